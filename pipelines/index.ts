@@ -1,0 +1,62 @@
+import {z} from 'zod'
+import {createPipeline, type Pipeline} from '../src/stage.ts'
+import {createClean} from '../src/stages/clean.ts'
+import {createSegment} from '../src/stages/segment.ts'
+import {createEntities} from '../src/stages/entities.ts'
+import {createQuotes} from '../src/stages/quotes.ts'
+import {createMoney} from '../src/stages/money.ts'
+
+/** Options every pipeline accepts, parsed once before any document runs. */
+export const PipelineOptions = z
+  .object({
+    /** ISO 4217 code a bare `$` stands for */
+    defaultDollar: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'defaultDollar must be an ISO 4217 code such as USD or CAD')
+      .default('USD'),
+  })
+  .strict()
+export type PipelineOptions = z.input<typeof PipelineOptions>
+
+/** A named pipeline: an ordered list of stages built from options. */
+export interface PipelineDefinition {
+  name: string
+  description: string
+  build(options?: PipelineOptions): Pipeline
+}
+
+const news: PipelineDefinition = {
+  name: 'news',
+  description: 'raw scraped news: clean boilerplate, segment, entities, quotes, money (the default)',
+  build(options = {}) {
+    const settings = PipelineOptions.parse(options)
+    // order matters: clean may change text, so it runs before any span exists
+    return createPipeline('news', [
+      createClean(),
+      createSegment(),
+      createEntities(),
+      createQuotes(),
+      createMoney({defaultDollar: settings.defaultDollar}),
+    ])
+  },
+}
+
+const plain: PipelineDefinition = {
+  name: 'plain',
+  description: 'already-clean text (JSONL exports, research corpora): no clean stage, so offsets index the input as given',
+  build(options = {}) {
+    const settings = PipelineOptions.parse(options)
+    return createPipeline('plain', [
+      createSegment(),
+      createEntities(),
+      createQuotes(),
+      createMoney({defaultDollar: settings.defaultDollar}),
+    ])
+  },
+}
+
+/** Every pipeline `lede run --pipeline` accepts, by name. */
+export const PIPELINES: Readonly<Record<string, PipelineDefinition>> = {news, plain}
+
+/** The pipeline used when none is named. */
+export const DEFAULT_PIPELINE = 'news'

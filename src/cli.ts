@@ -1,0 +1,176 @@
+import {mkdir, writeFile} from 'node:fs/promises'
+import {join} from 'node:path'
+import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
+import {z} from 'zod'
+import {DEFAULT_PIPELINE, PIPELINES} from '../pipelines/index.ts'
+import {CorpusError} from './io/corpus.ts'
+import {OutputError} from './io/output.ts'
+import {runCorpus, type Progress} from './run/batch.ts'
+import {RECORD_SCHEMAS} from './schema.ts'
+import {PipelineError} from './stage.ts'
+import {VERSION} from './version.ts'
+
+/** Exit codes, documented in the README and in `lede --help`. */
+export const EXIT = {ok: 0, documentsFailed: 1, usage: 2, fatal: 3} as const
+
+const EXIT_HELP = `
+Exit codes:
+  0  every input was processed
+  1  some inputs or records failed: they are listed in errors.jsonl, the rest was written
+  2  usage error (unknown option, missing argument, unknown pipeline)
+  3  the run could not start or finish (corpus folder unreadable, output not writable, broken pipeline)`
+
+class UsageError extends Error {}
+
+function positiveInt(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1')
+  return n
+}
+
+/** Builds the `lede` command-line program (exported so tests can drive it without a subprocess). */
+export function createProgram(): Command {
+  const program = new Command()
+  program
+    .name('lede')
+    .description('News articles in, trustworthy JSONL out: named entities, quotes with their speakers, and money normalised to amount and ISO 4217 currency.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', EXIT_HELP)
+
+  program
+    .command('run')
+    .description('run the extraction pipeline over every .txt and .jsonl file under a corpus folder')
+    .argument('<corpus-dir>', 'folder of articles: .txt files (one article each) and .jsonl files ({id?, title?, text, url?, date?} per line), read recursively in sorted order')
+    .requiredOption('-o, --out <dir>', 'output folder: articles, entities, quotes, money and errors as JSONL, plus manifest.json (created if missing; files are replaced)')
+    .addOption(new Option('-p, --pipeline <name>', 'which pipeline to run').choices(Object.keys(PIPELINES)).default(DEFAULT_PIPELINE))
+    .option('--default-dollar <code>', 'ISO 4217 code a bare "$" stands for (e.g. CAD for a Canadian corpus); such figures are marked currencyAssumed', 'USD')
+    .option('-c, --concurrency <n>', 'documents in flight at once', positiveInt, 4)
+    .option('-q, --quiet', 'no progress and no summary line on stderr')
+    .addHelpText(
+      'after',
+      `
+Pipelines:
+${Object.values(PIPELINES)
+  .map((p) => `  ${p.name.padEnd(8)} ${p.description}`)
+  .join('\n')}
+
+Offsets (start, end) in every record are half-open Unicode code-point offsets into the article's text,
+so Python's text[start:end] equals the record's text.
+${EXIT_HELP}`,
+    )
+    .action(async (corpusDir: string, opts: {out: string; pipeline: string; defaultDollar: string; concurrency: number; quiet?: boolean}) => {
+      const definition = PIPELINES[opts.pipeline]
+      if (!definition) throw new UsageError(`unknown pipeline "${opts.pipeline}"; choose one of: ${Object.keys(PIPELINES).join(', ')}`)
+      const options = {defaultDollar: opts.defaultDollar}
+      let pipeline
+      try {
+        pipeline = definition.build(options)
+      } catch (error) {
+        if (error instanceof z.ZodError) throw new UsageError(error.issues.map((i) => i.message).join('; '))
+        throw error
+      }
+      const showProgress = !opts.quiet && process.stderr.isTTY === true
+      const result = await runCorpus({
+        corpusDir,
+        outDir: opts.out,
+        pipeline,
+        options,
+        concurrency: opts.concurrency,
+        ...(showProgress ? {onProgress: throttle(drawProgress, 100)} : {}),
+      })
+      if (showProgress) process.stderr.write('\r\x1b[K')
+      const m = result.manifest
+      if (!opts.quiet) {
+        const seconds = (m.timings.totalMs / 1000).toFixed(2)
+        process.stderr.write(
+          `lede: ${m.inputs.documents} documents from ${m.inputs.files} files in ${seconds} s (${m.timings.megabytesPerSecond} MB/s): ` +
+            `${m.outputs.entities} entities, ${m.outputs.quotes} quotes, ${m.outputs.money} money; ` +
+            `${m.errors} errors${m.errors > 0 ? ` (see ${join(opts.out, 'errors.jsonl')})` : ''} -> ${opts.out}\n`,
+        )
+      }
+      process.exitCode = result.exitCode
+    })
+
+  program
+    .command('eval')
+    .description('score a run\'s output against hand-written gold files: precision, recall and F1 per layer and label, speaker accuracy, money value accuracy')
+    .requiredOption('-g, --gold <dir>', 'folder of gold files (<article file name>.json, see docs/gold.md)')
+    .requiredOption('-p, --pred <dir>', 'output folder of a `lede run`')
+    .option('-j, --json <file>', 'also write the full report as JSON to this file')
+    .action(async (opts: {gold: string; pred: string; json?: string}) => {
+      const {evaluate, formatReport} = await import('./eval/evaluate.ts')
+      const report = await evaluate({goldDir: opts.gold, predDir: opts.pred})
+      process.stdout.write(`${formatReport(report)}\n`)
+      if (opts.json) await writeFile(opts.json, `${JSON.stringify(report, null, 2)}\n`)
+    })
+
+  program
+    .command('schema')
+    .description('write the JSON Schema of every record type (article, entity, quote, money, error, manifest, input-article)')
+    .requiredOption('-o, --out <dir>', 'folder to write <record>.schema.json files into')
+    .action(async (opts: {out: string}) => {
+      await mkdir(opts.out, {recursive: true})
+      const written: string[] = []
+      for (const [name, schema] of Object.entries(RECORD_SCHEMAS)) {
+        const file = join(opts.out, `${name}.schema.json`)
+        const json = {$id: `lede/${name}.schema.json`, ...z.toJSONSchema(schema, {io: 'output', unrepresentable: 'any'})}
+        await writeFile(file, `${JSON.stringify(json, null, 2)}\n`)
+        written.push(file)
+      }
+      process.stdout.write(`${written.join('\n')}\n`)
+    })
+
+  return program
+}
+
+function drawProgress(p: Progress): void {
+  const mb = p.bytesDone / 1e6
+  const rate = mb / Math.max(p.elapsedMs / 1000, 1e-3)
+  const remaining = rate > 0 ? (p.bytesTotal - p.bytesDone) / 1e6 / rate : 0
+  const pct = p.bytesTotal > 0 ? Math.floor((100 * p.bytesDone) / p.bytesTotal) : 100
+  process.stderr.write(`\r\x1b[K  ${p.documents} documents  ${pct}%  ${rate.toFixed(2)} MB/s  ETA ${formatDuration(remaining)}`)
+}
+
+function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds))
+  return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`
+}
+
+function throttle<T>(fn: (arg: T) => void, ms: number): (arg: T) => void {
+  let last = 0
+  return (arg) => {
+    const now = performance.now()
+    if (now - last >= ms) {
+      last = now
+      fn(arg)
+    }
+  }
+}
+
+/** Runs the CLI with the given arguments and returns the exit code instead of exiting. */
+export async function main(argv: string[]): Promise<number> {
+  const program = createProgram()
+  program.exitOverride()
+  for (const command of program.commands) command.exitOverride()
+  process.exitCode = 0
+  try {
+    await program.parseAsync(argv, {from: 'user'})
+    return Number(process.exitCode ?? 0)
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit through here with code 0
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`lede: ${error.message}\n`)
+      return EXIT.usage
+    }
+    if (error instanceof CorpusError || error instanceof OutputError || error instanceof PipelineError) {
+      process.stderr.write(`lede: ${error.message}\n`)
+      return EXIT.fatal
+    }
+    process.stderr.write(`lede: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    return EXIT.fatal
+  }
+}

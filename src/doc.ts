@@ -1,0 +1,151 @@
+/**
+ * The one document type: plain JSON data, every annotation a half-open `[start, end)` span of
+ * UTF-16 offsets into `text` (converted to Unicode code points only when records are written).
+ * `undefined` means a layer was not computed; `[]` means it was computed and found nothing.
+ */
+
+/** A half-open `[start, end)` range of UTF-16 offsets into `Doc.text`. */
+export interface Span {
+  start: number
+  end: number
+}
+
+/** Token kinds, decided once by the tokenizer so later stages need not re-classify. */
+export type TokenKind = 'word' | 'number' | 'punct' | 'symbol'
+
+/** A token: a span plus its coarse kind. */
+export interface Token extends Span {
+  kind: TokenKind
+}
+
+/** Entity labels written to output. */
+export const ENTITY_LABELS = ['PERSON', 'ORG', 'LOC', 'MISC', 'DATE'] as const
+/** One of {@link ENTITY_LABELS}. */
+export type EntityLabel = (typeof ENTITY_LABELS)[number]
+
+/** A raw recognised entity mention before canonicalisation. */
+export interface EntitySpan extends Span {
+  label: EntityLabel
+}
+
+/** An entity mention with its canonical name and corpus-wide id. */
+export interface Entity extends EntitySpan {
+  /** the name without titles or possessive, e.g. "Dmitry Peskov" for "Kremlin spokesman Dmitry Peskov's" */
+  canonical: string
+  /** shared by every mention of the same entity across the corpus */
+  entityId: string
+  /** a title or role written next to the name ("Kremlin spokesman"), if any */
+  role?: string
+}
+
+/** Who said a quote: the words in the article, and the person or organisation they resolve to. */
+export interface Speaker {
+  /** the speaker's words in the article ("he", "Kremlin spokesman Dmitry Peskov"), null when none */
+  mention: string | null
+  start: number | null
+  end: number | null
+  /** the resolved person or organisation, null when unnamed or unknown */
+  name: string | null
+  entityId: string | null
+}
+
+/** Quote kinds: `direct` is a whole quotation, `partial` a quoted fragment inside narrative. */
+export type QuoteKind = 'direct' | 'partial' | 'indirect'
+
+/** A quotation: `start`/`end` cover the quoted words without the marks. */
+export interface Quote extends Span {
+  kind: QuoteKind
+  /** the speech verb as written ("said", "told"), null when none */
+  cue: string | null
+  /** the cue's lemma ("say" for "said"), null when no cue */
+  cueLemma: string | null
+  speaker: Speaker
+  /** set when the quote was never closed and was cut at its paragraph's end */
+  unclosed?: boolean
+}
+
+/** A monetary figure normalised to an amount and an ISO 4217 currency code. */
+export interface Money extends Span {
+  /** the amount as a JSON number (6000000000 for "€6 billion") */
+  amount: number
+  /** the exact decimal string of the amount, free of floating-point drift */
+  value: string
+  /** ISO 4217 code */
+  currency: string
+  /** true when the currency was not written and came from a default (a bare `$`) */
+  currencyAssumed: boolean
+  /** "about", "more than", "up to", ... when the text qualifies the amount */
+  qualifier?: string
+  /** bounds of a range ("$5-6 billion"), as exact decimal strings' numbers */
+  min?: number
+  max?: number
+  /** the unit of a rate ("barrel" in "$70 a barrel") */
+  per?: string
+  /** index (within this document's money list) of the figure this one converts */
+  equivalentOf?: number
+}
+
+/** A note a stage attaches to a document; a fatal one stops later stages for that document. */
+export interface DocMessage {
+  stage: string
+  /** `stage:rule`, e.g. `money:unparsed-amount` */
+  code: string
+  message: string
+  fatal: boolean
+  start?: number
+  end?: number
+}
+
+/** A stretch of the raw text that `clean` removed, kept so nothing is lost silently. */
+export interface Removed {
+  rule: string
+  text: string
+}
+
+/** The document flowing through the pipeline. */
+export interface Doc {
+  /** stable across runs for the same content */
+  id: string
+  /** the input path relative to the corpus folder (with `:line` for JSONL records) */
+  source: string
+  /** the headline, when known or found by `clean` */
+  title: string | null
+  /** the article text; only `clean` may change it, before any span exists */
+  text: string
+  /** metadata carried from the input (url, date) */
+  meta: {url?: string; date?: string}
+  removed?: Removed[]
+  paragraphs?: Span[]
+  sentences?: Span[]
+  tokens?: Token[]
+  entities?: Entity[]
+  quotes?: Quote[]
+  money?: Money[]
+  messages: DocMessage[]
+}
+
+/** Layers a stage may require or assign. */
+export type LayerName =
+  | 'text'
+  | 'title'
+  | 'paragraphs'
+  | 'sentences'
+  | 'tokens'
+  | 'entities'
+  | 'quotes'
+  | 'money'
+
+/** Creates a document holding raw text and no layers. */
+export function createDoc(init: {id: string; source: string; text: string; title?: string | null; meta?: Doc['meta']}): Doc {
+  return {id: init.id, source: init.source, title: init.title ?? null, text: init.text, meta: init.meta ?? {}, messages: []}
+}
+
+/** The text a span covers. */
+export function spanText(doc: {text: string}, span: Span): string {
+  return doc.text.slice(span.start, span.end)
+}
+
+/** Orders spans by start, then end, for deterministic output. */
+export function compareSpans(a: Span, b: Span): number {
+  return a.start - b.start || a.end - b.end
+}

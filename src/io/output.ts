@@ -1,0 +1,82 @@
+import {createWriteStream, type WriteStream} from 'node:fs'
+import {mkdir, rename, writeFile} from 'node:fs/promises'
+import {once} from 'node:events'
+import {join} from 'node:path'
+import type {ErrorRecord, Manifest} from '../schema.ts'
+import type {DocRecords} from './records.ts'
+
+/** The JSONL files a run writes, by record type. */
+export const OUTPUT_FILES = {
+  articles: 'articles.jsonl',
+  entities: 'entities.jsonl',
+  quotes: 'quotes.jsonl',
+  money: 'money.jsonl',
+  errors: 'errors.jsonl',
+} as const
+type OutputName = keyof typeof OUTPUT_FILES
+
+/** Raised when the output folder cannot be created or written. */
+export class OutputError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'OutputError'
+  }
+}
+
+/** Streams records into the output folder as documents finish, so memory stays flat; counts what it wrote. */
+export interface OutputWriter {
+  writeDoc(records: DocRecords): Promise<void>
+  writeError(error: ErrorRecord): Promise<void>
+  readonly counts: Record<OutputName, number>
+  close(manifest: Manifest): Promise<void>
+}
+
+/** Opens the output folder; files are written under temporary names and renamed on close, so a crashed run never leaves half a result that looks whole. */
+export async function openOutput(dir: string): Promise<OutputWriter> {
+  try {
+    await mkdir(dir, {recursive: true})
+  } catch (error) {
+    throw new OutputError(`cannot create output folder "${dir}": ${(error as Error).message}`)
+  }
+  const streams = {} as Record<OutputName, WriteStream>
+  const counts = {articles: 0, entities: 0, quotes: 0, money: 0, errors: 0}
+  for (const name of Object.keys(OUTPUT_FILES) as OutputName[]) {
+    const stream = createWriteStream(join(dir, `${OUTPUT_FILES[name]}.partial`), {encoding: 'utf8'})
+    streams[name] = stream
+  }
+  // surface the first write error instead of an unhandled 'error' event
+  let failure: Error | null = null
+  for (const stream of Object.values(streams)) stream.on('error', (error) => (failure ??= error))
+
+  const write = async (name: OutputName, record: unknown) => {
+    if (failure) throw new OutputError(`cannot write to "${dir}": ${failure.message}`)
+    counts[name]++
+    if (!streams[name].write(`${JSON.stringify(record)}\n`)) await once(streams[name], 'drain')
+  }
+
+  return {
+    counts,
+    async writeDoc(records) {
+      if (records.article) await write('articles', records.article)
+      for (const r of records.entities) await write('entities', r)
+      for (const r of records.quotes) await write('quotes', r)
+      for (const r of records.money) await write('money', r)
+      for (const r of records.errors) await write('errors', r)
+    },
+    async writeError(error) {
+      await write('errors', error)
+    },
+    async close(manifest) {
+      await Promise.all(
+        Object.values(streams).map(
+          (stream) => new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve()))),
+        ),
+      )
+      if (failure) throw new OutputError(`cannot write to "${dir}": ${(failure as Error).message}`)
+      for (const name of Object.keys(OUTPUT_FILES) as OutputName[]) {
+        await rename(join(dir, `${OUTPUT_FILES[name]}.partial`), join(dir, OUTPUT_FILES[name]))
+      }
+      await writeFile(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
+    },
+  }
+}

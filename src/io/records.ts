@@ -1,0 +1,143 @@
+import {compareSpans, type Doc, type Span} from '../doc.ts'
+import {
+  ArticleRecord,
+  EntityRecord,
+  ErrorRecord,
+  MoneyRecord,
+  QuoteRecord,
+} from '../schema.ts'
+import {createCodePointMapper} from './offsets.ts'
+import type {z} from 'zod'
+
+/** The validated records one document turns into, ready to write. */
+export interface DocRecords {
+  article: ArticleRecord | null
+  entities: EntityRecord[]
+  quotes: QuoteRecord[]
+  money: MoneyRecord[]
+  errors: ErrorRecord[]
+}
+
+/** Turns a processed document into output records: code-point offsets, sorted, each checked by its zod schema and by slicing the text. */
+export function toRecords(doc: Doc): DocRecords {
+  const errors: ErrorRecord[] = []
+  const fatal = doc.messages.filter((m) => m.fatal)
+  if (fatal.length > 0) {
+    // a failed document is written only to errors.jsonl, with every fatal message
+    return {
+      article: null,
+      entities: [],
+      quotes: [],
+      money: [],
+      errors: fatal.map((m) => ({source: doc.source, docId: doc.id, stage: m.stage, code: m.code, message: m.message})),
+    }
+  }
+  const toPoint = createCodePointMapper(doc.text)
+  const check = <S extends z.ZodType>(schema: S, record: unknown, span: Span | null, kind: string): z.infer<S> | null => {
+    if (span && (span.start < 0 || span.end > doc.text.length || span.end < span.start)) {
+      errors.push(writeError(doc, `write:bad-span`, `${kind} span [${span.start}, ${span.end}) lies outside the text (length ${doc.text.length})`))
+      return null
+    }
+    const parsed = schema.safeParse(record)
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`).join('; ')
+      errors.push(writeError(doc, 'write:invalid-record', `${kind} record failed its schema: ${issues}; record: ${JSON.stringify(record)}`))
+      return null
+    }
+    return parsed.data
+  }
+  const span = (s: Span) => ({text: doc.text.slice(s.start, s.end), start: toPoint(s.start), end: toPoint(s.end)})
+
+  const entities: EntityRecord[] = []
+  for (const [i, e] of sortedWithIndex(doc.entities ?? [])) {
+    const record = check(
+      EntityRecord,
+      {docId: doc.id, id: `${doc.id}:e${i}`, ...span(e), label: e.label, canonical: e.canonical, entityId: e.entityId, ...(e.role ? {role: e.role} : {})},
+      e,
+      'entity',
+    )
+    if (record) entities.push(record)
+  }
+
+  const quotes: QuoteRecord[] = []
+  for (const [i, q] of sortedWithIndex(doc.quotes ?? [])) {
+    const s = q.speaker
+    const speaker = {
+      mention: s.mention,
+      start: s.start === null ? null : toPoint(s.start),
+      end: s.end === null ? null : toPoint(s.end),
+      name: s.name,
+      entityId: s.entityId,
+    }
+    const record = check(
+      QuoteRecord,
+      {docId: doc.id, id: `${doc.id}:q${i}`, ...span(q), kind: q.kind, cue: q.cue, cueLemma: q.cueLemma, speaker, ...(q.unclosed ? {unclosed: true} : {})},
+      q,
+      'quote',
+    )
+    if (record) quotes.push(record)
+  }
+
+  const money: MoneyRecord[] = []
+  const moneyList = doc.money ?? []
+  // ids follow sorted order, so a conversion's pointer is remapped through the sort
+  const moneyOrder = sortedWithIndex(moneyList)
+  const moneyId = new Map<number, string>()
+  for (const [i, , original] of moneyOrder) moneyId.set(original, `${doc.id}:m${i}`)
+  for (const [i, m] of moneyOrder) {
+    const optional: Record<string, unknown> = {}
+    if (m.qualifier !== undefined) optional.qualifier = m.qualifier
+    if (m.min !== undefined) optional.min = m.min
+    if (m.max !== undefined) optional.max = m.max
+    if (m.per !== undefined) optional.per = m.per
+    if (m.equivalentOf !== undefined) optional.equivalentOf = moneyId.get(m.equivalentOf)
+    const record = check(
+      MoneyRecord,
+      {docId: doc.id, id: `${doc.id}:m${i}`, ...span(m), amount: m.amount, value: m.value, currency: m.currency, currencyAssumed: m.currencyAssumed, ...optional},
+      m,
+      'money',
+    )
+    if (record) money.push(record)
+  }
+
+  const article = check(
+    ArticleRecord,
+    {
+      id: doc.id,
+      source: doc.source,
+      title: doc.title,
+      text: doc.text,
+      ...(doc.meta.url !== undefined ? {url: doc.meta.url} : {}),
+      ...(doc.meta.date !== undefined ? {date: doc.meta.date} : {}),
+      removed: doc.removed ?? [],
+      counts: {
+        paragraphs: doc.paragraphs?.length ?? 0,
+        sentences: doc.sentences?.length ?? 0,
+        tokens: doc.tokens?.length ?? 0,
+        entities: entities.length,
+        quotes: quotes.length,
+        money: money.length,
+      },
+      warnings: doc.messages.map((m) => ({
+        code: m.code,
+        message: m.message,
+        ...(m.start !== undefined && m.end !== undefined ? {start: toPoint(m.start), end: toPoint(m.end)} : {}),
+      })),
+    },
+    null,
+    'article',
+  )
+  return {article, entities, quotes, money, errors}
+}
+
+// [sorted position, item, original index]
+function sortedWithIndex<T extends Span>(items: T[]): Array<[number, T, number]> {
+  return items
+    .map((item, original) => ({item, original}))
+    .sort((a, b) => compareSpans(a.item, b.item) || a.original - b.original)
+    .map(({item, original}, i) => [i, item, original])
+}
+
+function writeError(doc: Doc, code: string, message: string): ErrorRecord {
+  return {source: doc.source, docId: doc.id, stage: 'write', code, message}
+}

@@ -1,0 +1,124 @@
+/**
+ * Tag sets for the recogniser: CoNLL's IOB1 on input, BILOU inside the model (Ratinov & Roth 2009 found
+ * BILOU better than BIO for greedy decoding), and token-index entity spans in between.
+ */
+
+/** The four CoNLL entity types, in the order the model numbers them. */
+export const NER_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const
+/** One of {@link NER_TYPES}. */
+export type NerType = (typeof NER_TYPES)[number]
+
+/** An entity over tokens: half-open `[start, end)` token indices. */
+export interface TokenSpan {
+  start: number
+  end: number
+  type: NerType
+}
+
+/** Number of BILOU tags: `O` plus B, I, L, U for each type. */
+export const TAG_COUNT = 1 + 4 * NER_TYPES.length
+/** The tag id of `O`. */
+export const TAG_O = 0
+/** A pseudo tag id for "before the sentence", used only as decoding history. */
+export const TAG_START = TAG_COUNT
+
+const POSITIONS = ['B', 'I', 'L', 'U'] as const
+
+/** Tag id for a BILOU position (0 B, 1 I, 2 L, 3 U) of a type index. */
+export function tagId(position: number, type: number): number {
+  return 1 + type * 4 + position
+}
+
+/** The type index of a tag id, or -1 for `O`/start. */
+export function tagType(tag: number): number {
+  return tag === TAG_O || tag >= TAG_COUNT ? -1 : (tag - 1) >> 2
+}
+
+/** The BILOU position of a tag id (0 B, 1 I, 2 L, 3 U), or -1 for `O`/start. */
+export function tagPosition(tag: number): number {
+  return tag === TAG_O || tag >= TAG_COUNT ? -1 : (tag - 1) & 3
+}
+
+/** BILOU tag names by id (`O`, `B-PER`, `I-PER`, ...). */
+export const BILOU_TAGS: readonly string[] = [
+  'O',
+  ...NER_TYPES.flatMap((type) => POSITIONS.map((p) => `${p}-${type}`)),
+]
+
+/** IOB2 tag names by BILOU tag id (L becomes I, U becomes B). */
+export const IOB2_TAGS: readonly string[] = BILOU_TAGS.map((name) =>
+  name === 'O' ? 'O' : `${name[0] === 'L' ? 'I' : name[0] === 'U' ? 'B' : name[0]}${name.slice(1)}`,
+)
+
+/** Whether tag `next` may follow tag `prev` (or {@link TAG_START}) in a well-formed BILOU sequence. */
+export function allowedAfter(prev: number, next: number): boolean {
+  const pp = tagPosition(prev)
+  const np = tagPosition(next)
+  if (pp === 0 || pp === 1) return (np === 1 || np === 2) && tagType(prev) === tagType(next)
+  return np === -1 || np === 0 || np === 3
+}
+
+/**
+ * Entity spans from IOB1 (CoNLL: `B-X` only where two `X` entities touch) or IOB2 tags; both read the same
+ * way: `B-X` always starts an entity, `I-X` continues an open `X` entity or else starts one (as conlleval does).
+ */
+export function spansFromIob(tags: readonly string[]): TokenSpan[] {
+  const spans: TokenSpan[] = []
+  let open: TokenSpan | null = null
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i]
+    if (tag === 'O' || tag.length < 3) {
+      open = null
+      continue
+    }
+    const type = tag.slice(2) as NerType
+    if (!NER_TYPES.includes(type)) throw new Error(`unknown entity tag "${tag}" at token ${i}`)
+    const begins = tag[0] === 'B' || open === null || open.type !== type
+    if (begins) {
+      open = {start: i, end: i + 1, type}
+      spans.push(open)
+    } else if (open) {
+      open.end = i + 1
+    }
+  }
+  return spans
+}
+
+/** BILOU tag ids for `length` tokens carrying the given spans (spans must not overlap). */
+export function bilouFromSpans(spans: readonly TokenSpan[], length: number): Uint8Array {
+  const tags = new Uint8Array(length)
+  for (const span of spans) {
+    const type = NER_TYPES.indexOf(span.type)
+    if (span.end - span.start === 1) {
+      tags[span.start] = tagId(3, type)
+      continue
+    }
+    tags[span.start] = tagId(0, type)
+    for (let i = span.start + 1; i < span.end - 1; i++) tags[i] = tagId(1, type)
+    tags[span.end - 1] = tagId(2, type)
+  }
+  return tags
+}
+
+/** Entity spans from BILOU tag ids, leniently: a B or I run without its L still ends at the last tagged token. */
+export function spansFromBilou(tags: ArrayLike<number>, from = 0, to = tags.length): TokenSpan[] {
+  const spans: TokenSpan[] = []
+  let open: TokenSpan | null = null
+  for (let i = from; i < to; i++) {
+    const tag = tags[i]
+    const type = tagType(tag)
+    const position = tagPosition(tag)
+    if (type < 0) {
+      open = null
+      continue
+    }
+    if (position === 0 || position === 3 || open === null || open.type !== NER_TYPES[type]) {
+      open = {start: i, end: i + 1, type: NER_TYPES[type]}
+      spans.push(open)
+    } else {
+      open.end = i + 1
+    }
+    if (position === 2 || position === 3) open = null
+  }
+  return spans
+}

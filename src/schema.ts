@@ -1,0 +1,163 @@
+import {z} from 'zod'
+import {ENTITY_LABELS} from './doc.ts'
+
+/*
+ * zod is the source of truth for every record written and every gold file read: TypeScript
+ * types come from z.infer and `lede schema` writes JSON Schema from these same objects.
+ * Offsets in records are Unicode code points (what Python and DuckDB count), half-open.
+ */
+
+const offset = z.number().int().nonnegative()
+
+/** Checks that a record's span is well-formed. */
+function spanOrder<T extends {start: number; end: number}>(value: T, ctx: z.RefinementCtx): void {
+  if (value.end < value.start) ctx.addIssue({code: 'custom', message: `end (${value.end}) is before start (${value.start})`, path: ['end']})
+}
+
+/** One article as read and cleaned. */
+export const ArticleRecord = z
+  .object({
+    id: z.string().min(1),
+    source: z.string().min(1),
+    title: z.string().nullable(),
+    text: z.string(),
+    url: z.string().optional(),
+    date: z.string().optional(),
+    removed: z.array(z.object({rule: z.string(), text: z.string()})).describe('boilerplate that clean removed, in order'),
+    counts: z.object({
+      paragraphs: z.number().int().nonnegative(),
+      sentences: z.number().int().nonnegative(),
+      tokens: z.number().int().nonnegative(),
+      entities: z.number().int().nonnegative(),
+      quotes: z.number().int().nonnegative(),
+      money: z.number().int().nonnegative(),
+    }),
+    warnings: z.array(z.object({code: z.string(), message: z.string(), start: offset.optional(), end: offset.optional()})),
+  })
+  .describe('articles.jsonl: one cleaned article')
+export type ArticleRecord = z.infer<typeof ArticleRecord>
+
+/** One entity mention. */
+export const EntityRecord = z
+  .object({
+    docId: z.string().min(1),
+    id: z.string().min(1),
+    text: z.string().min(1),
+    start: offset,
+    end: offset,
+    label: z.enum(ENTITY_LABELS),
+    canonical: z.string().min(1),
+    entityId: z.string().min(1),
+    role: z.string().optional(),
+  })
+  .superRefine(spanOrder)
+  .describe('entities.jsonl: one entity mention')
+export type EntityRecord = z.infer<typeof EntityRecord>
+
+/** One quotation with its speaker. */
+export const QuoteRecord = z
+  .object({
+    docId: z.string().min(1),
+    id: z.string().min(1),
+    text: z.string().min(1),
+    start: offset,
+    end: offset,
+    kind: z.enum(['direct', 'partial', 'indirect']),
+    cue: z.string().nullable(),
+    cueLemma: z.string().nullable(),
+    speaker: z.object({
+      mention: z.string().nullable(),
+      start: offset.nullable(),
+      end: offset.nullable(),
+      name: z.string().nullable(),
+      entityId: z.string().nullable(),
+    }),
+    unclosed: z.boolean().optional(),
+  })
+  .superRefine(spanOrder)
+  .describe('quotes.jsonl: one quotation; text is the quoted words without the marks')
+export type QuoteRecord = z.infer<typeof QuoteRecord>
+
+/** One monetary figure. */
+export const MoneyRecord = z
+  .object({
+    docId: z.string().min(1),
+    id: z.string().min(1),
+    text: z.string().min(1),
+    start: offset,
+    end: offset,
+    amount: z.number().finite(),
+    value: z.string().regex(/^-?\d+(\.\d+)?$/),
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    currencyAssumed: z.boolean(),
+    qualifier: z.string().optional(),
+    min: z.number().finite().optional(),
+    max: z.number().finite().optional(),
+    per: z.string().optional(),
+    equivalentOf: z.string().optional().describe('id of the money record this one converts'),
+  })
+  .superRefine(spanOrder)
+  .describe('money.jsonl: one monetary figure, amount as a number and value as an exact decimal string')
+export type MoneyRecord = z.infer<typeof MoneyRecord>
+
+/** A document or record that could not be processed, and why. */
+export const ErrorRecord = z
+  .object({
+    source: z.string(),
+    docId: z.string().nullable(),
+    stage: z.string(),
+    code: z.string(),
+    message: z.string(),
+  })
+  .describe('errors.jsonl: one failure, with the input it came from')
+export type ErrorRecord = z.infer<typeof ErrorRecord>
+
+/** The run's summary. */
+export const Manifest = z
+  .object({
+    tool: z.literal('lede'),
+    version: z.string(),
+    pipeline: z.string(),
+    stages: z.array(z.string()),
+    options: z.record(z.string(), z.unknown()),
+    corpus: z.string(),
+    inputs: z.object({
+      files: z.number().int().describe('.txt and .jsonl files read'),
+      bytes: z.number().int(),
+      documents: z.number().int().describe('articles that entered the pipeline'),
+      rejected: z.number().int().describe('inputs that could not become a document (see errors.jsonl, stage ingest)'),
+      skippedFiles: z.array(z.string()).describe('files in the corpus folder that are not .txt or .jsonl'),
+    }),
+    outputs: z.object({
+      articles: z.number().int(),
+      entities: z.number().int(),
+      quotes: z.number().int(),
+      money: z.number().int(),
+    }),
+    errors: z.number().int(),
+    failedDocuments: z.number().int().describe('documents a stage failed on: documents = articles + failedDocuments'),
+    timings: z.object({totalMs: z.number(), stagesMs: z.record(z.string(), z.number()), megabytesPerSecond: z.number()}),
+  })
+  .describe('manifest.json: what ran, on what, and what came out')
+export type Manifest = z.infer<typeof Manifest>
+
+/** One article of a JSONL corpus file. */
+export const InputArticle = z.object({
+  id: z.string().min(1).optional(),
+  title: z.string().optional(),
+  text: z.string(),
+  url: z.string().optional(),
+  date: z.string().optional(),
+})
+export type InputArticle = z.infer<typeof InputArticle>
+
+/** Every record type by output file, for `lede schema`. */
+export const RECORD_SCHEMAS = {
+  article: ArticleRecord,
+  entity: EntityRecord,
+  quote: QuoteRecord,
+  money: MoneyRecord,
+  error: ErrorRecord,
+  manifest: Manifest,
+  'input-article': InputArticle,
+} as const

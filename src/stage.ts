@@ -1,0 +1,109 @@
+import type {Doc, DocMessage, LayerName} from './doc.ts'
+
+/** What a stage may do besides writing its layers: leave messages on the document. */
+export interface StageContext {
+  /** records a warning on the document (`code` is `stage:rule`). */
+  warn(code: string, message: string, span?: {start: number; end: number}): void
+  /** records a fatal message and stops this document; later stages skip it. */
+  fail(code: string, message: string): never
+}
+
+/** A pipeline step: a pure transformation of one document, declared with what it needs and sets. */
+export interface Stage {
+  /** kebab-case, unique in a pipeline */
+  name: string
+  requires: LayerName[]
+  assigns: LayerName[]
+  run(doc: Doc, ctx: StageContext): void
+}
+
+/** Thrown by `ctx.fail`; carries the message code so the runner can record it. */
+export class StageFailure extends Error {
+  readonly code: string
+  constructor(code: string, message: string) {
+    super(message)
+    this.name = 'StageFailure'
+    this.code = code
+  }
+}
+
+/** Raised when a pipeline definition cannot run (a missing layer, a duplicate stage name). */
+export class PipelineError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'PipelineError'
+  }
+}
+
+/** A checked, ordered list of stages. */
+export interface Pipeline {
+  name: string
+  stages: readonly Stage[]
+}
+
+// layers every document has from ingest, before any stage runs
+const INITIAL_LAYERS: LayerName[] = ['text', 'title']
+
+/** Checks each stage's `requires` against earlier `assigns` and returns the pipeline, or throws naming the stage. */
+export function createPipeline(name: string, stages: Stage[]): Pipeline {
+  const available = new Set<LayerName>(INITIAL_LAYERS)
+  const names = new Set<string>()
+  for (const [index, stage] of stages.entries()) {
+    if (names.has(stage.name)) {
+      throw new PipelineError(`[pipeline:duplicate-stage] pipeline "${name}": stage "${stage.name}" (position ${index + 1}) appears twice`)
+    }
+    names.add(stage.name)
+    const missing = stage.requires.filter((layer) => !available.has(layer))
+    if (missing.length > 0) {
+      const before = stages.slice(0, index).map((s) => s.name).join(', ') || 'nothing'
+      throw new PipelineError(
+        `[pipeline:missing-layer] pipeline "${name}": stage "${stage.name}" (position ${index + 1}) requires ${missing
+          .map((m) => `"${m}"`)
+          .join(', ')}, which no earlier stage assigns (before it: ${before}); add a stage that assigns it earlier in the list`,
+      )
+    }
+    for (const layer of stage.assigns) available.add(layer)
+  }
+  return {name, stages: Object.freeze([...stages])}
+}
+
+/** Whether a fatal message has stopped this document. */
+export function isFatal(doc: Doc): boolean {
+  return doc.messages.some((m) => m.fatal)
+}
+
+/** Runs every stage on one document; a throw becomes a fatal message, never an exception. Returns ms per stage. */
+export function processDoc(pipeline: Pipeline, doc: Doc, timings?: Map<string, number>): Doc {
+  for (const stage of pipeline.stages) {
+    if (isFatal(doc)) break
+    const ctx = createContext(stage.name, doc)
+    const started = performance.now()
+    try {
+      stage.run(doc, ctx)
+    } catch (error) {
+      const message: DocMessage =
+        error instanceof StageFailure
+          ? {stage: stage.name, code: error.code, message: error.message, fatal: true}
+          : {
+              stage: stage.name,
+              code: `${stage.name}:exception`,
+              message: `stage "${stage.name}" threw: ${error instanceof Error ? error.message : String(error)}`,
+              fatal: true,
+            }
+      doc.messages.push(message)
+    }
+    if (timings) timings.set(stage.name, (timings.get(stage.name) ?? 0) + performance.now() - started)
+  }
+  return doc
+}
+
+function createContext(stage: string, doc: Doc): StageContext {
+  return {
+    warn(code, message, span) {
+      doc.messages.push({stage, code, message, fatal: false, ...(span ? {start: span.start, end: span.end} : {})})
+    },
+    fail(code, message) {
+      throw new StageFailure(code, message)
+    },
+  }
+}

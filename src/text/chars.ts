@@ -1,0 +1,113 @@
+/**
+ * Character classes for the single-pass scanners in `clean` and `segment`: one lookup per UTF-16 code
+ * unit instead of a regex per character. Tables are built once at module load from Unicode properties.
+ */
+
+/** Coarse class of a UTF-16 code unit. */
+export const enum CharClass {
+  /** controls, unassigned and private-use code units: scanned as one-character symbols */
+  Other = 0,
+  /** white space, including no-break and zero-width spaces and bidi controls */
+  Space = 1,
+  /** uppercase and titlecase letters */
+  Upper = 2,
+  /** lowercase letters */
+  Lower = 3,
+  /** letters without case (CJK, Arabic, Hebrew, modifier letters) */
+  Letter = 4,
+  /** combining marks, joiners and variation selectors: they belong to the character before them */
+  Mark = 5,
+  /** decimal digits */
+  Digit = 6,
+  /** letter-like numbers (Roman numerals, superscripts, fractions) */
+  NumberOther = 7,
+  Punct = 8,
+  Symbol = 9,
+  HighSurrogate = 10,
+  LowSurrogate = 11,
+}
+
+/** Script of a letter, for telling English text from lines in another writing system. */
+export const enum Script {
+  None = 0,
+  Latin = 1,
+  Other = 2,
+}
+
+const CLASS = new Uint8Array(65536)
+const SCRIPT = new Uint8Array(65536)
+
+{
+  const upper = /[\p{Lu}\p{Lt}]/u
+  const lower = /\p{Ll}/u
+  const letter = /\p{L}/u
+  const mark = /\p{M}/u
+  const digit = /\p{Nd}/u
+  const number = /\p{N}/u
+  const punct = /\p{P}/u
+  const symbol = /\p{S}/u
+  const space = /[\s\u200B\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069\u0000-\u001F\u007F-\u009F]/u
+  const latin = /\p{Script=Latin}/u
+  for (let c = 0; c < 65536; c++) {
+    if (c >= 0xd800 && c <= 0xdbff) {
+      CLASS[c] = CharClass.HighSurrogate
+      continue
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) {
+      CLASS[c] = CharClass.LowSurrogate
+      continue
+    }
+    const ch = String.fromCharCode(c)
+    let cls: CharClass = CharClass.Other
+    if (space.test(ch)) cls = CharClass.Space
+    else if (upper.test(ch)) cls = CharClass.Upper
+    else if (lower.test(ch)) cls = CharClass.Lower
+    else if (letter.test(ch)) cls = CharClass.Letter
+    // soft hyphen and zero-width (non-)joiners glue to the preceding character like marks do
+    else if (mark.test(ch) || c === 0x00ad || c === 0x200c || c === 0x200d) cls = CharClass.Mark
+    else if (digit.test(ch)) cls = CharClass.Digit
+    else if (number.test(ch)) cls = CharClass.NumberOther
+    else if (punct.test(ch)) cls = CharClass.Punct
+    else if (symbol.test(ch)) cls = CharClass.Symbol
+    CLASS[c] = cls
+    if (cls === CharClass.Upper || cls === CharClass.Lower || cls === CharClass.Letter) {
+      SCRIPT[c] = latin.test(ch) ? Script.Latin : Script.Other
+    }
+  }
+}
+
+/** The class of one UTF-16 code unit. */
+export function charClass(code: number): CharClass {
+  return CLASS[code] as CharClass
+}
+
+/** The script of one UTF-16 code unit (`None` for anything but a letter). */
+export function charScript(code: number): Script {
+  return SCRIPT[code] as Script
+}
+
+/** The raw class table, for hot loops that index it directly. */
+export const CHAR_CLASS: Readonly<Uint8Array> = CLASS
+
+/** The raw script table, for hot loops that index it directly. */
+export const CHAR_SCRIPT: Readonly<Uint8Array> = SCRIPT
+
+const astralLetter = /^\p{L}$/u
+const astralUpper = /^[\p{Lu}\p{Lt}]$/u
+const astralMark = /^\p{M}$/u
+const astralDigit = /^\p{Nd}$/u
+
+/** The class of a code point above U+FFFF (rare: emoji, historic scripts, CJK extensions), by regex. */
+export function astralClass(codePoint: number): CharClass {
+  const ch = String.fromCodePoint(codePoint)
+  if (astralUpper.test(ch)) return CharClass.Upper
+  if (astralLetter.test(ch)) return CharClass.Letter
+  if (astralMark.test(ch)) return CharClass.Mark
+  if (astralDigit.test(ch)) return CharClass.Digit
+  return CharClass.Symbol
+}
+
+/** Whether a code unit is white space by {@link CharClass.Space}. */
+export function isSpace(code: number): boolean {
+  return CLASS[code] === CharClass.Space
+}
