@@ -1,0 +1,428 @@
+import {readdir, readFile} from 'node:fs/promises'
+import {join} from 'node:path'
+import {z} from 'zod'
+import {ENTITY_LABELS, type EntityLabel, type Span} from '../doc.ts'
+
+/*
+ * Gold fixtures name their annotations by the strings they cover, not by offsets, so the same
+ * file scores any cleaned version of an article: the evaluator finds each string in whatever text
+ * the run kept. Rules (docs/gold.md): a string marks every whole-word occurrence unless
+ * `occurrences`/`occurrence` picks some; longer strings claim text first and overlapping
+ * occurrences are skipped; matching is case-sensitive; spans are UTF-16 offsets.
+ */
+
+const occurrenceIndex = z.number().int().nonnegative()
+const iso4217 = z.string().regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as "USD"')
+
+/** One gold entity string: every whole-word occurrence is a mention unless `occurrences` narrows it. */
+export const GoldEntity = z.strictObject({
+  text: z.string().min(1),
+  label: z.enum(ENTITY_LABELS),
+  /** the name the mentions resolve to (defaults to `text`) */
+  canonical: z.string().min(1).optional(),
+  /** indexes among the string's whole-word occurrences, when not every occurrence is this entity */
+  occurrences: z.array(occurrenceIndex).min(1).optional(),
+})
+export type GoldEntity = z.infer<typeof GoldEntity>
+
+/** Who said a gold quote: the words in the article and the name they resolve to. */
+export const GoldSpeaker = z
+  .strictObject({
+    /** the speaker's words as written, e.g. "he" or "the ministry spokesman John Smith"; null when the article names no one */
+    mention: z.string().min(1).nullable(),
+    /** the word inside `mention` a predicted mention must overlap when `name` is null (defaults to the whole mention) */
+    head: z.string().min(1).optional(),
+    /** the person or organisation, null when anonymous */
+    name: z.string().min(1).nullable(),
+    /** other names accepted as right, e.g. the organisation an unnamed spokesperson speaks for */
+    nameAliases: z.array(z.string().min(1)).optional(),
+  })
+  .superRefine((speaker, ctx) => {
+    if (speaker.head !== undefined && (speaker.mention === null || !speaker.mention.includes(speaker.head))) {
+      ctx.addIssue({code: 'custom', path: ['head'], message: `head "${speaker.head}" must be part of the mention ${JSON.stringify(speaker.mention)}`})
+    }
+  })
+export type GoldSpeaker = z.infer<typeof GoldSpeaker>
+
+/** One gold quotation: the quoted words without the marks. */
+export const GoldQuote = z.strictObject({
+  text: z.string().min(1),
+  kind: z.enum(['direct', 'partial']),
+  speaker: GoldSpeaker,
+  /** the index among the string's whole-word occurrences, when it occurs more than once */
+  occurrence: occurrenceIndex.optional(),
+})
+export type GoldQuote = z.infer<typeof GoldQuote>
+
+/** One gold monetary figure with its amount and ISO 4217 currency. */
+export const GoldMoney = z.strictObject({
+  text: z.string().min(1),
+  amount: z.number().finite(),
+  currency: iso4217,
+  /** the index among the string's whole-word occurrences, when it occurs more than once */
+  occurrence: occurrenceIndex.optional(),
+})
+export type GoldMoney = z.infer<typeof GoldMoney>
+
+/** One gold file: the annotations of one article; a missing layer is not annotated, `[]` means annotated and empty. */
+export const GoldFile = z
+  .strictObject({
+    /** the article's source as the run reports it (the input path relative to the corpus folder) */
+    source: z.string().min(1),
+    /** free text for annotators */
+    note: z.string().optional(),
+    entities: z.array(GoldEntity).optional(),
+    quotes: z.array(GoldQuote).optional(),
+    money: z.array(GoldMoney).optional(),
+  })
+  .superRefine((gold, ctx) => {
+    checkRepeats(gold.entities ?? [], 'entities', (e) => `${e.text}`, (e) => e.occurrences, ctx)
+    checkRepeats(gold.quotes ?? [], 'quotes', (q) => q.text, (q) => (q.occurrence === undefined ? undefined : [q.occurrence]), ctx)
+    checkRepeats(gold.money ?? [], 'money', (m) => m.text, (m) => (m.occurrence === undefined ? undefined : [m.occurrence]), ctx)
+  })
+export type GoldFile = z.infer<typeof GoldFile>
+
+/** A gold file as read from disk, with the path it came from. */
+export type GoldDoc = GoldFile & {path: string}
+
+// the same string listed twice must split its occurrences, or one listing would silently win
+function checkRepeats<T>(
+  items: T[],
+  layer: string,
+  textOf: (item: T) => string,
+  occurrencesOf: (item: T) => number[] | undefined,
+  ctx: z.RefinementCtx,
+): void {
+  const seen = new Map<string, {index: number; occurrences: Set<number> | null}>()
+  items.forEach((item, index) => {
+    const text = textOf(item)
+    const occurrences = occurrencesOf(item)
+    if (occurrences && new Set(occurrences).size !== occurrences.length) {
+      ctx.addIssue({code: 'custom', path: [layer, index, 'occurrences'], message: `occurrences of "${text}" repeat an index`})
+    }
+    const before = seen.get(text)
+    if (!before) {
+      seen.set(text, {index, occurrences: occurrences ? new Set(occurrences) : null})
+      return
+    }
+    const clash = !occurrences || before.occurrences === null || occurrences.some((o) => before.occurrences!.has(o))
+    if (clash) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [layer, index, 'text'],
+        message: `"${text}" is already listed at ${layer}[${before.index}]; give both listings disjoint occurrence indexes`,
+      })
+    }
+    if (before.occurrences && occurrences) for (const o of occurrences) before.occurrences.add(o)
+  })
+}
+
+/** A gold file that failed to parse or validate, with one readable line per problem. */
+export class GoldError extends Error {
+  /** `eval:invalid-gold` */
+  readonly code = 'eval:invalid-gold'
+  readonly problems: string[]
+
+  /** Builds the error from its problem lines. */
+  constructor(problems: string[]) {
+    super(`[eval:invalid-gold] ${problems.length} problem(s) in gold files:\n  ${problems.join('\n  ')}`)
+    this.name = 'GoldError'
+    this.problems = problems
+  }
+}
+
+/** Validates parsed JSON against {@link GoldFile}, returning the file or one readable line per problem prefixed by `name`. */
+export function validateGold(value: unknown, name: string): {ok: true; gold: GoldFile} | {ok: false; problems: string[]} {
+  const parsed = GoldFile.safeParse(value)
+  if (parsed.success) return {ok: true, gold: parsed.data}
+  const problems = parsed.error.issues.map((issue) => `${name}: ${formatPath(issue.path) || '(file)'}: ${issue.message}`)
+  return {ok: false, problems}
+}
+
+/** Parses one gold file's JSON text, throwing a {@link GoldError} that names the file and every problem. */
+export function parseGold(json: string, name: string): GoldFile {
+  let value: unknown
+  try {
+    value = JSON.parse(json)
+  } catch (error) {
+    throw new GoldError([`${name}: not valid JSON: ${(error as Error).message}`])
+  }
+  const result = validateGold(value, name)
+  if (!result.ok) throw new GoldError(result.problems)
+  return result.gold
+}
+
+/** Reads and validates every `*.json` file in `dir` (sorted by name), throwing one {@link GoldError} listing all problems. */
+export async function readGold(dir: string): Promise<GoldDoc[]> {
+  let names: string[]
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort()
+  } catch (error) {
+    throw new GoldError([`${dir}: cannot read the gold folder: ${(error as Error).message}`])
+  }
+  const problems: string[] = []
+  const docs: GoldDoc[] = []
+  const sources = new Map<string, string>()
+  for (const name of names) {
+    const path = join(dir, name)
+    try {
+      const gold = parseGold(await readFile(path, 'utf8'), name)
+      const earlier = sources.get(gold.source)
+      if (earlier) problems.push(`${name}: source "${gold.source}" is already annotated in ${earlier}`)
+      else sources.set(gold.source, name)
+      docs.push({...gold, path})
+    } catch (error) {
+      if (error instanceof GoldError) problems.push(...error.problems)
+      else throw error
+    }
+  }
+  if (problems.length > 0) throw new GoldError(problems)
+  return docs
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('')
+}
+
+// ---------------------------------------------------------------------------------------------
+// locating strings
+
+// letters, digits and combining marks make words; a hyphen between word characters joins them
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u
+const HYPHENS = new Set(['-', '\u2010', '\u2011'])
+
+function charBefore(text: string, index: number): string {
+  if (index <= 0) return ''
+  const low = text.charCodeAt(index - 1)
+  if (low >= 0xdc00 && low <= 0xdfff && index >= 2) {
+    const high = text.charCodeAt(index - 2)
+    if (high >= 0xd800 && high <= 0xdbff) return text.slice(index - 2, index)
+  }
+  return text[index - 1]!
+}
+
+function charAt(text: string, index: number): string {
+  if (index >= text.length) return ''
+  return String.fromCodePoint(text.codePointAt(index)!)
+}
+
+function isWordChar(ch: string): boolean {
+  return ch !== '' && WORD_CHAR.test(ch)
+}
+
+// true when the text continues a word across `index` going left (the needle starts at index)
+function joinsLeft(text: string, index: number): boolean {
+  const prev = charBefore(text, index)
+  if (isWordChar(prev)) return true
+  return HYPHENS.has(prev) && isWordChar(charBefore(text, index - prev.length))
+}
+
+function joinsRight(text: string, index: number): boolean {
+  const next = charAt(text, index)
+  if (isWordChar(next)) return true
+  return HYPHENS.has(next) && isWordChar(charAt(text, index + next.length))
+}
+
+/** Finds the non-overlapping whole-word occurrences of `needle` in `text`, left to right, as UTF-16 spans (case-sensitive). */
+export function findWholeWord(text: string, needle: string): Span[] {
+  if (needle === '') return []
+  const checkStart = isWordChar(charAt(needle, 0))
+  const checkEnd = isWordChar(charBefore(needle, needle.length))
+  const spans: Span[] = []
+  let from = 0
+  for (;;) {
+    const start = text.indexOf(needle, from)
+    if (start < 0) break
+    const end = start + needle.length
+    if ((checkStart && joinsLeft(text, start)) || (checkEnd && joinsRight(text, end))) {
+      from = start + 1
+      continue
+    }
+    spans.push({start, end})
+    from = end
+  }
+  return spans
+}
+
+/** The layers of a gold file. */
+export type GoldLayer = 'entities' | 'quotes' | 'money'
+
+/** Why a gold string did not become (all of) its spans. */
+export type GoldProblemCode = 'gold:not-found' | 'gold:occurrence-not-found' | 'gold:shadowed' | 'gold:mention-not-found'
+
+/** A gold string the evaluator could not place; `missing` is how many false negatives it causes. */
+export interface GoldProblem {
+  layer: GoldLayer
+  code: GoldProblemCode
+  /** the gold string */
+  text: string
+  /** the entity label, for entities */
+  label?: EntityLabel
+  missing: number
+  message: string
+}
+
+/** A located gold entity mention. */
+export interface GoldEntitySpan extends Span {
+  label: EntityLabel
+  text: string
+  canonical: string
+}
+
+/** A located gold speaker: the mention and its head as spans when found in the text. */
+export interface GoldSpeakerSpan {
+  mention: string | null
+  name: string | null
+  nameAliases: string[]
+  mentionSpan: Span | null
+  headSpan: Span | null
+}
+
+/** A located gold quotation. */
+export interface GoldQuoteSpan extends Span {
+  text: string
+  kind: 'direct' | 'partial'
+  speaker: GoldSpeakerSpan
+}
+
+/** A located gold monetary figure. */
+export interface GoldMoneySpan extends Span {
+  text: string
+  amount: number
+  currency: string
+}
+
+/** A gold file placed on one article text: spans for every string found, problems for the rest. */
+export interface LocatedGold {
+  entities: GoldEntitySpan[]
+  quotes: GoldQuoteSpan[]
+  money: GoldMoneySpan[]
+  problems: GoldProblem[]
+}
+
+interface Wanted<T> {
+  item: T
+  text: string
+  /** requested occurrence indexes, undefined for every occurrence */
+  occurrences: number[] | undefined
+}
+
+interface Placed<T> extends Span {
+  item: T
+}
+
+// longest strings first; ties keep file order, so the result never depends on sort stability
+function placeStrings<T>(
+  text: string,
+  wanted: Wanted<T>[],
+  layer: GoldLayer,
+  labelOf: (item: T) => EntityLabel | undefined,
+  problems: GoldProblem[],
+): Placed<T>[] {
+  const order = wanted.map((w, i) => ({w, i})).sort((a, b) => b.w.text.length - a.w.text.length || a.i - b.i)
+  const claimed: Span[] = []
+  const placed: Placed<T>[] = []
+  for (const {w} of order) {
+    const label = labelOf(w.item)
+    const problem = (code: GoldProblemCode, missing: number, message: string): void => {
+      problems.push({layer, code, text: w.text, ...(label ? {label} : {}), missing, message})
+    }
+    const found = findWholeWord(text, w.text)
+    const what = `${layer === 'entities' ? `${label} ` : ''}"${abbreviate(w.text)}"`
+    if (found.length === 0) {
+      problem('gold:not-found', w.occurrences?.length ?? 1, `gold string not found: ${what} (maybe removed by clean)`)
+      continue
+    }
+    let chosen = found
+    if (w.occurrences) {
+      const absent = w.occurrences.filter((o) => o >= found.length)
+      if (absent.length > 0) {
+        problem(
+          'gold:occurrence-not-found',
+          absent.length,
+          `gold occurrence(s) ${absent.join(', ')} of ${what} not found: the text has ${found.length} whole-word occurrence(s) (maybe removed by clean)`,
+        )
+      }
+      chosen = w.occurrences.filter((o) => o < found.length).map((o) => found[o]!)
+    }
+    let kept = 0
+    for (const span of chosen) {
+      if (claimed.some((c) => c.start < span.end && span.start < c.end)) continue
+      claimed.push(span)
+      placed.push({...span, item: w.item})
+      kept++
+    }
+    if (kept === 0 && chosen.length > 0) {
+      problem('gold:shadowed', 0, `gold string ${what} is only found inside longer gold strings, so it marks nothing`)
+    }
+  }
+  return placed.sort((a, b) => a.start - b.start || a.end - b.end)
+}
+
+// the occurrence of the speaker's words nearest the quote, outside it (earlier wins a tie)
+function nearestOutside(text: string, needle: string, quote: Span): Span | null {
+  let best: Span | null = null
+  let bestGap = Infinity
+  for (const span of findWholeWord(text, needle)) {
+    if (span.start < quote.end && quote.start < span.end) continue
+    const gap = span.end <= quote.start ? quote.start - span.end : span.start - quote.end
+    if (gap < bestGap) {
+      best = span
+      bestGap = gap
+    }
+  }
+  return best
+}
+
+/** Places a gold file's strings on an article text (UTF-16 spans), reporting every string it cannot place. */
+export function locateGold(gold: GoldFile, text: string): LocatedGold {
+  const problems: GoldProblem[] = []
+  const entities = placeStrings(
+    text,
+    (gold.entities ?? []).map((e) => ({item: e, text: e.text, occurrences: e.occurrences})),
+    'entities',
+    (e) => e.label,
+    problems,
+  ).map(({start, end, item}) => ({start, end, label: item.label, text: item.text, canonical: item.canonical ?? item.text}))
+
+  const quotes = placeStrings(
+    text,
+    (gold.quotes ?? []).map((q) => ({item: q, text: q.text, occurrences: q.occurrence === undefined ? undefined : [q.occurrence]})),
+    'quotes',
+    () => undefined,
+    problems,
+  ).map(({start, end, item}): GoldQuoteSpan => {
+    const {mention, head, name, nameAliases} = item.speaker
+    const mentionSpan = mention === null ? null : nearestOutside(text, mention, {start, end})
+    let headSpan: Span | null = mentionSpan
+    if (mentionSpan && head !== undefined && mention !== null) {
+      const inner = findWholeWord(mention, head)[0] ?? {start: mention.indexOf(head), end: mention.indexOf(head) + head.length}
+      headSpan = {start: mentionSpan.start + inner.start, end: mentionSpan.start + inner.end}
+    }
+    if (mention !== null && !mentionSpan) {
+      problems.push({
+        layer: 'quotes',
+        code: 'gold:mention-not-found',
+        text: item.text,
+        missing: 0,
+        message: `speaker mention "${mention}" of quote "${abbreviate(item.text)}" not found outside the quote`,
+      })
+    }
+    return {start, end, text: item.text, kind: item.kind, speaker: {mention, name, nameAliases: nameAliases ?? [], mentionSpan, headSpan}}
+  })
+
+  const money = placeStrings(
+    text,
+    (gold.money ?? []).map((m) => ({item: m, text: m.text, occurrences: m.occurrence === undefined ? undefined : [m.occurrence]})),
+    'money',
+    () => undefined,
+    problems,
+  ).map(({start, end, item}) => ({start, end, text: item.text, amount: item.amount, currency: item.currency}))
+
+  return {entities, quotes, money, problems}
+}
+
+/** Shortens a long string for messages. */
+export function abbreviate(text: string, max = 60): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`
+}

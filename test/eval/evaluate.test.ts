@@ -1,0 +1,263 @@
+import {mkdtempSync, rmSync, writeFileSync, mkdirSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {afterAll, describe, expect, it} from 'vitest'
+import {createUtf16Mapper, evaluate, formatReport, scoreDocuments, type PredictedArticle, type Predictions} from '../../src/eval/evaluate.ts'
+import type {GoldFile} from '../../src/eval/gold.ts'
+import type {EntityRecord, MoneyRecord, QuoteRecord} from '../../src/schema.ts'
+
+const TEXT = '🇺🇦 Kyiv said “no deal” on Monday. Peskov said “€5 million is enough,” adding 💶.'
+const DOC = 'd1'
+
+// code-point offsets of the first occurrence of `needle` (after `from` UTF-16 units)
+function cp(needle: string, from = 0): {text: string; start: number; end: number} {
+  const at = TEXT.indexOf(needle, from)
+  if (at < 0) throw new Error(`test text lacks ${needle}`)
+  const start = Array.from(TEXT.slice(0, at)).length
+  return {text: needle, start, end: start + Array.from(needle).length}
+}
+
+const GOLD: GoldFile = {
+  source: 'news/a.txt',
+  entities: [
+    {text: 'Kyiv', label: 'LOC'},
+    {text: 'Monday', label: 'DATE'},
+    {text: 'Peskov', label: 'PERSON', canonical: 'Dmitry Peskov'},
+  ],
+  quotes: [
+    {text: 'no deal', kind: 'partial', speaker: {mention: 'Kyiv', name: 'Kyiv'}},
+    {text: '€5 million is enough,', kind: 'direct', speaker: {mention: 'Peskov', name: 'Dmitry Peskov'}},
+  ],
+  money: [{text: '€5 million', amount: 5e6, currency: 'EUR'}],
+}
+
+const article = (over: Partial<PredictedArticle['article']> = {}): PredictedArticle['article'] => ({
+  id: DOC,
+  source: 'a.txt',
+  title: null,
+  text: TEXT,
+  removed: [],
+  counts: {paragraphs: 1, sentences: 2, tokens: 20, entities: 3, quotes: 2, money: 1},
+  warnings: [],
+  ...over,
+})
+const entity = (needle: string, label: EntityRecord['label'], canonical = needle, i = 0): EntityRecord => ({
+  docId: DOC,
+  id: `${DOC}:e${i}`,
+  ...cp(needle),
+  label,
+  canonical,
+  entityId: canonical,
+})
+const quote = (needle: string, kind: QuoteRecord['kind'], speaker: string | null, name: string | null, i = 0): QuoteRecord => {
+  const s = speaker === null ? null : cp(speaker)
+  return {
+    docId: DOC,
+    id: `${DOC}:q${i}`,
+    ...cp(needle),
+    kind,
+    cue: 'said',
+    cueLemma: 'say',
+    speaker: {mention: speaker, start: s?.start ?? null, end: s?.end ?? null, name, entityId: name},
+  }
+}
+const money = (needle: string, amount: number, currency: string, i = 0): MoneyRecord => ({
+  docId: DOC,
+  id: `${DOC}:m${i}`,
+  ...cp(needle),
+  amount,
+  value: String(amount),
+  currency,
+  currencyAssumed: false,
+})
+
+const perfect = (): PredictedArticle => ({
+  article: article(),
+  entities: [entity('Kyiv', 'LOC'), entity('Monday', 'DATE', 'Monday', 1), entity('Peskov', 'PERSON', 'Dmitry Peskov', 2)],
+  quotes: [quote('no deal', 'partial', 'Kyiv', 'Kyiv'), quote('€5 million is enough,', 'direct', 'Peskov', 'Dmitry Peskov', 1)],
+  money: [money('€5 million', 5e6, 'EUR')],
+})
+const predictions = (articles: PredictedArticle[], over: Partial<Predictions> = {}): Predictions => ({
+  articles,
+  layers: {entities: true, quotes: true, money: true},
+  speed: null,
+  problems: [],
+  ...over,
+})
+
+describe('createUtf16Mapper', () => {
+  it.each([
+    ['abc', [0, 1, 3], [0, 1, 3]],
+    ['👍a👍', [0, 1, 2, 3], [0, 2, 3, 5]],
+    ['🇺🇦 x', [0, 1, 2, 3, 4], [0, 2, 4, 5, 6]],
+  ])('maps code points of %j', (text, points, units) => {
+    const map = createUtf16Mapper(text)
+    expect(points.map(map)).toEqual(units)
+  })
+
+  it('returns null past the end', () => {
+    expect(createUtf16Mapper('👍')(2)).toBeNull()
+  })
+})
+
+describe('scoreDocuments', () => {
+  it('scores perfect code-point predictions at 100 on every layer', () => {
+    const report = scoreDocuments([GOLD], predictions([perfect()]))
+    expect(report.problems).toEqual([])
+    expect(report.entities!.exact).toMatchObject({tp: 3, fp: 0, fn: 0, p: 1, r: 1, f: 1})
+    expect(report.entities!.exact.perLabel.PERSON).toMatchObject({tp: 1, f: 1})
+    expect(report.entities!.canonicalAcc).toEqual({correct: 2, total: 2, acc: 1})
+    expect(report.quotes).toMatchObject({exact: {f: 1}, overlap: {f: 1}, speakerAcc: {acc: 1}, speaker: {f: 1}, kindAcc: {acc: 1}})
+    expect(report.money).toMatchObject({exact: {f: 1}, valueAcc: {acc: 1}})
+    expect(report.documents).toEqual({gold: 1, scored: 1, withoutPrediction: 0, predictedWithoutGold: 0})
+  })
+
+  it.each([
+    [
+      'a wrong label and a short span',
+      (p: PredictedArticle) => {
+        p.entities = [entity('Kyiv', 'ORG'), entity('Mon', 'DATE', 'Mon', 1), entity('Peskov', 'PERSON', 'Peskov', 2)]
+      },
+      {entities: {exact: {tp: 1, fp: 2, fn: 2}, overlap: {tp: 2, fp: 1, fn: 1}, canonicalAcc: {correct: 0, total: 1}}},
+    ],
+    [
+      'a wrong speaker and a cut quote',
+      (p: PredictedArticle) => {
+        p.quotes = [quote('no deal', 'partial', 'Kyiv', 'Moscow'), quote('€5 million is enough', 'direct', 'Peskov', 'Dmitry Peskov', 1)]
+      },
+      {quotes: {exact: {tp: 1, fp: 1, fn: 1}, overlap: {tp: 2}, speakerAcc: {correct: 1, total: 2, acc: 0.5}, speaker: {tp: 1, fp: 1, fn: 1}}},
+    ],
+    [
+      'indirect quotes are left out',
+      (p: PredictedArticle) => {
+        p.quotes.push(quote('adding', 'indirect', null, null, 2))
+      },
+      {quotes: {exact: {tp: 2, fp: 0, fn: 0}, skippedIndirect: 1}},
+    ],
+    [
+      'a wrong money currency',
+      (p: PredictedArticle) => {
+        p.money = [money('€5 million', 5e6, 'USD')]
+      },
+      {money: {exact: {tp: 1}, valueAcc: {correct: 0, total: 1, acc: 0}}},
+    ],
+    [
+      'nothing predicted',
+      (p: PredictedArticle) => {
+        p.entities = []
+        p.quotes = []
+        p.money = []
+      },
+      {entities: {exact: {tp: 0, fp: 0, fn: 3, p: 0, r: 0, f: 0}}, quotes: {speakerAcc: {acc: null}}, money: {valueAcc: {acc: null}}},
+    ],
+  ])('%s', (_, change, expected) => {
+    const p = perfect()
+    change(p)
+    expect(scoreDocuments([GOLD], predictions([p]))).toMatchObject(expected)
+  })
+
+  it('counts gold strings clean removed as false negatives, by name', () => {
+    const p = perfect()
+    p.article = article({text: TEXT.replace('on Monday', 'on this day')})
+    p.entities = [] // offsets would no longer fit the edited text
+    p.quotes = []
+    p.money = []
+    const report = scoreDocuments([GOLD], predictions([p]))
+    expect(report.entities!.exact).toMatchObject({tp: 0, fn: 3})
+    expect(report.entities!.exact.perLabel.DATE).toMatchObject({fn: 1})
+    expect(report.problems.map((x) => x.message)).toContain('gold string not found: DATE "Monday" (maybe removed by clean)')
+  })
+
+  it('leaves a layer unscored when gold does not annotate it or the run lacks its file', () => {
+    const {quotes: _q, ...noQuotes} = GOLD
+    const report = scoreDocuments([{...noQuotes, money: [{text: '$9', amount: 9, currency: 'USD'}]}], predictions([perfect()], {layers: {entities: true, quotes: true, money: false}}))
+    expect(report.quotes).toBeNull()
+    expect(report.money).toBeNull()
+    expect(report.entities).not.toBeNull()
+    expect(report.perDoc[0]).toMatchObject({quotes: null, money: null})
+    // gold strings of unscored layers are not reported
+    expect(report.problems).toEqual([])
+  })
+
+  it('reports records whose text or offsets do not fit the article', () => {
+    const p = perfect()
+    p.entities.push({...entity('Kyiv', 'LOC', 'Kyiv', 3), text: 'Kiev'})
+    p.entities.push({...entity('Kyiv', 'LOC', 'Kyiv', 4), start: 500, end: 504})
+    const codes = scoreDocuments([GOLD], predictions([p])).problems.map((x) => x.code)
+    expect(codes).toEqual(['eval:text-mismatch', 'eval:bad-offsets'])
+  })
+
+  it('pairs by source, falling back to the file name, and reports gold without an article', () => {
+    const other = perfect()
+    other.article = article({id: 'd2', source: 'b.txt'})
+    const report = scoreDocuments([GOLD, {...GOLD, source: 'c.txt'}], predictions([perfect(), other]))
+    expect(report.documents).toEqual({gold: 2, scored: 1, withoutPrediction: 1, predictedWithoutGold: 1})
+    expect(report.errors).toEqual([
+      {source: 'c.txt', code: 'eval:no-prediction', message: 'gold file for "c.txt" has no article in the run (failed, filtered out, or another corpus?)'},
+    ])
+  })
+})
+
+describe('formatReport', () => {
+  it('prints scores x100 with 2 decimals and null as a dash', () => {
+    const p = perfect()
+    p.entities = [entity('Kyiv', 'LOC')]
+    p.money = []
+    const text = formatReport(scoreDocuments([GOLD], predictions([p])))
+    expect(text).toMatch(/^entities\s+100\.00\s+33\.33\s+50\.00\s+100\.00\s+33\.33\s+50\.00\s+3\s+1$/m)
+    expect(text).toMatch(/^ {2}DATE\s+0\.00\s+0\.00\s+0\.00/m)
+    expect(text).toMatch(/^money value accuracy .*\s-\s+\(0\/0\)$/m)
+    expect(text).toMatch(/^speaker accuracy .*100\.00\s+\(2\/2\)$/m)
+  })
+})
+
+describe('evaluate', () => {
+  const root = mkdtempSync(join(tmpdir(), 'lede-eval-'))
+  afterAll(() => rmSync(root, {recursive: true, force: true}))
+  const goldDir = join(root, 'gold')
+  const predDir = join(root, 'out')
+  mkdirSync(goldDir)
+  mkdirSync(predDir)
+  const jsonl = (records: unknown[]) => records.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : '')
+
+  it('reads gold and a run folder and reports speed from the manifest', async () => {
+    writeFileSync(join(goldDir, 'a.json'), JSON.stringify(GOLD))
+    const p = perfect()
+    writeFileSync(join(predDir, 'articles.jsonl'), jsonl([p.article]))
+    writeFileSync(join(predDir, 'entities.jsonl'), jsonl([...p.entities, {docId: 'zz', id: 'zz:e0', text: 'x', start: 0, end: 1, label: 'LOC', canonical: 'x', entityId: 'x'}]))
+    writeFileSync(join(predDir, 'quotes.jsonl'), jsonl(p.quotes) + '{"broken": \n')
+    writeFileSync(join(predDir, 'money.jsonl'), jsonl(p.money))
+    writeFileSync(
+      join(predDir, 'manifest.json'),
+      JSON.stringify({
+        tool: 'lede',
+        version: '0.1.0',
+        pipeline: 'default',
+        stages: [],
+        options: {},
+        corpus: 'x',
+        inputs: {files: 1, documents: 4},
+        outputs: {articles: 1, entities: 3, quotes: 2, money: 1},
+        errors: 0,
+        failedDocuments: 0,
+        timings: {totalMs: 2000, stagesMs: {}, megabytesPerSecond: 1},
+      }),
+    )
+    const report = await evaluate({goldDir, predDir})
+    expect(report.entities!.exact.f).toBe(1)
+    expect(report.quotes!.exact.f).toBe(1)
+    expect(report.speed).toEqual({documents: 4, totalMs: 2000, docsPerSecond: 2})
+    expect(report.problems.map((x) => x.code)).toEqual(['eval:invalid-record', 'eval:unknown-doc'])
+    expect(report.problems[0]!.message).toMatch(/^quotes\.jsonl:3: not valid JSON/)
+    expect(formatReport(report)).toContain('speed: 2.0 docs/s')
+  })
+
+  it('leaves out a layer whose file is missing and fails clearly without articles.jsonl', async () => {
+    rmSync(join(predDir, 'money.jsonl'))
+    const report = await evaluate({goldDir, predDir})
+    expect(report.money).toBeNull()
+    expect(report.problems.map((x) => x.code)).toContain('eval:missing-file')
+    rmSync(join(predDir, 'articles.jsonl'))
+    await expect(evaluate({goldDir, predDir})).rejects.toThrow(/\[eval:no-articles\]/)
+  })
+})

@@ -1,0 +1,216 @@
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {afterAll, describe, expect, it} from 'vitest'
+import {findWholeWord, GoldError, locateGold, parseGold, readGold, validateGold, type GoldFile} from '../../src/eval/gold.ts'
+
+const slices = (text: string, needle: string) => findWholeWord(text, needle).map((s) => [s.start, text.slice(s.start, s.end)])
+
+describe('findWholeWord', () => {
+  it.each([
+    ['Kyiv and Kyiv', 'Kyiv', [[0, 'Kyiv'], [9, 'Kyiv']]],
+    ["Ukraine's move", 'Ukraine', [[0, 'Ukraine']]],
+    ['Ukraine’s move', 'Ukraine', [[0, 'Ukraine']]],
+    ['Ukrainian forces', 'Ukraine', []],
+    ['the Ukrainians', 'Ukrainian', []],
+    ['SUN and Sun', 'Su', []],
+    ['kyiv', 'Kyiv', []],
+    ['one Moscow-based analyst', 'Moscow', []],
+    ['one Moscow-based analyst', 'Moscow-based', [[4, 'Moscow-based']]],
+    ['anti-Russian sanctions', 'Russian', []],
+    ['a Russia–U.S. summit', 'Russia', [[2, 'Russia']]],
+    ['a Russia–U.S. summit', 'U.S.', [[9, 'U.S.']]],
+    ['U.S.A. and U.S.', 'U.S.', [[0, 'U.S.'], [11, 'U.S.']]],
+    ['(€6 billion)', '€6 billion', [[1, '€6 billion']]],
+    ['€6 billions', '€6 billion', []],
+    ['Kyiv - Moscow', 'Kyiv', [[0, 'Kyiv']]],
+    ['👍Kyiv 👍 Kyiv👍', 'Kyiv', [[2, 'Kyiv'], [10, 'Kyiv']]],
+    ['𝐀Kyiv Kyiv', 'Kyiv', [[7, 'Kyiv']]],
+    ['aaa', 'aa', []],
+    ['aa aa', 'aa', [[0, 'aa'], [3, 'aa']]],
+  ])('in %j, %j is at %j', (text, needle, expected) => {
+    expect(slices(text, needle)).toEqual(expected)
+  })
+})
+
+const gold = (over: Partial<GoldFile>): GoldFile => ({source: 'a.txt', entities: [], quotes: [], money: [], ...over})
+
+describe('locateGold', () => {
+  it('resolves longest strings first and skips occurrences inside them', () => {
+    const text = 'The Russian Foreign Ministry and Russian troops; Foreign Ministry staff.'
+    const located = locateGold(
+      gold({
+        entities: [
+          {text: 'Russian', label: 'MISC'},
+          {text: 'Foreign Ministry', label: 'ORG'},
+          {text: 'Russian Foreign Ministry', label: 'ORG'},
+        ],
+      }),
+      text,
+    )
+    expect(located.entities.map((e) => [e.label, text.slice(e.start, e.end), e.start])).toEqual([
+      ['ORG', 'Russian Foreign Ministry', 4],
+      ['MISC', 'Russian', 33],
+      ['ORG', 'Foreign Ministry', 49],
+    ])
+    expect(located.problems).toEqual([])
+  })
+
+  it.each([
+    [[0], [0]],
+    [[1], [10]],
+    [[0, 2], [0, 20]],
+  ])('occurrences %j pick whole-word matches at %j', (occurrences, starts) => {
+    const text = 'Kyiv then Kyiv then Kyiv'
+    const located = locateGold(gold({entities: [{text: 'Kyiv', label: 'LOC', occurrences}]}), text)
+    expect(located.entities.map((e) => e.start)).toEqual(starts)
+  })
+
+  it('counts occurrence indexes among whole-word matches only', () => {
+    const text = 'Kyivan Kyiv Kyiv'
+    const located = locateGold(gold({entities: [{text: 'Kyiv', label: 'LOC', occurrences: [1]}]}), text)
+    expect(located.entities.map((e) => e.start)).toEqual([12])
+  })
+
+  it('reports unfound strings and missing occurrences as false negatives by name', () => {
+    const text = 'Kyiv is here.'
+    const located = locateGold(
+      gold({
+        entities: [
+          {text: 'Kyiv', label: 'LOC', occurrences: [0, 3]},
+          {text: 'Moscow', label: 'LOC'},
+        ],
+        quotes: [{text: 'gone words', kind: 'direct', speaker: {mention: 'he', name: 'X'}}],
+        money: [{text: '$5', amount: 5, currency: 'USD'}],
+      }),
+      text,
+    )
+    expect(located.entities).toHaveLength(1)
+    expect(located.problems.map((p) => [p.layer, p.code, p.label ?? null, p.missing])).toEqual([
+      ['entities', 'gold:not-found', 'LOC', 1],
+      ['entities', 'gold:occurrence-not-found', 'LOC', 1],
+      ['quotes', 'gold:not-found', null, 1],
+      ['money', 'gold:not-found', null, 1],
+    ])
+    expect(located.problems[0]!.message).toBe('gold string not found: LOC "Moscow" (maybe removed by clean)')
+  })
+
+  it('notes a string that only occurs inside longer gold strings', () => {
+    const located = locateGold(
+      gold({entities: [{text: 'UN', label: 'ORG'}, {text: 'UN Charter', label: 'MISC'}]}),
+      'the UN Charter',
+    )
+    expect(located.entities.map((e) => e.text)).toEqual(['UN Charter'])
+    expect(located.problems.map((p) => [p.code, p.missing])).toEqual([['gold:shadowed', 0]])
+  })
+
+  it('keeps UTF-16 offsets after astral characters', () => {
+    const text = '🇺🇦 Kyiv said “no deal” 💶 for €5 million.'
+    const located = locateGold(
+      gold({
+        entities: [{text: 'Kyiv', label: 'LOC'}],
+        quotes: [{text: 'no deal', kind: 'partial', speaker: {mention: 'Kyiv', name: 'Kyiv'}}],
+        money: [{text: '€5 million', amount: 5e6, currency: 'EUR'}],
+      }),
+      text,
+    )
+    const seen = [...located.entities, ...located.quotes, ...located.money].map((s) => text.slice(s.start, s.end))
+    expect(seen).toEqual(['Kyiv', 'no deal', '€5 million'])
+    expect(located.entities[0]!.start).toBe(5)
+    expect(located.quotes[0]!.speaker.mentionSpan).toEqual({start: 5, end: 9})
+  })
+
+  it('places a speaker mention at its nearest occurrence outside the quote, and its head inside it', () => {
+    const text = 'He left. "he was there," he said. Later one Moscow-based analyst said: "It ends."'
+    const located = locateGold(
+      gold({
+        quotes: [
+          {text: 'he was there,', kind: 'direct', speaker: {mention: 'he', name: 'X'}},
+          {text: 'It ends.', kind: 'direct', speaker: {mention: 'one Moscow-based analyst', head: 'analyst', name: null}},
+        ],
+      }),
+      text,
+    )
+    const [first, second] = located.quotes
+    expect(first!.speaker.mentionSpan).toEqual({start: 25, end: 27})
+    expect(text.slice(second!.speaker.headSpan!.start, second!.speaker.headSpan!.end)).toBe('analyst')
+    expect(located.problems).toEqual([])
+  })
+
+  it('reports a speaker mention it cannot find', () => {
+    const located = locateGold(
+      gold({quotes: [{text: 'words', kind: 'partial', speaker: {mention: 'the minister', name: null}}]}),
+      'He said "words".',
+    )
+    expect(located.quotes[0]!.speaker.mentionSpan).toBeNull()
+    expect(located.problems.map((p) => [p.code, p.missing])).toEqual([['gold:mention-not-found', 0]])
+  })
+})
+
+describe('gold validation', () => {
+  it.each([
+    [{entities: []}, 'a.json: source: Invalid input: expected string, received undefined'],
+    [{source: 'a.txt', entities: [{text: 'Kyiv', label: 'GPE'}]}, 'a.json: entities[0].label: Invalid option: expected one of "PERSON"|"ORG"|"LOC"|"MISC"|"DATE"'],
+    [{source: 'a.txt', entities: [{text: 'Kyiv', label: 'LOC', ocurrences: [1]}]}, 'a.json: entities[0]: Unrecognized key: "ocurrences"'],
+    [{source: 'a.txt', entities: [{text: '', label: 'LOC'}]}, 'a.json: entities[0].text: Too small: expected string to have >=1 characters'],
+    [{source: 'a.txt', entities: [{text: 'Kyiv', label: 'LOC', occurrences: [-1]}]}, 'a.json: entities[0].occurrences[0]: Too small: expected number to be >=0'],
+    [
+      {source: 'a.txt', entities: [{text: 'Kyiv', label: 'LOC'}, {text: 'Kyiv', label: 'ORG'}]},
+      'a.json: entities[1].text: "Kyiv" is already listed at entities[0]; give both listings disjoint occurrence indexes',
+    ],
+    [
+      {source: 'a.txt', entities: [{text: 'Kyiv', label: 'LOC', occurrences: [0, 0]}]},
+      'a.json: entities[0].occurrences: occurrences of "Kyiv" repeat an index',
+    ],
+    [{source: 'a.txt', money: [{text: '$5', amount: 5, currency: 'usd'}]}, 'a.json: money[0].currency: currency must be an ISO 4217 code such as "USD"'],
+    [{source: 'a.txt', money: [{text: '$5', amount: '5', currency: 'USD'}]}, 'a.json: money[0].amount: Invalid input: expected number, received string'],
+    [
+      {source: 'a.txt', quotes: [{text: 'x', kind: 'direct', speaker: {mention: 'one analyst', head: 'expert', name: null}}]},
+      'a.json: quotes[0].speaker.head: head "expert" must be part of the mention "one analyst"',
+    ],
+    [{source: 'a.txt', quotes: [{text: 'x', kind: 'indirect', speaker: {mention: null, name: null}}]}, 'a.json: quotes[0].kind: Invalid option: expected one of "direct"|"partial"'],
+    [{source: 'a.txt', quotes: [{text: 'x', kind: 'direct', speaker: {mention: 'he'}}]}, 'a.json: quotes[0].speaker.name: Invalid input: expected string, received undefined'],
+  ])('rejects %j with a clear message', (value, message) => {
+    const result = validateGold(value, 'a.json')
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.problems).toContain(message)
+  })
+
+  it.each([
+    [{source: 'a.txt'}],
+    [{source: 'a.txt', entities: [{text: 'Kyiv', label: 'LOC', occurrences: [0]}, {text: 'Kyiv', label: 'ORG', occurrences: [1]}]}],
+    [{source: 'a.txt', quotes: [{text: 'x', kind: 'partial', speaker: {mention: 'a spokesperson for the ministry', head: 'spokesperson', name: null, nameAliases: ['Ministry']}}]}],
+  ])('accepts %j', (value) => {
+    expect(validateGold(value, 'a.json').ok).toBe(true)
+  })
+
+  it('names the file when JSON does not parse', () => {
+    expect(() => parseGold('{"source": ', 'bad.json')).toThrow(GoldError)
+    expect(() => parseGold('{"source": ', 'bad.json')).toThrow(/bad\.json: not valid JSON/)
+  })
+})
+
+describe('readGold', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lede-gold-'))
+  afterAll(() => rmSync(dir, {recursive: true, force: true}))
+
+  it('reads sorted files and lists every problem at once', async () => {
+    writeFileSync(join(dir, 'b.json'), JSON.stringify({source: 'b.txt', entities: []}))
+    writeFileSync(join(dir, 'a.json'), JSON.stringify({source: 'a.txt'}))
+    writeFileSync(join(dir, 'notes.md'), 'ignored')
+    expect((await readGold(dir)).map((g) => g.source)).toEqual(['a.txt', 'b.txt'])
+
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({source: 'a.txt'}))
+    writeFileSync(join(dir, 'd.json'), JSON.stringify({source: 'd.txt', money: [{text: '$1', amount: 1}]}))
+    const error = await readGold(dir).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(GoldError)
+    expect((error as GoldError).problems).toEqual([
+      'c.json: source "a.txt" is already annotated in a.json',
+      'd.json: money[0].currency: Invalid input: expected string, received undefined',
+    ])
+  })
+
+  it('fails clearly on a missing folder', async () => {
+    await expect(readGold(join(dir, 'nope'))).rejects.toThrow(/cannot read the gold folder/)
+  })
+})
