@@ -3,36 +3,39 @@
  * unit instead of a regex per character. Tables are built once at module load from Unicode properties.
  */
 
-/** Coarse class of a UTF-16 code unit. */
-export const enum CharClass {
+/**
+ * Coarse class of a UTF-16 code unit. A plain object, not an enum: hot loops copy the numbers into
+ * module-level constants so no property lookup happens per character.
+ */
+export const CharClass = {
   /** controls, unassigned and private-use code units: scanned as one-character symbols */
-  Other = 0,
+  Other: 0,
   /** white space, including no-break and zero-width spaces and bidi controls */
-  Space = 1,
+  Space: 1,
   /** uppercase and titlecase letters */
-  Upper = 2,
+  Upper: 2,
   /** lowercase letters */
-  Lower = 3,
+  Lower: 3,
   /** letters without case (CJK, Arabic, Hebrew, modifier letters) */
-  Letter = 4,
+  Letter: 4,
   /** combining marks, joiners and variation selectors: they belong to the character before them */
-  Mark = 5,
+  Mark: 5,
   /** decimal digits */
-  Digit = 6,
+  Digit: 6,
   /** letter-like numbers (Roman numerals, superscripts, fractions) */
-  NumberOther = 7,
-  Punct = 8,
-  Symbol = 9,
-  HighSurrogate = 10,
-  LowSurrogate = 11,
-}
+  NumberOther: 7,
+  Punct: 8,
+  Symbol: 9,
+  HighSurrogate: 10,
+  LowSurrogate: 11,
+} as const
+/** One of the {@link CharClass} numbers. */
+export type CharClass = (typeof CharClass)[keyof typeof CharClass]
 
 /** Script of a letter, for telling English text from lines in another writing system. */
-export const enum Script {
-  None = 0,
-  Latin = 1,
-  Other = 2,
-}
+export const Script = {None: 0, Latin: 1, Other: 2} as const
+/** One of the {@link Script} numbers. */
+export type Script = (typeof Script)[keyof typeof Script]
 
 const CLASS = new Uint8Array(65536)
 const SCRIPT = new Uint8Array(65536)
@@ -58,7 +61,7 @@ const SCRIPT = new Uint8Array(65536)
       continue
     }
     const ch = String.fromCharCode(c)
-    let cls: CharClass = CharClass.Other
+    let cls: number = CharClass.Other
     if (space.test(ch)) cls = CharClass.Space
     else if (upper.test(ch)) cls = CharClass.Upper
     else if (lower.test(ch)) cls = CharClass.Lower

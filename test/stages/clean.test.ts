@@ -1,0 +1,314 @@
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import {createDoc} from '../../src/doc.ts'
+import {createPipeline, processDoc} from '../../src/stage.ts'
+import {cleanText, createClean, CLEAN_RULES} from '../../src/stages/clean.ts'
+
+const corpus = new URL('../../corpus/', import.meta.url)
+const seed = (prefix: string): string => {
+  const name = readdirSync(corpus).find((file) => file.startsWith(prefix))
+  if (!name) throw new Error(`seed ${prefix} missing from corpus/`)
+  return readFileSync(new URL(name, corpus), 'utf8')
+}
+const SEEDS = {'000': seed('000'), '001': seed('001'), '002': seed('002'), '003': seed('003')}
+type SeedId = keyof typeof SEEDS
+const cleaned = Object.fromEntries(Object.entries(SEEDS).map(([id, raw]) => [id, cleanText(raw)])) as Record<SeedId, ReturnType<typeof cleanText>>
+
+// a plain body that boilerplate is slipped into for the synthetic cases
+const BODY = [
+  'The city council approved the new budget on Tuesday after a long debate about school funding.',
+  'Council member Ana Ruiz said the plan would add 40 teachers over the next two years.',
+  'Opponents argued that the spending would force cuts elsewhere, and several residents spoke against it.',
+]
+const article = (...lines: string[]) => lines.join('\n')
+
+describe('cleanText on the seed corpus', () => {
+  it.each<[SeedId, string | null]>([
+    ['000', null],
+    ['001', null],
+    ['002', 'Ukraine halts peace talks with Russia, deputy FM explains reason'],
+    ['003', null],
+  ])('seed %s has title %j', (id, title) => {
+    expect(cleaned[id].title).toBe(title)
+  })
+
+  it.each<[SeedId, [string, string][]]>([
+    [
+      '000',
+      [
+        ['clean:cookie-banner', 'By continuing to browse our site you agree to our use of cookies, revised Privacy Policy and Terms of Use. You can change your cookie settings through your browser.'],
+        ['clean:edge-chrome', 'CHOOSE YOUR LANGUAGE'],
+        ['clean:duplicate', 'CHOOSE YOUR LANGUAGE'],
+        ['clean:foreign-script', '互联网新闻信息许可证10120180008'],
+        ['clean:contact-number', 'Disinformation report hotline: 010-85061466'],
+        ['clean:caption', 'Ukrainian President Volodymyr Zelenskyy (C) visits the 65th Separate Motorized Brigade in Zaporizhzhia region, Ukraine, November 13, 2025. /VCG'],
+      ],
+    ],
+    [
+      '001',
+      [
+        ['clean:ui-chrome', 'Skip to main content'],
+        ['clean:ui-chrome', 'Advertisement'],
+        ['clean:ui-chrome', 'Live broadcast'],
+        ['clean:edge-chrome', 'Main slide'],
+        ['clean:edge-chrome', 'Beginning of the article'],
+        ['clean:foreign-script', 'Озвучить текст'],
+        ['clean:edge-chrome', 'Select important'],
+        ['clean:ui-chrome', 'On'],
+        ['clean:ui-chrome', 'Off'],
+        ['clean:foreign-script', 'Украина'],
+        ['clean:photo-credit', 'Photo: TASS/Zuma'],
+        ['clean:foreign-script', 'Флаги'],
+        ['clean:photo-credit', 'Photo: IZVESTIA/Anna Selina'],
+        ['clean:foreign-script', 'ВСУ'],
+        ['clean:photo-credit', 'Photo: Global Look Press/Madeleine Kelly'],
+        ['clean:foreign-script', 'доллар'],
+        ['clean:photo-credit', 'Photo: IZVESTIA/Anna Selina'],
+        ['clean:foreign-script', 'Дональд Трамп'],
+        ['clean:caption', 'US President Donald Trump'],
+        ['clean:photo-credit', 'Photo: REUTERS/Jonathan Ernst'],
+        ['clean:foreign-script', 'НАБУ'],
+        ['clean:photo-credit', 'Photo: RIA Novosti'],
+        ['clean:foreign-script', 'Переведено сервисом «Яндекс Переводчик»'],
+        ['clean:ui-chrome', 'Live broadcast'],
+      ],
+    ],
+    [
+      '002',
+      [
+        ['clean:title', 'Ukraine halts peace talks with Russia, deputy FM explains reason'],
+        ['clean:caption', 'Deputy Foreign Minister Sergiy Kyslytsya (photo: Getty Images)'],
+      ],
+    ],
+    ['003', []],
+  ])('seed %s: removes exactly its boilerplate, in order', (id, removed) => {
+    expect(cleaned[id].removed.map((r) => [r.rule, r.text])).toEqual(removed)
+  })
+
+  it.each<[SeedId, string]>([
+    ['000', "Ukraine's Foreign Ministry said on Wednesday that it will not engage in new negotiations with Russia before the end of the year"],
+    ['000', 'announced on Thursday that the EU will allocate €6 billion ($6.98 billion) to Ukraine'],
+    ['000', 'They believe von der Leyen is using the alternatives to pressure Belgium into backing the original plan.'],
+    ['001', 'Ukraine was initially not in the mood for negotiations with Moscow, the Russian Foreign Ministry told Izvestia.'],
+    ['001', '— I believe that Ukraine has begun to declare its desire for peace under certain coercion. <...> As soon as'],
+    ['001', '"There are not many (opportunities) left. — Izvestia) to impose sanctions on our part. <"> We are running out of targets'],
+    ['001', 'On November 13, Vladimir Zelensky signed a decree imposing sanctions on Timur Mindich.'],
+    ['001', 'citing the need to encourage the Ukrainian side to engage in constructive dialogue.'],
+    ['002', 'Peace talks with Russia this year ended with almost no results and have therefore been suspended'],
+    ['002', 'However, Moscow refused to agree to a truce.'],
+    ['002', 'reports have emerged that Türkiye is ready to host a new round of talks between Kyiv and Moscow.'],
+    ['003', 'stating there is ‘no grounds for restarting negotiations’ with Kyiv.'],
+    ['003', '‘We just want the fighting to stop.’'],
+  ])('seed %s keeps the body sentence %j unchanged', (id, sentence) => {
+    expect(cleaned[id].text).toContain(sentence)
+  })
+
+  it.each<[SeedId, string]>([
+    ['001', 'The situation around the suspension of negotiations'],
+    ['001', 'What could be the reaction of the United States'],
+    ['002', 'Talks between Ukraine and Russia'],
+  ])('seed %s keeps the section heading %j as its own line', (id, heading) => {
+    expect(cleaned[id].text.split('\n')).toContain(heading)
+  })
+
+  it.each(Object.keys(SEEDS) as SeedId[])('seed %s: every kept line is a raw line, unchanged', (id) => {
+    const rawLines = new Set(SEEDS[id].split('\n').map((line) => line.trimEnd()))
+    for (const line of cleaned[id].text.split('\n')) if (line !== '') expect(rawLines.has(line)).toBe(true)
+  })
+
+  it.each(Object.keys(SEEDS) as SeedId[])('seed %s: no credit, Cyrillic or CJK line and no doubled blank line is left', (id) => {
+    const text = cleaned[id].text
+    expect(text).not.toMatch(/^Photo:/m)
+    expect(text).not.toMatch(/\p{Script=Cyrillic}|\p{Script=Han}/u)
+    expect(text).not.toMatch(/\n\n\n/)
+    expect(text).toBe(text.trim())
+  })
+
+  it.each<[SeedId, number]>([
+    ['000', 11],
+    ['001', 29],
+    ['002', 13],
+    ['003', 15],
+  ])('seed %s keeps %i paragraphs', (id, count) => {
+    expect(cleaned[id].text.split('\n').filter((line) => line !== '')).toHaveLength(count)
+  })
+})
+
+describe('cleanText on boilerplate not from the seeds', () => {
+  it.each<[string, string[], string, string]>([
+    ['a generic cookie banner', ['We use cookies to give you the best experience. By using this site you consent to our Cookie Policy.', ...BODY], 'clean:cookie-banner', 'We use cookies'],
+    ['a terms-and-privacy notice at the bottom', [...BODY, 'By using this website, you agree to our Terms of Service and Privacy Policy.'], 'clean:cookie-banner', 'Terms of Service'],
+    ['an "Advertisement" slot between paragraphs', [BODY[0]!, 'Advertisement', BODY[1]!, BODY[2]!], 'clean:ui-chrome', 'Advertisement'],
+    ['a share bar', [BODY[0]!, 'Share | Tweet | Email', BODY[1]!, BODY[2]!], 'clean:ui-chrome', 'Share | Tweet'],
+    ['a "Read more:" link', [BODY[0]!, 'Read more: Markets slide as oil prices jump', BODY[1]!, BODY[2]!], 'clean:ui-chrome', 'Read more'],
+    ['a reading-time label', ['5 min read', ...BODY], 'clean:ui-chrome', '5 min read'],
+    ['a "Photo: Agency/Name" credit', [BODY[0]!, 'Photo: Reuters/Jane Doe', BODY[1]!, BODY[2]!], 'clean:photo-credit', 'Jane Doe'],
+    ['an "Image credit:" line', [BODY[0]!, 'Image credit: AP / John Smith', BODY[1]!, BODY[2]!], 'clean:photo-credit', 'John Smith'],
+    ['a copyright line', [...BODY, '© 2024 Example Media Group'], 'clean:photo-credit', 'Example Media'],
+    ['a caption ending in a parenthetical credit', [BODY[0]!, 'Firefighters at the scene on Monday (Photo by Jane Doe)', BODY[1]!, BODY[2]!], 'clean:caption', 'Firefighters'],
+    ['a caption ending in "/ Agency"', [BODY[0]!, 'Firefighters battle a blaze near the harbour on July 20. / Reuters', BODY[1]!, BODY[2]!], 'clean:caption', 'Firefighters'],
+    ['a short caption above a credit line', [BODY[0]!, 'Mayor Ana Ruiz', 'Photo: Jane Doe/Example Agency', BODY[1]!, BODY[2]!], 'clean:caption', 'Mayor Ana Ruiz'],
+    ['a Greek line under English text', [BODY[0]!, 'Το δημοτικό συμβούλιο ενέκρινε τον προϋπολογισμό', BODY[1]!, BODY[2]!], 'clean:foreign-script', 'δημοτικό'],
+    ['an Arabic line under English text', [BODY[0]!, 'وافق مجلس المدينة على الميزانية', BODY[1]!, BODY[2]!], 'clean:foreign-script', 'الميزانية'],
+    ['a Cyrillic line under English text', [BODY[0]!, 'Городской совет утвердил бюджет', BODY[1]!, BODY[2]!], 'clean:foreign-script', 'бюджет'],
+    ['a hotline number', [...BODY, 'Hotline: 800-555-0199'], 'clean:contact-number', '800-555-0199'],
+    ['a licence number', ['Broadcast licence No. 2024-117-0042', ...BODY], 'clean:contact-number', '2024-117-0042'],
+    ['a bare phone number', [...BODY, '+1 (202) 555-0100'], 'clean:contact-number', '555-0100'],
+    ['a machine-translation notice', [...BODY, 'This article was translated by an automatic translation service.'], 'clean:translation-notice', 'automatic translation'],
+    ['a doubled paragraph', [BODY[0]!, BODY[1]!, BODY[1]!, BODY[2]!], 'clean:duplicate', 'Council member Ana Ruiz'],
+    ['a separator line', [BODY[0]!, '* * *', BODY[1]!, BODY[2]!], 'clean:no-text', '* * *'],
+    ['a byline above the body', ['By Jane Doe and John Smith', ...BODY], 'clean:byline', 'By Jane Doe'],
+    ['a timestamp above the body', ['Updated 14:35 GMT, 12 March 2024', ...BODY], 'clean:byline', 'Updated'],
+    ['a section label above the body', ['World News', ...BODY], 'clean:edge-chrome', 'World News'],
+    ['menu labels below the body', [...BODY, 'More Stories', 'Contact Us'], 'clean:edge-chrome', 'More Stories'],
+  ])('removes %s', (_name, lines, rule, fragment) => {
+    const result = cleanText(article(...lines))
+    const hit = result.removed.find((r) => r.text.includes(fragment))
+    expect(hit?.rule).toBe(rule)
+    if (rule === 'clean:duplicate') expect(result.text.split(fragment)).toHaveLength(2)
+    else expect(result.text).not.toContain(fragment)
+    for (const sentence of BODY) expect(result.text).toContain(sentence)
+  })
+
+  it.each<[string, string[]]>([
+    ['reported speech about cookies', [BODY[0]!, 'Regulators said websites must ask before placing cookies, and the privacy policy must be clear.', BODY[1]!]],
+    ['a news sentence about consent and cookies', [BODY[0]!, 'The regulator fined the company for placing cookies without consent.', BODY[1]!]],
+    ['a phone number inside a sentence', [BODY[0]!, 'Readers can call the hotline on 800-555-0199 any day of the week.', BODY[1]!]],
+    ['a short figure line', [BODY[0]!, 'The death toll rose to 1,250', BODY[1]!]],
+    ['a sentence that starts with "Photos"', [BODY[0]!, 'Photos of the scene show damage to three buildings.', BODY[1]!]],
+    ['a section heading between paragraphs', [BODY[0]!, 'The road to the vote', BODY[1]!]],
+    ['a short sentence between paragraphs', [BODY[0]!, 'He declined.', BODY[1]!]],
+    ['a short name line with no credit nearby', [BODY[0]!, 'Council member Ana Ruiz', BODY[1]!]],
+    ['a UI word inside a sentence', [BODY[0]!, 'Share prices rose on Monday, and the live broadcast drew a large audience.', BODY[1]!]],
+    ['a line quoting a foreign phrase', [BODY[0]!, 'Protesters chanted «Слава» outside the building while police watched.', BODY[1]!]],
+    ['hard-wrapped prose at the end', [...BODY, 'Editor’s note: the council', 'meets again', 'on Friday']],
+  ])('keeps %s', (_name, lines) => {
+    const input = article(...lines)
+    const result = cleanText(input)
+    expect(result.removed).toEqual([])
+    expect(result.text).toBe(input)
+  })
+
+  it('leaves a line in another script alone when the article itself is in that script', () => {
+    const input = article('Городской совет утвердил бюджет во вторник после долгих дебатов.', 'Photo by Jane Doe', 'Члены совета заявили, что план добавит 40 учителей в ближайшие два года.')
+    const result = cleanText(input)
+    expect(result.removed.map((r) => r.rule)).toEqual(['clean:photo-credit'])
+    expect(result.text).toContain('Городской совет')
+  })
+})
+
+describe('cleanText titles', () => {
+  it.each<[string, string, string | null]>([
+    ['a headline above the body', article('Council approves budget after long debate', ...BODY), 'Council approves budget after long debate'],
+    ['a question headline', article('Will the council approve the budget?', ...BODY), 'Will the council approve the budget?'],
+    ['a headline, byline and date above the body', article('Council approves budget after long debate', 'By Jane Doe', 'March 12, 2024', ...BODY), 'Council approves budget after long debate'],
+    ['a headline above a credited photo caption', article('Council approves budget after long debate', 'Mayor Ana Ruiz (photo: Jane Doe)', ...BODY), 'Council approves budget after long debate'],
+    ['a first line ending with a period', article('Council approves budget after long debate.', ...BODY), null],
+    ['a normal first paragraph', article(...BODY), null],
+    ['an all-capitals label', article('SELECT YOUR EDITION HERE', ...BODY), null],
+    ['a two-word label', article('Main menu', ...BODY), null],
+    ['a headline-like line with no body after it', article('Council approves budget after long debate', 'Short note'), null],
+    ['a first line ending with a colon', article('The council voted on three budget measures:', ...BODY), null],
+  ])('%s', (_name, input, title) => {
+    const result = cleanText(input)
+    expect(result.title).toBe(title)
+    if (title !== null) {
+      expect(result.text.startsWith(BODY[0]!)).toBe(true)
+      expect(result.removed[0]).toEqual({rule: 'clean:title', text: title})
+    }
+  })
+
+  it('keeps the first line when a known title differs from it', () => {
+    const input = article('Council approves budget after long debate', ...BODY)
+    expect(cleanText(input, {}, 'A different headline').title).toBeNull()
+    expect(cleanText(input, {}, 'A different headline').text).toBe(input)
+    expect(cleanText(input, {}, 'council approves budget after long debate').title).toBe('Council approves budget after long debate')
+  })
+
+  it('detects no title when detectTitle is false', () => {
+    const input = article('Council approves budget after long debate', ...BODY)
+    expect(cleanText(input, {detectTitle: false})).toEqual({text: input, title: null, removed: []})
+  })
+})
+
+describe('cleanText whitespace and options', () => {
+  it.each<[string, string, string]>([
+    ['trailing spaces', 'First line here.  \nSecond line.\t', 'First line here.\nSecond line.'],
+    ['runs of blank lines', 'One.\n\n\n\nTwo.', 'One.\n\nTwo.'],
+    ['blank lines left by removed lines', 'One sentence here.\n\nAdvertisement\n\nTwo sentence here.', 'One sentence here.\n\nTwo sentence here.'],
+    ['leading and trailing blank lines', '\n\n  \nOne.\n\n', 'One.'],
+    ['curly quotes and dashes', '“Quoted,” she said — twice.', '“Quoted,” she said — twice.'],
+  ])('normalises %s', (_name, input, expected) => {
+    expect(cleanText(input).text).toBe(expected)
+  })
+
+  it('returns the input unchanged with normalizeWhitespace false when nothing is removed', () => {
+    const input = 'First line here.  \n\n\n\nSecond line.\t\n'
+    expect(cleanText(input, {normalizeWhitespace: false}).text).toBe(input)
+  })
+
+  it('switches single rules off', () => {
+    const input = article(BODY[0]!, 'Advertisement', BODY[1]!)
+    expect(cleanText(input, {disable: ['ui-chrome']}).text).toBe(input)
+  })
+
+  it.each<[string, unknown]>([
+    ['an unknown rule', {disable: ['nope']}],
+    ['an unknown option', {stripAll: true}],
+    ['a wrong type', {detectTitle: 'yes'}],
+  ])('rejects %s', (_name, options) => {
+    expect(() => cleanText('x', options as never)).toThrow()
+    expect(() => createClean(options as never)).toThrow()
+  })
+
+  it('lists every rule it can record', () => {
+    const codes = new Set(Object.values(cleaned).flatMap((r) => r.removed.map((x) => x.rule)))
+    for (const code of codes) expect(CLEAN_RULES.map((r) => `clean:${r}`)).toContain(code)
+  })
+
+  it('is deterministic', () => {
+    expect(cleanText(SEEDS['001'])).toEqual(cleanText(SEEDS['001']))
+  })
+})
+
+describe('createClean', () => {
+  it('declares its layers and writes text, title and removed', () => {
+    const stage = createClean()
+    expect(stage).toMatchObject({name: 'clean', requires: ['text'], assigns: ['text', 'title']})
+    const doc = processDoc(createPipeline('p', [stage]), createDoc({id: 'd', source: '002.txt', text: SEEDS['002']}))
+    expect(doc.messages).toEqual([])
+    expect(doc.title).toBe('Ukraine halts peace talks with Russia, deputy FM explains reason')
+    expect(doc.text.startsWith('Peace talks with Russia')).toBe(true)
+    expect(doc.removed).toHaveLength(2)
+  })
+
+  it('keeps a title the input already had', () => {
+    const doc = createDoc({id: 'd', source: 'a.jsonl:1', text: article('Council approves budget after long debate', ...BODY), title: 'Budget passes'})
+    createClean().run(doc, {warn: () => {}, fail: () => { throw new Error('fail') }})
+    expect(doc.title).toBe('Budget passes')
+    expect(doc.text.startsWith('Council approves budget')).toBe(true)
+    expect(doc.removed).toEqual([])
+  })
+})
+
+const polnear = new URL('../../../shared/polnear/', import.meta.url)
+describe.skipIf(!existsSync(polnear))('cleanText on already-clean text (PolNeAR, from ../shared)', () => {
+  it('never removes a sentence of body text', () => {
+    const offenders: string[] = []
+    let articles = 0
+    for (const split of ['train', 'dev']) {
+      const dir = new URL(`${split}/text/`, polnear)
+      for (const name of readdirSync(dir).sort()) {
+        articles++
+        for (const r of cleanText(readFileSync(new URL(name, dir), 'utf8')).removed) {
+          // a doubled paragraph loses nothing; any other removed line must not read like a body sentence
+          const words = r.text.split(/\s+/).length
+          if (r.rule !== 'clean:duplicate' && words >= 8 && /[.!?]["”’)]*$/.test(r.text)) offenders.push(`${name}: ${r.rule} ${r.text}`)
+        }
+      }
+    }
+    expect(articles).toBeGreaterThan(900)
+    expect(offenders).toEqual([])
+  })
+})
+if (!existsSync(polnear)) console.warn('skipping the PolNeAR clean check: ../shared/polnear not found')

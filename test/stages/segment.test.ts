@@ -1,0 +1,172 @@
+import {readdirSync, readFileSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import {createDoc, type Span, type TokenKind} from '../../src/doc.ts'
+import {createPipeline, processDoc} from '../../src/stage.ts'
+import {cleanText, createClean} from '../../src/stages/clean.ts'
+import {createSegment, findParagraphs, findSentences, findTokens} from '../../src/stages/segment.ts'
+
+const words = (text: string) => findTokens(text).map((t) => text.slice(t.start, t.end))
+const slices = (text: string, spans: Span[]) => spans.map((s) => text.slice(s.start, s.end))
+const sentencesOf = (text: string) => slices(text, findSentences(text, findParagraphs(text), findTokens(text)))
+
+const corpus = new URL('../../corpus/', import.meta.url)
+const SEEDS = readdirSync(corpus)
+  .filter((name) => name.endsWith('.txt'))
+  .sort()
+  .map((name) => [name, cleanText(readFileSync(new URL(name, corpus), 'utf8')).text] as const)
+
+describe('findParagraphs', () => {
+  it.each<[string, string, string[]]>([
+    ['single newlines', 'One.\nTwo.\nThree.', ['One.', 'Two.', 'Three.']],
+    ['blank lines', 'One.\n\nTwo.', ['One.', 'Two.']],
+    ['surrounding spaces, trimmed', '  One.  \n\t Two.\u00a0', ['One.', 'Two.']],
+    ['whitespace-only lines', 'One.\n   \n\nTwo.\n', ['One.', 'Two.']],
+    ['a paragraph separator', 'One.\u2029Two.', ['One.', 'Two.']],
+    ['empty text', '', []],
+    ['only whitespace', ' \n\n \t', []],
+  ])('splits on %s', (_name, text, expected) => {
+    expect(slices(text, findParagraphs(text))).toEqual(expected)
+  })
+})
+
+describe('findTokens', () => {
+  it.each<[string, string, string[]]>([
+    ['punctuation', 'Hello, world!', ['Hello', ',', 'world', '!']],
+    ['possessives', "Ukraine's talks", ['Ukraine', "'s", 'talks']],
+    ['curly possessives', 'Putin’s press secretary', ['Putin', '’s', 'press', 'secretary']],
+    ['plural possessives', "the States' plan", ['the', 'States', "'", 'plan']],
+    ['n\'t, Penn style', "can't won't don't", ['ca', "n't", 'wo', "n't", 'do', "n't"]],
+    ['other clitics', "I'm we'll they're I've he'd", ['I', "'m", 'we', "'ll", 'they', "'re", 'I', "'ve", 'he', "'d"]],
+    ['names with apostrophes', "O'Brien's rock'n'roll", ["O'Brien", "'s", "rock'n'roll"]],
+    ['numbers with separators', '1,250.50 and 6.98 and 3:45 and 11/13/2025', ['1,250.50', 'and', '6.98', 'and', '3:45', 'and', '11/13/2025']],
+    ['phone numbers', 'call 010-85061466 now', ['call', '010-85061466', 'now']],
+    ['currency before numbers', '€6 billion ($6.98 billion)', ['€', '6', 'billion', '(', '$', '6.98', 'billion', ')']],
+    ['percent', 'rose 5%.', ['rose', '5', '%', '.']],
+    ['initialisms', 'U.S. and U.N. at 5 p.m., e.g. G.O.P.', ['U.S.', 'and', 'U.N.', 'at', '5', 'p.m.', ',', 'e.g.', 'G.O.P.']],
+    ['title abbreviations', 'Mr. Smith, Dr. Jones and St. Louis', ['Mr.', 'Smith', ',', 'Dr.', 'Jones', 'and', 'St.', 'Louis']],
+    ['months and companies', 'on Jan. 5 at Apple Inc.', ['on', 'Jan.', '5', 'at', 'Apple', 'Inc.']],
+    ['initials', 'J. Smith and George W. Bush', ['J.', 'Smith', 'and', 'George', 'W.', 'Bush']],
+    ['"No." only before a number', 'No. 5 but he said no.', ['No.', '5', 'but', 'he', 'said', 'no', '.']],
+    ['hyphenated words', 'ambassador-at-large Moscow-based COVID-19', ['ambassador-at-large', 'Moscow-based', 'COVID-19']],
+    ['en and em dashes', 'decision—making and Russia–U.S. talks', ['decision', '—', 'making', 'and', 'Russia', '–', 'U.S.', 'talks']],
+    ['a sentence-final period', 'He left.', ['He', 'left', '.']],
+    ['ellipses and elisions', 'wait... <...> and…', ['wait', '...', '<', '...', '>', 'and', '…']],
+    ['Penn quote pairs', "''lied'' and ``so''", ["''", 'lied', "''", 'and', '``', 'so', "''"]],
+    ['ampersand names', 'AT&T and S&P', ['AT&T', 'and', 'S&P']],
+    ['addresses', 'see https://example.com/a?b=1). Or mail jane.doe@example.org.', ['see', 'https://example.com/a?b=1', ')', '.', 'Or', 'mail', 'jane.doe@example.org', '.']],
+    ['domain names', 'Amazon.com said', ['Amazon.com', 'said']],
+    ['accented letters', 'Türkiye and São Paulo', ['Türkiye', 'and', 'São', 'Paulo']],
+    ['combining marks', 'Zoe\u0308 left', ['Zoe\u0308', 'left']],
+    ['non-Latin words', 'Москва 北京 said', ['Москва', '北京', 'said']],
+    ['emoji', 'Great 👍 news', ['Great', '👍', 'news']],
+    ['emoji with skin tone', 'ok 👍🏽!', ['ok', '👍🏽', '!']],
+    ['joined emoji', 'family 👨‍👩‍👧 here', ['family', '👨‍👩‍👧', 'here']],
+    ['flags, one per pair', '🇺🇦🇺🇸 flags', ['🇺🇦', '🇺🇸', 'flags']],
+    ['an emoji with a variation selector', 'love ❤️ it', ['love', '❤️', 'it']],
+    ['an astral letter', 'math 𝐀𝐁 here', ['math', '𝐀𝐁', 'here']],
+  ])('%s', (_name, text, expected) => {
+    expect(words(text)).toEqual(expected)
+  })
+
+  it.each<[string, TokenKind[]]>([
+    ['Kyiv , 6.98 € 👍 % 010-85061466 65th', ['word', 'punct', 'number', 'symbol', 'symbol', 'symbol', 'number', 'word']],
+    ["U.S. n't ... 1,250", ['word', 'word', 'punct', 'number']],
+  ])('gives kinds for %j', (text, kinds) => {
+    expect(findTokens(text).map((t) => t.kind)).toEqual(kinds)
+  })
+
+  it.each([
+    ['emoji strings', '👍🏽👨‍👩‍👧🇺🇦🇺🇸❤️😀x😀 😀,😀'],
+    ['a lone high surrogate', 'a\ud83d b'],
+    ['a lone low surrogate', 'a\ude00 b'],
+    ['astral letters among words', 'x𝐀y 𝐁. z'],
+  ])('never splits a surrogate pair and covers every non-space character: %s', (_name, text) => {
+    const tokens = findTokens(text)
+    let covered = ''
+    for (const token of tokens) {
+      const first = text.charCodeAt(token.start)
+      const last = text.charCodeAt(token.end - 1)
+      expect(first >= 0xdc00 && first <= 0xdfff && token.start > 0 && text.charCodeAt(token.start - 1) >= 0xd800 && text.charCodeAt(token.start - 1) <= 0xdbff).toBe(false)
+      expect(last >= 0xd800 && last <= 0xdbff && token.end < text.length && text.charCodeAt(token.end) >= 0xdc00).toBe(false)
+      covered += text.slice(token.start, token.end)
+    }
+    expect(covered).toBe(text.replace(/\s/g, ''))
+  })
+
+  it.each(SEEDS)('%s: tokens are ordered, non-empty, space-free and cover the text', (_name, text) => {
+    const tokens = findTokens(text)
+    let previousEnd = 0
+    for (const token of tokens) {
+      expect(token.start).toBeGreaterThanOrEqual(previousEnd)
+      expect(token.end).toBeGreaterThan(token.start)
+      expect(text.slice(token.start, token.end)).not.toMatch(/\s/)
+      previousEnd = token.end
+    }
+    expect(tokens.map((t) => text.slice(t.start, t.end)).join('')).toBe(text.replace(/\s/g, ''))
+  })
+})
+
+describe('findSentences', () => {
+  it.each<[string, string, string[]]>([
+    ['plain stops', 'The talks failed. Both sides left! Why? Nobody knows.', ['The talks failed.', 'Both sides left!', 'Why?', 'Nobody knows.']],
+    ['a title abbreviation', 'He met Mr. Smith on Tuesday. Then he left.', ['He met Mr. Smith on Tuesday.', 'Then he left.']],
+    ['U.S. before a lowercase word', 'Kyiv hopes to secure stronger U.S. and Western support. It waits.', ['Kyiv hopes to secure stronger U.S. and Western support.', 'It waits.']],
+    ['U.S. before a name', 'He met U.S. President Joe Biden.', ['He met U.S. President Joe Biden.']],
+    ['U.S. closing a sentence', 'Support came from the U.S. The talks resumed.', ['Support came from the U.S.', 'The talks resumed.']],
+    ['initials', 'Officials said J. Smith would go. He did.', ['Officials said J. Smith would go.', 'He did.']],
+    ['decimals and months', 'Shares rose 6.98 percent on Jan. 5 in trading. Bonds fell.', ['Shares rose 6.98 percent on Jan. 5 in trading.', 'Bonds fell.']],
+    ['a.m. inside a sentence', 'At 5 p.m. on Tuesday he spoke.', ['At 5 p.m. on Tuesday he spoke.']],
+    ['closing quotes after the stop', '“We will go.” Then they went. He said "No." She agreed.', ['“We will go.”', 'Then they went.', 'He said "No."', 'She agreed.']],
+    ['a question inside a quote', '“Why?” he asked.', ['“Why?” he asked.']],
+    ['an elision inside a quote', '— I believe it. <...> As soon as it ended, we left," he said.', ['— I believe it.', '<...> As soon as it ended, we left," he said.']],
+    ['an ellipsis before lowercase', 'Wait... what happened?', ['Wait... what happened?']],
+    ['an ellipsis before a new sentence', 'He paused... Then he spoke.', ['He paused...', 'Then he spoke.']],
+    ['parenthesised sentences', '(He left.) She stayed.', ['(He left.)', 'She stayed.']],
+    ['a quote spanning sentences', '"We came. We talked. We left," he said.', ['"We came.', 'We talked.', 'We left," he said.']],
+    ['an exclamation inside a name', 'Jeb!, Ben Carson and others spoke.', ['Jeb!, Ben Carson and others spoke.']],
+    ['a sentence without a stop', 'Talks between Ukraine and Russia', ['Talks between Ukraine and Russia']],
+    ['No. before a number', 'He ranked No. 5 in the poll. It was close.', ['He ranked No. 5 in the poll.', 'It was close.']],
+  ])('%s', (_name, text, expected) => {
+    expect(sentencesOf(text)).toEqual(expected)
+  })
+
+  it('never lets a sentence cross a paragraph break', () => {
+    expect(sentencesOf('The first paragraph has no stop\nThe second one does. Yes.')).toEqual(['The first paragraph has no stop', 'The second one does.', 'Yes.'])
+  })
+
+  it.each(SEEDS)('%s: every sentence lies inside one paragraph, starts and ends on a token', (_name, text) => {
+    const paragraphs = findParagraphs(text)
+    const tokens = findTokens(text)
+    const sentences = findSentences(text, paragraphs, tokens)
+    const starts = new Set(tokens.map((t) => t.start))
+    const ends = new Set(tokens.map((t) => t.end))
+    expect(sentences.length).toBeGreaterThanOrEqual(paragraphs.length)
+    for (const sentence of sentences) {
+      expect(paragraphs.some((p) => p.start <= sentence.start && sentence.end <= p.end)).toBe(true)
+      expect(starts.has(sentence.start) && ends.has(sentence.end)).toBe(true)
+    }
+  })
+
+  it('returns no sentences for no paragraphs', () => {
+    expect(findSentences('', [], [])).toEqual([])
+  })
+})
+
+describe('createSegment', () => {
+  it('declares its layers and writes them after clean', () => {
+    const stage = createSegment()
+    expect(stage).toMatchObject({name: 'segment', requires: ['text'], assigns: ['paragraphs', 'sentences', 'tokens']})
+    const raw = readFileSync(new URL(SEEDS.find(([name]) => name.startsWith('002'))![0], corpus), 'utf8')
+    const doc = processDoc(createPipeline('p', [createClean(), stage]), createDoc({id: 'd', source: '002.txt', text: raw}))
+    expect(doc.messages).toEqual([])
+    expect(doc.paragraphs).toHaveLength(13)
+    expect(slices(doc.text, doc.sentences!)).toContain('However, Moscow refused to agree to a truce.')
+    expect(doc.tokens!.length).toBeGreaterThan(300)
+  })
+
+  it('writes empty layers for empty text', () => {
+    const doc = createDoc({id: 'd', source: 'e.txt', text: ''})
+    createSegment().run(doc, {warn: () => {}, fail: () => { throw new Error('fail') }})
+    expect([doc.paragraphs, doc.sentences, doc.tokens]).toEqual([[], [], []])
+  })
+})
