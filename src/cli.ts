@@ -103,6 +103,11 @@ ${EXIT_HELP}`,
       const report = await evaluate({goldDir: opts.gold, predDir: opts.pred})
       process.stdout.write(`${formatReport(report)}\n`)
       if (opts.json) await writeFile(opts.json, `${JSON.stringify(report, null, 2)}\n`)
+      // a gold article missing from the run, or a malformed record, means the scores are incomplete
+      if (report.errors.length > 0) {
+        process.stderr.write(`lede eval: ${report.errors.length} problems (listed in the report)\n`)
+        process.exitCode = EXIT.documentsFailed
+      }
     })
 
   program

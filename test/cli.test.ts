@@ -1,0 +1,81 @@
+import {execFileSync} from 'node:child_process'
+import {mkdtempSync, readdirSync, readFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
+import {EXIT, main} from '../src/cli.ts'
+
+const root = new URL('..', import.meta.url).pathname
+const corpus = join(root, 'corpus')
+const tmp = () => mkdtempSync(join(tmpdir(), 'lede-cli-'))
+
+describe('lede CLI', () => {
+  let stdout: string[]
+  let stderr: string[]
+  beforeEach(() => {
+    stdout = []
+    stderr = []
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true))
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true))
+  })
+  afterEach(() => {
+    vi.restoreAllMocks()
+    process.exitCode = 0
+  })
+
+  it.each([
+    ['no command', [], EXIT.usage],
+    ['run without a corpus', ['run'], EXIT.usage],
+    ['run without --out', ['run', 'corpus'], EXIT.usage],
+    ['an unknown pipeline', ['run', 'corpus', '--out', '/tmp/x', '--pipeline', 'nope'], EXIT.usage],
+    ['a bad --default-dollar', ['run', 'corpus', '--out', '/tmp/x', '--default-dollar', 'dollars'], EXIT.usage],
+    ['a bad --concurrency', ['run', 'corpus', '--out', '/tmp/x', '--concurrency', '0'], EXIT.usage],
+    ['an unknown option', ['run', 'corpus', '--out', '/tmp/x', '--fast'], EXIT.usage],
+    ['a missing corpus folder', ['run', '/nonexistent/corpus', '--out', '/tmp/x'], EXIT.fatal],
+  ])('exits with a clear message on %s', async (_name, argv, code) => {
+    expect(await main(argv)).toBe(code)
+    expect(stderr.join('')).not.toBe('')
+  })
+
+  it.each([['--help'], ['run', '--help'], ['eval', '--help'], ['schema', '--help']])('answers %s', async (...argv) => {
+    expect(await main(argv)).toBe(EXIT.ok)
+    expect(stdout.join('')).toMatch(/Usage: lede/)
+  })
+
+  it('documents exit codes and offsets in run --help', async () => {
+    await main(['run', '--help'])
+    const help = stdout.join('')
+    expect(help).toMatch(/Exit codes:/)
+    expect(help).toMatch(/code-point/)
+    expect(help).toMatch(/news\s+raw scraped news/)
+  })
+
+  it('runs the bundled corpus, writing every output file and nothing to stdout', async () => {
+    const out = tmp()
+    expect(await main(['run', corpus, '--out', out])).toBe(EXIT.ok)
+    expect(stdout.join('')).toBe('')
+    expect(stderr.join('')).toMatch(/^lede: 4 documents from 4 files in .* -> /)
+    expect(readdirSync(out).sort()).toEqual(['articles.jsonl', 'entities.jsonl', 'errors.jsonl', 'manifest.json', 'money.jsonl', 'quotes.jsonl'])
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))
+    expect(manifest).toMatchObject({tool: 'lede', pipeline: 'news', inputs: {files: 4, documents: 4, rejected: 0}, errors: 0, failedDocuments: 0})
+  })
+
+  it('writes a JSON Schema for every record type', async () => {
+    const out = tmp()
+    expect(await main(['schema', '--out', out])).toBe(EXIT.ok)
+    const files = readdirSync(out).sort()
+    expect(files).toEqual(['article', 'entity', 'error', 'input-article', 'manifest', 'money', 'quote'].map((n) => `${n}.schema.json`))
+    const quote = JSON.parse(readFileSync(join(out, 'quote.schema.json'), 'utf8'))
+    expect(quote.type).toBe('object')
+    expect(quote.required).toEqual(expect.arrayContaining(['docId', 'text', 'start', 'end', 'speaker']))
+  })
+})
+
+describe('bin/lede.js', () => {
+  it('keeps stdout clean (no library notices) and exits 0 on the bundled corpus', () => {
+    const out = tmp()
+    const stdout = execFileSync(process.execPath, [join(root, 'bin/lede.js'), 'run', corpus, '--out', out, '--quiet'], {encoding: 'utf8'})
+    expect(stdout).toBe('')
+    expect(readdirSync(out)).toContain('manifest.json')
+  })
+})

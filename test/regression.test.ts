@@ -1,0 +1,35 @@
+// Regression fixtures: test/fixtures/<case>/input.txt and the records the news pipeline wrote for it.
+// Expected files are regenerated only with UPDATE=1 (then reviewed in the diff); gold files are never.
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {PIPELINES} from '../pipelines/index.ts'
+import {createDoc} from '../src/doc.ts'
+import {contentId, normaliseNewlines} from '../src/io/corpus.ts'
+import {toRecords} from '../src/io/records.ts'
+import {processDoc} from '../src/stage.ts'
+
+const root = new URL('./fixtures/', import.meta.url).pathname
+const cases = readdirSync(root, {withFileTypes: true})
+  .filter((d) => d.isDirectory() && existsSync(join(root, d.name, 'input.txt')))
+  .map((d) => d.name)
+  .sort()
+const pipeline = PIPELINES.news!.build()
+
+describe('regression fixtures', () => {
+  it.each(cases)('%s', (name) => {
+    const text = normaliseNewlines(readFileSync(join(root, name, 'input.txt'), 'utf8'))
+    const doc = processDoc(pipeline, createDoc({id: contentId(text), source: `${name}/input.txt`, text}))
+    const records = toRecords(doc)
+    const lines = [records.article, ...records.entities, ...records.quotes, ...records.money, ...records.errors]
+      .map((r) => JSON.stringify(r))
+      .join('\n')
+    const expectedPath = join(root, name, 'expected.jsonl')
+    if (process.env.UPDATE === '1') {
+      writeFileSync(expectedPath, `${lines}\n`)
+      return
+    }
+    if (!existsSync(expectedPath)) throw new Error(`${expectedPath} is missing: run UPDATE=1 npx vitest run test/regression.test.ts and review the diff`)
+    expect(`${lines}\n`).toBe(readFileSync(expectedPath, 'utf8'))
+  })
+})
