@@ -1,0 +1,368 @@
+/**
+ * Feature extraction for the entity recogniser, shared by training and inference so both see exactly the same
+ * features. Two kinds:
+ * - word-type features ({@link typeFeatures}): depend only on one word (and whether its sentence is an all-caps
+ *   headline) and are emitted for each relative position -2..+2; inference sums their weights once per word type;
+ * - token features ({@link collectTokenFeatures}): decoding history, sentence position, document-level case and
+ *   label history, gazetteer matches; a fixed, small id space looked up through {@link TokenFeatureTable}.
+ */
+import {LEXICON_CATEGORIES, type LexiconIndex} from './lexicon.ts'
+import {NAME_CLASSES, type NameClassifier} from './names.ts'
+import {NER_TYPES, TAG_COUNT} from './tags.ts'
+
+/** Relative positions a word-type feature is emitted at. */
+export const WINDOW = 2
+/** Number of relative positions, -WINDOW..+WINDOW. */
+export const SLOTS = 2 * WINDOW + 1
+/** Pseudo-words standing for positions before and after the sentence. */
+export const SENTENCE_START = '<s>'
+export const SENTENCE_END = '</s>'
+
+/** Coarse case classes of a word, used in conjunction with history and sentence position. */
+export const CASE_CLASSES = ['lower', 'cap', 'allcaps', 'letter', 'abbrev', 'digits', 'alnum', 'punct', 'other'] as const
+const CASE_LOWER = 0
+const CASE_CAP = 1
+const CASE_ALLCAPS = 2
+const CASE_LETTER = 3
+const CASE_ABBREV = 4
+const CASE_DIGITS = 5
+const CASE_ALNUM = 6
+const CASE_PUNCT = 7
+const CASE_OTHER = 8
+
+// typographic variants mapped to the ASCII forms of the Reuters training text
+const NORMALISE: Record<string, string> = {
+  '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u2032': "'", '`': "'",
+  '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u00AB': '"', '\u00BB': '"',
+  '\u2013': '-', '\u2014': '-', '\u2012': '-', '\u2010': '-', '\u2011': '-', '\u2212': '-',
+  '\u2026': '...', '\u00A0': ' ',
+}
+const NORMALISE_RE = /[\u2018\u2019\u201A\u2032`\u201C\u201D\u201E\u00AB\u00BB\u2013\u2014\u2012\u2010\u2011\u2212\u2026\u00A0]/g
+
+/** Maps typographic quotes, dashes and ellipses to ASCII so news text looks like the training text. */
+export function normaliseWord(word: string): string {
+  return word.replace(NORMALISE_RE, (ch) => NORMALISE[ch])
+}
+
+const KIND_OTHER = 0
+const KIND_UPPER = 1
+const KIND_LOWER = 2
+const KIND_DIGIT = 3
+
+// character class by UTF-16 code unit: ASCII by range, the rest by whether case mapping changes it
+function charKind(code: number): number {
+  if (code < 128) {
+    if (code >= 65 && code <= 90) return KIND_UPPER
+    if (code >= 97 && code <= 122) return KIND_LOWER
+    if (code >= 48 && code <= 57) return KIND_DIGIT
+    return KIND_OTHER
+  }
+  const ch = String.fromCharCode(code)
+  const lower = ch.toLowerCase()
+  const upper = ch.toUpperCase()
+  if (lower === upper) return KIND_OTHER
+  return ch === upper ? KIND_UPPER : KIND_LOWER
+}
+
+/** Whether the word's first letter-or-digit character is an uppercase letter. */
+export function isCapitalised(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const kind = charKind(word.charCodeAt(i))
+    if (kind !== KIND_OTHER) return kind === KIND_UPPER
+  }
+  return false
+}
+
+const PUNCT_RE = /^\p{P}+$/u
+
+/** The index of a word's class in {@link CASE_CLASSES}. */
+export function caseClass(word: string): number {
+  let upper = 0
+  let lower = 0
+  let digits = 0
+  let other = 0
+  let period = false
+  let firstUpper = false
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i)
+    const kind = charKind(code)
+    if (kind === KIND_DIGIT) digits++
+    else if (kind === KIND_UPPER) {
+      if (upper + lower === 0) firstUpper = true
+      upper++
+    } else if (kind === KIND_LOWER) lower++
+    else {
+      if (code === 46) period = true
+      other++
+    }
+  }
+  if (upper + lower === 0) {
+    if (digits > 0) return other === 0 ? CASE_DIGITS : CASE_ALNUM
+    return PUNCT_RE.test(word) ? CASE_PUNCT : CASE_OTHER
+  }
+  if (digits > 0) return CASE_ALNUM
+  if (period && upper > 0) return CASE_ABBREV
+  if (upper === 0) return CASE_LOWER
+  if (lower === 0) return upper === 1 ? CASE_LETTER : CASE_ALLCAPS
+  return firstUpper ? CASE_CAP : CASE_OTHER
+}
+
+const SHAPE_CHARS = ['', 'X', 'x', 'd']
+
+/** Word shape: X for uppercase, x lowercase, d digit, other characters kept; runs collapsed when `collapse`, else cut at 4. */
+export function wordShape(word: string, collapse: boolean): string {
+  let out = ''
+  let last = ''
+  let run = 0
+  for (let i = 0; i < word.length; i++) {
+    const kind = charKind(word.charCodeAt(i))
+    const c = kind === KIND_OTHER ? word[i] : SHAPE_CHARS[kind]
+    if (c === last) {
+      run++
+      if (collapse || run > 3) continue
+    } else {
+      run = 0
+    }
+    out += c
+    last = c
+  }
+  return out
+}
+
+/** Whether `words[from, to)` is an all-caps headline: no lowercase letter and at least two words of 2+ letters. */
+export function isCapsSentence(words: readonly string[], from: number, to: number): boolean {
+  let longWords = 0
+  for (let i = from; i < to; i++) {
+    const word = words[i]
+    let letters = 0
+    for (let j = 0; j < word.length; j++) {
+      const kind = charKind(word.charCodeAt(j))
+      if (kind === KIND_LOWER) return false
+      if (kind === KIND_UPPER) letters++
+    }
+    if (letters >= 2) longWords++
+  }
+  return longWords >= 2
+}
+
+/** Training-text statistics and lexicons that word-type features read. */
+export interface FeatureResources {
+  lexicon: LexiconIndex
+  /** lowercase word -> its usual case in running text ('l' lower, 'c' capitalised, 'a' all caps, 'm' mixed) */
+  casePrior: Map<string, string>
+  /** spelling-based name classifier */
+  names: NameClassifier | null
+  /** training only: lowercase word -> classes (bits) whose counts include the word itself, left out when classifying it */
+  nameExclusions?: Map<string, number>
+}
+
+const HAS_DIGIT = /[0-9]/
+const DIGITS = /[0-9]/g
+
+/** Lowercases and maps digits to 0, so numbers and dates share features. */
+export function featureForm(word: string): string {
+  const lower = word.toLowerCase()
+  return HAS_DIGIT.test(lower) ? lower.replace(DIGITS, '0') : lower
+}
+
+/**
+ * The word-type features of `word` (already normalised), as base names grouped by the relative positions they
+ * are used at: `all` at -2..+2, `near` at -1..+1, `here` only for the token itself. A feature's full name is
+ * its offset followed by the base (`-1w=minister`). Case-dependent features carry a `C` marker inside all-caps
+ * headlines, where case says nothing.
+ */
+export interface TypeFeatureGroups {
+  all: string[]
+  near: string[]
+  here: string[]
+}
+
+/** Computes {@link TypeFeatureGroups} for one word type. */
+export function typeFeatureGroups(word: string, caps: boolean, resources: FeatureResources): TypeFeatureGroups {
+  if (word === SENTENCE_START || word === SENTENCE_END) return {all: [`w=${word}`], near: [], here: []}
+  const mode = caps ? 'C' : ''
+  const form = featureForm(word)
+  const cls = caseClass(word)
+  const prior = resources.casePrior.get(form) ?? 'u'
+  const all = [`w=${form}`, `s=${mode}${wordShape(word, true)}`]
+  const flags = resources.lexicon.flags.get(form) ?? 0
+  for (let bit = 0; flags >> bit !== 0; bit++) {
+    if (flags & (1 << bit)) all.push(`l=${LEXICON_CATEGORIES[bit]}`)
+  }
+  const near = [`p=${mode}${cls}${prior}`]
+  // only for words without a case prior, i.e. rare or unseen in training text: known words have their identity
+  if (resources.names && prior === 'u' && (cls === CASE_CAP || cls === CASE_ALLCAPS) && form.length > 1) {
+    const lower = word.toLowerCase()
+    const guess = resources.names.classify(lower, resources.nameExclusions?.get(lower) ?? 0)
+    if (guess) near.push(`nb=${NAME_CLASSES[guess.cls]}${guess.p >= 0.9 ? 'h' : guess.p >= 0.6 ? 'm' : 'l'}`)
+  }
+  if (form.length > 3) near.push(`x3=${form.slice(-3)}`)
+  const here = [`S=${mode}${wordShape(word, false)}`]
+  if (!caps) here.push(`W=${word}`)
+  for (let n = 1; n <= 4 && n < form.length; n++) {
+    here.push(`a${n}=${form.slice(0, n)}`, `z${n}=${form.slice(-n)}`)
+  }
+  const hyphen = form.indexOf('-')
+  if (hyphen > 0 && hyphen < form.length - 1) {
+    here.push(`hf=${form.slice(0, hyphen)}`, `hl=${form.slice(form.lastIndexOf('-') + 1)}`)
+  }
+  return {all, near, here}
+}
+
+/** The offsets each group is used at. */
+export const GROUP_OFFSETS = {all: [-2, -1, 0, 1, 2], near: [-1, 0, 1], here: [0]} as const
+
+/** Full feature names by slot (`slots[d + WINDOW]` = names the word gives a token `d` positions away), for training. */
+export function typeFeatures(word: string, caps: boolean, resources: FeatureResources): string[][] {
+  const groups = typeFeatureGroups(word, caps, resources)
+  const slots: string[][] = Array.from({length: SLOTS}, () => [])
+  for (const group of ['all', 'near', 'here'] as const) {
+    for (const base of groups[group]) {
+      for (const d of GROUP_OFFSETS[group]) slots[d + WINDOW].push(`${d}${base}`)
+    }
+  }
+  return slots
+}
+
+/** Splits a word-type feature name into offset and base (`-1w=minister` -> [-1, 'w=minister']), or null for token features. */
+export function splitFeatureName(name: string): [number, string] | null {
+  const negative = name.charCodeAt(0) === 45
+  const digit = name.charCodeAt(negative ? 1 : 0) - 48
+  if (digit < 0 || digit > 9 || name.length < (negative ? 3 : 2)) return null
+  return [negative ? -digit : digit, name.slice(negative ? 2 : 1)]
+}
+
+/** History kinds: label counts of the word earlier in the document, O first then the types. */
+const HISTORY_LABELS = ['O', ...NER_TYPES] as const
+const POSITION_NAMES = ['f', 'm', 'c'] as const
+
+/** Ids of the token-level features, so decoding can add them without building strings. */
+export interface TokenFeatureTable {
+  bias: number
+  /** by previous tag (TAG_COUNT = sentence start) */
+  prev: Int32Array
+  /** by previous two tags, `prev2 * (TAG_COUNT + 1) + prev` */
+  prev2: Int32Array
+  /** by previous tag and this word's case class */
+  prevCase: Int32Array
+  /** by sentence position (0 first, 1 later, 2 in a headline) and case class */
+  positionCase: Int32Array
+  /** label seen for this word earlier in the document: any-count (0..4) then majority (5..9); same for the next word */
+  history: Int32Array
+  historyNext: Int32Array
+  /** capitalised word: lowercase elsewhere in the document (bit 0), capitalised mid-sentence elsewhere (bit 1), by position */
+  docCase: Int32Array
+  /** training-data gazetteer bits (type * 4 + BILOU position) and external-gazetteer bits */
+  gazetteer: Int32Array
+  external: Int32Array
+  /** a title word some distance back in the sentence, with or without a comma just before this token */
+  title: Int32Array
+}
+
+const TAGS_WITH_START = TAG_COUNT + 1
+// five distance buckets, each with and without a comma before the token
+const TITLE_CONTEXTS = 10
+const CASE_COUNT = CASE_CLASSES.length
+
+/** Every token-level feature name, in a fixed order. */
+export function tokenFeatureNames(): string[] {
+  const names = ['bias']
+  for (let p = 0; p < TAGS_WITH_START; p++) names.push(`t1=${p}`)
+  for (let q = 0; q < TAGS_WITH_START; q++) for (let p = 0; p < TAGS_WITH_START; p++) names.push(`t2=${q},${p}`)
+  for (let p = 0; p < TAGS_WITH_START; p++) for (let c = 0; c < CASE_CLASSES.length; c++) names.push(`tc=${p},${c}`)
+  for (const pos of POSITION_NAMES) for (let c = 0; c < CASE_CLASSES.length; c++) names.push(`pc=${pos}${c}`)
+  for (const kind of ['h', 'hn']) {
+    for (const label of HISTORY_LABELS) names.push(`${kind}=${label}`)
+    for (const label of HISTORY_LABELS) names.push(`${kind}M=${label}`)
+  }
+  for (let flags = 0; flags < 4; flags++) for (const pos of POSITION_NAMES) names.push(`dc=${flags}${pos}`)
+  for (let bit = 0; bit < 4 * NER_TYPES.length; bit++) names.push(`g=${bit}`)
+  for (let bit = 0; bit < 4 * NER_TYPES.length; bit++) names.push(`e=${bit}`)
+  for (let i = 0; i < TITLE_CONTEXTS; i++) names.push(`tt=${i}`)
+  return names
+}
+
+/** Resolves {@link tokenFeatureNames} to ids through `idOf`. */
+export function tokenFeatureTable(idOf: (name: string) => number): TokenFeatureTable {
+  const ids = (names: string[]) => Int32Array.from(names, idOf)
+  const range = (n: number, name: (i: number) => string) => ids(Array.from({length: n}, (_, i) => name(i)))
+  const history = (kind: string) =>
+    ids([...HISTORY_LABELS.map((l) => `${kind}=${l}`), ...HISTORY_LABELS.map((l) => `${kind}M=${l}`)])
+  return {
+    bias: idOf('bias'),
+    prev: range(TAGS_WITH_START, (p) => `t1=${p}`),
+    prev2: range(TAGS_WITH_START * TAGS_WITH_START, (i) => `t2=${Math.floor(i / TAGS_WITH_START)},${i % TAGS_WITH_START}`),
+    prevCase: range(TAGS_WITH_START * CASE_CLASSES.length, (i) => `tc=${Math.floor(i / CASE_CLASSES.length)},${i % CASE_CLASSES.length}`),
+    positionCase: range(3 * CASE_CLASSES.length, (i) => `pc=${POSITION_NAMES[Math.floor(i / CASE_CLASSES.length)]}${i % CASE_CLASSES.length}`),
+    history: history('h'),
+    historyNext: history('hn'),
+    docCase: range(12, (i) => `dc=${Math.floor(i / 3)}${POSITION_NAMES[i % 3]}`),
+    gazetteer: range(16, (i) => `g=${i}`),
+    external: range(16, (i) => `e=${i}`),
+    title: range(TITLE_CONTEXTS, (i) => `tt=${i}`),
+  }
+}
+
+/** Slots per word in a document's label-history array: O, then one per type. */
+export const HISTORY_WIDTH = HISTORY_LABELS.length
+
+/** What {@link collectTokenFeatures} needs to know about one token. */
+export interface TokenContext {
+  prev: number
+  prev2: number
+  caseClass: number
+  /** 0 first in sentence, 1 later, 2 in an all-caps headline */
+  position: number
+  /** label counts (HISTORY_WIDTH wide) for this word and the next one, at these offsets of `history`, or -1 */
+  historyAt: number
+  historyNextAt: number
+  /** -1 when not capitalised, else docCase flags (0..3) */
+  docCase: number
+  gazetteer: number
+  external: number
+  /** bucketed distance to an earlier title word in the sentence (see EncodedDocument.titleContext), or -1 */
+  titleContext: number
+}
+
+function addHistory(out: Int32Array, n: number, ids: Int32Array, counts: Int32Array, at: number): number {
+  let best = -1
+  let bestCount = 0
+  for (let k = 0; k < HISTORY_WIDTH; k++) {
+    const count = counts[at + k]
+    if (count > 0) {
+      out[n++] = ids[k]
+      if (count > bestCount) {
+        best = k
+        bestCount = count
+      }
+    }
+  }
+  if (best >= 0) out[n++] = ids[HISTORY_WIDTH + best]
+  return n
+}
+
+/** Writes the ids of the features that depend on the previous two tags at `out[n..]`; returns the new count. */
+export function transitionFeatures(out: Int32Array, n: number, table: TokenFeatureTable, prev: number, prev2: number, caseClass: number): number {
+  out[n++] = table.prev[prev]
+  out[n++] = table.prev2[prev2 * TAGS_WITH_START + prev]
+  out[n++] = table.prevCase[prev * CASE_COUNT + caseClass]
+  return n
+}
+
+/** Writes the ids of the token features that do not depend on the previous tags at `out[n..]`; returns the new count. */
+export function contextFeatures(out: Int32Array, n: number, table: TokenFeatureTable, c: TokenContext, history: Int32Array): number {
+  out[n++] = table.bias
+  out[n++] = table.positionCase[c.position * CASE_COUNT + c.caseClass]
+  if (c.historyAt >= 0) n = addHistory(out, n, table.history, history, c.historyAt)
+  if (c.historyNextAt >= 0) n = addHistory(out, n, table.historyNext, history, c.historyNextAt)
+  if (c.docCase >= 0) out[n++] = table.docCase[c.docCase * 3 + c.position]
+  for (let g = c.gazetteer; g !== 0; g &= g - 1) out[n++] = table.gazetteer[31 - Math.clz32(g & -g)]
+  for (let g = c.external; g !== 0; g &= g - 1) out[n++] = table.external[31 - Math.clz32(g & -g)]
+  if (c.titleContext >= 0) out[n++] = table.title[c.titleContext]
+  return n
+}
+
+/** Writes all token-level feature ids of one token into `out` and returns how many; `out` needs 64 slots. */
+export function collectTokenFeatures(out: Int32Array, table: TokenFeatureTable, c: TokenContext, history: Int32Array): number {
+  return contextFeatures(out, transitionFeatures(out, 0, table, c.prev, c.prev2, c.caseClass), table, c, history)
+}

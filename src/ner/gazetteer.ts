@@ -1,0 +1,85 @@
+import {NER_TYPES, type NerType} from './tags.ts'
+import {normaliseWord} from './features.ts'
+
+interface TrieNode {
+  next: Map<string, TrieNode> | null
+  /** bit t set when an entry of type `NER_TYPES[t]` ends here */
+  types: number
+}
+
+/** A case-insensitive list of multi-word names by type, matched token by token. */
+export interface Gazetteer {
+  root: TrieNode
+  maxLength: number
+}
+
+/** Splits a gazetteer entry the way the tokenizer would (spaces, and a possessive `'s`), lowercased and normalised. */
+export function entryTokens(entry: string): string[] {
+  return entry
+    .split(/\s+/)
+    .flatMap((part) => (/^.+['’]s$/i.test(part) ? [part.slice(0, -2), part.slice(-2)] : [part]))
+    .filter(Boolean)
+    .map((part) => normaliseWord(part).toLowerCase())
+}
+
+/** Builds a gazetteer from entries given as token lists (already lowercased) with their type. */
+export function buildGazetteer(entries: Iterable<{tokens: readonly string[]; type: NerType}>): Gazetteer {
+  const root: TrieNode = {next: null, types: 0}
+  let maxLength = 0
+  for (const {tokens, type} of entries) {
+    if (tokens.length === 0) continue
+    let node = root
+    for (const token of tokens) {
+      node.next ??= new Map()
+      let child = node.next.get(token)
+      if (!child) {
+        child = {next: null, types: 0}
+        node.next.set(token, child)
+      }
+      node = child
+    }
+    node.types |= 1 << NER_TYPES.indexOf(type)
+    maxLength = Math.max(maxLength, tokens.length)
+  }
+  return {root, maxLength}
+}
+
+/**
+ * Marks every gazetteer match in `lower[from, to)` (lowercased words) that contains a capitalised word:
+ * `masks[i]` gets bit `type * 4 + position` (0 B, 1 I, 2 L, 3 U) for each match covering token i.
+ */
+export function markGazetteer(
+  gazetteer: Gazetteer,
+  lower: readonly string[],
+  capitalised: ArrayLike<number>,
+  from: number,
+  to: number,
+  masks: Uint32Array,
+): void {
+  const first = gazetteer.root.next
+  if (!first) return
+  for (let i = from; i < to; i++) {
+    let node = first.get(lower[i])
+    let hasCap = capitalised[i]
+    let j = i
+    while (node) {
+      if (node.types !== 0 && hasCap) {
+        const length = j - i + 1
+        for (let t = 0; t < NER_TYPES.length; t++) {
+          if ((node.types & (1 << t)) === 0) continue
+          if (length === 1) {
+            masks[i] |= 1 << (t * 4 + 3)
+            continue
+          }
+          masks[i] |= 1 << (t * 4)
+          for (let k = i + 1; k < j; k++) masks[k] |= 1 << (t * 4 + 1)
+          masks[j] |= 1 << (t * 4 + 2)
+        }
+      }
+      j++
+      if (j >= to || !node.next) break
+      node = node.next.get(lower[j])
+      hasCap = hasCap || capitalised[j]
+    }
+  }
+}

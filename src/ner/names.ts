@@ -1,0 +1,142 @@
+/**
+ * "What kind of name does this word look like?" A (tempered) naive Bayes classifier over character n-grams of
+ * capitalised words (PER, ORG, LOC, MISC, or none), trained on the training file's capitalised words and
+ * compromise's first and last names. It gives unseen names (say, transliterated surnames) evidence from how they are spelled.
+ * For training words the classifier leaves the word itself out, so the feature is as reliable on training
+ * text as it will be on new text.
+ */
+import {NER_TYPES} from './tags.ts'
+
+/** The classifier's classes: the four types, then "an ordinary word". */
+export const NAME_CLASSES = [...NER_TYPES, 'O'] as const
+const C = NAME_CLASSES.length
+const MIN_N = 2
+const MAX_N = 5
+const SMOOTHING = 0.1
+// overlapping n-grams are far from independent: the evidence is averaged per n-gram and scaled by this instead
+// of summed, which keeps posteriors usable as confidence (chosen on training-file words, not dev)
+const EVIDENCE_SCALE = 2
+
+/** Counts behind the classifier, as stored in the model file. */
+export interface NameCounts {
+  /** n-grams kept (seen at least twice), each with C counts in `counts` */
+  ngrams: string[]
+  counts: number[]
+  /** words per class, and n-gram occurrences per class (all n-grams, kept or not) */
+  words: number[]
+  totals: number[]
+}
+
+/** The boundary-marked character n-grams of a lowercase word, each once. */
+export function nameNgrams(lower: string): string[] {
+  const marked = `^${lower}$`
+  const out = new Set<string>()
+  for (let n = MIN_N; n <= MAX_N; n++) {
+    for (let i = 0; i + n <= marked.length; i++) out.add(marked.slice(i, i + n))
+  }
+  return [...out]
+}
+
+/** Counts n-grams of (lowercase word, class index) pairs; each distinct pair counts once. */
+export function countNames(units: Iterable<{word: string; cls: number}>): NameCounts {
+  const seen = new Set<string>()
+  const table = new Map<string, number[]>()
+  const words = new Array<number>(C).fill(0)
+  const totals = new Array<number>(C).fill(0)
+  for (const {word, cls} of units) {
+    const key = `${cls}\t${word}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    words[cls]++
+    for (const gram of nameNgrams(word)) {
+      let row = table.get(gram)
+      if (!row) table.set(gram, (row = new Array<number>(C).fill(0)))
+      row[cls]++
+      totals[cls]++
+    }
+  }
+  const ngrams = [...table.keys()].filter((g) => table.get(g)!.reduce((a, b) => a + b, 0) >= 2).sort()
+  return {ngrams, counts: ngrams.flatMap((g) => table.get(g)!), words, totals}
+}
+
+/** The classifier over stored counts. */
+export class NameClassifier {
+  private readonly rows = new Map<string, number>()
+  private readonly logp = new Float64Array(C)
+  // without exclusions every n-gram's per-class log likelihood is fixed: precomputed for inference
+  private readonly gramLog: Float64Array
+  private readonly unseenLog = new Float64Array(C)
+  private readonly priorLog = new Float64Array(C)
+
+  constructor(private readonly data: NameCounts) {
+    data.ngrams.forEach((gram, i) => this.rows.set(gram, i))
+    const vocabulary = data.ngrams.length + 1
+    const allWords = data.words.reduce((a, b) => a + b, 0)
+    this.gramLog = new Float64Array(data.ngrams.length * C)
+    for (let c = 0; c < C; c++) {
+      const denominator = Math.log(data.totals[c] + SMOOTHING * vocabulary)
+      this.unseenLog[c] = Math.log(SMOOTHING) - denominator
+      this.priorLog[c] = data.words[c] > 0 ? Math.log(data.words[c] / allWords) : -Infinity
+      for (let g = 0; g < data.ngrams.length; g++) {
+        this.gramLog[g * C + c] = Math.log(data.counts[g * C + c] + SMOOTHING) - denominator
+      }
+    }
+  }
+
+  /**
+   * The most likely class of `lower` and its posterior, after removing the word's own counts from the classes
+   * in `exclude` (bit c = class c); null when no class has data.
+   */
+  classify(lower: string, exclude = 0): {cls: number; p: number} | null {
+    if (exclude === 0) return this.classifyFast(lower)
+    const {counts, words, totals} = this.data
+    const vocabulary = this.data.ngrams.length + 1
+    const grams = nameNgrams(lower)
+    const allWords = words.reduce((a, b) => a + b, 0)
+    for (let c = 0; c < C; c++) {
+      const own = (exclude >> c) & 1
+      const classWords = words[c] - own
+      if (classWords <= 0) {
+        this.logp[c] = -Infinity
+        continue
+      }
+      const total = totals[c] - own * grams.length
+      const denominator = Math.log(total + SMOOTHING * vocabulary)
+      let evidence = 0
+      for (const gram of grams) {
+        const row = this.rows.get(gram)
+        const count = row === undefined ? 0 : counts[row * C + c] - own
+        evidence += Math.log(Math.max(0, count) + SMOOTHING) - denominator
+      }
+      this.logp[c] = Math.log(classWords / (allWords - bitCount(exclude))) + (EVIDENCE_SCALE * evidence) / grams.length
+    }
+    return posterior(this.logp)
+  }
+
+  // the same arithmetic as classify() with no exclusions, from precomputed logarithms
+  private classifyFast(lower: string): {cls: number; p: number} | null {
+    const grams = nameNgrams(lower)
+    const evidence = this.logp.fill(0)
+    for (const gram of grams) {
+      const row = this.rows.get(gram)
+      for (let c = 0; c < C; c++) evidence[c] += row === undefined ? this.unseenLog[c] : this.gramLog[row * C + c]
+    }
+    for (let c = 0; c < C; c++) evidence[c] = this.priorLog[c] + (EVIDENCE_SCALE * evidence[c]) / grams.length
+    return posterior(evidence)
+  }
+}
+
+function posterior(logp: Float64Array): {cls: number; p: number} | null {
+  let best = 0
+  for (let c = 1; c < C; c++) if (logp[c] > logp[best]) best = c
+  if (logp[best] === -Infinity) return null
+  let sum = 0
+  for (let c = 0; c < C; c++) sum += Math.exp(logp[c] - logp[best])
+  return {cls: best, p: 1 / sum}
+}
+
+function bitCount(mask: number): number {
+  let n = 0
+  for (let m = mask; m !== 0; m &= m - 1) n++
+  return n
+}

@@ -1,0 +1,367 @@
+/**
+ * Averaged-perceptron training of the greedy BILOU tagger (Collins 2002; the decoding and non-local features
+ * follow Ratinov & Roth 2009). Training decodes with the model's own predictions as history, as inference
+ * will, and updates on every token it gets wrong. Deterministic: a seeded shuffle, ordered feature interning.
+ */
+import type {NerDocument} from './conll.ts'
+import {
+  caseClass,
+  collectTokenFeatures,
+  featureForm,
+  isCapsSentence,
+  normaliseWord,
+  SENTENCE_END,
+  SENTENCE_START,
+  SLOTS,
+  tokenFeatureNames,
+  tokenFeatureTable,
+  typeFeatures,
+  WINDOW,
+  type FeatureResources,
+} from './features.ts'
+import {DocumentScratch, emptyContext, encodeDocument, recordHistory, tokenContext, TypeRegistry, type EncodedDocument} from './encode.ts'
+import {buildGazetteer, entryTokens} from './gazetteer.ts'
+import {indexLexicon, type Lexicon} from './lexicon.ts'
+import type {NerModel} from './model.ts'
+import {countNames, NameClassifier, type NameCounts} from './names.ts'
+import {scoreEntities, type NerScore} from './score.ts'
+import {NerTagger} from './tagger.ts'
+import {bilouFromSpans, NER_TYPES, spansFromBilou, TAG_COUNT, TAG_START, tagType, type NerType} from './tags.ts'
+
+const K = TAG_COUNT
+
+/** Training settings; the defaults are what the shipped model uses. */
+export interface TrainOptions {
+  seed: number
+  epochs: number
+  /** word-type features seen fewer times than this are dropped, so rare training words look like unseen ones */
+  minCount: number
+  /** the training-data gazetteer is built out-of-fold (jackknife) so it is not trusted more than it will be on new text */
+  folds: number
+  lexicon: Lexicon
+  /** beam width used when tagging dev after each epoch (as the recogniser will decode) */
+  beam?: number
+  /** false turns off the spelling-based name classifier feature */
+  nameFeatures?: boolean
+  /** called after each epoch with progress lines */
+  log?: (line: string) => void
+}
+
+/** One epoch's record. */
+export interface EpochReport {
+  epoch: number
+  /** tokens mis-tagged during the training pass */
+  errors: number
+  devF1: number | null
+}
+
+/** The trained model, the chosen epoch, and the per-epoch record. */
+export interface TrainResult {
+  model: NerModel
+  bestEpoch: number
+  epochs: EpochReport[]
+  devScore: NerScore | null
+}
+
+/** A small deterministic PRNG (mulberry32). */
+export function createRandom(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Each lowercase word's usual case in running training text (not sentence-initial, not in headlines), if seen twice. */
+export function harvestCasePrior(documents: readonly NerDocument[]): Map<string, string> {
+  const counts = new Map<string, [number, number, number]>()
+  for (const doc of documents) {
+    let start = 0
+    for (const end of doc.sentenceEnds) {
+      if (!isCapsSentence(doc.words, start, end)) {
+        for (let i = start + 1; i < end; i++) {
+          const word = normaliseWord(doc.words[i])
+          const cls = caseClass(word)
+          if (cls > 2) continue
+          const form = featureForm(word)
+          let c = counts.get(form)
+          if (!c) counts.set(form, (c = [0, 0, 0]))
+          c[cls]++
+        }
+      }
+      start = end
+    }
+  }
+  const prior = new Map<string, string>()
+  for (const form of [...counts.keys()].sort()) {
+    const c = counts.get(form)!
+    const total = c[0] + c[1] + c[2]
+    if (total < 2) continue
+    const best = c.indexOf(Math.max(...c))
+    prior.set(form, c[best] >= 0.8 * total ? 'lca'[best] : 'm')
+  }
+  return prior
+}
+
+/** The distinct entity strings of some documents (lowercase tokens), sorted, for a gazetteer. */
+export function harvestNames(documents: readonly NerDocument[]): {tokens: string[]; type: NerType}[] {
+  const seen = new Map<string, {tokens: string[]; type: NerType}>()
+  for (const doc of documents) {
+    for (const span of doc.entities) {
+      const tokens = doc.words.slice(span.start, span.end).map((w) => normaliseWord(w).toLowerCase())
+      seen.set(`${span.type}\t${tokens.join(' ')}`, {tokens, type: span.type})
+    }
+  }
+  return [...seen.keys()].sort().map((key) => seen.get(key)!)
+}
+
+class TrainingTypes extends TypeRegistry {
+  readonly features: string[][][] = []
+  constructor(private readonly resources: FeatureResources) {
+    super(resources.lexicon)
+  }
+  protected override onNew(id: number): void {
+    this.features.push(typeFeatures(this.words[id], this.caps[id], this.resources))
+  }
+}
+
+interface TrainingDocument {
+  encoded: EncodedDocument
+  gold: Uint8Array
+}
+
+/** Trains a model on `train`; `dev` (optional) is only tagged after each epoch to choose the best epoch. */
+export function trainNer(train: readonly NerDocument[], options: TrainOptions, dev?: readonly NerDocument[]): TrainResult {
+  const log = options.log ?? (() => {})
+  const casePrior = harvestCasePrior(train)
+  const nameUnits = harvestNameUnits(train)
+  const names = options.nameFeatures === false ? null : countNames([...nameUnits, ...lexiconNameUnits(options.lexicon)])
+  const nameExclusions = new Map<string, number>()
+  for (const {word, cls} of nameUnits) nameExclusions.set(word, (nameExclusions.get(word) ?? 0) | (1 << cls))
+  const resources: FeatureResources = {
+    lexicon: indexLexicon(options.lexicon),
+    casePrior,
+    names: names && new NameClassifier(names),
+    nameExclusions,
+  }
+  const external = buildGazetteer(
+    NER_TYPES.flatMap((type) => options.lexicon.names[type].map((entry) => ({tokens: entryTokens(entry), type}))),
+  )
+  // out-of-fold gazetteers: fold f's documents only see names harvested from the other folds
+  const foldGazetteers = Array.from({length: options.folds}, (_, f) =>
+    buildGazetteer(harvestNames(train.filter((_, d) => d % options.folds !== f))),
+  )
+  const registry = new TrainingTypes(resources)
+  const startType = registry.typeOf(SENTENCE_START, false)
+  const endType = registry.typeOf(SENTENCE_END, false)
+  const scratch = new DocumentScratch()
+  const docs: TrainingDocument[] = train.map((doc, d) => ({
+    encoded: encodeDocument(doc.words, doc.sentenceEnds, registry, foldGazetteers[d % options.folds], external, scratch),
+    gold: bilouFromSpans(doc.entities, doc.words.length),
+  }))
+
+  // count how often each word-type feature fires, then intern: token features first, then frequent type features
+  const occurrences = new Int32Array(registry.size * SLOTS)
+  for (const {encoded} of docs) {
+    forEachWindow(encoded, startType, endType, (type, slot) => occurrences[type * SLOTS + slot]++)
+  }
+  const featureCounts = new Map<string, number>()
+  for (let type = 0; type < registry.size; type++) {
+    for (let s = 0; s < SLOTS; s++) {
+      const n = occurrences[type * SLOTS + s]
+      if (n === 0) continue
+      for (const name of registry.features[type][s]) featureCounts.set(name, (featureCounts.get(name) ?? 0) + n)
+    }
+  }
+  const index = new Map<string, number>()
+  const featureNames: string[] = []
+  const intern = (name: string) => {
+    let id = index.get(name)
+    if (id === undefined) {
+      id = featureNames.length
+      index.set(name, id)
+      featureNames.push(name)
+    }
+    return id
+  }
+  for (const name of tokenFeatureNames()) intern(name)
+  const table = tokenFeatureTable(intern)
+  const typeIds: Int32Array[] = []
+  for (let type = 0; type < registry.size; type++) {
+    for (let s = 0; s < SLOTS; s++) {
+      const kept = registry.features[type][s].filter((name) => (featureCounts.get(name) ?? 0) >= options.minCount)
+      typeIds.push(Int32Array.from(kept, intern))
+    }
+  }
+  log(`features: ${featureNames.length} (word types ${registry.size}, min count ${options.minCount})`)
+
+  const weights = new Float32Array(featureNames.length * K)
+  const totals = new Float64Array(featureNames.length * K)
+  const scores = new Float64Array(K)
+  const ids = new Int32Array(64)
+  const context = emptyContext()
+  const random = createRandom(options.seed)
+  const order = docs.map((_, d) => d)
+  let clock = 1
+  const update = (row: number, gold: number, predicted: number) => {
+    weights[row + gold] += 1
+    totals[row + gold] += clock
+    weights[row + predicted] -= 1
+    totals[row + predicted] -= clock
+  }
+  const epochs: EpochReport[] = []
+  let best: {epoch: number; f1: number; weights: Float32Array; score: NerScore | null} | null = null
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1))
+      ;[order[i], order[j]] = [order[j], order[i]]
+    }
+    let errors = 0
+    for (const d of order) {
+      const {encoded, gold} = docs[d]
+      scratch.reset(registry.lowerCount)
+      let start = 0
+      for (const end of encoded.sentenceEnds) {
+        let prev = TAG_START
+        let prev2 = TAG_START
+        for (let i = start; i < end; i++) {
+          scores.fill(0)
+          const window = windowTypes(encoded.types, i, start, end, startType, endType)
+          for (let s = 0; s < SLOTS; s++) {
+            const list = typeIds[window[s] * SLOTS + s]
+            for (let f = 0; f < list.length; f++) {
+              const row = list[f] * K
+              for (let k = 0; k < K; k++) scores[k] += weights[row + k]
+            }
+          }
+          tokenContext(context, encoded, registry, i, end, prev, prev2)
+          const n = collectTokenFeatures(ids, table, context, scratch.history)
+          for (let f = 0; f < n; f++) {
+            const row = ids[f] * K
+            for (let k = 0; k < K; k++) scores[k] += weights[row + k]
+          }
+          let predicted = 0
+          for (let k = 1; k < K; k++) if (scores[k] > scores[predicted]) predicted = k
+          const truth = gold[i]
+          if (predicted !== truth) {
+            errors++
+            for (let s = 0; s < SLOTS; s++) {
+              const list = typeIds[window[s] * SLOTS + s]
+              for (let f = 0; f < list.length; f++) update(list[f] * K, truth, predicted)
+            }
+            for (let f = 0; f < n; f++) update(ids[f] * K, truth, predicted)
+          }
+          clock++
+          recordHistory(scratch, encoded, registry, i, tagType(predicted))
+          prev2 = prev
+          prev = predicted
+        }
+        start = end
+      }
+    }
+    const averaged = new Float32Array(weights.length)
+    for (let i = 0; i < weights.length; i++) averaged[i] = weights[i] - totals[i] / clock
+    let devF1: number | null = null
+    let score: NerScore | null = null
+    if (dev && dev.length > 0) {
+      score = evaluate(modelFrom(featureNames, averaged, options.lexicon, casePrior, train, names, {}), dev, options.beam)
+      devF1 = score.overall.f1
+    }
+    epochs.push({epoch, errors, devF1})
+    log(`epoch ${epoch}: ${errors} training errors${devF1 === null ? '' : `, dev F1 ${(devF1 * 100).toFixed(2)}`}`)
+    if (!best || (devF1 !== null && devF1 > best.f1) || devF1 === null) {
+      best = {epoch, f1: devF1 ?? 0, weights: averaged, score}
+    }
+  }
+  if (!best) throw new Error('trainNer needs at least one epoch')
+  const meta = {
+    trainer: 'averaged perceptron, greedy BILOU',
+    seed: options.seed,
+    epochs: options.epochs,
+    bestEpoch: best.epoch,
+    minCount: options.minCount,
+    folds: options.folds,
+    beam: options.beam ?? 1,
+    trainDocuments: train.length,
+    trainTokens: train.reduce((n, doc) => n + doc.words.length, 0),
+    devF1: best.score ? Number(best.score.overall.f1.toFixed(4)) : null,
+  }
+  return {
+    model: modelFrom(featureNames, best.weights, options.lexicon, casePrior, train, names, meta),
+    bestEpoch: best.epoch,
+    epochs,
+    devScore: best.score,
+  }
+}
+
+function modelFrom(
+  features: string[],
+  weights: Float32Array,
+  lexicon: Lexicon,
+  casePrior: Map<string, string>,
+  train: readonly NerDocument[],
+  names: NameCounts | null,
+  meta: Record<string, unknown>,
+): NerModel {
+  return {features, weights, lexicon, casePrior, gazetteer: harvestNames(train), names, meta}
+}
+
+/** Capitalised mid-sentence training words with their class (entity type, or 4 for none), for the name classifier. */
+export function harvestNameUnits(documents: readonly NerDocument[]): {word: string; cls: number}[] {
+  const units: {word: string; cls: number}[] = []
+  for (const doc of documents) {
+    const typeAt = new Int8Array(doc.words.length).fill(NER_TYPES.length)
+    for (const span of doc.entities) typeAt.fill(NER_TYPES.indexOf(span.type), span.start, span.end)
+    let start = 0
+    for (const end of doc.sentenceEnds) {
+      if (!isCapsSentence(doc.words, start, end)) {
+        for (let i = start + 1; i < end; i++) {
+          const word = normaliseWord(doc.words[i])
+          const cls = caseClass(word)
+          if (cls === 1 || cls === 2) units.push({word: word.toLowerCase(), cls: typeAt[i]})
+        }
+      }
+      start = end
+    }
+  }
+  return units
+}
+
+// compromise's first and last names as extra PER examples for the name classifier
+function lexiconNameUnits(lexicon: Lexicon): {word: string; cls: number}[] {
+  return [...lexicon.words.first, ...lexicon.words.last].map((word) => ({word, cls: 0}))
+}
+
+/** Tags documents with a model and scores them against their gold entities. */
+export function evaluate(model: NerModel, documents: readonly NerDocument[], beam = 1): NerScore {
+  const tagger = new NerTagger(model, {beam})
+  const predicted = documents.map((doc) => spansFromBilou(tagger.tagDocument(doc.words, doc.sentenceEnds)))
+  return scoreEntities(
+    documents.map((doc) => doc.entities),
+    predicted,
+  )
+}
+
+const windowBuffer = new Int32Array(SLOTS)
+
+function windowTypes(types: Int32Array, i: number, start: number, end: number, startType: number, endType: number): Int32Array {
+  for (let d = -WINDOW; d <= WINDOW; d++) {
+    const j = i + d
+    windowBuffer[d + WINDOW] = j < start ? startType : j >= end ? endType : types[j]
+  }
+  return windowBuffer
+}
+
+function forEachWindow(doc: EncodedDocument, startType: number, endType: number, visit: (type: number, slot: number) => void): void {
+  let start = 0
+  for (const end of doc.sentenceEnds) {
+    for (let i = start; i < end; i++) {
+      const window = windowTypes(doc.types, i, start, end, startType, endType)
+      for (let s = 0; s < SLOTS; s++) visit(window[s], s)
+    }
+    start = end
+  }
+}

@@ -1,0 +1,104 @@
+import {describe, expect, it} from 'vitest'
+import {
+  CASE_CLASSES,
+  caseClass,
+  featureForm,
+  isCapitalised,
+  isCapsSentence,
+  normaliseWord,
+  splitFeatureName,
+  typeFeatureGroups,
+  typeFeatures,
+  wordShape,
+  type FeatureResources,
+} from '../../src/ner/features.ts'
+import {baseLexicon, indexLexicon} from '../../src/ner/lexicon.ts'
+
+const resources: FeatureResources = {lexicon: indexLexicon(baseLexicon()), casePrior: new Map([['said', 'l']]), names: null}
+
+describe('word classes', () => {
+  it.each([
+    ['said', 'lower'],
+    ['Peskov', 'cap'],
+    ['NABU', 'allcaps'],
+    ['A', 'letter'],
+    ['U.S.', 'abbrev'],
+    ['Inc.', 'abbrev'],
+    ['2025', 'digits'],
+    ['1,250.50', 'alnum'],
+    ['F-16', 'alnum'],
+    ['(', 'punct'],
+    ['$', 'other'],
+    ['McDonald', 'cap'],
+    ['Україна', 'cap'],
+    ['iPhone', 'other'],
+  ])('%s is %s', (word, cls) => {
+    expect(CASE_CLASSES[caseClass(word)]).toBe(cls)
+  })
+
+  it.each([
+    ['Peskov', true, 'Xx', 'Xxxxx'],
+    ['U.S.', true, 'X.X.', 'X.X.'],
+    ['1996-08-22', false, 'd-d-d', 'dddd-dd-dd'],
+    ['said', false, 'x', 'xxxx'],
+  ])('%s: capitalised %s, shapes %s / %s', (word, cap, short, long) => {
+    expect(isCapitalised(word)).toBe(cap)
+    expect(wordShape(word, true)).toBe(short)
+    expect(wordShape(word, false)).toBe(long)
+  })
+
+  it.each([
+    ['‘no', "'no"],
+    ['Russia–U.S.', 'Russia-U.S.'],
+    ['“', '"'],
+    ['…', '...'],
+  ])('normalises %s to %s', (word, normal) => {
+    expect(normaliseWord(word)).toBe(normal)
+  })
+
+  it('maps digits to 0 in feature forms', () => {
+    expect(featureForm('Nov-2025')).toBe('nov-0000')
+  })
+
+  it.each([
+    [['SOCCER', '-', 'JAPAN', 'GET', 'WIN'], true],
+    [['BRUSSELS', '1996-08-22'], false],
+    [['Peter', 'Blackburn'], false],
+  ])('headline %j: %s', (words, caps) => {
+    expect(isCapsSentence(words, 0, words.length)).toBe(caps)
+  })
+})
+
+describe('typeFeatureGroups', () => {
+  it('emits identity, shape, lexicon and affix features', () => {
+    const groups = typeFeatureGroups('Minister', false, resources)
+    expect(groups.all).toEqual(expect.arrayContaining(['w=minister', 's=Xx', 'l=title']))
+    expect(groups.near).toEqual(expect.arrayContaining(['p=1u', 'x3=ter']))
+    expect(groups.here).toEqual(expect.arrayContaining(['W=Minister', 'S=Xxxxx', 'a2=mi', 'z4=ster']))
+  })
+
+  it('marks case-dependent features inside headlines and drops the cased identity', () => {
+    const groups = typeFeatureGroups('JAPAN', true, resources)
+    expect(groups.all).toContain('s=CX')
+    expect(groups.here.some((f) => f.startsWith('W='))).toBe(false)
+  })
+
+  it('spreads groups over offsets by slot', () => {
+    const slots = typeFeatures('said', false, resources)
+    expect(slots).toHaveLength(5)
+    expect(slots[0]).toContain('-2w=said')
+    expect(slots[4]).toContain('2w=said')
+    expect(slots[1]).toContain('-1p=0l')
+    expect(slots[0].some((f) => f.includes('p='))).toBe(false)
+    expect(slots[2]).toContain('0a1=s')
+  })
+
+  it.each([
+    ['-1w=minister', [-1, 'w=minister']],
+    ['2s=Xx', [2, 's=Xx']],
+    ['t1=3', null],
+    ['bias', null],
+  ])('splits %s', (name, expected) => {
+    expect(splitFeatureName(name)).toEqual(expected)
+  })
+})

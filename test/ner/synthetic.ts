@@ -1,0 +1,39 @@
+/** A small deterministic synthetic NER corpus, so training tests run without ../shared. */
+import type {NerDocument} from '../../src/ner/conll.ts'
+import type {TokenSpan} from '../../src/ner/tags.ts'
+
+const FIRST = ['John', 'Maria', 'Peter', 'Anna', 'Ivan', 'Olga', 'Carlos', 'Fatima']
+const LAST = ['Smith', 'Novak', 'Garcia', 'Petrov', 'Okafor', 'Larsen', 'Moreau', 'Tanaka']
+const CITY = ['Paris', 'Lagos', 'Oslo', 'Lima', 'Hanoi', 'Quito']
+const ORG = [['Acme', 'Corp'], ['Globex', 'Inc'], ['Initech', 'Bank'], ['Vandelay', 'Industries']]
+const NATION = ['French', 'Nigerian', 'Norwegian', 'Peruvian']
+
+/** `count` documents of a few templated sentences each, generated from a fixed recipe. */
+export function syntheticDocuments(count: number): NerDocument[] {
+  const docs: NerDocument[] = []
+  for (let d = 0; d < count; d++) {
+    const words: string[] = []
+    const entities: TokenSpan[] = []
+    const sentenceEnds: number[] = []
+    const add = (parts: (string | [string[], TokenSpan['type']])[]) => {
+      for (const part of parts) {
+        if (typeof part === 'string') words.push(part)
+        else {
+          entities.push({start: words.length, end: words.length + part[0].length, type: part[1]})
+          words.push(...part[0])
+        }
+      }
+      sentenceEnds.push(words.length)
+    }
+    const first = FIRST[d % FIRST.length]
+    const last = LAST[(d * 3) % LAST.length]
+    const city = CITY[(d * 5) % CITY.length]
+    const org = ORG[d % ORG.length]
+    const nation = NATION[(d * 7) % NATION.length]
+    add([[[first, last], 'PER'], 'said', 'on', 'Monday', 'in', [[city], 'LOC'], '.'])
+    add(['Shares', 'of', [org, 'ORG'], 'rose', 'after', 'the', [[nation], 'MISC'], 'report', '.'])
+    add([[[last], 'PER'], 'told', 'reporters', 'that', [org, 'ORG'], 'would', 'open', 'an', 'office', 'in', [[city], 'LOC'], '.'])
+    docs.push({words, sentenceEnds, entities})
+  }
+  return docs
+}

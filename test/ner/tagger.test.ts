@@ -1,0 +1,69 @@
+import {describe, expect, it} from 'vitest'
+import {baseLexicon} from '../../src/ner/lexicon.ts'
+import {NerTagger} from '../../src/ner/tagger.ts'
+import {allowedAfter, spansFromBilou, TAG_START, tagPosition} from '../../src/ner/tags.ts'
+import {trainNer} from '../../src/ner/train.ts'
+import {shippedTagger, tagTokens} from '../../src/ner/recognise.ts'
+import {syntheticDocuments} from './synthetic.ts'
+
+const docs = syntheticDocuments(24)
+const {model} = trainNer(docs, {seed: 1, epochs: 3, minCount: 1, folds: 3, lexicon: baseLexicon()})
+
+describe('NerTagger decoding', () => {
+  it.each([1, 2, 4, 8])('beam %i gives well-formed BILOU sequences that end every entity', (beam) => {
+    const tagger = new NerTagger(model, {beam})
+    for (const doc of docs) {
+      const tags = tagger.tagDocument(doc.words, doc.sentenceEnds)
+      let start = 0
+      for (const end of doc.sentenceEnds) {
+        let prev = TAG_START
+        for (let i = start; i < end; i++) {
+          expect(allowedAfter(prev, tags[i])).toBe(true)
+          prev = tags[i]
+        }
+        expect([0, 1]).not.toContain(tagPosition(tags[end - 1]))
+        start = end
+      }
+    }
+  })
+
+  it.each([1, 4])('beam %i recovers the training entities', (beam) => {
+    const tagger = new NerTagger(model, {beam})
+    for (const doc of docs.slice(0, 5)) {
+      expect(spansFromBilou(tagger.tagDocument(doc.words, doc.sentenceEnds))).toEqual(doc.entities)
+    }
+  })
+
+  it('tags the same words the same way with a warm or a cold type cache', () => {
+    const warm = new NerTagger(model, {beam: 4})
+    for (const doc of docs) warm.tagDocument(doc.words, doc.sentenceEnds)
+    const cold = new NerTagger(model, {beam: 4})
+    const doc = docs[7]
+    expect(warm.tagDocument(doc.words, doc.sentenceEnds)).toEqual(cold.tagDocument(doc.words, doc.sentenceEnds))
+  })
+
+  it('handles an empty document and one-token sentences', () => {
+    const tagger = new NerTagger(model)
+    expect(tagger.tagDocument([], [])).toEqual(new Uint8Array(0))
+    expect(tagger.tagDocument(['Paris', '.'], [1, 2])).toHaveLength(2)
+  })
+})
+
+describe('tagTokens with the shipped model', () => {
+  it.each([
+    [['Kremlin', 'spokesman', 'Dmitry', 'Peskov', 'said', 'on', 'Friday', '.'], ['B-LOC', 'O', 'B-PER', 'I-PER', 'O', 'O', 'O', 'O']],
+    [['Shares', 'of', 'Acme', 'Corp', 'rose', 'in', 'New', 'York', '.'], ['O', 'O', 'B-ORG', 'I-ORG', 'O', 'O', 'B-LOC', 'I-LOC', 'O']],
+  ])('tags %j', (words, expected) => {
+    const tags = tagTokens(words)
+    // the person and the place must be exact; the rest is the model's call and only checked for shape
+    expect(tags.slice(2, 4)).toEqual(expected.slice(2, 4))
+    expect(tags).toHaveLength(words.length)
+  })
+
+  it('attaches lowercase name particles to the surname after them', () => {
+    const words = 'Ursula von der Leyen spoke . They believe von der Leyen is right .'.split(' ')
+    const tags = tagTokens(words, [6, words.length], shippedTagger())
+    expect(tags.slice(0, 4)).toEqual(['B-PER', 'I-PER', 'I-PER', 'I-PER'])
+    expect(tags.slice(8, 11)).toEqual(['B-PER', 'I-PER', 'I-PER'])
+  })
+})

@@ -1,0 +1,123 @@
+import {existsSync, readFileSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import {readConll, type NerDocument} from '../../src/ner/conll.ts'
+import {baseLexicon} from '../../src/ner/lexicon.ts'
+import {parseModel, serializeModel} from '../../src/ner/model.ts'
+import {createRandom, evaluate, harvestCasePrior, harvestNames, trainNer, type TrainOptions} from '../../src/ner/train.ts'
+import {syntheticDocuments} from './synthetic.ts'
+
+const TRAIN_FILE = new URL('../../../shared/conll2003/eng.train', import.meta.url)
+const hasConll = existsSync(TRAIN_FILE)
+
+// the first documents of eng.train up to about 200 sentences
+function conllSlice(): NerDocument[] {
+  const slice: NerDocument[] = []
+  let sentences = 0
+  for (const doc of readConll(readFileSync(TRAIN_FILE, 'utf8'))) {
+    if (sentences >= 200) break
+    slice.push(doc)
+    sentences += doc.sentenceEnds.length
+  }
+  return slice
+}
+
+const options = (seed: number): TrainOptions => ({seed, epochs: 3, minCount: 1, folds: 3, lexicon: baseLexicon()})
+
+describe('trainNer on synthetic documents', () => {
+  const docs = syntheticDocuments(24)
+
+  it('gives a byte-identical model for the same seed', () => {
+    const a = serializeModel(trainNer(docs, options(5)).model)
+    const b = serializeModel(trainNer(docs, options(5)).model)
+    expect(Buffer.compare(a, b)).toBe(0)
+  })
+
+  it('learns its training data', () => {
+    const {model} = trainNer(docs, options(5))
+    expect(evaluate(model, docs).overall.f1).toBeGreaterThan(0.9)
+  })
+
+  it('reports each epoch and keeps the best on dev', () => {
+    const result = trainNer(docs.slice(0, 16), options(5), docs.slice(16))
+    expect(result.epochs.map((e) => e.epoch)).toEqual([1, 2, 3])
+    const best = Math.max(...result.epochs.map((e) => e.devF1 ?? 0))
+    expect(result.epochs[result.bestEpoch - 1].devF1).toBe(best)
+    expect(result.model.meta.bestEpoch).toBe(result.bestEpoch)
+  })
+})
+
+describe.skipIf(!hasConll)('trainNer on the first 200 sentences of eng.train (needs ../shared/conll2003)', () => {
+  const docs = hasConll ? conllSlice() : []
+
+  it('is deterministic per seed and learns something', () => {
+    const first = trainNer(docs, options(13))
+    const again = trainNer(docs, options(13))
+    const other = trainNer(docs, options(14))
+    const bytes = serializeModel(first.model)
+    expect(Buffer.compare(bytes, serializeModel(again.model))).toBe(0)
+    expect(Buffer.compare(bytes, serializeModel(other.model))).not.toBe(0)
+    expect(evaluate(parseModel(bytes), docs).overall.f1).toBeGreaterThan(0.8)
+  })
+})
+if (!hasConll) console.warn('test/ner/train.test.ts: ../shared/conll2003 not found; the CoNLL slice test is skipped')
+
+describe('model file', () => {
+  const {model} = trainNer(syntheticDocuments(12), options(3))
+
+  it('round-trips: parse(serialize(m)) serialises to the same bytes and tags the same', () => {
+    const bytes = serializeModel(model)
+    const parsed = parseModel(bytes)
+    expect(Buffer.compare(serializeModel(parsed), bytes)).toBe(0)
+    expect(parsed.lexicon).toEqual(model.lexicon)
+    expect(parsed.casePrior).toEqual(model.casePrior)
+    expect(parsed.gazetteer).toEqual(model.gazetteer)
+    expect(parsed.names).toEqual(model.names)
+    const docs = syntheticDocuments(12)
+    expect(evaluate(parsed, docs)).toEqual(evaluate(parseModel(serializeModel(parsed)), docs))
+  })
+
+  it('keeps weights within one quantisation step', () => {
+    const parsed = parseModel(serializeModel(model))
+    const index = new Map(parsed.features.map((f, i) => [f, i]))
+    let maxAbs = 0
+    for (const w of model.weights) maxAbs = Math.max(maxAbs, Math.abs(w))
+    const step = maxAbs / 127
+    model.features.forEach((name, f) => {
+      const g = index.get(name)
+      for (let k = 0; k < 17; k++) {
+        const original = model.weights[f * 17 + k]
+        const restored = g === undefined ? 0 : parsed.weights[g * 17 + k]
+        expect(Math.abs(original - restored)).toBeLessThanOrEqual(step / 2 + 1e-6)
+      }
+    })
+  })
+
+  it('rejects a file of another format', async () => {
+    const {gzipSync} = await import('node:zlib')
+    expect(() => parseModel(gzipSync(Buffer.from('hello world')))).toThrow(/not a lede NER model/)
+  })
+})
+
+describe('training helpers', () => {
+  it('draws the same numbers for the same seed', () => {
+    const a = createRandom(42)
+    const b = createRandom(42)
+    expect([a(), a(), a()]).toEqual([b(), b(), b()])
+  })
+
+  it('harvests case priors from running text only', () => {
+    const docs: NerDocument[] = [
+      {words: ['Said', 'he', 'said', 'and', 'said', 'Paris', 'and', 'Paris'], sentenceEnds: [8], entities: []},
+    ]
+    const prior = harvestCasePrior(docs)
+    expect(prior.get('said')).toBe('l')
+    expect(prior.get('paris')).toBe('c')
+    expect(prior.has('he')).toBe(false)
+  })
+
+  it('harvests distinct names by type', () => {
+    const names = harvestNames(syntheticDocuments(2))
+    expect(names).toContainEqual({tokens: ['john', 'smith'], type: 'PER'})
+    expect(names.filter((n) => n.type === 'ORG').length).toBe(2)
+  })
+})
