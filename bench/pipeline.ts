@@ -90,6 +90,7 @@ console.log('stage shares of pipeline time (summed over runs):')
 for (const [name, ms] of stageTotals) console.log(`  ${name.padEnd(10)} ${((100 * ms) / wall).toFixed(1).padStart(5)}% of wall time  ${((100 * ms) / all).toFixed(1).padStart(5)}% of stage time`)
 console.log(`  ${'io+queue'.padEnd(10)} ${((100 * (wall - all)) / wall).toFixed(1).padStart(5)}% of wall time`)
 const quotesMs = stageTotals.get('quotes') ?? 0
+console.log(`linking adds ${((100 * (stageTotals.get('link') ?? 0)) / (wall - (stageTotals.get('link') ?? 0))).toFixed(1)}% to the pipeline's time without it (bar: <= 10%)`)
 console.log(`quote stage adds ${((100 * quotesMs) / (wall - quotesMs)).toFixed(1)}% to the pipeline's time without it (bar: <= 15%)`)
 console.log('')
 console.log(`peak memory: ${smallRun.maxRssMB.toFixed(0)} MB at ${(small.bytes / 1e6).toFixed(1)} MB of input, ${median(reports.map((r) => r.maxRssMB)).toFixed(0)} MB at ${(big.bytes / 1e6).toFixed(1)} MB (flat = documents stream through)`)

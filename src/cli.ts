@@ -7,6 +7,7 @@ import {CorpusError} from './io/corpus.ts'
 import {OutputError} from './io/output.ts'
 import {runCorpus, type Progress} from './run/batch.ts'
 import {RECORD_SCHEMAS} from './schema.ts'
+import {createLinker} from './link/linker.ts'
 import {PipelineError} from './stage.ts'
 import {VERSION} from './version.ts'
 
@@ -46,6 +47,7 @@ export function createProgram(): Command {
     .addOption(new Option('-p, --pipeline <name>', 'which pipeline to run').choices(Object.keys(PIPELINES)).default(DEFAULT_PIPELINE))
     .option('--default-dollar <code>', 'ISO 4217 code a bare "$" stands for (e.g. CAD for a Canadian corpus); such figures are marked currencyAssumed', 'USD')
     .option('-c, --concurrency <n>', 'documents in flight at once', positiveInt, 4)
+    .option('--no-link', 'skip cross-document linking: entity ids then join only identical canonical names, and no entities-index.jsonl is written')
     .option('-q, --quiet', 'no progress and no summary line on stderr')
     .addHelpText(
       'after',
@@ -59,7 +61,7 @@ Offsets (start, end) in every record are half-open Unicode code-point offsets in
 so Python's text[start:end] equals the record's text.
 ${EXIT_HELP}`,
     )
-    .action(async (corpusDir: string, opts: {out: string; pipeline: string; defaultDollar: string; concurrency: number; quiet?: boolean}) => {
+    .action(async (corpusDir: string, opts: {out: string; pipeline: string; defaultDollar: string; concurrency: number; link: boolean; quiet?: boolean}) => {
       const definition = PIPELINES[opts.pipeline]
       if (!definition) throw new UsageError(`unknown pipeline "${opts.pipeline}"; choose one of: ${Object.keys(PIPELINES).join(', ')}`)
       const options = {defaultDollar: opts.defaultDollar}
@@ -77,6 +79,7 @@ ${EXIT_HELP}`,
         pipeline,
         options,
         concurrency: opts.concurrency,
+        ...(opts.link ? {linker: createLinker()} : {}),
         ...(showProgress ? {onProgress: throttle(drawProgress, 100)} : {}),
       })
       if (showProgress) process.stderr.write('\r\x1b[K')
@@ -112,7 +115,7 @@ ${EXIT_HELP}`,
 
   program
     .command('schema')
-    .description('write the JSON Schema of every record type (article, entity, quote, money, error, manifest, input-article)')
+    .description('write the JSON Schema of every record type (article, entity, quote, money, entity-index, error, manifest, input-article)')
     .requiredOption('-o, --out <dir>', 'folder to write <record>.schema.json files into')
     .action(async (opts: {out: string}) => {
       await mkdir(opts.out, {recursive: true})

@@ -1,5 +1,6 @@
 import {z} from 'zod'
 import {ENTITY_LABELS} from './doc.ts'
+import {EntityIndexEntry} from './link/schema.ts'
 
 /*
  * zod is the source of truth for every record written and every gold file read: TypeScript
@@ -133,6 +134,7 @@ export const Manifest = z
       entities: z.number().int(),
       quotes: z.number().int(),
       money: z.number().int(),
+      entityIndex: z.number().int().optional().describe('entities in entities-index.jsonl, when linking ran'),
     }),
     errors: z.number().int(),
     failedDocuments: z.number().int().describe('documents a stage failed on: documents = articles + failedDocuments'),
@@ -157,6 +159,7 @@ export const RECORD_SCHEMAS = {
   entity: EntityRecord,
   quote: QuoteRecord,
   money: MoneyRecord,
+  'entity-index': EntityIndexEntry,
   error: ErrorRecord,
   manifest: Manifest,
   'input-article': InputArticle,

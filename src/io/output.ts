@@ -1,5 +1,6 @@
-import {createWriteStream, type WriteStream} from 'node:fs'
-import {mkdir, rename, writeFile} from 'node:fs/promises'
+import {createReadStream, createWriteStream, type WriteStream} from 'node:fs'
+import {mkdir, rename, unlink, writeFile} from 'node:fs/promises'
+import {createInterface} from 'node:readline'
 import {once} from 'node:events'
 import {join} from 'node:path'
 import type {ErrorRecord, Manifest} from '../schema.ts'
@@ -15,6 +16,9 @@ export const OUTPUT_FILES = {
 } as const
 type OutputName = keyof typeof OUTPUT_FILES
 
+/** The corpus-wide entity index written after linking. */
+export const ENTITY_INDEX_FILE = 'entities-index.jsonl'
+
 /** Raised when the output folder cannot be created or written. */
 export class OutputError extends Error {
   constructor(message: string) {
@@ -28,7 +32,15 @@ export interface OutputWriter {
   writeDoc(records: DocRecords): Promise<void>
   writeError(error: ErrorRecord): Promise<void>
   readonly counts: Record<OutputName, number>
-  close(manifest: Manifest): Promise<void>
+  close(manifest: Manifest, finish?: CloseOptions): Promise<void>
+}
+
+/** Corpus-level work done when closing: records rewritten (ids remapped after linking) and extra files. */
+export interface CloseOptions {
+  /** rewrites each record of a file, line by line, so memory stays flat */
+  transform?: Partial<Record<OutputName, (record: Record<string, unknown>) => Record<string, unknown>>>
+  /** further JSONL files to write, e.g. the entity index */
+  extraFiles?: Record<string, unknown[]>
 }
 
 /** Opens the output folder; files are written under temporary names and renamed on close, so a crashed run never leaves half a result that looks whole. */
@@ -66,7 +78,7 @@ export async function openOutput(dir: string): Promise<OutputWriter> {
     async writeError(error) {
       await write('errors', error)
     },
-    async close(manifest) {
+    async close(manifest, finish = {}) {
       await Promise.all(
         Object.values(streams).map(
           (stream) => new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve()))),
@@ -74,9 +86,29 @@ export async function openOutput(dir: string): Promise<OutputWriter> {
       )
       if (failure) throw new OutputError(`cannot write to "${dir}": ${(failure as Error).message}`)
       for (const name of Object.keys(OUTPUT_FILES) as OutputName[]) {
-        await rename(join(dir, `${OUTPUT_FILES[name]}.partial`), join(dir, OUTPUT_FILES[name]))
+        const partial = join(dir, `${OUTPUT_FILES[name]}.partial`)
+        const transform = finish.transform?.[name]
+        if (transform) {
+          await rewriteJsonl(partial, join(dir, OUTPUT_FILES[name]), transform)
+          await unlink(partial)
+        } else {
+          await rename(partial, join(dir, OUTPUT_FILES[name]))
+        }
+      }
+      for (const [file, records] of Object.entries(finish.extraFiles ?? {})) {
+        await writeFile(join(dir, file), records.map((r) => `${JSON.stringify(r)}\n`).join(''))
       }
       await writeFile(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
     },
   }
+}
+
+async function rewriteJsonl(from: string, to: string, transform: (record: Record<string, unknown>) => Record<string, unknown>): Promise<void> {
+  const out = createWriteStream(to, {encoding: 'utf8'})
+  const lines = createInterface({input: createReadStream(from, {encoding: 'utf8'}), crlfDelay: Infinity})
+  for await (const line of lines) {
+    if (line === '') continue
+    if (!out.write(`${JSON.stringify(transform(JSON.parse(line) as Record<string, unknown>))}\n`)) await once(out, 'drain')
+  }
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))
 }

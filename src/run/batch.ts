@@ -3,10 +3,12 @@ import {join} from 'node:path'
 import PQueue from 'p-queue'
 import {processDoc, type Pipeline} from '../stage.ts'
 import {listCorpus, readCorpus} from '../io/corpus.ts'
-import {openOutput} from '../io/output.ts'
+import {ENTITY_INDEX_FILE, openOutput, type CloseOptions} from '../io/output.ts'
 import {toRecords, type DocRecords} from '../io/records.ts'
 import {Manifest, type ErrorRecord} from '../schema.ts'
 import {VERSION} from '../version.ts'
+import type {Linker} from '../link/linker.ts'
+import {EntityIndexEntry} from '../link/schema.ts'
 
 /** How far a run has got, for progress displays. */
 export interface Progress {
@@ -26,6 +28,8 @@ export interface RunOptions {
   /** documents in flight at once (default 4) */
   concurrency?: number
   onProgress?: (progress: Progress) => void
+  /** joins spellings of one entity across documents (cross-document entity ids); none when absent */
+  linker?: Linker
 }
 
 /** The outcome of a run: its manifest and the exit code the CLI should use. */
@@ -64,7 +68,10 @@ export async function runCorpus(options: RunOptions): Promise<RunResult> {
         pending.delete(nextToWrite)
         nextToWrite++
         if (result.kind === 'error') await out.writeError(result.error)
-        else await out.writeDoc(result.records)
+        else {
+          for (const e of result.records.entities) options.linker?.add(e)
+          await out.writeDoc(result.records)
+        }
       }
     })
     return writing
@@ -109,6 +116,16 @@ export async function runCorpus(options: RunOptions): Promise<RunResult> {
   await queue.onIdle()
   await flush()
 
+  let finish: CloseOptions = {}
+  let entityIndex: number | undefined
+  if (options.linker) {
+    const linkStarted = performance.now()
+    const linked = linkFinish(options.linker)
+    finish = linked.finish
+    entityIndex = linked.indexCount
+    for (const error of linked.errors) await out.writeError(error)
+    timings.set('link', performance.now() - linkStarted)
+  }
   const totalMs = performance.now() - started
   const round = (n: number) => Math.round(n * 100) / 100
   const manifest: Manifest = Manifest.parse({
@@ -119,7 +136,13 @@ export async function runCorpus(options: RunOptions): Promise<RunResult> {
     options: options.options ?? {},
     corpus: options.corpusDir,
     inputs: {files: listing.inputs.length, bytes: bytesTotal, documents, rejected, skippedFiles: listing.skipped},
-    outputs: {articles: out.counts.articles, entities: out.counts.entities, quotes: out.counts.quotes, money: out.counts.money},
+    outputs: {
+      articles: out.counts.articles,
+      entities: out.counts.entities,
+      quotes: out.counts.quotes,
+      money: out.counts.money,
+      ...(entityIndex !== undefined ? {entityIndex} : {}),
+    },
     errors: out.counts.errors,
     failedDocuments,
     timings: {
@@ -128,6 +151,30 @@ export async function runCorpus(options: RunOptions): Promise<RunResult> {
       megabytesPerSecond: round(bytesTotal / 1e6 / (totalMs / 1000)),
     },
   })
-  await out.close(manifest)
+  await out.close(manifest, finish)
   return {manifest, exitCode: out.counts.errors > 0 ? 1 : 0}
+}
+
+// final entity ids replace the provisional ones in every record that carries one
+function linkFinish(linker: Linker): {finish: CloseOptions; indexCount: number; errors: ErrorRecord[]} {
+  const {idMap, index: entries} = linker.finish()
+  const index: EntityIndexEntry[] = []
+  const errors: ErrorRecord[] = []
+  for (const entry of entries) {
+    const parsed = EntityIndexEntry.safeParse(entry)
+    if (parsed.success) index.push(parsed.data)
+    else errors.push({source: ENTITY_INDEX_FILE, docId: null, stage: 'link', code: 'link:invalid-record', message: `${parsed.error.message}; record: ${JSON.stringify(entry)}`})
+  }
+  const remap = (id: unknown) => (typeof id === 'string' ? (idMap.get(id) ?? id) : id)
+  const finish: CloseOptions = {
+    transform: {
+      entities: (record) => ({...record, entityId: remap(record.entityId)}),
+      quotes: (record) => {
+        const speaker = record.speaker as {entityId: string | null}
+        return {...record, speaker: {...speaker, entityId: remap(speaker.entityId)}}
+      },
+    },
+    extraFiles: {[ENTITY_INDEX_FILE]: index},
+  }
+  return {finish, indexCount: index.length, errors}
 }

@@ -1,0 +1,121 @@
+/**
+ * Acronyms defined in parentheses right after their expansion ("Organization of the
+ * Petroleum Exporting Countries (OPEC)"): the acronym and its later bare uses resolve to the expansion.
+ */
+import type {EntitySpan} from '../doc.ts'
+
+/** An acronym defined in the text, with the span of its expansion. */
+export interface AcronymDefinition {
+  acronym: string
+  /** the parenthesised acronym's offsets */
+  start: number
+  end: number
+  /** the expansion's span as recognised */
+  expansion: EntitySpan
+}
+
+/** Whether `acronym`'s capitals are, in order, initials of `expansion`'s words (skipping words is allowed; the first must match). */
+export function acronymMatches(acronym: string, expansion: string): boolean {
+  const letters = acronym.replace(/[^\p{Lu}]/gu, '').toLowerCase()
+  if (letters.length < 2) return false
+  const initials = expansion
+    .split(/[\s\-–/]+/)
+    .filter((w) => /^\p{L}/u.test(w))
+    .map((w) => w.normalize('NFKD').charAt(0).toLowerCase())
+  if (initials.length < 2 || initials[0] !== letters[0]) return false
+  // subsequence match with backtracking; the expansions are a handful of words
+  const match = (li: number, wi: number): boolean => {
+    if (li === letters.length) return true
+    for (let w = wi; w < initials.length; w++) if (initials[w] === letters[li] && match(li + 1, w + 1)) return true
+    return false
+  }
+  return match(1, 1)
+}
+
+const PARENTHESISED = /\(\s?(\p{Lu}[\p{Lu}\p{Ll}&.]{1,11})\s?\)/gu
+// words that may join the capitalised words of a name ("Bank of England", "Office for Democratic Institutions")
+const NAME_CONNECTORS = new Set(['of', 'the', 'for', 'and', 'on', 'in', 'de', 'du', 'des', 'la', 'le', 'der', '&'])
+const MAX_EXPANSION = 120
+
+/** Whether a stretch of text reads as one name: capitalised words joined by connectors, nothing else. */
+function isNameStretch(stretch: string): boolean {
+  const words = stretch.split(/\s+/).filter((w) => w.length > 0)
+  return words.length > 0 && words.every((w) => /^[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’.\-]*$/u.test(w) || NAME_CONNECTORS.has(w.toLowerCase()))
+}
+
+/**
+ * Finds acronyms defined in parentheses after their expansion; the expansion starts at a recognised
+ * non-person name and runs to the parenthesis, so "Bank of England (BoE)" keeps its "of England"
+ * even when the recogniser split it.
+ */
+export function findAcronymDefinitions(text: string, spans: readonly EntitySpan[]): AcronymDefinition[] {
+  const found: AcronymDefinition[] = []
+  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end)
+  for (const match of text.matchAll(PARENTHESISED)) {
+    const paren = match.index ?? 0
+    const acronym = match[1].replace(/\.$/, '')
+    const start = paren + match[0].indexOf(match[1])
+    // the nearest names first: walk back over spans that start before the parenthesis (found by binary search)
+    let lo = 0
+    let hi = sorted.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (sorted[mid].start < paren) lo = mid + 1
+      else hi = mid
+    }
+    for (let k = lo - 1; k >= 0; k--) {
+      const span = sorted[k]
+      if (span.end > paren) continue
+      if (paren - span.start > MAX_EXPANSION) break
+      const stretch = text.slice(span.start, paren).trimEnd()
+      if (!isNameStretch(stretch)) break
+      // a person inside the stretch means it is not one organisation's name
+      if (span.label === 'PERSON') break
+      if (span.label === 'DATE') continue
+      // the recogniser may have cut the name's head off ("Office of the" + "World Health ..."): try earlier capitalised starts too
+      const expansionStart = [span.start, ...earlierNameStarts(text, span.start)].find((from) => acronymMatches(acronym, text.slice(from, paren).trimEnd()))
+      if (expansionStart === undefined) continue
+      const end = paren - (text.slice(span.start, paren).length - stretch.length)
+      // the name's label is its head's: the leftmost recognised span inside it ("Bank" ORG, not "England" LOC)
+      const head = sorted.find((s) => s.start >= expansionStart && s.end <= end && s.label !== 'DATE') ?? span
+      found.push({acronym, start, end: start + acronym.length, expansion: {start: expansionStart, end, label: head.label}})
+      break
+    }
+  }
+  return found
+}
+
+/** Starts of capitalised words right before `from` that continue a name (nearest first, at most six words back). */
+function earlierNameStarts(text: string, from: number): number[] {
+  const starts: number[] = []
+  const before = text.slice(Math.max(0, from - 80), from)
+  const offset = from - before.length
+  const words = [...before.matchAll(/[^\s]+/g)]
+  for (let k = words.length - 1; k >= 0 && starts.length < 6; k--) {
+    const word = words[k][0]
+    const isConnector = NAME_CONNECTORS.has(word.toLowerCase())
+    if (!isConnector && !/^\p{Lu}[\p{L}\p{M}'’.\-]*$/u.test(word)) break
+    if (!isConnector) starts.push(offset + (words[k].index ?? 0))
+  }
+  return starts
+}
+
+/** Replaces the spans inside each acronym's expansion by the one expansion span, so "Bank" + "England" becomes "Bank of England". */
+export function mergeExpansions(spans: readonly EntitySpan[], definitions: readonly AcronymDefinition[]): EntitySpan[] {
+  let merged = [...spans]
+  for (const {expansion} of definitions) {
+    merged = merged.filter((s) => s.end <= expansion.start || s.start >= expansion.end)
+    merged.push(expansion)
+  }
+  return merged.sort((a, b) => a.start - b.start || a.end - b.end)
+}
+
+/** Offsets of whole-word occurrences of `acronym` in `text` from `from` on. */
+export function findAcronymUses(text: string, acronym: string, from: number): Array<{start: number; end: number}> {
+  const uses: Array<{start: number; end: number}> = []
+  const escaped = acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu')
+  pattern.lastIndex = from
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) uses.push({start: m.index, end: m.index + acronym.length})
+  return uses
+}

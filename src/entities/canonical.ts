@@ -1,0 +1,51 @@
+/**
+ * The canonical name of one mention taken alone: titles and honorifics out (into `role` when a
+ * title), possessive and stray punctuation off, whitespace collapsed.
+ */
+import type {EntitySpan} from '../doc.ts'
+import {findRoleAfter, findRoleBefore, splitTitle} from './role-phrase.ts'
+
+/** One mention's canonical name and role, before coreference. */
+export interface CanonicalMention {
+  canonical: string
+  role?: string
+}
+
+/** Collapses whitespace and trims quotes, brackets and trailing punctuation from a name. */
+export function cleanName(name: string): string {
+  return name
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s"'“”‘’«»(\[]+|[\s"“”«»)\],;:!?]+$/g, '')
+    .trim()
+}
+
+/** Drops a trailing possessive ("Poland's" -> "Poland", "Wales'" -> "Wales"). */
+export function stripPossessive(name: string): string {
+  return name.replace(/(?<=\p{L})['’][sS]?$/u, '').replace(/(?<=\p{L}) ['’][sS]$/u, '')
+}
+
+/** Whether a person name has at least two name words (a given name and a surname, or a surname with particles). */
+export function isFullName(name: string): boolean {
+  return name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length >= 2
+}
+
+/** Canonicalises one mention: for people, titles inside the span become the role and a title written beside the name is kept as role. */
+export function canonicalMention(text: string, span: EntitySpan): CanonicalMention {
+  const raw = text.slice(span.start, span.end)
+  if (span.label === 'DATE' || span.label === 'MISC') return {canonical: cleanName(stripPossessive(cleanName(raw))) || cleanName(raw) || raw}
+  if (span.label !== 'PERSON') {
+    // a lowercase article the recogniser kept is not part of the name ("the Pentagon"); "The Hague" keeps its capital
+    const name = cleanName(stripPossessive(cleanName(raw))).replace(/^the\s+/, '')
+    return {canonical: name || cleanName(raw) || raw}
+  }
+  const titled = splitTitle(raw)
+  const canonical = cleanName(stripPossessive(raw.slice(titled.nameStart, titled.nameEnd))) || cleanName(raw) || raw
+  const inner = titled.role ? {start: span.start + titled.role.start, end: span.start + titled.role.end} : undefined
+  const before = findRoleBefore(text, span.start, span.end, isFullName(canonical))
+  let role: string | undefined
+  if (inner && before) role = text.slice(before.start, inner.end)
+  else if (inner) role = text.slice(inner.start, inner.end)
+  else if (before) role = before.text
+  else role = findRoleAfter(text, span.end)?.text
+  return role ? {canonical, role: cleanName(role)} : {canonical}
+}

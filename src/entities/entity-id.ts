@@ -1,0 +1,45 @@
+/**
+ * Deterministic, corpus-wide entity ids derived from label and canonical name alone, so two
+ * documents processed apart give the same id to the same name with no shared state.
+ */
+import type {EntityLabel} from '../doc.ts'
+
+const MAX_SLUG = 72
+
+/** A readable, case-, accent- and punctuation-insensitive key of a name ("U.S." and "US" -> "us"). */
+export function nameSlug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    // dots of abbreviations and apostrophes join their letters: U.S. -> us, O'Brien -> obrien
+    .replace(/(?<=\p{L})\.(?=\p{L}|$|\s)/gu, '')
+    .replace(/['’ʼ`´]/g, '')
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+}
+
+/** FNV-1a 32-bit hash as 8 hex digits: short, stable and dependency-free. */
+export function shortHash(value: string): string {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < value.length; i++) {
+    hash ^= value.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193)
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0')
+}
+
+/** The provisional entity id of a canonical name: `person:dmitry-peskov`; long or unsluggable names get a hash. */
+export function entityIdFor(label: EntityLabel, canonical: string): string {
+  const slug = nameSlug(canonical)
+  const prefix = label.toLowerCase()
+  if (slug.length === 0) return `${prefix}:${shortHash(canonical)}`
+  if (slug.length > MAX_SLUG) {
+    // cut at a word boundary and add a hash of the whole slug so long names stay distinct
+    const cut = slug.slice(0, MAX_SLUG)
+    const head = cut.includes('-') ? cut.slice(0, cut.lastIndexOf('-')) : cut
+    return `${prefix}:${head}-${shortHash(slug)}`
+  }
+  return `${prefix}:${slug}`
+}

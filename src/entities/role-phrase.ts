@@ -1,0 +1,197 @@
+/**
+ * Finds the role written next to a person's name: before it ("White House spokesman Jane Doe",
+ * "the Minister of Justice, Jane Doe,"), after it ("Jane Doe, the ministry's ambassador-at-large"),
+ * or inside a recognised span ("President Jane Doe"), using the general lexicon in roles.ts.
+ */
+import {isHonorific, isRoleAbbreviation, isRoleHead, isRoleModifier} from './roles.ts'
+import {isCapitalised, scanWords, type Word} from './words.ts'
+
+/** A role phrase found in the text. */
+export interface RolePhrase {
+  start: number
+  end: number
+  text: string
+}
+
+// capitalised words that open sentences or clauses, or name times, and never qualify a role
+const NOT_QUALIFIERS = new Set([
+  'the', 'a', 'an', 'but', 'and', 'or', 'so', 'then', 'when', 'while', 'after', 'before', 'in', 'on', 'at', 'as', 'if', 'meanwhile', 'however',
+  'also', 'yesterday', 'today', 'tomorrow', 'earlier', 'later', 'last', 'next', 'this', 'that', 'these', 'those', 'since', 'by', 'with', 'from',
+  'for', 'to', 'of', 'according', 'said', 'says', 'told', 'asked', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday',
+  'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'he', 'she', 'they', 'we', 'i', 'it', 'his', 'her', 'their', 'our', 'its', 'photo', 'video', 'reuters', 'ap', 'afp', 'who', 'what', 'where',
+  'why', 'how', 'not', 'now', 'here', 'there', 'both', 'all', 'each', 'every', 'former' /* handled as modifier below */,
+])
+
+// connectors allowed inside a role phrase between its head and a capitalised complement
+const CONNECTORS = new Set(['of', 'for', 'at', 'to', 'in', 'on'])
+const INNER = new Set(['of', 'the', 'for', 'and', 'on', 'in', '&'])
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'whose'])
+const MAX_ROLE_WORDS = 14
+
+/** Whether a word can sit in a role phrase before its head (a qualifier like "Pentagon", "French", "Poland's"). */
+function isQualifier(word: Word): boolean {
+  if (word.kind === 'poss') return true
+  if (word.kind !== 'word') return false
+  const lower = word.text.toLowerCase()
+  if (isRoleHead(word.text) || isRoleModifier(word.text)) return true
+  if (NOT_QUALIFIERS.has(lower) || isHonorific(word.text)) return false
+  return isCapitalised(word.text) || /^\p{Lu}[\p{Lu}.]+$/u.test(word.text)
+}
+
+/** The start of the paragraph holding `offset`, so scans never cross a line break. */
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1
+}
+
+function lineEnd(text: string, offset: number): number {
+  const index = text.indexOf('\n', offset)
+  return index < 0 ? text.length : index
+}
+
+/**
+ * Finds a role phrase ending right before `start` (optionally across one comma when the name is a
+ * full name closed by punctuation); `nameIsFull` allows the appositive "the Minister of Justice, Jane Doe,".
+ */
+export function findRoleBefore(text: string, start: number, end: number, nameIsFull: boolean): RolePhrase | undefined {
+  const from = Math.max(lineStart(text, start), start - 240)
+  const words = scanWords(text, from, start)
+  let i = words.length - 1
+  if (i >= 0 && words[i].text === ',') {
+    const after = scanWords(text, end, Math.min(lineEnd(text, end), end + 3))
+    const closed = after.length === 0 || [',', '.', ')', ';', '—', '–', ':'].includes(after[0].text)
+    if (!nameIsFull || !closed) return undefined
+    i--
+  }
+  const picked: Word[] = []
+  while (i >= 0 && picked.length < MAX_ROLE_WORDS) {
+    const word = words[i]
+    const lower = word.text.toLowerCase()
+    if (isQualifier(word)) {
+      picked.unshift(word)
+    } else if (INNER.has(lower) && picked.length > 0 && i > 0 && (isQualifier(words[i - 1]) || INNER.has(words[i - 1].text.toLowerCase()))) {
+      // "Minister of Justice of Poland", "Office of the High Commissioner": keep only when a head can still come
+      picked.unshift(word)
+    } else if (lower === 'former' && picked.length > 0) {
+      picked.unshift(word)
+    } else {
+      break
+    }
+    i--
+  }
+  // drop connectors left dangling at the left edge
+  while (picked.length > 0 && (INNER.has(picked[0].text.toLowerCase()) || picked[0].kind === 'poss')) picked.shift()
+  let last = -1
+  for (let k = picked.length - 1; k >= 0; k--) {
+    if (picked[k].kind === 'word' && isRoleHead(picked[k].text)) {
+      last = k
+      break
+    }
+  }
+  if (last < 0) return undefined
+  // "President Jane Doe and Foreign Minister John Roe": an "and" whose left side holds its own head starts a new role
+  for (let k = last - 1; k > 0; k--) {
+    if (['and', '&'].includes(picked[k].text.toLowerCase()) && picked.slice(0, k).some((w) => w.kind === 'word' && isRoleHead(w.text))) {
+      picked.splice(0, k + 1)
+      last -= k + 1
+      break
+    }
+  }
+  // after the head only a connector-led complement may follow ("Minister of Justice"); bare capitals are the name itself
+  let stop = last + 1
+  if (stop < picked.length && CONNECTORS.has(picked[stop].text.toLowerCase())) {
+    stop = picked.length
+    while (stop > last + 1 && (INNER.has(picked[stop - 1].text.toLowerCase()) || picked[stop - 1].kind === 'poss')) stop--
+  }
+  const kept = picked.slice(0, stop)
+  if (kept.length === 0) return undefined
+  const roleStart = kept[0].start
+  const roleEnd = kept[kept.length - 1].end
+  return {start: roleStart, end: roleEnd, text: text.slice(roleStart, roleEnd)}
+}
+
+/** Finds an appositive role right after a name: "Jane Doe, the ministry's ambassador-at-large for Asia," */
+export function findRoleAfter(text: string, end: number): RolePhrase | undefined {
+  const words = scanWords(text, end, Math.min(lineEnd(text, end), end + 240))
+  if (words.length < 2 || words[0].text !== ',') return undefined
+  let i = 1
+  if (DETERMINERS.has(words[i].text.toLowerCase())) i++
+  const first = i
+  // qualifiers up to the first head, which must come within a few words
+  while (i < words.length && i - first < 8 && !(words[i].kind === 'word' && isRoleHead(words[i].text))) {
+    if (!isQualifier(words[i]) && words[i].text.toLowerCase() !== 'former') return undefined
+    i++
+  }
+  if (i >= words.length || !isRoleHead(words[i].text)) return undefined
+  // further heads and modifiers ("press secretary", "chief executive")
+  while (i + 1 < words.length && words[i + 1].kind === 'word' && (isRoleHead(words[i + 1].text) || isRoleModifier(words[i + 1].text)) && !isCapitalised(words[i + 1].text)) i++
+  let last = i
+  // a complement: connector, optional "the", then capitalised words with inner connectors
+  let j = i + 1
+  if (j < words.length && CONNECTORS.has(words[j].text.toLowerCase())) {
+    j++
+    if (j < words.length && words[j].text.toLowerCase() === 'the') j++
+    while (j < words.length && last - i < MAX_ROLE_WORDS) {
+      const word = words[j]
+      if (word.kind === 'word' && isCapitalised(word.text)) last = j
+      else if (word.kind === 'poss' && last === j - 1) last = j
+      else if (!INNER.has(word.text.toLowerCase())) break
+      j++
+    }
+  }
+  // a capitalised word right after the phrase means a new name starts ("Of Doe, President Roe said")
+  const next = words[last + 1]
+  if (next && next.kind === 'word' && isCapitalised(next.text)) return undefined
+  const roleStart = words[first].start
+  const roleEnd = words[last].end
+  return {start: roleStart, end: roleEnd, text: text.slice(roleStart, roleEnd)}
+}
+
+/** A recognised person span split into its leading title (role), dropped honorifics, and the name. */
+export interface TitledName {
+  /** offsets of the name inside the span's text */
+  nameStart: number
+  nameEnd: number
+  role?: {start: number; end: number}
+}
+
+/**
+ * Splits a title the recogniser kept inside a PERSON span ("President Jane Doe", "Mr. Doe", "Gen. Doe")
+ * into a role and the bare name; offsets are relative to `spanText`; at least one name word always remains.
+ */
+export function splitTitle(spanText: string): TitledName {
+  const words = scanWords(spanText).filter((w) => w.kind !== 'punct' || w.text === '-')
+  let roleEnd = -1
+  let roleStart = -1
+  let nameIndex = 0
+  for (let k = 0; k < words.length - 1; k++) {
+    const word = words[k]
+    if (word.kind === 'word' && (isRoleHead(word.text) || isRoleAbbreviation(word.text))) {
+      // everything up to this head must be role material
+      const prefix = words.slice(0, k)
+      const lexical = prefix.every((w) => w.kind === 'poss' || isRoleHead(w.text) || isRoleModifier(w.text) || isHonorific(w.text) || INNER.has(w.text.toLowerCase()))
+      // a capitalised qualifier ("French President") needs a full name after the head, so "Stephen King Jr" keeps its name
+      const qualified = prefix.every((w) => isQualifier(w) || isHonorific(w.text) || INNER.has(w.text.toLowerCase())) && words.length - k - 1 >= 2
+      const nextIsName = words[k + 1]?.kind === 'word' && isCapitalised(words[k + 1].text)
+      if (nextIsName && (lexical || qualified)) {
+        roleStart = prefix.findIndex((w) => !isHonorific(w.text))
+        roleStart = roleStart < 0 || roleStart > k ? k : roleStart
+        roleEnd = k
+        nameIndex = k + 1
+      }
+    }
+  }
+  // honorifics after (or without) a title: "Mr. Doe", "President Mr. Doe"
+  while (nameIndex < words.length - 1 && words[nameIndex].kind === 'word' && isHonorific(words[nameIndex].text)) nameIndex++
+  // possessives and stray apostrophes at the end are not part of the name
+  let lastIndex = words.length - 1
+  while (lastIndex > nameIndex && words[lastIndex].kind !== 'word') lastIndex--
+  const nameWord = words[nameIndex] ?? words[0]
+  const nameStart = nameWord ? nameWord.start : 0
+  const nameEnd = words[lastIndex] ? words[lastIndex].end : spanText.length
+  return {
+    nameStart,
+    nameEnd: Math.max(nameEnd, nameStart),
+    ...(roleEnd >= 0 ? {role: {start: words[roleStart].start, end: words[roleEnd].end}} : {}),
+  }
+}

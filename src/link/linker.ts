@@ -1,0 +1,432 @@
+/**
+ * Cross-document entity linking. The entities stage gives every mention a provisional id from its
+ * own canonical name; the linker sees every distinct name once (memory grows with distinct names,
+ * not documents), compares only names that share a blocking key, joins spellings of one entity
+ * under explainable rules, and maps each provisional id to a final one.
+ */
+import {doubleMetaphone} from '../adapters/natural.ts'
+import type {EntityLabel} from '../doc.ts'
+import {acronymMatches} from '../entities/acronyms.ts'
+import {givenNameInitials} from './given-names.ts'
+import {isGenderVariant, matchNames, MATCH_SETTINGS, profileName, shareRole, surnamesSimilar, type NameProfile} from './match.ts'
+import {middlesCompatible} from './person-name.ts'
+import type {EntityIndexEntry} from './schema.ts'
+import {consonantSkeleton, nameKey, translitKey} from './translit.ts'
+
+/** One entity mention as the run engine hands it to the linker. */
+export interface LinkInput {
+  docId: string
+  label: EntityLabel
+  canonical: string
+  /** the provisional id the entities stage gave it */
+  entityId: string
+  role?: string
+}
+
+/** The linker's result: final ids for provisional ones, and the corpus-wide entity index. */
+export interface LinkResult {
+  /** provisional entityId -> final entityId, for every id seen (identity when not merged) */
+  idMap: Map<string, string>
+  /** one entry per final entity, sorted by entityId */
+  index: EntityIndexEntry[]
+}
+
+/** A corpus-level linker: `add` every mention (document by document), then `finish` once. */
+export interface Linker {
+  add(entity: LinkInput): void
+  finish(): LinkResult
+}
+
+// caps keep memory per distinct name bounded whatever the corpus size
+const MAX_SPELLINGS = 8
+const MAX_ROLES = 16
+const MAX_COOCCURRING = 48
+const MAX_INDEX_ROLES = 10
+// an entity seen in at most this share of documents is distinctive company for co-occurrence evidence
+const DISTINCTIVE_SHARE = 0.02
+
+interface NameRecord {
+  id: string
+  label: EntityLabel
+  spellings: Map<string, number>
+  roles: Map<string, number>
+  mentions: number
+  documents: number
+  lastDoc: string | null
+  /** people and organisations seen in the same documents (capped); empty for other labels */
+  cooccurring: Set<NameRecord>
+}
+
+const NO_ROLES: ReadonlyMap<string, number> = new Map()
+
+// every rule the linker can apply, strongest evidence first: edges are applied in this order, so weak ones cannot pre-empt strong ones
+const RULES = [
+  'link:translit-key',
+  'link:acronym',
+  'link:given-name-equivalent+surname-translit',
+  'link:place-variant',
+  'link:given-name-equivalent+surname-jw',
+  'link:given-name-equivalent+surname-prefix+role',
+  'link:given-name-equivalent+surname-prefix+cooccurrence',
+  'link:initial+surname',
+  'link:surname-only+role',
+  'link:surname-only+cooccurrence',
+] as const
+
+/** A candidate merge between two names (indices into the sorted records), with the index of its rule in RULES. */
+interface Edge {
+  a: number
+  b: number
+  rule: number
+}
+
+function ruleIndex(rule: string): number {
+  const index = (RULES as readonly string[]).indexOf(rule)
+  if (index < 0) throw new Error(`[link:unknown-rule] the matcher returned "${rule}", which RULES does not list; add it there`)
+  return index
+}
+
+function bump(map: Map<string, number>, key: string, cap: number): void {
+  const count = map.get(key)
+  if (count !== undefined) map.set(key, count + 1)
+  else if (map.size < cap) map.set(key, 1)
+}
+
+/** Keys of a map sorted by count (descending), then alphabetically. */
+function byCount(map: Map<string, number>): string[] {
+  return [...map.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)).map(([key]) => key)
+}
+
+/** Whether a canonical name is an acronym ("EU", "U.S.", "OPEC"). */
+function isAcronym(name: string): boolean {
+  const letters = name.replace(/[.&]/g, '')
+  return /^\p{Lu}{2,8}$/u.test(letters) && /^[\p{Lu}.&]+$/u.test(name)
+}
+
+/** Initials of a name's capitalised words (connectors skipped), for strict acronym matching. */
+function initialsOf(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w.charAt(0))
+    .join('')
+    .toLowerCase()
+}
+
+/** Creates a linker; memory is proportional to the distinct names added. */
+export function createLinker(): Linker {
+  const records = new Map<string, NameRecord>()
+  let totalDocs = 0
+  let currentDoc: string | null = null
+  let inDoc: NameRecord[] = []
+
+  function flush(): void {
+    // co-occurrence among the people and organisations of the finished document
+    for (const record of inDoc) {
+      for (const other of inDoc) {
+        if (record.cooccurring.size >= MAX_COOCCURRING) break
+        if (other !== record) record.cooccurring.add(other)
+      }
+    }
+    inDoc = []
+  }
+
+  return {
+    add(entity) {
+      if (entity.docId !== currentDoc) {
+        flush()
+        currentDoc = entity.docId
+        totalDocs++
+      }
+      let record = records.get(entity.entityId)
+      if (!record) {
+        record = {
+          id: entity.entityId,
+          label: entity.label,
+          spellings: new Map(),
+          roles: NO_ROLES as Map<string, number>,
+          mentions: 0,
+          documents: 0,
+          lastDoc: null,
+          cooccurring: new Set(),
+        }
+        records.set(entity.entityId, record)
+      }
+      record.mentions++
+      if (record.lastDoc !== entity.docId) {
+        record.documents++
+        record.lastDoc = entity.docId
+        if (entity.label === 'PERSON' || entity.label === 'ORG') inDoc.push(record)
+      }
+      bump(record.spellings, entity.canonical, MAX_SPELLINGS)
+      if (entity.role) {
+        if (record.roles === NO_ROLES) record.roles = new Map()
+        bump(record.roles, entity.role, MAX_ROLES)
+      }
+    },
+    finish() {
+      flush()
+      return link([...records.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), totalDocs)
+    },
+  }
+}
+
+/** Links the collected names: candidate pairs by blocking, pairwise rules, constrained union, then short person names. */
+function link(records: NameRecord[], totalDocs: number): LinkResult {
+  const profiles = records.map((record) => {
+    // dates are never linked: no name to parse
+    if (record.label === 'DATE') return profileName(record.id, record.label, '', [])
+    const spellings = record.spellings.size === 1 ? [...record.spellings.keys()] : byCount(record.spellings)
+    const profile = profileName(record.id, record.label, spellings[0] ?? record.id, record.roles.keys())
+    for (const spelling of spellings.slice(1)) profile.keys.add(nameKey(spelling))
+    return profile
+  })
+  const distinctive = Math.max(1, Math.floor(totalDocs * DISTINCTIVE_SHARE))
+  const sharedCooccurring = (a: number, b: number): number => {
+    const x = records[a].cooccurring
+    let shared = 0
+    for (const other of records[b].cooccurring) if (x.has(other) && other.documents <= distinctive) shared++
+    return shared
+  }
+  const clusters = new Clusters(profiles)
+  for (const edge of candidateEdges(profiles, sharedCooccurring)) clusters.union(edge)
+  for (const edge of shortPersonEdges(profiles, clusters, sharedCooccurring)) clusters.union(edge)
+  return buildResult(records, profiles, clusters)
+}
+
+/** Candidate pairs from blocking keys, each decided by the pairwise rules (never all pairs), sorted strongest rule first. */
+function candidateEdges(profiles: readonly NameProfile[], sharedCooccurring: (a: number, b: number) => number): Edge[] {
+  const edges: Edge[] = []
+  const n = profiles.length
+  const seen = new Set<number>()
+  const blocks = new Map<string, number[]>()
+  const addTo = (key: string, index: number): void => {
+    const block = blocks.get(key)
+    if (block) block.push(index)
+    else blocks.set(key, [index])
+  }
+  const acronyms: number[] = []
+  const expansions = new Map<string, number[]>()
+  for (let i = 0; i < n; i++) {
+    const profile = profiles[i]
+    if (profile.label === 'DATE' || profile.key === '') continue
+    // identical transliteration keys of any spelling seen under this id, whatever the label's other rules
+    for (const key of profile.keys) addTo(`key|${profile.label}|${key}`, i)
+    const person = profile.person
+    if (person?.given && !person.givenInitial) {
+      // every person rule needs equivalent given names, so the given-name class is part of both keys
+      addTo(`person|${consonantSkeleton(person.surnameKey).slice(0, 3)}|${person.givenClass}`, i)
+      addTo(`person-sound|${doubleMetaphone(person.surnameKey)[0].slice(0, 3)}|${person.givenClass}`, i)
+    } else if (profile.label === 'LOC') {
+      addTo(`place|${consonantSkeleton(profile.key)}`, i)
+    }
+    if (profile.label !== 'ORG' && profile.label !== 'LOC') continue
+    if (isAcronym(profile.canonical)) acronyms.push(i)
+    else if (profile.canonical.includes(' ')) {
+      const key = `${profile.label}|${profile.canonical.charAt(0).toUpperCase()}`
+      const list = expansions.get(key)
+      if (list) list.push(i)
+      else expansions.set(key, [i])
+    }
+  }
+  const translitKey = ruleIndex('link:translit-key')
+  for (const [key, block] of blocks) {
+    if (block.length < 2) continue
+    if (key.startsWith('key|')) {
+      for (let k = 1; k < block.length; k++) edges.push({a: block[0], b: block[k], rule: translitKey})
+      continue
+    }
+    for (let x = 0; x < block.length; x++) {
+      for (let y = x + 1; y < block.length; y++) {
+        const a = block[x]
+        const b = block[y]
+        // a pair may share two blocks; decide it once
+        const pair = a * n + b
+        if (seen.has(pair)) continue
+        seen.add(pair)
+        const rule = matchNames(profiles[a], profiles[b], {sharedCooccurring: () => sharedCooccurring(a, b)})
+        if (rule) edges.push({a, b, rule: ruleIndex(rule)})
+      }
+    }
+  }
+  // an acronym joins the one multi-word name of its label whose initials spell it
+  const acronymRule = ruleIndex('link:acronym')
+  for (const i of acronyms) {
+    const letters = profiles[i].canonical.replace(/[.&]/g, '')
+    const pool = expansions.get(`${profiles[i].label}|${letters.charAt(0)}`) ?? []
+    let matches = pool.filter((p) => initialsOf(profiles[p].canonical) === letters.toLowerCase())
+    if (matches.length === 0) matches = pool.filter((p) => acronymMatches(letters, profiles[p].canonical))
+    if (matches.length === 1) edges.push({a: Math.min(i, matches[0]), b: Math.max(i, matches[0]), rule: acronymRule})
+  }
+  return edges.sort((x, y) => x.rule - y.rule || x.a - y.a || x.b - y.b)
+}
+
+/** Union-find over name indices that refuses merges joining two different people. */
+class Clusters {
+  private readonly parent: Int32Array
+  private readonly members: Array<number[] | undefined>
+  /** accepted edges, for explaining each merge */
+  readonly accepted: Edge[] = []
+
+  constructor(private readonly profiles: readonly NameProfile[]) {
+    this.parent = Int32Array.from(profiles, (_, i) => i)
+    this.members = profiles.map((_, i) => [i])
+  }
+
+  find(index: number): number {
+    let root = index
+    while (this.parent[root] !== root) root = this.parent[root]
+    // path compression
+    let node = index
+    while (node !== root) {
+      const next = this.parent[node]
+      this.parent[node] = root
+      node = next
+    }
+    return root
+  }
+
+  membersOf(root: number): readonly number[] {
+    return this.members[root] ?? []
+  }
+
+  union(edge: Edge): boolean {
+    const ra = this.find(edge.a)
+    const rb = this.find(edge.b)
+    if (ra === rb || !this.compatible(ra, rb)) return false
+    const [big, small] = this.membersOf(ra).length >= this.membersOf(rb).length ? [ra, rb] : [rb, ra]
+    this.parent[small] = big
+    this.members[big] = [...this.membersOf(big), ...this.membersOf(small)]
+    this.members[small] = undefined
+    this.accepted.push(edge)
+    return true
+  }
+
+  /** Two clusters may merge only when every pair of their full person names could be one person (no chains of near misses). */
+  private compatible(ra: number, rb: number): boolean {
+    for (const x of this.membersOf(ra)) {
+      const px = this.profiles[x].person
+      if (!px?.given || px.givenInitial) continue
+      for (const y of this.membersOf(rb)) {
+        const py = this.profiles[y].person
+        if (!py?.given || py.givenInitial) continue
+        if (px.givenClass !== py.givenClass || !middlesCompatible(px, py)) return false
+        if (px.surnameKey === py.surnameKey || surnamesSimilar(px.surnameKey, py.surnameKey)) continue
+        const prefix = MATCH_SETTINGS.minSharedPrefix
+        const sx = px.surnameKey
+        const sy = py.surnameKey
+        if (isGenderVariant(sx, sy) || sx.slice(0, prefix) !== sy.slice(0, prefix) || sx.charAt(sx.length - 1) !== sy.charAt(sy.length - 1)) return false
+      }
+    }
+    return true
+  }
+}
+
+/**
+ * Edges for a surname alone or an initial and surname: to the one person cluster with that surname; an initial
+ * must fit the cluster's given name, and a bare surname also needs a shared role or distinctive company.
+ */
+function shortPersonEdges(profiles: readonly NameProfile[], clusters: Clusters, sharedCooccurring: (a: number, b: number) => number): Edge[] {
+  const bySurname = new Map<string, Set<number>>()
+  for (let i = 0; i < profiles.length; i++) {
+    const person = profiles[i].person
+    if (!person?.given || person.givenInitial) continue
+    const root = clusters.find(i)
+    const set = bySurname.get(person.surnameKey)
+    if (set) set.add(root)
+    else bySurname.set(person.surnameKey, new Set([root]))
+  }
+  const edges: Edge[] = []
+  for (let i = 0; i < profiles.length; i++) {
+    const person = profiles[i].person
+    if (!person || (person.given && !person.givenInitial)) continue
+    const roots = bySurname.get(person.surnameKey)
+    if (!roots || roots.size !== 1) continue
+    const [root] = roots
+    const fullNames = clusters.membersOf(root).filter((m) => profiles[m].person?.given && !profiles[m].person!.givenInitial)
+    const edge = (rule: string): Edge => ({a: root, b: i, rule: ruleIndex(rule)})
+    if (person.givenInitial) {
+      const initial = translitKey(person.given ?? '').charAt(0)
+      if (fullNames.some((m) => givenNameInitials(profiles[m].person!.given!).has(initial))) edges.push(edge('link:initial+surname'))
+    } else if (fullNames.some((m) => shareRole(profiles[m], profiles[i]))) {
+      edges.push(edge('link:surname-only+role'))
+    } else if (fullNames.some((m) => sharedCooccurring(m, i) >= MATCH_SETTINGS.minSharedCooccurring)) {
+      edges.push(edge('link:surname-only+cooccurrence'))
+    }
+  }
+  return edges
+}
+
+/** Picks each cluster's final id and writes the id map and index. */
+function buildResult(records: readonly NameRecord[], profiles: readonly NameProfile[], clusters: Clusters): LinkResult {
+  const byRoot = new Map<number, number[]>()
+  for (let i = 0; i < records.length; i++) {
+    const root = clusters.find(i)
+    const list = byRoot.get(root)
+    if (list) list.push(i)
+    else byRoot.set(root, [i])
+  }
+  const adjacent = new Map<number, Edge[]>()
+  for (const edge of clusters.accepted) {
+    for (const end of [edge.a, edge.b]) {
+      const list = adjacent.get(end)
+      if (list) list.push(edge)
+      else adjacent.set(end, [edge])
+    }
+  }
+  const idMap = new Map<string, string>()
+  const index: EntityIndexEntry[] = []
+  for (const members of byRoot.values()) {
+    let sorted = members
+    if (members.length > 1) {
+      // the head names the entity: a written-out name before an acronym, then the most mentioned, then the smallest id
+      const acronymOnly = new Map(members.map((m) => [m, [...records[m].spellings.keys()].every(isAcronym) ? 1 : 0]))
+      sorted = [...members].sort((x, y) => acronymOnly.get(x)! - acronymOnly.get(y)! || records[y].mentions - records[x].mentions || x - y)
+    }
+    const head = records[sorted[0]]
+    for (const member of members) idMap.set(records[member].id, head.id)
+    // the index names an entity by its most frequent spelling, preferring a written-out name to an acronym
+    const canonical = byCount(head.spellings).find((spelling) => !isAcronym(spelling)) ?? profiles[sorted[0]].canonical
+    const aliases = new Set<string>()
+    const roles = new Map<string, number>()
+    let mentions = 0
+    let documents = 0
+    for (const member of sorted) {
+      for (const spelling of records[member].spellings.keys()) if (spelling !== canonical) aliases.add(spelling)
+      for (const [role, count] of records[member].roles) roles.set(role, (roles.get(role) ?? 0) + count)
+      mentions += records[member].mentions
+      documents += records[member].documents
+    }
+    const ruleOf = members.length > 1 ? explainMerges(sorted[0], adjacent) : new Map<number, number>()
+    index.push({
+      entityId: head.id,
+      label: head.label,
+      canonical,
+      aliases: [...aliases].sort(),
+      roles: byCount(roles).slice(0, MAX_INDEX_ROLES),
+      mentions,
+      documents,
+      merges: sorted.slice(1).map((member) => ({alias: profiles[member].canonical, rule: RULES[ruleOf.get(member) ?? 0]})),
+    })
+  }
+  index.sort((x, y) => (x.entityId < y.entityId ? -1 : x.entityId > y.entityId ? 1 : 0))
+  return {idMap, index}
+}
+
+/** The rule by which each member joined: the edge that first reaches it walking the accepted edges from the cluster's head. */
+function explainMerges(head: number, adjacent: Map<number, Edge[]>): Map<number, number> {
+  const ruleOf = new Map<number, number>()
+  const visited = new Set([head])
+  const queue = [head]
+  for (let q = 0; q < queue.length; q++) {
+    const node = queue[q]
+    for (const edge of adjacent.get(node) ?? []) {
+      const other = edge.a === node ? edge.b : edge.a
+      if (visited.has(other)) continue
+      visited.add(other)
+      ruleOf.set(other, edge.rule)
+      queue.push(other)
+    }
+  }
+  return ruleOf
+}

@@ -1,0 +1,60 @@
+/**
+ * The entities stage: recognised names and dates, cleaned of overlaps and money, resolved into
+ * entities with canonical names, roles and deterministic corpus-wide ids.
+ */
+import {z} from 'zod'
+import type {Entity, EntitySpan, Span, Token} from '../doc.ts'
+import {resolveOverlaps} from '../entities/overlaps.ts'
+import {resolveMentions} from '../entities/resolve.ts'
+import {recogniseEntities} from '../ner/recognise.ts'
+import type {Stage} from '../stage.ts'
+import {findDates} from './dates.ts'
+
+/** Options of the entities stage. */
+export const EntitiesOptions = z
+  .object({
+    /** find DATE entities too (default true) */
+    dates: z.boolean().default(true),
+  })
+  .strict()
+export type EntitiesOptions = z.input<typeof EntitiesOptions>
+
+/** The finders the stage runs; tests and alternative pipelines may swap them. */
+export interface EntityFinders {
+  /** names: PERSON, ORG, LOC, MISC */
+  recognise: (text: string, tokens: readonly Token[], sentences: readonly Span[]) => EntitySpan[]
+  /** DATE spans */
+  findDates: (text: string) => EntitySpan[]
+}
+
+const DEFAULT_FINDERS: EntityFinders = {
+  recognise: (text, tokens, sentences) => recogniseEntities(text, tokens, sentences),
+  findDates,
+}
+
+/** Finds a document's entities: recognised names and dates, overlaps resolved, then canonical names, roles and ids. */
+export function findEntities(
+  text: string,
+  tokens: readonly Token[],
+  sentences: readonly Span[],
+  finders: EntityFinders,
+  withDates = true,
+): Entity[] {
+  const names = finders.recognise(text, tokens, sentences)
+  const dates = withDates ? finders.findDates(text) : []
+  return resolveMentions(text, resolveOverlaps(text, names, dates))
+}
+
+/** Creates the entities stage (requires tokens and sentences, assigns entities); `finders` replaces the default recogniser or date finder (optional). */
+export function createEntities(options: EntitiesOptions = {}, finders: Partial<EntityFinders> = {}): Stage {
+  const settings = EntitiesOptions.parse(options)
+  const use: EntityFinders = {...DEFAULT_FINDERS, ...finders}
+  return {
+    name: 'entities',
+    requires: ['tokens', 'sentences'],
+    assigns: ['entities'],
+    run(doc) {
+      doc.entities = findEntities(doc.text, doc.tokens ?? [], doc.sentences ?? [], use, settings.dates)
+    },
+  }
+}

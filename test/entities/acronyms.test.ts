@@ -1,0 +1,48 @@
+import {describe, expect, it} from 'vitest'
+import {acronymMatches, findAcronymDefinitions, findAcronymUses, mergeExpansions} from '../../src/entities/acronyms.ts'
+import type {EntitySpan} from '../../src/doc.ts'
+
+function spanOf(text: string, needle: string, label: EntitySpan['label'] = 'ORG'): EntitySpan {
+  const start = text.indexOf(needle)
+  return {start, end: start + needle.length, label}
+}
+
+describe('acronymMatches', () => {
+  it.each([
+    ['NABU', 'National Anti-Corruption Bureau of Ukraine', true],
+    ['SAP', "Specialized Anti-Corruption Prosecutor's Office", true],
+    ['OHCHR', 'Office of the United Nations High Commissioner for Human Rights', true],
+    ['OPEC', 'Organization of the Petroleum Exporting Countries', true],
+    ['MoD', 'Ministry of Defence', true],
+    ['EU', 'European Union', true],
+    ['UN', 'European Union', false],
+    ['NATO', 'National Bureau', false],
+    ['X', 'Xerox Holdings', false],
+  ])('%s ~ %s -> %s', (acronym, expansion, expected) => {
+    expect(acronymMatches(acronym, expansion)).toBe(expected)
+  })
+})
+
+describe('findAcronymDefinitions', () => {
+  it('extends a split expansion to the parenthesis and merges its spans', () => {
+    const text = 'the staff of the National Anti-Corruption Bureau of Ukraine (NABU) began. NABU said.'
+    const spans = [spanOf(text, 'National Anti-Corruption Bureau'), spanOf(text, 'Ukraine', 'LOC')]
+    const [definition] = findAcronymDefinitions(text, spans)
+    expect(definition.acronym).toBe('NABU')
+    expect(text.slice(definition.expansion.start, definition.expansion.end)).toBe('National Anti-Corruption Bureau of Ukraine')
+    expect(mergeExpansions(spans, [definition]).map((s) => text.slice(s.start, s.end))).toEqual(['National Anti-Corruption Bureau of Ukraine'])
+    expect(findAcronymUses(text, 'NABU', definition.end).map((u) => text.slice(u.start - 1, u.end))).toEqual([' NABU'])
+  })
+
+  it('reaches back over capitalised words the recogniser left out', () => {
+    const text = 'a spokeswoman for the Office of the United Nations High Commissioner for Human Rights (OHCHR), told'
+    const [definition] = findAcronymDefinitions(text, [spanOf(text, 'United Nations High Commissioner for Human Rights')])
+    expect(text.slice(definition.expansion.start, definition.expansion.end)).toBe('Office of the United Nations High Commissioner for Human Rights')
+  })
+
+  it('ignores parentheses that are not an acronym of the name before them', () => {
+    const text = 'Jane Roe (C) visits the European Commission (EC) and the Foo Bar (XYZ).'
+    const spans = [spanOf(text, 'Jane Roe', 'PERSON'), spanOf(text, 'European Commission'), spanOf(text, 'Foo Bar')]
+    expect(findAcronymDefinitions(text, spans).map((d) => d.acronym)).toEqual(['EC'])
+  })
+})

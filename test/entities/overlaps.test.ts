@@ -1,0 +1,42 @@
+import {describe, expect, it} from 'vitest'
+import {isMoneyLike, resolveOverlaps} from '../../src/entities/overlaps.ts'
+import type {EntitySpan} from '../../src/doc.ts'
+
+describe('isMoneyLike', () => {
+  it.each([
+    ['$6.98 billion', true],
+    ['€6 billion', true],
+    ['500 million dollars', true],
+    ['USD 20', true],
+    ['Euroclear', false],
+    ['2025', false],
+    ['Dollar General', false],
+  ])('%s -> %s', (text, expected) => {
+    expect(isMoneyLike(text)).toBe(expected)
+  })
+})
+
+describe('resolveOverlaps', () => {
+  const text = 'On May 16, 2025 the EU gave €6 billion ($6.98 billion) to Theresa May in 1000 pieces.'
+  const at = (needle: string, label: EntitySpan['label']): EntitySpan => {
+    const start = text.indexOf(needle)
+    return {start, end: start + needle.length, label}
+  }
+
+  it('keeps one label per span, drops money and bare numbers, prefers the longer span', () => {
+    const names = [at('EU', 'ORG'), at('€6 billion', 'MISC'), at('$6.98 billion', 'MISC'), at('May 16', 'PERSON'), at('Theresa May', 'PERSON'), at('1000', 'MISC')]
+    const dates = [at('May 16, 2025', 'DATE')]
+    const kept = resolveOverlaps(text, names, dates).map((s) => [text.slice(s.start, s.end), s.label])
+    expect(kept).toEqual([
+      ['May 16, 2025', 'DATE'],
+      ['EU', 'ORG'],
+      ['Theresa May', 'PERSON'],
+    ])
+  })
+
+  it('keeps the recogniser label on an exact tie and the output sorted', () => {
+    const names = [at('Theresa May', 'PERSON')]
+    const dates = [at('Theresa May', 'DATE'), at('2025', 'DATE')]
+    expect(resolveOverlaps(text, names, dates)).toEqual([at('2025', 'DATE'), at('Theresa May', 'PERSON')])
+  })
+})

@@ -1,0 +1,81 @@
+import {describe, expect, it} from 'vitest'
+import {findRoleAfter, findRoleBefore, splitTitle} from '../../src/entities/role-phrase.ts'
+
+/** The role before the first occurrence of `name` in `text`. */
+function before(text: string, name: string): string | undefined {
+  const start = text.indexOf(name)
+  return findRoleBefore(text, start, start + name.length, name.includes(' '))?.text
+}
+
+function after(text: string, name: string): string | undefined {
+  return findRoleAfter(text, text.indexOf(name) + name.length)?.text
+}
+
+describe('findRoleBefore', () => {
+  it.each([
+    ['Kremlin spokesman Dmitry Peskov said.', 'Dmitry Peskov', 'Kremlin spokesman'],
+    ['It said, with Russian Foreign Ministry spokesperson Maria Zakharova saying no.', 'Maria Zakharova', 'Russian Foreign Ministry spokesperson'],
+    ["Ukraine's First Deputy Foreign Minister Serhiy Kyslytsya said he was.", 'Serhiy Kyslytsya', "Ukraine's First Deputy Foreign Minister"],
+    ['Foreign Minister Sergey Lavrov said.', 'Sergey Lavrov', 'Foreign Minister'],
+    ['US Secretary of State Marco Rubio, in fact, stressed.', 'Marco Rubio', 'US Secretary of State'],
+    ['suspended, First Deputy Foreign Minister of Ukraine Sergiy Kyslytsya said.', 'Sergiy Kyslytsya', 'First Deputy Foreign Minister of Ukraine'],
+    ['with President Vladimir Putin’s press secretary, Dmitry Peskov, stating', 'Dmitry Peskov', 'President Vladimir Putin’s press secretary'],
+    ['involved, as well as the Minister of Justice of Ukraine, German Galushchenko, and', 'German Galushchenko', 'Minister of Justice of Ukraine'],
+    ['to push Russian President Vladimir Putin and Ukrainian President Volodymyr Zelenskyy toward', 'Volodymyr Zelenskyy', 'Ukrainian President'],
+    ['On November 10, businessman Timur Mindich also left.', 'Timur Mindich', 'businessman'],
+    ['Trade and Industry Minister Jane Roe said.', 'Jane Roe', 'Trade and Industry Minister'],
+  ])('%s', (text, name, expected) => {
+    expect(before(text, name)).toBe(expected)
+  })
+
+  it.each([
+    ['On Monday Jane Roe said.', 'Jane Roe'],
+    ['Speaking to the minister, Roe said.', 'Roe'],
+    ['It was reported by Jane Roe.', 'Jane Roe'],
+    ['Asked about the president, Jane Roe smiled and left', 'Jane Roe'],
+  ])('no role: %s', (text, name) => {
+    expect(before(text, name)).toBeUndefined()
+  })
+})
+
+describe('findRoleAfter', () => {
+  it.each([
+    ["Rodion Miroshnik, the Russian Foreign Ministry's ambassador-at-large for crimes committed", 'Rodion Miroshnik', "Russian Foreign Ministry's ambassador-at-large"],
+    [
+      'Marta Hurtado, a spokeswoman for the Office of the United Nations High Commissioner for Human Rights (OHCHR), told',
+      'Marta Hurtado',
+      'spokeswoman for the Office of the United Nations High Commissioner for Human Rights',
+    ],
+    ['Su Xiaohui, associate research fellow at the China Institute of International Studies, said', 'Su Xiaohui', 'associate research fellow at the China Institute of International Studies'],
+    ['Jane Roe, Kremlin spokesman, said', 'Jane Roe', 'Kremlin spokesman'],
+  ])('%s', (text, name, expected) => {
+    expect(after(text, name)).toBe(expected)
+  })
+
+  it.each([
+    ['Vladimir Oleinik, a member of the council of the association, told'],
+    ['Asked about Jane Roe, President John Doe said'],
+    ['Jane Roe, John Doe and Mary Major met'],
+  ])('no role: %s', (text) => {
+    const name = text.includes('Vladimir') ? 'Vladimir Oleinik' : 'Jane Roe'
+    expect(after(text, name)).toBeUndefined()
+  })
+})
+
+describe('splitTitle', () => {
+  it.each([
+    ['President Vladimir Putin', 'Vladimir Putin', 'President'],
+    ['Kremlin spokesman Dmitry Peskov', 'Dmitry Peskov', 'Kremlin spokesman'],
+    ['Mr. Putin', 'Putin', undefined],
+    ['Gen. Valery Gerasimov', 'Valery Gerasimov', 'Gen.'],
+    ['Deputy Foreign Minister Jane Roe', 'Jane Roe', 'Deputy Foreign Minister'],
+    ['Stephen King', 'Stephen King', undefined],
+    ['Stephen King Jr', 'Stephen King Jr', undefined],
+    ['Putin’s', 'Putin', undefined],
+    ['Dmitry Peskov', 'Dmitry Peskov', undefined],
+  ])('%s', (span, name, role) => {
+    const split = splitTitle(span)
+    expect(span.slice(split.nameStart, split.nameEnd)).toBe(name)
+    expect(split.role ? span.slice(split.role.start, split.role.end) : undefined).toBe(role)
+  })
+})

@@ -1,0 +1,116 @@
+import {describe, expect, it} from 'vitest'
+import type {EntityLabel} from '../../src/doc.ts'
+import {entityIdFor} from '../../src/entities/entity-id.ts'
+import {resolveOverlaps} from '../../src/entities/overlaps.ts'
+import {resolveMentions} from '../../src/entities/resolve.ts'
+import {createLinker, type LinkInput} from '../../src/link/linker.ts'
+import {EntityIndexEntry} from '../../src/link/schema.ts'
+import {readSeed, SEED_ENTRIES, spansFor} from '../entities/seed-spans.ts'
+
+/** Links the four seed articles, resolved from hand-built spans. */
+function linkSeeds() {
+  const linker = createLinker()
+  for (const name of Object.keys(SEED_ENTRIES).sort()) {
+    const text = readSeed(name)
+    for (const e of resolveMentions(text, resolveOverlaps(text, spansFor(text, SEED_ENTRIES[name])))) {
+      linker.add({docId: name, label: e.label, canonical: e.canonical, entityId: e.entityId, ...(e.role ? {role: e.role} : {})})
+    }
+  }
+  return linker.finish()
+}
+
+describe('createLinker on the seed articles', () => {
+  const {idMap, index} = linkSeeds()
+  const final = (label: EntityLabel, name: string): string | undefined => idMap.get(entityIdFor(label, name))
+
+  it('joins the three spellings of one deputy foreign minister', () => {
+    const id = final('PERSON', 'Serhiy Kyslytsya')
+    expect(final('PERSON', 'Sergiy Kyslytsya')).toBe(id)
+    expect(final('PERSON', 'Sergey Kislya')).toBe(id)
+    const entry = index.find((e) => e.entityId === id)!
+    expect(entry.merges.map((m) => m.rule).sort()).toEqual([
+      'link:given-name-equivalent+surname-prefix+role',
+      'link:given-name-equivalent+surname-translit',
+    ])
+    expect(entry.documents).toBe(3)
+  })
+
+  it('joins Zelenskyy and Zelensky, and Kyiv and Kiev', () => {
+    expect(final('PERSON', 'Volodymyr Zelenskyy')).toBe(final('PERSON', 'Vladimir Zelensky'))
+    expect(final('LOC', 'Kyiv')).toBe(final('LOC', 'Kiev'))
+  })
+
+  it('keeps the three Vladimirs apart', () => {
+    const ids = new Set(['Vladimir Putin', 'Vladimir Zelensky', 'Vladimir Oleinik'].map((n) => final('PERSON', n)))
+    expect(ids.size).toBe(3)
+  })
+
+  it('writes index entries that pass the schema, sorted by id', () => {
+    for (const entry of index) expect(EntityIndexEntry.safeParse(entry).success).toBe(true)
+    const ids = index.map((e) => e.entityId)
+    expect(ids).toEqual([...ids].sort())
+    expect(new Set(idMap.values()).size).toBe(index.length)
+  })
+
+  it('is deterministic', () => {
+    const again = linkSeeds()
+    expect([...again.idMap]).toEqual([...idMap])
+    expect(again.index).toEqual(index)
+  })
+})
+
+describe('createLinker rules', () => {
+  const add = (linker: ReturnType<typeof createLinker>, docId: string, label: EntityLabel, canonical: string, role?: string): void => {
+    const input: LinkInput = {docId, label, canonical, entityId: entityIdFor(label, canonical), ...(role ? {role} : {})}
+    linker.add(input)
+  }
+
+  it('joins an acronym to the one name its initials spell', () => {
+    const linker = createLinker()
+    add(linker, 'a', 'ORG', 'European Union')
+    add(linker, 'b', 'ORG', 'EU')
+    add(linker, 'b', 'ORG', 'European Commission')
+    const {idMap, index} = linker.finish()
+    expect(idMap.get('org:eu')).toBe('org:european-union')
+    expect(idMap.get('org:european-commission')).toBe('org:european-commission')
+    expect(index.find((e) => e.aliases.includes('EU'))?.merges).toEqual([{alias: 'EU', rule: 'link:acronym'}])
+  })
+
+  it('joins a bare surname only to a unique full name sharing its role, and an initial to a unique full name', () => {
+    const linker = createLinker()
+    add(linker, 'a', 'PERSON', 'Jane Roe', 'Finance Minister')
+    add(linker, 'b', 'PERSON', 'Roe', 'Finance Minister')
+    add(linker, 'c', 'PERSON', 'J. Roe')
+    add(linker, 'd', 'PERSON', 'Doe')
+    add(linker, 'd', 'PERSON', 'John Doe')
+    add(linker, 'e', 'PERSON', 'Mary Doe')
+    add(linker, 'e', 'PERSON', 'Moe', 'Finance Minister')
+    const {idMap} = linker.finish()
+    expect(idMap.get('person:roe')).toBe(idMap.get('person:jane-roe'))
+    expect(idMap.get('person:j-roe')).toBe(idMap.get('person:jane-roe'))
+    expect(idMap.get('person:doe')).toBe('person:doe')
+    expect(idMap.get('person:moe')).toBe('person:moe')
+  })
+
+  it('refuses a chain that would put two different people in one entity', () => {
+    const linker = createLinker()
+    add(linker, 'a', 'PERSON', 'Andriy Shevchenko')
+    add(linker, 'b', 'PERSON', 'Andrei Shevchenko')
+    add(linker, 'c', 'PERSON', 'Taras Shevchenko')
+    add(linker, 'd', 'PERSON', 'Shevchenko', 'coach')
+    const {idMap} = linker.finish()
+    expect(idMap.get('person:andriy-shevchenko')).toBe(idMap.get('person:andrei-shevchenko'))
+    expect(idMap.get('person:taras-shevchenko')).not.toBe(idMap.get('person:andriy-shevchenko'))
+    expect(idMap.get('person:shevchenko')).toBe('person:shevchenko')
+  })
+
+  it('counts mentions and documents and keeps roles by frequency', () => {
+    const linker = createLinker()
+    add(linker, 'a', 'PERSON', 'Jane Roe', 'Finance Minister')
+    add(linker, 'a', 'PERSON', 'Jane Roe')
+    add(linker, 'b', 'PERSON', 'Jane Roe', 'Minister')
+    add(linker, 'c', 'PERSON', 'Jane Roe', 'Minister')
+    const [entry] = linker.finish().index
+    expect(entry).toMatchObject({entityId: 'person:jane-roe', mentions: 4, documents: 3, roles: ['Minister', 'Finance Minister'], aliases: [], merges: []})
+  })
+})

@@ -1,0 +1,71 @@
+import {existsSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import {createDoc, type EntitySpan} from '../../src/doc.ts'
+import {createPipeline, processDoc, type Stage} from '../../src/stage.ts'
+import {createEntities, EntitiesOptions, findEntities} from '../../src/stages/entities.ts'
+
+const text = 'Kremlin spokesman Dmitry Peskov said on May 16, 2025 that €6 billion was too much. Peskov left.'
+
+function at(needle: string, label: EntitySpan['label'], from = 0): EntitySpan {
+  const start = text.indexOf(needle, from)
+  return {start, end: start + needle.length, label}
+}
+
+const recognise = () => [at('Kremlin', 'ORG'), at('Dmitry Peskov', 'PERSON'), at('€6 billion', 'MISC'), at('May', 'PERSON'), at('Peskov', 'PERSON', 60)]
+const findDates = () => [at('May 16, 2025', 'DATE')]
+
+/** A stage that only sets the layers the entities stage requires. */
+const layers: Stage = {name: 'layers', requires: [], assigns: ['tokens', 'sentences'], run(doc) {
+  doc.tokens = []
+  doc.sentences = []
+}}
+
+describe('createEntities', () => {
+  it('declares its layers and checks its options', () => {
+    const stage = createEntities({}, {recognise, findDates})
+    expect(stage).toMatchObject({name: 'entities', requires: ['tokens', 'sentences'], assigns: ['entities']})
+    expect(() => createEntities({dates: 'yes'} as unknown as EntitiesOptions)).toThrow()
+    expect(() => createPipeline('p', [createEntities({}, {recognise, findDates})])).toThrow(/requires "tokens", "sentences"/)
+  })
+
+  it('writes resolved entities: dates kept, money dropped, one span per place, short names joined', () => {
+    const doc = processDoc(createPipeline('p', [layers, createEntities({}, {recognise, findDates})]), createDoc({id: 'd', source: 'd.txt', text}))
+    expect(doc.messages).toEqual([])
+    expect(doc.entities!.map((e) => [text.slice(e.start, e.end), e.label, e.canonical, e.entityId, e.role])).toEqual([
+      ['Kremlin', 'ORG', 'Kremlin', 'org:kremlin', undefined],
+      ['Dmitry Peskov', 'PERSON', 'Dmitry Peskov', 'person:dmitry-peskov', 'Kremlin spokesman'],
+      ['May 16, 2025', 'DATE', 'May 16, 2025', 'date:may-16-2025', undefined],
+      ['Peskov', 'PERSON', 'Dmitry Peskov', 'person:dmitry-peskov', undefined],
+    ])
+  })
+
+  it('leaves dates out when asked', () => {
+    const entities = findEntities(text, [], [], {recognise, findDates}, false)
+    expect(entities.some((e) => e.label === 'DATE')).toBe(false)
+    expect(entities.find((e) => text.slice(e.start, e.end) === 'May')?.label).toBe('PERSON')
+  })
+})
+
+// the shipped model belongs to the recogniser; only invariants are checked here, since it is retrained
+describe.skipIf(!existsSync(new URL('../../models/ner.bin', import.meta.url)))('createEntities with the shipped recogniser', () => {
+  it('produces sorted, disjoint entities with ids derived from label and canonical', async () => {
+    const {readFileSync} = await import('node:fs')
+    const {findTokens, findParagraphs, findSentences} = await import('../../src/stages/segment.ts')
+    const raw = readFileSync(new URL('../../corpus/000_bf559d445b3d4308.txt', import.meta.url), 'utf8')
+    const tokens = findTokens(raw)
+    const doc = createDoc({id: 'seed', source: 'seed.txt', text: raw})
+    doc.tokens = tokens
+    doc.sentences = findSentences(raw, findParagraphs(raw), tokens)
+    createEntities().run(doc, {warn() {}, fail(code) {
+      throw new Error(code)
+    }})
+    const entities = doc.entities!
+    expect(entities.length).toBeGreaterThan(10)
+    for (let i = 0; i < entities.length; i++) {
+      const e = entities[i]
+      expect(e.canonical.length).toBeGreaterThan(0)
+      expect(e.entityId.startsWith(`${e.label.toLowerCase()}:`)).toBe(true)
+      if (i > 0) expect(e.start).toBeGreaterThanOrEqual(entities[i - 1].end)
+    }
+  })
+})
