@@ -60,23 +60,27 @@ export async function openOutput(dir: string): Promise<OutputWriter> {
   let failure: Error | null = null
   for (const stream of Object.values(streams)) stream.on('error', (error) => (failure ??= error))
 
-  const write = async (name: OutputName, record: unknown) => {
+  // one write per file per document: per-record writes cost more than the records themselves
+  const writeAll = async (name: OutputName, records: readonly unknown[]) => {
+    if (records.length === 0) return
     if (failure) throw new OutputError(`cannot write to "${dir}": ${failure.message}`)
-    counts[name]++
-    if (!streams[name].write(`${JSON.stringify(record)}\n`)) await once(streams[name], 'drain')
+    counts[name] += records.length
+    let chunk = ''
+    for (const record of records) chunk += `${JSON.stringify(record)}\n`
+    if (!streams[name].write(chunk)) await once(streams[name], 'drain')
   }
 
   return {
     counts,
     async writeDoc(records) {
-      if (records.article) await write('articles', records.article)
-      for (const r of records.entities) await write('entities', r)
-      for (const r of records.quotes) await write('quotes', r)
-      for (const r of records.money) await write('money', r)
-      for (const r of records.errors) await write('errors', r)
+      if (records.article) await writeAll('articles', [records.article])
+      await writeAll('entities', records.entities)
+      await writeAll('quotes', records.quotes)
+      await writeAll('money', records.money)
+      await writeAll('errors', records.errors)
     },
     async writeError(error) {
-      await write('errors', error)
+      await writeAll('errors', [error])
     },
     async close(manifest, finish = {}) {
       await Promise.all(
@@ -106,9 +110,15 @@ export async function openOutput(dir: string): Promise<OutputWriter> {
 async function rewriteJsonl(from: string, to: string, transform: (record: Record<string, unknown>) => Record<string, unknown>): Promise<void> {
   const out = createWriteStream(to, {encoding: 'utf8'})
   const lines = createInterface({input: createReadStream(from, {encoding: 'utf8'}), crlfDelay: Infinity})
+  let chunk = ''
   for await (const line of lines) {
     if (line === '') continue
-    if (!out.write(`${JSON.stringify(transform(JSON.parse(line) as Record<string, unknown>))}\n`)) await once(out, 'drain')
+    chunk += `${JSON.stringify(transform(JSON.parse(line) as Record<string, unknown>))}\n`
+    if (chunk.length >= 1 << 16) {
+      if (!out.write(chunk)) await once(out, 'drain')
+      chunk = ''
+    }
   }
+  if (chunk !== '' && !out.write(chunk)) await once(out, 'drain')
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))
 }

@@ -1,0 +1,37 @@
+/**
+ * The `money` stage: finds monetary figures ("€6 billion", "$6.98 billion", "more than $5bn", "$70 a barrel")
+ * and normalises each to an exact decimal amount and an ISO 4217 currency. The work is done by
+ * {@link findMoney} in src/money/find-money.ts; this stage only writes its result to the document.
+ */
+import {z} from 'zod'
+import {findMoney} from '../money/find-money.ts'
+import type {Stage} from '../stage.ts'
+
+export {findMoney, type FindMoneyOptions} from '../money/find-money.ts'
+
+/** Options for {@link createMoney}. */
+export const MoneyOptions = z
+  .object({
+    /** ISO 4217 code a bare `$`, "dollars" or "cents" stands for (marked currencyAssumed) */
+    defaultDollar: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'defaultDollar must be an ISO 4217 code such as USD or CAD')
+      .default('USD'),
+  })
+  .strict()
+/** Input type of {@link MoneyOptions}. */
+export type MoneyOptions = z.input<typeof MoneyOptions>
+
+/** Creates the money stage: assigns `doc.money` from the text alone. */
+export function createMoney(options: MoneyOptions = {}): Stage {
+  const settings = MoneyOptions.parse(options)
+  const finderOptions = Object.freeze({defaultDollar: settings.defaultDollar})
+  return {
+    name: 'money',
+    requires: ['text'],
+    assigns: ['money'],
+    run(doc) {
+      doc.money = findMoney(doc.text, finderOptions)
+    },
+  }
+}

@@ -1,0 +1,227 @@
+import {describe, expect, it} from 'vitest'
+import type {Money} from '../../src/doc.ts'
+import {findMoney} from '../../src/money/find-money.ts'
+
+/** One figure as a compact line: `[span] value CUR` plus `?` (assumed), `q=`, `min..max`, `per=`, `eq=`. */
+function show(text: string, m: Money): string {
+  let line = `[${text.slice(m.start, m.end)}] ${m.value} ${m.currency}${m.currencyAssumed ? '?' : ''}`
+  if (m.qualifier !== undefined) line += ` q=${m.qualifier}`
+  if (m.min !== undefined || m.max !== undefined) line += ` ${m.min ?? ''}..${m.max ?? ''}`
+  if (m.per !== undefined) line += ` per=${m.per}`
+  if (m.equivalentOf !== undefined) line += ` eq=${m.equivalentOf}`
+  return line
+}
+
+const found = (text: string, options?: {defaultDollar?: string}): string[] => findMoney(text, options).map((m) => show(text, m))
+
+describe('findMoney: currency markers', () => {
+  it.each([
+    ['$500 million', ['[$500 million] 500000000 USD?']],
+    ['US$4.7 billion', ['[US$4.7 billion] 4700000000 USD']],
+    ['C$300m', ['[C$300m] 300000000 CAD']],
+    ['A$5m', ['[A$5m] 5000000 AUD']],
+    ['HK$10bn', ['[HK$10bn] 10000000000 HKD']],
+    ['€6bn', ['[€6bn] 6000000000 EUR']],
+    ['£20m', ['[£20m] 20000000 GBP']],
+    ['¥100 billion', ['[¥100 billion] 100000000000 JPY?']],
+    ['₽500 billion', ['[₽500 billion] 500000000000 RUB']],
+    ['₴1 billion', ['[₴1 billion] 1000000000 UAH']],
+    ['₹500 crore', ['[₹500 crore] 5000000000 INR']],
+    ['CHF 1.5 billion', ['[CHF 1.5 billion] 1500000000 CHF']],
+    ['USD 5m', ['[USD 5m] 5000000 USD']],
+    ['5m USD', ['[5m USD] 5000000 USD']],
+    ['EUR6bn', ['[EUR6bn] 6000000000 EUR']],
+    ['paid $5 USD', ['[$5 USD] 5 USD']],
+    ['six billion euros', ['[six billion euros] 6000000000 EUR']],
+    ['20 US dollars', ['[20 US dollars] 20 USD']],
+    ['125 million Canadian dollars', ['[125 million Canadian dollars] 125000000 CAD']],
+    ['100 chinese yuan', ['[100 chinese yuan] 100 CNY']],
+    ['5 million pounds sterling', ['[5 million pounds sterling] 5000000 GBP']],
+    ['361 million pounds', ['[361 million pounds] 361000000 GBP?']],
+    ['2 billion rubles and 3 billion roubles', ['[2 billion rubles] 2000000000 RUB?', '[3 billion roubles] 3000000000 RUB?']],
+    ['50 billion hryvnias', ['[50 billion hryvnias] 50000000000 UAH']],
+    ['10 billion renminbi', ['[10 billion renminbi] 10000000000 CNY']],
+    ['10,000 swiss francs', ['[10,000 swiss francs] 10000 CHF']],
+    ['420 million finnish markka', ['[420 million finnish markka] 420000000 FIM']],
+    ['Rs 5 crore', ['[Rs 5 crore] 50000000 INR?']],
+    ['RM42 and 42 MYR', ['[RM42] 42 MYR', '[42 MYR] 42 MYR']],
+    ['30 MUSD', ['[30 MUSD] 30000000 USD']],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+
+  it('resolves a bare dollar to defaultDollar, still marked assumed', () => {
+    expect(found('$5 million, 10 dollars; 50 cents', {defaultDollar: 'CAD'})).toEqual([
+      '[$5 million] 5000000 CAD?',
+      '[10 dollars] 10 CAD?',
+      '[50 cents] 0.5 CAD?',
+    ])
+  })
+})
+
+describe('findMoney: amounts', () => {
+  it.each([
+    ['$6.98 billion', '6980000000'],
+    ['$1,250.50', '1250.5'],
+    ['1.250,50 €', '1250.5'],
+    ['1.250.000 €', '1250000'],
+    ['€6,5 billion', '6500000000'],
+    ['12,34,567.89 rupees', '1234567.89'],
+    ["CHF 1'250.50", '1250.5'],
+    ['$ 75 million', '75000000'],
+    ['£ 8.10 million', '8100000'],
+    ['half a billion dollars', '500000000'],
+    ['a million dollars', '1000000'],
+    ['twenty-five dollars', '25'],
+    ['35 lakh rupees', '3500000'],
+    ['four crore rupees', '40000000'],
+    ['$10K', '10000'],
+    ['$1.5 trillion', '1500000000000'],
+    ['$2tn and $3 trn', '2000000000000'],
+    ['50 cents', '0.5'],
+    ['1.20 cents', '0.012'],
+    ['470 pence', '4.7'],
+    ['3 dollars 50 cents', '3.5'],
+    ['thirteen dollars and forty-five cents', '13.45'],
+    ['$20 and 43c', '20.43'],
+    ['3 UAH 4 kopiykas', '3.04'],
+  ])('%s is %s', (text, value) => {
+    const money = findMoney(text)
+    expect(money[0]?.value).toBe(value)
+    expect(money[0]?.amount).toBe(Number(value))
+  })
+})
+
+describe('findMoney: ranges, qualifiers, rates, conversions', () => {
+  it.each([
+    ['$5-6 billion', ['[$5-6 billion] 5000000000 USD? 5000000000..6000000000']],
+    ['between €3 billion and €4 billion', ['[€3 billion and €4 billion] 3000000000 EUR 3000000000..4000000000']],
+    ['between 3 and 4 billion euros', ['[3 and 4 billion euros] 3000000000 EUR 3000000000..4000000000']],
+    ['$5bn to $6bn', ['[$5bn to $6bn] 5000000000 USD? 5000000000..6000000000']],
+    ['in the $5bn-$6bn range', ['[$5bn-$6bn] 5000000000 USD? 5000000000..6000000000']],
+    ['about $10-$20', ['[$10-$20] 10 USD? q=about 10..20']],
+    ['10-20 dollars', ['[10-20 dollars] 10 USD? 10..20']],
+    ['revenue rose from $5bn to $6bn', ['[$5bn] 5000000000 USD?', '[$6bn] 6000000000 USD?']],
+    ['shares fell 20 cents to $5.10', ['[20 cents] 0.2 USD?', '[$5.10] 5.1 USD?']],
+    ['more than $5bn', ['[$5bn] 5000000000 USD? q=more than 5000000000..']],
+    ['up to $ 500,000', ['[$ 500,000] 500000 USD? q=up to ..500000']],
+    ['nearly €1.2 trillion', ['[€1.2 trillion] 1200000000000 EUR q=nearly ..1200000000000']],
+    ['about $500 million', ['[$500 million] 500000000 USD? q=about']],
+    ['$5bn or more', ['[$5bn] 5000000000 USD? q=or more 5000000000..']],
+    ['a row over £20m', ['[£20m] 20000000 GBP']],
+    ['less than $1 billion or more than $42 billion', ['[$1 billion] 1000000000 USD? q=less than ..1000000000', '[$42 billion] 42000000000 USD? q=more than 42000000000..']],
+    ['$5bn-plus', ['[$5bn] 5000000000 USD? q=plus 5000000000..']],
+    ['$90 per square foot', ['[$90] 90 USD? per=square foot']],
+    ['$70 a barrel', ['[$70] 70 USD? per=barrel']],
+    ['€2 per share', ['[€2] 2 EUR per=share']],
+    ['$3/gallon', ['[$3] 3 USD? per=gallon']],
+    ['a $ 70 - a - share price', ['[$ 70] 70 USD? per=share']],
+    ['a 12-cent-a-share dividend', ['[12-cent] 0.12 USD? per=share']],
+    ['to $ 13.18 billion a year earlier', ['[$ 13.18 billion] 13180000000 USD?']],
+    ['€6 billion ($6.98 billion)', ['[€6 billion] 6000000000 EUR', '[$6.98 billion] 6980000000 USD? eq=0']],
+    ['£5m, or $6.5m,', ['[£5m] 5000000 GBP', '[$6.5m] 6500000 USD? eq=0']],
+    ['£1.2bn (€1.4bn; $1.5bn)', ['[£1.2bn] 1200000000 GBP', '[€1.4bn] 1400000000 EUR eq=0', '[$1.5bn] 1500000000 USD? eq=0']],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+})
+
+describe('findMoney: what Recognizers-Text and compromise get wrong', () => {
+  it.each([
+    ['the EU will allocate €6bn to Ukraine', ['[€6bn] 6000000000 EUR']],
+    ['a £20m fine', ['[£20m] 20000000 GBP']],
+    ['€6 billion ($6.98 billion) to Ukraine', ['[€6 billion] 6000000000 EUR', '[$6.98 billion] 6980000000 USD? eq=0']],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+})
+
+describe('findMoney: not money', () => {
+  it.each([
+    ['years and dates', 'He was born in 1990; talks resumed on May 16, 2025 in 2022.'],
+    ['licence and phone numbers', '互联网新闻信息许可证10120180008 Disinformation report hotline: 010-85061466'],
+    ['a prisoner swap', 'the "1000 for 1000" scheme'],
+    ['durations', 'within 24 hours, a few hours before'],
+    ['scores and votes', 'they won 3-1 and the vote was 52-48'],
+    ['percentages', 'a 5% rise, 6.2 percent'],
+    ['codes that are words', 'All 70 of us. ALL 5 solutions are wrong.'],
+    ['a radio network', 'NPR reported 5 stories'],
+    ['a programming language version', 'PHP 5.6 and PHP 7'],
+    ['model names', 'the F-16, the A380, the G7 and 3M'],
+    ['an exchange-rate pair', 'USD/JPY 150.2'],
+    ['weights', 'lost 20 pounds; 20 pounds of cocaine; a 200-pound man'],
+    ['years before a currency name', 'the 2008 euro crisis, in 2015 dollars'],
+    ['currency names without a number', 'the dollar rose 1.5% against the euro; Euro 2024; millions of dollars; a multibillion-dollar deal'],
+    ['video resolutions', 'a 720p stream'],
+    ['"hundred" without a count', 'supporters sending in a few hundred dollars'],
+    ['a threshold', 'to keep him shy of the 1,237 mark'],
+    ['a tournament', "all 23 Euro '96 veterans; the Euro 2024 squads"],
+    ['a weight with its metric conversion', 'told to drop 27 pounds (12 kg) in two weeks'],
+    ['Duckling\'s negative', 'exactly dollars'],
+  ])('%s', (_name, text) => {
+    expect(found(text)).toEqual([])
+  })
+
+  it('reads the pronoun before a dollar sign as a pronoun, not as US$', () => {
+    expect(found('they gave us $5 million')).toEqual(['[$5 million] 5000000 USD?'])
+    expect(found('a us $ 150 million loan')).toEqual(['[us $ 150 million] 150000000 USD'])
+  })
+})
+
+describe('findMoney: spans and offsets', () => {
+  it('spans are UTF-16 offsets of the figure without its qualifier', () => {
+    const text = 'Cost: more than €6 billion 😀 and about £5m.'
+    const money = findMoney(text)
+    expect(money.map((m) => text.slice(m.start, m.end))).toEqual(['€6 billion', '£5m'])
+    expect(money.map((m) => m.qualifier)).toEqual(['more than', 'about'])
+  })
+
+  it('is deterministic', () => {
+    const text = 'between €3 billion and €4 billion ($3.5-4.7 billion), up 5% to $20bn'
+    expect(findMoney(text)).toEqual(findMoney(text))
+  })
+
+  it('links a converted range to the range it converts', () => {
+    expect(found('€3-4 billion ($3.5-4.7 billion)')).toEqual([
+      '[€3-4 billion] 3000000000 EUR 3000000000..4000000000',
+      '[$3.5-4.7 billion] 3500000000 USD? 3500000000..4700000000 eq=0',
+    ])
+  })
+})
+
+describe('findMoney: linear time on pathological input', () => {
+  // time(1 MB) / time(100 kB) is ~10 for a linear scan and ~100 for a quadratic one; min of runs tames noise
+  const timeOf = (text: string): number => {
+    let best = Infinity
+    let spent = 0
+    // five runs, or three when each takes long enough that noise no longer matters
+    for (let run = 0; run < 5 && !(run >= 3 && spent > 300); run++) {
+      const started = performance.now()
+      findMoney(text)
+      const elapsed = performance.now() - started
+      spent += elapsed
+      best = Math.min(best, elapsed)
+    }
+    return Math.max(best, 0.05)
+  }
+  it.each([
+    ['digits', '7'],
+    ['currency signs', '$'],
+    ['commas', ','],
+    ['one long token', 'a'],
+    ['digit groups', '1,2'],
+    ['figures', '$1-'],
+    ['number words', 'million '],
+    ['currency words', 'dollars '],
+    ['dots and digits', '1.'],
+    ['spaced digits', '1 '],
+  ])('%s', (_name, unit) => {
+    const small = unit.repeat(Math.ceil(100_000 / unit.length))
+    const large = unit.repeat(Math.ceil(1_000_000 / unit.length))
+    // warm both sizes first so the JIT tier is the same for both measurements
+    findMoney(small)
+    findMoney(large)
+    const ratio = timeOf(large) / timeOf(small)
+    expect(ratio).toBeLessThan(30)
+  })
+})
