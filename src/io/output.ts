@@ -37,8 +37,8 @@ export interface OutputWriter {
 
 /** Corpus-level work done when closing: records rewritten (ids remapped after linking) and extra files. */
 export interface CloseOptions {
-  /** rewrites each record of a file, line by line, so memory stays flat */
-  transform?: Partial<Record<OutputName, (record: Record<string, unknown>) => Record<string, unknown>>>
+  /** rewrites each line (one JSON record) of a file, streaming, so memory stays flat */
+  transform?: Partial<Record<OutputName, (line: string) => string>>
   /** further JSONL files to write, e.g. the entity index */
   extraFiles?: Record<string, unknown[]>
 }
@@ -60,14 +60,22 @@ export async function openOutput(dir: string): Promise<OutputWriter> {
   let failure: Error | null = null
   for (const stream of Object.values(streams)) stream.on('error', (error) => (failure ??= error))
 
-  // one write per file per document: per-record writes cost more than the records themselves
+  // records are gathered into large chunks: many small stream writes cost more than the records
+  const buffered: Record<OutputName, string> = {articles: '', entities: '', quotes: '', money: '', errors: ''}
+  const CHUNK = 1 << 20
+  const flush = async (name: OutputName) => {
+    if (failure) throw new OutputError(`cannot write to "${dir}": ${failure.message}`)
+    const chunk = buffered[name]
+    buffered[name] = ''
+    if (chunk !== '' && !streams[name].write(chunk)) await once(streams[name], 'drain')
+  }
   const writeAll = async (name: OutputName, records: readonly unknown[]) => {
     if (records.length === 0) return
-    if (failure) throw new OutputError(`cannot write to "${dir}": ${failure.message}`)
     counts[name] += records.length
-    let chunk = ''
+    let chunk = buffered[name]
     for (const record of records) chunk += `${JSON.stringify(record)}\n`
-    if (!streams[name].write(chunk)) await once(streams[name], 'drain')
+    buffered[name] = chunk
+    if (chunk.length >= CHUNK) await flush(name)
   }
 
   return {
@@ -83,6 +91,7 @@ export async function openOutput(dir: string): Promise<OutputWriter> {
       await writeAll('errors', [error])
     },
     async close(manifest, finish = {}) {
+      for (const name of Object.keys(OUTPUT_FILES) as OutputName[]) await flush(name)
       await Promise.all(
         Object.values(streams).map(
           (stream) => new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve()))),
@@ -107,18 +116,31 @@ export async function openOutput(dir: string): Promise<OutputWriter> {
   }
 }
 
-async function rewriteJsonl(from: string, to: string, transform: (record: Record<string, unknown>) => Record<string, unknown>): Promise<void> {
+async function rewriteJsonl(from: string, to: string, transform: (line: string) => string): Promise<void> {
   const out = createWriteStream(to, {encoding: 'utf8'})
   const lines = createInterface({input: createReadStream(from, {encoding: 'utf8'}), crlfDelay: Infinity})
   let chunk = ''
   for await (const line of lines) {
     if (line === '') continue
-    chunk += `${JSON.stringify(transform(JSON.parse(line) as Record<string, unknown>))}\n`
-    if (chunk.length >= 1 << 16) {
+    chunk += `${transform(line)}\n`
+    if (chunk.length >= 1 << 20) {
       if (!out.write(chunk)) await once(out, 'drain')
       chunk = ''
     }
   }
   if (chunk !== '' && !out.write(chunk)) await once(out, 'drain')
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))
+}
+
+/** Replaces the string value of the last `"<field>":"…"` in a serialised JSON record; safe because an unescaped `"field":` cannot occur inside a JSON string. */
+export function replaceJsonField(line: string, field: string, replace: (value: string) => string): string {
+  const key = `"${field}":"`
+  const at = line.lastIndexOf(key)
+  if (at < 0) return line
+  const valueStart = at + key.length - 1
+  let end = valueStart + 1
+  while (end < line.length && line.charCodeAt(end) !== 34 /* " */) end += line.charCodeAt(end) === 92 /* \\ */ ? 2 : 1
+  const value = JSON.parse(line.slice(valueStart, end + 1)) as string
+  const next = replace(value)
+  return next === value ? line : `${line.slice(0, valueStart)}${JSON.stringify(next)}${line.slice(end + 1)}`
 }

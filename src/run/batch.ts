@@ -3,7 +3,7 @@ import {join} from 'node:path'
 import PQueue from 'p-queue'
 import {processDoc, type Pipeline} from '../stage.ts'
 import {listCorpus, readCorpus} from '../io/corpus.ts'
-import {ENTITY_INDEX_FILE, openOutput, type CloseOptions} from '../io/output.ts'
+import {ENTITY_INDEX_FILE, openOutput, replaceJsonField, type CloseOptions} from '../io/output.ts'
 import {toRecords, type DocRecords} from '../io/records.ts'
 import {Manifest, type ErrorRecord} from '../schema.ts'
 import {VERSION} from '../version.ts'
@@ -69,8 +69,10 @@ export async function runCorpus(options: RunOptions): Promise<RunResult> {
         nextToWrite++
         if (result.kind === 'error') await out.writeError(result.error)
         else {
+          const writingStarted = performance.now()
           for (const e of result.records.entities) options.linker?.add(e)
           await out.writeDoc(result.records)
+          addTime(timings, 'write', writingStarted)
         }
       }
     })
@@ -94,7 +96,9 @@ export async function runCorpus(options: RunOptions): Promise<RunResult> {
       let records: DocRecords
       try {
         processDoc(options.pipeline, item.doc, timings)
+        const validating = performance.now()
         records = toRecords(item.doc)
+        addTime(timings, 'validate', validating)
       } catch (error) {
         records = {
           article: null,
@@ -165,16 +169,18 @@ function linkFinish(linker: Linker): {finish: CloseOptions; indexCount: number; 
     if (parsed.success) index.push(parsed.data)
     else errors.push({source: ENTITY_INDEX_FILE, docId: null, stage: 'link', code: 'link:invalid-record', message: `${parsed.error.message}; record: ${JSON.stringify(entry)}`})
   }
-  const remap = (id: unknown) => (typeof id === 'string' ? (idMap.get(id) ?? id) : id)
+  const remap = (id: string) => idMap.get(id) ?? id
   const finish: CloseOptions = {
     transform: {
-      entities: (record) => ({...record, entityId: remap(record.entityId)}),
-      quotes: (record) => {
-        const speaker = record.speaker as {entityId: string | null}
-        return {...record, speaker: {...speaker, entityId: remap(speaker.entityId)}}
-      },
+      // entity records carry one entityId; quote records one, inside speaker (null when unresolved)
+      entities: (line) => replaceJsonField(line, 'entityId', remap),
+      quotes: (line) => replaceJsonField(line, 'entityId', remap),
     },
     extraFiles: {[ENTITY_INDEX_FILE]: index},
   }
   return {finish, indexCount: index.length, errors}
+}
+
+function addTime(timings: Map<string, number>, name: string, since: number): void {
+  timings.set(name, (timings.get(name) ?? 0) + performance.now() - since)
 }
