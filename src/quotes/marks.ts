@@ -1,0 +1,494 @@
+/**
+ * Finds quoted stretches of text from their marks: straight and curly double and single quotes
+ * (apostrophes told apart by what follows), guillemets, „low“ quotes, wire-service ``pairs'',
+ * em-dash dialogue paragraphs, quotes continued over paragraphs, and quotes left unclosed.
+ */
+import type {Span} from '../doc.ts'
+import {lookupCue, lookupPhrasalCue} from './cues.ts'
+import {lexWords} from './words.ts'
+
+/** How a quotation was marked. */
+export type QuoteStyle = 'double' | 'single' | 'guillemet' | 'dash'
+
+/** A quoted span found from its marks; `start`/`end` cover the quoted words without the marks. */
+export interface QuoteSpan extends Span {
+  /** `direct` when the quote stands as an utterance of its own, `partial` when it is embedded in narrative */
+  kind: 'direct' | 'partial'
+  style: QuoteStyle
+  /** offset of the opening mark (the dash of a dialogue paragraph) */
+  open: number
+  /** offset just after the closing mark; equals `end` when the quote has none */
+  close: number
+  /** number of paragraphs the quote runs over */
+  paragraphs: number
+  /** set when the quote was never closed and was cut at its paragraph's end */
+  unclosed?: boolean
+}
+
+type Family = 'd' | 's' | 'g'
+
+interface OpenMark {
+  family: Family
+  markStart: number
+  markEnd: number
+  /** opened by a low mark („ ‚), closed by a high one */
+  low?: boolean
+  /** a guillemet pair written »like this« */
+  reversed?: boolean
+  /** quote begins at its paragraph's start (after whitespace) */
+  paragraphStart: boolean
+}
+
+const MARK_CHARS = /["'`<«»‘’‚“”„‹›]/g
+const OPENING_CONTEXT = new Set(['(', '[', '{', '<', '—', '–', '-', '/', '“', '‘', '«', '„', '‚', '‹', '"', "'", '`', '\u2015'])
+const CLOSING_CONTEXT = new Set([',', '.', ';', ':', '!', '?', ')', ']', '}', '…', '—', '–', '-', '/', '”', '’', '»', '›', '"', "'", '>', '*', '\u2015'])
+// words that an apostrophe at their start elides: not an opening quote
+const ELIDED = /^(?:(?:em|til|cause|n|tis|twas|bout|nother|ol)(?![\p{L}\p{N}])|\d)/iu
+
+function isSpace(ch: string): boolean {
+  return ch === '' || ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\u00a0' || ch === '\u2009' || ch === '\u202f'
+}
+
+function isWordChar(ch: string): boolean {
+  return ch !== '' && /[\p{L}\p{N}]/u.test(ch)
+}
+
+/** Finds every quotation in `text`, paragraph by paragraph, in document order (linear in the text length). */
+export function findQuotes(text: string, paragraphs: Span[]): QuoteSpan[] {
+  const paras = paragraphs.length > 0 ? paragraphs : [{start: 0, end: text.length}]
+  const quotes: QuoteSpan[] = []
+  let carried: {mark: OpenMark; paragraphs: number} | null = null
+  for (let p = 0; p < paras.length; p++) {
+    const para = paras[p]!
+    const found: QuoteSpan[] = []
+    let scanFrom = para.start
+    let stack: OpenMark[] = []
+    let carriedCount = 1
+    if (carried) {
+      // the previous paragraph's quote continues: skip this paragraph's opening mark
+      const markEnd = continuationMarkEnd(text, para, carried.mark.family)
+      if (markEnd !== null) {
+        stack = [carried.mark]
+        carriedCount = carried.paragraphs + 1
+        scanFrom = markEnd
+      } else {
+        emitUnclosed(text, quotes, carried.mark, paras[p - 1]!, carried.paragraphs)
+      }
+      carried = null
+    }
+    if (stack.length === 0) {
+      const dialogue = findDialogue(text, para)
+      if (dialogue.length > 0) {
+        quotes.push(...dialogue)
+        continue
+      }
+    }
+    const result = scanParagraph(text, para, scanFrom, stack, found, carriedCount)
+    classifyKinds(text, para, found)
+    quotes.push(...found)
+    if (result) {
+      const next = paras[p + 1]
+      if (next && continuationMarkEnd(text, next, result.family) !== null) carried = {mark: result, paragraphs: carriedCount}
+      else emitUnclosed(text, quotes, result, para, carriedCount)
+    }
+  }
+  return quotes
+}
+
+// where the opening mark that continues a quote ends, or null when the paragraph does not open with one
+function continuationMarkEnd(text: string, para: Span, family: Family): number | null {
+  let i = para.start
+  while (i < para.end && isSpace(text[i]!)) i++
+  const ch = text[i] ?? ''
+  if (family === 'd') {
+    if (ch === '“' || ch === '"' || ch === '„' || ch === '”') return i + 1
+    if (text.startsWith("''", i) || text.startsWith('``', i)) return i + 2
+  } else if (family === 's') {
+    if (ch === '‘' || ch === "'" || ch === '‚' || ch === '’') return i + 1
+  } else if (ch === '«' || ch === '»') return i + 1
+  return null
+}
+
+function emitUnclosed(text: string, out: QuoteSpan[], mark: OpenMark, para: Span, paragraphs: number): void {
+  // an unclosed single quote mid-paragraph is more likely a stray apostrophe than speech
+  if (mark.family === 's' && !mark.paragraphStart) return
+  const span = trim(text, mark.markEnd, para.end)
+  if (span.end <= span.start) return
+  out.push({
+    ...span,
+    kind: mark.paragraphStart ? 'direct' : 'partial',
+    style: styleOf(mark.family),
+    open: mark.markStart,
+    close: span.end,
+    paragraphs,
+    unclosed: true,
+  })
+  out.sort((a, b) => a.start - b.start)
+}
+
+function styleOf(family: Family): QuoteStyle {
+  return family === 'd' ? 'double' : family === 's' ? 'single' : 'guillemet'
+}
+
+function trim(text: string, start: number, end: number): Span {
+  while (start < end && isSpace(text[start]!)) start++
+  while (end > start && isSpace(text[end - 1]!)) end--
+  return {start, end}
+}
+
+/**
+ * Scans one paragraph with a stack of open marks; returns the outermost mark still open at
+ * the paragraph's end (the caller decides whether it continues or is cut), or null.
+ */
+function scanParagraph(text: string, para: Span, from: number, stack: OpenMark[], out: QuoteSpan[], paragraphs: number): OpenMark | null {
+  MARK_CHARS.lastIndex = from
+  const firstMark = MARK_CHARS.exec(text)
+  if (!firstMark || firstMark.index >= para.end) return stack.length > 0 ? stack[0]! : null
+  const firstChar = firstNonSpace(text, para)
+  const closeQuote = (index: number, markStart: number, markEnd: number): void => {
+    const mark = stack[index]!
+    stack.length = index
+    if (index === 0) {
+      const span = trim(text, mark.markEnd, markStart)
+      if (span.end > span.start) {
+        out.push({...span, kind: 'partial', style: styleOf(mark.family), open: mark.markStart, close: markEnd, paragraphs})
+      }
+    }
+  }
+  const find = (family: Family): number => {
+    for (let k = stack.length - 1; k >= 0; k--) if (stack[k]!.family === family) return k
+    return -1
+  }
+  const push = (family: Family, markStart: number, markEnd: number, extra: Partial<OpenMark> = {}): void => {
+    stack.push({family, markStart, markEnd, paragraphStart: markStart === firstChar, ...extra})
+  }
+  let i = from
+  const end = para.end
+  while (i < end) {
+    // jump to the next quote mark or '<' (the native regex scan is far faster than a loop over characters)
+    MARK_CHARS.lastIndex = i
+    const next = MARK_CHARS.exec(text)
+    if (!next || next.index >= end) break
+    i = next.index
+    const ch = text[i]!
+    if (ch === '<') {
+      i = skipMarkup(text, i, end)
+      continue
+    }
+    if (ch === '`') {
+      const run = text.startsWith('``', i) ? 2 : 1
+      if (run === 2) push('d', i, i + 2)
+      else if (isWordChar(text[i + 1] ?? '')) push('s', i, i + 1)
+      i += run
+      continue
+    }
+    if (ch === "'") {
+      let runEnd = i
+      while (runEnd < end && text[runEnd] === "'") runEnd++
+      const n = runEnd - i
+      if (n === 1) {
+        handleSingle(text, i, i + 1, para, stack, push, find, closeQuote)
+      } else {
+        const before = i > para.start ? text[i - 1]! : ''
+        const after = runEnd < end ? text[runEnd]! : ''
+        const closeLike = !isSpace(before) && !OPENING_CONTEXT.has(before)
+        const pieces: Array<[Family, number, number]> = []
+        // a run of apostrophes is doubles plus, when odd, one single; the inner single sits inside the doubles
+        const odd = n % 2 === 1
+        let pos = i
+        if (odd && closeLike) {
+          pieces.push(['s', pos, pos + 1])
+          pos++
+        }
+        const doublesEnd = odd && !closeLike ? runEnd - 1 : runEnd
+        while (pos + 2 <= doublesEnd) {
+          pieces.push(['d', pos, pos + 2])
+          pos += 2
+        }
+        if (pos < runEnd) pieces.push(['s', pos, pos + 1])
+        for (const [family, s, e] of pieces) {
+          if (family === 's') handleSingle(text, s, e, para, stack, push, find, closeQuote)
+          else handleStraightDouble(s, e, before, after, push, find, closeQuote)
+        }
+      }
+      i = runEnd
+      continue
+    }
+    const before = i > para.start ? text[i - 1]! : ''
+    const after = i + 1 < end ? text[i + 1]! : ''
+    switch (ch) {
+      case '"':
+        handleStraightDouble(i, i + 1, i === para.start ? '' : before, after, push, find, closeQuote)
+        break
+      case '“': {
+        const k = find('d')
+        if (k >= 0 && stack[k]!.low) closeQuote(k, i, i + 1)
+        else if (k >= 0 && !isSpace(before) && (isSpace(after) || CLOSING_CONTEXT.has(after)) && !OPENING_CONTEXT.has(before)) closeQuote(k, i, i + 1)
+        else push('d', i, i + 1)
+        break
+      }
+      case '”': {
+        const k = find('d')
+        if (k >= 0) closeQuote(k, i, i + 1)
+        else if ((isSpace(before) || OPENING_CONTEXT.has(before)) && isWordChar(after)) push('d', i, i + 1)
+        break
+      }
+      case '„':
+        push('d', i, i + 1, {low: true})
+        break
+      case '‚':
+        if (isSpace(before)) push('s', i, i + 1, {low: true})
+        break
+      case '«': {
+        const k = find('g')
+        if (k >= 0 && stack[k]!.reversed) closeQuote(k, i, i + 1)
+        else push('g', i, i + 1)
+        break
+      }
+      case '»': {
+        const k = find('g')
+        if (k >= 0 && !stack[k]!.reversed) closeQuote(k, i, i + 1)
+        else if (isSpace(before) && isWordChar(after)) push('g', i, i + 1, {reversed: true})
+        break
+      }
+      case '‹':
+        push('s', i, i + 1)
+        break
+      case '›': {
+        const k = find('s')
+        if (k >= 0) closeQuote(k, i, i + 1)
+        break
+      }
+      case '‘':
+      case '’':
+        handleSingle(text, i, i + 1, para, stack, push, find, closeQuote)
+        break
+      default:
+        break
+    }
+    i++
+  }
+  // inner quotes never cross a paragraph break; only the outermost may continue
+  return stack.length > 0 ? stack[0]! : null
+}
+
+type Push = (family: Family, markStart: number, markEnd: number, extra?: Partial<OpenMark>) => void
+type Find = (family: Family) => number
+type Close = (index: number, markStart: number, markEnd: number) => void
+
+function handleStraightDouble(s: number, e: number, before: string, after: string, push: Push, find: Find, close: Close): void {
+  // attribute values in leftover markup (id="...") are no quotes
+  if (before === '=') return
+  const openLike = (isSpace(before) || OPENING_CONTEXT.has(before)) && !isSpace(after)
+  const closeLike = !isSpace(before) && (isSpace(after) || CLOSING_CONTEXT.has(after) || !isWordChar(after))
+  const k = find('d')
+  if (openLike && !closeLike) {
+    push('d', s, e)
+  } else if (closeLike && !openLike) {
+    if (k >= 0) close(k, s, e)
+  } else if (k >= 0) {
+    close(k, s, e)
+  } else if (!isSpace(after)) {
+    push('d', s, e)
+  }
+}
+
+function handleSingle(text: string, s: number, e: number, para: Span, stack: OpenMark[], push: Push, find: Find, close: Close): void {
+  const ch = text[s]!
+  const before = s > para.start ? text[s - 1]! : ''
+  const after = e < para.end ? text[e]! : ''
+  // an apostrophe inside a word: city’s, don't
+  if (isWordChar(before) && isWordChar(after)) return
+  const openLike = (isSpace(before) || OPENING_CONTEXT.has(before)) && !isSpace(after)
+  const closeLike = !isSpace(before) && !OPENING_CONTEXT.has(before) && !isWordChar(after)
+  const k = find('s')
+  if (ch === '‘') {
+    if (k >= 0 && stack[k]!.low) return close(k, s, e)
+    if (closeLike && !openLike && k >= 0) return close(k, s, e)
+    if (ELIDED.test(text.slice(e, e + 5)) && !isSpace(after)) return
+    return push('s', s, e)
+  }
+  if (closeLike && k >= 0) {
+    // a plural possessive ("the players’ union") inside a single quote is no closer when a later one is
+    if (/[sS]/.test(before) && after === ' ' && /\p{Ll}/u.test(text[e + 1] ?? '') && laterCloser(text, e, para.end)) return
+    return close(k, s, e)
+  }
+  if (openLike && !closeLike) {
+    if (ELIDED.test(text.slice(e, e + 5))) return
+    // a straight apostrophe opening a quote must see a closer ahead in its paragraph
+    if (laterCloser(text, e, para.end)) push('s', s, e)
+  }
+}
+
+// where single closing-mark candidates and opening marks sit in the paragraph last asked about
+let closerIndex: {text: string; start: number; end: number; closers: number[]; openers: number[]} | null = null
+
+// whether a single closing mark (not inside a word) follows in the paragraph before the next opening one
+function laterCloser(text: string, from: number, end: number): boolean {
+  const start = Math.max(0, from)
+  if (!closerIndex || closerIndex.text !== text || start < closerIndex.start || end !== closerIndex.end) {
+    // built once per paragraph, so many apostrophes cost one pass, not one pass each
+    const closers: number[] = []
+    const openers: number[] = []
+    let paraStart = start
+    while (paraStart > 0 && text[paraStart - 1] !== '\n') paraStart--
+    for (let j = paraStart; j < end; j++) {
+      const c = text[j]!
+      if (c === '’' || c === "'") {
+        if (!(isWordChar(text[j - 1] ?? '') && isWordChar(text[j + 1] ?? '')) && !isSpace(text[j - 1] ?? '')) closers.push(j)
+      } else if (c === '‘') openers.push(j)
+    }
+    closerIndex = {text, start: paraStart, end, closers, openers}
+  }
+  const closer = firstAtOrAfter(closerIndex.closers, start)
+  const opener = firstAtOrAfter(closerIndex.openers, start)
+  return closer !== undefined && (opener === undefined || closer < opener)
+}
+
+function firstAtOrAfter(sorted: number[], value: number): number | undefined {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid]! < value) lo = mid + 1
+    else hi = mid
+  }
+  return sorted[lo]
+}
+
+// skips an HTML/XML tag (`<tweet id="...">`) or an editorial stray mark (`<">`); returns the next offset
+function skipMarkup(text: string, i: number, end: number): number {
+  const next = text[i + 1] ?? ''
+  if ((next === '"' || next === '«' || next === '»' || next === '“' || next === '”') && text[i + 2] === '>') return i + 3
+  if (/[A-Za-z/!]/.test(next)) {
+    const close = text.indexOf('>', i + 1)
+    if (close > 0 && close < end && close - i < 600) return close + 1
+  }
+  return i + 1
+}
+
+function firstNonSpace(text: string, para: Span): number {
+  let i = para.start
+  while (i < para.end && isSpace(text[i]!)) i++
+  return i
+}
+
+/** Marks quotes that stand as utterances of their own as `direct`, the rest stay `partial`. */
+function classifyKinds(text: string, para: Span, quotes: QuoteSpan[]): void {
+  const first = firstNonSpace(text, para)
+  const closes = new Set(quotes.map((q) => q.close))
+  let previous: QuoteSpan | null = null
+  for (const quote of quotes) {
+    if (quote.open < para.start) {
+      quote.kind = 'direct'
+      previous = quote
+      continue
+    }
+    let j = quote.open - 1
+    while (j >= para.start && isSpace(text[j]!)) j--
+    // look through the closing marks of a quote before this one: '… Week.'' ''It was' starts a sentence
+    while (j >= para.start && /["'”’»]/.test(text[j]!) && closes.has(j + 1)) {
+      j--
+      while (j >= para.start && /["'”’»]/.test(text[j]!)) j--
+    }
+    const prev = j >= para.start ? text[j]! : ''
+    const startsUpper = /\p{Lu}/u.test(text[quote.start] ?? '')
+    if (quote.open === first || prev === ':' || prev === '.' || prev === '!' || prev === '?' || prev === '…' || prev === ';') quote.kind = 'direct'
+    else if ((prev === ',' || prev === '—' || prev === '–') && startsUpper) quote.kind = 'direct'
+    else if (
+      prev === ',' &&
+      previous !== null &&
+      previous.kind === 'direct' &&
+      /[,—–―]$/.test(text.slice(previous.start, previous.end)) &&
+      !/[.!?]/.test(text.slice(previous.close, quote.open))
+    ) {
+      // the second half of an interrupted quotation: "A," she said, "b."
+      quote.kind = 'direct'
+    }
+    previous = quote
+  }
+}
+
+const DASHES = new Set(['—', '–', '\u2015'])
+
+/**
+ * Finds the quotes of an em-dash dialogue paragraph ("— Text, — he said." or "— Text," he said.);
+ * a dash paragraph without such a closing attribution is a list item, not speech.
+ */
+function findDialogue(text: string, para: Span): QuoteSpan[] {
+  let i = firstNonSpace(text, para)
+  if (!DASHES.has(text[i] ?? '') || !isSpace(text[i + 1] ?? 'x')) return []
+  const out: QuoteSpan[] = []
+  const budget = {checks: 24}
+  let open = i
+  let contentStart = i + 1
+  while (contentStart < para.end) {
+    const terminator = findDialogueEnd(text, contentStart, para.end, budget)
+    if (!terminator) {
+      // a continuation after an attribution ("— A, — he said. — B.") runs to the paragraph's end
+      if (out.length > 0) {
+        const span = trim(text, contentStart, para.end)
+        if (span.end > span.start) out.push({...span, kind: 'direct', style: 'dash', open, close: span.end, paragraphs: 1})
+      }
+      break
+    }
+    const span = trim(text, contentStart, terminator.end)
+    if (span.end > span.start) out.push({...span, kind: 'direct', style: 'dash', open, close: terminator.close, paragraphs: 1})
+    // another dialogue turn may follow the attribution: ". — More words"
+    const resume = findResume(text, terminator.close, para.end)
+    if (resume === null) break
+    open = resume
+    contentStart = resume + 1
+  }
+  return out
+}
+
+// the end of a dialogue turn: a stray closing quote mark, or punctuation + dash, followed by an attribution
+function findDialogueEnd(text: string, from: number, end: number, budget: {checks: number}): {end: number; close: number} | null {
+  let depth = 0
+  // a dialogue paragraph has few candidate ends; past a couple of dozen it is something else
+  const attributed = (at: number): boolean => budget.checks-- > 0 && hasAttribution(text, at, end)
+  for (let j = from; j < end; j++) {
+    const c = text[j]!
+    if (c === '“' || c === '«' || c === '„') depth++
+    else if ((c === '”' || c === '»') && depth > 0) depth--
+    else if (c === '"') {
+      const before = text[j - 1] ?? ''
+      const after = text[j + 1] ?? ''
+      const openLike = isSpace(before) && !isSpace(after)
+      if (openLike) depth++
+      else if (depth > 0) depth--
+      else if (/[,.!?…]/.test(before) && isSpace(after) && attributed(j + 1)) return {end: j, close: j + 1}
+    } else if ((c === '”' || c === '»') && depth === 0) {
+      if (/[,.!?…]/.test(text[j - 1] ?? '') && isSpace(text[j + 1] ?? '') && attributed(j + 1)) return {end: j, close: j + 1}
+    } else if (DASHES.has(c) && depth === 0 && isSpace(text[j - 1] ?? '') && isSpace(text[j + 1] ?? 'x')) {
+      let k = j - 1
+      while (k >= from && isSpace(text[k]!)) k--
+      if (k >= from && /[,.!?…]/.test(text[k]!) && attributed(j + 1)) return {end: k + 1, close: j + 1}
+    }
+  }
+  return null
+}
+
+// whether an attribution clause (a speech cue within a few words, before the sentence ends) follows
+function hasAttribution(text: string, from: number, end: number): boolean {
+  // the cue may follow a long apposition ("X, a spokeswoman for the Office of …, told")
+  const words = lexWords(text, from, Math.min(end, from + 400))
+  for (let w = 0; w < words.length && w < 40; w++) {
+    const word = words[w]!
+    if (word.kind === 'punct' && /[.!?]/.test(word.text)) return false
+    const cue = lookupCue(word.lower)
+    if (cue && cue.class !== 'belief' && !(word.upper && w > 0)) return true
+    const phrasal = lookupPhrasalCue(word.lower)
+    if (phrasal && words[w + 1]?.lower === phrasal.particle) return true
+  }
+  return false
+}
+
+function findResume(text: string, from: number, end: number): number | null {
+  for (let j = from; j < end - 2; j++) {
+    const c = text[j]!
+    if (DASHES.has(c) && isSpace(text[j + 1]!) && /[.:]\s*$/.test(text.slice(Math.max(from, j - 3), j))) return j
+  }
+  return null
+}

@@ -1,0 +1,99 @@
+/**
+ * Resolves a speaker pronoun ("he said") to the nearest earlier person of compatible gender,
+ * with gender read from honorifics, gendered role nouns, surname morphology and pronouns
+ * already resolved to that person.
+ */
+import type {Entity, Span} from '../doc.ts'
+
+/** Grammatical gender used for pronoun agreement. */
+export type Gender = 'male' | 'female'
+
+const MALE_CUES = /\b(?:mr|sir|lord|king|prince|father|son|brother|husband|uncle|nephew|grandfather|businessman|spokesman|chairman|congressman|councilman|alderman|assemblyman|policeman|fireman|sportsman|statesman|anchorman|cameraman|boyfriend|monsignor|pope|duke|earl|baron|count|emperor|sultan|sheikh|actor|waiter|widower|gentleman|man|boy|himself|his)\.?$/i
+const FEMALE_CUES = /\b(?:mrs|ms|miss|madam|madame|mme|lady|dame|queen|princess|mother|daughter|sister|wife|aunt|niece|grandmother|businesswoman|spokeswoman|chairwoman|congresswoman|councilwoman|alderwoman|assemblywoman|policewoman|sportswoman|stateswoman|anchorwoman|camerawoman|girlfriend|duchess|countess|baroness|empress|actress|waitress|widow|woman|girl|herself|her)\.?$/i
+// Slavic and Baltic feminine surname endings (-ova, -eva, -skaya, -aite)
+const FEMALE_SURNAME = /(?:ova|eva|skaya|aite|ienė|ytė)$/
+
+// given names ending in -a that are usually men's
+const MALE_IN_A = new Set(['joshua', 'luca', 'andrea', 'nikita', 'ilya', 'ilia', 'sasha', 'misha', 'kuzma', 'foma', 'jonah', 'noah', 'elijah', 'ezra', 'isa', 'musa', 'mustafa', 'hamza', 'osama', 'yahya', 'zakaria', 'attila', 'costa', 'garcia', 'dana', 'joshua'])
+
+/** Keeps what is known about each person's gender and finds antecedents for pronouns. */
+export class PronounResolver {
+  private readonly persons: Entity[]
+  private readonly genders = new Map<string, Gender>()
+
+  /**
+   * Builds a resolver over the document's PERSON entities that lie outside quotations;
+   * `quoted` are the quotation extents, whose people are rarely the antecedent.
+   */
+  constructor(
+    private readonly text: string,
+    entities: readonly Entity[],
+    quoted: readonly Span[],
+  ) {
+    this.persons = entities.filter((e) => e.label === 'PERSON' && !insideAny(e, quoted)).sort((a, b) => a.start - b.start)
+    for (const person of this.persons) {
+      const gender = this.readGender(person)
+      if (gender && !this.genders.has(person.entityId)) this.genders.set(person.entityId, gender)
+    }
+  }
+
+  /** Records gender evidence for a person (a resolved "she said"). */
+  note(entityId: string, gender: Gender): void {
+    if (!this.genders.has(entityId)) this.genders.set(entityId, gender)
+  }
+
+  /** The gender known for a person, if any. */
+  genderOf(entityId: string): Gender | undefined {
+    return this.genders.get(entityId)
+  }
+
+  /** The nearest person mentioned before `position` whose gender does not contradict `gender`. */
+  resolve(gender: Gender, position: number): Entity | null {
+    // binary search for the last person ending before the pronoun
+    let lo = 0
+    let hi = this.persons.length - 1
+    let last = -1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if (this.persons[mid]!.end <= position) {
+        last = mid
+        lo = mid + 1
+      } else hi = mid - 1
+    }
+    // "he": the nearest person not known to be a woman; "she": the nearest person known to be one when
+    // there is such a person near, else the nearest of unknown gender (news names far more men than women)
+    let unknown: Entity | null = null
+    for (let i = last; i >= 0 && position - this.persons[i]!.end < 3000; i--) {
+      const person = this.persons[i]!
+      const known = this.genders.get(person.entityId)
+      if (known === gender) return person
+      if (known) continue
+      if (gender === 'male') return person
+      if (!unknown) unknown = person
+    }
+    return unknown
+  }
+
+  private readGender(person: Entity): Gender | undefined {
+    const before = this.text.slice(Math.max(0, person.start - 40), person.start).trim()
+    const previousWord = before.split(/[\s,]+/).at(-1) ?? ''
+    const role = person.role ?? ''
+    const mention = this.text.slice(person.start, person.end)
+    if (MALE_CUES.test(previousWord) || MALE_CUES.test(role.split(/\s+/).at(-1) ?? '')) return 'male'
+    if (FEMALE_CUES.test(previousWord) || FEMALE_CUES.test(role.split(/\s+/).at(-1) ?? '')) return 'female'
+    if (/^(?:Mr|Sir)\.?\s/.test(mention)) return 'male'
+    if (/^(?:Mrs|Ms|Miss|Dame|Lady)\.?\s/.test(mention)) return 'female'
+    const parts = person.canonical.split(/\s+/)
+    const surname = parts.at(-1) ?? ''
+    if (parts.length > 1 && /^\p{Lu}/u.test(surname) && FEMALE_SURNAME.test(surname)) return 'female'
+    // a given name ending in -a is mostly a woman's (Slavic, Romance, Germanic), with a few known exceptions
+    const given = parts[0] ?? ''
+    if (parts.length > 1 && /^\p{Lu}\p{Ll}+a$/u.test(given) && !MALE_IN_A.has(given.toLowerCase())) return 'female'
+    return undefined
+  }
+}
+
+function insideAny(span: Span, extents: readonly Span[]): boolean {
+  for (const extent of extents) if (span.start >= extent.start && span.end <= extent.end) return true
+  return false
+}

@@ -1,0 +1,606 @@
+/**
+ * Attributes quotations to speakers: finds the cue and speaker phrase around each quote
+ * ("…," X said / said X / X said: "…" / according to X / — X draws attention), carries a
+ * speaker over to an unattributed quote that continues a conversation, resolves pronouns,
+ * and drops quoted fragments that are titles, nicknames or scare quotes rather than speech.
+ */
+import type {Entity, Quote, Span, Speaker, Token} from '../doc.ts'
+import type {CueClass} from './cues.ts'
+import type {QuoteSpan} from './marks.ts'
+import {clauseSubject, cueAt, DETERMINERS, phraseAfter, PRONOUNS, subjectAfterQuote, subjectBefore, subjectOfCue, type CueMatch, type Phrase} from './phrases.ts'
+import {findIndirect} from './indirect.ts'
+import {PronounResolver, type Gender} from './pronouns.ts'
+import {lexWords, type Word} from './words.ts'
+
+/**
+ * The document layers attribution reads: paragraphs bound every window and entities name the
+ * speakers. Sentences and tokens are accepted for the stage contract, but the few windows around
+ * each quote are re-lexed here (honorific periods, possessives) so results do not hinge on the
+ * tokenizer's conventions.
+ */
+export interface AttributionLayers {
+  paragraphs: Span[]
+  sentences?: Span[]
+  tokens?: Token[]
+  entities?: Entity[]
+}
+
+/** Options for {@link attributeSpeakers}. */
+export interface AttributionOptions {
+  /** keep partial quotes that have no attribution and pass the scare-quote rules (default false) */
+  keepUnattributedPartial?: boolean
+  /** also report indirect speech ("X said the talks failed") as quotes of kind `indirect` (default false) */
+  indirect?: boolean
+}
+
+/** How an attribution was found, for debugging and tests. */
+export type AttributionRule = 'after' | 'before' | 'colon' | 'clause' | 'final' | 'carried' | 'none'
+
+/** A quote with its attribution, before it becomes a {@link Quote}. */
+export interface Attributed {
+  quote: QuoteSpan
+  speaker: Span | null
+  cue: {text: string; lemma: string; class: CueClass} | null
+  rule: AttributionRule
+}
+
+interface ParagraphWords {
+  words: Word[]
+  /** per word: index of the quote whose extent holds it, or -1 for narrative */
+  owner: Int32Array
+}
+
+// verbs after which an inverted subject is not English ("told X" names the listener)
+const NO_INVERSION = new Set(['tell', 'inform', 'assure', 'reassure', 'remind', 'notify', 'call', 'describe', 'label', 'brand', 'term', 'characterize', 'characterise'])
+// words before a quote that make it a name, title or term rather than speech
+const NAMING = new Set(['so-called', 'dubbed', 'nicknamed', 'named', 'titled', 'entitled', 'labeled', 'labelled', 'branded', 'billed', 'styled', 'christened', 'termed', 'codenamed', 'code-named', 'hashtag', 'word', 'words', 'phrase', 'term'])
+// words that may follow a quoted fragment used as a modifier without being its noun
+const FUNCTION_AFTER = new Set(
+  `to of in on at by for with from as than that which who and or but nor so if when while because about into over after before
+  until since during against among without within through is are was were be been has have had will would can could should may
+  might must do does did not it its this these those he she they we i you his her their our my your the a an there here yet
+  again too also even only just now then`.split(/\s+/),
+)
+// the most words a window around a quote reads in either direction (keeps run-on paragraphs linear)
+const MAX_WINDOW = 80
+const NOT_SENTENCE_END = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'sen.', 'rep.', 'gov.', 'gen.', 'st.', 'u.s.', 'u.k.', 'jr.', 'sr.'])
+
+/** Attributes each quote to a speaker and drops partial quotes that are not speech; returns quotes in document order. */
+export function attributeSpeakers(text: string, quotes: QuoteSpan[], layers: AttributionLayers, options: AttributionOptions = {}): Quote[] {
+  const attributed = findAttributions(text, quotes, layers.paragraphs, options)
+  const entities = [...(layers.entities ?? [])].sort((a, b) => a.start - b.start || a.end - b.end)
+  const resolver = new PronounResolver(
+    text,
+    entities,
+    attributed.map((a) => ({start: a.quote.open, end: a.quote.close})),
+  )
+  const result: Quote[] = []
+  for (const item of attributed) {
+    result.push({
+      start: item.quote.start,
+      end: item.quote.end,
+      kind: item.quote.kind,
+      cue: item.cue?.text ?? null,
+      cueLemma: item.cue?.lemma ?? null,
+      speaker: resolveSpeaker(text, item.speaker, entities, resolver),
+      ...(item.quote.unclosed ? {unclosed: true} : {}),
+    })
+  }
+  if (options.indirect) {
+    for (const found of findIndirect(text, layers.paragraphs, attributed.map((a) => a.quote))) {
+      result.push({
+        start: found.start,
+        end: found.end,
+        kind: 'indirect',
+        cue: found.cueText,
+        cueLemma: found.cue.lemma,
+        speaker: resolveSpeaker(text, found.speaker, entities, resolver),
+      })
+    }
+    result.sort((a, b) => a.start - b.start || a.end - b.end)
+  }
+  return result
+}
+
+/** Finds the cue and speaker span of each quote (no entity resolution); drops partial quotes that are not speech. */
+export function findAttributions(text: string, quotes: QuoteSpan[], paragraphs: Span[], options: AttributionOptions = {}): Attributed[] {
+  const paras = paragraphs.length > 0 ? paragraphs : [{start: 0, end: text.length}]
+  const sorted = [...quotes].sort((a, b) => a.open - b.open)
+  // short partial quotes read as part of the narrative ("a 'neutral' country") when lexing windows
+  const transparent = sorted.map((q) => q.kind === 'partial' && wordCount(text, q) <= 3 && !q.unclosed)
+  const cache = new Map<number, ParagraphWords>()
+  const wordsOf = (p: number): ParagraphWords => {
+    let entry = cache.get(p)
+    if (!entry) {
+      entry = lexParagraph(text, paras[p]!, sorted, transparent)
+      cache.set(p, entry)
+    }
+    return entry
+  }
+  const out: Attributed[] = []
+  let previous: {item: Attributed; paraClose: number} | null = null
+  for (let qi = 0; qi < sorted.length; qi++) {
+    const quote = sorted[qi]!
+    const paraOpen = paragraphIndex(paras, quote.open)
+    const paraClose = paragraphIndex(paras, Math.max(quote.open, quote.close - 1))
+    const before = wordsOf(paraOpen)
+    const after = wordsOf(paraClose)
+    // "A," X said, "b": the second part of an interrupted quotation has the first part's speaker
+    let found: Found | null = interrupted(quote, before, previous, paraOpen)
+    // a quotation introduced by its cue ("X said: “…”") belongs to it; a whole quotation otherwise to the
+    // attribution after it; an embedded fragment to its clause's cue unless one follows right after it
+    if (!found) {
+      found =
+        isIntroduced(before, quote)
+          ? (attributeBefore(text, quote, before) ?? attributeAfter(text, quote, after, true))
+          : quote.kind === 'partial'
+            ? (attributeAfter(text, quote, after, false) ?? attributeBefore(text, quote, before))
+            : (attributeAfter(text, quote, after, true) ?? attributeBefore(text, quote, before))
+    }
+    found ??= attributeFinal(text, quote, after) ?? (quote.kind === 'direct' && paraClose + 1 < paras.length ? signatureBelow(quote, after, wordsOf(paraClose + 1)) : null)
+    let item: Attributed = {quote, speaker: found?.speaker ?? null, cue: found?.cue ?? null, rule: found?.rule ?? 'none'}
+    if (!found) {
+      const carried = carryOver(text, quote, paraOpen, before, previous, wordsOf)
+      if (carried) item = {...item, ...carried}
+    }
+    if (quote.kind === 'partial' && !isSpeech(text, quote, before, after, item, options)) continue
+    // a bare title or label set off on its own ("“Broad City”", "\"Related:\"") is no quotation
+    if (quote.kind === 'direct' && !item.speaker && !item.cue && wordCount(text, quote) <= 3 && (isTitleCase(text, quote) || /:\s*$/.test(text.slice(quote.start, quote.end)))) continue
+    // the name of a work ("his 2012 book, “An American Son”") is no quotation unless an attribution follows it
+    if (item.rule !== 'after' && namesWork(text, quote, before)) continue
+    out.push(item)
+    if (item.speaker) previous = {item, paraClose}
+  }
+  return out
+}
+
+// words in a quote, parenthesised asides ("(ABC)") not counted; counting stops past `limit`
+function wordCount(text: string, quote: QuoteSpan, limit = 12): number {
+  let count = 0
+  let inWord = false
+  let depth = 0
+  for (let i = quote.start; i < quote.end && count <= limit; i++) {
+    const code = text.charCodeAt(i)
+    if (code === 40) depth++
+    else if (code === 41) depth = Math.max(0, depth - 1)
+    const space = code === 32 || code === 10 || code === 9 || code === 160 || code === 0x2014 || code === 0x2013 || code === 0x2015
+    if (space) inWord = false
+    else if (!inWord && depth === 0 && code !== 40 && code !== 41) {
+      inWord = true
+      count++
+    }
+  }
+  return count
+}
+
+function paragraphIndex(paras: Span[], offset: number): number {
+  let lo = 0
+  let hi = paras.length - 1
+  let found = 0
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (paras[mid]!.start <= offset) {
+      found = mid
+      lo = mid + 1
+    } else hi = mid - 1
+  }
+  return found
+}
+
+function lexParagraph(text: string, para: Span, quotes: QuoteSpan[], transparent: boolean[]): ParagraphWords {
+  const raw = lexWords(text, para.start, para.end)
+  const words: Word[] = []
+  const owners: number[] = []
+  // the first quote that may hold a word of this paragraph (quotes are sorted by opening mark)
+  let q = 0
+  let hi = quotes.length
+  while (q < hi) {
+    const mid = (q + hi) >> 1
+    if (quotes[mid]!.close <= para.start && quotes[mid]!.open < para.start) q = mid + 1
+    else hi = mid
+  }
+  for (const word of raw) {
+    while (q < quotes.length && quotes[q]!.close <= word.start) q++
+    let owner = -1
+    // quotes may nest in output order only when continued; check a few candidates
+    for (let k = q; k < quotes.length && quotes[k]!.open <= word.start; k++) {
+      if (word.start < quotes[k]!.close) {
+        owner = k
+        break
+      }
+    }
+    if (owner >= 0 && transparent[owner]) {
+      const quote = quotes[owner]!
+      // drop the marks of a transparent quote, keep its words as narrative
+      if (word.start < quote.start || word.start >= quote.end) continue
+      owner = -1
+    }
+    words.push(word)
+    owners.push(owner)
+  }
+  return {words, owner: Int32Array.from(owners)}
+}
+
+interface Found {
+  speaker: Span | null
+  cue: Attributed['cue']
+  rule: AttributionRule
+}
+
+function spanOf(words: Word[], phrase: Phrase): Span {
+  return {start: words[phrase.first]!.start, end: words[phrase.last]!.end}
+}
+
+function cueOf(text: string, cue: CueMatch): Attributed['cue'] {
+  return {text: text.slice(cue.start, cue.end), lemma: cue.lemma, class: cue.class}
+}
+
+function isTerminator(word: Word): boolean {
+  return word.kind === 'punct' && (word.text === '.' || word.text === '!' || word.text === '?' || word.text === '…' || word.text === ';')
+}
+
+function firstIndexAtOrAfter(words: Word[], offset: number): number {
+  let lo = 0
+  let hi = words.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (words[mid]!.start < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** "…," X said / "…," said X / "…," according to X / "…" — X draws attention. */
+function attributeAfter(text: string, quote: QuoteSpan, pw: ParagraphWords, allowWeak: boolean): Found | null {
+  const {words, owner} = pw
+  let i = firstIndexAtOrAfter(words, quote.close)
+  // the quote's last punctuation, looking through inner closing marks ("…,'”")
+  let lastIndex = quote.end - 1
+  while (lastIndex > quote.start && /["'’”»›]/.test(text[lastIndex]!)) lastIndex--
+  const last = text[lastIndex] ?? ''
+  let separated = false
+  while (i < words.length && owner[i] === -1 && /^[,—–―-]$/.test(words[i]!.text)) {
+    separated = true
+    i++
+  }
+  if (i >= words.length || owner[i] !== -1) return null
+  const first = words[i]!
+  const trailing = /[,?!—–―…:-]/.test(last)
+  // the clause after the quote: up to a sentence end or the next quotation
+  let end = i
+  while (end < words.length && end - i < MAX_WINDOW && owner[end] === -1 && !(isTerminator(words[end]!) && !NOT_SENTENCE_END.has(words[end]!.lower))) end++
+  const strong = trailing || separated || quote.style === 'dash'
+  const cueHere = cueAt(words, i)
+  if (!strong) {
+    // "… peace." he said. / “…” Smith said. : only a short attribution that closes its sentence;
+    // "He added: “…”" introduces the next quotation instead
+    if (quote.kind === 'partial' || !allowWeak) return null
+    const closes = (end >= words.length || owner[end] === -1) && words[end - 1]?.text !== ':' && end - i <= 10
+    if (!closes) return null
+  }
+  // after "…?" or "…!" a capitalised clause is a new sentence unless its cue comes at once or it is short ("…?" Smith asked.)
+  const question = (last === '?' || last === '!') && !separated && first.upper && !PRONOUNS.has(first.lower)
+  const shortClause = (end >= words.length || owner[end] === -1) && end - i <= 10
+  if (cueHere?.lemma === 'according to') {
+    const phrase = phraseAfter(words, cueHere.endIndex, end)
+    if (phrase) return {speaker: spanOf(words, phrase), cue: cueOf(text, cueHere), rule: 'after'}
+  }
+  if (cueHere && !NO_INVERSION.has(cueHere.lemma) && !cueHere.gerund) {
+    const phrase = phraseAfter(words, cueHere.endIndex, end)
+    if (phrase) return {speaker: spanOf(words, phrase), cue: cueOf(text, cueHere), rule: 'after'}
+  }
+  // "…," X, a spokeswoman for Y, told Z: the subject starts right after the quote and the cue follows
+  for (let k = i + 1; k < end && k - i < 40; k++) {
+    const cue = cueAt(words, k)
+    if (!cue) continue
+    if (question && k - i > 3 && !shortClause) return null
+    const subject = subjectAfterQuote(words, i, k, !strong)
+    if (subject) return {speaker: spanOf(words, subject), cue: cueOf(text, cue), rule: 'after'}
+    break
+  }
+  // “…” — John Smith. : a dash and a bare name sign the quotation
+  const dash = words[i - 1]
+  if (separated && dash && /^[—–―-]$/.test(dash.text) && first.upper && end - i <= 12 && (end >= words.length || owner[end] === -1)) {
+    const phrase = phraseAfter(words, i, end)
+    if (phrase) return {speaker: spanOf(words, phrase), cue: null, rule: 'after'}
+  }
+  return null
+}
+
+/** A quote paragraph signed by the next one: “…” ¶ - Bernie Sanders. */
+function signatureBelow(quote: QuoteSpan, pw: ParagraphWords, next: ParagraphWords | null): Found | null {
+  if (!next) return null
+  const b = firstIndexAtOrAfter(pw.words, quote.close)
+  if (b < pw.words.length) return null
+  const words = next.words
+  if (words.length < 2 || words.length > 16 || !/^[—–―-]$/.test(words[0]!.text) || !words[1]!.upper) return null
+  const phrase = phraseAfter(words, 1, words.length)
+  return phrase ? {speaker: spanOf(words, phrase), cue: null, rule: 'after'} : null
+}
+
+// the index of the first word of the quote's sentence (after a terminator, another quote or the paragraph start)
+function sentenceStart(pw: ParagraphWords, index: number): number {
+  const {words, owner} = pw
+  let k = index - 1
+  while (k >= 0 && index - k <= MAX_WINDOW && owner[k] === -1 && !(isTerminator(words[k]!) && !NOT_SENTENCE_END.has(words[k]!.lower))) k--
+  return k + 1
+}
+
+/** X said: "…" / X said, "…" / X: "…" / according to X, "…" / X said he was "…" (the cue before the quote in its sentence). */
+function attributeBefore(text: string, quote: QuoteSpan, pw: ParagraphWords): Found | null {
+  const {words} = pw
+  const a = firstIndexAtOrAfter(words, quote.open)
+  const floor = sentenceStart(pw, a)
+  if (a <= floor) return null
+  const j = a - 1
+  if (words[j]!.text === ':') return introducedByColon(text, words, j, floor)
+  return nearestCue(text, words, a, floor, words[j]!.text === ',' ? 'before' : 'clause')
+}
+
+function nearestCue(text: string, words: Word[], before: number, floor: number, rule: AttributionRule): Found | null {
+  let tried = 0
+  for (let k = before - 1; k >= floor && tried < 2; k--) {
+    const cue = cueAt(words, k)
+    if (!cue || cue.endIndex > before) continue
+    // "X said:" or "X told reporters:"; a cue further from the colon ("Pollsters agree - Y:") does not introduce it
+    if (rule === 'colon' && (before - cue.endIndex > 6 || words.slice(cue.endIndex, before).some((w) => w.kind === 'punct'))) return null
+    tried++
+    const asCue = cueOf(text, cue)
+    if (cue.lemma === 'according to') {
+      const phrase = phraseAfter(words, cue.endIndex, before)
+      if (phrase) return {speaker: spanOf(words, phrase), cue: asCue, rule}
+      continue
+    }
+    // "X rallied supporters, saying:" / "X began by saying" / "X leaned in and boomed:": the clause's subject
+    const subject = subjectOfCue(words, k, floor)
+    if (subject) return {speaker: spanOf(words, subject), cue: asCue, rule}
+    // said X: "…" / said X, "…"
+    if (!NO_INVERSION.has(cue.lemma) && (rule === 'colon' || rule === 'before')) {
+      const phrase = phraseAfter(words, cue.endIndex, before)
+      if (phrase) return {speaker: spanOf(words, phrase), cue: asCue, rule}
+    }
+  }
+  return null
+}
+
+/** … a "quoted" fragment …, X said. (a sentence-final attribution for an embedded fragment) */
+function attributeFinal(text: string, quote: QuoteSpan, pw: ParagraphWords): Found | null {
+  const {words, owner} = pw
+  const b = firstIndexAtOrAfter(words, quote.close)
+  let end = b
+  while (end < words.length && end - b < MAX_WINDOW && owner[end] === -1 && !(isTerminator(words[end]!) && !NOT_SENTENCE_END.has(words[end]!.lower))) end++
+  for (let k = b; k < end; k++) {
+    if (words[k]!.text !== ',') continue
+    const cue = cueAt(words, k + 1)
+    if (cue?.lemma === 'according to') {
+      const phrase = phraseAfter(words, cue.endIndex, end)
+      if (phrase) return {speaker: spanOf(words, phrase), cue: cueOf(text, cue), rule: 'final'}
+    }
+    // ", said X." closing the sentence
+    if (cue && cue.lemma !== 'according to' && !NO_INVERSION.has(cue.lemma) && cue.class === 'speech') {
+      const phrase = phraseAfter(words, cue.endIndex, end)
+      if (phrase) return {speaker: spanOf(words, phrase), cue: cueOf(text, cue), rule: 'final'}
+    }
+    // ", X said." closing the sentence
+    for (let c = k + 2; c < end && c - k < 10; c++) {
+      const verb = cueAt(words, c)
+      if (!verb) continue
+      const subject = subjectBefore(words, c, k + 1)
+      if (subject && subject.first <= k + 2 && (verb.endIndex >= end || words[verb.endIndex]!.text === ',')) {
+        return {speaker: spanOf(words, subject), cue: cueOf(text, verb), rule: 'final'}
+      }
+      break
+    }
+  }
+  return null
+}
+
+/**
+ * An unattributed quote continues the conversation: the previous quote's speaker carries over
+ * when both sit in one paragraph, or when this quote opens the paragraph right after it;
+ * a paragraph ending "X said:" introduces the quote paragraph that follows.
+ */
+function carryOver(
+  text: string,
+  quote: QuoteSpan,
+  paraOpen: number,
+  pw: ParagraphWords,
+  previous: {item: Attributed; paraClose: number} | null,
+  wordsOf: (p: number) => ParagraphWords,
+): Omit<Attributed, 'quote'> | null {
+  const a = firstIndexAtOrAfter(pw.words, quote.open)
+  const opensParagraph = a === 0
+  if (opensParagraph && paraOpen > 0) {
+    const prev = wordsOf(paraOpen - 1)
+    const lastWord = prev.words.at(-1)
+    if (lastWord?.text === ':') {
+      const found = introducedByColon(text, prev.words, prev.words.length - 1, sentenceStart(prev, prev.words.length - 1))
+      if (found) return {speaker: found.speaker, cue: found.cue, rule: 'carried'}
+    }
+  }
+  // "X told CBS the plan had failed. “Quote.”": the sentence before a bare quotation names its speaker
+  if (quote.kind === 'direct') {
+    const fromSentence = precedingStatement(text, pw, a, previous) ?? (opensParagraph && paraOpen > 0 && previous?.paraClose !== paraOpen - 1 ? precedingStatement(text, wordsOf(paraOpen - 1), wordsOf(paraOpen - 1).words.length, previous) : null)
+    if (fromSentence && (!previous || previous.paraClose < paraOpen - 1 || fromSentence.speaker!.start > previous.item.quote.close)) {
+      return {speaker: fromSentence.speaker, cue: fromSentence.cue, rule: 'carried'}
+    }
+  }
+  if (!previous || !previous.item.speaker) return null
+  const sameParagraph = previous.paraClose === paraOpen
+  const nextParagraph = opensParagraph && previous.paraClose === paraOpen - 1 && quote.kind === 'direct'
+  if (!sameParagraph && !nextParagraph) return null
+  if (sameParagraph) {
+    // nothing but the previous quote's own attribution may stand between them
+    const {words, owner} = pw
+    // (cues inside the sentence that attributes the previous quote belong to it; a later one opens a new statement)
+    const from = firstIndexAtOrAfter(words, previous.item.quote.close)
+    let inAttribution = true
+    for (let k = from; k < a; k++) {
+      if (owner[k] !== -1) continue
+      if (isTerminator(words[k]!) && !NOT_SENTENCE_END.has(words[k]!.lower)) inAttribution = false
+      else if (!inAttribution && cueAt(words, k)) return null
+    }
+    if (quote.kind !== 'direct') return null
+  }
+  return {speaker: previous.item.speaker, cue: previous.item.cue, rule: 'carried'}
+}
+
+/** Whether a partial quote is reported speech rather than a title, nickname, term or scare quote. */
+function isSpeech(text: string, quote: QuoteSpan, before: ParagraphWords, after: ParagraphWords, item: Attributed, options: AttributionOptions): boolean {
+  const a = firstIndexAtOrAfter(before.words, quote.open)
+  const prev = before.words[a - 1]
+  const prev2 = before.words[a - 2]
+  const b = firstIndexAtOrAfter(after.words, quote.close)
+  const next = after.words[b]
+  const words = wordCount(text, quote)
+  if (prev && (NAMING.has(prev.lower) || (prev.lower === 'as' && prev2 && /^(?:known|referred|described|billed|dubbed)$/.test(prev2.lower)))) return false
+  // "an operation called 'X'": a participle naming, not a speaker calling
+  if (prev && prev.lower === 'called' && prev2 && prev2.kind === 'word' && !PRONOUNS.has(prev2.lower) && !prev2.upper && !DETERMINERS.has(prev2.lower)) {
+    if (!item.speaker || item.cue?.lemma !== 'call') return false
+  }
+  if (words <= 3) {
+    const characterised = item.cue?.class === 'characterise' && item.speaker !== null && item.rule !== 'carried'
+    if (prev && DETERMINERS.has(prev.lower) && !characterised) return false
+    // the quote modifies a following noun: a 'neutral' country, the "cash for votes" scheme
+    if (next && next.kind === 'word' && !FUNCTION_AFTER.has(next.lower) && !/(?:ed|ing|ly)$/.test(next.lower) && !cueAt(after.words, b)) return false
+    if (!item.speaker && !item.cue) return false
+    // "Title Case" fragments without a cue of speech are names of works and things
+    if (isTitleCase(text, quote) && item.cue?.class !== 'speech') return false
+  }
+  if (!item.cue && !item.speaker) return options.keepUnattributedPartial === true
+  if (item.cue?.class === 'belief' && words <= 3) return false
+  return true
+}
+
+function isTitleCase(text: string, quote: QuoteSpan): boolean {
+  if (quote.end - quote.start > 160) return false
+  const tokens = text.slice(quote.start, quote.end).split(/\s+/).filter((w) => /\p{L}/u.test(w))
+  return tokens.length > 0 && tokens.every((w) => /^\P{L}*\p{Lu}/u.test(w) || /^(?:of|the|and|for|in|on|a|an|to)$/.test(w))
+}
+
+/** Builds the output speaker: the mention, and the person or organisation it names or a pronoun resolves to. */
+function resolveSpeaker(text: string, span: Span | null, entities: Entity[], resolver: PronounResolver): Speaker {
+  if (!span) return {mention: null, start: null, end: null, name: null, entityId: null}
+  const mention = text.slice(span.start, span.end)
+  const base: Speaker = {mention, start: span.start, end: span.end, name: null, entityId: null}
+  const lower = mention.toLowerCase()
+  const pronoun = PRONOUNS.get(lower)
+  if (pronoun === 'male' || pronoun === 'female') {
+    const person = resolver.resolve(pronoun as Gender, span.start)
+    if (person) {
+      resolver.note(person.entityId, pronoun as Gender)
+      return {...base, name: person.canonical, entityId: person.entityId}
+    }
+    return base
+  }
+  if (pronoun) return base
+  const named = entityInMention(text, span, entities)
+  return named ? {...base, name: named.canonical, entityId: named.entityId} : base
+}
+
+/** The entity a speaker mention names: a person in it (not a possessor), else an organisation or place heading it. */
+function entityInMention(text: string, span: Span, entities: Entity[]): Entity | null {
+  let person: Entity | null = null
+  let other: Entity | null = null
+  // the head part ends at the first lowercase "of/for/at": "a spokeswoman for the ministry" names no one
+  const headEnd = headBoundary(text, span)
+  for (const entity of entities) {
+    if (entity.start >= span.end) break
+    if (entity.end <= span.start || entity.start < span.start || entity.end > span.end) continue
+    const possessor = /^['’]s?\b/.test(text.slice(entity.end, entity.end + 2))
+    if (entity.label === 'PERSON' && !possessor) person = entity
+    else if (!other && !possessor && entity.start < headEnd && (entity.label === 'ORG' || entity.label === 'LOC') && wholeOrHead(text, span, entity)) other = entity
+  }
+  return person ?? other
+}
+
+function headBoundary(text: string, span: Span): number {
+  const match = /\s(?:of|for|at)\s/.exec(text.slice(span.start, span.end))
+  return match ? span.start + match.index : span.end
+}
+
+// an organisation names the speaker when it is the mention's head, not a modifier ("White House spokesman" is a person)
+function wholeOrHead(text: string, span: Span, entity: Entity): boolean {
+  const rest = text.slice(entity.end, headBoundary(text, span)).trim()
+  return rest === '' || /^\(.*\)$/.test(rest)
+}
+
+/** The speech cue and subject of the narrative sentence ending just before word `a` (none when a quote ends it). */
+function precedingStatement(text: string, pw: ParagraphWords, a: number, previous: {item: Attributed} | null): Found | null {
+  const {words, owner} = pw
+  if (a === 0 || sentenceStart(pw, a) !== a) return null
+  const end = a - 1
+  if (owner[end] !== -1) return null
+  const floor = sentenceStart(pw, end)
+  if (floor > 0 && owner[floor - 1] !== -1) return null
+  if (previous && words[floor] && previous.item.quote.close > words[floor]!.start) return null
+  for (let k = end - 1; k >= floor; k--) {
+    if (owner[k] !== -1) return null
+    const cue = cueAt(words, k)
+    if (!cue || cue.class !== 'speech' || cue.lemma === 'according to') continue
+    const subject = subjectBefore(words, k, floor) ?? clauseSubject(words, floor, k)
+    return subject ? {speaker: spanOf(words, subject), cue: cueOf(text, cue), rule: 'carried'} : null
+  }
+  return null
+}
+
+/** Whether a cue stands just before the quote and a colon or comma introduces it ("X said: “…”", "said X, “…”"). */
+function isIntroduced(pw: ParagraphWords, quote: QuoteSpan): boolean {
+  const a = firstIndexAtOrAfter(pw.words, quote.open)
+  const mark = pw.words[a - 1]
+  if (!mark || (mark.text !== ':' && mark.text !== ',') || pw.owner[a - 1] !== -1) return false
+  for (let k = a - 2; k >= 0 && k >= a - 5; k--) {
+    if (pw.owner[k] !== -1 || isTerminator(pw.words[k]!)) return false
+    const cue = cueAt(pw.words, k)
+    if (cue && cue.class !== 'belief') return true
+  }
+  return false
+}
+
+/** The second part of an interrupted quotation ("A," X said, "b") takes the first part's speaker, which lies between them. */
+function interrupted(quote: QuoteSpan, pw: ParagraphWords, previous: {item: Attributed; paraClose: number} | null, paraOpen: number): Found | null {
+  if (!previous || previous.paraClose !== paraOpen) return null
+  const speaker = previous.item.speaker
+  if (!speaker || speaker.start < previous.item.quote.close || speaker.end > quote.open) return null
+  const from = firstIndexAtOrAfter(pw.words, previous.item.quote.close)
+  const to = firstIndexAtOrAfter(pw.words, quote.open)
+  for (let k = from; k < to; k++) if (isTerminator(pw.words[k]!) && !NOT_SENTENCE_END.has(pw.words[k]!.lower)) return null
+  return {speaker, cue: previous.item.cue, rule: 'carried'}
+}
+
+/** The speaker of a quotation introduced by a colon at `j`: the cue's subject, a name right before the colon, or the clause's subject. */
+function introducedByColon(text: string, words: Word[], j: number, floor: number): Found | null {
+  const viaCue = nearestCue(text, words, j, floor, 'colon')
+  if (viaCue) return viaCue
+  // X: "…" / "Pollsters agree - Jane Roe: “…”": a name right before the colon, unless it is an object ("a message to Smith:")
+  const subject = subjectBefore(words, j, floor)
+  const object = subject && subject.first > floor && /^(?:to|for|with|at|from|of|on|about|against|by)$/.test(words[subject.first - 1]!.lower)
+  if (subject && !object && subject.last - subject.first < 8 && (subject.first === floor || (words[subject.first]!.upper && !words.slice(subject.first, subject.last + 1).some((w) => w.kind === 'num')))) {
+    return {speaker: spanOf(words, subject), cue: null, rule: 'colon'}
+  }
+  // "President Clinton released the following statement:": the introducing clause's subject
+  const clause = clauseSubject(words, floor, j)
+  return clause ? {speaker: spanOf(words, clause), cue: null, rule: 'colon'} : null
+}
+
+// nouns naming works whose titles are quoted
+const WORK_NOUNS = new Set(
+  `book books novel memoir memoirs autobiography biography film films movie movies show shows series sitcom song songs album
+  play musical opera poem essay article column op-ed editorial podcast program programme documentary episode painting
+  exhibition exhibit campaign slogan hashtag website blog newsletter magazine newspaper channel brand label initiative
+  operation bill act law treaty plan strategy doctrine`.split(/\s+/),
+)
+
+/** Whether a quote is the title of a work: after a noun like "book" or "podcast", or written in Title Case. */
+function namesWork(text: string, quote: QuoteSpan, pw: ParagraphWords): boolean {
+  if (quote.end - quote.start > 160) return false
+  const a = firstIndexAtOrAfter(pw.words, quote.open)
+  let k = a - 1
+  if (pw.words[k]?.text === ',') k--
+  const prev = pw.words[k]
+  if (prev && WORK_NOUNS.has(prev.lower) && !prev.upper) return true
+  const words = text.slice(quote.start, quote.end).split(/\s+/).filter((w) => /\p{L}/u.test(w))
+  const capitalised = words.filter((w) => /^\P{L}*\p{Lu}/u.test(w)).length
+  // a capitalised sentence ending in a full stop ("Make America Great Again.") is a slogan said, not a title
+  return words.length >= 2 && words.length <= 12 && capitalised >= 2 && isTitleCase(text, quote) && !/[.!?]\P{L}*$/u.test(text.slice(quote.start, quote.end).trim())
+}

@@ -1,0 +1,51 @@
+/**
+ * The quotes stage: quotations found from their marks (`findQuotes`), attributed to speakers
+ * with a speech-verb lexicon and entity-backed names (`attributeSpeakers`).
+ */
+import {z} from 'zod'
+import type {Stage} from '../stage.ts'
+import {findQuotes} from '../quotes/marks.ts'
+import {attributeSpeakers} from '../quotes/speakers.ts'
+
+export {findQuotes, type QuoteSpan} from '../quotes/marks.ts'
+export {attributeSpeakers, type AttributionLayers} from '../quotes/speakers.ts'
+
+/** Options of the quotes stage. */
+export const QuotesOptions = z
+  .object({
+    /** keep quoted fragments that have no speech cue or speaker in their sentence (off: they are mostly scare quotes and titles) */
+    keepUnattributedPartial: z.boolean().default(false),
+    /** also report indirect speech ("X said the talks failed") as quotes of kind `indirect` */
+    indirect: z.boolean().default(false),
+    /** warn on quotes cut at their paragraph's end for lack of a closing mark */
+    warnUnclosed: z.boolean().default(true),
+  })
+  .strict()
+/** Input type of {@link QuotesOptions}. */
+export type QuotesOptionsInput = z.input<typeof QuotesOptions>
+
+/** Creates the quotes stage (requires paragraphs, sentences, tokens, entities; assigns quotes). */
+export function createQuotes(options: QuotesOptionsInput = {}): Stage {
+  const settings = Object.freeze(QuotesOptions.parse(options))
+  return {
+    name: 'quotes',
+    requires: ['paragraphs', 'sentences', 'tokens', 'entities'],
+    assigns: ['quotes'],
+    run(doc, ctx) {
+      const paragraphs = doc.paragraphs ?? []
+      const spans = findQuotes(doc.text, paragraphs)
+      const quotes = attributeSpeakers(
+        doc.text,
+        spans,
+        {paragraphs, sentences: doc.sentences ?? [], tokens: doc.tokens ?? [], entities: doc.entities ?? []},
+        {keepUnattributedPartial: settings.keepUnattributedPartial, indirect: settings.indirect},
+      )
+      if (settings.warnUnclosed) {
+        for (const quote of quotes) {
+          if (quote.unclosed) ctx.warn('quotes:unclosed', 'a quotation has no closing mark; it was cut at the end of its paragraph', quote)
+        }
+      }
+      doc.quotes = quotes
+    },
+  }
+}

@@ -1,0 +1,106 @@
+import {describe, expect, it} from 'vitest'
+import type {Span} from '../../src/doc.ts'
+import {findQuotes} from '../../src/quotes/marks.ts'
+
+/** Paragraphs are the non-empty lines, as the segmenter gives them for these inputs. */
+function paragraphsOf(text: string): Span[] {
+  return [...text.matchAll(/[^\n]+/g)].map((m) => ({start: m.index, end: m.index + m[0].length}))
+}
+
+function quoted(text: string): string[] {
+  return findQuotes(text, paragraphsOf(text)).map((q) => text.slice(q.start, q.end))
+}
+
+describe('findQuotes: marks', () => {
+  it.each([
+    ['straight doubles', 'He said "yes, we will" today.', ['yes, we will']],
+    ['curly doubles', 'He said “yes, we will” today.', ['yes, we will']],
+    ['curly singles around apostrophes', '‘Moscow’s side’s plan is bad,’ he said.', ['Moscow’s side’s plan is bad,']],
+    ['a closing single identical to the apostrophe, decided by what follows', 'She spoke of ‘no grounds for talks’ with them.', ['no grounds for talks']],
+    ['a plural possessive inside a single quote', '‘The players’ union is strong,’ he said.', ['The players’ union is strong,']],
+    ['straight singles', "'We are ready,' she said.", ['We are ready,']],
+    ['apostrophes alone make no quote', "Moscow's plan and the players' union in the '90s, rock 'n' roll, don't.", []],
+    ['guillemets', 'Il a dit «nous gagnerons» hier.', ['nous gagnerons']],
+    ['reversed guillemets', 'Er sagte »wir gewinnen« gestern.', ['wir gewinnen']],
+    ['low-high quotes', 'Er sagte „wir gewinnen“ gestern.', ['wir gewinnen']],
+    ['low and closing high quotes', 'On skazal „my pobedim” vchera.', ['my pobedim']],
+    ['wire-service pairs', "``We won,'' he said.", ['We won,']],
+    ['double apostrophes as both marks', "''We won,'' he said on ''This Week.'' ''It was close.''", ['We won,', 'This Week.', 'It was close.']],
+    ['an inner single closing before the outer double', "''He said, 'I hope so,''' she recalled.", ["He said, 'I hope so,'"]],
+    ['nested quotes stay inside the outer one', '"He told me \'no\' and left," she said.', ["He told me 'no' and left,"]],
+    ['curly nested quotes', '“He told me ‘no’ and left,” she said.', ['He told me ‘no’ and left,']],
+    ['elisions inside a quote', '"We tried. <...> It failed [...] again," he said.', ['We tried. <...> It failed [...] again,']],
+    ['a stray <"> inside a quote', '"There are few left. <"> We are running out," he said.', ['There are few left. <"> We are running out,']],
+    ['markup attributes are not quotes', '<tweet id="123" author="@someone">Hello</tweet> and "this" one.', ['this']],
+    ['an inch mark is not a quote', 'He is 6\'2" tall and "very" fit.', ['very']],
+  ])('%s', (_name, text, expected) => {
+    expect(quoted(text)).toEqual(expected)
+  })
+})
+
+describe('findQuotes: em-dash dialogue', () => {
+  it.each([
+    ['closed by a dash before the attribution', '— I believe that it will end, — Ivan Petrov draws attention.', ['I believe that it will end,']],
+    ['closed by a stray straight quote (machine translation)', '— I believe that. That is all," he said.', ['I believe that. That is all,']],
+    ['closed by a stray curly quote', '— We will not stop,” the minister stressed.', ['We will not stop,']],
+    ['a long apposition before the cue', '— Dialogue matters," Jane Roe, a spokeswoman for the Office of the High Commissioner for Human Rights (OHCHR), told the paper.', ['Dialogue matters,']],
+    ['a second turn after the attribution', '— We are ready, — he said. — But not today.', ['We are ready,', 'But not today.']],
+    ['a list item without attribution is no quote', '— Nine months of campaigning and rallies;', []],
+    ['a dash heading is no quote', '– Ready to quiz Trump –', []],
+  ])('%s', (_name, text, expected) => {
+    expect(quoted(text)).toEqual(expected)
+  })
+
+  it('marks dialogue quotes as direct and dash-styled', () => {
+    const [quote] = findQuotes('— We will win, — he said.', [{start: 0, end: 25}])
+    expect(quote).toMatchObject({kind: 'direct', style: 'dash'})
+  })
+})
+
+describe('findQuotes: paragraphs and unclosed quotes', () => {
+  it('continues a quote into the next paragraph that opens with a mark', () => {
+    const text = '"First paragraph of the statement.\n\n"Second paragraph," he said.'
+    const quotes = findQuotes(text, paragraphsOf(text))
+    expect(quotes).toHaveLength(1)
+    expect(quotes[0]).toMatchObject({paragraphs: 2, kind: 'direct'})
+    expect(text.slice(quotes[0]!.start, quotes[0]!.end)).toBe('First paragraph of the statement.\n\n"Second paragraph,')
+    expect(quotes[0]!.unclosed).toBeUndefined()
+  })
+
+  it('cuts an unclosed quote at its paragraph and flags it', () => {
+    const text = 'He said "this is never closed.\n\nThe rest of the article is narrative. It has "a quote" too.'
+    const quotes = findQuotes(text, paragraphsOf(text))
+    expect(quotes.map((q) => [text.slice(q.start, q.end), q.unclosed ?? false])).toEqual([
+      ['this is never closed.', true],
+      ['a quote', false],
+    ])
+  })
+
+  it('drops an unclosed single quote mid-paragraph (a stray apostrophe)', () => {
+    expect(quoted("The ‘kind of plan that fails.")).toEqual([])
+  })
+
+  it('treats the whole text as one paragraph when no paragraphs are given', () => {
+    expect(findQuotes('"Yes," he said.', []).map((q) => q.end - q.start)).toEqual([4])
+  })
+})
+
+describe('findQuotes: kinds', () => {
+  it.each([
+    ['at paragraph start', '"We will win," he said.', ['direct']],
+    ['after a colon', 'He said: "We will win."', ['direct']],
+    ['after a comma and a capital', 'He said, "We will win."', ['direct']],
+    ['after a sentence', 'He spoke. "We will win."', ['direct']],
+    ['embedded in narrative', 'He said he was "not at all surprised" by it.', ['partial']],
+    ['interrupted quotation', '"We will win," she said, "and soon."', ['direct', 'direct']],
+    ['after another quote ending a sentence', "He was on ''This Week.'' ''It was close.''", ['partial', 'direct']],
+  ])('%s', (_name, text, kinds) => {
+    expect(findQuotes(text, paragraphsOf(text)).map((q) => q.kind)).toEqual(kinds)
+  })
+
+  it('reports mark offsets around the quoted words', () => {
+    const text = 'He said “yes” twice.'
+    const [quote] = findQuotes(text, paragraphsOf(text))
+    expect(quote).toMatchObject({open: 8, start: 9, end: 12, close: 13, style: 'double'})
+  })
+})

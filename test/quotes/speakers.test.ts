@@ -1,0 +1,185 @@
+import {describe, expect, it} from 'vitest'
+import type {Entity, EntityLabel, Span} from '../../src/doc.ts'
+import {findQuotes} from '../../src/quotes/marks.ts'
+import {attributeSpeakers, findAttributions} from '../../src/quotes/speakers.ts'
+
+function paragraphsOf(text: string): Span[] {
+  return [...text.matchAll(/[^\n]+/g)].map((m) => ({start: m.index, end: m.index + m[0].length}))
+}
+
+/** A hand-made entity layer: every occurrence of each surface string, with its canonical name. */
+function entitiesOf(text: string, names: Array<[string, EntityLabel, string]>): Entity[] {
+  const entities: Entity[] = []
+  for (const [surface, label, canonical] of names) {
+    for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
+      entities.push({start: at, end: at + surface.length, label, canonical, entityId: canonical.toLowerCase().replace(/\s+/g, '-')})
+    }
+  }
+  return entities.sort((a, b) => a.start - b.start)
+}
+
+function attribute(text: string, names: Array<[string, EntityLabel, string]> = []) {
+  const paragraphs = paragraphsOf(text)
+  return attributeSpeakers(text, findQuotes(text, paragraphs), {paragraphs, entities: entitiesOf(text, names)})
+}
+
+/** [quoted words, speaker mention, cue, cue lemma] per quote. */
+function summary(text: string, names: Array<[string, EntityLabel, string]> = []): Array<[string, string | null, string | null, string | null]> {
+  return attribute(text, names).map((q) => [text.slice(q.start, q.end), q.speaker.mention, q.cue, q.cueLemma])
+}
+
+describe('attributeSpeakers: attribution patterns', () => {
+  it.each([
+    ['X said after the quote', '"We will win," Jane Roe said.', [['We will win,', 'Jane Roe', 'said', 'say']]],
+    ['said X after the quote', '"We will win," said Jane Roe.', [['We will win,', 'Jane Roe', 'said', 'say']]],
+    ['X told Y', '"We will win," Jane Roe told reporters on Monday.', [['We will win,', 'Jane Roe', 'told', 'tell']]],
+    ['a titled name', '"No," Kremlin spokesman Ivan Petrov said.', [['No,', 'Kremlin spokesman Ivan Petrov', 'said', 'say']]],
+    ['an apposition between name and cue', '"We will win," Jane Roe, a spokeswoman for the ministry, told the paper.', [['We will win,', 'Jane Roe', 'told', 'tell']]],
+    ['a name in apposition to a role', '"We will win," the ministry spokesman, Ivan Petrov, told the radio.', [['We will win,', 'Ivan Petrov', 'told', 'tell']]],
+    ['according to X after', '"We will win," according to Jane Roe.', [['We will win,', 'Jane Roe', 'according to', 'according to']]],
+    ['according to X before', 'According to Jane Roe, "we will win."', [['we will win.', 'Jane Roe', 'According to', 'according to']]],
+    ['X said: before', 'Jane Roe said: "We will win."', [['We will win.', 'Jane Roe', 'said', 'say']]],
+    ['X said, before', 'Jane Roe said, "We will win."', [['We will win.', 'Jane Roe', 'said', 'say']]],
+    ['X: before', 'Jane Roe: "We will win."', [['We will win.', 'Jane Roe', null, null]]],
+    ['a colon after a clause without cue', 'President Jane Roe released the following statement: "We will win."', [['We will win.', 'President Jane Roe', null, null]]],
+    ['an organisation', '"No comment," the Kremlin said.', [['No comment,', 'Kremlin', 'said', 'say']]],
+    ['a lowercase organisation', '"No comment," the ministry told the paper.', [['No comment,', 'the ministry', 'told', 'tell']]],
+    ['an anonymous speaker after an inverted cue', '"It will fail," said one local analyst, who requested anonymity.', [['It will fail,', 'one local analyst', 'said', 'say']]],
+    ['an anonymous speaker with of', '"We are tired," said a resident of the city, who lost family.', [['We are tired,', 'a resident of the city', 'said', 'say']]],
+    ['an anonymous speaker before', 'A spokesperson for the ministry said, "No."', [['No.', 'A spokesperson for the ministry', 'said', 'say']]],
+    ['a pronoun', 'Jane Roe spoke on Monday. "We will win," she said.', [['We will win,', 'she', 'said', 'say']]],
+    ['a multi-word cue', '— We will win, — Ivan Petrov draws attention.', [['We will win,', 'Ivan Petrov', 'draws attention', 'draw attention']]],
+    ['a dialogue closed by a stray mark', '— We will win," he said.', [['We will win,', 'he', 'said', 'say']]],
+    ['a present-tense cue', '"We will win," Ivan Petrov emphasizes.', [['We will win,', 'Ivan Petrov', 'emphasizes', 'emphasize']]],
+    ['a question with an inverted cue', '"Why now?" asked Jane Roe.', [['Why now?', 'Jane Roe', 'asked', 'ask']]],
+    ['a short closing attribution after a full stop', '"We will win." Jane Roe said.', [['We will win.', 'Jane Roe', 'said', 'say']]],
+    ['a signature line', '"We will win." ― Jane Roe', [['We will win.', 'Jane Roe', null, null]]],
+    ['a signature paragraph', '"We will win."\n- Jane Roe.', [['We will win.', 'Jane Roe', null, null]]],
+  ])('%s', (_name, text, expected) => {
+    expect(summary(text)).toEqual(expected)
+  })
+
+  it('keeps the mention offsets of the speaker', () => {
+    const text = '"No," Jane Roe said.'
+    const [quote] = attribute(text)
+    expect(quote!.speaker).toMatchObject({start: 6, end: 14})
+    expect(text.slice(quote!.speaker.start!, quote!.speaker.end!)).toBe('Jane Roe')
+  })
+})
+
+describe('attributeSpeakers: conversations and interrupted quotes', () => {
+  it.each([
+    ['an interrupted quotation', '"We will win," Jane Roe said, "and soon."', [['We will win,', 'Jane Roe'], ['and soon.', 'Jane Roe']]],
+    ['a second sentence after the attribution', '"We will win," Jane Roe said. "It is certain."', [['We will win,', 'Jane Roe'], ['It is certain.', 'Jane Roe']]],
+    ['the next quote paragraph', '"We will win," Jane Roe said.\n"It is certain."', [['We will win,', 'Jane Roe'], ['It is certain.', 'Jane Roe']]],
+    ['a paragraph ending with a colon', 'Jane Roe told the crowd:\n"We will win."', [['We will win.', 'Jane Roe']]],
+    ['a statement introducing a quote', 'Jane Roe told the paper the vote was close. "We will win."', [['We will win.', 'Jane Roe']]],
+    ['a quote introduced by its own cue is not carried', '"We will win," Jane Roe said. Ivan Petrov added: "No."', [['We will win,', 'Jane Roe'], ['No.', 'Ivan Petrov']]],
+    ['a new statement stops the carry-over', '"We will win," Jane Roe said.\nThe vote is on Monday.\n"It is certain."', [['We will win,', 'Jane Roe'], ['It is certain.', null]]],
+    ['a quote that introduces the next does not take its cue', '"First point." He added: "Second point."', [['First point.', null], ['Second point.', 'He']]],
+  ])('%s', (_name, text, expected) => {
+    expect(attribute(text).map((q) => [text.slice(q.start, q.end), q.speaker.mention])).toEqual(expected)
+  })
+
+  it('gives an interrupted quotation the same speaker offsets for both parts', () => {
+    const quotes = attribute('"We will win," Jane Roe said, "and soon."')
+    expect(quotes[0]!.speaker.start).toBe(quotes[1]!.speaker.start)
+  })
+})
+
+describe('attributeSpeakers: partial quotes and scare quotes', () => {
+  it.each([
+    ['a fragment after said', 'Jane Roe said he was "not at all surprised" by the result.', [['not at all surprised', 'Jane Roe']]],
+    ['a fragment after said that', 'He also emphasized that "in this system, you must comply."', [['in this system, you must comply.', 'He']]],
+    ['a characterisation', 'She called the approach the "most effective way" to finance it.', [['most effective way', 'She']]],
+    ['a participle with its own subject', 'Moscow objected, with ministry spokeswoman Anna Ivanova saying it "was unacceptable."', [['was unacceptable.', 'ministry spokeswoman Anna Ivanova']]],
+    ['a participle after an apposition', 'Moscow objected, with the minister’s press secretary, Ivan Petrov, stating there are ‘no grounds for talks’ now.', [['no grounds for talks', 'Ivan Petrov']]],
+    ['a participle sharing the main subject', 'Jane Roe issued a statement Tuesday saying, "We will win."', [['We will win.', 'Jane Roe']]],
+    ['a participle after "by"', 'Jane Roe closed her speech by saying "Thank you all."', [['Thank you all.', 'Jane Roe']]],
+    ['an attribution closing the sentence', 'The plan is a "dead end for everyone involved," Jane Roe said.', [['dead end for everyone involved,', 'Jane Roe']]],
+  ])('%s', (_name, text, expected) => {
+    expect(attribute(text).map((q) => [text.slice(q.start, q.end), q.speaker.mention])).toEqual(expected)
+  })
+
+  it.each([
+    ['a scare quote after a determiner', 'Russia insists on a ‘neutral’ country, free from alliances.'],
+    ['a quote naming a scheme', 'They agreed to an exchange under the "1000 for 1000" scheme.'],
+    ['a nickname', 'He earned the “Shorty” nickname early.'],
+    ['so-called', 'The so-called "peace plan" failed.'],
+    ['an operation called', 'Police ran an operation called "Midas" last year.'],
+    ['a term after a possessive, even with a speaker in the sentence', 'Jane Roe said Russia will persist with its ‘special military operation (SVO)’ until the end.'],
+    ['a fragment with no cue or speaker in its sentence', 'The talks were stopped because the other side "ignored every attempt to talk."'],
+    ['the title of a book', 'His 2012 book, "An American Son," sold well.'],
+    ['a bare title', '"Broad City"'],
+    ['a label', '"Related:"'],
+  ])('drops %s', (_name, text) => {
+    expect(attribute(text)).toEqual([])
+  })
+
+  it('keeps unattributed fragments when asked to', () => {
+    const text = 'The talks were stopped because the other side "ignored every attempt to talk."'
+    const paragraphs = paragraphsOf(text)
+    expect(attributeSpeakers(text, findQuotes(text, paragraphs), {paragraphs}, {keepUnattributedPartial: true})).toHaveLength(1)
+  })
+
+  it('keeps a direct quotation without any attribution', () => {
+    expect(summary('The vote is on Monday.\n"We will win, whatever they say."')).toEqual([['We will win, whatever they say.', null, null, null]])
+  })
+})
+
+describe('attributeSpeakers: names and pronouns', () => {
+  it('names the person inside a titled mention', () => {
+    const text = '"No," Kremlin spokesman Ivan Petrov said.'
+    const [quote] = attribute(text, [['Kremlin', 'ORG', 'Kremlin'], ['Ivan Petrov', 'PERSON', 'Ivan Petrov']])
+    expect(quote!.speaker).toMatchObject({mention: 'Kremlin spokesman Ivan Petrov', name: 'Ivan Petrov', entityId: 'ivan-petrov'})
+  })
+
+  it('names the canonical person for a surname mention', () => {
+    const text = 'Ivan Petrov spoke first. "No," Petrov said.'
+    const [quote] = attribute(text, [['Ivan Petrov', 'PERSON', 'Ivan Petrov'], ['Petrov said', 'PERSON', 'Ivan Petrov']].map(([s, l, c]) => [s === 'Petrov said' ? 'Petrov' : s, l, c]) as Array<[string, EntityLabel, string]>)
+    expect(quote!.speaker.name).toBe('Ivan Petrov')
+  })
+
+  it('names an organisation that heads the mention', () => {
+    const [quote] = attribute('"No comment," the Foreign Ministry said.', [['Foreign Ministry', 'ORG', 'Foreign Ministry']])
+    expect(quote!.speaker).toMatchObject({mention: 'Foreign Ministry', name: 'Foreign Ministry'})
+  })
+
+  it('leaves anonymous speakers unnamed even when an organisation is inside', () => {
+    const [quote] = attribute('A spokesperson for the Foreign Ministry said, "No."', [['Foreign Ministry', 'ORG', 'Foreign Ministry']])
+    expect(quote!.speaker).toMatchObject({mention: 'A spokesperson for the Foreign Ministry', name: null, entityId: null})
+  })
+
+  it('does not name the possessor of a role', () => {
+    const [quote] = attribute('"No," Ivan Petrov’s press secretary said.', [['Ivan Petrov', 'PERSON', 'Ivan Petrov']])
+    expect(quote!.speaker).toMatchObject({mention: 'Ivan Petrov’s press secretary', name: null})
+  })
+
+  it.each([
+    ['the nearest person', 'Ivan Petrov met the press. "We will win," he said.', 'Ivan Petrov'],
+    ['skipping a person of the other gender (honorific)', 'Mr. Ivan Petrov arrived. Ms. Jane Roe spoke next. "We will win," he said.', 'Ivan Petrov'],
+    ['skipping a person of the other gender (role noun)', 'The spokeswoman, Anna Ivanova, arrived. Ivan Petrov spoke next. "We will win," she said.', 'Anna Ivanova'],
+    ['skipping a person of the other gender (surname form)', 'Anna Ivanova arrived. Ivan Petrov spoke next. "We will win," she said.', 'Anna Ivanova'],
+    ['skipping people named inside quotations', 'Ivan Petrov spoke. "Jane Roe is wrong," he said. "She always is," he added.', 'Ivan Petrov'],
+  ])('resolves a pronoun to %s', (_name, text, expected) => {
+    const quotes = attribute(text, [
+      ['Ivan Petrov', 'PERSON', 'Ivan Petrov'],
+      ['Jane Roe', 'PERSON', 'Jane Roe'],
+      ['Anna Ivanova', 'PERSON', 'Anna Ivanova'],
+    ])
+    expect(quotes.at(-1)!.speaker.name).toBe(expected)
+  })
+
+  it('leaves names null when there is no entity layer', () => {
+    const [quote] = attribute('"No," Ivan Petrov said.')
+    expect(quote!.speaker).toMatchObject({mention: 'Ivan Petrov', name: null, entityId: null})
+  })
+})
+
+describe('findAttributions', () => {
+  it('reports the rule that found each speaker', () => {
+    const text = '"We will win," Jane Roe said, "and soon." Ivan Petrov said: "No."'
+    const paragraphs = paragraphsOf(text)
+    expect(findAttributions(text, findQuotes(text, paragraphs), paragraphs).map((a) => a.rule)).toEqual(['after', 'carried', 'colon'])
+  })
+})

@@ -1,0 +1,30 @@
+import {describe, expect, it} from 'vitest'
+import {lexWords} from '../../src/quotes/words.ts'
+
+describe('lexWords', () => {
+  it.each([
+    ["Kremlin spokesman Ivan Petrov's aide", ['Kremlin', 'spokesman', 'Ivan', 'Petrov', "'s", 'aide']],
+    ['Sen. Jane Roe (D-Ore.), said', ['Sen.', 'Jane', 'Roe', '(', 'D-Ore.', ')', ',', 'said']],
+    ['the U.S. and Mr. Smith.', ['the', 'U.S.', 'and', 'Mr.', 'Smith', '.']],
+    ['a 46-year-old Moscow-based analyst', ['a', '46-year-old', 'Moscow-based', 'analyst']],
+    ["don't stop 1,250.50 now", ["don't", 'stop', '1,250.50', 'now']],
+    ['players’ union — «x»', ['players', '’', 'union', '—', '«', 'x', '»']],
+  ])('%s', (text, expected) => {
+    expect(lexWords(text, 0, text.length).map((w) => w.text)).toEqual(expected)
+  })
+
+  it('keeps offsets into the text and flags capitals', () => {
+    const text = 'xx He said.'
+    const words = lexWords(text, 3, text.length)
+    expect(words.map((w) => [w.start, w.end, w.upper, w.kind])).toEqual([
+      [3, 5, true, 'word'],
+      [6, 10, false, 'word'],
+      [10, 11, false, 'punct'],
+    ])
+    expect(words.every((w) => text.slice(w.start, w.end) === w.text)).toBe(true)
+  })
+
+  it('keeps a surrogate pair whole', () => {
+    expect(lexWords('a 😀 b', 0, 6).map((w) => w.text)).toEqual(['a', '😀', 'b'])
+  })
+})

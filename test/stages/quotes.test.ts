@@ -1,0 +1,264 @@
+import {existsSync, readFileSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import {createDoc, type Entity, type Quote, type Span} from '../../src/doc.ts'
+import {createPipeline, processDoc, type Stage} from '../../src/stage.ts'
+import {attributeSpeakers, createQuotes, findQuotes} from '../../src/stages/quotes.ts'
+
+function paragraphsOf(text: string): Span[] {
+  return [...text.matchAll(/[^\n]+/g)].map((m) => ({start: m.index, end: m.index + m[0].length}))
+}
+
+/** A stand-in for the segmenter and the entity stage, so this file tests the quotes stage alone. */
+function layers(entities: Entity[] = []): Stage {
+  return {
+    name: 'layers',
+    requires: [],
+    assigns: ['paragraphs', 'sentences', 'tokens', 'entities'],
+    run(doc) {
+      doc.paragraphs = paragraphsOf(doc.text)
+      doc.sentences = doc.paragraphs
+      doc.tokens = []
+      doc.entities = entities
+    },
+  }
+}
+
+describe('createQuotes', () => {
+  it('declares its layers', () => {
+    expect(createQuotes()).toMatchObject({name: 'quotes', requires: ['paragraphs', 'sentences', 'tokens', 'entities'], assigns: ['quotes']})
+  })
+
+  it('rejects unknown options', () => {
+    expect(() => createQuotes({speakers: true} as never)).toThrow()
+  })
+
+  it('writes quotes and warns about unclosed ones', () => {
+    const text = '"We will win," Jane Roe said.\n\nShe added that "the rest never closes.\n\nNarrative follows.'
+    const doc = processDoc(createPipeline('t', [layers(), createQuotes()]), createDoc({id: 'd', source: 'd', text}))
+    expect(doc.quotes!.map((q) => [text.slice(q.start, q.end), q.speaker.mention, q.unclosed ?? false])).toEqual([
+      ['We will win,', 'Jane Roe', false],
+      ['the rest never closes.', 'She', true],
+    ])
+    expect(doc.messages.map((m) => m.code)).toEqual(['quotes:unclosed'])
+  })
+
+  it('can stay quiet about unclosed quotes', () => {
+    const doc = processDoc(createPipeline('t', [layers(), createQuotes({warnUnclosed: false})]), createDoc({id: 'd', source: 'd', text: 'She said "never closed.'}))
+    expect(doc.messages).toEqual([])
+  })
+})
+
+// ---- the four seed articles (tests may use their strings; src/ may not) ----
+
+const corpus = new URL('../../corpus/', import.meta.url)
+const SEEDS = ['000_bf559d445b3d4308.txt', '001_e3b7a759f26948d1.txt', '002_ca2a2e5aed6c484b.txt', '003_e47be675eeaa7a6e.txt']
+
+/** Hand-made gold: the quote's first words, its kind, the speaker mention and the person it names. */
+type Gold = [start: string, kind: Quote['kind'], mention: string | null, name: string | null]
+const GOLD: Record<string, Gold[]> = {
+  '000_bf559d445b3d4308.txt': [
+    ['has no willingness to achieve peace.', 'partial', 'Russian Foreign Ministry spokesperson Maria Zakharova', 'Maria Zakharova'],
+    ['not at all surprised', 'partial', "Ukraine's First Deputy Foreign Minister Serhiy Kyslytsya", 'Serhiy Kyslytsya'],
+    ['most effective way', 'partial', 'She', 'Ursula von der Leyen'],
+  ],
+  '001_e3b7a759f26948d1.txt': [
+    // a fragment of Kyiv's statement with no speech cue in its sentence ("allegedly"): kept in the gold, missed by the rules
+    ['ignored all attempts to talk on the merits.', 'partial', null, null],
+    ['I believe that Ukraine has begun', 'direct', 'he', 'Rodion Miroshnik'],
+    ['Kiev is engaged in its usual practice', 'direct', 'he', 'Rodion Miroshnik'],
+    ['The UN Human Rights Office confirms', 'direct', 'Marta Hurtado', 'Marta Hurtado'],
+    ['Against the background of such statements', 'direct', 'he', 'Dmitry Peskov'],
+    ['Ukraine is a country with limited functionality', 'direct', 'Miroshnik', 'Rodion Miroshnik'],
+    ['There are not many (opportunities) left.', 'direct', 'he', 'Marco Rubio'],
+    ['This statement, which was made by the Ukrainian Foreign Ministry', 'direct', 'Rodion Miroshnik', 'Rodion Miroshnik'],
+    ['Trump is already showing his dissatisfaction', 'direct', 'Vladimir Oleinik', 'Vladimir Oleinik'],
+    ['New large-scale corruption revelations', 'direct', 'Oleinik', 'Vladimir Oleinik'],
+    ['within 24 hours', 'partial', 'Trump', 'Donald Trump'],
+  ],
+  '002_ca2a2e5aed6c484b.txt': [
+    ["It's important to understand", 'direct', 'he', 'Sergiy Kyslytsya'],
+    ['in the Russian system, you have to deal directly with the dictator.', 'partial', 'He', 'Sergiy Kyslytsya'],
+  ],
+  '003_e47be675eeaa7a6e.txt': [
+    ['no grounds for restarting negotiations', 'partial', 'Dmitry Peskov', 'Dmitry Peskov'],
+    ['In the absence of a possibility', 'direct', 'Peskov', 'Dmitry Peskov'],
+    ['The Russian side came to Istanbul', 'direct', 'Kislya', 'Sergey Kislya'],
+    ['creative discussions', 'partial', 'Kislya', 'Sergey Kislya'],
+    ['Kislya’s comments confirm', 'direct', 'A spokesperson for the ministry', null],
+    ['the door is not closed', 'partial', 'Kislya', 'Sergey Kislya'],
+    ['The suspension of talks is not just', 'direct', 'one Moscow-based analyst', null],
+    ['Unless there is a dramatic shift', 'direct', 'one Moscow-based analyst', null],
+    ['We are tired of waiting', 'direct', 'a resident of Kharkiv', null],
+    ['We just want the fighting to stop.', 'direct', 'a resident of Kharkiv', null],
+  ],
+}
+
+/** Person names of the seeds with their canonical forms: a stand-in for the entity stage. */
+const PEOPLE: Array<[string, string]> = [
+  ['Maria Zakharova', 'Maria Zakharova'],
+  ['Zakharova', 'Maria Zakharova'],
+  ['Serhiy Kyslytsya', 'Serhiy Kyslytsya'],
+  ['Sergiy Kyslytsya', 'Sergiy Kyslytsya'],
+  ['Kyslytsya', 'Kyslytsya'],
+  ['Ursula von der Leyen', 'Ursula von der Leyen'],
+  ['von der Leyen', 'Ursula von der Leyen'],
+  ['Vladimir Putin', 'Vladimir Putin'],
+  ['Volodymyr Zelenskyy', 'Volodymyr Zelenskyy'],
+  ['Vladimir Zelensky', 'Volodymyr Zelenskyy'],
+  ['Zelensky', 'Volodymyr Zelenskyy'],
+  ['Dmitry Peskov', 'Dmitry Peskov'],
+  ['Peskov', 'Dmitry Peskov'],
+  ['Sergey Lavrov', 'Sergey Lavrov'],
+  ['Su Xiaohui', 'Su Xiaohui'],
+  ['Rodion Miroshnik', 'Rodion Miroshnik'],
+  ['Miroshnik', 'Rodion Miroshnik'],
+  ['Marta Hurtado', 'Marta Hurtado'],
+  ['Marco Rubio', 'Marco Rubio'],
+  ['Donald Trump', 'Donald Trump'],
+  ['Trump', 'Donald Trump'],
+  ['Vladimir Oleinik', 'Vladimir Oleinik'],
+  ['Oleinik', 'Vladimir Oleinik'],
+  ['Timur Mindich', 'Timur Mindich'],
+  ['Mindich', 'Timur Mindich'],
+  ['German Galushchenko', 'German Galushchenko'],
+  ['Svetlana Grinchuk', 'Svetlana Grinchuk'],
+  ['Yermak', 'Yermak'],
+  ['Sergey Kislya', 'Sergey Kislya'],
+  ['Kislya', 'Sergey Kislya'],
+]
+
+function seedEntities(text: string): Entity[] {
+  const found: Entity[] = []
+  for (const [surface, canonical] of PEOPLE) {
+    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${surface}(?![\\p{L}])`, 'gu'))) {
+      if (found.some((e) => m.index < e.end && m.index + surface.length > e.start)) continue
+      found.push({start: m.index, end: m.index + surface.length, label: 'PERSON', canonical, entityId: canonical})
+    }
+  }
+  // the seed article 002 writes one person two ways; resolve the bare surname to its full name, as linking would
+  for (const entity of found) if (entity.canonical === 'Kyslytsya') entity.canonical = /Sergiy Kyslytsya/.test(text) ? 'Sergiy Kyslytsya' : 'Serhiy Kyslytsya'
+  return found.sort((a, b) => a.start - b.start)
+}
+
+interface SeedScore {
+  gold: number
+  found: number
+  matched: number
+  speakerRight: number
+  rows: Array<[string, string | null, string | null]>
+}
+
+function scoreSeed(text: string, quotes: Quote[], gold: Gold[]): SeedScore {
+  let matched = 0
+  let speakerRight = 0
+  for (const [start, , mention, name] of gold) {
+    const quote = quotes.find((q) => text.slice(q.start, q.end).startsWith(start))
+    if (!quote) continue
+    matched++
+    if (quote.speaker.mention === mention && quote.speaker.name === name) speakerRight++
+  }
+  return {gold: gold.length, found: quotes.length, matched, speakerRight, rows: quotes.map((q) => [text.slice(q.start, q.start + 40), q.speaker.mention, q.speaker.name])}
+}
+
+describe('findQuotes on the seed articles', () => {
+  it.each([
+    ['000_bf559d445b3d4308.txt', ['has no willingness to achieve peace.', 'not at all surprised', 'most effective way']],
+    ['002_ca2a2e5aed6c484b.txt', ["It's important to understand", 'in the Russian system, you have to deal directly with the dictator.']],
+    [
+      '003_e47be675eeaa7a6e.txt',
+      [
+        'no grounds for restarting negotiations',
+        'special military operation (SVO)',
+        'In the absence of a possibility',
+        'The Russian side came to Istanbul',
+        'creative discussions',
+        'Kislya’s comments confirm',
+        'the door is not closed',
+        'neutral',
+        'The suspension of talks is not just',
+        'Unless there is a dramatic shift',
+        'We are tired of waiting',
+        'We just want the fighting to stop.',
+      ],
+    ],
+  ])('%s: every quoted span, scare quotes included', (file, starts) => {
+    const text = readFileSync(new URL(file, corpus), 'utf8')
+    const spans = findQuotes(text, paragraphsOf(text)).map((q) => text.slice(q.start, q.end))
+    expect(spans).toHaveLength(starts.length)
+    spans.forEach((span, i) => expect(span.startsWith(starts[i]!)).toBe(true))
+  })
+
+  it('001: em-dash dialogue, stray marks and elisions', () => {
+    const text = readFileSync(new URL('001_e3b7a759f26948d1.txt', corpus), 'utf8')
+    const quotes = findQuotes(text, paragraphsOf(text))
+    const byStart = (start: string) => quotes.find((q) => text.slice(q.start, q.end).startsWith(start))
+    // "— I believe … <...> … settlement," he said.
+    expect(text.slice(byStart('I believe')!.start, byStart('I believe')!.end)).toMatch(/<\.\.\.>.*a settlement,$/s)
+    expect(byStart('I believe')).toMatchObject({style: 'dash', kind: 'direct'})
+    // "… left. — Izvestia) … <"> We are running out … imposed," he said.
+    expect(text.slice(byStart('There are not many')!.start, byStart('There are not many')!.end)).toMatch(/<"> We are running out of targets for which sanctions could be imposed,$/)
+    // "— … Ukraine could fulfill the wishes, — Rodion Miroshnik draws attention."
+    expect(text.slice(byStart('This statement')!.start, byStart('This statement')!.end)).toMatch(/could fulfill the wishes,$/)
+    expect(quotes.some((q) => text.slice(q.start, q.end) === '1000 for 1000')).toBe(true)
+    expect(quotes.every((q) => !q.unclosed)).toBe(true)
+  })
+})
+
+describe('attributeSpeakers on the seed articles', () => {
+  it.each(SEEDS)('%s: quotes, mentions and names', (file) => {
+    const text = readFileSync(new URL(file, corpus), 'utf8')
+    const paragraphs = paragraphsOf(text)
+    const quotes = attributeSpeakers(text, findQuotes(text, paragraphs), {paragraphs, entities: seedEntities(text)})
+    const expected = GOLD[file]!.filter(([start]) => start !== 'ignored all attempts to talk on the merits.')
+    expect(quotes.map((q, i) => [text.slice(q.start, q.start + (expected[i]?.[0].length ?? 30)), q.kind, q.speaker.mention, q.speaker.name])).toEqual(expected)
+  })
+
+  it('reaches the seed bar: quotes >= 0.90 recall and precision, speaker right >= 0.90', () => {
+    const total = {gold: 0, found: 0, matched: 0, speakerRight: 0}
+    for (const file of SEEDS) {
+      const text = readFileSync(new URL(file, corpus), 'utf8')
+      const paragraphs = paragraphsOf(text)
+      const score = scoreSeed(text, attributeSpeakers(text, findQuotes(text, paragraphs), {paragraphs, entities: seedEntities(text)}), GOLD[file]!)
+      total.gold += score.gold
+      total.found += score.found
+      total.matched += score.matched
+      total.speakerRight += score.speakerRight
+    }
+    expect(total.matched / total.gold).toBeGreaterThanOrEqual(0.9)
+    expect(total.matched / total.found).toBeGreaterThanOrEqual(0.9)
+    expect(total.speakerRight / total.matched).toBeGreaterThanOrEqual(0.9)
+  })
+})
+
+// the whole pipeline on the raw seeds, with the project's own clean, segment and entity stages when they exist
+const stagesDir = new URL('../../src/stages/', import.meta.url)
+const fullPipeline = ['clean.ts', 'segment.ts', 'entities.ts'].every((f) => existsSync(new URL(f, stagesDir)))
+
+describe.runIf(fullPipeline)('the news pipeline on the raw seed articles', () => {
+  it('finds the seed quotes and names their speakers (>= 0.90)', async () => {
+    const {createClean} = await import('../../src/stages/clean.ts')
+    const {createSegment} = await import('../../src/stages/segment.ts')
+    const {createEntities} = await import('../../src/stages/entities.ts')
+    const pipeline = createPipeline('seeds', [createClean(), createSegment(), createEntities(), createQuotes()])
+    const total = {gold: 0, found: 0, matched: 0, speakerRight: 0}
+    for (const file of SEEDS) {
+      const raw = readFileSync(new URL(file, corpus), 'utf8')
+      const doc = processDoc(pipeline, createDoc({id: file, source: file, text: raw}))
+      const gold = GOLD[file]!
+      const score = scoreSeed(doc.text, doc.quotes ?? [], gold)
+      total.gold += score.gold
+      total.found += score.found
+      total.matched += score.matched
+      // names come from the entity stage: compare the mention exactly and the name loosely (same surname)
+      for (const [start, , mention, name] of gold) {
+        const quote = (doc.quotes ?? []).find((q) => doc.text.slice(q.start, q.end).startsWith(start))
+        if (!quote) continue
+        const nameOk = name === null ? quote.speaker.name === null : (quote.speaker.name ?? '').split(' ').at(-1) === name.split(' ').at(-1)
+        if (quote.speaker.mention === mention && nameOk) total.speakerRight++
+      }
+    }
+    expect(total.matched / total.gold).toBeGreaterThanOrEqual(0.9)
+    expect(total.matched / total.found).toBeGreaterThanOrEqual(0.9)
+    expect(total.speakerRight / total.matched).toBeGreaterThanOrEqual(0.9)
+  })
+})
