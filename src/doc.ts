@@ -59,6 +59,8 @@ export interface Quote extends Span {
   cue: string | null
   /** the cue's lemma ("say" for "said"), null when no cue */
   cueLemma: string | null
+  /** where the cue stands in the text, null when no cue */
+  cueSpan: Span | null
   speaker: Speaker
   /** set when the quote was never closed and was cut at its paragraph's end */
   unclosed?: boolean

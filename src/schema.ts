@@ -66,6 +66,8 @@ export const QuoteRecord = z
     kind: z.enum(['direct', 'partial', 'indirect']),
     cue: z.string().nullable(),
     cueLemma: z.string().nullable(),
+    cueStart: offset.nullable().describe('where the cue stands (null when no cue)'),
+    cueEnd: offset.nullable(),
     speaker: z.object({
       mention: z.string().nullable(),
       start: offset.nullable(),

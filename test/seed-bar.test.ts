@@ -27,20 +27,20 @@ describe('seed corpus against the gold', () => {
   })
 
   it('finds quotes with recall and precision >= 0.90 (exact span)', () => {
-    expect(report.quotes.exact.r).toBeGreaterThanOrEqual(0.9)
-    expect(report.quotes.exact.p).toBeGreaterThanOrEqual(0.9)
+    expect(report.quotes!.exact.r).toBeGreaterThanOrEqual(0.9)
+    expect(report.quotes!.exact.p).toBeGreaterThanOrEqual(0.9)
   })
 
   it('names the right speaker for >= 0.90 of the quotes', () => {
-    expect(report.quotes.speakerAcc.acc).toBeGreaterThanOrEqual(0.9)
+    expect(report.quotes!.speakerAcc.acc).toBeGreaterThanOrEqual(0.9)
   })
 
   it('gets money exactly: F1 1.0 with every amount and currency right', () => {
-    expect(report.money.exact.f).toBe(1)
-    expect(report.money.valueAcc.acc).toBe(1)
+    expect(report.money!.exact.f).toBe(1)
+    expect(report.money!.valueAcc.acc).toBe(1)
   })
 
   it('finds people with F1 >= 0.90 (exact span)', () => {
-    expect(report.entities.exact.perLabel.PERSON!.f).toBeGreaterThanOrEqual(0.9)
+    expect(report.entities!.exact.perLabel.PERSON!.f).toBeGreaterThanOrEqual(0.9)
   })
 })

@@ -71,7 +71,7 @@ export function toRecords(doc: Doc): DocRecords {
     }
     const record = check(
       QuoteRecord,
-      {docId: doc.id, id: `${doc.id}:q${i}`, ...span(q), kind: q.kind, cue: q.cue, cueLemma: q.cueLemma, speaker, ...(q.unclosed ? {unclosed: true} : {})},
+      {docId: doc.id, id: `${doc.id}:q${i}`, ...span(q), kind: q.kind, cue: q.cue, cueLemma: q.cueLemma, cueStart: q.cueSpan ? toPoint(q.cueSpan.start) : null, cueEnd: q.cueSpan ? toPoint(q.cueSpan.end) : null, speaker, ...(q.unclosed ? {unclosed: true} : {})},
       q,
       'quote',
     )

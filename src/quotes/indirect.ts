@@ -11,6 +11,8 @@ import {lexWords, type Word} from './words.ts'
 export interface IndirectSpan extends Span {
   cue: CueMatch
   cueText: string
+  /** where the cue stands in the text */
+  cueSpan: Span
   speaker: Span
 }
 
@@ -144,6 +146,7 @@ function result(text: string, words: Word[], first: number, last: number, cue: C
     end: words[last]!.end,
     cue,
     cueText: text.slice(cue.start, cue.end),
+    cueSpan: {start: cue.start, end: cue.end},
     speaker: {start: words[speakerFirst]!.start, end: words[speakerLast]!.end},
   }
 }

@@ -40,7 +40,7 @@ export type AttributionRule = 'after' | 'before' | 'colon' | 'clause' | 'final' 
 export interface Attributed {
   quote: QuoteSpan
   speaker: Span | null
-  cue: {text: string; lemma: string; class: CueClass} | null
+  cue: {text: string; lemma: string; class: CueClass; start: number; end: number} | null
   rule: AttributionRule
 }
 
@@ -82,6 +82,7 @@ export function attributeSpeakers(text: string, quotes: QuoteSpan[], layers: Att
       kind: item.quote.kind,
       cue: item.cue?.text ?? null,
       cueLemma: item.cue?.lemma ?? null,
+      cueSpan: item.cue ? {start: item.cue.start, end: item.cue.end} : null,
       speaker: resolveSpeaker(text, item.speaker, entities, resolver),
       ...(item.quote.unclosed ? {unclosed: true} : {}),
     })
@@ -94,6 +95,7 @@ export function attributeSpeakers(text: string, quotes: QuoteSpan[], layers: Att
         kind: 'indirect',
         cue: found.cueText,
         cueLemma: found.cue.lemma,
+        cueSpan: found.cueSpan,
         speaker: resolveSpeaker(text, found.speaker, entities, resolver),
       })
     }
@@ -232,7 +234,7 @@ function spanOf(words: Word[], phrase: Phrase): Span {
 }
 
 function cueOf(text: string, cue: CueMatch): Attributed['cue'] {
-  return {text: text.slice(cue.start, cue.end), lemma: cue.lemma, class: cue.class}
+  return {text: text.slice(cue.start, cue.end), lemma: cue.lemma, class: cue.class, start: cue.start, end: cue.end}
 }
 
 function isTerminator(word: Word): boolean {

@@ -58,6 +58,8 @@ const quote = (needle: string, kind: QuoteRecord['kind'], speaker: string | null
     kind,
     cue: 'said',
     cueLemma: 'say',
+    cueStart: null,
+    cueEnd: null,
     speaker: {mention: speaker, start: s?.start ?? null, end: s?.end ?? null, name, entityId: name},
   }
 }

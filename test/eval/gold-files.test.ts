@@ -85,6 +85,8 @@ describe('test/gold', () => {
           kind: q.kind,
           cue: null,
           cueLemma: null,
+          cueStart: null,
+          cueEnd: null,
           speaker: {
             mention: q.speaker.mention,
             start: q.speaker.mentionSpan?.start ?? null,

@@ -40,7 +40,7 @@ describe('findIndirect', () => {
     const paragraphs = paragraphsOf(text)
     expect(attributeSpeakers(text, findQuotes(text, paragraphs), {paragraphs})).toEqual([])
     expect(attributeSpeakers(text, findQuotes(text, paragraphs), {paragraphs}, {indirect: true})).toEqual([
-      {start: 14, end: 32, kind: 'indirect', cue: 'said', cueLemma: 'say', speaker: {mention: 'Jane Roe', start: 0, end: 8, name: null, entityId: null}},
+      {start: 14, end: 32, kind: 'indirect', cue: 'said', cueLemma: 'say', cueSpan: {start: 9, end: 13}, speaker: {mention: 'Jane Roe', start: 0, end: 8, name: null, entityId: null}},
     ])
   })
 })

@@ -262,3 +262,16 @@ describe.runIf(fullPipeline)('the news pipeline on the raw seed articles', () =>
     expect(total.speakerRight / total.matched).toBeGreaterThanOrEqual(0.9)
   })
 })
+
+describe('cue offsets', () => {
+  it.each([
+    ['"We will win," Jane Roe said.', 'said'],
+    ['Jane Roe told reporters: "We will win."', 'told'],
+    ['"We will win," according to Jane Roe.', 'according to'],
+  ])('points cueSpan at the cue in %s', (text, cue) => {
+    const paragraphs = paragraphsOf(text)
+    const [quote] = attributeSpeakers(text, findQuotes(text, paragraphs), {paragraphs})
+    expect(quote!.cue).toBe(cue)
+    expect(text.slice(quote!.cueSpan!.start, quote!.cueSpan!.end)).toBe(cue)
+  })
+})
