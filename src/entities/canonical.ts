@@ -11,8 +11,12 @@ export interface CanonicalMention {
   role?: string
 }
 
+const NEEDS_CLEANING = /[^\S ]| \s|^[\s"'“”‘’«»(\[]|[\s"“”«»)\],;:!?]$/
+
 /** Collapses whitespace and trims quotes, brackets and trailing punctuation from a name. */
 export function cleanName(name: string): string {
+  // most names need nothing: no whitespace but single spaces, nothing to trim at either end
+  if (!NEEDS_CLEANING.test(name)) return name
   return name
     .replace(/\s+/g, ' ')
     .replace(/^[\s"'“”‘’«»(\[]+|[\s"“”«»)\],;:!?]+$/g, '')
@@ -21,6 +25,9 @@ export function cleanName(name: string): string {
 
 /** Drops a trailing possessive ("Poland's" -> "Poland", "Wales'" -> "Wales"). */
 export function stripPossessive(name: string): string {
+  // both patterns end in an apostrophe or an s
+  const last = name.charCodeAt(name.length - 1)
+  if (last !== 39 && last !== 0x2019 && last !== 115 && last !== 83) return name
   return name.replace(/(?<=\p{L})['’][sS]?$/u, '').replace(/(?<=\p{L}) ['’][sS]$/u, '')
 }
 

@@ -30,8 +30,25 @@ export function shortHash(value: string): string {
   return (hash >>> 0).toString(16).padStart(8, '0')
 }
 
+// ids already made, by label: a document repeats its names, and a corpus repeats them across documents
+const MAX_CACHED = 100_000
+const cache = new Map<EntityLabel, Map<string, string>>()
+
 /** The provisional entity id of a canonical name: `person:dmitry-peskov`; long or unsluggable names get a hash. */
 export function entityIdFor(label: EntityLabel, canonical: string): string {
+  let ids = cache.get(label)
+  if (!ids) cache.set(label, (ids = new Map()))
+  let id = ids.get(canonical)
+  if (id === undefined) {
+    // bounded: a long-running process sees an open set of names
+    if (ids.size >= MAX_CACHED) ids.clear()
+    id = makeEntityId(label, canonical)
+    ids.set(canonical, id)
+  }
+  return id
+}
+
+function makeEntityId(label: EntityLabel, canonical: string): string {
   const slug = nameSlug(canonical)
   const prefix = label.toLowerCase()
   if (slug.length === 0) return `${prefix}:${shortHash(canonical)}`

@@ -11,13 +11,31 @@ const CURRENCY_WORD = /\b(?:dollars?|euros?|pounds?|sterling|rubles?|roubles?|hr
 
 /** Whether a span's text is a monetary figure ("$6.98 billion", "€6 billion", "500 million dollars"). */
 export function isMoneyLike(value: string): boolean {
-  if (!/\p{N}/u.test(value)) return false
+  if (!hasNumber(value)) return false
   return CURRENCY_SYMBOL.test(value) || CURRENCY_CODE.test(value) || CURRENCY_WORD.test(value)
 }
 
 /** Whether a non-date span holds no letters at all (a number or punctuation the recogniser mislabelled). */
 function isLetterless(value: string): boolean {
-  return !/\p{L}/u.test(value)
+  // ASCII decides most names without a regex; other characters go to the Unicode class
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i)
+    if (code >= 128) return !LETTER.test(value)
+    if ((code | 32) >= 97 && (code | 32) <= 122) return false
+  }
+  return true
+}
+
+const LETTER = /\p{L}/u
+const NUMBER = /\p{N}/u
+
+function hasNumber(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i)
+    if (code >= 128) return NUMBER.test(value)
+    if (code >= 48 && code <= 57) return true
+  }
+  return false
 }
 
 /**
@@ -38,8 +56,19 @@ export function resolveOverlaps(text: string, names: readonly EntitySpan[], date
   // longest first, then recogniser before dates, then position: a deterministic greedy choice
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.rank - b.rank || compareSpans(a, b) || a.label.localeCompare(b.label))
   const kept: EntitySpan[] = []
+  // characters taken by kept spans: two non-empty spans overlap exactly when they share a character
+  let low = 0
+  let high = text.length
+  for (const c of candidates) {
+    if (c.start < low) low = c.start
+    if (c.end > high) high = c.end
+  }
+  const taken = new Uint8Array(high - low)
   for (const candidate of candidates) {
-    if (kept.some((k) => k.start < candidate.end && candidate.start < k.end)) continue
+    let free = true
+    for (let i = candidate.start - low; i < candidate.end - low && free; i++) free = taken[i] === 0
+    if (!free) continue
+    taken.fill(1, candidate.start - low, candidate.end - low)
     kept.push({start: candidate.start, end: candidate.end, label: candidate.label})
   }
   return kept.sort(compareSpans)

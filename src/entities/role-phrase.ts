@@ -49,15 +49,36 @@ function lineEnd(text: string, offset: number): number {
   return index < 0 ? text.length : index
 }
 
+// a role phrase is looked for in this many characters before the name first, and further back only when it may go on
+const NEAR_WINDOW = 48
+
+/** Whether a UTF-16 code unit is whitespace as the regex `\s` defines it. */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13)
+  if (code < 0xa0) return false
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+}
+
 /**
- * Finds a role phrase ending right before `start` (optionally across one comma when the name is a
- * full name closed by punctuation); `nameIsFull` allows the appositive "the Minister of Justice, Jane Doe,".
+ * Where to start scanning for words before `end`: the first whitespace character at least `window` characters
+ * back, or `from`. No word holds whitespace, so words scanned from there are exactly the full scan's last words.
  */
-export function findRoleBefore(text: string, start: number, end: number, nameIsFull: boolean): RolePhrase | undefined {
-  const from = Math.max(lineStart(text, start), start - 240)
-  const words = scanWords(text, from, start)
+function nearStart(text: string, from: number, end: number, window: number): number {
+  let near = end - window
+  if (near <= from) return from
+  while (near < end && !isSpace(text.charCodeAt(near))) near++
+  return near < end ? near : from
+}
+
+/**
+ * The words of a role phrase that may end `words` (scanned up to the name), before trimming; undefined when none
+ * can; null when `words` ran out before the phrase was decided and they are not `complete` (scan further back).
+ */
+function pickRoleWords(text: string, words: Word[], end: number, nameIsFull: boolean, complete: boolean): Word[] | undefined | null {
   let i = words.length - 1
-  if (i >= 0 && words[i].text === ',') {
+  if (i < 0) return complete ? [] : null
+  if (words[i].text === ',') {
     const after = scanWords(text, end, Math.min(lineEnd(text, end), end + 3))
     const closed = after.length === 0 || [',', '.', ')', ';', '—', '–', ':'].includes(after[0].text)
     if (!nameIsFull || !closed) return undefined
@@ -69,6 +90,8 @@ export function findRoleBefore(text: string, start: number, end: number, nameIsF
     const lower = word.text.toLowerCase()
     if (isQualifier(word)) {
       picked.unshift(word)
+    } else if (INNER.has(lower) && picked.length > 0 && i === 0 && !complete) {
+      return null
     } else if (INNER.has(lower) && picked.length > 0 && i > 0 && (isQualifier(words[i - 1]) || INNER.has(words[i - 1].text.toLowerCase()))) {
       // "Minister of Justice of Poland", "Office of the High Commissioner": keep only when a head can still come
       picked.unshift(word)
@@ -79,6 +102,21 @@ export function findRoleBefore(text: string, start: number, end: number, nameIsF
     }
     i--
   }
+  if (i < 0 && picked.length < MAX_ROLE_WORDS && !complete) return null
+  return picked
+}
+
+/**
+ * Finds a role phrase ending right before `start` (optionally across one comma when the name is a
+ * full name closed by punctuation); `nameIsFull` allows the appositive "the Minister of Justice, Jane Doe,".
+ */
+export function findRoleBefore(text: string, start: number, end: number, nameIsFull: boolean): RolePhrase | undefined {
+  const from = Math.max(lineStart(text, start), start - 240)
+  // most names have no role before them: a short stretch decides, unless the phrase may go on further back
+  const near = nearStart(text, from, start, NEAR_WINDOW)
+  let picked = pickRoleWords(text, scanWords(text, near, start), end, nameIsFull, near === from)
+  if (picked === null) picked = pickRoleWords(text, scanWords(text, from, start), end, nameIsFull, true)
+  if (picked === null || picked === undefined) return undefined
   // drop connectors left dangling at the left edge
   while (picked.length > 0 && (INNER.has(picked[0].text.toLowerCase()) || picked[0].kind === 'poss')) picked.shift()
   let last = -1
@@ -112,7 +150,12 @@ export function findRoleBefore(text: string, start: number, end: number, nameIsF
 
 /** Finds an appositive role right after a name: "Jane Doe, the ministry's ambassador-at-large for Asia," */
 export function findRoleAfter(text: string, end: number): RolePhrase | undefined {
-  const words = scanWords(text, end, Math.min(lineEnd(text, end), end + 240))
+  const limit = Math.min(lineEnd(text, end), end + 240)
+  // every non-space character starts a scanned word, so the first word is a comma only if the first such character is
+  let at = end
+  while (at < limit && isSpace(text.charCodeAt(at))) at++
+  if (at >= limit || text.charCodeAt(at) !== 44) return undefined
+  const words = scanWords(text, end, limit)
   if (words.length < 2 || words[0].text !== ',') return undefined
   let i = 1
   if (DETERMINERS.has(words[i].text.toLowerCase())) i++

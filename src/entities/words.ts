@@ -20,11 +20,12 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:['’](?![sS](?![\p{L}\p{N}]))
 export function scanWords(text: string, start = 0, end = text.length): Word[] {
   const words: Word[] = []
   const slice = text.slice(start, end)
-  for (const match of slice.matchAll(WORD)) {
-    const s = start + (match.index ?? 0)
+  WORD.lastIndex = 0
+  for (let match = WORD.exec(slice); match !== null; match = WORD.exec(slice)) {
+    const s = start + match.index
     let value = match[0]
     let e = s + value.length
-    const isWord = /^[\p{L}\p{N}]/u.test(value)
+    const isWord = startsWithLetterOrNumber(value)
     // keep the period of an abbreviation or initial (Mr., Gen., U.S., V.) with its word
     if (isWord && text[e] === '.' && e < end && isAbbreviation(value)) {
       value += '.'
@@ -36,6 +37,15 @@ export function scanWords(text: string, start = 0, end = text.length): Word[] {
     words.push({text: value, start: s, end: e, kind})
   }
   return words
+}
+
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]/u
+
+// ASCII decided by range, the rest by the Unicode regex
+function startsWithLetterOrNumber(value: string): boolean {
+  const code = value.charCodeAt(0)
+  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122)
+  return LETTER_OR_NUMBER.test(value)
 }
 
 /** Whether a word before a period is an abbreviation or initial rather than a sentence end. */

@@ -2,16 +2,9 @@
  * Turns a document's words into the per-token facts decoding needs (word type, case, sentence position,
  * gazetteer matches, document-level case evidence), the same way for training and inference.
  */
-import {
-  caseClass,
-  featureForm,
-  HISTORY_WIDTH,
-  isCapitalised,
-  isCapsSentence,
-  normaliseWord,
-  type TokenContext,
-} from './features.ts'
-import {markGazetteer, type Gazetteer} from './gazetteer.ts'
+import type {Span} from '../doc.ts'
+import {caseClass, capsWordFlags, featureForm, HISTORY_WIDTH, isCapitalised, normaliseWord, type TokenContext} from './features.ts'
+import {markGazetteer, type Gazetteer, type TrieNode} from './gazetteer.ts'
 import {LEXICON_CATEGORIES, type LexiconIndex} from './lexicon.ts'
 
 const CASE_LOWER = 0
@@ -21,13 +14,25 @@ const TITLE_BIT = 1 << LEXICON_CATEGORIES.indexOf('title')
 // distance to the nearest earlier title word -> bucket (1, 2, 3, 4-6, 7-10); farther counts as none
 const TITLE_BUCKETS = [-1, 0, 1, 2, 3, 3, 3, 4, 4, 4, 4]
 
-/** Word types seen so far: one entry per (word, in-headline) pair, with the facts that depend only on the word. */
+/**
+ * Word types seen so far: one entry per (word, in-headline) pair, with the facts that depend only on the word.
+ * Distinct words sit in a hash table keyed by their UTF-16 code units, so a word can be found in a text without
+ * slicing it out ({@link TypeRegistry.wordAt}); a word becomes a type only once it is used in a sentence.
+ */
 export class TypeRegistry {
   constructor(private readonly lexicon: LexiconIndex) {}
 
-  private readonly plain = new Map<string, number>()
-  private readonly headline = new Map<string, number>()
+  // open addressing, linear probing, at most half full: word ids, -1 for empty slots
+  private slots = new Int32Array(2048).fill(-1)
+  private readonly wordList: string[] = []
+  private wordHashes = new Int32Array(1024)
+  // per word: its type in a normal sentence and in a headline, -1 until used
+  private wordTypes = new Int32Array(2048).fill(-1)
+  /** {@link capsWordFlags} of each word id */
+  wordCapsFlags: Uint8Array<ArrayBuffer> = new Uint8Array(1024)
   private readonly lowerIds = new Map<string, number>()
+  // per gazetteer, its first-word trie node by lowercase id (null: no entry starts with the word), filled on use
+  private readonly gazetteerNodes = new WeakMap<Gazetteer, (TrieNode | null | undefined)[]>()
   /** normalised word of each type */
   readonly words: string[] = []
   readonly caps: boolean[] = []
@@ -49,13 +54,64 @@ export class TypeRegistry {
     return this.lowerIds.size
   }
 
+  /** The id of the word `text[start, end)`, registering the word if unseen (no type is made). */
+  wordAt(text: string, start: number, end: number): number {
+    // FNV-1a over the code units
+    let hash = 0x811c9dc5 | 0
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+    const slots = this.slots
+    const mask = slots.length - 1
+    let slot = hash & mask
+    for (let id = slots[slot]; id >= 0; id = slots[slot]) {
+      if (this.wordHashes[id] === hash && sameWord(this.wordList[id], text, start, end)) return id
+      slot = (slot + 1) & mask
+    }
+    const id = this.wordList.length
+    const word = text.slice(start, end)
+    this.wordList.push(word)
+    if (id >= this.wordHashes.length) {
+      this.wordHashes = grow(this.wordHashes, id)
+      this.wordCapsFlags = grow(this.wordCapsFlags, id)
+      const types = new Int32Array(this.wordHashes.length * 2).fill(-1)
+      types.set(this.wordTypes)
+      this.wordTypes = types
+    }
+    this.wordHashes[id] = hash
+    this.wordCapsFlags[id] = capsWordFlags(word)
+    slots[slot] = id
+    if (this.wordList.length * 2 > slots.length) this.rehash()
+    return id
+  }
+
+  /** The id of `word` (see {@link wordAt}). */
+  wordOf(word: string): number {
+    return this.wordAt(word, 0, word.length)
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1)
+    const mask = slots.length - 1
+    for (let id = 0; id < this.wordList.length; id++) {
+      let slot = this.wordHashes[id] & mask
+      while (slots[slot] >= 0) slot = (slot + 1) & mask
+      slots[slot] = id
+    }
+    this.slots = slots
+  }
+
   /** The type id of `word` in a normal or all-caps sentence, creating it (and calling `onNew`) if unseen. */
   typeOf(word: string, caps: boolean): number {
-    const map = caps ? this.headline : this.plain
-    const known = map.get(word)
-    if (known !== undefined) return known
+    return this.typeOfWord(this.wordOf(word), caps)
+  }
+
+  /** The type id of word id `wordId` in a normal or all-caps sentence, creating it (and calling `onNew`) if unseen. */
+  typeOfWord(wordId: number, caps: boolean): number {
+    const at = wordId * 2 + (caps ? 1 : 0)
+    const known = this.wordTypes[at]
+    if (known >= 0) return known
+    const word = this.wordList[wordId]
     const id = this.words.length
-    map.set(word, id)
+    this.wordTypes[at] = id
     const normal = normaliseWord(word)
     const lower = normal.toLowerCase()
     let lowerId = this.lowerIds.get(lower)
@@ -80,8 +136,21 @@ export class TypeRegistry {
     return id
   }
 
+  /** The first-word trie nodes of `gazetteer` by lowercase id, as {@link markGazetteer} fills them for this registry. */
+  firstNodes(gazetteer: Gazetteer): (TrieNode | null | undefined)[] {
+    let nodes = this.gazetteerNodes.get(gazetteer)
+    if (!nodes) this.gazetteerNodes.set(gazetteer, (nodes = []))
+    return nodes
+  }
+
   /** Hook for subclasses that attach features or weights to each new type. */
   protected onNew(_id: number): void {}
+}
+
+function sameWord(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false
+  return true
 }
 
 function grow<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer> | Uint16Array<ArrayBuffer>>(array: T, needed: number): T {
@@ -148,23 +217,63 @@ export function encodeDocument(
   external: Gazetteer | null,
   scratch: DocumentScratch,
 ): EncodedDocument {
-  const length = words.length
+  const wordIds = new Int32Array(words.length)
+  for (let i = 0; i < words.length; i++) wordIds[i] = registry.wordOf(words[i])
+  return encodeWordIds(wordIds, sentenceEnds, registry, gazetteer, external, scratch)
+}
+
+/** {@link encodeDocument} for words given as spans of `text` (token offsets), found without slicing them out. */
+export function encodeSpans(
+  text: string,
+  spans: readonly Span[],
+  sentenceEnds: readonly number[],
+  registry: TypeRegistry,
+  gazetteer: Gazetteer | null,
+  external: Gazetteer | null,
+  scratch: DocumentScratch,
+): EncodedDocument {
+  const wordIds = new Int32Array(spans.length)
+  for (let i = 0; i < spans.length; i++) wordIds[i] = registry.wordAt(text, spans[i].start, spans[i].end)
+  return encodeWordIds(wordIds, sentenceEnds, registry, gazetteer, external, scratch)
+}
+
+function encodeWordIds(
+  wordIds: Int32Array,
+  sentenceEnds: readonly number[],
+  registry: TypeRegistry,
+  gazetteer: Gazetteer | null,
+  external: Gazetteer | null,
+  scratch: DocumentScratch,
+): EncodedDocument {
+  const length = wordIds.length
   const types = new Int32Array(length)
   const position = new Uint8Array(length)
   const docCase = new Int8Array(length)
   const gazetteerMasks = new Uint32Array(length)
   const externalMasks = new Uint32Array(length)
   const lower: string[] = new Array(length)
+  const lowerIds = new Int32Array(length)
   const capitalised = new Uint8Array(length)
   const titleContext = new Int8Array(length).fill(-1)
+  const gazetteerNodes = gazetteer ? registry.firstNodes(gazetteer) : undefined
+  const externalNodes = external ? registry.firstNodes(external) : undefined
   let start = 0
   for (const end of sentenceEnds) {
-    const caps = isCapsSentence(words, start, end)
+    // an all-caps headline (see isCapsSentence): no lowercase letter and at least two words of 2+ letters
+    let longWords = 0
+    let lowercase = false
+    for (let i = start; i < end && !lowercase; i++) {
+      const flags = registry.wordCapsFlags[wordIds[i]]
+      lowercase = (flags & 1) !== 0
+      if (flags & 2) longWords++
+    }
+    const caps = !lowercase && longWords >= 2
     for (let i = start; i < end; i++) {
-      const type = registry.typeOf(words[i], caps)
+      const type = registry.typeOfWord(wordIds[i], caps)
       types[i] = type
       position[i] = caps ? 2 : i === start ? 0 : 1
       lower[i] = registry.lower[type]
+      lowerIds[i] = registry.lowerId[type]
       capitalised[i] = registry.capitalised[type]
     }
     let lastTitle = -1
@@ -175,8 +284,8 @@ export function encodeDocument(
       }
       if (registry.lexiconFlags[types[i]] & TITLE_BIT) lastTitle = i
     }
-    if (gazetteer) markGazetteer(gazetteer, lower, capitalised, start, end, gazetteerMasks)
-    if (external) markGazetteer(external, lower, capitalised, start, end, externalMasks)
+    if (gazetteer) markGazetteer(gazetteer, lower, capitalised, start, end, gazetteerMasks, lowerIds, gazetteerNodes)
+    if (external) markGazetteer(external, lower, capitalised, start, end, externalMasks, lowerIds, externalNodes)
     start = end
   }
   // document-level case evidence: is this capitalised word written in lowercase, or capitalised mid-sentence, elsewhere?

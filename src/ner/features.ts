@@ -129,18 +129,24 @@ export function wordShape(word: string, collapse: boolean): string {
   return out
 }
 
+/** Facts about one word that {@link isCapsSentence} reads: bit 0 it has a lowercase letter, bit 1 it has 2+ uppercase letters. */
+export function capsWordFlags(word: string): number {
+  let letters = 0
+  for (let j = 0; j < word.length; j++) {
+    const kind = charKind(word.charCodeAt(j))
+    if (kind === KIND_LOWER) return 1
+    if (kind === KIND_UPPER) letters++
+  }
+  return letters >= 2 ? 2 : 0
+}
+
 /** Whether `words[from, to)` is an all-caps headline: no lowercase letter and at least two words of 2+ letters. */
 export function isCapsSentence(words: readonly string[], from: number, to: number): boolean {
   let longWords = 0
   for (let i = from; i < to; i++) {
-    const word = words[i]
-    let letters = 0
-    for (let j = 0; j < word.length; j++) {
-      const kind = charKind(word.charCodeAt(j))
-      if (kind === KIND_LOWER) return false
-      if (kind === KIND_UPPER) letters++
-    }
-    if (letters >= 2) longWords++
+    const flags = capsWordFlags(words[i])
+    if (flags & 1) return false
+    if (flags & 2) longWords++
   }
   return longWords >= 2
 }

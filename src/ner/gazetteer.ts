@@ -1,7 +1,8 @@
 import {NER_TYPES, type NerType} from './tags.ts'
 import {normaliseWord} from './features.ts'
 
-interface TrieNode {
+/** One node of a gazetteer's token trie. */
+export interface TrieNode {
   next: Map<string, TrieNode> | null
   /** bit t set when an entry of type `NER_TYPES[t]` ends here */
   types: number
@@ -47,6 +48,8 @@ export function buildGazetteer(entries: Iterable<{tokens: readonly string[]; typ
 /**
  * Marks every gazetteer match in `lower[from, to)` (lowercased words) that contains a capitalised word:
  * `masks[i]` gets bit `type * 4 + position` (0 B, 1 I, 2 L, 3 U) for each match covering token i.
+ * With `ids` (a number per distinct lowercase word) and `firstNodes`, the first word's trie node is looked up
+ * once per distinct word and kept in `firstNodes[id]` (null: no entry starts with it).
  */
 export function markGazetteer(
   gazetteer: Gazetteer,
@@ -55,11 +58,21 @@ export function markGazetteer(
   from: number,
   to: number,
   masks: Uint32Array,
+  ids?: ArrayLike<number>,
+  firstNodes?: (TrieNode | null | undefined)[],
 ): void {
   const first = gazetteer.root.next
   if (!first) return
   for (let i = from; i < to; i++) {
-    let node = first.get(lower[i])
+    let node: TrieNode | null | undefined
+    if (ids && firstNodes) {
+      const id = ids[i]
+      node = firstNodes[id]
+      if (node === undefined) firstNodes[id] = node = first.get(lower[i]) ?? null
+      if (node === null) continue
+    } else {
+      node = first.get(lower[i])
+    }
     let hasCap = capitalised[i]
     let j = i
     while (node) {

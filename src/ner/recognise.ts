@@ -65,8 +65,7 @@ export function recogniseEntities(
   tagger: NerTagger = shippedTagger(),
 ): EntitySpan[] {
   if (tokens.length === 0) return []
-  const words = tokens.map((token) => text.slice(token.start, token.end))
-  const tags = tagger.tagDocument(words, sentenceEndsOf(tokens, sentences))
+  const tags = tagger.tagSpans(text, tokens, sentenceEndsOf(tokens, sentences))
   return spansFromBilou(tags).map((span) => ({
     start: tokens[span.start].start,
     end: tokens[span.end - 1].end,

@@ -1,7 +1,9 @@
 /**
- * Fast inference: greedy left-to-right BILOU decoding with per-word-type weight caching. For each word type
- * (word + headline flag) the weights of all its word-only features are summed once per relative position, so
- * scoring a token is five cached vector adds plus a handful of history, document and gazetteer features.
+ * Fast inference: BILOU decoding (beam search, or greedy with beam 1) with per-word-type weight caching. For each
+ * word type (word + headline flag) the weights of all its word-only features are summed once per relative position,
+ * so scoring a token is five cached vector adds plus a handful of history, document and gazetteer features, and
+ * only for the tags that may follow a kept hypothesis. Scores are summed in float32 in a fixed order, so every
+ * speed-up here leaves the tags bit-for-bit as they were.
  */
 import {
   CASE_CLASSES,
@@ -17,7 +19,8 @@ import {
   type FeatureResources,
   type TokenFeatureTable,
 } from './features.ts'
-import {encodeDocument, type EncodedDocument, DocumentScratch, emptyContext, recordHistory, tokenContext, TypeRegistry} from './encode.ts'
+import type {Span} from '../doc.ts'
+import {encodeDocument, encodeSpans, type EncodedDocument, DocumentScratch, emptyContext, recordHistory, tokenContext, TypeRegistry} from './encode.ts'
 import {buildGazetteer, entryTokens, type Gazetteer} from './gazetteer.ts'
 import {indexLexicon, LEXICON_CATEGORIES} from './lexicon.ts'
 import type {NerModel} from './model.ts'
@@ -27,7 +30,11 @@ import {allowedAfter, NER_TYPES, TAG_COUNT, tagId, tagPosition} from './tags.ts'
 // module-local copies: imported bindings can cost a getter call per access in hot loops under some loaders
 const K = TAG_COUNT
 const S = SLOTS
+// one row per previous tag in a follower list: its length, then the allowed next tags
+const K1 = K + 1
 const W = WINDOW
+// tokenScores reads the five slots -2..+2 by hand
+if (W !== 2) throw new Error('NerTagger expects a word-type window of -2..+2')
 const CASE_COUNT = CASE_CLASSES.length
 const CASE_LOWER = CASE_CLASSES.indexOf('lower')
 const TAG_O = 0
@@ -35,6 +42,10 @@ const PER_B = tagId(0, 0)
 const PER_I = tagId(1, 0)
 const PER_L = tagId(2, 0)
 const PER_U = tagId(3, 0)
+const ALL_TAGS = Uint8Array.from({length: K}, (_, k) => k)
+// tags that start an entity (B and U): the only ones besides O after O, L, U or the sentence start
+const ENTITY_STARTS = ALL_TAGS.filter((k) => tagPosition(k) === 0 || tagPosition(k) === 3)
+const ENTITY_START_MASK = ENTITY_STARTS.reduce((mask, k) => mask | (1 << k), 0)
 const PARTICLE_BIT = 1 << LEXICON_CATEGORIES.indexOf('particle')
 
 /** Word-type feature ids by base name and offset, so a new type needs one map lookup per base feature. */
@@ -120,21 +131,29 @@ export class NerTagger {
   // allowed[prev * K + next], with an extra row for the sentence start; lastAllowed also forbids B and I
   private readonly allowed = new Uint8Array((K + 1) * K)
   private readonly lastAllowed = new Uint8Array((K + 1) * K)
+  // the same as lists, by previous tag (see K1)
+  private readonly followers = new Uint8Array((K + 1) * K1)
+  private readonly lastFollowers = new Uint8Array((K + 1) * K1)
   private readonly scores = new Float32Array(K)
   private readonly ids = new Int32Array(64)
   private readonly context = emptyContext()
   private readonly beam: number
   // summed weights of the three previous-tag features, by (prev2, prev, case class): one load per candidate tag
   private readonly transitions: Float32Array
-  private sentenceScores = new Float32Array(0)
+  // the tags whose scores a token needs, and as bit masks by previous tag
+  private readonly tagList = new Uint8Array(K)
+  // previous tags after which an entity may start (O, L, U, sentence start): 1, else 0 (inside an entity: B, I)
+  private readonly opens = new Uint8Array(K + 1)
+  // the largest transition score into an entity-starting tag after an open tag, by case class
+  private readonly startTransitionMax = new Float64Array(CASE_COUNT).fill(-Infinity)
+  private readonly followerMasks = new Int32Array(K + 1)
+  private readonly lastFollowerMasks = new Int32Array(K + 1)
   private backPointers = new Int32Array(0)
   private backTags = new Uint8Array(0)
   private readonly hypScore = new Float64Array(64)
-  private readonly hypPrev = new Int32Array(64)
-  private readonly hypPrev2 = new Int32Array(64)
+  private readonly hypState = new Int32Array(64)
   private readonly nextScore = new Float64Array(64)
-  private readonly nextPrev = new Int32Array(64)
-  private readonly nextPrev2 = new Int32Array(64)
+  private readonly nextState = new Int32Array(64)
 
   /** `beam` 1 decodes greedily; more keeps that many partial tag sequences per sentence (at most 64). */
   constructor(model: NerModel, options: {beam?: number} = {}) {
@@ -164,6 +183,14 @@ export class NerTagger {
         this.allowed[prev * K + next] = ok ? 1 : 0
         const position = tagPosition(next)
         this.lastAllowed[prev * K + next] = ok && position !== 0 && position !== 1 ? 1 : 0
+        if (this.allowed[prev * K + next]) {
+          this.followers[prev * K1 + 1 + this.followers[prev * K1]++] = next
+          this.followerMasks[prev] |= 1 << next
+        }
+        if (this.lastAllowed[prev * K + next]) {
+          this.lastFollowers[prev * K1 + 1 + this.lastFollowers[prev * K1]++] = next
+          this.lastFollowerMasks[prev] |= 1 << next
+        }
       }
     }
     this.transitions = new Float32Array((K + 1) * (K + 1) * CASE_COUNT * K)
@@ -179,6 +206,16 @@ export class NerTagger {
         }
       }
     }
+    for (let prev = 0; prev <= K; prev++) this.opens[prev] = tagPosition(prev) === 0 || tagPosition(prev) === 1 ? 0 : 1
+    for (let prev2 = 0; prev2 <= K; prev2++) {
+      for (let prev = 0; prev <= K; prev++) {
+        if (!this.opens[prev]) continue
+        for (let cls = 0; cls < CASE_COUNT; cls++) {
+          const at = ((prev2 * (K + 1) + prev) * CASE_COUNT + cls) * K
+          for (const k of ENTITY_STARTS) this.startTransitionMax[cls] = Math.max(this.startTransitionMax[cls], this.transitions[at + k])
+        }
+      }
+    }
     this.resetCache()
   }
 
@@ -191,7 +228,17 @@ export class NerTagger {
   /** Tags one document given its words and the exclusive end index of each sentence; returns BILOU tag ids. */
   tagDocument(words: readonly string[], sentenceEnds: readonly number[], out = new Uint8Array(words.length)): Uint8Array {
     if (this.types.size > MAX_TYPES) this.resetCache()
-    const doc = encodeDocument(words, sentenceEnds, this.types, this.gazetteer, this.external, this.scratch)
+    return this.decode(encodeDocument(words, sentenceEnds, this.types, this.gazetteer, this.external, this.scratch), out)
+  }
+
+  /** {@link tagDocument} for words given as spans of `text` (tokens), which need not be sliced out. */
+  tagSpans(text: string, spans: readonly Span[], sentenceEnds: readonly number[], out = new Uint8Array(spans.length)): Uint8Array {
+    if (this.types.size > MAX_TYPES) this.resetCache()
+    return this.decode(encodeSpans(text, spans, sentenceEnds, this.types, this.gazetteer, this.external, this.scratch), out)
+  }
+
+  private decode(doc: EncodedDocument, out: Uint8Array): Uint8Array {
+    const sentenceEnds = doc.sentenceEnds
     let start = 0
     for (const end of sentenceEnds) {
       if (this.beam <= 1) this.greedy(doc, start, end, out)
@@ -222,24 +269,31 @@ export class NerTagger {
     }
   }
 
-  // scores of every tag for token i from everything but the previous tags: five cached word-type vectors plus context features
-  private baseScores(doc: EncodedDocument, i: number, start: number, end: number, scores: Float32Array, at: number): void {
+  // scores of the tags in `tags[0, count)` for token i of the sentence [start, end), at `scores[tag]`, from everything
+  // but the previous tags: five cached word-type vectors plus the context features, added in that order with float32
+  // rounding after each addition, exactly as accumulating in a Float32Array would (each tag's sum is independent)
+  private tokenScores(doc: EncodedDocument, start: number, end: number, i: number, scores: Float32Array, tags: Uint8Array, count: number): void {
     const vectors = this.types.vectors
     const weights = this.weights
     const docTypes = doc.types
-    for (let k = 0; k < K; k++) scores[at + k] = 0
-    for (let d = -W; d <= W; d++) {
-      const j = i + d
-      const type = j < start ? this.startType : j >= end ? this.endType : docTypes[j]
-      const base = (type * S + d + W) * K
-      for (let k = 0; k < K; k++) scores[at + k] += vectors[base + k]
-    }
-    tokenContext(this.context, doc, this.types, i, end, K, K)
-    const n = contextFeatures(this.ids, 0, this.table, this.context, this.scratch.history)
     const ids = this.ids
+    const b0 = ((i - 2 < start ? this.startType : docTypes[i - 2]) * S + 0) * K
+    const b1 = ((i - 1 < start ? this.startType : docTypes[i - 1]) * S + 1) * K
+    const b2 = (docTypes[i] * S + 2) * K
+    const b3 = ((i + 1 >= end ? this.endType : docTypes[i + 1]) * S + 3) * K
+    const b4 = ((i + 2 >= end ? this.endType : docTypes[i + 2]) * S + 4) * K
+    tokenContext(this.context, doc, this.types, i, end, K, K)
+    const n = contextFeatures(ids, 0, this.table, this.context, this.scratch.history)
+    for (let x = 0; x < count; x++) {
+      const k = tags[x]
+      scores[k] = Math.fround(Math.fround(Math.fround(vectors[b0 + k] + vectors[b1 + k]) + vectors[b2 + k]) + vectors[b3 + k]) + vectors[b4 + k]
+    }
     for (let f = 0; f < n; f++) {
       const row = ids[f] * K
-      for (let k = 0; k < K; k++) scores[at + k] += weights[row + k]
+      for (let x = 0; x < count; x++) {
+        const k = tags[x]
+        scores[k] += weights[row + k]
+      }
     }
   }
 
@@ -249,16 +303,17 @@ export class NerTagger {
     let prev = K // the sentence-start pseudo tag (TAG_START)
     let prev2 = K
     for (let i = start; i < end; i++) {
-      this.baseScores(doc, i, start, end, scores, 0)
+      // one token at a time: the label history the scores read includes this sentence's earlier tokens
+      this.tokenScores(doc, start, end, i, scores, ALL_TAGS, K)
       const row = ((prev2 * (K + 1) + prev) * CASE_COUNT + this.types.caseClass[doc.types[i]]) * K
-      for (let k = 0; k < K; k++) scores[k] += transitions[row + k]
       const allowed = i === end - 1 ? this.lastAllowed : this.allowed
       const rowAllowed = prev * K
       let best = 0
       let bestScore = -Infinity
       for (let k = 0; k < K; k++) {
-        if (allowed[rowAllowed + k] && scores[k] > bestScore) {
-          bestScore = scores[k]
+        const score = Math.fround(scores[k] + transitions[row + k])
+        if (allowed[rowAllowed + k] && score > bestScore) {
+          bestScore = score
           best = k
         }
       }
@@ -273,65 +328,106 @@ export class NerTagger {
   private beamSearch(doc: EncodedDocument, start: number, end: number, out: Uint8Array): void {
     const length = end - start
     const B = this.beam
-    if (this.sentenceScores.length < length * K) this.sentenceScores = new Float32Array(length * K * 2)
     if (this.backPointers.length < length * B) {
       this.backPointers = new Int32Array(length * B * 2)
       this.backTags = new Uint8Array(length * B * 2)
     }
-    const base = this.sentenceScores
-    for (let i = start; i < end; i++) this.baseScores(doc, i, start, end, base, (i - start) * K)
+    // a token's scores are only needed for the tags that may follow some kept hypothesis
+    const base = this.scores
+    const tagList = this.tagList
     const transitions = this.transitions
+    const opens = this.opens
     const caseClass = this.types.caseClass
     const backPointers = this.backPointers
+    const backTags = this.backTags
+    // a hypothesis is its score and one packed integer: last tag | tag before << 8 (| its parent << 16 while kept)
     let count = 1
     let hypScore = this.hypScore
-    let hypPrev = this.hypPrev
-    let hypPrev2 = this.hypPrev2
+    let hypState = this.hypState
     let nextScore = this.nextScore
-    let nextPrev = this.nextPrev
-    let nextPrev2 = this.nextPrev2
+    let nextState = this.nextState
     hypScore[0] = 0
-    hypPrev[0] = K
-    hypPrev2[0] = K
+    hypState[0] = K | (K << 8)
     for (let t = 0; t < length; t++) {
       const cls = caseClass[doc.types[start + t]]
-      const allowed = t === length - 1 ? this.lastAllowed : this.allowed
+      // the tags allowed after each previous tag, as lists: most pairs are not allowed in BILOU
+      const last = t === length - 1
+      const followers = last ? this.lastFollowers : this.followers
+      const followerMasks = last ? this.lastFollowerMasks : this.followerMasks
+      let needed = 0
+      for (let h = 0; h < count; h++) needed |= followerMasks[hypState[h] & 255]
+      let tagCount = 0
+      for (let m = needed; m !== 0; m &= m - 1) tagList[tagCount++] = 31 - Math.clz32(m & -m)
+      this.tokenScores(doc, start, end, start + t, base, tagList, tagCount)
+      const back = t * B
       let kept = 0
+      // a candidate must beat the worst of B kept ones (ties keep the earlier candidate)
+      let threshold = -Infinity
+      // and cannot be among the best B when below B other candidates: the first allowed tag after each of the first
+      // B hypotheses gives such a floor, so fewer candidates go through the insertion
+      let floor = -Infinity
+      if (count >= B) {
+        floor = Infinity
+        for (let h = 0; h < B; h++) {
+          const state = hypState[h]
+          const prev = state & 255
+          const k = followers[prev * K1 + 1]
+          const score = hypScore[h] + base[k] + transitions[(((state >> 8) * (K + 1) + prev) * CASE_COUNT + cls) * K + k]
+          if (score < floor) floor = score
+        }
+      }
+      // after an open tag the followers are O, then the entity starts; the best start score plus the best transition
+      // into a start bounds each start candidate (the same sums, and rounding is monotonic), so when that bound stays
+      // below the floor only O is tried
+      let startBase = -Infinity
+      for (let m = needed & ENTITY_START_MASK; m !== 0; m &= m - 1) {
+        const score = base[31 - Math.clz32(m & -m)]
+        if (score > startBase) startBase = score
+      }
+      const startTransition = this.startTransitionMax[cls]
       for (let h = 0; h < count; h++) {
-        const prev = hypPrev[h]
-        const prev2 = hypPrev2[h]
+        const state = hypState[h]
+        const prev = state & 255
+        const prev2 = state >> 8
         const row = ((prev2 * (K + 1) + prev) * CASE_COUNT + cls) * K
-        const at = t * K
         const score0 = hypScore[h]
-        for (let k = 0; k < K; k++) {
-          if (!allowed[prev * K + k]) continue
-          const score = score0 + base[at + k] + transitions[row + k]
+        const tail = (prev << 8) | (h << 16)
+        const first = prev * K1 + 1
+        const all = opens[prev] === 0 || score0 + startBase + startTransition >= floor
+        for (let x = first, stop = all ? first + followers[prev * K1] : first + 1; x < stop; x++) {
+          const k = followers[x]
+          const score = score0 + base[k] + transitions[row + k]
+          if (score < floor || score <= threshold) continue
           // insert into the kept list, sorted by score, at most B long
-          if (kept === B && score <= nextScore[B - 1]) continue
           let slot = kept < B ? kept++ : B - 1
           while (slot > 0 && nextScore[slot - 1] < score) {
             nextScore[slot] = nextScore[slot - 1]
-            nextPrev[slot] = nextPrev[slot - 1]
-            nextPrev2[slot] = nextPrev2[slot - 1]
-            backPointers[t * B + slot] = backPointers[t * B + slot - 1]
+            nextState[slot] = nextState[slot - 1]
             slot--
           }
           nextScore[slot] = score
-          nextPrev[slot] = k
-          nextPrev2[slot] = prev
-          backPointers[t * B + slot] = h
+          nextState[slot] = k | tail
+          if (kept === B) threshold = nextScore[B - 1]
         }
       }
-      for (let h = 0; h < kept; h++) this.backTags[t * B + h] = nextPrev[h]
-      ;[hypScore, nextScore] = [nextScore, hypScore]
-      ;[hypPrev, nextPrev] = [nextPrev, hypPrev]
-      ;[hypPrev2, nextPrev2] = [nextPrev2, hypPrev2]
+      for (let h = 0; h < kept; h++) {
+        const state = nextState[h]
+        backTags[back + h] = state & 255
+        backPointers[back + h] = state >> 16
+        nextState[h] = state & 0xffff
+      }
+      const scoreSwap = hypScore
+      hypScore = nextScore
+      nextScore = scoreSwap
+      const stateSwap = hypState
+      hypState = nextState
+      nextState = stateSwap
       count = kept
     }
     let h = 0
     for (let t = length - 1; t >= 0; t--) {
-      out[start + t] = this.backTags[t * B + h]
-      h = this.backPointers[t * B + h]
+      out[start + t] = backTags[t * B + h]
+      h = backPointers[t * B + h]
     }
     for (let i = start; i < end; i++) recordHistory(this.scratch, doc, this.types, i, out[i] === 0 ? -1 : (out[i] - 1) >> 2)
   }

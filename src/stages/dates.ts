@@ -28,28 +28,95 @@ const CALENDAR =
   `(?:(?:${MONTH})(?:\\s+${DAY}(?![0-9]))?(?:,?\\s+${YEAR})?|(?:${MONTH_ABBR})\\.?\\s+(?:${DAY}(?![0-9])(?:,?\\s+${YEAR})?|${YEAR})` +
   `|${DAY}\\s+(?:of\\s+)?(?:${MONTH})(?:,?\\s+${YEAR})?)`
 
-const PATTERNS: RegExp[] = [
+const lower = (alternation: string) => alternation.toLowerCase().split('|')
+const plural = (words: string[]) => words.map((w) => `${w}s`)
+const EDGE_WORDS = ['early', 'late', 'mid', 'the', 'end', 'beginning', 'start', 'middle', 'first', 'second']
+const NUMBER_WORDS = lower(NUMBER).filter((w) => /^[a-z]/.test(w)).map((w) => w.split(' ')[0])
+const QUALIFIER_WORDS = ['more', 'less', 'fewer', 'over', 'nearly', 'almost', 'about', 'around', 'at', 'up']
+
+/**
+ * One DATE pattern and the first words its matches can start with: every pattern begins with a word character
+ * after a non-word one, so it is only tried where a word in `words` (lowercase ASCII letters up to the first
+ * non-letter) or, with `digits`, a digit starts. A pattern's plural or case variants must be listed.
+ */
+export interface DateRule {
+  pattern: RegExp
+  words: readonly string[]
+  digits: boolean
+}
+
+const RULES: DateRule[] = [
   // numeric dates: 2025-11-13, 13/11/2025, 11/13/25
-  /(?<![\w.\/-])(?:[0-9]{4}-[01][0-9]-[0-3][0-9]|[0-3]?[0-9]\/[01]?[0-9]\/(?:[0-9]{4}|[0-9]{2}))(?![\w\/-])/g,
-  new RegExp(`(?<![\\w-])${CALENDAR}(?![\\w])`, 'g'),
+  {pattern: /(?<![\w.\/-])(?:[0-9]{4}-[01][0-9]-[0-3][0-9]|[0-3]?[0-9]\/[01]?[0-9]\/(?:[0-9]{4}|[0-9]{2}))(?![\w\/-])/y, words: [], digits: true},
+  {
+    pattern: new RegExp(`(?<![\\w-])${CALENDAR}(?![\\w])`, 'y'),
+    words: [...lower(WEEKDAY), ...EDGE_WORDS, ...lower(MONTH), ...lower(MONTH_ABBR)],
+    digits: true,
+  },
   // years and decades, with an edge or a range: 2022, mid-2025, 2014-2022, the 1990s
-  new RegExp(`(?<![\\w$€£¥.,/-])(?:${EDGE})?(?:[Tt]he\\s+(?=[0-9]{3}0s))?${YEAR}s?(?:\\s*[-–]\\s*(?:${YEAR}|[0-9]{2}))?(?![\\w%/]|[.,][0-9])`, 'g'),
+  {
+    pattern: new RegExp(`(?<![\\w$€£¥.,/-])(?:${EDGE})?(?:[Tt]he\\s+(?=[0-9]{3}0s))?${YEAR}s?(?:\\s*[-–]\\s*(?:${YEAR}|[0-9]{2}))?(?![\\w%/]|[.,][0-9])`, 'y'),
+    words: EDGE_WORDS,
+    digits: true,
+  },
   // weekdays, with a relative word: Wednesday, last Friday
-  new RegExp(`(?<![\\w-])(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]very)\\s+)?(?:${WEEKDAY})s?(?![\\w])`, 'g'),
+  {
+    pattern: new RegExp(`(?<![\\w-])(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]very)\\s+)?(?:${WEEKDAY})s?(?![\\w])`, 'y'),
+    words: ['last', 'next', 'this', 'every', ...lower(WEEKDAY), ...plural(lower(WEEKDAY))],
+    digits: false,
+  },
   // relative periods: this year, last summer, the past two years, earlier this month
-  new RegExp(`(?<![\\w-])${RELATIVE}\\s+(?:(?:${NUMBER})\\s+)?(?:${PERIOD})s?(?![\\w])`, 'g'),
+  {
+    pattern: new RegExp(`(?<![\\w-])${RELATIVE}\\s+(?:(?:${NUMBER})\\s+)?(?:${PERIOD})s?(?![\\w])`, 'y'),
+    words: ['this', 'last', 'next', 'past', 'coming', 'previous', 'earlier', 'later', 'early', 'late', 'the'],
+    digits: false,
+  },
   // edges of periods: the end of the year, the beginning of this month
-  new RegExp(`(?<![\\w-])(?:[Tt]he\\s+)?(?:end|beginning|start|middle)\\s+of\\s+(?:the|this|last|next)\\s+(?:${PERIOD})(?![\\w])`, 'g'),
+  {
+    pattern: new RegExp(`(?<![\\w-])(?:[Tt]he\\s+)?(?:end|beginning|start|middle)\\s+of\\s+(?:the|this|last|next)\\s+(?:${PERIOD})(?![\\w])`, 'y'),
+    words: ['the', 'end', 'beginning', 'start', 'middle'],
+    digits: false,
+  },
   // seasons with the or a year: the summer, summer 2025
-  new RegExp(`(?<![\\w-])(?:[Tt]he\\s+(?:${SEASON})(?:\\s+of\\s+${YEAR})?|(?:${SEASON})\\s+${YEAR})(?![\\w])`, 'gi'),
+  {
+    pattern: new RegExp(`(?<![\\w-])(?:[Tt]he\\s+(?:${SEASON})(?:\\s+of\\s+${YEAR})?|(?:${SEASON})\\s+${YEAR})(?![\\w])`, 'iy'),
+    words: ['the', ...lower(SEASON)],
+    digits: false,
+  },
   // spans of time, with a qualifier: two years, three-year, more than three years, 10 days ago
-  new RegExp(`(?<![\\w-])(?:${QUALIFIER})?(?:${NUMBER})(?:-|\\s+)(?:${UNIT})s?(?:\\s+ago)?(?![\\w-])`, 'gi'),
+  {
+    pattern: new RegExp(`(?<![\\w-])(?:${QUALIFIER})?(?:${NUMBER})(?:-|\\s+)(?:${UNIT})s?(?:\\s+ago)?(?![\\w-])`, 'iy'),
+    words: [...QUALIFIER_WORDS, ...NUMBER_WORDS],
+    digits: true,
+  },
   // a coordinated list of months sharing a year: May, June, and July 2025
-  new RegExp(`(?<![\\w-])(?:${MONTH})(?:(?:,\\s+|,?\\s+(?:and|or)\\s+)(?:${MONTH}))+(?:,?\\s+${YEAR})(?![\\w])`, 'g'),
+  {
+    pattern: new RegExp(`(?<![\\w-])(?:${MONTH})(?:(?:,\\s+|,?\\s+(?:and|or)\\s+)(?:${MONTH}))+(?:,?\\s+${YEAR})(?![\\w])`, 'y'),
+    words: lower(MONTH),
+    digits: false,
+  },
   // an ordinal period of something: its third year, the first week
-  new RegExp(`(?<![\\w-])(?:[Ii]ts|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\\s+(?:${ORDINAL})\\s+(?:${UNIT})(?![\\w])`, 'g'),
-  /(?<![\w-])(?:[Tt]oday|[Yy]esterday|[Tt]omorrow)(?![\w])/g,
+  {
+    pattern: new RegExp(`(?<![\\w-])(?:[Ii]ts|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\\s+(?:${ORDINAL})\\s+(?:${UNIT})(?![\\w])`, 'y'),
+    words: ['its', 'the', 'their', 'his', 'her', 'our'],
+    digits: false,
+  },
+  {pattern: /(?<![\w-])(?:[Tt]oday|[Yy]esterday|[Tt]omorrow)(?![\w])/y, words: ['today', 'yesterday', 'tomorrow'], digits: false},
 ]
+
+/** The DATE patterns (sticky) with the words that wake them; exported so tests can check that every match starts at one. */
+export const DATE_RULES: readonly DateRule[] = RULES
+
+// rules by trigger word, as a bit mask over RULES
+const RULES_BY_WORD = new Map<string, number>()
+let DIGIT_RULES = 0
+RULES.forEach((rule, r) => {
+  if (rule.digits) DIGIT_RULES |= 1 << r
+  for (const word of rule.words) RULES_BY_WORD.set(word, (RULES_BY_WORD.get(word) ?? 0) | (1 << r))
+})
+// where some rule may start: a digit or a whole trigger word (up to the next non-letter) after a non-word character;
+// without the u flag, \b and case folding are ASCII-only, as in the rules
+const TRIGGER = new RegExp(`\\b(?:[0-9]|(?:${[...RULES_BY_WORD.keys()].join('|')})(?![A-Za-z]))`, 'gi')
 
 // "May" alone at a sentence start is more likely the verb than the month
 function ambiguousMonth(text: string, start: number, end: number): boolean {
@@ -61,13 +128,22 @@ function ambiguousMonth(text: string, start: number, end: number): boolean {
 /** Finds DATE mentions in `text` as half-open UTF-16 spans, sorted and never overlapping (the longest wins). */
 export function findDates(text: string): EntitySpan[] {
   const candidates: {start: number; end: number}[] = []
-  for (const pattern of PATTERNS) {
-    pattern.lastIndex = 0
-    for (const match of text.matchAll(pattern)) {
-      const start = match.index
-      const end = start + match[0].length
-      if (ambiguousMonth(text, start, end)) continue
-      candidates.push({start, end})
+  // per rule, where its previous match ended: like a global regex, matches of one rule never overlap
+  const resume = new Int32Array(RULES.length)
+  TRIGGER.lastIndex = 0
+  for (let trigger = TRIGGER.exec(text); trigger !== null; trigger = TRIGGER.exec(text)) {
+    const p = trigger.index
+    let mask = text.charCodeAt(p) <= 57 ? DIGIT_RULES : (RULES_BY_WORD.get(trigger[0].toLowerCase()) ?? 0)
+    for (let r = 0; mask !== 0; r++, mask >>>= 1) {
+      if ((mask & 1) === 0 || p < resume[r]) continue
+      const pattern = RULES[r].pattern
+      // a sticky test() matches at p or not at all, leaves lastIndex at the match's end, and makes no match object
+      pattern.lastIndex = p
+      if (!pattern.test(text)) continue
+      const end = pattern.lastIndex
+      resume[r] = end
+      if (ambiguousMonth(text, p, end)) continue
+      candidates.push({start: p, end})
     }
   }
   candidates.sort((a, b) => a.start - b.start || b.end - a.end)

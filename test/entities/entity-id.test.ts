@@ -33,4 +33,10 @@ describe('entityIdFor', () => {
   it('hashes names with no letters or digits', () => {
     expect(entityIdFor('MISC', '—')).toMatch(/^misc:[0-9a-f]{8}$/)
   })
+
+  it('keeps labels apart in its cache of made ids', () => {
+    expect(entityIdFor('LOC', 'Georgia')).toBe('loc:georgia')
+    expect(entityIdFor('PERSON', 'Georgia')).toBe('person:georgia')
+    expect(entityIdFor('LOC', 'Georgia')).toBe('loc:georgia')
+  })
 })

@@ -24,6 +24,23 @@ describe('findRoleBefore', () => {
     ['to push Russian President Vladimir Putin and Ukrainian President Volodymyr Zelenskyy toward', 'Volodymyr Zelenskyy', 'Ukrainian President'],
     ['On November 10, businessman Timur Mindich also left.', 'Timur Mindich', 'businessman'],
     ['Trade and Industry Minister Jane Roe said.', 'Jane Roe', 'Trade and Industry Minister'],
+    // roles reaching further back than the first, short look before the name
+    [
+      'Yesterday the First Deputy Prime Minister and Minister of Digital Transformation of Ukraine Jane Roe said.',
+      'Jane Roe',
+      'Minister of Digital Transformation of Ukraine',
+    ],
+    [
+      'The Deputy Head of the Office of the United Nations High Commissioner for Human Rights Jane Roe said.',
+      'Jane Roe',
+      'Deputy Head of the Office of the United Nations High Commissioner for Human Rights',
+    ],
+    [
+      'the European Union Special Representative for the Middle East Peace Process, Jane Roe, said',
+      'Jane Roe',
+      'European Union Special Representative for the Middle East Peace Process',
+    ],
+    ['Officials in https://example.org/a-very-long-path-without-any-spaces-at-all-here/x Minister Jane Roe said.', 'Jane Roe', 'Minister'],
   ])('%s', (text, name, expected) => {
     expect(before(text, name)).toBe(expected)
   })

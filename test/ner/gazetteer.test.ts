@@ -19,6 +19,20 @@ describe('gazetteer', () => {
     expect(Array.from(out)).toEqual(masks)
   })
 
+  it('marks the same with first-word nodes cached by word id', () => {
+    const words = ['in', 'new', 'york', 'times', 'and', 'york', ',', 'new', 'york', 'said']
+    const caps = [0, 1, 1, 1, 0, 1, 0, 1, 1, 0]
+    const ids = words.map((w) => words.indexOf(w))
+    const expected = new Uint32Array(words.length)
+    markGazetteer(gazetteer, words, caps, 0, words.length, expected)
+    const firstNodes: Parameters<typeof markGazetteer>[7] = []
+    for (let pass = 0; pass < 2; pass++) {
+      const out = new Uint32Array(words.length)
+      markGazetteer(gazetteer, words, caps, 0, words.length, out, ids, firstNodes)
+      expect(Array.from(out)).toEqual(Array.from(expected))
+    }
+  })
+
   it('splits entries like the tokenizer', () => {
     expect(entryTokens("Ben & Jerry's")).toEqual(['ben', '&', 'jerry', "'s"])
   })

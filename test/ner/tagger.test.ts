@@ -42,6 +42,21 @@ describe('NerTagger decoding', () => {
     expect(warm.tagDocument(doc.words, doc.sentenceEnds)).toEqual(cold.tagDocument(doc.words, doc.sentenceEnds))
   })
 
+  it.each([1, 4])('beam %i tags words given as spans of a text as it tags the words', (beam) => {
+    const bySpans = new NerTagger(model, {beam})
+    const byWords = new NerTagger(model, {beam})
+    for (const doc of docs) {
+      const text = doc.words.join(' ')
+      let at = 0
+      const spans = doc.words.map((word) => {
+        const span = {start: at, end: at + word.length}
+        at += word.length + 1
+        return span
+      })
+      expect(bySpans.tagSpans(text, spans, doc.sentenceEnds)).toEqual(byWords.tagDocument(doc.words, doc.sentenceEnds))
+    }
+  })
+
   it('handles an empty document and one-token sentences', () => {
     const tagger = new NerTagger(model)
     expect(tagger.tagDocument([], [])).toEqual(new Uint8Array(0))

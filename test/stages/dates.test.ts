@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {findDates} from '../../src/stages/dates.ts'
+import {DATE_RULES, findDates} from '../../src/stages/dates.ts'
 
 const texts = (text: string) => findDates(text).map((d) => text.slice(d.start, d.end))
 
@@ -54,5 +54,35 @@ describe('findDates', () => {
       if (i > 0) expect(dates[i].start).toBeGreaterThanOrEqual(dates[i - 1].end)
     }
     expect(texts(text)).toEqual(expect.arrayContaining(['November 12', 'November 13', 'May 16, 2025', 'February 2025', 'In March'.slice(3)]))
+  })
+
+  // findDates tries a rule only where one of its trigger words (or a digit) starts a word: check that no match of any
+  // rule, run over the whole text the plain way, starts anywhere else
+  it('wakes every rule wherever it can match', () => {
+    // every word written in the patterns themselves ([Ee]arly -> early), not the trigger lists under test
+    const words = [...new Set(DATE_RULES.flatMap((rule) => rule.pattern.source.replace(/\[([A-Z])([a-z])\]/g, '$2').match(/[A-Za-z]+/g) ?? []))]
+    const vocabulary = [...words, ...words.map((w) => `${w}s`), ...words.map((w) => w.toUpperCase()), ...words.map((w) => w[0].toUpperCase() + w.slice(1))]
+    vocabulary.push('1', '13', '2025', '1990s', '2014-2022', '2025-11-13', '13/11/2025', '3rd', '21st', 'day', 'days', 'year', 'week', 'of', 'and', 'half', 'ago', 'x', 'Mayo', 'é')
+    const separators = [' ', ' ', ' ', ', ', '. ', '-', '\n', '\u00a0', '/', '(', "'s "]
+    let seed = 7
+    const pick = <T,>(list: readonly T[]): T => {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff
+      return list[seed % list.length]
+    }
+    const texts = [readFileSync(new URL('../../corpus/001_e3b7a759f26948d1.txt', import.meta.url), 'utf8')]
+    for (let t = 0; t < 400; t++) texts.push(Array.from({length: 30}, () => pick(vocabulary) + pick(separators)).join(''))
+    let matches = 0
+    for (const text of texts) {
+      for (const rule of DATE_RULES) {
+        const global = new RegExp(rule.pattern.source, rule.pattern.flags.replace('y', 'g'))
+        for (const match of text.matchAll(global)) {
+          matches++
+          const first = /^[A-Za-z]+|^[0-9]/.exec(text.slice(match.index))?.[0] ?? ''
+          const woken = /^[0-9]$/.test(first) ? rule.digits : rule.words.includes(first.toLowerCase())
+          expect({match: match[0], woken}).toEqual({match: match[0], woken: true})
+        }
+      }
+    }
+    expect(matches).toBeGreaterThan(800)
   })
 })

@@ -1,0 +1,76 @@
+import {describe, expect, it} from 'vitest'
+import {DocumentScratch, encodeDocument, encodeSpans, TypeRegistry} from '../../src/ner/encode.ts'
+import {buildGazetteer} from '../../src/ner/gazetteer.ts'
+import {baseLexicon, indexLexicon} from '../../src/ner/lexicon.ts'
+
+const lexicon = indexLexicon(baseLexicon())
+
+/** Token spans of a space-separated text. */
+function spansOf(text: string): {start: number; end: number}[] {
+  return [...text.matchAll(/\S+/g)].map((m) => ({start: m.index, end: m.index + m[0].length}))
+}
+
+describe('TypeRegistry words', () => {
+  it.each([
+    ['Paris', 'in Paris today', 3],
+    ['“Paris”', 'x “Paris” y', 2],
+    ['', 'abc', 1],
+    ['é', 'café é', 5],
+  ])('finds %j by its characters in a text as by the string', (word, text, at) => {
+    const registry = new TypeRegistry(lexicon)
+    const id = registry.wordOf(word)
+    expect(registry.wordAt(text, at, at + word.length)).toBe(id)
+    expect(registry.typeOfWord(id, false)).toBe(registry.typeOf(word, false))
+  })
+
+  it('keeps words apart and ids stable as the table grows past its first size', () => {
+    const registry = new TypeRegistry(lexicon)
+    const words = Array.from({length: 5000}, (_, i) => `w${i.toString(36)}`)
+    // words that differ in one character, in case, or in length share many hash bits
+    words.push('Paris', 'paris', 'PARIS', 'Pari', 'Parisx', 'a', 'A', 'aa')
+    const ids = words.map((w) => registry.wordOf(w))
+    expect(new Set(ids).size).toBe(words.length)
+    const text = words.join(' ')
+    let at = 0
+    words.forEach((w, i) => {
+      expect(registry.wordAt(text, at, at + w.length)).toBe(ids[i])
+      at += w.length + 1
+    })
+  })
+
+  it('makes one type per word and headline flag, only when asked', () => {
+    const registry = new TypeRegistry(lexicon)
+    const id = registry.wordOf('NATO')
+    expect(registry.size).toBe(0)
+    const plain = registry.typeOfWord(id, false)
+    const headline = registry.typeOfWord(id, true)
+    expect(plain).not.toBe(headline)
+    expect(registry.typeOf('NATO', false)).toBe(plain)
+    expect(registry.size).toBe(2)
+    expect(registry.caps[headline]).toBe(true)
+  })
+})
+
+describe('encodeSpans', () => {
+  it.each([
+    ['Kremlin spokesman Dmitry Peskov said on Friday that New York talks would resume .', [14]],
+    ['RUSSIA SAYS TALKS WILL RESUME . Foreign Minister Sergey Lavrov said in Moscow that the talks would go on .', [6, 20]],
+    ['The talks in Geneva ended . Geneva officials said that Lavrov and the New York Times disagreed .', [6, 18]],
+  ])('encodes %j exactly as encodeDocument does from the words', (text, sentenceEnds) => {
+    const gazetteer = buildGazetteer([
+      {tokens: ['new', 'york'], type: 'LOC'},
+      {tokens: ['new', 'york', 'times'], type: 'ORG'},
+      {tokens: ['geneva'], type: 'LOC'},
+    ])
+    const spans = spansOf(text)
+    const words = spans.map((s) => text.slice(s.start, s.end))
+    const byWords = encodeDocument(words, sentenceEnds, new TypeRegistry(lexicon), gazetteer, gazetteer, new DocumentScratch())
+    const registry = new TypeRegistry(lexicon)
+    const scratch = new DocumentScratch()
+    // twice with one registry: the second time every word and gazetteer lookup is cached
+    for (let pass = 0; pass < 2; pass++) {
+      const bySpans = encodeSpans(text, spans, sentenceEnds, registry, gazetteer, gazetteer, scratch)
+      expect(bySpans).toEqual(byWords)
+    }
+  })
+})
