@@ -30,17 +30,17 @@ export interface EntitySpan extends Span {
 
 /** An entity mention with its canonical name and corpus-wide id. */
 export interface Entity extends EntitySpan {
-  /** the name without titles or possessive, e.g. "Dmitry Peskov" for "Kremlin spokesman Dmitry Peskov's" */
+  /** the name without titles or possessive, e.g. "Jane Roe" for "Treasury spokeswoman Jane Roe's" */
   canonical: string
   /** shared by every mention of the same entity across the corpus */
   entityId: string
-  /** a title or role written next to the name ("Kremlin spokesman"), if any */
+  /** a title or role written next to the name ("Treasury spokeswoman"), if any */
   role?: string
 }
 
 /** Who said a quote: the words in the article, and the person or organisation they resolve to. */
 export interface Speaker {
-  /** the speaker's words in the article ("he", "Kremlin spokesman Dmitry Peskov"), null when none */
+  /** the speaker's words in the article ("he", "Treasury spokeswoman Jane Roe"), null when none */
   mention: string | null
   start: number | null
   end: number | null

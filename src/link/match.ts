@@ -61,7 +61,7 @@ export function shareRole(a: NameProfile, b: NameProfile): boolean {
   return false
 }
 
-/** Whether one surname key is the other's feminine form (Ivanov/Ivanova, Zelenski/Zelenska): relatives, not spellings. */
+/** Whether one surname key is the other's feminine form (Ivanov/Ivanova, Kowalski/Kowalska): relatives, not spellings. */
 export function isGenderVariant(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false
   const [short, long] = a.length <= b.length ? [a, b] : [b, a]

@@ -40,7 +40,7 @@ const REWRITES: Array<[RegExp, string]> = [
   [/([^aeiou])io(?=[^aeiou])/g, '$1e'],
   // o after a hushing consonant is ё too: Gorbachov/Gorbachev, Chornobyl/Chernobyl
   [/(sh|ch|ʒ)o(?=[^aeiou])/g, '$1e'],
-  // Russian feminine adjective ending -aya is Ukrainian -a: Zelenskaya/Zelenska
+  // Russian feminine adjective ending -aya is Ukrainian -a: Kovalskaya/Kovalska
   [/aia$/g, 'a'],
   [/(.)\1+/g, '$1'],
   [/ʒ/g, 'j'],

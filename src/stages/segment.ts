@@ -258,7 +258,7 @@ function scanWord(text: string, start: number, tokens: Token[]): number {
     const prevCls = CLS[prev]!
     const nextCls = classAt(text, end + 1)
     if (isHyphen(code)) {
-      // ambassador-at-large, Moscow-based, COVID-19, 010-85061466
+      // ambassador-at-large, Paris-based, COVID-19, 020-7946-0958
       if (isWordClass(prevCls) && isWordClass(nextCls) && nextCls !== MARK) {
         end++
         continue
