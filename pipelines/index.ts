@@ -4,16 +4,13 @@ import {createClean} from '../src/stages/clean.ts'
 import {createSegment} from '../src/stages/segment.ts'
 import {createEntities} from '../src/stages/entities.ts'
 import {createQuotes} from '../src/stages/quotes.ts'
-import {createMoney} from '../src/stages/money.ts'
+import {createMoney, MoneyOptions} from '../src/stages/money.ts'
 
 /** Options every pipeline accepts, parsed once before any document runs. */
 export const PipelineOptions = z
   .object({
-    /** ISO 4217 code a bare `$` stands for */
-    defaultDollar: z
-      .string()
-      .regex(/^[A-Z]{3}$/, 'defaultDollar must be an ISO 4217 code such as USD or CAD')
-      .default('USD'),
+    // the money stage owns this option's rule; the pipeline only passes it on
+    defaultDollar: MoneyOptions.shape.defaultDollar,
   })
   .strict()
 export type PipelineOptions = z.input<typeof PipelineOptions>

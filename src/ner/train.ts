@@ -78,23 +78,13 @@ export function createRandom(seed: number): () => number {
 /** Each lowercase word's usual case in running training text (not sentence-initial, not in headlines), if seen twice. */
 export function harvestCasePrior(documents: readonly NerDocument[]): Map<string, string> {
   const counts = new Map<string, [number, number, number]>()
-  for (const doc of documents) {
-    let start = 0
-    for (const end of doc.sentenceEnds) {
-      if (!isCapsSentence(doc.words, start, end)) {
-        for (let i = start + 1; i < end; i++) {
-          const word = normaliseWord(doc.words[i])
-          const cls = caseClass(word)
-          if (cls > 2) continue
-          const form = featureForm(word)
-          let c = counts.get(form)
-          if (!c) counts.set(form, (c = [0, 0, 0]))
-          c[cls]++
-        }
-      }
-      start = end
-    }
-  }
+  forEachRunningWord(documents, (_doc, _i, word, cls) => {
+    if (cls > 2) return
+    const form = featureForm(word)
+    let c = counts.get(form)
+    if (!c) counts.set(form, (c = [0, 0, 0]))
+    c[cls]++
+  })
   const prior = new Map<string, string>()
   for (const form of [...counts.keys()].sort()) {
     const c = counts.get(form)!
@@ -312,22 +302,37 @@ function modelFrom(
 /** Capitalised mid-sentence training words with their class (entity type, or 4 for none), for the name classifier. */
 export function harvestNameUnits(documents: readonly NerDocument[]): {word: string; cls: number}[] {
   const units: {word: string; cls: number}[] = []
+  let typeDoc: NerDocument | null = null
+  let typeAt = new Int8Array(0)
+  forEachRunningWord(documents, (doc, i, word, cls) => {
+    if (cls !== 1 && cls !== 2) return
+    if (doc !== typeDoc) {
+      typeDoc = doc
+      typeAt = new Int8Array(doc.words.length).fill(NER_TYPES.length)
+      for (const span of doc.entities) typeAt.fill(NER_TYPES.indexOf(span.type), span.start, span.end)
+    }
+    units.push({word: word.toLowerCase(), cls: typeAt[i]})
+  })
+  return units
+}
+
+// visits every word of running text: not sentence-initial (case there says nothing) and not in all-caps headlines
+function forEachRunningWord(
+  documents: readonly NerDocument[],
+  visit: (doc: NerDocument, index: number, word: string, caseClass: number) => void,
+): void {
   for (const doc of documents) {
-    const typeAt = new Int8Array(doc.words.length).fill(NER_TYPES.length)
-    for (const span of doc.entities) typeAt.fill(NER_TYPES.indexOf(span.type), span.start, span.end)
     let start = 0
     for (const end of doc.sentenceEnds) {
       if (!isCapsSentence(doc.words, start, end)) {
         for (let i = start + 1; i < end; i++) {
           const word = normaliseWord(doc.words[i])
-          const cls = caseClass(word)
-          if (cls === 1 || cls === 2) units.push({word: word.toLowerCase(), cls: typeAt[i]})
+          visit(doc, i, word, caseClass(word))
         }
       }
       start = end
     }
   }
-  return units
 }
 
 // compromise's first and last names as extra PER examples for the name classifier
