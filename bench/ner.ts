@@ -9,7 +9,7 @@ import {parseArgs} from 'node:util'
 import {findCompromiseEntities} from '../src/adapters/compromise.ts'
 import type {Token} from '../src/doc.ts'
 import {readConll, type NerDocument} from '../src/ner/conll.ts'
-import {DEFAULT_BEAM, loadModel, MODEL_URL, recogniseEntities, tagTokens} from '../src/ner/recognise.ts'
+import {DEFAULT_BEAM, DEFAULT_NAME_UNKNOWN, loadModel, MODEL_URL, recogniseEntities, tagTokens} from '../src/ner/recognise.ts'
 import {scoreEntities, type NerScore} from '../src/ner/score.ts'
 import {NerTagger} from '../src/ner/tagger.ts'
 import {NER_TYPES, spansFromIob, type TokenSpan} from '../src/ner/tags.ts'
@@ -21,6 +21,7 @@ const {values} = parseArgs({
     model: {type: 'string', default: MODEL_URL.pathname},
     'compromise-runs': {type: 'string', default: '3'},
     beam: {type: 'string', default: String(DEFAULT_BEAM)},
+    'no-name-unknown': {type: 'boolean', default: false},
   },
 })
 const data = values.data!
@@ -55,7 +56,8 @@ function printScore(name: string, score: NerScore, types: readonly string[]): vo
 const loadStarted = performance.now()
 const model = loadModel(values.model!)
 const beam = Number(values.beam)
-let tagger = new NerTagger(model, {beam})
+const nameUnknown = DEFAULT_NAME_UNKNOWN && !values['no-name-unknown']
+let tagger = new NerTagger(model, {beam, nameUnknown})
 const loadMs = performance.now() - loadStarted
 const tagAll = (t: NerTagger) => documents.map((doc) => spansFromIob(tagTokens(doc.words, doc.sentenceEnds, t)))
 const cold: number[] = []
@@ -73,12 +75,12 @@ const timed = (work: () => void, wall: number[], cpu: number[]) => {
   cpu.push(tokenCount / ((used.user + used.system) / 1e6))
 }
 for (let run = 0; run < runs; run++) {
-  tagger = new NerTagger(model, {beam})
+  tagger = new NerTagger(model, {beam, nameUnknown})
   timed(() => (predicted = tagAll(tagger)), cold, coldCpu)
   timed(() => tagAll(tagger), warm, warmCpu)
 }
 const ours = scoreEntities(documents.map((d) => d.entities), predicted)
-printScore(`lede recogniser (${values.model}, beam ${beam})`, ours, NER_TYPES)
+printScore(`lede recogniser (${values.model}, beam ${beam}, unknown names retried as people: ${nameUnknown})`, ours, NER_TYPES)
 const rate = (xs: number[]) => Math.round(median(xs)).toLocaleString('en')
 console.log(`model load ${loadMs.toFixed(0)} ms`)
 console.log(`tagging tokens/s, median of ${runs} runs, wall clock: ${rate(cold)} with an empty word-type cache, ${rate(warm)} with it warm`)

@@ -16,6 +16,7 @@ import {
   splitFeatureName,
   typeFeatureGroups,
   WINDOW,
+  featureForm,
   type FeatureResources,
   type TokenFeatureTable,
 } from './features.ts'
@@ -25,7 +26,7 @@ import {buildGazetteer, entryTokens, type Gazetteer} from './gazetteer.ts'
 import {indexLexicon, LEXICON_CATEGORIES} from './lexicon.ts'
 import type {NerModel} from './model.ts'
 import {NameClassifier} from './names.ts'
-import {allowedAfter, NER_TYPES, TAG_COUNT, tagId, tagPosition} from './tags.ts'
+import {allowedAfter, NER_TYPES, TAG_COUNT, tagId, tagPosition, tagType} from './tags.ts'
 
 // module-local copies: imported bindings can cost a getter call per access in hot loops under some loaders
 const K = TAG_COUNT
@@ -73,6 +74,8 @@ class BaseIndex {
 /** Word types with their summed weights, `S * K` floats per type. */
 class CachedTypes extends TypeRegistry {
   vectors = new Float32Array(1024 * S * K)
+  /** per type: 1 a name-shaped word no training text or word list knows (see {@link isUnknownName}), 2 an opening mark */
+  wordRole = new Uint8Array(1024)
 
   constructor(
     private readonly index: BaseIndex,
@@ -89,6 +92,13 @@ class CachedTypes extends TypeRegistry {
       next.set(this.vectors)
       this.vectors = next
     }
+    if (id >= this.wordRole.length) {
+      const next = new Uint8Array(this.wordRole.length * 2)
+      next.set(this.wordRole)
+      this.wordRole = next
+    }
+    const word = this.words[id]
+    this.wordRole[id] = this.caps[id] ? 0 : isUnknownName(word, this.resources, this.lexiconFlags[id]) ? 1 : OPENING.test(word) ? 2 : 0
     const groups = typeFeatureGroups(this.words[id], this.caps[id], this.resources)
     this.add(id, groups.all)
     this.add(id, groups.near)
@@ -111,6 +121,18 @@ class CachedTypes extends TypeRegistry {
       }
     }
   }
+}
+
+const NAME_SHAPE = /^\p{Lu}\p{Ll}{2,}$/u
+const OPENING = /^(?:["'(\[:]|-{1,2})$/
+const NAME_LIST_BITS = (1 << LEXICON_CATEGORIES.indexOf('first')) | (1 << LEXICON_CATEGORIES.indexOf('last'))
+
+/**
+ * Whether `word` looks like a name no training text or word list knows: capitalised letters only, never seen
+ * twice in the training text (no case prior), and in no lexicon except the first- and last-name lists.
+ */
+export function isUnknownName(word: string, resources: FeatureResources, lexiconFlags: number): boolean {
+  return NAME_SHAPE.test(word) && !resources.casePrior.has(featureForm(word)) && (lexiconFlags & ~NAME_LIST_BITS) === 0
 }
 
 // word types kept before the cache is rebuilt, so a long-running process stays bounded (~70 MB of vectors)
@@ -138,6 +160,12 @@ export class NerTagger {
   private readonly ids = new Int32Array(64)
   private readonly context = emptyContext()
   private readonly beam: number
+  private readonly nameUnknown: boolean
+  // per token of the document being decoded: 1 when it may not be left outside an entity
+  private mustName = new Uint8Array(0)
+  // the second decoding of a sentence with unknown names required inside entities, and whether it is under way
+  private forced = new Uint8Array(0)
+  private forcing = false
   // summed weights of the three previous-tag features, by (prev2, prev, case class): one load per candidate tag
   private readonly transitions: Float32Array
   // the tags whose scores a token needs, and as bit masks by previous tag
@@ -155,9 +183,13 @@ export class NerTagger {
   private readonly nextScore = new Float64Array(64)
   private readonly nextState = new Int32Array(64)
 
-  /** `beam` 1 decodes greedily; more keeps that many partial tag sequences per sentence (at most 64). */
-  constructor(model: NerModel, options: {beam?: number} = {}) {
+  /**
+   * `beam` 1 decodes greedily; more keeps that many partial tag sequences per sentence (at most 64).
+   * `nameUnknown` makes every unknown name-shaped word in running text part of some entity (see {@link isUnknownName}).
+   */
+  constructor(model: NerModel, options: {beam?: number; nameUnknown?: boolean} = {}) {
     this.beam = Math.max(1, Math.min(64, options.beam ?? 1))
+    this.nameUnknown = options.nameUnknown ?? false
     const tokenFeatures = new Map<string, number>()
     model.features.forEach((name, i) => {
       if (!splitFeatureName(name)) tokenFeatures.set(name, i)
@@ -239,14 +271,78 @@ export class NerTagger {
 
   private decode(doc: EncodedDocument, out: Uint8Array): Uint8Array {
     const sentenceEnds = doc.sentenceEnds
+    const retry = this.nameUnknown && this.beam > 1
+    if (retry) {
+      if (this.mustName.length < doc.length) {
+        this.mustName = new Uint8Array(doc.length * 2)
+        this.forced = new Uint8Array(doc.length * 2)
+      }
+      this.mustName.fill(0, 0, doc.length)
+      this.markUnknownNames(doc)
+    }
     let start = 0
     for (const end of sentenceEnds) {
       if (this.beam <= 1) this.greedy(doc, start, end, out)
-      else this.beamSearch(doc, start, end, out)
+      else {
+        this.beamSearch(doc, start, end, out)
+        if (retry) this.namePeople(doc, start, end, out)
+        for (let i = start; i < end; i++) recordHistory(this.scratch, doc, this.types, i, out[i] === 0 ? -1 : (out[i] - 1) >> 2)
+      }
       this.attachParticles(doc, start, end, out)
       start = end
     }
     return out
+  }
+
+  // when the model leaves an unknown name outside every entity, decode the sentence again with that word required to
+  // be inside one; if the model then calls it a person, that person is kept, where it overlaps no other entity
+  private namePeople(doc: EncodedDocument, start: number, end: number, out: Uint8Array): void {
+    let missed = false
+    for (let i = start; i < end && !missed; i++) missed = this.mustName[i] === 1 && out[i] === TAG_O
+    if (!missed) return
+    const forced = this.forced
+    this.forcing = true
+    this.beamSearch(doc, start, end, forced)
+    this.forcing = false
+    for (let i = start; i < end; i++) {
+      if (this.mustName[i] !== 1 || out[i] !== TAG_O || tagType(forced[i]) !== 0) continue
+      let j = i
+      while (j > start && tagPosition(forced[j]) !== 0 && tagPosition(forced[j]) !== 3) j--
+      let k = i
+      while (k < end - 1 && tagPosition(forced[k]) !== 2 && tagPosition(forced[k]) !== 3) k++
+      let free = true
+      for (let x = j; x <= k && free; x++) free = out[x] === TAG_O
+      if (free) for (let x = j; x <= k; x++) out[x] = forced[x]
+    }
+  }
+
+  // an unknown name-shaped word inside running text is a name: mid-sentence, not after an opening quote, bracket or
+  // dash, never written in lowercase in the document, and not in a title-case headline
+  private markUnknownNames(doc: EncodedDocument): void {
+    const types = this.types
+    let start = 0
+    for (const end of doc.sentenceEnds) {
+      let capitalised = 0
+      let lowerWords = 0
+      for (let i = start; i < end; i++) {
+        const type = doc.types[i]
+        if (types.capitalised[type]) capitalised++
+        else if (types.caseClass[type] === CASE_LOWER && types.words[type].length >= 4) lowerWords++
+      }
+      // running prose only: tables, score lines and title-case headlines have few long lowercase words
+      if (lowerWords >= 3) {
+        for (let i = start + 1; i < end; i++) {
+          const before = doc.types[i - 1]
+          const after = i + 1 < end ? doc.types[i + 1] : -1
+          // a lone word: a neighbouring capitalised word makes a longer name the model is better placed to judge
+          if (types.capitalised[before] || (after >= 0 && types.capitalised[after])) continue
+          if (types.wordRole[doc.types[i]] === 1 && doc.position[i] === 1 && (doc.docCase[i] & 1) === 0 && types.wordRole[before] !== 2) {
+            this.mustName[i] = 1
+          }
+        }
+      }
+      start = end
+    }
   }
 
   // name particles belong to the surname after them ("van der Merwe", "de Gaulle"): the training data has too few
@@ -295,6 +391,7 @@ export class NerTagger {
         scores[k] += weights[row + k]
       }
     }
+    if (this.forcing && this.mustName[i]) scores[TAG_O] = -1e6
   }
 
   private greedy(doc: EncodedDocument, start: number, end: number, out: Uint8Array): void {
@@ -324,7 +421,7 @@ export class NerTagger {
     }
   }
 
-  // beam search over the sentence; the label history is updated once the sentence is decided
+  // beam search over the sentence; the caller updates the label history once the sentence is decided
   private beamSearch(doc: EncodedDocument, start: number, end: number, out: Uint8Array): void {
     const length = end - start
     const B = this.beam
@@ -429,6 +526,5 @@ export class NerTagger {
       out[start + t] = backTags[t * B + h]
       h = backPointers[t * B + h]
     }
-    for (let i = start; i < end; i++) recordHistory(this.scratch, doc, this.types, i, out[i] === 0 ? -1 : (out[i] - 1) >> 2)
   }
 }

@@ -341,8 +341,8 @@ function lexiconNameUnits(lexicon: Lexicon): {word: string; cls: number}[] {
 }
 
 /** Tags documents with a model and scores them against their gold entities. */
-export function evaluate(model: NerModel, documents: readonly NerDocument[], beam = 1): NerScore {
-  const tagger = new NerTagger(model, {beam})
+export function evaluate(model: NerModel, documents: readonly NerDocument[], beam = 1, nameUnknown = false): NerScore {
+  const tagger = new NerTagger(model, {beam, nameUnknown})
   const predicted = documents.map((doc) => spansFromBilou(tagger.tagDocument(doc.words, doc.sentenceEnds)))
   return scoreEntities(
     documents.map((doc) => doc.entities),

@@ -49,8 +49,8 @@ describe('recogniseEntities on the seed articles (shipped model)', () => {
     expect(missed).toEqual([])
   })
 
-  // known miss: a lone unseen surname in "I think Yermak the jack will be next" gets no label
-  it.fails('001: finds "Yermak"', () => {
+  // a lone unseen surname the model alone leaves out: found by the unknown-name retry (see NerTagger)
+  it('001: finds "Yermak"', () => {
     const text = readFileSync(new URL('../../corpus/001_e3b7a759f26948d1.txt', import.meta.url), 'utf8')
     const entities = recognise(text)
     const at = text.indexOf('Yermak')

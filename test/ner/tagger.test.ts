@@ -1,9 +1,9 @@
 import {describe, expect, it} from 'vitest'
-import {baseLexicon} from '../../src/ner/lexicon.ts'
-import {NerTagger} from '../../src/ner/tagger.ts'
-import {allowedAfter, spansFromBilou, TAG_START, tagPosition} from '../../src/ner/tags.ts'
+import {baseLexicon, indexLexicon} from '../../src/ner/lexicon.ts'
+import {isUnknownName, NerTagger} from '../../src/ner/tagger.ts'
+import {allowedAfter, IOB2_TAGS, spansFromBilou, TAG_START, tagPosition} from '../../src/ner/tags.ts'
 import {trainNer} from '../../src/ner/train.ts'
-import {shippedTagger, tagTokens} from '../../src/ner/recognise.ts'
+import {DEFAULT_BEAM, loadModel, shippedTagger, tagTokens} from '../../src/ner/recognise.ts'
 import {syntheticDocuments} from './synthetic.ts'
 
 const docs = syntheticDocuments(24)
@@ -80,5 +80,55 @@ describe('tagTokens with the shipped model', () => {
     const tags = tagTokens(words, [6, words.length], shippedTagger())
     expect(tags.slice(0, 4)).toEqual(['B-PER', 'I-PER', 'I-PER', 'I-PER'])
     expect(tags.slice(8, 11)).toEqual(['B-PER', 'I-PER', 'I-PER'])
+  })
+})
+
+describe('unknown names retried as people (shipped model)', () => {
+  const plain = new NerTagger(loadModel(), {beam: DEFAULT_BEAM})
+  const retried = new NerTagger(loadModel(), {beam: DEFAULT_BEAM, nameUnknown: true})
+  const tag = (tagger: NerTagger, sentence: string) => {
+    const words = sentence.split(' ')
+    return Array.from(tagger.tagDocument(words, [words.length]), (t) => IOB2_TAGS[t])
+  }
+
+  // lone surnames the model alone leaves outside every entity (each checked first: the retry must be what finds it)
+  it.each([
+    ['I think Budanov will resign , said a source .', 2],
+    ['Police arrested Gruber after the match .', 2],
+  ])('finds the person in %j', (sentence, at) => {
+    expect(tag(plain, sentence)[at]).toBe('O')
+    expect(tag(retried, sentence)[at]).toBe('B-PER')
+  })
+
+  it.each([
+    // lowercase elsewhere in the document: an ordinary word
+    ['Police arrested Gruber after the match , and gruber is a word here .', 2],
+    // the model, made to name it, does not call it a person
+    ['Thousands of Muslims marched after the match on Sunday .', 2],
+  ])('leaves %j as the model tags it', (sentence, at) => {
+    expect(tag(retried, sentence)[at]).toBe(tag(plain, sentence)[at])
+  })
+
+  it('changes nothing where no unknown name is left out', () => {
+    for (const doc of docs) {
+      expect(new NerTagger(model, {beam: 4, nameUnknown: true}).tagDocument(doc.words, doc.sentenceEnds)).toEqual(
+        new NerTagger(model, {beam: 4}).tagDocument(doc.words, doc.sentenceEnds),
+      )
+    }
+  })
+})
+
+describe('isUnknownName', () => {
+  const resources = {lexicon: indexLexicon(baseLexicon()), casePrior: new Map([['paris', 'c']]), names: null}
+  it.each([
+    ['Budanov', true],
+    ['Paris', false], // seen in training text
+    ['budanov', false],
+    ['BUDANOV', false],
+    ['Al-Sayed', false], // hyphenated: the model's call
+    ['Xi', false], // too short to judge by shape
+    ['Minister', false], // a title in the lexicon
+  ])('%s -> %s', (word, expected) => {
+    expect(isUnknownName(word, resources, resources.lexicon.flags.get(word.toLowerCase()) ?? 0)).toBe(expected)
   })
 })
