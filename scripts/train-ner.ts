@@ -24,10 +24,22 @@ const {values} = parseArgs({
     folds: {type: 'string', default: '5'},
     beam: {type: 'string', default: '4'},
     'no-names': {type: 'boolean', default: false},
+    'word-dropout': {type: 'string', default: '0'},
+    'dropout-scope': {type: 'string', default: 'capitalised'},
   },
 })
 if (!values.train) {
-  console.error('usage: npm run train:ner -- --train <eng.train> [--dev <eng.testa>] [--out models/ner.bin] [--seed 13] [--epochs 10]')
+  console.error(
+    'usage: npm run train:ner -- --train <eng.train> [--dev <eng.testa>] [--out models/ner.bin] [--seed 13] [--epochs 10]\n' +
+      '         [--min-count 2] [--folds 5] [--beam 4] [--word-dropout 0] [--dropout-scope capitalised|all] [--no-names]',
+  )
+  process.exit(2)
+}
+
+const scope = values['dropout-scope']
+const dropout = Number(values['word-dropout'])
+if ((scope !== 'all' && scope !== 'capitalised') || !(dropout >= 0 && dropout < 1)) {
+  console.error('--dropout-scope is all or capitalised; --word-dropout is a probability in [0, 1)')
   process.exit(2)
 }
 
@@ -45,6 +57,8 @@ const result = trainNer(
     folds: Number(values.folds),
     beam: Number(values.beam),
     nameFeatures: !values['no-names'],
+    wordDropout: dropout,
+    dropoutScope: scope,
     lexicon: buildLexicon(compromiseLexicon()),
     log: (line) => console.log(line),
   },

@@ -183,15 +183,20 @@ export interface TypeFeatureGroups {
   here: string[]
 }
 
-/** Computes {@link TypeFeatureGroups} for one word type. */
-export function typeFeatureGroups(word: string, caps: boolean, resources: FeatureResources): TypeFeatureGroups {
+/**
+ * Computes {@link TypeFeatureGroups} for one word type; `unseen` (training only) gives the features the word
+ * would have if neither training nor any word list had shown it: no identity, no case prior, no lexicon
+ * category, only its spelling (shape, affixes, the name guess).
+ */
+export function typeFeatureGroups(word: string, caps: boolean, resources: FeatureResources, unseen = false): TypeFeatureGroups {
   if (word === SENTENCE_START || word === SENTENCE_END) return {all: [`w=${word}`], near: [], here: []}
   const mode = caps ? 'C' : ''
   const form = featureForm(word)
   const cls = caseClass(word)
-  const prior = resources.casePrior.get(form) ?? 'u'
-  const all = [`w=${form}`, `s=${mode}${wordShape(word, true)}`]
-  const flags = resources.lexicon.flags.get(form) ?? 0
+  const prior = unseen ? 'u' : (resources.casePrior.get(form) ?? 'u')
+  const all = unseen ? [`s=${mode}${wordShape(word, true)}`] : [`w=${form}`, `s=${mode}${wordShape(word, true)}`]
+  // an unseen word is in no list either
+  const flags = unseen ? 0 : (resources.lexicon.flags.get(form) ?? 0)
   for (let bit = 0; flags >> bit !== 0; bit++) {
     if (flags & (1 << bit)) all.push(`l=${LEXICON_CATEGORIES[bit]}`)
   }
@@ -204,7 +209,7 @@ export function typeFeatureGroups(word: string, caps: boolean, resources: Featur
   }
   if (form.length > 3) near.push(`x3=${form.slice(-3)}`)
   const here = [`S=${mode}${wordShape(word, false)}`]
-  if (!caps) here.push(`W=${word}`)
+  if (!caps && !unseen) here.push(`W=${word}`)
   for (let n = 1; n <= 4 && n < form.length; n++) {
     here.push(`a${n}=${form.slice(0, n)}`, `z${n}=${form.slice(-n)}`)
   }
@@ -219,8 +224,8 @@ export function typeFeatureGroups(word: string, caps: boolean, resources: Featur
 export const GROUP_OFFSETS = {all: [-2, -1, 0, 1, 2], near: [-1, 0, 1], here: [0]} as const
 
 /** Full feature names by slot (`slots[d + WINDOW]` = names the word gives a token `d` positions away), for training. */
-export function typeFeatures(word: string, caps: boolean, resources: FeatureResources): string[][] {
-  const groups = typeFeatureGroups(word, caps, resources)
+export function typeFeatures(word: string, caps: boolean, resources: FeatureResources, unseen = false): string[][] {
+  const groups = typeFeatureGroups(word, caps, resources, unseen)
   const slots: string[][] = Array.from({length: SLOTS}, () => [])
   for (const group of ['all', 'near', 'here'] as const) {
     for (const base of groups[group]) {

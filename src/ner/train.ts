@@ -43,6 +43,15 @@ export interface TrainOptions {
   beam?: number
   /** false turns off the spelling-based name classifier feature */
   nameFeatures?: boolean
+  /**
+   * word dropout: each training token is shown as an unseen word (no identity, no case prior) with this
+   * probability per epoch, so the model also learns to name words it has never seen (default 0)
+   */
+  wordDropout?: number
+  /** which tokens word dropout may hide: every word, or only capitalised ones (default 'all') */
+  dropoutScope?: 'all' | 'capitalised'
+  /** true hides a hidden word's label history from earlier in the document too (default false) */
+  dropoutHistory?: boolean
   /** called after each epoch with progress lines */
   log?: (line: string) => void
 }
@@ -110,11 +119,18 @@ export function harvestNames(documents: readonly NerDocument[]): {tokens: string
 
 class TrainingTypes extends TypeRegistry {
   readonly features: string[][][] = []
-  constructor(private readonly resources: FeatureResources) {
+  // the same word's features as if training had never shown it, for word dropout (null when dropout is off)
+  readonly unseenFeatures: string[][][] | null
+  constructor(
+    private readonly resources: FeatureResources,
+    dropout: boolean,
+  ) {
     super(resources.lexicon)
+    this.unseenFeatures = dropout ? [] : null
   }
   protected override onNew(id: number): void {
     this.features.push(typeFeatures(this.words[id], this.caps[id], this.resources))
+    this.unseenFeatures?.push(typeFeatures(this.words[id], this.caps[id], this.resources, true))
   }
 }
 
@@ -144,7 +160,8 @@ export function trainNer(train: readonly NerDocument[], options: TrainOptions, d
   const foldGazetteers = Array.from({length: options.folds}, (_, f) =>
     buildGazetteer(harvestNames(train.filter((_, d) => d % options.folds !== f))),
   )
-  const registry = new TrainingTypes(resources)
+  const dropout = options.wordDropout ?? 0
+  const registry = new TrainingTypes(resources, dropout > 0)
   const startType = registry.typeOf(SENTENCE_START, false)
   const endType = registry.typeOf(SENTENCE_END, false)
   const scratch = new DocumentScratch()
@@ -186,6 +203,16 @@ export function trainNer(train: readonly NerDocument[], options: TrainOptions, d
       typeIds.push(Int32Array.from(kept, intern))
     }
   }
+  // a hidden word keeps only features that exist already: dropout adds no feature of its own
+  const unseenIds: Int32Array[] = []
+  for (let type = 0; registry.unseenFeatures && type < registry.size; type++) {
+    for (let s = 0; s < SLOTS; s++) {
+      unseenIds.push(Int32Array.from(registry.unseenFeatures[type][s].filter((name) => index.has(name)), (name) => index.get(name)!))
+    }
+  }
+  const capitalisedOnly = options.dropoutScope === 'capitalised'
+  const hideHistory = options.dropoutHistory === true
+  let hidden = new Uint8Array(0)
   log(`features: ${featureNames.length} (word types ${registry.size}, min count ${options.minCount})`)
 
   const weights = new Float32Array(featureNames.length * K)
@@ -213,6 +240,13 @@ export function trainNer(train: readonly NerDocument[], options: TrainOptions, d
     for (const d of order) {
       const {encoded, gold} = docs[d]
       scratch.reset(registry.lowerCount)
+      if (dropout > 0) {
+        if (hidden.length < encoded.types.length) hidden = new Uint8Array(encoded.types.length * 2)
+        for (let i = 0; i < encoded.types.length; i++) {
+          const eligible = !capitalisedOnly || registry.capitalised[encoded.types[i]] === 1
+          hidden[i] = eligible && random() < dropout ? 1 : 0
+        }
+      }
       let start = 0
       for (const end of encoded.sentenceEnds) {
         let prev = TAG_START
@@ -220,14 +254,24 @@ export function trainNer(train: readonly NerDocument[], options: TrainOptions, d
         for (let i = start; i < end; i++) {
           scores.fill(0)
           const window = windowTypes(encoded.types, i, start, end, startType, endType)
+          const lists = dropout > 0 ? hideWords(window, hidden, i, start, end, typeIds, unseenIds) : null
           for (let s = 0; s < SLOTS; s++) {
-            const list = typeIds[window[s] * SLOTS + s]
+            const list = lists ? lists[s] : typeIds[window[s] * SLOTS + s]
             for (let f = 0; f < list.length; f++) {
               const row = list[f] * K
               for (let k = 0; k < K; k++) scores[k] += weights[row + k]
             }
           }
           tokenContext(context, encoded, registry, i, end, prev, prev2)
+          // a hidden word is in no gazetteer; with hideHistory it is also a first sighting, with no label history
+          if (lists) {
+            if (hidden[i]) {
+              context.gazetteer = 0
+              context.external = 0
+              if (hideHistory) context.historyAt = -1
+            }
+            if (hideHistory && i + 1 < end && hidden[i + 1]) context.historyNextAt = -1
+          }
           const n = collectTokenFeatures(ids, table, context, scratch.history)
           for (let f = 0; f < n; f++) {
             const row = ids[f] * K
@@ -239,7 +283,7 @@ export function trainNer(train: readonly NerDocument[], options: TrainOptions, d
           if (predicted !== truth) {
             errors++
             for (let s = 0; s < SLOTS; s++) {
-              const list = typeIds[window[s] * SLOTS + s]
+              const list = lists ? lists[s] : typeIds[window[s] * SLOTS + s]
               for (let f = 0; f < list.length; f++) update(list[f] * K, truth, predicted)
             }
             for (let f = 0; f < n; f++) update(ids[f] * K, truth, predicted)
@@ -275,6 +319,8 @@ export function trainNer(train: readonly NerDocument[], options: TrainOptions, d
     minCount: options.minCount,
     folds: options.folds,
     beam: options.beam ?? 1,
+    wordDropout: options.wordDropout ?? 0,
+    dropoutScope: options.dropoutScope ?? 'all',
     trainDocuments: train.length,
     trainTokens: train.reduce((n, doc) => n + doc.words.length, 0),
     devF1: best.score ? Number(best.score.overall.f1.toFixed(4)) : null,
@@ -351,6 +397,25 @@ export function evaluate(model: NerModel, documents: readonly NerDocument[], bea
 }
 
 const windowBuffer = new Int32Array(SLOTS)
+const listBuffer: Int32Array[] = Array.from({length: SLOTS}, () => new Int32Array(0))
+
+// the feature lists of a window with hidden words (word dropout) swapped for their unseen-word lists
+function hideWords(
+  window: Int32Array,
+  hidden: Uint8Array,
+  i: number,
+  start: number,
+  end: number,
+  typeIds: readonly Int32Array[],
+  unseenIds: readonly Int32Array[],
+): Int32Array[] {
+  for (let s = 0; s < SLOTS; s++) {
+    const j = i + s - WINDOW
+    const at = window[s] * SLOTS + s
+    listBuffer[s] = j >= start && j < end && hidden[j] === 1 ? unseenIds[at] : typeIds[at]
+  }
+  return listBuffer
+}
 
 function windowTypes(types: Int32Array, i: number, start: number, end: number, startType: number, endType: number): Int32Array {
   for (let d = -WINDOW; d <= WINDOW; d++) {

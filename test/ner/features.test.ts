@@ -77,6 +77,13 @@ describe('typeFeatureGroups', () => {
     expect(groups.here).toEqual(expect.arrayContaining(['W=Minister', 'S=Xxxxx', 'a2=mi', 'z4=ster']))
   })
 
+  it('gives a word as if unseen (word dropout) its spelling only: no identity, case prior or lexicon category', () => {
+    const groups = typeFeatureGroups('Minister', false, resources, true)
+    const all = [...groups.all, ...groups.near, ...groups.here]
+    expect(all.filter((f) => /^(?:w|W|l)=/.test(f))).toEqual([])
+    expect(all).toEqual(expect.arrayContaining(['s=Xx', 'p=1u', 'x3=ter', 'S=Xxxxx', 'a2=mi', 'z4=ster']))
+  })
+
   it('marks case-dependent features inside headlines and drops the cased identity', () => {
     const groups = typeFeatureGroups('JAPAN', true, resources)
     expect(groups.all).toContain('s=CX')

@@ -32,6 +32,14 @@ describe('trainNer on synthetic documents', () => {
     expect(Buffer.compare(a, b)).toBe(0)
   })
 
+  it('with word dropout, still gives a byte-identical model per seed, and a different one from no dropout', () => {
+    const dropout = {...options(5), wordDropout: 0.3, dropoutScope: 'capitalised' as const}
+    const model = trainNer(docs, dropout).model
+    expect(Buffer.compare(serializeModel(model), serializeModel(trainNer(docs, dropout).model))).toBe(0)
+    // the weights, not only the settings recorded in the file, differ
+    expect(model.weights).not.toEqual(trainNer(docs, options(5)).model.weights)
+  })
+
   it('learns its training data', () => {
     const {model} = trainNer(docs, options(5))
     expect(evaluate(model, docs).overall.f1).toBeGreaterThan(0.9)
