@@ -25,7 +25,7 @@ import {markGazetteer, type Gazetteer} from '../src/ner/gazetteer.ts'
 import {recogniseEntities, sentenceEndsOf, shippedTagger} from '../src/ner/recognise.ts'
 import {cleanText} from '../src/stages/clean.ts'
 import {findDates} from '../src/stages/dates.ts'
-import {createEntities, findEntities, type EntityFinders} from '../src/stages/entities.ts'
+import {createEntities, findEntities, findNumericEntities, type EntityFinders} from '../src/stages/entities.ts'
 import {findParagraphs, findSentences, findTokens} from '../src/stages/segment.ts'
 
 const {values} = parseArgs({options: {mb: {type: 'string', default: '5'}, runs: {type: 'string', default: '5'}, only: {type: 'string'}}})
@@ -100,7 +100,7 @@ function markBoth(d: Prepared): number {
   }
   return a[0] + b[0]
 }
-const finders: EntityFinders = {recognise: recogniseEntities, findDates}
+const finders: EntityFinders = {recognise: recogniseEntities, findDates, findNumbers: findNumericEntities}
 const stage = createEntities()
 
 const parts: Record<string, (d: Prepared) => number> = {

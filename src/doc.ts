@@ -18,10 +18,17 @@ export interface Token extends Span {
   kind: TokenKind
 }
 
-/** Entity labels written to output. */
-export const ENTITY_LABELS = ['PERSON', 'ORG', 'LOC', 'MISC', 'DATE'] as const
+/** Entity labels written to output: names from the recogniser, then dates and numbers from rules (OntoNotes' names). */
+export const ENTITY_LABELS = ['PERSON', 'ORG', 'LOC', 'MISC', 'DATE', 'TIME', 'MONEY', 'PERCENT', 'QUANTITY', 'ORDINAL', 'CARDINAL'] as const
 /** One of {@link ENTITY_LABELS}. */
 export type EntityLabel = (typeof ENTITY_LABELS)[number]
+/** The labels of names, which get canonical names, roles and linking; the others are values (dates and numbers). */
+export const NAME_LABELS = ['PERSON', 'ORG', 'LOC', 'MISC'] as const
+
+/** Whether a label is a name's (PERSON, ORG, LOC, MISC) rather than a date's or a number's. */
+export function isNameLabel(label: EntityLabel): boolean {
+  return label === 'PERSON' || label === 'ORG' || label === 'LOC' || label === 'MISC'
+}
 
 /** A raw recognised entity mention before canonicalisation. */
 export interface EntitySpan extends Span {

@@ -2,7 +2,7 @@
  * Acronyms defined in parentheses right after their expansion ("Organization of the
  * Petroleum Exporting Countries (OPEC)"): the acronym and its later bare uses resolve to the expansion.
  */
-import type {EntitySpan} from '../doc.ts'
+import {isNameLabel, type EntitySpan} from '../doc.ts'
 
 /** An acronym defined in the text, with the span of its expansion. */
 export interface AcronymDefinition {
@@ -71,13 +71,13 @@ export function findAcronymDefinitions(text: string, spans: readonly EntitySpan[
       if (!isNameStretch(stretch)) break
       // a person inside the stretch means it is not one organisation's name
       if (span.label === 'PERSON') break
-      if (span.label === 'DATE') continue
+      if (!isNameLabel(span.label)) continue
       // the recogniser may have cut the name's head off ("Office of the" + "World Health ..."): try earlier capitalised starts too
       const expansionStart = [span.start, ...earlierNameStarts(text, span.start)].find((from) => acronymMatches(acronym, text.slice(from, paren).trimEnd()))
       if (expansionStart === undefined) continue
       const end = paren - (text.slice(span.start, paren).length - stretch.length)
       // the name's label is its head's: the leftmost recognised span inside it ("Bank" ORG, not "England" LOC)
-      const head = sorted.find((s) => s.start >= expansionStart && s.end <= end && s.label !== 'DATE') ?? span
+      const head = sorted.find((s) => s.start >= expansionStart && s.end <= end && isNameLabel(s.label)) ?? span
       found.push({acronym, start, end: start + acronym.length, expansion: {start: expansionStart, end, label: head.label}})
       break
     }

@@ -2,7 +2,7 @@
  * The canonical name of one mention taken alone: titles and honorifics out (into `role` when a
  * title), possessive and stray punctuation off, whitespace collapsed.
  */
-import type {EntitySpan} from '../doc.ts'
+import {isNameLabel, type EntitySpan} from '../doc.ts'
 import {findRoleAfter, findRoleBefore, splitTitle} from './role-phrase.ts'
 
 /** One mention's canonical name and role, before coreference. */
@@ -39,7 +39,7 @@ export function isFullName(name: string): boolean {
 /** Canonicalises one mention: for people, titles inside the span become the role and a title written beside the name is kept as role. */
 export function canonicalMention(text: string, span: EntitySpan): CanonicalMention {
   const raw = text.slice(span.start, span.end)
-  if (span.label === 'DATE' || span.label === 'MISC') return {canonical: cleanName(stripPossessive(cleanName(raw))) || cleanName(raw) || raw}
+  if (!isNameLabel(span.label) || span.label === 'MISC') return {canonical: cleanName(stripPossessive(cleanName(raw))) || cleanName(raw) || raw}
   if (span.label !== 'PERSON') {
     // a lowercase article the recogniser kept is not part of the name ("the Pentagon"); "The Hague" keeps its capital
     const name = cleanName(stripPossessive(cleanName(raw))).replace(/^the\s+/, '')

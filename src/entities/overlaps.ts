@@ -1,6 +1,6 @@
 /**
- * Merges the recogniser's and the date finder's spans into one clean layer: one label per span,
- * no overlaps, and no money figures or bare numbers posing as names.
+ * Merges the recogniser's, the date finder's and the number finders' spans into one clean layer: one label per
+ * span, no overlaps, and no money figures or bare numbers posing as names.
  */
 import {compareSpans, type EntitySpan} from '../doc.ts'
 
@@ -39,10 +39,16 @@ function hasNumber(value: string): boolean {
 }
 
 /**
- * Combines recognised names and dates into sorted, non-overlapping spans: the longer span wins an overlap,
- * an exact tie keeps the recogniser's label (it saw the context), and money or letterless names are dropped.
+ * Combines recognised names, dates and numbers into sorted, non-overlapping spans: the longer span wins an
+ * overlap; an exact tie keeps the recogniser's label (it saw the context), then the date's; money or letterless
+ * names and money-like dates are dropped (money comes with the numbers, as MONEY).
  */
-export function resolveOverlaps(text: string, names: readonly EntitySpan[], dates: readonly EntitySpan[] = []): EntitySpan[] {
+export function resolveOverlaps(
+  text: string,
+  names: readonly EntitySpan[],
+  dates: readonly EntitySpan[] = [],
+  numbers: readonly EntitySpan[] = [],
+): EntitySpan[] {
   const candidates: Array<EntitySpan & {rank: number}> = []
   for (const span of names) {
     const value = text.slice(span.start, span.end)
@@ -53,7 +59,10 @@ export function resolveOverlaps(text: string, names: readonly EntitySpan[], date
     if (span.end <= span.start || isMoneyLike(text.slice(span.start, span.end))) continue
     candidates.push({start: span.start, end: span.end, label: 'DATE', rank: 1})
   }
-  // longest first, then recogniser before dates, then position: a deterministic greedy choice
+  for (const span of numbers) {
+    if (span.end > span.start) candidates.push({start: span.start, end: span.end, label: span.label, rank: 2})
+  }
+  // longest first, then recogniser before dates before numbers, then position: a deterministic greedy choice
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.rank - b.rank || compareSpans(a, b) || a.label.localeCompare(b.label))
   const kept: EntitySpan[] = []
   // characters taken by kept spans: two non-empty spans overlap exactly when they share a character

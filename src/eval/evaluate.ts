@@ -2,9 +2,9 @@ import {existsSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import {basename, join} from 'node:path'
 import {z} from 'zod'
-import {ENTITY_LABELS, type Span} from '../doc.ts'
+import {ENTITY_LABELS, isNameLabel, type EntityLabel, type Span} from '../doc.ts'
 import {ArticleRecord, EntityRecord, MoneyRecord, QuoteRecord} from '../schema.ts'
-import {locateGold, readGold, type GoldFile, type GoldProblem} from './gold.ts'
+import {GOLD_ENTITY_LABELS, locateGold, readGold, type GoldFile, type GoldProblem} from './gold.ts'
 import {Accuracy, PRFScore, type AccuracyJSON, type ScoreJSON} from './prf.ts'
 import {normaliseName, scoreMoney, scoreQuotes, scoreSpans, type LabeledSpan, type PredictedMoney, type PredictedQuote} from './scorer.ts'
 
@@ -54,8 +54,10 @@ export type LabeledScoreJSON = ScoreJSON & {perLabel: Record<string, ScoreJSON>}
 export interface EntitiesReport {
   exact: LabeledScoreJSON
   overlap: LabeledScoreJSON
-  /** canonical name right, over exact-matched mentions, DATE excluded */
+  /** canonical name right, over exact-matched mentions of names (dates and numbers excluded) */
   canonicalAcc: AccuracyJSON
+  /** predicted mentions left unscored because their label is not among the gold file's annotated labels, by label */
+  unannotated: Record<string, number>
 }
 
 /** Quote scores over every scored document. */
@@ -284,6 +286,7 @@ export function scoreDocuments(gold: readonly GoldFile[], predictions: Predictio
   const pairs = pairArticles(gold, predictions, problems)
   const ent = newTotals()
   const canonicalAcc = new Accuracy()
+  const unannotated = new Map<string, number>()
   const quoteTotals = {exact: new PRFScore(), overlap: new PRFScore(), speaker: new PRFScore(), speakerAcc: new Accuracy(), kindAcc: new Accuracy()}
   let skippedIndirect = 0
   const moneyTotals = {exact: new PRFScore(), overlap: new PRFScore(), valueAcc: new Accuracy()}
@@ -325,7 +328,12 @@ export function scoreDocuments(gold: readonly GoldFile[], predictions: Predictio
     if (g.entities && predictions.layers.entities) {
       scored.entities = true
       const pred: Array<LabeledSpan & {canonical: string}> = []
+      const annotated = new Set<string>(g.entityLabels ?? GOLD_ENTITY_LABELS)
       for (const r of entry.entities) {
+        if (!annotated.has(r.label)) {
+          unannotated.set(r.label, (unannotated.get(r.label) ?? 0) + 1)
+          continue
+        }
         const span = convert(r, 'entities.jsonl', r.id)
         if (span) pred.push({...span, label: r.label, canonical: r.canonical})
       }
@@ -341,7 +349,7 @@ export function scoreDocuments(gold: readonly GoldFile[], predictions: Predictio
       }
       for (const [gi, pi] of exact.pairs) {
         const goldEntity = located.entities[gi]!
-        if (goldEntity.label === 'DATE') continue
+        if (!isNameLabel(goldEntity.label)) continue
         canonicalAcc.record(normaliseName(goldEntity.canonical) === normaliseName(pred[pi]!.canonical))
       }
       ent.exact.add(exact.total)
@@ -415,6 +423,7 @@ export function scoreDocuments(gold: readonly GoldFile[], predictions: Predictio
           exact: labeledJSON(ent.exact, ent.exactByLabel),
           overlap: labeledJSON(ent.overlap, ent.overlapByLabel),
           canonicalAcc: canonicalAcc.toJSON(),
+          unannotated: Object.fromEntries([...unannotated].sort(([a], [b]) => ENTITY_LABELS.indexOf(a as EntityLabel) - ENTITY_LABELS.indexOf(b as EntityLabel))),
         }
       : null,
     quotes: scored.quotes
@@ -489,7 +498,13 @@ export function formatReport(report: EvalReport): string {
     if (q.skippedIndirect > 0) lines.push(`indirect quotes skipped (gold annotates quoted speech only): ${q.skippedIndirect}`)
   }
   if (report.money) lines.push(accLine('money value accuracy (amount and currency, overlap-matched)', report.money.valueAcc))
-  if (report.entities) lines.push(accLine('entity canonical accuracy (exact matches, DATE excluded)', report.entities.canonicalAcc))
+  if (report.entities) {
+    lines.push(accLine('entity canonical accuracy (exact matches of names)', report.entities.canonicalAcc))
+    const skipped = Object.entries(report.entities.unannotated)
+    if (skipped.length > 0) {
+      lines.push(`entities not scored (label not annotated in gold): ${skipped.map(([label, n]) => `${label} ${n}`).join(', ')}`)
+    }
+  }
   if (report.speed) {
     const s = report.speed
     lines.push(`speed: ${s.docsPerSecond === null ? '-' : s.docsPerSecond.toFixed(1)} docs/s (${s.documents} documents in ${s.totalMs.toFixed(0)} ms, from manifest.json)`)

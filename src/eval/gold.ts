@@ -14,6 +14,9 @@ import {ENTITY_LABELS, type EntityLabel, type Span} from '../doc.ts'
 const occurrenceIndex = z.number().int().nonnegative()
 const iso4217 = z.string().regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as "USD"')
 
+/** The entity labels a gold file annotates when it does not say: the names and DATE (numbers came later). */
+export const GOLD_ENTITY_LABELS: readonly EntityLabel[] = ['PERSON', 'ORG', 'LOC', 'MISC', 'DATE']
+
 /** One gold entity string: every whole-word occurrence is a mention unless `occurrences` narrows it. */
 export const GoldEntity = z.strictObject({
   text: z.string().min(1),
@@ -72,10 +75,16 @@ export const GoldFile = z
     /** free text for annotators */
     note: z.string().optional(),
     entities: z.array(GoldEntity).optional(),
+    /** the entity labels the annotator marked (default {@link GOLD_ENTITY_LABELS}); predictions with other labels are not scored */
+    entityLabels: z.array(z.enum(ENTITY_LABELS)).min(1).optional(),
     quotes: z.array(GoldQuote).optional(),
     money: z.array(GoldMoney).optional(),
   })
   .superRefine((gold, ctx) => {
+    const annotated = new Set(gold.entityLabels ?? GOLD_ENTITY_LABELS)
+    for (const [i, e] of (gold.entities ?? []).entries()) {
+      if (!annotated.has(e.label)) ctx.addIssue({code: 'custom', path: ['entities', i, 'label'], message: `label ${e.label} is not in entityLabels`})
+    }
     checkRepeats(gold.entities ?? [], 'entities', (e) => `${e.text}`, (e) => e.occurrences, ctx)
     checkRepeats(gold.quotes ?? [], 'quotes', (q) => q.text, (q) => (q.occurrence === undefined ? undefined : [q.occurrence]), ctx)
     checkRepeats(gold.money ?? [], 'money', (m) => m.text, (m) => (m.occurrence === undefined ? undefined : [m.occurrence]), ctx)

@@ -5,7 +5,7 @@
  * under explainable rules, and maps each provisional id to a final one.
  */
 import {doubleMetaphone} from '../adapters/natural.ts'
-import type {EntityLabel} from '../doc.ts'
+import {isNameLabel, type EntityLabel} from '../doc.ts'
 import {acronymMatches} from '../entities/acronyms.ts'
 import {givenNameInitials} from './given-names.ts'
 import {isGenderVariant, matchNames, MATCH_SETTINGS, profileName, shareRole, surnamesSimilar, type NameProfile} from './match.ts'
@@ -174,8 +174,8 @@ export function createLinker(): Linker {
 /** Links the collected names: candidate pairs by blocking, pairwise rules, constrained union, then short person names. */
 function link(records: NameRecord[], totalDocs: number): LinkResult {
   const profiles = records.map((record) => {
-    // dates are never linked: no name to parse
-    if (record.label === 'DATE') return profileName(record.id, record.label, '', [])
+    // dates and numbers are never linked: no name to parse
+    if (!isNameLabel(record.label)) return profileName(record.id, record.label, '', [])
     const spellings = record.spellings.size === 1 ? [...record.spellings.keys()] : byCount(record.spellings)
     const profile = profileName(record.id, record.label, spellings[0] ?? record.id, record.roles.keys())
     for (const spelling of spellings.slice(1)) profile.keys.add(nameKey(spelling))
@@ -209,7 +209,7 @@ function candidateEdges(profiles: readonly NameProfile[], sharedCooccurring: (a:
   const expansions = new Map<string, number[]>()
   for (let i = 0; i < n; i++) {
     const profile = profiles[i]
-    if (profile.label === 'DATE' || profile.key === '') continue
+    if (!isNameLabel(profile.label) || profile.key === '') continue
     // identical transliteration keys of any spelling seen under this id, whatever the label's other rules
     for (const key of profile.keys) addTo(`key|${profile.label}|${key}`, i)
     const person = profile.person

@@ -3,7 +3,7 @@
  * rule that made it, so an analyst can see why "Pyotr Tchaikovsky" joined "Petro Chaikovskyi".
  */
 import {doubleMetaphone, jaroWinkler} from '../adapters/natural.ts'
-import type {EntityLabel} from '../doc.ts'
+import {isNameLabel, type EntityLabel} from '../doc.ts'
 import {roleKey} from '../entities/roles.ts'
 import {middlesCompatible, parsePersonName, type PersonName} from './person-name.ts'
 import {consonantSkeleton, nameKey} from './translit.ts'
@@ -198,7 +198,7 @@ export function matchPlaces(a: NameProfile, b: NameProfile): string | null {
 
 /** Decides whether two distinct names of the same label are one entity; returns the rule id or null. */
 export function matchNames(a: NameProfile, b: NameProfile, context: PairContext = {}): string | null {
-  if (a.label !== b.label || a.label === 'DATE') return null
+  if (a.label !== b.label || !isNameLabel(a.label)) return null
   if (a.label === 'PERSON') return matchPersons(a, b, context)
   if (a.label === 'LOC') return matchPlaces(a, b)
   return null

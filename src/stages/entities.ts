@@ -1,6 +1,6 @@
 /**
- * The entities stage: recognised names and dates, cleaned of overlaps and money, resolved into
- * entities with canonical names, roles and deterministic corpus-wide ids.
+ * The entities stage: recognised names, dates and numbers (money included, as MONEY), one label per span and no
+ * overlaps, resolved into entities with canonical names, roles and deterministic corpus-wide ids.
  */
 import {z} from 'zod'
 import type {Entity, EntitySpan, Span, Token} from '../doc.ts'
@@ -8,13 +8,17 @@ import {resolveOverlaps} from '../entities/overlaps.ts'
 import {resolveMentions} from '../entities/resolve.ts'
 import {recogniseEntities} from '../ner/recognise.ts'
 import type {Stage} from '../stage.ts'
+import {findMoney} from '../money/find-money.ts'
 import {findDates} from './dates.ts'
+import {findNumbers} from './numbers.ts'
 
 /** Options of the entities stage. */
 export const EntitiesOptions = z
   .object({
     /** find DATE entities too (default true) */
     dates: z.boolean().default(true),
+    /** find MONEY, PERCENT, QUANTITY, TIME, ORDINAL and CARDINAL entities too (default true) */
+    numbers: z.boolean().default(true),
   })
   .strict()
 export type EntitiesOptions = z.input<typeof EntitiesOptions>
@@ -25,24 +29,35 @@ export interface EntityFinders {
   recognise: (text: string, tokens: readonly Token[], sentences: readonly Span[]) => EntitySpan[]
   /** DATE spans */
   findDates: (text: string) => EntitySpan[]
+  /** MONEY, PERCENT, QUANTITY, TIME, ORDINAL and CARDINAL spans */
+  findNumbers: (text: string) => EntitySpan[]
+}
+
+/** MONEY spans from the money finder (the money stage adds amounts and currencies), then the other numbers. */
+export function findNumericEntities(text: string): EntitySpan[] {
+  const money: EntitySpan[] = findMoney(text).map((m) => ({start: m.start, end: m.end, label: 'MONEY'}))
+  return [...money, ...findNumbers(text)]
 }
 
 const DEFAULT_FINDERS: EntityFinders = {
   recognise: (text, tokens, sentences) => recogniseEntities(text, tokens, sentences),
   findDates,
+  findNumbers: findNumericEntities,
 }
 
-/** Finds a document's entities: recognised names and dates, overlaps resolved, then canonical names, roles and ids. */
+/** Finds a document's entities: recognised names, dates and numbers, overlaps resolved, then canonical names, roles and ids. */
 export function findEntities(
   text: string,
   tokens: readonly Token[],
   sentences: readonly Span[],
   finders: EntityFinders,
   withDates = true,
+  withNumbers = true,
 ): Entity[] {
   const names = finders.recognise(text, tokens, sentences)
   const dates = withDates ? finders.findDates(text) : []
-  return resolveMentions(text, resolveOverlaps(text, names, dates))
+  const numbers = withNumbers ? finders.findNumbers(text) : []
+  return resolveMentions(text, resolveOverlaps(text, names, dates, numbers))
 }
 
 /** Creates the entities stage (requires tokens and sentences, assigns entities); `finders` replaces the default recogniser or date finder (optional). */
@@ -54,7 +69,7 @@ export function createEntities(options: EntitiesOptions = {}, finders: Partial<E
     requires: ['tokens', 'sentences'],
     assigns: ['entities'],
     run(doc) {
-      doc.entities = findEntities(doc.text, doc.tokens ?? [], doc.sentences ?? [], use, settings.dates)
+      doc.entities = findEntities(doc.text, doc.tokens ?? [], doc.sentences ?? [], use, settings.dates, settings.numbers)
     },
   }
 }

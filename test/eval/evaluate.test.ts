@@ -144,6 +144,13 @@ describe('scoreDocuments', () => {
       {money: {exact: {tp: 1}, valueAcc: {correct: 0, total: 1, acc: 0}}},
     ],
     [
+      'numbers the gold does not annotate are left out and counted',
+      (p: PredictedArticle) => {
+        p.entities.push(entity('€5 million', 'MONEY', '€5 million', 3))
+      },
+      {entities: {exact: {tp: 3, fp: 0, fn: 0}, unannotated: {MONEY: 1}}},
+    ],
+    [
       'nothing predicted',
       (p: PredictedArticle) => {
         p.entities = []

@@ -150,7 +150,8 @@ describe('locateGold', () => {
 describe('gold validation', () => {
   it.each([
     [{entities: []}, 'a.json: source: Invalid input: expected string, received undefined'],
-    [{source: 'a.txt', entities: [{text: 'Kyiv', label: 'GPE'}]}, 'a.json: entities[0].label: Invalid option: expected one of "PERSON"|"ORG"|"LOC"|"MISC"|"DATE"'],
+    [{source: 'a.txt', entities: [{text: 'Kyiv', label: 'GPE'}]}, 'a.json: entities[0].label: Invalid option: expected one of "PERSON"|"ORG"|"LOC"|"MISC"|"DATE"|"TIME"|"MONEY"|"PERCENT"|"QUANTITY"|"ORDINAL"|"CARDINAL"'],
+    [{source: 'a.txt', entities: [{text: 'five', label: 'CARDINAL'}]}, 'a.json: entities[0].label: label CARDINAL is not in entityLabels'],
     [{source: 'a.txt', entities: [{text: 'Kyiv', label: 'LOC', ocurrences: [1]}]}, 'a.json: entities[0]: Unrecognized key: "ocurrences"'],
     [{source: 'a.txt', entities: [{text: '', label: 'LOC'}]}, 'a.json: entities[0].text: Too small: expected string to have >=1 characters'],
     [{source: 'a.txt', entities: [{text: 'Kyiv', label: 'LOC', occurrences: [-1]}]}, 'a.json: entities[0].occurrences[0]: Too small: expected number to be >=0'],
@@ -179,6 +180,7 @@ describe('gold validation', () => {
   it.each([
     [{source: 'a.txt'}],
     [{source: 'a.txt', entities: [{text: 'Kyiv', label: 'LOC', occurrences: [0]}, {text: 'Kyiv', label: 'ORG', occurrences: [1]}]}],
+    [{source: 'a.txt', entityLabels: ['PERSON', 'CARDINAL'], entities: [{text: 'five', label: 'CARDINAL'}]}],
     [{source: 'a.txt', quotes: [{text: 'x', kind: 'partial', speaker: {mention: 'a spokesperson for the ministry', head: 'spokesperson', name: null, nameAliases: ['Ministry']}}]}],
   ])('accepts %j', (value) => {
     expect(validateGold(value, 'a.json').ok).toBe(true)

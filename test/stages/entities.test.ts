@@ -2,7 +2,7 @@ import {existsSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {createDoc, type EntitySpan} from '../../src/doc.ts'
 import {createPipeline, processDoc, type Stage} from '../../src/stage.ts'
-import {createEntities, EntitiesOptions, findEntities} from '../../src/stages/entities.ts'
+import {createEntities, EntitiesOptions, findEntities, findNumericEntities} from '../../src/stages/entities.ts'
 
 const text = 'Kremlin spokesman Dmitry Peskov said on May 16, 2025 that €6 billion was too much. Peskov left.'
 
@@ -28,21 +28,37 @@ describe('createEntities', () => {
     expect(() => createPipeline('p', [createEntities({}, {recognise, findDates})])).toThrow(/requires "tokens", "sentences"/)
   })
 
-  it('writes resolved entities: dates kept, money dropped, one span per place, short names joined', () => {
+  it('writes resolved entities: dates kept, money as MONEY not MISC, one span per place, short names joined', () => {
     const doc = processDoc(createPipeline('p', [layers, createEntities({}, {recognise, findDates})]), createDoc({id: 'd', source: 'd.txt', text}))
     expect(doc.messages).toEqual([])
     expect(doc.entities!.map((e) => [text.slice(e.start, e.end), e.label, e.canonical, e.entityId, e.role])).toEqual([
       ['Kremlin', 'ORG', 'Kremlin', 'org:kremlin', undefined],
       ['Dmitry Peskov', 'PERSON', 'Dmitry Peskov', 'person:dmitry-peskov', 'Kremlin spokesman'],
       ['May 16, 2025', 'DATE', 'May 16, 2025', 'date:may-16-2025', undefined],
+      ['€6 billion', 'MONEY', '€6 billion', 'money:6-billion', undefined],
       ['Peskov', 'PERSON', 'Dmitry Peskov', 'person:dmitry-peskov', undefined],
     ])
   })
 
   it('leaves dates out when asked', () => {
-    const entities = findEntities(text, [], [], {recognise, findDates}, false)
+    const entities = findEntities(text, [], [], {recognise, findDates, findNumbers: () => []}, false)
     expect(entities.some((e) => e.label === 'DATE')).toBe(false)
     expect(entities.find((e) => text.slice(e.start, e.end) === 'May')?.label).toBe('PERSON')
+  })
+
+  it('leaves numbers out when asked', () => {
+    const doc = processDoc(createPipeline('p', [layers, createEntities({numbers: false}, {recognise, findDates})]), createDoc({id: 'd', source: 'd.txt', text}))
+    expect(doc.entities!.map((e) => e.label)).toEqual(['ORG', 'PERSON', 'DATE', 'PERSON'])
+  })
+
+  it.each([
+    // a longer span wins; a tie goes to the name, then the date
+    ['In 2022 prices rose 5%, to 1,200 units, Boeing 737 sales fell.', [['2022', 'DATE'], ['5%', 'PERCENT'], ['1,200', 'CARDINAL'], ['Boeing 737', 'MISC']]],
+    ['He paid $5 million, or 5 million dollars, on the third day.', [['$5 million', 'MONEY'], ['5 million dollars', 'MONEY'], ['third day', 'DATE']]],
+  ])('settles names, dates and numbers in %j', (sentence, expected) => {
+    const names = (t: string): EntitySpan[] => (t.includes('Boeing') ? [{start: t.indexOf('Boeing'), end: t.indexOf('Boeing') + 10, label: 'MISC'}] : [])
+    const entities = findEntities(sentence, [], [], {recognise: names, findDates: (t) => (t.includes('2022') ? [{start: t.indexOf('2022'), end: t.indexOf('2022') + 4, label: 'DATE'}] : t.includes('third day') ? [{start: t.indexOf('third day'), end: t.indexOf('third day') + 9, label: 'DATE'}] : []), findNumbers: findNumericEntities})
+    expect(entities.map((e) => [sentence.slice(e.start, e.end), e.label])).toEqual(expected)
   })
 })
 

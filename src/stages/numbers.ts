@@ -1,0 +1,110 @@
+/**
+ * Rule-based numeric mentions other than dates and money, with OntoNotes' labels: PERCENT ("5.2%", "ten
+ * percent"), QUANTITY (a number with a unit of measure: "300 km", "2 million barrels"), TIME (clock times,
+ * "noon", "this morning", "tonight"), ORDINAL ("third", "21st") and CARDINAL (any other number: "1,200",
+ * "3.5 million", "seven", "dozens"). Qualifiers ("about", "more than") stay outside the span. A number glued
+ * to letters or a hyphenated name ("COVID-19", "F-16", "G7", "5G") is not a mention. Dates and money come from
+ * their own finders; overlaps between all of them are settled in the entities stage.
+ */
+import type {EntitySpan} from '../doc.ts'
+
+const UNITS_1_19 =
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen'
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety'
+const SCALE = 'hundred|thousand|million|billion|trillion'
+// a written number: "seven", "twenty-five", "a hundred", "dozens", "hundreds of thousands" is two mentions' worth
+const WORD_NUMBER = `(?:(?:${TENS})(?:-(?:${UNITS_1_19.split('|').slice(0, 9).join('|')}))?|${UNITS_1_19}|zero|a dozen|dozens|(?:hundreds|thousands|millions|billions)|a (?:hundred|thousand|million|billion))`
+// digits with thousands separators or a decimal part; not glued to letters, hyphens, slashes or other digits
+const DIGITS = '(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?'
+const NUMBER = `(?:${DIGITS}|${WORD_NUMBER})(?:\\s+(?:${SCALE}))?`
+const BEFORE = '(?<![\\p{L}\\p{N}\\-/.,$€£¥₽₴₹])'
+const AFTER_NUMBER = '(?![\\p{L}\\p{N}/]|[.,][0-9]|-[\\p{L}\\p{N}])'
+
+const UNIT = [
+  'kilometres?', 'kilometers?', 'km', 'miles?', 'metres?', 'meters?', 'centimetres?', 'centimeters?', 'cm', 'mm',
+  'feet', 'foot', 'ft', 'inches', 'inch', 'yards?', 'square (?:kilometres?|kilometers?|km|miles?|metres?|meters?|feet)',
+  'sq km', 'hectares?', 'acres?', 'kilograms?', 'kg', 'grams?', 'tonnes?', 'tons?', 'metric tons?', 'ounces?', 'oz',
+  'lbs?', 'litres?', 'liters?', 'gallons?', 'barrels?', 'bpd', 'cubic (?:metres?|meters?|feet)', 'bcm',
+  'megawatts?', 'gigawatts?', 'kilowatts?', 'MW', 'GW', 'kW', 'kWh', 'MWh', 'GWh', 'TWh', 'watts?',
+  'degrees(?: (?:Celsius|Fahrenheit|C|F))?', '°[CF]?', 'knots?', 'mph', 'km/h', 'kph', 'calories', 'megabytes?',
+  'gigabytes?', 'terabytes?', 'MB', 'GB', 'TB', 'decibels?',
+].join('|')
+
+const ORDINAL_WORDS =
+  'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|' +
+  'fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|hundredth|thousandth'
+const WEEKDAY = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday'
+
+interface NumberRule {
+  label: EntitySpan['label']
+  pattern: RegExp
+}
+
+// tried in order at each candidate start; the first match wins there (case-insensitive unless a unit needs case)
+const RULES: NumberRule[] = [
+  {label: 'PERCENT', pattern: new RegExp(`${BEFORE}${NUMBER}(?:\\s*%|\\s+(?:percent|per cent|pct|percentage points?)(?![\\p{L}]))`, 'iuy')},
+  {label: 'QUANTITY', pattern: new RegExp(`${BEFORE}${NUMBER}(?:\\s+|-)(?:${UNIT})(?![\\p{L}\\p{N}])`, 'uy')},
+  {
+    label: 'TIME',
+    pattern: new RegExp(
+      `${BEFORE}(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?:\\s*(?:[ap]\\.m\\.|[ap]m(?![\\p{L}])))?|(?:1[0-2]|0?[1-9])\\s*(?:[ap]\\.m\\.|[ap]m(?![\\p{L}]))|(?:1[0-2]|0?[1-9]|${UNITS_1_19.split('|').slice(0, 12).join('|')})\\s+o['’]clock)` +
+        `(?:\\s+(?:GMT|UTC|EST|EDT|CET|CEST|BST|PST|PDT|(?:local|Moscow|Kyiv|Kiev) time))?`,
+      'iuy',
+    ),
+  },
+  {
+    label: 'TIME',
+    pattern: new RegExp(
+      `(?<![\\p{L}])(?:(?:(?:[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast|${WEEKDAY})\\s+(?:morning|afternoon|evening|night))|[Tt]onight|[Nn]oon|[Mm]idnight)(?![\\p{L}])`,
+      'uy',
+    ),
+  },
+  {label: 'ORDINAL', pattern: new RegExp(`${BEFORE}(?:[0-9]+(?:st|nd|rd|th)|(?:${ORDINAL_WORDS}))(?![\\p{L}\\p{N}])`, 'iuy')},
+  {label: 'CARDINAL', pattern: new RegExp(`${BEFORE}${NUMBER}${AFTER_NUMBER}`, 'iuy')},
+]
+
+// where a rule may start: a digit, or a whole word some rule begins with (ASCII case folding, as in the rules)
+const START_WORDS = [
+  ...UNITS_1_19.split('|'), ...TENS.split('|'), 'zero', 'dozens', 'hundreds', 'thousands', 'millions', 'billions',
+  ...ORDINAL_WORDS.split('|'), 'this', 'yesterday', 'tomorrow', 'last', ...WEEKDAY.toLowerCase().split('|'),
+  'tonight', 'noon', 'midnight',
+]
+const TRIGGER = new RegExp(`(?<![\\p{L}\\p{N}])(?:[0-9]|a (?=dozen|hundred|thousand|million|billion)|(?:${START_WORDS.join('|')})(?![\\p{L}]))`, 'giu')
+
+// words that look like numbers but are not counted things here
+function excluded(text: string, start: number, end: number, label: EntitySpan['label']): boolean {
+  const word = text.slice(start, end).toLowerCase()
+  const before = text.slice(Math.max(0, start - 12), start).toLowerCase()
+  if (label === 'CARDINAL' && word === 'one') {
+    // pronoun uses: "no one", "the one who", "one another", "this one"
+    if (/\b(?:no|any|every|each|the|this|that|which|someone|someone's)\s+$/.test(before)) return true
+    if (/^\s+another\b/i.test(text.slice(end, end + 9))) return true
+  }
+  // "per second", "a split second", "for a second.": the unit of time, not an ordinal ("a second term" is one)
+  if (label === 'ORDINAL' && word === 'second') {
+    if (/\b(?:per|split)\s+$/.test(before)) return true
+    if (/\b(?:a|one)\s+$/.test(before) && /^(?:\s*[.,;:!?)]|\s*$|\s+(?:or|later|ago|and|before|after|to|for|of|in)\b)/.test(text.slice(end, end + 8))) return true
+  }
+  // "first" as a sentence adverb ("First, ...") is still counted, as OntoNotes does
+  return false
+}
+
+/** Finds PERCENT, QUANTITY, TIME, ORDINAL and CARDINAL mentions in `text` as sorted, non-overlapping UTF-16 spans. */
+export function findNumbers(text: string): EntitySpan[] {
+  const found: EntitySpan[] = []
+  TRIGGER.lastIndex = 0
+  for (let m = TRIGGER.exec(text); m !== null; m = TRIGGER.exec(text)) {
+    const p = m.index
+    for (const rule of RULES) {
+      rule.pattern.lastIndex = p
+      const match = rule.pattern.exec(text)
+      if (!match) continue
+      const end = p + match[0].length
+      if (excluded(text, p, end, rule.label)) break
+      found.push({start: p, end, label: rule.label})
+      TRIGGER.lastIndex = end
+      break
+    }
+  }
+  return found
+}

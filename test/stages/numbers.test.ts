@@ -1,0 +1,40 @@
+import {describe, expect, it} from 'vitest'
+import {findNumbers} from '../../src/stages/numbers.ts'
+
+const found = (text: string) => findNumbers(text).map((e) => [text.slice(e.start, e.end), e.label])
+
+describe('findNumbers', () => {
+  it.each([
+    ['Prices rose 5.2% in May.', [['5.2%', 'PERCENT']]],
+    ['Support fell ten percent, then 3 per cent, then 0.5 percentage points.', [['ten percent', 'PERCENT'], ['3 per cent', 'PERCENT'], ['0.5 percentage points', 'PERCENT']]],
+    ['Troops advanced 300 km and 2 million barrels were lost.', [['300 km', 'QUANTITY'], ['2 million barrels', 'QUANTITY']]],
+    ['A 40-tonne truck and twelve square kilometres.', [['40-tonne', 'QUANTITY'], ['twelve square kilometres', 'QUANTITY']]],
+    ['They met at 10:30 a.m. GMT and again at 7 pm.', [['10:30 a.m. GMT', 'TIME'], ['7 pm', 'TIME']]],
+    ['This morning and tonight, and at noon yesterday.', [['This morning', 'TIME'], ['tonight', 'TIME'], ['noon', 'TIME']]],
+    ['The third round, the 21st century and a second term.', [['third', 'ORDINAL'], ['21st', 'ORDINAL'], ['second', 'ORDINAL']]],
+    ['About 1,200 people, twenty-five officers, 3.5 million voters and dozens of tanks.', [['1,200', 'CARDINAL'], ['twenty-five', 'CARDINAL'], ['3.5 million', 'CARDINAL'], ['dozens', 'CARDINAL']]],
+    ['One of the 3 men saw a dozen drones.', [['One', 'CARDINAL'], ['3', 'CARDINAL'], ['a dozen', 'CARDINAL']]],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+
+  it.each([
+    'COVID-19 and the F-16, the G7 and 5G.',
+    'No one knew; they helped one another.',
+    'Wait a second, it is paid per second.',
+    'Someone said so.',
+  ])('finds nothing in %j', (text) => {
+    expect(found(text)).toEqual([])
+  })
+
+  it('leaves money signs to the money finder and fractions alone', () => {
+    expect(found('It cost $5 million and €3, a 3/4 share.')).toEqual([])
+  })
+
+  it('gives sorted, disjoint spans on text with astral characters', () => {
+    const text = '🎉 5% of 😀 1,000 fans, 🎉 twenty came third.'
+    const spans = findNumbers(text)
+    expect(spans.map((e) => text.slice(e.start, e.end))).toEqual(['5%', '1,000', 'twenty', 'third'])
+    for (let i = 1; i < spans.length; i++) expect(spans[i].start).toBeGreaterThanOrEqual(spans[i - 1].end)
+  })
+})
