@@ -63,13 +63,23 @@ const RULES: NumberRule[] = [
   {label: 'CARDINAL', pattern: new RegExp(`${BEFORE}${NUMBER}${AFTER_NUMBER}`, 'iuy')},
 ]
 
-// where a rule may start: a digit, or a whole word some rule begins with (ASCII case folding, as in the rules)
-const START_WORDS = [
-  ...UNITS_1_19.split('|'), ...TENS.split('|'), 'zero', 'dozens', 'hundreds', 'thousands', 'millions', 'billions',
-  ...ORDINAL_WORDS.split('|'), 'this', 'yesterday', 'tomorrow', 'last', ...WEEKDAY.toLowerCase().split('|'),
-  'tonight', 'noon', 'midnight',
-]
-const TRIGGER = new RegExp(`(?<![\\p{L}\\p{N}])(?:[0-9]|a (?=dozen|hundred|thousand|million|billion)|(?:${START_WORDS.join('|')})(?![\\p{L}]))`, 'giu')
+// which rules a trigger wakes, as bit masks over RULES: digits try every rule, words only the rules they can start
+const ALL_RULES = (1 << RULES.length) - 1
+const maskOf = (...labels: EntitySpan['label'][]) => RULES.reduce((mask, rule, r) => (labels.includes(rule.label) ? mask | (1 << r) : mask), 0)
+const RULES_BY_WORD = new Map<string, number>()
+for (const word of [...UNITS_1_19.split('|'), ...TENS.split('|'), 'zero', 'dozens', 'hundreds', 'thousands', 'millions', 'billions', 'a']) {
+  RULES_BY_WORD.set(word, maskOf('PERCENT', 'QUANTITY', 'TIME', 'CARDINAL'))
+}
+for (const word of ORDINAL_WORDS.split('|')) RULES_BY_WORD.set(word, maskOf('ORDINAL'))
+for (const word of ['this', 'yesterday', 'tomorrow', 'last', ...WEEKDAY.toLowerCase().split('|'), 'tonight', 'noon', 'midnight']) {
+  RULES_BY_WORD.set(word, maskOf('TIME'))
+}
+// where a rule may start: a digit, or a whole trigger word; without the u flag \b and case folding are ASCII-only,
+// and each rule's own lookbehind then checks the Unicode boundary
+const TRIGGER = new RegExp(
+  `\\b(?:[0-9]|a (?=dozen|hundred|thousand|million|billion)|(?:${[...RULES_BY_WORD.keys()].filter((w) => w !== 'a').join('|')})(?![A-Za-z]))`,
+  'gi',
+)
 
 // words that look like numbers but are not counted things here
 function excluded(text: string, start: number, end: number, label: EntitySpan['label']): boolean {
@@ -95,7 +105,10 @@ export function findNumbers(text: string): EntitySpan[] {
   TRIGGER.lastIndex = 0
   for (let m = TRIGGER.exec(text); m !== null; m = TRIGGER.exec(text)) {
     const p = m.index
-    for (const rule of RULES) {
+    const mask = text.charCodeAt(p) <= 57 ? ALL_RULES : (RULES_BY_WORD.get(m[0].trimEnd().toLowerCase()) ?? 0)
+    for (let r = 0; r < RULES.length; r++) {
+      if ((mask & (1 << r)) === 0) continue
+      const rule = RULES[r]
       rule.pattern.lastIndex = p
       const match = rule.pattern.exec(text)
       if (!match) continue
