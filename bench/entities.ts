@@ -10,6 +10,8 @@
  *   tag        NerTagger.tagSpans: encode + token scores + beam search + name particles + label history
  *   recognise  recogniseEntities: sentence ends + tag + BILOU -> spans
  *   dates      findDates
+ *   numbers    findNumbers (PERCENT, QUANTITY, TIME, ORDINAL, CARDINAL)
+ *   money      findMoney (the MONEY entities; the money stage runs it again for amounts)
  *   overlaps   resolveOverlaps
  *   mentions   resolveMentions (canonical names, roles, acronyms, coreference, ids)
  *   stage      findEntities with the default finders: what the pipeline pays
@@ -26,6 +28,8 @@ import {recogniseEntities, sentenceEndsOf, shippedTagger} from '../src/ner/recog
 import {cleanText} from '../src/stages/clean.ts'
 import {findDates} from '../src/stages/dates.ts'
 import {createEntities, findEntities, findNumericEntities, type EntityFinders} from '../src/stages/entities.ts'
+import {findNumbers} from '../src/stages/numbers.ts'
+import {findMoney} from '../src/money/find-money.ts'
 import {findParagraphs, findSentences, findTokens} from '../src/stages/segment.ts'
 
 const {values} = parseArgs({options: {mb: {type: 'string', default: '5'}, runs: {type: 'string', default: '5'}, only: {type: 'string'}}})
@@ -109,6 +113,8 @@ const parts: Record<string, (d: Prepared) => number> = {
   tag: (d) => tagger.tagSpans(d.text, d.tokens, d.ends).length,
   recognise: (d) => recogniseEntities(d.text, d.tokens, d.sentences).length,
   dates: (d) => findDates(d.text).length,
+  numbers: (d) => findNumbers(d.text).length,
+  money: (d) => findMoney(d.text).length,
   overlaps: (d) => resolveOverlaps(d.text, d.names, d.dates).length,
   mentions: (d) => resolveMentions(d.text, d.resolved).length,
   stage: (d) => findEntities(d.text, d.tokens, d.sentences, finders).length,
