@@ -24,16 +24,17 @@ export interface PipelineDefinition {
 
 const news: PipelineDefinition = {
   name: 'news',
-  description: 'raw scraped news: clean boilerplate, segment, entities, quotes, money (the default)',
+  description: 'raw scraped news: clean boilerplate, segment, money, entities, quotes (the default)',
   build(options = {}) {
     const settings = PipelineOptions.parse(options)
     // order matters: clean may change text, so it runs before any span exists
     return createPipeline('news', [
       createClean(),
       createSegment(),
+      // before entities, which take their MONEY spans from the money layer instead of finding them again
+      createMoney({defaultDollar: settings.defaultDollar}),
       createEntities(),
       createQuotes(),
-      createMoney({defaultDollar: settings.defaultDollar}),
     ])
   },
 }
@@ -45,9 +46,10 @@ const plain: PipelineDefinition = {
     const settings = PipelineOptions.parse(options)
     return createPipeline('plain', [
       createSegment(),
+      // before entities, which take their MONEY spans from the money layer instead of finding them again
+      createMoney({defaultDollar: settings.defaultDollar}),
       createEntities(),
       createQuotes(),
-      createMoney({defaultDollar: settings.defaultDollar}),
     ])
   },
 }

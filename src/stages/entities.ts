@@ -29,14 +29,13 @@ export interface EntityFinders {
   recognise: (text: string, tokens: readonly Token[], sentences: readonly Span[]) => EntitySpan[]
   /** DATE spans */
   findDates: (text: string) => EntitySpan[]
-  /** MONEY, PERCENT, QUANTITY, TIME, ORDINAL and CARDINAL spans */
-  findNumbers: (text: string) => EntitySpan[]
+  /** MONEY, PERCENT, QUANTITY, TIME, ORDINAL and CARDINAL spans; `money` holds the money layer's spans when an earlier stage found them */
+  findNumbers: (text: string, money?: readonly Span[]) => EntitySpan[]
 }
 
-/** MONEY spans from the money finder (the money stage adds amounts and currencies), then the other numbers. */
-export function findNumericEntities(text: string): EntitySpan[] {
-  const money: EntitySpan[] = findMoney(text).map((m) => ({start: m.start, end: m.end, label: 'MONEY'}))
-  return [...money, ...findNumbers(text)]
+/** MONEY spans (the money layer's, or the money finder's when there is none), then the other numbers. */
+export function findNumericEntities(text: string, money: readonly Span[] = findMoney(text)): EntitySpan[] {
+  return [...money.map((m): EntitySpan => ({start: m.start, end: m.end, label: 'MONEY'})), ...findNumbers(text)]
 }
 
 const DEFAULT_FINDERS: EntityFinders = {
@@ -53,10 +52,11 @@ export function findEntities(
   finders: EntityFinders,
   withDates = true,
   withNumbers = true,
+  money?: readonly Span[],
 ): Entity[] {
   const names = finders.recognise(text, tokens, sentences)
   const dates = withDates ? finders.findDates(text) : []
-  const numbers = withNumbers ? finders.findNumbers(text) : []
+  const numbers = withNumbers ? finders.findNumbers(text, money) : []
   return resolveMentions(text, resolveOverlaps(text, names, dates, numbers))
 }
 
@@ -69,7 +69,8 @@ export function createEntities(options: EntitiesOptions = {}, finders: Partial<E
     requires: ['tokens', 'sentences'],
     assigns: ['entities'],
     run(doc) {
-      doc.entities = findEntities(doc.text, doc.tokens ?? [], doc.sentences ?? [], use, settings.dates, settings.numbers)
+      // MONEY entities reuse the money layer when the money stage ran first (as in the shipped pipelines)
+      doc.entities = findEntities(doc.text, doc.tokens ?? [], doc.sentences ?? [], use, settings.dates, settings.numbers, doc.money)
     },
   }
 }
