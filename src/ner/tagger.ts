@@ -185,7 +185,8 @@ export class NerTagger {
 
   /**
    * `beam` 1 decodes greedily; more keeps that many partial tag sequences per sentence (at most 64).
-   * `nameUnknown` makes every unknown name-shaped word in running text part of some entity (see {@link isUnknownName}).
+   * `nameUnknown` (with a beam of 2 or more) retries an unknown lone name the model leaves out as a person (see
+   * {@link isUnknownName} and the entities docs).
    */
   constructor(model: NerModel, options: {beam?: number; nameUnknown?: boolean} = {}) {
     this.beam = Math.max(1, Math.min(64, options.beam ?? 1))
@@ -316,18 +317,16 @@ export class NerTagger {
     }
   }
 
-  // an unknown name-shaped word inside running text is a name: mid-sentence, not after an opening quote, bracket or
-  // dash, never written in lowercase in the document, and not in a title-case headline
+  // marks the unknown names worth a retry: alone, mid-sentence in prose (not after an opening quote, bracket, colon or
+  // dash; not in a table or a title-case headline), and never written in lowercase in the document
   private markUnknownNames(doc: EncodedDocument): void {
     const types = this.types
     let start = 0
     for (const end of doc.sentenceEnds) {
-      let capitalised = 0
       let lowerWords = 0
       for (let i = start; i < end; i++) {
         const type = doc.types[i]
-        if (types.capitalised[type]) capitalised++
-        else if (types.caseClass[type] === CASE_LOWER && types.words[type].length >= 4) lowerWords++
+        if (types.caseClass[type] === CASE_LOWER && types.words[type].length >= 4) lowerWords++
       }
       // running prose only: tables, score lines and title-case headlines have few long lowercase words
       if (lowerWords >= 3) {
