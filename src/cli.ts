@@ -23,6 +23,9 @@ Exit codes:
 
 class UsageError extends Error {}
 
+// errors of lazily imported commands, matched by name so their modules load only when used
+const FATAL_ERRORS = new Set(['ExportError', 'ViewError'])
+
 function positiveInt(value: string): number {
   const n = Number(value)
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1')
@@ -114,6 +117,29 @@ ${EXIT_HELP}`,
     })
 
   program
+    .command('export')
+    .description('load every record of a run into DuckDB tables (articles, entities, quotes, money, entities_index, errors) and/or Parquet files')
+    .argument('<out-dir>', 'output folder of a `lede run`')
+    .option('--duckdb <file>', 'DuckDB database file to create, with typed tables and views (quote_speakers, quotes_per_speaker, entity_mentions, money_by_currency)')
+    .option('--parquet <dir>', 'folder to write one Parquet file per table into (created if missing)')
+    .option('-f, --force', 'replace the --duckdb file if it exists')
+    .addHelpText(
+      'after',
+      `
+Columns are typed from the same zod schemas that validate the JSONL records (lede schema); a quote's
+speaker is a STRUCT, so  SELECT speaker.name, count(*) FROM quotes GROUP BY 1  works as written.
+Offsets stay Unicode code points: substring(text, start + 1, "end" - start) is the record's text.
+${EXIT_HELP}`,
+    )
+    .action(async (outDir: string, opts: {duckdb?: string; parquet?: string; force?: boolean}) => {
+      if (!opts.duckdb && !opts.parquet) throw new UsageError('nothing to export to: give --duckdb <file> and/or --parquet <dir>')
+      const {exportRun} = await import('./export/export.ts')
+      const counts = await exportRun({outDir, ...opts})
+      const targets = [opts.duckdb, opts.parquet].filter(Boolean).join(' and ')
+      process.stderr.write(`lede: exported ${Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(', ')} -> ${targets}\n`)
+    })
+
+  program
     .command('schema')
     .description('write the JSON Schema of every record type (article, entity, quote, money, entity-index, error, manifest, input-article)')
     .requiredOption('-o, --out <dir>', 'folder to write <record>.schema.json files into')
@@ -174,7 +200,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`lede: ${error.message}\n`)
       return EXIT.usage
     }
-    if (error instanceof CorpusError || error instanceof OutputError || error instanceof PipelineError) {
+    if (error instanceof CorpusError || error instanceof OutputError || error instanceof PipelineError || (error instanceof Error && FATAL_ERRORS.has(error.name))) {
       process.stderr.write(`lede: ${error.message}\n`)
       return EXIT.fatal
     }

@@ -1,0 +1,132 @@
+import {access, mkdir, rename, rm, stat} from 'node:fs/promises'
+import {join, resolve} from 'node:path'
+import {DuckDBInstance, type DuckDBConnection} from '@duckdb/node-api'
+import type {z} from 'zod'
+import {ENTITY_INDEX_FILE, OUTPUT_FILES} from '../io/output.ts'
+import {RECORD_SCHEMAS} from '../schema.ts'
+import {columnsOf, quoteIdent, type Column} from './columns.ts'
+
+/** The tables an export holds: each is one JSONL file of a run, typed by its record schema. */
+export const EXPORT_TABLES: ReadonlyArray<{table: string; file: string; schema: z.ZodType}> = [
+  {table: 'articles', file: OUTPUT_FILES.articles, schema: RECORD_SCHEMAS.article},
+  {table: 'entities', file: OUTPUT_FILES.entities, schema: RECORD_SCHEMAS.entity},
+  {table: 'quotes', file: OUTPUT_FILES.quotes, schema: RECORD_SCHEMAS.quote},
+  {table: 'money', file: OUTPUT_FILES.money, schema: RECORD_SCHEMAS.money},
+  {table: 'entities_index', file: ENTITY_INDEX_FILE, schema: RECORD_SCHEMAS['entity-index']},
+  {table: 'errors', file: OUTPUT_FILES.errors, schema: RECORD_SCHEMAS.error},
+]
+
+/** Views created next to the tables: the joins an analyst writes first. */
+export const EXPORT_VIEWS: Record<string, string> = {
+  // one row per quote, with the corpus-wide entry of its resolved speaker (null when unresolved)
+  quote_speakers: `SELECT q.docId, q.id, q.text, q.kind, q.cue, q.speaker.mention AS speaker_mention,
+      q.speaker.name AS speaker_name, q.speaker.entityId AS speaker_entity_id,
+      i.canonical AS speaker_canonical, i.label AS speaker_label, i.roles AS speaker_roles, a.title, a.source
+    FROM quotes q LEFT JOIN entities_index i ON i.entityId = q.speaker.entityId LEFT JOIN articles a ON a.id = q.docId`,
+  quotes_per_speaker: `SELECT q.speaker.entityId AS entity_id, any_value(i.canonical) AS canonical, any_value(i.label) AS label,
+      count(*) AS quotes, count(DISTINCT q.docId) AS articles
+    FROM quotes q LEFT JOIN entities_index i ON i.entityId = q.speaker.entityId
+    WHERE q.speaker.entityId IS NOT NULL GROUP BY q.speaker.entityId`,
+  entity_mentions: `SELECT e.*, i.canonical AS index_canonical, i.aliases, i.mentions AS corpus_mentions, i.documents AS corpus_documents
+    FROM entities e LEFT JOIN entities_index i ON i.entityId = e.entityId`,
+  money_by_currency: `SELECT currency, count(*) AS figures, sum(amount) AS total, min(amount) AS smallest, max(amount) AS largest,
+      count(DISTINCT docId) AS articles FROM money WHERE equivalentOf IS NULL GROUP BY currency`,
+}
+
+/** Raised when an export cannot be made: missing run folder, existing target, unreadable records. */
+export class ExportError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ExportError'
+  }
+}
+
+/** What to export where. */
+export interface ExportOptions {
+  /** output folder of a `lede run` */
+  outDir: string
+  /** DuckDB database file to create */
+  duckdb?: string
+  /** folder to write one Parquet file per table into */
+  parquet?: string
+  /** replace an existing database file */
+  force?: boolean
+}
+
+/** Rows written per table. */
+export type ExportCounts = Record<string, number>
+
+/** Loads every record of a run into DuckDB tables (typed from the zod schemas) and views, then writes a database file and/or Parquet files. */
+export async function exportRun(options: ExportOptions): Promise<ExportCounts> {
+  if (!options.duckdb && !options.parquet) throw new ExportError('nothing to do: give --duckdb <file> and/or --parquet <dir>')
+  if (!(await exists(join(options.outDir, OUTPUT_FILES.articles))))
+    throw new ExportError(`"${options.outDir}" is not the output folder of a lede run (no ${OUTPUT_FILES.articles})`)
+  let target: string | undefined
+  let partial: string | undefined
+  if (options.duckdb) {
+    target = resolve(options.duckdb)
+    if ((await exists(target)) && !options.force) throw new ExportError(`"${options.duckdb}" exists; pass --force to replace it`)
+    // built under a temporary name so an interrupted export never leaves a half-filled database that looks whole
+    partial = `${target}.partial`
+    await rm(partial, {force: true})
+    await rm(`${partial}.wal`, {force: true})
+  }
+  const instance = await DuckDBInstance.create(partial ?? ':memory:', {autoinstall_known_extensions: 'false'})
+  const connection = await instance.connect()
+  const counts: ExportCounts = {}
+  try {
+    for (const {table, file, schema} of EXPORT_TABLES) {
+      const columns = columnsOf(schema)
+      await connection.run(`CREATE TABLE ${quoteIdent(table)} (${columns.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(', ')})`)
+      const path = join(options.outDir, file)
+      // an absent index (a run with --no-link) is an empty table, not an error
+      if (!(await exists(path)) || (await stat(path)).size === 0) {
+        counts[table] = 0
+        continue
+      }
+      counts[table] = await loadJsonl(connection, table, path, columns)
+    }
+    for (const [view, sql] of Object.entries(EXPORT_VIEWS)) await connection.run(`CREATE VIEW ${quoteIdent(view)} AS ${sql}`)
+    if (options.parquet) {
+      await mkdir(options.parquet, {recursive: true})
+      for (const {table} of EXPORT_TABLES) {
+        const file = join(options.parquet, `${table}.parquet`)
+        await connection.run(`COPY ${quoteIdent(table)} TO ${quoteString(`${file}.partial`)} (FORMAT parquet, COMPRESSION zstd)`)
+        await rename(`${file}.partial`, file)
+      }
+    }
+    if (partial) await connection.run('CHECKPOINT')
+  } finally {
+    connection.closeSync()
+    instance.closeSync()
+  }
+  if (partial && target) await rename(partial, target)
+  return counts
+}
+
+async function loadJsonl(connection: DuckDBConnection, table: string, path: string, columns: Column[]): Promise<number> {
+  const spec = `{${columns.map((c) => `${quoteString(c.name)}: ${quoteString(c.type)}`).join(', ')}}`
+  try {
+    // DuckDB parses the JSONL itself against the declared columns; a record that does not fit is an error, never a silent null
+    const reader = await connection.runAndReadAll(
+      `INSERT INTO ${quoteIdent(table)} SELECT ${columns.map((c) => quoteIdent(c.name)).join(', ')}
+       FROM read_json(${quoteString(path)}, format = 'newline_delimited', columns = ${spec}, maximum_object_size = 1073741824)`,
+    )
+    return Number(reader.getRowObjects()[0]?.Count ?? reader.getColumns()[0]?.[0] ?? 0)
+  } catch (error) {
+    throw new ExportError(`cannot load ${path} into table ${table}: ${(error as Error).message}`)
+  }
+}
+
+function quoteString(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path)
+    return true
+  } catch {
+    return false
+  }
+}

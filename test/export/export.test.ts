@@ -1,0 +1,121 @@
+import {cpSync, mkdtempSync, readFileSync, readdirSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {DuckDBInstance} from '@duckdb/node-api'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {EXPORT_TABLES, exportRun} from '../../src/export/export.ts'
+import {columnsOf, toDuckDbType} from '../../src/export/columns.ts'
+import {RECORD_SCHEMAS} from '../../src/schema.ts'
+import {main} from '../../src/cli.ts'
+
+const root = new URL('../..', import.meta.url).pathname
+
+const readJsonl = (file: string) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as Record<string, any>)
+
+async function query(db: string, sql: string): Promise<Record<string, any>[]> {
+  const instance = await DuckDBInstance.create(db, {access_mode: db === ':memory:' ? 'automatic' : 'read_only'})
+  const connection = await instance.connect()
+  try {
+    return (await connection.runAndReadAll(sql)).getRowObjectsJson() as Record<string, any>[]
+  } finally {
+    connection.closeSync()
+    instance.closeSync()
+  }
+}
+
+describe('toDuckDbType', () => {
+  it.each([
+    [{type: 'string'}, 'VARCHAR'],
+    [{type: 'integer'}, 'BIGINT'],
+    [{type: 'number'}, 'DOUBLE'],
+    [{type: ['string', 'null']}, 'VARCHAR'],
+    [{anyOf: [{type: 'integer'}, {type: 'null'}]}, 'BIGINT'],
+    [{type: 'array', items: {type: 'string'}}, 'VARCHAR[]'],
+    [{type: 'object', properties: {end: {type: 'integer'}}}, 'STRUCT("end" BIGINT)'],
+    [{type: 'object'}, 'JSON'],
+  ])('maps %j to %s', (schema, type) => expect(toDuckDbType(schema)).toBe(type))
+
+  it('types the quote speaker as a struct', () => {
+    expect(columnsOf(RECORD_SCHEMAS.quote).find((c) => c.name === 'speaker')?.type).toBe(
+      'STRUCT("mention" VARCHAR, "start" BIGINT, "end" BIGINT, "name" VARCHAR, "entityId" VARCHAR)',
+    )
+  })
+})
+
+describe('lede export', () => {
+  let out: string
+  let db: string
+  let parquet: string
+  beforeAll(async () => {
+    // the bundled seed corpus plus articles with emoji, hostile markup, several currencies and bad JSONL lines
+    const corpus = mkdtempSync(join(tmpdir(), 'lede-export-corpus-'))
+    cpSync(join(root, 'corpus'), corpus, {recursive: true})
+    cpSync(join(root, 'test/data/analyst-corpus'), corpus, {recursive: true})
+    const work = mkdtempSync(join(tmpdir(), 'lede-export-'))
+    out = join(work, 'out')
+    db = join(work, 'lede.duckdb')
+    parquet = join(work, 'parquet')
+    const stderr = process.stderr.write
+    process.stderr.write = () => true
+    try {
+      expect(await main(['run', corpus, '--out', out, '--quiet'])).toBe(1) // the two bad JSONL lines
+      await exportRun({outDir: out, duckdb: db, parquet})
+    } finally {
+      process.stderr.write = stderr
+    }
+  })
+
+  it('loads every JSONL line of every table as one row', async () => {
+    for (const {table, file} of EXPORT_TABLES) {
+      const lines = readJsonl(join(out, file)).length
+      const [row] = await query(db, `SELECT count(*)::INTEGER AS n FROM ${table}`)
+      expect({table, rows: row!.n}).toEqual({table, rows: lines})
+    }
+    expect(readJsonl(join(out, 'errors.jsonl')).length).toBeGreaterThan(0)
+  })
+
+  it('counts quotes per resolved speaker as the JSONL does', async () => {
+    const expected = new Map<string, number>()
+    for (const q of readJsonl(join(out, 'quotes.jsonl'))) {
+      const id = q.speaker.entityId as string | null
+      if (id !== null) expected.set(id, (expected.get(id) ?? 0) + 1)
+    }
+    const names = new Map(readJsonl(join(out, 'entities-index.jsonl')).map((e) => [e.entityId as string, e.canonical as string]))
+    const rows = await query(db, 'SELECT entity_id, canonical, quotes::INTEGER AS quotes FROM quotes_per_speaker ORDER BY entity_id')
+    expect(rows).toEqual(
+      [...expected]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([id, n]) => ({entity_id: id, canonical: names.get(id) ?? null, quotes: n})),
+    )
+    expect(rows.length).toBeGreaterThan(3)
+  })
+
+  it('keeps code-point offsets, so substring gives back each record\'s text, emoji included', async () => {
+    const [row] = await query(
+      db,
+      `SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE substring(a.text, q.start + 1, q."end" - q.start) = q.text)::INTEGER AS same
+       FROM quotes q JOIN articles a ON a.id = q.docId`,
+    )
+    expect(row!.same).toBe(row!.n)
+    const emoji = await query(db, "SELECT count(*)::INTEGER AS n FROM quotes WHERE text LIKE '%😀%'")
+    expect(emoji[0]!.n).toBe(1)
+  })
+
+  it('writes one Parquet file per table that DuckDB reads back', async () => {
+    expect(readdirSync(parquet).sort()).toEqual(EXPORT_TABLES.map((t) => `${t.table}.parquet`).sort())
+    for (const {table, file} of EXPORT_TABLES) {
+      const [row] = await query(':memory:', `SELECT count(*)::INTEGER AS n FROM read_parquet('${join(parquet, `${table}.parquet`)}')`)
+      expect({table, rows: row!.n}).toEqual({table, rows: readJsonl(join(out, file)).length})
+    }
+    const [q] = await query(':memory:', `SELECT speaker.name AS name FROM read_parquet('${join(parquet, 'quotes.parquet')}') WHERE text LIKE 'We have no choice%'`)
+    expect(q!.name).toBe('Helen Ostrova')
+  })
+
+  it('refuses to replace an existing database without --force', async () => {
+    await expect(exportRun({outDir: out, duckdb: db})).rejects.toThrow(/--force/)
+  })
+})
