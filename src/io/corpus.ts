@@ -5,6 +5,7 @@ import {join, relative, resolve, sep} from 'node:path'
 import {createInterface} from 'node:readline'
 import {createDoc, type Doc} from '../doc.ts'
 import {InputArticle, type ErrorRecord} from '../schema.ts'
+import {decodeBytes, normaliseNewlines, scrubText, type IngestWarning} from './decode.ts'
 
 /** One item read from the corpus: a document, or the reason an input could not become one. */
 export type CorpusItem =
@@ -54,25 +55,13 @@ export async function listCorpus(dir: string, exclude: string[] = []): Promise<C
   return {inputs: inputs.sort(byCodeUnit), skipped: skipped.sort(byCodeUnit)}
 }
 
-/** Decodes file bytes as text (UTF-8 with or without BOM, UTF-16 with BOM) or says why it is not text. */
+/** Decodes file bytes as text (see src/io/decode.ts) or says why it is not text; repairs are dropped here (use {@link decodeBytes} to keep them). */
 export function decodeText(bytes: Uint8Array): {text: string} | {error: string} {
-  let text: string
-  try {
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le', {fatal: true}).decode(bytes.subarray(2))
-    else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be', {fatal: true}).decode(bytes.subarray(2))
-    else text = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false}).decode(bytes)
-  } catch {
-    return {error: 'not valid UTF-8 (or UTF-16 with a byte-order mark): is it a binary file?'}
-  }
-  // control characters other than tab/newline/carriage return/form feed mark binary data
-  if (/[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/.test(text)) return {error: 'contains control characters (NUL and the like): not a text file'}
-  return {text: normaliseNewlines(text)}
+  const decoded = decodeBytes(bytes)
+  return 'error' in decoded ? decoded : {text: decoded.text}
 }
 
-/** Turns CRLF and lone CR into LF, the only line break later stages expect. */
-export function normaliseNewlines(text: string): string {
-  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
-}
+export {normaliseNewlines}
 
 /** A stable document id: the first 16 hex digits of the SHA-256 of the decoded text. */
 export function contentId(text: string): string {
@@ -101,7 +90,7 @@ export async function* readCorpus(dir: string, listing: CorpusListing): AsyncGen
       yield ingestError(path, 'ingest:unreadable', `cannot read file: ${(error as Error).message}`, 0)
       continue
     }
-    const decoded = decodeText(bytes)
+    const decoded = decodeBytes(bytes)
     if ('error' in decoded) {
       yield ingestError(path, 'ingest:not-text', decoded.error, bytes.length)
       continue
@@ -111,6 +100,7 @@ export async function* readCorpus(dir: string, listing: CorpusListing): AsyncGen
       continue
     }
     const doc = createDoc({id: uniqueId(contentId(decoded.text)), source: path, text: decoded.text})
+    addIngestWarnings(doc, decoded.warnings)
     yield {kind: 'doc', doc, bytes: bytes.length}
   }
 }
@@ -139,7 +129,8 @@ async function* readJsonlArticles(full: string, path: string, uniqueId: (id: str
         continue
       }
       const article = parsed.data
-      const text = normaliseNewlines(article.text)
+      const scrubbed = scrubText(article.text)
+      const text = scrubbed.text
       if (text.trim() === '') {
         yield ingestError(source, 'ingest:empty', `line ${lineNumber} has an empty text`, bytes)
         continue
@@ -148,11 +139,17 @@ async function* readJsonlArticles(full: string, path: string, uniqueId: (id: str
       if (article.url !== undefined) meta.url = article.url
       if (article.date !== undefined) meta.date = article.date
       const doc = createDoc({id: uniqueId(article.id ?? contentId(text)), source, text, title: article.title ?? null, meta})
+      addIngestWarnings(doc, scrubbed.warnings)
       yield {kind: 'doc', doc, bytes}
     }
   } catch (error) {
     yield ingestError(path, 'ingest:unreadable', `cannot read file: ${(error as Error).message}`, 0)
   }
+}
+
+// repairs made while reading stay on the document as warnings, so a repaired article is never mistaken for a clean one
+function addIngestWarnings(doc: Doc, warnings: IngestWarning[]): void {
+  for (const w of warnings) doc.messages.push({stage: 'ingest', code: w.code, message: w.message, fatal: false})
 }
 
 function ingestError(source: string, code: string, message: string, bytes: number): CorpusItem {

@@ -29,8 +29,12 @@ describe('decodeText', () => {
     expect(decodeText(bytes)).toEqual({text})
   })
 
+  it('keeps text with a few invalid bytes, each bad sequence replaced by U+FFFD', () => {
+    expect(decodeText(Buffer.from([0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0xff, 0x42]))).toEqual({text: 'ABCDEFG\uFFFDB'})
+  })
+
   it.each([
-    ['invalid UTF-8', Buffer.from([0x41, 0xff, 0xfe, 0x42])],
+    ['mostly invalid UTF-8', Buffer.from([0x41, 0xff, 0xfe, 0x42])],
     ['NUL bytes', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00])],
   ])('rejects %s with a reason', (_name, bytes) => {
     expect(decodeText(bytes)).toHaveProperty('error')
@@ -53,6 +57,15 @@ describe('readCorpus', () => {
     const dir = await corpus({'a.txt': 'Same story.', 'b.txt': 'Same story.', 'c.txt': 'Other.'})
     const ids = (await readAll(dir)).map((i) => (i.kind === 'doc' ? i.doc.id : null))
     expect(ids).toEqual([contentId('Same story.'), `${contentId('Same story.')}-2`, contentId('Other.')])
+  })
+
+  it('keeps an article with damaged bytes and leaves ingest warnings on it', async () => {
+    const dir = await corpus({'a.txt': Buffer.concat([Buffer.from('Kyiv said it would not '), Buffer.from([0xff, 0x00]), Buffer.from('resume talks.')])})
+    const [item] = await readAll(dir)
+    expect(item.kind).toBe('doc')
+    if (item.kind !== 'doc') return
+    expect(item.doc.text).toBe('Kyiv said it would not \uFFFDresume talks.')
+    expect(item.doc.messages.map((m) => `${m.stage} ${m.code} ${m.fatal}`)).toEqual(['ingest ingest:invalid-utf8 false', 'ingest ingest:control-characters false'])
   })
 
   it('turns bad inputs into error records and goes on', async () => {

@@ -45,7 +45,7 @@ describe('runCorpus', () => {
     'b.txt': 'Olena 😀 paid €5 to Maria.',
     'a.txt': 'Anna paid €7.',
     'c.txt': 'Ivan says CRASH.',
-    'd.txt': '\u0000\u0001binary',
+    'd.txt': '\u0000\u0001\u0002\u0003\u0004bin',
   }
 
   it('writes every record in input order with code-point offsets, and accounts for failures', async () => {
