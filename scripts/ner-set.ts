@@ -1,0 +1,74 @@
+/**
+ * Reviews the modern-news NER set (test/ner-gold/modern): `stats` prints mentions per label and per source,
+ * `show <id>...` prints an article with its gold mentions marked inline as [[LABEL|text]], `names` lists every
+ * annotated string with its labels across the set (to check that one name gets one label).
+ *   npm run ner-set -- stats | show 03-climate-summit | names
+ */
+import {readModernNerSet, toNerTokenDocument, type NerGoldDoc} from '../src/eval/ner-set.ts'
+
+const [command = 'stats', ...args] = process.argv.slice(2)
+let set
+try {
+  set = readModernNerSet()
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error))
+  process.exit(1)
+}
+for (const s of set.skipped) console.log(`skipped ${s.source}: ${s.reason}`)
+const LABELS = ['PER', 'ORG', 'LOC', 'MISC'] as const
+
+function mark(doc: NerGoldDoc): string {
+  let out = ''
+  let at = 0
+  for (const e of doc.entities) {
+    out += `${doc.text.slice(at, e.start)}[[${e.label}|${e.text}]]`
+    at = e.end
+  }
+  return out + doc.text.slice(at)
+}
+
+if (command === 'stats') {
+  const rows: string[][] = []
+  const total = (docs: NerGoldDoc[], name: string) => {
+    const counts = LABELS.map((l) => docs.reduce((n, d) => n + d.entities.filter((e) => e.label === l).length, 0))
+    const words = docs.reduce((n, d) => n + d.text.split(/\s+/).filter(Boolean).length, 0)
+    rows.push([name, String(docs.length), String(words), ...counts.map(String), String(counts.reduce((a, b) => a + b, 0))])
+  }
+  if (args.includes('--docs')) for (const d of set.docs) total([d], d.id)
+  for (const source of ['written', 'polnear'] as const) total(set.docs.filter((d) => d.source === source), `[${source}]`)
+  total(set.docs, '[all]')
+  const head = ['set', 'articles', 'words', ...LABELS, 'mentions']
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
+  for (const r of [head, ...rows]) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '))
+  const misaligned = set.docs.flatMap((d) => toNerTokenDocument(d).misaligned.map((e) => `${d.id}: ${e.label} "${e.text}"`))
+  console.log(`mentions whose edges fall inside a pipeline token: ${misaligned.length}`)
+  for (const m of misaligned) console.log(`  ${m}`)
+} else if (command === 'show') {
+  for (const id of args) {
+    const doc = set.docs.find((d) => d.id === id)
+    if (!doc) {
+      console.error(`no article ${id} in the set`)
+      process.exit(2)
+    }
+    console.log(`=== ${doc.id} (${doc.source}, ${doc.entities.length} mentions)\n${mark(doc)}`)
+  }
+} else if (command === 'names') {
+  const byText = new Map<string, Map<string, string[]>>()
+  for (const d of set.docs) {
+    for (const e of d.entities) {
+      const labels = byText.get(e.text) ?? new Map<string, string[]>()
+      byText.set(e.text, labels)
+      const ids = labels.get(e.label) ?? []
+      if (!ids.includes(d.id)) ids.push(d.id)
+      labels.set(e.label, ids)
+    }
+  }
+  const only = args.includes('--mixed')
+  for (const [text, labels] of [...byText].sort((a, b) => a[0].localeCompare(b[0]))) {
+    if (only && labels.size < 2) continue
+    console.log(`${text}\t${[...labels].map(([l, ids]) => `${l} (${ids.join(', ')})`).join('; ')}`)
+  }
+} else {
+  console.error(`unknown command "${command}": use stats, show <id>... or names [--mixed]`)
+  process.exit(2)
+}

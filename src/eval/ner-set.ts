@@ -1,0 +1,162 @@
+/**
+ * The modern-news NER development set (test/ner-gold/modern, docs/ner-annotation.md): hand-written gold files
+ * in the gold-file format of docs/gold.md, placed on their article texts as character spans, and turned into
+ * the token documents `bench:ner` scores.
+ */
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import type {Span} from '../doc.ts'
+import type {NerDocument} from '../ner/conll.ts'
+import type {NerType, TokenSpan} from '../ner/tags.ts'
+import {findParagraphs, findSentences, findTokens} from '../stages/segment.ts'
+import {locateGold, validateGold, type GoldFile} from './gold.ts'
+
+/** Where the set lives in the repository. */
+export const MODERN_SET_DIR = new URL('../../test/ner-gold/modern/', import.meta.url).pathname
+/** Where the PolNeAR dev texts the set's `polnear` half annotates live (read from ../shared, never copied into the repo). */
+export const POLNEAR_DEV_TEXT_DIR = new URL('../../../shared/polnear/dev/text/', import.meta.url).pathname
+
+/** The labels every file in the set annotates: CoNLL-2003's four, under the project's names. */
+export const MODERN_SET_LABELS = ['PERSON', 'ORG', 'LOC', 'MISC'] as const
+
+/** The two halves of the set: articles written for it, and PolNeAR dev texts (2016 US political news). */
+export type ModernSetSource = 'written' | 'polnear'
+
+/** One gold entity mention as a character span (UTF-16) into the article text. */
+export interface NerGoldEntity extends Span {
+  label: NerType
+  text: string
+}
+
+/** One annotated article: its text, as read, and its gold mentions in offset order. */
+export interface NerGoldDoc {
+  /** the gold file's name without `.json` */
+  id: string
+  source: ModernSetSource
+  /** the gold file's path */
+  goldPath: string
+  /** the article text's path */
+  textPath: string
+  text: string
+  entities: NerGoldEntity[]
+}
+
+/** What {@link readModernNerSet} read, and which half it could not read (PolNeAR when ../shared is absent). */
+export interface ModernNerSet {
+  docs: NerGoldDoc[]
+  skipped: {source: ModernSetSource; reason: string}[]
+}
+
+const TYPE_OF_LABEL: Record<(typeof MODERN_SET_LABELS)[number], NerType> = {PERSON: 'PER', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC'}
+
+/** A gold file of the set that does not place cleanly on its text; `problems` lists every reason. */
+export class NerSetError extends Error {
+  readonly code = 'eval:invalid-ner-gold'
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`${file}:\n  ${problems.join('\n  ')}`)
+    this.name = 'NerSetError'
+  }
+}
+
+/**
+ * Places one hand-written gold file on its article text and checks it as the set requires: it validates, it
+ * annotates exactly the four name labels, every string is found (no shadowed or missing string, no occurrence
+ * out of range), and the located mentions do not overlap.
+ */
+export function placeNerGold(gold: GoldFile, text: string, file: string): NerGoldEntity[] {
+  const problems: string[] = []
+  const labels = gold.entityLabels ?? []
+  if (labels.length !== MODERN_SET_LABELS.length || !MODERN_SET_LABELS.every((l) => labels.includes(l))) {
+    problems.push(`entityLabels must be exactly ${MODERN_SET_LABELS.join(', ')} (got ${labels.join(', ') || 'none'})`)
+  }
+  if (gold.quotes !== undefined || gold.money !== undefined) problems.push('the NER set annotates entities only')
+  const located = locateGold(gold, text)
+  for (const p of located.problems) problems.push(p.message)
+  const entities = located.entities
+    .map((e) => ({start: e.start, end: e.end, label: TYPE_OF_LABEL[e.label as keyof typeof TYPE_OF_LABEL], text: e.text}))
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+  for (const e of entities) {
+    if (!e.label) problems.push(`"${e.text}": label outside ${MODERN_SET_LABELS.join(', ')}`)
+    if (text.slice(e.start, e.end) !== e.text) problems.push(`"${e.text}" at ${e.start}: the text there is "${text.slice(e.start, e.end)}"`)
+    if (e.text !== e.text.trim()) problems.push(`"${e.text}": starts or ends with a space`)
+  }
+  for (let i = 1; i < entities.length; i++) {
+    if (entities[i].start < entities[i - 1].end) problems.push(`"${entities[i - 1].text}" and "${entities[i].text}" overlap at ${entities[i].start}`)
+  }
+  if (problems.length > 0) throw new NerSetError(file, problems)
+  return entities
+}
+
+function readHalf(goldDir: string, textDir: string, source: ModernSetSource): NerGoldDoc[] {
+  const names = readdirSync(goldDir).filter((n) => n.endsWith('.json')).sort()
+  return names.map((name) => {
+    const goldPath = join(goldDir, name)
+    const result = validateGold(JSON.parse(readFileSync(goldPath, 'utf8')), name)
+    if (!result.ok) throw new NerSetError(goldPath, result.problems)
+    const gold = result.gold
+    if (gold.source !== name.replace(/\.json$/, '.txt')) throw new NerSetError(goldPath, [`source "${gold.source}" must be the file name with .txt`])
+    const textPath = join(textDir, gold.source)
+    if (!existsSync(textPath)) throw new NerSetError(goldPath, [`article text ${textPath} not found`])
+    const text = readFileSync(textPath, 'utf8')
+    return {id: name.replace(/\.json$/, ''), source, goldPath, textPath, text, entities: placeNerGold(gold, text, goldPath)}
+  })
+}
+
+/**
+ * Reads the whole set: the written half from the repository, the PolNeAR half with its texts from
+ * `polnearTextDir` (skipped, and said so, when that folder is absent). Throws {@link NerSetError} on a bad file.
+ */
+export function readModernNerSet(options: {dir?: string; polnearTextDir?: string} = {}): ModernNerSet {
+  const dir = options.dir ?? MODERN_SET_DIR
+  const polnearTextDir = options.polnearTextDir ?? POLNEAR_DEV_TEXT_DIR
+  const docs = readHalf(join(dir, 'written/gold'), join(dir, 'written/text'), 'written')
+  const skipped: ModernNerSet['skipped'] = []
+  if (existsSync(polnearTextDir)) docs.push(...readHalf(join(dir, 'polnear/gold'), polnearTextDir, 'polnear'))
+  else skipped.push({source: 'polnear', reason: `${polnearTextDir} not found (PolNeAR lives in ../shared beside the repository)`})
+  return {docs, skipped}
+}
+
+/** A gold document as `bench:ner` scores it, plus the gold mentions whose edges fall inside a token. */
+export interface NerTokenDocument extends NerDocument {
+  id: string
+  /** character span of each word, parallel to `words` */
+  tokenSpans: Span[]
+  /** gold mentions that do not start and end on token edges; their token span is the tokens they touch */
+  misaligned: NerGoldEntity[]
+}
+
+/**
+ * Tokenises a gold document with the pipeline's own segmenter (the tokens the recogniser sees in `lede run`)
+ * and maps each gold mention to the tokens it covers.
+ */
+export function toNerTokenDocument(doc: NerGoldDoc): NerTokenDocument {
+  const tokens = findTokens(doc.text)
+  const sentences = findSentences(doc.text, findParagraphs(doc.text), tokens)
+  const sentenceEnds: number[] = []
+  let t = 0
+  for (const s of sentences) {
+    while (t < tokens.length && tokens[t].start < s.end) t++
+    if (sentenceEnds.length === 0 ? t > 0 : t > sentenceEnds[sentenceEnds.length - 1]) sentenceEnds.push(t)
+  }
+  if (sentenceEnds[sentenceEnds.length - 1] !== tokens.length) sentenceEnds.push(tokens.length)
+  const entities: TokenSpan[] = []
+  const misaligned: NerGoldEntity[] = []
+  for (const e of doc.entities) {
+    const first = tokens.findIndex((tok) => tok.end > e.start)
+    let last = first
+    while (last + 1 < tokens.length && tokens[last + 1].start < e.end) last++
+    if (tokens[first].start !== e.start || tokens[last].end !== e.end) misaligned.push(e)
+    entities.push({start: first, end: last + 1, type: e.label})
+  }
+  return {
+    id: doc.id,
+    words: tokens.map((tok) => doc.text.slice(tok.start, tok.end)),
+    tokenSpans: tokens.map(({start, end}) => ({start, end})),
+    sentenceEnds,
+    entities,
+    misaligned,
+  }
+}

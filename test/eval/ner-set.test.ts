@@ -1,0 +1,121 @@
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {parseGold, type GoldFile} from '../../src/eval/gold.ts'
+import {
+  MODERN_SET_DIR,
+  NerSetError,
+  placeNerGold,
+  POLNEAR_DEV_TEXT_DIR,
+  readModernNerSet,
+  toNerTokenDocument,
+  type NerGoldDoc,
+} from '../../src/eval/ner-set.ts'
+
+/*
+ * The modern-news NER set (test/ner-gold/modern, docs/ner-annotation.md): every hand-written gold file must
+ * place on its article text with no problem, and the loader must give what bench:ner scores.
+ */
+
+const LABELS = ['PERSON', 'ORG', 'LOC', 'MISC']
+const gold = (entities: unknown[]) => parseGold(JSON.stringify({source: 'a.txt', entityLabels: LABELS, entities}), 'a.json')
+
+describe('placeNerGold', () => {
+  it.each([
+    ['every whole-word occurrence, longest first', 'Gulf states and the Gulf Cooperation Council', [{text: 'Gulf', label: 'LOC'}, {text: 'Gulf Cooperation Council', label: 'ORG'}], ['LOC Gulf 0', 'ORG Gulf Cooperation Council 20']],
+    ['the possessive stays outside', "Nvidia's chips", [{text: 'Nvidia', label: 'ORG'}], ['ORG Nvidia 0']],
+    ['occurrences pick the mentions', 'the Premier League table; the Premier League said', [{text: 'Premier League', label: 'MISC', occurrences: [0]}, {text: 'Premier League', label: 'ORG', occurrences: [1]}], ['MISC Premier League 4', 'ORG Premier League 30']],
+    ['emoji before a mention keeps UTF-16 offsets exact', '🚀 SpaceX launched', [{text: 'SpaceX', label: 'ORG'}], ['ORG SpaceX 3']],
+  ])('%s', (_name, text, entities, expected) => {
+    const placed = placeNerGold(gold(entities), text, 'a.json')
+    expect(placed.map((e) => `${e.label} ${e.text} ${e.start}`)).toEqual(expected)
+    for (const e of placed) expect(text.slice(e.start, e.end)).toBe(e.text)
+  })
+
+  it.each([
+    ['a string not in the text', 'Geneva talks', [{text: 'Genf', label: 'LOC'}], /Genf/],
+    ['a string found only inside a longer one', 'New York Times', [{text: 'New York Times', label: 'ORG'}, {text: 'New York', label: 'LOC'}], /only found inside longer/],
+    ['an occurrence out of range', 'WHO and WHO', [{text: 'WHO', label: 'ORG', occurrences: [2]}], /occurrence/],
+  ])('rejects %s', (_name, text, entities, message) => {
+    expect(() => placeNerGold(gold(entities), text, 'a.json')).toThrow(message)
+  })
+
+  it('rejects a mention with a label outside the four', () => {
+    const file = {source: 'a.txt', entityLabels: ['PERSON', 'ORG', 'LOC', 'MISC'], entities: [{text: '2024', label: 'DATE'}]} as GoldFile
+    expect(() => placeNerGold(file, 'in 2024', 'a.json')).toThrow(/label outside/)
+  })
+
+  it('rejects a file that does not annotate exactly the four name labels', () => {
+    const file = parseGold(JSON.stringify({source: 'a.txt', entities: [{text: 'Kyiv', label: 'LOC'}]}), 'a.json')
+    expect(() => placeNerGold(file, 'Kyiv', 'a.json')).toThrow(NerSetError)
+  })
+})
+
+describe('toNerTokenDocument', () => {
+  it('maps mentions to the tokens the pipeline makes', () => {
+    const text = 'Shares of Nvidia fell.\nThe U.S.-based firm rose.'
+    const doc: NerGoldDoc = {
+      id: 'a', source: 'written', goldPath: '', textPath: '', text,
+      entities: placeNerGold(gold([{text: 'Nvidia', label: 'ORG'}, {text: 'U.S.-based', label: 'MISC'}]), text, 'a.json'),
+    }
+    const tokens = toNerTokenDocument(doc)
+    expect(tokens.words.slice(0, 4)).toEqual(['Shares', 'of', 'Nvidia', 'fell'])
+    expect(tokens.sentenceEnds).toEqual([5, tokens.words.length])
+    expect(tokens.entities[0]).toEqual({start: 2, end: 3, type: 'ORG'})
+    // the segmenter splits "U.S.-based" in three; the mention covers all three
+    expect(tokens.words.slice(tokens.entities[1].start, tokens.entities[1].end)).toEqual(['U.S.', '-', 'based'])
+    expect(tokens.misaligned).toEqual([])
+  })
+
+  it('reports a mention whose edge falls inside a token, and gives it the tokens it touches', () => {
+    const text = 'Moscow-based analysts'
+    const doc: NerGoldDoc = {id: 'a', source: 'written', goldPath: '', textPath: '', text, entities: [{start: 0, end: 6, label: 'LOC', text: 'Moscow'}]}
+    const tokens = toNerTokenDocument(doc)
+    expect(tokens.entities).toEqual([{start: 0, end: 1, type: 'LOC'}])
+    expect(tokens.misaligned.map((e) => e.text)).toEqual(['Moscow'])
+  })
+})
+
+describe('test/ner-gold/modern', () => {
+  const set = readModernNerSet()
+  const polnearGold = readdirSync(join(MODERN_SET_DIR, 'polnear/gold')).filter((n) => n.endsWith('.json'))
+
+  it('reads every written article, each with its text in the repository', () => {
+    const written = set.docs.filter((d) => d.source === 'written')
+    expect(written.length).toBe(readdirSync(join(MODERN_SET_DIR, 'written/gold')).filter((n) => n.endsWith('.json')).length)
+    expect(readdirSync(join(MODERN_SET_DIR, 'written/text')).sort()).toEqual(written.map((d) => `${d.id}.txt`).sort())
+    for (const d of written) expect(d.entities.length, d.id).toBeGreaterThan(0)
+  })
+
+  it('keeps no PolNeAR text in the repository, only gold files that name dev texts', () => {
+    expect(existsSync(join(MODERN_SET_DIR, 'polnear/text'))).toBe(false)
+    for (const name of polnearGold) expect(JSON.parse(readFileSync(join(MODERN_SET_DIR, 'polnear/gold', name), 'utf8')).source).toBe(name.replace(/\.json$/, '.txt'))
+  })
+
+  it.skipIf(!existsSync(POLNEAR_DEV_TEXT_DIR))('places every PolNeAR gold file on its dev text (skipped without ../shared)', () => {
+    expect(set.docs.filter((d) => d.source === 'polnear').length).toBe(polnearGold.length)
+  })
+
+  it('gives every mention a label in the set, exact offsets, and no overlap', () => {
+    for (const d of set.docs) {
+      let end = 0
+      for (const e of d.entities) {
+        expect(['PER', 'ORG', 'LOC', 'MISC']).toContain(e.label)
+        expect(d.text.slice(e.start, e.end)).toBe(e.text)
+        expect(e.start, `${d.id}: ${e.text}`).toBeGreaterThanOrEqual(end)
+        end = e.end
+      }
+    }
+  })
+
+  it('turns every article into token documents whose spans cover their mentions', () => {
+    for (const d of set.docs) {
+      const t = toNerTokenDocument(d)
+      expect(t.entities).toHaveLength(d.entities.length)
+      t.entities.forEach((span, i) => {
+        expect(t.tokenSpans[span.start].start).toBeLessThanOrEqual(d.entities[i].start)
+        expect(t.tokenSpans[span.end - 1].end).toBeGreaterThanOrEqual(d.entities[i].end)
+      })
+    }
+  })
+})
