@@ -1,25 +1,80 @@
-// npm run bench [-- --mb 20 --runs 3 --baseline-mb 1]
-// The whole pipeline's throughput on a corpus built by repeating the seed articles, beside a
-// baseline that only runs compromise's people/places/organizations on the same text, in one run.
-import {execFileSync} from 'node:child_process'
-import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+// npm run bench [-- --mb 20 --workers 1,2 --runs 1 --baseline-mb 1 --seed-mb 5]
+// What users run, measured from outside: `lede run` spawned as a whole process (start-up, module
+// loading, reading, the stages, linking, validation, writing) on VARIED news: the PolNeAR train+dev
+// texts from ../shared, replicated under distinct names and shuffled to --mb megabytes (PolNeAR's
+// test split is never read). Beside it, in the same run: compromise's people/places/organizations
+// on the same texts, `--workers 1` vs `--workers 2` (and whatever --workers lists), peak RSS of each
+// process, and whether the JSONL output is byte-identical across worker counts. A run over the four
+// seed articles repeated (warm caches, nothing new to link) is kept as a secondary line only.
+import {spawnSync} from 'node:child_process'
+import {createHash} from 'node:crypto'
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {availableParallelism, loadavg, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {parseArgs} from 'node:util'
 import {findCompromiseEntities} from '../src/adapters/compromise.ts'
+import {mulberry32} from './news-like.ts'
 
 const {values} = parseArgs({
-  options: {mb: {type: 'string', default: '20'}, runs: {type: 'string', default: '3'}, 'baseline-mb': {type: 'string', default: '1'}},
+  options: {
+    mb: {type: 'string', default: '20'},
+    workers: {type: 'string', default: '1,2'},
+    runs: {type: 'string', default: '1'},
+    'baseline-mb': {type: 'string', default: '1'},
+    'seed-mb': {type: 'string', default: '5'},
+    'keep-corpus': {type: 'string'},
+  },
 })
 const targetMB = Number(values.mb)
+const workerCounts = values.workers.split(',').map(Number)
 const runs = Number(values.runs)
 const baselineMB = Number(values['baseline-mb'])
+const seedMB = Number(values['seed-mb'])
 const root = new URL('..', import.meta.url).pathname
-const seedDir = join(root, 'corpus')
-const seeds = readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(seedDir, f), 'utf8'))
+const shared = join(root, '..', 'shared')
+const lede = join(root, 'bin', 'lede.js')
 
-function buildCorpus(mb: number): {dir: string; bytes: number; docs: number} {
-  const dir = mkdtempSync(join(tmpdir(), `lede-bench-${mb}mb-`))
+const polnearSplits = ['train', 'dev'].map((split) => join(shared, 'polnear', split, 'text'))
+if (!polnearSplits.every(existsSync)) {
+  console.log(`lede bench: skipped, ../shared/polnear/{train,dev}/text not found beside the project (${shared})`)
+  process.exit(0)
+}
+
+/** The PolNeAR train+dev texts, replicated under distinct names until `mb` MB, in a seeded shuffled order. */
+function buildVariedCorpus(mb: number): {dir: string; bytes: number; docs: number; distinct: number; texts: string[]} {
+  const sources: Array<{name: string; text: string}> = []
+  for (const dir of polnearSplits) {
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) sources.push({name, text: readFileSync(join(dir, name), 'utf8')})
+  }
+  const items: Array<{name: string; text: string}> = []
+  let bytes = 0
+  for (let copy = 0; bytes < mb * 1e6; copy++) {
+    for (const source of sources) {
+      if (bytes >= mb * 1e6) break
+      items.push({name: `r${copy}-${source.name}`, text: source.text})
+      bytes += Buffer.byteLength(source.text)
+    }
+  }
+  // Fisher-Yates with a fixed seed: the same corpus on every run and machine, copies spread apart
+  const random = mulberry32(13)
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    ;[items[i], items[j]] = [items[j]!, items[i]!]
+  }
+  const dir = mkdtempSync(join(tmpdir(), `lede-bench-varied-${mb}mb-`))
+  for (const [position, item] of items.entries()) {
+    const sub = join(dir, String(Math.floor(position / 1000)).padStart(3, '0'))
+    if (position % 1000 === 0) mkdirSync(sub)
+    // the position prefix makes lede's sorted reading order the shuffled order
+    writeFileSync(join(sub, `${String(position).padStart(6, '0')}-${item.name}`), item.text)
+  }
+  return {dir, bytes, docs: items.length, distinct: sources.length, texts: items.map((i) => i.text)}
+}
+
+function buildSeedCorpus(mb: number): {dir: string; bytes: number; docs: number} {
+  const seedDir = join(root, 'corpus')
+  const seeds = readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(seedDir, f), 'utf8'))
+  const dir = mkdtempSync(join(tmpdir(), `lede-bench-seeds-${mb}mb-`))
   let bytes = 0
   let docs = 0
   while (bytes < mb * 1e6) {
@@ -33,18 +88,39 @@ function buildCorpus(mb: number): {dir: string; bytes: number; docs: number} {
   return {dir, bytes, docs}
 }
 
-interface RunReport {
-  manifest: {inputs: {documents: number; bytes: number}; timings: {totalMs: number; stagesMs: Record<string, number>}}
+interface Measured {
+  seconds: number
   maxRssMB: number
+  exitCode: number
+  outputHash: string
+  manifest: {inputs: {documents: number}; outputs: Record<string, number>}
 }
 
-function runOnce(corpus: string): RunReport {
+const supportsWorkers = spawnSync(process.execPath, [lede, 'run', '--help'], {encoding: 'utf8'}).stdout.includes('--workers')
+const rssHook = join(root, 'bench', 'report-rss.mjs')
+
+/** Spawns `lede run` and times it from outside; peak RSS comes from the child's own getrusage at exit (all its threads). */
+function runLede(corpus: string, workers: number | null): Measured {
   const out = mkdtempSync(join(tmpdir(), 'lede-bench-out-'))
+  const rssFile = join(out, '..', `${out.split('/').pop()}.rss`)
   try {
-    const stdout = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'bench/pipeline-run.ts'), corpus, out], {encoding: 'utf8', maxBuffer: 1 << 26})
-    return JSON.parse(stdout.trim().split('\n').pop()!) as RunReport
+    const args = ['--import', rssHook, lede, 'run', corpus, '--out', out, '--quiet', ...(workers !== null && supportsWorkers ? ['--workers', String(workers)] : [])]
+    const started = performance.now()
+    const child = spawnSync(process.execPath, args, {encoding: 'utf8', env: {...process.env, LEDE_BENCH_RSS_FILE: rssFile}, maxBuffer: 1 << 26})
+    const seconds = (performance.now() - started) / 1000
+    if (child.status !== 0 && child.status !== 1) throw new Error(`lede run failed (exit ${child.status}): ${child.stderr}`)
+    const hash = createHash('sha256')
+    for (const file of readdirSync(out).filter((f) => f.endsWith('.jsonl')).sort()) hash.update(file).update(readFileSync(join(out, file)))
+    return {
+      seconds,
+      maxRssMB: Number(readFileSync(rssFile, 'utf8')) / 1024,
+      exitCode: child.status,
+      outputHash: hash.digest('hex').slice(0, 16),
+      manifest: JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')),
+    }
   } finally {
     rmSync(out, {recursive: true, force: true})
+    rmSync(rssFile, {force: true})
   }
 }
 
@@ -52,47 +128,64 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b)
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2
 }
+const load = () => loadavg().map((x) => x.toFixed(2)).join(', ')
 
-console.log(`lede bench: whole pipeline ("news") vs compromise people/places/organizations; node ${process.version}, one process, one core`)
+console.log(`lede bench: \`lede run\` as a whole process on varied news vs compromise people/places/organizations`)
+console.log(`node ${process.version}, ${availableParallelism()} cores available, load average at start: ${load()}`)
+const varied = buildVariedCorpus(targetMB)
+console.log(`corpus: ${varied.docs} documents, ${(varied.bytes / 1e6).toFixed(1)} MB (${varied.distinct} PolNeAR train+dev articles replicated under distinct names, shuffled)`)
+if (!supportsWorkers) console.log('(this lede has no --workers option: one process, one core; the worker rows all run the default)')
+console.log('')
 
-// memory: peak RSS on a quarter-size corpus and the full one; flat means it does not grow with the corpus
-const small = buildCorpus(targetMB / 4)
-const big = buildCorpus(targetMB)
-console.log(`corpus: ${big.docs} documents, ${(big.bytes / 1e6).toFixed(1)} MB (seed articles repeated); small: ${small.docs} documents, ${(small.bytes / 1e6).toFixed(1)} MB`)
+const rows: Array<{workers: number; mbps: number[]; rss: number[]; hashes: Set<string>}> = []
+for (const workers of workerCounts) {
+  const row = {workers, mbps: [] as number[], rss: [] as number[], hashes: new Set<string>()}
+  for (let i = 0; i < runs; i++) {
+    const m = runLede(varied.dir, workers)
+    row.mbps.push(varied.bytes / 1e6 / m.seconds)
+    row.rss.push(m.maxRssMB)
+    row.hashes.add(m.outputHash)
+    console.log(
+      `  run: --workers ${workers}  ${m.seconds.toFixed(1)} s  ${(varied.bytes / 1e6 / m.seconds).toFixed(2)} MB/s  peak RSS ${m.maxRssMB.toFixed(0)} MB  ` +
+        `${m.manifest.outputs.entities} entities, ${m.manifest.outputs.quotes} quotes, ${m.manifest.outputs.money} money  output ${m.outputHash}  (load ${load()})`,
+    )
+  }
+  rows.push(row)
+}
 
-const smallRun = runOnce(small.dir)
-const reports: RunReport[] = []
-for (let i = 0; i < runs; i++) reports.push(runOnce(big.dir))
-const mbps = reports.map((r) => r.manifest.inputs.bytes / 1e6 / (r.manifest.timings.totalMs / 1000))
-const docsps = reports.map((r) => r.manifest.inputs.documents / (r.manifest.timings.totalMs / 1000))
-
-// baseline: compromise over whole documents of the same text, until baselineMB is done
+// compromise over whole documents of the same varied text, in this process, until baselineMB is done
 let baseBytes = 0
 const baseStart = performance.now()
 for (let i = 0; baseBytes < baselineMB * 1e6; i++) {
-  const text = seeds[i % seeds.length]!
+  const text = varied.texts[i % varied.texts.length]!
   findCompromiseEntities(text)
   baseBytes += Buffer.byteLength(text)
 }
 const baseMBps = baseBytes / 1e6 / ((performance.now() - baseStart) / 1000)
 
-const pipelineMBps = median(mbps)
 console.log('')
-console.log(`pipeline   ${pipelineMBps.toFixed(2)} MB/s (median of ${runs}; runs: ${mbps.map((x) => x.toFixed(2)).join(', ')}), ${median(docsps).toFixed(0)} documents/s`)
-console.log(`compromise ${baseMBps.toFixed(3)} MB/s (people+places+organizations only, ${(baseBytes / 1e6).toFixed(1)} MB)`)
-console.log(`ratio      ${(pipelineMBps / baseMBps).toFixed(1)}x   (bar: >= 1 MB/s and >= 6x)`)
-console.log('')
-const stageTotals = new Map<string, number>()
-for (const r of reports) for (const [name, ms] of Object.entries(r.manifest.timings.stagesMs)) stageTotals.set(name, (stageTotals.get(name) ?? 0) + ms)
-const all = [...stageTotals.values()].reduce((a, b) => a + b, 0)
-const wall = reports.reduce((a, r) => a + r.manifest.timings.totalMs, 0)
-console.log('stage shares of pipeline time (summed over runs):')
-for (const [name, ms] of stageTotals) console.log(`  ${name.padEnd(10)} ${((100 * ms) / wall).toFixed(1).padStart(5)}% of wall time  ${((100 * ms) / all).toFixed(1).padStart(5)}% of stage time`)
-console.log(`  ${'io+queue'.padEnd(10)} ${((100 * (wall - all)) / wall).toFixed(1).padStart(5)}% of wall time`)
-const quotesMs = stageTotals.get('quotes') ?? 0
-console.log(`linking adds ${((100 * (stageTotals.get('link') ?? 0)) / (wall - (stageTotals.get('link') ?? 0))).toFixed(1)}% to the pipeline's time without it (bar: <= 10%)`)
-console.log(`quote stage adds ${((100 * quotesMs) / (wall - quotesMs)).toFixed(1)}% to the pipeline's time without it (bar: <= 15%)`)
-console.log('')
-console.log(`peak memory: ${smallRun.maxRssMB.toFixed(0)} MB at ${(small.bytes / 1e6).toFixed(1)} MB of input, ${median(reports.map((r) => r.maxRssMB)).toFixed(0)} MB at ${(big.bytes / 1e6).toFixed(1)} MB (flat = documents stream through)`)
-rmSync(small.dir, {recursive: true, force: true})
-rmSync(big.dir, {recursive: true, force: true})
+for (const row of rows) {
+  const mbps = median(row.mbps)
+  console.log(
+    `lede --workers ${row.workers}  ${mbps.toFixed(2)} MB/s (median of ${row.mbps.length}), ${(mbps / baseMBps).toFixed(1)}x compromise, peak RSS ${median(row.rss).toFixed(0)} MB`,
+  )
+}
+console.log(`compromise     ${baseMBps.toFixed(3)} MB/s (people+places+organizations only, ${(baseBytes / 1e6).toFixed(1)} MB of the same texts, no start-up, no writing)`)
+if (rows.length > 1) {
+  const one = rows.find((r) => r.workers === 1) ?? rows[0]!
+  for (const row of rows) if (row !== one) console.log(`scaling        --workers ${row.workers} / --workers ${one.workers}: ${(median(row.mbps) / median(one.mbps)).toFixed(2)}x`)
+}
+const hashes = new Set(rows.flatMap((r) => [...r.hashes]))
+console.log(`output         ${hashes.size === 1 ? 'byte-identical' : 'DIFFERS'} across every run (${[...hashes].join(', ')})`)
+console.log(`targets        one worker >= 1.5 MB/s and >= 15x compromise; 2 workers >= 1.6x one worker (on a quiet 2-core machine)`)
+console.log(`load average at end: ${load()}`)
+
+if (seedMB > 0) {
+  const seeds = buildSeedCorpus(seedMB)
+  const m = runLede(seeds.dir, 1)
+  console.log('')
+  console.log(`secondary: the four seed articles repeated (${seeds.docs} documents, ${(seeds.bytes / 1e6).toFixed(1)} MB): ${(seeds.bytes / 1e6 / m.seconds).toFixed(2)} MB/s with --workers 1, peak RSS ${m.maxRssMB.toFixed(0)} MB (warm caches, little to link: not representative)`)
+  rmSync(seeds.dir, {recursive: true, force: true})
+}
+if (values['keep-corpus'] === undefined) rmSync(varied.dir, {recursive: true, force: true})
+else console.log(`corpus kept in ${varied.dir}`)
