@@ -5,12 +5,15 @@ import {createSegment} from '../src/stages/segment.ts'
 import {createEntities} from '../src/stages/entities.ts'
 import {createQuotes} from '../src/stages/quotes.ts'
 import {createMoney, MoneyOptions} from '../src/stages/money.ts'
+import {createLink} from '../src/stages/link.ts'
 
 /** Options every pipeline accepts, parsed once before any document runs. */
 export const PipelineOptions = z
   .object({
     // the money stage owns this option's rule; the pipeline only passes it on
     defaultDollar: MoneyOptions.shape.defaultDollar,
+    /** cross-document linking (default true): without it entity ids join only identical canonical names, and no entity index is written */
+    link: z.boolean().default(true),
   })
   .strict()
 export type PipelineOptions = z.input<typeof PipelineOptions>
@@ -35,7 +38,7 @@ const news: PipelineDefinition = {
       createMoney({defaultDollar: settings.defaultDollar}),
       createEntities(),
       createQuotes(),
-    ])
+    ], settings.link ? [createLink()] : [])
   },
 }
 
@@ -50,7 +53,7 @@ const plain: PipelineDefinition = {
       createMoney({defaultDollar: settings.defaultDollar}),
       createEntities(),
       createQuotes(),
-    ])
+    ], settings.link ? [createLink()] : [])
   },
 }
 

@@ -1,4 +1,5 @@
 import {mkdir, writeFile} from 'node:fs/promises'
+import {availableParallelism} from 'node:os'
 import {join} from 'node:path'
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
 import {z} from 'zod'
@@ -7,7 +8,6 @@ import {CorpusError} from './io/corpus.ts'
 import {OutputError} from './io/output.ts'
 import {runCorpus, type Progress} from './run/batch.ts'
 import {RECORD_SCHEMAS} from './schema.ts'
-import {createLinker} from './link/linker.ts'
 import {PipelineError} from './stage.ts'
 import {VERSION} from './version.ts'
 
@@ -25,6 +25,12 @@ class UsageError extends Error {}
 
 // errors of lazily imported commands, matched by name so their modules load only when used
 const FATAL_ERRORS = new Set(['ExportError', 'ViewError'])
+
+function nonNegativeInt(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number of at least 0')
+  return n
+}
 
 function positiveInt(value: string): number {
   const n = Number(value)
@@ -49,7 +55,8 @@ export function createProgram(): Command {
     .requiredOption('-o, --out <dir>', 'output folder: articles, entities, quotes, money and errors as JSONL, plus manifest.json (created if missing; files are replaced)')
     .addOption(new Option('-p, --pipeline <name>', 'which pipeline to run').choices(Object.keys(PIPELINES)).default(DEFAULT_PIPELINE))
     .option('--default-dollar <code>', 'ISO 4217 code a bare "$" stands for (e.g. CAD for a Canadian corpus); such figures are marked currencyAssumed', 'USD')
-    .option('-c, --concurrency <n>', 'documents in flight at once', positiveInt, 4)
+    .option('-w, --workers <n>', `worker threads processing documents (default: this machine's available parallelism, ${availableParallelism()}); 0 processes them in the main thread; the output is byte-identical whatever the number`, nonNegativeInt)
+    .option('-c, --concurrency <n>', 'documents in flight at once (default: twice the workers, at least 4)', positiveInt)
     .option('--no-link', 'skip cross-document linking: entity ids then join only identical canonical names, and no entities-index.jsonl is written')
     .option('-q, --quiet', 'no progress and no summary line on stderr')
     .addHelpText(
@@ -64,10 +71,10 @@ Offsets (start, end) in every record are half-open Unicode code-point offsets in
 so Python's text[start:end] equals the record's text.
 ${EXIT_HELP}`,
     )
-    .action(async (corpusDir: string, opts: {out: string; pipeline: string; defaultDollar: string; concurrency: number; link: boolean; quiet?: boolean}) => {
+    .action(async (corpusDir: string, opts: {out: string; pipeline: string; defaultDollar: string; workers?: number; concurrency?: number; link: boolean; quiet?: boolean}) => {
       const definition = PIPELINES[opts.pipeline]
       if (!definition) throw new UsageError(`unknown pipeline "${opts.pipeline}"; choose one of: ${Object.keys(PIPELINES).join(', ')}`)
-      const options = {defaultDollar: opts.defaultDollar}
+      const options = {defaultDollar: opts.defaultDollar, link: opts.link}
       let pipeline
       try {
         pipeline = definition.build(options)
@@ -81,8 +88,9 @@ ${EXIT_HELP}`,
         outDir: opts.out,
         pipeline,
         options,
-        concurrency: opts.concurrency,
-        ...(opts.link ? {linker: createLinker()} : {}),
+        spec: {name: definition.name, options},
+        workers: opts.workers ?? availableParallelism(),
+        ...(opts.concurrency !== undefined ? {concurrency: opts.concurrency} : {}),
         ...(showProgress ? {onProgress: throttle(drawProgress, 100)} : {}),
       })
       if (showProgress) process.stderr.write('\r\x1b[K')

@@ -35,17 +35,51 @@ export class PipelineError extends Error {
   }
 }
 
-/** A checked, ordered list of stages. */
+/**
+ * A corpus-level step (cross-document linking): it sees every document, in input order, only as the small
+ * summary `summarize` makes of it where the document was processed (a worker thread or another machine),
+ * and gives its result once at the end. `summarize` must be pure so summaries are the same wherever made;
+ * `start` gives each run its own state, so one pipeline can serve many runs.
+ */
+export interface CorpusStage<Summary = unknown> {
+  /** kebab-case, unique in a pipeline */
+  name: string
+  /** layers the summary reads; checked against the document stages' `assigns` */
+  requires: LayerName[]
+  /** what one finished document contributes: plain data (it crosses threads and machines) */
+  summarize(doc: Doc): Summary
+  /** a fresh accumulator for one run */
+  start(): CorpusRun<Summary>
+}
+
+/** One run of a corpus stage: `add` each document's summary in input order (never a failed document's), then `finish` once. */
+export interface CorpusRun<Summary = unknown> {
+  add(summary: Summary): void
+  finish(): CorpusResult
+}
+
+/** What a corpus stage gives back: ids to replace in the written records, files to add, problems found. */
+export interface CorpusResult {
+  /** final values for provisional `entityId`s (entities, and quote speakers); ids absent from the map are kept */
+  entityIds?: ReadonlyMap<string, string>
+  /** further JSONL files, by file name: records already checked against their schema */
+  files?: Record<string, readonly unknown[]>
+  /** records that failed their schema, as error records */
+  errors?: Array<{source: string; docId: string | null; stage: string; code: string; message: string}>
+}
+
+/** A checked, ordered list of stages: document stages, then corpus stages. */
 export interface Pipeline {
   name: string
   stages: readonly Stage[]
+  corpusStages: readonly CorpusStage[]
 }
 
 // layers every document has from ingest, before any stage runs
 const INITIAL_LAYERS: LayerName[] = ['text', 'title']
 
 /** Checks each stage's `requires` against earlier `assigns` and returns the pipeline, or throws naming the stage. */
-export function createPipeline(name: string, stages: Stage[]): Pipeline {
+export function createPipeline(name: string, stages: Stage[], corpusStages: CorpusStage[] = []): Pipeline {
   const available = new Set<LayerName>(INITIAL_LAYERS)
   const names = new Set<string>()
   for (const [index, stage] of stages.entries()) {
@@ -64,7 +98,19 @@ export function createPipeline(name: string, stages: Stage[]): Pipeline {
     }
     for (const layer of stage.assigns) available.add(layer)
   }
-  return {name, stages: Object.freeze([...stages])}
+  for (const [index, stage] of corpusStages.entries()) {
+    if (names.has(stage.name)) {
+      throw new PipelineError(`[pipeline:duplicate-stage] pipeline "${name}": corpus stage "${stage.name}" (position ${index + 1}) reuses a stage name`)
+    }
+    names.add(stage.name)
+    const missing = stage.requires.filter((layer) => !available.has(layer))
+    if (missing.length > 0) {
+      throw new PipelineError(
+        `[pipeline:missing-layer] pipeline "${name}": corpus stage "${stage.name}" requires ${missing.map((m) => `"${m}"`).join(', ')}, which no document stage assigns`,
+      )
+    }
+  }
+  return {name, stages: Object.freeze([...stages]), corpusStages: Object.freeze([...corpusStages])}
 }
 
 /** Whether a fatal message has stopped this document. */

@@ -30,6 +30,8 @@ describe('lede CLI', () => {
     ['an unknown pipeline', ['run', 'corpus', '--out', '/tmp/x', '--pipeline', 'nope'], EXIT.usage],
     ['a bad --default-dollar', ['run', 'corpus', '--out', '/tmp/x', '--default-dollar', 'dollars'], EXIT.usage],
     ['a bad --concurrency', ['run', 'corpus', '--out', '/tmp/x', '--concurrency', '0'], EXIT.usage],
+    ['a bad --workers', ['run', 'corpus', '--out', '/tmp/x', '--workers', 'two'], EXIT.usage],
+    ['a negative --workers', ['run', 'corpus', '--out', '/tmp/x', '--workers', '-1'], EXIT.usage],
     ['an unknown option', ['run', 'corpus', '--out', '/tmp/x', '--fast'], EXIT.usage],
     ['a missing corpus folder', ['run', '/nonexistent/corpus', '--out', '/tmp/x'], EXIT.fatal],
   ])('exits with a clear message on %s', async (_name, argv, code) => {

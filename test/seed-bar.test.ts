@@ -6,7 +6,6 @@ import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {PIPELINES} from '../pipelines/index.ts'
 import {evaluate} from '../src/eval/evaluate.ts'
-import {createLinker} from '../src/link/linker.ts'
 import {runCorpus} from '../src/run/batch.ts'
 
 const root = new URL('..', import.meta.url).pathname
@@ -16,7 +15,7 @@ describe('seed corpus against the gold', () => {
   let report: Report
   beforeAll(async () => {
     const out = mkdtempSync(join(tmpdir(), 'lede-seed-'))
-    const run = await runCorpus({corpusDir: join(root, 'corpus'), outDir: out, pipeline: PIPELINES.news!.build(), linker: createLinker()})
+    const run = await runCorpus({corpusDir: join(root, 'corpus'), outDir: out, pipeline: PIPELINES.news!.build()})
     expect(run.exitCode).toBe(0)
     report = await evaluate({goldDir: join(root, 'test/gold'), predDir: out})
   })

@@ -1,6 +1,5 @@
 import {createReadStream, createWriteStream, type WriteStream} from 'node:fs'
 import {mkdir, rename, unlink, writeFile} from 'node:fs/promises'
-import {createInterface} from 'node:readline'
 import {once} from 'node:events'
 import {join} from 'node:path'
 import type {ErrorRecord, Manifest} from '../schema.ts'
@@ -116,19 +115,30 @@ export async function openOutput(dir: string): Promise<OutputWriter> {
   }
 }
 
+// reads big chunks and splits them itself: readline's per-line events cost more than the rewrite
 async function rewriteJsonl(from: string, to: string, transform: (line: string) => string): Promise<void> {
   const out = createWriteStream(to, {encoding: 'utf8'})
-  const lines = createInterface({input: createReadStream(from, {encoding: 'utf8'}), crlfDelay: Infinity})
-  let chunk = ''
-  for await (const line of lines) {
-    if (line === '') continue
-    chunk += `${transform(line)}\n`
-    if (chunk.length >= 1 << 20) {
-      if (!out.write(chunk)) await once(out, 'drain')
-      chunk = ''
-    }
+  let rest = ''
+  const write = async (piece: string) => {
+    if (piece !== '' && !out.write(piece)) await once(out, 'drain')
   }
-  if (chunk !== '' && !out.write(chunk)) await once(out, 'drain')
+  for await (const chunk of createReadStream(from, {encoding: 'utf8', highWaterMark: 1 << 20})) {
+    const text = rest + (chunk as string)
+    const last = text.lastIndexOf('\n')
+    if (last < 0) {
+      rest = text
+      continue
+    }
+    rest = text.slice(last + 1)
+    let piece = ''
+    for (let start = 0; start <= last; ) {
+      const end = text.indexOf('\n', start)
+      if (end > start) piece += `${transform(text.slice(start, end))}\n`
+      start = end + 1
+    }
+    await write(piece)
+  }
+  if (rest !== '') await write(`${transform(rest)}\n`)
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))
 }
 
@@ -140,7 +150,9 @@ export function replaceJsonField(line: string, field: string, replace: (value: s
   const valueStart = at + key.length - 1
   let end = valueStart + 1
   while (end < line.length && line.charCodeAt(end) !== 34 /* " */) end += line.charCodeAt(end) === 92 /* \\ */ ? 2 : 1
-  const value = JSON.parse(line.slice(valueStart, end + 1)) as string
+  const raw = line.slice(valueStart + 1, end)
+  // ids are almost never escaped; parse only when they are
+  const value = raw.includes('\\') ? (JSON.parse(line.slice(valueStart, end + 1)) as string) : raw
   const next = replace(value)
   return next === value ? line : `${line.slice(0, valueStart)}${JSON.stringify(next)}${line.slice(end + 1)}`
 }

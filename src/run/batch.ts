@@ -1,14 +1,14 @@
 import {stat} from 'node:fs/promises'
 import {join} from 'node:path'
 import PQueue from 'p-queue'
-import {processDoc, type Pipeline} from '../stage.ts'
+import type {Doc} from '../doc.ts'
 import {listCorpus, readCorpus} from '../io/corpus.ts'
-import {ENTITY_INDEX_FILE, openOutput, replaceJsonField, type CloseOptions} from '../io/output.ts'
-import {toRecords, type DocRecords} from '../io/records.ts'
+import {openOutput, replaceJsonField, type CloseOptions} from '../io/output.ts'
 import {Manifest, type ErrorRecord} from '../schema.ts'
+import type {CorpusResult, Pipeline} from '../stage.ts'
 import {VERSION} from '../version.ts'
-import type {Linker} from '../link/linker.ts'
-import {EntityIndexEntry} from '../link/schema.ts'
+import {createInlineExecutor, createThreadExecutor, type Executor, type PipelineSpec} from './executor.ts'
+import {failedResult, type DocResult} from './process-doc.ts'
 
 /** How far a run has got, for progress displays. */
 export interface Progress {
@@ -16,6 +16,8 @@ export interface Progress {
   bytesDone: number
   bytesTotal: number
   elapsedMs: number
+  /** workers processing documents right now */
+  workers: number
 }
 
 /** What `runCorpus` needs: where to read, where to write, and which pipeline. */
@@ -25,11 +27,17 @@ export interface RunOptions {
   pipeline: Pipeline
   /** the pipeline's options as given, recorded in the manifest */
   options?: Record<string, unknown>
-  /** documents in flight at once (default 4) */
+  /** how worker threads rebuild the pipeline; without it documents are processed in this thread */
+  spec?: PipelineSpec
+  /** worker threads (default 0: this thread); output is byte-identical whatever the number */
+  workers?: number
+  /** processes the batches instead of this thread or local worker threads (e.g. Redis workers); the run closes it */
+  executor?: Executor
+  /** documents sent to the executor at once (default 1; larger for remote executors) */
+  batchSize?: number
+  /** batches in flight at once (default: twice the workers, at least 4) */
   concurrency?: number
   onProgress?: (progress: Progress) => void
-  /** joins spellings of one entity across documents (cross-document entity ids); none when absent */
-  linker?: Linker
 }
 
 /** The outcome of a run: its manifest and the exit code the CLI should use. */
@@ -39,12 +47,30 @@ export interface RunResult {
   exitCode: 0 | 1
 }
 
-type Result = {kind: 'doc'; records: DocRecords} | {kind: 'error'; error: ErrorRecord}
+type Result = {kind: 'doc'; result: DocResult} | {kind: 'error'; error: ErrorRecord}
 
-/** Runs the pipeline over every input of a corpus folder, streaming records to the output folder in input order; one bad document never stops the run. */
+/**
+ * Runs the pipeline over every input of a corpus folder: documents are processed by the executor (this thread,
+ * worker threads or remote workers) in any order, their records are written strictly in input order and fed to
+ * the corpus stages in that order, so the output is the same whoever processed what. One bad document never stops the run.
+ */
 export async function runCorpus(options: RunOptions): Promise<RunResult> {
   const started = performance.now()
-  const concurrency = options.concurrency ?? 4
+  const workers = options.workers ?? 0
+  const executor =
+    options.executor ?? (workers > 0 && options.spec ? createThreadExecutor(options.spec, workers) : createInlineExecutor(options.pipeline))
+  try {
+    return await runWith(options, executor, started)
+  } finally {
+    await executor.close()
+  }
+}
+
+async function runWith(options: RunOptions, executor: Executor, started: number): Promise<RunResult> {
+  const batchSize = options.batchSize ?? 1
+  const inFlight = options.concurrency ?? Math.max(4, 2 * (options.workers ?? 1))
+  // results finished ahead of the next one to write wait in memory; this caps them however slow one document is
+  const maxAhead = Math.max(64, 4 * batchSize * inFlight)
   // an output folder inside the corpus folder must not be read back as input
   const listing = await listCorpus(options.corpusDir, [options.outDir])
   let bytesTotal = 0
@@ -52,91 +78,128 @@ export async function runCorpus(options: RunOptions): Promise<RunResult> {
   const out = await openOutput(options.outDir)
   const timings = new Map<string, number>()
   for (const stage of options.pipeline.stages) timings.set(stage.name, 0)
+  const corpusStages = options.pipeline.corpusStages
+  const corpusRuns = corpusStages.map((stage) => stage.start())
 
-  // results may finish out of order; they are written strictly in input order
   const pending = new Map<number, Result>()
   let nextToWrite = 0
   let writing: Promise<void> = Promise.resolve()
+  let wroteSome: () => void = () => {}
   let documents = 0
   let failedDocuments = 0
   let rejected = 0
   let bytesDone = 0
+  let done = 0
   const flush = () => {
     writing = writing.then(async () => {
       while (pending.has(nextToWrite)) {
-        const result = pending.get(nextToWrite)!
+        const item = pending.get(nextToWrite)!
         pending.delete(nextToWrite)
         nextToWrite++
-        if (result.kind === 'error') await out.writeError(result.error)
+        if (item.kind === 'error') await out.writeError(item.error)
         else {
+          const {records, summaries} = item.result
+          if (summaries) {
+            for (const [i, stage] of corpusStages.entries()) {
+              const adding = performance.now()
+              corpusRuns[i]!.add(summaries[i])
+              addTime(timings, stage.name, adding)
+            }
+          }
           const writingStarted = performance.now()
-          for (const e of result.records.entities) options.linker?.add(e)
-          await out.writeDoc(result.records)
+          await out.writeDoc(records)
           addTime(timings, 'write', writingStarted)
         }
       }
+      wroteSome()
     })
     return writing
   }
+  const ahead = async (seq: number) => {
+    while (seq - nextToWrite >= maxAhead) await new Promise<void>((resolve) => (wroteSome = resolve))
+  }
 
-  const queue = new PQueue({concurrency})
+  const queue = new PQueue({concurrency: inFlight})
+  const submit = (batch: Array<{seq: number; doc: Doc; bytes: number}>) => {
+    // p-queue tasks must never reject: a failing executor turns into error records for its documents
+    void queue.add(async () => {
+      let results: DocResult[]
+      try {
+        results = await executor.run(batch.map((b) => b.doc))
+      } catch (error) {
+        const message = `the worker processing this document failed: ${error instanceof Error ? error.message : String(error)}`
+        results = batch.map((b) => failedResult(b.doc, 'run:worker-failed', message))
+      }
+      for (const [i, {seq, bytes}] of batch.entries()) {
+        const result = results[i]!
+        if (result.records.article === null) failedDocuments++
+        for (const [name, ms] of Object.entries(result.timings)) timings.set(name, (timings.get(name) ?? 0) + ms)
+        bytesDone += bytes
+        done++
+        pending.set(seq, {kind: 'doc', result})
+      }
+      options.onProgress?.({documents: done, bytesDone, bytesTotal, elapsedMs: performance.now() - started, workers: executor.workersAlive()})
+      await flush()
+    })
+  }
+
   let sequence = 0
+  let batch: Array<{seq: number; doc: Doc; bytes: number}> = []
   for await (const item of readCorpus(options.corpusDir, listing)) {
     const seq = sequence++
     if (item.kind === 'error') {
       pending.set(seq, {kind: 'error', error: item.error})
       bytesDone += item.bytes
       rejected++
-      await flush()
+      done++
       continue
     }
     documents++
-    // p-queue tasks must never reject: processDoc turns every throw into a fatal message
-    void queue.add(async () => {
-      let records: DocRecords
-      try {
-        processDoc(options.pipeline, item.doc, timings)
-        const validating = performance.now()
-        records = toRecords(item.doc)
-        addTime(timings, 'validate', validating)
-      } catch (error) {
-        records = {
-          article: null,
-          entities: [],
-          quotes: [],
-          money: [],
-          errors: [{source: item.doc.source, docId: item.doc.id, stage: 'write', code: 'write:exception', message: String(error)}],
-        }
-      }
-      if (records.article === null) failedDocuments++
-      bytesDone += item.bytes
-      pending.set(seq, {kind: 'doc', records})
-      options.onProgress?.({documents: seq + 1, bytesDone, bytesTotal, elapsedMs: performance.now() - started})
-      await flush()
-    })
-    // bounded look-ahead keeps memory flat however large the corpus
-    await queue.onSizeLessThan(concurrency)
+    batch.push({seq, doc: item.doc, bytes: item.bytes})
+    if (batch.length >= batchSize) {
+      submit(batch)
+      batch = []
+      // bounded look-ahead keeps memory flat however large the corpus
+      await queue.onSizeLessThan(inFlight)
+      await ahead(seq)
+    }
   }
+  if (batch.length > 0) submit(batch)
   await queue.onIdle()
   await flush()
 
-  let finish: CloseOptions = {}
-  let entityIndex: number | undefined
-  if (options.linker) {
-    const linkStarted = performance.now()
-    const linked = linkFinish(options.linker)
-    finish = linked.finish
-    entityIndex = linked.indexCount
-    for (const error of linked.errors) await out.writeError(error)
-    timings.set('link', performance.now() - linkStarted)
+  // corpus stages finish once every document has been added
+  const finish: CloseOptions = {extraFiles: {}}
+  const idMaps: Array<ReadonlyMap<string, string>> = []
+  const extraCounts: Record<string, number> = {}
+  for (const [i, stage] of corpusStages.entries()) {
+    const finishing = performance.now()
+    const result: CorpusResult = corpusRuns[i]!.finish()
+    if (result.entityIds && result.entityIds.size > 0) idMaps.push(result.entityIds)
+    for (const [file, records] of Object.entries(result.files ?? {})) {
+      finish.extraFiles![file] = [...records]
+      extraCounts[file] = records.length
+    }
+    for (const error of result.errors ?? []) await out.writeError(error)
+    addTime(timings, stage.name, finishing)
+  }
+  if (idMaps.length > 0) {
+    // final ids replace provisional ones while the staged files are moved into place; unchanged lines are copied as they are
+    const remap = (id: string) => idMaps.reduce((value, map) => map.get(value) ?? value, id)
+    finish.transform = {
+      // entity records carry one entityId; quote records one, inside speaker (null when unresolved)
+      entities: (line) => replaceJsonField(line, 'entityId', remap),
+      quotes: (line) => replaceJsonField(line, 'entityId', remap),
+    }
   }
   const totalMs = performance.now() - started
   const round = (n: number) => Math.round(n * 100) / 100
+  const entityIndex = extraCounts['entities-index.jsonl']
   const manifest: Manifest = Manifest.parse({
     tool: 'lede',
     version: VERSION,
     pipeline: options.pipeline.name,
-    stages: options.pipeline.stages.map((s) => s.name),
+    stages: [...options.pipeline.stages, ...corpusStages].map((s) => s.name),
     options: options.options ?? {},
     corpus: options.corpusDir,
     inputs: {files: listing.inputs.length, bytes: bytesTotal, documents, rejected, skippedFiles: listing.skipped},
@@ -157,28 +220,6 @@ export async function runCorpus(options: RunOptions): Promise<RunResult> {
   })
   await out.close(manifest, finish)
   return {manifest, exitCode: out.counts.errors > 0 ? 1 : 0}
-}
-
-// final entity ids replace the provisional ones in every record that carries one
-function linkFinish(linker: Linker): {finish: CloseOptions; indexCount: number; errors: ErrorRecord[]} {
-  const {idMap, index: entries} = linker.finish()
-  const index: EntityIndexEntry[] = []
-  const errors: ErrorRecord[] = []
-  for (const entry of entries) {
-    const parsed = EntityIndexEntry.safeParse(entry)
-    if (parsed.success) index.push(parsed.data)
-    else errors.push({source: ENTITY_INDEX_FILE, docId: null, stage: 'link', code: 'link:invalid-record', message: `${parsed.error.message}; record: ${JSON.stringify(entry)}`})
-  }
-  const remap = (id: string) => idMap.get(id) ?? id
-  const finish: CloseOptions = {
-    transform: {
-      // entity records carry one entityId; quote records one, inside speaker (null when unresolved)
-      entities: (line) => replaceJsonField(line, 'entityId', remap),
-      quotes: (line) => replaceJsonField(line, 'entityId', remap),
-    },
-    extraFiles: {[ENTITY_INDEX_FILE]: index},
-  }
-  return {finish, indexCount: index.length, errors}
 }
 
 function addTime(timings: Map<string, number>, name: string, since: number): void {

@@ -1,0 +1,55 @@
+/**
+ * Where documents are processed: in this thread, or in a pool of worker threads (piscina). The run engine
+ * hands an executor batches of ingested documents and gets their results back in the same order.
+ */
+import {Piscina} from 'piscina'
+import type {Doc} from '../doc.ts'
+import type {Pipeline} from '../stage.ts'
+import {processToResult, type DocResult} from './process-doc.ts'
+
+/** How to build the same pipeline elsewhere (a worker thread, another machine): its name in PIPELINES and its options. */
+export interface PipelineSpec {
+  name: string
+  options: Record<string, unknown>
+}
+
+/** Processes batches of documents; `run` never rejects for a bad document, only when the executor itself fails. */
+export interface Executor {
+  run(docs: Doc[]): Promise<DocResult[]>
+  /** how many workers are processing (for progress displays) */
+  workersAlive(): number
+  close(): Promise<void>
+}
+
+/** Processes documents in the calling thread (`--workers 0`, tests, pipelines that cannot be rebuilt by name). */
+export function createInlineExecutor(pipeline: Pipeline): Executor {
+  return {
+    async run(docs) {
+      return docs.map((doc) => processToResult(pipeline, doc))
+    },
+    workersAlive: () => 1,
+    async close() {},
+  }
+}
+
+/** The task a worker thread receives. */
+export interface WorkerTask {
+  spec: PipelineSpec
+  docs: Doc[]
+}
+
+/** Processes documents on `threads` worker threads, each building the pipeline once from its spec. */
+export function createThreadExecutor(spec: PipelineSpec, threads: number): Executor {
+  const pool = new Piscina<WorkerTask, DocResult[]>({
+    filename: new URL('./worker-entry.mjs', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    // no maxQueue: the engine's p-queue bounds what is in flight, so piscina's queue never holds more than that
+    idleTimeout: 60_000,
+  })
+  return {
+    run: (docs) => pool.run({spec, docs}),
+    workersAlive: () => pool.threads.length,
+    close: () => pool.destroy(),
+  }
+}

@@ -1,0 +1,26 @@
+/** What a worker thread (or a distributed worker) does with a batch: build the named pipeline once, process each document. */
+import {PIPELINES} from '../../pipelines/index.ts'
+import type {Pipeline} from '../stage.ts'
+import type {PipelineSpec, WorkerTask} from './executor.ts'
+import {processToResult, type DocResult} from './process-doc.ts'
+
+const built = new Map<string, Pipeline>()
+
+/** The pipeline a spec names, built once per thread and reused for every later batch. */
+export function pipelineFor(spec: PipelineSpec): Pipeline {
+  const key = JSON.stringify(spec)
+  let pipeline = built.get(key)
+  if (!pipeline) {
+    const definition = PIPELINES[spec.name]
+    if (!definition) throw new Error(`unknown pipeline "${spec.name}"`)
+    pipeline = definition.build(spec.options)
+    built.set(key, pipeline)
+  }
+  return pipeline
+}
+
+/** Processes one batch of documents; results in the batch's order. */
+export function runWorkerTask(task: WorkerTask): DocResult[] {
+  const pipeline = pipelineFor(task.spec)
+  return task.docs.map((doc) => processToResult(pipeline, doc))
+}

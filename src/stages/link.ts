@@ -1,0 +1,53 @@
+/**
+ * The linking corpus stage: every document contributes its entity mentions (label, canonical name,
+ * provisional id, role) in input order; at the end the linker joins spellings of one entity across
+ * documents, gives each provisional id its final one, and the entity index is written beside the records.
+ */
+import {compareSpans, type Doc, type EntityLabel} from '../doc.ts'
+import {createLinker} from '../link/linker.ts'
+import {EntityIndexEntry} from '../link/schema.ts'
+import {ENTITY_INDEX_FILE} from '../io/output.ts'
+import type {CorpusResult, CorpusRun, CorpusStage} from '../stage.ts'
+
+/** One document's contribution: its id and its mentions `[label, canonical, entityId, role]` in offset order. */
+export interface LinkSummary {
+  docId: string
+  mentions: Array<[EntityLabel, string, string, string | null]>
+}
+
+/** Creates the linking stage; memory grows with the distinct names of the corpus, not its documents. */
+export function createLink(): CorpusStage<LinkSummary> {
+  return {
+    name: 'link',
+    requires: ['entities'],
+    summarize(doc: Doc): LinkSummary {
+      // offset order, as the entity records are written, so the linker sees mentions in the same order wherever it runs
+      const entities = (doc.entities ?? []).map((e, i) => ({e, i})).sort((x, y) => compareSpans(x.e, y.e) || x.i - y.i)
+      return {docId: doc.id, mentions: entities.map(({e}) => [e.label, e.canonical, e.entityId, e.role ?? null])}
+    },
+    start(): CorpusRun<LinkSummary> {
+      const linker = createLinker()
+      return {
+        add(summary) {
+          for (const [label, canonical, entityId, role] of summary.mentions) {
+            linker.add({docId: summary.docId, label, canonical, entityId, ...(role ? {role} : {})})
+          }
+        },
+        finish(): CorpusResult {
+          const {idMap, index} = linker.finish()
+          const entries: EntityIndexEntry[] = []
+          const errors: NonNullable<CorpusResult['errors']> = []
+          for (const entry of index) {
+            const parsed = EntityIndexEntry.safeParse(entry)
+            if (parsed.success) entries.push(parsed.data)
+            else errors.push({source: ENTITY_INDEX_FILE, docId: null, stage: 'link', code: 'link:invalid-record', message: `${parsed.error.message}; record: ${JSON.stringify(entry)}`})
+          }
+          // only ids that change need replacing in the written records
+          const changed = new Map<string, string>()
+          for (const [from, to] of idMap) if (from !== to) changed.set(from, to)
+          return {entityIds: changed, files: {[ENTITY_INDEX_FILE]: entries}, errors}
+        },
+      }
+    },
+  }
+}
