@@ -125,6 +125,27 @@ ${EXIT_HELP}`,
     })
 
   program
+    .command('view')
+    .description('write a static review site of a run into <out-dir>/view/: an index of the corpus and one page per article with entities, quotes and money highlighted')
+    .argument('<out-dir>', 'output folder of a `lede run`')
+    .addHelpText(
+      'after',
+      `
+The site opens from disk in any browser (no server, no network): open <out-dir>/view/index.html.
+index.html    every article (searchable, paginated), top speakers and entities with aliases, money by
+              currency, errors and warnings, charts
+articles/     one page per article: entities by label, quotes with speaker and cue, money with its
+              normalised value, the boilerplate clean removed (folded)
+entities.html every entity across the corpus, with aliases, roles and the articles mentioning it
+${EXIT_HELP}`,
+    )
+    .action(async (outDir: string) => {
+      const {buildView} = await import('./view/build.ts')
+      const result = await buildView(outDir)
+      process.stderr.write(`lede: review site of ${result.articles} articles and ${result.entities} entities -> ${join(result.dir, 'index.html')}\n`)
+    })
+
+  program
     .command('export')
     .description('load every record of a run into DuckDB tables (articles, entities, quotes, money, entities_index, errors) and/or Parquet files')
     .argument('<out-dir>', 'output folder of a `lede run`')

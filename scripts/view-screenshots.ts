@@ -1,0 +1,30 @@
+import {cpSync, mkdtempSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {main} from '../src/cli.ts'
+import {buildView} from '../src/view/build.ts'
+import {pageName} from '../src/view/html.ts'
+import {launchChromium} from '../test/view/browser.ts'
+
+/*
+ * Regenerates docs/view-index.png and docs/view-article.png: runs lede over the bundled corpus and
+ * the analyst test articles, builds the review site and photographs it in the system Chromium.
+ */
+const root = new URL('..', import.meta.url).pathname
+const corpus = mkdtempSync(join(tmpdir(), 'lede-shots-corpus-'))
+cpSync(join(root, 'corpus'), corpus, {recursive: true})
+cpSync(join(root, 'test/data/analyst-corpus'), corpus, {recursive: true})
+const out = join(mkdtempSync(join(tmpdir(), 'lede-shots-')), 'out')
+await main(['run', corpus, '--out', out, '--quiet'])
+await buildView(out)
+const browser = await launchChromium()
+const page = await browser.newPage()
+await page.setViewportSize({width: 1280, height: 1500})
+await page.goto(pathToFileURL(join(out, 'view/index.html')).href)
+await page.screenshot({path: join(root, 'docs/view-index.png'), fullPage: false})
+await page.setViewportSize({width: 1280, height: 700})
+await page.goto(pathToFileURL(join(out, 'view/articles', pageName(process.argv[2] ?? '9133cc5deba32e74'))).href)
+await page.screenshot({path: join(root, 'docs/view-article.png'), fullPage: true})
+await browser.close()
+process.stderr.write('wrote docs/view-index.png and docs/view-article.png\n')
