@@ -1,0 +1,77 @@
+/**
+ * Scores the entity recogniser on the modern-news NER set (test/ner-gold/modern, docs/ner-annotation.md):
+ * exact-span P/R/F1 per label (conlleval's way, as bench:ner scores eng.testa), for the written half, the
+ * PolNeAR half and both, with the label confusion. The recogniser reads the tokens and sentences the
+ * pipeline's segmenter makes, so this is the tagger as `lede run` calls it, without clean and the rules
+ * around it (score those with `lede run` + `lede eval --gold`, see docs/ner-annotation.md).
+ *   npm run score:ner-set [-- --model models/ner.bin] [--beam 4] [--no-name-unknown] [--errors]
+ */
+import {parseArgs} from 'node:util'
+import {readModernNerSet, toNerTokenDocument, type NerTokenDocument} from '../src/eval/ner-set.ts'
+import {DEFAULT_BEAM, DEFAULT_NAME_UNKNOWN, loadModel, MODEL_URL, tagTokens} from '../src/ner/recognise.ts'
+import {scoreEntities, type NerScore} from '../src/ner/score.ts'
+import {NerTagger} from '../src/ner/tagger.ts'
+import {NER_TYPES, spansFromIob, type TokenSpan} from '../src/ner/tags.ts'
+
+const {values} = parseArgs({
+  options: {
+    model: {type: 'string', default: MODEL_URL.pathname},
+    beam: {type: 'string', default: String(DEFAULT_BEAM)},
+    'no-name-unknown': {type: 'boolean', default: false},
+    errors: {type: 'boolean', default: false},
+  },
+})
+const set = readModernNerSet()
+for (const s of set.skipped) console.log(`skipped the ${s.source} half: ${s.reason}`)
+const beam = Number(values.beam)
+const nameUnknown = DEFAULT_NAME_UNKNOWN && !values['no-name-unknown']
+const tagger = new NerTagger(loadModel(values.model!), {beam, nameUnknown})
+const docs = set.docs.map((d) => ({source: d.source, tokens: toNerTokenDocument(d)}))
+const predicted = new Map<NerTokenDocument, TokenSpan[]>()
+for (const {tokens} of docs) predicted.set(tokens, spansFromIob(tagTokens(tokens.words, tokens.sentenceEnds, tagger)))
+
+const pct = (x: number) => (x * 100).toFixed(2).padStart(6)
+function printScore(name: string, score: NerScore): void {
+  console.log(`\n${name}: exact-span scores`)
+  console.log('label      P       R       F1     gold  predicted')
+  for (const type of NER_TYPES) {
+    const s = score.byType[type]
+    console.log(`${type.padEnd(6)} ${pct(s.precision)}  ${pct(s.recall)}  ${pct(s.f1)}  ${String(s.tp + s.fn).padStart(5)}  ${String(s.tp + s.fp).padStart(5)}`)
+  }
+  const o = score.overall
+  console.log(`${'ALL'.padEnd(6)} ${pct(o.precision)}  ${pct(o.recall)}  ${pct(o.f1)}  ${String(o.tp + o.fn).padStart(5)}  ${String(o.tp + o.fp).padStart(5)}`)
+}
+
+console.log(`model ${values.model}, beam ${beam}, unknown names retried as people: ${nameUnknown}`)
+const halves = [['written', 'written articles'], ['polnear', 'PolNeAR dev articles'], [null, 'all']] as const
+let all: NerScore | undefined
+for (const [source, name] of halves) {
+  const part = docs.filter((d) => source === null || d.source === source).map((d) => d.tokens)
+  if (part.length === 0) continue
+  const score = scoreEntities(part.map((t) => t.entities), part.map((t) => predicted.get(t)!))
+  const mentions = part.reduce((n, t) => n + t.entities.length, 0)
+  printScore(`${name} (${part.length} articles, ${mentions} gold mentions)`, score)
+  all = score
+}
+if (all) {
+  const labels = [...NER_TYPES, 'none']
+  console.log(`\nconfusion over spans with the same boundaries, all articles (rows gold, columns predicted; none = no span there):`)
+  console.log(`${'gold'.padEnd(6)}${labels.map((l) => l.padStart(7)).join('')}`)
+  for (const g of labels) console.log(`${g.padEnd(6)}${labels.map((p) => String(all!.confusion[g][p]).padStart(7)).join('')}`)
+}
+const misaligned = docs.reduce((n, d) => n + d.tokens.misaligned.length, 0)
+console.log(`\ngold mentions whose edges fall inside a pipeline token (cannot be matched exactly): ${misaligned}`)
+
+if (values.errors) {
+  // every disagreement, for error analysis: "-" gold only, "+" predicted only, "~" same span, other label
+  for (const {tokens} of docs) {
+    const gold = new Map(tokens.entities.map((s) => [`${s.start}:${s.end}`, s.type]))
+    const pred = new Map(predicted.get(tokens)!.map((s) => [`${s.start}:${s.end}`, s.type]))
+    const text = (key: string) => {
+      const [a, b] = key.split(':').map(Number)
+      return tokens.words.slice(a, b).join(' ')
+    }
+    for (const [k, t] of gold) if (pred.get(k) !== t) console.log(`${tokens.id}\t${pred.has(k) ? '~' : '-'}\t${t}${pred.has(k) ? `->${pred.get(k)}` : ''}\t${text(k)}`)
+    for (const [k, t] of pred) if (!gold.has(k)) console.log(`${tokens.id}\t+\t${t}\t${text(k)}`)
+  }
+}
