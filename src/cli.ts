@@ -50,8 +50,8 @@ export function createProgram(): Command {
 
   program
     .command('run')
-    .description('run the extraction pipeline over every .txt and .jsonl file under a corpus folder')
-    .argument('<corpus-dir>', 'folder of articles: .txt files (one article each) and .jsonl files ({id?, title?, text, url?, date?} per line), read recursively in sorted order')
+    .description('run the extraction pipeline over every .txt, .jsonl, .html and .htm file (and .gz of one) under a corpus folder')
+    .argument('<corpus-dir>', 'folder of articles, read recursively in sorted order (see Inputs below)')
     .requiredOption('-o, --out <dir>', 'output folder: articles, entities, quotes, money and errors as JSONL, plus manifest.json (created if missing; files are replaced)')
     .addOption(new Option('-p, --pipeline <name>', 'which pipeline to run').choices(Object.keys(PIPELINES)).default(DEFAULT_PIPELINE))
     .option('--default-dollar <code>', 'ISO 4217 code a bare "$" stands for (e.g. CAD for a Canadian corpus); such figures are marked currencyAssumed', 'USD')
@@ -66,6 +66,16 @@ Pipelines:
 ${Object.values(PIPELINES)
   .map((p) => `  ${p.name.padEnd(8)} ${p.description}`)
   .join('\n')}
+
+Inputs (each also read gzip-compressed, as <name>.gz, exactly like its plain twin):
+  .txt          one article; id from the text's SHA-256
+  .jsonl        one article a line: {id?, title?, text | html, url?, date?, byline?, ...}; id may be a
+                string or a number, any field may be null; other fields are kept in the article's meta;
+                lede reads its own articles.jsonl back with the same ids and texts
+  .html, .htm   a saved web page: the main body (Readability), paragraphs from the page's blocks,
+                title, byline, date (article:published_time, JSON-LD) and url (rel=canonical);
+                a page with no article body is an ingest:no-article error line
+Unreadable inputs (not text, corrupt .gz, bad JSON) become error lines in errors.jsonl; the run goes on.
 
 Offsets (start, end) in every record are half-open Unicode code-point offsets into the article's text,
 so Python's text[start:end] equals the record's text.

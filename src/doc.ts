@@ -121,8 +121,8 @@ export interface Doc {
   title: string | null
   /** the article text; only `clean` may change it, before any span exists */
   text: string
-  /** metadata carried from the input (url, date) */
-  meta: {url?: string; date?: string}
+  /** metadata carried from the input: url, date, byline, and every other input field as it came (`extra`, written as the article's `meta`) */
+  meta: {url?: string; date?: string; byline?: string; extra?: Record<string, unknown>}
   removed?: Removed[]
   paragraphs?: Span[]
   sentences?: Span[]

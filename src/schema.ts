@@ -24,6 +24,8 @@ export const ArticleRecord = z
     text: z.string(),
     url: z.string().optional(),
     date: z.string().optional(),
+    byline: z.string().optional().describe('the author line as the input gave it (JSONL `byline`, a page\'s author metadata)'),
+    meta: z.record(z.string(), z.unknown()).optional().describe('input fields lede does not interpret, kept as they came (JSONL fields; a page\'s site name and language)'),
     removed: z.array(z.object({rule: z.string(), text: z.string()})).describe('boilerplate that clean removed, in order'),
     counts: z.object({
       paragraphs: z.number().int().nonnegative(),
@@ -125,11 +127,11 @@ export const Manifest = z
     options: z.record(z.string(), z.unknown()),
     corpus: z.string(),
     inputs: z.object({
-      files: z.number().int().describe('.txt and .jsonl files read'),
+      files: z.number().int().describe('input files read (.txt, .jsonl, .html, .htm, and their .gz twins)'),
       bytes: z.number().int(),
       documents: z.number().int().describe('articles that entered the pipeline'),
       rejected: z.number().int().describe('inputs that could not become a document (see errors.jsonl, stage ingest)'),
-      skippedFiles: z.array(z.string()).describe('files in the corpus folder that are not .txt or .jsonl'),
+      skippedFiles: z.array(z.string()).describe('files in the corpus folder lede does not read (not .txt, .jsonl, .html, .htm or a .gz of one)'),
     }),
     outputs: z.object({
       articles: z.number().int(),
@@ -145,14 +147,25 @@ export const Manifest = z
   .describe('manifest.json: what ran, on what, and what came out')
 export type Manifest = z.infer<typeof Manifest>
 
-/** One article of a JSONL corpus file. */
-export const InputArticle = z.object({
-  id: z.string().min(1).optional(),
-  title: z.string().optional(),
-  text: z.string(),
-  url: z.string().optional(),
-  date: z.string().optional(),
-})
+/** A text field of an input record that other tools write as a string, as null, or not at all. */
+const optionalText = z.string().nullish()
+
+/** One article of a JSONL corpus file, as other tools and lede itself write them: extra fields are kept. */
+export const InputArticle = z
+  .looseObject({
+    id: z
+      .union([z.string().min(1), z.number().finite()])
+      .nullish()
+      .describe('a string or a number (written as its decimal string); absent or null: an id from the content'),
+    title: optionalText,
+    text: optionalText.describe('the article text; a record has text or html'),
+    html: optionalText.describe('a saved web page or fragment, extracted like an .html file; used when text is absent'),
+    url: optionalText,
+    date: optionalText,
+    byline: optionalText,
+    meta: z.record(z.string(), z.unknown()).nullish().describe('fields kept from an earlier run; merged into the article\'s meta'),
+  })
+  .refine((r) => typeof r.text === 'string' || typeof r.html === 'string', {message: 'a record needs a "text" or an "html" string', path: ['text']})
 export type InputArticle = z.infer<typeof InputArticle>
 
 /** Every record type by output file, for `lede schema`. */

@@ -1,5 +1,5 @@
 import {execFileSync} from 'node:child_process'
-import {mkdtempSync, readdirSync, readFileSync} from 'node:fs'
+import {copyFileSync, mkdtempSync, readdirSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
@@ -60,6 +60,25 @@ describe('lede CLI', () => {
     expect(readdirSync(out).sort()).toEqual(['articles.jsonl', 'entities-index.jsonl', 'entities.jsonl', 'errors.jsonl', 'manifest.json', 'money.jsonl', 'quotes.jsonl'])
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))
     expect(manifest).toMatchObject({tool: 'lede', pipeline: 'news', inputs: {files: 4, documents: 4, rejected: 0}, errors: 0, failedDocuments: 0})
+  })
+
+  it('reads its own articles.jsonl back: same article ids, texts and titles', async () => {
+    const first = tmp()
+    expect(await main(['run', corpus, '--out', first, '--quiet'])).toBe(EXIT.ok)
+    const again = tmp()
+    copyFileSync(join(first, 'articles.jsonl'), join(again, 'articles.jsonl'))
+    const second = tmp()
+    expect(await main(['run', again, '--out', second, '--quiet'])).toBe(EXIT.ok)
+    const read = (dir: string) => readFileSync(join(dir, 'articles.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+    const [a, b] = [read(first), read(second)]
+    expect(b.map((r) => [r.id, r.title, r.text])).toEqual(a.map((r) => [r.id, r.title, r.text]))
+    expect(b[0].meta).toMatchObject({source: a[0].source})
+  })
+
+  it('lists the input formats in run --help', async () => {
+    await main(['run', '--help'])
+    expect(stdout.join('')).toMatch(/\.html, \.htm/)
+    expect(stdout.join('')).toMatch(/gzip/)
   })
 
   it('writes a JSON Schema for every record type', async () => {

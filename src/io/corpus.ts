@@ -1,11 +1,12 @@
 import {createHash} from 'node:crypto'
-import {createReadStream} from 'node:fs'
-import {readdir, readFile, stat} from 'node:fs/promises'
+import {readdir, stat} from 'node:fs/promises'
 import {join, relative, resolve, sep} from 'node:path'
-import {createInterface} from 'node:readline'
 import {createDoc, type Doc} from '../doc.ts'
 import {InputArticle, type ErrorRecord} from '../schema.ts'
 import {decodeBytes, normaliseNewlines, scrubText, type IngestWarning} from './decode.ts'
+import {inputFormat} from './formats.ts'
+import {readInputBytes, readInputLines} from './gzip.ts'
+import {decodeDeclaredCharset, readHtmlArticle} from './html.ts'
 
 /** One item read from the corpus: a document, or the reason an input could not become one. */
 export type CorpusItem =
@@ -14,7 +15,7 @@ export type CorpusItem =
 
 /** The files a corpus folder holds, split into the ones lede reads and the ones it leaves. */
 export interface CorpusListing {
-  /** `.txt` and `.jsonl` paths relative to the folder, POSIX separators, sorted */
+  /** input paths (`.txt`, `.jsonl`, `.html`, `.htm` and their `.gz` twins) relative to the folder, POSIX separators, sorted */
   inputs: string[]
   /** every other file, relative and sorted, so the manifest accounts for it */
   skipped: string[]
@@ -27,8 +28,6 @@ export class CorpusError extends Error {
     this.name = 'CorpusError'
   }
 }
-
-const READ_EXTENSIONS = ['.txt', '.jsonl']
 
 /** Lists a corpus folder recursively in a deterministic order (by code unit, like `sort` under LC_ALL=C), leaving out `exclude` folders (the run's own output). */
 export async function listCorpus(dir: string, exclude: string[] = []): Promise<CorpusListing> {
@@ -48,7 +47,7 @@ export async function listCorpus(dir: string, exclude: string[] = []): Promise<C
     const full = resolve(entry.parentPath, entry.name)
     if (excluded.some((e) => full.startsWith(e + sep))) continue
     const path = relative(dir, full).split(sep).join('/')
-    if (READ_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))) inputs.push(path)
+    if (inputFormat(entry.name) !== null) inputs.push(path)
     else skipped.push(path)
   }
   const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
@@ -79,40 +78,67 @@ export async function* readCorpus(dir: string, listing: CorpusListing): AsyncGen
   }
   for (const path of listing.inputs) {
     const full = join(dir, path)
-    if (path.toLowerCase().endsWith('.jsonl')) {
-      yield* readJsonlArticles(full, path, uniqueId)
+    const {format, gzip} = inputFormat(path)!
+    if (format === 'jsonl') {
+      yield* readJsonlArticles(full, path, gzip, uniqueId)
       continue
     }
     let bytes: Buffer
+    let fileBytes: number
     try {
-      bytes = await readFile(full)
+      ;({bytes, fileBytes} = await readInputBytes(full, gzip))
     } catch (error) {
-      yield ingestError(path, 'ingest:unreadable', `cannot read file: ${(error as Error).message}`, 0)
+      yield readFailure(path, error)
       continue
     }
-    const decoded = decodeBytes(bytes)
+    const declared = format === 'html' ? decodeDeclaredCharset(bytes) : null
+    const decoded = declared !== null ? scrubText(declared) : decodeBytes(bytes)
     if ('error' in decoded) {
-      yield ingestError(path, 'ingest:not-text', decoded.error, bytes.length)
+      yield ingestError(path, 'ingest:not-text', decoded.error, fileBytes)
       continue
     }
     if (decoded.text.trim() === '') {
-      yield ingestError(path, 'ingest:empty', 'the file holds no text', bytes.length)
+      yield ingestError(path, 'ingest:empty', 'the file holds no text', fileBytes)
+      continue
+    }
+    if (format === 'html') {
+      const page = readHtmlArticle(decoded.text)
+      if ('code' in page) {
+        yield ingestError(path, page.code, page.message, fileBytes)
+        continue
+      }
+      // the id comes from the page as saved, so a better extractor in a later version keeps the same ids
+      const meta = pageMeta(page, {})
+      const doc = createDoc({id: uniqueId(contentId(decoded.text)), source: path, text: page.text, title: page.title, meta})
+      addIngestWarnings(doc, decoded.warnings)
+      yield {kind: 'doc', doc, bytes: fileBytes}
       continue
     }
     const doc = createDoc({id: uniqueId(contentId(decoded.text)), source: path, text: decoded.text})
     addIngestWarnings(doc, decoded.warnings)
-    yield {kind: 'doc', doc, bytes: bytes.length}
+    yield {kind: 'doc', doc, bytes: fileBytes}
   }
 }
 
-async function* readJsonlArticles(full: string, path: string, uniqueId: (id: string) => string): AsyncGenerator<CorpusItem> {
-  const lines = createInterface({input: createReadStream(full, {encoding: 'utf8'}), crlfDelay: Infinity})
+// the fields of an input record that lede reads; every other field is kept in the article's meta
+const RECORD_FIELDS = new Set(['id', 'title', 'text', 'html', 'url', 'date', 'byline', 'meta'])
+
+async function* readJsonlArticles(full: string, path: string, gzip: boolean, uniqueId: (id: string) => string): AsyncGenerator<CorpusItem> {
+  const {lines, fileBytesRead} = readInputLines(full, gzip)
   let lineNumber = 0
+  let accounted = 0
+  // progress counts file bytes (compressed ones for .gz), handed out as lines arrive
+  const bytesSoFar = () => {
+    const read = fileBytesRead()
+    const delta = read - accounted
+    accounted = read
+    return delta
+  }
   try {
     for await (const rawLine of lines) {
       lineNumber++
       const source = `${path}:${lineNumber}`
-      const bytes = Buffer.byteLength(rawLine) + 1
+      const bytes = bytesSoFar()
       const line = lineNumber === 1 ? rawLine.replace(/^\uFEFF/, '') : rawLine
       if (line.trim() === '') continue
       let value: unknown
@@ -125,31 +151,79 @@ async function* readJsonlArticles(full: string, path: string, uniqueId: (id: str
       const parsed = InputArticle.safeParse(value)
       if (!parsed.success) {
         const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`).join('; ')
-        yield ingestError(source, 'ingest:bad-record', `line ${lineNumber} is not an article {id?, title?, text, url?, date?}: ${issues}`, bytes)
+        yield ingestError(source, 'ingest:bad-record', `line ${lineNumber} is not an article {id?, title?, text or html, url?, date?, byline?}: ${issues}`, bytes)
         continue
       }
       const article = parsed.data
-      const scrubbed = scrubText(article.text)
-      const text = scrubbed.text
+      const extra: Record<string, unknown> = {...(article.meta ?? {})}
+      for (const [key, field] of Object.entries(article)) if (!RECORD_FIELDS.has(key)) extra[key] = field
+      const givenId = article.id === null || article.id === undefined ? null : String(article.id)
+      let text: string
+      let meta: Doc['meta']
+      let title = article.title ?? null
+      let warnings: IngestWarning[] = []
+      if (typeof article.text === 'string') {
+        const scrubbed = scrubText(article.text)
+        text = scrubbed.text
+        warnings = scrubbed.warnings
+        // a record with both keeps its html, unread, with the other fields lede does not interpret
+        if (typeof article.html === 'string') extra.html = article.html
+        meta = recordMeta(article, extra)
+      } else {
+        const scrubbed = scrubText(article.html!)
+        warnings = scrubbed.warnings
+        const page = readHtmlArticle(scrubbed.text)
+        if ('code' in page) {
+          yield ingestError(source, page.code, `line ${lineNumber}: ${page.message}`, bytes)
+          continue
+        }
+        text = page.text
+        title ??= page.title
+        // the record's own fields win over what the page says about itself
+        meta = {...pageMeta(page, {}), ...recordMeta(article, {...page.extra, ...extra})}
+      }
       if (text.trim() === '') {
         yield ingestError(source, 'ingest:empty', `line ${lineNumber} has an empty text`, bytes)
         continue
       }
-      const meta: Doc['meta'] = {}
-      if (article.url !== undefined) meta.url = article.url
-      if (article.date !== undefined) meta.date = article.date
-      const doc = createDoc({id: uniqueId(article.id ?? contentId(text)), source, text, title: article.title ?? null, meta})
-      addIngestWarnings(doc, scrubbed.warnings)
+      const doc = createDoc({id: uniqueId(givenId ?? contentId(typeof article.text === 'string' ? text : article.html!)), source, text, title, meta})
+      addIngestWarnings(doc, warnings)
       yield {kind: 'doc', doc, bytes}
     }
   } catch (error) {
-    yield ingestError(path, 'ingest:unreadable', `cannot read file: ${(error as Error).message}`, 0)
+    yield readFailure(lineNumber === 0 ? path : `${path}:${lineNumber + 1}`, error)
   }
 }
 
 // repairs made while reading stay on the document as warnings, so a repaired article is never mistaken for a clean one
 function addIngestWarnings(doc: Doc, warnings: IngestWarning[]): void {
   for (const w of warnings) doc.messages.push({stage: 'ingest', code: w.code, message: w.message, fatal: false})
+}
+
+function recordMeta(article: InputArticle, extra: Record<string, unknown>): Doc['meta'] {
+  const meta: Doc['meta'] = {}
+  if (typeof article.url === 'string') meta.url = article.url
+  if (typeof article.date === 'string') meta.date = article.date
+  if (typeof article.byline === 'string') meta.byline = article.byline
+  if (Object.keys(extra).length > 0) meta.extra = extra
+  return meta
+}
+
+function pageMeta(page: {url: string | null; date: string | null; byline: string | null; extra: Record<string, string>}, extra: Record<string, unknown>): Doc['meta'] {
+  const meta: Doc['meta'] = {}
+  if (page.url !== null) meta.url = page.url
+  if (page.date !== null) meta.date = page.date
+  if (page.byline !== null) meta.byline = page.byline
+  const all = {...page.extra, ...extra}
+  if (Object.keys(all).length > 0) meta.extra = all
+  return meta
+}
+
+// a zlib error (Z_DATA_ERROR, Z_BUF_ERROR for a cut-off file) means a corrupt archive, anything else an unreadable file
+function readFailure(source: string, error: unknown): CorpusItem {
+  const code = (error as NodeJS.ErrnoException).code ?? ''
+  if (code.startsWith('Z_')) return ingestError(source, 'ingest:bad-gzip', `not a readable gzip file (corrupt or cut off): ${(error as Error).message}`, 0)
+  return ingestError(source, 'ingest:unreadable', `cannot read file: ${(error as Error).message}`, 0)
 }
 
 function ingestError(source: string, code: string, message: string, bytes: number): CorpusItem {

@@ -109,6 +109,8 @@ export function toRecords(doc: Doc): DocRecords {
       text: doc.text,
       ...(doc.meta.url !== undefined ? {url: doc.meta.url} : {}),
       ...(doc.meta.date !== undefined ? {date: doc.meta.date} : {}),
+      ...(doc.meta.byline !== undefined ? {byline: doc.meta.byline} : {}),
+      ...(doc.meta.extra !== undefined && Object.keys(doc.meta.extra).length > 0 ? {meta: doc.meta.extra} : {}),
       removed: doc.removed ?? [],
       counts: {
         paragraphs: doc.paragraphs?.length ?? 0,

@@ -1,6 +1,8 @@
+import {readFileSync} from 'node:fs'
 import {mkdtemp, mkdir, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {gzipSync} from 'node:zlib'
 import {describe, expect, it} from 'vitest'
 import {contentId, CorpusError, decodeText, listCorpus, readCorpus, type CorpusItem} from '../../src/io/corpus.ts'
 
@@ -94,5 +96,67 @@ describe('readCorpus', () => {
     ])
     const first = items[3]!
     expect(first.kind === 'doc' && first.doc).toMatchObject({id: 'x1', title: 'T', meta: {url: 'https://example.org/1'}})
+  })
+})
+
+describe('readCorpus: HTML, gzip and JSONL as written in the wild', () => {
+  const page = readFileSync(new URL('./pages/article.html', import.meta.url), 'utf8')
+  const jsonl = [
+    JSON.stringify({id: 7, title: null, text: 'A story exported with a numeric id.', url: null, date: null, byline: null, section: 'city', tags: ['a']}),
+    JSON.stringify({id: '7b', text: 'A story with nothing else.'}),
+    JSON.stringify({html: '<p>A record that carries its page instead of text, with enough words.</p>', url: 'https://example.org/r', outlet: 'Example'}),
+    JSON.stringify({id: 'm', text: 'Read back from an earlier run.', meta: {section: 'old', kept: true}, section: 'new', counts: {tokens: 6}}),
+  ].join('\n')
+
+  const summary = (items: CorpusItem[]) =>
+    items.map((i) => (i.kind === 'doc' ? {id: i.doc.id, text: i.doc.text, title: i.doc.title, meta: i.doc.meta} : {error: i.error.code}))
+
+  it('reads every .gz the same as its plain twin: same ids, texts, titles and metadata', async () => {
+    const plainDir = await corpus({'a.txt': 'A plain story.\n', 'b.jsonl': jsonl, 'c.html': page})
+    const gzipDir = await corpus({'a.txt.gz': gzipSync('A plain story.\n'), 'b.jsonl.gz': gzipSync(jsonl), 'c.html.gz': gzipSync(page)})
+    const plain = await readAll(plainDir)
+    const packed = await readAll(gzipDir)
+    expect(summary(packed)).toEqual(summary(plain))
+    expect(packed.map((i) => i.kind === 'doc' && i.doc.source)).toEqual(['a.txt.gz', 'b.jsonl.gz:1', 'b.jsonl.gz:2', 'b.jsonl.gz:3', 'b.jsonl.gz:4', 'c.html.gz'])
+  })
+
+  it('reads numeric ids, null and absent fields, keeps unknown fields in meta, and extracts an html field', async () => {
+    const items = summary(await readAll(await corpus({'b.jsonl': jsonl})))
+    expect(items).toEqual([
+      {id: '7', text: 'A story exported with a numeric id.', title: null, meta: {extra: {section: 'city', tags: ['a']}}},
+      {id: '7b', text: 'A story with nothing else.', title: null, meta: {}},
+      {id: expect.any(String), text: 'A record that carries its page instead of text, with enough words.\n', title: null, meta: {url: 'https://example.org/r', extra: {outlet: 'Example'}}},
+      {id: 'm', text: 'Read back from an earlier run.', title: null, meta: {extra: {section: 'new', kept: true, counts: {tokens: 6}}}},
+    ])
+  })
+
+  it('reads a page: text, title and metadata, with an id from the page as saved', async () => {
+    const [item] = await readAll(await corpus({'news/page.html': page}))
+    expect(item!.kind === 'doc' && item!.doc).toMatchObject({
+      id: contentId(page),
+      source: 'news/page.html',
+      title: 'Council approves budget after long night',
+      meta: {url: 'https://news.example.org/city/council-budget', date: '2024-03-12T09:00:00Z', byline: 'Alex Example, Sam Sample'},
+    })
+  })
+
+  it('turns a page without a body, a corrupt .gz and a bad record into error lines, and reads the rest', async () => {
+    const dir = await corpus({
+      '1-login.htm': readFileSync(new URL('./pages/no-article.html', import.meta.url)),
+      '2-corrupt.txt.gz': Buffer.from('this was never gzip'),
+      '3-cut.jsonl.gz': gzipSync(jsonl.repeat(50)).subarray(0, 100),
+      '4-good.txt.gz': gzipSync('Still read.'),
+      '5-records.jsonl': [JSON.stringify({id: 1.5, text: 'Fine.'}), JSON.stringify({id: 2, title: 'no text or html'}), JSON.stringify({html: '<nav><a>Home</a></nav>'})].join('\n'),
+    })
+    const items = await readAll(dir)
+    expect(items.map((i) => (i.kind === 'doc' ? `doc ${i.doc.source} ${i.doc.id}` : `error ${i.error.source} ${i.error.code}`))).toEqual([
+      'error 1-login.htm ingest:no-article',
+      'error 2-corrupt.txt.gz ingest:bad-gzip',
+      'error 3-cut.jsonl.gz ingest:bad-gzip',
+      `doc 4-good.txt.gz ${contentId('Still read.')}`,
+      'doc 5-records.jsonl:1 1.5',
+      'error 5-records.jsonl:2 ingest:bad-record',
+      'error 5-records.jsonl:3 ingest:no-article',
+    ])
   })
 })

@@ -1,0 +1,223 @@
+/**
+ * The only door to `linkedom` and `@mozilla/readability`: a saved web page in, plain data out (the main
+ * body as paragraphs, and the page's own metadata). No DOM object leaves this file.
+ */
+import {Readability} from '@mozilla/readability'
+import {parseHTML} from 'linkedom'
+
+/** What a page says about itself in its head: every field null when the page does not say. */
+export interface PageMetadata {
+  title: string | null
+  byline: string | null
+  /** publication date as the page writes it (ISO 8601 in practice) */
+  date: string | null
+  /** the canonical address (`<link rel="canonical">`, else `og:url`, else JSON-LD `url`) */
+  url: string | null
+  siteName: string | null
+  lang: string | null
+}
+
+/** A page reduced to its article: paragraphs in reading order (a `<br>` is a `\n` inside one) and metadata. */
+export interface ExtractedPage {
+  metadata: PageMetadata
+  /** the body's paragraphs, white space collapsed, empty ones dropped */
+  paragraphs: string[]
+  /** the JSON-LD `articleBody`, when the page carries one (kept as a cross-check of the extraction) */
+  jsonLdBody: string | null
+}
+
+type El = Element
+
+/** Reads a saved page: its metadata, then its main body by Readability on a linkedom document. */
+export function extractPage(html: string): ExtractedPage {
+  const {document} = parseHTML(wrapFragment(html))
+  const ld = readJsonLd(document)
+  const metadata = readMetadata(document, ld)
+  stripLeftovers(document)
+  const article = new Readability(document as unknown as Document, {serializer: (node: Node) => node as El}).parse()
+  const paragraphs = article?.content ? toParagraphs(article.content as El) : []
+  if (metadata.title === null && article?.title) metadata.title = clean(article.title)
+  if (metadata.byline === null && article?.byline) metadata.byline = clean(article.byline)
+  if (metadata.date === null && article?.publishedTime) metadata.date = clean(article.publishedTime)
+  if (metadata.siteName === null && article?.siteName) metadata.siteName = clean(article.siteName)
+  return {metadata, paragraphs, jsonLdBody: ld.body}
+}
+
+// linkedom needs a whole document: a bare fragment (an `html` field of a JSONL record) gets one around it
+function wrapFragment(html: string): string {
+  return /<html[\s>]/i.test(html.slice(0, 4096)) || /<body[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`
+}
+
+const clean = (s: string) => s.replace(/\s+/g, ' ').trim()
+const nonEmpty = (s: string | null | undefined) => (s && clean(s) !== '' ? clean(s) : null)
+
+// ---------------------------------------------------------------------------------------------
+// metadata
+
+interface JsonLd {
+  headline: string | null
+  author: string | null
+  date: string | null
+  url: string | null
+  body: string | null
+}
+
+const ARTICLE_TYPES = /^(?:Article|NewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|BlogPosting|LiveBlogPosting|Report|TechArticle|ScholarlyArticle|SocialMediaPosting)$/
+
+function readJsonLd(document: Document): JsonLd {
+  const found: JsonLd = {headline: null, author: null, date: null, url: null, body: null}
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    let value: unknown
+    try {
+      value = JSON.parse((script.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, ''))
+    } catch {
+      continue // a broken JSON-LD block is the page's problem, not a reason to lose the article
+    }
+    for (const node of flattenLd(value)) {
+      const types = ([] as unknown[]).concat(node['@type'] ?? [])
+      if (!types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t))) continue
+      found.headline ??= asText(node.headline) ?? asText(node.name)
+      found.date ??= asText(node.datePublished) ?? asText(node.dateCreated)
+      found.author ??= authorNames(node.author)
+      found.url ??= asText(node.url) ?? asText((node.mainEntityOfPage as Record<string, unknown> | undefined)?.['@id']) ?? asText(node.mainEntityOfPage)
+      found.body ??= asText(node.articleBody)
+    }
+  }
+  return found
+}
+
+function flattenLd(value: unknown, out: Record<string, unknown>[] = [], depth = 0): Record<string, unknown>[] {
+  if (depth > 4 || value === null || typeof value !== 'object') return out
+  if (Array.isArray(value)) {
+    for (const v of value) flattenLd(v, out, depth + 1)
+    return out
+  }
+  const node = value as Record<string, unknown>
+  out.push(node)
+  if (node['@graph'] !== undefined) flattenLd(node['@graph'], out, depth + 1)
+  return out
+}
+
+function asText(value: unknown): string | null {
+  return typeof value === 'string' ? nonEmpty(value) : null
+}
+
+function authorNames(value: unknown): string | null {
+  const names = ([] as unknown[])
+    .concat(value ?? [])
+    .map((a) => (typeof a === 'string' ? a : a && typeof a === 'object' ? (a as Record<string, unknown>).name : null))
+    .filter((n): n is string => typeof n === 'string' && n.trim() !== '')
+    .map(clean)
+  return names.length > 0 ? [...new Set(names)].join(', ') : null
+}
+
+function metaContent(document: Document, selectors: string[]): string | null {
+  for (const selector of selectors) {
+    const value = nonEmpty(document.querySelector(selector)?.getAttribute('content'))
+    if (value) return value
+  }
+  return null
+}
+
+function readMetadata(document: Document, ld: JsonLd): PageMetadata {
+  const canonical = nonEmpty(document.querySelector('link[rel="canonical"]')?.getAttribute('href'))
+  return {
+    title: ld.headline ?? metaContent(document, ['meta[property="og:title"]', 'meta[name="twitter:title"]']) ?? nonEmpty(document.querySelector('title')?.textContent),
+    byline: ld.author ?? metaContent(document, ['meta[name="author"]', 'meta[property="article:author"]']),
+    date:
+      metaContent(document, ['meta[property="article:published_time"]', 'meta[name="article:published_time"]', 'meta[itemprop="datePublished"]']) ??
+      ld.date ??
+      metaContent(document, ['meta[name="date"]', 'meta[name="pubdate"]', 'meta[property="og:published_time"]']) ??
+      nonEmpty(document.querySelector('time[datetime]')?.getAttribute('datetime')),
+    url: canonical ?? metaContent(document, ['meta[property="og:url"]']) ?? ld.url,
+    siteName: metaContent(document, ['meta[property="og:site_name"]']),
+    lang: nonEmpty(document.documentElement?.getAttribute('lang')),
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// leftovers removed before Readability scores the page
+
+// class/id words of page furniture around an article (share bars, newsletter boxes, related lists, captions)
+const FURNITURE = /(?:^|[-_\s])(?:share|sharing|social|newsletter|subscribe|subscription|signup|related|recommended|promo|caption|credit|byline|breadcrumbs?|tags|author-bio|advert|advertisement|ad)(?:$|[-_\s])/i
+
+function stripLeftovers(document: Document): void {
+  for (const el of document.querySelectorAll('figcaption')) el.remove()
+  for (const el of document.querySelectorAll('aside, nav, form, button, [hidden], [aria-hidden="true"]')) if (isSmall(el)) el.remove()
+  for (const el of document.querySelectorAll('[class], [id]')) {
+    if (el.tagName === 'BODY' || el.tagName === 'HTML' || el.tagName === 'ARTICLE' || el.tagName === 'MAIN') continue
+    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`
+    if (FURNITURE.test(name) && isSmall(el)) el.remove()
+  }
+}
+
+// page furniture is small or mostly links; a wrapper named after it (an ASP.NET page's <form>, a
+// "page-ad-margins" layout div) holds the whole article and must stay
+function isSmall(el: El): boolean {
+  const text = el.textContent ?? ''
+  if (text.length < 400) return true
+  let linked = 0
+  for (const a of el.querySelectorAll('a')) linked += (a.textContent ?? '').length
+  return linked / text.length > 0.5
+}
+
+// ---------------------------------------------------------------------------------------------
+// paragraphs from the DOM
+
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE',
+  'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION',
+  'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+])
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'BUTTON', 'SELECT', 'TEXTAREA'])
+
+/**
+ * Walks an element: block elements end a paragraph, `<br>` is a line break, a table row is one line with
+ * its cells separated by tabs, a list item starts with "• " (as a browser draws it, and so that `clean`
+ * reads it as part of a list rather than a stray label), white space collapses outside `<pre>`.
+ */
+function toParagraphs(root: El): string[] {
+  const paragraphs: string[] = []
+  let buffer = ''
+  const flush = () => {
+    const lines = buffer.split('\n').map((l) => l.replace(/[ \f\r\u00a0]+/g, ' ').replace(/ *\t */g, '\t').replace(/^[ \t]+|[ \t]+$/g, ''))
+    const text = lines.filter((l) => l !== '').join('\n')
+    if (text !== '') paragraphs.push(text)
+    buffer = ''
+  }
+  const walk = (node: Node, pre: boolean, inTable: boolean) => {
+    if (node.nodeType === 3) {
+      const value = node.nodeValue ?? ''
+      buffer += pre ? value.replace(/\t/g, ' ') : value.replace(/\s+/g, ' ')
+      return
+    }
+    if (node.nodeType !== 1) return
+    const el = node as El
+    const tag = el.tagName.toUpperCase()
+    if (SKIP.has(tag)) return
+    if (tag === 'BR') {
+      buffer += '\n'
+      return
+    }
+    if (tag === 'TR') {
+      flush()
+      for (const child of el.childNodes) walk(child, pre, true)
+      flush()
+      return
+    }
+    if (inTable && (tag === 'TD' || tag === 'TH')) {
+      if (buffer.trim() !== '') buffer += '\t'
+      for (const child of el.childNodes) walk(child, pre, true)
+      return
+    }
+    const block = BLOCK.has(tag)
+    if (block) flush()
+    if (tag === 'LI') buffer += '• '
+    const inPre = pre || tag === 'PRE'
+    for (const child of el.childNodes) walk(child, inPre, inTable && !block)
+    if (block) flush()
+  }
+  walk(root, false, false)
+  flush()
+  return paragraphs
+}

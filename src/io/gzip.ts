@@ -1,0 +1,42 @@
+/**
+ * Reading inputs that may be gzip-compressed: whole files (txt, html) and line streams (jsonl), both
+ * decompressed as they stream with node:zlib so a `.gz` twin gives exactly the bytes of its plain file.
+ */
+import {createReadStream} from 'node:fs'
+import {createGunzip} from 'node:zlib'
+import type {Readable} from 'node:stream'
+
+/** Reads a whole file, decompressing it on the way when `gzip` is set; rejects on a corrupt or truncated stream. */
+export async function readInputBytes(path: string, gzip: boolean): Promise<{bytes: Buffer; fileBytes: number}> {
+  const file = createReadStream(path)
+  const source: Readable = gzip ? file.pipe(createGunzip()) : file
+  // a read error on the file does not travel through pipe(): forward it so the caller sees one failure
+  if (gzip) file.on('error', (error) => source.destroy(error))
+  const chunks: Buffer[] = []
+  for await (const chunk of source) chunks.push(chunk as Buffer)
+  return {bytes: Buffer.concat(chunks), fileBytes: file.bytesRead}
+}
+
+/** A text file's lines (UTF-8, decompressed when `gzip` is set), with how many file bytes have been read so far; a corrupt archive throws from the loop. */
+export function readInputLines(path: string, gzip: boolean): {lines: AsyncIterable<string>; fileBytesRead: () => number} {
+  const file = createReadStream(path)
+  async function* lines(): AsyncGenerator<string> {
+    const source: Readable = gzip ? file.pipe(createGunzip()) : file
+    if (gzip) file.on('error', (error) => source.destroy(error))
+    // a stream's own async iterator rethrows its errors (readline's does not), so the caller's loop sees them
+    const decoder = new TextDecoder('utf-8')
+    let rest = ''
+    for await (const chunk of source) {
+      rest += decoder.decode(chunk as Buffer, {stream: true})
+      let start = 0
+      for (let nl = rest.indexOf('\n'); nl !== -1; nl = rest.indexOf('\n', start)) {
+        yield rest.slice(start, nl > start && rest.charCodeAt(nl - 1) === 13 ? nl - 1 : nl)
+        start = nl + 1
+      }
+      rest = rest.slice(start)
+    }
+    rest += decoder.decode()
+    if (rest !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest
+  }
+  return {lines: lines(), fileBytesRead: () => file.bytesRead}
+}

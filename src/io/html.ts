@@ -1,0 +1,73 @@
+/**
+ * HTML input: a saved web page (or the `html` field of a JSONL record) becomes article text and metadata.
+ * The DOM work is done by the Readability adapter; this module decides what counts as an article and how
+ * paragraphs are written into text (a blank line between paragraphs, `\n` for a `<br>`), so `clean`,
+ * quotes and entities see the page's real paragraphs. Character references are decoded by the HTML parser.
+ */
+import {extractPage} from '../adapters/readability.ts'
+
+/** An article read from a page: its text and what the page says about itself. */
+export interface HtmlArticle {
+  text: string
+  title: string | null
+  byline: string | null
+  date: string | null
+  url: string | null
+  /** the rest of the page's metadata that has a value (site name, language) */
+  extra: Record<string, string>
+}
+
+/** Why a page gave no article. */
+export interface HtmlFailure {
+  code: 'ingest:no-article'
+  message: string
+}
+
+// a body needs at least one sentence-sized paragraph: a page of menus, a login wall or an empty template has none
+const MIN_PARAGRAPH_WORDS = 8
+const WORD = /[\p{L}\p{N}]+/gu
+
+/** Extracts the article of a page, or says why there is none (`ingest:no-article`); never throws on odd HTML. */
+export function readHtmlArticle(html: string): HtmlArticle | HtmlFailure {
+  let page
+  try {
+    page = extractPage(html)
+  } catch (error) {
+    return {code: 'ingest:no-article', message: `the page could not be parsed: ${(error as Error).message}`}
+  }
+  const {metadata, paragraphs} = page
+  const longest = Math.max(0, ...paragraphs.map((p) => p.match(WORD)?.length ?? 0))
+  if (longest < MIN_PARAGRAPH_WORDS) {
+    const what = paragraphs.length === 0 ? 'no text at all' : `only ${paragraphs.length} short line(s), none of ${MIN_PARAGRAPH_WORDS} words or more`
+    return {code: 'ingest:no-article', message: `no article body found in the page (${what})${metadata.title ? `; page title "${metadata.title}"` : ''}`}
+  }
+  const extra: Record<string, string> = {}
+  if (metadata.siteName !== null) extra.siteName = metadata.siteName
+  if (metadata.lang !== null) extra.lang = metadata.lang
+  return {text: paragraphs.join('\n\n') + '\n', title: metadata.title, byline: metadata.byline, date: metadata.date, url: metadata.url, extra}
+}
+
+/**
+ * Decodes a page that is not UTF-8 in the legacy charset it declares in its first 1024 bytes (`<meta charset>`),
+ * or null when it has a byte-order mark, declares UTF-8 or nothing, is valid UTF-8 (kept as UTF-8 whatever the
+ * page declares, since pages often keep a stale declaration after being re-saved) or does not fit what it
+ * declares: then the ordinary decoding (src/io/decode.ts) applies.
+ */
+export function decodeDeclaredCharset(bytes: Uint8Array): string | null {
+  const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
+  if (hasBom) return null
+  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(Buffer.from(bytes.subarray(0, 1024)).toString('latin1'))?.[1]?.toLowerCase()
+  if (!declared || /^(?:utf-?8|unicode-1-1-utf-8)$/.test(declared)) return null
+  try {
+    new TextDecoder('utf-8', {fatal: true}).decode(bytes)
+    return null
+  } catch {
+    // not UTF-8: the declaration is believed
+  }
+  try {
+    return new TextDecoder(declared, {fatal: true}).decode(bytes).replace(/\r\n?/g, '\n')
+  } catch {
+    // an unknown label, or bytes that do not fit it (pages often declare one charset and are saved in UTF-8)
+    return null
+  }
+}

@@ -1,0 +1,53 @@
+import {mkdtemp, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {gzipSync} from 'node:zlib'
+import {describe, expect, it} from 'vitest'
+import {readInputBytes, readInputLines} from '../../src/io/gzip.ts'
+
+async function files(entries: Record<string, string | Uint8Array>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'lede-gzip-'))
+  for (const [name, content] of Object.entries(entries)) await writeFile(join(dir, name), content)
+  return dir
+}
+
+const text = 'Kyiv said “€6 billion”.\nSecond line 🙂\n'.repeat(5000)
+const gz = gzipSync(text)
+
+describe('readInputBytes', () => {
+  it('gives a .gz the bytes of its plain twin, and counts file bytes read', async () => {
+    const dir = await files({'a.txt': text, 'a.txt.gz': gz})
+    const plain = await readInputBytes(join(dir, 'a.txt'), false)
+    const packed = await readInputBytes(join(dir, 'a.txt.gz'), true)
+    expect(packed.bytes.equals(plain.bytes)).toBe(true)
+    expect(packed.fileBytes).toBe(gz.length)
+  })
+
+  it.each([
+    ['not gzip at all', Buffer.from('plain text pretending')],
+    ['a cut-off archive', gz.subarray(0, gz.length >> 1)],
+  ])('rejects %s with a zlib error', async (_name, bytes) => {
+    const dir = await files({'bad.gz': bytes})
+    await expect(readInputBytes(join(dir, 'bad.gz'), true)).rejects.toMatchObject({code: expect.stringMatching(/^Z_/)})
+  })
+})
+
+describe('readInputLines', () => {
+  it('gives a .gz the lines of its plain twin', async () => {
+    const dir = await files({'a.jsonl': text, 'a.jsonl.gz': gz})
+    const collect = async (path: string, gzip: boolean) => {
+      const out: string[] = []
+      for await (const line of readInputLines(path, gzip).lines) out.push(line)
+      return out
+    }
+    expect(await collect(join(dir, 'a.jsonl.gz'), true)).toEqual(await collect(join(dir, 'a.jsonl'), false))
+  })
+
+  it('throws from the loop on a corrupt archive', async () => {
+    const dir = await files({'bad.jsonl.gz': gz.subarray(0, 200)})
+    const read = async () => {
+      for await (const _line of readInputLines(join(dir, 'bad.jsonl.gz'), true).lines) void _line
+    }
+    await expect(read()).rejects.toMatchObject({code: expect.stringMatching(/^Z_/)})
+  })
+})
