@@ -4,11 +4,12 @@
  * The dev file only picks the epoch; it is never trained on. Same data and seed give a byte-identical file.
  */
 import {readFileSync, writeFileSync, mkdirSync} from 'node:fs'
-import {dirname} from 'node:path'
+import {basename, dirname} from 'node:path'
 import {parseArgs} from 'node:util'
 import {compromiseLexicon} from '../src/adapters/compromise.ts'
 import {readConll} from '../src/ner/conll.ts'
-import {buildLexicon} from '../src/ner/lexicon.ts'
+import {gazetteerPackages, readGazetteerSources} from '../src/adapters/gazetteers.ts'
+import {buildLexicon, withSources} from '../src/ner/lexicon.ts'
 import {parseModel, serializeModel} from '../src/ner/model.ts'
 import {evaluate, trainNer} from '../src/ner/train.ts'
 import {DEFAULT_NAME_UNKNOWN} from '../src/ner/recognise.ts'
@@ -24,14 +25,16 @@ const {values} = parseArgs({
     folds: {type: 'string', default: '5'},
     beam: {type: 'string', default: '4'},
     'no-names': {type: 'boolean', default: false},
+    'no-sources': {type: 'boolean', default: false},
     'word-dropout': {type: 'string', default: '0'},
     'dropout-scope': {type: 'string', default: 'capitalised'},
   },
 })
 if (!values.train) {
   console.error(
-    'usage: npm run train:ner -- --train <eng.train> [--dev <eng.testa>] [--out models/ner.bin] [--seed 13] [--epochs 10]\n' +
-      '         [--min-count 2] [--folds 5] [--beam 4] [--word-dropout 0] [--dropout-scope capitalised|all] [--no-names]',
+    'usage: npm run train:ner -- --train <eng.train>[,<more.conll>...] [--dev <eng.testa>] [--out models/ner.bin] [--seed 13] [--epochs 10]\n' +
+      '         [--min-count 2] [--folds 5] [--beam 4] [--word-dropout 0] [--dropout-scope capitalised|all] [--no-names] [--no-sources]\n' +
+      '  --train takes comma-separated files, read in order (the shipped model: eng.train,eng.testa with a fixed --epochs)',
   )
   process.exit(2)
 }
@@ -44,7 +47,7 @@ if ((scope !== 'all' && scope !== 'capitalised') || !(dropout >= 0 && dropout < 
 }
 
 const started = performance.now()
-const train = readConll(readFileSync(values.train, 'utf8'))
+const train = values.train.split(',').flatMap((file) => readConll(readFileSync(file, 'utf8')))
 const dev = values.dev ? readConll(readFileSync(values.dev, 'utf8')) : undefined
 console.log(`train: ${train.length} documents, ${train.reduce((n, d) => n + d.words.length, 0)} tokens` +
   (dev ? `; dev: ${dev.length} documents, ${dev.reduce((n, d) => n + d.words.length, 0)} tokens` : ''))
@@ -59,7 +62,8 @@ const result = trainNer(
     nameFeatures: !values['no-names'],
     wordDropout: dropout,
     dropoutScope: scope,
-    lexicon: buildLexicon(compromiseLexicon()),
+    lexicon: values['no-sources'] ? buildLexicon(compromiseLexicon()) : withSources(buildLexicon(compromiseLexicon()), readGazetteerSources()),
+    meta: {trainFiles: values.train.split(',').map((file) => basename(file)), gazetteerPackages: values['no-sources'] ? {} : gazetteerPackages()},
     log: (line) => console.log(line),
   },
   dev,

@@ -6,7 +6,7 @@
  * - token features ({@link collectTokenFeatures}): decoding history, sentence position, document-level case and
  *   label history, gazetteer matches; a fixed, small id space looked up through {@link TokenFeatureTable}.
  */
-import {LEXICON_CATEGORIES, type LexiconIndex} from './lexicon.ts'
+import {EXTERNAL_CATEGORIES, LEXICON_CATEGORIES, type LexiconIndex} from './lexicon.ts'
 import {NAME_CLASSES, type NameClassifier} from './names.ts'
 import {NER_TYPES, TAG_COUNT} from './tags.ts'
 
@@ -263,7 +263,7 @@ export interface TokenFeatureTable {
   historyNext: Int32Array
   /** capitalised word: lowercase elsewhere in the document (bit 0), capitalised mid-sentence elsewhere (bit 1), by position */
   docCase: Int32Array
-  /** training-data gazetteer bits (type * 4 + BILOU position) and external-gazetteer bits */
+  /** training-data gazetteer bits (type * 4 + BILOU position) and external-gazetteer bits (EXTERNAL_CATEGORIES index * 4 + position) */
   gazetteer: Int32Array
   external: Int32Array
   /** a title word some distance back in the sentence, with or without a comma just before this token */
@@ -288,7 +288,7 @@ export function tokenFeatureNames(): string[] {
   }
   for (let flags = 0; flags < 4; flags++) for (const pos of POSITION_NAMES) names.push(`dc=${flags}${pos}`)
   for (let bit = 0; bit < 4 * NER_TYPES.length; bit++) names.push(`g=${bit}`)
-  for (let bit = 0; bit < 4 * NER_TYPES.length; bit++) names.push(`e=${bit}`)
+  for (let bit = 0; bit < 4 * EXTERNAL_CATEGORIES.length; bit++) names.push(`e=${bit}`)
   for (let i = 0; i < TITLE_CONTEXTS; i++) names.push(`tt=${i}`)
   return names
 }
@@ -309,7 +309,7 @@ export function tokenFeatureTable(idOf: (name: string) => number): TokenFeatureT
     historyNext: history('hn'),
     docCase: range(12, (i) => `dc=${Math.floor(i / 3)}${POSITION_NAMES[i % 3]}`),
     gazetteer: range(16, (i) => `g=${i}`),
-    external: range(16, (i) => `e=${i}`),
+    external: range(4 * EXTERNAL_CATEGORIES.length, (i) => `e=${i}`),
     title: range(TITLE_CONTEXTS, (i) => `tt=${i}`),
   }
 }

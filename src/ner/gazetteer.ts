@@ -1,12 +1,16 @@
 import {NER_TYPES, type NerType} from './tags.ts'
+import {SOURCE_CATEGORIES, type Lexicon} from './lexicon.ts'
 import {normaliseWord} from './features.ts'
 
 /** One node of a gazetteer's token trie. */
 export interface TrieNode {
   next: Map<string, TrieNode> | null
-  /** bit t set when an entry of type `NER_TYPES[t]` ends here */
+  /** bit t set when an entry of category t (for a typed gazetteer, type `NER_TYPES[t]`) ends here */
   types: number
 }
+
+/** At most this many categories per gazetteer: 4 BILOU bits each fill a 32-bit mask. */
+export const MAX_CATEGORIES = 8
 
 /** A case-insensitive list of multi-word names by type, matched token by token. */
 export interface Gazetteer {
@@ -25,10 +29,19 @@ export function entryTokens(entry: string): string[] {
 
 /** Builds a gazetteer from entries given as token lists (already lowercased) with their type. */
 export function buildGazetteer(entries: Iterable<{tokens: readonly string[]; type: NerType}>): Gazetteer {
+  const typed = function* () {
+    for (const {tokens, type} of entries) yield {tokens, category: NER_TYPES.indexOf(type)}
+  }
+  return buildCategoryGazetteer(typed())
+}
+
+/** Builds a gazetteer whose entries carry a category number (0 to {@link MAX_CATEGORIES} - 1) instead of a type. */
+export function buildCategoryGazetteer(entries: Iterable<{tokens: readonly string[]; category: number}>): Gazetteer {
   const root: TrieNode = {next: null, types: 0}
   let maxLength = 0
-  for (const {tokens, type} of entries) {
+  for (const {tokens, category} of entries) {
     if (tokens.length === 0) continue
+    if (!(category >= 0 && category < MAX_CATEGORIES)) throw new Error(`gazetteer category ${category} out of range`)
     let node = root
     for (const token of tokens) {
       node.next ??= new Map()
@@ -39,7 +52,7 @@ export function buildGazetteer(entries: Iterable<{tokens: readonly string[]; typ
       }
       node = child
     }
-    node.types |= 1 << NER_TYPES.indexOf(type)
+    node.types |= 1 << category
     maxLength = Math.max(maxLength, tokens.length)
   }
   return {root, maxLength}
@@ -47,7 +60,7 @@ export function buildGazetteer(entries: Iterable<{tokens: readonly string[]; typ
 
 /**
  * Marks every gazetteer match in `lower[from, to)` (lowercased words) that contains a capitalised word:
- * `masks[i]` gets bit `type * 4 + position` (0 B, 1 I, 2 L, 3 U) for each match covering token i.
+ * `masks[i]` gets bit `category * 4 + position` (0 B, 1 I, 2 L, 3 U) for each match covering token i.
  * With `ids` (a number per distinct lowercase word) and `firstNodes`, the first word's trie node is looked up
  * once per distinct word and kept in `firstNodes[id]` (null: no entry starts with it).
  */
@@ -78,7 +91,7 @@ export function markGazetteer(
     while (node) {
       if (node.types !== 0 && hasCap) {
         const length = j - i + 1
-        for (let t = 0; t < NER_TYPES.length; t++) {
+        for (let t = 0; node.types >>> t !== 0; t++) {
           if ((node.types & (1 << t)) === 0) continue
           if (length === 1) {
             masks[i] |= 1 << (t * 4 + 3)
@@ -95,4 +108,15 @@ export function markGazetteer(
       hasCap = hasCap || capitalised[j]
     }
   }
+}
+
+/** The external gazetteer's entries as a lexicon holds them: tokens and {@link EXTERNAL_CATEGORIES} index. */
+export function externalEntries(lexicon: Lexicon): {tokens: string[]; category: number}[] {
+  const lists: (readonly string[])[] = [
+    lexicon.names.PER,
+    lexicon.names.ORG,
+    lexicon.names.LOC,
+    ...SOURCE_CATEGORIES.map((category) => lexicon.sources?.[category] ?? []),
+  ]
+  return lists.flatMap((list, category) => list.map((entry) => ({tokens: entryTokens(entry), category})))
 }

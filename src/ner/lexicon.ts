@@ -17,15 +17,29 @@ export const LEXICON_CATEGORIES = [
   'weekday',
   'demonym',
   'common',
+  'miscword',
 ] as const
 /** One of {@link LEXICON_CATEGORIES}. */
 export type LexiconCategory = (typeof LEXICON_CATEGORIES)[number]
+
+/** Name lists from maintained data packages (GeoNames cities, ISO country names, demonyms, provinces, brands), by kind. */
+export const SOURCE_CATEGORIES = ['city', 'country', 'nationality', 'region', 'brand'] as const
+/** One of {@link SOURCE_CATEGORIES}. */
+export type SourceCategory = (typeof SOURCE_CATEGORIES)[number]
+
+/**
+ * Categories of the external gazetteer, each its own feature family (category x BILOU position): compromise's
+ * people, organisations and places, then the data-package lists.
+ */
+export const EXTERNAL_CATEGORIES = ['PER', 'ORG', 'LOC', ...SOURCE_CATEGORIES] as const
 
 /** Lowercase single words per category, and multi-word name lists (lowercase, space-separated tokens) per CoNLL type. */
 export interface Lexicon {
   words: Record<LexiconCategory, string[]>
   /** external gazetteer (compromise's places, organisations, people), by CoNLL type */
   names: Record<'PER' | 'ORG' | 'LOC' | 'MISC', string[]>
+  /** names from data packages (see src/adapters/gazetteers.ts); absent in models trained before they existed */
+  sources?: Partial<Record<SourceCategory, string[]>>
 }
 
 // job titles and honorifics that stand before or beside a person's name in news copy
@@ -55,6 +69,13 @@ post journal herald tribune press agency broadcasting television radio magazine`
 const LOC_WORDS = `river sea ocean gulf bay lake strait island islands mountain mountains mount mt valley desert
 peninsula region province state county district city town village street avenue square airport port coast border
 republic kingdom`
+
+// head words that end the names of laws, treaties, events, awards and competitions, which CoNLL labels MISC
+// ("Paris Agreement", "AI Act", "Cannes Film Festival", "Tour de France", "Nobel Prize")
+const MISC_WORDS = `act acts bill law laws code treaty treaties accord accords agreement agreements pact convention
+conventions declaration charter protocol framework regulation regulations directive doctrine initiative
+festival olympics olympic paralympics games cup championship championships tournament open grand prix trophy
+award awards prize prizes medal marathon rally tour expo biennale war wars revolution crisis`
 
 // particles inside people's names ("van Gogh", "de la Cruz", "bin Salman")
 const PARTICLES = 'von van der den de del della di da du dos das la le bin ibn al el abu ben ter ten zu'
@@ -89,9 +110,21 @@ export function baseLexicon(): Lexicon {
       weekday: words(WEEKDAYS),
       demonym: [],
       common: [],
+      miscword: words(MISC_WORDS),
     },
     names: {PER: [], ORG: [], LOC: [], MISC: []},
+    sources: {},
   }
+}
+
+/** Adds data-package name lists (lowercased, deduplicated, sorted so the model file is reproducible). */
+export function withSources(lexicon: Lexicon, sources: Partial<Record<SourceCategory, readonly string[]>>): Lexicon {
+  const merged: Partial<Record<SourceCategory, string[]>> = {...lexicon.sources}
+  for (const category of SOURCE_CATEGORIES) {
+    const list = sources[category]
+    if (list) merged[category] = [...new Set(list.map((w) => w.toLowerCase().trim()).filter(Boolean))].sort()
+  }
+  return {...lexicon, sources: merged}
 }
 
 /** Merges compromise's inverted lexicon (tag -> entries, from src/adapters/compromise.ts) into the built-in lists. */
@@ -125,7 +158,8 @@ export interface LexiconIndex {
 export function indexLexicon(lexicon: Lexicon): LexiconIndex {
   const flags = new Map<string, number>()
   LEXICON_CATEGORIES.forEach((category, bit) => {
-    for (const word of lexicon.words[category]) flags.set(word, (flags.get(word) ?? 0) | (1 << bit))
+    // models written before a category existed lack its list
+    for (const word of lexicon.words[category] ?? []) flags.set(word, (flags.get(word) ?? 0) | (1 << bit))
   })
   return {flags}
 }

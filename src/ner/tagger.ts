@@ -22,10 +22,11 @@ import {
 } from './features.ts'
 import type {Span} from '../doc.ts'
 import {encodeDocument, encodeSpans, type EncodedDocument, DocumentScratch, emptyContext, recordHistory, tokenContext, TypeRegistry} from './encode.ts'
-import {buildGazetteer, entryTokens, type Gazetteer} from './gazetteer.ts'
+import {buildCategoryGazetteer, buildGazetteer, externalEntries, type Gazetteer} from './gazetteer.ts'
 import {indexLexicon, LEXICON_CATEGORIES} from './lexicon.ts'
 import type {NerModel} from './model.ts'
 import {NameClassifier} from './names.ts'
+import {harmoniseDocument} from './consistency.ts'
 import {allowedAfter, NER_TYPES, TAG_COUNT, tagId, tagPosition, tagType} from './tags.ts'
 
 // module-local copies: imported bindings can cost a getter call per access in hot loops under some loaders
@@ -161,6 +162,7 @@ export class NerTagger {
   private readonly context = emptyContext()
   private readonly beam: number
   private readonly nameUnknown: boolean
+  private readonly consistency: boolean
   // per token of the document being decoded: 1 when it may not be left outside an entity
   private mustName = new Uint8Array(0)
   // the second decoding of a sentence with unknown names required inside entities, and whether it is under way
@@ -188,9 +190,10 @@ export class NerTagger {
    * `nameUnknown` (with a beam of 2 or more) retries an unknown lone name the model leaves out as a person (see
    * {@link isUnknownName} and the entities docs).
    */
-  constructor(model: NerModel, options: {beam?: number; nameUnknown?: boolean} = {}) {
+  constructor(model: NerModel, options: {beam?: number; nameUnknown?: boolean; consistency?: boolean} = {}) {
     this.beam = Math.max(1, Math.min(64, options.beam ?? 1))
     this.nameUnknown = options.nameUnknown ?? false
+    this.consistency = options.consistency ?? false
     const tokenFeatures = new Map<string, number>()
     model.features.forEach((name, i) => {
       if (!splitFeatureName(name)) tokenFeatures.set(name, i)
@@ -207,9 +210,7 @@ export class NerTagger {
       names: model.names && new NameClassifier(model.names),
     }
     this.gazetteer = buildGazetteer(model.gazetteer)
-    this.external = buildGazetteer(
-      NER_TYPES.flatMap((type) => model.lexicon.names[type].map((entry) => ({tokens: entryTokens(entry), type}))),
-    )
+    this.external = buildCategoryGazetteer(externalEntries(model.lexicon))
     for (let prev = 0; prev <= K; prev++) {
       for (let next = 0; next < K; next++) {
         const ok = allowedAfter(prev, next)
@@ -292,7 +293,20 @@ export class NerTagger {
       this.attachParticles(doc, start, end, out)
       start = end
     }
+    if (this.consistency) this.harmonise(doc, out)
     return out
+  }
+
+  // one label per name across the document (see harmoniseDocument)
+  private harmonise(doc: EncodedDocument, out: Uint8Array): void {
+    const lowerIds = new Int32Array(doc.length)
+    const capitalised = new Uint8Array(doc.length)
+    for (let i = 0; i < doc.length; i++) {
+      const type = doc.types[i]
+      lowerIds[i] = this.types.lowerId[type]
+      capitalised[i] = this.types.capitalised[type]
+    }
+    harmoniseDocument({lowerIds, capitalised, position: doc.position, sentenceEnds: doc.sentenceEnds}, out)
   }
 
   // when the model leaves an unknown name outside every entity, decode the sentence again with that word required to

@@ -20,7 +20,7 @@ import {
   type FeatureResources,
 } from './features.ts'
 import {DocumentScratch, emptyContext, encodeDocument, recordHistory, tokenContext, TypeRegistry, type EncodedDocument} from './encode.ts'
-import {buildGazetteer, entryTokens} from './gazetteer.ts'
+import {buildCategoryGazetteer, buildGazetteer, externalEntries} from './gazetteer.ts'
 import {indexLexicon, type Lexicon} from './lexicon.ts'
 import type {NerModel} from './model.ts'
 import {countNames, NameClassifier, type NameCounts} from './names.ts'
@@ -52,6 +52,8 @@ export interface TrainOptions {
   dropoutScope?: 'all' | 'capitalised'
   /** true hides a hidden word's label history from earlier in the document too (default false) */
   dropoutHistory?: boolean
+  /** extra notes stored in the model's metadata (training files, data-package versions) */
+  meta?: Record<string, unknown>
   /** called after each epoch with progress lines */
   log?: (line: string) => void
 }
@@ -153,9 +155,7 @@ export function trainNer(train: readonly NerDocument[], options: TrainOptions, d
     names: names && new NameClassifier(names),
     nameExclusions,
   }
-  const external = buildGazetteer(
-    NER_TYPES.flatMap((type) => options.lexicon.names[type].map((entry) => ({tokens: entryTokens(entry), type}))),
-  )
+  const external = buildCategoryGazetteer(externalEntries(options.lexicon))
   // out-of-fold gazetteers: fold f's documents only see names harvested from the other folds
   const foldGazetteers = Array.from({length: options.folds}, (_, f) =>
     buildGazetteer(harvestNames(train.filter((_, d) => d % options.folds !== f))),
@@ -324,6 +324,7 @@ export function trainNer(train: readonly NerDocument[], options: TrainOptions, d
     trainDocuments: train.length,
     trainTokens: train.reduce((n, doc) => n + doc.words.length, 0),
     devF1: best.score ? Number(best.score.overall.f1.toFixed(4)) : null,
+    ...options.meta,
   }
   return {
     model: modelFrom(featureNames, best.weights, options.lexicon, casePrior, train, names, meta),

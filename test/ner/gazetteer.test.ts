@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {buildGazetteer, entryTokens, markGazetteer} from '../../src/ner/gazetteer.ts'
+import {buildCategoryGazetteer, buildGazetteer, entryTokens, externalEntries, markGazetteer} from '../../src/ner/gazetteer.ts'
+import {baseLexicon, EXTERNAL_CATEGORIES, withSources} from '../../src/ner/lexicon.ts'
 
 describe('gazetteer', () => {
   const gazetteer = buildGazetteer([
@@ -35,5 +36,28 @@ describe('gazetteer', () => {
 
   it('splits entries like the tokenizer', () => {
     expect(entryTokens("Ben & Jerry's")).toEqual(['ben', '&', 'jerry', "'s"])
+  })
+
+  it('marks categories beyond the four types, up to the 32nd bit', () => {
+    const g = buildCategoryGazetteer([
+      {tokens: ['acme'], category: 7},
+      {tokens: ['acme', 'bank'], category: 1},
+    ])
+    const out = new Uint32Array(2)
+    markGazetteer(g, ['acme', 'bank'], [1, 1], 0, 2, out)
+    expect(Array.from(out)).toEqual([((1 << 31) | (1 << 4)) >>> 0, 1 << 6])
+    expect(() => buildCategoryGazetteer([{tokens: ['x'], category: 8}])).toThrow(/out of range/)
+  })
+
+  it('numbers a lexicon\'s external lists by EXTERNAL_CATEGORIES, data-package lists after compromise\'s', () => {
+    const lexicon = withSources(baseLexicon(), {city: ['Kyiv', 'kyiv', ' Lviv'], brand: ['Acme Corp']})
+    lexicon.names.ORG = ['united nations']
+    expect(lexicon.sources).toEqual({city: ['kyiv', 'lviv'], brand: ['acme corp']})
+    expect(externalEntries(lexicon)).toEqual([
+      {tokens: ['united', 'nations'], category: EXTERNAL_CATEGORIES.indexOf('ORG')},
+      {tokens: ['kyiv'], category: EXTERNAL_CATEGORIES.indexOf('city')},
+      {tokens: ['lviv'], category: EXTERNAL_CATEGORIES.indexOf('city')},
+      {tokens: ['acme', 'corp'], category: EXTERNAL_CATEGORIES.indexOf('brand')},
+    ])
   })
 })

