@@ -22,6 +22,9 @@ export const DEFAULT_BEAM = 4
  */
 export const DEFAULT_NAME_UNKNOWN = true
 
+/** Whether the recogniser tags untagged repeats of a name it tagged consistently elsewhere in the document (see consistency.ts). */
+export const DEFAULT_CONSISTENCY = true
+
 let shipped: NerTagger | null = null
 
 /** Reads a model file (the shipped one by default). */
@@ -31,7 +34,7 @@ export function loadModel(path: string | URL = MODEL_URL): NerModel {
 
 /** The tagger for the shipped model, loaded synchronously on first call and kept for the process. */
 export function shippedTagger(): NerTagger {
-  shipped ??= new NerTagger(loadModel(), {beam: DEFAULT_BEAM, nameUnknown: DEFAULT_NAME_UNKNOWN})
+  shipped ??= new NerTagger(loadModel(), {beam: DEFAULT_BEAM, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY})
   return shipped
 }
 
