@@ -1,15 +1,19 @@
 /**
- * Entity recogniser benchmark on CoNLL-2003 (eng.testa by default): exact-span P/R/F1 per label and overall
- * (conlleval's way), the label confusion, and tokens/second of the recogniser alone; then the same figures
- * for compromise's people()/places()/organizations() on the same text in the same run.
- *   npm run bench:ner -- --data ../shared/conll2003/eng.testa [--runs 5] [--model models/ner.bin]
+ * Entity recogniser benchmark on two development sets side by side: CoNLL-2003 eng.testa (Reuters, 1996) and the
+ * project's modern-news set (test/ner-gold/modern, hand-annotated under the CoNLL-2003 guidelines, tokenised by
+ * the pipeline's own segmenter). For each: exact-span P/R/F1 per label and overall (conlleval's way) and the
+ * label confusion; then tokens/second of the recogniser alone (cold and warm type cache), and, with
+ * --compromise, compromise's people()/places()/organizations() on the same text.
+ *   npm run bench:ner [-- --runs 5] [--model models/ner.bin] [--no-name-unknown] [--no-consistency] [--compromise]
  */
 import {existsSync, readFileSync} from 'node:fs'
+import {loadavg} from 'node:os'
 import {parseArgs} from 'node:util'
 import {findCompromiseEntities} from '../src/adapters/compromise.ts'
 import type {Token} from '../src/doc.ts'
+import {readModernNerSet, toNerTokenDocument} from '../src/eval/ner-set.ts'
 import {readConll, type NerDocument} from '../src/ner/conll.ts'
-import {DEFAULT_BEAM, DEFAULT_NAME_UNKNOWN, loadModel, MODEL_URL, recogniseEntities, tagTokens} from '../src/ner/recognise.ts'
+import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_NAME_UNKNOWN, loadModel, MODEL_URL, recogniseEntities, tagTokens} from '../src/ner/recognise.ts'
 import {scoreEntities, type NerScore} from '../src/ner/score.ts'
 import {NerTagger} from '../src/ner/tagger.ts'
 import {NER_TYPES, spansFromIob, type TokenSpan} from '../src/ner/tags.ts'
@@ -19,108 +23,137 @@ const {values} = parseArgs({
     data: {type: 'string', default: new URL('../../shared/conll2003/eng.testa', import.meta.url).pathname},
     runs: {type: 'string', default: '5'},
     model: {type: 'string', default: MODEL_URL.pathname},
+    compromise: {type: 'boolean', default: false},
     'compromise-runs': {type: 'string', default: '3'},
     beam: {type: 'string', default: String(DEFAULT_BEAM)},
     'no-name-unknown': {type: 'boolean', default: false},
+    'no-consistency': {type: 'boolean', default: false},
+    help: {type: 'boolean', default: false},
   },
 })
-const data = values.data!
-if (!existsSync(data)) {
-  console.log(`bench:ner skipped: ${data} not found (CoNLL-2003 lives in ../shared/conll2003 beside the repository)`)
+if (values.help) {
+  console.log('npm run bench:ner -- [--data eng.testa] [--runs 5] [--model models/ner.bin] [--beam 4] [--no-name-unknown] [--no-consistency] [--compromise]')
   process.exit(0)
 }
-const runs = Math.max(1, Number(values.runs))
-const documents = readConll(readFileSync(data, 'utf8'))
-const tokenCount = documents.reduce((n, doc) => n + doc.words.length, 0)
-console.log(`data: ${data}: ${documents.length} documents, ${tokenCount} tokens, ${documents.reduce((n, d) => n + d.entities.length, 0)} gold entities`)
+
+interface DevSet {
+  name: string
+  documents: NerDocument[]
+  tokens: number
+}
+const sets: DevSet[] = []
+const sized = (name: string, documents: NerDocument[]): DevSet => ({name, documents, tokens: documents.reduce((n, d) => n + d.words.length, 0)})
+if (existsSync(values.data!)) sets.push(sized('testa', readConll(readFileSync(values.data!, 'utf8'))))
+else console.log(`CoNLL dev set skipped: ${values.data} not found (CoNLL-2003 lives in ../shared/conll2003 beside the repository)`)
+const modern = readModernNerSet()
+for (const s of modern.skipped) console.log(`modern set: ${s.source} half skipped: ${s.reason}`)
+sets.push(sized('modern', modern.docs.map(toNerTokenDocument)))
+for (const set of sets) {
+  const entities = set.documents.reduce((n, d) => n + d.entities.length, 0)
+  console.log(`${set.name}: ${set.documents.length} documents, ${set.tokens} tokens, ${entities} gold entities`)
+}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const pct = (x: number) => (x * 100).toFixed(2).padStart(6)
+const LABELS = [...NER_TYPES, 'none'] as const
 
-function printScore(name: string, score: NerScore, types: readonly string[]): void {
-  console.log(`\n${name}: exact-span scores`)
-  console.log('label      P       R       F1     gold  predicted')
-  for (const type of types) {
-    const s = score.byType[type]
-    console.log(`${type.padEnd(6)} ${pct(s.precision)}  ${pct(s.recall)}  ${pct(s.f1)}  ${String(s.tp + s.fn).padStart(5)}  ${String(s.tp + s.fp).padStart(5)}`)
+function printSideBySide(title: string, scores: {name: string; score: NerScore}[]): void {
+  console.log(`\n${title}: exact-span scores`)
+  const head = scores.map((s) => `${s.name.padEnd(6)}     P       R      F1   gold  pred`).join('   | ')
+  console.log(`label  | ${head}`)
+  const cells = (s: {tp: number; fp: number; fn: number; precision: number; recall: number; f1: number}) =>
+    `${pct(s.precision)}  ${pct(s.recall)}  ${pct(s.f1)}  ${String(s.tp + s.fn).padStart(5)} ${String(s.tp + s.fp).padStart(5)}`
+  for (const type of NER_TYPES) console.log(`${type.padEnd(6)} | ${scores.map((s) => `      ${cells(s.score.byType[type])}`).join('   | ')}`)
+  console.log(`${'ALL'.padEnd(6)} | ${scores.map((s) => `      ${cells(s.score.overall)}`).join('   | ')}`)
+  console.log('confusion over spans with the same boundaries (rows gold, columns predicted; none = no span there):')
+  console.log(`${'gold'.padEnd(6)} | ${scores.map((s) => `${s.name.padEnd(6)}${LABELS.map((l) => l.padStart(6)).join('')}`).join('  | ')}`)
+  for (const g of LABELS) {
+    console.log(`${g.padEnd(6)} | ${scores.map((s) => `${''.padEnd(6)}${LABELS.map((p) => String(s.score.confusion[g][p]).padStart(6)).join('')}`).join('  | ')}`)
   }
-  const o = score.overall
-  console.log(`${'ALL'.padEnd(6)} ${pct(o.precision)}  ${pct(o.recall)}  ${pct(o.f1)}  ${String(o.tp + o.fn).padStart(5)}  ${String(o.tp + o.fp).padStart(5)}`)
-  const labels = [...NER_TYPES, 'none']
-  console.log(`confusion over spans with the same boundaries (rows gold, columns predicted; none = no span there):`)
-  console.log(`${'gold'.padEnd(6)}${labels.map((l) => l.padStart(7)).join('')}`)
-  for (const g of labels) console.log(`${g.padEnd(6)}${labels.map((p) => String(score.confusion[g][p]).padStart(7)).join('')}`)
 }
 
-// ours: load, then tag with a fresh type cache (cold) and with the cache kept across runs (warm)
-const loadStarted = performance.now()
-const model = loadModel(values.model!)
 const beam = Number(values.beam)
 const nameUnknown = DEFAULT_NAME_UNKNOWN && !values['no-name-unknown']
-let tagger = new NerTagger(model, {beam, nameUnknown})
+const consistency = DEFAULT_CONSISTENCY && !values['no-consistency']
+const loadStarted = performance.now()
+const model = loadModel(values.model!)
+const options = {beam, nameUnknown, consistency}
+let tagger = new NerTagger(model, options)
 const loadMs = performance.now() - loadStarted
-const tagAll = (t: NerTagger) => documents.map((doc) => spansFromIob(tagTokens(doc.words, doc.sentenceEnds, t)))
-const cold: number[] = []
-const warm: number[] = []
-const coldCpu: number[] = []
-const warmCpu: number[] = []
-let predicted: TokenSpan[][] = []
-// wall-clock rates, and rates over this process's own CPU time (steadier when other jobs share the cores)
-const timed = (work: () => void, wall: number[], cpu: number[]) => {
-  const started = performance.now()
-  const cpuStarted = process.cpuUsage()
-  work()
-  const used = process.cpuUsage(cpuStarted)
-  wall.push(tokenCount / ((performance.now() - started) / 1000))
-  cpu.push(tokenCount / ((used.user + used.system) / 1e6))
-}
-for (let run = 0; run < runs; run++) {
-  tagger = new NerTagger(model, {beam, nameUnknown})
-  timed(() => (predicted = tagAll(tagger)), cold, coldCpu)
-  timed(() => tagAll(tagger), warm, warmCpu)
-}
-const ours = scoreEntities(documents.map((d) => d.entities), predicted)
-printScore(`lede recogniser (${values.model}, beam ${beam}, unknown names retried as people: ${nameUnknown})`, ours, NER_TYPES)
+const tagAll = (t: NerTagger, docs: NerDocument[]) => docs.map((doc) => spansFromIob(tagTokens(doc.words, doc.sentenceEnds, t)))
+
+const ours = sets.map((set) => ({name: set.name, score: scoreEntities(set.documents.map((d) => d.entities), tagAll(new NerTagger(model, options), set.documents))}))
+printSideBySide(`lede recogniser (${values.model}, beam ${beam}, unknown names retried as people: ${nameUnknown}, document consistency: ${consistency})`, ours)
+
+// speed: each set tagged with a fresh type cache (cold), then again with it kept (warm); wall clock and CPU time
+const runs = Math.max(1, Number(values.runs))
+console.log(`\nspeed, median of ${runs} runs (load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}); model load ${loadMs.toFixed(0)} ms`)
 const rate = (xs: number[]) => Math.round(median(xs)).toLocaleString('en')
-console.log(`model load ${loadMs.toFixed(0)} ms`)
-console.log(`tagging tokens/s, median of ${runs} runs, wall clock: ${rate(cold)} with an empty word-type cache, ${rate(warm)} with it warm`)
-console.log(`tagging tokens/s, median of ${runs} runs, per CPU second: ${rate(coldCpu)} cold, ${rate(warmCpu)} warm`)
-
-// the public API on plain text (words joined by spaces, one sentence a line), as the pipeline calls it
-const texts = documents.map((doc) => layout(doc))
-const apiRates: number[] = []
-for (let run = 0; run < runs; run++) {
-  const started = performance.now()
-  for (const t of texts) recogniseEntities(t.text, t.tokens, t.sentences, tagger)
-  apiRates.push(tokenCount / ((performance.now() - started) / 1000))
+const speeds: {name: string; cold: string}[] = []
+for (const set of sets) {
+  const cold: number[] = []
+  const warm: number[] = []
+  const coldCpu: number[] = []
+  const warmCpu: number[] = []
+  const timed = (work: () => void, wall: number[], cpu: number[]) => {
+    const started = performance.now()
+    const cpuStarted = process.cpuUsage()
+    work()
+    const used = process.cpuUsage(cpuStarted)
+    wall.push(set.tokens / ((performance.now() - started) / 1000))
+    cpu.push(set.tokens / ((used.user + used.system) / 1e6))
+  }
+  for (let run = 0; run < runs; run++) {
+    tagger = new NerTagger(model, options)
+    timed(() => tagAll(tagger, set.documents), cold, coldCpu)
+    timed(() => tagAll(tagger, set.documents), warm, warmCpu)
+  }
+  // the public API on plain text (words joined by spaces, one sentence a line), as the pipeline calls it
+  const texts = set.documents.map((doc) => layout(doc))
+  const api: number[] = []
+  for (let run = 0; run < runs; run++) {
+    tagger = new NerTagger(model, options)
+    const started = performance.now()
+    for (const t of texts) recogniseEntities(t.text, t.tokens, t.sentences, tagger)
+    api.push(set.tokens / ((performance.now() - started) / 1000))
+  }
+  console.log(
+    `${set.name.padEnd(6)} tokens/s: wall ${rate(cold)} cold, ${rate(warm)} warm; per CPU second ${rate(coldCpu)} cold, ${rate(warmCpu)} warm; ` +
+      `recogniseEntities on text, cold: ${rate(api)}`,
+  )
+  speeds.push({name: set.name, cold: rate(cold)})
 }
-const chars = texts.reduce((n, t) => n + t.text.length, 0)
-const apiRate = median(apiRates)
-console.log(`recogniseEntities on the same text: ${Math.round(apiRate).toLocaleString('en')} tokens/s, ${((apiRate * chars) / tokenCount / 1e6).toFixed(2)} MB/s of text`)
 
-// compromise on the same text
-const compromiseRuns = Math.max(1, Number(values['compromise-runs']))
-const compromiseRates: number[] = []
-let compromisePredicted: TokenSpan[][] = []
-for (let run = 0; run < compromiseRuns; run++) {
-  const started = performance.now()
-  const found = texts.map((t) => findCompromiseEntities(t.text))
-  compromiseRates.push(tokenCount / ((performance.now() - started) / 1000))
-  compromisePredicted = found.map((entities, d) => {
-    const {tokens} = texts[d]
-    return entities.flatMap((e) => {
-      // map character spans to the tokens they cover; a span cutting a token cannot match gold and is kept as covering
-      const first = tokens.findIndex((tok) => tok.end > e.start)
-      let last = first
-      while (last + 1 < tokens.length && tokens[last + 1].start < e.end) last++
-      return first < 0 ? [] : [{start: first, end: last + 1, type: e.type}]
-    })
-  })
+if (values.compromise) {
+  const compromiseRuns = Math.max(1, Number(values['compromise-runs']))
+  const theirs: {name: string; score: NerScore}[] = []
+  for (const set of sets) {
+    const texts = set.documents.map((doc) => layout(doc))
+    const rates: number[] = []
+    let predicted: TokenSpan[][] = []
+    for (let run = 0; run < compromiseRuns; run++) {
+      const started = performance.now()
+      const found = texts.map((t) => findCompromiseEntities(t.text))
+      rates.push(set.tokens / ((performance.now() - started) / 1000))
+      predicted = found.map((entities, d) => {
+        const {tokens} = texts[d]
+        return entities.flatMap((e) => {
+          // map character spans to the tokens they cover; a span cutting a token cannot match gold and is kept as covering
+          const first = tokens.findIndex((tok) => tok.end > e.start)
+          let last = first
+          while (last + 1 < tokens.length && tokens[last + 1].start < e.end) last++
+          return first < 0 ? [] : [{start: first, end: last + 1, type: e.type}]
+        })
+      })
+    }
+    theirs.push({name: set.name, score: scoreEntities(set.documents.map((d) => d.entities), predicted)})
+    console.log(`compromise on ${set.name}: ${rate(rates)} tokens/s, median of ${compromiseRuns} runs`)
+  }
+  printSideBySide('compromise people()/places()/organizations() (MISC never predicted)', theirs)
 }
-const theirs = scoreEntities(documents.map((d) => d.entities), compromisePredicted)
-printScore("compromise people()/places()/organizations() (MISC never predicted)", theirs, NER_TYPES)
-console.log(`compromise tokens/s, median of ${compromiseRuns} runs: ${Math.round(median(compromiseRates)).toLocaleString('en')}`)
-console.log(`\nsummary: lede F1 ${pct(ours.overall.f1).trim()} at ${rate(cold)} (cold) to ${rate(warm)} (warm) tokens/s; compromise F1 ${pct(theirs.overall.f1).trim()} at ${rate(compromiseRates)} tokens/s`)
+
+console.log(`\nsummary: lede F1 ${ours.map((s) => `${s.name} ${pct(s.score.overall.f1).trim()}`).join(', ')}; ` +
+  `tagging ${speeds.map((s) => `${s.name} ${s.cold}`).join(', ')} tokens/s cold`)
 
 function layout(doc: NerDocument): {text: string; tokens: Token[]; sentences: {start: number; end: number}[]} {
   let text = ''
