@@ -82,6 +82,12 @@ let tagger = new NerTagger(model, options)
 const loadMs = performance.now() - loadStarted
 const tagAll = (t: NerTagger, docs: NerDocument[]) => docs.map((doc) => spansFromIob(tagTokens(doc.words, doc.sentenceEnds, t)))
 
+const trainFiles = (model.meta.trainFiles as string[] | undefined) ?? ['eng.train']
+console.log(`\nmodel trained on ${trainFiles.join(' + ')}, best epoch ${model.meta.bestEpoch} of ${model.meta.epochs}`)
+if (trainFiles.some((f) => f.endsWith('testa'))) {
+  console.log('NOTE: eng.testa is in this model\'s training data, so its testa figures are not held-out scores; ' +
+    'docs/ner.md gives testa for the selection model, trained on eng.train alone')
+}
 const ours = sets.map((set) => ({name: set.name, score: scoreEntities(set.documents.map((d) => d.entities), tagAll(new NerTagger(model, options), set.documents))}))
 printSideBySide(`lede recogniser (${values.model}, beam ${beam}, unknown names retried as people: ${nameUnknown}, document consistency: ${consistency})`, ours)
 
