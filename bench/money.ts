@@ -10,7 +10,7 @@ import {parseArgs} from 'node:util'
 import recognizers from '@microsoft/recognizers-text-suite'
 import {createDoc, type Doc} from '../src/doc.ts'
 import {findMoney} from '../src/money/find-money.ts'
-import {scoreDuckling, scoreRecognizers, tally, type DucklingSuite, type ItemScore, type RecognizersRecord, type Tally} from '../src/money/suites.ts'
+import {scoreDuckling, scoreRecognizers, tally, type DucklingSuite, type ItemScore, type RecognizersRecord, type Tally} from '../tools/money/suites.ts'
 import {createMoney} from '../src/stages/money.ts'
 import {generateNews, mulberry32} from './news-like.ts'
 

@@ -1,19 +1,21 @@
 /**
  * Quote extraction and speaker attribution measured on PolNeAR (../shared/polnear/<split>).
  *
- *   npm run bench:quotes -- --data ../shared/polnear/dev [--examples 5] [--dump errors.jsonl] [--indirect] [--fallback-segment]
+ *   npm run bench:quotes -- --data ../shared/polnear/dev [--examples 5] [--dump errors.jsonl] [--indirect]
  *
- * Runs segmentation (src/stages/segment.ts, or a newline/regex fallback while it is absent),
- * the entity stage when present, and the quotes stage on each article as is; scores predicted
+ * Runs the segment, money, entities and quotes stages on each article as is; scores predicted
  * quotes against gold direct quotes at 30% and 80% character coverage (one to one, greedy by
  * overlap), speaker accuracy over matched quotes, and prints errors by category.
  */
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {basename, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {createDoc, type Doc, type Span, type Token} from '../src/doc.ts'
-import {createPipeline, processDoc, type Stage} from '../src/stage.ts'
+import {createDoc, type Doc, type Span} from '../src/doc.ts'
+import {createPipeline, processDoc} from '../src/stage.ts'
+import {createEntities} from '../src/stages/entities.ts'
+import {createMoney} from '../src/stages/money.ts'
 import {createQuotes} from '../src/stages/quotes.ts'
+import {createSegment} from '../src/stages/segment.ts'
 import {
   groupPredictions,
   matchQuotes,
@@ -44,59 +46,8 @@ if (!existsSync(join(dataDir, 'text')) || !existsSync(join(dataDir, 'attribution
   process.exit(0)
 }
 
-/** A stand-in segmenter for when src/stages/segment.ts is absent: lines, naive sentences, regex tokens. */
-function fallbackSegment(): Stage {
-  return {
-    name: 'segment',
-    requires: [],
-    assigns: ['paragraphs', 'sentences', 'tokens'],
-    run(doc) {
-      const paragraphs: Span[] = []
-      const sentences: Span[] = []
-      const tokens: Token[] = []
-      for (const m of doc.text.matchAll(/[^\n]+/g)) {
-        const start = m.index
-        const end = start + m[0].length
-        if (m[0].trim() === '') continue
-        paragraphs.push({start, end})
-        let s = start
-        for (const b of m[0].matchAll(/[.!?]["”’']?\s+(?=["“‘']?\p{Lu})/gu)) {
-          sentences.push({start: s, end: start + b.index + 1})
-          s = start + b.index + b[0].length
-        }
-        if (s < end) sentences.push({start: s, end})
-      }
-      for (const m of doc.text.matchAll(/[\p{L}\p{N}]+|\S/gu)) {
-        tokens.push({start: m.index, end: m.index + m[0].length, kind: /\p{L}/u.test(m[0]) ? 'word' : /\p{N}/u.test(m[0]) ? 'number' : 'punct'})
-      }
-      doc.paragraphs = paragraphs
-      doc.sentences = sentences
-      doc.tokens = tokens
-    },
-  }
-}
-
-function emptyEntities(): Stage {
-  return {name: 'entities', requires: ['tokens'], assigns: ['entities'], run: (doc) => void (doc.entities = [])}
-}
-
-async function loadStage(file: string, factory: string): Promise<Stage | null> {
-  const path = join(root, 'src/stages', file)
-  if (!existsSync(path)) return null
-  try {
-    const module = (await import(path)) as Record<string, unknown>
-    const create = module[factory]
-    return typeof create === 'function' ? (create as () => Stage)() : null
-  } catch (error) {
-    console.log(`(could not load ${file}: ${error instanceof Error ? error.message : String(error)}; using the fallback)`)
-    return null
-  }
-}
-
-// --fallback-segment measures the quotes stage on the stand-in segmenter even when segment.ts exists
-const segment = process.argv.includes('--fallback-segment') ? null : await loadStage('segment.ts', 'createSegment')
-const entities = await loadStage('entities.ts', 'createEntities')
-const pipeline = createPipeline('bench-quotes', [segment ?? fallbackSegment(), entities ?? emptyEntities(), createQuotes({indirect: withIndirect})])
+// the shipped stages in the shipped order (money before entities, which take their MONEY spans from it)
+const pipeline = createPipeline('bench-quotes', [createSegment(), createMoney(), createEntities(), createQuotes({indirect: withIndirect})])
 
 // one annotation file per article: the first annotator in sorted order
 const annotations = new Map<string, string>()
@@ -230,7 +181,7 @@ for (const name of names) {
 
 const pct = (x: number): string => (100 * x).toFixed(2)
 console.log(`PolNeAR ${basename(dataDir)}: ${names.length} articles (first annotator each), ${goldCount} gold direct quotes, ${unitCount} predicted units (${ignoredCount} inside indirect-speech contents, not scored)`)
-console.log(`segmentation: ${segment ? 'src/stages/segment.ts' : 'fallback (lines + regex)'}; entities: ${entities ? 'src/stages/entities.ts' : 'absent (names null)'}`)
+console.log(`stages: ${pipeline.stages.map((stage) => stage.name).join(', ')} (src/stages/)`)
 console.log('threshold   P       R       F1')
 thresholds.forEach((t, i) => {
   const {p, r, f} = prf(totals[i]!.tp, totals[i]!.fp, totals[i]!.fn)

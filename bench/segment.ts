@@ -3,8 +3,8 @@
  * Input: the seed corpus, plus PolNeAR's articles from ../shared when present. Usage: node --import tsx bench/segment.ts
  */
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
-import {cleanText} from '../src/stages/clean.ts'
-import {findParagraphs, findSentences, findTokens} from '../src/stages/segment.ts'
+import {cleanText} from '../src/clean/clean-text.ts'
+import {findParagraphs, findSentences, findTokens} from '../src/segment/segment-text.ts'
 
 const root = new URL('..', import.meta.url)
 const texts: string[] = []

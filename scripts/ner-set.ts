@@ -4,7 +4,7 @@
  * annotated string with its labels across the set (to check that one name gets one label).
  *   npm run ner-set -- stats | show 03-climate-summit | names
  */
-import {readModernNerSet, toNerTokenDocument, type NerGoldDoc} from '../src/eval/ner-set.ts'
+import {readModernNerSet, toNerTokenDocument, type NerGoldDoc} from '../tools/ner/ner-set.ts'
 
 const [command = 'stats', ...args] = process.argv.slice(2)
 let set

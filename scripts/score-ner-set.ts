@@ -7,9 +7,9 @@
  *   npm run score:ner-set [-- --model models/ner.bin] [--beam 4] [--no-name-unknown] [--errors]
  */
 import {parseArgs} from 'node:util'
-import {readModernNerSet, toNerTokenDocument, type NerTokenDocument} from '../src/eval/ner-set.ts'
+import {readModernNerSet, toNerTokenDocument, type NerTokenDocument} from '../tools/ner/ner-set.ts'
 import {DEFAULT_BEAM, DEFAULT_NAME_UNKNOWN, loadModel, MODEL_URL, tagTokens} from '../src/ner/recognise.ts'
-import {scoreEntities, type NerScore} from '../src/ner/score.ts'
+import {scoreEntities, type NerScore} from '../tools/ner/score.ts'
 import {NerTagger} from '../src/ner/tagger.ts'
 import {NER_TYPES, spansFromIob, type TokenSpan} from '../src/ner/tags.ts'
 

@@ -7,11 +7,11 @@ import {readFileSync, writeFileSync, mkdirSync} from 'node:fs'
 import {basename, dirname} from 'node:path'
 import {parseArgs} from 'node:util'
 import {compromiseLexicon} from '../src/adapters/compromise.ts'
-import {readConll} from '../src/ner/conll.ts'
+import {readConll} from '../tools/ner/conll.ts'
 import {gazetteerPackages, readGazetteerSources} from '../src/adapters/gazetteers.ts'
 import {buildLexicon, withSources} from '../src/ner/lexicon.ts'
 import {parseModel, serializeModel} from '../src/ner/model.ts'
-import {evaluate, trainNer} from '../src/ner/train.ts'
+import {evaluate, trainNer} from '../tools/ner/train.ts'
 import {DEFAULT_NAME_UNKNOWN} from '../src/ner/recognise.ts'
 
 const {values} = parseArgs({

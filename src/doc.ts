@@ -22,8 +22,6 @@ export interface Token extends Span {
 export const ENTITY_LABELS = ['PERSON', 'ORG', 'LOC', 'MISC', 'DATE', 'TIME', 'MONEY', 'PERCENT', 'QUANTITY', 'ORDINAL', 'CARDINAL'] as const
 /** One of {@link ENTITY_LABELS}. */
 export type EntityLabel = (typeof ENTITY_LABELS)[number]
-/** The labels of names, which get canonical names, roles and linking; the others are values (dates and numbers). */
-export const NAME_LABELS = ['PERSON', 'ORG', 'LOC', 'MISC'] as const
 
 /** Whether a label is a name's (PERSON, ORG, LOC, MISC) rather than a date's or a number's. */
 export function isNameLabel(label: EntityLabel): boolean {

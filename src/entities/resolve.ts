@@ -3,11 +3,11 @@
  * earlier full names, acronyms to their expansions, and deterministic entity ids.
  */
 import {compareSpans, type Entity, type EntityLabel, type EntitySpan} from '../doc.ts'
-import {parsePersonName, middlesCompatible, type PersonName} from '../link/person-name.ts'
-import {translitKey} from '../link/translit.ts'
-import {findAcronymDefinitions, findAcronymUses, mergeExpansions, type AcronymDefinition} from './acronyms.ts'
+import {parsePersonName, middlesCompatible, type PersonName} from '../names/person-name.ts'
+import {translitKey} from '../names/translit.ts'
+import {findAcronymDefinitions, findAcronymUses, mergeExpansions, type AcronymDefinition} from '../names/acronyms.ts'
 import {canonicalMention} from './canonical.ts'
-import {entityIdFor} from './entity-id.ts'
+import {entityIdFor} from '../names/entity-id.ts'
 
 interface Mention {
   start: number

@@ -3,7 +3,7 @@
  * "the Minister of Justice, Jane Doe,"), after it ("Jane Doe, the ministry's ambassador-at-large"),
  * or inside a recognised span ("President Jane Doe"), using the general lexicon in roles.ts.
  */
-import {isHonorific, isRoleAbbreviation, isRoleHead, isRoleModifier} from './roles.ts'
+import {isHonorific, isRoleAbbreviation, isRoleHead, isRoleModifier} from '../names/roles.ts'
 import {isCapitalised, scanWords, type Word} from './words.ts'
 
 /** A role phrase found in the text. */

@@ -2,7 +2,7 @@
  * A small word scanner for looking a few words either side of an entity mention (roles, titles,
  * acronyms), independent of the pipeline tokenizer so the finders stay pure functions of text.
  */
-import {HONORIFICS, ROLE_ABBREVIATIONS} from './roles.ts'
+import {HONORIFICS, ROLE_ABBREVIATIONS} from '../names/roles.ts'
 
 /** One scanned word or punctuation mark with its UTF-16 offsets. */
 export interface Word {

@@ -6,12 +6,12 @@
  */
 import {doubleMetaphone} from '../adapters/natural.ts'
 import {isNameLabel, type EntityLabel} from '../doc.ts'
-import {acronymMatches} from '../entities/acronyms.ts'
-import {givenNameInitials} from './given-names.ts'
+import {acronymMatches} from '../names/acronyms.ts'
+import {givenNameInitials} from '../names/given-names.ts'
 import {isGenderVariant, matchNames, MATCH_SETTINGS, profileName, shareRole, surnamesSimilar, type NameProfile} from './match.ts'
-import {middlesCompatible} from './person-name.ts'
-import type {EntityIndexEntry} from './schema.ts'
-import {consonantSkeleton, nameKey, translitKey} from './translit.ts'
+import {middlesCompatible} from '../names/person-name.ts'
+import type {EntityIndexEntry} from '../schema.ts'
+import {consonantSkeleton, nameKey, translitKey} from '../names/translit.ts'
 
 /** One entity mention as the run engine hands it to the linker. */
 export interface LinkInput {

@@ -4,9 +4,9 @@
  */
 import {doubleMetaphone, jaroWinkler} from '../adapters/natural.ts'
 import {isNameLabel, type EntityLabel} from '../doc.ts'
-import {roleKey} from '../entities/roles.ts'
-import {middlesCompatible, parsePersonName, type PersonName} from './person-name.ts'
-import {consonantSkeleton, nameKey} from './translit.ts'
+import {roleKey} from '../names/roles.ts'
+import {middlesCompatible, parsePersonName, type PersonName} from '../names/person-name.ts'
+import {consonantSkeleton, nameKey} from '../names/translit.ts'
 
 /** What the matcher knows about one distinct name. */
 export interface NameProfile {

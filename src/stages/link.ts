@@ -5,7 +5,7 @@
  */
 import {compareSpans, type Doc, type EntityLabel} from '../doc.ts'
 import {createLinker} from '../link/linker.ts'
-import {EntityIndexEntry} from '../link/schema.ts'
+import {EntityIndexEntry} from '../schema.ts'
 import {ENTITY_INDEX_FILE} from '../io/output.ts'
 import type {CorpusResult, CorpusRun, CorpusStage} from '../stage.ts'
 

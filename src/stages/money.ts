@@ -7,8 +7,6 @@ import {z} from 'zod'
 import {findMoney} from '../money/find-money.ts'
 import type {Stage} from '../stage.ts'
 
-export {findMoney, type FindMoneyOptions} from '../money/find-money.ts'
-
 /** Options for {@link createMoney}. */
 export const MoneyOptions = z
   .object({

@@ -7,9 +7,6 @@ import type {Stage} from '../stage.ts'
 import {findQuotes} from '../quotes/marks.ts'
 import {attributeSpeakers} from '../quotes/speakers.ts'
 
-export {findQuotes, type QuoteSpan} from '../quotes/marks.ts'
-export {attributeSpeakers, type AttributionLayers} from '../quotes/speakers.ts'
-
 /** Options of the quotes stage. */
 export const QuotesOptions = z
   .object({

@@ -79,16 +79,6 @@ const SCRIPT = new Uint8Array(65536)
   }
 }
 
-/** The class of one UTF-16 code unit. */
-export function charClass(code: number): CharClass {
-  return CLASS[code] as CharClass
-}
-
-/** The script of one UTF-16 code unit (`None` for anything but a letter). */
-export function charScript(code: number): Script {
-  return SCRIPT[code] as Script
-}
-
 /** The raw class table, for hot loops that index it directly. */
 export const CHAR_CLASS: Readonly<Uint8Array> = CLASS
 

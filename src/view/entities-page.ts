@@ -1,4 +1,4 @@
-import type {EntityIndexEntry} from '../link/schema.ts'
+import type {EntityIndexEntry} from '../schema.ts'
 import {LABEL_INKS, jsonForScript, renderPage} from './html.ts'
 
 /** The entities page's data: every index entry, and per entity the articles mentioning it. */

@@ -1,5 +1,5 @@
 import type {ErrorRecord, Manifest} from '../schema.ts'
-import type {EntityIndexEntry} from '../link/schema.ts'
+import type {EntityIndexEntry} from '../schema.ts'
 import {barChart, histogram} from './charts.ts'
 import {LABEL_INKS, escapeHtml, formatCount, jsonForScript, renderPage} from './html.ts'
 

@@ -1,10 +1,10 @@
 import {describe, expect, it} from 'vitest'
 import type {EntityLabel} from '../../src/doc.ts'
-import {entityIdFor} from '../../src/entities/entity-id.ts'
+import {entityIdFor} from '../../src/names/entity-id.ts'
 import {resolveOverlaps} from '../../src/entities/overlaps.ts'
 import {resolveMentions} from '../../src/entities/resolve.ts'
 import {createLinker, type LinkInput} from '../../src/link/linker.ts'
-import {EntityIndexEntry} from '../../src/link/schema.ts'
+import {EntityIndexEntry} from '../../src/schema.ts'
 import {readSeed, SEED_ENTRIES, spansFor} from '../entities/seed-spans.ts'
 
 /** Links the four seed articles, resolved from hand-built spans. */

@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import type {EntitySpan} from '../../src/doc.ts'
 import {recogniseEntities, sentenceEndsOf} from '../../src/ner/recognise.ts'
-import {findParagraphs, findSentences, findTokens} from '../../src/stages/segment.ts'
+import {findParagraphs, findSentences, findTokens} from '../../src/segment/segment-text.ts'
 
 function recognise(text: string): EntitySpan[] {
   const tokens = findTokens(text)

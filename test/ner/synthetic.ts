@@ -1,5 +1,5 @@
 /** A small deterministic synthetic NER corpus, so training tests run without ../shared. */
-import type {NerDocument} from '../../src/ner/conll.ts'
+import type {NerDocument} from '../../tools/ner/conll.ts'
 import type {TokenSpan} from '../../src/ner/tags.ts'
 
 const FIRST = ['John', 'Maria', 'Peter', 'Anna', 'Ivan', 'Olga', 'Carlos', 'Fatima']

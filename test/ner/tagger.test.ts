@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest'
 import {baseLexicon, indexLexicon} from '../../src/ner/lexicon.ts'
 import {isUnknownName, NerTagger} from '../../src/ner/tagger.ts'
 import {allowedAfter, IOB2_TAGS, spansFromBilou, TAG_START, tagPosition} from '../../src/ner/tags.ts'
-import {trainNer} from '../../src/ner/train.ts'
+import {trainNer} from '../../tools/ner/train.ts'
 import {DEFAULT_BEAM, loadModel, shippedTagger, tagTokens} from '../../src/ner/recognise.ts'
 import {syntheticDocuments} from './synthetic.ts'
 

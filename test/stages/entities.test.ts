@@ -2,7 +2,9 @@ import {existsSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {createDoc, type EntitySpan} from '../../src/doc.ts'
 import {createPipeline, processDoc, type Stage} from '../../src/stage.ts'
-import {createEntities, EntitiesOptions, findEntities, findNumericEntities} from '../../src/stages/entities.ts'
+import {findEntities, findNumericEntities} from '../../src/entities/find-entities.ts'
+import {findMoney} from '../../src/money/find-money.ts'
+import {createEntities, EntitiesOptions} from '../../src/stages/entities.ts'
 
 const text = 'Kremlin spokesman Dmitry Peskov said on May 16, 2025 that €6 billion was too much. Peskov left.'
 
@@ -15,15 +17,17 @@ const recognise = () => [at('Kremlin', 'ORG'), at('Dmitry Peskov', 'PERSON'), at
 const findDates = () => [at('May 16, 2025', 'DATE')]
 
 /** A stage that only sets the layers the entities stage requires. */
-const layers: Stage = {name: 'layers', requires: [], assigns: ['tokens', 'sentences'], run(doc) {
+const layers: Stage = {name: 'layers', requires: [], assigns: ['tokens', 'sentences', 'money'], run(doc) {
   doc.tokens = []
   doc.sentences = []
+  doc.money = findMoney(doc.text)
 }}
 
 describe('createEntities', () => {
   it('declares its layers and checks its options', () => {
     const stage = createEntities({}, {recognise, findDates})
-    expect(stage).toMatchObject({name: 'entities', requires: ['tokens', 'sentences'], assigns: ['entities']})
+    expect(stage).toMatchObject({name: 'entities', requires: ['tokens', 'sentences', 'money'], assigns: ['entities']})
+    expect(createEntities({numbers: false}).requires).toEqual(['tokens', 'sentences'])
     expect(() => createEntities({dates: 'yes'} as unknown as EntitiesOptions)).toThrow()
     expect(() => createPipeline('p', [createEntities({}, {recognise, findDates})])).toThrow(/requires "tokens", "sentences"/)
   })
@@ -57,7 +61,7 @@ describe('createEntities', () => {
     ['He paid $5 million, or 5 million dollars, on the third day.', [['$5 million', 'MONEY'], ['5 million dollars', 'MONEY'], ['third day', 'DATE']]],
   ])('settles names, dates and numbers in %j', (sentence, expected) => {
     const names = (t: string): EntitySpan[] => (t.includes('Boeing') ? [{start: t.indexOf('Boeing'), end: t.indexOf('Boeing') + 10, label: 'MISC'}] : [])
-    const entities = findEntities(sentence, [], [], {recognise: names, findDates: (t) => (t.includes('2022') ? [{start: t.indexOf('2022'), end: t.indexOf('2022') + 4, label: 'DATE'}] : t.includes('third day') ? [{start: t.indexOf('third day'), end: t.indexOf('third day') + 9, label: 'DATE'}] : []), findNumbers: findNumericEntities})
+    const entities = findEntities(sentence, [], [], {recognise: names, findDates: (t) => (t.includes('2022') ? [{start: t.indexOf('2022'), end: t.indexOf('2022') + 4, label: 'DATE'}] : t.includes('third day') ? [{start: t.indexOf('third day'), end: t.indexOf('third day') + 9, label: 'DATE'}] : []), findNumbers: findNumericEntities}, true, true, findMoney(sentence))
     expect(entities.map((e) => [sentence.slice(e.start, e.end), e.label])).toEqual(expected)
   })
 })
@@ -66,12 +70,13 @@ describe('createEntities', () => {
 describe.skipIf(!existsSync(new URL('../../models/ner.bin', import.meta.url)))('createEntities with the shipped recogniser', () => {
   it('produces sorted, disjoint entities with ids derived from label and canonical', async () => {
     const {readFileSync} = await import('node:fs')
-    const {findTokens, findParagraphs, findSentences} = await import('../../src/stages/segment.ts')
+    const {findTokens, findParagraphs, findSentences} = await import('../../src/segment/segment-text.ts')
     const raw = readFileSync(new URL('../../corpus/000_bf559d445b3d4308.txt', import.meta.url), 'utf8')
     const tokens = findTokens(raw)
     const doc = createDoc({id: 'seed', source: 'seed.txt', text: raw})
     doc.tokens = tokens
     doc.sentences = findSentences(raw, findParagraphs(raw), tokens)
+    doc.money = findMoney(raw)
     createEntities().run(doc, {warn() {}, fail(code) {
       throw new Error(code)
     }})

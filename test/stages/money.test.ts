@@ -3,7 +3,8 @@ import {describe, expect, it} from 'vitest'
 import {createDoc} from '../../src/doc.ts'
 import {MoneyRecord} from '../../src/schema.ts'
 import {createPipeline, processDoc} from '../../src/stage.ts'
-import {createMoney, findMoney} from '../../src/stages/money.ts'
+import {findMoney} from '../../src/money/find-money.ts'
+import {createMoney} from '../../src/stages/money.ts'
 
 const corpus = new URL('../../corpus/', import.meta.url)
 const seed = (prefix: string): string => {

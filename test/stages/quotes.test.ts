@@ -1,8 +1,14 @@
-import {existsSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {createDoc, type Entity, type Quote, type Span} from '../../src/doc.ts'
+import {attributeSpeakers} from '../../src/quotes/speakers.ts'
+import {findQuotes} from '../../src/quotes/marks.ts'
 import {createPipeline, processDoc, type Stage} from '../../src/stage.ts'
-import {attributeSpeakers, createQuotes, findQuotes} from '../../src/stages/quotes.ts'
+import {createClean} from '../../src/stages/clean.ts'
+import {createEntities} from '../../src/stages/entities.ts'
+import {createMoney} from '../../src/stages/money.ts'
+import {createQuotes} from '../../src/stages/quotes.ts'
+import {createSegment} from '../../src/stages/segment.ts'
 
 function paragraphsOf(text: string): Span[] {
   return [...text.matchAll(/[^\n]+/g)].map((m) => ({start: m.index, end: m.index + m[0].length}))
@@ -230,16 +236,10 @@ describe('attributeSpeakers on the seed articles', () => {
   })
 })
 
-// the whole pipeline on the raw seeds, with the project's own clean, segment and entity stages when they exist
-const stagesDir = new URL('../../src/stages/', import.meta.url)
-const fullPipeline = ['clean.ts', 'segment.ts', 'entities.ts'].every((f) => existsSync(new URL(f, stagesDir)))
-
-describe.runIf(fullPipeline)('the news pipeline on the raw seed articles', () => {
-  it('finds the seed quotes and names their speakers (>= 0.90)', async () => {
-    const {createClean} = await import('../../src/stages/clean.ts')
-    const {createSegment} = await import('../../src/stages/segment.ts')
-    const {createEntities} = await import('../../src/stages/entities.ts')
-    const pipeline = createPipeline('seeds', [createClean(), createSegment(), createEntities(), createQuotes()])
+// the whole pipeline on the raw seeds, with the project's own clean, segment, money and entity stages
+describe('the news pipeline on the raw seed articles', () => {
+  it('finds the seed quotes and names their speakers (>= 0.90)', () => {
+    const pipeline = createPipeline('seeds', [createClean(), createSegment(), createMoney(), createEntities(), createQuotes()])
     const total = {gold: 0, found: 0, matched: 0, speakerRight: 0}
     for (const file of SEEDS) {
       const raw = readFileSync(new URL(file, corpus), 'utf8')

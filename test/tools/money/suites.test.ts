@@ -1,9 +1,9 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {scoreDuckling, scoreRecognizers, tally, type DucklingSuite, type RecognizersRecord} from '../../src/money/suites.ts'
+import {scoreDuckling, scoreRecognizers, tally, type DucklingSuite, type RecognizersRecord} from '../../../tools/money/suites.ts'
 
 // the suites live in ../shared beside the repository and are never copied into it
-const shared = new URL('../../../shared/money/', import.meta.url)
+const shared = new URL('../../../../shared/money/', import.meta.url)
 const present = existsSync(new URL('recognizers-currency-en.json', shared)) && existsSync(new URL('duckling-amountofmoney-en.json', shared))
 if (!present) console.warn('money suites skipped: ../shared/money is absent (see docs/money.md)')
 

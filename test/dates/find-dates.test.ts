@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {DATE_RULES, findDates} from '../../src/stages/dates.ts'
+import {DATE_RULES, findDates} from '../../src/dates/find-dates.ts'
 
 const texts = (text: string) => findDates(text).map((d) => text.slice(d.start, d.end))
 

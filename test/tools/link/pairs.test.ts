@@ -1,8 +1,8 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {scorePairsIsolated, scorePairsPooled, type NamePair} from '../../src/link/score-pairs.ts'
+import {scorePairsIsolated, scorePairsPooled, type NamePair} from '../../../tools/link/score-pairs.ts'
 
-const {pairs} = JSON.parse(readFileSync(new URL('./pairs.json', import.meta.url), 'utf8')) as {pairs: NamePair[]}
+const {pairs} = JSON.parse(readFileSync(new URL('../../link/pairs.json', import.meta.url), 'utf8')) as {pairs: NamePair[]}
 
 describe('the name-pair suite', () => {
   it('has at least 100 pairs that must merge and 100 that must not', () => {

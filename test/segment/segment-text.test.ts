@@ -2,8 +2,10 @@ import {readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {createDoc, type Span, type TokenKind} from '../../src/doc.ts'
 import {createPipeline, processDoc} from '../../src/stage.ts'
-import {cleanText, createClean} from '../../src/stages/clean.ts'
-import {createSegment, findParagraphs, findSentences, findTokens} from '../../src/stages/segment.ts'
+import {cleanText} from '../../src/clean/clean-text.ts'
+import {findParagraphs, findSentences, findTokens} from '../../src/segment/segment-text.ts'
+import {createClean} from '../../src/stages/clean.ts'
+import {createSegment} from '../../src/stages/segment.ts'
 
 const words = (text: string) => findTokens(text).map((t) => text.slice(t.start, t.end))
 const slices = (text: string, spans: Span[]) => spans.map((s) => text.slice(s.start, s.end))

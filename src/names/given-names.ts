@@ -104,11 +104,6 @@ export function givenNameClass(name: string): string {
   return GROUP_BY_KEY.get(key) ?? key
 }
 
-/** Whether a given name belongs to a known group (so its equivalents are known). */
-export function isKnownGivenName(name: string): boolean {
-  return GROUP_BY_KEY.has(translitKey(name))
-}
-
 /** Whether two given names are the same name across languages and romanisations. */
 export function givenNamesEquivalent(a: string, b: string): boolean {
   return givenNameClass(a) === givenNameClass(b)

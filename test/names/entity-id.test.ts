@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {entityIdFor, nameSlug} from '../../src/entities/entity-id.ts'
+import {entityIdFor, nameSlug} from '../../src/names/entity-id.ts'
 
 describe('nameSlug', () => {
   it.each([

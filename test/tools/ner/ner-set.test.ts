@@ -1,7 +1,7 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {parseGold, type GoldFile} from '../../src/eval/gold.ts'
+import {parseGold, type GoldFile} from '../../../src/eval/gold.ts'
 import {
   MODERN_SET_DIR,
   NerSetError,
@@ -10,7 +10,7 @@ import {
   readModernNerSet,
   toNerTokenDocument,
   type NerGoldDoc,
-} from '../../src/eval/ner-set.ts'
+} from '../../../tools/ner/ner-set.ts'
 
 /*
  * The modern-news NER set (test/ner-gold/modern, docs/ner-annotation.md): every hand-written gold file must

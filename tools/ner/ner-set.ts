@@ -5,11 +5,11 @@
  */
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import type {Span} from '../doc.ts'
-import type {NerDocument} from '../ner/conll.ts'
-import type {NerType, TokenSpan} from '../ner/tags.ts'
-import {findParagraphs, findSentences, findTokens} from '../stages/segment.ts'
-import {locateGold, validateGold, type GoldFile} from './gold.ts'
+import type {Span} from '../../src/doc.ts'
+import type {NerDocument} from './conll.ts'
+import type {NerType, TokenSpan} from '../../src/ner/tags.ts'
+import {findParagraphs, findSentences, findTokens} from '../../src/segment/segment-text.ts'
+import {locateGold, validateGold, type GoldFile} from '../../src/eval/gold.ts'
 
 /** Where the set lives in the repository. */
 export const MODERN_SET_DIR = new URL('../../test/ner-gold/modern/', import.meta.url).pathname

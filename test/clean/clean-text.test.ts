@@ -2,7 +2,8 @@ import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {createDoc} from '../../src/doc.ts'
 import {createPipeline, processDoc} from '../../src/stage.ts'
-import {cleanText, createClean, CLEAN_RULES} from '../../src/stages/clean.ts'
+import {cleanText, CLEAN_RULES} from '../../src/clean/clean-text.ts'
+import {createClean} from '../../src/stages/clean.ts'
 
 const corpus = new URL('../../corpus/', import.meta.url)
 const seed = (prefix: string): string => {
@@ -274,7 +275,7 @@ describe('cleanText whitespace and options', () => {
 describe('createClean', () => {
   it('declares its layers and writes text, title and removed', () => {
     const stage = createClean()
-    expect(stage).toMatchObject({name: 'clean', requires: ['text'], assigns: ['text', 'title']})
+    expect(stage).toMatchObject({name: 'clean', requires: ['text', 'title'], assigns: ['text', 'title']})
     const doc = processDoc(createPipeline('p', [stage]), createDoc({id: 'd', source: '002.txt', text: SEEDS['002']}))
     expect(doc.messages).toEqual([])
     expect(doc.title).toBe('Ukraine halts peace talks with Russia, deputy FM explains reason')

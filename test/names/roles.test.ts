@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {isHonorific, isRoleHead, roleKey, rolesCompatible} from '../../src/entities/roles.ts'
+import {isHonorific, isRoleHead, roleKey, rolesCompatible} from '../../src/names/roles.ts'
 
 describe('isRoleHead', () => {
   it.each([

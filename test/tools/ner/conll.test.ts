@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {readConll} from '../../src/ner/conll.ts'
+import {readConll} from '../../../tools/ner/conll.ts'
 
 const SAMPLE = `-DOCSTART- -X- O O
 

@@ -18,15 +18,15 @@ import {
   typeFeatures,
   WINDOW,
   type FeatureResources,
-} from './features.ts'
-import {DocumentScratch, emptyContext, encodeDocument, recordHistory, tokenContext, TypeRegistry, type EncodedDocument} from './encode.ts'
-import {buildCategoryGazetteer, buildGazetteer, externalEntries} from './gazetteer.ts'
-import {indexLexicon, type Lexicon} from './lexicon.ts'
-import type {NerModel} from './model.ts'
-import {countNames, NameClassifier, type NameCounts} from './names.ts'
+} from '../../src/ner/features.ts'
+import {DocumentScratch, emptyContext, encodeDocument, recordHistory, tokenContext, TypeRegistry, type EncodedDocument} from '../../src/ner/encode.ts'
+import {buildCategoryGazetteer, buildGazetteer, externalEntries} from '../../src/ner/gazetteer.ts'
+import {indexLexicon, type Lexicon} from '../../src/ner/lexicon.ts'
+import type {NerModel} from '../../src/ner/model.ts'
+import {countNames, NameClassifier, type NameCounts} from '../../src/ner/names.ts'
 import {scoreEntities, type NerScore} from './score.ts'
-import {NerTagger} from './tagger.ts'
-import {bilouFromSpans, NER_TYPES, spansFromBilou, TAG_COUNT, TAG_START, tagType, type NerType} from './tags.ts'
+import {NerTagger} from '../../src/ner/tagger.ts'
+import {bilouFromSpans, NER_TYPES, spansFromBilou, TAG_COUNT, TAG_START, tagType, type NerType} from '../../src/ner/tags.ts'
 
 const K = TAG_COUNT
 

@@ -3,8 +3,8 @@
  * Duckling's English AmountOfMoney corpus). The suites are read from ../shared by the benchmark and the
  * tests; nothing here holds their data, only how to read and score them, and the scope we declare.
  */
-import type {Money} from '../doc.ts'
-import {findMoney} from './find-money.ts'
+import type {Money} from '../../src/doc.ts'
+import {findMoney} from '../../src/money/find-money.ts'
 
 /** One Recognizers-Text spec record: `End` is inclusive. */
 export interface RecognizersRecord {

@@ -1,4 +1,4 @@
-import {NER_TYPES, type TokenSpan} from './tags.ts'
+import {NER_TYPES, type TokenSpan} from '../../src/ner/tags.ts'
 
 /** Exact-span precision, recall and F1 (conlleval's way), overall and per type, with a label confusion table. */
 export interface NerScore {

@@ -1,4 +1,4 @@
-import {spansFromIob, type TokenSpan} from './tags.ts'
+import {spansFromIob, type TokenSpan} from '../../src/ner/tags.ts'
 
 /** One CoNLL document: its words, where each sentence ends, and the gold entities over token indices. */
 export interface NerDocument {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {acronymMatches, findAcronymDefinitions, findAcronymUses, mergeExpansions} from '../../src/entities/acronyms.ts'
+import {acronymMatches, findAcronymDefinitions, findAcronymUses, mergeExpansions} from '../../src/names/acronyms.ts'
 import type {EntitySpan} from '../../src/doc.ts'
 
 function spanOf(text: string, needle: string, label: EntitySpan['label'] = 'ORG'): EntitySpan {

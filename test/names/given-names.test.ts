@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {GIVEN_NAME_GROUPS, givenNameClass, givenNameInitials, givenNamesEquivalent} from '../../src/link/given-names.ts'
-import {translitKey} from '../../src/link/translit.ts'
+import {GIVEN_NAME_GROUPS, givenNameClass, givenNameInitials, givenNamesEquivalent} from '../../src/names/given-names.ts'
+import {translitKey} from '../../src/names/translit.ts'
 
 describe('given-name groups', () => {
   it('never assign one spelling to two groups', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {findNumbers} from '../../src/stages/numbers.ts'
+import {findNumbers} from '../../src/numbers/find-numbers.ts'
 
 const found = (text: string) => findNumbers(text).map((e) => [text.slice(e.start, e.end), e.label])
 

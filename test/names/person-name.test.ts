@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {middlesCompatible, parsePersonName} from '../../src/link/person-name.ts'
+import {middlesCompatible, parsePersonName} from '../../src/names/person-name.ts'
 
 describe('parsePersonName', () => {
   it.each([

@@ -2,9 +2,9 @@
  * Scores the linker on labelled name pairs (must merge / must not merge), either one pair at a time
  * or with every name in one corpus, where transitive merges can also go wrong.
  */
-import type {EntityLabel} from '../doc.ts'
-import {entityIdFor} from '../entities/entity-id.ts'
-import {createLinker} from './linker.ts'
+import type {EntityLabel} from '../../src/doc.ts'
+import {entityIdFor} from '../../src/names/entity-id.ts'
+import {createLinker} from '../../src/link/linker.ts'
 
 /** One labelled pair of names. */
 export interface NamePair {

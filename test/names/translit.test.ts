@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {consonantSkeleton, nameKey, translitKey} from '../../src/link/translit.ts'
+import {consonantSkeleton, nameKey, translitKey} from '../../src/names/translit.ts'
 
 describe('translitKey: spellings of one name share a key', () => {
   it.each([

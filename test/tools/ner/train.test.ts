@@ -1,12 +1,12 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {readConll, type NerDocument} from '../../src/ner/conll.ts'
-import {baseLexicon} from '../../src/ner/lexicon.ts'
-import {parseModel, serializeModel} from '../../src/ner/model.ts'
-import {createRandom, evaluate, harvestCasePrior, harvestNames, trainNer, type TrainOptions} from '../../src/ner/train.ts'
-import {syntheticDocuments} from './synthetic.ts'
+import {readConll, type NerDocument} from '../../../tools/ner/conll.ts'
+import {baseLexicon} from '../../../src/ner/lexicon.ts'
+import {parseModel, serializeModel} from '../../../src/ner/model.ts'
+import {createRandom, evaluate, harvestCasePrior, harvestNames, trainNer, type TrainOptions} from '../../../tools/ner/train.ts'
+import {syntheticDocuments} from '../../ner/synthetic.ts'
 
-const TRAIN_FILE = new URL('../../../shared/conll2003/eng.train', import.meta.url)
+const TRAIN_FILE = new URL('../../../../shared/conll2003/eng.train', import.meta.url)
 const hasConll = existsSync(TRAIN_FILE)
 
 // the first documents of eng.train up to about 200 sentences

@@ -1,0 +1,497 @@
+/**
+ * Boilerplate removal for the `clean` stage: strips scrape boilerplate (consent banners, navigation, photo credits and captions,
+ * lines in another script, contact numbers) from raw article text line by line, and lifts the headline
+ * into `title`. Rules describe how news pages are built (line shape, position, script, credit and consent
+ * vocabulary), never strings of particular articles. Kept lines are copied unchanged, character for character.
+ */
+import {z} from 'zod'
+import type {Removed} from '../doc.ts'
+import {astralClass, CHAR_CLASS, CHAR_SCRIPT, CharClass, Script} from '../text/chars.ts'
+
+/** Every rule `clean` applies; each removed line is recorded as `clean:<rule>`. */
+export const CLEAN_RULES = [
+  'no-text',
+  'foreign-script',
+  'cookie-banner',
+  'translation-notice',
+  'photo-credit',
+  'caption',
+  'ui-chrome',
+  'contact-number',
+  'duplicate',
+  'byline',
+  'edge-chrome',
+  'title',
+] as const
+/** One of {@link CLEAN_RULES}. */
+export type CleanRule = (typeof CLEAN_RULES)[number]
+
+/** Options for {@link cleanText} and {@link createClean}. */
+export const CleanOptions = z
+  .object({
+    /** lift a headline-shaped first line into `title` (default true) */
+    detectTitle: z.boolean().default(true),
+    /** trim trailing spaces and collapse runs of blank lines (default true); false keeps kept lines byte for byte */
+    normalizeWhitespace: z.boolean().default(true),
+    /** rules to switch off, by name without the `clean:` prefix */
+    disable: z.array(z.enum(CLEAN_RULES)).default([]),
+  })
+  .strict()
+/** Options as callers write them (every field optional). */
+export type CleanOptions = z.input<typeof CleanOptions>
+/** Options after parsing, every field set. */
+export type CleanSettings = z.output<typeof CleanOptions>
+
+/** What {@link cleanText} returns: the cleaned text, the headline if found, and every removed line. */
+export interface CleanResult {
+  text: string
+  title: string | null
+  removed: Removed[]
+}
+
+const DEFAULTS: CleanSettings = CleanOptions.parse({})
+
+/** Removes boilerplate lines from a raw article and finds its headline; `knownTitle` (optional) is a title the input already had. */
+export function cleanText(raw: string, options?: CleanOptions, knownTitle: string | null = null): CleanResult {
+  return cleanWith(raw, options === undefined ? DEFAULTS : CleanOptions.parse(options), knownTitle)
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// line measurement
+
+// module-level copies: imported bindings cost a lookup per character in hot loops
+const CLS = CHAR_CLASS
+const SCR = CHAR_SCRIPT
+const SPACE: number = CharClass.Space
+const UPPER: number = CharClass.Upper
+const LOWER: number = CharClass.Lower
+const LETTER: number = CharClass.Letter
+const DIGIT: number = CharClass.Digit
+const HIGH: number = CharClass.HighSurrogate
+const LATIN: number = Script.Latin
+
+interface Line {
+  /** the line as it will be written (trailing space trimmed when normalising) */
+  text: string
+  blank: boolean
+  words: number
+  latin: number
+  foreign: number
+  /** letters and digits */
+  alnum: number
+  hasLower: boolean
+  /** how the line ends: a sentence stop, a continuation mark (, ; : dash), or neither */
+  end: End
+  rule: CleanRule | null
+}
+
+const enum End {
+  None = 0,
+  Stop = 1,
+  Continue = 2,
+}
+
+function measure(text: string, blank: boolean): Line {
+  let words = 0
+  let latin = 0
+  let foreign = 0
+  let alnum = 0
+  let hasLower = false
+  let inWord = false
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    let cls: number = CLS[code]!
+    if (cls === SPACE) {
+      inWord = false
+      continue
+    }
+    if (!inWord) {
+      words++
+      inWord = true
+    }
+    if (cls === HIGH) {
+      const cp = text.codePointAt(i)!
+      if (cp > 0xffff) {
+        i++
+        cls = astralClass(cp)
+        if (cls === UPPER || cls === LETTER) {
+          foreign++
+          alnum++
+        }
+      }
+      continue
+    }
+    if (cls === UPPER || cls === LOWER || cls === LETTER) {
+      alnum++
+      if (SCR[code] === LATIN) latin++
+      else foreign++
+      if (cls === LOWER) hasLower = true
+    } else if (cls === DIGIT) {
+      alnum++
+    }
+  }
+  return {text, blank, words, latin, foreign, alnum, hasLower, end: lineEnd(text), rule: null}
+}
+
+function isClosing(code: number): boolean {
+  // ” ’ " ' » › ) ]
+  return code === 0x201d || code === 0x2019 || code === 0x22 || code === 0x27 || code === 0xbb || code === 0x203a || code === 0x29 || code === 0x5d
+}
+
+function isOpening(code: number): boolean {
+  // “ ‘ " ' « ‹ ( [ „
+  return code === 0x201c || code === 0x2018 || code === 0x22 || code === 0x27 || code === 0xab || code === 0x2039 || code === 0x28 || code === 0x5b || code === 0x201e
+}
+
+function lineEnd(text: string): End {
+  let i = text.length - 1
+  while (i >= 0 && (CLS[text.charCodeAt(i)] === SPACE || isClosing(text.charCodeAt(i)))) i--
+  if (i < 0) return End.None
+  const code = text.charCodeAt(i)
+  // . ! ? …
+  if (code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2026) return End.Stop
+  // , ; : - – — (a line that goes on, e.g. "A deck; " or "He said:")
+  if (code === 0x2c || code === 0x3b || code === 0x3a || code === 0x2d || code === 0x2013 || code === 0x2014) return End.Continue
+  return End.None
+}
+
+function startsLowercase(text: string): boolean {
+  let i = 0
+  while (i < text.length && (CLS[text.charCodeAt(i)] === SPACE || isOpening(text.charCodeAt(i)))) i++
+  return i < text.length && CLS[text.charCodeAt(i)] === LOWER
+}
+
+/** Whether the first letter or digit (after opening quotes) is uppercase or a digit. */
+function startsCapitalised(text: string): boolean {
+  let i = 0
+  while (i < text.length && (CLS[text.charCodeAt(i)] === SPACE || isOpening(text.charCodeAt(i)))) i++
+  if (i >= text.length) return false
+  const cls = CLS[text.charCodeAt(i)]
+  return cls === UPPER || cls === DIGIT
+}
+
+// ---------------------------------------------------------------------------------------------
+// vocabulary shared by consent banners, credits and site navigation on news sites in general
+
+const CONSENT_HINT = /cookie|privacy|terms of|terms and|consent/i
+const CONSENT_TERMS = [
+  /\bcookies?\b/i,
+  /\bprivacy (?:policy|notice|statement|settings|preferences)\b/i,
+  /\bterms (?:of (?:use|service)|and conditions)\b/i,
+  /\bconsent\b/i,
+  /\b(?:you|users?) (?:agree|accept|consent)\b|\bby (?:continuing|using|clicking|browsing|visiting|staying)\b/i,
+]
+// banners address the reader; reported speech about cookies does not
+const CONSENT_ADDRESS = /\b(?:you|your|we|our|us)\b/i
+const REPORTED_SPEECH = /[“”"]|\b(?:said|says|told)\b/i
+
+const TRANSLATION_NOTICE = /\btranslat/i
+const TRANSLATION_TOOL = /\b(?:machine|automatic(?:ally)?|auto|service|tool|software|engine|AI)\b/i
+const NOTICE_OPENING = /^(?:this (?:article|text|story|page|content) (?:was|has been|is|may have been)|translated|translation|machine|automatic)/i
+
+// "Photo: X/Y", "Image credit: X", "Photograph by X", "© X", "Copyright X"
+const CREDIT_LINE =
+  /^[([]?(?:(?:cover|top|main|lead|header|featured|file|feature) )?(?:photo(?:graph)?s?|images?|pictures?|pics?|credits?|illustrations?|videos?|footage|graphics?|fotos?)(?: (?:credit|credits|source|courtesy))?(?: ?:| ?\||(?: courtesy of| by)\b| ?©| [–—-] )/i
+const COPYRIGHT_LINE = /^(?:©|\(c\) |copyright\b)/i
+const PAREN_CREDIT = /^\((?:[\w.&'-]+ ){0,2}(?:photo(?:graph)?s?|images?|pictures?|credits?|illustration|video|footage)(?: ?[:/|]| by\b| courtesy\b)/i
+// a caption that ends in an agency code after a slash: "... 2025. /AGENCY" or "... / Agency Name"
+const SLASH_CREDIT_TAIL = /\s\/ ?[A-Z][\w.&-]{1,24}(?: [A-Z][\w.&-]{1,24}){0,2}$/
+// "... in the capital. Photo: Agency/Name"
+const TRAILING_CREDIT = /(?:^|[.!?]["”’]? )(?:photo(?:graph)?s?|images?|pictures?|credits?)(?: by\b| ?:)[^.!?]{1,60}$/i
+
+const UI_PHRASES = new Set(
+  [
+    'advertisement', 'advertisements', 'advert', 'ad', 'ads', 'sponsored', 'sponsored content', 'paid content', 'promoted',
+    'partner content', 'skip to main content', 'skip to content', 'skip to navigation', 'skip to search', 'skip navigation',
+    'jump to content', 'skip ad', 'share', 'share this', 'share this article', 'share this story', 'share article',
+    'share on facebook', 'share on twitter', 'share on x', 'share via email', 'tweet', 'email', 'e-mail', 'print', 'copy link',
+    'link copied', 'copied', 'subscribe', 'subscribe now', 'sign in', 'log in', 'login', 'sign up', 'register', 'log out',
+    'my account', 'menu', 'open menu', 'close menu', 'main menu', 'close', 'search', 'home', 'back', 'back to top', 'top',
+    'next', 'previous', 'prev', 'next article', 'previous article', 'next story', 'read more', 'read next', 'more', 'see more',
+    'show more', 'load more', 'view more', 'read full article', 'continue reading', 'full story', 'see also', 'related',
+    'related articles', 'related stories', 'related news', 'related content', 'recommended', 'recommended for you',
+    'most read', 'most popular', 'trending', 'trending now', 'popular', 'latest', 'latest news', 'top stories',
+    'breaking news', 'breaking', 'watch', 'watch live', 'watch now', 'watch video', 'live', 'live now', 'live updates',
+    'live blog', 'live broadcast', 'live stream', 'livestream', 'live tv', 'listen', 'listen to this article', 'listen live',
+    'play', 'pause', 'audio', 'video', 'photos', 'gallery', 'photo gallery', 'comments', 'comment', 'show comments',
+    'hide comments', 'leave a comment', 'loading', 'on', 'off', 'toggle', 'expand', 'collapse', 'follow us', 'newsletter',
+    'accept', 'accept all', 'accept cookies', 'reject all', 'i agree', 'got it', 'ok', 'okay', 'dismiss', 'manage preferences',
+    'cookie settings', 'privacy settings', 'font size', 'text size', 'a+', 'a-', 'aa', 'dark mode', 'light mode', 'tags',
+  ],
+)
+// single words that make up share bars and toolbars ("Share Tweet Email")
+const UI_WORDS = new Set([
+  'share', 'tweet', 'email', 'e-mail', 'print', 'facebook', 'twitter', 'whatsapp', 'telegram', 'linkedin', 'reddit',
+  'pinterest', 'copy', 'link', 'subscribe', 'comments', 'comment', 'menu', 'search', 'close', 'save', 'bookmark',
+  'advertisement', 'on', 'off',
+])
+const UI_PREFIX =
+  /^(?:read more|read also|also read|read next|see also|related(?: articles?| stories| news| content| coverage)?|recommended|more on this(?: story| topic)?|more from [\w ]{1,30}|watch|listen|video|advertisement)\s?[:|»›>–—]/i
+const UI_CALL =
+  /^(?:click here|tap here|follow us on|sign up for (?:our|the)|subscribe to (?:our|the)|download (?:our|the) app|join us on|join our|get the latest|don['’]t miss|listen to this article|share this (?:article|story)|skip to)\b/i
+const READING_TIME = /^\d{1,3} ?min(?:ute)?s?(?: read)?$/i
+
+const CONTACT_LABEL =
+  /\b(?:hotline|helpline|phone|telephone|tel|fax|mobile|cell|call|contact|whatsapp|sms|licen[cs]e|registration|reg|permit|certificate|icp|filing|no|number|toll[- ]free|emergency)\b/i
+
+// tokens a dateline or timestamp line is made of ("Updated: 14:35, 13 November 2025", "3 hours ago")
+const META_WORDS = new Set([
+  'updated', 'published', 'posted', 'modified', 'last', 'on', 'at', 'am', 'pm', 'a.m', 'p.m', 'gmt', 'utc', 'est', 'edt',
+  'cet', 'cest', 'bst', 'msk', 'pst', 'pdt', 'ago', 'min', 'mins', 'minute', 'minutes', 'hour', 'hours', 'day', 'days',
+  'read', 'time', 'reading', 'jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june',
+  'jul', 'july', 'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat',
+  'sun', 'today', 'yesterday',
+])
+const BYLINE = /^(?:by|written by|author|authors|reporting by|text by|words by)\s*:?\s+\p{Lu}/iu
+
+// ---------------------------------------------------------------------------------------------
+// per-line rules: each looks at one line only
+
+function isForeignScript(line: Line, latinDocument: boolean): boolean {
+  // only in a Latin-script article, and only lines whose letters are mostly in another script
+  return latinDocument && line.foreign > 0 && line.foreign > line.latin
+}
+
+function isCookieBanner(line: Line): boolean {
+  const text = line.text
+  if (line.words > 120 || !CONSENT_HINT.test(text)) return false
+  let score = 0
+  for (const term of CONSENT_TERMS) if (term.test(text)) score++
+  return score >= 2 && CONSENT_ADDRESS.test(text) && !REPORTED_SPEECH.test(text)
+}
+
+function isTranslationNotice(line: Line): boolean {
+  const text = line.text
+  if (line.words > 20 || !TRANSLATION_NOTICE.test(text) || !TRANSLATION_TOOL.test(text)) return false
+  return line.end !== End.Stop || NOTICE_OPENING.test(text)
+}
+
+function isCreditLine(line: Line): boolean {
+  if (line.words > 15) return false
+  const text = line.text
+  if (CREDIT_LINE.test(text) || COPYRIGHT_LINE.test(text)) return true
+  // a line that is only a parenthetical credit: "(Agency Photo/Name)"
+  return text.length <= 120 && text.charCodeAt(0) === 0x28 && text.charCodeAt(text.length - 1) === 0x29 && PAREN_CREDIT.test(text)
+}
+
+function hasInlineCredit(line: Line): boolean {
+  if (line.words > 60) return false
+  const text = line.text
+  const tail = text.length > 100 ? text.slice(text.length - 100) : text
+  if (text.charCodeAt(text.length - 1) === 0x29) {
+    const open = text.lastIndexOf('(')
+    if (open > 0 && text.length - open <= 80 && PAREN_CREDIT.test(text.slice(open))) return true
+  }
+  return SLASH_CREDIT_TAIL.test(tail) || TRAILING_CREDIT.test(tail)
+}
+
+function normalisePhrase(text: string): string {
+  // lowercase, without bullets, arrows and trailing colons or ellipses, single-spaced
+  return text
+    .toLowerCase()
+    .replace(/^[\s•·*>»›|–—-]+/, '')
+    .replace(/[\s:.!»›>|…]+$/, '')
+    .replace(/\s+/g, ' ')
+}
+
+function isUiChrome(line: Line): boolean {
+  const text = line.text
+  if (text.length <= 60) {
+    const phrase = normalisePhrase(text)
+    if (UI_PHRASES.has(phrase) || READING_TIME.test(phrase)) return true
+    if (line.words <= 6) {
+      const words = phrase.split(/[\s|•·/]+/)
+      if (words.length > 1 && words.every((w) => UI_WORDS.has(w))) return true
+    }
+  }
+  if (line.words > 20) return false
+  return UI_PREFIX.test(text) || UI_CALL.test(text)
+}
+
+function isContactNumber(line: Line): boolean {
+  const text = line.text
+  if (line.words > 12) return false
+  // read the number from the end: digits and the separators phone and licence numbers use
+  let i = text.length - 1
+  let digits = 0
+  for (; i >= 0; i--) {
+    const code = text.charCodeAt(i)
+    if (code >= 0x30 && code <= 0x39) digits++
+    else if (!(code === 0x20 || code === 0x2b || code === 0x28 || code === 0x29 || code === 0x2d || code === 0x2e || code === 0x2f || code === 0x2013)) break
+  }
+  if (digits < 6) return false
+  // drop the separator between label and number (a loop, not a `$`-anchored regex, to stay linear)
+  let labelEnd = i + 1
+  while (labelEnd > 0 && isLabelSeparator(text.charCodeAt(labelEnd - 1))) labelEnd--
+  const label = text.slice(0, labelEnd)
+  if (label.length === 0) return true
+  return label.length <= 60 && lineEnd(label) !== End.Stop && CONTACT_LABEL.test(label)
+}
+
+function isLabelSeparator(code: number): boolean {
+  // space, :, fullwidth colon, #, -
+  return CLS[code] === SPACE || code === 0x3a || code === 0xff1a || code === 0x23 || code === 0x2d
+}
+
+function isMetaLine(line: Line): boolean {
+  if (line.words > 12 || line.text.length > 200 || line.end === End.Stop) return false
+  if (BYLINE.test(line.text)) return true
+  // every word is a date, time or timestamp word: "Updated 14:35 GMT, 13 November 2025"
+  let sawDateWord = false
+  for (const raw of line.text.toLowerCase().split(/[\s,|•·/()]+/)) {
+    const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+    if (word === '') continue
+    if (META_WORDS.has(word)) {
+      sawDateWord = true
+      continue
+    }
+    if (!/^[\d:.-]+(?:st|nd|rd|th|h)?$/.test(word)) return false
+  }
+  return sawDateWord || /\d/.test(line.text)
+}
+
+/** A line shaped like a headline: a few capitalised words, no final period, not all capitals. */
+function isHeadline(line: Line): boolean {
+  const length = line.text.trim().length
+  if (line.words < 3 || line.words > 30 || length < 15 || length > 250) return false
+  if (line.end !== End.None) {
+    // a question or exclamation may end a headline; a period, comma or colon may not
+    const last = line.text.replace(/[\s”’"'»›)\]]+$/, '').slice(-1)
+    if (last !== '?' && last !== '!') return false
+  }
+  return line.hasLower && line.foreign <= line.latin && startsCapitalised(line.text)
+}
+
+/** A line a body paragraph is made of: a sentence of some length, or a long line. */
+function isBody(line: Line): boolean {
+  return (line.words >= 8 && line.end === End.Stop) || line.words >= 20
+}
+
+/** Short capitalised label-like lines (menus, section names, bylines) that sit above or below the article. */
+function isEdgeChrome(line: Line, next: Line | undefined): boolean {
+  if (line.words > 6 || line.text.trim().length > 60 || line.end !== End.None || !startsCapitalised(line.text)) return false
+  // hard-wrapped prose goes on in lowercase on the next line; a label does not
+  return next === undefined || next.blank || !startsLowercase(next.text)
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** {@link cleanText} with options already parsed (the stage parses them once, not per document). */
+export function cleanWith(raw: string, settings: CleanSettings, knownTitle: string | null): CleanResult {
+  const off = new Set<CleanRule>(settings.disable)
+  const on = (rule: CleanRule) => !off.has(rule)
+  const lines: Line[] = []
+  let latin = 0
+  let foreign = 0
+  for (const piece of raw.split('\n')) {
+    const trimmed = piece.trimEnd()
+    const line = measure(settings.normalizeWhitespace ? trimmed : piece, trimmed.trimStart() === '')
+    latin += line.latin
+    foreign += line.foreign
+    lines.push(line)
+  }
+  // an English (Latin-script) article: most of its letters are Latin
+  const latinDocument = latin > 0 && latin >= 3 * foreign
+
+  // 1. rules that judge a line on its own
+  let previous: string | null = null
+  for (const line of lines) {
+    if (line.blank) continue
+    const text = line.text.trim()
+    if (on('no-text') && line.alnum === 0) line.rule = 'no-text'
+    else if (on('foreign-script') && isForeignScript(line, latinDocument)) line.rule = 'foreign-script'
+    else if (on('cookie-banner') && isCookieBanner(line)) line.rule = 'cookie-banner'
+    else if (on('translation-notice') && isTranslationNotice(line)) line.rule = 'translation-notice'
+    else if (on('photo-credit') && isCreditLine(line)) line.rule = 'photo-credit'
+    else if (on('caption') && hasInlineCredit(line)) line.rule = 'caption'
+    else if (on('ui-chrome') && isUiChrome(line)) line.rule = 'ui-chrome'
+    else if (on('contact-number') && isContactNumber(line)) line.rule = 'contact-number'
+    else if (on('duplicate') && text === previous) line.rule = 'duplicate'
+    previous = text
+  }
+
+  // 2. a short unpunctuated line right above a credit line is that photo's caption
+  if (on('caption')) {
+    let last = -1
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!
+      if (line.blank) continue
+      if (line.rule === 'photo-credit' && last >= 0) {
+        const above = lines[last]!
+        if (above.rule === null && above.words <= 15 && above.end === End.None) above.rule = 'caption'
+      }
+      last = i
+    }
+  }
+
+  // 3. position: the stretch above the first body paragraph and below the last one
+  let firstBody = -1
+  let lastBody = -1
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    if (line.blank || line.rule !== null || !isBody(line)) continue
+    if (firstBody < 0) firstBody = i
+    lastBody = i
+  }
+  let title: string | null = null
+  if (firstBody >= 0) {
+    // the headline is the line right above the body, past bylines, datelines and removed lines;
+    // when it is not lifted into the title it stays in the text
+    let headline = -1
+    for (let i = firstBody - 1; i >= 0; i--) {
+      const line = lines[i]!
+      if (line.blank || line.rule !== null || isMetaLine(line)) continue
+      if (isHeadline(line)) headline = i
+      break
+    }
+    if (headline >= 0 && settings.detectTitle && on('title')) {
+      const line = lines[headline]!
+      const text = line.text.trim()
+      if (knownTitle === null || sameTitle(knownTitle, text)) {
+        line.rule = 'title'
+        title = text
+      }
+    }
+    for (let i = 0; i < firstBody; i++) {
+      const line = lines[i]!
+      if (line.blank || line.rule !== null || i === headline) continue
+      if (on('byline') && isMetaLine(line)) line.rule = 'byline'
+      else if (on('edge-chrome') && isEdgeChrome(line, lines[i + 1])) line.rule = 'edge-chrome'
+    }
+    for (let i = lastBody + 1; i < lines.length; i++) {
+      const line = lines[i]!
+      if (line.blank || line.rule !== null) continue
+      if (on('edge-chrome') && isEdgeChrome(line, lines[i + 1])) line.rule = 'edge-chrome'
+    }
+  }
+
+  // 4. write: kept lines unchanged, removed ones recorded in order
+  const removed: Removed[] = []
+  const out: string[] = []
+  let pendingBlank = false
+  for (const line of lines) {
+    if (line.rule !== null) {
+      removed.push({rule: `clean:${line.rule}`, text: line.text.trim()})
+      continue
+    }
+    if (!settings.normalizeWhitespace) {
+      out.push(line.text)
+      continue
+    }
+    if (line.blank) {
+      pendingBlank = out.length > 0
+      continue
+    }
+    if (pendingBlank) out.push('')
+    pendingBlank = false
+    out.push(line.text)
+  }
+  return {text: out.join('\n'), title, removed}
+}
+
+function sameTitle(a: string, b: string): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim()
+  return norm(a) === norm(b)
+}

@@ -1,0 +1,48 @@
+/**
+ * The work of the entities stage: recognised names, dates and numbers (money included, as MONEY), one label per
+ * span and no overlaps, resolved into entities with canonical names, roles and deterministic corpus-wide ids.
+ */
+import type {Entity, EntitySpan, Span, Token} from '../doc.ts'
+import {resolveOverlaps} from './overlaps.ts'
+import {resolveMentions} from './resolve.ts'
+import {recogniseEntities} from '../ner/recognise.ts'
+import {findDates} from '../dates/find-dates.ts'
+import {findNumbers} from '../numbers/find-numbers.ts'
+
+/** The finders the stage runs; tests and alternative pipelines may swap them. */
+export interface EntityFinders {
+  /** names: PERSON, ORG, LOC, MISC */
+  recognise: (text: string, tokens: readonly Token[], sentences: readonly Span[]) => EntitySpan[]
+  /** DATE spans */
+  findDates: (text: string) => EntitySpan[]
+  /** MONEY, PERCENT, QUANTITY, TIME, ORDINAL and CARDINAL spans; `money` holds the money layer's spans */
+  findNumbers: (text: string, money: readonly Span[]) => EntitySpan[]
+}
+
+/** MONEY spans (the money layer's), then the other numbers. */
+export function findNumericEntities(text: string, money: readonly Span[]): EntitySpan[] {
+  return [...money.map((m): EntitySpan => ({start: m.start, end: m.end, label: 'MONEY'})), ...findNumbers(text)]
+}
+
+/** The shipped finders: the trained recogniser, the date rules and the number rules. */
+export const DEFAULT_FINDERS: EntityFinders = {
+  recognise: (text, tokens, sentences) => recogniseEntities(text, tokens, sentences),
+  findDates,
+  findNumbers: findNumericEntities,
+}
+
+/** Finds a document's entities: recognised names, dates and numbers, overlaps resolved, then canonical names, roles and ids. */
+export function findEntities(
+  text: string,
+  tokens: readonly Token[],
+  sentences: readonly Span[],
+  finders: EntityFinders,
+  withDates = true,
+  withNumbers = true,
+  money: readonly Span[] = [],
+): Entity[] {
+  const names = finders.recognise(text, tokens, sentences)
+  const dates = withDates ? finders.findDates(text) : []
+  const numbers = withNumbers ? finders.findNumbers(text, money) : []
+  return resolveMentions(text, resolveOverlaps(text, names, dates, numbers))
+}

@@ -1,0 +1,461 @@
+/**
+ * Segmentation for the `segment` stage: paragraphs, Penn-Treebank-like tokens and sentences, each found in one pass over
+ * character codes (no per-token regexes), so segmentation costs little next to the stages after it.
+ */
+import type {Span, Token, TokenKind} from '../doc.ts'
+import {astralClass, CHAR_CLASS, CharClass} from '../text/chars.ts'
+import {FINAL_ABBREVIATIONS, NUMBER_ABBREVIATIONS, PREFIX_ABBREVIATIONS, SENTENCE_OPENERS} from '../text/abbreviations.ts'
+
+// module-level copies: imported bindings cost a lookup per character in hot loops
+const CLS = CHAR_CLASS
+const OTHER: number = CharClass.Other
+const SPACE: number = CharClass.Space
+const UPPER: number = CharClass.Upper
+const LOWER: number = CharClass.Lower
+const LETTER: number = CharClass.Letter
+const MARK: number = CharClass.Mark
+const DIGIT: number = CharClass.Digit
+const NUMBER_OTHER: number = CharClass.NumberOther
+const PUNCT: number = CharClass.Punct
+const HIGH: number = CharClass.HighSurrogate
+
+/** Paragraphs: the text between line breaks (a single newline separates paragraphs), trimmed, never empty. */
+export function findParagraphs(text: string): Span[] {
+  const spans: Span[] = []
+  const n = text.length
+  let start = 0
+  for (let i = 0; i <= n; i++) {
+    const code = i < n ? text.charCodeAt(i) : 0x0a
+    // \n, and the Unicode line and paragraph separators
+    if (code !== 0x0a && code !== 0x2028 && code !== 0x2029) continue
+    let s = start
+    let e = i
+    while (s < e && CLS[text.charCodeAt(s)] === SPACE) s++
+    while (e > s && CLS[text.charCodeAt(e - 1)] === SPACE) e--
+    if (e > s) spans.push({start: s, end: e})
+    start = i + 1
+  }
+  return spans
+}
+
+// ---------------------------------------------------------------------------------------------
+// tokens
+
+function isWordClass(cls: number): boolean {
+  return cls === UPPER || cls === LOWER || cls === LETTER || cls === DIGIT || cls === NUMBER_OTHER || cls === MARK
+}
+
+function isLetterClass(cls: number): boolean {
+  return cls === UPPER || cls === LOWER || cls === LETTER
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019
+}
+
+function isHyphen(code: number): boolean {
+  // - ‐ ‑ (en and em dashes are tokens of their own)
+  return code === 0x2d || code === 0x2010 || code === 0x2011
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39
+}
+
+/** Class of the character at `i`, reading a surrogate pair as one astral code point. */
+function classAt(text: string, i: number): number {
+  const cls = CLS[text.charCodeAt(i)]!
+  if (cls !== HIGH) return cls
+  const cp = text.codePointAt(i)!
+  return cp > 0xffff ? astralClass(cp) : OTHER
+}
+
+/** Width in code units of the character at `i` (2 for a surrogate pair). */
+function widthAt(text: string, i: number): number {
+  const code = text.charCodeAt(i)
+  if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+    const low = text.charCodeAt(i + 1)
+    if (low >= 0xdc00 && low <= 0xdfff) return 2
+  }
+  return 1
+}
+
+// punctuation that is a symbol in all but Unicode's name: %, per mille, #, &, @, section and pilcrow, daggers
+function isSymbolPunct(code: number): boolean {
+  return code === 0x25 || code === 0x2030 || code === 0x2031 || code === 0x23 || code === 0x26 || code === 0x40 || code === 0xa7 || code === 0xb6 || code === 0x2020 || code === 0x2021
+}
+
+/** Tokens, Penn-Treebank-like: punctuation apart, clitics split ('s, n't), numbers, abbreviations and hyphenated words whole. */
+export function findTokens(text: string): Token[] {
+  const tokens: Token[] = []
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    const code = text.charCodeAt(i)
+    const cls = CLS[code]!
+    if (cls === SPACE) {
+      i++
+      continue
+    }
+    if (isWordClass(cls) && cls !== MARK) {
+      i = scanWord(text, i, tokens)
+      continue
+    }
+    if (cls === HIGH) {
+      const cp = text.codePointAt(i)!
+      const astral = cp > 0xffff ? astralClass(cp) : OTHER
+      if (isLetterClass(astral) || astral === DIGIT) {
+        i = scanWord(text, i, tokens)
+        continue
+      }
+      let width = widthAt(text, i)
+      // a flag is a pair of regional indicators
+      if (isRegionalIndicator(cp) && width === 2 && isRegionalIndicator(text.codePointAt(i + 2) ?? 0)) width = 4
+      const end = extendSymbol(text, i + width)
+      tokens.push({start: i, end, kind: 'symbol'})
+      i = end
+      continue
+    }
+    if (cls === MARK) {
+      // a mark after a token belongs to it (never split what renders as one character)
+      const last = tokens[tokens.length - 1]
+      const end = extendMarks(text, i + 1)
+      if (last && last.end === i) last.end = end
+      else tokens.push({start: i, end, kind: 'symbol'})
+      i = end
+      continue
+    }
+    // the backtick is a modifier symbol to Unicode but an opening quote in ``Penn'' text
+    if ((cls === PUNCT && !isSymbolPunct(code)) || code === 0x60) {
+      i = scanPunct(text, i, code, tokens)
+      continue
+    }
+    const end = extendSymbol(text, i + 1)
+    tokens.push({start: i, end, kind: 'symbol'})
+    i = end
+  }
+  return tokens
+}
+
+function extendMarks(text: string, i: number): number {
+  while (i < text.length && CLS[text.charCodeAt(i)] === MARK) i++
+  return i
+}
+
+/** Extends an emoji or symbol over variation selectors, skin tones, keycaps, tags and joined sequences. */
+function extendSymbol(text: string, i: number): number {
+  const n = text.length
+  for (;;) {
+    if (i >= n) return i
+    const code = text.charCodeAt(i)
+    if (CLS[code] === MARK) {
+      // ZWJ joins the next emoji to this one
+      if (code === 0x200d && i + 1 < n && CLS[text.charCodeAt(i + 1)] !== SPACE) {
+        i += 1 + widthAt(text, i + 1)
+        continue
+      }
+      i++
+      continue
+    }
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
+      const cp = text.codePointAt(i)!
+      // skin-tone modifiers and tag characters (subdivision flags)
+      if ((cp >= 0x1f3fb && cp <= 0x1f3ff) || (cp >= 0xe0020 && cp <= 0xe007f)) {
+        i += 2
+        continue
+      }
+    }
+    return i
+  }
+}
+
+function isRegionalIndicator(cp: number): boolean {
+  return cp >= 0x1f1e6 && cp <= 0x1f1ff
+}
+
+function scanPunct(text: string, start: number, code: number, tokens: Token[]): number {
+  let end = start + 1
+  // runs of the same mark are one token: "...", "--", "''", "``", "!!!", "___"
+  if (code === 0x2e || code === 0x2d || code === 0x27 || code === 0x60 || code === 0x21 || code === 0x3f || code === 0x5f || code === 0x2a) {
+    while (end < text.length && text.charCodeAt(end) === code) end++
+  }
+  end = extendMarks(text, end)
+  tokens.push({start, end, kind: 'punct'})
+  return end
+}
+
+const URL_PREFIXES = ['http://', 'https://', 'www.']
+
+function scanUrl(text: string, start: number): number {
+  let end = start
+  while (end < text.length && CLS[text.charCodeAt(end)] !== SPACE) end++
+  // trailing sentence punctuation and closing brackets belong to the sentence, not the address
+  while (end > start) {
+    const c = text.charCodeAt(end - 1)
+    if (c === 0x2e || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x21 || c === 0x3f || c === 0x29 || c === 0x5d || c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0xbb) end--
+    else break
+  }
+  return end
+}
+
+function startsUrl(text: string, i: number): boolean {
+  const c = text.charCodeAt(i)
+  // h or w only, before any slicing
+  if (c !== 0x68 && c !== 0x48 && c !== 0x77 && c !== 0x57) return false
+  for (const prefix of URL_PREFIXES) {
+    if (text.length - i >= prefix.length + 1 && text.slice(i, i + prefix.length).toLowerCase() === prefix) return true
+  }
+  return false
+}
+
+function scanWord(text: string, start: number, tokens: Token[]): number {
+  const n = text.length
+  if (startsUrl(text, start)) {
+    const end = scanUrl(text, start)
+    if (end > start + 4) {
+      tokens.push({start, end, kind: 'word'})
+      return end
+    }
+  }
+  // initialisms: U.S., e.g., a.m., G.O.P.
+  const initialism = scanInitialism(text, start)
+  if (initialism > start) {
+    tokens.push({start, end: initialism, kind: 'word'})
+    return initialism
+  }
+  let end = start
+  let letters = false
+  let apostrophe = false
+  let email = false
+  while (end < n) {
+    const cls = classAt(text, end)
+    if (isWordClass(cls)) {
+      if (isLetterClass(cls)) letters = true
+      end += widthAt(text, end)
+      continue
+    }
+    if (end === start || end + 1 >= n) break
+    const code = text.charCodeAt(end)
+    const prev = text.charCodeAt(end - 1)
+    const next = text.charCodeAt(end + 1)
+    const prevCls = CLS[prev]!
+    const nextCls = classAt(text, end + 1)
+    if (isHyphen(code)) {
+      // ambassador-at-large, Paris-based, COVID-19, 020-7946-0958
+      if (isWordClass(prevCls) && isWordClass(nextCls) && nextCls !== MARK) {
+        end++
+        continue
+      }
+      break
+    }
+    if (isApostrophe(code)) {
+      // internal apostrophes stay (O'Brien, Putin's); clitics are split off below
+      if (isLetterClass(prevCls) && isLetterClass(nextCls)) {
+        apostrophe = true
+        end++
+        continue
+      }
+      break
+    }
+    if (code === 0x2e) {
+      // 6.98, 1,250.50; amazon.com; user@example.org
+      if ((isDigitCode(prev) && isDigitCode(next)) || (isLetterClass(prevCls) && (nextCls === LOWER || (email && isWordClass(nextCls))))) {
+        end++
+        continue
+      }
+      break
+    }
+    if (code === 0x2c || code === 0x3a || code === 0x2f) {
+      // 1,250 and 3:45 and 11/13: separators between digits
+      if (isDigitCode(prev) && isDigitCode(next)) {
+        end++
+        continue
+      }
+      break
+    }
+    if (code === 0x26) {
+      // AT&T, S&P
+      if (prevCls === UPPER && nextCls === UPPER) {
+        end++
+        continue
+      }
+      break
+    }
+    if (code === 0x40 && !email) {
+      // an e-mail address
+      if (isWordClass(prevCls) && isWordClass(nextCls)) {
+        email = true
+        letters = true
+        end++
+        continue
+      }
+      break
+    }
+    // snake_case handles and e-mail local parts; hyphens inside an address's domain
+    if ((code === 0x5f || (email && code === 0x2d)) && isWordClass(prevCls) && isWordClass(nextCls)) {
+      end++
+      continue
+    }
+    break
+  }
+  if (end === start) end = start + widthAt(text, start)
+
+  // a period that belongs to the word: an initial ("J."), or a listed abbreviation ("Mr.", "Inc.", "No. 5")
+  if (end < n && end - start <= 8 && text.charCodeAt(end) === 0x2e && letters && !apostrophe && !email && text.charCodeAt(end + 1) !== 0x2e) {
+    const word = text.slice(start, end)
+    if (
+      (end - start === 1 && CLS[text.charCodeAt(start)] === UPPER) ||
+      PREFIX_ABBREVIATIONS.has(word) ||
+      FINAL_ABBREVIATIONS.has(word) ||
+      (NUMBER_ABBREVIATIONS.has(word) && nextIsDigit(text, end + 1))
+    ) {
+      tokens.push({start, end: end + 1, kind: 'word'})
+      return end + 1
+    }
+  }
+
+  const kind: TokenKind = letters ? 'word' : 'number'
+  if (apostrophe) {
+    const split = cliticStart(text, start, end)
+    if (split > start) {
+      tokens.push({start, end: split, kind})
+      tokens.push({start: split, end, kind: 'word'})
+      return end
+    }
+  }
+  tokens.push({start, end, kind})
+  return end
+}
+
+function nextIsDigit(text: string, i: number): boolean {
+  while (i < text.length && CLS[text.charCodeAt(i)] === SPACE) i++
+  return i < text.length && isDigitCode(text.charCodeAt(i))
+}
+
+function scanInitialism(text: string, start: number): number {
+  // letter '.' letter '.' (...): at least two pairs
+  let i = start
+  let pairs = 0
+  while (i + 1 < text.length && isLetterClass(CLS[text.charCodeAt(i)]!) && text.charCodeAt(i + 1) === 0x2e) {
+    pairs++
+    i += 2
+  }
+  if (pairs < 2) return start
+  // "U.S.A" without a final period is not handled; neither is a letter right after the last period
+  if (i < text.length && isWordClass(CLS[text.charCodeAt(i)]!)) return start
+  return i
+}
+
+/** Where a clitic starts in a word with an apostrophe ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m"), or `start` when none. */
+function cliticStart(text: string, start: number, end: number): number {
+  const length = end - start
+  const last = text.charCodeAt(end - 1) | 0x20
+  if (length > 3 && last === 0x74 && isApostrophe(text.charCodeAt(end - 2)) && (text.charCodeAt(end - 3) | 0x20) === 0x6e) {
+    // don't -> do n't, can't -> ca n't (Penn Treebank)
+    return end - 3
+  }
+  if (length > 2 && isApostrophe(text.charCodeAt(end - 2)) && (last === 0x73 || last === 0x6d || last === 0x64)) return end - 2
+  if (length > 3 && isApostrophe(text.charCodeAt(end - 3))) {
+    const pair = ((text.charCodeAt(end - 2) | 0x20) << 8) | last
+    // re, ve, ll
+    if (pair === 0x7265 || pair === 0x7665 || pair === 0x6c6c) return end - 3
+  }
+  return start
+}
+
+// ---------------------------------------------------------------------------------------------
+// sentences
+
+function isTerminalCode(code: number): boolean {
+  // . ! ? … and the fullwidth / ideographic stops
+  return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2026 || code === 0x3002 || code === 0xff01 || code === 0xff1f
+}
+
+function isCloserCode(code: number): boolean {
+  // ” ’ " ' » › ) ] } and quote pairs like ''
+  return code === 0x201d || code === 0x2019 || code === 0x22 || code === 0x27 || code === 0xbb || code === 0x203a || code === 0x29 || code === 0x5d || code === 0x7d
+}
+
+function isOpenerCode(code: number): boolean {
+  // “ ‘ " ' « ‹ ( [ < ¿ ¡ „ ` and dashes that open reported speech
+  return (
+    code === 0x201c || code === 0x2018 || code === 0x22 || code === 0x27 || code === 0xab || code === 0x2039 || code === 0x28 || code === 0x5b ||
+    code === 0x3c || code === 0xbf || code === 0xa1 || code === 0x201e || code === 0x60 || code === 0x2014 || code === 0x2013 || code === 0x2d
+  )
+}
+
+/** Whether the token can open a sentence: a capitalised word, a number, an opening quote or bracket, a symbol. */
+function startsSentence(text: string, token: Token): boolean {
+  if (token.kind === 'number' || token.kind === 'symbol') return true
+  const code = text.charCodeAt(token.start)
+  if (token.kind === 'punct') return isOpenerCode(code)
+  const cls = classAt(text, token.start)
+  return cls === UPPER || cls === LETTER || cls === DIGIT
+}
+
+/** Sentences within each paragraph: split after . ! ? … (and closing quotes) before a token that opens a sentence. */
+export function findSentences(text: string, paragraphs: Span[], tokens: Token[]): Span[] {
+  const sentences: Span[] = []
+  let t = 0
+  for (const paragraph of paragraphs) {
+    while (t < tokens.length && tokens[t]!.end <= paragraph.start) t++
+    let sentenceStart = -1
+    let lastEnd = -1
+    while (t < tokens.length && tokens[t]!.start < paragraph.end) {
+      const token = tokens[t]!
+      if (sentenceStart < 0) sentenceStart = token.start
+      lastEnd = token.end
+      const terminal = terminalKind(text, token)
+      if (terminal === Terminal.None) {
+        t++
+        continue
+      }
+      // absorb what closes the sentence with it: more stops, closing quotes and brackets, written flush
+      let k = t
+      while (k + 1 < tokens.length) {
+        const next = tokens[k + 1]!
+        if (next.start !== tokens[k]!.end || next.start >= paragraph.end || next.kind !== 'punct') break
+        const code = text.charCodeAt(next.start)
+        if (!isCloserCode(code) && !isTerminalCode(code)) break
+        k++
+      }
+      lastEnd = tokens[k]!.end
+      const next = k + 1 < tokens.length && tokens[k + 1]!.start < paragraph.end ? tokens[k + 1]! : undefined
+      if (next !== undefined && next.start > lastEnd && shouldSplit(text, token, terminal, next)) {
+        sentences.push({start: sentenceStart, end: lastEnd})
+        sentenceStart = -1
+      }
+      t = k + 1
+    }
+    if (sentenceStart >= 0) sentences.push({start: sentenceStart, end: lastEnd})
+  }
+  return sentences
+}
+
+const Terminal = {None: 0, Stop: 1, Ellipsis: 2, Abbreviation: 3} as const
+type Terminal = (typeof Terminal)[keyof typeof Terminal]
+
+function terminalKind(text: string, token: Token): Terminal {
+  const first = text.charCodeAt(token.start)
+  if (token.kind === 'punct') {
+    if (first === 0x2026 || (first === 0x2e && token.end - token.start > 1)) return Terminal.Ellipsis
+    return isTerminalCode(first) ? Terminal.Stop : Terminal.None
+  }
+  if (token.kind === 'word' && token.end - token.start > 1 && text.charCodeAt(token.end - 1) === 0x2e) return Terminal.Abbreviation
+  return Terminal.None
+}
+
+function shouldSplit(text: string, token: Token, terminal: Terminal, next: Token): boolean {
+  if (terminal !== Terminal.Abbreviation) return startsSentence(text, next)
+  const word = text.slice(token.start, token.end - 1)
+  // titles and "No." stand before what they qualify; a sentence never ends on them
+  if (PREFIX_ABBREVIATIONS.has(word) || NUMBER_ABBREVIATIONS.has(word)) return false
+  // "U.S.", "Inc.", "J.": split only before a word that usually opens a sentence, or an opening quote
+  if (next.kind === 'punct') {
+    const code = text.charCodeAt(next.start)
+    return code === 0x201c || code === 0x22 || code === 0xab
+  }
+  if (next.kind !== 'word') return false
+  const nextEnd = text.charCodeAt(next.end - 1) === 0x2e ? next.end - 1 : next.end
+  return SENTENCE_OPENERS.has(text.slice(next.start, nextEnd))
+}
