@@ -13,6 +13,8 @@
  */
 import type {Span} from '../src/doc.ts'
 import {lookupCue} from '../src/quotes/cues.ts'
+import {PRFScore} from '../src/eval/prf.ts'
+import {createUtf16Mapper} from '../src/io/offsets.ts'
 
 /** One text-bound annotation of a brat file, offsets as written (code points). */
 export interface BratSpan {
@@ -51,18 +53,6 @@ export function parseBrat(ann: string): BratFile {
   return {spans, events}
 }
 
-/** Maps code-point offsets of `text` to UTF-16 offsets. */
-export function codePointToUtf16(text: string): (cp: number) => number {
-  const table: number[] = []
-  let utf16 = 0
-  for (const ch of text) {
-    table.push(utf16)
-    utf16 += ch.length
-  }
-  table.push(utf16)
-  return (cp) => table[Math.min(Math.max(cp, 0), table.length - 1)]!
-}
-
 /** A gold direct quote: its character ranges (marks excluded) and the source's ranges. */
 export interface GoldQuote {
   /** character ranges that count, in UTF-16 offsets, marks and edge whitespace excluded */
@@ -81,7 +71,12 @@ const EDGE = /[\s"“”‘’'«»„`]/
 
 /** Reads the gold direct quotes and other Contents of one article (UTF-16 offsets); `indirect` are the other Contents whose cue is a speech verb. */
 export function readGold(text: string, brat: BratFile): {quotes: GoldQuote[]; others: GoldOther[]; indirect: GoldQuote[]} {
-  const toUtf16 = codePointToUtf16(text)
+  const mapper = createUtf16Mapper(text)
+  const toUtf16 = (cp: number): number => {
+    const utf16 = mapper(cp)
+    if (utf16 === null) throw new RangeError(`brat offset ${cp} is outside the text (${text.length} UTF-16 units)`)
+    return utf16
+  }
   const convert = (segments: Span[]): Span[] => segments.map((s) => ({start: toUtf16(s.start), end: toUtf16(s.end)}))
   const sourceOf = new Map<string, string>()
   const cueOf = new Map<string, string>()
@@ -233,9 +228,8 @@ export function speakerRight(gold: GoldQuote, unit: PredictedUnit): boolean {
   return gold.sources.some((source) => overlap(source, unit.speaker!) > 0)
 }
 
-/** Precision, recall and F1 from counts (0 when undefined). */
+/** Precision, recall and F1 from counts (0 when undefined), by the project's one scorer (src/eval/prf.ts). */
 export function prf(tp: number, fp: number, fn: number): {p: number; r: number; f: number} {
-  const p = tp + fp > 0 ? tp / (tp + fp) : 0
-  const r = tp + fn > 0 ? tp / (tp + fn) : 0
-  return {p, r, f: p + r > 0 ? (2 * p * r) / (p + r) : 0}
+  const score = new PRFScore(tp, fp, fn)
+  return {p: score.precision ?? 0, r: score.recall ?? 0, f: score.fscore ?? 0}
 }

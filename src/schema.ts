@@ -124,6 +124,8 @@ export const EntityIndexEntry = z
   })
   .describe('entity-index.jsonl: one entity across the corpus')
 export type EntityIndexEntry = z.infer<typeof EntityIndexEntry>
+/** The corpus-wide entity index written after linking. */
+export const ENTITY_INDEX_FILE = 'entities-index.jsonl'
 
 /** A document or record that could not be processed, and why. */
 export const ErrorRecord = z

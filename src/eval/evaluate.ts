@@ -3,6 +3,7 @@ import {readFile} from 'node:fs/promises'
 import {basename, join} from 'node:path'
 import {z} from 'zod'
 import {ENTITY_LABELS, isNameLabel, type EntityLabel, type Span} from '../doc.ts'
+import {createUtf16Mapper} from '../io/offsets.ts'
 import {ArticleRecord, EntityRecord, MoneyRecord, QuoteRecord} from '../schema.ts'
 import {GOLD_ENTITY_LABELS, locateGold, readGold, type GoldFile, type GoldProblem} from './gold.ts'
 import {Accuracy, PRFScore, type AccuracyJSON, type ScoreJSON} from './prf.ts'
@@ -206,16 +207,6 @@ async function readSpeed(path: string): Promise<Predictions['speed']> {
   const {documents} = parsed.data.inputs
   const {totalMs} = parsed.data.timings
   return {documents, totalMs, docsPerSecond: totalMs > 0 ? documents / (totalMs / 1000) : null}
-}
-
-/** Returns a function from a code-point offset in `text` to a UTF-16 offset, null when past the end. */
-export function createUtf16Mapper(text: string): (codePoint: number) => number | null {
-  const table: number[] = [0]
-  for (let i = 0; i < text.length; ) {
-    i += text.codePointAt(i)! > 0xffff ? 2 : 1
-    table.push(i)
-  }
-  return (codePoint) => (Number.isInteger(codePoint) && codePoint >= 0 && codePoint < table.length ? table[codePoint]! : null)
 }
 
 // pair gold with articles by source; fall back to the file name when the run used another corpus root

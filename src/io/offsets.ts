@@ -1,6 +1,7 @@
 /**
  * Output offsets are Unicode code points (what Python's str and DuckDB count); inside the
- * program they are UTF-16 code units. These helpers convert at the output boundary.
+ * program they are UTF-16 code units. These helpers convert at the output boundary, and back for
+ * gold files and benchmark data written in code points; every conversion in the project is here.
  */
 
 // a lone or paired surrogate: only texts with astral characters need a table
@@ -28,6 +29,16 @@ export function createCodePointMapper(text: string): (utf16: number) => number {
 
 function isHigh(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff
+}
+
+/** Returns a function from a code-point offset in `text` to a UTF-16 offset, null when past the end. */
+export function createUtf16Mapper(text: string): (codePoint: number) => number | null {
+  const table: number[] = [0]
+  for (let i = 0; i < text.length; ) {
+    i += text.codePointAt(i)! > 0xffff ? 2 : 1
+    table.push(i)
+  }
+  return (codePoint) => (Number.isInteger(codePoint) && codePoint >= 0 && codePoint < table.length ? table[codePoint]! : null)
 }
 
 /** Slices `text` by code-point offsets, as Python's `text[start:end]` would. */

@@ -15,8 +15,8 @@ export const OUTPUT_FILES = {
 } as const
 type OutputName = keyof typeof OUTPUT_FILES
 
-/** The corpus-wide entity index written after linking. */
-export const ENTITY_INDEX_FILE = 'entities-index.jsonl'
+// the file name belongs with its record type in the core schema, where the linking stage can reach it
+export {ENTITY_INDEX_FILE} from '../schema.ts'
 
 /** Raised when the output folder cannot be created or written. */
 export class OutputError extends Error {

@@ -18,12 +18,12 @@ export const EntitiesOptions = z
   .strict()
 export type EntitiesOptions = z.input<typeof EntitiesOptions>
 
-/** Creates the entities stage (requires tokens, sentences and, for MONEY entities, money; assigns entities); `finders` replaces the default recogniser or date finder (optional). */
+/** Creates the entities stage (requires text, tokens, sentences and, for MONEY entities, money; assigns entities); `finders` replaces the default recogniser or date finder (optional). */
 export function createEntities(options: EntitiesOptions = {}, finders: Partial<EntityFinders> = {}): Stage {
   const settings = EntitiesOptions.parse(options)
   const use: EntityFinders = {...DEFAULT_FINDERS, ...finders}
   // MONEY entities take the money layer's spans, so the money stage must run first
-  const requires: LayerName[] = settings.numbers ? ['tokens', 'sentences', 'money'] : ['tokens', 'sentences']
+  const requires: LayerName[] = settings.numbers ? ['text', 'tokens', 'sentences', 'money'] : ['text', 'tokens', 'sentences']
   return {
     name: 'entities',
     requires,

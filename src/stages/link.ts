@@ -5,8 +5,7 @@
  */
 import {compareSpans, type Doc, type EntityLabel} from '../doc.ts'
 import {createLinker} from '../link/linker.ts'
-import {EntityIndexEntry} from '../schema.ts'
-import {ENTITY_INDEX_FILE} from '../io/output.ts'
+import {ENTITY_INDEX_FILE, EntityIndexEntry} from '../schema.ts'
 import type {CorpusResult, CorpusRun, CorpusStage} from '../stage.ts'
 
 /** One document's contribution: its id and its mentions `[label, canonical, entityId, role]` in offset order. */

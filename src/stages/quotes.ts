@@ -21,12 +21,13 @@ export const QuotesOptions = z
 /** Input type of {@link QuotesOptions}. */
 export type QuotesOptionsInput = z.input<typeof QuotesOptions>
 
-/** Creates the quotes stage (requires paragraphs, sentences, tokens, entities; assigns quotes). */
+/** Creates the quotes stage (requires text, paragraphs and entities; assigns quotes). */
 export function createQuotes(options: QuotesOptionsInput = {}): Stage {
   const settings = Object.freeze(QuotesOptions.parse(options))
   return {
     name: 'quotes',
-    requires: ['paragraphs', 'sentences', 'tokens', 'entities'],
+    // attribution re-lexes the windows it reads (src/quotes/words.ts), so it reads neither tokens nor sentences
+    requires: ['text', 'paragraphs', 'entities'],
     assigns: ['quotes'],
     run(doc, ctx) {
       const paragraphs = doc.paragraphs ?? []
@@ -34,7 +35,7 @@ export function createQuotes(options: QuotesOptionsInput = {}): Stage {
       const quotes = attributeSpeakers(
         doc.text,
         spans,
-        {paragraphs, sentences: doc.sentences ?? [], tokens: doc.tokens ?? [], entities: doc.entities ?? []},
+        {paragraphs, entities: doc.entities ?? []},
         {keepUnattributedPartial: settings.keepUnattributedPartial, indirect: settings.indirect},
       )
       if (settings.warnUnclosed) {

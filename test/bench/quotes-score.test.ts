@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {codePointToUtf16, coveredChars, groupPredictions, matchQuotes, parseBrat, prf, readGold, speakerRight, type PredictedQuote} from '../../bench/quotes-score.ts'
+import {coveredChars, groupPredictions, matchQuotes, parseBrat, prf, readGold, speakerRight, type PredictedQuote} from '../../bench/quotes-score.ts'
 
 describe('parseBrat', () => {
   it('reads spans by their tab-separated prefix, even when a surface text runs over lines', () => {
@@ -23,13 +23,6 @@ describe('parseBrat', () => {
       {start: 0, end: 10},
       {start: 20, end: 30},
     ])
-  })
-})
-
-describe('codePointToUtf16', () => {
-  it('maps code points to UTF-16 offsets past astral characters', () => {
-    const map = codePointToUtf16('a😀b"c"')
-    expect([map(0), map(1), map(2), map(3), map(6)]).toEqual([0, 1, 3, 4, 7])
   })
 })
 

@@ -2,7 +2,7 @@ import {mkdtempSync, rmSync, writeFileSync, mkdirSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {createUtf16Mapper, evaluate, formatReport, scoreDocuments, type PredictedArticle, type Predictions} from '../../src/eval/evaluate.ts'
+import {evaluate, formatReport, scoreDocuments, type PredictedArticle, type Predictions} from '../../src/eval/evaluate.ts'
 import type {GoldFile} from '../../src/eval/gold.ts'
 import type {EntityRecord, MoneyRecord, QuoteRecord} from '../../src/schema.ts'
 
@@ -85,21 +85,6 @@ const predictions = (articles: PredictedArticle[], over: Partial<Predictions> = 
   speed: null,
   problems: [],
   ...over,
-})
-
-describe('createUtf16Mapper', () => {
-  it.each([
-    ['abc', [0, 1, 3], [0, 1, 3]],
-    ['👍a👍', [0, 1, 2, 3], [0, 2, 3, 5]],
-    ['🇺🇦 x', [0, 1, 2, 3, 4], [0, 2, 4, 5, 6]],
-  ])('maps code points of %j', (text, points, units) => {
-    const map = createUtf16Mapper(text)
-    expect(points.map(map)).toEqual(units)
-  })
-
-  it('returns null past the end', () => {
-    expect(createUtf16Mapper('👍')(2)).toBeNull()
-  })
 })
 
 describe('scoreDocuments', () => {

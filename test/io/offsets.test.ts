@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {createCodePointMapper, sliceCodePoints} from '../../src/io/offsets.ts'
+import {createCodePointMapper, createUtf16Mapper, sliceCodePoints} from '../../src/io/offsets.ts'
 
 describe('createCodePointMapper', () => {
   it.each([
@@ -24,5 +24,20 @@ describe('createCodePointMapper', () => {
 
   it('rejects offsets outside the text', () => {
     expect(() => createCodePointMapper('a😀')(9)).toThrow(/outside the text/)
+  })
+})
+
+describe('createUtf16Mapper', () => {
+  it.each([
+    ['abc', [0, 1, 3], [0, 1, 3]],
+    ['👍a👍', [0, 1, 2, 3], [0, 2, 3, 5]],
+    ['🇺🇦 x', [0, 1, 2, 3, 4], [0, 2, 4, 5, 6]],
+  ])('maps code points of %j', (text, points, units) => {
+    const map = createUtf16Mapper(text)
+    expect(points.map(map)).toEqual(units)
+  })
+
+  it('returns null past the end', () => {
+    expect(createUtf16Mapper('👍')(2)).toBeNull()
   })
 })

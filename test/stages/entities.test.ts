@@ -26,8 +26,8 @@ const layers: Stage = {name: 'layers', requires: [], assigns: ['tokens', 'senten
 describe('createEntities', () => {
   it('declares its layers and checks its options', () => {
     const stage = createEntities({}, {recognise, findDates})
-    expect(stage).toMatchObject({name: 'entities', requires: ['tokens', 'sentences', 'money'], assigns: ['entities']})
-    expect(createEntities({numbers: false}).requires).toEqual(['tokens', 'sentences'])
+    expect(stage).toMatchObject({name: 'entities', requires: ['text', 'tokens', 'sentences', 'money'], assigns: ['entities']})
+    expect(createEntities({numbers: false}).requires).toEqual(['text', 'tokens', 'sentences'])
     expect(() => createEntities({dates: 'yes'} as unknown as EntitiesOptions)).toThrow()
     expect(() => createPipeline('p', [createEntities({}, {recognise, findDates})])).toThrow(/requires "tokens", "sentences"/)
   })

@@ -31,7 +31,7 @@ function layers(entities: Entity[] = []): Stage {
 
 describe('createQuotes', () => {
   it('declares its layers', () => {
-    expect(createQuotes()).toMatchObject({name: 'quotes', requires: ['paragraphs', 'sentences', 'tokens', 'entities'], assigns: ['quotes']})
+    expect(createQuotes()).toMatchObject({name: 'quotes', requires: ['text', 'paragraphs', 'entities'], assigns: ['quotes']})
   })
 
   it('rejects unknown options', () => {

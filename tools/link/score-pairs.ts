@@ -2,6 +2,7 @@
  * Scores the linker on labelled name pairs (must merge / must not merge), either one pair at a time
  * or with every name in one corpus, where transitive merges can also go wrong.
  */
+import {PRFScore} from '../../src/eval/prf.ts'
 import type {EntityLabel} from '../../src/doc.ts'
 import {entityIdFor} from '../../src/names/entity-id.ts'
 import {createLinker} from '../../src/link/linker.ts'
@@ -51,13 +52,15 @@ function score(pairs: readonly NamePair[], decide: (pair: NamePair) => {merged: 
       misses.push(pair)
     } else tn++
   }
+  const ratio = new PRFScore(tp, fp, fn)
   return {
     truePositives: tp,
     falsePositives: fp,
     falseNegatives: fn,
     trueNegatives: tn,
-    precision: tp + fp === 0 ? 1 : tp / (tp + fp),
-    recall: tp + fn === 0 ? 1 : tp / (tp + fn),
+    // no decision of a kind is no error of that kind: 1, where the evaluation scorer would say 0
+    precision: tp + fp === 0 ? 1 : ratio.precision!,
+    recall: tp + fn === 0 ? 1 : ratio.recall!,
     misses,
   }
 }

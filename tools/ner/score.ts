@@ -1,3 +1,4 @@
+import {PRFScore} from '../../src/eval/prf.ts'
 import {NER_TYPES, type TokenSpan} from '../../src/ner/tags.ts'
 
 /** Exact-span precision, recall and F1 (conlleval's way), overall and per type, with a label confusion table. */
@@ -18,11 +19,10 @@ export interface Prf {
   f1: number
 }
 
+// conlleval reports 0, not null, for a label nothing was scored on
 function prf(tp: number, fp: number, fn: number): Prf {
-  const precision = tp + fp === 0 ? 0 : tp / (tp + fp)
-  const recall = tp + fn === 0 ? 0 : tp / (tp + fn)
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)
-  return {tp, fp, fn, precision, recall, f1}
+  const score = new PRFScore(tp, fp, fn)
+  return {tp, fp, fn, precision: score.precision ?? 0, recall: score.recall ?? 0, f1: score.fscore ?? 0}
 }
 
 /** Scores predicted spans against gold spans, document by document (`gold[d]` pairs with `predicted[d]`). */

@@ -1,0 +1,131 @@
+// The house rules of docs/architecture.md, checked on the import graph: src/ folders ("rooms") form layers,
+// no room imports a room of a higher layer, no two rooms import each other (directly or round a circle), and
+// shipped code (what `lede` loads) imports exactly the runtime dependencies package.json declares.
+import {readdirSync, readFileSync, statSync} from 'node:fs'
+import {builtinModules} from 'node:module'
+import {dirname, join, relative, resolve, sep} from 'node:path'
+import {describe, expect, it} from 'vitest'
+
+const root = resolve(dirname(new URL(import.meta.url).pathname), '..')
+
+/** Layers, lowest first; a room may import its own layer or lower ones. Mirrors the diagram in docs/architecture.md. */
+const LAYERS: readonly (readonly string[])[] = [
+  ['doc', 'version'],
+  ['schema', 'stage'],
+  ['text'],
+  ['adapters', 'names', 'ner', 'dates', 'numbers', 'money', 'clean', 'segment'],
+  ['entities', 'quotes', 'link'],
+  ['stages'],
+  ['pipelines'],
+  ['io'],
+  ['run', 'eval', 'export', 'view'],
+  ['cli'],
+]
+const RANK = new Map(LAYERS.flatMap((rooms, rank) => rooms.map((room) => [room, rank] as const)))
+
+function listSources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? listSources(path) : /\.(ts|mjs|js)$/.test(name) ? [path] : []
+  })
+}
+
+// the room of a file: its folder under src/ (a file directly in src/ is its own room), or "pipelines"
+function roomOf(path: string): string {
+  const parts = relative(root, path).split(sep)
+  if (parts[0] === 'pipelines') return 'pipelines'
+  return parts.length === 2 ? parts[1]!.replace(/\.(ts|mjs|js)$/, '') : parts[1]!
+}
+
+// every specifier a file loads: static and dynamic imports, re-exports, require() (natural is loaded by path)
+function specifiersOf(path: string): string[] {
+  const source = readFileSync(path, 'utf8')
+  const found: string[] = []
+  for (const m of source.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+    found.push((m[1] ?? m[2] ?? m[3] ?? m[4])!)
+  }
+  return found
+}
+
+const files = [...listSources(join(root, 'src')), ...listSources(join(root, 'pipelines'))]
+const edges = new Map<string, Set<string>>()
+const because = new Map<string, string>()
+for (const file of files) {
+  for (const spec of specifiersOf(file)) {
+    if (!spec.startsWith('.')) continue
+    const from = roomOf(file)
+    const to = roomOf(resolve(dirname(file), spec))
+    if (from === to) continue
+    if (!edges.has(from)) edges.set(from, new Set())
+    edges.get(from)!.add(to)
+    because.set(`${from} -> ${to}`, relative(root, file))
+  }
+}
+
+describe('import graph of src/ and pipelines/', () => {
+  it('places every room in a layer', () => {
+    const rooms = [...new Set(files.map(roomOf))].sort()
+    expect(rooms.filter((room) => !RANK.has(room))).toEqual([])
+  })
+
+  it('has no import from a lower layer to a higher one', () => {
+    const upward: string[] = []
+    for (const [from, tos] of edges) {
+      for (const to of tos) if (RANK.get(from)! < RANK.get(to)!) upward.push(`${from} -> ${to} (${because.get(`${from} -> ${to}`)})`)
+    }
+    expect(upward.sort()).toEqual([])
+  })
+
+  it('has no circle between rooms', () => {
+    const circles: string[] = []
+    const state = new Map<string, 'open' | 'done'>()
+    const path: string[] = []
+    const visit = (room: string): void => {
+      state.set(room, 'open')
+      path.push(room)
+      for (const next of edges.get(room) ?? []) {
+        if (state.get(next) === 'open') circles.push([...path.slice(path.indexOf(next)), next].join(' -> '))
+        else if (!state.has(next)) visit(next)
+      }
+      path.pop()
+      state.set(room, 'done')
+    }
+    for (const room of [...edges.keys()].sort()) if (!state.has(room)) visit(room)
+    expect(circles).toEqual([])
+  })
+})
+
+describe('dependencies', () => {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {dependencies: Record<string, string>; devDependencies: Record<string, string>}
+  const packageOf = (spec: string): string => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!)
+  const builtins = new Set(builtinModules)
+
+  // what `lede` loads: bin/lede.js and everything reachable from it through relative imports
+  const shipped = new Set<string>()
+  const packages = new Map<string, string>()
+  const queue = [join(root, 'bin/lede.js'), join(root, 'src/cli.ts'), join(root, 'src/run/worker-entry.mjs')]
+  while (queue.length > 0) {
+    const file = queue.pop()!
+    if (shipped.has(file)) continue
+    shipped.add(file)
+    for (const spec of specifiersOf(file)) {
+      if (spec.startsWith('.')) {
+        const target = resolve(dirname(file), spec)
+        if (/\.(ts|mjs|js)$/.test(target)) queue.push(target)
+      } else if (!spec.startsWith('node:') && !builtins.has(spec)) packages.set(packageOf(spec), relative(root, file))
+    }
+  }
+
+  it('ships code that imports only declared runtime dependencies', () => {
+    const undeclared = [...packages].filter(([name]) => !(name in manifest.dependencies)).map(([name, file]) => `${name} (${file})`)
+    expect(undeclared).toEqual([])
+  })
+
+  it('declares as runtime dependencies only packages shipped code imports', () => {
+    // declared ahead of the code that uses them, which is being added (see README, Dependencies): wink-nlp and
+    // its model for the token layer, bullmq for the distributed mode
+    const pending = new Set(['wink-nlp', 'wink-eng-lite-web-model', 'bullmq'])
+    const unused = Object.keys(manifest.dependencies).filter((name) => !packages.has(name) && !pending.has(name))
+    expect(unused).toEqual([])
+  })
+})

@@ -1,0 +1,32 @@
+/**
+ * A document proxy for checking the stage contract: reading a layer the stage did not declare in
+ * `requires` (and has not itself assigned yet) throws, and every layer read is recorded, so a test can
+ * also catch a declared layer that is never read.
+ */
+import type {Doc, LayerName} from '../../src/doc.ts'
+
+const LAYERS: ReadonlySet<string> = new Set<LayerName>(['text', 'title', 'paragraphs', 'sentences', 'tokens', 'entities', 'quotes', 'money'])
+
+/** What a guarded run saw: the layers read before the stage wrote them. */
+export interface LayerReads {
+  read: Set<LayerName>
+}
+
+/** Wraps `doc` so that reads of undeclared layers throw; `requires` are the layers the stage declared. */
+export function guardDoc(doc: Doc, stageName: string, requires: readonly LayerName[], reads: LayerReads): Doc {
+  const allowed = new Set<string>(requires)
+  const written = new Set<string>()
+  return new Proxy(doc, {
+    get(target, property, receiver) {
+      if (typeof property === 'string' && LAYERS.has(property) && !written.has(property)) {
+        if (!allowed.has(property)) throw new Error(`stage "${stageName}" read the undeclared layer "${property}"`)
+        reads.read.add(property as LayerName)
+      }
+      return Reflect.get(target, property, receiver)
+    },
+    set(target, property, value, receiver) {
+      if (typeof property === 'string') written.add(property)
+      return Reflect.set(target, property, value, receiver)
+    },
+  })
+}
