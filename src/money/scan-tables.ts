@@ -1,0 +1,158 @@
+/**
+ * What every part of the money scanner shares: character and word-hash tables, the lexicon's lists as
+ * module constants, and the shapes of markers, numerals and figures.
+ */
+import type {Money} from '../doc.ts'
+import * as decimal from './decimal.ts'
+import type {Decimal} from './decimal.ts'
+import * as lexicon from './lexicon.ts'
+import type {CurrencyName, QualifierKind} from './lexicon.ts'
+import * as written from './written.ts'
+
+// imported bindings copied to module constants: the hot loop should not go through namespace getters
+export const {addDecimal, compareDecimal, decimalFromDigits, formatDecimal, shiftDecimal} = decimal
+export const {
+  AMBIGUOUS_CODES, ATTACHED_ONLY_MAGNITUDES, CAPITAL_ONLY_PREFIXES, CENT_SIGN, CHANGE_WORDS, CURRENCY_ALIASES,
+  CURRENCY_NAMES, DEFAULT_DOLLAR, DOLLAR_PREFIXES, ISO_CODES, LOWERCASE_CODES, MAGNITUDES, MAX_NAME_LENGTH,
+  MINOR_PLACES, NAME_DETERMINERS, NON_MONEY_UNITS, OTHER_SYMBOL_PREFIXES, OVER_AS_ABOUT, POST_QUALIFIERS,
+  PREFIX_ONLY_ALIASES, QUALIFIERS, RATE_UNITS, SPACED_DOLLAR_PREFIXES, SUFFIX_ONLY_ALIASES, SYMBOLS, TIME_FOLLOWERS,
+  TIME_UNITS, US_PREFIX_CONTEXT, VIDEO_RESOLUTIONS, WEIGHT_WORDS,
+} = lexicon
+export const {isNumberWord, parseWrittenNumber} = written
+
+
+
+// character classes
+export const OTHER = 0
+export const LETTER = 1
+export const DIGIT = 2
+export const SPACE = 3
+
+export const CLASS = new Uint8Array(65536)
+export const LOWER = new Uint16Array(65536)
+{
+  const letter = /[\p{L}\p{M}]/u
+  for (let c = 0; c < 65536; c++) {
+    const ch = String.fromCharCode(c)
+    if (c >= 48 && c <= 57) CLASS[c] = DIGIT
+    else if (c >= 0xd800 && c <= 0xdfff) CLASS[c] = OTHER
+    else if (letter.test(ch)) CLASS[c] = LETTER
+    else if (c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x2007) CLASS[c] = SPACE
+    const lower = ch.toLowerCase()
+    LOWER[c] = lower.length === 1 ? lower.charCodeAt(0) : c
+  }
+}
+
+export function hashWord(word: string): number {
+  let h = 0
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + LOWER[word.charCodeAt(i)]) | 0
+  return h
+}
+
+export const hashSet = (words: Iterable<string>): Set<number> => new Set([...words].map(hashWord))
+// hashes of every currency word, so the scan can skip other words without slicing them
+export const TRIGGERS = hashSet(CURRENCY_NAMES.keys())
+// the same trick for every other word list consulted around a number
+export const MAGNITUDE_HASHES = hashSet(MAGNITUDES.keys())
+export const MARKER_HASHES = hashSet([...[...ISO_CODES].flatMap((code) => [code, `M${code}`]), ...CURRENCY_ALIASES.keys(), ...LOWERCASE_CODES])
+export const QUALIFIER_LAST_HASHES = hashSet([...QUALIFIERS.keys()].map((phrase) => phrase.slice(phrase.lastIndexOf(' ') + 1)))
+export const QUALIFIER_HASHES = hashSet(QUALIFIERS.keys())
+export const NON_MONEY_HASHES = hashSet(NON_MONEY_UNITS)
+export const COMBO_START_HASHES = hashSet(['and', ...lexicon.UNIT_WORDS.keys(), ...lexicon.TENS_WORDS.keys()])
+export const CONNECTOR_HASHES = hashSet(['to', 'and'])
+export const ADJECTIVE_HASHES = hashSet([...CURRENCY_NAMES.values()].flatMap((name) => [...name.adjectives.keys()]))
+// first words (up to a dot) of national adjectives: a word after a number that is neither this nor a currency ends the search
+export const ADJECTIVE_FIRST_HASHES = hashSet(
+  [...CURRENCY_NAMES.values()].flatMap((name) => [...name.adjectives.keys()].map((phrase) => phrase.split(/[ .]/)[0]!)),
+)
+
+export const MAX_WORD = 24
+export const MAX_INT_DIGITS = 24
+export const MAX_FRACTION_DIGITS = 20
+export const MAX_WRITTEN_WORDS = 12
+
+export const DASHES = new Set([0x2d, 0x2013, 0x2014, 0x2212])
+export const NBSP_GROUPS = new Set([0xa0, 0x202f, 0x2009, 0x2007])
+export const APOSTROPHES = new Set([0x27, 0x2019])
+
+/** A currency marker found next to a number. */
+export interface Marker {
+  iso: string
+  assumed: boolean
+  /** decimal places to shift for minor units (cents: 2) */
+  minor: number
+  /** an ambiguous code, alias or name: needs a magnitude, grouped digits or two decimals */
+  weak: boolean
+  start: number
+  end: number
+  kind: 'symbol' | 'code' | 'alias' | 'name' | 'minor'
+  name?: CurrencyName
+  /** a magnitude the marker carries ("MEUR") */
+  pow: number
+  /** a national adjective was written ("Canadian dollars") */
+  adjective: boolean
+}
+
+/** A number written in digits; its exact value is built only when a figure needs it. */
+export interface Numeral {
+  start: number
+  end: number
+  /** the digits before the decimal mark when grouping had to be removed, else null (read from the text) */
+  integer: string | null
+  /** end of the ungrouped integer digits */
+  intEnd: number
+  fraction: string
+  grouped: boolean
+  decimals: number
+  intDigits: number
+  yearLike: boolean
+}
+
+/** A monetary figure while it is being built. */
+export interface Figure {
+  start: number
+  end: number
+  value: Decimal
+  /** the number before its magnitude (6 in "6 billion"), to share magnitudes across a range */
+  raw: Decimal
+  pow: number
+  iso: string
+  assumed: boolean
+  minor: number
+  qualifier?: string
+  bound?: QualifierKind
+  min?: Decimal
+  max?: Decimal
+  per?: string
+  equivalentOf?: number
+  range: boolean
+}
+
+/** A number with no currency, kept in case the next figure makes it one end of a range. */
+export interface Bare {
+  start: number
+  end: number
+  integer: string | null
+  intEnd: number
+  fraction: string
+  pow: number
+}
+
+export interface Word {
+  start: number
+  end: number
+  lower: string
+}
+
+export const REJECT = 'reject' as const
+
+// words that need the next word to name a rate's unit ("square foot", "thousand cubic feet")
+export const UNIT_MODIFIERS: ReadonlySet<string> = new Set(['square', 'cubic', 'metric', 'thousand', 'million', 'hundred', 'short', 'long'])
+
+// codes a bare "$" may be followed by ("$5 USD", "$5 CAD")
+export const DOLLAR_CODES: ReadonlySet<string> = new Set(['USD', ...DOLLAR_PREFIXES.values(), ...(CURRENCY_NAMES.get('dollar')?.adjectives.values() ?? [])])
+
+/** A unit or tens word (forty, two): how a minor amount after a major one is written. */
+export function isCountWord(word: string): boolean {
+  return isNumberWord(word) && word !== 'hundred' && word !== 'half' && word !== 'quarter' && !MAGNITUDES.has(word)
+}
