@@ -8,7 +8,7 @@ import {pageName} from '../src/view/html.ts'
 import {launchChromium} from '../test/view/browser.ts'
 
 /*
- * Regenerates docs/view-index.png and docs/view-article.png: runs lede over the bundled corpus and
+ * Regenerates docs/view-index.png, docs/view-article.png and docs/eval-report.png: runs lede over the bundled corpus and
  * the analyst test articles, builds the review site and photographs it in the system Chromium.
  */
 const root = new URL('..', import.meta.url).pathname
@@ -26,5 +26,14 @@ await page.screenshot({path: join(root, 'docs/view-index.png'), fullPage: false}
 await page.setViewportSize({width: 1280, height: 700})
 await page.goto(pathToFileURL(join(out, 'view/articles', pageName(process.argv[2] ?? '9133cc5deba32e74'))).href)
 await page.screenshot({path: join(root, 'docs/view-article.png'), fullPage: true})
+// the eval page on the seed gold: the first article with differences, gold beside prediction
+const seed = join(mkdtempSync(join(tmpdir(), 'lede-shots-seed-')), 'out')
+await main(['run', join(root, 'corpus'), '--out', seed, '--quiet'])
+await main(['eval', '--gold', join(root, 'test/gold'), '--pred', seed, '--html', join(seed, 'eval.html')])
+await page.setViewportSize({width: 1280, height: 1100})
+await page.goto(pathToFileURL(join(seed, 'eval.html')).href)
+await page.locator('.doc').first().scrollIntoViewIfNeeded()
+await page.evaluate(() => window.scrollTo(0, document.querySelector('.doc')!.getBoundingClientRect().top + window.scrollY - 330))
+await page.screenshot({path: join(root, 'docs/eval-report.png')})
 await browser.close()
-process.stderr.write('wrote docs/view-index.png and docs/view-article.png\n')
+process.stderr.write('wrote docs/view-index.png, docs/view-article.png and docs/eval-report.png\n')

@@ -1,4 +1,4 @@
-import {mkdir, writeFile} from 'node:fs/promises'
+import {mkdir, rename, writeFile} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import {join} from 'node:path'
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
@@ -122,11 +122,23 @@ ${EXIT_HELP}`,
     .requiredOption('-g, --gold <dir>', 'folder of gold files (<article file name>.json, see docs/gold.md)')
     .requiredOption('-p, --pred <dir>', 'output folder of a `lede run`')
     .option('-j, --json <file>', 'also write the full report as JSON to this file')
-    .action(async (opts: {gold: string; pred: string; json?: string}) => {
+    .option('--html <file>', 'also write the report as a web page: scores per layer and label, and each article\'s gold and predicted records side by side with misses, spurious records and wrong speakers marked')
+    .action(async (opts: {gold: string; pred: string; json?: string; html?: string}) => {
       const {evaluate, formatReport} = await import('./eval/evaluate.ts')
       const report = await evaluate({goldDir: opts.gold, predDir: opts.pred})
       process.stdout.write(`${formatReport(report)}\n`)
       if (opts.json) await writeFile(opts.json, `${JSON.stringify(report, null, 2)}\n`)
+      if (opts.html) {
+        const [{readGold}, {readPredictions}, {diffDocuments}, {renderEvalPage}] = await Promise.all([
+          import('./eval/gold.ts'),
+          import('./eval/evaluate.ts'),
+          import('./eval/diff.ts'),
+          import('./view/eval-page.ts'),
+        ])
+        const diffs = diffDocuments(await readGold(opts.gold), await readPredictions(opts.pred))
+        await writeFile(`${opts.html}.partial`, renderEvalPage(report, diffs))
+        await rename(`${opts.html}.partial`, opts.html)
+      }
       // a gold article missing from the run, or a malformed record, means the scores are incomplete
       if (report.errors.length > 0) {
         process.stderr.write(`lede eval: ${report.errors.length} problems (listed in the report)\n`)

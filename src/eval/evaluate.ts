@@ -209,8 +209,8 @@ async function readSpeed(path: string): Promise<Predictions['speed']> {
   return {documents, totalMs, docsPerSecond: totalMs > 0 ? documents / (totalMs / 1000) : null}
 }
 
-// pair gold with articles by source; fall back to the file name when the run used another corpus root
-function pairArticles(gold: readonly GoldFile[], predictions: Predictions, problems: EvalProblem[]): Map<GoldFile, PredictedArticle | null> {
+/** Pairs each gold file with its article of the run by source, falling back to the file name when the run used another corpus root. */
+export function pairArticles(gold: readonly GoldFile[], predictions: Predictions, problems: EvalProblem[]): Map<GoldFile, PredictedArticle | null> {
   const bySource = new Map<string, PredictedArticle[]>()
   const byName = new Map<string, PredictedArticle[]>()
   for (const entry of predictions.articles) {
