@@ -77,5 +77,5 @@ describe('lede eval --html', () => {
     for (const source of ['000_bf559d445b3d4308.txt', '001_e3b7a759f26948d1.txt', '002_ca2a2e5aed6c484b.txt', '003_e47be675eeaa7a6e.txt']) expect(html).toContain(source)
     for (const label of ['PERSON', 'ORG', 'LOC', 'MISC', 'DATE']) expect(html).toMatch(new RegExp(`<span class="badge"[^>]*>${label}</span>`))
     expect(html).toMatch(/<h3>gold<\/h3>[\s\S]*<h3>lede<\/h3>/)
-  })
+  }, 180_000)
 })

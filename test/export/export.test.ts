@@ -67,7 +67,7 @@ describe('lede export', () => {
     } finally {
       process.stderr.write = stderr
     }
-  })
+  }, 180_000)
 
   it('loads every JSONL line of every table as one row', async () => {
     for (const {table, file} of EXPORT_TABLES) {

@@ -72,7 +72,7 @@ describe.skipIf(!CHROMIUM)('the review site in Chromium', () => {
     await expect(page.locator('#articles tbody tr').count()).resolves.toBe(1)
     await page.locator('#articles tbody tr a').click()
     await expect(page.locator('#text .qtag').innerText()).resolves.toContain('Speaker 49')
-  })
+  }, 180_000)
 
   it('finds an article by a name it mentions', async () => {
     await open('index.html')
@@ -104,7 +104,7 @@ describe.skipIf(!CHROMIUM)('the review site in Chromium', () => {
         if (q.cue) await expect(tag.innerText()).resolves.toContain(q.cue)
       }
     }
-  })
+  }, 180_000)
 
   it('keeps an emoji quote whole: code-point offsets are sliced as UTF-16', async () => {
     const a = parseJsonl(readFileSync(join(out, 'articles.jsonl'), 'utf8')).find((r) => r.source === 'emoji.txt')!

@@ -11,7 +11,7 @@ describe('buildView', () => {
   beforeAll(async () => {
     out = await runTestCorpus()
     await buildView(out)
-  })
+  }, 180_000)
 
   it('writes an index, an entities page and one page per article', () => {
     const articles = parseJsonl(readFileSync(join(out, 'articles.jsonl'), 'utf8'))
@@ -47,5 +47,5 @@ describe('buildView', () => {
     const index = readFileSync(join(big, 'view/index.html'), 'utf8')
     // the index holds rows as data and draws 50 at a time, so it stays small
     expect(index.length).toBeLessThan(1_500_000)
-  })
+  }, 180_000)
 })
