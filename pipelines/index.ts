@@ -6,6 +6,10 @@ import {createEntities} from '../src/stages/entities.ts'
 import {createQuotes} from '../src/stages/quotes.ts'
 import {createMoney, MoneyOptions} from '../src/stages/money.ts'
 import {createLink} from '../src/stages/link.ts'
+import {createTags} from '../src/stages/tags.ts'
+
+/** Layers a run computes and writes only when asked (`lede run --layers tokens`). */
+export const OPTIONAL_LAYERS = ['tokens'] as const
 
 /** Options every pipeline accepts, parsed once before any document runs. */
 export const PipelineOptions = z
@@ -14,6 +18,8 @@ export const PipelineOptions = z
     defaultDollar: MoneyOptions.shape.defaultDollar,
     /** cross-document linking (default true): without it entity ids join only identical canonical names, and no entity index is written */
     link: z.boolean().default(true),
+    /** opt-in layers: `tokens` adds part of speech and lemma per token and writes tokens.jsonl */
+    layers: z.array(z.enum(OPTIONAL_LAYERS)).default([]),
   })
   .strict()
 export type PipelineOptions = z.input<typeof PipelineOptions>
@@ -38,6 +44,8 @@ const news: PipelineDefinition = {
       createMoney({defaultDollar: settings.defaultDollar}),
       createEntities(),
       createQuotes(),
+      // last: the token layer changes nothing the other stages read
+      ...(settings.layers.includes('tokens') ? [createTags()] : []),
     ], settings.link ? [createLink()] : [])
   },
 }
@@ -53,6 +61,8 @@ const plain: PipelineDefinition = {
       createMoney({defaultDollar: settings.defaultDollar}),
       createEntities(),
       createQuotes(),
+      // last: the token layer changes nothing the other stages read
+      ...(settings.layers.includes('tokens') ? [createTags()] : []),
     ], settings.link ? [createLink()] : [])
   },
 }

@@ -3,7 +3,7 @@ import {availableParallelism} from 'node:os'
 import {join} from 'node:path'
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
 import {z} from 'zod'
-import {DEFAULT_PIPELINE, PIPELINES} from '../pipelines/index.ts'
+import {DEFAULT_PIPELINE, OPTIONAL_LAYERS, PIPELINES} from '../pipelines/index.ts'
 import {CorpusError} from './io/corpus.ts'
 import {OutputError} from './io/output.ts'
 import {runCorpus, type Progress} from './run/batch.ts'
@@ -58,6 +58,7 @@ export function createProgram(): Command {
     .option('-w, --workers <n>', `worker threads processing documents (default: this machine's available parallelism, ${availableParallelism()}); 0 processes them in the main thread; the output is byte-identical whatever the number`, nonNegativeInt)
     .option('-c, --concurrency <n>', 'documents in flight at once (default: twice the workers, at least 4)', positiveInt)
     .option('--no-link', 'skip cross-document linking: entity ids then join only identical canonical names, and no entities-index.jsonl is written')
+    .option('--layers <list>', 'opt-in layers, comma-separated: tokens (part of speech and lemma of every token, from wink-nlp, written to tokens.jsonl; costs speed, see README)', (value: string) => value.split(',').map((l) => l.trim()).filter(Boolean))
     .option('-q, --quiet', 'no progress and no summary line on stderr')
     .addHelpText(
       'after',
@@ -81,10 +82,13 @@ Offsets (start, end) in every record are half-open Unicode code-point offsets in
 so Python's text[start:end] equals the record's text.
 ${EXIT_HELP}`,
     )
-    .action(async (corpusDir: string, opts: {out: string; pipeline: string; defaultDollar: string; workers?: number; concurrency?: number; link: boolean; quiet?: boolean}) => {
+    .action(async (corpusDir: string, opts: {out: string; pipeline: string; defaultDollar: string; workers?: number; concurrency?: number; link: boolean; layers?: string[]; quiet?: boolean}) => {
       const definition = PIPELINES[opts.pipeline]
       if (!definition) throw new UsageError(`unknown pipeline "${opts.pipeline}"; choose one of: ${Object.keys(PIPELINES).join(', ')}`)
-      const options = {defaultDollar: opts.defaultDollar, link: opts.link}
+      const layers = opts.layers ?? []
+      const unknown = layers.filter((l) => !(OPTIONAL_LAYERS as readonly string[]).includes(l))
+      if (unknown.length > 0) throw new UsageError(`unknown layer "${unknown[0]}" in --layers; choose from: ${OPTIONAL_LAYERS.join(', ')}`)
+      const options = {defaultDollar: opts.defaultDollar, link: opts.link, ...(layers.length > 0 ? {layers: layers as Array<(typeof OPTIONAL_LAYERS)[number]>} : {})}
       let pipeline
       try {
         pipeline = definition.build(options)

@@ -18,6 +18,12 @@ export interface Token extends Span {
   kind: TokenKind
 }
 
+/** A token's Universal POS tag (UPOS) and lemma. */
+export interface TokenTag {
+  pos: string
+  lemma: string
+}
+
 /** Entity labels written to output: names from the recogniser, then dates and numbers from rules (OntoNotes' names). */
 export const ENTITY_LABELS = ['PERSON', 'ORG', 'LOC', 'MISC', 'DATE', 'TIME', 'MONEY', 'PERCENT', 'QUANTITY', 'ORDINAL', 'CARDINAL'] as const
 /** One of {@link ENTITY_LABELS}. */
@@ -125,6 +131,8 @@ export interface Doc {
   paragraphs?: Span[]
   sentences?: Span[]
   tokens?: Token[]
+  /** part of speech and lemma of each token, aligned with `tokens` (the opt-in token layer) */
+  tags?: TokenTag[]
   entities?: Entity[]
   quotes?: Quote[]
   money?: Money[]
@@ -138,6 +146,7 @@ export type LayerName =
   | 'paragraphs'
   | 'sentences'
   | 'tokens'
+  | 'tags'
   | 'entities'
   | 'quotes'
   | 'money'

@@ -127,6 +127,24 @@ export type EntityIndexEntry = z.infer<typeof EntityIndexEntry>
 /** The corpus-wide entity index written after linking. */
 export const ENTITY_INDEX_FILE = 'entities-index.jsonl'
 
+/** The token layer of one article (written only with `--layers tokens`). */
+export const TokenRecord = z
+  .object({
+    docId: z.string().min(1),
+    tokens: z.array(
+      z.object({
+        start: offset,
+        end: offset,
+        kind: z.enum(['word', 'number', 'punct', 'symbol']),
+        sentence: z.number().int().nonnegative().nullable().describe('index of the sentence holding the token, null when none does'),
+        pos: z.string().describe('Universal POS tag (UPOS), from wink-nlp'),
+        lemma: z.string(),
+      }),
+    ),
+  })
+  .describe('tokens.jsonl: the tokens of one article with sentence index, part of speech and lemma')
+export type TokenRecord = z.infer<typeof TokenRecord>
+
 /** A document or record that could not be processed, and why. */
 export const ErrorRecord = z
   .object({
@@ -198,6 +216,7 @@ export const RECORD_SCHEMAS = {
   money: MoneyRecord,
   'entity-index': EntityIndexEntry,
   error: ErrorRecord,
+  token: TokenRecord,
   manifest: Manifest,
   'input-article': InputArticle,
 } as const

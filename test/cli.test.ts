@@ -85,7 +85,7 @@ describe('lede CLI', () => {
     const out = tmp()
     expect(await main(['schema', '--out', out])).toBe(EXIT.ok)
     const files = readdirSync(out).sort()
-    expect(files).toEqual(['article', 'entity', 'entity-index', 'error', 'input-article', 'manifest', 'money', 'quote'].map((n) => `${n}.schema.json`).sort())
+    expect(files).toEqual(['article', 'entity', 'entity-index', 'error', 'input-article', 'manifest', 'money', 'quote', 'token'].map((n) => `${n}.schema.json`).sort())
     const quote = JSON.parse(readFileSync(join(out, 'quote.schema.json'), 'utf8'))
     expect(quote.type).toBe('object')
     expect(quote.required).toEqual(expect.arrayContaining(['docId', 'text', 'start', 'end', 'speaker']))

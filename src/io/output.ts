@@ -13,7 +13,12 @@ export const OUTPUT_FILES = {
   money: 'money.jsonl',
   errors: 'errors.jsonl',
 } as const
-type OutputName = keyof typeof OUTPUT_FILES
+/** Files written only when their layer is asked for (`lede run --layers tokens`). */
+export const OPTIONAL_FILES = {
+  tokens: 'tokens.jsonl',
+} as const
+type OptionalName = keyof typeof OPTIONAL_FILES
+type OutputName = keyof typeof OUTPUT_FILES | OptionalName
 
 // the file name belongs with its record type in the core schema, where the linking stage can reach it
 export {ENTITY_INDEX_FILE} from '../schema.ts'
@@ -43,16 +48,19 @@ export interface CloseOptions {
 }
 
 /** Opens the output folder; files are written under temporary names and renamed on close, so a crashed run never leaves half a result that looks whole. */
-export async function openOutput(dir: string): Promise<OutputWriter> {
+export async function openOutput(dir: string, options: {optional?: readonly OptionalName[]} = {}): Promise<OutputWriter> {
   try {
     await mkdir(dir, {recursive: true})
   } catch (error) {
     throw new OutputError(`cannot create output folder "${dir}": ${(error as Error).message}`)
   }
+  const files: Partial<Record<OutputName, string>> = {...OUTPUT_FILES}
+  for (const name of options.optional ?? []) files[name] = OPTIONAL_FILES[name]
+  const names = Object.keys(files) as OutputName[]
   const streams = {} as Record<OutputName, WriteStream>
-  const counts = {articles: 0, entities: 0, quotes: 0, money: 0, errors: 0}
-  for (const name of Object.keys(OUTPUT_FILES) as OutputName[]) {
-    const stream = createWriteStream(join(dir, `${OUTPUT_FILES[name]}.partial`), {encoding: 'utf8'})
+  const counts = {articles: 0, entities: 0, quotes: 0, money: 0, errors: 0, tokens: 0}
+  for (const name of names) {
+    const stream = createWriteStream(join(dir, `${files[name]}.partial`), {encoding: 'utf8'})
     streams[name] = stream
   }
   // surface the first write error instead of an unhandled 'error' event
@@ -60,7 +68,7 @@ export async function openOutput(dir: string): Promise<OutputWriter> {
   for (const stream of Object.values(streams)) stream.on('error', (error) => (failure ??= error))
 
   // records are gathered into large chunks: many small stream writes cost more than the records
-  const buffered: Record<OutputName, string> = {articles: '', entities: '', quotes: '', money: '', errors: ''}
+  const buffered: Record<OutputName, string> = {articles: '', entities: '', quotes: '', money: '', errors: '', tokens: ''}
   const CHUNK = 1 << 20
   const flush = async (name: OutputName) => {
     if (failure) throw new OutputError(`cannot write to "${dir}": ${failure.message}`)
@@ -85,26 +93,27 @@ export async function openOutput(dir: string): Promise<OutputWriter> {
       await writeAll('quotes', records.quotes)
       await writeAll('money', records.money)
       await writeAll('errors', records.errors)
+      if (records.tokens && streams.tokens) await writeAll('tokens', [records.tokens])
     },
     async writeError(error) {
       await writeAll('errors', [error])
     },
     async close(manifest, finish = {}) {
-      for (const name of Object.keys(OUTPUT_FILES) as OutputName[]) await flush(name)
+      for (const name of names) await flush(name)
       await Promise.all(
         Object.values(streams).map(
           (stream) => new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve()))),
         ),
       )
       if (failure) throw new OutputError(`cannot write to "${dir}": ${(failure as Error).message}`)
-      for (const name of Object.keys(OUTPUT_FILES) as OutputName[]) {
-        const partial = join(dir, `${OUTPUT_FILES[name]}.partial`)
+      for (const name of names) {
+        const partial = join(dir, `${files[name]}.partial`)
         const transform = finish.transform?.[name]
         if (transform) {
-          await rewriteJsonl(partial, join(dir, OUTPUT_FILES[name]), transform)
+          await rewriteJsonl(partial, join(dir, files[name]!), transform)
           await unlink(partial)
         } else {
-          await rename(partial, join(dir, OUTPUT_FILES[name]))
+          await rename(partial, join(dir, files[name]!))
         }
       }
       for (const [file, records] of Object.entries(finish.extraFiles ?? {})) {

@@ -5,6 +5,7 @@ import {
   ErrorRecord,
   MoneyRecord,
   QuoteRecord,
+  TokenRecord,
 } from '../schema.ts'
 import {createCodePointMapper} from './offsets.ts'
 import type {z} from 'zod'
@@ -16,6 +17,8 @@ export interface DocRecords {
   quotes: QuoteRecord[]
   money: MoneyRecord[]
   errors: ErrorRecord[]
+  /** the token layer, when the pipeline computed tags (`--layers tokens`) */
+  tokens?: TokenRecord
 }
 
 /** Turns a processed document into output records: code-point offsets, sorted, each checked by its zod schema and by slicing the text. */
@@ -129,7 +132,25 @@ export function toRecords(doc: Doc): DocRecords {
     null,
     'article',
   )
-  return {article, entities, quotes, money, errors}
+  const tokens = doc.tags && doc.tokens ? check(TokenRecord, tokenRecord(doc, toPoint), null, 'tokens') : null
+  return {article, entities, quotes, money, errors, ...(tokens ? {tokens} : {})}
+}
+
+// tokens are in text order, and so are sentences: one sweep gives each token its sentence
+function tokenRecord(doc: Doc, toPoint: (utf16: number) => number): TokenRecord {
+  const tokens = doc.tokens!
+  const tags = doc.tags!
+  const sentences = doc.sentences ?? []
+  let s = 0
+  return {
+    docId: doc.id,
+    tokens: tokens.map((t, i) => {
+      while (s < sentences.length && sentences[s]!.end <= t.start) s++
+      const inSentence = s < sentences.length && sentences[s]!.start <= t.start
+      const tag = tags[i] ?? {pos: 'X', lemma: doc.text.slice(t.start, t.end)}
+      return {start: toPoint(t.start), end: toPoint(t.end), kind: t.kind, sentence: inSentence ? s : null, pos: tag.pos, lemma: tag.lemma}
+    }),
+  }
 }
 
 // [sorted position, item, original index]

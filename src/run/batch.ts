@@ -75,7 +75,8 @@ async function runWith(options: RunOptions, executor: Executor, started: number)
   const listing = await listCorpus(options.corpusDir, [options.outDir])
   let bytesTotal = 0
   for (const path of listing.inputs) bytesTotal += (await stat(join(options.corpusDir, path))).size
-  const out = await openOutput(options.outDir)
+  // the token layer's file exists only when a stage computes it
+  const out = await openOutput(options.outDir, {optional: options.pipeline.stages.some((s) => s.assigns.includes('tags')) ? ['tokens'] : []})
   const timings = new Map<string, number>()
   for (const stage of options.pipeline.stages) timings.set(stage.name, 0)
   const corpusStages = options.pipeline.corpusStages

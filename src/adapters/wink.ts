@@ -1,0 +1,70 @@
+/**
+ * The only door to `wink-nlp` (with `wink-eng-lite-web-model`): Universal POS tags and lemmas for
+ * lede's own tokens. wink tokenizes by itself, so its tokens are placed back on the text and each
+ * lede token takes the tag and lemma of the wink token(s) it covers.
+ */
+import winkNLP from 'wink-nlp'
+import model from 'wink-eng-lite-web-model'
+import type {Span} from '../doc.ts'
+
+/** A token's part of speech (Universal Dependencies UPOS) and lemma. */
+export interface PosTag {
+  pos: string
+  lemma: string
+}
+
+type WinkNlp = ReturnType<typeof winkNLP>
+let nlp: WinkNlp | null = null
+
+// the model is loaded on first use, so runs without the token layer never pay for it
+function load(): WinkNlp {
+  nlp ??= winkNLP(model, ['sbd', 'pos'])
+  return nlp
+}
+
+interface Placed extends Span {
+  pos: string
+  lemma: string
+}
+
+/** Tags every token of `text` (UTF-16 spans) with its UPOS tag and lemma; tokens wink does not cover get `X` and their own text. */
+export function tagTokens(text: string, tokens: readonly Span[]): PosTag[] {
+  if (tokens.length === 0) return []
+  const w = load()
+  const its = w.its
+  const doc = w.readDoc(text)
+  const values = doc.tokens().out(its.value) as string[]
+  const tags = doc.tokens().out(its.pos) as string[]
+  // its.lemma is typed for the add-on signature; out() calls it the same way
+  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[]
+  // place wink's tokens on the text: its values are the text as written, in order
+  const placed: Placed[] = []
+  let cursor = 0
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!
+    const at = text.indexOf(value, cursor)
+    // a value wink rewrote (rare) is skipped rather than placed far away
+    if (at < 0 || at - cursor > 200) continue
+    placed.push({start: at, end: at + value.length, pos: tags[i]!, lemma: lemmas[i]!})
+    cursor = at + value.length
+  }
+  const out: PosTag[] = []
+  let j = 0
+  for (const token of tokens) {
+    while (j < placed.length && placed[j]!.end <= token.start) j++
+    const covering: Placed[] = []
+    for (let k = j; k < placed.length && placed[k]!.start < token.end; k++) covering.push(placed[k]!)
+    out.push(tagOf(text, token, covering))
+  }
+  return out
+}
+
+function tagOf(text: string, token: Span, covering: readonly Placed[]): PosTag {
+  const form = text.slice(token.start, token.end)
+  if (covering.length === 0) return {pos: 'X', lemma: form}
+  const first = covering.find((c) => c.pos !== 'PUNCT') ?? covering[0]!
+  const same = covering.length === 1 && first.start === token.start && first.end === token.end
+  // UD keeps a proper noun's form as its lemma; wink lowercases it
+  const lemma = first.pos === 'PROPN' ? form : same ? first.lemma : form.toLowerCase()
+  return {pos: first.pos, lemma}
+}
