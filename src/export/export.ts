@@ -2,7 +2,7 @@ import {access, mkdir, rename, rm, stat} from 'node:fs/promises'
 import {join, resolve} from 'node:path'
 import {DuckDBInstance, type DuckDBConnection} from '@duckdb/node-api'
 import type {z} from 'zod'
-import {ENTITY_INDEX_FILE, OUTPUT_FILES} from '../io/output.ts'
+import {ENTITY_INDEX_FILE, OPTIONAL_FILES, OUTPUT_FILES} from '../io/output.ts'
 import {RECORD_SCHEMAS} from '../schema.ts'
 import {columnsOf, quoteIdent, type Column} from './columns.ts'
 
@@ -87,9 +87,16 @@ export async function exportRun(options: ExportOptions): Promise<ExportCounts> {
       counts[table] = await loadJsonl(connection, table, path, columns)
     }
     for (const [view, sql] of Object.entries(EXPORT_VIEWS)) await connection.run(`CREATE VIEW ${quoteIdent(view)} AS ${sql}`)
+    // the token layer (a run with --layers tokens): one row per token, which is how it is queried
+    const tables = EXPORT_TABLES.map((t) => t.table)
+    const tokensPath = join(options.outDir, OPTIONAL_FILES.tokens)
+    if (await exists(tokensPath)) {
+      counts.tokens = await loadTokens(connection, tokensPath)
+      tables.push('tokens')
+    }
     if (options.parquet) {
       await mkdir(options.parquet, {recursive: true})
-      for (const {table} of EXPORT_TABLES) {
+      for (const table of tables) {
         const file = join(options.parquet, `${table}.parquet`)
         await connection.run(`COPY ${quoteIdent(table)} TO ${quoteString(`${file}.partial`)} (FORMAT parquet, COMPRESSION zstd)`)
         await rename(`${file}.partial`, file)
@@ -102,6 +109,23 @@ export async function exportRun(options: ExportOptions): Promise<ExportCounts> {
   }
   if (partial && target) await rename(partial, target)
   return counts
+}
+
+// tokens.jsonl holds one line per article; the table holds one row per token, numbered within its article
+async function loadTokens(connection: DuckDBConnection, path: string): Promise<number> {
+  const columns = columnsOf(RECORD_SCHEMAS.token)
+  const spec = `{${columns.map((c) => `${quoteString(c.name)}: ${quoteString(c.type)}`).join(', ')}}`
+  try {
+    await connection.run(
+      `CREATE TABLE tokens AS SELECT docId, i - 1 AS "index", t.* FROM (
+         SELECT docId, unnest(tokens) AS t, generate_subscripts(tokens, 1) AS i
+         FROM read_json(${quoteString(path)}, format = 'newline_delimited', columns = ${spec}, maximum_object_size = 1073741824))`,
+    )
+    const reader = await connection.runAndReadAll('SELECT count(*)::INTEGER FROM tokens')
+    return Number(reader.getColumns()[0]?.[0] ?? 0)
+  } catch (error) {
+    throw new ExportError(`cannot load ${path} into table tokens: ${(error as Error).message}`)
+  }
 }
 
 async function loadJsonl(connection: DuckDBConnection, table: string, path: string, columns: Column[]): Promise<number> {

@@ -55,6 +55,28 @@ describe('lede run --layers tokens', () => {
     expect(said).toMatchObject({pos: 'VERB', lemma: 'say'})
   })
 
+  it('exports one DuckDB row per token', async () => {
+    const {exportRun} = await import('../../src/export/export.ts')
+    const {DuckDBInstance} = await import('@duckdb/node-api')
+    const db = join(mkdtempSync(join(tmpdir(), 'lede-tokens-db-')), 'lede.duckdb')
+    const counts = await exportRun({outDir: out, duckdb: db})
+    const total = jsonl(join(out, 'tokens.jsonl')).reduce((n, r) => n + r.tokens.length, 0)
+    expect(counts.tokens).toBe(total)
+    const instance = await DuckDBInstance.create(db, {access_mode: 'read_only'})
+    const connection = await instance.connect()
+    // a token's offsets slice its article's text in DuckDB as in Python (code points)
+    const rows = (
+      await connection.runAndReadAll(
+        `SELECT count(*)::INTEGER AS n, count(DISTINCT t.docId)::INTEGER AS docs, count(*) FILTER (WHERE substring(a.text, t.start + 1, t."end" - t.start) = 'said')::INTEGER AS said
+         FROM tokens t JOIN articles a ON a.id = t.docId`,
+      )
+    ).getRowObjectsJson()
+    connection.closeSync()
+    instance.closeSync()
+    const said = jsonl(join(out, 'articles.jsonl')).reduce((n, a) => n + (a.text.match(/\bsaid\b/g)?.length ?? 0), 0)
+    expect(rows[0]).toEqual({n: total, docs: jsonl(join(out, 'articles.jsonl')).length, said})
+  }, 180_000)
+
   it('writes no tokens.jsonl without the flag, and refuses an unknown layer', async () => {
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
     const plain = join(mkdtempSync(join(tmpdir(), 'lede-notokens-')), 'out')
