@@ -9,7 +9,7 @@ import type {Stage} from '../stage.ts'
 export function createTags(): Stage {
   return {
     name: 'tags',
-    requires: ['tokens'],
+    requires: ['text', 'tokens'],
     assigns: ['tags'],
     run(doc) {
       doc.tags = tagTokens(doc.text, doc.tokens!)

@@ -1,3 +1,5 @@
+import {createUtf16Mapper} from '../io/offsets.ts'
+
 /*
  * Turns overlapping annotations (a quote holding entities, a speaker mention holding a name)
  * into properly nested HTML: an annotation crossing another's end is closed and reopened, so
@@ -73,18 +75,8 @@ export function renderLayers(text: string, layers: readonly Layer[], escape: (s:
   return html
 }
 
-/** Returns a function from code-point offsets (as written in records) to UTF-16 offsets into `text`. */
+/** Returns a function from code-point offsets (as written in records) to UTF-16 offsets into `text`, clamped to the text (the one offset module does the mapping). */
 export function createUtf16Offsets(text: string): (codePoint: number) => number {
-  if (!/[\uD800-\uDFFF]/.test(text)) return (cp) => cp
-  const table: number[] = []
-  for (let i = 0; i < text.length; i++) {
-    table.push(i)
-    const code = text.charCodeAt(i)
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1)
-      if (low >= 0xdc00 && low <= 0xdfff) i++
-    }
-  }
-  table.push(text.length)
-  return (cp) => table[Math.min(Math.max(cp, 0), table.length - 1)]!
+  const map = createUtf16Mapper(text)
+  return (cp) => map(Math.max(0, cp)) ?? text.length
 }
