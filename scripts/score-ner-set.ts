@@ -8,7 +8,7 @@
  */
 import {parseArgs} from 'node:util'
 import {readModernNerSet, toNerTokenDocument, type NerTokenDocument} from '../tools/ner/ner-set.ts'
-import {DEFAULT_BEAM, DEFAULT_NAME_UNKNOWN, loadModel, MODEL_URL, tagTokens} from '../src/ner/recognise.ts'
+import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_NAME_UNKNOWN, loadModel, MODEL_URL, tagTokens} from '../src/ner/recognise.ts'
 import {scoreEntities, type NerScore} from '../tools/ner/score.ts'
 import {NerTagger} from '../src/ner/tagger.ts'
 import {NER_TYPES, spansFromIob, type TokenSpan} from '../src/ner/tags.ts'
@@ -25,7 +25,7 @@ const set = readModernNerSet()
 for (const s of set.skipped) console.log(`skipped the ${s.source} half: ${s.reason}`)
 const beam = Number(values.beam)
 const nameUnknown = DEFAULT_NAME_UNKNOWN && !values['no-name-unknown']
-const tagger = new NerTagger(loadModel(values.model!), {beam, nameUnknown})
+const tagger = new NerTagger(loadModel(values.model!), {beam, nameUnknown, consistency: DEFAULT_CONSISTENCY})
 const docs = set.docs.map((d) => ({source: d.source, tokens: toNerTokenDocument(d)}))
 const predicted = new Map<NerTokenDocument, TokenSpan[]>()
 for (const {tokens} of docs) predicted.set(tokens, spansFromIob(tagTokens(tokens.words, tokens.sentenceEnds, tagger)))
