@@ -2,6 +2,7 @@
  * What every part of the money scanner shares: character and word-hash tables, the lexicon's lists as
  * module constants, and the shapes of markers, numerals and figures.
  */
+import {isLetterOrMark} from '../text/chars.ts'
 import type {Money} from '../doc.ts'
 import * as decimal from './decimal.ts'
 import type {Decimal} from './decimal.ts'
@@ -31,12 +32,11 @@ export const SPACE = 3
 export const CLASS = new Uint8Array(65536)
 export const LOWER = new Uint16Array(65536)
 {
-  const letter = /[\p{L}\p{M}]/u
   for (let c = 0; c < 65536; c++) {
     const ch = String.fromCharCode(c)
     if (c >= 48 && c <= 57) CLASS[c] = DIGIT
     else if (c >= 0xd800 && c <= 0xdfff) CLASS[c] = OTHER
-    else if (letter.test(ch)) CLASS[c] = LETTER
+    else if (isLetterOrMark(c)) CLASS[c] = LETTER
     else if (c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x2007) CLASS[c] = SPACE
     const lower = ch.toLowerCase()
     LOWER[c] = lower.length === 1 ? lower.charCodeAt(0) : c

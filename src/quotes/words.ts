@@ -3,6 +3,7 @@
  * abbreviations kept whole ("Sen.", "U.S.") and possessives split off, whatever the
  * document tokenizer's conventions, so the few windows it reads are re-lexed here.
  */
+import {isLetterOrMark, isNumberChar} from '../text/chars.ts'
 
 /** A lexed word or punctuation mark with its offsets in the document text. */
 export interface Word {
@@ -20,19 +21,11 @@ const ABBREVIATIONS = new Set(
   'mr mrs ms dr sen rep gov gen lt col sgt capt maj adm prof rev st jr sr sec amb pres supt insp cmdr cpl pvt hon atty co corp inc ltd no vs messrs mme mlle gens reps sens cong del ald brig cdr mt ft'.split(' '),
 )
 
-// character classes by UTF-16 code unit, filled lazily: 1 letter or mark, 2 digit, 3 other
-const CLASS = new Uint8Array(65536)
-const LETTER_OR_MARK = /[\p{L}\p{M}]/u
-const DIGIT = /\p{N}/u
+// the project's character table (src/text/chars.ts) folded to this lexer's classes: 1 letter or mark, 2 number, 3 other
+const CLASS = Uint8Array.from({length: 65536}, (_, code) => (isLetterOrMark(code) ? 1 : isNumberChar(code) ? 2 : 3))
 
 function classOf(code: number): number {
-  let cls = CLASS[code]!
-  if (cls === 0) {
-    const ch = String.fromCharCode(code)
-    cls = LETTER_OR_MARK.test(ch) ? 1 : DIGIT.test(ch) ? 2 : 3
-    CLASS[code] = cls
-  }
-  return cls
+  return CLASS[code]!
 }
 
 // separators that may join the parts of one word ("Boston-based", "U.S", "don't", "AT&T") or number ("1,250.50")

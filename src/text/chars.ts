@@ -79,6 +79,20 @@ const SCRIPT = new Uint8Array(65536)
   }
 }
 
+/** Whether a code unit is a letter or a combining mark in Unicode's sense (`\p{L}` or `\p{M}`), read from the class table. */
+export function isLetterOrMark(code: number): boolean {
+  const cls = CLASS[code]!
+  if (cls === CharClass.Upper || cls === CharClass.Lower || cls === CharClass.Letter) return true
+  // the table files soft hyphen and zero-width (non-)joiners with marks; Unicode calls them format characters
+  return cls === CharClass.Mark && code !== 0x00ad && code !== 0x200c && code !== 0x200d
+}
+
+/** Whether a code unit is a number in Unicode's sense (`\p{N}`: digits, letter-like numbers, fractions). */
+export function isNumberChar(code: number): boolean {
+  const cls = CLASS[code]!
+  return cls === CharClass.Digit || cls === CharClass.NumberOther
+}
+
 /** The raw class table, for hot loops that index it directly. */
 export const CHAR_CLASS: Readonly<Uint8Array> = CLASS
 
