@@ -24,7 +24,7 @@ Exit codes:
 class UsageError extends Error {}
 
 // errors of lazily imported commands, matched by name so their modules load only when used
-const FATAL_ERRORS = new Set(['ExportError', 'ViewError'])
+const FATAL_ERRORS = new Set(['ExportError', 'ViewError', 'RedisError'])
 
 function nonNegativeInt(value: string): number {
   const n = Number(value)
@@ -57,6 +57,9 @@ export function createProgram(): Command {
     .option('--default-dollar <code>', 'ISO 4217 code a bare "$" stands for (e.g. CAD for a Canadian corpus); such figures are marked currencyAssumed', 'USD')
     .option('-w, --workers <n>', `worker threads processing documents (default: this machine's available parallelism, ${availableParallelism()}); 0 processes them in the main thread; the output is byte-identical whatever the number`, nonNegativeInt)
     .option('-c, --concurrency <n>', 'documents in flight at once (default: twice the workers, at least 4)', positiveInt)
+    .option('--redis <url>', 'distributed mode: send the documents in batches to `lede worker` processes through this Redis (e.g. redis://host:6379) and write their results here; the output is the same as a local run')
+    .option('--queue <name>', 'with --redis: the queue the workers listen on', 'lede')
+    .option('--batch-size <n>', 'with --redis: documents per job (default 16)', positiveInt)
     .option('--no-link', 'skip cross-document linking: entity ids then join only identical canonical names, and no entities-index.jsonl is written')
     .option('--layers <list>', 'opt-in layers, comma-separated: tokens (part of speech and lemma of every token, from wink-nlp, written to tokens.jsonl; costs speed, see README)', (value: string) => value.split(',').map((l) => l.trim()).filter(Boolean))
     .option('-q, --quiet', 'no progress and no summary line on stderr')
@@ -82,7 +85,11 @@ Offsets (start, end) in every record are half-open Unicode code-point offsets in
 so Python's text[start:end] equals the record's text.
 ${EXIT_HELP}`,
     )
-    .action(async (corpusDir: string, opts: {out: string; pipeline: string; defaultDollar: string; workers?: number; concurrency?: number; link: boolean; layers?: string[]; quiet?: boolean}) => {
+    .action(async (corpusDir: string, opts: {out: string; pipeline: string; defaultDollar: string; workers?: number; concurrency?: number; redis?: string; queue: string; batchSize?: number; link: boolean; layers?: string[]; quiet?: boolean}) => {
+      if (opts.redis !== undefined && opts.workers !== undefined) {
+        throw new UsageError('--workers sets local worker threads; with --redis the workers are `lede worker` processes (set their threads with lede worker --concurrency)')
+      }
+      if (opts.redis === undefined && opts.batchSize !== undefined) throw new UsageError('--batch-size applies only with --redis')
       const definition = PIPELINES[opts.pipeline]
       if (!definition) throw new UsageError(`unknown pipeline "${opts.pipeline}"; choose one of: ${Object.keys(PIPELINES).join(', ')}`)
       const layers = opts.layers ?? []
@@ -97,14 +104,26 @@ ${EXIT_HELP}`,
         throw error
       }
       const showProgress = !opts.quiet && process.stderr.isTTY === true
+      const spec = {name: definition.name, options}
+      let distributed = {}
+      if (opts.redis !== undefined) {
+        const {createRedisExecutor} = await import('./run/redis.ts')
+        const notice = (message: string) => {
+          if (!opts.quiet) process.stderr.write(`${showProgress ? '\r\x1b[K' : ''}lede: ${message}\n`)
+        }
+        const executor = await createRedisExecutor({url: opts.redis, spec, queue: opts.queue, onNotice: notice})
+        // many documents per job: one Redis round trip per batch, not per document
+        distributed = {executor, batchSize: opts.batchSize ?? 16, concurrency: opts.concurrency ?? 32}
+      }
       const result = await runCorpus({
         corpusDir,
         outDir: opts.out,
         pipeline,
         options,
-        spec: {name: definition.name, options},
+        spec,
         workers: opts.workers ?? availableParallelism(),
         ...(opts.concurrency !== undefined ? {concurrency: opts.concurrency} : {}),
+        ...distributed,
         ...(showProgress ? {onProgress: throttle(drawProgress, 100)} : {}),
       })
       if (showProgress) process.stderr.write('\r\x1b[K')
@@ -118,6 +137,34 @@ ${EXIT_HELP}`,
         )
       }
       process.exitCode = result.exitCode
+    })
+
+  program
+    .command('worker')
+    .description('distributed mode: process batches that `lede run --redis` puts in a Redis queue, until stopped (Ctrl-C or SIGTERM finishes the batches in hand)')
+    .requiredOption('--redis <url>', 'the Redis the runs use, e.g. redis://host:6379')
+    .option('-c, --concurrency <n>', 'batches processed at once, each on its own thread (default: available parallelism)', positiveInt)
+    .option('--queue <name>', 'the queue to take batches from', 'lede')
+    .option('--lock-duration <ms>', 'how long this worker may go silent (killed, cut off) before its batches are handed to another worker', positiveInt, 30_000)
+    .option('-q, --quiet', 'no log lines on stderr')
+    .action(async (opts: {redis: string; concurrency?: number; queue: string; lockDuration: number; quiet?: boolean}) => {
+      const {startRedisWorker} = await import('./run/redis.ts')
+      const log = (line: string) => {
+        if (!opts.quiet) process.stderr.write(`lede worker: ${line}\n`)
+      }
+      const concurrency = opts.concurrency ?? availableParallelism()
+      const worker = await startRedisWorker({url: opts.redis, concurrency, queue: opts.queue, lockDuration: opts.lockDuration, log})
+      log(`connected to ${opts.redis}, queue "${opts.queue}", ${concurrency} threads; waiting for batches`)
+      const stop = () => {
+        log('stopping after the batches in hand')
+        void worker.close()
+      }
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+      await worker.closed
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      log('stopped')
     })
 
   program
@@ -218,7 +265,7 @@ function drawProgress(p: Progress): void {
   const rate = mb / Math.max(p.elapsedMs / 1000, 1e-3)
   const remaining = rate > 0 ? (p.bytesTotal - p.bytesDone) / 1e6 / rate : 0
   const pct = p.bytesTotal > 0 ? Math.floor((100 * p.bytesDone) / p.bytesTotal) : 100
-  process.stderr.write(`\r\x1b[K  ${p.documents} documents  ${pct}%  ${rate.toFixed(2)} MB/s  ETA ${formatDuration(remaining)}`)
+  process.stderr.write(`\r\x1b[K  ${p.documents} documents  ${pct}%  ${rate.toFixed(2)} MB/s  ETA ${formatDuration(remaining)}  ${p.workers} workers`)
 }
 
 function formatDuration(seconds: number): string {

@@ -38,18 +38,37 @@ export interface WorkerTask {
   docs: Doc[]
 }
 
-/** Processes documents on `threads` worker threads, each building the pipeline once from its spec. */
-export function createThreadExecutor(spec: PipelineSpec, threads: number): Executor {
+/** A pool of worker threads that process tasks for any pipeline spec (each thread builds a spec's pipeline once). */
+export interface ThreadPool {
+  run(task: WorkerTask): Promise<DocResult[]>
+  readonly threads: number
+  close(): Promise<void>
+}
+
+/** Starts `threads` worker threads (piscina). */
+export function createThreadPool(threads: number): ThreadPool {
   const pool = new Piscina<WorkerTask, DocResult[]>({
     filename: new URL('./worker-entry.mjs', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
-    // no maxQueue: the engine's p-queue bounds what is in flight, so piscina's queue never holds more than that
+    // no maxQueue: the caller bounds what is in flight (p-queue in the run engine, BullMQ's concurrency in a worker)
     idleTimeout: 60_000,
   })
   return {
-    run: (docs) => pool.run({spec, docs}),
-    workersAlive: () => pool.threads.length,
+    run: (task) => pool.run(task),
+    get threads() {
+      return pool.threads.length
+    },
     close: () => pool.destroy(),
+  }
+}
+
+/** Processes documents on `threads` worker threads, each building the pipeline once from its spec. */
+export function createThreadExecutor(spec: PipelineSpec, threads: number): Executor {
+  const pool = createThreadPool(threads)
+  return {
+    run: (docs) => pool.run({spec, docs}),
+    workersAlive: () => pool.threads,
+    close: () => pool.close(),
   }
 }

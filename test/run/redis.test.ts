@@ -1,0 +1,131 @@
+// Distributed mode against a REAL redis-server (Debian package redis-server; .ci/run installs it when missing),
+// started here on a free loopback port and stopped at the end. Workers and runs are real `lede` processes.
+import {spawn, spawnSync, type ChildProcess} from 'node:child_process'
+import {mkdtempSync} from 'node:fs'
+import {createServer} from 'node:net'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {checkRedis} from '../../src/run/redis.ts'
+import {buildTestCorpus, outputFiles} from './corpus-helper.ts'
+
+const root = new URL('../..', import.meta.url).pathname
+const lede = join(root, 'bin', 'lede.js')
+const haveRedis = spawnSync('redis-server', ['--version']).status === 0
+if (!haveRedis) console.warn('skipping distributed-mode tests: redis-server is not installed (apt-get install -y redis-server; .ci/run does this)')
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const {port} = server.address() as {port: number}
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+const children: ChildProcess[] = []
+function start(args: string[]): {child: ChildProcess; stderr: () => string} {
+  const child = spawn(process.execPath, [lede, ...args], {stdio: ['ignore', 'ignore', 'pipe']})
+  children.push(child)
+  let err = ''
+  child.stderr!.on('data', (chunk) => (err += String(chunk)))
+  return {child, stderr: () => err}
+}
+async function until(condition: () => boolean, what: string, ms = 120_000): Promise<void> {
+  const deadline = Date.now() + ms
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+function exited(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code ?? -1))))
+}
+function run(args: string[]): Promise<{code: number; stderr: string}> {
+  const {child, stderr} = start(args)
+  return exited(child).then((code) => ({code, stderr: stderr()}))
+}
+function worker(url: string, queue: string, extra: string[] = []) {
+  const w = start(['worker', '--redis', url, '--queue', queue, '--concurrency', '1', ...extra])
+  return {...w, ready: until(() => w.stderr().includes('waiting for batches'), 'a worker to connect')}
+}
+
+describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', () => {
+  let redis: ChildProcess
+  let url: string
+  beforeAll(async () => {
+    const port = await freePort()
+    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {stdio: 'ignore'})
+    url = `redis://127.0.0.1:${port}`
+    let ready = false
+    const deadline = Date.now() + 10_000
+    while (!ready) {
+      try {
+        await checkRedis(url, 500)
+        ready = true
+      } catch (error) {
+        if (Date.now() > deadline) throw error
+        await new Promise((r) => setTimeout(r, 100))
+      }
+    }
+  })
+  afterAll(async () => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
+    redis?.kill('SIGTERM')
+  })
+
+  it('writes the same JSONL locally with 1 and 2 worker threads and through Redis with 2 workers', {timeout: 300_000}, async () => {
+    const corpus = buildTestCorpus()
+    const outs = ['w1', 'w2', 'redis'].map((name) => mkdtempSync(join(tmpdir(), `lede-dist-${name}-`)))
+    expect((await run(['run', corpus, '--out', outs[0]!, '--workers', '1', '--quiet'])).code).toBe(1)
+    expect((await run(['run', corpus, '--out', outs[1]!, '--workers', '2', '--quiet'])).code).toBe(1)
+    const workers = [worker(url, 'same'), worker(url, 'same')]
+    await Promise.all(workers.map((w) => w.ready))
+    const distributed = await run(['run', corpus, '--out', outs[2]!, '--redis', url, '--queue', 'same', '--batch-size', '2', '--quiet'])
+    expect(distributed.code).toBe(1)
+    const local = outputFiles(outs[0]!)
+    expect(outputFiles(outs[1]!)).toEqual(local)
+    expect(outputFiles(outs[2]!)).toEqual(local)
+    // both workers took batches
+    for (const w of workers) expect(w.stderr()).toMatch(/batch \S+ done/)
+    for (const w of workers) w.child.kill('SIGTERM')
+    await Promise.all(workers.map((w) => exited(w.child)))
+  })
+
+  it('loses nothing when a worker is killed with kill -9 in the middle of a batch', {timeout: 300_000}, async () => {
+    const corpus = buildTestCorpus(3)
+    const local = mkdtempSync(join(tmpdir(), 'lede-dist-local-'))
+    const out = mkdtempSync(join(tmpdir(), 'lede-dist-killed-'))
+    expect((await run(['run', corpus, '--out', local, '--workers', '1', '--quiet'])).code).toBe(1)
+    // a short lock so the stalled batch is handed on within seconds, not the default 30
+    const victim = worker(url, 'kill', ['--lock-duration', '2000'])
+    await victim.ready
+    const running = run(['run', corpus, '--out', out, '--redis', url, '--queue', 'kill', '--batch-size', '1', '--quiet'])
+    await until(() => /batch \S+ started/.test(victim.stderr()), 'the victim to start a batch')
+    const taken = /batch (\S+) started/.exec(victim.stderr())![1]!
+    victim.child.kill('SIGKILL')
+    expect(await exited(victim.child)).not.toBe(0)
+    expect(victim.stderr()).not.toContain(`batch ${taken} done`)
+    const rescuer = worker(url, 'kill', ['--lock-duration', '2000'])
+    const {code} = await running
+    expect(code).toBe(1)
+    expect(rescuer.stderr()).toContain(`batch ${taken} started`)
+    expect(outputFiles(out)).toEqual(outputFiles(local))
+    rescuer.child.kill('SIGTERM')
+    await exited(rescuer.child)
+  })
+
+  it('exits 3 with a clear message when Redis is unreachable at start', {timeout: 120_000}, async () => {
+    const port = await freePort()
+    const corpus = buildTestCorpus()
+    const coordinator = await run(['run', corpus, '--out', mkdtempSync(join(tmpdir(), 'lede-dist-none-')), '--redis', `redis://127.0.0.1:${port}`])
+    expect(coordinator.code).toBe(3)
+    expect(coordinator.stderr).toMatch(new RegExp(`cannot reach Redis at redis://127.0.0.1:${port}: .*ECONNREFUSED`))
+    expect(coordinator.stderr).not.toMatch(/\n\s+at /)
+    const lonely = await run(['worker', '--redis', `redis://127.0.0.1:${port}`])
+    expect(lonely.code).toBe(3)
+    expect(lonely.stderr).toMatch(/cannot reach Redis/)
+  })
+})
