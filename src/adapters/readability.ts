@@ -138,16 +138,30 @@ function readMetadata(document: Document, ld: JsonLd): PageMetadata {
 // ---------------------------------------------------------------------------------------------
 // leftovers removed before Readability scores the page
 
-// class/id words of page furniture around an article (share bars, newsletter boxes, related lists, captions)
+// class/id words of page furniture around an article (share bars, newsletter boxes, related lists, captions,
+// pop-up cards that sit inside links), matched as whole parts of a name split at "-", "_", spaces and camelCase humps
 const FURNITURE = /(?:^|[-_\s])(?:share|sharing|social|newsletter|subscribe|subscription|signup|related|recommended|promo|caption|credit|byline|breadcrumbs?|tags|author-bio|advert|advertisement|ad)(?:$|[-_\s])/i
+// class/id words of pop-up cards that open from a word of the text (a name's hover card)
+const POPUP = /(?:^|[-_\s])(?:tooltip|popover|popup|hovercard|rollover)(?:$|[-_\s])/i
+// an inline style that hides the element: text a reader never sees (pop-ups, off-screen copies)
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i
 
 function stripLeftovers(document: Document): void {
   for (const el of document.querySelectorAll('figcaption')) el.remove()
   for (const el of document.querySelectorAll('aside, nav, form, button, [hidden], [aria-hidden="true"]')) if (isSmall(el)) el.remove()
+  for (const el of document.querySelectorAll('[style]')) if (HIDDEN_STYLE.test(el.getAttribute('style') ?? '') && isSmall(el)) el.remove()
   for (const el of document.querySelectorAll('[class], [id]')) {
     if (el.tagName === 'BODY' || el.tagName === 'HTML' || el.tagName === 'ARTICLE' || el.tagName === 'MAIN') continue
-    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`
-    if (FURNITURE.test(name) && isSmall(el)) el.remove()
+    // camelCase names ("newsCaption") split like kebab-case ones
+    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.replace(/([a-z])([A-Z])/g, '$1-$2')
+    // an embedded post or quotation ("social-media-embed" around a blockquote) is part of the story
+    if (FURNITURE.test(name) && isSmall(el) && !el.querySelector('blockquote')) el.remove()
+    else if (POPUP.test(name) && el.tagName !== 'A' && isSmall(el)) {
+      // the link that opens a pop-up is a word of the sentence; the card it opens is not
+      const opener = el.firstElementChild
+      if (opener && opener.tagName === 'A' && el.firstChild === opener) el.replaceWith(opener)
+      else el.remove()
+    }
   }
 }
 

@@ -1,0 +1,26 @@
+import {describe, expect, it} from 'vitest'
+import {extractPage} from '../../src/adapters/readability.ts'
+
+// enough prose around each case that Readability takes the article for the body
+const prose = (n: number) => Array.from({length: n}, (_, i) => `<p>Paragraph ${i + 1} of the report says the council met again on Tuesday, and members voted on the plan, as expected.</p>`).join('\n')
+const page = (inner: string) => `<!DOCTYPE html><html><head><title>T</title></head><body><article>${prose(3)}${inner}${prose(3)}</article></body></html>`
+const text = (inner: string) => extractPage(page(inner)).paragraphs.join('\n\n')
+
+describe('extractPage: page furniture', () => {
+  it.each([
+    ['a camelCase caption class', '<p>Body sentence here.</p><span class="newsCaption">Protesters gather outside the hall at night</span>', 'Protesters gather'],
+    ['an element hidden by its style', '<p style="display: none">Hidden teaser text for search engines only</p>', 'Hidden teaser'],
+    ['a pop-up card inside a sentence', '<p>The mayor met <span class="rollover-people"><a href="/p/jane">Jane Roe</a><span class="rollover-people-block">Jane Roe biography card with photo</span></span> on Monday.</p>', 'biography card'],
+    ['a share bar', '<div class="article-share-bar"><a href="#">Facebook</a> <a href="#">Email</a></div>', 'Facebook'],
+  ])('removes %s', (_name, inner, gone) => {
+    expect(text(inner)).not.toContain(gone)
+  })
+
+  it.each([
+    ['the word that opens a pop-up card', '<p>The mayor met <span class="rollover-people"><a href="/p/jane">Jane Roe</a><span class="rollover-people-block">card</span></span> on Monday in the hall.</p>', 'The mayor met Jane Roe on Monday in the hall.'],
+    ['a big layout wrapper named after furniture', '', 'Paragraph 1 of the report'],
+  ])('keeps %s', (_name, inner, kept) => {
+    const html = _name.startsWith('a big') ? `<html><body><div class="page-ad-margins"><article>${prose(8)}</article></div></body></html>` : page(inner)
+    expect(extractPage(html).paragraphs.join('\n\n')).toContain(kept)
+  })
+})
