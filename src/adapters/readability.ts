@@ -35,6 +35,7 @@ export function extractPage(html: string): ExtractedPage {
   const metadata = readMetadata(document, ld)
   stripLeftovers(document)
   const article = new Readability(document as unknown as Document, {serializer: (node: Node) => node as El}).parse()
+  if (article?.content) removeLinkLists(article.content as El)
   const paragraphs = article?.content ? toParagraphs(article.content as El) : []
   if (metadata.title === null && article?.title) metadata.title = clean(article.title)
   if (metadata.byline === null && article?.byline) metadata.byline = clean(article.byline)
@@ -173,6 +174,33 @@ function isSmall(el: El): boolean {
   let linked = 0
   for (const a of el.querySelectorAll('a')) linked += (a.textContent ?? '').length
   return linked / text.length > 0.5
+}
+
+// ---------------------------------------------------------------------------------------------
+// leftovers removed from what Readability kept
+
+// a short label that introduces a list of links to other stories
+const LINK_LIST_LABEL = /^(?:related|read more|read also|also read|read next|see also|more stories|more on this|more from|recommended|you may also like|you might also like|most read|most popular|popular|trending|further reading)\b[^.!?]{0,40}$/i
+
+/** Removes "Related:" lists: a list whose every item is a link, right after a short label that introduces one. */
+function removeLinkLists(root: El): void {
+  for (const list of root.querySelectorAll('ul, ol')) {
+    const items = [...list.querySelectorAll('li')]
+    if (items.length === 0 || !items.every((li) => linkShare(li) > 0.8)) continue
+    const label = list.previousElementSibling
+    const labelText = (label?.textContent ?? '').replace(/\s+/g, ' ').trim()
+    if (!label || !LINK_LIST_LABEL.test(labelText.replace(/[:»›>|–—-]+$/, '').trim())) continue
+    label.remove()
+    list.remove()
+  }
+}
+
+function linkShare(el: El): number {
+  const text = (el.textContent ?? '').replace(/\s+/g, '')
+  if (text === '') return 1
+  let linked = 0
+  for (const a of el.querySelectorAll('a')) linked += (a.textContent ?? '').replace(/\s+/g, '').length
+  return linked / text.length
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -24,3 +24,24 @@ describe('extractPage: page furniture', () => {
     expect(extractPage(html).paragraphs.join('\n\n')).toContain(kept)
   })
 })
+
+describe('extractPage: "Related:" lists', () => {
+  const related = (label: string, items: string) => `${label}<ul>${items}</ul>`
+  const links = '<li><a href="/a">Mayor names new transport chief for the city</a></li><li><a href="/b">Schools ask for more money</a></li>'
+  it.each([
+    ['under "Related:"', related('<h3>Related:</h3>', links)],
+    ['under "Read more"', related('<p><strong>Read more</strong></p>', links)],
+    ['under "You may also like"', related('<h2>You may also like</h2>', links)],
+  ])('removes a list of links %s, with its label', (_name, inner) => {
+    const out = text(inner)
+    expect(out).not.toContain('transport chief')
+    expect(out).not.toMatch(/Related|Read more|also like/)
+  })
+
+  it.each([
+    ['a list of links under an ordinary heading', related('<h3>Where to vote</h3>', links)],
+    ['a list of text under "Related"', related('<h3>Related</h3>', '<li>Mayor names new transport chief for the city</li><li>Schools ask</li>')],
+  ])('keeps %s', (_name, inner) => {
+    expect(text(inner)).toContain('transport chief')
+  })
+})
