@@ -122,9 +122,8 @@ describe('dependencies', () => {
   })
 
   it('declares as runtime dependencies only packages shipped code imports', () => {
-    // declared ahead of the code that uses them, which is being added (see README, Dependencies): wink-nlp and
-    // its model for the token layer, bullmq for the distributed mode
-    const pending = new Set(['wink-nlp', 'wink-eng-lite-web-model', 'bullmq'])
+    // declared ahead of the code that uses it, which is being added (see README, Dependencies): the distributed mode
+    const pending = new Set(['bullmq'])
     const unused = Object.keys(manifest.dependencies).filter((name) => !packages.has(name) && !pending.has(name))
     expect(unused).toEqual([])
   })
