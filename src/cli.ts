@@ -1,27 +1,39 @@
-import {mkdir, rename, writeFile} from 'node:fs/promises'
+import {mkdir, rename, stat, writeFile} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import {join} from 'node:path'
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
 import {z} from 'zod'
 import {DEFAULT_PIPELINE, OPTIONAL_LAYERS, PIPELINES} from '../pipelines/index.ts'
 import {CorpusError} from './io/corpus.ts'
-import {OutputError} from './io/output.ts'
-import {runCorpus, type Progress} from './run/batch.ts'
+import {makeFolder, OutputError, OutputPlaceError, ResumeError} from './io/output.ts'
+import {RunInterrupted, runCorpus, type Progress} from './run/batch.ts'
 import {RECORD_SCHEMAS} from './schema.ts'
 import {PipelineError} from './stage.ts'
 import {VERSION} from './version.ts'
 
 /** Exit codes, documented in the README and in `lede --help`. */
-export const EXIT = {ok: 0, documentsFailed: 1, usage: 2, fatal: 3} as const
+export const EXIT = {ok: 0, documentsFailed: 1, usage: 2, fatal: 3, interrupted: 130} as const
 
 const EXIT_HELP = `
 Exit codes:
   0  every input was processed
   1  some inputs or records failed: they are listed in errors.jsonl, the rest was written
-  2  usage error (unknown option, missing argument, unknown pipeline)
-  3  the run could not start or finish (corpus folder unreadable, output not writable, broken pipeline)`
+  2  usage error (unknown option, missing argument, unknown pipeline, --out overlapping the corpus, nothing to --resume)
+  3  the run could not start or finish (corpus folder unreadable, output not writable, output folder in use by another run, broken pipeline)
+  130  interrupted (Ctrl-C): what was written is staged in the output folder; the same command with --resume continues it`
 
-class UsageError extends Error {}
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.usage,
+  ) {
+    super(message)
+  }
+}
+
+function shellQuote(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`
+}
 
 // errors of lazily imported commands, matched by name so their modules load only when used
 const FATAL_ERRORS = new Set(['ExportError', 'ViewError', 'RedisError'])
@@ -52,7 +64,11 @@ export function createProgram(): Command {
     .command('run')
     .description('run the extraction pipeline over every .txt, .jsonl, .html and .htm file (and .gz of one) under a corpus folder')
     .argument('<corpus-dir>', 'folder of articles, read recursively in sorted order (see Inputs below)')
-    .requiredOption('-o, --out <dir>', 'output folder: articles, entities, quotes, money and errors as JSONL, plus manifest.json (created if missing; files are replaced)')
+    .requiredOption(
+      '-o, --out <dir>',
+      'output folder (created if missing; must not be, contain or overlap the corpus): articles, entities, quotes, money and errors as JSONL, plus manifest.json. ' +
+        'One run at a time (lede.lock); records are staged in lede-staging.incomplete/ and the finished set replaces the previous one only at the end',
+    )
     .addOption(new Option('-p, --pipeline <name>', 'which pipeline to run').choices(Object.keys(PIPELINES)).default(DEFAULT_PIPELINE))
     .option('--default-dollar <code>', 'ISO 4217 code a bare "$" stands for (e.g. CAD for a Canadian corpus); such figures are marked currencyAssumed', 'USD')
     .option('-w, --workers <n>', `worker threads processing documents (default: this machine's available parallelism, ${availableParallelism()}); 0 processes them in the main thread; the output is byte-identical whatever the number`, nonNegativeInt)
@@ -63,6 +79,7 @@ export function createProgram(): Command {
     .option('--no-link', 'skip cross-document linking: entity ids then join only identical canonical names, and no entities-index.jsonl is written')
     .option('--layers <list>', 'opt-in layers, comma-separated: tokens (part of speech and lemma of every token, from wink-nlp, written to tokens.jsonl; costs speed, see README)', (value: string) => value.split(',').map((l) => l.trim()).filter(Boolean))
     .option('-q, --quiet', 'no progress and no summary line on stderr')
+    .option('--resume', 'continue the interrupted run (Ctrl-C, kill, crash) staged in --out; the output is byte-identical to an uninterrupted run')
     .addHelpText(
       'after',
       `
@@ -85,7 +102,7 @@ Offsets (start, end) in every record are half-open Unicode code-point offsets in
 so Python's text[start:end] equals the record's text.
 ${EXIT_HELP}`,
     )
-    .action(async (corpusDir: string, opts: {out: string; pipeline: string; defaultDollar: string; workers?: number; concurrency?: number; redis?: string; queue: string; batchSize?: number; link: boolean; layers?: string[]; quiet?: boolean}) => {
+    .action(async (corpusDir: string, opts: {out: string; pipeline: string; defaultDollar: string; workers?: number; concurrency?: number; redis?: string; queue: string; batchSize?: number; link: boolean; layers?: string[]; quiet?: boolean; resume?: boolean}) => {
       if (opts.redis !== undefined && opts.workers !== undefined) {
         throw new UsageError('--workers sets local worker threads; with --redis the workers are `lede worker` processes (set their threads with lede worker --concurrency)')
       }
@@ -115,17 +132,49 @@ ${EXIT_HELP}`,
         // many documents per job: one Redis round trip per batch, not per document
         distributed = {executor, batchSize: opts.batchSize ?? 16, concurrency: opts.concurrency ?? 32}
       }
-      const result = await runCorpus({
-        corpusDir,
-        outDir: opts.out,
-        pipeline,
-        options,
-        spec,
-        workers: opts.workers ?? availableParallelism(),
-        ...(opts.concurrency !== undefined ? {concurrency: opts.concurrency} : {}),
-        ...distributed,
-        ...(showProgress ? {onProgress: throttle(drawProgress, 100)} : {}),
-      })
+      // Ctrl-C (or a polite kill) stops after the documents in flight, keeping what was written for --resume; a second one ends at once
+      const stop = new AbortController()
+      const onSignal = (signal: NodeJS.Signals) => {
+        if (stop.signal.aborted) process.exit(EXIT.interrupted)
+        if (showProgress) process.stderr.write('\r\x1b[K')
+        process.stderr.write(`lede: ${signal === 'SIGINT' ? 'Ctrl-C' : signal}: stopping after the documents in flight (press Ctrl-C again to quit at once)\n`)
+        stop.abort()
+      }
+      process.on('SIGINT', onSignal)
+      process.on('SIGTERM', onSignal)
+      let result
+      try {
+        result = await runCorpus({
+          corpusDir,
+          outDir: opts.out,
+          pipeline,
+          options,
+          spec,
+          workers: opts.workers ?? availableParallelism(),
+          ...(opts.concurrency !== undefined ? {concurrency: opts.concurrency} : {}),
+          ...distributed,
+          resume: opts.resume === true,
+          // tests make checkpoints frequent to interrupt small corpora at many points
+          ...(process.env.LEDE_CHECKPOINT_MS ? {checkpointMs: Number(process.env.LEDE_CHECKPOINT_MS)} : {}),
+          signal: stop.signal,
+          onWarning: (message) => process.stderr.write(`lede: warning: ${message}\n`),
+          ...(showProgress ? {onProgress: throttle(drawProgress, 100)} : {}),
+        })
+      } catch (error) {
+        if (error instanceof RunInterrupted) {
+          if (showProgress) process.stderr.write('\r\x1b[K')
+          const again = [...currentArgv.filter((a) => a !== '--resume'), '--resume']
+          throw new UsageError(
+            `interrupted: the records of ${error.written} inputs (${error.documents} documents) are written to "${error.staging}"; ` +
+              `the previous output in "${opts.out}" is untouched. To continue: lede ${again.map(shellQuote).join(' ')}`,
+            EXIT.interrupted,
+          )
+        }
+        throw error
+      } finally {
+        process.off('SIGINT', onSignal)
+        process.off('SIGTERM', onSignal)
+      }
       if (showProgress) process.stderr.write('\r\x1b[K')
       const m = result.manifest
       if (!opts.quiet) {
@@ -175,6 +224,10 @@ ${EXIT_HELP}`,
     .option('-j, --json <file>', 'also write the full report as JSON to this file')
     .option('--html <file>', 'also write the report as a web page: scores per layer and label, and each article\'s gold and predicted records side by side with misses, spurious records and wrong speakers marked')
     .action(async (opts: {gold: string; pred: string; json?: string; html?: string}) => {
+      for (const [flag, dir] of [['--gold', opts.gold], ['--pred', opts.pred]] as const) {
+        const info = await stat(dir).catch(() => null)
+        if (!info?.isDirectory()) throw new UsageError(`${flag} "${dir}" ${info ? 'is not a folder' : 'does not exist'}`)
+      }
       const {evaluate, formatReport} = await import('./eval/evaluate.ts')
       const report = await evaluate({goldDir: opts.gold, predDir: opts.pred})
       process.stdout.write(`${formatReport(report)}\n`)
@@ -246,7 +299,7 @@ ${EXIT_HELP}`,
     .description('write the JSON Schema of every record type (article, entity, quote, money, entity-index, error, manifest, input-article)')
     .requiredOption('-o, --out <dir>', 'folder to write <record>.schema.json files into')
     .action(async (opts: {out: string}) => {
-      await mkdir(opts.out, {recursive: true})
+      await makeFolder(opts.out)
       const written: string[] = []
       for (const [name, schema] of Object.entries(RECORD_SCHEMAS)) {
         const file = join(opts.out, `${name}.schema.json`)
@@ -284,8 +337,12 @@ function throttle<T>(fn: (arg: T) => void, ms: number): (arg: T) => void {
   }
 }
 
+// the arguments of the running command, to tell the user how to resume it
+let currentArgv: string[] = []
+
 /** Runs the CLI with the given arguments and returns the exit code instead of exiting. */
 export async function main(argv: string[]): Promise<number> {
+  currentArgv = argv
   const program = createProgram()
   program.exitOverride()
   for (const command of program.commands) command.exitOverride()
@@ -300,13 +357,19 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof UsageError) {
       process.stderr.write(`lede: ${error.message}\n`)
+      return error.exitCode
+    }
+    if (error instanceof OutputPlaceError || error instanceof ResumeError) {
+      process.stderr.write(`lede: ${error.message}\n`)
       return EXIT.usage
     }
     if (error instanceof CorpusError || error instanceof OutputError || error instanceof PipelineError || (error instanceof Error && FATAL_ERRORS.has(error.name))) {
       process.stderr.write(`lede: ${error.message}\n`)
       return EXIT.fatal
     }
-    process.stderr.write(`lede: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    // a message, never a stack trace (LEDE_DEBUG=1 shows it, for a bug report)
+    const detail = error instanceof Error ? (process.env.LEDE_DEBUG ? (error.stack ?? error.message) : error.message) : String(error)
+    process.stderr.write(`lede: ${detail}\n`)
     return EXIT.fatal
   }
 }

@@ -162,6 +162,7 @@ export const Manifest = z
   .object({
     tool: z.literal('lede'),
     version: z.string(),
+    complete: z.literal(true).describe('written only when the whole output set was finished and moved into place together'),
     pipeline: z.string(),
     stages: z.array(z.string()),
     options: z.record(z.string(), z.unknown()),
@@ -171,7 +172,10 @@ export const Manifest = z
       bytes: z.number().int(),
       documents: z.number().int().describe('articles that entered the pipeline'),
       rejected: z.number().int().describe('inputs that could not become a document (see errors.jsonl, stage ingest)'),
-      skippedFiles: z.array(z.string()).describe('files in the corpus folder lede does not read (not .txt, .jsonl, .html, .htm or a .gz of one)'),
+      skippedFiles: z.array(z.string()).describe('files and folders (ending in /) in the corpus folder that were not read'),
+      skipped: z
+        .array(z.object({path: z.string(), reason: z.string()}))
+        .describe('the same paths as skippedFiles, each with why it was not read (not a format lede reads, a link loop, a lede output folder, …)'),
     }),
     outputs: z.object({
       articles: z.number().int(),
@@ -182,6 +186,7 @@ export const Manifest = z
     }),
     errors: z.number().int(),
     failedDocuments: z.number().int().describe('documents a stage failed on: documents = articles + failedDocuments'),
+    resumedAfter: z.number().int().optional().describe('set when the run was resumed: inputs whose records the interrupted run had already written'),
     timings: z.object({totalMs: z.number(), stagesMs: z.record(z.string(), z.number()), megabytesPerSecond: z.number()}),
   })
   .describe('manifest.json: what ran, on what, and what came out')

@@ -34,9 +34,15 @@ describe('lede CLI', () => {
     ['a negative --workers', ['run', 'corpus', '--out', '/tmp/x', '--workers', '-1'], EXIT.usage],
     ['an unknown option', ['run', 'corpus', '--out', '/tmp/x', '--fast'], EXIT.usage],
     ['a missing corpus folder', ['run', '/nonexistent/corpus', '--out', '/tmp/x'], EXIT.fatal],
+    ['a --default-dollar that is no currency', ['run', 'corpus', '--out', '/tmp/x', '--default-dollar', 'XYZ'], EXIT.usage],
+    ['--out the corpus folder', ['run', corpus, '--out', corpus], EXIT.usage],
+    ['--out a folder holding the corpus', ['run', corpus, '--out', root], EXIT.usage],
+    ['--out a folder that cannot be made', ['run', corpus, '--out', '/proc/lede-x'], EXIT.fatal],
+    ['eval of a missing run folder', ['eval', '--gold', join(root, 'test', 'gold'), '--pred', '/missing'], EXIT.usage],
   ])('exits with a clear message on %s', async (_name, argv, code) => {
     expect(await main(argv)).toBe(code)
     expect(stderr.join('')).not.toBe('')
+    expect(stderr.join('')).not.toMatch(/\n\s+at /)
   })
 
   it.each([['--help'], ['run', '--help'], ['eval', '--help'], ['schema', '--help']])('answers %s', async (...argv) => {

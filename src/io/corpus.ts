@@ -1,6 +1,6 @@
 import {createHash} from 'node:crypto'
-import {readdir, stat} from 'node:fs/promises'
-import {join, relative, resolve, sep} from 'node:path'
+import {readdir, readFile, realpath, stat} from 'node:fs/promises'
+import {join, resolve} from 'node:path'
 import {createDoc, type Doc} from '../doc.ts'
 import {InputArticle, type ErrorRecord} from '../schema.ts'
 import {decodeBytes, normaliseNewlines, scrubText, type IngestWarning} from './decode.ts'
@@ -17,8 +17,10 @@ export type CorpusItem =
 export interface CorpusListing {
   /** input paths (`.txt`, `.jsonl`, `.html`, `.htm` and their `.gz` twins) relative to the folder, POSIX separators, sorted */
   inputs: string[]
-  /** every other file, relative and sorted, so the manifest accounts for it */
+  /** every other file or folder (folders end in `/`), relative and sorted, so the manifest accounts for it */
   skipped: string[]
+  /** why each skipped path was left, by path */
+  reasons: Record<string, string>
 }
 
 /** Raised when the corpus folder itself cannot be read. */
@@ -29,7 +31,22 @@ export class CorpusError extends Error {
   }
 }
 
-/** Lists a corpus folder recursively in a deterministic order (by code unit, like `sort` under LC_ALL=C), leaving out `exclude` folders (the run's own output). */
+/** Whether a folder holds a lede run's output (a `manifest.json` written by lede), which must never be read back as input. */
+export async function isLedeOutputFolder(dir: string): Promise<boolean> {
+  try {
+    const text = await readFile(join(dir, 'manifest.json'), 'utf8')
+    return (JSON.parse(text) as {tool?: unknown}).tool === 'lede'
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Lists a corpus folder recursively in a deterministic order (by code unit, like `sort` under LC_ALL=C).
+ * Symbolic links to files and folders are followed wherever they point, each target once (a second
+ * path to the same file or folder, and a link back to an enclosing folder, are listed as skipped with
+ * the reason); `exclude` folders (the run's own output) and folders holding a lede manifest are skipped.
+ */
 export async function listCorpus(dir: string, exclude: string[] = []): Promise<CorpusListing> {
   let info
   try {
@@ -38,20 +55,94 @@ export async function listCorpus(dir: string, exclude: string[] = []): Promise<C
     throw new CorpusError(`corpus folder "${dir}" does not exist`)
   }
   if (!info.isDirectory()) throw new CorpusError(`"${dir}" is not a folder: give lede run the folder that holds the articles`)
-  const entries = await readdir(dir, {recursive: true, withFileTypes: true})
+  const root = await realpath(dir)
+  const excluded = new Set<string>()
+  for (const e of exclude) excluded.add(await realpath(e).catch(() => resolve(e)))
   const inputs: string[] = []
-  const skipped: string[] = []
-  const excluded = exclude.map((e) => resolve(e))
-  for (const entry of entries) {
-    if (!entry.isFile()) continue
-    const full = resolve(entry.parentPath, entry.name)
-    if (excluded.some((e) => full.startsWith(e + sep))) continue
-    const path = relative(dir, full).split(sep).join('/')
-    if (inputFormat(entry.name) !== null) inputs.push(path)
-    else skipped.push(path)
+  const reasons: Record<string, string> = {}
+  // real paths already taken, so every file and folder is read once however many links reach it
+  const seenFiles = new Map<string, string>()
+  const seenDirs = new Map<string, string>([[root, '.']])
+  const skip = (path: string, reason: string) => (reasons[path] = reason)
+
+  // links are followed after the real tree is walked, so a file is read under its own path and a link to it is the duplicate
+  const links: Array<{path: string; full: string; name: string; ancestors: Set<string>}> = []
+  const walk = async (real: string, rel: string, ancestors: Set<string>, followLinks: boolean): Promise<void> => {
+    let entries
+    try {
+      entries = await readdir(real, {withFileTypes: true})
+    } catch (error) {
+      if (rel === '') throw new CorpusError(`cannot read corpus folder "${dir}": ${(error as Error).message}`)
+      skip(`${rel}/`, `folder cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+      return
+    }
+    entries.sort((a, b) => byCodeUnit(a.name, b.name))
+    for (const entry of entries) {
+      const path = rel === '' ? entry.name : `${rel}/${entry.name}`
+      const full = join(real, entry.name)
+      if (entry.isSymbolicLink()) {
+        if (followLinks) await visitLink(path, full, entry.name, ancestors)
+        else links.push({path, full, name: entry.name, ancestors})
+        continue
+      }
+      await visit(path, full, entry.name, entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : 'other', false, ancestors, followLinks)
+    }
   }
-  const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-  return {inputs: inputs.sort(byCodeUnit), skipped: skipped.sort(byCodeUnit)}
+  const visitLink = async (path: string, full: string, name: string, ancestors: Set<string>) => {
+    let target: string
+    let kind: 'file' | 'dir' | 'other'
+    try {
+      target = await realpath(full)
+      const s = await stat(target)
+      kind = s.isFile() ? 'file' : s.isDirectory() ? 'dir' : 'other'
+    } catch (error) {
+      skip(path, `symbolic link that leads nowhere (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`)
+      return
+    }
+    await visit(path, target, name, kind, true, ancestors, true)
+  }
+  const visit = async (path: string, target: string, name: string, kind: 'file' | 'dir' | 'other', link: boolean, ancestors: Set<string>, followLinks: boolean) => {
+    if (kind === 'other') {
+      skip(path, 'not a regular file or folder (device, socket or pipe)')
+      return
+    }
+    if (kind === 'dir') {
+      if (excluded.has(target)) return
+      if (ancestors.has(target)) {
+        const to = seenDirs.get(target)
+        skip(`${path}/`, `symbolic link loop: leads back to ${to === '.' ? 'the corpus folder' : `"${to}/"`}`)
+        return
+      }
+      const earlier = seenDirs.get(target)
+      if (earlier !== undefined) {
+        skip(`${path}/`, `same folder as ${earlier === '.' ? 'the corpus folder' : `"${earlier}/"`}, read once`)
+        return
+      }
+      seenDirs.set(target, path)
+      if (await isLedeOutputFolder(target)) {
+        skip(`${path}/`, 'holds the output of a lede run (manifest.json), never read back as input')
+        return
+      }
+      await walk(target, path, new Set([...ancestors, target]), followLinks)
+      return
+    }
+    const earlier = seenFiles.get(target)
+    if (earlier !== undefined) {
+      skip(path, `same file as "${earlier}", read once`)
+      return
+    }
+    seenFiles.set(target, path)
+    if (inputFormat(name) !== null) inputs.push(path)
+    else skip(path, link ? 'symbolic link to a file lede does not read' : 'not a file lede reads (.txt, .jsonl, .html, .htm or a .gz of one)')
+  }
+  await walk(root, '', new Set([root]), false)
+  // a link found while following links is followed at once; the queue only holds links of the real tree
+  for (const l of links) await visitLink(l.path, l.full, l.name, l.ancestors)
+  return {inputs: inputs.sort(byCodeUnit), skipped: Object.keys(reasons).sort(byCodeUnit), reasons}
+}
+
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** Decodes file bytes as text (see src/io/decode.ts) or says why it is not text; repairs are dropped here (use {@link decodeBytes} to keep them). */
@@ -67,15 +158,39 @@ export function contentId(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 16)
 }
 
+type IdAllocator = (id: string) => {id: string; duplicateOf?: string}
+
+// a renamed duplicate says so in the article's warnings, so the rename is never silent
+function createUniqueDoc(uniqueId: IdAllocator, wanted: string, init: Omit<Parameters<typeof createDoc>[0], 'id'>): Doc {
+  const {id, duplicateOf} = uniqueId(wanted)
+  const doc = createDoc({id, ...init})
+  if (duplicateOf !== undefined) {
+    doc.messages.push({stage: 'ingest', code: 'ingest:duplicate-id', message: `id "${duplicateOf}" was already used by an earlier document; this one is "${id}"`, fatal: false})
+  }
+  return doc
+}
+
+/** An id allocator: the first use of an id keeps it; a repeat gets the first free `-2`, `-3`, … suffix, so no two documents ever share an id (`d1, d1, d1-2` gives `d1, d1-2, d1-2-2`). */
+export function createIdAllocator(): IdAllocator {
+  const used = new Set<string>()
+  const next = new Map<string, number>()
+  return (id) => {
+    if (!used.has(id)) {
+      used.add(id)
+      return {id}
+    }
+    let n = next.get(id) ?? 2
+    while (used.has(`${id}-${n}`)) n++
+    next.set(id, n + 1)
+    const unique = `${id}-${n}`
+    used.add(unique)
+    return {id: unique, duplicateOf: id}
+  }
+}
+
 /** Reads every input of a corpus folder in listing order, yielding documents and error records; never throws for one bad input. */
 export async function* readCorpus(dir: string, listing: CorpusListing): AsyncGenerator<CorpusItem> {
-  const seen = new Map<string, number>()
-  // the same article twice (wire copies) keeps both, with a suffix so ids stay unique
-  const uniqueId = (id: string) => {
-    const count = (seen.get(id) ?? 0) + 1
-    seen.set(id, count)
-    return count === 1 ? id : `${id}-${count}`
-  }
+  const uniqueId = createIdAllocator()
   for (const path of listing.inputs) {
     const full = join(dir, path)
     const {format, gzip} = inputFormat(path)!
@@ -109,12 +224,12 @@ export async function* readCorpus(dir: string, listing: CorpusListing): AsyncGen
       }
       // the id comes from the page as saved, so a better extractor in a later version keeps the same ids
       const meta = pageMeta(page, {})
-      const doc = createDoc({id: uniqueId(contentId(decoded.text)), source: path, text: page.text, title: page.title, meta})
+      const doc = createUniqueDoc(uniqueId, contentId(decoded.text), {source: path, text: page.text, title: page.title, meta})
       addIngestWarnings(doc, decoded.warnings)
       yield {kind: 'doc', doc, bytes: fileBytes}
       continue
     }
-    const doc = createDoc({id: uniqueId(contentId(decoded.text)), source: path, text: decoded.text})
+    const doc = createUniqueDoc(uniqueId, contentId(decoded.text), {source: path, text: decoded.text})
     addIngestWarnings(doc, decoded.warnings)
     yield {kind: 'doc', doc, bytes: fileBytes}
   }
@@ -123,7 +238,7 @@ export async function* readCorpus(dir: string, listing: CorpusListing): AsyncGen
 // the fields of an input record that lede reads; every other field is kept in the article's meta
 const RECORD_FIELDS = new Set(['id', 'title', 'text', 'html', 'url', 'date', 'byline', 'meta'])
 
-async function* readJsonlArticles(full: string, path: string, gzip: boolean, uniqueId: (id: string) => string): AsyncGenerator<CorpusItem> {
+async function* readJsonlArticles(full: string, path: string, gzip: boolean, uniqueId: IdAllocator): AsyncGenerator<CorpusItem> {
   const {lines, fileBytesRead} = readInputLines(full, gzip)
   let lineNumber = 0
   let accounted = 0
@@ -186,7 +301,7 @@ async function* readJsonlArticles(full: string, path: string, gzip: boolean, uni
         yield ingestError(source, 'ingest:empty', `line ${lineNumber} has an empty text`, bytes)
         continue
       }
-      const doc = createDoc({id: uniqueId(givenId ?? contentId(typeof article.text === 'string' ? text : article.html!)), source, text, title, meta})
+      const doc = createUniqueDoc(uniqueId, givenId ?? contentId(typeof article.text === 'string' ? text : article.html!), {source, text, title, meta})
       addIngestWarnings(doc, warnings)
       yield {kind: 'doc', doc, bytes}
     }

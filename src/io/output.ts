@@ -1,7 +1,14 @@
-import {createReadStream, createWriteStream, type WriteStream} from 'node:fs'
-import {mkdir, rename, unlink, writeFile} from 'node:fs/promises'
-import {once} from 'node:events'
-import {join} from 'node:path'
+/**
+ * The output folder as a unit: one run at a time (a lock file), every record written first into a
+ * staging folder inside it, and the finished set (JSONL files + manifest) moved into place together at
+ * the end, so the folder holds either the previous complete run or the new one. The staging folder
+ * carries a checkpoint, so an interrupted run can be resumed where it stopped.
+ */
+import {createReadStream} from 'node:fs'
+import {link, mkdir, open, readdir, readFile, realpath, rename, rm, stat, truncate, unlink, writeFile, type FileHandle} from 'node:fs/promises'
+import {hostname} from 'node:os'
+import {createInterface} from 'node:readline'
+import {dirname, join, relative, resolve, sep} from 'node:path'
 import type {ErrorRecord, Manifest} from '../schema.ts'
 import type {DocRecords} from './records.ts'
 
@@ -19,11 +26,31 @@ export const OPTIONAL_FILES = {
 } as const
 type OptionalName = keyof typeof OPTIONAL_FILES
 type OutputName = keyof typeof OUTPUT_FILES | OptionalName
+// the staging folder also keeps each document's corpus-stage summaries, so a resumed run can re-feed the corpus stages
+type StagedName = OutputName | 'summaries'
+const SUMMARIES_FILE = 'summaries.jsonl'
 
 // the file name belongs with its record type in the core schema, where the linking stage can reach it
-export {ENTITY_INDEX_FILE} from '../schema.ts'
+import {ENTITY_INDEX_FILE} from '../schema.ts'
+export {ENTITY_INDEX_FILE}
+/** The run's manifest: written last, `"complete": true`. */
+export const MANIFEST_FILE = 'manifest.json'
+/** The lock file naming the run that owns the output folder. */
+export const LOCK_FILE = 'lede.lock'
+/** The staging folder an unfinished run writes into; its name says what it is. */
+export const STAGING_DIR = 'lede-staging.incomplete'
 
-/** Raised when the output folder cannot be created or written. */
+const CHECKPOINT_FILE = 'checkpoint.json'
+const COMMIT_FILE = 'commit.json'
+/** Every name lede itself may leave in an output folder. */
+const LEDE_OUTPUT_NAMES: ReadonlySet<string> = new Set([...Object.values(OUTPUT_FILES), ...Object.values(OPTIONAL_FILES), ENTITY_INDEX_FILE, MANIFEST_FILE, LOCK_FILE, STAGING_DIR])
+
+/** Whether a name in an output folder is one lede itself writes (the lock's private temporary names included). */
+export function isLedeOutputName(name: string): boolean {
+  return LEDE_OUTPUT_NAMES.has(name) || name.startsWith(`${LOCK_FILE}.`)
+}
+
+/** Raised when the output folder cannot be created, locked or written. */
 export class OutputError extends Error {
   constructor(message: string) {
     super(message)
@@ -31,12 +58,209 @@ export class OutputError extends Error {
   }
 }
 
-/** Streams records into the output folder as documents finish, so memory stays flat; counts what it wrote. */
+/** Raised when the output folder would overlap the input (usage error: nothing was written). */
+export class OutputPlaceError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'OutputPlaceError'
+  }
+}
+
+const errorText = (error: unknown) => (error as Error).message ?? String(error)
+
+/** Creates a folder and its parents one level at a time (Node's recursive mkdir never returns under /proc), reporting the level that failed. */
+export async function makeFolder(dir: string): Promise<void> {
+  const full = resolve(dir)
+  const missing: string[] = []
+  for (let at = full; ; at = dirname(at)) {
+    try {
+      const info = await stat(at)
+      if (!info.isDirectory()) throw new OutputError(`cannot create output folder "${dir}": "${at}" is a file, not a folder`)
+      break
+    } catch (error) {
+      if (error instanceof OutputError) throw error
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(at) === at) throw new OutputError(`cannot create output folder "${dir}": ${at}: ${errorText(error)}`)
+      missing.push(at)
+    }
+  }
+  for (const at of missing.reverse()) {
+    try {
+      await mkdir(at)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new OutputError(`cannot create output folder "${dir}": ${at}: ${errorText(error)}`)
+    }
+  }
+}
+
+const isInside = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep)
+
+/**
+ * Refuses an output folder that overlaps the corpus: the corpus folder itself, a folder that contains
+ * it, or a folder inside it that already holds files that are not lede's. Nothing is written before this passes.
+ */
+export async function checkOutputPlace(corpusDir: string, outDir: string): Promise<void> {
+  const corpus = await realpath(corpusDir).catch(() => resolve(corpusDir))
+  // the output folder may not exist yet: resolve its nearest existing ancestor
+  let out = resolve(outDir)
+  const tail: string[] = []
+  for (let at = out; ; at = dirname(at)) {
+    try {
+      out = join(await realpath(at), ...tail.reverse())
+      break
+    } catch {
+      if (dirname(at) === at) break
+      tail.push(at.slice(dirname(at).length).replace(/^[/\\]/, ''))
+    }
+  }
+  if (out === corpus) throw new OutputPlaceError(`--out "${outDir}" is the corpus folder itself: lede never writes where its input is; choose another output folder`)
+  if (isInside(corpus, out)) {
+    throw new OutputPlaceError(`--out "${outDir}" contains the corpus folder "${corpusDir}": lede never writes where its input is; choose an output folder outside the corpus`)
+  }
+  if (isInside(out, corpus)) {
+    let names: string[] = []
+    try {
+      names = await readdir(out)
+    } catch {
+      // not there yet: lede creates it, and never reads it back
+    }
+    const foreign = names.filter((name) => !isLedeOutputName(name))
+    if (foreign.length > 0) {
+      throw new OutputPlaceError(
+        `--out "${outDir}" lies inside the corpus folder "${corpusDir}" and holds files that are not lede's output (${foreign.slice(0, 3).map((n) => `"${n}"`).join(', ')}${foreign.length > 3 ? ', …' : ''}): ` +
+          `they may be input; choose an output folder outside the corpus`,
+      )
+    }
+  }
+}
+
+/** Who holds an output folder. */
+export interface LockHolder {
+  pid: number
+  host: string
+  startedAt: string
+}
+
+/** A held lock on an output folder. */
+export interface OutputLock {
+  readonly path: string
+  release(): Promise<void>
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** Takes the output folder's lock file (pid, host, start time); refuses when a live run holds it, takes over a stale one (dead pid on this host) with a warning. */
+export async function acquireLock(outDir: string, warn: (message: string) => void = () => {}): Promise<OutputLock> {
+  const path = join(outDir, LOCK_FILE)
+  const mine: LockHolder = {pid: process.pid, host: hostname(), startedAt: new Date().toISOString()}
+  // written whole under a private name, then linked into place: link fails atomically when the lock exists
+  const temp = join(outDir, `${LOCK_FILE}.${process.pid}.tmp`)
+  try {
+    await writeFile(temp, `${JSON.stringify(mine)}\n`)
+  } catch (error) {
+    throw new OutputError(`cannot write in output folder "${outDir}": ${errorText(error)}`)
+  }
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await link(temp, path)
+        return {
+          path,
+          async release() {
+            // only our own lock is removed
+            const holder = await readHolder(path)
+            if (holder && holder !== 'unreadable' && holder.pid === mine.pid && holder.host === mine.host && holder.startedAt === mine.startedAt) await unlink(path).catch(() => {})
+          },
+        }
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new OutputError(`cannot create lock file "${path}": ${errorText(error)}`)
+      }
+      const holder = await readHolder(path)
+      if (holder === 'unreadable') {
+        throw new OutputError(`output folder "${outDir}" is locked by "${path}", which cannot be read; if no lede run is using this folder, delete that file`)
+      }
+      if (holder === null) continue // released between our attempt and the read
+      if (holder.host === mine.host && !alive(holder.pid)) {
+        warn(`taking over a stale lock in "${outDir}": process ${holder.pid} on ${holder.host}, started ${holder.startedAt}, is no longer running`)
+        // rename-then-unlink: of two runs taking over at once, only one removes the stale lock
+        const claimed = `${path}.${process.pid}.stale`
+        try {
+          await rename(path, claimed)
+          const gone = await readHolder(claimed)
+          if (gone !== 'unreadable' && gone !== null && gone.pid !== holder.pid) {
+            // someone else's fresh lock: put it back and give up
+            await rename(claimed, path).catch(() => {})
+            break
+          }
+          await unlink(claimed).catch(() => {})
+        } catch {
+          // another run removed it first
+        }
+        continue
+      }
+      throw new OutputError(
+        `output folder "${outDir}" is in use by another lede run (pid ${holder.pid} on ${holder.host}, started ${holder.startedAt}); ` +
+          `wait for it to finish or choose another --out${holder.host === mine.host ? '' : ` (if that run is dead, delete "${path}")`}`,
+      )
+    }
+    const holder = await readHolder(path)
+    throw new OutputError(`output folder "${outDir}" is in use by another lede run${holder && holder !== 'unreadable' ? ` (pid ${holder.pid} on ${holder.host}, started ${holder.startedAt})` : ''}`)
+  } finally {
+    await unlink(temp).catch(() => {})
+  }
+}
+
+async function readHolder(path: string): Promise<LockHolder | null | 'unreadable'> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : 'unreadable'
+  }
+  try {
+    const holder = JSON.parse(text) as LockHolder
+    return typeof holder.pid === 'number' && typeof holder.host === 'string' ? holder : 'unreadable'
+  } catch {
+    return 'unreadable'
+  }
+}
+
+/** What a checkpoint remembers besides the staged files' lengths: whatever the run engine needs to go on (counters, a run key). */
+export type ResumeState = Record<string, unknown>
+
+interface Checkpoint {
+  /** identifies the run (corpus, pipeline, options, version, listing) so a resume never mixes two runs */
+  runKey: string
+  /** bytes of each staged file that belong to the checkpoint; anything after them is cut on resume */
+  bytes: Record<StagedName, number>
+  counts: Record<OutputName, number>
+  state: ResumeState
+}
+
+/** Streams records into the staging folder as documents finish, so memory stays flat; counts what it wrote. */
 export interface OutputWriter {
-  writeDoc(records: DocRecords): Promise<void>
+  /** one document's records, and its corpus-stage summaries (kept in staging for a resume) */
+  writeDoc(records: DocRecords, summaries?: readonly unknown[] | null): Promise<void>
   writeError(error: ErrorRecord): Promise<void>
-  readonly counts: Record<OutputName, number>
-  close(manifest: Manifest, finish?: CloseOptions): Promise<void>
+  readonly counts: Readonly<Record<OutputName, number>>
+  /** the state saved by the checkpoint a resumed run starts from; null for a fresh run */
+  readonly resumed: ResumeState | null
+  /** the staging folder */
+  readonly staging: string
+  /** the corpus-stage summaries of the documents already staged, in input order (a resumed run re-feeds them) */
+  stagedSummaries(): AsyncIterable<unknown[]>
+  /** writes everything buffered and records `state` as the point a resume continues from */
+  checkpoint(state: ResumeState): Promise<void>
+  /** checkpoints and closes the files, leaving the staging folder for `--resume` */
+  suspend(state: ResumeState): Promise<void>
+  /** finishes the run: rewrites, extra files and the manifest, then moves the whole set into place */
+  commit(manifest: Manifest, finish?: CloseOptions): Promise<void>
 }
 
 /** Corpus-level work done when closing: records rewritten (ids remapped after linking) and extra files. */
@@ -47,108 +271,270 @@ export interface CloseOptions {
   extraFiles?: Record<string, unknown[]>
 }
 
-/** Opens the output folder; files are written under temporary names and renamed on close, so a crashed run never leaves half a result that looks whole. */
-export async function openOutput(dir: string, options: {optional?: readonly OptionalName[]} = {}): Promise<OutputWriter> {
-  try {
-    await mkdir(dir, {recursive: true})
-  } catch (error) {
-    throw new OutputError(`cannot create output folder "${dir}": ${(error as Error).message}`)
-  }
-  const files: Partial<Record<OutputName, string>> = {...OUTPUT_FILES}
-  for (const name of options.optional ?? []) files[name] = OPTIONAL_FILES[name]
-  const names = Object.keys(files) as OutputName[]
-  const streams = {} as Record<OutputName, WriteStream>
-  const counts = {articles: 0, entities: 0, quotes: 0, money: 0, errors: 0, tokens: 0}
-  for (const name of names) {
-    const stream = createWriteStream(join(dir, `${files[name]}.partial`), {encoding: 'utf8'})
-    streams[name] = stream
-  }
-  // surface the first write error instead of an unhandled 'error' event
-  let failure: Error | null = null
-  for (const stream of Object.values(streams)) stream.on('error', (error) => (failure ??= error))
+/** How to open an output folder. */
+export interface OpenOptions {
+  /** identifies the run; a resume is refused when the staged run's key differs */
+  runKey: string
+  /** continue the staged run instead of starting over */
+  resume?: boolean
+  /** warnings for the user (stale lock taken over, staged run discarded) */
+  warn?: (message: string) => void
+  /** optional files this run writes (tokens.jsonl when the token layer is asked for) */
+  optional?: readonly OptionalName[]
+}
 
-  // records are gathered into large chunks: many small stream writes cost more than the records
-  const buffered: Record<OutputName, string> = {articles: '', entities: '', quotes: '', money: '', errors: '', tokens: ''}
-  const CHUNK = 1 << 20
-  const flush = async (name: OutputName) => {
-    if (failure) throw new OutputError(`cannot write to "${dir}": ${failure.message}`)
-    const chunk = buffered[name]
-    buffered[name] = ''
-    if (chunk !== '' && !streams[name].write(chunk)) await once(streams[name], 'drain')
+/** Raised when `--resume` cannot continue (nothing staged, or the staged run is another run). */
+export class ResumeError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ResumeError'
   }
-  const writeAll = async (name: OutputName, records: readonly unknown[]) => {
+}
+
+/**
+ * Opens an output folder for a run: creates it, finishes a commit an earlier run was killed in, and
+ * prepares the staging folder (fresh, or cut back to its last checkpoint when resuming). The caller holds the lock.
+ */
+export async function openOutput(dir: string, options: OpenOptions): Promise<OutputWriter> {
+  const warn = options.warn ?? (() => {})
+  const staging = join(dir, STAGING_DIR)
+  const NAMES: OutputName[] = [...(Object.keys(OUTPUT_FILES) as OutputName[]), ...(options.optional ?? [])]
+  const STAGED: StagedName[] = [...NAMES, 'summaries']
+  await finishCommit(dir)
+  let checkpoint: Checkpoint | null = null
+  const existing = await readCheckpoint(staging)
+  if (options.resume && existing === 'none') {
+    warn(`nothing to resume in "${dir}" (no interrupted run is staged there): starting from the beginning`)
+  } else if (options.resume && existing === 'broken') {
+    // killed before its first checkpoint: nothing of it can be trusted, and nothing was lost either
+    warn(`the run staged in "${staging}" stopped before its first checkpoint: starting from the beginning`)
+  } else if (options.resume && existing !== 'none' && existing !== 'broken') {
+    if (existing.runKey !== options.runKey) {
+      throw new ResumeError(
+        `cannot resume: the run staged in "${staging}" was started with another corpus, pipeline, options or lede version (or the corpus changed since); run without --resume to start over`,
+      )
+    }
+    for (const name of STAGED) {
+      const file = join(staging, partialName(name))
+      const size = await stat(file).then((s) => s.size, () => -1)
+      if (size < existing.bytes[name]) throw new ResumeError(`cannot resume: "${file}" is shorter than its checkpoint says; run without --resume to start over`)
+      await truncate(file, existing.bytes[name])
+    }
+    checkpoint = existing
+  } else if (existing !== 'none') {
+    warn(`discarding the interrupted run staged in "${staging}" (use --resume to continue it instead)`)
+  }
+  if (!checkpoint) {
+    try {
+      await rm(staging, {recursive: true, force: true})
+      await mkdir(staging)
+    } catch (error) {
+      throw new OutputError(`cannot create staging folder "${staging}": ${errorText(error)}`)
+    }
+  }
+
+  const handles = {} as Record<StagedName, FileHandle>
+  try {
+    for (const name of STAGED) handles[name] = await open(join(staging, partialName(name)), checkpoint ? 'a' : 'w')
+  } catch (error) {
+    for (const handle of Object.values(handles)) await handle.close().catch(() => {})
+    throw new OutputError(`cannot write in "${staging}": ${errorText(error)}`)
+  }
+  const counts: Record<OutputName, number> = checkpoint ? {...{tokens: 0}, ...checkpoint.counts} : {articles: 0, entities: 0, quotes: 0, money: 0, errors: 0, tokens: 0}
+  const bytes: Record<StagedName, number> = checkpoint ? {...{tokens: 0}, ...checkpoint.bytes} : {articles: 0, entities: 0, quotes: 0, money: 0, errors: 0, tokens: 0, summaries: 0}
+  // records are gathered into large chunks: many small writes cost more than the records
+  const buffered: Record<StagedName, string> = {articles: '', entities: '', quotes: '', money: '', errors: '', tokens: '', summaries: ''}
+  const CHUNK = 1 << 20
+  const flush = async (name: StagedName) => {
+    const chunk = buffered[name]
+    if (chunk === '') return
+    buffered[name] = ''
+    const data = Buffer.from(chunk, 'utf8')
+    try {
+      await handles[name].write(data)
+    } catch (error) {
+      throw new OutputError(`cannot write to "${join(staging, partialName(name))}": ${errorText(error)}`)
+    }
+    bytes[name] += data.length
+  }
+  const writeAll = async (name: StagedName, records: readonly unknown[]) => {
     if (records.length === 0) return
-    counts[name] += records.length
+    if (name !== 'summaries') counts[name] += records.length
     let chunk = buffered[name]
     for (const record of records) chunk += `${JSON.stringify(record)}\n`
     buffered[name] = chunk
     if (chunk.length >= CHUNK) await flush(name)
   }
+  const saveCheckpoint = async (state: ResumeState) => {
+    for (const name of STAGED) await flush(name)
+    const saved: Checkpoint = {runKey: options.runKey, bytes: {...bytes}, counts: {...counts}, state}
+    await writeAtomically(join(staging, CHECKPOINT_FILE), `${JSON.stringify(saved)}\n`)
+  }
+  const closeAll = async () => {
+    for (const handle of Object.values(handles)) await handle.close().catch(() => {})
+  }
 
   return {
     counts,
-    async writeDoc(records) {
+    resumed: checkpoint?.state ?? null,
+    staging,
+    async *stagedSummaries() {
+      if (!checkpoint || checkpoint.bytes.summaries === 0) return
+      const lines = createInterface({input: createReadStream(join(staging, partialName('summaries')), {encoding: 'utf8', end: checkpoint.bytes.summaries - 1}), crlfDelay: Infinity})
+      for await (const line of lines) if (line !== '') yield JSON.parse(line) as unknown[]
+    },
+    async writeDoc(records, summaries) {
+      if (summaries) await writeAll('summaries', [summaries])
       if (records.article) await writeAll('articles', [records.article])
       await writeAll('entities', records.entities)
       await writeAll('quotes', records.quotes)
       await writeAll('money', records.money)
       await writeAll('errors', records.errors)
-      if (records.tokens && streams.tokens) await writeAll('tokens', [records.tokens])
+      if (records.tokens && handles.tokens) await writeAll('tokens', [records.tokens])
     },
     async writeError(error) {
       await writeAll('errors', [error])
     },
-    async close(manifest, finish = {}) {
-      for (const name of names) await flush(name)
-      await Promise.all(
-        Object.values(streams).map(
-          (stream) => new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve()))),
-        ),
-      )
-      if (failure) throw new OutputError(`cannot write to "${dir}": ${(failure as Error).message}`)
-      for (const name of names) {
-        const partial = join(dir, `${files[name]}.partial`)
-        const transform = finish.transform?.[name]
-        if (transform) {
-          await rewriteJsonl(partial, join(dir, files[name]!), transform)
-          await unlink(partial)
-        } else {
-          await rename(partial, join(dir, files[name]!))
-        }
+    checkpoint: saveCheckpoint,
+    async suspend(state) {
+      try {
+        await saveCheckpoint(state)
+      } finally {
+        await closeAll()
       }
-      for (const [file, records] of Object.entries(finish.extraFiles ?? {})) {
-        await writeFile(join(dir, file), records.map((r) => `${JSON.stringify(r)}\n`).join(''))
-      }
-      await writeFile(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
     },
+    async commit(manifest, finish = {}) {
+      for (const name of STAGED) await flush(name)
+      await closeAll()
+      const files: string[] = []
+      try {
+        for (const name of NAMES) {
+          const partial = join(staging, partialName(name))
+          const transform = finish.transform?.[name]
+          if (transform) {
+            await rewriteJsonl(partial, join(staging, fileName(name)), transform)
+            await unlink(partial)
+          } else {
+            await rename(partial, join(staging, fileName(name)))
+          }
+          files.push(fileName(name))
+        }
+        for (const [file, records] of Object.entries(finish.extraFiles ?? {})) {
+          await writeJsonl(join(staging, file), records)
+          files.push(file)
+        }
+        await writeFile(join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`)
+        // lede's files of the previous run that this run does not write (an index after --no-link) go too
+        const stale = [...Object.values(OUTPUT_FILES), ...Object.values(OPTIONAL_FILES), ENTITY_INDEX_FILE].filter((f) => !files.includes(f))
+        await writeAtomically(join(staging, COMMIT_FILE), `${JSON.stringify({files, stale})}\n`)
+      } catch (error) {
+        throw new OutputError(`cannot finish the output in "${staging}": ${errorText(error)}`)
+      }
+      await finishCommit(dir)
+    },
+  }
+}
+
+function fileName(name: OutputName): string {
+  return name === 'tokens' ? OPTIONAL_FILES.tokens : OUTPUT_FILES[name]
+}
+
+function partialName(name: StagedName): string {
+  return `${name === 'summaries' ? SUMMARIES_FILE : fileName(name)}.partial`
+}
+
+async function readCheckpoint(staging: string): Promise<Checkpoint | 'none' | 'broken'> {
+  let text: string
+  try {
+    text = await readFile(join(staging, CHECKPOINT_FILE), 'utf8')
+  } catch {
+    const there = await stat(staging).then(() => true, () => false)
+    return there ? 'broken' : 'none'
+  }
+  try {
+    const parsed = JSON.parse(text) as Checkpoint
+    return typeof parsed.runKey === 'string' && parsed.bytes && parsed.counts && parsed.state ? parsed : 'broken'
+  } catch {
+    return 'broken'
+  }
+}
+
+/**
+ * Moves a committed staging folder's files into place: the old manifest goes first (so the folder never
+ * shows a manifest beside files it does not describe), the new manifest last. Idempotent: a run killed
+ * half-way through is finished by the next run on the folder.
+ */
+export async function finishCommit(dir: string): Promise<boolean> {
+  const staging = join(dir, STAGING_DIR)
+  let plan: {files: string[]; stale: string[]}
+  try {
+    plan = JSON.parse(await readFile(join(staging, COMMIT_FILE), 'utf8')) as typeof plan
+  } catch {
+    return false
+  }
+  try {
+    await unlink(join(dir, MANIFEST_FILE)).catch(ignoreMissing)
+    for (const file of plan.stale) await unlink(join(dir, file)).catch(ignoreMissing)
+    for (const file of plan.files) await rename(join(staging, file), join(dir, file)).catch(ignoreMissing)
+    await rename(join(staging, MANIFEST_FILE), join(dir, MANIFEST_FILE)).catch(ignoreMissing)
+    await rm(staging, {recursive: true, force: true})
+  } catch (error) {
+    throw new OutputError(`cannot move the finished output into "${dir}": ${errorText(error)}`)
+  }
+  return true
+}
+
+function ignoreMissing(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'ENOENT') throw error
+}
+
+async function writeAtomically(path: string, text: string): Promise<void> {
+  await writeFile(`${path}.tmp`, text)
+  await rename(`${path}.tmp`, path)
+}
+
+async function writeJsonl(path: string, records: readonly unknown[]): Promise<void> {
+  const handle = await open(path, 'w')
+  try {
+    let chunk = ''
+    for (const record of records) {
+      chunk += `${JSON.stringify(record)}\n`
+      if (chunk.length >= 1 << 20) {
+        await handle.write(chunk)
+        chunk = ''
+      }
+    }
+    if (chunk !== '') await handle.write(chunk)
+  } finally {
+    await handle.close()
   }
 }
 
 // reads big chunks and splits them itself: readline's per-line events cost more than the rewrite
 async function rewriteJsonl(from: string, to: string, transform: (line: string) => string): Promise<void> {
-  const out = createWriteStream(to, {encoding: 'utf8'})
-  let rest = ''
-  const write = async (piece: string) => {
-    if (piece !== '' && !out.write(piece)) await once(out, 'drain')
-  }
-  for await (const chunk of createReadStream(from, {encoding: 'utf8', highWaterMark: 1 << 20})) {
-    const text = rest + (chunk as string)
-    const last = text.lastIndexOf('\n')
-    if (last < 0) {
-      rest = text
-      continue
+  const handle = await open(to, 'w')
+  try {
+    let rest = ''
+    for await (const chunk of createReadStream(from, {encoding: 'utf8', highWaterMark: 1 << 20})) {
+      const text = rest + (chunk as string)
+      const last = text.lastIndexOf('\n')
+      if (last < 0) {
+        rest = text
+        continue
+      }
+      rest = text.slice(last + 1)
+      let piece = ''
+      for (let start = 0; start <= last; ) {
+        const end = text.indexOf('\n', start)
+        if (end > start) piece += `${transform(text.slice(start, end))}\n`
+        start = end + 1
+      }
+      if (piece !== '') await handle.write(piece)
     }
-    rest = text.slice(last + 1)
-    let piece = ''
-    for (let start = 0; start <= last; ) {
-      const end = text.indexOf('\n', start)
-      if (end > start) piece += `${transform(text.slice(start, end))}\n`
-      start = end + 1
-    }
-    await write(piece)
+    if (rest !== '') await handle.write(`${transform(rest)}\n`)
+  } finally {
+    await handle.close()
   }
-  if (rest !== '') await write(`${transform(rest)}\n`)
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))
 }
 
 /** Replaces the string value of the last `"<field>":"…"` in a serialised JSON record; safe because an unescaped `"field":` cannot occur inside a JSON string. */
@@ -164,4 +550,10 @@ export function replaceJsonField(line: string, field: string, replace: (value: s
   const value = raw.includes('\\') ? (JSON.parse(line.slice(valueStart, end + 1)) as string) : raw
   const next = replace(value)
   return next === value ? line : `${line.slice(0, valueStart)}${JSON.stringify(next)}${line.slice(end + 1)}`
+}
+
+/** A path relative to the current folder when that is shorter, for messages. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path)
+  return rel !== '' && !rel.startsWith('..') && rel.length < path.length ? rel : path
 }

@@ -1,9 +1,10 @@
-import {stat} from 'node:fs/promises'
+import {createHash} from 'node:crypto'
+import {realpath, stat} from 'node:fs/promises'
 import {join} from 'node:path'
 import PQueue from 'p-queue'
 import type {Doc} from '../doc.ts'
-import {listCorpus, readCorpus} from '../io/corpus.ts'
-import {openOutput, replaceJsonField, type CloseOptions} from '../io/output.ts'
+import {listCorpus, readCorpus, type CorpusListing} from '../io/corpus.ts'
+import {acquireLock, checkOutputPlace, makeFolder, openOutput, replaceJsonField, type CloseOptions, type OutputWriter} from '../io/output.ts'
 import {Manifest, type ErrorRecord} from '../schema.ts'
 import type {CorpusResult, Pipeline} from '../stage.ts'
 import {VERSION} from '../version.ts'
@@ -38,6 +39,14 @@ export interface RunOptions {
   /** batches in flight at once (default: twice the workers, at least 4) */
   concurrency?: number
   onProgress?: (progress: Progress) => void
+  /** continue the interrupted run staged in the output folder */
+  resume?: boolean
+  /** stops the run cleanly (Ctrl-C): what is written stays staged for `resume`, and runCorpus throws {@link RunInterrupted} */
+  signal?: AbortSignal
+  /** warnings for the user: a stale lock taken over, a staged run discarded */
+  onWarning?: (message: string) => void
+  /** how often the staged files are checkpointed for `resume`, in milliseconds (default 1000) */
+  checkpointMs?: number
 }
 
 /** The outcome of a run: its manifest and the exit code the CLI should use. */
@@ -47,7 +56,32 @@ export interface RunResult {
   exitCode: 0 | 1
 }
 
-type Result = {kind: 'doc'; result: DocResult} | {kind: 'error'; error: ErrorRecord}
+type Result = {kind: 'doc'; result: DocResult; bytes: number} | {kind: 'error'; error: ErrorRecord; bytes: number}
+
+/** Raised when a run stops on its signal (Ctrl-C): what was written is staged and `resume` continues it. */
+export class RunInterrupted extends Error {
+  constructor(
+    /** inputs (files and JSONL lines) whose records are staged */
+    readonly written: number,
+    /** documents among them */
+    readonly documents: number,
+    readonly staging: string,
+  ) {
+    super(`interrupted: the records of ${written} inputs (${documents} documents) are staged in "${staging}"`)
+    this.name = 'RunInterrupted'
+  }
+}
+
+/** What a checkpoint keeps of a run in progress: counters over the inputs written so far. */
+interface RunState {
+  [key: string]: unknown
+  items: number
+  documents: number
+  rejected: number
+  failedDocuments: number
+  bytesDone: number
+  timings: Record<string, number>
+}
 
 /**
  * Runs the pipeline over every input of a corpus folder: documents are processed by the executor (this thread,
@@ -66,51 +100,112 @@ export async function runCorpus(options: RunOptions): Promise<RunResult> {
   }
 }
 
+/** Checks the output place, lists the corpus and takes the output folder's lock; nothing is created before the output is known not to overlap the input. */
+async function prepare(options: RunOptions): Promise<{listing: CorpusListing; bytesTotal: number; runKey: string}> {
+  await checkOutputPlace(options.corpusDir, options.outDir)
+  // an output folder inside the corpus folder must not be read back as input
+  const listing = await listCorpus(options.corpusDir, [options.outDir])
+  let bytesTotal = 0
+  const fingerprint = createHash('sha256')
+  for (const path of listing.inputs) {
+    const info = await stat(join(options.corpusDir, path)).catch(() => null)
+    bytesTotal += info?.size ?? 0
+    fingerprint.update(`${path}\0${info?.size ?? -1}\0${info?.mtimeMs ?? -1}\n`)
+  }
+  // a resume must continue the same run: same lede, pipeline, options and the same input files
+  const runKey = createHash('sha256')
+    .update(
+      JSON.stringify({
+        version: VERSION,
+        pipeline: options.pipeline.name,
+        stages: [...options.pipeline.stages, ...options.pipeline.corpusStages].map((s) => s.name),
+        options: options.options ?? {},
+        corpus: await realpath(options.corpusDir),
+        inputs: fingerprint.digest('hex'),
+      }),
+    )
+    .digest('hex')
+  return {listing, bytesTotal, runKey}
+}
+
 async function runWith(options: RunOptions, executor: Executor, started: number): Promise<RunResult> {
+  const warn = options.onWarning ?? (() => {})
+  const {listing, bytesTotal, runKey} = await prepare(options)
+  await makeFolder(options.outDir)
+  const lock = await acquireLock(options.outDir, warn)
+  try {
+    // the token layer's file exists only when a stage computes it
+    const optional = options.pipeline.stages.some((s) => s.assigns.includes('tags')) ? (['tokens'] as const) : []
+    const out = await openOutput(options.outDir, {runKey, resume: options.resume === true, warn, optional})
+    return await runLocked(options, executor, started, out, listing, bytesTotal)
+  } finally {
+    await lock.release()
+  }
+}
+
+async function runLocked(options: RunOptions, executor: Executor, started: number, out: OutputWriter, listing: CorpusListing, bytesTotal: number): Promise<RunResult> {
   const batchSize = options.batchSize ?? 1
   const inFlight = options.concurrency ?? Math.max(4, 2 * (options.workers ?? 1))
   // results finished ahead of the next one to write wait in memory; this caps them however slow one document is
   const maxAhead = Math.max(64, 4 * batchSize * inFlight)
-  // an output folder inside the corpus folder must not be read back as input
-  const listing = await listCorpus(options.corpusDir, [options.outDir])
-  let bytesTotal = 0
-  for (const path of listing.inputs) bytesTotal += (await stat(join(options.corpusDir, path))).size
-  // the token layer's file exists only when a stage computes it
-  const out = await openOutput(options.outDir, {optional: options.pipeline.stages.some((s) => s.assigns.includes('tags')) ? ['tokens'] : []})
-  const timings = new Map<string, number>()
-  for (const stage of options.pipeline.stages) timings.set(stage.name, 0)
+  const resumed = out.resumed as RunState | null
+  const state: RunState = resumed
+    ? {...resumed, timings: {...resumed.timings}}
+    : {items: 0, documents: 0, rejected: 0, failedDocuments: 0, bytesDone: 0, timings: {}}
+  const timings = new Map<string, number>(Object.entries(state.timings))
+  for (const stage of options.pipeline.stages) if (!timings.has(stage.name)) timings.set(stage.name, 0)
   const corpusStages = options.pipeline.corpusStages
   const corpusRuns = corpusStages.map((stage) => stage.start())
+  const addSummaries = (summaries: readonly unknown[]) => {
+    for (const [i, stage] of corpusStages.entries()) {
+      const adding = performance.now()
+      corpusRuns[i]!.add(summaries[i])
+      addTime(timings, stage.name, adding)
+    }
+  }
+  // a resumed run's corpus stages see the staged documents' summaries again, in the same order, so entity ids come out identical
+  if (resumed) for await (const summaries of out.stagedSummaries()) addSummaries(summaries)
+  const snapshot = (): RunState => ({...state, timings: Object.fromEntries(timings)})
+  const checkpointMs = options.checkpointMs ?? 1000
+  // a checkpoint from the start: a run killed at any moment can be resumed
+  if (!resumed) await out.checkpoint(snapshot())
+  let lastCheckpoint = performance.now()
+
+  // writing: strictly in input order, counting what is written, so a checkpoint describes exactly the staged files
+  const write = async (item: Result) => {
+    if (item.kind === 'error') {
+      await out.writeError(item.error)
+      state.rejected++
+    } else {
+      const {records, summaries} = item.result
+      state.documents++
+      if (records.article === null) state.failedDocuments++
+      if (summaries) addSummaries(summaries)
+      const writingStarted = performance.now()
+      await out.writeDoc(records, corpusStages.length > 0 ? summaries : null)
+      addTime(timings, 'write', writingStarted)
+    }
+    state.items++
+    state.bytesDone += item.bytes
+    if (performance.now() - lastCheckpoint >= checkpointMs) {
+      await out.checkpoint(snapshot())
+      lastCheckpoint = performance.now()
+    }
+  }
 
   const pending = new Map<number, Result>()
-  let nextToWrite = 0
+  let nextToWrite = state.items
   let writing: Promise<void> = Promise.resolve()
   let wroteSome: () => void = () => {}
-  let documents = 0
-  let failedDocuments = 0
-  let rejected = 0
-  let bytesDone = 0
-  let done = 0
+  let bytesDone = state.bytesDone
+  let done = state.items
   const flush = () => {
     writing = writing.then(async () => {
       while (pending.has(nextToWrite)) {
         const item = pending.get(nextToWrite)!
         pending.delete(nextToWrite)
         nextToWrite++
-        if (item.kind === 'error') await out.writeError(item.error)
-        else {
-          const {records, summaries} = item.result
-          if (summaries) {
-            for (const [i, stage] of corpusStages.entries()) {
-              const adding = performance.now()
-              corpusRuns[i]!.add(summaries[i])
-              addTime(timings, stage.name, adding)
-            }
-          }
-          const writingStarted = performance.now()
-          await out.writeDoc(records)
-          addTime(timings, 'write', writingStarted)
-        }
+        await write(item)
       }
       wroteSome()
     })
@@ -133,11 +228,10 @@ async function runWith(options: RunOptions, executor: Executor, started: number)
       }
       for (const [i, {seq, bytes}] of batch.entries()) {
         const result = results[i]!
-        if (result.records.article === null) failedDocuments++
         for (const [name, ms] of Object.entries(result.timings)) timings.set(name, (timings.get(name) ?? 0) + ms)
         bytesDone += bytes
         done++
-        pending.set(seq, {kind: 'doc', result})
+        pending.set(seq, {kind: 'doc', result, bytes})
       }
       options.onProgress?.({documents: done, bytesDone, bytesTotal, elapsedMs: performance.now() - started, workers: executor.workersAlive()})
       await flush()
@@ -146,16 +240,18 @@ async function runWith(options: RunOptions, executor: Executor, started: number)
 
   let sequence = 0
   let batch: Array<{seq: number; doc: Doc; bytes: number}> = []
+  const signal = options.signal
   for await (const item of readCorpus(options.corpusDir, listing)) {
     const seq = sequence++
+    // inputs written before the interruption are read again only to keep ids (and their -2 suffixes) the same
+    if (seq < state.items) continue
+    if (signal?.aborted) break
     if (item.kind === 'error') {
-      pending.set(seq, {kind: 'error', error: item.error})
+      pending.set(seq, {kind: 'error', error: item.error, bytes: item.bytes})
       bytesDone += item.bytes
-      rejected++
       done++
       continue
     }
-    documents++
     batch.push({seq, doc: item.doc, bytes: item.bytes})
     if (batch.length >= batchSize) {
       submit(batch)
@@ -168,6 +264,10 @@ async function runWith(options: RunOptions, executor: Executor, started: number)
   if (batch.length > 0) submit(batch)
   await queue.onIdle()
   await flush()
+  if (signal?.aborted) {
+    await out.suspend(snapshot())
+    throw new RunInterrupted(state.items, state.documents, out.staging)
+  }
 
   // corpus stages finish once every document has been added
   const finish: CloseOptions = {extraFiles: {}}
@@ -199,11 +299,19 @@ async function runWith(options: RunOptions, executor: Executor, started: number)
   const manifest: Manifest = Manifest.parse({
     tool: 'lede',
     version: VERSION,
+    complete: true,
     pipeline: options.pipeline.name,
     stages: [...options.pipeline.stages, ...corpusStages].map((s) => s.name),
     options: options.options ?? {},
     corpus: options.corpusDir,
-    inputs: {files: listing.inputs.length, bytes: bytesTotal, documents, rejected, skippedFiles: listing.skipped},
+    inputs: {
+      files: listing.inputs.length,
+      bytes: bytesTotal,
+      documents: state.documents,
+      rejected: state.rejected,
+      skippedFiles: listing.skipped,
+      skipped: listing.skipped.map((path) => ({path, reason: listing.reasons[path] ?? ''})),
+    },
     outputs: {
       articles: out.counts.articles,
       entities: out.counts.entities,
@@ -212,14 +320,15 @@ async function runWith(options: RunOptions, executor: Executor, started: number)
       ...(entityIndex !== undefined ? {entityIndex} : {}),
     },
     errors: out.counts.errors,
-    failedDocuments,
+    failedDocuments: state.failedDocuments,
+    ...(resumed ? {resumedAfter: resumed.items} : {}),
     timings: {
       totalMs: round(totalMs),
       stagesMs: Object.fromEntries([...timings].map(([name, ms]) => [name, round(ms)])),
       megabytesPerSecond: round(bytesTotal / 1e6 / (totalMs / 1000)),
     },
   })
-  await out.close(manifest, finish)
+  await out.commit(manifest, finish)
   return {manifest, exitCode: out.counts.errors > 0 ? 1 : 0}
 }
 

@@ -5,6 +5,7 @@
  */
 import {z} from 'zod'
 import {findMoney} from '../money/find-money.ts'
+import {ISO_CODES} from '../money/lexicon.ts'
 import type {Stage} from '../stage.ts'
 
 /** Options for {@link createMoney}. */
@@ -14,6 +15,7 @@ export const MoneyOptions = z
     defaultDollar: z
       .string()
       .regex(/^[A-Z]{3}$/, 'defaultDollar must be an ISO 4217 code such as USD or CAD')
+      .refine((code) => ISO_CODES.has(code), {error: (issue) => `defaultDollar "${String(issue.input)}" is not an ISO 4217 currency code (USD, CAD, AUD, …)`})
       .default('USD'),
   })
   .strict()

@@ -1,10 +1,10 @@
 import {readFileSync} from 'node:fs'
-import {mkdtemp, mkdir, writeFile} from 'node:fs/promises'
+import {mkdtemp, mkdir, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {gzipSync} from 'node:zlib'
 import {describe, expect, it} from 'vitest'
-import {contentId, CorpusError, decodeText, listCorpus, readCorpus, type CorpusItem} from '../../src/io/corpus.ts'
+import {contentId, CorpusError, createIdAllocator, decodeText, listCorpus, readCorpus, type CorpusItem} from '../../src/io/corpus.ts'
 
 async function corpus(files: Record<string, string | Uint8Array>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'lede-corpus-'))
@@ -46,7 +46,33 @@ describe('decodeText', () => {
 describe('listCorpus', () => {
   it('lists .txt and .jsonl recursively in code-unit order and accounts for the rest', async () => {
     const dir = await corpus({'b.txt': 'b', 'A.txt': 'a', 'sub/a.jsonl': '', 'notes.md': 'x', 'sub/img.png': 'x'})
-    expect(await listCorpus(dir)).toEqual({inputs: ['A.txt', 'b.txt', 'sub/a.jsonl'], skipped: ['notes.md', 'sub/img.png']})
+    expect(await listCorpus(dir)).toMatchObject({inputs: ['A.txt', 'b.txt', 'sub/a.jsonl'], skipped: ['notes.md', 'sub/img.png']})
+  })
+
+  it('follows symbolic links inside and outside the corpus once each, and lists every other link with a reason', async () => {
+    const outside = await corpus({'far.txt': 'far away', 'shelf/book.txt': 'a book'})
+    const dir = await corpus({'a.txt': 'a', 'sub/b.txt': 'b', 'notes.md': 'x'})
+    await symlink(join(dir, 'a.txt'), join(dir, 'again.txt')) // a second path to a file already read
+    await symlink(join(outside, 'far.txt'), join(dir, 'far.txt')) // a file outside
+    await symlink(join(outside, 'shelf'), join(dir, 'shelf')) // a folder outside
+    await symlink(dir, join(dir, 'sub', 'loop')) // back to the corpus folder
+    await symlink(join(dir, 'missing.txt'), join(dir, 'broken.txt'))
+    await symlink(join(dir, 'notes.md'), join(dir, 'notes-link.md'))
+    const listing = await listCorpus(dir)
+    expect(listing.inputs).toEqual(['a.txt', 'far.txt', 'shelf/book.txt', 'sub/b.txt'])
+    expect(listing.skipped).toEqual(['again.txt', 'broken.txt', 'notes-link.md', 'notes.md', 'sub/loop/'])
+    expect(listing.reasons['again.txt']).toMatch(/same file as "a.txt"/)
+    expect(listing.reasons['broken.txt']).toMatch(/leads nowhere/)
+    expect(listing.reasons['sub/loop/']).toMatch(/loop/)
+    expect(listing.reasons['notes-link.md']).toMatch(/same file as "notes.md"/)
+  })
+
+  it('skips a folder holding the output of a lede run, and the excluded output folder', async () => {
+    const dir = await corpus({'a.txt': 'a', 'old-run/manifest.json': JSON.stringify({tool: 'lede'}), 'old-run/articles.jsonl': '{}', 'out/x.jsonl': '{}', 'data/manifest.json': '{"name": "not lede"}'})
+    const listing = await listCorpus(dir, [join(dir, 'out')])
+    expect(listing.inputs).toEqual(['a.txt'])
+    expect(listing.skipped).toEqual(['data/manifest.json', 'old-run/'])
+    expect(listing.reasons['old-run/']).toMatch(/lede run/)
   })
 
   it.each([['a missing folder', '/nonexistent/lede'], ['a file', new URL(import.meta.url).pathname]])('refuses %s', async (_n, path) => {
@@ -68,6 +94,14 @@ describe('readCorpus', () => {
     if (item.kind !== 'doc') return
     expect(item.doc.text).toBe('Kyiv said it would not \uFFFDresume talks.')
     expect(item.doc.messages.map((m) => `${m.stage} ${m.code} ${m.fatal}`)).toEqual(['ingest ingest:invalid-utf8 false', 'ingest ingest:control-characters false'])
+  })
+
+  it('warns on a repeated JSONL id and gives it a free suffix', async () => {
+    const lines = ['d1', 'd1', 'd1-2'].map((id) => JSON.stringify({id, text: `Story ${id}.`})).join('\n')
+    const items = await readAll(await corpus({'a.jsonl': lines}))
+    const docs = items.flatMap((i) => (i.kind === 'doc' ? [i.doc] : []))
+    expect(docs.map((d) => d.id)).toEqual(['d1', 'd1-2', 'd1-2-2'])
+    expect(docs.map((d) => d.messages.map((m) => m.code))).toEqual([[], ['ingest:duplicate-id'], ['ingest:duplicate-id']])
   })
 
   it('turns bad inputs into error records and goes on', async () => {
@@ -158,5 +192,18 @@ describe('readCorpus: HTML, gzip and JSONL as written in the wild', () => {
       'error 5-records.jsonl:2 ingest:bad-record',
       'error 5-records.jsonl:3 ingest:no-article',
     ])
+  })
+})
+
+describe('createIdAllocator', () => {
+  it.each([
+    ['repeats', ['d1', 'd1', 'd1'], ['d1', 'd1-2', 'd1-3']],
+    ['a repeat whose suffix is taken later', ['d1', 'd1', 'd1-2'], ['d1', 'd1-2', 'd1-2-2']],
+    ['a suffix already taken', ['d1-2', 'd1', 'd1'], ['d1-2', 'd1', 'd1-3']],
+  ])('never gives two documents one id: %s', (_name, wanted, ids) => {
+    const allocate = createIdAllocator()
+    const got = wanted.map((id) => allocate(id).id)
+    expect(got).toEqual(ids)
+    expect(new Set(got).size).toBe(got.length)
   })
 })

@@ -1,5 +1,9 @@
+import {spawnSync} from 'node:child_process'
+import {mkdir, mkdtemp, readdir, readFile, symlink, writeFile} from 'node:fs/promises'
+import {hostname, tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {replaceJsonField} from '../../src/io/output.ts'
+import {acquireLock, checkOutputPlace, finishCommit, makeFolder, OutputError, OutputPlaceError, replaceJsonField, STAGING_DIR} from '../../src/io/output.ts'
 
 const upper = (v: string) => v.toUpperCase()
 
@@ -13,5 +17,85 @@ describe('replaceJsonField', () => {
     ['a role after the id', {entityId: 'person:a', role: 'said "entityId":"z"'}, {entityId: 'PERSON:A', role: 'said "entityId":"z"'}],
   ])('rewrites %s', (_name, record, expected) => {
     expect(JSON.parse(replaceJsonField(JSON.stringify(record), 'entityId', upper))).toEqual(expected)
+  })
+})
+
+describe('checkOutputPlace', () => {
+  const layout = async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lede-place-'))
+    await mkdir(join(dir, 'corpus', 'old-out'), {recursive: true})
+    await writeFile(join(dir, 'corpus', 'a.txt'), 'a')
+    await writeFile(join(dir, 'corpus', 'old-out', 'manifest.json'), '{"tool":"lede"}')
+    await mkdir(join(dir, 'corpus', 'mine'))
+    await writeFile(join(dir, 'corpus', 'mine', 'notes.txt'), 'x')
+    return dir
+  }
+  it.each([
+    ['the corpus itself', 'corpus', 'is the corpus folder itself'],
+    ['the corpus with a trailing slash', 'corpus/', 'is the corpus folder itself'],
+    ['a parent of the corpus', '.', 'contains the corpus folder'],
+    ['a folder inside it holding other files', 'corpus/mine', "not lede's output"],
+  ])('refuses %s', async (_name, out, message) => {
+    const dir = await layout()
+    await expect(checkOutputPlace(join(dir, 'corpus'), join(dir, out))).rejects.toThrow(message)
+  })
+  it.each([
+    ['a sibling folder', 'out'],
+    ['a new folder inside the corpus', 'corpus/new-out'],
+    ['an earlier output folder inside the corpus', 'corpus/old-out'],
+  ])('accepts %s', async (_name, out) => {
+    const dir = await layout()
+    await expect(checkOutputPlace(join(dir, 'corpus'), join(dir, out))).resolves.toBeUndefined()
+  })
+  it('sees through a link to the corpus', async () => {
+    const dir = await layout()
+    await symlink(join(dir, 'corpus'), join(dir, 'link'))
+    await expect(checkOutputPlace(join(dir, 'corpus'), join(dir, 'link'))).rejects.toThrow(OutputPlaceError)
+  })
+})
+
+describe('acquireLock', () => {
+  it('refuses while a live run holds the folder, naming it, and frees it on release', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lede-lock-'))
+    const lock = await acquireLock(dir)
+    await expect(acquireLock(dir)).rejects.toThrow(`pid ${process.pid} on ${hostname()}`)
+    await lock.release()
+    await (await acquireLock(dir)).release()
+    expect(await readdir(dir)).toEqual([])
+  })
+  it('takes over a stale lock (dead pid on this host) with a warning', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lede-lock-'))
+    // a pid that no longer runs: a child that has exited
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {encoding: 'utf8'}).stdout
+    await writeFile(join(dir, 'lede.lock'), JSON.stringify({pid: Number(dead), host: hostname(), startedAt: '2026-01-01T00:00:00.000Z'}))
+    const warnings: string[] = []
+    const lock = await acquireLock(dir, (m) => warnings.push(m))
+    expect(warnings.join()).toMatch(`process ${dead} on ${hostname()}`)
+    expect(JSON.parse(await readFile(join(dir, 'lede.lock'), 'utf8')).pid).toBe(process.pid)
+    await lock.release()
+  })
+})
+
+describe('finishCommit', () => {
+  it('completes a commit that was cut half-way, leaving one whole set', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lede-commit-'))
+    const staging = join(dir, STAGING_DIR)
+    await mkdir(staging)
+    // the old set: manifest already gone, articles already moved; the new set's other files still staged
+    await writeFile(join(dir, 'entities-index.jsonl'), 'old\n')
+    await writeFile(join(dir, 'articles.jsonl'), 'new articles\n')
+    for (const f of ['entities.jsonl', 'quotes.jsonl', 'money.jsonl', 'errors.jsonl', 'manifest.json']) await writeFile(join(staging, f), `new ${f}\n`)
+    const files = ['articles.jsonl', 'entities.jsonl', 'quotes.jsonl', 'money.jsonl', 'errors.jsonl']
+    await writeFile(join(staging, 'commit.json'), JSON.stringify({files, stale: ['entities-index.jsonl']}))
+    expect(await finishCommit(dir)).toBe(true)
+    expect((await readdir(dir)).sort()).toEqual([...files, 'manifest.json'].sort())
+    expect(await readFile(join(dir, 'manifest.json'), 'utf8')).toBe('new manifest.json\n')
+    expect(await finishCommit(dir)).toBe(false)
+  })
+})
+
+describe('makeFolder', () => {
+  it('reports a folder that cannot be made instead of hanging', async () => {
+    await expect(makeFolder('/proc/lede-cannot-be-here/x')).rejects.toThrow(OutputError)
   })
 })

@@ -1,0 +1,138 @@
+/**
+ * The fault suite: the real CLI in real processes, misused and killed the way a nightly job gets
+ * misused and killed. Small corpora and frequent checkpoints keep it fast enough for CI;
+ * `npm run bench:faults` runs the same checks at full size.
+ */
+import {cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {checkOutput, fingerprint, lede, newsCorpus, outputBytes, STAGING, stagedItems, until} from './faults/kit.ts'
+
+const DOCS = 32
+const FAST = {LEDE_CHECKPOINT_MS: '0'}
+let base: string
+let corpus: string
+let reference: Record<string, string>
+
+beforeAll(async () => {
+  base = mkdtempSync(join(tmpdir(), 'lede-faults-'))
+  corpus = await newsCorpus(join(base, 'corpus'), DOCS)
+  const run = lede(['run', corpus, '--out', join(base, 'reference'), '--quiet'])
+  const {code, stderr} = await run.done
+  expect(stderr).toBe('')
+  expect(code).toBe(0)
+  reference = outputBytes(join(base, 'reference'))
+  expect(Object.keys(reference)).toHaveLength(6)
+}, 120_000)
+
+describe('output folder and input never overlap', () => {
+  it.each([
+    ['the corpus folder itself', (c: string) => c],
+    ['a folder that contains the corpus', (c: string) => join(c, '..')],
+    ['a folder inside the corpus holding non-lede files', (c: string) => join(c, 'mine')],
+  ])('refuses %s with exit 2 and leaves every input byte unchanged', async (_name, outOf) => {
+    const dir = mkdtempSync(join(tmpdir(), 'lede-overlap-'))
+    const c = join(dir, 'corpus')
+    cpSync(corpus, c, {recursive: true})
+    writeFileSync(join(c, 'articles.jsonl'), `${JSON.stringify({id: 'x', text: 'A user article.'})}\n`)
+    cpSync(join(c, '0000.txt'), join(c, 'mine', 'keep.txt'), {recursive: true})
+    const before = fingerprint(dir)
+    const {code, stderr} = await lede(['run', c, '--out', outOf(c)]).done
+    expect(code).toBe(2)
+    expect(stderr).toMatch(/never writes where its input is|not lede's output/)
+    expect(stderr).not.toMatch(/\n\s+at /)
+    expect(fingerprint(dir)).toEqual(before)
+  }, 60_000)
+})
+
+describe('one run per output folder', () => {
+  it('refuses a second concurrent run, naming the holder, and the first ends valid', async () => {
+    const out = join(base, 'concurrent')
+    const first = lede(['run', corpus, '--out', out, '--quiet', '--workers', '0'])
+    await until(() => existsSync(join(out, 'lede.lock')))
+    const second = await lede(['run', corpus, '--out', out, '--quiet', '--workers', '0']).done
+    expect(second.code).toBe(3)
+    expect(second.stderr).toMatch(new RegExp(`in use by another lede run \\(pid ${first.child.pid} on `))
+    expect((await first.done).code).toBe(0)
+    expect(checkOutput(out)).toEqual({problems: [], complete: true})
+    expect(outputBytes(out)).toEqual(reference)
+    expect(existsSync(join(out, 'lede.lock'))).toBe(false)
+  }, 120_000)
+})
+
+describe('kill -9, then --resume', () => {
+  // moments: at start-up, after the first checkpointed document, about half-way
+  it.each([
+    ['while starting', () => true],
+    ['after the first document', (out: string) => stagedItems(out) >= 1],
+    ['half-way', (out: string) => stagedItems(out) >= DOCS / 2],
+  ])('killed %s: the folder stays sound and --resume ends byte-identical', async (_name, moment) => {
+    const out = join(base, `kill-${_name.replace(/\W+/g, '-')}`)
+    // worker threads in the killed run, none in the resumed one: the output must not depend on either
+    const run = lede(['run', corpus, '--out', out, '--quiet', '--workers', '2'], FAST)
+    await until(() => existsSync(join(out, STAGING)) && moment(out))
+    run.child.kill('SIGKILL')
+    await run.done
+    // nothing of the killed run is visible as output; what is staged parses
+    expect(checkOutput(out)).toEqual({problems: [], complete: false})
+    const resumed = await lede(['run', corpus, '--out', out, '--resume', '--quiet', '--workers', '0']).done
+    expect(resumed.stderr).toMatch(/taking over a stale lock/)
+    expect(resumed.code).toBe(0)
+    expect(checkOutput(out)).toEqual({problems: [], complete: true})
+    expect(outputBytes(out)).toEqual(reference)
+    expect(existsSync(join(out, STAGING))).toBe(false)
+  }, 120_000)
+
+  it('killed while replacing a complete earlier run: the folder still holds the earlier run, whole', async () => {
+    const out = join(base, 'replace')
+    cpSync(join(base, 'reference'), out, {recursive: true})
+    const before = fingerprint(out)
+    const other = await newsCorpus(join(base, 'other-corpus'), DOCS / 2)
+    const run = lede(['run', other, '--out', out, '--quiet', '--workers', '0'], FAST)
+    await until(() => stagedItems(out) >= 2)
+    run.child.kill('SIGKILL')
+    await run.done
+    expect(checkOutput(out)).toEqual({problems: [], complete: true})
+    const after = fingerprint(out)
+    for (const [file, hash] of Object.entries(before)) expect(after[file], file).toBe(hash)
+  }, 120_000)
+})
+
+describe('Ctrl-C', () => {
+  it('exits 130 saying what was written and how to resume; --resume finishes byte-identical', async () => {
+    const out = join(base, 'sigint')
+    const run = lede(['run', corpus, '--out', out, '--workers', '0'], FAST)
+    await until(() => stagedItems(out) >= 2)
+    run.child.kill('SIGINT')
+    const {code, stderr} = await run.done
+    expect(code).toBe(130)
+    expect(stderr).toMatch(/interrupted: the records of \d+ inputs \(\d+ documents\) are written to/)
+    expect(stderr).toMatch(/To continue: lede run .* --resume/)
+    expect(existsSync(join(out, 'lede.lock'))).toBe(false)
+    const resumed = await lede(['run', corpus, '--out', out, '--resume', '--quiet', '--workers', '0']).done
+    expect(resumed.code).toBe(0)
+    expect(outputBytes(out)).toEqual(reference)
+  }, 120_000)
+})
+
+describe('symbolic links', () => {
+  it('reads a linked file and folder and lists a broken link as skipped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lede-links-'))
+    const c = join(dir, 'corpus')
+    cpSync(join(corpus, '0000.txt'), join(c, 'a.txt'))
+    cpSync(join(corpus, '0001.txt'), join(dir, 'elsewhere', 'b.txt'))
+    symlinkSync(join(dir, 'elsewhere'), join(c, 'linked-folder'))
+    symlinkSync(join(dir, 'elsewhere', 'b.txt'), join(c, 'b-link.txt'))
+    symlinkSync(join(dir, 'gone.txt'), join(c, 'broken.txt'))
+    const out = join(dir, 'out')
+    const {code} = await lede(['run', c, '--out', out, '--quiet', '--workers', '0']).done
+    expect(code).toBe(0)
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))
+    expect(manifest.inputs.files).toBe(2)
+    expect(manifest.inputs.skipped).toEqual([
+      {path: 'broken.txt', reason: expect.stringMatching(/leads nowhere/)},
+      {path: 'linked-folder/b.txt', reason: 'same file as "b-link.txt", read once'},
+    ])
+  }, 60_000)
+})

@@ -1,0 +1,157 @@
+/**
+ * Tools for the fault suite (test/faults.test.ts) and `npm run bench:faults`: build corpora, spawn the
+ * real CLI, kill it at chosen moments, and check an output folder the way a user would.
+ */
+import {spawn, type ChildProcess} from 'node:child_process'
+import {createHash} from 'node:crypto'
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import {mkdir, writeFile} from 'node:fs/promises'
+import {join} from 'node:path'
+import {RECORD_SCHEMAS} from '../../src/schema.ts'
+
+export const ROOT = new URL('../..', import.meta.url).pathname
+const BIN = join(ROOT, 'bin', 'lede.js')
+export const STAGING = 'lede-staging.incomplete'
+export const JSONL = ['articles.jsonl', 'entities.jsonl', 'quotes.jsonl', 'money.jsonl', 'errors.jsonl'] as const
+
+/** A running `lede` process and its captured output. */
+export interface Lede {
+  child: ChildProcess
+  stderr: () => string
+  done: Promise<{code: number | null; signal: NodeJS.Signals | null; stderr: string}>
+}
+
+/** Spawns the real CLI (`node bin/lede.js …`). */
+export function lede(args: string[], env: Record<string, string> = {}): Lede {
+  const child = spawn(process.execPath, [BIN, ...args], {env: {...process.env, ...env}, stdio: ['ignore', 'ignore', 'pipe']})
+  let stderr = ''
+  child.stderr!.on('data', (chunk) => (stderr += String(chunk)))
+  const done = new Promise<{code: number | null; signal: NodeJS.Signals | null; stderr: string}>((resolve) =>
+    child.on('close', (code, signal) => resolve({code, signal, stderr})),
+  )
+  return {child, stderr: () => stderr, done}
+}
+
+/** Writes a corpus of `count` news articles: the bundled seed articles, each copy made distinct by a numbered closing paragraph. */
+export async function newsCorpus(dir: string, count: number): Promise<string> {
+  const seeds = readdirSync(join(ROOT, 'corpus'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(join(ROOT, 'corpus', f), 'utf8'))
+  await mkdir(dir, {recursive: true})
+  for (let i = 0; i < count; i++) {
+    await writeFile(join(dir, `${String(i).padStart(4, '0')}.txt`), `${seeds[i % seeds.length]}\n\nThis is copy ${i + 1} of the article, filed at ${i % 24} o'clock.\n`)
+  }
+  return dir
+}
+
+/** Waits until `test` holds, polling; throws after `ms`. */
+export async function until(test: () => boolean, ms = 60_000, every = 20): Promise<void> {
+  const end = Date.now() + ms
+  while (!test()) {
+    if (Date.now() > end) throw new Error('timed out waiting')
+    await new Promise((r) => setTimeout(r, every))
+  }
+}
+
+/** Items (inputs) the staging folder's checkpoint says are written, or -1 when there is none. */
+export function stagedItems(out: string): number {
+  try {
+    return (JSON.parse(readFileSync(join(out, STAGING, 'checkpoint.json'), 'utf8')) as {state: {items: number}}).state.items
+  } catch {
+    return -1
+  }
+}
+
+/** SHA-256 of every file under a folder, by relative path: a fingerprint of its exact bytes. */
+export function fingerprint(dir: string): Record<string, string> {
+  const result: Record<string, string> = {}
+  for (const entry of readdirSync(dir, {recursive: true, withFileTypes: true})) {
+    if (!entry.isFile()) continue
+    const full = join(entry.parentPath, entry.name)
+    result[full.slice(dir.length + 1)] = createHash('sha256').update(readFileSync(full)).digest('hex')
+  }
+  return result
+}
+
+/** The JSONL files of an output folder's top level, byte for byte. */
+export function outputBytes(out: string): Record<string, string> {
+  const result: Record<string, string> = {}
+  for (const name of [...JSONL, 'entities-index.jsonl']) if (existsSync(join(out, name))) result[name] = readFileSync(join(out, name), 'utf8')
+  return result
+}
+
+const SCHEMA_BY_FILE = {
+  'articles.jsonl': RECORD_SCHEMAS.article,
+  'entities.jsonl': RECORD_SCHEMAS.entity,
+  'quotes.jsonl': RECORD_SCHEMAS.quote,
+  'money.jsonl': RECORD_SCHEMAS.money,
+  'errors.jsonl': RECORD_SCHEMAS.error,
+  'entities-index.jsonl': RECORD_SCHEMAS['entity-index'],
+} as const
+
+/**
+ * Checks an output folder as a reader would: every JSONL line anywhere in it (staging included) parses;
+ * the top level holds either nothing of lede's or a complete set whose line counts equal the manifest's,
+ * with every line valid against its schema. Returns the problems found (empty when sound).
+ */
+export function checkOutput(out: string): {problems: string[]; complete: boolean} {
+  const problems: string[] = []
+  for (const entry of readdirSync(out, {recursive: true, withFileTypes: true})) {
+    if (!entry.isFile() || !/\.jsonl(\.partial)?$/.test(entry.name)) continue
+    const text = readFileSync(join(entry.parentPath, entry.name), 'utf8')
+    if (text !== '' && !text.endsWith('\n')) problems.push(`${entry.name}: last line is cut`)
+    text.split('\n').forEach((line, i) => {
+      if (line === '') return
+      try {
+        JSON.parse(line)
+      } catch {
+        problems.push(`${join(entry.parentPath, entry.name)}:${i + 1} is not JSON`)
+      }
+    })
+  }
+  const manifestPath = join(out, 'manifest.json')
+  const present = [...JSONL, 'entities-index.jsonl'].filter((f) => existsSync(join(out, f)))
+  if (!existsSync(manifestPath)) {
+    if (present.length > 0) problems.push(`no manifest.json beside ${present.join(', ')}`)
+    return {problems, complete: false}
+  }
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'))
+  if (manifest.complete !== true) problems.push('manifest.json is not marked complete')
+  const expected: Record<string, number | undefined> = {
+    'articles.jsonl': manifest.outputs.articles,
+    'entities.jsonl': manifest.outputs.entities,
+    'quotes.jsonl': manifest.outputs.quotes,
+    'money.jsonl': manifest.outputs.money,
+    'errors.jsonl': manifest.errors,
+    'entities-index.jsonl': manifest.outputs.entityIndex,
+  }
+  for (const [file, count] of Object.entries(expected)) {
+    const path = join(out, file)
+    if (count === undefined) {
+      if (existsSync(path)) problems.push(`${file} is there but the manifest does not count it`)
+      continue
+    }
+    if (!existsSync(path)) {
+      problems.push(`${file} is missing`)
+      continue
+    }
+    const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l !== '')
+    if (lines.length !== count) problems.push(`${file} has ${lines.length} lines, the manifest says ${count}`)
+    const schema = SCHEMA_BY_FILE[file as keyof typeof SCHEMA_BY_FILE]
+    for (const [i, line] of lines.entries()) {
+      const parsed = schema.safeParse(JSON.parse(line))
+      if (!parsed.success) problems.push(`${file}:${i + 1} fails its schema: ${parsed.error.issues[0]?.message}`)
+    }
+  }
+  return {problems, complete: true}
+}
+
+/** Size of a file, 0 when absent. */
+export function sizeOf(path: string): number {
+  try {
+    return statSync(path).size
+  } catch {
+    return 0
+  }
+}
