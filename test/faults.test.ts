@@ -51,7 +51,10 @@ describe('one run per output folder', () => {
     const out = join(base, 'concurrent')
     const first = lede(['run', corpus, '--out', out, '--quiet', '--workers', '0'])
     await until(() => existsSync(join(out, 'lede.lock')))
+    // the first run is paused while the second tries, so the two surely overlap however fast the machine
+    first.child.kill('SIGSTOP')
     const second = await lede(['run', corpus, '--out', out, '--quiet', '--workers', '0']).done
+    first.child.kill('SIGCONT')
     expect(second.code).toBe(3)
     expect(second.stderr).toMatch(new RegExp(`in use by another lede run \\(pid ${first.child.pid} on `))
     expect((await first.done).code).toBe(0)
