@@ -52,53 +52,112 @@ export function resolveMentions(text: string, spans: readonly EntitySpan[]): Ent
   }))
 }
 
-/** Gives acronyms defined in parentheses, and their later bare uses, the expansion's id; adds uses the recogniser missed. */
+/**
+ * Gives acronyms defined in parentheses, and their later bare uses, the expansion's id; adds uses the recogniser missed.
+ * Each use takes the last definition before it (a redefinition wins from there on); mentions are found through
+ * maps and binary search, so a long document with many definitions stays linear.
+ */
 function addAcronyms(text: string, mentions: Mention[], definitions: readonly AcronymDefinition[]): void {
+  const byExtent = new Map<string, Mention>()
+  for (const m of mentions) byExtent.set(`${m.start}:${m.end}`, m)
+  // the recognised mentions do not overlap one another: sorted by start, an overlap is found by binary search
+  const sorted = [...mentions].sort(compareSpans)
+  const added = new Map<number, Mention>()
+  const overlapping = (use: {start: number; end: number}): Mention[] => {
+    const found: Mention[] = []
+    let lo = 0
+    let hi = sorted.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (sorted[mid]!.end <= use.start) lo = mid + 1
+      else hi = mid
+    }
+    for (let k = lo; k < sorted.length && sorted[k]!.start < use.end; k++) if (sorted[k]!.end > use.start) found.push(sorted[k]!)
+    for (let at = use.start - MAX_ACRONYM; at < use.end; at++) {
+      const m = added.get(at)
+      if (m && m.start < use.end && use.start < m.end) found.push(m)
+    }
+    return found
+  }
+  // definitions of one acronym, in text order, with the mention of their expansion
+  const groups = new Map<string, Array<{definition: AcronymDefinition; expansion: Mention}>>()
   for (const definition of definitions) {
-    const expansion = mentions.find((m) => m.start === definition.expansion.start && m.end === definition.expansion.end)
+    const expansion = byExtent.get(`${definition.expansion.start}:${definition.expansion.end}`)
     if (!expansion) continue
-    const uses = [{start: definition.start, end: definition.end}, ...findAcronymUses(text, definition.acronym, definition.end)]
+    let group = groups.get(definition.acronym)
+    if (!group) groups.set(definition.acronym, (group = []))
+    group.push({definition, expansion})
+  }
+  for (const [acronym, group] of groups) {
+    const first = group[0]!.definition
+    // every use from the first definition on, each with the last definition that covers it
+    const positions = new Map<number, {start: number; end: number}>()
+    for (const {definition} of group) positions.set(definition.start, {start: definition.start, end: definition.end})
+    for (const use of findAcronymUses(text, acronym, first.end)) if (!positions.has(use.start)) positions.set(use.start, use)
+    const uses = [...positions.values()].sort((a, b) => a.start - b.start)
+    let d = -1
     for (const use of uses) {
-      const overlapping = mentions.filter((m) => m.start < use.end && use.start < m.end)
+      while (d + 1 < group.length && (group[d + 1]!.definition.end <= use.start || group[d + 1]!.definition.start === use.start)) d++
+      if (d < 0) continue
+      const {definition, expansion} = group[d]!
+      const over = overlapping(use)
       // an acronym stays written as itself but shares its expansion's id
-      if (overlapping.length === 0) {
-        mentions.push({start: use.start, end: use.end, label: expansion.label, canonical: definition.acronym, resolved: definition.acronym, idName: expansion.resolved})
-      } else if (overlapping.length === 1 && overlapping[0].start === use.start && overlapping[0].end === use.end) {
+      if (over.length === 0) {
+        const mention: Mention = {start: use.start, end: use.end, label: expansion.label, canonical: definition.acronym, resolved: definition.acronym, idName: expansion.resolved}
+        mentions.push(mention)
+        added.set(use.start, mention)
+      } else if (over.length === 1 && over[0]!.start === use.start && over[0]!.end === use.end) {
         // the acronym names the organisation its expansion does, whatever label the recogniser guessed
-        overlapping[0].label = expansion.label
-        overlapping[0].idName = expansion.resolved
+        over[0]!.label = expansion.label
+        over[0]!.idName = expansion.resolved
       }
     }
   }
 }
 
-/** Joins later short person mentions ("Doe", "von der Doe", "V. Doe", a unique first name) to the earlier full name. */
+// the longest acronym a definition can hold, bounding the look-back for acronyms added as mentions
+const MAX_ACRONYM = 16
+
+/** Joins later short person mentions ("Doe", "von der Doe", "V. Doe", a unique first name) to the earlier full name; earlier names are indexed by key, so each mention costs the same however long the document. */
 function resolvePeople(mentions: Mention[]): void {
-  const antecedents: Antecedent[] = []
+  const bySurname = new Map<string, Antecedent[]>()
+  const byLast = new Map<string, Antecedent[]>()
+  const byGiven = new Map<string, Antecedent[]>()
+  const push = (map: Map<string, Antecedent[]>, key: string | undefined, a: Antecedent) => {
+    if (key === undefined) return
+    const list = map.get(key)
+    if (list) list.push(a)
+    else map.set(key, [a])
+  }
+  const NONE: Antecedent[] = []
   for (const mention of mentions) {
     if (mention.label !== 'PERSON') continue
     const person = parsePersonName(mention.canonical)
     const words = person.surname.split(' ')
     const lastKey = translitKey(words[words.length - 1])
+    const sameSurname = bySurname.get(person.surnameKey) ?? NONE
     if (person.given && !person.givenInitial) {
       // the same person written again with a middle name or another romanisation
-      const same = antecedents.find(
-        (a) => a.person.givenClass === person.givenClass && a.person.surnameKey === person.surnameKey && middlesCompatible(a.person, person),
-      )
+      const same = sameSurname.find((a) => a.person.givenClass === person.givenClass && middlesCompatible(a.person, person))
       if (same) mention.resolved = same.canonical
-      else antecedents.push({canonical: mention.canonical, person, lastKey})
+      else {
+        const antecedent = {canonical: mention.canonical, person, lastKey}
+        push(bySurname, person.surnameKey, antecedent)
+        push(byLast, lastKey, antecedent)
+        push(byGiven, person.givenKey ?? undefined, antecedent)
+      }
       continue
     }
     let candidates: Antecedent[]
     if (person.givenInitial) {
       const initial = translitKey(person.given ?? '').charAt(0)
-      candidates = antecedents.filter((a) => a.person.surnameKey === person.surnameKey && a.person.givenKey?.charAt(0) === initial)
+      candidates = sameSurname.filter((a) => a.person.givenKey?.charAt(0) === initial)
     } else if (words.length > 1) {
-      candidates = antecedents.filter((a) => a.person.surnameKey === person.surnameKey)
+      candidates = sameSurname
     } else {
-      candidates = antecedents.filter((a) => a.lastKey === lastKey)
+      candidates = byLast.get(lastKey) ?? NONE
       // a first name alone ("Li", "Margaret") when exactly one earlier full name starts with it
-      if (candidates.length === 0) candidates = antecedents.filter((a) => a.person.givenKey === lastKey)
+      if (candidates.length === 0) candidates = byGiven.get(lastKey) ?? NONE
     }
     const distinct = new Set(candidates.map((a) => a.canonical))
     if (distinct.size === 1) mention.resolved = candidates[0].canonical
@@ -107,17 +166,21 @@ function resolvePeople(mentions: Mention[]): void {
 
 /** Joins a one-word organisation mention ("the Bank" after "World Bank") to the one earlier multi-word organisation ending in that word. */
 function resolveOrganisationShortForms(mentions: Mention[]): void {
-  const seen: string[] = []
+  // earlier multi-word names by their last word (lower case), each name once, in first-seen order
+  const byLastWord = new Map<string, Set<string>>()
   for (const mention of mentions) {
     if (mention.label !== 'ORG') continue
     const words = mention.resolved.split(' ')
     if (words.length > 1) {
-      if (!seen.includes(mention.resolved)) seen.push(mention.resolved)
+      const last = mention.resolved.slice(mention.resolved.lastIndexOf(' ') + 1).toLowerCase()
+      let names = byLastWord.get(last)
+      if (!names) byLastWord.set(last, (names = new Set()))
+      names.add(mention.resolved)
       continue
     }
     const word = words[0]
     if (word.length < 4 || !/^\p{Lu}\p{Ll}/u.test(word)) continue
-    const matches = seen.filter((name) => name.toLowerCase().endsWith(` ${word.toLowerCase()}`))
-    if (matches.length === 1) mention.resolved = matches[0]
+    const matches = byLastWord.get(word.toLowerCase())
+    if (matches && matches.size === 1) mention.resolved = matches.values().next().value!
   }
 }

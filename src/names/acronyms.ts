@@ -77,7 +77,7 @@ export function findAcronymDefinitions(text: string, spans: readonly EntitySpan[
       if (expansionStart === undefined) continue
       const end = paren - (text.slice(span.start, paren).length - stretch.length)
       // the name's label is its head's: the leftmost recognised span inside it ("Bank" ORG, not "England" LOC)
-      const head = sorted.find((s) => s.start >= expansionStart && s.end <= end && isNameLabel(s.label)) ?? span
+      const head = firstNameInside(sorted, expansionStart, end) ?? span
       found.push({acronym, start, end: start + acronym.length, expansion: {start: expansionStart, end, label: head.label}})
       break
     }
@@ -102,12 +102,41 @@ function earlierNameStarts(text: string, from: number): number[] {
 
 /** Replaces the spans inside each acronym's expansion by the one expansion span, so "Bank" + "England" becomes "Bank of England". */
 export function mergeExpansions(spans: readonly EntitySpan[], definitions: readonly AcronymDefinition[]): EntitySpan[] {
-  let merged = [...spans]
+  // a later expansion replaces an earlier one it overlaps; expansions end at their parenthesis, so in text order
+  // their ends only grow and the ones a new expansion overlaps are the last kept
+  const kept: EntitySpan[] = []
   for (const {expansion} of definitions) {
-    merged = merged.filter((s) => s.end <= expansion.start || s.start >= expansion.end)
-    merged.push(expansion)
+    while (kept.length > 0 && kept[kept.length - 1]!.end > expansion.start && kept[kept.length - 1]!.start < expansion.end) kept.pop()
+    kept.push(expansion)
   }
-  return merged.sort((a, b) => a.start - b.start || a.end - b.end)
+  // a recognised span goes when any expansion (kept or replaced) overlaps it: ends sorted, starts as suffix minima
+  const all = definitions.map((d) => d.expansion).sort((a, b) => a.end - b.end)
+  const minStart: number[] = new Array(all.length)
+  for (let i = all.length - 1; i >= 0; i--) minStart[i] = Math.min(all[i]!.start, i + 1 < all.length ? minStart[i + 1]! : Infinity)
+  const covered = (s: EntitySpan) => {
+    let lo = 0
+    let hi = all.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (all[mid]!.end <= s.start) lo = mid + 1
+      else hi = mid
+    }
+    return lo < all.length && minStart[lo]! < s.end
+  }
+  return [...spans.filter((s) => !covered(s)), ...kept].sort((a, b) => a.start - b.start || a.end - b.end)
+}
+
+/** The first name span (in start order) lying inside [from, to), found by binary search. */
+function firstNameInside(sorted: readonly EntitySpan[], from: number, to: number): EntitySpan | undefined {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid]!.start < from) lo = mid + 1
+    else hi = mid
+  }
+  for (let k = lo; k < sorted.length && sorted[k]!.start < to; k++) if (sorted[k]!.end <= to && isNameLabel(sorted[k]!.label)) return sorted[k]
+  return undefined
 }
 
 /** Offsets of whole-word occurrences of `acronym` in `text` from `from` on. */

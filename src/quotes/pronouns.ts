@@ -30,7 +30,8 @@ export class PronounResolver {
     entities: readonly Entity[],
     quoted: readonly Span[],
   ) {
-    this.persons = entities.filter((e) => e.label === 'PERSON' && !insideAny(e, quoted)).sort((a, b) => a.start - b.start)
+    const inside = insideAny(quoted)
+    this.persons = entities.filter((e) => e.label === 'PERSON' && !inside(e)).sort((a, b) => a.start - b.start)
     for (const person of this.persons) {
       const gender = this.readGender(person)
       if (gender && !this.genders.has(person.entityId)) this.genders.set(person.entityId, gender)
@@ -93,7 +94,20 @@ export class PronounResolver {
   }
 }
 
-function insideAny(span: Span, extents: readonly Span[]): boolean {
-  for (const extent of extents) if (span.start >= extent.start && span.end <= extent.end) return true
-  return false
+/** A test of whether a span lies inside any of `extents`: extents sorted by start with running maximum ends, so each test is a binary search. */
+function insideAny(extents: readonly Span[]): (span: Span) => boolean {
+  const sorted = [...extents].sort((a, b) => a.start - b.start)
+  const maxEnd: number[] = []
+  for (const [i, extent] of sorted.entries()) maxEnd.push(Math.max(extent.end, i > 0 ? maxEnd[i - 1]! : -Infinity))
+  return (span) => {
+    // the extents starting at or before the span; one of them holds it when the largest end reaches the span's end
+    let lo = 0
+    let hi = sorted.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (sorted[mid]!.start <= span.start) lo = mid + 1
+      else hi = mid
+    }
+    return lo > 0 && maxEnd[lo - 1]! >= span.end
+  }
 }

@@ -506,7 +506,16 @@ function entityInMention(text: string, span: Span, entities: Entity[]): Entity |
   let other: Entity | null = null
   // the head part ends at the first lowercase "of/for/at": "a spokeswoman for the ministry" names no one
   const headEnd = headBoundary(text, span)
-  for (const entity of entities) {
+  // entities are sorted by start: begin at the first one starting inside the mention (binary search), not at the document's start
+  let lo = 0
+  let hi = entities.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (entities[mid]!.start < span.start) lo = mid + 1
+    else hi = mid
+  }
+  for (let k = lo; k < entities.length; k++) {
+    const entity = entities[k]!
     if (entity.start >= span.end) break
     if (entity.end <= span.start || entity.start < span.start || entity.end > span.end) continue
     const possessor = /^['’]s?\b/.test(text.slice(entity.end, entity.end + 2))
