@@ -46,7 +46,8 @@ export function resolveMentions(text: string, spans: readonly EntitySpan[]): Ent
     start: m.start,
     end: m.end,
     label: m.label,
-    canonical: m.resolved,
+    // never blank: an entity record or index entry with an empty canonical would fail its schema
+    canonical: m.resolved.trim() || text.slice(m.start, m.end).trim() || text.slice(m.start, m.end),
     entityId: entityIdFor(m.label, m.idName ?? m.resolved),
     ...(m.role ? {role: m.role} : {}),
   }))

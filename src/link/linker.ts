@@ -386,7 +386,12 @@ function buildResult(records: readonly NameRecord[], profiles: readonly NameProf
     const head = records[sorted[0]]
     for (const member of members) idMap.set(records[member].id, head.id)
     // the index names an entity by its most frequent spelling, preferring a written-out name to an acronym
-    const canonical = byCount(head.spellings).find((spelling) => !isAcronym(spelling)) ?? profiles[sorted[0]].canonical
+    // never empty: a blank spelling (a mention whose name cleaned away to nothing) gives way to any other, then to the id's name
+    const spellings = byCount(head.spellings).filter((spelling) => spelling.trim() !== '')
+    const canonical =
+      spellings.find((spelling) => !isAcronym(spelling)) ??
+      spellings[0] ??
+      (profiles[sorted[0]].canonical.trim() || head.id.slice(head.id.indexOf(':') + 1) || head.id)
     const aliases = new Set<string>()
     const roles = new Map<string, number>()
     let mentions = 0

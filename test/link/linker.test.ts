@@ -114,3 +114,18 @@ describe('createLinker rules', () => {
     expect(entry).toMatchObject({entityId: 'person:jane-roe', mentions: 4, documents: 3, roles: ['Minister', 'Finance Minister'], aliases: [], merges: []})
   })
 })
+
+describe('createLinker with a blank spelling', () => {
+  it('never writes an index entry with an empty canonical', () => {
+    const linker = createLinker()
+    linker.add({docId: 'd1', label: 'CARDINAL', canonical: '', entityId: 'cardinal:eleven'})
+    linker.add({docId: 'd1', label: 'PERSON', canonical: ' ', entityId: 'person:x'})
+    linker.add({docId: 'd2', label: 'PERSON', canonical: 'X', entityId: 'person:x'})
+    const {index} = linker.finish()
+    expect(index.map((e) => [e.entityId, e.canonical])).toEqual([
+      ['cardinal:eleven', 'eleven'],
+      ['person:x', 'X'],
+    ])
+    for (const entry of index) expect(EntityIndexEntry.safeParse(entry).success).toBe(true)
+  })
+})
