@@ -7,7 +7,7 @@ import {cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSyn
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {checkOutput, fingerprint, lede, newsCorpus, outputBytes, STAGING, stagedItems, until} from './faults/kit.ts'
+import {checkOutput, filesUnder, fingerprint, fuzzCorpus, lede, newsCorpus, outputBytes, STAGING, stagedItems, until} from './faults/kit.ts'
 
 const DOCS = 32
 const FAST = {LEDE_CHECKPOINT_MS: '0'}
@@ -138,4 +138,29 @@ describe('symbolic links', () => {
       {path: 'linked-folder/b.txt', reason: 'same file as "b-link.txt", read once'},
     ])
   }, 60_000)
+})
+
+describe('a fuzz corpus', () => {
+  it('accounts for every file (documents + rejected + skipped) and writes only schema-valid lines', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lede-fuzz-'))
+    const c = join(dir, 'corpus')
+    const {jsonlLines} = await fuzzCorpus(c, {longLineBytes: 300_000})
+    const out = join(dir, 'out')
+    const {code, stderr} = await lede(['run', c, '--out', out, '--quiet', '--workers', '0']).done
+    expect(stderr).not.toMatch(/\n\s+at /)
+    expect(code).toBe(1)
+    expect(checkOutput(out)).toEqual({problems: [], complete: true})
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))
+    const onDisk = filesUnder(c)
+    const skippedFiles = manifest.inputs.skippedFiles.filter((p: string) => !p.endsWith('/'))
+    // every regular file is read or listed; links and the pipe are listed too
+    expect(manifest.inputs.files + skippedFiles.filter((p: string) => onDisk.includes(p)).length).toBe(onDisk.length)
+    expect(manifest.inputs.skippedFiles).toEqual(expect.arrayContaining(['other/pipe.txt', 'other/broken.txt', 'deep/loop/', 'other/notes.md']))
+    // each .txt is one document or one rejected input; each JSONL line that holds something is one of either
+    const txtInputs = manifest.inputs.files - 2
+    expect(manifest.inputs.documents + manifest.inputs.rejected).toBe(txtInputs + jsonlLines)
+    expect(manifest.inputs.documents).toBe(manifest.outputs.articles + manifest.failedDocuments)
+    const ids = readFileSync(join(out, 'articles.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).id)
+    expect(new Set(ids).size).toBe(ids.length)
+  }, 180_000)
 })

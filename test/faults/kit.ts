@@ -2,9 +2,9 @@
  * Tools for the fault suite (test/faults.test.ts) and `npm run bench:faults`: build corpora, spawn the
  * real CLI, kill it at chosen moments, and check an output folder the way a user would.
  */
-import {spawn, type ChildProcess} from 'node:child_process'
+import {spawn, spawnSync, type ChildProcess} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync, statSync, symlinkSync} from 'node:fs'
 import {mkdir, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {RECORD_SCHEMAS} from '../../src/schema.ts'
@@ -154,4 +154,81 @@ export function sizeOf(path: string): number {
   } catch {
     return 0
   }
+}
+
+/** A small deterministic random generator (mulberry32), so a fuzz corpus is the same on every machine. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/**
+ * Writes a corpus of what a nightly job meets in the wild: random bytes, truncated UTF-8, one very long line,
+ * folders 50 levels deep, odd file names, JSONL junk, empty files, a named pipe and links (a loop, a broken one).
+ * Returns how many JSONL lines hold something (each becomes a document or a rejected input).
+ */
+export async function fuzzCorpus(dir: string, options: {longLineBytes: number; seed?: number}): Promise<{jsonlLines: number}> {
+  const rand = random(options.seed ?? 11)
+  const seeds = readdirSync(join(ROOT, 'corpus'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(join(ROOT, 'corpus', f), 'utf8'))
+  await mkdir(dir, {recursive: true})
+  const put = async (path: string, data: string | Uint8Array) => {
+    await mkdir(join(dir, path, '..'), {recursive: true})
+    await writeFile(join(dir, path), data)
+  }
+  for (let i = 0; i < 4; i++) await put(`random/bytes-${i}.txt`, Buffer.from(Array.from({length: 200 + Math.floor(rand() * 4000)}, () => Math.floor(rand() * 256))))
+  for (let i = 0; i < 4; i++) {
+    const bytes = Buffer.from(`${seeds[i]!}\n€ 5 million — “quoted” 😀 Kyiv`, 'utf8')
+    await put(`truncated/cut-${i}.txt`, bytes.subarray(0, bytes.length - 1 - i))
+  }
+  // one line, no newline at all: words and sentences of news, repeated
+  const words = seeds.join(' ').replace(/\s+/g, ' ')
+  let line = ''
+  while (line.length < options.longLineBytes) line += words + ' '
+  await put('long/one-line.txt', line.slice(0, options.longLineBytes))
+  let deep = 'deep'
+  for (let level = 1; level < 50; level++) deep += `/${level}`
+  await put(`${deep}/bottom.txt`, seeds[1]!)
+  const odd = ['with space.txt', 'ünïcödé ✓.txt', '-leading-dash.txt', "quote'and\"double.txt", 'UPPER.TXT', `${'long'.repeat(60)}.txt`, 'new\nline.txt', '.hidden.txt', 'tab\tname.txt']
+  for (const [i, name] of odd.entries()) await put(`odd/${name}`, `${seeds[i % seeds.length]!.slice(0, 1500)}\nCopy ${i}.`)
+  await put('empty/zero.txt', '')
+  await put('empty/blank.txt', ' \n\t\n')
+  await put('other/notes.md', '# not an article')
+  await put('other/data.bin', Buffer.from([0, 1, 2, 3]))
+  const junk = [
+    '\uFEFF{"id": "j1", "text": "A JSONL article with a BOM before it."}',
+    '{"id": "j1", "text": "The same id again."}',
+    '{"id": "j1-2", "text": "An id that a suffix would have taken."}',
+    'not json at all',
+    '[1, 2, 3]',
+    '{"title": "no text"}',
+    '{"id": "", "text": "empty id"}',
+    '{"text": ""}',
+    '{"text": 42}',
+    'null',
+    `{"id": "${'x'.repeat(5000)}", "text": "a very long id"}`,
+    '{"text": "CRLF line"}\r',
+    '{"id": "cut", "text": "a line cut in the mid',
+  ]
+  await put('jsonl/junk.jsonl', junk.join('\n'))
+  await put('jsonl/blank-lines.jsonl', '\n\n{"text": "between blank lines"}\n\n')
+  spawnSync('mkfifo', [join(dir, 'other', 'pipe.txt')])
+  symlinkSync(dir, join(dir, 'deep', 'loop'))
+  symlinkSync(join(dir, 'nowhere.txt'), join(dir, 'other', 'broken.txt'))
+  return {jsonlLines: junk.length + 1}
+}
+
+/** Every regular file under a folder (links not followed), as paths relative to it. */
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir, {recursive: true, withFileTypes: true})
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
 }
