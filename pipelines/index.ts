@@ -2,6 +2,7 @@ import {z} from 'zod'
 import {createPipeline, type Pipeline} from '../src/stage.ts'
 import {createClean} from '../src/stages/clean.ts'
 import {createSegment} from '../src/stages/segment.ts'
+import {createDateline} from '../src/stages/dateline.ts'
 import {createEntities} from '../src/stages/entities.ts'
 import {createQuotes} from '../src/stages/quotes.ts'
 import {createMoney, MoneyOptions} from '../src/stages/money.ts'
@@ -33,13 +34,15 @@ export interface PipelineDefinition {
 
 const news: PipelineDefinition = {
   name: 'news',
-  description: 'raw scraped news: clean boilerplate, segment, money, entities, quotes (the default)',
+  description:
+    'news text of every shape (scraped pages, clean wire copy, hard-wrapped archives): decode character references, clean page furniture, paragraphs by layout, dateline, money, entities, quotes (the default)',
   build(options = {}) {
     const settings = PipelineOptions.parse(options)
     // order matters: clean may change text, so it runs before any span exists
     return createPipeline('news', [
       createClean(),
       createSegment(),
+      createDateline(),
       // before entities, which take their MONEY spans from the money layer instead of finding them again
       createMoney({defaultDollar: settings.defaultDollar}),
       createEntities(),
@@ -52,11 +55,12 @@ const news: PipelineDefinition = {
 
 const plain: PipelineDefinition = {
   name: 'plain',
-  description: 'already-clean text (JSONL exports, research corpora): no clean stage, so offsets index the input as given',
+  description: 'text passed through untouched (research corpora with their own offsets): no clean stage and no reference decoding, so offsets index the input as given',
   build(options = {}) {
     const settings = PipelineOptions.parse(options)
     return createPipeline('plain', [
       createSegment(),
+      createDateline(),
       // before entities, which take their MONEY spans from the money layer instead of finding them again
       createMoney({defaultDollar: settings.defaultDollar}),
       createEntities(),

@@ -98,6 +98,16 @@ export interface Money extends Span {
   equivalentOf?: number
 }
 
+/** A wire dateline ("NAIROBI, Kenya (AP) _"): the span covers it up to the agency, without the dash after it. */
+export interface Dateline extends Span {
+  /** the place as written, city and region: "NAIROBI, Kenya" */
+  place: string
+  /** the date as written ("1996-12-06", "Nov. 13"), when there is one */
+  date?: string
+  /** the agency named in parentheses ("Reuters", "AP"), when there is one */
+  agency?: string
+}
+
 /** A note a stage attaches to a document; a fatal one stops later stages for that document. */
 export interface DocMessage {
   stage: string
@@ -129,6 +139,8 @@ export interface Doc {
   meta: {url?: string; date?: string; byline?: string; extra?: Record<string, unknown>}
   removed?: Removed[]
   paragraphs?: Span[]
+  /** the wire dateline, null when the story has none */
+  dateline?: Dateline | null
   sentences?: Span[]
   tokens?: Token[]
   /** part of speech and lemma of each token, aligned with `tokens` (the opt-in token layer) */
@@ -144,6 +156,7 @@ export type LayerName =
   | 'text'
   | 'title'
   | 'paragraphs'
+  | 'dateline'
   | 'sentences'
   | 'tokens'
   | 'tags'

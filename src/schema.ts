@@ -25,6 +25,17 @@ export const ArticleRecord = z
     date: z.string().optional(),
     byline: z.string().optional().describe('the author line as the input gave it (JSONL `byline`, a page\'s author metadata)'),
     meta: z.record(z.string(), z.unknown()).optional().describe('input fields lede does not interpret, kept as they came (JSONL fields; a page\'s site name and language)'),
+    dateline: z
+      .object({
+        place: z.string().min(1).describe('the place as written, city and region: "NAIROBI, Kenya"'),
+        date: z.string().optional().describe('the date as written: "1996-12-06", "Nov. 13"'),
+        agency: z.string().optional().describe('the agency in parentheses: "Reuters", "AP"'),
+        start: offset,
+        end: offset,
+      })
+      .nullable()
+      .optional()
+      .describe('the wire dateline at the start of the story, kept in text (null: none; absent: not looked for)'),
     removed: z.array(z.object({rule: z.string(), text: z.string()})).describe('boilerplate that clean removed, in order'),
     counts: z.object({
       paragraphs: z.number().int().nonnegative(),

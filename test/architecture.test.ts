@@ -13,7 +13,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['doc', 'version'],
   ['schema', 'stage'],
   ['text'],
-  ['adapters', 'names', 'ner', 'dates', 'numbers', 'money', 'clean', 'segment'],
+  ['adapters', 'names', 'ner', 'dates', 'numbers', 'money', 'clean', 'segment', 'dateline'],
   ['entities', 'quotes', 'link'],
   ['stages'],
   ['pipelines'],

@@ -55,7 +55,7 @@ describe('lede CLI', () => {
     const help = stdout.join('')
     expect(help).toMatch(/Exit codes:/)
     expect(help).toMatch(/code-point/)
-    expect(help).toMatch(/news\s+raw scraped news/)
+    expect(help).toMatch(/news\s+news text of every shape/)
   })
 
   it('runs the bundled corpus, writing every output file and nothing to stdout', async () => {

@@ -6,6 +6,9 @@
  */
 import {z} from 'zod'
 import type {Removed} from '../doc.ts'
+import {matchDateline} from '../dateline/find-dateline.ts'
+import {findWraps} from '../segment/layout.ts'
+import {decodeReferences} from '../text/references.ts'
 import {astralClass, CHAR_CLASS, CHAR_SCRIPT, CharClass, Script} from '../text/chars.ts'
 
 /** Every rule `clean` applies; each removed line is recorded as `clean:<rule>`. */
@@ -33,6 +36,8 @@ export const CleanOptions = z
     detectTitle: z.boolean().default(true),
     /** trim trailing spaces and collapse runs of blank lines (default true); false keeps kept lines byte for byte */
     normalizeWhitespace: z.boolean().default(true),
+    /** decode HTML character references (`&amp;`, `&AMP;`, `&#8217;`, `&nbsp;`) before anything else (default true) */
+    decodeReferences: z.boolean().default(true),
     /** rules to switch off, by name without the `clean:` prefix */
     disable: z.array(z.enum(CLEAN_RULES)).default([]),
   })
@@ -72,8 +77,10 @@ const HIGH: number = CharClass.HighSurrogate
 const LATIN: number = Script.Latin
 
 interface Line {
-  /** the line as it will be written (trailing space trimmed when normalising) */
+  /** the line as the rules read it: a hard-wrapped paragraph is one line, its wraps read as spaces */
   text: string
+  /** the line as it will be written (trailing space trimmed when normalising; wraps kept) */
+  written: string
   blank: boolean
   words: number
   latin: number
@@ -131,7 +138,7 @@ function measure(text: string, blank: boolean): Line {
       alnum++
     }
   }
-  return {text, blank, words, latin, foreign, alnum, hasLower, end: lineEnd(text), rule: null}
+  return {text, written: text, blank, words, latin, foreign, alnum, hasLower, end: lineEnd(text), rule: null}
 }
 
 function isClosing(code: number): boolean {
@@ -326,8 +333,20 @@ function isContactNumber(line: Line): boolean {
   let labelEnd = i + 1
   while (labelEnd > 0 && isLabelSeparator(text.charCodeAt(labelEnd - 1))) labelEnd--
   const label = text.slice(0, labelEnd)
-  if (label.length === 0) return true
+  if (label.length === 0) return isPhoneShaped(text)
   return label.length <= 60 && lineEnd(label) !== End.Stop && CONTACT_LABEL.test(label)
+}
+
+/**
+ * Whether a bare number reads as a phone or licence number rather than a result: its digit groups are long (a short
+ * group only first, as a country code), and not all of them are years. Scores ("7-6 6-2"), figures ("8-198 9-203"),
+ * dates ("1996-08-30") and year headers ("1996 1995") are content.
+ */
+function isPhoneShaped(text: string): boolean {
+  const groups = text.match(/[0-9]+/g) ?? []
+  if (groups.length === 0) return false
+  if (groups.some((g, i) => g.length < 3 && i > 0)) return false
+  return !groups.every((g) => g.length === 4 && /^(?:19|20)/.test(g))
 }
 
 function isLabelSeparator(code: number): boolean {
@@ -352,6 +371,15 @@ function isMetaLine(line: Line): boolean {
   return sawDateWord || /\d/.test(line.text)
 }
 
+/** The second line of a byline: a short label right under "By Jane Doe" ("Associated Press Writer", "Staff Reporter"). */
+function continuesByline(lines: Line[], i: number): boolean {
+  const line = lines[i]!
+  if (line.words > 6 || line.end !== End.None || /[0-9]/.test(line.text)) return false
+  let j = i - 1
+  while (j >= 0 && lines[j]!.blank) j--
+  return j >= 0 && j === i - 1 && BYLINE.test(lines[j]!.text) && lines[j]!.words <= 12
+}
+
 /** A line shaped like a headline: a few capitalised words, no final period, not all capitals. */
 function isHeadline(line: Line): boolean {
   const length = line.text.trim().length
@@ -361,8 +389,11 @@ function isHeadline(line: Line): boolean {
     const last = line.text.replace(/[\s”’"'»›)\]]+$/, '').slice(-1)
     if (last !== '?' && last !== '!') return false
   }
+  // a line that ends on a function word is a sentence broken off, and one with three numbers is a table row
+  if (HEADLINE_CANNOT_END.test(line.text) || (line.text.match(/[0-9]+(?:[.,][0-9]+)*/g)?.length ?? 0) >= 3) return false
   return line.hasLower && line.foreign <= line.latin && startsCapitalised(line.text)
 }
+const HEADLINE_CANNOT_END = /\b(?:and|or|but|nor|the|a|an|of|in|on|at|to|for|with|by|from|as|that|which|who|than)\s*$/i
 
 /** A line a body paragraph is made of: a sentence of some length, or a long line. */
 function isBody(line: Line): boolean {
@@ -372,6 +403,9 @@ function isBody(line: Line): boolean {
 /** Short capitalised label-like lines (menus, section names, bylines) that sit above or below the article. */
 function isEdgeChrome(line: Line, next: Line | undefined): boolean {
   if (line.words > 6 || line.text.trim().length > 60 || line.end !== End.None || !startsCapitalised(line.text)) return false
+  // a line with a number is a result, a score or a table row, and one ending on a function word is a broken-off
+  // sentence: content, never a menu label
+  if (/[0-9]/.test(line.text) || HEADLINE_CANNOT_END.test(line.text)) return false
   // hard-wrapped prose goes on in lowercase on the next line; a label does not
   return next === undefined || next.blank || !startsLowercase(next.text)
 }
@@ -379,15 +413,19 @@ function isEdgeChrome(line: Line, next: Line | undefined): boolean {
 // ---------------------------------------------------------------------------------------------
 
 /** {@link cleanText} with options already parsed (the stage parses them once, not per document). */
-export function cleanWith(raw: string, settings: CleanSettings, knownTitle: string | null): CleanResult {
+export function cleanWith(input: string, settings: CleanSettings, knownTitle: string | null): CleanResult {
+  // references first: every later rule, and every offset, reads the decoded text
+  const raw = settings.decodeReferences ? decodeReferences(input).text : input
   const off = new Set<CleanRule>(settings.disable)
   const on = (rule: CleanRule) => !off.has(rule)
   const lines: Line[] = []
   let latin = 0
   let foreign = 0
-  for (const piece of raw.split('\n')) {
-    const trimmed = piece.trimEnd()
-    const line = measure(settings.normalizeWhitespace ? trimmed : piece, trimmed.trimStart() === '')
+  for (const piece of logicalLines(raw)) {
+    const trimmed = piece.includes('\n') ? piece.split('\n').map((l) => l.trimEnd()).join('\n') : piece.trimEnd()
+    const written = settings.normalizeWhitespace ? trimmed : piece
+    const line = measure(written.replace(/\n/g, ' '), trimmed.trimStart() === '')
+    line.written = written
     latin += line.latin
     foreign += line.foreign
     lines.push(line)
@@ -395,10 +433,15 @@ export function cleanWith(raw: string, settings: CleanSettings, knownTitle: stri
   // an English (Latin-script) article: most of its letters are Latin
   const latinDocument = latin > 0 && latin >= 3 * foreign
 
+  // a wire dateline near the top ("LONDON 1996-12-06", "PARIS (Reuters) - ...") is content, and marks wire copy:
+  // a story filed by an agency carries no page navigation, so labels are not guessed from their shape there
+  const dateline = findDatelineLine(lines)
+  const wire = dateline >= 0
+
   // 1. rules that judge a line on its own
   let previous: string | null = null
-  for (const line of lines) {
-    if (line.blank) continue
+  for (const [index, line] of lines.entries()) {
+    if (line.blank || index === dateline) continue
     const text = line.text.trim()
     if (on('no-text') && line.alnum === 0) line.rule = 'no-text'
     else if (on('foreign-script') && isForeignScript(line, latinDocument)) line.rule = 'foreign-script'
@@ -440,9 +483,11 @@ export function cleanWith(raw: string, settings: CleanSettings, knownTitle: stri
     // the headline is the line right above the body, past bylines, datelines and removed lines;
     // when it is not lifted into the title it stays in the text
     let headline = -1
-    for (let i = firstBody - 1; i >= 0; i--) {
+    // in wire copy the headline stands above the dateline
+    const below = wire && dateline < firstBody ? dateline : firstBody
+    for (let i = below - 1; i >= 0; i--) {
       const line = lines[i]!
-      if (line.blank || line.rule !== null || isMetaLine(line)) continue
+      if (line.blank || line.rule !== null || isMetaLine(line) || continuesByline(lines, i)) continue
       if (isHeadline(line)) headline = i
       break
     }
@@ -454,16 +499,17 @@ export function cleanWith(raw: string, settings: CleanSettings, knownTitle: stri
         title = text
       }
     }
+    const edge = on('edge-chrome') && !wire
     for (let i = 0; i < firstBody; i++) {
       const line = lines[i]!
-      if (line.blank || line.rule !== null || i === headline) continue
-      if (on('byline') && isMetaLine(line)) line.rule = 'byline'
-      else if (on('edge-chrome') && isEdgeChrome(line, lines[i + 1])) line.rule = 'edge-chrome'
+      if (line.blank || line.rule !== null || i === headline || i === dateline) continue
+      if (on('byline') && (isMetaLine(line) || continuesByline(lines, i))) line.rule = 'byline'
+      else if (edge && isEdgeChrome(line, lines[i + 1])) line.rule = 'edge-chrome'
     }
     for (let i = lastBody + 1; i < lines.length; i++) {
       const line = lines[i]!
-      if (line.blank || line.rule !== null) continue
-      if (on('edge-chrome') && isEdgeChrome(line, lines[i + 1])) line.rule = 'edge-chrome'
+      if (line.blank || line.rule !== null || i === dateline) continue
+      if (edge && isEdgeChrome(line, lines[i + 1])) line.rule = 'edge-chrome'
     }
   }
 
@@ -477,7 +523,7 @@ export function cleanWith(raw: string, settings: CleanSettings, knownTitle: stri
       continue
     }
     if (!settings.normalizeWhitespace) {
-      out.push(line.text)
+      out.push(line.written)
       continue
     }
     if (line.blank) {
@@ -486,9 +532,43 @@ export function cleanWith(raw: string, settings: CleanSettings, knownTitle: stri
     }
     if (pendingBlank) out.push('')
     pendingBlank = false
-    out.push(line.text)
+    out.push(line.written)
   }
   return {text: out.join('\n'), title, removed}
+}
+
+/** Index of the line that holds the story's wire dateline, among the first few lines with text; -1 when none. */
+function findDatelineLine(lines: Line[]): number {
+  let seen = 0
+  for (let i = 0; i < lines.length && seen < 12; i++) {
+    const line = lines[i]!
+    if (line.blank) continue
+    seen++
+    if (matchDateline(line.text.trim()) !== null) return i
+  }
+  return -1
+}
+
+/** The lines rules judge: physical lines, except that a hard-wrapped paragraph's lines (joined by wraps) make one. */
+function logicalLines(raw: string): string[] {
+  const wraps = findWraps(raw)
+  if (wraps.length === 0) return raw.split('\n')
+  const lines: string[] = []
+  let start = 0
+  let w = 0
+  for (;;) {
+    let end = raw.indexOf('\n', start)
+    while (end >= 0 && w < wraps.length && wraps[w] === end) {
+      w++
+      end = raw.indexOf('\n', end + 1)
+    }
+    if (end < 0) {
+      lines.push(raw.slice(start))
+      return lines
+    }
+    lines.push(raw.slice(start, end))
+    start = end + 1
+  }
 }
 
 function sameTitle(a: string, b: string): boolean {

@@ -66,7 +66,7 @@ export function toRecords(doc: Doc): DocRecords {
   for (const [i, q] of sortedWithIndex(doc.quotes ?? [])) {
     const s = q.speaker
     const speaker = {
-      mention: s.mention,
+      mention: asWritten(doc.text, s.mention, s.start, s.end),
       start: s.start === null ? null : toPoint(s.start),
       end: s.end === null ? null : toPoint(s.end),
       name: s.name,
@@ -74,7 +74,7 @@ export function toRecords(doc: Doc): DocRecords {
     }
     const record = check(
       QuoteRecord,
-      {docId: doc.id, id: `${doc.id}:q${i}`, ...span(q), kind: q.kind, cue: q.cue, cueLemma: q.cueLemma, cueStart: q.cueSpan ? toPoint(q.cueSpan.start) : null, cueEnd: q.cueSpan ? toPoint(q.cueSpan.end) : null, speaker, ...(q.unclosed ? {unclosed: true} : {})},
+      {docId: doc.id, id: `${doc.id}:q${i}`, ...span(q), kind: q.kind, cue: q.cueSpan ? asWritten(doc.text, q.cue, q.cueSpan.start, q.cueSpan.end) : q.cue, cueLemma: q.cueLemma, cueStart: q.cueSpan ? toPoint(q.cueSpan.start) : null, cueEnd: q.cueSpan ? toPoint(q.cueSpan.end) : null, speaker, ...(q.unclosed ? {unclosed: true} : {})},
       q,
       'quote',
     )
@@ -114,6 +114,7 @@ export function toRecords(doc: Doc): DocRecords {
       ...(doc.meta.date !== undefined ? {date: doc.meta.date} : {}),
       ...(doc.meta.byline !== undefined ? {byline: doc.meta.byline} : {}),
       ...(doc.meta.extra !== undefined && Object.keys(doc.meta.extra).length > 0 ? {meta: doc.meta.extra} : {}),
+      ...(doc.dateline !== undefined ? {dateline: doc.dateline === null ? null : {...doc.dateline, start: toPoint(doc.dateline.start), end: toPoint(doc.dateline.end)}} : {}),
       removed: doc.removed ?? [],
       counts: {
         paragraphs: doc.paragraphs?.length ?? 0,
@@ -151,6 +152,14 @@ function tokenRecord(doc: Doc, toPoint: (utf16: number) => number): TokenRecord 
       return {start: toPoint(t.start), end: toPoint(t.end), kind: t.kind, sentence: inSentence ? s : null, pos: tag.pos, lemma: tag.lemma}
     }),
   }
+}
+
+// stages read wraps as spaces; a mention or cue that crosses one is written as it stands in `text`, newline kept,
+// so text[start:end] equals it like every other span's text
+function asWritten(text: string, value: string | null, start: number | null, end: number | null): string | null {
+  if (value === null || start === null || end === null) return value
+  const written = text.slice(start, end)
+  return written !== value && written.replace(/\n/g, ' ') === value ? written : value
 }
 
 // [sorted position, item, original index]

@@ -4,6 +4,7 @@
  */
 import type {Span, Token, TokenKind} from '../doc.ts'
 import {astralClass, CHAR_CLASS, CharClass} from '../text/chars.ts'
+import {findWraps} from './layout.ts'
 import {FINAL_ABBREVIATIONS, NUMBER_ABBREVIATIONS, PREFIX_ABBREVIATIONS, SENTENCE_OPENERS} from '../text/abbreviations.ts'
 
 // module-level copies: imported bindings cost a lookup per character in hot loops
@@ -19,15 +20,25 @@ const NUMBER_OTHER: number = CharClass.NumberOther
 const PUNCT: number = CharClass.Punct
 const HIGH: number = CharClass.HighSurrogate
 
-/** Paragraphs: the text between line breaks (a single newline separates paragraphs), trimmed, never empty. */
+/**
+ * Paragraphs, by the document's layout: the text between line breaks (a single newline separates paragraphs)
+ * unless the document is hard-wrapped, where a wrap (see src/segment/layout.ts) joins two lines into one paragraph
+ * and the span crosses the newline. Trimmed, never empty.
+ */
 export function findParagraphs(text: string): Span[] {
+  const wraps = findWraps(text)
   const spans: Span[] = []
   const n = text.length
   let start = 0
+  let w = 0
   for (let i = 0; i <= n; i++) {
     const code = i < n ? text.charCodeAt(i) : 0x0a
     // \n, and the Unicode line and paragraph separators
     if (code !== 0x0a && code !== 0x2028 && code !== 0x2029) continue
+    if (w < wraps.length && wraps[w] === i) {
+      w++
+      continue
+    }
     let s = start
     let e = i
     while (s < e && CLS[text.charCodeAt(s)] === SPACE) s++

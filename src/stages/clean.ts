@@ -4,6 +4,7 @@
  */
 import {CleanOptions, cleanWith} from '../clean/clean-text.ts'
 import type {Stage} from '../stage.ts'
+import {decodeReferences} from '../text/references.ts'
 
 /** Creates the `clean` stage: writes the cleaned text, the title (an input title wins) and the removed lines. */
 export function createClean(options: CleanOptions = {}): Stage {
@@ -13,9 +14,10 @@ export function createClean(options: CleanOptions = {}): Stage {
     requires: ['text', 'title'],
     assigns: ['text', 'title'],
     run(doc) {
-      const result = cleanWith(doc.text, settings, doc.title)
+      const title = doc.title !== null && settings.decodeReferences ? decodeReferences(doc.title).text : doc.title
+      const result = cleanWith(doc.text, settings, title)
       doc.text = result.text
-      doc.title = doc.title ?? result.title
+      doc.title = title ?? result.title
       doc.removed = result.removed
     },
   }

@@ -6,6 +6,7 @@ import {z} from 'zod'
 import {DEFAULT_FINDERS, findEntities, type EntityFinders} from '../entities/find-entities.ts'
 import type {LayerName} from '../doc.ts'
 import type {Stage} from '../stage.ts'
+import {unwrapText} from '../segment/layout.ts'
 
 /** Options of the entities stage. */
 export const EntitiesOptions = z
@@ -18,18 +19,19 @@ export const EntitiesOptions = z
   .strict()
 export type EntitiesOptions = z.input<typeof EntitiesOptions>
 
-/** Creates the entities stage (requires text, tokens, sentences and, for MONEY entities, money; assigns entities); `finders` replaces the default recogniser or date finder (optional). */
+/** Creates the entities stage (requires text, paragraphs, tokens, sentences and, for MONEY entities, money; assigns entities); `finders` replaces the default recogniser or date finder (optional). */
 export function createEntities(options: EntitiesOptions = {}, finders: Partial<EntityFinders> = {}): Stage {
   const settings = EntitiesOptions.parse(options)
   const use: EntityFinders = {...DEFAULT_FINDERS, ...finders}
   // MONEY entities take the money layer's spans, so the money stage must run first
-  const requires: LayerName[] = settings.numbers ? ['text', 'tokens', 'sentences', 'money'] : ['text', 'tokens', 'sentences']
+  const requires: LayerName[] = settings.numbers ? ['text', 'paragraphs', 'tokens', 'sentences', 'money'] : ['text', 'paragraphs', 'tokens', 'sentences']
   return {
     name: 'entities',
     requires,
     assigns: ['entities'],
     run(doc) {
-      doc.entities = findEntities(doc.text, doc.tokens ?? [], doc.sentences ?? [], use, settings.dates, settings.numbers, settings.numbers ? doc.money : [])
+      // a wrap inside a paragraph reads as a space: names and dates cross it, canonical names carry a space
+      doc.entities = findEntities(unwrapText(doc.text, doc.paragraphs), doc.tokens ?? [], doc.sentences ?? [], use, settings.dates, settings.numbers, settings.numbers ? doc.money : [])
     },
   }
 }

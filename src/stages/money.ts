@@ -7,6 +7,7 @@ import {z} from 'zod'
 import {findMoney} from '../money/find-money.ts'
 import {ISO_CODES} from '../money/lexicon.ts'
 import type {Stage} from '../stage.ts'
+import {unwrapText} from '../segment/layout.ts'
 
 /** Options for {@link createMoney}. */
 export const MoneyOptions = z
@@ -28,10 +29,12 @@ export function createMoney(options: MoneyOptions = {}): Stage {
   const finderOptions = Object.freeze({defaultDollar: settings.defaultDollar})
   return {
     name: 'money',
-    requires: ['text'],
+    // paragraphs tell wraps (read as spaces) from paragraph breaks
+    requires: ['text', 'paragraphs'],
     assigns: ['money'],
     run(doc) {
-      doc.money = findMoney(doc.text, finderOptions)
+      // a wrap inside a paragraph reads as a space ("$5\nbillion" is one figure)
+      doc.money = findMoney(unwrapText(doc.text, doc.paragraphs), finderOptions)
     },
   }
 }

@@ -4,6 +4,7 @@
  */
 import {z} from 'zod'
 import type {Stage} from '../stage.ts'
+import {unwrapText} from '../segment/layout.ts'
 import {findQuotes} from '../quotes/marks.ts'
 import {attributeSpeakers} from '../quotes/speakers.ts'
 
@@ -31,9 +32,11 @@ export function createQuotes(options: QuotesOptionsInput = {}): Stage {
     assigns: ['quotes'],
     run(doc, ctx) {
       const paragraphs = doc.paragraphs ?? []
-      const spans = findQuotes(doc.text, paragraphs)
+      // a wrap inside a paragraph reads as a space, so quotes and speakers cross it
+      const text = unwrapText(doc.text, doc.paragraphs)
+      const spans = findQuotes(text, paragraphs)
       const quotes = attributeSpeakers(
-        doc.text,
+        text,
         spans,
         {paragraphs, entities: doc.entities ?? []},
         {keepUnattributedPartial: settings.keepUnattributedPartial, indirect: settings.indirect},

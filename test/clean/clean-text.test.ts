@@ -290,6 +290,59 @@ describe('createClean', () => {
     expect(doc.text.startsWith('Council approves budget')).toBe(true)
     expect(doc.removed).toEqual([])
   })
+
+  it('decodes character references in text and title before any rule reads them', () => {
+    const doc = createDoc({id: 'd', source: 'a.jsonl:1', text: 'WORLDSOURCES, INC. &AMP; its partners said on Tuesday that they had agreed to a merger&#8217;s terms.', title: 'Tom &amp; Jerry'})
+    createClean().run(doc, {warn: () => {}, fail: () => { throw new Error('fail') }})
+    expect(doc.text).toBe('WORLDSOURCES, INC. & its partners said on Tuesday that they had agreed to a merger’s terms.')
+    expect(doc.title).toBe('Tom & Jerry')
+    expect(cleanText('A &amp; B', {decodeReferences: false}).text).toBe('A &amp; B')
+  })
+})
+
+describe('cleanText on wire copy: datelines, results and tables are content', () => {
+  it.each([
+    ['a dateline on its own line', ['SOCCER - JAPAN GET LUCKY WIN .', 'AL-AIN, United Arab Emirates 1996-12-06', ...BODY]],
+    ['an inline dateline', ['Budget passes', 'PARIS (Reuters) - ' + BODY[0]!, BODY[1]!, BODY[2]!]],
+    ['a results table under the story', ['SOCCER - ASIAN CUP RESULTS .', 'LONDON 1996-12-06', BODY[0]!, 'Japan 2 Syria 1 (halftime 0-1)', 'Kuwait 3 Oman 0 (halftime 2-0)']],
+    ['standings with their headings', ['BASEBALL - STANDINGS .', 'NEW YORK 1996-08-30', BODY[0]!, 'AMERICAN LEAGUE', 'EASTERN DIVISION', 'W L PCT GB', 'BALTIMORE 70 63 .526 4', 'BOSTON 69 65 .515 5 1/2']],
+    ['a scorecard', [BODY[0]!, 'Somerset 83 and 174 (P. Simmons 4-38), Leicestershire 296.', '7-6 (7-1) 6-2 4-6 6-1', '8-198 9-203']],
+    ['a bare date', [BODY[0]!, BODY[1]!, '1996-08-30']],
+  ])('keeps %s', (_name, lines) => {
+    const result = cleanText(article(...lines))
+    const kept = result.title === null ? lines : lines.filter((l) => l !== result.title)
+    expect(result.removed).toEqual(result.title === null ? [] : [{rule: 'clean:title', text: result.title}])
+    expect(result.text).toBe(kept.join('\n'))
+  })
+
+  it('removes the second line of a byline and takes the headline above it', () => {
+    const result = cleanText(article('Council approves budget after long debate', '', 'By Jane Doe', 'Associated Press Writer', '', 'LONDON (AP) _ ' + BODY[0]!, BODY[1]!))
+    expect(result.title).toBe('Council approves budget after long debate')
+    expect(result.removed).toEqual([
+      {rule: 'clean:title', text: 'Council approves budget after long debate'},
+      {rule: 'clean:byline', text: 'By Jane Doe'},
+      {rule: 'clean:byline', text: 'Associated Press Writer'},
+    ])
+  })
+
+  it('takes the headline from above the dateline, never the dateline itself', () => {
+    const result = cleanText(article('Council approves budget after long debate', 'LONDON 1996-12-06', ...BODY))
+    expect(result.title).toBe('Council approves budget after long debate')
+    expect(result.text.startsWith('LONDON 1996-12-06\n')).toBe(true)
+  })
+
+  it('judges a hard-wrapped paragraph as one line and keeps its wraps', () => {
+    const wrapped = 'NAIROBI, Kenya (AP) _ A car bomb exploded outside the United\nNations compound in Nairobi on Friday, killing five people and\nwounding dozens, police said on Saturday in a statement.'
+    const text = article('Advertisement', '', wrapped, '', 'Share this article')
+    expect(cleanText(text)).toEqual({
+      text: wrapped,
+      title: null,
+      removed: [
+        {rule: 'clean:ui-chrome', text: 'Advertisement'},
+        {rule: 'clean:ui-chrome', text: 'Share this article'},
+      ],
+    })
+  })
 })
 
 const polnear = new URL('../../../shared/polnear/', import.meta.url)

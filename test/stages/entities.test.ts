@@ -17,7 +17,8 @@ const recognise = () => [at('Kremlin', 'ORG'), at('Dmitry Peskov', 'PERSON'), at
 const findDates = () => [at('May 16, 2025', 'DATE')]
 
 /** A stage that only sets the layers the entities stage requires. */
-const layers: Stage = {name: 'layers', requires: [], assigns: ['tokens', 'sentences', 'money'], run(doc) {
+const layers: Stage = {name: 'layers', requires: [], assigns: ['paragraphs', 'tokens', 'sentences', 'money'], run(doc) {
+  doc.paragraphs = [{start: 0, end: doc.text.length}]
   doc.tokens = []
   doc.sentences = []
   doc.money = findMoney(doc.text)
@@ -26,10 +27,10 @@ const layers: Stage = {name: 'layers', requires: [], assigns: ['tokens', 'senten
 describe('createEntities', () => {
   it('declares its layers and checks its options', () => {
     const stage = createEntities({}, {recognise, findDates})
-    expect(stage).toMatchObject({name: 'entities', requires: ['text', 'tokens', 'sentences', 'money'], assigns: ['entities']})
-    expect(createEntities({numbers: false}).requires).toEqual(['text', 'tokens', 'sentences'])
+    expect(stage).toMatchObject({name: 'entities', requires: ['text', 'paragraphs', 'tokens', 'sentences', 'money'], assigns: ['entities']})
+    expect(createEntities({numbers: false}).requires).toEqual(['text', 'paragraphs', 'tokens', 'sentences'])
     expect(() => createEntities({dates: 'yes'} as unknown as EntitiesOptions)).toThrow()
-    expect(() => createPipeline('p', [createEntities({}, {recognise, findDates})])).toThrow(/requires "tokens", "sentences"/)
+    expect(() => createPipeline('p', [createEntities({}, {recognise, findDates})])).toThrow(/requires "paragraphs", "tokens", "sentences"/)
   })
 
   it('writes resolved entities: dates kept, money as MONEY not MISC, one span per place, short names joined', () => {

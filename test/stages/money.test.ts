@@ -4,6 +4,7 @@ import {createDoc} from '../../src/doc.ts'
 import {MoneyRecord} from '../../src/schema.ts'
 import {createPipeline, processDoc} from '../../src/stage.ts'
 import {findMoney} from '../../src/money/find-money.ts'
+import {createSegment} from '../../src/stages/segment.ts'
 import {createMoney} from '../../src/stages/money.ts'
 
 const corpus = new URL('../../corpus/', import.meta.url)
@@ -16,9 +17,9 @@ const seed = (prefix: string): string => {
 describe('createMoney', () => {
   it('declares its layers and writes findMoney to the document', () => {
     const stage = createMoney()
-    expect(stage).toMatchObject({name: 'money', requires: ['text'], assigns: ['money']})
+    expect(stage).toMatchObject({name: 'money', requires: ['text', 'paragraphs'], assigns: ['money']})
     const doc = createDoc({id: 'd', source: 'd.txt', text: 'It paid $5 million.'})
-    processDoc(createPipeline('p', [stage]), doc)
+    processDoc(createPipeline('p', [createSegment(), stage]), doc)
     expect(doc.money).toEqual(findMoney(doc.text))
     expect(doc.messages).toEqual([])
   })
@@ -35,7 +36,7 @@ describe('createMoney', () => {
 
   it('writes an empty list when there is no money', () => {
     const doc = createDoc({id: 'd', source: 'd.txt', text: 'No figures here, only 24 hours and 2025.'})
-    processDoc(createPipeline('p', [createMoney()]), doc)
+    processDoc(createPipeline('p', [createSegment(), createMoney()]), doc)
     expect(doc.money).toEqual([])
   })
 })

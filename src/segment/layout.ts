@@ -1,0 +1,201 @@
+/**
+ * Paragraph layout of a plain-text article, decided per document: one paragraph a line (scraped pages, JSONL
+ * exports, research corpora) or hard-wrapped (wire archives, LDC-style corpora, e-mail newsletters, text
+ * exports: lines broken at a fixed width inside paragraphs, paragraphs apart by a blank line or an indent).
+ * In a hard-wrapped document a line break inside a paragraph is a wrap: later stages read it as a space.
+ */
+import {matchDateline} from '../dateline/find-dateline.ts'
+
+/** What {@link detectLayout} found: whether lines are wrapped at a width, and the width. */
+export interface Layout {
+  wrapped: boolean
+  /** the estimated wrap width in characters (0 when the document is not wrapped) */
+  width: number
+}
+
+interface LineInfo {
+  start: number
+  /** length without trailing white space, indentation included */
+  length: number
+  indent: number
+  blank: boolean
+  /** where the text of the line starts and ends (indent and trailing space left out) */
+  from: number
+  to: number
+  /** the rest is read only for lines that may be wraps (see {@link detail}) */
+  detailed: boolean
+  /** length of the first word (what a wrapper could not fit on the line before) */
+  firstWord: number
+  startsLower: boolean
+  /** ends without a sentence stop or a colon: the sentence goes on */
+  open: boolean
+  /** ends on a word no sentence ends with ("and", "the", "for"): the line surely goes on */
+  dangling: boolean
+  /** the whole line is a dateline ("LONDON 1996-12-06"): it stands alone */
+  dateline: boolean
+  bullet: boolean
+  /** has columns (two or more spaces, or a tab, between words): a table row */
+  tabular: boolean
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x0c || code === 0x0b || code === 0x3000 || code === 0xfeff
+}
+
+function describeLines(text: string): LineInfo[] {
+  const lines: LineInfo[] = []
+  let start = 0
+  for (;;) {
+    let end = text.indexOf('\n', start)
+    if (end < 0) end = text.length
+    let e = end
+    while (e > start && isSpace(text.charCodeAt(e - 1))) e--
+    let s = start
+    while (s < e && isSpace(text.charCodeAt(s))) s++
+    lines.push({
+      start,
+      length: e - start,
+      indent: s - start,
+      blank: s >= e,
+      from: s,
+      to: e,
+      detailed: false,
+      firstWord: 0,
+      startsLower: false,
+      open: false,
+      dangling: false,
+      dateline: false,
+      bullet: false,
+      tabular: false,
+    })
+    if (end >= text.length) break
+    start = end + 1
+  }
+  return lines
+}
+
+const OPENERS = '"“‘\'«(['
+const DANGLING = /(?:^|\s)(?:and|or|but|nor|the|a|an|of|in|on|at|to|for|with|by|from|as|than|that)$/
+
+/** Reads what only a line that may be a wrap needs (kept lazy: one-paragraph-a-line text rarely gets here). */
+function detail(text: string, line: LineInfo): LineInfo {
+  if (line.detailed) return line
+  line.detailed = true
+  const s = line.from
+  const e = line.to
+  let w = s
+  while (w < e && !isSpace(text.charCodeAt(w))) w++
+  let f = s
+  while (f < e && OPENERS.includes(text[f]!)) f++
+  const first = f < e ? text[f]! : ''
+  const body = text.slice(s, e)
+  line.firstWord = w - s
+  line.open = !/[.!?:;…]["”’'»)\]]*$/.test(body)
+  line.dangling = DANGLING.test(body)
+  line.dateline = body.length <= 80 && /[0-9]$/.test(body) && matchDateline(body) !== null
+  line.startsLower = first !== '' && first !== first.toUpperCase() && first === first.toLowerCase()
+  line.bullet = /^(?:[-*•·▪◦‣]|\d{1,2}[.)])\s/.test(body)
+  line.tabular = /\S(?: {2,}|\t)\S/.test(body)
+  return line
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
+}
+
+/** Decides whether a document is hard-wrapped: lines go on mid-sentence (the next one starts in lowercase), and lines that go on have a common maximum length. */
+export function detectLayout(text: string): Layout {
+  return layoutOf(text, describeLines(text))
+}
+
+function layoutOf(text: string, lines: LineInfo[]): Layout {
+  const notWrapped = {wrapped: false, width: 0}
+  // the width first, from lengths alone: lines of a paragraph each (hundreds of characters) end the question early
+  const goOn: number[] = []
+  for (let i = 0; i + 1 < lines.length; i++) if (!lines[i]!.blank && !lines[i + 1]!.blank) goOn.push(lines[i]!.length)
+  if (goOn.length === 0) return notWrapped
+  goOn.sort((a, b) => a - b)
+  const width = quantile(goOn, 0.95)
+  if (width > 200 || width < 20) return notWrapped
+  // hardly any line of a wrapped document runs past the width
+  let longer = 0
+  let nonBlank = 0
+  for (const line of lines) {
+    if (line.blank) continue
+    nonBlank++
+    if (line.length > width + 8) longer++
+  }
+  if (longer > Math.max(1, 0.05 * nonBlank)) return notWrapped
+  // lines that stop mid-sentence: the next starts in lowercase (strong), or the line has no final stop and is not a table row
+  const midSentence: number[] = []
+  let lowercase = 0
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    if (line.blank) continue
+    const next = lines[i + 1]
+    if (next === undefined || next.blank) continue
+    detail(text, line)
+    detail(text, next)
+    if (next.startsLower && !line.tabular) {
+      lowercase++
+      midSentence.push(line.length)
+    } else if (line.open && !line.tabular && !line.bullet && !next.bullet) {
+      midSentence.push(line.length)
+    }
+  }
+  if (midSentence.length === 0) return notWrapped
+  midSentence.sort((a, b) => a - b)
+  // a wrapper breaks lines mid-sentence when they are nearly full; one-paragraph-a-line text breaks where paragraphs end.
+  // A line going on in lowercase is strong evidence; lines merely without a final stop (headings, labels) need numbers
+  const typical = quantile(midSentence, 0.5)
+  const strong = lowercase > 0 && midSentence.length >= 0.3 * goOn.length && typical >= 0.7 * width
+  const weak = midSentence.length >= 3 && midSentence.length >= 0.5 * goOn.length && typical >= 0.85 * width
+  if (!strong && !weak) return notWrapped
+  return {wrapped: true, width}
+}
+
+/** Offsets of the line breaks that are wraps inside a paragraph (ascending); empty when the document is not hard-wrapped. */
+export function findWraps(text: string): number[] {
+  if (!text.includes('\n')) return []
+  const lines = describeLines(text)
+  const layout = layoutOf(text, lines)
+  if (!layout.wrapped) return []
+  const slack = Math.round(layout.width * 0.1)
+  const wraps: number[] = []
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i]!
+    const next = lines[i + 1]!
+    if (line.blank || next.blank) continue
+    detail(text, line)
+    detail(text, next)
+    if (next.bullet || next.dateline || line.dateline) continue
+    // an indented first line opens a paragraph; a table row never runs on into the next
+    if (next.indent > line.indent + 1 && !next.startsLower) continue
+    if (line.tabular && next.tabular) continue
+    // a wrapper breaks a line only when the next word would not fit on it
+    if (next.startsLower || (line.dangling && !line.tabular) || line.length + 1 + next.firstWord > layout.width - slack) wraps.push(next.start - 1)
+  }
+  return wraps
+}
+
+/**
+ * The text as later stages read it: every line break inside a paragraph (a wrap) becomes a space. Same length as
+ * `text`, so every offset found in it indexes `text` too; the original newline stays in the article.
+ */
+export function unwrapText(text: string, paragraphs: readonly {start: number; end: number}[] | undefined): string {
+  if (paragraphs === undefined || !text.includes('\n')) return text
+  let out: string[] | null = null
+  let from = 0
+  for (const paragraph of paragraphs) {
+    let at = text.indexOf('\n', paragraph.start)
+    while (at >= 0 && at < paragraph.end) {
+      out ??= []
+      out.push(text.slice(from, at), ' ')
+      from = at + 1
+      at = text.indexOf('\n', at + 1)
+    }
+  }
+  if (out === null) return text
+  out.push(text.slice(from))
+  return out.join('')
+}

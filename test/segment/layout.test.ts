@@ -1,0 +1,109 @@
+import {describe, expect, it} from 'vitest'
+import {findParagraphs} from '../../src/segment/segment-text.ts'
+import {detectLayout, findWraps, unwrapText} from '../../src/segment/layout.ts'
+
+// the same story twice: one paragraph a line, and hard-wrapped at 60 columns with blank-line paragraphs
+const PARAGRAPHS = [
+  'NAIROBI, Kenya (AP) _ A car bomb exploded outside the United Nations compound in Nairobi on Friday, killing five people and wounding dozens, police said.',
+  '"We heard a huge blast and then everybody was running," said Jane Wanjiru, a shopkeeper who was standing across the road from the compound when it went off.',
+  'The United Nations said in a statement that none of its staff members were among the dead, and that the compound would stay closed until Monday.',
+]
+function wrap(paragraph: string, width: number): string {
+  const lines: string[] = []
+  let line = ''
+  for (const word of paragraph.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line)
+      line = word
+    } else line = line === '' ? word : `${line} ${word}`
+  }
+  lines.push(line)
+  return lines.join('\n')
+}
+const ONE_A_LINE = ['Car bomb kills five in Nairobi', ...PARAGRAPHS].join('\n')
+const WRAPPED = ['Car bomb kills five in Nairobi', ...PARAGRAPHS.map((p) => wrap(p, 60))].join('\n\n')
+
+describe('detectLayout', () => {
+  it.each([
+    ['one paragraph a line', ONE_A_LINE, false],
+    ['hard-wrapped at 60 with blank-line paragraphs', WRAPPED, true],
+    ['hard-wrapped at 72', PARAGRAPHS.map((p) => wrap(p, 72)).join('\n\n'), true],
+    ['indented paragraphs, no blank lines', PARAGRAPHS.map((p) => `   ${wrap(p, 66)}`).join('\n'), true],
+    ['short paragraphs of similar length', 'The council approved the budget on Tuesday after a long debate about schools.\nFirefighters battle a blaze near the harbour on July 20. / Reuters\nCouncil member Ana Ruiz said the plan would add teachers over two years.', false],
+    ['a results table', 'Results of matches on Saturday:\nKarlsruhe 2 Hansa Rostock 0\nBorussia Neunkirchen 1 St Pauli 3\nDuisburg 1 Luebeck 0 (after extra time)', false],
+    ['a single line', 'Kyiv said talks would not resume.', false],
+  ])('%s', (_name, text, wrapped) => {
+    expect(detectLayout(text).wrapped).toBe(wrapped)
+  })
+})
+
+describe('findParagraphs by layout', () => {
+  it('keeps a single newline a paragraph break in one-paragraph-a-line text', () => {
+    expect(findParagraphs(ONE_A_LINE).map((p) => ONE_A_LINE.slice(p.start, p.end))).toEqual(['Car bomb kills five in Nairobi', ...PARAGRAPHS])
+  })
+
+  it('joins wrapped lines into one paragraph whose span crosses the newlines', () => {
+    const paragraphs = findParagraphs(WRAPPED).map((p) => WRAPPED.slice(p.start, p.end))
+    expect(paragraphs.map((p) => p.replace(/\n/g, ' '))).toEqual(['Car bomb kills five in Nairobi', ...PARAGRAPHS])
+    expect(paragraphs[1]).toContain('\n')
+  })
+
+  it('starts a paragraph at an indent when there are no blank lines', () => {
+    const text = PARAGRAPHS.map((p) => `   ${wrap(p, 66)}`).join('\n')
+    expect(findParagraphs(text).map((p) => text.slice(p.start, p.end).replace(/\n/g, ' '))).toEqual(PARAGRAPHS)
+  })
+
+  it('keeps the lines of a table inside a wrapped story apart', () => {
+    const table = 'Japan 2 Syria 1 (halftime 0-1)\nKuwait 3 Oman 0 (halftime 2-0)\nQatar 1 Iraq 1 (halftime 0-0)'
+    const text = `${wrap(PARAGRAPHS[0]!, 60)}\n\n${table}\n\n${wrap(PARAGRAPHS[2]!, 60)}`
+    const paragraphs = findParagraphs(text).map((p) => text.slice(p.start, p.end).replace(/\n/g, ' '))
+    expect(paragraphs).toEqual([PARAGRAPHS[0], ...table.split('\n'), PARAGRAPHS[2]])
+  })
+
+  it('keeps a short line (a dateline, a heading) apart from the paragraph after it', () => {
+    const text = `LONDON 1996-12-06\n${wrap(PARAGRAPHS[2]!, 60)}\n\n${wrap(PARAGRAPHS[0]!, 60)}`
+    expect(findParagraphs(text).map((p) => text.slice(p.start, p.end).replace(/\n/g, ' '))).toEqual(['LONDON 1996-12-06', PARAGRAPHS[2], PARAGRAPHS[0]])
+  })
+})
+
+describe('unwrapText', () => {
+  it('reads wraps as spaces and keeps the length and every paragraph break', () => {
+    const paragraphs = findParagraphs(WRAPPED)
+    const flowing = unwrapText(WRAPPED, paragraphs)
+    expect(flowing.length).toBe(WRAPPED.length)
+    expect(flowing.split('\n\n')).toEqual(['Car bomb kills five in Nairobi', ...PARAGRAPHS])
+  })
+
+  it('returns the text itself when nothing is wrapped', () => {
+    expect(unwrapText(ONE_A_LINE, findParagraphs(ONE_A_LINE))).toBe(ONE_A_LINE)
+    expect(unwrapText(WRAPPED, undefined)).toBe(WRAPPED)
+  })
+
+  it('finds no wraps in text without newlines', () => {
+    expect(findWraps('one line')).toEqual([])
+  })
+})
+
+describe('the default pipeline reads a wrap as a space', () => {
+  it('finds the same entities, quotes and money in the wrapped and the unwrapped story', async () => {
+    const {PIPELINES, DEFAULT_PIPELINE} = await import('../../pipelines/index.ts')
+    const {createDoc} = await import('../../src/doc.ts')
+    const {processDoc} = await import('../../src/stage.ts')
+    const story = [...PARAGRAPHS, 'The government pledged $5 million in aid, Interior Minister John Kamau told reporters in Kuala Lumpur.']
+    const run = (text: string) => processDoc(PIPELINES[DEFAULT_PIPELINE]!.build(), createDoc({id: 'd', source: 'a.txt', text}))
+    const flat = (s: string) => s.replace(/\s+/g, ' ')
+    const summary = (text: string) => {
+      const doc = run(text)
+      expect(doc.messages.filter((m) => m.fatal)).toEqual([])
+      return {
+        entities: doc.entities!.map((e) => `${e.label} ${flat(doc.text.slice(e.start, e.end))} ${e.canonical}`),
+        quotes: doc.quotes!.map((q) => `${flat(doc.text.slice(q.start, q.end))} | ${q.speaker.name}`),
+        money: doc.money!.map((m) => `${flat(doc.text.slice(m.start, m.end))} ${m.value} ${m.currency}`),
+      }
+    }
+    const wrapped = summary(story.map((p) => wrap(p, 60)).join('\n\n'))
+    expect(wrapped).toEqual(summary(story.join('\n\n')))
+    expect(wrapped.quotes).toHaveLength(1)
+    expect(wrapped.money).toEqual(['$5 million 5000000 USD'])
+  })
+})
