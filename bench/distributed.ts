@@ -6,13 +6,13 @@
 // of the two is byte-identical. Worker start-up is outside the distributed time (workers are long-lived).
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import {createServer} from 'node:net'
 import {loadavg, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {parseArgs} from 'node:util'
 import {checkRedis} from '../src/run/redis.ts'
-import {mulberry32} from './news-like.ts'
+import {buildVariedCorpus} from './varied-corpus.ts'
 
 const {values} = parseArgs({
   options: {mb: {type: 'string', default: '5'}, workers: {type: 'string', default: '2'}, 'batch-size': {type: 'string', default: '16'}},
@@ -32,28 +32,8 @@ if (spawnSync('redis-server', ['--version']).status !== 0) {
 }
 const load = () => loadavg().map((x) => x.toFixed(2)).join(', ')
 
-// the same construction as bench/pipeline.ts, so figures are comparable
-const sources = splits.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((name) => ({name, text: readFileSync(join(dir, name), 'utf8')})))
-const items: Array<{name: string; text: string}> = []
-let bytes = 0
-for (let copy = 0; bytes < targetMB * 1e6; copy++) {
-  for (const source of sources) {
-    if (bytes >= targetMB * 1e6) break
-    items.push({name: `r${copy}-${source.name}`, text: source.text})
-    bytes += Buffer.byteLength(source.text)
-  }
-}
-const random = mulberry32(13)
-for (let i = items.length - 1; i > 0; i--) {
-  const j = Math.floor(random() * (i + 1))
-  ;[items[i], items[j]] = [items[j]!, items[i]!]
-}
-const corpus = mkdtempSync(join(tmpdir(), 'lede-bench-dist-'))
-for (const [position, item] of items.entries()) {
-  const sub = join(corpus, String(Math.floor(position / 1000)).padStart(3, '0'))
-  if (position % 1000 === 0) mkdirSync(sub)
-  writeFileSync(join(sub, `${String(position).padStart(6, '0')}-${item.name}`), item.text)
-}
+// the same corpus as bench/pipeline.ts, so figures are comparable
+const {dir: corpus, bytes, docs} = buildVariedCorpus(splits, targetMB, 'lede-bench-dist-')
 
 const port = await new Promise<number>((resolve) => {
   const server = createServer().listen(0, '127.0.0.1', () => {
@@ -97,7 +77,7 @@ function timeRun(args: string[]): Promise<{seconds: number; hash: string}> {
 }
 
 console.log(`lede bench:distributed: redis-server on ${url}, ${workerCount} \`lede worker\` processes (1 thread each); load average at start: ${load()}`)
-console.log(`corpus: ${items.length} documents, ${(bytes / 1e6).toFixed(1)} MB (PolNeAR train+dev replicated under distinct names, shuffled)`)
+console.log(`corpus: ${docs} documents, ${(bytes / 1e6).toFixed(1)} MB (PolNeAR train+dev replicated under distinct names, shuffled)`)
 const local = await timeRun(['--workers', String(workerCount)])
 console.log(`local        --workers ${workerCount}: ${local.seconds.toFixed(1)} s, ${(bytes / 1e6 / local.seconds).toFixed(2)} MB/s, output ${local.hash}  (load ${load()})`)
 

@@ -13,7 +13,7 @@ import {availableParallelism, loadavg, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {parseArgs} from 'node:util'
 import {findCompromiseEntities} from '../src/adapters/compromise.ts'
-import {mulberry32} from './news-like.ts'
+import {buildVariedCorpus} from './varied-corpus.ts'
 
 const {values} = parseArgs({
   options: {
@@ -38,37 +38,6 @@ const polnearSplits = ['train', 'dev'].map((split) => join(shared, 'polnear', sp
 if (!polnearSplits.every(existsSync)) {
   console.log(`lede bench: skipped, ../shared/polnear/{train,dev}/text not found beside the project (${shared})`)
   process.exit(0)
-}
-
-/** The PolNeAR train+dev texts, replicated under distinct names until `mb` MB, in a seeded shuffled order. */
-function buildVariedCorpus(mb: number): {dir: string; bytes: number; docs: number; distinct: number; texts: string[]} {
-  const sources: Array<{name: string; text: string}> = []
-  for (const dir of polnearSplits) {
-    for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) sources.push({name, text: readFileSync(join(dir, name), 'utf8')})
-  }
-  const items: Array<{name: string; text: string}> = []
-  let bytes = 0
-  for (let copy = 0; bytes < mb * 1e6; copy++) {
-    for (const source of sources) {
-      if (bytes >= mb * 1e6) break
-      items.push({name: `r${copy}-${source.name}`, text: source.text})
-      bytes += Buffer.byteLength(source.text)
-    }
-  }
-  // Fisher-Yates with a fixed seed: the same corpus on every run and machine, copies spread apart
-  const random = mulberry32(13)
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1))
-    ;[items[i], items[j]] = [items[j]!, items[i]!]
-  }
-  const dir = mkdtempSync(join(tmpdir(), `lede-bench-varied-${mb}mb-`))
-  for (const [position, item] of items.entries()) {
-    const sub = join(dir, String(Math.floor(position / 1000)).padStart(3, '0'))
-    if (position % 1000 === 0) mkdirSync(sub)
-    // the position prefix makes lede's sorted reading order the shuffled order
-    writeFileSync(join(sub, `${String(position).padStart(6, '0')}-${item.name}`), item.text)
-  }
-  return {dir, bytes, docs: items.length, distinct: sources.length, texts: items.map((i) => i.text)}
 }
 
 function buildSeedCorpus(mb: number): {dir: string; bytes: number; docs: number} {
@@ -132,7 +101,7 @@ const load = () => loadavg().map((x) => x.toFixed(2)).join(', ')
 
 console.log(`lede bench: \`lede run\` as a whole process on varied news vs compromise people/places/organizations`)
 console.log(`node ${process.version}, ${availableParallelism()} cores available, load average at start: ${load()}`)
-const varied = buildVariedCorpus(targetMB)
+const varied = buildVariedCorpus(polnearSplits, targetMB, 'lede-bench-varied-')
 console.log(`corpus: ${varied.docs} documents, ${(varied.bytes / 1e6).toFixed(1)} MB (${varied.distinct} PolNeAR train+dev articles replicated under distinct names, shuffled)`)
 if (!supportsWorkers) console.log('(this lede has no --workers option: one process, one core; the worker rows all run the default)')
 console.log('')
