@@ -1,11 +1,9 @@
 import type {Doc, DocMessage, LayerName} from './doc.ts'
 
-/** What a stage may do besides writing its layers: leave messages on the document. */
+/** What a stage may do besides writing its layers: leave warnings on the document (a stage stops a document by throwing). */
 export interface StageContext {
   /** records a warning on the document (`code` is `stage:rule`). */
   warn(code: string, message: string, span?: {start: number; end: number}): void
-  /** records a fatal message and stops this document; later stages skip it. */
-  fail(code: string, message: string): never
 }
 
 /** A pipeline step: a pure transformation of one document, declared with what it needs and sets. */
@@ -15,16 +13,6 @@ export interface Stage {
   requires: LayerName[]
   assigns: LayerName[]
   run(doc: Doc, ctx: StageContext): void
-}
-
-/** Thrown by `ctx.fail`; carries the message code so the runner can record it. */
-export class StageFailure extends Error {
-  readonly code: string
-  constructor(code: string, message: string) {
-    super(message)
-    this.name = 'StageFailure'
-    this.code = code
-  }
 }
 
 /** Raised when a pipeline definition cannot run (a missing layer, a duplicate stage name). */
@@ -127,15 +115,12 @@ export function processDoc(pipeline: Pipeline, doc: Doc, timings?: Map<string, n
     try {
       stage.run(doc, ctx)
     } catch (error) {
-      const message: DocMessage =
-        error instanceof StageFailure
-          ? {stage: stage.name, code: error.code, message: error.message, fatal: true}
-          : {
-              stage: stage.name,
-              code: `${stage.name}:exception`,
-              message: `stage "${stage.name}" threw: ${error instanceof Error ? error.message : String(error)}`,
-              fatal: true,
-            }
+      const message: DocMessage = {
+        stage: stage.name,
+        code: `${stage.name}:exception`,
+        message: `stage "${stage.name}" threw: ${error instanceof Error ? error.message : String(error)}`,
+        fatal: true,
+      }
       doc.messages.push(message)
     }
     if (timings) timings.set(stage.name, (timings.get(stage.name) ?? 0) + performance.now() - started)
@@ -147,9 +132,6 @@ function createContext(stage: string, doc: Doc): StageContext {
   return {
     warn(code, message, span) {
       doc.messages.push({stage, code, message, fatal: false, ...(span ? {start: span.start, end: span.end} : {})})
-    },
-    fail(code, message) {
-      throw new StageFailure(code, message)
     },
   }
 }

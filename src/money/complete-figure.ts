@@ -2,7 +2,7 @@
 import type {CurrencyName, QualifierKind} from './lexicon.ts'
 import type {Decimal} from './decimal.ts'
 import {MarkerReader} from './read-markers.ts'
-import {CENT_SIGN, CHANGE_WORDS, CLASS, COMBO_START_HASHES, CONNECTOR_HASHES, CURRENCY_NAMES, DASHES, Figure, MAGNITUDES, MAX_WORD, MAX_WRITTEN_WORDS, MINOR_PLACES, OVER_AS_ABOUT, POST_QUALIFIERS, QUALIFIERS, QUALIFIER_HASHES, QUALIFIER_LAST_HASHES, RATE_UNITS, SPACE, TIME_FOLLOWERS, TIME_UNITS, UNIT_MODIFIERS, addDecimal, compareDecimal, decimalFromDigits, isCountWord, isNumberWord, parseWrittenNumber, shiftDecimal} from './scan-tables.ts'
+import {CENT_SIGN, CHANGE_WORDS, COMBO_START_HASHES, CONNECTOR_HASHES, CURRENCY_NAMES, DASHES, Figure, MAGNITUDES, MAX_WORD, MAX_WRITTEN_WORDS, MINOR_PLACES, OVER_AS_ABOUT, POST_QUALIFIERS, QUALIFIERS, QUALIFIER_HASHES, QUALIFIER_LAST_HASHES, RATE_UNITS, TIME_FOLLOWERS, TIME_UNITS, UNIT_MODIFIERS, addDecimal, compareDecimal, decimalFromDigits, isCountWord, isDigit, isFigureSpace, isLetter, isNumberWord, parseWrittenNumber, shiftDecimal} from './scan-tables.ts'
 
 /** Part of the money scanner (see src/money/find-money.ts); the layers build on each other. */
 export class FigureReader extends MarkerReader {
@@ -353,7 +353,7 @@ export class FigureReader extends MarkerReader {
     while (words.length < MAX_WRITTEN_WORDS) {
       // one space or a hyphen separates number words ("twenty-five", "one-yen", "six billion")
       const sep = this.code(k - 1)
-      if (CLASS[sep] !== SPACE && sep !== 45) break
+      if (!isFigureSpace(sep) && sep !== 45) break
       const wordEnd = k - 1
       let s = wordEnd
       while (s > floor && this.isLetter(s - 1) && wordEnd - s < MAX_WORD) s--

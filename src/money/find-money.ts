@@ -1,7 +1,7 @@
 import type {CurrencyName, QualifierKind} from './lexicon.ts'
 import type {Money} from '../doc.ts'
 import {FigureReader} from './complete-figure.ts'
-import {APOSTROPHES, ATTACHED_ONLY_MAGNITUDES, CLASS, DEFAULT_DOLLAR, DIGIT, DOLLAR_CODES, Figure, LETTER, LOWER, MAX_NAME_LENGTH, Marker, NON_MONEY_HASHES, NON_MONEY_UNITS, Numeral, REJECT, TRIGGERS, WEIGHT_WORDS, formatDecimal, parseWrittenNumber, shiftDecimal} from './scan-tables.ts'
+import {APOSTROPHES, ATTACHED_ONLY_MAGNITUDES, DEFAULT_DOLLAR, DOLLAR_CODES, Figure, LOWER, MAX_NAME_LENGTH, Marker, NON_MONEY_HASHES, NON_MONEY_UNITS, Numeral, REJECT, TRIGGERS, WEIGHT_WORDS, formatDecimal, isDigit, isLetter, parseWrittenNumber, shiftDecimal} from './scan-tables.ts'
 
 /*
  * One left-to-right pass over the text. The loop only stops at digits and at words whose hash is a
@@ -49,16 +49,16 @@ class Scanner extends FigureReader {
     const {text, n} = this
     let i = 0
     while (i < n) {
-      const k = CLASS[text.charCodeAt(i)]
-      if (k === DIGIT) {
+      const c = text.charCodeAt(i)
+      if (isDigit(c)) {
         i = this.onDigit(i)
-      } else if (k === LETTER) {
+      } else if (isLetter(c)) {
         let h = 0
         let j = i
         do {
           h = (Math.imul(h, 31) + LOWER[text.charCodeAt(j)]) | 0
           j++
-        } while (j < n && CLASS[text.charCodeAt(j)] === LETTER)
+        } while (j < n && isLetter(text.charCodeAt(j)))
         i = j - i <= MAX_NAME_LENGTH && TRIGGERS.has(h) ? this.onWord(i, j) : j
       } else {
         i++

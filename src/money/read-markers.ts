@@ -1,7 +1,7 @@
 /** The money scanner's currency markers: symbols, ISO codes and currency names before or after a number. */
 import type {CurrencyName, QualifierKind} from './lexicon.ts'
 import {NumberReader} from './read-numbers.ts'
-import {ADJECTIVE_FIRST_HASHES, ADJECTIVE_HASHES, AMBIGUOUS_CODES, CAPITAL_ONLY_PREFIXES, CENT_SIGN, CLASS, CURRENCY_ALIASES, CURRENCY_NAMES, DEFAULT_DOLLAR, DOLLAR_PREFIXES, ISO_CODES, LETTER, LOWERCASE_CODES, MARKER_HASHES, MAX_NAME_LENGTH, MAX_WORD, Marker, NAME_DETERMINERS, Numeral, OTHER_SYMBOL_PREFIXES, PREFIX_ONLY_ALIASES, REJECT, SPACED_DOLLAR_PREFIXES, SUFFIX_ONLY_ALIASES, SYMBOLS, TRIGGERS, US_PREFIX_CONTEXT, VIDEO_RESOLUTIONS, Word, hashWord} from './scan-tables.ts'
+import {ADJECTIVE_FIRST_HASHES, ADJECTIVE_HASHES, AMBIGUOUS_CODES, CAPITAL_ONLY_PREFIXES, CENT_SIGN, CURRENCY_ALIASES, CURRENCY_NAMES, DEFAULT_DOLLAR, DOLLAR_PREFIXES, ISO_CODES, LOWERCASE_CODES, MARKER_HASHES, MAX_NAME_LENGTH, MAX_WORD, Marker, NAME_DETERMINERS, Numeral, OTHER_SYMBOL_PREFIXES, PREFIX_ONLY_ALIASES, REJECT, SPACED_DOLLAR_PREFIXES, SUFFIX_ONLY_ALIASES, SYMBOLS, TRIGGERS, US_PREFIX_CONTEXT, VIDEO_RESOLUTIONS, Word, hashWord, isDigit, isLetter} from './scan-tables.ts'
 
 /** Part of the money scanner (see src/money/find-money.ts); the layers build on each other. */
 export class MarkerReader extends NumberReader {
@@ -49,7 +49,7 @@ export class MarkerReader extends NumberReader {
     const c = text.charCodeAt(j - 1)
     const symbol = SYMBOLS.get(c)
     if (symbol) return this.symbolPrefix(j - 1, symbol.iso, symbol.assumed)
-    if (CLASS[c] !== LETTER && c !== 46) return null
+    if (!isLetter(c) && c !== 46) return null
     // letters (and dots: "Rs.", "L.E.") glued to the number or one space before it
     let s = j
     while (s > floor && (this.isLetter(s - 1) || this.code(s - 1) === 46)) {
@@ -185,7 +185,7 @@ export class MarkerReader extends NumberReader {
         return marker
       }
     }
-    if (CLASS[c] !== LETTER) return null
+    if (!isLetter(c)) return null
     const end = this.letterRunEnd(j)
     if (end < 0) return null
     if (!hyphen) {

@@ -2,7 +2,7 @@
  * What every part of the money scanner shares: character and word-hash tables, the lexicon's lists as
  * module constants, and the shapes of markers, numerals and figures.
  */
-import {isLetterOrMark} from '../text/chars.ts'
+import {CHAR_LOWER, isLetterOrMark} from '../text/chars.ts'
 import type {Money} from '../doc.ts'
 import * as decimal from './decimal.ts'
 import type {Decimal} from './decimal.ts'
@@ -23,24 +23,21 @@ export const {isNumberWord, parseWrittenNumber} = written
 
 
 
-// character classes
-export const OTHER = 0
-export const LETTER = 1
-export const DIGIT = 2
-export const SPACE = 3
+// the project's character table (src/text/chars.ts), read the way the money scanner needs it
+/** Lower case of each code unit, for word hashes. */
+export const LOWER = CHAR_LOWER
 
-export const CLASS = new Uint8Array(65536)
-export const LOWER = new Uint16Array(65536)
-{
-  for (let c = 0; c < 65536; c++) {
-    const ch = String.fromCharCode(c)
-    if (c >= 48 && c <= 57) CLASS[c] = DIGIT
-    else if (c >= 0xd800 && c <= 0xdfff) CLASS[c] = OTHER
-    else if (isLetterOrMark(c)) CLASS[c] = LETTER
-    else if (c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x2007) CLASS[c] = SPACE
-    const lower = ch.toLowerCase()
-    LOWER[c] = lower.length === 1 ? lower.charCodeAt(0) : c
-  }
+/** Whether a code unit is an ASCII digit: figures are read in ASCII digits only. */
+export function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57
+}
+
+/** Whether a code unit may be part of a currency or number word: a letter or a combining mark. */
+export const isLetter = isLetterOrMark
+
+/** Whether a code unit is a space that may sit inside a figure or between it and its currency (not a line break). */
+export function isFigureSpace(code: number): boolean {
+  return code === 32 || code === 0xa0 || code === 0x202f || code === 0x2009 || code === 0x2007
 }
 
 export function hashWord(word: string): number {

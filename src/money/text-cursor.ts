@@ -2,7 +2,7 @@
  * The money scanner's footing: the text, the scan state, and character and word helpers that read
  * around a position without allocating (word hashes are cached).
  */
-import {APOSTROPHES, Bare, CLASS, DIGIT, Figure, LETTER, LOWER, MAX_WORD, Numeral, SPACE, Word, hashWord} from './scan-tables.ts'
+import {APOSTROPHES, Bare, Figure, LOWER, MAX_WORD, Numeral, Word, hashWord, isDigit, isFigureSpace, isLetter} from './scan-tables.ts'
 
 /** Part of the money scanner (see src/money/find-money.ts); the layers build on each other. */
 export class TextCursor {
@@ -27,15 +27,15 @@ export class TextCursor {
   }
 
   protected isDigit(i: number): boolean {
-    return i >= 0 && i < this.n && CLASS[this.text.charCodeAt(i)] === DIGIT
+    return i >= 0 && i < this.n && isDigit(this.text.charCodeAt(i))
   }
 
   protected isLetter(i: number): boolean {
-    return i >= 0 && i < this.n && CLASS[this.text.charCodeAt(i)] === LETTER
+    return i >= 0 && i < this.n && isLetter(this.text.charCodeAt(i))
   }
 
   protected isSpace(i: number): boolean {
-    return i >= 0 && i < this.n && CLASS[this.text.charCodeAt(i)] === SPACE
+    return i >= 0 && i < this.n && isFigureSpace(this.text.charCodeAt(i))
   }
 
   /** Exactly `count` digits start at i and no digit follows them. */
@@ -47,7 +47,7 @@ export class TextCursor {
   /** The end of a run of letters from i, or -1 when longer than MAX_WORD. */
   protected letterRunEnd(i: number): number {
     let j = i
-    while (j < this.n && CLASS[this.text.charCodeAt(j)] === LETTER) {
+    while (j < this.n && isLetter(this.text.charCodeAt(j))) {
       j++
       if (j - i > MAX_WORD) return -1
     }
@@ -57,7 +57,7 @@ export class TextCursor {
   /** The end of the letters from i (unbounded scan stops at MAX_WORD + 1). */
   protected letterEnd(i: number): number {
     let j = i
-    while (j < this.n && j - i <= MAX_WORD && CLASS[this.text.charCodeAt(j)] === LETTER) j++
+    while (j < this.n && j - i <= MAX_WORD && isLetter(this.text.charCodeAt(j))) j++
     return j
   }
 
@@ -138,7 +138,7 @@ export class TextCursor {
     let j = i
     while (j < this.n) {
       const c = this.text.charCodeAt(j)
-      if (CLASS[c] === DIGIT) j++
+      if (isDigit(c)) j++
       else if ((c === 46 || c === 44 || c === 58 || c === 47 || APOSTROPHES.has(c)) && this.isDigit(j + 1)) j++
       else break
     }

@@ -39,6 +39,7 @@ export type Script = (typeof Script)[keyof typeof Script]
 
 const CLASS = new Uint8Array(65536)
 const SCRIPT = new Uint8Array(65536)
+const LOWER = new Uint16Array(65536)
 
 {
   const upper = /[\p{Lu}\p{Lt}]/u
@@ -54,13 +55,18 @@ const SCRIPT = new Uint8Array(65536)
   for (let c = 0; c < 65536; c++) {
     if (c >= 0xd800 && c <= 0xdbff) {
       CLASS[c] = CharClass.HighSurrogate
+      LOWER[c] = c
       continue
     }
     if (c >= 0xdc00 && c <= 0xdfff) {
       CLASS[c] = CharClass.LowSurrogate
+      LOWER[c] = c
       continue
     }
     const ch = String.fromCharCode(c)
+    const folded = ch.toLowerCase()
+    // a code unit whose lower case is longer (U+0130 İ) keeps itself, so the table stays one unit per unit
+    LOWER[c] = folded.length === 1 ? folded.charCodeAt(0) : c
     let cls: number = CharClass.Other
     if (space.test(ch)) cls = CharClass.Space
     else if (upper.test(ch)) cls = CharClass.Upper
@@ -98,6 +104,9 @@ export const CHAR_CLASS: Readonly<Uint8Array> = CLASS
 
 /** The raw script table, for hot loops that index it directly. */
 export const CHAR_SCRIPT: Readonly<Uint8Array> = SCRIPT
+
+/** The lower case of each code unit (the unit itself where lower-casing would change the length), for hashing words without slicing them. */
+export const CHAR_LOWER: Readonly<Uint16Array> = LOWER
 
 const astralLetter = /^\p{L}$/u
 const astralUpper = /^[\p{Lu}\p{Lt}]$/u
