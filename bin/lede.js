@@ -1,7 +1,37 @@
 #!/usr/bin/env node
-// runs the TypeScript sources directly through tsx's loader: no build step between a clone and a run
-import {register} from 'tsx/esm/api'
+// Runs the compiled build (dist/, made by `npm run build`, which `npm ci` runs through `prepare`): no TypeScript
+// compilation at start-up, in this thread or in the worker threads. Without a build, or with one older than the
+// sources (a development checkout after an edit), it runs the TypeScript sources through tsx's loader instead,
+// so what runs is always what the sources say. LEDE_FROM_SOURCE=1 forces the sources (profiling, debugging).
+import {readFileSync, statSync} from 'node:fs'
 
-register()
-const {main} = await import('../src/cli.ts')
+const root = new URL('../', import.meta.url)
+
+function buildIsCurrent() {
+  if (process.env.LEDE_FROM_SOURCE === '1') return false
+  let info
+  try {
+    info = JSON.parse(readFileSync(new URL('dist/build-info.json', root), 'utf8'))
+  } catch {
+    return false
+  }
+  for (const {path, size, mtimeMs} of info.sources) {
+    try {
+      const now = statSync(new URL(path, root))
+      if (now.size !== size || now.mtimeMs !== mtimeMs) return false
+    } catch {
+      return false
+    }
+  }
+  return true
+}
+
+let main
+if (buildIsCurrent()) {
+  ;({main} = await import('../dist/cli.js'))
+} else {
+  const {register} = await import('tsx/esm/api')
+  register()
+  ;({main} = await import('../src/cli.ts'))
+}
 process.exitCode = await main(process.argv.slice(2))

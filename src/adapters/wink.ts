@@ -3,8 +3,8 @@
  * lede's own tokens. wink tokenizes by itself, so its tokens are placed back on the text and each
  * lede token takes the tag and lemma of the wink token(s) it covers.
  */
-import winkNLP from 'wink-nlp'
-import model from 'wink-eng-lite-web-model'
+import {createRequire} from 'node:module'
+import type winkNLP from 'wink-nlp'
 import type {Span} from '../doc.ts'
 
 /** A token's part of speech (Universal Dependencies UPOS) and lemma. */
@@ -16,9 +16,13 @@ export interface PosTag {
 type WinkNlp = ReturnType<typeof winkNLP>
 let nlp: WinkNlp | null = null
 
-// the model is loaded on first use, so runs without the token layer never pay for it
+// wink and its model are required on first use (importing the model reads it: ~0.5 s), so runs without the token
+// layer, `lede --help` and every worker thread of such a run never pay for them
 function load(): WinkNlp {
-  nlp ??= winkNLP(model, ['sbd', 'pos'])
+  if (nlp) return nlp
+  const require = createRequire(import.meta.url)
+  const create = require('wink-nlp') as typeof winkNLP
+  nlp = create(require('wink-eng-lite-web-model'), ['sbd', 'pos'])
   return nlp
 }
 

@@ -45,10 +45,20 @@ export interface ThreadPool {
   close(): Promise<void>
 }
 
+/** Defined (true) only in the compiled build (scripts/build.mjs). */
+declare const __LEDE_BUNDLE__: boolean | undefined
+
+/**
+ * A worker thread runs the same code as the main thread: the compiled dist/worker.js when this module was loaded
+ * from the build, else the sources through tsx (tests, a development checkout with a stale build).
+ */
+const WORKER_URL =
+  typeof __LEDE_BUNDLE__ !== 'undefined' ? new URL('../../dist/worker.js', import.meta.url).href : new URL('./worker-entry.mjs', import.meta.url).href
+
 /** Starts `threads` worker threads (piscina). */
 export function createThreadPool(threads: number): ThreadPool {
   const pool = new Piscina<WorkerTask, DocResult[]>({
-    filename: new URL('./worker-entry.mjs', import.meta.url).href,
+    filename: WORKER_URL,
     minThreads: threads,
     maxThreads: threads,
     // no maxQueue: the caller bounds what is in flight (p-queue in the run engine, BullMQ's concurrency in a worker)

@@ -24,3 +24,6 @@ export function runWorkerTask(task: WorkerTask): DocResult[] {
   const pipeline = pipelineFor(task.spec)
   return task.docs.map((doc) => processToResult(pipeline, doc))
 }
+
+// piscina calls a worker module's default export (dist/worker.js is this module compiled)
+export default runWorkerTask

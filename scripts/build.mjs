@@ -1,0 +1,65 @@
+// npm run build (also run by `npm ci` / `npm install` through `prepare`): compiles the shipped TypeScript
+// (src/, pipelines/) to plain JavaScript in dist/, so `lede` and every worker thread start without the tsx
+// loader compiling the sources at run time. Two bundles (dist/cli.js for the main thread, dist/worker.js for
+// worker threads) plus lazily loaded chunks for the commands that are not `run`; npm packages stay external.
+// dist/build-info.json lists every source file with its size and mtime: bin/lede.js runs the sources through
+// tsx instead of a dist/ that is older than them (a developer's edit is never hidden by a stale build).
+import {mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {dirname, join, relative} from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+let build
+try {
+  ;({build} = await import('esbuild'))
+} catch {
+  // an install without devDependencies (npm ci --omit=dev) has no esbuild: lede then runs its sources through tsx
+  console.log('lede build: esbuild is not installed (devDependencies omitted); lede will run its TypeScript sources through tsx')
+  process.exit(0)
+}
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const dist = join(root, 'dist')
+const started = performance.now()
+
+// `import.meta.url` keeps meaning "this source file": files next to a module (models/, package.json) and
+// createRequire resolve exactly as they do from the sources, whatever bundle the module ended up in
+const sourceUrl = {
+  name: 'source-url',
+  setup(b) {
+    b.onLoad({filter: /\.ts$/}, (args) => {
+      const text = readFileSync(args.path, 'utf8')
+      if (!text.includes('import.meta.url')) return undefined
+      const fromDist = relative(dist, args.path).split('\\').join('/')
+      return {contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromDist)}, import.meta.url).href`), loader: 'ts'}
+    })
+  },
+}
+
+rmSync(dist, {recursive: true, force: true})
+mkdirSync(dist)
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: {cli: 'src/cli.ts', worker: 'src/run/worker.ts'},
+  outdir: dist,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  // the executor starts dist/worker.js instead of the tsx entry when it runs from this build
+  define: {__LEDE_BUNDLE__: 'true'},
+  sourcemap: 'linked',
+  metafile: true,
+  plugins: [sourceUrl],
+  logLevel: 'warning',
+})
+const sources = Object.keys(result.metafile.inputs)
+  .filter((path) => !path.includes('node_modules'))
+  .sort()
+  .map((path) => {
+    const info = statSync(join(root, path))
+    return {path, size: info.size, mtimeMs: info.mtimeMs}
+  })
+writeFileSync(join(dist, 'build-info.json'), JSON.stringify({sources}, null, 1) + '\n')
+console.log(`lede build: ${sources.length} source files -> dist/ in ${Math.round(performance.now() - started)} ms`)
