@@ -183,41 +183,80 @@ export interface TypeFeatureGroups {
   here: string[]
 }
 
+/** Group numbers a {@link TypeFeatureSink} receives: `all` (offsets -2..+2), `near` (-1..+1), `here` (0). */
+export const GROUP_ALL = 0
+export const GROUP_NEAR = 1
+export const GROUP_HERE = 2
+
 /**
- * Computes {@link TypeFeatureGroups} for one word type; `unseen` (training only) gives the features the word
- * would have if neither training nor any word list had shown it: no identity, no case prior, no lexicon
- * category, only its spelling (shape, affixes, the name guess).
+ * Receives one word type's features as {@link emitTypeFeatures} finds them, in a fixed order: the base name is
+ * `prefix + value.slice(start, end)`, passed in pieces so inference can look names up without building them.
  */
-export function typeFeatureGroups(word: string, caps: boolean, resources: FeatureResources, unseen = false): TypeFeatureGroups {
-  if (word === SENTENCE_START || word === SENTENCE_END) return {all: [`w=${word}`], near: [], here: []}
+export interface TypeFeatureSink {
+  feature(group: number, prefix: string, value: string, start: number, end: number): void
+}
+
+const NAME_CONFIDENCE = (p: number) => (p >= 0.9 ? 'h' : p >= 0.6 ? 'm' : 'l')
+
+/**
+ * The one definition of the word-type features (training and inference both read it): sends each feature of
+ * `word` to `sink`; `unseen` (training only) gives the features the word would have if neither training nor
+ * any word list had shown it: no identity, no case prior, no lexicon category, only its spelling (shape,
+ * affixes, the name guess).
+ */
+export function emitTypeFeatures(word: string, caps: boolean, resources: FeatureResources, sink: TypeFeatureSink, unseen = false): void {
+  if (word === SENTENCE_START || word === SENTENCE_END) {
+    sink.feature(GROUP_ALL, 'w=', word, 0, word.length)
+    return
+  }
   const mode = caps ? 'C' : ''
   const form = featureForm(word)
   const cls = caseClass(word)
   const prior = unseen ? 'u' : (resources.casePrior.get(form) ?? 'u')
-  const all = unseen ? [`s=${mode}${wordShape(word, true)}`] : [`w=${form}`, `s=${mode}${wordShape(word, true)}`]
+  if (!unseen) sink.feature(GROUP_ALL, 'w=', form, 0, form.length)
+  const shape = mode + wordShape(word, true)
+  sink.feature(GROUP_ALL, 's=', shape, 0, shape.length)
   // an unseen word is in no list either
   const flags = unseen ? 0 : (resources.lexicon.flags.get(form) ?? 0)
   for (let bit = 0; flags >> bit !== 0; bit++) {
-    if (flags & (1 << bit)) all.push(`l=${LEXICON_CATEGORIES[bit]}`)
+    if (flags & (1 << bit)) sink.feature(GROUP_ALL, 'l=', LEXICON_CATEGORIES[bit], 0, LEXICON_CATEGORIES[bit].length)
   }
-  const near = [`p=${mode}${cls}${prior}`]
+  const casePrior = `${mode}${cls}${prior}`
+  sink.feature(GROUP_NEAR, 'p=', casePrior, 0, casePrior.length)
   // only for words without a case prior, i.e. rare or unseen in training text: known words have their identity
   if (resources.names && prior === 'u' && (cls === CASE_CAP || cls === CASE_ALLCAPS) && form.length > 1) {
     const lower = word.toLowerCase()
     const guess = resources.names.classify(lower, resources.nameExclusions?.get(lower) ?? 0)
-    if (guess) near.push(`nb=${NAME_CLASSES[guess.cls]}${guess.p >= 0.9 ? 'h' : guess.p >= 0.6 ? 'm' : 'l'}`)
+    if (guess) {
+      const name = NAME_CLASSES[guess.cls] + NAME_CONFIDENCE(guess.p)
+      sink.feature(GROUP_NEAR, 'nb=', name, 0, name.length)
+    }
   }
-  if (form.length > 3) near.push(`x3=${form.slice(-3)}`)
-  const here = [`S=${mode}${wordShape(word, false)}`]
-  if (!caps && !unseen) here.push(`W=${word}`)
-  for (let n = 1; n <= 4 && n < form.length; n++) {
-    here.push(`a${n}=${form.slice(0, n)}`, `z${n}=${form.slice(-n)}`)
+  const n = form.length
+  if (n > 3) sink.feature(GROUP_NEAR, 'x3=', form, n - 3, n)
+  const longShape = mode + wordShape(word, false)
+  sink.feature(GROUP_HERE, 'S=', longShape, 0, longShape.length)
+  if (!caps && !unseen) sink.feature(GROUP_HERE, 'W=', word, 0, word.length)
+  for (let k = 1; k <= 4 && k < n; k++) {
+    sink.feature(GROUP_HERE, AFFIX_PREFIXES[k], form, 0, k)
+    sink.feature(GROUP_HERE, AFFIX_SUFFIXES[k], form, n - k, n)
   }
   const hyphen = form.indexOf('-')
-  if (hyphen > 0 && hyphen < form.length - 1) {
-    here.push(`hf=${form.slice(0, hyphen)}`, `hl=${form.slice(form.lastIndexOf('-') + 1)}`)
+  if (hyphen > 0 && hyphen < n - 1) {
+    sink.feature(GROUP_HERE, 'hf=', form, 0, hyphen)
+    sink.feature(GROUP_HERE, 'hl=', form, form.lastIndexOf('-') + 1, n)
   }
-  return {all, near, here}
+}
+
+const AFFIX_PREFIXES = ['', 'a1=', 'a2=', 'a3=', 'a4=']
+const AFFIX_SUFFIXES = ['', 'z1=', 'z2=', 'z3=', 'z4=']
+
+/** Computes {@link TypeFeatureGroups} for one word type (see {@link emitTypeFeatures}, which defines them). */
+export function typeFeatureGroups(word: string, caps: boolean, resources: FeatureResources, unseen = false): TypeFeatureGroups {
+  const groups: TypeFeatureGroups = {all: [], near: [], here: []}
+  const lists = [groups.all, groups.near, groups.here]
+  emitTypeFeatures(word, caps, resources, {feature: (group, prefix, value, start, end) => lists[group].push(prefix + value.slice(start, end))}, unseen)
+  return groups
 }
 
 /** The offsets each group is used at. */

@@ -5,6 +5,7 @@
  * For training words the classifier leaves the word itself out, so the feature is as reliable on training
  * text as it will be on new text.
  */
+import {KeyTable} from './key-table.ts'
 import {NER_TYPES} from './tags.ts'
 
 /** The classifier's classes: the four types, then "an ordinary word". */
@@ -67,9 +68,20 @@ export class NameClassifier {
   private readonly gramLog: Float64Array
   private readonly unseenLog = new Float64Array(C)
   private readonly priorLog = new Float64Array(C)
+  // the kept n-grams again, found by slice without building the n-gram strings (row = id, as in `rows`)
+  private readonly table = new KeyTable()
+  // per row, the call of classifyFast that last counted it (each distinct n-gram counts once per word)
+  private readonly seen: Int32Array
+  private call = 0
+  // start offsets of the n-grams of the current length the model never kept, for the same once-per-word rule
+  private unseenStarts = new Int32Array(64)
 
   constructor(private readonly data: NameCounts) {
-    data.ngrams.forEach((gram, i) => this.rows.set(gram, i))
+    data.ngrams.forEach((gram, i) => {
+      this.rows.set(gram, i)
+      if (this.table.add(gram) !== i) throw new Error(`name classifier: n-gram "${gram}" is listed twice`)
+    })
+    this.seen = new Int32Array(data.ngrams.length)
     const vocabulary = data.ngrams.length + 1
     const allWords = data.words.reduce((a, b) => a + b, 0)
     this.gramLog = new Float64Array(data.ngrams.length * C)
@@ -113,17 +125,42 @@ export class NameClassifier {
     return posterior(this.logp)
   }
 
-  // the same arithmetic as classify() with no exclusions, from precomputed logarithms
+  // the same arithmetic as classify() with no exclusions, from precomputed logarithms; the n-grams are visited in
+  // nameNgrams' order (by length, then position, first occurrences only) straight from the marked word
   private classifyFast(lower: string): {cls: number; p: number} | null {
-    const grams = nameNgrams(lower)
+    const marked = `^${lower}$`
+    const length = marked.length
     const evidence = this.logp.fill(0)
-    for (const gram of grams) {
-      const row = this.rows.get(gram)
-      for (let c = 0; c < C; c++) evidence[c] += row === undefined ? this.unseenLog[c] : this.gramLog[row * C + c]
+    const call = ++this.call
+    if (this.unseenStarts.length < length) this.unseenStarts = new Int32Array(length * 2)
+    const unseenStarts = this.unseenStarts
+    let grams = 0
+    for (let n = MIN_N; n <= MAX_N; n++) {
+      let unseen = 0
+      for (let i = 0; i + n <= length; i++) {
+        const row = this.table.find('', marked, i, i + n)
+        if (row >= 0) {
+          if (this.seen[row] === call) continue
+          this.seen[row] = call
+          for (let c = 0; c < C; c++) evidence[c] += this.gramLog[row * C + c]
+        } else {
+          let repeated = false
+          for (let u = 0; u < unseen && !repeated; u++) repeated = sameSlice(marked, unseenStarts[u], i, n)
+          if (repeated) continue
+          unseenStarts[unseen++] = i
+          for (let c = 0; c < C; c++) evidence[c] += this.unseenLog[c]
+        }
+        grams++
+      }
     }
-    for (let c = 0; c < C; c++) evidence[c] = this.priorLog[c] + (EVIDENCE_SCALE * evidence[c]) / grams.length
+    for (let c = 0; c < C; c++) evidence[c] = this.priorLog[c] + (EVIDENCE_SCALE * evidence[c]) / grams
     return posterior(evidence)
   }
+}
+
+function sameSlice(text: string, a: number, b: number, n: number): boolean {
+  for (let i = 0; i < n; i++) if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false
+  return true
 }
 
 function posterior(logp: Float64Array): {cls: number; p: number} | null {

@@ -14,12 +14,14 @@ import {
   SLOTS,
   tokenFeatureTable,
   splitFeatureName,
-  typeFeatureGroups,
+  emitTypeFeatures,
   WINDOW,
   featureForm,
   type FeatureResources,
   type TokenFeatureTable,
+  type TypeFeatureSink,
 } from './features.ts'
+import {KeyTable} from './key-table.ts'
 import type {Span} from '../doc.ts'
 import {encodeDocument, encodeSpans, type EncodedDocument, DocumentScratch, emptyContext, recordHistory, tokenContext, TypeRegistry} from './encode.ts'
 import {buildCategoryGazetteer, buildGazetteer, externalEntries, type Gazetteer} from './gazetteer.ts'
@@ -50,9 +52,9 @@ const ENTITY_STARTS = ALL_TAGS.filter((k) => tagPosition(k) === 0 || tagPosition
 const ENTITY_START_MASK = ENTITY_STARTS.reduce((mask, k) => mask | (1 << k), 0)
 const PARTICLE_BIT = 1 << LEXICON_CATEGORIES.indexOf('particle')
 
-/** Word-type feature ids by base name and offset, so a new type needs one map lookup per base feature. */
+/** Word-type feature ids by base name and offset, so a new type needs one table lookup per base feature. */
 class BaseIndex {
-  readonly ids = new Map<string, number>()
+  readonly ids = new KeyTable()
   slots = new Int32Array(0)
 
   constructor(features: readonly string[]) {
@@ -60,12 +62,7 @@ class BaseIndex {
     features.forEach((name, f) => {
       const split = splitFeatureName(name)
       if (!split) return
-      let base = this.ids.get(split[1])
-      if (base === undefined) {
-        base = this.ids.size
-        this.ids.set(split[1], base)
-      }
-      pairs.push([base * S + split[0] + W, f])
+      pairs.push([this.ids.add(split[1]) * S + split[0] + W, f])
     })
     this.slots = new Int32Array(this.ids.size * S).fill(-1)
     for (const [at, f] of pairs) this.slots[at] = f
@@ -73,10 +70,13 @@ class BaseIndex {
 }
 
 /** Word types with their summed weights, `S * K` floats per type. */
-class CachedTypes extends TypeRegistry {
+class CachedTypes extends TypeRegistry implements TypeFeatureSink {
   vectors = new Float32Array(1024 * S * K)
   /** per type: 1 a name-shaped word no training text or word list knows (see {@link isUnknownName}), 2 an opening mark */
   wordRole = new Uint8Array(1024)
+  // the known base features of the type being made, by group (see GROUP_ALL), in the order they were emitted
+  private readonly groupBases = [new Int32Array(64), new Int32Array(64), new Int32Array(64)]
+  private readonly groupCounts = new Int32Array(3)
 
   constructor(
     private readonly index: BaseIndex,
@@ -100,19 +100,32 @@ class CachedTypes extends TypeRegistry {
     }
     const word = this.words[id]
     this.wordRole[id] = this.caps[id] ? 0 : isUnknownName(word, this.resources, this.lexiconFlags[id]) ? 1 : OPENING.test(word) ? 2 : 0
-    const groups = typeFeatureGroups(this.words[id], this.caps[id], this.resources)
-    this.add(id, groups.all)
-    this.add(id, groups.near)
-    this.add(id, groups.here)
+    this.groupCounts.fill(0)
+    emitTypeFeatures(word, this.caps[id], this.resources, this)
+    // all, then near, then here: the order of the float32 additions is part of the model's behaviour
+    for (let group = 0; group < 3; group++) this.add(id, this.groupBases[group], this.groupCounts[group])
   }
 
-  private add(id: number, bases: string[]): void {
+  /** {@link TypeFeatureSink}: keeps the base id of a feature the model knows. */
+  feature(group: number, prefix: string, value: string, start: number, end: number): void {
+    const base = this.index.ids.find(prefix, value, start, end)
+    if (base < 0) return
+    let bases = this.groupBases[group]
+    const n = this.groupCounts[group]++
+    if (n >= bases.length) {
+      const next = new Int32Array(bases.length * 2)
+      next.set(bases)
+      this.groupBases[group] = bases = next
+    }
+    bases[n] = base
+  }
+
+  private add(id: number, bases: Int32Array, count: number): void {
     const vectors = this.vectors
     const weights = this.weights
     const slots = this.index.slots
-    for (const name of bases) {
-      const base = this.index.ids.get(name)
-      if (base === undefined) continue
+    for (let b = 0; b < count; b++) {
+      const base = bases[b]
       for (let s = 0; s < S; s++) {
         const f = slots[base * S + s]
         if (f < 0) continue

@@ -7,6 +7,10 @@ import {
   isCapsSentence,
   normaliseWord,
   splitFeatureName,
+  emitTypeFeatures,
+  GROUP_ALL,
+  GROUP_HERE,
+  GROUP_NEAR,
   typeFeatureGroups,
   typeFeatures,
   wordShape,
@@ -98,6 +102,21 @@ describe('typeFeatureGroups', () => {
     expect(slots[1]).toContain('-1p=0l')
     expect(slots[0].some((f) => f.includes('p='))).toBe(false)
     expect(slots[2]).toContain('0a1=s')
+  })
+
+  it.each([
+    ['Minister', false],
+    ['JAPAN', true],
+    ['said', false],
+    ['Kaiser-Wilhelm-Platz', false],
+    ['<s>', false],
+  ])('sends %s (headline %s) to a sink in pieces that join to the group names, in the same order', (word, caps) => {
+    const pieces: [number, string][] = []
+    emitTypeFeatures(word, caps, resources, {feature: (group, prefix, value, start, end) => pieces.push([group, prefix + value.slice(start, end)])})
+    const groups = typeFeatureGroups(word, caps, resources)
+    expect(pieces.filter(([g]) => g === GROUP_ALL).map(([, name]) => name)).toEqual(groups.all)
+    expect(pieces.filter(([g]) => g === GROUP_NEAR).map(([, name]) => name)).toEqual(groups.near)
+    expect(pieces.filter(([g]) => g === GROUP_HERE).map(([, name]) => name)).toEqual(groups.here)
   })
 
   it.each([

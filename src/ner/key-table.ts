@@ -1,0 +1,92 @@
+/**
+ * A string-to-id table that looks a key up from its pieces (a prefix and a slice of another string) without
+ * building the key: the entity recogniser finds tens of feature names and character n-grams per new word this
+ * way, where concatenating, slicing and hashing fresh strings for a `Map` cost more than the rest of the work.
+ */
+
+const EMPTY = -1
+// FNV-1a over UTF-16 code units
+const FNV_OFFSET = 0x811c9dc5 | 0
+const FNV_PRIME = 0x01000193
+
+/** Keys numbered 0, 1, 2, ... in the order they were added; lookups by whole key or by prefix + slice. */
+export class KeyTable {
+  /** the keys, by id */
+  readonly keys: string[] = []
+  private hashes = new Int32Array(16)
+  // open addressing with linear probing, at most half full: ids, -1 for empty slots
+  private slots = new Int32Array(32).fill(EMPTY)
+
+  /** How many keys the table holds. */
+  get size(): number {
+    return this.keys.length
+  }
+
+  /** The id of `key`, adding it when absent. */
+  add(key: string): number {
+    const hash = hashSlice(FNV_OFFSET, key, 0, key.length)
+    const found = this.probe(hash, '', key, 0, key.length)
+    if (found >= 0) return found
+    const id = this.keys.length
+    this.keys.push(key)
+    if (id >= this.hashes.length) {
+      const hashes = new Int32Array(this.hashes.length * 2)
+      hashes.set(this.hashes)
+      this.hashes = hashes
+    }
+    this.hashes[id] = hash
+    if (this.keys.length * 2 > this.slots.length) this.rehash(this.slots.length * 2)
+    else this.place(id)
+    return id
+  }
+
+  /** The id of `key`, or -1. */
+  get(key: string): number {
+    return this.probe(hashSlice(FNV_OFFSET, key, 0, key.length), '', key, 0, key.length)
+  }
+
+  /** The id of the key `prefix + value.slice(start, end)`, or -1; nothing is allocated. */
+  find(prefix: string, value: string, start: number, end: number): number {
+    return this.probe(hashSlice(hashSlice(FNV_OFFSET, prefix, 0, prefix.length), value, start, end), prefix, value, start, end)
+  }
+
+  private probe(hash: number, prefix: string, value: string, start: number, end: number): number {
+    const slots = this.slots
+    const mask = slots.length - 1
+    const length = prefix.length + end - start
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = slots[slot]
+      if (id === EMPTY) return -1
+      if (this.hashes[id] === hash && matches(this.keys[id], length, prefix, value, start)) return id
+    }
+  }
+
+  private place(id: number): void {
+    const slots = this.slots
+    const mask = slots.length - 1
+    let slot = this.hashes[id] & mask
+    while (slots[slot] !== EMPTY) slot = (slot + 1) & mask
+    slots[slot] = id
+  }
+
+  private rehash(size: number): void {
+    this.slots = new Int32Array(size).fill(EMPTY)
+    for (let id = 0; id < this.keys.length; id++) this.place(id)
+  }
+}
+
+/** Continues an FNV-1a hash `hash` over the code units `text[start, end)`. */
+export function hashSlice(hash: number, text: string, start: number, end: number): number {
+  let h = hash
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME)
+  return h
+}
+
+// whether `key` is `prefix + value.slice(start, start + length - prefix.length)`
+function matches(key: string, length: number, prefix: string, value: string, start: number): boolean {
+  if (key.length !== length) return false
+  const p = prefix.length
+  for (let i = 0; i < p; i++) if (key.charCodeAt(i) !== prefix.charCodeAt(i)) return false
+  for (let i = p; i < length; i++) if (key.charCodeAt(i) !== value.charCodeAt(start + i - p)) return false
+  return true
+}

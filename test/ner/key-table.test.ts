@@ -1,0 +1,43 @@
+import {describe, expect, it} from 'vitest'
+import {hashSlice, KeyTable} from '../../src/ner/key-table.ts'
+
+describe('KeyTable', () => {
+  const keys = ['w=minister', 'a1=m', 'a2=mi', 'z3=ter', 'x3=ter', '', 'ü=straße', '^ab', 'ab$']
+  const table = new KeyTable()
+  for (const key of keys) table.add(key)
+
+  it('numbers keys in the order they were added and keeps one id per key', () => {
+    expect(keys.map((k) => table.get(k))).toEqual(keys.map((_, i) => i))
+    expect(table.add('a2=mi')).toBe(2)
+    expect(table.size).toBe(keys.length)
+  })
+
+  it.each([
+    ['w=', 'the minister said', 4, 12, 0],
+    ['a2=', 'minister', 0, 2, 2],
+    ['z3=', 'minister', 5, 8, 3],
+    ['x3=', 'minister', 5, 8, 4],
+    ['', 'xx', 1, 1, 5],
+    ['ü=', 'die straße', 4, 10, 6],
+    ['', '^abc$', 0, 3, 7],
+    ['', '^ab$', 1, 4, 8],
+    ['a2=', 'mx', 0, 2, -1],
+    ['w=', 'minister', 0, 7, -1],
+    ['z3', '=ter', 0, 4, 3],
+    ['ü=', 'die Straße', 4, 10, -1],
+  ])('finds %j + %j[%i, %i) as id %i without building the key', (prefix, value, start, end, id) => {
+    expect(table.find(prefix, value, start, end)).toBe(id)
+  })
+
+  it('stays correct past many rehashes and on colliding hashes', () => {
+    const big = new KeyTable()
+    const words = Array.from({length: 5000}, (_, i) => `k${i.toString(36)}`)
+    words.forEach((w) => big.add(w))
+    expect(words.every((w, i) => big.get(w) === i && big.find('k', w, 1, w.length) === i)).toBe(true)
+    expect(big.get('nope')).toBe(-1)
+  })
+
+  it('hashes a key in pieces the same as whole', () => {
+    expect(hashSlice(hashSlice(7, 'a2=', 0, 3), 'xmiy', 1, 3)).toBe(hashSlice(7, 'a2=mi', 0, 5))
+  })
+})
