@@ -10,7 +10,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {loadavg} from 'node:os'
 import {parseArgs} from 'node:util'
 import {findCompromiseEntities} from '../src/adapters/compromise.ts'
-import type {Token} from '../src/doc.ts'
+import {TokenFlag, type Token} from '../src/doc.ts'
 import {readModernNerSet, toNerTokenDocument} from '../tools/ner/ner-set.ts'
 import {readConll, type NerDocument} from '../tools/ner/conll.ts'
 import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_NAME_UNKNOWN, loadModel, MODEL_URL, recogniseEntities, tagTokens} from '../src/ner/recognise.ts'
@@ -171,7 +171,7 @@ function layout(doc: NerDocument): {text: string; tokens: Token[]; sentences: {s
     for (; i < end; i++) {
       if (text.length > sentenceStart) text += ' '
       const word = doc.words[i]
-      tokens.push({start: text.length, end: text.length + word.length, kind: /^\d/.test(word) ? 'number' : /\w/.test(word) ? 'word' : 'punct'})
+      tokens.push({start: text.length, end: text.length + word.length, kind: /^\d/.test(word) ? 'number' : /\w/.test(word) ? 'word' : 'punct', flags: /^\p{Lu}/u.test(word) ? TokenFlag.Upper : 0})
       text += word
     }
     sentences.push({start: sentenceStart, end: text.length})

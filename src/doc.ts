@@ -13,9 +13,24 @@ export interface Span {
 /** Token kinds, decided once by the tokenizer so later stages need not re-classify. */
 export type TokenKind = 'word' | 'number' | 'punct' | 'symbol'
 
-/** A token: a span plus its coarse kind. */
+/**
+ * What the tokenizer knows about a token besides its kind, as bits of `Token.flags`, so the stages that read
+ * tokens (quotes, entities) need not re-lex the text to learn it.
+ */
+export const TokenFlag = {
+  /** the first character is an uppercase or titlecase letter */
+  Upper: 1,
+  /** the token ends with a period that belongs to it: an initial ("J."), an initialism ("U.S.") or a listed abbreviation ("Mr.", "Inc.") */
+  Abbreviation: 2,
+  /** a clitic split off the word before it, written flush against it: "'s", "n't", "'re", "'ve", "'ll", "'d", "'m" */
+  Clitic: 4,
+} as const
+
+/** A token: a span, its coarse kind and its {@link TokenFlag} bits. */
 export interface Token extends Span {
   kind: TokenKind
+  /** {@link TokenFlag} bits */
+  flags: number
 }
 
 /** A token's Universal POS tag (UPOS) and lemma. */

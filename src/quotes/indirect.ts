@@ -2,10 +2,10 @@
  * Reported (indirect) speech without quote marks: "X said (that) CLAUSE", "CLAUSE, X said.",
  * "According to X, CLAUSE." Found per sentence of narrative, outside quotations.
  */
-import type {Span} from '../doc.ts'
+import type {Span, Token} from '../doc.ts'
 import type {QuoteSpan} from './marks.ts'
 import {cueAt, phraseAfter, subjectAfterQuote, subjectOfCue, type CueMatch} from './phrases.ts'
-import {lexWords, type Word} from './words.ts'
+import {quoteWords, type Word} from './words.ts'
 
 /** A stretch of reported speech with its cue and speaker span. */
 export interface IndirectSpan extends Span {
@@ -26,12 +26,12 @@ const TERMINATORS = new Set(['.', '!', '?', ';'])
 const ABBREVIATED = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'sen.', 'rep.', 'gov.', 'gen.', 'st.', 'u.s.', 'u.k.', 'jr.', 'sr.'])
 
 /** Finds reported speech in the narrative sentences of each paragraph, outside the given quotations. */
-export function findIndirect(text: string, paragraphs: Span[], quotes: readonly QuoteSpan[]): IndirectSpan[] {
+export function findIndirect(text: string, paragraphs: Span[], tokens: readonly Token[], quotes: readonly QuoteSpan[]): IndirectSpan[] {
   const paras = paragraphs.length > 0 ? paragraphs : [{start: 0, end: text.length}]
   const out: IndirectSpan[] = []
   let q = 0
   for (const para of paras) {
-    const words = lexWords(text, para.start, para.end)
+    const words = quoteWords(text, tokens, para.start, para.end)
     let start = 0
     for (let k = 0; k <= words.length; k++) {
       const word = words[k]

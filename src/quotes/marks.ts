@@ -3,9 +3,9 @@
  * (apostrophes told apart by what follows), guillemets, „low“ quotes, wire-service ``pairs'',
  * em-dash dialogue paragraphs, quotes continued over paragraphs, and quotes left unclosed.
  */
-import type {Span} from '../doc.ts'
+import type {Span, Token} from '../doc.ts'
 import {lookupCue, lookupPhrasalCue} from './cues.ts'
-import {lexWords} from './words.ts'
+import {quoteWords} from './words.ts'
 
 /** How a quotation was marked. */
 export type QuoteStyle = 'double' | 'single' | 'guillemet' | 'dash'
@@ -54,7 +54,7 @@ function isWordChar(ch: string): boolean {
 }
 
 /** Finds every quotation in `text`, paragraph by paragraph, in document order (linear in the text length). */
-export function findQuotes(text: string, paragraphs: Span[]): QuoteSpan[] {
+export function findQuotes(text: string, paragraphs: Span[], tokens: readonly Token[]): QuoteSpan[] {
   const paras = paragraphs.length > 0 ? paragraphs : [{start: 0, end: text.length}]
   const quotes: QuoteSpan[] = []
   let carried: {mark: OpenMark; paragraphs: number} | null = null
@@ -77,7 +77,7 @@ export function findQuotes(text: string, paragraphs: Span[]): QuoteSpan[] {
       carried = null
     }
     if (stack.length === 0) {
-      const dialogue = findDialogue(text, para)
+      const dialogue = findDialogue(text, para, tokens)
       if (dialogue.length > 0) {
         quotes.push(...dialogue)
         continue
@@ -415,7 +415,7 @@ const DASHES = new Set(['—', '–', '\u2015'])
  * Finds the quotes of an em-dash dialogue paragraph ("— Text, — he said." or "— Text," he said.);
  * a dash paragraph without such a closing attribution is a list item, not speech.
  */
-function findDialogue(text: string, para: Span): QuoteSpan[] {
+function findDialogue(text: string, para: Span, tokens: readonly Token[]): QuoteSpan[] {
   let i = firstNonSpace(text, para)
   if (!DASHES.has(text[i] ?? '') || !isSpace(text[i + 1] ?? 'x')) return []
   const out: QuoteSpan[] = []
@@ -423,7 +423,7 @@ function findDialogue(text: string, para: Span): QuoteSpan[] {
   let open = i
   let contentStart = i + 1
   while (contentStart < para.end) {
-    const terminator = findDialogueEnd(text, contentStart, para.end, budget)
+    const terminator = findDialogueEnd(text, tokens, contentStart, para.end, budget)
     if (!terminator) {
       // a continuation after an attribution ("— A, — he said. — B.") runs to the paragraph's end
       if (out.length > 0) {
@@ -444,10 +444,10 @@ function findDialogue(text: string, para: Span): QuoteSpan[] {
 }
 
 // the end of a dialogue turn: a stray closing quote mark, or punctuation + dash, followed by an attribution
-function findDialogueEnd(text: string, from: number, end: number, budget: {checks: number}): {end: number; close: number} | null {
+function findDialogueEnd(text: string, tokens: readonly Token[], from: number, end: number, budget: {checks: number}): {end: number; close: number} | null {
   let depth = 0
   // a dialogue paragraph has few candidate ends; past a couple of dozen it is something else
-  const attributed = (at: number): boolean => budget.checks-- > 0 && hasAttribution(text, at, end)
+  const attributed = (at: number): boolean => budget.checks-- > 0 && hasAttribution(text, tokens, at, end)
   for (let j = from; j < end; j++) {
     const c = text[j]!
     if (c === '“' || c === '«' || c === '„') depth++
@@ -471,9 +471,9 @@ function findDialogueEnd(text: string, from: number, end: number, budget: {check
 }
 
 // whether an attribution clause (a speech cue within a few words, before the sentence ends) follows
-function hasAttribution(text: string, from: number, end: number): boolean {
+function hasAttribution(text: string, tokens: readonly Token[], from: number, end: number): boolean {
   // the cue may follow a long apposition ("X, a spokeswoman for the Office of …, told")
-  const words = lexWords(text, from, Math.min(end, from + 400))
+  const words = quoteWords(text, tokens, from, Math.min(end, from + 400))
   for (let w = 0; w < words.length && w < 40; w++) {
     const word = words[w]!
     if (word.kind === 'punct' && /[.!?]/.test(word.text)) return false

@@ -10,18 +10,15 @@ import type {QuoteSpan} from './marks.ts'
 import {clauseSubject, cueAt, DETERMINERS, phraseAfter, PRONOUNS, subjectAfterQuote, subjectBefore, subjectOfCue, type CueMatch, type Phrase} from './phrases.ts'
 import {findIndirect} from './indirect.ts'
 import {PronounResolver, type Gender} from './pronouns.ts'
-import {lexWords, type Word} from './words.ts'
+import {quoteWords, type Word} from './words.ts'
 
 /**
- * The document layers attribution reads: paragraphs bound every window and entities name the
- * speakers. Sentences and tokens are accepted for the stage contract, but the few windows around
- * each quote are re-lexed here (honorific periods, possessives) so results do not hinge on the
- * tokenizer's conventions.
+ * The document layers attribution reads: paragraphs bound every window, the words are the document's tokens
+ * (read through src/quotes/words.ts), and entities name the speakers.
  */
 export interface AttributionLayers {
   paragraphs: Span[]
-  sentences?: Span[]
-  tokens?: Token[]
+  tokens: readonly Token[]
   entities?: Entity[]
 }
 
@@ -67,7 +64,7 @@ const NOT_SENTENCE_END = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'sen.', 'rep.', '
 
 /** Attributes each quote to a speaker and drops partial quotes that are not speech; returns quotes in document order. */
 export function attributeSpeakers(text: string, quotes: QuoteSpan[], layers: AttributionLayers, options: AttributionOptions = {}): Quote[] {
-  const attributed = findAttributions(text, quotes, layers.paragraphs, options)
+  const attributed = findAttributions(text, quotes, layers.paragraphs, layers.tokens, options)
   const entities = [...(layers.entities ?? [])].sort((a, b) => a.start - b.start || a.end - b.end)
   const resolver = new PronounResolver(
     text,
@@ -88,7 +85,7 @@ export function attributeSpeakers(text: string, quotes: QuoteSpan[], layers: Att
     })
   }
   if (options.indirect) {
-    for (const found of findIndirect(text, layers.paragraphs, attributed.map((a) => a.quote))) {
+    for (const found of findIndirect(text, layers.paragraphs, layers.tokens, attributed.map((a) => a.quote))) {
       result.push({
         start: found.start,
         end: found.end,
@@ -105,7 +102,7 @@ export function attributeSpeakers(text: string, quotes: QuoteSpan[], layers: Att
 }
 
 /** Finds the cue and speaker span of each quote (no entity resolution); drops partial quotes that are not speech. */
-export function findAttributions(text: string, quotes: QuoteSpan[], paragraphs: Span[], options: AttributionOptions = {}): Attributed[] {
+export function findAttributions(text: string, quotes: QuoteSpan[], paragraphs: Span[], tokens: readonly Token[], options: AttributionOptions = {}): Attributed[] {
   const paras = paragraphs.length > 0 ? paragraphs : [{start: 0, end: text.length}]
   const sorted = [...quotes].sort((a, b) => a.open - b.open)
   // short partial quotes read as part of the narrative ("a 'neutral' country") when lexing windows
@@ -114,7 +111,7 @@ export function findAttributions(text: string, quotes: QuoteSpan[], paragraphs: 
   const wordsOf = (p: number): ParagraphWords => {
     let entry = cache.get(p)
     if (!entry) {
-      entry = lexParagraph(text, paras[p]!, sorted, transparent)
+      entry = paragraphWords(text, tokens, paras[p]!, sorted, transparent)
       cache.set(p, entry)
     }
     return entry
@@ -189,8 +186,8 @@ function paragraphIndex(paras: Span[], offset: number): number {
   return found
 }
 
-function lexParagraph(text: string, para: Span, quotes: QuoteSpan[], transparent: boolean[]): ParagraphWords {
-  const raw = lexWords(text, para.start, para.end)
+function paragraphWords(text: string, tokens: readonly Token[], para: Span, quotes: QuoteSpan[], transparent: boolean[]): ParagraphWords {
+  const raw = quoteWords(text, tokens, para.start, para.end)
   const words: Word[] = []
   const owners: number[] = []
   // the first quote that may hold a word of this paragraph (quotes are sorted by opening mark)

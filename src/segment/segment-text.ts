@@ -2,7 +2,7 @@
  * Segmentation for the `segment` stage: paragraphs, Penn-Treebank-like tokens and sentences, each found in one pass over
  * character codes (no per-token regexes), so segmentation costs little next to the stages after it.
  */
-import type {Span, Token, TokenKind} from '../doc.ts'
+import {TokenFlag, type Span, type Token, type TokenKind} from '../doc.ts'
 import {astralClass, CHAR_CLASS, CharClass} from '../text/chars.ts'
 import {findWraps} from './layout.ts'
 import {FINAL_ABBREVIATIONS, NUMBER_ABBREVIATIONS, PREFIX_ABBREVIATIONS, SENTENCE_OPENERS} from '../text/abbreviations.ts'
@@ -19,6 +19,9 @@ const DIGIT: number = CharClass.Digit
 const NUMBER_OTHER: number = CharClass.NumberOther
 const PUNCT: number = CharClass.Punct
 const HIGH: number = CharClass.HighSurrogate
+const UPPER_FLAG: number = TokenFlag.Upper
+const ABBREVIATION_FLAG: number = TokenFlag.Abbreviation
+const CLITIC_FLAG: number = TokenFlag.Clitic
 
 /**
  * Paragraphs, by the document's layout: the text between line breaks (a single newline separates paragraphs)
@@ -123,7 +126,7 @@ export function findTokens(text: string): Token[] {
       // a flag is a pair of regional indicators
       if (isRegionalIndicator(cp) && width === 2 && isRegionalIndicator(text.codePointAt(i + 2) ?? 0)) width = 4
       const end = extendSymbol(text, i + width)
-      tokens.push({start: i, end, kind: 'symbol'})
+      tokens.push({start: i, end, kind: 'symbol', flags: 0})
       i = end
       continue
     }
@@ -132,7 +135,7 @@ export function findTokens(text: string): Token[] {
       const last = tokens[tokens.length - 1]
       const end = extendMarks(text, i + 1)
       if (last && last.end === i) last.end = end
-      else tokens.push({start: i, end, kind: 'symbol'})
+      else tokens.push({start: i, end, kind: 'symbol', flags: 0})
       i = end
       continue
     }
@@ -142,7 +145,7 @@ export function findTokens(text: string): Token[] {
       continue
     }
     const end = extendSymbol(text, i + 1)
-    tokens.push({start: i, end, kind: 'symbol'})
+    tokens.push({start: i, end, kind: 'symbol', flags: 0})
     i = end
   }
   return tokens
@@ -191,7 +194,7 @@ function scanPunct(text: string, start: number, code: number, tokens: Token[]): 
     while (end < text.length && text.charCodeAt(end) === code) end++
   }
   end = extendMarks(text, end)
-  tokens.push({start, end, kind: 'punct'})
+  tokens.push({start, end, kind: 'punct', flags: 0})
   return end
 }
 
@@ -224,14 +227,14 @@ function scanWord(text: string, start: number, tokens: Token[]): number {
   if (startsUrl(text, start)) {
     const end = scanUrl(text, start)
     if (end > start + 4) {
-      tokens.push({start, end, kind: 'word'})
+      tokens.push({start, end, kind: 'word', flags: caseFlag(text, start)})
       return end
     }
   }
   // initialisms: U.S., e.g., a.m., G.O.P.
   const initialism = scanInitialism(text, start)
   if (initialism > start) {
-    tokens.push({start, end: initialism, kind: 'word'})
+    tokens.push({start, end: initialism, kind: 'word', flags: caseFlag(text, start) | ABBREVIATION_FLAG})
     return initialism
   }
   let end = start
@@ -320,7 +323,7 @@ function scanWord(text: string, start: number, tokens: Token[]): number {
       FINAL_ABBREVIATIONS.has(word) ||
       (NUMBER_ABBREVIATIONS.has(word) && nextIsDigit(text, end + 1))
     ) {
-      tokens.push({start, end: end + 1, kind: 'word'})
+      tokens.push({start, end: end + 1, kind: 'word', flags: caseFlag(text, start) | ABBREVIATION_FLAG})
       return end + 1
     }
   }
@@ -329,13 +332,18 @@ function scanWord(text: string, start: number, tokens: Token[]): number {
   if (apostrophe) {
     const split = cliticStart(text, start, end)
     if (split > start) {
-      tokens.push({start, end: split, kind})
-      tokens.push({start: split, end, kind: 'word'})
+      tokens.push({start, end: split, kind, flags: caseFlag(text, start)})
+      tokens.push({start: split, end, kind: 'word', flags: caseFlag(text, split) | CLITIC_FLAG})
       return end
     }
   }
-  tokens.push({start, end, kind})
+  tokens.push({start, end, kind, flags: caseFlag(text, start)})
   return end
+}
+
+/** The {@link TokenFlag.Upper} bit of a word starting at `start`. */
+function caseFlag(text: string, start: number): number {
+  return CLS[text.charCodeAt(start)] === UPPER ? UPPER_FLAG : 0
 }
 
 function nextIsDigit(text: string, i: number): boolean {

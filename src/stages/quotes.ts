@@ -22,23 +22,24 @@ export const QuotesOptions = z
 /** Input type of {@link QuotesOptions}. */
 export type QuotesOptionsInput = z.input<typeof QuotesOptions>
 
-/** Creates the quotes stage (requires text, paragraphs and entities; assigns quotes). */
+/** Creates the quotes stage (requires text, paragraphs, tokens and entities; assigns quotes). */
 export function createQuotes(options: QuotesOptionsInput = {}): Stage {
   const settings = Object.freeze(QuotesOptions.parse(options))
   return {
     name: 'quotes',
-    // attribution re-lexes the windows it reads (src/quotes/words.ts), so it reads neither tokens nor sentences
-    requires: ['text', 'paragraphs', 'entities'],
+    // attribution reads the document's tokens as words (src/quotes/words.ts); it finds sentence ends among them itself
+    requires: ['text', 'paragraphs', 'tokens', 'entities'],
     assigns: ['quotes'],
     run(doc, ctx) {
       const paragraphs = doc.paragraphs ?? []
       // a wrap inside a paragraph reads as a space, so quotes and speakers cross it
       const text = unwrapText(doc.text, doc.paragraphs)
-      const spans = findQuotes(text, paragraphs)
+      const tokens = doc.tokens ?? []
+      const spans = findQuotes(text, paragraphs, tokens)
       const quotes = attributeSpeakers(
         text,
         spans,
-        {paragraphs, entities: doc.entities ?? []},
+        {paragraphs, tokens, entities: doc.entities ?? []},
         {keepUnattributedPartial: settings.keepUnattributedPartial, indirect: settings.indirect},
       )
       if (settings.warnUnclosed) {

@@ -1,3 +1,4 @@
+import {findTokens} from '../../src/segment/segment-text.ts'
 import {describe, expect, it} from 'vitest'
 import type {Span} from '../../src/doc.ts'
 import {findIndirect} from '../../src/quotes/indirect.ts'
@@ -9,7 +10,7 @@ function paragraphsOf(text: string): Span[] {
 }
 
 function reported(text: string): Array<[string, string, string]> {
-  return findIndirect(text, paragraphsOf(text), findQuotes(text, paragraphsOf(text))).map((s) => [text.slice(s.start, s.end), text.slice(s.speaker.start, s.speaker.end), s.cueText])
+  return findIndirect(text, paragraphsOf(text), findTokens(text), findQuotes(text, paragraphsOf(text), findTokens(text))).map((s) => [text.slice(s.start, s.end), text.slice(s.speaker.start, s.speaker.end), s.cueText])
 }
 
 describe('findIndirect', () => {
@@ -38,8 +39,8 @@ describe('findIndirect', () => {
   it('is off by default in attributeSpeakers and reports kind "indirect" when asked', () => {
     const text = 'Jane Roe said the plan will fail.'
     const paragraphs = paragraphsOf(text)
-    expect(attributeSpeakers(text, findQuotes(text, paragraphs), {paragraphs})).toEqual([])
-    expect(attributeSpeakers(text, findQuotes(text, paragraphs), {paragraphs}, {indirect: true})).toEqual([
+    expect(attributeSpeakers(text, findQuotes(text, paragraphs, findTokens(text)), {paragraphs, tokens: findTokens(text)})).toEqual([])
+    expect(attributeSpeakers(text, findQuotes(text, paragraphs, findTokens(text)), {paragraphs, tokens: findTokens(text)}, {indirect: true})).toEqual([
       {start: 14, end: 32, kind: 'indirect', cue: 'said', cueLemma: 'say', cueSpan: {start: 9, end: 13}, speaker: {mention: 'Jane Roe', start: 0, end: 8, name: null, entityId: null}},
     ])
   })

@@ -1,3 +1,4 @@
+import {findTokens} from '../../src/segment/segment-text.ts'
 import {describe, expect, it} from 'vitest'
 import type {Span} from '../../src/doc.ts'
 import {findQuotes} from '../../src/quotes/marks.ts'
@@ -8,7 +9,7 @@ function paragraphsOf(text: string): Span[] {
 }
 
 function quoted(text: string): string[] {
-  return findQuotes(text, paragraphsOf(text)).map((q) => text.slice(q.start, q.end))
+  return findQuotes(text, paragraphsOf(text), findTokens(text)).map((q) => text.slice(q.start, q.end))
 }
 
 describe('findQuotes: marks', () => {
@@ -52,7 +53,7 @@ describe('findQuotes: em-dash dialogue', () => {
   })
 
   it('marks dialogue quotes as direct and dash-styled', () => {
-    const [quote] = findQuotes('— We will win, — he said.', [{start: 0, end: 25}])
+    const [quote] = findQuotes('— We will win, — he said.', [{start: 0, end: 25}], findTokens('— We will win, — he said.'))
     expect(quote).toMatchObject({kind: 'direct', style: 'dash'})
   })
 })
@@ -60,7 +61,7 @@ describe('findQuotes: em-dash dialogue', () => {
 describe('findQuotes: paragraphs and unclosed quotes', () => {
   it('continues a quote into the next paragraph that opens with a mark', () => {
     const text = '"First paragraph of the statement.\n\n"Second paragraph," he said.'
-    const quotes = findQuotes(text, paragraphsOf(text))
+    const quotes = findQuotes(text, paragraphsOf(text), findTokens(text))
     expect(quotes).toHaveLength(1)
     expect(quotes[0]).toMatchObject({paragraphs: 2, kind: 'direct'})
     expect(text.slice(quotes[0]!.start, quotes[0]!.end)).toBe('First paragraph of the statement.\n\n"Second paragraph,')
@@ -69,7 +70,7 @@ describe('findQuotes: paragraphs and unclosed quotes', () => {
 
   it('cuts an unclosed quote at its paragraph and flags it', () => {
     const text = 'He said "this is never closed.\n\nThe rest of the article is narrative. It has "a quote" too.'
-    const quotes = findQuotes(text, paragraphsOf(text))
+    const quotes = findQuotes(text, paragraphsOf(text), findTokens(text))
     expect(quotes.map((q) => [text.slice(q.start, q.end), q.unclosed ?? false])).toEqual([
       ['this is never closed.', true],
       ['a quote', false],
@@ -81,7 +82,7 @@ describe('findQuotes: paragraphs and unclosed quotes', () => {
   })
 
   it('treats the whole text as one paragraph when no paragraphs are given', () => {
-    expect(findQuotes('"Yes," he said.', []).map((q) => q.end - q.start)).toEqual([4])
+    expect(findQuotes('"Yes," he said.', [], findTokens('"Yes," he said.')).map((q) => q.end - q.start)).toEqual([4])
   })
 })
 
@@ -95,12 +96,12 @@ describe('findQuotes: kinds', () => {
     ['interrupted quotation', '"We will win," she said, "and soon."', ['direct', 'direct']],
     ['after another quote ending a sentence', "He was on ''This Week.'' ''It was close.''", ['partial', 'direct']],
   ])('%s', (_name, text, kinds) => {
-    expect(findQuotes(text, paragraphsOf(text)).map((q) => q.kind)).toEqual(kinds)
+    expect(findQuotes(text, paragraphsOf(text), findTokens(text)).map((q) => q.kind)).toEqual(kinds)
   })
 
   it('reports mark offsets around the quoted words', () => {
     const text = 'He said “yes” twice.'
-    const [quote] = findQuotes(text, paragraphsOf(text))
+    const [quote] = findQuotes(text, paragraphsOf(text), findTokens(text))
     expect(quote).toMatchObject({open: 8, start: 9, end: 12, close: 13, style: 'double'})
   })
 })

@@ -1,9 +1,10 @@
 import {describe, expect, it} from 'vitest'
 import {clauseSubject, cueAt, phraseAfter, subjectBefore} from '../../src/quotes/phrases.ts'
-import {lexWords, type Word} from '../../src/quotes/words.ts'
+import {quoteWords, type Word} from '../../src/quotes/words.ts'
+import {findTokens} from '../../src/segment/segment-text.ts'
 
 function lex(text: string): Word[] {
-  return lexWords(text, 0, text.length)
+  return quoteWords(text, findTokens(text), 0, text.length)
 }
 
 function phraseText(words: Word[], phrase: {first: number; last: number} | null): string | null {

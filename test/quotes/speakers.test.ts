@@ -1,3 +1,4 @@
+import {findTokens} from '../../src/segment/segment-text.ts'
 import {describe, expect, it} from 'vitest'
 import type {Entity, EntityLabel, Span} from '../../src/doc.ts'
 import {findQuotes} from '../../src/quotes/marks.ts'
@@ -20,7 +21,7 @@ function entitiesOf(text: string, names: Array<[string, EntityLabel, string]>): 
 
 function attribute(text: string, names: Array<[string, EntityLabel, string]> = []) {
   const paragraphs = paragraphsOf(text)
-  return attributeSpeakers(text, findQuotes(text, paragraphs), {paragraphs, entities: entitiesOf(text, names)})
+  return attributeSpeakers(text, findQuotes(text, paragraphs, findTokens(text)), {paragraphs, tokens: findTokens(text), entities: entitiesOf(text, names)})
 }
 
 /** [quoted words, speaker mention, cue, cue lemma] per quote. */
@@ -119,7 +120,7 @@ describe('attributeSpeakers: partial quotes and scare quotes', () => {
   it('keeps unattributed fragments when asked to', () => {
     const text = 'The talks were stopped because the other side "ignored every attempt to talk."'
     const paragraphs = paragraphsOf(text)
-    expect(attributeSpeakers(text, findQuotes(text, paragraphs), {paragraphs}, {keepUnattributedPartial: true})).toHaveLength(1)
+    expect(attributeSpeakers(text, findQuotes(text, paragraphs, findTokens(text)), {paragraphs, tokens: findTokens(text)}, {keepUnattributedPartial: true})).toHaveLength(1)
   })
 
   it('keeps a direct quotation without any attribution', () => {
@@ -180,6 +181,6 @@ describe('findAttributions', () => {
   it('reports the rule that found each speaker', () => {
     const text = '"We will win," Jane Roe said, "and soon." Ivan Petrov said: "No."'
     const paragraphs = paragraphsOf(text)
-    expect(findAttributions(text, findQuotes(text, paragraphs), paragraphs).map((a) => a.rule)).toEqual(['after', 'carried', 'colon'])
+    expect(findAttributions(text, findQuotes(text, paragraphs, findTokens(text)), paragraphs, findTokens(text)).map((a) => a.rule)).toEqual(['after', 'carried', 'colon'])
   })
 })

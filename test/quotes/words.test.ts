@@ -1,7 +1,10 @@
 import {describe, expect, it} from 'vitest'
-import {lexWords} from '../../src/quotes/words.ts'
+import {quoteWords} from '../../src/quotes/words.ts'
+import {findTokens} from '../../src/segment/segment-text.ts'
 
-describe('lexWords', () => {
+const lexWords = (text: string, start: number, end: number) => quoteWords(text, findTokens(text), start, end)
+
+describe('quoteWords: the document tokens as attribution reads them', () => {
   it.each([
     ["Kremlin spokesman Ivan Petrov's aide", ['Kremlin', 'spokesman', 'Ivan', 'Petrov', "'s", 'aide']],
     ['Sen. Jane Roe (D-Ore.), said', ['Sen.', 'Jane', 'Roe', '(', 'D-Ore.', ')', ',', 'said']],
@@ -9,6 +12,10 @@ describe('lexWords', () => {
     ['a 46-year-old Moscow-based analyst', ['a', '46-year-old', 'Moscow-based', 'analyst']],
     ["don't stop 1,250.50 now", ["don't", 'stop', '1,250.50', 'now']],
     ['players’ union — «x»', ['players', '’', 'union', '—', '«', 'x', '»']],
+    // what the tokenizer splits and attribution reads whole: contractions, flush separators; runs of marks one by one
+    ["they're (D-N.Y.) AT&T ''no''...", ["they're", '(', 'D-N.Y.', ')', 'AT&T', "'", "'", 'no', "'", "'", '.', '.', '.']],
+    // the tokenizer's abbreviations that attribution does not keep, and the reverse
+    ['in Jan. 5 Pa., x', ['in', 'Jan', '.', '5', 'Pa.', ',', 'x']],
   ])('%s', (text, expected) => {
     expect(lexWords(text, 0, text.length).map((w) => w.text)).toEqual(expected)
   })

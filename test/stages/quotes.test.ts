@@ -1,4 +1,5 @@
 import {readFileSync} from 'node:fs'
+import {findTokens} from '../../src/segment/segment-text.ts'
 import {describe, expect, it} from 'vitest'
 import {createDoc, type Entity, type Quote, type Span} from '../../src/doc.ts'
 import {attributeSpeakers} from '../../src/quotes/speakers.ts'
@@ -23,7 +24,7 @@ function layers(entities: Entity[] = []): Stage {
     run(doc) {
       doc.paragraphs = paragraphsOf(doc.text)
       doc.sentences = doc.paragraphs
-      doc.tokens = []
+      doc.tokens = findTokens(doc.text)
       doc.entities = entities
     },
   }
@@ -31,7 +32,7 @@ function layers(entities: Entity[] = []): Stage {
 
 describe('createQuotes', () => {
   it('declares its layers', () => {
-    expect(createQuotes()).toMatchObject({name: 'quotes', requires: ['text', 'paragraphs', 'entities'], assigns: ['quotes']})
+    expect(createQuotes()).toMatchObject({name: 'quotes', requires: ['text', 'paragraphs', 'tokens', 'entities'], assigns: ['quotes']})
   })
 
   it('rejects unknown options', () => {
@@ -189,14 +190,14 @@ describe('findQuotes on the seed articles', () => {
     ],
   ])('%s: every quoted span, scare quotes included', (file, starts) => {
     const text = readFileSync(new URL(file, corpus), 'utf8')
-    const spans = findQuotes(text, paragraphsOf(text)).map((q) => text.slice(q.start, q.end))
+    const spans = findQuotes(text, paragraphsOf(text), findTokens(text)).map((q) => text.slice(q.start, q.end))
     expect(spans).toHaveLength(starts.length)
     spans.forEach((span, i) => expect(span.startsWith(starts[i]!)).toBe(true))
   })
 
   it('001: em-dash dialogue, stray marks and elisions', () => {
     const text = readFileSync(new URL('001_e3b7a759f26948d1.txt', corpus), 'utf8')
-    const quotes = findQuotes(text, paragraphsOf(text))
+    const quotes = findQuotes(text, paragraphsOf(text), findTokens(text))
     const byStart = (start: string) => quotes.find((q) => text.slice(q.start, q.end).startsWith(start))
     // "— I believe … <...> … settlement," he said.
     expect(text.slice(byStart('I believe')!.start, byStart('I believe')!.end)).toMatch(/<\.\.\.>.*a settlement,$/s)
@@ -214,7 +215,7 @@ describe('attributeSpeakers on the seed articles', () => {
   it.each(SEEDS)('%s: quotes, mentions and names', (file) => {
     const text = readFileSync(new URL(file, corpus), 'utf8')
     const paragraphs = paragraphsOf(text)
-    const quotes = attributeSpeakers(text, findQuotes(text, paragraphs), {paragraphs, entities: seedEntities(text)})
+    const quotes = attributeSpeakers(text, findQuotes(text, paragraphs, findTokens(text)), {paragraphs, tokens: findTokens(text), entities: seedEntities(text)})
     const expected = GOLD[file]!.filter(([start]) => start !== 'ignored all attempts to talk on the merits.')
     expect(quotes.map((q, i) => [text.slice(q.start, q.start + (expected[i]?.[0].length ?? 30)), q.kind, q.speaker.mention, q.speaker.name])).toEqual(expected)
   })
@@ -224,7 +225,7 @@ describe('attributeSpeakers on the seed articles', () => {
     for (const file of SEEDS) {
       const text = readFileSync(new URL(file, corpus), 'utf8')
       const paragraphs = paragraphsOf(text)
-      const score = scoreSeed(text, attributeSpeakers(text, findQuotes(text, paragraphs), {paragraphs, entities: seedEntities(text)}), GOLD[file]!)
+      const score = scoreSeed(text, attributeSpeakers(text, findQuotes(text, paragraphs, findTokens(text)), {paragraphs, tokens: findTokens(text), entities: seedEntities(text)}), GOLD[file]!)
       total.gold += score.gold
       total.found += score.found
       total.matched += score.matched
@@ -270,7 +271,7 @@ describe('cue offsets', () => {
     ['"We will win," according to Jane Roe.', 'according to'],
   ])('points cueSpan at the cue in %s', (text, cue) => {
     const paragraphs = paragraphsOf(text)
-    const [quote] = attributeSpeakers(text, findQuotes(text, paragraphs), {paragraphs})
+    const [quote] = attributeSpeakers(text, findQuotes(text, paragraphs, findTokens(text)), {paragraphs, tokens: findTokens(text)})
     expect(quote!.cue).toBe(cue)
     expect(text.slice(quote!.cueSpan!.start, quote!.cueSpan!.end)).toBe(cue)
   })

@@ -1,0 +1,121 @@
+/**
+ * Words as the narrative readers (quote attribution, entity roles) see them: a view over the document's tokens
+ * (the one lexer is `findTokens` in src/segment/segment-text.ts), never a second pass over the characters. The
+ * view joins a contraction the tokenizer split ("do" + "n't" reads "don't", while "Smith" + "'s" stay apart),
+ * reads a run of marks one mark at a time ("''" is two marks), and lets the reader decide whose period an
+ * abbreviation gets, from the reader's own list.
+ */
+import {TokenFlag, type Token} from '../doc.ts'
+import {isNumberChar} from './chars.ts'
+
+/** A token as a reader sees it: its span, its text and lower case, its kind and whether it is capitalised. */
+export interface Word {
+  start: number
+  end: number
+  text: string
+  lower: string
+  kind: 'word' | 'num' | 'punct'
+  /** the first character is an uppercase letter */
+  upper: boolean
+}
+
+/**
+ * Whether the period at `text[at]`, right after the word `text[start, at)`, belongs to that word: the reader's
+ * rule for abbreviations, given the word as written.
+ */
+export type PeriodRule = (text: string, start: number, at: number) => boolean
+
+const CLITIC: number = TokenFlag.Clitic
+const ABBREVIATION: number = TokenFlag.Abbreviation
+const UPPER: number = TokenFlag.Upper
+
+/** The index of the first token that ends after `offset` (tokens are in text order and do not overlap). */
+export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0
+  let hi = tokens.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (tokens[mid]!.end <= offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * The words of the tokens that start in `[from, to)`, a token running past `to` cut there; `keepsPeriod` decides
+ * which words own the period written after them.
+ */
+export function wordsOf(text: string, tokens: readonly Token[], from: number, to: number, keepsPeriod: PeriodRule): Word[] {
+  const words: Word[] = []
+  let k = tokenIndexAt(tokens, from)
+  while (k < tokens.length && tokens[k]!.start < from) k++
+  // a period already given to the word before it
+  let taken = -1
+  for (; k < tokens.length; k++) {
+    const token = tokens[k]!
+    const start = token.start
+    if (start >= to) break
+    let end = Math.min(token.end, to)
+    if (token.kind === 'punct' || token.kind === 'symbol') {
+      // one word per mark: a run ("...", "''") is read mark by mark, a surrogate pair stays whole
+      for (let i = start; i < end; ) {
+        const code = text.charCodeAt(i)
+        const size = code >= 0xd800 && code <= 0xdbff && i + 1 < end ? 2 : 1
+        if (i !== taken) pushWord(words, text, i, i + size, 'punct', false)
+        i += size
+      }
+      continue
+    }
+    // one word across what the tokenizer splits but a reader keeps whole: a contraction ("don't", "they're";
+    // a possessive or "is" stays apart: "Smith" + "'s"), and parts joined by a separator written flush
+    // ("D-N.Y.", "AT&T", "said.Trump" in run-together text; "1,250.50", "3:45")
+    const numeric = isNumberChar(text.charCodeAt(start))
+    for (;;) {
+      const next = tokens[k + 1]
+      if (next === undefined || next.start !== end || next.end > to) break
+      if ((next.flags & CLITIC) !== 0 && !isApostropheS(text, next)) {
+        k++
+        end = next.end
+        continue
+      }
+      const after = tokens[k + 2]
+      if (
+        (tokens[k]!.flags & ABBREVIATION) === 0 && next.kind === 'punct' && next.end === end + 1 && (numeric ? joinsNumber(text.charCodeAt(end)) : joinsWord(text.charCodeAt(end))) &&
+        after !== undefined && after.start === next.end && after.end <= to && (after.kind === 'word' || after.kind === 'number')
+      ) {
+        k += 2
+        end = after.end
+        continue
+      }
+      break
+    }
+    // the reader, not the tokenizer, decides whose period an abbreviation gets
+    const bare = (tokens[k]!.flags & ABBREVIATION) !== 0 && end === tokens[k]!.end ? end - 1 : end
+    const kind = numeric ? 'num' : 'word'
+    if (bare < to && text.charCodeAt(bare) === 46 && kind === 'word' && keepsPeriod(text, start, bare)) {
+      pushWord(words, text, start, bare + 1, kind, (token.flags & UPPER) !== 0)
+      taken = bare
+    } else {
+      pushWord(words, text, start, bare, kind, (token.flags & UPPER) !== 0)
+      if (bare < end) pushWord(words, text, bare, end, 'punct', false)
+    }
+  }
+  return words
+}
+
+// separators that may join the parts of one word ("Boston-based", "U.S", "don't", "AT&T") or number ("1,250.50")
+function joinsWord(code: number): boolean {
+  return code === 45 || code === 39 || code === 0x2019 || code === 46 || code === 38
+}
+function joinsNumber(code: number): boolean {
+  return code === 45 || code === 46 || code === 44 || code === 58 || code === 47
+}
+
+function isApostropheS(text: string, token: Token): boolean {
+  return token.end - token.start === 2 && (text.charCodeAt(token.end - 1) | 0x20) === 0x73
+}
+
+function pushWord(words: Word[], text: string, start: number, end: number, kind: Word['kind'], upper: boolean): void {
+  const value = text.slice(start, end)
+  words.push({start, end, text: value, lower: value.toLowerCase(), kind, upper})
+}
