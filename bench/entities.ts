@@ -117,7 +117,7 @@ const parts: Record<string, (d: Prepared) => number> = {
   numbers: (d) => findNumbers(d.text).length,
   money: (d) => findMoney(d.text).length,
   overlaps: (d) => resolveOverlaps(d.text, d.names, d.dates).length,
-  mentions: (d) => resolveMentions(d.text, d.resolved).length,
+  mentions: (d) => resolveMentions(d.text, d.tokens, d.resolved).length,
   // the money finder runs inside these two parts, as it did when the entities stage found MONEY spans itself
   stage: (d) => findEntities(d.text, d.tokens, d.sentences, finders, true, true, findMoney(d.text)).length,
   'stage.run': (d) => {

@@ -2,7 +2,7 @@
  * The canonical name of one mention taken alone: titles and honorifics out (into `role` when a
  * title), possessive and stray punctuation off, whitespace collapsed.
  */
-import {isNameLabel, type EntitySpan} from '../doc.ts'
+import {isNameLabel, type EntitySpan, type Token} from '../doc.ts'
 import {findRoleAfter, findRoleBefore, splitTitle} from './role-phrase.ts'
 
 /** One mention's canonical name and role, before coreference. */
@@ -37,7 +37,7 @@ export function isFullName(name: string): boolean {
 }
 
 /** Canonicalises one mention: for people, titles inside the span become the role and a title written beside the name is kept as role. */
-export function canonicalMention(text: string, span: EntitySpan): CanonicalMention {
+export function canonicalMention(text: string, tokens: readonly Token[], span: EntitySpan): CanonicalMention {
   const raw = text.slice(span.start, span.end)
   if (!isNameLabel(span.label) || span.label === 'MISC') return {canonical: cleanName(stripPossessive(cleanName(raw))) || cleanName(raw) || raw}
   if (span.label !== 'PERSON') {
@@ -45,14 +45,14 @@ export function canonicalMention(text: string, span: EntitySpan): CanonicalMenti
     const name = cleanName(stripPossessive(cleanName(raw))).replace(/^the\s+/, '')
     return {canonical: name || cleanName(raw) || raw}
   }
-  const titled = splitTitle(raw)
+  const titled = splitTitle(text, tokens, span.start, span.end)
   const canonical = cleanName(stripPossessive(raw.slice(titled.nameStart, titled.nameEnd))) || cleanName(raw) || raw
   const inner = titled.role ? {start: span.start + titled.role.start, end: span.start + titled.role.end} : undefined
-  const before = findRoleBefore(text, span.start, span.end, isFullName(canonical))
+  const before = findRoleBefore(text, tokens, span.start, span.end, isFullName(canonical))
   let role: string | undefined
   if (inner && before) role = text.slice(before.start, inner.end)
   else if (inner) role = text.slice(inner.start, inner.end)
   else if (before) role = before.text
-  else role = findRoleAfter(text, span.end)?.text
+  else role = findRoleAfter(text, tokens, span.end)?.text
   return role ? {canonical, role: cleanName(role)} : {canonical}
 }

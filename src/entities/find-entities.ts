@@ -44,5 +44,5 @@ export function findEntities(
   const names = finders.recognise(text, tokens, sentences)
   const dates = withDates ? finders.findDates(text) : []
   const numbers = withNumbers ? finders.findNumbers(text, money) : []
-  return resolveMentions(text, resolveOverlaps(text, names, dates, numbers))
+  return resolveMentions(text, tokens, resolveOverlaps(text, names, dates, numbers))
 }

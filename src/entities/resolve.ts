@@ -2,7 +2,7 @@
  * Within-document entity resolution: canonical names, roles, coreference of short mentions to
  * earlier full names, acronyms to their expansions, and deterministic entity ids.
  */
-import {compareSpans, type Entity, type EntityLabel, type EntitySpan} from '../doc.ts'
+import {compareSpans, type Entity, type EntityLabel, type EntitySpan, type Token} from '../doc.ts'
 import {parsePersonName, middlesCompatible, type PersonName} from '../names/person-name.ts'
 import {translitKey} from '../names/translit.ts'
 import {findAcronymDefinitions, findAcronymUses, mergeExpansions, type AcronymDefinition} from '../names/acronyms.ts'
@@ -30,12 +30,13 @@ interface Antecedent {
 
 /**
  * Resolves recognised spans (sorted, non-overlapping) into entities: each gets a canonical name without
- * titles or possessive, the role written beside it, and an id shared by every mention of the same entity.
+ * titles or possessive, the role written beside it (read from the document's `tokens`), and an id shared by
+ * every mention of the same entity.
  */
-export function resolveMentions(text: string, spans: readonly EntitySpan[]): Entity[] {
+export function resolveMentions(text: string, tokens: readonly Token[], spans: readonly EntitySpan[]): Entity[] {
   const definitions = findAcronymDefinitions(text, spans)
   const mentions: Mention[] = mergeExpansions(spans, definitions).map((span) => {
-    const {canonical, role} = canonicalMention(text, span)
+    const {canonical, role} = canonicalMention(text, tokens, span)
     return {start: span.start, end: span.end, label: span.label, canonical, resolved: canonical, ...(role ? {role} : {})}
   })
   addAcronyms(text, mentions, definitions)

@@ -4,7 +4,8 @@
  * or inside a recognised span ("President Jane Doe"), using the general lexicon in roles.ts.
  */
 import {isHonorific, isRoleAbbreviation, isRoleHead, isRoleModifier} from '../names/roles.ts'
-import {isCapitalised, scanWords, type Word} from './words.ts'
+import type {Token} from '../doc.ts'
+import {isCapitalised, roleWords, type Word} from './words.ts'
 
 /** A role phrase found in the text. */
 export interface RolePhrase {
@@ -75,11 +76,11 @@ function nearStart(text: string, from: number, end: number, window: number): num
  * The words of a role phrase that may end `words` (scanned up to the name), before trimming; undefined when none
  * can; null when `words` ran out before the phrase was decided and they are not `complete` (scan further back).
  */
-function pickRoleWords(text: string, words: Word[], end: number, nameIsFull: boolean, complete: boolean): Word[] | undefined | null {
+function pickRoleWords(text: string, tokens: readonly Token[], words: Word[], end: number, nameIsFull: boolean, complete: boolean): Word[] | undefined | null {
   let i = words.length - 1
   if (i < 0) return complete ? [] : null
   if (words[i].text === ',') {
-    const after = scanWords(text, end, Math.min(lineEnd(text, end), end + 3))
+    const after = roleWords(text, tokens, end, Math.min(lineEnd(text, end), end + 3))
     const closed = after.length === 0 || [',', '.', ')', ';', '—', '–', ':'].includes(after[0].text)
     if (!nameIsFull || !closed) return undefined
     i--
@@ -110,12 +111,12 @@ function pickRoleWords(text: string, words: Word[], end: number, nameIsFull: boo
  * Finds a role phrase ending right before `start` (optionally across one comma when the name is a
  * full name closed by punctuation); `nameIsFull` allows the appositive "the Minister of Justice, Jane Doe,".
  */
-export function findRoleBefore(text: string, start: number, end: number, nameIsFull: boolean): RolePhrase | undefined {
+export function findRoleBefore(text: string, tokens: readonly Token[], start: number, end: number, nameIsFull: boolean): RolePhrase | undefined {
   const from = Math.max(lineStart(text, start), start - 240)
   // most names have no role before them: a short stretch decides, unless the phrase may go on further back
   const near = nearStart(text, from, start, NEAR_WINDOW)
-  let picked = pickRoleWords(text, scanWords(text, near, start), end, nameIsFull, near === from)
-  if (picked === null) picked = pickRoleWords(text, scanWords(text, from, start), end, nameIsFull, true)
+  let picked = pickRoleWords(text, tokens, roleWords(text, tokens, near, start), end, nameIsFull, near === from)
+  if (picked === null) picked = pickRoleWords(text, tokens, roleWords(text, tokens, from, start), end, nameIsFull, true)
   if (picked === null || picked === undefined) return undefined
   // drop connectors left dangling at the left edge
   while (picked.length > 0 && (INNER.has(picked[0].text.toLowerCase()) || picked[0].kind === 'poss')) picked.shift()
@@ -149,13 +150,13 @@ export function findRoleBefore(text: string, start: number, end: number, nameIsF
 }
 
 /** Finds an appositive role right after a name: "Jane Doe, the ministry's ambassador-at-large for Asia," */
-export function findRoleAfter(text: string, end: number): RolePhrase | undefined {
+export function findRoleAfter(text: string, tokens: readonly Token[], end: number): RolePhrase | undefined {
   const limit = Math.min(lineEnd(text, end), end + 240)
   // every non-space character starts a scanned word, so the first word is a comma only if the first such character is
   let at = end
   while (at < limit && isSpace(text.charCodeAt(at))) at++
   if (at >= limit || text.charCodeAt(at) !== 44) return undefined
-  const words = scanWords(text, end, limit)
+  const words = roleWords(text, tokens, end, limit)
   if (words.length < 2 || words[0].text !== ',') return undefined
   let i = 1
   if (DETERMINERS.has(words[i].text.toLowerCase())) i++
@@ -199,11 +200,11 @@ export interface TitledName {
 }
 
 /**
- * Splits a title the recogniser kept inside a PERSON span ("President Jane Doe", "Mr. Doe", "Gen. Doe")
- * into a role and the bare name; offsets are relative to `spanText`; at least one name word always remains.
+ * Splits a title the recogniser kept inside a PERSON span `text[start, end)` ("President Jane Doe", "Mr. Doe",
+ * "Gen. Doe") into a role and the bare name; offsets are relative to `start`; at least one name word always remains.
  */
-export function splitTitle(spanText: string): TitledName {
-  const words = scanWords(spanText).filter((w) => w.kind !== 'punct' || w.text === '-')
+export function splitTitle(text: string, tokens: readonly Token[], start: number, end: number): TitledName {
+  const words = roleWords(text, tokens, start, end).filter((w) => w.kind !== 'punct' || w.text === '-')
   let roleEnd = -1
   let roleStart = -1
   let nameIndex = 0
@@ -230,11 +231,11 @@ export function splitTitle(spanText: string): TitledName {
   let lastIndex = words.length - 1
   while (lastIndex > nameIndex && words[lastIndex].kind !== 'word') lastIndex--
   const nameWord = words[nameIndex] ?? words[0]
-  const nameStart = nameWord ? nameWord.start : 0
-  const nameEnd = words[lastIndex] ? words[lastIndex].end : spanText.length
+  const nameStart = nameWord ? nameWord.start - start : 0
+  const nameEnd = words[lastIndex] ? words[lastIndex].end - start : end - start
   return {
     nameStart,
     nameEnd: Math.max(nameEnd, nameStart),
-    ...(roleEnd >= 0 ? {role: {start: words[roleStart].start, end: words[roleEnd].end}} : {}),
+    ...(roleEnd >= 0 ? {role: {start: words[roleStart].start - start, end: words[roleEnd].end - start}} : {}),
   }
 }

@@ -1,57 +1,40 @@
 /**
- * A small word scanner for looking a few words either side of an entity mention (roles, titles,
- * acronyms), independent of the pipeline tokenizer so the finders stay pure functions of text.
+ * The words the role finder reads a few of either side of a mention: the document's tokens seen through
+ * src/text/words.ts, with this reader's rules: a possessive ("'s" or a lone apostrophe) set apart
+ * as 'poss', numbers read like words, and the period kept by initials, initialisms and listed titles.
  */
+import type {Token} from '../doc.ts'
 import {HONORIFICS, ROLE_ABBREVIATIONS} from '../names/roles.ts'
+import {wordsOf, type Word, type WordRules} from '../text/words.ts'
 
-/** One scanned word or punctuation mark with its UTF-16 offsets. */
-export interface Word {
-  text: string
-  start: number
-  end: number
-  /** 'word' (letters/digits), 'poss' ('s or ’s), or 'punct' */
-  kind: 'word' | 'poss' | 'punct'
+export type {Word}
+
+// "Mr.", "Gen.", "U.S.", "V.": an initial, a word holding a period, an honorific or a role's abbreviation
+function keepsPeriod(text: string, start: number, at: number): boolean {
+  const word = text.slice(start, at)
+  const lower = word.toLowerCase()
+  return /^\p{Lu}$/u.test(word) || word.includes('.') || HONORIFICS.has(lower) || ROLE_ABBREVIATIONS.has(lower) || lower === 'st' || lower === 'jr' || lower === 'sr'
 }
 
-// a word may hold inner hyphens, dots (U.S.) and apostrophes followed by letters (O'Brien), but not a possessive 's
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:['’](?![sS](?![\p{L}\p{N}]))|[-.])[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*|['’][sS](?![\p{L}\p{N}])|['’](?=\s)|[^\s\p{L}\p{N}]/gu
+// inner hyphens, dots (U.S.) and apostrophes (O'Brien) join the parts of a word or a number alike
+const joins = (code: number): boolean => code === 45 || code === 46 || code === 39 || code === 0x2019
+const RULES: WordRules = {keepsPeriod, joinsWord: joins, joinsNumber: joins}
 
-/** Scans `text.slice(start, end)` into words, possessives and punctuation with absolute offsets. */
-export function scanWords(text: string, start = 0, end = text.length): Word[] {
-  const words: Word[] = []
-  const slice = text.slice(start, end)
-  WORD.lastIndex = 0
-  for (let match = WORD.exec(slice); match !== null; match = WORD.exec(slice)) {
-    const s = start + match.index
-    let value = match[0]
-    let e = s + value.length
-    const isWord = startsWithLetterOrNumber(value)
-    // keep the period of an abbreviation or initial (Mr., Gen., U.S., V.) with its word
-    if (isWord && text[e] === '.' && e < end && isAbbreviation(value)) {
-      value += '.'
-      e += 1
-    }
-    const kind: Word['kind'] = isWord ? 'word' : /^['’][sS]?$/.test(value) ? 'poss' : 'punct'
-    // a period already swallowed by the previous word is not scanned again
-    if (kind === 'punct' && value === '.' && words.length > 0 && words[words.length - 1].end > s) continue
-    words.push({text: value, start: s, end: e, kind})
+/** The words of `text[from, to)` from the document's tokens, possessives as 'poss'. */
+export function roleWords(text: string, tokens: readonly Token[], from: number, to: number): Word[] {
+  const words = wordsOf(text, tokens, from, to, RULES)
+  for (const word of words) {
+    if (word.kind === 'num') word.kind = 'word'
+    else if (isPossessive(word)) word.kind = 'poss'
   }
   return words
 }
 
-const LETTER_OR_NUMBER = /^[\p{L}\p{N}]/u
-
-// ASCII decided by range, the rest by the Unicode regex
-function startsWithLetterOrNumber(value: string): boolean {
-  const code = value.charCodeAt(0)
-  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122)
-  return LETTER_OR_NUMBER.test(value)
-}
-
-/** Whether a word before a period is an abbreviation or initial rather than a sentence end. */
-function isAbbreviation(word: string): boolean {
-  const lower = word.toLowerCase()
-  return /^\p{Lu}$/u.test(word) || /\./.test(word) || HONORIFICS.has(lower) || ROLE_ABBREVIATIONS.has(lower) || lower === 'st' || lower === 'jr' || lower === 'sr'
+// "'s" after a word, or a lone apostrophe ("the Joneses' house")
+function isPossessive(word: Word): boolean {
+  const first = word.text.charCodeAt(0)
+  if (first !== 39 && first !== 0x2019) return false
+  return word.text.length === 1 || (word.text.length === 2 && (word.text.charCodeAt(1) | 0x20) === 0x73)
 }
 
 /** Whether a word starts with a capital letter. */

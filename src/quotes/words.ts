@@ -3,7 +3,7 @@
  * which abbreviations keep their period ("Sen.", "U.S.", "F.", and any word before ")" "," ";" as in "(D-Ore.)").
  */
 import type {Token} from '../doc.ts'
-import {wordsOf, type Word} from '../text/words.ts'
+import {wordsOf, type Word, type WordRules} from '../text/words.ts'
 
 export type {Word}
 
@@ -20,7 +20,14 @@ function keepsPeriod(text: string, start: number, at: number): boolean {
   return ABBREVIATIONS.has(bare) || lastPart.length === 1 || after === ')' || after === ',' || after === ';'
 }
 
+const RULES: WordRules = {
+  keepsPeriod,
+  // separators that may join the parts of one word ("Boston-based", "U.S", "don't", "AT&T") or number ("1,250.50")
+  joinsWord: (code) => code === 45 || code === 39 || code === 0x2019 || code === 46 || code === 38,
+  joinsNumber: (code) => code === 45 || code === 46 || code === 44 || code === 58 || code === 47,
+}
+
 /** The words of `text[start, end)` from the document's tokens: possessive 's apart, contractions and abbreviations whole. */
 export function quoteWords(text: string, tokens: readonly Token[], start: number, end: number): Word[] {
-  return wordsOf(text, tokens, start, end, keepsPeriod)
+  return wordsOf(text, tokens, start, end, RULES)
 }

@@ -1,12 +1,12 @@
 /**
  * Words as the narrative readers (quote attribution, entity roles) see them: a view over the document's tokens
  * (the one lexer is `findTokens` in src/segment/segment-text.ts), never a second pass over the characters. The
- * view joins a contraction the tokenizer split ("do" + "n't" reads "don't", while "Smith" + "'s" stay apart),
- * reads a run of marks one mark at a time ("''" is two marks), and lets the reader decide whose period an
- * abbreviation gets, from the reader's own list.
+ * view joins a contraction the tokenizer split ("do" + "n't" reads "don't", while "Smith" + "'s" stay apart) and
+ * parts written flush around a separator the reader names ("D-N.Y."), reads a run of marks one mark at a time
+ * ("''" is two marks), and lets the reader decide whose period an abbreviation gets, from the reader's own list.
  */
 import {TokenFlag, type Token} from '../doc.ts'
-import {isNumberChar} from './chars.ts'
+import {CHAR_CLASS, CharClass, isNumberChar} from './chars.ts'
 
 /** A token as a reader sees it: its span, its text and lower case, its kind and whether it is capitalised. */
 export interface Word {
@@ -14,7 +14,8 @@ export interface Word {
   end: number
   text: string
   lower: string
-  kind: 'word' | 'num' | 'punct'
+  /** 'poss' is never given by the view: a reader that sets possessives apart ("'s") relabels them */
+  kind: 'word' | 'num' | 'punct' | 'poss'
   /** the first character is an uppercase letter */
   upper: boolean
 }
@@ -25,9 +26,19 @@ export interface Word {
  */
 export type PeriodRule = (text: string, start: number, at: number) => boolean
 
+/** How a reader joins tokens into words and where it puts an abbreviation's period. */
+export interface WordRules {
+  keepsPeriod: PeriodRule
+  /** a separator that joins the parts of a word written flush around it ("Boston-based", "U.S") */
+  joinsWord(code: number): boolean
+  /** a separator that joins the parts of a number ("1,250.50", "3:45") */
+  joinsNumber(code: number): boolean
+}
+
 const CLITIC: number = TokenFlag.Clitic
 const ABBREVIATION: number = TokenFlag.Abbreviation
 const UPPER: number = TokenFlag.Upper
+const UPPER_CLASS: number = CharClass.Upper
 
 /** The index of the first token that ends after `offset` (tokens are in text order and do not overlap). */
 export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
@@ -42,18 +53,17 @@ export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
 }
 
 /**
- * The words of the tokens that start in `[from, to)`, a token running past `to` cut there; `keepsPeriod` decides
- * which words own the period written after them.
+ * The words of the tokens in `[from, to)`, a token that crosses either edge cut there; `rules` say how the reader
+ * joins tokens and which words own the period written after them.
  */
-export function wordsOf(text: string, tokens: readonly Token[], from: number, to: number, keepsPeriod: PeriodRule): Word[] {
+export function wordsOf(text: string, tokens: readonly Token[], from: number, to: number, rules: WordRules): Word[] {
+  const {keepsPeriod, joinsWord, joinsNumber} = rules
   const words: Word[] = []
-  let k = tokenIndexAt(tokens, from)
-  while (k < tokens.length && tokens[k]!.start < from) k++
   // a period already given to the word before it
   let taken = -1
-  for (; k < tokens.length; k++) {
+  for (let k = tokenIndexAt(tokens, from); k < tokens.length; k++) {
     const token = tokens[k]!
-    const start = token.start
+    const start = token.start < from ? from : token.start
     if (start >= to) break
     let end = Math.min(token.end, to)
     if (token.kind === 'punct' || token.kind === 'symbol') {
@@ -92,23 +102,17 @@ export function wordsOf(text: string, tokens: readonly Token[], from: number, to
     // the reader, not the tokenizer, decides whose period an abbreviation gets
     const bare = (tokens[k]!.flags & ABBREVIATION) !== 0 && end === tokens[k]!.end ? end - 1 : end
     const kind = numeric ? 'num' : 'word'
+    // a token cut at `from` has the case of its first character there
+    const upper = start === token.start ? (token.flags & UPPER) !== 0 : CHAR_CLASS[text.charCodeAt(start)] === UPPER_CLASS
     if (bare < to && text.charCodeAt(bare) === 46 && kind === 'word' && keepsPeriod(text, start, bare)) {
-      pushWord(words, text, start, bare + 1, kind, (token.flags & UPPER) !== 0)
+      pushWord(words, text, start, bare + 1, kind, upper)
       taken = bare
     } else {
-      pushWord(words, text, start, bare, kind, (token.flags & UPPER) !== 0)
+      pushWord(words, text, start, bare, kind, upper)
       if (bare < end) pushWord(words, text, bare, end, 'punct', false)
     }
   }
   return words
-}
-
-// separators that may join the parts of one word ("Boston-based", "U.S", "don't", "AT&T") or number ("1,250.50")
-function joinsWord(code: number): boolean {
-  return code === 45 || code === 39 || code === 0x2019 || code === 46 || code === 38
-}
-function joinsNumber(code: number): boolean {
-  return code === 45 || code === 46 || code === 44 || code === 58 || code === 47
 }
 
 function isApostropheS(text: string, token: Token): boolean {

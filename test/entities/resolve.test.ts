@@ -3,10 +3,11 @@ import type {Entity, EntitySpan} from '../../src/doc.ts'
 import {resolveOverlaps} from '../../src/entities/overlaps.ts'
 import {resolveMentions} from '../../src/entities/resolve.ts'
 import {readSeed, SEED_ENTRIES, spansFor} from './seed-spans.ts'
+import {findTokens} from '../../src/segment/segment-text.ts'
 
 function resolveSeed(name: string): {text: string; entities: Entity[]} {
   const text = readSeed(name)
-  return {text, entities: resolveMentions(text, resolveOverlaps(text, spansFor(text, SEED_ENTRIES[name])))}
+  return {text, entities: resolveMentions(text, findTokens(text), resolveOverlaps(text, spansFor(text, SEED_ENTRIES[name])))}
 }
 
 const seeds = new Map(Object.keys(SEED_ENTRIES).map((name) => [name.slice(0, 3), resolveSeed(name)]))
@@ -94,7 +95,7 @@ describe('resolveMentions coreference rules', () => {
     at('Jane Roe'), at('John Roe'), at('Roe', 'PERSON', text.indexOf('Roe said')), at('Jane', 'PERSON', text.indexOf('Later')),
     at('Mr. Smith'), at('Smith', 'PERSON', text.indexOf('Smith left')), at('V. Petrov'), at('Viktor Petrov'),
   ]
-  const entities = resolveMentions(text, spans)
+  const entities = resolveMentions(text, findTokens(text), spans)
   const canonicalOf = (needle: string, from = 0): string | undefined => entities.find((e) => e.start === text.indexOf(needle, from))?.canonical
 
   it.each([
@@ -108,6 +109,6 @@ describe('resolveMentions coreference rules', () => {
   })
 
   it('is deterministic', () => {
-    expect(resolveMentions(text, spans)).toEqual(entities)
+    expect(resolveMentions(text, findTokens(text), spans)).toEqual(entities)
   })
 })

@@ -1,14 +1,15 @@
 import {describe, expect, it} from 'vitest'
 import {findRoleAfter, findRoleBefore, splitTitle} from '../../src/entities/role-phrase.ts'
+import {findTokens} from '../../src/segment/segment-text.ts'
 
 /** The role before the first occurrence of `name` in `text`. */
 function before(text: string, name: string): string | undefined {
   const start = text.indexOf(name)
-  return findRoleBefore(text, start, start + name.length, name.includes(' '))?.text
+  return findRoleBefore(text, findTokens(text), start, start + name.length, name.includes(' '))?.text
 }
 
 function after(text: string, name: string): string | undefined {
-  return findRoleAfter(text, text.indexOf(name) + name.length)?.text
+  return findRoleAfter(text, findTokens(text), text.indexOf(name) + name.length)?.text
 }
 
 describe('findRoleBefore', () => {
@@ -91,7 +92,7 @@ describe('splitTitle', () => {
     ['Putin’s', 'Putin', undefined],
     ['Dmitry Peskov', 'Dmitry Peskov', undefined],
   ])('%s', (span, name, role) => {
-    const split = splitTitle(span)
+    const split = splitTitle(span, findTokens(span), 0, span.length)
     expect(span.slice(split.nameStart, split.nameEnd)).toBe(name)
     expect(split.role ? span.slice(split.role.start, split.role.end) : undefined).toBe(role)
   })

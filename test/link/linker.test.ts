@@ -6,13 +6,14 @@ import {resolveMentions} from '../../src/entities/resolve.ts'
 import {createLinker, type LinkInput} from '../../src/link/linker.ts'
 import {EntityIndexEntry} from '../../src/schema.ts'
 import {readSeed, SEED_ENTRIES, spansFor} from '../entities/seed-spans.ts'
+import {findTokens} from '../../src/segment/segment-text.ts'
 
 /** Links the four seed articles, resolved from hand-built spans. */
 function linkSeeds() {
   const linker = createLinker()
   for (const name of Object.keys(SEED_ENTRIES).sort()) {
     const text = readSeed(name)
-    for (const e of resolveMentions(text, resolveOverlaps(text, spansFor(text, SEED_ENTRIES[name])))) {
+    for (const e of resolveMentions(text, findTokens(text), resolveOverlaps(text, spansFor(text, SEED_ENTRIES[name])))) {
       linker.add({docId: name, label: e.label, canonical: e.canonical, entityId: e.entityId, ...(e.role ? {role: e.role} : {})})
     }
   }

@@ -5,6 +5,7 @@ import {createPipeline, processDoc, type Stage} from '../../src/stage.ts'
 import {findEntities, findNumericEntities} from '../../src/entities/find-entities.ts'
 import {findMoney} from '../../src/money/find-money.ts'
 import {createEntities, EntitiesOptions} from '../../src/stages/entities.ts'
+import {findTokens} from '../../src/segment/segment-text.ts'
 
 const text = 'Kremlin spokesman Dmitry Peskov said on May 16, 2025 that €6 billion was too much. Peskov left.'
 
@@ -19,7 +20,7 @@ const findDates = () => [at('May 16, 2025', 'DATE')]
 /** A stage that only sets the layers the entities stage requires. */
 const layers: Stage = {name: 'layers', requires: [], assigns: ['paragraphs', 'tokens', 'sentences', 'money'], run(doc) {
   doc.paragraphs = [{start: 0, end: doc.text.length}]
-  doc.tokens = []
+  doc.tokens = findTokens(doc.text)
   doc.sentences = []
   doc.money = findMoney(doc.text)
 }}
