@@ -4,7 +4,7 @@
  */
 import type {Span} from '../doc.ts'
 import {caseClass, capsWordFlags, featureForm, HISTORY_WIDTH, isCapitalised, normaliseWord, type TokenContext} from './features.ts'
-import {markGazetteer, type Gazetteer, type TrieNode} from './gazetteer.ts'
+import {createGazetteerCache, markGazetteer, type Gazetteer, type GazetteerCache} from './gazetteer.ts'
 import {LEXICON_CATEGORIES, type LexiconIndex} from './lexicon.ts'
 
 const CASE_LOWER = 0
@@ -22,8 +22,9 @@ const TITLE_BUCKETS = [-1, 0, 1, 2, 3, 3, 3, 4, 4, 4, 4]
 export class TypeRegistry {
   constructor(private readonly lexicon: LexiconIndex) {}
 
-  // open addressing, linear probing, at most half full: word ids, -1 for empty slots
-  private slots = new Int32Array(2048).fill(-1)
+  // open addressing, linear probing, at most half full: pairs of (word hash, word id), id -1 for empty slots; the
+  // hash beside the id settles most probes without touching the word list
+  private slots = new Int32Array(2 * 2048).fill(-1)
   private readonly wordList: string[] = []
   private wordHashes = new Int32Array(1024)
   // per word: its type in a normal sentence and in a headline, -1 until used
@@ -32,7 +33,7 @@ export class TypeRegistry {
   wordCapsFlags: Uint8Array<ArrayBuffer> = new Uint8Array(1024)
   private readonly lowerIds = new Map<string, number>()
   // per gazetteer, its first-word trie node by lowercase id (null: no entry starts with the word), filled on use
-  private readonly gazetteerNodes = new WeakMap<Gazetteer, (TrieNode | null | undefined)[]>()
+  private readonly gazetteerNodes = new WeakMap<Gazetteer, GazetteerCache>()
   /** normalised word of each type */
   readonly words: string[] = []
   readonly caps: boolean[] = []
@@ -60,10 +61,10 @@ export class TypeRegistry {
     let hash = 0x811c9dc5 | 0
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
     const slots = this.slots
-    const mask = slots.length - 1
+    const mask = (slots.length >> 1) - 1
     let slot = hash & mask
-    for (let id = slots[slot]; id >= 0; id = slots[slot]) {
-      if (this.wordHashes[id] === hash && sameWord(this.wordList[id], text, start, end)) return id
+    for (let id = slots[2 * slot + 1]; id >= 0; id = slots[2 * slot + 1]) {
+      if (slots[2 * slot] === hash && sameWord(this.wordList[id], text, start, end)) return id
       slot = (slot + 1) & mask
     }
     const id = this.wordList.length
@@ -78,8 +79,9 @@ export class TypeRegistry {
     }
     this.wordHashes[id] = hash
     this.wordCapsFlags[id] = capsWordFlags(word)
-    slots[slot] = id
-    if (this.wordList.length * 2 > slots.length) this.rehash()
+    slots[2 * slot] = hash
+    slots[2 * slot + 1] = id
+    if (this.wordList.length * 4 > slots.length) this.rehash()
     return id
   }
 
@@ -90,11 +92,12 @@ export class TypeRegistry {
 
   private rehash(): void {
     const slots = new Int32Array(this.slots.length * 2).fill(-1)
-    const mask = slots.length - 1
+    const mask = (slots.length >> 1) - 1
     for (let id = 0; id < this.wordList.length; id++) {
       let slot = this.wordHashes[id] & mask
-      while (slots[slot] >= 0) slot = (slot + 1) & mask
-      slots[slot] = id
+      while (slots[2 * slot + 1] >= 0) slot = (slot + 1) & mask
+      slots[2 * slot] = this.wordHashes[id]
+      slots[2 * slot + 1] = id
     }
     this.slots = slots
   }
@@ -136,11 +139,11 @@ export class TypeRegistry {
     return id
   }
 
-  /** The first-word trie nodes of `gazetteer` by lowercase id, as {@link markGazetteer} fills them for this registry. */
-  firstNodes(gazetteer: Gazetteer): (TrieNode | null | undefined)[] {
-    let nodes = this.gazetteerNodes.get(gazetteer)
-    if (!nodes) this.gazetteerNodes.set(gazetteer, (nodes = []))
-    return nodes
+  /** What {@link markGazetteer} knows of `gazetteer` by lowercase id, as it fills it for this registry. */
+  firstNodes(gazetteer: Gazetteer): GazetteerCache {
+    let cache = this.gazetteerNodes.get(gazetteer)
+    if (!cache) this.gazetteerNodes.set(gazetteer, (cache = createGazetteerCache()))
+    return cache
   }
 
   /** Hook for subclasses that attach features or weights to each new type. */
@@ -194,12 +197,16 @@ export class DocumentScratch {
       this.touched = []
       return
     }
-    for (const id of this.touched) {
+    const history = this.history
+    const touched = this.touched
+    for (let t = 0; t < touched.length; t++) {
+      const id = touched[t]
       this.lowerSeen[id] = 0
       this.capSeen[id] = 0
-      this.history.fill(0, id * WIDTH, (id + 1) * WIDTH)
+      // a handful of slots: a plain loop costs less than a call to fill
+      for (let k = id * WIDTH, end = k + WIDTH; k < end; k++) history[k] = 0
     }
-    this.touched = []
+    touched.length = 0
   }
 
   /** Records that `lowerId` has counters to clear at the next reset. */

@@ -41,7 +41,12 @@ const NORMALISE_RE = /[\u2018\u2019\u201A\u2032`\u201C\u201D\u201E\u00AB\u00BB\u
 
 /** Maps typographic quotes, dashes and ellipses to ASCII so news text looks like the training text. */
 export function normaliseWord(word: string): string {
-  return word.replace(NORMALISE_RE, (ch) => NORMALISE[ch])
+  // nearly every word is plain ASCII without a backquote: nothing to map, no regular expression to run
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i)
+    if (code === 0x60 || code >= 0xa0) return word.replace(NORMALISE_RE, (ch) => NORMALISE[ch])
+  }
+  return word
 }
 
 const KIND_OTHER = 0
@@ -167,9 +172,15 @@ const DIGITS = /[0-9]/g
 
 /** Lowercases and maps digits to 0, so numbers and dates share features. */
 export function featureForm(word: string): string {
+  // a new word type asks for its form several times in a row (lexicon flags, case prior, features): keep the last
+  if (word === lastFormWord) return lastForm
   const lower = word.toLowerCase()
-  return HAS_DIGIT.test(lower) ? lower.replace(DIGITS, '0') : lower
+  lastForm = HAS_DIGIT.test(lower) ? lower.replace(DIGITS, '0') : lower
+  lastFormWord = word
+  return lastForm
 }
+let lastFormWord = ''
+let lastForm = ''
 
 /**
  * The word-type features of `word` (already normalised), as base names grouped by the relative positions they

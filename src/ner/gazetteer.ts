@@ -16,6 +16,23 @@ export const MAX_CATEGORIES = 8
 export interface Gazetteer {
   root: TrieNode
   maxLength: number
+  /** every word that appears after the first word of some entry: a match can only go on through one of these */
+  later: Set<string>
+}
+
+/**
+ * What {@link markGazetteer} learns about each distinct word (by a caller's number for it) so it asks the
+ * gazetteer once per word: its first-word trie node (null: no entry starts with it) and whether it can continue
+ * an entry (1 no, 2 yes, 0 not yet known).
+ */
+export interface GazetteerCache {
+  firstNodes: (TrieNode | null | undefined)[]
+  continues: Uint8Array
+}
+
+/** An empty {@link GazetteerCache}. */
+export function createGazetteerCache(): GazetteerCache {
+  return {firstNodes: [], continues: new Uint8Array(1024)}
 }
 
 // no apostrophe (a possessive splits off) and no character normaliseWord maps: split on spaces and lowercase
@@ -49,9 +66,11 @@ export function buildGazetteer(entries: Iterable<{tokens: readonly string[]; typ
 export function buildCategoryGazetteer(entries: Iterable<{tokens: readonly string[]; category: number}>): Gazetteer {
   const root: TrieNode = {next: null, types: 0}
   let maxLength = 0
+  const later = new Set<string>()
   for (const {tokens, category} of entries) {
     if (tokens.length === 0) continue
     if (!(category >= 0 && category < MAX_CATEGORIES)) throw new Error(`gazetteer category ${category} out of range`)
+    for (let t = 1; t < tokens.length; t++) later.add(tokens[t])
     let node = root
     for (const token of tokens) {
       node.next ??= new Map()
@@ -65,14 +84,14 @@ export function buildCategoryGazetteer(entries: Iterable<{tokens: readonly strin
     node.types |= 1 << category
     maxLength = Math.max(maxLength, tokens.length)
   }
-  return {root, maxLength}
+  return {root, maxLength, later}
 }
 
 /**
  * Marks every gazetteer match in `lower[from, to)` (lowercased words) that contains a capitalised word:
  * `masks[i]` gets bit `category * 4 + position` (0 B, 1 I, 2 L, 3 U) for each match covering token i.
- * With `ids` (a number per distinct lowercase word) and `firstNodes`, the first word's trie node is looked up
- * once per distinct word and kept in `firstNodes[id]` (null: no entry starts with it).
+ * With `ids` (a number per distinct lowercase word) and `cache`, each distinct word is looked up in the gazetteer
+ * once (see {@link GazetteerCache}), and a match is only followed into words that can continue one.
  */
 export function markGazetteer(
   gazetteer: Gazetteer,
@@ -82,16 +101,16 @@ export function markGazetteer(
   to: number,
   masks: Uint32Array,
   ids?: ArrayLike<number>,
-  firstNodes?: (TrieNode | null | undefined)[],
+  cache?: GazetteerCache,
 ): void {
   const first = gazetteer.root.next
   if (!first) return
   for (let i = from; i < to; i++) {
     let node: TrieNode | null | undefined
-    if (ids && firstNodes) {
+    if (ids && cache) {
       const id = ids[i]
-      node = firstNodes[id]
-      if (node === undefined) firstNodes[id] = node = first.get(lower[i]) ?? null
+      node = cache.firstNodes[id]
+      if (node === undefined) cache.firstNodes[id] = node = first.get(lower[i]) ?? null
       if (node === null) continue
     } else {
       node = first.get(lower[i])
@@ -114,10 +133,25 @@ export function markGazetteer(
       }
       j++
       if (j >= to || !node.next) break
+      // most words continue no entry: one cached answer per word instead of a trie lookup per step
+      if (ids && cache && !continuesEntry(gazetteer, cache, ids[j], lower[j])) break
       node = node.next.get(lower[j])
       hasCap = hasCap || capitalised[j]
     }
   }
+}
+
+function continuesEntry(gazetteer: Gazetteer, cache: GazetteerCache, id: number, word: string): boolean {
+  if (id >= cache.continues.length) {
+    let size = cache.continues.length
+    while (size <= id) size *= 2
+    const next = new Uint8Array(size)
+    next.set(cache.continues)
+    cache.continues = next
+  }
+  let known = cache.continues[id]
+  if (known === 0) cache.continues[id] = known = gazetteer.later.has(word) ? 2 : 1
+  return known === 2
 }
 
 /** The external gazetteer's entries as a lexicon holds them: tokens and {@link EXTERNAL_CATEGORIES} index. */

@@ -72,7 +72,10 @@ class BaseIndex {
 /** Word types with their summed weights, `S * K` floats per type. */
 class CachedTypes extends TypeRegistry implements TypeFeatureSink {
   vectors = new Float32Array(1024 * S * K)
-  /** per type: 1 a name-shaped word no training text or word list knows (see {@link isUnknownName}), 2 an opening mark */
+  /**
+   * per type: 1 a name-shaped word no training text or word list knows (see {@link isUnknownName}), 2 an opening
+   * mark, else 0; plus LONG_LOWER when it is a lowercase word of 4+ characters
+   */
   wordRole = new Uint8Array(1024)
   // the known base features of the type being made, by group (see GROUP_ALL), in the order they were emitted
   private readonly groupBases = [new Int32Array(64), new Int32Array(64), new Int32Array(64)]
@@ -99,7 +102,8 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
       this.wordRole = next
     }
     const word = this.words[id]
-    this.wordRole[id] = this.caps[id] ? 0 : isUnknownName(word, this.resources, this.lexiconFlags[id]) ? 1 : OPENING.test(word) ? 2 : 0
+    const role = this.caps[id] ? 0 : isUnknownName(word, this.resources, this.lexiconFlags[id]) ? 1 : OPENING.test(word) ? 2 : 0
+    this.wordRole[id] = role | (this.caseClass[id] === CASE_LOWER && word.length >= 4 ? LONG_LOWER : 0)
     this.groupCounts.fill(0)
     emitTypeFeatures(word, this.caps[id], this.resources, this)
     // all, then near, then here: the order of the float32 additions is part of the model's behaviour
@@ -137,6 +141,9 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
   }
 }
 
+// wordRole bit: a lowercase word of four or more characters (what tells running prose from tables and headlines)
+const LONG_LOWER = 4
+const ROLE = 3
 const NAME_SHAPE = /^\p{Lu}\p{Ll}{2,}$/u
 const OPENING = /^(?:["'(\[:]|-{1,2})$/
 const NAME_LIST_BITS = (1 << LEXICON_CATEGORIES.indexOf('first')) | (1 << LEXICON_CATEGORIES.indexOf('last'))
@@ -352,8 +359,7 @@ export class NerTagger {
     for (const end of doc.sentenceEnds) {
       let lowerWords = 0
       for (let i = start; i < end; i++) {
-        const type = doc.types[i]
-        if (types.caseClass[type] === CASE_LOWER && types.words[type].length >= 4) lowerWords++
+        if (types.wordRole[doc.types[i]] & LONG_LOWER) lowerWords++
       }
       // running prose only: tables, score lines and title-case headlines have few long lowercase words
       if (lowerWords >= 3) {
@@ -362,7 +368,7 @@ export class NerTagger {
           const after = i + 1 < end ? doc.types[i + 1] : -1
           // a lone word: a neighbouring capitalised word makes a longer name the model is better placed to judge
           if (types.capitalised[before] || (after >= 0 && types.capitalised[after])) continue
-          if (types.wordRole[doc.types[i]] === 1 && doc.position[i] === 1 && (doc.docCase[i] & 1) === 0 && types.wordRole[before] !== 2) {
+          if ((types.wordRole[doc.types[i]] & ROLE) === 1 && doc.position[i] === 1 && (doc.docCase[i] & 1) === 0 && (types.wordRole[before] & ROLE) !== 2) {
             this.mustName[i] = 1
           }
         }

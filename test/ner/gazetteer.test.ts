@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {buildCategoryGazetteer, buildGazetteer, entryTokens, externalEntries, markGazetteer} from '../../src/ner/gazetteer.ts'
+import {buildCategoryGazetteer, buildGazetteer, createGazetteerCache, entryTokens, externalEntries, markGazetteer} from '../../src/ner/gazetteer.ts'
 import {baseLexicon, EXTERNAL_CATEGORIES, withSources} from '../../src/ner/lexicon.ts'
 
 describe('gazetteer', () => {
@@ -20,16 +20,16 @@ describe('gazetteer', () => {
     expect(Array.from(out)).toEqual(masks)
   })
 
-  it('marks the same with first-word nodes cached by word id', () => {
-    const words = ['in', 'new', 'york', 'times', 'and', 'york', ',', 'new', 'york', 'said']
-    const caps = [0, 1, 1, 1, 0, 1, 0, 1, 1, 0]
+  it('marks the same with first-word nodes and continuations cached by word id', () => {
+    const words = ['in', 'new', 'york', 'times', 'and', 'york', ',', 'new', 'york', 'said', 'new', 'times', 'york', 'york', 'times']
+    const caps = [0, 1, 1, 1, 0, 1, 0, 1, 1, 0, 1, 1, 1, 1, 1]
     const ids = words.map((w) => words.indexOf(w))
     const expected = new Uint32Array(words.length)
     markGazetteer(gazetteer, words, caps, 0, words.length, expected)
-    const firstNodes: Parameters<typeof markGazetteer>[7] = []
+    const cache = createGazetteerCache()
     for (let pass = 0; pass < 2; pass++) {
       const out = new Uint32Array(words.length)
-      markGazetteer(gazetteer, words, caps, 0, words.length, out, ids, firstNodes)
+      markGazetteer(gazetteer, words, caps, 0, words.length, out, ids, cache)
       expect(Array.from(out)).toEqual(Array.from(expected))
     }
   })
