@@ -10,7 +10,7 @@ import {hostname} from 'node:os'
 import {createInterface} from 'node:readline'
 import {dirname, join, relative, resolve, sep} from 'node:path'
 import type {ErrorRecord, Manifest} from '../schema.ts'
-import type {DocRecords} from './records.ts'
+import type {DocLines} from './records.ts'
 
 /** The JSONL files a run writes, by record type. */
 export const OUTPUT_FILES = {
@@ -245,8 +245,8 @@ interface Checkpoint {
 
 /** Streams records into the staging folder as documents finish, so memory stays flat; counts what it wrote. */
 export interface OutputWriter {
-  /** one document's records, and its corpus-stage summaries (kept in staging for a resume) */
-  writeDoc(records: DocRecords, summaries?: readonly unknown[] | null): Promise<void>
+  /** one document's records as serialised JSONL, and its corpus-stage summaries as one JSON line (kept in staging for a resume) */
+  writeDoc(lines: DocLines, summaryLine?: string | null): Promise<void>
   writeError(error: ErrorRecord): Promise<void>
   readonly counts: Readonly<Record<OutputName, number>>
   /** the state saved by the checkpoint a resumed run starts from; null for a fresh run */
@@ -359,9 +359,15 @@ export async function openOutput(dir: string, options: OpenOptions): Promise<Out
   }
   const writeAll = async (name: StagedName, records: readonly unknown[]) => {
     if (records.length === 0) return
-    if (name !== 'summaries') counts[name] += records.length
-    let chunk = buffered[name]
-    for (const record of records) chunk += `${JSON.stringify(record)}\n`
+    let text = ''
+    for (const record of records) text += `${JSON.stringify(record)}\n`
+    await writeText(name, text, records.length)
+  }
+  // `text` is whole JSONL lines, `count` of them
+  const writeText = async (name: StagedName, text: string, count: number) => {
+    if (text === '') return
+    if (name !== 'summaries') counts[name] += count
+    const chunk = buffered[name] + text
     buffered[name] = chunk
     if (chunk.length >= CHUNK) await flush(name)
   }
@@ -383,14 +389,14 @@ export async function openOutput(dir: string, options: OpenOptions): Promise<Out
       const lines = createInterface({input: createReadStream(join(staging, partialName('summaries')), {encoding: 'utf8', end: checkpoint.bytes.summaries - 1}), crlfDelay: Infinity})
       for await (const line of lines) if (line !== '') yield JSON.parse(line) as unknown[]
     },
-    async writeDoc(records, summaries) {
-      if (summaries) await writeAll('summaries', [summaries])
-      if (records.article) await writeAll('articles', [records.article])
-      await writeAll('entities', records.entities)
-      await writeAll('quotes', records.quotes)
-      await writeAll('money', records.money)
-      await writeAll('errors', records.errors)
-      if (records.tokens && handles.tokens) await writeAll('tokens', [records.tokens])
+    async writeDoc(lines, summaryLine) {
+      if (summaryLine) await writeText('summaries', summaryLine, 1)
+      await writeText('articles', lines.articles, lines.counts.articles)
+      await writeText('entities', lines.entities, lines.counts.entities)
+      await writeText('quotes', lines.quotes, lines.counts.quotes)
+      await writeText('money', lines.money, lines.counts.money)
+      await writeText('errors', lines.errors, lines.counts.errors)
+      if (handles.tokens) await writeText('tokens', lines.tokens, lines.counts.tokens)
     },
     async writeError(error) {
       await writeAll('errors', [error])

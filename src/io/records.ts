@@ -21,6 +21,40 @@ export interface DocRecords {
   tokens?: TokenRecord
 }
 
+/** A document's records as the JSONL text of each output file ('' when it has none), and how many records each holds. */
+export interface DocLines {
+  articles: string
+  entities: string
+  quotes: string
+  money: string
+  errors: string
+  tokens: string
+  counts: {articles: number; entities: number; quotes: number; money: number; errors: number; tokens: number}
+}
+
+/**
+ * Serialises validated records to JSONL text, one line per record, where the document was processed: a worker
+ * thread hands the main thread (which only writes) a few strings instead of a tree of objects to clone and stringify.
+ */
+export function serializeRecords(records: DocRecords): DocLines {
+  const jsonl = (items: readonly unknown[]) => {
+    let text = ''
+    for (const item of items) text += `${JSON.stringify(item)}\n`
+    return text
+  }
+  const tokens = records.tokens ? [records.tokens] : []
+  const articles = records.article ? [records.article] : []
+  return {
+    articles: jsonl(articles),
+    entities: jsonl(records.entities),
+    quotes: jsonl(records.quotes),
+    money: jsonl(records.money),
+    errors: jsonl(records.errors),
+    tokens: jsonl(tokens),
+    counts: {articles: articles.length, entities: records.entities.length, quotes: records.quotes.length, money: records.money.length, errors: records.errors.length, tokens: tokens.length},
+  }
+}
+
 /** Turns a processed document into output records: code-point offsets, sorted, each checked by its zod schema and by slicing the text. */
 export function toRecords(doc: Doc): DocRecords {
   const errors: ErrorRecord[] = []

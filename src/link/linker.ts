@@ -94,6 +94,8 @@ function bump(map: Map<string, number>, key: string, cap: number): void {
 
 /** Keys of a map sorted by count (descending), then alphabetically. */
 function byCount(map: Map<string, number>): string[] {
+  // most names have one spelling and no role: nothing to sort
+  if (map.size <= 1) return [...map.keys()]
   return [...map.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)).map(([key]) => key)
 }
 
@@ -251,10 +253,18 @@ function candidateEdges(profiles: readonly NameProfile[], sharedCooccurring: (a:
   }
   // an acronym joins the one multi-word name of its label whose initials spell it
   const acronymRule = ruleIndex('link:acronym')
+  // each expansion's initials computed once, not once per acronym that looks at its pool
+  const initials = new Map<number, string>()
+  const initialsAt = (p: number): string => {
+    let value = initials.get(p)
+    if (value === undefined) initials.set(p, (value = initialsOf(profiles[p].canonical)))
+    return value
+  }
   for (const i of acronyms) {
     const letters = profiles[i].canonical.replace(/[.&]/g, '')
     const pool = expansions.get(`${profiles[i].label}|${letters.charAt(0)}`) ?? []
-    let matches = pool.filter((p) => initialsOf(profiles[p].canonical) === letters.toLowerCase())
+    const lower = letters.toLowerCase()
+    let matches = pool.filter((p) => initialsAt(p) === lower)
     if (matches.length === 0) matches = pool.filter((p) => acronymMatches(letters, profiles[p].canonical))
     if (matches.length === 1) edges.push({a: Math.min(i, matches[0]), b: Math.max(i, matches[0]), rule: acronymRule})
   }

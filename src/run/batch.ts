@@ -177,12 +177,12 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
       await out.writeError(item.error)
       state.rejected++
     } else {
-      const {records, summaries} = item.result
+      const {lines, failed, summaries, summaryLine} = item.result
       state.documents++
-      if (records.article === null) state.failedDocuments++
+      if (failed) state.failedDocuments++
       if (summaries) addSummaries(summaries)
       const writingStarted = performance.now()
-      await out.writeDoc(records, corpusStages.length > 0 ? summaries : null)
+      await out.writeDoc(lines, corpusStages.length > 0 ? summaryLine : null)
       addTime(timings, 'write', writingStarted)
     }
     state.items++

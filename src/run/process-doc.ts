@@ -3,15 +3,20 @@
  * its validated records, the summaries the corpus stages need, and the time each step took.
  */
 import type {Doc} from '../doc.ts'
-import {toRecords, type DocRecords} from '../io/records.ts'
+import {serializeRecords, toRecords, type DocLines} from '../io/records.ts'
 import {processDoc, type Pipeline} from '../stage.ts'
 
 /** A processed document, as plain data that can cross threads and machines. */
 export interface DocResult {
-  records: DocRecords
+  /** the validated records, already serialised as JSONL (the main thread only writes them) */
+  lines: DocLines
+  /** true when the document became no article (its errors are in `lines.errors`) */
+  failed: boolean
   /** one summary per corpus stage, in pipeline order; null when the document failed */
   summaries: unknown[] | null
-  /** milliseconds per stage ('validate' included) */
+  /** `summaries` as one JSON line, staged for a resume */
+  summaryLine: string | null
+  /** milliseconds per stage ('validate' included: record building, zod, summaries, serialisation) */
   timings: Record<string, number>
 }
 
@@ -22,9 +27,10 @@ export function processToResult(pipeline: Pipeline, doc: Doc): DocResult {
     processDoc(pipeline, doc, timings)
     const validating = performance.now()
     const records = toRecords(doc)
-    timings.set('validate', performance.now() - validating)
     const summaries = records.article === null ? null : pipeline.corpusStages.map((stage) => stage.summarize(doc))
-    return {records, summaries, timings: Object.fromEntries(timings)}
+    const lines = serializeRecords(records)
+    timings.set('validate', performance.now() - validating)
+    return {lines, failed: records.article === null, summaries, summaryLine: summaries ? `${JSON.stringify(summaries)}\n` : null, timings: Object.fromEntries(timings)}
   } catch (error) {
     // processDoc never throws, so this is record building or a summary failing
     return failedResult(doc, 'write:exception', String(error), Object.fromEntries(timings))
@@ -33,9 +39,6 @@ export function processToResult(pipeline: Pipeline, doc: Doc): DocResult {
 
 /** The result of a document that could not be processed (a record that could not be built, a crashed worker): one error record, code `stage:rule`. */
 export function failedResult(doc: Pick<Doc, 'id' | 'source'>, code: string, message: string, timings: Record<string, number> = {}): DocResult {
-  return {
-    records: {article: null, entities: [], quotes: [], money: [], errors: [{source: doc.source, docId: doc.id, stage: code.split(':')[0]!, code, message}]},
-    summaries: null,
-    timings,
-  }
+  const lines = serializeRecords({article: null, entities: [], quotes: [], money: [], errors: [{source: doc.source, docId: doc.id, stage: code.split(':')[0]!, code, message}]})
+  return {lines, failed: true, summaries: null, summaryLine: null, timings}
 }
