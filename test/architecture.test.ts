@@ -128,3 +128,22 @@ describe('dependencies', () => {
     expect(unused).toEqual([])
   })
 })
+
+// docs/architecture.md, "One lexer": text is cut into tokens once (src/segment), with one character table (src/text)
+describe('one lexer', () => {
+  const sourceOf = (file: string) => readFileSync(file, 'utf8')
+  const under = (room: string) => files.filter((file) => roomOf(file) === room)
+
+  it('builds per-code-unit character tables only in src/text', () => {
+    const tables = files.filter((file) => roomOf(file) !== 'text' && /\b65536\b|0x10000\b/.test(sourceOf(file)))
+    expect(tables.map((file) => relative(root, file))).toEqual([])
+  })
+
+  it('lets quotes and entities read words only from the token layer, never by scanning text with a word pattern', () => {
+    // a global regex over letters is how a second lexer starts (the old scanWords); marks and cue regexes are fine
+    const scanners = [...under('quotes'), ...under('entities')].filter((file) => /\/[^/\n]*\\p\{L[^/\n]*\/[a-z]*g[a-z]*/.test(sourceOf(file)))
+    expect(scanners.map((file) => relative(root, file))).toEqual([])
+    const readers = [...under('quotes'), ...under('entities')].filter((file) => /from '\.\.\/text\/words\.ts'/.test(sourceOf(file)))
+    expect(readers.map((file) => relative(root, file)).sort()).toEqual(['src/entities/words.ts', 'src/quotes/words.ts'])
+  })
+})
