@@ -120,6 +120,21 @@ function addAcronyms(text: string, mentions: Mention[], definitions: readonly Ac
 // the longest acronym a definition can hold, bounding the look-back for acronyms added as mentions
 const MAX_ACRONYM = 16
 
+// parsed person names by canonical name: a document repeats its people and a corpus repeats them across
+// documents; bounded, since a long-running process sees an open set of names (the parse is a pure function)
+const MAX_PARSED = 50_000
+const parsedNames = new Map<string, PersonName>()
+
+function parsedName(name: string): PersonName {
+  let person = parsedNames.get(name)
+  if (person === undefined) {
+    if (parsedNames.size >= MAX_PARSED) parsedNames.clear()
+    person = parsePersonName(name)
+    parsedNames.set(name, person)
+  }
+  return person
+}
+
 /** Joins later short person mentions ("Doe", "von der Doe", "V. Doe", a unique first name) to the earlier full name; earlier names are indexed by key, so each mention costs the same however long the document. */
 function resolvePeople(mentions: Mention[]): void {
   const bySurname = new Map<string, Antecedent[]>()
@@ -134,7 +149,7 @@ function resolvePeople(mentions: Mention[]): void {
   const NONE: Antecedent[] = []
   for (const mention of mentions) {
     if (mention.label !== 'PERSON') continue
-    const person = parsePersonName(mention.canonical)
+    const person = parsedName(mention.canonical)
     const words = person.surname.split(' ')
     const lastKey = translitKey(words[words.length - 1])
     const sameSurname = bySurname.get(person.surnameKey) ?? NONE

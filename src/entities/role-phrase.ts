@@ -34,7 +34,7 @@ const MAX_ROLE_WORDS = 14
 function isQualifier(word: Word): boolean {
   if (word.kind === 'poss') return true
   if (word.kind !== 'word') return false
-  const lower = word.text.toLowerCase()
+  const lower = word.lower
   if (isRoleHead(word.text) || isRoleModifier(word.text)) return true
   if (NOT_QUALIFIERS.has(lower) || isHonorific(word.text)) return false
   return isCapitalised(word.text) || /^\p{Lu}[\p{Lu}.]+$/u.test(word.text)
@@ -88,12 +88,12 @@ function pickRoleWords(text: string, tokens: readonly Token[], words: Word[], en
   const picked: Word[] = []
   while (i >= 0 && picked.length < MAX_ROLE_WORDS) {
     const word = words[i]
-    const lower = word.text.toLowerCase()
+    const lower = word.lower
     if (isQualifier(word)) {
       picked.unshift(word)
     } else if (INNER.has(lower) && picked.length > 0 && i === 0 && !complete) {
       return null
-    } else if (INNER.has(lower) && picked.length > 0 && i > 0 && (isQualifier(words[i - 1]) || INNER.has(words[i - 1].text.toLowerCase()))) {
+    } else if (INNER.has(lower) && picked.length > 0 && i > 0 && (isQualifier(words[i - 1]) || INNER.has(words[i - 1].lower))) {
       // "Minister of Justice of Poland", "Office of the High Commissioner": keep only when a head can still come
       picked.unshift(word)
     } else if (lower === 'former' && picked.length > 0) {
@@ -119,7 +119,7 @@ export function findRoleBefore(text: string, tokens: readonly Token[], start: nu
   if (picked === null) picked = pickRoleWords(text, tokens, roleWords(text, tokens, from, start), end, nameIsFull, true)
   if (picked === null || picked === undefined) return undefined
   // drop connectors left dangling at the left edge
-  while (picked.length > 0 && (INNER.has(picked[0].text.toLowerCase()) || picked[0].kind === 'poss')) picked.shift()
+  while (picked.length > 0 && (INNER.has(picked[0].lower) || picked[0].kind === 'poss')) picked.shift()
   let last = -1
   for (let k = picked.length - 1; k >= 0; k--) {
     if (picked[k].kind === 'word' && isRoleHead(picked[k].text)) {
@@ -130,7 +130,7 @@ export function findRoleBefore(text: string, tokens: readonly Token[], start: nu
   if (last < 0) return undefined
   // "President Jane Doe and Foreign Minister John Roe": an "and" whose left side holds its own head starts a new role
   for (let k = last - 1; k > 0; k--) {
-    if (['and', '&'].includes(picked[k].text.toLowerCase()) && picked.slice(0, k).some((w) => w.kind === 'word' && isRoleHead(w.text))) {
+    if (['and', '&'].includes(picked[k].lower) && picked.slice(0, k).some((w) => w.kind === 'word' && isRoleHead(w.text))) {
       picked.splice(0, k + 1)
       last -= k + 1
       break
@@ -138,9 +138,9 @@ export function findRoleBefore(text: string, tokens: readonly Token[], start: nu
   }
   // after the head only a connector-led complement may follow ("Minister of Justice"); bare capitals are the name itself
   let stop = last + 1
-  if (stop < picked.length && CONNECTORS.has(picked[stop].text.toLowerCase())) {
+  if (stop < picked.length && CONNECTORS.has(picked[stop].lower)) {
     stop = picked.length
-    while (stop > last + 1 && (INNER.has(picked[stop - 1].text.toLowerCase()) || picked[stop - 1].kind === 'poss')) stop--
+    while (stop > last + 1 && (INNER.has(picked[stop - 1].lower) || picked[stop - 1].kind === 'poss')) stop--
   }
   const kept = picked.slice(0, stop)
   if (kept.length === 0) return undefined
@@ -159,11 +159,11 @@ export function findRoleAfter(text: string, tokens: readonly Token[], end: numbe
   const words = roleWords(text, tokens, end, limit)
   if (words.length < 2 || words[0].text !== ',') return undefined
   let i = 1
-  if (DETERMINERS.has(words[i].text.toLowerCase())) i++
+  if (DETERMINERS.has(words[i].lower)) i++
   const first = i
   // qualifiers up to the first head, which must come within a few words
   while (i < words.length && i - first < 8 && !(words[i].kind === 'word' && isRoleHead(words[i].text))) {
-    if (!isQualifier(words[i]) && words[i].text.toLowerCase() !== 'former') return undefined
+    if (!isQualifier(words[i]) && words[i].lower !== 'former') return undefined
     i++
   }
   if (i >= words.length || !isRoleHead(words[i].text)) return undefined
@@ -172,14 +172,14 @@ export function findRoleAfter(text: string, tokens: readonly Token[], end: numbe
   let last = i
   // a complement: connector, optional "the", then capitalised words with inner connectors
   let j = i + 1
-  if (j < words.length && CONNECTORS.has(words[j].text.toLowerCase())) {
+  if (j < words.length && CONNECTORS.has(words[j].lower)) {
     j++
-    if (j < words.length && words[j].text.toLowerCase() === 'the') j++
+    if (j < words.length && words[j].lower === 'the') j++
     while (j < words.length && last - i < MAX_ROLE_WORDS) {
       const word = words[j]
       if (word.kind === 'word' && isCapitalised(word.text)) last = j
       else if (word.kind === 'poss' && last === j - 1) last = j
-      else if (!INNER.has(word.text.toLowerCase())) break
+      else if (!INNER.has(word.lower)) break
       j++
     }
   }
@@ -213,9 +213,9 @@ export function splitTitle(text: string, tokens: readonly Token[], start: number
     if (word.kind === 'word' && (isRoleHead(word.text) || isRoleAbbreviation(word.text))) {
       // everything up to this head must be role material
       const prefix = words.slice(0, k)
-      const lexical = prefix.every((w) => w.kind === 'poss' || isRoleHead(w.text) || isRoleModifier(w.text) || isHonorific(w.text) || INNER.has(w.text.toLowerCase()))
+      const lexical = prefix.every((w) => w.kind === 'poss' || isRoleHead(w.text) || isRoleModifier(w.text) || isHonorific(w.text) || INNER.has(w.lower))
       // a capitalised qualifier ("French President") needs a full name after the head, so "Stephen King Jr" keeps its name
-      const qualified = prefix.every((w) => isQualifier(w) || isHonorific(w.text) || INNER.has(w.text.toLowerCase())) && words.length - k - 1 >= 2
+      const qualified = prefix.every((w) => isQualifier(w) || isHonorific(w.text) || INNER.has(w.lower)) && words.length - k - 1 >= 2
       const nextIsName = words[k + 1]?.kind === 'word' && isCapitalised(words[k + 1].text)
       if (nextIsName && (lexical || qualified)) {
         roleStart = prefix.findIndex((w) => !isHonorific(w.text))

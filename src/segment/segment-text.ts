@@ -112,14 +112,15 @@ export function findTokens(text: string): Token[] {
       continue
     }
     if (isWordClass(cls) && cls !== MARK) {
-      i = scanWord(text, i, tokens)
+      i = scanWord(text, i, tokens, cls === UPPER ? UPPER_FLAG : 0)
       continue
     }
     if (cls === HIGH) {
       const cp = text.codePointAt(i)!
       const astral = cp > 0xffff ? astralClass(cp) : OTHER
       if (isLetterClass(astral) || astral === DIGIT) {
-        i = scanWord(text, i, tokens)
+        // a letter above U+FFFF: the flag reads the first code unit, which is a surrogate, never uppercase
+        i = scanWord(text, i, tokens, 0)
         continue
       }
       let width = widthAt(text, i)
@@ -222,19 +223,20 @@ function startsUrl(text: string, i: number): boolean {
   return false
 }
 
-function scanWord(text: string, start: number, tokens: Token[]): number {
+/** Scans the word at `start`; `upper` is its {@link TokenFlag.Upper} bit, read by the caller from the first character's class. */
+function scanWord(text: string, start: number, tokens: Token[], upper: number): number {
   const n = text.length
   if (startsUrl(text, start)) {
     const end = scanUrl(text, start)
     if (end > start + 4) {
-      tokens.push({start, end, kind: 'word', flags: caseFlag(text, start)})
+      tokens.push({start, end, kind: 'word', flags: upper})
       return end
     }
   }
   // initialisms: U.S., e.g., a.m., G.O.P.
   const initialism = scanInitialism(text, start)
   if (initialism > start) {
-    tokens.push({start, end: initialism, kind: 'word', flags: caseFlag(text, start) | ABBREVIATION_FLAG})
+    tokens.push({start, end: initialism, kind: 'word', flags: upper | ABBREVIATION_FLAG})
     return initialism
   }
   let end = start
@@ -323,7 +325,7 @@ function scanWord(text: string, start: number, tokens: Token[]): number {
       FINAL_ABBREVIATIONS.has(word) ||
       (NUMBER_ABBREVIATIONS.has(word) && nextIsDigit(text, end + 1))
     ) {
-      tokens.push({start, end: end + 1, kind: 'word', flags: caseFlag(text, start) | ABBREVIATION_FLAG})
+      tokens.push({start, end: end + 1, kind: 'word', flags: upper | ABBREVIATION_FLAG})
       return end + 1
     }
   }
@@ -332,18 +334,13 @@ function scanWord(text: string, start: number, tokens: Token[]): number {
   if (apostrophe) {
     const split = cliticStart(text, start, end)
     if (split > start) {
-      tokens.push({start, end: split, kind, flags: caseFlag(text, start)})
-      tokens.push({start: split, end, kind: 'word', flags: caseFlag(text, split) | CLITIC_FLAG})
+      tokens.push({start, end: split, kind, flags: upper})
+      tokens.push({start: split, end, kind: 'word', flags: CLITIC_FLAG})
       return end
     }
   }
-  tokens.push({start, end, kind, flags: caseFlag(text, start)})
+  tokens.push({start, end, kind, flags: upper})
   return end
-}
-
-/** The {@link TokenFlag.Upper} bit of a word starting at `start`. */
-function caseFlag(text: string, start: number): number {
-  return CLS[text.charCodeAt(start)] === UPPER ? UPPER_FLAG : 0
 }
 
 function nextIsDigit(text: string, i: number): boolean {
