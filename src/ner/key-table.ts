@@ -13,9 +13,17 @@ const FNV_PRIME = 0x01000193
 export class KeyTable {
   /** the keys, by id */
   readonly keys: string[] = []
-  private hashes = new Int32Array(16)
+  private hashes: Int32Array
   // open addressing with linear probing, at most half full: ids, -1 for empty slots
-  private slots = new Int32Array(32).fill(EMPTY)
+  private slots: Int32Array
+
+  /** `expected`: how many keys will be added, so that building the table never rehashes. */
+  constructor(expected = 8) {
+    let size = 32
+    while (size < expected * 2) size *= 2
+    this.hashes = new Int32Array(size >> 1)
+    this.slots = new Int32Array(size).fill(EMPTY)
+  }
 
   /** How many keys the table holds. */
   get size(): number {
@@ -24,9 +32,17 @@ export class KeyTable {
 
   /** The id of `key`, adding it when absent. */
   add(key: string): number {
-    const hash = hashSlice(FNV_OFFSET, key, 0, key.length)
-    const found = this.probe(hash, '', key, 0, key.length)
-    if (found >= 0) return found
+    // hashing and probing written out here: tables are built at start-up, before the JIT has compiled helpers
+    const n = key.length
+    let hash = FNV_OFFSET
+    for (let i = 0; i < n; i++) hash = Math.imul(hash ^ key.charCodeAt(i), FNV_PRIME)
+    let slots = this.slots
+    let mask = slots.length - 1
+    let slot = hash & mask
+    for (let id = slots[slot]; id !== EMPTY; id = slots[slot]) {
+      if (this.hashes[id] === hash && this.keys[id] === key) return id
+      slot = (slot + 1) & mask
+    }
     const id = this.keys.length
     this.keys.push(key)
     if (id >= this.hashes.length) {
@@ -35,8 +51,11 @@ export class KeyTable {
       this.hashes = hashes
     }
     this.hashes[id] = hash
-    if (this.keys.length * 2 > this.slots.length) this.rehash(this.slots.length * 2)
-    else this.place(id)
+    if (this.keys.length * 2 > slots.length) {
+      this.rehash(slots.length * 2)
+      return id
+    }
+    slots[slot] = id
     return id
   }
 

@@ -62,14 +62,15 @@ export function countNames(units: Iterable<{word: string; cls: number}>): NameCo
 
 /** The classifier over stored counts. */
 export class NameClassifier {
-  private readonly rows = new Map<string, number>()
+  // n-gram -> row, for classify with exclusions (training only): built on first use
+  private rowsByGram: Map<string, number> | null = null
   private readonly logp = new Float64Array(C)
   // without exclusions every n-gram's per-class log likelihood is fixed: precomputed for inference
   private readonly gramLog: Float64Array
   private readonly unseenLog = new Float64Array(C)
   private readonly priorLog = new Float64Array(C)
   // the kept n-grams again, found by slice without building the n-gram strings (row = id, as in `rows`)
-  private readonly table = new KeyTable()
+  private readonly table: KeyTable
   // per row, the call of classifyFast that last counted it (each distinct n-gram counts once per word)
   private readonly seen: Int32Array
   private call = 0
@@ -77,8 +78,8 @@ export class NameClassifier {
   private unseenStarts = new Int32Array(64)
 
   constructor(private readonly data: NameCounts) {
+    this.table = new KeyTable(data.ngrams.length)
     data.ngrams.forEach((gram, i) => {
-      this.rows.set(gram, i)
       if (this.table.add(gram) !== i) throw new Error(`name classifier: n-gram "${gram}" is listed twice`)
     })
     this.seen = new Int32Array(data.ngrams.length)
@@ -116,13 +117,18 @@ export class NameClassifier {
       const denominator = Math.log(total + SMOOTHING * vocabulary)
       let evidence = 0
       for (const gram of grams) {
-        const row = this.rows.get(gram)
+        const row = this.rows().get(gram)
         const count = row === undefined ? 0 : counts[row * C + c] - own
         evidence += Math.log(Math.max(0, count) + SMOOTHING) - denominator
       }
       this.logp[c] = Math.log(classWords / (allWords - bitCount(exclude))) + (EVIDENCE_SCALE * evidence) / grams.length
     }
     return posterior(this.logp)
+  }
+
+  private rows(): Map<string, number> {
+    this.rowsByGram ??= new Map(this.data.ngrams.map((gram, i) => [gram, i]))
+    return this.rowsByGram
   }
 
   // the same arithmetic as classify() with no exclusions, from precomputed logarithms; the n-grams are visited in

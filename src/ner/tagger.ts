@@ -54,10 +54,12 @@ const PARTICLE_BIT = 1 << LEXICON_CATEGORIES.indexOf('particle')
 
 /** Word-type feature ids by base name and offset, so a new type needs one table lookup per base feature. */
 class BaseIndex {
-  readonly ids = new KeyTable()
+  readonly ids: KeyTable
   slots = new Int32Array(0)
 
   constructor(features: readonly string[]) {
+    // most base names come with several offsets: the feature count bounds the table
+    this.ids = new KeyTable(features.length)
     const pairs: [number, number][] = []
     features.forEach((name, f) => {
       const split = splitFeatureName(name)
