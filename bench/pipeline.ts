@@ -9,7 +9,7 @@
 import {spawnSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
-import {availableParallelism, loadavg, tmpdir} from 'node:os'
+import {availableParallelism, cpus, loadavg, release, tmpdir, totalmem, type} from 'node:os'
 import {join} from 'node:path'
 import {parseArgs} from 'node:util'
 import {findCompromiseEntities} from '../src/adapters/compromise.ts'
@@ -100,10 +100,36 @@ const median = (xs: number[]) => {
 const load = () => loadavg().map((x) => x.toFixed(2)).join(', ')
 
 console.log(`lede bench: \`lede run\` as a whole process on varied news vs compromise people/places/organizations`)
-console.log(`node ${process.version}, ${availableParallelism()} cores available, load average at start: ${load()}`)
+const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU'
+console.log(
+  `machine: ${cpu}, ${availableParallelism()} cores available, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${type()} ${release()}, node ${process.version}; load average at start: ${load()}`,
+)
+console.log(`lede runs from ${existsSync(join(root, 'dist', 'build-info.json')) ? 'its compiled build (dist/)' : 'its TypeScript sources through tsx (no dist/: run npm run build)'}`)
 const varied = buildVariedCorpus(polnearSplits, targetMB, 'lede-bench-varied-')
 console.log(`corpus: ${varied.docs} documents, ${(varied.bytes / 1e6).toFixed(1)} MB (${varied.distinct} PolNeAR train+dev articles replicated under distinct names, shuffled)`)
 if (!supportsWorkers) console.log('(this lede has no --workers option: one process, one core; the worker rows all run the default)')
+console.log('')
+
+// start-up: what every run pays before its first document (module loading, pipeline and model, worker threads)
+const seedCorpus = join(root, 'corpus')
+const startup = (args: string[]): number => {
+  const times: number[] = []
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now()
+    const child = spawnSync(process.execPath, [lede, ...args], {encoding: 'utf8'})
+    if (child.status !== 0 && child.status !== 1) throw new Error(`lede ${args.join(' ')} failed (exit ${child.status}): ${child.stderr}`)
+    times.push(performance.now() - started)
+  }
+  return median(times) / 1000
+}
+const startupOut = mkdtempSync(join(tmpdir(), 'lede-bench-startup-'))
+const helpSeconds = startup(['--help'])
+const seedCount = readdirSync(seedCorpus).filter((f) => f.endsWith('.txt')).length
+const tinyRuns = workerCounts.map((workers) => ({workers, seconds: startup(['run', seedCorpus, '--out', startupOut, '--quiet', ...(supportsWorkers ? ['--workers', String(workers)] : [])])}))
+rmSync(startupOut, {recursive: true, force: true})
+console.log(
+  `start-up (median of 3): lede --help ${helpSeconds.toFixed(2)} s; lede run on the ${seedCount} seed articles ${tinyRuns.map((r) => `${r.seconds.toFixed(2)} s with --workers ${r.workers}`).join(', ')}  (load ${load()})`,
+)
 console.log('')
 
 const rows: Array<{workers: number; mbps: number[]; rss: number[]; hashes: Set<string>}> = []

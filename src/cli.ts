@@ -76,6 +76,8 @@ export function createProgram(): Command {
     .option('--redis <url>', 'distributed mode: send the documents in batches to `lede worker` processes through this Redis (e.g. redis://host:6379) and write their results here; the output is the same as a local run')
     .option('--queue <name>', 'with --redis: the queue the workers listen on', 'lede')
     .option('--batch-size <n>', 'with --redis: documents per job (default 16)', positiveInt)
+    .option('--worker-timeout <seconds>', 'with --redis: stop (exit 3, written part staged for --resume) when no `lede worker` has been connected for this long; 0 waits for ever', nonNegativeInt, 600)
+    .option('--redis-timeout <seconds>', 'with --redis: stop (exit 3, written part staged for --resume) when Redis has been unreachable for this long', positiveInt, 30)
     .option('--no-link', 'skip cross-document linking: entity ids then join only identical canonical names, and no entities-index.jsonl is written')
     .option('--layers <list>', 'opt-in layers, comma-separated: tokens (part of speech and lemma of every token, from wink-nlp, written to tokens.jsonl; costs speed, see README)', (value: string) => value.split(',').map((l) => l.trim()).filter(Boolean))
     .option('-q, --quiet', 'no progress and no summary line on stderr')
@@ -102,7 +104,7 @@ Offsets (start, end) in every record are half-open Unicode code-point offsets in
 so Python's text[start:end] equals the record's text.
 ${EXIT_HELP}`,
     )
-    .action(async (corpusDir: string, opts: {out: string; pipeline: string; defaultDollar: string; workers?: number; concurrency?: number; redis?: string; queue: string; batchSize?: number; link: boolean; layers?: string[]; quiet?: boolean; resume?: boolean}) => {
+    .action(async (corpusDir: string, opts: {out: string; pipeline: string; defaultDollar: string; workers?: number; concurrency?: number; redis?: string; queue: string; batchSize?: number; workerTimeout: number; redisTimeout: number; link: boolean; layers?: string[]; quiet?: boolean; resume?: boolean}) => {
       if (opts.redis !== undefined && opts.workers !== undefined) {
         throw new UsageError('--workers sets local worker threads; with --redis the workers are `lede worker` processes (set their threads with lede worker --concurrency)')
       }
@@ -128,7 +130,14 @@ ${EXIT_HELP}`,
         const notice = (message: string) => {
           if (!opts.quiet) process.stderr.write(`${showProgress ? '\r\x1b[K' : ''}lede: ${message}\n`)
         }
-        const executor = await createRedisExecutor({url: opts.redis, spec, queue: opts.queue, onNotice: notice})
+        const executor = await createRedisExecutor({
+          url: opts.redis,
+          spec,
+          queue: opts.queue,
+          onNotice: notice,
+          workerTimeoutMs: opts.workerTimeout * 1000,
+          redisTimeoutMs: opts.redisTimeout * 1000,
+        })
         // many documents per job: one Redis round trip per batch, not per document
         distributed = {executor, batchSize: opts.batchSize ?? 16, concurrency: opts.concurrency ?? 32}
       }

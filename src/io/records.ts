@@ -57,17 +57,27 @@ export function serializeRecords(records: DocRecords): DocLines {
 
 /** Turns a processed document into output records: code-point offsets, sorted, each checked by its zod schema and by slicing the text. */
 export function toRecords(doc: Doc): DocRecords {
+  return buildRecords(doc).records
+}
+
+/**
+ * The output records of a document, and the document as they describe it: its entities, quotes and money
+ * reduced to those whose records passed validation, so what is summarised for the corpus stages (the linker,
+ * the entity index) is exactly what is written, never a mention whose record was rejected.
+ */
+export function buildRecords(doc: Doc): {records: DocRecords; written: Doc} {
   const errors: ErrorRecord[] = []
   const fatal = doc.messages.filter((m) => m.fatal)
   if (fatal.length > 0) {
     // a failed document is written only to errors.jsonl, with every fatal message
-    return {
+    const records = {
       article: null,
       entities: [],
       quotes: [],
       money: [],
       errors: fatal.map((m) => ({source: doc.source, docId: doc.id, stage: m.stage, code: m.code, message: m.message})),
     }
+    return {records, written: {...doc, entities: [], quotes: [], money: []}}
   }
   const toPoint = createCodePointMapper(doc.text)
   const check = <S extends z.ZodType>(schema: S, record: unknown, span: Span | null, kind: string): z.infer<S> | null => {
@@ -86,6 +96,7 @@ export function toRecords(doc: Doc): DocRecords {
   const span = (s: Span) => ({text: doc.text.slice(s.start, s.end), start: toPoint(s.start), end: toPoint(s.end)})
 
   const entities: EntityRecord[] = []
+  const writtenEntities: NonNullable<Doc['entities']> = []
   for (const [i, e] of sortedWithIndex(doc.entities ?? [])) {
     const record = check(
       EntityRecord,
@@ -93,10 +104,14 @@ export function toRecords(doc: Doc): DocRecords {
       e,
       'entity',
     )
-    if (record) entities.push(record)
+    if (record) {
+      entities.push(record)
+      writtenEntities.push(e)
+    }
   }
 
   const quotes: QuoteRecord[] = []
+  const writtenQuotes: NonNullable<Doc['quotes']> = []
   for (const [i, q] of sortedWithIndex(doc.quotes ?? [])) {
     const s = q.speaker
     const speaker = {
@@ -112,10 +127,14 @@ export function toRecords(doc: Doc): DocRecords {
       q,
       'quote',
     )
-    if (record) quotes.push(record)
+    if (record) {
+      quotes.push(record)
+      writtenQuotes.push(q)
+    }
   }
 
   const money: MoneyRecord[] = []
+  const writtenMoney: NonNullable<Doc['money']> = []
   const moneyList = doc.money ?? []
   // ids follow sorted order, so a conversion's pointer is remapped through the sort
   const moneyOrder = sortedWithIndex(moneyList)
@@ -134,7 +153,10 @@ export function toRecords(doc: Doc): DocRecords {
       m,
       'money',
     )
-    if (record) money.push(record)
+    if (record) {
+      money.push(record)
+      writtenMoney.push(m)
+    }
   }
 
   const article = check(
@@ -168,7 +190,15 @@ export function toRecords(doc: Doc): DocRecords {
     'article',
   )
   const tokens = doc.tags && doc.tokens ? check(TokenRecord, tokenRecord(doc, toPoint), null, 'tokens') : null
-  return {article, entities, quotes, money, errors, ...(tokens ? {tokens} : {})}
+  const records = {article, entities, quotes, money, errors, ...(tokens ? {tokens} : {})}
+  // in offset order, as written; a layer not computed stays not computed
+  const written: Doc = {
+    ...doc,
+    ...(doc.entities !== undefined ? {entities: writtenEntities} : {}),
+    ...(doc.quotes !== undefined ? {quotes: writtenQuotes} : {}),
+    ...(doc.money !== undefined ? {money: writtenMoney} : {}),
+  }
+  return {records, written}
 }
 
 // tokens are in text order, and so are sentences: one sweep gives each token its sentence

@@ -212,8 +212,9 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
     return writing
   }
   const ahead = async (seq: number) => {
-    while (seq - nextToWrite >= maxAhead) await new Promise<void>((resolve) => (wroteSome = resolve))
+    while (seq - nextToWrite >= maxAhead && !fatal) await new Promise<void>((resolve) => (wroteSome = resolve))
   }
+  let fatal: Error | null = null
 
   const queue = new PQueue({concurrency: inFlight})
   const submit = (batch: Array<{seq: number; doc: Doc; bytes: number}>) => {
@@ -221,8 +222,15 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
     void queue.add(async () => {
       let results: DocResult[]
       try {
+        if (fatal) return
         results = await executor.run(batch.map((b) => b.doc))
       } catch (error) {
+        if (isFatal(error)) {
+          // the executor can process nothing more (Redis lost, no worker): the run stops, its written part staged
+          fatal ??= error as Error
+          wroteSome()
+          return
+        }
         const message = `the worker processing this document failed: ${error instanceof Error ? error.message : String(error)}`
         results = batch.map((b) => failedResult(b.doc, 'run:worker-failed', message))
       }
@@ -245,7 +253,7 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
     const seq = sequence++
     // inputs written before the interruption are read again only to keep ids (and their -2 suffixes) the same
     if (seq < state.items) continue
-    if (signal?.aborted) break
+    if (signal?.aborted || fatal) break
     if (item.kind === 'error') {
       pending.set(seq, {kind: 'error', error: item.error, bytes: item.bytes})
       bytesDone += item.bytes
@@ -261,9 +269,16 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
       await ahead(seq)
     }
   }
-  if (batch.length > 0) submit(batch)
+  if (batch.length > 0 && !fatal) submit(batch)
   await queue.onIdle()
   await flush()
+  // set by the queue's tasks, which TypeScript does not follow
+  const failure = fatal as Error | null
+  if (failure) {
+    await out.suspend(snapshot())
+    failure.message += `; the records of ${state.items} inputs (${state.documents} documents) are staged in "${out.staging}" and the same command with --resume continues the run`
+    throw failure
+  }
   if (signal?.aborted) {
     await out.suspend(snapshot())
     throw new RunInterrupted(state.items, state.documents, out.staging)
@@ -330,6 +345,11 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
   })
   await out.commit(manifest, finish)
   return {manifest, exitCode: out.counts.errors > 0 ? 1 : 0}
+}
+
+// an executor error that ends the run rather than one batch (RedisError: Redis lost, no worker for too long)
+function isFatal(error: unknown): boolean {
+  return error instanceof Error && (error as Error & {fatal?: unknown}).fatal === true
 }
 
 function addTime(timings: Map<string, number>, name: string, since: number): void {

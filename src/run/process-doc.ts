@@ -3,7 +3,7 @@
  * its validated records, the summaries the corpus stages need, and the time each step took.
  */
 import type {Doc} from '../doc.ts'
-import {serializeRecords, toRecords, type DocLines} from '../io/records.ts'
+import {buildRecords, serializeRecords, type DocLines} from '../io/records.ts'
 import {processDoc, type Pipeline} from '../stage.ts'
 
 /** A processed document, as plain data that can cross threads and machines. */
@@ -26,8 +26,9 @@ export function processToResult(pipeline: Pipeline, doc: Doc): DocResult {
   try {
     processDoc(pipeline, doc, timings)
     const validating = performance.now()
-    const records = toRecords(doc)
-    const summaries = records.article === null ? null : pipeline.corpusStages.map((stage) => stage.summarize(doc))
+    const {records, written} = buildRecords(doc)
+    // corpus stages see only what was written: a mention whose record failed validation is not linked or indexed
+    const summaries = records.article === null ? null : pipeline.corpusStages.map((stage) => stage.summarize(written))
     const lines = serializeRecords(records)
     timings.set('validate', performance.now() - validating)
     return {lines, failed: records.article === null, summaries, summaryLine: summaries ? `${JSON.stringify(summaries)}\n` : null, timings: Object.fromEntries(timings)}

@@ -17,6 +17,8 @@ export const DEFAULT_QUEUE = 'lede'
 
 /** Raised when Redis cannot be reached or used; the CLI exits 3 with its message. */
 export class RedisError extends Error {
+  /** the run engine stops the whole run on it (what is written stays staged for --resume) instead of failing one batch */
+  readonly fatal = true
   constructor(message: string) {
     super(message)
     this.name = 'RedisError'
@@ -59,9 +61,17 @@ export interface RedisRunOptions {
   queue?: string
   /** attempts per batch before its documents are reported as failed (default 3) */
   attempts?: number
-  /** told once when no worker has been connected for a while */
+  /** told when no worker has been connected for 5 s, then every minute while none is */
   onNotice?: (message: string) => void
+  /** stop the run when no worker has been connected for this long (ms, default 600000; 0 waits for ever) */
+  workerTimeoutMs?: number
+  /** stop the run when Redis has been unreachable for this long (ms, default 30000) */
+  redisTimeoutMs?: number
 }
+
+/** How long a run waits with no worker connected, and for a lost Redis, unless told otherwise. */
+export const DEFAULT_WORKER_TIMEOUT_MS = 600_000
+export const DEFAULT_REDIS_TIMEOUT_MS = 30_000
 
 /** An executor that sends each batch to the Redis queue and waits for a worker's result. */
 export async function createRedisExecutor(options: RedisRunOptions): Promise<Executor> {
@@ -81,40 +91,112 @@ export async function createRedisExecutor(options: RedisRunOptions): Promise<Exe
   const runId = randomUUID()
   let batch = 0
   let alive = await queue.getWorkersCount()
+  const workerTimeoutMs = options.workerTimeoutMs ?? DEFAULT_WORKER_TIMEOUT_MS
+  const redisTimeoutMs = options.redisTimeoutMs ?? DEFAULT_REDIS_TIMEOUT_MS
   let noWorkerSince = alive === 0 ? Date.now() : null
-  let told = false
+  let toldAt = 0
+  let waiting = 0
+  // a lost Redis or no worker for too long ends the run: every batch waiting is rejected with the reason
+  let failure: RedisError | null = null
+  let rejectAll: (error: RedisError) => void = () => {}
+  const failed = new Promise<never>((_, reject) => (rejectAll = reject))
+  failed.catch(() => {})
+  const fail = (message: string) => {
+    if (failure) return
+    failure = new RedisError(message)
+    rejectAll(failure)
+  }
+  let lastError = 'connection closed'
+  for (const client of [connection, eventsConnection]) client.on('error', (error: Error) => (lastError = error.message || lastError))
+  let downSince: number | null = null
+  let polling = false
+  // jobs added and not yet read: removed from the queue if the run ends without their results
+  const unread = new Set<Job>()
+  const seconds = (ms: number) => Math.round(ms / 1000)
   const poll = setInterval(() => {
+    const now = Date.now()
+    // commands wait through reconnections (BullMQ needs that), so a Redis that stays away is noticed here
+    if (connection.status !== 'ready' || eventsConnection.status !== 'ready') {
+      downSince ??= now
+      if (now - downSince >= redisTimeoutMs) {
+        fail(`lost Redis at ${options.url} for ${seconds(now - downSince)} s (${lastError}) with ${waiting} batches in flight`)
+      }
+      return
+    }
+    downSince = null
+    if (polling) return
+    polling = true
     queue
       .getWorkersCount()
       .then((n) => {
         alive = n
-        if (n > 0) noWorkerSince = null
-        else noWorkerSince ??= Date.now()
-        if (noWorkerSince !== null && Date.now() - noWorkerSince > 5000 && !told) {
-          told = true
-          options.onNotice?.(`no worker is connected to queue "${name}" at ${options.url}; start one with: lede worker --redis ${options.url}`)
+        const at = Date.now()
+        if (n > 0) {
+          noWorkerSince = null
+          toldAt = 0
+          return
+        }
+        noWorkerSince ??= at
+        const idle = at - noWorkerSince
+        if (workerTimeoutMs > 0 && idle >= workerTimeoutMs) {
+          fail(`no worker has been connected to queue "${name}" at ${options.url} for ${seconds(idle)} s (--worker-timeout ${seconds(workerTimeoutMs)}); start workers with: lede worker --redis ${options.url}`)
+          return
+        }
+        // once after 5 s, then every minute: a run waiting for workers never looks like a run that hangs
+        if (idle >= 5000 && (toldAt === 0 || at - toldAt >= 60_000)) {
+          toldAt = at
+          const limit = workerTimeoutMs > 0 ? `; giving up after ${seconds(workerTimeoutMs)} s (--worker-timeout)` : '; waiting for ever (--worker-timeout 0)'
+          options.onNotice?.(
+            `no worker has been connected to queue "${name}" at ${options.url} for ${seconds(idle)} s (${waiting} batches waiting); start one with: lede worker --redis ${options.url}${limit}`,
+          )
         }
       })
       .catch(() => {})
+      .finally(() => (polling = false))
   }, 1000)
   poll.unref()
   return {
     async run(docs: Doc[]) {
-      const job: Job<WorkerTask, DocResult[]> = await queue.add(
-        'batch',
-        {spec: options.spec, docs},
-        {jobId: `${runId}-${batch++}`, attempts: options.attempts ?? 3, backoff: {type: 'fixed', delay: 1000}, removeOnComplete: false, removeOnFail: false},
-      )
+      if (failure) throw failure
+      waiting++
+      let job: Job<WorkerTask, DocResult[]> | null = null
       try {
-        return (await job.waitUntilFinished(events)) as DocResult[]
+        const processed = (async () => {
+          job = await queue.add(
+            'batch',
+            {spec: options.spec, docs},
+            {jobId: `${runId}-${batch++}`, attempts: options.attempts ?? 3, backoff: {type: 'fixed', delay: 1000}, removeOnComplete: false, removeOnFail: false},
+          )
+          unread.add(job)
+          return (await job.waitUntilFinished(events)) as DocResult[]
+        })()
+        processed.catch(() => {})
+        return await Promise.race([processed, failed])
       } finally {
+        waiting--
         // results have been read; nothing of the run is left in Redis
-        await job.remove().catch(() => {})
+        if (job && !failure) {
+          unread.delete(job)
+          await (job as Job).remove().catch(() => {})
+        }
       }
     },
     workersAlive: () => alive,
     async close() {
       clearInterval(poll)
+      if (failure) {
+        // no worker came: the run's batches leave the queue, so a worker starting later does not process them for nobody
+        if (connection.status === 'ready') {
+          const removing = Promise.all([...unread].map((job) => job.remove().catch(() => {})))
+          await Promise.race([removing, new Promise((resolve) => setTimeout(resolve, 5000).unref())])
+        }
+        // Redis is gone or nobody works: closing politely would wait for it
+        eventsConnection.disconnect()
+        connection.disconnect()
+        void events.close().catch(() => {})
+        void queue.close().catch(() => {})
+        return
+      }
       await events.close()
       await queue.close()
       // BullMQ leaves connections it was given open

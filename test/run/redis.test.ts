@@ -117,6 +117,68 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
     await exited(rescuer.child)
   })
 
+  it('stops with exit 3 when no worker connects within --worker-timeout, and --resume finishes the run once one does', {timeout: 300_000}, async () => {
+    const corpus = buildTestCorpus()
+    const local = mkdtempSync(join(tmpdir(), 'lede-dist-local-'))
+    const out = mkdtempSync(join(tmpdir(), 'lede-dist-lonely-'))
+    expect((await run(['run', corpus, '--out', local, '--workers', '1', '--quiet'])).code).toBe(1)
+    const args = ['run', corpus, '--out', out, '--redis', url, '--queue', 'nobody', '--batch-size', '2']
+    const waited = await run([...args, '--worker-timeout', '8'])
+    expect(waited.code).toBe(3)
+    // told while waiting (after 5 s), then why it stopped and how to continue
+    expect(waited.stderr).toMatch(/no worker has been connected to queue "nobody" at redis:\S+ for 5 s \(\d+ batches waiting\); start one with: lede worker --redis/)
+    expect(waited.stderr).toMatch(/no worker has been connected to queue "nobody" .* for \d+ s \(--worker-timeout 8\).*staged in .*--resume continues the run/)
+    expect(waited.stderr).not.toMatch(/\n\s+at /)
+    const late = worker(url, 'nobody')
+    await late.ready
+    expect((await run([...args, '--resume', '--quiet'])).code).toBe(1)
+    expect(outputFiles(out)).toEqual(outputFiles(local))
+    late.child.kill('SIGTERM')
+    await exited(late.child)
+  })
+
+  it('stops with exit 3 when Redis goes down mid-run, and --resume finishes the run once it is back', {timeout: 300_000}, async () => {
+    // a Redis of its own, killed in the middle of the run
+    const port = await freePort()
+    const own = `redis://127.0.0.1:${port}`
+    const startRedis = async () => {
+      const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {stdio: 'ignore'})
+      children.push(server)
+      const deadline = Date.now() + 10_000
+      for (;;) {
+        try {
+          await checkRedis(own, 500)
+          return server
+        } catch (error) {
+          if (Date.now() > deadline) throw error
+          await new Promise((r) => setTimeout(r, 100))
+        }
+      }
+    }
+    const corpus = buildTestCorpus(3)
+    const local = mkdtempSync(join(tmpdir(), 'lede-dist-local-'))
+    const out = mkdtempSync(join(tmpdir(), 'lede-dist-lost-'))
+    expect((await run(['run', corpus, '--out', local, '--workers', '1', '--quiet'])).code).toBe(1)
+    let server = await startRedis()
+    const first = worker(own, 'lost')
+    await first.ready
+    const args = ['run', corpus, '--out', out, '--redis', own, '--queue', 'lost', '--batch-size', '1', '--redis-timeout', '3', '--quiet']
+    const running = run(args)
+    await until(() => /batch \S+ done/.test(first.stderr()), 'a first batch to be done')
+    server.kill('SIGKILL')
+    const lost = await running
+    expect(lost.code).toBe(3)
+    expect(lost.stderr).toMatch(new RegExp(`lost Redis at ${own} for \\d+ s \\(.*\\) with \\d+ batches in flight; the records of \\d+ inputs .* staged in .*--resume continues the run`))
+    expect(lost.stderr).not.toMatch(/\n\s+at /)
+    server = await startRedis()
+    const second = worker(own, 'lost')
+    await second.ready
+    expect((await run(args.filter((a) => a !== '--quiet').concat('--resume', '--quiet'))).code).toBe(1)
+    expect(outputFiles(out)).toEqual(outputFiles(local))
+    for (const w of [first, second]) w.child.kill('SIGKILL')
+    server.kill('SIGTERM')
+  })
+
   it('exits 3 with a clear message when Redis is unreachable at start', {timeout: 120_000}, async () => {
     const port = await freePort()
     const corpus = buildTestCorpus()
