@@ -3,6 +3,7 @@
  *   npm run train:ner -- --train ../shared/conll2003/eng.train --dev ../shared/conll2003/eng.testa
  * The dev file only picks the epoch; it is never trained on. Same data and seed give a byte-identical file.
  */
+import {createHash} from 'node:crypto'
 import {readFileSync, writeFileSync, mkdirSync} from 'node:fs'
 import {basename, dirname} from 'node:path'
 import {parseArgs} from 'node:util'
@@ -28,12 +29,14 @@ const {values} = parseArgs({
     'no-sources': {type: 'boolean', default: false},
     'word-dropout': {type: 'string', default: '0'},
     'dropout-scope': {type: 'string', default: 'capitalised'},
+    clusters: {type: 'string'},
   },
 })
 if (!values.train) {
   console.error(
     'usage: npm run train:ner -- --train <eng.train>[,<more.conll>...] [--dev <eng.testa>] [--out models/ner.bin] [--seed 13] [--epochs 10]\n' +
       '         [--min-count 2] [--folds 5] [--beam 4] [--word-dropout 0] [--dropout-scope capitalised|all] [--no-names] [--no-sources]\n' +
+      '         [--clusters <table.tsv from npm run cluster:ner>]\n' +
       '  --train takes comma-separated files, read in order (the shipped model: eng.train,eng.testa with a fixed --epochs)',
   )
   process.exit(2)
@@ -44,6 +47,29 @@ const dropout = Number(values['word-dropout'])
 if ((scope !== 'all' && scope !== 'capitalised') || !(dropout >= 0 && dropout < 1)) {
   console.error('--dropout-scope is all or capitalised; --word-dropout is a probability in [0, 1)')
   process.exit(2)
+}
+
+let clusters: Map<string, string> | null = null
+let clusterDigest: string | null = null
+if (values.clusters) {
+  let text: string
+  try {
+    text = readFileSync(values.clusters, 'utf8')
+  } catch (error) {
+    console.error(`cannot read --clusters ${values.clusters}: ${(error as Error).message}`)
+    process.exit(1)
+  }
+  clusterDigest = createHash('sha256').update(text).digest('hex').slice(0, 16)
+  clusters = new Map()
+  for (const line of text.split('\n')) {
+    if (!line) continue
+    const [word, path] = line.split('\t')
+    if (!word || !path || !/^[01]+$/.test(path)) {
+      console.error(`--clusters ${values.clusters}: not a cluster table line: ${JSON.stringify(line.slice(0, 80))}`)
+      process.exit(1)
+    }
+    clusters.set(word, path)
+  }
 }
 
 const started = performance.now()
@@ -63,7 +89,12 @@ const result = trainNer(
     wordDropout: dropout,
     dropoutScope: scope,
     lexicon: values['no-sources'] ? buildLexicon(compromiseLexicon()) : withSources(buildLexicon(compromiseLexicon()), readGazetteerSources()),
-    meta: {trainFiles: values.train.split(',').map((file) => basename(file)), gazetteerPackages: values['no-sources'] ? {} : gazetteerPackages()},
+    clusters,
+    meta: {
+      trainFiles: values.train.split(',').map((file) => basename(file)),
+      gazetteerPackages: values['no-sources'] ? {} : gazetteerPackages(),
+      ...(clusters ? {clusters: {file: basename(values.clusters!), words: clusters.size, sha256: clusterDigest}} : {}),
+    },
     log: (line) => console.log(line),
   },
   dev,

@@ -156,6 +156,29 @@ export function isCapsSentence(words: readonly string[], from: number, to: numbe
   return longWords >= 2
 }
 
+/** The key a word is filed under in the word-cluster table: typographic variants normalised, digits mapped to 0, case kept. */
+export function clusterKey(word: string): string {
+  const normal = normaliseWord(word)
+  return HAS_DIGIT.test(normal) ? normal.replace(DIGITS, '0') : normal
+}
+
+/** Lengths at which a word's cluster path is cut into features (Ratinov & Roth 2009); a shorter path is used whole. */
+export const CLUSTER_PREFIXES = [4, 6, 10, 20] as const
+const CLUSTER_NAMES: Record<number, string> = {4: 'c4=', 6: 'c6=', 10: 'c10=', 20: 'c20='}
+
+/**
+ * A word's path in the cluster table: as written, else in title case (headlines, sentence starts of a word seen
+ * capitalised), else lowercased; undefined when the table has none of them.
+ */
+export function clusterPath(word: string, clusters: ReadonlyMap<string, string>): string | undefined {
+  const key = clusterKey(word)
+  const exact = clusters.get(key)
+  if (exact !== undefined) return exact
+  const lower = key.toLowerCase()
+  const title = key.charAt(0) + lower.slice(1)
+  return (title !== key ? clusters.get(title) : undefined) ?? (lower !== key ? clusters.get(lower) : undefined)
+}
+
 /** Training-text statistics and lexicons that word-type features read. */
 export interface FeatureResources {
   lexicon: LexiconIndex
@@ -165,6 +188,8 @@ export interface FeatureResources {
   names: NameClassifier | null
   /** training only: lowercase word -> classes (bits) whose counts include the word itself, left out when classifying it */
   nameExclusions?: Map<string, number>
+  /** word-cluster table from unlabeled news ({@link clusterKey} -> bit path), or absent for a model without clusters */
+  clusters?: ReadonlyMap<string, string> | null
 }
 
 const HAS_DIGIT = /[0-9]/
@@ -234,6 +259,15 @@ export function emitTypeFeatures(word: string, caps: boolean, resources: Feature
   }
   const casePrior = `${mode}${cls}${prior}`
   sink.feature(GROUP_NEAR, 'p=', casePrior, 0, casePrior.length)
+  // distributional evidence from unlabeled news, known for many words the labelled data never shows;
+  // at -1..+1: the same prefixes at -2..+2 scored lower on both development sets (docs/ner.md)
+  const path = resources.clusters ? clusterPath(word, resources.clusters) : undefined
+  if (path !== undefined) {
+    for (const length of CLUSTER_PREFIXES) {
+      sink.feature(GROUP_NEAR, CLUSTER_NAMES[length], path, 0, Math.min(length, path.length))
+      if (path.length <= length) break
+    }
+  }
   // only for words without a case prior, i.e. rare or unseen in training text: known words have their identity
   if (resources.names && prior === 'u' && (cls === CASE_CAP || cls === CASE_ALLCAPS) && form.length > 1) {
     const lower = word.toLowerCase()

@@ -19,6 +19,8 @@ export interface NerModel {
   gazetteer: {tokens: string[]; type: NerType}[]
   /** counts behind the spelling-based name classifier, or null for a model trained without it */
   names: NameCounts | null
+  /** word clusters learned from unlabeled news (cluster key -> bit path); absent in models trained without them */
+  clusters?: Map<string, string> | null
   /** how the model was made (seed, epochs, data, dev score), for the record */
   meta: Record<string, unknown>
 }
@@ -35,6 +37,8 @@ interface Header {
   casePrior: string
   gazetteer: string
   names: {ngrams: string; counts: string; words: number[]; totals: number[]} | null
+  /** `key\tpath` lines; absent in files written before clusters existed */
+  clusters?: string
   meta: Record<string, unknown>
 }
 
@@ -74,6 +78,7 @@ export function serializeModel(model: NerModel): Buffer {
       words: model.names.words,
       totals: model.names.totals,
     },
+    ...(model.clusters ? {clusters: [...model.clusters].map(([key, path]) => `${key}\t${path}`).join('\n')} : {}),
     meta: model.meta,
   }
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8')
@@ -119,5 +124,13 @@ export function parseModel(bytes: Uint8Array): NerModel {
     words: header.names.words,
     totals: header.names.totals,
   }
-  return {features, weights, lexicon: header.lexicon, casePrior, gazetteer, names, meta: header.meta}
+  let clusters: Map<string, string> | null = null
+  if (header.clusters) {
+    clusters = new Map()
+    for (const line of header.clusters.split('\n')) {
+      const tab = line.indexOf('\t')
+      clusters.set(line.slice(0, tab), line.slice(tab + 1))
+    }
+  }
+  return {features, weights, lexicon: header.lexicon, casePrior, gazetteer, names, clusters, meta: header.meta}
 }

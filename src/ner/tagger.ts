@@ -230,6 +230,7 @@ export class NerTagger {
       lexicon: indexLexicon(model.lexicon),
       casePrior: model.casePrior,
       names: model.names && new NameClassifier(model.names),
+      clusters: model.clusters ?? null,
     }
     this.gazetteer = buildGazetteer(model.gazetteer)
     this.external = buildCategoryGazetteer(externalEntries(model.lexicon))

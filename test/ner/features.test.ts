@@ -2,6 +2,8 @@ import {describe, expect, it} from 'vitest'
 import {
   CASE_CLASSES,
   caseClass,
+  clusterKey,
+  clusterPath,
   featureForm,
   isCapitalised,
   isCapsSentence,
@@ -94,6 +96,17 @@ describe('typeFeatureGroups', () => {
     expect(groups.here.some((f) => f.startsWith('W='))).toBe(false)
   })
 
+  it('adds cluster-path prefixes of length 4, 6, 10 and 20 at every offset, a short path once whole', () => {
+    const clusters = new Map([['Pfizer', '0110110010110'], ['said', '10110']])
+    const withClusters = {...resources, clusters}
+    expect(typeFeatureGroups('Pfizer', false, withClusters).all).toEqual(
+      expect.arrayContaining(['c4=0110', 'c6=011011', 'c10=0110110010', 'c20=0110110010110']),
+    )
+    expect(typeFeatureGroups('said', false, withClusters).all.filter((f) => f.startsWith('c'))).toEqual(['c4=1011', 'c6=10110'])
+    expect(typeFeatureGroups('Moderna', false, withClusters).all.some((f) => f.startsWith('c'))).toBe(false)
+    expect(typeFeatureGroups('Pfizer', false, resources).all.some((f) => f.startsWith('c'))).toBe(false)
+  })
+
   it('spreads groups over offsets by slot', () => {
     const slots = typeFeatures('said', false, resources)
     expect(slots).toHaveLength(5)
@@ -126,5 +139,25 @@ describe('typeFeatureGroups', () => {
     ['bias', null],
   ])('splits %s', (name, expected) => {
     expect(splitFeatureName(name)).toEqual(expected)
+  })
+})
+
+describe('cluster table look-up', () => {
+  const clusters = new Map([['Apple', '01'], ['apple', '10'], ['F-00', '11'], ['NATO', '001'], ["O'Neill", '000']])
+  it.each([
+    ['Apple', '01'],
+    ['apple', '10'],
+    ['APPLE', '01'], // headline: title case first
+    ['F-16', '11'], // digits map to 0
+    ['NATO', '001'],
+    ['O\u2019Neill', '000'], // typographic apostrophe normalised
+    ['Pear', undefined],
+  ])('%s -> %s', (word, path) => {
+    expect(clusterPath(word, clusters)).toBe(path)
+  })
+
+  it('files words under their normalised, digit-mapped, cased form', () => {
+    expect(clusterKey('Falcon 9'.split(' ')[1])).toBe('0')
+    expect(clusterKey('\u201CCOVID-19')).toBe('"COVID-00')
   })
 })

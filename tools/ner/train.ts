@@ -52,6 +52,8 @@ export interface TrainOptions {
   dropoutScope?: 'all' | 'capitalised'
   /** true hides a hidden word's label history from earlier in the document too (default false) */
   dropoutHistory?: boolean
+  /** word-cluster table from unlabeled news (see tools/ner/clusters.ts), stored in the model; null or absent for none */
+  clusters?: Map<string, string> | null
   /** extra notes stored in the model's metadata (training files, data-package versions) */
   meta?: Record<string, unknown>
   /** called after each epoch with progress lines */
@@ -154,6 +156,7 @@ export function trainNer(train: readonly NerDocument[], options: TrainOptions, d
     casePrior,
     names: names && new NameClassifier(names),
     nameExclusions,
+    clusters: options.clusters ?? null,
   }
   const external = buildCategoryGazetteer(externalEntries(options.lexicon))
   // out-of-fold gazetteers: fold f's documents only see names harvested from the other folds
@@ -301,7 +304,7 @@ export function trainNer(train: readonly NerDocument[], options: TrainOptions, d
     let devF1: number | null = null
     let score: NerScore | null = null
     if (dev && dev.length > 0) {
-      score = evaluate(modelFrom(featureNames, averaged, options.lexicon, casePrior, train, names, {}), dev, options.beam)
+      score = evaluate(modelFrom(featureNames, averaged, options.lexicon, casePrior, train, names, {}, options.clusters), dev, options.beam)
       devF1 = score.overall.f1
     }
     epochs.push({epoch, errors, devF1})
@@ -327,7 +330,7 @@ export function trainNer(train: readonly NerDocument[], options: TrainOptions, d
     ...options.meta,
   }
   return {
-    model: modelFrom(featureNames, best.weights, options.lexicon, casePrior, train, names, meta),
+    model: modelFrom(featureNames, best.weights, options.lexicon, casePrior, train, names, meta, options.clusters),
     bestEpoch: best.epoch,
     epochs,
     devScore: best.score,
@@ -342,8 +345,9 @@ function modelFrom(
   train: readonly NerDocument[],
   names: NameCounts | null,
   meta: Record<string, unknown>,
+  clusters: Map<string, string> | null = null,
 ): NerModel {
-  return {features, weights, lexicon, casePrior, gazetteer: harvestNames(train), names, meta}
+  return {features, weights, lexicon, casePrior, gazetteer: harvestNames(train), names, ...(clusters ? {clusters} : {}), meta}
 }
 
 /** Capitalised mid-sentence training words with their class (entity type, or 4 for none), for the name classifier. */

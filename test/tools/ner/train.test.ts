@@ -84,6 +84,17 @@ describe('model file', () => {
     expect(evaluate(parsed, docs)).toEqual(evaluate(parseModel(serializeModel(parsed)), docs))
   })
 
+  it('stores the word-cluster table, which the cluster features then read', () => {
+    const docs = syntheticDocuments(12)
+    const words = [...new Set(docs.flatMap((d) => d.words))].sort()
+    const clusters = new Map(words.map((w, i) => [w, (i % 2 ? '1' : '0') + (i % 3 ? '10' : '01') + '0110']))
+    const clustered = trainNer(docs, {...options(3), clusters}).model
+    const parsed = parseModel(serializeModel(clustered))
+    expect(parsed.clusters).toEqual(clusters)
+    expect(parsed.features.some((f) => /^-?\dc4=/.test(f))).toBe(true)
+    expect(parseModel(serializeModel(model)).clusters).toBeNull()
+  })
+
   it('keeps weights within one quantisation step', () => {
     const parsed = parseModel(serializeModel(model))
     const index = new Map(parsed.features.map((f, i) => [f, i]))

@@ -1,0 +1,79 @@
+/**
+ * Learns the word-cluster table the recogniser's cluster features read, from unlabeled news text, and writes it
+ * as `word<TAB>path<TAB>count` lines (tools/ner/clusters.ts says how).
+ *   npm run cluster:ner -- --out /tmp/ner-clusters.tsv
+ * Sources: the PolNeAR train and dev article texts (minus the dev articles the modern-news NER set annotates, so
+ * that set stays unseen) and the words of CoNLL-2003 eng.train (its labels are not read). Never a test split.
+ * Then: npm run train:ner -- --clusters /tmp/ner-clusters.tsv ... stores the table in the model.
+ */
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {basename, join} from 'node:path'
+import {parseArgs} from 'node:util'
+import {readConll} from '../tools/ner/conll.ts'
+import {clusterWords, DEFAULT_CLUSTER_OPTIONS} from '../tools/ner/clusters.ts'
+import {MODERN_SET_DIR} from '../tools/ner/ner-set.ts'
+import {findTokens} from '../src/segment/segment-text.ts'
+
+const shared = new URL('../../shared/', import.meta.url).pathname
+const {values} = parseArgs({
+  options: {
+    out: {type: 'string'},
+    polnear: {type: 'string', default: `${join(shared, 'polnear/train/text')},${join(shared, 'polnear/dev/text')}`},
+    conll: {type: 'string', default: join(shared, 'conll2003/eng.train')},
+    'min-count': {type: 'string', default: String(DEFAULT_CLUSTER_OPTIONS.minCount)},
+    'min-leaf': {type: 'string', default: String(DEFAULT_CLUSTER_OPTIONS.minLeaf)},
+    dims: {type: 'string', default: String(DEFAULT_CLUSTER_OPTIONS.dims)},
+    window: {type: 'string', default: String(DEFAULT_CLUSTER_OPTIONS.window)},
+  },
+})
+if (!values.out) {
+  console.error('usage: npm run cluster:ner -- --out <clusters.tsv> [--polnear <dir>[,<dir>]] [--conll <eng.train>] [--min-count 3] [--min-leaf 30] [--dims 100] [--window 1]')
+  process.exit(2)
+}
+const forbidden = /testb|test\b|ieer|conllpp|2020/i
+const sources = [...values.polnear.split(','), ...values.conll.split(',')].filter(Boolean)
+for (const source of sources) {
+  if (forbidden.test(source)) {
+    console.error(`refusing ${source}: test splits are held out`)
+    process.exit(2)
+  }
+  if (!existsSync(source)) {
+    console.error(`${source} does not exist (../shared is needed to learn clusters)`)
+    process.exit(1)
+  }
+}
+// the modern-news NER set annotates some PolNeAR dev articles: keep them out so the set stays unseen text
+const modern = new Set(
+  readdirSync(join(MODERN_SET_DIR, 'polnear/gold')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')),
+)
+const started = performance.now()
+const documents: string[][] = []
+let skipped = 0
+for (const dir of values.polnear.split(',').filter(Boolean)) {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+    if (modern.has(basename(file, '.txt'))) {
+      skipped++
+      continue
+    }
+    const text = readFileSync(join(dir, file), 'utf8')
+    documents.push(findTokens(text).map((t) => text.slice(t.start, t.end)))
+  }
+}
+const polnearDocs = documents.length
+for (const file of values.conll.split(',').filter(Boolean)) {
+  for (const doc of readConll(readFileSync(file, 'utf8'))) documents.push(doc.words)
+}
+const tokens = documents.reduce((n, d) => n + d.length, 0)
+console.log(`${polnearDocs} PolNeAR articles (${skipped} modern-set articles left out), ${documents.length - polnearDocs} CoNLL documents, ${tokens} tokens`)
+const options = {
+  ...DEFAULT_CLUSTER_OPTIONS,
+  minCount: Number(values['min-count']),
+  minLeaf: Number(values['min-leaf']),
+  dims: Number(values.dims),
+  window: Number(values.window),
+}
+const entries = clusterWords(documents, options)
+writeFileSync(values.out, entries.map((e) => `${e.word}\t${e.path}\t${e.count}`).join('\n') + '\n')
+const leaves = new Set(entries.map((e) => e.path))
+const depth = entries.reduce((n, e) => n + e.path.length, 0) / entries.length
+console.log(`${entries.length} words in ${leaves.size} clusters (mean depth ${depth.toFixed(1)}), ${JSON.stringify(options)}; wrote ${values.out} in ${((performance.now() - started) / 1000).toFixed(1)} s`)
