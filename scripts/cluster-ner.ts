@@ -27,7 +27,7 @@ const {values} = parseArgs({
   },
 })
 if (!values.out) {
-  console.error('usage: npm run cluster:ner -- --out <clusters.tsv> [--polnear <dir>[,<dir>]] [--conll <eng.train>] [--min-count 3] [--min-leaf 30] [--dims 100] [--window 1]')
+  console.error('usage: npm run cluster:ner -- --out <clusters.tsv> [--polnear <dir>[,<dir>]] [--conll <eng.train>] [--min-count 3] [--min-leaf 20] [--dims 100] [--window 2]')
   process.exit(2)
 }
 const forbidden = /testb|test\b|ieer|conllpp|2020/i

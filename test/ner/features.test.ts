@@ -96,15 +96,15 @@ describe('typeFeatureGroups', () => {
     expect(groups.here.some((f) => f.startsWith('W='))).toBe(false)
   })
 
-  it('adds cluster-path prefixes of length 4, 6, 10 and 20 at every offset, a short path once whole', () => {
+  it('adds cluster-path prefixes of length 4, 6, 10 and 20 at offsets -1..+1, a short path once whole', () => {
     const clusters = new Map([['Pfizer', '0110110010110'], ['said', '10110']])
     const withClusters = {...resources, clusters}
-    expect(typeFeatureGroups('Pfizer', false, withClusters).all).toEqual(
+    expect(typeFeatureGroups('Pfizer', false, withClusters).near).toEqual(
       expect.arrayContaining(['c4=0110', 'c6=011011', 'c10=0110110010', 'c20=0110110010110']),
     )
-    expect(typeFeatureGroups('said', false, withClusters).all.filter((f) => f.startsWith('c'))).toEqual(['c4=1011', 'c6=10110'])
-    expect(typeFeatureGroups('Moderna', false, withClusters).all.some((f) => f.startsWith('c'))).toBe(false)
-    expect(typeFeatureGroups('Pfizer', false, resources).all.some((f) => f.startsWith('c'))).toBe(false)
+    expect(typeFeatureGroups('said', false, withClusters).near.filter((f) => f.startsWith('c'))).toEqual(['c4=1011', 'c6=10110'])
+    expect(typeFeatureGroups('Moderna', false, withClusters).near.some((f) => f.startsWith('c'))).toBe(false)
+    expect(typeFeatureGroups('Pfizer', false, resources).near.some((f) => f.startsWith('c'))).toBe(false)
   })
 
   it('spreads groups over offsets by slot', () => {

@@ -91,10 +91,11 @@ describe('unknown names retried as people (shipped model)', () => {
     return Array.from(tagger.tagDocument(words, [words.length]), (t) => IOB2_TAGS[t])
   }
 
-  // lone surnames the model alone leaves outside every entity (each checked first: the retry must be what finds it)
+  // lone surnames the model alone leaves outside every entity (each checked first: the retry must be what finds it;
+  // a new model can find some by itself, as the cluster model does "Budanov" here, and then the example changes)
   it.each([
-    ['I think Budanov will resign , said a source .', 2],
-    ['Police arrested Gruber after the match .', 2],
+    ['I think Lindqvist will resign , said a source .', 2],
+    ['Police arrested Okonkwo after the match .', 2],
   ])('finds the person in %j', (sentence, at) => {
     expect(tag(plain, sentence)[at]).toBe('O')
     expect(tag(retried, sentence)[at]).toBe('B-PER')

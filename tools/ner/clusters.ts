@@ -2,7 +2,8 @@
  * Word clusters from unlabeled news text, for the recogniser's cluster-prefix features (Ratinov & Roth 2009 use
  * Brown clusters' bit paths cut at lengths 4, 6, 10 and 20). This builds a hierarchy of the same shape by a faster
  * route than Brown's agglomerative merge, which is too slow to rerun casually in JavaScript:
- * 1. each frequent word is described by its left and right neighbours (positive PMI, contexts smoothed by ^0.75);
+ * 1. each frequent word is described by its neighbours at offsets -2, -1, +1, +2 (positive PMI over the 3,000 most
+ *    frequent words, contexts smoothed by ^0.75);
  * 2. those sparse vectors are projected onto their top singular directions (randomised range finder with power
  *    iterations), which pools the evidence of rare words;
  * 3. the word vectors are split in two again and again (spherical 2-means started from the principal direction),
@@ -30,7 +31,7 @@ export interface ClusterOptions {
 }
 
 /** The defaults used for the shipped table. */
-export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {minCount: 3, contexts: 3000, dims: 100, minLeaf: 30, maxDepth: 20, window: 1, seed: 7}
+export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {minCount: 3, contexts: 3000, dims: 100, minLeaf: 20, maxDepth: 20, window: 2, seed: 7}
 
 /** One word's cluster path and how often the word was seen. */
 export interface ClusterEntry {
