@@ -2,7 +2,7 @@
 import type {CurrencyName, QualifierKind} from './lexicon.ts'
 import type {Decimal} from './decimal.ts'
 import {MarkerReader} from './read-markers.ts'
-import {CENT_SIGN, CHANGE_WORDS, COMBO_START_HASHES, CONNECTOR_HASHES, CURRENCY_NAMES, DASHES, Figure, MAGNITUDES, MAX_WORD, MAX_WRITTEN_WORDS, MINOR_PLACES, OVER_AS_ABOUT, POST_QUALIFIERS, QUALIFIERS, QUALIFIER_HASHES, QUALIFIER_LAST_HASHES, RATE_UNITS, TIME_FOLLOWERS, TIME_UNITS, UNIT_MODIFIERS, addDecimal, compareDecimal, decimalFromDigits, isCountWord, isDigit, isFigureSpace, isLetter, isNumberWord, parseWrittenNumber, shiftDecimal} from './scan-tables.ts'
+import {CENT_SIGN, CHANGE_WORDS, COMBO_START_HASHES, CONNECTOR_HASHES, CURRENCY_NAMES, DASHES, Figure, MAGNITUDES, MAX_WORD, MAX_WRITTEN_WORDS, MINOR_PLACES, OVER_AS_ABOUT, POST_QUALIFIERS, QUALIFIERS, QUALIFIER_HASHES, QUALIFIER_LAST_HASHES, RATE_UNITS, TIME_FOLLOWERS, TIME_UNITS, UNIT_MODIFIERS, addDecimal, compareDecimal, decimalFromDigits, isCountWord, isFigureSpace, isNumberWord, parseWrittenNumber, shiftDecimal} from './scan-tables.ts'
 
 /** Part of the money scanner (see src/money/find-money.ts); the layers build on each other. */
 export class FigureReader extends MarkerReader {

@@ -1,4 +1,3 @@
-import type {CurrencyName, QualifierKind} from './lexicon.ts'
 import type {Money} from '../doc.ts'
 import {FigureReader} from './complete-figure.ts'
 import {APOSTROPHES, ATTACHED_ONLY_MAGNITUDES, DEFAULT_DOLLAR, DOLLAR_CODES, Figure, LOWER, MAX_NAME_LENGTH, Marker, NON_MONEY_HASHES, NON_MONEY_UNITS, Numeral, REJECT, TRIGGERS, WEIGHT_WORDS, formatDecimal, isDigit, isLetter, parseWrittenNumber, shiftDecimal} from './scan-tables.ts'

@@ -1,7 +1,7 @@
 /** The money scanner's currency markers: symbols, ISO codes and currency names before or after a number. */
-import type {CurrencyName, QualifierKind} from './lexicon.ts'
+import type {CurrencyName} from './lexicon.ts'
 import {NumberReader} from './read-numbers.ts'
-import {ADJECTIVE_FIRST_HASHES, ADJECTIVE_HASHES, AMBIGUOUS_CODES, CAPITAL_ONLY_PREFIXES, CENT_SIGN, CURRENCY_ALIASES, CURRENCY_NAMES, DEFAULT_DOLLAR, DOLLAR_PREFIXES, ISO_CODES, LOWERCASE_CODES, MARKER_HASHES, MAX_NAME_LENGTH, MAX_WORD, Marker, NAME_DETERMINERS, Numeral, OTHER_SYMBOL_PREFIXES, PREFIX_ONLY_ALIASES, REJECT, SPACED_DOLLAR_PREFIXES, SUFFIX_ONLY_ALIASES, SYMBOLS, TRIGGERS, US_PREFIX_CONTEXT, VIDEO_RESOLUTIONS, Word, hashWord, isDigit, isLetter} from './scan-tables.ts'
+import {ADJECTIVE_FIRST_HASHES, ADJECTIVE_HASHES, AMBIGUOUS_CODES, CAPITAL_ONLY_PREFIXES, CENT_SIGN, CURRENCY_ALIASES, CURRENCY_NAMES, DEFAULT_DOLLAR, DOLLAR_PREFIXES, ISO_CODES, LOWERCASE_CODES, MARKER_HASHES, MAX_NAME_LENGTH, MAX_WORD, Marker, NAME_DETERMINERS, Numeral, OTHER_SYMBOL_PREFIXES, PREFIX_ONLY_ALIASES, REJECT, SPACED_DOLLAR_PREFIXES, SUFFIX_ONLY_ALIASES, SYMBOLS, TRIGGERS, US_PREFIX_CONTEXT, VIDEO_RESOLUTIONS, Word, hashWord, isLetter} from './scan-tables.ts'
 
 /** Part of the money scanner (see src/money/find-money.ts); the layers build on each other. */
 export class MarkerReader extends NumberReader {

@@ -1,7 +1,7 @@
 /** The money scanner's numbers: digits with grouping and decimals, magnitudes ("bn", "million", lakh). */
 import type {Decimal} from './decimal.ts'
 import {TextCursor} from './text-cursor.ts'
-import {APOSTROPHES, ATTACHED_ONLY_MAGNITUDES, CURRENCY_NAMES, ISO_CODES, MAGNITUDES, MAGNITUDE_HASHES, MAX_FRACTION_DIGITS, MAX_INT_DIGITS, NBSP_GROUPS, Numeral, SYMBOLS, decimalFromDigits, isDigit, isLetter} from './scan-tables.ts'
+import {APOSTROPHES, ATTACHED_ONLY_MAGNITUDES, CURRENCY_NAMES, ISO_CODES, MAGNITUDES, MAGNITUDE_HASHES, MAX_FRACTION_DIGITS, MAX_INT_DIGITS, NBSP_GROUPS, Numeral, SYMBOLS, decimalFromDigits, isDigit} from './scan-tables.ts'
 
 /** Part of the money scanner (see src/money/find-money.ts); the layers build on each other. */
 export class NumberReader extends TextCursor {

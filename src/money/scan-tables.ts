@@ -3,7 +3,6 @@
  * module constants, and the shapes of markers, numerals and figures.
  */
 import {CHAR_LOWER, isLetterOrMark} from '../text/chars.ts'
-import type {Money} from '../doc.ts'
 import * as decimal from './decimal.ts'
 import type {Decimal} from './decimal.ts'
 import * as lexicon from './lexicon.ts'

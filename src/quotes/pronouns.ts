@@ -32,24 +32,37 @@ export class PronounResolver {
   ) {
     const inside = insideAny(quoted)
     this.persons = entities.filter((e) => e.label === 'PERSON' && !inside(e)).sort((a, b) => a.start - b.start)
+  }
+
+  // the gender each person's mentions show, read in text order (the first evidence wins) the first time any is
+  // asked for: most documents have no pronoun speaker and never ask
+  private read = false
+
+  private readGenders(): void {
+    if (this.read) return
+    this.read = true
     for (const person of this.persons) {
+      if (this.genders.has(person.entityId)) continue
       const gender = this.readGender(person)
-      if (gender && !this.genders.has(person.entityId)) this.genders.set(person.entityId, gender)
+      if (gender) this.genders.set(person.entityId, gender)
     }
   }
 
   /** Records gender evidence for a person (a resolved "she said"). */
   note(entityId: string, gender: Gender): void {
+    this.readGenders()
     if (!this.genders.has(entityId)) this.genders.set(entityId, gender)
   }
 
   /** The gender known for a person, if any. */
   genderOf(entityId: string): Gender | undefined {
+    this.readGenders()
     return this.genders.get(entityId)
   }
 
   /** The nearest person mentioned before `position` whose gender does not contradict `gender`. */
   resolve(gender: Gender, position: number): Entity | null {
+    this.readGenders()
     // binary search for the last person ending before the pronoun
     let lo = 0
     let hi = this.persons.length - 1
