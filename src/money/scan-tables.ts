@@ -3,6 +3,7 @@
  * module constants, and the shapes of markers, numerals and figures.
  */
 import {CHAR_LOWER, isLetterOrMark} from '../text/chars.ts'
+import type {Word as TextWord} from '../text/words.ts'
 import * as decimal from './decimal.ts'
 import type {Decimal} from './decimal.ts'
 import * as lexicon from './lexicon.ts'
@@ -134,11 +135,8 @@ export interface Bare {
   pow: number
 }
 
-export interface Word {
-  start: number
-  end: number
-  lower: string
-}
+/** A word next to a figure, as the money scanner reads it: the project's word shape (src/text/words.ts), offsets and lower case only. */
+export type Word = Pick<TextWord, 'start' | 'end' | 'lower'>
 
 export const REJECT = 'reject' as const
 
