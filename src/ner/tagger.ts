@@ -196,8 +196,8 @@ export class NerTagger {
   private readonly tagList = new Uint8Array(K)
   // previous tags after which an entity may start (O, L, U, sentence start): 1, else 0 (inside an entity: B, I)
   private readonly opens = new Uint8Array(K + 1)
-  // the largest transition score into an entity-starting tag after an open tag, by case class
-  private readonly startTransitionMax = new Float64Array(CASE_COUNT).fill(-Infinity)
+  // the largest transition score into an entity-starting tag, by transition row (prev2, open prev, case class)
+  private readonly startTransitionMax = new Float64Array((K + 1) * (K + 1) * CASE_COUNT).fill(-Infinity)
   private readonly followerMasks = new Int32Array(K + 1)
   private readonly lastFollowerMasks = new Int32Array(K + 1)
   private backPointers = new Int32Array(0)
@@ -268,8 +268,8 @@ export class NerTagger {
       for (let prev = 0; prev <= K; prev++) {
         if (!this.opens[prev]) continue
         for (let cls = 0; cls < CASE_COUNT; cls++) {
-          const at = ((prev2 * (K + 1) + prev) * CASE_COUNT + cls) * K
-          for (const k of ENTITY_STARTS) this.startTransitionMax[cls] = Math.max(this.startTransitionMax[cls], this.transitions[at + k])
+          const at = (prev2 * (K + 1) + prev) * CASE_COUNT + cls
+          for (const k of ENTITY_STARTS) this.startTransitionMax[at] = Math.max(this.startTransitionMax[at], this.transitions[at * K + k])
         }
       }
     }
@@ -415,16 +415,14 @@ export class NerTagger {
     const b4 = ((i + 2 >= end ? this.endType : docTypes[i + 2]) * S + 4) * K
     tokenContext(this.context, doc, this.types, i, end, K, K)
     const n = contextFeatures(ids, 0, this.table, this.context, this.scratch.history)
+    for (let f = 0; f < n; f++) ids[f] *= K
+    // one tag at a time in a local: Math.fround after each addition is the rounding a Float32Array store does, so the
+    // sums are the same, without a store and reload of scores[k] per feature
     for (let x = 0; x < count; x++) {
       const k = tags[x]
-      scores[k] = Math.fround(Math.fround(Math.fround(vectors[b0 + k] + vectors[b1 + k]) + vectors[b2 + k]) + vectors[b3 + k]) + vectors[b4 + k]
-    }
-    for (let f = 0; f < n; f++) {
-      const row = ids[f] * K
-      for (let x = 0; x < count; x++) {
-        const k = tags[x]
-        scores[k] += weights[row + k]
-      }
+      let sum = Math.fround(Math.fround(Math.fround(Math.fround(vectors[b0 + k] + vectors[b1 + k]) + vectors[b2 + k]) + vectors[b3 + k]) + vectors[b4 + k])
+      for (let f = 0; f < n; f++) sum = Math.fround(sum + weights[ids[f] + k])
+      scores[k] = sum
     }
     if (this.forcing && this.mustName[i]) scores[TAG_O] = -1e6
   }
@@ -478,6 +476,9 @@ export class NerTagger {
     let hypState = this.hypState
     let nextScore = this.nextScore
     let nextState = this.nextState
+    // the mask tagList[0, tagCount) was made for
+    let listed = -1
+    let tagCount = 0
     hypScore[0] = 0
     hypState[0] = K | (K << 8)
     for (let t = 0; t < length; t++) {
@@ -488,8 +489,12 @@ export class NerTagger {
       const followerMasks = last ? this.lastFollowerMasks : this.followerMasks
       let needed = 0
       for (let h = 0; h < count; h++) needed |= followerMasks[hypState[h] & 255]
-      let tagCount = 0
-      for (let m = needed; m !== 0; m &= m - 1) tagList[tagCount++] = 31 - Math.clz32(m & -m)
+      // consecutive tokens mostly need the same tags (all hypotheses outside an entity): the list is kept
+      if (needed !== listed) {
+        listed = needed
+        tagCount = 0
+        for (let m = needed; m !== 0; m &= m - 1) tagList[tagCount++] = 31 - Math.clz32(m & -m)
+      }
       this.tokenScores(doc, start, end, start + t, base, tagList, tagCount)
       const back = t * B
       let kept = 0
@@ -508,24 +513,30 @@ export class NerTagger {
           if (score < floor) floor = score
         }
       }
-      // after an open tag the followers are O, then the entity starts; the best start score plus the best transition
-      // into a start bounds each start candidate (the same sums, and rounding is monotonic), so when that bound stays
-      // below the floor only O is tried
+      // after an open tag the followers are O, then the entity starts; the best start score plus the row's best
+      // transition into a start bounds each start candidate (the same sums, and rounding is monotonic), so when that
+      // bound stays below the floor or at most the threshold only O is tried
       let startBase = -Infinity
       for (let m = needed & ENTITY_START_MASK; m !== 0; m &= m - 1) {
         const score = base[31 - Math.clz32(m & -m)]
         if (score > startBase) startBase = score
       }
-      const startTransition = this.startTransitionMax[cls]
+      const startTransitionMax = this.startTransitionMax
       for (let h = 0; h < count; h++) {
         const state = hypState[h]
         const prev = state & 255
         const prev2 = state >> 8
-        const row = ((prev2 * (K + 1) + prev) * CASE_COUNT + cls) * K
+        const rowIndex = (prev2 * (K + 1) + prev) * CASE_COUNT + cls
+        const row = rowIndex * K
         const score0 = hypScore[h]
         const tail = (prev << 8) | (h << 16)
         const first = prev * K1 + 1
-        const all = opens[prev] === 0 || score0 + startBase + startTransition >= floor
+        let all = opens[prev] === 0
+        if (!all) {
+          const bound = score0 + startBase + startTransitionMax[rowIndex]
+          // the threshold only rises, and a candidate at or below it is skipped
+          all = bound >= floor && bound > threshold
+        }
         for (let x = first, stop = all ? first + followers[prev * K1] : first + 1; x < stop; x++) {
           const k = followers[x]
           const score = score0 + base[k] + transitions[row + k]
