@@ -416,9 +416,32 @@ export class NerTagger {
     tokenContext(this.context, doc, this.types, i, end, K, K)
     const n = contextFeatures(ids, 0, this.table, this.context, this.scratch.history)
     for (let f = 0; f < n; f++) ids[f] *= K
-    // one tag at a time in a local: Math.fround after each addition is the rounding a Float32Array store does, so the
-    // sums are the same, without a store and reload of scores[k] per feature
-    for (let x = 0; x < count; x++) {
+    // each tag's sum in a local, Math.fround after each addition being the rounding a Float32Array store does, so the
+    // sums are the same without a store and reload per feature; four tags at a time, so that four independent
+    // chains of dependent additions overlap
+    let x = 0
+    for (; x + 4 <= count; x += 4) {
+      const k0 = tags[x]
+      const k1 = tags[x + 1]
+      const k2 = tags[x + 2]
+      const k3 = tags[x + 3]
+      let s0 = Math.fround(Math.fround(Math.fround(Math.fround(vectors[b0 + k0] + vectors[b1 + k0]) + vectors[b2 + k0]) + vectors[b3 + k0]) + vectors[b4 + k0])
+      let s1 = Math.fround(Math.fround(Math.fround(Math.fround(vectors[b0 + k1] + vectors[b1 + k1]) + vectors[b2 + k1]) + vectors[b3 + k1]) + vectors[b4 + k1])
+      let s2 = Math.fround(Math.fround(Math.fround(Math.fround(vectors[b0 + k2] + vectors[b1 + k2]) + vectors[b2 + k2]) + vectors[b3 + k2]) + vectors[b4 + k2])
+      let s3 = Math.fround(Math.fround(Math.fround(Math.fround(vectors[b0 + k3] + vectors[b1 + k3]) + vectors[b2 + k3]) + vectors[b3 + k3]) + vectors[b4 + k3])
+      for (let f = 0; f < n; f++) {
+        const row = ids[f]
+        s0 = Math.fround(s0 + weights[row + k0])
+        s1 = Math.fround(s1 + weights[row + k1])
+        s2 = Math.fround(s2 + weights[row + k2])
+        s3 = Math.fround(s3 + weights[row + k3])
+      }
+      scores[k0] = s0
+      scores[k1] = s1
+      scores[k2] = s2
+      scores[k3] = s3
+    }
+    for (; x < count; x++) {
       const k = tags[x]
       let sum = Math.fround(Math.fround(Math.fround(Math.fround(vectors[b0 + k] + vectors[b1 + k]) + vectors[b2 + k]) + vectors[b3 + k]) + vectors[b4 + k])
       for (let f = 0; f < n; f++) sum = Math.fround(sum + weights[ids[f] + k])
