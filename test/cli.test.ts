@@ -105,4 +105,13 @@ describe('bin/lede.js', () => {
     expect(stdout).toBe('')
     expect(readdirSync(out)).toContain('manifest.json')
   })
+
+  it('writes the same records from the compiled build (dist/, when current) and from the sources (LEDE_FROM_SOURCE=1)', () => {
+    const outs = [tmp(), tmp()]
+    for (const [i, env] of [{}, {LEDE_FROM_SOURCE: '1'}].entries()) {
+      execFileSync(process.execPath, [join(root, 'bin/lede.js'), 'run', corpus, '--out', outs[i]!, '--quiet', '--workers', '1'], {encoding: 'utf8', env: {...process.env, ...env}})
+    }
+    const jsonl = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')])
+    expect(jsonl(outs[0]!)).toEqual(jsonl(outs[1]!))
+  })
 })
