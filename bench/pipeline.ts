@@ -4,7 +4,8 @@
 // texts from ../shared, replicated under distinct names and shuffled to --mb megabytes (PolNeAR's
 // test split is never read). Beside it, in the same run: compromise's people/places/organizations
 // on the same texts, `--workers 1` vs `--workers 2` (and whatever --workers lists), peak RSS of each
-// process, and whether the JSONL output is byte-identical across worker counts. A run over the four
+// process and its CPU time (user + system, all threads: comparable on a shared machine where wall time is not),
+// and whether the JSONL output is byte-identical across worker counts. A run over the four
 // seed articles repeated (warm caches, nothing new to link) is kept as a secondary line only.
 import {spawnSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
@@ -59,6 +60,8 @@ function buildSeedCorpus(mb: number): {dir: string; bytes: number; docs: number}
 
 interface Measured {
   seconds: number
+  /** user + system CPU seconds of the whole process, all threads */
+  cpuSeconds: number
   maxRssMB: number
   exitCode: number
   outputHash: string
@@ -72,16 +75,18 @@ const rssHook = join(root, 'bench', 'report-rss.mjs')
 function runLede(corpus: string, workers: number | null): Measured {
   const out = mkdtempSync(join(tmpdir(), 'lede-bench-out-'))
   const rssFile = join(out, '..', `${out.split('/').pop()}.rss`)
+  const cpuFile = join(out, '..', `${out.split('/').pop()}.cpu`)
   try {
     const args = ['--import', rssHook, lede, 'run', corpus, '--out', out, '--quiet', ...(workers !== null && supportsWorkers ? ['--workers', String(workers)] : [])]
     const started = performance.now()
-    const child = spawnSync(process.execPath, args, {encoding: 'utf8', env: {...process.env, LEDE_BENCH_RSS_FILE: rssFile}, maxBuffer: 1 << 26})
+    const child = spawnSync(process.execPath, args, {encoding: 'utf8', env: {...process.env, LEDE_BENCH_RSS_FILE: rssFile, LEDE_BENCH_CPU_FILE: cpuFile}, maxBuffer: 1 << 26})
     const seconds = (performance.now() - started) / 1000
     if (child.status !== 0 && child.status !== 1) throw new Error(`lede run failed (exit ${child.status}): ${child.stderr}`)
     const hash = createHash('sha256')
     for (const file of readdirSync(out).filter((f) => f.endsWith('.jsonl')).sort()) hash.update(file).update(readFileSync(join(out, file)))
     return {
       seconds,
+      cpuSeconds: Number(readFileSync(cpuFile, 'utf8')),
       maxRssMB: Number(readFileSync(rssFile, 'utf8')) / 1024,
       exitCode: child.status,
       outputHash: hash.digest('hex').slice(0, 16),
@@ -90,6 +95,7 @@ function runLede(corpus: string, workers: number | null): Measured {
   } finally {
     rmSync(out, {recursive: true, force: true})
     rmSync(rssFile, {force: true})
+    rmSync(cpuFile, {force: true})
   }
 }
 
@@ -132,16 +138,17 @@ console.log(
 )
 console.log('')
 
-const rows: Array<{workers: number; mbps: number[]; rss: number[]; hashes: Set<string>}> = []
+const rows: Array<{workers: number; mbps: number[]; cpu: number[]; rss: number[]; hashes: Set<string>}> = []
 for (const workers of workerCounts) {
-  const row = {workers, mbps: [] as number[], rss: [] as number[], hashes: new Set<string>()}
+  const row = {workers, mbps: [] as number[], cpu: [] as number[], rss: [] as number[], hashes: new Set<string>()}
   for (let i = 0; i < runs; i++) {
     const m = runLede(varied.dir, workers)
     row.mbps.push(varied.bytes / 1e6 / m.seconds)
     row.rss.push(m.maxRssMB)
+    row.cpu.push(m.cpuSeconds)
     row.hashes.add(m.outputHash)
     console.log(
-      `  run: --workers ${workers}  ${m.seconds.toFixed(1)} s  ${(varied.bytes / 1e6 / m.seconds).toFixed(2)} MB/s  peak RSS ${m.maxRssMB.toFixed(0)} MB  ` +
+      `  run: --workers ${workers}  ${m.seconds.toFixed(1)} s wall, ${m.cpuSeconds.toFixed(1)} s CPU  ${(varied.bytes / 1e6 / m.seconds).toFixed(2)} MB/s  peak RSS ${m.maxRssMB.toFixed(0)} MB  ` +
         `${m.manifest.outputs.entities} entities, ${m.manifest.outputs.quotes} quotes, ${m.manifest.outputs.money} money  output ${m.outputHash}  (load ${load()})`,
     )
   }
@@ -162,7 +169,8 @@ console.log('')
 for (const row of rows) {
   const mbps = median(row.mbps)
   console.log(
-    `lede --workers ${row.workers}  ${mbps.toFixed(2)} MB/s (median of ${row.mbps.length}), ${(mbps / baseMBps).toFixed(1)}x compromise, peak RSS ${median(row.rss).toFixed(0)} MB`,
+    `lede --workers ${row.workers}  ${mbps.toFixed(2)} MB/s (median of ${row.mbps.length}), ${(mbps / baseMBps).toFixed(1)}x compromise, peak RSS ${median(row.rss).toFixed(0)} MB, ` +
+      `${median(row.cpu).toFixed(1)} s CPU (${(varied.bytes / 1e6 / median(row.cpu)).toFixed(2)} MB per CPU second)`,
   )
 }
 console.log(`compromise     ${baseMBps.toFixed(3)} MB/s (people+places+organizations only, ${(baseBytes / 1e6).toFixed(1)} MB of the same texts, no start-up, no writing)`)
