@@ -14,6 +14,7 @@ import {scorePairsIsolated, scorePairsPooled, type NamePair, type PairScore} fro
 import {createDoc} from '../src/doc.ts'
 import {processDoc} from '../src/stage.ts'
 import {PIPELINES} from '../pipelines/index.ts'
+import {mulberry32} from '../tools/lib/random.ts'
 
 const {values} = parseArgs({
   options: {
@@ -67,18 +68,8 @@ for (let run = 0; run < Math.max(runs, 3); run++) {
 const mentionsPerSeed = seedMentions / seeds.length
 
 // ---------------------------------------------------------------- 3. synthetic corpus at the seeds' density
-/** mulberry32: a small deterministic generator, so every run times the same corpus. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-const rand = random(Number(values.seed))
+// seeded, so every run times the same corpus
+const rand = mulberry32(Number(values.seed))
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]
 // popular entities are mentioned far more often: a skewed pick
 const pickSkewed = <T>(items: readonly T[]): T => items[Math.floor(rand() ** 2.5 * items.length)]

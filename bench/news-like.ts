@@ -3,16 +3,10 @@
 // third of the sentences carry a monetary figure, which is denser than general news and close to
 // business news; the seed articles that the benchmark mixes in carry far fewer.
 
-/** A small deterministic PRNG so the generated corpus is the same on every run. */
-export function mulberry32(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import {mulberry32} from '../tools/lib/random.ts'
+
+// re-exported: the benches that generate text take the generator from here with the text
+export {mulberry32}
 
 /** `paragraphs` paragraphs of generated news, separated by blank lines. */
 export function generateNews(random: () => number, paragraphs: number): string {

@@ -1,4 +1,4 @@
-import {mkdir, rename, stat, writeFile} from 'node:fs/promises'
+import {rename, stat, writeFile} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import {join} from 'node:path'
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'

@@ -29,7 +29,7 @@ import {indexLexicon, LEXICON_CATEGORIES} from './lexicon.ts'
 import type {NerModel} from './model.ts'
 import {NameClassifier} from './names.ts'
 import {harmoniseDocument} from './consistency.ts'
-import {allowedAfter, NER_TYPES, TAG_COUNT, tagId, tagPosition, tagType} from './tags.ts'
+import {allowedAfter, TAG_COUNT, tagId, tagPosition, tagType} from './tags.ts'
 
 // module-local copies: imported bindings can cost a getter call per access in hot loops under some loaders
 const K = TAG_COUNT

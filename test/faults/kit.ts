@@ -8,6 +8,7 @@ import {existsSync, readdirSync, readFileSync, statSync, symlinkSync} from 'node
 import {mkdir, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {RECORD_SCHEMAS} from '../../src/schema.ts'
+import {mulberry32} from '../../tools/lib/random.ts'
 
 export const ROOT = new URL('../..', import.meta.url).pathname
 const BIN = join(ROOT, 'bin', 'lede.js')
@@ -156,17 +157,8 @@ export function sizeOf(path: string): number {
   }
 }
 
-/** A small deterministic random generator (mulberry32), so a fuzz corpus is the same on every machine. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The fuzz corpus's seeded generator (the research code's one mulberry32), so it is the same on every machine. */
+export const random = mulberry32
 
 /**
  * Writes a corpus of what a nightly job meets in the wild: random bytes, truncated UTF-8, one very long line,

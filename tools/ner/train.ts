@@ -27,6 +27,7 @@ import {countNames, NameClassifier, type NameCounts} from '../../src/ner/names.t
 import {scoreEntities, type NerScore} from './score.ts'
 import {NerTagger} from '../../src/ner/tagger.ts'
 import {bilouFromSpans, NER_TYPES, spansFromBilou, TAG_COUNT, TAG_START, tagType, type NerType} from '../../src/ner/tags.ts'
+import {mulberry32} from '../lib/random.ts'
 
 const K = TAG_COUNT
 
@@ -76,17 +77,8 @@ export interface TrainResult {
   devScore: NerScore | null
 }
 
-/** A small deterministic PRNG (mulberry32). */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The training shuffle's seeded generator: the research code's one mulberry32. */
+export const createRandom = mulberry32
 
 /** Each lowercase word's usual case in running training text (not sentence-initial, not in headlines), if seen twice. */
 export function harvestCasePrior(documents: readonly NerDocument[]): Map<string, string> {
