@@ -6,7 +6,7 @@
  */
 import {doubleMetaphone} from '../adapters/natural.ts'
 import {isNameLabel, type EntityLabel} from '../doc.ts'
-import {acronymMatches} from '../names/acronyms.ts'
+import {acronymLetters, initialsSpell, wordInitials} from '../names/acronyms.ts'
 import {givenNameInitials} from '../names/given-names.ts'
 import {isGenderVariant, matchNames, MATCH_SETTINGS, profileName, shareRole, surnamesSimilar, type NameProfile} from './match.ts'
 import {middlesCompatible} from '../names/person-name.ts'
@@ -260,12 +260,22 @@ function candidateEdges(profiles: readonly NameProfile[], sharedCooccurring: (a:
     if (value === undefined) initials.set(p, (value = initialsOf(profiles[p].canonical)))
     return value
   }
+  // and each expansion's word initials once, for the looser match (a pool is searched by every acronym of its letter)
+  const words = new Map<number, string[]>()
+  const wordInitialsAt = (p: number): string[] => {
+    let value = words.get(p)
+    if (value === undefined) words.set(p, (value = wordInitials(profiles[p].canonical)))
+    return value
+  }
   for (const i of acronyms) {
     const letters = profiles[i].canonical.replace(/[.&]/g, '')
     const pool = expansions.get(`${profiles[i].label}|${letters.charAt(0)}`) ?? []
     const lower = letters.toLowerCase()
     let matches = pool.filter((p) => initialsAt(p) === lower)
-    if (matches.length === 0) matches = pool.filter((p) => acronymMatches(letters, profiles[p].canonical))
+    if (matches.length === 0) {
+      const capitals = acronymLetters(letters)
+      matches = pool.filter((p) => initialsSpell(capitals, wordInitialsAt(p)))
+    }
     if (matches.length === 1) edges.push({a: Math.min(i, matches[0]), b: Math.max(i, matches[0]), rule: acronymRule})
   }
   return edges.sort((x, y) => x.rule - y.rule || x.a - y.a || x.b - y.b)

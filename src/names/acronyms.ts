@@ -16,13 +16,26 @@ export interface AcronymDefinition {
 
 /** Whether `acronym`'s capitals are, in order, initials of `expansion`'s words (skipping words is allowed; the first must match). */
 export function acronymMatches(acronym: string, expansion: string): boolean {
-  const letters = acronym.replace(/[^\p{Lu}]/gu, '').toLowerCase()
-  if (letters.length < 2) return false
-  const initials = expansion
+  const letters = acronymLetters(acronym)
+  return letters.length >= 2 && initialsSpell(letters, wordInitials(expansion))
+}
+
+/** An acronym's capitals, lowercased: what `initialsSpell` compares. */
+export function acronymLetters(acronym: string): string {
+  return acronym.replace(/[^\p{Lu}]/gu, '').toLowerCase()
+}
+
+/** The lowercased first letters of an expansion's words; the linker keeps them per name instead of splitting it again for every acronym. */
+export function wordInitials(expansion: string): string[] {
+  return expansion
     .split(/[\s\-–/]+/)
     .filter((w) => /^\p{L}/u.test(w))
     .map((w) => w.normalize('NFKD').charAt(0).toLowerCase())
-  if (initials.length < 2 || initials[0] !== letters[0]) return false
+}
+
+/** Whether lowercased acronym letters (two or more) are, in order, some of the initials (skipping is allowed; the first must match). */
+export function initialsSpell(letters: string, initials: readonly string[]): boolean {
+  if (letters.length < 2 || initials.length < 2 || initials[0] !== letters[0]) return false
   // subsequence match with backtracking; the expansions are a handful of words
   const match = (li: number, wi: number): boolean => {
     if (li === letters.length) return true
