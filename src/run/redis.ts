@@ -177,7 +177,9 @@ export async function createRedisExecutor(options: RedisRunOptions): Promise<Exe
         // results have been read; nothing of the run is left in Redis
         if (job && !failure) {
           unread.delete(job)
-          await (job as Job).remove().catch(() => {})
+          // raced with the run's failure: a Redis killed just as a result arrived leaves this command queued for a
+          // reconnection that never comes, and awaiting it alone would hold the run open for ever
+          await Promise.race([(job as Job).remove().catch(() => {}), failed.catch(() => {})])
         }
       }
     },
