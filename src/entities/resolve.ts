@@ -8,6 +8,7 @@ import {translitKey} from '../names/translit.ts'
 import {findAcronymDefinitions, findAcronymUses, mergeExpansions, type AcronymDefinition} from '../names/acronyms.ts'
 import {canonicalMention} from './canonical.ts'
 import {entityIdFor} from '../names/entity-id.ts'
+import {countBefore} from '../text/search.ts'
 
 interface Mention {
   start: number
@@ -67,14 +68,7 @@ function addAcronyms(text: string, mentions: Mention[], definitions: readonly Ac
   const added = new Map<number, Mention>()
   const overlapping = (use: {start: number; end: number}): Mention[] => {
     const found: Mention[] = []
-    let lo = 0
-    let hi = sorted.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (sorted[mid]!.end <= use.start) lo = mid + 1
-      else hi = mid
-    }
-    for (let k = lo; k < sorted.length && sorted[k]!.start < use.end; k++) if (sorted[k]!.end > use.start) found.push(sorted[k]!)
+    for (let k = countBefore(sorted, (mention) => mention.end <= use.start); k < sorted.length && sorted[k]!.start < use.end; k++) if (sorted[k]!.end > use.start) found.push(sorted[k]!)
     for (let at = use.start - MAX_ACRONYM; at < use.end; at++) {
       const m = added.get(at)
       if (m && m.start < use.end && use.start < m.end) found.push(m)

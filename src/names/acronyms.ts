@@ -3,6 +3,7 @@
  * Petroleum Exporting Countries (OPEC)"): the acronym and its later bare uses resolve to the expansion.
  */
 import {isNameLabel, type EntitySpan} from '../doc.ts'
+import {countBefore} from '../text/search.ts'
 
 /** An acronym defined in the text, with the span of its expansion. */
 export interface AcronymDefinition {
@@ -69,14 +70,7 @@ export function findAcronymDefinitions(text: string, spans: readonly EntitySpan[
     const acronym = match[1].replace(/\.$/, '')
     const start = paren + match[0].indexOf(match[1])
     // the nearest names first: walk back over spans that start before the parenthesis (found by binary search)
-    let lo = 0
-    let hi = sorted.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (sorted[mid].start < paren) lo = mid + 1
-      else hi = mid
-    }
-    for (let k = lo - 1; k >= 0; k--) {
+    for (let k = countBefore(sorted, (span) => span.start < paren) - 1; k >= 0; k--) {
       const span = sorted[k]
       if (span.end > paren) continue
       if (paren - span.start > MAX_EXPANSION) break
@@ -127,13 +121,7 @@ export function mergeExpansions(spans: readonly EntitySpan[], definitions: reado
   const minStart: number[] = new Array(all.length)
   for (let i = all.length - 1; i >= 0; i--) minStart[i] = Math.min(all[i]!.start, i + 1 < all.length ? minStart[i + 1]! : Infinity)
   const covered = (s: EntitySpan) => {
-    let lo = 0
-    let hi = all.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (all[mid]!.end <= s.start) lo = mid + 1
-      else hi = mid
-    }
+    const lo = countBefore(all, (expansion) => expansion.end <= s.start)
     return lo < all.length && minStart[lo]! < s.end
   }
   return [...spans.filter((s) => !covered(s)), ...kept].sort((a, b) => a.start - b.start || a.end - b.end)
@@ -141,13 +129,7 @@ export function mergeExpansions(spans: readonly EntitySpan[], definitions: reado
 
 /** The first name span (in start order) lying inside [from, to), found by binary search. */
 function firstNameInside(sorted: readonly EntitySpan[], from: number, to: number): EntitySpan | undefined {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (sorted[mid]!.start < from) lo = mid + 1
-    else hi = mid
-  }
+  const lo = countBefore(sorted, (span) => span.start < from)
   for (let k = lo; k < sorted.length && sorted[k]!.start < to; k++) if (sorted[k]!.end <= to && isNameLabel(sorted[k]!.label)) return sorted[k]
   return undefined
 }

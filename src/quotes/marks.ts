@@ -6,6 +6,7 @@
 import type {Span, Token} from '../doc.ts'
 import {lookupCue, lookupPhrasalCue} from './cues.ts'
 import {quoteWords} from './words.ts'
+import {countBefore} from '../text/search.ts'
 
 /** How a quotation was marked. */
 export type QuoteStyle = 'double' | 'single' | 'guillemet' | 'dash'
@@ -346,14 +347,7 @@ function laterCloser(text: string, from: number, end: number): boolean {
 }
 
 function firstAtOrAfter(sorted: number[], value: number): number | undefined {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (sorted[mid]! < value) lo = mid + 1
-    else hi = mid
-  }
-  return sorted[lo]
+  return sorted[countBefore(sorted, (x) => x < value)]
 }
 
 // skips an HTML/XML tag (`<tweet id="...">`) or an editorial stray mark (`<">`); returns the next offset

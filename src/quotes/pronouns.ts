@@ -4,6 +4,7 @@
  * already resolved to that person.
  */
 import type {Entity, Span} from '../doc.ts'
+import {countBefore} from '../text/search.ts'
 
 /** Grammatical gender used for pronoun agreement. */
 export type Gender = 'male' | 'female'
@@ -63,17 +64,8 @@ export class PronounResolver {
   /** The nearest person mentioned before `position` whose gender does not contradict `gender`. */
   resolve(gender: Gender, position: number): Entity | null {
     this.readGenders()
-    // binary search for the last person ending before the pronoun
-    let lo = 0
-    let hi = this.persons.length - 1
-    let last = -1
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1
-      if (this.persons[mid]!.end <= position) {
-        last = mid
-        lo = mid + 1
-      } else hi = mid - 1
-    }
+    // the last person ending before the pronoun
+    const last = countBefore(this.persons, (person) => person.end <= position) - 1
     // "he": the nearest person not known to be a woman; "she": the nearest person known to be one when
     // there is such a person near, else the nearest of unknown gender (news names far more men than women)
     let unknown: Entity | null = null
@@ -114,13 +106,7 @@ function insideAny(extents: readonly Span[]): (span: Span) => boolean {
   for (const [i, extent] of sorted.entries()) maxEnd.push(Math.max(extent.end, i > 0 ? maxEnd[i - 1]! : -Infinity))
   return (span) => {
     // the extents starting at or before the span; one of them holds it when the largest end reaches the span's end
-    let lo = 0
-    let hi = sorted.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (sorted[mid]!.start <= span.start) lo = mid + 1
-      else hi = mid
-    }
+    const lo = countBefore(sorted, (extent) => extent.start <= span.start)
     return lo > 0 && maxEnd[lo - 1]! >= span.end
   }
 }

@@ -11,6 +11,7 @@ import {clauseSubject, cueAt, DETERMINERS, phraseAfter, PRONOUNS, subjectAfterQu
 import {findIndirect} from './indirect.ts'
 import {PronounResolver, type Gender} from './pronouns.ts'
 import {quoteWords, type Word} from './words.ts'
+import {countBefore} from '../text/search.ts'
 
 /**
  * The document layers attribution reads: paragraphs bound every window, the words are the document's tokens
@@ -173,17 +174,8 @@ function wordCount(text: string, quote: QuoteSpan, limit = 12): number {
 }
 
 function paragraphIndex(paras: Span[], offset: number): number {
-  let lo = 0
-  let hi = paras.length - 1
-  let found = 0
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    if (paras[mid]!.start <= offset) {
-      found = mid
-      lo = mid + 1
-    } else hi = mid - 1
-  }
-  return found
+  // the last paragraph starting at or before the offset (the first when none does)
+  return Math.max(0, countBefore(paras, (para) => para.start <= offset) - 1)
 }
 
 function paragraphWords(text: string, tokens: readonly Token[], para: Span, quotes: QuoteSpan[], transparent: boolean[]): ParagraphWords {
@@ -239,14 +231,7 @@ function isTerminator(word: Word): boolean {
 }
 
 function firstIndexAtOrAfter(words: Word[], offset: number): number {
-  let lo = 0
-  let hi = words.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (words[mid]!.start < offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo
+  return countBefore(words, (word) => word.start < offset)
 }
 
 /** "…," X said / "…," said X / "…," according to X / "…" — X draws attention. */
@@ -504,14 +489,7 @@ function entityInMention(text: string, span: Span, entities: Entity[]): Entity |
   // the head part ends at the first lowercase "of/for/at": "a spokeswoman for the ministry" names no one
   const headEnd = headBoundary(text, span)
   // entities are sorted by start: begin at the first one starting inside the mention (binary search), not at the document's start
-  let lo = 0
-  let hi = entities.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (entities[mid]!.start < span.start) lo = mid + 1
-    else hi = mid
-  }
-  for (let k = lo; k < entities.length; k++) {
+  for (let k = countBefore(entities, (entity) => entity.start < span.start); k < entities.length; k++) {
     const entity = entities[k]!
     if (entity.start >= span.end) break
     if (entity.end <= span.start || entity.start < span.start || entity.end > span.end) continue

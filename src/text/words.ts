@@ -7,6 +7,7 @@
  */
 import {TokenFlag, type Token} from '../doc.ts'
 import {CHAR_CLASS, CharClass, isNumberChar} from './chars.ts'
+import {countBefore} from './search.ts'
 
 /** A token as a reader sees it: its span, its text and lower case, its kind and whether it is capitalised. */
 export interface Word {
@@ -42,14 +43,7 @@ const UPPER_CLASS: number = CharClass.Upper
 
 /** The index of the first token that ends after `offset` (tokens are in text order and do not overlap). */
 export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0
-  let hi = tokens.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (tokens[mid]!.end <= offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo
+  return countBefore(tokens, (token) => token.end <= offset)
 }
 
 /**
