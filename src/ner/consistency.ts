@@ -1,12 +1,17 @@
 /**
- * Document-level consistency after decoding: a capitalised occurrence of a name the model left out gets the label
- * the model gave the same name (same lowercased words) elsewhere in the article, when at least two of those mentions
- * agree and none disagrees. The left-to-right decoder only sees earlier labels (the history features); this pass
- * also lets later mentions speak. Mentions the model did label are not relabelled: CoNLL labels a name by its use
+ * Document-level consistency after decoding. Two repairs, both from names the model tagged elsewhere in the article:
+ * - a capitalised occurrence of a name the model left out gets the label the model gave the same name (same
+ *   lowercased words), when at least two of those mentions agree and none disagrees;
+ * - an occurrence of a multi-word name the model tagged whole elsewhere, but here cut short or split into pieces
+ *   ("Bank" + "Japan" where "Bank of Japan" is tagged), becomes that name, with its label.
+ * The left-to-right decoder only sees earlier labels (the history features); this pass also lets later mentions
+ * speak. A mention the model labelled over exactly its own words is never relabelled: CoNLL labels a name by its use
  * ("NEW YORK" the dateline is LOC, "NEW YORK" the team is ORG), and a majority vote over such names lost 0.4 F1 on
  * eng.testa (docs/ner.md).
  */
-import {TAG_O, tagId, tagPosition, tagType} from './tags.ts'
+import {NER_TYPES, TAG_O, tagId, tagPosition, tagType} from './tags.ts'
+
+const PER = NER_TYPES.indexOf('PER')
 
 /** What {@link harmoniseDocument} reads about each token. */
 export interface ConsistencyInput {
@@ -23,12 +28,20 @@ export interface ConsistencyInput {
 /** Mentions that must agree on a name's label before its untagged occurrences are tagged. */
 export const MIN_VOTES = 2
 
-// one distinct name of the document: where one mention of it is (to compare words), its length, and its votes
-// (in half votes: a headline mention counts half, case says nothing there)
+/** Mentions that must agree on a multi-word name's label before its cut or split occurrences are made whole. */
+export const MIN_WHOLE_VOTES = 1
+
+// one distinct name of the document: where one mention of it is (to compare words), its length, its votes (in half
+// votes: a headline mention counts half, case says nothing there), and, once counted, its label and what it may repair
 interface Name {
   start: number
   length: number
   votes: number[]
+  label: number
+  /** its untagged occurrences may be tagged */
+  fills: boolean
+  /** its cut or split occurrences may be made whole */
+  wholes: boolean
 }
 
 function sameWords(lowerIds: ArrayLike<number>, a: number, b: number, length: number): boolean {
@@ -46,12 +59,22 @@ function write(tags: Uint8Array, start: number, end: number, type: number): void
   tags[end - 1] = tagId(2, type)
 }
 
+// whether tokens [start, end) already hold exactly one mention of `type` over all of them
+function isWhole(tags: Uint8Array, start: number, end: number, type: number): boolean {
+  if (end - start === 1) return tags[start] === tagId(3, type)
+  if (tags[start] !== tagId(0, type) || tags[end - 1] !== tagId(2, type)) return false
+  for (let i = start + 1; i < end - 1; i++) if (tags[i] !== tagId(1, type)) return false
+  return true
+}
+
 /**
  * Rewrites `tags` (BILOU ids, one document) in place: an untagged occurrence of a name tagged at least
  * {@link MIN_VOTES} times with one label, capitalised, outside headlines and not part of a longer capitalised run,
- * gets that label. Returns how many tokens changed.
+ * gets that label; then an occurrence of a multi-word name tagged whole at least {@link MIN_WHOLE_VOTES} times with
+ * one label, where the model tagged only pieces of it (and nothing that reaches outside it), becomes that name.
+ * Returns how many tokens changed.
  */
-export function harmoniseDocument(input: ConsistencyInput, tags: Uint8Array): number {
+export function harmoniseDocument(input: ConsistencyInput, tags: Uint8Array, minWholeVotes = MIN_WHOLE_VOTES): number {
   const {lowerIds, capitalised, position, sentenceEnds} = input
   const length = lowerIds.length
   // names by first word; a document has few, so a short list per first word is searched linearly
@@ -70,28 +93,41 @@ export function harmoniseDocument(input: ConsistencyInput, tags: Uint8Array): nu
     let names = byFirst.get(lowerIds[start])
     if (!names) byFirst.set(lowerIds[start], (names = []))
     let name = names.find((x) => x.length === n && sameWords(lowerIds, x.start, start, n))
-    if (!name) names.push((name = {start, length: n, votes: [0, 0, 0, 0]}))
+    if (!name) names.push((name = {start, length: n, votes: [0, 0, 0, 0], label: 0, fills: false, wholes: false}))
     name.votes[tagType(tag)] += position[start] === 2 ? 1 : 2
     mentions++
     open = -1
   }
-  if (mentions < MIN_VOTES) return 0
-  // a name counts when at least MIN_VOTES mentions agree and none disagrees: one stray label is not spread
-  let any = false
+  if (mentions === 0) return 0
+  // a name counts when enough mentions agree and none disagrees: one stray label is not spread
+  let fills = false
+  let wholes = false
   for (const names of byFirst.values()) {
     for (const name of names) {
       let best = 0
       for (let t = 1; t < 4; t++) if (name.votes[t] > name.votes[best]) best = t
       let mixed = false
       for (let t = 0; t < 4; t++) if (t !== best && name.votes[t] > 0) mixed = true
-      name.length = mixed || name.votes[best] < 2 * MIN_VOTES ? -name.length : name.length
-      name.votes[0] = best
-      any ||= name.length > 0
+      name.label = best
+      name.fills = !mixed && name.votes[best] >= 2 * MIN_VOTES
+      // not people: a person named whole with a title the model took in ("Mr. Ban") would spread the title
+      name.wholes = !mixed && name.length > 1 && best !== PER && name.votes[best] >= 2 * minWholeVotes
+      fills ||= name.fills
+      wholes ||= name.wholes
     }
     // longest first, so "Bank of Japan" is tried before "Bank"
-    names.sort((a, b) => Math.abs(b.length) - Math.abs(a.length))
+    if (names.length > 1) names.sort((a, b) => b.length - a.length)
   }
-  if (!any) return 0
+  let changed = 0
+  if (fills) changed += fillRepeats(input, tags, byFirst)
+  if (wholes) changed += mendPieces(input, tags, byFirst)
+  return changed
+}
+
+// untagged occurrences of a name tagged consistently elsewhere take its label
+function fillRepeats(input: ConsistencyInput, tags: Uint8Array, byFirst: Map<number, Name[]>): number {
+  const {lowerIds, capitalised, position, sentenceEnds} = input
+  const length = lowerIds.length
   let changed = 0
   let sentence = 0
   for (let i = 0; i < length; i++) {
@@ -103,7 +139,7 @@ export function harmoniseDocument(input: ConsistencyInput, tags: Uint8Array): nu
     const sentenceEnd = sentenceEnds[sentence]
     for (const name of names) {
       // a name that does not count (split votes, or too few) is skipped; a shorter one may still match
-      if (name.length < 0) continue
+      if (!name.fills) continue
       const end = i + name.length
       if (end > sentenceEnd || !sameWords(lowerIds, name.start, i, name.length)) continue
       let free = true
@@ -112,7 +148,46 @@ export function harmoniseDocument(input: ConsistencyInput, tags: Uint8Array): nu
       if (!free || !capitalised[end - 1]) continue
       if (i > sentenceStart && capitalised[i - 1] && position[i - 1] !== 0) continue
       if (end < sentenceEnd && capitalised[end]) continue
-      write(tags, i, end, name.votes[0])
+      write(tags, i, end, name.label)
+      changed += name.length
+      i = end - 1
+      break
+    }
+  }
+  return changed
+}
+
+// occurrences of a multi-word name tagged whole elsewhere, where the model tagged only pieces inside it, are made whole
+function mendPieces(input: ConsistencyInput, tags: Uint8Array, byFirst: Map<number, Name[]>): number {
+  const {lowerIds, capitalised, position, sentenceEnds} = input
+  const length = lowerIds.length
+  let changed = 0
+  let sentence = 0
+  for (let i = 0; i < length; i++) {
+    // a name made whole starts with a capital (a stray "the" tagged into one mention is not spread) outside headlines
+    if (!capitalised[i] && position[i] !== 2) continue
+    const names = byFirst.get(lowerIds[i])
+    if (!names) continue
+    // a mention that starts before i and is still open here (I or L) would be cut
+    const at = tags[i] === TAG_O ? -1 : tagPosition(tags[i])
+    if (at === 1 || at === 2) continue
+    while (sentenceEnds[sentence] <= i) sentence++
+    const sentenceEnd = sentenceEnds[sentence]
+    for (const name of names) {
+      if (!name.wholes) continue
+      const end = i + name.length
+      // the last word capitalised too ("Pirelli cables" tagged whole once is not spread)
+      if (end > sentenceEnd || !capitalised[end - 1] || !sameWords(lowerIds, name.start, i, name.length)) continue
+      if (isWhole(tags, i, end, name.label)) {
+        i = end - 1
+        break
+      }
+      // the model tagged something here, and every mention it tagged ends inside the name (none reaches past it)
+      let tagged = false
+      for (let j = i; j < end; j++) tagged ||= tags[j] !== TAG_O
+      const last = tags[end - 1] === TAG_O ? -1 : tagPosition(tags[end - 1])
+      if (!tagged || last === 0 || last === 1) continue
+      write(tags, i, end, name.label)
       changed += name.length
       i = end - 1
       break

@@ -59,6 +59,25 @@ describe('harmoniseDocument', () => {
       tags: ['B-ORG I-ORG L-ORG -', '- B-ORG I-ORG L-ORG -', 'U-LOC -', 'U-LOC -', '- - - - -'],
       expected: ['B-ORG I-ORG L-ORG -', '- B-ORG I-ORG L-ORG -', 'U-LOC -', 'U-LOC -', '- B-ORG I-ORG L-ORG -'],
     },
+    {
+      why: 'a name split into pieces where it is tagged whole elsewhere is made whole, with its label',
+      sentences: ['the Bank of Japan said', 'Bank of Japan data', 'Bank of Japan rose'],
+      tags: ['- B-ORG I-ORG L-ORG -', 'U-ORG - U-LOC -', 'U-ORG - - -'],
+      expected: ['- B-ORG I-ORG L-ORG -', 'B-ORG I-ORG L-ORG -', 'B-ORG I-ORG L-ORG -'],
+    },
+    {
+      why: 'a piece that reaches outside the name, a lowercase end, a person, and split votes are left alone',
+      sentences: ['Greater Milwaukee Open won', 'Greater Milwaukee Open Trust', 'Pirelli cables rose', 'Pirelli cables fell', 'Mr. Ban said', 'Ban Ki-moon', 'Real Madrid won', 'Real Madrid lost', 'Real Madrid drew'],
+      tags: ['B-MISC I-MISC L-MISC -', '- B-ORG I-ORG L-ORG', 'B-ORG L-ORG -', 'U-ORG - -', 'B-PER L-PER -', 'U-PER -', 'B-ORG L-ORG -', 'B-LOC L-LOC -', 'U-ORG - -'],
+      expected: ['B-MISC I-MISC L-MISC -', '- B-ORG I-ORG L-ORG', 'B-ORG L-ORG -', 'U-ORG - -', 'B-PER L-PER -', 'U-PER -', 'B-ORG L-ORG -', 'B-LOC L-LOC -', 'U-ORG - -'],
+    },
+    {
+      why: 'in an all-caps headline a piece is made whole too',
+      sentences: ['Greater Milwaukee Open starts', 'GREATER MILWAUKEE OPEN SCORES'],
+      tags: ['B-MISC I-MISC L-MISC -', '- B-MISC L-MISC -'],
+      expected: ['B-MISC I-MISC L-MISC -', 'B-MISC I-MISC L-MISC -'],
+      headline: [1],
+    },
   ])('$why', ({sentences, tags, expected, headline}) => {
     expect(run(sentences, tags, headline)).toEqual(expected.flatMap((t) => t.split(' ')))
   })
