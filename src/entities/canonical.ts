@@ -4,6 +4,7 @@
  */
 import {isNameLabel, type EntitySpan, type Token} from '../doc.ts'
 import {findRoleAfter, findRoleBefore, splitTitle} from './role-phrase.ts'
+import {isRegexSpace} from '../text/chars.ts'
 
 /** One mention's canonical name and role, before coreference. */
 export interface CanonicalMention {
@@ -33,8 +34,18 @@ export function stripPossessive(name: string): string {
 
 /** Whether a person name has at least two name words (a given name and a surname, or a surname with particles). */
 export function isFullName(name: string): boolean {
-  return name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length >= 2
+  // words are the runs between whitespace (as split(/\s+/) makes them); each is tested once, at its first character
+  let capitalised = 0
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i)
+    if ((i > 0 && !isRegexSpace(name.charCodeAt(i - 1))) || isRegexSpace(code)) continue
+    const upper = code < 128 ? code >= 65 && code <= 90 : UPPER_START.test(name.slice(i, i + 2))
+    if (upper && ++capitalised >= 2) return true
+  }
+  return false
 }
+
+const UPPER_START = /^\p{Lu}/u
 
 /** Canonicalises one mention: for people, titles inside the span become the role and a title written beside the name is kept as role. */
 export function canonicalMention(text: string, tokens: readonly Token[], span: EntitySpan): CanonicalMention {

@@ -61,6 +61,8 @@ export function resolveMentions(text: string, tokens: readonly Token[], spans: r
  * maps and binary search, so a long document with many definitions stays linear.
  */
 function addAcronyms(text: string, mentions: Mention[], definitions: readonly AcronymDefinition[]): void {
+  // most documents define no acronym: nothing to index
+  if (definitions.length === 0) return
   const byExtent = new Map<string, Mention>()
   for (const m of mentions) byExtent.set(`${m.start}:${m.end}`, m)
   // the recognised mentions do not overlap one another: sorted by start, an overlap is found by binary search
@@ -117,16 +119,26 @@ const MAX_ACRONYM = 16
 // parsed person names by canonical name: a document repeats its people and a corpus repeats them across
 // documents; bounded, since a long-running process sees an open set of names (the parse is a pure function)
 const MAX_PARSED = 50_000
-const parsedNames = new Map<string, PersonName>()
+const parsedNames = new Map<string, ParsedName>()
 
-function parsedName(name: string): PersonName {
-  let person = parsedNames.get(name)
-  if (person === undefined) {
+interface ParsedName {
+  person: PersonName
+  /** the transliteration key of the surname's last word */
+  lastKey: string
+  /** the surname has more than one word ("von der Doe") */
+  compound: boolean
+}
+
+function parsedName(name: string): ParsedName {
+  let parsed = parsedNames.get(name)
+  if (parsed === undefined) {
     if (parsedNames.size >= MAX_PARSED) parsedNames.clear()
-    person = parsePersonName(name)
-    parsedNames.set(name, person)
+    const person = parsePersonName(name)
+    const words = person.surname.split(' ')
+    parsed = {person, lastKey: translitKey(words[words.length - 1]), compound: words.length > 1}
+    parsedNames.set(name, parsed)
   }
-  return person
+  return parsed
 }
 
 /** Joins later short person mentions ("Doe", "von der Doe", "V. Doe", a unique first name) to the earlier full name; earlier names are indexed by key, so each mention costs the same however long the document. */
@@ -143,9 +155,7 @@ function resolvePeople(mentions: Mention[]): void {
   const NONE: Antecedent[] = []
   for (const mention of mentions) {
     if (mention.label !== 'PERSON') continue
-    const person = parsedName(mention.canonical)
-    const words = person.surname.split(' ')
-    const lastKey = translitKey(words[words.length - 1])
+    const {person, lastKey, compound} = parsedName(mention.canonical)
     const sameSurname = bySurname.get(person.surnameKey) ?? NONE
     if (person.given && !person.givenInitial) {
       // the same person written again with a middle name or another romanisation
@@ -163,15 +173,15 @@ function resolvePeople(mentions: Mention[]): void {
     if (person.givenInitial) {
       const initial = translitKey(person.given ?? '').charAt(0)
       candidates = sameSurname.filter((a) => a.person.givenKey?.charAt(0) === initial)
-    } else if (words.length > 1) {
+    } else if (compound) {
       candidates = sameSurname
     } else {
       candidates = byLast.get(lastKey) ?? NONE
       // a first name alone ("Li", "Margaret") when exactly one earlier full name starts with it
       if (candidates.length === 0) candidates = byGiven.get(lastKey) ?? NONE
     }
-    const distinct = new Set(candidates.map((a) => a.canonical))
-    if (distinct.size === 1) mention.resolved = candidates[0].canonical
+    // exactly one distinct earlier name
+    if (candidates.length > 0 && candidates.every((a) => a.canonical === candidates[0].canonical)) mention.resolved = candidates[0].canonical
   }
 }
 

@@ -6,6 +6,7 @@
 import {isHonorific, isRoleAbbreviation, isRoleHead, isRoleModifier} from '../names/roles.ts'
 import type {Token} from '../doc.ts'
 import {isCapitalised, roleWords, type Word} from './words.ts'
+import {isRegexSpace as isSpace} from '../text/chars.ts'
 
 /** A role phrase found in the text. */
 export interface RolePhrase {
@@ -52,14 +53,6 @@ function lineEnd(text: string, offset: number): number {
 
 // a role phrase is looked for in this many characters before the name first, and further back only when it may go on
 const NEAR_WINDOW = 48
-
-/** Whether a UTF-16 code unit is whitespace as the regex `\s` defines it. */
-function isSpace(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13)
-  if (code < 0xa0) return false
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
-    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-}
 
 /**
  * Where to start scanning for words before `end`: the first whitespace character at least `window` characters
@@ -156,39 +149,71 @@ export function findRoleAfter(text: string, tokens: readonly Token[], end: numbe
   let at = end
   while (at < limit && isSpace(text.charCodeAt(at))) at++
   if (at >= limit || text.charCodeAt(at) !== 44) return undefined
-  const words = roleWords(text, tokens, end, limit)
-  if (words.length < 2 || words[0].text !== ',') return undefined
-  let i = 1
-  if (DETERMINERS.has(words[i].lower)) i++
-  const first = i
-  // qualifiers up to the first head, which must come within a few words
-  while (i < words.length && i - first < 8 && !(words[i].kind === 'word' && isRoleHead(words[i].text))) {
-    if (!isQualifier(words[i]) && words[i].lower !== 'former') return undefined
-    i++
+  // most commas after a name open no role (", who", ", said"), decided in a word or two: a short stretch cut at
+  // whitespace first (no token holds whitespace, so its words are exactly the full scan's first words), and the
+  // rest of the line only when the decision reads past it
+  const near = nearEnd(text, at, limit, NEAR_WINDOW)
+  if (near < limit) {
+    const found = roleAfter(text, roleWords(text, tokens, end, near), false)
+    if (found !== null) return found
   }
-  if (i >= words.length || !isRoleHead(words[i].text)) return undefined
-  // further heads and modifiers ("press secretary", "chief executive")
-  while (i + 1 < words.length && words[i + 1].kind === 'word' && (isRoleHead(words[i + 1].text) || isRoleModifier(words[i + 1].text)) && !isCapitalised(words[i + 1].text)) i++
-  let last = i
-  // a complement: connector, optional "the", then capitalised words with inner connectors
-  let j = i + 1
-  if (j < words.length && CONNECTORS.has(words[j].lower)) {
-    j++
-    if (j < words.length && words[j].lower === 'the') j++
-    while (j < words.length && last - i < MAX_ROLE_WORDS) {
-      const word = words[j]
-      if (word.kind === 'word' && isCapitalised(word.text)) last = j
-      else if (word.kind === 'poss' && last === j - 1) last = j
-      else if (!INNER.has(word.lower)) break
-      j++
+  return roleAfter(text, roleWords(text, tokens, end, limit), true) ?? undefined
+}
+
+/** The first whitespace at least `window` characters after `from`, or `limit`. */
+function nearEnd(text: string, from: number, limit: number, window: number): number {
+  let near = from + window
+  if (near >= limit) return limit
+  while (near < limit && !isSpace(text.charCodeAt(near))) near++
+  return near
+}
+
+/**
+ * The appositive role `words` (scanned from the name's end) open; null when the decision reads past the last of
+ * them and they are not `complete` (scan further).
+ */
+function roleAfter(text: string, words: Word[], complete: boolean): RolePhrase | undefined | null {
+  // every read goes through word(): a read past the end is where a longer scan could decide otherwise
+  let ranOut = false
+  const word = (k: number): Word | undefined => {
+    if (k >= words.length) ranOut = true
+    return words[k]
+  }
+  const found = ((): RolePhrase | undefined => {
+    if (word(1) === undefined || words[0]!.text !== ',') return undefined
+    let i = 1
+    if (DETERMINERS.has(words[i]!.lower)) i++
+    const first = i
+    // qualifiers up to the first head, which must come within a few words
+    while (word(i) !== undefined && i - first < 8 && !(words[i]!.kind === 'word' && isRoleHead(words[i]!.text))) {
+      if (!isQualifier(words[i]!) && words[i]!.lower !== 'former') return undefined
+      i++
     }
-  }
-  // a capitalised word right after the phrase means a new name starts ("Of Doe, President Roe said")
-  const next = words[last + 1]
-  if (next && next.kind === 'word' && isCapitalised(next.text)) return undefined
-  const roleStart = words[first].start
-  const roleEnd = words[last].end
-  return {start: roleStart, end: roleEnd, text: text.slice(roleStart, roleEnd)}
+    if (word(i) === undefined || !isRoleHead(words[i]!.text)) return undefined
+    // further heads and modifiers ("press secretary", "chief executive")
+    while (word(i + 1) !== undefined && words[i + 1]!.kind === 'word' && (isRoleHead(words[i + 1]!.text) || isRoleModifier(words[i + 1]!.text)) && !isCapitalised(words[i + 1]!.text)) i++
+    let last = i
+    // a complement: connector, optional "the", then capitalised words with inner connectors
+    let j = i + 1
+    if (word(j) !== undefined && CONNECTORS.has(words[j]!.lower)) {
+      j++
+      if (word(j) !== undefined && words[j]!.lower === 'the') j++
+      while (word(j) !== undefined && last - i < MAX_ROLE_WORDS) {
+        const w = words[j]!
+        if (w.kind === 'word' && isCapitalised(w.text)) last = j
+        else if (w.kind === 'poss' && last === j - 1) last = j
+        else if (!INNER.has(w.lower)) break
+        j++
+      }
+    }
+    // a capitalised word right after the phrase means a new name starts ("Of Doe, President Roe said")
+    const next = word(last + 1)
+    if (next && next.kind === 'word' && isCapitalised(next.text)) return undefined
+    const roleStart = words[first]!.start
+    const roleEnd = words[last]!.end
+    return {start: roleStart, end: roleEnd, text: text.slice(roleStart, roleEnd)}
+  })()
+  return ranOut && !complete ? null : found
 }
 
 /** A recognised person span split into its leading title (role), dropped honorifics, and the name. */

@@ -64,7 +64,9 @@ function isNameStretch(stretch: string): boolean {
  */
 export function findAcronymDefinitions(text: string, spans: readonly EntitySpan[]): AcronymDefinition[] {
   const found: AcronymDefinition[] = []
-  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end)
+  // a definition needs "(" before anything else
+  if (!text.includes('(')) return found
+  const sorted = isSorted(spans) ? spans : [...spans].sort((a, b) => a.start - b.start || a.end - b.end)
   for (const match of text.matchAll(PARENTHESISED)) {
     const paren = match.index ?? 0
     const acronym = match[1].replace(/\.$/, '')
@@ -109,6 +111,8 @@ function earlierNameStarts(text: string, from: number): number[] {
 
 /** Replaces the spans inside each acronym's expansion by the one expansion span, so "Bank" + "England" becomes "Bank of England". */
 export function mergeExpansions(spans: readonly EntitySpan[], definitions: readonly AcronymDefinition[]): EntitySpan[] {
+  // no definitions (most documents): the spans as they are, sorted (already, when they come from resolveOverlaps)
+  if (definitions.length === 0) return isSorted(spans) ? [...spans] : [...spans].sort((a, b) => a.start - b.start || a.end - b.end)
   // a later expansion replaces an earlier one it overlaps; expansions end at their parenthesis, so in text order
   // their ends only grow and the ones a new expansion overlaps are the last kept
   const kept: EntitySpan[] = []
@@ -125,6 +129,11 @@ export function mergeExpansions(spans: readonly EntitySpan[], definitions: reado
     return lo < all.length && minStart[lo]! < s.end
   }
   return [...spans.filter((s) => !covered(s)), ...kept].sort((a, b) => a.start - b.start || a.end - b.end)
+}
+
+function isSorted(spans: readonly EntitySpan[]): boolean {
+  for (let i = 1; i < spans.length; i++) if (spans[i - 1]!.start > spans[i]!.start || (spans[i - 1]!.start === spans[i]!.start && spans[i - 1]!.end > spans[i]!.end)) return false
+  return true
 }
 
 /** The first name span (in start order) lying inside [from, to), found by binary search. */

@@ -20,7 +20,12 @@ const MALE_IN_A = new Set(['joshua', 'luca', 'andrea', 'nikita', 'ilya', 'ilia',
 /** Keeps what is known about each person's gender and finds antecedents for pronouns. */
 export class PronounResolver {
   private readonly persons: Entity[]
-  private readonly genders = new Map<string, Gender>()
+  // genders from resolved pronouns, for people whose mentions show none
+  private readonly noted = new Map<string, Gender>()
+  // the gender each person's mentions show (null: none), read in text order (the first evidence wins) only for the
+  // people a pronoun is tested against: most documents have no pronoun speaker, and a pronoun stops at the nearest person
+  private readonly shown = new Map<string, Gender | null>()
+  private mentionsById: Map<string, Entity[]> | null = null
 
   /**
    * Builds a resolver over the document's PERSON entities that lie outside quotations;
@@ -35,35 +40,43 @@ export class PronounResolver {
     this.persons = entities.filter((e) => e.label === 'PERSON' && !inside(e)).sort((a, b) => a.start - b.start)
   }
 
-  // the gender each person's mentions show, read in text order (the first evidence wins) the first time any is
-  // asked for: most documents have no pronoun speaker and never ask
-  private read = false
-
-  private readGenders(): void {
-    if (this.read) return
-    this.read = true
-    for (const person of this.persons) {
-      if (this.genders.has(person.entityId)) continue
-      const gender = this.readGender(person)
-      if (gender) this.genders.set(person.entityId, gender)
+  // what the person's own mentions say, before anything noted
+  private shownGender(entityId: string): Gender | null {
+    let gender = this.shown.get(entityId)
+    if (gender !== undefined) return gender
+    if (this.mentionsById === null) {
+      this.mentionsById = new Map()
+      for (const person of this.persons) {
+        const list = this.mentionsById.get(person.entityId)
+        if (list) list.push(person)
+        else this.mentionsById.set(person.entityId, [person])
+      }
     }
+    gender = null
+    for (const mention of this.mentionsById.get(entityId) ?? []) {
+      gender = this.readGender(mention) ?? null
+      if (gender) break
+    }
+    this.shown.set(entityId, gender)
+    return gender
   }
 
-  /** Records gender evidence for a person (a resolved "she said"). */
+  private known(entityId: string): Gender | undefined {
+    return this.shownGender(entityId) ?? this.noted.get(entityId)
+  }
+
+  /** Records gender evidence for a person (a resolved "she said"); what the person's mentions show stays first. */
   note(entityId: string, gender: Gender): void {
-    this.readGenders()
-    if (!this.genders.has(entityId)) this.genders.set(entityId, gender)
+    if (this.known(entityId) === undefined) this.noted.set(entityId, gender)
   }
 
   /** The gender known for a person, if any. */
   genderOf(entityId: string): Gender | undefined {
-    this.readGenders()
-    return this.genders.get(entityId)
+    return this.known(entityId)
   }
 
   /** The nearest person mentioned before `position` whose gender does not contradict `gender`. */
   resolve(gender: Gender, position: number): Entity | null {
-    this.readGenders()
     // the last person ending before the pronoun
     const last = countBefore(this.persons, (person) => person.end <= position) - 1
     // "he": the nearest person not known to be a woman; "she": the nearest person known to be one when
@@ -71,7 +84,7 @@ export class PronounResolver {
     let unknown: Entity | null = null
     for (let i = last; i >= 0 && position - this.persons[i]!.end < 3000; i--) {
       const person = this.persons[i]!
-      const known = this.genders.get(person.entityId)
+      const known = this.known(person.entityId)
       if (known === gender) return person
       if (known) continue
       if (gender === 'male') return person

@@ -127,3 +127,11 @@ export function astralClass(codePoint: number): CharClass {
 export function isSpace(code: number): boolean {
   return CLASS[code] === CharClass.Space
 }
+
+/** Whether a UTF-16 code unit is whitespace as the regex `\s` defines it (narrower than {@link CharClass.Space}). */
+export function isRegexSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13)
+  if (code < 0xa0) return false
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+}
