@@ -66,6 +66,9 @@ describe('findRoleAfter', () => {
     ],
     ['Su Xiaohui, associate research fellow at the China Institute of International Studies, said', 'Su Xiaohui', 'associate research fellow at the China Institute of International Studies'],
     ['Jane Roe, Kremlin spokesman, said', 'Jane Roe', 'Kremlin spokesman'],
+    // decided only past the first stretch of words the finder reads
+    ['Jane Roe, an adviser to the Committee on Foreign Affairs and Defence Policy, said', 'Jane Roe', 'adviser to the Committee on Foreign Affairs and Defence Policy'],
+    ['Jane Roe, the longtime senior deputy chief executive officer of Acme, said', 'Jane Roe', 'longtime senior deputy chief executive officer of Acme'],
   ])('%s', (text, name, expected) => {
     expect(after(text, name)).toBe(expected)
   })
@@ -74,6 +77,8 @@ describe('findRoleAfter', () => {
     ['Vladimir Oleinik, a member of the council of the association, told'],
     ['Asked about Jane Roe, President John Doe said'],
     ['Jane Roe, John Doe and Mary Major met'],
+    // no head among the first eight words, which run past the first stretch the finder reads
+    ['Jane Roe, Northumberland Westmoreland Cumberland Lancashire Yorkshire Lincolnshire Staffordshire Warwickshire Derbyshire minister, said'],
   ])('no role: %s', (text) => {
     const name = text.includes('Vladimir') ? 'Vladimir Oleinik' : 'Jane Roe'
     expect(after(text, name)).toBeUndefined()
