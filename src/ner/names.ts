@@ -5,7 +5,7 @@
  * For training words the classifier leaves the word itself out, so the feature is as reliable on training
  * text as it will be on new text.
  */
-import {KeyTable} from './key-table.ts'
+import {FNV_PRIME as KEY_PRIME, hashKey, KeyTable} from './key-table.ts'
 import {NER_TYPES} from './tags.ts'
 
 /** The classifier's classes: the four types, then "an ordinary word". */
@@ -14,6 +14,8 @@ const C = NAME_CLASSES.length
 const MIN_N = 2
 const MAX_N = 5
 const SMOOTHING = 0.1
+// a module-local copy: imported bindings can cost a getter call per access in hot code under some loaders
+const FNV_PRIME = KEY_PRIME
 // overlapping n-grams are far from independent: the evidence is averaged per n-gram and scaled by this instead
 // of summed, which keeps posteriors usable as confidence (chosen on training-file words, not dev)
 const EVIDENCE_SCALE = 2
@@ -76,6 +78,9 @@ export class NameClassifier {
   private call = 0
   // start offsets of the n-grams of the current length the model never kept, for the same once-per-word rule
   private unseenStarts = new Int32Array(64)
+  // the hash of every n-gram of the current word, by (n - MIN_N) * length + start: each start's n-grams are hashed
+  // in one pass, each extending the one before by a character
+  private gramHashes = new Int32Array(256)
 
   constructor(private readonly data: NameCounts) {
     this.table = new KeyTable(data.ngrams.length)
@@ -139,12 +144,21 @@ export class NameClassifier {
     const evidence = this.logp.fill(0)
     const call = ++this.call
     if (this.unseenStarts.length < length) this.unseenStarts = new Int32Array(length * 2)
+    if (this.gramHashes.length < length * (MAX_N - MIN_N + 1)) this.gramHashes = new Int32Array(length * (MAX_N - MIN_N + 1) * 2)
     const unseenStarts = this.unseenStarts
+    const hashes = this.gramHashes
+    for (let i = 0; i + MIN_N <= length; i++) {
+      let hash = hashKey(marked, i, i + MIN_N - 1)
+      for (let n = MIN_N; n <= MAX_N && i + n <= length; n++) {
+        hash = Math.imul(hash ^ marked.charCodeAt(i + n - 1), FNV_PRIME)
+        hashes[(n - MIN_N) * length + i] = hash
+      }
+    }
     let grams = 0
     for (let n = MIN_N; n <= MAX_N; n++) {
       let unseen = 0
       for (let i = 0; i + n <= length; i++) {
-        const row = this.table.find('', marked, i, i + n)
+        const row = this.table.findHashed(hashes[(n - MIN_N) * length + i], '', marked, i, i + n)
         if (row >= 0) {
           if (this.seen[row] === call) continue
           this.seen[row] = call

@@ -52,22 +52,47 @@ const ENTITY_STARTS = ALL_TAGS.filter((k) => tagPosition(k) === 0 || tagPosition
 const ENTITY_START_MASK = ENTITY_STARTS.reduce((mask, k) => mask | (1 << k), 0)
 const PARTICLE_BIT = 1 << LEXICON_CATEGORIES.indexOf('particle')
 
-/** Word-type feature ids by base name and offset, so a new type needs one table lookup per base feature. */
+/**
+ * Word-type feature weights by base name: a new type needs one table lookup per base feature, then reads the
+ * base's rows (one per offset it has) from one place, packed base by base in offset order.
+ */
 class BaseIndex {
   readonly ids: KeyTable
-  slots = new Int32Array(0)
+  // per base: its first row in `rows`, and which of the S offsets it has (bit s)
+  readonly rowStart: Int32Array
+  readonly slotMask: Uint8Array
+  readonly rows: Float32Array
 
-  constructor(features: readonly string[]) {
+  constructor(features: readonly string[], weights: Float32Array) {
     // most base names come with several offsets: the feature count bounds the table
     this.ids = new KeyTable(features.length)
-    const pairs: [number, number][] = []
+    const slotOf: number[] = []
+    const featureOf: number[] = []
     features.forEach((name, f) => {
       const split = splitFeatureName(name)
       if (!split) return
-      pairs.push([this.ids.add(split[1]) * S + split[0] + W, f])
+      slotOf.push(this.ids.add(split[1]) * S + split[0] + W)
+      featureOf.push(f)
     })
-    this.slots = new Int32Array(this.ids.size * S).fill(-1)
-    for (const [at, f] of pairs) this.slots[at] = f
+    const count = this.ids.size
+    // the feature of each (base, offset), -1 for none
+    const slotFeature = new Int32Array(count * S).fill(-1)
+    slotOf.forEach((at, i) => (slotFeature[at] = featureOf[i]))
+    this.slotMask = new Uint8Array(count)
+    this.rowStart = new Int32Array(count + 1)
+    this.rows = new Float32Array(slotOf.length * K)
+    let row = 0
+    for (let base = 0; base < count; base++) {
+      this.rowStart[base] = row
+      for (let s = 0; s < S; s++) {
+        const f = slotFeature[base * S + s]
+        if (f < 0) continue
+        this.slotMask[base] |= 1 << s
+        this.rows.set(weights.subarray(f * K, (f + 1) * K), row * K)
+        row++
+      }
+    }
+    this.rowStart[count] = row
   }
 }
 
@@ -82,10 +107,13 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
   // the known base features of the type being made, by group (see GROUP_ALL), in the order they were emitted
   private readonly groupBases = [new Int32Array(64), new Int32Array(64), new Int32Array(64)]
   private readonly groupCounts = new Int32Array(3)
+  // the weight rows (offsets into the index's rows) the type being made adds at each offset, `rowCapacity` per offset
+  private slotRows = new Int32Array(S * 64)
+  private rowCapacity = 64
+  private readonly slotCounts = new Int32Array(S)
 
   constructor(
     private readonly index: BaseIndex,
-    private readonly weights: Float32Array,
     private readonly resources: FeatureResources,
   ) {
     super(resources.lexicon)
@@ -108,8 +136,7 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
     this.wordRole[id] = role | (this.caseClass[id] === CASE_LOWER && word.length >= 4 ? LONG_LOWER : 0)
     this.groupCounts.fill(0)
     emitTypeFeatures(word, this.caps[id], this.resources, this)
-    // all, then near, then here: the order of the float32 additions is part of the model's behaviour
-    for (let group = 0; group < 3; group++) this.add(id, this.groupBases[group], this.groupCounts[group])
+    this.sum(id)
   }
 
   /** {@link TypeFeatureSink}: keeps the base id of a feature the model knows. */
@@ -126,18 +153,62 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
     bases[n] = base
   }
 
-  private add(id: number, bases: Int32Array, count: number): void {
+  // the type's vector at each offset: the sum, in float32, of its bases' rows for that offset, added in a fixed
+  // order (all, then near, then here; within a group as emitted), which is part of the model's behaviour; each
+  // element is summed in a local with Math.fround after every addition (the rounding a Float32Array store does)
+  // and stored once, four elements at a time so that four independent chains of additions overlap
+  private sum(id: number): void {
+    const {rowStart, slotMask, rows} = this.index
+    const counts = this.slotCounts
+    counts.fill(0)
+    let total = 0
+    for (let group = 0; group < 3; group++) total += this.groupCounts[group]
+    if (total > this.rowCapacity) {
+      this.rowCapacity = total * 2
+      this.slotRows = new Int32Array(S * this.rowCapacity)
+    }
+    const slotRows = this.slotRows
+    const capacity = this.rowCapacity
+    for (let group = 0; group < 3; group++) {
+      const bases = this.groupBases[group]
+      for (let b = 0, n = this.groupCounts[group]; b < n; b++) {
+        const base = bases[b]
+        let row = rowStart[base] * K
+        for (let m = slotMask[base], s = 0; m !== 0; m >>= 1, s++) {
+          if ((m & 1) === 0) continue
+          slotRows[s * capacity + counts[s]++] = row
+          row += K
+        }
+      }
+    }
     const vectors = this.vectors
-    const weights = this.weights
-    const slots = this.index.slots
-    for (let b = 0; b < count; b++) {
-      const base = bases[b]
-      for (let s = 0; s < S; s++) {
-        const f = slots[base * S + s]
-        if (f < 0) continue
-        const row = f * K
-        const at = (id * S + s) * K
-        for (let k = 0; k < K; k++) vectors[at + k] += weights[row + k]
+    for (let s = 0; s < S; s++) {
+      const n = counts[s]
+      if (n === 0) continue
+      const list = s * capacity
+      const at = (id * S + s) * K
+      let k = 0
+      for (; k + 4 <= K; k += 4) {
+        let a0 = 0
+        let a1 = 0
+        let a2 = 0
+        let a3 = 0
+        for (let r = list, end = list + n; r < end; r++) {
+          const row = slotRows[r] + k
+          a0 = Math.fround(a0 + rows[row])
+          a1 = Math.fround(a1 + rows[row + 1])
+          a2 = Math.fround(a2 + rows[row + 2])
+          a3 = Math.fround(a3 + rows[row + 3])
+        }
+        vectors[at + k] = a0
+        vectors[at + k + 1] = a1
+        vectors[at + k + 2] = a2
+        vectors[at + k + 3] = a3
+      }
+      for (; k < K; k++) {
+        let a = 0
+        for (let r = list, end = list + n; r < end; r++) a = Math.fround(a + rows[slotRows[r] + k])
+        vectors[at + k] = a
       }
     }
   }
@@ -225,7 +296,7 @@ export class NerTagger {
     this.weights = new Float32Array((zero + 1) * K)
     this.weights.set(model.weights.subarray(0, zero * K))
     this.table = tokenFeatureTable((name) => tokenFeatures.get(name) ?? zero)
-    this.bases = new BaseIndex(model.features)
+    this.bases = new BaseIndex(model.features, model.weights)
     this.resources = {
       lexicon: indexLexicon(model.lexicon),
       casePrior: model.casePrior,
@@ -277,7 +348,7 @@ export class NerTagger {
   }
 
   private resetCache(): void {
-    this.types = new CachedTypes(this.bases, this.weights, this.resources)
+    this.types = new CachedTypes(this.bases, this.resources)
     this.startType = this.types.typeOf(SENTENCE_START, false)
     this.endType = this.types.typeOf(SENTENCE_END, false)
   }
