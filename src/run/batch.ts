@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import PQueue from 'p-queue'
 import type {Doc} from '../doc.ts'
 import {listCorpus, readCorpus, type CorpusListing} from '../io/corpus.ts'
-import {acquireLock, checkOutputPlace, makeFolder, openOutput, replaceJsonField, type CloseOptions, type OutputWriter} from '../io/output.ts'
+import {acquireLock, checkOutputPlace, makeFolder, openOutput, type CloseOptions, type OutputWriter} from '../io/output.ts'
 import {Manifest, type ErrorRecord} from '../schema.ts'
 import type {CorpusResult, Pipeline} from '../stage.ts'
 import {VERSION} from '../version.ts'
@@ -21,6 +21,9 @@ export interface Progress {
   workers: number
 }
 
+/** Documents per message to a worker thread (a run's last batches finish a few documents apart, at most this many). */
+const THREAD_BATCH = 8
+
 /** What `runCorpus` needs: where to read, where to write, and which pipeline. */
 export interface RunOptions {
   corpusDir: string
@@ -34,7 +37,7 @@ export interface RunOptions {
   workers?: number
   /** processes the batches instead of this thread or local worker threads (e.g. Redis workers); the run closes it */
   executor?: Executor
-  /** documents sent to the executor at once (default 1; larger for remote executors) */
+  /** documents sent to the executor at once (default 8 for local worker threads, else 1; larger for remote executors) */
   batchSize?: number
   /** batches in flight at once (default: twice the workers, at least 4) */
   concurrency?: number
@@ -91,10 +94,11 @@ interface RunState {
 export async function runCorpus(options: RunOptions): Promise<RunResult> {
   const started = performance.now()
   const workers = options.workers ?? 0
-  const executor =
-    options.executor ?? (workers > 0 && options.spec ? createThreadExecutor(options.spec, workers) : createInlineExecutor(options.pipeline))
+  const threads = !options.executor && workers > 0 && options.spec
+  const executor = options.executor ?? (threads ? createThreadExecutor(options.spec!, workers) : createInlineExecutor(options.pipeline))
   try {
-    return await runWith(options, executor, started)
+    // worker threads take a few documents per message: one round trip per document cost the main thread more than its reading
+    return await runWith(threads && options.batchSize === undefined ? {...options, batchSize: THREAD_BATCH} : options, executor, started)
   } finally {
     await executor.close()
   }
@@ -302,10 +306,10 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
   if (idMaps.length > 0) {
     // final ids replace provisional ones while the staged files are moved into place; unchanged lines are copied as they are
     const remap = (id: string) => idMaps.reduce((value, map) => map.get(value) ?? value, id)
-    finish.transform = {
+    finish.rewrite = {
       // entity records carry one entityId; quote records one, inside speaker (null when unresolved)
-      entities: (line) => replaceJsonField(line, 'entityId', remap),
-      quotes: (line) => replaceJsonField(line, 'entityId', remap),
+      entities: {field: 'entityId', replace: remap},
+      quotes: {field: 'entityId', replace: remap},
     }
   }
   const totalMs = performance.now() - started

@@ -3,7 +3,7 @@ import {mkdir, mkdtemp, readdir, readFile, symlink, writeFile} from 'node:fs/pro
 import {hostname, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {acquireLock, checkOutputPlace, finishCommit, makeFolder, OutputError, OutputPlaceError, replaceJsonField, STAGING_DIR} from '../../src/io/output.ts'
+import {acquireLock, checkOutputPlace, finishCommit, makeFolder, OutputError, OutputPlaceError, replaceJsonField, rewriteJsonlField, STAGING_DIR} from '../../src/io/output.ts'
 
 const upper = (v: string) => v.toUpperCase()
 
@@ -17,6 +17,36 @@ describe('replaceJsonField', () => {
     ['a role after the id', {entityId: 'person:a', role: 'said "entityId":"z"'}, {entityId: 'PERSON:A', role: 'said "entityId":"z"'}],
   ])('rewrites %s', (_name, record, expected) => {
     expect(JSON.parse(replaceJsonField(JSON.stringify(record), 'entityId', upper))).toEqual(expected)
+  })
+})
+
+describe('rewriteJsonlField', () => {
+  // every line as replaceJsonField rewrites it, whatever the chunk size cuts through (multi-byte characters included)
+  const records = [
+    {a: 1, entityId: 'person:x'},
+    {speaker: {name: 'x', entityId: 'org:un'}},
+    {speaker: {entityId: null}},
+    {text: 'say "entityId":"no" 🙂 café', entityId: 'loc:kyiv'},
+    {entityId: 'person:o\\"brien'},
+    {entityId: 'person:a', role: 'said "entityId":"z"'},
+    {entityId: 'person:zoë', note: '→ 🙂'},
+    {no: 'field at all'},
+  ]
+  const lines = records.map((r) => JSON.stringify(r))
+  const rename = (v: string) => (v.startsWith('person:') ? `${v.toUpperCase()}-🙂` : v)
+  it.each([
+    ['one chunk', 1 << 20, `${lines.join('\n')}\n`],
+    ['7-byte chunks', 7, `${lines.join('\n')}\n`],
+    ['1-byte chunks', 1, `${lines.join('\n')}\n`],
+    ['no newline at the end', 5, lines.join('\n')],
+    ['an empty line (dropped)', 3, `${lines[0]}\n\n${lines[1]}\n`],
+    ['an empty file', 8, ''],
+  ])('matches replaceJsonField line by line: %s', async (_name, chunk, text) => {
+    const dir = await mkdtemp(join(tmpdir(), 'lede-rewrite-'))
+    await writeFile(join(dir, 'in.jsonl'), text)
+    await rewriteJsonlField(join(dir, 'in.jsonl'), join(dir, 'out.jsonl'), {field: 'entityId', replace: rename}, chunk)
+    const expected = text.split('\n').filter((l) => l !== '').map((l) => `${replaceJsonField(l, 'entityId', rename)}\n`).join('')
+    expect(await readFile(join(dir, 'out.jsonl'), 'utf8')).toBe(expected)
   })
 })
 
