@@ -9,8 +9,8 @@ import type {Readable} from 'node:stream'
 /** Reads a whole file, decompressing it on the way when `gzip` is set; rejects on a corrupt or truncated stream. */
 export async function readInputBytes(path: string, gzip: boolean): Promise<{bytes: Buffer; fileBytes: number}> {
   // a plain article is small and the main thread's CPU is taken from the workers on a shared machine: one
-  // synchronous read costs a fraction of fs/promises' open/stat/read/close round trips (4 MB varied corpus: main-thread
-  // and the workers keep their queued documents meanwhile
+  // synchronous read costs a fraction of fs/promises' open/stat/read/close round trips, and the workers keep
+  // their queued documents meanwhile
   if (!gzip) {
     const bytes = readFileSync(path)
     return {bytes, fileBytes: bytes.length}
