@@ -11,6 +11,14 @@ const CASE_LOWER = 0
 // a module-local copy: imported bindings can cost a getter call per access in hot code under some loaders
 const WIDTH = HISTORY_WIDTH
 const TITLE_BIT = 1 << LEXICON_CATEGORIES.indexOf('title')
+const LEXICON_BITS = LEXICON_CATEGORIES.length
+// context-aggregation bits beyond the neighbours' lexicon categories (see EncodedDocument.aggregate)
+const AFTER_THE = 1 << (2 * LEXICON_BITS)
+const AFTER_IN = 1 << (2 * LEXICON_BITS + 1)
+const AFTER_CAPITAL = 1 << (2 * LEXICON_BITS + 2)
+const BEFORE_CAPITAL = 1 << (2 * LEXICON_BITS + 3)
+/** How many context-aggregation bits {@link EncodedDocument.aggregate} has. */
+export const AGGREGATE_BITS = 2 * LEXICON_BITS + 4
 // distance to the nearest earlier title word -> bucket (1, 2, 3, 4-6, 7-10); farther counts as none
 const TITLE_BUCKETS = [-1, 0, 1, 2, 3, 3, 3, 4, 4, 4, 4]
 
@@ -177,6 +185,12 @@ export interface EncodedDocument {
   external: Uint32Array
   /** how far back the nearest title word in the sentence is (bucketed, doubled, +1 after a comma), -1 for none */
   titleContext: Int8Array
+  /**
+   * Context aggregation (Chieu & Ng 2002; Ratinov & Roth 2009), for capitalised tokens: what the neighbours of the
+   * same word's other occurrences in the document are (bits 0..10 the previous word's lexicon categories, 11..21 the
+   * next word's, then after "the", after "in"/"at", after a capitalised word, before a capitalised word); 0 otherwise
+   */
+  aggregate: Uint32Array
 }
 
 /** Reusable per-document counters keyed by lowercase id, cleared by remembering what was touched. */
@@ -184,6 +198,9 @@ export class DocumentScratch {
   history = new Int32Array(1024 * WIDTH)
   lowerSeen = new Int32Array(1024)
   capSeen = new Int32Array(1024)
+  /** context-aggregation bits seen at one occurrence or more, and at two or more, by lowercase id (cleared by their user) */
+  aggregateOnce = new Uint32Array(1024)
+  aggregateTwice = new Uint32Array(1024)
   private touched: number[] = []
 
   /** Makes room for `lowerCount` lowercase ids and zeroes what the last document used. */
@@ -194,6 +211,8 @@ export class DocumentScratch {
       this.history = new Int32Array(size * WIDTH)
       this.lowerSeen = new Int32Array(size)
       this.capSeen = new Int32Array(size)
+      this.aggregateOnce = new Uint32Array(size)
+      this.aggregateTwice = new Uint32Array(size)
       this.touched = []
       return
     }
@@ -262,6 +281,7 @@ function encodeWordIds(
   const lowerIds = new Int32Array(length)
   const capitalised = new Uint8Array(length)
   const titleContext = new Int8Array(length).fill(-1)
+  const aggregate = new Uint32Array(length)
   const gazetteerNodes = gazetteer ? registry.firstNodes(gazetteer) : undefined
   const externalNodes = external ? registry.firstNodes(external) : undefined
   let start = 0
@@ -291,6 +311,24 @@ function encodeWordIds(
       }
       if (registry.lexiconFlags[types[i]] & TITLE_BIT) lastTitle = i
     }
+    // this occurrence's own context bits (aggregated over the document below)
+    for (let i = start; i < end; i++) {
+      if (!capitalised[i]) continue
+      let bits = 0
+      if (i > start) {
+        const before = types[i - 1]
+        bits |= registry.lexiconFlags[before]
+        const word = lower[i - 1]
+        if (word === 'the') bits |= AFTER_THE
+        else if (word === 'in' || word === 'at') bits |= AFTER_IN
+        if (capitalised[i - 1] && position[i - 1] === 1) bits |= AFTER_CAPITAL
+      }
+      if (i + 1 < end) {
+        bits |= registry.lexiconFlags[types[i + 1]] << LEXICON_BITS
+        if (capitalised[i + 1]) bits |= BEFORE_CAPITAL
+      }
+      aggregate[i] = bits
+    }
     if (gazetteer) markGazetteer(gazetteer, lower, capitalised, start, end, gazetteerMasks, lowerIds, gazetteerNodes)
     if (external) markGazetteer(external, lower, capitalised, start, end, externalMasks, lowerIds, externalNodes)
     start = end
@@ -316,7 +354,28 @@ function encodeWordIds(
     const capElsewhere = scratch.capSeen[id] - (position[i] === 1 ? 1 : 0)
     docCase[i] = (scratch.lowerSeen[id] > 0 ? 1 : 0) | (capElsewhere > 0 ? 2 : 0)
   }
-  return {length, sentenceEnds, types, position, docCase, gazetteer: gazetteerMasks, external: externalMasks, titleContext}
+  // context aggregation: a capitalised token gets the bits of the same word's other occurrences in the document (a
+  // bit one other occurrence has is in `twice`, or in `once` without being the token's own). Leaving out words the
+  // document also writes lowercase, or headline occurrences, scored lower on the modern set (docs/ner.md)
+  const once = scratch.aggregateOnce
+  const twice = scratch.aggregateTwice
+  for (let i = 0; i < length; i++) {
+    if (!capitalised[i]) continue
+    const id = lowerIds[i]
+    twice[id] |= once[id] & aggregate[i]
+    once[id] |= aggregate[i]
+  }
+  for (let i = 0; i < length; i++) {
+    if (!capitalised[i]) continue
+    const id = lowerIds[i]
+    aggregate[i] = twice[id] | (once[id] & ~aggregate[i])
+  }
+  for (let i = 0; i < length; i++) {
+    const id = lowerIds[i]
+    once[id] = 0
+    twice[id] = 0
+  }
+  return {length, sentenceEnds, types, position, docCase, gazetteer: gazetteerMasks, external: externalMasks, titleContext, aggregate}
 }
 
 /** Fills `context` for token `i` of an encoded document given the two previous predicted tags. */
@@ -341,6 +400,7 @@ export function tokenContext(
   context.gazetteer = doc.gazetteer[i]
   context.external = doc.external[i]
   context.titleContext = doc.titleContext[i]
+  context.aggregate = doc.aggregate[i]
 }
 
 /** Counts the label just given to token `i` in the document's history (capitalised words only). */
@@ -358,5 +418,5 @@ export function recordHistory(scratch: DocumentScratch, doc: EncodedDocument, re
 
 /** A blank {@link TokenContext}. */
 export function emptyContext(): TokenContext {
-  return {prev: 0, prev2: 0, caseClass: 0, position: 0, historyAt: -1, historyNextAt: -1, docCase: -1, gazetteer: 0, external: 0, titleContext: -1}
+  return {prev: 0, prev2: 0, caseClass: 0, position: 0, historyAt: -1, historyNextAt: -1, docCase: -1, gazetteer: 0, external: 0, titleContext: -1, aggregate: 0}
 }

@@ -352,12 +352,16 @@ export interface TokenFeatureTable {
   external: Int32Array
   /** a title word some distance back in the sentence, with or without a comma just before this token */
   title: Int32Array
+  /** context aggregation: one per bit of EncodedDocument.aggregate (the same word's contexts elsewhere in the document) */
+  aggregate: Int32Array
 }
 
 const TAGS_WITH_START = TAG_COUNT + 1
 // five distance buckets, each with and without a comma before the token
 const TITLE_CONTEXTS = 10
 const CASE_COUNT = CASE_CLASSES.length
+// the neighbours' lexicon categories on each side, then four more (see encode.ts, EncodedDocument.aggregate)
+const AGGREGATE_COUNT = 2 * LEXICON_CATEGORIES.length + 4
 
 /** Every token-level feature name, in a fixed order. */
 export function tokenFeatureNames(): string[] {
@@ -374,6 +378,7 @@ export function tokenFeatureNames(): string[] {
   for (let bit = 0; bit < 4 * NER_TYPES.length; bit++) names.push(`g=${bit}`)
   for (let bit = 0; bit < 4 * EXTERNAL_CATEGORIES.length; bit++) names.push(`e=${bit}`)
   for (let i = 0; i < TITLE_CONTEXTS; i++) names.push(`tt=${i}`)
+  for (let i = 0; i < AGGREGATE_COUNT; i++) names.push(`ca=${i}`)
   return names
 }
 
@@ -395,6 +400,7 @@ export function tokenFeatureTable(idOf: (name: string) => number): TokenFeatureT
     gazetteer: range(16, (i) => `g=${i}`),
     external: range(4 * EXTERNAL_CATEGORIES.length, (i) => `e=${i}`),
     title: range(TITLE_CONTEXTS, (i) => `tt=${i}`),
+    aggregate: range(AGGREGATE_COUNT, (i) => `ca=${i}`),
   }
 }
 
@@ -417,6 +423,8 @@ export interface TokenContext {
   external: number
   /** bucketed distance to an earlier title word in the sentence (see EncodedDocument.titleContext), or -1 */
   titleContext: number
+  /** context-aggregation bits (see EncodedDocument.aggregate) */
+  aggregate: number
 }
 
 function addHistory(out: Int32Array, n: number, ids: Int32Array, counts: Int32Array, at: number): number {
@@ -454,10 +462,11 @@ export function contextFeatures(out: Int32Array, n: number, table: TokenFeatureT
   for (let g = c.gazetteer; g !== 0; g &= g - 1) out[n++] = table.gazetteer[31 - Math.clz32(g & -g)]
   for (let g = c.external; g !== 0; g &= g - 1) out[n++] = table.external[31 - Math.clz32(g & -g)]
   if (c.titleContext >= 0) out[n++] = table.title[c.titleContext]
+  for (let g = c.aggregate; g !== 0; g &= g - 1) out[n++] = table.aggregate[31 - Math.clz32(g & -g)]
   return n
 }
 
-/** Writes all token-level feature ids of one token into `out` and returns how many; `out` needs 64 slots. */
+/** Writes all token-level feature ids of one token into `out` and returns how many; `out` needs 128 slots. */
 export function collectTokenFeatures(out: Int32Array, table: TokenFeatureTable, c: TokenContext, history: Int32Array): number {
   return contextFeatures(out, transitionFeatures(out, 0, table, c.prev, c.prev2, c.caseClass), table, c, history)
 }

@@ -251,7 +251,7 @@ export class NerTagger {
   private readonly followers = new Uint8Array((K + 1) * K1)
   private readonly lastFollowers = new Uint8Array((K + 1) * K1)
   private readonly scores = new Float32Array(K)
-  private readonly ids = new Int32Array(64)
+  private readonly ids = new Int32Array(128)
   private readonly context = emptyContext()
   private readonly beam: number
   private readonly nameUnknown: boolean

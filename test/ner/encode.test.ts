@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {DocumentScratch, encodeDocument, encodeSpans, TypeRegistry} from '../../src/ner/encode.ts'
 import {buildGazetteer} from '../../src/ner/gazetteer.ts'
-import {baseLexicon, indexLexicon} from '../../src/ner/lexicon.ts'
+import {baseLexicon, indexLexicon, LEXICON_CATEGORIES} from '../../src/ner/lexicon.ts'
 
 const lexicon = indexLexicon(baseLexicon())
 
@@ -72,5 +72,37 @@ describe('encodeSpans', () => {
       const bySpans = encodeSpans(text, spans, sentenceEnds, registry, gazetteer, gazetteer, scratch)
       expect(bySpans).toEqual(byWords)
     }
+  })
+})
+
+describe('context aggregation', () => {
+  const bit = (name: string, side: 'before' | 'after') =>
+    1 << (LEXICON_CATEGORIES.indexOf(name as (typeof LEXICON_CATEGORIES)[number]) + (side === 'after' ? LEXICON_CATEGORIES.length : 0))
+  const THE = 1 << (2 * LEXICON_CATEGORIES.length)
+  const AFTER_CAPITAL = 1 << (2 * LEXICON_CATEGORIES.length + 2)
+  const BEFORE_CAPITAL = 1 << (2 * LEXICON_CATEGORIES.length + 3)
+  it.each([
+    // the same word's other occurrence stands before an organisation head word
+    ['Acme said so . Shares of Acme Corporation rose .', [4, 10], 0, bit('orgword', 'after') | BEFORE_CAPITAL],
+    // the occurrence's own context is not its evidence: no other occurrence, nothing
+    ['Shares of Acme Corporation rose .', [6], 2, 0],
+    // after a title and after "the" elsewhere
+    ['Zorblat spoke . He met Minister Zorblat . He met the Zorblat .', [3, 8, 13], 0, bit('title', 'before') | AFTER_CAPITAL | THE],
+    // a context the token shares with the other occurrences still counts
+    ['Acme Corporation said . Acme Corporation rose . Acme Corporation fell .', [4, 8, 12], 0, bit('orgword', 'after') | BEFORE_CAPITAL],
+    // a lowercase word gets none
+    ['the Acme plant . He saw the Acme deal .', [4, 10], 0, 0],
+  ])('%j: token %#', (text, sentenceEnds, token, expected) => {
+    const words = text.split(' ')
+    const doc = encodeDocument(words, sentenceEnds as number[], new TypeRegistry(lexicon), null, null, new DocumentScratch())
+    expect(doc.aggregate[token as number]).toBe(expected)
+  })
+
+  it('clears its counters between documents', () => {
+    const registry = new TypeRegistry(lexicon)
+    const scratch = new DocumentScratch()
+    encodeDocument('Acme said . Acme Corporation rose .'.split(' '), [3, 7], registry, null, null, scratch)
+    const next = encodeDocument('Acme said .'.split(' '), [3], registry, null, null, scratch)
+    expect(next.aggregate[0]).toBe(0)
   })
 })

@@ -213,7 +213,7 @@ export function trainNer(train: readonly NerDocument[], options: TrainOptions, d
   const weights = new Float32Array(featureNames.length * K)
   const totals = new Float64Array(featureNames.length * K)
   const scores = new Float64Array(K)
-  const ids = new Int32Array(64)
+  const ids = new Int32Array(128)
   const context = emptyContext()
   const random = createRandom(options.seed)
   const order = docs.map((_, d) => d)
