@@ -38,21 +38,27 @@ export function resolveMentions(text: string, tokens: readonly Token[], spans: r
   const definitions = findAcronymDefinitions(text, spans)
   const mentions: Mention[] = mergeExpansions(spans, definitions).map((span) => {
     const {canonical, role} = canonicalMention(text, tokens, span)
-    return {start: span.start, end: span.end, label: span.label, canonical, resolved: canonical, ...(role ? {role} : {})}
+    // fields set in place, not spread in: an object literal with a spread costs several times more in V8
+    const mention: Mention = {start: span.start, end: span.end, label: span.label, canonical, resolved: canonical}
+    if (role) mention.role = role
+    return mention
   })
   addAcronyms(text, mentions, definitions)
   mentions.sort(compareSpans)
   resolvePeople(mentions)
   resolveOrganisationShortForms(mentions)
-  return mentions.map((m) => ({
-    start: m.start,
-    end: m.end,
-    label: m.label,
-    // never blank: an entity record or index entry with an empty canonical would fail its schema
-    canonical: m.resolved.trim() || text.slice(m.start, m.end).trim() || text.slice(m.start, m.end),
-    entityId: entityIdFor(m.label, m.idName ?? m.resolved),
-    ...(m.role ? {role: m.role} : {}),
-  }))
+  return mentions.map((m) => {
+    const entity: Entity = {
+      start: m.start,
+      end: m.end,
+      label: m.label,
+      // never blank: an entity record or index entry with an empty canonical would fail its schema
+      canonical: m.resolved.trim() || text.slice(m.start, m.end).trim() || text.slice(m.start, m.end),
+      entityId: entityIdFor(m.label, m.idName ?? m.resolved),
+    }
+    if (m.role) entity.role = m.role
+    return entity
+  })
 }
 
 /**

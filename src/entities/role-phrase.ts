@@ -258,9 +258,7 @@ export function splitTitle(text: string, tokens: readonly Token[], start: number
   const nameWord = words[nameIndex] ?? words[0]
   const nameStart = nameWord ? nameWord.start - start : 0
   const nameEnd = words[lastIndex] ? words[lastIndex].end - start : end - start
-  return {
-    nameStart,
-    nameEnd: Math.max(nameEnd, nameStart),
-    ...(roleEnd >= 0 ? {role: {start: words[roleStart].start - start, end: words[roleEnd].end - start}} : {}),
-  }
+  const titled: TitledName = {nameStart, nameEnd: Math.max(nameEnd, nameStart)}
+  if (roleEnd >= 0) titled.role = {start: words[roleStart].start - start, end: words[roleEnd].end - start}
+  return titled
 }

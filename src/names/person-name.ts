@@ -54,16 +54,9 @@ export function parsePersonName(name: string): PersonName {
     .filter((w) => !PATRONYMIC.test(w))
     .map((w) => translitKey(w))
     .filter((k) => k.length > 0)
-  return {
-    name,
-    given,
-    givenInitial,
-    middle,
-    surname,
-    surnameKey,
-    givenKey: translitKey(given),
-    ...(givenInitial ? {} : {givenClass: givenNameClass(given)}),
-  }
+  const parsed: PersonName = {name, given, givenInitial, middle, surname, surnameKey, givenKey: translitKey(given)}
+  if (!givenInitial) parsed.givenClass = givenNameClass(given)
+  return parsed
 }
 
 /** Whether the middle names of two parsed names can belong to one person (missing on either side is fine). */

@@ -74,7 +74,7 @@ export function attributeSpeakers(text: string, quotes: QuoteSpan[], layers: Att
   )
   const result: Quote[] = []
   for (const item of attributed) {
-    result.push({
+    const quote: Quote = {
       start: item.quote.start,
       end: item.quote.end,
       kind: item.quote.kind,
@@ -82,8 +82,9 @@ export function attributeSpeakers(text: string, quotes: QuoteSpan[], layers: Att
       cueLemma: item.cue?.lemma ?? null,
       cueSpan: item.cue ? {start: item.cue.start, end: item.cue.end} : null,
       speaker: resolveSpeaker(text, item.speaker, entities, resolver),
-      ...(item.quote.unclosed ? {unclosed: true} : {}),
-    })
+    }
+    if (item.quote.unclosed) quote.unclosed = true
+    result.push(quote)
   }
   if (options.indirect) {
     for (const found of findIndirect(text, layers.paragraphs, layers.tokens, attributed.map((a) => a.quote))) {
@@ -141,7 +142,7 @@ export function findAttributions(text: string, quotes: QuoteSpan[], paragraphs: 
     let item: Attributed = {quote, speaker: found?.speaker ?? null, cue: found?.cue ?? null, rule: found?.rule ?? 'none'}
     if (!found) {
       const carried = carryOver(text, quote, paraOpen, before, previous, wordsOf)
-      if (carried) item = {...item, ...carried}
+      if (carried) item = {quote: item.quote, speaker: carried.speaker, cue: carried.cue, rule: carried.rule}
     }
     if (quote.kind === 'partial' && !isSpeech(text, quote, before, after, item, options)) continue
     // a bare title or label set off on its own ("“Broad City”", "\"Related:\"") is no quotation
@@ -473,13 +474,13 @@ function resolveSpeaker(text: string, span: Span | null, entities: Entity[], res
     const person = resolver.resolve(pronoun as Gender, span.start)
     if (person) {
       resolver.note(person.entityId, pronoun as Gender)
-      return {...base, name: person.canonical, entityId: person.entityId}
+      return {mention, start: span.start, end: span.end, name: person.canonical, entityId: person.entityId}
     }
     return base
   }
   if (pronoun) return base
   const named = entityInMention(text, span, entities)
-  return named ? {...base, name: named.canonical, entityId: named.entityId} : base
+  return named ? {mention, start: span.start, end: span.end, name: named.canonical, entityId: named.entityId} : base
 }
 
 /** The entity a speaker mention names: a person in it (not a possessor), else an organisation or place heading it. */
