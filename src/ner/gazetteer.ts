@@ -64,27 +64,60 @@ export function buildGazetteer(entries: Iterable<{tokens: readonly string[]; typ
 
 /** Builds a gazetteer whose entries carry a category number (0 to {@link MAX_CATEGORIES} - 1) instead of a type. */
 export function buildCategoryGazetteer(entries: Iterable<{tokens: readonly string[]; category: number}>): Gazetteer {
-  const root: TrieNode = {next: null, types: 0}
-  let maxLength = 0
-  const later = new Set<string>()
-  for (const {tokens, category} of entries) {
-    if (tokens.length === 0) continue
-    if (!(category >= 0 && category < MAX_CATEGORIES)) throw new Error(`gazetteer category ${category} out of range`)
-    for (let t = 1; t < tokens.length; t++) later.add(tokens[t])
-    let node = root
-    for (const token of tokens) {
-      node.next ??= new Map()
-      let child = node.next.get(token)
-      if (!child) {
-        child = {next: null, types: 0}
-        node.next.set(token, child)
+  const gazetteer: Gazetteer = {root: {next: null, types: 0}, maxLength: 0, later: new Set()}
+  for (const {tokens, category} of entries) addEntry(gazetteer, tokens, category)
+  return gazetteer
+}
+
+// a plain entry of one word (see PLAIN): its token is the entry lowercased
+const PLAIN_WORD = /^[^'’`\u2018-\u201E\u2032\u00AB\u00BB\u2010-\u2014\u2212\u2026\s]+$/
+
+/**
+ * The external gazetteer of a lexicon: the same as `buildCategoryGazetteer(externalEntries(lexicon))`, built
+ * straight from the entry strings (every worker thread builds it at start-up from tens of thousands of entries,
+ * nearly all single plain words, which need no token list).
+ */
+export function buildExternalGazetteer(lexicon: Lexicon): Gazetteer {
+  const gazetteer: Gazetteer = {root: {next: null, types: 0}, maxLength: 0, later: new Set()}
+  externalLists(lexicon).forEach((list, category) => {
+    checkCategory(category)
+    for (const entry of list) {
+      if (!PLAIN_WORD.test(entry)) {
+        addEntry(gazetteer, entryTokens(entry), category)
+        continue
       }
-      node = child
+      const token = entry.toLowerCase()
+      const root = gazetteer.root
+      root.next ??= new Map()
+      let node = root.next.get(token)
+      if (!node) root.next.set(token, (node = {next: null, types: 0}))
+      node.types |= 1 << category
+      if (gazetteer.maxLength < 1) gazetteer.maxLength = 1
     }
-    node.types |= 1 << category
-    maxLength = Math.max(maxLength, tokens.length)
+  })
+  return gazetteer
+}
+
+function checkCategory(category: number): void {
+  if (!(category >= 0 && category < MAX_CATEGORIES)) throw new Error(`gazetteer category ${category} out of range`)
+}
+
+function addEntry(gazetteer: Gazetteer, tokens: readonly string[], category: number): void {
+  if (tokens.length === 0) return
+  checkCategory(category)
+  for (let t = 1; t < tokens.length; t++) gazetteer.later.add(tokens[t])
+  let node = gazetteer.root
+  for (const token of tokens) {
+    node.next ??= new Map()
+    let child = node.next.get(token)
+    if (!child) {
+      child = {next: null, types: 0}
+      node.next.set(token, child)
+    }
+    node = child
   }
-  return {root, maxLength, later}
+  node.types |= 1 << category
+  gazetteer.maxLength = Math.max(gazetteer.maxLength, tokens.length)
 }
 
 /**
@@ -156,11 +189,10 @@ function continuesEntry(gazetteer: Gazetteer, cache: GazetteerCache, id: number,
 
 /** The external gazetteer's entries as a lexicon holds them: tokens and {@link EXTERNAL_CATEGORIES} index. */
 export function externalEntries(lexicon: Lexicon): {tokens: string[]; category: number}[] {
-  const lists: (readonly string[])[] = [
-    lexicon.names.PER,
-    lexicon.names.ORG,
-    lexicon.names.LOC,
-    ...SOURCE_CATEGORIES.map((category) => lexicon.sources?.[category] ?? []),
-  ]
-  return lists.flatMap((list, category) => list.map((entry) => ({tokens: entryTokens(entry), category})))
+  return externalLists(lexicon).flatMap((list, category) => list.map((entry) => ({tokens: entryTokens(entry), category})))
+}
+
+// the external gazetteer's entry lists, by EXTERNAL_CATEGORIES index
+function externalLists(lexicon: Lexicon): (readonly string[])[] {
+  return [lexicon.names.PER, lexicon.names.ORG, lexicon.names.LOC, ...SOURCE_CATEGORIES.map((category) => lexicon.sources?.[category] ?? [])]
 }

@@ -24,7 +24,7 @@ import {
 import {KeyTable} from './key-table.ts'
 import type {Span} from '../doc.ts'
 import {encodeDocument, encodeSpans, type EncodedDocument, DocumentScratch, emptyContext, recordHistory, tokenContext, TypeRegistry} from './encode.ts'
-import {buildCategoryGazetteer, buildGazetteer, externalEntries, type Gazetteer} from './gazetteer.ts'
+import {buildExternalGazetteer, buildGazetteer, type Gazetteer} from './gazetteer.ts'
 import {indexLexicon, LEXICON_CATEGORIES} from './lexicon.ts'
 import type {NerModel} from './model.ts'
 import {NameClassifier} from './names.ts'
@@ -62,6 +62,8 @@ class BaseIndex {
   readonly rowStart: Int32Array
   readonly slotMask: Uint8Array
   readonly rows: Float32Array
+  /** the features that are not word-type features (token features), by name -> feature number */
+  readonly tokenFeatures = new Map<string, number>()
 
   constructor(features: readonly string[], weights: Float32Array) {
     // most base names come with several offsets: the feature count bounds the table
@@ -70,7 +72,10 @@ class BaseIndex {
     const featureOf: number[] = []
     features.forEach((name, f) => {
       const split = splitFeatureName(name)
-      if (!split) return
+      if (!split) {
+        this.tokenFeatures.set(name, f)
+        return
+      }
       slotOf.push(this.ids.add(split[1]) * S + split[0] + W)
       featureOf.push(f)
     })
@@ -287,16 +292,24 @@ export class NerTagger {
     this.beam = Math.max(1, Math.min(64, options.beam ?? 1))
     this.nameUnknown = options.nameUnknown ?? false
     this.consistency = options.consistency ?? false
-    const tokenFeatures = new Map<string, number>()
-    model.features.forEach((name, i) => {
-      if (!splitFeatureName(name)) tokenFeatures.set(name, i)
-    })
-    // one extra all-zero row stands for token features the model pruned
-    const zero = model.features.length
-    this.weights = new Float32Array((zero + 1) * K)
-    this.weights.set(model.weights.subarray(0, zero * K))
-    this.table = tokenFeatureTable((name) => tokenFeatures.get(name) ?? zero)
     this.bases = new BaseIndex(model.features, model.weights)
+    // the token features' rows alone, numbered in the order the table asks for them (a few kilobytes that stay in
+    // cache while decoding), row 0 all zeros standing for token features the model pruned
+    const rowOf = new Map<number, number>()
+    const tokenRows: number[] = []
+    const rowFor = (name: string): number => {
+      const f = this.bases.tokenFeatures.get(name)
+      if (f === undefined) return 0
+      let row = rowOf.get(f)
+      if (row === undefined) {
+        rowOf.set(f, (row = tokenRows.length + 1))
+        tokenRows.push(f)
+      }
+      return row
+    }
+    this.table = tokenFeatureTable(rowFor)
+    this.weights = new Float32Array((tokenRows.length + 1) * K)
+    tokenRows.forEach((f, i) => this.weights.set(model.weights.subarray(f * K, (f + 1) * K), (i + 1) * K))
     this.resources = {
       lexicon: indexLexicon(model.lexicon),
       casePrior: model.casePrior,
@@ -304,7 +317,7 @@ export class NerTagger {
       clusters: model.clusters ?? null,
     }
     this.gazetteer = buildGazetteer(model.gazetteer)
-    this.external = buildCategoryGazetteer(externalEntries(model.lexicon))
+    this.external = buildExternalGazetteer(model.lexicon)
     for (let prev = 0; prev <= K; prev++) {
       for (let next = 0; next < K; next++) {
         const ok = allowedAfter(prev, next)

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {buildCategoryGazetteer, buildGazetteer, createGazetteerCache, entryTokens, externalEntries, markGazetteer} from '../../src/ner/gazetteer.ts'
+import {buildCategoryGazetteer, buildExternalGazetteer, buildGazetteer, createGazetteerCache, entryTokens, externalEntries, markGazetteer} from '../../src/ner/gazetteer.ts'
 import {baseLexicon, EXTERNAL_CATEGORIES, withSources} from '../../src/ner/lexicon.ts'
 
 describe('gazetteer', () => {
@@ -59,5 +59,12 @@ describe('gazetteer', () => {
       {tokens: ['lviv'], category: EXTERNAL_CATEGORIES.indexOf('city')},
       {tokens: ['acme', 'corp'], category: EXTERNAL_CATEGORIES.indexOf('brand')},
     ])
+  })
+
+  it('builds the external gazetteer straight from entry strings exactly as from its entries', () => {
+    const lexicon = withSources(baseLexicon(), {city: ['kyiv', 'new york', 'são paulo', 'l’aquila', ''], brand: ['ben & jerry’s', 'acme']})
+    lexicon.names.PER = ['o\'neill', 'anne-marie duff', 'acme']
+    lexicon.names.LOC = ['rio  de janeiro', 'york', 'new york\tcity', 'x\u00A0y', '\u2026']
+    expect(buildExternalGazetteer(lexicon)).toEqual(buildCategoryGazetteer(externalEntries(lexicon)))
   })
 })
