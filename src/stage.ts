@@ -1,4 +1,4 @@
-import type {Doc, DocMessage, LayerName} from './doc.ts'
+import type {Doc, DocMessage, EntityLabel, LayerName} from './doc.ts'
 
 /** What a stage may do besides writing its layers: leave warnings on the document (a stage stops a document by throwing). */
 export interface StageContext {
@@ -50,6 +50,11 @@ export interface CorpusRun<Summary = unknown> {
 export interface CorpusResult {
   /** final values for provisional `entityId`s (entities, and quote speakers); ids absent from the map are kept */
   entityIds?: ReadonlyMap<string, string>
+  /**
+   * labels the corpus decided for some documents' mentions: docId -> (provisional entityId -> new label and
+   * provisional id); applied to entity records (label and entityId) and quote speakers (entityId) before `entityIds`
+   */
+  labels?: ReadonlyMap<string, ReadonlyMap<string, {label: EntityLabel; entityId: string}>>
   /** further JSONL files, by file name: records already checked against their schema */
   files?: Record<string, readonly unknown[]>
   /** records that failed their schema, as error records */

@@ -267,6 +267,8 @@ export interface OutputWriter {
 export interface FieldRewrite {
   field: string
   replace: (value: string) => string
+  /** whole lines of a few documents rewritten first (as strings), before `field` is replaced in them */
+  lines?: {docIds: {has(docId: string): boolean}; rewrite: (line: string) => string}
 }
 
 /** Corpus-level work done when closing: records rewritten (ids remapped after linking) and extra files. */
@@ -526,7 +528,7 @@ async function writeJsonl(path: string, records: readonly unknown[]): Promise<vo
 // they are, so nothing is decoded to strings and encoded again (the main thread's share of a 20 MB run: the splice
 // took 1.7 s of it as strings). Each line's value is found as replaceJsonField finds it, so the output is the same.
 /** Rewrites one string field of every line of a JSONL file into another file, reading `chunkBytes` at a time. */
-export async function rewriteJsonlField(from: string, to: string, {field, replace}: FieldRewrite, chunkBytes = 4 << 20): Promise<void> {
+export async function rewriteJsonlField(from: string, to: string, {field, replace, lines}: FieldRewrite, chunkBytes = 4 << 20): Promise<void> {
   const key = Buffer.from(`"${field}":"`)
   const input = await open(from, 'r')
   try {
@@ -542,7 +544,7 @@ export async function rewriteJsonlField(from: string, to: string, {field, replac
         let buf = atEnd ? (carry.length > 0 ? Buffer.concat([carry, Buffer.from('\n')]) : carry) : carry.length > 0 ? Buffer.concat([carry, fresh.subarray(0, bytesRead)]) : fresh.subarray(0, bytesRead)
         const limit = buf.lastIndexOf(10) + 1
         if (limit > 0) {
-          const pieces = rewriteLines(buf.subarray(0, limit), key, replace)
+          const pieces = rewriteLines(buf.subarray(0, limit), key, replace, lines && {...lines, field})
           if (pieces.length > 0) await output.write(pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces))
         }
         carry = Buffer.from(buf.subarray(limit))
@@ -558,7 +560,7 @@ export async function rewriteJsonlField(from: string, to: string, {field, replac
 }
 
 // whole lines in, the pieces of their rewritten bytes out (unchanged runs of lines are one piece); empty lines are dropped
-function rewriteLines(buf: Buffer, key: Buffer, replace: (value: string) => string): Buffer[] {
+function rewriteLines(buf: Buffer, key: Buffer, replace: (value: string) => string, lines?: FieldRewrite['lines'] & {field: string}): Buffer[] {
   const pieces: Buffer[] = []
   let copyFrom = 0
   let hit = buf.indexOf(key)
@@ -569,6 +571,19 @@ function rewriteLines(buf: Buffer, key: Buffer, replace: (value: string) => stri
       copyFrom = lineStart + 1
       lineStart++
       continue
+    }
+    if (lines) {
+      const docId = readJsonFieldBytes(buf, DOC_ID_KEY, lineStart, lineEnd)
+      if (docId !== undefined && lines.docIds.has(docId)) {
+        const text = buf.toString('utf8', lineStart, lineEnd)
+        const next = replaceJsonField(lines.rewrite(text), lines.field, replace)
+        if (next !== text) {
+          pieces.push(buf.subarray(copyFrom, lineStart), Buffer.from(next))
+          copyFrom = lineEnd
+        }
+        lineStart = lineEnd + 1
+        continue
+      }
     }
     if (hit >= 0 && hit < lineStart) hit = buf.indexOf(key, lineStart)
     if (hit >= 0 && hit < lineEnd) {
@@ -590,6 +605,31 @@ function rewriteLines(buf: Buffer, key: Buffer, replace: (value: string) => stri
   }
   if (copyFrom < buf.length) pieces.push(buf.subarray(copyFrom))
   return pieces
+}
+
+const DOC_ID_KEY = Buffer.from('"docId":"')
+
+// the first string value of a key within one line's bytes, as readJsonField reads it
+function readJsonFieldBytes(buf: Buffer, key: Buffer, lineStart: number, lineEnd: number): string | undefined {
+  const at = buf.indexOf(key, lineStart)
+  if (at < 0 || at >= lineEnd) return undefined
+  const valueStart = at + key.length - 1
+  let end = valueStart + 1
+  while (end < lineEnd && buf[end] !== 34 /* " */) end += buf[end] === 92 /* \\ */ ? 2 : 1
+  const raw = buf.toString('utf8', valueStart + 1, end)
+  return raw.includes('\\') ? (JSON.parse(buf.toString('utf8', valueStart, end + 1)) as string) : raw
+}
+
+/** The first string value of `field` in one JSONL line written by lede (undefined when absent or not a string). */
+export function readJsonField(line: string, field: string): string | undefined {
+  const key = `"${field}":"`
+  const at = line.indexOf(key)
+  if (at < 0) return undefined
+  const valueStart = at + key.length - 1
+  let end = valueStart + 1
+  while (end < line.length && line.charCodeAt(end) !== 34 /* " */) end += line.charCodeAt(end) === 92 /* \\ */ ? 2 : 1
+  const raw = line.slice(valueStart + 1, end)
+  return raw.includes('\\') ? (JSON.parse(line.slice(valueStart, end + 1)) as string) : raw
 }
 
 /** Replaces the string value of the last `"<field>":"…"` in a serialised JSON record; safe because an unescaped `"field":` cannot occur inside a JSON string. */

@@ -2,7 +2,9 @@
  * Cross-document entity linking. The entities stage gives every mention a provisional id from its
  * own canonical name; the linker sees every distinct name once (memory grows with distinct names,
  * not documents), compares only names that share a blocking key, joins spellings of one entity
- * under explainable rules, and maps each provisional id to a final one.
+ * under explainable rules, and maps each provisional id to a final one. Before linking, a name a document
+ * mentions weakly as a person where the corpus calls it something else, or the reverse, takes the corpus's label
+ * ({@link CORPUS_LABELS}).
  */
 import {doubleMetaphone} from '../adapters/natural.ts'
 import {isNameLabel, type EntityLabel} from '../doc.ts'
@@ -23,13 +25,35 @@ export interface LinkInput {
   role?: string
 }
 
-/** The linker's result: final ids for provisional ones, and the corpus-wide entity index. */
+/** A label the corpus gave a document's mentions of a name: the new label and the provisional id that goes with it. */
+export interface Relabel {
+  label: EntityLabel
+  entityId: string
+}
+
+/** The linker's result: final ids for provisional ones, corpus-decided labels, and the corpus-wide entity index. */
 export interface LinkResult {
   /** provisional entityId -> final entityId, for every id seen (identity when not merged) */
   idMap: Map<string, string>
+  /**
+   * docId -> (provisional entityId -> the label the corpus decided and its provisional id), for the few mentions
+   * relabelled (see {@link CORPUS_LABELS}); the new provisional id is also a key of `idMap`
+   */
+  relabels: Map<string, Map<string, Relabel>>
   /** one entry per final entity, sorted by entityId */
   index: EntityIndexEntry[]
 }
+
+/**
+ * Corpus label consistency: when a document names something only weakly (at most `weakMentions` mentions of the
+ * name) and only as a person where the corpus calls it something else, or as something else where the corpus calls
+ * it a person, the corpus's label wins. The corpus's label is the one at least `minDocuments` documents give the
+ * name (each document votes with its own majority label for the name; a tie does not vote), and at least `minShare`
+ * of the documents that vote. Person against non-person only: between ORG, LOC and MISC a name's label depends on
+ * its use (a city and its team, a country and its government, an adjective and a place), and corpus votes there
+ * lost F1 on eng.testa and eng.train (docs/ner.md).
+ */
+export const CORPUS_LABELS = {weakMentions: 2, minDocuments: 2, minShare: {numerator: 2, denominator: 3}}
 
 /** A corpus-level linker: `add` every mention (document by document), then `finish` once. */
 export interface Linker {
@@ -58,6 +82,28 @@ interface NameRecord {
 }
 
 const NO_ROLES: ReadonlyMap<string, number> = new Map()
+
+const NAME_LABELS: readonly EntityLabel[] = ['PERSON', 'ORG', 'LOC', 'MISC']
+
+/** A document's mentions of one name (its provisional ids without the label prefix), for corpus label votes. */
+interface DocName {
+  /** mentions per label, in NAME_LABELS order */
+  counts: number[]
+  /** the mentions: provisional id, label and canonical name */
+  mentions: Array<{id: string; label: EntityLabel; canonical: string}>
+}
+
+/** A document's few mentions of a name, which the corpus's label may replace (see {@link CORPUS_LABELS}). */
+interface WeakName {
+  docId: string
+  name: string
+  mentions: DocName['mentions']
+}
+
+// the name part of a provisional id ("org:acme" -> "acme"): ids are the label and a slug of the name
+function namePart(id: string): string {
+  return id.slice(id.indexOf(':') + 1)
+}
 
 // every rule the linker can apply, strongest evidence first: edges are applied in this order, so weak ones cannot pre-empt strong ones
 const RULES = [
@@ -121,6 +167,10 @@ export function createLinker(): Linker {
   let totalDocs = 0
   let currentDoc: string | null = null
   let inDoc: NameRecord[] = []
+  // the current document's names, then every document's label votes per name and its weakly named names
+  let docNames = new Map<string, DocName>()
+  const votes = new Map<string, number[]>()
+  const weak: WeakName[] = []
 
   function flush(): void {
     // co-occurrence among the people and organisations of the finished document
@@ -131,6 +181,22 @@ export function createLinker(): Linker {
       }
     }
     inDoc = []
+    // each document votes once per name, with the label most of its mentions have (a tie does not vote)
+    for (const [name, docName] of docNames) {
+      let best = 0
+      let tie = false
+      for (let t = 1; t < NAME_LABELS.length; t++) {
+        if (docName.counts[t] > docName.counts[best]) [best, tie] = [t, false]
+        else if (docName.counts[t] === docName.counts[best]) tie = true
+      }
+      if (!tie) {
+        let tally = votes.get(name)
+        if (!tally) votes.set(name, (tally = [0, 0, 0, 0]))
+        tally[best]++
+      }
+      if (docName.mentions.length <= CORPUS_LABELS.weakMentions) weak.push({docId: currentDoc!, name, mentions: docName.mentions})
+    }
+    if (docNames.size > 0) docNames = new Map()
   }
 
   return {
@@ -165,16 +231,75 @@ export function createLinker(): Linker {
         if (record.roles === NO_ROLES) record.roles = new Map()
         bump(record.roles, entity.role, MAX_ROLES)
       }
+      const label = NAME_LABELS.indexOf(entity.label)
+      if (label >= 0) {
+        const name = namePart(entity.entityId)
+        let docName = docNames.get(name)
+        if (!docName) docNames.set(name, (docName = {counts: [0, 0, 0, 0], mentions: []}))
+        docName.counts[label]++
+        docName.mentions.push({id: entity.entityId, label: entity.label, canonical: entity.canonical})
+      }
     },
     finish() {
       flush()
-      return link([...records.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), totalDocs)
+      const relabels = relabelByCorpus(records, votes, weak)
+      return {...link([...records.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), totalDocs), relabels}
     },
   }
 }
 
+/**
+ * Decides the corpus's label for weakly named names (see {@link CORPUS_LABELS}) and moves those mentions to the
+ * record of their new id, so the index counts them there. Depends only on the vote counts, never on document order.
+ */
+function relabelByCorpus(records: Map<string, NameRecord>, votes: Map<string, number[]>, weak: readonly WeakName[]): Map<string, Map<string, Relabel>> {
+  const relabels = new Map<string, Map<string, Relabel>>()
+  const person = NAME_LABELS.indexOf('PERSON')
+  for (const {docId, name, mentions} of weak) {
+    const tally = votes.get(name)
+    if (!tally) continue
+    let best = 0
+    let total = 0
+    for (let t = 0; t < tally.length; t++) {
+      total += tally[t]
+      if (tally[t] > tally[best]) best = t
+    }
+    // in whole numbers, so a share of exactly two thirds counts whatever the rounding
+    const {numerator, denominator} = CORPUS_LABELS.minShare
+    if (tally[best] < CORPUS_LABELS.minDocuments || tally[best] * denominator < total * numerator) continue
+    const label = NAME_LABELS[best]
+    // a document that itself gives the name the corpus's label keeps its other labels (a use, not an error)
+    if (mentions.some((m) => m.label === label)) continue
+    const entityId = `${label.toLowerCase()}:${name}`
+    const target = records.get(entityId)
+    if (!target) continue
+    for (const mention of mentions) {
+      if ((mention.label === 'PERSON') === (best === person)) continue
+      const source = records.get(mention.id)
+      if (!source) continue
+      let changes = relabels.get(docId)
+      if (!changes) relabels.set(docId, (changes = new Map()))
+      if (!changes.has(mention.id)) {
+        changes.set(mention.id, {label, entityId})
+        source.documents--
+        target.documents++
+      }
+      source.mentions--
+      target.mentions++
+      const spelling = source.spellings.get(mention.canonical)
+      if (spelling !== undefined) {
+        if (spelling > 1) source.spellings.set(mention.canonical, spelling - 1)
+        else source.spellings.delete(mention.canonical)
+      }
+      bump(target.spellings, mention.canonical, MAX_SPELLINGS)
+      if (source.mentions === 0) records.delete(source.id)
+    }
+  }
+  return relabels
+}
+
 /** Links the collected names: candidate pairs by blocking, pairwise rules, constrained union, then short person names. */
-function link(records: NameRecord[], totalDocs: number): LinkResult {
+function link(records: NameRecord[], totalDocs: number): Omit<LinkResult, 'relabels'> {
   const profiles = records.map((record) => {
     // dates and numbers are never linked: no name to parse
     if (!isNameLabel(record.label)) return profileName(record.id, record.label, '', [])
@@ -378,7 +503,7 @@ function shortPersonEdges(profiles: readonly NameProfile[], clusters: Clusters, 
 }
 
 /** Picks each cluster's final id and writes the id map and index. */
-function buildResult(records: readonly NameRecord[], profiles: readonly NameProfile[], clusters: Clusters): LinkResult {
+function buildResult(records: readonly NameRecord[], profiles: readonly NameProfile[], clusters: Clusters): Omit<LinkResult, 'relabels'> {
   const byRoot = new Map<number, number[]>()
   for (let i = 0; i < records.length; i++) {
     const root = clusters.find(i)

@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import PQueue from 'p-queue'
 import type {Doc} from '../doc.ts'
 import {listCorpus, readCorpus, type CorpusListing} from '../io/corpus.ts'
-import {acquireLock, checkOutputPlace, makeFolder, openOutput, type CloseOptions, type OutputWriter} from '../io/output.ts'
+import {acquireLock, checkOutputPlace, makeFolder, openOutput, readJsonField, replaceJsonField, type CloseOptions, type OutputWriter} from '../io/output.ts'
 import {Manifest, type ErrorRecord} from '../schema.ts'
 import type {CorpusResult, Pipeline} from '../stage.ts'
 import {VERSION} from '../version.ts'
@@ -291,11 +291,13 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
   // corpus stages finish once every document has been added
   const finish: CloseOptions = {extraFiles: {}}
   const idMaps: Array<ReadonlyMap<string, string>> = []
+  const labelMaps: Array<NonNullable<CorpusResult['labels']>> = []
   const extraCounts: Record<string, number> = {}
   for (const [i, stage] of corpusStages.entries()) {
     const finishing = performance.now()
     const result: CorpusResult = corpusRuns[i]!.finish()
     if (result.entityIds && result.entityIds.size > 0) idMaps.push(result.entityIds)
+    if (result.labels && result.labels.size > 0) labelMaps.push(result.labels)
     for (const [file, records] of Object.entries(result.files ?? {})) {
       finish.extraFiles![file] = [...records]
       extraCounts[file] = records.length
@@ -303,13 +305,29 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
     for (const error of result.errors ?? []) await out.writeError(error)
     addTime(timings, stage.name, finishing)
   }
-  if (idMaps.length > 0) {
+  if (idMaps.length > 0 || labelMaps.length > 0) {
     // final ids replace provisional ones while the staged files are moved into place; unchanged lines are copied as they are
     const remap = (id: string) => idMaps.reduce((value, map) => map.get(value) ?? value, id)
+    // a label the corpus decided for a few documents' mentions replaces the entity's label and provisional id first
+    // (quote speakers carry the id alone); only those documents' lines are read as strings
+    const relabelled = {has: (docId: string) => labelMaps.some((labels) => labels.has(docId))}
+    const relabel = (withLabel: boolean) => (line: string): string => {
+      const docId = readJsonField(line, 'docId')
+      if (docId === undefined) return line
+      for (const labels of labelMaps) {
+        const changes = labels.get(docId)
+        if (!changes) continue
+        const found: {next?: {label: string; entityId: string}} = {}
+        line = replaceJsonField(line, 'entityId', (id) => (found.next = changes.get(id))?.entityId ?? id)
+        if (found.next && withLabel) line = replaceJsonField(line, 'label', () => found.next!.label)
+      }
+      return line
+    }
+    const lines = (withLabel: boolean) => (labelMaps.length > 0 ? {lines: {docIds: relabelled, rewrite: relabel(withLabel)}} : {})
     finish.rewrite = {
       // entity records carry one entityId; quote records one, inside speaker (null when unresolved)
-      entities: {field: 'entityId', replace: remap},
-      quotes: {field: 'entityId', replace: remap},
+      entities: {field: 'entityId', replace: remap, ...lines(true)},
+      quotes: {field: 'entityId', replace: remap, ...lines(false)},
     }
   }
   const totalMs = performance.now() - started

@@ -33,7 +33,7 @@ export function createLink(): CorpusStage<LinkSummary> {
           }
         },
         finish(): CorpusResult {
-          const {idMap, index} = linker.finish()
+          const {idMap, index, relabels} = linker.finish()
           const entries: EntityIndexEntry[] = []
           const errors: NonNullable<CorpusResult['errors']> = []
           for (const entry of index) {
@@ -44,7 +44,7 @@ export function createLink(): CorpusStage<LinkSummary> {
           // only ids that change need replacing in the written records
           const changed = new Map<string, string>()
           for (const [from, to] of idMap) if (from !== to) changed.set(from, to)
-          return {entityIds: changed, files: {[ENTITY_INDEX_FILE]: entries}, errors}
+          return {entityIds: changed, labels: relabels, files: {[ENTITY_INDEX_FILE]: entries}, errors}
         },
       }
     },

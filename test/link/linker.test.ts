@@ -60,6 +60,65 @@ describe('createLinker on the seed articles', () => {
   })
 })
 
+describe('createLinker corpus labels', () => {
+  // each row: one document's mentions as [label, canonical]
+  const linkDocs = (docs: Array<Array<[EntityLabel, string]>>) => {
+    const linker = createLinker()
+    docs.forEach((mentions, d) => {
+      for (const [label, canonical] of mentions) linker.add({docId: `d${d}`, label, canonical, entityId: entityIdFor(label, canonical)})
+    })
+    return linker.finish()
+  }
+  const relabelled = (result: ReturnType<typeof linkDocs>) => Object.fromEntries([...result.relabels].map(([doc, changes]) => [doc, Object.fromEntries([...changes].map(([id, r]) => [id, `${r.label} ${r.entityId}`]))]))
+
+  it.each([
+    {
+      why: 'a person named once as an organisation takes the corpus label, and the index counts the mention there',
+      docs: [[['PERSON', 'Trump']], [['PERSON', 'Trump'], ['PERSON', 'Trump']], [['ORG', 'Trump'], ['LOC', 'Ohio']]],
+      expected: {d2: {'org:trump': 'PERSON person:trump'}},
+    },
+    {
+      why: 'a document that names it three times keeps its own label',
+      docs: [[['PERSON', 'Trump']], [['PERSON', 'Trump']], [['ORG', 'Trump'], ['ORG', 'Trump'], ['ORG', 'Trump']]],
+      expected: {},
+    },
+    {
+      why: 'a document that also gives the corpus label keeps its other mentions (a use, not an error)',
+      docs: [[['PERSON', 'Trump']], [['PERSON', 'Trump']], [['ORG', 'Trump'], ['PERSON', 'Trump']]],
+      expected: {},
+    },
+    {
+      why: 'one document is not a corpus, and two of four documents are not two thirds',
+      docs: [[['PERSON', 'Trump']], [['ORG', 'Trump']], [['PERSON', 'Ford']], [['PERSON', 'Ford']], [['ORG', 'Ford']], [['LOC', 'Ford']]],
+      expected: {},
+    },
+    {
+      why: 'between organisations, places and misc names the corpus never decides (a city and its team)',
+      docs: [[['LOC', 'Chicago']], [['LOC', 'Chicago']], [['LOC', 'Chicago']], [['ORG', 'Chicago']]],
+      expected: {},
+    },
+  ] as Array<{why: string; docs: Array<Array<[EntityLabel, string]>>; expected: Record<string, Record<string, string>>}>)('$why', ({docs, expected}) => {
+    expect(relabelled(linkDocs(docs))).toEqual(expected)
+  })
+
+  it('moves the mentions in the index and drops an id left with none', () => {
+    const {index, idMap} = linkDocs([[['PERSON', 'Trump']], [['PERSON', 'Trump']], [['ORG', 'Trump']]])
+    expect(index.find((e) => e.entityId === 'org:trump')).toBeUndefined()
+    expect(index.find((e) => e.entityId === 'person:trump')).toMatchObject({mentions: 3, documents: 3})
+    expect(idMap.get('person:trump')).toBe('person:trump')
+  })
+
+  it('gives the same labels whatever the order of the documents', () => {
+    const docs: Array<Array<[EntityLabel, string]>> = [[['PERSON', 'Trump']], [['ORG', 'Trump']], [['PERSON', 'Trump']], [['MISC', 'Trump'], ['ORG', 'Acme']], [['PERSON', 'Trump']], [['PERSON', 'Trump']]]
+    const forward = relabelled(linkDocs(docs))
+    const backward = linkDocs([...docs].reverse())
+    // document names follow positions, so compare the set of changes
+    const flat = (r: Record<string, Record<string, string>>) => Object.values(r).flatMap((c) => Object.entries(c).map(([k, v]) => `${k} ${v}`)).sort()
+    expect(flat(relabelled(backward))).toEqual(flat(forward))
+    expect(flat(forward)).toEqual(['misc:trump PERSON person:trump', 'org:trump PERSON person:trump'])
+  })
+})
+
 describe('createLinker rules', () => {
   const add = (linker: ReturnType<typeof createLinker>, docId: string, label: EntityLabel, canonical: string, role?: string): void => {
     const input: LinkInput = {docId, label, canonical, entityId: entityIdFor(label, canonical), ...(role ? {role} : {})}

@@ -5,6 +5,7 @@ import {describe, expect, it} from 'vitest'
 import type {Doc} from '../../src/doc.ts'
 import {runCorpus} from '../../src/run/batch.ts'
 import {createPipeline, type Stage} from '../../src/stage.ts'
+import {createLink} from '../../src/stages/link.ts'
 
 // a toy pipeline: every capitalised word is a PERSON; "€N" is money; text containing CRASH throws
 const toy: Stage = {
@@ -90,5 +91,64 @@ describe('runCorpus', () => {
   it('exits 0 when everything succeeds', async () => {
     const corpus = await setup({'a.txt': 'Anna paid €7.'})
     expect((await runCorpus({corpusDir: corpus, outDir: join(corpus, 'out'), pipeline})).exitCode).toBe(0)
+  })
+})
+
+// "Name/LABEL" marks a name with its label; a quote "..." is spoken by the document's first name
+const marked: Stage = {
+  name: 'marked',
+  requires: ['text'],
+  assigns: ['entities', 'money', 'quotes'],
+  run(doc: Doc) {
+    doc.entities = [...doc.text.matchAll(/(\p{Lu}\p{Ll}+)\/(PERSON|ORG)/gu)].map((m) => ({
+      start: m.index,
+      end: m.index + m[1]!.length,
+      label: m[2] as 'PERSON' | 'ORG',
+      canonical: m[1]!,
+      entityId: `${m[2]!.toLowerCase()}:${m[1]!.toLowerCase()}`,
+    }))
+    doc.money = []
+    const first = doc.entities[0]
+    const quote = /"([^"]+)"/.exec(doc.text)
+    doc.quotes =
+      quote && first
+        ? [
+            {
+              start: quote.index + 1,
+              end: quote.index + quote[0].length - 1,
+              kind: 'direct' as const,
+              cue: null,
+              cueLemma: null,
+              cueSpan: null,
+              speaker: {mention: first.canonical, start: first.start, end: first.end, name: first.canonical, entityId: first.entityId},
+            },
+          ]
+        : []
+  },
+}
+
+describe('runCorpus with the linking stage', () => {
+  it('writes the label the corpus decided for a weakly named name, in entity records, quote speakers and the index', async () => {
+    const corpus = await setup({
+      'a.txt': 'Trump/PERSON spoke.',
+      'b.txt': 'Trump/PERSON won.',
+      'c.txt': 'Trump/ORG lost as Acme/ORG rose. "We lost," it said.',
+    })
+    const out = join(corpus, 'out')
+    await runCorpus({corpusDir: corpus, outDir: out, pipeline: createPipeline('marked', [marked], [createLink()])})
+    const entities = await lines(join(out, 'entities.jsonl'))
+    expect(entities.map((e) => [e.text, e.label, e.entityId])).toEqual([
+      ['Trump', 'PERSON', 'person:trump'],
+      ['Trump', 'PERSON', 'person:trump'],
+      ['Trump', 'PERSON', 'person:trump'],
+      ['Acme', 'ORG', 'org:acme'],
+    ])
+    const quotes = await lines(join(out, 'quotes.jsonl'))
+    expect(quotes.map((q) => q.speaker.entityId)).toEqual(['person:trump'])
+    const index = await lines(join(out, 'entities-index.jsonl'))
+    expect(index.map((e) => [e.entityId, e.label, e.mentions, e.documents])).toEqual([
+      ['org:acme', 'ORG', 1, 1],
+      ['person:trump', 'PERSON', 3, 3],
+    ])
   })
 })

@@ -1,0 +1,180 @@
+/**
+ * A CoNLL-2003 file scored as one corpus through the whole process, as users run it: every document is written as
+ * its own text file (one sentence a line, tokens joined by spaces, as bench:ner-pipeline lays it out), `lede run`
+ * (the default pipeline, the linker's corpus stage included) runs over the folder, and the written PERSON/ORG/LOC/MISC
+ * entity records are scored against gold at exact character spans of the input (conlleval's exact match). Unlike
+ * bench:ner-pipeline, which runs documents one by one, this sees what the corpus stage does to labels.
+ *
+ *   npm run bench:ner-corpus [-- --data ../shared/conll2003/eng.testa] [--workers 0] [--pred <output folder>] [--errors]
+ *
+ * `--pred` scores an output folder written earlier from the same corpus (`--keep` prints where the corpus is).
+ */
+import {spawnSync} from 'node:child_process'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {parseArgs} from 'node:util'
+import {readConll} from '../tools/ner/conll.ts'
+
+const {values} = parseArgs({
+  options: {
+    data: {type: 'string', default: new URL('../../shared/conll2003/eng.testa', import.meta.url).pathname},
+    workers: {type: 'string', default: '0'},
+    pred: {type: 'string'},
+    keep: {type: 'boolean', default: false},
+    errors: {type: 'boolean', default: false},
+    help: {type: 'boolean', default: false},
+  },
+})
+if (values.help) {
+  console.log('npm run bench:ner-corpus -- [--data eng.testa] [--workers 0] [--pred <output folder>] [--keep] [--errors]')
+  process.exit(0)
+}
+if (!existsSync(values.data!)) {
+  console.log(`bench:ner-corpus skipped: ${values.data} not found (CoNLL-2003 lives in ../shared/conll2003 beside the repository)`)
+  process.exit(0)
+}
+const TYPES: Record<string, string> = {PERSON: 'PER', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC'}
+
+const docs = readConll(readFileSync(values.data!, 'utf8')).map((doc, n) => {
+  let text = ''
+  const starts: number[] = []
+  let start = 0
+  for (const end of doc.sentenceEnds) {
+    for (let i = start; i < end; i++) {
+      if (i > start) text += ' '
+      starts[i] = text.length
+      text += doc.words[i]
+    }
+    text += '\n'
+    start = end
+  }
+  const gold = new Map(doc.entities.map((e) => [`${starts[e.start]}:${starts[e.end - 1]! + doc.words[e.end - 1]!.length}`, e.type]))
+  return {name: `doc-${String(n).padStart(5, '0')}.txt`, text, gold}
+})
+const work = mkdtempSync(join(tmpdir(), 'lede-ner-corpus-'))
+let outDir = values.pred
+let seconds = 0
+if (!outDir) {
+  const corpus = join(work, 'corpus')
+  mkdirSync(corpus)
+  for (const d of docs) writeFileSync(join(corpus, d.name), d.text)
+  outDir = join(work, 'out')
+  const lede = new URL('../bin/lede.js', import.meta.url).pathname
+  const started = performance.now()
+  const run = spawnSync(process.execPath, [lede, 'run', corpus, '--out', outDir, '--quiet', '--workers', values.workers!], {stdio: ['ignore', 'ignore', 'inherit']})
+  seconds = (performance.now() - started) / 1000
+  if (run.status !== 0 && run.status !== 1) throw new Error(`lede run exited ${run.status}`)
+}
+const bySource = new Map(docs.map((d) => [d.name, d]))
+
+/** Offsets of the cleaned text's lines in the input: clean keeps lines unchanged (trailing space trimmed) or drops them whole. */
+function lineMap(input: string, output: string): (offset: number) => number {
+  const inLines = input.split('\n')
+  const inStarts: number[] = []
+  let at = 0
+  for (const line of inLines) {
+    inStarts.push(at)
+    at += line.length + 1
+  }
+  const outStarts: number[] = []
+  const outToIn: number[] = []
+  let j = 0
+  at = 0
+  for (const line of output.split('\n')) {
+    outStarts.push(at)
+    at += line.length + 1
+    if (line === '') {
+      outToIn.push(-1)
+      continue
+    }
+    while (j < inLines.length && inLines[j]!.trimEnd() !== line) j++
+    if (j >= inLines.length) throw new Error(`clean changed a kept line: ${JSON.stringify(line)}`)
+    outToIn.push(j++)
+  }
+  return (offset) => {
+    let lo = 0
+    let hi = outStarts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (outStarts[mid]! <= offset) lo = mid
+      else hi = mid - 1
+    }
+    return inStarts[outToIn[lo]!]! + (offset - outStarts[lo]!)
+  }
+}
+
+const readJsonl = (file: string): Array<Record<string, unknown>> =>
+  readFileSync(join(outDir!, file), 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+const articles = new Map<string, {source: string; text: string}>()
+for (const a of readJsonl('articles.jsonl')) articles.set(a.id as string, {source: a.source as string, text: (a.title ? `${a.title}\n` : '') + (a.text as string)})
+const predicted = new Map<string, Map<string, string>>()
+// records count code points; the CoNLL text is rebuilt in UTF-16, so convert back (one table per article)
+const units = new Map<string, number[]>()
+const toUnits = (docId: string, text: string, points: number): number => {
+  let table = units.get(docId)
+  if (!table) {
+    table = [0]
+    for (const c of text) table.push(table[table.length - 1]! + c.length)
+    units.set(docId, table)
+  }
+  return table[points]!
+}
+for (const e of readJsonl('entities.jsonl')) {
+  const type = TYPES[e.label as string]
+  if (!type) continue
+  const article = articles.get(e.docId as string)!
+  let spans = predicted.get(article.source)
+  if (!spans) predicted.set(article.source, (spans = new Map()))
+  spans.set(`${toUnits(e.docId as string, article.text, e.start as number)}:${toUnits(e.docId as string, article.text, e.end as number)}`, type)
+}
+const counts = Object.fromEntries(['PER', 'ORG', 'LOC', 'MISC'].map((t) => [t, {tp: 0, fp: 0, fn: 0}]))
+const errors: string[] = []
+for (const [id, article] of articles) {
+  const doc = bySource.get(article.source)
+  if (!doc) throw new Error(`output article ${id} (${article.source}) is not from this corpus`)
+  const toInput = lineMap(doc.text, article.text)
+  const pred = new Map<string, string>()
+  for (const [key, type] of predicted.get(article.source) ?? []) {
+    const [s, e] = key.split(':').map(Number)
+    pred.set(`${toInput(s!)}:${toInput(e! - 1) + 1}`, type)
+  }
+  const show = (key: string) => {
+    const [s, e] = key.split(':').map(Number)
+    return doc.text.slice(s, e).replace(/\n/g, ' / ')
+  }
+  for (const [key, type] of pred) {
+    if (doc.gold.get(key) === type) counts[type]!.tp++
+    else {
+      counts[type]!.fp++
+      if (!doc.gold.has(key)) errors.push(`${doc.name}\t+\t${type}\t${show(key)}`)
+    }
+  }
+  for (const [key, type] of doc.gold) {
+    if (pred.get(key) === type) continue
+    counts[type]!.fn++
+    errors.push(`${doc.name}\t${pred.has(key) ? '~' : '-'}\t${type}${pred.has(key) ? `->${pred.get(key)}` : ''}\t${show(key)}`)
+  }
+}
+const missing = docs.length - articles.size
+const written = new Set([...articles.values()].map((a) => a.source))
+for (const d of docs) if (!written.has(d.name)) for (const type of d.gold.values()) counts[type]!.fn++
+const f = (c: {tp: number; fp: number; fn: number}) => {
+  const p = c.tp / Math.max(1, c.tp + c.fp)
+  const r = c.tp / Math.max(1, c.tp + c.fn)
+  return {p: p * 100, r: r * 100, f: p + r === 0 ? 0 : (200 * p * r) / (p + r)}
+}
+const all = Object.values(counts).reduce((a, c) => ({tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn}), {tp: 0, fp: 0, fn: 0})
+const o = f(all)
+console.log(`data: ${values.data}: ${docs.length} documents as one corpus${missing > 0 ? ` (${missing} wrote no article: their gold counts as missed)` : ''}`)
+console.log(
+  `entity F1 ${o.f.toFixed(2)} (P ${o.p.toFixed(2)}, R ${o.r.toFixed(2)}); ${Object.entries(counts)
+    .map(([t, c]) => `${t} ${f(c).f.toFixed(2)}`)
+    .join(', ')}${seconds > 0 ? `; lede run ${seconds.toFixed(1)} s (--workers ${values.workers})` : ''}`,
+)
+if (values.errors) for (const line of errors) console.log(line)
+if (values.keep || values.pred) console.log(`output: ${outDir}`)
+else rmSync(work, {recursive: true, force: true})
