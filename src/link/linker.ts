@@ -79,26 +79,18 @@ interface NameRecord {
   lastDoc: string | null
   /** people and organisations seen in the same documents (capped); empty for other labels */
   cooccurring: Set<NameRecord>
+  /** the id without its label ("acme" for "org:acme"), shared by the name's ids under other labels; null for values */
+  name: string | null
+  /** mentions in the document being added */
+  docMentions: number
+  /** documents that name it weakly and under this label alone, and how many mentions each (corpus labels) */
+  weakDocs: string[] | null
+  weakCounts: number[] | null
 }
 
 const NO_ROLES: ReadonlyMap<string, number> = new Map()
 
 const NAME_LABELS: readonly EntityLabel[] = ['PERSON', 'ORG', 'LOC', 'MISC']
-
-/** A document's mentions of one name (its provisional ids without the label prefix), for corpus label votes. */
-interface DocName {
-  /** mentions per label, in NAME_LABELS order */
-  counts: number[]
-  /** the mentions: provisional id, label and canonical name */
-  mentions: Array<{id: string; label: EntityLabel; canonical: string}>
-}
-
-/** A document's few mentions of a name, which the corpus's label may replace (see {@link CORPUS_LABELS}). */
-interface WeakName {
-  docId: string
-  name: string
-  mentions: DocName['mentions']
-}
 
 // the name part of a provisional id ("org:acme" -> "acme"): ids are the label and a slug of the name
 function namePart(id: string): string {
@@ -167,10 +159,10 @@ export function createLinker(): Linker {
   let totalDocs = 0
   let currentDoc: string | null = null
   let inDoc: NameRecord[] = []
-  // the current document's names, then every document's label votes per name and its weakly named names
-  let docNames = new Map<string, DocName>()
+  // corpus labels: the current document's named records, and every document's label votes per name
+  let touched: NameRecord[] = []
+  const seen = new Map<string, NameRecord>()
   const votes = new Map<string, number[]>()
-  const weak: WeakName[] = []
 
   function flush(): void {
     // co-occurrence among the people and organisations of the finished document
@@ -181,22 +173,40 @@ export function createLinker(): Linker {
       }
     }
     inDoc = []
-    // each document votes once per name, with the label most of its mentions have (a tie does not vote)
-    for (const [name, docName] of docNames) {
-      let best = 0
-      let tie = false
-      for (let t = 1; t < NAME_LABELS.length; t++) {
-        if (docName.counts[t] > docName.counts[best]) [best, tie] = [t, false]
-        else if (docName.counts[t] === docName.counts[best]) tie = true
-      }
-      if (!tie) {
-        let tally = votes.get(name)
-        if (!tally) votes.set(name, (tally = [0, 0, 0, 0]))
-        tally[best]++
-      }
-      if (docName.mentions.length <= CORPUS_LABELS.weakMentions) weak.push({docId: currentDoc!, name, mentions: docName.mentions})
+    if (touched.length > 0) voteLabels()
+  }
+
+  // each document votes once per name with the label most of its mentions have (a tie does not vote); a name it
+  // gives one label and at most `weakMentions` mentions is remembered on its record, for finish to relabel
+  function voteLabels(): void {
+    // a record is touched once per document, so a name seen twice has two labels here (rare): counted apart
+    let mixed: Set<string> | null = null
+    for (const record of touched) {
+      if (seen.has(record.name!)) (mixed ??= new Set()).add(record.name!)
+      else seen.set(record.name!, record)
     }
-    if (docNames.size > 0) docNames = new Map()
+    for (const record of touched) {
+      if (mixed?.has(record.name!)) continue
+      tally(record.name!)[NAME_LABELS.indexOf(record.label)]++
+      if (record.docMentions <= CORPUS_LABELS.weakMentions) {
+        ;(record.weakDocs ??= []).push(currentDoc!)
+        ;(record.weakCounts ??= []).push(record.docMentions)
+      }
+    }
+    for (const name of mixed ?? []) {
+      const counts = [0, 0, 0, 0]
+      for (const record of touched) if (record.name === name) counts[NAME_LABELS.indexOf(record.label)] += record.docMentions
+      const best = counts.indexOf(Math.max(...counts))
+      if (counts.filter((c) => c === counts[best]).length === 1) tally(name)[best]++
+    }
+    seen.clear()
+    touched = []
+  }
+
+  function tally(name: string): number[] {
+    let counts = votes.get(name)
+    if (!counts) votes.set(name, (counts = [0, 0, 0, 0]))
+    return counts
   }
 
   return {
@@ -217,6 +227,10 @@ export function createLinker(): Linker {
           documents: 0,
           lastDoc: null,
           cooccurring: new Set(),
+          name: isNameLabel(entity.label) ? namePart(entity.entityId) : null,
+          docMentions: 0,
+          weakDocs: null,
+          weakCounts: null,
         }
         records.set(entity.entityId, record)
       }
@@ -224,25 +238,20 @@ export function createLinker(): Linker {
       if (record.lastDoc !== entity.docId) {
         record.documents++
         record.lastDoc = entity.docId
+        record.docMentions = 0
         if (entity.label === 'PERSON' || entity.label === 'ORG') inDoc.push(record)
+        if (record.name !== null) touched.push(record)
       }
+      record.docMentions++
       bump(record.spellings, entity.canonical, MAX_SPELLINGS)
       if (entity.role) {
         if (record.roles === NO_ROLES) record.roles = new Map()
         bump(record.roles, entity.role, MAX_ROLES)
       }
-      const label = NAME_LABELS.indexOf(entity.label)
-      if (label >= 0) {
-        const name = namePart(entity.entityId)
-        let docName = docNames.get(name)
-        if (!docName) docNames.set(name, (docName = {counts: [0, 0, 0, 0], mentions: []}))
-        docName.counts[label]++
-        docName.mentions.push({id: entity.entityId, label: entity.label, canonical: entity.canonical})
-      }
     },
     finish() {
       flush()
-      const relabels = relabelByCorpus(records, votes, weak)
+      const relabels = relabelByCorpus(records, votes)
       return {...link([...records.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), totalDocs), relabels}
     },
   }
@@ -252,12 +261,14 @@ export function createLinker(): Linker {
  * Decides the corpus's label for weakly named names (see {@link CORPUS_LABELS}) and moves those mentions to the
  * record of their new id, so the index counts them there. Depends only on the vote counts, never on document order.
  */
-function relabelByCorpus(records: Map<string, NameRecord>, votes: Map<string, number[]>, weak: readonly WeakName[]): Map<string, Map<string, Relabel>> {
+function relabelByCorpus(records: Map<string, NameRecord>, votes: Map<string, number[]>): Map<string, Map<string, Relabel>> {
   const relabels = new Map<string, Map<string, Relabel>>()
   const person = NAME_LABELS.indexOf('PERSON')
-  for (const {docId, name, mentions} of weak) {
-    const tally = votes.get(name)
-    if (!tally) continue
+  const {numerator, denominator} = CORPUS_LABELS.minShare
+  // the records to move, found before any is deleted, in id order (not the order documents came in)
+  const weak = [...records.values()].filter((record) => record.weakDocs !== null).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  for (const source of weak) {
+    const tally = votes.get(source.name!)!
     let best = 0
     let total = 0
     for (let t = 0; t < tally.length; t++) {
@@ -265,34 +276,27 @@ function relabelByCorpus(records: Map<string, NameRecord>, votes: Map<string, nu
       if (tally[t] > tally[best]) best = t
     }
     // in whole numbers, so a share of exactly two thirds counts whatever the rounding
-    const {numerator, denominator} = CORPUS_LABELS.minShare
     if (tally[best] < CORPUS_LABELS.minDocuments || tally[best] * denominator < total * numerator) continue
+    // person against non-person only (a document giving the corpus label itself never stored a weak document here)
+    if ((source.label === 'PERSON') === (best === person)) continue
     const label = NAME_LABELS[best]
-    // a document that itself gives the name the corpus's label keeps its other labels (a use, not an error)
-    if (mentions.some((m) => m.label === label)) continue
-    const entityId = `${label.toLowerCase()}:${name}`
-    const target = records.get(entityId)
+    const target = records.get(`${label.toLowerCase()}:${source.name}`)
     if (!target) continue
-    for (const mention of mentions) {
-      if ((mention.label === 'PERSON') === (best === person)) continue
-      const source = records.get(mention.id)
-      if (!source) continue
+    const relabel: Relabel = {label, entityId: target.id}
+    source.weakDocs!.forEach((docId, k) => {
       let changes = relabels.get(docId)
       if (!changes) relabels.set(docId, (changes = new Map()))
-      if (!changes.has(mention.id)) {
-        changes.set(mention.id, {label, entityId})
-        source.documents--
-        target.documents++
-      }
-      source.mentions--
-      target.mentions++
-      const spelling = source.spellings.get(mention.canonical)
-      if (spelling !== undefined) {
-        if (spelling > 1) source.spellings.set(mention.canonical, spelling - 1)
-        else source.spellings.delete(mention.canonical)
-      }
-      bump(target.spellings, mention.canonical, MAX_SPELLINGS)
-      if (source.mentions === 0) records.delete(source.id)
+      changes.set(source.id, relabel)
+      const count = source.weakCounts![k]
+      source.mentions -= count
+      source.documents--
+      target.mentions += count
+      target.documents++
+    })
+    // spellings and roles stay with the old id while it keeps mentions; an id left with none hands its spellings on
+    if (source.mentions === 0) {
+      records.delete(source.id)
+      for (const spelling of byCount(source.spellings)) bump(target.spellings, spelling, MAX_SPELLINGS)
     }
   }
   return relabels
