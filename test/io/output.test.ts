@@ -48,6 +48,28 @@ describe('rewriteJsonlField', () => {
     const expected = text.split('\n').filter((l) => l !== '').map((l) => `${replaceJsonField(l, 'entityId', rename)}\n`).join('')
     expect(await readFile(join(dir, 'out.jsonl'), 'utf8')).toBe(expected)
   })
+
+  it.each([1 << 20, 7, 1])('rewrites the whole lines of the listed documents first, then the field (%i-byte chunks)', async (chunk) => {
+    const docs = [
+      {docId: 'd1', label: 'ORG', text: 'Trump 🙂', entityId: 'org:trump'},
+      {docId: 'd2', label: 'ORG', text: 'Trump', entityId: 'org:trump'},
+      {docId: 'd2', label: 'LOC', text: 'Ohio', entityId: 'loc:ohio'},
+      {docId: 'd3', speaker: {entityId: 'org:trump'}},
+    ].map((r) => JSON.stringify(r))
+    const text = `${docs.join('\n')}\n`
+    const dir = await mkdtemp(join(tmpdir(), 'lede-rewrite-'))
+    await writeFile(join(dir, 'in.jsonl'), text)
+    const relabel = (line: string) => replaceJsonField(line.replace('"label":"ORG"', '"label":"PERSON"'), 'entityId', (id) => (id === 'org:trump' ? 'person:trump' : id))
+    const docIds = new Set(['d2', 'd3'])
+    await rewriteJsonlField(join(dir, 'in.jsonl'), join(dir, 'out.jsonl'), {field: 'entityId', replace: rename, lines: {docIds, rewrite: relabel}}, chunk)
+    const out = (await readFile(join(dir, 'out.jsonl'), 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l))
+    expect(out).toEqual([
+      {docId: 'd1', label: 'ORG', text: 'Trump 🙂', entityId: 'org:trump'},
+      {docId: 'd2', label: 'PERSON', text: 'Trump', entityId: 'PERSON:TRUMP-🙂'},
+      {docId: 'd2', label: 'LOC', text: 'Ohio', entityId: 'loc:ohio'},
+      {docId: 'd3', speaker: {entityId: 'PERSON:TRUMP-🙂'}},
+    ])
+  })
 })
 
 describe('checkOutputPlace', () => {
