@@ -7,6 +7,10 @@ import {isHonorific, isRoleAbbreviation, isRoleHead, isRoleModifier} from '../na
 import type {Token} from '../doc.ts'
 import {isCapitalised, roleWords, type Word} from './words.ts'
 import {isRegexSpace as isSpace} from '../text/chars.ts'
+import {tokenIndexAt} from '../text/words.ts'
+import {TokenFlag} from '../doc.ts'
+
+const ABBREVIATION: number = TokenFlag.Abbreviation
 
 /** A role phrase found in the text. */
 export interface RolePhrase {
@@ -53,6 +57,8 @@ function lineEnd(text: string, offset: number): number {
 
 // a role phrase is looked for in this many characters before the name first, and further back only when it may go on
 const NEAR_WINDOW = 48
+// the stretches findRoleBefore reads before the whole line, shortest first
+const NEAR_WINDOWS = [12, NEAR_WINDOW]
 
 /**
  * Where to start scanning for words before `end`: the first whitespace character at least `window` characters
@@ -107,9 +113,17 @@ function pickRoleWords(text: string, tokens: readonly Token[], words: Word[], en
 export function findRoleBefore(text: string, tokens: readonly Token[], start: number, end: number, nameIsFull: boolean): RolePhrase | undefined {
   const from = Math.max(lineStart(text, start), start - 240)
   // most names have no role before them: a short stretch decides, unless the phrase may go on further back
-  const near = nearStart(text, from, start, NEAR_WINDOW)
-  let picked = pickRoleWords(text, tokens, roleWords(text, tokens, near, start), end, nameIsFull, near === from)
-  if (picked === null) picked = pickRoleWords(text, tokens, roleWords(text, tokens, from, start), end, nameIsFull, true)
+  // (the word right before the name decides most: a stretch of a couple of words, then a longer one, then the line)
+  let picked: Word[] | undefined | null = null
+  let scanned = start
+  for (const window of NEAR_WINDOWS) {
+    const near = nearStart(text, from, start, window)
+    if (near === scanned) continue
+    scanned = near
+    picked = pickRoleWords(text, tokens, roleWords(text, tokens, near, start), end, nameIsFull, near === from)
+    if (picked !== null || near === from) break
+  }
+  if (picked === null && scanned !== from) picked = pickRoleWords(text, tokens, roleWords(text, tokens, from, start), end, nameIsFull, true)
   if (picked === null || picked === undefined) return undefined
   // drop connectors left dangling at the left edge
   while (picked.length > 0 && (INNER.has(picked[0].lower) || picked[0].kind === 'poss')) picked.shift()
@@ -229,6 +243,13 @@ export interface TitledName {
  * "Gen. Doe") into a role and the bare name; offsets are relative to `start`; at least one name word always remains.
  */
 export function splitTitle(text: string, tokens: readonly Token[], start: number, end: number): TitledName {
+  // a name of one token ("Putin") is one word with nothing to split: the word view would give just that
+  // (an abbreviation's period aside, which the reader may give to the word or not)
+  const first = tokenIndexAt(tokens, start)
+  const only = tokens[first]
+  if (only !== undefined && only.start === start && only.end === end && (only.flags & ABBREVIATION) === 0 && only.kind !== 'punct' && only.kind !== 'symbol') {
+    return {nameStart: 0, nameEnd: end - start}
+  }
   const words = roleWords(text, tokens, start, end).filter((w) => w.kind !== 'punct' || w.text === '-')
   let roleEnd = -1
   let roleStart = -1
