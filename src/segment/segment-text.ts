@@ -218,9 +218,20 @@ function startsUrl(text: string, i: number): boolean {
   // h or w only, before any slicing
   if (c !== 0x68 && c !== 0x48 && c !== 0x77 && c !== 0x57) return false
   for (const prefix of URL_PREFIXES) {
-    if (text.length - i >= prefix.length + 1 && text.slice(i, i + prefix.length).toLowerCase() === prefix) return true
+    if (text.length - i >= prefix.length + 1 && startsWithFolded(text, i, prefix)) return true
   }
   return false
+}
+
+// whether `text` holds `prefix` (lowercase ASCII) at `i`, letters in either case: what slicing and lowercasing
+// compared (no other character lowercases to an ASCII letter of these prefixes), without a string per word
+function startsWithFolded(text: string, i: number, prefix: string): boolean {
+  for (let k = 0; k < prefix.length; k++) {
+    const want = prefix.charCodeAt(k)
+    const code = text.charCodeAt(i + k)
+    if (code !== want && !(want >= 0x61 && want <= 0x7a && code === want - 0x20)) return false
+  }
+  return true
 }
 
 /** Scans the word at `start`; `upper` is its {@link TokenFlag.Upper} bit, read by the caller from the first character's class. */
@@ -244,7 +255,18 @@ function scanWord(text: string, start: number, tokens: Token[], upper: number): 
   let apostrophe = false
   let email = false
   while (end < n) {
-    const cls = classAt(text, end)
+    // most characters are BMP letters and digits: one table lookup, one code unit each
+    const unit = CLS[text.charCodeAt(end)]!
+    if (unit === LOWER || unit === UPPER) {
+      letters = true
+      end++
+      continue
+    }
+    if (unit === DIGIT) {
+      end++
+      continue
+    }
+    const cls = unit === HIGH ? classAt(text, end) : unit
     if (isWordClass(cls)) {
       if (isLetterClass(cls)) letters = true
       end += widthAt(text, end)
