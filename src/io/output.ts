@@ -10,7 +10,7 @@ import {hostname} from 'node:os'
 import {createInterface} from 'node:readline'
 import {dirname, join, relative, resolve, sep} from 'node:path'
 import type {ErrorRecord, Manifest} from '../schema.ts'
-import type {DocLines} from './records.ts'
+import {PACKED_FILES, packedFile, type DocLines, type PackedLines} from './records.ts'
 
 /** The JSONL files a run writes, by record type. */
 export const OUTPUT_FILES = {
@@ -245,8 +245,12 @@ interface Checkpoint {
 
 /** Streams records into the staging folder as documents finish, so memory stays flat; counts what it wrote. */
 export interface OutputWriter {
-  /** one document's records as serialised JSONL, and its corpus-stage summaries as one JSON line (kept in staging for a resume) */
+  /**
+   * one document's records as serialised JSONL, and its corpus-stage summaries as one JSON line (kept in staging
+   * for a resume); packed lines hold their summary line, written when `summary` is true
+   */
   writeDoc(lines: DocLines, summaryLine?: string | null): Promise<void>
+  writeDoc(lines: PackedLines, summary: boolean): Promise<void>
   writeError(error: ErrorRecord): Promise<void>
   readonly counts: Readonly<Record<OutputName, number>>
   /** the state saved by the checkpoint a resumed run starts from; null for a fresh run */
@@ -350,14 +354,20 @@ export async function openOutput(dir: string, options: OpenOptions): Promise<Out
   }
   const counts: Record<OutputName, number> = checkpoint ? {...{tokens: 0}, ...checkpoint.counts} : {articles: 0, entities: 0, quotes: 0, money: 0, errors: 0, tokens: 0}
   const bytes: Record<StagedName, number> = checkpoint ? {...{tokens: 0}, ...checkpoint.bytes} : {articles: 0, entities: 0, quotes: 0, money: 0, errors: 0, tokens: 0, summaries: 0}
-  // records are gathered into large chunks: many small writes cost more than the records
-  const buffered: Record<StagedName, string> = {articles: '', entities: '', quotes: '', money: '', errors: '', tokens: '', summaries: ''}
+  // records are gathered into large chunks (as UTF-8 bytes: packed lines from worker threads arrive so): many small writes cost more than the records
+  const buffered = {} as Record<StagedName, Uint8Array[]>
+  const bufferedBytes = {} as Record<StagedName, number>
+  for (const name of STAGED) {
+    buffered[name] = []
+    bufferedBytes[name] = 0
+  }
   const CHUNK = 1 << 20
   const flush = async (name: StagedName) => {
-    const chunk = buffered[name]
-    if (chunk === '') return
-    buffered[name] = ''
-    const data = Buffer.from(chunk, 'utf8')
+    const parts = buffered[name]
+    if (parts.length === 0) return
+    buffered[name] = []
+    bufferedBytes[name] = 0
+    const data = parts.length === 1 ? parts[0]! : Buffer.concat(parts)
     try {
       await handles[name].write(data)
     } catch (error) {
@@ -372,12 +382,13 @@ export async function openOutput(dir: string, options: OpenOptions): Promise<Out
     await writeText(name, text, records.length)
   }
   // `text` is whole JSONL lines, `count` of them
-  const writeText = async (name: StagedName, text: string, count: number) => {
-    if (text === '') return
+  const writeText = async (name: StagedName, text: string | Uint8Array, count: number) => {
+    if (text.length === 0) return
     if (name !== 'summaries') counts[name] += count
-    const chunk = buffered[name] + text
-    buffered[name] = chunk
-    if (chunk.length >= CHUNK) await flush(name)
+    const data = typeof text === 'string' ? Buffer.from(text, 'utf8') : text
+    buffered[name].push(data)
+    bufferedBytes[name] += data.length
+    if (bufferedBytes[name] >= CHUNK) await flush(name)
   }
   const saveCheckpoint = async (state: ResumeState) => {
     for (const name of STAGED) await flush(name)
@@ -397,8 +408,19 @@ export async function openOutput(dir: string, options: OpenOptions): Promise<Out
       const lines = createInterface({input: createReadStream(join(staging, partialName('summaries')), {encoding: 'utf8', end: checkpoint.bytes.summaries - 1}), crlfDelay: Infinity})
       for await (const line of lines) if (line !== '') yield JSON.parse(line) as unknown[]
     },
-    async writeDoc(lines, summaryLine) {
-      if (summaryLine) await writeText('summaries', summaryLine, 1)
+    async writeDoc(lines: DocLines | PackedLines, summary?: string | boolean | null) {
+      if ('bytes' in lines) {
+        // the summary line first, as below
+        const order = [6, 0, 1, 2, 3, 4, 5]
+        for (const index of order) {
+          const name = PACKED_FILES[index]!
+          if (name === 'summaries') {
+            if (summary === true) await writeText('summaries', packedFile(lines, index), 1)
+          } else if (name !== 'tokens' || handles.tokens) await writeText(name, packedFile(lines, index), lines.counts[name])
+        }
+        return
+      }
+      if (typeof summary === 'string' && summary) await writeText('summaries', summary, 1)
       await writeText('articles', lines.articles, lines.counts.articles)
       await writeText('entities', lines.entities, lines.counts.entities)
       await writeText('quotes', lines.quotes, lines.counts.quotes)

@@ -32,6 +32,46 @@ export interface DocLines {
   counts: {articles: number; entities: number; quotes: number; money: number; errors: number; tokens: number}
 }
 
+/** The files of {@link DocLines} in the order {@link PackedLines} holds them, then the corpus-stage summary line. */
+export const PACKED_FILES = ['articles', 'entities', 'quotes', 'money', 'errors', 'tokens', 'summaries'] as const
+
+/**
+ * A document's JSONL (and its corpus-stage summary line) as UTF-8 bytes, one file after another in
+ * {@link PACKED_FILES} order: a worker thread hands a batch of them over in one transferred buffer, without a
+ * copy, and the main thread writes them without decoding or encoding a string.
+ */
+export interface PackedLines {
+  bytes: Uint8Array
+  /** where each file's bytes end in `bytes` (the next one's start) */
+  ends: number[]
+  counts: DocLines['counts']
+}
+
+/** The bytes of one file of packed lines. */
+export function packedFile(lines: PackedLines, index: number): Uint8Array {
+  return lines.bytes.subarray(index === 0 ? 0 : lines.ends[index - 1]!, lines.ends[index]!)
+}
+
+/** Packs documents' lines and summary lines into one buffer (views into it, in order), for a transfer between threads. */
+export function packLines(docs: ReadonlyArray<{lines: DocLines; summaryLine: string | null}>): {packed: PackedLines[]; buffer: ArrayBuffer} {
+  const texts = (d: {lines: DocLines; summaryLine: string | null}) => [d.lines.articles, d.lines.entities, d.lines.quotes, d.lines.money, d.lines.errors, d.lines.tokens, d.summaryLine ?? '']
+  let total = 0
+  for (const d of docs) for (const text of texts(d)) total += Buffer.byteLength(text, 'utf8')
+  const buffer = new ArrayBuffer(total)
+  const view = Buffer.from(buffer)
+  let at = 0
+  const packed = docs.map((d) => {
+    const start = at
+    const ends: number[] = []
+    for (const text of texts(d)) {
+      at += view.write(text, at, 'utf8')
+      ends.push(at - start)
+    }
+    return {bytes: view.subarray(start, at), ends, counts: d.lines.counts}
+  })
+  return {packed, buffer}
+}
+
 /**
  * Serialises validated records to JSONL text, one line per record, where the document was processed: a worker
  * thread hands the main thread (which only writes) a few strings instead of a tree of objects to clone and stringify.

@@ -186,7 +186,8 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
       if (failed) state.failedDocuments++
       if (summaries) addSummaries(summaries)
       const writingStarted = performance.now()
-      await out.writeDoc(lines, corpusStages.length > 0 ? summaryLine : null)
+      if ('bytes' in lines) await out.writeDoc(lines, corpusStages.length > 0 && summaries !== null)
+      else await out.writeDoc(lines, corpusStages.length > 0 ? summaryLine : null)
       addTime(timings, 'write', writingStarted)
     }
     state.items++

@@ -36,6 +36,8 @@ export function createInlineExecutor(pipeline: Pipeline): Executor {
 export interface WorkerTask {
   spec: PipelineSpec
   docs: Doc[]
+  /** results' lines come back packed as bytes in one moved buffer (local worker threads; not for results that travel as JSON) */
+  pack?: boolean
 }
 
 /** A pool of worker threads that process tasks for any pipeline spec (each thread builds a spec's pipeline once). */
@@ -77,7 +79,7 @@ export function createThreadPool(threads: number): ThreadPool {
 export function createThreadExecutor(spec: PipelineSpec, threads: number): Executor {
   const pool = createThreadPool(threads)
   return {
-    run: (docs) => pool.run({spec, docs}),
+    run: (docs) => pool.run({spec, docs, pack: true}),
     workersAlive: () => pool.threads,
     close: () => pool.close(),
   }

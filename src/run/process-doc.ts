@@ -3,25 +3,25 @@
  * its validated records, the summaries the corpus stages need, and the time each step took.
  */
 import type {Doc} from '../doc.ts'
-import {buildRecords, serializeRecords, type DocLines} from '../io/records.ts'
+import {buildRecords, serializeRecords, type DocLines, type PackedLines} from '../io/records.ts'
 import {processDoc, type Pipeline} from '../stage.ts'
 
 /** A processed document, as plain data that can cross threads and machines. */
 export interface DocResult {
-  /** the validated records, already serialised as JSONL (the main thread only writes them) */
-  lines: DocLines
+  /** the validated records, already serialised as JSONL (the main thread only writes them); packed as bytes (summary line included) when they come from a worker thread */
+  lines: DocLines | PackedLines
   /** true when the document became no article (its errors are in `lines.errors`) */
   failed: boolean
   /** one summary per corpus stage, in pipeline order; null when the document failed */
   summaries: unknown[] | null
-  /** `summaries` as one JSON line, staged for a resume */
+  /** `summaries` as one JSON line, staged for a resume (in `lines` when they are packed) */
   summaryLine: string | null
   /** milliseconds per stage ('validate' included: record building, zod, summaries, serialisation) */
   timings: Record<string, number>
 }
 
 /** Runs the document stages, turns the document into validated records and summarises it for the corpus stages; never throws. */
-export function processToResult(pipeline: Pipeline, doc: Doc): DocResult {
+export function processToResult(pipeline: Pipeline, doc: Doc): DocResult & {lines: DocLines} {
   const timings = new Map<string, number>()
   try {
     processDoc(pipeline, doc, timings)
@@ -39,7 +39,7 @@ export function processToResult(pipeline: Pipeline, doc: Doc): DocResult {
 }
 
 /** The result of a document that could not be processed (a record that could not be built, a crashed worker): one error record, code `stage:rule`. */
-export function failedResult(doc: Pick<Doc, 'id' | 'source'>, code: string, message: string, timings: Record<string, number> = {}): DocResult {
+export function failedResult(doc: Pick<Doc, 'id' | 'source'>, code: string, message: string, timings: Record<string, number> = {}): DocResult & {lines: DocLines} {
   const lines = serializeRecords({article: null, entities: [], quotes: [], money: [], errors: [{source: doc.source, docId: doc.id, stage: code.split(':')[0]!, code, message}]})
   return {lines, failed: true, summaries: null, summaryLine: null, timings}
 }

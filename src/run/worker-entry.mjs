@@ -3,5 +3,5 @@
 import {register} from 'tsx/esm/api'
 
 register()
-const {runWorkerTask} = await import('./worker.ts')
-export default runWorkerTask
+const {runThreadTask} = await import('./worker.ts')
+export default runThreadTask

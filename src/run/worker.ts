@@ -1,5 +1,7 @@
 /** What a worker thread (or a distributed worker) does with a batch: build the named pipeline once, process each document. */
+import {Piscina} from 'piscina'
 import {PIPELINES} from '../../pipelines/index.ts'
+import {packLines, type DocLines} from '../io/records.ts'
 import type {Pipeline} from '../stage.ts'
 import type {PipelineSpec, WorkerTask} from './executor.ts'
 import {processToResult, type DocResult} from './process-doc.ts'
@@ -20,10 +22,22 @@ export function pipelineFor(spec: PipelineSpec): Pipeline {
 }
 
 /** Processes one batch of documents; results in the batch's order. */
-export function runWorkerTask(task: WorkerTask): DocResult[] {
+export function runWorkerTask(task: WorkerTask): Array<DocResult & {lines: DocLines}> {
   const pipeline = pipelineFor(task.spec)
   return task.docs.map((doc) => processToResult(pipeline, doc))
 }
 
+/**
+ * What a worker thread returns to piscina: the batch's results, their lines packed into one buffer that is moved
+ * (not copied) to the main thread when the task asks for it (local runs; a Redis worker's results stay JSON-ready strings).
+ */
+export function runThreadTask(task: WorkerTask): DocResult[] | ReturnType<typeof Piscina.move> {
+  const results = runWorkerTask(task)
+  if (!task.pack) return results
+  const {packed, buffer} = packLines(results)
+  const moved = results.map((r, i) => ({...r, lines: packed[i]!, summaryLine: null}))
+  return Piscina.move({[Piscina.transferableSymbol]: [buffer], [Piscina.valueSymbol]: moved} as unknown as ArrayBuffer)
+}
+
 // piscina calls a worker module's default export (dist/worker.js is this module compiled)
-export default runWorkerTask
+export default runThreadTask
