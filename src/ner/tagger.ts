@@ -498,8 +498,11 @@ export class NerTagger {
     const b3 = ((i + 1 >= end ? this.endType : docTypes[i + 1]) * S + 3) * K
     const b4 = ((i + 2 >= end ? this.endType : docTypes[i + 2]) * S + 4) * K
     tokenContext(this.context, doc, this.types, i, end, K, K)
-    const n = contextFeatures(ids, 0, this.table, this.context, this.scratch.history)
-    for (let f = 0; f < n; f++) ids[f] *= K
+    const all = contextFeatures(ids, 0, this.table, this.context, this.scratch.history)
+    // features the model pruned (row 0, all zeros) are left out: adding +0 changes no sum (no sum is -0: weights and
+    // sums start from +0, and x + -x rounds to +0)
+    let n = 0
+    for (let f = 0; f < all; f++) if (ids[f] !== 0) ids[n++] = ids[f] * K
     // each tag's sum in a local, Math.fround after each addition being the rounding a Float32Array store does, so the
     // sums are the same without a store and reload per feature; four tags at a time, so that four independent
     // chains of dependent additions overlap
