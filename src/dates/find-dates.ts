@@ -6,6 +6,7 @@
  * "in", "since") nor a possessive after it ("this year's" -> "this year"). Times of day are not dates.
  */
 import type {EntitySpan} from '../doc.ts'
+import {isRegexSpace} from '../text/chars.ts'
 
 const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December'
 // abbreviations only count with a day or year after them ("Dec. 5"), never alone
@@ -125,6 +126,30 @@ function ambiguousMonth(text: string, start: number, end: number): boolean {
   return start === 0 || /[.!?\n]\s*$/.test(before) || /^["'‘“(]$/.test(before.slice(-1))
 }
 
+// what may follow "the" (after whitespace; any case) in every rule "the" wakes: "the end of", "the first half of",
+// "the past two years", "the same month", "the summer", "the third week", or a number ("the 1990s", "the 3rd day")
+const AFTER_THE = new Set([
+  'end', 'beginning', 'start', 'middle', 'first', 'second', 'past', 'coming', 'next', 'last', 'previous', 'same',
+  ...lower(SEASON), ...lower(ORDINAL).filter((w) => /^[a-z]+$/.test(w)),
+])
+const LONGEST_AFTER_THE = Math.max(...[...AFTER_THE].map((w) => w.length))
+
+/** Whether the word after "the" ending at `at` may continue a DATE: "the" is the commonest trigger and mostly starts none. */
+function mayFollowThe(text: string, at: number): boolean {
+  let i = at
+  if (i >= text.length || !isRegexSpace(text.charCodeAt(i))) return false
+  while (i < text.length && isRegexSpace(text.charCodeAt(i))) i++
+  const code = text.charCodeAt(i)
+  if (code >= 48 && code <= 57) return true
+  let end = i
+  while (end < text.length && end - i <= LONGEST_AFTER_THE && isAsciiLetter(text.charCodeAt(end))) end++
+  return end > i && AFTER_THE.has(text.slice(i, end).toLowerCase())
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90)
+}
+
 /** Finds DATE mentions in `text` as half-open UTF-16 spans, sorted and never overlapping (the longest wins). */
 export function findDates(text: string): EntitySpan[] {
   const candidates: {start: number; end: number}[] = []
@@ -133,7 +158,9 @@ export function findDates(text: string): EntitySpan[] {
   TRIGGER.lastIndex = 0
   for (let trigger = TRIGGER.exec(text); trigger !== null; trigger = TRIGGER.exec(text)) {
     const p = trigger.index
-    let mask = text.charCodeAt(p) <= 57 ? DIGIT_RULES : (RULES_BY_WORD.get(trigger[0].toLowerCase()) ?? 0)
+    const word = text.charCodeAt(p) <= 57 ? '' : trigger[0].toLowerCase()
+    if (word === 'the' && !mayFollowThe(text, p + 3)) continue
+    let mask = word === '' ? DIGIT_RULES : (RULES_BY_WORD.get(word) ?? 0)
     for (let r = 0; mask !== 0; r++, mask >>>= 1) {
       if ((mask & 1) === 0 || p < resume[r]) continue
       const pattern = RULES[r].pattern

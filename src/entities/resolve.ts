@@ -197,15 +197,15 @@ function resolveOrganisationShortForms(mentions: Mention[]): void {
   const byLastWord = new Map<string, Set<string>>()
   for (const mention of mentions) {
     if (mention.label !== 'ORG') continue
-    const words = mention.resolved.split(' ')
-    if (words.length > 1) {
-      const last = mention.resolved.slice(mention.resolved.lastIndexOf(' ') + 1).toLowerCase()
+    const space = mention.resolved.lastIndexOf(' ')
+    if (space >= 0) {
+      const last = mention.resolved.slice(space + 1).toLowerCase()
       let names = byLastWord.get(last)
       if (!names) byLastWord.set(last, (names = new Set()))
       names.add(mention.resolved)
       continue
     }
-    const word = words[0]
+    const word = mention.resolved
     if (word.length < 4 || !/^\p{Lu}\p{Ll}/u.test(word)) continue
     const matches = byLastWord.get(word.toLowerCase())
     if (matches && matches.size === 1) mention.resolved = matches.values().next().value!

@@ -5,6 +5,7 @@
  */
 import type {Entity, Span} from '../doc.ts'
 import {countBefore} from '../text/search.ts'
+import {isRegexSpace} from '../text/chars.ts'
 
 /** Grammatical gender used for pronoun agreement. */
 export type Gender = 'male' | 'female'
@@ -94,8 +95,7 @@ export class PronounResolver {
   }
 
   private readGender(person: Entity): Gender | undefined {
-    const before = this.text.slice(Math.max(0, person.start - 40), person.start).trim()
-    const previousWord = before.split(/[\s,]+/).at(-1) ?? ''
+    const previousWord = wordBefore(this.text, Math.max(0, person.start - 40), person.start)
     const role = person.role ?? ''
     const mention = this.text.slice(person.start, person.end)
     if (MALE_CUES.test(previousWord) || MALE_CUES.test(role.split(/\s+/).at(-1) ?? '')) return 'male'
@@ -110,6 +110,18 @@ export class PronounResolver {
     if (parts.length > 1 && /^\p{Lu}\p{Ll}+a$/u.test(given) && !MALE_IN_A.has(given.toLowerCase())) return 'female'
     return undefined
   }
+}
+
+/**
+ * The last word of `text[from, to)` trimmed, words split at whitespace and commas: what
+ * `text.slice(from, to).trim().split(/[\s,]+/).at(-1)` gives ('' after a trailing comma), without the array.
+ */
+function wordBefore(text: string, from: number, to: number): string {
+  let end = to
+  while (end > from && isRegexSpace(text.charCodeAt(end - 1))) end--
+  let start = end
+  while (start > from && !isRegexSpace(text.charCodeAt(start - 1)) && text.charCodeAt(start - 1) !== 44) start--
+  return text.slice(start, end)
 }
 
 /** A test of whether a span lies inside any of `extents`: extents sorted by start with running maximum ends, so each test is a binary search. */

@@ -29,6 +29,11 @@ describe('findDates', () => {
     ['last Friday and yesterday', ['last Friday', 'yesterday']],
     ['from 2014-2022 the war', ['2014-2022']],
     ['Dec. 5, 1996 and Sept 2001', ['Dec. 5, 1996', 'Sept 2001']],
+    // every kind of word after "the" that a rule reads (only those wake the rules "the" triggers)
+    [
+      'the first half of 2025, the past two years, the same month, THE SUMMER, the third week, the 3rd day, the\u00a0beginning of this month, the\nmiddle of the decade',
+      ['the first half of 2025', 'the past two years', 'the same month', 'THE SUMMER', 'the third week', 'the 3rd day', 'the\u00a0beginning of this month', 'the\nmiddle of the decade'],
+    ],
   ])('%s', (text, expected) => {
     expect(texts(text)).toEqual(expected)
   })
