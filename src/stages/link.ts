@@ -28,8 +28,9 @@ export function createLink(): CorpusStage<LinkSummary> {
       const linker = createLinker()
       return {
         add(summary) {
+          // a plain literal per mention: in Node 20 a conditional spread costs microseconds, and this runs on the main thread for every mention of the corpus
           for (const [label, canonical, entityId, role] of summary.mentions) {
-            linker.add({docId: summary.docId, label, canonical, entityId, ...(role ? {role} : {})})
+            linker.add({docId: summary.docId, label, canonical, entityId, role: role ?? undefined})
           }
         },
         finish(): CorpusResult {
