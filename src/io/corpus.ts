@@ -6,7 +6,11 @@ import {InputArticle, type ErrorRecord} from '../schema.ts'
 import {decodeBytes, normaliseNewlines, scrubText, type IngestWarning} from './decode.ts'
 import {inputFormat} from './formats.ts'
 import {readInputBytes, readInputLines} from './gzip.ts'
-import {decodeDeclaredCharset, readHtmlArticle} from './html.ts'
+
+// HTML support (linkedom + Readability, ~0.3 s of CPU to load) is loaded at the first page, so a run over plain
+// text or JSONL text never pays for it on the main thread
+let htmlModule: Promise<typeof import('./html.ts')> | null = null
+const loadHtml = () => (htmlModule ??= import('./html.ts'))
 
 /** One item read from the corpus: a document, or the reason an input could not become one. */
 export type CorpusItem =
@@ -206,7 +210,8 @@ export async function* readCorpus(dir: string, listing: CorpusListing): AsyncGen
       yield readFailure(path, error)
       continue
     }
-    const declared = format === 'html' ? decodeDeclaredCharset(bytes) : null
+    const html = format === 'html' ? await loadHtml() : null
+    const declared = html ? html.decodeDeclaredCharset(bytes) : null
     const decoded = declared !== null ? scrubText(declared) : decodeBytes(bytes)
     if ('error' in decoded) {
       yield ingestError(path, 'ingest:not-text', decoded.error, fileBytes)
@@ -216,8 +221,8 @@ export async function* readCorpus(dir: string, listing: CorpusListing): AsyncGen
       yield ingestError(path, 'ingest:empty', 'the file holds no text', fileBytes)
       continue
     }
-    if (format === 'html') {
-      const page = readHtmlArticle(decoded.text)
+    if (html) {
+      const page = html.readHtmlArticle(decoded.text)
       if ('code' in page) {
         yield ingestError(path, page.code, page.message, fileBytes)
         continue
@@ -287,7 +292,7 @@ async function* readJsonlArticles(full: string, path: string, gzip: boolean, uni
       } else {
         const scrubbed = scrubText(article.html!)
         warnings = scrubbed.warnings
-        const page = readHtmlArticle(scrubbed.text)
+        const page = (await loadHtml()).readHtmlArticle(scrubbed.text)
         if ('code' in page) {
           yield ingestError(source, page.code, `line ${lineNumber}: ${page.message}`, bytes)
           continue
