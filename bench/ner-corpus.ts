@@ -52,10 +52,11 @@ const docs = readConll(readFileSync(values.data!, 'utf8')).map((doc, n) => {
   const gold = new Map(doc.entities.map((e) => [`${starts[e.start]}:${starts[e.end - 1]! + doc.words[e.end - 1]!.length}`, e.type]))
   return {name: `doc-${String(n).padStart(5, '0')}.txt`, text, gold}
 })
-const work = mkdtempSync(join(tmpdir(), 'lede-ner-corpus-'))
+// a folder for the corpus and its output only when this bench runs lede itself
+const work = values.pred ? null : mkdtempSync(join(tmpdir(), 'lede-ner-corpus-'))
 let outDir = values.pred
 let seconds = 0
-if (!outDir) {
+if (work) {
   const corpus = join(work, 'corpus')
   mkdirSync(corpus)
   for (const d of docs) writeFileSync(join(corpus, d.name), d.text)
@@ -177,4 +178,4 @@ console.log(
 )
 if (values.errors) for (const line of errors) console.log(line)
 if (values.keep || values.pred) console.log(`output: ${outDir}`)
-else rmSync(work, {recursive: true, force: true})
+else if (work) rmSync(work, {recursive: true, force: true})
