@@ -26,6 +26,13 @@ function buildIsCurrent() {
   return true
 }
 
+// a reader that stops early (`lede run --help | head -2`) closes the pipe: end quietly, as Unix tools do, instead
+// of dying on an unhandled EPIPE with a stack trace
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  throw error
+})
+
 let main
 if (buildIsCurrent()) {
   ;({main} = await import('../dist/cli.js'))

@@ -1,4 +1,4 @@
-import {execFileSync} from 'node:child_process'
+import {execFileSync, spawn} from 'node:child_process'
 import {copyFileSync, mkdtempSync, readdirSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -113,5 +113,16 @@ describe('bin/lede.js', () => {
     }
     const jsonl = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')])
     expect(jsonl(outs[0]!)).toEqual(jsonl(outs[1]!))
+  })
+
+  it('ends quietly with exit 0 when the reader of its stdout has gone (lede run --help | head -2)', async () => {
+    // the read end is closed before lede starts writing, so its help text meets a broken pipe for certain
+    const child = spawn(process.execPath, [join(root, 'bin/lede.js'), 'run', '--help'], {stdio: ['ignore', 'pipe', 'pipe']})
+    child.stdout.destroy()
+    let stderr = ''
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    const code = await new Promise((resolve) => child.on('close', resolve))
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
   })
 })

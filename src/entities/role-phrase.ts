@@ -5,9 +5,8 @@
  */
 import {isHonorific, isRoleAbbreviation, isRoleHead, isRoleModifier} from '../names/roles.ts'
 import type {Token} from '../doc.ts'
-import {isCapitalised, roleWords, type Word} from './words.ts'
+import {isCapitalised, roleWords, tokenIndexAt, type Word} from './words.ts'
 import {isRegexSpace as isSpace} from '../text/chars.ts'
-import {tokenIndexAt} from '../text/words.ts'
 import {TokenFlag} from '../doc.ts'
 
 const ABBREVIATION: number = TokenFlag.Abbreviation

@@ -5,9 +5,11 @@
  */
 import type {Token} from '../doc.ts'
 import {HONORIFICS, ROLE_ABBREVIATIONS} from '../names/roles.ts'
-import {wordsOf, type Word, type WordRules} from '../text/words.ts'
+import {tokenIndexAt, wordsOf, type Word, type WordRules} from '../text/words.ts'
 
 export type {Word}
+// role readers find the token a scan starts at through this module, the one door from entities to the word view
+export {tokenIndexAt}
 
 // "Mr.", "Gen.", "U.S.", "V.": an initial, a word holding a period, an honorific or a role's abbreviation
 function keepsPeriod(text: string, start: number, at: number): boolean {
