@@ -15,6 +15,8 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {parseArgs} from 'node:util'
 import {readConll} from '../tools/ner/conll.ts'
+import {conllText, mapCleanedOffsets} from '../tools/ner/conll-text.ts'
+import {PRFScore} from '../src/eval/prf.ts'
 
 const {values} = parseArgs({
   options: {
@@ -37,20 +39,8 @@ if (!existsSync(values.data!)) {
 const TYPES: Record<string, string> = {PERSON: 'PER', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC'}
 
 const docs = readConll(readFileSync(values.data!, 'utf8')).map((doc, n) => {
-  let text = ''
-  const starts: number[] = []
-  let start = 0
-  for (const end of doc.sentenceEnds) {
-    for (let i = start; i < end; i++) {
-      if (i > start) text += ' '
-      starts[i] = text.length
-      text += doc.words[i]
-    }
-    text += '\n'
-    start = end
-  }
-  const gold = new Map(doc.entities.map((e) => [`${starts[e.start]}:${starts[e.end - 1]! + doc.words[e.end - 1]!.length}`, e.type]))
-  return {name: `doc-${String(n).padStart(5, '0')}.txt`, text, gold}
+  const {text, entities} = conllText(doc)
+  return {name: `doc-${String(n).padStart(5, '0')}.txt`, text, gold: new Map(entities.map((e) => [`${e.start}:${e.end}`, e.type]))}
 })
 // a folder for the corpus and its output only when this bench runs lede itself
 const work = values.pred ? null : mkdtempSync(join(tmpdir(), 'lede-ner-corpus-'))
@@ -68,42 +58,6 @@ if (work) {
   if (run.status !== 0 && run.status !== 1) throw new Error(`lede run exited ${run.status}`)
 }
 const bySource = new Map(docs.map((d) => [d.name, d]))
-
-/** Offsets of the cleaned text's lines in the input: clean keeps lines unchanged (trailing space trimmed) or drops them whole. */
-function lineMap(input: string, output: string): (offset: number) => number {
-  const inLines = input.split('\n')
-  const inStarts: number[] = []
-  let at = 0
-  for (const line of inLines) {
-    inStarts.push(at)
-    at += line.length + 1
-  }
-  const outStarts: number[] = []
-  const outToIn: number[] = []
-  let j = 0
-  at = 0
-  for (const line of output.split('\n')) {
-    outStarts.push(at)
-    at += line.length + 1
-    if (line === '') {
-      outToIn.push(-1)
-      continue
-    }
-    while (j < inLines.length && inLines[j]!.trimEnd() !== line) j++
-    if (j >= inLines.length) throw new Error(`clean changed a kept line: ${JSON.stringify(line)}`)
-    outToIn.push(j++)
-  }
-  return (offset) => {
-    let lo = 0
-    let hi = outStarts.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (outStarts[mid]! <= offset) lo = mid
-      else hi = mid - 1
-    }
-    return inStarts[outToIn[lo]!]! + (offset - outStarts[lo]!)
-  }
-}
 
 const readJsonl = (file: string): Array<Record<string, unknown>> =>
   readFileSync(join(outDir!, file), 'utf8')
@@ -137,7 +91,7 @@ const errors: string[] = []
 for (const [id, article] of articles) {
   const doc = bySource.get(article.source)
   if (!doc) throw new Error(`output article ${id} (${article.source}) is not from this corpus`)
-  const toInput = lineMap(doc.text, article.text)
+  const toInput = mapCleanedOffsets(doc.text, article.text)
   const pred = new Map<string, string>()
   for (const [key, type] of predicted.get(article.source) ?? []) {
     const [s, e] = key.split(':').map(Number)
@@ -163,13 +117,12 @@ for (const [id, article] of articles) {
 const missing = docs.length - articles.size
 const written = new Set([...articles.values()].map((a) => a.source))
 for (const d of docs) if (!written.has(d.name)) for (const type of d.gold.values()) counts[type]!.fn++
+// as percentages, 0 where nothing was scored (conlleval's way)
 const f = (c: {tp: number; fp: number; fn: number}) => {
-  const p = c.tp / Math.max(1, c.tp + c.fp)
-  const r = c.tp / Math.max(1, c.tp + c.fn)
-  return {p: p * 100, r: r * 100, f: p + r === 0 ? 0 : (200 * p * r) / (p + r)}
+  const score = new PRFScore(c.tp, c.fp, c.fn)
+  return {p: (score.precision ?? 0) * 100, r: (score.recall ?? 0) * 100, f: (score.fscore ?? 0) * 100}
 }
-const all = Object.values(counts).reduce((a, c) => ({tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn}), {tp: 0, fp: 0, fn: 0})
-const o = f(all)
+const o = f(Object.values(counts).reduce<PRFScore>((a, c) => a.add(c), new PRFScore()))
 console.log(`data: ${values.data}: ${docs.length} documents as one corpus${missing > 0 ? ` (${missing} wrote no article: their gold counts as missed)` : ''}`)
 console.log(
   `entity F1 ${o.f.toFixed(2)} (P ${o.p.toFixed(2)}, R ${o.r.toFixed(2)}); ${Object.entries(counts)

@@ -12,6 +12,8 @@ import {parseArgs} from 'node:util'
 import {PIPELINES} from '../pipelines/index.ts'
 import {createDoc, type EntityLabel} from '../src/doc.ts'
 import {readConll} from '../tools/ner/conll.ts'
+import {conllText, mapCleanedOffsets} from '../tools/ner/conll-text.ts'
+import {PRFScore} from '../src/eval/prf.ts'
 import {processDoc} from '../src/stage.ts'
 
 const {values} = parseArgs({
@@ -32,58 +34,10 @@ interface Built {
   gold: Set<string>
 }
 const documents: Built[] = readConll(readFileSync(values.data!, 'utf8')).map((doc) => {
-  let text = ''
-  const starts: number[] = []
-  let start = 0
-  for (const end of doc.sentenceEnds) {
-    for (let i = start; i < end; i++) {
-      if (i > start) text += ' '
-      starts[i] = text.length
-      text += doc.words[i]
-    }
-    text += '\n'
-    start = end
-  }
-  const gold = new Set(doc.entities.map((e) => `${starts[e.start]}:${starts[e.end - 1]! + doc.words[e.end - 1]!.length}:${e.type}`))
-  return {text, gold}
+  const {text, entities} = conllText(doc)
+  return {text, gold: new Set(entities.map((e) => `${e.start}:${e.end}:${e.type}`))}
 })
 console.log(`data: ${values.data}: ${documents.length} documents, ${documents.reduce((n, d) => n + d.gold.size, 0)} gold entities`)
-
-/** Offsets of the cleaned text's lines in the input: clean keeps lines unchanged (trailing space trimmed) or drops them whole. */
-function lineMap(input: string, output: string): (offset: number) => number {
-  const inLines = input.split('\n')
-  const inStarts: number[] = []
-  let at = 0
-  for (const line of inLines) {
-    inStarts.push(at)
-    at += line.length + 1
-  }
-  const outStarts: number[] = []
-  const outToIn: number[] = []
-  let j = 0
-  at = 0
-  for (const line of output.split('\n')) {
-    outStarts.push(at)
-    at += line.length + 1
-    if (line === '') {
-      outToIn.push(-1)
-      continue
-    }
-    while (j < inLines.length && inLines[j]!.trimEnd() !== line) j++
-    if (j >= inLines.length) throw new Error(`clean changed a kept line: ${JSON.stringify(line)}`)
-    outToIn.push(j++)
-  }
-  return (offset) => {
-    let lo = 0
-    let hi = outStarts.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (outStarts[mid]! <= offset) lo = mid
-      else hi = mid - 1
-    }
-    return inStarts[outToIn[lo]!]! + (offset - outStarts[lo]!)
-  }
-}
 
 for (const name of ['news', 'plain']) {
   const pipeline = PIPELINES[name]!.build()
@@ -96,7 +50,7 @@ for (const name of ['news', 'plain']) {
     if (doc.messages.some((m) => m.fatal)) throw new Error(`pipeline failed: ${JSON.stringify(doc.messages)}`)
     for (const r of doc.removed ?? []) removed.push(`${r.rule}\t${r.text}`)
     if (doc.title !== null) titles++
-    const toInput = name === 'plain' ? (o: number) => o : lineMap(built.text, doc.text)
+    const toInput = name === 'plain' ? (o: number) => o : mapCleanedOffsets(built.text, doc.text)
     const predicted = new Set<string>()
     for (const e of doc.entities ?? []) {
       const type = TYPES[e.label]
@@ -106,13 +60,8 @@ for (const name of ['news', 'plain']) {
     for (const key of built.gold) if (!predicted.has(key)) counts[key.split(':')[2]!]!.fn++
   }
   const seconds = (performance.now() - started) / 1000
-  const f = (c: {tp: number; fp: number; fn: number}) => {
-    const p = c.tp / Math.max(1, c.tp + c.fp)
-    const r = c.tp / Math.max(1, c.tp + c.fn)
-    return {p: p * 100, r: r * 100, f: p + r === 0 ? 0 : (200 * p * r) / (p + r)}
-  }
-  const all = Object.values(counts).reduce((a, c) => ({tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn}), {tp: 0, fp: 0, fn: 0})
-  const o = f(all)
+  const f = (c: {tp: number; fp: number; fn: number}) => percent(new PRFScore(c.tp, c.fp, c.fn))
+  const o = f(Object.values(counts).reduce<PRFScore>((a, c) => a.add(c), new PRFScore()))
   console.log(
     `\n--pipeline ${name}: entity F1 ${o.f.toFixed(2)} (P ${o.p.toFixed(2)}, R ${o.r.toFixed(2)}); ${Object.entries(counts)
       .map(([t, c]) => `${t} ${f(c).f.toFixed(2)}`)
@@ -122,4 +71,9 @@ for (const name of ['news', 'plain']) {
   for (const r of removed) byRule.set(r.split('\t')[0]!, (byRule.get(r.split('\t')[0]!) ?? 0) + 1)
   if (removed.length > 0) console.log(`  removed by rule: ${[...byRule].map(([k, v]) => `${k} ${v}`).join(', ')}`)
   for (const r of removed.slice(0, showRemoved)) console.log(`  ${r}`)
+}
+
+// as percentages, 0 where nothing was scored (conlleval's way)
+function percent(score: PRFScore): {p: number; r: number; f: number} {
+  return {p: (score.precision ?? 0) * 100, r: (score.recall ?? 0) * 100, f: (score.fscore ?? 0) * 100}
 }
