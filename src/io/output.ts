@@ -271,6 +271,8 @@ export interface OutputWriter {
 export interface FieldRewrite {
   field: string
   replace: (value: string) => string
+  /** the only values `replace` can change, when known: a line whose value is not among them is copied without its value being decoded */
+  changes?: ReadonlySet<string>
   /** whole lines of a few documents rewritten first (as strings), before `field` is replaced in them */
   lines?: {docIds: {has(docId: string): boolean}; rewrite: (line: string) => string}
 }
@@ -550,8 +552,9 @@ async function writeJsonl(path: string, records: readonly unknown[]): Promise<vo
 // they are, so nothing is decoded to strings and encoded again (the main thread's share of a 20 MB run: the splice
 // took 1.7 s of it as strings). Each line's value is found as replaceJsonField finds it, so the output is the same.
 /** Rewrites one string field of every line of a JSONL file into another file, reading `chunkBytes` at a time. */
-export async function rewriteJsonlField(from: string, to: string, {field, replace, lines}: FieldRewrite, chunkBytes = 4 << 20): Promise<void> {
+export async function rewriteJsonlField(from: string, to: string, {field, replace, changes, lines}: FieldRewrite, chunkBytes = 4 << 20): Promise<void> {
   const key = Buffer.from(`"${field}":"`)
+  const hashes = changes && new Set([...changes].map((value) => hashBytes(Buffer.from(value), 0, Buffer.byteLength(value))))
   const input = await open(from, 'r')
   try {
     const output = await open(to, 'w')
@@ -566,7 +569,7 @@ export async function rewriteJsonlField(from: string, to: string, {field, replac
         let buf = atEnd ? (carry.length > 0 ? Buffer.concat([carry, Buffer.from('\n')]) : carry) : carry.length > 0 ? Buffer.concat([carry, fresh.subarray(0, bytesRead)]) : fresh.subarray(0, bytesRead)
         const limit = buf.lastIndexOf(10) + 1
         if (limit > 0) {
-          const pieces = rewriteLines(buf.subarray(0, limit), key, replace, lines && {...lines, field})
+          const pieces = rewriteLines(buf.subarray(0, limit), key, replace, hashes, lines && {...lines, field})
           if (pieces.length > 0) await output.write(pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces))
         }
         carry = Buffer.from(buf.subarray(limit))
@@ -581,11 +584,18 @@ export async function rewriteJsonlField(from: string, to: string, {field, replac
   }
 }
 
-// whole lines in, the pieces of their rewritten bytes out (unchanged runs of lines are one piece); empty lines are dropped
-function rewriteLines(buf: Buffer, key: Buffer, replace: (value: string) => string, lines?: FieldRewrite['lines'] & {field: string}): Buffer[] {
+// whole lines in, the pieces of their rewritten bytes out (unchanged runs of lines are one piece); empty lines are dropped.
+// A line's strings are decoded only when the bytes cannot tell: a document's lines are consecutive, so its docId is
+// decoded and looked up once (later lines compare bytes), and with `hashes` (of the values that can change) a value
+// whose bytes hash to none of them is left as it is (a hash that collides only decodes it, as without hashes).
+function rewriteLines(buf: Buffer, key: Buffer, replace: (value: string) => string, hashes: ReadonlySet<number> | undefined, lines?: FieldRewrite['lines'] & {field: string}): Buffer[] {
   const pieces: Buffer[] = []
   let copyFrom = 0
   let hit = buf.indexOf(key)
+  // the previous line's docId value (its bytes in buf) and whether that document's lines are rewritten
+  let docStart = -1
+  let docEnd = -1
+  let docListed = false
   for (let lineStart = 0; lineStart < buf.length; ) {
     const lineEnd = buf.indexOf(10, lineStart)
     if (lineEnd === lineStart) {
@@ -595,16 +605,27 @@ function rewriteLines(buf: Buffer, key: Buffer, replace: (value: string) => stri
       continue
     }
     if (lines) {
-      const docId = readJsonFieldBytes(buf, DOC_ID_KEY, lineStart, lineEnd)
-      if (docId !== undefined && lines.docIds.has(docId)) {
-        const text = buf.toString('utf8', lineStart, lineEnd)
-        const next = replaceJsonField(lines.rewrite(text), lines.field, replace)
-        if (next !== text) {
-          pieces.push(buf.subarray(copyFrom, lineStart), Buffer.from(next))
-          copyFrom = lineEnd
+      // the first "docId" of the line, as readJsonField finds it (lede writes it first: no search needed then)
+      const at = startsWith(buf, DOC_ID_LINE, lineStart) ? lineStart + 1 : buf.indexOf(DOC_ID_KEY, lineStart)
+      if (at >= 0 && at < lineEnd) {
+        const valueStart = at + DOC_ID_KEY.length - 1
+        const end = closingQuote(buf, valueStart + 1, lineEnd)
+        if (docStart < 0 || !sameBytes(buf, docStart, docEnd, valueStart + 1, end)) {
+          const raw = buf.toString('utf8', valueStart + 1, end)
+          docListed = lines.docIds.has(raw.includes('\\') ? (JSON.parse(buf.toString('utf8', valueStart, end + 1)) as string) : raw)
+          docStart = valueStart + 1
+          docEnd = end
         }
-        lineStart = lineEnd + 1
-        continue
+        if (docListed) {
+          const text = buf.toString('utf8', lineStart, lineEnd)
+          const next = replaceJsonField(lines.rewrite(text), lines.field, replace)
+          if (next !== text) {
+            pieces.push(buf.subarray(copyFrom, lineStart), Buffer.from(next))
+            copyFrom = lineEnd
+          }
+          lineStart = lineEnd + 1
+          continue
+        }
       }
     }
     if (hit >= 0 && hit < lineStart) hit = buf.indexOf(key, lineStart)
@@ -613,14 +634,16 @@ function rewriteLines(buf: Buffer, key: Buffer, replace: (value: string) => stri
       let at = hit
       for (hit = buf.indexOf(key, at + 1); hit >= 0 && hit < lineEnd; hit = buf.indexOf(key, hit + 1)) at = hit
       const valueStart = at + key.length - 1
-      let end = valueStart + 1
-      while (end < lineEnd && buf[end] !== 34 /* " */) end += buf[end] === 92 /* \\ */ ? 2 : 1
-      const raw = buf.toString('utf8', valueStart + 1, end)
-      const value = raw.includes('\\') ? (JSON.parse(buf.toString('utf8', valueStart, end + 1)) as string) : raw
-      const next = replace(value)
-      if (next !== value) {
-        pieces.push(buf.subarray(copyFrom, valueStart), Buffer.from(JSON.stringify(next)))
-        copyFrom = Math.min(end + 1, lineEnd)
+      const end = closingQuote(buf, valueStart + 1, lineEnd)
+      const hash = hashes ? hashBytes(buf, valueStart + 1, end) : -1
+      if (hash < 0 || hashes!.has(hash)) {
+        const raw = buf.toString('utf8', valueStart + 1, end)
+        const value = raw.includes('\\') ? (JSON.parse(buf.toString('utf8', valueStart, end + 1)) as string) : raw
+        const next = replace(value)
+        if (next !== value) {
+          pieces.push(buf.subarray(copyFrom, valueStart), Buffer.from(JSON.stringify(next)))
+          copyFrom = Math.min(end + 1, lineEnd)
+        }
       }
     }
     lineStart = lineEnd + 1
@@ -630,16 +653,38 @@ function rewriteLines(buf: Buffer, key: Buffer, replace: (value: string) => stri
 }
 
 const DOC_ID_KEY = Buffer.from('"docId":"')
+const DOC_ID_LINE = Buffer.from('{"docId":"')
 
-// the first string value of a key within one line's bytes, as readJsonField reads it
-function readJsonFieldBytes(buf: Buffer, key: Buffer, lineStart: number, lineEnd: number): string | undefined {
-  const at = buf.indexOf(key, lineStart)
-  if (at < 0 || at >= lineEnd) return undefined
-  const valueStart = at + key.length - 1
-  let end = valueStart + 1
-  while (end < lineEnd && buf[end] !== 34 /* " */) end += buf[end] === 92 /* \\ */ ? 2 : 1
-  const raw = buf.toString('utf8', valueStart + 1, end)
-  return raw.includes('\\') ? (JSON.parse(buf.toString('utf8', valueStart, end + 1)) as string) : raw
+// the index of the quote closing a JSON string value whose first character is at `from` (or `limit`)
+function closingQuote(buf: Buffer, from: number, limit: number): number {
+  let end = from
+  while (end < limit && buf[end] !== 34 /* " */) end += buf[end] === 92 /* \\ */ ? 2 : 1
+  return end
+}
+
+function startsWith(buf: Buffer, prefix: Buffer, at: number): boolean {
+  if (at + prefix.length > buf.length) return false
+  for (let i = 0; i < prefix.length; i++) if (buf[at + i] !== prefix[i]) return false
+  return true
+}
+
+function sameBytes(buf: Buffer, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
+  if (aEnd - aStart !== bEnd - bStart) return false
+  for (let i = 0; i < aEnd - aStart; i++) if (buf[aStart + i] !== buf[bStart + i]) return false
+  return true
+}
+
+// FNV-1a over a byte range (equal bytes, equal hashes: all the prefilter needs), or -1 for an escaped value, whose
+// bytes are not its text's and which is therefore always decoded
+function hashBytes(buf: Uint8Array, start: number, end: number): number {
+  let hash = 0x811c9dc5
+  for (let i = start; i < end; i++) {
+    const byte = buf[i]!
+    if (byte === 92 /* \\ */) return -1
+    hash = Math.imul(hash ^ byte, 0x01000193)
+  }
+  // 30 bits: a small integer, which a Set looks up without boxing
+  return hash >>> 2
 }
 
 /** The first string value of `field` in one JSONL line written by lede (undefined when absent or not a string). */

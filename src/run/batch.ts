@@ -309,6 +309,8 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
   if (idMaps.length > 0 || labelMaps.length > 0) {
     // final ids replace provisional ones while the staged files are moved into place; unchanged lines are copied as they are
     const remap = (id: string) => idMaps.reduce((value, map) => map.get(value) ?? value, id)
+    // an id none of the maps has a key for stays as it is: the splice leaves those lines' ids undecoded
+    const changes = new Set(idMaps.flatMap((map) => [...map.keys()]))
     // a label the corpus decided for a few documents' mentions replaces the entity's label and provisional id first
     // (quote speakers carry the id alone); only those documents' lines are read as strings
     const relabelled = {has: (docId: string) => labelMaps.some((labels) => labels.has(docId))}
@@ -327,8 +329,8 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
     const lines = (withLabel: boolean) => (labelMaps.length > 0 ? {lines: {docIds: relabelled, rewrite: relabel(withLabel)}} : {})
     finish.rewrite = {
       // entity records carry one entityId; quote records one, inside speaker (null when unresolved)
-      entities: {field: 'entityId', replace: remap, ...lines(true)},
-      quotes: {field: 'entityId', replace: remap, ...lines(false)},
+      entities: {field: 'entityId', replace: remap, changes, ...lines(true)},
+      quotes: {field: 'entityId', replace: remap, changes, ...lines(false)},
     }
   }
   const totalMs = performance.now() - started

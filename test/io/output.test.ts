@@ -47,6 +47,10 @@ describe('rewriteJsonlField', () => {
     await rewriteJsonlField(join(dir, 'in.jsonl'), join(dir, 'out.jsonl'), {field: 'entityId', replace: rename}, chunk)
     const expected = text.split('\n').filter((l) => l !== '').map((l) => `${replaceJsonField(l, 'entityId', rename)}\n`).join('')
     expect(await readFile(join(dir, 'out.jsonl'), 'utf8')).toBe(expected)
+    // told which values can change (an escaped one among them), it leaves the others undecoded and writes the same bytes
+    const changes = new Set(['person:x', 'person:o"brien', 'person:a', 'person:zoë'])
+    await rewriteJsonlField(join(dir, 'in.jsonl'), join(dir, 'hashed.jsonl'), {field: 'entityId', replace: rename, changes}, chunk)
+    expect(await readFile(join(dir, 'hashed.jsonl'), 'utf8')).toBe(expected)
   })
 
   it.each([1 << 20, 7, 1])('rewrites the whole lines of the listed documents first, then the field (%i-byte chunks)', async (chunk) => {
@@ -62,6 +66,9 @@ describe('rewriteJsonlField', () => {
     const relabel = (line: string) => replaceJsonField(line.replace('"label":"ORG"', '"label":"PERSON"'), 'entityId', (id) => (id === 'org:trump' ? 'person:trump' : id))
     const docIds = new Set(['d2', 'd3'])
     await rewriteJsonlField(join(dir, 'in.jsonl'), join(dir, 'out.jsonl'), {field: 'entityId', replace: rename, lines: {docIds, rewrite: relabel}}, chunk)
+    // the same with the values that can change named (only org:trump's rename changes nothing: it is not a person id)
+    await rewriteJsonlField(join(dir, 'in.jsonl'), join(dir, 'hashed.jsonl'), {field: 'entityId', replace: rename, changes: new Set(['person:trump']), lines: {docIds, rewrite: relabel}}, chunk)
+    expect(await readFile(join(dir, 'hashed.jsonl'), 'utf8')).toBe(await readFile(join(dir, 'out.jsonl'), 'utf8'))
     const out = (await readFile(join(dir, 'out.jsonl'), 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l))
     expect(out).toEqual([
       {docId: 'd1', label: 'ORG', text: 'Trump 🙂', entityId: 'org:trump'},
