@@ -19,6 +19,22 @@ const AFTER_CAPITAL = 1 << (2 * LEXICON_BITS + 2)
 const BEFORE_CAPITAL = 1 << (2 * LEXICON_BITS + 3)
 /** How many context-aggregation bits {@link EncodedDocument.aggregate} has. */
 export const AGGREGATE_BITS = 2 * LEXICON_BITS + 4
+// name-run bits (see EncodedDocument.run): the run's last word's lexicon categories, its first word's, then these
+const RUN_CONNECTED = 1 << (2 * LEXICON_BITS)
+const RUN_DEFINES_ACRONYM = 1 << (2 * LEXICON_BITS + 1)
+const ACRONYM_DEFINED = 1 << (2 * LEXICON_BITS + 2)
+// an acronym's defining run ends or starts with an organisation, place or MISC head word
+const ACRONYM_HEAD_SHIFT = 2 * LEXICON_BITS + 3
+const ORG_HEAD = 1 << LEXICON_CATEGORIES.indexOf('orgword')
+const LOC_HEAD = 1 << LEXICON_CATEGORIES.indexOf('locword')
+const MISC_HEAD = 1 << LEXICON_CATEGORIES.indexOf('miscword')
+/** How many name-run bits {@link EncodedDocument.run} has. */
+export const RUN_BITS = 2 * LEXICON_BITS + 6
+// lowercase words that may join two capitalised words into one name ("Bank of England", "Securities and Exchange
+// Commission", "Bank of the Philippine Islands"): closed-class function words, one, or one before "the"
+const CONNECTORS = new Set(['of', 'for', 'and', '&', 'on', 'the', 'de'])
+// an acronym: 2 to 8 letters, at least two of them capitals, no lowercase letter before the first capital
+const ACRONYM = /^[A-Z][A-Za-z&.]{1,9}$/
 // distance to the nearest earlier title word -> bucket (1, 2, 3, 4-6, 7-10); farther counts as none
 const TITLE_BUCKETS = [-1, 0, 1, 2, 3, 3, 3, 4, 4, 4, 4]
 
@@ -191,6 +207,16 @@ export interface EncodedDocument {
    * next word's, then after "the", after "in"/"at", after a capitalised word, before a capitalised word); 0 otherwise
    */
   aggregate: Uint32Array
+  /**
+   * Name runs (issue 14): a run is two or more capitalised words in a sentence that is not an all-caps headline,
+   * possibly joined by connectors ("Ministry of Defence", "Securities and Exchange Commission"). A token of a run
+   * gets the lexicon categories of the run's last word (bits 0..10, when it is not that word) and of its first word
+   * (11..21, when it is not that word), so "Federal" in "Federal Energy Regulatory Commission" sees the head word
+   * three places on; bit 22 the run has a connector; bit 23 the run (or its tail) spells out an acronym the
+   * document uses; an acronym token ("SEC", "AfD") whose letters are the initials of such a run anywhere in the
+   * document gets bit 24, and bits 25..27 when that run ends or starts with an organisation, place or MISC head word
+   */
+  run: Uint32Array
 }
 
 /** Reusable per-document counters keyed by lowercase id, cleared by remembering what was touched. */
@@ -282,6 +308,10 @@ function encodeWordIds(
   const capitalised = new Uint8Array(length)
   const titleContext = new Int8Array(length).fill(-1)
   const aggregate = new Uint32Array(length)
+  const run = new Uint32Array(length)
+  // initials of the document's runs (and of their tails) -> head-word bits of the run's last word; runs by token
+  let initials: Map<string, number> | null = null
+  let runSpans: number[] | null = null
   const gazetteerNodes = gazetteer ? registry.firstNodes(gazetteer) : undefined
   const externalNodes = external ? registry.firstNodes(external) : undefined
   let start = 0
@@ -329,6 +359,46 @@ function encodeWordIds(
       }
       aggregate[i] = bits
     }
+    if (!caps) {
+      for (let i = start; i < end; ) {
+        if (!capitalised[i]) {
+          i++
+          continue
+        }
+        // extend the run through capitalised words and connectors followed by a capitalised word
+        let last = i
+        let j = i + 1
+        let connected = false
+        while (j < end) {
+          if (capitalised[j]) {
+            last = j++
+            continue
+          }
+          // one connector, or one and "the" ("of the"; not "and the", which joins two names)
+          let k = j
+          if (CONNECTORS.has(lower[k])) k++
+          if (k > j && k < end && lower[k] === 'the' && lower[j] !== 'and' && lower[j] !== 'the') k++
+          if (k === j || k >= end || !capitalised[k]) break
+          connected = true
+          j = k
+        }
+        if (last > i) {
+          const lastFlags = registry.lexiconFlags[types[last]]
+          const firstFlags = registry.lexiconFlags[types[i]]
+          for (let t = i; t <= last; t++) {
+            let bits = connected ? RUN_CONNECTED : 0
+            if (t < last) bits |= lastFlags
+            if (t > i) bits |= firstFlags << LEXICON_BITS
+            run[t] = bits
+          }
+          initials ??= new Map()
+          runSpans ??= []
+          runSpans.push(i, last)
+          addInitials(initials, lower, capitalised, (t) => registry.lexiconFlags[types[t]], i, last)
+        }
+        i = last + 1
+      }
+    }
     if (gazetteer) markGazetteer(gazetteer, lower, capitalised, start, end, gazetteerMasks, lowerIds, gazetteerNodes)
     if (external) markGazetteer(external, lower, capitalised, start, end, externalMasks, lowerIds, externalNodes)
     start = end
@@ -375,7 +445,91 @@ function encodeWordIds(
     once[id] = 0
     twice[id] = 0
   }
-  return {length, sentenceEnds, types, position, docCase, gazetteer: gazetteerMasks, external: externalMasks, titleContext, aggregate}
+  if (initials) markAcronyms(initials, runSpans!, registry, types, position, run)
+  return {length, sentenceEnds, types, position, docCase, gazetteer: gazetteerMasks, external: externalMasks, titleContext, aggregate, run}
+}
+
+// records the initials of run [from, last] and of each of its tails that starts with a capitalised word, two ways:
+// capitalised words only ("Federal Bureau of Investigation" FBI) and every word ("Department of Justice" DOJ)
+function addInitials(
+  initials: Map<string, number>,
+  lower: readonly string[],
+  capitalised: Uint8Array,
+  flags: (token: number) => number,
+  from: number,
+  last: number,
+): void {
+  const lastFlags = flags(last)
+  for (let k = from; k < last; k++) {
+    if (!capitalised[k]) continue
+    // the head word ends the name ("Energy Commission") or starts it ("Department of Justice")
+    const heads = (lastFlags | flags(k)) & (ORG_HEAD | LOC_HEAD | MISC_HEAD)
+    let capitals = ''
+    let every = ''
+    for (let t = k; t <= last; t++) {
+      const word = lower[t]
+      if (!/[a-z]/.test(word.charAt(0))) continue
+      every += word.charAt(0)
+      if (capitalised[t]) capitals += word.charAt(0)
+    }
+    if (capitals.length >= 2) initials.set(capitals, (initials.get(capitals) ?? 0) | heads)
+    if (every.length >= 2 && every !== capitals) initials.set(every, (initials.get(every) ?? 0) | heads)
+  }
+}
+
+// marks acronym tokens that some run of the document spells out, and the runs that spell out an acronym it uses
+function markAcronyms(initials: Map<string, number>, runSpans: readonly number[], registry: TypeRegistry, types: Int32Array, position: Uint8Array, run: Uint32Array): void {
+  const used = new Set<string>()
+  for (let i = 0; i < types.length; i++) {
+    if (position[i] === 2) continue
+    const word = registry.words[types[i]]
+    if (!ACRONYM.test(word)) continue
+    const key = acronymKey(word)
+    if (key === null) continue
+    const heads = initials.get(key)
+    if (heads === undefined) continue
+    used.add(key)
+    let bits = ACRONYM_DEFINED
+    if (heads & ORG_HEAD) bits |= 1 << ACRONYM_HEAD_SHIFT
+    if (heads & LOC_HEAD) bits |= 1 << (ACRONYM_HEAD_SHIFT + 1)
+    if (heads & MISC_HEAD) bits |= 1 << (ACRONYM_HEAD_SHIFT + 2)
+    run[i] |= bits
+  }
+  if (used.size === 0) return
+  for (let r = 0; r < runSpans.length; r += 2) {
+    const from = runSpans[r]
+    const last = runSpans[r + 1]
+    let defines = false
+    for (let k = from; k < last && !defines; k++) {
+      let capitals = ''
+      let every = ''
+      for (let t = k; t <= last; t++) {
+        const lower = registry.lower[types[t]]
+        if (!/[a-z]/.test(lower.charAt(0))) continue
+        every += lower.charAt(0)
+        if (registry.capitalised[types[t]]) capitals += lower.charAt(0)
+      }
+      defines = used.has(capitals) || used.has(every)
+    }
+    if (defines) for (let t = from; t <= last; t++) run[t] |= RUN_DEFINES_ACRONYM
+  }
+}
+
+// "SEC", "AfD", "U.S.", "M&A" -> lowercase letters ("sec", "afd", "us", "ma"); null unless 2 to 8 letters with at
+// least two capitals (a capitalised word such as "Reuters" is not an acronym)
+function acronymKey(word: string): string | null {
+  let key = ''
+  let capitals = 0
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i)
+    if (code >= 65 && code <= 90) {
+      capitals++
+      key += String.fromCharCode(code + 32)
+    } else if (code >= 97 && code <= 122) key += word[i]
+  }
+  if (capitals < 2 || key.length < 2 || key.length > 8) return null
+  // mostly capitals: "AfD", "SEC"; not "McDonald"
+  return capitals * 2 >= key.length ? key : null
 }
 
 /** Fills `context` for token `i` of an encoded document given the two previous predicted tags. */
@@ -401,6 +555,7 @@ export function tokenContext(
   context.external = doc.external[i]
   context.titleContext = doc.titleContext[i]
   context.aggregate = doc.aggregate[i]
+  context.run = doc.run[i]
 }
 
 /** Counts the label just given to token `i` in the document's history (capitalised words only). */
@@ -418,5 +573,5 @@ export function recordHistory(scratch: DocumentScratch, doc: EncodedDocument, re
 
 /** A blank {@link TokenContext}. */
 export function emptyContext(): TokenContext {
-  return {prev: 0, prev2: 0, caseClass: 0, position: 0, historyAt: -1, historyNextAt: -1, docCase: -1, gazetteer: 0, external: 0, titleContext: -1, aggregate: 0}
+  return {prev: 0, prev2: 0, caseClass: 0, position: 0, historyAt: -1, historyNextAt: -1, docCase: -1, gazetteer: 0, external: 0, titleContext: -1, aggregate: 0, run: 0}
 }

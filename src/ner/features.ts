@@ -354,6 +354,8 @@ export interface TokenFeatureTable {
   title: Int32Array
   /** context aggregation: one per bit of EncodedDocument.aggregate (the same word's contexts elsewhere in the document) */
   aggregate: Int32Array
+  /** name runs and acronyms: one per bit of EncodedDocument.run */
+  run: Int32Array
 }
 
 const TAGS_WITH_START = TAG_COUNT + 1
@@ -362,6 +364,8 @@ const TITLE_CONTEXTS = 10
 const CASE_COUNT = CASE_CLASSES.length
 // the neighbours' lexicon categories on each side, then four more (see encode.ts, EncodedDocument.aggregate)
 const AGGREGATE_COUNT = 2 * LEXICON_CATEGORIES.length + 4
+// the run's last and first words' lexicon categories, then six more (see encode.ts, EncodedDocument.run)
+const RUN_COUNT = 2 * LEXICON_CATEGORIES.length + 6
 
 /** Every token-level feature name, in a fixed order. */
 export function tokenFeatureNames(): string[] {
@@ -379,6 +383,7 @@ export function tokenFeatureNames(): string[] {
   for (let bit = 0; bit < 4 * EXTERNAL_CATEGORIES.length; bit++) names.push(`e=${bit}`)
   for (let i = 0; i < TITLE_CONTEXTS; i++) names.push(`tt=${i}`)
   for (let i = 0; i < AGGREGATE_COUNT; i++) names.push(`ca=${i}`)
+  for (let i = 0; i < RUN_COUNT; i++) names.push(`rn=${i}`)
   return names
 }
 
@@ -401,6 +406,7 @@ export function tokenFeatureTable(idOf: (name: string) => number): TokenFeatureT
     external: range(4 * EXTERNAL_CATEGORIES.length, (i) => `e=${i}`),
     title: range(TITLE_CONTEXTS, (i) => `tt=${i}`),
     aggregate: range(AGGREGATE_COUNT, (i) => `ca=${i}`),
+    run: range(RUN_COUNT, (i) => `rn=${i}`),
   }
 }
 
@@ -425,6 +431,8 @@ export interface TokenContext {
   titleContext: number
   /** context-aggregation bits (see EncodedDocument.aggregate) */
   aggregate: number
+  /** name-run and acronym bits (see EncodedDocument.run) */
+  run: number
 }
 
 function addHistory(out: Int32Array, n: number, ids: Int32Array, counts: Int32Array, at: number): number {
@@ -463,6 +471,7 @@ export function contextFeatures(out: Int32Array, n: number, table: TokenFeatureT
   for (let g = c.external; g !== 0; g &= g - 1) out[n++] = table.external[31 - Math.clz32(g & -g)]
   if (c.titleContext >= 0) out[n++] = table.title[c.titleContext]
   for (let g = c.aggregate; g !== 0; g &= g - 1) out[n++] = table.aggregate[31 - Math.clz32(g & -g)]
+  for (let g = c.run; g !== 0; g &= g - 1) out[n++] = table.run[31 - Math.clz32(g & -g)]
   return n
 }
 

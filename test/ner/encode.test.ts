@@ -106,3 +106,36 @@ describe('context aggregation', () => {
     expect(next.aggregate[0]).toBe(0)
   })
 })
+
+describe('name runs and acronyms', () => {
+  const L = LEXICON_CATEGORIES.length
+  const cat = (name: string, side: 'last' | 'first') =>
+    1 << (LEXICON_CATEGORIES.indexOf(name as (typeof LEXICON_CATEGORIES)[number]) + (side === 'first' ? L : 0))
+  const CONNECTED = 1 << (2 * L)
+  const DEFINES = 1 << (2 * L + 1)
+  const ACRONYM = 1 << (2 * L + 2)
+  const ACRONYM_ORG = 1 << (2 * L + 3)
+  it.each([
+    // a word three places before an organisation head word sees it
+    ['He met the Federal Energy Regulatory Commission .', 3, cat('orgword', 'last')],
+    // the head word itself sees only the run's first word
+    ['He met the Federal Energy Regulatory Commission .', 6, 0],
+    // a connector joins the run ("Ministry of Defence"): the last word sees the first
+    ['He met the Ministry of Defence .', 5, cat('orgword', 'first') | CONNECTED],
+    // "and the" joins no two names
+    ['Acme Corporation and the Zorblat Agency met .', 4, cat('orgword', 'last')],
+    // an acronym spelled out by a run of the document, which ends in an organisation head word
+    ['The Zorblat Energy Commission ( ZEC ) met .', 5, ACRONYM | ACRONYM_ORG],
+    ['The Zorblat Energy Commission ( ZEC ) met .', 2, cat('orgword', 'last') | DEFINES],
+    // every word's initial counts too ("Department of Justice", DOJ), and the definition may come later
+    ['DOJ said so . The Department of Justice agreed .', 0, ACRONYM | ACRONYM_ORG],
+    // a lone capitalised word is no run, and an acronym nobody spells out gets nothing
+    ['Acme said so . The ZEC met .', 0, 0],
+    ['Acme said so . The ZEC met .', 6, 0],
+  ])('%j: token %i', (text, token, expected) => {
+    const words = text.split(' ')
+    const ends = words.flatMap((w, i) => (w === '.' ? [i + 1] : []))
+    const doc = encodeDocument(words, ends, new TypeRegistry(lexicon), null, null, new DocumentScratch())
+    expect(doc.run[token]).toBe(expected)
+  })
+})
