@@ -30,9 +30,20 @@ const LOC_HEAD = 1 << LEXICON_CATEGORIES.indexOf('locword')
 const MISC_HEAD = 1 << LEXICON_CATEGORIES.indexOf('miscword')
 /** How many name-run bits {@link EncodedDocument.run} has. */
 export const RUN_BITS = 2 * LEXICON_BITS + 6
-// lowercase words that may join two capitalised words into one name ("Bank of England", "Securities and Exchange
-// Commission", "Bank of the Philippine Islands"): closed-class function words, one, or one before "the"
-const CONNECTORS = new Set(['of', 'for', 'and', '&', 'on', 'the', 'de'])
+// lowercase words that may join two capitalised words into one name ("Bank of England", "Bank of the Philippine
+// Islands"): closed-class function words, one, or one before "the"; not "and", which more often joins two names
+// ("Pan American Health Organization and Gavi")
+const CONNECTORS = new Set(['of', 'for', '&', 'on', 'the', 'de'])
+const COMMON = 1 << LEXICON_CATEGORIES.indexOf('common')
+// lexicon categories that make a common word a likely part of a name ("Bank", "Union", "Mark")
+const NAME_LIKE = ORG_HEAD | LOC_HEAD | MISC_HEAD | (1 << LEXICON_CATEGORIES.indexOf('first')) | (1 << LEXICON_CATEGORIES.indexOf('last')) | (1 << LEXICON_CATEGORIES.indexOf('demonym'))
+
+// whether a capitalised sentence-initial word may start a name run: not a function word ("The", "Of") and not a
+// common word that no name list knows ("But", "After"), which is capitalised only because it starts the sentence
+function sentenceStartInName(flags: number, lower: string): boolean {
+  if (CONNECTORS.has(lower) || lower === 'and') return false
+  return (flags & COMMON) === 0 || (flags & NAME_LIKE) !== 0
+}
 // an acronym: 2 to 8 letters, at least two of them capitals, no lowercase letter before the first capital
 const ACRONYM = /^[A-Z][A-Za-z&.]{1,9}$/
 // distance to the nearest earlier title word -> bucket (1, 2, 3, 4-6, 7-10); farther counts as none
@@ -360,8 +371,10 @@ function encodeWordIds(
       aggregate[i] = bits
     }
     if (!caps) {
+      let lastRunFrom = -1
+      let lastRunEnd = -1
       for (let i = start; i < end; ) {
-        if (!capitalised[i]) {
+        if (!capitalised[i] || (i === start && !sentenceStartInName(registry.lexiconFlags[types[i]], lower[i]))) {
           i++
           continue
         }
@@ -374,10 +387,10 @@ function encodeWordIds(
             last = j++
             continue
           }
-          // one connector, or one and "the" ("of the"; not "and the", which joins two names)
+          // one connector, or one and "the" ("of the")
           let k = j
           if (CONNECTORS.has(lower[k])) k++
-          if (k > j && k < end && lower[k] === 'the' && lower[j] !== 'and' && lower[j] !== 'the') k++
+          if (k > j && k < end && lower[k] === 'the' && lower[j] !== 'the') k++
           if (k === j || k >= end || !capitalised[k]) break
           connected = true
           j = k
@@ -396,6 +409,13 @@ function encodeWordIds(
           runSpans.push(i, last)
           addInitials(initials, lower, capitalised, (t) => registry.lexiconFlags[types[t]], i, last)
         }
+        // "and" joins two capitalised stretches only for the initials ("Securities and Exchange Commission", SEC)
+        if (lastRunEnd === i - 2 && lower[i - 1] === 'and') {
+          initials ??= new Map()
+          addInitials(initials, lower, capitalised, (t) => registry.lexiconFlags[types[t]], lastRunFrom, last)
+        }
+        lastRunFrom = i
+        lastRunEnd = last
         i = last + 1
       }
     }
@@ -445,7 +465,7 @@ function encodeWordIds(
     once[id] = 0
     twice[id] = 0
   }
-  if (initials) markAcronyms(initials, runSpans!, registry, types, position, run)
+  if (initials) markAcronyms(initials, runSpans ?? [], registry, types, position, run)
   return {length, sentenceEnds, types, position, docCase, gazetteer: gazetteerMasks, external: externalMasks, titleContext, aggregate, run}
 }
 

@@ -122,8 +122,13 @@ describe('name runs and acronyms', () => {
     ['He met the Federal Energy Regulatory Commission .', 6, 0],
     // a connector joins the run ("Ministry of Defence"): the last word sees the first
     ['He met the Ministry of Defence .', 5, cat('orgword', 'first') | CONNECTED],
-    // "and the" joins no two names
+    // "and" joins no two names
     ['Acme Corporation and the Zorblat Agency met .', 4, cat('orgword', 'last')],
+    ['Acme Corporation and Zorblat Agency met .', 1, 0],
+    // a sentence-initial function word starts no run
+    ['The Zorblat Agency met .', 0, 0],
+    // but "and" counts for initials ("Securities and Exchange Commission", SEC)
+    ['The Zorblat and Quux Commission ( ZQC ) met .', 6, ACRONYM | ACRONYM_ORG],
     // an acronym spelled out by a run of the document, which ends in an organisation head word
     ['The Zorblat Energy Commission ( ZEC ) met .', 5, ACRONYM | ACRONYM_ORG],
     ['The Zorblat Energy Commission ( ZEC ) met .', 2, cat('orgword', 'last') | DEFINES],
