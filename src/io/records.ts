@@ -8,9 +8,10 @@ import {
   TokenRecord,
 } from '../schema.ts'
 import {createCodePointMapper} from './offsets.ts'
+import {compileRecordJson, type RecordJson} from './record-json.ts'
 import type {z} from 'zod'
 
-/** The validated records one document turns into, ready to write. */
+/** The validated records one document turns into (as built; their JSON as written, in the schemas' key order, is {@link buildRecords}' `lines`). */
 export interface DocRecords {
   article: ArticleRecord | null
   entities: EntityRecord[]
@@ -105,7 +106,7 @@ export function toRecords(doc: Doc): DocRecords {
  * reduced to those whose records passed validation, so what is summarised for the corpus stages (the linker,
  * the entity index) is exactly what is written, never a mention whose record was rejected.
  */
-export function buildRecords(doc: Doc): {records: DocRecords; written: Doc} {
+export function buildRecords(doc: Doc): {records: DocRecords; written: Doc; lines: DocLines} {
   const errors: ErrorRecord[] = []
   const fatal = doc.messages.filter((m) => m.fatal)
   if (fatal.length > 0) {
@@ -117,13 +118,20 @@ export function buildRecords(doc: Doc): {records: DocRecords; written: Doc} {
       money: [],
       errors: fatal.map((m) => ({source: doc.source, docId: doc.id, stage: m.stage, code: m.code, message: m.message})),
     }
-    return {records, written: {...doc, entities: [], quotes: [], money: []}}
+    return {records, written: {...doc, entities: [], quotes: [], money: []}, lines: serializeRecords(records)}
   }
   const toPoint = createCodePointMapper(doc.text)
-  const check = <S extends z.ZodType>(schema: S, record: unknown, span: Span | null, kind: string): z.infer<S> | null => {
+  // the record's JSON line: the fast writer derived from the schema when it is sure the record passes, else zod
+  // itself (which writes the error record when it does not); both give JSON.stringify(schema.parse(record))
+  const check = <S extends z.ZodType>(schema: S, fast: RecordJson, record: unknown, span: Span | null, kind: string, lines: string[]): z.infer<S> | null => {
     if (span && (span.start < 0 || span.end > doc.text.length || span.end < span.start)) {
       errors.push(writeError(doc, `write:bad-span`, `${kind} span [${span.start}, ${span.end}) lies outside the text (length ${doc.text.length})`))
       return null
+    }
+    const line = fast(record)
+    if (line !== null) {
+      lines.push(line)
+      return record as z.infer<S>
     }
     const parsed = schema.safeParse(record)
     if (!parsed.success) {
@@ -131,18 +139,29 @@ export function buildRecords(doc: Doc): {records: DocRecords; written: Doc} {
       errors.push(writeError(doc, 'write:invalid-record', `${kind} record failed its schema: ${issues}; record: ${JSON.stringify(record)}`))
       return null
     }
+    lines.push(JSON.stringify(parsed.data))
     return parsed.data
   }
-  const span = (s: Span) => ({text: doc.text.slice(s.start, s.end), start: toPoint(s.start), end: toPoint(s.end)})
+  // records are built field by field in their schema's order, with no spread: in V8 an object literal with a
+  // spread costs several times more, and this runs for every mention
 
+  const entityLines: string[] = []
+  const quoteLines: string[] = []
+  const moneyLines: string[] = []
+  const articleLines: string[] = []
+  const tokenLines: string[] = []
   const entities: EntityRecord[] = []
   const writtenEntities: NonNullable<Doc['entities']> = []
   for (const [i, e] of sortedWithIndex(doc.entities ?? [])) {
+    const built: Record<string, unknown> = {docId: doc.id, id: `${doc.id}:e${i}`, text: doc.text.slice(e.start, e.end), start: toPoint(e.start), end: toPoint(e.end), label: e.label, canonical: e.canonical, entityId: e.entityId}
+    if (e.role) built.role = e.role
     const record = check(
       EntityRecord,
-      {docId: doc.id, id: `${doc.id}:e${i}`, ...span(e), label: e.label, canonical: e.canonical, entityId: e.entityId, ...(e.role ? {role: e.role} : {})},
+      ENTITY_JSON,
+      built,
       e,
       'entity',
+      entityLines,
     )
     if (record) {
       entities.push(record)
@@ -161,11 +180,27 @@ export function buildRecords(doc: Doc): {records: DocRecords; written: Doc} {
       name: s.name,
       entityId: s.entityId,
     }
+    const built: Record<string, unknown> = {
+      docId: doc.id,
+      id: `${doc.id}:q${i}`,
+      text: doc.text.slice(q.start, q.end),
+      start: toPoint(q.start),
+      end: toPoint(q.end),
+      kind: q.kind,
+      cue: q.cueSpan ? asWritten(doc.text, q.cue, q.cueSpan.start, q.cueSpan.end) : q.cue,
+      cueLemma: q.cueLemma,
+      cueStart: q.cueSpan ? toPoint(q.cueSpan.start) : null,
+      cueEnd: q.cueSpan ? toPoint(q.cueSpan.end) : null,
+      speaker,
+    }
+    if (q.unclosed) built.unclosed = true
     const record = check(
       QuoteRecord,
-      {docId: doc.id, id: `${doc.id}:q${i}`, ...span(q), kind: q.kind, cue: q.cueSpan ? asWritten(doc.text, q.cue, q.cueSpan.start, q.cueSpan.end) : q.cue, cueLemma: q.cueLemma, cueStart: q.cueSpan ? toPoint(q.cueSpan.start) : null, cueEnd: q.cueSpan ? toPoint(q.cueSpan.end) : null, speaker, ...(q.unclosed ? {unclosed: true} : {})},
+      QUOTE_JSON,
+      built,
       q,
       'quote',
+      quoteLines,
     )
     if (record) {
       quotes.push(record)
@@ -181,17 +216,19 @@ export function buildRecords(doc: Doc): {records: DocRecords; written: Doc} {
   const moneyId = new Map<number, string>()
   for (const [i, , original] of moneyOrder) moneyId.set(original, `${doc.id}:m${i}`)
   for (const [i, m] of moneyOrder) {
-    const optional: Record<string, unknown> = {}
-    if (m.qualifier !== undefined) optional.qualifier = m.qualifier
-    if (m.min !== undefined) optional.min = m.min
-    if (m.max !== undefined) optional.max = m.max
-    if (m.per !== undefined) optional.per = m.per
-    if (m.equivalentOf !== undefined) optional.equivalentOf = moneyId.get(m.equivalentOf)
+    const built: Record<string, unknown> = {docId: doc.id, id: `${doc.id}:m${i}`, text: doc.text.slice(m.start, m.end), start: toPoint(m.start), end: toPoint(m.end), amount: m.amount, value: m.value, currency: m.currency, currencyAssumed: m.currencyAssumed}
+    if (m.qualifier !== undefined) built.qualifier = m.qualifier
+    if (m.min !== undefined) built.min = m.min
+    if (m.max !== undefined) built.max = m.max
+    if (m.per !== undefined) built.per = m.per
+    if (m.equivalentOf !== undefined) built.equivalentOf = moneyId.get(m.equivalentOf)
     const record = check(
       MoneyRecord,
-      {docId: doc.id, id: `${doc.id}:m${i}`, ...span(m), amount: m.amount, value: m.value, currency: m.currency, currencyAssumed: m.currencyAssumed, ...optional},
+      MONEY_JSON,
+      built,
       m,
       'money',
+      moneyLines,
     )
     if (record) {
       money.push(record)
@@ -201,6 +238,7 @@ export function buildRecords(doc: Doc): {records: DocRecords; written: Doc} {
 
   const article = check(
     ArticleRecord,
+    ARTICLE_JSON,
     {
       id: doc.id,
       source: doc.source,
@@ -228,8 +266,9 @@ export function buildRecords(doc: Doc): {records: DocRecords; written: Doc} {
     },
     null,
     'article',
+    articleLines,
   )
-  const tokens = doc.tags && doc.tokens ? check(TokenRecord, tokenRecord(doc, toPoint), null, 'tokens') : null
+  const tokens = doc.tags && doc.tokens ? check(TokenRecord, TOKEN_JSON, tokenRecord(doc, toPoint), null, 'tokens', tokenLines) : null
   const records = {article, entities, quotes, money, errors, ...(tokens ? {tokens} : {})}
   // in offset order, as written; a layer not computed stays not computed
   const written: Doc = {
@@ -238,7 +277,21 @@ export function buildRecords(doc: Doc): {records: DocRecords; written: Doc} {
     ...(doc.quotes !== undefined ? {quotes: writtenQuotes} : {}),
     ...(doc.money !== undefined ? {money: writtenMoney} : {}),
   }
-  return {records, written}
+  const jsonl = (lines: string[]) => {
+    let text = ''
+    for (const line of lines) text += `${line}\n`
+    return text
+  }
+  const lines: DocLines = {
+    articles: jsonl(articleLines),
+    entities: jsonl(entityLines),
+    quotes: jsonl(quoteLines),
+    money: jsonl(moneyLines),
+    errors: serializeRecords({article: null, entities: [], quotes: [], money: [], errors}).errors,
+    tokens: jsonl(tokenLines),
+    counts: {articles: articleLines.length, entities: entityLines.length, quotes: quoteLines.length, money: moneyLines.length, errors: errors.length, tokens: tokenLines.length},
+  }
+  return {records, written, lines}
 }
 
 // tokens are in text order, and so are sentences: one sweep gives each token its sentence
@@ -273,6 +326,13 @@ function sortedWithIndex<T extends Span>(items: T[]): Array<[number, T, number]>
     .sort((a, b) => compareSpans(a.item, b.item) || a.original - b.original)
     .map(({item, original}, i) => [i, item, original])
 }
+
+// each record type's fast writer, compiled once from its schema
+const ENTITY_JSON = compileRecordJson(EntityRecord)
+const QUOTE_JSON = compileRecordJson(QuoteRecord)
+const MONEY_JSON = compileRecordJson(MoneyRecord)
+const ARTICLE_JSON = compileRecordJson(ArticleRecord)
+const TOKEN_JSON = compileRecordJson(TokenRecord)
 
 function writeError(doc: Doc, code: string, message: string): ErrorRecord {
   return {source: doc.source, docId: doc.id, stage: 'write', code, message}

@@ -26,10 +26,9 @@ export function processToResult(pipeline: Pipeline, doc: Doc): DocResult & {line
   try {
     processDoc(pipeline, doc, timings)
     const validating = performance.now()
-    const {records, written} = buildRecords(doc)
+    const {records, written, lines} = buildRecords(doc)
     // corpus stages see only what was written: a mention whose record failed validation is not linked or indexed
     const summaries = records.article === null ? null : pipeline.corpusStages.map((stage) => stage.summarize(written))
-    const lines = serializeRecords(records)
     timings.set('validate', performance.now() - validating)
     return {lines, failed: records.article === null, summaries, summaryLine: summaries ? `${JSON.stringify(summaries)}\n` : null, timings: Object.fromEntries(timings)}
   } catch (error) {

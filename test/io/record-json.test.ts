@@ -1,0 +1,182 @@
+// The fast record writer must never let through a record zod rejects, and must write what zod's output would be.
+import {describe, expect, it} from 'vitest'
+import {z} from 'zod'
+import {compileRecordJson} from '../../src/io/record-json.ts'
+import {ArticleRecord, EntityRecord, InputArticle, MoneyRecord, QuoteRecord, TokenRecord} from '../../src/schema.ts'
+
+const entity = {docId: 'd1', id: 'd1:e0', text: 'Anna 😀 Petrenko', start: 0, end: 15, label: 'PERSON', canonical: 'Anna Petrenko', entityId: 'person:anna-petrenko'}
+const quote = {
+  docId: 'd1',
+  id: 'd1:q0',
+  text: 'We will "win", she said\nagain',
+  start: 3,
+  end: 30,
+  kind: 'direct',
+  cue: 'said',
+  cueLemma: 'say',
+  cueStart: 40,
+  cueEnd: 44,
+  speaker: {mention: 'she', start: 36, end: 39, name: 'Anna Petrenko', entityId: 'person:anna-petrenko'},
+}
+const money = {docId: 'd1', id: 'd1:m0', text: '$1.5 million', start: 10, end: 22, amount: 1500000, value: '1500000', currency: 'USD', currencyAssumed: true}
+const article = {
+  id: 'd1',
+  source: 'a/b.txt',
+  title: null,
+  text: 'Text\u2028with \u0000 odd characters \ud83d',
+  removed: [{rule: 'clean:share', text: 'Share this'}],
+  counts: {paragraphs: 1, sentences: 2, tokens: 3, entities: 0, quotes: 0, money: 0},
+  warnings: [{code: 'clean:x', message: 'm', start: 1, end: 2}, {code: 'clean:y', message: 'n'}],
+}
+const tokens = {docId: 'd1', tokens: [{start: 0, end: 4, kind: 'word', sentence: 0, pos: 'NOUN', lemma: 'text'}, {start: 5, end: 6, kind: 'punct', sentence: null, pos: 'PUNCT', lemma: '.'}]}
+
+const SCHEMAS = {entity: EntityRecord, quote: QuoteRecord, money: MoneyRecord, article: ArticleRecord, tokens: TokenRecord} as const
+type Kind = keyof typeof SCHEMAS
+const WRITERS = Object.fromEntries(Object.entries(SCHEMAS).map(([k, s]) => [k, compileRecordJson(s)])) as Record<Kind, ReturnType<typeof compileRecordJson>>
+
+// what the output was before the fast path: zod's parsed copy, stringified
+function zodJson(kind: Kind, record: unknown): string | null {
+  const parsed = SCHEMAS[kind].safeParse(record)
+  return parsed.success ? JSON.stringify(parsed.data) : null
+}
+
+const GOOD: Array<[string, Kind, unknown]> = [
+  ['entity', 'entity', entity],
+  ['entity with role', 'entity', {...entity, role: 'minister'}],
+  ['entity, role undefined', 'entity', {...entity, role: undefined}],
+  ['entity, keys out of order and one the schema does not name', 'entity', {extra: 1, ...Object.fromEntries(Object.entries(entity).reverse())}],
+  ['entity, zero-length span at 0', 'entity', {...entity, start: 0, end: 0}],
+  ['quote', 'quote', quote],
+  ['quote, unclosed, no cue, no speaker', 'quote', {...quote, kind: 'partial', cue: null, cueLemma: null, cueStart: null, cueEnd: null, speaker: {mention: null, start: null, end: null, name: null, entityId: null}, unclosed: true}],
+  ['money with every optional field', 'money', {...money, qualifier: 'about', min: 1, max: 2.5, per: 'year', equivalentOf: 'd1:m1', amount: -0.25, value: '-0.25'}],
+  ['money, big amount', 'money', {...money, amount: 1e21, value: '1000000000000000000000'}],
+  ['article', 'article', article],
+  ['article with url, date, byline, dateline', 'article', {...article, url: 'http://x', date: '2020', byline: 'By X', dateline: {agency: 'AP', place: 'NAIROBI', start: 0, end: 7, extra: true}}],
+  ['article, dateline null', 'article', {...article, dateline: null}],
+  ['tokens', 'tokens', tokens],
+]
+
+describe('compileRecordJson: records that pass are written as zod would write them', () => {
+  it.each(GOOD)('%s', (_name, kind, record) => {
+    const expected = zodJson(kind, record)
+    expect(expected).not.toBeNull()
+    expect(WRITERS[kind](record)).toBe(expected)
+  })
+})
+
+const BAD: Array<[string, Kind, unknown]> = [
+  ['not an object', 'entity', 'entity'],
+  ['null', 'entity', null],
+  ['an array', 'entity', [entity]],
+  ['empty text', 'entity', {...entity, text: ''}],
+  ['empty canonical', 'entity', {...entity, canonical: ''}],
+  ['missing entityId', 'entity', {...entity, entityId: undefined}],
+  ['entityId null', 'entity', {...entity, entityId: null}],
+  ['unknown label', 'entity', {...entity, label: 'ALIEN'}],
+  ['label lower case', 'entity', {...entity, label: 'person'}],
+  ['end before start', 'entity', {...entity, start: 9, end: 3}],
+  ['negative start', 'entity', {...entity, start: -1}],
+  ['fractional end', 'entity', {...entity, end: 15.5}],
+  ['NaN start', 'entity', {...entity, start: Number.NaN}],
+  ['infinite end', 'entity', {...entity, end: Number.POSITIVE_INFINITY}],
+  ['unsafe integer end', 'entity', {...entity, end: 2 ** 53}],
+  ['start as a string', 'entity', {...entity, start: '0'}],
+  ['role null', 'entity', {...entity, role: null}],
+  ['role a number', 'entity', {...entity, role: 3}],
+  ['quote kind unknown', 'quote', {...quote, kind: 'reported'}],
+  ['quote cue undefined', 'quote', {...quote, cue: undefined}],
+  ['quote cueStart negative', 'quote', {...quote, cueStart: -3}],
+  ['quote speaker missing', 'quote', {...quote, speaker: undefined}],
+  ['quote speaker null', 'quote', {...quote, speaker: null}],
+  ['quote speaker name undefined', 'quote', {...quote, speaker: {...quote.speaker, name: undefined}}],
+  ['quote speaker start fractional', 'quote', {...quote, speaker: {...quote.speaker, start: 0.5}}],
+  ['quote unclosed a string', 'quote', {...quote, unclosed: 'yes'}],
+  ['money value not a decimal', 'money', {...money, value: '1,500,000'}],
+  ['money value with exponent', 'money', {...money, value: '1e6'}],
+  ['money currency lower case', 'money', {...money, currency: 'usd'}],
+  ['money currency too long', 'money', {...money, currency: 'USDX'}],
+  ['money amount NaN', 'money', {...money, amount: Number.NaN}],
+  ['money amount infinite', 'money', {...money, amount: Number.NEGATIVE_INFINITY}],
+  ['money min infinite', 'money', {...money, min: Number.POSITIVE_INFINITY}],
+  ['money currencyAssumed missing', 'money', {...money, currencyAssumed: undefined}],
+  ['money currencyAssumed a number', 'money', {...money, currencyAssumed: 1}],
+  ['money end before start', 'money', {...money, start: 30}],
+  ['article empty id', 'article', {...article, id: ''}],
+  ['article title undefined', 'article', {...article, title: undefined}],
+  ['article text null', 'article', {...article, text: null}],
+  ['article dateline empty place', 'article', {...article, dateline: {place: '', start: 0, end: 1}}],
+  ['article dateline negative end', 'article', {...article, dateline: {place: 'X', start: 0, end: -1}}],
+  ['article removed not an array', 'article', {...article, removed: {rule: 'r', text: 't'}}],
+  ['article removed item missing text', 'article', {...article, removed: [{rule: 'r'}]}],
+  ['article sparse removed', 'article', {...article, removed: [, {rule: 'r', text: 't'}]}],
+  ['article counts negative', 'article', {...article, counts: {...article.counts, money: -1}}],
+  ['article counts missing one', 'article', {...article, counts: {...article.counts, tokens: undefined}}],
+  ['article warning start fractional', 'article', {...article, warnings: [{code: 'c', message: 'm', start: 0.5}]}],
+  ['article meta not a record', 'article', {...article, meta: 'x'}],
+  ['tokens kind unknown', 'tokens', {...tokens, tokens: [{...tokens.tokens[0], kind: 'emoji'}]}],
+  ['tokens sentence negative', 'tokens', {...tokens, tokens: [{...tokens.tokens[0], sentence: -1}]}],
+]
+
+describe('compileRecordJson: every record zod rejects is left to zod', () => {
+  it.each(BAD)('%s', (_name, kind, record) => {
+    expect(zodJson(kind, record)).toBeNull()
+    expect(WRITERS[kind](record)).toBeNull()
+  })
+})
+
+describe('compileRecordJson: what it does not understand it leaves to zod', () => {
+  it('an article with meta (a record of unknown values) goes to zod, which accepts it', () => {
+    const record = {...article, meta: {siteName: 'X', n: 1}}
+    expect(WRITERS.article(record)).toBeNull()
+    expect(zodJson('article', record)).not.toBeNull()
+  })
+  it.each([
+    ['a loose object', z.looseObject({a: z.string()}), {a: 'x'}],
+    ['a strict object', z.strictObject({a: z.string()}), {a: 'x'}],
+    ['a union', z.object({a: z.union([z.string(), z.number()])}), {a: 'x'}],
+    ['a transform', z.object({a: z.string().transform((s) => s.length)}), {a: 'x'}],
+    ['an email format', z.object({a: z.email()}), {a: 'a@b.co'}],
+    ['an integer format', z.object({a: z.int()}), {a: 1}],
+    ['a uuid format', z.object({a: z.uuid()}), {a: '123e4567-e89b-12d3-a456-426614174000'}],
+    ['a trimmed string', z.object({a: z.string().trim()}), {a: ' x '}],
+    ['a multiple of', z.object({a: z.number().multipleOf(2)}), {a: 4}],
+    ['a default', z.object({a: z.string().default('x')}), {}],
+    ['a coerced number', z.object({a: z.coerce.number()}), {a: '1'}],
+    ['the input article schema', InputArticle, {text: 'x'}],
+  ])('%s', (_name, schema, record) => {
+    expect(schema.safeParse(record).success).toBe(true)
+    expect(compileRecordJson(schema)(record)).toBeNull()
+  })
+})
+
+// every field of every good record replaced by odd values, one at a time: whenever the fast path answers,
+// zod accepts the record and writes the same bytes
+const ODD: unknown[] = [undefined, null, '', 'x', 'ALIEN', 'USD', '12.50', -1, 0, 1.5, 2 ** 53, Number.NaN, Number.POSITIVE_INFINITY, true, false, {}, [], [{}], {start: 0, end: 1}]
+
+function mutations(record: unknown): unknown[] {
+  if (typeof record !== 'object' || record === null) return []
+  const out: unknown[] = []
+  const entries = Array.isArray(record) ? record.map((v, i) => [String(i), v] as const) : Object.entries(record)
+  for (const [key, value] of entries) {
+    const replace = (v: unknown) => (Array.isArray(record) ? record.map((x, i) => (String(i) === key ? v : x)) : {...record, [key]: v})
+    for (const odd of ODD) out.push(replace(odd))
+    for (const inner of mutations(value)) out.push(replace(inner))
+  }
+  return out
+}
+
+describe('compileRecordJson: mutated records', () => {
+  it.each(GOOD)('%s', (_name, kind, record) => {
+    let answered = 0
+    const all = mutations(record)
+    for (const mutated of all) {
+      const fast = WRITERS[kind](mutated)
+      if (fast === null) continue
+      answered++
+      expect(fast).toBe(zodJson(kind, mutated))
+    }
+    // and the fast path is not a no-op: it answers for the mutations zod accepts (optional fields aside)
+    expect(answered).toBeGreaterThan(0)
+    expect(all.length).toBeGreaterThan(answered)
+  })
+})
