@@ -1,5 +1,6 @@
 import {createHash} from 'node:crypto'
-import {realpath, stat} from 'node:fs/promises'
+import {statSync, type Stats} from 'node:fs'
+import {realpath} from 'node:fs/promises'
 import {join} from 'node:path'
 import PQueue from 'p-queue'
 import type {Doc} from '../doc.ts'
@@ -111,8 +112,10 @@ async function prepare(options: RunOptions): Promise<{listing: CorpusListing; by
   const listing = await listCorpus(options.corpusDir, [options.outDir])
   let bytesTotal = 0
   const fingerprint = createHash('sha256')
+  // one synchronous stat per input: nothing else runs yet, and a promise round trip per file cost the main thread
+  // ten times the stat itself (4,312 files: 120-150 ms against 10-20 ms of CPU)
   for (const path of listing.inputs) {
-    const info = await stat(join(options.corpusDir, path)).catch(() => null)
+    const info = statOrNull(join(options.corpusDir, path))
     bytesTotal += info?.size ?? 0
     fingerprint.update(`${path}\0${info?.size ?? -1}\0${info?.mtimeMs ?? -1}\n`)
   }
@@ -375,6 +378,14 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
 // an executor error that ends the run rather than one batch (RedisError: Redis lost, no worker for too long)
 function isFatal(error: unknown): boolean {
   return error instanceof Error && (error as Error & {fatal?: unknown}).fatal === true
+}
+
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path)
+  } catch {
+    return null
+  }
 }
 
 function addTime(timings: Map<string, number>, name: string, since: number): void {
