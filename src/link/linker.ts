@@ -23,6 +23,8 @@ export interface LinkInput {
   /** the provisional id the entities stage gave it */
   entityId: string
   role?: string
+  /** name keys a title or honorific on this mention supports as a person's (`findPersonCueKeys`, person-cues.ts), if any */
+  cues?: readonly string[]
 }
 
 /** A label the corpus gave a document's mentions of a name: the new label and the provisional id that goes with it. */
@@ -51,9 +53,13 @@ export interface LinkResult {
  * name (each document votes with its own majority label for the name; a tie does not vote), and at least `minShare`
  * of the documents that vote. Person against non-person only: between ORG, LOC and MISC a name's label depends on
  * its use (a city and its team, a country and its government, an adjective and a place), and corpus votes there
- * lost F1 on eng.testa and eng.train (docs/ner.md).
+ * lost F1 on eng.testa and eng.train (docs/ner.md). Votes count the recogniser's labels, and its mistakes repeat
+ * across documents ("Muslims" or a company tagged PERSON in many), so the evidence must also say person: a
+ * one-word name is relabelled a person only when at least `minCuedDocuments` documents write it with a title or
+ * honorific ("Mr.", "Sen.", "President": `findPersonCueKeys`), and no name is relabelled away from person when any
+ * document does.
  */
-export const CORPUS_LABELS = {weakMentions: 2, minDocuments: 2, minShare: {numerator: 2, denominator: 3}}
+export const CORPUS_LABELS = {weakMentions: 2, minDocuments: 2, minShare: {numerator: 2, denominator: 3}, minCuedDocuments: 2}
 
 /** A corpus-level linker: `add` every mention (document by document), then `finish` once. */
 export interface Linker {
@@ -163,6 +169,9 @@ export function createLinker(): Linker {
   let touched: NameRecord[] = []
   const seen = new Map<string, NameRecord>()
   const votes = new Map<string, number[]>()
+  // person evidence: the name keys the current document writes with a title, and per name the documents that do
+  let docCues: Set<string> | null = null
+  const cued = new Map<string, number>()
 
   function flush(): void {
     // co-occurrence among the people and organisations of the finished document
@@ -174,6 +183,10 @@ export function createLinker(): Linker {
     }
     inDoc = []
     if (touched.length > 0) voteLabels()
+    if (docCues !== null) {
+      for (const key of docCues) cued.set(key, (cued.get(key) ?? 0) + 1)
+      docCues = null
+    }
   }
 
   // each document votes once per name with the label most of its mentions have (a tie does not vote); a name it
@@ -243,6 +256,11 @@ export function createLinker(): Linker {
         if (record.name !== null) touched.push(record)
       }
       record.docMentions++
+      if (entity.cues !== undefined && record.name !== null) {
+        docCues ??= new Set()
+        docCues.add(record.name)
+        for (const key of entity.cues) docCues.add(key)
+      }
       bump(record.spellings, entity.canonical, MAX_SPELLINGS)
       if (entity.role) {
         if (record.roles === NO_ROLES) record.roles = new Map()
@@ -251,7 +269,7 @@ export function createLinker(): Linker {
     },
     finish() {
       flush()
-      const relabels = relabelByCorpus(records, votes)
+      const relabels = relabelByCorpus(records, votes, cued)
       return {...link([...records.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), totalDocs), relabels}
     },
   }
@@ -261,7 +279,7 @@ export function createLinker(): Linker {
  * Decides the corpus's label for weakly named names (see {@link CORPUS_LABELS}) and moves those mentions to the
  * record of their new id, so the index counts them there. Depends only on the vote counts, never on document order.
  */
-function relabelByCorpus(records: Map<string, NameRecord>, votes: Map<string, number[]>): Map<string, Map<string, Relabel>> {
+function relabelByCorpus(records: Map<string, NameRecord>, votes: Map<string, number[]>, cued: ReadonlyMap<string, number>): Map<string, Map<string, Relabel>> {
   const relabels = new Map<string, Map<string, Relabel>>()
   const person = NAME_LABELS.indexOf('PERSON')
   const {numerator, denominator} = CORPUS_LABELS.minShare
@@ -279,6 +297,10 @@ function relabelByCorpus(records: Map<string, NameRecord>, votes: Map<string, nu
     if (tally[best] < CORPUS_LABELS.minDocuments || tally[best] * denominator < total * numerator) continue
     // person against non-person only (a document giving the corpus label itself never stored a weak document here)
     if ((source.label === 'PERSON') === (best === person)) continue
+    // the person evidence must agree: titles in enough documents to make a person, in none to unmake one
+    // (a name of two or more words is written like a person's, given name and surname: its shape is the evidence)
+    const cuedDocs = cued.get(source.name!) ?? 0
+    if (best === person ? !/\s/.test(byCount(source.spellings)[0] ?? '') && cuedDocs < CORPUS_LABELS.minCuedDocuments : cuedDocs > 0) continue
     const label = NAME_LABELS[best]
     const target = records.get(`${label.toLowerCase()}:${source.name}`)
     if (!target) continue

@@ -129,9 +129,10 @@ const marked: Stage = {
 
 describe('runCorpus with the linking stage', () => {
   it('writes the label the corpus decided for a weakly named name, in entity records, quote speakers and the index', async () => {
+    // "Mr." before the name in two documents: the person evidence a one-word name needs (src/link/person-cues.ts)
     const corpus = await setup({
-      'a.txt': 'Trump/PERSON spoke.',
-      'b.txt': 'Trump/PERSON won.',
+      'a.txt': 'Mr. Trump/PERSON spoke.',
+      'b.txt': 'Mr. Trump/PERSON won.',
       'c.txt': 'Trump/ORG lost as Acme/ORG rose. "We lost," it said.',
     })
     const out = join(corpus, 'out')
