@@ -57,11 +57,17 @@ const TITLE_BUCKETS = [-1, 0, 1, 2, 3, 3, 3, 4, 4, 4, 4]
 export class TypeRegistry {
   constructor(private readonly lexicon: LexiconIndex) {}
 
-  // open addressing, linear probing, at most half full: pairs of (word hash, word id), id -1 for empty slots; the
-  // hash beside the id settles most probes without touching the word list
+  // open addressing, linear probing, at most half full: pairs of (word hash, word record), -1 for empty slots; the
+  // hash beside the record settles most probes without touching the pool
   private slots = new Int32Array(2 * 2048).fill(-1)
   private readonly wordList: string[] = []
   private wordHashes = new Int32Array(1024)
+  // each word's record in `pool`, by id
+  private wordRecords = new Int32Array(1024)
+  // the words' records back to back: length, id (two 16-bit halves), then the UTF-16 code units, so that a lookup
+  // compares against one contiguous record instead of chasing the word list and then the word string
+  private pool = new Uint16Array(8192)
+  private poolSize = 0
   // per word: its type in a normal sentence and in a headline, -1 until used
   private wordTypes = new Int32Array(2048).fill(-1)
   /** {@link capsWordFlags} of each word id */
@@ -97,9 +103,10 @@ export class TypeRegistry {
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
     const slots = this.slots
     const mask = (slots.length >> 1) - 1
+    const length = end - start
     let slot = hash & mask
-    for (let id = slots[2 * slot + 1]; id >= 0; id = slots[2 * slot + 1]) {
-      if (slots[2 * slot] === hash && sameWord(this.wordList[id], text, start, end)) return id
+    for (let record = slots[2 * slot + 1]; record >= 0; record = slots[2 * slot + 1]) {
+      if (slots[2 * slot] === hash && sameWord(this.pool, record, text, start, length)) return this.pool[record + 1] | (this.pool[record + 2] << 16)
       slot = (slot + 1) & mask
     }
     const id = this.wordList.length
@@ -107,15 +114,31 @@ export class TypeRegistry {
     this.wordList.push(word)
     if (id >= this.wordHashes.length) {
       this.wordHashes = grow(this.wordHashes, id)
+      this.wordRecords = grow(this.wordRecords, id)
       this.wordCapsFlags = grow(this.wordCapsFlags, id)
       const types = new Int32Array(this.wordHashes.length * 2).fill(-1)
       types.set(this.wordTypes)
       this.wordTypes = types
     }
+    const record = this.poolSize
+    if (record + 3 + length > this.pool.length) {
+      let size = this.pool.length * 2
+      while (size < record + 3 + length) size *= 2
+      const pool = new Uint16Array(size)
+      pool.set(this.pool)
+      this.pool = pool
+    }
+    const pool = this.pool
+    pool[record] = length
+    pool[record + 1] = id & 0xffff
+    pool[record + 2] = id >>> 16
+    for (let i = 0; i < length; i++) pool[record + 3 + i] = text.charCodeAt(start + i)
+    this.poolSize = record + 3 + length
     this.wordHashes[id] = hash
+    this.wordRecords[id] = record
     this.wordCapsFlags[id] = capsWordFlags(word)
     slots[2 * slot] = hash
-    slots[2 * slot + 1] = id
+    slots[2 * slot + 1] = record
     if (this.wordList.length * 4 > slots.length) this.rehash()
     return id
   }
@@ -132,7 +155,7 @@ export class TypeRegistry {
       let slot = this.wordHashes[id] & mask
       while (slots[2 * slot + 1] >= 0) slot = (slot + 1) & mask
       slots[2 * slot] = this.wordHashes[id]
-      slots[2 * slot + 1] = id
+      slots[2 * slot + 1] = this.wordRecords[id]
     }
     this.slots = slots
   }
@@ -185,9 +208,11 @@ export class TypeRegistry {
   protected onNew(_id: number): void {}
 }
 
-function sameWord(word: string, text: string, start: number, end: number): boolean {
-  if (word.length !== end - start) return false
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false
+// whether the pool record at `record` holds the word `text[start, start + length)`
+function sameWord(pool: Uint16Array, record: number, text: string, start: number, length: number): boolean {
+  if (pool[record] !== length) return false
+  const chars = record + 3
+  for (let i = 0; i < length; i++) if (pool[chars + i] !== text.charCodeAt(start + i)) return false
   return true
 }
 

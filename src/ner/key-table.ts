@@ -15,9 +15,14 @@ export class KeyTable {
   /** the keys, by id */
   readonly keys: string[] = []
   private hashes: Int32Array
-  // open addressing with linear probing, at most half full: pairs of (hash, id), id -1 for empty slots; the hash
-  // beside the id settles nearly every probe of an absent key without touching the key list (one cache line, where
-  // separate id and hash arrays cost two misses and the key a third)
+  // each key's record in `pool`, by id
+  private records: Int32Array
+  // the keys' records back to back: length, id (two 16-bit halves), then the UTF-16 code units; a lookup compares
+  // against one contiguous record instead of chasing the key list and then the key string (a cache miss each)
+  private pool = new Uint16Array(1024)
+  private poolSize = 0
+  // open addressing with linear probing, at most half full: pairs of (hash, record), record -1 for empty slots; the
+  // hash beside the record settles nearly every probe of an absent key without touching the pool
   private slots: Int32Array
 
   /** `expected`: how many keys will be added, so that building the table never rehashes. */
@@ -25,6 +30,7 @@ export class KeyTable {
     let size = 32
     while (size < expected * 2) size *= 2
     this.hashes = new Int32Array(size >> 1)
+    this.records = new Int32Array(size >> 1)
     this.slots = new Int32Array(2 * size).fill(EMPTY)
   }
 
@@ -35,31 +41,48 @@ export class KeyTable {
 
   /** The id of `key`, adding it when absent. */
   add(key: string): number {
-    // hashing and probing written out here: tables are built at start-up, before the JIT has compiled helpers
+    // hashing written out here: tables are built at start-up, before the JIT has compiled helpers
     const n = key.length
     let hash = FNV_OFFSET
     for (let i = 0; i < n; i++) hash = Math.imul(hash ^ key.charCodeAt(i), FNV_PRIME)
-    const slots = this.slots
-    const mask = (slots.length >> 1) - 1
-    let slot = hash & mask
-    for (let id = slots[2 * slot + 1]; id !== EMPTY; id = slots[2 * slot + 1]) {
-      if (slots[2 * slot] === hash && this.keys[id] === key) return id
-      slot = (slot + 1) & mask
-    }
+    const found = this.probe(hash, '', key, 0, n)
+    if (found >= 0) return found
     const id = this.keys.length
     this.keys.push(key)
     if (id >= this.hashes.length) {
       const hashes = new Int32Array(this.hashes.length * 2)
       hashes.set(this.hashes)
       this.hashes = hashes
+      const records = new Int32Array(this.records.length * 2)
+      records.set(this.records)
+      this.records = records
     }
     this.hashes[id] = hash
-    if (this.keys.length * 4 > slots.length) {
-      this.rehash(slots.length)
+    const record = this.poolSize
+    if (record + 3 + n > this.pool.length) {
+      let size = this.pool.length * 2
+      while (size < record + 3 + n) size *= 2
+      const pool = new Uint16Array(size)
+      pool.set(this.pool)
+      this.pool = pool
+    }
+    const pool = this.pool
+    pool[record] = n
+    pool[record + 1] = id & 0xffff
+    pool[record + 2] = id >>> 16
+    for (let i = 0; i < n; i++) pool[record + 3 + i] = key.charCodeAt(i)
+    this.poolSize = record + 3 + n
+    this.records[id] = record
+    if (this.keys.length * 4 > this.slots.length) {
+      this.rehash(this.slots.length)
       return id
     }
+    const slots = this.slots
+    const mask = (slots.length >> 1) - 1
+    let slot = hash & mask
+    while (slots[2 * slot + 1] !== EMPTY) slot = (slot + 1) & mask
     slots[2 * slot] = hash
-    slots[2 * slot + 1] = id
+    slots[2 * slot + 1] = record
     return id
   }
 
@@ -83,9 +106,11 @@ export class KeyTable {
     const mask = (slots.length >> 1) - 1
     const length = prefix.length + end - start
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const id = slots[2 * slot + 1]
-      if (id === EMPTY) return -1
-      if (slots[2 * slot] === hash && matches(this.keys[id], length, prefix, value, start)) return id
+      const record = slots[2 * slot + 1]
+      if (record === EMPTY) return -1
+      if (slots[2 * slot] === hash && matches(this.pool, record, length, prefix, value, start)) {
+        return this.pool[record + 1] | (this.pool[record + 2] << 16)
+      }
     }
   }
 
@@ -98,7 +123,7 @@ export class KeyTable {
       let slot = hash & mask
       while (slots[2 * slot + 1] !== EMPTY) slot = (slot + 1) & mask
       slots[2 * slot] = hash
-      slots[2 * slot + 1] = id
+      slots[2 * slot + 1] = this.records[id]
     }
     this.slots = slots
   }
@@ -114,11 +139,12 @@ export function hashSlice(hash: number, text: string, start: number, end: number
   return h
 }
 
-// whether `key` is `prefix + value.slice(start, start + length - prefix.length)`
-function matches(key: string, length: number, prefix: string, value: string, start: number): boolean {
-  if (key.length !== length) return false
+// whether the pool record at `record` holds `prefix + value.slice(start, start + length - prefix.length)`
+function matches(pool: Uint16Array, record: number, length: number, prefix: string, value: string, start: number): boolean {
+  if (pool[record] !== length) return false
   const p = prefix.length
-  for (let i = 0; i < p; i++) if (key.charCodeAt(i) !== prefix.charCodeAt(i)) return false
-  for (let i = p; i < length; i++) if (key.charCodeAt(i) !== value.charCodeAt(start + i - p)) return false
+  const chars = record + 3
+  for (let i = 0; i < p; i++) if (pool[chars + i] !== prefix.charCodeAt(i)) return false
+  for (let i = p; i < length; i++) if (pool[chars + i] !== value.charCodeAt(start + i - p)) return false
   return true
 }
