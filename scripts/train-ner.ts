@@ -4,11 +4,19 @@
  * The dev file only picks the epoch; it is never trained on. Same data and seed give a byte-identical file.
  */
 import {createHash} from 'node:crypto'
-import {readFileSync, writeFileSync, mkdirSync} from 'node:fs'
-import {basename, dirname} from 'node:path'
+import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {basename, dirname, join, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 import {compromiseLexicon} from '../src/adapters/compromise.ts'
-import {readConll} from '../tools/ner/conll.ts'
+import {readConll, type NerDocument} from '../tools/ner/conll.ts'
+import {
+  MODERN_SET_DIR,
+  NerSetError,
+  POLNEAR_DEV_TEXT_DIR,
+  POLNEAR_TRAIN_TEXT_DIR,
+  readNerGoldFolder,
+  toNerTrainingSet,
+} from '../tools/ner/ner-set.ts'
 import {gazetteerPackages, readGazetteerSources} from '../src/adapters/gazetteers.ts'
 import {buildLexicon, withSources} from '../src/ner/lexicon.ts'
 import {parseModel, serializeModel} from '../src/ner/model.ts'
@@ -30,14 +38,19 @@ const {values} = parseArgs({
     'word-dropout': {type: 'string', default: '0'},
     'dropout-scope': {type: 'string', default: 'capitalised'},
     clusters: {type: 'string'},
+    gold: {type: 'string'},
+    'gold-text': {type: 'string', default: POLNEAR_TRAIN_TEXT_DIR},
+    'gold-repeat': {type: 'string', default: '1'},
   },
 })
 if (!values.train) {
   console.error(
     'usage: npm run train:ner -- --train <eng.train>[,<more.conll>...] [--dev <eng.testa>] [--out models/ner.bin] [--seed 13] [--epochs 10]\n' +
       '         [--min-count 2] [--folds 5] [--beam 4] [--word-dropout 0] [--dropout-scope capitalised|all] [--no-names] [--no-sources]\n' +
-      '         [--clusters <table.tsv from npm run cluster:ner>]\n' +
-      '  --train takes comma-separated files, read in order (the shipped model: eng.train,eng.testa with a fixed --epochs)',
+      '         [--clusters <table.tsv from npm run cluster:ner>] [--gold <folder of gold .json>] [--gold-text <texts>] [--gold-repeat 1]\n' +
+      '  --train takes comma-separated files, read in order (the shipped model: eng.train,eng.testa with a fixed --epochs)\n' +
+      '  --gold adds hand-checked gold articles as training documents (e.g. test/ner-gold/train/polnear/gold; texts from\n' +
+      '    --gold-text, default ../shared/polnear/train/text), tokenised as the pipeline does; --gold-repeat shows each N times per epoch',
   )
   process.exit(2)
 }
@@ -72,8 +85,49 @@ if (values.clusters) {
   }
 }
 
+const goldRepeat = Number(values['gold-repeat'])
+if (!Number.isInteger(goldRepeat) || goldRepeat < 1) {
+  console.error('--gold-repeat is a whole number of 1 or more')
+  process.exit(2)
+}
+
+/** Reads --gold: refuses the modern dev set's texts and articles, so the dev set stays unseen. */
+function readGoldTraining(goldDir: string, textDir: string): {documents: NerDocument[]; summary: Record<string, unknown>} {
+  if (!existsSync(goldDir) || !existsSync(textDir)) {
+    console.error(`--gold ${goldDir} or --gold-text ${textDir} not found`)
+    process.exit(1)
+  }
+  if (resolve(textDir) === resolve(POLNEAR_DEV_TEXT_DIR)) {
+    console.error(`--gold-text ${textDir} is the modern dev set's PolNeAR dev folder: never train on the dev set`)
+    process.exit(2)
+  }
+  const devNames = new Set(readdirSync(join(MODERN_SET_DIR, 'polnear/gold')).filter((n) => n.endsWith('.json')))
+  let docs
+  try {
+    docs = readNerGoldFolder(goldDir, textDir, 'polnear-train')
+  } catch (error) {
+    console.error(error instanceof NerSetError ? `--gold: ${error.message}` : `--gold: ${(error as Error).message}`)
+    process.exit(1)
+  }
+  const clash = docs.filter((d) => devNames.has(`${d.id}.json`))
+  if (clash.length > 0) {
+    console.error(`--gold: ${clash.map((d) => d.id).join(', ')} are in the modern dev set: never train on the dev set`)
+    process.exit(2)
+  }
+  const set = toNerTrainingSet(docs)
+  for (const e of set.crossing) console.log(`--gold: left out "${e.text}" (${e.label}): crosses a sentence end or shares a token`)
+  const mentions = Object.values(set.mentions).reduce((a, b) => a + b, 0)
+  console.log(`gold: ${docs.length} documents, ${mentions} mentions (${Object.entries(set.mentions).map(([l, n]) => `${l} ${n}`).join(', ')}), ` +
+    `${set.crossing.length} left out, ${set.misaligned.length} misaligned; repeated ${goldRepeat}x`)
+  return {
+    documents: Array.from({length: goldRepeat}, () => set.documents).flat(),
+    summary: {folder: basename(resolve(goldDir, '..')) + '/' + basename(resolve(goldDir)), documents: docs.length, mentions, repeat: goldRepeat},
+  }
+}
+
 const started = performance.now()
-const train = values.train.split(',').flatMap((file) => readConll(readFileSync(file, 'utf8')))
+const gold = values.gold ? readGoldTraining(values.gold, values['gold-text']) : null
+const train = [...values.train.split(',').flatMap((file) => readConll(readFileSync(file, 'utf8'))), ...(gold?.documents ?? [])]
 const dev = values.dev ? readConll(readFileSync(values.dev, 'utf8')) : undefined
 console.log(`train: ${train.length} documents, ${train.reduce((n, d) => n + d.words.length, 0)} tokens` +
   (dev ? `; dev: ${dev.length} documents, ${dev.reduce((n, d) => n + d.words.length, 0)} tokens` : ''))
@@ -92,6 +146,7 @@ const result = trainNer(
     clusters,
     meta: {
       trainFiles: values.train.split(',').map((file) => basename(file)),
+      ...(gold ? {goldTraining: gold.summary} : {}),
       gazetteerPackages: values['no-sources'] ? {} : gazetteerPackages(),
       ...(clusters ? {clusters: {file: basename(values.clusters!), words: clusters.size, sha256: clusterDigest}} : {}),
     },

@@ -19,8 +19,13 @@ export const POLNEAR_DEV_TEXT_DIR = new URL('../../../shared/polnear/dev/text/',
 /** The labels every file in the set annotates: CoNLL-2003's four, under the project's names. */
 export const MODERN_SET_LABELS = ['PERSON', 'ORG', 'LOC', 'MISC'] as const
 
-/** The two halves of the set: articles written for it, and PolNeAR dev texts (2016 US political news). */
-export type ModernSetSource = 'written' | 'polnear'
+/** Where the modern-news training gold lives: hand-checked PolNeAR **train** articles (docs/ner-annotation.md). */
+export const TRAIN_SET_DIR = new URL('../../test/ner-gold/train/polnear/gold/', import.meta.url).pathname
+/** Where the PolNeAR train texts the training gold annotates live (read from ../shared, never copied into the repo). */
+export const POLNEAR_TRAIN_TEXT_DIR = new URL('../../../shared/polnear/train/text/', import.meta.url).pathname
+
+/** The two halves of the dev set (articles written for it, PolNeAR dev texts), and the training gold (PolNeAR train). */
+export type ModernSetSource = 'written' | 'polnear' | 'polnear-train'
 
 /** One gold entity mention as a character span (UTF-16) into the article text. */
 export interface NerGoldEntity extends Span {
@@ -90,7 +95,11 @@ export function placeNerGold(gold: GoldFile, text: string, file: string): NerGol
   return entities
 }
 
-function readHalf(goldDir: string, textDir: string, source: ModernSetSource): NerGoldDoc[] {
+/**
+ * Reads one folder of hand-written gold files (`<name>.json`, `source` = `<name>.txt`) with their texts from
+ * `textDir`, each placed and checked as {@link placeNerGold} does. Throws {@link NerSetError} on a bad file.
+ */
+export function readNerGoldFolder(goldDir: string, textDir: string, source: ModernSetSource): NerGoldDoc[] {
   const names = readdirSync(goldDir).filter((n) => n.endsWith('.json')).sort()
   return names.map((name) => {
     const goldPath = join(goldDir, name)
@@ -112,9 +121,9 @@ function readHalf(goldDir: string, textDir: string, source: ModernSetSource): Ne
 export function readModernNerSet(options: {dir?: string; polnearTextDir?: string} = {}): ModernNerSet {
   const dir = options.dir ?? MODERN_SET_DIR
   const polnearTextDir = options.polnearTextDir ?? POLNEAR_DEV_TEXT_DIR
-  const docs = readHalf(join(dir, 'written/gold'), join(dir, 'written/text'), 'written')
+  const docs = readNerGoldFolder(join(dir, 'written/gold'), join(dir, 'written/text'), 'written')
   const skipped: ModernNerSet['skipped'] = []
-  if (existsSync(polnearTextDir)) docs.push(...readHalf(join(dir, 'polnear/gold'), polnearTextDir, 'polnear'))
+  if (existsSync(polnearTextDir)) docs.push(...readNerGoldFolder(join(dir, 'polnear/gold'), polnearTextDir, 'polnear'))
   else skipped.push({source: 'polnear', reason: `${polnearTextDir} not found (PolNeAR lives in ../shared beside the repository)`})
   return {docs, skipped}
 }
@@ -159,4 +168,43 @@ export function toNerTokenDocument(doc: NerGoldDoc): NerTokenDocument {
     entities,
     misaligned,
   }
+}
+
+/** Gold documents turned into training documents, and the mentions that could not be used as they are. */
+export interface NerTrainingSet {
+  documents: NerDocument[]
+  /** mentions kept, per label */
+  mentions: Record<NerType, number>
+  /** mentions left out: they cross a sentence end of the pipeline's segmenter (the decoder closes every entity
+   *  there), or share a token with the mention before them */
+  crossing: NerGoldEntity[]
+  /** mentions whose edge falls inside a token (kept as the tokens they touch, as the scorer counts them) */
+  misaligned: NerGoldEntity[]
+}
+
+/**
+ * Turns hand-checked gold articles into training documents on the pipeline's own tokens (what the recogniser sees
+ * in `lede run`), as `readConll` does for CoNLL: words, sentence ends, entities as token spans, which training
+ * encodes as BILOU. A mention that crosses a sentence end or shares a token with the one before is left out and listed.
+ */
+export function toNerTrainingSet(docs: readonly NerGoldDoc[]): NerTrainingSet {
+  const mentions: Record<NerType, number> = {PER: 0, ORG: 0, LOC: 0, MISC: 0}
+  const crossing: NerGoldEntity[] = []
+  const misaligned: NerGoldEntity[] = []
+  const documents = docs.map((doc) => {
+    const tokenDoc = toNerTokenDocument(doc)
+    misaligned.push(...tokenDoc.misaligned)
+    const entities: TokenSpan[] = []
+    doc.entities.forEach((entity, i) => {
+      const span = tokenDoc.entities[i]
+      if (tokenDoc.sentenceEnds.some((end) => end > span.start && end < span.end)) crossing.push(entity)
+      else if (entities.length > 0 && entities[entities.length - 1].end > span.start) crossing.push(entity)
+      else {
+        entities.push(span)
+        mentions[span.type]++
+      }
+    })
+    return {words: tokenDoc.words, sentenceEnds: tokenDoc.sentenceEnds, entities}
+  })
+  return {documents, mentions, crossing, misaligned}
 }

@@ -7,8 +7,12 @@ import {
   NerSetError,
   placeNerGold,
   POLNEAR_DEV_TEXT_DIR,
+  POLNEAR_TRAIN_TEXT_DIR,
   readModernNerSet,
+  readNerGoldFolder,
   toNerTokenDocument,
+  toNerTrainingSet,
+  TRAIN_SET_DIR,
   type NerGoldDoc,
 } from '../../../tools/ner/ner-set.ts'
 
@@ -117,5 +121,44 @@ describe('test/ner-gold/modern', () => {
         expect(t.tokenSpans[span.end - 1].end).toBeGreaterThanOrEqual(d.entities[i].end)
       })
     }
+  })
+})
+
+describe('toNerTrainingSet', () => {
+  const doc = (text: string, entities: unknown[]): NerGoldDoc => ({
+    id: 'a',
+    source: 'polnear-train',
+    goldPath: 'a.json',
+    textPath: 'a.txt',
+    text,
+    entities: placeNerGold(gold(entities), text, 'a.json'),
+  })
+  it.each([
+    ['mentions become token spans on the pipeline tokens', 'Sen. Ted Cruz (R-Texas) met NATO officials.', [{text: 'Ted Cruz', label: 'PERSON'}, {text: 'R-Texas', label: 'MISC'}, {text: 'NATO', label: 'ORG'}], ['PER Ted Cruz', 'MISC R-Texas', 'ORG NATO'], 0],
+    ['a mention across a sentence end is left out', 'He met Smith. Jones left. NATO said so.', [{text: 'Smith. Jones', label: 'PERSON'}, {text: 'NATO', label: 'ORG'}], ['ORG NATO'], 1],
+  ])('%s', (_name, text, entities, expected, leftOut) => {
+    const set = toNerTrainingSet([doc(text, entities)])
+    const [d] = set.documents
+    expect(d.entities.map((e) => `${e.type} ${d.words.slice(e.start, e.end).join(' ')}`)).toEqual(expected)
+    expect(set.crossing.length).toBe(leftOut)
+    expect(d.sentenceEnds[d.sentenceEnds.length - 1]).toBe(d.words.length)
+  })
+})
+
+describe('test/ner-gold/train (training gold, PolNeAR train articles)', () => {
+  const devNames = new Set(readdirSync(join(MODERN_SET_DIR, 'polnear/gold')))
+  const names = readdirSync(TRAIN_SET_DIR).filter((n) => n.endsWith('.json'))
+
+  it('shares no article with the modern dev set and keeps no text in the repository', () => {
+    expect(names.length).toBeGreaterThan(0)
+    for (const n of names) expect(devNames.has(n), n).toBe(false)
+    expect(readdirSync(join(TRAIN_SET_DIR, '..'))).toEqual(['gold'])
+  })
+
+  it.skipIf(!existsSync(POLNEAR_TRAIN_TEXT_DIR))('places every file on its PolNeAR train text (skipped without ../shared)', () => {
+    const docs = readNerGoldFolder(TRAIN_SET_DIR, POLNEAR_TRAIN_TEXT_DIR, 'polnear-train')
+    expect(docs.length).toBe(names.length)
+    const set = toNerTrainingSet(docs)
+    expect(set.documents.every((d) => d.entities.length > 0)).toBe(true)
   })
 })
