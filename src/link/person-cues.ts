@@ -11,12 +11,55 @@ import {isHonorific, isRoleAbbreviation, isRoleHead} from '../names/roles.ts'
 // a name this long is a headline or a run-on span, not a person written with a title
 const MAX_NAME_WORDS = 4
 
-// the word just before a position on the same line, with nothing but spaces between (null when punctuation stands between)
-const WORD_BEFORE = /(\p{L}+\.?)[ \t]+$/u
-
 // a title: an honorific or abbreviated title ("Mr.", "Sen."), or a capitalised role noun ("President", "Senator")
 function isTitle(word: string): boolean {
-  return isHonorific(word) || isRoleAbbreviation(word) || (/^\p{Lu}/u.test(word) && !word.endsWith('.') && isRoleHead(word))
+  let title = titles.get(word)
+  if (title === undefined) {
+    title = isHonorific(word) || isRoleAbbreviation(word) || (isRoleHead(word) && !word.endsWith('.') && UPPER_START.test(word))
+    if (titles.size >= MAX_WORDS) titles.clear()
+    titles.set(word, title)
+  }
+  return title
+}
+
+// what isTitle said of each word as written: two words per mention of a corpus that repeats its words; bounded
+const MAX_WORDS = 50_000
+const titles = new Map<string, boolean>()
+
+const LETTER = /\p{L}/u
+const UPPER_START = /^\p{Lu}/u
+const SPACE = /\s/
+
+function isLetter(code: number): boolean {
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+  return LETTER.test(String.fromCharCode(code))
+}
+
+// the word just before a position on the same line, with nothing but spaces or tabs between, and a full stop after
+// it if there is one ("Mr."); '' when none. Read backwards by hand: this runs for every name mention of a corpus
+function wordBefore(text: string, at: number): string {
+  let end = at
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--
+  if (end === at || end === 0) return ''
+  let start = end
+  if (text.charCodeAt(start - 1) === 46) start--
+  const stop = start
+  while (start > 0 && stop - start < 24 && isLetter(text.charCodeAt(start - 1))) start--
+  return start === stop ? '' : text.slice(start, end)
+}
+
+// whitespace as /\s/ reads it, without a regex for ASCII
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13)
+  return SPACE.test(String.fromCharCode(code))
+}
+
+// the mention's first word (whitespace around it skipped)
+function firstWord(text: string, start: number, end: number): string {
+  while (start < end && isSpace(text.charCodeAt(start))) start++
+  let i = start
+  while (i < end && !isSpace(text.charCodeAt(i))) i++
+  return text.slice(start, i)
 }
 
 /**
@@ -27,15 +70,13 @@ function isTitle(word: string): boolean {
  * stage reads further away ("X, the company's official") is not a cue: it attaches to organisations too.
  */
 export function findPersonCueKeys(text: string, mention: {start: number; end: number}): string[] | null {
+  // most mentions have no title: two words looked at, nothing split
+  const before = wordBefore(text, mention.start)
+  if (!(before !== '' && isTitle(before)) && !isTitle(firstWord(text, mention.start, mention.end))) return null
   const words = text.slice(mention.start, mention.end).split(/\s+/).filter((w) => w.length > 0)
   let first = 0
   while (first < words.length - 1 && isTitle(words[first]!)) first++
-  let cued = first > 0
-  if (!cued) {
-    const before = WORD_BEFORE.exec(text.slice(Math.max(0, mention.start - 24), mention.start))
-    cued = before !== null && isTitle(before[1]!)
-  }
-  if (!cued) return null
+  if (first === 0 && !(before !== '' && isTitle(before))) return null
   const name = words.slice(first)
   if (name.length === 0 || name.length > MAX_NAME_WORDS) return null
   name[name.length - 1] = stripPossessive(name[name.length - 1]!)
