@@ -5,6 +5,7 @@
 import type {Span} from '../doc.ts'
 import {caseClass, capsWordFlags, featureForm, HISTORY_WIDTH, isCapitalised, normaliseWord, type TokenContext} from './features.ts'
 import {createGazetteerCache, markGazetteer, type Gazetteer, type GazetteerCache} from './gazetteer.ts'
+import {KeyTable} from './key-table.ts'
 import {LEXICON_CATEGORIES, type LexiconIndex} from './lexicon.ts'
 
 const CASE_LOWER = 0
@@ -72,7 +73,8 @@ export class TypeRegistry {
   private wordTypes = new Int32Array(2048).fill(-1)
   /** {@link capsWordFlags} of each word id */
   wordCapsFlags: Uint8Array<ArrayBuffer> = new Uint8Array(1024)
-  private readonly lowerIds = new Map<string, number>()
+  // lowercase forms by id, in order of first use (a pooled table: see KeyTable)
+  private readonly lowerIds = new KeyTable(1024)
   // per gazetteer, its first-word trie node by lowercase id (null: no entry starts with the word), filled on use
   private readonly gazetteerNodes = new WeakMap<Gazetteer, GazetteerCache>()
   /** normalised word of each type */
@@ -175,11 +177,7 @@ export class TypeRegistry {
     this.wordTypes[at] = id
     const normal = normaliseWord(word)
     const lower = normal.toLowerCase()
-    let lowerId = this.lowerIds.get(lower)
-    if (lowerId === undefined) {
-      lowerId = this.lowerIds.size
-      this.lowerIds.set(lower, lowerId)
-    }
+    const lowerId = this.lowerIds.add(lower)
     if (id >= this.lowerId.length) {
       this.lowerId = grow(this.lowerId, id)
       this.caseClass = grow(this.caseClass, id)
