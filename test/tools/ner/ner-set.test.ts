@@ -147,18 +147,26 @@ describe('toNerTrainingSet', () => {
 
 describe('test/ner-gold/train (training gold, PolNeAR train articles)', () => {
   const devNames = new Set(readdirSync(join(MODERN_SET_DIR, 'polnear/gold')))
-  const names = readdirSync(TRAIN_SET_DIR).filter((n) => n.endsWith('.json'))
+  const root = join(TRAIN_SET_DIR, '../..')
+  const folders = readdirSync(root).map((f) => join(root, f, 'gold'))
 
-  it('shares no article with the modern dev set and keeps no text in the repository', () => {
+  it.each(folders)('%s shares no article with the modern dev set and keeps no text in the repository', (folder) => {
+    const names = readdirSync(folder).filter((n) => n.endsWith('.json'))
     expect(names.length).toBeGreaterThan(0)
     for (const n of names) expect(devNames.has(n), n).toBe(false)
-    expect(readdirSync(join(TRAIN_SET_DIR, '..'))).toEqual(['gold'])
+    expect(readdirSync(join(folder, '..'))).toEqual(['gold'])
+  })
+
+  it('lists each article once across the folders', () => {
+    const all = folders.flatMap((f) => readdirSync(f))
+    expect(new Set(all).size).toBe(all.length)
   })
 
   it.skipIf(!existsSync(POLNEAR_TRAIN_TEXT_DIR))('places every file on its PolNeAR train text (skipped without ../shared)', () => {
-    const docs = readNerGoldFolder(TRAIN_SET_DIR, POLNEAR_TRAIN_TEXT_DIR, 'polnear-train')
-    expect(docs.length).toBe(names.length)
-    const set = toNerTrainingSet(docs)
-    expect(set.documents.every((d) => d.entities.length > 0)).toBe(true)
+    for (const folder of folders) {
+      const docs = readNerGoldFolder(folder, POLNEAR_TRAIN_TEXT_DIR, 'polnear-train')
+      expect(docs.length).toBe(readdirSync(folder).length)
+      expect(toNerTrainingSet(docs).documents.every((d) => d.entities.length > 0)).toBe(true)
+    }
   })
 })
