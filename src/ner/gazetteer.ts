@@ -1,7 +1,6 @@
 import {NER_TYPES, type NerType} from './tags.ts'
 import {SOURCE_CATEGORIES, type Lexicon} from './lexicon.ts'
 import {normaliseWord} from './features.ts'
-import {KeyTable} from './key-table.ts'
 
 /** One node of a gazetteer's token trie. */
 export interface TrieNode {
@@ -19,36 +18,6 @@ export interface Gazetteer {
   maxLength: number
   /** every word that appears after the first word of some entry: a match can only go on through one of these */
   later: Set<string>
-  /** the first words and `later` again as a pooled table, for markGazetteer's one lookup per word (see firstWordIndex) */
-  index?: FirstWordIndex
-}
-
-/**
- * The words a gazetteer's entries start with, and those that can continue an entry, in one {@link KeyTable}: a
- * word's id gives its first-word trie node (null for none) and whether it is in `later`. A lookup there reads
- * two places where the trie root's Map and the Set each follow a chain of three.
- */
-export interface FirstWordIndex {
-  words: KeyTable
-  nodes: (TrieNode | null)[]
-  later: Uint8Array
-}
-
-/** The gazetteer's {@link FirstWordIndex}, built on first use and kept on the gazetteer. */
-export function firstWordIndex(gazetteer: Gazetteer): FirstWordIndex {
-  if (gazetteer.index) return gazetteer.index
-  const first = gazetteer.root.next
-  const words = new KeyTable((first?.size ?? 0) + gazetteer.later.size)
-  const nodes: (TrieNode | null)[] = []
-  if (first) for (const [word, node] of first) nodes[words.add(word)] = node
-  for (const word of gazetteer.later) {
-    const id = words.add(word)
-    if (id >= nodes.length) nodes[id] = null
-  }
-  const later = new Uint8Array(words.size)
-  for (const word of gazetteer.later) later[words.get(word)] = 1
-  gazetteer.index = {words, nodes, later}
-  return gazetteer.index
 }
 
 /**
@@ -169,13 +138,12 @@ export function markGazetteer(
 ): void {
   const first = gazetteer.root.next
   if (!first) return
-  const index = ids && cache ? firstWordIndex(gazetteer) : null
   for (let i = from; i < to; i++) {
     let node: TrieNode | null | undefined
     if (ids && cache) {
       const id = ids[i]
       node = cache.firstNodes[id]
-      if (node === undefined) cache.firstNodes[id] = node = firstNode(index!, lower[i])
+      if (node === undefined) cache.firstNodes[id] = node = first.get(lower[i]) ?? null
       if (node === null) continue
     } else {
       node = first.get(lower[i])
@@ -199,20 +167,14 @@ export function markGazetteer(
       j++
       if (j >= to || !node.next) break
       // most words continue no entry: one cached answer per word instead of a trie lookup per step
-      if (ids && cache && !continuesEntry(index!, cache, ids[j], lower[j])) break
+      if (ids && cache && !continuesEntry(gazetteer, cache, ids[j], lower[j])) break
       node = node.next.get(lower[j])
       hasCap = hasCap || capitalised[j]
     }
   }
 }
 
-// the first-word trie node of `word` (null: no entry starts with it)
-function firstNode(index: FirstWordIndex, word: string): TrieNode | null {
-  const id = index.words.get(word)
-  return id < 0 ? null : index.nodes[id]
-}
-
-function continuesEntry(index: FirstWordIndex, cache: GazetteerCache, id: number, word: string): boolean {
+function continuesEntry(gazetteer: Gazetteer, cache: GazetteerCache, id: number, word: string): boolean {
   if (id >= cache.continues.length) {
     let size = cache.continues.length
     while (size <= id) size *= 2
@@ -221,10 +183,7 @@ function continuesEntry(index: FirstWordIndex, cache: GazetteerCache, id: number
     cache.continues = next
   }
   let known = cache.continues[id]
-  if (known === 0) {
-    const at = index.words.get(word)
-    cache.continues[id] = known = at >= 0 && index.later[at] === 1 ? 2 : 1
-  }
+  if (known === 0) cache.continues[id] = known = gazetteer.later.has(word) ? 2 : 1
   return known === 2
 }
 
