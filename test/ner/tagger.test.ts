@@ -92,11 +92,12 @@ describe('unknown names retried as people (shipped model)', () => {
   }
 
   // lone surnames the model alone leaves outside every entity (each checked first: the retry must be what finds it;
-  // a new model can find some by itself, as the cluster model does "Budanov" here and the context-aggregation model
-  // "Police arrested Okonkwo", and then the example changes)
+  // a new model can find some by itself, as the cluster model does "Budanov" here, the context-aggregation model
+  // "Police arrested Okonkwo" and the in-domain-gold model "Officials said Okonkwo had left the country", and then the
+  // example changes)
   it.each([
     ['I think Lindqvist will resign , said a source .', 2],
-    ['Officials said Okonkwo had left the country .', 2],
+    ['The committee expects Okonkwo to sign the deal before the deadline .', 3],
   ])('finds the person in %j', (sentence, at) => {
     expect(tag(plain, sentence)[at]).toBe('O')
     expect(tag(retried, sentence)[at]).toBe('B-PER')
