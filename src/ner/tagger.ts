@@ -116,6 +116,8 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
   private slotRows = new Int32Array(S * 64)
   private rowCapacity = 64
   private readonly slotCounts = new Int32Array(S)
+  // base ids (or -1) already found, by prefix and value, for the features whose values recur across many types
+  private readonly memos = new Map<string, Map<string, number>>(MEMO_PREFIXES.map((prefix) => [prefix, new Map()]))
 
   constructor(
     private readonly index: BaseIndex,
@@ -146,7 +148,15 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
 
   /** {@link TypeFeatureSink}: keeps the base id of a feature the model knows. */
   feature(group: number, prefix: string, value: string, start: number, end: number): void {
-    const base = this.index.ids.find(prefix, value, start, end)
+    const memo = start === 0 ? this.memos.get(prefix) : undefined
+    let base: number
+    if (memo === undefined) {
+      base = this.index.ids.find(prefix, value, start, end)
+    } else {
+      const known = memo.get(value)
+      if (known === undefined) memo.set(value, (base = this.index.ids.find(prefix, value, start, end)))
+      else base = known
+    }
     if (base < 0) return
     let bases = this.groupBases[group]
     const n = this.groupCounts[group]++
@@ -218,6 +228,14 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
     }
   }
 }
+
+/**
+ * Feature prefixes whose values recur across many word types (shapes, case priors, lexicon categories, cluster
+ * paths, name guesses) and whose slice is fixed by the value (always `value.slice(0, end)` with `end` a function of
+ * the value), so a type finds their base ids in a small map that stays in cache instead of probing the model's
+ * table; identities, affixes and hyphen parts are nearly unique per type and keep the probe.
+ */
+const MEMO_PREFIXES = ['s=', 'S=', 'p=', 'l=', 'nb=', 'c4=', 'c6=', 'c10=', 'c20=']
 
 // wordRole bit: a lowercase word of four or more characters (what tells running prose from tables and headlines)
 const LONG_LOWER = 4
