@@ -114,6 +114,13 @@ export class KeyTable {
     }
   }
 
+  /** Shrinks the slot array to the smallest size at most half full, so that lookups touch less memory. */
+  compact(): void {
+    let size = 32
+    while (size < this.keys.length * 2) size *= 2
+    if (size < this.slots.length >> 1) this.rehash(size)
+  }
+
   private rehash(size: number): void {
     // `size` slots (pairs) doubled
     const slots = new Int32Array(2 * size).fill(EMPTY)

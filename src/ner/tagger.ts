@@ -79,6 +79,8 @@ class BaseIndex {
       slotOf.push(this.ids.add(split[1]) * S + split[0] + W)
       featureOf.push(f)
     })
+    // the feature count was an upper bound: a table sized to the bases is half the memory a probe roams over
+    this.ids.compact()
     const count = this.ids.size
     // the feature of each (base, offset), -1 for none
     const slotFeature = new Int32Array(count * S).fill(-1)

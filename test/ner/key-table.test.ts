@@ -37,6 +37,18 @@ describe('KeyTable', () => {
     expect(big.get('nope')).toBe(-1)
   })
 
+  it('finds every key, and adds more, after compact() shrinks an oversized table', () => {
+    const sized = new KeyTable(100_000)
+    const words = Array.from({length: 3000}, (_, i) => `k${i.toString(36)}`)
+    words.forEach((w) => sized.add(w))
+    sized.compact()
+    expect(words.every((w, i) => sized.get(w) === i && sized.find('k', w, 1, w.length) === i)).toBe(true)
+    expect(sized.get('nope')).toBe(-1)
+    const more = Array.from({length: 3000}, (_, i) => `m${i}`)
+    expect(more.map((w) => sized.add(w))).toEqual(more.map((_, i) => words.length + i))
+    expect([...words, ...more].every((w, i) => sized.get(w) === i)).toBe(true)
+  })
+
   it('hashes a key in pieces the same as whole', () => {
     expect(hashSlice(hashSlice(7, 'a2=', 0, 3), 'xmiy', 1, 3)).toBe(hashSlice(7, 'a2=mi', 0, 5))
   })
