@@ -5,7 +5,7 @@
 import type {Span} from '../doc.ts'
 import {caseClass, capsWordFlags, featureForm, HISTORY_WIDTH, isCapitalised, normaliseWord, type TokenContext} from './features.ts'
 import {createGazetteerCache, markGazetteer, type Gazetteer, type GazetteerCache} from './gazetteer.ts'
-import {KeyTable} from './key-table.ts'
+import {KeyTable, writeRecord} from './key-table.ts'
 import {LEXICON_CATEGORIES, type LexiconIndex} from './lexicon.ts'
 
 const CASE_LOWER = 0
@@ -123,18 +123,7 @@ export class TypeRegistry {
       this.wordTypes = types
     }
     const record = this.poolSize
-    if (record + 3 + length > this.pool.length) {
-      let size = this.pool.length * 2
-      while (size < record + 3 + length) size *= 2
-      const pool = new Uint16Array(size)
-      pool.set(this.pool)
-      this.pool = pool
-    }
-    const pool = this.pool
-    pool[record] = length
-    pool[record + 1] = id & 0xffff
-    pool[record + 2] = id >>> 16
-    for (let i = 0; i < length; i++) pool[record + 3 + i] = text.charCodeAt(start + i)
+    this.pool = writeRecord(this.pool, record, id, text, start, length)
     this.poolSize = record + 3 + length
     this.wordHashes[id] = hash
     this.wordRecords[id] = record

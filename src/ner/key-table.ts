@@ -59,18 +59,7 @@ export class KeyTable {
     }
     this.hashes[id] = hash
     const record = this.poolSize
-    if (record + 3 + n > this.pool.length) {
-      let size = this.pool.length * 2
-      while (size < record + 3 + n) size *= 2
-      const pool = new Uint16Array(size)
-      pool.set(this.pool)
-      this.pool = pool
-    }
-    const pool = this.pool
-    pool[record] = n
-    pool[record + 1] = id & 0xffff
-    pool[record + 2] = id >>> 16
-    for (let i = 0; i < n; i++) pool[record + 3 + i] = key.charCodeAt(i)
+    this.pool = writeRecord(this.pool, record, id, key, 0, n)
     this.poolSize = record + 3 + n
     this.records[id] = record
     if (this.keys.length * 4 > this.slots.length) {
@@ -144,6 +133,22 @@ export function hashSlice(hash: number, text: string, start: number, end: number
   let h = hash
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME)
   return h
+}
+
+/** Writes one key record (its length, `id`, and the code units `text[start, start + length)`) at `at` in `pool`, growing the pool when it is full; returns the pool written to. */
+export function writeRecord(pool: Uint16Array<ArrayBuffer>, at: number, id: number, text: string, start: number, length: number): Uint16Array<ArrayBuffer> {
+  let out = pool
+  if (at + 3 + length > out.length) {
+    let size = out.length * 2
+    while (size < at + 3 + length) size *= 2
+    out = new Uint16Array(size)
+    out.set(pool)
+  }
+  out[at] = length
+  out[at + 1] = id & 0xffff
+  out[at + 2] = id >>> 16
+  for (let i = 0; i < length; i++) out[at + 3 + i] = text.charCodeAt(start + i)
+  return out
 }
 
 // whether the pool record at `record` holds `prefix + value.slice(start, start + length - prefix.length)`
