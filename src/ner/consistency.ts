@@ -79,29 +79,19 @@ function isWhole(tags: Uint8Array, start: number, end: number, type: number): bo
  * Returns how many tokens changed.
  */
 export function harmoniseDocument(input: ConsistencyInput, tags: Uint8Array, minWholeVotes = MIN_WHOLE_VOTES): number {
-  const {lowerIds, capitalised, position, sentenceEnds} = input
-  const length = lowerIds.length
+  const {lowerIds, position} = input
   // names by first word; a document has few, so a short list per first word is searched linearly
   const byFirst = new Map<number, Name[]>()
   let mentions = 0
-  let open = -1
-  for (let i = 0; i < length; i++) {
-    const tag = tags[i]
-    if (tag === TAG_O) continue
-    const at = tagPosition(tag)
-    if (at === 0) open = i
-    if (at !== 2 && at !== 3) continue
-    const start = at === 3 ? i : open
-    if (start < 0) continue
-    const n = i + 1 - start
+  forEachMention(tags, (start, end, tag) => {
+    const n = end - start
     let names = byFirst.get(lowerIds[start])
     if (!names) byFirst.set(lowerIds[start], (names = []))
     let name = names.find((x) => x.length === n && sameWords(lowerIds, x.start, start, n))
     if (!name) names.push((name = {start, length: n, votes: [0, 0, 0, 0], label: 0, fills: false, wholes: false}))
     name.votes[tagType(tag)] += position[start] === 2 ? 1 : 2
     mentions++
-    open = -1
-  }
+  })
   if (mentions === 0) return 0
   // a name counts when enough mentions agree and none disagrees: one stray label is not spread
   let fills = false
@@ -140,6 +130,21 @@ export function harmoniseDocument(input: ConsistencyInput, tags: Uint8Array, min
 function relabelPeople(input: ConsistencyInput, tags: Uint8Array, byFirst: Map<number, Name[]>): number {
   const {lowerIds} = input
   let changed = 0
+  forEachMention(tags, (start, end, tag) => {
+    const n = end - start
+    const name = byFirst.get(lowerIds[start])?.find((x) => x.length === n && sameWords(lowerIds, x.start, start, n))
+    if (!name?.relabels) return
+    const type = tagType(tag)
+    if (type === name.label || (type === PER) === (name.label === PER)) return
+    write(tags, start, end, name.label)
+    changed += n
+  })
+  return changed
+}
+
+// calls `visit` for each whole mention in BILOU tags (a unit tag, or a begin tag through its last tag) with its
+// token span and its last tag; a last tag with no begin before it is no mention
+function forEachMention(tags: Uint8Array, visit: (start: number, end: number, tag: number) => void): void {
   let open = -1
   for (let i = 0; i < tags.length; i++) {
     const tag = tags[i]
@@ -149,16 +154,8 @@ function relabelPeople(input: ConsistencyInput, tags: Uint8Array, byFirst: Map<n
     if (at !== 2 && at !== 3) continue
     const start = at === 3 ? i : open
     open = -1
-    if (start < 0) continue
-    const n = i + 1 - start
-    const name = byFirst.get(lowerIds[start])?.find((x) => x.length === n && sameWords(lowerIds, x.start, start, n))
-    if (!name?.relabels) continue
-    const type = tagType(tag)
-    if (type === name.label || (type === PER) === (name.label === PER)) continue
-    write(tags, start, i + 1, name.label)
-    changed += n
+    if (start >= 0) visit(start, i + 1, tag)
   }
-  return changed
 }
 
 // untagged occurrences of a name tagged consistently elsewhere take its label
