@@ -693,10 +693,20 @@ export function readJsonField(line: string, field: string): string | undefined {
   const at = line.indexOf(key)
   if (at < 0) return undefined
   const valueStart = at + key.length - 1
-  let end = valueStart + 1
+  return decodeJsonString(line, valueStart, closingQuoteIn(line, valueStart))
+}
+
+// the index of the quote closing the JSON string that opens at `open` in a string line (closingQuote is the byte version)
+function closingQuoteIn(line: string, open: number): number {
+  let end = open + 1
   while (end < line.length && line.charCodeAt(end) !== 34 /* " */) end += line.charCodeAt(end) === 92 /* \\ */ ? 2 : 1
-  const raw = line.slice(valueStart + 1, end)
-  return raw.includes('\\') ? (JSON.parse(line.slice(valueStart, end + 1)) as string) : raw
+  return end
+}
+
+// the JSON string between the quotes at `open` and `close`; ids are almost never escaped, so parse only when one is
+function decodeJsonString(line: string, open: number, close: number): string {
+  const raw = line.slice(open + 1, close)
+  return raw.includes('\\') ? (JSON.parse(line.slice(open, close + 1)) as string) : raw
 }
 
 /** Replaces the string value of the last `"<field>":"…"` in a serialised JSON record; safe because an unescaped `"field":` cannot occur inside a JSON string. */
@@ -705,11 +715,8 @@ export function replaceJsonField(line: string, field: string, replace: (value: s
   const at = line.lastIndexOf(key)
   if (at < 0) return line
   const valueStart = at + key.length - 1
-  let end = valueStart + 1
-  while (end < line.length && line.charCodeAt(end) !== 34 /* " */) end += line.charCodeAt(end) === 92 /* \\ */ ? 2 : 1
-  const raw = line.slice(valueStart + 1, end)
-  // ids are almost never escaped; parse only when they are
-  const value = raw.includes('\\') ? (JSON.parse(line.slice(valueStart, end + 1)) as string) : raw
+  const end = closingQuoteIn(line, valueStart)
+  const value = decodeJsonString(line, valueStart, end)
   const next = replace(value)
   return next === value ? line : `${line.slice(0, valueStart)}${JSON.stringify(next)}${line.slice(end + 1)}`
 }
