@@ -7,6 +7,7 @@
 import {stripPossessive} from '../entities/canonical.ts'
 import {nameSlug} from '../names/entity-id.ts'
 import {isHonorific, isRoleAbbreviation, isRoleHead} from '../names/roles.ts'
+import {CHAR_CLASS, CharClass, isRegexSpace} from '../text/chars.ts'
 
 // a name this long is a headline or a run-on span, not a person written with a title
 const MAX_NAME_WORDS = 4
@@ -26,13 +27,12 @@ function isTitle(word: string): boolean {
 const MAX_WORDS = 50_000
 const titles = new Map<string, boolean>()
 
-const LETTER = /\p{L}/u
 const UPPER_START = /^\p{Lu}/u
-const SPACE = /\s/
 
+// a letter as \p{L} reads one code unit: the shared character table's letter classes
 function isLetter(code: number): boolean {
-  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
-  return LETTER.test(String.fromCharCode(code))
+  const cls = CHAR_CLASS[code]
+  return cls === CharClass.Upper || cls === CharClass.Lower || cls === CharClass.Letter
 }
 
 // the word just before a position on the same line, with nothing but spaces or tabs between, and a full stop after
@@ -48,17 +48,11 @@ function wordBefore(text: string, at: number): string {
   return start === stop ? '' : text.slice(start, end)
 }
 
-// whitespace as /\s/ reads it, without a regex for ASCII
-function isSpace(code: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13)
-  return SPACE.test(String.fromCharCode(code))
-}
-
 // the mention's first word (whitespace around it skipped)
 function firstWord(text: string, start: number, end: number): string {
-  while (start < end && isSpace(text.charCodeAt(start))) start++
+  while (start < end && isRegexSpace(text.charCodeAt(start))) start++
   let i = start
-  while (i < end && !isSpace(text.charCodeAt(i))) i++
+  while (i < end && !isRegexSpace(text.charCodeAt(i))) i++
   return text.slice(start, i)
 }
 
