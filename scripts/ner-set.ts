@@ -1,10 +1,11 @@
 /**
- * Reviews the modern-news NER set (test/ner-gold/modern): `stats` prints mentions per label and per source,
- * `show <id>...` prints an article with its gold mentions marked inline as [[LABEL|text]], `names` lists every
+ * Reviews the modern-news NER set (test/ner-gold/modern): `stats` prints mentions per label and per source (and
+ * the web training gold's), `show <id>...` prints an article (dev set or web training gold) with its gold mentions marked inline as [[LABEL|text]], `names` lists every
  * annotated string with its labels across the set (to check that one name gets one label).
  *   npm run ner-set -- stats | show 03-climate-summit | names
  */
-import {readModernNerSet, toNerTokenDocument, type NerGoldDoc} from '../tools/ner/ner-set.ts'
+import {existsSync} from 'node:fs'
+import {readModernNerSet, readWebGoldFolder, readWebTexts, toNerTokenDocument, WEB_TEXT_FILE, WEB_TRAIN_SET_DIR, type NerGoldDoc} from '../tools/ner/ner-set.ts'
 
 const [command = 'stats', ...args] = process.argv.slice(2)
 let set
@@ -36,7 +37,10 @@ if (command === 'stats') {
   }
   if (args.includes('--docs')) for (const d of set.docs) total([d], d.id)
   for (const source of ['written', 'polnear'] as const) total(set.docs.filter((d) => d.source === source), `[${source}]`)
+  total(set.docs.filter((d) => d.source !== 'web'), '[written+polnear]')
+  total(set.docs.filter((d) => d.source === 'web'), '[web]')
   total(set.docs, '[all]')
+  if (existsSync(WEB_TRAIN_SET_DIR) && existsSync(WEB_TEXT_FILE)) total(readWebGoldFolder(WEB_TRAIN_SET_DIR, readWebTexts(), 'web-train'), '[web training gold]')
   const head = ['set', 'articles', 'words', ...LABELS, 'mentions']
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
   for (const r of [head, ...rows]) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '))
@@ -45,7 +49,9 @@ if (command === 'stats') {
   for (const m of misaligned) console.log(`  ${m}`)
 } else if (command === 'show') {
   for (const id of args) {
-    const doc = set.docs.find((d) => d.id === id)
+    // the web training gold can be reviewed the same way (it is never scored)
+    const webTrain = () => (existsSync(WEB_TRAIN_SET_DIR) && existsSync(WEB_TEXT_FILE) ? readWebGoldFolder(WEB_TRAIN_SET_DIR, readWebTexts(), 'web-train') : [])
+    const doc = set.docs.find((d) => d.id === id) ?? webTrain().find((d) => d.id === id)
     if (!doc) {
       console.error(`no article ${id} in the set`)
       process.exit(2)

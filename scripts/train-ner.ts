@@ -15,7 +15,12 @@ import {
   POLNEAR_DEV_TEXT_DIR,
   POLNEAR_TRAIN_TEXT_DIR,
   readNerGoldFolder,
+  readWebGoldFolder,
+  readWebGoldKeys,
+  readWebTexts,
   toNerTrainingSet,
+  WEB_TEXT_FILE,
+  type NerGoldDoc,
 } from '../tools/ner/ner-set.ts'
 import {gazetteerPackages, readGazetteerSources} from '../src/adapters/gazetteers.ts'
 import {buildLexicon, withSources} from '../src/ner/lexicon.ts'
@@ -39,7 +44,7 @@ const {values} = parseArgs({
     'dropout-scope': {type: 'string', default: 'capitalised'},
     clusters: {type: 'string'},
     gold: {type: 'string'},
-    'gold-text': {type: 'string', default: POLNEAR_TRAIN_TEXT_DIR},
+    'gold-text': {type: 'string'},
     'gold-repeat': {type: 'string', default: '1'},
   },
 })
@@ -49,8 +54,11 @@ if (!values.train) {
       '         [--min-count 2] [--folds 5] [--beam 4] [--word-dropout 0] [--dropout-scope capitalised|all] [--no-names] [--no-sources]\n' +
       '         [--clusters <table.tsv from npm run cluster:ner>] [--gold <folder of gold .json>] [--gold-text <texts>] [--gold-repeat 1]\n' +
       '  --train takes comma-separated files, read in order (the shipped model: eng.train,eng.testa with a fixed --epochs)\n' +
-      '  --gold adds hand-checked gold articles as training documents (e.g. test/ner-gold/train/polnear/gold; texts from\n' +
-      '    --gold-text, default ../shared/polnear/train/text), tokenised as the pipeline does; --gold-repeat shows each N times per epoch',
+      '  --gold adds hand-checked gold articles as training documents, comma-separated folders (e.g. test/ner-gold/train/polnear/gold,\n' +
+      '    test/ner-gold/train/web/gold), tokenised as the pipeline does; --gold-repeat shows each N times per epoch. A folder whose\n' +
+      '    files name .txt sources reads them from --gold-text (a folder, default ../shared/polnear/train/text); a folder whose files\n' +
+      '    name web page keys reads each page\'s articleBody from --gold-text (a ground-truth.json, default\n' +
+      '    ../shared/article-extraction/ground-truth.json). Dev-set articles and pages are refused.',
   )
   process.exit(2)
 }
@@ -91,42 +99,71 @@ if (!Number.isInteger(goldRepeat) || goldRepeat < 1) {
   process.exit(2)
 }
 
-/** Reads --gold: refuses the modern dev set's texts and articles, so the dev set stays unseen. */
-function readGoldTraining(goldDir: string, textDir: string): {documents: NerDocument[]; summary: Record<string, unknown>} {
-  if (!existsSync(goldDir) || !existsSync(textDir)) {
-    console.error(`--gold ${goldDir} or --gold-text ${textDir} not found`)
+/** Reads one --gold folder: refuses the modern dev set's texts, articles and pages, so the dev set stays unseen. */
+function readGoldFolder(goldDir: string, textOption: string | undefined): NerGoldDoc[] {
+  if (!existsSync(goldDir)) {
+    console.error(`--gold ${goldDir} not found`)
     process.exit(1)
   }
-  if (resolve(textDir) === resolve(POLNEAR_DEV_TEXT_DIR)) {
-    console.error(`--gold-text ${textDir} is the modern dev set's PolNeAR dev folder: never train on the dev set`)
-    process.exit(2)
+  for (const half of ['written', 'polnear', 'web']) {
+    if (resolve(goldDir) === resolve(MODERN_SET_DIR, half, 'gold')) {
+      console.error(`--gold ${goldDir} is the modern dev set's ${half} half: never train on the dev set`)
+      process.exit(2)
+    }
   }
-  const devNames = new Set(readdirSync(join(MODERN_SET_DIR, 'polnear/gold')).filter((n) => n.endsWith('.json')))
-  let docs
+  // web gold names page keys as sources; PolNeAR gold names .txt files
+  const keys = readWebGoldKeys(goldDir)
+  const web = keys.size > 0 && [...keys.keys()].every((source) => !source.endsWith('.txt'))
+  const textSource = web ? (textOption?.endsWith('.json') ? textOption : WEB_TEXT_FILE) : (textOption && !textOption.endsWith('.json') ? textOption : POLNEAR_TRAIN_TEXT_DIR)
+  if (!existsSync(textSource)) {
+    console.error(`--gold ${goldDir}: its texts ${textSource} not found (--gold-text)`)
+    process.exit(1)
+  }
   try {
-    docs = readNerGoldFolder(goldDir, textDir, 'polnear-train')
+    if (web) {
+      const devPages = readWebGoldKeys(join(MODERN_SET_DIR, 'web/gold'))
+      const clash = [...keys].filter(([key]) => devPages.has(key))
+      if (clash.length > 0) {
+        console.error(`--gold: ${clash.map(([, file]) => basename(file)).join(', ')} annotate pages of the modern dev set's web half: never train on the dev set`)
+        process.exit(2)
+      }
+      return readWebGoldFolder(goldDir, readWebTexts(textSource), 'web-train', textSource)
+    }
+    if (resolve(textSource) === resolve(POLNEAR_DEV_TEXT_DIR)) {
+      console.error(`--gold-text ${textSource} is the modern dev set's PolNeAR dev folder: never train on the dev set`)
+      process.exit(2)
+    }
+    const devNames = new Set(readdirSync(join(MODERN_SET_DIR, 'polnear/gold')).filter((n) => n.endsWith('.json')))
+    const docs = readNerGoldFolder(goldDir, textSource, 'polnear-train')
+    const clash = docs.filter((d) => devNames.has(`${d.id}.json`))
+    if (clash.length > 0) {
+      console.error(`--gold: ${clash.map((d) => d.id).join(', ')} are in the modern dev set: never train on the dev set`)
+      process.exit(2)
+    }
+    return docs
   } catch (error) {
     console.error(error instanceof NerSetError ? `--gold: ${error.message}` : `--gold: ${(error as Error).message}`)
     process.exit(1)
   }
-  const clash = docs.filter((d) => devNames.has(`${d.id}.json`))
-  if (clash.length > 0) {
-    console.error(`--gold: ${clash.map((d) => d.id).join(', ')} are in the modern dev set: never train on the dev set`)
-    process.exit(2)
-  }
+}
+
+/** Reads --gold (one folder or several, comma-separated) as training documents, each shown --gold-repeat times. */
+function readGoldTraining(goldDirs: string[], textOption: string | undefined): {documents: NerDocument[]; summary: Record<string, unknown>} {
+  const docs = goldDirs.flatMap((dir) => readGoldFolder(dir, textOption))
   const set = toNerTrainingSet(docs)
   for (const e of set.crossing) console.log(`--gold: left out "${e.text}" (${e.label}): crosses a sentence end or shares a token`)
   const mentions = Object.values(set.mentions).reduce((a, b) => a + b, 0)
   console.log(`gold: ${docs.length} documents, ${mentions} mentions (${Object.entries(set.mentions).map(([l, n]) => `${l} ${n}`).join(', ')}), ` +
     `${set.crossing.length} left out, ${set.misaligned.length} misaligned; repeated ${goldRepeat}x`)
+  const folder = goldDirs.map((dir) => basename(resolve(dir, '..')) + '/' + basename(resolve(dir))).join(',')
   return {
     documents: Array.from({length: goldRepeat}, () => set.documents).flat(),
-    summary: {folder: basename(resolve(goldDir, '..')) + '/' + basename(resolve(goldDir)), documents: docs.length, mentions, repeat: goldRepeat},
+    summary: {folder, documents: docs.length, mentions, repeat: goldRepeat},
   }
 }
 
 const started = performance.now()
-const gold = values.gold ? readGoldTraining(values.gold, values['gold-text']) : null
+const gold = values.gold ? readGoldTraining(values.gold.split(',').filter(Boolean), values['gold-text']) : null
 const train = [...values.train.split(',').flatMap((file) => readConll(readFileSync(file, 'utf8'))), ...(gold?.documents ?? [])]
 const dev = values.dev ? readConll(readFileSync(values.dev, 'utf8')) : undefined
 console.log(`train: ${train.length} documents, ${train.reduce((n, d) => n + d.words.length, 0)} tokens` +

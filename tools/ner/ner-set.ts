@@ -24,8 +24,20 @@ export const TRAIN_SET_DIR = new URL('../../test/ner-gold/train/polnear/gold/', 
 /** Where the PolNeAR train texts the training gold annotates live (read from ../shared, never copied into the repo). */
 export const POLNEAR_TRAIN_TEXT_DIR = new URL('../../../shared/polnear/train/text/', import.meta.url).pathname
 
-/** The two halves of the dev set (articles written for it, PolNeAR dev texts), and the training gold (PolNeAR train). */
-export type ModernSetSource = 'written' | 'polnear' | 'polnear-train'
+/**
+ * The real news and blog pages (2014 to 2019) both web halves annotate: `../shared/article-extraction/ground-truth.json`,
+ * `{<page key>: {articleBody, url}}`; the gold file's `source` is the page key, and the text is that page's
+ * `articleBody` (never copied into the repo).
+ */
+export const WEB_TEXT_FILE = new URL('../../../shared/article-extraction/ground-truth.json', import.meta.url).pathname
+/** Where the training gold on web pages lives (never a page of the dev set's `web` half). */
+export const WEB_TRAIN_SET_DIR = new URL('../../test/ner-gold/train/web/gold/', import.meta.url).pathname
+
+/**
+ * The three halves of the dev set (articles written for it, PolNeAR dev texts, real web pages) and the training
+ * gold (PolNeAR train articles, other web pages).
+ */
+export type ModernSetSource = 'written' | 'polnear' | 'web' | 'polnear-train' | 'web-train'
 
 /** One gold entity mention as a character span (UTF-16) into the article text. */
 export interface NerGoldEntity extends Span {
@@ -46,7 +58,7 @@ export interface NerGoldDoc {
   entities: NerGoldEntity[]
 }
 
-/** What {@link readModernNerSet} read, and which half it could not read (PolNeAR when ../shared is absent). */
+/** What {@link readModernNerSet} read, and which half it could not read (PolNeAR and web when ../shared is absent). */
 export interface ModernNerSet {
   docs: NerGoldDoc[]
   skipped: {source: ModernSetSource; reason: string}[]
@@ -114,17 +126,72 @@ export function readNerGoldFolder(goldDir: string, textDir: string, source: Mode
   })
 }
 
+/** Reads the web pages' texts: each page key's `articleBody` from a ground-truth.json of article-extraction. */
+export function readWebTexts(file: string = WEB_TEXT_FILE): Map<string, string> {
+  const pages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, {articleBody?: unknown}>
+  const texts = new Map<string, string>()
+  for (const [key, page] of Object.entries(pages)) if (typeof page?.articleBody === 'string') texts.set(key, page.articleBody)
+  return texts
+}
+
+/** The page keys (`source`) the web gold files of a folder name, without their texts; none when the folder is absent. */
+export function readWebGoldKeys(goldDir: string): Map<string, string> {
+  const keys = new Map<string, string>()
+  if (!existsSync(goldDir)) return keys
+  for (const name of readdirSync(goldDir).filter((n) => n.endsWith('.json')).sort()) {
+    const source = (JSON.parse(readFileSync(join(goldDir, name), 'utf8')) as {source?: unknown}).source
+    if (typeof source === 'string') keys.set(source, join(goldDir, name))
+  }
+  return keys
+}
+
+/**
+ * Reads one folder of hand-written gold files on web pages: each file's `source` is a page key of `texts`
+ * ({@link readWebTexts}) and its name starts with the key's first 12 characters (`<key12>-<slug>.json`), each
+ * placed and checked as {@link placeNerGold} does. Throws {@link NerSetError} on a bad file.
+ */
+export function readWebGoldFolder(goldDir: string, texts: ReadonlyMap<string, string>, source: ModernSetSource, textFile = WEB_TEXT_FILE): NerGoldDoc[] {
+  const names = readdirSync(goldDir).filter((n) => n.endsWith('.json')).sort()
+  return names.map((name) => {
+    const goldPath = join(goldDir, name)
+    const result = validateGold(JSON.parse(readFileSync(goldPath, 'utf8')), name)
+    if (!result.ok) throw new NerSetError(goldPath, result.problems)
+    const gold = result.gold
+    const text = texts.get(gold.source)
+    if (text === undefined) throw new NerSetError(goldPath, [`source "${gold.source}" is not a page key of ${textFile}`])
+    if (!name.startsWith(gold.source.slice(0, 12))) throw new NerSetError(goldPath, [`the file name must start with the page key's first 12 characters (${gold.source.slice(0, 12)})`])
+    return {id: name.replace(/\.json$/, ''), source, goldPath, textPath: `${textFile}#${gold.source}`, text, entities: placeNerGold(gold, text, goldPath)}
+  })
+}
+
+/** Throws {@link NerSetError} when a web page is annotated both in the dev set's web half and in the web training gold. */
+export function checkWebSplit(devGoldDir: string, trainGoldDir: string): void {
+  const train = readWebGoldKeys(trainGoldDir)
+  const clash = [...readWebGoldKeys(devGoldDir)].filter(([key]) => train.has(key))
+  if (clash.length > 0) {
+    throw new NerSetError(devGoldDir, clash.map(([key, dev]) => `page ${key} is in the dev set (${dev}) and in the training gold (${train.get(key)}): a page is one or the other`))
+  }
+}
+
 /**
  * Reads the whole set: the written half from the repository, the PolNeAR half with its texts from
- * `polnearTextDir` (skipped, and said so, when that folder is absent). Throws {@link NerSetError} on a bad file.
+ * `polnearTextDir`, the web half with its texts from `webTextFile` (each skipped, and said so, when its texts are
+ * absent). Throws {@link NerSetError} on a bad file, and when a web page is both in the web half and in the web
+ * training gold (`webTrainDir`).
  */
-export function readModernNerSet(options: {dir?: string; polnearTextDir?: string} = {}): ModernNerSet {
+export function readModernNerSet(options: {dir?: string; polnearTextDir?: string; webTextFile?: string; webTrainDir?: string} = {}): ModernNerSet {
   const dir = options.dir ?? MODERN_SET_DIR
   const polnearTextDir = options.polnearTextDir ?? POLNEAR_DEV_TEXT_DIR
+  const webTextFile = options.webTextFile ?? WEB_TEXT_FILE
+  const webGoldDir = join(dir, 'web/gold')
+  checkWebSplit(webGoldDir, options.webTrainDir ?? WEB_TRAIN_SET_DIR)
   const docs = readNerGoldFolder(join(dir, 'written/gold'), join(dir, 'written/text'), 'written')
   const skipped: ModernNerSet['skipped'] = []
   if (existsSync(polnearTextDir)) docs.push(...readNerGoldFolder(join(dir, 'polnear/gold'), polnearTextDir, 'polnear'))
   else skipped.push({source: 'polnear', reason: `${polnearTextDir} not found (PolNeAR lives in ../shared beside the repository)`})
+  if (!existsSync(webGoldDir)) return {docs, skipped}
+  if (existsSync(webTextFile)) docs.push(...readWebGoldFolder(webGoldDir, readWebTexts(webTextFile), 'web', webTextFile))
+  else skipped.push({source: 'web', reason: `${webTextFile} not found (the web pages live in ../shared/article-extraction beside the repository)`})
   return {docs, skipped}
 }
 

@@ -1,5 +1,6 @@
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
-import {join} from 'node:path'
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join, resolve} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {parseGold, type GoldFile} from '../../../src/eval/gold.ts'
 import {
@@ -10,9 +11,15 @@ import {
   POLNEAR_TRAIN_TEXT_DIR,
   readModernNerSet,
   readNerGoldFolder,
+  readWebGoldFolder,
+  readWebGoldKeys,
+  readWebTexts,
+  checkWebSplit,
   toNerTokenDocument,
   toNerTrainingSet,
   TRAIN_SET_DIR,
+  WEB_TEXT_FILE,
+  WEB_TRAIN_SET_DIR,
   type NerGoldDoc,
 } from '../../../tools/ner/ner-set.ts'
 
@@ -91,8 +98,9 @@ describe('test/ner-gold/modern', () => {
     for (const d of written) expect(d.entities.length, d.id).toBeGreaterThan(0)
   })
 
-  it('keeps no PolNeAR text in the repository, only gold files that name dev texts', () => {
+  it('keeps no PolNeAR text and no web page in the repository, only gold files that name them', () => {
     expect(existsSync(join(MODERN_SET_DIR, 'polnear/text'))).toBe(false)
+    if (existsSync(join(MODERN_SET_DIR, 'web'))) expect(readdirSync(join(MODERN_SET_DIR, 'web'))).toEqual(['gold'])
     for (const name of polnearGold) expect(JSON.parse(readFileSync(join(MODERN_SET_DIR, 'polnear/gold', name), 'utf8')).source).toBe(name.replace(/\.json$/, '.txt'))
   })
 
@@ -145,10 +153,69 @@ describe('toNerTrainingSet', () => {
   })
 })
 
-describe('test/ner-gold/train (training gold, PolNeAR train articles)', () => {
-  const devNames = new Set(readdirSync(join(MODERN_SET_DIR, 'polnear/gold')))
+describe('web gold (pages of ../shared/article-extraction, source = page key)', () => {
+  const KEY = 'ab12cd34ef56'.padEnd(64, '0')
+  const OTHER = 'ffeeddccbbaa'.padEnd(64, '1')
+  /** a temporary ground-truth.json and a gold folder holding `files` ({name: gold json}) */
+  function fixture(files: Record<string, unknown>): {dir: string; textFile: string} {
+    const dir = mkdtempSync(join(tmpdir(), 'web-gold-'))
+    const textFile = join(dir, 'ground-truth.json')
+    writeFileSync(textFile, JSON.stringify({[KEY]: {articleBody: '🚀 SpaceX launched from Florida.', url: 'https://example.com/a'}, [OTHER]: {articleBody: 'Nothing.', url: 'https://example.com/b'}}))
+    mkdirSync(join(dir, 'gold'))
+    for (const [name, gold] of Object.entries(files)) writeFileSync(join(dir, 'gold', name), JSON.stringify(gold))
+    return {dir, textFile}
+  }
+  const file = (source: string, entities: unknown[]) => ({source, entityLabels: LABELS, entities})
+
+  it('places a file on its page\'s articleBody, found by the page key, with UTF-16 offsets', () => {
+    const {dir, textFile} = fixture({'ab12cd34ef56-spacex.json': file(KEY, [{text: 'SpaceX', label: 'ORG'}, {text: 'Florida', label: 'LOC'}])})
+    const [doc] = readWebGoldFolder(join(dir, 'gold'), readWebTexts(textFile), 'web', textFile)
+    expect(doc.id).toBe('ab12cd34ef56-spacex')
+    expect(doc.textPath).toBe(`${textFile}#${KEY}`)
+    expect(doc.entities.map((e) => `${e.label} ${e.text} ${e.start}`)).toEqual(['ORG SpaceX 3', 'LOC Florida 24'])
+  })
+
+  it.each([
+    ['a source that is not a page key', {'ab12cd34ef56-x.json': file('ab12cd34ef56.txt', [])}, /not a page key/],
+    ['a file name that does not start with the key', {'spacex.json': file(KEY, [{text: 'SpaceX', label: 'ORG'}])}, /first 12 characters/],
+    ['a string not on the page', {'ab12cd34ef56-x.json': file(KEY, [{text: 'NASA', label: 'ORG'}])}, /NASA/],
+  ])('rejects %s', (_name, files, message) => {
+    const {dir, textFile} = fixture(files)
+    expect(() => readWebGoldFolder(join(dir, 'gold'), readWebTexts(textFile), 'web', textFile)).toThrow(message)
+  })
+
+  it('refuses a page annotated both in the dev set and in the training gold', () => {
+    const dev = fixture({'ab12cd34ef56-a.json': file(KEY, []), 'ffeeddccbbaa-b.json': file(OTHER, [])})
+    const train = fixture({'ab12cd34ef56-other-name.json': file(KEY, [])})
+    expect(() => checkWebSplit(join(dev.dir, 'gold'), join(train.dir, 'gold'))).toThrow(/is in the dev set .* and in the training gold/)
+    expect(() => checkWebSplit(join(dev.dir, 'gold'), join(dev.dir, 'absent'))).not.toThrow()
+    // the set's loader runs the check before it reads any text
+    const modern = mkdtempSync(join(tmpdir(), 'modern-'))
+    mkdirSync(join(modern, 'web/gold'), {recursive: true})
+    writeFileSync(join(modern, 'web/gold/ab12cd34ef56-a.json'), JSON.stringify(file(KEY, [])))
+    expect(() => readModernNerSet({dir: modern, webTrainDir: join(train.dir, 'gold')})).toThrow(NerSetError)
+  })
+
+  it('the repository\'s web dev pages and web training pages are disjoint', () => {
+    const train = readWebGoldKeys(WEB_TRAIN_SET_DIR)
+    for (const key of readWebGoldKeys(join(MODERN_SET_DIR, 'web/gold')).keys()) expect(train.has(key), key).toBe(false)
+  })
+
+  it.skipIf(!existsSync(WEB_TEXT_FILE))('places every web gold file, dev and training, on its page (skipped without ../shared)', () => {
+    const texts = readWebTexts()
+    for (const folder of [join(MODERN_SET_DIR, 'web/gold'), WEB_TRAIN_SET_DIR].filter((f) => existsSync(f))) {
+      const docs = readWebGoldFolder(folder, texts, 'web')
+      expect(docs.length).toBe(readdirSync(folder).length)
+      for (const d of docs) expect(d.entities.length, d.id).toBeGreaterThan(0)
+    }
+  })
+})
+
+describe('test/ner-gold/train (training gold: PolNeAR train articles, web pages)', () => {
+  const devNames = new Set(['polnear', 'web'].flatMap((half) => (existsSync(join(MODERN_SET_DIR, half, 'gold')) ? readdirSync(join(MODERN_SET_DIR, half, 'gold')) : [])))
   const root = join(TRAIN_SET_DIR, '../..')
   const folders = readdirSync(root).map((f) => join(root, f, 'gold'))
+  const polnearFolders = folders.filter((f) => resolve(f) !== resolve(WEB_TRAIN_SET_DIR))
 
   it.each(folders)('%s shares no article with the modern dev set and keeps no text in the repository', (folder) => {
     const names = readdirSync(folder).filter((n) => n.endsWith('.json'))
@@ -163,7 +230,7 @@ describe('test/ner-gold/train (training gold, PolNeAR train articles)', () => {
   })
 
   it.skipIf(!existsSync(POLNEAR_TRAIN_TEXT_DIR))('places every file on its PolNeAR train text (skipped without ../shared)', () => {
-    for (const folder of folders) {
+    for (const folder of polnearFolders) {
       const docs = readNerGoldFolder(folder, POLNEAR_TRAIN_TEXT_DIR, 'polnear-train')
       expect(docs.length).toBe(readdirSync(folder).length)
       expect(toNerTrainingSet(docs).documents.every((d) => d.entities.length > 0)).toBe(true)
