@@ -44,5 +44,6 @@ export function findEntities(
   const names = finders.recognise(text, tokens, sentences)
   const dates = withDates ? finders.findDates(text) : []
   const numbers = withNumbers ? finders.findNumbers(text, money) : []
-  return resolveMentions(text, tokens, resolveOverlaps(text, names, dates, numbers))
+  // with numbers, the money layer's figures decide what is money (a name that merely looks like it, "Euro 96", stays)
+  return resolveMentions(text, tokens, resolveOverlaps(text, names, dates, numbers, withNumbers))
 }

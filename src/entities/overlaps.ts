@@ -40,19 +40,38 @@ function hasNumber(value: string): boolean {
 
 /**
  * Combines recognised names, dates and numbers into sorted, non-overlapping spans: the longer span wins an
- * overlap; an exact tie keeps the recogniser's label (it saw the context), then the date's; money or letterless
- * names and money-like dates are dropped (money comes with the numbers, as MONEY).
+ * overlap; an exact tie keeps the recogniser's label (it saw the context), then the date's; letterless names
+ * and money-like dates are dropped. Money: with `moneyFound` (the numbers hold the money layer's MONEY spans), a
+ * name that holds a digit and overlaps a money figure is dropped (the figure is MONEY), a name without digits
+ * inside a figure is kept and the figure's MONEY entity and numbers give way to it ("French" in "21.8 million
+ * French francs", "C$" in "C$ 0.45": CoNLL names them; money.jsonl keeps the figure), and a money-looking name no
+ * figure overlaps stays ("Euro 96"). Without it, money-looking names are dropped by their text alone.
  */
 export function resolveOverlaps(
   text: string,
   names: readonly EntitySpan[],
   dates: readonly EntitySpan[] = [],
   numbers: readonly EntitySpan[] = [],
+  moneyFound = false,
 ): EntitySpan[] {
+  const money = moneyFound ? numbers.filter((span) => span.label === 'MONEY' && span.end > span.start) : []
+  const inside = (span: EntitySpan, outer: EntitySpan) => span.start >= outer.start && span.end <= outer.end
+  // money figures a digit-free name sits inside: they give way to the name
+  const yielding: EntitySpan[] = []
   const candidates: Array<EntitySpan & {rank: number}> = []
   for (const span of names) {
     const value = text.slice(span.start, span.end)
-    if (span.end <= span.start || span.label === 'DATE' || isMoneyLike(value) || isLetterless(value)) continue
+    if (span.end <= span.start || span.label === 'DATE' || isLetterless(value)) continue
+    if (!moneyFound) {
+      if (isMoneyLike(value)) continue
+    } else if (money.length > 0) {
+      const overlapping = money.filter((m) => m.start < span.end && span.start < m.end)
+      if (overlapping.length > 0) {
+        if (hasNumber(value)) continue
+        const outer = overlapping.find((m) => inside(span, m) && (m.start < span.start || span.end < m.end))
+        if (outer) yielding.push(outer)
+      }
+    }
     candidates.push({start: span.start, end: span.end, label: span.label, rank: 0})
   }
   for (const span of dates) {
@@ -60,7 +79,10 @@ export function resolveOverlaps(
     candidates.push({start: span.start, end: span.end, label: 'DATE', rank: 1})
   }
   for (const span of numbers) {
-    if (span.end > span.start) candidates.push({start: span.start, end: span.end, label: span.label, rank: 2})
+    if (span.end <= span.start) continue
+    // the yielding figure and the numbers inside it carry no label beside the name
+    if (yielding.length > 0 && yielding.some((m) => inside(span, m))) continue
+    candidates.push({start: span.start, end: span.end, label: span.label, rank: 2})
   }
   // longest first, then recogniser before dates before numbers, then position: a deterministic greedy choice
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.rank - b.rank || compareSpans(a, b) || a.label.localeCompare(b.label))

@@ -53,8 +53,14 @@ const MAX_EXPANSION = 120
 
 /** Whether a stretch of text reads as one name: capitalised words joined by connectors, nothing else. */
 function isNameStretch(stretch: string): boolean {
+  // a line break in the text the entities stage reads is a paragraph break (wraps read as spaces): no name crosses it
+  if (hasLineBreak(stretch)) return false
   const words = stretch.split(/\s+/).filter((w) => w.length > 0)
   return words.length > 0 && words.every((w) => /^[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’.\-]*$/u.test(w) || NAME_CONNECTORS.has(w.toLowerCase()))
+}
+
+function hasLineBreak(value: string): boolean {
+  return value.includes('\n') || value.includes('\u2028') || value.includes('\u2029')
 }
 
 /**
@@ -97,7 +103,10 @@ export function findAcronymDefinitions(text: string, spans: readonly EntitySpan[
 /** Starts of capitalised words right before `from` that continue a name (nearest first, at most six words back). */
 function earlierNameStarts(text: string, from: number): number[] {
   const starts: number[] = []
-  const before = text.slice(Math.max(0, from - 80), from)
+  let before = text.slice(Math.max(0, from - 80), from)
+  // the name's own line only
+  const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\u2028'), before.lastIndexOf('\u2029'))
+  if (lineStart >= 0) before = before.slice(lineStart + 1)
   const offset = from - before.length
   const words = [...before.matchAll(/[^\s]+/g)]
   for (let k = words.length - 1; k >= 0 && starts.length < 6; k--) {

@@ -5,7 +5,7 @@
 import {TokenFlag, type Span, type Token, type TokenKind} from '../doc.ts'
 import {astralClass, CHAR_CLASS, CharClass} from '../text/chars.ts'
 import {findWraps} from './layout.ts'
-import {FINAL_ABBREVIATIONS, NUMBER_ABBREVIATIONS, PREFIX_ABBREVIATIONS, SENTENCE_OPENERS} from '../text/abbreviations.ts'
+import {FINAL_ABBREVIATIONS, NUMBER_ABBREVIATIONS, PLACE_PREFIX_ABBREVIATIONS, PREFIX_ABBREVIATIONS, SENTENCE_OPENERS, STATE_ABBREVIATIONS} from '../text/abbreviations.ts'
 
 // module-level copies: imported bindings cost a lookup per character in hot loops
 const CLS = CHAR_CLASS
@@ -140,6 +140,16 @@ export function findTokens(text: string): Token[] {
       i = end
       continue
     }
+    // a clitic written apart, as in text tokenised the Penn Treebank way ("Lord 's", "they 're"): one token, as
+    // when it is written flush ("Lord's"), so the recogniser reads the same words either way
+    if (isApostrophe(code)) {
+      const end = spacedCliticEnd(text, i, tokens)
+      if (end > i) {
+        tokens.push({start: i, end, kind: 'word', flags: CLITIC_FLAG})
+        i = end
+        continue
+      }
+    }
     // the backtick is a modifier symbol to Unicode but an opening quote in ``Penn'' text
     if ((cls === PUNCT && !isSymbolPunct(code)) || code === 0x60) {
       i = scanPunct(text, i, code, tokens)
@@ -150,6 +160,34 @@ export function findTokens(text: string): Token[] {
     i = end
   }
   return tokens
+}
+
+/**
+ * End of a clitic ('s, 'm, 'd, 're, 've, 'll, any case) whose apostrophe is at `i`, written apart after a word
+ * ("Boatmen 's", "BRITAIN 'S"), or `i` when there is none: a space before the apostrophe, a word token before
+ * that, and no letter, digit or apostrophe right after the clitic (so "'so'" and "'s'" stay quotes).
+ */
+function spacedCliticEnd(text: string, i: number, tokens: readonly Token[]): number {
+  const last = tokens[tokens.length - 1]
+  if (last === undefined || last.kind === 'punct' || last.kind === 'symbol' || last.end >= i) return i
+  const before = text.charCodeAt(i - 1)
+  // a space or tab on the same line: a clitic never opens a line
+  if (before !== 0x20 && before !== 0x09 && before !== 0xa0) return i
+  const a = text.charCodeAt(i + 1) | 0x20
+  let end = i
+  if (a === 0x73 || a === 0x6d || a === 0x64) end = i + 2
+  else {
+    const b = text.charCodeAt(i + 2) | 0x20
+    // re, ve, ll
+    if ((a === 0x72 && b === 0x65) || (a === 0x76 && b === 0x65) || (a === 0x6c && b === 0x6c)) end = i + 3
+    else return i
+  }
+  if (end > text.length) return i
+  if (end < text.length) {
+    const after = text.charCodeAt(end)
+    if (isWordClass(classAt(text, end)) || isApostrophe(after)) return i
+  }
+  return end
 }
 
 function extendMarks(text: string, i: number): number {
@@ -247,8 +285,10 @@ function scanWord(text: string, start: number, tokens: Token[], upper: number): 
   // initialisms: U.S., e.g., a.m., G.O.P.
   const initialism = scanInitialism(text, start)
   if (initialism > start) {
-    tokens.push({start, end: initialism, kind: 'word', flags: upper | ABBREVIATION_FLAG})
-    return initialism
+    // "U.S.-led" is one hyphenated word, as "Paris-based" is
+    const compound = extendHyphenated(text, initialism)
+    tokens.push({start, end: compound, kind: 'word', flags: compound > initialism ? upper : upper | ABBREVIATION_FLAG})
+    return compound
   }
   let end = start
   let letters = false
@@ -338,6 +378,12 @@ function scanWord(text: string, start: number, tokens: Token[], upper: number): 
   }
   if (end === start) end = start + widthAt(text, start)
 
+  // a dollar's country prefix ("C$ 0.45", "US$5", "HK$"): one token, as a currency name is one word
+  if (end < n && text.charCodeAt(end) === 0x24 && end - start <= 3 && isUpperAscii(text, start, end) && nextIsDigit(text, end + 1)) {
+    tokens.push({start, end: end + 1, kind: 'word', flags: upper})
+    return end + 1
+  }
+
   // a period that belongs to the word: an initial ("J."), or a listed abbreviation ("Mr.", "Inc.", "No. 5")
   if (end < n && end - start <= 8 && text.charCodeAt(end) === 0x2e && letters && !apostrophe && !email && text.charCodeAt(end + 1) !== 0x2e) {
     const word = text.slice(start, end)
@@ -345,10 +391,14 @@ function scanWord(text: string, start: number, tokens: Token[], upper: number): 
       (end - start === 1 && CLS[text.charCodeAt(start)] === UPPER) ||
       PREFIX_ABBREVIATIONS.has(word) ||
       FINAL_ABBREVIATIONS.has(word) ||
-      (NUMBER_ABBREVIATIONS.has(word) && nextIsDigit(text, end + 1))
+      STATE_ABBREVIATIONS.has(word) ||
+      (NUMBER_ABBREVIATIONS.has(word) && nextIsDigit(text, end + 1)) ||
+      (PLACE_ABBREVIATIONS_UPPER.has(word) && nextIsUpper(text, end + 1))
     ) {
-      tokens.push({start, end: end + 1, kind: 'word', flags: upper | ABBREVIATION_FLAG})
-      return end + 1
+      // "Mo.-based" is one hyphenated word
+      const compound = extendHyphenated(text, end + 1)
+      tokens.push({start, end: compound, kind: 'word', flags: compound > end + 1 ? upper : upper | ABBREVIATION_FLAG})
+      return compound
     }
   }
 
@@ -365,6 +415,32 @@ function scanWord(text: string, start: number, tokens: Token[], upper: number): 
   return end
 }
 
+// "ST. LOUIS", "FT. WORTH": the place-name prefixes in capitals, an abbreviation only before a capital
+const PLACE_ABBREVIATIONS_UPPER: ReadonlySet<string> = new Set([...PLACE_PREFIX_ABBREVIATIONS].map((word) => word.toUpperCase()))
+
+function nextIsUpper(text: string, i: number): boolean {
+  while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++
+  return i < text.length && CLS[text.charCodeAt(i)] === UPPER
+}
+
+/** End of a hyphenated word continuing an abbreviation or initialism that ends at `end` ("U.S.-led", "Mo.-based"), or `end`. */
+function extendHyphenated(text: string, end: number): number {
+  let i = end
+  while (i + 1 < text.length && isHyphen(text.charCodeAt(i)) && isLetterClass(CLS[text.charCodeAt(i + 1)]!)) {
+    i += 2
+    while (i < text.length && isWordClass(CLS[text.charCodeAt(i)]!) && CLS[text.charCodeAt(i)] !== MARK) i++
+  }
+  return i
+}
+
+function isUpperAscii(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x41 || code > 0x5a) return false
+  }
+  return true
+}
+
 function nextIsDigit(text: string, i: number): boolean {
   while (i < text.length && CLS[text.charCodeAt(i)] === SPACE) i++
   return i < text.length && isDigitCode(text.charCodeAt(i))
@@ -378,8 +454,14 @@ function scanInitialism(text: string, start: number): number {
     pairs++
     i += 2
   }
+  // "U.S" and "U.S.A" without a final period (the period went to the sentence, as in Penn-tokenised text): one
+  // more capital closes the initialism when nothing of a word follows it
+  if (pairs >= 1 && i < text.length && CLS[text.charCodeAt(i)] === UPPER && CLS[text.charCodeAt(start)] === UPPER) {
+    const after = i + 1 < text.length ? text.charCodeAt(i + 1) : 0x20
+    if (!isWordClass(CLS[after]!) && after !== 0x2e && !isApostrophe(after) && !isHyphen(after)) return i + 1
+  }
   if (pairs < 2) return start
-  // "U.S.A" without a final period is not handled; neither is a letter right after the last period
+  // a letter right after the last period is not an initialism ("U.S.A" is handled above)
   if (i < text.length && isWordClass(CLS[text.charCodeAt(i)]!)) return start
   return i
 }
@@ -487,7 +569,7 @@ function shouldSplit(text: string, token: Token, terminal: Terminal, next: Token
   if (terminal !== Terminal.Abbreviation) return startsSentence(text, next)
   const word = text.slice(token.start, token.end - 1)
   // titles and "No." stand before what they qualify; a sentence never ends on them
-  if (PREFIX_ABBREVIATIONS.has(word) || NUMBER_ABBREVIATIONS.has(word)) return false
+  if (PREFIX_ABBREVIATIONS.has(word) || NUMBER_ABBREVIATIONS.has(word) || PLACE_ABBREVIATIONS_UPPER.has(word)) return false
   // "U.S.", "Inc.", "J.": split only before a word that usually opens a sentence, or an opening quote
   if (next.kind === 'punct') {
     const code = text.charCodeAt(next.start)

@@ -22,6 +22,19 @@ export const FINAL_ABBREVIATIONS: ReadonlySet<string> = new Set([
   'mos', 'wk', 'wks',
 ])
 
+/** Place-name prefixes ("St. Louis", "Mt. Everest"), also abbreviations in capitals before a capital ("ST. LOUIS"). */
+export const PLACE_PREFIX_ABBREVIATIONS: ReadonlySet<string> = new Set(['St', 'Ste', 'Sts', 'Mt', 'Mts', 'Ft'])
+
+/**
+ * US state abbreviations in news style (AP), which also close a sentence ("Tampa, Fla. The company ..."). Two-letter
+ * postal codes are written without a period and are plain words.
+ */
+export const STATE_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'Ala', 'Ariz', 'Ark', 'Calif', 'Colo', 'Conn', 'Del', 'Fla', 'Ga', 'Ill', 'Ind', 'Kan', 'Kans', 'Ky', 'La', 'Md',
+  'Mass', 'Mich', 'Minn', 'Miss', 'Mo', 'Mont', 'Neb', 'Nebr', 'Nev', 'Okla', 'Ore', 'Pa', 'Tenn', 'Tex', 'Va', 'Vt',
+  'Wash', 'Wis', 'Wyo',
+])
+
 /** "No" is an abbreviation only before a number ("No. 5"). */
 export const NUMBER_ABBREVIATIONS: ReadonlySet<string> = new Set(['No', 'Nos', 'no', 'nos', 'Nr', 'nr'])
 

@@ -39,4 +39,26 @@ describe('resolveOverlaps', () => {
     const dates = [at('Theresa May', 'DATE'), at('2025', 'DATE')]
     expect(resolveOverlaps(text, names, dates)).toEqual([at('2025', 'DATE'), at('Theresa May', 'PERSON')])
   })
+
+  describe('with the money layer', () => {
+    const money = 'Profit was 21.8 million French francs, bonds fell C$ 0.45, Euro 96 ended and the EU gave $6.98 billion.'
+    const span = (needle: string, label: EntitySpan['label']): EntitySpan => {
+      const start = money.indexOf(needle)
+      return {start, end: start + needle.length, label}
+    }
+    const figures = [span('21.8 million French francs', 'MONEY'), span('C$ 0.45', 'MONEY'), span('$6.98 billion', 'MONEY')]
+    const show = (spans: EntitySpan[]) => spans.map((s) => `${s.label}:${money.slice(s.start, s.end)}`)
+    it.each<[string, EntitySpan[], EntitySpan[], string[]]>([
+      ['a nationality inside a figure is kept, the figure gives way', [span('French', 'MISC')], [span('21.8 million', 'CARDINAL')], ['MISC:French', 'MONEY:C$ 0.45', 'MONEY:$6.98 billion']],
+      ['a dollar prefix inside a figure is kept', [span('C$', 'MISC')], [], ['MONEY:21.8 million French francs', 'MISC:C$', 'MONEY:$6.98 billion']],
+      ['a name holding a figure\'s digits is dropped', [span('$6.98 billion', 'MISC'), span('EU', 'ORG')], [], ['MONEY:21.8 million French francs', 'MONEY:C$ 0.45', 'ORG:EU', 'MONEY:$6.98 billion']],
+      ['a money-looking name no figure overlaps stays', [span('Euro 96', 'MISC')], [], ['MONEY:21.8 million French francs', 'MONEY:C$ 0.45', 'MISC:Euro 96', 'MONEY:$6.98 billion']],
+    ])('%s', (_name, names, numbers, expected) => {
+      expect(show(resolveOverlaps(money, names, [], [...figures, ...numbers], true))).toEqual(expected)
+    })
+
+    it('drops money-looking names by their text when the money layer is not known', () => {
+      expect(show(resolveOverlaps(money, [span('Euro 96', 'MISC'), span('French', 'MISC')], [], []))).toEqual(['MISC:French'])
+    })
+  })
 })

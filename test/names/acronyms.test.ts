@@ -40,6 +40,14 @@ describe('findAcronymDefinitions', () => {
     expect(text.slice(definition.expansion.start, definition.expansion.end)).toBe('Office of the United Nations High Commissioner for Human Rights')
   })
 
+  it.each([
+    ['a dateline line above', 'BUCHAREST 1996-08-30\nThe National Bank of Romania ( BNR ) said'],
+    ['a headline line above', 'Bank News\nNational Romania ( BNR ) said'],
+  ])('never reaches across a line break: %s', (_name, text) => {
+    const spans = [spanOf(text, text.split('\n')[0]!.split(' ')[0]!, 'LOC'), spanOf(text, text.includes('National Bank') ? 'National Bank of Romania' : 'National Romania')]
+    for (const definition of findAcronymDefinitions(text, spans)) expect(text.slice(definition.expansion.start, definition.expansion.end)).not.toContain('\n')
+  })
+
   it('ignores parentheses that are not an acronym of the name before them', () => {
     const text = 'Jane Roe (C) visits the European Commission (EC) and the Foo Bar (XYZ).'
     const spans = [spanOf(text, 'Jane Roe', 'PERSON'), spanOf(text, 'European Commission'), spanOf(text, 'Foo Bar')]

@@ -66,6 +66,19 @@ describe('findTokens', () => {
     ['flags, one per pair', '🇺🇦🇺🇸 flags', ['🇺🇦', '🇺🇸', 'flags']],
     ['an emoji with a variation selector', 'love ❤️ it', ['love', '❤️', 'it']],
     ['an astral letter', 'math 𝐀𝐁 here', ['math', '𝐀𝐁', 'here']],
+    // text tokenised the Penn way reads as the same words as text written flush
+    ['a possessive written apart', "at Lord 's , Boatmen 's was", ['at', 'Lord', "'s", ',', 'Boatmen', "'s", 'was']],
+    ['clitics written apart, any case', "BRITAIN 'S SUN , they 're , we 'll , I 'm", ['BRITAIN', "'S", 'SUN', ',', 'they', "'re", ',', 'we', "'ll", ',', 'I', "'m"]],
+    ['a curly clitic written apart', 'Putin ’s aide', ['Putin', '’s', 'aide']],
+    ['quotes that only look like clitics', "the 's' key and 'so' he said 'd", ['the', "'", 's', "'", 'key', 'and', "'", 'so', "'", 'he', 'said', "'d"]],
+    ['a quote opening a line is not a clitic', "said\n's", ['said', "'", 's']],
+    ['dollar prefixes', 'fell C$ 0.45 to US$5 and HK$3', ['fell', 'C$', '0.45', 'to', 'US$', '5', 'and', 'HK$', '3']],
+    ['a dollar sign after a word, not a figure', 'A$ bond and PRICE$', ['A', '$', 'bond', 'and', 'PRICE', '$']],
+    ['hyphenated initialisms and abbreviations', 'U.S.-led and Mo.-based firms', ['U.S.-led', 'and', 'Mo.-based', 'firms']],
+    ['an initialism whose period went to the sentence', 'expected in U.S . The U.S.A won', ['expected', 'in', 'U.S', '.', 'The', 'U.S.A', 'won']],
+    ['a capital that goes on is not a closing initial', 'J.Smith and E.ON', ['J.', 'Smith', 'and', 'E.', 'ON']],
+    ['state abbreviations', 'Tampa, Fla., and Eau Claire, Wis. said', ['Tampa', ',', 'Fla.', ',', 'and', 'Eau', 'Claire', ',', 'Wis.', 'said']],
+    ['place prefixes in capitals', 'ST. LOUIS and FT. WORTH but the SEC. The', ['ST.', 'LOUIS', 'and', 'FT.', 'WORTH', 'but', 'the', 'SEC', '.', 'The']],
   ])('%s', (_name, text, expected) => {
     expect(words(text)).toEqual(expected)
   })
@@ -128,6 +141,8 @@ describe('findSentences', () => {
     ['an exclamation inside a name', 'Jeb!, Ben Carson and others spoke.', ['Jeb!, Ben Carson and others spoke.']],
     ['a sentence without a stop', 'Talks between Ukraine and Russia', ['Talks between Ukraine and Russia']],
     ['No. before a number', 'He ranked No. 5 in the poll. It was close.', ['He ranked No. 5 in the poll.', 'It was close.']],
+    ['a state abbreviation closing a sentence', 'She lives in Tampa, Fla. The firm is in Ocala, Fla. too.', ['She lives in Tampa, Fla.', 'The firm is in Ocala, Fla. too.']],
+    ['a place prefix in capitals', 'ST. LOUIS 1996-08-30', ['ST. LOUIS 1996-08-30']],
   ])('%s', (_name, text, expected) => {
     expect(sentencesOf(text)).toEqual(expected)
   })

@@ -73,8 +73,8 @@ describe('toNerTokenDocument', () => {
     expect(tokens.words.slice(0, 4)).toEqual(['Shares', 'of', 'Nvidia', 'fell'])
     expect(tokens.sentenceEnds).toEqual([5, tokens.words.length])
     expect(tokens.entities[0]).toEqual({start: 2, end: 3, type: 'ORG'})
-    // the segmenter splits "U.S.-based" in three; the mention covers all three
-    expect(tokens.words.slice(tokens.entities[1].start, tokens.entities[1].end)).toEqual(['U.S.', '-', 'based'])
+    // the segmenter keeps "U.S.-based" one hyphenated word, as "Paris-based"; the mention is that token
+    expect(tokens.words.slice(tokens.entities[1].start, tokens.entities[1].end)).toEqual(['U.S.-based'])
     expect(tokens.misaligned).toEqual([])
   })
 
