@@ -10,10 +10,22 @@ const FNV_OFFSET = 0x811c9dc5 | 0
 /** FNV-1a's multiplier: {@link hashSlice} extended by one code unit `c` is `Math.imul(hash ^ c, FNV_PRIME)`. */
 export const FNV_PRIME = 0x01000193
 
+/** A {@link KeyTable}'s lookup structure alone (see {@link KeyTable.freeze}): what a model file stores so that loading it builds nothing. */
+export interface FrozenKeyTable {
+  /** how many keys */
+  size: number
+  /** the slot pairs (hash, record offset or -1) */
+  slots: Int32Array
+  /** the key records back to back (length, id in two 16-bit halves, code units) */
+  pool: Uint16Array
+}
+
 /** Keys numbered 0, 1, 2, ... in the order they were added; lookups by whole key or by prefix + slice. */
 export class KeyTable {
-  /** the keys, by id */
+  /** the keys, by id (empty in a table made by {@link KeyTable.thaw}, which cannot add keys) */
   readonly keys: string[] = []
+  private count = 0
+  private frozen = false
   private hashes: Int32Array
   // each key's record in `pool`, by id
   private records: Int32Array
@@ -36,7 +48,26 @@ export class KeyTable {
 
   /** How many keys the table holds. */
   get size(): number {
-    return this.keys.length
+    return this.count
+  }
+
+  /**
+   * A read-only table over stored slots and records, used in place: nothing is hashed or copied, so a table of
+   * tens of thousands of keys costs nothing to load. Lookups answer exactly as in the table that was frozen.
+   */
+  static thaw(frozen: FrozenKeyTable): KeyTable {
+    const table = new KeyTable()
+    table.slots = frozen.slots as Int32Array<ArrayBuffer>
+    table.pool = frozen.pool as Uint16Array<ArrayBuffer>
+    table.poolSize = frozen.pool.length
+    table.count = frozen.size
+    table.frozen = true
+    return table
+  }
+
+  /** The table's slots and records, trimmed to what is used (see {@link KeyTable.thaw}). */
+  freeze(): FrozenKeyTable {
+    return {size: this.count, slots: this.slots.slice(), pool: this.pool.slice(0, this.poolSize)}
   }
 
   /** The id of `key`, adding it when absent. */
@@ -47,7 +78,8 @@ export class KeyTable {
     for (let i = 0; i < n; i++) hash = Math.imul(hash ^ key.charCodeAt(i), FNV_PRIME)
     const found = this.probe(hash, '', key, 0, n)
     if (found >= 0) return found
-    const id = this.keys.length
+    if (this.frozen) throw new Error('KeyTable: a thawed table is read-only')
+    const id = this.count++
     this.keys.push(key)
     if (id >= this.hashes.length) {
       const hashes = new Int32Array(this.hashes.length * 2)
@@ -62,7 +94,7 @@ export class KeyTable {
     this.pool = writeRecord(this.pool, record, id, key, 0, n)
     this.poolSize = record + 3 + n
     this.records[id] = record
-    if (this.keys.length * 4 > this.slots.length) {
+    if (this.count * 4 > this.slots.length) {
       this.rehash(this.slots.length)
       return id
     }
@@ -106,15 +138,15 @@ export class KeyTable {
   /** Shrinks the slot array to the smallest size at most half full, so that lookups touch less memory. */
   compact(): void {
     let size = 32
-    while (size < this.keys.length * 2) size *= 2
-    if (size < this.slots.length >> 1) this.rehash(size)
+    while (size < this.count * 2) size *= 2
+    if (!this.frozen && size < this.slots.length >> 1) this.rehash(size)
   }
 
   private rehash(size: number): void {
     // `size` slots (pairs) doubled
     const slots = new Int32Array(2 * size).fill(EMPTY)
     const mask = size - 1
-    for (let id = 0; id < this.keys.length; id++) {
+    for (let id = 0; id < this.count; id++) {
       const hash = this.hashes[id]
       let slot = hash & mask
       while (slots[2 * slot + 1] !== EMPTY) slot = (slot + 1) & mask

@@ -1,17 +1,24 @@
 /**
  * The trained model as data, and its file format: one gzip stream holding a JSON header (lexicon, case
- * priors, gazetteer, training notes), the feature names, and the weights quantised to 8 bits per value.
+ * priors, gazetteer, training notes), then the weights quantised to 8 bits per value, laid out as the tagger
+ * reads them (see {@link WeightLayout}): the word-type features' hash table and rows are used in place, so
+ * loading builds no table of feature names.
  */
+import {endianness} from 'node:os'
 import {gunzipSync, gzipSync} from 'node:zlib'
+import {splitFeatureName, SLOTS, WINDOW} from './features.ts'
+import {KeyTable, type FrozenKeyTable} from './key-table.ts'
 import type {Lexicon} from './lexicon.ts'
-import type {NameCounts} from './names.ts'
+import {ngramTable, type NameCounts} from './names.ts'
 import {TAG_COUNT, type NerType} from './tags.ts'
 
 /** Everything the recogniser needs at inference; the training script writes it, `loadModel` reads it. */
 export interface NerModel {
-  /** feature names; feature `i` owns weights `[i * TAG_COUNT, (i + 1) * TAG_COUNT)` */
+  /** feature names; feature `i` owns weights `[i * TAG_COUNT, (i + 1) * TAG_COUNT)` (rebuilt on first use from {@link layout} in a loaded model) */
   features: string[]
   weights: Float32Array
+  /** in a loaded model: the quantised weights as the tagger reads them, which it uses instead of `features` and `weights` */
+  layout?: WeightLayout
   lexicon: Lexicon
   /** lowercase word -> usual case in running training text (see FeatureResources.casePrior) */
   casePrior: Map<string, string>
@@ -25,18 +32,134 @@ export interface NerModel {
   meta: Record<string, unknown>
 }
 
-const MAGIC = 'LEDENER1'
-const FORMAT_VERSION = 1
+/**
+ * Weights by feature, laid out for inference. A word-type feature's name is an offset and a base
+ * (`-1w=minister`: offset -1, base `w=minister`, see splitFeatureName); a new word type finds each of its bases
+ * once in `bases` and reads that base's rows, one per offset it has, from one place.
+ */
+export interface WeightLayout<Values extends Float32Array | Int8Array = Float32Array | Int8Array> {
+  /** base name -> base id, numbered in order of first appearance among the features */
+  bases: KeyTable
+  /** per base: its first row in `rows` (one entry more than bases: the end) */
+  rowStart: Int32Array
+  /** per base: bit s set when it has a feature at offset s - WINDOW */
+  slotMask: Uint8Array
+  /** the word-type features' weights, TAG_COUNT a row, base by base, offsets ascending */
+  rows: Values
+  /** the other features (token features), in model order, and their weights, TAG_COUNT a feature */
+  tokenNames: string[]
+  tokenRows: Values
+  /** what one quantisation step is worth (1 for unquantised weights) */
+  scale: number
+}
+
+/** Lays out `values` (TAG_COUNT per feature of `features`) for inference; the result depends only on the two, in order. */
+export function layoutWeights<Values extends Float32Array | Int8Array>(features: readonly string[], values: Values, scale: number): WeightLayout<Values> {
+  const K = TAG_COUNT
+  // most base names come with several offsets: the feature count bounds the table
+  const bases = new KeyTable(features.length)
+  const slotOf: number[] = []
+  const featureOf: number[] = []
+  const tokenNames: string[] = []
+  const tokenFeatures: number[] = []
+  features.forEach((name, f) => {
+    const split = splitFeatureName(name)
+    if (!split) {
+      tokenNames.push(name)
+      tokenFeatures.push(f)
+      return
+    }
+    slotOf.push(bases.add(split[1]) * SLOTS + split[0] + WINDOW)
+    featureOf.push(f)
+  })
+  // the feature count was an upper bound: a table sized to the bases is half the memory a probe roams over
+  bases.compact()
+  const count = bases.size
+  // the feature of each (base, offset), -1 for none
+  const slotFeature = new Int32Array(count * SLOTS).fill(-1)
+  slotOf.forEach((at, i) => (slotFeature[at] = featureOf[i]))
+  const make = (n: number) => (values instanceof Int8Array ? new Int8Array(n) : new Float32Array(n)) as Values
+  const slotMask = new Uint8Array(count)
+  const rowStart = new Int32Array(count + 1)
+  const rows = make(slotOf.length * K)
+  let row = 0
+  for (let base = 0; base < count; base++) {
+    rowStart[base] = row
+    for (let s = 0; s < SLOTS; s++) {
+      const f = slotFeature[base * SLOTS + s]
+      if (f < 0) continue
+      slotMask[base] |= 1 << s
+      rows.set(values.subarray(f * K, (f + 1) * K), row * K)
+      row++
+    }
+  }
+  rowStart[count] = row
+  const tokenRows = make(tokenFeatures.length * K)
+  tokenFeatures.forEach((f, i) => tokenRows.set(values.subarray(f * K, (f + 1) * K), i * K))
+  return {bases, rowStart, slotMask, rows, tokenNames, tokenRows, scale}
+}
+
+/** The feature names and weights of a layout, token features first, then the bases in id order with their offsets ascending. */
+function unlayout(layout: WeightLayout): {features: string[]; weights: Float32Array} {
+  const K = TAG_COUNT
+  const features = [...layout.tokenNames]
+  keysOf(layout.bases.freeze().pool, layout.bases.size).forEach((name, base) => {
+    for (let s = 0; s < SLOTS; s++) if (layout.slotMask[base] & (1 << s)) features.push(`${s - WINDOW}${name}`)
+  })
+  const weights = new Float32Array(features.length * K)
+  const token = layout.tokenRows.length
+  for (let i = 0; i < token; i++) weights[i] = layout.tokenRows[i] * layout.scale
+  for (let i = 0; i < layout.rows.length; i++) weights[token + i] = layout.rows[i] * layout.scale
+  return {features, weights}
+}
+
+// the keys of a frozen table in id order: its records were written one after another as the keys were added
+function keysOf(pool: Uint16Array, count: number): string[] {
+  const keys: string[] = []
+  for (let at = 0; keys.length < count; ) {
+    const length = pool[at]
+    keys.push(String.fromCharCode(...pool.subarray(at + 3, at + 3 + length)))
+    at += 3 + length
+  }
+  return keys
+}
+
+const MAGIC = 'LEDENER2'
+const FORMAT_VERSION = 2
+
+/** Element counts of the binary sections after the header, in file order (each starts at a multiple of 4 bytes). */
+interface Sections {
+  baseCount: number
+  /** Int32 slot pairs of the base table */
+  slots: number
+  /** Int32 row starts (baseCount + 1) */
+  rowStart: number
+  /** Uint16 key records of the base table */
+  pool: number
+  /** Uint8 offset masks (baseCount) */
+  slotMask: number
+  /** Int8 weights of the word-type features */
+  rows: number
+  /** Int8 weights of the token features */
+  tokenRows: number
+  /** the name classifier's n-gram table: how many n-grams, its Int32 slot pairs and Uint16 key records (0 without a classifier) */
+  ngrams: number
+  ngramSlots: number
+  ngramPool: number
+}
 
 interface Header {
   version: number
   tagCount: number
-  featureCount: number
   scale: number
+  sections: Sections
+  /** the token features' names, one a line, in model order */
+  tokenNames: string
   lexicon: Lexicon
   casePrior: string
   gazetteer: string
-  names: {ngrams: string; counts: string; words: number[]; totals: number[]} | null
+  /** the n-grams themselves are in the n-gram table's section */
+  names: {counts: string; words: number[]; totals: number[]} | null
   /** `key\tpath` lines; absent in files written before clusters existed */
   clusters?: string
   meta: Record<string, unknown>
@@ -64,16 +187,31 @@ export function serializeModel(model: NerModel): Buffer {
     kept.push(f)
     quantised.push(...row)
   }
+  const layout = layoutWeights(kept.map((f) => model.features[f]), Int8Array.from(quantised), scale)
+  const frozen = layout.bases.freeze()
+  const grams = model.names ? ngramTable(model.names.ngrams).freeze() : {size: 0, slots: new Int32Array(0), pool: new Uint16Array(0)}
+  const sections: Sections = {
+    baseCount: frozen.size,
+    slots: frozen.slots.length,
+    rowStart: layout.rowStart.length,
+    pool: frozen.pool.length,
+    slotMask: layout.slotMask.length,
+    rows: layout.rows.length,
+    tokenRows: layout.tokenRows.length,
+    ngrams: grams.size,
+    ngramSlots: grams.slots.length,
+    ngramPool: grams.pool.length,
+  }
   const header: Header = {
     version: FORMAT_VERSION,
     tagCount: TAG_COUNT,
-    featureCount: kept.length,
     scale,
+    sections,
+    tokenNames: layout.tokenNames.join('\n'),
     lexicon: model.lexicon,
     casePrior: [...model.casePrior].map(([word, prior]) => `${word}\t${prior}`).join('\n'),
     gazetteer: model.gazetteer.map((entry) => `${entry.type}\t${entry.tokens.join(' ')}`).join('\n'),
     names: model.names && {
-      ngrams: model.names.ngrams.join('\n'),
       counts: model.names.counts.map((n) => n.toString(36)).join(','),
       words: model.names.words,
       totals: model.names.totals,
@@ -81,34 +219,66 @@ export function serializeModel(model: NerModel): Buffer {
     ...(model.clusters ? {clusters: [...model.clusters].map(([key, path]) => `${key}\t${path}`).join('\n')} : {}),
     meta: model.meta,
   }
+  checkEndianness()
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8')
-  const featureBytes = Buffer.from(kept.map((f) => model.features[f]).join('\n'), 'utf8')
-  const sizes = Buffer.alloc(8)
-  sizes.writeUInt32LE(headerBytes.length, 0)
-  sizes.writeUInt32LE(featureBytes.length, 4)
-  const weightBytes = Buffer.from(Int8Array.from(quantised).buffer)
-  return gzipSync(Buffer.concat([Buffer.from(MAGIC, 'latin1'), sizes, headerBytes, featureBytes, weightBytes]), {level: 9})
+  const size = Buffer.alloc(4)
+  size.writeUInt32LE(headerBytes.length, 0)
+  const parts: Buffer[] = [Buffer.from(MAGIC, 'latin1'), size, headerBytes]
+  let length = MAGIC.length + 4 + headerBytes.length
+  for (const array of [frozen.slots, layout.rowStart, frozen.pool, layout.slotMask, layout.rows, layout.tokenRows, grams.slots, grams.pool]) {
+    const pad = (4 - (length % 4)) % 4
+    parts.push(Buffer.alloc(pad), Buffer.from(array.buffer, array.byteOffset, array.byteLength))
+    length += pad + array.byteLength
+  }
+  return gzipSync(Buffer.concat(parts), {level: 9})
+}
+
+// the sections are typed arrays written and read in the machine's byte order: a big-endian machine would misread them
+function checkEndianness(): void {
+  if (endianness() !== 'LE') throw new Error('NER model files are little-endian; this machine is big-endian')
 }
 
 /** Reads a model written by {@link serializeModel}; throws on a file of another format or version. */
 export function parseModel(bytes: Uint8Array): NerModel {
-  const raw = gunzipSync(bytes)
-  if (raw.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) throw new Error('not a lede NER model file')
+  let raw = gunzipSync(bytes)
+  const magic = raw.subarray(0, MAGIC.length).toString('latin1')
+  if (magic === 'LEDENER1') throw new Error('NER model file of format 1: retrain it with `npm run train:ner` (this code reads format 2)')
+  if (magic !== MAGIC) throw new Error('not a lede NER model file')
+  checkEndianness()
+  // the sections are read in place as typed arrays, which must start at a multiple of their element size
+  if (raw.byteOffset % 4 !== 0) raw = Buffer.from(raw)
   const headerLength = raw.readUInt32LE(MAGIC.length)
-  const featureLength = raw.readUInt32LE(MAGIC.length + 4)
-  let at = MAGIC.length + 8
+  let at = MAGIC.length + 4
   const header = JSON.parse(raw.subarray(at, at + headerLength).toString('utf8')) as Header
   at += headerLength
   if (header.version !== FORMAT_VERSION || header.tagCount !== TAG_COUNT) {
     throw new Error(`NER model format ${header.version} with ${header.tagCount} tags; this code reads format ${FORMAT_VERSION} with ${TAG_COUNT}`)
   }
-  const featureText = raw.subarray(at, at + featureLength).toString('utf8')
-  at += featureLength
-  const features = header.featureCount === 0 ? [] : featureText.split('\n')
-  const count = header.featureCount * TAG_COUNT
-  const quantised = new Int8Array(raw.buffer, raw.byteOffset + at, count)
-  const weights = new Float32Array(count)
-  for (let i = 0; i < count; i++) weights[i] = quantised[i] * header.scale
+  const section = <T>(make: new (buffer: ArrayBufferLike, offset: number, length: number) => T, width: number, count: number): T => {
+    at += (4 - (at % 4)) % 4
+    const array = new make(raw.buffer, raw.byteOffset + at, count)
+    at += width * count
+    return array
+  }
+  const {sections} = header
+  const slots = section(Int32Array, 4, sections.slots)
+  const rowStart = section(Int32Array, 4, sections.rowStart)
+  const pool = section(Uint16Array, 2, sections.pool)
+  const slotMask = section(Uint8Array, 1, sections.slotMask)
+  const rows = section(Int8Array, 1, sections.rows)
+  const tokenRows = section(Int8Array, 1, sections.tokenRows)
+  const ngramSlots = section(Int32Array, 4, sections.ngramSlots)
+  const ngramPool = section(Uint16Array, 2, sections.ngramPool)
+  if (at !== raw.length) throw new Error(`NER model file: ${raw.length - at} bytes left after the last section`)
+  const layout: WeightLayout = {
+    bases: KeyTable.thaw({size: sections.baseCount, slots, pool}),
+    rowStart,
+    slotMask,
+    rows,
+    tokenNames: header.tokenNames ? header.tokenNames.split('\n') : [],
+    tokenRows,
+    scale: header.scale,
+  }
   const casePrior = new Map<string, string>()
   for (const line of header.casePrior ? header.casePrior.split('\n') : []) {
     const tab = line.indexOf('\t')
@@ -118,11 +288,14 @@ export function parseModel(bytes: Uint8Array): NerModel {
     const tab = line.indexOf('\t')
     return {type: line.slice(0, tab) as NerType, tokens: line.slice(tab + 1).split(' ')}
   })
-  const names: NameCounts | null = header.names && {
-    ngrams: header.names.ngrams ? header.names.ngrams.split('\n') : [],
-    counts: header.names.counts ? parseBase36List(header.names.counts) : [],
-    words: header.names.words,
-    totals: header.names.totals,
+  let names: NameCounts | null = null
+  if (header.names) {
+    const table = KeyTable.thaw({size: sections.ngrams, slots: ngramSlots, pool: ngramPool})
+    names = {counts: header.names.counts ? parseBase36List(header.names.counts) : [], words: header.names.words, totals: header.names.totals} as NameCounts
+    // the classifier reads the table in place; the n-gram strings are rebuilt only when asked for (training, tests)
+    let ngrams: string[] | null = null
+    Object.defineProperty(names, 'ngrams', {enumerable: true, get: () => (ngrams ??= keysOf(ngramPool, sections.ngrams))})
+    Object.defineProperty(names, 'table', {enumerable: false, value: table})
   }
   let clusters: Map<string, string> | null = null
   if (header.clusters) {
@@ -132,7 +305,13 @@ export function parseModel(bytes: Uint8Array): NerModel {
       clusters.set(line.slice(0, tab), line.slice(tab + 1))
     }
   }
-  return {features, weights, lexicon: header.lexicon, casePrior, gazetteer, names, clusters, meta: header.meta}
+  const model = {lexicon: header.lexicon, casePrior, gazetteer, names, clusters, meta: header.meta, layout} as NerModel
+  // the names and float weights are rebuilt only when asked for (training tools, tests): the tagger reads the layout
+  let unpacked: {features: string[]; weights: Float32Array} | null = null
+  const unpack = () => (unpacked ??= unlayout(layout))
+  Object.defineProperty(model, 'features', {enumerable: true, get: () => unpack().features})
+  Object.defineProperty(model, 'weights', {enumerable: true, get: () => unpack().weights})
+  return model
 }
 
 /**

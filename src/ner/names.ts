@@ -28,6 +28,17 @@ export interface NameCounts {
   /** words per class, and n-gram occurrences per class (all n-grams, kept or not) */
   words: number[]
   totals: number[]
+  /** the n-grams in a table (id = index in `ngrams`), when the model file stores one (see KeyTable.thaw) */
+  table?: KeyTable
+}
+
+/** The table of {@link NameCounts.ngrams} a classifier looks n-grams up in (id = index); throws on a repeated n-gram. */
+export function ngramTable(ngrams: readonly string[]): KeyTable {
+  const table = new KeyTable(ngrams.length)
+  ngrams.forEach((gram, i) => {
+    if (table.add(gram) !== i) throw new Error(`name classifier: n-gram "${gram}" is listed twice`)
+  })
+  return table
 }
 
 /** The boundary-marked character n-grams of a lowercase word, each once. */
@@ -67,8 +78,10 @@ export class NameClassifier {
   // n-gram -> row, for classify with exclusions (training only): built on first use
   private rowsByGram: Map<string, number> | null = null
   private readonly logp = new Float64Array(C)
-  // without exclusions every n-gram's per-class log likelihood is fixed: precomputed for inference
+  // without exclusions every n-gram's per-class log likelihood is fixed: computed on the n-gram's first use (NaN
+  // until then), since a thread tags many documents before it has met most of the n-grams
   private readonly gramLog: Float64Array
+  private readonly denominators = new Float64Array(C)
   private readonly unseenLog = new Float64Array(C)
   private readonly priorLog = new Float64Array(C)
   // the kept n-grams again, found by slice without building the n-gram strings (row = id, as in `rows`)
@@ -83,22 +96,24 @@ export class NameClassifier {
   private gramHashes = new Int32Array(256)
 
   constructor(private readonly data: NameCounts) {
-    this.table = new KeyTable(data.ngrams.length)
-    data.ngrams.forEach((gram, i) => {
-      if (this.table.add(gram) !== i) throw new Error(`name classifier: n-gram "${gram}" is listed twice`)
-    })
-    this.seen = new Int32Array(data.ngrams.length)
-    const vocabulary = data.ngrams.length + 1
+    this.table = data.table ?? ngramTable(data.ngrams)
+    const grams = this.table.size
+    this.seen = new Int32Array(grams)
+    const vocabulary = grams + 1
     const allWords = data.words.reduce((a, b) => a + b, 0)
-    this.gramLog = new Float64Array(data.ngrams.length * C)
+    this.gramLog = new Float64Array(grams * C).fill(NaN)
     for (let c = 0; c < C; c++) {
       const denominator = Math.log(data.totals[c] + SMOOTHING * vocabulary)
+      this.denominators[c] = denominator
       this.unseenLog[c] = Math.log(SMOOTHING) - denominator
       this.priorLog[c] = data.words[c] > 0 ? Math.log(data.words[c] / allWords) : -Infinity
-      for (let g = 0; g < data.ngrams.length; g++) {
-        this.gramLog[g * C + c] = Math.log(data.counts[g * C + c] + SMOOTHING) - denominator
-      }
     }
+  }
+
+  // n-gram `row`'s per-class log likelihoods, at gramLog[row * C ...], computed on first use
+  private fillGramLog(row: number): void {
+    const counts = this.data.counts
+    for (let c = 0; c < C; c++) this.gramLog[row * C + c] = Math.log(counts[row * C + c] + SMOOTHING) - this.denominators[c]
   }
 
   /**
@@ -162,6 +177,7 @@ export class NameClassifier {
         if (row >= 0) {
           if (this.seen[row] === call) continue
           this.seen[row] = call
+          if (Number.isNaN(this.gramLog[row * C])) this.fillGramLog(row)
           for (let c = 0; c < C; c++) evidence[c] += this.gramLog[row * C + c]
         } else {
           let repeated = false

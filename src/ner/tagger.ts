@@ -26,7 +26,7 @@ import type {Span} from '../doc.ts'
 import {encodeDocument, encodeSpans, type EncodedDocument, DocumentScratch, emptyContext, recordHistory, tokenContext, TypeRegistry} from './encode.ts'
 import {buildExternalGazetteer, buildGazetteer, type Gazetteer} from './gazetteer.ts'
 import {indexLexicon, LEXICON_CATEGORIES} from './lexicon.ts'
-import type {NerModel} from './model.ts'
+import {layoutWeights, type NerModel} from './model.ts'
 import {NameClassifier} from './names.ts'
 import {harmoniseDocument} from './consistency.ts'
 import {allowedAfter, TAG_COUNT, tagId, tagPosition, tagType} from './tags.ts'
@@ -54,7 +54,7 @@ const PARTICLE_BIT = 1 << LEXICON_CATEGORIES.indexOf('particle')
 
 /**
  * Word-type feature weights by base name: a new type needs one table lookup per base feature, then reads the
- * base's rows (one per offset it has) from one place, packed base by base in offset order.
+ * base's rows (one per offset it has) from one place, packed base by base in offset order (see WeightLayout).
  */
 class BaseIndex {
   readonly ids: KeyTable
@@ -62,45 +62,49 @@ class BaseIndex {
   readonly rowStart: Int32Array
   readonly slotMask: Uint8Array
   readonly rows: Float32Array
-  /** the features that are not word-type features (token features), by name -> feature number */
-  readonly tokenFeatures = new Map<string, number>()
+  /** the features that are not word-type features (token features), by name -> their weights */
+  readonly tokenFeatures = new Map<string, Float32Array>()
 
-  constructor(features: readonly string[], weights: Float32Array) {
-    // most base names come with several offsets: the feature count bounds the table
-    this.ids = new KeyTable(features.length)
-    const slotOf: number[] = []
-    const featureOf: number[] = []
-    features.forEach((name, f) => {
-      const split = splitFeatureName(name)
-      if (!split) {
-        this.tokenFeatures.set(name, f)
-        return
-      }
-      slotOf.push(this.ids.add(split[1]) * S + split[0] + W)
-      featureOf.push(f)
-    })
-    // the feature count was an upper bound: a table sized to the bases is half the memory a probe roams over
-    this.ids.compact()
-    const count = this.ids.size
-    // the feature of each (base, offset), -1 for none
-    const slotFeature = new Int32Array(count * S).fill(-1)
-    slotOf.forEach((at, i) => (slotFeature[at] = featureOf[i]))
-    this.slotMask = new Uint8Array(count)
-    this.rowStart = new Int32Array(count + 1)
-    this.rows = new Float32Array(slotOf.length * K)
-    let row = 0
-    for (let base = 0; base < count; base++) {
-      this.rowStart[base] = row
-      for (let s = 0; s < S; s++) {
-        const f = slotFeature[base * S + s]
-        if (f < 0) continue
-        this.slotMask[base] |= 1 << s
-        this.rows.set(weights.subarray(f * K, (f + 1) * K), row * K)
-        row++
+  constructor(model: NerModel) {
+    // a loaded model brings its layout (the table is used in place); a model fresh from training is laid out here
+    const layout = model.layout ?? layoutWeights(model.features, model.weights, 1)
+    this.ids = layout.bases
+    this.rowStart = layout.rowStart
+    this.slotMask = layout.slotMask
+    this.rows = dequantise(layout.rows, layout.scale)
+    const tokenRows = dequantise(layout.tokenRows, layout.scale)
+    layout.tokenNames.forEach((name, i) => this.tokenFeatures.set(name, tokenRows.subarray(i * K, (i + 1) * K)))
+  }
+}
+
+// quantised weights as floats: each q * scale rounded to float32 once, as the model's weights always were
+function dequantise(values: Float32Array | Int8Array, scale: number): Float32Array {
+  if (values instanceof Float32Array) return values
+  const out = new Float32Array(values.length)
+  for (let i = 0; i < values.length; i++) out[i] = values[i] * scale
+  return out
+}
+
+// summed weights of the previous-tag features by (prev2, prev, case class), K per row: the features' rows added in
+// order with float32 rounding after each addition (what accumulating in the Float32Array did), in locals, since every
+// tagger builds the table at start-up, before the JIT has compiled anything
+function buildTransitions(table: TokenFeatureTable, weights: Float32Array): Float32Array {
+  const transitions = new Float32Array((K + 1) * (K + 1) * CASE_COUNT * K)
+  const ids = new Int32Array(3)
+  for (let prev2 = 0; prev2 <= K; prev2++) {
+    for (let prev = 0; prev <= K; prev++) {
+      for (let cls = 0; cls < CASE_COUNT; cls++) {
+        const at = ((prev2 * (K + 1) + prev) * CASE_COUNT + cls) * K
+        const n = transitionFeatures(ids, 0, table, prev, prev2, cls)
+        if (n !== 3) throw new Error('NerTagger expects three previous-tag features')
+        const r0 = ids[0] * K
+        const r1 = ids[1] * K
+        const r2 = ids[2] * K
+        for (let k = 0; k < K; k++) transitions[at + k] = Math.fround(Math.fround(Math.fround(0 + weights[r0 + k]) + weights[r1 + k]) + weights[r2 + k])
       }
     }
-    this.rowStart[count] = row
   }
+  return transitions
 }
 
 /** Word types with their summed weights, `S * K` floats per type. */
@@ -312,24 +316,24 @@ export class NerTagger {
     this.beam = Math.max(1, Math.min(64, options.beam ?? 1))
     this.nameUnknown = options.nameUnknown ?? false
     this.consistency = options.consistency ?? false
-    this.bases = new BaseIndex(model.features, model.weights)
+    this.bases = new BaseIndex(model)
     // the token features' rows alone, numbered in the order the table asks for them (a few kilobytes that stay in
     // cache while decoding), row 0 all zeros standing for token features the model pruned
-    const rowOf = new Map<number, number>()
-    const tokenRows: number[] = []
+    const rowOf = new Map<string, number>()
+    const tokenRows: Float32Array[] = []
     const rowFor = (name: string): number => {
-      const f = this.bases.tokenFeatures.get(name)
-      if (f === undefined) return 0
-      let row = rowOf.get(f)
+      const weights = this.bases.tokenFeatures.get(name)
+      if (weights === undefined) return 0
+      let row = rowOf.get(name)
       if (row === undefined) {
-        rowOf.set(f, (row = tokenRows.length + 1))
-        tokenRows.push(f)
+        rowOf.set(name, (row = tokenRows.length + 1))
+        tokenRows.push(weights)
       }
       return row
     }
     this.table = tokenFeatureTable(rowFor)
     this.weights = new Float32Array((tokenRows.length + 1) * K)
-    tokenRows.forEach((f, i) => this.weights.set(model.weights.subarray(f * K, (f + 1) * K), (i + 1) * K))
+    tokenRows.forEach((weights, i) => this.weights.set(weights, (i + 1) * K))
     this.resources = {
       lexicon: indexLexicon(model.lexicon),
       casePrior: model.casePrior,
@@ -354,19 +358,7 @@ export class NerTagger {
         }
       }
     }
-    this.transitions = new Float32Array((K + 1) * (K + 1) * CASE_COUNT * K)
-    const ids = new Int32Array(3)
-    for (let prev2 = 0; prev2 <= K; prev2++) {
-      for (let prev = 0; prev <= K; prev++) {
-        for (let cls = 0; cls < CASE_COUNT; cls++) {
-          const at = ((prev2 * (K + 1) + prev) * CASE_COUNT + cls) * K
-          const n = transitionFeatures(ids, 0, this.table, prev, prev2, cls)
-          for (let f = 0; f < n; f++) {
-            for (let k = 0; k < K; k++) this.transitions[at + k] += this.weights[ids[f] * K + k]
-          }
-        }
-      }
-    }
+    this.transitions = buildTransitions(this.table, this.weights)
     for (let prev = 0; prev <= K; prev++) this.opens[prev] = tagPosition(prev) === 0 || tagPosition(prev) === 1 ? 0 : 1
     for (let prev2 = 0; prev2 <= K; prev2++) {
       for (let prev = 0; prev <= K; prev++) {

@@ -49,6 +49,20 @@ describe('KeyTable', () => {
     expect([...words, ...more].every((w, i) => sized.get(w) === i)).toBe(true)
   })
 
+  it('answers every lookup the same when frozen and thawed over copies of its arrays, and refuses new keys', () => {
+    const built = new KeyTable(50)
+    const words = Array.from({length: 700}, (_, i) => `w=${i.toString(36)}ß`)
+    words.forEach((w) => built.add(w))
+    built.compact()
+    const frozen = built.freeze()
+    const thawed = KeyTable.thaw({size: frozen.size, slots: Int32Array.from(frozen.slots), pool: Uint16Array.from(frozen.pool)})
+    expect(thawed.size).toBe(words.length)
+    expect(words.every((w, i) => thawed.get(w) === i && thawed.find('w=', w, 2, w.length) === i)).toBe(true)
+    expect([thawed.get('w=nope'), thawed.find('w=', 'zz', 0, 2)]).toEqual([-1, -1])
+    expect(thawed.add(words[3])).toBe(3)
+    expect(() => thawed.add('w=new')).toThrow(/read-only/)
+  })
+
   it('hashes a key in pieces the same as whole', () => {
     expect(hashSlice(hashSlice(7, 'a2=', 0, 3), 'xmiy', 1, 3)).toBe(hashSlice(7, 'a2=mi', 0, 5))
   })
