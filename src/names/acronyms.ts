@@ -73,6 +73,8 @@ export function findAcronymDefinitions(text: string, spans: readonly EntitySpan[
   // a definition needs "(" before anything else
   if (!text.includes('(')) return found
   const sorted = isSorted(spans) ? spans : [...spans].sort((a, b) => a.start - b.start || a.end - b.end)
+  // labels by extent, built once a definition is found (most documents have none)
+  let byExtent: Map<string, string> | undefined
   for (const match of text.matchAll(PARENTHESISED)) {
     const paren = match.index ?? 0
     const acronym = match[1].replace(/\.$/, '')
@@ -91,9 +93,12 @@ export function findAcronymDefinitions(text: string, spans: readonly EntitySpan[
       const expansionStart = [span.start, ...earlierNameStarts(text, span.start)].find((from) => acronymMatches(acronym, text.slice(from, paren).trimEnd()))
       if (expansionStart === undefined) continue
       const end = paren - (text.slice(span.start, paren).length - stretch.length)
-      // the name's label is its head's: the leftmost recognised span inside it ("Bank" ORG, not "England" LOC)
+      // the name's label is its head's: the leftmost recognised span inside it ("Bank" ORG, not "England" LOC),
+      // unless the recogniser's labels on the acronym itself outvote it (below)
       const head = firstNameInside(sorted, expansionStart, end) ?? span
-      found.push({acronym, start, end: start + acronym.length, expansion: {start: expansionStart, end, label: head.label}})
+      byExtent ??= new Map(sorted.map((s) => [`${s.start}:${s.end}`, s.label]))
+      const label = votedLabel(text, acronym, head.label, byExtent)
+      found.push({acronym, start, end: start + acronym.length, expansion: {start: expansionStart, end, label}})
       break
     }
   }
@@ -146,6 +151,37 @@ function isSorted(spans: readonly EntitySpan[]): boolean {
 }
 
 /** The first name span (in start order) lying inside [from, to), found by binary search. */
+/**
+ * The label of an acronym and its expansion: one vote for the head's label and one for each occurrence of the
+ * acronym the recogniser labelled (persons aside: an acronym is never one); the head keeps a tie. So "National League (MISC) for Democracy (NLD)" with NLD tagged ORG six times is an ORG, where the
+ * head alone made all seven MISC.
+ */
+function votedLabel(
+  text: string,
+  acronym: string,
+  headLabel: EntitySpan['label'],
+  byExtent: ReadonlyMap<string, string>,
+): EntitySpan['label'] {
+  const votes = new Map<string, number>()
+  const vote = (label: string) => {
+    if (isNameLabel(label as EntitySpan['label']) && label !== 'PERSON') votes.set(label, (votes.get(label) ?? 0) + 1)
+  }
+  vote(headLabel)
+  for (const use of findAcronymUses(text, acronym, 0)) {
+    const label = byExtent.get(`${use.start}:${use.end}`)
+    if (label !== undefined) vote(label)
+  }
+  let best = headLabel
+  let bestVotes = votes.get(headLabel) ?? 0
+  for (const [label, count] of votes) {
+    if (count > bestVotes) {
+      best = label as EntitySpan['label']
+      bestVotes = count
+    }
+  }
+  return best
+}
+
 function firstNameInside(sorted: readonly EntitySpan[], from: number, to: number): EntitySpan | undefined {
   const lo = countBefore(sorted, (span) => span.start < from)
   for (let k = lo; k < sorted.length && sorted[k]!.start < to; k++) if (sorted[k]!.end <= to && isNameLabel(sorted[k]!.label)) return sorted[k]

@@ -403,6 +403,11 @@ function scanWord(text: string, start: number, tokens: Token[], upper: number): 
   }
 
   const kind: TokenKind = letters ? 'word' : 'number'
+  // a list's item number opening a line ("1. Miss Stamper 3-1"): one token with its period, not a sentence
+  if (!letters && end - start <= 3 && end + 1 < n && text.charCodeAt(end) === 0x2e && CLS[text.charCodeAt(end + 1)] === SPACE && opensLine(text, start)) {
+    tokens.push({start, end: end + 1, kind, flags: upper})
+    return end + 1
+  }
   if (apostrophe) {
     const split = cliticStart(text, start, end)
     if (split > start) {
@@ -431,6 +436,16 @@ function extendHyphenated(text: string, end: number): number {
     while (i < text.length && isWordClass(CLS[text.charCodeAt(i)]!) && CLS[text.charCodeAt(i)] !== MARK) i++
   }
   return i
+}
+
+/** Whether only spaces stand between the line's start (or the text's) and `i`. */
+function opensLine(text: string, i: number): boolean {
+  for (let k = i - 1; k >= 0; k--) {
+    const code = text.charCodeAt(k)
+    if (code === 0x0a || code === 0x2028 || code === 0x2029) return true
+    if (CLS[code] !== SPACE) return false
+  }
+  return true
 }
 
 function isUpperAscii(text: string, start: number, end: number): boolean {

@@ -48,6 +48,25 @@ describe('findAcronymDefinitions', () => {
     for (const definition of findAcronymDefinitions(text, spans)) expect(text.slice(definition.expansion.start, definition.expansion.end)).not.toContain('\n')
   })
 
+  it.each<[string, string, Array<[string, EntitySpan['label']]>, EntitySpan['label']]>([
+    ['the acronym\'s own labels outvote the head', "Suu Kyi's National League for Democracy (NLD) met. The NLD won. NLD members left.", [['National League', 'MISC'], ['NLD', 'ORG']], 'ORG'],
+    ['a tie keeps the head; names inside the expansion do not vote', 'the Bank of England (BoE) said.', [['Bank', 'ORG'], ['England', 'LOC'], ['BoE', 'LOC']], 'ORG'],
+    ['two uses outvote the head', 'the Bank of England (BoE) said. BoE rates rose.', [['Bank', 'ORG'], ['England', 'LOC'], ['BoE', 'LOC']], 'LOC'],
+    ['no labelled use keeps the head', 'the Bank of England (BoE) said.', [['Bank of England', 'ORG']], 'ORG'],
+    ['people do not vote', 'the Open Society Foundations (OSF) said. OSF spent.', [['Open Society Foundations', 'ORG'], ['OSF', 'PERSON']], 'ORG'],
+  ])('labels the expansion by vote: %s', (_name, text, labelled, expected) => {
+    const spans: EntitySpan[] = []
+    for (const [needle, label] of labelled) {
+      // every whole occurrence of the needle gets the label
+      for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
+        if (!/[\p{L}]/u.test(text[at + needle.length] ?? ' ')) spans.push({start: at, end: at + needle.length, label})
+      }
+    }
+    spans.sort((a, b) => a.start - b.start)
+    const [definition] = findAcronymDefinitions(text, spans)
+    expect(definition!.expansion.label).toBe(expected)
+  })
+
   it('ignores parentheses that are not an acronym of the name before them', () => {
     const text = 'Jane Roe (C) visits the European Commission (EC) and the Foo Bar (XYZ).'
     const spans = [spanOf(text, 'Jane Roe', 'PERSON'), spanOf(text, 'European Commission'), spanOf(text, 'Foo Bar')]

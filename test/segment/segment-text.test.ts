@@ -78,6 +78,7 @@ describe('findTokens', () => {
     ['an initialism whose period went to the sentence', 'expected in U.S . The U.S.A won', ['expected', 'in', 'U.S', '.', 'The', 'U.S.A', 'won']],
     ['a capital that goes on is not a closing initial', 'J.Smith and E.ON', ['J.', 'Smith', 'and', 'E.', 'ON']],
     ['state abbreviations', 'Tampa, Fla., and Eau Claire, Wis. said', ['Tampa', ',', 'Fla.', ',', 'and', 'Eau', 'Claire', ',', 'Wis.', 'said']],
+    ['item numbers opening a line', '1. Miss Stamper 3-1\n 12. Paddy Lad\nHe scored 2. Then', ['1.', 'Miss', 'Stamper', '3-1', '12.', 'Paddy', 'Lad', 'He', 'scored', '2', '.', 'Then']],
     ['place prefixes in capitals', 'ST. LOUIS and FT. WORTH but the SEC. The', ['ST.', 'LOUIS', 'and', 'FT.', 'WORTH', 'but', 'the', 'SEC', '.', 'The']],
   ])('%s', (_name, text, expected) => {
     expect(words(text)).toEqual(expected)
@@ -143,6 +144,7 @@ describe('findSentences', () => {
     ['No. before a number', 'He ranked No. 5 in the poll. It was close.', ['He ranked No. 5 in the poll.', 'It was close.']],
     ['a state abbreviation closing a sentence', 'She lives in Tampa, Fla. The firm is in Ocala, Fla. too.', ['She lives in Tampa, Fla.', 'The firm is in Ocala, Fla. too.']],
     ['a place prefix in capitals', 'ST. LOUIS 1996-08-30', ['ST. LOUIS 1996-08-30']],
+    ['an item number is not a sentence', '1. Miss Stamper won. 2. Paddy Lad', ['1. Miss Stamper won.', '2.', 'Paddy Lad']],
   ])('%s', (_name, text, expected) => {
     expect(sentencesOf(text)).toEqual(expected)
   })
