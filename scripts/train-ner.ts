@@ -55,7 +55,7 @@ if (!values.train) {
       '         [--clusters <table.tsv from npm run cluster:ner>] [--gold <folder of gold .json>] [--gold-text <texts>] [--gold-repeat 1]\n' +
       '  --train takes comma-separated files, read in order (the shipped model: eng.train,eng.testa with a fixed --epochs)\n' +
       '  --gold adds hand-checked gold articles as training documents, comma-separated folders (e.g. test/ner-gold/train/polnear/gold,\n' +
-      '    test/ner-gold/train/web/gold), tokenised as the pipeline does; --gold-repeat shows each N times per epoch. A folder whose\n' +
+      '    test/ner-gold/train/web/gold), tokenised as the pipeline does; --gold-repeat shows each N times per epoch (or N1,N2 per folder). A folder whose\n' +
       '    files name .txt sources reads them from --gold-text (a folder, default ../shared/polnear/train/text); a folder whose files\n' +
       '    name web page keys reads each page\'s articleBody from --gold-text (a ground-truth.json, default\n' +
       '    ../shared/article-extraction/ground-truth.json). Dev-set articles and pages are refused.',
@@ -93,9 +93,10 @@ if (values.clusters) {
   }
 }
 
-const goldRepeat = Number(values['gold-repeat'])
-if (!Number.isInteger(goldRepeat) || goldRepeat < 1) {
-  console.error('--gold-repeat is a whole number of 1 or more')
+// one count for every --gold folder, or one per folder (comma-separated, in the folders' order)
+const goldRepeats = values['gold-repeat'].split(',').map(Number)
+if (goldRepeats.some((n) => !Number.isInteger(n) || n < 1)) {
+  console.error('--gold-repeat is a whole number of 1 or more, or one per --gold folder, comma-separated')
   process.exit(2)
 }
 
@@ -147,18 +148,38 @@ function readGoldFolder(goldDir: string, textOption: string | undefined): NerGol
   }
 }
 
-/** Reads --gold (one folder or several, comma-separated) as training documents, each shown --gold-repeat times. */
+/**
+ * Reads --gold (one folder or several, comma-separated) as training documents: each folder's shown its --gold-repeat
+ * count of times (one count for all, or one per folder).
+ */
 function readGoldTraining(goldDirs: string[], textOption: string | undefined): {documents: NerDocument[]; summary: Record<string, unknown>} {
-  const docs = goldDirs.flatMap((dir) => readGoldFolder(dir, textOption))
+  if (goldRepeats.length !== 1 && goldRepeats.length !== goldDirs.length) {
+    console.error(`--gold-repeat gives ${goldRepeats.length} counts for ${goldDirs.length} --gold folders: give one, or one per folder`)
+    process.exit(2)
+  }
+  const perFolder = goldDirs.map((dir) => readGoldFolder(dir, textOption))
+  const docs = perFolder.flat()
   const set = toNerTrainingSet(docs)
   for (const e of set.crossing) console.log(`--gold: left out "${e.text}" (${e.label}): crosses a sentence end or shares a token`)
   const mentions = Object.values(set.mentions).reduce((a, b) => a + b, 0)
+  const folders = goldDirs.map((dir) => basename(resolve(dir, '..')) + '/' + basename(resolve(dir)))
   console.log(`gold: ${docs.length} documents, ${mentions} mentions (${Object.entries(set.mentions).map(([l, n]) => `${l} ${n}`).join(', ')}), ` +
-    `${set.crossing.length} left out, ${set.misaligned.length} misaligned; repeated ${goldRepeat}x`)
-  const folder = goldDirs.map((dir) => basename(resolve(dir, '..')) + '/' + basename(resolve(dir))).join(',')
+    `${set.crossing.length} left out, ${set.misaligned.length} misaligned; repeated ${goldRepeats.length === 1 ? `${goldRepeats[0]}x` : folders.map((f, i) => `${f} ${goldRepeats[i]}x`).join(', ')}`)
+  let documents: NerDocument[]
+  if (goldRepeats.length === 1) documents = Array.from({length: goldRepeats[0]}, () => set.documents).flat()
+  else {
+    // the training documents are in the folders' order, so each folder's slice of set.documents is its own
+    documents = []
+    let at = 0
+    perFolder.forEach((folderDocs, i) => {
+      const slice = set.documents.slice(at, at + folderDocs.length)
+      at += folderDocs.length
+      for (let r = 0; r < goldRepeats[i]; r++) documents.push(...slice)
+    })
+  }
   return {
-    documents: Array.from({length: goldRepeat}, () => set.documents).flat(),
-    summary: {folder, documents: docs.length, mentions, repeat: goldRepeat},
+    documents,
+    summary: {folder: folders.join(','), documents: docs.length, mentions, repeat: goldRepeats.length === 1 ? goldRepeats[0] : goldRepeats.join(',')},
   }
 }
 
