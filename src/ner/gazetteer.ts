@@ -1,6 +1,7 @@
 import {NER_TYPES, type NerType} from './tags.ts'
 import {SOURCE_CATEGORIES, type Lexicon} from './lexicon.ts'
 import {normaliseWord} from './features.ts'
+import {KeyTable} from './key-table.ts'
 
 /** One node of a gazetteer's token trie. */
 export interface TrieNode {
@@ -17,7 +18,35 @@ export interface Gazetteer {
   root: TrieNode
   maxLength: number
   /** every word that appears after the first word of some entry: a match can only go on through one of these */
-  later: Set<string>
+  later: {has(word: string): boolean}
+  /**
+   * the external gazetteer's stored index (see {@link ExternalIndex}): a word's first-word node is then made on
+   * first use, from the index, instead of a trie built at start-up
+   */
+  index?: ExternalIndex
+  /** the entry lists the index points into (see {@link ExternalIndex.refs}) */
+  lists?: (readonly string[])[]
+}
+
+/**
+ * The external gazetteer's entries indexed by first word, in tables a model file stores and loading uses in place,
+ * so a thread builds no trie of tens of thousands of entries at start-up: the one-word entries (nearly three in
+ * four) as a word table with category bits, the others by their first token, whose part of the trie is built
+ * when a document first shows that word.
+ */
+export interface ExternalIndex {
+  /** plain one-word entries (lowercased) -> id, and their category bits by id */
+  words: KeyTable
+  types: Uint32Array
+  /** first tokens of the other entries -> id; refs[refStart[id], refStart[id + 1]) are that token's entries */
+  heads: KeyTable
+  refStart: Uint32Array
+  /** an entry as its category (high 5 bits) and its index in that category's list */
+  refs: Uint32Array
+  /** every token after the first of some entry */
+  later: KeyTable
+  /** the most tokens in an entry */
+  maxLength: number
 }
 
 /**
@@ -43,15 +72,30 @@ const SPACES = /\s+/
 /** Splits a gazetteer entry the way the tokenizer would (spaces, and a possessive `'s`), lowercased and normalised. */
 export function entryTokens(entry: string): string[] {
   // the plain entries, nearly all of the tens of thousands read at start-up, take a short path
-  if (PLAIN.test(entry)) {
-    const lower = entry.toLowerCase()
-    return SPACE.test(lower) ? lower.split(SPACES).filter(Boolean) : [lower]
-  }
+  if (PLAIN.test(entry)) return splitSpaces(entry.toLowerCase())
   return entry
     .split(/\s+/)
     .flatMap((part) => (/^.+['’]s$/i.test(part) ? [part.slice(0, -2), part.slice(-2)] : [part]))
     .filter(Boolean)
     .map((part) => normaliseWord(part).toLowerCase())
+}
+
+// `text.split(/\s+/).filter(Boolean)` in one pass without a regular expression per entry (tens of thousands are
+// split at every thread's start-up); a code unit that may be `\s` beyond ASCII asks the regex
+function splitSpaces(text: string): string[] {
+  const out: string[] = []
+  let start = -1
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 32
+    const space = code === 32 || (code >= 9 && code <= 13) || (code >= 0xa0 && SPACE.test(text[i]))
+    if (!space) {
+      if (start < 0) start = i
+    } else if (start >= 0) {
+      out.push(text.slice(start, i))
+      start = -1
+    }
+  }
+  return out
 }
 
 /** Builds a gazetteer from entries given as token lists (already lowercased) with their type. */
@@ -64,8 +108,9 @@ export function buildGazetteer(entries: Iterable<{tokens: readonly string[]; typ
 
 /** Builds a gazetteer whose entries carry a category number (0 to {@link MAX_CATEGORIES} - 1) instead of a type. */
 export function buildCategoryGazetteer(entries: Iterable<{tokens: readonly string[]; category: number}>): Gazetteer {
-  const gazetteer: Gazetteer = {root: {next: null, types: 0}, maxLength: 0, later: new Set()}
-  for (const {tokens, category} of entries) addEntry(gazetteer, tokens, category)
+  const later = new Set<string>()
+  const gazetteer: Gazetteer = {root: {next: null, types: 0}, maxLength: 0, later}
+  for (const {tokens, category} of entries) addEntry(gazetteer, tokens, category, later)
   return gazetteer
 }
 
@@ -73,40 +118,92 @@ export function buildCategoryGazetteer(entries: Iterable<{tokens: readonly strin
 const PLAIN_WORD = /^[^'’`\u2018-\u201E\u2032\u00AB\u00BB\u2010-\u2014\u2212\u2026\s]+$/
 
 /**
- * The external gazetteer of a lexicon: the same as `buildCategoryGazetteer(externalEntries(lexicon))`, built
- * straight from the entry strings (every worker thread builds it at start-up from tens of thousands of entries,
- * nearly all single plain words, which need no token list).
+ * The external gazetteer of a lexicon: matches exactly as `buildCategoryGazetteer(externalEntries(lexicon))` does,
+ * from an {@link ExternalIndex} (the one a model file stores, read in place; built here when absent).
  */
-export function buildExternalGazetteer(lexicon: Lexicon): Gazetteer {
-  const gazetteer: Gazetteer = {root: {next: null, types: 0}, maxLength: 0, later: new Set()}
+export function buildExternalGazetteer(lexicon: Lexicon, index: ExternalIndex = indexExternal(lexicon)): Gazetteer {
+  const later = index.later
+  return {root: {next: new Map(), types: 0}, maxLength: index.maxLength, later: {has: (word) => later.get(word) >= 0}, index, lists: externalLists(lexicon)}
+}
+
+const CATEGORY_SHIFT = 27
+
+/** Indexes a lexicon's external gazetteer entries by first word (see {@link ExternalIndex}); the tables depend only on the lexicon. */
+export function indexExternal(lexicon: Lexicon): ExternalIndex {
+  const words = new KeyTable(1024)
+  let types = new Uint32Array(1024)
+  const heads = new KeyTable(1024)
+  const byHead: number[][] = []
+  const later = new KeyTable(1024)
+  let maxLength = 0
   externalLists(lexicon).forEach((list, category) => {
     checkCategory(category)
-    for (const entry of list) {
-      if (!PLAIN_WORD.test(entry)) {
-        addEntry(gazetteer, entryTokens(entry), category)
-        continue
+    list.forEach((entry, i) => {
+      if (PLAIN_WORD.test(entry)) {
+        const id = words.add(entry.toLowerCase())
+        if (id >= types.length) {
+          const grown = new Uint32Array(types.length * 2)
+          grown.set(types)
+          types = grown
+        }
+        types[id] |= 1 << category
+        maxLength = Math.max(maxLength, 1)
+        return
       }
-      const token = entry.toLowerCase()
-      const root = gazetteer.root
-      root.next ??= new Map()
-      let node = root.next.get(token)
-      if (!node) root.next.set(token, (node = {next: null, types: 0}))
-      node.types |= 1 << category
-      if (gazetteer.maxLength < 1) gazetteer.maxLength = 1
-    }
+      const tokens = entryTokens(entry)
+      if (tokens.length === 0) return
+      if (i >= 1 << CATEGORY_SHIFT) throw new Error('gazetteer list too long to index')
+      const head = heads.add(tokens[0])
+      ;(byHead[head] ??= []).push((category << CATEGORY_SHIFT) | i)
+      for (let t = 1; t < tokens.length; t++) later.add(tokens[t])
+      maxLength = Math.max(maxLength, tokens.length)
+    })
   })
-  return gazetteer
+  const refStart = new Uint32Array(heads.size + 1)
+  const refs = new Uint32Array(byHead.reduce((n, list) => n + list.length, 0))
+  byHead.forEach((list, head) => {
+    refStart[head + 1] = refStart[head] + list.length
+    refs.set(list, refStart[head])
+  })
+  for (const table of [words, heads, later]) table.compact()
+  return {words, types: types.slice(0, words.size), heads, refStart, refs, later, maxLength}
+}
+
+/** The trie node `word` starts a match at in `gazetteer` (null: none), for a lowercase word. */
+export function firstNode(gazetteer: Gazetteer, word: string): TrieNode | null {
+  const node = gazetteer.root.next?.get(word)
+  if (node) return node
+  const index = gazetteer.index
+  if (!index) return null
+  const single = index.words.get(word)
+  const head = index.heads.get(word)
+  if (head < 0) return single >= 0 ? {next: null, types: index.types[single]} : null
+  // this word's part of the trie, from its entries, kept for later documents
+  const lists = gazetteer.lists!
+  const root = gazetteer.root
+  for (let r = index.refStart[head]; r < index.refStart[head + 1]; r++) {
+    const ref = index.refs[r]
+    insertEntry(root, entryTokens(lists[ref >>> CATEGORY_SHIFT][ref & ((1 << CATEGORY_SHIFT) - 1)]), ref >>> CATEGORY_SHIFT)
+  }
+  const made = root.next!.get(word)!
+  if (single >= 0) made.types |= index.types[single]
+  return made
 }
 
 function checkCategory(category: number): void {
   if (!(category >= 0 && category < MAX_CATEGORIES)) throw new Error(`gazetteer category ${category} out of range`)
 }
 
-function addEntry(gazetteer: Gazetteer, tokens: readonly string[], category: number): void {
+function addEntry(gazetteer: Gazetteer, tokens: readonly string[], category: number, later: Set<string>): void {
   if (tokens.length === 0) return
   checkCategory(category)
-  for (let t = 1; t < tokens.length; t++) gazetteer.later.add(tokens[t])
-  let node = gazetteer.root
+  for (let t = 1; t < tokens.length; t++) later.add(tokens[t])
+  insertEntry(gazetteer.root, tokens, category)
+  gazetteer.maxLength = Math.max(gazetteer.maxLength, tokens.length)
+}
+
+function insertEntry(root: TrieNode, tokens: readonly string[], category: number): void {
+  let node = root
   for (const token of tokens) {
     node.next ??= new Map()
     let child = node.next.get(token)
@@ -117,7 +214,6 @@ function addEntry(gazetteer: Gazetteer, tokens: readonly string[], category: num
     node = child
   }
   node.types |= 1 << category
-  gazetteer.maxLength = Math.max(gazetteer.maxLength, tokens.length)
 }
 
 /**
@@ -136,17 +232,16 @@ export function markGazetteer(
   ids?: ArrayLike<number>,
   cache?: GazetteerCache,
 ): void {
-  const first = gazetteer.root.next
-  if (!first) return
+  if (!gazetteer.root.next && !gazetteer.index) return
   for (let i = from; i < to; i++) {
     let node: TrieNode | null | undefined
     if (ids && cache) {
       const id = ids[i]
       node = cache.firstNodes[id]
-      if (node === undefined) cache.firstNodes[id] = node = first.get(lower[i]) ?? null
+      if (node === undefined) cache.firstNodes[id] = node = firstNode(gazetteer, lower[i])
       if (node === null) continue
     } else {
-      node = first.get(lower[i])
+      node = firstNode(gazetteer, lower[i])
     }
     let hasCap = capitalised[i]
     let j = i

@@ -7,7 +7,8 @@
 import {endianness} from 'node:os'
 import {gunzipSync, gzipSync} from 'node:zlib'
 import {splitFeatureName, SLOTS, WINDOW} from './features.ts'
-import {KeyTable, type FrozenKeyTable} from './key-table.ts'
+import {indexExternal, type ExternalIndex} from './gazetteer.ts'
+import {KeyTable} from './key-table.ts'
 import type {Lexicon} from './lexicon.ts'
 import {ngramTable, type NameCounts} from './names.ts'
 import {TAG_COUNT, type NerType} from './tags.ts'
@@ -19,6 +20,8 @@ export interface NerModel {
   weights: Float32Array
   /** in a loaded model: the quantised weights as the tagger reads them, which it uses instead of `features` and `weights` */
   layout?: WeightLayout
+  /** in a loaded model: the external gazetteer's index as stored (see ExternalIndex; derived from `lexicon`) */
+  externalIndex?: ExternalIndex
   lexicon: Lexicon
   /** lowercase word -> usual case in running training text (see FeatureResources.casePrior) */
   casePrior: Map<string, string>
@@ -125,7 +128,8 @@ function keysOf(pool: Uint16Array, count: number): string[] {
 }
 
 const MAGIC = 'LEDENER2'
-const FORMAT_VERSION = 2
+// 2: weights and the n-gram table in place; 3: the external gazetteer's one-word entries too
+const FORMAT_VERSION = 3
 
 /** Element counts of the binary sections after the header, in file order (each starts at a multiple of 4 bytes). */
 interface Sections {
@@ -146,6 +150,12 @@ interface Sections {
   ngrams: number
   ngramSlots: number
   ngramPool: number
+  /**
+   * the external gazetteer's index (ExternalIndex): its three tables (one-word entries, first tokens of the others,
+   * later tokens) as key count, Int32 slot pairs and Uint16 records each, the Uint32 category bits (one per one-word
+   * entry), Uint32 ref starts (first tokens + 1) and Uint32 refs
+   */
+  external: {words: number[]; heads: number[]; later: number[]; refs: number; maxLength: number}
 }
 
 interface Header {
@@ -190,6 +200,9 @@ export function serializeModel(model: NerModel): Buffer {
   const layout = layoutWeights(kept.map((f) => model.features[f]), Int8Array.from(quantised), scale)
   const frozen = layout.bases.freeze()
   const grams = model.names ? ngramTable(model.names.ngrams).freeze() : {size: 0, slots: new Int32Array(0), pool: new Uint16Array(0)}
+  const external = indexExternal(model.lexicon)
+  const tables = [external.words, external.heads, external.later].map((table) => table.freeze())
+  const sizes = (t: {size: number; slots: Int32Array; pool: Uint16Array}) => [t.size, t.slots.length, t.pool.length]
   const sections: Sections = {
     baseCount: frozen.size,
     slots: frozen.slots.length,
@@ -201,6 +214,7 @@ export function serializeModel(model: NerModel): Buffer {
     ngrams: grams.size,
     ngramSlots: grams.slots.length,
     ngramPool: grams.pool.length,
+    external: {words: sizes(tables[0]), heads: sizes(tables[1]), later: sizes(tables[2]), refs: external.refs.length, maxLength: external.maxLength},
   }
   const header: Header = {
     version: FORMAT_VERSION,
@@ -225,7 +239,7 @@ export function serializeModel(model: NerModel): Buffer {
   size.writeUInt32LE(headerBytes.length, 0)
   const parts: Buffer[] = [Buffer.from(MAGIC, 'latin1'), size, headerBytes]
   let length = MAGIC.length + 4 + headerBytes.length
-  for (const array of [frozen.slots, layout.rowStart, frozen.pool, layout.slotMask, layout.rows, layout.tokenRows, grams.slots, grams.pool]) {
+  for (const array of [frozen.slots, layout.rowStart, frozen.pool, layout.slotMask, layout.rows, layout.tokenRows, grams.slots, grams.pool, ...tables.flatMap((t) => [t.slots, t.pool]), external.types, external.refStart, external.refs]) {
     const pad = (4 - (length % 4)) % 4
     parts.push(Buffer.alloc(pad), Buffer.from(array.buffer, array.byteOffset, array.byteLength))
     length += pad + array.byteLength
@@ -242,7 +256,7 @@ function checkEndianness(): void {
 export function parseModel(bytes: Uint8Array): NerModel {
   let raw = gunzipSync(bytes)
   const magic = raw.subarray(0, MAGIC.length).toString('latin1')
-  if (magic === 'LEDENER1') throw new Error('NER model file of format 1: retrain it with `npm run train:ner` (this code reads format 2)')
+  if (magic === 'LEDENER1') throw new Error(`NER model file of format 1: retrain it with \`npm run train:ner\` (this code reads format ${FORMAT_VERSION})`)
   if (magic !== MAGIC) throw new Error('not a lede NER model file')
   checkEndianness()
   // the sections are read in place as typed arrays, which must start at a multiple of their element size
@@ -252,7 +266,7 @@ export function parseModel(bytes: Uint8Array): NerModel {
   const header = JSON.parse(raw.subarray(at, at + headerLength).toString('utf8')) as Header
   at += headerLength
   if (header.version !== FORMAT_VERSION || header.tagCount !== TAG_COUNT) {
-    throw new Error(`NER model format ${header.version} with ${header.tagCount} tags; this code reads format ${FORMAT_VERSION} with ${TAG_COUNT}`)
+    throw new Error(`NER model format ${header.version} with ${header.tagCount} tags; this code reads format ${FORMAT_VERSION} with ${TAG_COUNT} (retrain it with \`npm run train:ner\`)`)
   }
   const section = <T>(make: new (buffer: ArrayBufferLike, offset: number, length: number) => T, width: number, count: number): T => {
     at += (4 - (at % 4)) % 4
@@ -269,6 +283,19 @@ export function parseModel(bytes: Uint8Array): NerModel {
   const tokenRows = section(Int8Array, 1, sections.tokenRows)
   const ngramSlots = section(Int32Array, 4, sections.ngramSlots)
   const ngramPool = section(Uint16Array, 2, sections.ngramPool)
+  const ext = sections.external
+  const [words, heads, later] = [ext.words, ext.heads, ext.later].map(([size, slotCount, poolCount]) =>
+    KeyTable.thaw({size, slots: section(Int32Array, 4, slotCount), pool: section(Uint16Array, 2, poolCount)}),
+  )
+  const externalIndex: ExternalIndex = {
+    words,
+    types: section(Uint32Array, 4, ext.words[0]),
+    heads,
+    refStart: section(Uint32Array, 4, ext.heads[0] + 1),
+    refs: section(Uint32Array, 4, ext.refs),
+    later,
+    maxLength: ext.maxLength,
+  }
   if (at !== raw.length) throw new Error(`NER model file: ${raw.length - at} bytes left after the last section`)
   const layout: WeightLayout = {
     bases: KeyTable.thaw({size: sections.baseCount, slots, pool}),
@@ -306,6 +333,7 @@ export function parseModel(bytes: Uint8Array): NerModel {
     }
   }
   const model = {lexicon: header.lexicon, casePrior, gazetteer, names, clusters, meta: header.meta, layout} as NerModel
+  Object.defineProperty(model, 'externalIndex', {enumerable: false, value: externalIndex})
   // the names and float weights are rebuilt only when asked for (training tools, tests): the tagger reads the layout
   let unpacked: {features: string[]; weights: Float32Array} | null = null
   const unpack = () => (unpacked ??= unlayout(layout))

@@ -341,7 +341,7 @@ export class NerTagger {
       clusters: model.clusters ?? null,
     }
     this.gazetteer = buildGazetteer(model.gazetteer)
-    this.external = buildExternalGazetteer(model.lexicon)
+    this.external = buildExternalGazetteer(model.lexicon, model.externalIndex)
     for (let prev = 0; prev <= K; prev++) {
       for (let next = 0; next < K; next++) {
         const ok = allowedAfter(prev, next)

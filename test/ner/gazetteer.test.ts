@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {buildCategoryGazetteer, buildExternalGazetteer, buildGazetteer, createGazetteerCache, entryTokens, externalEntries, markGazetteer} from '../../src/ner/gazetteer.ts'
+import {buildCategoryGazetteer, buildExternalGazetteer, buildGazetteer, createGazetteerCache, entryTokens, externalEntries, indexExternal, markGazetteer} from '../../src/ner/gazetteer.ts'
+import {KeyTable} from '../../src/ner/key-table.ts'
 import {baseLexicon, EXTERNAL_CATEGORIES, withSources} from '../../src/ner/lexicon.ts'
 
 describe('gazetteer', () => {
@@ -61,10 +62,35 @@ describe('gazetteer', () => {
     ])
   })
 
-  it('builds the external gazetteer straight from entry strings exactly as from its entries', () => {
-    const lexicon = withSources(baseLexicon(), {city: ['kyiv', 'new york', 'são paulo', 'l’aquila', ''], brand: ['ben & jerry’s', 'acme']})
-    lexicon.names.PER = ['o\'neill', 'anne-marie duff', 'acme']
+  it('builds the external gazetteer straight from entry strings (one-word entries in a table) matching exactly as from its entries', () => {
+    const lexicon = withSources(baseLexicon(), {city: ['kyiv', 'new york', 'são paulo', 'l’aquila', '', 'new'], brand: ['ben & jerry’s', 'acme', 'jean-paul']})
+    lexicon.names.PER = ['o\'neill', 'anne-marie duff', 'acme', 'jean\u2010paul', 'york']
     lexicon.names.LOC = ['rio  de janeiro', 'york', 'new york\tcity', 'x\u00A0y', '\u2026']
-    expect(buildExternalGazetteer(lexicon)).toEqual(buildCategoryGazetteer(externalEntries(lexicon)))
+    const plain = buildCategoryGazetteer(externalEntries(lexicon))
+    const index = indexExternal(lexicon)
+    // as a model file stores the tables: frozen, then read over copies of their arrays
+    const thaw = (table: KeyTable) => {
+      const frozen = table.freeze()
+      return KeyTable.thaw({size: frozen.size, slots: Int32Array.from(frozen.slots), pool: Uint16Array.from(frozen.pool)})
+    }
+    const stored = {...index, words: thaw(index.words), heads: thaw(index.heads), later: thaw(index.later)}
+    const words = [...new Set(externalEntries(lexicon).flatMap((e) => e.tokens)), 'the', 'city', 'x']
+    // every entry in running text, and every ordered pair and triple of words
+    const texts = [externalEntries(lexicon).flatMap((e) => ['the', ...e.tokens])]
+    for (const a of words) for (const b of words) texts.push([a, b], [a, b, 'york'], ['new', a, b])
+    for (const external of [buildExternalGazetteer(lexicon), buildExternalGazetteer(lexicon, stored)]) {
+      expect(external.maxLength).toBe(plain.maxLength)
+      for (const word of [...words, 'nope']) expect(external.later.has(word)).toBe(plain.later.has(word))
+      for (const text of texts) {
+        const caps = text.map(() => 1)
+        const expected = new Uint32Array(text.length)
+        markGazetteer(plain, text, caps, 0, text.length, expected)
+        const out = new Uint32Array(text.length)
+        markGazetteer(external, text, caps, 0, text.length, out)
+        const cached = new Uint32Array(text.length)
+        markGazetteer(external, text, caps, 0, text.length, cached, text.map((w) => words.indexOf(w)), createGazetteerCache())
+        expect([Array.from(out), Array.from(cached)]).toEqual([Array.from(expected), Array.from(expected)])
+      }
+    }
   })
 })
