@@ -32,8 +32,13 @@ export type CleanRule = (typeof CLEAN_RULES)[number]
 /** Options for {@link cleanText} and {@link createClean}. */
 export const CleanOptions = z
   .object({
-    /** lift a headline-shaped first line into `title` (default true) */
+    /** take a headline-shaped first line as `title` (default true) */
     detectTitle: z.boolean().default(true),
+    /**
+     * keep that headline in the text too (default true): it is the article's first line, and its names, dates and
+     * quotes are the article's (a recogniser scored on the article misses them otherwise); false lifts it out
+     */
+    titleInText: z.boolean().default(true),
     /** trim trailing spaces and collapse runs of blank lines (default true); false keeps kept lines byte for byte */
     normalizeWhitespace: z.boolean().default(true),
     /** decode HTML character references (`&amp;`, `&AMP;`, `&#8217;`, `&nbsp;`) before anything else (default true) */
@@ -495,7 +500,7 @@ export function cleanWith(input: string, settings: CleanSettings, knownTitle: st
       const line = lines[headline]!
       const text = line.text.trim()
       if (knownTitle === null || sameTitle(knownTitle, text)) {
-        line.rule = 'title'
+        if (!settings.titleInText) line.rule = 'title'
         title = text
       }
     }

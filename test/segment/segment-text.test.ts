@@ -178,7 +178,7 @@ describe('createSegment', () => {
     const raw = readFileSync(new URL(SEEDS.find(([name]) => name.startsWith('002'))![0], corpus), 'utf8')
     const doc = processDoc(createPipeline('p', [createClean(), stage]), createDoc({id: 'd', source: '002.txt', text: raw}))
     expect(doc.messages).toEqual([])
-    expect(doc.paragraphs).toHaveLength(13)
+    expect(doc.paragraphs).toHaveLength(14)
     expect(slices(doc.text, doc.sentences!)).toContain('However, Moscow refused to agree to a truce.')
     expect(doc.tokens!.length).toBeGreaterThan(300)
   })
