@@ -24,8 +24,9 @@ export interface Gazetteer {
    * first use, from the index, instead of a trie built at start-up
    */
   index?: ExternalIndex
-  /** the entry lists the index points into (see {@link ExternalIndex.refs}) */
+  /** the entry lists the index points into (see {@link ExternalIndex.refs}), and how to read them */
   lists?: (readonly string[])[]
+  reader?: EntryReader
 }
 
 /**
@@ -117,30 +118,61 @@ export function buildCategoryGazetteer(entries: Iterable<{tokens: readonly strin
 // a plain entry of one word (see PLAIN): its token is the entry lowercased
 const PLAIN_WORD = /^[^'’`\u2018-\u201E\u2032\u00AB\u00BB\u2010-\u2014\u2212\u2026\s]+$/
 
+/** How an indexed gazetteer reads its entry strings: the word of a one-word entry (null for others), and an entry's tokens. */
+export interface EntryReader {
+  single(entry: string): string | null
+  tokens(entry: string): string[]
+}
+
+/** The external gazetteer's entries: names as written in the lexicon (see {@link entryTokens}). */
+export const NAME_ENTRIES: EntryReader = {single: (entry) => (PLAIN_WORD.test(entry) ? entry.toLowerCase() : null), tokens: entryTokens}
+
+/** Entries that are token lists already, joined by single spaces (the names harvested from training text, as a model file stores them). */
+export const TOKEN_ENTRIES: EntryReader = {single: (entry) => (entry.includes(' ') ? null : entry), tokens: (entry) => entry.split(' ')}
+
 /**
  * The external gazetteer of a lexicon: matches exactly as `buildCategoryGazetteer(externalEntries(lexicon))` does,
  * from an {@link ExternalIndex} (the one a model file stores, read in place; built here when absent).
  */
-export function buildExternalGazetteer(lexicon: Lexicon, index: ExternalIndex = indexExternal(lexicon)): Gazetteer {
+export function buildExternalGazetteer(lexicon: Lexicon, index?: ExternalIndex): Gazetteer {
+  const lists = externalLists(lexicon)
+  return buildIndexedGazetteer(lists, index ?? indexEntries(lists, NAME_ENTRIES), NAME_ENTRIES)
+}
+
+/** A gazetteer over entry lists by category and their {@link ExternalIndex}: matches exactly as the trie of all the entries does. */
+export function buildIndexedGazetteer(lists: (readonly string[])[], index: ExternalIndex, reader: EntryReader): Gazetteer {
   const later = index.later
-  return {root: {next: new Map(), types: 0}, maxLength: index.maxLength, later: {has: (word) => later.get(word) >= 0}, index, lists: externalLists(lexicon)}
+  return {root: {next: new Map(), types: 0}, maxLength: index.maxLength, later: {has: (word) => later.get(word) >= 0}, index, lists, reader}
+}
+
+/** The names harvested from training text as entry lists by type (NER_TYPES order), tokens joined by spaces (see {@link TOKEN_ENTRIES}). */
+export function tokenLists(entries: Iterable<{tokens: readonly string[]; type: NerType}>): string[][] {
+  const lists: string[][] = NER_TYPES.map(() => [])
+  for (const {tokens, type} of entries) lists[NER_TYPES.indexOf(type)].push(tokens.join(' '))
+  return lists
 }
 
 const CATEGORY_SHIFT = 27
 
 /** Indexes a lexicon's external gazetteer entries by first word (see {@link ExternalIndex}); the tables depend only on the lexicon. */
 export function indexExternal(lexicon: Lexicon): ExternalIndex {
+  return indexEntries(externalLists(lexicon), NAME_ENTRIES)
+}
+
+/** Indexes entry lists (one per category) by first word (see {@link ExternalIndex}); the tables depend only on the lists. */
+export function indexEntries(lists: (readonly string[])[], reader: EntryReader): ExternalIndex {
   const words = new KeyTable(1024)
   let types = new Uint32Array(1024)
   const heads = new KeyTable(1024)
   const byHead: number[][] = []
   const later = new KeyTable(1024)
   let maxLength = 0
-  externalLists(lexicon).forEach((list, category) => {
+  lists.forEach((list, category) => {
     checkCategory(category)
     list.forEach((entry, i) => {
-      if (PLAIN_WORD.test(entry)) {
-        const id = words.add(entry.toLowerCase())
+      const word = reader.single(entry)
+      if (word !== null) {
+        const id = words.add(word)
         if (id >= types.length) {
           const grown = new Uint32Array(types.length * 2)
           grown.set(types)
@@ -150,7 +182,7 @@ export function indexExternal(lexicon: Lexicon): ExternalIndex {
         maxLength = Math.max(maxLength, 1)
         return
       }
-      const tokens = entryTokens(entry)
+      const tokens = reader.tokens(entry)
       if (tokens.length === 0) return
       if (i >= 1 << CATEGORY_SHIFT) throw new Error('gazetteer list too long to index')
       const head = heads.add(tokens[0])
@@ -180,10 +212,11 @@ export function firstNode(gazetteer: Gazetteer, word: string): TrieNode | null {
   if (head < 0) return single >= 0 ? {next: null, types: index.types[single]} : null
   // this word's part of the trie, from its entries, kept for later documents
   const lists = gazetteer.lists!
+  const tokens = gazetteer.reader!.tokens
   const root = gazetteer.root
   for (let r = index.refStart[head]; r < index.refStart[head + 1]; r++) {
     const ref = index.refs[r]
-    insertEntry(root, entryTokens(lists[ref >>> CATEGORY_SHIFT][ref & ((1 << CATEGORY_SHIFT) - 1)]), ref >>> CATEGORY_SHIFT)
+    insertEntry(root, tokens(lists[ref >>> CATEGORY_SHIFT][ref & ((1 << CATEGORY_SHIFT) - 1)]), ref >>> CATEGORY_SHIFT)
   }
   const made = root.next!.get(word)!
   if (single >= 0) made.types |= index.types[single]

@@ -7,11 +7,11 @@
 import {endianness} from 'node:os'
 import {gunzipSync, gzipSync} from 'node:zlib'
 import {splitFeatureName, SLOTS, WINDOW} from './features.ts'
-import {indexExternal, type ExternalIndex} from './gazetteer.ts'
+import {indexEntries, indexExternal, TOKEN_ENTRIES, tokenLists, type ExternalIndex} from './gazetteer.ts'
 import {KeyTable} from './key-table.ts'
 import type {Lexicon} from './lexicon.ts'
 import {ngramTable, type NameCounts} from './names.ts'
-import {TAG_COUNT, type NerType} from './tags.ts'
+import {NER_TYPES, TAG_COUNT, type NerType} from './tags.ts'
 
 /** Everything the recogniser needs at inference; the training script writes it, `loadModel` reads it. */
 export interface NerModel {
@@ -22,6 +22,8 @@ export interface NerModel {
   layout?: WeightLayout
   /** in a loaded model: the external gazetteer's index as stored (see ExternalIndex; derived from `lexicon`) */
   externalIndex?: ExternalIndex
+  /** in a loaded model: the harvested names as entry lists by type (see tokenLists) and their index as stored */
+  harvested?: {lists: string[][]; index: ExternalIndex}
   lexicon: Lexicon
   /** lowercase word -> usual case in running training text (see FeatureResources.casePrior) */
   casePrior: Map<string, string>
@@ -128,7 +130,7 @@ function keysOf(pool: Uint16Array, count: number): string[] {
 }
 
 const MAGIC = 'LEDENER2'
-// 2: weights and the n-gram table in place; 3: the external gazetteer's one-word entries too
+// 2: weights and the n-gram table in place; 3: the gazetteers' indexes too
 const FORMAT_VERSION = 3
 
 /** Element counts of the binary sections after the header, in file order (each starts at a multiple of 4 bytes). */
@@ -155,7 +157,27 @@ interface Sections {
    * later tokens) as key count, Int32 slot pairs and Uint16 records each, the Uint32 category bits (one per one-word
    * entry), Uint32 ref starts (first tokens + 1) and Uint32 refs
    */
-  external: {words: number[]; heads: number[]; later: number[]; refs: number; maxLength: number}
+  external: IndexSizes
+  /** the same for the names harvested from training text */
+  harvested: IndexSizes
+}
+
+interface IndexSizes {
+  words: number[]
+  heads: number[]
+  later: number[]
+  refs: number
+  maxLength: number
+}
+
+// an ExternalIndex's sections in file order, and their sizes for the header
+function indexSections(index: ExternalIndex): {arrays: ArrayBufferView[]; sizes: IndexSizes} {
+  const tables = [index.words, index.heads, index.later].map((table) => table.freeze())
+  const sizes = (t: {size: number; slots: Int32Array; pool: Uint16Array}) => [t.size, t.slots.length, t.pool.length]
+  return {
+    arrays: [...tables.flatMap((t) => [t.slots, t.pool]), index.types, index.refStart, index.refs],
+    sizes: {words: sizes(tables[0]), heads: sizes(tables[1]), later: sizes(tables[2]), refs: index.refs.length, maxLength: index.maxLength},
+  }
 }
 
 interface Header {
@@ -200,9 +222,8 @@ export function serializeModel(model: NerModel): Buffer {
   const layout = layoutWeights(kept.map((f) => model.features[f]), Int8Array.from(quantised), scale)
   const frozen = layout.bases.freeze()
   const grams = model.names ? ngramTable(model.names.ngrams).freeze() : {size: 0, slots: new Int32Array(0), pool: new Uint16Array(0)}
-  const external = indexExternal(model.lexicon)
-  const tables = [external.words, external.heads, external.later].map((table) => table.freeze())
-  const sizes = (t: {size: number; slots: Int32Array; pool: Uint16Array}) => [t.size, t.slots.length, t.pool.length]
+  const external = indexSections(indexExternal(model.lexicon))
+  const harvested = indexSections(indexEntries(tokenLists(model.gazetteer), TOKEN_ENTRIES))
   const sections: Sections = {
     baseCount: frozen.size,
     slots: frozen.slots.length,
@@ -214,7 +235,8 @@ export function serializeModel(model: NerModel): Buffer {
     ngrams: grams.size,
     ngramSlots: grams.slots.length,
     ngramPool: grams.pool.length,
-    external: {words: sizes(tables[0]), heads: sizes(tables[1]), later: sizes(tables[2]), refs: external.refs.length, maxLength: external.maxLength},
+    external: external.sizes,
+    harvested: harvested.sizes,
   }
   const header: Header = {
     version: FORMAT_VERSION,
@@ -239,7 +261,7 @@ export function serializeModel(model: NerModel): Buffer {
   size.writeUInt32LE(headerBytes.length, 0)
   const parts: Buffer[] = [Buffer.from(MAGIC, 'latin1'), size, headerBytes]
   let length = MAGIC.length + 4 + headerBytes.length
-  for (const array of [frozen.slots, layout.rowStart, frozen.pool, layout.slotMask, layout.rows, layout.tokenRows, grams.slots, grams.pool, ...tables.flatMap((t) => [t.slots, t.pool]), external.types, external.refStart, external.refs]) {
+  for (const array of [frozen.slots, layout.rowStart, frozen.pool, layout.slotMask, layout.rows, layout.tokenRows, grams.slots, grams.pool, ...external.arrays, ...harvested.arrays]) {
     const pad = (4 - (length % 4)) % 4
     parts.push(Buffer.alloc(pad), Buffer.from(array.buffer, array.byteOffset, array.byteLength))
     length += pad + array.byteLength
@@ -283,19 +305,17 @@ export function parseModel(bytes: Uint8Array): NerModel {
   const tokenRows = section(Int8Array, 1, sections.tokenRows)
   const ngramSlots = section(Int32Array, 4, sections.ngramSlots)
   const ngramPool = section(Uint16Array, 2, sections.ngramPool)
-  const ext = sections.external
-  const [words, heads, later] = [ext.words, ext.heads, ext.later].map(([size, slotCount, poolCount]) =>
-    KeyTable.thaw({size, slots: section(Int32Array, 4, slotCount), pool: section(Uint16Array, 2, poolCount)}),
-  )
-  const externalIndex: ExternalIndex = {
-    words,
-    types: section(Uint32Array, 4, ext.words[0]),
-    heads,
-    refStart: section(Uint32Array, 4, ext.heads[0] + 1),
-    refs: section(Uint32Array, 4, ext.refs),
-    later,
-    maxLength: ext.maxLength,
+  const readIndex = (sizes: IndexSizes): ExternalIndex => {
+    const [words, heads, later] = [sizes.words, sizes.heads, sizes.later].map(([size, slotCount, poolCount]) =>
+      KeyTable.thaw({size, slots: section(Int32Array, 4, slotCount), pool: section(Uint16Array, 2, poolCount)}),
+    )
+    const types = section(Uint32Array, 4, sizes.words[0])
+    const refStart = section(Uint32Array, 4, sizes.heads[0] + 1)
+    const refs = section(Uint32Array, 4, sizes.refs)
+    return {words, types, heads, refStart, refs, later, maxLength: sizes.maxLength}
   }
+  const externalIndex = readIndex(sections.external)
+  const harvestedIndex = readIndex(sections.harvested)
   if (at !== raw.length) throw new Error(`NER model file: ${raw.length - at} bytes left after the last section`)
   const layout: WeightLayout = {
     bases: KeyTable.thaw({size: sections.baseCount, slots, pool}),
@@ -311,10 +331,13 @@ export function parseModel(bytes: Uint8Array): NerModel {
     const tab = line.indexOf('\t')
     casePrior.set(line.slice(0, tab), line.slice(tab + 1))
   }
-  const gazetteer = (header.gazetteer ? header.gazetteer.split('\n') : []).map((line) => {
+  // the harvested names as the tagger reads them: entry strings by type (see tokenLists), the entries only on demand
+  const lines = header.gazetteer ? header.gazetteer.split('\n') : []
+  const harvestedLists = tokenLists([])
+  for (const line of lines) {
     const tab = line.indexOf('\t')
-    return {type: line.slice(0, tab) as NerType, tokens: line.slice(tab + 1).split(' ')}
-  })
+    harvestedLists[NER_TYPES.indexOf(line.slice(0, tab) as NerType)].push(line.slice(tab + 1))
+  }
   let names: NameCounts | null = null
   if (header.names) {
     const table = KeyTable.thaw({size: sections.ngrams, slots: ngramSlots, pool: ngramPool})
@@ -332,8 +355,18 @@ export function parseModel(bytes: Uint8Array): NerModel {
       clusters.set(line.slice(0, tab), line.slice(tab + 1))
     }
   }
-  const model = {lexicon: header.lexicon, casePrior, gazetteer, names, clusters, meta: header.meta, layout} as NerModel
+  const model = {lexicon: header.lexicon, casePrior, names, clusters, meta: header.meta, layout} as NerModel
   Object.defineProperty(model, 'externalIndex', {enumerable: false, value: externalIndex})
+  Object.defineProperty(model, 'harvested', {enumerable: false, value: {lists: harvestedLists, index: harvestedIndex}})
+  let gazetteer: NerModel['gazetteer'] | null = null
+  Object.defineProperty(model, 'gazetteer', {
+    enumerable: true,
+    get: () =>
+      (gazetteer ??= lines.map((line) => {
+        const tab = line.indexOf('\t')
+        return {type: line.slice(0, tab) as NerType, tokens: line.slice(tab + 1).split(' ')}
+      })),
+  })
   // the names and float weights are rebuilt only when asked for (training tools, tests): the tagger reads the layout
   let unpacked: {features: string[]; weights: Float32Array} | null = null
   const unpack = () => (unpacked ??= unlayout(layout))

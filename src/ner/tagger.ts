@@ -24,7 +24,7 @@ import {
 import {KeyTable} from './key-table.ts'
 import type {Span} from '../doc.ts'
 import {encodeDocument, encodeSpans, type EncodedDocument, DocumentScratch, emptyContext, recordHistory, tokenContext, TypeRegistry} from './encode.ts'
-import {buildExternalGazetteer, buildGazetteer, type Gazetteer} from './gazetteer.ts'
+import {buildExternalGazetteer, buildGazetteer, buildIndexedGazetteer, TOKEN_ENTRIES, type Gazetteer} from './gazetteer.ts'
 import {indexLexicon, LEXICON_CATEGORIES} from './lexicon.ts'
 import {layoutWeights, type NerModel} from './model.ts'
 import {NameClassifier} from './names.ts'
@@ -340,7 +340,7 @@ export class NerTagger {
       names: model.names && new NameClassifier(model.names),
       clusters: model.clusters ?? null,
     }
-    this.gazetteer = buildGazetteer(model.gazetteer)
+    this.gazetteer = model.harvested ? buildIndexedGazetteer(model.harvested.lists, model.harvested.index, TOKEN_ENTRIES) : buildGazetteer(model.gazetteer)
     this.external = buildExternalGazetteer(model.lexicon, model.externalIndex)
     for (let prev = 0; prev <= K; prev++) {
       for (let next = 0; next < K; next++) {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {buildCategoryGazetteer, buildExternalGazetteer, buildGazetteer, createGazetteerCache, entryTokens, externalEntries, indexExternal, markGazetteer} from '../../src/ner/gazetteer.ts'
+import {buildCategoryGazetteer, buildExternalGazetteer, buildGazetteer, createGazetteerCache, entryTokens, externalEntries, buildIndexedGazetteer, indexEntries, indexExternal, markGazetteer, TOKEN_ENTRIES, tokenLists} from '../../src/ner/gazetteer.ts'
 import {KeyTable} from '../../src/ner/key-table.ts'
 import {baseLexicon, EXTERNAL_CATEGORIES, withSources} from '../../src/ner/lexicon.ts'
 
@@ -90,6 +90,33 @@ describe('gazetteer', () => {
         const cached = new Uint32Array(text.length)
         markGazetteer(external, text, caps, 0, text.length, cached, text.map((w) => words.indexOf(w)), createGazetteerCache())
         expect([Array.from(out), Array.from(cached)]).toEqual([Array.from(expected), Array.from(expected)])
+      }
+    }
+  })
+
+  it('matches the harvested names from their stored index exactly as from their trie', () => {
+    const entries = [
+      {tokens: ['new', 'york'], type: 'LOC' as const},
+      {tokens: ['new', 'york', 'times'], type: 'ORG' as const},
+      {tokens: ['york'], type: 'PER' as const},
+      {tokens: ['new'], type: 'MISC' as const},
+      {tokens: ['bank', 'of', 'new', 'york'], type: 'ORG' as const},
+      {tokens: ['x', '', 'y'], type: 'LOC' as const},
+    ]
+    const plain = buildGazetteer(entries)
+    const lists = tokenLists(entries)
+    const indexed = buildIndexedGazetteer(lists, indexEntries(lists, TOKEN_ENTRIES), TOKEN_ENTRIES)
+    const words = ['new', 'york', 'times', 'bank', 'of', 'x', '', 'y', 'the']
+    for (const a of words) {
+      for (const b of words) {
+        for (const text of [[a, b], [a, b, 'york', 'times'], ['bank', 'of', a, b]]) {
+          const caps = text.map(() => 1)
+          const expected = new Uint32Array(text.length)
+          markGazetteer(plain, text, caps, 0, text.length, expected)
+          const out = new Uint32Array(text.length)
+          markGazetteer(indexed, text, caps, 0, text.length, out, text.map((w) => words.indexOf(w)), createGazetteerCache())
+          expect(Array.from(out)).toEqual(Array.from(expected))
+        }
       }
     }
   })
