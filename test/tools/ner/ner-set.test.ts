@@ -215,7 +215,23 @@ describe('test/ner-gold/train (training gold: PolNeAR train articles, web pages)
   const devNames = new Set(['polnear', 'web'].flatMap((half) => (existsSync(join(MODERN_SET_DIR, half, 'gold')) ? readdirSync(join(MODERN_SET_DIR, half, 'gold')) : [])))
   const root = join(TRAIN_SET_DIR, '../..')
   const folders = readdirSync(root).map((f) => join(root, f, 'gold'))
-  const polnearFolders = folders.filter((f) => resolve(f) !== resolve(WEB_TRAIN_SET_DIR))
+  // web-page gold names page keys as sources, PolNeAR gold names .txt files
+  const isWeb = (folder: string) => [...readWebGoldKeys(folder).keys()].every((source) => !source.endsWith('.txt'))
+  const polnearFolders = folders.filter((f) => !isWeb(f))
+  const webFolders = folders.filter(isWeb)
+
+  it('reads the web training folders (web/gold, and web-same-story/gold held aside) as web gold', () => {
+    expect(webFolders.map((f) => resolve(f))).toContain(resolve(WEB_TRAIN_SET_DIR))
+  })
+
+  it.each(webFolders)('%s shares no page with the web dev half', (folder) => {
+    expect(() => checkWebSplit(join(MODERN_SET_DIR, 'web/gold'), folder)).not.toThrow()
+  })
+
+  it.skipIf(!existsSync(WEB_TEXT_FILE))('places every file of every web training folder on its page (skipped without ../shared)', () => {
+    const texts = readWebTexts()
+    for (const folder of webFolders) expect(readWebGoldFolder(folder, texts, 'web-train').length).toBe(readdirSync(folder).length)
+  })
 
   it.each(folders)('%s shares no article with the modern dev set and keeps no text in the repository', (folder) => {
     const names = readdirSync(folder).filter((n) => n.endsWith('.json'))
