@@ -130,8 +130,8 @@ function keysOf(pool: Uint16Array, count: number): string[] {
 }
 
 const MAGIC = 'LEDENER2'
-// 2: weights and the n-gram table in place; 3: the gazetteers' indexes too
-const FORMAT_VERSION = 3
+// 2: weights and the n-gram table in place; 3: the gazetteers' indexes too; 4: the name classifier's counts too
+const FORMAT_VERSION = 4
 
 /** Element counts of the binary sections after the header, in file order (each starts at a multiple of 4 bytes). */
 interface Sections {
@@ -152,6 +152,8 @@ interface Sections {
   ngrams: number
   ngramSlots: number
   ngramPool: number
+  /** Uint32 counts of the name classifier (C per n-gram) */
+  nameCounts: number
   /**
    * the external gazetteer's index (ExternalIndex): its three tables (one-word entries, first tokens of the others,
    * later tokens) as key count, Int32 slot pairs and Uint16 records each, the Uint32 category bits (one per one-word
@@ -191,7 +193,7 @@ interface Header {
   casePrior: string
   gazetteer: string
   /** the n-grams themselves are in the n-gram table's section */
-  names: {counts: string; words: number[]; totals: number[]} | null
+  names: {words: number[]; totals: number[]} | null
   /** `key\tpath` lines; absent in files written before clusters existed */
   clusters?: string
   meta: Record<string, unknown>
@@ -221,6 +223,7 @@ export function serializeModel(model: NerModel): Buffer {
   }
   const layout = layoutWeights(kept.map((f) => model.features[f]), Int8Array.from(quantised), scale)
   const frozen = layout.bases.freeze()
+  const nameCounts = Uint32Array.from(model.names?.counts ?? [])
   const grams = model.names ? ngramTable(model.names.ngrams).freeze() : {size: 0, slots: new Int32Array(0), pool: new Uint16Array(0)}
   const external = indexSections(indexExternal(model.lexicon))
   const harvested = indexSections(indexEntries(tokenLists(model.gazetteer), TOKEN_ENTRIES))
@@ -235,6 +238,7 @@ export function serializeModel(model: NerModel): Buffer {
     ngrams: grams.size,
     ngramSlots: grams.slots.length,
     ngramPool: grams.pool.length,
+    nameCounts: nameCounts.length,
     external: external.sizes,
     harvested: harvested.sizes,
   }
@@ -248,7 +252,6 @@ export function serializeModel(model: NerModel): Buffer {
     casePrior: [...model.casePrior].map(([word, prior]) => `${word}\t${prior}`).join('\n'),
     gazetteer: model.gazetteer.map((entry) => `${entry.type}\t${entry.tokens.join(' ')}`).join('\n'),
     names: model.names && {
-      counts: model.names.counts.map((n) => n.toString(36)).join(','),
       words: model.names.words,
       totals: model.names.totals,
     },
@@ -261,7 +264,7 @@ export function serializeModel(model: NerModel): Buffer {
   size.writeUInt32LE(headerBytes.length, 0)
   const parts: Buffer[] = [Buffer.from(MAGIC, 'latin1'), size, headerBytes]
   let length = MAGIC.length + 4 + headerBytes.length
-  for (const array of [frozen.slots, layout.rowStart, frozen.pool, layout.slotMask, layout.rows, layout.tokenRows, grams.slots, grams.pool, ...external.arrays, ...harvested.arrays]) {
+  for (const array of [frozen.slots, layout.rowStart, frozen.pool, layout.slotMask, layout.rows, layout.tokenRows, grams.slots, grams.pool, nameCounts, ...external.arrays, ...harvested.arrays]) {
     const pad = (4 - (length % 4)) % 4
     parts.push(Buffer.alloc(pad), Buffer.from(array.buffer, array.byteOffset, array.byteLength))
     length += pad + array.byteLength
@@ -305,6 +308,7 @@ export function parseModel(bytes: Uint8Array): NerModel {
   const tokenRows = section(Int8Array, 1, sections.tokenRows)
   const ngramSlots = section(Int32Array, 4, sections.ngramSlots)
   const ngramPool = section(Uint16Array, 2, sections.ngramPool)
+  const countTable = section(Uint32Array, 4, sections.nameCounts)
   const readIndex = (sizes: IndexSizes): ExternalIndex => {
     const [words, heads, later] = [sizes.words, sizes.heads, sizes.later].map(([size, slotCount, poolCount]) =>
       KeyTable.thaw({size, slots: section(Int32Array, 4, slotCount), pool: section(Uint16Array, 2, poolCount)}),
@@ -341,7 +345,10 @@ export function parseModel(bytes: Uint8Array): NerModel {
   let names: NameCounts | null = null
   if (header.names) {
     const table = KeyTable.thaw({size: sections.ngrams, slots: ngramSlots, pool: ngramPool})
-    names = {counts: header.names.counts ? parseBase36List(header.names.counts) : [], words: header.names.words, totals: header.names.totals} as NameCounts
+    names = {words: header.names.words, totals: header.names.totals} as NameCounts
+    let counts: number[] | null = null
+    Object.defineProperty(names, 'counts', {enumerable: true, get: () => (counts ??= Array.from(countTable))})
+    Object.defineProperty(names, 'countTable', {enumerable: false, value: countTable})
     // the classifier reads the table in place; the n-gram strings are rebuilt only when asked for (training, tests)
     let ngrams: string[] | null = null
     Object.defineProperty(names, 'ngrams', {enumerable: true, get: () => (ngrams ??= keysOf(ngramPool, sections.ngrams))})

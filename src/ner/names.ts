@@ -30,6 +30,8 @@ export interface NameCounts {
   totals: number[]
   /** the n-grams in a table (id = index in `ngrams`), when the model file stores one (see KeyTable.thaw) */
   table?: KeyTable
+  /** `counts` as the model file stores them, read in place */
+  countTable?: Uint32Array
 }
 
 /** The table of {@link NameCounts.ngrams} a classifier looks n-grams up in (id = index); throws on a repeated n-gram. */
@@ -112,7 +114,7 @@ export class NameClassifier {
 
   // n-gram `row`'s per-class log likelihoods, at gramLog[row * C ...], computed on first use
   private fillGramLog(row: number): void {
-    const counts = this.data.counts
+    const counts = this.data.countTable ?? this.data.counts
     for (let c = 0; c < C; c++) this.gramLog[row * C + c] = Math.log(counts[row * C + c] + SMOOTHING) - this.denominators[c]
   }
 
