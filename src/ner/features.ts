@@ -170,7 +170,7 @@ const CLUSTER_NAMES: Record<number, string> = {4: 'c4=', 6: 'c6=', 10: 'c10=', 2
  * A word's path in the cluster table: as written, else in title case (headlines, sentence starts of a word seen
  * capitalised), else lowercased; undefined when the table has none of them.
  */
-export function clusterPath(word: string, clusters: ReadonlyMap<string, string>): string | undefined {
+export function clusterPath(word: string, clusters: WordLookup): string | undefined {
   const key = clusterKey(word)
   const exact = clusters.get(key)
   if (exact !== undefined) return exact
@@ -179,17 +179,23 @@ export function clusterPath(word: string, clusters: ReadonlyMap<string, string>)
   return (title !== key ? clusters.get(title) : undefined) ?? (lower !== key ? clusters.get(lower) : undefined)
 }
 
+/** A word -> string table as the features read it: a `Map`, or the stored table of a loaded model (see model.ts). */
+export interface WordLookup {
+  get(word: string): string | undefined
+  has(word: string): boolean
+}
+
 /** Training-text statistics and lexicons that word-type features read. */
 export interface FeatureResources {
   lexicon: LexiconIndex
   /** lowercase word -> its usual case in running text ('l' lower, 'c' capitalised, 'a' all caps, 'm' mixed) */
-  casePrior: Map<string, string>
+  casePrior: WordLookup
   /** spelling-based name classifier */
   names: NameClassifier | null
   /** training only: lowercase word -> classes (bits) whose counts include the word itself, left out when classifying it */
   nameExclusions?: Map<string, number>
   /** word-cluster table from unlabeled news ({@link clusterKey} -> bit path), or absent for a model without clusters */
-  clusters?: ReadonlyMap<string, string> | null
+  clusters?: WordLookup | null
 }
 
 const HAS_DIGIT = /[0-9]/

@@ -22,6 +22,8 @@ export interface NerModel {
   layout?: WeightLayout
   /** in a loaded model: the external gazetteer's index as stored (see ExternalIndex; derived from `lexicon`) */
   externalIndex?: ExternalIndex
+  /** in a loaded model: `casePrior` and `clusters` as stored tables, which the tagger reads instead of the maps */
+  lookups?: {casePrior: StoredLookup; clusters: StoredLookup | null}
   /** in a loaded model: the harvested names as entry lists by type (see tokenLists) and their index as stored */
   harvested?: {lists: string[][]; index: ExternalIndex}
   lexicon: Lexicon
@@ -118,6 +120,48 @@ function unlayout(layout: WeightLayout): {features: string[]; weights: Float32Ar
   return {features, weights}
 }
 
+/** A stored word -> string table read in place: keys in a thawed KeyTable, a value id per key, the distinct values. */
+export class StoredLookup {
+  constructor(
+    private readonly keys: KeyTable,
+    private readonly valueIds: Uint32Array,
+    private readonly values: readonly string[],
+  ) {}
+
+  /** The value of `word`, or undefined. */
+  get(word: string): string | undefined {
+    const id = this.keys.get(word)
+    return id < 0 ? undefined : this.values[this.valueIds[id]]
+  }
+
+  /** Whether `word` has a value. */
+  has(word: string): boolean {
+    return this.keys.get(word) >= 0
+  }
+
+  /** The table as a Map, in the order it was stored. */
+  toMap(): Map<string, string> {
+    const keys = keysOf(this.keys.freeze().pool, this.keys.size)
+    return new Map(keys.map((key, id) => [key, this.values[this.valueIds[id]]]))
+  }
+}
+
+// a map's keys as a frozen table (ids in map order), a value id per key and the distinct values in order of first use
+function storeLookup(map: ReadonlyMap<string, string>): {arrays: ArrayBufferView[]; sizes: number[]; values: string[]} {
+  const keys = new KeyTable(map.size)
+  const valueIds = new Uint32Array(map.size)
+  const values: string[] = []
+  const valueId = new Map<string, number>()
+  for (const [key, value] of map) {
+    let id = valueId.get(value)
+    if (id === undefined) valueId.set(value, (id = values.push(value) - 1))
+    valueIds[keys.add(key)] = id
+  }
+  keys.compact()
+  const frozen = keys.freeze()
+  return {arrays: [frozen.slots, frozen.pool, valueIds], sizes: [frozen.size, frozen.slots.length, frozen.pool.length], values}
+}
+
 // the keys of a frozen table in id order: its records were written one after another as the keys were added
 function keysOf(pool: Uint16Array, count: number): string[] {
   const keys: string[] = []
@@ -130,8 +174,9 @@ function keysOf(pool: Uint16Array, count: number): string[] {
 }
 
 const MAGIC = 'LEDENER2'
-// 2: weights and the n-gram table in place; 3: the gazetteers' indexes too; 4: the name classifier's counts too
-const FORMAT_VERSION = 4
+// 2: weights and the n-gram table in place; 3: the gazetteers' indexes too; 4: the name classifier's counts too;
+// 5: the case priors and word clusters too
+const FORMAT_VERSION = 5
 
 /** Element counts of the binary sections after the header, in file order (each starts at a multiple of 4 bytes). */
 interface Sections {
@@ -154,6 +199,9 @@ interface Sections {
   ngramPool: number
   /** Uint32 counts of the name classifier (C per n-gram) */
   nameCounts: number
+  /** the case priors and the word clusters as stored lookups (key count, Int32 slot pairs, Uint16 records, then Uint32 value ids); clusters null without */
+  casePrior: number[]
+  clusters: number[] | null
   /**
    * the external gazetteer's index (ExternalIndex): its three tables (one-word entries, first tokens of the others,
    * later tokens) as key count, Int32 slot pairs and Uint16 records each, the Uint32 category bits (one per one-word
@@ -190,12 +238,12 @@ interface Header {
   /** the token features' names, one a line, in model order */
   tokenNames: string
   lexicon: Lexicon
-  casePrior: string
+  /** the distinct values of the stored case priors and cluster paths, by value id */
+  casePrior: string[]
   gazetteer: string
   /** the n-grams themselves are in the n-gram table's section */
   names: {words: number[]; totals: number[]} | null
-  /** `key\tpath` lines; absent in files written before clusters existed */
-  clusters?: string
+  clusters: string[] | null
   meta: Record<string, unknown>
 }
 
@@ -224,6 +272,8 @@ export function serializeModel(model: NerModel): Buffer {
   const layout = layoutWeights(kept.map((f) => model.features[f]), Int8Array.from(quantised), scale)
   const frozen = layout.bases.freeze()
   const nameCounts = Uint32Array.from(model.names?.counts ?? [])
+  const casePrior = storeLookup(model.casePrior)
+  const clusters = model.clusters ? storeLookup(model.clusters) : null
   const grams = model.names ? ngramTable(model.names.ngrams).freeze() : {size: 0, slots: new Int32Array(0), pool: new Uint16Array(0)}
   const external = indexSections(indexExternal(model.lexicon))
   const harvested = indexSections(indexEntries(tokenLists(model.gazetteer), TOKEN_ENTRIES))
@@ -239,6 +289,8 @@ export function serializeModel(model: NerModel): Buffer {
     ngramSlots: grams.slots.length,
     ngramPool: grams.pool.length,
     nameCounts: nameCounts.length,
+    casePrior: casePrior.sizes,
+    clusters: clusters ? clusters.sizes : null,
     external: external.sizes,
     harvested: harvested.sizes,
   }
@@ -249,13 +301,13 @@ export function serializeModel(model: NerModel): Buffer {
     sections,
     tokenNames: layout.tokenNames.join('\n'),
     lexicon: model.lexicon,
-    casePrior: [...model.casePrior].map(([word, prior]) => `${word}\t${prior}`).join('\n'),
+    casePrior: casePrior.values,
     gazetteer: model.gazetteer.map((entry) => `${entry.type}\t${entry.tokens.join(' ')}`).join('\n'),
     names: model.names && {
       words: model.names.words,
       totals: model.names.totals,
     },
-    ...(model.clusters ? {clusters: [...model.clusters].map(([key, path]) => `${key}\t${path}`).join('\n')} : {}),
+    clusters: clusters ? clusters.values : null,
     meta: model.meta,
   }
   checkEndianness()
@@ -264,7 +316,7 @@ export function serializeModel(model: NerModel): Buffer {
   size.writeUInt32LE(headerBytes.length, 0)
   const parts: Buffer[] = [Buffer.from(MAGIC, 'latin1'), size, headerBytes]
   let length = MAGIC.length + 4 + headerBytes.length
-  for (const array of [frozen.slots, layout.rowStart, frozen.pool, layout.slotMask, layout.rows, layout.tokenRows, grams.slots, grams.pool, nameCounts, ...external.arrays, ...harvested.arrays]) {
+  for (const array of [frozen.slots, layout.rowStart, frozen.pool, layout.slotMask, layout.rows, layout.tokenRows, grams.slots, grams.pool, nameCounts, ...casePrior.arrays, ...(clusters ? clusters.arrays : []), ...external.arrays, ...harvested.arrays]) {
     const pad = (4 - (length % 4)) % 4
     parts.push(Buffer.alloc(pad), Buffer.from(array.buffer, array.byteOffset, array.byteLength))
     length += pad + array.byteLength
@@ -309,6 +361,12 @@ export function parseModel(bytes: Uint8Array): NerModel {
   const ngramSlots = section(Int32Array, 4, sections.ngramSlots)
   const ngramPool = section(Uint16Array, 2, sections.ngramPool)
   const countTable = section(Uint32Array, 4, sections.nameCounts)
+  const readLookup = ([size, slotCount, poolCount]: number[], values: string[]) => {
+    const keys = KeyTable.thaw({size, slots: section(Int32Array, 4, slotCount), pool: section(Uint16Array, 2, poolCount)})
+    return new StoredLookup(keys, section(Uint32Array, 4, size), values)
+  }
+  const casePriorLookup = readLookup(sections.casePrior, header.casePrior)
+  const clustersLookup = sections.clusters && header.clusters ? readLookup(sections.clusters, header.clusters) : null
   const readIndex = (sizes: IndexSizes): ExternalIndex => {
     const [words, heads, later] = [sizes.words, sizes.heads, sizes.later].map(([size, slotCount, poolCount]) =>
       KeyTable.thaw({size, slots: section(Int32Array, 4, slotCount), pool: section(Uint16Array, 2, poolCount)}),
@@ -330,11 +388,7 @@ export function parseModel(bytes: Uint8Array): NerModel {
     tokenRows,
     scale: header.scale,
   }
-  const casePrior = new Map<string, string>()
-  for (const line of header.casePrior ? header.casePrior.split('\n') : []) {
-    const tab = line.indexOf('\t')
-    casePrior.set(line.slice(0, tab), line.slice(tab + 1))
-  }
+
   // the harvested names as the tagger reads them: entry strings by type (see tokenLists), the entries only on demand
   const lines = header.gazetteer ? header.gazetteer.split('\n') : []
   const harvestedLists = tokenLists([])
@@ -354,15 +408,14 @@ export function parseModel(bytes: Uint8Array): NerModel {
     Object.defineProperty(names, 'ngrams', {enumerable: true, get: () => (ngrams ??= keysOf(ngramPool, sections.ngrams))})
     Object.defineProperty(names, 'table', {enumerable: false, value: table})
   }
-  let clusters: Map<string, string> | null = null
-  if (header.clusters) {
-    clusters = new Map()
-    for (const line of header.clusters.split('\n')) {
-      const tab = line.indexOf('\t')
-      clusters.set(line.slice(0, tab), line.slice(tab + 1))
-    }
-  }
-  const model = {lexicon: header.lexicon, casePrior, names, clusters, meta: header.meta, layout} as NerModel
+
+  const model = {lexicon: header.lexicon, names, meta: header.meta, layout} as NerModel
+  // the tagger reads the stored lookups; the maps are made only when asked for (training tools, tests)
+  let maps: {casePrior: Map<string, string>; clusters: Map<string, string> | null} | null = null
+  const toMaps = () => (maps ??= {casePrior: casePriorLookup.toMap(), clusters: clustersLookup && clustersLookup.toMap()})
+  Object.defineProperty(model, 'casePrior', {enumerable: true, get: () => toMaps().casePrior})
+  Object.defineProperty(model, 'clusters', {enumerable: true, get: () => toMaps().clusters})
+  Object.defineProperty(model, 'lookups', {enumerable: false, value: {casePrior: casePriorLookup, clusters: clustersLookup}})
   Object.defineProperty(model, 'externalIndex', {enumerable: false, value: externalIndex})
   Object.defineProperty(model, 'harvested', {enumerable: false, value: {lists: harvestedLists, index: harvestedIndex}})
   let gazetteer: NerModel['gazetteer'] | null = null

@@ -336,9 +336,9 @@ export class NerTagger {
     tokenRows.forEach((weights, i) => this.weights.set(weights, (i + 1) * K))
     this.resources = {
       lexicon: indexLexicon(model.lexicon),
-      casePrior: model.casePrior,
+      casePrior: model.lookups?.casePrior ?? model.casePrior,
       names: model.names && new NameClassifier(model.names),
-      clusters: model.clusters ?? null,
+      clusters: model.lookups ? model.lookups.clusters : (model.clusters ?? null),
     }
     this.gazetteer = model.harvested ? buildIndexedGazetteer(model.harvested.lists, model.harvested.index, TOKEN_ENTRIES) : buildGazetteer(model.gazetteer)
     this.external = buildExternalGazetteer(model.lexicon, model.externalIndex)
