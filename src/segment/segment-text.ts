@@ -293,6 +293,8 @@ function scanWord(text: string, start: number, tokens: Token[], upper: number): 
   let end = start
   let letters = false
   let apostrophe = false
+  // the word ended on an initialism's period ("non-U.S."): no abbreviation period after it
+  let closed = false
   let email = false
   while (end < n) {
     // most characters are BMP letters and digits: one table lookup, one code unit each
@@ -321,6 +323,14 @@ function scanWord(text: string, start: number, tokens: Token[], upper: number): 
     if (isHyphen(code)) {
       // ambassador-at-large, Paris-based, COVID-19, 020-7946-0958
       if (isWordClass(prevCls) && isWordClass(nextCls) && nextCls !== MARK) {
+        // an initialism closes the word with its periods: "non-U.S.", "D-N.Y."
+        const initialism = isLetterClass(prevCls) ? scanInitialism(text, end + 1) : end + 1
+        if (initialism > end + 1) {
+          end = initialism
+          letters = true
+          closed = true
+          break
+        }
         end++
         continue
       }
@@ -385,13 +395,15 @@ function scanWord(text: string, start: number, tokens: Token[], upper: number): 
   }
 
   // a period that belongs to the word: an initial ("J."), or a listed abbreviation ("Mr.", "Inc.", "No. 5")
-  if (end < n && end - start <= 8 && text.charCodeAt(end) === 0x2e && letters && !apostrophe && !email && text.charCodeAt(end + 1) !== 0x2e) {
+  if (end < n && end - start <= 8 && text.charCodeAt(end) === 0x2e && letters && !apostrophe && !email && !closed && text.charCodeAt(end + 1) !== 0x2e) {
     const word = text.slice(start, end)
     if (
       (end - start === 1 && CLS[text.charCodeAt(start)] === UPPER) ||
       PREFIX_ABBREVIATIONS.has(word) ||
       FINAL_ABBREVIATIONS.has(word) ||
       STATE_ABBREVIATIONS.has(word) ||
+      // a party-and-state tag, "R-Wis.", "I-Vt."
+      (word.includes('-') && STATE_ABBREVIATIONS.has(word.slice(word.lastIndexOf('-') + 1))) ||
       (NUMBER_ABBREVIATIONS.has(word) && nextIsDigit(text, end + 1)) ||
       (PLACE_ABBREVIATIONS_UPPER.has(word) && nextIsUpper(text, end + 1))
     ) {

@@ -75,6 +75,8 @@ describe('findTokens', () => {
     ['dollar prefixes', 'fell C$ 0.45 to US$5 and HK$3', ['fell', 'C$', '0.45', 'to', 'US$', '5', 'and', 'HK$', '3']],
     ['a dollar sign after a word, not a figure', 'A$ bond and PRICE$', ['A', '$', 'bond', 'and', 'PRICE', '$']],
     ['hyphenated initialisms and abbreviations', 'U.S.-led and Mo.-based firms', ['U.S.-led', 'and', 'Mo.-based', 'firms']],
+    ['a hyphenated word closed by an initialism', 'non-U.S. firms, aid-U.N. talks, Rep. X (D-N.Y.) said', ['non-U.S.', 'firms', ',', 'aid-U.N.', 'talks', ',', 'Rep.', 'X', '(', 'D-N.Y.', ')', 'said']],
+    ['a party-and-state tag', 'Sen. Ron Johnson (R-Wis.) and (I-Vt.)', ['Sen.', 'Ron', 'Johnson', '(', 'R-Wis.', ')', 'and', '(', 'I-Vt.', ')']],
     ['an initialism whose period went to the sentence', 'expected in U.S . The U.S.A won', ['expected', 'in', 'U.S', '.', 'The', 'U.S.A', 'won']],
     ['a capital that goes on is not a closing initial', 'J.Smith and E.ON', ['J.', 'Smith', 'and', 'E.', 'ON']],
     ['state abbreviations', 'Tampa, Fla., and Eau Claire, Wis. said', ['Tampa', ',', 'Fla.', ',', 'and', 'Eau', 'Claire', ',', 'Wis.', 'said']],
