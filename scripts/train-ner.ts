@@ -23,7 +23,7 @@ import {
   type NerGoldDoc,
 } from '../tools/ner/ner-set.ts'
 import {gazetteerPackages, readGazetteerSources} from '../src/adapters/gazetteers.ts'
-import {buildLexicon, withSources} from '../src/ner/lexicon.ts'
+import {buildLexicon, ORG_SOURCE_CATEGORIES, SOURCE_CATEGORIES, withSources, type SourceCategory} from '../src/ner/lexicon.ts'
 import {parseModel, serializeModel} from '../src/ner/model.ts'
 import {evaluate, trainNer} from '../tools/ner/train.ts'
 import {DEFAULT_NAME_UNKNOWN} from '../src/ner/recognise.ts'
@@ -40,6 +40,7 @@ const {values} = parseArgs({
     beam: {type: 'string', default: '4'},
     'no-names': {type: 'boolean', default: false},
     'no-sources': {type: 'boolean', default: false},
+    'without-sources': {type: 'string', default: ''},
     'word-dropout': {type: 'string', default: '0'},
     'dropout-scope': {type: 'string', default: 'capitalised'},
     clusters: {type: 'string'},
@@ -52,6 +53,7 @@ if (!values.train) {
   console.error(
     'usage: npm run train:ner -- --train <eng.train>[,<more.conll>...] [--dev <eng.testa>] [--out models/ner.bin] [--seed 13] [--epochs 10]\n' +
       '         [--min-count 2] [--folds 5] [--beam 4] [--word-dropout 0] [--dropout-scope capitalised|all] [--no-names] [--no-sources]\n' +
+      '         [--without-sources university,airline,...] (leave these data-package lists out, to measure them)\n' +
       '         [--clusters <table.tsv from npm run cluster:ner>] [--gold <folder of gold .json>] [--gold-text <texts>] [--gold-repeat 1]\n' +
       '  --train takes comma-separated files, read in order (the shipped model: eng.train,eng.testa with a fixed --epochs)\n' +
       '  --gold adds hand-checked gold articles as training documents, comma-separated folders (e.g. test/ner-gold/train/polnear/gold,\n' +
@@ -183,6 +185,21 @@ function readGoldTraining(goldDirs: string[], textOption: string | undefined): {
   }
 }
 
+const without = values['without-sources'].split(',').filter(Boolean)
+const known: readonly string[] = [...SOURCE_CATEGORIES, ...ORG_SOURCE_CATEGORIES]
+for (const name of without) {
+  if (!known.includes(name)) {
+    console.error(`--without-sources: unknown list "${name}" (known: ${known.join(', ')})`)
+    process.exit(2)
+  }
+}
+// the data-package lists, less those --without-sources names
+function sources(): Partial<Record<SourceCategory, string[]>> {
+  const all = readGazetteerSources()
+  for (const name of without) delete all[name as SourceCategory]
+  return all
+}
+
 const started = performance.now()
 const gold = values.gold ? readGoldTraining(values.gold.split(',').filter(Boolean), values['gold-text']) : null
 const train = [...values.train.split(',').flatMap((file) => readConll(readFileSync(file, 'utf8'))), ...(gold?.documents ?? [])]
@@ -200,12 +217,13 @@ const result = trainNer(
     nameFeatures: !values['no-names'],
     wordDropout: dropout,
     dropoutScope: scope,
-    lexicon: values['no-sources'] ? buildLexicon(compromiseLexicon()) : withSources(buildLexicon(compromiseLexicon()), readGazetteerSources()),
+    lexicon: values['no-sources'] ? buildLexicon(compromiseLexicon()) : withSources(buildLexicon(compromiseLexicon()), sources()),
     clusters,
     meta: {
       trainFiles: values.train.split(',').map((file) => basename(file)),
       ...(gold ? {goldTraining: gold.summary} : {}),
       gazetteerPackages: values['no-sources'] ? {} : gazetteerPackages(),
+      ...(without.length > 0 ? {withoutSources: without} : {}),
       ...(clusters ? {clusters: {file: basename(values.clusters!), words: clusters.size, sha256: clusterDigest}} : {}),
     },
     log: (line) => console.log(line),

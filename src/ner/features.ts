@@ -6,7 +6,7 @@
  * - token features ({@link collectTokenFeatures}): decoding history, sentence position, document-level case and
  *   label history, gazetteer matches; a fixed, small id space looked up through {@link TokenFeatureTable}.
  */
-import {EXTERNAL_CATEGORIES, LEXICON_CATEGORIES, type LexiconIndex} from './lexicon.ts'
+import {EXTERNAL_CATEGORIES, LEXICON_CATEGORIES, ORG_SOURCE_CATEGORIES, type LexiconIndex} from './lexicon.ts'
 import {NAME_CLASSES, type NameClassifier} from './names.ts'
 import {NER_TYPES, TAG_COUNT} from './tags.ts'
 
@@ -353,7 +353,7 @@ export interface TokenFeatureTable {
   historyNext: Int32Array
   /** capitalised word: lowercase elsewhere in the document (bit 0), capitalised mid-sentence elsewhere (bit 1), by position */
   docCase: Int32Array
-  /** training-data gazetteer bits (type * 4 + BILOU position) and external-gazetteer bits (EXTERNAL_CATEGORIES index * 4 + position) */
+  /** training-data gazetteer bits (type, or NER_TYPES.length + ORG_SOURCE_CATEGORIES index, * 4 + BILOU position) and external-gazetteer bits (EXTERNAL_CATEGORIES index * 4 + position) */
   gazetteer: Int32Array
   external: Int32Array
   /** a title word some distance back in the sentence, with or without a comma just before this token */
@@ -365,6 +365,8 @@ export interface TokenFeatureTable {
 }
 
 const TAGS_WITH_START = TAG_COUNT + 1
+// the training-data gazetteer's four types, then the data-package organisation lists (see addOrgSources), 4 BILOU bits each
+const GAZETTEER_BITS = 4 * (NER_TYPES.length + ORG_SOURCE_CATEGORIES.length)
 // five distance buckets, each with and without a comma before the token
 const TITLE_CONTEXTS = 10
 const CASE_COUNT = CASE_CLASSES.length
@@ -385,7 +387,7 @@ export function tokenFeatureNames(): string[] {
     for (const label of HISTORY_LABELS) names.push(`${kind}M=${label}`)
   }
   for (let flags = 0; flags < 4; flags++) for (const pos of POSITION_NAMES) names.push(`dc=${flags}${pos}`)
-  for (let bit = 0; bit < 4 * NER_TYPES.length; bit++) names.push(`g=${bit}`)
+  for (let bit = 0; bit < GAZETTEER_BITS; bit++) names.push(`g=${bit}`)
   for (let bit = 0; bit < 4 * EXTERNAL_CATEGORIES.length; bit++) names.push(`e=${bit}`)
   for (let i = 0; i < TITLE_CONTEXTS; i++) names.push(`tt=${i}`)
   for (let i = 0; i < AGGREGATE_COUNT; i++) names.push(`ca=${i}`)
@@ -408,7 +410,7 @@ export function tokenFeatureTable(idOf: (name: string) => number): TokenFeatureT
     history: history('h'),
     historyNext: history('hn'),
     docCase: range(12, (i) => `dc=${Math.floor(i / 3)}${POSITION_NAMES[i % 3]}`),
-    gazetteer: range(16, (i) => `g=${i}`),
+    gazetteer: range(GAZETTEER_BITS, (i) => `g=${i}`),
     external: range(4 * EXTERNAL_CATEGORIES.length, (i) => `e=${i}`),
     title: range(TITLE_CONTEXTS, (i) => `tt=${i}`),
     aggregate: range(AGGREGATE_COUNT, (i) => `ca=${i}`),

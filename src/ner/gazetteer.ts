@@ -1,5 +1,5 @@
 import {NER_TYPES, type NerType} from './tags.ts'
-import {SOURCE_CATEGORIES, type Lexicon} from './lexicon.ts'
+import {ORG_SOURCE_CATEGORIES, SOURCE_CATEGORIES, type Lexicon} from './lexicon.ts'
 import {normaliseWord} from './features.ts'
 import {KeyTable} from './key-table.ts'
 
@@ -152,6 +152,16 @@ export function tokenLists(entries: Iterable<{tokens: readonly string[]; type: N
   return lists
 }
 
+/**
+ * A lexicon's {@link ORG_SOURCE_CATEGORIES} lists as token strings (see {@link TOKEN_ENTRIES}), in category order:
+ * the lists a model file indexes after the harvested names, as categories `NER_TYPES.length + index`.
+ */
+export function orgTokenLists(lexicon: Lexicon): string[][] {
+  return ORG_SOURCE_CATEGORIES.map((category) =>
+    (lexicon.sources?.[category] ?? []).map((entry) => entryTokens(entry).join(' ')).filter(Boolean),
+  )
+}
+
 const CATEGORY_SHIFT = 27
 
 /** Indexes a lexicon's external gazetteer entries by first word (see {@link ExternalIndex}); the tables depend only on the lexicon. */
@@ -221,6 +231,38 @@ export function firstNode(gazetteer: Gazetteer, word: string): TrieNode | null {
   const made = root.next!.get(word)!
   if (single >= 0) made.types |= index.types[single]
   return made
+}
+
+/**
+ * Adds a lexicon's {@link ORG_SOURCE_CATEGORIES} lists (universities, airlines) to a training-data gazetteer, as
+ * categories `NER_TYPES.length + index` (the mask bits the four types leave free), and returns it. A model trained
+ * before these lists existed has none, and its gazetteer is left as it was.
+ */
+export function addOrgSources(gazetteer: Gazetteer, lexicon: Lexicon): Gazetteer {
+  const later = gazetteer.later
+  if (!(later instanceof Set)) throw new Error('addOrgSources needs a gazetteer built from entries (buildGazetteer)')
+  ORG_SOURCE_CATEGORIES.forEach((category, index) =>
+    addEntryStrings(gazetteer, later, lexicon.sources?.[category] ?? [], NER_TYPES.length + index),
+  )
+  return gazetteer
+}
+
+// entry strings into the trie; single plain words take a short path that needs no token list
+function addEntryStrings(gazetteer: Gazetteer, later: Set<string>, list: readonly string[], category: number): void {
+  checkCategory(category)
+  for (const entry of list) {
+    if (!PLAIN_WORD.test(entry)) {
+      addEntry(gazetteer, entryTokens(entry), category, later)
+      continue
+    }
+    const token = entry.toLowerCase()
+    const root = gazetteer.root
+    root.next ??= new Map()
+    let node = root.next.get(token)
+    if (!node) root.next.set(token, (node = {next: null, types: 0}))
+    node.types |= 1 << category
+    if (gazetteer.maxLength < 1) gazetteer.maxLength = 1
+  }
 }
 
 function checkCategory(category: number): void {

@@ -24,8 +24,16 @@ export type LexiconCategory = (typeof LEXICON_CATEGORIES)[number]
 
 /** Name lists from maintained data packages (GeoNames cities, ISO country names, demonyms, provinces, brands), by kind. */
 export const SOURCE_CATEGORIES = ['city', 'country', 'nationality', 'region', 'brand'] as const
-/** One of {@link SOURCE_CATEGORIES}. */
-export type SourceCategory = (typeof SOURCE_CATEGORIES)[number]
+
+/**
+ * Organisation lists from maintained data packages (issue 14, eighth round): universities and colleges, active
+ * airlines. The external gazetteer's 32 mask bits are all taken, so these are marked in the free upper bits of the
+ * training-data gazetteer's mask (category `NER_TYPES.length + index`), each its own feature family.
+ */
+export const ORG_SOURCE_CATEGORIES = ['university', 'airline'] as const
+
+/** One of {@link SOURCE_CATEGORIES} or {@link ORG_SOURCE_CATEGORIES}. */
+export type SourceCategory = (typeof SOURCE_CATEGORIES)[number] | (typeof ORG_SOURCE_CATEGORIES)[number]
 
 /**
  * Categories of the external gazetteer, each its own feature family (category x BILOU position): compromise's
@@ -120,7 +128,7 @@ export function baseLexicon(): Lexicon {
 /** Adds data-package name lists (lowercased, deduplicated, sorted so the model file is reproducible). */
 export function withSources(lexicon: Lexicon, sources: Partial<Record<SourceCategory, readonly string[]>>): Lexicon {
   const merged: Partial<Record<SourceCategory, string[]>> = {...lexicon.sources}
-  for (const category of SOURCE_CATEGORIES) {
+  for (const category of [...SOURCE_CATEGORIES, ...ORG_SOURCE_CATEGORIES]) {
     const list = sources[category]
     if (list) merged[category] = [...new Set(list.map((w) => w.toLowerCase().trim()).filter(Boolean))].sort()
   }

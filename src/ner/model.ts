@@ -7,9 +7,9 @@
 import {endianness} from 'node:os'
 import {gunzipSync, gzipSync} from 'node:zlib'
 import {splitFeatureName, SLOTS, WINDOW} from './features.ts'
-import {indexEntries, indexExternal, TOKEN_ENTRIES, tokenLists, type ExternalIndex} from './gazetteer.ts'
+import {indexEntries, indexExternal, orgTokenLists, TOKEN_ENTRIES, tokenLists, type ExternalIndex} from './gazetteer.ts'
 import {KeyTable} from './key-table.ts'
-import type {Lexicon} from './lexicon.ts'
+import {ORG_SOURCE_CATEGORIES, type Lexicon} from './lexicon.ts'
 import {ngramTable, type NameCounts} from './names.ts'
 import {NER_TYPES, TAG_COUNT, type NerType} from './tags.ts'
 
@@ -276,7 +276,8 @@ export function serializeModel(model: NerModel): Buffer {
   const clusters = model.clusters ? storeLookup(model.clusters) : null
   const grams = model.names ? ngramTable(model.names.ngrams).freeze() : {size: 0, slots: new Int32Array(0), pool: new Uint16Array(0)}
   const external = indexSections(indexExternal(model.lexicon))
-  const harvested = indexSections(indexEntries(tokenLists(model.gazetteer), TOKEN_ENTRIES))
+  // the harvested names by type, then the organisation lists (see addOrgSources): one index, read lazily by the tagger
+  const harvested = indexSections(indexEntries([...tokenLists(model.gazetteer), ...orgTokenLists(model.lexicon)], TOKEN_ENTRIES))
   const sections: Sections = {
     baseCount: frozen.size,
     slots: frozen.slots.length,
@@ -396,6 +397,15 @@ export function parseModel(bytes: Uint8Array): NerModel {
     const tab = line.indexOf('\t')
     harvestedLists[NER_TYPES.indexOf(line.slice(0, tab) as NerType)].push(line.slice(tab + 1))
   }
+  // the organisation lists after them (categories NER_TYPES.length + index), as token strings made on first use: the
+  // index only reads an entry when a document shows its first word, so loading does not split 25,000 names
+  let orgLists: string[][] | null = null
+  ORG_SOURCE_CATEGORIES.forEach((_, index) =>
+    Object.defineProperty(harvestedLists, NER_TYPES.length + index, {
+      enumerable: true,
+      get: () => (orgLists ??= orgTokenLists(header.lexicon))[index],
+    }),
+  )
   let names: NameCounts | null = null
   if (header.names) {
     const table = KeyTable.thaw({size: sections.ngrams, slots: ngramSlots, pool: ngramPool})

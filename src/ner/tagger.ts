@@ -24,7 +24,7 @@ import {
 import {KeyTable} from './key-table.ts'
 import type {Span} from '../doc.ts'
 import {encodeDocument, encodeSpans, type EncodedDocument, DocumentScratch, emptyContext, recordHistory, tokenContext, TypeRegistry} from './encode.ts'
-import {buildExternalGazetteer, buildGazetteer, buildIndexedGazetteer, TOKEN_ENTRIES, type Gazetteer} from './gazetteer.ts'
+import {addOrgSources, buildExternalGazetteer, buildGazetteer, buildIndexedGazetteer, TOKEN_ENTRIES, type Gazetteer} from './gazetteer.ts'
 import {indexLexicon, LEXICON_CATEGORIES} from './lexicon.ts'
 import {layoutWeights, type NerModel} from './model.ts'
 import {NameClassifier} from './names.ts'
@@ -340,7 +340,11 @@ export class NerTagger {
       names: model.names && new NameClassifier(model.names),
       clusters: model.lookups ? model.lookups.clusters : (model.clusters ?? null),
     }
-    this.gazetteer = model.harvested ? buildIndexedGazetteer(model.harvested.lists, model.harvested.index, TOKEN_ENTRIES) : buildGazetteer(model.gazetteer)
+    // a loaded model's harvested names and organisation lists are read through its stored first-word index (see
+    // parseModel); a model made in memory (training) builds its trie
+    this.gazetteer = model.harvested
+      ? buildIndexedGazetteer(model.harvested.lists, model.harvested.index, TOKEN_ENTRIES)
+      : addOrgSources(buildGazetteer(model.gazetteer), model.lexicon)
     this.external = buildExternalGazetteer(model.lexicon, model.externalIndex)
     for (let prev = 0; prev <= K; prev++) {
       for (let next = 0; next < K; next++) {

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest'
-import {buildCategoryGazetteer, buildExternalGazetteer, buildGazetteer, createGazetteerCache, entryTokens, externalEntries, buildIndexedGazetteer, indexEntries, indexExternal, markGazetteer, TOKEN_ENTRIES, tokenLists} from '../../src/ner/gazetteer.ts'
+import {addOrgSources, buildCategoryGazetteer, buildExternalGazetteer, buildGazetteer, createGazetteerCache, entryTokens, externalEntries, buildIndexedGazetteer, indexEntries, indexExternal, markGazetteer, orgTokenLists, TOKEN_ENTRIES, tokenLists} from '../../src/ner/gazetteer.ts'
 import {KeyTable} from '../../src/ner/key-table.ts'
-import {baseLexicon, EXTERNAL_CATEGORIES, withSources} from '../../src/ner/lexicon.ts'
+import {baseLexicon, EXTERNAL_CATEGORIES, ORG_SOURCE_CATEGORIES, withSources} from '../../src/ner/lexicon.ts'
+import {NER_TYPES} from '../../src/ner/tags.ts'
 
 describe('gazetteer', () => {
   const gazetteer = buildGazetteer([
@@ -119,5 +120,53 @@ describe('gazetteer', () => {
         }
       }
     }
+  })
+
+  it('reads the organisation lists through the harvested names\' index exactly as through the trie', () => {
+    const lexicon = withSources(baseLexicon(), {university: ['Acme University', 'Acme', 'Bank of New York Mellon'], airline: ['Acme Air']})
+    const entries = [{tokens: ['acme'], type: 'ORG' as const}, {tokens: ['bank', 'of', 'new', 'york'], type: 'ORG' as const}]
+    const plain = addOrgSources(buildGazetteer(entries), lexicon)
+    const lists = [...tokenLists(entries), ...orgTokenLists(lexicon)]
+    const indexed = buildIndexedGazetteer(lists, indexEntries(lists, TOKEN_ENTRIES), TOKEN_ENTRIES)
+    const words = ['acme', 'university', 'air', 'bank', 'of', 'new', 'york', 'mellon', 'boeing', 'the']
+    for (const a of words) {
+      for (const b of words) {
+        for (const text of [[a, b], [a, b, 'york', 'mellon'], ['bank', 'of', a, b]]) {
+          const caps = text.map(() => 1)
+          const expected = new Uint32Array(text.length)
+          markGazetteer(plain, text, caps, 0, text.length, expected)
+          const out = new Uint32Array(text.length)
+          markGazetteer(indexed, text, caps, 0, text.length, out, text.map((w) => words.indexOf(w)), createGazetteerCache())
+          expect(Array.from(out)).toEqual(Array.from(expected))
+        }
+      }
+    }
+  })
+
+  it('adds the organisation lists to a training-data gazetteer in the bits above the four types', () => {
+    const lexicon = withSources(baseLexicon(), {university: ['Acme University', 'Acme'], airline: ['Acme Air']})
+    const g = addOrgSources(buildGazetteer([{tokens: ['acme'], type: 'ORG'}]), lexicon)
+    const university = NER_TYPES.length + ORG_SOURCE_CATEGORIES.indexOf('university')
+    const airline = NER_TYPES.length + ORG_SOURCE_CATEGORIES.indexOf('airline')
+    const out = new Uint32Array(3)
+    markGazetteer(g, ['acme', 'university', 'air'], [1, 1, 1], 0, 3, out)
+    const org = NER_TYPES.indexOf('ORG')
+    // "acme": U of ORG and of university, B of "acme university"; "university": L of it; "air" matches nothing alone
+    expect(Array.from(out)).toEqual([
+      ((1 << (org * 4 + 3)) | (1 << (university * 4 + 3)) | (1 << (university * 4))) >>> 0,
+      (1 << (university * 4 + 2)) >>> 0,
+      0,
+    ])
+    const air = new Uint32Array(2)
+    markGazetteer(g, ['acme', 'air'], [1, 1], 0, 2, air)
+    expect(Array.from(air)).toEqual([
+      ((1 << (org * 4 + 3)) | (1 << (university * 4 + 3)) | (1 << (airline * 4))) >>> 0,
+      (1 << (airline * 4 + 2)) >>> 0,
+    ])
+  })
+
+  it('leaves the gazetteer of a model without the organisation lists as it was', () => {
+    const entries = [{tokens: ['acme'], type: 'ORG' as const}]
+    expect(addOrgSources(buildGazetteer(entries), baseLexicon())).toEqual(buildGazetteer(entries))
   })
 })

@@ -20,7 +20,7 @@ import {
   type FeatureResources,
 } from '../../src/ner/features.ts'
 import {DocumentScratch, emptyContext, encodeDocument, recordHistory, tokenContext, TypeRegistry, type EncodedDocument} from '../../src/ner/encode.ts'
-import {buildCategoryGazetteer, buildGazetteer, externalEntries} from '../../src/ner/gazetteer.ts'
+import {addOrgSources, buildCategoryGazetteer, buildGazetteer, externalEntries} from '../../src/ner/gazetteer.ts'
 import {indexLexicon, type Lexicon} from '../../src/ner/lexicon.ts'
 import type {NerModel} from '../../src/ner/model.ts'
 import {countNames, NameClassifier, type NameCounts} from '../../src/ner/names.ts'
@@ -153,7 +153,7 @@ export function trainNer(train: readonly NerDocument[], options: TrainOptions, d
   const external = buildCategoryGazetteer(externalEntries(options.lexicon))
   // out-of-fold gazetteers: fold f's documents only see names harvested from the other folds
   const foldGazetteers = Array.from({length: options.folds}, (_, f) =>
-    buildGazetteer(harvestNames(train.filter((_, d) => d % options.folds !== f))),
+    addOrgSources(buildGazetteer(harvestNames(train.filter((_, d) => d % options.folds !== f))), options.lexicon),
   )
   const dropout = options.wordDropout ?? 0
   const registry = new TrainingTypes(resources, dropout > 0)
