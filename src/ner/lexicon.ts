@@ -27,10 +27,10 @@ export const SOURCE_CATEGORIES = ['city', 'country', 'nationality', 'region', 'b
 
 /**
  * Organisation lists from maintained data packages (issue 14, eighth round): universities and colleges, active
- * airlines. The external gazetteer's 32 mask bits are all taken, so these are marked in the free upper bits of the
- * training-data gazetteer's mask (category `NER_TYPES.length + index`), each its own feature family.
+ * airlines, company names. The external gazetteer's 32 mask bits are all taken, so these are marked in the free
+ * upper bits of the training-data gazetteer's mask (category `NER_TYPES.length + index`), each its own feature family.
  */
-export const ORG_SOURCE_CATEGORIES = ['university', 'airline'] as const
+export const ORG_SOURCE_CATEGORIES = ['university', 'airline', 'company'] as const
 
 /** One of {@link SOURCE_CATEGORIES} or {@link ORG_SOURCE_CATEGORIES}. */
 export type SourceCategory = (typeof SOURCE_CATEGORIES)[number] | (typeof ORG_SOURCE_CATEGORIES)[number]
@@ -131,6 +131,15 @@ export function withSources(lexicon: Lexicon, sources: Partial<Record<SourceCate
   for (const category of [...SOURCE_CATEGORIES, ...ORG_SOURCE_CATEGORIES]) {
     const list = sources[category]
     if (list) merged[category] = [...new Set(list.map((w) => w.toLowerCase().trim()).filter(Boolean))].sort()
+  }
+  if (merged.company) {
+    // the company list is single words split out of company names ("Brake", "Ohio", "Fisher", "Boeing"): a word
+    // another list also holds (a name, a place, a common word) says nothing about a company, so it is left out
+    const claimed = new Set([
+      ...lexicon.words.first, ...lexicon.words.last, ...lexicon.words.common, ...lexicon.names.PER, ...lexicon.names.LOC,
+      ...(['city', 'country', 'nationality', 'region'] as const).flatMap((category) => merged[category] ?? []),
+    ])
+    merged.company = merged.company.filter((word) => !claimed.has(word))
   }
   return {...lexicon, sources: merged}
 }
