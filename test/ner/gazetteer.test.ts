@@ -123,7 +123,7 @@ describe('gazetteer', () => {
   })
 
   it('reads the organisation lists through the harvested names\' index exactly as through the trie', () => {
-    const lexicon = withSources(baseLexicon(), {university: ['Acme University', 'Acme', 'Bank of New York Mellon'], airline: ['Acme Air']})
+    const lexicon = withSources(baseLexicon(), {university: ['Acme University', 'Acme', 'Bank of New York Mellon'], airline: ['Acme Air'], company: ['Boeing']})
     const entries = [{tokens: ['acme'], type: 'ORG' as const}, {tokens: ['bank', 'of', 'new', 'york'], type: 'ORG' as const}]
     const plain = addOrgSources(buildGazetteer(entries), lexicon)
     const lists = [...tokenLists(entries), ...orgTokenLists(lexicon)]
