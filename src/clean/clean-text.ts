@@ -429,7 +429,7 @@ export function cleanWith(input: string, settings: CleanSettings, knownTitle: st
   for (const piece of logicalLines(raw)) {
     const trimmed = piece.includes('\n') ? piece.split('\n').map((l) => l.trimEnd()).join('\n') : piece.trimEnd()
     const written = settings.normalizeWhitespace ? trimmed : piece
-    const line = measure(written.replace(/\n/g, ' '), trimmed.trimStart() === '')
+    const line = measure(written.includes('\n') ? written.replace(/\n/g, ' ') : written, trimmed.trimStart() === '')
     line.written = written
     latin += line.latin
     foreign += line.foreign

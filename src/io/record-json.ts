@@ -47,7 +47,8 @@ export function compileRecordJson(schema: z.ZodType): RecordJson {
   const compiler = new Compiler()
   const body = compiler.value((schema as unknown as {_zod: {def: Def}})._zod.def, 'v')
   try {
-    const write = new Function('C', 'passes', `return function recordJson(v) {\nlet t = ''\n${body}\nreturn t\n}`)(compiler.constants, passes) as RecordJson
+    const memos = compiler.memos.length > 0 ? `let ${compiler.memos.join(', ')}\n` : ''
+    const write = new Function('C', 'passes', `${memos}return function recordJson(v) {\nlet t = ''\n${body}\nreturn t\n}`)(compiler.constants, passes) as RecordJson
     return write
   } catch {
     // no code generation here (a locked-down runtime): every record goes through zod
@@ -64,7 +65,18 @@ function passes(check: Check, value: unknown): boolean {
 
 class Compiler {
   constants: unknown[] = []
+  /** declarations of the string writers' last value and its JSON, kept between calls */
+  memos: string[] = []
   private names = 0
+
+  // JSON of a string that passed its checks: the last value this field wrote is reused when the next record has the
+  // same string (a document's records all carry its docId; labels and ids repeat), so it is escaped once
+  private quoted(v: string): string {
+    const last = this.name('m')
+    const json = this.name('j')
+    this.memos.push(`${last} = null`, `${json} = ''`)
+    return `if (${v} !== ${last}) {\n${last} = ${v}\n${json} = JSON.stringify(${v})\n}\nt += ${json}`
+  }
 
   private constant(value: unknown): string {
     this.constants.push(value)
@@ -86,7 +98,7 @@ class Compiler {
     switch (def.type) {
       case 'string':
         if (def.coerce) return 'return null'
-        return `if (typeof ${v} !== 'string') return null\n${fail}t += JSON.stringify(${v})`
+        return `if (typeof ${v} !== 'string') return null\n${fail}${this.quoted(v)}`
       case 'number':
         // zod 4's number rejects NaN and ±Infinity; for a finite number '' + n is JSON.stringify(n)
         if (def.coerce) return 'return null'
@@ -96,7 +108,7 @@ class Compiler {
         return `if (typeof ${v} !== 'boolean') return null\n${fail}t += ${v} ? 'true' : 'false'`
       case 'enum': {
         const values = this.constant(new Set(Object.values(def.entries ?? {}).filter((e) => typeof e === 'string')))
-        return `if (typeof ${v} !== 'string' || !${values}.has(${v})) return null\n${fail}t += JSON.stringify(${v})`
+        return `if (typeof ${v} !== 'string' || !${values}.has(${v})) return null\n${fail}${this.quoted(v)}`
       }
       case 'nullable':
         if (checks !== '') return 'return null'
