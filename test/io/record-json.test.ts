@@ -180,3 +180,22 @@ describe('compileRecordJson: mutated records', () => {
     expect(all.length).toBeGreaterThan(answered)
   })
 })
+
+describe('a string field written again', () => {
+  // the writer reuses the JSON of the string it wrote last in the same field: a sequence of records where fields
+  // repeat, change, need escaping and come back must each be written as zod's output would be
+  const write = compileRecordJson(EntityRecord)
+  const docId = 'd'.repeat(64)
+  it.each([
+    ['first', {...entity, docId}],
+    ['same docId, other fields', {...entity, docId, id: `${docId}:e1`, text: 'Kyiv', end: 4, label: 'LOC', canonical: 'Kyiv', entityId: 'loc:kyiv'}],
+    ['an equal docId built apart', {...entity, docId: 'd'.repeat(32) + 'd'.repeat(32)}],
+    ['another docId', {...entity, docId: 'e'.repeat(64)}],
+    ['values needing escapes', {...entity, docId: 'x"\\\n', canonical: 'A "B"\u2028', text: 'A\tB'}],
+    ['back to the first', {...entity, docId}],
+    ['an invalid value after a valid one', {...entity, docId: ''}],
+    ['the valid one again', {...entity, docId}],
+  ])('%s', (_name, record) => {
+    expect(write(record)).toBe(zodJson('entity', record))
+  })
+})
