@@ -316,6 +316,9 @@ export function isUnknownName(word: string, resources: FeatureResources, lexicon
   return NAME_SHAPE.test(word) && !resources.casePrior.has(featureForm(word)) && (lexiconFlags & ~NAME_LIST_BITS) === 0
 }
 
+// the indexed gazetteers of each loaded model (keyed by its harvested-names object), shared by its taggers
+const SHARED_GAZETTEERS = new WeakMap<object, {gazetteer: Gazetteer; external: Gazetteer}>()
+
 // word types kept before the cache is rebuilt, so a long-running process stays bounded (~70 MB of vectors)
 const MAX_TYPES = 200_000
 
@@ -400,10 +403,25 @@ export class NerTagger {
     }
     // a loaded model's harvested names and organisation lists are read through its stored first-word index (see
     // parseModel); a model made in memory (training) builds its trie
-    this.gazetteer = model.harvested
-      ? buildIndexedGazetteer(model.harvested.lists, model.harvested.index, TOKEN_ENTRIES)
-      : addOrgSources(buildGazetteer(model.gazetteer), model.lexicon)
-    this.external = buildExternalGazetteer(model.lexicon, model.externalIndex)
+    const harvested = model.harvested
+    if (harvested && model.externalIndex) {
+      // the indexed gazetteers grow their tries as documents show first words, the same whoever asks first: the
+      // taggers of one loaded model share them, so a new tagger finds the parts earlier ones built (each tagger
+      // built the whole tries in its constructor before they were built on use)
+      let shared = SHARED_GAZETTEERS.get(harvested)
+      if (!shared) {
+        shared = {
+          gazetteer: buildIndexedGazetteer(harvested.lists, harvested.index, TOKEN_ENTRIES),
+          external: buildExternalGazetteer(model.lexicon, model.externalIndex),
+        }
+        SHARED_GAZETTEERS.set(harvested, shared)
+      }
+      this.gazetteer = shared.gazetteer
+      this.external = shared.external
+    } else {
+      this.gazetteer = addOrgSources(buildGazetteer(model.gazetteer), model.lexicon)
+      this.external = buildExternalGazetteer(model.lexicon, model.externalIndex)
+    }
     for (let prev = 0; prev <= K; prev++) {
       for (let next = 0; next < K; next++) {
         const ok = allowedAfter(prev, next)
