@@ -112,17 +112,27 @@ export function placeNerGold(gold: GoldFile, text: string, file: string): NerGol
  * `textDir`, each placed and checked as {@link placeNerGold} does. Throws {@link NerSetError} on a bad file.
  */
 export function readNerGoldFolder(goldDir: string, textDir: string, source: ModernSetSource): NerGoldDoc[] {
+  return readGoldFiles(goldDir, source, (gold, goldPath, name) => {
+    if (gold.source !== name.replace(/\.json$/, '.txt')) throw new NerSetError(goldPath, [`source "${gold.source}" must be the file name with .txt`])
+    const textPath = join(textDir, gold.source)
+    if (!existsSync(textPath)) throw new NerSetError(goldPath, [`article text ${textPath} not found`])
+    return {text: readFileSync(textPath, 'utf8'), textPath}
+  })
+}
+
+// one folder's gold files, in name order, each validated, given its text by `locate` and placed on it
+function readGoldFiles(
+  goldDir: string,
+  source: ModernSetSource,
+  locate: (gold: GoldFile, goldPath: string, name: string) => {text: string; textPath: string},
+): NerGoldDoc[] {
   const names = readdirSync(goldDir).filter((n) => n.endsWith('.json')).sort()
   return names.map((name) => {
     const goldPath = join(goldDir, name)
     const result = validateGold(JSON.parse(readFileSync(goldPath, 'utf8')), name)
     if (!result.ok) throw new NerSetError(goldPath, result.problems)
-    const gold = result.gold
-    if (gold.source !== name.replace(/\.json$/, '.txt')) throw new NerSetError(goldPath, [`source "${gold.source}" must be the file name with .txt`])
-    const textPath = join(textDir, gold.source)
-    if (!existsSync(textPath)) throw new NerSetError(goldPath, [`article text ${textPath} not found`])
-    const text = readFileSync(textPath, 'utf8')
-    return {id: name.replace(/\.json$/, ''), source, goldPath, textPath, text, entities: placeNerGold(gold, text, goldPath)}
+    const {text, textPath} = locate(result.gold, goldPath, name)
+    return {id: name.replace(/\.json$/, ''), source, goldPath, textPath, text, entities: placeNerGold(result.gold, text, goldPath)}
   })
 }
 
@@ -151,16 +161,11 @@ export function readWebGoldKeys(goldDir: string): Map<string, string> {
  * placed and checked as {@link placeNerGold} does. Throws {@link NerSetError} on a bad file.
  */
 export function readWebGoldFolder(goldDir: string, texts: ReadonlyMap<string, string>, source: ModernSetSource, textFile = WEB_TEXT_FILE): NerGoldDoc[] {
-  const names = readdirSync(goldDir).filter((n) => n.endsWith('.json')).sort()
-  return names.map((name) => {
-    const goldPath = join(goldDir, name)
-    const result = validateGold(JSON.parse(readFileSync(goldPath, 'utf8')), name)
-    if (!result.ok) throw new NerSetError(goldPath, result.problems)
-    const gold = result.gold
+  return readGoldFiles(goldDir, source, (gold, goldPath, name) => {
     const text = texts.get(gold.source)
     if (text === undefined) throw new NerSetError(goldPath, [`source "${gold.source}" is not a page key of ${textFile}`])
     if (!name.startsWith(gold.source.slice(0, 12))) throw new NerSetError(goldPath, [`the file name must start with the page key's first 12 characters (${gold.source.slice(0, 12)})`])
-    return {id: name.replace(/\.json$/, ''), source, goldPath, textPath: `${textFile}#${gold.source}`, text, entities: placeNerGold(gold, text, goldPath)}
+    return {text, textPath: `${textFile}#${gold.source}`}
   })
 }
 
