@@ -214,7 +214,11 @@ describe('web gold (pages of ../shared/article-extraction, source = page key)', 
 describe('test/ner-gold/train (training gold: PolNeAR train articles, web pages)', () => {
   const devNames = new Set(['polnear', 'web'].flatMap((half) => (existsSync(join(MODERN_SET_DIR, half, 'gold')) ? readdirSync(join(MODERN_SET_DIR, half, 'gold')) : [])))
   const root = join(TRAIN_SET_DIR, '../..')
-  const folders = readdirSync(root).map((f) => join(root, f, 'gold'))
+  const allFolders = readdirSync(root).map((f) => join(root, f, 'gold'))
+  // a folder with its own text/ beside gold/ holds articles written for training (the wire gold): texts in the repository
+  const hasOwnText = (folder: string) => existsSync(join(folder, '..', 'text'))
+  const writtenFolders = allFolders.filter(hasOwnText)
+  const folders = allFolders.filter((f) => !hasOwnText(f))
   // web-page gold names page keys as sources, PolNeAR gold names .txt files
   const isWeb = (folder: string) => [...readWebGoldKeys(folder).keys()].every((source) => !source.endsWith('.txt'))
   const polnearFolders = folders.filter((f) => !isWeb(f))
@@ -240,8 +244,20 @@ describe('test/ner-gold/train (training gold: PolNeAR train articles, web pages)
     expect(readdirSync(join(folder, '..'))).toEqual(['gold'])
   })
 
+  it.each(writtenFolders)('%s places every file on its own text, shares no name with the modern dev set, and has a text for each file', (folder) => {
+    const docs = readNerGoldFolder(folder, join(folder, '..', 'text'), 'written')
+    expect(docs.length).toBeGreaterThan(0)
+    expect(docs.length).toBe(readdirSync(folder).length)
+    expect(readdirSync(join(folder, '..', 'text')).length).toBe(docs.length)
+    const devWritten = new Set(readdirSync(join(MODERN_SET_DIR, 'written', 'gold')))
+    for (const d of docs) {
+      expect(d.entities.length, d.id).toBeGreaterThan(0)
+      expect(devNames.has(`${d.id}.json`) || devWritten.has(`${d.id}.json`), d.id).toBe(false)
+    }
+  })
+
   it('lists each article once across the folders', () => {
-    const all = folders.flatMap((f) => readdirSync(f))
+    const all = allFolders.flatMap((f) => readdirSync(f))
     expect(new Set(all).size).toBe(all.length)
   })
 
