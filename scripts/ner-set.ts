@@ -1,11 +1,24 @@
 /**
  * Reviews the modern-news NER set (test/ner-gold/modern): `stats` prints mentions per label and per source (and
- * the web training gold's), `show <id>...` prints an article (dev set or web training gold) with its gold mentions marked inline as [[LABEL|text]], `names` lists every
+ * every training gold folder's under test/ner-gold/train: PolNeAR, web, wire), and the mentions that do not sit on
+ * pipeline tokens, `show <id>...` prints an article (dev set or web training gold) with its gold mentions marked inline as [[LABEL|text]], `names` lists every
  * annotated string with its labels across the set (to check that one name gets one label).
  *   npm run ner-set -- stats | show 03-climate-summit | names
  */
-import {existsSync} from 'node:fs'
-import {readModernNerSet, readWebGoldFolder, readWebTexts, toNerTokenDocument, WEB_TEXT_FILE, WEB_TRAIN_SET_DIR, type NerGoldDoc} from '../tools/ner/ner-set.ts'
+import {existsSync, readdirSync} from 'node:fs'
+import {join} from 'node:path'
+import {
+  readModernNerSet,
+  readWebGoldFolder,
+  readWebTexts,
+  toNerTokenDocument,
+  toNerTrainingSet,
+  TRAIN_SET_DIR,
+  WEB_TEXT_FILE,
+  WEB_TRAIN_SET_DIR,
+  type NerGoldDoc,
+} from '../tools/ner/ner-set.ts'
+import {readTrainingGoldFolder} from '../tools/ner/train-gold.ts'
 
 const [command = 'stats', ...args] = process.argv.slice(2)
 let set
@@ -40,13 +53,38 @@ if (command === 'stats') {
   total(set.docs.filter((d) => d.source !== 'web'), '[written+polnear]')
   total(set.docs.filter((d) => d.source === 'web'), '[web]')
   total(set.docs, '[all]')
-  if (existsSync(WEB_TRAIN_SET_DIR) && existsSync(WEB_TEXT_FILE)) total(readWebGoldFolder(WEB_TRAIN_SET_DIR, readWebTexts(), 'web-train'), '[web training gold]')
+  // every training gold folder (test/ner-gold/train/<name>/gold), read and checked as train:ner reads it
+  const trainRoot = join(TRAIN_SET_DIR, '../..')
+  const training: {name: string; docs: NerGoldDoc[]}[] = []
+  const trainingSkipped: string[] = []
+  for (const name of readdirSync(trainRoot).sort()) {
+    try {
+      const {kind, docs} = readTrainingGoldFolder(join(trainRoot, name, 'gold'))
+      training.push({name, docs})
+      if (args.includes('--docs')) for (const d of docs) total([d], d.id)
+      total(docs, `[training: ${name} (${kind})]`)
+    } catch (error) {
+      trainingSkipped.push(`${name}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
   const head = ['set', 'articles', 'words', ...LABELS, 'mentions']
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
   for (const r of [head, ...rows]) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '))
+  for (const s of trainingSkipped) console.log(`training gold not read: ${s}`)
   const misaligned = set.docs.flatMap((d) => toNerTokenDocument(d).misaligned.map((e) => `${d.id}: ${e.label} "${e.text}"`))
-  console.log(`mentions whose edges fall inside a pipeline token: ${misaligned.length}`)
+  console.log(`dev set mentions whose edges fall inside a pipeline token: ${misaligned.length}`)
   for (const m of misaligned) console.log(`  ${m}`)
+  // what train:ner does with training mentions that do not sit on the pipeline's tokens (it prints the same)
+  for (const {name, docs} of training) {
+    const t = toNerTrainingSet(docs)
+    const listed = [
+      ...t.misaligned.map((e) => `${e.doc}: ${e.label} "${e.text}" has an edge inside a pipeline token: trained as "${e.tokens}"`),
+      ...t.joined.map((e) => `${e.doc}: ${e.label} "${e.text}" crosses a sentence end: kept whole, that sentence end left out`),
+      ...t.leftOut.map((e) => `${e.doc}: ${e.label} "${e.text}" shares a token with the mention before: left out`),
+    ]
+    console.log(`training gold ${name}: mentions not on pipeline tokens as written: ${listed.length}`)
+    for (const m of listed) console.log(`  ${m}`)
+  }
 } else if (command === 'show') {
   for (const id of args) {
     // the web training gold can be reviewed the same way (it is never scored)

@@ -4,24 +4,13 @@
  * The dev file only picks the epoch; it is never trained on. Same data and seed give a byte-identical file.
  */
 import {createHash} from 'node:crypto'
-import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
-import {basename, dirname, join, resolve} from 'node:path'
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {basename, dirname, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 import {compromiseLexicon} from '../src/adapters/compromise.ts'
 import {readConll, type NerDocument} from '../tools/ner/conll.ts'
-import {
-  MODERN_SET_DIR,
-  NerSetError,
-  POLNEAR_DEV_TEXT_DIR,
-  POLNEAR_TRAIN_TEXT_DIR,
-  readNerGoldFolder,
-  readWebGoldFolder,
-  readWebGoldKeys,
-  readWebTexts,
-  toNerTrainingSet,
-  WEB_TEXT_FILE,
-  type NerGoldDoc,
-} from '../tools/ner/ner-set.ts'
+import {toNerTrainingSet, type NerGoldDoc, type NerTrainingMention} from '../tools/ner/ner-set.ts'
+import {DevSetInTrainingError, readTrainingGoldFolder} from '../tools/ner/train-gold.ts'
 import {gazetteerPackages, readGazetteerSources} from '../src/adapters/gazetteers.ts'
 import {buildLexicon, ORG_SOURCE_CATEGORIES, SOURCE_CATEGORIES, withSources, type SourceCategory} from '../src/ner/lexicon.ts'
 import {parseModel, serializeModel} from '../src/ner/model.ts'
@@ -57,10 +46,12 @@ if (!values.train) {
       '         [--clusters <table.tsv from npm run cluster:ner>] [--gold <folder of gold .json>] [--gold-text <texts>] [--gold-repeat 1]\n' +
       '  --train takes comma-separated files, read in order (the shipped model: eng.train,eng.testa with a fixed --epochs)\n' +
       '  --gold adds hand-checked gold articles as training documents, comma-separated folders (e.g. test/ner-gold/train/polnear/gold,\n' +
-      '    test/ner-gold/train/web/gold), tokenised as the pipeline does; --gold-repeat shows each N times per epoch (or N1,N2 per folder). A folder whose\n' +
-      '    files name .txt sources reads them from --gold-text (a folder, default ../shared/polnear/train/text); a folder whose files\n' +
-      '    name web page keys reads each page\'s articleBody from --gold-text (a ground-truth.json, default\n' +
-      '    ../shared/article-extraction/ground-truth.json). Dev-set articles and pages are refused.',
+      '    test/ner-gold/train/web/gold,test/ner-gold/train/wire/gold), tokenised as the pipeline does; --gold-repeat shows each N times\n' +
+      '    per epoch (or N1,N2,N3 per folder). A folder with a text/ folder beside it (articles written for training) reads <name>.txt\n' +
+      '    there; otherwise a folder whose files name .txt sources reads them from --gold-text (a folder, default\n' +
+      '    ../shared/polnear/train/text), and one whose files name web page keys reads each page\'s articleBody from --gold-text\n' +
+      '    (a ground-truth.json, default ../shared/article-extraction/ground-truth.json). The dev set\'s folders, articles and pages,\n' +
+      '    and any written text that is (nearly) the same as a dev text, are refused (exit code 2).',
   )
   process.exit(2)
 }
@@ -102,51 +93,13 @@ if (goldRepeats.some((n) => !Number.isInteger(n) || n < 1)) {
   process.exit(2)
 }
 
-/** Reads one --gold folder: refuses the modern dev set's texts, articles and pages, so the dev set stays unseen. */
+/** Reads one --gold folder; refuses the modern dev set's folders, articles, pages and texts, so the dev set stays unseen. */
 function readGoldFolder(goldDir: string, textOption: string | undefined): NerGoldDoc[] {
-  if (!existsSync(goldDir)) {
-    console.error(`--gold ${goldDir} not found`)
-    process.exit(1)
-  }
-  for (const half of ['written', 'polnear', 'web']) {
-    if (resolve(goldDir) === resolve(MODERN_SET_DIR, half, 'gold')) {
-      console.error(`--gold ${goldDir} is the modern dev set's ${half} half: never train on the dev set`)
-      process.exit(2)
-    }
-  }
-  // web gold names page keys as sources; PolNeAR gold names .txt files
-  const keys = readWebGoldKeys(goldDir)
-  const web = keys.size > 0 && [...keys.keys()].every((source) => !source.endsWith('.txt'))
-  const textSource = web ? (textOption?.endsWith('.json') ? textOption : WEB_TEXT_FILE) : (textOption && !textOption.endsWith('.json') ? textOption : POLNEAR_TRAIN_TEXT_DIR)
-  if (!existsSync(textSource)) {
-    console.error(`--gold ${goldDir}: its texts ${textSource} not found (--gold-text)`)
-    process.exit(1)
-  }
   try {
-    if (web) {
-      const devPages = readWebGoldKeys(join(MODERN_SET_DIR, 'web/gold'))
-      const clash = [...keys].filter(([key]) => devPages.has(key))
-      if (clash.length > 0) {
-        console.error(`--gold: ${clash.map(([, file]) => basename(file)).join(', ')} annotate pages of the modern dev set's web half: never train on the dev set`)
-        process.exit(2)
-      }
-      return readWebGoldFolder(goldDir, readWebTexts(textSource), 'web-train', textSource)
-    }
-    if (resolve(textSource) === resolve(POLNEAR_DEV_TEXT_DIR)) {
-      console.error(`--gold-text ${textSource} is the modern dev set's PolNeAR dev folder: never train on the dev set`)
-      process.exit(2)
-    }
-    const devNames = new Set(readdirSync(join(MODERN_SET_DIR, 'polnear/gold')).filter((n) => n.endsWith('.json')))
-    const docs = readNerGoldFolder(goldDir, textSource, 'polnear-train')
-    const clash = docs.filter((d) => devNames.has(`${d.id}.json`))
-    if (clash.length > 0) {
-      console.error(`--gold: ${clash.map((d) => d.id).join(', ')} are in the modern dev set: never train on the dev set`)
-      process.exit(2)
-    }
-    return docs
+    return readTrainingGoldFolder(goldDir, {textOption}).docs
   } catch (error) {
-    console.error(error instanceof NerSetError ? `--gold: ${error.message}` : `--gold: ${(error as Error).message}`)
-    process.exit(1)
+    console.error(`--gold ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(error instanceof DevSetInTrainingError ? 2 : 1)
   }
 }
 
@@ -162,11 +115,15 @@ function readGoldTraining(goldDirs: string[], textOption: string | undefined): {
   const perFolder = goldDirs.map((dir) => readGoldFolder(dir, textOption))
   const docs = perFolder.flat()
   const set = toNerTrainingSet(docs)
-  for (const e of set.crossing) console.log(`--gold: left out "${e.text}" (${e.label}): crosses a sentence end or shares a token`)
+  // nothing is changed or dropped unseen: every mention not encoded exactly as written is listed
+  const where = (e: NerTrainingMention) => `${e.doc}: "${e.text}" (${e.label})`
+  for (const e of set.leftOut) console.log(`--gold: left out ${where(e)}: shares a token with the mention before`)
+  for (const e of set.joined) console.log(`--gold: kept whole ${where(e)}: crosses a sentence end of the segmenter, which is left out of that training document`)
+  for (const e of set.misaligned) console.log(`--gold: ${where(e)} has an edge inside a pipeline token, trained as the tokens it touches: "${e.tokens}"`)
   const mentions = Object.values(set.mentions).reduce((a, b) => a + b, 0)
   const folders = goldDirs.map((dir) => basename(resolve(dir, '..')) + '/' + basename(resolve(dir)))
   console.log(`gold: ${docs.length} documents, ${mentions} mentions (${Object.entries(set.mentions).map(([l, n]) => `${l} ${n}`).join(', ')}), ` +
-    `${set.crossing.length} left out, ${set.misaligned.length} misaligned; repeated ${goldRepeats.length === 1 ? `${goldRepeats[0]}x` : folders.map((f, i) => `${f} ${goldRepeats[i]}x`).join(', ')}`)
+    `${set.leftOut.length} left out, ${set.joined.length} kept across a sentence end, ${set.misaligned.length} on the tokens they touch; repeated ${goldRepeats.length === 1 ? `${goldRepeats[0]}x` : folders.map((f, i) => `${f} ${goldRepeats[i]}x`).join(', ')}`)
   let documents: NerDocument[]
   if (goldRepeats.length === 1) documents = Array.from({length: goldRepeats[0]}, () => set.documents).flat()
   else {

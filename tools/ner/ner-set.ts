@@ -35,9 +35,9 @@ export const WEB_TRAIN_SET_DIR = new URL('../../test/ner-gold/train/web/gold/', 
 
 /**
  * The three halves of the dev set (articles written for it, PolNeAR dev texts, real web pages) and the training
- * gold (PolNeAR train articles, other web pages).
+ * gold (PolNeAR train articles, other web pages, articles written for training).
  */
-export type ModernSetSource = 'written' | 'polnear' | 'web' | 'polnear-train' | 'web-train'
+export type ModernSetSource = 'written' | 'polnear' | 'web' | 'polnear-train' | 'web-train' | 'written-train'
 
 /** One gold entity mention as a character span (UTF-16) into the article text. */
 export interface NerGoldEntity extends Span {
@@ -242,41 +242,60 @@ export function toNerTokenDocument(doc: NerGoldDoc): NerTokenDocument {
   }
 }
 
+/** A gold mention of a training document that is not encoded exactly as written: its article and the tokens it touches. */
+export interface NerTrainingMention extends NerGoldEntity {
+  /** the article's id */
+  doc: string
+  /** the pipeline tokens the mention touches, joined by spaces */
+  tokens: string
+}
+
 /** Gold documents turned into training documents, and the mentions that could not be used as they are. */
 export interface NerTrainingSet {
   documents: NerDocument[]
   /** mentions kept, per label */
   mentions: Record<NerType, number>
-  /** mentions left out: they cross a sentence end of the pipeline's segmenter (the decoder closes every entity
-   *  there), or share a token with the mention before them */
-  crossing: NerGoldEntity[]
+  /** mentions left out: they share a token with the mention before them (a token carries one label) */
+  leftOut: NerTrainingMention[]
+  /** mentions kept whole across a sentence end of the pipeline's segmenter: that sentence end is left out of the
+   *  training document, so the mention's words are not taught as outside any name */
+  joined: NerTrainingMention[]
   /** mentions whose edge falls inside a token (kept as the tokens they touch, as the scorer counts them) */
-  misaligned: NerGoldEntity[]
+  misaligned: NerTrainingMention[]
 }
 
 /**
  * Turns hand-checked gold articles into training documents on the pipeline's own tokens (what the recogniser sees
  * in `lede run`), as `readConll` does for CoNLL: words, sentence ends, entities as token spans, which training
- * encodes as BILOU. A mention that crosses a sentence end or shares a token with the one before is left out and listed.
+ * encodes as BILOU. A mention that crosses a sentence end is kept whole (the sentence end inside it is dropped, and
+ * the mention listed); one that shares a token with the one before is left out and listed.
  */
 export function toNerTrainingSet(docs: readonly NerGoldDoc[]): NerTrainingSet {
   const mentions: Record<NerType, number> = {PER: 0, ORG: 0, LOC: 0, MISC: 0}
-  const crossing: NerGoldEntity[] = []
-  const misaligned: NerGoldEntity[] = []
+  const leftOut: NerTrainingMention[] = []
+  const joined: NerTrainingMention[] = []
+  const misaligned: NerTrainingMention[] = []
   const documents = docs.map((doc) => {
     const tokenDoc = toNerTokenDocument(doc)
-    misaligned.push(...tokenDoc.misaligned)
     const entities: TokenSpan[] = []
+    let sentenceEnds = tokenDoc.sentenceEnds
     doc.entities.forEach((entity, i) => {
       const span = tokenDoc.entities[i]
-      if (tokenDoc.sentenceEnds.some((end) => end > span.start && end < span.end)) crossing.push(entity)
-      else if (entities.length > 0 && entities[entities.length - 1].end > span.start) crossing.push(entity)
-      else {
-        entities.push(span)
-        mentions[span.type]++
+      const listed = {...entity, doc: doc.id, tokens: tokenDoc.words.slice(span.start, span.end).join(' ')}
+      if (tokenDoc.misaligned.includes(entity)) misaligned.push(listed)
+      if (entities.length > 0 && entities[entities.length - 1].end > span.start) {
+        leftOut.push(listed)
+        return
       }
+      const inside = (end: number) => end > span.start && end < span.end
+      if (sentenceEnds.some(inside)) {
+        sentenceEnds = sentenceEnds.filter((end) => !inside(end))
+        joined.push(listed)
+      }
+      entities.push(span)
+      mentions[span.type]++
     })
-    return {words: tokenDoc.words, sentenceEnds: tokenDoc.sentenceEnds, entities}
+    return {words: tokenDoc.words, sentenceEnds, entities}
   })
-  return {documents, mentions, crossing, misaligned}
+  return {documents, mentions, leftOut, joined, misaligned}
 }

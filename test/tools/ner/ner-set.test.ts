@@ -141,15 +141,23 @@ describe('toNerTrainingSet', () => {
     text,
     entities: placeNerGold(gold(entities), text, 'a.json'),
   })
+  // [case, text, gold strings, encoded mentions, sentences, left out, joined, misaligned]
   it.each([
-    ['mentions become token spans on the pipeline tokens', 'Sen. Ted Cruz (R-Texas) met NATO officials.', [{text: 'Ted Cruz', label: 'PERSON'}, {text: 'R-Texas', label: 'MISC'}, {text: 'NATO', label: 'ORG'}], ['PER Ted Cruz', 'MISC R-Texas', 'ORG NATO'], 0],
-    ['a mention across a sentence end is left out', 'He met Smith. Jones left. NATO said so.', [{text: 'Smith. Jones', label: 'PERSON'}, {text: 'NATO', label: 'ORG'}], ['ORG NATO'], 1],
-  ])('%s', (_name, text, entities, expected, leftOut) => {
+    ['mentions become token spans on the pipeline tokens', 'Sen. Ted Cruz (R-Texas) met NATO officials.', [{text: 'Ted Cruz', label: 'PERSON'}, {text: 'R-Texas', label: 'MISC'}, {text: 'NATO', label: 'ORG'}], ['PER Ted Cruz', 'MISC R-Texas', 'ORG NATO'], 1, [], [], []],
+    ['a mention across a sentence end is kept whole: that sentence end is left out of the document', 'He met Smith. Jones left. NATO said so.', [{text: 'Smith. Jones', label: 'PERSON'}, {text: 'NATO', label: 'ORG'}], ['PER Smith . Jones', 'ORG NATO'], 2, [], ['Smith. Jones'], []],
+    ['a mention whose edge falls inside a token is trained as the token, and listed', 'A shooting in San Bernardino, Calif. The police said so.', [{text: 'San Bernardino', label: 'LOC'}, {text: 'Calif', label: 'LOC'}], ['LOC San Bernardino', 'LOC Calif.'], 2, [], [], ['Calif -> Calif.']],
+    ['a mention sharing a token with the one before is left out, and listed', 'Staff: Choreographer_Jeong Hye_Jin and others.', [{text: 'Jeong Hye', label: 'PERSON'}, {text: 'Jin', label: 'PERSON'}], ['PER Choreographer_Jeong Hye_Jin'], 1, ['Jin'], [], ['Jeong Hye -> Choreographer_Jeong Hye_Jin', 'Jin -> Hye_Jin']],
+  ])('%s', (_name, text, entities, expected, sentences, leftOut, joined, misaligned) => {
     const set = toNerTrainingSet([doc(text, entities)])
     const [d] = set.documents
     expect(d.entities.map((e) => `${e.type} ${d.words.slice(e.start, e.end).join(' ')}`)).toEqual(expected)
-    expect(set.crossing.length).toBe(leftOut)
+    expect(d.sentenceEnds.length).toBe(sentences)
+    expect(set.leftOut.map((e) => e.text)).toEqual(leftOut)
+    expect(set.joined.map((e) => e.text)).toEqual(joined)
+    expect(set.misaligned.map((e) => `${e.text} -> ${e.tokens}`)).toEqual(misaligned)
+    for (const e of [...set.leftOut, ...set.joined, ...set.misaligned]) expect(e.doc).toBe('a')
     expect(d.sentenceEnds[d.sentenceEnds.length - 1]).toBe(d.words.length)
+    expect(Object.values(set.mentions).reduce((a, b) => a + b, 0)).toBe(expected.length)
   })
 })
 
