@@ -62,7 +62,7 @@ export function createProgram(): Command {
 
   program
     .command('run')
-    .description('run the extraction pipeline over every .txt, .jsonl, .html and .htm file (and .gz of one) under a corpus folder')
+    .description('run the extraction pipeline over every .txt, .jsonl, .html, .htm, .sgml and .sgm file (and .gz of one), and SGML wire files with no extension, under a corpus folder')
     .argument('<corpus-dir>', 'folder of articles, read recursively in sorted order (see Inputs below)')
     .requiredOption(
       '-o, --out <dir>',
@@ -98,6 +98,10 @@ Inputs (each also read gzip-compressed, as <name>.gz, exactly like its plain twi
   .html, .htm   a saved web page: the main body (Readability), paragraphs from the page's blocks,
                 title, byline, date (article:published_time, JSON-LD) and url (rel=canonical);
                 a page with no article body is an ingest:no-article error line
+  .sgml, .sgm   an SGML wire file (LDC TDT, AQUAINT, Gigaword style): each <DOC> is one article, source
+                <path>:<line>, id its DOCNO; HEADLINE -> title, TEXT/<P> -> text, DATE_TIME -> date,
+                DATELINE kept; a file with no extension, or a .txt, that starts with <DOC> is read the same;
+                a DOC without TEXT, cut off, or repeating a DOCNO is an ingest:sgml-* error line
 Unreadable inputs (not text, corrupt .gz, bad JSON) become error lines in errors.jsonl; the run goes on.
 
 Offsets (start, end) in every record are half-open Unicode code-point offsets into the article's text,

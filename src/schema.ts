@@ -179,7 +179,7 @@ export const Manifest = z
     options: z.record(z.string(), z.unknown()),
     corpus: z.string(),
     inputs: z.object({
-      files: z.number().int().describe('input files read (.txt, .jsonl, .html, .htm, and their .gz twins)'),
+      files: z.number().int().describe('input files read (.txt, .jsonl, .html, .htm, .sgml, .sgm, SGML wire files with no extension, and their .gz twins)'),
       bytes: z.number().int(),
       documents: z.number().int().describe('articles that entered the pipeline'),
       rejected: z.number().int().describe('inputs that could not become a document (see errors.jsonl, stage ingest)'),
@@ -187,6 +187,10 @@ export const Manifest = z
       skipped: z
         .array(z.object({path: z.string(), reason: z.string()}))
         .describe('the same paths as skippedFiles, each with why it was not read (not a format lede reads, a link loop, a lede output folder, …)'),
+      splitFiles: z
+        .array(z.object({path: z.string(), documents: z.number().int(), rejected: z.number().int()}))
+        .optional()
+        .describe('each input file that holds several documents (JSONL, SGML wire files): the documents it gave and its parts rejected (errors.jsonl, source "<path>:<line>")'),
     }),
     outputs: z.object({
       articles: z.number().int(),

@@ -4,8 +4,9 @@ import {join, resolve} from 'node:path'
 import {createDoc, type Doc} from '../doc.ts'
 import {InputArticle, type ErrorRecord} from '../schema.ts'
 import {decodeBytes, normaliseNewlines, scrubText, type IngestWarning} from './decode.ts'
-import {inputFormat} from './formats.ts'
-import {readInputBytes, readInputLines} from './gzip.ts'
+import {inputFormat, mayBeWireFile} from './formats.ts'
+import {readInputBytes, readInputHead, readInputLines} from './gzip.ts'
+import {looksLikeWireSgml, splitWireFile} from './sgml.ts'
 
 // HTML support (linkedom + Readability, ~0.3 s of CPU to load) is loaded at the first page, so a run over plain
 // text or JSONL text never pays for it on the main thread
@@ -14,12 +15,14 @@ const loadHtml = () => (htmlModule ??= import('./html.ts'))
 
 /** One item read from the corpus: a document, or the reason an input could not become one. */
 export type CorpusItem =
-  | {kind: 'doc'; doc: Doc; bytes: number}
-  | {kind: 'error'; error: ErrorRecord; bytes: number}
+  | {kind: 'doc'; doc: Doc; bytes: number; file?: string}
+  | {kind: 'error'; error: ErrorRecord; bytes: number; file?: string}
+// `file` is set on the items of a file that holds several documents (JSONL, SGML wire files): the input path, so
+// the manifest can say what each such file gave
 
 /** The files a corpus folder holds, split into the ones lede reads and the ones it leaves. */
 export interface CorpusListing {
-  /** input paths (`.txt`, `.jsonl`, `.html`, `.htm` and their `.gz` twins) relative to the folder, POSIX separators, sorted */
+  /** input paths (`.txt`, `.jsonl`, `.html`, `.htm`, `.sgml`, `.sgm`, their `.gz` twins, and SGML wire files with no extension) relative to the folder, POSIX separators, sorted */
   inputs: string[]
   /** every other file or folder (folders end in `/`), relative and sorted, so the manifest accounts for it */
   skipped: string[]
@@ -136,13 +139,19 @@ export async function listCorpus(dir: string, exclude: string[] = []): Promise<C
       return
     }
     seenFiles.set(target, path)
-    if (inputFormat(name) !== null) inputs.push(path)
-    else skip(path, link ? 'symbolic link to a file lede does not read' : 'not a file lede reads (.txt, .jsonl, .html, .htm or a .gz of one)')
+    if (inputFormat(name) !== null || (mayBeWireFile(name) && (await isWireFile(target, name)))) inputs.push(path)
+    else skip(path, link ? 'symbolic link to a file lede does not read' : 'not a file lede reads (.txt, .jsonl, .html, .htm, .sgml, .sgm or a .gz of one; a file with no extension only when it holds <DOC> elements)')
   }
   await walk(root, '', new Set([root]), false)
   // a link found while following links is followed at once; the queue only holds links of the real tree
   for (const l of links) await visitLink(l.path, l.full, l.name, l.ancestors)
   return {inputs: inputs.sort(byCodeUnit), skipped: Object.keys(reasons).sort(byCodeUnit), reasons}
+}
+
+// a file with no extension is an input when it (or, for a .gz, what it decompresses to) starts with a <DOC> element
+async function isWireFile(full: string, name: string): Promise<boolean> {
+  const head = await readInputHead(full, name.toLowerCase().endsWith('.gz'))
+  return looksLikeWireSgml(head.toString('latin1'))
 }
 
 function byCodeUnit(a: string, b: string): number {
@@ -197,9 +206,10 @@ export async function* readCorpus(dir: string, listing: CorpusListing): AsyncGen
   const uniqueId = createIdAllocator()
   for (const path of listing.inputs) {
     const full = join(dir, path)
-    const {format, gzip} = inputFormat(path)!
+    // a file listed without a known extension was listed for its content: an SGML wire file
+    const {format, gzip} = inputFormat(path) ?? {format: 'sgml' as const, gzip: path.toLowerCase().endsWith('.gz')}
     if (format === 'jsonl') {
-      yield* readJsonlArticles(full, path, gzip, uniqueId)
+      for await (const item of readJsonlArticles(full, path, gzip, uniqueId)) yield {...item, file: path}
       continue
     }
     let bytes: Buffer
@@ -221,6 +231,11 @@ export async function* readCorpus(dir: string, listing: CorpusListing): AsyncGen
       yield ingestError(path, 'ingest:empty', 'the file holds no text', fileBytes)
       continue
     }
+    // an SGML wire file holds many articles; a .txt that opens with <DOC> is one too
+    if (format === 'sgml' || (format === 'txt' && looksLikeWireSgml(decoded.text))) {
+      for (const item of readWireDocs(decoded.text, path, fileBytes, decoded.warnings, uniqueId)) yield {...item, file: path}
+      continue
+    }
     if (html) {
       const page = html.readHtmlArticle(decoded.text)
       if ('code' in page) {
@@ -237,6 +252,36 @@ export async function* readCorpus(dir: string, listing: CorpusListing): AsyncGen
     const doc = createUniqueDoc(uniqueId, contentId(decoded.text), {source: path, text: decoded.text})
     addIngestWarnings(doc, decoded.warnings)
     yield {kind: 'doc', doc, bytes: fileBytes}
+  }
+}
+
+// each <DOC> of a wire file is a document (source `path:line`, id its DOCNO), each broken one an error; the file's
+// bytes are counted once, with its first item
+function* readWireDocs(text: string, path: string, fileBytes: number, fileWarnings: IngestWarning[], uniqueId: IdAllocator): Generator<CorpusItem> {
+  let bytes = fileBytes
+  const share = () => {
+    const b = bytes
+    bytes = 0
+    return b
+  }
+  if (!looksLikeWireSgml(text)) {
+    yield ingestError(path, 'ingest:sgml-no-doc', 'the file does not start with a <DOC> element: not an SGML wire file', share())
+    return
+  }
+  for (const item of splitWireFile(text)) {
+    if (item.kind === 'error') {
+      yield ingestError(`${path}:${item.error.line}`, item.error.code, item.error.message, share())
+      continue
+    }
+    const wire = item.doc
+    const meta: Doc['meta'] = {}
+    if (wire.date !== null) meta.date = wire.date
+    if (wire.byline !== null) meta.byline = wire.byline
+    if (Object.keys(wire.extra).length > 0) meta.extra = wire.extra
+    const doc = createUniqueDoc(uniqueId, wire.docno ?? contentId(wire.raw), {source: `${path}:${wire.line}`, text: wire.text, title: wire.title, meta})
+    // a repair of the file's bytes concerns every document in it
+    addIngestWarnings(doc, [...fileWarnings, ...wire.warnings])
+    yield {kind: 'doc', doc, bytes: share()}
   }
 }
 

@@ -47,3 +47,25 @@ export function readInputLines(path: string, gzip: boolean): {lines: AsyncIterab
   }
   return {lines: lines(), fileBytesRead: () => file.bytesRead}
 }
+
+/** The first bytes of a file (decompressed when `gzip` is set), at most `limit`; an unreadable or corrupt file gives an empty buffer, so a sniffing caller simply finds nothing. */
+export async function readInputHead(path: string, gzip: boolean, limit = 4096): Promise<Buffer> {
+  const file = createReadStream(path, gzip ? {} : {end: limit - 1})
+  const source: Readable = gzip ? file.pipe(createGunzip()) : file
+  if (gzip) file.on('error', (error) => source.destroy(error))
+  const chunks: Buffer[] = []
+  let length = 0
+  try {
+    for await (const chunk of source) {
+      chunks.push(chunk as Buffer)
+      length += (chunk as Buffer).length
+      if (length >= limit) break
+    }
+  } catch {
+    // a head that cannot be read is no wire file; the caller lists the file as skipped
+  } finally {
+    source.destroy()
+    file.destroy()
+  }
+  return Buffer.concat(chunks).subarray(0, limit)
+}

@@ -60,7 +60,7 @@ export interface RunResult {
   exitCode: 0 | 1
 }
 
-type Result = {kind: 'doc'; result: DocResult; bytes: number} | {kind: 'error'; error: ErrorRecord; bytes: number}
+type Result = {kind: 'doc'; result: DocResult; bytes: number; file?: string} | {kind: 'error'; error: ErrorRecord; bytes: number; file?: string}
 
 /** Raised when a run stops on its signal (Ctrl-C): what was written is staged and `resume` continues it. */
 export class RunInterrupted extends Error {
@@ -85,6 +85,8 @@ interface RunState {
   failedDocuments: number
   bytesDone: number
   timings: Record<string, number>
+  /** per input file that holds several documents (JSONL, SGML wire files): documents and rejected parts written so far */
+  splitFiles?: Record<string, {documents: number; rejected: number}>
 }
 
 /**
@@ -172,7 +174,7 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
   }
   // a resumed run's corpus stages see the staged documents' summaries again, in the same order, so entity ids come out identical
   if (resumed) for await (const summaries of out.stagedSummaries()) addSummaries(summaries)
-  const snapshot = (): RunState => ({...state, timings: Object.fromEntries(timings)})
+  const snapshot = (): RunState => ({...state, timings: Object.fromEntries(timings), ...(state.splitFiles ? {splitFiles: structuredClone(state.splitFiles)} : {})})
   const checkpointMs = options.checkpointMs ?? 1000
   // a checkpoint from the start: a run killed at any moment can be resumed
   if (!resumed) await out.checkpoint(snapshot())
@@ -180,6 +182,11 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
 
   // writing: strictly in input order, counting what is written, so a checkpoint describes exactly the staged files
   const write = async (item: Result) => {
+    if (item.file !== undefined) {
+      const counts = ((state.splitFiles ??= {})[item.file] ??= {documents: 0, rejected: 0})
+      if (item.kind === 'error') counts.rejected++
+      else counts.documents++
+    }
     if (item.kind === 'error') {
       await out.writeError(item.error)
       state.rejected++
@@ -225,7 +232,7 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
   let fatal: Error | null = null
 
   const queue = new PQueue({concurrency: inFlight})
-  const submit = (batch: Array<{seq: number; doc: Doc; bytes: number}>) => {
+  const submit = (batch: Array<{seq: number; doc: Doc; bytes: number; file?: string}>) => {
     // p-queue tasks must never reject: a failing executor turns into error records for its documents
     void queue.add(async () => {
       let results: DocResult[]
@@ -242,12 +249,12 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
         const message = `the worker processing this document failed: ${error instanceof Error ? error.message : String(error)}`
         results = batch.map((b) => failedResult(b.doc, 'run:worker-failed', message))
       }
-      for (const [i, {seq, bytes}] of batch.entries()) {
+      for (const [i, {seq, bytes, file}] of batch.entries()) {
         const result = results[i]!
         for (const [name, ms] of Object.entries(result.timings)) timings.set(name, (timings.get(name) ?? 0) + ms)
         bytesDone += bytes
         done++
-        pending.set(seq, {kind: 'doc', result, bytes})
+        pending.set(seq, {kind: 'doc', result, bytes, ...(file !== undefined ? {file} : {})})
       }
       options.onProgress?.({documents: done, bytesDone, bytesTotal, elapsedMs: performance.now() - started, workers: executor.workersAlive()})
       await flush()
@@ -255,7 +262,7 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
   }
 
   let sequence = 0
-  let batch: Array<{seq: number; doc: Doc; bytes: number}> = []
+  let batch: Array<{seq: number; doc: Doc; bytes: number; file?: string}> = []
   const signal = options.signal
   for await (const item of readCorpus(options.corpusDir, listing)) {
     const seq = sequence++
@@ -263,12 +270,12 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
     if (seq < state.items) continue
     if (signal?.aborted || fatal) break
     if (item.kind === 'error') {
-      pending.set(seq, {kind: 'error', error: item.error, bytes: item.bytes})
+      pending.set(seq, {kind: 'error', error: item.error, bytes: item.bytes, ...(item.file !== undefined ? {file: item.file} : {})})
       bytesDone += item.bytes
       done++
       continue
     }
-    batch.push({seq, doc: item.doc, bytes: item.bytes})
+    batch.push({seq, doc: item.doc, bytes: item.bytes, ...(item.file !== undefined ? {file: item.file} : {})})
     if (batch.length >= batchSize) {
       submit(batch)
       batch = []
@@ -354,6 +361,9 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
       rejected: state.rejected,
       skippedFiles: listing.skipped,
       skipped: listing.skipped.map((path) => ({path, reason: listing.reasons[path] ?? ''})),
+      splitFiles: Object.entries(state.splitFiles ?? {})
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([path, counts]) => ({path, ...counts})),
     },
     outputs: {
       articles: out.counts.articles,

@@ -195,6 +195,49 @@ describe('readCorpus: HTML, gzip and JSONL as written in the wild', () => {
   })
 })
 
+describe('readCorpus: SGML wire files', () => {
+  const wire = (docno: string, words: string) => `<DOC>\n<DOCNO> ${docno} </DOCNO>\n<DATE_TIME> 1998-05-01 00:05 </DATE_TIME>\n<HEADLINE>\nA Headline\n</HEADLINE>\n<TEXT>\n${words}\n</TEXT>\n</DOC>\n`
+  const file = `${wire('NYT19980501.0001', 'One.')}${wire('NYT19980501.0002', 'Two.')}`
+  const summary = (items: CorpusItem[]) =>
+    items.map((i) => (i.kind === 'doc' ? `doc ${i.doc.source} ${i.doc.id} ${JSON.stringify(i.doc.text)}` : `error ${i.error.source} ${i.error.code}`))
+
+  it('lists .sgml, .sgm and wire files with no extension (plain or .gz) by content, and skips other extensionless files', async () => {
+    const dir = await corpus({'a.sgml': file, 'b.sgm': file, '19980501_NYT': file, 'nyt_eng_199805.gz': gzipSync(file), 'README': 'not a wire file', 'LICENSE.gz': gzipSync('no')})
+    expect(await listCorpus(dir)).toMatchObject({inputs: ['19980501_NYT', 'a.sgml', 'b.sgm', 'nyt_eng_199805.gz'], skipped: ['LICENSE.gz', 'README']})
+  })
+
+  it('makes each DOC a document: source path:line, id its DOCNO, headline as title and first line, date kept', async () => {
+    const items = await readAll(await corpus({'19980501_NYT': file}))
+    expect(summary(items)).toEqual([
+      'doc 19980501_NYT:1 NYT19980501.0001 "A Headline\\n\\nOne."',
+      'doc 19980501_NYT:11 NYT19980501.0002 "A Headline\\n\\nTwo."',
+    ])
+    expect(items[0]!.kind === 'doc' && items[0]!.doc).toMatchObject({title: 'A Headline', meta: {date: '1998-05-01 00:05'}})
+    // the file's bytes are counted once, with its first document
+    expect(items.map((i) => i.bytes)).toEqual([Buffer.byteLength(file), 0])
+  })
+
+  it('reads a .txt that opens with <DOC> and a .gz twin as wire files, the same documents as the plain file', async () => {
+    const plain = summary(await readAll(await corpus({'x.txt': file})))
+    const packed = summary(await readAll(await corpus({'x.sgml.gz': gzipSync(file)})))
+    expect(packed).toEqual(plain.map((line) => line.replace('x.txt', 'x.sgml.gz')))
+  })
+
+  it('turns broken DOCs into error records with their line, renames a DOCNO another file used, and reads the rest', async () => {
+    const broken = `${wire('A1', 'One.')}<DOC>\n<DOCNO> A2 </DOCNO>\n</DOC>\n${wire('A1', 'Again.')}${wire('A3', 'Three.')}`
+    const items = await readAll(await corpus({'a.sgml': broken, 'b.sgml': wire('A3', 'Elsewhere.'), 'c.sgml': 'no DOC here'}))
+    expect(summary(items)).toEqual([
+      'doc a.sgml:1 A1 "A Headline\\n\\nOne."',
+      'error a.sgml:11 ingest:sgml-no-text',
+      'error a.sgml:14 ingest:sgml-duplicate-docno',
+      'doc a.sgml:24 A3 "A Headline\\n\\nThree."',
+      'doc b.sgml:1 A3-2 "A Headline\\n\\nElsewhere."',
+      'error c.sgml ingest:sgml-no-doc',
+    ])
+    expect(items[4]!.kind === 'doc' && items[4]!.doc.messages.map((m) => m.code)).toEqual(['ingest:duplicate-id'])
+  })
+})
+
 describe('createIdAllocator', () => {
   it.each([
     ['repeats', ['d1', 'd1', 'd1'], ['d1', 'd1-2', 'd1-3']],

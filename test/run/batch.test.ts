@@ -78,6 +78,30 @@ describe('runCorpus', () => {
     })
   })
 
+  it('lists in the manifest what each multi-document file (SGML wire file, JSONL) gave', async () => {
+    const doc = (no: string, text: string) => `<DOC>\n<DOCNO> ${no} </DOCNO>\n<TEXT>\n${text}\n</TEXT>\n</DOC>\n`
+    const corpus = await setup({
+      'wire.sgml': `${doc('W1', 'Anna paid €7.')}<DOC>\n<DOCNO> W2 </DOCNO>\n</DOC>\n${doc('W3', 'Maria left.')}`,
+      'recs.jsonl': `${JSON.stringify({id: 'r1', text: 'Ivan spoke.'})}\nnot json\n`,
+      'a.txt': 'Olena paid €5.',
+    })
+    const out = join(corpus, 'out')
+    await runCorpus({corpusDir: corpus, outDir: out, pipeline, concurrency: 3})
+    const articles = await lines(join(out, 'articles.jsonl'))
+    expect(articles.map((a) => a.source)).toEqual(['a.txt', 'recs.jsonl:1', 'wire.sgml:1', 'wire.sgml:10'])
+    expect(articles.slice(1).map((a) => a.id)).toEqual(['r1', 'W1', 'W3'])
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'))
+    expect(manifest.inputs).toMatchObject({
+      files: 3,
+      documents: 4,
+      rejected: 2,
+      splitFiles: [
+        {path: 'recs.jsonl', documents: 1, rejected: 1},
+        {path: 'wire.sgml', documents: 2, rejected: 1},
+      ],
+    })
+  })
+
   it('is deterministic: the same corpus gives byte-identical JSONL', async () => {
     const corpus = await setup(files)
     const read = async (out: string) => Promise.all(['articles', 'entities', 'quotes', 'money', 'errors'].map((f) => readFile(join(out, `${f}.jsonl`), 'utf8')))

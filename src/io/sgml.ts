@@ -1,0 +1,282 @@
+/**
+ * SGML wire files, as newsroom and research archives of the 1990s and 2000s ship them (LDC's TDT, AQUAINT,
+ * Gigaword, North American News Text, TIPSTER): one file holds one or many `<DOC>` … `</DOC>` elements with
+ * `<DOCNO>`, `<DOCTYPE>`, `<DATE_TIME>`, `<HEADER>`, `<SLUG>`, `<HEADLINE>`, `<DATELINE>`, `<TEXT>` (often in
+ * `<P>` paragraphs) and `<TRAILER>`. The markup is a small flat tag set, not general SGML (and rarely valid
+ * XML: a bare `&` or an unclosed `<P>` is common), so it is read by this forgiving reader rather than an XML or
+ * HTML parser. Character references and typesetting codes (`&AMP;`, `&QL;`) are left in the text: the `clean`
+ * stage reads them, so a pasted wire story in a `.txt` file gets the same treatment.
+ */
+
+/** One `<DOC>` read from a wire file: the text lede processes and the fields it keeps. */
+export interface WireDoc {
+  /** 1-based line of the `<DOC>` tag */
+  line: number
+  /** `<DOCNO>`, `<DOCID>` or the `id` attribute of `<DOC>`, trimmed; null when the DOC has none */
+  docno: string | null
+  /** the headline on one line, null when none */
+  title: string | null
+  /** headline, dateline (when not already the story's start) and story paragraphs, a blank line between paragraphs */
+  text: string
+  /** `<DATE_TIME>`, `<DATE>` or the like, as written */
+  date: string | null
+  /** `<BYLINE>`, or a `By …` line between the headline and the story */
+  byline: string | null
+  /** every other element by lowercase name (`slug`, `header`, `trailer`, `doctype`, …) and loose lines outside elements (`front`), as written */
+  extra: Record<string, string | string[]>
+  /** the DOC as written, for a content id when it has no DOCNO */
+  raw: string
+  /** what the reader repaired or left out, one message each */
+  warnings: Array<{code: string; message: string}>
+}
+
+/** A part of a wire file that could not become a document. */
+export interface WireError {
+  line: number
+  code: string
+  message: string
+}
+
+/** What {@link splitWireFile} finds in one file: documents and errors in file order. */
+export type WireItem = {kind: 'doc'; doc: WireDoc} | {kind: 'error'; error: WireError}
+
+/** Whether a text is an SGML wire file: its first non-blank line opens with `<DOC>` (or `<DOC attr=…>`). */
+export function looksLikeWireSgml(text: string): boolean {
+  const start = text.search(/\S/)
+  return start >= 0 && /^<DOC(?:>|\s[^>\n]*>)/i.test(text.slice(start, start + 200))
+}
+
+const DOC_TAG = /<(\/?)DOC(\s[^<>]*)?>/gi
+const TAG = /<(\/?)([A-Za-z][\w.:-]*)((?:\s[^<>]*)?)\/?>/g
+const ID_FIELDS = ['DOCNO', 'DOCID']
+const TITLE_FIELDS = ['HEADLINE', 'HL', 'HEAD', 'TITLE']
+const DATE_FIELDS = ['DATE_TIME', 'DATETIME', 'DATE', 'PUBDATE']
+// elements that only wrap others: read through, as if their tags were not there
+const WRAPPERS = new Set(['BODY'])
+
+/** Splits a wire file into its documents; every DOC gives a document or an error, and text outside the DOCs an error. */
+export function splitWireFile(text: string): WireItem[] {
+  const lineOf = lineCounter(text)
+  const items: WireItem[] = []
+  const seen = new Map<string, number>()
+  let open: {at: number; body: number; attrs: string} | null = null
+  let last = 0
+  const stray = (from: number, to: number) => {
+    const piece = text.slice(from, to)
+    const at = piece.search(/\S/)
+    if (at < 0) return
+    // SGML declarations and comments (`<!DOCTYPE …>`, `<!-- … -->`, `<?xml …?>`) are markup, not text
+    if (/^\s*(?:<[!?][^>]*>\s*)+$/.test(piece)) return
+    const line = lineOf(from + at)
+    items.push({kind: 'error', error: {line, code: 'ingest:sgml-stray-text', message: `line ${line}: text outside any <DOC> element (${preview(piece.trim())}); not read`}})
+  }
+  DOC_TAG.lastIndex = 0
+  for (let m = DOC_TAG.exec(text); m !== null; m = DOC_TAG.exec(text)) {
+    const closing = m[1] === '/'
+    if (!closing) {
+      if (open !== null) items.push({kind: 'error', error: unterminated(text, open, m.index, lineOf)})
+      else stray(last, m.index)
+      open = {at: m.index, body: m.index + m[0].length, attrs: m[2] ?? ''}
+      continue
+    }
+    if (open === null) {
+      stray(last, m.index)
+      const line = lineOf(m.index)
+      items.push({kind: 'error', error: {line, code: 'ingest:sgml-stray-text', message: `line ${line}: </DOC> with no <DOC> before it`}})
+      last = m.index + m[0].length
+      continue
+    }
+    const line = lineOf(open.at)
+    const item = readDoc(text.slice(open.body, m.index), open.attrs, line, text.slice(open.at, m.index + m[0].length))
+    if (item.kind === 'doc' && item.doc.docno !== null) {
+      const first = seen.get(item.doc.docno)
+      if (first !== undefined) {
+        items.push({kind: 'error', error: {line, code: 'ingest:sgml-duplicate-docno', message: `line ${line}: DOCNO "${item.doc.docno}" was already used by the DOC at line ${first} of this file; this DOC is not read`}})
+        open = null
+        last = m.index + m[0].length
+        continue
+      }
+      seen.set(item.doc.docno, line)
+    }
+    items.push(item)
+    open = null
+    last = m.index + m[0].length
+  }
+  if (open !== null) items.push({kind: 'error', error: unterminated(text, open, text.length, lineOf)})
+  else stray(last, text.length)
+  return items
+}
+
+function unterminated(text: string, open: {at: number; body: number}, end: number, lineOf: (i: number) => number): WireError {
+  const line = lineOf(open.at)
+  const docno = /<DOCNO>\s*([^<]*?)\s*<\/DOCNO>/i.exec(text.slice(open.body, end))?.[1]
+  const next = end < text.length ? `the next <DOC> at line ${lineOf(end)}` : 'the end of the file'
+  return {line, code: 'ingest:sgml-unterminated', message: `line ${line}: <DOC>${docno ? ` (DOCNO "${docno}")` : ''} is not closed before ${next}; not read`}
+}
+
+interface Element {
+  name: string
+  content: string
+  /** offset of the content inside the DOC */
+  at: number
+}
+
+// the children of a DOC: elements (wrappers read through) and the loose text between them
+function readChildren(body: string): {elements: Element[]; loose: string[]; unclosed: string[]} {
+  const elements: Element[] = []
+  const loose: string[] = []
+  const unclosed: string[] = []
+  let last = 0
+  TAG.lastIndex = 0
+  for (let m = TAG.exec(body); m !== null; m = TAG.exec(body)) {
+    const name = m[2]!.toUpperCase()
+    if (m.index < last) continue
+    loose.push(body.slice(last, m.index))
+    last = m.index + m[0].length
+    if (WRAPPERS.has(name) || m[1] === '/') continue
+    // the element runs to its own closing tag (wire elements do not nest in themselves)
+    const close = new RegExp(`</${escapeRegExp(m[2]!)}\\s*>`, 'i')
+    close.lastIndex = 0
+    const rest = body.slice(last)
+    const end = close.exec(rest)
+    if (end === null) {
+      unclosed.push(name)
+      continue
+    }
+    elements.push({name, content: rest.slice(0, end.index), at: last})
+    last += end.index + end[0].length
+    TAG.lastIndex = last
+  }
+  loose.push(body.slice(last))
+  return {elements, loose, unclosed}
+}
+
+function readDoc(body: string, attrs: string, line: number, raw: string): WireItem {
+  const {elements, loose, unclosed} = readChildren(body)
+  const warnings: WireDoc['warnings'] = []
+  const take = (names: string[]) => {
+    for (const name of names) {
+      const found = elements.find((e) => e.name === name)
+      if (found) return found
+    }
+    return undefined
+  }
+  const attrId = /\bid\s*=\s*"([^"]*)"|\bid\s*=\s*'([^']*)'|\bid\s*=\s*([^\s"'>]+)/i.exec(attrs)
+  const docnoElement = take(ID_FIELDS)
+  const docno = oneLine(docnoElement?.content ?? attrId?.[1] ?? attrId?.[2] ?? attrId?.[3] ?? '') || null
+  const textElements = elements.filter((e) => e.name === 'TEXT')
+  if (textElements.length === 0) {
+    const why = unclosed.includes('TEXT') ? '<TEXT> is not closed' : 'it has no <TEXT> element'
+    return {kind: 'error', error: {line, code: 'ingest:sgml-no-text', message: `line ${line}: the DOC${docno ? ` "${docno}"` : ''} is not an article: ${why}; not read`}}
+  }
+  const titleElement = take(TITLE_FIELDS)
+  const title = titleElement ? oneLine(stripTags(titleElement.content).text) || null : null
+  const dateElement = take(DATE_FIELDS)
+  const date = dateElement ? oneLine(dateElement.content) || null : null
+  const datelineElement = elements.find((e) => e.name === 'DATELINE')
+  const dateline = datelineElement ? oneLine(datelineElement.content) || null : null
+  const bylineElement = elements.find((e) => e.name === 'BYLINE')
+  let byline = bylineElement ? oneLine(bylineElement.content) || null : null
+
+  const paragraphs: string[] = []
+  let markup = 0
+  for (const element of textElements) {
+    const {text, tags} = stripTags(element.content, true)
+    markup += tags
+    paragraphs.push(...readParagraphs(text))
+  }
+  if (markup > 0) warnings.push({code: 'ingest:sgml-markup', message: `${markup} tag${markup === 1 ? '' : 's'} inside <TEXT> other than <P> removed (their words kept)`})
+  if (paragraphs.length === 0) return {kind: 'error', error: {line, code: 'ingest:empty', message: `line ${line}: the DOC${docno ? ` "${docno}"` : ''} has an empty <TEXT>; not read`}}
+
+  const extra: WireDoc['extra'] = {}
+  const used = new Set<Element>([...textElements, ...[docnoElement, titleElement, dateElement, datelineElement, bylineElement].filter((e) => e !== undefined)])
+  for (const element of elements) {
+    if (used.has(element)) continue
+    const key = element.name.toLowerCase()
+    const value = element.content.trim()
+    const before = extra[key]
+    extra[key] = before === undefined ? value : Array.isArray(before) ? [...before, value] : [before, value]
+  }
+  // loose lines (a byline, a copyright line, a desk code between the headline and the story) are kept as written
+  const front = loose.flatMap((piece) => piece.split('\n')).map((l) => l.trim()).filter((l) => l !== '')
+  if (front.length > 0) {
+    extra.front = front
+    byline ??= front.find((l) => /^By\s+\p{Lu}/u.test(l)) ?? null
+  }
+  for (const name of unclosed) warnings.push({code: 'ingest:sgml-unclosed', message: `<${name}> is not closed; its tag was ignored and its words kept in meta.front`})
+
+  const parts: string[] = []
+  if (title !== null) parts.push(title)
+  // a dateline kept apart from the story goes on its own line above it, where the dateline stage finds it
+  if (dateline !== null && !paragraphs[0]!.replace(/\s+/g, ' ').startsWith(dateline)) parts.push(dateline)
+  parts.push(...paragraphs)
+  return {kind: 'doc', doc: {line, docno, title, text: parts.join('\n\n'), date, byline, extra, raw, warnings}}
+}
+
+/**
+ * The story's paragraphs: `<P>` elements when there are any, else blocks between blank lines; inside a block an
+ * indented line after flush-left ones starts a new paragraph (archives that mark paragraphs by indentation only).
+ * Lines are trimmed; a hard-wrapped paragraph keeps its line breaks.
+ */
+export function readParagraphs(text: string): string[] {
+  const pieces = /<P(?:\s[^<>]*)?>/i.test(text) ? text.split(/<\/?P(?:\s[^<>]*)?>/i) : [text]
+  const out: string[] = []
+  for (const piece of pieces) {
+    for (const block of piece.split(/\n[ \t]*\n/)) {
+      const lines = block.split('\n').filter((l) => l.trim() !== '')
+      if (lines.length === 0) continue
+      const indents = lines.map((l) => /^[ \t]*/.exec(l)![0].length)
+      const least = Math.min(...indents)
+      let paragraph: string[] = []
+      for (const [i, line] of lines.entries()) {
+        if (i > 0 && indents[i]! > least && paragraph.length > 0) {
+          out.push(paragraph.join('\n'))
+          paragraph = []
+        }
+        paragraph.push(line.trim())
+      }
+      if (paragraph.length > 0) out.push(paragraph.join('\n'))
+    }
+  }
+  return out
+}
+
+// markup other than <P> inside a field is structure, not words: the tags go, their content stays
+function stripTags(text: string, keepP = false): {text: string; tags: number} {
+  let tags = 0
+  const out = text.replace(/<\/?[A-Za-z][\w.:-]*(?:\s[^<>]*)?\/?>/g, (tag) => {
+    if (keepP && /^<\/?P[\s>]/i.test(tag)) return tag
+    tags++
+    return ' '
+  })
+  return {text: out, tags}
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+function preview(text: string): string {
+  const flat = oneLine(text)
+  return JSON.stringify(flat.length > 60 ? `${flat.slice(0, 60)}…` : flat)
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+// offsets to 1-based line numbers, by binary search over the line starts
+function lineCounter(text: string): (offset: number) => number {
+  const starts = [0]
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  return (offset) => {
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (starts[mid]! <= offset) lo = mid
+      else hi = mid - 1
+    }
+    return lo + 1
+  }
+}

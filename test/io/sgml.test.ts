@@ -1,0 +1,141 @@
+import {describe, expect, it} from 'vitest'
+import {looksLikeWireSgml, readParagraphs, splitWireFile, type WireDoc} from '../../src/io/sgml.ts'
+
+// a 1998-style NYT wire DOC (written for this test): header codes, slug, headline, loose byline lines, <P> paragraphs
+const NYT = `<DOC>
+<DOCNO> NYT19980501.0001 </DOCNO>
+<DOCTYPE> NEWS STORY </DOCTYPE>
+<DATE_TIME> 1998-05-01 00:05 </DATE_TIME>
+<HEADER>
+A0001 &Cx1f; taf-z
+u a &Cx13;  &Cx11;  BC-TEST-STORY-NYT &LR;      05-01 0100
+</HEADER>
+<BODY>
+<SLUG> BC-TEST-STORY-NYT </SLUG>
+<HEADLINE>
+A HEADLINE THAT RUNS
+OVER TWO LINES
+</HEADLINE>
+ (xx)
+ By JANE ROE
+ c.1998 N.Y. Times News Service
+<TEXT>
+<P>
+   TOWNVILLE, Ohio _ The first paragraph runs
+over two lines.
+</P>
+<P>
+   The second paragraph.
+</P>
+</TEXT>
+</BODY>
+<TRAILER>
+NYT-05-01-98 0005EDT &QL;
+</TRAILER>
+</DOC>
+`
+
+const docs = (text: string): WireDoc[] => splitWireFile(text).flatMap((i) => (i.kind === 'doc' ? [i.doc] : []))
+const errors = (text: string) => splitWireFile(text).flatMap((i) => (i.kind === 'error' ? [i.error] : []))
+
+describe('looksLikeWireSgml', () => {
+  it.each([
+    ['<DOC>\n<DOCNO> X </DOCNO>', true],
+    ['\n\n  <DOC>\n', true],
+    ['<doc id="NYT_ENG_19980101.0001" type="story" >\n', true],
+    ['<DOCNO> X </DOCNO>', false],
+    ['The <DOC> element opens every story.', false],
+    ['', false],
+  ])('%j', (text, expected) => {
+    expect(looksLikeWireSgml(text)).toBe(expected)
+  })
+})
+
+describe('splitWireFile', () => {
+  it('reads a NYT DOC: id, headline on one line, date, byline, fields kept, paragraphs with their wraps', () => {
+    const [doc] = docs(NYT)
+    expect(doc).toMatchObject({
+      line: 1,
+      docno: 'NYT19980501.0001',
+      title: 'A HEADLINE THAT RUNS OVER TWO LINES',
+      date: '1998-05-01 00:05',
+      byline: 'By JANE ROE',
+      text: 'A HEADLINE THAT RUNS OVER TWO LINES\n\nTOWNVILLE, Ohio _ The first paragraph runs\nover two lines.\n\nThe second paragraph.',
+      warnings: [],
+    })
+    expect(doc!.extra).toEqual({
+      doctype: 'NEWS STORY',
+      header: 'A0001 &Cx1f; taf-z\nu a &Cx13;  &Cx11;  BC-TEST-STORY-NYT &LR;      05-01 0100',
+      slug: 'BC-TEST-STORY-NYT',
+      trailer: 'NYT-05-01-98 0005EDT &QL;',
+      front: ['(xx)', 'By JANE ROE', 'c.1998 N.Y. Times News Service'],
+    })
+  })
+
+  it('splits a file of several DOCs, each with the line it starts on', () => {
+    const two = `${NYT}${NYT.replace('NYT19980501.0001', 'NYT19980501.0002')}`
+    expect(docs(two).map((d) => [d.docno, d.line])).toEqual([
+      ['NYT19980501.0001', 1],
+      ['NYT19980501.0002', 32],
+    ])
+  })
+
+  it('reads a Gigaword-style DOC: id attribute, a DATELINE put on its own line above the story', () => {
+    const [doc] = docs('<DOC id="XIE19980101.0001" type="story" >\n<HEADLINE>\nTalks Resume\n</HEADLINE>\n<DATELINE>\nBEIJING, Jan. 1 (Xinhua)\n</DATELINE>\n<TEXT>\n<P>\nTalks resumed on Thursday.\n</P>\n</TEXT>\n</DOC>\n')
+    expect(doc).toMatchObject({docno: 'XIE19980101.0001', title: 'Talks Resume', text: 'Talks Resume\n\nBEIJING, Jan. 1 (Xinhua)\n\nTalks resumed on Thursday.', extra: {}})
+  })
+
+  it('does not repeat a DATELINE the story already starts with', () => {
+    const [doc] = docs('<DOC>\n<DOCNO> A1 </DOCNO>\n<DATELINE> PARIS (AP) </DATELINE>\n<TEXT>\nPARIS (AP) _ It rained.\n</TEXT>\n</DOC>')
+    expect(doc!.text).toBe('PARIS (AP) _ It rained.')
+  })
+
+  it('takes a DOC with no DOCNO (null: the reader gives it a content id) and a BYLINE element', () => {
+    const [doc] = docs('<DOC>\n<BYLINE> By Ann Lee </BYLINE>\n<TEXT>\nIt rained.\n</TEXT>\n</DOC>')
+    expect(doc).toMatchObject({docno: null, title: null, byline: 'By Ann Lee', text: 'It rained.'})
+  })
+
+  it('removes markup other than <P> inside TEXT, keeps its words, and says so', () => {
+    const [doc] = docs('<DOC>\n<DOCNO> A1 </DOCNO>\n<TEXT>\n<ANNOTATION>Mr.</ANNOTATION> Smith left.\n</TEXT>\n</DOC>')
+    expect(doc!.text).toBe('Mr.  Smith left.')
+    expect(doc!.warnings.map((w) => w.code)).toEqual(['ingest:sgml-markup'])
+  })
+
+  it.each([
+    ['a DOC without TEXT', '<DOC>\n<DOCNO> A1 </DOCNO>\n<HEADLINE> Advisory </HEADLINE>\n</DOC>\n', 'ingest:sgml-no-text', 1],
+    ['a DOC whose TEXT is not closed', '<DOC>\n<DOCNO> A1 </DOCNO>\n<TEXT>\nIt rained.\n</DOC>\n', 'ingest:sgml-no-text', 1],
+    ['an empty TEXT', '<DOC>\n<DOCNO> A1 </DOCNO>\n<TEXT>\n\n</TEXT>\n</DOC>\n', 'ingest:empty', 1],
+    ['a DOC cut off at the end of the file', '<DOC>\n<DOCNO> A1 </DOCNO>\n<TEXT>\nIt rai', 'ingest:sgml-unterminated', 1],
+    ['text after the last DOC', '<DOC>\n<TEXT>\nIt rained.\n</TEXT>\n</DOC>\ngarbage here\n', 'ingest:sgml-stray-text', 6],
+    ['a </DOC> with no <DOC>', '<DOC>\n<TEXT>\nIt rained.\n</TEXT>\n</DOC>\n</DOC>\n', 'ingest:sgml-stray-text', 6],
+  ])('%s is an error record with its line', (_name, text, code, line) => {
+    expect(errors(text)).toEqual([expect.objectContaining({code, line})])
+  })
+
+  it('reads the DOCs after an unterminated one, and refuses a repeated DOCNO but keeps the first', () => {
+    const text = '<DOC>\n<DOCNO> A1 </DOCNO>\n<TEXT>\nCut\n<DOC>\n<DOCNO> A2 </DOCNO>\n<TEXT>\nTwo.\n</TEXT>\n</DOC>\n<DOC>\n<DOCNO> A2 </DOCNO>\n<TEXT>\nAgain.\n</TEXT>\n</DOC>\n'
+    const items = splitWireFile(text)
+    expect(items.map((i) => (i.kind === 'doc' ? `doc ${i.doc.docno}` : `${i.error.code} ${i.error.line}`))).toEqual([
+      'ingest:sgml-unterminated 1',
+      'doc A2',
+      'ingest:sgml-duplicate-docno 11',
+    ])
+    expect(errors(text)[1]!.message).toContain('line 5')
+  })
+
+  it('ignores SGML declarations and comments outside the DOCs', () => {
+    expect(errors('<!DOCTYPE tstfile SYSTEM "x.dtd">\n<DOC>\n<TEXT>\nIt rained.\n</TEXT>\n</DOC>\n<!-- end -->\n')).toEqual([])
+  })
+})
+
+describe('readParagraphs', () => {
+  it.each([
+    ['<P> elements', '<P>\nOne\nline.\n</P>\n<P>\nTwo.\n</P>', ['One\nline.', 'Two.']],
+    ['unclosed <P> tags', '<P>One.\n<P>Two.\n', ['One.', 'Two.']],
+    ['blank lines', 'One.\n\nTwo\nwraps.', ['One.', 'Two\nwraps.']],
+    ['indented first lines (AP and NYT archives)', 'WASHINGTON (AP) _ One\nwraps.\n   Two\nwraps.\n   Three.', ['WASHINGTON (AP) _ One\nwraps.', 'Two\nwraps.', 'Three.']],
+    ['every line indented alike', '  One\n  wraps.', ['One\nwraps.']],
+  ])('%s', (_name, text, expected) => {
+    expect(readParagraphs(text)).toEqual(expected)
+  })
+})
