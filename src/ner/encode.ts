@@ -41,8 +41,8 @@ const NAME_LIKE = ORG_HEAD | LOC_HEAD | MISC_HEAD | (1 << LEXICON_CATEGORIES.ind
 
 // whether a capitalised sentence-initial word may start a name run: not a function word ("The", "Of") and not a
 // common word that no name list knows ("But", "After"), which is capitalised only because it starts the sentence
-function sentenceStartInName(flags: number, lower: string): boolean {
-  if (CONNECTORS.has(lower) || lower === 'and') return false
+function sentenceStartInName(flags: number, wordBits: number): boolean {
+  if (wordBits & (WORD_CONNECTOR | WORD_AND)) return false
   return (flags & COMMON) === 0 || (flags & NAME_LIKE) !== 0
 }
 // an acronym: 2 to 8 letters, at least two of them capitals, no lowercase letter before the first capital
@@ -87,6 +87,13 @@ export class TypeRegistry {
   capitalised: Uint8Array<ArrayBuffer> = new Uint8Array(1024)
   /** lexicon category bits of each type (see LEXICON_CATEGORIES) */
   lexiconFlags: Uint16Array<ArrayBuffer> = new Uint16Array(1024)
+  /**
+   * which of the few words encoding compares against each type's lowercase form is (see WORD_COMMA...), so a token
+   * is tested with one load instead of string comparisons and a Set lookup
+   */
+  wordBits: Uint8Array<ArrayBuffer> = new Uint8Array(1024)
+  /** each type's {@link acronymKey} when it has the shape of an acronym, else null (read for every token of a document with name runs) */
+  readonly acronymKeys: (string | null)[] = []
 
   /** How many types exist. */
   get size(): number {
@@ -172,6 +179,7 @@ export class TypeRegistry {
       this.caseClass = grow(this.caseClass, id)
       this.capitalised = grow(this.capitalised, id)
       this.lexiconFlags = grow(this.lexiconFlags, id)
+      this.wordBits = grow(this.wordBits, id)
     }
     this.words.push(normal)
     this.caps.push(caps)
@@ -180,6 +188,8 @@ export class TypeRegistry {
     this.caseClass[id] = caseClass(normal)
     this.capitalised[id] = isCapitalised(normal) ? 1 : 0
     this.lexiconFlags[id] = this.lexicon.flags.get(featureForm(normal)) ?? 0
+    this.wordBits[id] = wordBitsOf(lower)
+    this.acronymKeys.push(ACRONYM.test(normal) ? acronymKey(normal) : null)
     this.onNew(id)
     return id
   }
@@ -193,6 +203,22 @@ export class TypeRegistry {
 
   /** Hook for subclasses that attach features or weights to each new type. */
   protected onNew(_id: number): void {}
+}
+
+// bits of TypeRegistry.wordBits: the lowercase form is ",", "the", "in" or "at", a connector, "and"
+const WORD_COMMA = 1
+const WORD_THE = 2
+const WORD_IN_AT = 4
+const WORD_CONNECTOR = 8
+const WORD_AND = 16
+
+function wordBitsOf(lower: string): number {
+  let bits = CONNECTORS.has(lower) ? WORD_CONNECTOR : 0
+  if (lower === ',') bits |= WORD_COMMA
+  else if (lower === 'the') bits |= WORD_THE
+  else if (lower === 'in' || lower === 'at') bits |= WORD_IN_AT
+  else if (lower === 'and') bits |= WORD_AND
+  return bits
 }
 
 // whether the pool record at `record` holds the word `text[start, start + length)`
@@ -240,6 +266,9 @@ export interface EncodedDocument {
    * document gets bit 24, and bits 25..27 when that run ends or starts with an organisation, place or MISC head word
    */
   run: Uint32Array
+  /** each token's lowercase id and whether it is capitalised (the registry's, by token) */
+  lowerIds: Int32Array
+  capitalised: Uint8Array
 }
 
 /** Reusable per-document counters keyed by lowercase id, cleared by remembering what was touched. */
@@ -283,7 +312,106 @@ export class DocumentScratch {
   }
 }
 
-/** Encodes one document's words: registers their types and computes position, document-case and gazetteer facts. */
+/**
+ * The per-token arrays of the last document encoded with them, reused by the next one (a tagger decodes one document
+ * at a time): a dozen typed arrays per document otherwise, each with its own backing store for the GC to track.
+ * Training keeps every encoded document, and passes none.
+ */
+export class EncodeBuffers {
+  private capacity = 0
+  private wordIds = new Int32Array(0)
+  private types = new Int32Array(0)
+  private position = new Uint8Array(0)
+  private docCase = new Int8Array(0)
+  private gazetteer = new Uint32Array(0)
+  private external = new Uint32Array(0)
+  private lowerIds = new Int32Array(0)
+  private capitalised = new Uint8Array(0)
+  private titleContext = new Int8Array(0)
+  private aggregate = new Uint32Array(0)
+  private run = new Uint32Array(0)
+
+  /** Word-id room for `length` tokens (its contents are overwritten by the caller). */
+  words(length: number): Int32Array {
+    this.reserve(length)
+    return this.wordIds.subarray(0, length)
+  }
+
+  /** Fresh-looking arrays of `length` tokens: zeroed, `titleContext` -1. */
+  arrays(length: number): DocumentArrays {
+    this.reserve(length)
+    const take = <T extends Int32Array | Uint8Array | Int8Array | Uint32Array>(array: T, fill: number): T => {
+      array.fill(fill, 0, length)
+      return array.subarray(0, length) as T
+    }
+    return {
+      types: take(this.types, 0),
+      position: take(this.position, 0),
+      docCase: take(this.docCase, 0),
+      gazetteer: take(this.gazetteer, 0),
+      external: take(this.external, 0),
+      lowerIds: take(this.lowerIds, 0),
+      capitalised: take(this.capitalised, 0),
+      titleContext: take(this.titleContext, -1),
+      aggregate: take(this.aggregate, 0),
+      run: take(this.run, 0),
+    }
+  }
+
+  private reserve(length: number): void {
+    if (length <= this.capacity) return
+    let size = Math.max(1024, this.capacity)
+    while (size < length) size *= 2
+    const words = new Int32Array(size)
+    // words() may have been filled before arrays() asks for the same length
+    words.set(this.wordIds)
+    this.wordIds = words
+    this.types = new Int32Array(size)
+    this.position = new Uint8Array(size)
+    this.docCase = new Int8Array(size)
+    this.gazetteer = new Uint32Array(size)
+    this.external = new Uint32Array(size)
+    this.lowerIds = new Int32Array(size)
+    this.capitalised = new Uint8Array(size)
+    this.titleContext = new Int8Array(size)
+    this.aggregate = new Uint32Array(size)
+    this.run = new Uint32Array(size)
+    this.capacity = size
+  }
+}
+
+interface DocumentArrays {
+  types: Int32Array
+  position: Uint8Array
+  docCase: Int8Array
+  gazetteer: Uint32Array
+  external: Uint32Array
+  lowerIds: Int32Array
+  capitalised: Uint8Array
+  titleContext: Int8Array
+  aggregate: Uint32Array
+  run: Uint32Array
+}
+
+function freshArrays(length: number): DocumentArrays {
+  return {
+    types: new Int32Array(length),
+    position: new Uint8Array(length),
+    docCase: new Int8Array(length),
+    gazetteer: new Uint32Array(length),
+    external: new Uint32Array(length),
+    lowerIds: new Int32Array(length),
+    capitalised: new Uint8Array(length),
+    titleContext: new Int8Array(length).fill(-1),
+    aggregate: new Uint32Array(length),
+    run: new Uint32Array(length),
+  }
+}
+
+/**
+ * Encodes one document's words: registers their types and computes position, document-case and gazetteer facts.
+ * With `buffers`, the result lives in them and is valid until their next use.
+ */
 export function encodeDocument(
   words: readonly string[],
   sentenceEnds: readonly number[],
@@ -291,10 +419,11 @@ export function encodeDocument(
   gazetteer: Gazetteer | null,
   external: Gazetteer | null,
   scratch: DocumentScratch,
+  buffers?: EncodeBuffers,
 ): EncodedDocument {
-  const wordIds = new Int32Array(words.length)
+  const wordIds = buffers ? buffers.words(words.length) : new Int32Array(words.length)
   for (let i = 0; i < words.length; i++) wordIds[i] = registry.wordOf(words[i])
-  return encodeWordIds(wordIds, sentenceEnds, registry, gazetteer, external, scratch)
+  return encodeWordIds(wordIds, sentenceEnds, registry, gazetteer, external, scratch, buffers)
 }
 
 /** {@link encodeDocument} for words given as spans of `text` (token offsets), found without slicing them out. */
@@ -306,10 +435,11 @@ export function encodeSpans(
   gazetteer: Gazetteer | null,
   external: Gazetteer | null,
   scratch: DocumentScratch,
+  buffers?: EncodeBuffers,
 ): EncodedDocument {
-  const wordIds = new Int32Array(spans.length)
+  const wordIds = buffers ? buffers.words(spans.length) : new Int32Array(spans.length)
   for (let i = 0; i < spans.length; i++) wordIds[i] = registry.wordAt(text, spans[i].start, spans[i].end)
-  return encodeWordIds(wordIds, sentenceEnds, registry, gazetteer, external, scratch)
+  return encodeWordIds(wordIds, sentenceEnds, registry, gazetteer, external, scratch, buffers)
 }
 
 function encodeWordIds(
@@ -319,25 +449,18 @@ function encodeWordIds(
   gazetteer: Gazetteer | null,
   external: Gazetteer | null,
   scratch: DocumentScratch,
+  buffers?: EncodeBuffers,
 ): EncodedDocument {
   const length = wordIds.length
-  const types = new Int32Array(length)
-  const position = new Uint8Array(length)
-  const docCase = new Int8Array(length)
-  const gazetteerMasks = new Uint32Array(length)
-  const externalMasks = new Uint32Array(length)
-  const lower: string[] = new Array(length)
-  const lowerIds = new Int32Array(length)
-  const capitalised = new Uint8Array(length)
-  const titleContext = new Int8Array(length).fill(-1)
-  const aggregate = new Uint32Array(length)
-  const run = new Uint32Array(length)
+  const {types, position, docCase, gazetteer: gazetteerMasks, external: externalMasks, lowerIds, capitalised, titleContext, aggregate, run} =
+    buffers ? buffers.arrays(length) : freshArrays(length)
   // initials of the document's runs (and of their tails) -> head-word bits of the run's last word; runs by token
   let initials: Map<string, number> | null = null
   let runSpans: number[] | null = null
   const gazetteerNodes = gazetteer ? registry.firstNodes(gazetteer) : undefined
   const externalNodes = external ? registry.firstNodes(external) : undefined
   let start = 0
+  let wordBits = registry.wordBits
   for (const end of sentenceEnds) {
     // an all-caps headline (see isCapsSentence): no lowercase letter and at least two words of 2+ letters
     let longWords = 0
@@ -352,15 +475,16 @@ function encodeWordIds(
       const type = registry.typeOfWord(wordIds[i], caps)
       types[i] = type
       position[i] = caps ? 2 : i === start ? 0 : 1
-      lower[i] = registry.lower[type]
       lowerIds[i] = registry.lowerId[type]
       capitalised[i] = registry.capitalised[type]
     }
+    // a new type may have grown the registry's arrays
+    wordBits = registry.wordBits
     let lastTitle = -1
     for (let i = start; i < end; i++) {
       if (lastTitle >= 0) {
         const bucket = TITLE_BUCKETS[i - lastTitle] ?? -1
-        if (bucket >= 0) titleContext[i] = bucket * 2 + (lower[i - 1] === ',' ? 1 : 0)
+        if (bucket >= 0) titleContext[i] = bucket * 2 + (wordBits[types[i - 1]] & WORD_COMMA)
       }
       if (registry.lexiconFlags[types[i]] & TITLE_BIT) lastTitle = i
     }
@@ -371,9 +495,9 @@ function encodeWordIds(
       if (i > start) {
         const before = types[i - 1]
         bits |= registry.lexiconFlags[before]
-        const word = lower[i - 1]
-        if (word === 'the') bits |= AFTER_THE
-        else if (word === 'in' || word === 'at') bits |= AFTER_IN
+        const word = wordBits[before]
+        if (word & WORD_THE) bits |= AFTER_THE
+        else if (word & WORD_IN_AT) bits |= AFTER_IN
         if (capitalised[i - 1] && position[i - 1] === 1) bits |= AFTER_CAPITAL
       }
       if (i + 1 < end) {
@@ -386,7 +510,7 @@ function encodeWordIds(
       let lastRunFrom = -1
       let lastRunEnd = -1
       for (let i = start; i < end; ) {
-        if (!capitalised[i] || (i === start && !sentenceStartInName(registry.lexiconFlags[types[i]], lower[i]))) {
+        if (!capitalised[i] || (i === start && !sentenceStartInName(registry.lexiconFlags[types[i]], wordBits[types[i]]))) {
           i++
           continue
         }
@@ -401,8 +525,8 @@ function encodeWordIds(
           }
           // one connector, or one and "the" ("of the")
           let k = j
-          if (CONNECTORS.has(lower[k])) k++
-          if (k > j && k < end && lower[k] === 'the' && lower[j] !== 'the') k++
+          if (wordBits[types[k]] & WORD_CONNECTOR) k++
+          if (k > j && k < end && wordBits[types[k]] & WORD_THE && !(wordBits[types[j]] & WORD_THE)) k++
           if (k === j || k >= end || !capitalised[k]) break
           connected = true
           j = k
@@ -419,20 +543,21 @@ function encodeWordIds(
           initials ??= new Map()
           runSpans ??= []
           runSpans.push(i, last)
-          addInitials(initials, lower, capitalised, (t) => registry.lexiconFlags[types[t]], i, last)
+          addInitials(initials, registry.lower, types, capitalised, registry.lexiconFlags, i, last)
         }
         // "and" joins two capitalised stretches only for the initials ("Securities and Exchange Commission", SEC)
-        if (lastRunEnd === i - 2 && lower[i - 1] === 'and') {
+        if (lastRunEnd === i - 2 && wordBits[types[i - 1]] & WORD_AND) {
           initials ??= new Map()
-          addInitials(initials, lower, capitalised, (t) => registry.lexiconFlags[types[t]], lastRunFrom, last)
+          addInitials(initials, registry.lower, types, capitalised, registry.lexiconFlags, lastRunFrom, last)
         }
         lastRunFrom = i
         lastRunEnd = last
         i = last + 1
       }
     }
-    if (gazetteer) markGazetteer(gazetteer, lower, capitalised, start, end, gazetteerMasks, lowerIds, gazetteerNodes)
-    if (external) markGazetteer(external, lower, capitalised, start, end, externalMasks, lowerIds, externalNodes)
+    // the words are read from the registry's lowercase forms by type, only when a gazetteer needs one
+    if (gazetteer) markGazetteer(gazetteer, registry.lower, capitalised, start, end, gazetteerMasks, lowerIds, gazetteerNodes, types)
+    if (external) markGazetteer(external, registry.lower, capitalised, start, end, externalMasks, lowerIds, externalNodes, types)
     start = end
   }
   // document-level case evidence: is this capitalised word written in lowercase, or capitalised mid-sentence, elsewhere?
@@ -478,7 +603,7 @@ function encodeWordIds(
     twice[id] = 0
   }
   if (initials) markAcronyms(initials, runSpans ?? [], registry, types, position, run)
-  return {length, sentenceEnds, types, position, docCase, gazetteer: gazetteerMasks, external: externalMasks, titleContext, aggregate, run}
+  return {length, sentenceEnds, types, position, docCase, gazetteer: gazetteerMasks, external: externalMasks, titleContext, aggregate, run, lowerIds, capitalised}
 }
 
 // records the initials of run [from, last] and of each of its tails that starts with a capitalised word, two ways:
@@ -486,21 +611,24 @@ function encodeWordIds(
 function addInitials(
   initials: Map<string, number>,
   lower: readonly string[],
+  types: Int32Array,
   capitalised: Uint8Array,
-  flags: (token: number) => number,
+  lexiconFlags: Uint16Array,
   from: number,
   last: number,
 ): void {
-  const lastFlags = flags(last)
+  const lastFlags = lexiconFlags[types[last]]
   for (let k = from; k < last; k++) {
     if (!capitalised[k]) continue
     // the head word ends the name ("Energy Commission") or starts it ("Department of Justice")
-    const heads = (lastFlags | flags(k)) & (ORG_HEAD | LOC_HEAD | MISC_HEAD)
+    const heads = (lastFlags | lexiconFlags[types[k]]) & (ORG_HEAD | LOC_HEAD | MISC_HEAD)
     let capitals = ''
     let every = ''
     for (let t = k; t <= last; t++) {
-      const word = lower[t]
-      if (!/[a-z]/.test(word.charAt(0))) continue
+      const word = lower[types[t]]
+      // the first code unit is an ASCII lowercase letter (what /[a-z]/ finds in word.charAt(0))
+      const first = word.charCodeAt(0)
+      if (!(first >= 97 && first <= 122)) continue
       every += word.charAt(0)
       if (capitalised[t]) capitals += word.charAt(0)
     }
@@ -514,9 +642,7 @@ function markAcronyms(initials: Map<string, number>, runSpans: readonly number[]
   const used = new Set<string>()
   for (let i = 0; i < types.length; i++) {
     if (position[i] === 2) continue
-    const word = registry.words[types[i]]
-    if (!ACRONYM.test(word)) continue
-    const key = acronymKey(word)
+    const key = registry.acronymKeys[types[i]]
     if (key === null) continue
     const heads = initials.get(key)
     if (heads === undefined) continue

@@ -296,6 +296,7 @@ function insertEntry(root: TrieNode, tokens: readonly string[], category: number
  * `masks[i]` gets bit `category * 4 + position` (0 B, 1 I, 2 L, 3 U) for each match covering token i.
  * With `ids` (a number per distinct lowercase word) and `cache`, each distinct word is looked up in the gazetteer
  * once (see {@link GazetteerCache}), and a match is only followed into words that can continue one.
+ * With `wordIndex`, token i's word is `lower[wordIndex[i]]` (a table of distinct words, read only when needed).
  */
 export function markGazetteer(
   gazetteer: Gazetteer,
@@ -306,6 +307,7 @@ export function markGazetteer(
   masks: Uint32Array,
   ids?: ArrayLike<number>,
   cache?: GazetteerCache,
+  wordIndex?: ArrayLike<number>,
 ): void {
   if (!gazetteer.root.next && !gazetteer.index) return
   for (let i = from; i < to; i++) {
@@ -313,10 +315,10 @@ export function markGazetteer(
     if (ids && cache) {
       const id = ids[i]
       node = cache.firstNodes[id]
-      if (node === undefined) cache.firstNodes[id] = node = firstNode(gazetteer, lower[i])
+      if (node === undefined) cache.firstNodes[id] = node = firstNode(gazetteer, lower[wordIndex ? wordIndex[i] : i])
       if (node === null) continue
     } else {
-      node = firstNode(gazetteer, lower[i])
+      node = firstNode(gazetteer, lower[wordIndex ? wordIndex[i] : i])
     }
     let hasCap = capitalised[i]
     let j = i
@@ -337,14 +339,15 @@ export function markGazetteer(
       j++
       if (j >= to || !node.next) break
       // most words continue no entry: one cached answer per word instead of a trie lookup per step
-      if (ids && cache && !continuesEntry(gazetteer, cache, ids[j], lower[j])) break
-      node = node.next.get(lower[j])
+      if (ids && cache && !continuesEntry(gazetteer, cache, ids[j], lower, wordIndex ? wordIndex[j] : j)) break
+      node = node.next.get(lower[wordIndex ? wordIndex[j] : j])
       hasCap = hasCap || capitalised[j]
     }
   }
 }
 
-function continuesEntry(gazetteer: Gazetteer, cache: GazetteerCache, id: number, word: string): boolean {
+// whether word `lower[at]` (distinct word `id`) can continue an entry
+function continuesEntry(gazetteer: Gazetteer, cache: GazetteerCache, id: number, lower: readonly string[], at: number): boolean {
   if (id >= cache.continues.length) {
     let size = cache.continues.length
     while (size <= id) size *= 2
@@ -353,7 +356,7 @@ function continuesEntry(gazetteer: Gazetteer, cache: GazetteerCache, id: number,
     cache.continues = next
   }
   let known = cache.continues[id]
-  if (known === 0) cache.continues[id] = known = gazetteer.later.has(word) ? 2 : 1
+  if (known === 0) cache.continues[id] = known = gazetteer.later.has(lower[at]) ? 2 : 1
   return known === 2
 }
 

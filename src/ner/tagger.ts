@@ -23,7 +23,7 @@ import {
 } from './features.ts'
 import {KeyTable} from './key-table.ts'
 import type {Span} from '../doc.ts'
-import {encodeDocument, encodeSpans, type EncodedDocument, DocumentScratch, emptyContext, recordHistory, tokenContext, TypeRegistry} from './encode.ts'
+import {encodeDocument, encodeSpans, EncodeBuffers, type EncodedDocument, DocumentScratch, emptyContext, recordHistory, tokenContext, TypeRegistry} from './encode.ts'
 import {addOrgSources, buildExternalGazetteer, buildGazetteer, buildIndexedGazetteer, TOKEN_ENTRIES, type Gazetteer} from './gazetteer.ts'
 import {indexLexicon, LEXICON_CATEGORIES} from './lexicon.ts'
 import {layoutWeights, type NerModel} from './model.ts'
@@ -331,6 +331,8 @@ export class NerTagger {
   private readonly gazetteer: Gazetteer
   private readonly external: Gazetteer
   private readonly scratch = new DocumentScratch()
+  // the arrays of the document being decoded, reused by the next
+  private readonly buffers = new EncodeBuffers()
   private types!: CachedTypes
   private startType = 0
   private endType = 0
@@ -461,13 +463,13 @@ export class NerTagger {
   /** Tags one document given its words and the exclusive end index of each sentence; returns BILOU tag ids. */
   tagDocument(words: readonly string[], sentenceEnds: readonly number[], out = new Uint8Array(words.length)): Uint8Array {
     if (this.types.size > MAX_TYPES) this.resetCache()
-    return this.decode(encodeDocument(words, sentenceEnds, this.types, this.gazetteer, this.external, this.scratch), out)
+    return this.decode(encodeDocument(words, sentenceEnds, this.types, this.gazetteer, this.external, this.scratch, this.buffers), out)
   }
 
   /** {@link tagDocument} for words given as spans of `text` (tokens), which need not be sliced out. */
   tagSpans(text: string, spans: readonly Span[], sentenceEnds: readonly number[], out = new Uint8Array(spans.length)): Uint8Array {
     if (this.types.size > MAX_TYPES) this.resetCache()
-    return this.decode(encodeSpans(text, spans, sentenceEnds, this.types, this.gazetteer, this.external, this.scratch), out)
+    return this.decode(encodeSpans(text, spans, sentenceEnds, this.types, this.gazetteer, this.external, this.scratch, this.buffers), out)
   }
 
   private decode(doc: EncodedDocument, out: Uint8Array): Uint8Array {
@@ -498,14 +500,7 @@ export class NerTagger {
 
   // one label per name across the document (see harmoniseDocument)
   private harmonise(doc: EncodedDocument, out: Uint8Array): void {
-    const lowerIds = new Int32Array(doc.length)
-    const capitalised = new Uint8Array(doc.length)
-    for (let i = 0; i < doc.length; i++) {
-      const type = doc.types[i]
-      lowerIds[i] = this.types.lowerId[type]
-      capitalised[i] = this.types.capitalised[type]
-    }
-    harmoniseDocument({lowerIds, capitalised, position: doc.position, sentenceEnds: doc.sentenceEnds}, out)
+    harmoniseDocument({lowerIds: doc.lowerIds, capitalised: doc.capitalised, position: doc.position, sentenceEnds: doc.sentenceEnds}, out)
   }
 
   // when the model leaves an unknown name outside every entity, decode the sentence again with that word required to
