@@ -9,6 +9,7 @@ import type {Removed} from '../doc.ts'
 import {matchDateline} from '../dateline/find-dateline.ts'
 import {findWraps} from '../segment/layout.ts'
 import {decodeReferences} from '../text/references.ts'
+import {removeWireCodes} from './wire-codes.ts'
 import {astralClass, CHAR_CLASS, CHAR_SCRIPT, CharClass, Script} from '../text/chars.ts'
 
 /** Every rule `clean` applies; each removed line is recorded as `clean:<rule>`. */
@@ -25,6 +26,9 @@ export const CLEAN_RULES = [
   'byline',
   'edge-chrome',
   'title',
+  'wire-code',
+  'wire-slug',
+  'wire-copyright',
 ] as const
 /** One of {@link CLEAN_RULES}. */
 export type CleanRule = (typeof CLEAN_RULES)[number]
@@ -256,10 +260,26 @@ const META_WORDS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat',
   'sun', 'today', 'yesterday',
 ])
+// wire routing lines: a slug ("BC-BRITAIN-IRELAND-TALKS-NYT", "BC-BKN-Bulls-Pacers"), alone or with its date and
+// word count ("04-12 0714"), and a transmission trailer ("NYT-04-12-98 0114EDT", "AP-NY-04-13-98 0217EDT")
+const WIRE_SLUG = /^BC-[A-Za-z0-9&.]+(?:-[A-Za-z0-9&.]+)*(?:\s+[0-9][0-9-]*)*$/
+const WIRE_TRAILER = /^(?:NYT|APW?|AP-[A-Z]{2})-[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{4}(?:[ECMP][SD]T|GMT)?$/
+// the wire's copyright line: "c.1998 N.Y. Times News Service", "c. 1998 Cox News Service"
+const WIRE_COPYRIGHT = /^c\. ?(?:19|20)[0-9]{2} \p{Lu}/u
 const BYLINE = /^(?:by|written by|author|authors|reporting by|text by|words by)\s*:?\s+\p{Lu}/iu
 
 // ---------------------------------------------------------------------------------------------
 // per-line rules: each looks at one line only
+
+function isWireRouting(line: Line): boolean {
+  if (line.words > 4) return false
+  const text = line.text.trim()
+  return WIRE_SLUG.test(text) || WIRE_TRAILER.test(text)
+}
+
+function isWireCopyright(line: Line): boolean {
+  return line.words <= 10 && line.end !== End.Stop && WIRE_COPYRIGHT.test(line.text.trim())
+}
 
 function isForeignScript(line: Line, latinDocument: boolean): boolean {
   // only in a Latin-script article, and only lines whose letters are mostly in another script
@@ -419,10 +439,11 @@ function isEdgeChrome(line: Line, next: Line | undefined): boolean {
 
 /** {@link cleanText} with options already parsed (the stage parses them once, not per document). */
 export function cleanWith(input: string, settings: CleanSettings, knownTitle: string | null): CleanResult {
-  // references first: every later rule, and every offset, reads the decoded text
-  const raw = settings.decodeReferences ? decodeReferences(input).text : input
   const off = new Set<CleanRule>(settings.disable)
   const on = (rule: CleanRule) => !off.has(rule)
+  // wire typesetting codes, then references: every later rule, and every offset, reads the decoded text
+  const coded = on('wire-code') ? removeWireCodes(input) : {text: input, codes: []}
+  const raw = settings.decodeReferences ? decodeReferences(coded.text).text : coded.text
   const lines: Line[] = []
   let latin = 0
   let foreign = 0
@@ -457,6 +478,8 @@ export function cleanWith(input: string, settings: CleanSettings, knownTitle: st
     else if (on('ui-chrome') && isUiChrome(line)) line.rule = 'ui-chrome'
     else if (on('contact-number') && isContactNumber(line)) line.rule = 'contact-number'
     else if (on('duplicate') && text === previous) line.rule = 'duplicate'
+    else if (on('wire-slug') && isWireRouting(line)) line.rule = 'wire-slug'
+    else if (on('wire-copyright') && isWireCopyright(line)) line.rule = 'wire-copyright'
     previous = text
   }
 
@@ -493,7 +516,8 @@ export function cleanWith(input: string, settings: CleanSettings, knownTitle: st
     for (let i = below - 1; i >= 0; i--) {
       const line = lines[i]!
       if (line.blank || line.rule !== null || isMetaLine(line) || continuesByline(lines, i)) continue
-      if (isHeadline(line)) headline = i
+      // the input's own headline (an SGML HEADLINE, a JSONL title) is the headline whatever its shape (wire headlines are in capitals)
+      if (isHeadline(line) || (knownTitle !== null && sameTitle(knownTitle, line.text))) headline = i
       break
     }
     if (headline >= 0 && settings.detectTitle && on('title')) {
@@ -518,8 +542,8 @@ export function cleanWith(input: string, settings: CleanSettings, knownTitle: st
     }
   }
 
-  // 4. write: kept lines unchanged, removed ones recorded in order
-  const removed: Removed[] = []
+  // 4. write: kept lines unchanged, removed ones recorded in order (the codes first: they went before any rule ran)
+  const removed: Removed[] = coded.codes.length > 0 ? [{rule: 'clean:wire-code', text: coded.codes.join(' ')}] : []
   const out: string[] = []
   let pendingBlank = false
   for (const line of lines) {

@@ -23,13 +23,15 @@ const AGENCY = "\\(([A-Z][A-Za-z.&'’-]{1,20}(?: [A-Z][A-Za-z.&'’-]{0,20}){0,
 const HEAD = `(${CITY})(?: ?, (${REGION}))??(?:,? (${DATE}))?(?: ${AGENCY})?`
 // inline: the story goes on after a dash, an underscore (older AP copy) or a colon
 const INLINE = new RegExp(`^${HEAD}(?: ?(?:--|-|—|–|_|:) )`)
-// alone on its line (CoNLL-2003's Reuters copy): city, region and a date, nothing after
+// alone on its line (CoNLL-2003's Reuters copy, an SGML DATELINE element): city, region and a date or an agency, nothing after
 const ALONE = new RegExp(`^${HEAD}$`)
 
 /** Reads a dateline at the very start of `paragraph` (one paragraph or line, wraps read as spaces); offsets are relative to it. */
 export function matchDateline(paragraph: string): Dateline | null {
   const alone = ALONE.exec(paragraph)
-  if (alone && alone[3] !== undefined && isCity(alone[1]!)) return build(alone, alone[0].length)
+  // alone on its line it needs a date or an agency: a bare capitals word may be a heading (an SGML archive's own
+  // DATELINE element, "NEW YORK (AP)", is put on its line by ingest)
+  if (alone && (alone[3] !== undefined || alone[4] !== undefined) && isCity(alone[1]!)) return build(alone, alone[0].length)
   const inline = INLINE.exec(paragraph)
   if (!inline || !isCity(inline[1]!)) return null
   // the story after the dash is written in ordinary case; an all-capitals rest is a headline ("CRICKET - ENGLAND WIN")

@@ -349,6 +349,70 @@ describe('cleanText on wire copy: datelines, results and tables are content', ()
 })
 
 const polnear = new URL('../../../shared/polnear/', import.meta.url)
+describe('cleanText on 1998 NYT and AP wire copy', () => {
+  // a pasted NYT News Service story, written for this test in the 1998 shape: slug, coded headline and byline, copyright line
+  const PASTED = article(
+    'BC-HARBOR-STRIKE-NYT &QL;',
+    '&UR; DOCKWORKERS WALK OUT IN PORT DISPUTE &LR; &QC;',
+    '&UR; By JANE ROE &LR; &QC;',
+    ' c.1998 N.Y. Times News Service &QL;',
+    '   PORTSMOUTH, England _ Dockworkers walked off the job on Monday in a dispute over shift pay, halting',
+    'ferry traffic to France for the first time in a decade &MD; and the union said the strike could last a week.',
+    '   ``We have waited long enough,&apos;&apos; said Tom Alder, a crane driver.',
+    'NYT-04-13-98 1512EDT &QL;',
+  )
+
+  it('removes the codes, the slug, the byline, the copyright line and the trailer, and keeps the story', () => {
+    const result = cleanText(PASTED)
+    expect(result.text).toBe(
+      article(
+        'DOCKWORKERS WALK OUT IN PORT DISPUTE',
+        '   PORTSMOUTH, England _ Dockworkers walked off the job on Monday in a dispute over shift pay, halting',
+        'ferry traffic to France for the first time in a decade — and the union said the strike could last a week.',
+        "   ``We have waited long enough,'' said Tom Alder, a crane driver.",
+      ),
+    )
+    expect(result.removed).toEqual([
+      {rule: 'clean:wire-code', text: '&QL; &UR; &LR; &QC; &UR; &LR; &QC; &QL; &MD; &QL;'},
+      {rule: 'clean:wire-slug', text: 'BC-HARBOR-STRIKE-NYT'},
+      {rule: 'clean:byline', text: 'By JANE ROE'},
+      {rule: 'clean:wire-copyright', text: 'c.1998 N.Y. Times News Service'},
+      {rule: 'clean:wire-slug', text: 'NYT-04-13-98 1512EDT'},
+    ])
+  })
+
+  it.each([
+    ['an AP slug with its date and length', 'BC-BKN-Bulls-Pacers 04-15 0412', 'clean:wire-slug'],
+    ['an AP trailer', 'AP-NY-04-13-98 0217EDT', 'clean:wire-slug'],
+    ['a copyright line of another service', 'c. 1998 Cox News Service', 'clean:wire-copyright'],
+  ])('removes %s', (_name, line, rule) => {
+    expect(cleanText(article(line, ...BODY)).removed).toEqual([{rule, text: line}])
+  })
+
+  it.each([
+    ['a sentence that mentions an ampersand', 'Procter & Gamble and AT&T agreed, and R&D spending rose.'],
+    ['a slug-like word in prose', 'The BC-based company said on Monday that sales had risen by a third.'],
+    ['a sentence beginning with a year abbreviation', 'c. 1998 was the year the company moved its offices to the harbor.'],
+  ])('leaves %s alone', (_name, line) => {
+    const result = cleanText(article(...BODY, line))
+    expect(result.removed).toEqual([])
+    expect(result.text).toBe(article(...BODY, line))
+  })
+
+  it('lifts out an input headline in capitals when titleInText is false, and keeps it otherwise', () => {
+    const text = article('TALKS RESUME IN BELFAST', '', 'BELFAST, Northern Ireland _ Talks resumed on Monday after a week in which both sides had stayed away.')
+    expect(cleanText(text, {titleInText: false}, 'TALKS RESUME IN BELFAST')).toMatchObject({title: 'TALKS RESUME IN BELFAST', text: article('BELFAST, Northern Ireland _ Talks resumed on Monday after a week in which both sides had stayed away.')})
+    expect(cleanText(text, {}, 'TALKS RESUME IN BELFAST').text).toBe(text)
+  })
+
+  it('switches the code rule off with disable, and reads codes in a title the input gave', () => {
+    expect(cleanText('It rained all day in the city and the river rose by a metre overnight. &QL;', {disable: ['wire-code']}).text).toContain('&QL;')
+    const doc = createDoc({id: 'd', source: 'a.sgml:1', text: article('PORT &AMP; CITY', '', ...BODY), title: 'PORT &AMP; CITY &QL;'})
+    createClean().run(doc, {warn: () => {}})
+    expect(doc.title).toBe('PORT & CITY')
+  })
+})
+
 describe.skipIf(!existsSync(polnear))('cleanText on already-clean text (PolNeAR, from ../shared)', () => {
   it('never removes a sentence of body text', () => {
     const offenders: string[] = []

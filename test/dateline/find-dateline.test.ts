@@ -18,6 +18,10 @@ describe('matchDateline', () => {
     ['BERLIN (dpa) - Germany said on Monday it would act.', {place: 'BERLIN', agency: 'dpa'}, 'BERLIN (dpa)'],
     ['NEW DELHI: The government said on Monday it would act.', {place: 'NEW DELHI'}, 'NEW DELHI'],
     ['LONDON, 13 November 2025 (Reuters) - Britain said it would act.', {place: 'LONDON', date: '13 November 2025', agency: 'Reuters'}, 'LONDON, 13 November 2025 (Reuters)'],
+    ['BELFAST, Northern Ireland _ Two days after the accord, talk turned to the marches.', {place: 'BELFAST, Northern Ireland'}, 'BELFAST, Northern Ireland'],
+    ['NEW YORK _ Analysts spent the weekend on the deal.', {place: 'NEW YORK'}, 'NEW YORK'],
+    ['NEW YORK (AP)', {place: 'NEW YORK', agency: 'AP'}, 'NEW YORK (AP)'],
+    ['WASHINGTON, April 14', {place: 'WASHINGTON', date: 'April 14'}, 'WASHINGTON, April 14'],
   ])('%s', (text, fields, covered) => {
     const found = matchDateline(text)
     expect(found).toMatchObject(fields)
