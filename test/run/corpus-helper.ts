@@ -1,6 +1,6 @@
-// A small corpus for run-engine tests: the bundled seed articles, the regression inputs and a few awkward
+// A small corpus for run-engine tests: the bundled seed articles, the regression inputs (SGML wire files too) and a few awkward
 // inputs (transliterated names to link across documents, emoji, a binary file, bad JSONL lines).
-import {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -12,7 +12,9 @@ export function buildTestCorpus(copies = 1): string {
   for (let copy = 0; copy < copies; copy++) cpSync(join(root, 'corpus'), join(dir, `seeds-${copy}`), {recursive: true})
   mkdirSync(join(dir, 'more'))
   for (const name of readdirSync(join(root, 'test/fixtures'))) {
-    writeFileSync(join(dir, 'more', `fixture-${name}.txt`), readFileSync(join(root, 'test/fixtures', name, 'input.txt')))
+    // a one-article fixture is a .txt; a corpus fixture (SGML wire files: several documents per file, ingest errors) a folder
+    if (existsSync(join(root, 'test/fixtures', name, 'input.txt'))) writeFileSync(join(dir, 'more', `fixture-${name}.txt`), readFileSync(join(root, 'test/fixtures', name, 'input.txt')))
+    else cpSync(join(root, 'test/fixtures', name, 'corpus'), join(dir, 'more', `fixture-${name}`), {recursive: true})
   }
   writeFileSync(join(dir, 'more', 'a-translit.txt'), 'Serhiy Kovalenko met Sergiy Kovalenko in Kyiv. "We agree," Kovalenko said.\n')
   writeFileSync(join(dir, 'more', 'b-translit.txt'), 'Sergey Kovalenko flew to Kiev on Monday, paying $5 million for 😀 tickets.\n')
