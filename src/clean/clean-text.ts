@@ -9,7 +9,7 @@ import type {Removed} from '../doc.ts'
 import {matchDateline} from '../dateline/find-dateline.ts'
 import {findWraps} from '../segment/layout.ts'
 import {decodeReferences} from '../text/references.ts'
-import {removeWireCodes} from './wire-codes.ts'
+import {removeWireCodes, removeWireHeaders} from './wire-codes.ts'
 import {astralClass, CHAR_CLASS, CHAR_SCRIPT, CharClass, Script} from '../text/chars.ts'
 
 /** Every rule `clean` applies; each removed line is recorded as `clean:<rule>`. */
@@ -442,7 +442,8 @@ export function cleanWith(input: string, settings: CleanSettings, knownTitle: st
   const off = new Set<CleanRule>(settings.disable)
   const on = (rule: CleanRule) => !off.has(rule)
   // wire typesetting codes, then references: every later rule, and every offset, reads the decoded text
-  const coded = on('wire-code') ? removeWireCodes(input) : {text: input, codes: []}
+  const headed = on('wire-slug') ? removeWireHeaders(input) : {text: input, headers: []}
+  const coded = on('wire-code') ? removeWireCodes(headed.text) : {text: headed.text, codes: []}
   const raw = settings.decodeReferences ? decodeReferences(coded.text).text : coded.text
   const lines: Line[] = []
   let latin = 0
@@ -542,8 +543,9 @@ export function cleanWith(input: string, settings: CleanSettings, knownTitle: st
     }
   }
 
-  // 4. write: kept lines unchanged, removed ones recorded in order (the codes first: they went before any rule ran)
-  const removed: Removed[] = coded.codes.length > 0 ? [{rule: 'clean:wire-code', text: coded.codes.join(' ')}] : []
+  // 4. write: kept lines unchanged, removed ones recorded in order (header lines and codes first: they went before any rule ran)
+  const removed: Removed[] = headed.headers.map((text) => ({rule: 'clean:wire-slug', text}))
+  if (coded.codes.length > 0) removed.push({rule: 'clean:wire-code', text: coded.codes.join(' ')})
   const out: string[] = []
   let pendingBlank = false
   for (const line of lines) {

@@ -48,3 +48,19 @@ export function removeWireCodes(text: string): WireCodes {
   }
   return {text: lines.join('\n'), codes}
 }
+
+// a line holding an escaped control byte is a transmission header ("A4417 &Cx1f; taf-z"): the escapes stand for the
+// framing bytes of the wire's own routing lines, never inside a story
+const HEADER_ESCAPE = /&Cx[0-9A-Fa-f]{2};/
+
+/** Removes the wire's transmission header lines (those holding `&Cx1f;`-style control escapes) whole; returns them as written. */
+export function removeWireHeaders(text: string): {text: string; headers: string[]} {
+  if (!text.includes('&Cx') && !text.includes('&cx')) return {text, headers: []}
+  const headers: string[] = []
+  const kept = text.split('\n').filter((line) => {
+    if (!HEADER_ESCAPE.test(line)) return true
+    headers.push(line.trim())
+    return false
+  })
+  return {text: kept.join('\n'), headers}
+}

@@ -352,6 +352,8 @@ const polnear = new URL('../../../shared/polnear/', import.meta.url)
 describe('cleanText on 1998 NYT and AP wire copy', () => {
   // a pasted NYT News Service story, written for this test in the 1998 shape: slug, coded headline and byline, copyright line
   const PASTED = article(
+    'A0413 &Cx1f; taf-z',
+    'u i &Cx13;  &Cx11;  BC-HARBOR-STRIKE-NYT &LR;      04-13 0250',
     'BC-HARBOR-STRIKE-NYT &QL;',
     '&UR; DOCKWORKERS WALK OUT IN PORT DISPUTE &LR; &QC;',
     '&UR; By JANE ROE &LR; &QC;',
@@ -362,7 +364,7 @@ describe('cleanText on 1998 NYT and AP wire copy', () => {
     'NYT-04-13-98 1512EDT &QL;',
   )
 
-  it('removes the codes, the slug, the byline, the copyright line and the trailer, and keeps the story', () => {
+  it('removes the header, the codes, the slug, the byline, the copyright line and the trailer, and keeps the story', () => {
     const result = cleanText(PASTED)
     expect(result.text).toBe(
       article(
@@ -373,6 +375,8 @@ describe('cleanText on 1998 NYT and AP wire copy', () => {
       ),
     )
     expect(result.removed).toEqual([
+      {rule: 'clean:wire-slug', text: 'A0413 &Cx1f; taf-z'},
+      {rule: 'clean:wire-slug', text: 'u i &Cx13;  &Cx11;  BC-HARBOR-STRIKE-NYT &LR;      04-13 0250'},
       {rule: 'clean:wire-code', text: '&QL; &UR; &LR; &QC; &UR; &LR; &QC; &QL; &MD; &QL;'},
       {rule: 'clean:wire-slug', text: 'BC-HARBOR-STRIKE-NYT'},
       {rule: 'clean:byline', text: 'By JANE ROE'},

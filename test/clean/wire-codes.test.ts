@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {removeWireCodes} from '../../src/clean/wire-codes.ts'
+import {removeWireCodes, removeWireHeaders} from '../../src/clean/wire-codes.ts'
 
 describe('removeWireCodes', () => {
   it.each<[string, string, string, string[]]>([
@@ -22,5 +22,19 @@ describe('removeWireCodes', () => {
     ['no ampersand at all', 'BELFAST, Northern Ireland _ Talks resumed.'],
   ])('leaves %s unchanged', (_name, text) => {
     expect(removeWireCodes(text)).toEqual({text, codes: []})
+  })
+})
+
+describe('removeWireHeaders', () => {
+  it('removes the lines that hold control escapes, whole, and nothing else', () => {
+    const text = 'A4417 &Cx1f; taf-z\nu i &Cx13;  &Cx11;  BC-TEST-NYT &LR;      04-12 0341\nBC-TEST-NYT &QL;\nIt rained &amp; poured.'
+    expect(removeWireHeaders(text)).toEqual({
+      text: 'BC-TEST-NYT &QL;\nIt rained &amp; poured.',
+      headers: ['A4417 &Cx1f; taf-z', 'u i &Cx13;  &Cx11;  BC-TEST-NYT &LR;      04-12 0341'],
+    })
+  })
+
+  it('leaves text without escapes as it is', () => {
+    expect(removeWireHeaders('Procter & Gamble &Co; said.')).toEqual({text: 'Procter & Gamble &Co; said.', headers: []})
   })
 })
