@@ -238,7 +238,22 @@ export interface TypeFeatureSink {
   feature(group: number, prefix: string, value: string, start: number, end: number): void
 }
 
-const NAME_CONFIDENCE = (p: number) => (p >= 0.9 ? 'h' : p >= 0.6 ? 'm' : 'l')
+// the name guess's feature values, by class and confidence (h >= 0.9, m >= 0.6, l), made once: the same string
+// objects each time, so a caller that files them in a map finds them without hashing a fresh string
+const NAME_GUESSES = NAME_CLASSES.flatMap((cls) => [`${cls}h`, `${cls}m`, `${cls}l`])
+
+// the case-prior feature values (`${mode}${cls}${prior}`) made once per prior and kept, for the same reason
+const CASE_PRIOR_NAMES = new Map<string, string[]>()
+function casePriorName(caps: boolean, cls: number, prior: string): string {
+  let names = CASE_PRIOR_NAMES.get(prior)
+  if (names === undefined) {
+    names = []
+    for (const mode of ['', 'C']) for (let c = 0; c < CASE_CLASSES.length; c++) names.push(`${mode}${c}${prior}`)
+    // priors are a handful of letters; a table that somehow saw more stays bounded
+    if (CASE_PRIOR_NAMES.size < 64) CASE_PRIOR_NAMES.set(prior, names)
+  }
+  return names[(caps ? CASE_CLASSES.length : 0) + cls]
+}
 
 /**
  * The one definition of the word-type features (training and inference both read it): sends each feature of
@@ -246,7 +261,16 @@ const NAME_CONFIDENCE = (p: number) => (p >= 0.9 ? 'h' : p >= 0.6 ? 'm' : 'l')
  * any word list had shown it: no identity, no case prior, no lexicon category, only its spelling (shape,
  * affixes, the name guess).
  */
-export function emitTypeFeatures(word: string, caps: boolean, resources: FeatureResources, sink: TypeFeatureSink, unseen = false): void {
+export function emitTypeFeatures(
+  word: string,
+  caps: boolean,
+  resources: FeatureResources,
+  sink: TypeFeatureSink,
+  unseen = false,
+  // what the caller already looked up for this word: its lexicon flags (-1: not given) and its case prior (null: not given)
+  knownFlags = -1,
+  knownPrior: string | undefined | null = null,
+): void {
   if (word === SENTENCE_START || word === SENTENCE_END) {
     sink.feature(GROUP_ALL, 'w=', word, 0, word.length)
     return
@@ -254,16 +278,16 @@ export function emitTypeFeatures(word: string, caps: boolean, resources: Feature
   const mode = caps ? 'C' : ''
   const form = featureForm(word)
   const cls = caseClass(word)
-  const prior = unseen ? 'u' : (resources.casePrior.get(form) ?? 'u')
+  const prior = unseen ? 'u' : ((knownPrior === null ? resources.casePrior.get(form) : knownPrior) ?? 'u')
   if (!unseen) sink.feature(GROUP_ALL, 'w=', form, 0, form.length)
   const shape = mode + wordShape(word, true)
   sink.feature(GROUP_ALL, 's=', shape, 0, shape.length)
   // an unseen word is in no list either
-  const flags = unseen ? 0 : (resources.lexicon.flags.get(form) ?? 0)
+  const flags = unseen ? 0 : knownFlags >= 0 ? knownFlags : (resources.lexicon.flags.get(form) ?? 0)
   for (let bit = 0; flags >> bit !== 0; bit++) {
     if (flags & (1 << bit)) sink.feature(GROUP_ALL, 'l=', LEXICON_CATEGORIES[bit], 0, LEXICON_CATEGORIES[bit].length)
   }
-  const casePrior = `${mode}${cls}${prior}`
+  const casePrior = casePriorName(caps, cls, prior)
   sink.feature(GROUP_NEAR, 'p=', casePrior, 0, casePrior.length)
   // distributional evidence from unlabeled news, known for many words the labelled data never shows;
   // at -1..+1: the same prefixes at -2..+2 scored lower on both development sets (docs/ner.md)
@@ -279,7 +303,7 @@ export function emitTypeFeatures(word: string, caps: boolean, resources: Feature
     const lower = word.toLowerCase()
     const guess = resources.names.classify(lower, resources.nameExclusions?.get(lower) ?? 0)
     if (guess) {
-      const name = NAME_CLASSES[guess.cls] + NAME_CONFIDENCE(guess.p)
+      const name = NAME_GUESSES[guess.cls * 3 + (guess.p >= 0.9 ? 0 : guess.p >= 0.6 ? 1 : 2)]
       sink.feature(GROUP_NEAR, 'nb=', name, 0, name.length)
     }
   }

@@ -27,7 +27,15 @@ export interface Gazetteer {
   /** the entry lists the index points into (see {@link ExternalIndex.refs}), and how to read them */
   lists?: (readonly string[])[]
   reader?: EntryReader
+  /**
+   * an indexed gazetteer's answers of {@link firstNode} so far, by word, whoever asked (a new tagger's first
+   * documents ask again for every word; the answer for a word never changes), bounded by {@link MAX_KNOWN}
+   */
+  known?: Map<string, TrieNode | null>
 }
+
+// first-word answers an indexed gazetteer keeps before it starts over (a long run meets ever more distinct words)
+const MAX_KNOWN = 250_000
 
 /**
  * The external gazetteer's entries indexed by first word, in tables a model file stores and loading uses in place,
@@ -142,7 +150,7 @@ export function buildExternalGazetteer(lexicon: Lexicon, index?: ExternalIndex):
 /** A gazetteer over entry lists by category and their {@link ExternalIndex}: matches exactly as the trie of all the entries does. */
 export function buildIndexedGazetteer(lists: (readonly string[])[], index: ExternalIndex, reader: EntryReader): Gazetteer {
   const later = index.later
-  return {root: {next: new Map(), types: 0}, maxLength: index.maxLength, later: {has: (word) => later.get(word) >= 0}, index, lists, reader}
+  return {root: {next: new Map(), types: 0}, maxLength: index.maxLength, later: {has: (word) => later.get(word) >= 0}, index, lists, reader, known: new Map()}
 }
 
 /** The names harvested from training text as entry lists by type (NER_TYPES order), tokens joined by spaces (see {@link TOKEN_ENTRIES}). */
@@ -213,12 +221,26 @@ export function indexEntries(lists: (readonly string[])[], reader: EntryReader):
 
 /** The trie node `word` starts a match at in `gazetteer` (null: none), for a lowercase word. */
 export function firstNode(gazetteer: Gazetteer, word: string): TrieNode | null {
+  const known = gazetteer.known
+  if (known) {
+    const answer = known.get(word)
+    if (answer !== undefined) return answer
+    if (known.size >= MAX_KNOWN) known.clear()
+    const found = findFirstNode(gazetteer, word)
+    known.set(word, found)
+    return found
+  }
+  return findFirstNode(gazetteer, word)
+}
+
+function findFirstNode(gazetteer: Gazetteer, word: string): TrieNode | null {
   const node = gazetteer.root.next?.get(word)
   if (node) return node
   const index = gazetteer.index
   if (!index) return null
   const single = index.words.get(word)
   const head = index.heads.get(word)
+  // a one-word entry's node is never changed by its readers, so the kept answer may be shared
   if (head < 0) return single >= 0 ? {next: null, types: index.types[single]} : null
   // this word's part of the trie, from its entries, kept for later documents
   const lists = gazetteer.lists!

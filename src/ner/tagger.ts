@@ -134,6 +134,8 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
   private slotRows = new Int32Array(S * 64)
   private rowCapacity = 64
   private readonly slotCounts = new Int32Array(S)
+  // base ids (or -1; UNKNOWN_BASE not yet looked up) of the one- and two-letter affixes, by shortAffixAt
+  private readonly shortAffixes = new Int32Array(4 * SHORT_AFFIX_KEYS).fill(UNKNOWN_BASE)
   // base ids (or -1) already found, by prefix and value, for the features whose values recur across many types
   private readonly memos = new Map<string, Map<string, number>>(MEMO_PREFIXES.map((prefix) => [prefix, new Map()]))
 
@@ -157,17 +159,27 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
       this.wordRole = next
     }
     const word = this.words[id]
-    const role = this.caps[id] ? 0 : isUnknownName(word, this.resources, this.lexiconFlags[id]) ? 1 : OPENING.test(word) ? 2 : 0
+    // the lexicon flags and the case prior are looked up once, for the role and the features both
+    const flags = this.lexiconFlags[id]
+    const prior = this.resources.casePrior.get(featureForm(word))
+    const role = this.caps[id] ? 0 : isUnknownName(word, this.resources, flags, prior !== undefined) ? 1 : OPENING.test(word) ? 2 : 0
     this.wordRole[id] = role | (this.caseClass[id] === CASE_LOWER && word.length >= 4 ? LONG_LOWER : 0)
     this.groupCounts.fill(0)
-    emitTypeFeatures(word, this.caps[id], this.resources, this)
+    emitTypeFeatures(word, this.caps[id], this.resources, this, false, flags, prior)
     this.sum(id)
   }
 
   /** {@link TypeFeatureSink}: keeps the base id of a feature the model knows. */
   feature(group: number, prefix: string, value: string, start: number, end: number): void {
-    const memo = start === 0 ? this.memos.get(prefix) : undefined
     let base: number
+    const short = end - start <= 2 ? shortAffixAt(prefix, value, start, end) : -1
+    if (short >= 0) {
+      base = this.shortAffixes[short]
+      if (base === UNKNOWN_BASE) this.shortAffixes[short] = base = this.index.ids.find(prefix, value, start, end)
+      if (base >= 0) this.keep(group, base)
+      return
+    }
+    const memo = start === 0 ? this.memos.get(prefix) : undefined
     if (memo === undefined) {
       base = this.index.ids.find(prefix, value, start, end)
     } else {
@@ -175,7 +187,10 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
       if (known === undefined) memo.set(value, (base = this.index.ids.find(prefix, value, start, end)))
       else base = known
     }
-    if (base < 0) return
+    if (base >= 0) this.keep(group, base)
+  }
+
+  private keep(group: number, base: number): void {
     let bases = this.groupBases[group]
     const n = this.groupCounts[group]++
     if (n >= bases.length) {
@@ -301,6 +316,32 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
  */
 const MEMO_PREFIXES = ['s=', 'S=', 'p=', 'l=', 'nb=', 'c4=', 'c6=', 'c10=', 'c20=']
 
+const UNKNOWN_BASE = -2
+// ASCII keys of one or two code units: c, or 128 + c0 * 128 + c1
+const SHORT_AFFIX_KEYS = 128 + 128 * 128
+
+/**
+ * Where the base id of `prefix + value.slice(start, end)` (at most two code units) is kept among a tagger's short
+ * affixes, or -1: the one- and two-letter prefixes and suffixes (a1= a2= z1= z2=) take a few thousand ASCII values
+ * between them and recur in nearly every new type, so they are found in a small array instead of probing the
+ * model's table (whose answer for a name never changes).
+ */
+function shortAffixAt(prefix: string, value: string, start: number, end: number): number {
+  if (prefix.length !== 3) return -1
+  const p0 = prefix.charCodeAt(0)
+  const p1 = prefix.charCodeAt(1)
+  if ((p0 !== 97 && p0 !== 122) || (p1 !== 49 && p1 !== 50) || prefix.charCodeAt(2) !== 61 || end - start !== p1 - 48) return -1
+  const c0 = value.charCodeAt(start)
+  if (c0 >= 128) return -1
+  let key = c0
+  if (p1 === 50) {
+    const c1 = value.charCodeAt(start + 1)
+    if (c1 >= 128) return -1
+    key = 128 + c0 * 128 + c1
+  }
+  return ((p0 === 97 ? 0 : 2) + (p1 - 49)) * SHORT_AFFIX_KEYS + key
+}
+
 // wordRole bit: a lowercase word of four or more characters (what tells running prose from tables and headlines)
 const LONG_LOWER = 4
 const ROLE = 3
@@ -312,8 +353,8 @@ const NAME_LIST_BITS = (1 << LEXICON_CATEGORIES.indexOf('first')) | (1 << LEXICO
  * Whether `word` looks like a name no training text or word list knows: capitalised letters only, never seen
  * twice in the training text (no case prior), and in no lexicon except the first- and last-name lists.
  */
-export function isUnknownName(word: string, resources: FeatureResources, lexiconFlags: number): boolean {
-  return NAME_SHAPE.test(word) && !resources.casePrior.has(featureForm(word)) && (lexiconFlags & ~NAME_LIST_BITS) === 0
+export function isUnknownName(word: string, resources: FeatureResources, lexiconFlags: number, hasPrior?: boolean): boolean {
+  return NAME_SHAPE.test(word) && !(hasPrior ?? resources.casePrior.has(featureForm(word))) && (lexiconFlags & ~NAME_LIST_BITS) === 0
 }
 
 // the indexed gazetteers of each loaded model (keyed by its harvested-names object), shared by its taggers

@@ -52,6 +52,18 @@ describe('gazetteer', () => {
     }
   })
 
+  it('marks the same reading each word from a table of distinct words (wordIndex)', () => {
+    const words = ['in', 'new', 'york', 'times', 'and', 'york', ',', 'new', 'york', 'said', 'new', 'times', 'york', 'york', 'times']
+    const caps = [0, 1, 1, 1, 0, 1, 0, 1, 1, 0, 1, 1, 1, 1, 1]
+    const distinct = [...new Set(words)].reverse()
+    const wordIndex = words.map((w) => distinct.indexOf(w))
+    const expected = new Uint32Array(words.length)
+    markGazetteer(gazetteer, words, caps, 0, words.length, expected)
+    const out = new Uint32Array(words.length)
+    markGazetteer(gazetteer, distinct, caps, 0, words.length, out, wordIndex, createGazetteerCache(), wordIndex)
+    expect(Array.from(out)).toEqual(Array.from(expected))
+  })
+
   it('splits entries like the tokenizer', () => {
     expect(entryTokens("Ben & Jerry's")).toEqual(['ben', '&', 'jerry', "'s"])
   })
