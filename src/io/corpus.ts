@@ -256,21 +256,23 @@ export async function* readCorpus(dir: string, listing: CorpusListing): AsyncGen
 }
 
 // each <DOC> of a wire file is a document (source `path:line`, id its DOCNO), each broken one an error; the file's
-// bytes are counted once, with its first item
+// bytes are handed out by how much of its text each item accounts for, so progress moves through a large archive file
 function* readWireDocs(text: string, path: string, fileBytes: number, fileWarnings: IngestWarning[], uniqueId: IdAllocator): Generator<CorpusItem> {
-  let bytes = fileBytes
-  const share = () => {
-    const b = bytes
-    bytes = 0
-    return b
-  }
   if (!looksLikeWireSgml(text)) {
-    yield ingestError(path, 'ingest:sgml-no-doc', 'the file does not start with a <DOC> element: not an SGML wire file', share())
+    yield ingestError(path, 'ingest:sgml-no-doc', 'the file does not start with a <DOC> element: not an SGML wire file', fileBytes)
     return
+  }
+  let given = 0
+  const share = (end: number) => {
+    // the blank tail after the last DOC belongs to it, so the shares add up to the file's bytes
+    const upTo = /\S/.test(text.slice(end, end + 4096)) || end + 4096 < text.length ? end : text.length
+    const bytes = Math.round((fileBytes * upTo) / text.length) - given
+    given += bytes
+    return bytes
   }
   for (const item of splitWireFile(text)) {
     if (item.kind === 'error') {
-      yield ingestError(`${path}:${item.error.line}`, item.error.code, item.error.message, share())
+      yield ingestError(`${path}:${item.error.line}`, item.error.code, item.error.message, share(item.end))
       continue
     }
     const wire = item.doc
@@ -281,7 +283,7 @@ function* readWireDocs(text: string, path: string, fileBytes: number, fileWarnin
     const doc = createUniqueDoc(uniqueId, wire.docno ?? contentId(wire.raw), {source: `${path}:${wire.line}`, text: wire.text, title: wire.title, meta})
     // a repair of the file's bytes concerns every document in it
     addIngestWarnings(doc, [...fileWarnings, ...wire.warnings])
-    yield {kind: 'doc', doc, bytes: share()}
+    yield {kind: 'doc', doc, bytes: share(item.end)}
   }
 }
 

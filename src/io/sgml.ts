@@ -37,8 +37,8 @@ export interface WireError {
   message: string
 }
 
-/** What {@link splitWireFile} finds in one file: documents and errors in file order. */
-export type WireItem = {kind: 'doc'; doc: WireDoc} | {kind: 'error'; error: WireError}
+/** What {@link splitWireFile} finds in one file: documents and errors in file order; `end` is the offset in the file's text up to which it accounts for the text (for progress by bytes). */
+export type WireItem = ({kind: 'doc'; doc: WireDoc} | {kind: 'error'; error: WireError}) & {end: number}
 
 /** Whether a text is an SGML wire file: its first non-blank line opens with `<DOC>` (or `<DOC attr=…>`). */
 export function looksLikeWireSgml(text: string): boolean {
@@ -54,9 +54,10 @@ const DATE_FIELDS = ['DATE_TIME', 'DATETIME', 'DATE', 'PUBDATE']
 // elements that only wrap others: read through, as if their tags were not there
 const WRAPPERS = new Set(['BODY'])
 
-/** Splits a wire file into its documents; every DOC gives a document or an error, and text outside the DOCs an error. */
-export function splitWireFile(text: string): WireItem[] {
+/** Splits a wire file into its documents, one at a time (an archive file holds thousands); every DOC gives a document or an error, and text outside the DOCs an error. */
+export function* splitWireFile(text: string): Generator<WireItem> {
   const lineOf = lineCounter(text)
+  // what one step found, handed out before the next step reads on
   const items: WireItem[] = []
   const seen = new Map<string, number>()
   let open: {at: number; body: number; attrs: string} | null = null
@@ -68,43 +69,51 @@ export function splitWireFile(text: string): WireItem[] {
     // SGML declarations and comments (`<!DOCTYPE …>`, `<!-- … -->`, `<?xml …?>`) are markup, not text
     if (/^\s*(?:<[!?][^>]*>\s*)+$/.test(piece)) return
     const line = lineOf(from + at)
-    items.push({kind: 'error', error: {line, code: 'ingest:sgml-stray-text', message: `line ${line}: text outside any <DOC> element (${preview(piece.trim())}); not read`}})
+    items.push({kind: 'error', error: {line, code: 'ingest:sgml-stray-text', message: `line ${line}: text outside any <DOC> element (${preview(piece.trim())}); not read`}, end: to})
   }
   DOC_TAG.lastIndex = 0
   for (let m = DOC_TAG.exec(text); m !== null; m = DOC_TAG.exec(text)) {
     const closing = m[1] === '/'
     if (!closing) {
-      if (open !== null) items.push({kind: 'error', error: unterminated(text, open, m.index, lineOf)})
+      if (open !== null) items.push({kind: 'error', error: unterminated(text, open, m.index, lineOf), end: m.index})
       else stray(last, m.index)
       open = {at: m.index, body: m.index + m[0].length, attrs: m[2] ?? ''}
+      yield* drain(items)
       continue
     }
     if (open === null) {
       stray(last, m.index)
       const line = lineOf(m.index)
-      items.push({kind: 'error', error: {line, code: 'ingest:sgml-stray-text', message: `line ${line}: </DOC> with no <DOC> before it`}})
       last = m.index + m[0].length
+      items.push({kind: 'error', error: {line, code: 'ingest:sgml-stray-text', message: `line ${line}: </DOC> with no <DOC> before it`}, end: last})
+      yield* drain(items)
       continue
     }
     const line = lineOf(open.at)
-    const item = readDoc(text.slice(open.body, m.index), open.attrs, line, text.slice(open.at, m.index + m[0].length))
+    const end = m.index + m[0].length
+    const item = {...readDoc(text.slice(open.body, m.index), open.attrs, line, text.slice(open.at, end)), end}
     if (item.kind === 'doc' && item.doc.docno !== null) {
       const first = seen.get(item.doc.docno)
       if (first !== undefined) {
-        items.push({kind: 'error', error: {line, code: 'ingest:sgml-duplicate-docno', message: `line ${line}: DOCNO "${item.doc.docno}" was already used by the DOC at line ${first} of this file; this DOC is not read`}})
+        yield {kind: 'error', error: {line, code: 'ingest:sgml-duplicate-docno', message: `line ${line}: DOCNO "${item.doc.docno}" was already used by the DOC at line ${first} of this file; this DOC is not read`}, end}
         open = null
-        last = m.index + m[0].length
+        last = end
         continue
       }
       seen.set(item.doc.docno, line)
     }
-    items.push(item)
+    yield item
     open = null
-    last = m.index + m[0].length
+    last = end
   }
-  if (open !== null) items.push({kind: 'error', error: unterminated(text, open, text.length, lineOf)})
+  if (open !== null) items.push({kind: 'error', error: unterminated(text, open, text.length, lineOf), end: text.length})
   else stray(last, text.length)
-  return items
+  yield* drain(items)
+}
+
+function* drain(items: WireItem[]): Generator<WireItem> {
+  for (const item of items) yield item
+  items.length = 0
 }
 
 function unterminated(text: string, open: {at: number; body: number}, end: number, lineOf: (i: number) => number): WireError {
@@ -151,7 +160,7 @@ function readChildren(body: string): {elements: Element[]; loose: string[]; uncl
   return {elements, loose, unclosed}
 }
 
-function readDoc(body: string, attrs: string, line: number, raw: string): WireItem {
+function readDoc(body: string, attrs: string, line: number, raw: string): {kind: 'doc'; doc: WireDoc} | {kind: 'error'; error: WireError} {
   const {elements, loose, unclosed} = readChildren(body)
   const warnings: WireDoc['warnings'] = []
   const take = (names: string[]) => {

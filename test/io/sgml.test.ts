@@ -35,8 +35,8 @@ NYT-05-01-98 0005EDT &QL;
 </DOC>
 `
 
-const docs = (text: string): WireDoc[] => splitWireFile(text).flatMap((i) => (i.kind === 'doc' ? [i.doc] : []))
-const errors = (text: string) => splitWireFile(text).flatMap((i) => (i.kind === 'error' ? [i.error] : []))
+const docs = (text: string): WireDoc[] => [...splitWireFile(text)].flatMap((i) => (i.kind === 'doc' ? [i.doc] : []))
+const errors = (text: string) => [...splitWireFile(text)].flatMap((i) => (i.kind === 'error' ? [i.error] : []))
 
 describe('looksLikeWireSgml', () => {
   it.each([
@@ -114,7 +114,7 @@ describe('splitWireFile', () => {
 
   it('reads the DOCs after an unterminated one, and refuses a repeated DOCNO but keeps the first', () => {
     const text = '<DOC>\n<DOCNO> A1 </DOCNO>\n<TEXT>\nCut\n<DOC>\n<DOCNO> A2 </DOCNO>\n<TEXT>\nTwo.\n</TEXT>\n</DOC>\n<DOC>\n<DOCNO> A2 </DOCNO>\n<TEXT>\nAgain.\n</TEXT>\n</DOC>\n'
-    const items = splitWireFile(text)
+    const items = [...splitWireFile(text)]
     expect(items.map((i) => (i.kind === 'doc' ? `doc ${i.doc.docno}` : `${i.error.code} ${i.error.line}`))).toEqual([
       'ingest:sgml-unterminated 1',
       'doc A2',
