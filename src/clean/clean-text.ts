@@ -29,6 +29,7 @@ export const CLEAN_RULES = [
   'wire-code',
   'wire-slug',
   'wire-copyright',
+  'wire-note',
 ] as const
 /** One of {@link CLEAN_RULES}. */
 export type CleanRule = (typeof CLEAN_RULES)[number]
@@ -266,6 +267,11 @@ const WIRE_SLUG = /^BC-[A-Za-z0-9&.]+(?:-[A-Za-z0-9&.]+)*(?:\s+[0-9][0-9-]*)*$/
 const WIRE_TRAILER = /^(?:NYT|APW?|AP-[A-Z]{2})-[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{4}(?:[ECMP][SD]T|GMT)?$/
 // the wire's copyright line: "c.1998 N.Y. Times News Service", "c. 1998 Cox News Service"
 const WIRE_COPYRIGHT = /^c\. ?(?:19|20)[0-9]{2} \p{Lu}/u
+// an editors' note of the wire, a line of its own in parentheses: "(STORY CAN END HERE. OPTIONAL 2ND TAKE FOLLOWS.)",
+// "(BEGIN OPTIONAL TRIM)", "(ATTN: Editors: ...)", and a desk's initials, "(sw)"
+const WIRE_NOTE_WORDS = /\b(?:OPTIONAL|TRIM|TAKES?|STORY CAN END|ENDS? HERE|EDS|EDITORS|ATTN|ADVANCE|EMBARGOED|FOR RELEASE|MORE|NNNN|FOLLOWS?)\b/
+const WIRE_NOTE_ATTN = /^\((?:ATTN|EDS|EDITORS)\b/
+const DESK_INITIALS = /^\([a-z]{2,3}\)$/
 const BYLINE = /^(?:by|written by|author|authors|reporting by|text by|words by)\s*:?\s+\p{Lu}/iu
 
 // ---------------------------------------------------------------------------------------------
@@ -279,6 +285,14 @@ function isWireRouting(line: Line): boolean {
 
 function isWireCopyright(line: Line): boolean {
   return line.words <= 10 && line.end !== End.Stop && WIRE_COPYRIGHT.test(line.text.trim())
+}
+
+function isWireNote(line: Line): boolean {
+  const text = line.text.trim()
+  if (line.words > 20 || text.charCodeAt(0) !== 0x28 || text.charCodeAt(text.length - 1) !== 0x29) return false
+  if (DESK_INITIALS.test(text) || WIRE_NOTE_ATTN.test(text)) return true
+  // in capitals throughout (a sentence in parentheses has lowercase letters) and in the notes' own words
+  return !line.hasLower && WIRE_NOTE_WORDS.test(text)
 }
 
 function isForeignScript(line: Line, latinDocument: boolean): boolean {
@@ -481,6 +495,7 @@ export function cleanWith(input: string, settings: CleanSettings, knownTitle: st
     else if (on('duplicate') && text === previous) line.rule = 'duplicate'
     else if (on('wire-slug') && isWireRouting(line)) line.rule = 'wire-slug'
     else if (on('wire-copyright') && isWireCopyright(line)) line.rule = 'wire-copyright'
+    else if (on('wire-note') && isWireNote(line)) line.rule = 'wire-note'
     previous = text
   }
 

@@ -389,6 +389,10 @@ describe('cleanText on 1998 NYT and AP wire copy', () => {
     ['an AP slug with its date and length', 'BC-BKN-Bulls-Pacers 04-15 0412', 'clean:wire-slug'],
     ['an AP trailer', 'AP-NY-04-13-98 0217EDT', 'clean:wire-slug'],
     ['a copyright line of another service', 'c. 1998 Cox News Service', 'clean:wire-copyright'],
+    ['an editors\' note on trims', '(STORY CAN END HERE. OPTIONAL 2ND TAKE FOLLOWS.)', 'clean:wire-note'],
+    ['an optional-trim mark', '(BEGIN OPTIONAL TRIM)', 'clean:wire-note'],
+    ['an attention line', '(ATTN: Editors: note language in 7th graf)', 'clean:wire-note'],
+    ['a desk\'s initials', '(sw)', 'clean:wire-note'],
   ])('removes %s', (_name, line, rule) => {
     expect(cleanText(article(line, ...BODY)).removed).toEqual([{rule, text: line}])
   })
@@ -397,10 +401,14 @@ describe('cleanText on 1998 NYT and AP wire copy', () => {
     ['a sentence that mentions an ampersand', 'Procter & Gamble and AT&T agreed, and R&D spending rose.'],
     ['a slug-like word in prose', 'The BC-based company said on Monday that sales had risen by a third.'],
     ['a sentence beginning with a year abbreviation', 'c. 1998 was the year the company moved its offices to the harbor.'],
+    ['a sentence in parentheses', '(The company did not say how many jobs would go, and the union asked for talks.)'],
+    ['an acronym in parentheses', '(NATO)'],
   ])('leaves %s alone', (_name, line) => {
-    const result = cleanText(article(...BODY, line))
+    // between body paragraphs, where only a rule that judges the line itself could take it
+    const text = article(BODY[0]!, line, ...BODY.slice(1))
+    const result = cleanText(text)
     expect(result.removed).toEqual([])
-    expect(result.text).toBe(article(...BODY, line))
+    expect(result.text).toBe(text)
   })
 
   it('lifts out an input headline in capitals when titleInText is false, and keeps it otherwise', () => {
