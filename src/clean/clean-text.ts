@@ -432,6 +432,17 @@ function isHeadline(line: Line): boolean {
   if (HEADLINE_CANNOT_END.test(line.text) || (line.text.match(/[0-9]+(?:[.,][0-9]+)*/g)?.length ?? 0) >= 3) return false
   return line.hasLower && line.foreign <= line.latin && startsCapitalised(line.text)
 }
+/** A headline set in capitals, as 1990s wire copy sets it ("FUNERALS IN DRENICA, AND A VOW OF MORE FIGHTING"): trusted only above the wire's own lines. */
+function isCapitalsHeadline(line: Line): boolean {
+  const length = line.text.trim().length
+  if (line.words < 3 || line.words > 30 || length < 15 || length > 250 || line.hasLower || line.latin === 0) return false
+  if (line.end !== End.None) {
+    const last = line.text.replace(/[\s”’"'»›)\]]+$/, '').slice(-1)
+    if (last !== '?' && last !== '!') return false
+  }
+  if (HEADLINE_CANNOT_END.test(line.text) || (line.text.match(/[0-9]+(?:[.,][0-9]+)*/g)?.length ?? 0) >= 3) return false
+  return line.foreign <= line.latin && startsCapitalised(line.text)
+}
 const HEADLINE_CANNOT_END = /\b(?:and|or|but|nor|the|a|an|of|in|on|at|to|for|with|by|from|as|that|which|who|than)\s*$/i
 
 /** A line a body paragraph is made of: a sentence of some length, or a long line. */
@@ -529,11 +540,15 @@ export function cleanWith(input: string, settings: CleanSettings, knownTitle: st
     let headline = -1
     // in wire copy the headline stands above the dateline
     const below = wire && dateline < firstBody ? dateline : firstBody
+    // a wire story's own lines (copyright, slug) between a line and the story make that line the wire's headline,
+    // which the wire sets in capitals
+    let wireHeader = false
     for (let i = below - 1; i >= 0; i--) {
       const line = lines[i]!
+      if (line.rule === 'wire-copyright' || line.rule === 'wire-slug') wireHeader = true
       if (line.blank || line.rule !== null || isMetaLine(line) || continuesByline(lines, i)) continue
       // the input's own headline (an SGML HEADLINE, a JSONL title) is the headline whatever its shape (wire headlines are in capitals)
-      if (isHeadline(line) || (knownTitle !== null && sameTitle(knownTitle, line.text))) headline = i
+      if (isHeadline(line) || (wireHeader && isCapitalsHeadline(line)) || (knownTitle !== null && sameTitle(knownTitle, line.text))) headline = i
       break
     }
     if (headline >= 0 && settings.detectTitle && on('title')) {

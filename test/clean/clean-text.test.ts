@@ -366,6 +366,9 @@ describe('cleanText on 1998 NYT and AP wire copy', () => {
 
   it('removes the header, the codes, the slug, the byline, the copyright line and the trailer, and keeps the story', () => {
     const result = cleanText(PASTED)
+    // the capitals line above the wire's own lines is its headline
+    expect(result.title).toBe('DOCKWORKERS WALK OUT IN PORT DISPUTE')
+    expect(cleanText(PASTED, {titleInText: false}).text.startsWith('   PORTSMOUTH, England _')).toBe(true)
     expect(result.text).toBe(
       article(
         'DOCKWORKERS WALK OUT IN PORT DISPUTE',
@@ -383,6 +386,10 @@ describe('cleanText on 1998 NYT and AP wire copy', () => {
       {rule: 'clean:wire-copyright', text: 'c.1998 N.Y. Times News Service'},
       {rule: 'clean:wire-slug', text: 'NYT-04-13-98 1512EDT'},
     ])
+  })
+
+  it('takes no capitals line for a headline without the wire lines under it', () => {
+    expect(cleanText(article('SOCCER - JAPANESE LEAGUE RESULTS', 'TOKYO 1996-12-06', ...BODY)).title).toBeNull()
   })
 
   it.each([

@@ -123,6 +123,11 @@ describe('splitWireFile', () => {
     expect(errors(text)[1]!.message).toContain('line 5')
   })
 
+  it('reads tags in lowercase and with attributes, and an empty DOCNO as none', () => {
+    const [doc] = docs('<doc>\n<docno></docno>\n<headline type="main">Rain</headline>\n<text type="story">\n<p class="x">It rained.</p>\n</text>\n</doc>\n')
+    expect(doc).toMatchObject({docno: null, title: 'Rain', text: 'Rain\n\nIt rained.'})
+  })
+
   it('ignores SGML declarations and comments outside the DOCs', () => {
     expect(errors('<!DOCTYPE tstfile SYSTEM "x.dtd">\n<DOC>\n<TEXT>\nIt rained.\n</TEXT>\n</DOC>\n<!-- end -->\n')).toEqual([])
   })
