@@ -13,6 +13,7 @@ import {fileURLToPath} from 'node:url'
 import {createDoc, type Doc, type Span} from '../src/doc.ts'
 import {createPipeline, processDoc} from '../src/stage.ts'
 import {createEntities} from '../src/stages/entities.ts'
+import {createDateline} from '../src/stages/dateline.ts'
 import {createMoney} from '../src/stages/money.ts'
 import {createQuotes} from '../src/stages/quotes.ts'
 import {createSegment} from '../src/stages/segment.ts'
@@ -47,7 +48,7 @@ if (!existsSync(join(dataDir, 'text')) || !existsSync(join(dataDir, 'attribution
 }
 
 // the shipped stages in the shipped order (money before entities, which take their MONEY spans from it)
-const pipeline = createPipeline('bench-quotes', [createSegment(), createMoney(), createEntities(), createQuotes({indirect: withIndirect})])
+const pipeline = createPipeline('bench-quotes', [createSegment(), createDateline(), createMoney(), createEntities(), createQuotes({indirect: withIndirect})])
 
 // one annotation file per article: the first annotator in sorted order
 const annotations = new Map<string, string>()

@@ -5,6 +5,7 @@
 import {readFileSync} from 'node:fs'
 import type {EntityLabel, EntitySpan, Span, Token} from '../doc.ts'
 import {parseModel, type NerModel} from './model.ts'
+import type {Lexicon} from './lexicon.ts'
 import {NerTagger} from './tagger.ts'
 import {IOB2_TAGS, spansFromBilou, type NerType} from './tags.ts'
 
@@ -26,6 +27,7 @@ export const DEFAULT_NAME_UNKNOWN = true
 export const DEFAULT_CONSISTENCY = true
 
 let shipped: NerTagger | null = null
+let shippedLexiconData: Lexicon | null = null
 
 /** Reads a model file (the shipped one by default). */
 export function loadModel(path: string | URL = MODEL_URL): NerModel {
@@ -34,8 +36,17 @@ export function loadModel(path: string | URL = MODEL_URL): NerModel {
 
 /** The tagger for the shipped model, loaded synchronously on first call and kept for the process. */
 export function shippedTagger(): NerTagger {
-  shipped ??= new NerTagger(loadModel(), {beam: DEFAULT_BEAM, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY})
+  if (shipped) return shipped
+  const model = loadModel()
+  shippedLexiconData = model.lexicon
+  shipped = new NerTagger(model, {beam: DEFAULT_BEAM, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY})
   return shipped
+}
+
+/** The shipped model's stored lexicon (its word and gazetteer lists), loaded with the tagger. */
+export function shippedLexicon(): Lexicon {
+  shippedTagger()
+  return shippedLexiconData!
 }
 
 /**

@@ -19,19 +19,21 @@ export const EntitiesOptions = z
   .strict()
 export type EntitiesOptions = z.input<typeof EntitiesOptions>
 
-/** Creates the entities stage (requires text, paragraphs, tokens, sentences and, for MONEY entities, money; assigns entities); `finders` replaces the default recogniser or date finder (optional). */
+/** Creates the entities stage (requires text, paragraphs, tokens, sentences, dateline and, for MONEY entities, money; assigns entities); `finders` replaces the default recogniser or date finder (optional). */
 export function createEntities(options: EntitiesOptions = {}, finders: Partial<EntityFinders> = {}): Stage {
   const settings = EntitiesOptions.parse(options)
   const use: EntityFinders = {...DEFAULT_FINDERS, ...finders}
   // MONEY entities take the money layer's spans, so the money stage must run first
   const requires: LayerName[] = settings.numbers ? ['text', 'paragraphs', 'tokens', 'sentences', 'money'] : ['text', 'paragraphs', 'tokens', 'sentences']
+  // the dateline's place is relabelled LOC when it is a known place, so the dateline stage must run first
+  requires.push('dateline')
   return {
     name: 'entities',
     requires,
     assigns: ['entities'],
     run(doc) {
       // a wrap inside a paragraph reads as a space: names and dates cross it, canonical names carry a space
-      doc.entities = findEntities(unwrapText(doc.text, doc.paragraphs), doc.tokens ?? [], doc.sentences ?? [], use, settings.dates, settings.numbers, settings.numbers ? doc.money : [])
+      doc.entities = findEntities(unwrapText(doc.text, doc.paragraphs), doc.tokens ?? [], doc.sentences ?? [], use, settings.dates, settings.numbers, settings.numbers ? doc.money : [], doc.dateline ?? null)
     },
   }
 }

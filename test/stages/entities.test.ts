@@ -18,8 +18,9 @@ const recognise = () => [at('Kremlin', 'ORG'), at('Dmitry Peskov', 'PERSON'), at
 const findDates = () => [at('May 16, 2025', 'DATE')]
 
 /** A stage that only sets the layers the entities stage requires. */
-const layers: Stage = {name: 'layers', requires: [], assigns: ['paragraphs', 'tokens', 'sentences', 'money'], run(doc) {
+const layers: Stage = {name: 'layers', requires: [], assigns: ['paragraphs', 'tokens', 'sentences', 'money', 'dateline'], run(doc) {
   doc.paragraphs = [{start: 0, end: doc.text.length}]
+  doc.dateline = null
   doc.tokens = findTokens(doc.text)
   doc.sentences = []
   doc.money = findMoney(doc.text)
@@ -28,8 +29,8 @@ const layers: Stage = {name: 'layers', requires: [], assigns: ['paragraphs', 'to
 describe('createEntities', () => {
   it('declares its layers and checks its options', () => {
     const stage = createEntities({}, {recognise, findDates})
-    expect(stage).toMatchObject({name: 'entities', requires: ['text', 'paragraphs', 'tokens', 'sentences', 'money'], assigns: ['entities']})
-    expect(createEntities({numbers: false}).requires).toEqual(['text', 'paragraphs', 'tokens', 'sentences'])
+    expect(stage).toMatchObject({name: 'entities', requires: ['text', 'paragraphs', 'tokens', 'sentences', 'money', 'dateline'], assigns: ['entities']})
+    expect(createEntities({numbers: false}).requires).toEqual(['text', 'paragraphs', 'tokens', 'sentences', 'dateline'])
     expect(() => createEntities({dates: 'yes'} as unknown as EntitiesOptions)).toThrow()
     expect(() => createPipeline('p', [createEntities({}, {recognise, findDates})])).toThrow(/requires "paragraphs", "tokens", "sentences"/)
   })
@@ -65,6 +66,19 @@ describe('createEntities', () => {
     const names = (t: string): EntitySpan[] => (t.includes('Boeing') ? [{start: t.indexOf('Boeing'), end: t.indexOf('Boeing') + 10, label: 'MISC'}] : [])
     const entities = findEntities(sentence, [], [], {recognise: names, findDates: (t) => (t.includes('2022') ? [{start: t.indexOf('2022'), end: t.indexOf('2022') + 4, label: 'DATE'}] : t.includes('third day') ? [{start: t.indexOf('third day'), end: t.indexOf('third day') + 9, label: 'DATE'}] : []), findNumbers: findNumericEntities}, true, true, findMoney(sentence))
     expect(entities.map((e) => [sentence.slice(e.start, e.end), e.label])).toEqual(expected)
+  })
+})
+
+describe('createEntities with a dateline', () => {
+  it("labels the dateline's city LOC when the recogniser tagged it ORG and it is a known place", () => {
+    const wire = 'CHICAGO (AP) -- Chicago officials met.'
+    const tagged = (): EntitySpan[] => [{start: 0, end: 7, label: 'ORG'}, {start: 16, end: 23, label: 'ORG'}]
+    const placeNames = () => ({isPlace: (name: string) => name === 'chicago', isOrganisation: () => false})
+    const withDateline: Stage = {name: 'dateline', requires: ['paragraphs'], assigns: ['dateline'], run(doc) {
+      doc.dateline = {start: 0, end: 12, place: 'CHICAGO', agency: 'AP'}
+    }}
+    const doc = processDoc(createPipeline('p', [layers, withDateline, createEntities({}, {recognise: tagged, findDates: () => [], placeNames})]), createDoc({id: 'd', source: 'd.txt', text: wire}))
+    expect(doc.entities!.map((e) => [wire.slice(e.start, e.end), e.label])).toEqual([['CHICAGO', 'LOC'], ['Chicago', 'ORG']])
   })
 })
 

@@ -7,6 +7,7 @@ import {findQuotes} from '../../src/quotes/marks.ts'
 import {createPipeline, processDoc, type Stage} from '../../src/stage.ts'
 import {createClean} from '../../src/stages/clean.ts'
 import {createEntities} from '../../src/stages/entities.ts'
+import {createDateline} from '../../src/stages/dateline.ts'
 import {createMoney} from '../../src/stages/money.ts'
 import {createQuotes} from '../../src/stages/quotes.ts'
 import {createSegment} from '../../src/stages/segment.ts'
@@ -240,7 +241,7 @@ describe('attributeSpeakers on the seed articles', () => {
 // the whole pipeline on the raw seeds, with the project's own clean, segment, money and entity stages
 describe('the news pipeline on the raw seed articles', () => {
   it('finds the seed quotes and names their speakers (>= 0.90)', () => {
-    const pipeline = createPipeline('seeds', [createClean(), createSegment(), createMoney(), createEntities(), createQuotes()])
+    const pipeline = createPipeline('seeds', [createClean(), createSegment(), createDateline(), createMoney(), createEntities(), createQuotes()])
     const total = {gold: 0, found: 0, matched: 0, speakerRight: 0}
     for (const file of SEEDS) {
       const raw = readFileSync(new URL(file, corpus), 'utf8')
