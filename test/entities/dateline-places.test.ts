@@ -7,7 +7,7 @@ import {shippedLexicon} from '../../src/ner/recognise.ts'
 
 // a small lexicon built the way the model's is: cities, regions and countries from the data packages, organisations from compromise
 const lexicon = withSources({...baseLexicon(), names: {PER: [], ORG: ['toyota', 'united nations'], LOC: [], MISC: []}}, {
-  city: ['Chicago', 'Lisbon', 'Houston', 'Toyota', 'New Delhi'],
+  city: ['Chicago', 'Lisbon', 'Santiago', 'Houston', 'Toyota', 'New Delhi'],
   region: ['Texas', 'New York'],
   country: ['Kenya'],
 })
@@ -16,7 +16,8 @@ const names = placeNamesFrom(lexicon)
 // first paragraph of a story; the recogniser's labels for the names in it, in order
 const cases: {name: string; text: string; tagged: [string, EntityLabel][]; want: EntityLabel[]}[] = [
   {name: 'a capitals city tagged ORG becomes LOC', text: 'CHICAGO (AP) -- The mayor spoke.', tagged: [['CHICAGO', 'ORG']], want: ['LOC']},
-  {name: 'MISC and PERSON too', text: 'LISBON, Nov. 13 (Reuters) - Rain fell.', tagged: [['LISBON', 'PERSON']], want: ['LOC']},
+  {name: 'MISC too', text: 'LISBON, Nov. 13 (Reuters) - Rain fell.', tagged: [['LISBON', 'MISC']], want: ['LOC']},
+  {name: 'a PERSON tag is not a matter of use: left alone', text: 'SANTIAGO, Nov. 13 (Reuters) - Rain fell.', tagged: [['SANTIAGO', 'PERSON']], want: ['PERSON']},
   {name: 'a region tagged ORG becomes LOC, and the city', text: 'HOUSTON, Texas (AP) _ Oil rose.', tagged: [['HOUSTON', 'ORG'], ['Texas', 'ORG']], want: ['LOC', 'LOC']},
   {name: 'a two-word city', text: 'NEW DELHI: The court ruled.', tagged: [['NEW DELHI', 'ORG']], want: ['LOC']},
   {name: 'a state as the city part', text: 'NEW YORK (Reuters) - Stocks fell.', tagged: [['NEW YORK', 'MISC']], want: ['LOC']},
