@@ -398,9 +398,9 @@ function scanWord(text: string, start: number, tokens: Token[], upper: number): 
   if (end < n && end - start <= 8 && text.charCodeAt(end) === 0x2e && letters && !apostrophe && !email && !closed && text.charCodeAt(end + 1) !== 0x2e) {
     const word = text.slice(start, end)
     if (
-      (end - start === 1 && CLS[text.charCodeAt(start)] === UPPER) ||
+      (end - start === 1 && CLS[text.charCodeAt(start)] === UPPER && isInitialBefore(text, end + 1)) ||
       PREFIX_ABBREVIATIONS.has(word) ||
-      FINAL_ABBREVIATIONS.has(word) ||
+      (FINAL_ABBREVIATIONS.has(word) && (!DATE_ABBREVIATIONS.has(word) || isDateAbbreviationAt(text, start, end + 1))) ||
       STATE_ABBREVIATIONS.has(word) ||
       // a party-and-state tag, "R-Wis.", "I-Vt."
       (word.includes('-') && STATE_ABBREVIATIONS.has(word.slice(word.lastIndexOf('-') + 1))) ||
@@ -430,6 +430,82 @@ function scanWord(text: string, start: number, tokens: Token[], upper: number): 
   }
   tokens.push({start, end, kind, flags: upper})
   return end
+}
+
+// A capitalised word that is also an abbreviation can end a name at a sentence's end ("The Sun.", "Sputnik V."): its
+// period is then the sentence's full stop, not the word's. Context decides, from what follows the period.
+
+// day and month abbreviations, which are also words and name endings ("The Sun", "Sat", "Mar", "Jan")
+const DATE_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'Mon', 'Tue', 'Tues', 'Wed',
+  'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun',
+])
+
+/**
+ * Whether the day or month word `start..end` before a period is an abbreviation, given what follows the period at
+ * `after`: anything but a capitalised word, an opening quote or the paragraph's end ("Jan. 5", "Sun., Jan. 5",
+ * "Sun. morning"), another day or month ("Sun. Jan. 5"), or any context after a comma, as in a dateline
+ * ("LONDON, Sun. (Reuters)"). A capitalised word after it opens the next sentence ("... to The Sun. Murdoch said").
+ */
+function isDateAbbreviationAt(text: string, start: number, after: number): boolean {
+  let p = start - 1
+  while (p >= 0 && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09)) p--
+  if (p >= 0 && text.charCodeAt(p) === 0x2c) return true
+  const i = skipSpaces(text, after)
+  if (i >= text.length) return false
+  const code = text.charCodeAt(i)
+  if (code === 0x201c || code === 0x22 || code === 0xab) return false
+  if (CLS[code] !== UPPER) return true
+  let e = i
+  while (e < text.length && isLetterClass(CLS[text.charCodeAt(e)]!)) e++
+  const next = text.slice(i, e)
+  return DATE_ABBREVIATIONS.has(next) || MONTHS.has(next)
+}
+
+// full month names after a day ("Sun. January 5"); "May" is left out, as a name and a verb it opens sentences
+const MONTHS: ReadonlySet<string> = new Set(['January', 'February', 'March', 'April', 'June', 'July', 'August', 'September', 'October', 'November', 'December'])
+
+/**
+ * Whether a single capital before a period that ends at `after` is an initial: not at the paragraph's end, nor
+ * before an opening quote or a word that usually opens a sentence ("Sputnik V. The vaccine"), where it ends a name
+ * ("Sputnik V", "Plan B") and the period is the sentence's. Before another initial ("J. A. Smith") it is one.
+ */
+function isInitialBefore(text: string, after: number): boolean {
+  const i = skipSpaces(text, after)
+  if (i >= text.length) return false
+  const code = text.charCodeAt(i)
+  if (code === 0x201c || code === 0x22 || code === 0xab) return false
+  if (CLS[code] !== UPPER) return true
+  let e = i
+  while (e < text.length && isLetterClass(CLS[text.charCodeAt(e)]!)) e++
+  // "A." and "I." are initials, "A" and "I" open sentences
+  if (text.charCodeAt(e) === 0x2e && e - i === 1) return true
+  return !SENTENCE_OPENERS.has(text.slice(i, e))
+}
+
+/**
+ * Offset of the first character after the spaces at `i` in the same paragraph, or the text's length at the text's or
+ * the paragraph's end. A wrap of a hard-wrapped document (src/segment/layout.ts) is a space: a line may break between
+ * "Jan." and "5", or "John F." and "Kennedy"; any other line break ends the paragraph, and so the sentence.
+ */
+function skipSpaces(text: string, i: number): number {
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (CLS[code] !== SPACE) return i
+    if ((code === 0x0a || code === 0x2028 || code === 0x2029) && !wrapsOf(text).includes(i)) return text.length
+  }
+  return i
+}
+
+// the wraps of the last text asked about: found once per document, and only when a line break follows such a word
+let wrapsText: string | undefined
+let wraps: number[] = []
+function wrapsOf(text: string): number[] {
+  if (wrapsText !== text) {
+    wraps = findWraps(text)
+    wrapsText = text
+  }
+  return wraps
 }
 
 // "ST. LOUIS", "FT. WORTH": the place-name prefixes in capitals, an abbreviation only before a capital
@@ -604,5 +680,7 @@ function shouldSplit(text: string, token: Token, terminal: Terminal, next: Token
   }
   if (next.kind !== 'word') return false
   const nextEnd = text.charCodeAt(next.end - 1) === 0x2e ? next.end - 1 : next.end
+  // an initial after an initial ("J. A. Smith"): "A." is no article
+  if (token.end - token.start === 2 && nextEnd - next.start === 1 && nextEnd < next.end) return false
   return SENTENCE_OPENERS.has(text.slice(next.start, nextEnd))
 }

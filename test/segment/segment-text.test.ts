@@ -173,6 +173,52 @@ describe('findSentences', () => {
   })
 })
 
+// A capitalised word that is also an abbreviation (a day or month, a single capital) at a sentence's end: context
+// decides whether its period is the word's or the sentence's (issue 14)
+describe('words that are also abbreviations', () => {
+  it.each<[string, string, string[]]>([
+    // the period is the sentence's
+    ['a newspaper named for a day, before a name', 'He told The Sun. Murdoch denied it.', ['He told The Sun.', 'Murdoch denied it.']],
+    ['a newspaper named for a day, before an opener', 'He told The Sun. The paper ran it.', ['He told The Sun.', 'The paper ran it.']],
+    ['a day word before a quote', 'He read The Sun. "It was wrong," he said.', ['He read The Sun.', '"It was wrong," he said.']],
+    ['a model letter before an opener', 'Russia made Sputnik V. The vaccine won approval.', ['Russia made Sputnik V.', 'The vaccine won approval.']],
+    ['a Roman numeral before an opener', 'He met Pope John Paul II. He also met King Charles III. They spoke.', ['He met Pope John Paul II.', 'He also met King Charles III.', 'They spoke.']],
+    ['a letter at the end of the text', 'They chose Plan B.', ['They chose Plan B.']],
+    // the period is the word's
+    ['a day and a date', 'It opens Sun., Jan. 5 in Paris. Tickets sold out.', ['It opens Sun., Jan. 5 in Paris.', 'Tickets sold out.']],
+    ['a day before a month', 'It opens Sat. Oct. 3 at noon.', ['It opens Sat. Oct. 3 at noon.']],
+    ['a day in a dateline', 'LONDON, Sun. (Reuters) - Talks resumed.', ['LONDON, Sun. (Reuters) - Talks resumed.']],
+    ['a middle initial', 'He admired John F. Kennedy. He said so.', ['He admired John F. Kennedy.', 'He said so.']],
+    ['two initials, one of them A', 'He read J. A. Smith. It was long.', ['He read J. A. Smith.', 'It was long.']],
+    ['titles', 'U.S. Sen. X and Lt. Gen. Y spoke.', ['U.S. Sen. X and Lt. Gen. Y spoke.']],
+  ])('sentences: %s', (_name, text, expected) => {
+    expect(sentencesOf(text)).toEqual(expected)
+  })
+
+  it.each<[string, string, string[]]>([
+    ['a day word ending a name', 'The Sun. Murdoch', ['The', 'Sun', '.', 'Murdoch']],
+    ['a day word at the end of the text', 'to The Sun.', ['to', 'The', 'Sun', '.']],
+    ['a month word before a capital', 'prices in Mar. Analysts', ['prices', 'in', 'Mar', '.', 'Analysts']],
+    ['a model letter before an opener', 'Sputnik V. The', ['Sputnik', 'V', '.', 'The']],
+    ['a day before a comma and a date', 'Sun., Jan. 5', ['Sun.', ',', 'Jan.', '5']],
+    ['a day before a month', 'Sat. Oct. 3', ['Sat.', 'Oct.', '3']],
+    ['a day before a month without a period', 'Sat. Oct 3 and Sun. January 4', ['Sat.', 'Oct', '3', 'and', 'Sun.', 'January', '4']],
+    ['a day before a lowercase word', 'on Sun. morning', ['on', 'Sun.', 'morning']],
+    ['a day after a dateline comma', 'LONDON, Sun. Talks', ['LONDON', ',', 'Sun.', 'Talks']],
+    ['a month at a paragraph end', 'on Jan.\n5 people', ['on', 'Jan', '.', '5', 'people']],
+    ['a letter at a paragraph end', 'said on X.\nModi won.', ['said', 'on', 'X', '.', 'Modi', 'won', '.']],
+    ['an initial across a hard wrap', `${'The committee heard evidence from many witnesses including John F.'}\n${'Kennedy and his aides, who said the plans were sound and that they'}\nwould go ahead.`, [
+      'The', 'committee', 'heard', 'evidence', 'from', 'many', 'witnesses', 'including', 'John', 'F.', 'Kennedy', 'and', 'his', 'aides', ',', 'who', 'said', 'the', 'plans', 'were', 'sound', 'and', 'that', 'they', 'would', 'go', 'ahead', '.',
+    ]],
+    ['a middle initial', 'John F. Kennedy', ['John', 'F.', 'Kennedy']],
+    ['an initial before a lowercase particle', 'Frederik W. de Klerk', ['Frederik', 'W.', 'de', 'Klerk']],
+    ['initials before an initial A', 'J. A. Smith', ['J.', 'A.', 'Smith']],
+    ['titles', 'U.S. Sen. X and Lt. Gen. Y', ['U.S.', 'Sen.', 'X', 'and', 'Lt.', 'Gen.', 'Y']],
+  ])('tokens: %s', (_name, text, expected) => {
+    expect(words(text)).toEqual(expected)
+  })
+})
+
 describe('createSegment', () => {
   it('declares its layers and writes them after clean', () => {
     const stage = createSegment()
