@@ -15,25 +15,28 @@ export const EntitiesOptions = z
     dates: z.boolean().default(true),
     /** find MONEY, PERCENT, QUANTITY, TIME, ORDINAL and CARDINAL entities too (default true) */
     numbers: z.boolean().default(true),
+    /** relabel a dateline's place LOC when the recogniser tagged it ORG or MISC and it is a known place (default true; needs the dateline stage first) */
+    datelinePlaces: z.boolean().default(true),
   })
   .strict()
 export type EntitiesOptions = z.input<typeof EntitiesOptions>
 
-/** Creates the entities stage (requires text, paragraphs, tokens, sentences, dateline and, for MONEY entities, money; assigns entities); `finders` replaces the default recogniser or date finder (optional). */
+/** Creates the entities stage (requires text, paragraphs, tokens, sentences, the dateline unless `datelinePlaces` is off and, for MONEY entities, money; assigns entities); `finders` replaces the default recogniser or date finder (optional). */
 export function createEntities(options: EntitiesOptions = {}, finders: Partial<EntityFinders> = {}): Stage {
   const settings = EntitiesOptions.parse(options)
   const use: EntityFinders = {...DEFAULT_FINDERS, ...finders}
   // MONEY entities take the money layer's spans, so the money stage must run first
   const requires: LayerName[] = settings.numbers ? ['text', 'paragraphs', 'tokens', 'sentences', 'money'] : ['text', 'paragraphs', 'tokens', 'sentences']
-  // the dateline's place is relabelled LOC when it is a known place, so the dateline stage must run first
-  requires.push('dateline')
+  // the dateline's place is relabelled LOC when it is a known place, so the dateline stage must run first;
+  // a pipeline without a dateline stage turns the rule off rather than failing
+  if (settings.datelinePlaces) requires.push('dateline')
   return {
     name: 'entities',
     requires,
     assigns: ['entities'],
     run(doc) {
       // a wrap inside a paragraph reads as a space: names and dates cross it, canonical names carry a space
-      doc.entities = findEntities(unwrapText(doc.text, doc.paragraphs), doc.tokens ?? [], doc.sentences ?? [], use, settings.dates, settings.numbers, settings.numbers ? doc.money : [], doc.dateline ?? null)
+      doc.entities = findEntities(unwrapText(doc.text, doc.paragraphs), doc.tokens ?? [], doc.sentences ?? [], use, settings.dates, settings.numbers, settings.numbers ? doc.money : [], settings.datelinePlaces ? (doc.dateline ?? null) : null)
     },
   }
 }

@@ -31,6 +31,8 @@ describe('createEntities', () => {
     const stage = createEntities({}, {recognise, findDates})
     expect(stage).toMatchObject({name: 'entities', requires: ['text', 'paragraphs', 'tokens', 'sentences', 'money', 'dateline'], assigns: ['entities']})
     expect(createEntities({numbers: false}).requires).toEqual(['text', 'paragraphs', 'tokens', 'sentences', 'dateline'])
+    // without the dateline rule, a pipeline with no dateline stage is still valid
+    expect(createEntities({numbers: false, datelinePlaces: false}).requires).toEqual(['text', 'paragraphs', 'tokens', 'sentences'])
     expect(() => createEntities({dates: 'yes'} as unknown as EntitiesOptions)).toThrow()
     expect(() => createPipeline('p', [createEntities({}, {recognise, findDates})])).toThrow(/requires "paragraphs", "tokens", "sentences"/)
   })
