@@ -105,7 +105,7 @@ function markBoth(d: Prepared): number {
   }
   return a[0] + b[0]
 }
-const finders: EntityFinders = {recognise: recogniseEntities, findDates, findNumbers: findNumericEntities}
+const finders: EntityFinders = {recognise: (text, tokens, sentences, headline) => recogniseEntities(text, tokens, sentences, undefined, headline ?? null), findDates, findNumbers: findNumericEntities}
 const stage = createEntities()
 
 const parts: Record<string, (d: Prepared) => number> = {

@@ -12,8 +12,8 @@ import {findNumbers} from '../numbers/find-numbers.ts'
 
 /** The finders the stage runs; tests and alternative pipelines may swap them. */
 export interface EntityFinders {
-  /** names: PERSON, ORG, LOC, MISC */
-  recognise: (text: string, tokens: readonly Token[], sentences: readonly Span[]) => EntitySpan[]
+  /** names: PERSON, ORG, LOC, MISC; `headline` is the headline's span in the text, if it is there */
+  recognise: (text: string, tokens: readonly Token[], sentences: readonly Span[], headline?: Span | null) => EntitySpan[]
   /** DATE spans */
   findDates: (text: string) => EntitySpan[]
   /** MONEY, PERCENT, QUANTITY, TIME, ORDINAL and CARDINAL spans; `money` holds the money layer's spans */
@@ -37,7 +37,7 @@ function shippedNames(): PlaceNames {
 
 /** The shipped finders: the trained recogniser, the date rules and the number rules. */
 export const DEFAULT_FINDERS: EntityFinders = {
-  recognise: (text, tokens, sentences) => recogniseEntities(text, tokens, sentences),
+  recognise: (text, tokens, sentences, headline) => recogniseEntities(text, tokens, sentences, undefined, headline ?? null),
   findDates,
   findNumbers: findNumericEntities,
   placeNames: shippedNames,
@@ -53,8 +53,9 @@ export function findEntities(
   withNumbers = true,
   money: readonly Span[] = [],
   dateline: Dateline | null = null,
+  headline: Span | null = null,
 ): Entity[] {
-  const recognised = finders.recognise(text, tokens, sentences)
+  const recognised = finders.recognise(text, tokens, sentences, headline)
   // a mention that is exactly the dateline's place, and a known place, is a place (issue 14: "CHICAGO (AP)" tagged ORG)
   const names = dateline ? relabelDatelinePlaces(text, recognised, dateline, (finders.placeNames ?? shippedNames)()) : recognised
   const dates = withDates ? finders.findDates(text) : []

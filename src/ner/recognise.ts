@@ -8,6 +8,7 @@ import {parseModel, type NerModel} from './model.ts'
 import type {Lexicon} from './lexicon.ts'
 import {NerTagger} from './tagger.ts'
 import {IOB2_TAGS, spansFromBilou, type NerType} from './tags.ts'
+import {findTitleCaseView} from './title-case.ts'
 
 /** Where the shipped model lives. */
 export const MODEL_URL = new URL('../../models/ner.bin', import.meta.url)
@@ -77,15 +78,22 @@ export function sentenceEndsOf(tokens: readonly Span[], sentences: readonly Span
   return ends
 }
 
-/** Finds PERSON, ORG, LOC and MISC mentions in one document; spans run from a first token's start to a last token's end. */
+/**
+ * Finds PERSON, ORG, LOC and MISC mentions in one document; spans run from a first token's start to a last token's
+ * end. `headline` (optional) is the headline's span in `text`: a Title Case headline is tagged as its truecased view
+ * (see title-case.ts).
+ */
 export function recogniseEntities(
   text: string,
   tokens: readonly Token[],
   sentences: readonly Span[],
   tagger: NerTagger = shippedTagger(),
+  headline: Span | null = null,
 ): EntitySpan[] {
   if (tokens.length === 0) return []
-  const tags = tagger.tagSpans(text, tokens, sentenceEndsOf(tokens, sentences))
+  // the tagger reads the truecased view; spans are token offsets, the same in both
+  const view = findTitleCaseView(text, tokens, headline, (word) => tagger.casePriorOf(word)) ?? text
+  const tags = tagger.tagSpans(view, tokens, sentenceEndsOf(tokens, sentences))
   return spansFromBilou(tags).map((span) => ({
     start: tokens[span.start].start,
     end: tokens[span.end - 1].end,

@@ -507,6 +507,11 @@ export class NerTagger {
     return this.decode(encodeDocument(words, sentenceEnds, this.types, this.gazetteer, this.external, this.scratch, this.buffers), out)
   }
 
+  /** The model's case prior for a lowercased word ('l' mostly lower case in training text, 'c', 'a', 'm'), or undefined when it has none. */
+  casePriorOf(lowerWord: string): string | undefined {
+    return this.resources.casePrior.get(featureForm(lowerWord))
+  }
+
   /** {@link tagDocument} for words given as spans of `text` (tokens), which need not be sliced out. */
   tagSpans(text: string, spans: readonly Span[], sentenceEnds: readonly number[], out = new Uint8Array(spans.length)): Uint8Array {
     if (this.types.size > MAX_TYPES) this.resetCache()

@@ -7,6 +7,7 @@ import {DEFAULT_FINDERS, findEntities, type EntityFinders} from '../entities/fin
 import type {LayerName} from '../doc.ts'
 import type {Stage} from '../stage.ts'
 import {unwrapText} from '../segment/layout.ts'
+import {findHeadlineSpan} from '../ner/title-case.ts'
 
 /** Options of the entities stage. */
 export const EntitiesOptions = z
@@ -21,7 +22,7 @@ export const EntitiesOptions = z
   .strict()
 export type EntitiesOptions = z.input<typeof EntitiesOptions>
 
-/** Creates the entities stage (requires text, paragraphs, tokens, sentences, the dateline unless `datelinePlaces` is off and, for MONEY entities, money; assigns entities); `finders` replaces the default recogniser or date finder (optional). */
+/** Creates the entities stage (requires text, title, paragraphs, tokens, sentences, the dateline unless `datelinePlaces` is off and, for MONEY entities, money; assigns entities); `finders` replaces the default recogniser or date finder (optional). */
 export function createEntities(options: EntitiesOptions = {}, finders: Partial<EntityFinders> = {}): Stage {
   const settings = EntitiesOptions.parse(options)
   const use: EntityFinders = {...DEFAULT_FINDERS, ...finders}
@@ -30,13 +31,18 @@ export function createEntities(options: EntitiesOptions = {}, finders: Partial<E
   // the dateline's place is relabelled LOC when it is a known place, so the dateline stage must run first;
   // a pipeline without a dateline stage turns the rule off rather than failing
   if (settings.datelinePlaces) requires.push('dateline')
+  // a Title Case headline kept in the text is tagged in its truecased view, so the title must be known
+  requires.push('title')
   return {
     name: 'entities',
     requires,
     assigns: ['entities'],
     run(doc) {
       // a wrap inside a paragraph reads as a space: names and dates cross it, canonical names carry a space
-      doc.entities = findEntities(unwrapText(doc.text, doc.paragraphs), doc.tokens ?? [], doc.sentences ?? [], use, settings.dates, settings.numbers, settings.numbers ? doc.money : [], settings.datelinePlaces ? (doc.dateline ?? null) : null)
+      const text = unwrapText(doc.text, doc.paragraphs)
+      // the headline, when clean kept it in the text, is tagged in its truecased view if it is in Title Case
+      const headline = findHeadlineSpan(text, doc.paragraphs, doc.title)
+      doc.entities = findEntities(text, doc.tokens ?? [], doc.sentences ?? [], use, settings.dates, settings.numbers, settings.numbers ? doc.money : [], settings.datelinePlaces ? (doc.dateline ?? null) : null, headline)
     },
   }
 }

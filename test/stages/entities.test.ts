@@ -29,10 +29,10 @@ const layers: Stage = {name: 'layers', requires: [], assigns: ['paragraphs', 'to
 describe('createEntities', () => {
   it('declares its layers and checks its options', () => {
     const stage = createEntities({}, {recognise, findDates})
-    expect(stage).toMatchObject({name: 'entities', requires: ['text', 'paragraphs', 'tokens', 'sentences', 'money', 'dateline'], assigns: ['entities']})
-    expect(createEntities({numbers: false}).requires).toEqual(['text', 'paragraphs', 'tokens', 'sentences', 'dateline'])
+    expect(stage).toMatchObject({name: 'entities', requires: ['text', 'paragraphs', 'tokens', 'sentences', 'money', 'dateline', 'title'], assigns: ['entities']})
+    expect(createEntities({numbers: false}).requires).toEqual(['text', 'paragraphs', 'tokens', 'sentences', 'dateline', 'title'])
     // without the dateline rule, a pipeline with no dateline stage is still valid
-    expect(createEntities({numbers: false, datelinePlaces: false}).requires).toEqual(['text', 'paragraphs', 'tokens', 'sentences'])
+    expect(createEntities({numbers: false, datelinePlaces: false}).requires).toEqual(['text', 'paragraphs', 'tokens', 'sentences', 'title'])
     expect(() => createEntities({dates: 'yes'} as unknown as EntitiesOptions)).toThrow()
     expect(() => createPipeline('p', [createEntities({}, {recognise, findDates})])).toThrow(/requires "paragraphs", "tokens", "sentences"/)
   })
