@@ -94,10 +94,11 @@ describe('unknown names retried as people (shipped model)', () => {
   // lone surnames the model alone leaves outside every entity (each checked first: the retry must be what finds it;
   // a new model can find some by itself, as the cluster model does "Budanov" here, the context-aggregation model
   // "Police arrested Okonkwo", the in-domain-gold model "Officials said Okonkwo had left the country" and the web-gold
-  // model (9f3d290) "The committee expects Okonkwo to sign the deal before the deadline", and then the example changes)
+  // model (9f3d290) "The committee expects Okonkwo to sign the deal before the deadline", and then the example changes;
+  // the model shipped at a71a35d finds "Nobody believes Budanov would do that" itself, and no other frame tried
+  // (nine frames, four surnames) was left to the retry, so that example was dropped)
   it.each([
     ['I think Lindqvist will resign , said a source .', 2],
-    ['Nobody believes Budanov would do that .', 2],
   ])('finds the person in %j', (sentence, at) => {
     expect(tag(plain, sentence)[at]).toBe('O')
     expect(tag(retried, sentence)[at]).toBe('B-PER')
