@@ -451,15 +451,24 @@ function isDateAbbreviationAt(text: string, start: number, after: number): boole
   let p = start - 1
   while (p >= 0 && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09)) p--
   if (p >= 0 && text.charCodeAt(p) === 0x2c) return true
+  const next = readAfterPeriod(text, after)
+  if (typeof next === 'string') return next === 'other'
+  return DATE_ABBREVIATIONS.has(next.word) || MONTHS.has(next.word)
+}
+
+/**
+ * What follows a period that ends at `after`, as the abbreviation checks need it: the paragraph's 'end', an
+ * opening 'quote', 'other' (anything but a capital letter), or the capitalised word and where it ends.
+ */
+function readAfterPeriod(text: string, after: number): 'end' | 'quote' | 'other' | {word: string; end: number} {
   const i = skipSpaces(text, after)
-  if (i >= text.length) return false
+  if (i >= text.length) return 'end'
   const code = text.charCodeAt(i)
-  if (code === 0x201c || code === 0x22 || code === 0xab) return false
-  if (CLS[code] !== UPPER) return true
+  if (code === 0x201c || code === 0x22 || code === 0xab) return 'quote'
+  if (CLS[code] !== UPPER) return 'other'
   let e = i
   while (e < text.length && isLetterClass(CLS[text.charCodeAt(e)]!)) e++
-  const next = text.slice(i, e)
-  return DATE_ABBREVIATIONS.has(next) || MONTHS.has(next)
+  return {word: text.slice(i, e), end: e}
 }
 
 // full month names after a day ("Sun. January 5"); "May" is left out, as a name and a verb it opens sentences
@@ -471,16 +480,11 @@ const MONTHS: ReadonlySet<string> = new Set(['January', 'February', 'March', 'Ap
  * ("Sputnik V", "Plan B") and the period is the sentence's. Before another initial ("J. A. Smith") it is one.
  */
 function isInitialBefore(text: string, after: number): boolean {
-  const i = skipSpaces(text, after)
-  if (i >= text.length) return false
-  const code = text.charCodeAt(i)
-  if (code === 0x201c || code === 0x22 || code === 0xab) return false
-  if (CLS[code] !== UPPER) return true
-  let e = i
-  while (e < text.length && isLetterClass(CLS[text.charCodeAt(e)]!)) e++
+  const next = readAfterPeriod(text, after)
+  if (typeof next === 'string') return next === 'other'
   // "A." and "I." are initials, "A" and "I" open sentences
-  if (text.charCodeAt(e) === 0x2e && e - i === 1) return true
-  return !SENTENCE_OPENERS.has(text.slice(i, e))
+  if (text.charCodeAt(next.end) === 0x2e && next.word.length === 1) return true
+  return !SENTENCE_OPENERS.has(next.word)
 }
 
 /**
