@@ -10,12 +10,21 @@ import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:f
 import {createServer} from 'node:net'
 import {loadavg, tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {parseArgs} from 'node:util'
+import {parseScriptArgs} from '../tools/lib/script-args.ts'
 import {checkRedis} from '../src/run/redis.ts'
 import {buildVariedCorpus} from './varied-corpus.ts'
 
-const {values} = parseArgs({
-  options: {mb: {type: 'string', default: '5'}, workers: {type: 'string', default: '2'}, 'batch-size': {type: 'string', default: '16'}},
+const {values} = parseScriptArgs({
+  name: 'bench:distributed',
+  about:
+    'Distributed mode as users run it: a local redis-server, --workers `lede worker` processes and `lede run --redis` on the varied\n' +
+    'PolNeAR corpus, beside a local `lede run --workers <same number>`, timed from outside; then whether the JSONL output is byte-identical.',
+  options: {
+    mb: {type: 'string', default: '5', check: 'number', description: 'megabytes of varied news'},
+    workers: {type: 'string', default: '2', check: 'number', description: '`lede worker` processes (and local workers beside them)'},
+    'batch-size': {type: 'string', default: '16', check: 'number', description: 'documents per queue job'},
+  },
+  example: 'npm run bench:distributed -- --mb 5 --workers 2',
 })
 const targetMB = Number(values.mb)
 const workerCount = Number(values.workers)

@@ -18,7 +18,7 @@
  * beam = tag - encode (token scores and search). The wall figure is the median pass; "best" is the fastest pass (least disturbed by other work).
  */
 import {readdirSync, readFileSync} from 'node:fs'
-import {parseArgs} from 'node:util'
+import {parseScriptArgs} from '../tools/lib/script-args.ts'
 import type {EntitySpan, Span, Token} from '../src/doc.ts'
 import {resolveOverlaps} from '../src/entities/overlaps.ts'
 import {resolveMentions} from '../src/entities/resolve.ts'
@@ -33,7 +33,16 @@ import {findNumbers} from '../src/numbers/find-numbers.ts'
 import {findMoney} from '../src/money/find-money.ts'
 import {findParagraphs, findSentences, findTokens} from '../src/segment/segment-text.ts'
 
-const {values} = parseArgs({options: {mb: {type: 'string', default: '5'}, runs: {type: 'string', default: '5'}, only: {type: 'string'}}})
+const {values} = parseScriptArgs({
+  name: 'bench:entities',
+  about: 'Throughput of the entities stage alone and of its parts (encode, gazetteer, tag, recognise, dates, numbers, money, overlaps,\nmentions, stage), warm, on the seed articles repeated; wall clock and per CPU second.',
+  options: {
+    mb: {type: 'string', default: '5', check: 'number', description: 'megabytes of text each part is timed over'},
+    runs: {type: 'string', default: '5', check: 'number', description: 'passes per part (the median is reported)'},
+    only: {type: 'string', value: '<part>', description: 'time one part only (encode, gazetteer, tag, recognise, dates, numbers, money, overlaps, mentions, stage)'},
+  },
+  example: 'npm run bench:entities -- --mb 2 --only tag',
+})
 const targetBytes = Number(values.mb) * 1e6
 const runs = Math.max(1, Number(values.runs))
 

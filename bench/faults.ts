@@ -5,13 +5,19 @@ import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import {loadavg, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {checkOutput, filesUnder, fingerprint, fuzzCorpus, lede, newsCorpus, outputBytes, STAGING, stagedItems, until} from '../test/faults/kit.ts'
+import {parseScriptArgs} from '../tools/lib/script-args.ts'
 
-const arg = (name: string, fallback: string) => {
-  const at = process.argv.indexOf(`--${name}`)
-  return at >= 0 ? process.argv[at + 1]! : fallback
-}
-const DOCS = Number(arg('docs', '200'))
-const LONG_LINE = Number(arg('long-line-mb', '5')) * 1e6
+const {values} = parseScriptArgs({
+  name: 'bench:faults',
+  about: 'The fault suite at full size, as a report: the real CLI misused and killed the way a nightly job is; one line per check,\nexit code 1 when any check fails.',
+  options: {
+    docs: {type: 'string', default: '200', check: 'number', description: 'documents in the news corpus'},
+    'long-line-mb': {type: 'string', default: '5', check: 'number', description: 'megabytes of the single-line document'},
+  },
+  example: 'npm run bench:faults -- --docs 50 --long-line-mb 1',
+})
+const DOCS = Number(values.docs)
+const LONG_LINE = Number(values['long-line-mb']) * 1e6
 const work = mkdtempSync(join(tmpdir(), 'lede-bench-faults-'))
 let failed = 0
 const report = (ok: boolean, what: string, detail: string) => {

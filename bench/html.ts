@@ -7,11 +7,20 @@ import {execFileSync} from 'node:child_process'
 import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
-import {parseArgs} from 'node:util'
+import {parseScriptArgs} from '../tools/lib/script-args.ts'
 import {matchShingles, summariseShingles, type ShingleCounts} from '../src/eval/shingles.ts'
 import {listCorpus, readCorpus} from '../src/io/corpus.ts'
 
-const {values} = parseArgs({options: {data: {type: 'string'}, runs: {type: 'string', default: '1'}, pages: {type: 'boolean', default: false}}})
+const {values} = parseScriptArgs({
+  name: 'bench:html',
+  about: "Body-text extraction on the article-extraction benchmark's development pages, scored by its own protocol, beside\nReadability.js 0.6.0's stored output; `lede run` over the pages is timed as a whole process.",
+  options: {
+    data: {type: 'string', value: '<dir>', description: 'the benchmark folder (ground-truth.json and html/)'},
+    runs: {type: 'string', default: '1', check: 'number', description: 'timed `lede run` passes (the median is reported)'},
+    pages: {type: 'boolean', default: false, description: 'print the score of every page'},
+  },
+  example: 'npm run bench:html -- --data ../shared/article-extraction',
+})
 if (!values.data) {
   console.error('bench:html: give the benchmark folder: npm run bench:html -- --data ../shared/article-extraction')
   process.exit(2)

@@ -11,19 +11,22 @@
  * spaces, as bench:ner lays them out) and the seed articles in corpus/. Missing ../shared corpora are skipped.
  */
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
-import {parseArgs} from 'node:util'
+import {parseScriptArgs} from '../tools/lib/script-args.ts'
 import {DEFAULT_PIPELINE, PIPELINES} from '../pipelines/index.ts'
 import {createDoc} from '../src/doc.ts'
 import {readConll} from '../tools/ner/conll.ts'
 import {processDoc} from '../src/stage.ts'
 
-const {values} = parseArgs({
+const {values} = parseScriptArgs({
+  name: 'bench:layout',
+  about: 'Layout invariance: PolNeAR dev texts, CoNLL-2003 eng.testa documents and the seed articles one paragraph a line and\nre-wrapped at --widths columns go through the default pipeline; what differs is counted. Missing ../shared corpora are skipped.',
   options: {
-    polnear: {type: 'string', default: new URL('../../shared/polnear/dev', import.meta.url).pathname},
-    conll: {type: 'string', default: new URL('../../shared/conll2003/eng.testa', import.meta.url).pathname},
-    widths: {type: 'string', default: '60,72'},
-    examples: {type: 'string', default: '0'},
+    polnear: {type: 'string', value: '<dir>', default: new URL('../../shared/polnear/dev', import.meta.url).pathname, description: 'PolNeAR split folder'},
+    conll: {type: 'string', value: '<file>', default: new URL('../../shared/conll2003/eng.testa', import.meta.url).pathname, description: 'CoNLL-2003 file'},
+    widths: {type: 'string', default: '60,72', check: 'numbers', description: 'line widths to wrap at'},
+    examples: {type: 'string', default: '0', check: 'number', description: 'differences to print per corpus'},
   },
+  example: 'npm run bench:layout -- --widths 60 --examples 3',
 })
 const widths = values.widths!.split(',').map(Number)
 const examples = Number(values.examples)

@@ -5,7 +5,7 @@
 // 3. Times the linker on a synthetic corpus of entity lists at that density (people with romanisation variants, places,
 //    organisations and acronyms, dates), and compares its CPU cost per document with the pipeline's.
 import {readdirSync, readFileSync} from 'node:fs'
-import {parseArgs} from 'node:util'
+import {parseScriptArgs} from '../tools/lib/script-args.ts'
 import type {EntityLabel} from '../src/doc.ts'
 import {entityIdFor} from '../src/names/entity-id.ts'
 import {GIVEN_NAME_GROUPS} from '../src/names/given-names.ts'
@@ -16,12 +16,17 @@ import {processDoc} from '../src/stage.ts'
 import {PIPELINES} from '../pipelines/index.ts'
 import {mulberry32} from '../tools/lib/random.ts'
 
-const {values} = parseArgs({
+const {values} = parseScriptArgs({
+  name: 'bench:link',
+  about:
+    'The cross-document linker scored on test/link/pairs.json (each pair alone and all names pooled, every miss listed), the news\n' +
+    "pipeline's CPU and mentions per document on the seed articles, and the linker timed on --docs synthetic documents at that density.",
   options: {
-    docs: {type: 'string', default: '10000'},
-    runs: {type: 'string', default: '3'},
-    seed: {type: 'string', default: '7'},
+    docs: {type: 'string', default: '10000', check: 'number', description: 'synthetic documents for the linker timing'},
+    runs: {type: 'string', default: '3', check: 'number', description: 'timed passes'},
+    seed: {type: 'string', default: '7', check: 'number', description: 'seed of the synthetic documents'},
   },
+  example: 'npm run bench:link -- --docs 2000 --runs 1',
 })
 const docCount = Number(values.docs)
 const runs = Number(values.runs)

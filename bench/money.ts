@@ -6,7 +6,7 @@
 // 3. Prints the linear-time ratios time(1 MB) / time(100 kB) on pathological inputs.
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {parseArgs} from 'node:util'
+import {parseScriptArgs} from '../tools/lib/script-args.ts'
 import recognizers from '@microsoft/recognizers-text-suite'
 import {createDoc, type Doc} from '../src/doc.ts'
 import {findMoney} from '../src/money/find-money.ts'
@@ -14,13 +14,18 @@ import {scoreDuckling, scoreRecognizers, tally, type DucklingSuite, type ItemSco
 import {createMoney} from '../src/stages/money.ts'
 import {generateNews, mulberry32} from './news-like.ts'
 
-const {values} = parseArgs({
+const {values} = parseScriptArgs({
+  name: 'bench:money',
+  about:
+    "findMoney scored on the Recognizers-Text currency spec and Duckling's AmountOfMoney corpus (from ../shared), every miss listed;\n" +
+    "the money stage timed over --mb of news beside Recognizers-Text's recognizeCurrency on a sample; linear-time ratios on pathological inputs.",
   options: {
-    mb: {type: 'string', default: '20'},
-    runs: {type: 'string', default: '5'},
-    'rt-kb': {type: 'string', default: '200'},
-    'rt-runs': {type: 'string', default: '3'},
+    mb: {type: 'string', default: '20', check: 'number', description: 'megabytes of text for the throughput run'},
+    runs: {type: 'string', default: '5', check: 'number', description: 'timed passes (the median is reported)'},
+    'rt-kb': {type: 'string', default: '200', check: 'number', description: "kilobytes of the sample Recognizers-Text's recognizeCurrency is timed on"},
+    'rt-runs': {type: 'string', default: '3', check: 'number', description: 'timed Recognizers-Text passes'},
   },
+  example: 'npm run bench:money -- --mb 5 --runs 3',
 })
 const targetMB = Number(values.mb)
 const runs = Number(values.runs)

@@ -13,25 +13,23 @@ import {spawnSync} from 'node:child_process'
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {parseArgs} from 'node:util'
+import {parseScriptArgs} from '../tools/lib/script-args.ts'
 import {readConll} from '../tools/ner/conll.ts'
 import {conllText, mapCleanedOffsets} from '../tools/ner/conll-text.ts'
 import {PRFScore} from '../src/eval/prf.ts'
 
-const {values} = parseArgs({
+const {values} = parseScriptArgs({
+  name: 'bench:ner-corpus',
+  about: 'Entity F1 of the whole `lede run` (clean and every rule around the recogniser) on a CoNLL-2003 file written out as a corpus,\nPER/ORG/LOC/MISC exact spans, conlleval-style.',
   options: {
-    data: {type: 'string', default: new URL('../../shared/conll2003/eng.testa', import.meta.url).pathname},
-    workers: {type: 'string', default: '0'},
-    pred: {type: 'string'},
-    keep: {type: 'boolean', default: false},
-    errors: {type: 'boolean', default: false},
-    help: {type: 'boolean', default: false},
+    data: {type: 'string', value: '<file>', default: new URL('../../shared/conll2003/eng.testa', import.meta.url).pathname, description: 'CoNLL-2003 file'},
+    workers: {type: 'string', default: '0', check: 'number', description: '`lede run --workers`'},
+    pred: {type: 'string', value: '<output folder>', description: 'score an output folder written earlier from the same corpus instead of running lede'},
+    keep: {type: 'boolean', default: false, description: 'keep the corpus and output and print where they are'},
+    errors: {type: 'boolean', default: false, description: 'print every wrong or missed entity'},
   },
+  example: 'npm run bench:ner-corpus -- --workers 1 --errors',
 })
-if (values.help) {
-  console.log('npm run bench:ner-corpus -- [--data eng.testa] [--workers 0] [--pred <output folder>] [--keep] [--errors]')
-  process.exit(0)
-}
 if (!existsSync(values.data!)) {
   console.log(`bench:ner-corpus skipped: ${values.data} not found (CoNLL-2003 lives in ../shared/conll2003 beside the repository)`)
   process.exit(0)

@@ -12,23 +12,21 @@ import {spawnSync} from 'node:child_process'
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {parseArgs} from 'node:util'
+import {parseScriptArgs} from '../tools/lib/script-args.ts'
 import {POLNEAR_DEV_TEXT_DIR, readModernNerSet} from '../tools/ner/ner-set.ts'
 import {mapCleanedOffsets} from '../tools/ner/conll-text.ts'
 import {PRFScore} from '../src/eval/prf.ts'
 
-const {values} = parseArgs({
+const {values} = parseScriptArgs({
+  name: 'bench:ner-modern',
+  about: 'Entity F1 of the whole `lede run` (bin/lede.js with models/ner.bin) on the modern-news NER set (test/ner-gold/modern),\nper half and all, PER/ORG/LOC/MISC exact spans.',
   options: {
-    workers: {type: 'string', default: '1'},
-    keep: {type: 'boolean', default: false},
-    errors: {type: 'boolean', default: false},
-    help: {type: 'boolean', default: false},
+    workers: {type: 'string', default: '1', check: 'number', description: '`lede run --workers`'},
+    keep: {type: 'boolean', default: false, description: 'keep the corpus and output and print where they are'},
+    errors: {type: 'boolean', default: false, description: 'print every wrong or missed entity'},
   },
+  example: 'npm run bench:ner-modern -- --errors',
 })
-if (values.help) {
-  console.log('npm run bench:ner-modern -- [--workers 1] [--keep] [--errors]   (runs bin/lede.js with models/ner.bin)')
-  process.exit(0)
-}
 const set = readModernNerSet()
 for (const s of set.skipped) console.log(`modern set: the ${s.source} half skipped: ${s.reason}`)
 const TYPES: Record<string, string> = {PERSON: 'PER', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC'}

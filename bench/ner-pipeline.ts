@@ -8,7 +8,7 @@
  *   npm run bench:ner-pipeline [-- --data ../shared/conll2003/eng.testa] [--removed 20]
  */
 import {existsSync, readFileSync} from 'node:fs'
-import {parseArgs} from 'node:util'
+import {parseScriptArgs} from '../tools/lib/script-args.ts'
 import {PIPELINES} from '../pipelines/index.ts'
 import {createDoc, type EntityLabel} from '../src/doc.ts'
 import {readConll} from '../tools/ner/conll.ts'
@@ -16,11 +16,14 @@ import {conllText, mapCleanedOffsets} from '../tools/ner/conll-text.ts'
 import {PRFScore} from '../src/eval/prf.ts'
 import {processDoc} from '../src/stage.ts'
 
-const {values} = parseArgs({
+const {values} = parseScriptArgs({
+  name: 'bench:ner-pipeline',
+  about: 'Entity F1 on a CoNLL-2003 file through the news pipeline (clean, layout, dateline, ...) and the plain one (no clean) side by side,\nin process, with the entities the news pipeline removes.',
   options: {
-    data: {type: 'string', default: new URL('../../shared/conll2003/eng.testa', import.meta.url).pathname},
-    removed: {type: 'string', default: '20'},
+    data: {type: 'string', value: '<file>', default: new URL('../../shared/conll2003/eng.testa', import.meta.url).pathname, description: 'CoNLL-2003 file'},
+    removed: {type: 'string', default: '20', check: 'number', description: 'removed entities to print'},
   },
+  example: 'npm run bench:ner-pipeline -- --removed 5',
 })
 if (!existsSync(values.data!)) {
   console.log(`bench:ner-pipeline skipped: ${values.data} not found (CoNLL-2003 lives in ../shared/conll2003 beside the repository)`)

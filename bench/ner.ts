@@ -9,7 +9,7 @@
  */
 import {existsSync, readFileSync} from 'node:fs'
 import {loadavg} from 'node:os'
-import {parseArgs} from 'node:util'
+import {parseScriptArgs} from '../tools/lib/script-args.ts'
 import {findCompromiseEntities} from '../src/adapters/compromise.ts'
 import {TokenFlag, type Token} from '../src/doc.ts'
 import {readModernNerSet, toNerTokenDocument} from '../tools/ner/ner-set.ts'
@@ -19,23 +19,23 @@ import {scoreEntities, type NerScore} from '../tools/ner/score.ts'
 import {NerTagger} from '../src/ner/tagger.ts'
 import {NER_TYPES, spansFromIob, type TokenSpan} from '../src/ner/tags.ts'
 
-const {values} = parseArgs({
+const {values} = parseScriptArgs({
+  name: 'bench:ner',
+  about:
+    'The entity recogniser on development sets side by side (CoNLL-2003 eng.testa, the modern-news set: modern, web, m+web): exact-span\n' +
+    'P/R/F1 per label and the label confusion; then tokens/second of the recogniser alone (cold and warm); with --compromise, compromise beside it.',
   options: {
-    data: {type: 'string', default: new URL('../../shared/conll2003/eng.testa', import.meta.url).pathname},
-    runs: {type: 'string', default: '5'},
-    model: {type: 'string', default: MODEL_URL.pathname},
-    compromise: {type: 'boolean', default: false},
-    'compromise-runs': {type: 'string', default: '3'},
-    beam: {type: 'string', default: String(DEFAULT_BEAM)},
-    'no-name-unknown': {type: 'boolean', default: false},
-    'no-consistency': {type: 'boolean', default: false},
-    help: {type: 'boolean', default: false},
+    data: {type: 'string', value: '<file>', default: new URL('../../shared/conll2003/eng.testa', import.meta.url).pathname, description: 'CoNLL-2003 dev file'},
+    runs: {type: 'string', default: '5', check: 'number', description: 'timed tagging passes'},
+    model: {type: 'string', value: '<file>', default: MODEL_URL.pathname, description: 'the model file'},
+    compromise: {type: 'boolean', default: false, description: "also score and time compromise's people/places/organizations"},
+    'compromise-runs': {type: 'string', default: '3', check: 'number', description: 'timed compromise passes'},
+    beam: {type: 'string', default: String(DEFAULT_BEAM), check: 'number', description: 'beam width of the decoder'},
+    'no-name-unknown': {type: 'boolean', default: false, description: 'turn off the unknown-name rule'},
+    'no-consistency': {type: 'boolean', default: false, description: 'turn off the document label-consistency pass'},
   },
+  example: 'npm run bench:ner -- --runs 3 --beam 2',
 })
-if (values.help) {
-  console.log('npm run bench:ner -- [--data eng.testa] [--runs 5] [--model models/ner.bin] [--beam 4] [--no-name-unknown] [--no-consistency] [--compromise]')
-  process.exit(0)
-}
 
 interface DevSet {
   name: string

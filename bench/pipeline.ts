@@ -12,19 +12,24 @@ import {createHash} from 'node:crypto'
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {availableParallelism, cpus, loadavg, release, tmpdir, totalmem, type} from 'node:os'
 import {join} from 'node:path'
-import {parseArgs} from 'node:util'
+import {parseScriptArgs} from '../tools/lib/script-args.ts'
 import {findCompromiseEntities} from '../src/adapters/compromise.ts'
 import {buildVariedCorpus} from './varied-corpus.ts'
 
-const {values} = parseArgs({
+const {values} = parseScriptArgs({
+  name: 'bench',
+  about:
+    'What users run, measured from outside: `lede run` as a whole process on varied news (PolNeAR train+dev texts replicated and\n' +
+    'shuffled to --mb), per worker count: MB/s, CPU time, peak RSS, compromise beside it, and byte-identity across worker counts.',
   options: {
-    mb: {type: 'string', default: '20'},
-    workers: {type: 'string', default: '1,2'},
-    runs: {type: 'string', default: '1'},
-    'baseline-mb': {type: 'string', default: '1'},
-    'seed-mb': {type: 'string', default: '5'},
-    'keep-corpus': {type: 'string'},
+    mb: {type: 'string', default: '20', check: 'number', description: 'megabytes of varied news'},
+    workers: {type: 'string', default: '1,2', check: 'numbers', description: 'worker counts to run, comma-separated'},
+    runs: {type: 'string', default: '1', check: 'number', description: 'runs per worker count'},
+    'baseline-mb': {type: 'string', default: '1', check: 'number', description: 'megabytes for the compromise baseline'},
+    'seed-mb': {type: 'string', default: '5', check: 'number', description: 'megabytes of the seed articles repeated (secondary line)'},
+    'keep-corpus': {type: 'string', value: '<any>', description: 'keep the varied corpus folder (given any value)'},
   },
+  example: 'npm run bench -- --mb 5 --workers 1,2 --runs 1',
 })
 const targetMB = Number(values.mb)
 const workerCounts = values.workers.split(',').map(Number)

@@ -10,6 +10,7 @@
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {basename, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {parseScriptArgs} from '../tools/lib/script-args.ts'
 import {createDoc, type Doc, type Span} from '../src/doc.ts'
 import {createPipeline, processDoc} from '../src/stage.ts'
 import {createEntities} from '../src/stages/entities.ts'
@@ -31,16 +32,25 @@ import {
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)))
 
-function argument(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`)
-  return index >= 0 && process.argv[index + 1] ? process.argv[index + 1]! : fallback
-}
-
-const dataDir = resolve(root, argument('data', '../shared/polnear/dev'))
-const examples = Number(argument('examples', '5'))
-const dumpPath = argument('dump', '')
-const limit = Number(argument('limit', '0'))
-const withIndirect = process.argv.includes('--indirect')
+const {values} = parseScriptArgs({
+  name: 'bench:quotes',
+  about:
+    'Quote extraction and speaker attribution on PolNeAR: predicted quotes against gold direct quotes at 30% and 80% character\n' +
+    'coverage, speaker accuracy over matched quotes, and errors by category.',
+  options: {
+    data: {type: 'string', value: '<dir>', default: '../shared/polnear/dev', description: 'PolNeAR split folder (text/ and attributions/), relative to the repository'},
+    examples: {type: 'string', default: '5', check: 'number', description: 'errors to print per category'},
+    dump: {type: 'string', value: '<file.jsonl>', description: 'write every error as JSONL'},
+    limit: {type: 'string', default: '0', check: 'number', description: 'score only the first N articles (0: all)'},
+    indirect: {type: 'boolean', default: false, description: 'also score indirect quotes'},
+  },
+  example: 'npm run bench:quotes -- --data ../shared/polnear/dev --examples 2',
+})
+const dataDir = resolve(root, values.data)
+const examples = Number(values.examples)
+const dumpPath = values.dump ?? ''
+const limit = Number(values.limit)
+const withIndirect = values.indirect
 
 if (!existsSync(join(dataDir, 'text')) || !existsSync(join(dataDir, 'attributions'))) {
   console.log(`bench:quotes skipped: PolNeAR not found at ${dataDir} (expected text/ and attributions/; ../shared is beside the repository)`)

@@ -9,17 +9,26 @@ import {spawnSync} from 'node:child_process'
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {loadavg, tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {parseScriptArgs} from '../tools/lib/script-args.ts'
 
 const root = new URL('..', import.meta.url).pathname
 const lede = join(root, 'bin', 'lede.js')
 const rssHook = join(root, 'bench', 'report-rss.mjs')
-const arg = (name: string, fallback: string) => {
-  const at = process.argv.indexOf(`--${name}`)
-  return at >= 0 ? process.argv[at + 1]! : fallback
-}
-const sizes = arg('sizes', '1,3,10').split(',').map(Number)
-const corpusSizes = arg('corpus', '20,80').split(',').map(Number)
-const workers = arg('workers', '0')
+const {values} = parseScriptArgs({
+  name: 'bench:scaling',
+  about:
+    'Scaling of `lede run` as a whole process: one long document of --sizes MB against the same text as separate files (time ratio,\n' +
+    'target <= 1.5 at 10 MB), and peak RSS at --corpus MB of varied news (target <= 1.3x apart; needs ../shared).',
+  options: {
+    sizes: {type: 'string', default: '1,3,10', check: 'numbers', description: 'long-document sizes in MB'},
+    corpus: {type: 'string', default: '20,80', check: 'numbers', description: 'varied-corpus sizes in MB for peak RSS'},
+    workers: {type: 'string', default: '0', check: 'number', description: '`lede run --workers`'},
+  },
+  example: 'npm run bench:scaling -- --sizes 1,3 --corpus 5,20',
+})
+const sizes = values.sizes.split(',').map(Number)
+const corpusSizes = values.corpus.split(',').map(Number)
+const workers = values.workers
 const work = mkdtempSync(join(tmpdir(), 'lede-scaling-'))
 
 function run(corpus: string): {seconds: number; rssMB: number; documents: number} {

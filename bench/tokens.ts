@@ -7,9 +7,18 @@ import {spawnSync} from 'node:child_process'
 import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {loadavg, tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {parseArgs} from 'node:util'
+import {parseScriptArgs} from '../tools/lib/script-args.ts'
 
-const {values} = parseArgs({options: {mb: {type: 'string', default: '2'}, runs: {type: 'string', default: '3'}, workers: {type: 'string', default: '1'}}})
+const {values} = parseScriptArgs({
+  name: 'bench:tokens',
+  about: 'What the opt-in token layer (`--layers tokens`) costs: `lede run` with and without it, alternating, on varied news;\nmedian MB/s of each, their ratio, and the size of tokens.jsonl.',
+  options: {
+    mb: {type: 'string', default: '2', check: 'number', description: 'megabytes of varied news'},
+    runs: {type: 'string', default: '3', check: 'number', description: 'runs of each (the median is reported)'},
+    workers: {type: 'string', default: '1', check: 'number', description: '`lede run --workers`'},
+  },
+  example: 'npm run bench:tokens -- --mb 1 --runs 1',
+})
 const root = new URL('..', import.meta.url).pathname
 const shared = join(root, '..', 'shared')
 const splits = ['train', 'dev'].map((s) => join(shared, 'polnear', s, 'text'))

@@ -8,28 +8,29 @@
  */
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {basename, join} from 'node:path'
-import {parseArgs} from 'node:util'
+import {parseScriptArgs} from '../tools/lib/script-args.ts'
 import {readConll} from '../tools/ner/conll.ts'
 import {clusterWords, DEFAULT_CLUSTER_OPTIONS} from '../tools/ner/clusters.ts'
 import {MODERN_SET_DIR} from '../tools/ner/ner-set.ts'
 import {findTokens} from '../src/segment/segment-text.ts'
 
 const shared = new URL('../../shared/', import.meta.url).pathname
-const {values} = parseArgs({
+const {values} = parseScriptArgs({
+  name: 'cluster:ner',
+  about:
+    "Learns the word-cluster table the recogniser's cluster features read, from unlabeled news text (PolNeAR train and dev texts,\n" +
+    'the words of CoNLL-2003 eng.train; never a test split), written as word<TAB>path<TAB>count lines.',
   options: {
-    out: {type: 'string'},
-    polnear: {type: 'string', default: `${join(shared, 'polnear/train/text')},${join(shared, 'polnear/dev/text')}`},
-    conll: {type: 'string', default: join(shared, 'conll2003/eng.train')},
-    'min-count': {type: 'string', default: String(DEFAULT_CLUSTER_OPTIONS.minCount)},
-    'min-leaf': {type: 'string', default: String(DEFAULT_CLUSTER_OPTIONS.minLeaf)},
-    dims: {type: 'string', default: String(DEFAULT_CLUSTER_OPTIONS.dims)},
-    window: {type: 'string', default: String(DEFAULT_CLUSTER_OPTIONS.window)},
+    out: {type: 'string', required: true, value: '<clusters.tsv>', description: 'where the table is written'},
+    polnear: {type: 'string', value: '<dir>[,<dir>]', default: `${join(shared, 'polnear/train/text')},${join(shared, 'polnear/dev/text')}`, description: 'PolNeAR text folders'},
+    conll: {type: 'string', value: '<eng.train>', default: join(shared, 'conll2003/eng.train'), description: 'CoNLL-2003 file (words only)'},
+    'min-count': {type: 'string', default: String(DEFAULT_CLUSTER_OPTIONS.minCount), check: 'number', description: 'least count of a clustered word'},
+    'min-leaf': {type: 'string', default: String(DEFAULT_CLUSTER_OPTIONS.minLeaf), check: 'number', description: 'least words in a cluster leaf'},
+    dims: {type: 'string', default: String(DEFAULT_CLUSTER_OPTIONS.dims), check: 'number', description: 'context vector dimensions'},
+    window: {type: 'string', default: String(DEFAULT_CLUSTER_OPTIONS.window), check: 'number', description: 'context window in words'},
   },
+  example: 'npm run cluster:ner -- --out /tmp/ner-clusters.tsv',
 })
-if (!values.out) {
-  console.error('usage: npm run cluster:ner -- --out <clusters.tsv> [--polnear <dir>[,<dir>]] [--conll <eng.train>] [--min-count 3] [--min-leaf 20] [--dims 100] [--window 2]')
-  process.exit(2)
-}
 // only the development splits may feed the clusters: an allow-list, so no held-out split can slip in under another name
 const allowed = /(^|\/)(polnear\/(train|dev)(\/text)?|conll2003\/eng\.(train|testa))\/?$/
 const sources = [...values.polnear.split(','), ...values.conll.split(',')].filter(Boolean)

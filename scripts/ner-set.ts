@@ -19,8 +19,20 @@ import {
   type NerGoldDoc,
 } from '../tools/ner/ner-set.ts'
 import {readTrainingGoldFolder} from '../tools/ner/train-gold.ts'
+import {failUsage, parseScriptArgs, type ScriptSpec} from '../tools/lib/script-args.ts'
 
-const [command = 'stats', ...args] = process.argv.slice(2)
+const spec = {
+  name: 'ner-set',
+  about:
+    'Reviews the modern-news NER set (test/ner-gold/modern). Commands: `stats` (default) prints mentions per label and per source\n' +
+    '(and every training gold folder under test/ner-gold/train) and the mentions not on pipeline tokens; `show <id>...` prints an\n' +
+    'article with its gold mentions marked inline as [[LABEL|text]]; `names` lists every annotated string with its labels.',
+  positionals: '[stats | show <id>... | names]',
+  options: {mixed: {type: 'boolean', default: false, description: 'with names: only the strings that have more than one label'}},
+  example: ['npm run ner-set -- stats', 'npm run ner-set -- show 03-climate-summit', 'npm run ner-set -- names --mixed'],
+} satisfies ScriptSpec
+const {values, positionals} = parseScriptArgs(spec)
+const [command = 'stats', ...args] = positionals
 let set
 try {
   set = readModernNerSet()
@@ -107,12 +119,11 @@ if (command === 'stats') {
       labels.set(e.label, ids)
     }
   }
-  const only = args.includes('--mixed')
+  const only = values.mixed
   for (const [text, labels] of [...byText].sort((a, b) => a[0].localeCompare(b[0]))) {
     if (only && labels.size < 2) continue
     console.log(`${text}\t${[...labels].map(([l, ids]) => `${l} (${ids.join(', ')})`).join('; ')}`)
   }
 } else {
-  console.error(`unknown command "${command}": use stats, show <id>... or names [--mixed]`)
-  process.exit(2)
+  failUsage(spec, `unknown command "${command}": use stats, show <id>... or names [--mixed]`)
 }

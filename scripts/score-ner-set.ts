@@ -6,20 +6,25 @@
  * around it (score those with `lede run` + `lede eval --gold`, see docs/ner-annotation.md).
  *   npm run score:ner-set [-- --model models/ner.bin] [--beam 4] [--no-name-unknown] [--errors]
  */
-import {parseArgs} from 'node:util'
+import {parseScriptArgs} from '../tools/lib/script-args.ts'
 import {readModernNerSet, toNerTokenDocument, type NerTokenDocument} from '../tools/ner/ner-set.ts'
 import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_NAME_UNKNOWN, loadModel, MODEL_URL, tagTokens} from '../src/ner/recognise.ts'
 import {scoreEntities, type NerScore} from '../tools/ner/score.ts'
 import {NerTagger} from '../src/ner/tagger.ts'
 import {NER_TYPES, spansFromIob, type TokenSpan} from '../src/ner/tags.ts'
 
-const {values} = parseArgs({
+const {values} = parseScriptArgs({
+  name: 'score:ner-set',
+  about:
+    'Scores the entity recogniser on the modern-news NER set (test/ner-gold/modern): exact-span P/R/F1 per label for the written\n' +
+    'half, the PolNeAR half, both, the web half and all, with the label confusion (the tagger as `lede run` calls it).',
   options: {
-    model: {type: 'string', default: MODEL_URL.pathname},
-    beam: {type: 'string', default: String(DEFAULT_BEAM)},
-    'no-name-unknown': {type: 'boolean', default: false},
-    errors: {type: 'boolean', default: false},
+    model: {type: 'string', value: '<file>', default: MODEL_URL.pathname, description: 'the model file'},
+    beam: {type: 'string', default: String(DEFAULT_BEAM), check: 'number', description: 'beam width of the decoder'},
+    'no-name-unknown': {type: 'boolean', default: false, description: 'turn off the unknown-name rule'},
+    errors: {type: 'boolean', default: false, description: 'print every wrong or missed mention'},
   },
+  example: 'npm run score:ner-set -- --errors',
 })
 const set = readModernNerSet()
 for (const s of set.skipped) console.log(`skipped the ${s.source} half: ${s.reason}`)

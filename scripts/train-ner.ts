@@ -6,7 +6,7 @@
 import {createHash} from 'node:crypto'
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {basename, dirname, resolve} from 'node:path'
-import {parseArgs} from 'node:util'
+import {parseScriptArgs} from '../tools/lib/script-args.ts'
 import {compromiseLexicon} from '../src/adapters/compromise.ts'
 import {readConll, type NerDocument} from '../tools/ner/conll.ts'
 import {toNerTrainingSet, type NerGoldDoc, type NerTrainingMention} from '../tools/ner/ner-set.ts'
@@ -17,44 +17,50 @@ import {parseModel, serializeModel} from '../src/ner/model.ts'
 import {evaluate, trainNer} from '../tools/ner/train.ts'
 import {DEFAULT_NAME_UNKNOWN} from '../src/ner/recognise.ts'
 
-const {values} = parseArgs({
+const {values} = parseScriptArgs({
+  name: 'train:ner',
+  about:
+    'Trains the entity recogniser and writes the model (models/ner.bin by default). The dev file only picks the epoch; it is never\n' +
+    'trained on. Same data and seed give a byte-identical file.',
   options: {
-    train: {type: 'string'},
-    dev: {type: 'string'},
-    out: {type: 'string', default: new URL('../models/ner.bin', import.meta.url).pathname},
-    seed: {type: 'string', default: '13'},
-    epochs: {type: 'string', default: '10'},
-    'min-count': {type: 'string', default: '2'},
-    folds: {type: 'string', default: '5'},
-    beam: {type: 'string', default: '4'},
-    'no-names': {type: 'boolean', default: false},
-    'no-sources': {type: 'boolean', default: false},
-    'without-sources': {type: 'string', default: ''},
-    'word-dropout': {type: 'string', default: '0'},
-    'dropout-scope': {type: 'string', default: 'capitalised'},
-    clusters: {type: 'string'},
-    gold: {type: 'string'},
-    'gold-text': {type: 'string'},
-    'gold-repeat': {type: 'string', default: '1'},
+    train: {
+      type: 'string',
+      required: true,
+      value: '<eng.train>[,<more.conll>...]',
+      description: 'comma-separated CoNLL files, read in order (the shipped model: eng.train,eng.testa with a fixed --epochs)',
+    },
+    dev: {type: 'string', value: '<eng.testa>', description: 'dev file that picks the epoch'},
+    out: {type: 'string', value: '<file>', default: new URL('../models/ner.bin', import.meta.url).pathname, description: 'where the model is written'},
+    seed: {type: 'string', default: '13', check: 'number', description: 'shuffling seed'},
+    epochs: {type: 'string', default: '10', check: 'number', description: 'training epochs'},
+    'min-count': {type: 'string', default: '2', check: 'number', description: 'least count of a feature to keep it'},
+    folds: {type: 'string', default: '5', check: 'number', description: 'folds for the name-source features'},
+    beam: {type: 'string', default: '4', check: 'number', description: 'beam width of the decoder'},
+    'no-names': {type: 'boolean', default: false, description: 'without the name-list features'},
+    'no-sources': {type: 'boolean', default: false, description: 'without the data-package source features'},
+    'without-sources': {type: 'string', default: '', value: '<university,airline,...>', description: 'leave these data-package lists out, to measure them'},
+    'word-dropout': {type: 'string', default: '0', check: 'number', description: 'word dropout probability in [0, 1)'},
+    'dropout-scope': {type: 'string', default: 'capitalised', value: '<capitalised|all>', description: 'which words dropout may hide'},
+    clusters: {type: 'string', value: '<table.tsv>', description: 'word-cluster table from npm run cluster:ner'},
+    gold: {
+      type: 'string',
+      value: '<folder>[,<folder>...]',
+      description:
+        'hand-checked gold articles as training documents, comma-separated folders (e.g. test/ner-gold/train/polnear/gold,\n' +
+        'test/ner-gold/train/web/gold,test/ner-gold/train/wire/gold), tokenised as the pipeline does. A folder with a text/\n' +
+        'folder beside it reads <name>.txt there; otherwise .txt sources are read from --gold-text (a folder, default\n' +
+        "../shared/polnear/train/text) and web page keys from --gold-text (a ground-truth.json, default\n" +
+        "../shared/article-extraction/ground-truth.json). The dev set's folders, articles and pages, and any written text\n" +
+        "that is (nearly) the same as a dev text, are refused (exit code 2).",
+    },
+    'gold-text': {type: 'string', value: '<texts>', description: 'where --gold reads its texts (see --gold)'},
+    'gold-repeat': {type: 'string', default: '1', check: 'numbers', description: 'times each --gold article is shown per epoch (or N1,N2,N3 per folder)'},
   },
+  example: [
+    'npm run train:ner -- --train ../shared/conll2003/eng.train --dev ../shared/conll2003/eng.testa',
+    'npm run train:ner -- --train ../shared/conll2003/eng.train --gold test/ner-gold/train/wire/gold --out /tmp/ner.bin',
+  ],
 })
-if (!values.train) {
-  console.error(
-    'usage: npm run train:ner -- --train <eng.train>[,<more.conll>...] [--dev <eng.testa>] [--out models/ner.bin] [--seed 13] [--epochs 10]\n' +
-      '         [--min-count 2] [--folds 5] [--beam 4] [--word-dropout 0] [--dropout-scope capitalised|all] [--no-names] [--no-sources]\n' +
-      '         [--without-sources university,airline,...] (leave these data-package lists out, to measure them)\n' +
-      '         [--clusters <table.tsv from npm run cluster:ner>] [--gold <folder of gold .json>] [--gold-text <texts>] [--gold-repeat 1]\n' +
-      '  --train takes comma-separated files, read in order (the shipped model: eng.train,eng.testa with a fixed --epochs)\n' +
-      '  --gold adds hand-checked gold articles as training documents, comma-separated folders (e.g. test/ner-gold/train/polnear/gold,\n' +
-      '    test/ner-gold/train/web/gold,test/ner-gold/train/wire/gold), tokenised as the pipeline does; --gold-repeat shows each N times\n' +
-      '    per epoch (or N1,N2,N3 per folder). A folder with a text/ folder beside it (articles written for training) reads <name>.txt\n' +
-      '    there; otherwise a folder whose files name .txt sources reads them from --gold-text (a folder, default\n' +
-      '    ../shared/polnear/train/text), and one whose files name web page keys reads each page\'s articleBody from --gold-text\n' +
-      '    (a ground-truth.json, default ../shared/article-extraction/ground-truth.json). The dev set\'s folders, articles and pages,\n' +
-      '    and any written text that is (nearly) the same as a dev text, are refused (exit code 2).',
-  )
-  process.exit(2)
-}
 
 const scope = values['dropout-scope']
 const dropout = Number(values['word-dropout'])

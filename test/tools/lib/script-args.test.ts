@@ -1,0 +1,79 @@
+import {spawnSync} from 'node:child_process'
+import {describe, expect, it} from 'vitest'
+import {helpText, readScriptArgs, usageLine, type ScriptSpec} from '../../../tools/lib/script-args.ts'
+
+const spec = {
+  name: 'bench:demo',
+  about: 'Measures the demo.',
+  options: {
+    mb: {type: 'string', default: '20', check: 'number', description: 'megabytes'},
+    workers: {type: 'string', default: '1,2', check: 'numbers', description: 'worker counts'},
+    out: {type: 'string', value: '<file>', description: 'where to write'},
+    keep: {type: 'boolean', default: false, description: 'keep the corpus'},
+  },
+  example: 'npm run bench:demo -- --mb 5',
+} satisfies ScriptSpec
+
+describe('readScriptArgs', () => {
+  it.each([
+    {argv: [], values: {mb: '20', workers: '1,2', keep: false}},
+    {argv: ['--mb', '5', '--keep'], values: {mb: '5', workers: '1,2', keep: true}},
+    {argv: ['--mb=0.5', '--workers', '1,2,4', '--out', '/tmp/x'], values: {mb: '0.5', workers: '1,2,4', keep: false, out: '/tmp/x'}},
+  ])('runs with $argv', ({argv, values}) => {
+    expect(readScriptArgs(spec, argv)).toEqual({kind: 'run', values, positionals: []})
+  })
+
+  it.each([['--help'], ['-h'], ['--mb', '5', '--help'], ['--nope', '-h']])('answers help for %j, before any other check', (...argv) => {
+    const result = readScriptArgs(spec, argv)
+    expect(result.kind).toBe('help')
+    const text = result.kind === 'help' ? result.text : ''
+    for (const part of ['usage: npm run bench:demo --', 'Measures the demo.', '--mb <n>', '(default 20)', '--workers <n,n,...>', '(default 1,2)', '--out <file>', '--keep', '-h, --help', 'npm run bench:demo -- --mb 5']) {
+      expect(text).toContain(part)
+    }
+  })
+
+  it.each([
+    {argv: ['--nope'], message: 'unknown option --nope'},
+    {argv: ['-x'], message: 'unknown option -x'},
+    {argv: ['--mb'], message: 'option --mb needs a value'},
+    {argv: ['--keep=yes'], message: 'option --keep takes no value'},
+    {argv: ['--mb', 'lots'], message: 'option --mb takes a number, not "lots"'},
+    {argv: ['--workers', '1,,2'], message: 'option --workers takes numbers separated by commas, not "1,,2"'},
+    {argv: ['stray'], message: 'unexpected argument stray'},
+  ])('refuses $argv: $message', ({argv, message}) => {
+    expect(readScriptArgs(spec, argv)).toEqual({kind: 'error', message, usage: usageLine(spec)})
+  })
+
+  it('requires a required option and accepts positionals only when the spec names them', () => {
+    const withRequired = {...spec, options: {...spec.options, out: {...spec.options.out, required: true}}, positionals: '<command>'}
+    expect(readScriptArgs(withRequired, [])).toMatchObject({kind: 'error', message: 'option --out is required'})
+    expect(readScriptArgs(withRequired, ['stats', '--out', 'x'])).toMatchObject({kind: 'run', positionals: ['stats']})
+    expect(usageLine(withRequired)).toBe('usage: npm run bench:demo -- <command> [--mb 20] [--workers 1,2] --out <file> [--keep]')
+    expect(helpText(withRequired)).toContain('where to write (required)')
+  })
+})
+
+// real scripts as users run them: fast ones only (argument parsing happens before any work), so CI time stays flat
+describe('npm scripts answer --help and refuse bad options', () => {
+  const run = (script: string, args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {cwd: new URL('../../..', import.meta.url).pathname, encoding: 'utf8', timeout: 30_000})
+
+  it.each([
+    ['bench/money.ts', 'usage: npm run bench:money -- [--mb 20]'],
+    ['scripts/ner-set.ts', 'usage: npm run ner-set -- [stats | show <id>... | names]'],
+  ])('%s --help prints the usage and exits 0', (script, usage) => {
+    const child = run(script, ['--help'])
+    expect(child.status).toBe(0)
+    expect(child.stdout).toContain(usage)
+    expect(child.stdout).toContain('Example')
+  })
+
+  it('a bad option is one line and exit code 2, no stack trace', () => {
+    const child = run('bench/segment.ts', ['--no-such-option'])
+    expect(child.status).toBe(2)
+    expect(child.stdout).toBe('')
+    expect(child.stderr).toContain('bench:segment: unknown option --no-such-option')
+    expect(child.stderr).toContain('usage: npm run bench:segment')
+    expect(child.stderr).not.toContain('    at ')
+  })
+})
