@@ -53,6 +53,8 @@ export function findTitleCaseView(
   let normallyLower = 0
   const lowered: Span[] = []
   for (const token of tokens) {
+    // tokens come in text order: past the headline (the first paragraph, as a rule) nothing more can count
+    if (token.start >= headline.end) break
     if (token.start < headline.start || token.end > headline.end) continue
     const word = text.slice(token.start, token.end)
     const cls = caseClass(word)
