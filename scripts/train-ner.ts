@@ -47,11 +47,11 @@ const {values} = parseScriptArgs({
       value: '<folder>[,<folder>...]',
       description:
         'hand-checked gold articles as training documents, comma-separated folders (e.g. test/ner-gold/train/polnear/gold,\n' +
-        'test/ner-gold/train/web/gold,test/ner-gold/train/wire/gold), tokenised as the pipeline does. A folder with a text/\n' +
-        'folder beside it reads <name>.txt there; otherwise .txt sources are read from --gold-text (a folder, default\n' +
-        "../shared/polnear/train/text) and web page keys from --gold-text (a ground-truth.json, default\n" +
-        "../shared/article-extraction/ground-truth.json). The dev set's folders, articles and pages, and any written text\n" +
-        "that is (nearly) the same as a dev text, are refused (exit code 2).",
+        'test/ner-gold/train/web/gold,test/ner-gold/train/wire/gold,test/ner-gold/train/wire2/gold), tokenised as the\n' +
+        'pipeline does. A folder with a text/ folder beside it (the written wire batches) reads <name>.txt there;\n' +
+        'otherwise .txt sources are read from --gold-text (a folder, default ../shared/polnear/train/text) and web page\n' +
+        "keys from --gold-text (a ground-truth.json, default ../shared/article-extraction/ground-truth.json). The dev set's\n" +
+        "folders, articles and pages, and any written text that is (nearly) the same as a dev text, are refused (exit 2).",
     },
     'gold-text': {type: 'string', value: '<texts>', description: 'where --gold reads its texts (see --gold)'},
     'gold-repeat': {type: 'string', default: '1', check: 'numbers', description: 'times each --gold article is shown per epoch (or N1,N2,N3 per folder)'},

@@ -19,8 +19,14 @@ import {
   type NerGoldDoc,
 } from './ner-set.ts'
 
-/** Where the written-for-training wire gold lives (2019 to 2023 wire-style articles, texts in `../text`). */
-export const WIRE_TRAIN_SET_DIR = new URL('../../test/ner-gold/train/wire/gold/', import.meta.url).pathname
+/**
+ * The repository's folders of gold written for training (2019 to 2023 wire-style articles, texts in `../text`):
+ * the first batch (`wire`, files `a-` and `b-`) and the second (`wire2`, files `c-` and `d-`). Each is read as
+ * `written` gold and checked against the dev set like any other --gold folder; a new batch is one more entry.
+ */
+export const WRITTEN_TRAIN_SET_DIRS: readonly string[] = ['wire', 'wire2'].map(
+  (name) => new URL(`../../test/ner-gold/train/${name}/gold/`, import.meta.url).pathname,
+)
 
 /**
  * The three kinds of training gold folder: `written` (a `text/` folder beside `gold/` holds `<name>.txt` for each

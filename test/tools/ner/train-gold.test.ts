@@ -9,7 +9,7 @@ import {
   findTrainingGoldKind,
   readDevTexts,
   readTrainingGoldFolder,
-  WIRE_TRAIN_SET_DIR,
+  WRITTEN_TRAIN_SET_DIRS,
 } from '../../../tools/ner/train-gold.ts'
 
 /*
@@ -49,6 +49,10 @@ function fixture() {
   // training folders
   write('train/wire/text/a-01-airline.txt', OTHER_TEXT)
   write('train/wire/gold/a-01-airline.json', gold('a-01-airline.txt', [{text: 'Kenya Airways', label: 'ORG'}, {text: 'Mogadishu', label: 'LOC'}]))
+  write('train/wire2/text/c-01-airline.txt', OTHER_TEXT.replace('Kenya Airways', 'Ethiopian Airlines'))
+  write('train/wire2/gold/c-01-airline.json', gold('c-01-airline.txt', [{text: 'Ethiopian Airlines', label: 'ORG'}, {text: 'Mogadishu', label: 'LOC'}]))
+  write('train/wire2-copy/text/d-02-accord.txt', `${OTHER_TEXT}\n\n${EDITED}`)
+  write('train/wire2-copy/gold/d-02-accord.json', gold('d-02-accord.txt', [{text: 'Brazil', label: 'LOC'}]))
   write('train/copy/text/a-02-accord.txt', DEV_TEXT)
   write('train/copy/gold/a-02-accord.json', gold('a-02-accord.txt', [{text: 'Brazil', label: 'LOC'}]))
   write('train/edited/text/a-03-accord.txt', EDITED)
@@ -73,6 +77,7 @@ describe('readTrainingGoldFolder', () => {
   // [case, gold folder, --gold-text, kind, mentions as "label text"]
   it.each([
     ['written: texts in text/ beside gold/', 'train/wire/gold', undefined, 'written', ['ORG Kenya Airways', 'LOC Mogadishu']],
+    ['written: a second batch in its own folder', 'train/wire2/gold', undefined, 'written', ['ORG Ethiopian Airlines', 'LOC Mogadishu']],
     ['PolNeAR: texts from --gold-text', 'train/polnear/gold', polnearTexts, 'polnear', ['LOC Iowa']],
     ['web: page keys into a ground-truth.json', 'train/web/gold', pages, 'web', ['ORG Tesla']],
   ])('reads %s', (_name, folder, text, kind, mentions) => {
@@ -90,6 +95,7 @@ describe('readTrainingGoldFolder', () => {
     ["the dev set's web half", 'dev/web/gold', undefined, DevSetInTrainingError, /web half/],
     ['a written text that is a copy of a dev text', 'train/copy/gold', undefined, DevSetInTrainingError, /a-02-accord is nearly the same text as dev article 01-accord \(100%/],
     ['a written text that is an edited copy of a dev text', 'train/edited/gold', undefined, DevSetInTrainingError, /a-03-accord is nearly the same text as dev article 01-accord/],
+    ['a second batch holding an edited dev text after its own', 'train/wire2-copy/gold', undefined, DevSetInTrainingError, /d-02-accord is nearly the same text as dev article 01-accord/],
     ['a written article with the name of a dev article', 'train/same-name/gold', undefined, DevSetInTrainingError, /01-accord has the name of a written dev article/],
     ['a PolNeAR article of the dev set', 'train/polnear-dev-article/gold', polnearTexts, DevSetInTrainingError, /p-dev is an article of the dev set's PolNeAR half/],
     ['PolNeAR gold read from the dev texts', 'train/polnear/gold', () => join(root, 'polnear-dev-text'), DevSetInTrainingError, /PolNeAR dev folder/],
@@ -122,8 +128,23 @@ describe('test/ner-gold/train: the written-for-training folders', () => {
   const root = join(TRAIN_SET_DIR, '../..')
   const written = readdirSync(root).map((f) => join(root, f, 'gold')).filter((f) => findTrainingGoldKind(f) === 'written')
 
-  it('finds the wire gold as a written folder when it exists', () => {
-    if (existsSync(WIRE_TRAIN_SET_DIR)) expect(written.map((f) => join(f, '/'))).toContain(WIRE_TRAIN_SET_DIR)
+  // every listed batch that is in the repository is read as written gold (a gold/ without its text/ would not be)
+  it.each(WRITTEN_TRAIN_SET_DIRS.filter((f) => existsSync(f)))('%s is found as a written folder', (folder) => {
+    expect(written.map((f) => join(f, '/'))).toContain(folder)
+  })
+
+  // two batches are two sets of articles: the same article twice would be trained on twice, unseen
+  it('no two written folders share an article name or a nearly-the-same text', () => {
+    const batches = written.map((folder) => ({folder, docs: readTrainingGoldFolder(folder).docs}))
+    const clashes: string[] = []
+    for (const [i, a] of batches.entries()) {
+      for (const b of batches.slice(i + 1)) {
+        const names = new Set(a.docs.map((d) => d.id))
+        clashes.push(...b.docs.filter((d) => names.has(d.id)).map((d) => `${d.id} in ${a.folder} and ${b.folder}`))
+        clashes.push(...findNearDuplicates(b.docs, a.docs).map((n) => `${n.train} (${b.folder}) ~ ${n.dev} (${a.folder})`))
+      }
+    }
+    expect(clashes).toEqual([])
   })
 
   it.each(written)('%s passes every dev-set check, one text per gold file', (folder) => {
@@ -132,7 +153,7 @@ describe('test/ner-gold/train: the written-for-training folders', () => {
     expect(readdirSync(join(folder, '../text')).sort()).toEqual(docs.map((d) => `${d.id}.txt`).sort())
   })
 
-  it.each(written)('%s shares at most a few stock phrases with any dev text (largest share of word 5-grams under 10%%)', (folder) => {
+  it.each(written)('%s shares at most a few stock phrases with any dev text (largest share of word 5-grams under a tenth)', (folder) => {
     const {docs} = readTrainingGoldFolder(folder)
     expect(findNearDuplicates(docs, readDevTexts(), 0.1)).toEqual([])
   })
