@@ -47,14 +47,41 @@ export function isFullName(name: string): boolean {
 
 const UPPER_START = /^\p{Lu}/u
 
+// canonical names of non-person mentions by surface form: ORG and LOC (which drop a lowercase article), and the rest
+const MAX_CANONICAL = 50_000
+const articleNames = new Map<string, string>()
+const plainNames = new Map<string, string>()
+
+// a string with its own characters: V8 keeps a slice of 13 or more characters as a view on the string it was cut
+// from, and a concatenation is copied into a flat string before it is sliced
+function ownCopy(value: string): string {
+  return value.length < 13 ? value : (' ' + value).slice(1)
+}
+
+// an ORG's or LOC's canonical name: a lowercase article the recogniser kept is not part of the name ("the
+// Pentagon"); "The Hague" keeps its capital
+function articleNameOf(raw: string): string {
+  return cleanName(stripPossessive(cleanName(raw))).replace(/^the\s+/, '') || cleanName(raw) || raw
+}
+
 /** Canonicalises one mention: for people, titles inside the span become the role and a title written beside the name is kept as role. */
 export function canonicalMention(text: string, tokens: readonly Token[], span: EntitySpan): CanonicalMention {
   const raw = text.slice(span.start, span.end)
-  if (!isNameLabel(span.label) || span.label === 'MISC') return {canonical: cleanName(stripPossessive(cleanName(raw))) || cleanName(raw) || raw}
   if (span.label !== 'PERSON') {
-    // a lowercase article the recogniser kept is not part of the name ("the Pentagon"); "The Hague" keeps its capital
-    const name = cleanName(stripPossessive(cleanName(raw))).replace(/^the\s+/, '')
-    return {canonical: name || cleanName(raw) || raw}
+    // anything but a person's name is canonical by its label's rule and its words alone: a document and a corpus
+    // repeat them ("Washington", "the Pentagon", "two"), so each surface form is cleaned once
+    const article = isNameLabel(span.label) && span.label !== 'MISC'
+    const cache = article ? articleNames : plainNames
+    let canonical = cache.get(raw)
+    if (canonical === undefined) {
+      // kept from a copy: a slice of the text would keep the whole document alive in the cache
+      const key = ownCopy(raw)
+      canonical = article ? articleNameOf(key) : cleanName(stripPossessive(cleanName(key))) || cleanName(key) || key
+      // bounded: a long-running process sees an open set of names
+      if (cache.size >= MAX_CANONICAL) cache.clear()
+      cache.set(key, canonical)
+    }
+    return {canonical}
   }
   const titled = splitTitle(text, tokens, span.start, span.end)
   const canonical = cleanName(stripPossessive(raw.slice(titled.nameStart, titled.nameEnd))) || cleanName(raw) || raw

@@ -3,7 +3,7 @@
  * "the Minister of Justice, Jane Doe,"), after it ("Jane Doe, the ministry's ambassador-at-large"),
  * or inside a recognised span ("President Jane Doe"), using the general lexicon in roles.ts.
  */
-import {isHonorific, isRoleAbbreviation, isRoleHead, isRoleModifier} from '../names/roles.ts'
+import {isHonorific, isRoleAbbreviation, isRoleHead, isRoleModifier, roleClass, ROLE_HEAD, ROLE_HONORIFIC, ROLE_MODIFIER} from '../names/roles.ts'
 import type {Token} from '../doc.ts'
 import {isCapitalised, roleWords, tokenIndexAt, type Word} from './words.ts'
 import {isRegexSpace as isSpace} from '../text/chars.ts'
@@ -38,10 +38,12 @@ const MAX_ROLE_WORDS = 14
 function isQualifier(word: Word): boolean {
   if (word.kind === 'poss') return true
   if (word.kind !== 'word') return false
-  const lower = word.lower
-  if (isRoleHead(word.text) || isRoleModifier(word.text)) return true
-  if (NOT_QUALIFIERS.has(lower) || isHonorific(word.text)) return false
-  return isCapitalised(word.text) || /^\p{Lu}[\p{Lu}.]+$/u.test(word.text)
+  // one lexicon lookup for the three questions (the words around every person mention are asked them)
+  const bits = roleClass(word.text)
+  if ((bits & (ROLE_HEAD | ROLE_MODIFIER)) !== 0) return true
+  if ((bits & ROLE_HONORIFIC) !== 0 || NOT_QUALIFIERS.has(word.lower)) return false
+  // an all-capitals word ("NATO") starts with a capital too, so capitalised is the whole test
+  return isCapitalised(word.text)
 }
 
 /** The start of the paragraph holding `offset`, so scans never cross a line break. */

@@ -41,5 +41,10 @@ function isPossessive(word: Word): boolean {
 
 /** Whether a word starts with a capital letter. */
 export function isCapitalised(word: string): boolean {
-  return /^\p{Lu}/u.test(word)
+  // an ASCII first character answers without the regex (most words)
+  const first = word.charCodeAt(0)
+  if (first < 128) return first >= 65 && first <= 90
+  return UPPER_START.test(word)
 }
+
+const UPPER_START = /^\p{Lu}/u

@@ -71,9 +71,15 @@ export function roleWord(word: string): string {
   return w
 }
 
-const HEAD = 1
-const MODIFIER = 2
-const HONORIFIC = 4
+/** {@link roleClass} bit: the word heads a role phrase (see {@link isRoleHead}). */
+export const ROLE_HEAD = 1
+/** {@link roleClass} bit: the word can modify a role head (see {@link isRoleModifier}). */
+export const ROLE_MODIFIER = 2
+/** {@link roleClass} bit: the word is an honorific (see {@link isHonorific}). */
+export const ROLE_HONORIFIC = 4
+const HEAD = ROLE_HEAD
+const MODIFIER = ROLE_MODIFIER
+const HONORIFIC = ROLE_HONORIFIC
 const ABBREVIATION = 8
 
 // what the lexicon says of a word as written, by the word: the role readers ask three or four questions of every
@@ -95,6 +101,11 @@ function classOf(word: string): number {
     classes.set(word, bits)
   }
   return bits
+}
+
+/** What the lexicon says of a word as written, as {@link ROLE_HEAD} / {@link ROLE_MODIFIER} / {@link ROLE_HONORIFIC} bits: one lookup for a reader that asks several of the questions below. */
+export function roleClass(word: string): number {
+  return classOf(word)
 }
 
 /** Whether a word (any case, possibly hyphenated) heads a role phrase. */

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {cleanName, stripPossessive} from '../../src/entities/canonical.ts'
+import {canonicalMention, cleanName, stripPossessive} from '../../src/entities/canonical.ts'
+import type {EntityLabel} from '../../src/doc.ts'
 
 describe('cleanName and stripPossessive', () => {
   // names that need no change (the common case, answered without a regex) beside ones that do
@@ -31,5 +32,25 @@ describe('cleanName and stripPossessive', () => {
   ])('%j -> clean %j, without possessive %j', (name, clean, stripped) => {
     expect(cleanName(name)).toBe(clean)
     expect(stripPossessive(name)).toBe(stripped)
+  })
+})
+
+describe('canonicalMention of names other than people: kept by surface form, the same answer every time', () => {
+  // the answers are remembered by label group and surface form; the second reading of each must agree with the first
+  it.each([
+    ['the Pentagon', 'ORG', 'Pentagon'],
+    ['the Pentagon', 'MISC', 'the Pentagon'],
+    ['The Hague', 'LOC', 'The Hague'],
+    ["Poland's", 'LOC', 'Poland'],
+    ["Poland's", 'DATE', 'Poland'],
+    ['"Kyiv",', 'LOC', 'Kyiv'],
+    ['the', 'ORG', 'the'],
+    ['two', 'CARDINAL', 'two'],
+    ['the International Monetary Fund’s', 'ORG', 'International Monetary Fund'],
+  ])('%j as %s -> %j', (raw, label, canonical) => {
+    const text = `x ${raw} y`
+    const span = {start: 2, end: 2 + raw.length, label: label as EntityLabel}
+    expect(canonicalMention(text, [], span)).toEqual({canonical})
+    expect(canonicalMention(`${text} again`, [], span)).toEqual({canonical})
   })
 })

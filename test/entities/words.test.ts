@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {roleWords} from '../../src/entities/words.ts'
+import {isCapitalised, roleWords} from '../../src/entities/words.ts'
 import {findTokens} from '../../src/segment/segment-text.ts'
 
 const read = (text: string, from = 0, to = text.length) => roleWords(text, findTokens(text), from, to).map((w) => [w.text, w.kind])
@@ -16,5 +16,25 @@ describe('roleWords: the document tokens as the role finder reads them', () => {
 
   it('cuts the tokens at the window edges, as the old character scan did', () => {
     expect(read('Washington spokesman', 4, 14)).toEqual([['ington', 'word'], ['spo', 'word']])
+  })
+})
+
+describe('isCapitalised: ASCII answered without the regex, the rest by \\p{Lu}', () => {
+  it.each([
+    ['Doe', true],
+    ['doe', false],
+    ['', false],
+    ['1st', false],
+    ['"Doe', false],
+    ['Émile', true],
+    ['émile', false],
+    ['Ǆ', true],
+    ['ǅ', false],
+    ['Ωmega', true],
+    ['𝐀bc', true],
+    ['𝐚bc', false],
+  ])('%j -> %s', (word, expected) => {
+    expect(isCapitalised(word)).toBe(expected)
+    expect(isCapitalised(word)).toBe(/^\p{Lu}/u.test(word))
   })
 })
