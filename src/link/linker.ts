@@ -61,9 +61,30 @@ export interface LinkResult {
  */
 export const CORPUS_LABELS = {weakMentions: 2, minDocuments: 2, minShare: {numerator: 2, denominator: 3}, minCuedDocuments: 2}
 
-/** A corpus-level linker: `add` every mention (document by document), then `finish` once. */
+/**
+ * One document's mentions of one entity id, gathered where the document was processed: the label and spellings as
+ * its mentions give them, in the order of the document's first mention of each (`spellings` and `roles` alternate a
+ * value and how many mentions give it). Adding it is exactly adding each of those mentions one by one.
+ */
+export interface LinkEntityInput {
+  docId: string
+  /** the label of the document's first mention of the id */
+  label: EntityLabel
+  entityId: string
+  /** how many of the document's mentions carry the id */
+  mentions: number
+  /** canonical name, count, canonical name, count, … in the order each first occurs */
+  spellings: ReadonlyArray<string | number>
+  /** role, count, … (mentions with a role only), or null when none has one */
+  roles: ReadonlyArray<string | number> | null
+  /** the union of the mentions' person cue keys, or null when no mention had cues (an empty array still marks the name cued) */
+  cues: readonly string[] | null
+}
+
+/** A corpus-level linker: `add` every mention, or `addEntity` each document's mentions of an id at once (document by document), then `finish` once. */
 export interface Linker {
   add(entity: LinkInput): void
+  addEntity(entity: LinkEntityInput): void
   finish(): LinkResult
 }
 
@@ -130,10 +151,11 @@ function ruleIndex(rule: string): number {
   return index
 }
 
-function bump(map: Map<string, number>, key: string, cap: number): void {
+// `by` mentions at once decide as `by` single bumps would: the first one takes a free place or none does
+function bump(map: Map<string, number>, key: string, cap: number, by = 1): void {
   const count = map.get(key)
-  if (count !== undefined) map.set(key, count + 1)
-  else if (map.size < cap) map.set(key, 1)
+  if (count !== undefined) map.set(key, count + by)
+  else if (map.size < cap) map.set(key, by)
 }
 
 /** Keys of a map sorted by count (descending), then alphabetically. */
@@ -222,51 +244,66 @@ export function createLinker(): Linker {
     return counts
   }
 
+  function addEntity(entity: LinkEntityInput): void {
+    if (entity.docId !== currentDoc) {
+      flush()
+      currentDoc = entity.docId
+      totalDocs++
+    }
+    let record = records.get(entity.entityId)
+    if (!record) {
+      record = {
+        id: entity.entityId,
+        label: entity.label,
+        spellings: new Map(),
+        roles: NO_ROLES as Map<string, number>,
+        mentions: 0,
+        documents: 0,
+        lastDoc: null,
+        cooccurring: new Set(),
+        name: isNameLabel(entity.label) ? namePart(entity.entityId) : null,
+        docMentions: 0,
+        weakDocs: null,
+        weakCounts: null,
+      }
+      records.set(entity.entityId, record)
+    }
+    record.mentions += entity.mentions
+    if (record.lastDoc !== entity.docId) {
+      record.documents++
+      record.lastDoc = entity.docId
+      record.docMentions = 0
+      if (entity.label === 'PERSON' || entity.label === 'ORG') inDoc.push(record)
+      if (record.name !== null) touched.push(record)
+    }
+    record.docMentions += entity.mentions
+    if (entity.cues !== null && record.name !== null) {
+      docCues ??= new Set()
+      docCues.add(record.name)
+      for (const key of entity.cues) docCues.add(key)
+    }
+    const spellings = entity.spellings
+    for (let k = 0; k < spellings.length; k += 2) bump(record.spellings, spellings[k] as string, MAX_SPELLINGS, spellings[k + 1] as number)
+    const roles = entity.roles
+    if (roles !== null) {
+      if (record.roles === NO_ROLES) record.roles = new Map()
+      for (let k = 0; k < roles.length; k += 2) bump(record.roles, roles[k] as string, MAX_ROLES, roles[k + 1] as number)
+    }
+  }
+
   return {
     add(entity) {
-      if (entity.docId !== currentDoc) {
-        flush()
-        currentDoc = entity.docId
-        totalDocs++
-      }
-      let record = records.get(entity.entityId)
-      if (!record) {
-        record = {
-          id: entity.entityId,
-          label: entity.label,
-          spellings: new Map(),
-          roles: NO_ROLES as Map<string, number>,
-          mentions: 0,
-          documents: 0,
-          lastDoc: null,
-          cooccurring: new Set(),
-          name: isNameLabel(entity.label) ? namePart(entity.entityId) : null,
-          docMentions: 0,
-          weakDocs: null,
-          weakCounts: null,
-        }
-        records.set(entity.entityId, record)
-      }
-      record.mentions++
-      if (record.lastDoc !== entity.docId) {
-        record.documents++
-        record.lastDoc = entity.docId
-        record.docMentions = 0
-        if (entity.label === 'PERSON' || entity.label === 'ORG') inDoc.push(record)
-        if (record.name !== null) touched.push(record)
-      }
-      record.docMentions++
-      if (entity.cues !== undefined && record.name !== null) {
-        docCues ??= new Set()
-        docCues.add(record.name)
-        for (const key of entity.cues) docCues.add(key)
-      }
-      bump(record.spellings, entity.canonical, MAX_SPELLINGS)
-      if (entity.role) {
-        if (record.roles === NO_ROLES) record.roles = new Map()
-        bump(record.roles, entity.role, MAX_ROLES)
-      }
+      addEntity({
+        docId: entity.docId,
+        label: entity.label,
+        entityId: entity.entityId,
+        mentions: 1,
+        spellings: [entity.canonical, 1],
+        roles: entity.role ? [entity.role, 1] : null,
+        cues: entity.cues ?? null,
+      })
     },
+    addEntity,
     finish() {
       flush()
       const relabels = relabelByCorpus(records, votes, cued)

@@ -19,7 +19,7 @@ describe('processToResult', () => {
     const pipeline = createPipeline('test', [stage('entities', ['text'], ['entities'], (doc) => void (doc.entities = entities.map((e) => ({...e}))))], [createLink()])
     const result = processToResult(pipeline, createDoc({id: 'd1', source: 'd1.txt', text}))
     const summary = result.summaries![0] as LinkSummary
-    expect(summary.mentions.map((m) => m[1])).toEqual(linked)
+    expect(summary.entities.map((e) => e[3][0])).toEqual(linked)
     expect(result.lines.counts.entities).toBe(linked.length)
     expect(result.lines.errors.split('\n').filter(Boolean).map((l) => JSON.parse(l).code)).toEqual(errors)
   })
