@@ -30,6 +30,8 @@ describe('rewriteJsonlField', () => {
     {entityId: 'person:o\\"brien'},
     {entityId: 'person:a', role: 'said "entityId":"z"'},
     {entityId: 'person:zoë', note: '→ 🙂'},
+    // two keys in one line: the last one is the line's value
+    {entityId: 'person:first', speaker: {entityId: 'person:second'}},
     {no: 'field at all'},
   ]
   const lines = records.map((r) => JSON.stringify(r))
@@ -48,7 +50,7 @@ describe('rewriteJsonlField', () => {
     const expected = text.split('\n').filter((l) => l !== '').map((l) => `${replaceJsonField(l, 'entityId', rename)}\n`).join('')
     expect(await readFile(join(dir, 'out.jsonl'), 'utf8')).toBe(expected)
     // told which values can change (an escaped one among them), it leaves the others undecoded and writes the same bytes
-    const changes = new Set(['person:x', 'person:o"brien', 'person:a', 'person:zoë'])
+    const changes = new Set(['person:x', 'person:o"brien', 'person:a', 'person:zoë', 'person:second'])
     await rewriteJsonlField(join(dir, 'in.jsonl'), join(dir, 'hashed.jsonl'), {field: 'entityId', replace: rename, changes}, chunk)
     expect(await readFile(join(dir, 'hashed.jsonl'), 'utf8')).toBe(expected)
   })
