@@ -51,6 +51,21 @@ const ACRONYM = /^[A-Z][A-Za-z&.]{1,9}$/
 const TITLE_BUCKETS = [-1, 0, 1, 2, 3, 3, 3, 4, 4, 4, 4]
 
 /**
+ * A type's packed facts ({@link TypeRegistry.facts}, {@link EncodedDocument.info}): its lexicon category bits (the low
+ * 16 bits), then its case class, whether it is capitalised, the WORD_* bits of its lowercase form, whether it has an
+ * acronym key, and 3 bits its registry's subclass may set ({@link FACT_ROLE_SHIFT}).
+ */
+export const FACT_LEXICON_MASK = 0xffff
+/** Where a type's case class (4 bits) sits in its packed facts. */
+export const FACT_CASE_SHIFT = 16
+const FACT_CAPITALISED = 1 << 20
+const FACT_WORD_SHIFT = 21
+const FACT_ACRONYM = 1 << 26
+/** Where the 3 bits a registry's subclass sets for its own use sit in a type's packed facts. */
+export const FACT_ROLE_SHIFT = 27
+if (LEXICON_BITS > 16) throw new Error('encode: the packed type facts hold at most 16 lexicon categories')
+
+/**
  * Word types seen so far: one entry per (word, in-headline) pair, with the facts that depend only on the word.
  * Distinct words sit in a hash table keyed by their UTF-16 code units, so a word can be found in a text without
  * slicing it out ({@link TypeRegistry.wordAt}); a word becomes a type only once it is used in a sentence.
@@ -92,8 +107,14 @@ export class TypeRegistry {
    * is tested with one load instead of string comparisons and a Set lookup
    */
   wordBits: Uint8Array<ArrayBuffer> = new Uint8Array(1024)
-  /** each type's {@link acronymKey} when it has the shape of an acronym, else null (read for every token of a document with name runs) */
+  /** each type's {@link acronymKey} when it has the shape of an acronym, else null */
   readonly acronymKeys: (string | null)[] = []
+  /**
+   * The facts encoding reads for every token, packed per type: its lowercase id at `2 * type`, the other facts at
+   * `2 * type + 1` (see {@link FACT_LEXICON_MASK}), so a token of a rare type costs one cache miss instead of one per
+   * array above (which stay for readers by type)
+   */
+  facts: Int32Array<ArrayBuffer> = new Int32Array(2 * 1024)
 
   /** How many types exist. */
   get size(): number {
@@ -180,6 +201,7 @@ export class TypeRegistry {
       this.capitalised = grow(this.capitalised, id)
       this.lexiconFlags = grow(this.lexiconFlags, id)
       this.wordBits = grow(this.wordBits, id)
+      this.facts = grow(this.facts, 2 * id + 1)
     }
     this.words.push(normal)
     this.caps.push(caps)
@@ -187,9 +209,15 @@ export class TypeRegistry {
     this.lowerId[id] = lowerId
     this.caseClass[id] = caseClass(normal)
     this.capitalised[id] = isCapitalised(normal) ? 1 : 0
-    this.lexiconFlags[id] = this.lexicon.flags.get(featureForm(normal)) ?? 0
-    this.wordBits[id] = wordBitsOf(lower)
-    this.acronymKeys.push(ACRONYM.test(normal) ? acronymKey(normal) : null)
+    const flags = this.lexicon.flags.get(featureForm(normal)) ?? 0
+    this.lexiconFlags[id] = flags
+    const bits = wordBitsOf(lower)
+    this.wordBits[id] = bits
+    const acronym = ACRONYM.test(normal) ? acronymKey(normal) : null
+    this.acronymKeys.push(acronym)
+    this.facts[2 * id] = lowerId
+    this.facts[2 * id + 1] =
+      flags | (this.caseClass[id] << FACT_CASE_SHIFT) | (this.capitalised[id] ? FACT_CAPITALISED : 0) | (bits << FACT_WORD_SHIFT) | (acronym !== null ? FACT_ACRONYM : 0)
     this.onNew(id)
     return id
   }
@@ -269,6 +297,8 @@ export interface EncodedDocument {
   /** each token's lowercase id and whether it is capitalised (the registry's, by token) */
   lowerIds: Int32Array
   capitalised: Uint8Array
+  /** each token's type's packed facts (see {@link FACT_LEXICON_MASK}), read in token order instead of by type */
+  info: Int32Array
 }
 
 /** Reusable per-document counters keyed by lowercase id, cleared by remembering what was touched. */
@@ -327,6 +357,7 @@ export class EncodeBuffers {
   private external = new Uint32Array(0)
   private lowerIds = new Int32Array(0)
   private capitalised = new Uint8Array(0)
+  private info = new Int32Array(0)
   private titleContext = new Int8Array(0)
   private aggregate = new Uint32Array(0)
   private run = new Uint32Array(0)
@@ -352,6 +383,7 @@ export class EncodeBuffers {
       external: take(this.external, 0),
       lowerIds: take(this.lowerIds, 0),
       capitalised: take(this.capitalised, 0),
+      info: take(this.info, 0),
       titleContext: take(this.titleContext, -1),
       aggregate: take(this.aggregate, 0),
       run: take(this.run, 0),
@@ -373,6 +405,7 @@ export class EncodeBuffers {
     this.external = new Uint32Array(size)
     this.lowerIds = new Int32Array(size)
     this.capitalised = new Uint8Array(size)
+    this.info = new Int32Array(size)
     this.titleContext = new Int8Array(size)
     this.aggregate = new Uint32Array(size)
     this.run = new Uint32Array(size)
@@ -388,6 +421,7 @@ interface DocumentArrays {
   external: Uint32Array
   lowerIds: Int32Array
   capitalised: Uint8Array
+  info: Int32Array
   titleContext: Int8Array
   aggregate: Uint32Array
   run: Uint32Array
@@ -402,6 +436,7 @@ function freshArrays(length: number): DocumentArrays {
     external: new Uint32Array(length),
     lowerIds: new Int32Array(length),
     capitalised: new Uint8Array(length),
+    info: new Int32Array(length),
     titleContext: new Int8Array(length).fill(-1),
     aggregate: new Uint32Array(length),
     run: new Uint32Array(length),
@@ -452,7 +487,7 @@ function encodeWordIds(
   buffers?: EncodeBuffers,
 ): EncodedDocument {
   const length = wordIds.length
-  const {types, position, docCase, gazetteer: gazetteerMasks, external: externalMasks, lowerIds, capitalised, titleContext, aggregate, run} =
+  const {types, position, docCase, gazetteer: gazetteerMasks, external: externalMasks, lowerIds, capitalised, info, titleContext, aggregate, run} =
     buffers ? buffers.arrays(length) : freshArrays(length)
   // initials of the document's runs (and of their tails) -> head-word bits of the run's last word; runs by token
   let initials: Map<string, number> | null = null
@@ -460,7 +495,6 @@ function encodeWordIds(
   const gazetteerNodes = gazetteer ? registry.firstNodes(gazetteer) : undefined
   const externalNodes = external ? registry.firstNodes(external) : undefined
   let start = 0
-  let wordBits = registry.wordBits
   for (const end of sentenceEnds) {
     // an all-caps headline (see isCapsSentence): no lowercase letter and at least two words of 2+ letters
     let longWords = 0
@@ -471,37 +505,41 @@ function encodeWordIds(
       if (flags & 2) longWords++
     }
     const caps = !lowercase && longWords >= 2
+    // the type's facts are read once, packed (one cache line), and copied to the token: the loops below read them in
+    // token order
     for (let i = start; i < end; i++) {
       const type = registry.typeOfWord(wordIds[i], caps)
+      // a new type may have grown the registry's arrays
+      const facts = registry.facts
+      const bits = facts[2 * type + 1]
       types[i] = type
       position[i] = caps ? 2 : i === start ? 0 : 1
-      lowerIds[i] = registry.lowerId[type]
-      capitalised[i] = registry.capitalised[type]
+      lowerIds[i] = facts[2 * type]
+      info[i] = bits
+      capitalised[i] = bits & FACT_CAPITALISED ? 1 : 0
     }
-    // a new type may have grown the registry's arrays
-    wordBits = registry.wordBits
     let lastTitle = -1
     for (let i = start; i < end; i++) {
       if (lastTitle >= 0) {
         const bucket = TITLE_BUCKETS[i - lastTitle] ?? -1
-        if (bucket >= 0) titleContext[i] = bucket * 2 + (wordBits[types[i - 1]] & WORD_COMMA)
+        if (bucket >= 0) titleContext[i] = bucket * 2 + ((info[i - 1] >> FACT_WORD_SHIFT) & WORD_COMMA)
       }
-      if (registry.lexiconFlags[types[i]] & TITLE_BIT) lastTitle = i
+      if (info[i] & TITLE_BIT) lastTitle = i
     }
     // this occurrence's own context bits (aggregated over the document below)
     for (let i = start; i < end; i++) {
       if (!capitalised[i]) continue
       let bits = 0
       if (i > start) {
-        const before = types[i - 1]
-        bits |= registry.lexiconFlags[before]
-        const word = wordBits[before]
+        const before = info[i - 1]
+        bits |= before & FACT_LEXICON_MASK
+        const word = before >> FACT_WORD_SHIFT
         if (word & WORD_THE) bits |= AFTER_THE
         else if (word & WORD_IN_AT) bits |= AFTER_IN
         if (capitalised[i - 1] && position[i - 1] === 1) bits |= AFTER_CAPITAL
       }
       if (i + 1 < end) {
-        bits |= registry.lexiconFlags[types[i + 1]] << LEXICON_BITS
+        bits |= (info[i + 1] & FACT_LEXICON_MASK) << LEXICON_BITS
         if (capitalised[i + 1]) bits |= BEFORE_CAPITAL
       }
       aggregate[i] = bits
@@ -510,7 +548,7 @@ function encodeWordIds(
       let lastRunFrom = -1
       let lastRunEnd = -1
       for (let i = start; i < end; ) {
-        if (!capitalised[i] || (i === start && !sentenceStartInName(registry.lexiconFlags[types[i]], wordBits[types[i]]))) {
+        if (!capitalised[i] || (i === start && !sentenceStartInName(info[i] & FACT_LEXICON_MASK, info[i] >> FACT_WORD_SHIFT))) {
           i++
           continue
         }
@@ -525,15 +563,15 @@ function encodeWordIds(
           }
           // one connector, or one and "the" ("of the")
           let k = j
-          if (wordBits[types[k]] & WORD_CONNECTOR) k++
-          if (k > j && k < end && wordBits[types[k]] & WORD_THE && !(wordBits[types[j]] & WORD_THE)) k++
+          if ((info[k] >> FACT_WORD_SHIFT) & WORD_CONNECTOR) k++
+          if (k > j && k < end && (info[k] >> FACT_WORD_SHIFT) & WORD_THE && !((info[j] >> FACT_WORD_SHIFT) & WORD_THE)) k++
           if (k === j || k >= end || !capitalised[k]) break
           connected = true
           j = k
         }
         if (last > i) {
-          const lastFlags = registry.lexiconFlags[types[last]]
-          const firstFlags = registry.lexiconFlags[types[i]]
+          const lastFlags = info[last] & FACT_LEXICON_MASK
+          const firstFlags = info[i] & FACT_LEXICON_MASK
           for (let t = i; t <= last; t++) {
             let bits = connected ? RUN_CONNECTED : 0
             if (t < last) bits |= lastFlags
@@ -543,12 +581,12 @@ function encodeWordIds(
           initials ??= new Map()
           runSpans ??= []
           runSpans.push(i, last)
-          addInitials(initials, registry.lower, types, capitalised, registry.lexiconFlags, i, last)
+          addInitials(initials, registry.lower, types, capitalised, info, i, last)
         }
         // "and" joins two capitalised stretches only for the initials ("Securities and Exchange Commission", SEC)
-        if (lastRunEnd === i - 2 && wordBits[types[i - 1]] & WORD_AND) {
+        if (lastRunEnd === i - 2 && (info[i - 1] >> FACT_WORD_SHIFT) & WORD_AND) {
           initials ??= new Map()
-          addInitials(initials, registry.lower, types, capitalised, registry.lexiconFlags, lastRunFrom, last)
+          addInitials(initials, registry.lower, types, capitalised, info, lastRunFrom, last)
         }
         lastRunFrom = i
         lastRunEnd = last
@@ -563,21 +601,19 @@ function encodeWordIds(
   // document-level case evidence: is this capitalised word written in lowercase, or capitalised mid-sentence, elsewhere?
   scratch.reset(registry.lowerCount)
   for (let i = 0; i < length; i++) {
-    const type = types[i]
-    const id = registry.lowerId[type]
-    if (registry.caseClass[type] === CASE_LOWER) {
+    const id = lowerIds[i]
+    if (((info[i] >> FACT_CASE_SHIFT) & 15) === CASE_LOWER) {
       if (scratch.lowerSeen[id]++ === 0 && scratch.capSeen[id] === 0) scratch.touch(id)
-    } else if (registry.capitalised[type] && position[i] === 1) {
+    } else if (capitalised[i] && position[i] === 1) {
       if (scratch.capSeen[id]++ === 0 && scratch.lowerSeen[id] === 0) scratch.touch(id)
     }
   }
   for (let i = 0; i < length; i++) {
-    const type = types[i]
-    if (!registry.capitalised[type]) {
+    if (!capitalised[i]) {
       docCase[i] = -1
       continue
     }
-    const id = registry.lowerId[type]
+    const id = lowerIds[i]
     const capElsewhere = scratch.capSeen[id] - (position[i] === 1 ? 1 : 0)
     docCase[i] = (scratch.lowerSeen[id] > 0 ? 1 : 0) | (capElsewhere > 0 ? 2 : 0)
   }
@@ -602,8 +638,8 @@ function encodeWordIds(
     once[id] = 0
     twice[id] = 0
   }
-  if (initials) markAcronyms(initials, runSpans ?? [], registry, types, position, run)
-  return {length, sentenceEnds, types, position, docCase, gazetteer: gazetteerMasks, external: externalMasks, titleContext, aggregate, run, lowerIds, capitalised}
+  if (initials) markAcronyms(initials, runSpans ?? [], registry, types, info, capitalised, position, run)
+  return {length, sentenceEnds, types, position, docCase, gazetteer: gazetteerMasks, external: externalMasks, titleContext, aggregate, run, lowerIds, capitalised, info}
 }
 
 // records the initials of run [from, last] and of each of its tails that starts with a capitalised word, two ways:
@@ -613,15 +649,15 @@ function addInitials(
   lower: readonly string[],
   types: Int32Array,
   capitalised: Uint8Array,
-  lexiconFlags: Uint16Array,
+  info: Int32Array,
   from: number,
   last: number,
 ): void {
-  const lastFlags = lexiconFlags[types[last]]
+  const lastFlags = info[last] & FACT_LEXICON_MASK
   for (let k = from; k < last; k++) {
     if (!capitalised[k]) continue
     // the head word ends the name ("Energy Commission") or starts it ("Department of Justice")
-    const heads = (lastFlags | lexiconFlags[types[k]]) & (ORG_HEAD | LOC_HEAD | MISC_HEAD)
+    const heads = (lastFlags | (info[k] & FACT_LEXICON_MASK)) & (ORG_HEAD | LOC_HEAD | MISC_HEAD)
     let capitals = ''
     let every = ''
     for (let t = k; t <= last; t++) {
@@ -638,10 +674,20 @@ function addInitials(
 }
 
 // marks acronym tokens that some run of the document spells out, and the runs that spell out an acronym it uses
-function markAcronyms(initials: Map<string, number>, runSpans: readonly number[], registry: TypeRegistry, types: Int32Array, position: Uint8Array, run: Uint32Array): void {
+function markAcronyms(
+  initials: Map<string, number>,
+  runSpans: readonly number[],
+  registry: TypeRegistry,
+  types: Int32Array,
+  info: Int32Array,
+  capitalised: Uint8Array,
+  position: Uint8Array,
+  run: Uint32Array,
+): void {
   const used = new Set<string>()
   for (let i = 0; i < types.length; i++) {
-    if (position[i] === 2) continue
+    // the packed facts say which types have a key: the keys themselves are read for those tokens only
+    if (position[i] === 2 || (info[i] & FACT_ACRONYM) === 0) continue
     const key = registry.acronymKeys[types[i]]
     if (key === null) continue
     const heads = initials.get(key)
@@ -665,7 +711,7 @@ function markAcronyms(initials: Map<string, number>, runSpans: readonly number[]
         const lower = registry.lower[types[t]]
         if (!/[a-z]/.test(lower.charAt(0))) continue
         every += lower.charAt(0)
-        if (registry.capitalised[types[t]]) capitals += lower.charAt(0)
+        if (capitalised[t]) capitals += lower.charAt(0)
       }
       defines = used.has(capitals) || used.has(every)
     }
@@ -694,20 +740,19 @@ function acronymKey(word: string): string | null {
 export function tokenContext(
   context: TokenContext,
   doc: EncodedDocument,
-  registry: TypeRegistry,
+  _registry: TypeRegistry,
   i: number,
   sentenceEnd: number,
   prev: number,
   prev2: number,
 ): void {
-  const type = doc.types[i]
+  // the token's own copies of its type's facts (see EncodedDocument.info), read in token order
   context.prev = prev
   context.prev2 = prev2
-  context.caseClass = registry.caseClass[type]
+  context.caseClass = (doc.info[i] >> FACT_CASE_SHIFT) & 15
   context.position = doc.position[i]
-  context.historyAt = registry.capitalised[type] ? registry.lowerId[type] * WIDTH : -1
-  const next = i + 1 < sentenceEnd ? doc.types[i + 1] : -1
-  context.historyNextAt = next >= 0 && registry.capitalised[next] ? registry.lowerId[next] * WIDTH : -1
+  context.historyAt = doc.capitalised[i] ? doc.lowerIds[i] * WIDTH : -1
+  context.historyNextAt = i + 1 < sentenceEnd && doc.capitalised[i + 1] ? doc.lowerIds[i + 1] * WIDTH : -1
   context.docCase = doc.docCase[i]
   context.gazetteer = doc.gazetteer[i]
   context.external = doc.external[i]
@@ -717,10 +762,9 @@ export function tokenContext(
 }
 
 /** Counts the label just given to token `i` in the document's history (capitalised words only). */
-export function recordHistory(scratch: DocumentScratch, doc: EncodedDocument, registry: TypeRegistry, i: number, tagType: number): void {
-  const type = doc.types[i]
-  if (!registry.capitalised[type]) return
-  const id = registry.lowerId[type]
+export function recordHistory(scratch: DocumentScratch, doc: EncodedDocument, _registry: TypeRegistry, i: number, tagType: number): void {
+  if (!doc.capitalised[i]) return
+  const id = doc.lowerIds[i]
   const at = id * WIDTH
   const history = scratch.history
   let seen = 0

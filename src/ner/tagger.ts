@@ -23,7 +23,19 @@ import {
 } from './features.ts'
 import {KeyTable} from './key-table.ts'
 import type {Span} from '../doc.ts'
-import {encodeDocument, encodeSpans, EncodeBuffers, type EncodedDocument, DocumentScratch, emptyContext, recordHistory, tokenContext, TypeRegistry} from './encode.ts'
+import {
+  encodeDocument,
+  encodeSpans,
+  EncodeBuffers,
+  type EncodedDocument,
+  DocumentScratch,
+  emptyContext,
+  FACT_CASE_SHIFT,
+  FACT_ROLE_SHIFT,
+  recordHistory,
+  tokenContext,
+  TypeRegistry,
+} from './encode.ts'
 import {addOrgSources, buildExternalGazetteer, buildGazetteer, buildIndexedGazetteer, TOKEN_ENTRIES, type Gazetteer} from './gazetteer.ts'
 import {indexLexicon, LEXICON_CATEGORIES} from './lexicon.ts'
 import {layoutWeights, type NerModel} from './model.ts'
@@ -164,6 +176,8 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
     const prior = this.resources.casePrior.get(featureForm(word))
     const role = this.caps[id] ? 0 : isUnknownName(word, this.resources, flags, prior !== undefined) ? 1 : OPENING.test(word) ? 2 : 0
     this.wordRole[id] = role | (this.caseClass[id] === CASE_LOWER && word.length >= 4 ? LONG_LOWER : 0)
+    // and in the packed facts, which decoding reads by token (see EncodedDocument.info)
+    this.facts[2 * id + 1] |= this.wordRole[id] << FACT_ROLE_SHIFT
     this.groupCounts.fill(0)
     emitTypeFeatures(word, this.caps[id], this.resources, this, false, flags, prior)
     this.sum(id)
@@ -574,21 +588,22 @@ export class NerTagger {
   // marks the unknown names worth a retry: alone, mid-sentence in prose (not after an opening quote, bracket, colon or
   // dash; not in a table or a title-case headline), and never written in lowercase in the document
   private markUnknownNames(doc: EncodedDocument): void {
-    const types = this.types
+    // the types' roles, read by token from the packed facts
+    const info = doc.info
+    const capitalised = doc.capitalised
     let start = 0
     for (const end of doc.sentenceEnds) {
       let lowerWords = 0
       for (let i = start; i < end; i++) {
-        if (types.wordRole[doc.types[i]] & LONG_LOWER) lowerWords++
+        if ((info[i] >> FACT_ROLE_SHIFT) & LONG_LOWER) lowerWords++
       }
       // running prose only: tables, score lines and title-case headlines have few long lowercase words
       if (lowerWords >= 3) {
         for (let i = start + 1; i < end; i++) {
-          const before = doc.types[i - 1]
-          const after = i + 1 < end ? doc.types[i + 1] : -1
           // a lone word: a neighbouring capitalised word makes a longer name the model is better placed to judge
-          if (types.capitalised[before] || (after >= 0 && types.capitalised[after])) continue
-          if ((types.wordRole[doc.types[i]] & ROLE) === 1 && doc.position[i] === 1 && (doc.docCase[i] & 1) === 0 && (types.wordRole[before] & ROLE) !== 2) {
+          if (capitalised[i - 1] || (i + 1 < end && capitalised[i + 1])) continue
+          const role = (info[i] >> FACT_ROLE_SHIFT) & ROLE
+          if (role === 1 && doc.position[i] === 1 && (doc.docCase[i] & 1) === 0 && ((info[i - 1] >> FACT_ROLE_SHIFT) & ROLE) !== 2) {
             this.mustName[i] = 1
           }
         }
@@ -600,14 +615,13 @@ export class NerTagger {
   // name particles belong to the surname after them ("van der Merwe", "de Gaulle"): the training data has too few
   // lowercase examples for the model to learn it, so a PER mention absorbs up to three particles before it
   private attachParticles(doc: EncodedDocument, start: number, end: number, out: Uint8Array): void {
-    const types = this.types
+    const info = doc.info
     for (let i = start; i < end; i++) {
       if (out[i] !== PER_B && out[i] !== PER_U) continue
       let j = i - 1
       while (j >= start && i - j <= 3 && out[j] === TAG_O) {
-        const type = doc.types[j]
-        const particle = (types.lexiconFlags[type] & PARTICLE_BIT) !== 0
-        if (!particle || (types.caseClass[type] !== CASE_LOWER && j !== start)) break
+        const particle = (info[j] & PARTICLE_BIT) !== 0
+        if (!particle || (((info[j] >> FACT_CASE_SHIFT) & 15) !== CASE_LOWER && j !== start)) break
         j--
       }
       if (j === i - 1) continue
@@ -678,7 +692,7 @@ export class NerTagger {
     for (let i = start; i < end; i++) {
       // one token at a time: the label history the scores read includes this sentence's earlier tokens
       this.tokenScores(doc, start, end, i, scores, ALL_TAGS, K)
-      const row = ((prev2 * (K + 1) + prev) * CASE_COUNT + this.types.caseClass[doc.types[i]]) * K
+      const row = ((prev2 * (K + 1) + prev) * CASE_COUNT + ((doc.info[i] >> FACT_CASE_SHIFT) & 15)) * K
       const allowed = i === end - 1 ? this.lastAllowed : this.allowed
       const rowAllowed = prev * K
       let best = 0
@@ -710,7 +724,7 @@ export class NerTagger {
     const tagList = this.tagList
     const transitions = this.transitions
     const opens = this.opens
-    const caseClass = this.types.caseClass
+    const info = doc.info
     const backPointers = this.backPointers
     const backTags = this.backTags
     // a hypothesis is its score and one packed integer: last tag | tag before << 8 (| its parent << 16 while kept)
@@ -725,7 +739,7 @@ export class NerTagger {
     hypScore[0] = 0
     hypState[0] = K | (K << 8)
     for (let t = 0; t < length; t++) {
-      const cls = caseClass[doc.types[start + t]]
+      const cls = (info[start + t] >> FACT_CASE_SHIFT) & 15
       // the tags allowed after each previous tag, as lists: most pairs are not allowed in BILOU
       const last = t === length - 1
       const followers = last ? this.lastFollowers : this.followers
