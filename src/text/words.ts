@@ -114,6 +114,34 @@ function isApostropheS(text: string, token: Token): boolean {
 }
 
 function pushWord(words: Word[], text: string, start: number, end: number, kind: Word['kind'], upper: boolean): void {
-  const value = text.slice(start, end)
-  words.push({start, end, text: value, lower: value.toLowerCase(), kind, upper})
+  words.push(new TokenWord(text, start, end, kind, upper))
+}
+
+// A word of the view whose text and lower case are cut from the document when first read: readers make the words
+// of a whole paragraph or stretch and look at a few of them (those around a quote or a name), so most words are
+// never sliced or lowercased. The document's text never changes under a view, so a later cut is the same string.
+class TokenWord implements Word {
+  start: number
+  end: number
+  kind: Word['kind']
+  upper: boolean
+  private readonly source: string
+  private cut: string | undefined = undefined
+  private folded: string | undefined = undefined
+
+  constructor(source: string, start: number, end: number, kind: Word['kind'], upper: boolean) {
+    this.start = start
+    this.end = end
+    this.kind = kind
+    this.upper = upper
+    this.source = source
+  }
+
+  get text(): string {
+    return (this.cut ??= this.source.slice(this.start, this.end))
+  }
+
+  get lower(): string {
+    return (this.folded ??= this.text.toLowerCase())
+  }
 }
