@@ -59,6 +59,7 @@ export function findQuotes(text: string, paragraphs: Span[], tokens: readonly To
   const paras = paragraphs.length > 0 ? paragraphs : [{start: 0, end: text.length}]
   const quotes: QuoteSpan[] = []
   let carried: {mark: OpenMark; paragraphs: number} | null = null
+  const marks: MarkMemo = {from: Infinity, at: -1}
   for (let p = 0; p < paras.length; p++) {
     const para = paras[p]!
     const found: QuoteSpan[] = []
@@ -84,7 +85,7 @@ export function findQuotes(text: string, paragraphs: Span[], tokens: readonly To
         continue
       }
     }
-    const result = scanParagraph(text, para, scanFrom, stack, found, carriedCount)
+    const result = scanParagraph(text, para, scanFrom, stack, found, carriedCount, marks)
     classifyKinds(text, para, found)
     quotes.push(...found)
     if (result) {
@@ -142,10 +143,28 @@ function trim(text: string, start: number, end: number): Span {
  * Scans one paragraph with a stack of open marks; returns the outermost mark still open at
  * the paragraph's end (the caller decides whether it continues or is cut), or null.
  */
-function scanParagraph(text: string, para: Span, from: number, stack: OpenMark[], out: QuoteSpan[], paragraphs: number): OpenMark | null {
+/**
+ * The offset of the first quote mark or '<' at or after `from` (-1: none). `memo` keeps the last answer: there is no
+ * mark between the offset a scan started from and the mark it found, so a later scan from inside that stretch has
+ * the same answer. Without it, every paragraph without a mark scanned on to the next mark, often paragraphs away.
+ */
+function nextMark(text: string, from: number, memo: MarkMemo): number {
+  if (memo.from <= from && (memo.at < 0 || memo.at >= from)) return memo.at
   MARK_CHARS.lastIndex = from
-  const firstMark = MARK_CHARS.exec(text)
-  if (!firstMark || firstMark.index >= para.end) return stack.length > 0 ? stack[0]! : null
+  const found = MARK_CHARS.exec(text)
+  memo.from = from
+  memo.at = found ? found.index : -1
+  return memo.at
+}
+
+interface MarkMemo {
+  from: number
+  at: number
+}
+
+function scanParagraph(text: string, para: Span, from: number, stack: OpenMark[], out: QuoteSpan[], paragraphs: number, memo: MarkMemo): OpenMark | null {
+  const firstMark = nextMark(text, from, memo)
+  if (firstMark < 0 || firstMark >= para.end) return stack.length > 0 ? stack[0]! : null
   const firstChar = firstNonSpace(text, para)
   const closeQuote = (index: number, markStart: number, markEnd: number): void => {
     const mark = stack[index]!
@@ -169,10 +188,9 @@ function scanParagraph(text: string, para: Span, from: number, stack: OpenMark[]
   const end = para.end
   while (i < end) {
     // jump to the next quote mark or '<' (the native regex scan is far faster than a loop over characters)
-    MARK_CHARS.lastIndex = i
-    const next = MARK_CHARS.exec(text)
-    if (!next || next.index >= end) break
-    i = next.index
+    const next = nextMark(text, i, memo)
+    if (next < 0 || next >= end) break
+    i = next
     const ch = text[i]!
     if (ch === '<') {
       i = skipMarkup(text, i, end)

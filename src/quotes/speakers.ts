@@ -45,7 +45,7 @@ export interface Attributed {
 interface ParagraphWords {
   words: Word[]
   /** per word: index of the quote whose extent holds it, or -1 for narrative */
-  owner: Int32Array
+  owner: readonly number[]
 }
 
 // verbs after which an inverted subject is not English ("told X" names the listener)
@@ -210,8 +210,9 @@ function paragraphWords(text: string, tokens: readonly Token[], para: Span, quot
     words.push(word)
     owners.push(owner)
   }
-  // new Int32Array(array) copies in one pass; Int32Array.from walks the array through the iterator protocol
-  return {words, owner: new Int32Array(owners)}
+  // the plain array itself: readers only compare its entries with -1 (a typed array cost an allocation of its own
+  // buffer per paragraph, more than the rest of this function)
+  return {words, owner: owners}
 }
 
 interface Found {

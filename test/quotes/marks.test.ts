@@ -105,3 +105,14 @@ describe('findQuotes: kinds', () => {
     expect(quote).toMatchObject({open: 8, start: 9, end: 12, close: 13, style: 'double'})
   })
 })
+
+describe('findQuotes: paragraphs without marks between quoted ones (the next mark is looked up once for all of them)', () => {
+  it.each([
+    ['plain one.\nplain two.\n"First," he said.\nplain three.\nplain four.\n“Second,” she said.', ['First,', 'Second,']],
+    ['"A," he said.\nno marks here\nnor here\n"B" and "C."\nend', ['A,', 'B', 'C.']],
+    ['no marks at all\nnone here either', []],
+    ['"Open quote with no close\nplain\n"Later," he said.', ['Open quote with no close', 'Later,']],
+  ])('%j', (text, expected) => {
+    expect(quoted(text)).toEqual(expected)
+  })
+})
