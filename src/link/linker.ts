@@ -113,6 +113,16 @@ interface NameRecord {
   /** documents that name it weakly and under this label alone, and how many mentions each (corpus labels) */
   weakDocs: string[] | null
   weakCounts: number[] | null
+  /** the label votes of its name (shared by the name's ids under other labels); null for values */
+  votes: NameVotes | null
+}
+
+/** A name's label votes (documents per label, NAME_LABELS order), and which document last touched it, for voteLabels. */
+interface NameVotes {
+  counts: number[]
+  /** the serial of the last document that touched the name, and whether it touched it under two labels */
+  doc: number
+  mixed: boolean
 }
 
 const NO_ROLES: ReadonlyMap<string, number> = new Map()
@@ -189,8 +199,7 @@ export function createLinker(): Linker {
   let inDoc: NameRecord[] = []
   // corpus labels: the current document's named records, and every document's label votes per name
   let touched: NameRecord[] = []
-  const seen = new Map<string, NameRecord>()
-  const votes = new Map<string, number[]>()
+  const votes = new Map<string, NameVotes>()
   // person evidence: the name keys the current document writes with a title, and per name the documents that do
   let docCues: Set<string> | null = null
   const cued = new Map<string, number>()
@@ -214,15 +223,23 @@ export function createLinker(): Linker {
   // each document votes once per name with the label most of its mentions have (a tie does not vote); a name it
   // gives one label and at most `weakMentions` mentions is remembered on its record, for finish to relabel
   function voteLabels(): void {
-    // a record is touched once per document, so a name seen twice has two labels here (rare): counted apart
-    let mixed: Set<string> | null = null
+    // a record is touched once per document, so a name seen twice has two labels here (rare): counted apart. The
+    // name's votes are found through its records (one Map lookup per new record, not three per document and name)
+    let mixed: NameVotes[] | null = null
     for (const record of touched) {
-      if (seen.has(record.name!)) (mixed ??= new Set()).add(record.name!)
-      else seen.set(record.name!, record)
+      const name = record.votes!
+      if (name.doc !== totalDocs) {
+        name.doc = totalDocs
+        name.mixed = false
+      } else if (!name.mixed) {
+        name.mixed = true
+        ;(mixed ??= []).push(name)
+      }
     }
     for (const record of touched) {
-      if (mixed?.has(record.name!)) continue
-      tally(record.name!)[NAME_LABELS.indexOf(record.label)]++
+      const name = record.votes!
+      if (name.mixed) continue
+      name.counts[NAME_LABELS.indexOf(record.label)]++
       if (record.docMentions <= CORPUS_LABELS.weakMentions) {
         ;(record.weakDocs ??= []).push(currentDoc!)
         ;(record.weakCounts ??= []).push(record.docMentions)
@@ -230,18 +247,17 @@ export function createLinker(): Linker {
     }
     for (const name of mixed ?? []) {
       const counts = [0, 0, 0, 0]
-      for (const record of touched) if (record.name === name) counts[NAME_LABELS.indexOf(record.label)] += record.docMentions
+      for (const record of touched) if (record.votes === name) counts[NAME_LABELS.indexOf(record.label)] += record.docMentions
       const best = counts.indexOf(Math.max(...counts))
-      if (counts.filter((c) => c === counts[best]).length === 1) tally(name)[best]++
+      if (counts.filter((c) => c === counts[best]).length === 1) name.counts[best]++
     }
-    seen.clear()
     touched = []
   }
 
-  function tally(name: string): number[] {
-    let counts = votes.get(name)
-    if (!counts) votes.set(name, (counts = [0, 0, 0, 0]))
-    return counts
+  function votesOf(name: string): NameVotes {
+    let found = votes.get(name)
+    if (!found) votes.set(name, (found = {counts: [0, 0, 0, 0], doc: 0, mixed: false}))
+    return found
   }
 
   function addEntity(entity: LinkEntityInput): void {
@@ -252,6 +268,7 @@ export function createLinker(): Linker {
     }
     let record = records.get(entity.entityId)
     if (!record) {
+      const name = isNameLabel(entity.label) ? namePart(entity.entityId) : null
       record = {
         id: entity.entityId,
         label: entity.label,
@@ -261,10 +278,11 @@ export function createLinker(): Linker {
         documents: 0,
         lastDoc: null,
         cooccurring: new Set(),
-        name: isNameLabel(entity.label) ? namePart(entity.entityId) : null,
+        name,
         docMentions: 0,
         weakDocs: null,
         weakCounts: null,
+        votes: name !== null ? votesOf(name) : null,
       }
       records.set(entity.entityId, record)
     }
@@ -316,14 +334,14 @@ export function createLinker(): Linker {
  * Decides the corpus's label for weakly named names (see {@link CORPUS_LABELS}) and moves those mentions to the
  * record of their new id, so the index counts them there. Depends only on the vote counts, never on document order.
  */
-function relabelByCorpus(records: Map<string, NameRecord>, votes: Map<string, number[]>, cued: ReadonlyMap<string, number>): Map<string, Map<string, Relabel>> {
+function relabelByCorpus(records: Map<string, NameRecord>, votes: ReadonlyMap<string, NameVotes>, cued: ReadonlyMap<string, number>): Map<string, Map<string, Relabel>> {
   const relabels = new Map<string, Map<string, Relabel>>()
   const person = NAME_LABELS.indexOf('PERSON')
   const {numerator, denominator} = CORPUS_LABELS.minShare
   // the records to move, found before any is deleted, in id order (not the order documents came in)
   const weak = [...records.values()].filter((record) => record.weakDocs !== null).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   for (const source of weak) {
-    const tally = votes.get(source.name!)!
+    const tally = votes.get(source.name!)!.counts
     let best = 0
     let total = 0
     for (let t = 0; t < tally.length; t++) {
