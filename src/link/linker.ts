@@ -81,10 +81,19 @@ export interface LinkEntityInput {
   cues: readonly string[] | null
 }
 
-/** A corpus-level linker: `add` every mention, or `addEntity` each document's mentions of an id at once (document by document), then `finish` once. */
+/**
+ * A document's mentions gathered per entity id ({@link LinkEntityInput}) as one flat list, cheap to pass between
+ * threads (no nested arrays to clone): per id, in the order of its first mention, `label, entityId, mentions, 2s,`
+ * then s spelling/count pairs, then `2r` and r role/count pairs or `-1` (no role), then `c` and c cue keys or `-1`
+ * (no cues).
+ */
+export type GatheredMentions = ReadonlyArray<string | number>
+
+/** A corpus-level linker: `add` every mention, or each document's mentions gathered per id (`addEntity` / `addDocument`), document by document, then `finish` once. */
 export interface Linker {
   add(entity: LinkInput): void
   addEntity(entity: LinkEntityInput): void
+  addDocument(docId: string, gathered: GatheredMentions): void
   finish(): LinkResult
 }
 
@@ -260,18 +269,20 @@ export function createLinker(): Linker {
     return found
   }
 
-  function addEntity(entity: LinkEntityInput): void {
-    if (entity.docId !== currentDoc) {
+  // one document's mentions of one id: spellings in list[s0, s1), roles in list[r0, r1) (r0 < 0: no mention has a
+  // role), cue keys in list[c0, c1) (c0 < 0: no mention had cues), as alternating value/count pairs for the first two
+  function addGathered(docId: string, label: EntityLabel, entityId: string, mentions: number, list: ReadonlyArray<string | number>, s0: number, s1: number, r0: number, r1: number, c0: number, c1: number): void {
+    if (docId !== currentDoc) {
       flush()
-      currentDoc = entity.docId
+      currentDoc = docId
       totalDocs++
     }
-    let record = records.get(entity.entityId)
+    let record = records.get(entityId)
     if (!record) {
-      const name = isNameLabel(entity.label) ? namePart(entity.entityId) : null
+      const name = isNameLabel(label) ? namePart(entityId) : null
       record = {
-        id: entity.entityId,
-        label: entity.label,
+        id: entityId,
+        label,
         spellings: new Map(),
         roles: NO_ROLES as Map<string, number>,
         mentions: 0,
@@ -284,28 +295,56 @@ export function createLinker(): Linker {
         weakCounts: null,
         votes: name !== null ? votesOf(name) : null,
       }
-      records.set(entity.entityId, record)
+      records.set(entityId, record)
     }
-    record.mentions += entity.mentions
-    if (record.lastDoc !== entity.docId) {
+    record.mentions += mentions
+    if (record.lastDoc !== docId) {
       record.documents++
-      record.lastDoc = entity.docId
+      record.lastDoc = docId
       record.docMentions = 0
-      if (entity.label === 'PERSON' || entity.label === 'ORG') inDoc.push(record)
+      if (label === 'PERSON' || label === 'ORG') inDoc.push(record)
       if (record.name !== null) touched.push(record)
     }
-    record.docMentions += entity.mentions
-    if (entity.cues !== null && record.name !== null) {
+    record.docMentions += mentions
+    if (c0 >= 0 && record.name !== null) {
       docCues ??= new Set()
       docCues.add(record.name)
-      for (const key of entity.cues) docCues.add(key)
+      for (let k = c0; k < c1; k++) docCues.add(list[k] as string)
     }
-    const spellings = entity.spellings
-    for (let k = 0; k < spellings.length; k += 2) bump(record.spellings, spellings[k] as string, MAX_SPELLINGS, spellings[k + 1] as number)
-    const roles = entity.roles
-    if (roles !== null) {
+    for (let k = s0; k < s1; k += 2) bump(record.spellings, list[k] as string, MAX_SPELLINGS, list[k + 1] as number)
+    if (r0 >= 0) {
       if (record.roles === NO_ROLES) record.roles = new Map()
-      for (let k = 0; k < roles.length; k += 2) bump(record.roles, roles[k] as string, MAX_ROLES, roles[k + 1] as number)
+      for (let k = r0; k < r1; k += 2) bump(record.roles, list[k] as string, MAX_ROLES, list[k + 1] as number)
+    }
+  }
+
+  function addEntity(entity: LinkEntityInput): void {
+    // one list holding the spellings, then the roles, then the cues, read by position
+    const list: Array<string | number> = [...entity.spellings]
+    const r0 = entity.roles === null ? -1 : list.length
+    if (entity.roles !== null) list.push(...entity.roles)
+    const r1 = entity.roles === null ? -1 : list.length
+    const c0 = entity.cues === null ? -1 : list.length
+    if (entity.cues !== null) list.push(...entity.cues)
+    addGathered(entity.docId, entity.label, entity.entityId, entity.mentions, list, 0, entity.spellings.length, r0, r1, c0, entity.cues === null ? -1 : list.length)
+  }
+
+  function addDocument(docId: string, gathered: GatheredMentions): void {
+    for (let k = 0; k < gathered.length; ) {
+      const label = gathered[k] as EntityLabel
+      const entityId = gathered[k + 1] as string
+      const mentions = gathered[k + 2] as number
+      const s0 = k + 4
+      const s1 = s0 + (gathered[k + 3] as number)
+      const roles = gathered[s1] as number
+      const r0 = roles < 0 ? -1 : s1 + 1
+      const r1 = roles < 0 ? -1 : r0 + roles
+      const afterRoles = roles < 0 ? s1 + 1 : r1
+      const cues = gathered[afterRoles] as number
+      const c0 = cues < 0 ? -1 : afterRoles + 1
+      const c1 = cues < 0 ? -1 : c0 + cues
+      addGathered(docId, label, entityId, mentions, gathered, s0, s1, r0, r1, c0, c1)
+      k = cues < 0 ? afterRoles + 1 : c1
     }
   }
 
@@ -322,6 +361,7 @@ export function createLinker(): Linker {
       })
     },
     addEntity,
+    addDocument,
     finish() {
       flush()
       const relabels = relabelByCorpus(records, votes, cued)

@@ -21,18 +21,24 @@ function countIn(list: Array<string | number>, value: string): void {
 }
 
 /**
- * One document's contribution: its id and, per entity id in the order of its first mention (offset order), the
- * document's mentions of it gathered: `[label, entityId, mentions, spellings, roles, cues]` (see LinkEntityInput:
- * `spellings` and `roles` alternate a value and its count; `cues` are the name keys a title or honorific on a
- * mention supports, person evidence for corpus labels, or null). Gathered where the document was processed, so the
- * main thread adds each document/entity pair once instead of every mention (359k mentions, 189k pairs per 20 MB).
+ * One document's contribution: its id and its mentions gathered per entity id, in the order of each id's first
+ * mention (offset order), as one flat list (see GatheredMentions): label, id, mention count, spellings and roles
+ * with their counts, and the name keys a title or honorific on a mention supports (person evidence for corpus
+ * labels). Gathered where the document was processed, so the main thread adds each document/entity pair once
+ * instead of every mention (359k mentions, 189k pairs per 20 MB), and receives no nested arrays to clone.
  */
 export interface LinkSummary {
+  docId: string
+  gathered: Array<string | number>
+}
+
+/** A summary staged by an earlier lede: the same entries as tuples `[label, entityId, mentions, spellings, roles, cues]`; a resumed run may still hold one. */
+interface EntitySummary {
   docId: string
   entities: Array<[EntityLabel, string, number, Array<string | number>, Array<string | number> | null, string[] | null]>
 }
 
-/** A summary staged by an earlier lede, one tuple per mention `[label, canonical, entityId, role, cues]`; a resumed run may still hold one. */
+/** A summary staged by an older lede, one tuple per mention `[label, canonical, entityId, role, cues]`; a resumed run may still hold one. */
 interface MentionSummary {
   docId: string
   mentions: Array<[EntityLabel, string, string, string | null, string[] | null]>
@@ -46,8 +52,8 @@ export function createLink(): CorpusStage<LinkSummary> {
     summarize(doc: Doc): LinkSummary {
       // offset order, as the entity records are written, so the linker sees mentions in the same order wherever it runs
       const sorted = (doc.entities ?? []).map((e, i) => ({e, i})).sort((x, y) => compareSpans(x.e, y.e) || x.i - y.i)
-      const entities: LinkSummary['entities'] = []
-      const byId = new Map<string, LinkSummary['entities'][number]>()
+      const entities: EntitySummary['entities'] = []
+      const byId = new Map<string, EntitySummary['entities'][number]>()
       for (const {e} of sorted) {
         let entry = byId.get(e.entityId)
         if (entry === undefined) {
@@ -64,7 +70,15 @@ export function createLink(): CorpusStage<LinkSummary> {
           for (const key of cues) if (!union.includes(key)) union.push(key)
         }
       }
-      return {docId: doc.id, entities}
+      const gathered: Array<string | number> = []
+      for (const [label, entityId, mentions, spellings, roles, cues] of entities) {
+        gathered.push(label, entityId, mentions, spellings.length, ...spellings)
+        if (roles === null) gathered.push(-1)
+        else gathered.push(roles.length, ...roles)
+        if (cues === null) gathered.push(-1)
+        else gathered.push(cues.length, ...cues)
+      }
+      return {docId: doc.id, gathered}
     },
     start(): CorpusRun<LinkSummary> {
       const linker = createLinker()
@@ -77,8 +91,12 @@ export function createLink(): CorpusStage<LinkSummary> {
             }
             return
           }
-          const docId = summary.docId
-          for (const [label, entityId, mentions, spellings, roles, cues] of summary.entities) linker.addEntity({docId, label, entityId, mentions, spellings, roles, cues})
+          if ('entities' in summary) {
+            const tuples = summary as unknown as EntitySummary
+            for (const [label, entityId, mentions, spellings, roles, cues] of tuples.entities) linker.addEntity({docId: tuples.docId, label, entityId, mentions, spellings, roles, cues})
+            return
+          }
+          linker.addDocument(summary.docId, summary.gathered)
         },
         finish(): CorpusResult {
           const {idMap, index, relabels} = linker.finish()

@@ -19,7 +19,14 @@ describe('processToResult', () => {
     const pipeline = createPipeline('test', [stage('entities', ['text'], ['entities'], (doc) => void (doc.entities = entities.map((e) => ({...e}))))], [createLink()])
     const result = processToResult(pipeline, createDoc({id: 'd1', source: 'd1.txt', text}))
     const summary = result.summaries![0] as LinkSummary
-    expect(summary.entities.map((e) => e[3][0])).toEqual(linked)
+    // each entity here is one mention with its own id: [label, id, 1, 2, canonical, 1, -1, cues], cues -1 or a count and keys
+    const canonicals: unknown[] = []
+    for (let k = 0; k < summary.gathered.length; ) {
+      canonicals.push(summary.gathered[k + 4])
+      const cues = summary.gathered[k + 7] as number
+      k += 8 + Math.max(cues, 0)
+    }
+    expect(canonicals).toEqual(linked)
     expect(result.lines.counts.entities).toBe(linked.length)
     expect(result.lines.errors.split('\n').filter(Boolean).map((l) => JSON.parse(l).code)).toEqual(errors)
   })

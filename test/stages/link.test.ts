@@ -13,6 +13,22 @@ function mentionSummary(doc: Doc) {
   return {docId: doc.id, mentions: sorted.map(({e}) => [e.label, e.canonical, e.entityId, e.role ?? null, isNameLabel(e.label) ? findPersonCueKeys(doc.text, e) : null])}
 }
 
+// the tuples a flat gathered list holds (the summary format of the lede before it, which a resumed run may still read)
+function entityTuples(gathered: ReadonlyArray<string | number>): Array<[string, string, number, Array<string | number>, Array<string | number> | null, string[] | null]> {
+  const tuples: ReturnType<typeof entityTuples> = []
+  for (let k = 0; k < gathered.length; ) {
+    const [label, id, mentions, spellingCount] = gathered.slice(k, k + 4) as [string, string, number, number]
+    k += 4
+    const spellings = gathered.slice(k, (k += spellingCount))
+    const roleCount = gathered[k++] as number
+    const roles = roleCount < 0 ? null : gathered.slice(k, (k += roleCount))
+    const cueCount = gathered[k++] as number
+    const cues = cueCount < 0 ? null : (gathered.slice(k, (k += cueCount)) as string[])
+    tuples.push([label, id, mentions, spellings, roles, cues])
+  }
+  return tuples
+}
+
 // a small deterministic generator, so the table below is the same on every run
 function random(seed: number): () => number {
   let state = seed
@@ -75,26 +91,30 @@ describe('the link stage', () => {
     {name: '60 synthetic documents', docs: () => syntheticDocs(60, 7), relabels: true},
     {name: '200 synthetic documents', docs: () => syntheticDocs(200, 11), relabels: true},
   ]
-  it.each(cases)('links a document\'s gathered mentions exactly as each mention added alone: $name', ({docs, relabels}) => {
+  it.each(cases)('links a document\'s gathered mentions exactly as each mention added alone (and as the tuples an earlier lede staged): $name', ({docs, relabels}) => {
     const stage = createLink()
     const gathered = stage.start()
     const oneByOne = stage.start()
+    const asTuples = stage.start()
     for (const doc of docs()) {
-      gathered.add(stage.summarize(doc))
+      const summary = stage.summarize(doc)
+      gathered.add(summary)
       oneByOne.add(mentionSummary(doc) as unknown as LinkSummary)
+      asTuples.add({docId: summary.docId, entities: entityTuples(summary.gathered)} as unknown as LinkSummary)
     }
     const a = gathered.finish()
-    const b = oneByOne.finish()
-    expect(a.entityIds).toEqual(b.entityIds)
-    expect(a.labels).toEqual(b.labels)
-    expect(a.files).toEqual(b.files)
-    expect(a.errors).toEqual(b.errors)
+    for (const b of [oneByOne.finish(), asTuples.finish()]) {
+      expect(a.entityIds).toEqual(b.entityIds)
+      expect(a.labels).toEqual(b.labels)
+      expect(a.files).toEqual(b.files)
+      expect(a.errors).toEqual(b.errors)
+    }
     // the table exercises merges (and, for the synthetic corpora, corpus labels), not only identities
     expect(a.entityIds!.size).toBeGreaterThan(0)
     if (relabels) expect(a.labels!.size).toBeGreaterThan(0)
   })
 
-  it('gathers a document\'s mentions per entity id, in the order of the first mention', () => {
+  it('gathers a document\'s mentions per entity id, in the order of the first mention, into one flat list', () => {
     const doc = createDoc({id: 'd1', source: 'd1.txt', text: 'Mr. Lee met Lee and Acme. Sen. Lee left.'})
     doc.entities = [
       {start: 31, end: 34, label: 'PERSON', canonical: 'Lee', entityId: 'person:lee'},
@@ -102,12 +122,11 @@ describe('the link stage', () => {
       {start: 4, end: 7, label: 'PERSON', canonical: 'Lee', entityId: 'person:lee', role: 'envoy'},
       {start: 12, end: 15, label: 'PERSON', canonical: 'J. Lee', entityId: 'person:lee'},
     ]
-    expect(createLink().summarize(doc)).toEqual({
-      docId: 'd1',
-      entities: [
-        ['PERSON', 'person:lee', 3, ['Lee', 2, 'J. Lee', 1], ['envoy', 1], ['lee']],
-        ['ORG', 'org:acme', 1, ['Acme', 1], ['maker', 1], null],
-      ],
-    })
+    const summary = createLink().summarize(doc)
+    expect(summary.gathered).toEqual(['PERSON', 'person:lee', 3, 4, 'Lee', 2, 'J. Lee', 1, 2, 'envoy', 1, 1, 'lee', 'ORG', 'org:acme', 1, 2, 'Acme', 1, 2, 'maker', 1, -1])
+    expect(entityTuples(summary.gathered)).toEqual([
+      ['PERSON', 'person:lee', 3, ['Lee', 2, 'J. Lee', 1], ['envoy', 1], ['lee']],
+      ['ORG', 'org:acme', 1, ['Acme', 1], ['maker', 1], null],
+    ])
   })
 })
