@@ -654,22 +654,36 @@ function addInitials(
   last: number,
 ): void {
   const lastFlags = info[last] & FACT_LEXICON_MASK
+  // each tail's initials are a suffix of the whole run's: the run's letters are read once, and the tails' strings are
+  // suffixes of two strings (instead of concatenated again per tail, quadratic in the run's length)
+  let capitalsAll = ''
+  let everyAll = ''
+  for (let t = from; t <= last; t++) {
+    const word = lower[types[t]]
+    // the first code unit is an ASCII lowercase letter (what /[a-z]/ finds in word.charAt(0))
+    const first = word.charCodeAt(0)
+    if (!(first >= 97 && first <= 122)) continue
+    everyAll += word.charAt(0)
+    if (capitalised[t]) capitalsAll += word.charAt(0)
+  }
+  // letters of the run before tail k's first word, in each string
+  let everyBefore = 0
+  let capitalsBefore = 0
   for (let k = from; k < last; k++) {
-    if (!capitalised[k]) continue
-    // the head word ends the name ("Energy Commission") or starts it ("Department of Justice")
-    const heads = (lastFlags | (info[k] & FACT_LEXICON_MASK)) & (ORG_HEAD | LOC_HEAD | MISC_HEAD)
-    let capitals = ''
-    let every = ''
-    for (let t = k; t <= last; t++) {
-      const word = lower[types[t]]
-      // the first code unit is an ASCII lowercase letter (what /[a-z]/ finds in word.charAt(0))
-      const first = word.charCodeAt(0)
-      if (!(first >= 97 && first <= 122)) continue
-      every += word.charAt(0)
-      if (capitalised[t]) capitals += word.charAt(0)
+    const first = lower[types[k]].charCodeAt(0)
+    const letter = first >= 97 && first <= 122
+    if (capitalised[k]) {
+      // the head word ends the name ("Energy Commission") or starts it ("Department of Justice")
+      const heads = (lastFlags | (info[k] & FACT_LEXICON_MASK)) & (ORG_HEAD | LOC_HEAD | MISC_HEAD)
+      const capitals = capitalsBefore === 0 ? capitalsAll : capitalsAll.slice(capitalsBefore)
+      const every = everyBefore === 0 ? everyAll : everyAll.slice(everyBefore)
+      if (capitals.length >= 2) initials.set(capitals, (initials.get(capitals) ?? 0) | heads)
+      if (every.length >= 2 && every !== capitals) initials.set(every, (initials.get(every) ?? 0) | heads)
     }
-    if (capitals.length >= 2) initials.set(capitals, (initials.get(capitals) ?? 0) | heads)
-    if (every.length >= 2 && every !== capitals) initials.set(every, (initials.get(every) ?? 0) | heads)
+    if (letter) {
+      everyBefore++
+      if (capitalised[k]) capitalsBefore++
+    }
   }
 }
 
