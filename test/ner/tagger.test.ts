@@ -96,9 +96,11 @@ describe('unknown names retried as people (shipped model)', () => {
   // "Police arrested Okonkwo", the in-domain-gold model "Officials said Okonkwo had left the country" and the web-gold
   // model (9f3d290) "The committee expects Okonkwo to sign the deal before the deadline", and then the example changes;
   // the model shipped at a71a35d finds "Nobody believes Budanov would do that" itself, and no other frame tried
-  // (nine frames, four surnames) was left to the retry, so that example was dropped)
+  // (nine frames, four surnames) was left to the retry, so that example was dropped; the model shipped with the
+  // wire2 gold tags "I think Lindqvist will resign , said a source ." itself, and of 17 frames x 15 surnames tried one
+  // was left to the retry, the example below)
   it.each([
-    ['I think Lindqvist will resign , said a source .', 2],
+    ['That is what Lindqvist wants , he said .', 3],
   ])('finds the person in %j', (sentence, at) => {
     expect(tag(plain, sentence)[at]).toBe('O')
     expect(tag(retried, sentence)[at]).toBe('B-PER')
