@@ -89,10 +89,9 @@ export interface LinkEntityInput {
  */
 export type GatheredMentions = ReadonlyArray<string | number>
 
-/** A corpus-level linker: `add` every mention, or each document's mentions gathered per id (`addEntity` / `addDocument`), document by document, then `finish` once. */
+/** A corpus-level linker: `add` every mention, or each document's mentions gathered per id (`addDocument`), document by document, then `finish` once. */
 export interface Linker {
   add(entity: LinkInput): void
-  addEntity(entity: LinkEntityInput): void
   addDocument(docId: string, gathered: GatheredMentions): void
   finish(): LinkResult
 }
@@ -360,7 +359,6 @@ export function createLinker(): Linker {
         cues: entity.cues ?? null,
       })
     },
-    addEntity,
     addDocument,
     finish() {
       flush()

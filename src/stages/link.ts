@@ -32,11 +32,8 @@ export interface LinkSummary {
   gathered: Array<string | number>
 }
 
-/** A summary staged by an earlier lede: the same entries as tuples `[label, entityId, mentions, spellings, roles, cues]`; a resumed run may still hold one. */
-interface EntitySummary {
-  docId: string
-  entities: Array<[EntityLabel, string, number, Array<string | number>, Array<string | number> | null, string[] | null]>
-}
+// one id's entry while a document is gathered: label, id, mention count, spellings and roles with their counts, cue keys
+type GatherEntry = [EntityLabel, string, number, Array<string | number>, Array<string | number> | null, string[] | null]
 
 /** A summary staged by an older lede, one tuple per mention `[label, canonical, entityId, role, cues]`; a resumed run may still hold one. */
 interface MentionSummary {
@@ -52,8 +49,8 @@ export function createLink(): CorpusStage<LinkSummary> {
     summarize(doc: Doc): LinkSummary {
       // offset order, as the entity records are written, so the linker sees mentions in the same order wherever it runs
       const sorted = (doc.entities ?? []).map((e, i) => ({e, i})).sort((x, y) => compareSpans(x.e, y.e) || x.i - y.i)
-      const entities: EntitySummary['entities'] = []
-      const byId = new Map<string, EntitySummary['entities'][number]>()
+      const entities: GatherEntry[] = []
+      const byId = new Map<string, GatherEntry>()
       for (const {e} of sorted) {
         let entry = byId.get(e.entityId)
         if (entry === undefined) {
@@ -89,11 +86,6 @@ export function createLink(): CorpusStage<LinkSummary> {
             for (const [label, canonical, entityId, role, cues] of legacy.mentions) {
               linker.add({docId: legacy.docId, label, canonical, entityId, role: role ?? undefined, cues: cues ?? undefined})
             }
-            return
-          }
-          if ('entities' in summary) {
-            const tuples = summary as unknown as EntitySummary
-            for (const [label, entityId, mentions, spellings, roles, cues] of tuples.entities) linker.addEntity({docId: tuples.docId, label, entityId, mentions, spellings, roles, cues})
             return
           }
           linker.addDocument(summary.docId, summary.gathered)
