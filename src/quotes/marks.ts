@@ -140,10 +140,6 @@ function trim(text: string, start: number, end: number): Span {
 }
 
 /**
- * Scans one paragraph with a stack of open marks; returns the outermost mark still open at
- * the paragraph's end (the caller decides whether it continues or is cut), or null.
- */
-/**
  * The offset of the first quote mark or '<' at or after `from` (-1: none). `memo` keeps the last answer: there is no
  * mark between the offset a scan started from and the mark it found, so a later scan from inside that stretch has
  * the same answer. Without it, every paragraph without a mark scanned on to the next mark, often paragraphs away.
@@ -162,6 +158,10 @@ interface MarkMemo {
   at: number
 }
 
+/**
+ * Scans one paragraph with a stack of open marks; returns the outermost mark still open at
+ * the paragraph's end (the caller decides whether it continues or is cut), or null.
+ */
 function scanParagraph(text: string, para: Span, from: number, stack: OpenMark[], out: QuoteSpan[], paragraphs: number, memo: MarkMemo): OpenMark | null {
   const firstMark = nextMark(text, from, memo)
   if (firstMark < 0 || firstMark >= para.end) return stack.length > 0 ? stack[0]! : null
