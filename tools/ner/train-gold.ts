@@ -20,11 +20,12 @@ import {
 } from './ner-set.ts'
 
 /**
- * The repository's folders of gold written for training (2019 to 2023 wire-style articles, texts in `../text`):
- * the first batch (`wire`, files `a-` and `b-`) and the second (`wire2`, files `c-` and `d-`). Each is read as
+ * The repository's folders of gold written for training (texts in `../text`): the first batch of 2019 to 2023
+ * wire-style articles (`wire`, files `a-` and `b-`), the second (`wire2`, files `c-` and `d-`) and the third, modern
+ * web-style news pages (`web-style`, files `e-` and `f-`). Each is read as
  * `written` gold and checked against the dev set like any other --gold folder; a new batch is one more entry.
  */
-export const WRITTEN_TRAIN_SET_DIRS: readonly string[] = ['wire', 'wire2'].map(
+export const WRITTEN_TRAIN_SET_DIRS: readonly string[] = ['wire', 'wire2', 'web-style'].map(
   (name) => new URL(`../../test/ner-gold/train/${name}/gold/`, import.meta.url).pathname,
 )
 
