@@ -42,6 +42,7 @@ const {values} = parseScriptArgs({
     'word-dropout': {type: 'string', default: '0', check: 'number', description: 'word dropout probability in [0, 1)'},
     'dropout-scope': {type: 'string', default: 'capitalised', value: '<capitalised|all>', description: 'which words dropout may hide'},
     clusters: {type: 'string', value: '<table.tsv>', description: 'word-cluster table from npm run cluster:ner'},
+    'embed-clusters': {type: 'string', value: '<table.tsv>', description: 'embedding-cluster table from npm run cluster:embed (e4= e8= e12= features)'},
     gold: {
       type: 'string',
       value: '<folder>[,<folder>...]',
@@ -69,28 +70,31 @@ if ((scope !== 'all' && scope !== 'capitalised') || !(dropout >= 0 && dropout < 
   process.exit(2)
 }
 
-let clusters: Map<string, string> | null = null
-let clusterDigest: string | null = null
-if (values.clusters) {
+/** Reads a word<TAB>path[<TAB>count] table (--clusters, --embed-clusters) and its sha256 prefix; exits with a message on a bad file. */
+function readClusterTable(option: string, file: string): {table: Map<string, string>; digest: string} {
   let text: string
   try {
-    text = readFileSync(values.clusters, 'utf8')
+    text = readFileSync(file, 'utf8')
   } catch (error) {
-    console.error(`cannot read --clusters ${values.clusters}: ${(error as Error).message}`)
+    console.error(`cannot read --${option} ${file}: ${(error as Error).message}`)
     process.exit(1)
   }
-  clusterDigest = createHash('sha256').update(text).digest('hex').slice(0, 16)
-  clusters = new Map()
+  const table = new Map<string, string>()
   for (const line of text.split('\n')) {
     if (!line) continue
     const [word, path] = line.split('\t')
     if (!word || !path || !/^[01]+$/.test(path)) {
-      console.error(`--clusters ${values.clusters}: not a cluster table line: ${JSON.stringify(line.slice(0, 80))}`)
+      console.error(`--${option} ${file}: not a cluster table line: ${JSON.stringify(line.slice(0, 80))}`)
       process.exit(1)
     }
-    clusters.set(word, path)
+    table.set(word, path)
   }
+  return {table, digest: createHash('sha256').update(text).digest('hex').slice(0, 16)}
 }
+const brown = values.clusters ? readClusterTable('clusters', values.clusters) : null
+const clusters = brown?.table ?? null
+const clusterDigest = brown?.digest ?? null
+const embed = values['embed-clusters'] ? readClusterTable('embed-clusters', values['embed-clusters']) : null
 
 // one count for every --gold folder, or one per folder (comma-separated, in the folders' order)
 const goldRepeats = values['gold-repeat'].split(',').map(Number)
@@ -182,12 +186,14 @@ const result = trainNer(
     dropoutScope: scope,
     lexicon: values['no-sources'] ? buildLexicon(compromiseLexicon()) : withSources(buildLexicon(compromiseLexicon()), sources()),
     clusters,
+    embedClusters: embed?.table ?? null,
     meta: {
       trainFiles: values.train.split(',').map((file) => basename(file)),
       ...(gold ? {goldTraining: gold.summary} : {}),
       gazetteerPackages: values['no-sources'] ? {} : gazetteerPackages(),
       ...(without.length > 0 ? {withoutSources: without} : {}),
       ...(clusters ? {clusters: {file: basename(values.clusters!), words: clusters.size, sha256: clusterDigest}} : {}),
+      ...(embed ? {embedClusters: {file: basename(values['embed-clusters']!), words: embed.table.size, sha256: embed.digest}} : {}),
     },
     log: (line) => console.log(line),
   },

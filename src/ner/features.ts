@@ -179,6 +179,13 @@ export function clusterPath(word: string, clusters: WordLookup): string | undefi
   return (title !== key ? clusters.get(title) : undefined) ?? (lower !== key ? clusters.get(lower) : undefined)
 }
 
+/**
+ * Lengths at which a word's embedding-cluster path is cut into features (16, 256 and 4,096 clusters of a 12-bit
+ * table); fixed with the twelfth round's protocol before any score (docs/ner.md).
+ */
+export const EMBED_CLUSTER_PREFIXES = [4, 8, 12] as const
+const EMBED_CLUSTER_NAMES: Record<number, string> = {4: 'e4=', 8: 'e8=', 12: 'e12='}
+
 /** A word -> string table as the features read it: a `Map`, or the stored table of a loaded model (see model.ts). */
 export interface WordLookup {
   get(word: string): string | undefined
@@ -196,6 +203,11 @@ export interface FeatureResources {
   nameExclusions?: Map<string, number>
   /** word-cluster table from unlabeled news ({@link clusterKey} -> bit path), or absent for a model without clusters */
   clusters?: WordLookup | null
+  /**
+   * word-cluster table from pretrained word embeddings (lowercased word -> bit path; see
+   * tools/ner/embed-clusters.ts), or absent for a model without it
+   */
+  embedClusters?: WordLookup | null
 }
 
 const HAS_DIGIT = /[0-9]/
@@ -296,6 +308,15 @@ export function emitTypeFeatures(
     for (const length of CLUSTER_PREFIXES) {
       sink.feature(GROUP_NEAR, CLUSTER_NAMES[length], path, 0, Math.min(length, path.length))
       if (path.length <= length) break
+    }
+  }
+  // the same kind of evidence from embeddings trained on far more news (GloVe: Wikipedia + Gigaword), filed by the
+  // lowercased form: it knows many names neither the labelled data nor the small cluster corpus shows
+  const embedPath = resources.embedClusters ? resources.embedClusters.get(form) : undefined
+  if (embedPath !== undefined) {
+    for (const length of EMBED_CLUSTER_PREFIXES) {
+      sink.feature(GROUP_NEAR, EMBED_CLUSTER_NAMES[length], embedPath, 0, Math.min(length, embedPath.length))
+      if (embedPath.length <= length) break
     }
   }
   // only for words without a case prior, i.e. rare or unseen in training text: known words have their identity

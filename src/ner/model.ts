@@ -22,8 +22,8 @@ export interface NerModel {
   layout?: WeightLayout
   /** in a loaded model: the external gazetteer's index as stored (see ExternalIndex; derived from `lexicon`) */
   externalIndex?: ExternalIndex
-  /** in a loaded model: `casePrior` and `clusters` as stored tables, which the tagger reads instead of the maps */
-  lookups?: {casePrior: StoredLookup; clusters: StoredLookup | null}
+  /** in a loaded model: `casePrior`, `clusters` and `embedClusters` as stored tables, which the tagger reads instead of the maps */
+  lookups?: {casePrior: StoredLookup; clusters: StoredLookup | null; embedClusters: StoredLookup | null}
   /** in a loaded model: the harvested names as entry lists by type (see tokenLists) and their index as stored */
   harvested?: {lists: string[][]; index: ExternalIndex}
   lexicon: Lexicon
@@ -35,6 +35,8 @@ export interface NerModel {
   names: NameCounts | null
   /** word clusters learned from unlabeled news (cluster key -> bit path); absent in models trained without them */
   clusters?: Map<string, string> | null
+  /** word clusters from pretrained embeddings (lowercased word -> bit path); absent in models trained without them */
+  embedClusters?: Map<string, string> | null
   /** how the model was made (seed, epochs, data, dev score), for the record */
   meta: Record<string, unknown>
 }
@@ -175,8 +177,10 @@ function keysOf(pool: Uint16Array, count: number): string[] {
 
 const MAGIC = 'LEDENER2'
 // 2: weights and the n-gram table in place; 3: the gazetteers' indexes too; 4: the name classifier's counts too;
-// 5: the case priors and word clusters too
-const FORMAT_VERSION = 5
+// 5: the case priors and word clusters too; 6: a format-5 file with the embedding-cluster table after the other
+// sections. A model without that table is still written as format 5, byte for byte as before, so older code reads it
+const FORMAT_VERSION = 6
+const FORMAT_WITHOUT_EMBED = 5
 
 /** Element counts of the binary sections after the header, in file order (each starts at a multiple of 4 bytes). */
 interface Sections {
@@ -202,6 +206,8 @@ interface Sections {
   /** the case priors and the word clusters as stored lookups (key count, Int32 slot pairs, Uint16 records, then Uint32 value ids); clusters null without */
   casePrior: number[]
   clusters: number[] | null
+  /** format 6: the embedding-cluster table as a stored lookup, after `harvested` (absent in format 5) */
+  embedClusters?: number[]
   /**
    * the external gazetteer's index (ExternalIndex): its three tables (one-word entries, first tokens of the others,
    * later tokens) as key count, Int32 slot pairs and Uint16 records each, the Uint32 category bits (one per one-word
@@ -244,6 +250,8 @@ interface Header {
   /** the n-grams themselves are in the n-gram table's section */
   names: {words: number[]; totals: number[]} | null
   clusters: string[] | null
+  /** format 6: the distinct embedding-cluster paths, by value id (absent in format 5) */
+  embedClusters?: string[]
   meta: Record<string, unknown>
 }
 
@@ -274,6 +282,7 @@ export function serializeModel(model: NerModel): Buffer {
   const nameCounts = Uint32Array.from(model.names?.counts ?? [])
   const casePrior = storeLookup(model.casePrior)
   const clusters = model.clusters ? storeLookup(model.clusters) : null
+  const embed = model.embedClusters ? storeLookup(model.embedClusters) : null
   const grams = model.names ? ngramTable(model.names.ngrams).freeze() : {size: 0, slots: new Int32Array(0), pool: new Uint16Array(0)}
   const external = indexSections(indexExternal(model.lexicon))
   // the harvested names by type, then the organisation lists (see addOrgSources): one index, read lazily by the tagger
@@ -294,9 +303,11 @@ export function serializeModel(model: NerModel): Buffer {
     clusters: clusters ? clusters.sizes : null,
     external: external.sizes,
     harvested: harvested.sizes,
+    // undefined keys are left out of the JSON: a model without the table is a format-5 file as before
+    embedClusters: embed ? embed.sizes : undefined,
   }
   const header: Header = {
-    version: FORMAT_VERSION,
+    version: embed ? FORMAT_VERSION : FORMAT_WITHOUT_EMBED,
     tagCount: TAG_COUNT,
     scale,
     sections,
@@ -309,6 +320,7 @@ export function serializeModel(model: NerModel): Buffer {
       totals: model.names.totals,
     },
     clusters: clusters ? clusters.values : null,
+    embedClusters: embed ? embed.values : undefined,
     meta: model.meta,
   }
   checkEndianness()
@@ -317,7 +329,7 @@ export function serializeModel(model: NerModel): Buffer {
   size.writeUInt32LE(headerBytes.length, 0)
   const parts: Buffer[] = [Buffer.from(MAGIC, 'latin1'), size, headerBytes]
   let length = MAGIC.length + 4 + headerBytes.length
-  for (const array of [frozen.slots, layout.rowStart, frozen.pool, layout.slotMask, layout.rows, layout.tokenRows, grams.slots, grams.pool, nameCounts, ...casePrior.arrays, ...(clusters ? clusters.arrays : []), ...external.arrays, ...harvested.arrays]) {
+  for (const array of [frozen.slots, layout.rowStart, frozen.pool, layout.slotMask, layout.rows, layout.tokenRows, grams.slots, grams.pool, nameCounts, ...casePrior.arrays, ...(clusters ? clusters.arrays : []), ...external.arrays, ...harvested.arrays, ...(embed ? embed.arrays : [])]) {
     const pad = (4 - (length % 4)) % 4
     parts.push(Buffer.alloc(pad), Buffer.from(array.buffer, array.byteOffset, array.byteLength))
     length += pad + array.byteLength
@@ -346,7 +358,7 @@ export function parseModel(bytes: Uint8Array): NerModel {
   let at = MAGIC.length + 4
   const header = JSON.parse(raw.subarray(at, at + headerLength).toString('utf8')) as Header
   at += headerLength
-  if (header.version !== FORMAT_VERSION || header.tagCount !== TAG_COUNT) {
+  if ((header.version !== FORMAT_VERSION && header.version !== FORMAT_WITHOUT_EMBED) || header.tagCount !== TAG_COUNT) {
     throw new Error(`NER model format ${header.version} with ${header.tagCount} tags; this code reads format ${FORMAT_VERSION} with ${TAG_COUNT} (retrain it with \`npm run train:ner\`)`)
   }
   const section = <T>(make: new (buffer: ArrayBufferLike, offset: number, length: number) => T, width: number, count: number): T => {
@@ -382,6 +394,7 @@ export function parseModel(bytes: Uint8Array): NerModel {
   }
   const externalIndex = readIndex(sections.external)
   const harvestedIndex = readIndex(sections.harvested)
+  const embedLookup = header.version >= 6 && sections.embedClusters && header.embedClusters ? readLookup(sections.embedClusters, header.embedClusters) : null
   if (at !== raw.length) throw new Error(`NER model file: ${raw.length - at} bytes left after the last section`)
   const layout: WeightLayout = {
     bases: KeyTable.thaw({size: sections.baseCount, slots, pool}),
@@ -424,11 +437,13 @@ export function parseModel(bytes: Uint8Array): NerModel {
 
   const model = {lexicon: header.lexicon, names, meta: header.meta, layout} as NerModel
   // the tagger reads the stored lookups; the maps are made only when asked for (training tools, tests)
-  let maps: {casePrior: Map<string, string>; clusters: Map<string, string> | null} | null = null
-  const toMaps = () => (maps ??= {casePrior: casePriorLookup.toMap(), clusters: clustersLookup && clustersLookup.toMap()})
+  let maps: {casePrior: Map<string, string>; clusters: Map<string, string> | null; embedClusters: Map<string, string> | null} | null = null
+  const toMaps = () =>
+    (maps ??= {casePrior: casePriorLookup.toMap(), clusters: clustersLookup && clustersLookup.toMap(), embedClusters: embedLookup && embedLookup.toMap()})
   Object.defineProperty(model, 'casePrior', {enumerable: true, get: () => toMaps().casePrior})
   Object.defineProperty(model, 'clusters', {enumerable: true, get: () => toMaps().clusters})
-  Object.defineProperty(model, 'lookups', {enumerable: false, value: {casePrior: casePriorLookup, clusters: clustersLookup}})
+  if (embedLookup) Object.defineProperty(model, 'embedClusters', {enumerable: true, get: () => toMaps().embedClusters})
+  Object.defineProperty(model, 'lookups', {enumerable: false, value: {casePrior: casePriorLookup, clusters: clustersLookup, embedClusters: embedLookup}})
   Object.defineProperty(model, 'externalIndex', {enumerable: false, value: externalIndex})
   Object.defineProperty(model, 'harvested', {enumerable: false, value: {lists: harvestedLists, index: harvestedIndex}})
   let gazetteer: NerModel['gazetteer'] | null = null

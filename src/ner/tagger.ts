@@ -328,7 +328,7 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
  * the value), so a type finds their base ids in a small map that stays in cache instead of probing the model's
  * table; identities, affixes and hyphen parts are nearly unique per type and keep the probe.
  */
-const MEMO_PREFIXES = ['s=', 'S=', 'p=', 'l=', 'nb=', 'c4=', 'c6=', 'c10=', 'c20=']
+const MEMO_PREFIXES = ['s=', 'S=', 'p=', 'l=', 'nb=', 'c4=', 'c6=', 'c10=', 'c20=', 'e4=', 'e8=', 'e12=']
 
 const UNKNOWN_BASE = -2
 // ASCII keys of one or two code units: c, or 128 + c0 * 128 + c1
@@ -457,6 +457,7 @@ export class NerTagger {
       casePrior: model.lookups?.casePrior ?? model.casePrior,
       names: model.names && new NameClassifier(model.names),
       clusters: model.lookups ? model.lookups.clusters : (model.clusters ?? null),
+      embedClusters: model.lookups ? model.lookups.embedClusters : (model.embedClusters ?? null),
     }
     // a loaded model's harvested names and organisation lists are read through its stored first-word index (see
     // parseModel); a model made in memory (training) builds its trie

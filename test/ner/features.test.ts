@@ -107,6 +107,18 @@ describe('typeFeatureGroups', () => {
     expect(typeFeatureGroups('Pfizer', false, resources).near.some((f) => f.startsWith('c'))).toBe(false)
   })
 
+  it('adds embedding-cluster prefixes of length 4, 8 and 12 at offsets -1..+1, looked up by the lowercased form', () => {
+    const embedClusters = new Map([['pfizer', '011011001011'], ['said', '1011010']])
+    const withEmbed = {...resources, embedClusters}
+    expect(typeFeatureGroups('Pfizer', false, withEmbed).near.filter((f) => f.startsWith('e'))).toEqual(['e4=0110', 'e8=01101100', 'e12=011011001011'])
+    expect(typeFeatureGroups('PFIZER', true, withEmbed).near.filter((f) => f.startsWith('e'))).toEqual(['e4=0110', 'e8=01101100', 'e12=011011001011'])
+    expect(typeFeatureGroups('said', false, withEmbed).near.filter((f) => f.startsWith('e'))).toEqual(['e4=1011', 'e8=1011010'])
+    // the table knows words the labelled data never showed: an unseen word keeps them, as it keeps its cluster path
+    expect(typeFeatureGroups('Pfizer', false, withEmbed, true).near).toContain('e12=011011001011')
+    expect(typeFeatureGroups('Moderna', false, withEmbed).near.some((f) => f.startsWith('e'))).toBe(false)
+    expect(typeFeatureGroups('Pfizer', false, resources).near.some((f) => f.startsWith('e'))).toBe(false)
+  })
+
   it('spreads groups over offsets by slot', () => {
     const slots = typeFeatures('said', false, resources)
     expect(slots).toHaveLength(5)

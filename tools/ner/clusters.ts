@@ -148,7 +148,17 @@ export function clusterWords(documents: readonly string[][], options: ClusterOpt
     for (let j = 0; j < d; j++) E[w * d + j] /= norm
   }
 
-  const paths: string[] = new Array(V).fill('')
+  const paths = bisectVectors(E, d, V, options)
+  return vocab.map((word, i) => ({word, path: paths[i] || '0', count: counts.get(word)!}))
+}
+
+/**
+ * The bit path of each of `count` unit vectors (`E`, `d` values each, row-major) in a hierarchy made by splitting
+ * them in two again and again (see twoMeans) until a node has fewer than `minLeaf` vectors, reaches `maxDepth`
+ * or cannot be split; the root's vectors get ''. Deterministic: the same vectors in the same order give the same paths.
+ */
+export function bisectVectors(E: Float64Array, d: number, count: number, options: {minLeaf: number; maxDepth: number}): string[] {
+  const paths: string[] = new Array(count).fill('')
   const split = (members: number[], path: string) => {
     if (members.length < options.minLeaf || path.length >= options.maxDepth) {
       for (const w of members) paths[w] = path
@@ -162,8 +172,8 @@ export function clusterWords(documents: readonly string[][], options: ClusterOpt
     split(sides[0], `${path}0`)
     split(sides[1], `${path}1`)
   }
-  split(vocab.map((_, i) => i), '')
-  return vocab.map((word, i) => ({word, path: paths[i] || '0', count: counts.get(word)!}))
+  split(Array.from({length: count}, (_, i) => i), '')
+  return paths
 }
 
 // modified Gram-Schmidt on the columns of a rows x cols matrix (row-major)

@@ -55,6 +55,8 @@ export interface TrainOptions {
   dropoutHistory?: boolean
   /** word-cluster table from unlabeled news (see tools/ner/clusters.ts), stored in the model; null or absent for none */
   clusters?: Map<string, string> | null
+  /** word-cluster table from pretrained embeddings (see tools/ner/embed-clusters.ts), stored in the model; null or absent for none */
+  embedClusters?: Map<string, string> | null
   /** extra notes stored in the model's metadata (training files, data-package versions) */
   meta?: Record<string, unknown>
   /** called after each epoch with progress lines */
@@ -149,6 +151,7 @@ export function trainNer(train: readonly NerDocument[], options: TrainOptions, d
     names: names && new NameClassifier(names),
     nameExclusions,
     clusters: options.clusters ?? null,
+    embedClusters: options.embedClusters ?? null,
   }
   const external = buildCategoryGazetteer(externalEntries(options.lexicon))
   // out-of-fold gazetteers: fold f's documents only see names harvested from the other folds
@@ -296,7 +299,7 @@ export function trainNer(train: readonly NerDocument[], options: TrainOptions, d
     let devF1: number | null = null
     let score: NerScore | null = null
     if (dev && dev.length > 0) {
-      score = evaluate(modelFrom(featureNames, averaged, options.lexicon, casePrior, train, names, {}, options.clusters), dev, options.beam)
+      score = evaluate(modelFrom(featureNames, averaged, options.lexicon, casePrior, train, names, {}, options.clusters, options.embedClusters), dev, options.beam)
       devF1 = score.overall.f1
     }
     epochs.push({epoch, errors, devF1})
@@ -322,7 +325,7 @@ export function trainNer(train: readonly NerDocument[], options: TrainOptions, d
     ...options.meta,
   }
   return {
-    model: modelFrom(featureNames, best.weights, options.lexicon, casePrior, train, names, meta, options.clusters),
+    model: modelFrom(featureNames, best.weights, options.lexicon, casePrior, train, names, meta, options.clusters, options.embedClusters),
     bestEpoch: best.epoch,
     epochs,
     devScore: best.score,
@@ -338,8 +341,9 @@ function modelFrom(
   names: NameCounts | null,
   meta: Record<string, unknown>,
   clusters: Map<string, string> | null = null,
+  embedClusters: Map<string, string> | null = null,
 ): NerModel {
-  return {features, weights, lexicon, casePrior, gazetteer: harvestNames(train), names, ...(clusters ? {clusters} : {}), meta}
+  return {features, weights, lexicon, casePrior, gazetteer: harvestNames(train), names, ...(clusters ? {clusters} : {}), ...(embedClusters ? {embedClusters} : {}), meta}
 }
 
 /** Capitalised mid-sentence training words with their class (entity type, or 4 for none), for the name classifier. */

@@ -1,4 +1,5 @@
 import {existsSync, readFileSync} from 'node:fs'
+import {gunzipSync} from 'node:zlib'
 import {describe, expect, it} from 'vitest'
 import {readConll, type NerDocument} from '../../../tools/ner/conll.ts'
 import {baseLexicon} from '../../../src/ner/lexicon.ts'
@@ -93,6 +94,28 @@ describe('model file', () => {
     expect(parsed.clusters).toEqual(clusters)
     expect(parsed.features.some((f) => /^-?\dc4=/.test(f))).toBe(true)
     expect(parseModel(serializeModel(model)).clusters).toBeNull()
+  })
+
+  it('stores the embedding-cluster table as format 6 (a model without it stays format 5), and the e4=/e8=/e12= features read it', () => {
+    const docs = syntheticDocuments(12)
+    const words = [...new Set(docs.flatMap((d) => d.words.map((w) => w.toLowerCase())))].sort()
+    const embedClusters = new Map(words.map((w, i) => [w, (i % 2 ? '10' : '01') + (i % 3 ? '1100' : '0011') + '010110']))
+    const embedded = trainNer(docs, {...options(3), embedClusters}).model
+    const bytes = serializeModel(embedded)
+    const parsed = parseModel(bytes)
+    expect(parsed.embedClusters).toEqual(embedClusters)
+    expect(Buffer.compare(serializeModel(parsed), bytes)).toBe(0)
+    expect(parsed.features.some((f) => /^-?\de4=/.test(f)) && parsed.features.some((f) => /^-?\de12=/.test(f))).toBe(true)
+    expect(evaluate(parsed, docs)).toEqual(evaluate(embedded, docs))
+    const version = (b: Buffer) => {
+      const raw = gunzipSync(b)
+      return JSON.parse(raw.subarray(12, 12 + raw.readUInt32LE(8)).toString('utf8')).version
+    }
+    expect(version(bytes)).toBe(6)
+    const plain = serializeModel(model)
+    expect(version(plain)).toBe(5)
+    expect(parseModel(plain).embedClusters ?? null).toBeNull()
+    expect(model.features.some((f) => /^-?\de4=/.test(f))).toBe(false)
   })
 
   it('keeps weights within one quantisation step', () => {
