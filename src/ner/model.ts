@@ -359,7 +359,7 @@ export function parseModel(bytes: Uint8Array): NerModel {
   const header = JSON.parse(raw.subarray(at, at + headerLength).toString('utf8')) as Header
   at += headerLength
   if ((header.version !== FORMAT_VERSION && header.version !== FORMAT_WITHOUT_EMBED) || header.tagCount !== TAG_COUNT) {
-    throw new Error(`NER model format ${header.version} with ${header.tagCount} tags; this code reads format ${FORMAT_VERSION} with ${TAG_COUNT} (retrain it with \`npm run train:ner\`)`)
+    throw new Error(`NER model format ${header.version} with ${header.tagCount} tags; this code reads formats ${FORMAT_WITHOUT_EMBED} and ${FORMAT_VERSION} with ${TAG_COUNT} (retrain it with \`npm run train:ner\`)`)
   }
   const section = <T>(make: new (buffer: ArrayBufferLike, offset: number, length: number) => T, width: number, count: number): T => {
     at += (4 - (at % 4)) % 4
