@@ -8,9 +8,9 @@ import {createQuotes} from '../src/stages/quotes.ts'
 import {createMoney, MoneyOptions} from '../src/stages/money.ts'
 import {createLink} from '../src/stages/link.ts'
 import {createTags} from '../src/stages/tags.ts'
+import {DEFAULT_PIPELINE, OPTIONAL_LAYERS, PIPELINE_DESCRIPTIONS} from './catalog.ts'
 
-/** Layers a run computes and writes only when asked (`lede run --layers tokens`). */
-export const OPTIONAL_LAYERS = ['tokens'] as const
+export {DEFAULT_PIPELINE, OPTIONAL_LAYERS}
 
 /** Options every pipeline accepts, parsed once before any document runs. */
 export const PipelineOptions = z
@@ -34,8 +34,7 @@ export interface PipelineDefinition {
 
 const news: PipelineDefinition = {
   name: 'news',
-  description:
-    'news text of every shape (scraped pages, clean wire copy, hard-wrapped archives): decode character references, clean page furniture, paragraphs by layout, dateline, money, entities, quotes (the default)',
+  description: PIPELINE_DESCRIPTIONS.news!,
   build(options = {}) {
     const settings = PipelineOptions.parse(options)
     // order matters: clean may change text, so it runs before any span exists
@@ -55,7 +54,7 @@ const news: PipelineDefinition = {
 
 const plain: PipelineDefinition = {
   name: 'plain',
-  description: 'text passed through untouched (research corpora with their own offsets): no clean stage and no reference decoding, so offsets index the input as given',
+  description: PIPELINE_DESCRIPTIONS.plain!,
   build(options = {}) {
     const settings = PipelineOptions.parse(options)
     return createPipeline('plain', [
@@ -73,6 +72,3 @@ const plain: PipelineDefinition = {
 
 /** Every pipeline `lede run --pipeline` accepts, by name. */
 export const PIPELINES: Readonly<Record<string, PipelineDefinition>> = {news, plain}
-
-/** The pipeline used when none is named. */
-export const DEFAULT_PIPELINE = 'news'

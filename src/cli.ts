@@ -3,10 +3,11 @@ import {availableParallelism} from 'node:os'
 import {join} from 'node:path'
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
 import {z} from 'zod'
-import {DEFAULT_PIPELINE, OPTIONAL_LAYERS, PIPELINES} from '../pipelines/index.ts'
+import {DEFAULT_PIPELINE, OPTIONAL_LAYERS, PIPELINE_DESCRIPTIONS} from '../pipelines/catalog.ts'
 import {CorpusError} from './io/corpus.ts'
 import {makeFolder, OutputError, OutputPlaceError, ResumeError} from './io/output.ts'
 import {RunInterrupted, runCorpus, type Progress} from './run/batch.ts'
+import {createThreadExecutor, type Executor} from './run/executor.ts'
 import {RECORD_SCHEMAS} from './schema.ts'
 import {PipelineError} from './stage.ts'
 import {VERSION} from './version.ts'
@@ -69,7 +70,7 @@ export function createProgram(): Command {
       'output folder (created if missing; must not be, contain or overlap the corpus): articles, entities, quotes, money and errors as JSONL, plus manifest.json. ' +
         'One run at a time (lede.lock); records are staged in lede-staging.incomplete/ and the finished set replaces the previous one only at the end',
     )
-    .addOption(new Option('-p, --pipeline <name>', 'which pipeline to run').choices(Object.keys(PIPELINES)).default(DEFAULT_PIPELINE))
+    .addOption(new Option('-p, --pipeline <name>', 'which pipeline to run').choices(Object.keys(PIPELINE_DESCRIPTIONS)).default(DEFAULT_PIPELINE))
     .option('--default-dollar <code>', 'ISO 4217 code a bare "$" stands for (e.g. CAD for a Canadian corpus); such figures are marked currencyAssumed', 'USD')
     .option('-w, --workers <n>', `worker threads processing documents (default: this machine's available parallelism, ${availableParallelism()}); 0 processes them in the main thread; the output is byte-identical whatever the number`, nonNegativeInt)
     .option('-c, --concurrency <n>', 'documents in flight at once (default: twice the workers, at least 4)', positiveInt)
@@ -86,8 +87,8 @@ export function createProgram(): Command {
       'after',
       `
 Pipelines:
-${Object.values(PIPELINES)
-  .map((p) => `  ${p.name.padEnd(8)} ${p.description}`)
+${Object.entries(PIPELINE_DESCRIPTIONS)
+  .map(([name, description]) => `  ${name.padEnd(8)} ${description}`)
   .join('\n')}
 
 Inputs (each also read gzip-compressed, as <name>.gz, exactly like its plain twin):
@@ -113,92 +114,106 @@ ${EXIT_HELP}`,
         throw new UsageError('--workers sets local worker threads; with --redis the workers are `lede worker` processes (set their threads with lede worker --concurrency)')
       }
       if (opts.redis === undefined && opts.batchSize !== undefined) throw new UsageError('--batch-size applies only with --redis')
-      const definition = PIPELINES[opts.pipeline]
-      if (!definition) throw new UsageError(`unknown pipeline "${opts.pipeline}"; choose one of: ${Object.keys(PIPELINES).join(', ')}`)
+      if (PIPELINE_DESCRIPTIONS[opts.pipeline] === undefined) throw new UsageError(`unknown pipeline "${opts.pipeline}"; choose one of: ${Object.keys(PIPELINE_DESCRIPTIONS).join(', ')}`)
       const layers = opts.layers ?? []
       const unknown = layers.filter((l) => !(OPTIONAL_LAYERS as readonly string[]).includes(l))
       if (unknown.length > 0) throw new UsageError(`unknown layer "${unknown[0]}" in --layers; choose from: ${OPTIONAL_LAYERS.join(', ')}`)
       const options = {defaultDollar: opts.defaultDollar, link: opts.link, ...(layers.length > 0 ? {layers: layers as Array<(typeof OPTIONAL_LAYERS)[number]>} : {})}
-      let pipeline
+      const spec = {name: opts.pipeline, options}
+      const workers = opts.workers ?? availableParallelism()
+      // the worker threads start before this thread loads the stages' code (about 0.2 s of CPU, then the pipeline is
+      // built), which it needs only for the corpus stages: the threads load and build theirs meanwhile. A pipeline
+      // that does not build (bad options) stops the run before any document is sent, and the threads are closed.
+      const threads: Executor | undefined = opts.redis === undefined && workers > 0 ? createThreadExecutor(spec, workers) : undefined
+      let handedOver = false
       try {
-        pipeline = definition.build(options)
-      } catch (error) {
-        if (error instanceof z.ZodError) throw new UsageError(error.issues.map((i) => i.message).join('; '))
-        throw error
-      }
-      const showProgress = !opts.quiet && process.stderr.isTTY === true
-      const spec = {name: definition.name, options}
-      let distributed = {}
-      if (opts.redis !== undefined) {
-        const {createRedisExecutor} = await import('./run/redis.ts')
-        const notice = (message: string) => {
-          if (!opts.quiet) process.stderr.write(`${showProgress ? '\r\x1b[K' : ''}lede: ${message}\n`)
+        const {PIPELINES} = await import('../pipelines/index.ts')
+        const definition = PIPELINES[opts.pipeline]!
+        let pipeline
+        try {
+          pipeline = definition.build(options)
+        } catch (error) {
+          if (error instanceof z.ZodError) throw new UsageError(error.issues.map((i) => i.message).join('; '))
+          throw error
         }
-        const executor = await createRedisExecutor({
-          url: opts.redis,
-          spec,
-          queue: opts.queue,
-          onNotice: notice,
-          workerTimeoutMs: opts.workerTimeout * 1000,
-          redisTimeoutMs: opts.redisTimeout * 1000,
-        })
-        // many documents per job: one Redis round trip per batch, not per document
-        distributed = {executor, batchSize: opts.batchSize ?? 16, concurrency: opts.concurrency ?? 32}
-      }
-      // Ctrl-C (or a polite kill) stops after the documents in flight, keeping what was written for --resume; a second one ends at once
-      const stop = new AbortController()
-      const onSignal = (signal: NodeJS.Signals) => {
-        if (stop.signal.aborted) process.exit(EXIT.interrupted)
-        if (showProgress) process.stderr.write('\r\x1b[K')
-        process.stderr.write(`lede: ${signal === 'SIGINT' ? 'Ctrl-C' : signal}: stopping after the documents in flight (press Ctrl-C again to quit at once)\n`)
-        stop.abort()
-      }
-      process.on('SIGINT', onSignal)
-      process.on('SIGTERM', onSignal)
-      let result
-      try {
-        result = await runCorpus({
-          corpusDir,
-          outDir: opts.out,
-          pipeline,
-          options,
-          spec,
-          workers: opts.workers ?? availableParallelism(),
-          ...(opts.concurrency !== undefined ? {concurrency: opts.concurrency} : {}),
-          ...distributed,
-          resume: opts.resume === true,
-          // tests make checkpoints frequent to interrupt small corpora at many points
-          ...(process.env.LEDE_CHECKPOINT_MS ? {checkpointMs: Number(process.env.LEDE_CHECKPOINT_MS)} : {}),
-          signal: stop.signal,
-          onWarning: (message) => process.stderr.write(`lede: warning: ${message}\n`),
-          ...(showProgress ? {onProgress: throttle(drawProgress, 100)} : {}),
-        })
-      } catch (error) {
-        if (error instanceof RunInterrupted) {
+        const showProgress = !opts.quiet && process.stderr.isTTY === true
+        let distributed = {}
+        if (opts.redis !== undefined) {
+          const {createRedisExecutor} = await import('./run/redis.ts')
+          const notice = (message: string) => {
+            if (!opts.quiet) process.stderr.write(`${showProgress ? '\r\x1b[K' : ''}lede: ${message}\n`)
+          }
+          const executor = await createRedisExecutor({
+            url: opts.redis,
+            spec,
+            queue: opts.queue,
+            onNotice: notice,
+            workerTimeoutMs: opts.workerTimeout * 1000,
+            redisTimeoutMs: opts.redisTimeout * 1000,
+          })
+          // many documents per job: one Redis round trip per batch, not per document
+          distributed = {executor, batchSize: opts.batchSize ?? 16, concurrency: opts.concurrency ?? 32}
+        }
+        // Ctrl-C (or a polite kill) stops after the documents in flight, keeping what was written for --resume; a second one ends at once
+        const stop = new AbortController()
+        const onSignal = (signal: NodeJS.Signals) => {
+          if (stop.signal.aborted) process.exit(EXIT.interrupted)
           if (showProgress) process.stderr.write('\r\x1b[K')
-          const again = [...currentArgv.filter((a) => a !== '--resume'), '--resume']
-          throw new UsageError(
-            `interrupted: the records of ${error.written} inputs (${error.documents} documents) are written to "${error.staging}"; ` +
-              `the previous output in "${opts.out}" is untouched. To continue: lede ${again.map(shellQuote).join(' ')}`,
-            EXIT.interrupted,
+          process.stderr.write(`lede: ${signal === 'SIGINT' ? 'Ctrl-C' : signal}: stopping after the documents in flight (press Ctrl-C again to quit at once)\n`)
+          stop.abort()
+        }
+        process.on('SIGINT', onSignal)
+        process.on('SIGTERM', onSignal)
+        let result
+        try {
+          // the run closes the executor it is given
+          handedOver = true
+          result = await runCorpus({
+            corpusDir,
+            outDir: opts.out,
+            pipeline,
+            options,
+            spec,
+            workers,
+            ...(threads ? {executor: threads} : {}),
+            ...(opts.concurrency !== undefined ? {concurrency: opts.concurrency} : {}),
+            ...distributed,
+            resume: opts.resume === true,
+            // tests make checkpoints frequent to interrupt small corpora at many points
+            ...(process.env.LEDE_CHECKPOINT_MS ? {checkpointMs: Number(process.env.LEDE_CHECKPOINT_MS)} : {}),
+            signal: stop.signal,
+            onWarning: (message) => process.stderr.write(`lede: warning: ${message}\n`),
+            ...(showProgress ? {onProgress: throttle(drawProgress, 100)} : {}),
+          })
+        } catch (error) {
+          if (error instanceof RunInterrupted) {
+            if (showProgress) process.stderr.write('\r\x1b[K')
+            const again = [...currentArgv.filter((a) => a !== '--resume'), '--resume']
+            throw new UsageError(
+              `interrupted: the records of ${error.written} inputs (${error.documents} documents) are written to "${error.staging}"; ` +
+                `the previous output in "${opts.out}" is untouched. To continue: lede ${again.map(shellQuote).join(' ')}`,
+              EXIT.interrupted,
+            )
+          }
+          throw error
+        } finally {
+          process.off('SIGINT', onSignal)
+          process.off('SIGTERM', onSignal)
+        }
+        if (showProgress) process.stderr.write('\r\x1b[K')
+        const m = result.manifest
+        if (!opts.quiet) {
+          const seconds = (m.timings.totalMs / 1000).toFixed(2)
+          process.stderr.write(
+            `lede: ${m.inputs.documents} documents from ${m.inputs.files} files in ${seconds} s (${m.timings.megabytesPerSecond} MB/s): ` +
+              `${m.outputs.entities} entities, ${m.outputs.quotes} quotes, ${m.outputs.money} money; ` +
+              `${m.errors} errors${m.errors > 0 ? ` (see ${join(opts.out, 'errors.jsonl')})` : ''} -> ${opts.out}\n`,
           )
         }
-        throw error
+        process.exitCode = result.exitCode
       } finally {
-        process.off('SIGINT', onSignal)
-        process.off('SIGTERM', onSignal)
+        if (threads && !handedOver) await threads.close()
       }
-      if (showProgress) process.stderr.write('\r\x1b[K')
-      const m = result.manifest
-      if (!opts.quiet) {
-        const seconds = (m.timings.totalMs / 1000).toFixed(2)
-        process.stderr.write(
-          `lede: ${m.inputs.documents} documents from ${m.inputs.files} files in ${seconds} s (${m.timings.megabytesPerSecond} MB/s): ` +
-            `${m.outputs.entities} entities, ${m.outputs.quotes} quotes, ${m.outputs.money} money; ` +
-            `${m.errors} errors${m.errors > 0 ? ` (see ${join(opts.out, 'errors.jsonl')})` : ''} -> ${opts.out}\n`,
-        )
-      }
-      process.exitCode = result.exitCode
     })
 
   program

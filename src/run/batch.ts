@@ -22,9 +22,6 @@ export interface Progress {
   workers: number
 }
 
-/** Documents per message to a worker thread (a run's last batches finish a few documents apart, at most this many). */
-const THREAD_BATCH = 8
-
 /** What `runCorpus` needs: where to read, where to write, and which pipeline. */
 export interface RunOptions {
   corpusDir: string
@@ -36,9 +33,9 @@ export interface RunOptions {
   spec?: PipelineSpec
   /** worker threads (default 0: this thread); output is byte-identical whatever the number */
   workers?: number
-  /** processes the batches instead of this thread or local worker threads (e.g. Redis workers); the run closes it */
+  /** processes the batches instead of this thread or new local worker threads (Redis workers, a thread executor started early); the run closes it */
   executor?: Executor
-  /** documents sent to the executor at once (default 8 for local worker threads, else 1; larger for remote executors) */
+  /** documents sent to the executor at once (default: the executor's `batchSize`, 8 for local worker threads, else 1; larger for remote executors) */
   batchSize?: number
   /** batches in flight at once (default: twice the workers, at least 4) */
   concurrency?: number

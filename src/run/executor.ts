@@ -18,6 +18,8 @@ export interface Executor {
   run(docs: Doc[]): Promise<DocResult[]>
   /** how many workers are processing (for progress displays) */
   workersAlive(): number
+  /** documents per `run` call this executor works best with, when the run does not set a batch size (default 1) */
+  readonly batchSize?: number
   close(): Promise<void>
 }
 
@@ -75,11 +77,16 @@ export function createThreadPool(threads: number): ThreadPool {
   }
 }
 
-/** Processes documents on `threads` worker threads, each building the pipeline once from its spec. */
+/** Documents per message to a worker thread (a run's last batches finish a few documents apart, at most this many). */
+const THREAD_BATCH = 8
+
+/** Processes documents on `threads` worker threads, each building the pipeline once from its spec; the threads start loading at once. */
 export function createThreadExecutor(spec: PipelineSpec, threads: number): Executor {
   const pool = createThreadPool(threads)
   return {
     run: (docs) => pool.run({spec, docs, pack: true}),
+    // a few documents per message: one round trip per document cost the main thread more than its reading
+    batchSize: THREAD_BATCH,
     workersAlive: () => pool.threads,
     close: () => pool.close(),
   }
