@@ -97,8 +97,7 @@ export async function runCorpus(options: RunOptions): Promise<RunResult> {
   const threads = !options.executor && workers > 0 && options.spec
   const executor = options.executor ?? (threads ? createThreadExecutor(options.spec!, workers) : createInlineExecutor(options.pipeline))
   try {
-    // worker threads take a few documents per message: one round trip per document cost the main thread more than its reading
-    return await runWith(threads && options.batchSize === undefined ? {...options, batchSize: THREAD_BATCH} : options, executor, started)
+    return await runWith(options.batchSize === undefined && executor.batchSize !== undefined ? {...options, batchSize: executor.batchSize} : options, executor, started)
   } finally {
     await executor.close()
   }
@@ -237,14 +236,17 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
         if (fatal) return
         results = await executor.run(batch.map((b) => b.doc))
       } catch (error) {
-        if (isFatal(error)) {
+        try {
+          if (isFatal(error)) throw error
+          // the batch's documents are processed again one by one, so that one document the worker cannot process (one
+          // too long for a worker's memory: a whole archive in one file) costs only its own records, not its batch's
+          results = batch.length === 1 ? [workerFailed(batch[0]!.doc, error)] : await runAlone(executor, batch.map((b) => b.doc))
+        } catch (stopped) {
           // the executor can process nothing more (Redis lost, no worker): the run stops, its written part staged
-          fatal ??= error as Error
+          fatal ??= stopped as Error
           wroteSome()
           return
         }
-        const message = `the worker processing this document failed: ${error instanceof Error ? error.message : String(error)}`
-        results = batch.map((b) => failedResult(b.doc, 'run:worker-failed', message))
       }
       for (const [i, {seq, bytes, file}] of batch.entries()) {
         const result = results[i]!
@@ -385,6 +387,30 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
 // an executor error that ends the run rather than one batch (RedisError: Redis lost, no worker for too long)
 function isFatal(error: unknown): boolean {
   return error instanceof Error && (error as Error & {fatal?: unknown}).fatal === true
+}
+
+// each document of a failed batch in a batch of its own, in order; a document that fails alone gets the error record
+async function runAlone(executor: Executor, docs: Doc[]): Promise<DocResult[]> {
+  const results: DocResult[] = []
+  for (const doc of docs) {
+    try {
+      results.push((await executor.run([doc]))[0]!)
+    } catch (error) {
+      if (isFatal(error)) throw error
+      results.push(workerFailed(doc, error))
+    }
+  }
+  return results
+}
+
+// the error record of a document whose worker failed; running out of memory says what to do about it
+function workerFailed(doc: Doc, error: unknown): DocResult {
+  const reason = error instanceof Error ? error.message : String(error)
+  const memory = /out of memory|memory limit/i.test(reason)
+    ? ` (its text is ${(doc.text.length / 1e6).toFixed(1)} million characters, and a document needs about 100 bytes of memory per character while it is processed; ` +
+      `NODE_OPTIONS=--max-old-space-size=<MB> raises the limit, which is per thread)`
+    : ''
+  return failedResult(doc, 'run:worker-failed', `the worker processing this document failed: ${reason}${memory}`)
 }
 
 function statOrNull(path: string): Stats | null {

@@ -4,6 +4,8 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import type {Doc} from '../../src/doc.ts'
 import {runCorpus} from '../../src/run/batch.ts'
+import type {Executor} from '../../src/run/executor.ts'
+import {processToResult} from '../../src/run/process-doc.ts'
 import {createPipeline, type Stage} from '../../src/stage.ts'
 import {createLink} from '../../src/stages/link.ts'
 
@@ -115,6 +117,31 @@ describe('runCorpus', () => {
   it('exits 0 when everything succeeds', async () => {
     const corpus = await setup({'a.txt': 'Anna paid €7.'})
     expect((await runCorpus({corpusDir: corpus, outDir: join(corpus, 'out'), pipeline})).exitCode).toBe(0)
+  })
+
+  it('loses only the document a worker cannot process, not the rest of its batch', async () => {
+    // a worker that dies on any batch holding a document it cannot process (as one out of memory on a very long
+    // document does): the batch's other documents are processed again one by one and written as usual
+    const corpus = await setup({'a.txt': 'Anna paid €7.', 'b.txt': 'Olena met HUGE Maria.', 'c.txt': 'Ivan paid €3.', 'd.txt': 'Petro left.'})
+    const batches: number[] = []
+    const executor: Executor = {
+      async run(docs) {
+        batches.push(docs.length)
+        if (docs.some((d) => d.text.includes('HUGE'))) throw new Error('Worker terminated due to reaching memory limit: JS heap out of memory')
+        return docs.map((d) => processToResult(pipeline, d))
+      },
+      workersAlive: () => 1,
+      async close() {},
+    }
+    const out = join(corpus, 'out')
+    const result = await runCorpus({corpusDir: corpus, outDir: out, pipeline, executor, batchSize: 4})
+    expect(result.exitCode).toBe(1)
+    expect(batches).toEqual([4, 1, 1, 1, 1])
+    expect((await lines(join(out, 'articles.jsonl'))).map((a) => a.source)).toEqual(['a.txt', 'c.txt', 'd.txt'])
+    const errors = await lines(join(out, 'errors.jsonl'))
+    expect(errors.map((e) => [e.source, e.code])).toEqual([['b.txt', 'run:worker-failed']])
+    expect(errors[0].message).toMatch(/out of memory .*NODE_OPTIONS=--max-old-space-size/)
+    expect(result.manifest.inputs.documents).toBe(4)
   })
 })
 
