@@ -96,17 +96,12 @@ export function serializeRecords(records: DocRecords): DocLines {
   }
 }
 
-/** Turns a processed document into output records: code-point offsets, sorted, each checked by its zod schema and by slicing the text. */
-export function toRecords(doc: Doc): DocRecords {
-  return buildRecords(doc).records
-}
-
 /**
- * The output records of a document, and the document as they describe it: its entities, quotes and money
+ * The output records of a document as JSONL lines (and its article record), and the document as they describe it: its entities, quotes and money
  * reduced to those whose records passed validation, so what is summarised for the corpus stages (the linker,
  * the entity index) is exactly what is written, never a mention whose record was rejected.
  */
-export function buildRecords(doc: Doc): {records: DocRecords; written: Doc; lines: DocLines} {
+export function buildRecords(doc: Doc): {article: ArticleRecord | null; written: Doc; lines: DocLines} {
   const errors: ErrorRecord[] = []
   const fatal = doc.messages.filter((m) => m.fatal)
   if (fatal.length > 0) {
@@ -118,7 +113,7 @@ export function buildRecords(doc: Doc): {records: DocRecords; written: Doc; line
       money: [],
       errors: fatal.map((m) => ({source: doc.source, docId: doc.id, stage: m.stage, code: m.code, message: m.message})),
     }
-    return {records, written: {...doc, entities: [], quotes: [], money: []}, lines: serializeRecords(records)}
+    return {article: null, written: {...doc, entities: [], quotes: [], money: []}, lines: serializeRecords(records)}
   }
   const toPoint = createCodePointMapper(doc.text)
   // the record's JSON line: the fast writer derived from the schema when it is sure the record passes, else zod
@@ -150,7 +145,7 @@ export function buildRecords(doc: Doc): {records: DocRecords; written: Doc; line
   const moneyLines = new JsonlText()
   const articleLines = new JsonlText()
   const tokenLines = new JsonlText()
-  const entities: EntityRecord[] = []
+  // a record is kept only as its line: a long document's records held ~170 bytes each until it was written
   const writtenEntities: NonNullable<Doc['entities']> = []
   for (const [i, e] of sortedWithIndex(doc.entities ?? [])) {
     const built: Record<string, unknown> = {docId: doc.id, id: `${doc.id}:e${i}`, text: doc.text.slice(e.start, e.end), start: toPoint(e.start), end: toPoint(e.end), label: e.label, canonical: e.canonical, entityId: e.entityId}
@@ -163,13 +158,9 @@ export function buildRecords(doc: Doc): {records: DocRecords; written: Doc; line
       'entity',
       entityLines,
     )
-    if (record) {
-      entities.push(record)
-      writtenEntities.push(e)
-    }
+    if (record) writtenEntities.push(e)
   }
 
-  const quotes: QuoteRecord[] = []
   const writtenQuotes: NonNullable<Doc['quotes']> = []
   for (const [i, q] of sortedWithIndex(doc.quotes ?? [])) {
     const s = q.speaker
@@ -202,13 +193,9 @@ export function buildRecords(doc: Doc): {records: DocRecords; written: Doc; line
       'quote',
       quoteLines,
     )
-    if (record) {
-      quotes.push(record)
-      writtenQuotes.push(q)
-    }
+    if (record) writtenQuotes.push(q)
   }
 
-  const money: MoneyRecord[] = []
   const writtenMoney: NonNullable<Doc['money']> = []
   const moneyList = doc.money ?? []
   // ids follow sorted order, so a conversion's pointer is remapped through the sort
@@ -230,10 +217,7 @@ export function buildRecords(doc: Doc): {records: DocRecords; written: Doc; line
       'money',
       moneyLines,
     )
-    if (record) {
-      money.push(record)
-      writtenMoney.push(m)
-    }
+    if (record) writtenMoney.push(m)
   }
 
   const article = check(
@@ -254,9 +238,9 @@ export function buildRecords(doc: Doc): {records: DocRecords; written: Doc; line
         paragraphs: doc.paragraphs?.length ?? 0,
         sentences: doc.sentences?.length ?? 0,
         tokens: doc.tokens?.length ?? 0,
-        entities: entities.length,
-        quotes: quotes.length,
-        money: money.length,
+        entities: writtenEntities.length,
+        quotes: writtenQuotes.length,
+        money: writtenMoney.length,
       },
       warnings: doc.messages.map((m) => ({
         code: m.code,
@@ -268,8 +252,7 @@ export function buildRecords(doc: Doc): {records: DocRecords; written: Doc; line
     'article',
     articleLines,
   )
-  const tokens = doc.tags && doc.tokens ? check(TokenRecord, TOKEN_JSON, tokenRecord(doc, toPoint), null, 'tokens', tokenLines) : null
-  const records = {article, entities, quotes, money, errors, ...(tokens ? {tokens} : {})}
+  if (doc.tags && doc.tokens) check(TokenRecord, TOKEN_JSON, tokenRecord(doc, toPoint), null, 'tokens', tokenLines)
   // in offset order, as written; a layer not computed stays not computed
   const written: Doc = {
     ...doc,
@@ -286,7 +269,7 @@ export function buildRecords(doc: Doc): {records: DocRecords; written: Doc; line
     tokens: tokenLines.text(),
     counts: {articles: articleLines.length, entities: entityLines.length, quotes: quoteLines.length, money: moneyLines.length, errors: errors.length, tokens: tokenLines.length},
   }
-  return {records, written, lines}
+  return {article, written, lines}
 }
 
 /** Lines joined into flat text every this many lines (see {@link JsonlText}). */

@@ -26,11 +26,11 @@ export function processToResult(pipeline: Pipeline, doc: Doc): DocResult & {line
   try {
     processDoc(pipeline, doc, timings)
     const validating = performance.now()
-    const {records, written, lines} = buildRecords(doc)
+    const {article, written, lines} = buildRecords(doc)
     // corpus stages see only what was written: a mention whose record failed validation is not linked or indexed
-    const summaries = records.article === null ? null : pipeline.corpusStages.map((stage) => stage.summarize(written))
+    const summaries = article === null ? null : pipeline.corpusStages.map((stage) => stage.summarize(written))
     timings.set('validate', performance.now() - validating)
-    return {lines, failed: records.article === null, summaries, summaryLine: summaries ? `${JSON.stringify(summaries)}\n` : null, timings: Object.fromEntries(timings)}
+    return {lines, failed: article === null, summaries, summaryLine: summaries ? `${JSON.stringify(summaries)}\n` : null, timings: Object.fromEntries(timings)}
   } catch (error) {
     // processDoc never throws, so this is record building or a summary failing
     return failedResult(doc, 'write:exception', String(error), Object.fromEntries(timings))
