@@ -390,6 +390,32 @@ export class EncodeBuffers {
     }
   }
 
+  /** Tokens the arrays have room for now. */
+  get size(): number {
+    return this.capacity
+  }
+
+  /**
+   * Lets go of arrays grown past `keep` tokens by one long document (36 bytes a token: 75 MB after a 2-million-token
+   * document), so that a worker which met one long document does not hold that memory for the rest of the run.
+   */
+  release(keep: number): void {
+    if (this.capacity <= keep) return
+    this.capacity = 0
+    this.wordIds = new Int32Array(0)
+    this.types = new Int32Array(0)
+    this.position = new Uint8Array(0)
+    this.docCase = new Int8Array(0)
+    this.gazetteer = new Uint32Array(0)
+    this.external = new Uint32Array(0)
+    this.lowerIds = new Int32Array(0)
+    this.capitalised = new Uint8Array(0)
+    this.info = new Int32Array(0)
+    this.titleContext = new Int8Array(0)
+    this.aggregate = new Uint32Array(0)
+    this.run = new Uint32Array(0)
+  }
+
   private reserve(length: number): void {
     if (length <= this.capacity) return
     let size = Math.max(1024, this.capacity)

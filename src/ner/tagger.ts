@@ -376,6 +376,8 @@ const SHARED_GAZETTEERS = new WeakMap<object, {gazetteer: Gazetteer; external: G
 
 // word types kept before the cache is rebuilt, so a long-running process stays bounded (~70 MB of vectors)
 const MAX_TYPES = 200_000
+/** Tokens of per-token arrays a tagger keeps between documents (about 5 MB); a longer document's are released after it. */
+const KEEP_BUFFER_TOKENS = 1 << 17
 
 /** A loaded model ready to tag documents; keeps a per-process cache of word-type weight vectors. */
 export class NerTagger {
@@ -556,6 +558,12 @@ export class NerTagger {
       start = end
     }
     if (this.consistency) this.harmonise(doc, out)
+    // the per-token arrays are reused by the next document; only a long document's are given back (news articles fit in far fewer tokens)
+    this.buffers.release(KEEP_BUFFER_TOKENS)
+    if (this.mustName.length > 2 * KEEP_BUFFER_TOKENS) {
+      this.mustName = new Uint8Array(0)
+      this.forced = new Uint8Array(0)
+    }
     return out
   }
 

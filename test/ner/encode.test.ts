@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {DocumentScratch, encodeDocument, encodeSpans, TypeRegistry} from '../../src/ner/encode.ts'
+import {DocumentScratch, EncodeBuffers, encodeDocument, encodeSpans, TypeRegistry} from '../../src/ner/encode.ts'
 import {buildGazetteer} from '../../src/ner/gazetteer.ts'
 import {baseLexicon, indexLexicon, LEXICON_CATEGORIES} from '../../src/ner/lexicon.ts'
 
@@ -142,5 +142,32 @@ describe('name runs and acronyms', () => {
     const ends = words.flatMap((w, i) => (w === '.' ? [i + 1] : []))
     const doc = encodeDocument(words, ends, new TypeRegistry(lexicon), null, null, new DocumentScratch())
     expect(doc.run[token]).toBe(expected)
+  })
+})
+
+describe('EncodeBuffers.release', () => {
+  it.each([
+    ['keeps arrays no larger than the bound', 500, 4096, 1024],
+    ['lets go of arrays a long document grew', 5000, 4096, 0],
+  ])('%s', (_, tokens, keep, size) => {
+    const buffers = new EncodeBuffers()
+    buffers.arrays(tokens)
+    buffers.release(keep)
+    expect(buffers.size).toBe(size)
+    // and they grow again when the next document needs them
+    expect(buffers.arrays(tokens).types.length).toBe(tokens)
+  })
+
+  it('encodes the same document alike before and after a release', () => {
+    const registry = new TypeRegistry(lexicon)
+    const gazetteer = buildGazetteer([{tokens: ["central", "bank"], type: "ORG"}])
+    const scratch = new DocumentScratch()
+    const buffers = new EncodeBuffers()
+    const text = 'Maria Lopez met officials of the Central Bank in Lima on Monday .'
+    const spans = spansOf(text)
+    const first = structuredClone(encodeSpans(text, spans, [spans.length], registry, gazetteer, gazetteer, scratch, buffers))
+    buffers.release(0)
+    const second = encodeSpans(text, spans, [spans.length], registry, gazetteer, gazetteer, scratch, buffers)
+    expect(second).toEqual(first)
   })
 })
