@@ -160,7 +160,7 @@ describe('EncodeBuffers.release', () => {
 
   it('encodes the same document alike before and after a release', () => {
     const registry = new TypeRegistry(lexicon)
-    const gazetteer = buildGazetteer([{tokens: ["central", "bank"], type: "ORG"}])
+    const gazetteer = buildGazetteer([{tokens: ['central', 'bank'], type: 'ORG'}])
     const scratch = new DocumentScratch()
     const buffers = new EncodeBuffers()
     const text = 'Maria Lopez met officials of the Central Bank in Lima on Monday .'
