@@ -25,7 +25,7 @@ import {
  * web-style news pages (`web-style`, files `e-` and `f-`). Each is read as
  * `written` gold and checked against the dev set like any other --gold folder; a new batch is one more entry.
  */
-export const WRITTEN_TRAIN_SET_DIRS: readonly string[] = ['wire', 'wire2', 'web-style'].map(
+export const WRITTEN_TRAIN_SET_DIRS: readonly string[] = ['wire', 'wire2', 'web-style', 'web-style2'].map(
   (name) => new URL(`../../test/ner-gold/train/${name}/gold/`, import.meta.url).pathname,
 )
 
