@@ -186,6 +186,14 @@ export function clusterPath(word: string, clusters: WordLookup): string | undefi
 export const EMBED_CLUSTER_PREFIXES = [4, 8, 12] as const
 const EMBED_CLUSTER_NAMES: Record<number, string> = {4: 'e4=', 8: 'e8=', 12: 'e12='}
 
+// a cluster path cut at each length (a shorter path is used whole, once)
+function emitPathPrefixes(sink: TypeFeatureSink, path: string, lengths: readonly number[], names: Record<number, string>): void {
+  for (const length of lengths) {
+    sink.feature(GROUP_NEAR, names[length]!, path, 0, Math.min(length, path.length))
+    if (path.length <= length) break
+  }
+}
+
 /** A word -> string table as the features read it: a `Map`, or the stored table of a loaded model (see model.ts). */
 export interface WordLookup {
   get(word: string): string | undefined
@@ -304,21 +312,11 @@ export function emitTypeFeatures(
   // distributional evidence from unlabeled news, known for many words the labelled data never shows;
   // at -1..+1: the same prefixes at -2..+2 scored lower on both development sets (docs/ner.md)
   const path = resources.clusters ? clusterPath(word, resources.clusters) : undefined
-  if (path !== undefined) {
-    for (const length of CLUSTER_PREFIXES) {
-      sink.feature(GROUP_NEAR, CLUSTER_NAMES[length], path, 0, Math.min(length, path.length))
-      if (path.length <= length) break
-    }
-  }
+  if (path !== undefined) emitPathPrefixes(sink, path, CLUSTER_PREFIXES, CLUSTER_NAMES)
   // the same kind of evidence from embeddings trained on far more news (GloVe: Wikipedia + Gigaword), filed by the
   // lowercased form: it knows many names neither the labelled data nor the small cluster corpus shows
   const embedPath = resources.embedClusters ? resources.embedClusters.get(form) : undefined
-  if (embedPath !== undefined) {
-    for (const length of EMBED_CLUSTER_PREFIXES) {
-      sink.feature(GROUP_NEAR, EMBED_CLUSTER_NAMES[length], embedPath, 0, Math.min(length, embedPath.length))
-      if (embedPath.length <= length) break
-    }
-  }
+  if (embedPath !== undefined) emitPathPrefixes(sink, embedPath, EMBED_CLUSTER_PREFIXES, EMBED_CLUSTER_NAMES)
   // only for words without a case prior, i.e. rare or unseen in training text: known words have their identity
   if (resources.names && prior === 'u' && (cls === CASE_CAP || cls === CASE_ALLCAPS) && form.length > 1) {
     const lower = word.toLowerCase()
