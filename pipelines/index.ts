@@ -1,29 +1,15 @@
-import {z} from 'zod'
 import {createPipeline, type Pipeline} from '../src/stage.ts'
 import {createClean} from '../src/stages/clean.ts'
 import {createSegment} from '../src/stages/segment.ts'
 import {createDateline} from '../src/stages/dateline.ts'
 import {createEntities} from '../src/stages/entities.ts'
 import {createQuotes} from '../src/stages/quotes.ts'
-import {createMoney, MoneyOptions} from '../src/stages/money.ts'
+import {createMoney} from '../src/stages/money.ts'
 import {createLink} from '../src/stages/link.ts'
 import {createTags} from '../src/stages/tags.ts'
-import {DEFAULT_PIPELINE, OPTIONAL_LAYERS, PIPELINE_DESCRIPTIONS} from './catalog.ts'
+import {DEFAULT_PIPELINE, OPTIONAL_LAYERS, PIPELINE_DESCRIPTIONS, PipelineOptions} from './catalog.ts'
 
-export {DEFAULT_PIPELINE, OPTIONAL_LAYERS}
-
-/** Options every pipeline accepts, parsed once before any document runs. */
-export const PipelineOptions = z
-  .object({
-    // the money stage owns this option's rule; the pipeline only passes it on
-    defaultDollar: MoneyOptions.shape.defaultDollar,
-    /** cross-document linking (default true): without it entity ids join only identical canonical names, and no entity index is written */
-    link: z.boolean().default(true),
-    /** opt-in layers: `tokens` adds part of speech and lemma per token and writes tokens.jsonl */
-    layers: z.array(z.enum(OPTIONAL_LAYERS)).default([]),
-  })
-  .strict()
-export type PipelineOptions = z.input<typeof PipelineOptions>
+export {DEFAULT_PIPELINE, OPTIONAL_LAYERS, PipelineOptions}
 
 /** A named pipeline: an ordered list of stages built from options. */
 export interface PipelineDefinition {

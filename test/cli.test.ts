@@ -1,13 +1,27 @@
 import {execFileSync, spawn} from 'node:child_process'
-import {copyFileSync, mkdtempSync, readdirSync, readFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {hostname, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
 import {EXIT, main} from '../src/cli.ts'
+import {createThreadExecutor} from '../src/run/executor.ts'
 
 const root = new URL('..', import.meta.url).pathname
 const corpus = join(root, 'corpus')
 const tmp = () => mkdtempSync(join(tmpdir(), 'lede-cli-'))
+
+// the thread executor is the real one, watched: a command-line mistake must be reported before any thread starts
+vi.mock('../src/run/executor.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/run/executor.ts')>()
+  return {...real, createThreadExecutor: vi.fn(real.createThreadExecutor)}
+})
+
+/** An output folder whose lock a live run (this process) holds. */
+function lockedFolder(): string {
+  const dir = tmp()
+  writeFileSync(join(dir, 'lede.lock'), `${JSON.stringify({pid: process.pid, host: hostname(), startedAt: new Date().toISOString()})}\n`)
+  return dir
+}
 
 describe('lede CLI', () => {
   let stdout: string[]
@@ -20,29 +34,41 @@ describe('lede CLI', () => {
   })
   afterEach(() => {
     vi.restoreAllMocks()
+    vi.mocked(createThreadExecutor).mockClear()
     process.exitCode = 0
   })
 
+  // every mistake a user can make on the command line is reported before any worker thread starts (a thread costs
+  // ~0.4 s to start and stop): the message and the exit code come at once
   it.each([
-    ['no command', [], EXIT.usage],
-    ['run without a corpus', ['run'], EXIT.usage],
-    ['run without --out', ['run', 'corpus'], EXIT.usage],
-    ['an unknown pipeline', ['run', 'corpus', '--out', '/tmp/x', '--pipeline', 'nope'], EXIT.usage],
-    ['a bad --default-dollar', ['run', 'corpus', '--out', '/tmp/x', '--default-dollar', 'dollars'], EXIT.usage],
-    ['a bad --concurrency', ['run', 'corpus', '--out', '/tmp/x', '--concurrency', '0'], EXIT.usage],
-    ['a bad --workers', ['run', 'corpus', '--out', '/tmp/x', '--workers', 'two'], EXIT.usage],
-    ['a negative --workers', ['run', 'corpus', '--out', '/tmp/x', '--workers', '-1'], EXIT.usage],
-    ['an unknown option', ['run', 'corpus', '--out', '/tmp/x', '--fast'], EXIT.usage],
-    ['a missing corpus folder', ['run', '/nonexistent/corpus', '--out', '/tmp/x'], EXIT.fatal],
-    ['a --default-dollar that is no currency', ['run', 'corpus', '--out', '/tmp/x', '--default-dollar', 'XYZ'], EXIT.usage],
-    ['--out the corpus folder', ['run', corpus, '--out', corpus], EXIT.usage],
-    ['--out a folder holding the corpus', ['run', corpus, '--out', root], EXIT.usage],
-    ['--out a folder that cannot be made', ['run', corpus, '--out', '/proc/lede-x'], EXIT.fatal],
-    ['eval of a missing run folder', ['eval', '--gold', join(root, 'test', 'gold'), '--pred', '/missing'], EXIT.usage],
-  ])('exits with a clear message on %s', async (_name, argv, code) => {
-    expect(await main(argv)).toBe(code)
-    expect(stderr.join('')).not.toBe('')
-    expect(stderr.join('')).not.toMatch(/\n\s+at /)
+    ['no command', [], EXIT.usage, /Usage: lede/],
+    ['run without a corpus', ['run'], EXIT.usage, /required option '-o, --out/],
+    ['run without --out', ['run', 'corpus'], EXIT.usage, /required option '-o, --out/],
+    ['an unknown pipeline', ['run', 'corpus', '--out', '/tmp/x', '--pipeline', 'nope'], EXIT.usage, /'nope' is invalid\. Allowed choices are news, plain/],
+    ['a bad --default-dollar', ['run', 'corpus', '--out', '/tmp/x', '--default-dollar', 'dollars'], EXIT.usage, /defaultDollar must be an ISO 4217 code/],
+    ['a bad --concurrency', ['run', 'corpus', '--out', '/tmp/x', '--concurrency', '0'], EXIT.usage, /'0' is invalid\. expected a whole number of at least 1/],
+    ['a bad --workers', ['run', 'corpus', '--out', '/tmp/x', '--workers', 'two'], EXIT.usage, /'two' is invalid\. expected a whole number of at least 0/],
+    ['a negative --workers', ['run', 'corpus', '--out', '/tmp/x', '--workers', '-1'], EXIT.usage, /'-1' is invalid/],
+    ['an unknown option', ['run', 'corpus', '--out', '/tmp/x', '--fast'], EXIT.usage, /unknown option '--fast'/],
+    ['an unknown layer', ['run', 'corpus', '--out', '/tmp/x', '--layers', 'pos'], EXIT.usage, /unknown layer "pos" in --layers/],
+    ['--batch-size without --redis', ['run', 'corpus', '--out', '/tmp/x', '--batch-size', '4'], EXIT.usage, /--batch-size applies only with --redis/],
+    ['--workers with --redis', ['run', 'corpus', '--out', '/tmp/x', '--redis', 'redis://127.0.0.1:1', '--workers', '2'], EXIT.usage, /with --redis the workers are `lede worker` processes/],
+    ['a missing corpus folder', ['run', '/nonexistent/corpus', '--out', '/tmp/x'], EXIT.fatal, /corpus folder "\/nonexistent\/corpus" does not exist/],
+    ['a corpus that is a file', ['run', join(corpus, readdirSync(corpus)[0]!), '--out', '/tmp/x'], EXIT.fatal, /is not a folder: give lede run the folder/],
+    ['a --default-dollar that is no currency', ['run', 'corpus', '--out', '/tmp/x', '--default-dollar', 'XYZ'], EXIT.usage, /defaultDollar "XYZ" is not an ISO 4217 currency code/],
+    ['--out the corpus folder', ['run', corpus, '--out', corpus], EXIT.usage, /is the corpus folder itself/],
+    ['--out a folder holding the corpus', ['run', corpus, '--out', root], EXIT.usage, /contains the corpus folder/],
+    ['--out a folder that cannot be made', ['run', corpus, '--out', '/proc/lede-x'], EXIT.fatal, /cannot create output folder "\/proc\/lede-x"/],
+    ['--out under a file', ['run', corpus, '--out', join(corpus, readdirSync(corpus)[0]!, 'out')], EXIT.fatal, /cannot create output folder .*is a file, not a folder|ENOTDIR/],
+    ['--out a folder another run holds', ['run', corpus, '--out', 'LOCKED'], EXIT.fatal, /is in use by another lede run \(pid \d+ on /],
+    ['eval of a missing run folder', ['eval', '--gold', join(root, 'test', 'gold'), '--pred', '/missing'], EXIT.usage, /--pred "\/missing" does not exist/],
+  ])('exits with a clear message on %s, before any thread starts', async (_name, argv, code, message) => {
+    const args = (argv as string[]).map((a) => (a === 'LOCKED' ? lockedFolder() : a))
+    expect(await main(args)).toBe(code)
+    const text = stdout.join('') + stderr.join('')
+    expect(text).toMatch(message as RegExp)
+    expect(text).not.toMatch(/\n\s+at /)
+    expect(createThreadExecutor).not.toHaveBeenCalled()
   })
 
   it.each([['--help'], ['run', '--help'], ['eval', '--help'], ['schema', '--help']])('answers %s', async (...argv) => {

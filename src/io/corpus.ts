@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import {readdir, readFile, realpath, stat} from 'node:fs/promises'
+import {opendir, readdir, readFile, realpath, stat} from 'node:fs/promises'
 import {join, resolve} from 'node:path'
 import {createDoc, type Doc} from '../doc.ts'
 import {InputArticle, type ErrorRecord} from '../schema.ts'
@@ -49,12 +49,10 @@ export async function isLedeOutputFolder(dir: string): Promise<boolean> {
 }
 
 /**
- * Lists a corpus folder recursively in a deterministic order (by code unit, like `sort` under LC_ALL=C).
- * Symbolic links to files and folders are followed wherever they point, each target once (a second
- * path to the same file or folder, and a link back to an enclosing folder, are listed as skipped with
- * the reason); `exclude` folders (the run's own output) and folders holding a lede manifest are skipped.
+ * Fails with the listing's own message when the corpus folder is missing, not a folder or (with `open`) cannot be
+ * opened: a check cheap enough to run before a run starts anything, whatever the folder holds.
  */
-export async function listCorpus(dir: string, exclude: string[] = []): Promise<CorpusListing> {
+export async function checkCorpusFolder(dir: string, open = true): Promise<void> {
   let info
   try {
     info = await stat(dir)
@@ -62,6 +60,23 @@ export async function listCorpus(dir: string, exclude: string[] = []): Promise<C
     throw new CorpusError(`corpus folder "${dir}" does not exist`)
   }
   if (!info.isDirectory()) throw new CorpusError(`"${dir}" is not a folder: give lede run the folder that holds the articles`)
+  if (!open) return
+  // opening reads no entry, so a folder of a million files costs no more than an empty one
+  try {
+    await (await opendir(dir)).close()
+  } catch (error) {
+    throw new CorpusError(`cannot read corpus folder "${dir}": ${(error as Error).message}`)
+  }
+}
+
+/**
+ * Lists a corpus folder recursively in a deterministic order (by code unit, like `sort` under LC_ALL=C).
+ * Symbolic links to files and folders are followed wherever they point, each target once (a second
+ * path to the same file or folder, and a link back to an enclosing folder, are listed as skipped with
+ * the reason); `exclude` folders (the run's own output) and folders holding a lede manifest are skipped.
+ */
+export async function listCorpus(dir: string, exclude: string[] = []): Promise<CorpusListing> {
+  await checkCorpusFolder(dir, false)
   const root = await realpath(dir)
   const excluded = new Set<string>()
   for (const e of exclude) excluded.add(await realpath(e).catch(() => resolve(e)))

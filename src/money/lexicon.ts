@@ -241,19 +241,8 @@ export const OTHER_SYMBOL_PREFIXES: ReadonlyMap<string, string> = new Map(
   Object.entries({'e£': 'EGP', 'l£': 'LBP', 's£': 'SYP', 'jp¥': 'JPY', 'cn¥': 'CNY', 'rmb¥': 'CNY'}),
 )
 
-/** Active ISO 4217 codes, and historic ones still met in archives. */
-export const ISO_CODES: ReadonlySet<string> = new Set(
-  (
-    'AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD CAD CDF CHF ' +
-    'CLP CNY CNH COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG ' +
-    'HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD ' +
-    'MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF ' +
-    'SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU ' +
-    'UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL ' +
-    // historic: euro legacy currencies and others that news archives still quote
-    'ATS BEF CYP DEM EEK ESP FIM FRF GRD HRK IEP ITL LTL LUF LVL MTL NLG PTE SIT SKK VEF'
-  ).split(' '),
-)
+// in its own module so the command line can check --default-dollar without loading the money tables
+export {ISO_CODES} from './iso-codes.ts'
 
 /**
  * Codes that are also English words, names or common acronyms (ALL, TOP, PEN, NPR the radio network, PHP the

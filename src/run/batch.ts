@@ -4,8 +4,8 @@ import {realpath} from 'node:fs/promises'
 import {join} from 'node:path'
 import PQueue from 'p-queue'
 import type {Doc} from '../doc.ts'
-import {listCorpus, readCorpus, type CorpusListing} from '../io/corpus.ts'
-import {acquireLock, checkOutputPlace, makeFolder, openOutput, readJsonField, replaceJsonField, type CloseOptions, type OutputWriter} from '../io/output.ts'
+import {checkCorpusFolder, listCorpus, readCorpus, type CorpusListing} from '../io/corpus.ts'
+import {acquireLock, checkOutputPlace, makeFolder, openOutput, readJsonField, replaceJsonField, type CloseOptions, type OutputLock, type OutputWriter} from '../io/output.ts'
 import {Manifest, type ErrorRecord} from '../schema.ts'
 import type {CorpusResult, Pipeline} from '../stage.ts'
 import {VERSION} from '../version.ts'
@@ -35,6 +35,8 @@ export interface RunOptions {
   workers?: number
   /** processes the batches instead of this thread or new local worker threads (Redis workers, a thread executor started early); the run closes it */
   executor?: Executor
+  /** the output folder's lock, taken by {@link claimOutput} before the run (the CLI does, before it starts any thread); the run releases it */
+  lock?: OutputLock
   /** documents sent to the executor at once (default: the executor's `batchSize`, 8 for local worker threads, else 1; larger for remote executors) */
   batchSize?: number
   /** batches in flight at once (default: twice the workers, at least 4) */
@@ -95,7 +97,13 @@ export async function runCorpus(options: RunOptions): Promise<RunResult> {
   const started = performance.now()
   const workers = options.workers ?? 0
   const threads = !options.executor && workers > 0 && options.spec
-  const executor = options.executor ?? (threads ? createThreadExecutor(options.spec!, workers) : createInlineExecutor(options.pipeline))
+  let executor: Executor
+  try {
+    executor = options.executor ?? (threads ? createThreadExecutor(options.spec!, workers) : createInlineExecutor(options.pipeline))
+  } catch (error) {
+    await options.lock?.release()
+    throw error
+  }
   try {
     return await runWith(options.batchSize === undefined && executor.batchSize !== undefined ? {...options, batchSize: executor.batchSize} : options, executor, started)
   } finally {
@@ -103,9 +111,21 @@ export async function runCorpus(options: RunOptions): Promise<RunResult> {
   }
 }
 
-/** Checks the output place, lists the corpus and takes the output folder's lock; nothing is created before the output is known not to overlap the input. */
+/**
+ * What a run checks and claims before it starts any work: the output folder must not overlap the input, the corpus
+ * folder must exist and open, and the output folder is created and locked (a write in it). Nothing is created before
+ * the output is known not to overlap the input. Cheap (no listing), so the CLI runs it before it starts any thread:
+ * a mistyped folder fails at once.
+ */
+export async function claimOutput(corpusDir: string, outDir: string, warn: (message: string) => void = () => {}): Promise<OutputLock> {
+  await checkOutputPlace(corpusDir, outDir)
+  await checkCorpusFolder(corpusDir)
+  await makeFolder(outDir)
+  return acquireLock(outDir, warn)
+}
+
+/** Lists the corpus, sizes its inputs and computes the run's key (for --resume). */
 async function prepare(options: RunOptions): Promise<{listing: CorpusListing; bytesTotal: number; runKey: string}> {
-  await checkOutputPlace(options.corpusDir, options.outDir)
   // an output folder inside the corpus folder must not be read back as input
   const listing = await listCorpus(options.corpusDir, [options.outDir])
   let bytesTotal = 0
@@ -135,10 +155,9 @@ async function prepare(options: RunOptions): Promise<{listing: CorpusListing; by
 
 async function runWith(options: RunOptions, executor: Executor, started: number): Promise<RunResult> {
   const warn = options.onWarning ?? (() => {})
-  const {listing, bytesTotal, runKey} = await prepare(options)
-  await makeFolder(options.outDir)
-  const lock = await acquireLock(options.outDir, warn)
+  const lock = options.lock ?? (await claimOutput(options.corpusDir, options.outDir, warn))
   try {
+    const {listing, bytesTotal, runKey} = await prepare(options)
     // the token layer's file exists only when a stage computes it
     const optional = options.pipeline.stages.some((s) => s.assigns.includes('tags')) ? (['tokens'] as const) : []
     const out = await openOutput(options.outDir, {runKey, resume: options.resume === true, warn, optional})

@@ -3,25 +3,12 @@
  * and normalises each to an exact decimal amount and an ISO 4217 currency. The work is done by
  * {@link findMoney} in src/money/find-money.ts; this stage only writes its result to the document.
  */
-import {z} from 'zod'
 import {findMoney} from '../money/find-money.ts'
-import {ISO_CODES} from '../money/lexicon.ts'
+import {MoneyOptions} from '../money/options.ts'
 import type {Stage} from '../stage.ts'
 import {unwrapText} from '../segment/layout.ts'
 
-/** Options for {@link createMoney}. */
-export const MoneyOptions = z
-  .object({
-    /** ISO 4217 code a bare `$`, "dollars" or "cents" stands for (marked currencyAssumed) */
-    defaultDollar: z
-      .string()
-      .regex(/^[A-Z]{3}$/, 'defaultDollar must be an ISO 4217 code such as USD or CAD')
-      .refine((code) => ISO_CODES.has(code), {error: (issue) => `defaultDollar "${String(issue.input)}" is not an ISO 4217 currency code (USD, CAD, AUD, …)`})
-      .default('USD'),
-  })
-  .strict()
-/** Input type of {@link MoneyOptions}. */
-export type MoneyOptions = z.input<typeof MoneyOptions>
+export {MoneyOptions}
 
 /** Creates the money stage: assigns `doc.money` from the text alone. */
 export function createMoney(options: MoneyOptions = {}): Stage {
