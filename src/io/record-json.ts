@@ -48,13 +48,17 @@ export function compileRecordJson(schema: z.ZodType): RecordJson {
   const body = compiler.value((schema as unknown as {_zod: {def: Def}})._zod.def, 'v')
   try {
     const memos = compiler.memos.length > 0 ? `let ${compiler.memos.join(', ')}\n` : ''
-    const write = new Function('C', 'passes', `${memos}return function recordJson(v) {\nlet t = ''\n${body}\nreturn t\n}`)(compiler.constants, passes) as RecordJson
+    const write = new Function('C', 'passes', 'NEEDS_ESCAPE', `${memos}return function recordJson(v) {\nlet t = ''\n${body}\nreturn t\n}`)(compiler.constants, passes, NEEDS_ESCAPE) as RecordJson
     return write
   } catch {
     // no code generation here (a locked-down runtime): every record goes through zod
     return () => null
   }
 }
+
+// the characters JSON.stringify escapes in a string: '"', '\\', U+0000-U+001F, and surrogates (a lone one is
+// written as \uXXXX; a string with a pair goes to JSON.stringify too, which copies it unescaped)
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
 
 // a refinement (superRefine, refine): run as zod runs it, on a payload; it passes when it adds no issue
 function passes(check: Check, value: unknown): boolean {
@@ -75,7 +79,9 @@ class Compiler {
     const last = this.name('m')
     const json = this.name('j')
     this.memos.push(`${last} = null`, `${json} = ''`)
-    return `if (${v} !== ${last}) {\n${last} = ${v}\n${json} = JSON.stringify(${v})\n}\nt += ${json}`
+    // JSON.stringify is a call into the runtime (~0.2-1 µs a string); a string with nothing to escape (no quote,
+    // backslash, control character or surrogate: what JSON.stringify escapes) is itself between quotes
+    return `if (${v} !== ${last}) {\n${last} = ${v}\n${json} = NEEDS_ESCAPE.test(${v}) ? JSON.stringify(${v}) : '"' + ${v} + '"'\n}\nt += ${json}`
   }
 
   private constant(value: unknown): string {

@@ -199,3 +199,27 @@ describe('a string field written again', () => {
     expect(write(record)).toBe(zodJson('entity', record))
   })
 })
+
+describe('strings written without JSON.stringify when nothing needs escaping', () => {
+  // the writer puts a string between quotes itself unless it holds a character JSON.stringify escapes: every such
+  // class, and characters that look as if they might need it but do not, must give zod's bytes
+  const write = compileRecordJson(EntityRecord)
+  it.each([
+    ['plain ASCII', 'Donald J. Trump'],
+    ['a quote', 'the "Gang of Eight"'],
+    ['a backslash', 'C:\\path'],
+    ['a newline and a tab', 'line\none\ttwo'],
+    ['every control character', Array.from({length: 32}, (_, c) => String.fromCharCode(c)).join('')],
+    ['DEL, which JSON leaves as it is', 'a\u007fb'],
+    ['line and paragraph separators', 'a\u2028b\u2029c'],
+    ['accents and CJK', 'Zoë Šimić 習近平'],
+    ['a surrogate pair', 'flag 🇺🇦 and 😀'],
+    ['a lone high surrogate', 'broken \ud83d here'],
+    ['a lone low surrogate', 'broken \ude00 here'],
+    ['a lone surrogate at the end', 'end \ud800'],
+    ['a slash and angle brackets', '</script> & a/b'],
+  ])('%s', (_name, value) => {
+    const record = {...entity, text: value, canonical: value, entityId: `person:${value}`}
+    expect(write(record)).toBe(zodJson('entity', record))
+  })
+})
