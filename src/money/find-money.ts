@@ -42,6 +42,12 @@ function toMoney(figure: Figure, dollar: string): Money {
   return money
 }
 
+// a bit per currency-word hash, by its low 16 bits: most words of a text are turned away by one array read instead
+// of a Set lookup (a hash with its bit set still asks TRIGGERS)
+const TRIGGER_MASK = (1 << 11) - 1
+const TRIGGER_BITS = new Uint32Array(TRIGGER_MASK + 1)
+for (const h of TRIGGERS) TRIGGER_BITS[(h >>> 5) & TRIGGER_MASK]! |= 1 << (h & 31)
+
 // the top of the scanner: the one pass and what wakes it (digits, currency words)
 class Scanner extends FigureReader {
   scan(): void {
@@ -58,7 +64,7 @@ class Scanner extends FigureReader {
           h = (Math.imul(h, 31) + LOWER[text.charCodeAt(j)]) | 0
           j++
         } while (j < n && isLetter(text.charCodeAt(j)))
-        i = j - i <= MAX_NAME_LENGTH && TRIGGERS.has(h) ? this.onWord(i, j) : j
+        i = j - i <= MAX_NAME_LENGTH && (TRIGGER_BITS[(h >>> 5) & TRIGGER_MASK]! & (1 << (h & 31))) !== 0 && TRIGGERS.has(h) ? this.onWord(i, j) : j
       } else {
         i++
       }
