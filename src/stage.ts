@@ -1,3 +1,4 @@
+import type {z} from 'zod'
 import type {Doc, DocMessage, EntityLabel, LayerName} from './doc.ts'
 
 /** What a stage may do besides writing its layers: leave warnings on the document (a stage stops a document by throwing). */
@@ -57,6 +58,13 @@ export interface CorpusResult {
   labels?: ReadonlyMap<string, ReadonlyMap<string, {label: EntityLabel; entityId: string}>>
   /** further JSONL files, by file name: records already checked against their schema */
   files?: Record<string, readonly unknown[]>
+  /**
+   * further JSONL files, by file name, whose records the run engine checks against `schema` as it writes them (each
+   * line exactly `JSON.stringify(schema.parse(record))`, through the compiled fast path zod's schemas give, so a
+   * record is walked once, not parsed into a copy and then stringified); a record that fails is not written and
+   * becomes a `<stage>:invalid-record` error
+   */
+  recordFiles?: Record<string, {schema: z.ZodType; records: readonly unknown[]}>
   /** records that failed their schema, as error records */
   errors?: Array<{source: string; docId: string | null; stage: string; code: string; message: string}>
 }

@@ -283,6 +283,8 @@ export interface CloseOptions {
   rewrite?: Partial<Record<OutputName, FieldRewrite>>
   /** further JSONL files to write, e.g. the entity index */
   extraFiles?: Record<string, unknown[]>
+  /** further files as their JSONL text, already checked (records of corpus stages checked where they were written) */
+  extraText?: Record<string, string>
 }
 
 /** How to open an output folder. */
@@ -459,6 +461,10 @@ export async function openOutput(dir: string, options: OpenOptions): Promise<Out
         }
         for (const [file, records] of Object.entries(finish.extraFiles ?? {})) {
           await writeJsonl(join(staging, file), records)
+          files.push(file)
+        }
+        for (const [file, text] of Object.entries(finish.extraText ?? {})) {
+          await writeFile(join(staging, file), text)
           files.push(file)
         }
         await writeFile(join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`)

@@ -73,6 +73,30 @@ export function packLines(docs: ReadonlyArray<{lines: DocLines; summaryLine: str
   return {packed, buffer}
 }
 
+const compiledWriters = new WeakMap<z.ZodType, RecordJson>()
+
+/**
+ * Checks records against their schema and writes the JSONL text of those that pass: each line is
+ * `JSON.stringify(schema.parse(record))`, from the schema's compiled fast path when it is sure and from zod otherwise;
+ * a record zod rejects is left out and handed to `rejected` with zod's error.
+ */
+export function checkRecords(schema: z.ZodType, records: readonly unknown[], rejected: (record: unknown, error: z.ZodError) => void): {text: string; count: number} {
+  let fast = compiledWriters.get(schema)
+  if (fast === undefined) compiledWriters.set(schema, (fast = compileRecordJson(schema)))
+  const lines = new JsonlText()
+  for (const record of records) {
+    const line = fast(record)
+    if (line !== null) {
+      lines.push(line)
+      continue
+    }
+    const parsed = schema.safeParse(record)
+    if (parsed.success) lines.push(JSON.stringify(parsed.data))
+    else rejected(record, parsed.error)
+  }
+  return {text: lines.text(), count: lines.length}
+}
+
 /**
  * Serialises validated records to JSONL text, one line per record, where the document was processed: a worker
  * thread hands the main thread (which only writes) a few strings instead of a tree of objects to clone and stringify.

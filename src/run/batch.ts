@@ -6,6 +6,7 @@ import PQueue from 'p-queue'
 import type {Doc} from '../doc.ts'
 import {checkCorpusFolder, listCorpus, readCorpus, type CorpusListing} from '../io/corpus.ts'
 import {acquireLock, checkOutputPlace, makeFolder, openOutput, readJsonField, replaceJsonField, type CloseOptions, type OutputLock, type OutputWriter} from '../io/output.ts'
+import {checkRecords} from '../io/records.ts'
 import {Manifest, type ErrorRecord} from '../schema.ts'
 import type {CorpusResult, Pipeline} from '../stage.ts'
 import {VERSION} from '../version.ts'
@@ -318,7 +319,7 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
   }
 
   // corpus stages finish once every document has been added
-  const finish: CloseOptions = {extraFiles: {}}
+  const finish: CloseOptions = {extraFiles: {}, extraText: {}}
   const idMaps: Array<ReadonlyMap<string, string>> = []
   const labelMaps: Array<NonNullable<CorpusResult['labels']>> = []
   const extraCounts: Record<string, number> = {}
@@ -332,6 +333,15 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
       extraCounts[file] = records.length
     }
     for (const error of result.errors ?? []) await out.writeError(error)
+    for (const [file, {schema, records}] of Object.entries(result.recordFiles ?? {})) {
+      const rejected: ErrorRecord[] = []
+      const {text, count} = checkRecords(schema, records, (record, error) => {
+        rejected.push({source: file, docId: null, stage: stage.name, code: `${stage.name}:invalid-record`, message: `${error.message}; record: ${JSON.stringify(record)}`})
+      })
+      finish.extraText![file] = text
+      extraCounts[file] = count
+      for (const error of rejected) await out.writeError(error)
+    }
     addTime(timings, stage.name, finishing)
   }
   if (idMaps.length > 0 || labelMaps.length > 0) {

@@ -92,17 +92,11 @@ export function createLink(): CorpusStage<LinkSummary> {
         },
         finish(): CorpusResult {
           const {idMap, index, relabels} = linker.finish()
-          const entries: EntityIndexEntry[] = []
-          const errors: NonNullable<CorpusResult['errors']> = []
-          for (const entry of index) {
-            const parsed = EntityIndexEntry.safeParse(entry)
-            if (parsed.success) entries.push(parsed.data)
-            else errors.push({source: ENTITY_INDEX_FILE, docId: null, stage: 'link', code: 'link:invalid-record', message: `${parsed.error.message}; record: ${JSON.stringify(entry)}`})
-          }
           // only ids that change need replacing in the written records
           const changed = new Map<string, string>()
           for (const [from, to] of idMap) if (from !== to) changed.set(from, to)
-          return {entityIds: changed, labels: relabels, files: {[ENTITY_INDEX_FILE]: entries}, errors}
+          // the index is checked against its schema as it is written (an entry that fails is a link:invalid-record error)
+          return {entityIds: changed, labels: relabels, recordFiles: {[ENTITY_INDEX_FILE]: {schema: EntityIndexEntry, records: index}}}
         },
       }
     },

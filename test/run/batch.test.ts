@@ -2,6 +2,7 @@ import {mkdtemp, readFile, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {z} from 'zod'
 import type {Doc} from '../../src/doc.ts'
 import {runCorpus} from '../../src/run/batch.ts'
 import type {Executor} from '../../src/run/executor.ts'
@@ -202,5 +203,33 @@ describe('runCorpus with the linking stage', () => {
       ['org:acme', 'ORG', 1, 1],
       ['person:trump', 'PERSON', 3, 3],
     ])
+  })
+})
+
+describe('runCorpus with a corpus stage that hands records to check', () => {
+  it('writes the records that pass their schema (as zod writes them) and an error record for each that fails', async () => {
+    const corpus = await setup({'a.txt': 'Anna paid €7.', 'b.txt': 'Olena paid €5.'})
+    const out = join(corpus, 'out')
+    const Row = z.object({doc: z.string().min(1), n: z.number().int()})
+    const counting = {
+      name: 'counting',
+      requires: ['text' as const],
+      summarize: (doc: Doc) => doc.id,
+      start() {
+        const ids: string[] = []
+        return {
+          add: (id: string) => void ids.push(id),
+          finish: () => ({recordFiles: {'rows.jsonl': {schema: Row, records: [...ids.map((doc, n) => ({n, doc})), {doc: '', n: 0.5}]}}}),
+        }
+      },
+    }
+    const result = await runCorpus({corpusDir: corpus, outDir: out, pipeline: createPipeline('toy', [toy], [counting])})
+    expect(result.exitCode).toBe(1)
+    const rows = await readFile(join(out, 'rows.jsonl'), 'utf8')
+    const articles = await lines(join(out, 'articles.jsonl'))
+    expect(rows).toBe(articles.map((a, n) => `${JSON.stringify({doc: a.id, n})}\n`).join(''))
+    const errors = await lines(join(out, 'errors.jsonl'))
+    expect(errors.map((e) => [e.source, e.stage, e.code])).toEqual([['rows.jsonl', 'counting', 'counting:invalid-record']])
+    expect(errors[0].message).toMatch(/; record: \{"doc":"","n":0\.5\}$/)
   })
 })

@@ -104,9 +104,10 @@ describe('the link stage', () => {
     for (const b of [oneByOne.finish()]) {
       expect(a.entityIds).toEqual(b.entityIds)
       expect(a.labels).toEqual(b.labels)
-      expect(a.files).toEqual(b.files)
+      expect(a.recordFiles).toEqual(b.recordFiles)
       expect(a.errors).toEqual(b.errors)
     }
+    expect(a.recordFiles!['entities-index.jsonl']!.records.length).toBeGreaterThan(0)
     // the table exercises merges (and, for the synthetic corpora, corpus labels), not only identities
     expect(a.entityIds!.size).toBeGreaterThan(0)
     if (relabels) expect(a.labels!.size).toBeGreaterThan(0)
