@@ -641,6 +641,12 @@ function buildResult(records: readonly NameRecord[], profiles: readonly NameProf
   const idMap = new Map<string, string>()
   const index: EntityIndexEntry[] = []
   for (const members of byRoot.values()) {
+    // most names join nothing: their entry is the record's own, with no merged spellings, roles or counts to add up
+    if (members.length === 1) {
+      index.push(singleEntry(records[members[0]], profiles[members[0]]))
+      idMap.set(records[members[0]].id, records[members[0]].id)
+      continue
+    }
     let sorted = members
     if (members.length > 1) {
       // the head names the entity: a written-out name before an acronym, then the most mentioned, then the smallest id
@@ -680,6 +686,28 @@ function buildResult(records: readonly NameRecord[], profiles: readonly NameProf
   }
   index.sort((x, y) => (x.entityId < y.entityId ? -1 : x.entityId > y.entityId ? 1 : 0))
   return {idMap, index}
+}
+
+/** The index entry of a name that joined no other: what buildResult writes for a cluster of one, without its merging. */
+function singleEntry(record: NameRecord, profile: NameProfile): EntityIndexEntry {
+  const spellings = byCount(record.spellings).filter((spelling) => spelling.trim() !== '')
+  // one spelling is the canonical name whether or not it is an acronym
+  const canonical =
+    (spellings.length === 1 ? spellings[0] : spellings.find((spelling) => !isAcronym(spelling))) ??
+    spellings[0] ??
+    (profile.canonical.trim() || record.id.slice(record.id.indexOf(':') + 1) || record.id)
+  const aliases: string[] = []
+  for (const spelling of record.spellings.keys()) if (spelling !== canonical) aliases.push(spelling)
+  return {
+    entityId: record.id,
+    label: record.label,
+    canonical,
+    aliases: aliases.sort(),
+    roles: byCount(record.roles).slice(0, MAX_INDEX_ROLES),
+    mentions: record.mentions,
+    documents: record.documents,
+    merges: [],
+  }
 }
 
 /** The rule by which each member joined: the edge that first reaches it walking the accepted edges from the cluster's head. */

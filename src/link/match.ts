@@ -52,7 +52,10 @@ export function profileName(id: string, label: EntityLabel, canonical: string, r
     if (key) roleKeys.add(key)
   }
   const key = nameKey(canonical)
-  return {id, label, canonical, key, keys: new Set([key]), roleKeys, ...(label === 'PERSON' ? {person: parsePersonName(canonical)} : {})}
+  // no spread of a conditional object literal: a profile is made for every distinct name of the corpus, at its end
+  const profile: NameProfile = {id, label, canonical, key, keys: new Set([key]), roleKeys}
+  if (label === 'PERSON') profile.person = parsePersonName(canonical)
+  return profile
 }
 
 /** Whether both names carry a role naming the same office. */

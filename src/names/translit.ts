@@ -9,12 +9,20 @@ const FOLD: Record<string, string> = {ł: 'l', ø: 'o', ß: 'ss', đ: 'd', æ: '
 
 /** Lowercases, strips diacritics and apostrophes (soft signs) from one name token. */
 export function foldToken(token: string): string {
+  // ASCII has nothing to decompose, no combining marks and none of the folded letters: only case and the two ASCII
+  // apostrophes change (most tokens of English news, keyed on the main thread by the linker's finish)
+  if (isAscii(token)) return token.toLowerCase().replace(/['`]/g, '')
   return token
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[łøßđæœıħþ]/g, (c) => FOLD[c] ?? c)
     .replace(/['’ʼʹ`´‘]/g, '')
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false
+  return true
 }
 
 // a letter repeated at once (ll, ss): what the collapsing rewrites look for

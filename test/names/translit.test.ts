@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {consonantSkeleton, nameKey, translitKey} from '../../src/names/translit.ts'
+import {consonantSkeleton, foldToken, nameKey, translitKey} from '../../src/names/translit.ts'
 
 describe('translitKey: spellings of one name share a key', () => {
   it.each([
@@ -42,5 +42,27 @@ describe('nameKey and consonantSkeleton', () => {
     ['shmihal', 'ʃmgl'],
   ])('%s -> %s', (key, skeleton) => {
     expect(consonantSkeleton(key)).toBe(skeleton)
+  })
+})
+
+describe('foldToken', () => {
+  // ASCII tokens take a shortcut (lowercase, ASCII apostrophes dropped); it must fold exactly as the full path does
+  const FOLD: Record<string, string> = {ł: 'l', ø: 'o', ß: 'ss', đ: 'd', æ: 'ae', œ: 'oe', ı: 'i', ħ: 'h', þ: 'th'}
+  const fullFold = (t: string) => t.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[łøßđæœıħþ]/g, (c) => FOLD[c] ?? c).replace(/['’ʼʹ`´‘]/g, '')
+  it.each([
+    ["O'Brien", 'obrien'],
+    ['D`Arcy', 'darcy'],
+    ['MCDONALD-SMITH', 'mcdonald-smith'],
+    ['Łukasz', 'lukasz'],
+    ['Müller', 'muller'],
+    ['Straße', 'strasse'],
+    ['Zelens’kyy', 'zelenskyy'],
+  ])('%s -> %s', (token, folded) => {
+    expect(foldToken(token)).toBe(folded)
+    expect(foldToken(token)).toBe(fullFold(token))
+  })
+  it('folds every ASCII character as the full path does', () => {
+    const all = Array.from({length: 128}, (_, c) => String.fromCharCode(c)).join('')
+    for (let c = 0; c < 128; c++) expect(foldToken(all.slice(c) + all.slice(0, c))).toBe(fullFold(all.slice(c) + all.slice(0, c)))
   })
 })
