@@ -55,6 +55,43 @@ export function packedFile(lines: PackedLines, index: number): Uint8Array {
 
 /** Packs documents' lines and summary lines into one buffer (views into it, in order), for a transfer between threads. */
 export function packLines(docs: ReadonlyArray<{lines: DocLines; summaryLine: string | null}>): {packed: PackedLines[]; buffer: ArrayBuffer} {
+  // at most 3 UTF-8 bytes per UTF-16 code unit (a surrogate pair: 4 bytes for 2 units); the text is encoded once
+  // into a scratch buffer kept between batches and copied into one of the exact size (the buffer is moved to the
+  // main thread, so it cannot be reused), instead of measuring every string's UTF-8 length first and then encoding it
+  let bound = 0
+  for (const d of docs) bound += linesLength(d.lines) + (d.summaryLine?.length ?? 0)
+  bound *= 3
+  if (bound > MAX_SCRATCH) return packMeasured(docs)
+  if (scratch.length < bound) scratch = Buffer.allocUnsafeSlow(Math.max(bound, 2 * scratch.length))
+  let at = 0
+  const ranges = docs.map((d) => {
+    const start = at
+    const ends: number[] = []
+    const l = d.lines
+    for (const text of [l.articles, l.entities, l.quotes, l.money, l.errors, l.tokens, d.summaryLine ?? '']) {
+      at += scratch.write(text, at, 'utf8')
+      ends.push(at - start)
+    }
+    return {start, ends}
+  })
+  const buffer = new ArrayBuffer(at)
+  const view = new Uint8Array(buffer)
+  view.set(scratch.subarray(0, at))
+  const packed = docs.map((d, i) => ({bytes: view.subarray(ranges[i]!.start, ranges[i + 1]?.start ?? at), ends: ranges[i]!.ends, counts: d.lines.counts}))
+  return {packed, buffer}
+}
+
+// the scratch buffer of packLines: grown to the largest batch met, up to this size; a larger batch (a document of
+// megabytes) is measured and encoded straight into its own buffer instead
+const MAX_SCRATCH = 64 * 1024 * 1024
+let scratch = Buffer.allocUnsafeSlow(0)
+
+function linesLength(l: DocLines): number {
+  return l.articles.length + l.entities.length + l.quotes.length + l.money.length + l.errors.length + l.tokens.length
+}
+
+// every string's UTF-8 length measured, then each encoded in place
+function packMeasured(docs: ReadonlyArray<{lines: DocLines; summaryLine: string | null}>): {packed: PackedLines[]; buffer: ArrayBuffer} {
   const texts = (d: {lines: DocLines; summaryLine: string | null}) => [d.lines.articles, d.lines.entities, d.lines.quotes, d.lines.money, d.lines.errors, d.lines.tokens, d.summaryLine ?? '']
   let total = 0
   for (const d of docs) for (const text of texts(d)) total += Buffer.byteLength(text, 'utf8')
