@@ -7,6 +7,7 @@
  */
 import type {EntitySpan} from '../doc.ts'
 import {isRegexSpace} from '../text/chars.ts'
+import {scanTriggers, type Triggers} from '../text/triggers.ts'
 
 const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December'
 // abbreviations only count with a day or year after them ("Dec. 5"), never alone
@@ -150,15 +151,22 @@ function isAsciiLetter(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90)
 }
 
-/** Finds DATE mentions in `text` as half-open UTF-16 spans, sorted and never overlapping (the longest wins). */
-export function findDates(text: string): EntitySpan[] {
+/** The words that wake some DATE rule (lower case); a digit wakes them too. */
+export const DATE_TRIGGER_WORDS: readonly string[] = [...RULES_BY_WORD.keys()]
+
+/**
+ * Finds DATE mentions in `text` as half-open UTF-16 spans, sorted and never overlapping (the longest wins).
+ * `triggers`, when given, are a scan of `text` (src/text/triggers.ts) that holds at least every digit and
+ * {@link DATE_TRIGGER_WORDS} word starting after a non-word character, as this finder's own scan would find them.
+ */
+export function findDates(text: string, triggers?: Triggers): EntitySpan[] {
   const candidates: {start: number; end: number}[] = []
   // per rule, where its previous match ended: like a global regex, matches of one rule never overlap
   const resume = new Int32Array(RULES.length)
-  TRIGGER.lastIndex = 0
-  for (let trigger = TRIGGER.exec(text); trigger !== null; trigger = TRIGGER.exec(text)) {
-    const p = trigger.index
-    const word = text.charCodeAt(p) <= 57 ? '' : trigger[0].toLowerCase()
+  const {count, starts, words} = triggers ?? scanTriggers(TRIGGER, text)
+  for (let t = 0; t < count; t++) {
+    const p = starts[t]!
+    const word = words[t]!
     if (word === 'the' && !mayFollowThe(text, p + 3)) continue
     let mask = word === '' ? DIGIT_RULES : (RULES_BY_WORD.get(word) ?? 0)
     for (let r = 0; mask !== 0; r++, mask >>>= 1) {

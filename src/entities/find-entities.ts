@@ -7,8 +7,9 @@ import {placeNamesFrom, relabelDatelinePlaces, type PlaceNames} from './dateline
 import {resolveOverlaps} from './overlaps.ts'
 import {resolveMentions} from './resolve.ts'
 import {recogniseEntities, shippedLexicon} from '../ner/recognise.ts'
-import {findDates} from '../dates/find-dates.ts'
-import {findNumbers} from '../numbers/find-numbers.ts'
+import {DATE_TRIGGER_WORDS, findDates} from '../dates/find-dates.ts'
+import {findNumbers, NUMBER_TRIGGER_WORDS, triggerSource} from '../numbers/find-numbers.ts'
+import {scanTriggers, type Triggers} from '../text/triggers.ts'
 
 /** The finders the stage runs; tests and alternative pipelines may swap them. */
 export interface EntityFinders {
@@ -24,7 +25,32 @@ export interface EntityFinders {
 
 /** MONEY spans (the money layer's), then the other numbers. */
 export function findNumericEntities(text: string, money: readonly Span[]): EntitySpan[] {
-  return [...money.map((m): EntitySpan => ({start: m.start, end: m.end, label: 'MONEY'})), ...findNumbers(text)]
+  return [...money.map((m): EntitySpan => ({start: m.start, end: m.end, label: 'MONEY'})), ...findNumbers(text, sharedTriggers(text))]
+}
+
+// the date and number finders' trigger words in one regex: the stage scans a document once for both (the scan is
+// most of what the finders cost), and each finder reads the triggers it knows (same spans as their own scans)
+const NUMERIC_TRIGGER = new RegExp(triggerSource([...new Set([...DATE_TRIGGER_WORDS, ...NUMBER_TRIGGER_WORDS])]), 'gi')
+let scannedText: string | null = null
+let scanned: Triggers | null = null
+
+/** Every trigger of the date and the number finders in `text` (src/text/triggers.ts), in one scan. */
+export function scanNumericTriggers(text: string): Triggers {
+  return scanTriggers(NUMERIC_TRIGGER, text)
+}
+
+// the triggers of the last text scanned: the stage runs the two finders one after the other on it
+function sharedTriggers(text: string): Triggers {
+  if (scanned === null || scannedText !== text) {
+    scanned = scanNumericTriggers(text)
+    scannedText = text
+  }
+  return scanned
+}
+
+/** DATE spans, read from the triggers the number finder shares. */
+function findDatesShared(text: string): EntitySpan[] {
+  return findDates(text, sharedTriggers(text))
 }
 
 let shippedPlaceNames: PlaceNames | null = null
@@ -38,7 +64,7 @@ function shippedNames(): PlaceNames {
 /** The shipped finders: the trained recogniser, the date rules and the number rules. */
 export const DEFAULT_FINDERS: EntityFinders = {
   recognise: (text, tokens, sentences, headline) => recogniseEntities(text, tokens, sentences, undefined, headline ?? null),
-  findDates,
+  findDates: findDatesShared,
   findNumbers: findNumericEntities,
   placeNames: shippedNames,
 }

@@ -7,6 +7,7 @@
  * their own finders; overlaps between all of them are settled in the entities stage.
  */
 import type {EntitySpan} from '../doc.ts'
+import {scanTriggers, type Triggers} from '../text/triggers.ts'
 
 const UNITS_1_19 =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen'
@@ -76,10 +77,16 @@ for (const word of ['this', 'yesterday', 'tomorrow', 'last', ...WEEKDAY.toLowerC
 }
 // where a rule may start: a digit, or a whole trigger word; without the u flag \b and case folding are ASCII-only,
 // and each rule's own lookbehind then checks the Unicode boundary
-const TRIGGER = new RegExp(
-  `\\b(?:[0-9]|a (?=dozen|hundred|thousand|million|billion)|(?:${[...RULES_BY_WORD.keys()].filter((w) => w !== 'a').join('|')})(?![A-Za-z]))`,
-  'gi',
-)
+const TRIGGER = new RegExp(triggerSource([...RULES_BY_WORD.keys()].filter((w) => w !== 'a')), 'gi')
+
+/**
+ * The source of a trigger regex (flags gi) for the number rules and `words`: a digit, "a " before a scale word, or a
+ * whole word of `words`, each after a non-word character; "a " is tried before the words, so a scan with more words
+ * (the dates' too) still finds it.
+ */
+export function triggerSource(words: readonly string[]): string {
+  return `\\b(?:[0-9]|a (?=dozen|hundred|thousand|million|billion)|(?:${words.join('|')})(?![A-Za-z]))`
+}
 
 // words that look like numbers but are not counted things here
 function excluded(text: string, start: number, end: number, label: EntitySpan['label']): boolean {
@@ -99,25 +106,67 @@ function excluded(text: string, start: number, end: number, label: EntitySpan['l
   return false
 }
 
-/** Finds PERCENT, QUANTITY, TIME, ORDINAL and CARDINAL mentions in `text` as sorted, non-overlapping UTF-16 spans. */
-export function findNumbers(text: string): EntitySpan[] {
+/** The words that wake some number rule (lower case; "a" only as "a " before dozen, hundred, ...); a digit wakes them all. */
+export const NUMBER_TRIGGER_WORDS: readonly string[] = [...RULES_BY_WORD.keys()]
+
+/**
+ * Finds PERCENT, QUANTITY, TIME, ORDINAL and CARDINAL mentions in `text` as sorted, non-overlapping UTF-16 spans.
+ * `triggers`, when given, are a scan of `text` (src/text/triggers.ts) that holds at least every trigger this
+ * finder's own scan would find: every digit, "a " before a scale word and {@link NUMBER_TRIGGER_WORDS} word
+ * starting after a non-word character.
+ */
+export function findNumbers(text: string, triggers?: Triggers): EntitySpan[] {
   const found: EntitySpan[] = []
-  TRIGGER.lastIndex = 0
+  if (triggers === undefined) {
+    findFrom(text, 0, found)
+    return found
+  }
+  const {count, starts, ends, words} = triggers
+  // after a number, the scan goes on from its end (as TRIGGER.lastIndex = end does)
+  let from = 0
+  for (let t = 0; t < count; t++) {
+    const p = starts[t]!
+    if (p < from) {
+      // a trigger across the end of a number: this finder's own scan, restarted there, could find one inside it
+      if (ends[t]! > from) {
+        findFrom(text, from, found)
+        return found
+      }
+      continue
+    }
+    const word = words[t]!
+    // "a" wakes the rules only as the "a " of "a dozen", "a hundred"...
+    const mask = word === '' ? ALL_RULES : word === 'a' && ends[t]! - p !== 2 ? 0 : (RULES_BY_WORD.get(word) ?? 0)
+    const end = numberAt(text, p, mask, found)
+    if (end > 0) from = end
+  }
+  return found
+}
+
+// this finder's own scan from `from` on, adding what it finds to `found`
+function findFrom(text: string, from: number, found: EntitySpan[]): void {
+  TRIGGER.lastIndex = from
   for (let m = TRIGGER.exec(text); m !== null; m = TRIGGER.exec(text)) {
     const p = m.index
     const mask = text.charCodeAt(p) <= 57 ? ALL_RULES : (RULES_BY_WORD.get(m[0].trimEnd().toLowerCase()) ?? 0)
-    for (let r = 0; r < RULES.length; r++) {
-      if ((mask & (1 << r)) === 0) continue
-      const rule = RULES[r]
-      rule.pattern.lastIndex = p
-      const match = rule.pattern.exec(text)
-      if (!match) continue
-      const end = p + match[0].length
-      if (excluded(text, p, end, rule.label)) break
-      found.push({start: p, end, label: rule.label})
-      TRIGGER.lastIndex = end
-      break
-    }
+    const end = numberAt(text, p, mask, found)
+    if (end > 0) TRIGGER.lastIndex = end
   }
-  return found
+}
+
+// the first rule in `mask` that matches at `p`: its span is added to `found` and its end returned; -1 when none does
+// (or the match is excluded)
+function numberAt(text: string, p: number, mask: number, found: EntitySpan[]): number {
+  for (let r = 0; r < RULES.length; r++) {
+    if ((mask & (1 << r)) === 0) continue
+    const rule = RULES[r]
+    rule.pattern.lastIndex = p
+    const match = rule.pattern.exec(text)
+    if (!match) continue
+    const end = p + match[0].length
+    if (excluded(text, p, end, rule.label)) return -1
+    found.push({start: p, end, label: rule.label})
+    return end
+  }
+  return -1
 }
