@@ -6,7 +6,7 @@
  */
 import {stripPossessive} from '../entities/canonical.ts'
 import {nameSlug} from '../names/entity-id.ts'
-import {isHonorific, isRoleAbbreviation, isRoleHead} from '../names/roles.ts'
+import {HONORIFICS, isHonorific, isRoleAbbreviation, isRoleHead, ROLE_ABBREVIATIONS, ROLE_HEADS} from '../names/roles.ts'
 import {CHAR_CLASS, CharClass, isRegexSpace} from '../text/chars.ts'
 
 // a name this long is a headline or a run-on span, not a person written with a title
@@ -29,6 +29,37 @@ const titles = new Map<string, boolean>()
 
 const UPPER_START = /^\p{Lu}/u
 
+// A title is a lexicon word (an honorific, an abbreviated title or a role head) once lowercased and stripped of a
+// final period (roleWord); every other word of the corpus, most of the words read here ("said", "the", names), is
+// turned away by a bit per lexicon word's hash before it is cut from the text and looked up. Only words of ASCII
+// letters (and a final period) are hashed; any other word (hyphens, apostrophes, other letters) is looked up.
+const LEXICON_BITS = new Uint32Array(2048)
+for (const word of [...HONORIFICS, ...ROLE_ABBREVIATIONS, ...ROLE_HEADS]) {
+  const h = asciiHash(word, 0, word.length)
+  if (h !== -1) LEXICON_BITS[(h >>> 5) & 2047]! |= 1 << (h & 31)
+}
+
+// a hash of text[start, end) in lower case when it is ASCII letters only (a final period left out), else -1
+function asciiHash(text: string, start: number, end: number): number {
+  if (end > start && text.charCodeAt(end - 1) === 46) end--
+  if (end === start) return -1
+  let h = 0
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i) | 0x20
+    if (code < 97 || code > 122) return -1
+    h = (Math.imul(h, 31) + code) | 0
+  }
+  return h & 0xffff
+}
+
+// whether text[start, end) is a title, without cutting it from the text when it cannot be one
+function isTitleAt(text: string, start: number, end: number): boolean {
+  if (end <= start) return false
+  const h = asciiHash(text, start, end)
+  if (h !== -1 && (LEXICON_BITS[h >>> 5]! & (1 << (h & 31))) === 0) return false
+  return isTitle(text.slice(start, end))
+}
+
 // a letter as \p{L} reads one code unit: the shared character table's letter classes
 function isLetter(code: number): boolean {
   const cls = CHAR_CLASS[code]
@@ -36,24 +67,25 @@ function isLetter(code: number): boolean {
 }
 
 // the word just before a position on the same line, with nothing but spaces or tabs between, and a full stop after
-// it if there is one ("Mr."); '' when none. Read backwards by hand: this runs for every name mention of a corpus
-function wordBefore(text: string, at: number): string {
+// it if there is one ("Mr."), as where it starts (-1 when there is none) and ends. Read backwards by hand: this runs
+// for every name mention of a corpus
+function wordBefore(text: string, at: number): {start: number; end: number} {
   let end = at
   while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--
-  if (end === at || end === 0) return ''
+  if (end === at || end === 0) return NO_WORD
   let start = end
   if (text.charCodeAt(start - 1) === 46) start--
   const stop = start
   while (start > 0 && stop - start < 24 && isLetter(text.charCodeAt(start - 1))) start--
-  return start === stop ? '' : text.slice(start, end)
+  return start === stop ? NO_WORD : {start, end}
 }
+const NO_WORD = {start: -1, end: -1}
 
-// the mention's first word (whitespace around it skipped)
-function firstWord(text: string, start: number, end: number): string {
-  while (start < end && isRegexSpace(text.charCodeAt(start))) start++
+// where the mention's first word ends (whitespace before it skipped: `start` is where it starts)
+function firstWordEnd(text: string, start: number, end: number): number {
   let i = start
   while (i < end && !isRegexSpace(text.charCodeAt(i))) i++
-  return text.slice(start, i)
+  return i
 }
 
 /**
@@ -63,23 +95,46 @@ function firstWord(text: string, start: number, end: number): string {
  * mention has no cue: no title or honorific as its first word or as the word just before it. The role the entities
  * stage reads further away ("X, the company's official") is not a cue: it attaches to organisations too.
  */
-export function findPersonCueKeys(text: string, mention: {start: number; end: number}): string[] | null {
+export function findPersonCueKeys(text: string, mention: {start: number; end: number}): readonly string[] | null {
   // most mentions have no title: two words looked at, nothing split
   const before = wordBefore(text, mention.start)
-  if (!(before !== '' && isTitle(before)) && !isTitle(firstWord(text, mention.start, mention.end))) return null
+  const titleBefore = before.start >= 0 && isTitleAt(text, before.start, before.end)
+  if (!titleBefore) {
+    let start = mention.start
+    while (start < mention.end && isRegexSpace(text.charCodeAt(start))) start++
+    if (!isTitleAt(text, start, firstWordEnd(text, start, mention.end))) return null
+  }
   const words = text.slice(mention.start, mention.end).split(/\s+/).filter((w) => w.length > 0)
   let first = 0
   while (first < words.length - 1 && isTitle(words[first]!)) first++
-  if (first === 0 && !(before !== '' && isTitle(before))) return null
+  if (first === 0 && !titleBefore) return null
   const name = words.slice(first)
   if (name.length === 0 || name.length > MAX_NAME_WORDS) return null
   name[name.length - 1] = stripPossessive(name[name.length - 1]!)
-  const keys: string[] = []
-  const add = (part: string[]): void => {
-    const key = nameSlug(part.join(' '))
-    if (key !== '' && !keys.includes(key)) keys.push(key)
+  return keysOf(name.join(' '))
+}
+
+// the keys of a name (words joined by single spaces) by the name: the people of a corpus are written with their
+// titles again and again, and each key costs a slug (a Unicode normalisation and six regular expressions); bounded,
+// since a long run sees an open set of names. The arrays are shared: callers only read them
+const MAX_NAMES = 50_000
+const nameKeys = new Map<string, readonly string[]>()
+
+function keysOf(joined: string): readonly string[] {
+  let keys = nameKeys.get(joined)
+  if (keys === undefined) {
+    const name = joined.split(' ')
+    const made: string[] = []
+    const add = (part: string[]): void => {
+      const key = nameSlug(part.join(' '))
+      if (key !== '' && !made.includes(key)) made.push(key)
+    }
+    for (let i = 0; i < name.length; i++) add(name.slice(i))
+    for (let i = 1; i < name.length; i++) add(name.slice(0, i))
+    if (nameKeys.size >= MAX_NAMES) nameKeys.clear()
+    // kept from a copy: the joined name may be a slice of a whole document
+    nameKeys.set((' ' + joined).slice(1), made)
+    keys = made
   }
-  for (let i = 0; i < name.length; i++) add(name.slice(i))
-  for (let i = 1; i < name.length; i++) add(name.slice(0, i))
   return keys
 }

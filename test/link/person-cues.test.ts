@@ -14,6 +14,21 @@ const CASES: Array<[string, string[] | null]> = [
   ['Justice\n[Senate] leaders met', null],
   ['the [Muslims] of the city', null],
   ['[Mr. Trump Hotel Tower Plaza Grand] opened', null],
+  // words turned away before any lookup (ASCII letters, a final period) and words always looked up: case, periods,
+  // hyphens, apostrophes and other letters
+  ['Later MR. [Okafor] said no.', ['okafor']],
+  ['then miss [Okafor] said', ['okafor']],
+  ['Gen. [Ada Okafor] said', ['ada-okafor', 'okafor', 'ada']],
+  ['Gen [Ada Okafor] said', null],
+  ['the president [Okafor] said', null],
+  ['the President. [Okafor] said', null],
+  ['[Vice-President Okafor] said', ['okafor']],
+  ['Vice-President [Okafor] said', ['okafor']],
+  ["the President's [Okafor] said", null],
+  ['Señor [Okafor] said', null],
+  ['Frau [Müller] sagte', ['muller']],
+  ['[Lady Ada Okafor] and [Lady Ada Okafor]', ['ada-okafor', 'okafor', 'ada']],
+  ['said [Okafor]', null],
 ]
 
 describe('findPersonCueKeys', () => {
