@@ -394,6 +394,10 @@ function asWritten(text: string, value: string | null, start: number | null, end
 
 // [sorted position, item, original index]
 function sortedWithIndex<T extends Span>(items: T[]): Array<[number, T, number]> {
+  // the stages give their spans in order (the sort below then keeps them where they are): no wrappers to sort
+  let sorted = true
+  for (let k = 1; k < items.length && sorted; k++) sorted = compareSpans(items[k - 1]!, items[k]!) <= 0
+  if (sorted) return items.map((item, i) => [i, item, i])
   return items
     .map((item, original) => ({item, original}))
     .sort((a, b) => compareSpans(a.item, b.item) || a.original - b.original)

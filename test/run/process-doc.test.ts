@@ -31,3 +31,23 @@ describe('processToResult', () => {
     expect(result.lines.errors.split('\n').filter(Boolean).map((l) => JSON.parse(l).code)).toEqual(errors)
   })
 })
+
+describe('record ids follow offset order', () => {
+  // a stage may give its spans in any order; the records are written, and numbered, in offset order (ties in the
+  // order given), whether the spans came sorted or not
+  const text = 'Anna Petrenko met Olga Ivanova in Kyiv.'
+  const e = (start: number, end: number, canonical: string): Entity => ({start, end, label: 'PERSON', canonical, entityId: `person:${canonical}`})
+  const spans = [e(0, 13, 'Anna Petrenko'), e(18, 30, 'Olga Ivanova'), e(18, 30, 'Olga I.'), e(34, 38, 'Kyiv')]
+  it.each([
+    ['sorted', [0, 1, 2, 3]],
+    ['reversed', [3, 2, 1, 0]],
+    ['shuffled', [2, 0, 3, 1]],
+  ])('%s', (_name, order) => {
+    const given = order.map((i) => ({...spans[i]!}))
+    const pipeline = createPipeline('test', [stage('entities', ['text'], ['entities'], (doc) => void (doc.entities = given))], [])
+    const lines = processToResult(pipeline, createDoc({id: 'd1', source: 'd1.txt', text})).lines.entities.split('\n').filter(Boolean).map((l) => JSON.parse(l))
+    // the two spans at 18-30 keep the order they were given in
+    const tied = order.filter((i) => i === 1 || i === 2).map((i) => spans[i]!.canonical)
+    expect(lines.map((r) => [r.id, r.canonical])).toEqual([['d1:e0', 'Anna Petrenko'], ['d1:e1', tied[0]], ['d1:e2', tied[1]], ['d1:e3', 'Kyiv']])
+  })
+})
