@@ -2,9 +2,39 @@
  * What one document turns into wherever it is processed (this thread, a worker thread, another machine):
  * its validated records, the summaries the corpus stages need, and the time each step took.
  */
+import {setFlagsFromString} from 'node:v8'
+import {runInNewContext} from 'node:vm'
 import type {Doc} from '../doc.ts'
 import {buildRecords, serializeRecords, type DocLines, type PackedLines} from '../io/records.ts'
 import {processDoc, type Pipeline} from '../stage.ts'
+
+/**
+ * A document at least this long (UTF-16 code units) is followed by one full garbage collection before its records
+ * are built. Its stages leave hundreds of megabytes of garbage (the tagger's arrays, intermediate layers), which V8,
+ * having raised its heap limit while they ran, did not collect before record building allocated the whole output on
+ * top of it: that was where a long document's peak memory was (docs/scale.md, mainspeed3). A full collection costs
+ * tens of milliseconds, nothing beside the seconds such a document takes, and news articles (a few thousand
+ * characters) never reach it.
+ */
+export const COLLECT_BEFORE_RECORDS_CHARS = 1_000_000
+
+let collectGarbage: (() => void) | null | undefined
+
+/** One full garbage collection, when the runtime allows one (V8's `gc`, exposed to a fresh context; else nothing). */
+export function collectNow(): boolean {
+  if (collectGarbage === undefined) {
+    try {
+      // the flag exposes `gc` to contexts created after it is set: one fresh context hands it over
+      setFlagsFromString('--expose-gc')
+      const gc: unknown = runInNewContext('gc')
+      collectGarbage = typeof gc === 'function' ? (gc as () => void) : null
+    } catch {
+      collectGarbage = null
+    }
+  }
+  collectGarbage?.()
+  return collectGarbage !== null
+}
 
 /** A processed document, as plain data that can cross threads and machines. */
 export interface DocResult {
@@ -20,12 +50,16 @@ export interface DocResult {
   timings: Record<string, number>
 }
 
-/** Runs the document stages, turns the document into validated records and summarises it for the corpus stages; never throws. */
-export function processToResult(pipeline: Pipeline, doc: Doc): DocResult & {lines: DocLines} {
+/**
+ * Runs the document stages, turns the document into validated records and summarises it for the corpus stages; never
+ * throws. A document of `collectFromChars` or more is followed by a full garbage collection before its records are built.
+ */
+export function processToResult(pipeline: Pipeline, doc: Doc, collectFromChars = COLLECT_BEFORE_RECORDS_CHARS): DocResult & {lines: DocLines} {
   const timings = new Map<string, number>()
   try {
     processDoc(pipeline, doc, timings)
     const validating = performance.now()
+    if (doc.text.length >= collectFromChars) collectNow()
     const {article, written, lines} = buildRecords(doc)
     // corpus stages see only what was written: a mention whose record failed validation is not linked or indexed
     const summaries = article === null ? null : pipeline.corpusStages.map((stage) => stage.summarize(written))

@@ -1,9 +1,13 @@
+import {readdirSync, readFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {PIPELINES} from '../../pipelines/index.ts'
 import {createDoc, type Entity, type LayerName} from '../../src/doc.ts'
-import {processToResult} from '../../src/run/process-doc.ts'
+import {collectNow, processToResult} from '../../src/run/process-doc.ts'
 import {createPipeline, type Stage} from '../../src/stage.ts'
 import {createLink, type LinkSummary} from '../../src/stages/link.ts'
 
+const root = new URL('../..', import.meta.url).pathname
 const stage = (name: string, requires: LayerName[], assigns: LayerName[], run: Stage['run']): Stage => ({name, requires, assigns, run})
 
 describe('processToResult', () => {
@@ -49,5 +53,29 @@ describe('record ids follow offset order', () => {
     // the two spans at 18-30 keep the order they were given in
     const tied = order.filter((i) => i === 1 || i === 2).map((i) => spans[i]!.canonical)
     expect(lines.map((r) => [r.id, r.canonical])).toEqual([['d1:e0', 'Anna Petrenko'], ['d1:e1', tied[0]], ['d1:e2', tied[1]], ['d1:e3', 'Kyiv']])
+  })
+})
+
+describe('processToResult on a long document (a full garbage collection before its records are built)', () => {
+  const seeds = readdirSync(join(root, 'corpus')).filter((f) => f.endsWith('.txt')).sort()
+  const doc = (file: string) => createDoc({id: file, source: file, text: readFileSync(join(root, 'corpus', file), 'utf8')})
+  const tokenCount = (result: {lines: {articles: string}}) => JSON.parse(result.lines.articles).counts.tokens
+  it.each([
+    ['the news pipeline', {}],
+    ['the news pipeline writing tokens', {layers: ['tokens' as const]}],
+  ])('writes the same records and summaries as for a short one: %s', (_name, options) => {
+    const pipeline = PIPELINES.news!.build(options)
+    for (const file of seeds.slice(0, 2)) {
+      const [shortDoc, longDoc] = [doc(file), doc(file)]
+      const short = processToResult(pipeline, shortDoc, Infinity)
+      const long = processToResult(pipeline, longDoc, 0)
+      expect(long.lines).toEqual(short.lines)
+      expect(long.summaries).toEqual(short.summaries)
+      expect(tokenCount(long)).toBeGreaterThan(0)
+    }
+  })
+
+  it('can collect garbage at once', () => {
+    expect(collectNow()).toBe(true)
   })
 })
