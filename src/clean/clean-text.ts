@@ -10,7 +10,7 @@ import {matchDateline} from '../dateline/find-dateline.ts'
 import {findWraps} from '../segment/layout.ts'
 import {decodeReferences} from '../text/references.ts'
 import {removeWireCodes, removeWireHeaders} from './wire-codes.ts'
-import {astralClass, CHAR_CLASS, CHAR_SCRIPT, CharClass, Script} from '../text/chars.ts'
+import {astralClass, buildCodeUnitTable, CHAR_CLASS, CHAR_SCRIPT, CharClass, Script} from '../text/chars.ts'
 
 /** Every rule `clean` applies; each removed line is recorded as `clean:<rule>`. */
 export const CLEAN_RULES = [
@@ -118,14 +118,14 @@ const FOREIGN_BIT = 4
 const LOWER_BIT = 8
 const DIGIT_BIT = 16
 const HIGH_BIT = 32
-const KIND = new Uint8Array(65536)
-for (let code = 0; code < 65536; code++) {
+const KIND = buildCodeUnitTable((code) => {
   const cls: number = CLS[code]!
-  if (cls === SPACE) KIND[code] = SPACE_BIT
-  else if (cls === HIGH) KIND[code] = HIGH_BIT
-  else if (cls === UPPER || cls === LOWER || cls === LETTER) KIND[code] = (SCR[code] === LATIN ? LATIN_BIT : FOREIGN_BIT) | (cls === LOWER ? LOWER_BIT : 0)
-  else if (cls === DIGIT) KIND[code] = DIGIT_BIT
-}
+  if (cls === SPACE) return SPACE_BIT
+  if (cls === HIGH) return HIGH_BIT
+  if (cls === UPPER || cls === LOWER || cls === LETTER) return (SCR[code] === LATIN ? LATIN_BIT : FOREIGN_BIT) | (cls === LOWER ? LOWER_BIT : 0)
+  if (cls === DIGIT) return DIGIT_BIT
+  return 0
+})
 
 function measure(text: string, blank: boolean): Line {
   let words = 0

@@ -4,6 +4,16 @@
  */
 
 /**
+ * A table of one byte per UTF-16 code unit, filled by `valueOf`, so a scanner's derived table (bits read once per
+ * character) is still built here, in the text room, and nowhere else.
+ */
+export function buildCodeUnitTable(valueOf: (code: number) => number): Uint8Array {
+  const table = new Uint8Array(0x10000)
+  for (let code = 0; code < 0x10000; code++) table[code] = valueOf(code)
+  return table
+}
+
+/**
  * Coarse class of a UTF-16 code unit. A plain object, not an enum: hot loops copy the numbers into
  * module-level constants so no property lookup happens per character.
  */
