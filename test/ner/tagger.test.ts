@@ -100,10 +100,12 @@ describe('unknown names retried as people (shipped model)', () => {
   // wire2 gold tags "I think Lindqvist will resign , said a source ." itself, and of 17 frames x 15 surnames tried one
   // was left to the retry, "That is what Lindqvist wants , he said ."; the model shipped with the web-style gold tags
   // that one too, and none of 28 frames x 30 surnames was left to the retry; of 17 prose frames x 40 surnames, 68 were
-  // left outside every entity by the model and the retry named a person in 15 of them, two of which are below)
+  // left outside every entity by the model and the retry named a person in 15 of them; the model shipped with the
+  // wire98 gold tags both of those examples itself, and of the same 17 frames x 40 surnames 67 were left outside every
+  // entity and the retry named a person in 21, two of which are below)
   it.each([
-    ['That is what Hrabal wants , he said .', 3],
-    ['Critics accuse Falkenberg of ignoring warnings from staff .', 2],
+    ['Critics accuse Hrabal of ignoring warnings from staff .', 2],
+    ['Colleagues remember Ekwueme as a patient teacher .', 2],
   ])('finds the person in %j', (sentence, at) => {
     expect(tag(plain, sentence)[at]).toBe('O')
     expect(tag(retried, sentence)[at]).toBe('B-PER')
