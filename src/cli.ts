@@ -1,4 +1,5 @@
-import {rename, stat, writeFile} from 'node:fs/promises'
+import {rename, rmdir, stat, writeFile} from 'node:fs/promises'
+import {existsSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {join} from 'node:path'
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
@@ -124,6 +125,8 @@ ${EXIT_HELP}`,
       const checked = PipelineOptions.safeParse(options)
       if (!checked.success) throw new UsageError(checked.error.issues.map((i) => i.message).join('; '))
       const warn = (message: string) => process.stderr.write(`lede: warning: ${message}\n`)
+      // a folder this run makes and never writes to (Redis unreachable, a pipeline that does not build) is removed again
+      const outExisted = existsSync(opts.out)
       const lock = await claimOutput(corpusDir, opts.out, warn)
       const spec = {name: opts.pipeline, options}
       const workers = opts.workers ?? availableParallelism()
@@ -224,6 +227,8 @@ ${EXIT_HELP}`,
         if (!handedOver) {
           await threads?.close()
           await lock.release()
+          // rmdir refuses a folder that holds anything, so only an empty folder of this run's making goes
+          if (!outExisted) await rmdir(opts.out).catch(() => {})
         }
       }
     })

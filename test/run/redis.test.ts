@@ -1,7 +1,7 @@
 // Distributed mode against a REAL redis-server (Debian package redis-server; .ci/run installs it when missing),
 // started here on a free loopback port and stopped at the end. Workers and runs are real `lede` processes.
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process'
-import {mkdtempSync} from 'node:fs'
+import {existsSync, mkdtempSync} from 'node:fs'
 import {createServer} from 'node:net'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -182,8 +182,11 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
   it('exits 3 with a clear message when Redis is unreachable at start', {timeout: 120_000}, async () => {
     const port = await freePort()
     const corpus = buildTestCorpus()
-    const coordinator = await run(['run', corpus, '--out', mkdtempSync(join(tmpdir(), 'lede-dist-none-')), '--redis', `redis://127.0.0.1:${port}`])
+    // an --out folder that did not exist is not left behind empty
+    const out = join(mkdtempSync(join(tmpdir(), 'lede-dist-none-')), 'out')
+    const coordinator = await run(['run', corpus, '--out', out, '--redis', `redis://127.0.0.1:${port}`])
     expect(coordinator.code).toBe(3)
+    expect(existsSync(out)).toBe(false)
     expect(coordinator.stderr).toMatch(new RegExp(`cannot reach Redis at redis://127.0.0.1:${port}: .*ECONNREFUSED`))
     expect(coordinator.stderr).not.toMatch(/\n\s+at /)
     const lonely = await run(['worker', '--redis', `redis://127.0.0.1:${port}`])
