@@ -8,6 +8,7 @@ import {stripPossessive} from '../entities/canonical.ts'
 import {nameSlug} from '../names/entity-id.ts'
 import {HONORIFICS, isHonorific, isRoleAbbreviation, isRoleHead, ROLE_ABBREVIATIONS, ROLE_HEADS} from '../names/roles.ts'
 import {CHAR_CLASS, CharClass, isRegexSpace} from '../text/chars.ts'
+import {buildHashBits, mayHoldHash} from '../text/hash-bits.ts'
 
 // a name this long is a headline or a run-on span, not a person written with a title
 const MAX_NAME_WORDS = 4
@@ -33,11 +34,9 @@ const UPPER_START = /^\p{Lu}/u
 // final period (roleWord); every other word of the corpus, most of the words read here ("said", "the", names), is
 // turned away by a bit per lexicon word's hash before it is cut from the text and looked up. Only words of ASCII
 // letters (and a final period) are hashed; any other word (hyphens, apostrophes, other letters) is looked up.
-const LEXICON_BITS = new Uint32Array(2048)
-for (const word of [...HONORIFICS, ...ROLE_ABBREVIATIONS, ...ROLE_HEADS]) {
-  const h = asciiHash(word, 0, word.length)
-  if (h !== -1) LEXICON_BITS[(h >>> 5) & 2047]! |= 1 << (h & 31)
-}
+const LEXICON_BITS = buildHashBits(
+  [...HONORIFICS, ...ROLE_ABBREVIATIONS, ...ROLE_HEADS].map((word) => asciiHash(word, 0, word.length)).filter((h) => h !== -1),
+)
 
 // a hash of text[start, end) in lower case when it is ASCII letters only (a final period left out), else -1
 function asciiHash(text: string, start: number, end: number): number {
@@ -56,7 +55,7 @@ function asciiHash(text: string, start: number, end: number): number {
 function isTitleAt(text: string, start: number, end: number): boolean {
   if (end <= start) return false
   const h = asciiHash(text, start, end)
-  if (h !== -1 && (LEXICON_BITS[h >>> 5]! & (1 << (h & 31))) === 0) return false
+  if (h !== -1 && !mayHoldHash(LEXICON_BITS, h)) return false
   return isTitle(text.slice(start, end))
 }
 

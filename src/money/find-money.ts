@@ -1,6 +1,7 @@
 import type {Money} from '../doc.ts'
 import {FigureReader} from './complete-figure.ts'
 import {APOSTROPHES, ATTACHED_ONLY_MAGNITUDES, DEFAULT_DOLLAR, DOLLAR_CODES, Figure, LOWER, MAX_NAME_LENGTH, Marker, NON_MONEY_HASHES, NON_MONEY_UNITS, Numeral, REJECT, TRIGGERS, WEIGHT_WORDS, formatDecimal, isDigit, isLetter, parseWrittenNumber, shiftDecimal} from './scan-tables.ts'
+import {buildHashBits, mayHoldHash} from '../text/hash-bits.ts'
 
 /*
  * One left-to-right pass over the text. The loop only stops at digits and at words whose hash is a
@@ -44,9 +45,7 @@ function toMoney(figure: Figure, dollar: string): Money {
 
 // a bit per currency-word hash, by its low 16 bits: most words of a text are turned away by one array read instead
 // of a Set lookup (a hash with its bit set still asks TRIGGERS)
-const TRIGGER_MASK = (1 << 11) - 1
-const TRIGGER_BITS = new Uint32Array(TRIGGER_MASK + 1)
-for (const h of TRIGGERS) TRIGGER_BITS[(h >>> 5) & TRIGGER_MASK]! |= 1 << (h & 31)
+const TRIGGER_BITS = buildHashBits(TRIGGERS)
 
 // the top of the scanner: the one pass and what wakes it (digits, currency words)
 class Scanner extends FigureReader {
@@ -64,7 +63,7 @@ class Scanner extends FigureReader {
           h = (Math.imul(h, 31) + LOWER[text.charCodeAt(j)]) | 0
           j++
         } while (j < n && isLetter(text.charCodeAt(j)))
-        i = j - i <= MAX_NAME_LENGTH && (TRIGGER_BITS[(h >>> 5) & TRIGGER_MASK]! & (1 << (h & 31))) !== 0 && TRIGGERS.has(h) ? this.onWord(i, j) : j
+        i = j - i <= MAX_NAME_LENGTH && mayHoldHash(TRIGGER_BITS, h) && TRIGGERS.has(h) ? this.onWord(i, j) : j
       } else {
         i++
       }
