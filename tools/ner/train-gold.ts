@@ -24,10 +24,11 @@ import {
  * wire-style articles (`wire`, files `a-` and `b-`), the second (`wire2`, files `c-` and `d-`) and the third, modern
  * web-style news pages (`web-style`, files `e-` and `f-`), the fourth (`web-style2`, files `g-` and `h-`) and the fifth,
  * 1998-style US newswire (`wire98`, files `i-` and `j-`), and the sixth, 2019 to 2024 news prose dense in MISC
- * (`misc-news`, files `k-` and `l-`). Each is read as
+ * (`misc-news`, files `k-` and `l-`), and the seventh, 2020-era Reuters copy in CoNLL-2003's mix (`reuters20`, files
+ * `m-`, `n-` and `o-`). Each is read as
  * `written` gold and checked against the dev set like any other --gold folder; a new batch is one more entry.
  */
-export const WRITTEN_TRAIN_SET_DIRS: readonly string[] = ['wire', 'wire2', 'web-style', 'web-style2', 'wire98', 'misc-news'].map(
+export const WRITTEN_TRAIN_SET_DIRS: readonly string[] = ['wire', 'wire2', 'web-style', 'web-style2', 'wire98', 'misc-news', 'reuters20'].map(
   (name) => new URL(`../../test/ner-gold/train/${name}/gold/`, import.meta.url).pathname,
 )
 
