@@ -5,6 +5,7 @@
  */
 import {z} from 'zod'
 import {MoneyOptions} from '../src/money/options.ts'
+import {checkModelFile} from '../src/ner/model-file.ts'
 
 /** Layers a run computes and writes only when asked (`lede run --layers tokens`). */
 export const OPTIONAL_LAYERS = ['tokens'] as const
@@ -31,3 +32,12 @@ export const PipelineOptions = z
   .strict()
 /** Input type of {@link PipelineOptions}. */
 export type PipelineOptions = z.input<typeof PipelineOptions>
+
+/**
+ * Checks the files a pipeline reads when its first document runs, cheaply and before any thread starts: both
+ * pipelines run the entities stage, which reads the shipped NER model (a missing or foreign file would otherwise
+ * fail every document in the workers). Throws ModelFileError.
+ */
+export function checkPipelineFiles(_name: string): void {
+  checkModelFile()
+}

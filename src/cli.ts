@@ -1,16 +1,17 @@
-import {rename, rmdir, stat, writeFile} from 'node:fs/promises'
-import {existsSync} from 'node:fs'
+import {rename, stat, writeFile} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import {join} from 'node:path'
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
 import {z} from 'zod'
-import {DEFAULT_PIPELINE, OPTIONAL_LAYERS, PIPELINE_DESCRIPTIONS, PipelineOptions} from '../pipelines/catalog.ts'
+import {checkPipelineFiles, DEFAULT_PIPELINE, OPTIONAL_LAYERS, PIPELINE_DESCRIPTIONS, PipelineOptions} from '../pipelines/catalog.ts'
 import {CorpusError} from './io/corpus.ts'
-import {makeFolder, OutputError, OutputPlaceError, ResumeError} from './io/output.ts'
-import {claimOutput, RunInterrupted, runCorpus, type Progress} from './run/batch.ts'
+import {makeFolder, OutputError, OutputPlaceError, readStagedRun, ResumeError} from './io/output.ts'
+import {ModelFileError} from './ner/model-file.ts'
+import {findRedisUrlProblem, redactRedisUrl} from './run/redis-url.ts'
+import {checkResume, claimOutput, prepareRun, releaseUnused, RunInterrupted, runCorpus, type PreparedRun, type Progress} from './run/batch.ts'
 import {createThreadExecutor, type Executor} from './run/executor.ts'
 import {RECORD_SCHEMAS} from './schema.ts'
-import {PipelineError} from './stage.ts'
+import {PipelineError, type Pipeline} from './stage.ts'
 import {VERSION} from './version.ts'
 
 /** Exit codes, documented in the README and in `lede --help`. */
@@ -37,6 +38,10 @@ function shellQuote(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`
 }
 
+// worker threads a run starts at most: a typo (--workers 800) would otherwise start hundreds of threads, each
+// loading the model, and run the machine out of memory instead of saying so
+const MAX_WORKERS = 256
+
 // errors of lazily imported commands, matched by name so their modules load only when used
 const FATAL_ERRORS = new Set(['ExportError', 'ViewError', 'RedisError'])
 
@@ -50,6 +55,19 @@ function positiveInt(value: string): number {
   const n = Number(value)
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1')
   return n
+}
+
+// a Redis URL lede reads and a queue name BullMQ accepts, or a usage error (exit 2) before anything starts
+function checkRedisOptions(url: string, queue: string): void {
+  const problem = findRedisUrlProblem(url)
+  if (problem) throw new UsageError(`--redis ${problem.replace(url, redactRedisUrl(url))}`)
+  if (queue === '' || queue.includes(':')) throw new UsageError(`--queue "${queue}": a queue name must be non-empty and must not contain ":"`)
+}
+
+// Redis answers at `url` (exit 3 otherwise); loads ioredis only, not BullMQ
+async function checkRedisAt(url: string): Promise<void> {
+  const {checkRedis} = await import('./run/redis-check.ts')
+  await checkRedis(url)
 }
 
 /** Builds the `lede` command-line program (exported so tests can drive it without a subprocess). */
@@ -114,6 +132,9 @@ ${EXIT_HELP}`,
       if (opts.redis !== undefined && opts.workers !== undefined) {
         throw new UsageError('--workers sets local worker threads; with --redis the workers are `lede worker` processes (set their threads with lede worker --concurrency)')
       }
+      if (opts.workers !== undefined && opts.workers > MAX_WORKERS) {
+        throw new UsageError(`--workers ${opts.workers} is more than lede starts (${MAX_WORKERS}); this machine has ${availableParallelism()} cores, and each worker thread holds its own copy of the model (~150 MB)`)
+      }
       if (opts.redis === undefined && opts.batchSize !== undefined) throw new UsageError('--batch-size applies only with --redis')
       if (PIPELINE_DESCRIPTIONS[opts.pipeline] === undefined) throw new UsageError(`unknown pipeline "${opts.pipeline}"; choose one of: ${Object.keys(PIPELINE_DESCRIPTIONS).join(', ')}`)
       const layers = opts.layers ?? []
@@ -125,27 +146,40 @@ ${EXIT_HELP}`,
       const checked = PipelineOptions.safeParse(options)
       if (!checked.success) throw new UsageError(checked.error.issues.map((i) => i.message).join('; '))
       const warn = (message: string) => process.stderr.write(`lede: warning: ${message}\n`)
-      // a folder this run makes and never writes to (Redis unreachable, a pipeline that does not build) is removed again
-      const outExisted = existsSync(opts.out)
-      const lock = await claimOutput(corpusDir, opts.out, warn)
+      if (opts.redis !== undefined) checkRedisOptions(opts.redis, opts.queue)
+      checkPipelineFiles(opts.pipeline)
+      // then the folders (read only), then Redis answers (the run's queue), and only then is the output folder made and locked
+      const claimed = await claimOutput(corpusDir, opts.out, warn, opts.redis !== undefined ? () => checkRedisAt(opts.redis!) : undefined)
       const spec = {name: opts.pipeline, options}
       const workers = opts.workers ?? availableParallelism()
-      // the worker threads start before this thread loads the stages' code (about 0.2 s of CPU, then the pipeline is
-      // built), which it needs only for the corpus stages: the threads load and build theirs meanwhile. A pipeline
-      // that does not build stops the run before any document is sent, and the threads are closed.
       let threads: Executor | undefined
       let handedOver = false
       try {
-        threads = opts.redis === undefined && workers > 0 ? createThreadExecutor(spec, workers) : undefined
-        const {PIPELINES} = await import('../pipelines/index.ts')
-        const definition = PIPELINES[opts.pipeline]!
-        let pipeline
-        try {
-          pipeline = definition.build(options)
-        } catch (error) {
-          if (error instanceof z.ZodError) throw new UsageError(error.issues.map((i) => i.message).join('; '))
-          throw error
+        let pipeline: Pipeline | undefined
+        const buildPipeline = async (): Promise<Pipeline> => {
+          if (pipeline) return pipeline
+          const {PIPELINES} = await import('../pipelines/index.ts')
+          try {
+            pipeline = PIPELINES[opts.pipeline]!.build(options)
+          } catch (error) {
+            if (error instanceof z.ZodError) throw new UsageError(error.issues.map((i) => i.message).join('; '))
+            throw error
+          }
+          return pipeline
         }
+        // a --resume of a staged run is checked against it before any thread starts: another corpus, pipeline or
+        // option is refused with what differs, and the staged files stay as they are. That needs the corpus listed and
+        // the pipeline's stages, which the run then reuses.
+        let prepared: PreparedRun | undefined
+        if (opts.resume === true && (await readStagedRun(opts.out)) !== 'none') {
+          prepared = await prepareRun({corpusDir, outDir: opts.out, pipeline: await buildPipeline(), options})
+          await checkResume(opts.out, prepared)
+        }
+        // the worker threads start before this thread loads the stages' code (about 0.2 s of CPU, then the pipeline is
+        // built), which it needs only for the corpus stages: the threads load and build theirs meanwhile. A pipeline
+        // that does not build stops the run before any document is sent, and the threads are closed.
+        threads = opts.redis === undefined && workers > 0 ? createThreadExecutor(spec, workers) : undefined
+        const built = await buildPipeline()
         const showProgress = !opts.quiet && process.stderr.isTTY === true
         let distributed = {}
         if (opts.redis !== undefined) {
@@ -181,12 +215,13 @@ ${EXIT_HELP}`,
           result = await runCorpus({
             corpusDir,
             outDir: opts.out,
-            pipeline,
+            pipeline: built,
             options,
+            ...(prepared ? {prepared} : {}),
             spec,
             workers,
             ...(threads ? {executor: threads} : {}),
-            lock,
+            lock: claimed,
             ...(opts.concurrency !== undefined ? {concurrency: opts.concurrency} : {}),
             ...distributed,
             resume: opts.resume === true,
@@ -226,9 +261,8 @@ ${EXIT_HELP}`,
         // the run closes the executor and releases the lock it is given
         if (!handedOver) {
           await threads?.close()
-          await lock.release()
-          // rmdir refuses a folder that holds anything, so only an empty folder of this run's making goes
-          if (!outExisted) await rmdir(opts.out).catch(() => {})
+          // the lock goes, and the folders this run made for --out when still empty
+          await releaseUnused(claimed)
         }
       }
     })
@@ -242,13 +276,17 @@ ${EXIT_HELP}`,
     .option('--lock-duration <ms>', 'how long this worker may go silent (killed, cut off) before its batches are handed to another worker', positiveInt, 30_000)
     .option('-q, --quiet', 'no log lines on stderr')
     .action(async (opts: {redis: string; concurrency?: number; queue: string; lockDuration: number; quiet?: boolean}) => {
+      // the same checks as a run's, before BullMQ loads and before any thread starts
+      checkRedisOptions(opts.redis, opts.queue)
+      checkPipelineFiles(DEFAULT_PIPELINE)
+      await checkRedisAt(opts.redis)
       const {startRedisWorker} = await import('./run/redis.ts')
       const log = (line: string) => {
         if (!opts.quiet) process.stderr.write(`lede worker: ${line}\n`)
       }
       const concurrency = opts.concurrency ?? availableParallelism()
       const worker = await startRedisWorker({url: opts.redis, concurrency, queue: opts.queue, lockDuration: opts.lockDuration, log})
-      log(`connected to ${opts.redis}, queue "${opts.queue}", ${concurrency} threads; waiting for batches`)
+      log(`connected to ${redactRedisUrl(opts.redis)}, queue "${opts.queue}", ${concurrency} threads; waiting for batches`)
       const stop = () => {
         log('stopping after the batches in hand')
         void worker.close()
@@ -408,7 +446,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`lede: ${error.message}\n`)
       return EXIT.usage
     }
-    if (error instanceof CorpusError || error instanceof OutputError || error instanceof PipelineError || (error instanceof Error && FATAL_ERRORS.has(error.name))) {
+    if (error instanceof CorpusError || error instanceof OutputError || error instanceof PipelineError || error instanceof ModelFileError || (error instanceof Error && FATAL_ERRORS.has(error.name))) {
       process.stderr.write(`lede: ${error.message}\n`)
       return EXIT.fatal
     }

@@ -1,10 +1,14 @@
 import {execFileSync, spawn} from 'node:child_process'
-import {copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {appendFileSync, copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
+import {createHash} from 'node:crypto'
 import {hostname, tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {dirname, join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
 import {EXIT, main} from '../src/cli.ts'
 import {createThreadExecutor} from '../src/run/executor.ts'
+import {checkModelFile} from '../src/ner/model-file.ts'
+import {runCorpus} from '../src/run/batch.ts'
+import {PIPELINES} from '../pipelines/index.ts'
 
 const root = new URL('..', import.meta.url).pathname
 const corpus = join(root, 'corpus')
@@ -15,12 +19,24 @@ vi.mock('../src/run/executor.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('../src/run/executor.ts')>()
   return {...real, createThreadExecutor: vi.fn(real.createThreadExecutor)}
 })
+// the model check is the real one; a case points it at a missing file (the shipped model cannot be moved while other tests run)
+vi.mock('../src/ner/model-file.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/ner/model-file.ts')>()
+  return {...real, checkModelFile: vi.fn(real.checkModelFile)}
+})
 
 /** An output folder whose lock a live run (this process) holds. */
 function lockedFolder(): string {
   const dir = tmp()
   writeFileSync(join(dir, 'lede.lock'), `${JSON.stringify({pid: process.pid, host: hostname(), startedAt: new Date().toISOString()})}\n`)
   return dir
+}
+
+/** A corpus path that is a symbolic link to itself. */
+function loop(): string {
+  const path = join(tmp(), 'loop')
+  symlinkSync(path, path)
+  return path
 }
 
 describe('lede CLI', () => {
@@ -62,14 +78,79 @@ describe('lede CLI', () => {
     ['--out under a file', ['run', corpus, '--out', join(corpus, readdirSync(corpus)[0]!, 'out')], EXIT.fatal, /cannot create output folder .*is a file, not a folder|ENOTDIR/],
     ['--out a folder another run holds', ['run', corpus, '--out', 'LOCKED'], EXIT.fatal, /is in use by another lede run \(pid \d+ on /],
     ['eval of a missing run folder', ['eval', '--gold', join(root, 'test', 'gold'), '--pred', '/missing'], EXIT.usage, /--pred "\/missing" does not exist/],
+    // start-up checks added by ux4: each before any folder is made (OUT is a fresh path two missing folders deep)
+    ['a --redis that is no URL', ['run', corpus, '--out', 'OUT', '--redis', 'queue-host'], EXIT.usage, /--redis "queue-host" is not a Redis URL: expected redis:\/\/host:port .*e\.g\. redis:\/\/queue-host:6379/],
+    ['a --redis of another scheme', ['run', corpus, '--out', 'OUT', '--redis', 'http://queue-host:6379'], EXIT.usage, /is not a Redis URL \(scheme "http:"\)/],
+    ['a --redis port out of range', ['run', corpus, '--out', 'OUT', '--redis', 'redis://queue-host:99999'], EXIT.usage, /check the host and the port, 1-65535/],
+    ['a --queue BullMQ cannot use', ['run', corpus, '--out', 'OUT', '--redis', 'redis://127.0.0.1:1', '--queue', 'a:b'], EXIT.usage, /--queue "a:b": a queue name must be non-empty and must not contain ":"/],
+    ['lede worker with a --redis that is no URL', ['worker', '--redis', '6379'], EXIT.usage, /--redis "6379" is not a Redis URL.*e\.g\. redis:\/\/localhost:6379/],
+    ['too many --workers', ['run', corpus, '--out', 'OUT', '--workers', '1000'], EXIT.usage, /--workers 1000 is more than lede starts \(256\)/],
+    ['a corpus that is a link loop', ['run', 'LOOP', '--out', 'OUT'], EXIT.fatal, /corpus folder ".*" is a symbolic link that leads round in a loop/],
+    ['a corpus path through a file', ['run', join(corpus, readdirSync(corpus)[0]!, 'x'), '--out', 'OUT'], EXIT.fatal, /does not exist \(a part of its path is a file\)/],
+    ['--out that is a file', ['run', corpus, '--out', join(corpus, readdirSync(corpus)[0]!)], EXIT.fatal, /cannot create output folder .*is a file, not a folder/],
+    ['a missing NER model', ['run', corpus, '--out', 'OUT', 'NO-MODEL'], EXIT.fatal, /cannot read the NER model ".*missing-ner\.bin": the file is missing; restore it/],
+    ['lede worker with a missing NER model', ['worker', '--redis', 'redis://127.0.0.1:1', 'NO-MODEL'], EXIT.fatal, /cannot read the NER model .* the file is missing/],
   ])('exits with a clear message on %s, before any thread starts', async (_name, argv, code, message) => {
-    const args = (argv as string[]).map((a) => (a === 'LOCKED' ? lockedFolder() : a))
+    const made = join(tmp(), 'made')
+    const args = (argv as string[]).filter((a) => a !== 'NO-MODEL').map((a) => (a === 'LOCKED' ? lockedFolder() : a === 'OUT' ? join(made, 'out') : a === 'LOOP' ? loop() : a))
+    if ((argv as string[]).includes('NO-MODEL')) {
+      const real = (await vi.importActual<typeof import('../src/ner/model-file.ts')>('../src/ner/model-file.ts')).checkModelFile
+      vi.mocked(checkModelFile).mockImplementationOnce(() => real(join(tmp(), 'missing-ner.bin')))
+    }
     expect(await main(args)).toBe(code)
     const text = stdout.join('') + stderr.join('')
     expect(text).toMatch(message as RegExp)
     expect(text).not.toMatch(/\n\s+at /)
     expect(createThreadExecutor).not.toHaveBeenCalled()
+    // nothing written: not even the output folder's parents
+    expect(existsSync(made)).toBe(false)
   })
+
+  // a run staged in --out (stopped before its first document: a checkpoint and empty staged files) by the CLI's
+  // default options; each case then asks to resume it with something changed
+  async function stagedRun(corpusDir: string): Promise<string> {
+    const out = tmp()
+    const options = {defaultDollar: 'USD', link: true}
+    const stop = new AbortController()
+    stop.abort()
+    await expect(runCorpus({corpusDir, outDir: out, pipeline: PIPELINES.news!.build(options), options, signal: stop.signal})).rejects.toThrow(/interrupted/)
+    expect(readdirSync(join(out, 'lede-staging.incomplete'))).toContain('checkpoint.json')
+    return out
+  }
+  const hashes = (dir: string) =>
+    Object.fromEntries(readdirSync(dir, {recursive: true, withFileTypes: true}).filter((e) => e.isFile()).map((e) => [join(e.parentPath, e.name), createHash('sha256').update(readFileSync(join(e.parentPath, e.name))).digest('hex')]))
+
+  it.each([
+    ['another --default-dollar', ['--default-dollar', 'CAD'], /it used --default-dollar USD \(now --default-dollar CAD\)\. Nothing was changed\. To continue it: the same command with --default-dollar USD and --resume\./],
+    ['--no-link', ['--no-link'], /it used linking \(now --no-link\)\. Nothing was changed\. To continue it: the same command with \(without --no-link\) and --resume/],
+    ['another pipeline', ['--pipeline', 'plain'], /it used --pipeline news \(now plain\)\. .*To continue it: the same command with --pipeline news and --resume/],
+    ['--layers tokens', ['--layers', 'tokens'], /it used no --layers \(now --layers tokens\)/],
+    ['another corpus folder', ['@OTHER-CORPUS'], /it read the corpus folder ".*" \(now ".*"\)\. Nothing was changed\. To start over instead/],
+    ['a corpus with a file more', ['@FILE-ADDED'], /the corpus changed since it was staged \(4 input files of \d+ bytes then, 5 input files of \d+ bytes now\), so its records no longer match the corpus/],
+    ['a corpus with a file changed', ['@FILE-CHANGED'], /the corpus changed since it was staged \(4 input files of \d+ bytes then, 4 input files of \d+ bytes now\)/],
+  ])('refuses --resume of a run staged with %s before any thread starts, saying what differs, and changes nothing', async (_name, extra, message) => {
+    const mine = join(tmp(), 'corpus')
+    cpSync(corpus, mine, {recursive: true})
+    const out = await stagedRun(mine)
+    let from = mine
+    if (extra.includes('@OTHER-CORPUS')) cpSync(mine, (from = join(tmp(), 'corpus')), {recursive: true})
+    if (extra.includes('@FILE-ADDED')) writeFileSync(join(mine, 'late.txt'), 'A late article about Anna Petrenko.\n')
+    if (extra.includes('@FILE-CHANGED')) appendFileSync(join(mine, readdirSync(mine)[0]!), '\nOne more line.\n')
+    const before = hashes(out)
+    const args = ['run', from, '--out', out, '--resume', ...extra.filter((a) => !a.startsWith('@'))]
+    expect(await main(args)).toBe(EXIT.usage)
+    const text = stderr.join('')
+    expect(text).toMatch(new RegExp(`^lede: cannot resume the run staged in ".*lede-staging\\.incomplete": `))
+    expect(text).toMatch(message)
+    expect(text).not.toMatch(/\n\s+at /)
+    expect(createThreadExecutor).not.toHaveBeenCalled()
+    // the staged run is as it was (the lock came and went)
+    expect(hashes(out)).toEqual(before)
+    // and, when the corpus is as it was, the command that staged it resumes it
+    if (extra.some((a) => a.startsWith('@'))) return
+    expect(await main(['run', mine, '--out', out, '--resume', '--quiet', '--workers', '1'])).toBe(EXIT.ok)
+    expect(readdirSync(out)).toContain('manifest.json')
+  }, 60_000)
 
   it.each([['--help'], ['run', '--help'], ['eval', '--help'], ['schema', '--help']])('answers %s', async (...argv) => {
     expect(await main(argv)).toBe(EXIT.ok)

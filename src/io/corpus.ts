@@ -56,8 +56,13 @@ export async function checkCorpusFolder(dir: string, open = true): Promise<void>
   let info
   try {
     info = await stat(dir)
-  } catch {
-    throw new CorpusError(`corpus folder "${dir}" does not exist`)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    // "does not exist" only when it does not: a link loop or a folder on the way that cannot be entered says so
+    if (code === 'ENOENT') throw new CorpusError(`corpus folder "${dir}" does not exist`)
+    if (code === 'ELOOP') throw new CorpusError(`corpus folder "${dir}" is a symbolic link that leads round in a loop`)
+    if (code === 'ENOTDIR') throw new CorpusError(`corpus folder "${dir}" does not exist (a part of its path is a file)`)
+    throw new CorpusError(`cannot read corpus folder "${dir}": ${(error as Error).message}`)
   }
   if (!info.isDirectory()) throw new CorpusError(`"${dir}" is not a folder: give lede run the folder that holds the articles`)
   if (!open) return

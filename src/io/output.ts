@@ -68,8 +68,11 @@ export class OutputPlaceError extends Error {
 
 const errorText = (error: unknown) => (error as Error).message ?? String(error)
 
-/** Creates a folder and its parents one level at a time (Node's recursive mkdir never returns under /proc), reporting the level that failed. */
-export async function makeFolder(dir: string): Promise<void> {
+/**
+ * Creates a folder and its parents one level at a time (Node's recursive mkdir never returns under /proc), reporting
+ * the level that failed; returns the folders it made, outermost first (a run that stops before writing removes them).
+ */
+export async function makeFolder(dir: string): Promise<string[]> {
   const full = resolve(dir)
   const missing: string[] = []
   for (let at = full; ; at = dirname(at)) {
@@ -83,13 +86,16 @@ export async function makeFolder(dir: string): Promise<void> {
       missing.push(at)
     }
   }
+  const made: string[] = []
   for (const at of missing.reverse()) {
     try {
       await mkdir(at)
+      made.push(at)
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new OutputError(`cannot create output folder "${dir}": ${at}: ${errorText(error)}`)
     }
   }
+  return made
 }
 
 const isInside = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep)
@@ -237,6 +243,8 @@ export type ResumeState = Record<string, unknown>
 interface Checkpoint {
   /** identifies the run (corpus, pipeline, options, version, listing) so a resume never mixes two runs */
   runKey: string
+  /** what the key was made of, so a refused resume can say what differs (absent in checkpoints of earlier versions) */
+  run?: Record<string, unknown>
   /** bytes of each staged file that belong to the checkpoint; anything after them is cut on resume */
   bytes: Record<StagedName, number>
   counts: Record<OutputName, number>
@@ -291,6 +299,8 @@ export interface CloseOptions {
 export interface OpenOptions {
   /** identifies the run; a resume is refused when the staged run's key differs */
   runKey: string
+  /** what the key is made of, kept in the checkpoint for {@link readStagedRun} */
+  run?: Record<string, unknown>
   /** continue the staged run instead of starting over */
   resume?: boolean
   /** warnings for the user (stale lock taken over, staged run discarded) */
@@ -396,7 +406,7 @@ export async function openOutput(dir: string, options: OpenOptions): Promise<Out
   }
   const saveCheckpoint = async (state: ResumeState) => {
     for (const name of STAGED) await flush(name)
-    const saved: Checkpoint = {runKey: options.runKey, bytes: {...bytes}, counts: {...counts}, state}
+    const saved: Checkpoint = {runKey: options.runKey, ...(options.run ? {run: options.run} : {}), bytes: {...bytes}, counts: {...counts}, state}
     await writeAtomically(join(staging, CHECKPOINT_FILE), `${JSON.stringify(saved)}\n`)
   }
   const closeAll = async () => {
@@ -485,6 +495,20 @@ function fileName(name: OutputName): string {
 
 function partialName(name: StagedName): string {
   return `${name === 'summaries' ? SUMMARIES_FILE : fileName(name)}.partial`
+}
+
+/**
+ * The run an output folder holds staged for `--resume`: its key and what the key was made of (null for a checkpoint
+ * of an earlier lede that kept only the key), or 'none' when nothing can be resumed there (nothing staged, a staged
+ * run killed before its first checkpoint, or a finished run whose files were being moved into place). Reads only;
+ * the caller holds the folder's lock.
+ */
+export async function readStagedRun(dir: string): Promise<{runKey: string; run: Record<string, unknown> | null; staging: string} | 'none'> {
+  const staging = join(dir, STAGING_DIR)
+  if (await stat(join(staging, COMMIT_FILE)).then(() => true, () => false)) return 'none'
+  const checkpoint = await readCheckpoint(staging)
+  if (checkpoint === 'none' || checkpoint === 'broken') return 'none'
+  return {runKey: checkpoint.runKey, run: checkpoint.run && typeof checkpoint.run === 'object' ? checkpoint.run : null, staging}
 }
 
 async function readCheckpoint(staging: string): Promise<Checkpoint | 'none' | 'broken'> {

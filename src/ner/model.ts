@@ -11,6 +11,7 @@ import {indexEntries, indexExternal, orgTokenLists, TOKEN_ENTRIES, tokenLists, t
 import {KeyTable} from './key-table.ts'
 import {ORG_SOURCE_CATEGORIES, type Lexicon} from './lexicon.ts'
 import {ngramTable, type NameCounts} from './names.ts'
+import {MODEL_FORMAT, MODEL_FORMAT_WITHOUT_EMBED, MODEL_MAGIC} from './model-file.ts'
 import {NER_TYPES, TAG_COUNT, type NerType} from './tags.ts'
 
 /** Everything the recogniser needs at inference; the training script writes it, `loadModel` reads it. */
@@ -175,12 +176,10 @@ function keysOf(pool: Uint16Array, count: number): string[] {
   return keys
 }
 
-const MAGIC = 'LEDENER2'
-// 2: weights and the n-gram table in place; 3: the gazetteers' indexes too; 4: the name classifier's counts too;
-// 5: the case priors and word clusters too; 6: a format-5 file with the embedding-cluster table after the other
-// sections. A model without that table is still written as format 5, byte for byte as before, so older code reads it
-const FORMAT_VERSION = 6
-const FORMAT_WITHOUT_EMBED = 5
+// the format's marks live with the cheap file check (model-file.ts), so the two cannot drift
+const MAGIC = MODEL_MAGIC
+const FORMAT_VERSION = MODEL_FORMAT
+const FORMAT_WITHOUT_EMBED = MODEL_FORMAT_WITHOUT_EMBED
 
 /** Element counts of the binary sections after the header, in file order (each starts at a multiple of 4 bytes). */
 interface Sections {

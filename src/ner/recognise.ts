@@ -4,14 +4,14 @@
  */
 import {readFileSync} from 'node:fs'
 import type {EntityLabel, EntitySpan, Span, Token} from '../doc.ts'
+import {MODEL_URL} from './model-file.ts'
 import {parseModel, type NerModel} from './model.ts'
 import type {Lexicon} from './lexicon.ts'
 import {NerTagger} from './tagger.ts'
 import {IOB2_TAGS, spansFromBilou, type NerType} from './tags.ts'
 import {findTitleCaseView} from './title-case.ts'
 
-/** Where the shipped model lives. */
-export const MODEL_URL = new URL('../../models/ner.bin', import.meta.url)
+export {MODEL_URL} from './model-file.ts'
 
 const LABELS: Record<NerType, EntityLabel> = {PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC'}
 

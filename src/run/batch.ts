@@ -1,11 +1,11 @@
 import {createHash} from 'node:crypto'
 import {statSync, type Stats} from 'node:fs'
-import {realpath} from 'node:fs/promises'
+import {realpath, rmdir} from 'node:fs/promises'
 import {join} from 'node:path'
 import PQueue from 'p-queue'
 import type {Doc} from '../doc.ts'
 import {checkCorpusFolder, listCorpus, readCorpus, type CorpusListing} from '../io/corpus.ts'
-import {acquireLock, checkOutputPlace, makeFolder, openOutput, readJsonField, replaceJsonField, type CloseOptions, type OutputLock, type OutputWriter} from '../io/output.ts'
+import {acquireLock, checkOutputPlace, makeFolder, openOutput, readJsonField, readStagedRun, replaceJsonField, ResumeError, type CloseOptions, type OutputLock, type OutputWriter} from '../io/output.ts'
 import {checkRecords} from '../io/records.ts'
 import {Manifest, type ErrorRecord} from '../schema.ts'
 import type {CorpusResult, Pipeline} from '../stage.ts'
@@ -38,6 +38,8 @@ export interface RunOptions {
   executor?: Executor
   /** the output folder's lock, taken by {@link claimOutput} before the run (the CLI does, before it starts any thread); the run releases it */
   lock?: OutputLock
+  /** the corpus listed and the run's key, when the caller made them already ({@link prepareRun}: the CLI does, to check a --resume before any thread) */
+  prepared?: PreparedRun
   /** documents sent to the executor at once (default: the executor's `batchSize`, 8 for local worker threads, else 1; larger for remote executors) */
   batchSize?: number
   /** batches in flight at once (default: twice the workers, at least 4) */
@@ -118,15 +120,66 @@ export async function runCorpus(options: RunOptions): Promise<RunResult> {
  * the output is known not to overlap the input. Cheap (no listing), so the CLI runs it before it starts any thread:
  * a mistyped folder fails at once.
  */
-export async function claimOutput(corpusDir: string, outDir: string, warn: (message: string) => void = () => {}): Promise<OutputLock> {
+export async function claimOutput(
+  corpusDir: string,
+  outDir: string,
+  warn: (message: string) => void = () => {},
+  /** more checks to pass before anything is written (the CLI's: Redis answers) */
+  before?: () => Promise<void>,
+): Promise<ClaimedOutput> {
   await checkOutputPlace(corpusDir, outDir)
   await checkCorpusFolder(corpusDir)
-  await makeFolder(outDir)
-  return acquireLock(outDir, warn)
+  await before?.()
+  const made = await makeFolder(outDir)
+  try {
+    return Object.assign(await acquireLock(outDir, warn), {made})
+  } catch (error) {
+    await removeMade(made)
+    throw error
+  }
+}
+
+/** A held output folder and the folders its claim made (outermost first), which {@link releaseUnused} removes again. */
+export type ClaimedOutput = OutputLock & {readonly made: readonly string[]}
+
+/**
+ * Gives back an output folder claimed for a run that stopped before it wrote anything (Redis unreachable, a resume
+ * refused, a pipeline that does not build): the lock goes, and so do the folders the claim made, when still empty.
+ */
+export async function releaseUnused(claimed: ClaimedOutput): Promise<void> {
+  await claimed.release()
+  await removeMade(claimed.made)
+}
+
+// rmdir refuses a folder that holds anything, so only folders left empty go, innermost first
+async function removeMade(made: readonly string[]): Promise<void> {
+  for (const dir of [...made].reverse()) if (!(await rmdir(dir).then(() => true, () => false))) break
+}
+
+/** A corpus listed and fingerprinted for a run, made once (the CLI makes it before any thread when it checks a --resume). */
+export interface PreparedRun {
+  listing: CorpusListing
+  bytesTotal: number
+  /** identifies the run for --resume: a hash of {@link PreparedRun.run} */
+  runKey: string
+  /** what the key is made of: lede's version, the pipeline, its stages and options, the corpus folder and its inputs */
+  run: RunDescription
+}
+
+/** What identifies a run, kept in the staged checkpoint so that a refused --resume can say what differs. */
+export interface RunDescription {
+  [key: string]: unknown
+  version: string
+  pipeline: string
+  stages: string[]
+  options: Record<string, unknown>
+  corpus: string
+  /** the inputs' paths, sizes and modification times as one hash, and their number and total size */
+  inputs: {files: number; bytes: number; fingerprint: string}
 }
 
 /** Lists the corpus, sizes its inputs and computes the run's key (for --resume). */
-async function prepare(options: RunOptions): Promise<{listing: CorpusListing; bytesTotal: number; runKey: string}> {
+export async function prepareRun(options: Pick<RunOptions, 'corpusDir' | 'outDir' | 'pipeline' | 'options'>): Promise<PreparedRun> {
   // an output folder inside the corpus folder must not be read back as input
   const listing = await listCorpus(options.corpusDir, [options.outDir])
   let bytesTotal = 0
@@ -139,29 +192,86 @@ async function prepare(options: RunOptions): Promise<{listing: CorpusListing; by
     fingerprint.update(`${path}\0${info?.size ?? -1}\0${info?.mtimeMs ?? -1}\n`)
   }
   // a resume must continue the same run: same lede, pipeline, options and the same input files
-  const runKey = createHash('sha256')
-    .update(
-      JSON.stringify({
-        version: VERSION,
-        pipeline: options.pipeline.name,
-        stages: [...options.pipeline.stages, ...options.pipeline.corpusStages].map((s) => s.name),
-        options: options.options ?? {},
-        corpus: await realpath(options.corpusDir),
-        inputs: fingerprint.digest('hex'),
-      }),
+  const key = {
+    version: VERSION,
+    pipeline: options.pipeline.name,
+    stages: [...options.pipeline.stages, ...options.pipeline.corpusStages].map((s) => s.name),
+    options: options.options ?? {},
+    corpus: await realpath(options.corpusDir),
+    inputs: fingerprint.digest('hex'),
+  }
+  // the key is hashed exactly as before, so a run staged by an earlier lede of the same version still resumes
+  const runKey = createHash('sha256').update(JSON.stringify(key)).digest('hex')
+  return {listing, bytesTotal, runKey, run: {...key, inputs: {files: listing.inputs.length, bytes: bytesTotal, fingerprint: key.inputs}}}
+}
+
+/**
+ * Refuses a `--resume` whose staged run is another run, before anything of the run starts and before the staged
+ * files are touched: the message names what differs (lede's version, pipeline, an option, the corpus folder, the
+ * corpus's files) and what to do. Nothing staged, or a checkpoint of the same run: returns.
+ */
+export async function checkResume(outDir: string, prepared: PreparedRun): Promise<void> {
+  const staged = await readStagedRun(outDir)
+  if (staged === 'none' || staged.runKey === prepared.runKey) return
+  const start = `cannot resume the run staged in "${staged.staging}"`
+  const over = 'To start over instead (the staged part is then discarded): the same command without --resume.'
+  if (!staged.run) throw new ResumeError(`${start}: it was started with another corpus, pipeline, options or lede version (or the corpus changed since). Nothing was changed. ${over}`)
+  const then = staged.run as Partial<RunDescription>
+  const now = prepared.run
+  // what differs, and what would make the command match the staged run again (when only options differ)
+  const differences: string[] = []
+  const fixes: string[] = []
+  if (then.version !== now.version) differences.push(`it was made by lede ${String(then.version)} (this is lede ${now.version})`)
+  if (then.pipeline !== now.pipeline) {
+    differences.push(`it used --pipeline ${String(then.pipeline)} (now ${now.pipeline})`)
+    fixes.push(`--pipeline ${String(then.pipeline)}`)
+  }
+  const before = then.options ?? {}
+  for (const name of [...new Set([...Object.keys(before), ...Object.keys(now.options)])].sort()) {
+    if (JSON.stringify(before[name]) === JSON.stringify(now.options[name])) continue
+    const [was, is] = [describeOption(name, before[name]), describeOption(name, now.options[name])]
+    differences.push(`it used ${was.text} (now ${is.text})`)
+    fixes.push(was.fix)
+  }
+  // stages follow from the pipeline and its options; they differ alone only between two builds of one version
+  if (differences.length === 0 && JSON.stringify(then.stages) !== JSON.stringify(now.stages)) differences.push(`it ran the stages ${(then.stages ?? []).join(', ')} (now ${now.stages.join(', ')})`)
+  const sameCorpus = then.corpus === now.corpus && then.inputs?.fingerprint === now.inputs.fingerprint
+  if (then.corpus !== now.corpus) differences.push(`it read the corpus folder "${String(then.corpus)}" (now "${now.corpus}")`)
+  else if (then.inputs?.fingerprint !== now.inputs.fingerprint) {
+    const size = (inputs: {files: number; bytes: number}) => `${inputs.files} input files of ${inputs.bytes} bytes`
+    const same = then.inputs && then.inputs.files === now.inputs.files && then.inputs.bytes === now.inputs.bytes
+    differences.push(
+      `the corpus changed since it was staged (${then.inputs ? size(then.inputs) : 'unknown'} then, ${size(now.inputs)} now${same ? ': a file was replaced, renamed or touched' : ''}), so its records no longer match the corpus`,
     )
-    .digest('hex')
-  return {listing, bytesTotal, runKey}
+  }
+  if (differences.length === 0) differences.push('it was started with other settings')
+  const todo = fixes.length > 0 && then.version === now.version && sameCorpus ? `To continue it: the same command with ${fixes.join(' ')} and --resume. ` : ''
+  throw new ResumeError(`${start}: ${differences.join('; ')}. Nothing was changed. ${todo}${over}`)
+}
+
+// a pipeline option's value as the command line spells it, and how to ask for that value again, for messages
+function describeOption(name: string, value: unknown): {text: string; fix: string} {
+  if (name === 'defaultDollar') {
+    const code = value === undefined ? 'USD' : String(value)
+    return {text: `--default-dollar ${code}`, fix: `--default-dollar ${code}`}
+  }
+  if (name === 'link') return value === false ? {text: '--no-link', fix: '--no-link'} : {text: 'linking', fix: '(without --no-link)'}
+  if (name === 'layers') {
+    const layers = Array.isArray(value) ? value.join(',') : ''
+    return layers ? {text: `--layers ${layers}`, fix: `--layers ${layers}`} : {text: 'no --layers', fix: '(without --layers)'}
+  }
+  return {text: `option ${name} ${JSON.stringify(value)}`, fix: `(${name} ${JSON.stringify(value)})`}
 }
 
 async function runWith(options: RunOptions, executor: Executor, started: number): Promise<RunResult> {
   const warn = options.onWarning ?? (() => {})
   const lock = options.lock ?? (await claimOutput(options.corpusDir, options.outDir, warn))
   try {
-    const {listing, bytesTotal, runKey} = await prepare(options)
+    const {listing, bytesTotal, runKey, run} = options.prepared ?? (await prepareRun(options))
+    if (options.resume === true) await checkResume(options.outDir, {listing, bytesTotal, runKey, run})
     // the token layer's file exists only when a stage computes it
     const optional = options.pipeline.stages.some((s) => s.assigns.includes('tags')) ? (['tokens'] as const) : []
-    const out = await openOutput(options.outDir, {runKey, resume: options.resume === true, warn, optional})
+    const out = await openOutput(options.outDir, {runKey, run, resume: options.resume === true, warn, optional})
     return await runLocked(options, executor, started, out, listing, bytesTotal)
   } finally {
     await lock.release()

@@ -10,42 +10,14 @@ import {Queue, QueueEvents, Worker, type Job} from 'bullmq'
 import {Redis} from 'ioredis'
 import type {Doc} from '../doc.ts'
 import {createThreadPool, type Executor, type PipelineSpec, type WorkerTask} from './executor.ts'
+import {checkRedis, RedisError} from './redis-check.ts'
+import {redactRedisUrl} from './redis-url.ts'
 import type {DocResult} from './process-doc.ts'
 
 /** The queue `lede run --redis` and `lede worker` use unless told otherwise. */
 export const DEFAULT_QUEUE = 'lede'
 
-/** Raised when Redis cannot be reached or used; the CLI exits 3 with its message. */
-export class RedisError extends Error {
-  /** the run engine stops the whole run on it (what is written stays staged for --resume) instead of failing one batch */
-  readonly fatal = true
-  constructor(message: string) {
-    super(message)
-    this.name = 'RedisError'
-  }
-}
-
-/** Checks that Redis answers at `url`, failing fast (no retries) with a message that names the address. */
-export async function checkRedis(url: string, timeoutMs = 5000): Promise<void> {
-  let probe: Redis
-  try {
-    probe = new Redis(url, {lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false})
-  } catch (error) {
-    throw new RedisError(`cannot use Redis URL "${url}": ${(error as Error).message}`)
-  }
-  // the connection's own error (ECONNREFUSED, ENOTFOUND) says more than the rejected command's
-  let cause: Error | null = null
-  probe.on('error', (error: Error) => (cause ??= error))
-  try {
-    await probe.connect()
-    await probe.ping()
-  } catch (error) {
-    const reason = (cause as Error | null)?.message ?? ((error as Error).message || String(error))
-    throw new RedisError(`cannot reach Redis at ${url}: ${reason} (is redis-server running there? start one with: redis-server --port 6379)`)
-  } finally {
-    probe.disconnect()
-  }
-}
+export {checkRedis, RedisError} from './redis-check.ts'
 
 function connect(url: string): Redis {
   // BullMQ needs commands to wait through reconnections rather than fail after a few retries
@@ -76,6 +48,8 @@ export const DEFAULT_REDIS_TIMEOUT_MS = 30_000
 /** An executor that sends each batch to the Redis queue and waits for a worker's result. */
 export async function createRedisExecutor(options: RedisRunOptions): Promise<Executor> {
   await checkRedis(options.url)
+  // the URL as messages show it (no password)
+  const shown = redactRedisUrl(options.url)
   const name = options.queue ?? DEFAULT_QUEUE
   const connection = connect(options.url)
   const queue = new Queue<WorkerTask, DocResult[]>(name, {connection})
@@ -119,7 +93,7 @@ export async function createRedisExecutor(options: RedisRunOptions): Promise<Exe
     if (connection.status !== 'ready' || eventsConnection.status !== 'ready') {
       downSince ??= now
       if (now - downSince >= redisTimeoutMs) {
-        fail(`lost Redis at ${options.url} for ${seconds(now - downSince)} s (${lastError}) with ${waiting} batches in flight`)
+        fail(`lost Redis at ${shown} for ${seconds(now - downSince)} s (${lastError}) with ${waiting} batches in flight`)
       }
       return
     }
@@ -139,7 +113,7 @@ export async function createRedisExecutor(options: RedisRunOptions): Promise<Exe
         noWorkerSince ??= at
         const idle = at - noWorkerSince
         if (workerTimeoutMs > 0 && idle >= workerTimeoutMs) {
-          fail(`no worker has been connected to queue "${name}" at ${options.url} for ${seconds(idle)} s (--worker-timeout ${seconds(workerTimeoutMs)}); start workers with: lede worker --redis ${options.url}`)
+          fail(`no worker has been connected to queue "${name}" at ${shown} for ${seconds(idle)} s (--worker-timeout ${seconds(workerTimeoutMs)}); start workers with: lede worker --redis ${shown}`)
           return
         }
         // once after 5 s, then every minute: a run waiting for workers never looks like a run that hangs
@@ -147,7 +121,7 @@ export async function createRedisExecutor(options: RedisRunOptions): Promise<Exe
           toldAt = at
           const limit = workerTimeoutMs > 0 ? `; giving up after ${seconds(workerTimeoutMs)} s (--worker-timeout)` : '; waiting for ever (--worker-timeout 0)'
           options.onNotice?.(
-            `no worker has been connected to queue "${name}" at ${options.url} for ${seconds(idle)} s (${waiting} batches waiting); start one with: lede worker --redis ${options.url}${limit}`,
+            `no worker has been connected to queue "${name}" at ${shown} for ${seconds(idle)} s (${waiting} batches waiting); start one with: lede worker --redis ${shown}${limit}`,
           )
         }
       })

@@ -182,15 +182,54 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
   it('exits 3 with a clear message when Redis is unreachable at start', {timeout: 120_000}, async () => {
     const port = await freePort()
     const corpus = buildTestCorpus()
-    // an --out folder that did not exist is not left behind empty
-    const out = join(mkdtempSync(join(tmpdir(), 'lede-dist-none-')), 'out')
+    // Redis is tried before anything is written: the --out folder and its missing parents are never made
+    const made = join(mkdtempSync(join(tmpdir(), 'lede-dist-none-')), 'made')
+    const out = join(made, 'out')
     const coordinator = await run(['run', corpus, '--out', out, '--redis', `redis://127.0.0.1:${port}`])
     expect(coordinator.code).toBe(3)
-    expect(existsSync(out)).toBe(false)
+    expect(existsSync(made)).toBe(false)
     expect(coordinator.stderr).toMatch(new RegExp(`cannot reach Redis at redis://127.0.0.1:${port}: .*ECONNREFUSED`))
     expect(coordinator.stderr).not.toMatch(/\n\s+at /)
     const lonely = await run(['worker', '--redis', `redis://127.0.0.1:${port}`])
     expect(lonely.code).toBe(3)
     expect(lonely.stderr).toMatch(/cannot reach Redis/)
+  })
+
+  it('refuses a Redis that wants a password it was not given, or was given a wrong one: exit 3, nothing written', {timeout: 120_000}, async () => {
+    const port = await freePort()
+    const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--requirepass', 's3cret'], {stdio: 'ignore'})
+    children.push(server)
+    const good = `redis://:s3cret@127.0.0.1:${port}`
+    const deadline = Date.now() + 10_000
+    for (;;) {
+      try {
+        await checkRedis(good, 500)
+        break
+      } catch (error) {
+        if (Date.now() > deadline) throw error
+        await new Promise((r) => setTimeout(r, 100))
+      }
+    }
+    const corpus = buildTestCorpus()
+    for (const [url, reason] of [
+      [`redis://127.0.0.1:${port}`, /NOAUTH/],
+      [`redis://:wrong@127.0.0.1:${port}`, /WRONGPASS|invalid password/],
+    ] as const) {
+      const made = join(mkdtempSync(join(tmpdir(), 'lede-dist-auth-')), 'made')
+      const coordinator = await run(['run', corpus, '--out', join(made, 'out'), '--redis', url])
+      expect(coordinator.code).toBe(3)
+      // the password never reaches the logs
+      const shown = url.replace(':wrong@', ':***@')
+      expect(coordinator.stderr).toMatch(new RegExp(`^lede: Redis at ${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} refused lede: `))
+      expect(coordinator.stderr).not.toContain('wrong')
+      expect(coordinator.stderr).toMatch(reason)
+      expect(coordinator.stderr).toMatch(/give the user and password in the URL: redis:\/\/user:password@host:port/)
+      expect(coordinator.stderr).not.toMatch(/\n\s+at /)
+      expect(existsSync(made)).toBe(false)
+      const worker = await run(['worker', '--redis', url])
+      expect(worker.code).toBe(3)
+      expect(worker.stderr).toMatch(reason)
+    }
+    server.kill('SIGTERM')
   })
 })

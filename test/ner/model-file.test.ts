@@ -1,0 +1,47 @@
+// The cheap model-file check `lede run` and `lede worker` make before any thread starts: real files, each broken the
+// way a checkout or a copy breaks them, and the shipped model itself.
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {gzipSync} from 'node:zlib'
+import {describe, expect, it} from 'vitest'
+import {checkModelFile, MODEL_FORMAT, MODEL_MAGIC, MODEL_URL, ModelFileError} from '../../src/ner/model-file.ts'
+
+const dir = mkdtempSync(join(tmpdir(), 'lede-model-file-'))
+const shipped = readFileSync(MODEL_URL)
+// a model file's first bytes: the magic, the header's length, then the header JSON with its format first
+const modelStart = (magic: string, version: number) => {
+  const header = Buffer.from(JSON.stringify({version, tagCount: 17}))
+  const size = Buffer.alloc(4)
+  size.writeUInt32LE(header.length)
+  return gzipSync(Buffer.concat([Buffer.from(magic, 'latin1'), size, header]))
+}
+
+describe('checkModelFile', () => {
+  it('accepts the shipped model', () => {
+    expect(() => checkModelFile()).not.toThrow()
+    expect(() => checkModelFile(MODEL_URL.pathname)).not.toThrow()
+  })
+
+  it.each([
+    ['a missing file', null, /the file is missing; restore it/],
+    ['an empty file', Buffer.alloc(0), /is empty; restore it/],
+    ['a Git LFS pointer', Buffer.from('version https://git-lfs.github.com/spec/v1\noid sha256:0123\nsize 4488176\n'), /is a Git LFS pointer, not the model itself/],
+    ['a text file', Buffer.from('not a model at all, just some text long enough'), /is not a lede NER model \(not gzip data\)/],
+    ['gzip of something else', gzipSync(Buffer.from('{"some": "json file that is no model"}')), /is not a lede NER model; restore it/],
+    ['a format-1 model', modelStart('LEDENER1', 1), /is of format 1, which this code no longer reads|of format 1/],
+    ['a model of an unknown format', modelStart(MODEL_MAGIC, MODEL_FORMAT + 1), new RegExp(`is of format ${MODEL_FORMAT + 1}; this lede reads formats 5 and ${MODEL_FORMAT}`)],
+    ['a damaged gzip stream', Buffer.concat([shipped.subarray(0, 10), Buffer.alloc(200, 0xff)]), /is damaged/],
+  ])('refuses %s with a message saying what to do', (name, bytes, message) => {
+    const path = join(dir, `${name.replace(/\W+/g, '-')}.bin`)
+    if (bytes) writeFileSync(path, bytes)
+    expect(() => checkModelFile(path)).toThrow(ModelFileError)
+    expect(() => checkModelFile(path)).toThrow(message)
+  })
+
+  it('reads no more than the start of the file (a model cut after its header passes; loading it fails later)', () => {
+    const path = join(dir, 'cut.bin')
+    writeFileSync(path, shipped.subarray(0, 70_000))
+    expect(() => checkModelFile(path)).not.toThrow()
+  })
+})
