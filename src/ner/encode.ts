@@ -121,6 +121,11 @@ export class TypeRegistry {
     return this.words.length
   }
 
+  /** The {@link hashKey} of each lowercase form, by lowercase id. */
+  get lowerHashes(): Int32Array {
+    return this.lowerIds.keyHashes
+  }
+
   /** How many distinct lowercase forms exist. */
   get lowerCount(): number {
     return this.lowerIds.size
@@ -620,8 +625,11 @@ function encodeWordIds(
       }
     }
     // the words are read from the registry's lowercase forms by type, only when a gazetteer needs one
-    if (gazetteer) markGazetteer(gazetteer, registry.lower, capitalised, start, end, gazetteerMasks, lowerIds, gazetteerNodes, types)
-    if (external) markGazetteer(external, registry.lower, capitalised, start, end, externalMasks, lowerIds, externalNodes, types)
+    // and by the hashes of the lowercase forms, which rule most words out without a lookup (read here: the table
+    // grows its array as the sentence's new types are made)
+    const hashes = registry.lowerHashes
+    if (gazetteer) markGazetteer(gazetteer, registry.lower, capitalised, start, end, gazetteerMasks, lowerIds, gazetteerNodes, types, hashes)
+    if (external) markGazetteer(external, registry.lower, capitalised, start, end, externalMasks, lowerIds, externalNodes, types, hashes)
     start = end
   }
   // document-level case evidence: is this capitalised word written in lowercase, or capitalised mid-sentence, elsewhere?

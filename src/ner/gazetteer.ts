@@ -1,7 +1,7 @@
 import {NER_TYPES, type NerType} from './tags.ts'
 import {ORG_SOURCE_CATEGORIES, SOURCE_CATEGORIES, type Lexicon} from './lexicon.ts'
 import {normaliseWord} from './features.ts'
-import {KeyTable} from './key-table.ts'
+import {filterHas, KeyTable} from './key-table.ts'
 
 /** One node of a gazetteer's token trie. */
 export interface TrieNode {
@@ -32,6 +32,32 @@ export interface Gazetteer {
    * documents ask again for every word; the answer for a word never changes), bounded by {@link MAX_KNOWN}
    */
   known?: Map<string, TrieNode | null>
+  /**
+   * an indexed gazetteer's filter of the hashes of every word an entry can start with (see {@link startFilter}),
+   * made on first use; undefined until then
+   */
+  starts?: Int32Array
+}
+
+// 2^18 bits (32 KB, two bits per word): a few percent of the words no entry starts with pass it
+const START_FILTER_WORDS = 1 << 13
+
+/**
+ * The filter of the words an indexed gazetteer's entries start with (its one-word entries and the first words of
+ * the others: nothing else reaches the root of its trie, see findFirstNode), by their {@link hashKey}; null for a
+ * gazetteer without an index. Most words start no entry: the filter says so from 32 KB that stay in cache, where
+ * asking costs a lookup in a table of a quarter of a million words.
+ */
+export function startFilter(gazetteer: Gazetteer): Int32Array | null {
+  const index = gazetteer.index
+  if (!index) return null
+  if (gazetteer.starts === undefined) {
+    const filter = new Int32Array(START_FILTER_WORDS)
+    index.words.addToFilter(filter)
+    index.heads.addToFilter(filter)
+    gazetteer.starts = filter
+  }
+  return gazetteer.starts
 }
 
 // first-word answers an indexed gazetteer keeps before it starts over (a long run meets ever more distinct words)
@@ -319,6 +345,8 @@ function insertEntry(root: TrieNode, tokens: readonly string[], category: number
  * With `ids` (a number per distinct lowercase word) and `cache`, each distinct word is looked up in the gazetteer
  * once (see {@link GazetteerCache}), and a match is only followed into words that can continue one.
  * With `wordIndex`, token i's word is `lower[wordIndex[i]]` (a table of distinct words, read only when needed).
+ * With `hashes` too (by id, the {@link hashKey} of each word), words the gazetteer's {@link startFilter} rules out
+ * are not looked up.
  */
 export function markGazetteer(
   gazetteer: Gazetteer,
@@ -330,14 +358,19 @@ export function markGazetteer(
   ids?: ArrayLike<number>,
   cache?: GazetteerCache,
   wordIndex?: ArrayLike<number>,
+  hashes?: ArrayLike<number>,
 ): void {
   if (!gazetteer.root.next && !gazetteer.index) return
+  // with `hashes` (each id's word's hashKey), a word the start filter rules out is not looked up
+  const starts = hashes ? startFilter(gazetteer) : null
   for (let i = from; i < to; i++) {
     let node: TrieNode | null | undefined
     if (ids && cache) {
       const id = ids[i]
       node = cache.firstNodes[id]
-      if (node === undefined) cache.firstNodes[id] = node = firstNode(gazetteer, lower[wordIndex ? wordIndex[i] : i])
+      if (node === undefined) {
+        cache.firstNodes[id] = node = starts !== null && !filterHas(starts, hashes![id]) ? null : firstNode(gazetteer, lower[wordIndex ? wordIndex[i] : i])
+      }
       if (node === null) continue
     } else {
       node = firstNode(gazetteer, lower[wordIndex ? wordIndex[i] : i])

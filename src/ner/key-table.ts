@@ -52,6 +52,25 @@ export class KeyTable {
   }
 
   /**
+   * The hash of each key added (by id; {@link hashKey} of the key), so a caller can test the key against other
+   * tables' {@link hashFilter} without hashing it again; empty in a table made by {@link KeyTable.thaw}.
+   */
+  get keyHashes(): Int32Array {
+    return this.hashes
+  }
+
+  /**
+   * Sets, in `filter` (a power-of-two number of 32-bit words), the {@link filterHas} bits of every key's hash: a
+   * filter that answers "absent" for a hash is exact about every key of the table, whatever else it holds.
+   */
+  addToFilter(filter: Int32Array): void {
+    const slots = this.slots
+    for (let slot = 0; slot < slots.length; slot += 2) {
+      if (slots[slot + 1] !== EMPTY) filterAdd(filter, slots[slot])
+    }
+  }
+
+  /**
    * A read-only table over stored slots and records, used in place: nothing is hashed or copied, so a table of
    * tens of thousands of keys costs nothing to load. Lookups answer exactly as in the table that was frozen.
    */
@@ -191,4 +210,21 @@ function matches(pool: Uint16Array, record: number, length: number, prefix: stri
   for (let i = 0; i < p; i++) if (pool[chars + i] !== prefix.charCodeAt(i)) return false
   for (let i = p; i < length; i++) if (pool[chars + i] !== value.charCodeAt(start + i - p)) return false
   return true
+}
+
+/** Bits of a hash filter (see {@link KeyTable.addToFilter}): two per key, from different bits of its hash. */
+export function filterAdd(filter: Int32Array, hash: number): void {
+  const mask = filter.length * 32 - 1
+  const a = (hash >>> 7) & mask
+  const b = (hash ^ (hash >>> 17)) & mask
+  filter[a >>> 5] |= 1 << (a & 31)
+  filter[b >>> 5] |= 1 << (b & 31)
+}
+
+/** Whether `filter` may hold a key with this hash (false: no key added to it has this hash). */
+export function filterHas(filter: Int32Array, hash: number): boolean {
+  const mask = filter.length * 32 - 1
+  const a = (hash >>> 7) & mask
+  const b = (hash ^ (hash >>> 17)) & mask
+  return (filter[a >>> 5] & (1 << (a & 31))) !== 0 && (filter[b >>> 5] & (1 << (b & 31))) !== 0
 }
