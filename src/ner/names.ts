@@ -112,10 +112,15 @@ export class NameClassifier {
     }
   }
 
-  // n-gram `row`'s per-class log likelihoods, at gramLog[row * C ...], computed on first use
+  // n-gram `row`'s per-class log likelihoods, at gramLog[row * C ...], computed on first use; the logarithms of the
+  // small counts (nearly all) come from a table of the same Math.log values, made once per thread
   private fillGramLog(row: number): void {
     const counts = this.data.countTable ?? this.data.counts
-    for (let c = 0; c < C; c++) this.gramLog[row * C + c] = Math.log(counts[row * C + c] + SMOOTHING) - this.denominators[c]
+    const logs = smoothedLogs()
+    for (let c = 0; c < C; c++) {
+      const count = counts[row * C + c]
+      this.gramLog[row * C + c] = (count < SMALL_COUNTS ? logs[count] : Math.log(count + SMOOTHING)) - this.denominators[c]
+    }
   }
 
   /**
@@ -194,6 +199,17 @@ export class NameClassifier {
     for (let c = 0; c < C; c++) evidence[c] = this.priorLog[c] + (EVIDENCE_SCALE * evidence[c]) / grams
     return posterior(evidence)
   }
+}
+
+// Math.log(count + SMOOTHING) of the counts below SMALL_COUNTS, made on first use (the same doubles Math.log gives)
+const SMALL_COUNTS = 256
+let smallCountLogs: Float64Array | null = null
+function smoothedLogs(): Float64Array {
+  if (smallCountLogs === null) {
+    smallCountLogs = new Float64Array(SMALL_COUNTS)
+    for (let count = 0; count < SMALL_COUNTS; count++) smallCountLogs[count] = Math.log(count + SMOOTHING)
+  }
+  return smallCountLogs
 }
 
 function sameSlice(text: string, a: number, b: number, n: number): boolean {
