@@ -37,6 +37,8 @@ export interface Gazetteer {
    * made on first use; undefined until then
    */
   starts?: Int32Array
+  /** the same for the words that can continue an entry ({@link ExternalIndex.later}) */
+  continuing?: Int32Array
 }
 
 // 2^18 bits (32 KB, two bits per word): a few percent of the words no entry starts with pass it
@@ -58,6 +60,21 @@ export function startFilter(gazetteer: Gazetteer): Int32Array | null {
     gazetteer.starts = filter
   }
   return gazetteer.starts
+}
+
+// the words after the first of some entry are fewer (a few thousand): 2^16 bits
+const CONTINUE_FILTER_WORDS = 1 << 11
+
+/** {@link startFilter} for the words that can continue an entry (its `later` table), or null without an index. */
+export function continueFilter(gazetteer: Gazetteer): Int32Array | null {
+  const index = gazetteer.index
+  if (!index) return null
+  if (gazetteer.continuing === undefined) {
+    const filter = new Int32Array(CONTINUE_FILTER_WORDS)
+    index.later.addToFilter(filter)
+    gazetteer.continuing = filter
+  }
+  return gazetteer.continuing
 }
 
 // first-word answers an indexed gazetteer keeps before it starts over (a long run meets ever more distinct words)
@@ -363,6 +380,7 @@ export function markGazetteer(
   if (!gazetteer.root.next && !gazetteer.index) return
   // with `hashes` (each id's word's hashKey), a word the start filter rules out is not looked up
   const starts = hashes ? startFilter(gazetteer) : null
+  const continuing = hashes ? continueFilter(gazetteer) : null
   for (let i = from; i < to; i++) {
     let node: TrieNode | null | undefined
     if (ids && cache) {
@@ -394,7 +412,7 @@ export function markGazetteer(
       j++
       if (j >= to || !node.next) break
       // most words continue no entry: one cached answer per word instead of a trie lookup per step
-      if (ids && cache && !continuesEntry(gazetteer, cache, ids[j], lower, wordIndex ? wordIndex[j] : j)) break
+      if (ids && cache && !continuesEntry(gazetteer, cache, ids[j], lower, wordIndex ? wordIndex[j] : j, continuing, hashes)) break
       node = node.next.get(lower[wordIndex ? wordIndex[j] : j])
       hasCap = hasCap || capitalised[j]
     }
@@ -402,7 +420,15 @@ export function markGazetteer(
 }
 
 // whether word `lower[at]` (distinct word `id`) can continue an entry
-function continuesEntry(gazetteer: Gazetteer, cache: GazetteerCache, id: number, lower: readonly string[], at: number): boolean {
+function continuesEntry(
+  gazetteer: Gazetteer,
+  cache: GazetteerCache,
+  id: number,
+  lower: readonly string[],
+  at: number,
+  filter: Int32Array | null,
+  hashes: ArrayLike<number> | undefined,
+): boolean {
   if (id >= cache.continues.length) {
     let size = cache.continues.length
     while (size <= id) size *= 2
@@ -411,7 +437,7 @@ function continuesEntry(gazetteer: Gazetteer, cache: GazetteerCache, id: number,
     cache.continues = next
   }
   let known = cache.continues[id]
-  if (known === 0) cache.continues[id] = known = gazetteer.later.has(lower[at]) ? 2 : 1
+  if (known === 0) cache.continues[id] = known = (filter === null || filterHas(filter, hashes![id])) && gazetteer.later.has(lower[at]) ? 2 : 1
   return known === 2
 }
 
