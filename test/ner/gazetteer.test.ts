@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {addOrgSources, buildCategoryGazetteer, buildExternalGazetteer, buildGazetteer, createGazetteerCache, entryTokens, externalEntries, buildIndexedGazetteer, type Gazetteer, indexEntries, indexExternal, markGazetteer, orgTokenLists, TOKEN_ENTRIES, tokenLists} from '../../src/ner/gazetteer.ts'
-import {KeyTable} from '../../src/ner/key-table.ts'
+import {hashKey, KeyTable} from '../../src/ner/key-table.ts'
 import {baseLexicon, EXTERNAL_CATEGORIES, ORG_SOURCE_CATEGORIES, withSources} from '../../src/ner/lexicon.ts'
 import {NER_TYPES} from '../../src/ner/tags.ts'
 
@@ -15,6 +15,11 @@ function expectSameMarks(plain: Gazetteer, indexed: Gazetteer, words: string[], 
         const out = new Uint32Array(text.length)
         markGazetteer(indexed, text, caps, 0, text.length, out, text.map((w) => words.indexOf(w)), createGazetteerCache())
         expect(Array.from(out)).toEqual(Array.from(expected))
+        // and with the words' hashes, which let the start and continuation filters rule words out
+        const filtered = new Uint32Array(text.length)
+        const ids = text.map((w) => words.indexOf(w))
+        markGazetteer(indexed, text, caps, 0, text.length, filtered, ids, createGazetteerCache(), undefined, words.map((w) => hashKey(w)))
+        expect(Array.from(filtered)).toEqual(Array.from(expected))
       }
     }
   }
@@ -118,7 +123,9 @@ describe('gazetteer', () => {
         markGazetteer(external, text, caps, 0, text.length, out)
         const cached = new Uint32Array(text.length)
         markGazetteer(external, text, caps, 0, text.length, cached, text.map((w) => words.indexOf(w)), createGazetteerCache())
-        expect([Array.from(out), Array.from(cached)]).toEqual([Array.from(expected), Array.from(expected)])
+        const filtered = new Uint32Array(text.length)
+        markGazetteer(external, text, caps, 0, text.length, filtered, text.map((w) => words.indexOf(w)), createGazetteerCache(), undefined, words.map((w) => hashKey(w)))
+        expect([Array.from(out), Array.from(cached), Array.from(filtered)]).toEqual([Array.from(expected), Array.from(expected), Array.from(expected)])
       }
     }
   })

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {hashSlice, KeyTable} from '../../src/ner/key-table.ts'
+import {filterAdd, filterHas, hashKey, hashSlice, KeyTable} from '../../src/ner/key-table.ts'
 
 describe('KeyTable', () => {
   const keys = ['w=minister', 'a1=m', 'a2=mi', 'z3=ter', 'x3=ter', '', 'ü=straße', '^ab', 'ab$']
@@ -61,6 +61,25 @@ describe('KeyTable', () => {
     expect([thawed.get('w=nope'), thawed.find('w=', 'zz', 0, 2)]).toEqual([-1, -1])
     expect(thawed.add(words[3])).toBe(3)
     expect(() => thawed.add('w=new')).toThrow(/read-only/)
+  })
+
+  it('gives a hash filter that holds every key, frozen or not, and rules most absent keys out', () => {
+    const table = new KeyTable()
+    const keys = Array.from({length: 3000}, (_, i) => `word${i}`)
+    for (const key of keys) table.add(key)
+    const frozen = table.freeze()
+    for (const source of [table, KeyTable.thaw(frozen)]) {
+      const filter = new Int32Array(1 << 13)
+      source.addToFilter(filter)
+      for (const key of keys) expect(filterHas(filter, hashKey(key))).toBe(true)
+      let passed = 0
+      for (let i = 0; i < 10000; i++) if (filterHas(filter, hashKey(`absent${i}`))) passed++
+      expect(passed).toBeLessThan(500)
+    }
+    expect(Array.from(table.keyHashes.subarray(0, keys.length))).toEqual(keys.map((key) => hashKey(key)))
+    const one = new Int32Array(4)
+    filterAdd(one, hashKey('x'))
+    expect(filterHas(one, hashKey('x'))).toBe(true)
   })
 
   it('hashes a key in pieces the same as whole', () => {
