@@ -21,8 +21,10 @@ const EXIT_HELP = `
 Exit codes:
   0  every input was processed
   1  some inputs or records failed: they are listed in errors.jsonl, the rest was written
-  2  usage error (unknown option, missing argument, unknown pipeline, --out overlapping the corpus, nothing to --resume)
-  3  the run could not start or finish (corpus folder unreadable, output not writable, output folder in use by another run, broken pipeline)
+  2  usage error (unknown option, missing argument, unknown pipeline, bad --redis URL, --out overlapping the corpus,
+     --resume of a run staged with other options, pipeline or corpus: the message says what differs)
+  3  the run could not start or finish (corpus folder unreadable, output not writable, output folder in use by another run,
+     Redis unreachable or refusing, NER model file missing or not a model, broken pipeline)
   130  interrupted (Ctrl-C): what was written is staged in the output folder; the same command with --resume continues it`
 
 class UsageError extends Error {
@@ -41,6 +43,9 @@ function shellQuote(arg: string): string {
 // worker threads a run starts at most: a typo (--workers 800) would otherwise start hundreds of threads, each
 // loading the model, and run the machine out of memory instead of saying so
 const MAX_WORKERS = 256
+
+// the shortest --lock-duration a worker accepts
+const MIN_LOCK_MS = 1000
 
 // errors of lazily imported commands, matched by name so their modules load only when used
 const FATAL_ERRORS = new Set(['ExportError', 'ViewError', 'RedisError'])
@@ -248,6 +253,11 @@ ${EXIT_HELP}`,
         }
         if (showProgress) process.stderr.write('\r\x1b[K')
         const m = result.manifest
+        // a mistyped or wrong folder (one of PDFs, an empty mount) is no error, but it must not pass unnoticed
+        if (m.inputs.files === 0) {
+          const skipped = m.inputs.skipped.length
+          warn(`no input files under "${corpusDir}"${skipped > 0 ? ` (${skipped} files of other kinds skipped, listed in manifest.json)` : ''}: nothing was processed (lede reads .txt, .jsonl, .html, .htm, .sgml, .sgm and their .gz)`)
+        }
         if (!opts.quiet) {
           const seconds = (m.timings.totalMs / 1000).toFixed(2)
           process.stderr.write(
@@ -277,6 +287,11 @@ ${EXIT_HELP}`,
     .option('-q, --quiet', 'no log lines on stderr')
     .action(async (opts: {redis: string; concurrency?: number; queue: string; lockDuration: number; quiet?: boolean}) => {
       // the same checks as a run's, before BullMQ loads and before any thread starts
+      if (opts.concurrency !== undefined && opts.concurrency > MAX_WORKERS) {
+        throw new UsageError(`--concurrency ${opts.concurrency} is more threads than lede starts (${MAX_WORKERS}); this machine has ${availableParallelism()} cores, and each thread holds its own copy of the model (~150 MB)`)
+      }
+      // BullMQ renews a batch's lock every half of it: much shorter and a busy worker's batches would be taken from it as if it had died
+      if (opts.lockDuration < MIN_LOCK_MS) throw new UsageError(`--lock-duration ${opts.lockDuration} ms is too short: at least ${MIN_LOCK_MS} ms (default 30000), or batches of a live worker are handed to others`)
       checkRedisOptions(opts.redis, opts.queue)
       checkPipelineFiles(DEFAULT_PIPELINE)
       await checkRedisAt(opts.redis)

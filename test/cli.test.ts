@@ -85,6 +85,8 @@ describe('lede CLI', () => {
     ['a --queue BullMQ cannot use', ['run', corpus, '--out', 'OUT', '--redis', 'redis://127.0.0.1:1', '--queue', 'a:b'], EXIT.usage, /--queue "a:b": a queue name must be non-empty and must not contain ":"/],
     ['lede worker with a --redis that is no URL', ['worker', '--redis', '6379'], EXIT.usage, /--redis "6379" is not a Redis URL.*e\.g\. redis:\/\/localhost:6379/],
     ['too many --workers', ['run', corpus, '--out', 'OUT', '--workers', '1000'], EXIT.usage, /--workers 1000 is more than lede starts \(256\)/],
+    ['lede worker with too many threads', ['worker', '--redis', 'redis://127.0.0.1:1', '--concurrency', '1000'], EXIT.usage, /--concurrency 1000 is more threads than lede starts \(256\)/],
+    ['lede worker with a lock too short to renew', ['worker', '--redis', 'redis://127.0.0.1:1', '--lock-duration', '50'], EXIT.usage, /--lock-duration 50 ms is too short: at least 1000 ms/],
     ['a corpus that is a link loop', ['run', 'LOOP', '--out', 'OUT'], EXIT.fatal, /corpus folder ".*" is a symbolic link that leads round in a loop/],
     ['a corpus path through a file', ['run', join(corpus, readdirSync(corpus)[0]!, 'x'), '--out', 'OUT'], EXIT.fatal, /does not exist \(a part of its path is a file\)/],
     ['--out that is a file', ['run', corpus, '--out', join(corpus, readdirSync(corpus)[0]!)], EXIT.fatal, /cannot create output folder .*is a file, not a folder/],
@@ -151,6 +153,15 @@ describe('lede CLI', () => {
     expect(await main(['run', mine, '--out', out, '--resume', '--quiet', '--workers', '1'])).toBe(EXIT.ok)
     expect(readdirSync(out)).toContain('manifest.json')
   }, 60_000)
+
+  it('warns when the corpus folder holds no input it reads, and exits 0 with an empty output set', async () => {
+    const empty = tmp()
+    writeFileSync(join(empty, 'report.pdf'), '%PDF-1.4')
+    const out = join(tmp(), 'out')
+    expect(await main(['run', empty, '--out', out, '--quiet', '--workers', '0'])).toBe(EXIT.ok)
+    expect(stderr.join('')).toMatch(/^lede: warning: no input files under ".*" \(1 files of other kinds skipped, listed in manifest\.json\): nothing was processed/)
+    expect(readdirSync(out)).toContain('manifest.json')
+  })
 
   it.each([['--help'], ['run', '--help'], ['eval', '--help'], ['schema', '--help']])('answers %s', async (...argv) => {
     expect(await main(argv)).toBe(EXIT.ok)
