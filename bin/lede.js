@@ -6,6 +6,13 @@
 import {readFileSync, statSync} from 'node:fs'
 import {setFlagsFromString} from 'node:v8'
 
+// an older Node fails inside a dependency with a stack trace (an unknown flag, a missing API): say so in one line
+const [major, minor] = process.versions.node.split('.').map(Number)
+if (major < 20 || (major === 20 && minor < 10)) {
+  process.stderr.write(`lede: needs Node.js 20.10 or newer; this is Node.js ${process.versions.node} (${process.execPath})\n`)
+  process.exit(3)
+}
+
 // V8 optimises a function once it has run about 66 KB of its bytecode (the default interrupt budget), before
 // its rarer paths have run: many of lede's functions were then compiled again after each new path deoptimised
 // them, and every worker thread paid that compile time anew. Four times the budget lets the type feedback

@@ -1,4 +1,4 @@
-import {execFileSync, spawn} from 'node:child_process'
+import {execFileSync, spawn, spawnSync} from 'node:child_process'
 import {appendFileSync, copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import {createHash} from 'node:crypto'
 import {hostname, tmpdir} from 'node:os'
@@ -231,6 +231,14 @@ describe('bin/lede.js', () => {
     }
     const jsonl = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')])
     expect(jsonl(outs[0]!)).toEqual(jsonl(outs[1]!))
+  })
+
+  it.each([['18.19.0'], ['20.9.0']])('refuses Node.js %s in one line with exit 3', (version) => {
+    // the version a preloaded module reports stands in for an older Node, which this machine does not have
+    const older = `data:text/javascript,Object.defineProperty(process.versions,"node",{value:"${version}"})`
+    const result = spawnSync(process.execPath, ['--import', older, join(root, 'bin/lede.js'), 'run', corpus, '--out', join(tmp(), 'out')], {encoding: 'utf8'})
+    expect(result.status).toBe(3)
+    expect(result.stderr).toBe(`lede: needs Node.js 20.10 or newer; this is Node.js ${version} (${process.execPath})\n`)
   })
 
   it('ends quietly with exit 0 when the reader of its stdout has gone (lede run --help | head -2)', async () => {
