@@ -64,9 +64,16 @@ export class KeyTable {
    * filter that answers "absent" for a hash is exact about every key of the table, whatever else it holds.
    */
   addToFilter(filter: Int32Array): void {
+    // filterAdd written out: a thread builds its filters before the JIT has compiled anything
     const slots = this.slots
-    for (let slot = 0; slot < slots.length; slot += 2) {
-      if (slots[slot + 1] !== EMPTY) filterAdd(filter, slots[slot])
+    const mask = filter.length * 32 - 1
+    for (let slot = 0, n = slots.length; slot < n; slot += 2) {
+      if (slots[slot + 1] === EMPTY) continue
+      const hash = slots[slot]
+      const a = (hash >>> 7) & mask
+      const b = (hash ^ (hash >>> 17)) & mask
+      filter[a >>> 5] |= 1 << (a & 31)
+      filter[b >>> 5] |= 1 << (b & 31)
     }
   }
 
