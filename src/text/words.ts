@@ -75,14 +75,17 @@ export function wordsOf(text: string, tokens: readonly Token[], from: number, to
     // ("D-N.Y.", "AT&T", "said.Trump" in run-together text; "1,250.50", "3:45")
     const numeric = isNumberChar(text.charCodeAt(start))
     for (;;) {
-      const next = tokens[k + 1]
-      if (next === undefined || next.start !== end || next.end > to) break
+      // indices checked, not read past the end: an array read out of bounds sends V8's optimised code back to the
+      // interpreter and it was compiled again (once per thread, the first time a reader reached a document's last token)
+      if (k + 1 >= tokens.length) break
+      const next = tokens[k + 1]!
+      if (next.start !== end || next.end > to) break
       if ((next.flags & CLITIC) !== 0 && !isApostropheS(text, next)) {
         k++
         end = next.end
         continue
       }
-      const after = tokens[k + 2]
+      const after = k + 2 < tokens.length ? tokens[k + 2] : undefined
       if (
         (tokens[k]!.flags & ABBREVIATION) === 0 && next.kind === 'punct' && next.end === end + 1 && (numeric ? joinsNumber(text.charCodeAt(end)) : joinsWord(text.charCodeAt(end))) &&
         after !== undefined && after.start === next.end && after.end <= to && (after.kind === 'word' || after.kind === 'number')
