@@ -218,7 +218,9 @@ export class TypeRegistry {
     this.lexiconFlags[id] = flags
     const bits = wordBitsOf(lower)
     this.wordBits[id] = bits
-    const acronym = ACRONYM.test(normal) ? acronymKey(normal) : null
+    // the regex only for words that start with an ASCII capital and have its length (nearly every word fails that)
+    const first = normal.charCodeAt(0)
+    const acronym = first >= 65 && first <= 90 && normal.length >= 2 && normal.length <= 10 && ACRONYM.test(normal) ? acronymKey(normal) : null
     this.acronymKeys.push(acronym)
     this.facts[2 * id] = lowerId
     this.facts[2 * id + 1] =

@@ -174,7 +174,8 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
     // the lexicon flags and the case prior are looked up once, for the role and the features both
     const flags = this.lexiconFlags[id]
     const prior = this.resources.casePrior.get(featureForm(word))
-    const role = this.caps[id] ? 0 : isUnknownName(word, this.resources, flags, prior !== undefined) ? 1 : OPENING.test(word) ? 2 : 0
+    // an opening mark has one or two characters: longer words skip the regex
+    const role = this.caps[id] ? 0 : isUnknownName(word, this.resources, flags, prior !== undefined) ? 1 : word.length <= 2 && OPENING.test(word) ? 2 : 0
     this.wordRole[id] = role | (this.caseClass[id] === CASE_LOWER && word.length >= 4 ? LONG_LOWER : 0)
     // and in the packed facts, which decoding reads by token (see EncodedDocument.info)
     this.facts[2 * id + 1] |= this.wordRole[id] << FACT_ROLE_SHIFT
@@ -363,12 +364,19 @@ const NAME_SHAPE = /^\p{Lu}\p{Ll}{2,}$/u
 const OPENING = /^(?:["'(\[:]|-{1,2})$/
 const NAME_LIST_BITS = (1 << LEXICON_CATEGORIES.indexOf('first')) | (1 << LEXICON_CATEGORIES.indexOf('last'))
 
+// false when NAME_SHAPE cannot match: fewer than three code units, or a first one that is ASCII but not A-Z (the
+// only ASCII \p{Lu}); most words are lowercase, and the Unicode regex is then not run
+function mayBeNameShaped(word: string): boolean {
+  const first = word.charCodeAt(0)
+  return word.length >= 3 && (first >= 128 || (first >= 65 && first <= 90))
+}
+
 /**
  * Whether `word` looks like a name no training text or word list knows: capitalised letters only, never seen
  * twice in the training text (no case prior), and in no lexicon except the first- and last-name lists.
  */
 export function isUnknownName(word: string, resources: FeatureResources, lexiconFlags: number, hasPrior?: boolean): boolean {
-  return NAME_SHAPE.test(word) && !(hasPrior ?? resources.casePrior.has(featureForm(word))) && (lexiconFlags & ~NAME_LIST_BITS) === 0
+  return mayBeNameShaped(word) && NAME_SHAPE.test(word) && !(hasPrior ?? resources.casePrior.has(featureForm(word))) && (lexiconFlags & ~NAME_LIST_BITS) === 0
 }
 
 // the indexed gazetteers of each loaded model (keyed by its harvested-names object), shared by its taggers

@@ -139,6 +139,15 @@ describe('isUnknownName', () => {
     ['Al-Sayed', false], // hyphenated: the model's call
     ['Xi', false], // too short to judge by shape
     ['Minister', false], // a title in the lexicon
+    // beyond ASCII the Unicode letter classes decide (the ASCII pre-check never answers for these)
+    ['Émile', true],
+    ['Łukasz', true],
+    ['Ǆemal', true], // a Unicode uppercase digraph, then lowercase letters
+    ['ǅemal', false], // the titlecase digraph is not \p{Lu}
+    ['Ébé', true],
+    ['Éb', false],
+    ['1bc', false],
+    ['\u{1D400}bc', true], // a mathematical capital outside the BMP (two code units)
   ])('%s -> %s', (word, expected) => {
     expect(isUnknownName(word, resources, resources.lexicon.flags.get(word.toLowerCase()) ?? 0)).toBe(expected)
   })
