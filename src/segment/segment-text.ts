@@ -395,7 +395,9 @@ function scanWord(text: string, start: number, tokens: Token[], upper: number): 
   }
 
   // a period that belongs to the word: an initial ("J."), or a listed abbreviation ("Mr.", "Inc.", "No. 5")
-  if (end < n && end - start <= 8 && text.charCodeAt(end) === 0x2e && letters && !apostrophe && !email && !closed && text.charCodeAt(end + 1) !== 0x2e) {
+  // (end + 1 < n checked first: a read past the text's end gives NaN but sends V8's optimised scanWord back to the
+  // interpreter, and it was compiled again in every thread)
+  if (end < n && end - start <= 8 && text.charCodeAt(end) === 0x2e && letters && !apostrophe && !email && !closed && (end + 1 >= n || text.charCodeAt(end + 1) !== 0x2e)) {
     const word = text.slice(start, end)
     if (
       (end - start === 1 && CLS[text.charCodeAt(start)] === UPPER && isInitialBefore(text, end + 1)) ||
