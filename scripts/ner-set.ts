@@ -28,8 +28,22 @@ const spec = {
     '(and every training gold folder under test/ner-gold/train) and the mentions not on pipeline tokens; `show <id>...` prints an\n' +
     'article with its gold mentions marked inline as [[LABEL|text]]; `names` lists every annotated string with its labels.',
   positionals: '[stats | show <id>... | names]',
-  options: {mixed: {type: 'boolean', default: false, description: 'with names: only the strings that have more than one label'}},
-  example: ['npm run ner-set -- stats', 'npm run ner-set -- show 03-climate-summit', 'npm run ner-set -- names --mixed'],
+  options: {
+    mixed: {type: 'boolean', default: false, description: 'with names: only the strings that have more than one label'},
+    training: {
+      type: 'boolean',
+      default: false,
+      description: 'with names and show: also every training gold folder under test/ner-gold/train (to check one label per name across batches)',
+    },
+    docs: {type: 'boolean', default: false, description: 'with stats: also one row per article'},
+  },
+  example: [
+    'npm run ner-set -- stats',
+    'npm run ner-set -- show 03-climate-summit',
+    'npm run ner-set -- names --mixed',
+    'npm run ner-set -- names --mixed --training',
+    'npm run ner-set -- show m-012-mlb-results-aug --training',
+  ],
 } satisfies ScriptSpec
 const {values, positionals} = parseScriptArgs(spec)
 const [command = 'stats', ...args] = positionals
@@ -42,6 +56,22 @@ try {
 }
 for (const s of set.skipped) console.log(`skipped ${s.source}: ${s.reason}`)
 const LABELS = ['PER', 'ORG', 'LOC', 'MISC'] as const
+const trainRoot = join(TRAIN_SET_DIR, '../..')
+
+/** Every training gold folder under test/ner-gold/train, read as train:ner reads it (a folder it refuses is listed, not read). */
+function readTrainingFolders(): {training: {name: string; kind: string; docs: NerGoldDoc[]}[]; skipped: string[]} {
+  const training: {name: string; kind: string; docs: NerGoldDoc[]}[] = []
+  const skipped: string[] = []
+  for (const name of readdirSync(trainRoot).sort()) {
+    try {
+      const {kind, docs} = readTrainingGoldFolder(join(trainRoot, name, 'gold'))
+      training.push({name, kind, docs})
+    } catch (error) {
+      skipped.push(`${name}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+  return {training, skipped}
+}
 
 function mark(doc: NerGoldDoc): string {
   let out = ''
@@ -60,24 +90,16 @@ if (command === 'stats') {
     const words = docs.reduce((n, d) => n + d.text.split(/\s+/).filter(Boolean).length, 0)
     rows.push([name, String(docs.length), String(words), ...counts.map(String), String(counts.reduce((a, b) => a + b, 0))])
   }
-  if (args.includes('--docs')) for (const d of set.docs) total([d], d.id)
+  if (values.docs) for (const d of set.docs) total([d], d.id)
   for (const source of ['written', 'polnear'] as const) total(set.docs.filter((d) => d.source === source), `[${source}]`)
   total(set.docs.filter((d) => d.source !== 'web'), '[written+polnear]')
   total(set.docs.filter((d) => d.source === 'web'), '[web]')
   total(set.docs, '[all]')
   // every training gold folder (test/ner-gold/train/<name>/gold), read and checked as train:ner reads it
-  const trainRoot = join(TRAIN_SET_DIR, '../..')
-  const training: {name: string; docs: NerGoldDoc[]}[] = []
-  const trainingSkipped: string[] = []
-  for (const name of readdirSync(trainRoot).sort()) {
-    try {
-      const {kind, docs} = readTrainingGoldFolder(join(trainRoot, name, 'gold'))
-      training.push({name, docs})
-      if (args.includes('--docs')) for (const d of docs) total([d], d.id)
-      total(docs, `[training: ${name} (${kind})]`)
-    } catch (error) {
-      trainingSkipped.push(`${name}: ${error instanceof Error ? error.message : String(error)}`)
-    }
+  const {training, skipped: trainingSkipped} = readTrainingFolders()
+  for (const {name, kind, docs} of training) {
+    if (values.docs) for (const d of docs) total([d], d.id)
+    total(docs, `[training: ${name} (${kind})]`)
   }
   const head = ['set', 'articles', 'words', ...LABELS, 'mentions']
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
@@ -101,16 +123,19 @@ if (command === 'stats') {
   for (const id of args) {
     // the web training gold can be reviewed the same way (it is never scored)
     const webTrain = () => (existsSync(WEB_TRAIN_SET_DIR) && existsSync(WEB_TEXT_FILE) ? readWebGoldFolder(WEB_TRAIN_SET_DIR, readWebTexts(), 'web-train') : [])
-    const doc = set.docs.find((d) => d.id === id) ?? webTrain().find((d) => d.id === id)
+    const inTraining = () => (values.training ? readTrainingFolders().training.flatMap((t) => t.docs).find((d) => d.id === id) : undefined)
+    const doc = set.docs.find((d) => d.id === id) ?? webTrain().find((d) => d.id === id) ?? inTraining()
     if (!doc) {
-      console.error(`no article ${id} in the set`)
+      console.error(`no article ${id} in the set${values.training ? ' or the training gold' : ' (a training article: add --training)'}`)
       process.exit(2)
     }
     console.log(`=== ${doc.id} (${doc.source}, ${doc.entities.length} mentions)\n${mark(doc)}`)
   }
 } else if (command === 'names') {
   const byText = new Map<string, Map<string, string[]>>()
-  for (const d of set.docs) {
+  const folders = values.training ? readTrainingFolders() : {training: [], skipped: []}
+  for (const s of folders.skipped) console.log(`training gold not read: ${s}`)
+  for (const d of [...set.docs, ...folders.training.flatMap((t) => t.docs)]) {
     for (const e of d.entities) {
       const labels = byText.get(e.text) ?? new Map<string, string[]>()
       byText.set(e.text, labels)
