@@ -53,13 +53,7 @@ const START_FILTER_WORDS = 1 << 13
 export function startFilter(gazetteer: Gazetteer): Int32Array | null {
   const index = gazetteer.index
   if (!index) return null
-  if (gazetteer.starts === undefined) {
-    const filter = new Int32Array(START_FILTER_WORDS)
-    index.words.addToFilter(filter)
-    index.heads.addToFilter(filter)
-    gazetteer.starts = filter
-  }
-  return gazetteer.starts
+  return (gazetteer.starts ??= buildFilter([index.words, index.heads], START_FILTER_WORDS))
 }
 
 // the words after the first of some entry are fewer (a few thousand): 2^16 bits
@@ -69,12 +63,14 @@ const CONTINUE_FILTER_WORDS = 1 << 11
 export function continueFilter(gazetteer: Gazetteer): Int32Array | null {
   const index = gazetteer.index
   if (!index) return null
-  if (gazetteer.continuing === undefined) {
-    const filter = new Int32Array(CONTINUE_FILTER_WORDS)
-    index.later.addToFilter(filter)
-    gazetteer.continuing = filter
-  }
-  return gazetteer.continuing
+  return (gazetteer.continuing ??= buildFilter([index.later], CONTINUE_FILTER_WORDS))
+}
+
+/** A hash filter of `words` 32-bit words holding every key of `tables`. */
+function buildFilter(tables: readonly KeyTable[], words: number): Int32Array {
+  const filter = new Int32Array(words)
+  for (const table of tables) table.addToFilter(filter)
+  return filter
 }
 
 // first-word answers an indexed gazetteer keeps before it starts over (a long run meets ever more distinct words)
