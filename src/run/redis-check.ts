@@ -19,6 +19,9 @@ export class RedisError extends Error {
   }
 }
 
+// what Redis answers when the URL's user or password is missing or wrong (while connecting or on the first command)
+const AUTH_FAILURE = /NOAUTH|WRONGPASS|invalid password|invalid username/i
+
 /** The oldest Redis BullMQ runs on (BullMQ refuses older ones, but only once a queue is in use). */
 const MINIMUM_VERSION = [5, 0, 0] as const
 
@@ -45,7 +48,7 @@ export async function checkRedis(url: string, timeoutMs = 5000): Promise<void> {
     } catch (error) {
       const reason = (cause as Error | null)?.message ?? ((error as Error).message || String(error))
       // the AUTH ioredis sends while connecting (a password in the URL) fails here too: that is no connection problem
-      if (/NOAUTH|WRONGPASS|invalid password|invalid username/i.test(reason)) throw refused(shown, reason)
+      if (AUTH_FAILURE.test(reason)) throw refused(shown, reason)
       throw new RedisError(`cannot reach Redis at ${shown}: ${reason} (is redis-server running there? start one with: redis-server --port 6379)`)
     }
     let info: string
@@ -72,6 +75,6 @@ function isOlder(parts: number[]): boolean {
 }
 
 function refused(url: string, reason: string): RedisError {
-  const auth = /NOAUTH|WRONGPASS|invalid password|invalid username/i.test(reason)
+  const auth = AUTH_FAILURE.test(reason)
   return new RedisError(`Redis at ${url} refused lede: ${reason}${auth ? ' (give the user and password in the URL: redis://user:password@host:port)' : ''}`)
 }
