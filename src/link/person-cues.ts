@@ -8,7 +8,7 @@ import {stripPossessive} from '../entities/canonical.ts'
 import {nameSlug} from '../names/entity-id.ts'
 import {HONORIFICS, isHonorific, isRoleAbbreviation, isRoleHead, ROLE_ABBREVIATIONS, ROLE_HEADS} from '../names/roles.ts'
 import {CHAR_CLASS, CharClass, isRegexSpace} from '../text/chars.ts'
-import {buildHashBits, mayHoldHash} from '../text/hash-bits.ts'
+import {buildFilter, filterHas} from '../text/hash-filter.ts'
 
 // a name this long is a headline or a run-on span, not a person written with a title
 const MAX_NAME_WORDS = 4
@@ -32,13 +32,16 @@ const UPPER_START = /^\p{Lu}/u
 
 // A title is a lexicon word (an honorific, an abbreviated title or a role head) once lowercased and stripped of a
 // final period (roleWord); every other word of the corpus, most of the words read here ("said", "the", names), is
-// turned away by a bit per lexicon word's hash before it is cut from the text and looked up. Only words of ASCII
-// letters (and a final period) are hashed; any other word (hyphens, apostrophes, other letters) is looked up.
-const LEXICON_BITS = buildHashBits(
+// turned away by a hash filter of the lexicon words (64 Kbit) before it is cut from the text and looked up. Only
+// words of ASCII letters (and a final period) are hashed; any other word (hyphens, apostrophes, other letters) is
+// looked up.
+const LEXICON_BITS = buildFilter(
   [...HONORIFICS, ...ROLE_ABBREVIATIONS, ...ROLE_HEADS].map((word) => asciiHash(word, 0, word.length)).filter((h) => h !== -1),
+  2048,
 )
 
-// a hash of text[start, end) in lower case when it is ASCII letters only (a final period left out), else -1
+// a hash of text[start, end) in lower case (31 bits, never negative) when it is ASCII letters only (a final period
+// left out), else -1
 function asciiHash(text: string, start: number, end: number): number {
   if (end > start && text.charCodeAt(end - 1) === 46) end--
   if (end === start) return -1
@@ -48,14 +51,14 @@ function asciiHash(text: string, start: number, end: number): number {
     if (code < 97 || code > 122) return -1
     h = (Math.imul(h, 31) + code) | 0
   }
-  return h & 0xffff
+  return h & 0x7fffffff
 }
 
 // whether text[start, end) is a title, without cutting it from the text when it cannot be one
 function isTitleAt(text: string, start: number, end: number): boolean {
   if (end <= start) return false
   const h = asciiHash(text, start, end)
-  if (h !== -1 && !mayHoldHash(LEXICON_BITS, h)) return false
+  if (h !== -1 && !filterHas(LEXICON_BITS, h)) return false
   return isTitle(text.slice(start, end))
 }
 

@@ -1,7 +1,7 @@
 import type {Money} from '../doc.ts'
 import {FigureReader} from './complete-figure.ts'
 import {APOSTROPHES, ATTACHED_ONLY_MAGNITUDES, DEFAULT_DOLLAR, DOLLAR_CODES, Figure, LOWER, MAX_NAME_LENGTH, Marker, NON_MONEY_HASHES, NON_MONEY_UNITS, Numeral, REJECT, TRIGGERS, WEIGHT_WORDS, formatDecimal, isDigit, isLetter, parseWrittenNumber, shiftDecimal} from './scan-tables.ts'
-import {buildHashBits, mayHoldHash} from '../text/hash-bits.ts'
+import {buildFilter, filterHas} from '../text/hash-filter.ts'
 
 /*
  * One left-to-right pass over the text. The loop only stops at digits and at words whose hash is a
@@ -43,9 +43,9 @@ function toMoney(figure: Figure, dollar: string): Money {
   return money
 }
 
-// a bit per currency-word hash, by its low 16 bits: most words of a text are turned away by one array read instead
-// of a Set lookup (a hash with its bit set still asks TRIGGERS)
-const TRIGGER_BITS = buildHashBits(TRIGGERS)
+// a hash filter of the currency words (64 Kbit): most words of a text are turned away by an array read instead of
+// a Set lookup (a hash the filter may hold still asks TRIGGERS)
+const TRIGGER_BITS = buildFilter(TRIGGERS, 2048)
 
 // the top of the scanner: the one pass and what wakes it (digits, currency words)
 class Scanner extends FigureReader {
@@ -63,7 +63,7 @@ class Scanner extends FigureReader {
           h = (Math.imul(h, 31) + LOWER[text.charCodeAt(j)]) | 0
           j++
         } while (j < n && isLetter(text.charCodeAt(j)))
-        i = j - i <= MAX_NAME_LENGTH && mayHoldHash(TRIGGER_BITS, h) && TRIGGERS.has(h) ? this.onWord(i, j) : j
+        i = j - i <= MAX_NAME_LENGTH && filterHas(TRIGGER_BITS, h) && TRIGGERS.has(h) ? this.onWord(i, j) : j
       } else {
         i++
       }

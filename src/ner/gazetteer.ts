@@ -1,7 +1,8 @@
 import {NER_TYPES, type NerType} from './tags.ts'
 import {ORG_SOURCE_CATEGORIES, SOURCE_CATEGORIES, type Lexicon} from './lexicon.ts'
 import {normaliseWord} from './features.ts'
-import {filterHas, KeyTable} from './key-table.ts'
+import {filterHas} from '../text/hash-filter.ts'
+import {KeyTable} from './key-table.ts'
 
 /** One node of a gazetteer's token trie. */
 export interface TrieNode {

@@ -4,6 +4,8 @@
  * way, where concatenating, slicing and hashing fresh strings for a `Map` cost more than the rest of the work.
  */
 
+import {filterAddAll} from '../text/hash-filter.ts'
+
 const EMPTY = -1
 // FNV-1a over UTF-16 code units
 const FNV_OFFSET = 0x811c9dc5 | 0
@@ -53,28 +55,19 @@ export class KeyTable {
 
   /**
    * The hash of each key added (by id; {@link hashKey} of the key), so a caller can test the key against other
-   * tables' {@link hashFilter} without hashing it again; empty in a table made by {@link KeyTable.thaw}.
+   * tables' hash filters (text/hash-filter.ts) without hashing it again; empty in a table made by {@link KeyTable.thaw}.
    */
   get keyHashes(): Int32Array {
     return this.hashes
   }
 
   /**
-   * Sets, in `filter` (a power-of-two number of 32-bit words), the {@link filterHas} bits of every key's hash: a
+   * Sets, in `filter` (a power-of-two number of 32-bit words), the hash-filter bits (text/hash-filter.ts) of every key's hash: a
    * filter that answers "absent" for a hash is exact about every key of the table, whatever else it holds.
    */
   addToFilter(filter: Int32Array): void {
-    // filterAdd written out: a thread builds its filters before the JIT has compiled anything
-    const slots = this.slots
-    const mask = filter.length * 32 - 1
-    for (let slot = 0, n = slots.length; slot < n; slot += 2) {
-      if (slots[slot + 1] === EMPTY) continue
-      const hash = slots[slot]
-      const a = (hash >>> 7) & mask
-      const b = (hash ^ (hash >>> 17)) & mask
-      filter[a >>> 5] |= 1 << (a & 31)
-      filter[b >>> 5] |= 1 << (b & 31)
-    }
+    // the slots are (hash, record) pairs: every other entry from the first is a hash
+    filterAddAll(filter, this.slots, 0, 2)
   }
 
   /**
@@ -217,21 +210,4 @@ function matches(pool: Uint16Array, record: number, length: number, prefix: stri
   for (let i = 0; i < p; i++) if (pool[chars + i] !== prefix.charCodeAt(i)) return false
   for (let i = p; i < length; i++) if (pool[chars + i] !== value.charCodeAt(start + i - p)) return false
   return true
-}
-
-/** Bits of a hash filter (see {@link KeyTable.addToFilter}): two per key, from different bits of its hash. */
-export function filterAdd(filter: Int32Array, hash: number): void {
-  const mask = filter.length * 32 - 1
-  const a = (hash >>> 7) & mask
-  const b = (hash ^ (hash >>> 17)) & mask
-  filter[a >>> 5] |= 1 << (a & 31)
-  filter[b >>> 5] |= 1 << (b & 31)
-}
-
-/** Whether `filter` may hold a key with this hash (false: no key added to it has this hash). */
-export function filterHas(filter: Int32Array, hash: number): boolean {
-  const mask = filter.length * 32 - 1
-  const a = (hash >>> 7) & mask
-  const b = (hash ^ (hash >>> 17)) & mask
-  return (filter[a >>> 5] & (1 << (a & 31))) !== 0 && (filter[b >>> 5] & (1 << (b & 31))) !== 0
 }

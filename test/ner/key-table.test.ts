@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {filterAdd, filterHas, hashKey, hashSlice, KeyTable} from '../../src/ner/key-table.ts'
+import {hashKey, hashSlice, KeyTable} from '../../src/ner/key-table.ts'
+import {filterAddAll, filterHas} from '../../src/text/hash-filter.ts'
 
 describe('KeyTable', () => {
   const keys = ['w=minister', 'a1=m', 'a2=mi', 'z3=ter', 'x3=ter', '', 'ü=straße', '^ab', 'ab$']
@@ -77,9 +78,17 @@ describe('KeyTable', () => {
       expect(passed).toBeLessThan(500)
     }
     expect(Array.from(table.keyHashes.subarray(0, keys.length))).toEqual(keys.map((key) => hashKey(key)))
-    const one = new Int32Array(4)
-    filterAdd(one, hashKey('x'))
-    expect(filterHas(one, hashKey('x'))).toBe(true)
+  })
+
+  it("sets the same filter bits as adding its keys' hashes one by one, plus an empty slot's", () => {
+    const table = new KeyTable()
+    for (let i = 0; i < 500; i++) table.add(`k${i}`)
+    const fromTable = new Int32Array(1 << 11)
+    table.addToFilter(fromTable)
+    const fromKeys = new Int32Array(1 << 11)
+    filterAddAll(fromKeys, table.keyHashes.subarray(0, table.size))
+    filterAddAll(fromKeys, [-1])
+    expect(fromTable).toEqual(fromKeys)
   })
 
   it('hashes a key in pieces the same as whole', () => {
