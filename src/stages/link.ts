@@ -47,8 +47,13 @@ export function createLink(): CorpusStage<LinkSummary> {
     name: 'link',
     requires: ['entities', 'text'],
     summarize(doc: Doc): LinkSummary {
-      // offset order, as the entity records are written, so the linker sees mentions in the same order wherever it runs
-      const sorted = (doc.entities ?? []).map((e, i) => ({e, i})).sort((x, y) => compareSpans(x.e, y.e) || x.i - y.i)
+      // offset order, as the entity records are written, so the linker sees mentions in the same order wherever it runs;
+      // the pairs are pushed into a literal, not made by `map`, whose result's elements kind varies with the input array:
+      // meeting another kind sent summarize (one of a worker's larger compiles) back to be compiled again in each thread
+      const sorted: Array<{e: NonNullable<Doc['entities']>[number]; i: number}> = []
+      const all = doc.entities ?? []
+      for (let i = 0; i < all.length; i++) sorted.push({e: all[i]!, i})
+      sorted.sort((x, y) => compareSpans(x.e, y.e) || x.i - y.i)
       const entities: GatherEntry[] = []
       const byId = new Map<string, GatherEntry>()
       for (const {e} of sorted) {
