@@ -8,6 +8,7 @@ import {CorpusError} from './io/corpus.ts'
 import {makeFolder, OutputError, OutputPlaceError, readStagedRun, ResumeError} from './io/output.ts'
 import {ModelFileError} from './ner/model-file.ts'
 import {findRedisUrlProblem, redactRedisUrl} from './run/redis-url.ts'
+import type {CheckedRedis} from './run/redis-check.ts'
 import {checkResume, claimOutput, prepareRun, releaseUnused, RunInterrupted, runCorpus, type PreparedRun, type Progress} from './run/batch.ts'
 import {createThreadExecutor, type Executor} from './run/executor.ts'
 import {RECORD_SCHEMAS} from './schema.ts'
@@ -69,10 +70,11 @@ function checkRedisOptions(url: string, queue: string): void {
   if (queue === '' || queue.includes(':')) throw new UsageError(`--queue "${queue}": a queue name must be non-empty and must not contain ":"`)
 }
 
-// Redis answers at `url` (exit 3 otherwise); loads ioredis only, not BullMQ
-async function checkRedisAt(url: string): Promise<void> {
+// Redis answers at `url` (exit 3 otherwise); loads ioredis only, not BullMQ. What it found goes to the executor or
+// worker, which then do not probe again
+async function checkRedisAt(url: string): Promise<CheckedRedis> {
   const {checkRedis} = await import('./run/redis-check.ts')
-  await checkRedis(url)
+  return checkRedis(url)
 }
 
 /** Builds the `lede` command-line program (exported so tests can drive it without a subprocess). */
@@ -102,7 +104,7 @@ export function createProgram(): Command {
     .option('--queue <name>', 'with --redis: the queue the workers listen on', 'lede')
     .option('--batch-size <n>', 'with --redis: documents per job (default 16)', positiveInt)
     .option('--worker-timeout <seconds>', 'with --redis: stop (exit 3, written part staged for --resume) when no `lede worker` has been connected for this long; 0 waits for ever', nonNegativeInt, 600)
-    .option('--redis-timeout <seconds>', 'with --redis: stop (exit 3, written part staged for --resume) when Redis has been unreachable for this long', positiveInt, 30)
+    .option('--redis-timeout <seconds>', 'with --redis: stop (exit 3, written part staged for --resume) when Redis has been unreachable for this long, from start-up on', positiveInt, 30)
     .option('--no-link', 'skip cross-document linking: entity ids then join only identical canonical names, and no entities-index.jsonl is written')
     .option('--layers <list>', 'opt-in layers, comma-separated: tokens (part of speech and lemma of every token, from wink-nlp, written to tokens.jsonl; costs speed, see README)', (value: string) => value.split(',').map((l) => l.trim()).filter(Boolean))
     .option('-q, --quiet', 'no progress and no summary line on stderr')
@@ -154,7 +156,8 @@ ${EXIT_HELP}`,
       if (opts.redis !== undefined) checkRedisOptions(opts.redis, opts.queue)
       checkPipelineFiles(opts.pipeline)
       // then the folders (read only), then Redis answers (the run's queue), and only then is the output folder made and locked
-      const claimed = await claimOutput(corpusDir, opts.out, warn, opts.redis !== undefined ? () => checkRedisAt(opts.redis!) : undefined)
+      let redisChecked: CheckedRedis | undefined
+      const claimed = await claimOutput(corpusDir, opts.out, warn, opts.redis !== undefined ? async () => void (redisChecked = await checkRedisAt(opts.redis!)) : undefined)
       const spec = {name: opts.pipeline, options}
       const workers = opts.workers ?? availableParallelism()
       let threads: Executor | undefined
@@ -194,6 +197,7 @@ ${EXIT_HELP}`,
           }
           const executor = await createRedisExecutor({
             url: opts.redis,
+            ...(redisChecked ? {checked: redisChecked} : {}),
             spec,
             queue: opts.queue,
             onNotice: notice,
@@ -294,13 +298,13 @@ ${EXIT_HELP}`,
       if (opts.lockDuration < MIN_LOCK_MS) throw new UsageError(`--lock-duration ${opts.lockDuration} ms is too short: at least ${MIN_LOCK_MS} ms (default 30000), or batches of a live worker are handed to others`)
       checkRedisOptions(opts.redis, opts.queue)
       checkPipelineFiles(DEFAULT_PIPELINE)
-      await checkRedisAt(opts.redis)
+      const checked = await checkRedisAt(opts.redis)
       const {startRedisWorker} = await import('./run/redis.ts')
       const log = (line: string) => {
         if (!opts.quiet) process.stderr.write(`lede worker: ${line}\n`)
       }
       const concurrency = opts.concurrency ?? availableParallelism()
-      const worker = await startRedisWorker({url: opts.redis, concurrency, queue: opts.queue, lockDuration: opts.lockDuration, log})
+      const worker = await startRedisWorker({url: opts.redis, checked, concurrency, queue: opts.queue, lockDuration: opts.lockDuration, log})
       log(`connected to ${redactRedisUrl(opts.redis)}, queue "${opts.queue}", ${concurrency} threads; waiting for batches`)
       const stop = () => {
         log('stopping after the batches in hand')

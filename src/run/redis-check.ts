@@ -25,11 +25,19 @@ const AUTH_FAILURE = /NOAUTH|WRONGPASS|invalid password|invalid username/i
 /** The oldest Redis BullMQ runs on (BullMQ refuses older ones, but only once a queue is in use). */
 const MINIMUM_VERSION = [5, 0, 0] as const
 
+/** What {@link checkRedis} found: hand it to createRedisExecutor / startRedisWorker so they do not probe again. */
+export interface CheckedRedis {
+  /** the URL checked, as given */
+  readonly url: string
+  /** the server's version as it reported it (undefined when INFO did not say) */
+  readonly version: string | undefined
+}
+
 /**
  * Checks that Redis answers at `url` and can serve BullMQ (version 5 or newer), failing fast (no retries) with a
  * message that names the address and says what to do.
  */
-export async function checkRedis(url: string, timeoutMs = 5000): Promise<void> {
+export async function checkRedis(url: string, timeoutMs = 5000): Promise<CheckedRedis> {
   const shown = redactRedisUrl(url)
   let probe: Redis
   try {
@@ -60,6 +68,7 @@ export async function checkRedis(url: string, timeoutMs = 5000): Promise<void> {
     const version = /^redis_version:(\S+)/m.exec(info)?.[1]
     const parts = version?.split('.').map(Number) ?? []
     if (version !== undefined && isOlder(parts)) throw new RedisError(`Redis at ${shown} is version ${version}; lede's queue (BullMQ) needs Redis ${MINIMUM_VERSION.join('.')} or newer`)
+    return {url, version}
   } finally {
     probe.disconnect()
   }

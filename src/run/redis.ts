@@ -10,14 +10,14 @@ import {Queue, QueueEvents, Worker, type Job} from 'bullmq'
 import {Redis} from 'ioredis'
 import type {Doc} from '../doc.ts'
 import {createThreadPool, type Executor, type PipelineSpec, type WorkerTask} from './executor.ts'
-import {checkRedis, RedisError} from './redis-check.ts'
+import {checkRedis, RedisError, type CheckedRedis} from './redis-check.ts'
 import {redactRedisUrl} from './redis-url.ts'
 import type {DocResult} from './process-doc.ts'
 
 /** The queue `lede run --redis` and `lede worker` use unless told otherwise. */
 export const DEFAULT_QUEUE = 'lede'
 
-export {checkRedis, RedisError} from './redis-check.ts'
+export {checkRedis, RedisError, type CheckedRedis} from './redis-check.ts'
 
 function connect(url: string): Redis {
   // BullMQ needs commands to wait through reconnections rather than fail after a few retries
@@ -26,9 +26,28 @@ function connect(url: string): Redis {
   return client
 }
 
+// `ready`, or the error `timeout` makes when it has not settled within `ms`: BullMQ's connections wait through
+// reconnections for ever, so a Redis gone between the start-up check and the first commands would hang start-up
+async function readyWithin<T>(ready: Promise<T>, ms: number, timeout: () => Error): Promise<T> {
+  ready.catch(() => {})
+  let timer: NodeJS.Timeout | undefined
+  try {
+    return await Promise.race([ready, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(timeout()), ms)))])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+// the message for a Redis that answered the start-up check and then stopped answering before the first commands
+function goneSinceCheck(shown: string, ms: number, reason: string): RedisError {
+  return new RedisError(`cannot reach Redis at ${shown}: ${reason} (no answer for ${Math.round(ms / 1000)} s after the start-up check; is redis-server still running there?)`)
+}
+
 /** Options of the coordinator side (`lede run --redis`). */
 export interface RedisRunOptions {
   url: string
+  /** what checkRedis(url) found just before (the CLI checks before it makes the output folder): no second probe */
+  checked?: CheckedRedis
   spec: PipelineSpec
   queue?: string
   /** attempts per batch before its documents are reported as failed (default 3) */
@@ -37,7 +56,7 @@ export interface RedisRunOptions {
   onNotice?: (message: string) => void
   /** stop the run when no worker has been connected for this long (ms, default 600000; 0 waits for ever) */
   workerTimeoutMs?: number
-  /** stop the run when Redis has been unreachable for this long (ms, default 30000) */
+  /** stop the run when Redis has been unreachable for this long (ms, default 30000), at start-up too */
   redisTimeoutMs?: number
 }
 
@@ -47,10 +66,13 @@ export const DEFAULT_REDIS_TIMEOUT_MS = 30_000
 
 /** An executor that sends each batch to the Redis queue and waits for a worker's result. */
 export async function createRedisExecutor(options: RedisRunOptions): Promise<Executor> {
-  await checkRedis(options.url)
+  // a caller that has just checked this URL (the CLI) said what was wrong then; probing again costs a connection
+  if (options.checked?.url !== options.url) await checkRedis(options.url)
   // the URL as messages show it (no password)
   const shown = redactRedisUrl(options.url)
   const name = options.queue ?? DEFAULT_QUEUE
+  const workerTimeoutMs = options.workerTimeoutMs ?? DEFAULT_WORKER_TIMEOUT_MS
+  const redisTimeoutMs = options.redisTimeoutMs ?? DEFAULT_REDIS_TIMEOUT_MS
   const connection = connect(options.url)
   const queue = new Queue<WorkerTask, DocResult[]>(name, {connection})
   const eventsConnection = connect(options.url)
@@ -60,13 +82,25 @@ export async function createRedisExecutor(options: RedisRunOptions): Promise<Exe
   // BullMQ adds listeners per job waited on; the run engine bounds the jobs in flight, so no limit is needed here
   queue.setMaxListeners(0)
   events.setMaxListeners(0)
-  await events.waitUntilReady()
+  let lastError = 'connection closed'
+  for (const client of [connection, eventsConnection]) client.on('error', (error: Error) => (lastError = error.message || lastError))
+  let alive: number
+  try {
+    alive = await readyWithin(
+      events.waitUntilReady().then(() => queue.getWorkersCount()),
+      redisTimeoutMs,
+      () => goneSinceCheck(shown, redisTimeoutMs, lastError),
+    )
+  } catch (error) {
+    eventsConnection.disconnect()
+    connection.disconnect()
+    void events.close().catch(() => {})
+    void queue.close().catch(() => {})
+    throw error
+  }
   // job ids unique to this run: several runs may share a queue and its workers
   const runId = randomUUID()
   let batch = 0
-  let alive = await queue.getWorkersCount()
-  const workerTimeoutMs = options.workerTimeoutMs ?? DEFAULT_WORKER_TIMEOUT_MS
-  const redisTimeoutMs = options.redisTimeoutMs ?? DEFAULT_REDIS_TIMEOUT_MS
   let noWorkerSince = alive === 0 ? Date.now() : null
   let toldAt = 0
   let waiting = 0
@@ -80,8 +114,6 @@ export async function createRedisExecutor(options: RedisRunOptions): Promise<Exe
     failure = new RedisError(message)
     rejectAll(failure)
   }
-  let lastError = 'connection closed'
-  for (const client of [connection, eventsConnection]) client.on('error', (error: Error) => (lastError = error.message || lastError))
   let downSince: number | null = null
   let polling = false
   // jobs added and not yet read: removed from the queue if the run ends without their results
@@ -185,6 +217,10 @@ export async function createRedisExecutor(options: RedisRunOptions): Promise<Exe
 /** Options of the worker side (`lede worker --redis`). */
 export interface RedisWorkerOptions {
   url: string
+  /** what checkRedis(url) found just before (the CLI checks first): no second probe */
+  checked?: CheckedRedis
+  /** give up (RedisError) when Redis does not answer for this long while the worker connects (ms, default 30000) */
+  redisTimeoutMs?: number
   /** batches processed at once, each on its own thread (default 1) */
   concurrency?: number
   queue?: string
@@ -201,7 +237,8 @@ export interface RunningWorker {
 
 /** Connects to the queue and processes batches until closed. */
 export async function startRedisWorker(options: RedisWorkerOptions): Promise<RunningWorker> {
-  await checkRedis(options.url)
+  if (options.checked?.url !== options.url) await checkRedis(options.url)
+  const redisTimeoutMs = options.redisTimeoutMs ?? DEFAULT_REDIS_TIMEOUT_MS
   const concurrency = options.concurrency ?? 1
   const lockDuration = options.lockDuration ?? 30_000
   const name = options.queue ?? DEFAULT_QUEUE
@@ -219,8 +256,17 @@ export async function startRedisWorker(options: RedisWorkerOptions): Promise<Run
     // a stalled batch (its worker died) goes back to the queue however often that happens; results are idempotent
     {connection, concurrency, lockDuration, stalledInterval: Math.max(1000, Math.floor(lockDuration / 2)), maxStalledCount: 100},
   )
+  let lastError = 'connection closed'
+  connection.on('error', (error: Error) => (lastError = error.message || lastError))
   worker.on('error', (error) => options.log?.(`error: ${error.message}`))
-  await worker.waitUntilReady()
+  try {
+    await readyWithin(worker.waitUntilReady(), redisTimeoutMs, () => goneSinceCheck(redactRedisUrl(options.url), redisTimeoutMs, lastError))
+  } catch (error) {
+    connection.disconnect()
+    void worker.close(true).catch(() => {})
+    await pool.close()
+    throw error
+  }
   let resolveClosed: () => void = () => {}
   const closed = new Promise<void>((resolve) => (resolveClosed = resolve))
   let closing: Promise<void> | null = null

@@ -6,7 +6,8 @@ import {createServer} from 'node:net'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {checkRedis} from '../../src/run/redis.ts'
+import {Redis} from 'ioredis'
+import {checkRedis, createRedisExecutor, startRedisWorker} from '../../src/run/redis.ts'
 import {buildTestCorpus, outputFiles} from './corpus-helper.ts'
 
 const root = new URL('../..', import.meta.url).pathname
@@ -46,6 +47,35 @@ function exited(child: ChildProcess): Promise<number> {
 function run(args: string[]): Promise<{code: number; stderr: string}> {
   const {child, stderr} = start(args)
   return exited(child).then((code) => ({code, stderr: stderr()}))
+}
+// a redis-server of its own on a free loopback port, answering once `ready` settles
+async function ownRedis(): Promise<{server: ChildProcess; url: string}> {
+  const port = await freePort()
+  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {stdio: 'ignore'})
+  children.push(server)
+  const url = `redis://127.0.0.1:${port}`
+  const deadline = Date.now() + 10_000
+  for (;;) {
+    try {
+      await checkRedis(url, 500)
+      return {server, url}
+    } catch (error) {
+      if (Date.now() > deadline) throw error
+      await new Promise((r) => setTimeout(r, 100))
+    }
+  }
+}
+// how many connections the Redis at `url` accepted while `work` ran (its own INFO connection left out)
+async function connectionsDuring(url: string, work: () => Promise<void>): Promise<number> {
+  const client = new Redis(url)
+  const received = async () => Number(/^total_connections_received:(\d+)/m.exec(await client.info('stats'))![1])
+  try {
+    const before = await received()
+    await work()
+    return (await received()) - before
+  } finally {
+    client.disconnect()
+  }
 }
 function worker(url: string, queue: string, extra: string[] = []) {
   const w = start(['worker', '--redis', url, '--queue', queue, '--concurrency', '1', ...extra])
@@ -177,6 +207,50 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
     expect(outputFiles(out)).toEqual(outputFiles(local))
     for (const w of [first, second]) w.child.kill('SIGKILL')
     server.kill('SIGTERM')
+  })
+
+  it('opens no second probe connection when given the result of the start-up check (createRedisExecutor, startRedisWorker)', {timeout: 120_000}, async () => {
+    const spec = {name: 'default', options: {}}
+    const checked = await checkRedis(url)
+    expect(checked.url).toBe(url)
+    expect(checked.version).toMatch(/^\d+\.\d+/)
+    const executorOpens = (given: {checked?: typeof checked}) =>
+      connectionsDuring(url, async () => {
+        const executor = await createRedisExecutor({url, spec, queue: 'probe', ...given})
+        await executor.close()
+      })
+    const workerOpens = (given: {checked?: typeof checked}) =>
+      connectionsDuring(url, async () => {
+        const running = await startRedisWorker({url, queue: 'probe', ...given})
+        await running.close()
+      })
+    // the same work with and without the result: exactly the probe's one connection fewer
+    expect((await executorOpens({})) - (await executorOpens({checked}))).toBe(1)
+    expect((await workerOpens({})) - (await workerOpens({checked}))).toBe(1)
+    // a result for another URL is no check of this one
+    expect((await executorOpens({checked: {...checked, url: `${url}/0`}})) - (await executorOpens({checked}))).toBe(1)
+  })
+
+  it('gives up with a clear error, within --redis-timeout, when Redis goes away between the check and the first commands', {timeout: 120_000}, async () => {
+    const {server, url: own} = await ownRedis()
+    const checked = await checkRedis(own)
+    server.kill('SIGKILL')
+    await exited(server)
+    const spec = {name: 'default', options: {}}
+    const reason = new RegExp(`^cannot reach Redis at redis://127\\.0\\.0\\.1:\\d+: .*ECONNREFUSED.* \\(no answer for 1 s after the start-up check; is redis-server still running there\\?\\)$`)
+    for (const starting of [
+      () => createRedisExecutor({url: own, spec, checked, redisTimeoutMs: 1000}),
+      () => startRedisWorker({url: own, checked, redisTimeoutMs: 1000}),
+    ]) {
+      const started = Date.now()
+      const error = await starting().then(
+        () => null,
+        (e: Error) => e,
+      )
+      expect(error?.name).toBe('RedisError')
+      expect(error?.message).toMatch(reason)
+      expect(Date.now() - started).toBeLessThan(10_000)
+    }
   })
 
   it('exits 3 with a clear message when Redis is unreachable at start', {timeout: 120_000}, async () => {
