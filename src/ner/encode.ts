@@ -6,6 +6,7 @@ import type {Span} from '../doc.ts'
 import {caseClass, capsWordFlags, featureForm, HISTORY_WIDTH, isCapitalised, normaliseWord, type TokenContext} from './features.ts'
 import {createGazetteerCache, markGazetteer, type Gazetteer, type GazetteerCache} from './gazetteer.ts'
 import {KeyTable, writeRecord} from './key-table.ts'
+import {markMutable} from './mutable-fields.ts'
 import {LEXICON_CATEGORIES, type LexiconIndex} from './lexicon.ts'
 
 const CASE_LOWER = 0
@@ -71,7 +72,10 @@ if (LEXICON_BITS > 16) throw new Error('encode: the packed type facts hold at mo
  * slicing it out ({@link TypeRegistry.wordAt}); a word becomes a type only once it is used in a sentence.
  */
 export class TypeRegistry {
-  constructor(private readonly lexicon: LexiconIndex) {}
+  constructor(private readonly lexicon: LexiconIndex) {
+    // the arrays replaced as the registry grows (see markMutable)
+    markMutable(this, ['slots', 'wordHashes', 'wordRecords', 'pool', 'wordTypes', 'wordCapsFlags', 'lowerId', 'caseClass', 'capitalised', 'lexiconFlags', 'wordBits', 'facts'])
+  }
 
   // open addressing, linear probing, at most half full: pairs of (word hash, word record), -1 for empty slots; the
   // hash beside the record settles most probes without touching the pool
@@ -318,6 +322,11 @@ export class DocumentScratch {
   aggregateTwice = new Uint32Array(1024)
   private touched: number[] = []
 
+  constructor() {
+    // replaced when a document has more lowercase forms than they hold (see markMutable)
+    markMutable(this, ['history', 'lowerSeen', 'capSeen', 'aggregateOnce', 'aggregateTwice', 'touched'])
+  }
+
   /** Makes room for `lowerCount` lowercase ids and zeroes what the last document used. */
   reset(lowerCount: number): void {
     if (lowerCount > this.lowerSeen.length) {
@@ -368,6 +377,11 @@ export class EncodeBuffers {
   private titleContext = new Int8Array(0)
   private aggregate = new Uint32Array(0)
   private run = new Uint32Array(0)
+
+  constructor() {
+    // replaced when a document is longer than any before (see markMutable)
+    markMutable(this, ['capacity', 'wordIds', 'types', 'position', 'docCase', 'gazetteer', 'external', 'lowerIds', 'capitalised', 'info', 'titleContext', 'aggregate', 'run'])
+  }
 
   /** Word-id room for `length` tokens (its contents are overwritten by the caller). */
   words(length: number): Int32Array {
@@ -825,5 +839,10 @@ export function recordHistory(scratch: DocumentScratch, doc: EncodedDocument, _r
 
 /** A blank {@link TokenContext}. */
 export function emptyContext(): TokenContext {
-  return {prev: 0, prev2: 0, caseClass: 0, position: 0, historyAt: -1, historyNextAt: -1, docCase: -1, gazetteer: 0, external: 0, titleContext: -1, aggregate: 0, run: 0}
+  const context = {prev: 0, prev2: 0, caseClass: 0, position: 0, historyAt: -1, historyNextAt: -1, docCase: -1, gazetteer: 0, external: 0, titleContext: -1, aggregate: 0, run: 0}
+  // the external gazetteer's masks use bit 31 (2^31 is not a small integer to V8): the field holds such a number once
+  // here, so the code compiled against it is not thrown away at the first token that has that bit (see markMutable)
+  context.external = 2 ** 31
+  context.external = 0
+  return context
 }

@@ -3,6 +3,7 @@ import {ORG_SOURCE_CATEGORIES, SOURCE_CATEGORIES, type Lexicon} from './lexicon.
 import {normaliseWord} from './features.ts'
 import {filterHas} from '../text/hash-filter.ts'
 import {KeyTable} from './key-table.ts'
+import {markMutable} from './mutable-fields.ts'
 
 /** One node of a gazetteer's token trie. */
 export interface TrieNode {
@@ -110,7 +111,10 @@ export interface GazetteerCache {
 
 /** An empty {@link GazetteerCache}. */
 export function createGazetteerCache(): GazetteerCache {
-  return {firstNodes: [], continues: new Uint8Array(1024)}
+  const cache: GazetteerCache = {firstNodes: [], continues: new Uint8Array(1024)}
+  // replaced as the registry's words outgrow it (see markMutable)
+  markMutable(cache, ['continues'])
+  return cache
 }
 
 // no apostrophe (a possessive splits off) and no character normaliseWord maps: split on spaces and lowercase

@@ -5,6 +5,7 @@
  */
 
 import {filterAddAll} from '../text/hash-filter.ts'
+import {markMutable} from './mutable-fields.ts'
 
 const EMPTY = -1
 // FNV-1a over UTF-16 code units
@@ -46,6 +47,8 @@ export class KeyTable {
     this.hashes = new Int32Array(size >> 1)
     this.records = new Int32Array(size >> 1)
     this.slots = new Int32Array(2 * size).fill(EMPTY)
+    // replaced as the table fills (see markMutable)
+    markMutable(this, ['hashes', 'records', 'slots', 'pool'])
   }
 
   /** How many keys the table holds. */

@@ -22,6 +22,7 @@ import {
   type TypeFeatureSink,
 } from './features.ts'
 import {KeyTable} from './key-table.ts'
+import {markMutable} from './mutable-fields.ts'
 import type {Span} from '../doc.ts'
 import {
   encodeDocument,
@@ -156,6 +157,8 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
     private readonly resources: FeatureResources,
   ) {
     super(resources.lexicon)
+    // replaced as types are added (see markMutable)
+    markMutable(this, ['vectors', 'wordRole', 'slotRows', 'rowCapacity'])
   }
 
   protected override onNew(id: number): void {
@@ -444,6 +447,8 @@ export class NerTagger {
     this.beam = Math.max(1, Math.min(64, options.beam ?? 1))
     this.nameUnknown = options.nameUnknown ?? false
     this.consistency = options.consistency ?? false
+    // replaced when a document or a sentence is longer than any before (see markMutable)
+    markMutable(this, ['mustName', 'forced', 'backPointers', 'backTags'])
     this.bases = new BaseIndex(model)
     // the token features' rows alone, numbered in the order the table asks for them (a few kilobytes that stay in
     // cache while decoding), row 0 all zeros standing for token features the model pruned
