@@ -3,7 +3,7 @@
  * gazetteer matches, document-level case evidence), the same way for training and inference.
  */
 import type {Span} from '../doc.ts'
-import {caseClass, capsWordFlags, featureForm, HISTORY_WIDTH, isCapitalised, normaliseWord, type TokenContext} from './features.ts'
+import {caseClass, capsWordFlags, featureForm, HISTORY_WIDTH, isCapitalised, normaliseWord, warmFeatureBranches, type TokenContext} from './features.ts'
 import {createGazetteerCache, markGazetteer, type Gazetteer, type GazetteerCache} from './gazetteer.ts'
 import {KeyTable, writeRecord} from './key-table.ts'
 import {markMutable} from './mutable-fields.ts'
@@ -258,6 +258,22 @@ function wordBitsOf(lower: string): number {
   else if (lower === 'in' || lower === 'at') bits |= WORD_IN_AT
   else if (lower === 'and') bits |= WORD_AND
   return bits
+}
+
+// the lowercase forms wordBitsOf tells apart, for warmEncoderBranches
+const WARM_FORMS = [',', 'the', 'in', 'at', 'and', 'of', 'word']
+let warmed = false
+
+/**
+ * Runs the branches of the per-type helpers that a thread's first documents take once or never before the helpers are
+ * compiled (wordBitsOf's "," and "the" are each one new type per thread; see warmFeatureBranches), once per thread,
+ * so their first use does not throw the compiled typeOfWord and emitTypeFeatures away. No state is kept.
+ */
+export function warmEncoderBranches(): void {
+  if (warmed) return
+  warmed = true
+  warmFeatureBranches()
+  for (let round = 0; round < 20; round++) for (const form of WARM_FORMS) wordBitsOf(form)
 }
 
 // whether the pool record at `record` holds the word `text[start, start + length)`

@@ -36,12 +36,13 @@ import {
   recordHistory,
   tokenContext,
   TypeRegistry,
+  warmEncoderBranches,
 } from './encode.ts'
 import {addOrgSources, buildExternalGazetteer, buildGazetteer, buildIndexedGazetteer, TOKEN_ENTRIES, type Gazetteer} from './gazetteer.ts'
 import {indexLexicon, LEXICON_CATEGORIES} from './lexicon.ts'
 import {layoutWeights, type NerModel} from './model.ts'
 import {NameClassifier} from './names.ts'
-import {harmoniseDocument} from './consistency.ts'
+import {harmoniseDocument, warmConsistency} from './consistency.ts'
 import {allowedAfter, TAG_COUNT, tagId, tagPosition, tagType} from './tags.ts'
 
 // module-local copies: imported bindings can cost a getter call per access in hot loops under some loaders
@@ -449,6 +450,8 @@ export class NerTagger {
     this.consistency = options.consistency ?? false
     // replaced when a document or a sentence is longer than any before (see markMutable)
     markMutable(this, ['mustName', 'forced', 'backPointers', 'backTags'])
+    warmEncoderBranches()
+    warmConsistency()
     this.bases = new BaseIndex(model)
     // the token features' rows alone, numbered in the order the table asks for them (a few kilobytes that stay in
     // cache while decoding), row 0 all zeros standing for token features the model pruned
