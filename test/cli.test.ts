@@ -6,7 +6,7 @@ import {dirname, join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
 import {EXIT, main} from '../src/cli.ts'
 import {createThreadExecutor} from '../src/run/executor.ts'
-import {checkModelFile} from '../src/ner/model-file.ts'
+import {checkModelFile, MODEL_URL} from '../src/ner/model-file.ts'
 import {runCorpus} from '../src/run/batch.ts'
 import {PIPELINES} from '../pipelines/index.ts'
 
@@ -92,12 +92,20 @@ describe('lede CLI', () => {
     ['--out that is a file', ['run', corpus, '--out', join(corpus, readdirSync(corpus)[0]!)], EXIT.fatal, /cannot create output folder .*is a file, not a folder/],
     ['a missing NER model', ['run', corpus, '--out', 'OUT', 'NO-MODEL'], EXIT.fatal, /cannot read the NER model ".*missing-ner\.bin": the file is missing; restore it/],
     ['lede worker with a missing NER model', ['worker', '--redis', 'redis://127.0.0.1:1', 'NO-MODEL'], EXIT.fatal, /cannot read the NER model .* the file is missing/],
+    ['a NER model cut short past its first 64 KB', ['run', corpus, '--out', 'OUT', 'CUT-MODEL'], EXIT.fatal, /the NER model ".*cut-ner\.bin" is cut short: its 100000 bytes end before its compressed data does; restore it/],
+    ['lede worker with a NER model cut short past its first 64 KB', ['worker', '--redis', 'redis://127.0.0.1:1', 'CUT-MODEL'], EXIT.fatal, /the NER model ".*cut-ner\.bin" is cut short/],
   ])('exits with a clear message on %s, before any thread starts', async (_name, argv, code, message) => {
     const made = join(tmp(), 'made')
-    const args = (argv as string[]).filter((a) => a !== 'NO-MODEL').map((a) => (a === 'LOCKED' ? lockedFolder() : a === 'OUT' ? join(made, 'out') : a === 'LOOP' ? loop() : a))
+    const args = (argv as string[]).filter((a) => a !== 'NO-MODEL' && a !== 'CUT-MODEL').map((a) => (a === 'LOCKED' ? lockedFolder() : a === 'OUT' ? join(made, 'out') : a === 'LOOP' ? loop() : a))
     if ((argv as string[]).includes('NO-MODEL')) {
       const real = (await vi.importActual<typeof import('../src/ner/model-file.ts')>('../src/ner/model-file.ts')).checkModelFile
       vi.mocked(checkModelFile).mockImplementationOnce(() => real(join(tmp(), 'missing-ner.bin')))
+    }
+    if ((argv as string[]).includes('CUT-MODEL')) {
+      const real = (await vi.importActual<typeof import('../src/ner/model-file.ts')>('../src/ner/model-file.ts')).checkModelFile
+      const cut = join(tmp(), 'cut-ner.bin')
+      writeFileSync(cut, readFileSync(MODEL_URL).subarray(0, 100_000))
+      vi.mocked(checkModelFile).mockImplementationOnce(() => real(cut))
     }
     expect(await main(args)).toBe(code)
     const text = stdout.join('') + stderr.join('')

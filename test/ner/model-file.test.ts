@@ -1,4 +1,4 @@
-// The cheap model-file check `lede run` and `lede worker` make before any thread starts: real files, each broken the
+// The model-file check `lede run` and `lede worker` make before any thread starts: real files, each broken the
 // way a checkout or a copy breaks them, and the shipped model itself.
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -39,9 +39,31 @@ describe('checkModelFile', () => {
     expect(() => checkModelFile(path)).toThrow(message)
   })
 
-  it('reads no more than the start of the file (a model cut after its header passes; loading it fails later)', () => {
-    const path = join(dir, 'cut.bin')
-    writeFileSync(path, shipped.subarray(0, 70_000))
+  // damage past the first 64 KB (what the check read before): gzip's CRC-32 and length vouch for every byte
+  const flipped = (at: number, length = 1) => {
+    const copy = Buffer.from(shipped)
+    for (let i = at; i < at + length; i++) copy[i] = copy[i]! ^ 0xff
+    return copy
+  }
+  it.each([
+    ['cut just after its first 64 KB', shipped.subarray(0, 70_000), /is cut short: its 70000 bytes end before its compressed data does; restore it/],
+    ['cut in the middle', shipped.subarray(0, Math.floor(shipped.length / 2)), /is cut short: .* end before its compressed data does/],
+    ['cut by its last byte', shipped.subarray(0, shipped.length - 1), /is cut short: .* end before its compressed data does/],
+    ['with one byte flipped in the middle', flipped(Math.floor(shipped.length / 2)), /is damaged/],
+    ['with 16 bytes flipped near the end', flipped(shipped.length - 4096, 16), /is damaged/],
+    ['with its stored checksum flipped', flipped(shipped.length - 8), /is damaged: its contents do not match the checksum stored at its end \(incorrect data check\)/],
+    ['with its stored length flipped', flipped(shipped.length - 2), /is damaged: its contents do not match the checksum stored at its end \(incorrect length check\)/],
+  ])('refuses a copy of the shipped model %s', (name, bytes, message) => {
+    const path = join(dir, `shipped-${name.replace(/\W+/g, '-')}.bin`)
+    writeFileSync(path, bytes)
+    expect(() => checkModelFile(path)).toThrow(ModelFileError)
+    expect(() => checkModelFile(path)).toThrow(message)
+    expect(() => checkModelFile(path)).toThrow(/; restore it from the repository \(git checkout -- models\/ner\.bin, or git lfs pull\) or retrain it/)
+  })
+
+  it('accepts an intact copy of the shipped model', () => {
+    const path = join(dir, 'copy.bin')
+    writeFileSync(path, shipped)
     expect(() => checkModelFile(path)).not.toThrow()
   })
 })
