@@ -27,6 +27,9 @@ export const DEFAULT_NAME_UNKNOWN = true
 /** Whether the recogniser tags untagged repeats of a name it tagged consistently elsewhere in the document (see consistency.ts). */
 export const DEFAULT_CONSISTENCY = true
 
+/** Whether the recogniser joins a Title-case given name tagged MISC with the one-word PERSON after it (rule J, see given-name-join.ts): off until the nineteenth round's measurement (docs/ner.md) adopts it. */
+export const DEFAULT_GIVEN_NAME_JOIN = false
+
 let shipped: NerTagger | null = null
 let shippedLexiconData: Lexicon | null = null
 
@@ -40,7 +43,7 @@ export function shippedTagger(): NerTagger {
   if (shipped) return shipped
   const model = loadModel()
   shippedLexiconData = model.lexicon
-  shipped = new NerTagger(model, {beam: DEFAULT_BEAM, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY})
+  shipped = new NerTagger(model, {beam: DEFAULT_BEAM, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY, givenNameJoin: DEFAULT_GIVEN_NAME_JOIN})
   return shipped
 }
 

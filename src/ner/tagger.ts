@@ -43,6 +43,8 @@ import {indexLexicon, LEXICON_CATEGORIES} from './lexicon.ts'
 import {layoutWeights, type NerModel} from './model.ts'
 import {NameClassifier} from './names.ts'
 import {harmoniseDocument, warmConsistency} from './consistency.ts'
+import {joinGivenNames} from './given-name-join.ts'
+import {isGivenName} from '../adapters/given-names.ts'
 import {allowedAfter, TAG_COUNT, tagId, tagPosition, tagType} from './tags.ts'
 
 // module-local copies: imported bindings can cost a getter call per access in hot loops under some loaders
@@ -417,6 +419,9 @@ export class NerTagger {
   private readonly beam: number
   private readonly nameUnknown: boolean
   private readonly consistency: boolean
+  private readonly givenNameJoin: boolean
+  /** How many given-name joins (rule J, see given-name-join.ts) this tagger has made so far; 0 while the join is off. */
+  givenNameJoins = 0
   // per token of the document being decoded: 1 when it may not be left outside an entity
   private mustName = new Uint8Array(0)
   // the second decoding of a sentence with unknown names required inside entities, and whether it is under way
@@ -442,12 +447,15 @@ export class NerTagger {
   /**
    * `beam` 1 decodes greedily; more keeps that many partial tag sequences per sentence (at most 64).
    * `nameUnknown` (with a beam of 2 or more) retries an unknown lone name the model leaves out as a person (see
-   * {@link isUnknownName} and the entities docs).
+   * {@link isUnknownName} and the entities docs). `consistency` runs the document consistency pass after decoding;
+   * `givenNameJoin` then applies rule J (see given-name-join.ts): its given-name list is loaded on the first
+   * candidate pair, never while the option is off.
    */
-  constructor(model: NerModel, options: {beam?: number; nameUnknown?: boolean; consistency?: boolean} = {}) {
+  constructor(model: NerModel, options: {beam?: number; nameUnknown?: boolean; consistency?: boolean; givenNameJoin?: boolean} = {}) {
     this.beam = Math.max(1, Math.min(64, options.beam ?? 1))
     this.nameUnknown = options.nameUnknown ?? false
     this.consistency = options.consistency ?? false
+    this.givenNameJoin = options.givenNameJoin ?? false
     // replaced when a document or a sentence is longer than any before (see markMutable)
     markMutable(this, ['mustName', 'forced', 'backPointers', 'backTags'])
     warmEncoderBranches()
@@ -537,7 +545,9 @@ export class NerTagger {
   /** Tags one document given its words and the exclusive end index of each sentence; returns BILOU tag ids. */
   tagDocument(words: readonly string[], sentenceEnds: readonly number[], out = new Uint8Array(words.length)): Uint8Array {
     if (this.types.size > MAX_TYPES) this.resetCache()
-    return this.decode(encodeDocument(words, sentenceEnds, this.types, this.gazetteer, this.external, this.scratch, this.buffers), out)
+    this.decode(encodeDocument(words, sentenceEnds, this.types, this.gazetteer, this.external, this.scratch, this.buffers), out)
+    if (this.givenNameJoin) this.joinGivenNames((i) => words[i], out, words.length, sentenceEnds)
+    return out
   }
 
   /** The model's case prior for a lowercased word ('l' mostly lower case in training text, 'c', 'a', 'm'), or undefined when it has none. */
@@ -548,7 +558,14 @@ export class NerTagger {
   /** {@link tagDocument} for words given as spans of `text` (tokens), which need not be sliced out. */
   tagSpans(text: string, spans: readonly Span[], sentenceEnds: readonly number[], out = new Uint8Array(spans.length)): Uint8Array {
     if (this.types.size > MAX_TYPES) this.resetCache()
-    return this.decode(encodeSpans(text, spans, sentenceEnds, this.types, this.gazetteer, this.external, this.scratch, this.buffers), out)
+    this.decode(encodeSpans(text, spans, sentenceEnds, this.types, this.gazetteer, this.external, this.scratch, this.buffers), out)
+    if (this.givenNameJoin) this.joinGivenNames((i) => text.slice(spans[i].start, spans[i].end), out, spans.length, sentenceEnds)
+    return out
+  }
+
+  // rule J, after decoding and the consistency pass, over the document's own tokens (`out` may be longer)
+  private joinGivenNames(wordAt: (i: number) => string, out: Uint8Array, length: number, sentenceEnds: readonly number[]): void {
+    this.givenNameJoins += joinGivenNames(wordAt, out.length === length ? out : out.subarray(0, length), sentenceEnds, isGivenName)
   }
 
   private decode(doc: EncodedDocument, out: Uint8Array): Uint8Array {
