@@ -5,21 +5,22 @@
  * pages) and `m+web` (all three). For each: exact-span P/R/F1 per label and overall (conlleval's way) and the
  * label confusion; then tokens/second of the recogniser alone (cold and warm type cache), and, with
  * --compromise, compromise's people()/places()/organizations() on the same text.
- *   npm run bench:ner [-- --runs 5] [--model models/ner.bin] [--no-name-unknown] [--no-consistency] [--compromise]
+ *   npm run bench:ner [-- --runs 5] [--model models/ner.bin] [--no-name-unknown] [--no-consistency]
+ *     [--given-name-join | --no-given-name-join] [--compromise]
  */
 import {existsSync, readFileSync} from 'node:fs'
 import {loadavg} from 'node:os'
-import {parseScriptArgs} from '../tools/lib/script-args.ts'
+import {failUsage, parseScriptArgs, type ScriptSpec} from '../tools/lib/script-args.ts'
 import {findCompromiseEntities} from '../src/adapters/compromise.ts'
 import {TokenFlag, type Token} from '../src/doc.ts'
 import {readModernNerSet, toNerTokenDocument} from '../tools/ner/ner-set.ts'
 import {readConll, type NerDocument} from '../tools/ner/conll.ts'
-import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_NAME_UNKNOWN, loadModel, MODEL_URL, recogniseEntities, tagTokens} from '../src/ner/recognise.ts'
+import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, loadModel, MODEL_URL, recogniseEntities, tagTokens} from '../src/ner/recognise.ts'
 import {scoreEntities, type NerScore} from '../tools/ner/score.ts'
 import {NerTagger} from '../src/ner/tagger.ts'
 import {NER_TYPES, spansFromIob, type TokenSpan} from '../src/ner/tags.ts'
 
-const {values} = parseScriptArgs({
+const spec = {
   name: 'bench:ner',
   about:
     'The entity recogniser on development sets side by side (CoNLL-2003 eng.testa, the modern-news set: modern, web, m+web): exact-span\n' +
@@ -33,9 +34,13 @@ const {values} = parseScriptArgs({
     beam: {type: 'string', default: String(DEFAULT_BEAM), check: 'number', description: 'beam width of the decoder'},
     'no-name-unknown': {type: 'boolean', default: false, description: 'turn off the unknown-name rule'},
     'no-consistency': {type: 'boolean', default: false, description: 'turn off the document label-consistency pass'},
+    'given-name-join': {type: 'boolean', default: false, description: `join a Title-case given name tagged MISC with the one-word PERSON after it (rule J, docs/ner.md nineteenth round; default ${DEFAULT_GIVEN_NAME_JOIN ? 'on' : 'off'})`},
+    'no-given-name-join': {type: 'boolean', default: false, description: 'turn rule J off'},
   },
-  example: 'npm run bench:ner -- --runs 3 --beam 2',
-})
+  example: ['npm run bench:ner -- --runs 3 --beam 2', 'npm run bench:ner -- --runs 1 --given-name-join'],
+} satisfies ScriptSpec
+const {values} = parseScriptArgs(spec)
+if (values['given-name-join'] && values['no-given-name-join']) failUsage(spec, 'give --given-name-join or --no-given-name-join, not both')
 
 interface DevSet {
   name: string
@@ -80,9 +85,10 @@ function printSideBySide(title: string, scores: {name: string; score: NerScore}[
 const beam = Number(values.beam)
 const nameUnknown = DEFAULT_NAME_UNKNOWN && !values['no-name-unknown']
 const consistency = DEFAULT_CONSISTENCY && !values['no-consistency']
+const givenNameJoin = values['given-name-join'] ? true : values['no-given-name-join'] ? false : DEFAULT_GIVEN_NAME_JOIN
 const loadStarted = performance.now()
 const model = loadModel(values.model!)
-const options = {beam, nameUnknown, consistency}
+const options = {beam, nameUnknown, consistency, givenNameJoin}
 let tagger = new NerTagger(model, options)
 const loadMs = performance.now() - loadStarted
 const tagAll = (t: NerTagger, docs: NerDocument[]) => docs.map((doc) => spansFromIob(tagTokens(doc.words, doc.sentenceEnds, t)))
@@ -93,8 +99,17 @@ if (trainFiles.some((f) => f.endsWith('testa'))) {
   console.log('NOTE: eng.testa is in this model\'s training data, so its testa figures are not held-out scores; ' +
     'docs/ner.md gives testa for the selection model, trained on eng.train alone')
 }
-const ours = [...sets, ...scoreOnly].map((set) => ({name: set.name, score: scoreEntities(set.documents.map((d) => d.entities), tagAll(new NerTagger(model, options), set.documents))}))
-printSideBySide(`lede recogniser (${values.model}, beam ${beam}, unknown names retried as people: ${nameUnknown}, document consistency: ${consistency})`, ours)
+// one tagger per set, so each set's count of given-name joins is its own
+const ours = [...sets, ...scoreOnly].map((set) => {
+  const scorer = new NerTagger(model, options)
+  const score = scoreEntities(set.documents.map((d) => d.entities), tagAll(scorer, set.documents))
+  return {name: set.name, score, joins: scorer.givenNameJoins}
+})
+printSideBySide(
+  `lede recogniser (${values.model}, beam ${beam}, unknown names retried as people: ${nameUnknown}, document consistency: ${consistency}, given-name join: ${givenNameJoin})`,
+  ours,
+)
+console.log(`given-name joins: ${ours.map((s) => `${s.name} ${s.joins}`).join(', ')}`)
 
 // speed: each set tagged with a fresh type cache (cold), then again with it kept (warm); wall clock and CPU time
 const runs = Math.max(1, Number(values.runs))

@@ -4,16 +4,16 @@
  * PolNeAR half, both (the figure earlier sessions reported), the web half and all, with the label confusion. The recogniser reads the tokens and sentences the
  * pipeline's segmenter makes, so this is the tagger as `lede run` calls it, without clean and the rules
  * around it (score those with `lede run` + `lede eval --gold`, see docs/ner-annotation.md).
- *   npm run score:ner-set [-- --model models/ner.bin] [--beam 4] [--no-name-unknown] [--errors]
+ *   npm run score:ner-set [-- --model models/ner.bin] [--beam 4] [--no-name-unknown] [--given-name-join | --no-given-name-join] [--errors]
  */
-import {parseScriptArgs} from '../tools/lib/script-args.ts'
+import {failUsage, parseScriptArgs, type ScriptSpec} from '../tools/lib/script-args.ts'
 import {readModernNerSet, toNerTokenDocument, type NerTokenDocument} from '../tools/ner/ner-set.ts'
-import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_NAME_UNKNOWN, loadModel, MODEL_URL, tagTokens} from '../src/ner/recognise.ts'
+import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, loadModel, MODEL_URL, tagTokens} from '../src/ner/recognise.ts'
 import {scoreEntities, type NerScore} from '../tools/ner/score.ts'
 import {NerTagger} from '../src/ner/tagger.ts'
 import {NER_TYPES, spansFromIob, type TokenSpan} from '../src/ner/tags.ts'
 
-const {values} = parseScriptArgs({
+const spec = {
   name: 'score:ner-set',
   about:
     'Scores the entity recogniser on the modern-news NER set (test/ner-gold/modern): exact-span P/R/F1 per label for the written\n' +
@@ -22,18 +22,29 @@ const {values} = parseScriptArgs({
     model: {type: 'string', value: '<file>', default: MODEL_URL.pathname, description: 'the model file'},
     beam: {type: 'string', default: String(DEFAULT_BEAM), check: 'number', description: 'beam width of the decoder'},
     'no-name-unknown': {type: 'boolean', default: false, description: 'turn off the unknown-name rule'},
+    'given-name-join': {type: 'boolean', default: false, description: `join a Title-case given name tagged MISC with the one-word PERSON after it (rule J, docs/ner.md nineteenth round; default ${DEFAULT_GIVEN_NAME_JOIN ? 'on' : 'off'})`},
+    'no-given-name-join': {type: 'boolean', default: false, description: 'turn rule J off'},
     errors: {type: 'boolean', default: false, description: 'print every wrong or missed mention'},
   },
-  example: 'npm run score:ner-set -- --errors',
-})
+  example: ['npm run score:ner-set -- --errors', 'npm run score:ner-set -- --given-name-join'],
+} satisfies ScriptSpec
+const {values} = parseScriptArgs(spec)
+if (values['given-name-join'] && values['no-given-name-join']) failUsage(spec, 'give --given-name-join or --no-given-name-join, not both')
 const set = readModernNerSet()
 for (const s of set.skipped) console.log(`skipped the ${s.source} half: ${s.reason}`)
 const beam = Number(values.beam)
 const nameUnknown = DEFAULT_NAME_UNKNOWN && !values['no-name-unknown']
-const tagger = new NerTagger(loadModel(values.model!), {beam, nameUnknown, consistency: DEFAULT_CONSISTENCY})
+const givenNameJoin = values['given-name-join'] ? true : values['no-given-name-join'] ? false : DEFAULT_GIVEN_NAME_JOIN
+const tagger = new NerTagger(loadModel(values.model!), {beam, nameUnknown, consistency: DEFAULT_CONSISTENCY, givenNameJoin})
 const docs = set.docs.map((d) => ({source: d.source, tokens: toNerTokenDocument(d)}))
 const predicted = new Map<NerTokenDocument, TokenSpan[]>()
-for (const {tokens} of docs) predicted.set(tokens, spansFromIob(tagTokens(tokens.words, tokens.sentenceEnds, tagger)))
+// given-name joins per document (the tagger's counter before and after it), summed per half below
+const joins = new Map<NerTokenDocument, number>()
+for (const {tokens} of docs) {
+  const before = tagger.givenNameJoins
+  predicted.set(tokens, spansFromIob(tagTokens(tokens.words, tokens.sentenceEnds, tagger)))
+  joins.set(tokens, tagger.givenNameJoins - before)
+}
 
 const pct = (x: number) => (x * 100).toFixed(2).padStart(6)
 function printScore(name: string, score: NerScore): void {
@@ -47,7 +58,7 @@ function printScore(name: string, score: NerScore): void {
   console.log(`${'ALL'.padEnd(6)} ${pct(o.precision)}  ${pct(o.recall)}  ${pct(o.f1)}  ${String(o.tp + o.fn).padStart(5)}  ${String(o.tp + o.fp).padStart(5)}`)
 }
 
-console.log(`model ${values.model}, beam ${beam}, unknown names retried as people: ${nameUnknown}`)
+console.log(`model ${values.model}, beam ${beam}, unknown names retried as people: ${nameUnknown}, given-name join: ${givenNameJoin}`)
 // written + PolNeAR is the figure earlier sessions reported as "all" (before the web half existed): kept for comparison
 const halves = [
   [['written'], 'written articles'],
@@ -63,6 +74,7 @@ for (const [sources, name] of halves) {
   const score = scoreEntities(part.map((t) => t.entities), part.map((t) => predicted.get(t)!))
   const mentions = part.reduce((n, t) => n + t.entities.length, 0)
   printScore(`${name} (${part.length} articles, ${mentions} gold mentions)`, score)
+  console.log(`given-name joins: ${part.reduce((n, t) => n + joins.get(t)!, 0)}`)
   all = score
 }
 if (all) {
