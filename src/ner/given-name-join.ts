@@ -2,7 +2,7 @@
  * Rule J of docs/ner.md (nineteenth round): a one-word MISC mention directly followed by a one-word PERSON mention
  * becomes, with it, one PERSON mention when the MISC word is a Title-case given name ("Roman" + "Abramovich"). A
  * first name spelled like a nationality or religion adjective is tagged MISC by the CoNLL-trained model; the
- * given-name list (a data package, see src/adapters/given-names.ts) is what tells it from an adjective before a
+ * given-name list (a data package, see given-name-list.ts) is what tells it from an adjective before a
  * surname. Nothing else is joined: a multi-word PERSON after a MISC word ("German Jan Ullrich") is CoNLL's
  * nationality before a full name, and LOC or ORG words are never first names here.
  */

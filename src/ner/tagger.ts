@@ -44,7 +44,7 @@ import {layoutWeights, type NerModel} from './model.ts'
 import {NameClassifier} from './names.ts'
 import {harmoniseDocument, warmConsistency} from './consistency.ts'
 import {joinGivenNames} from './given-name-join.ts'
-import {isGivenName} from '../adapters/given-names.ts'
+import {isGivenName} from './given-name-list.ts'
 import {allowedAfter, TAG_COUNT, tagId, tagPosition, tagType} from './tags.ts'
 
 // module-local copies: imported bindings can cost a getter call per access in hot loops under some loaders

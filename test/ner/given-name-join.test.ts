@@ -7,7 +7,7 @@ import {trainNer} from '../../tools/ner/train.ts'
 import type {NerDocument} from '../../tools/ner/conll.ts'
 import {syntheticDocuments} from './synthetic.ts'
 
-// a stand-in list for the finder's cases (the real one, faker's, is tested in test/adapters/given-names.test.ts)
+// a stand-in list for the finder's cases (the real one, faker's, is tested in test/ner/given-name-list.test.ts)
 const LIST = new Set(['roman', 'christian', 'german', 'paris', 'jan'])
 const inList = (word: string) => LIST.has(word)
 
