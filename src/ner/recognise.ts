@@ -27,8 +27,8 @@ export const DEFAULT_NAME_UNKNOWN = true
 /** Whether the recogniser tags untagged repeats of a name it tagged consistently elsewhere in the document (see consistency.ts). */
 export const DEFAULT_CONSISTENCY = true
 
-/** Whether the recogniser joins a Title-case given name tagged MISC with the one-word PERSON after it (rule J, see given-name-join.ts): off until the nineteenth round's measurement (docs/ner.md) adopts it. */
-export const DEFAULT_GIVEN_NAME_JOIN = false
+/** Whether the recogniser joins a Title-case given name tagged MISC with the one-word PERSON after it (rule J, see given-name-join.ts): adopted by the nineteenth round's measurement (docs/ner.md items 63-64). */
+export const DEFAULT_GIVEN_NAME_JOIN = true
 
 let shipped: NerTagger | null = null
 let shippedLexiconData: Lexicon | null = null
