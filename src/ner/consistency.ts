@@ -12,6 +12,7 @@
  * over every label lost 0.4 F1 on eng.testa (docs/ner.md); person against non-person is not a matter of use.
  */
 import {NER_TYPES, TAG_O, tagId, tagPosition, tagType} from './tags.ts'
+import {warmUpOnce} from '../text/warm-up.ts'
 
 const PER = NER_TYPES.indexOf('PER')
 
@@ -237,21 +238,16 @@ function mendPieces(input: ConsistencyInput, tags: Uint8Array, byFirst: Map<numb
 const WARM_ORG = [tagId(0, 1), tagId(1, 1), tagId(2, 1), TAG_O]
 const WARM_TAGS = [...WARM_ORG, ...WARM_ORG, TAG_O, TAG_O, TAG_O, TAG_O, TAG_O, TAG_O, tagId(3, 1), TAG_O, tagId(3, PER), tagId(3, 1), tagId(3, 1), tagId(3, 1)]
 const WARM_IDS = [1, 2, 4, 0, 1, 2, 4, 0, 1, 2, 4, 0, 1, 2, 4, 0, 3, 3, 3, 3]
-let warmed = false
-
 /**
  * Runs {@link harmoniseDocument}'s repairs on a small made-up document (once per thread, from the tagger's
  * constructor): a thread meets its first document that needs a multi-word repair only after the pass was compiled,
  * which threw the compiled code away and had it compiled again. The arrays are of the kinds the tagger passes, and
  * nothing is kept, so no answer changes.
  */
-export function warmConsistency(): void {
-  if (warmed) return
-  warmed = true
-  const n = WARM_IDS.length
+export const warmConsistency: () => void = warmUpOnce(20, () => {
   const capitalised = Uint8Array.from(WARM_IDS, (id) => (id === 0 ? 0 : 1))
   const position = Uint8Array.from(WARM_IDS, (_, i) => (i === 0 ? 0 : 1))
-  const input: ConsistencyInput = {lowerIds: Int32Array.from(WARM_IDS), capitalised, position, sentenceEnds: [n]}
-  for (let round = 0; round < 20; round++) harmoniseDocument(input, Uint8Array.from(WARM_TAGS))
-}
+  const input: ConsistencyInput = {lowerIds: Int32Array.from(WARM_IDS), capitalised, position, sentenceEnds: [WARM_IDS.length]}
+  harmoniseDocument(input, Uint8Array.from(WARM_TAGS))
+})
 

@@ -7,6 +7,7 @@ import {caseClass, capsWordFlags, featureForm, HISTORY_WIDTH, isCapitalised, nor
 import {createGazetteerCache, markGazetteer, type Gazetteer, type GazetteerCache} from './gazetteer.ts'
 import {KeyTable, writeRecord} from './key-table.ts'
 import {markMutable} from './mutable-fields.ts'
+import {warmUpOnce} from '../text/warm-up.ts'
 import {LEXICON_CATEGORIES, type LexiconIndex} from './lexicon.ts'
 
 const CASE_LOWER = 0
@@ -262,19 +263,15 @@ function wordBitsOf(lower: string): number {
 
 // the lowercase forms wordBitsOf tells apart, for warmEncoderBranches
 const WARM_FORMS = [',', 'the', 'in', 'at', 'and', 'of', 'word']
-let warmed = false
-
 /**
  * Runs the branches of the per-type helpers that a thread's first documents take once or never before the helpers are
  * compiled (wordBitsOf's "," and "the" are each one new type per thread; see warmFeatureBranches), once per thread,
  * so their first use does not throw the compiled typeOfWord and emitTypeFeatures away. No state is kept.
  */
-export function warmEncoderBranches(): void {
-  if (warmed) return
-  warmed = true
+export const warmEncoderBranches: () => void = warmUpOnce(20, () => {
   warmFeatureBranches()
-  for (let round = 0; round < 20; round++) for (const form of WARM_FORMS) wordBitsOf(form)
-}
+  for (const form of WARM_FORMS) wordBitsOf(form)
+})
 
 // whether the pool record at `record` holds the word `text[start, start + length)`
 function sameWord(pool: Uint16Array, record: number, text: string, start: number, length: number): boolean {

@@ -76,11 +76,11 @@ const WARM_CODES = [65, 97, 48, 45, 0xc9, 0xe9, 0x4e2d, 0x2014]
 /**
  * Runs charKind's branches, non-ASCII letters included, before any word is read (once per thread): charKind is
  * inlined into the shape, case and capitalisation tests of every new word type, and compiled while no non-ASCII
- * letter had been seen, the first one threw that code away and had it compiled again (V8 records what a function
- * does only once it has run a while: hence the rounds). It keeps no state, so no answer changes.
+ * letter had been seen, the first one threw that code away and had it compiled again. One round: warmEncoderBranches
+ * runs it in its rounds (src/text/warm-up.ts). It keeps no state, so no answer changes.
  */
 export function warmFeatureBranches(): void {
-  for (let round = 0; round < 20; round++) for (const code of WARM_CODES) charKind(code)
+  for (const code of WARM_CODES) charKind(code)
 }
 
 /** Whether the word's first letter-or-digit character is an uppercase letter. */

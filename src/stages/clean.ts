@@ -5,6 +5,7 @@
 import {CleanOptions, cleanWith} from '../clean/clean-text.ts'
 import type {Stage} from '../stage.ts'
 import {decodeReferences} from '../text/references.ts'
+import {warmUpOnce} from '../text/warm-up.ts'
 import {removeWireCodes} from '../clean/wire-codes.ts'
 
 // Lines with letters beyond the Basic Multilingual Plane and emoji, plain lines and blank ones: see warmClean.
@@ -18,17 +19,10 @@ const WARM_TEXT = [
   'Last line.',
 ].join('\n')
 
-let warmed = false
-
 // Cleans a short text with astral letters once per thread (a few rounds: V8 records what a function does only
 // once it has run a while): the line measure met its first letter beyond U+FFFF after it was optimised and was
 // compiled again in each worker thread. cleanWith keeps no state, so no document's result changes.
-function warmClean(): void {
-  if (warmed) return
-  warmed = true
-  const defaults = CleanOptions.parse({})
-  for (let round = 0; round < 12; round++) cleanWith(WARM_TEXT, defaults, null)
-}
+const warmClean = warmUpOnce(12, () => cleanWith(WARM_TEXT, CleanOptions.parse({}), null))
 
 /** Creates the `clean` stage: writes the cleaned text, the title (an input title wins) and the removed lines. */
 export function createClean(options: CleanOptions = {}): Stage {

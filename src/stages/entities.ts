@@ -8,6 +8,7 @@ import type {EntitySpan, LayerName} from '../doc.ts'
 import {resolveOverlaps} from '../entities/overlaps.ts'
 import {findDates} from '../dates/find-dates.ts'
 import type {Stage} from '../stage.ts'
+import {warmUpOnce} from '../text/warm-up.ts'
 import {unwrapText} from '../segment/layout.ts'
 import {findHeadlineSpan} from '../ner/title-case.ts'
 
@@ -48,19 +49,14 @@ const WARM_NUMBERS: EntitySpan[] = [
   {start: 27, end: 27, label: 'CARDINAL'},
 ]
 const WARM_DATES: EntitySpan[] = [{start: 41, end: 52, label: 'DATE'}, {start: 19, end: 21, label: 'DATE'}, {start: 45, end: 45, label: 'DATE'}]
-let warmed = false
+const warmOverlaps = warmUpOnce(100, () => {
+  resolveOverlaps(WARM_TEXT, WARM_NAMES, WARM_DATES, WARM_NUMBERS, true)
+  resolveOverlaps(WARM_TEXT, WARM_NAMES, WARM_DATES, WARM_NUMBERS, false)
+})
 
-function warmOverlaps(): void {
-  if (warmed) return
-  warmed = true
-  for (let round = 0; round < 100; round++) {
-    resolveOverlaps(WARM_TEXT, WARM_NAMES, WARM_DATES, WARM_NUMBERS, true)
-    resolveOverlaps(WARM_TEXT, WARM_NAMES, WARM_DATES, WARM_NUMBERS, false)
-  }
-  // the date finder joins overlapping candidates ("last summer" + "summer 2025"); met first after it was optimised,
-  // that join sent findDates back to be compiled again in each thread. It keeps no state either.
-  for (let round = 0; round < 12; round++) findDates(WARM_DATE_TEXT)
-}
+// the date finder joins overlapping candidates ("last summer" + "summer 2025"); met first after it was optimised,
+// that join sent findDates back to be compiled again in each thread. It keeps no state either.
+const warmDates = warmUpOnce(12, () => findDates(WARM_DATE_TEXT))
 
 const WARM_DATE_TEXT = 'It rose last summer 2025, on Monday, Jan. 5, 2021 at 3 p.m. and in the fall of 2019; not in May.'
 
@@ -68,6 +64,7 @@ const WARM_DATE_TEXT = 'It rose last summer 2025, on Monday, Jan. 5, 2021 at 3 p
 export function createEntities(options: EntitiesOptions = {}, finders: Partial<EntityFinders> = {}): Stage {
   const settings = EntitiesOptions.parse(options)
   warmOverlaps()
+  warmDates()
   const use: EntityFinders = {...DEFAULT_FINDERS, ...finders}
   // MONEY entities take the money layer's spans, so the money stage must run first
   const requires: LayerName[] = settings.numbers ? ['text', 'paragraphs', 'tokens', 'sentences', 'money'] : ['text', 'paragraphs', 'tokens', 'sentences']

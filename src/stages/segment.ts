@@ -4,6 +4,7 @@
  */
 import {findParagraphs, findSentences, findTokens} from '../segment/segment-text.ts'
 import type {Stage} from '../stage.ts'
+import {warmUpOnce} from '../text/warm-up.ts'
 
 // Text that takes the tokenizer through its rarer paths (addresses, e-mail, initialisms, listed abbreviations,
 // dollar prefixes, clitics written apart, astral letters, emoji): see warmTokenizer.
@@ -16,23 +17,17 @@ const WARM_UP_TEXT = [
   'Caf\u00e9 na\u0303o \u{1D400}\u{1D401} \u{1F600}\u{1F3FD} \u{1F1FA}\u{1F1F8} 5% # @ \u00a7 \u2020 e\u0301 \u2018x\u2019 end.',
 ].join('\n')
 
-let warmed = false
-
 // Tokenizes a text that takes every rarer path of the tokenizer, once per thread, before the first document. V8
 // optimises `scanWord` after a few thousand words; a path it had not yet seen run (an address, an e-mail, a listed
 // abbreviation) then sent it back to the interpreter and it was compiled again, seven times per worker thread over
 // the bench's 4 MB corpus, each compile among the largest a worker makes. V8 records what a function does only once
 // it has run a while (about 8x its bytecode size): hence the rounds. findTokens keeps no state: tokens are the same.
-function warmTokenizer(): void {
-  if (warmed) return
-  warmed = true
-  for (let round = 0; round < 12; round++) {
-    findTokens(WARM_UP_TEXT)
-    // paragraphs with spaces to trim at both ends, in a one-byte and a two-byte text: the trailing-space trim, met
-    // first after findParagraphs was optimised, sent it back to be compiled again, up to four times per thread
-    for (const text of WARM_PARAGRAPHS) findSentences(text, findParagraphs(text), findTokens(text))
-  }
-}
+const warmTokenizer = warmUpOnce(12, () => {
+  findTokens(WARM_UP_TEXT)
+  // paragraphs with spaces to trim at both ends, in a one-byte and a two-byte text: the trailing-space trim, met
+  // first after findParagraphs was optimised, sent it back to be compiled again, up to four times per thread
+  for (const text of WARM_PARAGRAPHS) findSentences(text, findParagraphs(text), findTokens(text))
+})
 
 const WARM_PARAGRAPHS = [
   '  Lead line.  \n\n Second one ends here. \t\nThird\u2028 Fourth \u2029Fifth.   ',
