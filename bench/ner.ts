@@ -6,7 +6,7 @@
  * label confusion; then tokens/second of the recogniser alone (cold and warm type cache), and, with
  * --compromise, compromise's people()/places()/organizations() on the same text.
  *   npm run bench:ner [-- --runs 5] [--model models/ner.bin] [--no-name-unknown] [--no-consistency]
- *     [--given-name-join | --no-given-name-join] [--compromise]
+ *     [--given-name-join | --no-given-name-join] [--edge-trim | --no-edge-trim] [--compromise]
  */
 import {existsSync, readFileSync} from 'node:fs'
 import {loadavg} from 'node:os'
@@ -15,7 +15,7 @@ import {findCompromiseEntities} from '../src/adapters/compromise.ts'
 import {TokenFlag, type Token} from '../src/doc.ts'
 import {readModernNerSet, toNerTokenDocument} from '../tools/ner/ner-set.ts'
 import {readConll, type NerDocument} from '../tools/ner/conll.ts'
-import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, loadModel, MODEL_URL, recogniseEntities, tagTokens} from '../src/ner/recognise.ts'
+import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_EDGE_TRIM, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, loadModel, MODEL_URL, recogniseEntities, tagTokens} from '../src/ner/recognise.ts'
 import {scoreEntities, type NerScore} from '../tools/ner/score.ts'
 import {NerTagger} from '../src/ner/tagger.ts'
 import {NER_TYPES, spansFromIob, type TokenSpan} from '../src/ner/tags.ts'
@@ -36,11 +36,14 @@ const spec = {
     'no-consistency': {type: 'boolean', default: false, description: 'turn off the document label-consistency pass'},
     'given-name-join': {type: 'boolean', default: false, description: `join a Title-case given name tagged MISC with the one-word PERSON after it (rule J, docs/ner.md nineteenth round; default ${DEFAULT_GIVEN_NAME_JOIN ? 'on' : 'off'})`},
     'no-given-name-join': {type: 'boolean', default: false, description: 'turn rule J off'},
+    'edge-trim': {type: 'boolean', default: false, description: `trim a stray or wrapping bracket or quotation mark from a mention's edges (rule P, docs/ner.md twenty-first round; default ${DEFAULT_EDGE_TRIM ? 'on' : 'off'})`},
+    'no-edge-trim': {type: 'boolean', default: false, description: 'turn rule P off'},
   },
   example: ['npm run bench:ner -- --runs 3 --beam 2', 'npm run bench:ner -- --runs 1 --given-name-join'],
 } satisfies ScriptSpec
 const {values} = parseScriptArgs(spec)
 if (values['given-name-join'] && values['no-given-name-join']) failUsage(spec, 'give --given-name-join or --no-given-name-join, not both')
+if (values['edge-trim'] && values['no-edge-trim']) failUsage(spec, 'give --edge-trim or --no-edge-trim, not both')
 
 interface DevSet {
   name: string
@@ -86,9 +89,10 @@ const beam = Number(values.beam)
 const nameUnknown = DEFAULT_NAME_UNKNOWN && !values['no-name-unknown']
 const consistency = DEFAULT_CONSISTENCY && !values['no-consistency']
 const givenNameJoin = values['given-name-join'] ? true : values['no-given-name-join'] ? false : DEFAULT_GIVEN_NAME_JOIN
+const edgeTrim = values['edge-trim'] ? true : values['no-edge-trim'] ? false : DEFAULT_EDGE_TRIM
 const loadStarted = performance.now()
 const model = loadModel(values.model!)
-const options = {beam, nameUnknown, consistency, givenNameJoin}
+const options = {beam, nameUnknown, consistency, givenNameJoin, edgeTrim}
 let tagger = new NerTagger(model, options)
 const loadMs = performance.now() - loadStarted
 const tagAll = (t: NerTagger, docs: NerDocument[]) => docs.map((doc) => spansFromIob(tagTokens(doc.words, doc.sentenceEnds, t)))
@@ -103,13 +107,14 @@ if (trainFiles.some((f) => f.endsWith('testa'))) {
 const ours = [...sets, ...scoreOnly].map((set) => {
   const scorer = new NerTagger(model, options)
   const score = scoreEntities(set.documents.map((d) => d.entities), tagAll(scorer, set.documents))
-  return {name: set.name, score, joins: scorer.givenNameJoins}
+  return {name: set.name, score, joins: scorer.givenNameJoins, trims: scorer.edgeTrims}
 })
 printSideBySide(
-  `lede recogniser (${values.model}, beam ${beam}, unknown names retried as people: ${nameUnknown}, document consistency: ${consistency}, given-name join: ${givenNameJoin})`,
+  `lede recogniser (${values.model}, beam ${beam}, unknown names retried as people: ${nameUnknown}, document consistency: ${consistency}, given-name join: ${givenNameJoin}, edge trim: ${edgeTrim})`,
   ours,
 )
 console.log(`given-name joins: ${ours.map((s) => `${s.name} ${s.joins}`).join(', ')}`)
+console.log(`edge trims: ${ours.map((s) => `${s.name} ${s.trims}`).join(', ')}`)
 
 // speed: each set tagged with a fresh type cache (cold), then again with it kept (warm); wall clock and CPU time
 const runs = Math.max(1, Number(values.runs))

@@ -30,6 +30,9 @@ export const DEFAULT_CONSISTENCY = true
 /** Whether the recogniser joins a Title-case given name tagged MISC with the one-word PERSON after it (rule J, see given-name-join.ts): adopted by the nineteenth round's measurement (docs/ner.md items 63-64). */
 export const DEFAULT_GIVEN_NAME_JOIN = true
 
+/** Whether the recogniser trims a stray or wrapping bracket or quotation mark from a mention's edges (rule P, see edge-trim.ts; docs/ner.md twenty-first round). */
+export const DEFAULT_EDGE_TRIM = false
+
 let shipped: NerTagger | null = null
 let shippedLexiconData: Lexicon | null = null
 
@@ -43,7 +46,7 @@ export function shippedTagger(): NerTagger {
   if (shipped) return shipped
   const model = loadModel()
   shippedLexiconData = model.lexicon
-  shipped = new NerTagger(model, {beam: DEFAULT_BEAM, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY, givenNameJoin: DEFAULT_GIVEN_NAME_JOIN})
+  shipped = new NerTagger(model, {beam: DEFAULT_BEAM, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY, givenNameJoin: DEFAULT_GIVEN_NAME_JOIN, edgeTrim: DEFAULT_EDGE_TRIM})
   return shipped
 }
 

@@ -43,6 +43,7 @@ import {indexLexicon, LEXICON_CATEGORIES} from './lexicon.ts'
 import {layoutWeights, type NerModel} from './model.ts'
 import {NameClassifier} from './names.ts'
 import {harmoniseDocument, warmConsistency} from './consistency.ts'
+import {trimEdgeMarks} from './edge-trim.ts'
 import {joinGivenNames} from './given-name-join.ts'
 import {isGivenName} from './given-name-list.ts'
 import {allowedAfter, TAG_COUNT, tagId, tagPosition, tagType} from './tags.ts'
@@ -420,8 +421,11 @@ export class NerTagger {
   private readonly nameUnknown: boolean
   private readonly consistency: boolean
   private readonly givenNameJoin: boolean
+  private readonly edgeTrim: boolean
   /** How many given-name joins (rule J, see given-name-join.ts) this tagger has made so far; 0 while the join is off. */
   givenNameJoins = 0
+  /** How many mentions rule P (see edge-trim.ts) has trimmed so far; 0 while the trim is off. */
+  edgeTrims = 0
   // per token of the document being decoded: 1 when it may not be left outside an entity
   private mustName = new Uint8Array(0)
   // the second decoding of a sentence with unknown names required inside entities, and whether it is under way
@@ -449,13 +453,18 @@ export class NerTagger {
    * `nameUnknown` (with a beam of 2 or more) retries an unknown lone name the model leaves out as a person (see
    * {@link isUnknownName} and the entities docs). `consistency` runs the document consistency pass after decoding;
    * `givenNameJoin` then applies rule J (see given-name-join.ts): its given-name list is loaded on the first
-   * candidate pair, never while the option is off.
+   * candidate pair, never while the option is off. `edgeTrim` last applies rule P (see edge-trim.ts): no mention
+   * starts or ends with a stray bracket or quotation mark.
    */
-  constructor(model: NerModel, options: {beam?: number; nameUnknown?: boolean; consistency?: boolean; givenNameJoin?: boolean} = {}) {
+  constructor(
+    model: NerModel,
+    options: {beam?: number; nameUnknown?: boolean; consistency?: boolean; givenNameJoin?: boolean; edgeTrim?: boolean} = {},
+  ) {
     this.beam = Math.max(1, Math.min(64, options.beam ?? 1))
     this.nameUnknown = options.nameUnknown ?? false
     this.consistency = options.consistency ?? false
     this.givenNameJoin = options.givenNameJoin ?? false
+    this.edgeTrim = options.edgeTrim ?? false
     // replaced when a document or a sentence is longer than any before (see markMutable)
     markMutable(this, ['mustName', 'forced', 'backPointers', 'backTags'])
     warmEncoderBranches()
@@ -547,6 +556,7 @@ export class NerTagger {
     if (this.types.size > MAX_TYPES) this.resetCache()
     this.decode(encodeDocument(words, sentenceEnds, this.types, this.gazetteer, this.external, this.scratch, this.buffers), out)
     if (this.givenNameJoin) this.joinGivenNames((i) => words[i], out, words.length, sentenceEnds)
+    if (this.edgeTrim) this.trimEdges((i) => words[i], out, words.length)
     return out
   }
 
@@ -560,12 +570,18 @@ export class NerTagger {
     if (this.types.size > MAX_TYPES) this.resetCache()
     this.decode(encodeSpans(text, spans, sentenceEnds, this.types, this.gazetteer, this.external, this.scratch, this.buffers), out)
     if (this.givenNameJoin) this.joinGivenNames((i) => text.slice(spans[i].start, spans[i].end), out, spans.length, sentenceEnds)
+    if (this.edgeTrim) this.trimEdges((i) => text.slice(spans[i].start, spans[i].end), out, spans.length)
     return out
   }
 
   // rule J, after decoding and the consistency pass, over the document's own tokens (`out` may be longer)
   private joinGivenNames(wordAt: (i: number) => string, out: Uint8Array, length: number, sentenceEnds: readonly number[]): void {
     this.givenNameJoins += joinGivenNames(wordAt, out.length === length ? out : out.subarray(0, length), sentenceEnds, isGivenName)
+  }
+
+  // rule P, after rule J, over the document's own tokens (`out` may be longer)
+  private trimEdges(wordAt: (i: number) => string, out: Uint8Array, length: number): void {
+    this.edgeTrims += trimEdgeMarks(wordAt, out.length === length ? out : out.subarray(0, length))
   }
 
   private decode(doc: EncodedDocument, out: Uint8Array): Uint8Array {

@@ -1,0 +1,91 @@
+/**
+ * Rule P of docs/ner.md (twenty-first round): a mention never starts or ends with a stray bracket or quotation mark.
+ * The tagger sometimes takes the "<" and ">" around a title, the "(" before a name or a closing quote after one into
+ * the mention; no gold of this project (nor CoNLL-2003's) puts such a mark at a mention's edge unless its partner is
+ * inside the mention ("Janata Dal ( United )"). The repair needs no label choice and no list of names.
+ */
+import {TAG_O, tagId, tagPosition, tagType} from './tags.ts'
+
+// each bracket or quotation mark and its partner; '"' and "'" are their own partners
+const PARTNER: ReadonlyMap<string, string> = new Map([
+  ['(', ')'], [')', '('], ['[', ']'], [']', '['], ['{', '}'], ['}', '{'], ['<', '>'], ['>', '<'],
+  ['“', '”'], ['”', '“'], ['‘', '’'], ['’', '‘'], ['«', '»'], ['»', '«'], ['‹', '›'], ['›', '‹'],
+  ['"', '"'], ["'", "'"],
+])
+// the closing brackets (a mention may not start with one) and the opening ones (it may not end with one); a quotation
+// mark at an edge stays only when its partner is inside the mention, as the protocol fixes it
+const CLOSING = new Set([')', ']', '}', '>'])
+const OPENING = new Set(['(', '[', '{', '<'])
+
+/**
+ * Trims rule P's marks from the edges of one mention, tokens `[start, end)`; returns the kept `[start, end)` (empty
+ * when no token is left). `wordAt(i)` is token i's text.
+ */
+export function findTrimmedMention(wordAt: (i: number) => string, start: number, end: number): [number, number] {
+  const partnerInside = (partner: string | undefined, from: number, to: number): boolean => {
+    if (partner === undefined) return false
+    for (let i = from; i < to; i++) if (wordAt(i) === partner) return true
+    return false
+  }
+  while (end > start) {
+    const first = wordAt(start)
+    const last = wordAt(end - 1)
+    const firstPartner = PARTNER.get(first)
+    const lastPartner = PARTNER.get(last)
+    // 1: a wrapping pair ("< ... >", "( ... )", '" ... "')
+    if (end - start >= 2 && firstPartner !== undefined && !CLOSING.has(first) && last === firstPartner) {
+      start++
+      end--
+      continue
+    }
+    // 2: a closing mark first, or an opening one whose partner is none of the other tokens
+    if (firstPartner !== undefined && (CLOSING.has(first) || !partnerInside(firstPartner, start + 1, end))) {
+      start++
+      continue
+    }
+    // 3: an opening mark last, or a closing one whose partner is none of the other tokens
+    if (lastPartner !== undefined && (OPENING.has(last) || !partnerInside(lastPartner, start, end - 1))) {
+      end--
+      continue
+    }
+    break
+  }
+  return end > start ? [start, end] : [start, start]
+}
+
+/**
+ * Applies rule P to one document's BILOU tag ids in place: each mention (a B..L or U run) is trimmed by
+ * {@link findTrimmedMention}, the tokens it loses become O and the kept ones are re-tagged B..L or U with the same
+ * label (a mention left with no token is removed). Returns the number of mentions changed.
+ */
+export function trimEdgeMarks(wordAt: (i: number) => string, tags: Uint8Array): number {
+  let changed = 0
+  let i = 0
+  while (i < tags.length) {
+    const position = tagPosition(tags[i])
+    if (position !== 0 && position !== 3) {
+      i++
+      continue
+    }
+    const type = tagType(tags[i])
+    let end = i + 1
+    if (position === 0) while (end < tags.length && tagType(tags[end]) === type && tagPosition(tags[end]) === 1) end++
+    if (position === 0 && end < tags.length && tagType(tags[end]) === type && tagPosition(tags[end]) === 2) end++
+    // only tokens that can be a mark at all are looked at further (most mentions start and end with a letter)
+    if (PARTNER.has(wordAt(i)) || PARTNER.has(wordAt(end - 1))) {
+      const [start, stop] = findTrimmedMention(wordAt, i, end)
+      if (start !== i || stop !== end) {
+        changed++
+        for (let j = i; j < end; j++) tags[j] = TAG_O
+        if (stop - start === 1) tags[start] = tagId(3, type)
+        else if (stop > start) {
+          tags[start] = tagId(0, type)
+          for (let j = start + 1; j < stop - 1; j++) tags[j] = tagId(1, type)
+          tags[stop - 1] = tagId(2, type)
+        }
+      }
+    }
+    i = end
+  }
+  return changed
+}

@@ -1,0 +1,94 @@
+import {describe, expect, it} from 'vitest'
+import {findTrimmedMention, trimEdgeMarks} from '../../src/ner/edge-trim.ts'
+import {baseLexicon} from '../../src/ner/lexicon.ts'
+import {NerTagger} from '../../src/ner/tagger.ts'
+import {bilouFromSpans, spansFromBilou, type TokenSpan} from '../../src/ner/tags.ts'
+import {trainNer} from '../../tools/ner/train.ts'
+import type {NerDocument} from '../../tools/ner/conll.ts'
+import {syntheticDocuments} from './synthetic.ts'
+
+type Case = {
+  name: string
+  words: string
+  spans: [number, number, TokenSpan['type']][]
+  trimmed: [number, number, TokenSpan['type']][]
+  changed: number
+}
+
+// invented names; each case is one shape of rule P (docs/ner.md, twenty-first round)
+const cases: Case[] = [
+  {name: 'a wrapping pair of angle brackets', words: 'see < The Quiet Garden > tonight', spans: [[1, 6, 'MISC']], trimmed: [[2, 5, 'MISC']], changed: 1},
+  {name: 'a wrapping pair of round brackets', words: 'the ( Norvale Trust ) said', spans: [[1, 5, 'ORG']], trimmed: [[2, 4, 'ORG']], changed: 1},
+  {name: 'wrapping curly quotes', words: 'the film “ Harbour Lights ” opened', spans: [[2, 6, 'MISC']], trimmed: [[3, 5, 'MISC']], changed: 1},
+  {name: 'wrapping straight double quotes', words: 'the film " Harbour Lights " opened', spans: [[2, 6, 'MISC']], trimmed: [[3, 5, 'MISC']], changed: 1},
+  {name: 'a stray opening bracket first', words: 'droid ( Tamsin spoke', spans: [[1, 3, 'PER']], trimmed: [[2, 3, 'PER']], changed: 1},
+  {name: 'a stray straight quote last', words: "playing Moonfall Saga ' now", spans: [[1, 4, 'MISC']], trimmed: [[1, 3, 'MISC']], changed: 1},
+  {name: 'a closing bracket first', words: ') Brenford Mills said', spans: [[0, 3, 'ORG']], trimmed: [[1, 3, 'ORG']], changed: 1},
+  {name: 'an opening bracket last', words: 'Brenford Mills ( BM )', spans: [[0, 3, 'ORG']], trimmed: [[0, 2, 'ORG']], changed: 1},
+  {name: 'a stray closing curly quote last', words: 'at Calder Works ” said', spans: [[1, 4, 'ORG']], trimmed: [[1, 3, 'ORG']], changed: 1},
+  {name: 'a mark alone is removed', words: 'he said ( and', spans: [[2, 3, 'ORG']], trimmed: [], changed: 1},
+  {name: 'a trimmed mention of one word is a U tag', words: '< Orlen > won', spans: [[0, 3, 'ORG']], trimmed: [[1, 2, 'ORG']], changed: 1},
+  {name: 'not a closing bracket whose partner is inside', words: 'the Workers Party ( Renewal ) won', spans: [[1, 6, 'ORG']], trimmed: [[1, 6, 'ORG']], changed: 0},
+  {name: 'not an opening quote whose partner is inside', words: '" Red " Tamsin Oduya spoke', spans: [[0, 5, 'PER']], trimmed: [[0, 5, 'PER']], changed: 0},
+  {name: 'not a mark inside the mention', words: 'the Calder : Second Harvest show', spans: [[1, 5, 'MISC']], trimmed: [[1, 5, 'MISC']], changed: 0},
+  {name: 'not a word with a mark in it', words: "O'Brien 's firm", spans: [[0, 2, 'PER']], trimmed: [[0, 2, 'PER']], changed: 0},
+  {name: 'not other punctuation at an edge', words: 'Calder Works . said', spans: [[0, 3, 'ORG']], trimmed: [[0, 3, 'ORG']], changed: 0},
+  {name: 'two mentions, each trimmed on its own', words: '( Tamsin met < Orlen Group >', spans: [[0, 2, 'PER'], [3, 7, 'ORG']], trimmed: [[1, 2, 'PER'], [4, 6, 'ORG']], changed: 2},
+]
+
+const toSpans = (list: Case['spans']): TokenSpan[] => list.map(([start, end, type]) => ({start, end, type}))
+
+describe('trimEdgeMarks (rule P)', () => {
+  it.each(cases)('$name', ({words, spans, trimmed, changed}) => {
+    const tokens = words.split(' ')
+    const tags = bilouFromSpans(toSpans(spans), tokens.length)
+    expect(trimEdgeMarks((i) => tokens[i], tags)).toBe(changed)
+    expect(spansFromBilou(tags)).toEqual(toSpans(trimmed))
+  })
+
+  it.each([
+    ['< A >', [1, 2]],
+    ['( ( A ) )', [2, 3]],
+    ["' A '", [1, 2]],
+    ['‘ A ’', [1, 2]],
+    ['« A', [1, 2]],
+    ['A »', [0, 1]],
+    ['( )', [1, 1]],
+  ])('findTrimmedMention(%s) keeps %j', (words, kept) => {
+    const tokens = (words as string).split(' ')
+    expect(findTrimmedMention((i) => tokens[i], 0, tokens.length)).toEqual(kept)
+  })
+})
+
+// the option end to end: a tiny model trained to take the "(" before a name into the PER mention, tagging through
+// tagDocument and tagSpans with the trim off and on
+describe('NerTagger edgeTrim', () => {
+  const names = ['Tamsin', 'Oduya']
+  const extra: NerDocument[] = Array.from({length: 16}, (_, d) => {
+    const words = ['The', 'droid', '(', names[d % names.length], 'said', 'so', '.']
+    return {words, sentenceEnds: [words.length], entities: [{start: 2, end: 4, type: 'PER'}]}
+  })
+  const docs = [...syntheticDocuments(16), ...extra]
+  const {model} = trainNer(docs, {seed: 1, epochs: 4, minCount: 1, folds: 3, lexicon: baseLexicon()})
+  const doc = extra[0]
+  const text = doc.words.join(' ')
+  const spans: {start: number; end: number}[] = []
+  for (const word of doc.words) {
+    const start = spans.length === 0 ? 0 : spans[spans.length - 1].end + 1
+    spans.push({start, end: start + word.length})
+  }
+
+  it('leaves the bracket in the mention when off (the default)', () => {
+    const tagger = new NerTagger(model, {beam: 4})
+    expect(spansFromBilou(tagger.tagDocument(doc.words, doc.sentenceEnds))).toEqual(doc.entities)
+    expect(spansFromBilou(tagger.tagSpans(text, spans, doc.sentenceEnds))).toEqual(doc.entities)
+    expect(tagger.edgeTrims).toBe(0)
+  })
+
+  it('trims it and counts the trims when on', () => {
+    const tagger = new NerTagger(model, {beam: 4, consistency: true, givenNameJoin: true, edgeTrim: true})
+    expect(spansFromBilou(tagger.tagDocument(doc.words, doc.sentenceEnds))).toEqual([{start: 3, end: 4, type: 'PER'}])
+    expect(spansFromBilou(tagger.tagSpans(text, spans, doc.sentenceEnds))).toEqual([{start: 3, end: 4, type: 'PER'}])
+    expect(tagger.edgeTrims).toBe(2)
+  })
+})
