@@ -210,9 +210,13 @@ export function buildRecords(doc: Doc): {article: ArticleRecord | null; written:
   const tokenLines = new JsonlText()
   // a record is kept only as its line: a long document's records held ~170 bytes each until it was written
   const writtenEntities: NonNullable<Doc['entities']> = []
-  for (const [i, e] of sortedWithIndex(doc.entities ?? [])) {
-    const built: Record<string, unknown> = {docId: doc.id, id: `${doc.id}:e${i}`, text: doc.text.slice(e.start, e.end), start: toPoint(e.start), end: toPoint(e.end), label: e.label, canonical: e.canonical, entityId: e.entityId}
-    if (e.role) built.role = e.role
+  const entities = doc.entities ?? []
+  const entityOrder = sortedOrder(entities)
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[entityOrder === null ? i : entityOrder[i]!]!
+    // every key present (an absent role is undefined, which the writer and JSON leave out as they leave out a missing
+    // key): records of one shape keep the writer's property reads monomorphic
+    const built: Record<string, unknown> = {docId: doc.id, id: `${doc.id}:e${i}`, text: doc.text.slice(e.start, e.end), start: toPoint(e.start), end: toPoint(e.end), label: e.label, canonical: e.canonical, entityId: e.entityId, role: e.role ? e.role : undefined}
     const record = check(
       EntityRecord,
       ENTITY_JSON,
@@ -225,7 +229,10 @@ export function buildRecords(doc: Doc): {article: ArticleRecord | null; written:
   }
 
   const writtenQuotes: NonNullable<Doc['quotes']> = []
-  for (const [i, q] of sortedWithIndex(doc.quotes ?? [])) {
+  const quotes = doc.quotes ?? []
+  const quoteOrder = sortedOrder(quotes)
+  for (let i = 0; i < quotes.length; i++) {
+    const q = quotes[quoteOrder === null ? i : quoteOrder[i]!]!
     const s = q.speaker
     const speaker = {
       mention: asWritten(doc.text, s.mention, s.start, s.end),
@@ -246,8 +253,8 @@ export function buildRecords(doc: Doc): {article: ArticleRecord | null; written:
       cueStart: q.cueSpan ? toPoint(q.cueSpan.start) : null,
       cueEnd: q.cueSpan ? toPoint(q.cueSpan.end) : null,
       speaker,
+      unclosed: q.unclosed ? true : undefined,
     }
-    if (q.unclosed) built.unclosed = true
     const record = check(
       QuoteRecord,
       QUOTE_JSON,
@@ -262,16 +269,27 @@ export function buildRecords(doc: Doc): {article: ArticleRecord | null; written:
   const writtenMoney: NonNullable<Doc['money']> = []
   const moneyList = doc.money ?? []
   // ids follow sorted order, so a conversion's pointer is remapped through the sort
-  const moneyOrder = sortedWithIndex(moneyList)
+  const moneyOrder = sortedOrder(moneyList)
   const moneyId = new Map<number, string>()
-  for (const [i, , original] of moneyOrder) moneyId.set(original, `${doc.id}:m${i}`)
-  for (const [i, m] of moneyOrder) {
-    const built: Record<string, unknown> = {docId: doc.id, id: `${doc.id}:m${i}`, text: doc.text.slice(m.start, m.end), start: toPoint(m.start), end: toPoint(m.end), amount: m.amount, value: m.value, currency: m.currency, currencyAssumed: m.currencyAssumed}
-    if (m.qualifier !== undefined) built.qualifier = m.qualifier
-    if (m.min !== undefined) built.min = m.min
-    if (m.max !== undefined) built.max = m.max
-    if (m.per !== undefined) built.per = m.per
-    if (m.equivalentOf !== undefined) built.equivalentOf = moneyId.get(m.equivalentOf)
+  for (let i = 0; i < moneyList.length; i++) moneyId.set(moneyOrder === null ? i : moneyOrder[i]!, `${doc.id}:m${i}`)
+  for (let i = 0; i < moneyList.length; i++) {
+    const m = moneyList[moneyOrder === null ? i : moneyOrder[i]!]!
+    const built: Record<string, unknown> = {
+      docId: doc.id,
+      id: `${doc.id}:m${i}`,
+      text: doc.text.slice(m.start, m.end),
+      start: toPoint(m.start),
+      end: toPoint(m.end),
+      amount: m.amount,
+      value: m.value,
+      currency: m.currency,
+      currencyAssumed: m.currencyAssumed,
+      qualifier: m.qualifier,
+      min: m.min,
+      max: m.max,
+      per: m.per,
+      equivalentOf: m.equivalentOf !== undefined ? moneyId.get(m.equivalentOf) : undefined,
+    }
     const record = check(
       MoneyRecord,
       MONEY_JSON,
@@ -394,16 +412,13 @@ function asWritten(text: string, value: string | null, start: number | null, end
   return written !== value && written.replace(/\n/g, ' ') === value ? written : value
 }
 
-// [sorted position, item, original index]
-function sortedWithIndex<T extends Span>(items: T[]): Array<[number, T, number]> {
-  // the stages give their spans in order (the sort below then keeps them where they are): no wrappers to sort
+/** The original indices of spans in offset order (ties keep their order), or null when they are in that order already. */
+export function sortedOrder(items: readonly Span[]): number[] | null {
+  // the stages give their spans in order: then no index array is made or sorted
   let sorted = true
   for (let k = 1; k < items.length && sorted; k++) sorted = compareSpans(items[k - 1]!, items[k]!) <= 0
-  if (sorted) return items.map((item, i) => [i, item, i])
-  return items
-    .map((item, original) => ({item, original}))
-    .sort((a, b) => compareSpans(a.item, b.item) || a.original - b.original)
-    .map(({item, original}, i) => [i, item, original])
+  if (sorted) return null
+  return items.map((_, i) => i).sort((a, b) => compareSpans(items[a]!, items[b]!) || a - b)
 }
 
 // each record type's fast writer, compiled once from its schema

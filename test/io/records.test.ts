@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest'
 import {z} from 'zod'
-import {checkRecords, PACKED_FILES, packedFile, packLines, type DocLines} from '../../src/io/records.ts'
-import {EntityIndexEntry} from '../../src/schema.ts'
+import {createDoc, type Entity, type Money, type Quote} from '../../src/doc.ts'
+import {buildRecords, checkRecords, PACKED_FILES, packedFile, packLines, sortedOrder, type DocLines} from '../../src/io/records.ts'
+import {EntityIndexEntry, EntityRecord, MoneyRecord, QuoteRecord} from '../../src/schema.ts'
 
 const entry = (over: Record<string, unknown> = {}) => ({
   entityId: 'person:ann-lee',
@@ -74,5 +75,62 @@ describe('packLines', () => {
     const {packed} = packLines([lines([big, '', '', '', '', '', '[]\n']), lines(docs[0]!)])
     expect(packedFile(packed[0]!, 0).byteLength).toBe(big.length)
     expect(Buffer.from(packedFile(packed[1]!, 1)).toString('utf8')).toBe(docs[0]![1])
+  })
+})
+
+describe('sortedOrder', () => {
+  const span = (start: number, end: number) => ({start, end})
+  it.each([
+    {name: 'none', spans: [], order: null},
+    {name: 'one', spans: [span(3, 5)], order: null},
+    {name: 'in order, ties and nesting included', spans: [span(0, 2), span(0, 4), span(0, 4), span(5, 6)], order: null},
+    {name: 'reversed', spans: [span(5, 6), span(2, 3), span(0, 1)], order: [2, 1, 0]},
+    {name: 'equal spans keep the order given', spans: [span(8, 9), span(1, 4), span(8, 9), span(1, 4)], order: [1, 3, 0, 2]},
+    {name: 'same start, shorter first', spans: [span(1, 9), span(1, 3)], order: [1, 0]},
+  ])('$name', ({spans, order}) => {
+    expect(sortedOrder(spans)).toEqual(order)
+  })
+})
+
+describe('buildRecords writes absent optional fields as zod writes a record without them', () => {
+  // records are built with every key present (undefined when the field is absent); the lines must be exactly those of
+  // records built without the key, as zod parses and JSON writes them
+  const text = 'Ann Lee, the mayor, said "we pay $5 a barrel and about EUR 4-6 million" and "more'
+  const entities: Entity[] = [
+    {start: 0, end: 7, label: 'PERSON', canonical: 'Ann Lee', entityId: 'person:ann-lee', role: 'mayor'},
+    {start: 13, end: 18, label: 'PERSON', canonical: 'mayor', entityId: 'person:mayor', role: ''},
+    {start: 33, end: 35, label: 'MONEY', canonical: '$5', entityId: 'money:5'},
+  ]
+  const money: Money[] = [
+    {start: 55, end: 70, amount: 4000000, value: '4000000', currency: 'EUR', currencyAssumed: false, qualifier: 'about', min: 4000000, max: 6000000},
+    {start: 33, end: 35, amount: 5, value: '5', currency: 'USD', currencyAssumed: true, per: 'barrel', equivalentOf: 0},
+  ]
+  const speaker = {mention: 'Ann Lee', start: 0, end: 7, name: 'Ann Lee', entityId: 'person:ann-lee'}
+  const quotes: Quote[] = [
+    {start: 26, end: 70, kind: 'direct', cue: 'said', cueLemma: 'say', cueSpan: {start: 20, end: 24}, speaker},
+    {start: 77, end: 81, kind: 'direct', cue: null, cueLemma: null, cueSpan: null, speaker, unclosed: true},
+  ]
+  const doc = {...createDoc({id: 'd1', source: 'd1.txt', text}), entities, money, quotes}
+  const lines = buildRecords(doc).lines
+  const zodLines = (schema: z.ZodType, records: object[]) => records.map((r) => `${JSON.stringify(schema.parse(r))}\n`).join('')
+  it('entities: a role only when one is set', () => {
+    expect(lines.entities).toBe(zodLines(EntityRecord, [
+      {docId: 'd1', id: 'd1:e0', text: 'Ann Lee', start: 0, end: 7, label: 'PERSON', canonical: 'Ann Lee', entityId: 'person:ann-lee', role: 'mayor'},
+      {docId: 'd1', id: 'd1:e1', text: 'mayor', start: 13, end: 18, label: 'PERSON', canonical: 'mayor', entityId: 'person:mayor'},
+      {docId: 'd1', id: 'd1:e2', text: '$5', start: 33, end: 35, label: 'MONEY', canonical: '$5', entityId: 'money:5'},
+    ]))
+  })
+  it('money: in offset order, the conversion pointing at its figure\'s new id', () => {
+    expect(lines.money).toBe(zodLines(MoneyRecord, [
+      {docId: 'd1', id: 'd1:m0', text: '$5', start: 33, end: 35, amount: 5, value: '5', currency: 'USD', currencyAssumed: true, per: 'barrel', equivalentOf: 'd1:m1'},
+      {docId: 'd1', id: 'd1:m1', text: text.slice(55, 70), start: 55, end: 70, amount: 4000000, value: '4000000', currency: 'EUR', currencyAssumed: false, qualifier: 'about', min: 4000000, max: 6000000},
+    ]))
+  })
+  it('quotes: unclosed only when set', () => {
+    expect(lines.quotes).toBe(zodLines(QuoteRecord, [
+      {docId: 'd1', id: 'd1:q0', text: text.slice(26, 70), start: 26, end: 70, kind: 'direct', cue: 'said', cueLemma: 'say', cueStart: 20, cueEnd: 24, speaker},
+      {docId: 'd1', id: 'd1:q1', text: 'more', start: 77, end: 81, kind: 'direct', cue: null, cueLemma: null, cueStart: null, cueEnd: null, speaker, unclosed: true},
+    ]))
+    expect(lines.errors).toBe('')
   })
 })
