@@ -31,7 +31,7 @@ export const DEFAULT_CONSISTENCY = true
 export const DEFAULT_GIVEN_NAME_JOIN = true
 
 /** Whether the recogniser trims a stray or wrapping bracket or quotation mark from a mention's edges (rule P, see edge-trim.ts; docs/ner.md twenty-first round). */
-export const DEFAULT_EDGE_TRIM = false
+export const DEFAULT_EDGE_TRIM = true
 
 let shipped: NerTagger | null = null
 let shippedLexiconData: Lexicon | null = null
