@@ -382,7 +382,18 @@ export function markGazetteer(
   // with `hashes` (each id's word's hashKey), a word the start filter rules out is not looked up
   const starts = hashes ? startFilter(gazetteer) : null
   const continuing = hashes ? continueFilter(gazetteer) : null
+  // a match marks its tokens only when it holds a capitalised word, and it is at most `reach` tokens long: a token
+  // with no capitalised word among the `reach` tokens from it (nearly half of them in news prose) starts no match
+  // that marks anything, and is not looked up
+  const reach = gazetteer.maxLength
+  // the first capitalised token at or after i (`to` when none), moved forward only
+  let capital = from - 1
   for (let i = from; i < to; i++) {
+    if (capital < i) {
+      capital = i
+      while (capital < to && !capitalised[capital]) capital++
+    }
+    if (capital >= to || capital - i >= reach) continue
     let node: TrieNode | null | undefined
     if (ids && cache) {
       const id = ids[i]

@@ -69,6 +69,69 @@ describe('gazetteer', () => {
     expect(Array.from(out)).toEqual(Array.from(expected))
   })
 
+  // the rule written out: every entry occurrence in words[from, to) holding a capitalised word marks its tokens
+  function oracleMarks(entries: Array<{tokens: string[]; type: (typeof NER_TYPES)[number]}>, words: string[], caps: number[], from: number, to: number): number[] {
+    const masks = words.map(() => 0)
+    for (const {tokens, type} of entries) {
+      const t = NER_TYPES.indexOf(type)
+      for (let i = from; i + tokens.length <= to; i++) {
+        if (!tokens.every((token, k) => words[i + k] === token)) continue
+        if (!tokens.some((_, k) => caps[i + k])) continue
+        if (tokens.length === 1) masks[i] |= 1 << (t * 4 + 3)
+        else {
+          masks[i] |= 1 << (t * 4)
+          for (let k = 1; k < tokens.length - 1; k++) masks[i + k] |= 1 << (t * 4 + 1)
+          masks[i + tokens.length - 1] |= 1 << (t * 4 + 2)
+        }
+      }
+    }
+    return masks
+  }
+
+  const longEntries: Array<{tokens: string[]; type: (typeof NER_TYPES)[number]}> = [
+    {tokens: ['bank', 'of', 'the', 'new', 'york', 'area'], type: 'ORG'},
+    {tokens: ['the', 'new', 'york'], type: 'LOC'},
+    {tokens: ['new', 'york'], type: 'LOC'},
+    {tokens: ['of'], type: 'MISC'},
+    {tokens: ['area'], type: 'PER'},
+  ]
+  const long = buildGazetteer(longEntries)
+  const text = ['the', 'bank', 'of', 'the', 'new', 'york', 'area', 'of', 'the', 'new', 'york']
+
+  it.each([
+    // which words are capitalised (a match marks only with one of them), and the stretch marked
+    ['none', [], 0, 11],
+    ['only the last word of the six-word entry', [6], 0, 11],
+    ['only the first word of the six-word entry', [1], 0, 11],
+    ['only a word six tokens after the entry starts', [7], 0, 11],
+    ['the last word of the text', [10], 0, 11],
+    ['the last word, with the stretch cut before it', [10], 0, 10],
+    ['a word before the stretch', [0], 1, 11],
+    ['every other word', [0, 2, 4, 6, 8, 10], 0, 11],
+    ['every word', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 3, 9],
+  ])('marks matches holding a capitalised word (%s), however far along the entry it is', (_, capitalisedAt, from, to) => {
+    const caps = text.map((_, i) => ((capitalisedAt as number[]).includes(i) ? 1 : 0))
+    const expected = oracleMarks(longEntries, text, caps, from, to)
+    const out = new Uint32Array(text.length)
+    markGazetteer(long, text, caps, from, to, out)
+    expect(Array.from(out)).toEqual(expected)
+    const cached = new Uint32Array(text.length)
+    markGazetteer(long, text, caps, from, to, cached, text.map((w) => text.indexOf(w)), createGazetteerCache())
+    expect(Array.from(cached)).toEqual(expected)
+  })
+
+  it('marks as the rule says under every capitalisation of a text', () => {
+    const words = text.slice(1, 10)
+    const ids = words.map((w) => words.indexOf(w))
+    const cache = createGazetteerCache()
+    for (let pattern = 0; pattern < 1 << words.length; pattern++) {
+      const caps = words.map((_, i) => (pattern >> i) & 1)
+      const out = new Uint32Array(words.length)
+      markGazetteer(long, words, caps, 0, words.length, out, ids, cache)
+      expect(Array.from(out)).toEqual(oracleMarks(longEntries, words, caps, 0, words.length))
+    }
+  })
+
   it('splits entries like the tokenizer', () => {
     expect(entryTokens("Ben & Jerry's")).toEqual(['ben', '&', 'jerry', "'s"])
   })
