@@ -59,14 +59,18 @@ declare const __LEDE_BUNDLE__: boolean | undefined
 const WORKER_URL =
   typeof __LEDE_BUNDLE__ !== 'undefined' ? new URL('../../dist/worker.js', import.meta.url).href : new URL('./worker-entry.mjs', import.meta.url).href
 
-/** Starts `threads` worker threads (piscina). */
-export function createThreadPool(threads: number): ThreadPool {
+/**
+ * Starts `threads` worker threads (piscina). `tasksPerThread` tasks are handed to a thread at once (default 1): a
+ * thread runs them one after the other, and the next one waits in the thread's message queue instead of in this thread.
+ */
+export function createThreadPool(threads: number, tasksPerThread = 1): ThreadPool {
   const pool = new Piscina<WorkerTask, DocResult[]>({
     filename: WORKER_URL,
     minThreads: threads,
     maxThreads: threads,
     // no maxQueue: the caller bounds what is in flight (p-queue in the run engine, BullMQ's concurrency in a worker)
     idleTimeout: 60_000,
+    concurrentTasksPerWorker: tasksPerThread,
   })
   return {
     run: (task) => pool.run(task),
@@ -80,9 +84,17 @@ export function createThreadPool(threads: number): ThreadPool {
 /** Documents per message to a worker thread (a run's last batches finish a few documents apart, at most this many). */
 const THREAD_BATCH = 8
 
+/**
+ * Batches handed to a worker thread at once. With one, a thread that finished a batch waited for this thread to take
+ * its result and send the next batch (piscina kept the queue here), a round trip per batch on which the worker
+ * thread idled, longer whenever this thread was busy reading, linking or writing, or waiting for a core. With two,
+ * the next batch is already in the thread's message queue when it finishes one.
+ */
+const THREAD_TASKS = 2
+
 /** Processes documents on `threads` worker threads, each building the pipeline once from its spec; the threads start loading at once. */
 export function createThreadExecutor(spec: PipelineSpec, threads: number): Executor {
-  const pool = createThreadPool(threads)
+  const pool = createThreadPool(threads, THREAD_TASKS)
   return {
     run: (docs) => pool.run({spec, docs, pack: true}),
     // a few documents per message: one round trip per document cost the main thread more than its reading
