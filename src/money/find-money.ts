@@ -1,6 +1,6 @@
 import type {Money} from '../doc.ts'
 import {FigureReader} from './complete-figure.ts'
-import {APOSTROPHES, ATTACHED_ONLY_MAGNITUDES, DEFAULT_DOLLAR, DOLLAR_CODES, Figure, LOWER, MAX_NAME_LENGTH, Marker, NON_MONEY_HASHES, NON_MONEY_UNITS, Numeral, REJECT, TRIGGERS, WEIGHT_WORDS, formatDecimal, isDigit, isLetter, parseWrittenNumber, shiftDecimal} from './scan-tables.ts'
+import {APOSTROPHES, ATTACHED_ONLY_MAGNITUDES, DEFAULT_DOLLAR, DOLLAR_CODES, Figure, MAX_NAME_LENGTH, Marker, NON_MONEY_HASHES, NON_MONEY_UNITS, Numeral, REJECT, TRIGGERS, WEIGHT_WORDS, WORD_LOWER, formatDecimal, isDigit, parseWrittenNumber, shiftDecimal} from './scan-tables.ts'
 import {buildFilter, filterHas} from '../text/hash-filter.ts'
 
 /*
@@ -56,17 +56,22 @@ class Scanner extends FigureReader {
       const c = text.charCodeAt(i)
       if (isDigit(c)) {
         i = this.onDigit(i)
-      } else if (isLetter(c)) {
-        let h = 0
-        let j = i
-        do {
-          h = (Math.imul(h, 31) + LOWER[text.charCodeAt(j)]) | 0
-          j++
-        } while (j < n && isLetter(text.charCodeAt(j)))
-        i = j - i <= MAX_NAME_LENGTH && filterHas(TRIGGER_BITS, h) && TRIGGERS.has(h) ? this.onWord(i, j) : j
-      } else {
-        i++
+        continue
       }
+      // a letter run's hash as `hashWord` makes it: WORD_LOWER is 0 outside letters and marks, else the unit's
+      // lower case (one table read per character instead of the class test and the lower-case read)
+      let lower = WORD_LOWER[c]!
+      if (lower === 0) {
+        i++
+        continue
+      }
+      let h = 0
+      let j = i
+      do {
+        h = (Math.imul(h, 31) + lower) | 0
+        j++
+      } while (j < n && (lower = WORD_LOWER[text.charCodeAt(j)]!) !== 0)
+      i = j - i <= MAX_NAME_LENGTH && filterHas(TRIGGER_BITS, h) && TRIGGERS.has(h) ? this.onWord(i, j) : j
     }
   }
 

@@ -2,7 +2,7 @@
  * What every part of the money scanner shares: character and word-hash tables, the lexicon's lists as
  * module constants, and the shapes of markers, numerals and figures.
  */
-import {CHAR_LOWER, isLetterOrMark} from '../text/chars.ts'
+import {CHAR_LOWER, LETTER_LOWER, isLetterOrMark} from '../text/chars.ts'
 import type {Word as TextWord} from '../text/words.ts'
 import * as decimal from './decimal.ts'
 import type {Decimal} from './decimal.ts'
@@ -26,6 +26,9 @@ export const {isNumberWord, parseWrittenNumber} = written
 // the project's character table (src/text/chars.ts), read the way the money scanner needs it
 /** Lower case of each code unit, for word hashes. */
 export const LOWER = CHAR_LOWER
+
+/** Lower case of each letter or mark, 0 for every other code unit: whether a unit continues a word and its hash input, in one read. */
+export const WORD_LOWER = LETTER_LOWER
 
 /** Whether a code unit is an ASCII digit: figures are read in ASCII digits only. */
 export function isDigit(code: number): boolean {

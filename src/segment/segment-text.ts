@@ -255,6 +255,9 @@ function startsUrl(text: string, i: number): boolean {
   const c = text.charCodeAt(i)
   // h or w only, before any slicing
   if (c !== 0x68 && c !== 0x48 && c !== 0x77 && c !== 0x57) return false
+  // and then t (http) or w (www): most words that start with h or w ("he", "was", "which") stop here
+  const d = text.charCodeAt(i + 1)
+  if (d !== 0x74 && d !== 0x54 && d !== 0x77 && d !== 0x57) return false
   for (const prefix of URL_PREFIXES) {
     if (text.length - i >= prefix.length + 1 && startsWithFolded(text, i, prefix)) return true
   }

@@ -118,6 +118,17 @@ export const CHAR_SCRIPT: Readonly<Uint8Array> = SCRIPT
 /** The lower case of each code unit (the unit itself where lower-casing would change the length), for hashing words without slicing them. */
 export const CHAR_LOWER: Readonly<Uint16Array> = LOWER
 
+/**
+ * The lower case of each letter or combining mark ({@link isLetterOrMark}; as {@link CHAR_LOWER}), and 0 for every other
+ * code unit (no letter lower-cases to U+0000): a word scanner reads whether a unit continues a word and what it adds
+ * to the word's hash in one load.
+ */
+export const LETTER_LOWER: Readonly<Uint16Array> = (() => {
+  const table = new Uint16Array(0x10000)
+  for (let code = 0; code < 0x10000; code++) table[code] = isLetterOrMark(code) ? LOWER[code]! : 0
+  return table
+})()
+
 const astralLetter = /^\p{L}$/u
 const astralUpper = /^[\p{Lu}\p{Lt}]$/u
 const astralMark = /^\p{M}$/u
