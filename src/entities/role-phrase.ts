@@ -7,6 +7,7 @@ import {isHonorific, isRoleAbbreviation, isRoleHead, isRoleModifier, roleClass, 
 import type {Token} from '../doc.ts'
 import {isCapitalised, roleWords, tokenIndexAt, type Word} from './words.ts'
 import {isRegexSpace as isSpace} from '../text/chars.ts'
+import {lineEndWithin, lineStartWithin} from '../text/search.ts'
 import {TokenFlag} from '../doc.ts'
 
 const ABBREVIATION: number = TokenFlag.Abbreviation
@@ -46,16 +47,6 @@ function isQualifier(word: Word): boolean {
   return isCapitalised(word.text)
 }
 
-/** The start of the paragraph holding `offset`, so scans never cross a line break. */
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1
-}
-
-function lineEnd(text: string, offset: number): number {
-  const index = text.indexOf('\n', offset)
-  return index < 0 ? text.length : index
-}
-
 // a role phrase is looked for in this many characters before the name first, and further back only when it may go on
 const NEAR_WINDOW = 48
 // the stretches findRoleBefore reads before the whole line, shortest first
@@ -80,7 +71,7 @@ function pickRoleWords(text: string, tokens: readonly Token[], words: Word[], en
   let i = words.length - 1
   if (i < 0) return complete ? [] : null
   if (words[i].text === ',') {
-    const after = roleWords(text, tokens, end, Math.min(lineEnd(text, end), end + 3))
+    const after = roleWords(text, tokens, end, lineEndWithin(text, end, 3))
     const closed = after.length === 0 || [',', '.', ')', ';', '—', '–', ':'].includes(after[0].text)
     if (!nameIsFull || !closed) return undefined
     i--
@@ -112,7 +103,8 @@ function pickRoleWords(text: string, tokens: readonly Token[], words: Word[], en
  * full name closed by punctuation); `nameIsFull` allows the appositive "the Minister of Justice, Jane Doe,".
  */
 export function findRoleBefore(text: string, tokens: readonly Token[], start: number, end: number, nameIsFull: boolean): RolePhrase | undefined {
-  const from = Math.max(lineStart(text, start), start - 240)
+  // scans never cross a line break (the paragraph's start), and read at most 240 characters back
+  const from = lineStartWithin(text, start, 240)
   // most names have no role before them: a short stretch decides, unless the phrase may go on further back
   // (the word right before the name decides most: a stretch of a couple of words, then a longer one, then the line)
   let picked: Word[] | undefined | null = null
@@ -159,7 +151,7 @@ export function findRoleBefore(text: string, tokens: readonly Token[], start: nu
 
 /** Finds an appositive role right after a name: "Jane Doe, the ministry's ambassador-at-large for Asia," */
 export function findRoleAfter(text: string, tokens: readonly Token[], end: number): RolePhrase | undefined {
-  const limit = Math.min(lineEnd(text, end), end + 240)
+  const limit = lineEndWithin(text, end, 240)
   // every non-space character starts a scanned word, so the first word is a comma only if the first such character is
   let at = end
   while (at < limit && isSpace(text.charCodeAt(at))) at++

@@ -27,16 +27,19 @@ export function roleWords(text: string, tokens: readonly Token[], from: number, 
   const words = wordsOf(text, tokens, from, to, RULES)
   for (const word of words) {
     if (word.kind === 'num') word.kind = 'word'
-    else if (isPossessive(word)) word.kind = 'poss'
+    else if (isPossessive(text, word)) word.kind = 'poss'
   }
   return words
 }
 
-// "'s" after a word, or a lone apostrophe ("the Joneses' house")
-function isPossessive(word: Word): boolean {
-  const first = word.text.charCodeAt(0)
+// "'s" after a word, or a lone apostrophe ("the Joneses' house"); read in the text by the word's span (a word is
+// `text[start, end)`), so that the words no reader looks at are never sliced out (see wordsOf)
+function isPossessive(text: string, word: Word): boolean {
+  const length = word.end - word.start
+  if (length === 0) return false
+  const first = text.charCodeAt(word.start)
   if (first !== 39 && first !== 0x2019) return false
-  return word.text.length === 1 || (word.text.length === 2 && (word.text.charCodeAt(1) | 0x20) === 0x73)
+  return length === 1 || (length === 2 && (text.charCodeAt(word.start + 1) | 0x20) === 0x73)
 }
 
 /** Whether a word starts with a capital letter. */

@@ -15,3 +15,24 @@ export function countBefore<T>(items: readonly T[], isBefore: (item: T) => boole
   }
   return lo
 }
+
+/**
+ * Where the line holding `offset` starts, looking back at most `window` characters: the character after the last
+ * line break before `offset`, or `offset - window` (at least 0) when none lies that close. The same as
+ * `Math.max(text.lastIndexOf('\n', offset - 1) + 1, offset - window)` without scanning a whole long paragraph.
+ */
+export function lineStartWithin(text: string, offset: number, window: number): number {
+  const stop = Math.max(offset - window, 0)
+  for (let i = offset - 1; i >= stop; i--) if (text.charCodeAt(i) === 10) return i + 1
+  return stop
+}
+
+/**
+ * Where the line holding `offset` ends (its line break, or the end of the text), looking at most `window`
+ * characters ahead: the same as `Math.min(lineEnd, offset + window)` without scanning a whole long paragraph.
+ */
+export function lineEndWithin(text: string, offset: number, window: number): number {
+  const stop = Math.min(offset + window, text.length)
+  for (let i = offset; i < stop; i++) if (text.charCodeAt(i) === 10) return i
+  return stop
+}

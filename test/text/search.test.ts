@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {countBefore} from '../../src/text/search.ts'
+import {countBefore, lineEndWithin, lineStartWithin} from '../../src/text/search.ts'
 
 describe('countBefore', () => {
   it.each([
@@ -19,6 +19,46 @@ describe('countBefore', () => {
     for (let offset = -2; offset < 620; offset++) {
       const linear = spans.filter((s) => s.end <= offset).length
       expect(countBefore(spans, (s) => s.end <= offset)).toBe(linear)
+    }
+  })
+})
+
+describe('lineStartWithin / lineEndWithin', () => {
+  const text = 'first line\nsecond, a longer line of text\n\nfourth'
+  // the unbounded rules they stand for
+  const lineStart = (offset: number, window: number) => Math.max(text.lastIndexOf('\n', offset - 1) + 1, offset - window)
+  const lineEnd = (offset: number, window: number) => {
+    const index = text.indexOf('\n', offset)
+    return Math.min(index < 0 ? text.length : index, offset + window)
+  }
+
+  it.each([
+    [0, 240],
+    [5, 240],
+    [5, 2],
+    [11, 240],
+    [12, 240],
+    [30, 240],
+    [30, 3],
+    [30, 19],
+    [30, 20],
+    [40, 240],
+    [41, 240],
+    [42, 240],
+    [44, 1],
+    [text.length, 240],
+    [text.length, 0],
+  ])('offset %i, window %i: as the unbounded rule', (offset, window) => {
+    expect(lineStartWithin(text, offset, window)).toBe(lineStart(offset, window))
+    expect(lineEndWithin(text, offset, window)).toBe(lineEnd(offset, window))
+  })
+
+  it('agrees with the unbounded rule at every offset and window of a text', () => {
+    for (let offset = 0; offset <= text.length; offset++) {
+      for (const window of [0, 1, 3, 10, 48, 240]) {
+        expect(lineStartWithin(text, offset, window)).toBe(lineStart(offset, window))
+        expect(lineEndWithin(text, offset, window)).toBe(lineEnd(offset, window))
+      }
     }
   })
 })
