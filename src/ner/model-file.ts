@@ -8,6 +8,7 @@
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {gunzipSync} from 'node:zlib'
+import {keepCheckedFile} from '../io/checked-files.ts'
 
 /** Where the shipped model lives. */
 export const MODEL_URL = new URL('../../models/ner.bin', import.meta.url)
@@ -62,6 +63,8 @@ export function checkModelFile(path: string | URL = MODEL_URL): void {
   if (Number(version) !== MODEL_FORMAT && Number(version) !== MODEL_FORMAT_WITHOUT_EMBED) {
     throw new ModelFileError(`the NER model "${file}" is of format ${version}; this lede reads formats ${MODEL_FORMAT_WITHOUT_EMBED} and ${MODEL_FORMAT}: use the lede it was made with, or retrain it with \`npm run train:ner\``)
   }
+  // the loader (this thread's, or a worker thread's) parses these contents instead of reading and inflating the file again
+  keepCheckedFile(file, raw)
 }
 
 // the whole file inflated, or a ModelFileError saying how it is damaged: gzip's trailer (CRC-32 and length of the

@@ -346,7 +346,12 @@ export function parseModel(bytes: Uint8Array): NerModel {
   // one output chunk sized from the gzip trailer's length field (a hint only: a wrong one costs more chunks, never
   // other bytes) instead of 16 KB chunks concatenated at the end: ~10 MB per loaded model, in every worker thread
   const sizeHint = bytes.length >= 4 ? new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 4, 4).getUint32(0, true) : 0
-  let raw = gunzipSync(bytes, {chunkSize: Math.min(Math.max(64 * 1024, sizeHint + 1024), 256 * 1024 * 1024)})
+  return parseModelContents(gunzipSync(bytes, {chunkSize: Math.min(Math.max(64 * 1024, sizeHint + 1024), 256 * 1024 * 1024)}))
+}
+
+/** Reads a model file's contents once gunzipped ({@link parseModel}; the start-up check's inflated copy, src/io/checked-files.ts). */
+export function parseModelContents(contents: Buffer): NerModel {
+  let raw = contents
   const magic = raw.subarray(0, MAGIC.length).toString('latin1')
   if (magic === 'LEDENER1') throw new Error(`NER model file of format 1: retrain it with \`npm run train:ner\` (this code reads format ${FORMAT_VERSION})`)
   if (magic !== MAGIC) throw new Error('not a lede NER model file')

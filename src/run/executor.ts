@@ -4,6 +4,7 @@
  */
 import {Piscina} from 'piscina'
 import type {Doc} from '../doc.ts'
+import {shareCheckedFiles} from '../io/checked-files.ts'
 import type {Pipeline} from '../stage.ts'
 import {processToResult, type DocResult} from './process-doc.ts'
 
@@ -71,6 +72,8 @@ export function createThreadPool(threads: number, tasksPerThread = 1): ThreadPoo
     // no maxQueue: the caller bounds what is in flight (p-queue in the run engine, BullMQ's concurrency in a worker)
     idleTimeout: 60_000,
     concurrentTasksPerWorker: tasksPerThread,
+    // files this thread read and checked at start (the NER model, inflated): each thread's loader uses them as they are
+    workerData: {checkedFiles: shareCheckedFiles()},
   })
   return {
     run: (task) => pool.run(task),

@@ -1,12 +1,16 @@
 /** What a worker thread (or a distributed worker) does with a batch: build the named pipeline once, process each document. */
 import {Piscina} from 'piscina'
 import {PIPELINES} from '../../pipelines/index.ts'
+import {adoptCheckedFiles} from '../io/checked-files.ts'
 import {packLines, type DocLines} from '../io/records.ts'
 import type {Pipeline} from '../stage.ts'
 import type {PipelineSpec, WorkerTask} from './executor.ts'
 import {processToResult, type DocResult} from './process-doc.ts'
 
 const built = new Map<string, Pipeline>()
+
+// the files the thread that started this one checked (see createThreadPool); none when this module runs elsewhere
+adoptCheckedFiles((Piscina.workerData as {checkedFiles?: unknown} | undefined)?.checkedFiles)
 
 /** The pipeline a spec names, built once per thread and reused for every later batch. */
 export function pipelineFor(spec: PipelineSpec): Pipeline {

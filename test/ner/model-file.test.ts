@@ -1,11 +1,13 @@
 // The model-file check `lede run` and `lede worker` make before any thread starts: real files, each broken the
 // way a checkout or a copy breaks them, and the shipped model itself.
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {gzipSync} from 'node:zlib'
 import {describe, expect, it} from 'vitest'
 import {checkModelFile, MODEL_FORMAT, MODEL_MAGIC, MODEL_URL, ModelFileError} from '../../src/ner/model-file.ts'
+import {parseModel} from '../../src/ner/model.ts'
+import {loadModel} from '../../src/ner/recognise.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'lede-model-file-'))
 const shipped = readFileSync(MODEL_URL)
@@ -65,5 +67,18 @@ describe('checkModelFile', () => {
     const path = join(dir, 'copy.bin')
     writeFileSync(path, shipped)
     expect(() => checkModelFile(path)).not.toThrow()
+  })
+
+  it('keeps what it inflated for the loader, which then reads the file no more', () => {
+    const path = join(dir, 'kept.bin')
+    writeFileSync(path, shipped)
+    checkModelFile(path)
+    rmSync(path)
+    const kept = loadModel(path)
+    const read = parseModel(shipped)
+    const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)
+    expect(kept.meta).toEqual(read.meta)
+    expect(bytes(kept.layout!.rows).equals(bytes(read.layout!.rows))).toBe(true)
+    expect(bytes(kept.layout!.rowStart).equals(bytes(read.layout!.rowStart))).toBe(true)
   })
 })
