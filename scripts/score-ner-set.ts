@@ -4,7 +4,7 @@
  * PolNeAR half, both (the figure earlier sessions reported), the web half and all, with the label confusion. The recogniser reads the tokens and sentences the
  * pipeline's segmenter makes, so this is the tagger as `lede run` calls it, without clean and the rules
  * around it (score those with `lede run` + `lede eval --gold`, see docs/ner-annotation.md).
- *   npm run score:ner-set [-- --model models/ner.bin] [--beam 4] [--no-name-unknown] [--given-name-join | --no-given-name-join] [--edge-trim | --no-edge-trim] [--errors]
+ *   npm run score:ner-set [-- --model models/ner.bin] [--beam 4] [--no-name-unknown] [--no-consistency] [--given-name-join | --no-given-name-join] [--edge-trim | --no-edge-trim] [--errors]
  */
 import {failUsage, parseScriptArgs, type ScriptSpec} from '../tools/lib/script-args.ts'
 import {readModernNerSet, toNerTokenDocument, type NerTokenDocument} from '../tools/ner/ner-set.ts'
@@ -22,6 +22,7 @@ const spec = {
     model: {type: 'string', value: '<file>', default: MODEL_URL.pathname, description: 'the model file'},
     beam: {type: 'string', default: String(DEFAULT_BEAM), check: 'number', description: 'beam width of the decoder'},
     'no-name-unknown': {type: 'boolean', default: false, description: 'turn off the unknown-name rule'},
+    'no-consistency': {type: 'boolean', default: false, description: 'turn off the document consistency pass (see consistency.ts)'},
     'given-name-join': {type: 'boolean', default: false, description: `join a Title-case given name tagged MISC with the one-word PERSON after it (rule J, docs/ner.md nineteenth round; default ${DEFAULT_GIVEN_NAME_JOIN ? 'on' : 'off'})`},
     'no-given-name-join': {type: 'boolean', default: false, description: 'turn rule J off'},
     'edge-trim': {type: 'boolean', default: false, description: `trim a stray or wrapping bracket or quotation mark from a mention's edges (rule P, docs/ner.md twenty-first round; default ${DEFAULT_EDGE_TRIM ? 'on' : 'off'})`},
@@ -37,9 +38,10 @@ const set = readModernNerSet()
 for (const s of set.skipped) console.log(`skipped the ${s.source} half: ${s.reason}`)
 const beam = Number(values.beam)
 const nameUnknown = DEFAULT_NAME_UNKNOWN && !values['no-name-unknown']
+const consistency = DEFAULT_CONSISTENCY && !values['no-consistency']
 const givenNameJoin = values['given-name-join'] ? true : values['no-given-name-join'] ? false : DEFAULT_GIVEN_NAME_JOIN
 const edgeTrim = values['edge-trim'] ? true : values['no-edge-trim'] ? false : DEFAULT_EDGE_TRIM
-const tagger = new NerTagger(loadModel(values.model!), {beam, nameUnknown, consistency: DEFAULT_CONSISTENCY, givenNameJoin, edgeTrim})
+const tagger = new NerTagger(loadModel(values.model!), {beam, nameUnknown, consistency, givenNameJoin, edgeTrim})
 const docs = set.docs.map((d) => ({source: d.source, tokens: toNerTokenDocument(d)}))
 const predicted = new Map<NerTokenDocument, TokenSpan[]>()
 // given-name joins per document (the tagger's counter before and after it), summed per half below
@@ -66,7 +68,7 @@ function printScore(name: string, score: NerScore): void {
   console.log(`${'ALL'.padEnd(6)} ${pct(o.precision)}  ${pct(o.recall)}  ${pct(o.f1)}  ${String(o.tp + o.fn).padStart(5)}  ${String(o.tp + o.fp).padStart(5)}`)
 }
 
-console.log(`model ${values.model}, beam ${beam}, unknown names retried as people: ${nameUnknown}, given-name join: ${givenNameJoin}, edge trim: ${edgeTrim}`)
+console.log(`model ${values.model}, beam ${beam}, unknown names retried as people: ${nameUnknown}, document consistency: ${consistency}, given-name join: ${givenNameJoin}, edge trim: ${edgeTrim}`)
 // written + PolNeAR is the figure earlier sessions reported as "all" (before the web half existed): kept for comparison
 const halves = [
   [['written'], 'written articles'],
