@@ -3,11 +3,11 @@
  *   npm run train:ner -- --train ../shared/conll2003/eng.train --dev ../shared/conll2003/eng.testa
  * The dev file only picks the epoch; it is never trained on. Same data and seed give a byte-identical file.
  */
-import {createHash} from 'node:crypto'
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
-import {basename, dirname, resolve} from 'node:path'
+import {basename, dirname, relative, resolve} from 'node:path'
 import {parseScriptArgs} from '../tools/lib/script-args.ts'
 import {compromiseLexicon} from '../src/adapters/compromise.ts'
+import {readClusterTable, SHIPPED_CLUSTERS_URL, type ClusterTable} from '../tools/ner/cluster-table.ts'
 import {readConll, type NerDocument} from '../tools/ner/conll.ts'
 import {toNerTrainingSet, type NerGoldDoc, type NerTrainingMention} from '../tools/ner/ner-set.ts'
 import {DevSetInTrainingError, readTrainingGoldFolder} from '../tools/ner/train-gold.ts'
@@ -17,6 +17,8 @@ import {parseModel, serializeModel} from '../src/ner/model.ts'
 import {evaluate, trainNer} from '../tools/ner/train.ts'
 import {DEFAULT_NAME_UNKNOWN} from '../src/ner/recognise.ts'
 
+// a relative path in --help, so the default reads the same in every checkout
+const SHIPPED_CLUSTERS_PATH = relative(process.cwd(), SHIPPED_CLUSTERS_URL.pathname)
 const {values} = parseScriptArgs({
   name: 'train:ner',
   about:
@@ -41,7 +43,15 @@ const {values} = parseScriptArgs({
     'without-sources': {type: 'string', default: '', value: '<university,airline,...>', description: 'leave these data-package lists out, to measure them'},
     'word-dropout': {type: 'string', default: '0', check: 'number', description: 'word dropout probability in [0, 1)'},
     'dropout-scope': {type: 'string', default: 'capitalised', value: '<capitalised|all>', description: 'which words dropout may hide'},
-    clusters: {type: 'string', value: '<table.tsv>', description: 'word-cluster table from npm run cluster:ner'},
+    clusters: {
+      type: 'string',
+      value: '<table.tsv[.gz]>',
+      default: SHIPPED_CLUSTERS_PATH,
+      description:
+        'word-cluster table (plain or gzip): by default the one the shipped model was trained with (clusters B);\n' +
+        'npm run cluster:ner builds a new one, which on today\'s segmenter differs from B (see its --help)',
+    },
+    'no-clusters': {type: 'boolean', default: false, description: 'without the word-cluster features'},
     'embed-clusters': {type: 'string', value: '<table.tsv>', description: 'embedding-cluster table from npm run cluster:embed (e4= e8= e12= features)'},
     gold: {
       type: 'string',
@@ -70,31 +80,19 @@ if ((scope !== 'all' && scope !== 'capitalised') || !(dropout >= 0 && dropout < 
   process.exit(2)
 }
 
-/** Reads a word<TAB>path[<TAB>count] table (--clusters, --embed-clusters) and its sha256 prefix; exits with a message on a bad file. */
-function readClusterTable(option: string, file: string): {table: Map<string, string>; digest: string} {
-  let text: string
+/** Reads a cluster table (--clusters, --embed-clusters; plain or .gz); exits with a message on a bad file. */
+function readTable(option: string, file: string): ClusterTable {
   try {
-    text = readFileSync(file, 'utf8')
+    return readClusterTable(file)
   } catch (error) {
-    console.error(`cannot read --${option} ${file}: ${(error as Error).message}`)
+    console.error(`--${option} ${file}: ${(error as Error).message}`)
     process.exit(1)
   }
-  const table = new Map<string, string>()
-  for (const line of text.split('\n')) {
-    if (!line) continue
-    const [word, path] = line.split('\t')
-    if (!word || !path || !/^[01]+$/.test(path)) {
-      console.error(`--${option} ${file}: not a cluster table line: ${JSON.stringify(line.slice(0, 80))}`)
-      process.exit(1)
-    }
-    table.set(word, path)
-  }
-  return {table, digest: createHash('sha256').update(text).digest('hex').slice(0, 16)}
 }
-const brown = values.clusters ? readClusterTable('clusters', values.clusters) : null
+const brown = values['no-clusters'] ? null : readTable('clusters', values.clusters)
 const clusters = brown?.table ?? null
 const clusterDigest = brown?.digest ?? null
-const embed = values['embed-clusters'] ? readClusterTable('embed-clusters', values['embed-clusters']) : null
+const embed = values['embed-clusters'] ? readTable('embed-clusters', values['embed-clusters']) : null
 
 // one count for every --gold folder, or one per folder (comma-separated, in the folders' order)
 const goldRepeats = values['gold-repeat'].split(',').map(Number)
@@ -193,8 +191,8 @@ const result = trainNer(
       ...(gold ? {goldTraining: gold.summary} : {}),
       gazetteerPackages: values['no-sources'] ? {} : gazetteerPackages(),
       ...(without.length > 0 ? {withoutSources: without} : {}),
-      ...(clusters ? {clusters: {file: basename(values.clusters!), words: clusters.size, sha256: clusterDigest}} : {}),
-      ...(embed ? {embedClusters: {file: basename(values['embed-clusters']!), words: embed.table.size, sha256: embed.digest}} : {}),
+      ...(clusters ? {clusters: {file: brown!.name, words: clusters.size, sha256: clusterDigest}} : {}),
+      ...(embed ? {embedClusters: {file: embed.name, words: embed.table.size, sha256: embed.digest}} : {}),
     },
     log: (line) => console.log(line),
   },
