@@ -8,7 +8,7 @@
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {gunzipSync} from 'node:zlib'
-import {keepCheckedFile} from '../io/checked-files.ts'
+import {keepCheckedFile} from './checked-files.ts'
 
 /** Where the shipped model lives. */
 export const MODEL_URL = new URL('../../models/ner.bin', import.meta.url)

@@ -349,7 +349,7 @@ export function parseModel(bytes: Uint8Array): NerModel {
   return parseModelContents(gunzipSync(bytes, {chunkSize: Math.min(Math.max(64 * 1024, sizeHint + 1024), 256 * 1024 * 1024)}))
 }
 
-/** Reads a model file's contents once gunzipped ({@link parseModel}; the start-up check's inflated copy, src/io/checked-files.ts). */
+/** Reads a model file's contents once gunzipped ({@link parseModel}; the start-up check's inflated copy, src/ner/checked-files.ts). */
 export function parseModelContents(contents: Buffer): NerModel {
   let raw = contents
   const magic = raw.subarray(0, MAGIC.length).toString('latin1')

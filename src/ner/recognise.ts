@@ -5,7 +5,7 @@
 import {readFileSync} from 'node:fs'
 import type {EntityLabel, EntitySpan, Span, Token} from '../doc.ts'
 import {MODEL_URL} from './model-file.ts'
-import {checkedFile} from '../io/checked-files.ts'
+import {checkedFile} from './checked-files.ts'
 import {parseModel, parseModelContents, type NerModel} from './model.ts'
 import type {Lexicon} from './lexicon.ts'
 import {NerTagger} from './tagger.ts'

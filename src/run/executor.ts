@@ -4,7 +4,7 @@
  */
 import {Piscina} from 'piscina'
 import type {Doc} from '../doc.ts'
-import {shareCheckedFiles} from '../io/checked-files.ts'
+import {shareCheckedFiles} from '../ner/checked-files.ts'
 import type {Pipeline} from '../stage.ts'
 import {processToResult, type DocResult} from './process-doc.ts'
 

@@ -1,7 +1,7 @@
 /** What a worker thread (or a distributed worker) does with a batch: build the named pipeline once, process each document. */
 import {Piscina} from 'piscina'
 import {PIPELINES} from '../../pipelines/index.ts'
-import {adoptCheckedFiles} from '../io/checked-files.ts'
+import {adoptCheckedFiles} from '../ner/checked-files.ts'
 import {packLines, type DocLines} from '../io/records.ts'
 import type {Pipeline} from '../stage.ts'
 import type {PipelineSpec, WorkerTask} from './executor.ts'

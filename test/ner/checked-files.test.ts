@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {adoptCheckedFiles, checkedFile, keepCheckedFile, shareCheckedFiles} from '../../src/io/checked-files.ts'
+import {adoptCheckedFiles, checkedFile, keepCheckedFile, shareCheckedFiles} from '../../src/ner/checked-files.ts'
 
 describe('checked files', () => {
   it('gives back what was kept, whatever the path is called', () => {
