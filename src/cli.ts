@@ -99,7 +99,7 @@ export function createProgram(): Command {
     .addOption(new Option('-p, --pipeline <name>', 'which pipeline to run').choices(Object.keys(PIPELINE_DESCRIPTIONS)).default(DEFAULT_PIPELINE))
     .option('--default-dollar <code>', 'ISO 4217 code a bare "$" stands for (e.g. CAD for a Canadian corpus); such figures are marked currencyAssumed', 'USD')
     .option('-w, --workers <n>', `worker threads processing documents (default: this machine's available parallelism, ${availableParallelism()}); 0 processes them in the main thread; the output is byte-identical whatever the number`, nonNegativeInt)
-    .option('-c, --concurrency <n>', 'documents in flight at once (default: twice the workers, at least 4)', positiveInt)
+    .option('-c, --concurrency <n>', 'batches of documents in flight at once: 8 documents each on worker threads, 1 with --workers 0, --batch-size with --redis (default: twice the workers, at least 4; 32 with --redis)', positiveInt)
     .option('--redis <url>', 'distributed mode: send the documents in batches to `lede worker` processes through this Redis (e.g. redis://host:6379) and write their results here; the output is the same as a local run')
     .option('--queue <name>', 'with --redis: the queue the workers listen on', 'lede')
     .option('--batch-size <n>', 'with --redis: documents per job (default 16)', positiveInt)
