@@ -93,7 +93,7 @@ export function createProgram(): Command {
     .argument('<corpus-dir>', 'folder of articles, read recursively in sorted order (see Inputs below)')
     .requiredOption(
       '-o, --out <dir>',
-      'output folder (created if missing; must not be, contain or overlap the corpus): articles, entities, quotes, money and errors as JSONL, plus manifest.json. ' +
+      'output folder (created if missing; must not be, contain or overlap the corpus): articles, entities, quotes, money, errors and the entities index (entities-index.jsonl) as JSONL, plus manifest.json. ' +
         'One run at a time (lede.lock); records are staged in lede-staging.incomplete/ and the finished set replaces the previous one only at the end',
     )
     .addOption(new Option('-p, --pipeline <name>', 'which pipeline to run').choices(Object.keys(PIPELINE_DESCRIPTIONS)).default(DEFAULT_PIPELINE))
@@ -398,7 +398,7 @@ ${EXIT_HELP}`,
 
   program
     .command('schema')
-    .description('write the JSON Schema of every record type (article, entity, quote, money, entity-index, error, manifest, input-article)')
+    .description('write the JSON Schema of every record type (article, entity, quote, money, entity-index, error, token, manifest, input-article)')
     .requiredOption('-o, --out <dir>', 'folder to write <record>.schema.json files into')
     .action(async (opts: {out: string}) => {
       await makeFolder(opts.out)
