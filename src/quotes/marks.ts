@@ -58,6 +58,10 @@ function isWordChar(ch: string): boolean {
 export function findQuotes(text: string, paragraphs: Span[], tokens: readonly Token[]): QuoteSpan[] {
   const paras = paragraphs.length > 0 ? paragraphs : [{start: 0, end: text.length}]
   const quotes: QuoteSpan[] = []
+  // the unclosed quotes go in order by start; sorting the whole list at each one was quadratic on a text with an
+  // unclosed quote in every paragraph. A stable sort of the list as it stood at the last one gives the same order
+  // as sorting at each one (equal starts keep their order), and what came after was never sorted
+  let sortedPrefix = 0
   let carried: {mark: OpenMark; paragraphs: number} | null = null
   const marks: MarkMemo = {from: Infinity, at: -1}
   for (let p = 0; p < paras.length; p++) {
@@ -74,7 +78,7 @@ export function findQuotes(text: string, paragraphs: Span[], tokens: readonly To
         carriedCount = carried.paragraphs + 1
         scanFrom = markEnd
       } else {
-        emitUnclosed(text, quotes, carried.mark, paras[p - 1]!, carried.paragraphs)
+        if (emitUnclosed(text, quotes, carried.mark, paras[p - 1]!, carried.paragraphs)) sortedPrefix = quotes.length
       }
       carried = null
     }
@@ -91,8 +95,12 @@ export function findQuotes(text: string, paragraphs: Span[], tokens: readonly To
     if (result) {
       const next = paras[p + 1]
       if (next && continuationMarkEnd(text, next, result.family) !== null) carried = {mark: result, paragraphs: carriedCount}
-      else emitUnclosed(text, quotes, result, para, carriedCount)
+      else if (emitUnclosed(text, quotes, result, para, carriedCount)) sortedPrefix = quotes.length
     }
+  }
+  if (sortedPrefix > 0) {
+    const head = quotes.slice(0, sortedPrefix).sort((a, b) => a.start - b.start)
+    for (let k = 0; k < sortedPrefix; k++) quotes[k] = head[k]!
   }
   return quotes
 }
@@ -111,11 +119,12 @@ function continuationMarkEnd(text: string, para: Span, family: Family): number |
   return null
 }
 
-function emitUnclosed(text: string, out: QuoteSpan[], mark: OpenMark, para: Span, paragraphs: number): void {
+// adds an unclosed quote to the end of `out` (the caller sorts); false when the mark makes none
+function emitUnclosed(text: string, out: QuoteSpan[], mark: OpenMark, para: Span, paragraphs: number): boolean {
   // an unclosed single quote mid-paragraph is more likely a stray apostrophe than speech
-  if (mark.family === 's' && !mark.paragraphStart) return
+  if (mark.family === 's' && !mark.paragraphStart) return false
   const span = trim(text, mark.markEnd, para.end)
-  if (span.end <= span.start) return
+  if (span.end <= span.start) return false
   out.push({
     start: span.start,
     end: span.end,
@@ -126,7 +135,7 @@ function emitUnclosed(text: string, out: QuoteSpan[], mark: OpenMark, para: Span
     paragraphs,
     unclosed: true,
   })
-  out.sort((a, b) => a.start - b.start)
+  return true
 }
 
 function styleOf(family: Family): QuoteStyle {
@@ -166,9 +175,14 @@ function scanParagraph(text: string, para: Span, from: number, stack: OpenMark[]
   const firstMark = nextMark(text, from, memo)
   if (firstMark < 0 || firstMark >= para.end) return stack.length > 0 ? stack[0]! : null
   const firstChar = firstNonSpace(text, para)
+  // where each family's open marks sit in the stack, innermost last: `find` answers without walking the stack, which
+  // unclosed marks of the other families can make as long as the paragraph (quadratic on one long line otherwise)
+  const open: Record<Family, number[]> = {d: [], s: [], g: []}
+  for (let k = 0; k < stack.length; k++) open[stack[k]!.family].push(k)
   const closeQuote = (index: number, markStart: number, markEnd: number): void => {
     const mark = stack[index]!
     stack.length = index
+    for (const at of [open.d, open.s, open.g]) while (at.length > 0 && at[at.length - 1]! >= index) at.pop()
     if (index === 0) {
       const span = trim(text, mark.markEnd, markStart)
       if (span.end > span.start) {
@@ -178,10 +192,11 @@ function scanParagraph(text: string, para: Span, from: number, stack: OpenMark[]
     }
   }
   const find = (family: Family): number => {
-    for (let k = stack.length - 1; k >= 0; k--) if (stack[k]!.family === family) return k
-    return -1
+    const at = open[family]
+    return at.length > 0 ? at[at.length - 1]! : -1
   }
   const push = (family: Family, markStart: number, markEnd: number, extra: Partial<OpenMark> = {}): void => {
+    open[family].push(stack.length)
     stack.push({family, markStart, markEnd, paragraphStart: markStart === firstChar, ...extra})
   }
   let i = from

@@ -116,3 +116,30 @@ describe('findQuotes: paragraphs without marks between quoted ones (the next mar
     expect(quoted(text)).toEqual(expected)
   })
 })
+
+describe('findQuotes: unclosed marks and open stacks', () => {
+  // what the finder answered before the open marks were indexed by family and the unclosed quotes sorted once
+  it.each([
+    ["an unclosed quote in each paragraph, then a closed one", "He said \"we will win\nShe said \"no way\nThey said \"fine\" and left.", [["we will win", "partial", true], ["no way", "partial", true], ["fine", "partial", false]]],
+    ["a quote carried over a paragraph, then an unclosed one", "\"We will go.\n\"And we will stay.\nHe said \"no.", [["We will go.\n\"And we will stay.", "direct", true], ["no.", "partial", true]]],
+    ["a closing single under open guillemets", "«a «b «c ‘d’ e and more", [["a «b «c ‘d’ e and more", "direct", true]]],
+    ["three families nested and closed", "\"a «b ‘c’ d» e\" f", [["a «b ‘c’ d» e", "direct", false]]],
+    ["a single closing under open doubles", "\"one \"two \"three 'four' five\" six", [["one \"two \"three 'four' five\" six", "direct", true]]],
+    ["an unclosed quote with inner marks of every family after a closed one", "‘We are here,’ she said. \"Open «never closed ‘inner’ done", [["We are here,", "direct", false], ["Open «never closed ‘inner’ done", "partial", true]]],
+    ["a carried quote closed, then an unclosed one", "\"x\n\n\"y\" and \"z", [["x\n\n\"y", "direct", false], ["z", "partial", true]]],
+    ["an unclosed outer quote around a closed inner one", "He said \"a. She said \"b,\" and \"c", [["a. She said \"b,\" and \"c", "partial", true]]],
+  ] as Array<[string, string, Array<[string, string, boolean]>]>)('%s', (_name, text, expected) => {
+    const quotes = findQuotes(text, paragraphsOf(text), findTokens(text))
+    expect(quotes.map((q) => [text.slice(q.start, q.end), q.kind, q.unclosed === true])).toEqual(expected)
+  })
+
+  it.each([
+    // each used to cost a pass over everything before it: a sort of all quotes so far, a walk down the open marks
+    ['an unclosed quote in each of 20,000 paragraphs', 'He said "we will win\n'.repeat(20000), 20000],
+    ['20,000 unclosed guillemets before closed singles on one line', '«a '.repeat(20000) + "‘b’ c ".repeat(20000), 1],
+  ])('%s: all found, in order', (_name, text, count) => {
+    const quotes = findQuotes(text, paragraphsOf(text), findTokens(text))
+    expect(quotes).toHaveLength(count)
+    for (let k = 1; k < quotes.length; k++) expect(quotes[k]!.start).toBeGreaterThan(quotes[k - 1]!.start)
+  })
+})
