@@ -735,13 +735,15 @@ function addInitials(
   for (let k = from; k < last; k++) {
     const first = lower[types[k]].charCodeAt(0)
     const letter = first >= 97 && first <= 122
-    if (capitalised[k]) {
+    // only initials an acronym key can equal (at most MAX_ACRONYM letters) are ever looked up: longer tails are not
+    // stored, which kept a run as long as the text (a names list, a title-case line) quadratic in its length
+    if (capitalised[k] && capitalsAll.length - capitalsBefore <= MAX_ACRONYM) {
       // the head word ends the name ("Energy Commission") or starts it ("Department of Justice")
       const heads = (lastFlags | (info[k] & FACT_LEXICON_MASK)) & (ORG_HEAD | LOC_HEAD | MISC_HEAD)
       const capitals = capitalsBefore === 0 ? capitalsAll : capitalsAll.slice(capitalsBefore)
       const every = everyBefore === 0 ? everyAll : everyAll.slice(everyBefore)
       if (capitals.length >= 2) initials.set(capitals, (initials.get(capitals) ?? 0) | heads)
-      if (every.length >= 2 && every !== capitals) initials.set(every, (initials.get(every) ?? 0) | heads)
+      if (every.length >= 2 && every.length <= MAX_ACRONYM && every !== capitals) initials.set(every, (initials.get(every) ?? 0) | heads)
     }
     if (letter) {
       everyBefore++
@@ -780,21 +782,34 @@ function markAcronyms(
   for (let r = 0; r < runSpans.length; r += 2) {
     const from = runSpans[r]
     const last = runSpans[r + 1]
+    // each tail's initials are suffixes of the run's (read once, not once per tail: quadratic in the run's length),
+    // and only tails of at most MAX_ACRONYM letters can equal an acronym's key
+    let capitalsAll = ''
+    let everyAll = ''
+    for (let t = from; t <= last; t++) {
+      const first = registry.lower[types[t]].charCodeAt(0)
+      if (!(first >= 97 && first <= 122)) continue
+      everyAll += String.fromCharCode(first)
+      if (capitalised[t]) capitalsAll += String.fromCharCode(first)
+    }
     let defines = false
+    let everyBefore = 0
+    let capitalsBefore = 0
     for (let k = from; k < last && !defines; k++) {
-      let capitals = ''
-      let every = ''
-      for (let t = k; t <= last; t++) {
-        const lower = registry.lower[types[t]]
-        if (!/[a-z]/.test(lower.charAt(0))) continue
-        every += lower.charAt(0)
-        if (capitalised[t]) capitals += lower.charAt(0)
+      if (capitalsAll.length - capitalsBefore <= MAX_ACRONYM && used.has(capitalsAll.slice(capitalsBefore))) defines = true
+      else if (everyAll.length - everyBefore <= MAX_ACRONYM && used.has(everyAll.slice(everyBefore))) defines = true
+      const first = registry.lower[types[k]].charCodeAt(0)
+      if (first >= 97 && first <= 122) {
+        everyBefore++
+        if (capitalised[k]) capitalsBefore++
       }
-      defines = used.has(capitals) || used.has(every)
     }
     if (defines) for (let t = from; t <= last; t++) run[t] |= RUN_DEFINES_ACRONYM
   }
 }
+
+// the most letters of an acronym's key
+const MAX_ACRONYM = 8
 
 // "SEC", "AfD", "U.S.", "M&A" -> lowercase letters ("sec", "afd", "us", "ma"); null unless 2 to 8 letters with at
 // least two capitals (a capitalised word such as "Reuters" is not an acronym)
@@ -808,7 +823,7 @@ function acronymKey(word: string): string | null {
       key += String.fromCharCode(code + 32)
     } else if (code >= 97 && code <= 122) key += word[i]
   }
-  if (capitals < 2 || key.length < 2 || key.length > 8) return null
+  if (capitals < 2 || key.length < 2 || key.length > MAX_ACRONYM) return null
   // mostly capitals: "AfD", "SEC"; not "McDonald"
   return capitals * 2 >= key.length ? key : null
 }

@@ -107,6 +107,9 @@ describe('context aggregation', () => {
   })
 })
 
+// 3,000 capitalised words, ten initials over and over
+const LONG_RUN = Array.from({length: 3000}, (_, i) => `Q${'abcdefghij'[i % 10]}x${i % 7}`).join(' ')
+
 describe('name runs and acronyms', () => {
   const L = LEXICON_CATEGORIES.length
   const cat = (name: string, side: 'last' | 'first') =>
@@ -137,7 +140,25 @@ describe('name runs and acronyms', () => {
     // a lone capitalised word is no run, and an acronym nobody spells out gets nothing
     ['Acme said so . The ZEC met .', 0, 0],
     ['Acme said so . The ZEC met .', 6, 0],
+    // acronym keys have at most 8 letters: an 8-word run defines one, a 9-word run only through its 8-word tail
+    ['The Alpha Beta Gamma Delta Epsilon Zeta Eta Theta ( ABGDEZET ) met .', 10, ACRONYM],
+    ['The Alpha Beta Gamma Delta Epsilon Zeta Eta Theta ( ABGDEZET ) met .', 1, DEFINES],
+    ['The Iota Alpha Beta Gamma Delta Epsilon Zeta Eta Commission ( ABGDEZEC ) met .', 11, ACRONYM | ACRONYM_ORG],
+    ['The Iota Alpha Beta Gamma Delta Epsilon Zeta Eta Commission ( ABGDEZEC ) met .', 1, cat('orgword', 'last') | DEFINES],
+    ['The Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota ( ABGDEZETI ) met .', 1, 0],
   ])('%j: token %i', (text, token, expected) => {
+    const words = text.split(' ')
+    const ends = words.flatMap((w, i) => (w === '.' ? [i + 1] : []))
+    const doc = encodeDocument(words, ends, new TypeRegistry(lexicon), null, null, new DocumentScratch())
+    expect(doc.run[token]).toBe(expected)
+  })
+
+  // a run of 3,000 capitalised words (a names list) still defines the acronym of its tail (without a pass per tail)
+  it.each([
+    ['the acronym', `The ${LONG_RUN} Zorblat Energy Commission ( ZEC ) met .`, 3005, ACRONYM | ACRONYM_ORG],
+    ["the run's first word", `The ${LONG_RUN} Zorblat Energy Commission ( ZEC ) met .`, 1, cat('orgword', 'last') | DEFINES],
+    ['the acronym, "and" joining two runs', `The ${LONG_RUN} and Zorblat Energy Commission ( ZEC ) met .`, 3006, ACRONYM | ACRONYM_ORG],
+  ])('a long run: %s', (_name, text, token, expected) => {
     const words = text.split(' ')
     const ends = words.flatMap((w, i) => (w === '.' ? [i + 1] : []))
     const doc = encodeDocument(words, ends, new TypeRegistry(lexicon), null, null, new DocumentScratch())
