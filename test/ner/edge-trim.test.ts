@@ -1,11 +1,9 @@
 import {describe, expect, it} from 'vitest'
 import {findTrimmedMention, trimEdgeMarks} from '../../src/ner/edge-trim.ts'
-import {baseLexicon} from '../../src/ner/lexicon.ts'
 import {NerTagger} from '../../src/ner/tagger.ts'
 import {bilouFromSpans, spansFromBilou, type TokenSpan} from '../../src/ner/tags.ts'
-import {trainNer} from '../../tools/ner/train.ts'
 import type {NerDocument} from '../../tools/ner/conll.ts'
-import {syntheticDocuments} from './synthetic.ts'
+import {trainTinyModel} from './synthetic.ts'
 
 type Case = {
   name: string
@@ -68,15 +66,7 @@ describe('NerTagger edgeTrim', () => {
     const words = ['The', 'droid', '(', names[d % names.length], 'said', 'so', '.']
     return {words, sentenceEnds: [words.length], entities: [{start: 2, end: 4, type: 'PER'}]}
   })
-  const docs = [...syntheticDocuments(16), ...extra]
-  const {model} = trainNer(docs, {seed: 1, epochs: 4, minCount: 1, folds: 3, lexicon: baseLexicon()})
-  const doc = extra[0]
-  const text = doc.words.join(' ')
-  const spans: {start: number; end: number}[] = []
-  for (const word of doc.words) {
-    const start = spans.length === 0 ? 0 : spans[spans.length - 1].end + 1
-    spans.push({start, end: start + word.length})
-  }
+  const {model, doc, text, spans} = trainTinyModel(extra)
 
   it('leaves the bracket in the mention when off (the default)', () => {
     const tagger = new NerTagger(model, {beam: 4})

@@ -1,11 +1,9 @@
 import {describe, expect, it} from 'vitest'
 import {isTitleCase, joinGivenNames} from '../../src/ner/given-name-join.ts'
-import {baseLexicon} from '../../src/ner/lexicon.ts'
 import {NerTagger} from '../../src/ner/tagger.ts'
 import {bilouFromSpans, spansFromBilou, type TokenSpan} from '../../src/ner/tags.ts'
-import {trainNer} from '../../tools/ner/train.ts'
 import type {NerDocument} from '../../tools/ner/conll.ts'
-import {syntheticDocuments} from './synthetic.ts'
+import {trainTinyModel} from './synthetic.ts'
 
 // a stand-in list for the finder's cases (the real one, faker's, is tested in test/ner/given-name-list.test.ts)
 const LIST = new Set(['roman', 'christian', 'german', 'paris', 'jan'])
@@ -83,15 +81,7 @@ describe('NerTagger givenNameJoin', () => {
     const words = ['Yesterday', first, last, 'said', 'the', 'deal', 'was', 'done', '.']
     return {words, sentenceEnds: [words.length], entities: [{start: 1, end: 2, type: 'MISC'}, {start: 2, end: 3, type: 'PER'}]}
   })
-  const docs = [...syntheticDocuments(16), ...extra]
-  const {model} = trainNer(docs, {seed: 1, epochs: 4, minCount: 1, folds: 3, lexicon: baseLexicon()})
-  const doc = extra[0]
-  const text = doc.words.join(' ')
-  const spans: {start: number; end: number}[] = []
-  for (const word of doc.words) {
-    const start = spans.length === 0 ? 0 : spans[spans.length - 1].end + 1
-    spans.push({start, end: start + word.length})
-  }
+  const {model, doc, text, spans} = trainTinyModel(extra)
 
   it('leaves MISC + PER as the model tagged them when off (the default)', () => {
     const tagger = new NerTagger(model, {beam: 4})

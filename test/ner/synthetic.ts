@@ -1,6 +1,8 @@
 /** A small deterministic synthetic NER corpus, so training tests run without ../shared. */
 import type {NerDocument} from '../../tools/ner/conll.ts'
 import type {TokenSpan} from '../../src/ner/tags.ts'
+import {baseLexicon} from '../../src/ner/lexicon.ts'
+import {trainNer} from '../../tools/ner/train.ts'
 
 const FIRST = ['John', 'Maria', 'Peter', 'Anna', 'Ivan', 'Olga', 'Carlos', 'Fatima']
 const LAST = ['Smith', 'Novak', 'Garcia', 'Petrov', 'Okafor', 'Larsen', 'Moreau', 'Tanaka']
@@ -36,4 +38,19 @@ export function syntheticDocuments(count: number): NerDocument[] {
     docs.push({words, sentenceEnds, entities})
   }
   return docs
+}
+
+/**
+ * A tiny model trained on the synthetic corpus plus `extra` (documents that teach one shape), and the first extra
+ * document as text with one space between words and its words' character spans, for tagging through tagSpans too.
+ */
+export function trainTinyModel(extra: NerDocument[]) {
+  const {model} = trainNer([...syntheticDocuments(16), ...extra], {seed: 1, epochs: 4, minCount: 1, folds: 3, lexicon: baseLexicon()})
+  const doc = extra[0]
+  const spans: {start: number; end: number}[] = []
+  for (const word of doc.words) {
+    const start = spans.length === 0 ? 0 : spans[spans.length - 1].end + 1
+    spans.push({start, end: start + word.length})
+  }
+  return {model, doc, text: doc.words.join(' '), spans}
 }
