@@ -31,6 +31,7 @@ type El = Element
 /** Reads a saved page: its metadata, then its main body by Readability on a linkedom document. */
 export function extractPage(html: string): ExtractedPage {
   const {document} = parseHTML(wrapFragment(html))
+  if (document.documentElement) capDepth(document.documentElement as El)
   const ld = readJsonLd(document)
   const metadata = readMetadata(document, ld)
   stripLeftovers(document)
@@ -47,6 +48,64 @@ export function extractPage(html: string): ExtractedPage {
 // linkedom needs a whole document: a bare fragment (an `html` field of a JSONL record) gets one around it
 function wrapFragment(html: string): string {
   return /<html[\s>]/i.test(html.slice(0, 4096)) || /<body[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`
+}
+
+// ---------------------------------------------------------------------------------------------
+// nesting depth
+
+/**
+ * The deepest an element may sit (`<html>` is depth 1). Blink's HTML parser stops nesting at 512 open elements
+ * (`kMaximumHTMLParserDOMTreeDepth`), so no page a browser shows is deeper; Readability reads every element's whole
+ * subtree text (time quadratic in the depth) and recurses (a stack overflow at about 5,000 levels), so a deeper page
+ * is both slow and lost. Taking the browser's number keeps every page a reader can see as it is.
+ */
+export const MAX_DEPTH = 512
+
+/**
+ * Bounds the element depth as Blink does: below an element at {@link MAX_DEPTH}, every element is re-attached as its
+ * direct child in document order. Iterative (a recursive walk would overflow on the pages this is for); a page whose
+ * elements at the cap have no grandchildren is not touched.
+ */
+export function capDepth(root: El): void {
+  const stack: [El, number][] = [[root, 1]]
+  while (stack.length > 0) {
+    const [el, depth] = stack.pop()!
+    if (depth === MAX_DEPTH) {
+      if (hasGrandchildElement(el)) flattenBelow(el)
+      continue
+    }
+    for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push([child, depth + 1])
+  }
+}
+
+function hasGrandchildElement(el: El): boolean {
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) if (child.firstElementChild) return true
+  return false
+}
+
+// every node below `top` in document order, each with the parent it had; then each element (emptied) becomes a child of
+// `top`, and each other node (text, comment) goes back into its own parent when that is the element last re-attached
+// (so a paragraph keeps its words), else straight into `top`: either way it lands after everything before it
+function flattenBelow(top: El): void {
+  const nodes: [Node, Node][] = []
+  let node: Node | null = top.firstChild
+  while (node) {
+    nodes.push([node, node.parentNode!])
+    if (node.firstChild) {
+      node = node.firstChild
+      continue
+    }
+    while (node && node !== top && !node.nextSibling) node = node.parentNode
+    node = node && node !== top ? node.nextSibling : null
+  }
+  for (const [n] of nodes) n.parentNode?.removeChild(n)
+  let last: Node | null = null
+  for (const [n, parent] of nodes) {
+    if (n.nodeType === 1) {
+      top.appendChild(n)
+      last = n
+    } else (parent === last ? last! : top).appendChild(n)
+  }
 }
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim()

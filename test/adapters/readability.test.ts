@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {extractPage} from '../../src/adapters/readability.ts'
+import {parseHTML} from 'linkedom'
+import {capDepth, extractPage, MAX_DEPTH} from '../../src/adapters/readability.ts'
 
 // enough prose around each case that Readability takes the article for the body
 const prose = (n: number) => Array.from({length: n}, (_, i) => `<p>Paragraph ${i + 1} of the report says the council met again on Tuesday, and members voted on the plan, as expected.</p>`).join('\n')
@@ -43,5 +44,55 @@ describe('extractPage: "Related:" lists', () => {
     ['a list of text under "Related"', related('<h3>Related</h3>', '<li>Mayor names new transport chief for the city</li><li>Schools ask</li>')],
   ])('keeps %s', (_name, inner) => {
     expect(text(inner)).toContain('transport chief')
+  })
+})
+
+describe('extractPage: pages nested deeper than a browser nests them', () => {
+  // k levels of <div><p>, one sentence of 8+ words per level (a <div> start tag closes the open <p>), so text sits at every depth
+  const deep = (k: number) => {
+    let html = '<!DOCTYPE html><html><head><title>T</title></head><body><article>'
+    for (let i = 0; i < k; i++) html += `<div><p>Level ${i} of the page says the bank lost money again. `
+    return html + '</p></div>'.repeat(k) + '</article></body></html>'
+  }
+  const maxDepth = (root: Element) => {
+    let max = 0
+    const stack: [Element, number][] = [[root, 1]]
+    while (stack.length > 0) {
+      const [el, depth] = stack.pop()!
+      max = Math.max(max, depth)
+      for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, depth + 1])
+    }
+    return max
+  }
+  const levels = (text: string) => [...text.matchAll(/Level (\d+) of the page says the bank lost money again\./g)].map((m) => Number(m[1]))
+
+  it.each([[600], [2000], [6000]])('%i levels: capped at the limit, every word kept in order, and an article comes out', (k) => {
+    const {document} = parseHTML(deep(k))
+    const before = document.documentElement.textContent
+    capDepth(document.documentElement as unknown as Element)
+    expect(document.documentElement.textContent).toBe(before)
+    expect(maxDepth(document.documentElement as unknown as Element)).toBe(MAX_DEPTH + 1)
+
+    // Readability keeps the deepest well-scored part of such a page (it does the same at 100 levels, below the cap);
+    // what it keeps is whole sentences, in order, down to the last level
+    const found = levels(extractPage(deep(k)).paragraphs.join('\n\n'))
+    expect(found.length).toBeGreaterThan(50)
+    expect(found).toEqual(Array.from({length: found.length}, (_, i) => k - found.length + i))
+  }, 60_000)
+
+  it('keeps mixed text and inline elements below the cap in order', () => {
+    const inner = '<div>one <span>two <i>three</i> four</span> five<p>six <b>seven</b></p> eight</div>'
+    const {document} = parseHTML(`<html><body>${'<div>'.repeat(MAX_DEPTH)}${inner}${'</div>'.repeat(MAX_DEPTH)}</body></html>`)
+    expect(document.body.textContent?.trim()).toBe('one two three four fivesix seven eight')
+    capDepth(document.documentElement as unknown as Element)
+    expect(document.body.textContent?.trim()).toBe('one two three four fivesix seven eight')
+    expect(maxDepth(document.documentElement as unknown as Element)).toBe(MAX_DEPTH + 1)
+  })
+
+  it('leaves a page within the cap untouched', () => {
+    const {document} = parseHTML(deep(MAX_DEPTH - 3))
+    const before = document.toString()
+    capDepth(document.documentElement as unknown as Element)
+    expect(document.toString()).toBe(before)
   })
 })
