@@ -160,10 +160,10 @@ function numberAt(text: string, p: number, mask: number, found: EntitySpan[]): n
   for (let r = 0; r < RULES.length; r++) {
     if ((mask & (1 << r)) === 0) continue
     const rule = RULES[r]
+    // a sticky test() matches at p or not at all, leaves lastIndex at the match's end, and makes no match object
     rule.pattern.lastIndex = p
-    const match = rule.pattern.exec(text)
-    if (!match) continue
-    const end = p + match[0].length
+    if (!rule.pattern.test(text)) continue
+    const end = rule.pattern.lastIndex
     if (excluded(text, p, end, rule.label)) return -1
     found.push({start: p, end, label: rule.label})
     return end

@@ -2,7 +2,7 @@ import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {DATE_TRIGGER_WORDS, findDates} from '../../src/dates/find-dates.ts'
 import {scanNumericTriggers} from '../../src/entities/find-entities.ts'
-import {findNumbers, NUMBER_TRIGGER_WORDS} from '../../src/numbers/find-numbers.ts'
+import {findNumbers, NUMBER_TRIGGER_WORDS, triggerSource} from '../../src/numbers/find-numbers.ts'
 import {scanTriggers} from '../../src/text/triggers.ts'
 
 // the entities stage scans a document once for the date and the number finders' triggers together; each finder
@@ -54,5 +54,35 @@ describe('one trigger scan for dates and numbers', () => {
     expect(Array.from(t.starts.subarray(0, t.count))).toEqual([0, 4, 6, 15, 23])
     expect(Array.from(t.ends.subarray(0, t.count))).toEqual([3, 5, 8, 16, 26])
     expect(t.words).toEqual(['the', '', 'a', 'a', 'the'])
+  })
+  // the scan reads each match's start back from its end (no match object): the same triggers as exec() finds, for
+  // the dates' and numbers' own patterns and the shared one, words in any case, at the text's edges and after
+  // non-ASCII letters (which do not make a word boundary in a pattern without the u flag)
+  const exact = (pattern: RegExp, text: string) => {
+    const want: Array<[number, number, string]> = []
+    pattern.lastIndex = 0
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      const code = text.charCodeAt(m.index)
+      want.push([m.index, m.index + m[0].length, code >= 48 && code <= 57 ? '' : m[0].trimEnd().toLowerCase()])
+    }
+    return want
+  }
+  const found = (t: ReturnType<typeof scanTriggers>) => Array.from({length: t.count}, (_, i) => [t.starts[i]!, t.ends[i]!, t.words[i]!])
+  const SHARED = new RegExp(triggerSource([...new Set([...DATE_TRIGGER_WORDS, ...NUMBER_TRIGGER_WORDS])]), 'gi')
+  const CASES: Array<[string, string]> = [
+    ['words in three cases', 'The THE the tHe thEFT theory'],
+    ['a digit at either edge', '5 and 7'],
+    ['a before a scale word', 'A Dozen, a hundred, a  hundred, a dozens'],
+    ['after non-ASCII letters and underscores', 'éthe _the 9the xthe café2020 naïve-first'],
+    ['long trigger words', 'SEVENTEENTH Thousandth previous Wednesday September'],
+    ['an empty text', ''],
+    ['no trigger', 'nothing here at all'],
+    ['astral letters and surrogates', '𝐀the 😀 the 𝟓 5'],
+  ]
+  it.each(CASES)('reads each trigger as exec() does: %s', (_, text) => {
+    expect(found(scanTriggers(SHARED, text))).toEqual(exact(SHARED, text))
+  })
+  it('reads each trigger as exec() does on generated texts', () => {
+    for (const text of texts) expect(found(scanTriggers(SHARED, text)), text).toEqual(exact(SHARED, text))
   })
 })
