@@ -2,7 +2,8 @@
  * The canonical name of one mention taken alone: titles and honorifics out (into `role` when a
  * title), possessive and stray punctuation off, whitespace collapsed.
  */
-import {isNameLabel, type EntitySpan, type Token} from '../doc.ts'
+import {isNameLabel, type EntityLabel, type EntitySpan, type Token} from '../doc.ts'
+import {entityIdFor} from '../names/entity-id.ts'
 import {findRoleAfter, findRoleBefore, splitTitle} from './role-phrase.ts'
 import {isRegexSpace} from '../text/chars.ts'
 
@@ -47,10 +48,23 @@ export function isFullName(name: string): boolean {
 
 const UPPER_START = /^\p{Lu}/u
 
-// canonical names of non-person mentions by surface form: ORG and LOC (which drop a lowercase article), and the rest
+// canonical names of non-person mentions by label and surface form (ORG and LOC drop a lowercase article, the rest
+// do not), each with its entity id once asked for: the resolver then needs no second lookup by name for the id
 const MAX_CANONICAL = 50_000
-const articleNames = new Map<string, string>()
-const plainNames = new Map<string, string>()
+const surfaceNames = new Map<EntityLabel, Map<string, NamedId>>()
+
+/** A canonical name with the entity id its label gives it, made on first use (see {@link idOfNamed}). */
+export interface NamedId {
+  label: EntityLabel
+  name: string
+  id: string | undefined
+}
+
+/** The entity id of a {@link NamedId}: `entityIdFor(named.label, named.name)`, made once per entry. */
+export function idOfNamed(named: NamedId): string {
+  named.id ??= entityIdFor(named.label, named.name)
+  return named.id
+}
 
 // a string with its own characters: V8 keeps a slice of 13 or more characters as a view on the string it was cut
 // from, and a concatenation is copied into a flat string before it is sliced
@@ -64,25 +78,39 @@ function articleNameOf(raw: string): string {
   return cleanName(stripPossessive(cleanName(raw))).replace(/^the\s+/, '') || cleanName(raw) || raw
 }
 
+/**
+ * The canonical name of a mention other than a person's, with its id: a function of the label and the surface form
+ * `text[start, end)` alone, kept per label (bounded) since a document and a corpus repeat them ("Washington", "the
+ * Pentagon", "two"). The entry is shared: callers must not change it.
+ */
+export function surfaceName(text: string, span: EntitySpan): NamedId {
+  const raw = text.slice(span.start, span.end)
+  let cache = surfaceNames.get(span.label)
+  if (cache === undefined) surfaceNames.set(span.label, (cache = new Map()))
+  let named = cache.get(raw)
+  if (named === undefined) {
+    // kept from a copy: a slice of the text would keep the whole document alive in the cache
+    const key = ownCopy(raw)
+    const article = isNameLabel(span.label) && span.label !== 'MISC'
+    const canonical = article ? articleNameOf(key) : cleanName(stripPossessive(cleanName(key))) || cleanName(key) || key
+    // bounded: a long-running process sees an open set of names
+    if (cache.size >= MAX_CANONICAL) cache.clear()
+    named = {label: span.label, name: canonical, id: undefined}
+    cache.set(key, named)
+  }
+  return named
+}
+
 /** Canonicalises one mention: for people, titles inside the span become the role and a title written beside the name is kept as role. */
 export function canonicalMention(text: string, tokens: readonly Token[], span: EntitySpan): CanonicalMention {
+  // anything but a person's name is canonical by its label's rule and its words alone
+  if (span.label !== 'PERSON') return {canonical: surfaceName(text, span).name}
+  return personMention(text, tokens, span)
+}
+
+/** A person mention's canonical name and role: titles and roles are read from the tokens around it. */
+export function personMention(text: string, tokens: readonly Token[], span: EntitySpan): CanonicalMention {
   const raw = text.slice(span.start, span.end)
-  if (span.label !== 'PERSON') {
-    // anything but a person's name is canonical by its label's rule and its words alone: a document and a corpus
-    // repeat them ("Washington", "the Pentagon", "two"), so each surface form is cleaned once
-    const article = isNameLabel(span.label) && span.label !== 'MISC'
-    const cache = article ? articleNames : plainNames
-    let canonical = cache.get(raw)
-    if (canonical === undefined) {
-      // kept from a copy: a slice of the text would keep the whole document alive in the cache
-      const key = ownCopy(raw)
-      canonical = article ? articleNameOf(key) : cleanName(stripPossessive(cleanName(key))) || cleanName(key) || key
-      // bounded: a long-running process sees an open set of names
-      if (cache.size >= MAX_CANONICAL) cache.clear()
-      cache.set(key, canonical)
-    }
-    return {canonical}
-  }
   const titled = splitTitle(text, tokens, span.start, span.end)
   const canonical = cleanName(stripPossessive(raw.slice(titled.nameStart, titled.nameEnd))) || cleanName(raw) || raw
   const inner = titled.role ? {start: span.start + titled.role.start, end: span.start + titled.role.end} : undefined

@@ -6,7 +6,7 @@ import {compareSpans, type Entity, type EntityLabel, type EntitySpan, type Token
 import {parsePersonName, middlesCompatible, type PersonName} from '../names/person-name.ts'
 import {translitKey} from '../names/translit.ts'
 import {findAcronymDefinitions, findAcronymUses, mergeExpansions, type AcronymDefinition} from '../names/acronyms.ts'
-import {canonicalMention} from './canonical.ts'
+import {idOfNamed, personMention, surfaceName, type NamedId} from './canonical.ts'
 import {entityIdFor} from '../names/entity-id.ts'
 import {countBefore} from '../text/search.ts'
 
@@ -21,12 +21,15 @@ interface Mention {
   /** the name the entity id derives from, when not `resolved` (an acronym keeps its letters but takes its expansion's id) */
   idName: string | undefined
   role: string | undefined
+  /** `resolved` with the label's id, once known: the id is then read from it instead of looked up by name */
+  named: NamedId | undefined
 }
 
 interface Antecedent {
   canonical: string
   person: PersonName
   lastKey: string
+  parsed: ParsedName
 }
 
 /**
@@ -37,11 +40,16 @@ interface Antecedent {
 export function resolveMentions(text: string, tokens: readonly Token[], spans: readonly EntitySpan[]): Entity[] {
   const definitions = findAcronymDefinitions(text, spans)
   const mentions: Mention[] = mergeExpansions(spans, definitions).map((span) => {
-    const {canonical, role} = canonicalMention(text, tokens, span)
     // fields set in place, not spread in: an object literal with a spread costs several times more in V8. Every
-    // mention has all seven fields, in one order: mentions of two shapes (with and without a role or an acronym's
+    // mention has all eight fields, in one order: mentions of two shapes (with and without a role or an acronym's
     // id) sent resolvePeople and the mapping below back to V8's interpreter, to be compiled again, once per thread
-    return {start: span.start, end: span.end, label: span.label, canonical, resolved: canonical, idName: undefined, role: role || undefined}
+    if (span.label !== 'PERSON') {
+      // a name other than a person's is canonical by its surface form, and its entry carries the id
+      const named = surfaceName(text, span)
+      return {start: span.start, end: span.end, label: span.label, canonical: named.name, resolved: named.name, idName: undefined, role: undefined, named}
+    }
+    const {canonical, role} = personMention(text, tokens, span)
+    return {start: span.start, end: span.end, label: span.label, canonical, resolved: canonical, idName: undefined, role: role || undefined, named: undefined}
   })
   addAcronyms(text, mentions, definitions)
   mentions.sort(compareSpans)
@@ -54,11 +62,20 @@ export function resolveMentions(text: string, tokens: readonly Token[], spans: r
       label: m.label,
       // never blank: an entity record or index entry with an empty canonical would fail its schema
       canonical: m.resolved.trim() || text.slice(m.start, m.end).trim() || text.slice(m.start, m.end),
-      entityId: entityIdFor(m.label, m.idName ?? m.resolved),
+      entityId: idOf(m),
     }
     if (m.role) entity.role = m.role
     return entity
   })
+}
+
+// the id of a mention's entity: from its acronym's expansion, else its resolved name's (read from the name's entry
+// when the mention still holds the one its id was kept for: an entry's label and name are the id's whole input)
+function idOf(m: Mention): string {
+  if (m.idName !== undefined) return entityIdFor(m.label, m.idName)
+  const named = m.named
+  if (named !== undefined && named.label === m.label && named.name === m.resolved) return idOfNamed(named)
+  return entityIdFor(m.label, m.resolved)
 }
 
 /**
@@ -107,7 +124,7 @@ function addAcronyms(text: string, mentions: Mention[], definitions: readonly Ac
       const over = overlapping(use)
       // an acronym stays written as itself but shares its expansion's id
       if (over.length === 0) {
-        const mention: Mention = {start: use.start, end: use.end, label: expansion.label, canonical: definition.acronym, resolved: definition.acronym, idName: expansion.resolved, role: undefined}
+        const mention: Mention = {start: use.start, end: use.end, label: expansion.label, canonical: definition.acronym, resolved: definition.acronym, idName: expansion.resolved, role: undefined, named: undefined}
         mentions.push(mention)
         added.set(use.start, mention)
       } else if (over.length === 1 && over[0]!.start === use.start && over[0]!.end === use.end) {
@@ -127,7 +144,7 @@ const MAX_ACRONYM = 16
 const MAX_PARSED = 50_000
 const parsedNames = new Map<string, ParsedName>()
 
-interface ParsedName {
+interface ParsedName extends NamedId {
   person: PersonName
   /** the transliteration key of the surname's last word */
   lastKey: string
@@ -141,7 +158,7 @@ function parsedName(name: string): ParsedName {
     if (parsedNames.size >= MAX_PARSED) parsedNames.clear()
     const person = parsePersonName(name)
     const words = person.surname.split(' ')
-    parsed = {person, lastKey: translitKey(words[words.length - 1]), compound: words.length > 1}
+    parsed = {label: 'PERSON', name, id: undefined, person, lastKey: translitKey(words[words.length - 1]), compound: words.length > 1}
     parsedNames.set(name, parsed)
   }
   return parsed
@@ -161,14 +178,19 @@ function resolvePeople(mentions: Mention[]): void {
   const NONE: Antecedent[] = []
   for (const mention of mentions) {
     if (mention.label !== 'PERSON') continue
-    const {person, lastKey, compound} = parsedName(mention.canonical)
+    const parsed = parsedName(mention.canonical)
+    const {person, lastKey, compound} = parsed
+    // the entry of the name written out carries its id; a mention resolved to an earlier name takes that one's
+    mention.named = parsed
     const sameSurname = bySurname.get(person.surnameKey) ?? NONE
     if (person.given && !person.givenInitial) {
       // the same person written again with a middle name or another romanisation
       const same = sameSurname.find((a) => a.person.givenClass === person.givenClass && middlesCompatible(a.person, person))
-      if (same) mention.resolved = same.canonical
-      else {
-        const antecedent = {canonical: mention.canonical, person, lastKey}
+      if (same) {
+        mention.resolved = same.canonical
+        mention.named = same.parsed
+      } else {
+        const antecedent = {canonical: mention.canonical, person, lastKey, parsed}
         push(bySurname, person.surnameKey, antecedent)
         push(byLast, lastKey, antecedent)
         push(byGiven, person.givenKey ?? undefined, antecedent)
@@ -187,7 +209,10 @@ function resolvePeople(mentions: Mention[]): void {
       if (candidates.length === 0) candidates = byGiven.get(lastKey) ?? NONE
     }
     // exactly one distinct earlier name
-    if (candidates.length > 0 && candidates.every((a) => a.canonical === candidates[0].canonical)) mention.resolved = candidates[0].canonical
+    if (candidates.length > 0 && candidates.every((a) => a.canonical === candidates[0].canonical)) {
+      mention.resolved = candidates[0].canonical
+      mention.named = candidates[0].parsed
+    }
   }
 }
 

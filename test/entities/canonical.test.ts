@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {canonicalMention, cleanName, stripPossessive} from '../../src/entities/canonical.ts'
+import {canonicalMention, cleanName, idOfNamed, stripPossessive, surfaceName} from '../../src/entities/canonical.ts'
+import {entityIdFor} from '../../src/names/entity-id.ts'
 import type {EntityLabel} from '../../src/doc.ts'
 
 describe('cleanName and stripPossessive', () => {
@@ -52,5 +53,27 @@ describe('canonicalMention of names other than people: kept by surface form, the
     const span = {start: 2, end: 2 + raw.length, label: label as EntityLabel}
     expect(canonicalMention(text, [], span)).toEqual({canonical})
     expect(canonicalMention(`${text} again`, [], span)).toEqual({canonical})
+  })
+})
+
+describe('surfaceName: one entry per label and surface form, carrying the id entityIdFor gives', () => {
+  it.each([
+    ['the Pentagon', 'ORG', 'Pentagon'],
+    ['the Pentagon', 'MISC', 'the Pentagon'],
+    ['the Pentagon', 'LOC', 'Pentagon'],
+    ['U.S.', 'LOC', 'U.S.'],
+    ["Poland's", 'DATE', 'Poland'],
+    ['two', 'CARDINAL', 'two'],
+    ['$5 million', 'MONEY', '$5 million'],
+    ['"Kyiv",', 'LOC', 'Kyiv'],
+  ])('%j as %s -> %j', (raw, label, canonical) => {
+    const span = {start: 2, end: 2 + raw.length, label: label as EntityLabel}
+    const named = surfaceName(`x ${raw} y`, span)
+    expect(named).toMatchObject({label, name: canonical})
+    expect(idOfNamed(named)).toBe(entityIdFor(label as EntityLabel, canonical))
+    // the same entry again, from another text, with its id kept
+    const again = surfaceName(`${raw} again`, {...span, start: 0, end: raw.length})
+    expect(again).toBe(named)
+    expect(again.id).toBe(entityIdFor(label as EntityLabel, canonical))
   })
 })

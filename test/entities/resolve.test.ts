@@ -112,3 +112,28 @@ describe('resolveMentions coreference rules', () => {
     expect(resolveMentions(text, findTokens(text), spans)).toEqual(entities)
   })
 })
+
+describe('resolveMentions ids: the id of the label and the name written out (kept with cached names, never stale)', () => {
+  const text = 'Jane Roe met the World Bank in Paris. Roe said the Bank and Paris agreed. Paris (a person) spoke to Jane.'
+  const at = (needle: string, label: EntitySpan['label'], from = 0): EntitySpan => {
+    const start = text.indexOf(needle, from)
+    return {start, end: start + needle.length, label}
+  }
+  const spans = [
+    at('Jane Roe', 'PERSON'), at('the World Bank', 'ORG'), at('Paris', 'LOC'), at('Roe', 'PERSON', 30), at('Bank', 'ORG', 50),
+    at('Paris', 'LOC', 50), at('Paris', 'PERSON', 70), at('Jane', 'PERSON', 90),
+  ]
+  it.each([0, 1, 2])('pass %i (names cached from the passes before)', () => {
+    const entities = resolveMentions(text, findTokens(text), spans)
+    expect(entities.map((e) => [text.slice(e.start, e.end), e.canonical, e.entityId])).toEqual([
+      ['Jane Roe', 'Jane Roe', 'person:jane-roe'],
+      ['the World Bank', 'World Bank', 'org:world-bank'],
+      ['Paris', 'Paris', 'loc:paris'],
+      ['Roe', 'Jane Roe', 'person:jane-roe'],
+      ['Bank', 'World Bank', 'org:world-bank'],
+      ['Paris', 'Paris', 'loc:paris'],
+      ['Paris', 'Paris', 'person:paris'],
+      ['Jane', 'Jane Roe', 'person:jane-roe'],
+    ])
+  })
+})
