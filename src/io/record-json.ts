@@ -46,9 +46,10 @@ interface CheckDef {
 export function compileRecordJson(schema: z.ZodType): RecordJson {
   const compiler = new Compiler()
   const body = compiler.value((schema as unknown as {_zod: {def: Def}})._zod.def, 'v')
+  const last = compiler.flush()
   try {
     const memos = compiler.memos.length > 0 ? `let ${compiler.memos.join(', ')}\n` : ''
-    const write = new Function('C', 'passes', 'NEEDS_ESCAPE', `${memos}return function recordJson(v) {\nlet t = ''\n${body}\nreturn t\n}`)(compiler.constants, passes, NEEDS_ESCAPE) as RecordJson
+    const write = new Function('C', 'passes', 'NEEDS_ESCAPE', `${memos}return function recordJson(v) {\nlet t = ''\n${body}\n${last}\nreturn t\n}`)(compiler.constants, passes, NEEDS_ESCAPE) as RecordJson
     return write
   } catch {
     // no code generation here (a locked-down runtime): every record goes through zod
@@ -67,21 +68,68 @@ function passes(check: Check, value: unknown): boolean {
   return !(result instanceof Promise) && payload.issues.length === 0
 }
 
+/**
+ * The JSON text not yet appended to `t`: every constant piece of a line (braces, keys, commas, the quotes around a
+ * string) is gathered here and appended as one literal with the next value, so a line is one `t +=` per value and
+ * per run of constants instead of one per piece (each `+=` allocates a string: fewer of them is less garbage).
+ */
+interface Pending {
+  text: string
+  /** a loop index: the first append of an array item puts ',' before `text` when the index is not 0 */
+  comma: string | null
+}
+
 class Compiler {
   constants: unknown[] = []
   /** declarations of the string writers' last value and its JSON, kept between calls */
   memos: string[] = []
   private names = 0
+  private pending: Pending = {text: '', comma: null}
 
-  // JSON of a string that passed its checks: the last value this field wrote is reused when the next record has the
-  // same string (a document's records all carry its docId; labels and ids repeat), so it is escaped once
+  /** Statements appending the gathered constant text to `t` ('' when there is none). */
+  flush(): string {
+    const {text, comma} = this.pending
+    this.pending = {text: '', comma: null}
+    if (comma !== null) return text === '' ? `if (${comma} > 0) t += ','` : `t += ${comma} > 0 ? ${JSON.stringify(',' + text)} : ${JSON.stringify(text)}`
+    return text === '' ? '' : `t += ${JSON.stringify(text)}`
+  }
+
+  private constantText(text: string): void {
+    this.pending.text += text
+  }
+
+  // the gathered constants, then the value of a JavaScript expression
+  private append(expression: string): string {
+    const flushed = this.flush()
+    return `${flushed === '' ? '' : `${flushed}\n`}t += ${expression}`
+  }
+
+  // code run in either of two branches: each starts from the constants gathered before the branch and appends them at its end
+  private branches(condition: string, whenTrue: () => string, whenFalse: () => string): string {
+    const before = this.pending
+    this.pending = {...before}
+    const a = whenTrue()
+    const aEnd = this.flush()
+    this.pending = {...before}
+    const b = whenFalse()
+    const bEnd = this.flush()
+    return `if (${condition}) {\n${a}\n${aEnd}\n} else {\n${b}\n${bEnd}\n}`
+  }
+
+  // a string that passed its checks, between quotes: the last value this field wrote is reused when the next record has the
+  // same string (a document's records all carry its docId; labels and ids repeat), so it is tested (and escaped) once
   private quoted(v: string): string {
     const last = this.name('m')
     const json = this.name('j')
     this.memos.push(`${last} = null`, `${json} = ''`)
     // JSON.stringify is a call into the runtime (~0.2-1 µs a string); a string with nothing to escape (no quote,
-    // backslash, control character or surrogate: what JSON.stringify escapes) is itself between quotes
-    return `if (${v} !== ${last}) {\n${last} = ${v}\n${json} = NEEDS_ESCAPE.test(${v}) ? JSON.stringify(${v}) : '"' + ${v} + '"'\n}\nt += ${json}`
+    // backslash, control character or surrogate: what JSON.stringify escapes) is written as it is, and the quotes
+    // around it go with the constants before and after it
+    this.constantText('"')
+    const memo = `if (${v} !== ${last}) {\n${last} = ${v}\n${json} = NEEDS_ESCAPE.test(${v}) ? JSON.stringify(${v}).slice(1, -1) : ${v}\n}`
+    const write = this.append(json)
+    this.constantText('"')
+    return `${memo}\n${write}`
   }
 
   private constant(value: unknown): string {
@@ -108,29 +156,34 @@ class Compiler {
       case 'number':
         // zod 4's number rejects NaN and ±Infinity; for a finite number '' + n is JSON.stringify(n)
         if (def.coerce) return 'return null'
-        return `if (typeof ${v} !== 'number' || !Number.isFinite(${v})) return null\n${fail}t += '' + ${v}`
+        return `if (typeof ${v} !== 'number' || !Number.isFinite(${v})) return null\n${fail}${this.append(`'' + ${v}`)}`
       case 'boolean':
         if (def.coerce) return 'return null'
-        return `if (typeof ${v} !== 'boolean') return null\n${fail}t += ${v} ? 'true' : 'false'`
+        return `if (typeof ${v} !== 'boolean') return null\n${fail}${this.branches(v, () => (this.constantText('true'), ''), () => (this.constantText('false'), ''))}`
       case 'enum': {
         const values = this.constant(new Set(Object.values(def.entries ?? {}).filter((e) => typeof e === 'string')))
         return `if (typeof ${v} !== 'string' || !${values}.has(${v})) return null\n${fail}${this.quoted(v)}`
       }
       case 'nullable':
         if (checks !== '') return 'return null'
-        return `if (${v} === null) t += 'null'\nelse {\n${this.value(def.innerType!._zod.def, v)}\n}`
+        return this.branches(`${v} === null`, () => (this.constantText('null'), ''), () => this.value(def.innerType!._zod.def, v))
       case 'array': {
         const i = this.name('i')
         const item = this.name('a')
+        this.constantText('[')
+        const open = this.flush()
+        this.pending = {text: '', comma: i}
+        const element = this.value(def.element!._zod.def, item)
+        const close = this.flush()
+        this.constantText(']')
         return [
           `if (!Array.isArray(${v})) return null`,
-          `t += '['`,
+          open,
           `for (let ${i} = 0; ${i} < ${v}.length; ${i}++) {`,
-          `if (${i} > 0) t += ','`,
           `const ${item} = ${v}[${i}]`,
-          this.value(def.element!._zod.def, item),
+          element,
+          close,
           '}',
-          `t += ']'`,
           fail,
         ].join('\n')
       }
@@ -145,15 +198,26 @@ class Compiler {
   private object(def: Def, v: string, fail: string): string {
     // a catchall (looseObject, strictObject) changes what happens to unnamed keys: zod decides
     if (def.catchall !== undefined) return 'return null'
-    const lines = [`if (typeof ${v} !== 'object' || ${v} === null || Array.isArray(${v})) return null`, `t += '{'`]
+    const lines = [`if (typeof ${v} !== 'object' || ${v} === null || Array.isArray(${v})) return null`]
+    this.constantText('{')
     // whether a field has been written yet: known while compiling until an optional field may or may not be
     const empty = this.name('e')
     let written: boolean | null = false
+    const separator = (key: string) => {
+      const name = JSON.stringify(key) + ':'
+      if (written === true) this.constantText(',' + name)
+      else if (written === false) this.constantText(name)
+      else {
+        // not known while compiling: the constants gathered so far are appended with or without the comma
+        const before = this.flush()
+        this.constantText(name)
+        return `${before}\nif (!${empty}) t += ','\n${empty} = false`
+      }
+      return ''
+    }
     for (const [key, schema] of Object.entries(def.shape ?? {})) {
       const field = schema._zod.def
       const f = this.name('f')
-      const prefix = JSON.stringify(JSON.stringify(key) + ':')
-      const separator = written === true ? `t += ',' + ${prefix}` : written === false ? `t += ${prefix}` : `t += (${empty} ? '' : ',') + ${prefix}\n${empty} = false`
       lines.push(`const ${f} = ${v}[${JSON.stringify(key)}]`)
       if (field.type === 'optional' && !field.checks?.length) {
         // an optional key whose value is undefined is left out (zod's output has it absent or undefined, which JSON omits)
@@ -161,15 +225,28 @@ class Compiler {
           lines.splice(1, 0, `let ${empty} = true`)
           written = null
         }
-        const write = written === null ? `t += (${empty} ? '' : ',') + ${prefix}\n${empty} = false` : separator
-        lines.push(`if (${f} !== undefined) {`, write, this.value(field.innerType!._zod.def, f), '}')
+        // the key and its value in one branch, nothing in the other: each appends the constants gathered before it
+        const before: boolean | null = written
+        lines.push(
+          this.branches(
+            `${f} !== undefined`,
+            () => {
+              written = before
+              return `${separator(key)}\n${this.value(field.innerType!._zod.def, f)}`
+            },
+            () => '',
+          ),
+        )
+        written = before
       } else {
-        lines.push(separator, this.value(field, f))
+        const sep = separator(key)
+        lines.push(sep, this.value(field, f))
         if (written === null) lines.push(`${empty} = false`)
         written = true
       }
     }
-    lines.push(`t += '}'`, fail)
+    this.constantText('}')
+    lines.push(fail)
     return lines.join('\n')
   }
 
