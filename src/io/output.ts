@@ -368,26 +368,30 @@ export async function openOutput(dir: string, options: OpenOptions): Promise<Out
   }
   const counts: Record<OutputName, number> = checkpoint ? {...{tokens: 0}, ...checkpoint.counts} : {articles: 0, entities: 0, quotes: 0, money: 0, errors: 0, tokens: 0}
   const bytes: Record<StagedName, number> = checkpoint ? {...{tokens: 0}, ...checkpoint.bytes} : {articles: 0, entities: 0, quotes: 0, money: 0, errors: 0, tokens: 0, summaries: 0}
-  // records are gathered into large chunks (as UTF-8 bytes: packed lines from worker threads arrive so): many small writes cost more than the records
-  const buffered = {} as Record<StagedName, Uint8Array[]>
-  const bufferedBytes = {} as Record<StagedName, number>
+  // records are gathered into large chunks of UTF-8 bytes (packed lines from worker threads arrive so): many small
+  // writes cost more than the records. A string is encoded straight into its file's chunk, not into a Buffer of its
+  // own that a concatenation then copies again (per document and file, that was an allocation and two copies)
+  const chunks = {} as Record<StagedName, Buffer>
+  const used = {} as Record<StagedName, number>
   for (const name of STAGED) {
-    buffered[name] = []
-    bufferedBytes[name] = 0
+    chunks[name] = EMPTY_CHUNK
+    used[name] = 0
   }
-  const CHUNK = 1 << 20
-  const flush = async (name: StagedName) => {
-    const parts = buffered[name]
-    if (parts.length === 0) return
-    buffered[name] = []
-    bufferedBytes[name] = 0
-    const data = parts.length === 1 ? parts[0]! : Buffer.concat(parts)
+  const writeOut = async (name: StagedName, data: Uint8Array) => {
     try {
       await handles[name].write(data)
     } catch (error) {
       throw new OutputError(`cannot write to "${join(staging, partialName(name))}": ${errorText(error)}`)
     }
     bytes[name] += data.length
+  }
+  const flush = async (name: StagedName) => {
+    if (used[name] === 0) return
+    // the filled chunk goes to the file and a fresh one takes its place before the write is awaited
+    const data = chunks[name].subarray(0, used[name])
+    chunks[name] = EMPTY_CHUNK
+    used[name] = 0
+    await writeOut(name, data)
   }
   const writeAll = async (name: StagedName, records: readonly unknown[]) => {
     if (records.length === 0) return
@@ -399,10 +403,23 @@ export async function openOutput(dir: string, options: OpenOptions): Promise<Out
   const writeText = async (name: StagedName, text: string | Uint8Array, count: number) => {
     if (text.length === 0) return
     if (name !== 'summaries') counts[name] += count
-    const data = typeof text === 'string' ? Buffer.from(text, 'utf8') : text
-    buffered[name].push(data)
-    bufferedBytes[name] += data.length
-    if (bufferedBytes[name] >= CHUNK) await flush(name)
+    // a string takes at most 3 UTF-8 bytes per UTF-16 code unit (a surrogate pair 4 bytes for 2 units)
+    const most = typeof text === 'string' ? 3 * text.length : text.length
+    if (used[name] + most > chunks[name].length) {
+      await flush(name)
+      if (most > CHUNK_SIZE) {
+        // larger than a chunk (a document of megabytes): written on its own
+        await writeOut(name, typeof text === 'string' ? Buffer.from(text, 'utf8') : text)
+        return
+      }
+      chunks[name] = Buffer.allocUnsafeSlow(CHUNK_SIZE)
+    }
+    if (typeof text === 'string') used[name] += chunks[name].write(text, used[name], 'utf8')
+    else {
+      chunks[name].set(text, used[name])
+      used[name] += text.length
+    }
+    if (used[name] >= CHUNK) await flush(name)
   }
   const saveCheckpoint = async (state: ResumeState) => {
     for (const name of STAGED) await flush(name)
@@ -488,6 +505,11 @@ export async function openOutput(dir: string, options: OpenOptions): Promise<Out
     },
   }
 }
+
+// a file's chunk is written once it holds this many bytes; it is allocated with room for a document's lines after that
+const CHUNK = 1 << 20
+const CHUNK_SIZE = 2 * CHUNK
+const EMPTY_CHUNK = Buffer.alloc(0)
 
 function fileName(name: OutputName): string {
   return name === 'tokens' ? OPTIONAL_FILES.tokens : OUTPUT_FILES[name]
