@@ -61,10 +61,15 @@ export function compileRecordJson(schema: z.ZodType): RecordJson {
 // written as \uXXXX; a string with a pair goes to JSON.stringify too, which copies it unescaped)
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
 
-// a refinement (superRefine, refine): run as zod runs it, on a payload; it passes when it adds no issue
+// a refinement (superRefine, refine): run as zod runs it, on a payload; it passes when it adds no issue. One payload
+// serves every call (a refinement runs to its end before the next record, and a record it fails goes to zod, which
+// makes its own): two objects less per record, and the payload keeps the shape superRefine gives it (`addIssue`)
+const payload: {value: unknown; issues: unknown[]} = {value: undefined, issues: []}
 function passes(check: Check, value: unknown): boolean {
-  const payload = {value, issues: [] as unknown[]}
+  payload.value = value
+  payload.issues.length = 0
   const result = check._zod.check(payload)
+  payload.value = undefined
   return !(result instanceof Promise) && payload.issues.length === 0
 }
 
