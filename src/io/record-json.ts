@@ -220,7 +220,10 @@ class Compiler {
       }
       return ''
     }
-    for (const [key, schema] of Object.entries(def.shape ?? {})) {
+    const fields = Object.entries(def.shape ?? {})
+    // when the last field is optional, the closing brace goes into both of its branches (one append fewer per record)
+    let closed = false
+    for (const [index, [key, schema]] of fields.entries()) {
       const field = schema._zod.def
       const f = this.name('f')
       lines.push(`const ${f} = ${v}[${JSON.stringify(key)}]`)
@@ -232,14 +235,20 @@ class Compiler {
         }
         // the key and its value in one branch, nothing in the other: each appends the constants gathered before it
         const before: boolean | null = written
+        closed = index === fields.length - 1
         lines.push(
           this.branches(
             `${f} !== undefined`,
             () => {
               written = before
-              return `${separator(key)}\n${this.value(field.innerType!._zod.def, f)}`
+              const code = `${separator(key)}\n${this.value(field.innerType!._zod.def, f)}`
+              if (closed) this.constantText('}')
+              return code
             },
-            () => '',
+            () => {
+              if (closed) this.constantText('}')
+              return ''
+            },
           ),
         )
         written = before
@@ -250,7 +259,7 @@ class Compiler {
         written = true
       }
     }
-    this.constantText('}')
+    if (!closed) this.constantText('}')
     lines.push(fail)
     return lines.join('\n')
   }

@@ -223,3 +223,35 @@ describe('strings written without JSON.stringify when nothing needs escaping', (
     expect(write(record)).toBe(zodJson('entity', record))
   })
 })
+
+describe('constant text gathered across branches, loops and nested objects', () => {
+  // the writer appends a line's constant pieces (braces, keys, commas, quotes) together with the next value; every
+  // place where what comes next depends on the record (an optional or nullable field, a boolean, an array item, an
+  // optional field first or last in a nested object) must still give zod's bytes
+  const inner = z.object({a: z.string().optional(), b: z.number(), c: z.boolean().optional()})
+  const schema = z.object({
+    first: z.string().optional(),
+    flag: z.boolean(),
+    nested: inner,
+    list: z.array(z.object({x: z.string().nullable(), y: z.boolean()})),
+    maybe: z.string().nullable(),
+    empty: z.array(z.number()),
+    last: z.string().optional(),
+  })
+  const write = compileRecordJson(schema)
+  const base = {flag: true, nested: {b: 1}, list: [{x: 'p', y: false}, {x: null, y: true}], maybe: null, empty: []}
+  it.each([
+    ['every optional field absent', base],
+    ['the first field present', {...base, first: 'f"q'}],
+    ['the last field present', {...base, last: 'z'}],
+    ['both', {...base, first: '', last: 'line\nbreak', flag: false}],
+    ['nested object with both optional fields', {...base, nested: {a: 'A', b: -2.5, c: false}}],
+    ['nested object with only the last optional field', {...base, nested: {b: 0, c: true}}],
+    ['empty list, maybe a string', {...base, list: [], maybe: 'm', empty: [1, 2, 3]}],
+    ['one item with an escaped string', {...base, list: [{x: '\u2028"\\', y: true}]}],
+  ])('%s', (_name, record) => {
+    const parsed = schema.safeParse(record)
+    expect(parsed.success).toBe(true)
+    expect(write(record)).toBe(JSON.stringify(parsed.data))
+  })
+})
