@@ -67,7 +67,8 @@ const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
 const payload: {value: unknown; issues: unknown[]} = {value: undefined, issues: []}
 function passes(check: Check, value: unknown): boolean {
   payload.value = value
-  payload.issues.length = 0
+  // a fresh list only after a failure: setting an array's length is a call into the runtime
+  if (payload.issues.length !== 0) payload.issues = []
   const result = check._zod.check(payload)
   payload.value = undefined
   return !(result instanceof Promise) && payload.issues.length === 0
