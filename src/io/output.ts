@@ -371,11 +371,15 @@ export async function openOutput(dir: string, options: OpenOptions): Promise<Out
   // records are gathered into large chunks of UTF-8 bytes (packed lines from worker threads arrive so): many small
   // writes cost more than the records. A string is encoded straight into its file's chunk, not into a Buffer of its
   // own that a concatenation then copies again (per document and file, that was an allocation and two copies)
+  // a file's chunk is allocated once and reused once its bytes are written: a new 2 MB buffer per flush counted as
+  // external memory and brought on more full garbage collections ("external memory pressure")
   const chunks = {} as Record<StagedName, Buffer>
   const used = {} as Record<StagedName, number>
+  const spare = {} as Record<StagedName, Buffer | null>
   for (const name of STAGED) {
     chunks[name] = EMPTY_CHUNK
     used[name] = 0
+    spare[name] = null
   }
   const writeOut = async (name: StagedName, data: Uint8Array) => {
     try {
@@ -387,11 +391,13 @@ export async function openOutput(dir: string, options: OpenOptions): Promise<Out
   }
   const flush = async (name: StagedName) => {
     if (used[name] === 0) return
-    // the filled chunk goes to the file and a fresh one takes its place before the write is awaited
-    const data = chunks[name].subarray(0, used[name])
+    // the filled chunk leaves the file's slot before the write is awaited, and is kept for reuse once written
+    const full = chunks[name]
+    const data = full.subarray(0, used[name])
     chunks[name] = EMPTY_CHUNK
     used[name] = 0
     await writeOut(name, data)
+    spare[name] = full
   }
   const writeAll = async (name: StagedName, records: readonly unknown[]) => {
     if (records.length === 0) return
@@ -412,7 +418,8 @@ export async function openOutput(dir: string, options: OpenOptions): Promise<Out
         await writeOut(name, typeof text === 'string' ? Buffer.from(text, 'utf8') : text)
         return
       }
-      chunks[name] = Buffer.allocUnsafeSlow(CHUNK_SIZE)
+      chunks[name] = spare[name] ?? Buffer.allocUnsafeSlow(CHUNK_SIZE)
+      spare[name] = null
     }
     if (typeof text === 'string') used[name] += chunks[name].write(text, used[name], 'utf8')
     else {
