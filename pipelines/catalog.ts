@@ -4,6 +4,7 @@
  * the stages meanwhile). The pipelines themselves are built in ./index.ts.
  */
 import {z} from 'zod'
+import type {LayerName} from '../src/doc.ts'
 import {MoneyOptions} from '../src/money/options.ts'
 import {checkModelFile} from '../src/ner/model-file.ts'
 
@@ -40,4 +41,40 @@ export type PipelineOptions = z.input<typeof PipelineOptions>
  */
 export function checkPipelineFiles(_name: string): void {
   checkModelFile()
+}
+
+/** A document stage as a thread that does not run it sees it: its name and layers, without its code. */
+export interface StageOutline {
+  name: string
+  requires: LayerName[]
+  assigns: LayerName[]
+}
+
+// the document stages of ./index.ts, by name, with the layers their factories declare (test/pipelines/catalog.test.ts
+// checks that every pipeline builds exactly these, for every option that changes its stages)
+const STAGE_OUTLINES: Readonly<Record<string, StageOutline>> = {
+  clean: {name: 'clean', requires: ['text', 'title'], assigns: ['text', 'title']},
+  segment: {name: 'segment', requires: ['text'], assigns: ['paragraphs', 'sentences', 'tokens']},
+  dateline: {name: 'dateline', requires: ['text', 'paragraphs'], assigns: ['dateline']},
+  money: {name: 'money', requires: ['text', 'paragraphs'], assigns: ['money']},
+  entities: {name: 'entities', requires: ['text', 'paragraphs', 'tokens', 'sentences', 'money', 'dateline', 'title'], assigns: ['entities']},
+  quotes: {name: 'quotes', requires: ['text', 'paragraphs', 'tokens', 'entities'], assigns: ['quotes']},
+  tags: {name: 'tags', requires: ['text', 'tokens'], assigns: ['tags']},
+}
+
+const PIPELINE_STAGES: Readonly<Record<string, readonly string[]>> = {
+  news: ['clean', 'segment', 'dateline', 'money', 'entities', 'quotes'],
+  plain: ['segment', 'dateline', 'money', 'entities', 'quotes'],
+}
+
+/**
+ * The document stages the named pipeline builds with these options, as outlines: what the main thread of a run whose
+ * documents are processed elsewhere (worker threads, Redis workers) needs of them (names for the manifest and the
+ * run key, layers for the pipeline's checks), without importing the stages' code, which only the workers run.
+ */
+export function outlineStages(name: string, options: PipelineOptions = {}): StageOutline[] {
+  const names = PIPELINE_STAGES[name]
+  if (!names) throw new Error(`unknown pipeline "${name}"`)
+  const settings = PipelineOptions.parse(options)
+  return [...names, ...(settings.layers.includes('tokens') ? ['tags'] : [])].map((stage) => ({...STAGE_OUTLINES[stage]!, requires: [...STAGE_OUTLINES[stage]!.requires], assigns: [...STAGE_OUTLINES[stage]!.assigns]}))
 }
