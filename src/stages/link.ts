@@ -4,10 +4,11 @@
  * documents, gives each provisional id its final one, and the entity index is written beside the records.
  */
 import {compareSpans, isNameLabel, type Doc, type EntityLabel} from '../doc.ts'
-import {createLinker} from '../link/linker.ts'
 import {findPersonCueKeys} from '../link/person-cues.ts'
-import {ENTITY_INDEX_FILE, EntityIndexEntry} from '../schema.ts'
-import type {CorpusResult, CorpusRun, CorpusStage} from '../stage.ts'
+import type {CorpusStage} from '../stage.ts'
+import {LINK_STAGE, startLink, type LinkSummary} from './link-run.ts'
+
+export type {LinkSummary}
 
 // a value's count in an alternating [value, count, …] list, first occurrences in order
 function countIn(list: Array<string | number>, value: string): void {
@@ -20,32 +21,14 @@ function countIn(list: Array<string | number>, value: string): void {
   list.push(value, 1)
 }
 
-/**
- * One document's contribution: its id and its mentions gathered per entity id, in the order of each id's first
- * mention (offset order), as one flat list (see GatheredMentions): label, id, mention count, spellings and roles
- * with their counts, and the name keys a title or honorific on a mention supports (person evidence for corpus
- * labels). Gathered where the document was processed, so the main thread adds each document/entity pair once
- * instead of every mention (359k mentions, 189k pairs per 20 MB), and receives no nested arrays to clone.
- */
-export interface LinkSummary {
-  docId: string
-  gathered: Array<string | number>
-}
-
 // one id's entry while a document is gathered: label, id, mention count, spellings and roles with their counts, cue keys
 type GatherEntry = [EntityLabel, string, number, Array<string | number>, Array<string | number> | null, string[] | null]
-
-/** A summary staged by an older lede, one tuple per mention `[label, canonical, entityId, role, cues]`; a resumed run may still hold one. */
-interface MentionSummary {
-  docId: string
-  mentions: Array<[EntityLabel, string, string, string | null, string[] | null]>
-}
 
 /** Creates the linking stage; memory grows with the distinct names of the corpus, not its documents. */
 export function createLink(): CorpusStage<LinkSummary> {
   return {
-    name: 'link',
-    requires: ['entities', 'text'],
+    name: LINK_STAGE.name,
+    requires: [...LINK_STAGE.requires],
     summarize(doc: Doc): LinkSummary {
       // offset order, as the entity records are written, so the linker sees mentions in the same order wherever it runs;
       // the pairs are pushed into a literal, not made by `map`, whose result's elements kind varies with the input array:
@@ -82,28 +65,6 @@ export function createLink(): CorpusStage<LinkSummary> {
       }
       return {docId: doc.id, gathered}
     },
-    start(): CorpusRun<LinkSummary> {
-      const linker = createLinker()
-      return {
-        add(summary) {
-          if ('mentions' in summary) {
-            const legacy = summary as unknown as MentionSummary
-            for (const [label, canonical, entityId, role, cues] of legacy.mentions) {
-              linker.add({docId: legacy.docId, label, canonical, entityId, role: role ?? undefined, cues: cues ?? undefined})
-            }
-            return
-          }
-          linker.addDocument(summary.docId, summary.gathered)
-        },
-        finish(): CorpusResult {
-          const {idMap, index, relabels} = linker.finish()
-          // only ids that change need replacing in the written records
-          const changed = new Map<string, string>()
-          for (const [from, to] of idMap) if (from !== to) changed.set(from, to)
-          // the index is checked against its schema as it is written (an entry that fails is a link:invalid-record error)
-          return {entityIds: changed, labels: relabels, recordFiles: {[ENTITY_INDEX_FILE]: {schema: EntityIndexEntry, records: index}}}
-        },
-      }
-    },
+    start: startLink,
   }
 }

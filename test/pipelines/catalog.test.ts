@@ -32,6 +32,7 @@ describe('the pipeline catalog (what the command line knows before loading any s
   it('outlines no stage code: running an outline stage says where its code runs', () => {
     const outline = outlinePipeline('news', {})
     expect(() => outline.stages[0]!.run({} as never, {warn() {}})).toThrow(/outline here: its code runs only where the documents are processed/)
+    expect(() => outline.corpusStages[0]!.summarize({} as never)).toThrow(/summarised where they are processed/)
     expect(() => outlineStages('nope')).toThrow(/unknown pipeline "nope"/)
   })
 })
