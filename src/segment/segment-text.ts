@@ -32,24 +32,37 @@ export function findParagraphs(text: string): Span[] {
   const wraps = findWraps(text)
   const spans: Span[] = []
   const n = text.length
+  // the Unicode line and paragraph separators are rare: a text without them has its breaks found by indexOf (a
+  // native scan) instead of a loop over every character
+  const separators = text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0
   let start = 0
   let w = 0
-  for (let i = 0; i <= n; i++) {
-    const code = i < n ? text.charCodeAt(i) : 0x0a
-    // \n, and the Unicode line and paragraph separators
-    if (code !== 0x0a && code !== 0x2028 && code !== 0x2029) continue
-    if (w < wraps.length && wraps[w] === i) {
-      w++
-      continue
+  // every break in text order, the text's end read as one
+  for (let i = nextBreak(text, 0, separators); ; i = nextBreak(text, i + 1, separators)) {
+    if (w < wraps.length && wraps[w] === i) w++
+    else {
+      let s = start
+      let e = i
+      while (s < e && CLS[text.charCodeAt(s)] === SPACE) s++
+      while (e > s && CLS[text.charCodeAt(e - 1)] === SPACE) e--
+      if (e > s) spans.push({start: s, end: e})
+      start = i + 1
     }
-    let s = start
-    let e = i
-    while (s < e && CLS[text.charCodeAt(s)] === SPACE) s++
-    while (e > s && CLS[text.charCodeAt(e - 1)] === SPACE) e--
-    if (e > s) spans.push({start: s, end: e})
-    start = i + 1
+    if (i >= n) return spans
   }
-  return spans
+}
+
+/** The first line break (\n, and U+2028 and U+2029 when `separators`) at or after `from`, or the text's length. */
+function nextBreak(text: string, from: number, separators: boolean): number {
+  let end = text.indexOf('\n', from)
+  if (end < 0) end = text.length
+  if (separators) {
+    for (let k = from; k < end; k++) {
+      const code = text.charCodeAt(k)
+      if (code === 0x2028 || code === 0x2029) return k
+    }
+  }
+  return end
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -107,3 +107,43 @@ describe('the default pipeline reads a wrap as a space', () => {
     expect(wrapped.money).toEqual(['$5 million 5000000 USD'])
   })
 })
+
+// findParagraphs finds its breaks with indexOf when the text has no U+2028 or U+2029: the same spans as reading
+// every character for \n, U+2028 and U+2029 (the reference below), wraps joined, spans trimmed
+function paragraphsByCharacter(text: string): Array<[number, number]> {
+  const wraps = findWraps(text)
+  const spans: Array<[number, number]> = []
+  let start = 0
+  let w = 0
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 0x0a
+    if (code !== 0x0a && code !== 0x2028 && code !== 0x2029) continue
+    if (w < wraps.length && wraps[w] === i) {
+      w++
+      continue
+    }
+    const piece = text.slice(start, i)
+    const s = start + (piece.length - piece.trimStart().length)
+    const e = start + piece.trimEnd().length
+    if (e > s) spans.push([s, e])
+    start = i + 1
+  }
+  return spans
+}
+
+describe('findParagraphs breaks', () => {
+  const CASES: Array<[string, string]> = [
+    ['an empty text', ''],
+    ['one line', 'One line only.'],
+    ['newlines at both ends and blank lines', '\n\nFirst.\n\n  \nSecond.\n'],
+    ['a line separator', 'First.\u2028Second.'],
+    ['a paragraph separator and newlines', 'First.\u2029\nSecond.\nThird.\u2029'],
+    ['separators only', '\u2028\u2029\n'],
+    ['spaces around lines', '  First.  \n\t Second.\t'],
+    ['hard-wrapped, with a separator', WRAPPED + '\u2028Last line.'],
+    ['hard-wrapped', WRAPPED],
+  ]
+  it.each(CASES)('finds what a read of every character finds: %s', (_, text) => {
+    expect(findParagraphs(text).map((p) => [p.start, p.end])).toEqual(paragraphsByCharacter(text))
+  })
+})
