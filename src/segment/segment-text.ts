@@ -298,8 +298,9 @@ function scanWord(text: string, start: number, tokens: Token[], upper: number): 
       return end
     }
   }
-  // initialisms: U.S., e.g., a.m., G.O.P.
-  const initialism = scanInitialism(text, start)
+  // initialisms: U.S., e.g., a.m., G.O.P. (each starts letter + period: most words are turned away here without a
+  // call; start + 1 < n first, as a read past the end sends the optimised code back to the interpreter)
+  const initialism = start + 1 < n && text.charCodeAt(start + 1) === 0x2e ? scanInitialism(text, start) : start
   if (initialism > start) {
     // "U.S.-led" is one hyphenated word, as "Paris-based" is
     const compound = extendHyphenated(text, initialism)
