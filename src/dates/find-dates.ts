@@ -134,6 +134,9 @@ const AFTER_THE = new Set([
   ...lower(SEASON), ...lower(ORDINAL).filter((w) => /^[a-z]+$/.test(w)),
 ])
 const LONGEST_AFTER_THE = Math.max(...[...AFTER_THE].map((w) => w.length))
+// the same words by length (every length up to one past the longest has its list, so no read falls outside)
+const AFTER_THE_BY_LENGTH: string[][] = Array.from({length: LONGEST_AFTER_THE + 2}, () => [])
+for (const word of AFTER_THE) AFTER_THE_BY_LENGTH[word.length]!.push(word)
 
 /** Whether the word after "the" ending at `at` may continue a DATE: "the" is the commonest trigger and mostly starts none. */
 function mayFollowThe(text: string, at: number): boolean {
@@ -144,7 +147,18 @@ function mayFollowThe(text: string, at: number): boolean {
   if (code >= 48 && code <= 57) return true
   let end = i
   while (end < text.length && end - i <= LONGEST_AFTER_THE && isAsciiLetter(text.charCodeAt(end))) end++
-  return end > i && AFTER_THE.has(text.slice(i, end).toLowerCase())
+  return end > i && isAfterTheAt(text, i, end)
+}
+
+// whether the ASCII letters text[start, end) are, in any case, a word of AFTER_THE: what
+// `AFTER_THE.has(text.slice(start, end).toLowerCase())` answers, without a string per "the" (the commonest trigger)
+function isAfterTheAt(text: string, start: number, end: number): boolean {
+  for (const word of AFTER_THE_BY_LENGTH[end - start]!) {
+    let k = 0
+    while (k < word.length && word.charCodeAt(k) === (text.charCodeAt(start + k) | 0x20)) k++
+    if (k === word.length) return true
+  }
+  return false
 }
 
 function isAsciiLetter(code: number): boolean {

@@ -91,3 +91,29 @@ describe('findDates', () => {
     expect(matches).toBeGreaterThan(800)
   })
 })
+
+// "the" wakes the rules only before a word that can go on a DATE, read from the text in any case without a slice
+// (the rules after it decide case: "End" after "The" is no edge, "TWO YEARS" is a span in any case)
+describe('findDates after "the"', () => {
+  it.each([
+    ['THE END OF THE YEAR came', []],
+    ['by The End of the year', []],
+    ['The end of the year', ['The end of the year']],
+    ['in the Same month', []],
+    ['in the same month', ['the same month']],
+    ['THE PAST TWO YEARS', ['TWO YEARS']],
+    ['The Past year', ['Past year']],
+    ['over the past two years', ['the past two years']],
+    ['the SUMMER of 2025', ['the SUMMER of 2025']],
+    ['the endless summer', []],
+    ['the en of the year', []],
+    ['the firsts week', []],
+    ['the third week and the tenths', ['the third week']],
+    ['the 1990s', ['the 1990s']],
+    ['the', []],
+    ['the ', []],
+    ['the  past year', ['the  past year']],
+  ])('%s', (text, expected) => {
+    expect(texts(text)).toEqual(expected)
+  })
+})
