@@ -51,8 +51,8 @@ export function resolveMentions(text: string, tokens: readonly Token[], spans: r
     const {canonical, role} = personMention(text, tokens, span)
     return {start: span.start, end: span.end, label: span.label, canonical, resolved: canonical, idName: undefined, role: role || undefined, named: undefined}
   })
-  addAcronyms(text, mentions, definitions)
-  mentions.sort(compareSpans)
+  // mergeExpansions gives its spans sorted: only acronym uses added as mentions put them out of order
+  if (addAcronyms(text, mentions, definitions)) mentions.sort(compareSpans)
   resolvePeople(mentions)
   resolveOrganisationShortForms(mentions)
   return mentions.map((m) => {
@@ -79,13 +79,14 @@ function idOf(m: Mention): string {
 }
 
 /**
- * Gives acronyms defined in parentheses, and their later bare uses, the expansion's id; adds uses the recogniser missed.
+ * Gives acronyms defined in parentheses, and their later bare uses, the expansion's id; adds uses the recogniser missed
+ * (at the end of `mentions`, and then says so: true).
  * Each use takes the last definition before it (a redefinition wins from there on); mentions are found through
  * maps and binary search, so a long document with many definitions stays linear.
  */
-function addAcronyms(text: string, mentions: Mention[], definitions: readonly AcronymDefinition[]): void {
+function addAcronyms(text: string, mentions: Mention[], definitions: readonly AcronymDefinition[]): boolean {
   // most documents define no acronym: nothing to index
-  if (definitions.length === 0) return
+  if (definitions.length === 0) return false
   const byExtent = new Map<string, Mention>()
   for (const m of mentions) byExtent.set(`${m.start}:${m.end}`, m)
   // the recognised mentions do not overlap one another: sorted by start, an overlap is found by binary search
@@ -134,6 +135,7 @@ function addAcronyms(text: string, mentions: Mention[], definitions: readonly Ac
       }
     }
   }
+  return added.size > 0
 }
 
 // the longest acronym a definition can hold, bounding the look-back for acronyms added as mentions

@@ -151,11 +151,15 @@ export function findRoleBefore(text: string, tokens: readonly Token[], start: nu
 
 /** Finds an appositive role right after a name: "Jane Doe, the ministry's ambassador-at-large for Asia," */
 export function findRoleAfter(text: string, tokens: readonly Token[], end: number): RolePhrase | undefined {
-  const limit = lineEndWithin(text, end, 240)
-  // every non-space character starts a scanned word, so the first word is a comma only if the first such character is
+  // every non-space character starts a scanned word, so the first word is a comma only if the first such character
+  // is: decided before the line's end is looked for (most names have none; that scan read up to 240 characters for
+  // each of them). A line break is whitespace that ends the line, so the skip stops there as it stopped at the end
+  const bound = Math.min(end + 240, text.length)
   let at = end
-  while (at < limit && isSpace(text.charCodeAt(at))) at++
-  if (at >= limit || text.charCodeAt(at) !== 44) return undefined
+  while (at < bound && isSpace(text.charCodeAt(at)) && text.charCodeAt(at) !== 10) at++
+  if (at >= bound || text.charCodeAt(at) !== 44) return undefined
+  // no line break lies in [end, at): the line ends where it would have been found from `end`
+  const limit = lineEndWithin(text, at, bound - at)
   // most commas after a name open no role (", who", ", said"), decided in a word or two: a short stretch cut at
   // whitespace first (no token holds whitespace, so its words are exactly the full scan's first words), and the
   // rest of the line only when the decision reads past it

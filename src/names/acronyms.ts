@@ -191,9 +191,26 @@ function firstNameInside(sorted: readonly EntitySpan[], from: number, to: number
 /** Offsets of whole-word occurrences of `acronym` in `text` from `from` on. */
 export function findAcronymUses(text: string, acronym: string, from: number): Array<{start: number; end: number}> {
   const uses: Array<{start: number; end: number}> = []
-  const escaped = acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu')
+  const pattern = acronymPattern(acronym)
   pattern.lastIndex = from
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) uses.push({start: m.index, end: m.index + acronym.length})
   return uses
+}
+
+// compiled whole-word patterns by acronym: a definition's uses are looked for twice (its label's vote and its
+// mentions), and a corpus repeats its acronyms; bounded, since a long run sees an open set of them
+const MAX_PATTERNS = 5_000
+const patterns = new Map<string, RegExp>()
+
+// the pattern of `acronym`'s whole-word uses; global, so its lastIndex is set by each use (exec leaves it at 0 once
+// it finds nothing more, and nothing else runs between)
+function acronymPattern(acronym: string): RegExp {
+  let pattern = patterns.get(acronym)
+  if (pattern === undefined) {
+    const escaped = acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu')
+    if (patterns.size >= MAX_PATTERNS) patterns.clear()
+    patterns.set(acronym, pattern)
+  }
+  return pattern
 }

@@ -83,6 +83,22 @@ describe('findRoleAfter', () => {
     const name = text.includes('Vladimir') ? 'Vladimir Oleinik' : 'Jane Roe'
     expect(after(text, name)).toBeUndefined()
   })
+  // where the comma is decided: across spaces and tabs, never across a line break, at most 240 characters on
+  it.each([
+    ['Jane Roe , Kremlin spokesman, said', 'Kremlin spokesman'],
+    ['Jane Roe \t, Kremlin spokesman, said', 'Kremlin spokesman'],
+    ['Jane Roe\n, Kremlin spokesman, said', undefined],
+    ['Jane Roe  \n  , Kremlin spokesman, said', undefined],
+    ['Jane Roe\u00a0, Kremlin spokesman, said', 'Kremlin spokesman'],
+    [`Jane Roe${' '.repeat(239)}, Kremlin spokesman`, undefined],
+    [`Jane Roe${' '.repeat(200)}, Kremlin spokesman`, 'Kremlin spokesman'],
+    ['Jane Roe, Kremlin spokesman\nfor years', 'Kremlin spokesman'],
+    ['Jane Roe', undefined],
+    ['Jane Roe   ', undefined],
+    ['Jane Roe,', undefined],
+  ])('%j -> %j', (text, expected) => {
+    expect(after(text, 'Jane Roe')).toBe(expected)
+  })
 })
 
 describe('splitTitle', () => {

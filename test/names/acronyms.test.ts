@@ -7,6 +7,20 @@ function spanOf(text: string, needle: string, label: EntitySpan['label'] = 'ORG'
   return {start, end: start + needle.length, label}
 }
 
+describe('findAcronymUses: whole words only, from an offset on, the same answer when asked again', () => {
+  it.each([
+    ['NABU and NABU; (NABU) NABUs xNABU NABU2 NABU.', 'NABU', 0, [0, 9, 16, 40]],
+    ['NABU and NABU; (NABU) NABUs xNABU NABU2 NABU.', 'NABU', 1, [9, 16, 40]],
+    ['U.S. and U.S. troops; U.S.A.', 'U.S', 0, [0, 9, 22]],
+    ['AT&T, AT&T', 'AT&T', 2, [6]],
+    ['ÉU et ÉU', 'ÉU', 0, [0, 6]],
+    ['éNABU NABUé NABU', 'NABU', 0, [12]],
+    ['no use here', 'NABU', 0, []],
+  ])('%j, %j from %i -> %j', (text, acronym, from, starts) => {
+    for (let k = 0; k < 2; k++) expect(findAcronymUses(text, acronym, from).map((u) => u.start)).toEqual(starts)
+  })
+})
+
 describe('acronymMatches', () => {
   it.each([
     ['NABU', 'National Anti-Corruption Bureau of Ukraine', true],
