@@ -58,7 +58,7 @@ export function resolveOverlaps(
   const inside = (span: EntitySpan, outer: EntitySpan) => span.start >= outer.start && span.end <= outer.end
   // money figures a digit-free name sits inside: they give way to the name
   const yielding: EntitySpan[] = []
-  const candidates: Array<EntitySpan & {rank: number}> = []
+  const candidates: RankedSpan[] = []
   for (const span of names) {
     const value = text.slice(span.start, span.end)
     if (span.end <= span.start || span.label === 'DATE' || isLetterless(value)) continue
@@ -84,9 +84,6 @@ export function resolveOverlaps(
     if (yielding.length > 0 && yielding.some((m) => inside(span, m))) continue
     candidates.push({start: span.start, end: span.end, label: span.label, rank: 2})
   }
-  // longest first, then recogniser before dates before numbers, then position: a deterministic greedy choice
-  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.rank - b.rank || compareSpans(a, b) || a.label.localeCompare(b.label))
-  const kept: EntitySpan[] = []
   // characters taken by kept spans: two non-empty spans overlap exactly when they share a character
   let low = 0
   let high = text.length
@@ -94,13 +91,73 @@ export function resolveOverlaps(
     if (c.start < low) low = c.start
     if (c.end > high) high = c.end
   }
+  const kept: EntitySpan[] = []
   const taken = new Uint8Array(high - low)
-  for (const candidate of candidates) {
+  for (const candidate of greedyOrder(candidates, low, high - low)) {
     let free = true
     for (let i = candidate.start - low; i < candidate.end - low && free; i++) free = taken[i] === 0
     if (!free) continue
     taken.fill(1, candidate.start - low, candidate.end - low)
     kept.push({start: candidate.start, end: candidate.end, label: candidate.label})
   }
-  return kept.sort(compareSpans)
+  return byStart(kept, low, high - low)
+}
+
+/** A span offered to the greedy choice, with the rank of the finder it came from (recogniser 0, dates 1, numbers 2). */
+export interface RankedSpan extends EntitySpan {
+  rank: number
+}
+
+// integers are exact in a double below 2^53: every key below stays under it (checked), else the comparator sorts
+const EXACT = 2 ** 53
+
+/**
+ * `candidates` (every span inside `[low, low + width)`, none empty) in the greedy choice's order: longest first, then
+ * by rank, then by position, then by label (`localeCompare`), ties in input order. Sorted through one integer key per
+ * span in a typed array, which sorts natively without calling a comparator; the key's lowest digit is the input
+ * index, so equal extents and ranks keep input order as the stable comparator sort does. Spans of the same extent
+ * and rank with different labels (ordered by label), and keys too large to be exact, take the comparator sort.
+ */
+export function greedyOrder(candidates: readonly RankedSpan[], low: number, width: number): RankedSpan[] {
+  const n = candidates.length
+  if (3 * width * width * n >= EXACT) return sortByComparator(candidates)
+  const keys = new Float64Array(n)
+  for (let k = 0; k < n; k++) {
+    const c = candidates[k]!
+    // length, rank and start as digits of one number: (width - length) < width, rank < 3, start - low < width
+    keys[k] = (((width - (c.end - c.start)) * 3 + c.rank) * width + (c.start - low)) * n + k
+  }
+  keys.sort()
+  const ordered: RankedSpan[] = new Array(n)
+  let previous = -1
+  for (let k = 0; k < n; k++) {
+    const index = keys[k]! % n
+    const primary = (keys[k]! - index) / n
+    const candidate = candidates[index]!
+    // the same extent and rank again: the comparator orders them by label
+    if (primary === previous && candidate.label !== ordered[k - 1]!.label) return sortByComparator(candidates)
+    previous = primary
+    ordered[k] = candidate
+  }
+  return ordered
+}
+
+// the greedy order by the comparator (a stable sort)
+function sortByComparator(candidates: readonly RankedSpan[]): RankedSpan[] {
+  return [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.rank - b.rank || compareSpans(a, b) || a.label.localeCompare(b.label))
+}
+
+/**
+ * Non-overlapping, non-empty `spans` inside `[low, low + width)` sorted by start (so by `compareSpans`: no two share
+ * a start), through integer keys in a typed array as in {@link greedyOrder}.
+ */
+export function byStart<T extends EntitySpan>(spans: T[], low: number, width: number): T[] {
+  const n = spans.length
+  if (width * n >= EXACT) return spans.sort(compareSpans)
+  const keys = new Float64Array(n)
+  for (let k = 0; k < n; k++) keys[k] = (spans[k]!.start - low) * n + k
+  keys.sort()
+  const sorted: T[] = new Array(n)
+  for (let k = 0; k < n; k++) sorted[k] = spans[keys[k]! % n]!
+  return sorted
 }
