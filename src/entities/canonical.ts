@@ -49,9 +49,12 @@ export function isFullName(name: string): boolean {
 const UPPER_START = /^\p{Lu}/u
 
 // canonical names of non-person mentions by label and surface form (ORG and LOC drop a lowercase article, the rest
-// do not), each with its entity id once asked for: the resolver then needs no second lookup by name for the id
-const MAX_CANONICAL = 50_000
+// do not), each with its entity id once asked for: the resolver then needs no second lookup by name for the id.
+// Bounded over all labels together (a long-running process sees an open set of names): as many entries as the two
+// caches of 50,000 names each that the label groups had before
+const MAX_CANONICAL = 100_000
 const surfaceNames = new Map<EntityLabel, Map<string, NamedId>>()
+let surfaceCount = 0
 
 /** A canonical name with the entity id its label gives it, made on first use (see {@link idOfNamed}). */
 export interface NamedId {
@@ -93,10 +96,13 @@ export function surfaceName(text: string, span: EntitySpan): NamedId {
     const key = ownCopy(raw)
     const article = isNameLabel(span.label) && span.label !== 'MISC'
     const canonical = article ? articleNameOf(key) : cleanName(stripPossessive(cleanName(key))) || cleanName(key) || key
-    // bounded: a long-running process sees an open set of names
-    if (cache.size >= MAX_CANONICAL) cache.clear()
+    if (surfaceCount >= MAX_CANONICAL) {
+      for (const names of surfaceNames.values()) names.clear()
+      surfaceCount = 0
+    }
     named = {label: span.label, name: canonical, id: undefined}
     cache.set(key, named)
+    surfaceCount++
   }
   return named
 }

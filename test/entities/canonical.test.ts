@@ -77,3 +77,18 @@ describe('surfaceName: one entry per label and surface form, carrying the id ent
     expect(again.id).toBe(entityIdFor(label as EntityLabel, canonical))
   })
 })
+
+describe('surfaceName is bounded over all labels together', () => {
+  it('forgets its entries after 100,000 names of any labels, and answers the same after', () => {
+    const first = surfaceName('x the Pentagon y', {start: 2, end: 14, label: 'ORG'})
+    expect(surfaceName('the Pentagon', {start: 0, end: 12, label: 'ORG'})).toBe(first)
+    const labels: EntityLabel[] = ['LOC', 'DATE', 'CARDINAL', 'MISC']
+    for (let k = 0; k < 100_000; k++) {
+      const raw = `Name${k}`
+      surfaceName(raw, {start: 0, end: raw.length, label: labels[k % labels.length]!})
+    }
+    const again = surfaceName('the Pentagon', {start: 0, end: 12, label: 'ORG'})
+    expect(again).not.toBe(first)
+    expect(again).toEqual({label: 'ORG', name: 'Pentagon', id: undefined})
+  })
+})
