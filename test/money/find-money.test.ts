@@ -221,7 +221,10 @@ describe('findMoney: linear time on pathological input', () => {
     // warm both sizes first so the JIT tier is the same for both measurements
     findMoney(small)
     findMoney(large)
-    const ratio = timeOf(large) / timeOf(small)
+    // a quadratic scan gives ~100 on every attempt; a linear one ~10, pushed past 30 only when another process takes
+    // the core during one measurement (seen at load ~12 on a shared 2-core machine), so up to three attempts
+    let ratio = Infinity
+    for (let attempt = 0; attempt < 3 && ratio >= 30; attempt++) ratio = Math.min(ratio, timeOf(large) / timeOf(small))
     expect(ratio).toBeLessThan(30)
   })
 })
