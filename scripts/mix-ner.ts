@@ -5,11 +5,12 @@
  * The same files in the same order give a byte-identical model.
  */
 import {createHash} from 'node:crypto'
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, statSync, writeFileSync} from 'node:fs'
 import {dirname} from 'node:path'
 import {failUsage, parseScriptArgs, type ScriptSpec} from '../tools/lib/script-args.ts'
 import {parseModel, serializeModel} from '../src/ner/model.ts'
 import {MixError, mixModels} from '../tools/ner/mix.ts'
+import {ModelArgError, readModelArg} from '../tools/ner/model-arg.ts'
 
 const spec = {
   name: 'mix:ner',
@@ -24,11 +25,20 @@ const spec = {
 } satisfies ScriptSpec
 const {values, positionals} = parseScriptArgs(spec)
 if (positionals.length < 2) failUsage(spec, 'give two or more model files to mix')
+// checked before the inputs are read and mixed, not found by writeFileSync at the end (a stack trace)
+if (existsSync(values.out) && statSync(values.out).isDirectory()) failUsage(spec, `--out ${values.out} is a folder: give the file to write`)
 
 const inputs = positionals.map((file) => {
-  const bytes = readFileSync(file)
+  let read
+  try {
+    read = readModelArg(file)
+  } catch (error) {
+    if (!(error instanceof ModelArgError)) throw error
+    console.error(`mix:ner: ${error.message}`)
+    process.exit(2)
+  }
+  const {bytes, model} = read
   const sha256 = createHash('sha256').update(bytes).digest('hex').slice(0, 16)
-  const model = parseModel(bytes)
   console.log(`${file}: ${model.features.length} features, ${bytes.length} bytes, sha256 ${sha256}`)
   return {model, sha256}
 })
@@ -40,7 +50,12 @@ try {
   console.error(`mix:ner: ${error.message}`)
   process.exit(2)
 }
-mkdirSync(dirname(values.out), {recursive: true})
-writeFileSync(values.out, bytes)
+try {
+  mkdirSync(dirname(values.out), {recursive: true})
+  writeFileSync(values.out, bytes)
+} catch (error) {
+  console.error(`mix:ner: cannot write ${values.out}: ${(error as Error).message}`)
+  process.exit(1)
+}
 const kept = parseModel(bytes).features.length
 console.log(`wrote ${values.out}: ${kept} features, ${bytes.length} bytes, sha256 ${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}`)

@@ -7,16 +7,17 @@
  *   npm run silver:ner -- --model /tmp/nersel10-m/F-RM-s2.bin --out /tmp/silver-s2
  */
 import {createHash} from 'node:crypto'
-import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
-import {parseScriptArgs} from '../tools/lib/script-args.ts'
+import {failUsage, parseScriptArgs, type ScriptSpec} from '../tools/lib/script-args.ts'
+import {ModelArgError, readModelArg} from '../tools/ner/model-arg.ts'
 import {POLNEAR_TRAIN_TEXT_DIR} from '../tools/ner/ner-set.ts'
 import {findNearDuplicates, readDevTexts} from '../tools/ner/train-gold.ts'
 import {findSilverMentions, orderSilverCandidates, silverRoundTrips, writeSilverGold} from '../tools/ner/silver.ts'
-import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_EDGE_TRIM, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, loadModel, tagTokens} from '../src/ner/recognise.ts'
+import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_EDGE_TRIM, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, tagTokens} from '../src/ner/recognise.ts'
 import {NerTagger} from '../src/ner/tagger.ts'
 
-const {values} = parseScriptArgs({
+const spec = {
   name: 'silver:ner',
   about:
     'Tags unlabeled PolNeAR train articles with a model and writes them as a training gold folder (text/ and gold/) for\n' +
@@ -28,7 +29,13 @@ const {values} = parseScriptArgs({
     articles: {type: 'string', default: '200', check: 'number', description: 'how many articles'},
   },
   example: 'npm run silver:ner -- --model /tmp/nersel10-m/F-RM-s2.bin --out /tmp/silver-s2',
-})
+} satisfies ScriptSpec
+const {values} = parseScriptArgs(spec)
+// a count that is not a whole number of 1 or more never equals the articles written, so the loop would write them all
+const wanted = Number(values.articles)
+if (!Number.isInteger(wanted) || wanted < 1) failUsage(spec, `--articles is a whole number of 1 or more, not "${values.articles}"`)
+const out = resolve(values.out)
+if (existsSync(out) && !statSync(out).isDirectory()) failUsage(spec, `--out ${values.out} is a file: give a folder that does not exist or is empty`)
 // an allow-list: only the PolNeAR train texts may be labelled, so no dev or held-out split slips in under another name
 if (!/(^|\/)polnear\/train(\/text)?\/?$/.test(values.texts)) {
   console.error(`refusing ${values.texts}: silver is made from the PolNeAR train texts only`)
@@ -38,12 +45,19 @@ if (!existsSync(values.texts)) {
   console.error(`${values.texts} does not exist (../shared is needed)`)
   process.exit(1)
 }
-const out = resolve(values.out)
 if (existsSync(out) && readdirSync(out).length > 0) {
   console.error(`${out} is not empty`)
   process.exit(2)
 }
-const wanted = Number(values.articles)
+// read before the articles are listed and the exclusions found, so a wrong --model is one line at once
+let model
+try {
+  model = readModelArg(values.model).model
+} catch (error) {
+  if (!(error instanceof ModelArgError)) throw error
+  console.error(`silver:ner: ${error.message}`)
+  process.exit(2)
+}
 
 // every name a gold file under test/ner-gold carries: hand-annotated training articles and dev articles
 const goldRoot = new URL('../test/ner-gold/', import.meta.url).pathname
@@ -66,7 +80,7 @@ console.log(
     `${near.length > 0 ? ` (${near.map((d) => `${d.train} ~ ${d.dev}`).join(', ')})` : ''}; ${order.length} eligible`,
 )
 
-const tagger = new NerTagger(loadModel(values.model), {
+const tagger = new NerTagger(model, {
   beam: DEFAULT_BEAM,
   nameUnknown: DEFAULT_NAME_UNKNOWN,
   consistency: DEFAULT_CONSISTENCY,
