@@ -37,8 +37,17 @@ export function findParagraphs(text: string): Span[] {
   const separators = text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0
   let start = 0
   let w = 0
+  // the first \n at or after the current position (or the text's end), searched for again only once passed: searched
+  // for from every separator, a text of many separators and few newlines was rescanned to its next newline each time
+  // (quadratic: 4 M characters of U+2028-separated lines took 7.7 s instead of 74 ms)
+  let newline = -1
   // every break in text order, the text's end read as one
-  for (let i = nextBreak(text, 0, separators); ; i = nextBreak(text, i + 1, separators)) {
+  for (let from = 0; ; ) {
+    if (newline < from) {
+      newline = text.indexOf('\n', from)
+      if (newline < 0) newline = n
+    }
+    const i = separators ? nextSeparator(text, from, newline) : newline
     if (w < wraps.length && wraps[w] === i) w++
     else {
       let s = start
@@ -49,18 +58,15 @@ export function findParagraphs(text: string): Span[] {
       start = i + 1
     }
     if (i >= n) return spans
+    from = i + 1
   }
 }
 
-/** The first line break (\n, and U+2028 and U+2029 when `separators`) at or after `from`, or the text's length. */
-function nextBreak(text: string, from: number, separators: boolean): number {
-  let end = text.indexOf('\n', from)
-  if (end < 0) end = text.length
-  if (separators) {
-    for (let k = from; k < end; k++) {
-      const code = text.charCodeAt(k)
-      if (code === 0x2028 || code === 0x2029) return k
-    }
+/** The first U+2028 or U+2029 in `text` from `from` up to `end`, or `end`. */
+function nextSeparator(text: string, from: number, end: number): number {
+  for (let k = from; k < end; k++) {
+    const code = text.charCodeAt(k)
+    if (code === 0x2028 || code === 0x2029) return k
   }
   return end
 }

@@ -147,3 +147,39 @@ describe('findParagraphs breaks', () => {
     expect(findParagraphs(text).map((p) => [p.start, p.end])).toEqual(paragraphsByCharacter(text))
   })
 })
+
+describe('findParagraphs with many separators and few newlines', () => {
+  // separators between newlines: each break must not search again for the next newline from where it stands
+  const lines = (count: number, separator: string, every = 0) =>
+    Array.from({length: count}, (_, k) => `Line ${k} of the text.${every > 0 && k % every === every - 1 ? '\n' : separator}`).join('')
+  it.each<[string, string]>([
+    ['line separators, no newline', lines(50, '\u2028')],
+    ['paragraph separators, a newline every 7 lines', lines(50, '\u2029', 7)],
+    ['both separators, newlines between', lines(40, '\u2028\n\u2029')],
+  ])('finds what a read of every character finds: %s', (_, text) => {
+    expect(findParagraphs(text).map((p) => [p.start, p.end])).toEqual(paragraphsByCharacter(text))
+  })
+
+  // time(2 M characters) / time(200 k) is ~10 for a linear scan and ~100 for a quadratic one (7.7 s for 4 M
+  // characters of U+2028-separated lines when each break searched for the next newline anew); min of runs tames noise
+  it('takes linear time on a long text of U+2028-separated lines without a newline', () => {
+    const timeOf = (text: string): number => {
+      let best = Infinity
+      let spent = 0
+      for (let run = 0; run < 5 && !(run >= 3 && spent > 300); run++) {
+        const started = performance.now()
+        findParagraphs(text)
+        const elapsed = performance.now() - started
+        spent += elapsed
+        best = Math.min(best, elapsed)
+      }
+      return Math.max(best, 0.05)
+    }
+    const small = lines(10_000, '\u2028')
+    const large = lines(100_000, '\u2028')
+    // up to three attempts: a linear scan's ratio passes 30 only when another process takes the core mid-measurement
+    let ratio = Infinity
+    for (let attempt = 0; attempt < 3 && ratio >= 30; attempt++) ratio = Math.min(ratio, timeOf(large) / timeOf(small))
+    expect(ratio).toBeLessThan(30)
+  })
+})
