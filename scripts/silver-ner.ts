@@ -20,13 +20,16 @@ import {NerTagger} from '../src/ner/tagger.ts'
 const spec = {
   name: 'silver:ner',
   about:
-    'Tags unlabeled PolNeAR train articles with a model and writes them as a training gold folder (text/ and gold/) for\n' +
-    'train:ner --gold (self-training, docs/ner.md twenty-third round). Never a dev or test split.',
+    "Tags unlabeled PolNeAR train articles with a model (the shipped tagger's settings: beam, unknown-name retry, consistency\n" +
+    'pass, rules J and P) and writes them as a training gold folder (text/ and gold/) for train:ner --gold (self-training, docs/ner.md\n' +
+    'twenty-third round; not adopted). The first --articles eligible articles in the order of the sha256 of their names; left\n' +
+    'out: every article a gold file under test/ner-gold names and every one nearly the same as a dev text, and one whose\n' +
+    'silver does not place back exactly (the next is taken). Never a dev or test split.',
   options: {
     model: {type: 'string', required: true, value: '<file>', description: 'the labelling model'},
     out: {type: 'string', required: true, value: '<dir>', description: 'where text/ and gold/ are written (must not exist or be empty)'},
     texts: {type: 'string', value: '<dir>', default: POLNEAR_TRAIN_TEXT_DIR, description: 'the unlabeled texts (PolNeAR train only)'},
-    articles: {type: 'string', default: '200', check: 'number', description: 'how many articles'},
+    articles: {type: 'string', default: '200', check: 'number', description: 'how many articles to write (a whole number of 1 or more)'},
   },
   example: 'npm run silver:ner -- --model /tmp/nersel10-m/F-RM-s2.bin --out /tmp/silver-s2',
 } satisfies ScriptSpec
