@@ -15,7 +15,8 @@ import {findCompromiseEntities} from '../src/adapters/compromise.ts'
 import {TokenFlag, type Token} from '../src/doc.ts'
 import {readModernNerSet, toNerTokenDocument} from '../tools/ner/ner-set.ts'
 import {readConll, type NerDocument} from '../tools/ner/conll.ts'
-import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_EDGE_TRIM, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, loadModel, MODEL_URL, recogniseEntities, tagTokens} from '../src/ner/recognise.ts'
+import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_EDGE_TRIM, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, MODEL_URL, recogniseEntities, tagTokens} from '../src/ner/recognise.ts'
+import {modelArgOrExit} from '../tools/ner/model-arg.ts'
 import {scoreEntities, type NerScore} from '../tools/ner/score.ts'
 import {NerTagger} from '../src/ner/tagger.ts'
 import {NER_TYPES, spansFromIob, type TokenSpan} from '../src/ner/tags.ts'
@@ -44,6 +45,11 @@ const spec = {
 const {values} = parseScriptArgs(spec)
 if (values['given-name-join'] && values['no-given-name-join']) failUsage(spec, 'give --given-name-join or --no-given-name-join, not both')
 if (values['edge-trim'] && values['no-edge-trim']) failUsage(spec, 'give --edge-trim or --no-edge-trim, not both')
+// read before the dev sets, so a wrong --model is one line at once, not a stack trace from fs or zlib; timed as the
+// model load below
+const loadStarted = performance.now()
+const {model} = modelArgOrExit(spec.name, values.model!)
+const modelReadMs = performance.now() - loadStarted
 
 interface DevSet {
   name: string
@@ -90,11 +96,10 @@ const nameUnknown = DEFAULT_NAME_UNKNOWN && !values['no-name-unknown']
 const consistency = DEFAULT_CONSISTENCY && !values['no-consistency']
 const givenNameJoin = values['given-name-join'] ? true : values['no-given-name-join'] ? false : DEFAULT_GIVEN_NAME_JOIN
 const edgeTrim = values['edge-trim'] ? true : values['no-edge-trim'] ? false : DEFAULT_EDGE_TRIM
-const loadStarted = performance.now()
-const model = loadModel(values.model!)
+const taggerStarted = performance.now()
 const options = {beam, nameUnknown, consistency, givenNameJoin, edgeTrim}
 let tagger = new NerTagger(model, options)
-const loadMs = performance.now() - loadStarted
+const loadMs = modelReadMs + performance.now() - taggerStarted
 const tagAll = (t: NerTagger, docs: NerDocument[]) => docs.map((doc) => spansFromIob(tagTokens(doc.words, doc.sentenceEnds, t)))
 
 const trainFiles = (model.meta.trainFiles as string[] | undefined) ?? ['eng.train']

@@ -8,7 +8,8 @@
  */
 import {failUsage, parseScriptArgs, type ScriptSpec} from '../tools/lib/script-args.ts'
 import {readModernNerSet, toNerTokenDocument, type NerTokenDocument} from '../tools/ner/ner-set.ts'
-import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_EDGE_TRIM, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, loadModel, MODEL_URL, tagTokens} from '../src/ner/recognise.ts'
+import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_EDGE_TRIM, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, MODEL_URL, tagTokens} from '../src/ner/recognise.ts'
+import {modelArgOrExit} from '../tools/ner/model-arg.ts'
 import {scoreEntities, type NerScore} from '../tools/ner/score.ts'
 import {NerTagger} from '../src/ner/tagger.ts'
 import {NER_TYPES, spansFromIob, type TokenSpan} from '../src/ner/tags.ts'
@@ -34,6 +35,8 @@ const spec = {
 const {values} = parseScriptArgs(spec)
 if (values['given-name-join'] && values['no-given-name-join']) failUsage(spec, 'give --given-name-join or --no-given-name-join, not both')
 if (values['edge-trim'] && values['no-edge-trim']) failUsage(spec, 'give --edge-trim or --no-edge-trim, not both')
+// read before the set, so a wrong --model is one line at once, not a stack trace from fs or zlib
+const {model} = modelArgOrExit(spec.name, values.model!)
 const set = readModernNerSet()
 for (const s of set.skipped) console.log(`skipped the ${s.source} half: ${s.reason}`)
 const beam = Number(values.beam)
@@ -41,7 +44,7 @@ const nameUnknown = DEFAULT_NAME_UNKNOWN && !values['no-name-unknown']
 const consistency = DEFAULT_CONSISTENCY && !values['no-consistency']
 const givenNameJoin = values['given-name-join'] ? true : values['no-given-name-join'] ? false : DEFAULT_GIVEN_NAME_JOIN
 const edgeTrim = values['edge-trim'] ? true : values['no-edge-trim'] ? false : DEFAULT_EDGE_TRIM
-const tagger = new NerTagger(loadModel(values.model!), {beam, nameUnknown, consistency, givenNameJoin, edgeTrim})
+const tagger = new NerTagger(model, {beam, nameUnknown, consistency, givenNameJoin, edgeTrim})
 const docs = set.docs.map((d) => ({source: d.source, tokens: toNerTokenDocument(d)}))
 const predicted = new Map<NerTokenDocument, TokenSpan[]>()
 // given-name joins per document (the tagger's counter before and after it), summed per half below

@@ -7,12 +7,14 @@
 import {readFileSync} from 'node:fs'
 import {readModernNerSet, toNerTokenDocument} from './ner-set.ts'
 import {readConll, type NerDocument} from './conll.ts'
-import {DEFAULT_BEAM, DEFAULT_EDGE_TRIM, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, loadModel, tagTokens} from '../../src/ner/recognise.ts'
+import {DEFAULT_BEAM, DEFAULT_EDGE_TRIM, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, MODEL_URL, tagTokens} from '../../src/ner/recognise.ts'
+import {modelArgOrExit} from './model-arg.ts'
 import {NerTagger} from '../../src/ner/tagger.ts'
 import {spansFromIob, type TokenSpan} from '../../src/ner/tags.ts'
 
-const modelFile = process.argv[2]
-const model = loadModel(modelFile)
+// without an argument the shipped model, as loadModel() did; a wrong file is one line and exit 2, not a stack trace
+const modelFile = process.argv[2] ?? MODEL_URL.pathname
+const {model} = modelArgOrExit('consistency-changes', modelFile)
 const options = {beam: DEFAULT_BEAM, nameUnknown: DEFAULT_NAME_UNKNOWN, givenNameJoin: DEFAULT_GIVEN_NAME_JOIN, edgeTrim: DEFAULT_EDGE_TRIM}
 const off = new NerTagger(model, {...options, consistency: false})
 const on = new NerTagger(model, {...options, consistency: true})

@@ -31,3 +31,14 @@ export function readModelArg(file: string): {bytes: Buffer; model: NerModel} {
     throw new ModelArgError(`"${file}" is not a lede NER model this code reads (${why})`)
   }
 }
+
+/** Reads the model file `file` for the script `script`, or prints one line `<script>: <why>` and exits 2 (a usage error). */
+export function modelArgOrExit(script: string, file: string): {bytes: Buffer; model: NerModel} {
+  try {
+    return readModelArg(file)
+  } catch (error) {
+    if (!(error instanceof ModelArgError)) throw error
+    console.error(`${script}: ${error.message}`)
+    process.exit(2)
+  }
+}

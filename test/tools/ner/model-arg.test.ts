@@ -75,3 +75,27 @@ describe('mix:ner and silver:ner refuse bad arguments with one line and exit 2, 
     expect(existsSync(join(dir, 'o.bin'))).toBe(false)
   })
 })
+
+/*
+ * The other research commands that take a model file (score:ner-set, bench:ner --model, tools/ner/consistency-changes.ts)
+ * went through loadModel and printed fs's or zlib's stack trace; they now read it first, before any data set is read.
+ */
+const run = (path: string, ...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', path, ...args], {encoding: 'utf8'})
+
+describe('score:ner-set, bench:ner and consistency-changes refuse a bad model file with one line and exit 2', () => {
+  it.each([
+    {name: 'score:ner-set', path: 'scripts/score-ner-set.ts', args: ['--model', join(dir, 'missing.bin')], stderr: /^score:ner-set: cannot read the model ".*missing\.bin": no such file$/},
+    {name: 'score:ner-set', path: 'scripts/score-ner-set.ts', args: ['--model', empty], stderr: /^score:ner-set: ".*empty\.bin" is not a lede NER model this code reads \(the file is empty\)$/},
+    {name: 'bench:ner', path: 'bench/ner.ts', args: ['--model', text], stderr: /^bench:ner: ".*text\.bin" is not a lede NER model this code reads \(incorrect header check\)$/},
+    {name: 'bench:ner', path: 'bench/ner.ts', args: ['--model', folder], stderr: /^bench:ner: cannot read the model ".*a-folder": it is a folder$/},
+    {name: 'consistency-changes', path: 'tools/ner/consistency-changes.ts', args: [cutShort], stderr: /^consistency-changes: ".*cut\.bin" is not a lede NER model this code reads/},
+    {name: 'consistency-changes', path: 'tools/ner/consistency-changes.ts', args: [gzippedText], stderr: /^consistency-changes: ".*gz\.bin" is not a lede NER model this code reads \(not a lede NER model file\)$/},
+  ])('$name $args', ({path, args, stderr}) => {
+    const result = run(path, ...args)
+    expect(result.status).toBe(2)
+    expect(result.stderr.trim()).toMatch(stderr)
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+    // refused before any set was read or any header printed
+    expect(result.stdout).toBe('')
+  })
+})
