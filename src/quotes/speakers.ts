@@ -179,6 +179,15 @@ function paragraphIndex(paras: Span[], offset: number): number {
   return Math.max(0, countBefore(paras, (para) => para.start <= offset) - 1)
 }
 
+// Unicode's other symbols (emoji, dingbats, ©, ™, °, flags) and what joins or modifies them (variation selectors,
+// skin tones, ZWJ, keycaps, tags); currency, math and modifier symbols ("$", "+", "`") stay, as phrases and marks read them
+const PICTOGRAPH = /^[\p{So}\p{Emoji_Modifier}\p{Mn}\p{Me}\u200d\u{e0020}-\u{e007f}]+$/u
+
+function isPictograph(word: Word): boolean {
+  // every such character is at or above U+00A6: the common marks skip the regex
+  return word.text.charCodeAt(0) >= 0xa6 && PICTOGRAPH.test(word.text)
+}
+
 function paragraphWords(text: string, tokens: readonly Token[], para: Span, quotes: QuoteSpan[], transparent: boolean[]): ParagraphWords {
   const raw = quoteWords(text, tokens, para.start, para.end)
   const words: Word[] = []
@@ -201,6 +210,9 @@ function paragraphWords(text: string, tokens: readonly Token[], para: Span, quot
         break
       }
     }
+    // an emoji or other pictograph is no word and no punctuation: kept, it ended a speaker phrase or a cue's
+    // window as a stray mark would ("said Jane Roe 😀 in Paris" found no speaker)
+    if (word.kind === 'punct' && isPictograph(word)) continue
     if (owner >= 0 && transparent[owner]) {
       const quote = quotes[owner]!
       // drop the marks of a transparent quote, keep its words as narrative

@@ -184,3 +184,30 @@ describe('findAttributions', () => {
     expect(findAttributions(text, findQuotes(text, paragraphs, findTokens(text)), paragraphs, findTokens(text)).map((a) => a.rule)).toEqual(['after', 'carried', 'colon'])
   })
 })
+
+describe('attributeSpeakers: emoji and other symbols are not words', () => {
+  it.each([
+    ['an emoji after the speaker', '"We will win," said Jane Roe 😀 in Paris.', [['We will win,', 'Jane Roe', 'said', 'say']]],
+    ['an emoji before the cue', '"We will win," Jane Roe 😀 said in Paris.', [['We will win,', 'Jane Roe', 'said', 'say']]],
+    ['an emoji between cue and name', '"We will win," said 😀 Jane Roe in Paris.', [['We will win,', 'Jane Roe', 'said', 'say']]],
+    ['an emoji between quote and cue', '"We will win," 😀 said Jane Roe in Paris.', [['We will win,', 'Jane Roe', 'said', 'say']]],
+    ['an emoji before a colon attribution', 'Jane Roe 😀 said: "We will win."', [['We will win.', 'Jane Roe', 'said', 'say']]],
+    ['a BMP star', '"We will win," said Jane Roe ★ in Paris.', [['We will win,', 'Jane Roe', 'said', 'say']]],
+    ['a BMP trade mark sign', '"We will win," said Jane Roe ™ in Paris.', [['We will win,', 'Jane Roe', 'said', 'say']]],
+    ['a BMP dingbat with a variation selector', '"We will win," said Jane Roe ❤️ in Paris.', [['We will win,', 'Jane Roe', 'said', 'say']]],
+    ['an astral emoji with a skin tone', '"We will win," said Jane Roe 👍🏽 in Paris.', [['We will win,', 'Jane Roe', 'said', 'say']]],
+    ['an astral ZWJ sequence', '"We will win," said Jane Roe 👩‍👩‍👧 in Paris.', [['We will win,', 'Jane Roe', 'said', 'say']]],
+    ['a flag', '"We will win," said Jane Roe 🇫🇷 in Paris.', [['We will win,', 'Jane Roe', 'said', 'say']]],
+    // the symbol bridges nothing: a quote closed by a full stop and a sentence without a speech verb stay unattributed
+    ['still no cue after a full stop', '"We will win." 😀 Jane Roe visited Paris.', [['We will win.', null, null, null]]],
+  ])('%s', (_name, text, expected) => {
+    expect(summary(text)).toEqual(expected)
+  })
+
+  it('keeps the speaker offsets around an astral emoji', () => {
+    const text = '"No," said 😀 Jane Roe 😀 in Paris.'
+    const [quote] = attribute(text)
+    expect(quote!.speaker).toMatchObject({mention: 'Jane Roe', start: 14, end: 22})
+    expect(text.slice(quote!.speaker.start!, quote!.speaker.end!)).toBe('Jane Roe')
+  })
+})
