@@ -45,6 +45,16 @@ function shellQuote(arg: string): string {
 // loading the model, and run the machine out of memory instead of saying so
 const MAX_WORKERS = 256
 
+/**
+ * Explains that `workers` threads are more than the machine's `cores`, or gives undefined when they are not.
+ */
+export function explainExcessWorkers(workers: number, cores: number): string | undefined {
+  // the user's number is honoured (their machine, their choice: a shared or throttled host may be why), but a
+  // --workers 99 on 2 cores used to start 99 threads without a word
+  if (workers <= cores) return undefined
+  return `--workers ${workers} is more threads than this machine's ${cores} ${cores === 1 ? 'core' : 'cores'} (available parallelism): more threads than cores only adds overhead (each starts, loads the model and competes for the same cores; the output is the same); running ${workers} as asked`
+}
+
 // the shortest --lock-duration a worker accepts
 const MIN_LOCK_MS = 1000
 
@@ -160,6 +170,9 @@ ${EXIT_HELP}`,
       const claimed = await claimOutput(corpusDir, opts.out, warn, opts.redis !== undefined ? async () => void (redisChecked = await checkRedisAt(opts.redis!)) : undefined)
       const spec = {name: opts.pipeline, options}
       const workers = opts.workers ?? availableParallelism()
+      // a warning, so printed with --quiet too (--quiet drops progress and the summary only), once the run is sure to start
+      const excess = opts.workers === undefined ? undefined : explainExcessWorkers(opts.workers, availableParallelism())
+      if (excess !== undefined) warn(excess)
       let threads: Executor | undefined
       let handedOver = false
       try {

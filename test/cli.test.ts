@@ -1,10 +1,10 @@
 import {execFileSync, spawn, spawnSync} from 'node:child_process'
 import {appendFileSync, copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import {createHash} from 'node:crypto'
-import {hostname, tmpdir} from 'node:os'
+import {availableParallelism, hostname, tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
-import {EXIT, main} from '../src/cli.ts'
+import {EXIT, explainExcessWorkers, main} from '../src/cli.ts'
 import {createThreadExecutor} from '../src/run/executor.ts'
 import {checkModelFile, MODEL_URL} from '../src/ner/model-file.ts'
 import {runCorpus} from '../src/run/batch.ts'
@@ -171,6 +171,20 @@ describe('lede CLI', () => {
     expect(readdirSync(out)).toContain('manifest.json')
   })
 
+  // more --workers than cores is honoured, with one warning line (printed with --quiet, as every warning is); the
+  // folder holds no input, so the threads start and stop and nothing else runs
+  it.each([
+    {workers: availableParallelism() + 1, warned: true},
+    {workers: 1, warned: false},
+  ])('--workers $workers: warned $warned', async ({workers, warned}) => {
+    const empty = tmp()
+    const out = join(tmp(), 'out')
+    expect(await main(['run', empty, '--out', out, '--quiet', '--workers', String(workers)])).toBe(EXIT.ok)
+    const lines = stderr.join('').split('\n').filter((l) => l.includes('--workers'))
+    expect(lines).toEqual(warned ? [`lede: warning: ${explainExcessWorkers(workers, availableParallelism())}`] : [])
+    expect(createThreadExecutor).toHaveBeenCalledWith(expect.anything(), workers)
+  }, 30_000)
+
   it.each([['--help'], ['run', '--help'], ['eval', '--help'], ['schema', '--help']])('answers %s', async (...argv) => {
     expect(await main(argv)).toBe(EXIT.ok)
     expect(stdout.join('')).toMatch(/Usage: lede/)
@@ -258,5 +272,21 @@ describe('bin/lede.js', () => {
     const code = await new Promise((resolve) => child.on('close', resolve))
     expect(stderr).toBe('')
     expect(code).toBe(0)
+  })
+})
+
+describe('explainExcessWorkers', () => {
+  it.each([
+    {workers: 99, cores: 2, message: "--workers 99 is more threads than this machine's 2 cores (available parallelism): more threads than cores only adds overhead (each starts, loads the model and competes for the same cores; the output is the same); running 99 as asked"},
+    {workers: 2, cores: 1, message: /this machine's 1 core \(available parallelism\).*running 2 as asked$/},
+    {workers: 3, cores: 2, message: /^--workers 3 is more threads than this machine's 2 cores/},
+    {workers: 2, cores: 2, message: undefined},
+    {workers: 1, cores: 2, message: undefined},
+    {workers: 0, cores: 1, message: undefined},
+  ])('$workers workers on $cores cores', ({workers, cores, message}) => {
+    const got = explainExcessWorkers(workers, cores)
+    if (message === undefined) expect(got).toBeUndefined()
+    else if (typeof message === 'string') expect(got).toBe(message)
+    else expect(got).toMatch(message)
   })
 })
