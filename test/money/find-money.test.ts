@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import type {Money} from '../../src/doc.ts'
 import {findMoney} from '../../src/money/find-money.ts'
+import {measureGrowth} from '../helpers/linear-time.ts'
 
 /** One figure as a compact line: `[span] value CUR` plus `?` (assumed), `q=`, `min..max`, `per=`, `eq=`. */
 function show(text: string, m: Money): string {
@@ -190,20 +191,7 @@ describe('findMoney: spans and offsets', () => {
 })
 
 describe('findMoney: linear time on pathological input', () => {
-  // time(1 MB) / time(100 kB) is ~10 for a linear scan and ~100 for a quadratic one; min of runs tames noise
-  const timeOf = (text: string): number => {
-    let best = Infinity
-    let spent = 0
-    // five runs, or three when each takes long enough that noise no longer matters
-    for (let run = 0; run < 5 && !(run >= 3 && spent > 300); run++) {
-      const started = performance.now()
-      findMoney(text)
-      const elapsed = performance.now() - started
-      spent += elapsed
-      best = Math.min(best, elapsed)
-    }
-    return Math.max(best, 0.05)
-  }
+  // time(1 MB) / time(100 kB) is ~10 for a linear scan and ~100 for a quadratic one (test/helpers/linear-time.ts)
   it.each([
     ['digits', '7'],
     ['currency signs', '$'],
@@ -218,13 +206,7 @@ describe('findMoney: linear time on pathological input', () => {
   ])('%s', (_name, unit) => {
     const small = unit.repeat(Math.ceil(100_000 / unit.length))
     const large = unit.repeat(Math.ceil(1_000_000 / unit.length))
-    // warm both sizes first so the JIT tier is the same for both measurements
-    findMoney(small)
-    findMoney(large)
-    // a quadratic scan gives ~100 on every attempt; a linear one ~10, pushed past 30 only when another process takes
-    // the core during one measurement (seen at load ~12 on a shared 2-core machine), so up to three attempts
-    let ratio = Infinity
-    for (let attempt = 0; attempt < 3 && ratio >= 30; attempt++) ratio = Math.min(ratio, timeOf(large) / timeOf(small))
+    const ratio = measureGrowth(findMoney, small, large)
     expect(ratio).toBeLessThan(30)
   })
 })

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {findParagraphs} from '../../src/segment/segment-text.ts'
 import {detectLayout, findWraps, unwrapText} from '../../src/segment/layout.ts'
+import {measureGrowth} from '../helpers/linear-time.ts'
 
 // the same story twice: one paragraph a line, and hard-wrapped at 60 columns with blank-line paragraphs
 const PARAGRAPHS = [
@@ -161,25 +162,11 @@ describe('findParagraphs with many separators and few newlines', () => {
   })
 
   // time(2 M characters) / time(200 k) is ~10 for a linear scan and ~100 for a quadratic one (7.7 s for 4 M
-  // characters of U+2028-separated lines when each break searched for the next newline anew); min of runs tames noise
+  // characters of U+2028-separated lines when each break searched for the next newline anew): test/helpers/linear-time.ts
   it('takes linear time on a long text of U+2028-separated lines without a newline', () => {
-    const timeOf = (text: string): number => {
-      let best = Infinity
-      let spent = 0
-      for (let run = 0; run < 5 && !(run >= 3 && spent > 300); run++) {
-        const started = performance.now()
-        findParagraphs(text)
-        const elapsed = performance.now() - started
-        spent += elapsed
-        best = Math.min(best, elapsed)
-      }
-      return Math.max(best, 0.05)
-    }
     const small = lines(10_000, '\u2028')
     const large = lines(100_000, '\u2028')
-    // up to three attempts: a linear scan's ratio passes 30 only when another process takes the core mid-measurement
-    let ratio = Infinity
-    for (let attempt = 0; attempt < 3 && ratio >= 30; attempt++) ratio = Math.min(ratio, timeOf(large) / timeOf(small))
+    const ratio = measureGrowth(findParagraphs, small, large)
     expect(ratio).toBeLessThan(30)
   })
 })

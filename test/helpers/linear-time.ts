@@ -1,0 +1,30 @@
+/**
+ * A check that a function's time grows linearly with its input, for inputs that once made a finder quadratic.
+ * time(large) / time(small) is ~10 for a linear scan of a 10x longer input and ~100 for a quadratic one; the minimum
+ * of several runs tames noise, and up to three attempts keep a linear scan from failing when another process takes the
+ * core mid-measurement (seen at load ~12 on a shared 2-core machine), while a quadratic one gives ~100 on every attempt.
+ */
+
+/** The best of up to five runs of `work(input)` in milliseconds (three when they already took over 300 ms). */
+function bestTimeOf<T>(work: (input: T) => unknown, input: T): number {
+  let best = Infinity
+  let spent = 0
+  for (let run = 0; run < 5 && !(run >= 3 && spent > 300); run++) {
+    const started = performance.now()
+    work(input)
+    const elapsed = performance.now() - started
+    spent += elapsed
+    best = Math.min(best, elapsed)
+  }
+  return Math.max(best, 0.05)
+}
+
+/** The lowest time ratio large / small over up to three attempts (stopping at the first below `bound`), after one warm-up run of each. */
+export function measureGrowth<T>(work: (input: T) => unknown, small: T, large: T, bound = 30): number {
+  // warm both sizes first so the JIT tier is the same for both measurements
+  work(small)
+  work(large)
+  let ratio = Infinity
+  for (let attempt = 0; attempt < 3 && ratio >= bound; attempt++) ratio = Math.min(ratio, bestTimeOf(work, large) / bestTimeOf(work, small))
+  return ratio
+}
