@@ -46,13 +46,13 @@ function shellQuote(arg: string): string {
 const MAX_WORKERS = 256
 
 /**
- * Explains that `workers` threads are more than the machine's `cores`, or gives undefined when they are not.
+ * Explains that `workers` threads (set by `option`) are more than the machine's `cores`, or gives undefined when they are not.
  */
-export function explainExcessWorkers(workers: number, cores: number): string | undefined {
+export function explainExcessWorkers(workers: number, cores: number, option = '--workers'): string | undefined {
   // the user's number is honoured (their machine, their choice: a shared or throttled host may be why), but a
-  // --workers 99 on 2 cores used to start 99 threads without a word
+  // --workers 99 on 2 cores (or lede worker --concurrency 99) used to start 99 threads without a word
   if (workers <= cores) return undefined
-  return `--workers ${workers} is more threads than this machine's ${cores} ${cores === 1 ? 'core' : 'cores'} (available parallelism): more threads than cores only adds overhead (each starts, loads the model and competes for the same cores; the output is the same); running ${workers} as asked`
+  return `${option} ${workers} is more threads than this machine's ${cores} ${cores === 1 ? 'core' : 'cores'} (available parallelism): more threads than cores only adds overhead (each starts, loads the model and competes for the same cores; the output is the same); running ${workers} as asked`
 }
 
 // the shortest --lock-duration a worker accepts
@@ -325,6 +325,9 @@ ${EXIT_HELP}`,
         if (!opts.quiet) process.stderr.write(`lede worker: ${line}\n`)
       }
       const concurrency = opts.concurrency ?? availableParallelism()
+      // a warning, as lede run's for --workers: printed with --quiet too (it drops log lines only), once Redis answered
+      const excess = opts.concurrency === undefined ? undefined : explainExcessWorkers(opts.concurrency, availableParallelism(), '--concurrency')
+      if (excess !== undefined) process.stderr.write(`lede worker: warning: ${excess}\n`)
       const worker = await startRedisWorker({url: opts.redis, checked, concurrency, queue: opts.queue, lockDuration: opts.lockDuration, log})
       log(`connected to ${redactRedisUrl(opts.redis)}, queue "${opts.queue}", ${concurrency} threads; waiting for batches`)
       const stop = () => {

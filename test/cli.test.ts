@@ -283,8 +283,10 @@ describe('explainExcessWorkers', () => {
     {workers: 2, cores: 2, message: undefined},
     {workers: 1, cores: 2, message: undefined},
     {workers: 0, cores: 1, message: undefined},
-  ])('$workers workers on $cores cores', ({workers, cores, message}) => {
-    const got = explainExcessWorkers(workers, cores)
+    {workers: 5, cores: 4, option: '--concurrency', message: /^--concurrency 5 is more threads than this machine's 4 cores .*running 5 as asked$/},
+    {workers: 4, cores: 4, option: '--concurrency', message: undefined},
+  ])('$workers workers on $cores cores', ({workers, cores, option, message}: {workers: number; cores: number; option?: string; message: string | RegExp | undefined}) => {
+    const got = explainExcessWorkers(workers, cores, option)
     if (message === undefined) expect(got).toBeUndefined()
     else if (typeof message === 'string') expect(got).toBe(message)
     else expect(got).toMatch(message)
