@@ -31,16 +31,19 @@ describe('output folder and input never overlap', () => {
     ['the corpus folder itself', (c: string) => c],
     ['a folder that contains the corpus', (c: string) => join(c, '..')],
     ['a folder inside the corpus holding non-lede files', (c: string) => join(c, 'mine')],
+    // outside the corpus, but its articles.jsonl is the user's, not an earlier run's: a run would replace it
+    ['a folder outside the corpus holding an articles.jsonl no lede run wrote', (c: string) => join(c, '..', 'kept')],
   ])('refuses %s with exit 2 and leaves every input byte unchanged', async (_name, outOf) => {
     const dir = mkdtempSync(join(tmpdir(), 'lede-overlap-'))
     const c = join(dir, 'corpus')
     cpSync(corpus, c, {recursive: true})
     writeFileSync(join(c, 'articles.jsonl'), `${JSON.stringify({id: 'x', text: 'A user article.'})}\n`)
     cpSync(join(c, '0000.txt'), join(c, 'mine', 'keep.txt'), {recursive: true})
+    cpSync(join(c, 'articles.jsonl'), join(dir, 'kept', 'articles.jsonl'), {recursive: true})
     const before = fingerprint(dir)
     const {code, stderr} = await lede(['run', c, '--out', outOf(c)]).done
     expect(code).toBe(2)
-    expect(stderr).toMatch(/never writes where its input is|not lede's output/)
+    expect(stderr).toMatch(/never writes where its input is|not lede's output|no manifest.json of an earlier lede run/)
     expect(stderr).not.toMatch(/\n\s+at /)
     expect(fingerprint(dir)).toEqual(before)
   }, 60_000)

@@ -122,13 +122,14 @@ export async function checkOutputPlace(corpusDir: string, outDir: string): Promi
   if (isInside(corpus, out)) {
     throw new OutputPlaceError(`--out "${outDir}" contains the corpus folder "${corpusDir}": lede never writes where its input is; choose an output folder outside the corpus`)
   }
+  let names: string[] = []
+  try {
+    names = await readdir(out)
+  } catch {
+    // not there yet: lede creates it, and never reads it back
+  }
+  await checkReplaceable(outDir, out, names)
   if (isInside(out, corpus)) {
-    let names: string[] = []
-    try {
-      names = await readdir(out)
-    } catch {
-      // not there yet: lede creates it, and never reads it back
-    }
     const foreign = names.filter((name) => !isLedeOutputName(name))
     if (foreign.length > 0) {
       throw new OutputPlaceError(
@@ -137,6 +138,32 @@ export async function checkOutputPlace(corpusDir: string, outDir: string): Promi
       )
     }
   }
+}
+
+// the files a finished run puts in place, replacing any file of the same name
+const REPLACED_NAMES: ReadonlySet<string> = new Set([...Object.values(OUTPUT_FILES), ...Object.values(OPTIONAL_FILES), ENTITY_INDEX_FILE, MANIFEST_FILE])
+
+/**
+ * Refuses an output folder holding files a run would replace (`articles.jsonl`, `manifest.json`, ...) that no lede run
+ * wrote: a run replaces an earlier run's output by design, but replacing someone's own files of the same names would
+ * lose them silently. An earlier run is known by its manifest (`"tool": "lede"`) or by its staging folder (a run killed
+ * before or while moving its files in, which the next run finishes).
+ */
+async function checkReplaceable(outDir: string, out: string, names: readonly string[]): Promise<void> {
+  const clashing = names.filter((name) => REPLACED_NAMES.has(name)).sort()
+  if (clashing.length === 0 || names.includes(STAGING_DIR)) return
+  if (names.includes(MANIFEST_FILE)) {
+    try {
+      const manifest = JSON.parse(await readFile(join(out, MANIFEST_FILE), 'utf8')) as unknown
+      if (manifest && typeof manifest === 'object' && (manifest as {tool?: unknown}).tool === 'lede') return
+    } catch {
+      // unreadable or not JSON: not a manifest lede wrote
+    }
+  }
+  throw new OutputPlaceError(
+    `--out "${outDir}" holds ${clashing.map((n) => `"${n}"`).join(', ')} but no manifest.json of an earlier lede run: ` +
+      `a run would replace ${clashing.length === 1 ? 'that file' : 'those files'}; move ${clashing.length === 1 ? 'it' : 'them'} away or choose another output folder`,
+  )
 }
 
 /** Who holds an output folder. */

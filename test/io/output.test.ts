@@ -115,6 +115,42 @@ describe('checkOutputPlace', () => {
   })
 })
 
+describe('checkOutputPlace: files lede would replace', () => {
+  // a run replaces articles.jsonl, manifest.json, ... in --out: only a folder an earlier lede run wrote may hold them
+  const layout = async (files: Record<string, string>, staging = false) => {
+    const dir = await mkdtemp(join(tmpdir(), 'lede-place-'))
+    await mkdir(join(dir, 'corpus'))
+    await writeFile(join(dir, 'corpus', 'a.txt'), 'a')
+    await mkdir(join(dir, 'out'))
+    for (const [name, text] of Object.entries(files)) await writeFile(join(dir, 'out', name), text)
+    if (staging) await mkdir(join(dir, 'out', STAGING_DIR))
+    return dir
+  }
+  it.each([
+    ["someone's articles.jsonl", {'articles.jsonl': '{"mine":1}'}, '"articles.jsonl"'],
+    ['a manifest.json that is not lede\'s', {'manifest.json': '{"name":"web app"}'}, '"manifest.json"'],
+    ['a manifest.json that is not JSON', {'manifest.json': 'not json', 'notes.txt': 'x'}, '"manifest.json"'],
+    ['lede-named files beside a foreign manifest', {'manifest.json': '{"tool":"other"}', 'money.jsonl': ''}, '"manifest.json", "money.jsonl"'],
+    ['an entities index and tokens without a manifest', {'entities-index.jsonl': '', 'tokens.jsonl': ''}, '"entities-index.jsonl", "tokens.jsonl"'],
+  ])('refuses an output folder holding %s', async (_name, files, named) => {
+    const dir = await layout(files)
+    const refused = checkOutputPlace(join(dir, 'corpus'), join(dir, 'out'))
+    await expect(refused).rejects.toThrow(OutputPlaceError)
+    await expect(checkOutputPlace(join(dir, 'corpus'), join(dir, 'out'))).rejects.toThrow(named)
+    // nothing was touched
+    expect(await readFile(join(dir, 'out', Object.keys(files)[0]!), 'utf8')).toBe(Object.values(files)[0])
+  })
+  it.each([
+    ['an earlier lede run', {'manifest.json': '{"tool":"lede","complete":true}', 'articles.jsonl': '', 'errors.jsonl': ''}, false],
+    ['unrelated files only', {'notes.txt': 'x', 'report.csv': 'a,b'}, false],
+    ['a lede run killed while moving its files in (staging, no manifest yet)', {'articles.jsonl': ''}, true],
+    ['an empty folder', {}, false],
+  ])('accepts an output folder holding %s', async (_name, files, staging) => {
+    const dir = await layout(files, staging)
+    await expect(checkOutputPlace(join(dir, 'corpus'), join(dir, 'out'))).resolves.toBeUndefined()
+  })
+})
+
 describe('acquireLock', () => {
   it('refuses while a live run holds the folder, naming it, and frees it on release', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'lede-lock-'))
