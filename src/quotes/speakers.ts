@@ -471,6 +471,12 @@ function isSpeech(text: string, quote: QuoteSpan, before: ParagraphWords, after:
   return true
 }
 
+// whether the first letter inside the quote is a lowercase one (digits, marks and symbols before it skipped)
+function startsLowercase(text: string, quote: QuoteSpan): boolean {
+  const first = /\p{L}/u.exec(text.slice(quote.start, Math.min(quote.end, quote.start + 40)))
+  return first !== null && first[0] !== first[0].toUpperCase()
+}
+
 function isTitleCase(text: string, quote: QuoteSpan): boolean {
   if (quote.end - quote.start > 160) return false
   const tokens = text.slice(quote.start, quote.end).split(/\s+/).filter((w) => /\p{L}/u.test(w))
@@ -599,7 +605,9 @@ function namesWork(text: string, quote: QuoteSpan, pw: ParagraphWords): boolean 
   let k = a - 1
   if (pw.words[k]?.text === ',') k--
   const prev = pw.words[k]
-  if (prev && WORK_NOUNS.has(prev.lower) && !prev.upper) return true
+  // a title is capitalised: a lowercase fragment after such a noun is what someone said about it ("said the bill
+  // \"goes too far\"", "called the plan \"a betrayal\""), which this rule used to drop
+  if (prev && WORK_NOUNS.has(prev.lower) && !prev.upper && !startsLowercase(text, quote)) return true
   const words = text.slice(quote.start, quote.end).split(/\s+/).filter((w) => /\p{L}/u.test(w))
   const capitalised = words.filter((w) => /^\P{L}*\p{Lu}/u.test(w)).length
   // a capitalised sentence ending in a full stop ("Make America Great Again.") is a slogan said, not a title

@@ -98,6 +98,12 @@ describe('attributeSpeakers: partial quotes and scare quotes', () => {
     ['a participle sharing the main subject', 'Jane Roe issued a statement Tuesday saying, "We will win."', [['We will win.', 'Jane Roe']]],
     ['a participle after "by"', 'Jane Roe closed her speech by saying "Thank you all."', [['Thank you all.', 'Jane Roe']]],
     ['an attribution closing the sentence', 'The plan is a "dead end for everyone involved," Jane Roe said.', [['dead end for everyone involved,', 'Jane Roe']]],
+    // a noun that can name a work (plan, bill, law, treaty) before a lowercase fragment is the subject or object of
+    // speech, not a title: titles are capitalised (qatext audit, 2026-12-01: these were dropped)
+    ['a fragment after "the law"', 'Jane Roe said the law "will hurt families" on Monday.', [['will hurt families', 'Jane Roe']]],
+    ['a fragment after "the bill" with a comma', 'Jane Roe said the bill "goes too far," and left.', [['goes too far,', 'Jane Roe']]],
+    ['a characterisation of a plan', 'Jane Roe, who voted against it, called the plan "a betrayal of the east side" and said she would appeal.', [['a betrayal of the east side', 'Jane Roe']]],
+    ['a fragment after "the treaty" ending the sentence', 'The senator said the treaty "was a mistake from the start."', [['was a mistake from the start.', 'The senator']]],
   ])('%s', (_name, text, expected) => {
     expect(attribute(text).map((q) => [text.slice(q.start, q.end), q.speaker.mention])).toEqual(expected)
   })
@@ -111,6 +117,7 @@ describe('attributeSpeakers: partial quotes and scare quotes', () => {
     ['a term after a possessive, even with a speaker in the sentence', 'Jane Roe said Russia will persist with its ‘special military operation (SVO)’ until the end.'],
     ['a fragment with no cue or speaker in its sentence', 'The talks were stopped because the other side "ignored every attempt to talk."'],
     ['the title of a book', 'His 2012 book, "An American Son," sold well.'],
+    ['the title of a plan, even with a speaker in the sentence', 'Jane Roe said the plan "Project Dawn" would start soon.'],
     ['a bare title', '"Broad City"'],
     ['a label', '"Related:"'],
   ])('drops %s', (_name, text) => {
