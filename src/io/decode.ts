@@ -1,6 +1,6 @@
 /**
- * Bytes to text for corpus files: UTF-8 (with or without BOM) or UTF-16 (with a BOM, or recognised by its
- * zero bytes), damaged stretches kept rather than the whole article lost. Invalid UTF-8 becomes U+FFFD,
+ * Bytes to text for corpus files: UTF-8 (with or without BOM), UTF-16 (with a BOM, or recognised by its
+ * zero bytes) or, for a file with no UTF-8 sequence at all, Windows-1252 (Latin-1); damaged stretches kept rather than the whole article lost. Invalid UTF-8 becomes U+FFFD,
  * NULs and other control characters are removed, and each repair is reported as a warning; only a file that
  * is mostly not text is refused.
  */
@@ -37,13 +37,22 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
     try {
       text = utf8.decode(bytes)
     } catch {
-      const invalid = countInvalidUtf8(bytes)
+      const {invalid, sequences} = scanUtf8(bytes)
       if (invalid > bytes.length * BINARY_SHARE) return {error: `${invalid} of ${bytes.length} bytes are not valid UTF-8: not a text file (binary?)`}
-      text = utf8Lenient.decode(bytes)
-      warnings.push({
-        code: 'ingest:invalid-utf8',
-        message: `${invalid} byte${invalid === 1 ? ' is' : 's are'} not valid UTF-8; each bad sequence was replaced by U+FFFD`,
-      })
+      const legacy = sequences === 0 ? decodeWindows1252(bytes) : null
+      if (legacy !== null) {
+        text = legacy
+        warnings.push({
+          code: 'ingest:windows-1252',
+          message: `not UTF-8 and no UTF-8 sequence in it: read as Windows-1252 (Latin-1), ${invalid} byte${invalid === 1 ? '' : 's'} above ASCII`,
+        })
+      } else {
+        text = utf8Lenient.decode(bytes)
+        warnings.push({
+          code: 'ingest:invalid-utf8',
+          message: `${invalid} byte${invalid === 1 ? ' is' : 's are'} not valid UTF-8; each bad sequence was replaced by U+FFFD`,
+        })
+      }
     }
   }
   const controls = countControls(text)
@@ -103,8 +112,40 @@ function utf16Encoding(bytes: Uint8Array): {encoding: 'utf-16le' | 'utf-16be'; b
   return null
 }
 
+// Windows-1252's 0x80-0x9F (the rest is Latin-1, byte = code point); 0 marks the five bytes it leaves undefined.
+// Written out because Node 20's TextDecoder('windows-1252') decodes this range as Latin-1's C1 controls.
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+]
+
+/**
+ * Decodes a legacy 8-bit file as Windows-1252 (which reads Latin-1 text too), or returns null when a byte is one it
+ * leaves undefined: old news archives and pages saved without a charset are mostly in it, and reading their accented
+ * names and curly quotes as U+FFFD would lose them.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string | null {
+  const parts: string[] = []
+  const codes: number[] = []
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!
+    const code = b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80]! : b
+    if (code === 0) return null
+    codes.push(code)
+    if (codes.length === 8192) parts.push(String.fromCharCode(...codes.splice(0)))
+  }
+  parts.push(String.fromCharCode(...codes))
+  return parts.join('')
+}
+
 /** Counts bytes that are not part of a well-formed UTF-8 sequence (overlongs, surrogates and values past U+10FFFF included). */
 export function countInvalidUtf8(bytes: Uint8Array): number {
+  return scanUtf8(bytes).invalid
+}
+
+/** The bytes that are not part of a well-formed UTF-8 sequence, and the number of well-formed multi-byte sequences. */
+export function scanUtf8(bytes: Uint8Array): {invalid: number; sequences: number} {
+  let sequences = 0
   let invalid = 0
   const n = bytes.length
   let i = 0
@@ -141,6 +182,7 @@ export function countInvalidUtf8(bytes: Uint8Array): number {
       j++
     }
     if (j === need + 1) {
+      sequences++
       i += j
       continue
     }
@@ -148,5 +190,5 @@ export function countInvalidUtf8(bytes: Uint8Array): number {
     invalid += j
     i += j
   }
-  return invalid
+  return {invalid, sequences}
 }

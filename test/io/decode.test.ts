@@ -19,14 +19,36 @@ describe('countInvalidUtf8', () => {
 })
 
 describe('decodeBytes', () => {
-  it('keeps an article with a few invalid bytes: U+FFFD in their place and a warning with the byte count', () => {
-    const bytes = Buffer.concat([Buffer.from(article.slice(0, 2000)), Buffer.from([0xff, 0xfe, 0x80, 0xc3]), Buffer.from(article.slice(2000))])
+  it('keeps a UTF-8 article with a few invalid bytes: U+FFFD in their place and a warning with the byte count', () => {
+    // the 'é' (two bytes) marks the file as UTF-8, so the stray bytes are damage, not another encoding
+    const bytes = Buffer.concat([Buffer.from(article.slice(0, 2000)), Buffer.from([0xff, 0xfe, 0x80, 0xc3]), Buffer.from(article.slice(2000)), Buffer.from('é')])
     const result = decodeBytes(bytes)
     expect(result).not.toHaveProperty('error')
     if ('error' in result) return
-    expect(result.text.length).toBe(article.length + 4)
+    expect(result.text.length).toBe(article.length + 5)
     expect(result.text.slice(2000, 2004)).toBe('\uFFFD\uFFFD\uFFFD\uFFFD')
     expect(result.warnings).toEqual([{code: 'ingest:invalid-utf8', message: '4 bytes are not valid UTF-8; each bad sequence was replaced by U+FFFD'}])
+  })
+
+  // a legacy 8-bit file: not UTF-8, and not one byte of it part of a UTF-8 sequence; Windows-1252 is Latin-1 with
+  // printable characters (curly quotes, dashes, the euro) in place of the C1 controls, so it reads both
+  it.each([
+    ['Latin-1 accents', [...Buffer.from('Caf'), 0xe9, ...Buffer.from(' owner Ren'), 0xe9, ...Buffer.from(' Dupont')], 'Café owner René Dupont', 2],
+    ['curly quotes, a dash and the euro', [0x93, ...Buffer.from('Yes'), 0x94, ...Buffer.from(', she said '), 0x96, ...Buffer.from(' for '), 0x80, ...Buffer.from('5 million')], '\u201cYes\u201d, she said \u2013 for \u20ac5 million', 4],
+    ['German with two high bytes in a row', [...Buffer.from('Gr'), 0xf6, 0xdf, ...Buffer.from('e in M'), 0xfc, ...Buffer.from('nchen')], 'Größe in München', 3],
+    ['CRLF line ends', [...Buffer.from('Z'), 0xfc, ...Buffer.from('rich\r\nBern')], 'Zürich\nBern', 1],
+  ])('reads %s as Windows-1252, with a warning', (_name, bytes, text, count) => {
+    expect(decodeBytes(Uint8Array.from(bytes))).toEqual({
+      text,
+      warnings: [{code: 'ingest:windows-1252', message: `not UTF-8 and no UTF-8 sequence in it: read as Windows-1252 (Latin-1), ${count} byte${count === 1 ? '' : 's'} above ASCII`}],
+    })
+  })
+
+  it.each([
+    ['a valid UTF-8 character beside the stray byte', [...Buffer.from('Café '), 0xe9], 'Café \uFFFD'],
+    ['a byte Windows-1252 leaves undefined (0x81)', [...Buffer.from('Caf'), 0x81, 0xe9, ...Buffer.from(' owner')], 'Caf\uFFFD\uFFFD owner'],
+  ])('keeps U+FFFD, not Windows-1252, with %s', (_name, bytes, text) => {
+    expect(decodeBytes(Uint8Array.from(bytes))).toMatchObject({text, warnings: [{code: 'ingest:invalid-utf8'}]})
   })
 
   it('removes a NUL and other control characters, with a warning', () => {
