@@ -3,11 +3,12 @@
  * misused and killed. Small corpora and frequent checkpoints keep it fast enough for CI;
  * `npm run bench:faults` runs the same checks at full size.
  */
+import {spawn} from 'node:child_process'
 import {cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {checkOutput, filesUnder, fingerprint, fuzzCorpus, lede, newsCorpus, outputBytes, STAGING, stagedItems, until} from './faults/kit.ts'
+import {checkOutput, filesUnder, fingerprint, fuzzCorpus, lede, newsCorpus, outputBytes, ROOT, sizeOf, STAGING, stagedItems, until} from './faults/kit.ts'
 
 const DOCS = 32
 const FAST = {LEDE_CHECKPOINT_MS: '0'}
@@ -118,6 +119,35 @@ describe('Ctrl-C', () => {
     expect(existsSync(join(out, 'lede.lock'))).toBe(false)
     const resumed = await lede(['run', corpus, '--out', out, '--resume', '--quiet', '--workers', '0']).done
     expect(resumed.code).toBe(0)
+    expect(outputBytes(out)).toEqual(reference)
+  }, 120_000)
+})
+
+describe('disk full', () => {
+  // a file-size limit (RLIMIT_FSIZE) makes writes past it fail as a full disk does: a short write, then EFBIG
+  // (ENOSPC on a full disk). Node ignores SIGXFSZ, so the process sees the error, as it would see ENOSPC.
+  it('stops with exit 3 and a clear message, keeps a checkpoint that matches the staged files, and --resume finishes byte-identical', async () => {
+    const out = join(base, 'full')
+    const limitKb = Math.max(8, Math.floor(Buffer.byteLength(reference['entities.jsonl']!) / 2048))
+    const node = [process.execPath, join(ROOT, 'bin', 'lede.js'), 'run', corpus, '--out', out, '--quiet', '--workers', '0'].map((a) => `'${a}'`).join(' ')
+    const child = spawn('bash', ['-c', `ulimit -f ${limitKb}; exec ${node}`], {env: {...process.env, ...FAST}, stdio: ['ignore', 'ignore', 'pipe']})
+    let stderr = ''
+    child.stderr.on('data', (chunk) => (stderr += String(chunk)))
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+    expect(stderr).toMatch(/cannot write to ".*entities\.jsonl\.partial": EFBIG/)
+    expect(stderr).toMatch(/--resume/)
+    expect(stderr).not.toMatch(/\n\s+at /)
+    expect(code).toBe(3)
+    expect(existsSync(join(out, 'lede.lock'))).toBe(false)
+    // the checkpoint a resume trusts never counts bytes that are not in the staged files
+    const checkpoint = JSON.parse(readFileSync(join(out, STAGING, 'checkpoint.json'), 'utf8')) as {bytes: Record<string, number>}
+    for (const [name, bytes] of Object.entries(checkpoint.bytes)) {
+      const file = join(out, STAGING, `${name}.jsonl.partial`)
+      if (bytes > 0) expect(sizeOf(file), name).toBeGreaterThanOrEqual(bytes)
+    }
+    const resumed = await lede(['run', corpus, '--out', out, '--resume', '--quiet', '--workers', '0']).done
+    expect(resumed.code).toBe(0)
+    expect(checkOutput(out)).toEqual({problems: [], complete: true})
     expect(outputBytes(out)).toEqual(reference)
   }, 120_000)
 })

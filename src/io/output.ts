@@ -296,7 +296,11 @@ export interface OutputWriter {
   stagedSummaries(): AsyncIterable<unknown[]>
   /** writes everything buffered and records `state` as the point a resume continues from */
   checkpoint(state: ResumeState): Promise<void>
-  /** checkpoints and closes the files, leaving the staging folder for `--resume` */
+  /** the state of the last checkpoint written (or resumed from): what a `--resume` would continue from */
+  readonly checkpointed: ResumeState | null
+  /** the write or checkpoint that failed (disk full), after which no checkpoint is written; null while all went well */
+  readonly broken: OutputError | null
+  /** checkpoints and closes the files, leaving the staging folder for `--resume` (after a failed write: closes them, the last checkpoint stands) */
   suspend(state: ResumeState): Promise<void>
   /** finishes the run: rewrites, extra files and the manifest, then moves the whole set into place */
   commit(manifest: Manifest, finish?: CloseOptions): Promise<void>
@@ -408,13 +412,23 @@ export async function openOutput(dir: string, options: OpenOptions): Promise<Out
     used[name] = 0
     spare[name] = null
   }
+  // the first write or checkpoint that failed (a full disk, a file-size limit, an I/O error): from then on the staged
+  // files may end in a cut line that no checkpoint covers, so no checkpoint is written any more and the last one stands
+  let broken: OutputError | null = null
   const writeOut = async (name: StagedName, data: Uint8Array) => {
+    if (broken) throw broken
     try {
-      await handles[name].write(data)
+      // one write(2) may write less than asked (a disk filling up: the rest fails on the next call); counting the whole
+      // chunk as written made the next checkpoint claim bytes the file does not hold
+      for (let done = 0; done < data.length; ) {
+        const {bytesWritten} = await handles[name].write(data, done, data.length - done)
+        if (bytesWritten <= 0) throw new Error('wrote nothing')
+        done += bytesWritten
+        bytes[name] += bytesWritten
+      }
     } catch (error) {
-      throw new OutputError(`cannot write to "${join(staging, partialName(name))}": ${errorText(error)}`)
+      throw (broken = new OutputError(`cannot write to "${join(staging, partialName(name))}": ${errorText(error)}`))
     }
-    bytes[name] += data.length
   }
   const flush = async (name: StagedName) => {
     if (used[name] === 0) return
@@ -455,10 +469,18 @@ export async function openOutput(dir: string, options: OpenOptions): Promise<Out
     }
     if (used[name] >= CHUNK) await flush(name)
   }
+  let checkpointed: ResumeState | null = checkpoint?.state ?? null
   const saveCheckpoint = async (state: ResumeState) => {
+    if (broken) throw broken
     for (const name of STAGED) await flush(name)
     const saved: Checkpoint = {runKey: options.runKey, ...(options.run ? {run: options.run} : {}), bytes: {...bytes}, counts: {...counts}, state}
-    await writeAtomically(join(staging, CHECKPOINT_FILE), `${JSON.stringify(saved)}\n`)
+    try {
+      await writeAtomically(join(staging, CHECKPOINT_FILE), `${JSON.stringify(saved)}\n`)
+    } catch (error) {
+      // the previous checkpoint file is whole (the new one is renamed over it only once written)
+      throw (broken = new OutputError(`cannot write the checkpoint "${join(staging, CHECKPOINT_FILE)}": ${errorText(error)}`))
+    }
+    checkpointed = state
   }
   const closeAll = async () => {
     for (const handle of Object.values(handles)) await handle.close().catch(() => {})
@@ -496,10 +518,17 @@ export async function openOutput(dir: string, options: OpenOptions): Promise<Out
     async writeError(error) {
       await writeAll('errors', [error])
     },
+    get checkpointed() {
+      return checkpointed
+    },
+    get broken() {
+      return broken
+    },
     checkpoint: saveCheckpoint,
     async suspend(state) {
       try {
-        await saveCheckpoint(state)
+        // after a failed write the last checkpoint is the one a resume can trust
+        if (!broken) await saveCheckpoint(state)
       } finally {
         await closeAll()
       }

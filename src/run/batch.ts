@@ -342,11 +342,17 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
   let done = state.items
   const flush = () => {
     writing = writing.then(async () => {
-      while (pending.has(nextToWrite)) {
-        const item = pending.get(nextToWrite)!
-        pending.delete(nextToWrite)
-        nextToWrite++
-        await write(item)
+      try {
+        while (!out.broken && pending.has(nextToWrite)) {
+          const item = pending.get(nextToWrite)!
+          pending.delete(nextToWrite)
+          nextToWrite++
+          await write(item)
+        }
+      } catch (error) {
+        // a write that failed (disk full) ends the run: it rejected a p-queue task before, which crashed the process
+        // with a stack trace and exit 1; the last checkpoint is what a resume continues from
+        fatal ??= error as Error
       }
       wroteSome()
     })
@@ -420,7 +426,12 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
   const failure = fatal as Error | null
   if (failure) {
     await out.suspend(snapshot())
-    failure.message += `; the records of ${state.items} inputs (${state.documents} documents) are staged in "${out.staging}" and the same command with --resume continues the run`
+    // after a failed write the staged part ends at the last checkpoint, which may be a little behind what was written
+    const staged = (out.broken ? out.checkpointed : state) as Partial<RunState> | null
+    const what = `the records of ${staged?.items ?? 0} inputs (${staged?.documents ?? 0} documents) are staged in "${out.staging}"`
+    failure.message += out.broken
+      ? `; the run stopped: ${what} (up to its last checkpoint), and once there is room the same command with --resume continues the run`
+      : `; ${what} and the same command with --resume continues the run`
     throw failure
   }
   if (signal?.aborted) {
