@@ -1,4 +1,4 @@
-import {rename, stat, writeFile} from 'node:fs/promises'
+import {readdir, rename, stat, writeFile} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import {join} from 'node:path'
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
@@ -349,11 +349,25 @@ ${EXIT_HELP}`,
     .requiredOption('-p, --pred <dir>', 'output folder of a `lede run`')
     .option('-j, --json <file>', 'also write the full report as JSON to this file')
     .option('--html <file>', 'also write the report as a web page: scores per layer and label, and each article\'s gold and predicted records side by side with misses, spurious records and wrong speakers marked')
+    .addHelpText(
+      'after',
+      `
+Example: lede eval --gold test/gold --pred output --html report.html
+
+Exit codes:
+  0  every gold file was scored
+  1  scored, with problems listed in the report (a gold article missing from the run, a malformed record)
+  2  usage error (unknown option, --gold or --pred missing or not a folder, a --gold folder with no .json gold file)
+  3  a gold file is not valid (each problem listed), --pred holds no articles.jsonl, --json/--html cannot be written`,
+    )
     .action(async (opts: {gold: string; pred: string; json?: string; html?: string}) => {
       for (const [flag, dir] of [['--gold', opts.gold], ['--pred', opts.pred]] as const) {
         const info = await stat(dir).catch(() => null)
         if (!info?.isDirectory()) throw new UsageError(`${flag} "${dir}" ${info ? 'is not a folder' : 'does not exist'}`)
       }
+      // a folder without one gold file (the corpus or a run given by mistake) would score nothing and pass
+      const goldFiles = (await readdir(opts.gold).catch(() => [] as string[])).filter((name) => name.endsWith('.json'))
+      if (goldFiles.length === 0) throw new UsageError(`--gold "${opts.gold}" holds no gold files (<article file name>.json, see docs/gold.md)`)
       const {evaluate, formatReport} = await import('./eval/evaluate.ts')
       const report = await evaluate({goldDir: opts.gold, predDir: opts.pred})
       process.stdout.write(`${formatReport(report)}\n`)

@@ -78,6 +78,8 @@ describe('lede CLI', () => {
     ['--out under a file', ['run', corpus, '--out', join(corpus, readdirSync(corpus)[0]!, 'out')], EXIT.fatal, /cannot create output folder .*is a file, not a folder|ENOTDIR/],
     ['--out a folder another run holds', ['run', corpus, '--out', 'LOCKED'], EXIT.fatal, /is in use by another lede run \(pid \d+ on /],
     ['eval of a missing run folder', ['eval', '--gold', join(root, 'test', 'gold'), '--pred', '/missing'], EXIT.usage, /--pred "\/missing" does not exist/],
+    // a --gold folder without gold files (the corpus given by mistake) scored nothing and exited 0
+    ['eval with a --gold folder that holds no gold files', ['eval', '--gold', corpus, '--pred', join(root, 'test', 'gold')], EXIT.usage, /--gold ".*" holds no gold files \(<article file name>\.json, see docs\/gold\.md\)/],
     // start-up checks added by ux4: each before any folder is made (OUT is a fresh path two missing folders deep)
     ['a --redis that is no URL', ['run', corpus, '--out', 'OUT', '--redis', 'queue-host'], EXIT.usage, /--redis "queue-host" is not a Redis URL: expected redis:\/\/host:port .*e\.g\. redis:\/\/queue-host:6379/],
     ['a --redis of another scheme', ['run', corpus, '--out', 'OUT', '--redis', 'http://queue-host:6379'], EXIT.usage, /is not a Redis URL \(scheme "http:"\)/],
