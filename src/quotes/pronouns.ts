@@ -38,7 +38,9 @@ export class PronounResolver {
     quoted: readonly Span[],
   ) {
     const inside = insideAny(quoted)
-    this.persons = entities.filter((e) => e.label === 'PERSON' && !inside(e)).sort((a, b) => a.start - b.start)
+    const persons = entities.filter((e) => e.label === 'PERSON' && !inside(e))
+    // attribution passes its entities sorted: the stable sort would leave them as they are
+    this.persons = isSortedByStart(persons) ? persons : persons.sort((a, b) => a.start - b.start)
   }
 
   // what the person's own mentions say, before anything noted
@@ -96,18 +98,22 @@ export class PronounResolver {
 
   private readGender(person: Entity): Gender | undefined {
     const previousWord = wordBefore(this.text, Math.max(0, person.start - 40), person.start)
-    const role = person.role ?? ''
+    // the role's last word; most people have no role, and the cues never match an empty word
+    const roleWord = person.role ? lastWord(person.role) : ''
     const mention = this.text.slice(person.start, person.end)
-    if (MALE_CUES.test(previousWord) || MALE_CUES.test(role.split(/\s+/).at(-1) ?? '')) return 'male'
-    if (FEMALE_CUES.test(previousWord) || FEMALE_CUES.test(role.split(/\s+/).at(-1) ?? '')) return 'female'
+    if (MALE_CUES.test(previousWord) || (roleWord !== '' && MALE_CUES.test(roleWord))) return 'male'
+    if (FEMALE_CUES.test(previousWord) || (roleWord !== '' && FEMALE_CUES.test(roleWord))) return 'female'
     if (/^(?:Mr|Sir)\.?\s/.test(mention)) return 'male'
     if (/^(?:Mrs|Ms|Miss|Dame|Lady)\.?\s/.test(mention)) return 'female'
-    const parts = person.canonical.split(/\s+/)
-    const surname = parts.at(-1) ?? ''
-    if (parts.length > 1 && /^\p{Lu}/u.test(surname) && FEMALE_SURNAME.test(surname)) return 'female'
+    // a one-part name (no whitespace in it) shows nothing more
+    const canonical = person.canonical
+    const firstSpace = indexOfSpace(canonical)
+    if (firstSpace < 0) return undefined
+    const surname = lastWord(canonical)
+    if (/^\p{Lu}/u.test(surname) && FEMALE_SURNAME.test(surname)) return 'female'
     // a given name ending in -a is mostly a woman's (Slavic, Romance, Germanic), with a few known exceptions
-    const given = parts[0] ?? ''
-    if (parts.length > 1 && /^\p{Lu}\p{Ll}+a$/u.test(given) && !MALE_IN_A.has(given.toLowerCase())) return 'female'
+    const given = canonical.slice(0, firstSpace)
+    if (/^\p{Lu}\p{Ll}+a$/u.test(given) && !MALE_IN_A.has(given.toLowerCase())) return 'female'
     return undefined
   }
 }
@@ -122,6 +128,25 @@ function wordBefore(text: string, from: number, to: number): string {
   let start = end
   while (start > from && !isRegexSpace(text.charCodeAt(start - 1)) && text.charCodeAt(start - 1) !== 44) start--
   return text.slice(start, end)
+}
+
+// whether spans are in order of their starts
+function isSortedByStart(spans: readonly Span[]): boolean {
+  for (let k = 1; k < spans.length; k++) if (spans[k - 1]!.start > spans[k]!.start) return false
+  return true
+}
+
+// the index of the first whitespace (as the regex \s reads it) in `text`, or -1
+function indexOfSpace(text: string): number {
+  for (let i = 0; i < text.length; i++) if (isRegexSpace(text.charCodeAt(i))) return i
+  return -1
+}
+
+// what `text.split(/\s+/).at(-1)` gives: the text after its last whitespace ('' when it ends in whitespace)
+function lastWord(text: string): string {
+  let i = text.length
+  while (i > 0 && !isRegexSpace(text.charCodeAt(i - 1))) i--
+  return i === 0 ? text : text.slice(i)
 }
 
 /** A test of whether a span lies inside any of `extents`: extents sorted by start with running maximum ends, so each test is a binary search. */

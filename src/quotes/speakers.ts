@@ -12,6 +12,7 @@ import {findIndirect} from './indirect.ts'
 import {PronounResolver, type Gender} from './pronouns.ts'
 import {quoteWords, type Word} from './words.ts'
 import {countBefore} from '../text/search.ts'
+import {isRegexSpace} from '../text/chars.ts'
 
 /**
  * The document layers attribution reads: paragraphs bound every window, the words are the document's tokens
@@ -59,6 +60,8 @@ const FUNCTION_AFTER = new Set(
   might must do does did not it its this these those he she they we i you his her their our my your the a an there here yet
   again too also even only just now then`.split(/\s+/),
 )
+// the longest subject pronoun
+const PRONOUN_LENGTH = Math.max(...[...PRONOUNS.keys()].map((pronoun) => pronoun.length))
 // the most words a window around a quote reads in either direction (keeps run-on paragraphs linear)
 const MAX_WINDOW = 80
 const NOT_SENTENCE_END = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'sen.', 'rep.', 'gov.', 'gen.', 'st.', 'u.s.', 'u.k.', 'jr.', 'sr.'])
@@ -66,12 +69,13 @@ const NOT_SENTENCE_END = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'sen.', 'rep.', '
 /** Attributes each quote to a speaker and drops partial quotes that are not speech; returns quotes in document order. */
 export function attributeSpeakers(text: string, quotes: QuoteSpan[], layers: AttributionLayers, options: AttributionOptions = {}): Quote[] {
   const attributed = findAttributions(text, quotes, layers.paragraphs, layers.tokens, options)
-  const entities = [...(layers.entities ?? [])].sort((a, b) => a.start - b.start || a.end - b.end)
-  const resolver = new PronounResolver(
-    text,
-    entities,
-    attributed.map((a) => ({start: a.quote.open, end: a.quote.close})),
-  )
+  // the entities stage gives its layer in this order already: a copy is sorted only when it is not
+  const given = layers.entities ?? []
+  const entities = isSortedByExtent(given) ? given : [...given].sort((a, b) => a.start - b.start || a.end - b.end)
+  // made on the first pronoun speaker (most documents have none); it reads only the text, the entities and the
+  // quotations found, which are all known by then
+  let pronouns: PronounResolver | null = null
+  const resolver = (): PronounResolver => (pronouns ??= new PronounResolver(text, entities, attributed.map((a) => ({start: a.quote.open, end: a.quote.close}))))
   const result: Quote[] = []
   for (const item of attributed) {
     const quote: Quote = {
@@ -101,6 +105,16 @@ export function attributeSpeakers(text: string, quotes: QuoteSpan[], layers: Att
     result.sort((a, b) => a.start - b.start || a.end - b.end)
   }
   return result
+}
+
+// whether entities are in the order attribution reads them (by start, then end), so that a sorted copy would equal them
+function isSortedByExtent(entities: readonly Entity[]): boolean {
+  for (let k = 1; k < entities.length; k++) {
+    const a = entities[k - 1]!
+    const b = entities[k]!
+    if (a.start > b.start || (a.start === b.start && a.end > b.end)) return false
+  }
+  return true
 }
 
 /** Finds the cue and speaker span of each quote (no entity resolution); drops partial quotes that are not speech. */
@@ -479,21 +493,70 @@ function startsLowercase(text: string, quote: QuoteSpan): boolean {
 
 function isTitleCase(text: string, quote: QuoteSpan): boolean {
   if (quote.end - quote.start > 160) return false
-  const tokens = text.slice(quote.start, quote.end).split(/\s+/).filter((w) => /\p{L}/u.test(w))
-  return tokens.length > 0 && tokens.every((w) => /^\P{L}*\p{Lu}/u.test(w) || /^(?:of|the|and|for|in|on|a|an|to)$/.test(w))
+  const counts = titleCaseWords(text, quote.start, quote.end)
+  return counts !== null && counts.words > 0
+}
+
+// a word written in Title Case: its first letter is uppercase
+const CAPITALISED = /^\P{L}*\p{Lu}/u
+// lowercase words a title may hold
+const TITLE_FUNCTION = /^(?:of|the|and|for|in|on|a|an|to)$/
+const LETTER = /\p{L}/u
+
+/**
+ * The words of `text[start, end)` (runs between whitespace that hold a letter) and how many are capitalised, or null
+ * when one of them is neither capitalised nor a small function word: the counts
+ * `text.slice(start, end).split(/\s+/).filter((w) => /\p{L}/u.test(w))` gives, without the slice, the array or a
+ * regex per word, stopping at the first lowercase word (most quotations are sentences, which fail at once).
+ */
+export function titleCaseWords(text: string, start: number, end: number): {words: number; capitalised: number} | null {
+  let words = 0
+  let capitalised = 0
+  let i = start
+  while (i < end) {
+    while (i < end && isRegexSpace(text.charCodeAt(i))) i++
+    if (i >= end) break
+    const from = i
+    // ASCII runs are read here: an ASCII letter is exactly a \p{L} one and an uppercase one exactly \p{Lu}
+    let ascii = true
+    // the first letter's code (0: none)
+    let first = 0
+    for (; i < end; i++) {
+      const code = text.charCodeAt(i)
+      if (isRegexSpace(code)) break
+      if (code >= 0x80) ascii = false
+      else if (first === 0 && ((code >= 65 && code <= 90) || (code >= 97 && code <= 122))) first = code
+    }
+    let letter: boolean
+    let upper: boolean
+    if (ascii) {
+      letter = first !== 0
+      upper = first !== 0 && first <= 90
+    } else {
+      const word = text.slice(from, i)
+      letter = LETTER.test(word)
+      upper = letter && CAPITALISED.test(word)
+    }
+    if (!letter) continue
+    words++
+    if (upper) capitalised++
+    else if (!TITLE_FUNCTION.test(text.slice(from, i))) return null
+  }
+  return {words, capitalised}
 }
 
 /** Builds the output speaker: the mention, and the person or organisation it names or a pronoun resolves to. */
-function resolveSpeaker(text: string, span: Span | null, entities: Entity[], resolver: PronounResolver): Speaker {
+function resolveSpeaker(text: string, span: Span | null, entities: readonly Entity[], resolver: () => PronounResolver): Speaker {
   if (!span) return {mention: null, start: null, end: null, name: null, entityId: null}
   const mention = text.slice(span.start, span.end)
   const base: Speaker = {mention, start: span.start, end: span.end, name: null, entityId: null}
-  const lower = mention.toLowerCase()
-  const pronoun = PRONOUNS.get(lower)
+  // no pronoun is longer than PRONOUN_LENGTH, and lower-casing never shortens a string (test/quotes/speakers.test.ts
+  // checks every code point), so a longer mention is no pronoun and is not lower-cased
+  const pronoun = mention.length <= PRONOUN_LENGTH ? PRONOUNS.get(mention.toLowerCase()) : undefined
   if (pronoun === 'male' || pronoun === 'female') {
-    const person = resolver.resolve(pronoun as Gender, span.start)
+    const person = resolver().resolve(pronoun as Gender, span.start)
     if (person) {
-      resolver.note(person.entityId, pronoun as Gender)
+      resolver().note(person.entityId, pronoun as Gender)
       return {mention, start: span.start, end: span.end, name: person.canonical, entityId: person.entityId}
     }
     return base
@@ -504,7 +567,7 @@ function resolveSpeaker(text: string, span: Span | null, entities: Entity[], res
 }
 
 /** The entity a speaker mention names: a person in it (not a possessor), else an organisation or place heading it. */
-function entityInMention(text: string, span: Span, entities: Entity[]): Entity | null {
+function entityInMention(text: string, span: Span, entities: readonly Entity[]): Entity | null {
   let person: Entity | null = null
   let other: Entity | null = null
   // the head part ends at the first lowercase "of/for/at": "a spokeswoman for the ministry" names no one
@@ -608,8 +671,9 @@ function namesWork(text: string, quote: QuoteSpan, pw: ParagraphWords): boolean 
   // a title is capitalised: a lowercase fragment after such a noun is what someone said about it ("said the bill
   // \"goes too far\"", "called the plan \"a betrayal\""), which this rule used to drop
   if (prev && WORK_NOUNS.has(prev.lower) && !prev.upper && !startsLowercase(text, quote)) return true
-  const words = text.slice(quote.start, quote.end).split(/\s+/).filter((w) => /\p{L}/u.test(w))
-  const capitalised = words.filter((w) => /^\P{L}*\p{Lu}/u.test(w)).length
+  // Title Case: every word capitalised or a small function word (null otherwise)
+  const counts = titleCaseWords(text, quote.start, quote.end)
+  if (counts === null) return false
   // a capitalised sentence ending in a full stop ("Make America Great Again.") is a slogan said, not a title
-  return words.length >= 2 && words.length <= 12 && capitalised >= 2 && isTitleCase(text, quote) && !/[.!?]\P{L}*$/u.test(text.slice(quote.start, quote.end).trim())
+  return counts.words >= 2 && counts.words <= 12 && counts.capitalised >= 2 && !/[.!?]\P{L}*$/u.test(text.slice(quote.start, quote.end).trim())
 }

@@ -2,7 +2,7 @@ import {findTokens} from '../../src/segment/segment-text.ts'
 import {describe, expect, it} from 'vitest'
 import type {Entity, EntityLabel, Span} from '../../src/doc.ts'
 import {findQuotes} from '../../src/quotes/marks.ts'
-import {attributeSpeakers, findAttributions} from '../../src/quotes/speakers.ts'
+import {attributeSpeakers, findAttributions, titleCaseWords} from '../../src/quotes/speakers.ts'
 
 function paragraphsOf(text: string): Span[] {
   return [...text.matchAll(/[^\n]+/g)].map((m) => ({start: m.index, end: m.index + m[0].length}))
@@ -216,5 +216,74 @@ describe('attributeSpeakers: emoji and other symbols are not words', () => {
     const [quote] = attribute(text)
     expect(quote!.speaker).toMatchObject({mention: 'Jane Roe', start: 14, end: 22})
     expect(text.slice(quote!.speaker.start!, quote!.speaker.end!)).toBe('Jane Roe')
+  })
+})
+
+// what titleCaseWords replaced: the split, the filter and a regex per word
+function titleCaseReference(text: string): {words: number; capitalised: number} | null {
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w))
+  if (!words.every((w) => /^\P{L}*\p{Lu}/u.test(w) || /^(?:of|the|and|for|in|on|a|an|to)$/.test(w))) return null
+  return {words: words.length, capitalised: words.filter((w) => /^\P{L}*\p{Lu}/u.test(w)).length}
+}
+
+describe('titleCaseWords: the words of a quotation and its Title Case, read in place', () => {
+  it.each([
+    ['Make America Great Again', {words: 4, capitalised: 4}],
+    ['The Art of the Deal', {words: 5, capitalised: 3}],
+    ['we will win', null],
+    ['  Broad\u00a0City\u2003 ', {words: 2, capitalised: 2}],
+    ['"Related:" 2024 — ...', {words: 1, capitalised: 1}],
+    ['123 456', {words: 0, capitalised: 0}],
+    ['', {words: 0, capitalised: 0}],
+    ['(ABC) of', {words: 2, capitalised: 1}],
+    ['the, End', null],
+    ['Émile Zola', {words: 2, capitalised: 2}],
+    ['éclair Zola', null],
+    ['«Ça» Va', {words: 2, capitalised: 2}],
+    ['Σ σ', null],
+    ['\u{1d400}lpha Beta', {words: 2, capitalised: 2}],
+    ['\u{1d41a}lpha Beta', null],
+    ['Kyiv 😀 Post', {words: 2, capitalised: 2}],
+    ['Kyiv\ufeffpost', null],
+    ['x\u2028Y', null],
+    ['1st Place', null],
+    ['\ud800 Lone', {words: 1, capitalised: 1}],
+  ])('%j', (text, expected) => {
+    expect(titleCaseWords(text, 0, text.length)).toEqual(expected)
+    expect(titleCaseReference(text)).toEqual(expected)
+  })
+
+  it('gives what the split and the regexes give on generated texts, inside a larger text', () => {
+    const pieces = ['The', 'of', 'the', 'a', 'An', 'war', 'War', 'É', 'é', 'Ω', 'ω', '1', '—', '"', '«', '»', '(X)', 'and', 'AND', 'Σ', '\u{1d400}', '😀', ' ', '  ', '\n', '\u00a0', '\u3000', '\t', '.', "'s"]
+    let seed = 7
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed % n
+    }
+    for (let n = 0; n < 3000; n++) {
+      let quote = ''
+      for (let k = next(9); k >= 0; k--) quote += pieces[next(pieces.length)]! + (next(3) === 0 ? '' : ' ')
+      const text = `ab ${quote} cd`
+      expect(titleCaseWords(text, 3, 3 + quote.length)).toEqual(titleCaseReference(quote))
+    }
+  })
+})
+
+describe('attributeSpeakers: a mention longer than every pronoun is not lower-cased', () => {
+  it('relies on lower case never being shorter than the text, for every code point', () => {
+    let shorter = 0
+    for (let code = 0; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue
+      const text = String.fromCodePoint(code)
+      if (text.toLowerCase().length < text.length) shorter++
+    }
+    expect(shorter).toBe(0)
+  })
+
+  it('resolves pronoun speakers in any case, and leaves longer mentions to the entities', () => {
+    const text = 'Mr. Ivan Petrov met Ms. Jane Roe. "We will win," HE said. "No," She said. "Yes," Hector said.'
+    const names: Array<[string, EntityLabel, string]> = [['Ivan Petrov', 'PERSON', 'Ivan Petrov'], ['Jane Roe', 'PERSON', 'Jane Roe'], ['Hector', 'PERSON', 'Hector']]
+    const quotes = attribute(text, names)
+    expect(quotes.map((q) => [q.speaker.mention, q.speaker.name])).toEqual([['HE', 'Ivan Petrov'], ['She', 'Jane Roe'], ['Hector', 'Hector']])
   })
 })
