@@ -157,6 +157,22 @@ export function lookupPhrasalCue(lower: string): {lemma: string; particle: strin
   return PHRASAL_FORMS.get(lower)
 }
 
+/** What a lowercase word may start as a cue: its single-word entry, the multi-word cue it begins, or both. */
+export interface CueForms {
+  entry: CueEntry | undefined
+  phrasal: {lemma: string; particle: string} | undefined
+}
+
+// every form of both lexicons under one key: a reader asks about most words of a sentence, and nearly all of them are
+// no cue, which one lookup then tells instead of two
+const CUE_FORMS = new Map<string, CueForms>()
+for (const form of new Set([...LEXICON.keys(), ...PHRASAL_FORMS.keys()])) CUE_FORMS.set(form, {entry: LEXICON.get(form), phrasal: PHRASAL_FORMS.get(form)})
+
+/** Both lookups of a lowercase word at once; undefined when it starts no cue ({@link lookupCue}, {@link lookupPhrasalCue}). */
+export function lookupCueForms(lower: string): CueForms | undefined {
+  return CUE_FORMS.get(lower)
+}
+
 /** The number of distinct cue lemmas (single and multi-word), for documentation and tests. */
 export function cueLemmaCount(): number {
   const lemmas = new Set<string>()

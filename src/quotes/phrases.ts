@@ -2,7 +2,7 @@
  * Speaker phrases around a cue: the noun phrase before it ("White House spokesman X said") or after
  * it ("said a resident of Y, who ..."), found with closed-class word lists rather than a parser.
  */
-import {lookupCue, lookupPhrasalCue, type CueClass} from './cues.ts'
+import {lookupCue, lookupCueForms, type CueClass} from './cues.ts'
 import type {Word} from './words.ts'
 
 const set = (words: string): Set<string> => new Set(words.split(/\s+/).filter(Boolean))
@@ -78,14 +78,16 @@ export function cueAt(words: Word[], i: number): CueMatch | null {
   if (lower === 'according' && words[i + 1]?.lower === 'to') {
     return {index: i, endIndex: i + 2, lemma: 'according to', class: 'speech', gerund: false, start: word.start, end: words[i + 1]!.end}
   }
-  const phrasal = lookupPhrasalCue(lower)
+  const forms = lookupCueForms(lower)
+  if (forms === undefined) return null
+  const phrasal = forms.phrasal
   if (phrasal) {
     const next = words[i + 1]
     if (next?.lower === phrasal.particle) {
       return {index: i, endIndex: i + 2, lemma: phrasal.lemma, class: 'speech', gerund: lower.endsWith('ing'), start: word.start, end: next.end}
     }
   }
-  const entry = lookupCue(lower)
+  const entry = forms.entry
   if (!entry) return null
   // "the report", "his comments", "a claim": a noun after a determiner ("Another tweeted" is a subject and its verb)
   if (prev && DETERMINERS.has(prev.lower) && !(entry.form === 'past' && QUANTIFIER_HEADS.has(prev.lower))) return null

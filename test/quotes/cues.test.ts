@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {cueLemmaCount, inflect, lookupCue, lookupPhrasalCue} from '../../src/quotes/cues.ts'
+import {cueLemmaCount, inflect, lookupCue, lookupCueForms, lookupPhrasalCue} from '../../src/quotes/cues.ts'
 
 describe('cue lexicon', () => {
   it('holds a general lexicon of about a hundred or more speech verbs', () => {
@@ -60,5 +60,23 @@ describe('cue lexicon', () => {
     ['say', ['says', 'said', 'saying']],
   ])('inflects %s', (lemma, forms) => {
     expect(inflect(lemma)).toEqual(forms)
+  })
+})
+
+describe('lookupCueForms: both lexicons in one lookup', () => {
+  // the lemmas and forms of both lexicons, their inflections again, and words that are no cue
+  const lemmas = ['say', 'tell', 'point', 'go', 'draw', 'sum', 'fire', 'put', 'lash', 'chime', 'call', 'think', 'report', 'quip', 'text', 'cry', 'according', 'the', 'out', 'on', '']
+  const words = new Set(['said', 'told', 'went', 'drew', 'drawn', 'summed', 'shot', 'pointed', 'pointing', 'Said', 'SAID', 'reported', 'noun', 'x'])
+  for (const lemma of lemmas) {
+    words.add(lemma)
+    if (lemma) for (const form of inflect(lemma)) words.add(form)
+  }
+  it.each([...words])('%j', (word) => {
+    const forms = lookupCueForms(word)
+    const entry = lookupCue(word)
+    const phrasal = lookupPhrasalCue(word)
+    expect(forms === undefined).toBe(entry === undefined && phrasal === undefined)
+    expect(forms?.entry).toBe(entry)
+    expect(forms?.phrasal).toBe(phrasal)
   })
 })

@@ -35,3 +35,23 @@ describe('quoteWords: the document tokens as attribution reads them', () => {
     expect(lexWords('a 😀 b', 0, 6).map((w) => w.text)).toEqual(['a', '😀', 'b'])
   })
 })
+
+describe('quoteWords: which words keep the period after them', () => {
+  it.each([
+    // the list, in any case; a longer word or one with a period inside is not in it
+    ['MR. Roe went.', ['MR.', 'Roe', 'went', '.']],
+    ['Messrs. Roe and Poe.', ['Messrs.', 'Roe', 'and', 'Poe', '.']],
+    ['Messrsx. Roe', ['Messrsx', '.', 'Roe']],
+    // one letter after the last period, as in initials and "U.S."
+    ['U.S. F. Roe', ['U.S.', 'F.', 'Roe']],
+    ['U.SA. Roe', ['U.', 'SA', '.', 'Roe']],
+    // a word before ")" "," ";"
+    ['(D-Ore.), Pa.; Roe.', ['(', 'D-Ore.', ')', ',', 'Pa.', ';', 'Roe', '.']],
+    // outside ASCII the lower case decides: "İ" lower-cases to two units, so it is no one-letter word
+    ['É. Roe İ. Poe', ['É.', 'Roe', 'İ', '.', 'Poe']],
+    ['Dré. x', ['Dré', '.', 'x']],
+    ['end.', ['end', '.']],
+  ])('%s', (text, expected) => {
+    expect(lexWords(text, 0, text.length).map((w) => w.text)).toEqual(expected)
+  })
+})
