@@ -204,7 +204,8 @@ function isPictograph(word: Word): boolean {
 
 function paragraphWords(text: string, tokens: readonly Token[], para: Span, quotes: QuoteSpan[], transparent: boolean[]): ParagraphWords {
   const raw = quoteWords(text, tokens, para.start, para.end)
-  const words: Word[] = []
+  // the words kept; until one is dropped they are `raw`'s, which is then returned itself instead of a copy
+  let words: Word[] | null = null
   const owners: number[] = []
   // the first quote that may hold a word of this paragraph (quotes are sorted by opening mark)
   let q = 0
@@ -214,7 +215,8 @@ function paragraphWords(text: string, tokens: readonly Token[], para: Span, quot
     if (quotes[mid]!.close <= para.start && quotes[mid]!.open < para.start) q = mid + 1
     else hi = mid
   }
-  for (const word of raw) {
+  for (let w = 0; w < raw.length; w++) {
+    const word = raw[w]!
     while (q < quotes.length && quotes[q]!.close <= word.start) q++
     let owner = -1
     // quotes may nest in output order only when continued; check a few candidates
@@ -226,19 +228,23 @@ function paragraphWords(text: string, tokens: readonly Token[], para: Span, quot
     }
     // an emoji or other pictograph is no word and no punctuation: kept, it ended a speaker phrase or a cue's
     // window as a stray mark would ("said Jane Roe 😀 in Paris" found no speaker)
-    if (word.kind === 'punct' && isPictograph(word)) continue
-    if (owner >= 0 && transparent[owner]) {
+    let dropped = word.kind === 'punct' && isPictograph(word)
+    if (!dropped && owner >= 0 && transparent[owner]) {
       const quote = quotes[owner]!
       // drop the marks of a transparent quote, keep its words as narrative
-      if (word.start < quote.start || word.start >= quote.end) continue
-      owner = -1
+      if (word.start < quote.start || word.start >= quote.end) dropped = true
+      else owner = -1
     }
-    words.push(word)
+    if (dropped) {
+      words ??= raw.slice(0, w)
+      continue
+    }
+    if (words !== null) words.push(word)
     owners.push(owner)
   }
   // the plain array itself: readers only compare its entries with -1 (a typed array cost an allocation of its own
   // buffer per paragraph, more than the rest of this function)
-  return {words, owner: owners}
+  return {words: words ?? raw, owner: owners}
 }
 
 interface Found {
@@ -260,7 +266,15 @@ function isTerminator(word: Word): boolean {
 }
 
 function firstIndexAtOrAfter(words: Word[], offset: number): number {
-  return countBefore(words, (word) => word.start < offset)
+  // countBefore's binary search written out, as in tokenIndexAt (src/text/words.ts): asked several times per quote
+  let lo = 0
+  let hi = words.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (words[mid]!.start < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /** "…," X said / "…," said X / "…," according to X / "…" — X draws attention. */
