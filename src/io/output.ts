@@ -536,33 +536,49 @@ export async function openOutput(dir: string, options: OpenOptions): Promise<Out
     async commit(manifest, finish = {}) {
       for (const name of STAGED) await flush(name)
       await closeAll()
+      // everything that needs room is written first, beside the staged files, which stay as they are: a disk that fills
+      // up now (the rewritten files double the entities for a while) leaves the staged run whole for --resume. The
+      // staged files used to be moved into place one by one while the others were still being rewritten, and a
+      // failure half-way left a staging folder that --resume refused ("shorter than its checkpoint says")
       const files: string[] = []
+      const written: string[] = []
+      const moves: Array<[string, string]> = []
+      const drop: string[] = []
       try {
         for (const name of NAMES) {
-          const partial = join(staging, partialName(name))
+          const partial = partialName(name)
           const rewrite = finish.rewrite?.[name]
           if (rewrite) {
-            await rewriteJsonlField(partial, join(staging, fileName(name)), rewrite)
-            await unlink(partial)
+            written.push(fileName(name))
+            await rewriteJsonlField(join(staging, partial), join(staging, fileName(name)), rewrite)
+            drop.push(partial)
           } else {
-            await rename(partial, join(staging, fileName(name)))
+            moves.push([partial, fileName(name)])
           }
           files.push(fileName(name))
         }
         for (const [file, records] of Object.entries(finish.extraFiles ?? {})) {
+          written.push(file)
           await writeJsonl(join(staging, file), records)
           files.push(file)
         }
         for (const [file, text] of Object.entries(finish.extraText ?? {})) {
+          written.push(file)
           await writeFile(join(staging, file), text)
           files.push(file)
         }
+        written.push(MANIFEST_FILE)
         await writeFile(join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`)
         // lede's files of the previous run that this run does not write (an index after --no-link) go too
         const stale = [...Object.values(OUTPUT_FILES), ...Object.values(OPTIONAL_FILES), ENTITY_INDEX_FILE].filter((f) => !files.includes(f))
-        await writeAtomically(join(staging, COMMIT_FILE), `${JSON.stringify({files, stale})}\n`)
+        // the plan is the commit point: once it is written, finishCommit (now, or the next run on the folder) carries it out
+        await writeAtomically(join(staging, COMMIT_FILE), `${JSON.stringify({files, stale, moves, drop})}\n`)
       } catch (error) {
-        throw new OutputError(`cannot finish the output in "${staging}": ${errorText(error)}`)
+        for (const file of written) await rm(join(staging, file), {force: true, recursive: false}).catch(() => {})
+        await rm(join(staging, `${COMMIT_FILE}.tmp`), {force: true}).catch(() => {})
+        throw new OutputError(
+          `cannot finish the output in "${staging}": ${errorText(error)}; the staged run is kept: once there is room, the same command with --resume finishes it`,
+        )
       }
       await finishCommit(dir)
     },
@@ -619,13 +635,18 @@ async function readCheckpoint(staging: string): Promise<Checkpoint | 'none' | 'b
  */
 export async function finishCommit(dir: string): Promise<boolean> {
   const staging = join(dir, STAGING_DIR)
-  let plan: {files: string[]; stale: string[]}
+  // moves and drop: the staged files that become output files (renamed within the staging folder) and the staged files
+  // rewritten into new ones (deleted); plans of earlier versions have neither, their files were moved before the plan
+  let plan: {files: string[]; stale: string[]; moves?: Array<[string, string]>; drop?: string[]}
   try {
     plan = JSON.parse(await readFile(join(staging, COMMIT_FILE), 'utf8')) as typeof plan
   } catch {
     return false
   }
   try {
+    // a move already made (a commit cut after it) finds its source gone and its target there
+    for (const [from, to] of plan.moves ?? []) await rename(join(staging, from), join(staging, to)).catch(ignoreMissing)
+    for (const file of plan.drop ?? []) await unlink(join(staging, file)).catch(ignoreMissing)
     await unlink(join(dir, MANIFEST_FILE)).catch(ignoreMissing)
     for (const file of plan.stale) await unlink(join(dir, file)).catch(ignoreMissing)
     for (const file of plan.files) await rename(join(staging, file), join(dir, file)).catch(ignoreMissing)
@@ -646,6 +667,31 @@ async function writeAtomically(path: string, text: string): Promise<void> {
   await rename(`${path}.tmp`, path)
 }
 
+// FileHandle.write and writev make one system call, which may write less than asked when the disk fills up (the rest
+// fails on the next call): without these loops the output's last piece could end cut, with no error
+async function writeAll(handle: FileHandle, data: Uint8Array): Promise<void> {
+  for (let done = 0; done < data.length; ) {
+    const {bytesWritten} = await handle.write(data, done, data.length - done)
+    if (bytesWritten <= 0) throw new Error('wrote nothing')
+    done += bytesWritten
+  }
+}
+
+async function writevAll(handle: FileHandle, pieces: Buffer[]): Promise<void> {
+  let total = 0
+  for (const piece of pieces) total += piece.length
+  let {bytesWritten} = await handle.writev(pieces)
+  if (bytesWritten === total) return
+  for (const piece of pieces) {
+    if (bytesWritten >= piece.length) {
+      bytesWritten -= piece.length
+      continue
+    }
+    await writeAll(handle, piece.subarray(bytesWritten))
+    bytesWritten = 0
+  }
+}
+
 async function writeJsonl(path: string, records: readonly unknown[]): Promise<void> {
   const handle = await open(path, 'w')
   try {
@@ -653,11 +699,11 @@ async function writeJsonl(path: string, records: readonly unknown[]): Promise<vo
     for (const record of records) {
       chunk += `${JSON.stringify(record)}\n`
       if (chunk.length >= 1 << 20) {
-        await handle.write(chunk)
+        await writeAll(handle, Buffer.from(chunk))
         chunk = ''
       }
     }
-    if (chunk !== '') await handle.write(chunk)
+    if (chunk !== '') await writeAll(handle, Buffer.from(chunk))
   } finally {
     await handle.close()
   }
@@ -692,7 +738,7 @@ export async function rewriteJsonlField(from: string, to: string, {field, replac
         const limit = filled === 0 ? 0 : work.lastIndexOf(10, filled - 1) + 1
         if (limit > 0) {
           const pieces = rewriteLines(work.subarray(0, limit), key, replace, hashes, lines && {...lines, field})
-          if (pieces.length > 0) await output.writev(pieces)
+          if (pieces.length > 0) await writevAll(output, pieces)
         }
         work.copy(work, 0, limit, filled)
         carried = filled - limit

@@ -1,9 +1,11 @@
 import {spawnSync} from 'node:child_process'
-import {mkdir, mkdtemp, readdir, readFile, symlink, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readdir, readFile, rmdir, symlink, writeFile} from 'node:fs/promises'
 import {hostname, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {acquireLock, checkOutputPlace, finishCommit, makeFolder, OutputError, OutputPlaceError, replaceJsonField, rewriteJsonlField, STAGING_DIR} from '../../src/io/output.ts'
+import {acquireLock, checkOutputPlace, finishCommit, makeFolder, openOutput, OutputError, OutputPlaceError, replaceJsonField, rewriteJsonlField, STAGING_DIR} from '../../src/io/output.ts'
+import type {DocLines} from '../../src/io/records.ts'
+import type {Manifest} from '../../src/schema.ts'
 
 const upper = (v: string) => v.toUpperCase()
 
@@ -188,6 +190,42 @@ describe('finishCommit', () => {
     expect((await readdir(dir)).sort()).toEqual([...files, 'manifest.json'].sort())
     expect(await readFile(join(dir, 'manifest.json'), 'utf8')).toBe('new manifest.json\n')
     expect(await finishCommit(dir)).toBe(false)
+  })
+})
+
+describe('a commit that fails (a full disk while the finished files are written)', () => {
+  const doc = (n: number): DocLines => ({
+    articles: `{"id":"a${n}"}\n`,
+    entities: `{"docId":"a${n}","entityId":"p${n}"}\n`,
+    quotes: '',
+    money: '',
+    errors: '',
+    tokens: '',
+    counts: {articles: 1, entities: 1, quotes: 0, money: 0, errors: 0, tokens: 0},
+  })
+  const finish = {rewrite: {entities: {field: 'entityId', replace: upper}}, extraText: {'entities-index.jsonl': '{"entityId":"P1"}\n'}}
+  const manifest = {tool: 'lede'} as unknown as Manifest
+
+  it('keeps the staged run whole, so that --resume finishes it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lede-commit-fail-'))
+    const out = await openOutput(dir, {runKey: 'k'})
+    for (const n of [1, 2]) await out.writeDoc(doc(n), null)
+    await out.checkpoint({items: 2})
+    // the rewritten entities file cannot be made (a folder stands where it goes), as a write fails on a full disk:
+    // commit moved articles.jsonl.partial into place before that, and the resume was then refused
+    const blocker = join(dir, STAGING_DIR, 'entities.jsonl')
+    await mkdir(blocker)
+    const failed = await out.commit(manifest, finish).then(() => null, (error: unknown) => error)
+    expect(failed).toBeInstanceOf(OutputError)
+    expect((failed as Error).message).toMatch(/the staged run is kept: once there is room, the same command with --resume finishes it/)
+    expect(await readdir(dir)).toEqual([STAGING_DIR])
+    await rmdir(blocker)
+    const again = await openOutput(dir, {runKey: 'k', resume: true})
+    expect(again.resumed).toEqual({items: 2})
+    await again.commit(manifest, finish)
+    expect((await readdir(dir)).sort()).toEqual(['articles.jsonl', 'entities-index.jsonl', 'entities.jsonl', 'errors.jsonl', 'manifest.json', 'money.jsonl', 'quotes.jsonl'])
+    expect(await readFile(join(dir, 'articles.jsonl'), 'utf8')).toBe('{"id":"a1"}\n{"id":"a2"}\n')
+    expect(await readFile(join(dir, 'entities.jsonl'), 'utf8')).toBe('{"docId":"a1","entityId":"P1"}\n{"docId":"a2","entityId":"P2"}\n')
   })
 })
 
