@@ -410,6 +410,7 @@ function pageMeta(page: {url: string | null; date: string | null; byline: string
 function readFailure(source: string, error: unknown): CorpusItem {
   const code = (error as NodeJS.ErrnoException).code ?? ''
   if (code.startsWith('Z_')) return ingestError(source, 'ingest:bad-gzip', `not a readable gzip file (corrupt or cut off): ${(error as Error).message}`, 0)
+  if (code === 'LEDE_TOO_LARGE') return ingestError(source, 'ingest:too-large', (error as Error).message, 0)
   return ingestError(source, 'ingest:unreadable', `cannot read file: ${(error as Error).message}`, 0)
 }
 

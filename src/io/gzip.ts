@@ -2,25 +2,58 @@
  * Reading inputs that may be gzip-compressed: whole files (txt, html) and line streams (jsonl), both
  * decompressed as they stream with node:zlib so a `.gz` twin gives exactly the bytes of its plain file.
  */
-import {createReadStream, readFileSync} from 'node:fs'
+import {constants} from 'node:buffer'
+import {closeSync, createReadStream, fstatSync, openSync, readFileSync} from 'node:fs'
 import {createGunzip} from 'node:zlib'
 import type {Readable} from 'node:stream'
 
-/** Reads a whole file, decompressing it on the way when `gzip` is set; rejects on a corrupt or truncated stream. */
-export async function readInputBytes(path: string, gzip: boolean): Promise<{bytes: Buffer; fileBytes: number}> {
+/**
+ * The most bytes one whole-file input may hold: the longest string Node.js can make, since the file becomes one text
+ * (UTF-8 gives at most one character per byte). A longer file could not be decoded at all.
+ */
+export const MAX_INPUT_BYTES = constants.MAX_STRING_LENGTH
+
+function tooLarge(size: number | null, limit: number): Error {
+  const what = size === null ? `decompresses to more than ${limit} bytes` : `is ${size} bytes, more than ${limit} bytes`
+  const error = new Error(`the file ${what} (the longest text Node.js can hold): split it into smaller files`) as NodeJS.ErrnoException
+  error.code = 'LEDE_TOO_LARGE'
+  return error
+}
+
+/**
+ * Reads a whole file, decompressing it on the way when `gzip` is set; rejects on a corrupt or truncated stream, and
+ * with code `LEDE_TOO_LARGE` (before reading it, for a plain file) when it holds more than `limit` bytes.
+ */
+export async function readInputBytes(path: string, gzip: boolean, limit = MAX_INPUT_BYTES): Promise<{bytes: Buffer; fileBytes: number}> {
   // a plain article is small and the main thread's CPU is taken from the workers on a shared machine: one
   // synchronous read costs a fraction of fs/promises' open/stat/read/close round trips, and the workers keep
   // their queued documents meanwhile
   if (!gzip) {
-    const bytes = readFileSync(path)
-    return {bytes, fileBytes: bytes.length}
+    const fd = openSync(path, 'r')
+    try {
+      const size = fstatSync(fd).size
+      if (size > limit) throw tooLarge(size, limit)
+      const bytes = readFileSync(fd)
+      return {bytes, fileBytes: bytes.length}
+    } finally {
+      closeSync(fd)
+    }
   }
   const file = createReadStream(path)
   const source: Readable = gzip ? file.pipe(createGunzip()) : file
   // a read error on the file does not travel through pipe(): forward it so the caller sees one failure
   if (gzip) file.on('error', (error) => source.destroy(error))
   const chunks: Buffer[] = []
-  for await (const chunk of source) chunks.push(chunk as Buffer)
+  let length = 0
+  for await (const chunk of source) {
+    length += (chunk as Buffer).length
+    if (length > limit) {
+      source.destroy()
+      file.destroy()
+      throw tooLarge(null, limit)
+    }
+    chunks.push(chunk as Buffer)
+  }
   return {bytes: Buffer.concat(chunks), fileBytes: file.bytesRead}
 }
 

@@ -135,6 +135,19 @@ describe('readCorpus', () => {
   })
 })
 
+describe('readCorpus: an input too long to be one text', () => {
+  it('gives a 600 MB file (sparse: never read) an ingest:too-large error and reads the rest', async () => {
+    const dir = await corpus({'b.txt': 'Kyiv said it would not resume talks.'})
+    const {truncate} = await import('node:fs/promises')
+    await writeFile(join(dir, 'a.txt'), '')
+    await truncate(join(dir, 'a.txt'), 600 * 2 ** 20)
+    const items = await readAll(dir)
+    expect(items.map((i) => (i.kind === 'doc' ? `doc ${i.doc.source}` : `${i.error.source} ${i.error.code}`))).toEqual(['a.txt ingest:too-large', 'doc b.txt'])
+    const [error] = items
+    if (error?.kind === 'error') expect(error.error.message).toMatch(/^the file is 629145600 bytes, more than 536870888 bytes/)
+  })
+})
+
 describe('readCorpus: HTML, gzip and JSONL as written in the wild', () => {
   const page = readFileSync(new URL('./pages/article.html', import.meta.url), 'utf8')
   const jsonl = [

@@ -32,6 +32,25 @@ describe('readInputBytes', () => {
   })
 })
 
+describe('readInputBytes: a file too long to be one text', () => {
+  // a string holds at most buffer.constants.MAX_STRING_LENGTH characters: a longer input cannot be decoded, and must
+  // fail alone (a named error) instead of throwing RangeError out of the corpus reader and ending the run
+  it.each([
+    ['a plain file over the limit', 'a.txt', Buffer.alloc(40, 0x61), false],
+    ['a .gz whose content is over the limit', 'a.txt.gz', gzipSync(Buffer.alloc(40, 0x61)), true],
+  ])('rejects %s with code LEDE_TOO_LARGE', async (_name, name, bytes, gzip) => {
+    const dir = await files({[name]: bytes})
+    await expect(readInputBytes(join(dir, name), gzip, 32)).rejects.toMatchObject({code: 'LEDE_TOO_LARGE', message: expect.stringMatching(/more than 32 bytes/)})
+  })
+  it.each([
+    ['a plain file at the limit', 'a.txt', Buffer.alloc(32, 0x61), false],
+    ['a .gz at the limit', 'a.txt.gz', gzipSync(Buffer.alloc(32, 0x61)), true],
+  ])('reads %s', async (_name, name, bytes, gzip) => {
+    const dir = await files({[name]: bytes})
+    expect((await readInputBytes(join(dir, name), gzip, 32)).bytes.length).toBe(32)
+  })
+})
+
 describe('readInputLines', () => {
   it('gives a .gz the lines of its plain twin', async () => {
     const dir = await files({'a.jsonl': text, 'a.jsonl.gz': gz})
