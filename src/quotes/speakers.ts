@@ -47,6 +47,8 @@ interface ParagraphWords {
   words: Word[]
   /** per word: index of the quote whose extent holds it, or -1 for narrative */
   owner: readonly number[]
+  /** the quoted words of the short fragments read as narrative here ("a “neutral” country"), in order */
+  quoted: readonly Span[]
 }
 
 // verbs after which an inverted subject is not English ("told X" names the listener)
@@ -207,6 +209,8 @@ function paragraphWords(text: string, tokens: readonly Token[], para: Span, quot
   // the words kept; until one is dropped they are `raw`'s, which is then returned itself instead of a copy
   let words: Word[] | null = null
   const owners: number[] = []
+  // made only in a paragraph holding such a fragment (most hold none)
+  let quoted: Span[] | null = null
   // the first quote that may hold a word of this paragraph (quotes are sorted by opening mark)
   let q = 0
   let hi = quotes.length
@@ -233,7 +237,11 @@ function paragraphWords(text: string, tokens: readonly Token[], para: Span, quot
       const quote = quotes[owner]!
       // drop the marks of a transparent quote, keep its words as narrative
       if (word.start < quote.start || word.start >= quote.end) dropped = true
-      else owner = -1
+      else {
+        quoted ??= []
+        if (quoted.at(-1)?.start !== quote.start) quoted.push({start: quote.start, end: quote.end})
+        owner = -1
+      }
     }
     if (dropped) {
       words ??= raw.slice(0, w)
@@ -244,7 +252,24 @@ function paragraphWords(text: string, tokens: readonly Token[], para: Span, quot
   }
   // the plain array itself: readers only compare its entries with -1 (a typed array cost an allocation of its own
   // buffer per paragraph, more than the rest of this function)
-  return {words: words ?? raw, owner: owners}
+  return {words: words ?? raw, owner: owners, quoted: quoted ?? NO_SPANS}
+}
+
+/**
+ * Whether a span takes words from inside a fragment read as narrative without holding the whole fragment and more:
+ * a speaker or cue found there is the quoted person's words ("his “mean-spirited” comments", "he “sort of hopes”"),
+ * while a mention may hold a whole scare quote ("a “senior” official").
+ */
+const NO_SPANS: readonly Span[] = []
+
+function takesQuotedWords(span: Span, quoted: readonly Span[]): boolean {
+  for (const q of quoted) {
+    if (q.start >= span.end) break
+    if (q.end <= span.start) continue
+    const holdsAll = span.start <= q.start && q.end <= span.end && (span.start < q.start || q.end < span.end)
+    if (!holdsAll) return true
+  }
+  return false
 }
 
 interface Found {
@@ -360,15 +385,17 @@ function attributeBefore(text: string, quote: QuoteSpan, pw: ParagraphWords): Fo
   const floor = sentenceStart(pw, a)
   if (a <= floor) return null
   const j = a - 1
-  if (words[j]!.text === ':') return introducedByColon(text, words, j, floor)
-  return nearestCue(text, words, a, floor, words[j]!.text === ',' ? 'before' : 'clause')
+  if (words[j]!.text === ':') return introducedByColon(text, words, j, floor, pw.quoted)
+  return nearestCue(text, words, a, floor, words[j]!.text === ',' ? 'before' : 'clause', pw.quoted)
 }
 
-function nearestCue(text: string, words: Word[], before: number, floor: number, rule: AttributionRule): Found | null {
+function nearestCue(text: string, words: Word[], before: number, floor: number, rule: AttributionRule, quoted: readonly Span[]): Found | null {
   let tried = 0
   for (let k = before - 1; k >= floor && tried < 2; k--) {
     const cue = cueAt(words, k)
     if (!cue || cue.endIndex > before) continue
+    // a verb inside another quotation is the quoted person's, no cue of this one
+    if (quoted.length > 0 && takesQuotedWords(cue, quoted)) continue
     // "X said:" or "X told reporters:"; a cue further from the colon ("Pollsters agree - Y:") does not introduce it
     if (rule === 'colon' && (before - cue.endIndex > 6 || words.slice(cue.endIndex, before).some((w) => w.kind === 'punct'))) return null
     tried++
@@ -380,6 +407,8 @@ function nearestCue(text: string, words: Word[], before: number, floor: number, 
     }
     // "X rallied supporters, saying:" / "X began by saying" / "X leaned in and boomed:": the clause's subject
     const subject = subjectOfCue(words, k, floor)
+    // a subject taken from inside another quotation ("his “mean-spirited” comments do not …"): the verb is no cue
+    if (subject && quoted.length > 0 && takesQuotedWords(spanOf(words, subject), quoted)) continue
     if (subject) return {speaker: spanOf(words, subject), cue: asCue, rule}
     // said X: "…" / said X, "…"
     if (!NO_INVERSION.has(cue.lemma) && (rule === 'colon' || rule === 'before')) {
@@ -441,7 +470,7 @@ function carryOver(
     const prev = wordsOf(paraOpen - 1)
     const lastWord = prev.words.at(-1)
     if (lastWord?.text === ':') {
-      const found = introducedByColon(text, prev.words, prev.words.length - 1, sentenceStart(prev, prev.words.length - 1))
+      const found = introducedByColon(text, prev.words, prev.words.length - 1, sentenceStart(prev, prev.words.length - 1), prev.quoted)
       if (found) return {speaker: found.speaker, cue: found.cue, rule: 'carried'}
     }
   }
@@ -653,8 +682,8 @@ function interrupted(quote: QuoteSpan, pw: ParagraphWords, previous: {item: Attr
 }
 
 /** The speaker of a quotation introduced by a colon at `j`: the cue's subject, a name right before the colon, or the clause's subject. */
-function introducedByColon(text: string, words: Word[], j: number, floor: number): Found | null {
-  const viaCue = nearestCue(text, words, j, floor, 'colon')
+function introducedByColon(text: string, words: Word[], j: number, floor: number, quoted: readonly Span[]): Found | null {
+  const viaCue = nearestCue(text, words, j, floor, 'colon', quoted)
   if (viaCue) return viaCue
   // X: "…" / "Pollsters agree - Jane Roe: “…”": a name right before the colon, unless it is an object ("a message to Smith:")
   const subject = subjectBefore(words, j, floor)

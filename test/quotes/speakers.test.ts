@@ -103,6 +103,11 @@ describe('attributeSpeakers: partial quotes and scare quotes', () => {
     ['a fragment after "the law"', 'Jane Roe said the law "will hurt families" on Monday.', [['will hurt families', 'Jane Roe']]],
     ['a fragment after "the bill" with a comma', 'Jane Roe said the bill "goes too far," and left.', [['goes too far,', 'Jane Roe']]],
     ['a characterisation of a plan', 'Jane Roe, who voted against it, called the plan "a betrayal of the east side" and said she would appeal.', [['a betrayal of the east side', 'Jane Roe']]],
+    // a quotation's words are the quoted person's, never the narrative's speaker or cue (qatext audit, 2026-12-01: the
+    // mention "mean-spirited" and the cue "hopes" were taken from inside the fragment before)
+    ['a speaker word inside another fragment', 'The candidate stated that his “divisive” and “mean-spirited” comments do not “fit with what I knew about him.”', [['mean-spirited', 'The candidate'], ['fit with what I knew about him.', 'The candidate']]],
+    ['a cue inside another fragment', 'Democrats highlighted comments Trump made in 2006 saying he “sort of hopes” the housing bubble would burst because “people like me could make a lot of money.”', [['sort of hopes', 'Democrats'], ['people like me could make a lot of money.', 'Democrats']]],
+    ['a fragment inside a speaker phrase', 'A “senior” official said the deal was “dead on arrival.”', [['dead on arrival.', 'A “senior” official']]],
     ['a fragment after "the treaty" ending the sentence', 'The senator said the treaty "was a mistake from the start."', [['was a mistake from the start.', 'The senator']]],
   ])('%s', (_name, text, expected) => {
     expect(attribute(text).map((q) => [text.slice(q.start, q.end), q.speaker.mention])).toEqual(expected)
