@@ -31,6 +31,12 @@ const cases: Case[] = [
   {name: 'not a mark inside the mention', words: 'the Calder : Second Harvest show', spans: [[1, 5, 'MISC']], trimmed: [[1, 5, 'MISC']], changed: 0},
   {name: 'not a word with a mark in it', words: "O'Brien 's firm", spans: [[0, 2, 'PER']], trimmed: [[0, 2, 'PER']], changed: 0},
   {name: 'not other punctuation at an edge', words: 'Calder Works . said', spans: [[0, 3, 'ORG']], trimmed: [[0, 3, 'ORG']], changed: 0},
+  // an emoji or other pictograph is never part of a name (qatext audit, 2026-12-01: "Maria Gomez 👩‍👩‍👧" was a PERSON)
+  {name: 'an emoji last', words: 'fan Marta Selin 👩‍👩‍👧 said', spans: [[1, 4, 'PER']], trimmed: [[1, 3, 'PER']], changed: 1},
+  {name: 'a flag first', words: '🇬🇧 Brenford Mills said', spans: [[0, 3, 'ORG']], trimmed: [[1, 3, 'ORG']], changed: 1},
+  {name: 'a trademark sign and an emoji with a skin tone last', words: 'Orlen ™ 💪🏽 won', spans: [[0, 3, 'ORG']], trimmed: [[0, 1, 'ORG']], changed: 1},
+  {name: 'an emoji alone is removed', words: 'said 🎉 now', spans: [[1, 2, 'MISC']], trimmed: [], changed: 1},
+  {name: 'not an emoji inside the mention', words: 'the Calder 🎉 Harvest show', spans: [[1, 4, 'MISC']], trimmed: [[1, 4, 'MISC']], changed: 0},
   {name: 'two mentions, each trimmed on its own', words: '( Tamsin met < Orlen Group >', spans: [[0, 2, 'PER'], [3, 7, 'ORG']], trimmed: [[1, 2, 'PER'], [4, 6, 'ORG']], changed: 2},
 ]
 
