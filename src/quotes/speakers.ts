@@ -391,6 +391,8 @@ function attributeBefore(text: string, quote: QuoteSpan, pw: ParagraphWords): Fo
 
 function nearestCue(text: string, words: Word[], before: number, floor: number, rule: AttributionRule, quoted: readonly Span[]): Found | null {
   let tried = 0
+  // a cue whose subject crossed a quotation: kept without a speaker when no other cue is found, so the quote stays
+  let unsure: Found | null = null
   for (let k = before - 1; k >= floor && tried < 2; k--) {
     const cue = cueAt(words, k)
     if (!cue || cue.endIndex > before) continue
@@ -408,7 +410,10 @@ function nearestCue(text: string, words: Word[], before: number, floor: number, 
     // "X rallied supporters, saying:" / "X began by saying" / "X leaned in and boomed:": the clause's subject
     const subject = subjectOfCue(words, k, floor)
     // a subject taken from inside another quotation ("his “mean-spirited” comments do not …"): the verb is no cue
-    if (subject && quoted.length > 0 && takesQuotedWords(spanOf(words, subject), quoted)) continue
+    if (subject && quoted.length > 0 && takesQuotedWords(spanOf(words, subject), quoted)) {
+      unsure ??= {speaker: null, cue: asCue, rule}
+      continue
+    }
     if (subject) return {speaker: spanOf(words, subject), cue: asCue, rule}
     // said X: "…" / said X, "…"
     if (!NO_INVERSION.has(cue.lemma) && (rule === 'colon' || rule === 'before')) {
@@ -416,7 +421,7 @@ function nearestCue(text: string, words: Word[], before: number, floor: number, 
       if (phrase) return {speaker: spanOf(words, phrase), cue: asCue, rule}
     }
   }
-  return null
+  return unsure
 }
 
 /** … a "quoted" fragment …, X said. (a sentence-final attribution for an embedded fragment) */
