@@ -22,7 +22,34 @@ export function findMoney(text: string, options: FindMoneyOptions = {}): Money[]
   const scanner = new Scanner(text)
   scanner.scan()
   const dollar = options.defaultDollar ?? 'USD'
-  return scanner.figures.map((figure) => toMoney(figure, dollar))
+  const found = scanner.figures.map((figure) => toMoney(figure, dollar))
+  for (let k = 0; k < found.length; k++) {
+    const money = found[k]!
+    if (money.min === undefined && money.max === undefined && money.amount !== 0 && hasMinusSign(text, money.start, k > 0 ? found[k - 1]!.end : 0)) {
+      money.start--
+      money.value = `-${money.value}`
+      money.amount = -money.amount
+    }
+  }
+  return found
+}
+
+/**
+ * Whether a minus sign is written flush before a figure at `start` ("-$4.5 million", "−£120" in results and tables):
+ * U+2212 always is one; a hyphen only after a space, an opening bracket, a colon or "=" (so not the hyphen of a range,
+ * "$3-$5", of a compound, "pre-$5", or a bullet opening a line), and not right after the previous figure ending at
+ * `previousEnd` ("$3 -$5" is a range the scanner already joined).
+ */
+function hasMinusSign(text: string, start: number, previousEnd: number): boolean {
+  const sign = text.charCodeAt(start - 1)
+  if (sign === 0x2212) return true
+  if (sign !== 45 || start - 2 < previousEnd) return false
+  const before = text.charCodeAt(start - 2)
+  if (before !== 32 && before !== 0xa0 && before !== 9 && before !== 40 && before !== 91 && before !== 58 && before !== 61) return false
+  // "  -$5" after a line break and spaces is still a bullet
+  let i = start - 2
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--
+  return i >= 0 && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13
 }
 
 function toMoney(figure: Figure, dollar: string): Money {

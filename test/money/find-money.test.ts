@@ -127,6 +127,25 @@ describe('findMoney: ranges, qualifiers, rates, conversions', () => {
   })
 })
 
+// a minus sign written flush before a figure makes it negative (qatext audit, 2026-12-01: "-$4.5 million" was 4500000);
+// a hyphen that joins a range, opens a bullet or stands apart from the figure is no sign
+describe('findMoney: negative figures', () => {
+  it.each([
+    ['Net income: -$4.5 million', ['[-$4.5 million] -4500000 USD?']],
+    ['a loss of −$4.5m', ['[−$4.5m] -4500000 USD?']],
+    ['change −£120.50 on the day', ['[−£120.50] -120.5 GBP']],
+    ['a result of -€2bn after -$1bn a year ago', ['[-€2bn] -2000000000 EUR', '[-$1bn] -1000000000 USD?']],
+    ['fell to -5 dollars', ['[-5 dollars] -5 USD?']],
+    ['prices $3-$5', ['[$3-$5] 3 USD? 3..5']],
+    ['$3 -$5', ['[$3 -$5] 3 USD? 3..5']],
+    ['- $5 million for schools', ['[$5 million] 5000000 USD?']],
+    ['-$5 million for schools', ['[$5 million] 5000000 USD?']],
+    ['a pre-$5 offer', ['[$5] 5 USD?']],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+})
+
 describe('findMoney: what Recognizers-Text and compromise get wrong', () => {
   it.each([
     ['the EU will allocate €6bn to Ukraine', ['[€6bn] 6000000000 EUR']],
