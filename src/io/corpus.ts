@@ -311,7 +311,7 @@ function* readWireDocs(text: string, path: string, fileBytes: number, fileWarnin
 const RECORD_FIELDS = new Set(['id', 'title', 'text', 'html', 'url', 'date', 'byline', 'meta'])
 
 async function* readJsonlArticles(full: string, path: string, gzip: boolean, uniqueId: IdAllocator): AsyncGenerator<CorpusItem> {
-  const {lines, fileBytesRead} = readInputLines(full, gzip)
+  const {lines, fileBytesRead, lineInvalidBytes} = readInputLines(full, gzip)
   let lineNumber = 0
   let accounted = 0
   // progress counts file bytes (compressed ones for .gz), handed out as lines arrive
@@ -324,6 +324,7 @@ async function* readJsonlArticles(full: string, path: string, gzip: boolean, uni
   try {
     for await (const rawLine of lines) {
       lineNumber++
+      const invalid = lineInvalidBytes()
       const source = `${path}:${lineNumber}`
       const bytes = bytesSoFar()
       const line = lineNumber === 1 ? rawLine.replace(/^\uFEFF/, '') : rawLine
@@ -374,6 +375,8 @@ async function* readJsonlArticles(full: string, path: string, gzip: boolean, uni
         continue
       }
       const doc = createUniqueDoc(uniqueId, givenId ?? contentId(typeof article.text === 'string' ? text : article.html!), {source, text, title, meta})
+      // the line's bytes that were not UTF-8 are U+FFFD now (in its text or another field): said, as for a .txt file
+      if (invalid > 0) warnings = [{code: 'ingest:invalid-utf8', message: `${invalid} byte${invalid === 1 ? ' is' : 's are'} not valid UTF-8; each bad sequence was replaced by U+FFFD`}, ...warnings]
       addIngestWarnings(doc, warnings)
       yield {kind: 'doc', doc, bytes}
     }

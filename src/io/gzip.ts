@@ -6,6 +6,7 @@ import {constants} from 'node:buffer'
 import {closeSync, createReadStream, fstatSync, openSync, readFileSync} from 'node:fs'
 import {createGunzip} from 'node:zlib'
 import type {Readable} from 'node:stream'
+import {scanUtf8} from './decode.ts'
 
 /**
  * The most bytes one whole-file input may hold: the longest string Node.js can make, since the file becomes one text
@@ -57,28 +58,48 @@ export async function readInputBytes(path: string, gzip: boolean, limit = MAX_IN
   return {bytes: Buffer.concat(chunks), fileBytes: file.bytesRead}
 }
 
-/** A text file's lines (UTF-8, decompressed when `gzip` is set), with how many file bytes have been read so far; a corrupt archive throws from the loop. */
-export function readInputLines(path: string, gzip: boolean): {lines: AsyncIterable<string>; fileBytesRead: () => number} {
+const utf8Strict = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
+const utf8Lenient = new TextDecoder('utf-8', {fatal: false, ignoreBOM: true})
+
+/**
+ * A text file's lines (UTF-8, decompressed when `gzip` is set), with how many file bytes have been read so far and how
+ * many bytes of the line just given were not UTF-8 (each bad sequence is U+FFFD in the line); a corrupt archive throws
+ * from the loop. Lines are cut on the bytes, so each is decoded, and its damage counted, on its own.
+ */
+export function readInputLines(path: string, gzip: boolean): {lines: AsyncIterable<string>; fileBytesRead: () => number; lineInvalidBytes: () => number} {
   const file = createReadStream(path)
+  let invalid = 0
+  const decode = (bytes: Buffer): string => {
+    // a CR before the LF belongs to the line break
+    const body = bytes.length > 0 && bytes[bytes.length - 1] === 13 ? bytes.subarray(0, -1) : bytes
+    try {
+      invalid = 0
+      return utf8Strict.decode(body)
+    } catch {
+      invalid = scanUtf8(body).invalid
+      return utf8Lenient.decode(body)
+    }
+  }
   async function* lines(): AsyncGenerator<string> {
     const source: Readable = gzip ? file.pipe(createGunzip()) : file
     if (gzip) file.on('error', (error) => source.destroy(error))
     // a stream's own async iterator rethrows its errors (readline's does not), so the caller's loop sees them
-    const decoder = new TextDecoder('utf-8')
-    let rest = ''
-    for await (const chunk of source) {
-      rest += decoder.decode(chunk as Buffer, {stream: true})
+    // the start of a line that runs past the chunks read so far, kept as parts (joined once: a long line stays linear)
+    let pending: Buffer[] = []
+    for await (const data of source) {
+      const chunk = data as Buffer
       let start = 0
-      for (let nl = rest.indexOf('\n'); nl !== -1; nl = rest.indexOf('\n', start)) {
-        yield rest.slice(start, nl > start && rest.charCodeAt(nl - 1) === 13 ? nl - 1 : nl)
+      for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
+        const piece = chunk.subarray(start, nl)
+        yield decode(pending.length === 0 ? piece : Buffer.concat([...pending, piece]))
+        pending = []
         start = nl + 1
       }
-      rest = rest.slice(start)
+      if (start < chunk.length) pending.push(chunk.subarray(start))
     }
-    rest += decoder.decode()
-    if (rest !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest
+    if (pending.length > 0) yield decode(Buffer.concat(pending))
   }
-  return {lines: lines(), fileBytesRead: () => file.bytesRead}
+  return {lines: lines(), fileBytesRead: () => file.bytesRead, lineInvalidBytes: () => invalid}
 }
 
 /** The first bytes of a file (decompressed when `gzip` is set), at most `limit`; an unreadable or corrupt file gives an empty buffer, so a sniffing caller simply finds nothing. */

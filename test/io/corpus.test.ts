@@ -135,6 +135,17 @@ describe('readCorpus', () => {
   })
 })
 
+describe('readCorpus: JSONL with bytes that are not UTF-8', () => {
+  it('keeps the record with U+FFFD and the warning ingest:invalid-utf8, as for a .txt file', async () => {
+    const dir = await corpus({'a.jsonl': Buffer.concat([Buffer.from('{"id":"w","text":"Caf'), Buffer.from([0xe9]), Buffer.from(' owner Ren'), Buffer.from([0xe9]), Buffer.from('"}\n{"id":"v","text":"Clean."}\n')])})
+    const docs = (await readAll(dir)).flatMap((i) => (i.kind === 'doc' ? [i.doc] : []))
+    expect(docs.map((d) => [d.id, d.text, d.messages.map((m) => `${m.code}: ${m.message}`)])).toEqual([
+      ['w', 'Caf\uFFFD owner Ren\uFFFD', ['ingest:invalid-utf8: 2 bytes are not valid UTF-8; each bad sequence was replaced by U+FFFD']],
+      ['v', 'Clean.', []],
+    ])
+  })
+})
+
 describe('readCorpus: an input too long to be one text', () => {
   it('gives a 600 MB file (sparse: never read) an ingest:too-large error and reads the rest', async () => {
     const dir = await corpus({'b.txt': 'Kyiv said it would not resume talks.'})

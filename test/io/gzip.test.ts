@@ -62,6 +62,31 @@ describe('readInputLines', () => {
     expect(await collect(join(dir, 'a.jsonl.gz'), true)).toEqual(await collect(join(dir, 'a.jsonl'), false))
   })
 
+  // JSON is UTF-8: a line with bytes that are not is read with U+FFFD in their place, and how many there were is told
+  // for that line, so the article can carry the warning a .txt file gets (it came out silently repaired)
+  it.each([
+    ['plain', false],
+    ['gzip', true],
+  ])('counts the invalid UTF-8 bytes of each line (%s), across chunk boundaries and CRLF', async (_name, gzip) => {
+    const long = 'é'.repeat(70_000) // longer than a read chunk, two bytes a character
+    const bytes = Buffer.concat([
+      Buffer.from('{"text":"Caf'), Buffer.from([0xe9]), Buffer.from('"}\r\n'),
+      Buffer.from(`{"text":"${long}"}\n`),
+      Buffer.from('{"text":"ok"}\n'),
+      Buffer.from('{"t":"'), Buffer.from([0xff, 0xfe]), Buffer.from(long), Buffer.from([0x80]), Buffer.from('"}'),
+    ])
+    const dir = await files({'a.jsonl': gzip ? gzipSync(bytes) : bytes})
+    const reader = readInputLines(join(dir, 'a.jsonl'), gzip)
+    const seen: [string, number][] = []
+    for await (const line of reader.lines) seen.push([line.length > 20 ? `${line.slice(0, 8)}…${line.length}` : line, reader.lineInvalidBytes()])
+    expect(seen).toEqual([
+      ['{"text":"Caf\uFFFD"}', 1],
+      [`{"text":…${long.length + 11}`, 0],
+      ['{"text":"ok"}', 0],
+      [`{"t":"\uFFFD\uFFFD…${long.length + 11}`, 3],
+    ])
+  })
+
   it('throws from the loop on a corrupt archive', async () => {
     const dir = await files({'bad.jsonl.gz': gz.subarray(0, 200)})
     const read = async () => {
