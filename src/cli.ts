@@ -224,6 +224,8 @@ ${EXIT_HELP}`,
             onNotice: notice,
             workerTimeoutMs: opts.workerTimeout * 1000,
             redisTimeoutMs: opts.redisTimeout * 1000,
+            // tests shorten the liveness key's life to see a killed run's batches skipped within a second
+            ...(process.env.LEDE_REDIS_ALIVE_MS ? {aliveMs: Number(process.env.LEDE_REDIS_ALIVE_MS)} : {}),
           })
           // many documents per job: one Redis round trip per batch, not per document
           distributed = {executor, batchSize: opts.batchSize ?? 16, concurrency: opts.concurrency ?? 32}

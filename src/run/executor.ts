@@ -41,6 +41,8 @@ export interface WorkerTask {
   docs: Doc[]
   /** results' lines come back packed as bytes in one moved buffer (local worker threads; not for results that travel as JSON) */
   pack?: boolean
+  /** Redis jobs: the key that exists while the run that queued the batch waits for it (a worker skips the batch when it is gone) */
+  alive?: string
 }
 
 /** A pool of worker threads that process tasks for any pipeline spec (each thread builds a spec's pipeline once). */

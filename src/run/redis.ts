@@ -58,11 +58,46 @@ export interface RedisRunOptions {
   workerTimeoutMs?: number
   /** stop the run when Redis has been unreachable for this long (ms, default 30000), at start-up too */
   redisTimeoutMs?: number
+  /** how long the run's liveness key outlives its last renewal (ms, default 15000; renewed every second) */
+  aliveMs?: number
 }
 
 /** How long a run waits with no worker connected, and for a lost Redis, unless told otherwise. */
 export const DEFAULT_WORKER_TIMEOUT_MS = 600_000
 export const DEFAULT_REDIS_TIMEOUT_MS = 30_000
+
+/**
+ * How long a run's liveness key lasts after its last renewal (every second). A coordinator that dies (kill -9, a lost
+ * machine) leaves its queued batches behind; once its key has expired, workers skip them instead of processing them
+ * for nobody, and the next run on the queue removes them with their results.
+ */
+export const DEFAULT_ALIVE_MS = 15_000
+
+/** The key that says the run `runId` on queue `queue` is still waiting for its batches. */
+function aliveKey(queue: string, runId: string): string {
+  return `lede:${queue}:run:${runId}`
+}
+
+// job ids are `<run uuid>-<serial>` (createRedisExecutor)
+const JOB_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})-\d+$/
+
+/**
+ * Removes the batches (waiting, delayed, finished) that runs whose liveness key is gone left in the queue: a coordinator
+ * killed before it read them. Batches of live runs, of this run, in a worker's hands, and jobs lede did not name, stay.
+ */
+async function removeLeftovers(queue: Queue, client: Redis, name: string, runId: string): Promise<number> {
+  const ids = await queue.getRanges(['wait', 'paused', 'delayed', 'prioritized', 'completed', 'failed'], 0, -1)
+  const live = new Map<string, boolean>()
+  let removed = 0
+  for (const id of ids) {
+    const run = JOB_ID.exec(id)?.[1]
+    if (run === undefined || run === runId) continue
+    let alive = live.get(run)
+    if (alive === undefined) live.set(run, (alive = (await client.exists(aliveKey(name, run))) === 1))
+    if (!alive && (await queue.remove(id).catch(() => 0)) === 1) removed++
+  }
+  return removed
+}
 
 /** An executor that sends each batch to the Redis queue and waits for a worker's result. */
 export async function createRedisExecutor(options: RedisRunOptions): Promise<Executor> {
@@ -73,6 +108,10 @@ export async function createRedisExecutor(options: RedisRunOptions): Promise<Exe
   const name = options.queue ?? DEFAULT_QUEUE
   const workerTimeoutMs = options.workerTimeoutMs ?? DEFAULT_WORKER_TIMEOUT_MS
   const redisTimeoutMs = options.redisTimeoutMs ?? DEFAULT_REDIS_TIMEOUT_MS
+  const aliveMs = options.aliveMs ?? DEFAULT_ALIVE_MS
+  // job ids unique to this run: several runs may share a queue and its workers
+  const runId = randomUUID()
+  const alive = aliveKey(name, runId)
   const connection = connect(options.url)
   const queue = new Queue<WorkerTask, DocResult[]>(name, {connection})
   const eventsConnection = connect(options.url)
@@ -84,10 +123,17 @@ export async function createRedisExecutor(options: RedisRunOptions): Promise<Exe
   events.setMaxListeners(0)
   let lastError = 'connection closed'
   for (const client of [connection, eventsConnection]) client.on('error', (error: Error) => (lastError = error.message || lastError))
-  let alive: number
+  // renewed every second while Redis answers; re-made after a Redis restart
+  const keepAlive = () => connection.set(alive, '1', 'PX', aliveMs).then(() => {}, () => {})
+  let workers: number
+  let leftovers = 0
   try {
-    alive = await readyWithin(
-      events.waitUntilReady().then(() => queue.getWorkersCount()),
+    workers = await readyWithin(
+      events.waitUntilReady().then(async () => {
+        await keepAlive()
+        leftovers = await removeLeftovers(queue, connection, name, runId).catch(() => 0)
+        return queue.getWorkersCount()
+      }),
       redisTimeoutMs,
       () => goneSinceCheck(shown, redisTimeoutMs, lastError),
     )
@@ -98,10 +144,9 @@ export async function createRedisExecutor(options: RedisRunOptions): Promise<Exe
     void queue.close().catch(() => {})
     throw error
   }
-  // job ids unique to this run: several runs may share a queue and its workers
-  const runId = randomUUID()
+  if (leftovers > 0) options.onNotice?.(`removed ${leftovers} batches from queue "${name}" that runs no longer there (killed before they read them) had left`)
   let batch = 0
-  let noWorkerSince = alive === 0 ? Date.now() : null
+  let noWorkerSince = workers === 0 ? Date.now() : null
   let toldAt = 0
   let waiting = 0
   // a lost Redis or no worker for too long ends the run: every batch waiting is rejected with the reason
@@ -130,12 +175,13 @@ export async function createRedisExecutor(options: RedisRunOptions): Promise<Exe
       return
     }
     downSince = null
+    void keepAlive()
     if (polling) return
     polling = true
     queue
       .getWorkersCount()
       .then((n) => {
-        alive = n
+        workers = n
         const at = Date.now()
         if (n > 0) {
           noWorkerSince = null
@@ -161,41 +207,53 @@ export async function createRedisExecutor(options: RedisRunOptions): Promise<Exe
       .finally(() => (polling = false))
   }, 1000)
   poll.unref()
+  // one job for the batch; null when a worker skipped it because this run's liveness key had expired
+  const attempt = async (docs: Doc[]): Promise<DocResult[] | null> => {
+    let job: Job<WorkerTask, DocResult[] | null> | null = null
+    try {
+      const processed = (async () => {
+        job = await queue.add(
+          'batch',
+          {spec: options.spec, docs, alive},
+          {jobId: `${runId}-${batch++}`, attempts: options.attempts ?? 3, backoff: {type: 'fixed', delay: 1000}, removeOnComplete: false, removeOnFail: false},
+        )
+        unread.add(job)
+        return (await job.waitUntilFinished(events)) as DocResult[] | null
+      })()
+      processed.catch(() => {})
+      return await Promise.race([processed, failed])
+    } finally {
+      // results have been read; nothing of the run is left in Redis
+      if (job && !failure) {
+        unread.delete(job)
+        // raced with the run's failure: a Redis killed just as a result arrived leaves this command queued for a
+        // reconnection that never comes, and awaiting it alone would hold the run open for ever
+        await Promise.race([(job as Job).remove().catch(() => {}), failed.catch(() => {})])
+      }
+    }
+  }
   return {
     async run(docs: Doc[]) {
       if (failure) throw failure
       waiting++
-      let job: Job<WorkerTask, DocResult[]> | null = null
       try {
-        const processed = (async () => {
-          job = await queue.add(
-            'batch',
-            {spec: options.spec, docs},
-            {jobId: `${runId}-${batch++}`, attempts: options.attempts ?? 3, backoff: {type: 'fixed', delay: 1000}, removeOnComplete: false, removeOnFail: false},
-          )
-          unread.add(job)
-          return (await job.waitUntilFinished(events)) as DocResult[]
-        })()
-        processed.catch(() => {})
-        return await Promise.race([processed, failed])
+        for (;;) {
+          const results = await attempt(docs)
+          if (results !== null) return results
+          // skipped: this thread did not renew the key in time (blocked, or Redis restarted without it); renew, send again
+          await keepAlive()
+        }
       } finally {
         waiting--
-        // results have been read; nothing of the run is left in Redis
-        if (job && !failure) {
-          unread.delete(job)
-          // raced with the run's failure: a Redis killed just as a result arrived leaves this command queued for a
-          // reconnection that never comes, and awaiting it alone would hold the run open for ever
-          await Promise.race([(job as Job).remove().catch(() => {}), failed.catch(() => {})])
-        }
       }
     },
-    workersAlive: () => alive,
+    workersAlive: () => workers,
     async close() {
       clearInterval(poll)
       if (failure) {
         // no worker came: the run's batches leave the queue, so a worker starting later does not process them for nobody
         if (connection.status === 'ready') {
-          const removing = Promise.all([...unread].map((job) => job.remove().catch(() => {})))
+          const removing = Promise.all([connection.del(alive).catch(() => 0), ...[...unread].map((job) => job.remove().catch(() => {}))])
           await Promise.race([removing, new Promise((resolve) => setTimeout(resolve, 5000).unref())])
         }
         // Redis is gone or nobody works: closing politely would wait for it
@@ -205,6 +263,7 @@ export async function createRedisExecutor(options: RedisRunOptions): Promise<Exe
         void queue.close().catch(() => {})
         return
       }
+      await connection.del(alive).catch(() => 0)
       await events.close()
       await queue.close()
       // BullMQ leaves connections it was given open
@@ -245,9 +304,14 @@ export async function startRedisWorker(options: RedisWorkerOptions): Promise<Run
   // batches run on worker threads, so this thread stays free to renew the job locks while they run
   const pool = createThreadPool(concurrency)
   const connection = connect(options.url)
-  const worker = new Worker<WorkerTask, DocResult[]>(
+  const worker = new Worker<WorkerTask, DocResult[] | null>(
     name,
     async (job) => {
+      // a batch whose run is gone (its coordinator killed) would be processed for nobody: skipped, and removed by the next run
+      if (job.data.alive !== undefined && (await connection.exists(job.data.alive)) === 0) {
+        options.log?.(`batch ${job.id} skipped: the run that queued it is gone (its coordinator stopped renewing its key: killed, or its machine lost)`)
+        return null
+      }
       options.log?.(`batch ${job.id} started (${job.data.docs.length} documents, attempt ${job.attemptsMade + 1})`)
       const results = await pool.run(job.data)
       options.log?.(`batch ${job.id} done`)

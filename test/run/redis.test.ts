@@ -27,8 +27,8 @@ async function freePort(): Promise<number> {
 }
 
 const children: ChildProcess[] = []
-function start(args: string[]): {child: ChildProcess; stderr: () => string} {
-  const child = spawn(process.execPath, [lede, ...args], {stdio: ['ignore', 'ignore', 'pipe']})
+function start(args: string[], env: Record<string, string> = {}): {child: ChildProcess; stderr: () => string} {
+  const child = spawn(process.execPath, [lede, ...args], {stdio: ['ignore', 'ignore', 'pipe'], env: {...process.env, ...env}})
   children.push(child)
   let err = ''
   child.stderr!.on('data', (chunk) => (err += String(chunk)))
@@ -207,6 +207,43 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
     expect(outputFiles(out)).toEqual(outputFiles(local))
     for (const w of [first, second]) w.child.kill('SIGKILL')
     server.kill('SIGTERM')
+  })
+
+  it('leaves nothing of a coordinator killed with kill -9: workers skip its batches, and the next run removes them', {timeout: 120_000}, async () => {
+    const corpus = buildTestCorpus()
+    const local = mkdtempSync(join(tmpdir(), 'lede-dist-local-'))
+    const out = mkdtempSync(join(tmpdir(), 'lede-dist-orphan-'))
+    expect((await run(['run', corpus, '--out', local, '--workers', '1', '--quiet'])).code).toBe(1)
+    const client = new Redis(url)
+    try {
+      // no worker yet: the killed run's batches wait in the queue; its liveness key lasts 1 s instead of 15
+      const args = ['run', corpus, '--out', out, '--redis', url, '--queue', 'orphan', '--batch-size', '1', '--quiet']
+      const killed = start(args, {LEDE_REDIS_ALIVE_MS: '1000'})
+      const waiting = async () => client.llen('bull:orphan:wait')
+      for (let tries = 0; (await waiting()) < 3; tries++) {
+        if (tries > 600) throw new Error('the run queued no batches')
+        await new Promise((r) => setTimeout(r, 50))
+      }
+      killed.child.kill('SIGKILL')
+      await exited(killed.child)
+      const orphans = await client.lrange('bull:orphan:wait', 0, -1)
+      await new Promise((r) => setTimeout(r, 1500))
+      // a worker that starts now takes the orphaned batches, sees their run is gone, and does not process them
+      const late = worker(url, 'orphan')
+      await late.ready
+      await until(() => orphans.every((id) => late.stderr().includes(`batch ${id} skipped: the run that queued it is gone`)), 'the orphaned batches to be skipped', 60_000)
+      expect(late.stderr()).not.toMatch(/batch \S+ started/)
+      // the next run (the resume) removes what the killed run left, and finishes as if nothing had happened
+      expect((await run([...args, '--resume'])).code).toBe(1)
+      expect(outputFiles(out)).toEqual(outputFiles(local))
+      for (const id of orphans) expect(await client.exists(`bull:orphan:${id}`), id).toBe(0)
+      expect(await client.zcard('bull:orphan:completed')).toBe(0)
+      expect(await client.keys('lede:orphan:*')).toEqual([])
+      late.child.kill('SIGTERM')
+      await exited(late.child)
+    } finally {
+      client.disconnect()
+    }
   })
 
   it('opens no second probe connection when given the result of the start-up check (createRedisExecutor, startRedisWorker)', {timeout: 120_000}, async () => {
