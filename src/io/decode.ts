@@ -138,6 +138,18 @@ export function decodeWindows1252(bytes: Uint8Array): string | null {
   return parts.join('')
 }
 
+/**
+ * Turns U+0080-U+009F, where a Latin-1 decoding leaves bytes 0x80-0x9F, into the Windows-1252 characters of those bytes
+ * (curly quotes, dashes, the euro sign), as browsers read a page declaring windows-1252 or iso-8859-1; the five bytes
+ * Windows-1252 leaves undefined stay their C1 code point, as in the WHATWG Encoding Standard.
+ */
+export function windows1252FromLatin1(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => {
+    const code = CP1252_HIGH[c.charCodeAt(0) - 0x80]!
+    return code === 0 ? c : String.fromCharCode(code)
+  })
+}
+
 /** Counts bytes that are not part of a well-formed UTF-8 sequence (overlongs, surrogates and values past U+10FFFF included). */
 export function countInvalidUtf8(bytes: Uint8Array): number {
   return scanUtf8(bytes).invalid

@@ -5,6 +5,7 @@
  * quotes and entities see the page's real paragraphs. Character references are decoded by the HTML parser.
  */
 import {extractPage} from '../adapters/readability.ts'
+import {windows1252FromLatin1} from './decode.ts'
 
 /** An article read from a page: its text and what the page says about itself. */
 export interface HtmlArticle {
@@ -65,7 +66,11 @@ export function decodeDeclaredCharset(bytes: Uint8Array): string | null {
     // not UTF-8: the declaration is believed
   }
   try {
-    return new TextDecoder(declared, {fatal: true}).decode(bytes).replace(/\r\n?/g, '\n')
+    const decoder = new TextDecoder(declared, {fatal: true})
+    const text = decoder.decode(bytes).replace(/\r\n?/g, '\n')
+    // Node decodes windows-1252 (and iso-8859-1, latin1, us-ascii, which name it) as Latin-1: the curly quotes, dashes and
+    // euro sign of 0x80-0x9F would become invisible C1 controls, and quotes and money would be lost with them
+    return decoder.encoding === 'windows-1252' ? windows1252FromLatin1(text) : text
   } catch {
     // an unknown label, or bytes that do not fit it (pages often declare one charset and are saved in UTF-8)
     return null

@@ -64,6 +64,13 @@ describe('readHtmlArticle', () => {
 describe('decodeDeclaredCharset', () => {
   it.each([
     ['a windows-1252 page', Buffer.concat([Buffer.from('<meta charset="windows-1252"><p>caf'), Buffer.from([0xe9]), Buffer.from('</p>')]), '<meta charset="windows-1252"><p>café</p>'],
+    // Node's TextDecoder reads windows-1252 (and the labels mapped to it: iso-8859-1, latin1, us-ascii) as Latin-1, so 0x80-0x9F,
+    // where Windows-1252 keeps its curly quotes, dashes and the euro sign, came out as invisible C1 controls
+    ['curly quotes, a dash and the euro sign in windows-1252', Buffer.from([...Buffer.from('<meta charset="windows-1252"><p>'), 0x93, 0x41, 0x94, 0x20, 0x96, 0x20, 0x80, 0x35, 0x85, ...Buffer.from('</p>')]), '<meta charset="windows-1252"><p>\u201cA\u201d \u2013 \u20ac5\u2026</p>'],
+    ['curly quotes in a page declaring iso-8859-1 (browsers read it as windows-1252)', Buffer.from([...Buffer.from('<meta charset="iso-8859-1"><p>'), 0x91, 0x41, 0x92, ...Buffer.from('</p>')]), '<meta charset="iso-8859-1"><p>\u2018A\u2019</p>'],
+    ['an http-equiv declaration of windows-1252', Buffer.from([...Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><p>'), 0x93, 0x41, 0x94, ...Buffer.from('</p>')]), '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><p>\u201cA\u201d</p>'],
+    ['a byte windows-1252 leaves undefined, as browsers read it (its C1 code point)', Buffer.from([...Buffer.from('<meta charset="windows-1252"><p>'), 0x93, 0x81, 0x94, ...Buffer.from('</p>')]), '<meta charset="windows-1252"><p>\u201c\u0081\u201d</p>'],
+    ['a shift_jis page', Buffer.from([...Buffer.from('<meta charset="shift_jis"><p>'), 0x82, 0xa0, ...Buffer.from('</p>')]), '<meta charset="shift_jis"><p>\u3042</p>'],
     ['a page declaring UTF-8', Buffer.from('<meta charset="utf-8"><p>x</p>'), null],
     ['a page declaring nothing', Buffer.from('<p>x</p>'), null],
     ['an unknown charset', Buffer.from('<meta charset="klingon"><p>x</p>'), null],
