@@ -402,6 +402,28 @@ function firstNonSpace(text: string, para: Span): number {
   return i
 }
 
+// a code point of Unicode's other symbols (emoji, dingbats, flags, ™) or what joins or modifies one (variation
+// selectors, skin tones, ZWJ, keycaps, tags), as attribution skips them (src/quotes/speakers.ts)
+const PICTOGRAPH_POINT = /^[\p{So}\p{Emoji_Modifier}\p{Mn}\p{Me}\u200d\u{e0020}-\u{e007f}]$/u
+
+/** The offset of the last character at or before `j` (not before `floor`) that is neither white space nor part of a pictograph. */
+function skipSpaceAndPictographs(text: string, floor: number, j: number): number {
+  while (j >= floor) {
+    const code = text.charCodeAt(j)
+    if (isSpace(text[j]!)) {
+      j--
+      continue
+    }
+    // every such character is at or above U+00A6; a low surrogate is read with its high half
+    if (code < 0xa6) return j
+    const low = code >= 0xdc00 && code <= 0xdfff && j - 1 >= floor
+    const point = low ? text.slice(j - 1, j + 1) : text[j]!
+    if (!PICTOGRAPH_POINT.test(point)) return j
+    j -= low ? 2 : 1
+  }
+  return j
+}
+
 /** Marks quotes that stand as utterances of their own as `direct`, the rest stay `partial`. */
 function classifyKinds(text: string, para: Span, quotes: QuoteSpan[]): void {
   const first = firstNonSpace(text, para)
@@ -413,8 +435,7 @@ function classifyKinds(text: string, para: Span, quotes: QuoteSpan[]): void {
       previous = quote
       continue
     }
-    let j = quote.open - 1
-    while (j >= para.start && isSpace(text[j]!)) j--
+    let j = skipSpaceAndPictographs(text, para.start, quote.open - 1)
     // look through the closing marks of a quote before this one: '… Week.'' ''It was' starts a sentence
     while (j >= para.start && /["'”’»]/.test(text[j]!) && closes.has(j + 1)) {
       j--
@@ -422,7 +443,8 @@ function classifyKinds(text: string, para: Span, quotes: QuoteSpan[]): void {
     }
     const prev = j >= para.start ? text[j]! : ''
     const startsUpper = /\p{Lu}/u.test(text[quote.start] ?? '')
-    if (quote.open === first || prev === ':' || prev === '.' || prev === '!' || prev === '?' || prev === '…' || prev === ';') quote.kind = 'direct'
+    // (an emoji or other pictograph before it does not make it embedded: '😀 "We waited so long."' opens its paragraph)
+    if (quote.open === first || j < para.start || prev === ':' || prev === '.' || prev === '!' || prev === '?' || prev === '…' || prev === ';') quote.kind = 'direct'
     else if ((prev === ',' || prev === '—' || prev === '–') && startsUpper) quote.kind = 'direct'
     else if (
       prev === ',' &&

@@ -95,6 +95,11 @@ describe('findQuotes: kinds', () => {
     ['embedded in narrative', 'He said he was "not at all surprised" by it.', ['partial']],
     ['interrupted quotation', '"We will win," she said, "and soon."', ['direct', 'direct']],
     ['after another quote ending a sentence', "He was on ''This Week.'' ''It was close.''", ['partial', 'direct']],
+    // emoji before the mark do not embed it (qatext audit, 2026-12-01: such a quote was partial, and dropped unattributed)
+    ['after an emoji opening the paragraph', '😀 "We waited so long for this."', ['direct']],
+    ['after a family emoji and a flag', '👩‍👩‍👧 🇬🇧 "We waited so long for this."', ['direct']],
+    ['after a sentence and an emoji', 'The club won. 🎉 "We waited so long."', ['direct']],
+    ['after an emoji inside narrative', 'The club won 🎉 "a great title" today.', ['partial']],
   ])('%s', (_name, text, kinds) => {
     expect(findQuotes(text, paragraphsOf(text), findTokens(text)).map((q) => q.kind)).toEqual(kinds)
   })
