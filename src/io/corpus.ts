@@ -28,6 +28,8 @@ export interface CorpusListing {
   skipped: string[]
   /** why each skipped path was left, by path */
   reasons: Record<string, string>
+  /** the skipped folders that could not be read (their files were never listed), sorted; each is an error of the run */
+  unreadable?: string[]
 }
 
 /** Raised when the corpus folder itself cannot be read. */
@@ -91,6 +93,7 @@ export async function listCorpus(dir: string, exclude: string[] = []): Promise<C
   const seenFiles = new Map<string, string>()
   const seenDirs = new Map<string, string>([[root, '.']])
   const skip = (path: string, reason: string) => (reasons[path] = reason)
+  const unreadable: string[] = []
 
   // links are followed after the real tree is walked, so a file is read under its own path and a link to it is the duplicate
   const links: Array<{path: string; full: string; name: string; ancestors: Set<string>}> = []
@@ -101,6 +104,7 @@ export async function listCorpus(dir: string, exclude: string[] = []): Promise<C
     } catch (error) {
       if (rel === '') throw new CorpusError(`cannot read corpus folder "${dir}": ${(error as Error).message}`)
       skip(`${rel}/`, `folder cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+      unreadable.push(`${rel}/`)
       return
     }
     entries.sort((a, b) => byCodeUnit(a.name, b.name))
@@ -165,7 +169,7 @@ export async function listCorpus(dir: string, exclude: string[] = []): Promise<C
   await walk(root, '', new Set([root]), false)
   // a link found while following links is followed at once; the queue only holds links of the real tree
   for (const l of links) await visitLink(l.path, l.full, l.name, l.ancestors)
-  return {inputs: inputs.sort(byCodeUnit), skipped: Object.keys(reasons).sort(byCodeUnit), reasons}
+  return {inputs: inputs.sort(byCodeUnit), skipped: Object.keys(reasons).sort(byCodeUnit), reasons, unreadable: unreadable.sort(byCodeUnit)}
 }
 
 // a file with no extension is an input when it (or, for a .gz, what it decompresses to) starts with a <DOC> element

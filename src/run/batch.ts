@@ -444,6 +444,12 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
   const idMaps: Array<ReadonlyMap<string, string>> = []
   const labelMaps: Array<NonNullable<CorpusResult['labels']>> = []
   const extraCounts: Record<string, number> = {}
+  // a folder that could not be read held inputs that were never read: an error, so the run does not exit 0 as if every
+  // input was processed (written here, once, after the documents: a resumed run's staged errors end where it stopped)
+  for (const path of listing.unreadable ?? []) {
+    const why = (listing.reasons[path] ?? '').replace(/^folder cannot be read: /, '')
+    await out.writeError({source: path, docId: null, stage: 'ingest', code: 'ingest:unreadable-folder', message: `folder cannot be read${why ? ` (${why})` : ''}: the files in it were not read`})
+  }
   for (const [i, stage] of corpusStages.entries()) {
     const finishing = performance.now()
     const result: CorpusResult = corpusRuns[i]!.finish()

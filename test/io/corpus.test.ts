@@ -68,6 +68,21 @@ describe('listCorpus', () => {
     expect(listing.reasons['notes-link.md']).toMatch(/same file as "notes.md"/)
   })
 
+  // root reads every folder, so this runs only as another user
+  it.skipIf(process.getuid?.() === 0)('lists a folder it cannot read as skipped and as unreadable', async () => {
+    const dir = await corpus({'a.txt': 'a', 'locked/b.txt': 'b'})
+    const {chmod} = await import('node:fs/promises')
+    await chmod(join(dir, 'locked'), 0)
+    try {
+      const listing = await listCorpus(dir)
+      expect(listing.inputs).toEqual(['a.txt'])
+      expect(listing.unreadable).toEqual(['locked/'])
+      expect(listing.reasons['locked/']).toBe('folder cannot be read: EACCES')
+    } finally {
+      await chmod(join(dir, 'locked'), 0o755)
+    }
+  })
+
   it('skips a folder holding the output of a lede run, and the excluded output folder', async () => {
     const dir = await corpus({'a.txt': 'a', 'old-run/manifest.json': JSON.stringify({tool: 'lede'}), 'old-run/articles.jsonl': '{}', 'out/x.jsonl': '{}', 'data/manifest.json': '{"name": "not lede"}'})
     const listing = await listCorpus(dir, [join(dir, 'out')])

@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {z} from 'zod'
 import type {Doc} from '../../src/doc.ts'
-import {runCorpus} from '../../src/run/batch.ts'
+import {prepareRun, runCorpus} from '../../src/run/batch.ts'
 import type {Executor} from '../../src/run/executor.ts'
 import {processToResult} from '../../src/run/process-doc.ts'
 import {createPipeline, type Stage} from '../../src/stage.ts'
@@ -231,5 +231,26 @@ describe('runCorpus with a corpus stage that hands records to check', () => {
     const errors = await lines(join(out, 'errors.jsonl'))
     expect(errors.map((e) => [e.source, e.stage, e.code])).toEqual([['rows.jsonl', 'counting', 'counting:invalid-record']])
     expect(errors[0].message).toMatch(/; record: \{"doc":"","n":0\.5\}$/)
+  })
+})
+
+describe('runCorpus: a folder of the corpus that cannot be read', () => {
+  // its files were never read, so "every input was processed" (exit 0) would be false: it is an error record, and the
+  // manifest still lists it as skipped (it is no file, so files = documents + rejected still holds)
+  it('writes an ingest:unreadable-folder error naming it, and exits 1', async () => {
+    const corpus = await setup({'a.txt': 'Anna paid €7.'})
+    const out = join(corpus, 'out')
+    const prepared = await prepareRun({corpusDir: corpus, outDir: out, pipeline})
+    // root reads any folder, so the listing's finding is given directly: what listCorpus records for EACCES
+    prepared.listing.skipped.push('locked/')
+    prepared.listing.reasons['locked/'] = 'folder cannot be read: EACCES'
+    prepared.listing.unreadable = ['locked/']
+    const result = await runCorpus({corpusDir: corpus, outDir: out, pipeline, prepared})
+    expect(result.exitCode).toBe(1)
+    expect(await lines(join(out, 'errors.jsonl'))).toEqual([
+      {source: 'locked/', docId: null, stage: 'ingest', code: 'ingest:unreadable-folder', message: 'folder cannot be read (EACCES): the files in it were not read'},
+    ])
+    expect(result.manifest.inputs).toMatchObject({files: 1, documents: 1, rejected: 0, skippedFiles: ['locked/']})
+    expect(result.manifest.errors).toBe(1)
   })
 })
