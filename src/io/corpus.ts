@@ -4,7 +4,7 @@ import {join, resolve} from 'node:path'
 import {createDoc, type Doc} from '../doc.ts'
 import {InputArticle, type ErrorRecord} from '../schema.ts'
 import {decodeBytes, normaliseNewlines, scrubText, type IngestWarning} from './decode.ts'
-import {inputFormat, mayBeWireFile} from './formats.ts'
+import {inputFormat, looksLikeHtmlPage, mayBeWireFile} from './formats.ts'
 import {readInputBytes, readInputHead, readInputLines} from './gzip.ts'
 import {looksLikeWireSgml, splitWireFile} from './sgml.ts'
 
@@ -244,7 +244,10 @@ export async function* readCorpus(dir: string, listing: CorpusListing): AsyncGen
       yield readFailure(path, error)
       continue
     }
-    const html = format === 'html' ? await loadHtml() : null
+    // a .txt that opens with <!DOCTYPE html> or <html> is a page saved under the wrong name: read as text, its markup,
+    // scripts and menus became the article; read as the page it is, with a warning that says so
+    const htmlInTxt = format === 'txt' && looksLikeHtmlPage(bytes.subarray(0, 1024).toString('latin1'))
+    const html = format === 'html' || htmlInTxt ? await loadHtml() : null
     const declared = html ? html.decodeDeclaredCharset(bytes) : null
     const decoded = declared !== null ? scrubText(declared) : decodeBytes(bytes)
     if ('error' in decoded) {
@@ -270,6 +273,7 @@ export async function* readCorpus(dir: string, listing: CorpusListing): AsyncGen
       const meta = pageMeta(page, {})
       const doc = createUniqueDoc(uniqueId, contentId(decoded.text), {source: path, text: page.text, title: page.title, meta})
       addIngestWarnings(doc, decoded.warnings)
+      if (htmlInTxt) addIngestWarnings(doc, [{code: 'ingest:html-in-txt', message: 'the .txt file is a saved web page (it opens with <!DOCTYPE html> or <html>): read as HTML, its article extracted'}])
       yield {kind: 'doc', doc, bytes: fileBytes}
       continue
     }

@@ -2,7 +2,8 @@
  * Which input formats `lede run` reads, decided by file name: `.txt`, `.jsonl`, `.html`/`.htm`, `.sgml`/`.sgm`
  * (SGML wire files), and each of them gzip-compressed (`.txt.gz`, `.jsonl.gz`, …), read as its plain twin. A file
  * with no extension (archives such as `19980601_NYT` or `nyt_eng_199807.gz`) is read when its content is an SGML
- * wire file, and a `.txt` whose first line is `<DOC>` is read as one (src/io/corpus.ts decides by content).
+ * wire file, and a `.txt` whose first line is `<DOC>` is read as one (src/io/corpus.ts decides by content); a
+ * `.txt` that opens an HTML page ({@link looksLikeHtmlPage}) is read as a page.
  */
 
 /** The formats an input file can be in (after taking off a `.gz`). */
@@ -35,4 +36,14 @@ export function mayBeWireFile(path: string): boolean {
   if (name.toLowerCase().endsWith('.gz')) name = name.slice(0, -3)
   const dot = name.lastIndexOf('.')
   return name !== '' && !name.startsWith('.') && (dot < 0 || /^[0-9]+$/.test(name.slice(dot + 1)))
+}
+
+// what a saved page opens with: an optional byte-order mark, white space, comments (a browser's "saved from url" line)
+// and XML declaration, then the doctype or the <html> tag; prose about markup does not open that way
+const HTML_PAGE_START = /^\ufeff?(?:\s|<!--[\s\S]*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html\b|html[\s>])/i
+const UTF8_BOM_LATIN1 = '\u00ef\u00bb\u00bf'
+
+/** Whether a file's first bytes (read as Latin-1) open an HTML page (`<!DOCTYPE html>` or `<html>` first): a `.txt` that does is a page saved under the wrong name. */
+export function looksLikeHtmlPage(head: string): boolean {
+  return HTML_PAGE_START.test(head.startsWith(UTF8_BOM_LATIN1) ? head.slice(3) : head)
 }

@@ -215,6 +215,20 @@ describe('readCorpus: HTML, gzip and JSONL as written in the wild', () => {
     })
   })
 
+  it('reads a .txt (or .txt.gz) that is a saved page as the page, with a warning, and keeps a .txt that only mentions markup as text', async () => {
+    const dir = await corpus({
+      'a.html': page,
+      'b.txt': `\n${page}`,
+      'c.txt.gz': gzipSync(`\ufeff  <!-- saved from url=(0040)https://news.example.org/ -->\n${page}`),
+      'd.txt': 'A story about web pages.\n<html> is the first tag of a page, the columnist wrote.\n',
+    })
+    const items = await readAll(dir)
+    const docs = items.map((i) => (i.kind === 'doc' ? i.doc : null))
+    expect(docs.map((d) => d?.text)).toEqual([docs[0]!.text, docs[0]!.text, docs[0]!.text, 'A story about web pages.\n<html> is the first tag of a page, the columnist wrote.\n'])
+    expect(docs.map((d) => d?.title)).toEqual(['Council approves budget after long night', 'Council approves budget after long night', 'Council approves budget after long night', null])
+    expect(docs.map((d) => d!.messages.map((m) => m.code))).toEqual([[], ['ingest:html-in-txt'], ['ingest:html-in-txt'], []])
+  })
+
   it('turns a page without a body, a corrupt .gz and a bad record into error lines, and reads the rest', async () => {
     const dir = await corpus({
       '1-login.htm': readFileSync(new URL('./pages/no-article.html', import.meta.url)),

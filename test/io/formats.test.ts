@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {inputFormat, mayBeWireFile} from '../../src/io/formats.ts'
+import {inputFormat, mayBeWireFile, looksLikeHtmlPage} from '../../src/io/formats.ts'
 
 describe('inputFormat', () => {
   it.each([
@@ -31,5 +31,22 @@ describe('mayBeWireFile', () => {
     ['.hidden', false],
   ])('%s', (path, expected) => {
     expect(mayBeWireFile(path)).toBe(expected)
+  })
+})
+
+describe('looksLikeHtmlPage', () => {
+  it.each([
+    ['a doctype', '<!DOCTYPE html>\n<html lang="en">', true],
+    ['a lower-case doctype after white space', '\n  <!doctype html><html>', true],
+    ['an <html> tag first', '<html><head>', true],
+    ['<html> with attributes', '<html lang="en" amp>', true],
+    ['a UTF-8 byte-order mark (read as Latin-1) and a "saved from url" comment', '\u00ef\u00bb\u00bf<!-- saved from url=(0040)https://x.example/ -->\n<html>', true],
+    ['an XHTML page with an XML declaration', '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN">', true],
+    ['prose that mentions a tag', 'The <html> tag opens a page, she wrote.', false],
+    ['a wire file', '<DOC>\n<DOCNO> A1 </DOCNO>', false],
+    ['a fragment (no page around it)', '<p>Just a paragraph.</p>', false],
+    ['an <htmlx> element', '<htmlx>', false],
+  ])('%s', (_name, head, expected) => {
+    expect(looksLikeHtmlPage(head)).toBe(expected)
   })
 })
