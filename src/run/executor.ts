@@ -43,6 +43,8 @@ export interface WorkerTask {
   pack?: boolean
   /** Redis jobs: the key that exists while the run that queued the batch waits for it (a worker skips the batch when it is gone) */
   alive?: string
+  /** Redis jobs: the lede (version and model) of the run that queued the batch; a worker of another refuses it */
+  lede?: string
 }
 
 /** A pool of worker threads that process tasks for any pipeline spec (each thread builds a spec's pipeline once). */

@@ -5,14 +5,38 @@
  * through Redis, and a worker that dies mid-batch loses nothing: its lock expires, BullMQ's stalled-job
  * check puts the batch back in the queue, and another worker processes it again to the same result.
  */
-import {randomUUID} from 'node:crypto'
-import {Queue, QueueEvents, Worker, type Job} from 'bullmq'
+import {createHash, randomUUID} from 'node:crypto'
+import {readFileSync} from 'node:fs'
+import {Queue, QueueEvents, UnrecoverableError, Worker, type Job} from 'bullmq'
 import {Redis} from 'ioredis'
 import type {Doc} from '../doc.ts'
 import {createThreadPool, type Executor, type PipelineSpec, type WorkerTask} from './executor.ts'
 import {checkRedis, RedisError, type CheckedRedis} from './redis-check.ts'
 import {redactRedisUrl} from './redis-url.ts'
 import type {DocResult} from './process-doc.ts'
+import {MODEL_URL} from '../ner/model-file.ts'
+import {VERSION} from '../version.ts'
+
+/**
+ * What a batch's records depend on besides its documents and pipeline spec: lede's version and its NER model (the first
+ * 12 hex digits of the model file's SHA-256; the model changes between builds of one version). A run and a worker must
+ * agree on it, or the output would mix two ledes' records.
+ */
+export function ledeIdentity(): string {
+  let model = 'missing'
+  try {
+    model = createHash('sha256').update(readFileSync(MODEL_URL)).digest('hex').slice(0, 12)
+  } catch {}
+  return `lede ${VERSION} (model ${model})`
+}
+
+/** What a worker returns for a batch: who processed it, and the results, or null when it did not process it. */
+interface JobResult {
+  /** the worker's {@link ledeIdentity} */
+  lede: string
+  /** null: skipped (the run is gone) or refused (the run is another lede's) */
+  results: DocResult[] | null
+}
 
 /** The queue `lede run --redis` and `lede worker` use unless told otherwise. */
 export const DEFAULT_QUEUE = 'lede'
@@ -60,6 +84,8 @@ export interface RedisRunOptions {
   redisTimeoutMs?: number
   /** how long the run's liveness key outlives its last renewal (ms, default 15000; renewed every second) */
   aliveMs?: number
+  /** this lede as workers must match it (default {@link ledeIdentity}; tests set another) */
+  identity?: string
 }
 
 /** How long a run waits with no worker connected, and for a lost Redis, unless told otherwise. */
@@ -109,11 +135,12 @@ export async function createRedisExecutor(options: RedisRunOptions): Promise<Exe
   const workerTimeoutMs = options.workerTimeoutMs ?? DEFAULT_WORKER_TIMEOUT_MS
   const redisTimeoutMs = options.redisTimeoutMs ?? DEFAULT_REDIS_TIMEOUT_MS
   const aliveMs = options.aliveMs ?? DEFAULT_ALIVE_MS
+  const identity = options.identity ?? ledeIdentity()
   // job ids unique to this run: several runs may share a queue and its workers
   const runId = randomUUID()
   const alive = aliveKey(name, runId)
   const connection = connect(options.url)
-  const queue = new Queue<WorkerTask, DocResult[]>(name, {connection})
+  const queue = new Queue<WorkerTask, JobResult>(name, {connection})
   const eventsConnection = connect(options.url)
   const events = new QueueEvents(name, {connection: eventsConnection})
   queue.on('error', () => {})
@@ -209,16 +236,26 @@ export async function createRedisExecutor(options: RedisRunOptions): Promise<Exe
   poll.unref()
   // one job for the batch; null when a worker skipped it because this run's liveness key had expired
   const attempt = async (docs: Doc[]): Promise<DocResult[] | null> => {
-    let job: Job<WorkerTask, DocResult[] | null> | null = null
+    let job: Job<WorkerTask, JobResult> | null = null
     try {
       const processed = (async () => {
         job = await queue.add(
           'batch',
-          {spec: options.spec, docs, alive},
+          {spec: options.spec, docs, alive, lede: identity},
           {jobId: `${runId}-${batch++}`, attempts: options.attempts ?? 3, backoff: {type: 'fixed', delay: 1000}, removeOnComplete: false, removeOnFail: false},
         )
         unread.add(job)
-        return (await job.waitUntilFinished(events)) as DocResult[] | null
+        const done = (await job.waitUntilFinished(events)) as JobResult | DocResult[] | null
+        // another lede's records must not enter this run's output: the run stops (staged, --resume continues it)
+        const other = done !== null && !Array.isArray(done) && typeof done === 'object' && typeof done.lede === 'string' ? done.lede : 'an earlier lede (one that does not say its version)'
+        if (other !== identity) {
+          fail(
+            `a worker of ${other} took a batch of this run, which is ${identity}: its records would differ, so none were used. ` +
+              `Stop the workers of other versions on queue "${name}" (or give this run a queue of its own with --queue) and start workers of this lede`,
+          )
+          throw failure!
+        }
+        return (done as JobResult).results
       })()
       processed.catch(() => {})
       return await Promise.race([processed, failed])
@@ -285,6 +322,8 @@ export interface RedisWorkerOptions {
   queue?: string
   /** how long a worker may go silent before its batch is given to another (ms, default 30000) */
   lockDuration?: number
+  /** this lede as runs must match it (default {@link ledeIdentity}; tests set another) */
+  identity?: string
   log?: (line: string) => void
 }
 
@@ -304,18 +343,27 @@ export async function startRedisWorker(options: RedisWorkerOptions): Promise<Run
   // batches run on worker threads, so this thread stays free to renew the job locks while they run
   const pool = createThreadPool(concurrency)
   const connection = connect(options.url)
-  const worker = new Worker<WorkerTask, DocResult[] | null>(
+  const identity = options.identity ?? ledeIdentity()
+  const worker = new Worker<WorkerTask, JobResult>(
     name,
     async (job) => {
       // a batch whose run is gone (its coordinator killed) would be processed for nobody: skipped, and removed by the next run
       if (job.data.alive !== undefined && (await connection.exists(job.data.alive)) === 0) {
         options.log?.(`batch ${job.id} skipped: the run that queued it is gone (its coordinator stopped renewing its key: killed, or its machine lost)`)
-        return null
+        return {lede: identity, results: null}
+      }
+      // a run of another lede (version or model) gets this worker's identity back instead of records that would differ
+      if (job.data.lede !== identity) {
+        const refusal = `batch ${job.id} refused: it comes from a run of ${job.data.lede ?? 'an earlier lede (one that does not say its version)'}, and this worker is ${identity}`
+        options.log?.(refusal)
+        // a run of an earlier lede reads only a list of results: it gets a failed batch (its documents become error records), not another lede's records
+        if (job.data.lede === undefined) throw new UnrecoverableError(refusal)
+        return {lede: identity, results: null}
       }
       options.log?.(`batch ${job.id} started (${job.data.docs.length} documents, attempt ${job.attemptsMade + 1})`)
       const results = await pool.run(job.data)
       options.log?.(`batch ${job.id} done`)
-      return results
+      return {lede: identity, results}
     },
     // a stalled batch (its worker died) goes back to the queue however often that happens; results are idempotent
     {connection, concurrency, lockDuration, stalledInterval: Math.max(1000, Math.floor(lockDuration / 2)), maxStalledCount: 100},

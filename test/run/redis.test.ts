@@ -9,6 +9,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {Redis} from 'ioredis'
 import {checkRedis, createRedisExecutor, startRedisWorker} from '../../src/run/redis.ts'
 import {buildTestCorpus, outputFiles} from './corpus-helper.ts'
+import type {Doc} from '../../src/doc.ts'
 
 const root = new URL('../..', import.meta.url).pathname
 const lede = join(root, 'bin', 'lede.js')
@@ -243,6 +244,23 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
       await exited(late.child)
     } finally {
       client.disconnect()
+    }
+  })
+
+  it('never mixes results of another lede (version or model): the run stops with a RedisError naming both, nothing processed', {timeout: 60_000}, async () => {
+    const spec = {name: 'default', options: {}}
+    const running = await startRedisWorker({url, queue: 'mixed', identity: 'lede 0.0.1 (model 000000000000)'})
+    const executor = await createRedisExecutor({url, spec, queue: 'mixed', identity: 'lede 9.9.9 (model 999999999999)'})
+    try {
+      const error = await executor.run([{id: 'a', source: 'a.txt', text: 'Anna Smith said "no".'} as Doc]).then(
+        () => null,
+        (e: Error) => e,
+      )
+      expect(error?.name).toBe('RedisError')
+      expect(error?.message).toMatch(/a worker of lede 0\.0\.1 \(model 000000000000\) took a batch of this run, which is lede 9\.9\.9 \(model 999999999999\).*Stop the workers of other versions on queue "mixed"/)
+    } finally {
+      await executor.close()
+      await running.close()
     }
   })
 
