@@ -342,11 +342,15 @@ export const POST_QUALIFIERS: ReadonlyMap<string, QualifierKind> = new Map(
   Object.entries({'or more': 'lower', 'or less': 'upper', 'or so': 'approximate', 'or above': 'lower', 'or under': 'upper'}),
 )
 
-/** Nouns after which "over" means "about" (a row over £20m), not "more than". */
+/** Nouns and verbs of dispute after which "over" means "about" (a row over £20m, argued over $2bn), not "more than". */
 export const OVER_AS_ABOUT: ReadonlySet<string> = new Set(
   ('dispute disputes row rows fight fights battle battles talks concern concerns lawsuit lawsuits suit suits clash clashes ' +
     'tension tensions standoff probe probes worries worry fears fear spat wrangle wrangling negotiations argument arguments ' +
-    'feud quarrel controversy scandal case cases sued sue suing fined charged outrage anger protest protests deal deals').split(' '),
+    'feud quarrel controversy scandal case cases sued sue suing fined charged outrage anger protest protests deal deals ' +
+    // the verbs of the same disputes ("negotiators argued over $2.3 billion in farm aid" set a lower bound)
+    'argue argues argued arguing fighting fought battled battling clashed clashing disputed disputing wrangled wrangles ' +
+    'feuded feuding quarrelled quarreled quarrelling quarreling haggle haggles haggled haggling squabble squabbles ' +
+    'squabbled squabbling bickered bickering sparred sparring').split(' '),
 )
 
 /** Words that show a change from one figure to the next ("rose from $5bn to $6bn"), so "X to Y" is no range. */

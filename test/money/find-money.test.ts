@@ -110,6 +110,11 @@ describe('findMoney: ranges, qualifiers, rates, conversions', () => {
     ['about $500 million', ['[$500 million] 500000000 USD? q=about']],
     ['$5bn or more', ['[$5bn] 5000000000 USD? q=or more 5000000000..']],
     ['a row over £20m', ['[£20m] 20000000 GBP']],
+    // a verb of dispute before "over" means "about" as its noun does (qatext audit, 2026-12-01: min was set)
+    ['negotiators argued over $2.3 billion in aid', ['[$2.3 billion] 2300000000 USD?']],
+    ['they haggled over £20m', ['[£20m] 20000000 GBP']],
+    ['the parties are fighting over €5m', ['[€5m] 5000000 EUR']],
+    ['the firm spent over $5m', ['[$5m] 5000000 USD? q=over 5000000..']],
     ['less than $1 billion or more than $42 billion', ['[$1 billion] 1000000000 USD? q=less than ..1000000000', '[$42 billion] 42000000000 USD? q=more than 42000000000..']],
     ['$5bn-plus', ['[$5bn] 5000000000 USD? q=plus 5000000000..']],
     ['$90 per square foot', ['[$90] 90 USD? per=square foot']],
