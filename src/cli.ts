@@ -419,7 +419,7 @@ ${EXIT_HELP}`,
     .argument('<out-dir>', 'output folder of a `lede run`')
     .option('--duckdb <file>', 'DuckDB database file to create, with typed tables and views (quote_speakers, quotes_per_speaker, entity_mentions, money_by_currency)')
     .option('--parquet <dir>', 'folder to write one Parquet file per table into (created if missing)')
-    .option('-f, --force', 'replace the --duckdb file if it exists')
+    .option('-f, --force', 'replace the --duckdb file, and the Parquet files of the same names in --parquet, if they exist')
     .addHelpText(
       'after',
       `

@@ -61,6 +61,13 @@ export async function exportRun(options: ExportOptions): Promise<ExportCounts> {
   if (!options.duckdb && !options.parquet) throw new ExportError('nothing to do: give --duckdb <file> and/or --parquet <dir>')
   if (!(await exists(join(options.outDir, OUTPUT_FILES.articles))))
     throw new ExportError(`"${options.outDir}" is not the output folder of a lede run (no ${OUTPUT_FILES.articles})`)
+  // Parquet files of the names this export writes are replaced only with --force, as the database file is
+  if (options.parquet && !options.force) {
+    const names = [...EXPORT_TABLES.map((t) => t.table), 'tokens'].map((table) => `${table}.parquet`)
+    const taken: string[] = []
+    for (const name of names) if (await exists(join(options.parquet, name))) taken.push(name)
+    if (taken.length > 0) throw new ExportError(`"${options.parquet}" already holds ${taken.map((n) => `"${n}"`).join(', ')}; pass --force to replace ${taken.length === 1 ? 'it' : 'them'}`)
+  }
   let target: string | undefined
   let partial: string | undefined
   if (options.duckdb) {

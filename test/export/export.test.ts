@@ -1,4 +1,4 @@
-import {cpSync, mkdtempSync, readFileSync, readdirSync} from 'node:fs'
+import {cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {DuckDBInstance} from '@duckdb/node-api'
@@ -117,5 +117,18 @@ describe('lede export', () => {
 
   it('refuses to replace an existing database without --force', async () => {
     await expect(exportRun({outDir: out, duckdb: db})).rejects.toThrow(/--force/)
+  })
+
+  // the database file needed --force, while Parquet files of the same names were replaced silently (a folder of
+  // someone's own articles.parquet lost it)
+  it('refuses to replace existing Parquet files without --force, writing nothing, and replaces them with it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lede-parquet-'))
+    writeFileSync(join(dir, 'articles.parquet'), 'kept')
+    writeFileSync(join(dir, 'notes.txt'), 'mine')
+    await expect(exportRun({outDir: out, parquet: dir})).rejects.toThrow(/"articles\.parquet".* pass --force to replace/)
+    expect(readdirSync(dir).sort()).toEqual(['articles.parquet', 'notes.txt'])
+    expect(readFileSync(join(dir, 'articles.parquet'), 'utf8')).toBe('kept')
+    await exportRun({outDir: out, parquet: dir, force: true})
+    expect(readdirSync(dir).sort()).toEqual([...EXPORT_TABLES.map((t) => `${t.table}.parquet`), 'notes.txt'].sort())
   })
 })
