@@ -108,9 +108,15 @@ export async function listCorpus(dir: string, exclude: string[] = []): Promise<C
       return
     }
     entries.sort((a, b) => byCodeUnit(a.name, b.name))
+    const pages = savedPages(entries)
     for (const entry of entries) {
       const path = rel === '' ? entry.name : `${rel}/${entry.name}`
       const full = join(real, entry.name)
+      const page = entry.isDirectory() ? pages.get(entry.name) : undefined
+      if (page !== undefined) {
+        skip(`${path}/`, `the resources of the saved page "${page}" (images, styles, scripts and frames a browser's "Save as complete" keeps beside it), not articles`)
+        continue
+      }
       if (entry.isSymbolicLink()) {
         if (followLinks) await visitLink(path, full, entry.name, ancestors)
         else links.push({path, full, name: entry.name, ancestors})
@@ -170,6 +176,21 @@ export async function listCorpus(dir: string, exclude: string[] = []): Promise<C
   // a link found while following links is followed at once; the queue only holds links of the real tree
   for (const l of links) await visitLink(l.path, l.full, l.name, l.ancestors)
   return {inputs: inputs.sort(byCodeUnit), skipped: Object.keys(reasons).sort(byCodeUnit), reasons, unreadable: unreadable.sort(byCodeUnit)}
+}
+
+/**
+ * The resource folders of pages saved with a browser's "Save as complete" (`Story.html` beside `Story_files/`, as Chrome,
+ * Firefox and Edge name it), by folder name, each with its page: their saved frames (ads, widgets, consent dialogs) are
+ * `.html` files too, and read as inputs they gave junk articles and error lines for every saved page.
+ */
+function savedPages(entries: Array<{name: string; isDirectory(): boolean}>): Map<string, string> {
+  const folders = new Map<string, string>()
+  for (const entry of entries) {
+    if (entry.isDirectory()) continue
+    const stem = /^(.+)\.html?$/i.exec(entry.name)?.[1]
+    if (stem !== undefined) folders.set(`${stem}_files`, entry.name)
+  }
+  return folders
 }
 
 // a file with no extension is an input when it (or, for a .gz, what it decompresses to) starts with a <DOC> element

@@ -50,6 +50,24 @@ describe('listCorpus', () => {
     expect(await listCorpus(dir)).toMatchObject({inputs: ['A.txt', 'b.txt', 'sub/a.jsonl'], skipped: ['notes.md', 'sub/img.png']})
   })
 
+  it('skips the resource folder a browser saves beside a page ("Save as complete"), and only that folder', async () => {
+    const dir = await corpus({
+      'Story.html': '<html><body><p>a page</p></body></html>',
+      'Story_files/saved_resource.html': '<html><body><a href="x">an ad in a frame</a></body></html>',
+      'Story_files/site.css': 'p {}',
+      'news/Other.htm': '<html></html>',
+      'news/Other_files/frame.html': '<html></html>',
+      'Lonely_files/kept.html': '<html></html>', // no page of that name beside it: an ordinary folder
+      'notes_files/a.txt': 'text', // beside a .txt, not a page
+      'notes.txt': 'text',
+    })
+    const listing = await listCorpus(dir)
+    expect(listing.inputs).toEqual(['Lonely_files/kept.html', 'Story.html', 'news/Other.htm', 'notes.txt', 'notes_files/a.txt'])
+    expect(listing.skipped).toEqual(['Story_files/', 'news/Other_files/'])
+    expect(listing.reasons['Story_files/']).toMatch(/resources of the saved page "Story.html"/)
+    expect(listing.reasons['news/Other_files/']).toMatch(/resources of the saved page "Other.htm"/)
+  })
+
   it('follows symbolic links inside and outside the corpus once each, and lists every other link with a reason', async () => {
     const outside = await corpus({'far.txt': 'far away', 'shelf/book.txt': 'a book'})
     const dir = await corpus({'a.txt': 'a', 'sub/b.txt': 'b', 'notes.md': 'x'})
