@@ -441,8 +441,11 @@ function isHeadline(line: Line): boolean {
   }
   // a line that ends on a function word is a sentence broken off, and one with three numbers is a table row
   if (HEADLINE_CANNOT_END.test(line.text) || (line.text.match(/[0-9]+(?:[.,][0-9]+)*/g)?.length ?? 0) >= 3) return false
+  // so is one whose columns stand apart by a tab or by wide gaps, as segment's table rows do ("Margin\t16.7%\t-1.4%")
+  if (TABLE_COLUMNS.test(line.text.trim())) return false
   return line.hasLower && line.foreign <= line.latin && startsCapitalised(line.text)
 }
+const TABLE_COLUMNS = /\t|\S {3,}\S/
 /** A headline set in capitals, as 1990s wire copy sets it ("FUNERALS IN DRENICA, AND A VOW OF MORE FIGHTING"): trusted only above the wire's own lines. */
 function isCapitalsHeadline(line: Line): boolean {
   const length = line.text.trim().length

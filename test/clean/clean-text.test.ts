@@ -209,6 +209,9 @@ describe('cleanText titles', () => {
     ['a two-word label', article('Main menu', ...BODY), null],
     ['a headline-like line with no body after it', article('Council approves budget after long debate', 'Short note'), null],
     ['a first line ending with a colon', article('The council voted on three budget measures:', ...BODY), null],
+    // a table row is no headline (qatext audit, 2026-12-01: "Margin\t16.7%\t-1.4%" was the title)
+    ['a table row with tabs', article('Margin\t16.7%\t-1.4%', ...BODY), null],
+    ['a table row with spaced columns', article('Operating margin    16.7%    down', ...BODY), null],
   ])('%s', (_name, input, title) => {
     const result = cleanText(input)
     expect(result.title).toBe(title)
