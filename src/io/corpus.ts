@@ -3,7 +3,7 @@ import {opendir, readdir, readFile, realpath, stat} from 'node:fs/promises'
 import {join, resolve} from 'node:path'
 import {createDoc, type Doc} from '../doc.ts'
 import {InputArticle, type ErrorRecord} from '../schema.ts'
-import {decodeBytes, normaliseNewlines, scrubText, type IngestWarning} from './decode.ts'
+import {decodeBytes, normaliseNewlines, scrubText, utf16Encoding, type IngestWarning} from './decode.ts'
 import {inputFormat, looksLikeHtmlPage, mayBeWireFile} from './formats.ts'
 import {readInputBytes, readInputHead, readInputLines} from './gzip.ts'
 import {looksLikeWireSgml, splitWireFile} from './sgml.ts'
@@ -339,8 +339,40 @@ function* readWireDocs(text: string, path: string, fileBytes: number, fileWarnin
 // the fields of an input record that lede reads; every other field is kept in the article's meta
 const RECORD_FIELDS = new Set(['id', 'title', 'text', 'html', 'url', 'date', 'byline', 'meta'])
 
+/**
+ * A JSONL file's lines: streamed as UTF-8, or, for a file in UTF-16 (a BOM, or the zero bytes of mostly-ASCII text:
+ * what Windows tools write), decoded whole as a .txt file is and split on its line breaks, with the decoding's warnings
+ * for each record. Read as UTF-8, UTF-16 gave every line an unreadable bad-json error.
+ */
+async function openJsonlLines(full: string, gzip: boolean): Promise<ReturnType<typeof readInputLines> & {fileWarnings: IngestWarning[]}> {
+  if (utf16Encoding(await readInputHead(full, gzip, 4096)) === null) return {...readInputLines(full, gzip), fileWarnings: []}
+  const {bytes, fileBytes} = await readInputBytes(full, gzip)
+  const decoded = decodeBytes(bytes)
+  if ('error' in decoded) throw Object.assign(new Error(decoded.error), {code: 'LEDE_NOT_TEXT'})
+  const {text, warnings: fileWarnings} = decoded
+  const all = text.split('\n')
+  if (all.at(-1) === '') all.pop()
+  let given = 0
+  async function* lines(): AsyncGenerator<string> {
+    for (const [i, line] of all.entries()) {
+      // progress: the file's bytes handed out by lines, all of them with the last
+      given = i === all.length - 1 ? fileBytes : Math.round((fileBytes * (i + 1)) / all.length)
+      yield line
+    }
+  }
+  return {lines: lines(), fileBytesRead: () => given, lineInvalidBytes: () => 0, fileWarnings}
+}
+
 async function* readJsonlArticles(full: string, path: string, gzip: boolean, uniqueId: IdAllocator): AsyncGenerator<CorpusItem> {
-  const {lines, fileBytesRead, lineInvalidBytes} = readInputLines(full, gzip)
+  let reader: Awaited<ReturnType<typeof openJsonlLines>>
+  try {
+    reader = await openJsonlLines(full, gzip)
+  } catch (error) {
+    // unreadable, too large, corrupt .gz, or UTF-16 that is not text: one error for the file, and the run goes on
+    yield readFailure(path, error)
+    return
+  }
+  const {lines, fileBytesRead, lineInvalidBytes, fileWarnings} = reader
   let lineNumber = 0
   let accounted = 0
   // progress counts file bytes (compressed ones for .gz), handed out as lines arrive
@@ -404,6 +436,7 @@ async function* readJsonlArticles(full: string, path: string, gzip: boolean, uni
         continue
       }
       const doc = createUniqueDoc(uniqueId, givenId ?? contentId(typeof article.text === 'string' ? text : article.html!), {source, text, title, meta})
+      if (fileWarnings.length > 0) warnings = [...fileWarnings, ...warnings]
       // the line's bytes that were not UTF-8 are U+FFFD now (in its text or another field): said, as for a .txt file
       if (invalid > 0) warnings = [{code: 'ingest:invalid-utf8', message: `${invalid} byte${invalid === 1 ? ' is' : 's are'} not valid UTF-8; each bad sequence was replaced by U+FFFD`}, ...warnings]
       addIngestWarnings(doc, warnings)
@@ -443,6 +476,7 @@ function readFailure(source: string, error: unknown): CorpusItem {
   const code = (error as NodeJS.ErrnoException).code ?? ''
   if (code.startsWith('Z_')) return ingestError(source, 'ingest:bad-gzip', `not a readable gzip file (corrupt or cut off): ${(error as Error).message}`, 0)
   if (code === 'LEDE_TOO_LARGE') return ingestError(source, 'ingest:too-large', (error as Error).message, 0)
+  if (code === 'LEDE_NOT_TEXT') return ingestError(source, 'ingest:not-text', (error as Error).message, 0)
   return ingestError(source, 'ingest:unreadable', `cannot read file: ${(error as Error).message}`, 0)
 }
 

@@ -94,7 +94,8 @@ function removeControls(text: string): string {
   return text.replace(CONTROL, '')
 }
 
-function utf16Encoding(bytes: Uint8Array): {encoding: 'utf-16le' | 'utf-16be'; bom: boolean} | null {
+/** The UTF-16 byte order of a file from its first bytes (a BOM, or the zero bytes of mostly-ASCII text), or null when it is not UTF-16. */
+export function utf16Encoding(bytes: Uint8Array): {encoding: 'utf-16le' | 'utf-16be'; bom: boolean} | null {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return {encoding: 'utf-16le', bom: true}
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return {encoding: 'utf-16be', bom: true}
   // without a BOM: English text in UTF-16 has a zero in (nearly) every high byte and almost none in the low ones

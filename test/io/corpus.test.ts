@@ -179,6 +179,25 @@ describe('readCorpus: JSONL with bytes that are not UTF-8', () => {
   })
 })
 
+describe('readCorpus: JSONL in UTF-16', () => {
+  // read as UTF-8 it gave every line an unreadable bad-json error (and a phantom last line of one NUL)
+  const body = '{"id":"a","text":"Story by Ann Lee in Kyïv."}\r\n{"id":"b","text":"Story by Bob Ray."}\r\n'
+  it.each([
+    ['UTF-16LE with a BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body, 'utf16le')]), []],
+    ['UTF-16BE with a BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(body, 'utf16le').swap16()]), []],
+    ['UTF-16LE without a BOM', Buffer.from(body, 'utf16le'), ['ingest:utf16-without-bom']],
+    ['UTF-16LE gzip-compressed', gzipSync(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body, 'utf16le')])), []],
+  ])('reads %s line by line', async (name, bytes, warnings) => {
+    const file = name.includes('gzip') ? 'a.jsonl.gz' : 'a.jsonl'
+    const dir = await corpus({[file]: bytes})
+    const items = await readAll(dir)
+    expect(items.map((i) => (i.kind === 'doc' ? [i.doc.id, i.doc.source, i.doc.text, i.doc.messages.map((m) => m.code)] : [i.error.code, i.error.message]))).toEqual([
+      ['a', `${file}:1`, 'Story by Ann Lee in Kyïv.', warnings],
+      ['b', `${file}:2`, 'Story by Bob Ray.', warnings],
+    ])
+  })
+})
+
 describe('readCorpus: an input too long to be one text', () => {
   it('gives a 600 MB file (sparse: never read) an ingest:too-large error and reads the rest', async () => {
     const dir = await corpus({'b.txt': 'Kyiv said it would not resume talks.'})
