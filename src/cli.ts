@@ -9,6 +9,7 @@ import {makeFolder, OutputError, OutputPlaceError, readStagedRun, ResumeError} f
 import {ModelFileError} from './ner/model-file.ts'
 import {findRedisUrlProblem, redactRedisUrl} from './run/redis-url.ts'
 import type {CheckedRedis} from './run/redis-check.ts'
+import {describeProgress} from './run/progress.ts'
 import {checkResume, claimOutput, prepareRun, releaseUnused, RunInterrupted, runCorpus, type PreparedRun, type Progress} from './run/batch.ts'
 import {createThreadExecutor, type Executor} from './run/executor.ts'
 import {RECORD_SCHEMAS} from './schema.ts'
@@ -261,7 +262,13 @@ ${EXIT_HELP}`,
             ...(process.env.LEDE_CHECKPOINT_MS ? {checkpointMs: Number(process.env.LEDE_CHECKPOINT_MS)} : {}),
             signal: stop.signal,
             onWarning: warn,
-            ...(showProgress ? {onProgress: throttle(drawProgress, 100)} : {}),
+            // a terminal gets a line redrawn; a log (a nightly job, nohup, a service) one line a minute, so that a long
+            // unattended run shows it is alive and when it will end
+            ...(showProgress
+              ? {onProgress: throttle(drawProgress, 100)}
+              : !opts.quiet
+                ? {onProgress: throttle((p: Progress) => process.stderr.write(`lede: progress: ${describeProgress(p)}\n`), Number(process.env.LEDE_PROGRESS_MS ?? 60_000), true)}
+                : {}),
           })
         } catch (error) {
           if (error instanceof RunInterrupted) {
@@ -456,20 +463,12 @@ ${EXIT_HELP}`,
 }
 
 function drawProgress(p: Progress): void {
-  const mb = p.bytesDone / 1e6
-  const rate = mb / Math.max(p.elapsedMs / 1000, 1e-3)
-  const remaining = rate > 0 ? (p.bytesTotal - p.bytesDone) / 1e6 / rate : 0
-  const pct = p.bytesTotal > 0 ? Math.floor((100 * p.bytesDone) / p.bytesTotal) : 100
-  process.stderr.write(`\r\x1b[K  ${p.documents} documents  ${pct}%  ${rate.toFixed(2)} MB/s  ETA ${formatDuration(remaining)}  ${p.workers} workers`)
+  process.stderr.write(`\r\x1b[K  ${describeProgress(p)}`)
 }
 
-function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds))
-  return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`
-}
-
-function throttle<T>(fn: (arg: T) => void, ms: number): (arg: T) => void {
-  let last = 0
+// at most one call per `ms`; `waitFirst`: the first call only `ms` after the start (a log line per minute, not at once)
+function throttle<T>(fn: (arg: T) => void, ms: number, waitFirst = false): (arg: T) => void {
+  let last = waitFirst ? performance.now() : 0
   return (arg) => {
     const now = performance.now()
     if (now - last >= ms) {

@@ -39,6 +39,20 @@ function loop(): string {
   return path
 }
 
+describe('progress in a log (stderr not a terminal)', () => {
+  it('prints a progress line at most every LEDE_PROGRESS_MS (60 s by default), none with --quiet', () => {
+    const lede = (quiet: string[]) =>
+      spawnSync(process.execPath, [join(root, 'bin/lede.js'), 'run', corpus, '--out', join(tmp(), 'out'), '--workers', '0', ...quiet], {encoding: 'utf8', env: {...process.env, LEDE_PROGRESS_MS: '0'}})
+    const logged = lede([])
+    expect(logged.status).toBe(0)
+    const lines = logged.stderr.split('\n').filter((l) => l.startsWith('lede: progress: '))
+    expect(lines.length).toBeGreaterThan(0)
+    for (const line of lines) expect(line).toMatch(/^lede: progress: \d+ documents {2}\d+% {2}\d+\.\d\d MB\/s {2}ETA (\d+:)?\d\d:\d\d {2}\d+ workers$/)
+    expect(logged.stderr).not.toContain('\r')
+    expect(lede(['--quiet']).stderr).toBe('')
+  }, 60_000)
+})
+
 describe('lede CLI', () => {
   let stdout: string[]
   let stderr: string[]

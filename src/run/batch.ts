@@ -21,6 +21,8 @@ export interface Progress {
   elapsedMs: number
   /** workers processing documents right now */
   workers: number
+  /** bytes of the inputs written before this process started (a resumed run's earlier part), for a rate of this process's own */
+  bytesAtStart: number
 }
 
 /** What `runCorpus` needs: where to read, where to write, and which pipeline. */
@@ -339,6 +341,7 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
   let writing: Promise<void> = Promise.resolve()
   let wroteSome: () => void = () => {}
   let bytesDone = state.bytesDone
+  const bytesAtStart = state.bytesDone
   let done = state.items
   const flush = () => {
     writing = writing.then(async () => {
@@ -391,7 +394,7 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
         done++
         pending.set(seq, {kind: 'doc', result, bytes, ...(file !== undefined ? {file} : {})})
       }
-      options.onProgress?.({documents: done, bytesDone, bytesTotal, elapsedMs: performance.now() - started, workers: executor.workersAlive()})
+      options.onProgress?.({documents: done, bytesDone, bytesTotal, elapsedMs: performance.now() - started, workers: executor.workersAlive(), bytesAtStart})
       await flush()
     })
   }
