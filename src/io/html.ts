@@ -28,6 +28,17 @@ export interface HtmlFailure {
 const MIN_PARAGRAPH_WORDS = 8
 const WORD = /[\p{L}\p{N}]+/gu
 
+// a page the server sent instead of the article (saved 404s, 403s, 5xx): its title names the error, and its text is
+// an apology of a sentence or two; a story about an error, or one whose title starts with a number, is longer or
+// has a title that does not read as a status line
+const ERROR_PAGE_MAX_WORDS = 60
+const ERROR_TITLE = /^(?:(?:http\s+)?(?:error\s*)?(?:400|401|403|404|410|451|500|502|503|504)(?:\s*(?:error|[-–:|]|$)|\s+(?:not\s+found|forbidden|unauthori[sz]ed|gone|bad\s+request|internal\s+server\s+error|bad\s+gateway|service\s+unavailable|gateway\s+time-?out))|(?:page|file|article|content|story)\s+not\s+found|not\s+found|(?:403\s+)?forbidden|access\s+denied|service\s+unavailable|internal\s+server\s+error)\b/i
+
+/** Whether a page title is an HTTP error's status line ("404 Not Found", "Page not found | Site", "Error 503 - …"), in any part of a title split at a separator. */
+export function isErrorTitle(title: string): boolean {
+  return title.split(/\s+[|–—·:-]\s+|\s*\|\s*/).some((part) => ERROR_TITLE.test(part.trim()))
+}
+
 /** Extracts the article of a page, or says why there is none (`ingest:no-article`); never throws on odd HTML. */
 export function readHtmlArticle(html: string): HtmlArticle | HtmlFailure {
   let page
@@ -41,6 +52,10 @@ export function readHtmlArticle(html: string): HtmlArticle | HtmlFailure {
   if (longest < MIN_PARAGRAPH_WORDS) {
     const what = paragraphs.length === 0 ? 'no text at all' : `only ${paragraphs.length} short line(s), none of ${MIN_PARAGRAPH_WORDS} words or more`
     return {code: 'ingest:no-article', message: `no article body found in the page (${what})${metadata.title ? `; page title "${metadata.title}"` : ''}`}
+  }
+  const total = paragraphs.reduce((n, p) => n + (p.match(WORD)?.length ?? 0), 0)
+  if (total < ERROR_PAGE_MAX_WORDS && metadata.title !== null && isErrorTitle(metadata.title)) {
+    return {code: 'ingest:no-article', message: `the page is an HTTP error page, not an article (page title "${metadata.title}", ${total} words of text)`}
   }
   const extra: Record<string, string> = {}
   if (metadata.siteName !== null) extra.siteName = metadata.siteName

@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {decodeDeclaredCharset, readHtmlArticle, type HtmlArticle} from '../../src/io/html.ts'
+import {decodeDeclaredCharset, isErrorTitle, readHtmlArticle, type HtmlArticle} from '../../src/io/html.ts'
 
 const fixture = (name: string) => readFileSync(new URL(`./pages/${name}`, import.meta.url), 'utf8')
 
@@ -46,6 +46,23 @@ describe('readHtmlArticle', () => {
     expect(readHtmlArticle(fixture('no-article.html'))).toMatchObject({code: 'ingest:no-article', message: expect.stringMatching(/no article body/)})
   })
 
+  // a saved error page is a page the server sent instead of the article: one sentence of apology is not a story
+  it.each([
+    ['Apache\'s 404', '<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1><p>The requested URL was not found on this server.</p></body></html>'],
+    ['a site\'s "Page not found"', '<html><head><title>Page not found | The Example Ledger</title></head><body><p>Sorry, the page you are looking for does not exist or has been moved to another address.</p></body></html>'],
+    ['a 403', '<html><head><title>403 Forbidden</title></head><body><p>You do not have permission to access this resource on this server at all.</p></body></html>'],
+    ['an "Error 503" page', '<html><head><title>Error 503 - Service Unavailable</title></head><body><p>The server is temporarily unable to service your request due to maintenance downtime.</p></body></html>'],
+  ])('turns %s into ingest:no-article, naming the error', (_name, html) => {
+    expect(readHtmlArticle(html)).toMatchObject({code: 'ingest:no-article', message: expect.stringMatching(/error page/)})
+  })
+
+  it.each([
+    ['a story whose title starts with a number', '<html><head><title>404 days in captivity: a survivor speaks</title></head><body><p>He spent 404 days in a cell before the guards, who never gave their names, let him go on a Sunday.</p></body></html>'],
+    ['a long story about an error page', `<html><head><title>Not found: the missing files of the archive</title></head><body>${'<p>The archive lost thousands of files when the old server was switched off, the librarians said on Monday.</p>'.repeat(6)}</body></html>`],
+  ])('keeps %s', (_name, html) => {
+    expect(readHtmlArticle(html)).toHaveProperty('text')
+  })
+
   it.each([
     ['an empty string', ''],
     ['plain text', 'just words'],
@@ -76,5 +93,25 @@ describe('decodeDeclaredCharset', () => {
     ['an unknown charset', Buffer.from('<meta charset="klingon"><p>x</p>'), null],
   ])('decodes %s', (_name, bytes, expected) => {
     expect(decodeDeclaredCharset(bytes)).toBe(expected)
+  })
+})
+
+describe('isErrorTitle', () => {
+  it.each([
+    ['404 Not Found', true],
+    ['Error 404', true],
+    ['404 - Page not found', true],
+    ['Page Not Found | The Example Ledger', true],
+    ['The Example Ledger – Page not found', true],
+    ['403 Forbidden', true],
+    ['Access denied', true],
+    ['502 Bad Gateway', true],
+    ['Internal Server Error', true],
+    ['404 days in captivity', false],
+    ['500 jobs cut at the plant', false],
+    ['Council approves budget after long night', false],
+    ['Why the page you want is not found on the web', false],
+  ])('%s: %s', (title, expected) => {
+    expect(isErrorTitle(title)).toBe(expected)
   })
 })
