@@ -7,7 +7,7 @@
  */
 import {createHash, randomUUID} from 'node:crypto'
 import {readFileSync} from 'node:fs'
-import {Queue, QueueEvents, UnrecoverableError, Worker, type Job} from 'bullmq'
+import {Job, Queue, QueueEvents, UnrecoverableError, Worker} from 'bullmq'
 import {Redis} from 'ioredis'
 import type {Doc} from '../doc.ts'
 import {createThreadPool, type Executor, type PipelineSpec, type WorkerTask} from './executor.ts'
@@ -98,6 +98,9 @@ export const DEFAULT_REDIS_TIMEOUT_MS = 30_000
  * for nobody, and the next run on the queue removes them with their results.
  */
 export const DEFAULT_ALIVE_MS = 15_000
+
+/** How often a run checks that its jobs in flight are still in Redis (ms). */
+const JOB_CHECK_MS = 3000
 
 /** The key that says the run `runId` on queue `queue` is still waiting for its batches. */
 function aliveKey(queue: string, runId: string): string {
@@ -204,6 +207,14 @@ export async function createRedisExecutor(options: RedisRunOptions): Promise<Exe
     downSince = null
     void keepAlive()
     if (polling) return
+    if (now - lastCheck >= JOB_CHECK_MS && watched.size > 0) {
+      lastCheck = now
+      polling = true
+      checkJobs()
+        .catch(() => {})
+        .finally(() => (polling = false))
+      return
+    }
     polling = true
     queue
       .getWorkersCount()
@@ -235,6 +246,20 @@ export async function createRedisExecutor(options: RedisRunOptions): Promise<Exe
   }, 1000)
   poll.unref()
   // one job for the batch; null when a worker skipped it because this run's liveness key had expired
+  // the jobs in flight, checked every few seconds: a Redis restarted without its data (no persistence) has lost them,
+  // and waiting for their results hung the run for ever; a result whose event was missed is read from the job itself
+  const watched = new Map<string, (outcome: JobResult | 'lost') => void>()
+  let lastCheck = Date.now()
+  const checkJobs = async () => {
+    for (const [id, settle] of [...watched]) {
+      const state = await queue.getJobState(id)
+      if (state === 'unknown') settle('lost')
+      else if (state === 'completed') {
+        const job = await Job.fromId<WorkerTask, JobResult>(queue, id)
+        if (job) settle(job.returnvalue)
+      }
+    }
+  }
   const attempt = async (docs: Doc[]): Promise<DocResult[] | null> => {
     let job: Job<WorkerTask, JobResult> | null = null
     try {
@@ -245,7 +270,16 @@ export async function createRedisExecutor(options: RedisRunOptions): Promise<Exe
           {jobId: `${runId}-${batch++}`, attempts: options.attempts ?? 3, backoff: {type: 'fixed', delay: 1000}, removeOnComplete: false, removeOnFail: false},
         )
         unread.add(job)
-        const done = (await job.waitUntilFinished(events)) as JobResult | DocResult[] | null
+        const jobId = job.id!
+        const checked = new Promise<JobResult | 'lost'>((resolve) => watched.set(jobId, resolve))
+        let done: JobResult | DocResult[] | null | 'lost'
+        try {
+          done = (await Promise.race([job.waitUntilFinished(events), checked])) as JobResult | DocResult[] | null | 'lost'
+        } finally {
+          watched.delete(jobId)
+        }
+        // the job is gone from Redis (a restart without its data): sent again
+        if (done === 'lost') return null
         // another lede's records must not enter this run's output: the run stops (staged, --resume continues it)
         const other = done !== null && !Array.isArray(done) && typeof done === 'object' && typeof done.lede === 'string' ? done.lede : 'an earlier lede (one that does not say its version)'
         if (other !== identity) {

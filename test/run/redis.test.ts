@@ -264,6 +264,29 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
     }
   })
 
+  it('finishes when Redis restarts empty mid-run (no persistence): the lost batches are sent again', {timeout: 120_000}, async () => {
+    const {server: first, url: own} = await ownRedis()
+    const port = own.split(':').pop()!
+    const corpus = buildTestCorpus(3)
+    const local = mkdtempSync(join(tmpdir(), 'lede-dist-local-'))
+    const out = mkdtempSync(join(tmpdir(), 'lede-dist-restart-'))
+    expect((await run(['run', corpus, '--out', local, '--workers', '1', '--quiet'])).code).toBe(1)
+    const w = worker(own, 'restart')
+    await w.ready
+    const running = run(['run', corpus, '--out', out, '--redis', own, '--queue', 'restart', '--batch-size', '1', '--quiet'])
+    await until(() => /batch \S+ done/.test(w.stderr()), 'a first batch to be done')
+    first.kill('SIGKILL')
+    await exited(first)
+    // the same port, nothing of the run's jobs in it: before, the run waited for their results for ever
+    const again = spawn('redis-server', ['--port', port, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {stdio: 'ignore'})
+    children.push(again)
+    const {code} = await running
+    expect(code).toBe(1)
+    expect(outputFiles(out)).toEqual(outputFiles(local))
+    w.child.kill('SIGKILL')
+    again.kill('SIGTERM')
+  })
+
   it('opens no second probe connection when given the result of the start-up check (createRedisExecutor, startRedisWorker)', {timeout: 120_000}, async () => {
     const spec = {name: 'default', options: {}}
     const checked = await checkRedis(url)
