@@ -38,6 +38,11 @@ class UsageError extends Error {
   }
 }
 
+/** A count with its noun, singular for one ("1 error", "2 errors"): the summary lines are read by people. */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`
+}
+
 function shellQuote(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`
 }
@@ -295,9 +300,9 @@ ${EXIT_HELP}`,
         if (!opts.quiet) {
           const seconds = (m.timings.totalMs / 1000).toFixed(2)
           process.stderr.write(
-            `lede: ${m.inputs.documents} documents from ${m.inputs.files} files in ${seconds} s (${m.timings.megabytesPerSecond} MB/s): ` +
-              `${m.outputs.entities} entities, ${m.outputs.quotes} quotes, ${m.outputs.money} money; ` +
-              `${m.errors} errors${m.errors > 0 ? ` (see ${join(opts.out, 'errors.jsonl')})` : ''} -> ${opts.out}\n`,
+            `lede: ${count(m.inputs.documents, 'document')} from ${count(m.inputs.files, 'file')} in ${seconds} s (${m.timings.megabytesPerSecond} MB/s): ` +
+              `${count(m.outputs.entities, 'entity', 'entities')}, ${count(m.outputs.quotes, 'quote')}, ${m.outputs.money} money; ` +
+              `${count(m.errors, 'error')}${m.errors > 0 ? ` (see ${join(opts.out, 'errors.jsonl')})` : ''} -> ${opts.out}\n`,
           )
         }
         process.exitCode = result.exitCode
@@ -394,7 +399,7 @@ Exit codes:
       }
       // a gold article missing from the run, or a malformed record, means the scores are incomplete
       if (report.errors.length > 0) {
-        process.stderr.write(`lede eval: ${report.errors.length} problems (listed in the report)\n`)
+        process.stderr.write(`lede eval: ${count(report.errors.length, 'problem')} (listed in the report)\n`)
         process.exitCode = EXIT.documentsFailed
       }
     })

@@ -4,7 +4,7 @@ import {createHash} from 'node:crypto'
 import {availableParallelism, hostname, tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
-import {EXIT, explainExcessWorkers, main} from '../src/cli.ts'
+import {count, EXIT, explainExcessWorkers, main} from '../src/cli.ts'
 import {createThreadExecutor} from '../src/run/executor.ts'
 import {checkModelFile, MODEL_URL} from '../src/ner/model-file.ts'
 import {runCorpus} from '../src/run/batch.ts'
@@ -288,6 +288,18 @@ describe('bin/lede.js', () => {
     const code = await new Promise((resolve) => child.on('close', resolve))
     expect(stderr).toBe('')
     expect(code).toBe(0)
+  })
+})
+
+describe('count', () => {
+  it.each([
+    [0, 'error', undefined, '0 errors'],
+    [1, 'error', undefined, '1 error'],
+    [2, 'error', undefined, '2 errors'],
+    [1, 'entity', 'entities', '1 entity'],
+    [3, 'entity', 'entities', '3 entities'],
+  ])('%i %s', (n, one, many, expected) => {
+    expect(count(n, one, many)).toBe(expected)
   })
 })
 

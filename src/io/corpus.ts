@@ -169,6 +169,10 @@ export async function listCorpus(dir: string, exclude: string[] = []): Promise<C
       return
     }
     seenFiles.set(target, path)
+    if (name.startsWith('._') && (await isAppleDouble(target))) {
+      skip(path, `macOS metadata of "${name.slice(2)}" (an AppleDouble file a Mac writes beside each file on a foreign disk or in a zip), not an article`)
+      return
+    }
     if (inputFormat(name) !== null || (mayBeWireFile(name) && (await isWireFile(target, name)))) inputs.push(path)
     else skip(path, link ? 'symbolic link to a file lede does not read' : 'not a file lede reads (.txt, .jsonl, .html, .htm, .sgml, .sgm or a .gz of one; a file with no extension only when it holds <DOC> elements)')
   }
@@ -194,6 +198,19 @@ function savedPages(entries: Array<{name: string; isDirectory(): boolean}>): Map
 }
 
 // a file with no extension is an input when it (or, for a .gz, what it decompresses to) starts with a <DOC> element
+// AppleDouble's magic number (RFC 1740): a "._" file is metadata only when it starts with it, so a user's own "._notes.txt" is read
+const APPLE_DOUBLE_MAGIC = Buffer.from([0x00, 0x05, 0x16, 0x07])
+
+async function isAppleDouble(full: string): Promise<boolean> {
+  try {
+    const head = await readInputHead(full, false, 4)
+    return head.length >= 4 && head.subarray(0, 4).equals(APPLE_DOUBLE_MAGIC)
+  } catch {
+    // an unreadable file is reported when it is read
+    return false
+  }
+}
+
 async function isWireFile(full: string, name: string): Promise<boolean> {
   const head = await readInputHead(full, name.toLowerCase().endsWith('.gz'))
   return looksLikeWireSgml(head.toString('latin1'))

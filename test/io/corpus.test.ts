@@ -50,6 +50,21 @@ describe('listCorpus', () => {
     expect(await listCorpus(dir)).toMatchObject({inputs: ['A.txt', 'b.txt', 'sub/a.jsonl'], skipped: ['notes.md', 'sub/img.png']})
   })
 
+  it('skips the AppleDouble metadata files a Mac leaves beside each file ("._name"), and only those', async () => {
+    // AppleDouble header: magic 00 05 16 07, version 00 02 00 00, then filler and entries
+    const appleDouble = Uint8Array.from([0x00, 0x05, 0x16, 0x07, 0x00, 0x02, 0x00, 0x00, ...new Array(40).fill(0)])
+    const dir = await corpus({
+      'story.txt': 'A story.',
+      '._story.txt': appleDouble,
+      '__MACOSX/._story.txt': appleDouble,
+      '._notes.txt': 'a user file whose name starts with ._', // not AppleDouble: read
+    })
+    const listing = await listCorpus(dir)
+    expect(listing.inputs).toEqual(['._notes.txt', 'story.txt'])
+    expect(listing.skipped).toEqual(['._story.txt', '__MACOSX/._story.txt'])
+    expect(listing.reasons['._story.txt']).toMatch(/macOS metadata of "story.txt"/)
+  })
+
   it('skips the resource folder a browser saves beside a page ("Save as complete"), and only that folder', async () => {
     const dir = await corpus({
       'Story.html': '<html><body><p>a page</p></body></html>',
