@@ -32,7 +32,7 @@ export function createClean(options: CleanOptions = {}): Stage {
     name: 'clean',
     requires: ['text', 'title'],
     assigns: ['text', 'title'],
-    run(doc) {
+    run(doc, ctx) {
       // a title read from the input (an SGML HEADLINE) carries the same codes and references as the text
       const coded = doc.title !== null && !settings.disable.includes('wire-code') ? removeWireCodes(doc.title).text : doc.title
       const title = coded !== null && settings.decodeReferences ? decodeReferences(coded).text : coded
@@ -40,6 +40,11 @@ export function createClean(options: CleanOptions = {}): Stage {
       doc.text = result.text
       doc.title = title ?? result.title
       doc.removed = result.removed
+      // an article that had words and has none left is almost always a page of boilerplate, but it must not pass as an
+      // ordinary empty result: the removed lines stay in the record, and the warning says where to look
+      if (doc.text.trim() === '' && result.removed.length > 0) {
+        ctx.warn('clean:emptied', `every line was removed as boilerplate (${result.removed.length} line${result.removed.length === 1 ? '' : 's'}, listed in removed): the article has no text left`)
+      }
     },
   }
 }
