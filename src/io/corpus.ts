@@ -5,7 +5,7 @@ import {createDoc, type Doc} from '../doc.ts'
 import {InputArticle, type ErrorRecord} from '../schema.ts'
 import {decodeBytes, normaliseNewlines, scrubText, utf16Encoding, type IngestWarning} from './decode.ts'
 import {inputFormat, looksLikeHtmlPage, mayBeWireFile} from './formats.ts'
-import {readInputBytes, readInputHead, readInputLines} from './gzip.ts'
+import {findControlBinary, readInputBytes, readInputHead, readInputLines} from './gzip.ts'
 import {looksLikeWireSgml, splitWireFile} from './sgml.ts'
 
 // HTML support (linkedom + Readability, ~0.3 s of CPU to load) is loaded at the first page, so a run over plain
@@ -277,6 +277,13 @@ export async function* readCorpus(dir: string, listing: CorpusListing): AsyncGen
     let bytes: Buffer
     let fileBytes: number
     try {
+      // a plain file that is mostly control bytes (a disk image, a run of NULs) is refused after a count in blocks,
+      // not read and decoded whole; an HTML page (or a .txt that is one) is decoded by its declared charset, so not here
+      const binary = gzip || format === 'html' ? null : findControlBinary(full, undefined, (head) => format === 'txt' && looksLikeHtmlPage(head.subarray(0, 1024).toString('latin1')))
+      if (binary !== null) {
+        yield ingestError(path, 'ingest:not-text', binary.message, binary.fileBytes)
+        continue
+      }
       ;({bytes, fileBytes} = await readInputBytes(full, gzip))
     } catch (error) {
       yield readFailure(path, error)

@@ -83,6 +83,19 @@ export function normaliseNewlines(text: string): string {
 // framing (SOH, STX, ETX) or padding (NUL)
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g
 
+/**
+ * Counts the bytes of `bytes` that decode to a control character {@link decodeBytes} removes, whatever the decoding
+ * except UTF-16: they are ASCII bytes, which UTF-8, lenient UTF-8 and Windows-1252 all read as themselves.
+ */
+export function countControlBytes(bytes: Uint8Array): number {
+  let count = 0
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!
+    if (b < 0x20 ? b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d : b === 0x7f) count++
+  }
+  return count
+}
+
 function countControls(text: string): number {
   CONTROL.lastIndex = 0
   let count = 0

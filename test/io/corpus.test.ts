@@ -5,6 +5,8 @@ import {join} from 'node:path'
 import {gzipSync} from 'node:zlib'
 import {describe, expect, it} from 'vitest'
 import {contentId, CorpusError, createIdAllocator, decodeText, listCorpus, readCorpus, type CorpusItem} from '../../src/io/corpus.ts'
+import {decodeBytes} from '../../src/io/decode.ts'
+import {findControlBinary} from '../../src/io/gzip.ts'
 
 async function corpus(files: Record<string, string | Uint8Array>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'lede-corpus-'))
@@ -356,5 +358,43 @@ describe('createIdAllocator', () => {
     const got = wanted.map((id) => allocate(id).id)
     expect(got).toEqual(ids)
     expect(new Set(got).size).toBe(got.length)
+  })
+})
+
+describe('readCorpus: a file of control bytes is refused without reading it whole', () => {
+  const nul = (n: number) => Buffer.alloc(n)
+  const ascii = (n: number) => Buffer.alloc(n, 'a')
+  // the boundary cases of the block count: the decision must be what decoding the whole file decides
+  it.each([
+    ['all NUL, 200 KB', nul(200_000), 'error'],
+    ['30% NUL exactly: text', Buffer.concat([nul(300), ascii(700)]), 'doc'],
+    ['one NUL past 30%: binary', Buffer.concat([nul(301), ascii(699)]), 'error'],
+    ['a first block of NULs, then text: text', Buffer.concat([nul(65_536), ascii(1_000_000)]), 'doc'],
+    ['a first block of NULs, text, NULs at the end past 30%', Buffer.concat([nul(65_536), ascii(200_000), nul(60_000)]), 'error'],
+    ['UTF-16LE without BOM (half its bytes zero)', Buffer.from('Kyiv said it would resume talks. '.repeat(400), 'utf16le'), 'doc'],
+    ['UTF-16BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('Kyiv said. '.repeat(400), 'utf16le').swap16()]), 'doc'],
+    ['Windows-1252 with 31% SOH', Buffer.concat([Buffer.from([0xe9]), Buffer.alloc(310, 1), ascii(689)]), 'error'],
+    ['UTF-8 with 29% control bytes', Buffer.concat([Buffer.from('Kyïv '), Buffer.alloc(290, 2), ascii(704)]), 'doc'],
+  ])('%s', async (_name, bytes, kind) => {
+    const [item] = await readAll(await corpus({'a.txt': bytes}))
+    expect(item!.kind).toBe(kind)
+    expect('error' in decodeBytes(bytes) ? 'error' : 'doc').toBe(kind)
+    if (item!.kind === 'error') expect(item!.error.code).toBe('ingest:not-text')
+  })
+
+  it('refuses a large run of NULs after counting a third of it, with the file bytes for progress', async () => {
+    const dir = await corpus({'big.txt': nul(8_000_000)})
+    const [item] = await readAll(dir)
+    expect(item).toMatchObject({kind: 'error', bytes: 8_000_000, error: {code: 'ingest:not-text'}})
+    expect(item!.kind === 'error' && item!.error.message).toMatch(/^\d+ of the first \d+ of its 8000000 bytes are control characters/)
+    const found = findControlBinary(join(dir, 'big.txt'))
+    expect(found!.bytesRead).toBeLessThan(8_000_000 * 0.3 + (1 << 20) + 1)
+  })
+
+  it('leaves a .txt that is a saved page to the HTML reader, which decodes it its own way', async () => {
+    const [item] = await readAll(await corpus({'a.txt': Buffer.concat([Buffer.from('<!DOCTYPE html><html><body><p>Kyiv said it would resume talks.</p>'), nul(2000), Buffer.from('</body></html>')])}))
+    // decoded whole as before the count: its message counts the characters of the whole text
+    expect(item).toMatchObject({kind: 'error', error: {code: 'ingest:not-text', message: '2000 of 2080 characters are control characters (NUL and the like): not a text file (binary?)'}})
+    expect(findControlBinary(join(await corpus({'b.txt': nul(10)}), 'b.txt'), undefined, () => true)).toBeNull()
   })
 })
