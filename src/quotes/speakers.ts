@@ -62,6 +62,11 @@ const FUNCTION_AFTER = new Set(
   might must do does did not it its this these those he she they we i you his her their our my your the a an there here yet
   again too also even only just now then`.split(/\s+/),
 )
+// time adverbs that may follow a quoted fragment ("said “hello” today") where a modified noun would stand
+const TIME_AFTER = new Set(
+  `today yesterday tomorrow tonight earlier later afterwards afterward once twice last next this monday tuesday wednesday
+  thursday friday saturday sunday`.split(/\s+/),
+)
 // the longest subject pronoun
 const PRONOUN_LENGTH = Math.max(...[...PRONOUNS.keys()].map((pronoun) => pronoun.length))
 // the most words a window around a quote reads in either direction (keeps run-on paragraphs linear)
@@ -149,10 +154,10 @@ export function findAttributions(text: string, quotes: QuoteSpan[], paragraphs: 
     if (!found) {
       found =
         isIntroduced(before, quote)
-          ? (attributeBefore(text, quote, before) ?? attributeAfter(text, quote, after, true))
+          ? (attributeBefore(text, quote, before, previous) ?? attributeAfter(text, quote, after, true))
           : quote.kind === 'partial'
-            ? (attributeAfter(text, quote, after, false) ?? attributeBefore(text, quote, before))
-            : (attributeAfter(text, quote, after, true) ?? attributeBefore(text, quote, before))
+            ? (attributeAfter(text, quote, after, false) ?? attributeBefore(text, quote, before, previous))
+            : (attributeAfter(text, quote, after, true) ?? attributeBefore(text, quote, before, previous))
     }
     found ??= attributeFinal(text, quote, after) ?? (quote.kind === 'direct' && paraClose + 1 < paras.length ? signatureBelow(quote, after, wordsOf(paraClose + 1)) : null)
     let item: Attributed = {quote, speaker: found?.speaker ?? null, cue: found?.cue ?? null, rule: found?.rule ?? 'none'}
@@ -379,17 +384,41 @@ function sentenceStart(pw: ParagraphWords, index: number): number {
 }
 
 /** X said: "…" / X said, "…" / X: "…" / according to X, "…" / X said he was "…" (the cue before the quote in its sentence). */
-function attributeBefore(text: string, quote: QuoteSpan, pw: ParagraphWords): Found | null {
+function attributeBefore(text: string, quote: QuoteSpan, pw: ParagraphWords, previous: {item: Attributed} | null): Found | null {
   const {words} = pw
   const a = firstIndexAtOrAfter(words, quote.open)
   const floor = sentenceStart(pw, a)
   if (a <= floor) return null
+  const shared = speakerBeforeQuoteAt(pw, floor, previous)
   const j = a - 1
-  if (words[j]!.text === ':') return introducedByColon(text, words, j, floor, pw.quoted)
-  return nearestCue(text, words, a, floor, words[j]!.text === ',' ? 'before' : 'clause', pw.quoted)
+  if (words[j]!.text === ':') return introducedByColon(text, words, j, floor, pw.quoted, shared)
+  return nearestCue(text, words, a, floor, words[j]!.text === ',' ? 'before' : 'clause', pw.quoted, shared)
 }
 
-function nearestCue(text: string, words: Word[], before: number, floor: number, rule: AttributionRule, quoted: readonly Span[]): Found | null {
+/**
+ * The speaker of the quotation whose closing mark stands just before `floor`, when a cue before that quotation
+ * introduced it ("X said: «A», and added …"): a verb coordinated right after the quotation shares that subject, which
+ * the window cannot reach because a sentence's window stops at a quotation.
+ */
+function speakerBeforeQuoteAt(pw: ParagraphWords, floor: number, previous: {item: Attributed} | null): Span | null {
+  if (floor === 0 || pw.owner[floor - 1] === -1 || !previous) return null
+  const {quote, speaker, cue} = previous.item
+  if (!speaker || !cue || cue.end > quote.open || speaker.end > quote.open) return null
+  // the word before the floor is that quotation's closing mark
+  return pw.words[floor - 1]!.end === quote.close ? speaker : null
+}
+
+// whether the cue at `k` is coordinated with what ends just before `floor` (", and added", "and said", ", adding")
+function linksToFloor(words: Word[], k: number, floor: number): boolean {
+  const link = words[k - 1]
+  if (!link || !(link.text === ',' || link.lower === 'and' || link.lower === 'but' || link.lower === 'then')) return false
+  let v = k - 2
+  if (link.lower === 'then' && words[v]?.lower === 'and') v--
+  if (words[v]?.text === ',' && link.text !== ',') v--
+  return v === floor - 1
+}
+
+function nearestCue(text: string, words: Word[], before: number, floor: number, rule: AttributionRule, quoted: readonly Span[], shared: Span | null = null): Found | null {
   let tried = 0
   // a cue whose subject crossed a quotation: kept without a speaker when no other cue is found, so the quote stays
   let unsure: Found | null = null
@@ -415,6 +444,8 @@ function nearestCue(text: string, words: Word[], before: number, floor: number, 
       continue
     }
     if (subject) return {speaker: spanOf(words, subject), cue: asCue, rule}
+    // "X said: «A», and added that «B»": the coordinated verb's subject is the one before the first quotation
+    if (shared && linksToFloor(words, k, floor)) return {speaker: shared, cue: asCue, rule}
     // said X: "…" / said X, "…"
     if (!NO_INVERSION.has(cue.lemma) && (rule === 'colon' || rule === 'before')) {
       const phrase = phraseAfter(words, cue.endIndex, before)
@@ -523,7 +554,8 @@ function isSpeech(text: string, quote: QuoteSpan, before: ParagraphWords, after:
     const characterised = item.cue?.class === 'characterise' && item.speaker !== null && item.rule !== 'carried'
     if (prev && DETERMINERS.has(prev.lower) && !characterised) return false
     // the quote modifies a following noun: a 'neutral' country, the "cash for votes" scheme
-    if (next && next.kind === 'word' && !FUNCTION_AFTER.has(next.lower) && !/(?:ed|ing|ly)$/.test(next.lower) && !cueAt(after.words, b)) return false
+    // (a time adverb after it is no such noun: said "hello" today, said "no" Monday)
+    if (next && next.kind === 'word' && !FUNCTION_AFTER.has(next.lower) && !TIME_AFTER.has(next.lower) && !/(?:ed|ing|ly)$/.test(next.lower) && !cueAt(after.words, b)) return false
     if (!item.speaker && !item.cue) return false
     // "Title Case" fragments without a cue of speech are names of works and things
     if (isTitleCase(text, quote) && item.cue?.class !== 'speech') return false
@@ -686,13 +718,30 @@ function interrupted(quote: QuoteSpan, pw: ParagraphWords, previous: {item: Attr
   return {speaker, cue: previous.item.cue, rule: 'carried'}
 }
 
+// prepositions whose object, right before a colon, is no speaker of the quotation after it
+const OBJECT_PREPOSITIONS = new Set(
+  'to for with at from of on about against by in into via through over under after before during across toward towards within without per like among near'.split(' '),
+)
+
 /** The speaker of a quotation introduced by a colon at `j`: the cue's subject, a name right before the colon, or the clause's subject. */
-function introducedByColon(text: string, words: Word[], j: number, floor: number, quoted: readonly Span[]): Found | null {
-  const viaCue = nearestCue(text, words, j, floor, 'colon', quoted)
+function introducedByColon(text: string, words: Word[], j: number, floor: number, quoted: readonly Span[], shared: Span | null = null): Found | null {
+  const viaCue = nearestCue(text, words, j, floor, 'colon', quoted, shared)
   if (viaCue) return viaCue
-  // X: "…" / "Pollsters agree - Jane Roe: “…”": a name right before the colon, unless it is an object ("a message to Smith:")
-  const subject = subjectBefore(words, j, floor)
-  const object = subject && subject.first > floor && /^(?:to|for|with|at|from|of|on|about|against|by)$/.test(words[subject.first - 1]!.lower)
+  // X: "…" / "Pollsters agree - Jane Roe: “…”": a name right before the colon, unless it is the object of a preposition
+  // ("a message to Smith:", "then in English:", "via Twitter:"): the words that name the language, medium or place
+  let subject = subjectBefore(words, j, floor)
+  // "Media shares blame in Iowa poll overhype - HuffPollster:": a heading's source is the name after its dash
+  if (subject) {
+    for (let k = subject.last; k > subject.first; k--) {
+      if (/^[-–—]$/.test(words[k]!.text)) {
+        subject = k < subject.last ? {first: k + 1, last: subject.last} : subject
+        break
+      }
+    }
+  }
+  // (a possessor is the source, not an object: "in Obama’s words:", "in his own words:")
+  const object =
+    subject && subject.first > floor && OBJECT_PREPOSITIONS.has(words[subject.first - 1]!.lower) && !words.slice(subject.first, subject.last + 1).some((w) => /^['’]s$/.test(w.lower))
   if (subject && !object && subject.last - subject.first < 8 && (subject.first === floor || (words[subject.first]!.upper && !words.slice(subject.first, subject.last + 1).some((w) => w.kind === 'num')))) {
     return {speaker: spanOf(words, subject), cue: null, rule: 'colon'}
   }

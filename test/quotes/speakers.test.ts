@@ -293,3 +293,28 @@ describe('attributeSpeakers: a mention longer than every pronoun is not lower-ca
     expect(quotes.map((q) => [q.speaker.mention, q.speaker.name])).toEqual([['HE', 'Ivan Petrov'], ['She', 'Jane Roe'], ['Hector', 'Hector']])
   })
 })
+
+describe('attributeSpeakers: audit defects (coordinated cue after a quote, a preposition before a colon, a time word after a fragment)', () => {
+  it.each([
+    // a cue coordinated right after a quotation shares the subject of the cue that introduced it
+    ['guillemets, ", and added that"', 'Maria Lopez said: «We stay», and added that the plan «is final».', [['We stay', 'Maria Lopez', 'said', 'say'], ['is final', 'Maria Lopez', 'added', 'add']]],
+    ['curly quotes, comma inside', 'Maria Lopez said: “We stay,” and added that the plan “is final”.', [['We stay,', 'Maria Lopez', 'said', 'say'], ['is final', 'Maria Lopez', 'added', 'add']]],
+    ['straight quotes, a participle', 'Maria Lopez said: "We stay", adding that the plan "is final".', [['We stay', 'Maria Lopez', 'said', 'say'], ['is final', 'Maria Lopez', 'adding', 'add']]],
+    ['a coordinated cue introducing a second quotation', 'Maria Lopez said: “We stay”, and added: “The plan is final.”', [['We stay', 'Maria Lopez', 'said', 'say'], ['The plan is final.', 'Maria Lopez', 'added', 'add']]],
+    ['a new subject before the second cue keeps its own', 'Maria Lopez said: “We stay”, and Jon Doe added that the plan “is final”.', [['We stay', 'Maria Lopez', 'said', 'say'], ['is final', 'Jon Doe', 'added', 'add']]],
+    // the object of a preposition before a colon (a language, a medium) is no speaker
+    ['a language after "in"', 'He spoke first in Spanish, then in English: “We stay.”', [['We stay.', 'He', null, null]]],
+    ['a language with no clause subject', 'Then in English: “We stay.”', [['We stay.', null, null, null]]],
+    ['a medium after "via"', 'He posted via Twitter: "We stay."', [['We stay.', 'He', 'posted', 'post']]],
+    ['a name before a colon is still the speaker', 'Jane Roe: "We will win."', [['We will win.', 'Jane Roe', null, null]]],
+    ['a heading whose source follows a dash', 'Turnout rose in the city - Jane Roe: “We stay.”', [['We stay.', 'Jane Roe', null, null]]],
+    ['a possessor after a preposition is the source', 'In Jane Roe’s words: “We stay.”', [['We stay.', 'Jane Roe’s words', null, null]]],
+    // a one-word fragment is speech when a cue and speaker attribute it; a time word after it is no noun it modifies
+    ['a one-word fragment', 'She said “hello” and left.', [['hello', 'She', 'said', 'say']]],
+    ['a one-word fragment before "today"', 'Café owner René Dupont said “hello” today in Paris.', [['hello', 'Café owner René Dupont', 'said', 'say']]],
+    ['a one-word fragment before a weekday', 'Jane Roe said “no” Monday.', [['no', 'Jane Roe', 'said', 'say']]],
+    ['a fragment modifying a noun is still no speech', 'Jane Roe said the “neutral” country would lose.', []],
+  ])('%s', (_name, text, expected) => {
+    expect(summary(text)).toEqual(expected)
+  })
+})
