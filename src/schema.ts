@@ -202,7 +202,11 @@ export const Manifest = z
     errors: z.number().int(),
     failedDocuments: z.number().int().describe('documents a stage failed on: documents = articles + failedDocuments'),
     resumedAfter: z.number().int().optional().describe('set when the run was resumed: inputs whose records the interrupted run had already written'),
-    timings: z.object({totalMs: z.number(), stagesMs: z.record(z.string(), z.number()), megabytesPerSecond: z.number()}),
+    timings: z.object({
+      totalMs: z.number(),
+      stagesMs: z.record(z.string(), z.number()),
+      megabytesPerSecond: z.number().describe('bytes this process read as documents (a file refused, for its size or as not text, counts none) per second of totalMs, in MB'),
+    }),
   })
   .describe('manifest.json: what ran, on what, and what came out')
 export type Manifest = z.infer<typeof Manifest>

@@ -1,4 +1,4 @@
-import {mkdtemp, readFile, writeFile} from 'node:fs/promises'
+import {mkdtemp, readFile, truncate, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -252,5 +252,23 @@ describe('runCorpus: a folder of the corpus that cannot be read', () => {
     ])
     expect(result.manifest.inputs).toMatchObject({files: 1, documents: 1, rejected: 0, skippedFiles: ['locked/']})
     expect(result.manifest.errors).toBe(1)
+  })
+})
+
+describe('runCorpus: manifest.timings.megabytesPerSecond', () => {
+  it('counts the bytes read as documents, not a file refused for its size nor one refused as not text', async () => {
+    const a = 'Anna paid €7. '.repeat(20_000)
+    const b = 'Olena paid €5 to Maria. '.repeat(20_000)
+    const corpus = await setup({'a.txt': a, 'b.txt': b, 'c.txt': '\u0000\u0001\u0002\u0003\u0004bin'})
+    // a sparse file past the longest string Node.js can make: refused as ingest:too-large from its size, never read
+    await writeFile(join(corpus, 'huge.txt'), '')
+    await truncate(join(corpus, 'huge.txt'), 600_000_000)
+    const result = await runCorpus({corpusDir: corpus, outDir: join(corpus, 'out'), pipeline})
+    const {timings, inputs} = result.manifest
+    expect(inputs.bytes).toBeGreaterThan(600_000_000)
+    const docBytes = Buffer.byteLength(a) + Buffer.byteLength(b)
+    expect(timings.megabytesPerSecond).toBeGreaterThan(0)
+    // both sides rounded to hundredths
+    expect(Math.abs(timings.megabytesPerSecond - docBytes / 1e6 / (timings.totalMs / 1000))).toBeLessThan(0.011)
   })
 })
