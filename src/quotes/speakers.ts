@@ -64,7 +64,7 @@ const FUNCTION_AFTER = new Set(
 )
 // time adverbs that may follow a quoted fragment ("said “hello” today") where a modified noun would stand
 const TIME_AFTER = new Set(
-  `today yesterday tomorrow tonight earlier later afterwards afterward once twice last next this monday tuesday wednesday
+  `today yesterday tomorrow tonight earlier later afterwards afterward twice last next this monday tuesday wednesday
   thursday friday saturday sunday`.split(/\s+/),
 )
 // the longest subject pronoun

@@ -313,6 +313,8 @@ describe('attributeSpeakers: audit defects (coordinated cue after a quote, a pre
     ['a one-word fragment', 'She said “hello” and left.', [['hello', 'She', 'said', 'say']]],
     ['a one-word fragment before "today"', 'Café owner René Dupont said “hello” today in Paris.', [['hello', 'Café owner René Dupont', 'said', 'say']]],
     ['a one-word fragment before a weekday', 'Jane Roe said “no” Monday.', [['no', 'Jane Roe', 'said', 'say']]],
+    // "once" is a conjunction as often as a time word: a fragment before it stays under the modifier rule
+    ['a fragment before the conjunction "once"', 'After Jane Roe asked about it, the couple became “agitated” once the cameras were off.', []],
     ['a fragment modifying a noun is still no speech', 'Jane Roe said the “neutral” country would lose.', []],
   ])('%s', (_name, text, expected) => {
     expect(summary(text)).toEqual(expected)
