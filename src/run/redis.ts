@@ -16,6 +16,7 @@ import {redactRedisUrl} from './redis-url.ts'
 import type {DocResult} from './process-doc.ts'
 import {MODEL_URL} from '../ner/model-file.ts'
 import {VERSION} from '../version.ts'
+import {createOutageLog} from './outage-log.ts'
 
 /**
  * What a batch's records depend on besides its documents and pipeline spec: lede's version and its NER model (the first
@@ -404,7 +405,11 @@ export async function startRedisWorker(options: RedisWorkerOptions): Promise<Run
   )
   let lastError = 'connection closed'
   connection.on('error', (error: Error) => (lastError = error.message || lastError))
-  worker.on('error', (error) => options.log?.(`error: ${error.message}`))
+  // while Redis is down the client retries about every 2 s, each time an error: said once, then once a minute, then
+  // one line when it is back, so the log keeps what happened rather than the same line thirty times a minute
+  const outage = createOutageLog((line) => options.log?.(line))
+  worker.on('error', (error) => outage.error(error.message))
+  connection.on('ready', () => outage.ready())
   try {
     await readyWithin(worker.waitUntilReady(), redisTimeoutMs, () => goneSinceCheck(redactRedisUrl(options.url), redisTimeoutMs, lastError))
   } catch (error) {

@@ -287,6 +287,27 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
     again.kill('SIGTERM')
   })
 
+  it('a worker says once that Redis is lost (not every 2 s while it is down) and once that it is back', {timeout: 120_000}, async () => {
+    const {server: first, url: own} = await ownRedis()
+    const port = own.split(':').pop()!
+    const lines: string[] = []
+    const running = await startRedisWorker({url: own, queue: 'outage', log: (line) => lines.push(line)})
+    first.kill('SIGKILL')
+    await exited(first)
+    // the client retries about every 2 s; before, each retry logged its own `error: connect ECONNREFUSED`
+    await new Promise((r) => setTimeout(r, 9000))
+    const errors = lines.filter((l) => l.startsWith('error:'))
+    expect(errors.length).toBe(1)
+    expect(errors[0]).toMatch(/^error: .*ECONNREFUSED.* \(retrying; said again at most once a minute/)
+    const again = spawn('redis-server', ['--port', port, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {stdio: 'ignore'})
+    children.push(again)
+    await until(() => lines.some((l) => l.startsWith('connection back after')), 'the line saying Redis is back', 30_000)
+    expect(lines.filter((l) => l.startsWith('connection back after')).length).toBe(1)
+    expect(lines.filter((l) => l.startsWith('error:')).length).toBe(1)
+    await running.close()
+    again.kill('SIGTERM')
+  })
+
   it('opens no second probe connection when given the result of the start-up check (createRedisExecutor, startRedisWorker)', {timeout: 120_000}, async () => {
     const spec = {name: 'default', options: {}}
     const checked = await checkRedis(url)
