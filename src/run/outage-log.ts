@@ -22,13 +22,14 @@ export function createOutageLog(log: (line: string) => void, options: {remindMs?
   return {
     error(message) {
       const t = now()
-      // a different error while down is news, so it is said at once; only the same one repeated is held back
-      if (since !== null && message === lastMessage) {
+      // every error while down is the same outage (a dropped connection says "Connection is closed", then each retry
+      // ECONNREFUSED), so all are held back until the reminder, which says the latest
+      if (since !== null) {
         if (t - lastLine < remindMs) {
           unsaid++
           return
         }
-        log(`error: ${message} (still, for ${seconds(t - since)}; ${unsaid} more like it not shown since the last line; retrying)`)
+        log(`error: ${message} (still, for ${seconds(t - since)}; ${unsaid} more errors not shown since the last line; retrying)`)
         lastLine = t
         unsaid = 0
         return
@@ -41,7 +42,7 @@ export function createOutageLog(log: (line: string) => void, options: {remindMs?
     },
     ready() {
       if (since === null) return
-      log(`connection back after ${seconds(now() - since)}${unsaid > 0 ? ` (${unsaid} more errors like the last one not shown)` : ''}`)
+      log(`connection back after ${seconds(now() - since)}${unsaid > 0 ? ` (${unsaid} more errors not shown)` : ''}`)
       since = null
       lastMessage = ''
       unsaid = 0

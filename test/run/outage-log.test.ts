@@ -7,7 +7,7 @@ describe('createOutageLog', () => {
     ['an error repeated every 2 s for 30 s is said once', [...Array.from({length: 15}, (_, i) => [i * 2000, 'error ECONNREFUSED'] as const)], ['error: ECONNREFUSED (retrying']],
     ['back after the loss: one line, with what was held back', [[0, 'error ECONNREFUSED'], [2000, 'error ECONNREFUSED'], [4000, 'error ECONNREFUSED'], [5000, 'ready']], ['error: ECONNREFUSED (retrying', 'connection back after 5 s (2 more']],
     ['a reminder once a minute while it lasts', Array.from({length: 70}, (_, i) => [i * 2000, 'error ECONNREFUSED'] as const), ['error: ECONNREFUSED (retrying', 'error: ECONNREFUSED (still, for 60 s; 29 more', 'error: ECONNREFUSED (still, for 120 s; 29 more']],
-    ['a different error while down is said at once', [[0, 'error ECONNREFUSED'], [2000, 'error ETIMEDOUT'], [4000, 'error ETIMEDOUT']], ['error: ECONNREFUSED (retrying', 'error: ETIMEDOUT (retrying']],
+    ['another error while down is the same outage, the reminder says the latest', [[0, 'error Connection is closed.'], [2000, 'error ECONNREFUSED'], [60_000, 'error ETIMEDOUT']], ['error: Connection is closed. (retrying', 'error: ETIMEDOUT (still, for 60 s; 1 more']],
     ['ready with no loss says nothing', [[0, 'ready']], []],
     ['a second outage is said again', [[0, 'error ECONNREFUSED'], [1000, 'ready'], [5000, 'error ECONNREFUSED']], ['error: ECONNREFUSED (retrying', 'connection back after 1 s', 'error: ECONNREFUSED (retrying']],
   ] as Array<[string, ReadonlyArray<readonly [number, string]>, string[]]>)('%s', (_name, steps, expected) => {

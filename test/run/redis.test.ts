@@ -298,7 +298,7 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
     await new Promise((r) => setTimeout(r, 9000))
     const errors = lines.filter((l) => l.startsWith('error:'))
     expect(errors.length).toBe(1)
-    expect(errors[0]).toMatch(/^error: .*ECONNREFUSED.* \(retrying; said again at most once a minute/)
+    expect(errors[0]).toMatch(/^error: .* \(retrying; said again at most once a minute/)
     const again = spawn('redis-server', ['--port', port, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {stdio: 'ignore'})
     children.push(again)
     await until(() => lines.some((l) => l.startsWith('connection back after')), 'the line saying Redis is back', 30_000)
