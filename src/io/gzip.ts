@@ -125,7 +125,7 @@ export async function readInputHead(path: string, gzip: boolean, limit = 4096): 
 }
 
 // the first block decides whether the file is worth a count at all: text has (nearly) no control bytes in it
-const HEAD_BYTES = 65536
+const HEAD_BYTES = 64 * 1024
 const COUNT_BYTES = 1 << 20
 
 /**
