@@ -139,17 +139,12 @@ const CP1252_HIGH = [
  * names and curly quotes as U+FFFD would lose them.
  */
 export function decodeWindows1252(bytes: Uint8Array): string | null {
-  const parts: string[] = []
-  const codes: number[] = []
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!
-    const code = b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80]! : b
-    if (code === 0) return null
-    codes.push(code)
-    if (codes.length === 8192) parts.push(String.fromCharCode(...codes.splice(0)))
+    if (b >= 0x80 && b < 0xa0 && CP1252_HIGH[b - 0x80] === 0) return null
   }
-  parts.push(String.fromCharCode(...codes))
-  return parts.join('')
+  // Buffer's latin1 is byte = code point (TextDecoder's is not: it is WHATWG's windows-1252 label); the table does the rest
+  return windows1252FromLatin1(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'))
 }
 
 /**

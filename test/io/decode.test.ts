@@ -51,6 +51,17 @@ describe('decodeBytes', () => {
     expect(decodeBytes(Uint8Array.from(bytes))).toMatchObject({text, warnings: [{code: 'ingest:invalid-utf8'}]})
   })
 
+  // a NUL is a control byte as in any text (removed, with its warning), not a byte Windows-1252 leaves undefined
+  it('reads a Windows-1252 file holding a NUL as Windows-1252, the NUL removed', () => {
+    expect(decodeBytes(Uint8Array.from([...Buffer.from('Caf'), 0xe9, 0x00, ...Buffer.from(' owner')]))).toEqual({
+      text: 'Café owner',
+      warnings: [
+        {code: 'ingest:windows-1252', message: 'not UTF-8 and no UTF-8 sequence in it: read as Windows-1252 (Latin-1), 1 byte above ASCII'},
+        {code: 'ingest:control-characters', message: '1 control character (NUL and the like) removed'},
+      ],
+    })
+  })
+
   it('removes a NUL and other control characters, with a warning', () => {
     const result = decodeBytes(Buffer.from(`Kyiv\u0000 said\u0002 it.\r\nNext\u0003 line.`))
     expect(result).toEqual({text: 'Kyiv said it.\nNext line.', warnings: [{code: 'ingest:control-characters', message: '3 control characters (NUL and the like) removed'}]})
