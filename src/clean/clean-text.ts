@@ -487,7 +487,10 @@ export function cleanWith(input: string, settings: CleanSettings, knownTitle: st
   const lines: Line[] = []
   let latin = 0
   let foreign = 0
-  for (const piece of logicalLines(raw)) {
+  // U+2028 (line separator) and U+2029 (paragraph separator) end a line as a newline does (segment reads them so too):
+  // read as characters inside a line, a headline ending in one was glued to the first paragraph and never the title
+  const split = splitAtSeparators(logicalLines(raw))
+  for (const piece of split.pieces) {
     const trimmed = piece.includes('\n') ? piece.split('\n').map((l) => l.trimEnd()).join('\n') : piece.trimEnd()
     const written = settings.normalizeWhitespace ? trimmed : piece
     const line = measure(written.includes('\n') ? written.replace(/\n/g, ' ') : written, trimmed.trimStart() === '')
@@ -591,25 +594,34 @@ export function cleanWith(input: string, settings: CleanSettings, knownTitle: st
   const removed: Removed[] = headed.headers.map((text) => ({rule: 'clean:wire-slug', text}))
   if (coded.codes.length > 0) removed.push({rule: 'clean:wire-code', text: coded.codes.join(' ')})
   const out: string[] = []
+  // the break after each written line: the one it had in the input (a newline, U+2028 or U+2029)
+  const ends: string[] = []
   let pendingBlank = false
-  for (const line of lines) {
+  let blankEnd = '\n'
+  for (const [index, line] of lines.entries()) {
     if (line.rule !== null) {
       removed.push({rule: `clean:${line.rule}`, text: line.text.trim()})
       continue
     }
     if (!settings.normalizeWhitespace) {
       out.push(line.written)
+      ends.push(split.breaks[index]!)
       continue
     }
     if (line.blank) {
       pendingBlank = out.length > 0
+      blankEnd = split.breaks[index]!
       continue
     }
-    if (pendingBlank) out.push('')
+    if (pendingBlank) {
+      out.push('')
+      ends.push(blankEnd)
+    }
     pendingBlank = false
     out.push(line.written)
+    ends.push(split.breaks[index]!)
   }
-  return {text: out.join('\n'), title, removed}
+  return {text: split.separators ? out.map((l, i) => (i < out.length - 1 ? l + ends[i] : l)).join('') : out.join('\n'), title, removed}
 }
 
 /** Index of the line that holds the story's wire dateline, among the first few lines with text; -1 when none. */
@@ -644,6 +656,27 @@ function logicalLines(raw: string): string[] {
     lines.push(raw.slice(start, end))
     start = end + 1
   }
+}
+
+/** Splits lines at U+2028 and U+2029 too, with the break that ended each line (`\n` for the last piece of a line). */
+function splitAtSeparators(lines: string[]): {pieces: string[]; breaks: string[]; separators: boolean} {
+  const breaks = lines.map(() => '\n')
+  if (!lines.some((l) => l.includes('\u2028') || l.includes('\u2029'))) return {pieces: lines, breaks, separators: false}
+  const pieces: string[] = []
+  breaks.length = 0
+  for (const line of lines) {
+    let start = 0
+    for (let i = 0; i < line.length; i++) {
+      const code = line.charCodeAt(i)
+      if (code !== 0x2028 && code !== 0x2029) continue
+      pieces.push(line.slice(start, i))
+      breaks.push(line[i]!)
+      start = i + 1
+    }
+    pieces.push(line.slice(start))
+    breaks.push('\n')
+  }
+  return {pieces, breaks, separators: true}
 }
 
 function sameTitle(a: string, b: string): boolean {

@@ -227,6 +227,29 @@ describe('cleanText titles', () => {
     }
   })
 
+  // U+2028 and U+2029 end a line as a newline does (htmlfix, 2026-12-01: a headline ending in one was glued to the
+  // first paragraph, so the article had no title and the headline's line was judged as one line with the body)
+  it.each<[string, string]>([
+    ['U+2028 (line separator)', '\u2028'],
+    ['U+2029 (paragraph separator)', '\u2029'],
+    ['U+2028 then a newline', '\u2028\n'],
+  ])('reads a headline ending in %s as a line of its own, and keeps the separator', (_name, separator) => {
+    const input = `Council approves budget after long debate${separator}${BODY.join(separator)}`
+    const result = cleanText(input)
+    expect(result.title).toBe('Council approves budget after long debate')
+    expect(result.text).toBe(input)
+    expect(cleanText(input, {normalizeWhitespace: false}).text).toBe(input)
+    expect(cleanText(input, {titleInText: false}).text).toBe(BODY.join(separator))
+  })
+
+  it.each<[string, string, string]>([
+    ['a removed line between separators', `${BODY[0]}\u2029Advertisement\u2029${BODY[1]}`, `${BODY[0]}\u2029${BODY[1]}`],
+    ['a run of blank separator lines', `${BODY[0]}\u2028\u2028\u2028${BODY[1]}`, `${BODY[0]}\u2028\u2028${BODY[1]}`],
+    ['a trailing separator', `${BODY[0]}\u2029`, BODY[0]!],
+  ])('writes %s back with the input\'s own breaks', (_name, input, expected) => {
+    expect(cleanText(input).text).toBe(expected)
+  })
+
   it('keeps the first line when a known title differs from it', () => {
     const input = article('Council approves budget after long debate', ...BODY)
     expect(cleanText(input, {}, 'A different headline').title).toBeNull()
