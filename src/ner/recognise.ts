@@ -34,6 +34,9 @@ export const DEFAULT_GIVEN_NAME_JOIN = true
 /** Whether the recogniser trims a stray or wrapping bracket or quotation mark from a mention's edges (rule P, see edge-trim.ts; docs/ner.md twenty-first round). */
 export const DEFAULT_EDGE_TRIM = true
 
+/** Whether the recogniser gives ORG from context and form after tagging (rule O, see org-evidence.ts; docs/ner.md twenty-fifth round): off until that round adopts it. */
+export const DEFAULT_ORG_EVIDENCE = false
+
 let shipped: NerTagger | null = null
 let shippedLexiconData: Lexicon | null = null
 
@@ -51,7 +54,7 @@ export function shippedTagger(): NerTagger {
   if (shipped) return shipped
   const model = loadModel()
   shippedLexiconData = model.lexicon
-  shipped = new NerTagger(model, {beam: DEFAULT_BEAM, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY, givenNameJoin: DEFAULT_GIVEN_NAME_JOIN, edgeTrim: DEFAULT_EDGE_TRIM})
+  shipped = new NerTagger(model, {beam: DEFAULT_BEAM, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY, givenNameJoin: DEFAULT_GIVEN_NAME_JOIN, edgeTrim: DEFAULT_EDGE_TRIM, orgEvidence: DEFAULT_ORG_EVIDENCE})
   return shipped
 }
 

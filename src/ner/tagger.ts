@@ -43,6 +43,8 @@ import {indexLexicon, LEXICON_CATEGORIES} from './lexicon.ts'
 import {layoutWeights, type NerModel} from './model.ts'
 import {NameClassifier} from './names.ts'
 import {harmoniseDocument, warmConsistency} from './consistency.ts'
+import {applyOrgEvidence} from './org-evidence.ts'
+import {shippedOrgEvidence} from './org-evidence-list.ts'
 import {trimEdgeMarks} from './edge-trim.ts'
 import {joinGivenNames} from './given-name-join.ts'
 import {isGivenName} from './given-name-list.ts'
@@ -422,6 +424,9 @@ export class NerTagger {
   private readonly consistency: boolean
   private readonly givenNameJoin: boolean
   private readonly edgeTrim: boolean
+  private readonly orgEvidence: boolean
+  /** How many mentions rule O (see org-evidence.ts) has made ORG so far; 0 while the rule is off. */
+  orgEvidenceChanges = 0
   /** How many given-name joins (rule J, see given-name-join.ts) this tagger has made so far; 0 while the join is off. */
   givenNameJoins = 0
   /** How many mentions rule P (see edge-trim.ts) has trimmed so far; 0 while the trim is off. */
@@ -454,17 +459,19 @@ export class NerTagger {
    * {@link isUnknownName} and the entities docs). `consistency` runs the document consistency pass after decoding;
    * `givenNameJoin` then applies rule J (see given-name-join.ts): its given-name list is loaded on the first
    * candidate pair, never while the option is off. `edgeTrim` last applies rule P (see edge-trim.ts): no mention
-   * starts or ends with a stray bracket or quotation mark.
+   * starts or ends with a stray bracket or quotation mark. `orgEvidence` applies rule O (see org-evidence.ts) after
+   * the consistency pass and before rule J: ORG from context and form, its evidence read on the first document.
    */
   constructor(
     model: NerModel,
-    options: {beam?: number; nameUnknown?: boolean; consistency?: boolean; givenNameJoin?: boolean; edgeTrim?: boolean} = {},
+    options: {beam?: number; nameUnknown?: boolean; consistency?: boolean; givenNameJoin?: boolean; edgeTrim?: boolean; orgEvidence?: boolean} = {},
   ) {
     this.beam = Math.max(1, Math.min(64, options.beam ?? 1))
     this.nameUnknown = options.nameUnknown ?? false
     this.consistency = options.consistency ?? false
     this.givenNameJoin = options.givenNameJoin ?? false
     this.edgeTrim = options.edgeTrim ?? false
+    this.orgEvidence = options.orgEvidence ?? false
     // replaced when a document or a sentence is longer than any before (see markMutable)
     markMutable(this, ['mustName', 'forced', 'backPointers', 'backTags'])
     warmEncoderBranches()
@@ -554,7 +561,9 @@ export class NerTagger {
   /** Tags one document given its words and the exclusive end index of each sentence; returns BILOU tag ids. */
   tagDocument(words: readonly string[], sentenceEnds: readonly number[], out = new Uint8Array(words.length)): Uint8Array {
     if (this.types.size > MAX_TYPES) this.resetCache()
-    this.decode(encodeDocument(words, sentenceEnds, this.types, this.gazetteer, this.external, this.scratch, this.buffers), out)
+    const doc = encodeDocument(words, sentenceEnds, this.types, this.gazetteer, this.external, this.scratch, this.buffers)
+    this.decode(doc, out)
+    if (this.orgEvidence) this.applyOrgEvidence(doc, (i) => words[i], out, words.length)
     if (this.givenNameJoin) this.joinGivenNames((i) => words[i], out, words.length, sentenceEnds)
     if (this.edgeTrim) this.trimEdges((i) => words[i], out, words.length)
     return out
@@ -568,10 +577,33 @@ export class NerTagger {
   /** {@link tagDocument} for words given as spans of `text` (tokens), which need not be sliced out. */
   tagSpans(text: string, spans: readonly Span[], sentenceEnds: readonly number[], out = new Uint8Array(spans.length)): Uint8Array {
     if (this.types.size > MAX_TYPES) this.resetCache()
-    this.decode(encodeSpans(text, spans, sentenceEnds, this.types, this.gazetteer, this.external, this.scratch, this.buffers), out)
+    const doc = encodeSpans(text, spans, sentenceEnds, this.types, this.gazetteer, this.external, this.scratch, this.buffers)
+    this.decode(doc, out)
+    if (this.orgEvidence) this.applyOrgEvidence(doc, (i) => text.slice(spans[i].start, spans[i].end), out, spans.length)
     if (this.givenNameJoin) this.joinGivenNames((i) => text.slice(spans[i].start, spans[i].end), out, spans.length, sentenceEnds)
     if (this.edgeTrim) this.trimEdges((i) => text.slice(spans[i].start, spans[i].end), out, spans.length)
     return out
+  }
+
+  // rule O, after decoding and the consistency pass, over the document's own tokens (`out` may be longer); words are
+  // sliced only around capitalised runs of prose sentences
+  private applyOrgEvidence(doc: EncodedDocument, wordAt: (i: number) => string, out: Uint8Array, length: number): void {
+    const casePrior = this.resources.casePrior
+    const info = doc.info
+    const capitalised = doc.capitalised
+    this.orgEvidenceChanges += applyOrgEvidence(
+      {
+        sentenceEnds: doc.sentenceEnds,
+        wordAt,
+        capitalisedAt: (i) => capitalised[i] === 1,
+        longLowerAt: (i) => ((info[i] >> FACT_ROLE_SHIFT) & LONG_LOWER) !== 0,
+        seen: (word) => casePrior.has(featureForm(word)),
+        mostlyLower: (word) => casePrior.get(featureForm(word)) === 'l',
+      },
+      out,
+      length,
+      shippedOrgEvidence(),
+    )
   }
 
   // rule J, after decoding and the consistency pass, over the document's own tokens (`out` may be longer)
