@@ -148,7 +148,7 @@ export function findAttributions(text: string, quotes: QuoteSpan[], paragraphs: 
     const before = wordsOf(paraOpen)
     const after = wordsOf(paraClose)
     // "A," X said, "b": the second part of an interrupted quotation has the first part's speaker
-    let found: Found | null = interrupted(quote, before, previous, paraOpen)
+    let found: Found | null = interrupted(quote, before, previous, paraOpen) ?? listed(quote, before, previous, paraOpen)
     // a quotation introduced by its cue ("X said: “…”") belongs to it; a whole quotation otherwise to the
     // attribution after it; an embedded fragment to its clause's cue unless one follows right after it
     if (!found) {
@@ -554,8 +554,9 @@ function isSpeech(text: string, quote: QuoteSpan, before: ParagraphWords, after:
     const characterised = item.cue?.class === 'characterise' && item.speaker !== null && item.rule !== 'carried'
     if (prev && DETERMINERS.has(prev.lower) && !characterised) return false
     // the quote modifies a following noun: a 'neutral' country, the "cash for votes" scheme
-    // (a time adverb after it is no such noun: said "hello" today, said "no" Monday)
-    if (next && next.kind === 'word' && !FUNCTION_AFTER.has(next.lower) && !TIME_AFTER.has(next.lower) && !/(?:ed|ing|ly)$/.test(next.lower) && !cueAt(after.words, b)) return false
+    // (a time adverb after it is no such noun: said "hello" today, said "no" Monday; nor is a word after punctuation
+    // closing the fragment: "our own citizens," Jane Roe said)
+    if (next && next.kind === 'word' && !/[,.;:!?…]$/.test(text.slice(quote.start, quote.end)) && !FUNCTION_AFTER.has(next.lower) && !TIME_AFTER.has(next.lower) && !/(?:ed|ing|ly)$/.test(next.lower) && !cueAt(after.words, b)) return false
     if (!item.speaker && !item.cue) return false
     // "Title Case" fragments without a cue of speech are names of works and things
     if (isTitleCase(text, quote) && item.cue?.class !== 'speech') return false
@@ -715,7 +716,41 @@ function interrupted(quote: QuoteSpan, pw: ParagraphWords, previous: {item: Attr
   const from = firstIndexAtOrAfter(pw.words, previous.item.quote.close)
   const to = firstIndexAtOrAfter(pw.words, quote.open)
   for (let k = from; k < to; k++) if (isTerminator(pw.words[k]!) && !NOT_SENTENCE_END.has(pw.words[k]!.lower)) return null
+  // a speech verb with a subject of its own after the first part's attribution opens another speaker's clause ("A,"
+  // the minister said, and the opposition leader replied: "b." / said Smith and Jones added that it "b"); a cue
+  // without one ("X said, adding:", "X said, and added:") still continues X's, and so do a belief or characterising
+  // verb, which reports what someone thinks or calls a thing rather than says ("Law said, noting that donors feel
+  // “b”", "what he calls the 'crooked' process")
+  // (found by quotefix2 on PolNeAR train: "Cruz said as the heckler yelled: “…”" gave the heckler's words to Cruz)
+  const own = firstIndexAtOrAfter(pw.words, Math.max(speaker.end, previous.item.cue?.end ?? 0))
+  for (let k = own; k < to; k++) {
+    const cue = pw.owner[k] === -1 ? cueAt(pw.words, k) : null
+    // (a finite verb: a participle is no clause of its own, "explaining why he is speaking at the convention")
+    if (!cue || cue.class !== 'speech' || cue.gerund) continue
+    if (subjectBefore(pw.words, k, own)) return null
+  }
   return {speaker, cue: previous.item.cue, rule: 'carried'}
+}
+
+/**
+ * A fragment listed after another with only `and`, `or` or commas between them ("went on about “A,” and “B” and “C,”")
+ * is an object of the same verb as that one, so it has its speaker: an attribution after the list ("…,” Y said") is
+ * the next clause's.
+ */
+function listed(quote: QuoteSpan, pw: ParagraphWords, previous: {item: Attributed; paraClose: number} | null, paraOpen: number): Found | null {
+  if (quote.kind !== 'partial' || !previous || previous.paraClose !== paraOpen || previous.item.quote.kind !== 'partial') return null
+  const {words, owner} = pw
+  const from = firstIndexAtOrAfter(words, previous.item.quote.close)
+  const to = firstIndexAtOrAfter(words, quote.open)
+  if (to <= from) return null
+  let linked = false
+  for (let k = from; k < to; k++) {
+    const word = words[k]!
+    if (owner[k] !== -1) return null
+    if (word.lower === 'and' || word.lower === 'or') linked = true
+    else if (word.text !== ',') return null
+  }
+  return linked ? {speaker: previous.item.speaker, cue: previous.item.cue, rule: 'carried'} : null
 }
 
 // prepositions whose object, right before a colon, is no speaker of the quotation after it

@@ -88,6 +88,31 @@ describe('attributeSpeakers: conversations and interrupted quotes', () => {
   })
 })
 
+describe('attributeSpeakers: a coordinated clause with a speaker of its own', () => {
+  // quotefix2, 2026-12-01: a quote after a second clause took the first clause's speaker through the interrupted-quote
+  // rule ("Cruz said as the heckler yelled: “You suck!”" on PolNeAR train gave the heckler's words to Cruz)
+  it.each([
+    ['and + a new subject + that', '"We will not back down," said Jane Roe and Ivan Petrov added that the plan "is dead on arrival."', [['We will not back down,', 'Jane Roe'], ['is dead on arrival.', 'Ivan Petrov']]],
+    ['a comma, and + a new subject', '"We will not back down," the minister said, and the opposition leader replied that it was "a disgrace."', [['We will not back down,', 'the minister'], ['a disgrace.', 'the opposition leader']]],
+    ['a new subject introducing a direct quote', '"We will not back down," the minister said, and the opposition leader replied: "It is a disgrace."', [['We will not back down,', 'the minister'], ['It is a disgrace.', 'the opposition leader']]],
+    ['as + a new subject', '"It is over," Jane Roe said as the crowd yelled: "Not yet!"', [['It is over,', 'Jane Roe'], ['Not yet!', 'the crowd']]],
+    ['a pronoun subject of its own', '"We will not back down," Jane Roe said, and she added: "The people are with us."', [['We will not back down,', 'Jane Roe'], ['The people are with us.', 'she']]],
+    // no subject of its own, a belief or a participle: the first speaker continues
+    ['a participle without a subject', '"We will not back down," Jane Roe said, adding, "The people are with us."', [['We will not back down,', 'Jane Roe'], ['The people are with us.', 'Jane Roe']]],
+    ['and + a verb without a subject', '"We will not back down," Jane Roe said, and added: "The people are with us."', [['We will not back down,', 'Jane Roe'], ['The people are with us.', 'Jane Roe']]],
+    ['a relative clause', '"We will not back down," said Jane Roe, who added: "The people are with us."', [['We will not back down,', 'Jane Roe'], ['The people are with us.', 'Jane Roe']]],
+    ['a belief verb in a that-clause', '"We will not back down," Jane Roe said, noting that voters feel "betrayed by the plan."', [['We will not back down,', 'Jane Roe'], ['betrayed by the plan.', 'Jane Roe']]],
+    ['an apposition between the parts', '"We will not back down," Jane Roe, a spokeswoman for the ministry, told reporters, "and the people are with us."', [['We will not back down,', 'Jane Roe'], ['and the people are with us.', 'Jane Roe']]],
+    // fragments listed with and/or are objects of one verb: an attribution after the list is the next clause's
+    ['a list of fragments before another clause', 'She smiled, and as Ivan Petrov went on about "how the system is rigged," and "wounded families" and "our own citizens," Jane Roe said she was tired.', [['how the system is rigged,', 'Ivan Petrov'], ['wounded families', 'Ivan Petrov'], ['our own citizens,', 'Ivan Petrov']]],
+    ['a second fragment after a that-clause', 'Jane Roe said that the process was "open to all" and "fair to every viewpoint expressed."', [['open to all', 'Jane Roe'], ['fair to every viewpoint expressed.', 'Jane Roe']]],
+    ['a fragment closing its sentence before the next one', 'Jane Roe called the plan “a clown show.” Ivan Petrov disagreed.', [['a clown show.', 'Jane Roe']]],
+    ['a fragment after or', 'Jane Roe promised that he would not "send you to war" or "tell you who to marry."', [['send you to war', 'Jane Roe'], ['tell you who to marry.', 'Jane Roe']]],
+  ])('%s', (_name, text, expected) => {
+    expect(attribute(text).map((q) => [text.slice(q.start, q.end), q.speaker.mention])).toEqual(expected)
+  })
+})
+
 describe('attributeSpeakers: partial quotes and scare quotes', () => {
   it.each([
     ['a fragment after said', 'Jane Roe said he was "not at all surprised" by the result.', [['not at all surprised', 'Jane Roe']]],
