@@ -72,3 +72,27 @@ function tagOf(text: string, token: Span, covering: readonly Placed[]): PosTag {
   const lemma = first.pos === 'PROPN' ? form : same ? first.lemma : form.toLowerCase()
   return {pos: first.pos, lemma}
 }
+
+let lexicon: ReadonlySet<string> | null = null
+
+/**
+ * Whether `word` (lower case) is an English word form in the lexicon of `wink-eng-lite-web-model` (about 85,000
+ * lowercase entries drawn from WordNet and news text: inflected forms such as `appropriations`, common names such
+ * as `washington`, no fragments such as `tions`). Read on first use (about 0.3 s), so runs that never ask do not pay.
+ */
+export function isEnglishWord(word: string): boolean {
+  lexicon ??= readLexicon()
+  return lexicon.has(word)
+}
+
+function readLexicon(): ReadonlySet<string> {
+  const require = createRequire(import.meta.url)
+  // the core model's lexeme list is not part of wink's typed interface: read it defensively, and fail loudly (the
+  // adapter test checks known words) rather than answer "no word" for everything after an upgrade changes it
+  const model = require('wink-eng-lite-web-model') as {core?: () => {features?: {lexeme?: {list?: unknown}}}}
+  const list = model.core?.().features?.lexeme?.list
+  if (!Array.isArray(list) || list.length < 10_000) throw new Error('wink-eng-lite-web-model: no lexeme list in the core model (has its layout changed?)')
+  const words = new Set<string>()
+  for (const entry of list) if (typeof entry === 'string') words.add(entry.toLowerCase())
+  return words
+}

@@ -36,6 +36,8 @@ interface LineInfo {
   bullet: boolean
   /** has columns (two or more spaces, or a tab, between words): a table row */
   tabular: boolean
+  /** ends on a letter and one hyphen ("Appropria-", "long-"; not "--", "30-" or " -"): a word a wrapper may have broken */
+  hyphenated: boolean
 }
 
 function isSpace(code: number): boolean {
@@ -67,12 +69,16 @@ function describeLines(text: string): LineInfo[] {
       dateline: false,
       bullet: false,
       tabular: false,
+      hyphenated: false,
     })
     if (end >= text.length) break
     start = end + 1
   }
   return lines
 }
+
+// a letter, then one hyphen (ASCII, U+2010 or a soft hyphen) ending the line: "--" and "30-" do not end so
+const LINE_END_HYPHEN = /\p{L}[-\u2010\u00ad]$/u
 
 const OPENERS = '"“‘\'«(['
 const DANGLING = /(?:^|\s)(?:and|or|but|nor|the|a|an|of|in|on|at|to|for|with|by|from|as|than|that)$/
@@ -96,6 +102,7 @@ function detail(text: string, line: LineInfo): LineInfo {
   line.startsLower = first !== '' && first !== first.toUpperCase() && first === first.toLowerCase()
   line.bullet = /^(?:[-*•·▪◦‣]|\d{1,2}[.)])\s/.test(body)
   line.tabular = /\S(?: {2,}|\t)\S/.test(body)
+  line.hyphenated = LINE_END_HYPHEN.test(body)
   return line
 }
 
@@ -129,6 +136,9 @@ function layoutOf(text: string, lines: LineInfo[]): Layout {
   // lines that stop mid-sentence: the next starts in lowercase (strong), or the line has no final stop and is not a table row
   const midSentence: number[] = []
   let lowercase = 0
+  // lines ending in a broken word ("Appropria-") that the next line goes on in lowercase ("tions"): only a wrapper
+  // breaks a word at a line's end, so two of them say the document is wrapped whatever its lines' lengths
+  let broken = 0
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     if (line.blank) continue
@@ -138,6 +148,7 @@ function layoutOf(text: string, lines: LineInfo[]): Layout {
     detail(text, next)
     if (next.startsLower && !line.tabular) {
       lowercase++
+      if (line.hyphenated) broken++
       midSentence.push(line.length)
     } else if (line.open && !line.tabular && !line.bullet && !next.bullet) {
       midSentence.push(line.length)
@@ -150,7 +161,8 @@ function layoutOf(text: string, lines: LineInfo[]): Layout {
   const typical = quantile(midSentence, 0.5)
   const strong = lowercase > 0 && midSentence.length >= 0.3 * goOn.length && typical >= 0.7 * width
   const weak = midSentence.length >= 3 && midSentence.length >= 0.5 * goOn.length && typical >= 0.85 * width
-  if (!strong && !weak) return notWrapped
+  const hyphenated = broken >= 2 && midSentence.length >= 0.3 * goOn.length
+  if (!strong && !weak && !hyphenated) return notWrapped
   return {wrapped: true, width}
 }
 

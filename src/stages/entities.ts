@@ -11,6 +11,9 @@ import type {Stage} from '../stage.ts'
 import {warmUpOnce} from '../text/warm-up.ts'
 import {unwrapText} from '../segment/layout.ts'
 import {findHeadlineSpan} from '../ner/title-case.ts'
+import {closeLineHyphens, findLineHyphens} from '../segment/line-hyphens.ts'
+import {findTokens} from '../segment/segment-text.ts'
+import {isEnglishWord} from '../adapters/wink.ts'
 
 /** Options of the entities stage. */
 export const EntitiesOptions = z
@@ -80,9 +83,23 @@ export function createEntities(options: EntitiesOptions = {}, finders: Partial<E
     run(doc) {
       // a wrap inside a paragraph reads as a space: names and dates cross it, canonical names carry a space
       const text = unwrapText(doc.text, doc.paragraphs)
+      const dateline = settings.datelinePlaces ? (doc.dateline ?? null) : null
+      const money = settings.numbers ? doc.money : []
+      // a word a wrapper broke with a hyphen ("Appropria-" / "tions") is read whole, in a view with the break closed
+      const hyphens = doc.paragraphs && text !== doc.text ? findLineHyphens(doc.text, doc.paragraphs, isEnglishWord) : []
+      if (hyphens.length > 0) {
+        // the view is shorter than the text: it gets its own tokens, every span is read into it and every entity back
+        const view = closeLineHyphens(text, hyphens)
+        const paragraphs = doc.paragraphs!.map(view.toView)
+        const headline = findHeadlineSpan(view.text, paragraphs, doc.title)
+        const sentences = (doc.sentences ?? []).map(view.toView)
+        const found = findEntities(view.text, findTokens(view.text), sentences, use, settings.dates, settings.numbers, (money ?? []).map(view.toView), dateline && view.toView(dateline), headline)
+        doc.entities = found.map(view.toText)
+        return
+      }
       // the headline, when clean kept it in the text, is tagged in its truecased view if it is in Title Case
       const headline = findHeadlineSpan(text, doc.paragraphs, doc.title)
-      doc.entities = findEntities(text, doc.tokens ?? [], doc.sentences ?? [], use, settings.dates, settings.numbers, settings.numbers ? doc.money : [], settings.datelinePlaces ? (doc.dateline ?? null) : null, headline)
+      doc.entities = findEntities(text, doc.tokens ?? [], doc.sentences ?? [], use, settings.dates, settings.numbers, money, dateline, headline)
     },
   }
 }

@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {tagTokens} from '../../src/adapters/wink.ts'
+import {isEnglishWord, tagTokens} from '../../src/adapters/wink.ts'
 import {createDoc} from '../../src/doc.ts'
 import {createSegment} from '../../src/stages/segment.ts'
 import type {StageContext} from '../../src/stage.ts'
@@ -65,5 +65,22 @@ describe('tagTokens (wink-nlp)', () => {
     const accuracy = right / gold.length
     console.log(`POS accuracy on test/data/pos-gold: ${(accuracy * 100).toFixed(2)}% (${right}/${gold.length})`)
     expect(accuracy).toBeGreaterThanOrEqual(0.85)
+  })
+})
+
+describe('isEnglishWord (the lexicon of wink-eng-lite-web-model)', () => {
+  // the line-end hyphen finder (src/segment/line-hyphens.ts) relies on inflected forms being in, and fragments out
+  it.each([
+    ['appropriations', true],
+    ['environmental', true],
+    ['january', true],
+    ['announced', true],
+    ['term', true],
+    ['tions', false],
+    ['appropria', false],
+    ['longterm', false],
+    ['', false],
+  ])('%j: %s', (word, known) => {
+    expect(isEnglishWord(word)).toBe(known)
   })
 })

@@ -21,6 +21,7 @@ function wrap(paragraph: string, width: number): string {
   lines.push(line)
   return lines.join('\n')
 }
+const HYPHENATED = 'WASHINGTON (AP) -- The House Appropria-\ntions Committee voted on Tuesday to cut the budget of the Environ-\nmental Protection Agency, a long-\nterm plan.'
 const ONE_A_LINE = ['Car bomb kills five in Nairobi', ...PARAGRAPHS].join('\n')
 const WRAPPED = ['Car bomb kills five in Nairobi', ...PARAGRAPHS.map((p) => wrap(p, 60))].join('\n\n')
 
@@ -33,6 +34,10 @@ describe('detectLayout', () => {
     ['short paragraphs of similar length', 'The council approved the budget on Tuesday after a long debate about schools.\nFirefighters battle a blaze near the harbour on July 20. / Reuters\nCouncil member Ana Ruiz said the plan would add teachers over two years.', false],
     ['a results table', 'Results of matches on Saturday:\nKarlsruhe 2 Hansa Rostock 0\nBorussia Neunkirchen 1 St Pauli 3\nDuisburg 1 Luebeck 0 (after extra time)', false],
     ['a single line', 'Kyiv said talks would not resume.', false],
+    // lines of uneven length, but two words broken at a line's end and going on in lowercase: only a wrapper does that
+    ['wire copy with words broken by hyphens', HYPHENATED, true],
+    ['one broken word only', 'The House Appropria-\ntions Committee met on Tuesday and voted to cut the budget of the agency.\nIt goes on.', false],
+    ['compounds ending lines that go on in capitals', 'The Anglo-\nFrench talks ended.\nThe McCain-\nFeingold law stands.', false],
   ])('%s', (_name, text, wrapped) => {
     expect(detectLayout(text).wrapped).toBe(wrapped)
   })
@@ -82,6 +87,20 @@ describe('unwrapText', () => {
 
   it('finds no wraps in text without newlines', () => {
     expect(findWraps('one line')).toEqual([])
+  })
+})
+
+describe('the default pipeline reads a word broken at the end of a line whole', () => {
+  it('finds the names a hyphen broke, with their text as written and their canonical names joined', async () => {
+    const {PIPELINES, DEFAULT_PIPELINE} = await import('../../pipelines/index.ts')
+    const {createDoc} = await import('../../src/doc.ts')
+    const {processDoc} = await import('../../src/stage.ts')
+    const doc = processDoc(PIPELINES[DEFAULT_PIPELINE]!.build(), createDoc({id: 'd', source: 'a.txt', text: HYPHENATED}))
+    expect(doc.text).toBe(HYPHENATED)
+    const names = doc.entities!.filter((e) => e.label === 'ORG').map((e) => [doc.text.slice(e.start, e.end), e.canonical, e.entityId])
+    expect(names).toContainEqual(['House Appropria-\ntions Committee', 'House Appropriations Committee', 'org:house-appropriations-committee'])
+    expect(names).toContainEqual(['Environ-\nmental Protection Agency', 'Environmental Protection Agency', 'org:environmental-protection-agency'])
+    expect(doc.paragraphs).toHaveLength(1)
   })
 })
 

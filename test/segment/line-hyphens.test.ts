@@ -1,0 +1,100 @@
+import {describe, expect, it} from 'vitest'
+import {isEnglishWord} from '../../src/adapters/wink.ts'
+import {closeLineHyphens, findLineHyphens} from '../../src/segment/line-hyphens.ts'
+
+// the finder reads line breaks inside the paragraphs it is given; these cases are one wrapped paragraph each
+// (the layout test checks which documents are wrapped), read through the unwrapped view as the entities stage does
+function close(text: string, paragraphs = [{start: 0, end: text.length}]): string {
+  const hyphens = findLineHyphens(text, paragraphs, isEnglishWord)
+  return closeLineHyphens(text.replace(/\n/g, ' '), hyphens).text
+}
+
+describe('findLineHyphens with the English lexicon', () => {
+  it.each([
+    // soft breaks: the joined word is an English word form, or the tail is no word on its own
+    ['a word broken inside', 'The House Appropria-\ntions Committee', 'The House Appropriations Committee'],
+    ['both parts words, the whole one too', 'of the Environ-\nmental Protection Agency', 'of the Environmental Protection Agency'],
+    ['a month', 'on Jan-\nuary 5', 'on January 5'],
+    ['a verb', 'the minister an-\nnounced', 'the minister announced'],
+    ['a name whose tail is no word', 'Slobodan Milose-\nvic said', 'Slobodan Milosevic said'],
+    ['a soft hyphen (U+00AD)', 'the Appropria\u00ad\ntions bill', 'the Appropriations bill'],
+    ['trailing space and an indent around the break', 'the Appropria-  \n   tions bill', 'the Appropriations bill'],
+    // compounds: the hyphen stays, the break closes
+    ['both parts words, the whole one not', 'a long-\nterm plan', 'a long-term plan'],
+    ['a prefix and a word', 'was re-\nelected', 'was re-elected'],
+    ['a capital after the break', 'the McCain-\nFeingold law', 'the McCain-Feingold law'],
+    ['a month after a prefix', 'in mid-\nSeptember', 'in mid-September'],
+    ['a year after a prefix', 'prices pre-\n1990 were', 'prices pre-1990 were'],
+    ['an initialism before the hyphen', 'the NATO-\nled force', 'the NATO-led force'],
+    ['a phrase compound', 'a state-of-the-\nart plant', 'a state-of-the-art plant'],
+    ['capitals on both sides (a headline)', 'HOUSE APPROPRIA-\nTIONS PANEL', 'HOUSE APPROPRIA-TIONS PANEL'],
+    // left as they are: no letter before the hyphen, no word after it, an address
+    ['a suspended hyphen', 'both pre-\nand post-war', 'both pre- and post-war'],
+    ['a suspended hyphen before "to"', 'a two-\nto three-year term', 'a two- to three-year term'],
+    ['a wire dash', 'the vote --\nand the count', 'the vote -- and the count'],
+    ['a spaced dash', 'the vote -\nand the count', 'the vote - and the count'],
+    ['a score', 'won 30-\n22 at home', 'won 30- 22 at home'],
+    ['a dash before a bracket', 'the plan-\n(which failed)', 'the plan- (which failed)'],
+    ['a URL', 'see http://example.com/some-\npath today', 'see http://example.com/some- path today'],
+    ['an e-mail address', 'write to jane@exam-\nple.org now', 'write to jane@exam- ple.org now'],
+    ['a web address', 'visit www.exam-\nple.org now', 'visit www.exam- ple.org now'],
+    ['no hyphen', 'the House\nAppropriations Committee', 'the House Appropriations Committee'],
+  ])('%s', (_name, text, expected) => {
+    expect(close(text)).toBe(expected)
+  })
+
+  it('never joins across a paragraph break (a blank line)', () => {
+    const text = 'The House Appropria-\n\ntions Committee'
+    expect(close(text, [{start: 0, end: 20}, {start: 22, end: text.length}])).toBe('The House Appropria-  tions Committee')
+  })
+})
+
+describe('findLineHyphens rules (a small lexicon)', () => {
+  const words = new Set(['long', 'term', 'walk', 'way', 'walkway', 'anti', 'war'])
+  const lexicon = (word: string) => words.has(word)
+  it.each([
+    ['the joined word is known', 'a walk-\nway', true],
+    ['both parts known, the whole not', 'a long-\nterm', false],
+    ['the tail no word', 'the Feder-\nation', true],
+    ['the head no word, the tail one', 'an antii-\nwar', false],
+    ['a capital tail', 'the Walk-\nWay', false],
+  ])('%s', (_name, text, join) => {
+    expect(findLineHyphens(text, [{start: 0, end: text.length}], lexicon).map((h) => h.join)).toEqual([join])
+  })
+})
+
+describe('closeLineHyphens', () => {
+  const text = 'The House Appropria-\ntions Committee and a long-\nterm plan.'
+  const hyphens = findLineHyphens(text, [{start: 0, end: text.length}], isEnglishWord)
+  const view = closeLineHyphens(text.replace(/\n/g, ' '), hyphens)
+
+  it('maps spans of the view back onto the text', () => {
+    expect(view.text).toBe('The House Appropriations Committee and a long-term plan.')
+    const at = (s: string) => ({start: view.text.indexOf(s), end: view.text.indexOf(s) + s.length})
+    expect(text.slice(...Object.values(view.toText(at('House Appropriations Committee'))) as [number, number])).toBe('House Appropria-\ntions Committee')
+    expect(text.slice(...Object.values(view.toText(at('Appropriations'))) as [number, number])).toBe('Appropria-\ntions')
+    expect(text.slice(...Object.values(view.toText(at('long-term'))) as [number, number])).toBe('long-\nterm')
+    expect(text.slice(...Object.values(view.toText(at('long-'))) as [number, number])).toBe('long-')
+    expect(text.slice(...Object.values(view.toText(at('term plan'))) as [number, number])).toBe('term plan')
+    expect(text.slice(...Object.values(view.toText(at('plan.'))) as [number, number])).toBe('plan.')
+  })
+
+  it('maps spans of the text into the view, and back', () => {
+    for (let start = 0; start < text.length; start++) {
+      for (let end = start; end <= text.length; end++) {
+        const inView = view.toView({start, end})
+        expect(inView.start).toBeLessThanOrEqual(inView.end)
+        // a span whose ends are not at or inside a closed break (its characters are gone from the view) comes back as it was
+        const back = view.toText(inView)
+        const inside = (i: number) => hyphens.some((h) => i >= (h.join ? h.hyphen : h.hyphen + 1) && i <= h.next)
+        if (!inside(start) && !inside(end) && end > start) expect(back).toEqual({start, end})
+      }
+    }
+  })
+
+  it('is the identity with nothing to close', () => {
+    const same = closeLineHyphens('no breaks here', [])
+    expect(same.text).toBe('no breaks here')
+    expect(same.toText({start: 3, end: 9})).toEqual({start: 3, end: 9})
+  })
+})
