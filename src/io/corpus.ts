@@ -5,7 +5,7 @@ import {createDoc, type Doc} from '../doc.ts'
 import {InputArticle, type ErrorRecord} from '../schema.ts'
 import {decodeBytes, normaliseNewlines, scrubText, utf16Encoding, type IngestWarning} from './decode.ts'
 import {inputFormat, looksLikeHtmlPage, mayBeWireFile} from './formats.ts'
-import {findControlBinary, readInputBytes, readInputHead, readInputLines} from './gzip.ts'
+import {findBinaryFile, findBinaryGzip, readInputBytes, readInputHead, readInputLines} from './gzip.ts'
 import {looksLikeWireSgml, splitWireFile} from './sgml.ts'
 
 // HTML support (linkedom + Readability, ~0.3 s of CPU to load) is loaded at the first page, so a run over plain
@@ -277,11 +277,12 @@ export async function* readCorpus(dir: string, listing: CorpusListing): AsyncGen
     let bytes: Buffer
     let fileBytes: number
     try {
-      // a plain file that is mostly control bytes (a disk image, a run of NULs) is refused after a count in blocks,
-      // not read and decoded whole; an HTML page (or a .txt that is one) is decoded by its declared charset, so not here
-      const binary = gzip || format === 'html' ? null : findControlBinary(full, undefined, (head) => format === 'txt' && looksLikeHtmlPage(head.subarray(0, 1024).toString('latin1')))
+      // a known binary format (by its signature), or a plain file that is mostly control bytes or invalid UTF-8 (a disk
+      // image, random bytes), is refused from its first bytes or a count in blocks, not read and decoded whole; an HTML
+      // page (or a .txt that is one) is decoded by its declared charset, so only its signature is looked at
+      const binary = gzip ? await findBinaryGzip(full) : findBinaryFile(full, {skipHead: (head) => format === 'html' || (format === 'txt' && looksLikeHtmlPage(head.subarray(0, 1024).toString('latin1')))})
       if (binary !== null) {
-        yield ingestError(path, 'ingest:not-text', binary.message, binary.fileBytes)
+        yield ingestError(path, binary.code, binary.message, binary.fileBytes)
         continue
       }
       ;({bytes, fileBytes} = await readInputBytes(full, gzip))
@@ -369,6 +370,9 @@ const RECORD_FIELDS = new Set(['id', 'title', 'text', 'html', 'url', 'date', 'by
  * for each record. Read as UTF-8, UTF-16 gave every line an unreadable bad-json error.
  */
 async function openJsonlLines(full: string, gzip: boolean): Promise<ReturnType<typeof readInputLines> & {fileWarnings: IngestWarning[]}> {
+  // random bytes named .jsonl gave one bad-json error per byte 0x0A (77,721 of them for 20 MB): refused as one file
+  const binary = gzip ? await findBinaryGzip(full) : findBinaryFile(full, {countSmall: true})
+  if (binary !== null) throw Object.assign(new Error(binary.message), {code: binary.code === 'ingest:binary' ? 'LEDE_BINARY' : 'LEDE_NOT_TEXT'})
   if (utf16Encoding(await readInputHead(full, gzip, 4096)) === null) return {...readInputLines(full, gzip), fileWarnings: []}
   const {bytes, fileBytes} = await readInputBytes(full, gzip)
   const decoded = decodeBytes(bytes)
@@ -501,6 +505,7 @@ function readFailure(source: string, error: unknown): CorpusItem {
   if (code.startsWith('Z_')) return ingestError(source, 'ingest:bad-gzip', `not a readable gzip file (corrupt or cut off): ${(error as Error).message}`, 0)
   if (code === 'LEDE_TOO_LARGE') return ingestError(source, 'ingest:too-large', (error as Error).message, 0)
   if (code === 'LEDE_NOT_TEXT') return ingestError(source, 'ingest:not-text', (error as Error).message, 0)
+  if (code === 'LEDE_BINARY') return ingestError(source, 'ingest:binary', (error as Error).message, 0)
   return ingestError(source, 'ingest:unreadable', `cannot read file: ${(error as Error).message}`, 0)
 }
 

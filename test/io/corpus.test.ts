@@ -6,7 +6,7 @@ import {gzipSync} from 'node:zlib'
 import {describe, expect, it} from 'vitest'
 import {contentId, CorpusError, createIdAllocator, decodeText, listCorpus, readCorpus, type CorpusItem} from '../../src/io/corpus.ts'
 import {decodeBytes} from '../../src/io/decode.ts'
-import {findControlBinary} from '../../src/io/gzip.ts'
+import {findBinaryFile} from '../../src/io/gzip.ts'
 
 async function corpus(files: Record<string, string | Uint8Array>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'lede-corpus-'))
@@ -387,7 +387,7 @@ describe('readCorpus: a file of control bytes is refused without reading it whol
     const [item] = await readAll(dir)
     expect(item).toMatchObject({kind: 'error', bytes: 8_000_000, error: {code: 'ingest:not-text'}})
     expect(item!.kind === 'error' && item!.error.message).toMatch(/^\d+ of the first \d+ of its 8000000 bytes are control characters/)
-    const found = findControlBinary(join(dir, 'big.txt'))
+    const found = findBinaryFile(join(dir, 'big.txt'))
     expect(found!.bytesRead).toBeLessThan(8_000_000 * 0.3 + (1 << 20) + 1)
   })
 
@@ -395,6 +395,88 @@ describe('readCorpus: a file of control bytes is refused without reading it whol
     const [item] = await readAll(await corpus({'a.txt': Buffer.concat([Buffer.from('<!DOCTYPE html><html><body><p>Kyiv said it would resume talks.</p>'), nul(2000), Buffer.from('</body></html>')])}))
     // decoded whole as before the count: its message counts the characters of the whole text
     expect(item).toMatchObject({kind: 'error', error: {code: 'ingest:not-text', message: '2000 of 2080 characters are control characters (NUL and the like): not a text file (binary?)'}})
-    expect(findControlBinary(join(await corpus({'b.txt': nul(10)}), 'b.txt'), undefined, () => true)).toBeNull()
+    expect(findBinaryFile(join(await corpus({'b.txt': nul(10)}), 'b.txt'), {skipHead: () => true})).toBeNull()
+  })
+})
+
+describe('readCorpus: a binary file is refused from its first bytes or a count in blocks', () => {
+  // a deterministic stream of pseudo-random bytes (what /dev/urandom gives, repeatable)
+  const noise = (n: number, seed = 1) => {
+    const out = Buffer.alloc(n)
+    let x = seed
+    for (let i = 0; i < n; i++) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0
+      out[i] = x >>> 24
+    }
+    return out
+  }
+  const ascii = (n: number) => Buffer.alloc(n, 'a')
+  const png = Buffer.concat([Buffer.from([0x89]), Buffer.from('PNG\r\n'), Buffer.from([0x1a, 0x0a]), ascii(5000)])
+  // the decision of the count must be what decoding the whole file decides
+  it.each([
+    ['random bytes, 200 KB', noise(200_000), 'error'],
+    ['random bytes, 50 KB (decoded whole, as before)', noise(50_000), 'error'],
+    ['a first block of random bytes, then text: text', Buffer.concat([noise(65_536), ascii(1_000_000)]), 'doc'],
+    ['text, then random bytes past 30%', Buffer.concat([ascii(100_000), noise(400_000)]), 'error'],
+    ['continuation bytes only, 3 MB', Buffer.alloc(3_000_000, 0x80), 'error'],
+    ['four-byte sequences cut by the blocks, all valid', Buffer.from('😀'.repeat(600_000)), 'doc'],
+    ['lone lead bytes every 4th byte, 25%: text', Buffer.from('\xf0abc'.repeat(300_000), 'latin1'), 'doc'],
+    ['lone lead bytes every 3rd byte, 33%: binary', Buffer.from('\xf0ab'.repeat(300_000), 'latin1'), 'error'],
+  ])('%s', async (_name, bytes, kind) => {
+    const [item] = await readAll(await corpus({'a.txt': bytes}))
+    expect(item!.kind).toBe(kind)
+    expect('error' in decodeBytes(bytes) ? 'error' : 'doc').toBe(kind)
+    if (item!.kind === 'error') expect(item!.error.code).toBe('ingest:not-text')
+  })
+
+  it('counts invalid UTF-8 as the whole decoding does, whatever the block boundaries', async () => {
+    // random bytes mixed with valid sequences (cut by the 1 MB blocks anywhere), then ASCII padding that puts the share
+    // of invalid bytes one byte's worth either side of 30%: the count must refuse exactly what the whole decoding refuses
+    const {scanUtf8} = await import('../../src/io/decode.ts')
+    for (let seed = 1; seed <= 2; seed++) {
+      const body = noise(1_200_000, seed)
+      const chars = ['é', '€', '😀'].map((c) => Buffer.from(c))
+      for (let at = 70_000 + seed; at < body.length - 4; at += 7 + (body[at]! % 13)) chars[body[at]! % 3]!.copy(body, at)
+      const invalid = scanUtf8(body).invalid
+      expect(invalid).toBeGreaterThan(body.length * 0.3)
+      for (const [size, kind] of [[Math.ceil(invalid / 0.3) - 1, 'ingest:not-text'], [Math.ceil(invalid / 0.3) + 1, 'read']] as const) {
+        const bytes = Buffer.concat([body, Buffer.alloc(size - body.length, 'a')])
+        const found = findBinaryFile(join(await corpus({'a.txt': bytes}), 'a.txt'))
+        expect([found?.code ?? 'read', 'error' in decodeBytes(bytes) ? 'ingest:not-text' : 'read']).toEqual([kind, kind])
+      }
+    }
+  })
+
+  it('refuses 3 MB of random bytes after reading part of it, with the file bytes for progress', async () => {
+    const dir = await corpus({'rand.txt': noise(3_000_000)})
+    const [item] = await readAll(dir)
+    expect(item).toMatchObject({kind: 'error', bytes: 3_000_000, error: {code: 'ingest:not-text'}})
+    expect(item!.kind === 'error' && item!.error.message).toMatch(/^\d+ of the first \d+ of its 3000000 bytes are not valid UTF-8, more than 30% of the file/)
+    expect(findBinaryFile(join(dir, 'rand.txt'))!.bytesRead).toBeLessThan(3_000_000 * 0.8)
+  })
+
+  it.each([
+    ['a PNG named .txt', 'photo.txt', png, 'ingest:binary', 'the file is a PNG image (by its first bytes), not text'],
+    ['a PDF named .html', 'story.html', Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n' + 'BT (Kyiv said) Tj ET\n'.repeat(100)), 'ingest:binary', 'the file is a PDF document (by its first bytes), not text'],
+    ['gzip without .gz', 'story.txt', gzipSync('Kyiv said on Tuesday.'), 'ingest:binary', 'the file is a gzip-compressed file (by its first bytes) though its name does not end in .gz: rename it "story.txt.gz" and lede reads it decompressed'],
+    ['a ZIP named .txt.gz', 'story.txt.gz', Buffer.concat([Buffer.from('PK\u0003\u0004'), ascii(100)]), 'ingest:binary', 'the file is a ZIP archive (or a .docx, .xlsx, .odt or .epub, which are ZIP archives) (by its first bytes), not gzip-compressed text'],
+    ['a gzip of a PNG named .txt.gz', 'story.txt.gz', gzipSync(png), 'ingest:binary', 'the file decompresses to a PNG image (by its first bytes), not text'],
+    ['a ZIP named .jsonl', 'a.jsonl', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from('{"text":"x"}\n'.repeat(50))]), 'ingest:binary', 'the file is a ZIP archive (or a .docx, .xlsx, .odt or .epub, which are ZIP archives) (by its first bytes), not text'],
+    ['random bytes named .jsonl', 'a.jsonl', noise(20_000), 'ingest:not-text', /^\d+ of the first 20000 of its 20000 bytes are not valid UTF-8, more than 30% of the file: not a text file \(binary\?\)$/],
+  ])('%s: one error record for the file', async (_name, name, bytes, code, message) => {
+    const items = await readAll(await corpus({[name]: bytes}))
+    expect(items).toHaveLength(1)
+    expect(items[0]).toMatchObject({kind: 'error', error: {source: name, code}})
+    expect(items[0]!.kind === 'error' && items[0]!.error.message).toMatch(message)
+  })
+
+  it('refuses a 50 MB sparse file by its signature after reading its first block', async () => {
+    const dir = await corpus({'scan.txt': png})
+    const {truncateSync} = await import('node:fs')
+    truncateSync(join(dir, 'scan.txt'), 50_000_000)
+    const found = findBinaryFile(join(dir, 'scan.txt'))
+    expect(found).toMatchObject({code: 'ingest:binary', fileBytes: 50_000_000, bytesRead: 65_536})
+    const [item] = await readAll(dir)
+    expect(item).toMatchObject({kind: 'error', bytes: 50_000_000, error: {code: 'ingest:binary'}})
   })
 })
