@@ -17,18 +17,30 @@ import type {DocResult} from './process-doc.ts'
 import {MODEL_URL} from '../ner/model-file.ts'
 import {VERSION} from '../version.ts'
 import {createOutageLog} from './outage-log.ts'
+import {codeHash} from './code-identity.ts'
 
 /**
- * What a batch's records depend on besides its documents and pipeline spec: lede's version and its NER model (the first
- * 12 hex digits of the model file's SHA-256; the model changes between builds of one version). A run and a worker must
- * agree on it, or the output would mix two ledes' records.
+ * What a batch's records depend on besides its documents and pipeline spec: lede's version, its code (see
+ * {@link codeHash}: sources, data files and installed dependencies, which change between commits of one version) and its
+ * NER model (the first 12 hex digits of the model file's SHA-256). A run and a worker must agree on it, or the output
+ * would mix two ledes' records.
  */
 export function ledeIdentity(): string {
   let model = 'missing'
   try {
     model = createHash('sha256').update(readFileSync(MODEL_URL)).digest('hex').slice(0, 12)
   } catch {}
-  return `lede ${VERSION} (model ${model})`
+  return `lede ${VERSION} (code ${codeHash()}, model ${model})`
+}
+
+/** What differs between two {@link ledeIdentity} strings, in words ('the version', 'the code and the model'), or null when that cannot be told. */
+export function identityDifference(a: string, b: string): string | null {
+  const parse = (s: string) => /^lede (\S+) \((?:code (\w+), )?model (\w+)\)$/.exec(s)
+  const x = parse(a)
+  const y = parse(b)
+  if (x === null || y === null) return null
+  const parts = [x[1] !== y[1] && 'the version', x[2] !== y[2] && 'the code (sources, data files or installed packages: another commit, a local edit or another npm install)', x[3] !== y[3] && 'the NER model'].filter((p): p is string => p !== false)
+  return parts.length === 0 ? null : parts.join(' and ')
 }
 
 /** What a worker returns for a batch: who processed it, and the results, or null when it did not process it. */
@@ -284,9 +296,10 @@ export async function createRedisExecutor(options: RedisRunOptions): Promise<Exe
         // another lede's records must not enter this run's output: the run stops (staged, --resume continues it)
         const other = done !== null && !Array.isArray(done) && typeof done === 'object' && typeof done.lede === 'string' ? done.lede : 'an earlier lede (one that does not say its version)'
         if (other !== identity) {
+          const differs = identityDifference(other, identity)
           fail(
-            `a worker of ${other} took a batch of this run, which is ${identity}: its records would differ, so none were used. ` +
-              `Stop the workers of other versions on queue "${name}" (or give this run a queue of its own with --queue) and start workers of this lede`,
+            `a worker of ${other} took a batch of this run, which is ${identity}${differs === null ? '' : ` (${differs} differ${differs.includes(' and ') ? '' : 's'})`}: its records would differ, so none were used. ` +
+              `Stop the workers of other versions or builds on queue "${name}" (or give this run a queue of its own with --queue) and start workers of this lede`,
           )
           throw failure!
         }

@@ -1,7 +1,7 @@
 // Distributed mode against a REAL redis-server (Debian package redis-server; .ci/run installs it when missing),
 // started here on a free loopback port and stopped at the end. Workers and runs are real `lede` processes.
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process'
-import {existsSync, mkdtempSync} from 'node:fs'
+import {appendFileSync, cpSync, existsSync, mkdtempSync, symlinkSync} from 'node:fs'
 import {createServer} from 'node:net'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -257,11 +257,48 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
         (e: Error) => e,
       )
       expect(error?.name).toBe('RedisError')
-      expect(error?.message).toMatch(/a worker of lede 0\.0\.1 \(model 000000000000\) took a batch of this run, which is lede 9\.9\.9 \(model 999999999999\).*Stop the workers of other versions on queue "mixed"/)
+      expect(error?.message).toMatch(/a worker of lede 0\.0\.1 \(model 000000000000\) took a batch of this run, which is lede 9\.9\.9 \(model 999999999999\).*Stop the workers of other versions or builds on queue "mixed"/)
     } finally {
       await executor.close()
       await running.close()
     }
+  })
+
+  it('never mixes results of a lede of the same version built from other code: the message says the code differs', {timeout: 60_000}, async () => {
+    const spec = {name: 'default', options: {}}
+    const running = await startRedisWorker({url, queue: 'built', identity: 'lede 1.0.0 (code aaaaaaaaaaaa, model 111111111111)'})
+    const executor = await createRedisExecutor({url, spec, queue: 'built', identity: 'lede 1.0.0 (code bbbbbbbbbbbb, model 111111111111)'})
+    try {
+      const error = await executor.run([{id: 'a', source: 'a.txt', text: 'Anna Smith said "no".'} as Doc]).then(
+        () => null,
+        (e: Error) => e,
+      )
+      expect(error?.name).toBe('RedisError')
+      expect(error?.message).toMatch(/a worker of lede 1\.0\.0 \(code aaaaaaaaaaaa, model 111111111111\) took a batch of this run, which is lede 1\.0\.0 \(code bbbbbbbbbbbb, model 111111111111\) \(the code \(sources, data files or installed packages: another commit, a local edit or another npm install\) differs\)/)
+    } finally {
+      await executor.close()
+      await running.close()
+    }
+  })
+
+  it('a real worker of this lede with one source file edited is refused by a real run: exit 3, the message says the code differs', {timeout: 180_000}, async () => {
+    // a copy of this lede whose only difference is a comment in one source file: same version, same model
+    const copy = mkdtempSync(join(tmpdir(), 'lede-dist-copy-'))
+    for (const part of ['bin', 'src', 'pipelines', 'models', 'package.json']) cpSync(join(root, part), join(copy, part), {recursive: true})
+    symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'))
+    appendFileSync(join(copy, 'src', 'version.ts'), '// edited\n')
+    const edited = spawn(process.execPath, [join(copy, 'bin', 'lede.js'), 'worker', '--redis', url, '--queue', 'edited', '--concurrency', '1'], {stdio: ['ignore', 'ignore', 'pipe']})
+    children.push(edited)
+    let log = ''
+    edited.stderr!.on('data', (chunk) => (log += String(chunk)))
+    await until(() => log.includes('waiting for batches'), 'the edited worker to connect')
+    const out = join(mkdtempSync(join(tmpdir(), 'lede-dist-edited-')), 'out')
+    const {code, stderr} = await run(['run', buildTestCorpus(1), '--out', out, '--redis', url, '--queue', 'edited', '--quiet'])
+    expect(code).toBe(3)
+    expect(stderr).toMatch(/a worker of lede \S+ \(code (\w{12}), model (\w{12})\) took a batch of this run, which is lede \S+ \(code (?!\1)\w{12}, model \2\) \(the code \(sources, data files or installed packages: another commit, a local edit or another npm install\) differs\)/)
+    expect(log).toMatch(/batch \S+ refused: it comes from a run of lede/)
+    edited.kill('SIGTERM')
+    await exited(edited)
   })
 
   it('finishes when Redis restarts empty mid-run (no persistence): the lost batches are sent again', {timeout: 120_000}, async () => {
