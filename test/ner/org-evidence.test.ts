@@ -2,7 +2,10 @@ import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {caseClass, CASE_CLASSES, isCapitalised} from '../../src/ner/features.ts'
 import {applyOrgEvidence, isMixedCaseAcronym, orgEvidenceFromLists, type OrgEvidenceDocument} from '../../src/ner/org-evidence.ts'
-import {ORG_EVIDENCE_URL} from '../../src/ner/org-evidence-list.ts'
+import {ORG_EVIDENCE_URL, shippedOrgEvidence} from '../../src/ner/org-evidence-list.ts'
+import {loadModel, sentenceEndsOf} from '../../src/ner/recognise.ts'
+import {NerTagger} from '../../src/ner/tagger.ts'
+import {findParagraphs, findSentences, findTokens} from '../../src/segment/segment-text.ts'
 import {bilouFromSpans, spansFromIob, IOB2_TAGS, type TokenSpan} from '../../src/ner/tags.ts'
 import {ORG_EVIDENCE_THRESHOLDS} from '../../tools/ner/org-evidence.ts'
 
@@ -111,5 +114,42 @@ describe("rule O's evidence (models/org-evidence.json)", () => {
       expect(table.rule[field]).toEqual(table.counts[field].map((c: {key: string}) => c.key))
     }
     expect(table.rule.acronym).toBe(table.counts.acronym.strong)
+  })
+})
+
+// the option end to end on the shipped model (which takes the bracketed unseen name for a person; the bracket
+// contexts are what made rule O fail its round, item 80): with rule O on, tagDocument and tagSpans give what applyOrgEvidence
+// makes of the rule-off tags, and the counter counts its changes
+describe('NerTagger orgEvidence', () => {
+  const text =
+    'The findings were published by Halvorsen (Norvik) after several months of careful review. ' +
+    'Norvik later declined to comment on the findings before the hearing.'
+  const tokens = findTokens(text)
+  const sentenceEnds = sentenceEndsOf(tokens, findSentences(text, findParagraphs(text), tokens))
+  const words = tokens.map((t) => text.slice(t.start, t.end))
+  const model = loadModel()
+
+  it('applies rule O after decoding, through both entry points', () => {
+    const off = new NerTagger(model, {beam: 4, consistency: true})
+    const on = new NerTagger(model, {beam: 4, consistency: true, orgEvidence: true})
+    const expected = off.tagDocument(words, sentenceEnds)
+    const changed = applyOrgEvidence(
+      {
+        sentenceEnds,
+        wordAt: (i) => words[i],
+        capitalisedAt: (i) => isCapitalised(words[i]),
+        longLowerAt: (i) => words[i].length >= 4 && caseClass(words[i]) === CASE_LOWER,
+        seen: (w) => off.casePriorOf(w) !== undefined,
+        mostlyLower: (w) => off.casePriorOf(w) === 'l',
+      },
+      expected,
+      words.length,
+      shippedOrgEvidence(),
+    )
+    expect(changed).toBe(2)
+    expect([...on.tagDocument(words, sentenceEnds)]).toEqual([...expected])
+    expect([...on.tagSpans(text, tokens, sentenceEnds)]).toEqual([...expected])
+    expect(on.orgEvidenceChanges).toBe(2 * changed)
+    expect(off.orgEvidenceChanges).toBe(0)
   })
 })
