@@ -5,7 +5,8 @@
  */
 import type {Span, Token} from '../doc.ts'
 import {lookupCue, lookupPhrasalCue} from './cues.ts'
-import {quoteWords} from './words.ts'
+import {quoteWords, type Word} from './words.ts'
+import {DETERMINERS, PRONOUNS} from './phrases.ts'
 import {countBefore} from '../text/search.ts'
 
 /** How a quotation was marked. */
@@ -475,6 +476,16 @@ function findDialogue(text: string, para: Span, tokens: readonly Token[]): Quote
   let contentStart = i + 1
   while (contentStart < para.end) {
     const terminator = findDialogueEnd(text, tokens, contentStart, para.end, budget)
+    if (!terminator && out.length === 0) {
+      // no closing mark: "― A, said the minister. B." (the attribution is the turn's end, the rest continues it)
+      const unclosed = findUnclosedAttribution(text, tokens, contentStart, para.end)
+      if (!unclosed) break
+      const span = trim(text, contentStart, unclosed.end)
+      out.push({start: span.start, end: span.end, kind: 'direct', style: 'dash', open, close: unclosed.end, paragraphs: 1})
+      const rest = trim(text, unclosed.resume, para.end)
+      if (rest.end > rest.start) out.push({start: rest.start, end: rest.end, kind: 'direct', style: 'dash', open: rest.start, close: rest.end, paragraphs: 1})
+      break
+    }
     if (!terminator) {
       // a continuation after an attribution ("— A, — he said. — B.") runs to the paragraph's end
       if (out.length > 0) {
@@ -534,6 +545,50 @@ function hasAttribution(text: string, tokens: readonly Token[], from: number, en
     if (phrasal && words[w + 1]?.lower === phrasal.particle) return true
   }
   return false
+}
+
+/**
+ * The attribution of a dash turn left without a closing dash or mark ("― We will not back down, said the minister. The
+ * people are with us."): after `, ! ? …` (or a full stop, when the attribution is a short sentence of its own), a
+ * clause whose speech verb comes within its first six words, running to the end of its sentence. Returns where the
+ * quoted words end (after their punctuation) and where the quoted words resume: after the attribution's sentence, or
+ * after a comma right after its verb ("— Taxes, Jane Roe said, will rise."); null when no such clause follows (a list
+ * item or heading).
+ */
+function findUnclosedAttribution(text: string, tokens: readonly Token[], from: number, end: number): {end: number; resume: number} | null {
+  const words = quoteWords(text, tokens, from, end)
+  const sentenceEnd = (w: Word): boolean => w.kind === 'punct' && /^[.!?…]$/.test(w.text)
+  // a dialogue turn has few candidate boundaries; past a dozen words in, the paragraph is something else
+  for (let b = 1; b < words.length - 1 && b < 60; b++) {
+    const mark = words[b]!
+    if (mark.kind !== 'punct' || !/^[,.!?…]$/.test(mark.text) || words[b - 1]!.kind === 'punct') continue
+    let close = b + 1
+    while (close < words.length && sentenceEnd(words[close]!) === false && close - b <= 40) close++
+    if (close - b > 40) continue
+    const clause = words.slice(b + 1, close)
+    // a boundary after a full stop is a new sentence: only a short one is an attribution ("… us. The minister said.")
+    if (mark.text === '.' && clause.length > 6) continue
+    const cueAt = clause.findIndex((word, w) => {
+      if (w >= 6 || word.kind !== 'word') return false
+      const cue = lookupCue(word.lower)
+      return cue !== undefined && cue.class !== 'belief' && !word.upper && cue.form !== 'gerund'
+    })
+    // the cue needs words around it: a subject before it or after it ("said the minister"); words before it are a
+    // subject only as a noun phrase opening with a name, a determiner or a pronoun ("Jane Roe said", "the minister
+    // said", "he said"; not "then, are nine reasons")
+    if (cueAt < 0 || clause.length < 2) continue
+    const lead = clause[0]!
+    if (cueAt > 0 && (clause.slice(0, cueAt).some((word) => word.kind === 'punct') || !(lead.upper || DETERMINERS.has(lead.lower) || PRONOUNS.has(lead.lower)))) continue
+    // "said that …" reports, it does not attribute the words before it
+    if (clause[cueAt + 1]?.lower === 'that') continue
+    // "— Taxes, Jane Roe said, will rise.": a comma right after the verb goes back to the quoted sentence (after "said
+    // Jane Roe," an apposition may follow instead, which is the narrative's)
+    const comma = clause[cueAt + 1]
+    if (comma?.text === ',' && cueAt > 0 && clause[cueAt + 2] && !clause[cueAt + 2]!.upper) return {end: mark.end, resume: clause[cueAt + 2]!.start}
+    const resume = close + 1 < words.length ? words[close + 1]!.start : end
+    return {end: mark.end, resume}
+  }
+  return null
 }
 
 function findResume(text: string, from: number, end: number): number | null {

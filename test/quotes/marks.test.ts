@@ -48,6 +48,19 @@ describe('findQuotes: em-dash dialogue', () => {
     ['a second turn after the attribution', '— We are ready, — he said. — But not today.', ['We are ready,', 'But not today.']],
     ['a list item without attribution is no quote', '— Nine months of campaigning and rallies;', []],
     ['a dash heading is no quote', '– Ready to quiz Trump –', []],
+    // no closing dash or mark (quotefix2, 2026-12-01: such a turn was no quote at all): the turn ends at the punctuation
+    // before its attribution, and what follows the attribution's sentence continues it
+    ['unclosed, an inverted attribution', '― We will not back down, said the minister. The people are with us.', ['We will not back down,', 'The people are with us.']],
+    ['unclosed, subject and verb', '— We will not back down, the minister said on Tuesday.', ['We will not back down,']],
+    ['unclosed, after an exclamation', '— We will win! shouted the crowd.', ['We will win!']],
+    ['unclosed, the verb and a comma go back to the sentence', '— Taxes, Jane Roe said, will rise.', ['Taxes,', 'will rise.']],
+    ['unclosed, an apposition after an inverted attribution is narrative', '— We will win, said Jane Roe, a spokeswoman for the ministry. Nobody doubts it.', ['We will win,', 'Nobody doubts it.']],
+    ['unclosed, a short attribution sentence after a full stop', '— We will win. The minister said so.', ['We will win.']],
+    ['unclosed, a long sentence after a full stop is narrative', '― We will not back down. The minister said this on Monday in front of the parliament.', []],
+    ['unclosed, a turn without a speech verb is a list item', '— We will not back down from this fight. The people are with us.', []],
+    ['unclosed, a verb not led by a subject', '— Continue fracking, then, are nine reasons why.', []],
+    ['unclosed, a relative clause is no attribution', '— The policy guy is Jane Roe, who was the main immigration adviser.', []],
+    ['unclosed, a verb that reports is no attribution', '— The talks failed, she said that the deal was off.', []],
   ])('%s', (_name, text, expected) => {
     expect(quoted(text)).toEqual(expected)
   })

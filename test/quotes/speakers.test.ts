@@ -51,6 +51,8 @@ describe('attributeSpeakers: attribution patterns', () => {
     ['a pronoun', 'Jane Roe spoke on Monday. "We will win," she said.', [['We will win,', 'she', 'said', 'say']]],
     ['a multi-word cue', '— We will win, — Ivan Petrov draws attention.', [['We will win,', 'Ivan Petrov', 'draws attention', 'draw attention']]],
     ['a dialogue closed by a stray mark', '— We will win," he said.', [['We will win,', 'he', 'said', 'say']]],
+    ['an unclosed dialogue turn', '― We will win, said the minister. The people are with us.', [['We will win,', 'the minister', 'said', 'say'], ['The people are with us.', 'the minister', 'said', 'say']]],
+    ['an unclosed dialogue turn resumed after the verb', '— Taxes, Jane Roe said, will rise.', [['Taxes,', 'Jane Roe', 'said', 'say'], ['will rise.', 'Jane Roe', 'said', 'say']]],
     ['a present-tense cue', '"We will win," Ivan Petrov emphasizes.', [['We will win,', 'Ivan Petrov', 'emphasizes', 'emphasize']]],
     ['a question with an inverted cue', '"Why now?" asked Jane Roe.', [['Why now?', 'Jane Roe', 'asked', 'ask']]],
     ['a short closing attribution after a full stop', '"We will win." Jane Roe said.', [['We will win.', 'Jane Roe', 'said', 'say']]],
