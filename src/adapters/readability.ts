@@ -17,6 +17,30 @@ export interface PageMetadata {
   lang: string | null
 }
 
+/** Sections of one article that Readability left out and were put back (see {@link restoreSections}). */
+export interface RestoredSections {
+  /** sections Readability kept */
+  kept: number
+  /** sections put back */
+  added: number
+  /** words in the sections put back */
+  words: number
+}
+
+/** What a page shows of a subscription wall, read before anything is removed (see {@link findWallSigns}). */
+export interface WallSigns {
+  /** the page's JSON-LD says its content is not free (`isAccessibleForFree: false`) */
+  notFree: boolean
+  /** the JSON-LD names the paid part (`hasPart.cssSelector`) and the page holds it with text: a subscriber's save */
+  paidPartPresent: boolean
+  /** a visible wall prompt ("Subscribe to continue reading"), as the page writes it, or null */
+  prompt: string | null
+  /** whether that prompt says the rest of the article is held back (not only "Already a subscriber?") */
+  strongPrompt: boolean
+  /** the class or id of a visible element named after a wall (`paywall`, `premium`, …) that holds a prompt, or null */
+  wallElement: string | null
+}
+
 /** A page reduced to its article: paragraphs in reading order (a `<br>` is a `\n` inside one) and metadata. */
 export interface ExtractedPage {
   metadata: PageMetadata
@@ -24,6 +48,10 @@ export interface ExtractedPage {
   paragraphs: string[]
   /** the JSON-LD `articleBody`, when the page carries one (kept as a cross-check of the extraction) */
   jsonLdBody: string | null
+  /** sections put back after Readability, or null when none was */
+  restored: RestoredSections | null
+  /** signs of a subscription wall */
+  wall: WallSigns
 }
 
 type El = Element
@@ -34,15 +62,20 @@ export function extractPage(html: string): ExtractedPage {
   if (document.documentElement) capDepth(document.documentElement as El)
   const ld = readJsonLd(document)
   const metadata = readMetadata(document, ld)
+  const {signs: wall, prompts} = findWallSigns(document, ld)
+  // the wall's own words are not the article's ("Subscribe to continue reading"): they are in the warning instead
+  for (const el of prompts) el.remove()
   stripLeftovers(document)
+  const runs = markSectionRuns(document)
   const article = new Readability(document as unknown as Document, {serializer: (node: Node) => node as El}).parse()
+  const restored = runs > 0 && article?.content ? restoreSections(article.content as El, document) : null
   if (article?.content) removeLinkLists(article.content as El)
   const paragraphs = article?.content ? toParagraphs(article.content as El) : []
   if (metadata.title === null && article?.title) metadata.title = clean(article.title)
   if (metadata.byline === null && article?.byline) metadata.byline = clean(article.byline)
   if (metadata.date === null && article?.publishedTime) metadata.date = clean(article.publishedTime)
   if (metadata.siteName === null && article?.siteName) metadata.siteName = clean(article.siteName)
-  return {metadata, paragraphs, jsonLdBody: ld.body}
+  return {metadata, paragraphs, jsonLdBody: ld.body, restored, wall}
 }
 
 // linkedom needs a whole document: a bare fragment (an `html` field of a JSONL record) gets one around it
@@ -120,12 +153,16 @@ interface JsonLd {
   date: string | null
   url: string | null
   body: string | null
+  /** some node says `isAccessibleForFree: false` */
+  notFree: boolean
+  /** the CSS selectors of the parts marked not free (`hasPart: {isAccessibleForFree: false, cssSelector}`) */
+  paidParts: string[]
 }
 
 const ARTICLE_TYPES = /^(?:Article|NewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|BlogPosting|LiveBlogPosting|Report|TechArticle|ScholarlyArticle|SocialMediaPosting)$/
 
 function readJsonLd(document: Document): JsonLd {
-  const found: JsonLd = {headline: null, author: null, date: null, url: null, body: null}
+  const found: JsonLd = {headline: null, author: null, date: null, url: null, body: null, notFree: false, paidParts: []}
   for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
     let value: unknown
     try {
@@ -134,6 +171,15 @@ function readJsonLd(document: Document): JsonLd {
       continue // a broken JSON-LD block is the page's problem, not a reason to lose the article
     }
     for (const node of flattenLd(value)) {
+      // Google's markup for paywalled content: on the article, the page, or the part that is held back
+      if (isFalse(node.isAccessibleForFree)) found.notFree = true
+      for (const part of ([] as unknown[]).concat(node.hasPart ?? [])) {
+        if (!part || typeof part !== 'object') continue
+        const {isAccessibleForFree, cssSelector} = part as Record<string, unknown>
+        if (!isFalse(isAccessibleForFree)) continue
+        found.notFree = true
+        for (const selector of ([] as unknown[]).concat(cssSelector ?? [])) if (typeof selector === 'string' && selector.trim() !== '') found.paidParts.push(selector.trim())
+      }
       const types = ([] as unknown[]).concat(node['@type'] ?? [])
       if (!types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t))) continue
       found.headline ??= asText(node.headline) ?? asText(node.name)
@@ -145,6 +191,9 @@ function readJsonLd(document: Document): JsonLd {
   }
   return found
 }
+
+// schema.org booleans come as JSON booleans or as the strings "False" / "false"
+const isFalse = (value: unknown) => value === false || (typeof value === 'string' && value.trim().toLowerCase() === 'false')
 
 function flattenLd(value: unknown, out: Record<string, unknown>[] = [], depth = 0): Record<string, unknown>[] {
   if (depth > 4 || value === null || typeof value !== 'object') return out
@@ -196,6 +245,125 @@ function readMetadata(document: Document, ld: JsonLd): PageMetadata {
 }
 
 // ---------------------------------------------------------------------------------------------
+// subscription walls
+
+// class/id words of the element a site puts its wall in (the prompt, or the overlay over a cut article)
+const WALL_NAME = /(?:^|[-_\s])(?:paywall|pay-wall|paywalled|regwall|metered|meter|premium|subscriber|subscribers|subscribe|subscription|locked|gate|gated|piano|tp-modal|tp-container|cxense-wall|wall)(?:$|[-_\s])/i
+// what a wall says: the rest of the article is held back until one subscribes, signs in or pays
+const STRONG_PROMPT = new RegExp(
+  [
+    String.raw`\b(?:subscribe|subscribing|subscription|sign(?:ing)? ?(?:in|up)|log(?:ging)? ?in|register|registering|become a (?:subscriber|member)|join)\b[^.!?\n]{0,60}\bto (?:continue|keep|finish) reading\b`,
+    String.raw`\b(?:subscribe|subscribing|subscription|sign(?:ing)? ?(?:in|up)|log(?:ging)? ?in|register|registering|become a (?:subscriber|member))\b[^.!?\n]{0,60}\b(?:to|and) (?:read|access|unlock|view|see) (?:the |this )?(?:full |whole |entire |complete |rest of (?:the |this )?)(?:article|story|piece|text)\b`,
+    String.raw`\b(?:this|the) (?:article|story|content|piece|page) is (?:only |exclusively )?(?:available |reserved |open )?(?:to|for) (?:our )?(?:paying |premium |digital )?(?:subscribers|members)\b`,
+    String.raw`\b(?:subscribers?|members?)[- ]only (?:article|story|content)\b`,
+    String.raw`\bexclusive(?:ly)? (?:to|for) (?:our )?(?:subscribers|members)\b`,
+    String.raw`\byou(?:'|’)?ve (?:reached|read|used) (?:your|all (?:of )?your|the) (?:\w+ )?(?:free )?(?:articles?|stories|limit)\b`,
+    String.raw`\byou have (?:reached|read|used) (?:your|all (?:of )?your|the) (?:\w+ )?(?:free )?(?:articles?|stories|limit)\b`,
+    String.raw`\bcontinue reading (?:with|for) (?:a |your )?(?:subscription|free trial|membership)\b`,
+    String.raw`\bunlock (?:this|the full|full|unlimited) (?:article|story|access)\b`,
+    String.raw`\b(?:the rest of|the remainder of) (?:this|the) (?:article|story) is (?:for|available to|reserved for) `,
+  ].join('|'),
+  'i',
+)
+// what a wall often says too, but so do site headers over whole articles: a sign only beside other signs
+const WEAK_PROMPT = /\balready (?:a |an )?(?:subscriber|member|registered)\b|\bsubscribe (?:now|today)\b|\bstart (?:your|a) free trial\b|\b(?:subscribe|sign up) (?:for|to get) (?:unlimited|full|digital) access\b|\bget unlimited (?:digital )?access\b|\bsubscriber[- ]exclusive\b|\bsubscribers only\b|\bpremium (?:article|content|story)\b/i
+const STRONG_PROMPT_ALL = new RegExp(STRONG_PROMPT.source, 'gi')
+const WEAK_PROMPT_ALL = new RegExp(WEAK_PROMPT.source, 'gi')
+// a wall prompt is a sentence or two; a longer element holding those words is the article itself, or a page wrapper
+const PROMPT_MAX_CHARS = 600
+
+/**
+ * Reads what a page shows of a subscription wall, before furniture is removed (a wall prompt is often named after
+ * subscriptions, which are furniture): the JSON-LD's `isAccessibleForFree`, a visible element named after a wall that
+ * holds a prompt, or a prompt anywhere in the page's visible short blocks.
+ */
+export function findWallSigns(document: Document, ld: {notFree: boolean; paidParts: string[]}): {signs: WallSigns; prompts: El[]} {
+  const signs: WallSigns = {notFree: ld.notFree, paidPartPresent: false, prompt: null, strongPrompt: false, wallElement: null}
+  const prompts: El[] = []
+  for (const selector of ld.paidParts) {
+    try {
+      for (const el of document.querySelectorAll(selector)) if (((el.textContent ?? '').match(WORDS)?.length ?? 0) >= 50) signs.paidPartPresent = true
+    } catch {
+      // a selector linkedom cannot read says nothing either way
+    }
+  }
+  const body = document.body
+  if (!body) return {signs, prompts}
+  // most pages have no prompt: one search of the page's text decides, and only a page with one is walked
+  const all = body.textContent ?? ''
+  const starts: Array<{at: number; strong: boolean}> = []
+  for (const [pattern, strong] of [[STRONG_PROMPT_ALL, true], [WEAK_PROMPT_ALL, false]] as const) {
+    pattern.lastIndex = 0
+    for (let m = pattern.exec(all); m && starts.length < 50; m = pattern.exec(all)) starts.push({at: m.index, strong})
+  }
+  if (starts.length === 0) return {signs, prompts}
+  starts.sort((a, b) => a.at - b.at)
+  // the text node each prompt starts in, by a walk that counts what textContent counted
+  let offset = 0
+  let next = 0
+  const stack: Node[] = [body]
+  while (stack.length > 0 && next < starts.length) {
+    const node = stack.pop()!
+    if (node.nodeType === 3) {
+      const end = offset + (node.nodeValue ?? '').length
+      for (; next < starts.length && starts[next]!.at < end; next++) {
+        if (starts[next]!.at >= offset) consider(signs, prompts, node.parentElement, starts[next]!.strong)
+      }
+      offset = end
+      continue
+    }
+    for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child)
+  }
+  return {signs, prompts}
+}
+
+// a block this short that holds a wall's prompt is the prompt, not a paragraph of the article that mentions one
+const PROMPT_MAX_WORDS = 40
+
+// a prompt is a sentence or two in a paragraph, heading or small box: its block's text is what the page shows
+function consider(signs: WallSigns, prompts: El[], parent: El | null, strong: boolean): void {
+  if (!parent || SKIP.has(parent.tagName) || isHiddenAt(parent)) return
+  let block: El = parent
+  while (!BLOCK.has(block.tagName) && block.parentElement && block.parentElement.tagName !== 'BODY') block = block.parentElement
+  const text = (block.textContent ?? '').replace(/\s+/g, ' ').trim()
+  if (text.length > PROMPT_MAX_CHARS) return
+  const wall = wallAbove(block)
+  const wallElement = wall === null ? null : elementName(wall)
+  // the wall's box goes whole when it is small (its "Subscribe for unlimited access" beside the prompt), else the prompt
+  const wallText = wall === null ? '' : (wall.textContent ?? '').replace(/\s+/g, ' ').trim()
+  const prompt = wall !== null && wallText.length <= PROMPT_MAX_CHARS && (wallText.match(WORDS)?.length ?? 0) <= PROMPT_MAX_WORDS ? wall : block
+  if ((strong || wall !== null) && (prompt.textContent?.match(WORDS)?.length ?? 0) <= PROMPT_MAX_WORDS && !prompts.includes(prompt)) prompts.push(prompt)
+  // a strong prompt wins over a weak one; a prompt in a wall element over one outside it
+  const better = (strong && !signs.strongPrompt) || (wallElement !== null && signs.wallElement === null && (strong || !signs.strongPrompt))
+  if (signs.prompt !== null && !better) return
+  signs.prompt = text
+  signs.strongPrompt = strong
+  if (wallElement !== null) signs.wallElement = wallElement
+}
+
+const WORDS = /[\p{L}\p{N}]+/gu
+
+// hidden by an attribute or an inline style, on itself or an ancestor: a subscriber's save keeps the wall's template
+function isHiddenAt(el: El): boolean {
+  for (let node: El | null = el; node; node = node.parentElement) {
+    if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true' || HIDDEN_STYLE.test(node.getAttribute('style') ?? '')) return true
+  }
+  return false
+}
+
+// the element (or an ancestor up to the body) named after a wall, or null
+function wallAbove(el: El): El | null {
+  for (let node: El | null = el; node && node.tagName !== 'BODY'; node = node.parentElement) {
+    const name = elementName(node)
+    if (name !== '' && WALL_NAME.test(name)) return node
+  }
+  return null
+}
+
+// class and id, camelCase humps split like kebab-case parts ("paywallPrompt" reads as "paywall-Prompt")
+const elementName = (el: El) => `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.replace(/([a-z])([A-Z])/g, '$1-$2').trim()
+
+// ---------------------------------------------------------------------------------------------
 // leftovers removed before Readability scores the page
 
 // class/id words of page furniture around an article (share bars, newsletter boxes, related lists, captions,
@@ -233,6 +401,100 @@ function isSmall(el: El): boolean {
   let linked = 0
   for (const a of el.querySelectorAll('a')) linked += (a.textContent ?? '').length
   return linked / text.length > 0.5
+}
+
+// ---------------------------------------------------------------------------------------------
+// sections of one article that Readability left out
+
+// Readability keeps its best-scored element and only those siblings that score at least a fifth of it (10 at least):
+// an article set as several <div>s of a heading and a short paragraph or two (a short live blog, a sectioned explainer)
+// lost every section but the best one, silently. Such sections are siblings of one shape: same tag, same class, and
+// they open with the same kind of element, one that opens a section of text (a heading, a paragraph, a time stamp).
+// They are marked before Readability runs (a data attribute, which it keeps and does not score), and the ones it left
+// out are put back beside the ones it kept. Layout blocks (a page's main column beside a dialog) open with wrappers.
+const RUN_ATTRIBUTE = 'data-lede-section'
+const SECTION_TAGS = new Set(['DIV', 'SECTION', 'ARTICLE'])
+const SECTION_OPENERS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'P', 'TIME'])
+// what is never a section of the story, whatever its shape: forms, dialogs and the page's own furniture
+const NOT_STORY = /(?:^|[-_\s])(?:comments?|footer|sidebar|modal|dialog|flyout|overlay|popup|cookies?|consent|feedback|newsletter|promo|related)(?:$|[-_\s])/i
+
+/** Marks runs of sibling sections of one shape (`run:index:shape`); returns how many runs were marked. */
+function markSectionRuns(document: Document): number {
+  const groups = new Map<string, El[]>()
+  const parents = new Map<Node, number>()
+  for (const el of document.querySelectorAll('div, section, article')) {
+    const parent = el.parentNode
+    if (!parent || !SECTION_TAGS.has(el.tagName)) continue
+    let id = parents.get(parent)
+    if (id === undefined) parents.set(parent, (id = parents.size))
+    const key = `${id} ${el.tagName} ${(el.getAttribute('class') ?? '').trim()}`
+    const group = groups.get(key)
+    if (group) group.push(el)
+    else groups.set(key, [el])
+  }
+  let runs = 0
+  for (const members of groups.values()) {
+    if (members.length < 2 || !members.some((el) => SECTION_OPENERS.has(el.firstElementChild?.tagName ?? ''))) continue
+    for (const [index, el] of members.entries()) el.setAttribute(RUN_ATTRIBUTE, `${runs}:${index}:${el.firstElementChild?.tagName ?? ''}`)
+    runs++
+  }
+  return runs
+}
+
+// a section put back must read as prose: some words, a sentence end, few of its words in links
+const SENTENCE_END = /[\p{L}\p{N}][.!?…]["'”’»)\]]*(?:\s|$)/u
+
+/**
+ * Puts back, beside the ones Readability kept, the sections of a marked run that it left out and that read as prose,
+ * each in its place in the page's order. Returns what was put back, or null when nothing was.
+ */
+export function restoreSections(content: El, document: Document): RestoredSections | null {
+  // the sections Readability kept, by run
+  const kept = new Map<string, Map<number, El>>()
+  for (const el of content.querySelectorAll(`[${RUN_ATTRIBUTE}]`)) {
+    const [run, index] = el.getAttribute(RUN_ATTRIBUTE)!.split(':')
+    let members = kept.get(run!)
+    if (!members) kept.set(run!, (members = new Map()))
+    members.set(Number(index), el)
+  }
+  if (kept.size === 0) return null
+  const result: RestoredSections = {kept: 0, added: 0, words: 0}
+  for (const [run, members] of kept) {
+    const shapes = new Set([...members.values()].map((el) => el.getAttribute(RUN_ATTRIBUTE)!.split(':')[2]))
+    const left = [...document.querySelectorAll(`[${RUN_ATTRIBUTE}^="${run}:"]`)]
+      .map((el) => ({el, index: Number(el.getAttribute(RUN_ATTRIBUTE)!.split(':')[1])}))
+      .filter(({el, index}) => !members.has(index) && !content.contains(el) && shapes.has(el.getAttribute(RUN_ATTRIBUTE)!.split(':')[2]) && readsAsProse(el))
+      .sort((a, b) => a.index - b.index)
+    if (left.length === 0) continue
+    result.kept += members.size
+    for (const {el, index} of left) {
+      // beside the nearest section before it in the page, else before the nearest one after it
+      let before: El | undefined
+      let after: El | undefined
+      for (const [i, m] of members) {
+        if (i < index && (before === undefined || i > indexOf(before))) before = m
+        if (i > index && (after === undefined || i < indexOf(after))) after = m
+      }
+      if (before) before.after(el)
+      else after!.before(el)
+      members.set(index, el)
+      result.added++
+      result.words += toParagraphs(el).join(' ').match(WORDS)?.length ?? 0
+    }
+  }
+  return result.added > 0 ? result : null
+}
+
+const indexOf = (el: El) => Number(el.getAttribute(RUN_ATTRIBUTE)!.split(':')[1])
+
+function readsAsProse(el: El): boolean {
+  if (!SECTION_OPENERS.has(el.firstElementChild?.tagName ?? '') || el.querySelector('input, textarea, select, label, [role="dialog"]')) return false
+  const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.replace(/([a-z])([A-Z])/g, '$1-$2')
+  if (NOT_STORY.test(name) || el.getAttribute('role') === 'dialog') return false
+  // block by block: a heading's last word and the next paragraph's first are two words
+  const text = toParagraphs(el).join(' ')
+  if ((text.match(WORDS)?.length ?? 0) < 5 || !SENTENCE_END.test(text)) return false
+  return linkShare(el) < 0.3
 }
 
 // ---------------------------------------------------------------------------------------------

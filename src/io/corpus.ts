@@ -318,7 +318,7 @@ export async function* readCorpus(dir: string, listing: CorpusListing): AsyncGen
       // the id comes from the page as saved, so a better extractor in a later version keeps the same ids
       const meta = pageMeta(page, {})
       const doc = createUniqueDoc(uniqueId, contentId(decoded.text), {source: path, text: page.text, title: page.title, meta})
-      addIngestWarnings(doc, decoded.warnings)
+      addIngestWarnings(doc, [...decoded.warnings, ...page.warnings])
       if (htmlInTxt) addIngestWarnings(doc, [{code: 'ingest:html-in-txt', message: 'the .txt file is a saved web page (it opens with <!DOCTYPE html> or <html>): read as HTML, its article extracted'}])
       yield {kind: 'doc', doc, bytes: fileBytes}
       continue
@@ -456,6 +456,7 @@ async function* readJsonlArticles(full: string, path: string, gzip: boolean, uni
         }
         text = page.text
         title ??= page.title
+        warnings = [...warnings, ...page.warnings]
         // the record's own fields win over what the page says about itself
         meta = {...pageMeta(page, {}), ...recordMeta(article, {...page.extra, ...extra})}
       }

@@ -4,8 +4,8 @@
  * paragraphs are written into text (a blank line between paragraphs, `\n` for a `<br>`), so `clean`,
  * quotes and entities see the page's real paragraphs. Character references are decoded by the HTML parser.
  */
-import {extractPage} from '../adapters/readability.ts'
-import {windows1252FromLatin1} from './decode.ts'
+import {extractPage, type WallSigns} from '../adapters/readability.ts'
+import {windows1252FromLatin1, type IngestWarning} from './decode.ts'
 
 /** An article read from a page: its text and what the page says about itself. */
 export interface HtmlArticle {
@@ -16,6 +16,8 @@ export interface HtmlArticle {
   url: string | null
   /** the rest of the page's metadata that has a value (site name, language) */
   extra: Record<string, string>
+  /** what the reader should know about the extraction (sections put back, a subscription wall), as ingest warnings */
+  warnings: IngestWarning[]
 }
 
 /** Why a page gave no article. */
@@ -39,6 +41,29 @@ export function isErrorTitle(title: string): boolean {
   return title.split(/\s+[|–—·:-]\s+|\s*\|\s*/).some((part) => ERROR_TITLE.test(part.trim()))
 }
 
+// a subscription wall's teaser is the headline and a paragraph or two: a page marked as not free that gives this little
+// text is a teaser even when it shows no prompt (the prompt is often drawn by a script the save did not keep)
+const TEASER_MAX_WORDS = 250
+
+/**
+ * The `ingest:paywall` warning for a page that shows a subscription wall, or null: a prompt that says the rest is held
+ * back ("Subscribe to continue reading"); or a page whose JSON-LD says it is not free (`isAccessibleForFree: false`)
+ * without holding the paid part it names, with a prompt or with a teaser's length of text; or a weaker prompt ("Already a
+ * subscriber?") inside an element named after a wall over a teaser's length of text. The article is kept: its text is
+ * what the page holds, which is likely only the part before the wall.
+ */
+export function paywallWarning(wall: WallSigns, words: number): IngestWarning | null {
+  const evidence: string[] = []
+  const teaser = words < TEASER_MAX_WORDS
+  const notFree = wall.notFree && !wall.paidPartPresent
+  if (wall.prompt !== null && (wall.strongPrompt || (wall.wallElement !== null && teaser) || notFree)) {
+    evidence.push(`the page shows "${wall.prompt.length > 120 ? `${wall.prompt.slice(0, 117)}...` : wall.prompt}"${wall.wallElement !== null ? ` in an element named "${wall.wallElement}"` : ''}`)
+  }
+  if (notFree && (evidence.length > 0 || teaser)) evidence.push('its JSON-LD says the content is not free (isAccessibleForFree: false)')
+  if (evidence.length === 0) return null
+  return {code: 'ingest:paywall', message: `the page is behind a subscription wall (${evidence.join('; ')}): its text (${words} words) is likely only the part shown before the wall`}
+}
+
 /** Extracts the article of a page, or says why there is none (`ingest:no-article`); never throws on odd HTML. */
 export function readHtmlArticle(html: string): HtmlArticle | HtmlFailure {
   let page
@@ -47,11 +72,13 @@ export function readHtmlArticle(html: string): HtmlArticle | HtmlFailure {
   } catch (error) {
     return {code: 'ingest:no-article', message: `the page could not be parsed: ${(error as Error).message}`}
   }
-  const {metadata, paragraphs} = page
+  const {metadata, paragraphs, restored, wall} = page
   const longest = Math.max(0, ...paragraphs.map((p) => p.match(WORD)?.length ?? 0))
   if (longest < MIN_PARAGRAPH_WORDS) {
     const what = paragraphs.length === 0 ? 'no text at all' : `only ${paragraphs.length} short line(s), none of ${MIN_PARAGRAPH_WORDS} words or more`
-    return {code: 'ingest:no-article', message: `no article body found in the page (${what})${metadata.title ? `; page title "${metadata.title}"` : ''}`}
+    // a wall with no teaser at all is still worth naming: the article exists, behind the wall
+    const wall = page.wall.prompt !== null && (page.wall.strongPrompt || page.wall.wallElement !== null || page.wall.notFree) ? `; the page shows a subscription wall: "${page.wall.prompt.slice(0, 120)}"` : ''
+    return {code: 'ingest:no-article', message: `no article body found in the page (${what})${metadata.title ? `; page title "${metadata.title}"` : ''}${wall}`}
   }
   const total = paragraphs.reduce((n, p) => n + (p.match(WORD)?.length ?? 0), 0)
   if (total < ERROR_PAGE_MAX_WORDS && metadata.title !== null && isErrorTitle(metadata.title)) {
@@ -60,7 +87,17 @@ export function readHtmlArticle(html: string): HtmlArticle | HtmlFailure {
   const extra: Record<string, string> = {}
   if (metadata.siteName !== null) extra.siteName = metadata.siteName
   if (metadata.lang !== null) extra.lang = metadata.lang
-  return {text: paragraphs.join('\n\n') + '\n', title: metadata.title, byline: metadata.byline, date: metadata.date, url: metadata.url, extra}
+  const warnings: IngestWarning[] = []
+  const paywall = paywallWarning(wall, total)
+  if (paywall !== null) warnings.push(paywall)
+  if (restored !== null) {
+    const sections = (n: number) => `${n} section${n === 1 ? '' : 's'}`
+    warnings.push({
+      code: 'ingest:html-sections',
+      message: `the article is set as ${sections(restored.kept + restored.added)} of one shape and Readability kept ${restored.kept}: the other ${sections(restored.added)} (${restored.words} words) were put back in their places rather than lost; check them if a section is not the article's`,
+    })
+  }
+  return {text: paragraphs.join('\n\n') + '\n', title: metadata.title, byline: metadata.byline, date: metadata.date, url: metadata.url, extra, warnings}
 }
 
 /**

@@ -47,6 +47,54 @@ describe('extractPage: "Related:" lists', () => {
   })
 })
 
+// a short article set as several <div>s (a heading and a paragraph each): Readability kept only the best-scored one
+// (htmlfix, 2026-12-01; the qahtml audit's open item)
+describe('extractPage: sections of one article', () => {
+  const SHORT = (i: number) => `Officials confirmed update number ${i} to reporters this morning.`
+  const LONG = 'The council met for six hours on Tuesday and voted to approve the new budget, which funds buses, schools and a new library in the northern district, the clerk said after the meeting.'
+  const section = (i: number, body: string, attrs = '', opener = `<h3>Update ${i}</h3>`) => `<div${attrs}>${opener}<p>${body}</p></div>`
+  const sections = (order: string, attrs = '', opener?: (i: number) => string) =>
+    order.split('').map((c, i) => section(i + 1, c === 'L' ? LONG : SHORT(i + 1), attrs, opener?.(i + 1))).join('')
+  const body = (paragraphs: string[]) => paragraphs.filter((p) => p.startsWith('Officials') || p.startsWith('The council'))
+
+  it.each([
+    ['five sections, the third long (the audit\'s case)', 'SSLSS', (s: string) => s],
+    ['a long section first', 'LSSSSSSS', (s: string) => `<article><h1>Budget day</h1>${s}</article>`],
+    ['two sections', 'SL', (s: string) => `<main>${s}</main>`],
+    ['sections with a class', 'LSS', (s: string) => s.replaceAll('<div>', '<div class="update">')],
+    ['sections opening with a time stamp', 'SLS', (s: string) => s.replace(/<h3>Update (\d)<\/h3>/g, '<time datetime="2024-03-12">10:0$1</time>')],
+  ])('keeps every section of %s, in order, with a warning', (_name, order, wrap) => {
+    const html = `<!DOCTYPE html><html><head><title>Live</title></head><body>${wrap(sections(order))}</body></html>`
+    const page = extractPage(html)
+    const expected = order.split('').map((c, i) => (c === 'L' ? LONG : SHORT(i + 1)))
+    expect(body(page.paragraphs)).toEqual(expected)
+    expect(page.restored).toEqual({kept: 1, added: order.length - 1, words: expect.any(Number)})
+  })
+
+  it('puts each heading back with its section', () => {
+    const page = extractPage(`<html><body>${sections('SSLSS')}</body></html>`)
+    expect(page.paragraphs.filter((p) => p.startsWith('Update'))).toEqual(['Update 1', 'Update 2', 'Update 3', 'Update 4', 'Update 5'])
+  })
+
+  it.each([
+    ['sections of different classes', `<div class="story"><h3>Update 1</h3><p>${LONG}</p></div><div class="box"><h3>Update 2</h3><p>${SHORT(2)}</p></div>`],
+    ['a sibling that is a form', `<div><h3>Update 1</h3><p>${LONG}</p></div><div><h3>Send us feedback</h3><p><label>How can we improve the site today?</label><textarea></textarea></p></div>`],
+    ['a sibling named after page furniture', `<div><h3>Update 1</h3><p>${LONG}</p></div><div id="comments"><h3>Comments</h3><p>I think the council made the wrong choice on this budget.</p></div>`],
+    ['a sibling that is mostly links', `<div><h3>Update 1</h3><p>${LONG}</p></div><div><h3>More</h3><p><a href="/a">Schools ask for more money from the city.</a> <a href="/b">Buses run late.</a></p></div>`],
+    ['a sibling with no sentence', `<div><h3>Update 1</h3><p>${LONG}</p></div><div><h3>Share</h3><p>Facebook Twitter Email Print Copy link</p></div>`],
+    ['layout blocks that open with wrappers', `<div><div><p>${LONG}</p></div></div><div><div><p>Please give an overall rating of the site today.</p></div></div>`],
+  ])('does not put back %s', (_name, inner) => {
+    const page = extractPage(`<html><body>${inner}</body></html>`)
+    expect(page.paragraphs.join('\n')).toContain(LONG)
+    expect(page.restored).toBeNull()
+  })
+
+  it('changes nothing when Readability kept every section', () => {
+    const html = `<html><body><article>${sections('LLL').replaceAll('<div>', '<section>').replaceAll('</div>', '</section>')}</article></body></html>`
+    expect(extractPage(html).restored).toBeNull()
+  })
+})
+
 describe('extractPage: pages nested deeper than a browser nests them', () => {
   // k levels of <div><p>, one sentence of 8+ words per level (a <div> start tag closes the open <p>), so text sits at every depth
   const deep = (k: number) => {

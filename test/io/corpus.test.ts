@@ -283,6 +283,15 @@ describe('readCorpus: HTML, gzip and JSONL as written in the wild', () => {
     expect(docs.map((d) => d!.messages.map((m) => m.code))).toEqual([[], ['ingest:html-in-txt'], ['ingest:html-in-txt'], []])
   })
 
+  it('puts what the page extraction found (a subscription wall) on the article as ingest warnings, from a file and from a JSONL html field', async () => {
+    const teaser = '<p>The council met again on Tuesday, and members voted on the plan to fund new buses and schools, as expected.</p>'
+    const walled = `<html><head><title>Council votes</title></head><body><article>${teaser}<div class="paywall"><p>Subscribe to continue reading.</p></div></article></body></html>`
+    const dir = await corpus({'a.html': walled, 'b.jsonl': `${JSON.stringify({id: 'r1', html: walled})}\n`})
+    const docs = (await readAll(dir)).map((i) => (i.kind === 'doc' ? i.doc : null))
+    expect(docs.map((d) => d!.messages.map((m) => m.code))).toEqual([['ingest:paywall'], ['ingest:paywall']])
+    expect(docs.map((d) => d!.text.includes('Subscribe'))).toEqual([false, false])
+  })
+
   it('turns a page without a body, a corrupt .gz and a bad record into error lines, and reads the rest', async () => {
     const dir = await corpus({
       '1-login.htm': readFileSync(new URL('./pages/no-article.html', import.meta.url)),

@@ -78,6 +78,54 @@ describe('readHtmlArticle', () => {
   })
 })
 
+// subscription walls (htmlfix, 2026-12-01): a teaser and "Subscribe to continue reading" was an ordinary-looking article
+describe('readHtmlArticle: subscription walls', () => {
+  const paragraphs = (n: number) => Array.from({length: n}, (_, i) => `<p>Paragraph ${i + 1}: the council met again on Tuesday, and members voted on the plan to fund new buses and schools, as expected by most.</p>`).join('')
+  const page = (body: string, head = '') => `<!DOCTYPE html><html><head><title>Council votes</title>${head}</head><body><article><h1>Council votes</h1>${body}</article></body></html>`
+  const jsonLd = (value: unknown) => `<script type="application/ld+json">${JSON.stringify(value)}</script>`
+  const paidPart = (free: unknown) => jsonLd({'@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Council votes', isAccessibleForFree: free, hasPart: {'@type': 'WebPageElement', isAccessibleForFree: free, cssSelector: '.paywall'}})
+
+  it.each([
+    ['a teaser and a prompt in a paywall box', page(`${paragraphs(2)}<div class="paywall"><p>Subscribe to continue reading.</p><p>Already a subscriber? <a href="/login">Log in</a>.</p></div>`), /shows "Subscribe to continue reading\." in an element named "paywall"/],
+    ['a weaker prompt in a box named after a wall, over a teaser', page(`${paragraphs(2)}<div class="article-premium-gate"><p>Already a subscriber? <a href="/login">Log in</a></p></div>`), /"Already a subscriber\? Log in" in an element named "article-premium-gate"/],
+    ['a metered limit', page(`${paragraphs(1)}<div class="meter"><h3>You've reached your free article limit.</h3><p>Subscribe for unlimited access.</p></div>`), /reached your free article limit/],
+    ['a prompt in no named box', page(`${paragraphs(8)}<p>Sign in or subscribe to keep reading this story.</p>`), /Sign in or subscribe to keep reading/],
+    ['JSON-LD isAccessibleForFree "False" and a teaser, the paid part missing', page(paragraphs(2), paidPart('False')), /isAccessibleForFree: false/],
+    ['JSON-LD isAccessibleForFree false on the article and a teaser', page(paragraphs(2), jsonLd({'@type': 'NewsArticle', isAccessibleForFree: false})), /isAccessibleForFree: false/],
+  ])('warns on %s (ingest:paywall), keeps the article and drops the prompt from its text', (_name, html, message) => {
+    const article = readHtmlArticle(html) as HtmlArticle
+    expect(article.text).toContain('Paragraph 1: the council met again')
+    expect(article.warnings).toEqual([{code: 'ingest:paywall', message: expect.stringMatching(message)}])
+    expect(article.text).not.toMatch(/subscri|reached your|Log in/i)
+  })
+
+  it.each([
+    ['a whole article with a newsletter box', page(`${paragraphs(6)}<div class="newsletter-signup"><p>Subscribe to our newsletter for the latest news.</p></div>`)],
+    ['"Already a subscriber?" in the site header over a whole article', `<html><body><header><p>Already a subscriber? Sign in</p></header><article>${paragraphs(6)}</article></body></html>`],
+    ['a hidden wall template in a subscriber\'s save', page(`${paragraphs(6)}<div class="paywall" hidden><p>Subscribe to continue reading.</p></div>`)],
+    ['a subscriber\'s save: not free, the paid part present with its text', page(`<div class="paywall">${paragraphs(12)}</div>`, paidPart(false))],
+    ['a page marked not free with a whole article and no paid part named', page(paragraphs(12), jsonLd({'@type': 'NewsArticle', isAccessibleForFree: false}))],
+    ['an article linking to a full report', page(`${paragraphs(6)}<p>The note read: “Click here to read the full report on the budget,” and members did.</p>`)],
+    ['a page marked free', page(paragraphs(2), paidPart(true))],
+  ])('does not warn on %s', (_name, html) => {
+    expect((readHtmlArticle(html) as HtmlArticle).warnings).toEqual([])
+  })
+
+  it('names the wall when a page has no teaser to keep', () => {
+    const html = page('<p>Short teaser only.</p><div class="paywall"><p>Subscribe to continue reading this article today.</p></div>')
+    expect(readHtmlArticle(html)).toMatchObject({code: 'ingest:no-article', message: expect.stringMatching(/subscription wall: "Subscribe to continue reading/)})
+  })
+
+  it('warns when sections Readability left out were put back (ingest:html-sections)', () => {
+    const section = (i: number, body: string) => `<div><h3>Update ${i}</h3><p>${body}</p></div>`
+    const long = 'The council met for six hours on Tuesday and voted to approve the new budget, which funds buses, schools and a new library in the northern district, the clerk said after the meeting.'
+    const article = readHtmlArticle(`<html><body>${section(1, 'Officials confirmed the first update this morning.')}${section(2, long)}${section(3, 'Officials confirmed the last update this evening.')}</body></html>`) as HtmlArticle
+    expect(article.text).toContain('Officials confirmed the first update')
+    expect(article.text).toContain('Officials confirmed the last update')
+    expect(article.warnings).toEqual([{code: 'ingest:html-sections', message: expect.stringMatching(/3 sections of one shape and Readability kept 1: the other 2 sections \(18 words\) were put back/)}])
+  })
+})
+
 describe('decodeDeclaredCharset', () => {
   it.each([
     ['a windows-1252 page', Buffer.concat([Buffer.from('<meta charset="windows-1252"><p>caf'), Buffer.from([0xe9]), Buffer.from('</p>')]), '<meta charset="windows-1252"><p>café</p>'],
