@@ -29,6 +29,15 @@ export interface QuoteSpan extends Span {
 
 type Family = 'd' | 's' | 'g'
 
+/** A quote still open at a paragraph's end whose next paragraph opens with a mark of its family. */
+interface Carried {
+  mark: OpenMark
+  paragraphs: number
+  /** the paragraph its mark opened in, and the quotes closed there before it (its kind is decided by them) */
+  markPara: Span
+  siblings: readonly QuoteSpan[]
+}
+
 interface OpenMark {
   family: Family
   markStart: number
@@ -63,7 +72,7 @@ export function findQuotes(text: string, paragraphs: Span[], tokens: readonly To
   // unclosed quote in every paragraph. A stable sort of the list as it stood at the last one gives the same order
   // as sorting at each one (equal starts keep their order), and what came after was never sorted
   let sortedPrefix = 0
-  let carried: {mark: OpenMark; paragraphs: number} | null = null
+  let carried: Carried | null = null
   const marks: MarkMemo = {from: Infinity, at: -1}
   for (let p = 0; p < paras.length; p++) {
     const para = paras[p]!
@@ -71,6 +80,8 @@ export function findQuotes(text: string, paragraphs: Span[], tokens: readonly To
     let scanFrom = para.start
     let stack: OpenMark[] = []
     let carriedCount = 1
+    // the quote carried into this paragraph, if any (where its mark opened)
+    const carriedFrom: Carried | null = carried
     if (carried) {
       // the previous paragraph's quote continues: skip this paragraph's opening mark
       const markEnd = continuationMarkEnd(text, para, carried.mark.family)
@@ -79,7 +90,7 @@ export function findQuotes(text: string, paragraphs: Span[], tokens: readonly To
         carriedCount = carried.paragraphs + 1
         scanFrom = markEnd
       } else {
-        if (emitUnclosed(text, quotes, carried.mark, paras[p - 1]!, carried.paragraphs)) sortedPrefix = quotes.length
+        if (emitUnclosed(text, quotes, carried.mark, paras[p - 1]!, carried.paragraphs, carried.markPara, carried.siblings)) sortedPrefix = quotes.length
       }
       carried = null
     }
@@ -95,8 +106,11 @@ export function findQuotes(text: string, paragraphs: Span[], tokens: readonly To
     quotes.push(...found)
     if (result) {
       const next = paras[p + 1]
-      if (next && continuationMarkEnd(text, next, result.family) !== null) carried = {mark: result, paragraphs: carriedCount}
-      else if (emitUnclosed(text, quotes, result, para, carriedCount)) sortedPrefix = quotes.length
+      // the paragraph the mark opened in, and the quotes closed there before it
+      const markPara: Span = carriedCount > 1 && carriedFrom ? carriedFrom.markPara : para
+      const siblings: readonly QuoteSpan[] = carriedCount > 1 && carriedFrom ? carriedFrom.siblings : found
+      if (next && continuationMarkEnd(text, next, result.family) !== null) carried = {mark: result, paragraphs: carriedCount, markPara, siblings}
+      else if (emitUnclosed(text, quotes, result, para, carriedCount, markPara, siblings)) sortedPrefix = quotes.length
     }
   }
   if (sortedPrefix > 0) {
@@ -120,13 +134,18 @@ function continuationMarkEnd(text: string, para: Span, family: Family): number |
   return null
 }
 
-// adds an unclosed quote to the end of `out` (the caller sorts); false when the mark makes none
-function emitUnclosed(text: string, out: QuoteSpan[], mark: OpenMark, para: Span, paragraphs: number): boolean {
+/**
+ * Adds an unclosed quote to the end of `out` (the caller sorts); false when the mark makes none. Its kind is decided as
+ * for a closed one, by what stands before its mark in `markPara` among the quotes `siblings` closed there: until
+ * 2026-12-01 only a mark opening its paragraph made it direct, so `…," Smith said. "The people are with us.` followed by
+ * a narrative paragraph was a fragment without a cue of its own and was dropped.
+ */
+function emitUnclosed(text: string, out: QuoteSpan[], mark: OpenMark, para: Span, paragraphs: number, markPara: Span, siblings: readonly QuoteSpan[]): boolean {
   // an unclosed single quote mid-paragraph is more likely a stray apostrophe than speech
   if (mark.family === 's' && !mark.paragraphStart) return false
   const span = trim(text, mark.markEnd, para.end)
   if (span.end <= span.start) return false
-  out.push({
+  const quote: QuoteSpan = {
     start: span.start,
     end: span.end,
     kind: mark.paragraphStart ? 'direct' : 'partial',
@@ -135,7 +154,14 @@ function emitUnclosed(text: string, out: QuoteSpan[], mark: OpenMark, para: Span
     close: span.end,
     paragraphs,
     unclosed: true,
-  })
+  }
+  if (quote.kind === 'partial') {
+    // the siblings' kinds are settled already: classifying them again changes none, and only `quote` is kept
+    const before = siblings.filter((q) => q.close <= quote.open).map((q) => ({...q}))
+    before.push(quote)
+    classifyKinds(text, markPara, before)
+  }
+  out.push(quote)
   return true
 }
 

@@ -90,6 +90,18 @@ describe('findQuotes: paragraphs and unclosed quotes', () => {
     ])
   })
 
+  // quotefix2, 2026-12-01: an unclosed quote's kind was 'direct' only at its paragraph's start, so one opening after a
+  // sentence was a fragment, and without a cue of its own it was dropped
+  it.each([
+    ['after a sentence, before a narrative paragraph', '"We will not back down," Jane Roe said. "The people are with us.\nThe vote is on Monday.', [['We will not back down,', 'direct', false], ['The people are with us.', 'direct', true]]],
+    ['after a colon', 'Jane Roe said: "The people are with us.\nThe vote is on Monday.', [['The people are with us.', 'direct', true]]],
+    ['inside a sentence', 'Jane Roe said the plan "would fail.\nThe vote is on Monday.', [['would fail.', 'partial', true]]],
+    ['carried over a paragraph, after a sentence', '"No," Jane Roe said. "The people are with us.\n"We will win.\nThe vote is on Monday.', [['No,', 'direct', false], ['The people are with us.\n"We will win.', 'direct', true]]],
+  ] as Array<[string, string, Array<[string, string, boolean]>]>)('the kind of an unclosed quote %s', (_name, text, expected) => {
+    const quotes = findQuotes(text, paragraphsOf(text), findTokens(text))
+    expect(quotes.map((q) => [text.slice(q.start, q.end), q.kind, q.unclosed === true])).toEqual(expected)
+  })
+
   it('drops an unclosed single quote mid-paragraph (a stray apostrophe)', () => {
     expect(quoted("The ‘kind of plan that fails.")).toEqual([])
   })
@@ -143,7 +155,7 @@ describe('findQuotes: unclosed marks and open stacks', () => {
     ["a closing single under open guillemets", "«a «b «c ‘d’ e and more", [["a «b «c ‘d’ e and more", "direct", true]]],
     ["three families nested and closed", "\"a «b ‘c’ d» e\" f", [["a «b ‘c’ d» e", "direct", false]]],
     ["a single closing under open doubles", "\"one \"two \"three 'four' five\" six", [["one \"two \"three 'four' five\" six", "direct", true]]],
-    ["an unclosed quote with inner marks of every family after a closed one", "‘We are here,’ she said. \"Open «never closed ‘inner’ done", [["We are here,", "direct", false], ["Open «never closed ‘inner’ done", "partial", true]]],
+    ["an unclosed quote with inner marks of every family after a closed one", "‘We are here,’ she said. \"Open «never closed ‘inner’ done", [["We are here,", "direct", false], ["Open «never closed ‘inner’ done", "direct", true]]],
     ["a carried quote closed, then an unclosed one", "\"x\n\n\"y\" and \"z", [["x\n\n\"y", "direct", false], ["z", "partial", true]]],
     ["an unclosed outer quote around a closed inner one", "He said \"a. She said \"b,\" and \"c", [["a. She said \"b,\" and \"c", "partial", true]]],
   ] as Array<[string, string, Array<[string, string, boolean]>]>)('%s', (_name, text, expected) => {

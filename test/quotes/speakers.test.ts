@@ -79,6 +79,11 @@ describe('attributeSpeakers: conversations and interrupted quotes', () => {
     ['a statement introducing a quote', 'Jane Roe told the paper the vote was close. "We will win."', [['We will win.', 'Jane Roe']]],
     ['a quote introduced by its own cue is not carried', '"We will win," Jane Roe said. Ivan Petrov added: "No."', [['We will win,', 'Jane Roe'], ['No.', 'Ivan Petrov']]],
     ['a new statement stops the carry-over', '"We will win," Jane Roe said.\nThe vote is on Monday.\n"It is certain."', [['We will win,', 'Jane Roe'], ['It is certain.', null]]],
+    // a quote continued over paragraphs (no closing mark, the next paragraph opens with one) is one quote of one speaker,
+    // and an unclosed one before a narrative paragraph is kept with the speaker of the quote it continues (quotefix2)
+    ['a quote continued in the next paragraph', '"We will not back down," Jane Roe said. "The people are with us.\n"We will win on Monday."', [['We will not back down,', 'Jane Roe'], ['The people are with us.\n"We will win on Monday.', 'Jane Roe']]],
+    ['a quote continued over three paragraphs', 'Jane Roe said: "We will not back down.\n"The people are with us.\n"We will win on Monday."\nIvan Petrov disagreed.', [['We will not back down.\n"The people are with us.\n"We will win on Monday.', 'Jane Roe']]],
+    ['an unclosed quote before a narrative paragraph', '"We will not back down," Jane Roe said. "The people are with us.\nIvan Petrov disagreed.', [['We will not back down,', 'Jane Roe'], ['The people are with us.', 'Jane Roe']]],
     ['a quote that introduces the next does not take its cue', '"First point." He added: "Second point."', [['First point.', null], ['Second point.', 'He']]],
   ])('%s', (_name, text, expected) => {
     expect(attribute(text).map((q) => [text.slice(q.start, q.end), q.speaker.mention])).toEqual(expected)
