@@ -4,12 +4,13 @@
  * PolNeAR half, both (the figure earlier sessions reported), the web half and all, with the label confusion. The recogniser reads the tokens and sentences the
  * pipeline's segmenter makes, so this is the tagger as `lede run` calls it, without clean and the rules
  * around it (score those with `lede run` + `lede eval --gold`, see docs/ner-annotation.md).
- *   npm run score:ner-set [-- --model models/ner.bin] [--beam 4] [--no-name-unknown] [--no-consistency] [--given-name-join | --no-given-name-join] [--edge-trim | --no-edge-trim] [--org-evidence | --no-org-evidence] [--errors]
+ *   npm run score:ner-set [-- --model models/ner.bin] [--beam 4] [--no-name-unknown] [--no-consistency] [--given-name-join | --no-given-name-join] [--edge-trim | --no-edge-trim] [--org-evidence | --no-org-evidence] [--errors] [--gold <folder>]
  */
 import {failUsage, parseScriptArgs, type ScriptSpec} from '../tools/lib/script-args.ts'
 import {readModernNerSet, toNerTokenDocument, type NerTokenDocument} from '../tools/ner/ner-set.ts'
 import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_EDGE_TRIM, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, DEFAULT_ORG_EVIDENCE, MODEL_URL, tagTokens} from '../src/ner/recognise.ts'
 import {modelArgOrExit} from '../tools/ner/model-arg.ts'
+import {readTrainingGoldFolder} from '../tools/ner/train-gold.ts'
 import {scoreEntities, type NerScore} from '../tools/ner/score.ts'
 import {NerTagger} from '../src/ner/tagger.ts'
 import {NER_TYPES, spansFromIob, type TokenSpan} from '../src/ner/tags.ts'
@@ -31,6 +32,7 @@ const spec = {
     'org-evidence': {type: 'boolean', default: false, description: `give ORG from context and form after tagging (rule O, docs/ner.md twenty-fifth round; default ${DEFAULT_ORG_EVIDENCE ? 'on' : 'off'})`},
     'no-org-evidence': {type: 'boolean', default: false, description: 'turn rule O off'},
     errors: {type: 'boolean', default: false, description: 'print every wrong or missed mention'},
+    gold: {type: 'string', value: '<folder>', description: 'score one training gold folder instead of the modern set (read as train:ner reads it, dev-set refusals included; docs/ner.md twenty-sixth round)'},
   },
   example: ['npm run score:ner-set -- --errors', 'npm run score:ner-set -- --given-name-join'],
 } satisfies ScriptSpec
@@ -40,7 +42,7 @@ if (values['edge-trim'] && values['no-edge-trim']) failUsage(spec, 'give --edge-
 if (values['org-evidence'] && values['no-org-evidence']) failUsage(spec, 'give --org-evidence or --no-org-evidence, not both')
 // read before the set, so a wrong --model is one line at once, not a stack trace from fs or zlib
 const {model} = modelArgOrExit(spec.name, values.model!)
-const set = readModernNerSet()
+const set = values.gold ? {docs: readTrainingGoldFolder(values.gold).docs, skipped: []} : readModernNerSet()
 for (const s of set.skipped) console.log(`skipped the ${s.source} half: ${s.reason}`)
 const beam = Number(values.beam)
 const nameUnknown = DEFAULT_NAME_UNKNOWN && !values['no-name-unknown']

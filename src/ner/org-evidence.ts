@@ -138,11 +138,17 @@ export function runLabel(tags: Uint8Array, run: CapitalisedRun): number {
   return type
 }
 
-// whether every word of the run (an `&` aside) is unknown to the model's training text
+// whether the model's training text does not know a word; a word with a period ("U.S.", "Nov.") never counts as
+// unseen, as the model keeps no case prior for it (twenty-sixth round)
+function isUnseen(doc: OrgEvidenceDocument, word: string): boolean {
+  return !word.includes('.') && !doc.seen(word)
+}
+
+// whether every word of the run (an `&` aside) is unseen
 function allUnseen(doc: OrgEvidenceDocument, run: CapitalisedRun): boolean {
   for (let i = run.start; i < run.end; i++) {
     const word = doc.wordAt(i)
-    if (word !== '&' && doc.seen(word)) return false
+    if (word !== '&' && !isUnseen(doc, word)) return false
   }
   return true
 }
@@ -182,7 +188,7 @@ export function applyOrgEvidence(doc: OrgEvidenceDocument, tags: Uint8Array, len
     // O2: an organisation head word ends a run of two or more tokens
     if (size >= 2 && evidence.heads.has(doc.wordAt(run.end - 1).toLowerCase())) org = true
     // O3: a lone unseen mixed-case acronym
-    if (!org && evidence.acronym && size === 1 && isMixedCaseAcronym(doc.wordAt(run.start)) && !doc.seen(doc.wordAt(run.start))) org = true
+    if (!org && evidence.acronym && size === 1 && isMixedCaseAcronym(doc.wordAt(run.start)) && isUnseen(doc, doc.wordAt(run.start))) org = true
     // O1: an unseen run in a context training text gives to organisations
     if (!org && allUnseen(doc, run)) {
       const [b1, b2, a1, a2] = runContexts(doc, run)

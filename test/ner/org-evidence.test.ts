@@ -7,7 +7,7 @@ import {loadModel, sentenceEndsOf} from '../../src/ner/recognise.ts'
 import {NerTagger} from '../../src/ner/tagger.ts'
 import {findParagraphs, findSentences, findTokens} from '../../src/segment/segment-text.ts'
 import {bilouFromSpans, spansFromIob, IOB2_TAGS, type TokenSpan} from '../../src/ner/tags.ts'
-import {ORG_EVIDENCE_THRESHOLDS} from '../../tools/ner/org-evidence.ts'
+import {isWordContext, ORG_EVIDENCE_THRESHOLDS} from '../../tools/ner/org-evidence.ts'
 
 const CASE_LOWER = CASE_CLASSES.indexOf('lower')
 // made-up evidence and words: none of them is in models/org-evidence.json by necessity
@@ -73,10 +73,24 @@ describe('rule O: organisation evidence after tagging (docs/ner.md twenty-fifth 
     },
     {name: 'a sentence-initial lowercase word leaves the run', sentences: [`The Zentrova Holdings ${prose}`], spans: [{start: 1, end: 3, type: 'LOC'}], changed: 1, out: ['Zentrova Holdings=ORG']},
     {name: 'not in a headline or table (too few long lowercase words)', sentences: ['shares of Zentrova Rose'], spans: [], changed: 0, out: []},
+    {name: 'a word with a period is never unseen', sentences: [`shares of Zen.Co ${prose}`], spans: [{start: 2, end: 3, type: 'LOC'}], changed: 0, out: ['Zen.Co=LOC']},
     {name: 'contexts stop at the sentence end', sentences: ['the shares of', `Zentrova ${prose}`], spans: [], changed: 0, out: []},
   ]
   it.each(cases)('$name', ({sentences, spans, changed, out}) => {
     expect(run(sentences, spans)).toEqual({changed, out})
+  })
+})
+
+describe('isWordContext', () => {
+  it.each([
+    ['chief executive', true],
+    ["'s shares", true],
+    ['(', false],
+    [') ,', false],
+    ['10 (', false],
+    ['data .', false],
+  ])('%s -> %s', (key, expected) => {
+    expect(isWordContext(key)).toBe(expected)
   })
 })
 
@@ -101,7 +115,7 @@ describe('isMixedCaseAcronym', () => {
 
 describe("rule O's evidence (models/org-evidence.json)", () => {
   const table = JSON.parse(readFileSync(ORG_EVIDENCE_URL, 'utf8'))
-  it('holds exactly the entries its counts make strong under the protocol thresholds', () => {
+  it('holds exactly the entries its counts make strong under the protocol thresholds (contexts: of words only)', () => {
     const t = ORG_EVIDENCE_THRESHOLDS
     expect(table.thresholds).toEqual(t)
     for (const field of ['before1', 'before2', 'after1', 'after2', 'heads']) {
@@ -111,19 +125,19 @@ describe("rule O's evidence (models/org-evidence.json)", () => {
         expect(c.docs).toBeGreaterThanOrEqual(t.minDocs)
         expect(c.org).toBeGreaterThanOrEqual(share * c.runs)
       }
-      expect(table.rule[field]).toEqual(table.counts[field].map((c: {key: string}) => c.key))
+      const strong = table.counts[field].map((c: {key: string}) => c.key)
+      expect(table.rule[field]).toEqual(field === 'heads' ? strong : strong.filter(isWordContext))
     }
     expect(table.rule.acronym).toBe(table.counts.acronym.strong)
   })
 })
 
-// the option end to end on the shipped model (which takes the bracketed unseen name for a person; the bracket
-// contexts are what made rule O fail its round, item 80): with rule O on, tagDocument and tagSpans give what applyOrgEvidence
+// the option end to end on the shipped model (which takes the made-up firm after "analysts at" for a place): with rule O on, tagDocument and tagSpans give what applyOrgEvidence
 // makes of the rule-off tags, and the counter counts its changes
 describe('NerTagger orgEvidence', () => {
   const text =
-    'The findings were published by Halvorsen (Norvik) after several months of careful review. ' +
-    'Norvik later declined to comment on the findings before the hearing.'
+    'The report was written by analysts at Quellmark, who said demand would remain weak this year. ' +
+    'Quellmark later revised the forecast after several months of careful review.'
   const tokens = findTokens(text)
   const sentenceEnds = sentenceEndsOf(tokens, findSentences(text, findParagraphs(text), tokens))
   const words = tokens.map((t) => text.slice(t.start, t.end))

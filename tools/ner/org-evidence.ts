@@ -16,6 +16,14 @@ const CASE_LOWER = CASE_CLASSES.indexOf('lower')
 /** The protocol's thresholds: runs, documents and ORG share a context, head or the acronym shape needs to be strong. */
 export const ORG_EVIDENCE_THRESHOLDS = {minRuns: 10, minDocs: 5, contextShare: 0.8, headShare: 0.9, acronymShare: 0.8, acronymMinRuns: 10} as const
 
+/**
+ * Whether rule O' uses a mined context: every token of it holds a letter (twenty-sixth round: the bracket and number
+ * contexts of CoNLL's acronyms and sports tables gave only false ORGs on news, docs/ner.md item 80).
+ */
+export function isWordContext(key: string): boolean {
+  return key.split(' ').every((token) => /\p{L}/u.test(token))
+}
+
 /** Counts of one context or head: capitalised runs, of them ORG, and the documents they are in. */
 export interface EvidenceCount {
   key: string
