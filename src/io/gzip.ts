@@ -3,7 +3,7 @@
  * decompressed as they stream with node:zlib so a `.gz` twin gives exactly the bytes of its plain file.
  */
 import {constants} from 'node:buffer'
-import {closeSync, createReadStream, fstatSync, openSync, readFileSync, readSync} from 'node:fs'
+import {closeSync, createReadStream, fstatSync, openSync, readFileSync, readSync, type PathLike} from 'node:fs'
 import {createGunzip} from 'node:zlib'
 import type {Readable} from 'node:stream'
 import {findBinaryFormat} from './binary.ts'
@@ -26,7 +26,7 @@ function tooLarge(size: number | null, limit: number): Error {
  * Reads a whole file, decompressing it on the way when `gzip` is set; rejects on a corrupt or truncated stream, and
  * with code `LEDE_TOO_LARGE` (before reading it, for a plain file) when it holds more than `limit` bytes.
  */
-export async function readInputBytes(path: string, gzip: boolean, limit = MAX_INPUT_BYTES): Promise<{bytes: Buffer; fileBytes: number}> {
+export async function readInputBytes(path: PathLike, gzip: boolean, limit = MAX_INPUT_BYTES): Promise<{bytes: Buffer; fileBytes: number}> {
   // a plain article is small and the main thread's CPU is taken from the workers on a shared machine: one
   // synchronous read costs a fraction of fs/promises' open/stat/read/close round trips, and the workers keep
   // their queued documents meanwhile
@@ -67,7 +67,7 @@ const utf8Lenient = new TextDecoder('utf-8', {fatal: false, ignoreBOM: true})
  * many bytes of the line just given were not UTF-8 (each bad sequence is U+FFFD in the line); a corrupt archive throws
  * from the loop. Lines are cut on the bytes, so each is decoded, and its damage counted, on its own.
  */
-export function readInputLines(path: string, gzip: boolean): {lines: AsyncIterable<string>; fileBytesRead: () => number; lineInvalidBytes: () => number} {
+export function readInputLines(path: PathLike, gzip: boolean): {lines: AsyncIterable<string>; fileBytesRead: () => number; lineInvalidBytes: () => number} {
   const file = createReadStream(path)
   let invalid = 0
   const decode = (bytes: Buffer): string => {
@@ -104,7 +104,7 @@ export function readInputLines(path: string, gzip: boolean): {lines: AsyncIterab
 }
 
 /** The first bytes of a file (decompressed when `gzip` is set), at most `limit`; an unreadable or corrupt file gives an empty buffer, so a sniffing caller simply finds nothing. */
-export async function readInputHead(path: string, gzip: boolean, limit = 4096): Promise<Buffer> {
+export async function readInputHead(path: PathLike, gzip: boolean, limit = 4096): Promise<Buffer> {
   const file = createReadStream(path, gzip ? {} : {end: limit - 1})
   const source: Readable = gzip ? file.pipe(createGunzip()) : file
   if (gzip) file.on('error', (error) => source.destroy(error))
@@ -163,7 +163,7 @@ export interface BinaryOptions {
  * null (read the file as usual) when the first block is neither, the file is UTF-16, larger than `limit`, or the
  * counts never pass the share.
  */
-export function findBinaryFile(path: string, options: BinaryOptions = {}): BinaryFinding | null {
+export function findBinaryFile(path: PathLike, options: BinaryOptions = {}): BinaryFinding | null {
   const {limit = MAX_INPUT_BYTES, skipHead, countSmall = false} = options
   const fd = openSync(path, 'r')
   try {
@@ -211,7 +211,7 @@ export function findBinaryFile(path: string, options: BinaryOptions = {}): Binar
  * Whether a gzip-named file is another binary format (a ZIP archive named .gz), or decompresses to one (a tar archive
  * named .txt.gz): the same refusal as {@link findBinaryFile}'s by signature, from the first bytes only.
  */
-export async function findBinaryGzip(path: string): Promise<BinaryFinding | null> {
+export async function findBinaryGzip(path: PathLike): Promise<BinaryFinding | null> {
   const raw = await readInputHead(path, false, 512)
   if (raw.length === 0) return null
   const fileBytes = () => fstatSize(path)
@@ -225,7 +225,7 @@ export async function findBinaryGzip(path: string): Promise<BinaryFinding | null
   return format === null ? null : {code: 'ingest:binary', message: `the file decompresses to ${format} (by its first bytes), not text`, fileBytes: fileBytes(), bytesRead: raw.length}
 }
 
-function fstatSize(path: string): number {
+function fstatSize(path: PathLike): number {
   const fd = openSync(path, 'r')
   try {
     return fstatSync(fd).size
@@ -234,8 +234,8 @@ function fstatSize(path: string): number {
   }
 }
 
-function binaryMessage(format: string, path: string, gzipName: boolean): string {
-  const base = path.split('/').at(-1) ?? path
+function binaryMessage(format: string, path: PathLike, gzipName: boolean): string {
+  const base = String(path).split('/').at(-1) ?? String(path)
   // a gzip file without its .gz name is the one binary file lede could read: say how
   if (format === 'a gzip-compressed file' && !gzipName) return `the file is ${format} (by its first bytes) though its name does not end in .gz: rename it "${base}.gz" and lede reads it decompressed`
   if (gzipName) return `the file is ${format} (by its first bytes), not gzip-compressed text`

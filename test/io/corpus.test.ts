@@ -1,10 +1,10 @@
-import {readFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import {mkdtemp, mkdir, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {gzipSync} from 'node:zlib'
 import {describe, expect, it} from 'vitest'
-import {contentId, CorpusError, createIdAllocator, decodeText, listCorpus, readCorpus, type CorpusItem} from '../../src/io/corpus.ts'
+import {contentId, CorpusError, createIdAllocator, decodeText, displayName, listCorpus, readCorpus, type CorpusItem} from '../../src/io/corpus.ts'
 import {decodeBytes} from '../../src/io/decode.ts'
 import {findBinaryFile} from '../../src/io/gzip.ts'
 
@@ -487,5 +487,42 @@ describe('readCorpus: a binary file is refused from its first bytes or a count i
     expect(found).toMatchObject({code: 'ingest:binary', fileBytes: 50_000_000, bytesRead: 65_536})
     const [item] = await readAll(dir)
     expect(item).toMatchObject({kind: 'error', bytes: 50_000_000, error: {code: 'ingest:binary'}})
+  })
+})
+
+describe('listCorpus and readCorpus: file names that are not UTF-8, or hold newlines and tabs', () => {
+  const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))))
+  it.each([
+    ['UTF-8', bytes('café.txt'), 'café.txt'],
+    ['Latin-1 é', bytes('caf', [0xe9], '.txt'), 'caf\\xE9.txt'],
+    ['a cut-off UTF-8 sequence, then ASCII', bytes('a', [0xe2, 0x82], 'b'), 'a\\xE2\\x82b'],
+    ['Windows-1252 quotes around UTF-8', bytes([0x93], 'Kyïv', [0x94]), '\\x93Kyïv\\x94'],
+  ])('displayName: %s', (_name, raw, shown) => {
+    expect(displayName(raw)).toBe(shown)
+  })
+
+  it('reads every file whatever its name: Latin-1 names (file and folder) by their bytes, each with a warning; newlines and tabs as they are', async () => {
+    const dir = await corpus({})
+    const at = (...parts: Array<string | number[]>) => bytes(`${dir}/`, ...parts)
+    writeFileSync(at('caf', [0xe9], '.txt'), 'The owner of the café said "we stay open" on Monday.')
+    // one byte apart: read as strings both names were 'caf\uFFFD.txt', one path for two files
+    writeFileSync(at('caf', [0xe8], '.txt'), 'The owner of the other café said "we close" on Monday.')
+    mkdirSync(at('Z', [0xfc], 'rich'))
+    writeFileSync(at('Z', [0xfc], 'rich/story.txt'), 'The mayor of Zurich said "no" on Tuesday.')
+    writeFileSync(join(dir, 'new\nline.txt'), 'A story filed with a newline in its name.')
+    writeFileSync(join(dir, 'tab\there.jsonl'), JSON.stringify({id: 't1', text: 'A record in a file with a tab in its name.'}) + '\n')
+    // a link of a UTF-8 name to a Latin-1 one is the same file, read once
+    symlinkSync(at('caf', [0xe9], '.txt'), join(dir, 'link.txt'))
+    const listing = await listCorpus(dir)
+    expect(listing.inputs).toEqual(['Z\\xFCrich/story.txt', 'caf\\xE8.txt', 'caf\\xE9.txt', 'new\nline.txt', 'tab\there.jsonl'])
+    expect(listing.reasons).toEqual({'link.txt': 'same file as "caf\\xE9.txt", read once'})
+    const items = await readAll(dir)
+    expect(items.map((i) => (i.kind === 'doc' ? `${i.doc.source}: ${i.doc.messages.map((m) => m.code).join(',')}` : `error ${i.error.source} ${i.error.message}`))).toEqual([
+      'Z\\xFCrich/story.txt: ingest:file-name-not-utf8',
+      'caf\\xE8.txt: ingest:file-name-not-utf8',
+      'caf\\xE9.txt: ingest:file-name-not-utf8',
+      'new\nline.txt: ',
+      'tab\there.jsonl:1: ',
+    ])
   })
 })
