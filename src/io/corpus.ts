@@ -347,8 +347,34 @@ export async function* readCorpus(dir: string, listing: CorpusListing): AsyncGen
   }
 }
 
-// one input file's documents and errors
+/**
+ * One input file's documents and errors. A .gz cut off or corrupt part-way (a download stopped short) gives what it
+ * decompressed to before the damage: the articles of an SGML archive up to the cut (the one cut through is
+ * sgml-unterminated), a single article with the warning `ingest:gzip-cut-off`, and then the file's `ingest:bad-gzip`
+ * error saying how much was read; before, the whole file was that one error.
+ */
 async function* readInput(full: FsPath, path: string, uniqueId: IdAllocator): AsyncGenerator<CorpusItem> {
+  const damage: {message?: string; bytes?: number} = {}
+  let documents = 0
+  for await (const item of readWhole(full, path, uniqueId, damage)) {
+    if (damage.message === undefined) {
+      yield item
+      continue
+    }
+    if (item.kind === 'doc') {
+      documents++
+      if (item.file === undefined) addIngestWarnings(item.doc, [{code: 'ingest:gzip-cut-off', message: `the .gz file is cut off or corrupt after ${damage.bytes} decompressed bytes (${damage.message}): this text ends there`}])
+    }
+    // the file gave articles and an error: listed with both in the manifest's splitFiles
+    yield {...item, file: path}
+  }
+  if (damage.message !== undefined) {
+    const read = `the ${damage.bytes} bytes before it were read (${documents} document${documents === 1 ? '' : 's'}); the rest of the file is lost`
+    yield {...ingestError(path, 'ingest:bad-gzip', `not a readable gzip file (corrupt or cut off): ${damage.message}; ${read}`, 0), file: path}
+  }
+}
+
+async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, damage: {message?: string; bytes?: number}): AsyncGenerator<CorpusItem> {
   // a file listed without a known extension was listed for its content: an SGML wire file
   const {format, gzip} = inputFormat(path) ?? {format: 'sgml' as const, gzip: path.toLowerCase().endsWith('.gz')}
   if (format === 'jsonl') {
@@ -366,7 +392,9 @@ async function* readInput(full: FsPath, path: string, uniqueId: IdAllocator): As
       yield ingestError(path, binary.code, binary.message, binary.fileBytes)
       return
     }
-    ;({bytes, fileBytes} = await readInputBytes(full, gzip))
+    let damaged: string | undefined
+    ;({bytes, fileBytes, damaged} = await readInputBytes(full, gzip))
+    if (damaged !== undefined) Object.assign(damage, {message: damaged, bytes: bytes.length})
   } catch (error) {
     yield readFailure(path, error)
     return
@@ -454,7 +482,9 @@ async function openJsonlLines(full: FsPath, gzip: boolean): Promise<ReturnType<t
   const binary = gzip ? await findBinaryGzip(full) : findBinaryFile(full, {countSmall: true})
   if (binary !== null) throw Object.assign(new Error(binary.message), {code: binary.code === 'ingest:binary' ? 'LEDE_BINARY' : 'LEDE_NOT_TEXT'})
   if (utf16Encoding(await readInputHead(full, gzip, 4096)) === null) return {...readInputLines(full, gzip), fileWarnings: []}
-  const {bytes, fileBytes} = await readInputBytes(full, gzip)
+  const {bytes, fileBytes, damaged} = await readInputBytes(full, gzip)
+  // a UTF-16 JSONL file is decoded whole: a damaged one is one error, as before
+  if (damaged !== undefined) throw Object.assign(new Error(damaged), {code: 'Z_DATA_ERROR'})
   const decoded = decodeBytes(bytes)
   if ('error' in decoded) throw Object.assign(new Error(decoded.error), {code: 'LEDE_NOT_TEXT'})
   const {text, warnings: fileWarnings} = decoded

@@ -23,10 +23,12 @@ function tooLarge(size: number | null, limit: number): Error {
 }
 
 /**
- * Reads a whole file, decompressing it on the way when `gzip` is set; rejects on a corrupt or truncated stream, and
- * with code `LEDE_TOO_LARGE` (before reading it, for a plain file) when it holds more than `limit` bytes.
+ * Reads a whole file, decompressing it on the way when `gzip` is set; with code `LEDE_TOO_LARGE` (before reading it,
+ * for a plain file) when it holds more than `limit` bytes. A corrupt or cut-off gzip stream rejects when it gave
+ * nothing, and otherwise gives what it decompressed to before the damage, with zlib's message in `damaged`: the
+ * articles of an archive cut off in a download are kept up to the cut, not all lost.
  */
-export async function readInputBytes(path: PathLike, gzip: boolean, limit = MAX_INPUT_BYTES): Promise<{bytes: Buffer; fileBytes: number}> {
+export async function readInputBytes(path: PathLike, gzip: boolean, limit = MAX_INPUT_BYTES): Promise<{bytes: Buffer; fileBytes: number; damaged?: string}> {
   // a plain article is small and the main thread's CPU is taken from the workers on a shared machine: one
   // synchronous read costs a fraction of fs/promises' open/stat/read/close round trips, and the workers keep
   // their queued documents meanwhile
@@ -47,14 +49,21 @@ export async function readInputBytes(path: PathLike, gzip: boolean, limit = MAX_
   if (gzip) file.on('error', (error) => source.destroy(error))
   const chunks: Buffer[] = []
   let length = 0
-  for await (const chunk of source) {
-    length += (chunk as Buffer).length
-    if (length > limit) {
-      source.destroy()
-      file.destroy()
-      throw tooLarge(null, limit)
+  try {
+    for await (const chunk of source) {
+      length += (chunk as Buffer).length
+      if (length > limit) {
+        source.destroy()
+        file.destroy()
+        throw tooLarge(null, limit)
+      }
+      chunks.push(chunk as Buffer)
     }
-    chunks.push(chunk as Buffer)
+  } catch (error) {
+    // zlib's errors (Z_BUF_ERROR: cut off; Z_DATA_ERROR: corrupt) after some output; a file that cannot be read is no archive
+    if (!((error as NodeJS.ErrnoException).code ?? '').startsWith('Z_') || length === 0) throw error
+    file.destroy()
+    return {bytes: Buffer.concat(chunks), fileBytes: file.bytesRead, damaged: (error as Error).message}
   }
   return {bytes: Buffer.concat(chunks), fileBytes: file.bytesRead}
 }

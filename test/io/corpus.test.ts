@@ -526,3 +526,39 @@ describe('listCorpus and readCorpus: file names that are not UTF-8, or hold newl
     ])
   })
 })
+
+describe('readCorpus: a .gz cut off part-way keeps what it decompressed to', () => {
+  const story = Array.from({length: 60}, (_, i) => `Paragraph ${i + 1}: the minister said talks would resume on Tuesday in Kyiv.`).join('\n')
+  const wire = Array.from({length: 30}, (_, i) => `<DOC>\n<DOCNO> NYT${i} </DOCNO>\n<TEXT>\n<P>\nStory ${i}: the mayor said the bridge would reopen in the spring ${contentId(`a${i}`)} ${contentId(`b${i}`)} ${contentId(`c${i}`)}.\n</P>\n</TEXT>\n</DOC>\n`).join('')
+  // cut in the middle of the compressed stream: zlib gives the text up to there, then 'unexpected end of file'
+  const cut = (text: string, share: number) => {
+    const gz = gzipSync(text, {level: 1})
+    return gz.subarray(0, Math.floor(gz.length * share))
+  }
+
+  it('a single article: its text up to the cut with the warning ingest:gzip-cut-off, then the ingest:bad-gzip error', async () => {
+    const items = await readAll(await corpus({'story.txt.gz': cut(story, 0.6)}))
+    expect(items.map((i) => `${i.kind} ${i.file}`)).toEqual(['doc story.txt.gz', 'error story.txt.gz'])
+    const [doc, error] = items
+    if (doc!.kind !== 'doc' || error!.kind !== 'error') return
+    expect(story.startsWith(doc.doc.text.replace(/\uFFFD$/, ''))).toBe(true)
+    expect(doc.doc.text.length).toBeGreaterThan(100)
+    expect(doc.doc.messages.map((m) => m.code)).toContain('ingest:gzip-cut-off')
+    expect(error.error).toMatchObject({source: 'story.txt.gz', code: 'ingest:bad-gzip'})
+    expect(error.error.message).toMatch(/^not a readable gzip file \(corrupt or cut off\): unexpected end of file; the \d+ bytes before it were read \(1 document\); the rest of the file is lost$/)
+  })
+
+  it('an SGML archive: every DOC before the cut, the DOC cut through as sgml-unterminated, then the ingest:bad-gzip error', async () => {
+    const items = await readAll(await corpus({'nyt_199807.gz': cut(wire, 0.5)}))
+    const codes = items.map((i) => (i.kind === 'doc' ? 'doc' : i.error.code))
+    expect(codes.filter((c) => c === 'doc').length).toBeGreaterThan(5)
+    expect(codes.slice(-2)).toEqual(['ingest:sgml-unterminated', 'ingest:bad-gzip'])
+    // complete DOCs carry no warning: their text is whole
+    expect(items.flatMap((i) => (i.kind === 'doc' ? i.doc.messages : []))).toEqual([])
+  })
+
+  it('a .gz cut inside its header gives nothing: one error, as before', async () => {
+    const items = await readAll(await corpus({'story.txt.gz': gzipSync(story).subarray(0, 8)}))
+    expect(items.map((i) => (i.kind === 'error' ? `${i.error.code} ${i.file}` : 'doc'))).toEqual(['ingest:bad-gzip undefined'])
+  })
+})
