@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {gzipSync} from 'node:zlib'
 import {describe, expect, it} from 'vitest'
-import {contentId, CorpusError, createIdAllocator, decodeText, displayName, listCorpus, readCorpus, type CorpusItem} from '../../src/io/corpus.ts'
+import {contentId, CorpusError, createIdAllocator, decodeText, displayName, listCorpus, MAX_ARTICLE_CHARS, readCorpus, type CorpusItem} from '../../src/io/corpus.ts'
 import {decodeBytes} from '../../src/io/decode.ts'
 import {findBinaryFile} from '../../src/io/gzip.ts'
 
@@ -560,5 +560,19 @@ describe('readCorpus: a .gz cut off part-way keeps what it decompressed to', () 
   it('a .gz cut inside its header gives nothing: one error, as before', async () => {
     const items = await readAll(await corpus({'story.txt.gz': gzipSync(story).subarray(0, 8)}))
     expect(items.map((i) => (i.kind === 'error' ? `${i.error.code} ${i.file}` : 'doc'))).toEqual(['ingest:bad-gzip undefined'])
+  })
+})
+
+describe('readCorpus: an article longer than MAX_ARTICLE_CHARS', () => {
+  it('is an ingest:too-long error (a .txt of one long line, a JSONL record), and the rest is read', async () => {
+    const line = 'the minister said talks would resume on Tuesday '.repeat(Math.ceil((MAX_ARTICLE_CHARS + 1) / 48)).slice(0, MAX_ARTICLE_CHARS + 1)
+    const items = await readAll(await corpus({'a-long.txt': line, 'b.jsonl': `${JSON.stringify({id: 'huge', text: line})}\n${JSON.stringify({id: 'ok', text: 'Short.'})}\n`, 'c-at-limit.txt': line.slice(0, MAX_ARTICLE_CHARS)}))
+    expect(items.map((i) => (i.kind === 'doc' ? `doc ${i.doc.source}` : `error ${i.error.source} ${i.error.code} ${i.file}`))).toEqual([
+      'error a-long.txt ingest:too-long undefined',
+      'error b.jsonl:1 ingest:too-long b.jsonl',
+      'doc b.jsonl:2',
+      'doc c-at-limit.txt',
+    ])
+    expect(items[0]!.kind === 'error' && items[0]!.error.message).toBe(`the article is ${MAX_ARTICLE_CHARS + 1} characters long, more than the ${MAX_ARTICLE_CHARS} lede processes as one article: it is probably many articles in one file; split it into one file (or JSONL line, or <DOC>) per article`)
   })
 })
