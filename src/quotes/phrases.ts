@@ -15,6 +15,12 @@ export const DETERMINERS = set(`a an the this that these those its his her their
 const CLAUSE = set(`that which who whom whose and but or nor so because while when whenever where if although though as
   since after before until unless than then yet once whereas whether how why what`)
 
+// verbs an infinitive cue depends on, whose subject is the speaker ("X went on to say", "X wanted to tell")
+const CONTROL_VERBS = set(`want wants wanted go goes went going on continue continues continued begin begins began start starts
+  started try tries tried seem seems seemed appear appears appeared need needs needed plan plans planned decide decides
+  decided refuse refuses refused choose chooses chose get gets got use used manage manages managed rush rushes rushed
+  prompted expected forced moved`)
+
 // auxiliaries, negation and adverbs between a subject and its cue ("has repeatedly said")
 const AUXILIARIES = set(`has have had is are was were be been being do does did will would shall should can could cannot may might
   must not never also later again then still just only even further once previously recently repeatedly reportedly
@@ -96,7 +102,9 @@ export function cueAt(words: Word[], i: number): CueMatch | null {
     const before = prev?.lower ?? ''
     const ok =
       entry.form === 'base'
-        ? /^(?:i|we|they|you|to|will|would|could|should|can|may|might|must|did|do|does|not|never|also|often|always|n't)$/.test(before)
+        ? /^(?:i|we|they|you|to|will|would|could|should|can|may|might|must|did|do|does|not|never|also|often|always|n't)$/.test(before) ||
+          // "could only quip", "would just say": an adverb between the modal and the verb
+          (/^(?:only|just|still|even|simply|merely|then|again)$/.test(before) && /^(?:will|would|could|should|can|may|might|must|did|do|does|to)$/.test(words[i - 2]?.lower ?? ''))
         : prev !== undefined && prev.kind === 'word' && !/^(?:of|in|for|with|about|on|at|by|from|to|and|or|new|more|recent|several|many|public|private)$/.test(before)
     if (!ok) return null
   }
@@ -122,6 +130,20 @@ export function subjectBefore(words: Word[], cueIndex: number, floor: number): P
   let j = cueIndex - 1
   while (j >= floor && words[j]!.kind === 'word' && (AUXILIARIES.has(words[j]!.lower) || isAdverb(words[j]!))) j--
   if (j < floor) return null
+  // "X was prompted to say", "X went on to say", "X wanted to tell": the subject of the verb the infinitive depends on
+  // (a speech verb only: "allies wanted to know if …" reports no words; a participle after a noun is no such verb: "a
+  // gesture intended to highlight")
+  if (words[j]!.lower === 'to' && j - 1 >= floor && lookupCue(words[cueIndex]?.lower ?? '')?.class === 'speech') {
+    let v = j - 1
+    let verbs = 0
+    while (v >= floor && words[v]!.kind === 'word' && !words[v]!.upper && v > j - 6 && (AUXILIARIES.has(words[v]!.lower) || isAdverb(words[v]!) || CONTROL_VERBS.has(words[v]!.lower))) {
+      if (!AUXILIARIES.has(words[v]!.lower) && !isAdverb(words[v]!)) verbs++
+      v--
+    }
+    if (verbs === 0 || v < floor || v === j - 1) return null
+    const phrase = collectBackward(words, v, floor)
+    return phrase && isPlausibleSubject(words, phrase) ? phrase : null
+  }
   // "X, a spokeswoman for Y, told" / "X, in fact, stressed": the subject sits before the parenthesis
   if (words[j]!.text === ',') {
     let k = j - 1
@@ -146,7 +168,12 @@ function isHardBreak(word: Word): boolean {
 }
 
 function isAdverb(word: Word): boolean {
-  return !word.upper && word.lower.length > 4 && word.lower.endsWith('ly') && !/(?:family|ally|italy|rally|supply|july|assembly|reply|belly|bully|fly|holy|ugly|only)$/.test(word.lower)
+  return !word.upper && isAdverbForm(word.lower)
+}
+
+// a lowercase word ending in -ly that is no noun or adjective of that ending
+function isAdverbForm(lower: string): boolean {
+  return lower.length > 4 && lower.endsWith('ly') && !/(?:family|ally|italy|rally|supply|july|assembly|reply|belly|bully|fly|holy|ugly|only)$/.test(lower)
 }
 
 // reads a noun phrase backwards from `last` down to `floor`
@@ -258,6 +285,10 @@ export function phraseAfter(words: Word[], first: number, ceiling: number): Phra
 }
 
 const CONJUNCTIONS = set('but and yet so or nor')
+// irregular past tenses that end a subject read forwards, as "-ed" does for the regular ones
+const IRREGULAR_PAST = set('went came made took gave got left held met ran sent spent began became brought found kept stood won lost struck fought sought bought caught taught drove rode wore')
+// adverbs that may open a clause without a comma after them ("Then Trump said")
+const SENTENCE_ADVERBS = set('then later also still now earlier instead even thus indeed perhaps meanwhile')
 
 // words that open an introductory chunk before the main clause ("In a statement, X said")
 const INTRODUCTORY = set(`in on at after before when while although though as since if because during for with without by from
@@ -275,12 +306,17 @@ export function clauseSubject(words: Word[], floor: number, limit: number): Phra
   while (i < limit && words[i]!.kind === 'punct' && words[i]!.text !== '(') i++
   while (i < limit) {
     const word = words[i]!
-    // "But Norway, where …, opposes": a conjunction opening the sentence goes alone
-    if (word.kind === 'word' && CONJUNCTIONS.has(word.lower)) {
+    // "But Norway, where …, opposes": a conjunction opening the sentence goes alone, and so does an adverb right before
+    // the subject ("And then Trump went on the attack, saying"), which would otherwise open a chunk up to the comma
+    const following = words[i + 1]
+    const standalone = SENTENCE_ADVERBS.has(word.lower) && following !== undefined && following.kind === 'word' && (following.upper || PRONOUNS.has(following.lower))
+    if (word.kind === 'word' && (CONJUNCTIONS.has(word.lower) || standalone)) {
       i++
       continue
     }
-    if (!(word.kind === 'word' && (INTRODUCTORY.has(word.lower) || isAdverb(word) || (word.lower.endsWith('ing') && word.lower.length > 5)) || endsInTime(words, i, limit))) break
+    // ("Immediately after the attacks, X …": an adverb capitalised as the sentence's first word, before a preposition)
+    const openingAdverb = i === floor && word.upper && isAdverbForm(word.lower) && following !== undefined && INTRODUCTORY.has(following.lower) && !following.upper
+    if (!(word.kind === 'word' && (INTRODUCTORY.has(word.lower) || isAdverb(word) || openingAdverb || (word.lower.endsWith('ing') && word.lower.length > 5)) || endsInTime(words, i, limit))) break
     let k = i
     while (k < limit && words[k]!.text !== ',') k++
     if (k >= limit) return lastPronoun(words, floor, limit)
@@ -300,8 +336,9 @@ export function clauseSubject(words: Word[], floor: number, limit: number): Phra
       if (word.kind === 'word' && !word.upper) {
         if (NOT_IN_PHRASE.has(word.lower) && !PREPOSITIONS_IN_NAME.has(word.lower) && !DETERMINERS.has(word.lower)) break
         if (AUXILIARIES.has(word.lower) || isAdverb(word) || cueAt(words, k) || /n['’]t$/.test(word.lower)) break
-        // a past-tense verb ends the subject ("X rallied supporters"), unless a determiner precedes it ("the embattled governor")
-        if (/ed$/.test(word.lower) && !DETERMINERS.has(words[k - 1]?.lower ?? '')) break
+        // a past-tense verb ends the subject ("X rallied supporters", "X went on the attack"), unless a determiner
+        // precedes it ("the embattled governor")
+        if ((/ed$/.test(word.lower) || IRREGULAR_PAST.has(word.lower)) && !DETERMINERS.has(words[k - 1]?.lower ?? '')) break
         // so does a present-tense verb after a name, known by the determiner it takes ("Norway opposes the plan")
         if (/s$/.test(word.lower) && words[k - 1]?.upper && DETERMINERS.has(words[k + 1]?.lower ?? '')) break
       }

@@ -392,7 +392,11 @@ function attributeBefore(text: string, quote: QuoteSpan, pw: ParagraphWords, pre
   const shared = speakerBeforeQuoteAt(pw, floor, previous)
   const j = a - 1
   if (words[j]!.text === ':') return introducedByColon(text, words, j, floor, pw.quoted, shared)
-  return nearestCue(text, words, a, floor, words[j]!.text === ',' ? 'before' : 'clause', pw.quoted, shared)
+  // "X issued a statement, “Last night …”": a comma after a noun naming what was said introduces the quote as a colon does
+  const viaCue = nearestCue(text, words, a, floor, words[j]!.text === ',' ? 'before' : 'clause', pw.quoted, shared)
+  if (viaCue || words[j]!.text !== ',' || j - 1 < floor || !STATEMENT_NOUNS.has(words[j - 1]!.lower) || quote.kind !== 'direct') return viaCue
+  // "X issued a statement, “Last night …”": a comma after a noun naming what was said introduces the quote as a colon does
+  return introducedByColon(text, words, j, floor, pw.quoted, shared)
 }
 
 /**
@@ -752,6 +756,9 @@ function listed(quote: QuoteSpan, pw: ParagraphWords, previous: {item: Attribute
   }
   return linked ? {speaker: previous.item.speaker, cue: previous.item.cue, rule: 'carried'} : null
 }
+
+// nouns naming an utterance, after which a comma introduces the quotation it holds ("issued a statement, “…”")
+const STATEMENT_NOUNS = new Set(['statement', 'message', 'tweet', 'post', 'note', 'letter', 'email', 'e-mail', 'remarks', 'speech', 'reply', 'response'])
 
 // prepositions whose object, right before a colon, is no speaker of the quotation after it
 const OBJECT_PREPOSITIONS = new Set(

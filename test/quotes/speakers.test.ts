@@ -120,6 +120,22 @@ describe('attributeSpeakers: a coordinated clause with a speaker of its own', ()
   })
 })
 
+describe('attributeSpeakers: the subject of a cue away from its verb (quotefix2 audit of PolNeAR train)', () => {
+  it.each([
+    ['a verb the infinitive depends on', 'But the debate was so subdued that Jane Roe was prompted to say, "So far, I cannot believe how civil it has been."', [['So far, I cannot believe how civil it has been.', 'Jane Roe', 'say']]],
+    ['went on to say', 'Jane Roe went on to say: "We will win."', [['We will win.', 'Jane Roe', 'say']]],
+    ['a belief verb after an infinitive keeps the main subject', 'The senator said allies wanted to know if the country is "a reliable partner in the region for years to come."', [['a reliable partner in the region for years to come.', 'The senator', 'know']]],
+    ['a participle after a noun is no verb of the subject', 'Jane Roe said the amendment was a gesture intended to highlight "the path to citizenship."', [['the path to citizenship.', 'Jane Roe', 'highlight']]],
+    ['an adverb between a modal and the verb', 'The scheduling was so odd that a spokesman for the senator could only quip: "I guess Christmas Eve was booked."', [['I guess Christmas Eve was booked.', 'a spokesman for the senator', 'quip']]],
+    ['an adverb opening the clause without a comma', 'And then Jane Roe went fully on the attack, saying, "Is the president going to finally say it?"', [['Is the president going to finally say it?', 'Jane Roe', 'saying']]],
+    ['an irregular past tense ends the subject', 'Ivan Petrov went after her on Wednesday, calling it "disqualifying" and "a disgrace."', [['disqualifying', 'Ivan Petrov', 'calling'], ['a disgrace.', 'Ivan Petrov', 'calling']]],
+    ['a comma after a statement', 'Immediately after the attacks, Jane Roe issued a statement, "Last night, our nation was attacked."', [['Last night, our nation was attacked.', 'Jane Roe', null]]],
+    ['a statement with a cue keeps the cue', 'Jane Roe told the paper in a written statement, "We will win."', [['We will win.', 'Jane Roe', 'told']]],
+  ])('%s', (_name, text, expected) => {
+    expect(attribute(text).map((q) => [text.slice(q.start, q.end), q.speaker.mention, q.cue])).toEqual(expected)
+  })
+})
+
 describe('attributeSpeakers: partial quotes and scare quotes', () => {
   it.each([
     ['a fragment after said', 'Jane Roe said he was "not at all surprised" by the result.', [['not at all surprised', 'Jane Roe']]],
