@@ -78,6 +78,28 @@ async function connectionsDuring(url: string, work: () => Promise<void>): Promis
     client.disconnect()
   }
 }
+// one test corpus per size for the whole file (read only), and its output from a local run with one worker thread,
+// made once: every distributed run is compared with it (each test ran the same local run of its own before, ~8 s of
+// CPU for the file on a 2-core machine)
+const corpora = new Map<number, string>()
+function corpusOf(copies = 1): string {
+  if (!corpora.has(copies)) corpora.set(copies, buildTestCorpus(copies))
+  return corpora.get(copies)!
+}
+const locals = new Map<number, Promise<Record<string, string>>>()
+function localOutput(copies = 1): Promise<Record<string, string>> {
+  if (!locals.has(copies)) {
+    const out = mkdtempSync(join(tmpdir(), 'lede-dist-local-'))
+    locals.set(
+      copies,
+      run(['run', corpusOf(copies), '--out', out, '--workers', '1', '--quiet']).then(({code}) => {
+        expect(code).toBe(1)
+        return outputFiles(out)
+      }),
+    )
+  }
+  return locals.get(copies)!
+}
 function worker(url: string, queue: string, extra: string[] = []) {
   const w = start(['worker', '--redis', url, '--queue', queue, '--concurrency', '1', ...extra])
   return {...w, ready: until(() => w.stderr().includes('waiting for batches'), 'a worker to connect')}
@@ -108,17 +130,17 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
   })
 
   it('writes the same JSONL locally with 1 and 2 worker threads and through Redis with 2 workers', {timeout: 300_000}, async () => {
-    const corpus = buildTestCorpus()
-    const outs = ['w1', 'w2', 'redis'].map((name) => mkdtempSync(join(tmpdir(), `lede-dist-${name}-`)))
-    expect((await run(['run', corpus, '--out', outs[0]!, '--workers', '1', '--quiet'])).code).toBe(1)
-    expect((await run(['run', corpus, '--out', outs[1]!, '--workers', '2', '--quiet'])).code).toBe(1)
+    const corpus = corpusOf()
+    // the local run with 1 worker thread is the file's reference output (localOutput)
+    const local = await localOutput()
+    const [w2, viaRedis] = ['w2', 'redis'].map((name) => mkdtempSync(join(tmpdir(), `lede-dist-${name}-`)))
+    expect((await run(['run', corpus, '--out', w2!, '--workers', '2', '--quiet'])).code).toBe(1)
     const workers = [worker(url, 'same'), worker(url, 'same')]
     await Promise.all(workers.map((w) => w.ready))
-    const distributed = await run(['run', corpus, '--out', outs[2]!, '--redis', url, '--queue', 'same', '--batch-size', '2', '--quiet'])
+    const distributed = await run(['run', corpus, '--out', viaRedis!, '--redis', url, '--queue', 'same', '--batch-size', '2', '--quiet'])
     expect(distributed.code).toBe(1)
-    const local = outputFiles(outs[0]!)
-    expect(outputFiles(outs[1]!)).toEqual(local)
-    expect(outputFiles(outs[2]!)).toEqual(local)
+    expect(outputFiles(w2!)).toEqual(local)
+    expect(outputFiles(viaRedis!)).toEqual(local)
     // both workers took batches
     for (const w of workers) expect(w.stderr()).toMatch(/batch \S+ done/)
     for (const w of workers) w.child.kill('SIGTERM')
@@ -126,10 +148,9 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
   })
 
   it('loses nothing when a worker is killed with kill -9 in the middle of a batch', {timeout: 300_000}, async () => {
-    const corpus = buildTestCorpus(3)
-    const local = mkdtempSync(join(tmpdir(), 'lede-dist-local-'))
+    const corpus = corpusOf(3)
+    const local = await localOutput(3)
     const out = mkdtempSync(join(tmpdir(), 'lede-dist-killed-'))
-    expect((await run(['run', corpus, '--out', local, '--workers', '1', '--quiet'])).code).toBe(1)
     // a short lock so the stalled batch is handed on within seconds, not the default 30
     const victim = worker(url, 'kill', ['--lock-duration', '2000'])
     await victim.ready
@@ -143,16 +164,15 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
     const {code} = await running
     expect(code).toBe(1)
     expect(rescuer.stderr()).toContain(`batch ${taken} started`)
-    expect(outputFiles(out)).toEqual(outputFiles(local))
+    expect(outputFiles(out)).toEqual(local)
     rescuer.child.kill('SIGTERM')
     await exited(rescuer.child)
   })
 
   it('stops with exit 3 when no worker connects within --worker-timeout, and --resume finishes the run once one does', {timeout: 300_000}, async () => {
-    const corpus = buildTestCorpus()
-    const local = mkdtempSync(join(tmpdir(), 'lede-dist-local-'))
+    const corpus = corpusOf()
+    const local = await localOutput()
     const out = mkdtempSync(join(tmpdir(), 'lede-dist-lonely-'))
-    expect((await run(['run', corpus, '--out', local, '--workers', '1', '--quiet'])).code).toBe(1)
     const args = ['run', corpus, '--out', out, '--redis', url, '--queue', 'nobody', '--batch-size', '2']
     const waited = await run([...args, '--worker-timeout', '8'])
     expect(waited.code).toBe(3)
@@ -163,7 +183,7 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
     const late = worker(url, 'nobody')
     await late.ready
     expect((await run([...args, '--resume', '--quiet'])).code).toBe(1)
-    expect(outputFiles(out)).toEqual(outputFiles(local))
+    expect(outputFiles(out)).toEqual(local)
     late.child.kill('SIGTERM')
     await exited(late.child)
   })
@@ -186,10 +206,9 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
         }
       }
     }
-    const corpus = buildTestCorpus(3)
-    const local = mkdtempSync(join(tmpdir(), 'lede-dist-local-'))
+    const corpus = corpusOf(3)
+    const local = await localOutput(3)
     const out = mkdtempSync(join(tmpdir(), 'lede-dist-lost-'))
-    expect((await run(['run', corpus, '--out', local, '--workers', '1', '--quiet'])).code).toBe(1)
     let server = await startRedis()
     const first = worker(own, 'lost')
     await first.ready
@@ -205,16 +224,15 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
     const second = worker(own, 'lost')
     await second.ready
     expect((await run(args.filter((a) => a !== '--quiet').concat('--resume', '--quiet'))).code).toBe(1)
-    expect(outputFiles(out)).toEqual(outputFiles(local))
+    expect(outputFiles(out)).toEqual(local)
     for (const w of [first, second]) w.child.kill('SIGKILL')
     server.kill('SIGTERM')
   })
 
   it('leaves nothing of a coordinator killed with kill -9: workers skip its batches, and the next run removes them', {timeout: 120_000}, async () => {
-    const corpus = buildTestCorpus()
-    const local = mkdtempSync(join(tmpdir(), 'lede-dist-local-'))
+    const corpus = corpusOf()
+    const local = await localOutput()
     const out = mkdtempSync(join(tmpdir(), 'lede-dist-orphan-'))
-    expect((await run(['run', corpus, '--out', local, '--workers', '1', '--quiet'])).code).toBe(1)
     const client = new Redis(url)
     try {
       // no worker yet: the killed run's batches wait in the queue; its liveness key lasts 1 s instead of 15
@@ -236,7 +254,7 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
       expect(late.stderr()).not.toMatch(/batch \S+ started/)
       // the next run (the resume) removes what the killed run left, and finishes as if nothing had happened
       expect((await run([...args, '--resume'])).code).toBe(1)
-      expect(outputFiles(out)).toEqual(outputFiles(local))
+      expect(outputFiles(out)).toEqual(local)
       for (const id of orphans) expect(await client.exists(`bull:orphan:${id}`), id).toBe(0)
       expect(await client.zcard('bull:orphan:completed')).toBe(0)
       expect(await client.keys('lede:orphan:*')).toEqual([])
@@ -293,7 +311,7 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
     edited.stderr!.on('data', (chunk) => (log += String(chunk)))
     await until(() => log.includes('waiting for batches'), 'the edited worker to connect')
     const out = join(mkdtempSync(join(tmpdir(), 'lede-dist-edited-')), 'out')
-    const {code, stderr} = await run(['run', buildTestCorpus(1), '--out', out, '--redis', url, '--queue', 'edited', '--quiet'])
+    const {code, stderr} = await run(['run', corpusOf(), '--out', out, '--redis', url, '--queue', 'edited', '--quiet'])
     expect(code).toBe(3)
     expect(stderr).toMatch(/a worker of lede \S+ \(code (\w{12}), model (\w{12})\) took a batch of this run, which is lede \S+ \(code (?!\1)\w{12}, model \2\) \(the code \(sources, data files or installed packages: another commit, a local edit or another npm install\) differs\)/)
     expect(log).toMatch(/batch \S+ refused: it comes from a run of lede/)
@@ -304,10 +322,9 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
   it('finishes when Redis restarts empty mid-run (no persistence): the lost batches are sent again', {timeout: 120_000}, async () => {
     const {server: first, url: own} = await ownRedis()
     const port = own.split(':').pop()!
-    const corpus = buildTestCorpus(3)
-    const local = mkdtempSync(join(tmpdir(), 'lede-dist-local-'))
+    const corpus = corpusOf(3)
+    const local = await localOutput(3)
     const out = mkdtempSync(join(tmpdir(), 'lede-dist-restart-'))
-    expect((await run(['run', corpus, '--out', local, '--workers', '1', '--quiet'])).code).toBe(1)
     const w = worker(own, 'restart')
     await w.ready
     const running = run(['run', corpus, '--out', out, '--redis', own, '--queue', 'restart', '--batch-size', '1', '--quiet'])
@@ -319,7 +336,7 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
     children.push(again)
     const {code} = await running
     expect(code).toBe(1)
-    expect(outputFiles(out)).toEqual(outputFiles(local))
+    expect(outputFiles(out)).toEqual(local)
     w.child.kill('SIGKILL')
     again.kill('SIGTERM')
   })
@@ -391,7 +408,7 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
 
   it('exits 3 with a clear message when Redis is unreachable at start', {timeout: 120_000}, async () => {
     const port = await freePort()
-    const corpus = buildTestCorpus()
+    const corpus = corpusOf()
     // Redis is tried before anything is written: the --out folder and its missing parents are never made
     const made = join(mkdtempSync(join(tmpdir(), 'lede-dist-none-')), 'made')
     const out = join(made, 'out')
@@ -420,7 +437,7 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
         await new Promise((r) => setTimeout(r, 100))
       }
     }
-    const corpus = buildTestCorpus()
+    const corpus = corpusOf()
     for (const [url, reason] of [
       [`redis://127.0.0.1:${port}`, /NOAUTH/],
       [`redis://:wrong@127.0.0.1:${port}`, /WRONGPASS|invalid password/],
