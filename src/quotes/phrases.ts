@@ -238,6 +238,10 @@ export function isPlausibleSubject(words: Word[], phrase: Phrase): boolean {
   if (head.kind === 'punct' && head.text !== ')') return false
   if (head.kind === 'num' && !/\p{L}/u.test(head.text)) return false
   if (length === 1 && (PRONOUNS.has(head.lower) || QUANTIFIER_HEADS.has(head.lower))) return true
+  // a phrase opening with a past-tense verb and its object is a predicate, not a subject ("issued a statement Tuesday";
+  // "retired neurosurgeon X" is one)
+  const opening = words[phrase.first]!
+  if (length > 1 && opening.kind === 'word' && !opening.upper && /[^e]ed$/.test(opening.lower) && DETERMINERS.has(words[phrase.first + 1]!.lower)) return false
   if (NOT_IN_PHRASE.has(head.lower) && !head.upper) return false
   if (DETERMINERS.has(head.lower)) return false
   // a lowercase single word must look like a noun, not an adverb or verb
@@ -469,6 +473,9 @@ function linkedSubject(words: Word[], k: number, floor: number): Phrase | null {
   const verb = words[v]
   if (!verb || verb.kind !== 'word' || verb.upper) return null
   if (!(cueAt(words, v) || /[^e]ed$/.test(verb.lower))) return null
+  // after a bare comma a finite verb links only to a speech verb ("X said, adding", "CNN, Cruz said, called"): after
+  // another verb the comma ends a relative clause ("Clinton, who called Sanders after the winner was declared, told")
+  if (link.text === ',' && !words[k]!.lower.endsWith('ing') && !cueAt(words, v)) return null
   return subjectBefore(words, v, floor)
 }
 

@@ -130,6 +130,9 @@ describe('attributeSpeakers: the subject of a cue away from its verb (quotefix2 
     ['an adverb opening the clause without a comma', 'And then Jane Roe went fully on the attack, saying, "Is the president going to finally say it?"', [['Is the president going to finally say it?', 'Jane Roe', 'saying']]],
     ['an irregular past tense ends the subject', 'Ivan Petrov went after her on Wednesday, calling it "disqualifying" and "a disgrace."', [['disqualifying', 'Ivan Petrov', 'calling'], ['a disgrace.', 'Ivan Petrov', 'calling']]],
     ['a comma after a statement', 'Immediately after the attacks, Jane Roe issued a statement, "Last night, our nation was attacked."', [['Last night, our nation was attacked.', 'Jane Roe', null]]],
+    ['a verb and its object are no subject', 'Ivan Petrov, who said the court was biased against him, issued a statement Tuesday saying, "I do not feel that way."', [['I do not feel that way.', 'Ivan Petrov', 'saying']]],
+    ['an adjective in -ed opens a subject', '"We will win," said retired neurosurgeon Jane Roe, asked about the vote.', [['We will win,', 'retired neurosurgeon Jane Roe', 'said']]],
+    ['a speech verb in a parenthetical links to the verb after it', 'The network, Jane Roe said, called the announcement "a mistake we regret."', [['a mistake we regret.', 'Jane Roe', 'called']]],
     ['a statement with a cue keeps the cue', 'Jane Roe told the paper in a written statement, "We will win."', [['We will win.', 'Jane Roe', 'told']]],
   ])('%s', (_name, text, expected) => {
     expect(attribute(text).map((q) => [text.slice(q.start, q.end), q.speaker.mention, q.cue])).toEqual(expected)
