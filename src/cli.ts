@@ -151,7 +151,13 @@ Offsets (start, end) in every record are half-open Unicode code-point offsets in
 so Python's text[start:end] equals the record's text.
 ${EXIT_HELP}`,
     )
-    .action(async (corpusDir: string, opts: {out: string; pipeline: string; defaultDollar: string; workers?: number; concurrency?: number; redis?: string; queue: string; batchSize?: number; workerTimeout: number; redisTimeout: number; link: boolean; layers?: string[]; quiet?: boolean; resume?: boolean}) => {
+    // more than one corpus is said below in words a shell pattern's user understands, not commander's 'too many arguments'
+    .allowExcessArguments(true)
+    .action(async (corpusDir: string, opts: {out: string; pipeline: string; defaultDollar: string; workers?: number; concurrency?: number; redis?: string; queue: string; batchSize?: number; workerTimeout: number; redisTimeout: number; link: boolean; layers?: string[]; quiet?: boolean; resume?: boolean}, command: Command) => {
+      if (command.args.length > 1) {
+        const shown = command.args.slice(0, 3).map((a) => `"${a}"`).join(', ')
+        throw new UsageError(`lede run takes one corpus folder, and ${command.args.length} were given (${shown}${command.args.length > 3 ? ', ...' : ''}): a shell pattern such as *.txt gives each file apart; give the folder that holds them (lede reads every input under it, recursively)`)
+      }
       if (opts.redis !== undefined && opts.workers !== undefined) {
         throw new UsageError('--workers sets local worker threads; with --redis the workers are `lede worker` processes (set their threads with lede worker --concurrency)')
       }

@@ -85,6 +85,8 @@ describe('lede CLI', () => {
     ['--workers with --redis', ['run', 'corpus', '--out', '/tmp/x', '--redis', 'redis://127.0.0.1:1', '--workers', '2'], EXIT.usage, /with --redis the workers are `lede worker` processes/],
     ['a missing corpus folder', ['run', '/nonexistent/corpus', '--out', '/tmp/x'], EXIT.fatal, /corpus folder "\/nonexistent\/corpus" does not exist/],
     ['a corpus that is a file', ['run', join(corpus, readdirSync(corpus)[0]!), '--out', '/tmp/x'], EXIT.fatal, /is not a folder: give lede run the folder/],
+    // a shell pattern (lede run corpus/*.txt) gives each file apart: commander said only 'too many arguments'
+    ['a corpus given as a shell pattern', ['run', ...readdirSync(corpus).slice(0, 2).map((f) => join(corpus, f)), '--out', '/tmp/x'], EXIT.usage, /lede run takes one corpus folder, and 2 were given \(".*", ".*"\): a shell pattern such as \*\.txt gives each file apart; give the folder that holds them/],
     ['a --default-dollar that is no currency', ['run', 'corpus', '--out', '/tmp/x', '--default-dollar', 'XYZ'], EXIT.usage, /defaultDollar "XYZ" is not an ISO 4217 currency code/],
     ['--out the corpus folder', ['run', corpus, '--out', corpus], EXIT.usage, /is the corpus folder itself/],
     ['--out a folder holding the corpus', ['run', corpus, '--out', root], EXIT.usage, /contains the corpus folder/],

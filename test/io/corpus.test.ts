@@ -576,3 +576,20 @@ describe('readCorpus: an article longer than MAX_ARTICLE_CHARS', () => {
     expect(items[0]!.kind === 'error' && items[0]!.error.message).toBe(`the article is ${MAX_ARTICLE_CHARS + 1} characters long, more than the ${MAX_ARTICLE_CHARS} lede processes as one article: it is probably many articles in one file; split it into one file (or JSONL line, or <DOC>) per article`)
   })
 })
+
+describe('readCorpus: a file gone or changed between the listing and its reading', () => {
+  it('a file deleted after the listing is an ingest:unreadable error naming it; one rewritten is read as it is then', async () => {
+    const dir = await corpus({'a.txt': 'First version.', 'b.txt': 'Stays.', 'c.txt': 'Old text.'})
+    const listing = await listCorpus(dir)
+    const {rmSync} = await import('node:fs')
+    rmSync(join(dir, 'a.txt'))
+    writeFileSync(join(dir, 'c.txt'), 'New text, written during the run.')
+    const items: CorpusItem[] = []
+    for await (const item of readCorpus(dir, listing)) items.push(item)
+    expect(items.map((i) => (i.kind === 'doc' ? `doc ${i.doc.source} ${i.doc.text}` : `error ${i.error.source} ${i.error.code} ${i.error.message}`))).toEqual([
+      expect.stringMatching(/^error a\.txt ingest:unreadable cannot read file: ENOENT: no such file or directory/),
+      'doc b.txt Stays.',
+      'doc c.txt New text, written during the run.',
+    ])
+  })
+})
