@@ -7,6 +7,8 @@ import {findMoney} from '../money/find-money.ts'
 import {MoneyOptions} from '../money/options.ts'
 import type {Stage} from '../stage.ts'
 import {unwrapText} from '../segment/layout.ts'
+import {closeLineHyphens, findLineHyphens} from '../segment/line-hyphens.ts'
+import {isEnglishWord} from '../adapters/wink.ts'
 
 export {MoneyOptions}
 
@@ -21,7 +23,15 @@ export function createMoney(options: MoneyOptions = {}): Stage {
     assigns: ['money'],
     run(doc) {
       // a wrap inside a paragraph reads as a space ("$5\nbillion" is one figure)
-      doc.money = findMoney(unwrapText(doc.text, doc.paragraphs), finderOptions)
+      const text = unwrapText(doc.text, doc.paragraphs)
+      // a word a wrapper broke with a hyphen ("$5 mil-" / "lion") is read whole, in a view with the break closed
+      const hyphens = doc.paragraphs && text !== doc.text ? findLineHyphens(doc.text, doc.paragraphs, isEnglishWord) : []
+      if (hyphens.length === 0) {
+        doc.money = findMoney(text, finderOptions)
+        return
+      }
+      const view = closeLineHyphens(text, hyphens)
+      doc.money = findMoney(view.text, finderOptions).map(view.toText)
     },
   }
 }

@@ -102,6 +102,16 @@ describe('the default pipeline reads a word broken at the end of a line whole', 
     expect(names).toContainEqual(['Environ-\nmental Protection Agency', 'Environmental Protection Agency', 'org:environmental-protection-agency'])
     expect(doc.paragraphs).toHaveLength(1)
   })
+
+  it('reads a figure whose word a hyphen broke as one amount', async () => {
+    const {PIPELINES, DEFAULT_PIPELINE} = await import('../../pipelines/index.ts')
+    const {createDoc} = await import('../../src/doc.ts')
+    const {processDoc} = await import('../../src/stage.ts')
+    const text = `${HYPHENATED.replace(/\.$/, ' costing $5 mil-')}\nlion over ten years.`
+    const doc = processDoc(PIPELINES[DEFAULT_PIPELINE]!.build(), createDoc({id: 'd', source: 'a.txt', text}))
+    expect(doc.money!.map((m) => [doc.text.slice(m.start, m.end), m.value, m.currency])).toEqual([['$5 mil-\nlion', '5000000', 'USD']])
+    expect(doc.entities!.filter((e) => e.label === 'MONEY').map((e) => doc.text.slice(e.start, e.end))).toEqual(['$5 mil-\nlion'])
+  })
 })
 
 describe('the default pipeline reads a wrap as a space', () => {
