@@ -46,8 +46,8 @@ export interface ExtractedPage {
   metadata: PageMetadata
   /** the body's paragraphs, white space collapsed, empty ones dropped */
   paragraphs: string[]
-  /** the JSON-LD `articleBody`, when the page carries one (kept as a cross-check of the extraction) */
-  jsonLdBody: string | null
+  /** the JSON-LD `articleBody` as paragraphs, when the page carries one (a page drawn by scripts may hold its text only there) */
+  jsonLdBody: string[] | null
   /** sections put back after Readability, or null when none was */
   restored: RestoredSections | null
   /** signs of a subscription wall */
@@ -75,7 +75,7 @@ export function extractPage(html: string): ExtractedPage {
   if (metadata.byline === null && article?.byline) metadata.byline = clean(article.byline)
   if (metadata.date === null && article?.publishedTime) metadata.date = clean(article.publishedTime)
   if (metadata.siteName === null && article?.siteName) metadata.siteName = clean(article.siteName)
-  return {metadata, paragraphs, jsonLdBody: ld.body, restored, wall}
+  return {metadata, paragraphs, jsonLdBody: ld.body === null ? null : bodyParagraphs(ld.body), restored, wall}
 }
 
 // linkedom needs a whole document: a bare fragment (an `html` field of a JSONL record) gets one around it
@@ -186,10 +186,24 @@ function readJsonLd(document: Document): JsonLd {
       found.date ??= asText(node.datePublished) ?? asText(node.dateCreated)
       found.author ??= authorNames(node.author)
       found.url ??= asText(node.url) ?? asText((node.mainEntityOfPage as Record<string, unknown> | undefined)?.['@id']) ?? asText(node.mainEntityOfPage)
-      found.body ??= asText(node.articleBody)
+      // its line breaks are its paragraphs: kept, unlike the other fields' white space
+      if (found.body === null && typeof node.articleBody === 'string' && node.articleBody.trim() !== '') found.body = node.articleBody
     }
   }
   return found
+}
+
+// tags that make an articleBody a piece of HTML (some sites put the body's markup there) rather than plain text
+const BODY_MARKUP = /<(?:p|br|div|h[1-6]|ul|ol|li|blockquote)\b[^>]*>/i
+
+/** An `articleBody` as paragraphs: its markup's blocks, or its plain text's lines (blank-line separated when it has any). */
+function bodyParagraphs(body: string): string[] {
+  if (BODY_MARKUP.test(body)) return toParagraphs(parseHTML(`<!DOCTYPE html><html><head></head><body>${body}</body></html>`).document.body as El)
+  const text = body.replace(/\r\n?/g, '\n')
+  return text
+    .split(/\n\s*\n/.test(text) ? /\n\s*\n/ : /\n/)
+    .map(clean)
+    .filter((p) => p !== '')
 }
 
 // schema.org booleans come as JSON booleans or as the strings "False" / "false"

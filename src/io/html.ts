@@ -41,6 +41,9 @@ export function isErrorTitle(title: string): boolean {
   return title.split(/\s+[|–—·:-]\s+|\s*\|\s*/).some((part) => ERROR_TITLE.test(part.trim()))
 }
 
+// an articleBody this short is a summary or a teaser, not a story to prefer over what the page shows
+const JSON_LD_MIN_WORDS = 50
+
 // a subscription wall's teaser is the headline and a paragraph or two: a page marked as not free that gives this little
 // text is a teaser even when it shows no prompt (the prompt is often drawn by a script the save did not keep)
 const TEASER_MAX_WORDS = 250
@@ -72,15 +75,29 @@ export function readHtmlArticle(html: string): HtmlArticle | HtmlFailure {
   } catch (error) {
     return {code: 'ingest:no-article', message: `the page could not be parsed: ${(error as Error).message}`}
   }
-  const {metadata, paragraphs, restored, wall} = page
-  const longest = Math.max(0, ...paragraphs.map((p) => p.match(WORD)?.length ?? 0))
+  const {metadata, restored, wall} = page
+  let paragraphs = page.paragraphs
+  let longest = Math.max(0, ...paragraphs.map((p) => p.match(WORD)?.length ?? 0))
+  let total = paragraphs.reduce((n, p) => n + (p.match(WORD)?.length ?? 0), 0)
+  // a page drawn by scripts (the save kept the shell, not what the scripts wrote) may hold its story only in its JSON-LD
+  // articleBody: taken when the visible body has no article or under half the articleBody's words
+  let fromJsonLd: string | null = null
+  if (page.jsonLdBody !== null) {
+    const ldWords = page.jsonLdBody.reduce((n, p) => n + (p.match(WORD)?.length ?? 0), 0)
+    const ldLongest = Math.max(0, ...page.jsonLdBody.map((p) => p.match(WORD)?.length ?? 0))
+    if (ldWords >= JSON_LD_MIN_WORDS && ldLongest >= MIN_PARAGRAPH_WORDS && (longest < MIN_PARAGRAPH_WORDS || total < ldWords / 2)) {
+      fromJsonLd = `the page's visible body has ${total} words and its JSON-LD articleBody ${ldWords}: the text is the articleBody (a page drawn by scripts that the save did not keep, or a teaser over the full text)`
+      paragraphs = page.jsonLdBody
+      longest = ldLongest
+      total = ldWords
+    }
+  }
   if (longest < MIN_PARAGRAPH_WORDS) {
     const what = paragraphs.length === 0 ? 'no text at all' : `only ${paragraphs.length} short line(s), none of ${MIN_PARAGRAPH_WORDS} words or more`
     // a wall with no teaser at all is still worth naming: the article exists, behind the wall
     const wall = page.wall.prompt !== null && (page.wall.strongPrompt || page.wall.wallElement !== null || page.wall.notFree) ? `; the page shows a subscription wall: "${page.wall.prompt.slice(0, 120)}"` : ''
     return {code: 'ingest:no-article', message: `no article body found in the page (${what})${metadata.title ? `; page title "${metadata.title}"` : ''}${wall}`}
   }
-  const total = paragraphs.reduce((n, p) => n + (p.match(WORD)?.length ?? 0), 0)
   if (total < ERROR_PAGE_MAX_WORDS && metadata.title !== null && isErrorTitle(metadata.title)) {
     return {code: 'ingest:no-article', message: `the page is an HTTP error page, not an article (page title "${metadata.title}", ${total} words of text)`}
   }
@@ -88,9 +105,11 @@ export function readHtmlArticle(html: string): HtmlArticle | HtmlFailure {
   if (metadata.siteName !== null) extra.siteName = metadata.siteName
   if (metadata.lang !== null) extra.lang = metadata.lang
   const warnings: IngestWarning[] = []
-  const paywall = paywallWarning(wall, total)
+  // the wall's warning says the text is partial: not so when the articleBody gave the whole story
+  const paywall = fromJsonLd === null ? paywallWarning(wall, total) : null
   if (paywall !== null) warnings.push(paywall)
-  if (restored !== null) {
+  if (fromJsonLd !== null) warnings.push({code: 'ingest:html-json-ld-body', message: fromJsonLd})
+  if (restored !== null && fromJsonLd === null) {
     const sections = (n: number) => `${n} section${n === 1 ? '' : 's'}`
     warnings.push({
       code: 'ingest:html-sections',

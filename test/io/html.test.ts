@@ -126,6 +126,34 @@ describe('readHtmlArticle: subscription walls', () => {
   })
 })
 
+// a page drawn by scripts keeps only its shell when saved; its story may be in the JSON-LD articleBody (htmlfix, 2026-12-01)
+describe('readHtmlArticle: the JSON-LD articleBody', () => {
+  const sentence = (i: number) => `Sentence ${i} of the story says the council met on Tuesday and voted for the plan.`
+  const story = (n: number, sep = '\n\n') => Array.from({length: n}, (_, i) => sentence(i + 1)).join(sep)
+  const page = (body: string, articleBody: string) =>
+    `<html><head><title>Council votes</title><script type="application/ld+json">${JSON.stringify({'@type': 'NewsArticle', headline: 'Council votes', articleBody})}</script></head><body>${body}</body></html>`
+
+  it.each([
+    ['an empty app shell', '<div id="root"></div><noscript>Please enable JavaScript.</noscript>', story(6), story(6)],
+    ['a visible teaser under half the articleBody', `<article><p>${sentence(1)}</p></article>`, story(6), story(6)],
+    ['an articleBody in single lines', '<div id="app"></div>', story(6, '\n'), story(6)],
+    ['an articleBody of HTML', '<div id="app"></div>', story(6).split('\n\n').map((p) => `<p>${p}</p>`).join(''), story(6)],
+  ])('takes the articleBody for %s, with a warning', (_name, body, articleBody, expected) => {
+    const article = readHtmlArticle(page(body, articleBody)) as HtmlArticle
+    expect(article.text).toBe(`${expected}\n`)
+    expect(article.warnings).toEqual([{code: 'ingest:html-json-ld-body', message: expect.stringMatching(/JSON-LD articleBody 9\d: the text is the articleBody/)}])
+  })
+
+  it.each([
+    ['a visible body as long as the articleBody', `<article>${story(6).split('\n\n').map((p) => `<p>${p}</p>`).join('')}</article>`, story(6)],
+    ['a short articleBody (a summary)', `<article><p>${sentence(1)}</p></article>`, story(2)],
+  ])('keeps the visible body for %s', (_name, body, articleBody) => {
+    const article = readHtmlArticle(page(body, articleBody)) as HtmlArticle
+    expect(article.warnings).toEqual([])
+    expect(article.text).toContain(sentence(1))
+  })
+})
+
 describe('decodeDeclaredCharset', () => {
   it.each([
     ['a windows-1252 page', Buffer.concat([Buffer.from('<meta charset="windows-1252"><p>caf'), Buffer.from([0xe9]), Buffer.from('</p>')]), '<meta charset="windows-1252"><p>café</p>'],
