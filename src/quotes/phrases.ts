@@ -475,10 +475,21 @@ function linkedSubject(words: Word[], k: number, floor: number): Phrase | null {
   if (!(cueAt(words, v) || /[^e]ed$/.test(verb.lower))) return null
   // after a bare comma a finite verb links only to a speech verb ("X said, adding", "CNN, Cruz said, called"): after
   // another verb the comma ends a relative clause ("Clinton, who called Sanders after the winner was declared, told")
-  if (link.text === ',' && !words[k]!.lower.endsWith('ing') && !cueAt(words, v)) return null
+  if (link.text === ',' && !words[k]!.lower.endsWith('ing') && (!cueAt(words, v) || inRelativeClause(words, v, floor))) return null
   return subjectBefore(words, v, floor)
 }
 
+
+// whether word `v` stands in a relative clause opened right after a comma ("Clinton, who called Sanders after the
+// winner was declared, told"): its verb is that clause's, not one a verb after the clause is coordinated with
+function inRelativeClause(words: Word[], v: number, floor: number): boolean {
+  for (let b = v - 1; b >= floor && v - b < 30; b--) {
+    const word = words[b]!
+    if (word.text === ',') return /^(?:who|which|whom|whose)$/.test(words[b + 1]?.lower ?? '')
+    if (word.kind === 'punct' && /^[;:.!?]$/.test(word.text)) return false
+  }
+  return false
+}
 
 /**
  * The subject of the cue at `k`: a participle's or a linked verb's subject ("X issued a statement
