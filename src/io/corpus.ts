@@ -12,6 +12,8 @@ import {looksLikeWireSgml, splitWireFile} from './sgml.ts'
 // text or JSONL text never pays for it on the main thread
 let htmlModule: Promise<typeof import('./html.ts')> | null = null
 const loadHtml = () => (htmlModule ??= import('./html.ts'))
+let mhtmlModule: Promise<typeof import('./mhtml.ts')> | null = null
+const loadMhtml = () => (mhtmlModule ??= import('./mhtml.ts'))
 
 /** One item read from the corpus: a document, or the reason an input could not become one. */
 export type CorpusItem =
@@ -242,7 +244,7 @@ export async function listCorpus(dir: string, exclude: string[] = []): Promise<C
       inputs.push(path)
       // a path with a name written \xHH opens through the bytes (the link's target for a link: the same file)
       if (bytes) open[path] = target
-    } else skip(path, link ? 'symbolic link to a file lede does not read' : 'not a file lede reads (.txt, .jsonl, .html, .htm, .sgml, .sgm or a .gz of one; a file with no extension only when it holds <DOC> elements)')
+    } else skip(path, link ? 'symbolic link to a file lede does not read' : 'not a file lede reads (.txt, .jsonl, .html, .htm, .mhtml, .mht, .sgml, .sgm or a .gz of one; a file with no extension only when it holds <DOC> elements)')
   }
   await walk(root, '', new Set([root]), false, false)
   // a link found while following links is followed at once; the queue only holds links of the real tree
@@ -398,13 +400,17 @@ async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, dam
     for await (const item of readJsonlArticles(full, path, gzip, uniqueId)) yield {...item, file: path}
     return
   }
+  if (format === 'webarchive') {
+    yield ingestError(path, 'ingest:webarchive', 'a Safari web archive (.webarchive, a binary property list) is not read: open it in Safari and save the page as "Page Source" (.html), or save it from Chrome or Edge as .html or .mhtml', 0)
+    return
+  }
   let bytes: Buffer
   let fileBytes: number
   try {
     // a known binary format (by its signature), or a plain file that is mostly control bytes or invalid UTF-8 (a disk
     // image, random bytes), is refused from its first bytes or a count in blocks, not read and decoded whole; an HTML
     // page (or a .txt that is one) is decoded by its declared charset, so only its signature is looked at
-    const binary = gzip ? await findBinaryGzip(full) : findBinaryFile(full, {skipHead: (head) => format === 'html' || (format === 'txt' && looksLikeHtmlPage(head.subarray(0, 1024).toString('latin1')))})
+    const binary = gzip ? await findBinaryGzip(full) : findBinaryFile(full, {skipHead: (head) => format === 'html' || format === 'mhtml' || (format === 'txt' && looksLikeHtmlPage(head.subarray(0, 1024).toString('latin1')))})
     if (binary !== null) {
       yield ingestError(path, binary.code, binary.message, binary.fileBytes)
       return
@@ -416,10 +422,19 @@ async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, dam
     yield readFailure(path, error)
     return
   }
+  // an MHTML file (a page saved as one file) holds the page as its first text/html MIME part, read as the page
+  if (format === 'mhtml') {
+    const unpacked = (await loadMhtml()).pageFromMhtml(bytes.toString('latin1'))
+    if ('error' in unpacked) {
+      yield ingestError(path, 'ingest:bad-mhtml', unpacked.error, fileBytes)
+      return
+    }
+    bytes = Buffer.from(unpacked.html, 'utf8')
+  }
   // a .txt that opens with <!DOCTYPE html> or <html> is a page saved under the wrong name: read as text, its markup,
   // scripts and menus became the article; read as the page it is, with a warning that says so
   const htmlInTxt = format === 'txt' && looksLikeHtmlPage(bytes.subarray(0, 1024).toString('latin1'))
-  const html = format === 'html' || htmlInTxt ? await loadHtml() : null
+  const html = format === 'html' || format === 'mhtml' || htmlInTxt ? await loadHtml() : null
   const declared = html ? html.decodeDeclaredCharset(bytes) : null
   const decoded = declared !== null ? scrubText(declared) : decodeBytes(bytes)
   if ('error' in decoded) {

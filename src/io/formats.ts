@@ -7,13 +7,17 @@
  */
 
 /** The formats an input file can be in (after taking off a `.gz`). */
-export type InputFormat = 'txt' | 'jsonl' | 'html' | 'sgml'
+export type InputFormat = 'txt' | 'jsonl' | 'html' | 'mhtml' | 'webarchive' | 'sgml'
 
 const EXTENSIONS: Array<[string, InputFormat]> = [
   ['.txt', 'txt'],
   ['.jsonl', 'jsonl'],
   ['.html', 'html'],
   ['.htm', 'html'],
+  // a page saved as one file: MHTML is read (its page part); Safari's .webarchive is an error line saying so
+  ['.mhtml', 'mhtml'],
+  ['.mht', 'mhtml'],
+  ['.webarchive', 'webarchive'],
   ['.sgml', 'sgml'],
   ['.sgm', 'sgml'],
 ]

@@ -283,6 +283,18 @@ describe('readCorpus: HTML, gzip and JSONL as written in the wild', () => {
     expect(docs.map((d) => d!.messages.map((m) => m.code))).toEqual([[], ['ingest:html-in-txt'], ['ingest:html-in-txt'], []])
   })
 
+  it('reads an MHTML page (its text/html part) as the page, and turns a Safari .webarchive into an error line that says how to save it', async () => {
+    const qp = page.replace(/=/g, '=3D').replace(/[^\x00-\x7f]/gu, (c) => [...Buffer.from(c, 'utf8')].map((b) => `=${b.toString(16).toUpperCase()}`).join(''))
+    const file = ['MIME-Version: 1.0', 'Content-Type: multipart/related; type="text/html"; boundary="--b--"', '', '----b--', 'Content-Type: text/html', 'Content-Transfer-Encoding: quoted-printable', '', qp, '----b----', ''].join('\r\n')
+    const dir = await corpus({'a.html': page, 'b.mhtml': file, 'c.webarchive': Buffer.from('bplist00\x00\x01binary')})
+    const items = await readAll(dir)
+    const docs = items.filter((i) => i.kind === 'doc').map((i) => i.doc)
+    expect(docs.map((d) => d.source)).toEqual(['a.html', 'b.mhtml'])
+    expect(docs[1]!.text).toBe(docs[0]!.text)
+    expect(docs[1]!.title).toBe(docs[0]!.title)
+    expect(items.filter((i) => i.kind === 'error').map((i) => i.kind === 'error' && [i.error.source, i.error.code])).toEqual([['c.webarchive', 'ingest:webarchive']])
+  })
+
   it('puts what the page extraction found (a subscription wall) on the article as ingest warnings, from a file and from a JSONL html field', async () => {
     const teaser = '<p>The council met again on Tuesday, and members voted on the plan to fund new buses and schools, as expected.</p>'
     const walled = `<html><head><title>Council votes</title></head><body><article>${teaser}<div class="paywall"><p>Subscribe to continue reading.</p></div></article></body></html>`
