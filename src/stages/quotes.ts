@@ -7,6 +7,10 @@ import type {Stage} from '../stage.ts'
 import {unwrapText} from '../segment/layout.ts'
 import {findQuotes} from '../quotes/marks.ts'
 import {attributeSpeakers} from '../quotes/speakers.ts'
+import {closeLineHyphens, findLineHyphens, type ClosedView} from '../segment/line-hyphens.ts'
+import {findTokens} from '../segment/segment-text.ts'
+import {isEnglishWord} from '../adapters/wink.ts'
+import type {Quote} from '../doc.ts'
 
 /** Options of the quotes stage. */
 export const QuotesOptions = z
@@ -34,14 +38,20 @@ export function createQuotes(options: QuotesOptionsInput = {}): Stage {
       const paragraphs = doc.paragraphs ?? []
       // a wrap inside a paragraph reads as a space, so quotes and speakers cross it
       const text = unwrapText(doc.text, doc.paragraphs)
-      const tokens = doc.tokens ?? []
-      const spans = findQuotes(text, paragraphs, tokens)
-      const quotes = attributeSpeakers(
-        text,
-        spans,
-        {paragraphs, tokens, entities: doc.entities ?? []},
-        {keepUnattributedPartial: settings.keepUnattributedPartial, indirect: settings.indirect},
-      )
+      const options = {keepUnattributedPartial: settings.keepUnattributedPartial, indirect: settings.indirect}
+      // a word a wrapper broke with a hyphen ("an-" / "nounced") is read whole, in a view with the break closed
+      const hyphens = doc.paragraphs && text !== doc.text ? findLineHyphens(doc.text, doc.paragraphs, isEnglishWord) : []
+      let quotes: Quote[]
+      if (hyphens.length === 0) {
+        const tokens = doc.tokens ?? []
+        quotes = attributeSpeakers(text, findQuotes(text, paragraphs, tokens), {paragraphs, tokens, entities: doc.entities ?? []}, options)
+      } else {
+        const view = closeLineHyphens(text, hyphens)
+        const inView = paragraphs.map(view.toView)
+        const tokens = findTokens(view.text)
+        const entities = (doc.entities ?? []).map(view.toView)
+        quotes = attributeSpeakers(view.text, findQuotes(view.text, inView, tokens), {paragraphs: inView, tokens, entities}, options).map((quote) => quoteInText(quote, view, text))
+      }
       if (settings.warnUnclosed) {
         for (const quote of quotes) {
           if (quote.unclosed) ctx.warn('quotes:unclosed', 'a quotation has no closing mark; it was cut at the end of its paragraph', quote)
@@ -49,5 +59,23 @@ export function createQuotes(options: QuotesOptionsInput = {}): Stage {
       }
       doc.quotes = quotes
     },
+  }
+}
+
+/**
+ * A quote found in the view with line-end hyphens closed, as spans of the text: its mention and cue are read from the
+ * unwrapped text (a wrap a space, as every stage gives them; the records write the newline back).
+ */
+function quoteInText(quote: Quote, view: ClosedView, unwrapped: string): Quote {
+  const {start, end} = view.toText(quote)
+  const cueSpan = quote.cueSpan && view.toText(quote.cueSpan)
+  const speaker = quote.speaker.start !== null && quote.speaker.end !== null ? view.toText({start: quote.speaker.start, end: quote.speaker.end}) : null
+  return {
+    ...quote,
+    start,
+    end,
+    cue: cueSpan ? unwrapped.slice(cueSpan.start, cueSpan.end) : quote.cue,
+    cueSpan,
+    speaker: speaker ? {...quote.speaker, ...speaker, mention: unwrapped.slice(speaker.start, speaker.end)} : quote.speaker,
   }
 }

@@ -103,6 +103,18 @@ describe('the default pipeline reads a word broken at the end of a line whole', 
     expect(doc.paragraphs).toHaveLength(1)
   })
 
+  it('reads a speech verb a hyphen broke as a cue, with its spans and strings as written', async () => {
+    const {PIPELINES, DEFAULT_PIPELINE} = await import('../../pipelines/index.ts')
+    const {createDoc} = await import('../../src/doc.ts')
+    const {processDoc} = await import('../../src/stage.ts')
+    const text = `${HYPHENATED} "We will not back down," an-\nnounced the chairman of the House Appropria-\ntions Committee.`
+    const doc = processDoc(PIPELINES[DEFAULT_PIPELINE]!.build(), createDoc({id: 'd', source: 'a.txt', text}))
+    const quote = doc.quotes![0]!
+    expect(doc.text.slice(quote.start, quote.end)).toBe('We will not back down,')
+    expect([quote.cue, quote.cueLemma, doc.text.slice(quote.cueSpan!.start, quote.cueSpan!.end)]).toEqual(['an- nounced', 'announce', 'an-\nnounced'])
+    expect(doc.text.slice(quote.speaker.start!, quote.speaker.end!)).toBe('the chairman of the House Appropria-\ntions Committee')
+  })
+
   it('reads a figure whose word a hyphen broke as one amount', async () => {
     const {PIPELINES, DEFAULT_PIPELINE} = await import('../../pipelines/index.ts')
     const {createDoc} = await import('../../src/doc.ts')
