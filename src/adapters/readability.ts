@@ -188,6 +188,8 @@ function readJsonLd(document: Document): JsonLd {
       found.url ??= asText(node.url) ?? asText((node.mainEntityOfPage as Record<string, unknown> | undefined)?.['@id']) ?? asText(node.mainEntityOfPage)
       // its line breaks are its paragraphs: kept, unlike the other fields' white space
       if (found.body === null && typeof node.articleBody === 'string' && node.articleBody.trim() !== '') found.body = node.articleBody
+      // a live blog drawn by scripts keeps its entries in liveBlogUpdate (each a posting with its own headline and body)
+      if (found.body === null) found.body = liveBlogBody(node.liveBlogUpdate)
     }
   }
   return found
@@ -204,6 +206,19 @@ function bodyParagraphs(body: string): string[] {
     .split(/\n\s*\n/.test(text) ? /\n\s*\n/ : /\n/)
     .map(clean)
     .filter((p) => p !== '')
+}
+
+// a live blog's entries, in the order the page gives them, each its headline and body as paragraphs; null without any
+function liveBlogBody(updates: unknown): string | null {
+  const parts: string[] = []
+  for (const update of ([] as unknown[]).concat(updates ?? [])) {
+    if (!update || typeof update !== 'object') continue
+    const {headline, articleBody} = update as Record<string, unknown>
+    if (typeof articleBody !== 'string' || articleBody.trim() === '') continue
+    if (typeof headline === 'string' && headline.trim() !== '') parts.push(clean(headline))
+    parts.push(articleBody.trim())
+  }
+  return parts.length > 0 ? parts.join('\n\n') : null
 }
 
 // schema.org booleans come as JSON booleans or as the strings "False" / "false"

@@ -144,6 +144,14 @@ describe('readHtmlArticle: the JSON-LD articleBody', () => {
     expect(article.warnings).toEqual([{code: 'ingest:html-json-ld-body', message: expect.stringMatching(/JSON-LD articleBody 9\d: the text is the articleBody/)}])
   })
 
+  it('takes a script-drawn live blog\'s entries from its LiveBlogPosting liveBlogUpdate, each headline with its body', () => {
+    const ld = {'@type': 'LiveBlogPosting', headline: 'Live: floods', liveBlogUpdate: [1, 2, 3].map((i) => ({'@type': 'BlogPosting', headline: `Entry ${i}`, articleBody: `${sentence(i)} ${sentence(i + 10)}`}))}
+    const html = `<html><head><title>Live</title><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body><div id="root"></div></body></html>`
+    const article = readHtmlArticle(html) as HtmlArticle
+    expect(article.text).toBe(`${[1, 2, 3].map((i) => `Entry ${i}\n\n${sentence(i)} ${sentence(i + 10)}`).join('\n\n')}\n`)
+    expect(article.warnings.map((w) => w.code)).toEqual(['ingest:html-json-ld-body'])
+  })
+
   it.each([
     ['a visible body as long as the articleBody', `<article>${story(6).split('\n\n').map((p) => `<p>${p}</p>`).join('')}</article>`, story(6)],
     ['a short articleBody (a summary)', `<article><p>${sentence(1)}</p></article>`, story(2)],
