@@ -306,7 +306,7 @@ const INTRODUCTORY = set(`in on at after before when while although though as si
  * it after any introductory chunks ("In a statement, Rep. X reacted to the news, saying: …").
  */
 export function clauseSubject(words: Word[], floor: number, limit: number): Phrase | null {
-  let i = floor
+  let i = skipDateline(words, floor, limit)
   while (i < limit && words[i]!.kind === 'punct' && words[i]!.text !== '(') i++
   while (i < limit) {
     const word = words[i]!
@@ -354,6 +354,28 @@ export function clauseSubject(words: Word[], floor: number, limit: number): Phra
   if (last < i) return null
   const phrase = trimArticle(words, {first: i, last})
   return isPlausibleSubject(words, phrase) ? phrase : null
+}
+
+/**
+ * Where a sentence starts after a dateline ("NEW YORK, Dec. 8 (UPI) -- X rallied supporters"): past a dash that only
+ * capitalised words, numbers and punctuation precede; `floor` when there is none.
+ */
+function skipDateline(words: Word[], floor: number, limit: number): number {
+  // a dateline opens with its place in capitals up to a comma, parenthesis or dash ("WASHINGTON —", "WASHINGTON (AP) —",
+  // "NEW YORK, Dec. 8 (UPI) --"): a name in title case before a dash is the subject with an apposition after it ("Newt Gingrich — Trump's
+  // running mate — told"), and so is "FBI Director X — …"
+  let place = floor
+  // (or a day's number, where the month's abbreviation ended the sentence before: "Dec. | 8 (UPI) --")
+  while (place < limit && ((words[place]!.kind === 'word' && /^[\p{Lu}'’-]{2,}$/u.test(words[place]!.text)) || (words[place]!.kind === 'num' && place === floor))) place++
+  if (place === floor || place >= limit) return floor
+  if (/^(?:--|[-–—])$/.test(words[place]!.text)) return place + 1
+  if (!/^[,(]$/.test(words[place]!.text)) return floor
+  for (let k = place; k < limit && k - floor < 14; k++) {
+    const word = words[k]!
+    if (word.kind === 'punct' && /^(?:--|[-–—])$/.test(word.text)) return k + 1
+    if (word.kind === 'word' && !word.upper) return floor
+  }
+  return floor
 }
 
 /**

@@ -134,6 +134,9 @@ describe('attributeSpeakers: the subject of a cue away from its verb (quotefix2 
     ['an adjective in -ed opens a subject', '"We will win," said retired neurosurgeon Jane Roe, asked about the vote.', [['We will win,', 'retired neurosurgeon Jane Roe', 'said']]],
     ['a speech verb in a parenthetical links to the verb after it', 'The network, Jane Roe said, called the announcement "a mistake we regret."', [['a mistake we regret.', 'Jane Roe', 'called']]],
     ['a relative clause ending in a speech verb before the cue', 'Jane Roe, who called Ivan Petrov shortly after the winner was declared, told her supporters, "I still love this state."', [['I still love this state.', 'Jane Roe', 'told']]],
+    ['a dateline before the subject', 'NEW YORK, Dec. 8 (UPI) -- Jane Roe, the campaign vice chairwoman, rallied supporters, saying: "We have to be ready."', [['We have to be ready.', 'Jane Roe', 'saying']]],
+    ['a capitalised place and a dash', 'WASHINGTON — Sen. Jane Roe (R-Iowa) rallied supporters, saying: "We have to be ready."', [['We have to be ready.', 'Sen. Jane Roe (R-Iowa)', 'saying']]],
+    ['a name and an apposition between dashes is no dateline', 'Former Speaker Jane Roe — a possible running mate — told the paper, "I would serve."', [['I would serve.', 'Former Speaker Jane Roe', 'told']]],
     ['a statement with a cue keeps the cue', 'Jane Roe told the paper in a written statement, "We will win."', [['We will win.', 'Jane Roe', 'told']]],
   ])('%s', (_name, text, expected) => {
     expect(attribute(text).map((q) => [text.slice(q.start, q.end), q.speaker.mention, q.cue])).toEqual(expected)
