@@ -287,7 +287,13 @@ export async function createRedisExecutor(options: RedisRunOptions): Promise<Exe
         const checked = new Promise<JobResult | 'lost'>((resolve) => watched.set(jobId, resolve))
         let done: JobResult | DocResult[] | null | 'lost'
         try {
-          done = (await Promise.race([job.waitUntilFinished(events), checked])) as JobResult | DocResult[] | null | 'lost'
+          // a Redis restarted empty between the add and this wait has no key for the job: BullMQ rejects with
+          // 'Missing key for job …', which is the same loss as the state check's 'unknown', not a worker's failure
+          const finished = job.waitUntilFinished(events).catch((error: unknown) => {
+            if (error instanceof Error && /^Missing key for job /.test(error.message)) return 'lost' as const
+            throw error
+          })
+          done = (await Promise.race([finished, checked])) as JobResult | DocResult[] | null | 'lost'
         } finally {
           watched.delete(jobId)
         }
