@@ -160,7 +160,53 @@ export function subjectBefore(words: Word[], cueIndex: number, floor: number): P
     return null
   }
   const phrase = collectBackward(words, j, floor)
+  // "Another source speaking to Fox News said", "an official who spoke anonymously to discuss it said", "officials
+  // familiar with the talks said": the words read back end inside a modifier of the subject, whose head stands before it
+  const head = phrase ? headBeforeModifier(words, phrase.first - 1, floor) : null
+  if (head) return head
   return phrase && isPlausibleSubject(words, phrase) ? phrase : null
+}
+
+// adjectives and participles that take a prepositional phrase after a noun ("a source close to the campaign")
+const POSTMODIFIERS = set(`familiar close closest loyal allied aligned affiliated opposed connected linked briefed involved
+  knowledgeable sympathetic critical`)
+// words in -ing that are nouns or prepositions, not participles
+const ING_NOUNS = set(`morning evening meeting building hearing briefing funding spending thing nothing something anything
+  everything king ring wing spring string during according including regarding concerning following wedding ceiling
+  feeling setting ruling filing polling reporting warning offering ending opening beginning standing`)
+
+/**
+ * The head of a subject whose words read back from its verb stopped at `b`, inside a modifier after the head: a
+ * participle ("speaking to"), a relative clause ("who spoke … to"), or an adjective taking a preposition
+ * ("familiar with"), found within a few lowercase words before `b`. Null when none is there.
+ */
+function headBeforeModifier(words: Word[], b: number, floor: number): Phrase | null {
+  if (b < floor) return null
+  // the reading back stopped at a preposition ("speaking to", "familiar with") or a verb of the modifier ("who attended"),
+  // not at a clause word ("X accuses Y of “…” and Z says")
+  const stop = words[b]!
+  if (stop.kind !== 'word' || stop.upper || CLAUSE.has(stop.lower)) return null
+  if (!(NOT_IN_PHRASE.has(stop.lower) || /[^e]ed$/.test(stop.lower) || IRREGULAR_PAST.has(stop.lower))) return null
+  for (let c = b; c >= floor && b - c < 8; c--) {
+    const word = words[c]!
+    if (word.kind !== 'word') return null
+    const lower = word.lower
+    const trigger =
+      (lower === 'who' && !word.upper) ||
+      (c === b - 1 && !word.upper && POSTMODIFIERS.has(lower)) ||
+      (!word.upper && lower.length > 5 && lower.endsWith('ing') && !ING_NOUNS.has(lower) && !DETERMINERS.has(words[c - 1]?.lower ?? ''))
+    if (trigger) {
+      if (c - 1 < floor || words[c - 1]!.kind !== 'word') return null
+      const head = collectBackward(words, c - 1, floor)
+      // ("Amid growing concerns about it Trump said": a preposition opening the sentence heads nothing)
+      const end = words[c - 1]!.lower
+      const ok = head && head.last === c - 1 && !INTRODUCTORY.has(end) && !PRONOUNS.has(end) && !PREPOSITIONS_IN_NAME.has(end)
+      return ok && isPlausibleSubject(words, head) ? head : null
+    }
+    // a clause word or a verb of its own before the modifier: the words are no subject's modifier
+    if (c < b && !word.upper && (CLAUSE.has(lower) || AUXILIARIES.has(lower))) return null
+  }
+  return null
 }
 
 function isHardBreak(word: Word): boolean {
@@ -409,6 +455,8 @@ export function subjectAfterQuote(words: Word[], first: number, cueIndex: number
   if (start <= e) chunks.push({first: start, last: e})
   if (chunks.length === 0 || chunks.length > 4) return null
   const head = chunks[0]!
+  // "…," it read. / "…," it said.: a document or organisation as the pronoun right before the cue
+  if (chunks.length === 1 && head.first === head.last && words[head.first]!.lower === 'it' && head.last === cueIndex - 1) return head
   if (!isNounChunk(words, head)) return null
   const trimmed = trimArticle(words, head)
   const firstWord = words[trimmed.first]!
@@ -449,11 +497,22 @@ function lastPronoun(words: Word[], floor: number, limit: number): Phrase | null
   return null
 }
 
+// capitalised words a time phrase may hold after its first word ("Early Monday morning,", "Last March,")
+const TIME_NAMES = set(`monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+  september october november december`)
+
 // a chunk up to the next comma that ends in a time expression ("Eight years ago,", "Last March,")
 function endsInTime(words: Word[], from: number, limit: number): boolean {
   let k = from
   while (k < limit && words[k]!.text !== ',' && k - from < 6) k++
   if (k >= limit || words[k]!.text !== ',' || k === from) return false
+  // "X rallied supporters on Monday," is a clause, not a time phrase: a name after its first word or a verb in it
+  for (let m = from + 1; m < k - 1; m++) {
+    const word = words[m]!
+    if (word.kind !== 'word') continue
+    if (word.upper && !TIME_NAMES.has(word.lower)) return false
+    if (!word.upper && (/[^e]ed$/.test(word.lower) || IRREGULAR_PAST.has(word.lower) || cueAt(words, m)) && !DETERMINERS.has(words[m - 1]?.lower ?? '')) return false
+  }
   return /^(?:ago|\d{4}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|morning|afternoon|evening|night|week|month|year|weekend)$/.test(words[k - 1]!.lower)
 }
 

@@ -143,6 +143,26 @@ describe('attributeSpeakers: the subject of a cue away from its verb (quotefix2 
   })
 })
 
+describe('attributeSpeakers: a subject with a modifier, "it", a clause before a time word (quotefix3 audit of PolNeAR train)', () => {
+  it.each([
+    ['a participle phrase inside the subject', 'Another source speaking to Ivan Petrov said, "We will win."', [['We will win.', 'Another source', 'said']]],
+    ['a relative clause inside the subject', 'A ministry official who spoke anonymously to discuss the talks said Wednesday, "We will win."', [['We will win.', 'A ministry official', 'said']]],
+    ['an adjective taking a preposition', 'Another source familiar with the talks said, "We will win."', [['We will win.', 'Another source', 'said']]],
+    ['a relative clause with a past tense', 'The voters who attended the meeting said: "We will win."', [['We will win.', 'The voters', 'said']]],
+    ['a participle between commas', 'The mayor, speaking after the vote, said, "We will win."', [['We will win.', 'The mayor', 'said']]],
+    ['citing between commas', 'Officials, citing the risk of unrest, said, "We will win."', [['We will win.', 'Officials', 'said']]],
+    ['a participle in a fragment before "and" is no modifier', 'Jane Roe accuses Ivan Petrov of "leading from behind" and the senator says he is "losing the war."', [['leading from behind', 'Jane Roe', 'accuses'], ['losing the war.', 'the senator', 'says']]],
+    ['a preposition opening the sentence heads nothing', 'Amid growing concerns about the vote Jane Roe said, "We will win."', [['We will win.', 'the vote Jane Roe', 'said']]],
+    ['"it" after a quotation', 'The letter was short. "We will win," it read.', [['We will win,', 'it', 'read']]],
+    ['"it" carried to the next quotation', '"We will win," it said. "The people are with us."', [['We will win,', 'it', 'said'], ['The people are with us.', 'it', 'said']]],
+    ['a clause ending in a day before a participle', 'Jane Roe rallied supporters on Monday, saying: "We will win."', [['We will win.', 'Jane Roe', 'saying']]],
+    ['a clause with an irregular past before a time word', 'He went further on Tuesday, saying that in his career, "there were certainly a lot of abuses, and you look at them."', [['there were certainly a lot of abuses, and you look at them.', 'He', 'saying']]],
+    ['a time phrase before the subject stays one', 'Early Monday morning, Jane Roe stood up, saying: "We will win."', [['We will win.', 'Jane Roe', 'saying']]],
+  ])('%s', (_name, text, expected) => {
+    expect(attribute(text).map((q) => [text.slice(q.start, q.end), q.speaker.mention, q.cue])).toEqual(expected)
+  })
+})
+
 describe('attributeSpeakers: partial quotes and scare quotes', () => {
   it.each([
     ['a fragment after said', 'Jane Roe said he was "not at all surprised" by the result.', [['not at all surprised', 'Jane Roe']]],
