@@ -300,6 +300,9 @@ export function isPlausibleSubject(words: Word[], phrase: Phrase): boolean {
  * read forwards from `first` and stopping at a comma, a clause word or a time adverb.
  */
 export function phraseAfter(words: Word[], first: number, ceiling: number): Phrase | null {
+  // "…," X said of the swirl: a preposition after the cue opens its complement, no inverted subject
+  const opening = words[first]
+  if (opening && opening.kind === 'word' && !opening.upper && PREPOSITIONS_IN_NAME.has(opening.lower)) return null
   let i = first
   let depth = 0
   let last = -1
@@ -468,6 +471,17 @@ export function subjectAfterQuote(words: Word[], first: number, cueIndex: number
   return trimmed
 }
 
+/**
+ * Whether the words from `first` to the cue at `cueIndex` are a capitalised name of up to four words ("Will Estrada"),
+ * a comma, an apposition and a comma: a subject, not a new sentence after "…?" or "…!".
+ */
+export function namedWithApposition(words: Word[], first: number, cueIndex: number): boolean {
+  if (words[cueIndex - 1]?.text !== ',') return false
+  let k = first
+  while (k < cueIndex && words[k]!.kind === 'word' && words[k]!.upper && k - first < 4) k++
+  return k > first && words[k]?.text === ',' && k < cueIndex - 2
+}
+
 // a chunk made of noun-phrase words only: no clause words, auxiliaries, cues or past-tense verbs
 function isNounChunk(words: Word[], chunk: Phrase): boolean {
   if (chunk.last - chunk.first > 16) return false
@@ -527,12 +541,28 @@ function gerundSubject(words: Word[], k: number, floor: number): Phrase | null {
   const own = subjectBefore(words, k, floor)
   // "with Y saying …" / "with Z's spokesman, Y, stating …" has its own subject
   if (own && isAbsolute(words, own, floor)) return own
+  // "with many marchers and spectators chanting …": so has a coordinated one
+  const both = own && prev.text !== ',' ? coordinatedAbsolute(words, own, floor) : null
+  if (both) return both
   if (prev.text === ',' || GERUND_LINKS.has(prev.lower)) return linkedSubject(words, k, floor) ?? clauseSubject(words, floor, k)
   if (!own) return clauseSubject(words, floor, k)
   // "X issued a statement saying …": the noun before the participle is an object, not its subject
   const before = words[own.first - 1]
   if (!before || before.text === ',' || own.first === floor) return own
   return clauseSubject(words, floor, k) ?? own
+}
+
+// "with X and Y" before a participle: the two noun phrases as one subject, or null
+function coordinatedAbsolute(words: Word[], phrase: Phrase, floor: number): Phrase | null {
+  const link = words[phrase.first - 1]
+  if (!link || (link.lower !== 'and' && link.lower !== 'or') || link.upper) return null
+  for (let b = phrase.first - 2; b >= floor && phrase.first - b <= 6; b--) {
+    const word = words[b]!
+    if (word.kind !== 'word') return null
+    if (word.lower === 'with' && !word.upper) return b + 1 < phrase.first - 1 ? {first: b + 1, last: phrase.last} : null
+    if (!word.upper && (NOT_IN_PHRASE.has(word.lower) || CLAUSE.has(word.lower) || /[^e]ed$/.test(word.lower) || lookupCue(word.lower))) return null
+  }
+  return null
 }
 
 function isAbsolute(words: Word[], phrase: Phrase, floor: number): boolean {

@@ -7,7 +7,7 @@
 import type {Entity, Quote, Span, Speaker, Token} from '../doc.ts'
 import type {CueClass} from './cues.ts'
 import type {QuoteSpan} from './marks.ts'
-import {clauseSubject, cueAt, DETERMINERS, phraseAfter, PRONOUNS, subjectAfterQuote, subjectBefore, subjectOfCue, type CueMatch, type Phrase} from './phrases.ts'
+import {clauseSubject, cueAt, DETERMINERS, namedWithApposition, phraseAfter, PRONOUNS, subjectAfterQuote, subjectBefore, subjectOfCue, type CueMatch, type Phrase} from './phrases.ts'
 import {findIndirect} from './indirect.ts'
 import {PronounResolver, type Gender} from './pronouns.ts'
 import {quoteWords, type Word} from './words.ts'
@@ -350,7 +350,8 @@ function attributeAfter(text: string, quote: QuoteSpan, pw: ParagraphWords, allo
   for (let k = i + 1; k < end && k - i < 40; k++) {
     const cue = cueAt(words, k)
     if (!cue) continue
-    if (question && k - i > 3 && !shortClause) return null
+    // ("“…?” Will Estrada, the chairman for the county, said of …": a name and its apposition closed by a comma)
+    if (question && k - i > 3 && !shortClause && !namedWithApposition(words, i, k)) return null
     const subject = subjectAfterQuote(words, i, k, !strong)
     if (subject) return {speaker: spanOf(words, subject), cue: cueOf(text, cue), rule: 'after'}
     break
@@ -362,6 +363,13 @@ function attributeAfter(text: string, quote: QuoteSpan, pw: ParagraphWords, allo
     if (phrase) return {speaker: spanOf(words, phrase), cue: null, rule: 'after'}
   }
   return null
+}
+
+// whether the quoted words end with a full stop, question or exclamation mark (inner closing marks looked through)
+function endsSentence(text: string, quote: QuoteSpan): boolean {
+  let last = quote.end - 1
+  while (last > quote.start && /["'’”»›\s]/.test(text[last]!)) last--
+  return /[.!?]/.test(text[last] ?? '')
 }
 
 /** A quote paragraph signed by the next one: “…” ¶ - Bernie Sanders. */
@@ -463,6 +471,9 @@ function nearestCue(text: string, words: Word[], before: number, floor: number, 
 function attributeFinal(text: string, quote: QuoteSpan, pw: ParagraphWords): Found | null {
   const {words, owner} = pw
   const b = firstIndexAtOrAfter(words, quote.close)
+  // a quotation closing its sentence ("“… campaign.” Ohio Gov. X said …, according to press reports."): the attribution
+  // ending the next sentence is that sentence's
+  if (quote.kind === 'direct' && endsSentence(text, quote) && words[b]?.kind === 'word' && words[b]!.upper) return null
   let end = b
   while (end < words.length && end - b < MAX_WINDOW && owner[end] === -1 && !(isTerminator(words[end]!) && !NOT_SENTENCE_END.has(words[end]!.lower))) end++
   for (let k = b; k < end; k++) {

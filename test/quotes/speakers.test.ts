@@ -157,6 +157,11 @@ describe('attributeSpeakers: a subject with a modifier, "it", a clause before a 
     ['"it" carried to the next quotation', '"We will win," it said. "The people are with us."', [['We will win,', 'it', 'said'], ['The people are with us.', 'it', 'said']]],
     ['a clause ending in a day before a participle', 'Jane Roe rallied supporters on Monday, saying: "We will win."', [['We will win.', 'Jane Roe', 'saying']]],
     ['a clause with an irregular past before a time word', 'He went further on Tuesday, saying that in his career, "there were certainly a lot of abuses, and you look at them."', [['there were certainly a lot of abuses, and you look at them.', 'He', 'saying']]],
+    ['a question and a name with an apposition after it', '"How do we win?" Jane Roe, the chairwoman for the county, said of the meeting she had last week.', [['How do we win?', 'Jane Roe', 'said']]],
+    ['an exclamation, a name with an apposition, "said of"', '"Perpetual motion!" Rep. Jane Roe, R-Pa., said of the swirl of convention activities.', [['Perpetual motion!', 'Rep. Jane Roe', 'said']]],
+    ['a preposition after the cue opens no inverted subject', 'The house was full. "We will win," said of the crowd around them.', [['We will win,', null, null]]],
+    ['a coordinated subject of an absolute participle', 'The city was quiet, with many marchers and spectators chanting "We will win." Then more came.', [['We will win.', 'many marchers and spectators', 'chanting']]],
+    ['a full sentence quoted is not attributed by the next sentence', '"It is sad," Jane Roe told reporters. "This is the culture of the campaign." Ivan Petrov said he would have fired him, according to press reports.', [['It is sad,', 'Jane Roe', 'told'], ['This is the culture of the campaign.', 'Jane Roe', 'told']]],
     ['a time phrase before the subject stays one', 'Early Monday morning, Jane Roe stood up, saying: "We will win."', [['We will win.', 'Jane Roe', 'saying']]],
   ])('%s', (_name, text, expected) => {
     expect(attribute(text).map((q) => [text.slice(q.start, q.end), q.speaker.mention, q.cue])).toEqual(expected)
