@@ -795,12 +795,22 @@ function introducedByColon(text: string, words: Word[], j: number, floor: number
   // (a possessor is the source, not an object: "in Obama’s words:", "in his own words:")
   const object =
     subject && subject.first > floor && OBJECT_PREPOSITIONS.has(words[subject.first - 1]!.lower) && !words.slice(subject.first, subject.last + 1).some((w) => /^['’]s$/.test(w.lower))
+  // "From the report: “…”", "- More from Jones: “…”": a source named by "from" opening the sentence or a heading
+  if (subject && object && fromHeading(words, subject.first - 1, floor)) return {speaker: spanOf(words, subject), cue: null, rule: 'colon'}
   if (subject && !object && subject.last - subject.first < 8 && (subject.first === floor || (words[subject.first]!.upper && !words.slice(subject.first, subject.last + 1).some((w) => w.kind === 'num')))) {
     return {speaker: spanOf(words, subject), cue: null, rule: 'colon'}
   }
   // "President Clinton released the following statement:": the introducing clause's subject
   const clause = clauseSubject(words, floor, j)
   return clause ? {speaker: spanOf(words, clause), cue: null, rule: 'colon'} : null
+}
+
+// whether word `p` is "from" opening its sentence or a heading after a dash, alone or after "more"
+function fromHeading(words: Word[], p: number, floor: number): boolean {
+  if (words[p]?.lower !== 'from') return false
+  let b = p - 1
+  if (b >= floor && words[b]!.lower === 'more') b--
+  return b < floor || /^[-–—]$/.test(words[b]!.text)
 }
 
 // nouns naming works whose titles are quoted

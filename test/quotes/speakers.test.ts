@@ -162,6 +162,9 @@ describe('attributeSpeakers: a subject with a modifier, "it", a clause before a 
     ['a preposition after the cue opens no inverted subject', 'The house was full. "We will win," said of the crowd around them.', [['We will win,', null, null]]],
     ['a coordinated subject of an absolute participle', 'The city was quiet, with many marchers and spectators chanting "We will win." Then more came.', [['We will win.', 'many marchers and spectators', 'chanting']]],
     ['a full sentence quoted is not attributed by the next sentence', '"It is sad," Jane Roe told reporters. "This is the culture of the campaign." Ivan Petrov said he would have fired him, according to press reports.', [['It is sad,', 'Jane Roe', 'told'], ['This is the culture of the campaign.', 'Jane Roe', 'told']]],
+    ['"From X:" opening a sentence names the source', 'The panels differ. From the report: "In general, samples are small."', [['In general, samples are small.', 'the report', null]]],
+    ['"More from X:" after a heading dash', 'What it means for the race - More from Jane Roe: "The state is close."', [['The state is close.', 'Jane Roe', null]]],
+    ['"from X" inside a clause is no source', 'Ivan Petrov answered with a phrase that could have come from Jane Roe herself: "Do not moan to me."', [['Do not moan to me.', 'Ivan Petrov', null]]],
     ['a time phrase before the subject stays one', 'Early Monday morning, Jane Roe stood up, saying: "We will win."', [['We will win.', 'Jane Roe', 'saying']]],
   ])('%s', (_name, text, expected) => {
     expect(attribute(text).map((q) => [text.slice(q.start, q.end), q.speaker.mention, q.cue])).toEqual(expected)
