@@ -459,7 +459,8 @@ export function subjectAfterQuote(words: Word[], first: number, cueIndex: number
   if (chunks.length === 0 || chunks.length > 4) return null
   const head = chunks[0]!
   // "…," it read. / "…," it said.: a document or organisation as the pronoun right before the cue
-  if (chunks.length === 1 && head.first === head.last && words[head.first]!.lower === 'it' && head.last === cueIndex - 1) return head
+  // ("…" it now says: an adverb between, not an auxiliary: "…," it was said)
+  if (chunks.length === 1 && head.first === head.last && words[head.first]!.lower === 'it' && !words.slice(head.last + 1, cueIndex).some((w) => VERBAL_AUXILIARIES.has(w.lower))) return head
   if (!isNounChunk(words, head)) return null
   const trimmed = trimArticle(words, head)
   const firstWord = words[trimmed.first]!

@@ -154,6 +154,8 @@ describe('attributeSpeakers: a subject with a modifier, "it", a clause before a 
     ['a participle in a fragment before "and" is no modifier', 'Jane Roe accuses Ivan Petrov of "leading from behind" and the senator says he is "losing the war."', [['leading from behind', 'Jane Roe', 'accuses'], ['losing the war.', 'the senator', 'says']]],
     ['a preposition opening the sentence heads nothing', 'Amid growing concerns about the vote Jane Roe said, "We will win."', [['We will win.', 'the vote Jane Roe', 'said']]],
     ['"it" after a quotation', 'The letter was short. "We will win," it read.', [['We will win,', 'it', 'read']]],
+    ['"it" and an adverb before the cue', 'The site changed. "This is your movement," it now says.', [['This is your movement,', 'it', 'says']]],
+    ['"it" and an auxiliary before the cue is no attribution', 'The site changed. "This is your movement," it was said.', [['This is your movement,', null, null]]],
     ['"it" carried to the next quotation', '"We will win," it said. "The people are with us."', [['We will win,', 'it', 'said'], ['The people are with us.', 'it', 'said']]],
     ['a clause ending in a day before a participle', 'Jane Roe rallied supporters on Monday, saying: "We will win."', [['We will win.', 'Jane Roe', 'saying']]],
     ['a clause with an irregular past before a time word', 'He went further on Tuesday, saying that in his career, "there were certainly a lot of abuses, and you look at them."', [['there were certainly a lot of abuses, and you look at them.', 'He', 'saying']]],
