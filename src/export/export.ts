@@ -1,5 +1,5 @@
 import {access, mkdir, rename, rm, stat} from 'node:fs/promises'
-import {join, resolve} from 'node:path'
+import {dirname, join, resolve} from 'node:path'
 import {DuckDBInstance, type DuckDBConnection} from '@duckdb/node-api'
 import type {z} from 'zod'
 import {ENTITY_INDEX_FILE, OPTIONAL_FILES, OUTPUT_FILES} from '../io/output.ts'
@@ -61,6 +61,16 @@ export async function exportRun(options: ExportOptions): Promise<ExportCounts> {
   if (!options.duckdb && !options.parquet) throw new ExportError('nothing to do: give --duckdb <file> and/or --parquet <dir>')
   if (!(await exists(join(options.outDir, OUTPUT_FILES.articles))))
     throw new ExportError(`"${options.outDir}" is not the output folder of a lede run (no ${OUTPUT_FILES.articles})`)
+  // checked before anything is written; mkdir and DuckDB said only "EEXIST: file already exists, mkdir 'x'" and
+  // 'IO Error: Cannot open file "x.duckdb.partial"', naming neither the option nor a temporary file the user never gave
+  if (options.parquet && (await stat(options.parquet).catch(() => null))?.isDirectory() === false)
+    throw new ExportError(`--parquet "${options.parquet}" is a file, not a folder: give a folder to write the Parquet files into`)
+  if (options.duckdb) {
+    const folder = dirname(resolve(options.duckdb))
+    const info = await stat(folder).catch(() => null)
+    if (info && !info.isDirectory()) throw new ExportError(`--duckdb "${options.duckdb}": "${folder}" is a file, not a folder`)
+    if ((await stat(resolve(options.duckdb)).catch(() => null))?.isDirectory()) throw new ExportError(`--duckdb "${options.duckdb}" is a folder: give the database file to create`)
+  }
   // Parquet files of the names this export writes are replaced only with --force, as the database file is
   if (options.parquet && !options.force) {
     const names = [...EXPORT_TABLES.map((t) => t.table), 'tokens'].map((table) => `${table}.parquet`)
@@ -73,6 +83,8 @@ export async function exportRun(options: ExportOptions): Promise<ExportCounts> {
   if (options.duckdb) {
     target = resolve(options.duckdb)
     if ((await exists(target)) && !options.force) throw new ExportError(`"${options.duckdb}" exists; pass --force to replace it`)
+    // its folder is made as --parquet's is (and lede run's --out)
+    await mkdir(dirname(target), {recursive: true})
     // built under a temporary name so an interrupted export never leaves a half-filled database that looks whole
     partial = `${target}.partial`
     await rm(partial, {force: true})
@@ -108,6 +120,9 @@ export async function exportRun(options: ExportOptions): Promise<ExportCounts> {
         await connection.run(`COPY ${quoteIdent(table)} TO ${quoteString(`${file}.partial`)} (FORMAT parquet, COMPRESSION zstd)`)
         await rename(`${file}.partial`, file)
       }
+      // a tokens.parquet replaced with --force but not rewritten (this run has no token layer) would be another
+      // run's tokens beside this run's tables
+      if (!tables.includes('tokens')) await rm(join(options.parquet, 'tokens.parquet'), {force: true})
     }
     if (partial) await connection.run('CHECKPOINT')
   } finally {
@@ -126,7 +141,7 @@ async function loadTokens(connection: DuckDBConnection, path: string): Promise<n
     await connection.run(
       `CREATE TABLE tokens AS SELECT docId, i - 1 AS "index", t.* FROM (
          SELECT docId, unnest(tokens) AS t, generate_subscripts(tokens, 1) AS i
-         FROM read_json(${quoteString(path)}, format = 'newline_delimited', columns = ${spec}, maximum_object_size = 1073741824))`,
+         FROM read_json(${quoteString(escapeGlob(path))}, format = 'newline_delimited', columns = ${spec}, maximum_object_size = 1073741824))`,
     )
     const reader = await connection.runAndReadAll('SELECT count(*)::INTEGER FROM tokens')
     return Number(reader.getColumns()[0]?.[0] ?? 0)
@@ -141,12 +156,21 @@ async function loadJsonl(connection: DuckDBConnection, table: string, path: stri
     // DuckDB parses the JSONL itself against the declared columns; a record that does not fit is an error, never a silent null
     const reader = await connection.runAndReadAll(
       `INSERT INTO ${quoteIdent(table)} SELECT ${columns.map((c) => quoteIdent(c.name)).join(', ')}
-       FROM read_json(${quoteString(path)}, format = 'newline_delimited', columns = ${spec}, maximum_object_size = 1073741824)`,
+       FROM read_json(${quoteString(escapeGlob(path))}, format = 'newline_delimited', columns = ${spec}, maximum_object_size = 1073741824)`,
     )
     return Number(reader.getRowObjects()[0]?.Count ?? reader.getColumns()[0]?.[0] ?? 0)
   } catch (error) {
     throw new ExportError(`cannot load ${path} into table ${table}: ${(error as Error).message}`)
   }
+}
+
+/**
+ * Escapes the glob characters DuckDB's file readers expand (`*`, `?`, `[`), so a path names one file as written.
+ */
+export function escapeGlob(path: string): string {
+  // read_json globs its path: an output folder named "q?mark" also read "qXmark/articles.jsonl" and the export
+  // mixed two runs' records; a bracket holding the character matches it alone (bash-style, which DuckDB follows)
+  return path.replace(/[*?[]/g, (c) => `[${c}]`)
 }
 
 function quoteString(value: string): string {

@@ -1,9 +1,9 @@
-import {cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {DuckDBInstance} from '@duckdb/node-api'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {EXPORT_TABLES, exportRun} from '../../src/export/export.ts'
+import {EXPORT_TABLES, escapeGlob, exportRun} from '../../src/export/export.ts'
 import {columnsOf, toDuckDbType} from '../../src/export/columns.ts'
 import {RECORD_SCHEMAS} from '../../src/schema.ts'
 import {main} from '../../src/cli.ts'
@@ -44,6 +44,16 @@ describe('toDuckDbType', () => {
       'STRUCT("mention" VARCHAR, "start" BIGINT, "end" BIGINT, "name" VARCHAR, "entityId" VARCHAR)',
     )
   })
+})
+
+describe('escapeGlob', () => {
+  it.each([
+    ['/tmp/out', '/tmp/out'],
+    ['/tmp/q?mark/articles.jsonl', '/tmp/q[?]mark/articles.jsonl'],
+    ['/tmp/star*run/articles.jsonl', '/tmp/star[*]run/articles.jsonl'],
+    ['/tmp/run [2026]/a.jsonl', '/tmp/run [[]2026]/a.jsonl'],
+    ["/tmp/it's ✓ 📰/a.jsonl", "/tmp/it's ✓ 📰/a.jsonl"],
+  ])('%s -> %s', (path, escaped) => expect(escapeGlob(path)).toBe(escaped))
 })
 
 describe('lede export', () => {
@@ -130,5 +140,46 @@ describe('lede export', () => {
     expect(readFileSync(join(dir, 'articles.parquet'), 'utf8')).toBe('kept')
     await exportRun({outDir: out, parquet: dir, force: true})
     expect(readdirSync(dir).sort()).toEqual([...EXPORT_TABLES.map((t) => `${t.table}.parquet`), 'notes.txt'].sort())
+  })
+
+  // read_json globs its path: exporting "q?mark" also loaded "qXmark/articles.jsonl" (28 articles from two runs)
+  it.each(['q?mark', 'star*run', 'run [2]'])('reads only the folder named %s, not the folders its glob characters match', async (name) => {
+    const work = mkdtempSync(join(tmpdir(), 'lede-glob-'))
+    const lookalike = {'q?mark': 'qXmark', 'star*run': 'starXrun', 'run [2]': 'run 2'}[name]!
+    cpSync(out, join(work, name), {recursive: true})
+    cpSync(out, join(work, lookalike), {recursive: true})
+    // the look-alike holds another run: one article, no entities
+    writeFileSync(join(work, lookalike, 'articles.jsonl'), readFileSync(join(out, 'articles.jsonl'), 'utf8').split('\n')[0] + '\n')
+    writeFileSync(join(work, lookalike, 'entities.jsonl'), '')
+    const counts = await exportRun({outDir: join(work, name), duckdb: join(work, 'x.duckdb')})
+    expect(counts.articles).toBe(readJsonl(join(out, 'articles.jsonl')).length)
+    expect(counts.entities).toBe(readJsonl(join(out, 'entities.jsonl')).length)
+  })
+
+  it.each([
+    ['--parquet is a file', () => ({parquet: 'file'}), /--parquet ".*file" is a file, not a folder/],
+    ['--duckdb is a folder', () => ({duckdb: 'folder'}), /--duckdb ".*folder" is a folder/],
+    ['--duckdb inside a file', () => ({duckdb: 'file/x.duckdb'}), /is a file, not a folder/],
+  ])('%s: a clear error, nothing written', async (_, target, message) => {
+    const work = mkdtempSync(join(tmpdir(), 'lede-target-'))
+    writeFileSync(join(work, 'file'), 'mine')
+    mkdirSync(join(work, 'folder'))
+    const options = Object.fromEntries(Object.entries(target()).map(([k, v]) => [k, join(work, v)]))
+    await expect(exportRun({outDir: out, ...options})).rejects.toThrow(message)
+    expect(readdirSync(work).sort()).toEqual(['file', 'folder'])
+  })
+
+  it('makes the folder of --duckdb, as it does --parquet', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'lede-db-')), 'new', 'lede.duckdb')
+    await exportRun({outDir: out, duckdb: db})
+    expect(existsSync(db)).toBe(true)
+  })
+
+  // with --force the tables were replaced but a tokens.parquet of an earlier run with --layers tokens stayed beside them
+  it('with --force leaves no tokens.parquet of another run beside a run without tokens', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lede-parquet-'))
+    writeFileSync(join(dir, 'tokens.parquet'), 'an earlier run')
+    await exportRun({outDir: out, parquet: dir, force: true})
+    expect(readdirSync(dir).sort()).toEqual(EXPORT_TABLES.map((t) => `${t.table}.parquet`).sort())
   })
 })
