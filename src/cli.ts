@@ -29,6 +29,20 @@ Exit codes:
      Redis unreachable or refusing, NER model file missing or not a model, broken pipeline)
   130  interrupted (Ctrl-C): what was written is staged in the output folder; the same command with --resume continues it`
 
+// lede view and lede export: their own codes (the run's above spoke of inputs, pipelines and Redis, which they never see)
+const EXPORT_EXIT_HELP = `
+Exit codes:
+  0  the export was written
+  2  usage error (unknown option, missing <out-dir>, neither --duckdb nor --parquet)
+  3  not written: <out-dir> is no lede run's output (no articles.jsonl), --duckdb or the Parquet files exist (use --force),
+     --parquet is a file or --duckdb a folder, a record does not fit its table (a run of another lede version)`
+
+const VIEW_EXIT_HELP = `
+Exit codes:
+  0  the site was written
+  2  usage error (unknown option, missing <out-dir>)
+  3  not written: <out-dir> is no lede run's output (no articles.jsonl), or a file of the run cannot be read or the site written`
+
 class UsageError extends Error {
   constructor(
     message: string,
@@ -93,6 +107,17 @@ async function checkRedisAt(url: string): Promise<CheckedRedis> {
   return checkRedis(url)
 }
 
+/**
+ * Says what is wrong with the run's options in the words of the command line: one line per option, named by its flag.
+ */
+export function describeOptionIssues(issues: ReadonlyArray<{path: PropertyKey[]; message: string}>, defaultDollar: string): string {
+  // the schema's own messages name its field ("defaultDollar"), and a code both malformed and unknown got two of them
+  const lines = issues.map((issue) =>
+    issue.path[0] === 'defaultDollar' ? `--default-dollar "${defaultDollar}" is not an ISO 4217 currency code (such as USD, CAD, AUD, EUR)` : issue.message,
+  )
+  return [...new Set(lines)].join('; ')
+}
+
 /** Builds the `lede` command-line program (exported so tests can drive it without a subprocess). */
 export function createProgram(): Command {
   const program = new Command()
@@ -101,11 +126,11 @@ export function createProgram(): Command {
     .description('News articles in, trustworthy JSONL out: named entities, quotes with their speakers, and money normalised to amount and ISO 4217 currency.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', EXIT_HELP)
+    .addHelpText('after', EXIT_HELP.replace('Exit codes:', "Exit codes of lede run (each command's --help gives its own):"))
 
   program
     .command('run')
-    .description('run the extraction pipeline over every .txt, .jsonl, .html, .htm, .sgml and .sgm file (and .gz of one), and SGML wire files with no extension, under a corpus folder')
+    .description('run the extraction pipeline over every .txt, .jsonl, .html, .htm, .mhtml, .mht, .sgml and .sgm file (and .gz of one), and SGML wire files with no extension, under a corpus folder')
     .argument('<corpus-dir>', 'folder of articles, read recursively in sorted order (see Inputs below)')
     .requiredOption(
       '-o, --out <dir>',
@@ -169,11 +194,12 @@ ${EXIT_HELP}`,
       const layers = opts.layers ?? []
       const unknown = layers.filter((l) => !(OPTIONAL_LAYERS as readonly string[]).includes(l))
       if (unknown.length > 0) throw new UsageError(`unknown layer "${unknown[0]}" in --layers; choose from: ${OPTIONAL_LAYERS.join(', ')}`)
-      const options = {defaultDollar: opts.defaultDollar, link: opts.link, ...(layers.length > 0 ? {layers: layers as Array<(typeof OPTIONAL_LAYERS)[number]>} : {})}
+      // upper-cased: "--default-dollar cad" was refused as no ISO 4217 code, in a message naming the option "defaultDollar"
+      const options = {defaultDollar: opts.defaultDollar.trim().toUpperCase(), link: opts.link, ...(layers.length > 0 ? {layers: layers as Array<(typeof OPTIONAL_LAYERS)[number]>} : {})}
       // everything a user can get wrong is checked before any thread starts (a thread costs ~0.4 s to start and
       // to stop): the options against the pipelines' schema, then the folders, and the output folder is claimed
       const checked = PipelineOptions.safeParse(options)
-      if (!checked.success) throw new UsageError(checked.error.issues.map((i) => i.message).join('; '))
+      if (!checked.success) throw new UsageError(describeOptionIssues(checked.error.issues, opts.defaultDollar))
       const warn = (message: string) => process.stderr.write(`lede: warning: ${message}\n`)
       if (opts.redis !== undefined) checkRedisOptions(opts.redis, opts.queue)
       checkPipelineFiles(opts.pipeline)
@@ -301,7 +327,7 @@ ${EXIT_HELP}`,
         // a mistyped or wrong folder (one of PDFs, an empty mount) is no error, but it must not pass unnoticed
         if (m.inputs.files === 0) {
           const skipped = m.inputs.skipped.length
-          warn(`no input files under "${corpusDir}"${skipped > 0 ? ` (${skipped} files of other kinds skipped, listed in manifest.json)` : ''}: nothing was processed (lede reads .txt, .jsonl, .html, .htm, .sgml, .sgm and their .gz)`)
+          warn(`no input files under "${corpusDir}"${skipped > 0 ? ` (${skipped} files of other kinds skipped, listed in manifest.json)` : ''}: nothing was processed (lede reads .txt, .jsonl, .html, .htm, .mhtml, .mht, .sgml, .sgm and their .gz)`)
         }
         if (!opts.quiet) {
           const seconds = (m.timings.totalMs / 1000).toFixed(2)
@@ -423,7 +449,7 @@ index.html    every article (searchable, paginated), top speakers and entities w
 articles/     one page per article: entities by label, quotes with speaker and cue, money with its
               normalised value, the boilerplate clean removed (folded)
 entities.html every entity across the corpus, with aliases, roles and the articles mentioning it
-${EXIT_HELP}`,
+${VIEW_EXIT_HELP}`,
     )
     .action(async (outDir: string) => {
       const {buildView} = await import('./view/build.ts')
@@ -444,7 +470,7 @@ ${EXIT_HELP}`,
 Columns are typed from the same zod schemas that validate the JSONL records (lede schema); a quote's
 speaker is a STRUCT, so  SELECT speaker.name, count(*) FROM quotes GROUP BY 1  works as written.
 Offsets stay Unicode code points: substring(text, start + 1, "end" - start) is the record's text.
-${EXIT_HELP}`,
+${EXPORT_EXIT_HELP}`,
     )
     .action(async (outDir: string, opts: {duckdb?: string; parquet?: string; force?: boolean}) => {
       if (!opts.duckdb && !opts.parquet) throw new UsageError('nothing to export to: give --duckdb <file> and/or --parquet <dir>')

@@ -75,7 +75,7 @@ describe('lede CLI', () => {
     ['run without a corpus', ['run'], EXIT.usage, /required option '-o, --out/],
     ['run without --out', ['run', 'corpus'], EXIT.usage, /required option '-o, --out/],
     ['an unknown pipeline', ['run', 'corpus', '--out', '/tmp/x', '--pipeline', 'nope'], EXIT.usage, /'nope' is invalid\. Allowed choices are news, plain/],
-    ['a bad --default-dollar', ['run', 'corpus', '--out', '/tmp/x', '--default-dollar', 'dollars'], EXIT.usage, /defaultDollar must be an ISO 4217 code/],
+    ['a bad --default-dollar', ['run', 'corpus', '--out', '/tmp/x', '--default-dollar', 'dollars'], EXIT.usage, /^lede: --default-dollar "dollars" is not an ISO 4217 currency code \(such as USD, CAD, AUD, EUR\)\n$/],
     ['a bad --concurrency', ['run', 'corpus', '--out', '/tmp/x', '--concurrency', '0'], EXIT.usage, /'0' is invalid\. expected a whole number of at least 1/],
     ['a bad --workers', ['run', 'corpus', '--out', '/tmp/x', '--workers', 'two'], EXIT.usage, /'two' is invalid\. expected a whole number of at least 0/],
     ['a negative --workers', ['run', 'corpus', '--out', '/tmp/x', '--workers', '-1'], EXIT.usage, /'-1' is invalid/],
@@ -87,7 +87,7 @@ describe('lede CLI', () => {
     ['a corpus that is a file', ['run', join(corpus, readdirSync(corpus)[0]!), '--out', '/tmp/x'], EXIT.fatal, /is not a folder: give lede run the folder/],
     // a shell pattern (lede run corpus/*.txt) gives each file apart: commander said only 'too many arguments'
     ['a corpus given as a shell pattern', ['run', ...readdirSync(corpus).slice(0, 2).map((f) => join(corpus, f)), '--out', '/tmp/x'], EXIT.usage, /lede run takes one corpus folder, and 2 were given \(".*", ".*"\): a shell pattern such as \*\.txt gives each file apart; give the folder that holds them/],
-    ['a --default-dollar that is no currency', ['run', 'corpus', '--out', '/tmp/x', '--default-dollar', 'XYZ'], EXIT.usage, /defaultDollar "XYZ" is not an ISO 4217 currency code/],
+    ['a --default-dollar that is no currency', ['run', 'corpus', '--out', '/tmp/x', '--default-dollar', 'XYZ'], EXIT.usage, /--default-dollar "XYZ" is not an ISO 4217 currency code/],
     ['--out the corpus folder', ['run', corpus, '--out', corpus], EXIT.usage, /is the corpus folder itself/],
     ['--out a folder holding the corpus', ['run', corpus, '--out', root], EXIT.usage, /contains the corpus folder/],
     ['--out a folder that cannot be made', ['run', corpus, '--out', '/proc/lede-x'], EXIT.fatal, /cannot create output folder "\/proc\/lede-x"/],
@@ -206,6 +206,29 @@ describe('lede CLI', () => {
   it.each([['--help'], ['run', '--help'], ['eval', '--help'], ['schema', '--help']])('answers %s', async (...argv) => {
     expect(await main(argv)).toBe(EXIT.ok)
     expect(stdout.join('')).toMatch(/Usage: lede/)
+  })
+
+  // view and export printed lede run's exit codes ('every input was processed', 'unknown pipeline, bad --redis URL')
+  it.each([
+    [['view', '--help'], /0  the site was written/, /--redis|every input/],
+    [['export', '--help'], /0  the export was written\n  2 .*neither --duckdb nor --parquet[\s\S]*--force/, /--redis|every input/],
+    [['run', '--help'], /0  every input was processed/, /the export was written/],
+    [['--help'], /Exit codes of lede run \(each command's --help gives its own\)/, /the site was written/],
+  ])('%j lists the exit codes of that command', async (argv, has, hasNot) => {
+    expect(await main(argv)).toBe(EXIT.ok)
+    expect(stdout.join('')).toMatch(has)
+    expect(stdout.join('')).not.toMatch(hasNot)
+  })
+
+  // the command line names the option as the user typed it, and "cad" is CAD ("defaultDollar must be ... such as USD or CAD")
+  it.each([
+    [[], 'USD'],
+    [['--default-dollar', 'cad'], 'CAD'],
+    [['--default-dollar', ' Aud '], 'AUD'],
+  ])('--default-dollar %j is run as %s', async (args, code) => {
+    const out = join(tmp(), 'out')
+    expect(await main(['run', tmp(), '--out', out, '--quiet', '--workers', '0', ...args])).toBe(EXIT.ok)
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).options.defaultDollar).toBe(code)
   })
 
   it('documents exit codes and offsets in run --help', async () => {
