@@ -2,7 +2,7 @@ import {access, mkdir, rename, rm, stat} from 'node:fs/promises'
 import {dirname, join, resolve} from 'node:path'
 import {DuckDBInstance, type DuckDBConnection} from '@duckdb/node-api'
 import type {z} from 'zod'
-import {ENTITY_INDEX_FILE, OPTIONAL_FILES, OUTPUT_FILES} from '../io/output.ts'
+import {ENTITY_INDEX_FILE, explainNoFinishedRun, OPTIONAL_FILES, OUTPUT_FILES} from '../io/output.ts'
 import {RECORD_SCHEMAS} from '../schema.ts'
 import {columnsOf, quoteIdent, type Column} from './columns.ts'
 
@@ -60,7 +60,7 @@ export type ExportCounts = Record<string, number>
 export async function exportRun(options: ExportOptions): Promise<ExportCounts> {
   if (!options.duckdb && !options.parquet) throw new ExportError('nothing to do: give --duckdb <file> and/or --parquet <dir>')
   if (!(await exists(join(options.outDir, OUTPUT_FILES.articles))))
-    throw new ExportError(`"${options.outDir}" is not the output folder of a lede run (no ${OUTPUT_FILES.articles})`)
+    throw new ExportError(await explainNoFinishedRun(options.outDir))
   // checked before anything is written; mkdir and DuckDB said only "EEXIST: file already exists, mkdir 'x'" and
   // 'IO Error: Cannot open file "x.duckdb.partial"', naming neither the option nor a temporary file the user never gave
   if (options.parquet && (await stat(options.parquet).catch(() => null))?.isDirectory() === false)

@@ -50,6 +50,16 @@ export function isLedeOutputName(name: string): boolean {
   return LEDE_OUTPUT_NAMES.has(name) || name.startsWith(`${LOCK_FILE}.`)
 }
 
+/**
+ * Says why `outDir` holds no run to export or view: no run at all, or one that was interrupted and waits for `--resume`.
+ */
+export async function explainNoFinishedRun(outDir: string): Promise<string> {
+  // an interrupted run's folder holds only the staging folder: "no articles.jsonl" alone sent the user looking for a wrong path
+  if ((await stat(join(outDir, STAGING_DIR)).catch(() => null))?.isDirectory())
+    return `"${outDir}" holds no finished run, only an interrupted one (${STAGING_DIR}/): finish it first with the same lede run command plus --resume`
+  return `"${outDir}" is not the output folder of a lede run (no ${OUTPUT_FILES.articles})`
+}
+
 /** Raised when the output folder cannot be created, locked or written. */
 export class OutputError extends Error {
   constructor(message: string) {

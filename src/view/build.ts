@@ -2,7 +2,7 @@ import {createReadStream} from 'node:fs'
 import {access, mkdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {createInterface} from 'node:readline'
-import {ENTITY_INDEX_FILE, OUTPUT_FILES} from '../io/output.ts'
+import {ENTITY_INDEX_FILE, explainNoFinishedRun, OUTPUT_FILES} from '../io/output.ts'
 import {ArticleRecord, EntityRecord, ErrorRecord, Manifest, MoneyRecord, QuoteRecord} from '../schema.ts'
 import {EntityIndexEntry} from '../schema.ts'
 import {renderArticlePage} from './article-page.ts'
@@ -79,7 +79,7 @@ export async function buildView(outDir: string): Promise<ViewResult> {
       () => true,
       () => false,
     )
-  if (!(await has(OUTPUT_FILES.articles))) throw new ViewError(`"${outDir}" is not the output folder of a lede run (no ${OUTPUT_FILES.articles})`)
+  if (!(await has(OUTPUT_FILES.articles))) throw new ViewError(await explainNoFinishedRun(outDir))
   const dir = join(outDir, 'view')
   const staging = join(outDir, 'view.partial')
   await rm(staging, {recursive: true, force: true})

@@ -3,7 +3,7 @@ import {mkdir, mkdtemp, readdir, readFile, rmdir, symlink, writeFile} from 'node
 import {hostname, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {acquireLock, checkOutputPlace, finishCommit, makeFolder, openOutput, OutputError, OutputPlaceError, replaceJsonField, rewriteJsonlField, STAGING_DIR} from '../../src/io/output.ts'
+import {acquireLock, checkOutputPlace, explainNoFinishedRun, finishCommit, makeFolder, openOutput, OutputError, OutputPlaceError, replaceJsonField, rewriteJsonlField, STAGING_DIR} from '../../src/io/output.ts'
 import type {DocLines} from '../../src/io/records.ts'
 import type {Manifest} from '../../src/schema.ts'
 
@@ -232,5 +232,18 @@ describe('a commit that fails (a full disk while the finished files are written)
 describe('makeFolder', () => {
   it('reports a folder that cannot be made instead of hanging', async () => {
     await expect(makeFolder('/proc/lede-cannot-be-here/x')).rejects.toThrow(OutputError)
+  })
+})
+
+// lede export and lede view of a folder whose run was interrupted said only "no articles.jsonl"
+describe('explainNoFinishedRun', () => {
+  it.each([
+    ['an empty folder', [], /is not the output folder of a lede run \(no articles\.jsonl\)/],
+    ['a missing folder', null, /is not the output folder of a lede run/],
+    ['an interrupted run', [STAGING_DIR], /holds no finished run, only an interrupted one \(lede-staging\.incomplete\/\): finish it first with the same lede run command plus --resume/],
+  ])('%s', async (_, folders, message) => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'lede-norun-')), 'out')
+    if (folders) for (const name of ['', ...folders]) await mkdir(join(dir, name), {recursive: true})
+    expect(await explainNoFinishedRun(dir)).toMatch(message)
   })
 })
