@@ -1,6 +1,6 @@
-import {readdir, rename, stat, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, rename, rm, stat, writeFile} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
-import {join} from 'node:path'
+import {dirname, join, resolve} from 'node:path'
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
 import {z} from 'zod'
 import {checkPipelineFiles, DEFAULT_PIPELINE, OPTIONAL_LAYERS, PIPELINE_DESCRIPTIONS, PipelineOptions} from '../pipelines/catalog.ts'
@@ -116,6 +116,20 @@ export function describeOptionIssues(issues: ReadonlyArray<{path: PropertyKey[];
     issue.path[0] === 'defaultDollar' ? `--default-dollar "${defaultDollar}" is not an ISO 4217 currency code (such as USD, CAD, AUD, EUR)` : issue.message,
   )
   return [...new Set(lines)].join('; ')
+}
+
+// an eval report file, written aside and renamed; its folder is made, as export's and run's are. Node's own error named
+// the temporary file ("ENOENT: no such file or directory, open 'x/report.html.partial'"), not the option
+async function writeReport(flag: string, file: string, content: string): Promise<void> {
+  try {
+    await mkdir(dirname(resolve(file)), {recursive: true})
+    await writeFile(`${file}.partial`, content)
+    await rename(`${file}.partial`, file)
+  } catch (error) {
+    await rm(`${file}.partial`, {force: true}).catch(() => {})
+    const reason = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a folder' : (error as NodeJS.ErrnoException).code === 'ENOTDIR' || (error as NodeJS.ErrnoException).code === 'EEXIST' ? 'a part of its path is a file' : (error as Error).message
+    throw new UsageError(`cannot write the ${flag} report "${file}": ${reason}`, EXIT.fatal)
+  }
 }
 
 /** Builds the `lede` command-line program (exported so tests can drive it without a subprocess). */
@@ -417,7 +431,7 @@ Exit codes:
       const {evaluate, formatReport} = await import('./eval/evaluate.ts')
       const report = await evaluate({goldDir: opts.gold, predDir: opts.pred})
       process.stdout.write(`${formatReport(report)}\n`)
-      if (opts.json) await writeFile(opts.json, `${JSON.stringify(report, null, 2)}\n`)
+      if (opts.json) await writeReport('--json', opts.json, `${JSON.stringify(report, null, 2)}\n`)
       if (opts.html) {
         const [{readGold}, {readPredictions}, {diffDocuments}, {renderEvalPage}] = await Promise.all([
           import('./eval/gold.ts'),
@@ -426,8 +440,7 @@ Exit codes:
           import('./view/eval-page.ts'),
         ])
         const diffs = diffDocuments(await readGold(opts.gold), await readPredictions(opts.pred))
-        await writeFile(`${opts.html}.partial`, renderEvalPage(report, diffs))
-        await rename(`${opts.html}.partial`, opts.html)
+        await writeReport('--html', opts.html, renderEvalPage(report, diffs))
       }
       // a gold article missing from the run, or a malformed record, means the scores are incomplete
       if (report.errors.length > 0) {

@@ -1,5 +1,5 @@
 import {execFileSync, spawn, spawnSync} from 'node:child_process'
-import {appendFileSync, copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
+import {appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import {createHash} from 'node:crypto'
 import {availableParallelism, hostname, tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
@@ -206,6 +206,24 @@ describe('lede CLI', () => {
   it.each([['--help'], ['run', '--help'], ['eval', '--help'], ['schema', '--help']])('answers %s', async (...argv) => {
     expect(await main(argv)).toBe(EXIT.ok)
     expect(stdout.join('')).toMatch(/Usage: lede/)
+  })
+
+  // Node's error named a temporary file ("ENOENT: no such file or directory, open 'x/report.html.partial'")
+  it.each([
+    ['--json', 'file/report.json', /^lede: cannot write the --json report ".*file\/report\.json": a part of its path is a file$/m, EXIT.fatal],
+    ['--html', 'folder', /^lede: cannot write the --html report ".*folder": it is a folder$/m, EXIT.fatal],
+    ['--html', 'new/deeper/report.html', null, EXIT.documentsFailed],
+  ])('lede eval %s %s', async (flag, target, message, code) => {
+    const work = tmp()
+    const pred = join(work, 'pred')
+    mkdirSync(pred)
+    writeFileSync(join(pred, 'articles.jsonl'), '')
+    writeFileSync(join(work, 'file'), 'mine')
+    mkdirSync(join(work, 'folder'))
+    expect(await main(['eval', '--gold', join(root, 'test', 'gold'), '--pred', pred, flag, join(work, target)])).toBe(code)
+    if (message) expect(stderr.join('')).toMatch(message)
+    else expect(readFileSync(join(work, target), 'utf8')).toMatch(/<html/)
+    expect(readdirSync(work).sort()).toEqual(message ? ['file', 'folder', 'pred'] : ['file', 'folder', 'new', 'pred'])
   })
 
   // view and export printed lede run's exit codes ('every input was processed', 'unknown pipeline, bad --redis URL')
