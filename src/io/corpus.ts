@@ -7,6 +7,7 @@ import {decodeBytes, normaliseNewlines, scrubText, utf16Encoding, type IngestWar
 import {inputFormat, looksLikeHtmlPage, mayBeWireFile} from './formats.ts'
 import {findBinaryFile, findBinaryGzip, readInputBytes, readInputHead, readInputLines} from './gzip.ts'
 import {looksLikeWireSgml, splitWireFile} from './sgml.ts'
+import {findIntegerIdLiteral} from './json-id.ts'
 
 // HTML support (linkedom + Readability, ~0.3 s of CPU to load) is loaded at the first page, so a run over plain
 // text or JSONL text never pays for it on the main thread
@@ -576,7 +577,9 @@ async function* readJsonlArticles(full: FsPath, path: string, gzip: boolean, uni
       const article = parsed.data
       const extra: Record<string, unknown> = {...(article.meta ?? {})}
       for (const [key, field] of Object.entries(article)) if (!RECORD_FIELDS.has(key)) extra[key] = field
-      const givenId = article.id === null || article.id === undefined ? null : String(article.id)
+      // a whole number past 2^53 is taken as written (JSON.parse rounded it: two tweet ids became one)
+      const givenId =
+        article.id === null || article.id === undefined ? null : typeof article.id === 'number' && !Number.isSafeInteger(article.id) ? (findIntegerIdLiteral(line) ?? String(article.id)) : String(article.id)
       let text: string
       let meta: Doc['meta']
       let title = article.title ?? null

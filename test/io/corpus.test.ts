@@ -259,6 +259,19 @@ describe('readCorpus: HTML, gzip and JSONL as written in the wild', () => {
     ])
   })
 
+  // JSON.parse rounded 19-20 digit ids (tweet, Snowflake, database ids): two articles became '12345678901234567000' and '-2'
+  it('keeps a whole-number id past 2^53 as written; smaller and fractional numbers as before', async () => {
+    const lines = [
+      '{"id":12345678901234567890,"text":"One story."}',
+      '{"id":12345678901234567891,"text":"Another story."}',
+      '{"id":1729876543210987654, "text":"A tweet."}',
+      '{"id":42,"text":"A small id."}',
+      '{"id":1.5,"text":"A fractional id."}',
+    ]
+    const items = await readAll(await corpus({'ids.jsonl': lines.join('\n')}))
+    expect(items.map((i) => i.kind === 'doc' && i.doc.id)).toEqual(['12345678901234567890', '12345678901234567891', '1729876543210987654', '42', '1.5'])
+  })
+
   it('reads a page: text, title and metadata, with an id from the page as saved', async () => {
     const [item] = await readAll(await corpus({'news/page.html': page}))
     expect(item!.kind === 'doc' && item!.doc).toMatchObject({
