@@ -33,9 +33,9 @@ Exit codes:
 const EXPORT_EXIT_HELP = `
 Exit codes:
   0  the export was written
-  2  usage error (unknown option, missing <out-dir>, neither --duckdb nor --parquet)
-  3  not written: <out-dir> is no lede run's output (no articles.jsonl), --duckdb or the Parquet files exist (use --force),
-     --parquet is a file or --duckdb a folder, a record does not fit its table (a run of another lede version)`
+  2  usage error (unknown option, missing <out-dir>, none of --duckdb, --parquet, --csv)
+  3  not written: <out-dir> is no lede run's output (no articles.jsonl), --duckdb or the Parquet/CSV files exist (use --force),
+     --parquet or --csv is a file or --duckdb a folder, a record does not fit its table (a run of another lede version)`
 
 const VIEW_EXIT_HELP = `
 Exit codes:
@@ -472,11 +472,12 @@ ${VIEW_EXIT_HELP}`,
 
   program
     .command('export')
-    .description('load every record of a run into DuckDB tables (articles, entities, quotes, money, entities_index, errors) and/or Parquet files')
+    .description('load every record of a run into DuckDB tables (articles, entities, quotes, money, entities_index, errors) and/or Parquet or CSV files')
     .argument('<out-dir>', 'output folder of a `lede run`')
     .option('--duckdb <file>', 'DuckDB database file to create, with typed tables and views (quote_speakers, quotes_per_speaker, entity_mentions, money_by_currency)')
     .option('--parquet <dir>', 'folder to write one Parquet file per table into (created if missing)')
-    .option('-f, --force', 'replace the --duckdb file, and the Parquet files of the same names in --parquet, if they exist')
+    .option('--csv <dir>', 'folder to write one CSV file per table into (created if missing; UTF-8 with a header row; a nested field, such as a quote\'s speaker, as JSON text)')
+    .option('-f, --force', 'replace the --duckdb file, and the Parquet and CSV files of the same names in --parquet and --csv, if they exist')
     .addHelpText(
       'after',
       `
@@ -485,11 +486,11 @@ speaker is a STRUCT, so  SELECT speaker.name, count(*) FROM quotes GROUP BY 1  w
 Offsets stay Unicode code points: substring(text, start + 1, "end" - start) is the record's text.
 ${EXPORT_EXIT_HELP}`,
     )
-    .action(async (outDir: string, opts: {duckdb?: string; parquet?: string; force?: boolean}) => {
-      if (!opts.duckdb && !opts.parquet) throw new UsageError('nothing to export to: give --duckdb <file> and/or --parquet <dir>')
+    .action(async (outDir: string, opts: {duckdb?: string; parquet?: string; csv?: string; force?: boolean}) => {
+      if (!opts.duckdb && !opts.parquet && !opts.csv) throw new UsageError('nothing to export to: give --duckdb <file>, --parquet <dir> and/or --csv <dir>')
       const {exportRun} = await import('./export/export.ts')
       const counts = await exportRun({outDir, ...opts})
-      const targets = [opts.duckdb, opts.parquet].filter(Boolean).join(' and ')
+      const targets = [opts.duckdb, opts.parquet, opts.csv].filter(Boolean).join(' and ')
       process.stderr.write(`lede: exported ${Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(', ')} -> ${targets}\n`)
     })
 

@@ -49,6 +49,8 @@ export interface ExportOptions {
   duckdb?: string
   /** folder to write one Parquet file per table into */
   parquet?: string
+  /** folder to write one CSV file per table into (nested fields as JSON text) */
+  csv?: string
   /** replace an existing database file */
   force?: boolean
 }
@@ -58,25 +60,27 @@ export type ExportCounts = Record<string, number>
 
 /** Loads every record of a run into DuckDB tables (typed from the zod schemas) and views, then writes a database file and/or Parquet files. */
 export async function exportRun(options: ExportOptions): Promise<ExportCounts> {
-  if (!options.duckdb && !options.parquet) throw new ExportError('nothing to do: give --duckdb <file> and/or --parquet <dir>')
+  if (!options.duckdb && !options.parquet && !options.csv) throw new ExportError('nothing to do: give --duckdb <file>, --parquet <dir> and/or --csv <dir>')
   if (!(await exists(join(options.outDir, OUTPUT_FILES.articles))))
     throw new ExportError(await explainNoFinishedRun(options.outDir))
   // checked before anything is written; mkdir and DuckDB said only "EEXIST: file already exists, mkdir 'x'" and
   // 'IO Error: Cannot open file "x.duckdb.partial"', naming neither the option nor a temporary file the user never gave
-  if (options.parquet && (await stat(options.parquet).catch(() => null))?.isDirectory() === false)
-    throw new ExportError(`--parquet "${options.parquet}" is a file, not a folder: give a folder to write the Parquet files into`)
+  for (const [flag, dir, kind] of [['--parquet', options.parquet, 'Parquet'], ['--csv', options.csv, 'CSV']] as const) {
+    if (dir && (await stat(dir).catch(() => null))?.isDirectory() === false) throw new ExportError(`${flag} "${dir}" is a file, not a folder: give a folder to write the ${kind} files into`)
+  }
   if (options.duckdb) {
     const folder = dirname(resolve(options.duckdb))
     const info = await stat(folder).catch(() => null)
     if (info && !info.isDirectory()) throw new ExportError(`--duckdb "${options.duckdb}": "${folder}" is a file, not a folder`)
     if ((await stat(resolve(options.duckdb)).catch(() => null))?.isDirectory()) throw new ExportError(`--duckdb "${options.duckdb}" is a folder: give the database file to create`)
   }
-  // Parquet files of the names this export writes are replaced only with --force, as the database file is
-  if (options.parquet && !options.force) {
-    const names = [...EXPORT_TABLES.map((t) => t.table), 'tokens'].map((table) => `${table}.parquet`)
+  // Parquet and CSV files of the names this export writes are replaced only with --force, as the database file is
+  for (const [dir, ext] of [[options.parquet, 'parquet'], [options.csv, 'csv']] as const) {
+    if (!dir || options.force) continue
+    const names = [...EXPORT_TABLES.map((t) => t.table), 'tokens'].map((table) => `${table}.${ext}`)
     const taken: string[] = []
-    for (const name of names) if (await exists(join(options.parquet, name))) taken.push(name)
-    if (taken.length > 0) throw new ExportError(`"${options.parquet}" already holds ${taken.map((n) => `"${n}"`).join(', ')}; pass --force to replace ${taken.length === 1 ? 'it' : 'them'}`)
+    for (const name of names) if (await exists(join(dir, name))) taken.push(name)
+    if (taken.length > 0) throw new ExportError(`"${dir}" already holds ${taken.map((n) => `"${n}"`).join(', ')}; pass --force to replace ${taken.length === 1 ? 'it' : 'them'}`)
   }
   let target: string | undefined
   let partial: string | undefined
@@ -113,16 +117,18 @@ export async function exportRun(options: ExportOptions): Promise<ExportCounts> {
       counts.tokens = await loadTokens(connection, tokensPath)
       tables.push('tokens')
     }
-    if (options.parquet) {
-      await mkdir(options.parquet, {recursive: true})
+    for (const [dir, ext] of [[options.parquet, 'parquet'], [options.csv, 'csv']] as const) {
+      if (!dir) continue
+      await mkdir(dir, {recursive: true})
       for (const table of tables) {
-        const file = join(options.parquet, `${table}.parquet`)
-        await connection.run(`COPY ${quoteIdent(table)} TO ${quoteString(`${file}.partial`)} (FORMAT parquet, COMPRESSION zstd)`)
+        const file = join(dir, `${table}.${ext}`)
+        const query = ext === 'parquet' ? quoteIdent(table) : `(SELECT ${await csvColumns(connection, table)} FROM ${quoteIdent(table)})`
+        await connection.run(`COPY ${query} TO ${quoteString(`${file}.partial`)} (${ext === 'parquet' ? 'FORMAT parquet, COMPRESSION zstd' : 'FORMAT csv, HEADER'})`)
         await rename(`${file}.partial`, file)
       }
-      // a tokens.parquet replaced with --force but not rewritten (this run has no token layer) would be another
+      // a tokens file replaced with --force but not rewritten (this run has no token layer) would be another
       // run's tokens beside this run's tables
-      if (!tables.includes('tokens')) await rm(join(options.parquet, 'tokens.parquet'), {force: true})
+      if (!tables.includes('tokens')) await rm(join(dir, `tokens.${ext}`), {force: true})
     }
     if (partial) await connection.run('CHECKPOINT')
   } finally {
@@ -162,6 +168,15 @@ async function loadJsonl(connection: DuckDBConnection, table: string, path: stri
   } catch (error) {
     throw new ExportError(`cannot load ${path} into table ${table}: ${(error as Error).message}`)
   }
+}
+
+// a CSV cell holds text: scalar columns as they are, a STRUCT, list or JSON column (a quote's speaker, an article's
+// warnings) as its JSON, which a spreadsheet shows and pandas' json.loads reads back
+async function csvColumns(connection: DuckDBConnection, table: string): Promise<string> {
+  const described = (await connection.runAndReadAll(`DESCRIBE ${quoteIdent(table)}`)).getRowObjects() as Array<{column_name: string; column_type: string}>
+  return described
+    .map(({column_name: name, column_type: type}) => (/^(VARCHAR|BIGINT|INTEGER|DOUBLE|BOOLEAN)$/.test(type) ? quoteIdent(name) : `to_json(${quoteIdent(name)})::VARCHAR AS ${quoteIdent(name)}`))
+    .join(', ')
 }
 
 /**

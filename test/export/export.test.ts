@@ -125,6 +125,27 @@ describe('lede export', () => {
     expect(q!.name).toBe('Helen Ostrova')
   })
 
+  // a spreadsheet or a CSV reader is where much of a data desk starts; JSONL opened in neither
+  it('writes one CSV file per table that reads back with the same rows, offsets and speakers (nested fields as JSON)', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'lede-csv-')), 'csv')
+    await exportRun({outDir: out, csv: dir})
+    expect(readdirSync(dir).sort()).toEqual(EXPORT_TABLES.map((t) => `${t.table}.csv`).sort())
+    const csv = (table: string) => `read_csv('${join(dir, `${table}.csv`)}', header = true, all_varchar = true)`
+    for (const {table, file} of EXPORT_TABLES) {
+      const [row] = await query(':memory:', `SELECT count(*)::INTEGER AS n FROM ${csv(table)}`)
+      expect({table, rows: row!.n}).toEqual({table, rows: readJsonl(join(out, file)).length})
+    }
+    const [same] = await query(
+      ':memory:',
+      `SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE substring(a.text, q.start::INTEGER + 1, q."end"::INTEGER - q.start::INTEGER) = q.text)::INTEGER AS same,
+         count(*) FILTER (WHERE json_extract_string(q.speaker, '$.name') = 'Helen Ostrova')::INTEGER AS helen
+       FROM ${csv('quotes')} q JOIN ${csv('articles')} a ON a.id = q.docId`,
+    )
+    expect(same!.same).toBe(same!.n)
+    expect(same!.helen).toBeGreaterThan(0)
+    await expect(exportRun({outDir: out, csv: dir})).rejects.toThrow(/"articles\.csv".* pass --force/)
+  })
+
   it('refuses to replace an existing database without --force', async () => {
     await expect(exportRun({outDir: out, duckdb: db})).rejects.toThrow(/--force/)
   })
@@ -158,6 +179,7 @@ describe('lede export', () => {
 
   it.each([
     ['--parquet is a file', () => ({parquet: 'file'}), /--parquet ".*file" is a file, not a folder/],
+    ['--csv is a file', () => ({csv: 'file'}), /--csv ".*file" is a file, not a folder/],
     ['--duckdb is a folder', () => ({duckdb: 'folder'}), /--duckdb ".*folder" is a folder/],
     ['--duckdb inside a file', () => ({duckdb: 'file/x.duckdb'}), /is a file, not a folder/],
   ])('%s: a clear error, nothing written', async (_, target, message) => {
