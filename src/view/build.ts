@@ -9,6 +9,7 @@ import {renderArticlePage} from './article-page.ts'
 import {renderEntitiesPage} from './entities-page.ts'
 import {pageName} from './html.ts'
 import {renderIndexPage, type ArticleRow, type CorpusSummary} from './index-page.ts'
+import {createMentionIndex} from './mention-index.ts'
 
 /** Raised when the review site cannot be built: no run output, a record that is not valid. */
 export class ViewError extends Error {
@@ -85,7 +86,10 @@ export async function buildView(outDir: string): Promise<ViewResult> {
   await rm(staging, {recursive: true, force: true})
   await mkdir(join(staging, 'articles'), {recursive: true})
 
-  const index = (await has(ENTITY_INDEX_FILE)) ? (await readJsonl(join(outDir, ENTITY_INDEX_FILE))).map((r, i) => parseOr(EntityIndexEntry, r, ENTITY_INDEX_FILE, i)) : []
+  const linked = await has(ENTITY_INDEX_FILE)
+  const index = linked ? (await readJsonl(join(outDir, ENTITY_INDEX_FILE))).map((r, i) => parseOr(EntityIndexEntry, r, ENTITY_INDEX_FILE, i)) : []
+  // a run with --no-link has no index: its entities are gathered from the mentions as the articles are read
+  const gathered = linked ? null : createMentionIndex()
   const errors = (await has(OUTPUT_FILES.errors)) ? (await readJsonl(join(outDir, OUTPUT_FILES.errors))).map((r, i) => parseOr(ErrorRecord, r, OUTPUT_FILES.errors, i)) : []
   let manifest: Manifest | null = null
   if (await has('manifest.json')) manifest = Manifest.safeParse(JSON.parse(await readFile(join(outDir, 'manifest.json'), 'utf8'))).data ?? null
@@ -143,6 +147,7 @@ export async function buildView(outDir: string): Promise<ViewResult> {
     const perEntity = new Map<string, number>()
     const nameCounts = new Map<string, number>()
     for (const e of bundle.entities) {
+      gathered?.add(e)
       perEntity.set(e.entityId, (perEntity.get(e.entityId) ?? 0) + 1)
       summary.labelCounts.set(e.label, (summary.labelCounts.get(e.label) ?? 0) + 1)
       if (e.label === 'PERSON' || e.label === 'ORG' || e.label === 'LOC' || e.label === 'MISC') nameCounts.set(e.canonical, (nameCounts.get(e.canonical) ?? 0) + 1)
@@ -205,6 +210,7 @@ export async function buildView(outDir: string): Promise<ViewResult> {
     const left = await reader.leftover()
     if (left) throw new ViewError(`${name} has records of document "${left.docId}" out of step with ${OUTPUT_FILES.articles}; is this folder the output of one lede run?`)
   }
+  if (gathered) index.push(...gathered.entries())
   // quotes per speaker for the entities page; mentions lists sorted most mentions first
   for (const list of mentions.values()) list.sort((a, b) => b[1] - a[1] || a[0] - b[0])
   await writeFile(join(staging, 'index.html'), renderIndexPage(summary))

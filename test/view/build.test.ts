@@ -1,4 +1,4 @@
-import {mkdtempSync, readFileSync, readdirSync} from 'node:fs'
+import {cpSync, mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
@@ -33,6 +33,21 @@ describe('buildView', () => {
   it('rebuilds in place, leaving no staging folder', async () => {
     await buildView(out)
     expect(readdirSync(out)).not.toContain('view.partial')
+  })
+
+  // a --no-link run has no entities-index.jsonl: the site said "0 distinct entities", "no names found" and named
+  // speakers by their raw ids
+  it('lists the entities of a run without an entity index (--no-link) from its mentions', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'lede-nolink-'))
+    cpSync(out, copy, {recursive: true})
+    rmSync(join(copy, 'entities-index.jsonl'))
+    rmSync(join(copy, 'view'), {recursive: true})
+    const ids = new Set(parseJsonl(readFileSync(join(out, 'entities.jsonl'), 'utf8')).map((e) => e.entityId))
+    const result = await buildView(copy)
+    expect(result.entities).toBe(ids.size)
+    const index = readFileSync(join(copy, 'view/index.html'), 'utf8')
+    expect(index).not.toMatch(/no names found/)
+    expect(index).toMatch(new RegExp(`<b>${ids.size}</b><span>distinct entities`))
   })
 
   it('refuses a folder that is not a run output', async () => {
