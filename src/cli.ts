@@ -107,17 +107,6 @@ async function checkRedisAt(url: string): Promise<CheckedRedis> {
   return checkRedis(url)
 }
 
-/**
- * Says what is wrong with the run's options in the words of the command line: one line per option, named by its flag.
- */
-export function describeOptionIssues(issues: ReadonlyArray<{path: PropertyKey[]; message: string}>, defaultDollar: string): string {
-  // the schema's own messages name its field ("defaultDollar"), and a code both malformed and unknown got two of them
-  const lines = issues.map((issue) =>
-    issue.path[0] === 'defaultDollar' ? `--default-dollar "${defaultDollar}" is not an ISO 4217 currency code (such as USD, CAD, AUD, EUR)` : issue.message,
-  )
-  return [...new Set(lines)].join('; ')
-}
-
 // an eval report file, written aside and renamed; its folder is made, as export's and run's are. Node's own error named
 // the temporary file ("ENOENT: no such file or directory, open 'x/report.html.partial'"), not the option
 async function writeReport(flag: string, file: string, content: string): Promise<void> {
@@ -210,10 +199,12 @@ ${EXIT_HELP}`,
       if (unknown.length > 0) throw new UsageError(`unknown layer "${unknown[0]}" in --layers; choose from: ${OPTIONAL_LAYERS.join(', ')}`)
       // upper-cased: "--default-dollar cad" was refused as no ISO 4217 code, in a message naming the option "defaultDollar"
       const options = {defaultDollar: opts.defaultDollar.trim().toUpperCase(), link: opts.link, ...(layers.length > 0 ? {layers: layers as Array<(typeof OPTIONAL_LAYERS)[number]>} : {})}
+      // said in the command line's words: the schema's messages name its field ("defaultDollar"), twice for "dollars"
+      if (!PipelineOptions.shape.defaultDollar.safeParse(options.defaultDollar).success) throw new UsageError(`--default-dollar "${opts.defaultDollar}" is not an ISO 4217 currency code (such as USD, CAD, AUD, EUR)`)
       // everything a user can get wrong is checked before any thread starts (a thread costs ~0.4 s to start and
       // to stop): the options against the pipelines' schema, then the folders, and the output folder is claimed
       const checked = PipelineOptions.safeParse(options)
-      if (!checked.success) throw new UsageError(describeOptionIssues(checked.error.issues, opts.defaultDollar))
+      if (!checked.success) throw new UsageError(checked.error.issues.map((i) => i.message).join('; '))
       const warn = (message: string) => process.stderr.write(`lede: warning: ${message}\n`)
       if (opts.redis !== undefined) checkRedisOptions(opts.redis, opts.queue)
       checkPipelineFiles(opts.pipeline)

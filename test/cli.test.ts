@@ -229,7 +229,7 @@ describe('lede CLI', () => {
   // view and export printed lede run's exit codes ('every input was processed', 'unknown pipeline, bad --redis URL')
   it.each([
     [['view', '--help'], /0  the site was written/, /--redis|every input/],
-    [['export', '--help'], /0  the export was written\n  2 .*neither --duckdb nor --parquet[\s\S]*--force/, /--redis|every input/],
+    [['export', '--help'], /0  the export was written\n  2 .*none of --duckdb, --parquet, --csv[\s\S]*--force/, /--redis|every input/],
     [['run', '--help'], /0  every input was processed/, /the export was written/],
     [['--help'], /Exit codes of lede run \(each command's --help gives its own\)/, /the site was written/],
   ])('%j lists the exit codes of that command', async (argv, has, hasNot) => {
