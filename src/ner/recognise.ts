@@ -8,7 +8,8 @@ import {MODEL_URL} from './model-file.ts'
 import {checkedFile} from './checked-files.ts'
 import {parseModel, parseModelContents, type NerModel} from './model.ts'
 import type {Lexicon} from './lexicon.ts'
-import {NerTagger} from './tagger.ts'
+import {NerTagger, TYPE_VECTOR_SIZE} from './tagger.ts'
+import {sharedTypeTable} from './shared-types.ts'
 import {IOB2_TAGS, spansFromBilou, type NerType} from './tags.ts'
 import {findTitleCaseView} from './title-case.ts'
 
@@ -49,12 +50,15 @@ export function loadModel(path: string | URL = MODEL_URL): NerModel {
   return parseModel(readFileSync(path))
 }
 
-/** The tagger for the shipped model, loaded synchronously on first call and kept for the process. */
+/**
+ * The tagger for the shipped model, loaded synchronously on first call and kept for the thread; in a worker thread
+ * of a pool it shares its word-type vectors with the pool's other threads, which load the same model.
+ */
 export function shippedTagger(): NerTagger {
   if (shipped) return shipped
   const model = loadModel()
   shippedLexiconData = model.lexicon
-  shipped = new NerTagger(model, {beam: DEFAULT_BEAM, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY, givenNameJoin: DEFAULT_GIVEN_NAME_JOIN, edgeTrim: DEFAULT_EDGE_TRIM, orgEvidence: DEFAULT_ORG_EVIDENCE})
+  shipped = new NerTagger(model, {beam: DEFAULT_BEAM, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY, givenNameJoin: DEFAULT_GIVEN_NAME_JOIN, edgeTrim: DEFAULT_EDGE_TRIM, orgEvidence: DEFAULT_ORG_EVIDENCE, sharedTypes: sharedTypeTable(TYPE_VECTOR_SIZE)})
   return shipped
 }
 

@@ -42,6 +42,7 @@ import {addOrgSources, buildExternalGazetteer, buildGazetteer, buildIndexedGazet
 import {indexLexicon, LEXICON_CATEGORIES} from './lexicon.ts'
 import {layoutWeights, type NerModel} from './model.ts'
 import {NameClassifier} from './names.ts'
+import type {SharedTypeTable} from './shared-types.ts'
 import {harmoniseDocument, warmConsistency} from './consistency.ts'
 import {applyOrgEvidence} from './org-evidence.ts'
 import {shippedOrgEvidence} from './org-evidence-list.ts'
@@ -53,6 +54,8 @@ import {allowedAfter, TAG_COUNT, tagId, tagPosition, tagType} from './tags.ts'
 // module-local copies: imported bindings can cost a getter call per access in hot loops under some loaders
 const K = TAG_COUNT
 const S = SLOTS
+/** Floats in one word type's summed weights (a {@link SharedTypeTable}'s vector size for this tagger). */
+export const TYPE_VECTOR_SIZE = S * K
 // one row per previous tag in a follower list: its length, then the allowed next tags
 const K1 = K + 1
 const W = WINDOW
@@ -161,6 +164,8 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
   constructor(
     private readonly index: BaseIndex,
     private readonly resources: FeatureResources,
+    // vectors other threads of this process made for the same model (see shared-types.ts), or null
+    private readonly shared: SharedTypeTable | null = null,
   ) {
     super(resources.lexicon)
     // replaced as types are added (see markMutable)
@@ -180,6 +185,16 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
       this.wordRole = next
     }
     const word = this.words[id]
+    const shared = this.shared
+    if (shared !== null) {
+      // a type another thread made: its vector and role, the same values this thread would compute
+      const role = shared.read(word, this.caps[id], this.vectors, id * S * K)
+      if (role >= 0) {
+        this.wordRole[id] = role
+        this.facts[2 * id + 1] |= role << FACT_ROLE_SHIFT
+        return
+      }
+    }
     // the lexicon flags and the case prior are looked up once, for the role and the features both
     const flags = this.lexiconFlags[id]
     const prior = this.resources.casePrior.get(featureForm(word))
@@ -191,6 +206,7 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
     this.groupCounts.fill(0)
     emitTypeFeatures(word, this.caps[id], this.resources, this, false, flags, prior)
     this.sum(id)
+    if (shared !== null) shared.write(word, this.caps[id], this.vectors, id * S * K, this.wordRole[id])
   }
 
   /** {@link TypeFeatureSink}: keeps the base id of a feature the model knows. */
@@ -408,6 +424,8 @@ export class NerTagger {
   // the arrays of the document being decoded, reused by the next
   private readonly buffers = new EncodeBuffers()
   private types!: CachedTypes
+  // the word-type vectors this process's other threads made for the same model, when this thread was handed them
+  private readonly sharedTypes: SharedTypeTable | null
   private startType = 0
   private endType = 0
   // allowed[prev * K + next], with an extra row for the sentence start; lastAllowed also forbids B and I
@@ -461,11 +479,15 @@ export class NerTagger {
    * candidate pair, never while the option is off. `edgeTrim` last applies rule P (see edge-trim.ts): no mention
    * starts or ends with a stray bracket or quotation mark. `orgEvidence` applies rule O (see org-evidence.ts) after
    * the consistency pass and before rule J: ORG from context and form, its evidence read on the first document.
+   * `sharedTypes` is a table of word-type vectors shared with other threads (shared-types.ts): the tagger copies the
+   * types it finds there and publishes those it makes. Every tagger using one table must have the same model.
    */
   constructor(
     model: NerModel,
-    options: {beam?: number; nameUnknown?: boolean; consistency?: boolean; givenNameJoin?: boolean; edgeTrim?: boolean; orgEvidence?: boolean} = {},
+    options: {beam?: number; nameUnknown?: boolean; consistency?: boolean; givenNameJoin?: boolean; edgeTrim?: boolean; orgEvidence?: boolean; sharedTypes?: SharedTypeTable | null} = {},
   ) {
+    this.sharedTypes = options.sharedTypes ?? null
+    if (this.sharedTypes !== null && this.sharedTypes.vectorSize !== S * K) throw new Error(`NerTagger: a shared type table of ${this.sharedTypes.vectorSize} floats per type, not ${S * K}`)
     this.beam = Math.max(1, Math.min(64, options.beam ?? 1))
     this.nameUnknown = options.nameUnknown ?? false
     this.consistency = options.consistency ?? false
@@ -553,7 +575,7 @@ export class NerTagger {
   }
 
   private resetCache(): void {
-    this.types = new CachedTypes(this.bases, this.resources)
+    this.types = new CachedTypes(this.bases, this.resources, this.sharedTypes)
     this.startType = this.types.typeOf(SENTENCE_START, false)
     this.endType = this.types.typeOf(SENTENCE_END, false)
   }

@@ -2,6 +2,7 @@
 import {Piscina} from 'piscina'
 import {PIPELINES} from '../../pipelines/index.ts'
 import {adoptCheckedFiles} from '../ner/checked-files.ts'
+import {adoptSharedTypes} from '../ner/shared-types.ts'
 import {packLines, type DocLines} from '../io/records.ts'
 import type {Pipeline} from '../stage.ts'
 import type {PipelineSpec, WorkerTask} from './executor.ts'
@@ -11,6 +12,8 @@ const built = new Map<string, Pipeline>()
 
 // the files the thread that started this one checked (see createThreadPool); none when this module runs elsewhere
 adoptCheckedFiles((Piscina.workerData as {checkedFiles?: unknown} | undefined)?.checkedFiles)
+// the word-type vectors the pool's threads share (see createThreadPool); none with one thread or elsewhere
+adoptSharedTypes((Piscina.workerData as {sharedTypes?: unknown} | undefined)?.sharedTypes)
 
 /** The pipeline a spec names, built once per thread and reused for every later batch. */
 export function pipelineFor(spec: PipelineSpec): Pipeline {
