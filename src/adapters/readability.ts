@@ -277,7 +277,8 @@ function readMetadata(document: Document, ld: JsonLd): PageMetadata {
 // subscription walls
 
 // class/id words of the element a site puts its wall in (the prompt, or the overlay over a cut article)
-const WALL_NAME = /(?:^|[-_\s])(?:paywall|pay-wall|paywalled|regwall|metered|meter|premium|subscriber|subscribers|subscribe|subscription|locked|gate|gated|piano|tp-modal|tp-container|cxense-wall|wall)(?:$|[-_\s])/i
+// (and the words for subscription in German, French, Spanish, Italian, Portuguese and Dutch: "abo-wall", "bloc-abonnement")
+const WALL_NAME = /(?:^|[-_\s])(?:paywall|pay-wall|paywalled|regwall|metered|meter|premium|subscriber|subscribers|subscribe|subscription|locked|gate|gated|piano|tp-modal|tp-container|cxense-wall|wall|paygate|bezahlschranke|abo|abonnement|abonnements|abonne|abonnes|abonnee|abonnees|suscripcion|suscriptores|abbonamento|abbonati|assinatura|assinantes)(?:$|[-_\s])/i
 // what a wall says: the rest of the article is held back until one subscribes, signs in or pays
 const STRONG_PROMPT = new RegExp(
   [
@@ -296,8 +297,75 @@ const STRONG_PROMPT = new RegExp(
 )
 // what a wall often says too, but so do site headers over whole articles: a sign only beside other signs
 const WEAK_PROMPT = /\balready (?:a |an )?(?:subscriber|member|registered)\b|\bsubscribe (?:now|today)\b|\bstart (?:your|a) free trial\b|\b(?:subscribe|sign up) (?:for|to get) (?:unlimited|full|digital) access\b|\bget unlimited (?:digital )?access\b|\bsubscriber[- ]exclusive\b|\bsubscribers only\b|\bpremium (?:article|content|story)\b/i
+// the same shapes in German, French, Spanish, Italian, Portuguese and Dutch, written from how each language says them
+// (see docs/html.md, "Walls in other languages"). `\b` knows only ASCII letters ("abonnés", "límite"), so these
+// patterns bound their words with Unicode letter look-arounds instead
+const B = String.raw`(?<![\p{L}\p{N}])`
+const E = String.raw`(?![\p{L}\p{N}])`
+const CLAUSE = String.raw`[^.!?\n]{0,60}`
+const STRONG_PROMPT_OTHER = new RegExp(
+  [
+    // de: "Jetzt abonnieren und weiterlesen", "Melden Sie sich an, um den ganzen Artikel zu lesen", "Weiterlesen mit Abo"
+    String.raw`${B}(?:abonnier\p{L}*|abo abschließen|anmelden|melden sie sich an|einloggen|loggen sie sich ein|registrier\p{L}*)${CLAUSE}${B}(?:weiter ?(?:zu )?lesen|weiterzulesen|(?:den |diesen )?(?:ganzen|vollständigen|kompletten|gesamten) (?:artikel|beitrag|text) (?:zu )?lesen)${E}`,
+    String.raw`${B}um (?:den |diesen )?(?:ganzen |vollständigen |kompletten )?(?:artikel |beitrag |text )?(?:weiter ?)?(?:zu ?)?lesen${CLAUSE}${B}(?:abonn\p{L}*|abo|anmelden|melden sie sich|einloggen|loggen sie sich|registrier\p{L}*)${E}`,
+    String.raw`${B}(?:weiterlesen|weiter ?lesen|lesen sie weiter) mit${E}[^.!?\n]{0,40}${B}(?:abo|abonnement|\p{L}*plus|premium|digitalabo)${E}`,
+    String.raw`${B}(?:dieser|der|dieses|das) (?:artikel|beitrag|inhalt|text) (?:ist|steht) (?:nur |exklusiv |ausschließlich )?(?:für |unseren )?(?:\p{L}+ )?(?:abonnent\p{L}*|mitglieder|zahlende\p{L}*)${E}`,
+    String.raw`${B}exklusiv für (?:unsere |zahlende )?(?:abonnent\p{L}*|mitglieder)${E}|${B}nur für (?:unsere |zahlende )?abonnent\p{L}*`,
+    String.raw`${B}(?:sie haben|du hast) [^.!?\n]{0,50}${B}(?:artikel|kontingent|limit)\p{L}*[^.!?\n]{0,30}${B}(?:erreicht|aufgebraucht|ausgeschöpft)${E}`,
+    // fr: "Abonnez-vous pour lire la suite", "Cet article est réservé aux abonnés", "Il vous reste 80 % de cet article à lire"
+    String.raw`${B}(?:abonnez-vous|abonne-toi|inscrivez-vous|connectez-vous|identifiez-vous|créez (?:un|votre) compte|devenez abonné\p{L}*)${CLAUSE}${B}pour (?:lire|continuer|poursuivre|accéder|consulter|découvrir)${E}`,
+    String.raw`${B}(?:cet article|ce contenu|la suite(?: de cet article)?|cette page) (?:est |vous est )?(?:exclusivement |uniquement )?réservée? (?:à nos|aux) (?:abonné\p{L}*|membres)${E}`,
+    String.raw`${B}(?:réservée?s?|exclusivité|exclusifs?|exclusives?) (?:aux|à nos|pour les) abonné\p{L}*`,
+    String.raw`${B}il vous reste \d+[\s\u00a0\u202f]?% de (?:cet |l['’])article à lire${E}`,
+    String.raw`${B}vous avez (?:atteint|épuisé|lu|consulté) [^.!?\n]{0,40}${B}articles? (?:gratuits?|offerts?)${E}`,
+    String.raw`${B}vous avez (?:atteint|épuisé) (?:la|votre) (?:limite|quota)[^.!?\n]{0,30}${B}articles?${E}`,
+    // es: "Suscríbete para seguir leyendo", "Este contenido es exclusivo para suscriptores", "Has alcanzado el límite"
+    String.raw`${B}(?:suscr[íi]b(?:ete|ase)|reg[íi]str(?:ate|ese)|inicia sesión|inicie sesión|identifícate|hazte (?:socio|suscriptor))${CLAUSE}${B}para (?:seguir|continuar) leyendo${E}`,
+    String.raw`${B}(?:suscr[íi]b(?:ete|ase)|reg[íi]str(?:ate|ese)|inicia sesión|inicie sesión|hazte (?:socio|suscriptor))${CLAUSE}${B}para leer (?:el |la |este |esta |toda la |todo el )?(?:artículo|noticia|contenido|nota|texto|historia)? ?(?:completo|completa|entero|entera|sin límites)${E}`,
+    String.raw`${B}(?:este|esta|el|la) (?:artículo|contenido|noticia|nota) (?:es )?(?:exclusiv[oa]|reservad[oa]|solo|sólo) (?:para|a) (?:nuestros )?(?:suscriptores|socios|abonados|miembros)${E}`,
+    String.raw`${B}exclusiv[oa]s? (?:para|de) (?:suscriptores|socios|abonados)${E}`,
+    String.raw`${B}(?:has|ha) (?:alcanzado|llegado a|agotado) (?:el|tu|su) (?:límite|máximo)${E}[^.!?\n]{0,30}${B}(?:artículos|noticias|contenidos|gratuit\p{L}*)${E}`,
+    // it: "Abbonati per continuare a leggere", "Questo articolo è riservato agli abbonati", "Hai raggiunto il limite"
+    String.raw`${B}(?:abbonati|abbonarti|abbonandoti|registrati|registrandoti|accedi|iscriviti)${CLAUSE}${B}per (?:continuare a leggere|leggere (?:l['’]articolo|tutto|l['’]intero|il resto|questo articolo))`,
+    String.raw`${B}per continuare a leggere${CLAUSE}${B}(?:abbonati|abbonarti|abbonamento|registrati|accedi)${E}`,
+    String.raw`${B}(?:questo articolo|questo contenuto|l['’]articolo|il contenuto|il resto dell['’]articolo) è (?:riservato|dedicato|disponibile|esclusivo) (?:solo |esclusivamente )?(?:agli|ai|per (?:gli|i)) (?:abbonati|iscritti|utenti registrati)${E}`,
+    String.raw`${B}(?:riservat[oaie]|esclusiv[oaie]|dedicat[oaie]) (?:agli|per gli|ai) abbonati${E}`,
+    String.raw`${B}hai (?:raggiunto|esaurito) [^.!?\n]{0,40}${B}articoli${E}`,
+    // pt: "Assine para continuar lendo", "Este conteúdo é exclusivo para assinantes", "Você atingiu o limite"
+    String.raw`${B}(?:assine|assina|subscreva|registe-se|registre-se|cadastre-se|inscreva-se|faça (?:o )?login|inicie sessão|torne-se assinante)${CLAUSE}${B}para (?:continuar (?:a ler|lendo)|ler (?:a |o |esta |este )?(?:matéria|reportagem|notícia|artigo|texto|conteúdo)? ?(?:completa|completo|na íntegra))${E}`,
+    String.raw`${B}(?:este|esta|o|a) (?:artigo|conteúdo|matéria|notícia|reportagem) (?:é )?(?:exclusiv[oa]|reservad[oa]) (?:para|a|aos) (?:nossos )?(?:assinantes|subscritores|membros)${E}`,
+    String.raw`${B}exclusiv[oa]s? (?:para|a|de|aos) (?:assinantes|subscritores)${E}`,
+    String.raw`${B}(?:você|voce|tu) (?:atingiu|chegou ao|alcançou|esgotou) (?:o )?(?:seu )?limite${E}[^.!?\n]{0,30}${B}(?:artigos|matérias|notícias|reportagens|conteúdos|gratuit\p{L}*)${E}`,
+    // nl: "Word abonnee om verder te lezen", "Dit artikel is alleen voor abonnees", "Lees verder met een abonnement"
+    String.raw`${B}(?:abonneer|word abonnee|log in|log je in|log u in|meld je aan|meld u aan|registreer|neem een abonnement)${CLAUSE}${B}om (?:verder te lezen|dit (?:artikel|stuk|verhaal) (?:verder )?te lezen|het (?:hele|volledige) (?:artikel|stuk|verhaal) te lezen)${E}`,
+    String.raw`${B}lees (?:verder|het hele artikel|dit artikel) met${E}[^.!?\n]{0,40}${B}(?:abonnement|\p{L}*plus|premium)${E}`,
+    String.raw`${B}(?:dit|het) (?:artikel|stuk|verhaal) is (?:alleen|exclusief|uitsluitend) (?:beschikbaar |toegankelijk )?(?:voor )?(?:onze )?(?:abonnees|leden|betalende)${E}`,
+    String.raw`${B}exclusief voor (?:onze )?(?:abonnees|leden)${E}|${B}alleen voor (?:onze )?abonnees${E}`,
+    String.raw`${B}(?:je|u) (?:hebt|heeft) (?:je|uw|het) (?:maximum|maximale aantal|limiet)[^.!?\n]{0,40}${B}(?:artikelen|gratis)${E}`,
+  ].join('|'),
+  'iu',
+)
+const WEAK_PROMPT_OTHER = new RegExp(
+  [
+    // "already a subscriber?", "subscribe now" in the same six languages
+    String.raw`${B}(?:bereits|schon) (?:abonnent\p{L}*|abonniert|registriert)${E}`,
+    String.raw`${B}jetzt (?:abonnieren|abo abschließen)${E}`,
+    String.raw`${B}déjà abonné\p{L}*|${B}déjà inscrit\p{L}*\s?\?`,
+    String.raw`${B}ya (?:eres|es|soy) suscriptor\p{L}*|${B}ya (?:eres|es) (?:socio|abonado)\p{L}*\s?\?`,
+    String.raw`${B}suscr[íi]b(?:ete|ase) (?:ahora|ya|hoy)${E}`,
+    String.raw`${B}già abbonat\p{L}${E}|${B}già (?:registrat|iscritt)\p{L}\s?\?`,
+    String.raw`${B}abbonati (?:ora|subito)${E}`,
+    String.raw`${B}já (?:é|és|sou) (?:assinante|subscritor)\p{L}*`,
+    String.raw`${B}assine (?:já|agora|hoje)${E}`,
+    String.raw`${B}al abonnee${E}|${B}al lid\s?\?`,
+    String.raw`${B}word (?:nu )?abonnee${E}`,
+  ].join('|'),
+  'iu',
+)
 const STRONG_PROMPT_ALL = new RegExp(STRONG_PROMPT.source, 'gi')
 const WEAK_PROMPT_ALL = new RegExp(WEAK_PROMPT.source, 'gi')
+const STRONG_PROMPT_OTHER_ALL = new RegExp(STRONG_PROMPT_OTHER.source, 'giu')
+const WEAK_PROMPT_OTHER_ALL = new RegExp(WEAK_PROMPT_OTHER.source, 'giu')
 // a wall prompt is a sentence or two; a longer element holding those words is the article itself, or a page wrapper
 const PROMPT_MAX_CHARS = 600
 
@@ -321,7 +389,7 @@ export function findWallSigns(document: Document, ld: {notFree: boolean; paidPar
   // most pages have no prompt: one search of the page's text decides, and only a page with one is walked
   const all = body.textContent ?? ''
   const starts: Array<{at: number; strong: boolean}> = []
-  for (const [pattern, strong] of [[STRONG_PROMPT_ALL, true], [WEAK_PROMPT_ALL, false]] as const) {
+  for (const [pattern, strong] of [[STRONG_PROMPT_ALL, true], [WEAK_PROMPT_ALL, false], [STRONG_PROMPT_OTHER_ALL, true], [WEAK_PROMPT_OTHER_ALL, false]] as const) {
     pattern.lastIndex = 0
     for (let m = pattern.exec(all); m && starts.length < 50; m = pattern.exec(all)) starts.push({at: m.index, strong})
   }

@@ -126,6 +126,64 @@ describe('readHtmlArticle: subscription walls', () => {
   })
 })
 
+// wall prompts in German, French, Spanish, Italian, Portuguese and Dutch (htmlfix2, 2026-12-02): the English shapes,
+// written from how each language says them (docs/html.md, "Walls in other languages")
+describe('readHtmlArticle: subscription walls in other languages', () => {
+  const story: Record<string, string> = {
+    de: 'Der Stadtrat hat am Dienstag nach langer Debatte den neuen Haushalt für Busse, Schulen und eine Bibliothek beschlossen.',
+    fr: 'Le conseil municipal a adopté mardi, après un long débat, le nouveau budget pour les bus, les écoles et une bibliothèque.',
+    es: 'El ayuntamiento aprobó el martes, tras un largo debate, el nuevo presupuesto para autobuses, escuelas y una biblioteca.',
+    it: 'Il consiglio comunale ha approvato martedì, dopo un lungo dibattito, il nuovo bilancio per autobus, scuole e una biblioteca.',
+    pt: 'A câmara municipal aprovou na terça-feira, depois de um longo debate, o novo orçamento para autocarros, escolas e uma biblioteca.',
+    nl: 'De gemeenteraad heeft dinsdag na een lang debat de nieuwe begroting voor bussen, scholen en een bibliotheek goedgekeurd.',
+  }
+  const page = (lang: string, body: string) => `<!DOCTYPE html><html lang="${lang}"><head><title>Budget</title></head><body><article><h1>Budget</h1>${body}</article></body></html>`
+  const teaser = (lang: string, n = 2) => Array.from({length: n}, () => `<p>${story[lang]}</p>`).join('')
+
+  it.each([
+    ['de', 'a prompt in a box named "paywall"', '<div class="paywall"><p>Jetzt abonnieren und weiterlesen.</p><p>Bereits Abonnent? <a href="/login">Anmelden</a></p></div>', /Jetzt abonnieren und weiterlesen/],
+    ['de', 'a prompt in no named box', '<p>Um den ganzen Artikel zu lesen, melden Sie sich bitte an oder abonnieren Sie unser Angebot.</p>', /Um den ganzen Artikel zu lesen/],
+    ['de', '"this article is for subscribers"', '<div class="artikel-abo"><p>Dieser Artikel ist exklusiv für Abonnenten.</p></div>', /exklusiv für Abonnenten/],
+    ['de', 'a metered limit', '<p>Sie haben Ihr Kontingent an kostenlosen Artikeln aufgebraucht.</p>', /Kontingent/],
+    ['fr', 'a prompt with the rest held back', '<div class="bloc-abonnement"><p>Il vous reste 80 % de cet article à lire.</p><p>Déjà abonné ? <a href="/connexion">Se connecter</a></p></div>', /Il vous reste 80 % de cet article à lire/],
+    ['fr', '"reserved for subscribers"', '<p>Cet article est réservé aux abonnés.</p>', /réservé aux abonnés/],
+    ['fr', 'a prompt to subscribe to read on', '<p>Abonnez-vous pour lire la suite de l’article.</p>', /Abonnez-vous pour lire/],
+    ['es', 'a prompt to read on', '<div class="muro-suscripcion"><p>Suscríbete para seguir leyendo.</p><p>¿Ya eres suscriptor? <a href="/login">Inicia sesión</a></p></div>', /Suscríbete para seguir leyendo/],
+    ['es', '"exclusive for subscribers"', '<p>Este contenido es exclusivo para suscriptores.</p>', /exclusivo para suscriptores/],
+    ['es', 'a metered limit', '<p>Has alcanzado el límite de artículos gratuitos de este mes.</p>', /límite/],
+    ['it', 'a prompt to read on', '<div class="paywall"><p>Abbonati per continuare a leggere.</p><p>Sei già abbonato? <a href="/accedi">Accedi</a></p></div>', /Abbonati per continuare a leggere/],
+    ['it', '"reserved for subscribers"', '<p>Questo articolo è riservato agli abbonati.</p>', /riservato agli abbonati/],
+    ['pt', 'a prompt to read on', '<div class="paywall-assinatura"><p>Assine para continuar lendo.</p><p>Já é assinante? <a href="/entrar">Entrar</a></p></div>', /Assine para continuar lendo/],
+    ['pt', '"exclusive for subscribers"', '<p>Este conteúdo é exclusivo para assinantes.</p>', /exclusivo para assinantes/],
+    ['nl', 'a prompt to read on', '<div class="paywall"><p>Word abonnee om verder te lezen.</p><p>Al abonnee? <a href="/inloggen">Log in</a></p></div>', /Word abonnee om verder te lezen/],
+    ['nl', '"only for subscribers"', '<p>Dit artikel is alleen beschikbaar voor abonnees.</p>', /alleen beschikbaar voor abonnees/],
+    ['nl', 'read on with a subscription', '<p>Lees verder met een digitaal abonnement.</p>', /Lees verder met een digitaal abonnement/],
+  ])('%s: warns on %s (ingest:paywall) and drops the prompt from the text', (lang, _name, prompt, message) => {
+    const article = readHtmlArticle(page(lang, `${teaser(lang)}${prompt}`)) as HtmlArticle
+    expect(article.text).toContain(story[lang]!)
+    expect(article.warnings).toEqual([{code: 'ingest:paywall', message: expect.stringMatching(message)}])
+    // nothing but the story's paragraphs is left (and the heading, when Readability keeps it)
+    expect(article.text.replaceAll(story[lang]!, '').replace('Budget', '').trim()).toBe('')
+  })
+
+  it.each([
+    ['de', 'a whole article beside a newsletter box', '<div class="newsletter-box"><p>Abonnieren Sie unseren Newsletter.</p></div>'],
+    ['de', '"already a subscriber?" in a header over a whole article', '', '<header><p>Bereits Abonnent? Anmelden</p></header>'],
+    ['fr', 'an article that reports on subscriptions', '<p>Le journal compte désormais 500 000 abonnés, selon son directeur, qui veut en gagner davantage.</p>'],
+    ['es', '"already a subscriber?" in a header over a whole article', '', '<header><p>¿Ya eres suscriptor? Inicia sesión</p></header>'],
+    ['it', 'an article that reports on subscriptions', '<p>Il giornale ha detto che gli abbonati sono cresciuti del 10% e che il prezzo resta invariato.</p>'],
+    ['pt', 'a whole article beside a "subscribe now" box', '<div class="newsletter"><p>Assine já a nossa newsletter.</p></div>'],
+    ['nl', 'an article that reports on subscriptions', '<p>De krant heeft volgens de directie nu meer abonnees dan ooit, en wil er nog meer.</p>'],
+    ['es', 'a record that "has reached its maximum"', '<p>La inflación ha alcanzado su máximo en diez años, según el instituto de estadística.</p>'],
+    ['nl', 'a club "only for members"', '<p>De sportclub is alleen voor leden, zei de voorzitter, en dat blijft zo.</p>'],
+    ['de', 'a party member "already registered"', '<p>Er sei bereits Mitglied der Partei gewesen und habe sich schon registriert, sagte er.</p>'],
+    ['fr', 'a speaker who says "you have reached the limit"', '<p>« Vous avez atteint la limite de notre patience », a déclaré le ministre aux syndicats.</p>'],
+  ])('%s: does not warn on %s', (lang, _name, after, before = '') => {
+    const html = `<!DOCTYPE html><html lang="${lang}"><head><title>Budget</title></head><body>${before}<article><h1>Budget</h1>${teaser(lang, 8)}${after}</article></body></html>`
+    expect((readHtmlArticle(html) as HtmlArticle).warnings).toEqual([])
+  })
+})
+
 // a page drawn by scripts keeps only its shell when saved; its story may be in the JSON-LD articleBody (htmlfix, 2026-12-01)
 describe('readHtmlArticle: the JSON-LD articleBody', () => {
   const sentence = (i: number) => `Sentence ${i} of the story says the council met on Tuesday and voted for the plan.`
