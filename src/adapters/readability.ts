@@ -472,6 +472,7 @@ const POPUP = /(?:^|[-_\s])(?:tooltip|popover|popup|hovercard|rollover)(?:$|[-_\
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i
 
 function stripLeftovers(document: Document): void {
+  unwrapQuotations(document)
   for (const el of document.querySelectorAll('figcaption')) el.remove()
   for (const el of document.querySelectorAll('aside, nav, form, button, [hidden], [aria-hidden="true"]')) if (isSmall(el)) el.remove()
   for (const el of document.querySelectorAll('[style]')) if (HIDDEN_STYLE.test(el.getAttribute('style') ?? '') && isSmall(el)) el.remove()
@@ -488,6 +489,26 @@ function stripLeftovers(document: Document): void {
       else el.remove()
     }
   }
+}
+
+// an embedded post (a tweet, an Instagram post) is a <blockquote> in a wrapper <div> with the embed's script beside it;
+// Readability judges the wrapper as a <div> (mostly links: the post's link, its date) and drops it with the quotation,
+// while a bare <blockquote> among the paragraphs is kept. A wrapper that holds only a quotation (and scripts) gives way
+// to the quotation itself.
+const WRAPPER_EXTRAS = new Set(['SCRIPT', 'NOSCRIPT', 'STYLE', 'TEMPLATE'])
+function unwrapQuotations(document: Document): void {
+  for (const quote of document.querySelectorAll('blockquote')) {
+    // wrappers in wrappers give way one by one
+    for (let parent = quote.parentElement; parent && isQuoteWrapper(parent, quote); parent = quote.parentElement) parent.replaceWith(quote)
+  }
+}
+
+function isQuoteWrapper(parent: El, quote: El): boolean {
+  if (parent.tagName !== 'DIV' && parent.tagName !== 'FIGURE') return false
+  for (let child = parent.firstElementChild; child; child = child.nextElementSibling) if (child !== quote && !WRAPPER_EXTRAS.has(child.tagName)) return false
+  // no text of the wrapper's own beside the quotation (a label, a caption)
+  for (const node of parent.childNodes) if (node.nodeType === 3 && (node.nodeValue ?? '').trim() !== '') return false
+  return true
 }
 
 // page furniture is small or mostly links; a wrapper named after it (an ASP.NET page's <form>, a

@@ -26,6 +26,28 @@ describe('extractPage: page furniture', () => {
   })
 })
 
+describe('extractPage: embedded posts', () => {
+  // a tweet as sites embed it: the quotation, the author and date as links, the widget's script beside it
+  const tweet = (wrapper: (quote: string) => string) =>
+    wrapper('<blockquote class="twitter-tweet"><p lang="en">Yes this is real and the town spent half a million on it: <a href="https://t.co/x">https://t.co/x</a></p>— A Reader (@reader) <a href="https://twitter.com/reader/status/1">November 18, 2019</a></blockquote><script async src="https://platform.twitter.com/widgets.js"></script>')
+
+  it.each([
+    ['a wrapper <div> named after social media', tweet((q) => `<div class="social-media-embed">${q}</div>`)],
+    ['a plain wrapper <div>', tweet((q) => `<div>${q}</div>`)],
+    ['a <figure> wrapper', tweet((q) => `<figure class="embed">${q}</figure>`)],
+    ['two wrappers', tweet((q) => `<div class="embed"><div class="embed-inner">${q}</div></div>`)],
+  ])('keeps the post in %s, in its place', (_name, inner) => {
+    const paragraphs = extractPage(`<!DOCTYPE html><html><head><title>T</title></head><body><article>${prose(3)}${inner}${prose(3)}</article></body></html>`).paragraphs
+    const at = paragraphs.findIndex((p) => p.startsWith('Yes this is real'))
+    expect(at).toBe(3)
+    expect(paragraphs.slice(0, 3).every((p) => p.startsWith('Paragraph'))).toBe(true)
+  })
+
+  it('keeps a box of a heading and a quotation whole (not a wrapper of the quotation alone)', () => {
+    expect(text('<div class="box"><h4>From the minutes</h4><blockquote><p>Yes this is real and the town spent half a million on it.</p></blockquote></div>')).toContain('From the minutes\n\nYes this is real')
+  })
+})
+
 describe('extractPage: "Related:" lists', () => {
   const related = (label: string, items: string) => `${label}<ul>${items}</ul>`
   const links = '<li><a href="/a">Mayor names new transport chief for the city</a></li><li><a href="/b">Schools ask for more money</a></li>'
