@@ -65,6 +65,7 @@ export function extractPage(html: string): ExtractedPage {
   const {signs: wall, prompts} = findWallSigns(document, ld)
   // the wall's own words are not the article's ("Subscribe to continue reading"): they are in the warning instead
   for (const el of prompts) el.remove()
+  removeSignUpPrompts(document)
   stripLeftovers(document)
   const runs = markSectionRuns(document)
   const article = new Readability(document as unknown as Document, {serializer: (node: Node) => node as El}).parse()
@@ -386,32 +387,64 @@ export function findWallSigns(document: Document, ld: {notFree: boolean; paidPar
   }
   const body = document.body
   if (!body) return {signs, prompts}
-  // most pages have no prompt: one search of the page's text decides, and only a page with one is walked
-  const all = body.textContent ?? ''
+  // most pages have no prompt: one search of the page's text decides
+  const text = pageText(body)
   const starts: Array<{at: number; strong: boolean}> = []
   for (const [pattern, strong] of [[STRONG_PROMPT_ALL, true], [WEAK_PROMPT_ALL, false], [STRONG_PROMPT_OTHER_ALL, true], [WEAK_PROMPT_OTHER_ALL, false]] as const) {
     pattern.lastIndex = 0
-    for (let m = pattern.exec(all); m && starts.length < 50; m = pattern.exec(all)) starts.push({at: m.index, strong})
+    for (let m = pattern.exec(text.all); m && starts.length < 50; m = pattern.exec(text.all)) starts.push({at: m.index, strong})
   }
-  if (starts.length === 0) return {signs, prompts}
   starts.sort((a, b) => a.at - b.at)
-  // the text node each prompt starts in, by a walk that counts what textContent counted
-  let offset = 0
-  let next = 0
-  const stack: Node[] = [body]
-  while (stack.length > 0 && next < starts.length) {
+  for (const {at, strong} of starts) consider(signs, prompts, text.elementAt(at), strong)
+  return {signs, prompts}
+}
+
+/**
+ * The visible text of a page as one string for a search, with a line break where a block (a paragraph, a heading, a
+ * `<br>`) begins or ends: textContent runs a heading into the next paragraph ("PremiumSubscribe to continue"), where
+ * no word boundary is seen, while inline elements (a link inside a prompt) stay part of their sentence. Script and
+ * style text is left out. `elementAt` gives the element whose text holds a position.
+ */
+function pageText(body: El): {all: string; elementAt: (at: number) => El | null} {
+  const parents: Array<El | null> = []
+  const offsets: number[] = []
+  let all = ''
+  const stack: Array<Node | null> = [body]
+  while (stack.length > 0) {
     const node = stack.pop()!
-    if (node.nodeType === 3) {
-      const end = offset + (node.nodeValue ?? '').length
-      for (; next < starts.length && starts[next]!.at < end; next++) {
-        if (starts[next]!.at >= offset) consider(signs, prompts, node.parentElement, starts[next]!.strong)
-      }
-      offset = end
+    if (node === null) {
+      all += '\n'
       continue
+    }
+    if (node.nodeType === 3) {
+      offsets.push(all.length)
+      parents.push(node.parentElement)
+      all += node.nodeValue ?? ''
+      continue
+    }
+    if (node.nodeType !== 1) continue
+    const tag = (node as El).tagName
+    if (SKIP.has(tag)) continue
+    const block = BLOCK.has(tag) || tag === 'BR'
+    if (block) {
+      all += '\n'
+      stack.push(null)
     }
     for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child)
   }
-  return {signs, prompts}
+  const elementAt = (at: number): El | null => {
+    // the last text node that starts at or before the position (binary search)
+    let lo = 0
+    let hi = offsets.length - 1
+    if (hi < 0 || offsets[0]! > at) return null
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (offsets[mid]! <= at) lo = mid
+      else hi = mid - 1
+    }
+    return parents[lo] ?? null
+  }
+  return {all, elementAt}
 }
 
 // a block this short that holds a wall's prompt is the prompt, not a paragraph of the article that mentions one
@@ -459,6 +492,76 @@ function wallAbove(el: El): El | null {
 
 // class and id, camelCase humps split like kebab-case parts ("paywallPrompt" reads as "paywall-Prompt")
 const elementName = (el: El) => `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.replace(/([a-z])([A-Z])/g, '$1-$2').trim()
+
+// ---------------------------------------------------------------------------------------------
+// newsletter and cookie-consent prompts, by their words (a box whose class names nothing, a prompt in any of seven languages)
+
+// an imperative or offer to sign up for "our newsletter" (or to get it in one's inbox), in English, German, French,
+// Spanish, Italian, Portuguese and Dutch (docs/html.md, "Newsletter and consent prompts by their words")
+const NEWSLETTER_PROMPT = new RegExp(
+  [
+    String.raw`${B}(?:sign up|subscribe|register|join)${E}[^.!?\n]{0,30}${B}our${E}[^.!?\n]{0,20}${B}newsletters?${E}`,
+    String.raw`${B}(?:sign up|subscribe)${E}[^.!?\n]{0,60}${B}(?:to|in) your inbox${E}`,
+    String.raw`${B}(?:abonnieren|bestellen|anmelden|melden sie sich|registrieren)${E}[^.!?\n]{0,40}newsletter|${B}newsletter${E}[^.!?\n]{0,40}${B}(?:abonnieren|bestellen|anmelden)${E}`,
+    String.raw`${B}(?:inscrivez-vous|abonnez-vous|inscris-toi|abonne-toi|recevez)${E}[^.!?\n]{0,40}(?:newsletter|lettre d['’]information|infolettre)`,
+    String.raw`${B}(?:suscr[íi]bete|suscr[íi]base|reg[íi]strate|apúntate|recibe)${E}[^.!?\n]{0,40}(?:newsletter|boletín)`,
+    String.raw`${B}(?:iscriviti|abbonati|registrati|ricevi)${E}[^.!?\n]{0,40}newsletter`,
+    String.raw`${B}(?:assine|inscreva-se|cadastre-se|subscreva|receba)${E}[^.!?\n]{0,40}(?:newsletter|boletim)`,
+    String.raw`${B}(?:meld je aan|meld u aan|schrijf je in|schrijf u in|abonneer|ontvang)${E}[^.!?\n]{0,40}(?:nieuwsbrief|newsletter)`,
+  ].join('|'),
+  'iu',
+)
+// a site's own cookie notice speaks in the first person ("we use cookies", "this site uses cookies")
+const COOKIE_NOTICE = new RegExp(
+  [
+    String.raw`${B}(?:we|this (?:web)?site|our (?:web)?site) (?:use|uses|are using)${E}[^.!?\n]{0,30}${B}cookies${E}`,
+    String.raw`${B}(?:wir (?:verwenden|nutzen|setzen)|diese (?:web)?seite (?:verwendet|nutzt)|diese website (?:verwendet|nutzt))${E}[^.!?\n]{0,30}${B}cookies${E}`,
+    String.raw`${B}(?:nous utilisons|ce site (?:web )?utilise|notre site utilise)${E}[^.!?\n]{0,30}${B}(?:cookies|traceurs)${E}`,
+    String.raw`${B}(?:utilizamos|usamos|este (?:sitio(?: web)?|portal|site|sítio) (?:utiliza|usa))${E}[^.!?\n]{0,30}${B}cookies${E}`,
+    String.raw`${B}(?:utilizziamo|usiamo|questo sito (?:web )?(?:utilizza|usa))${E}[^.!?\n]{0,30}${B}cookie${E}`,
+    String.raw`${B}(?:wij gebruiken|we gebruiken|deze (?:web)?site (?:gebruikt|maakt gebruik van))${E}[^.!?\n]{0,30}${B}cookies${E}`,
+  ].join('|'),
+  'iu',
+)
+// ... and asks the reader something: to accept, consent, choose settings, or read the privacy terms
+const COOKIE_ASK = /accept|consent|agree|experience|privacy|settings|akzeptier|zustimm|einverstanden|datenschutz|einstellungen|consentement|paramètres|confidentialité|expérience|acept|consentimiento|configuración|privacidad|experiencia|accett|consenso|impostazioni|esperienza|aceit|consentimento|configurações|privacidade|experiência|akkoord|toestemming|instellingen|ervaring/i
+const SIGN_UP_ALL = new RegExp(`${NEWSLETTER_PROMPT.source}|${COOKIE_NOTICE.source}`, 'giu')
+// a cookie notice is longer than a sign-up line (what is stored, why, where to change it): up to this many words
+const COOKIE_MAX_WORDS = 80
+
+/**
+ * Removes small blocks that ask the reader to sign up for a newsletter or that are the site's cookie notice, found by
+ * their words: the block (paragraph, heading, box) that holds the prompt, when it is within the size of such a box
+ * (40 words; 80 for a cookie notice, which must also ask something) and not mostly links (a menu's entry).
+ */
+function removeSignUpPrompts(document: Document): void {
+  const body = document.body
+  if (!body) return
+  const page = pageText(body)
+  SIGN_UP_ALL.lastIndex = 0
+  const found: El[] = []
+  for (let m = SIGN_UP_ALL.exec(page.all); m && found.length < 20; m = SIGN_UP_ALL.exec(page.all)) {
+    const parent = page.elementAt(m.index)
+    if (parent) found.push(parent)
+  }
+  for (const start of found) {
+    if (SKIP.has(start.tagName) || !start.isConnected) continue
+    let block: El = start
+    while (!BLOCK.has(block.tagName) && block.parentElement && !STOP.has(block.parentElement.tagName)) block = block.parentElement
+    const text = (el: El) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()
+    const own = text(block)
+    const cookie = COOKIE_NOTICE.test(own)
+    if (cookie && !COOKIE_ASK.test(own)) continue
+    const limit = cookie ? COOKIE_MAX_WORDS : PROMPT_MAX_WORDS
+    if ((own.match(WORDS)?.length ?? 0) > limit || (!cookie && !NEWSLETTER_PROMPT.test(own))) continue
+    // a link in a menu ("Sign up for our newsletters") is the menu's, not a prompt box
+    if (linkShare(block) > 0.5) continue
+    block.remove()
+  }
+}
+
+// never a prompt's box: the page, or the article's own container
+const STOP = new Set(['BODY', 'HTML', 'ARTICLE', 'MAIN'])
 
 // ---------------------------------------------------------------------------------------------
 // leftovers removed before Readability scores the page

@@ -48,6 +48,41 @@ describe('extractPage: embedded posts', () => {
   })
 })
 
+describe('extractPage: newsletter and cookie prompts by their words', () => {
+  // boxes whose class names say nothing, so only their words tell what they are
+  it.each([
+    ['en', 'a newsletter prompt', '<div class="cta"><h3>Never miss a story</h3><p>Sign up for our daily newsletter.</p></div>', 'Sign up'],
+    ['en', 'a cookie notice', '<div class="bar"><p>We use cookies to improve your experience. By continuing you accept our privacy policy.</p></div>', 'cookies'],
+    ['de', 'a newsletter prompt', '<div class="box"><p>Abonnieren Sie jetzt unseren kostenlosen Newsletter.</p></div>', 'Newsletter'],
+    ['de', 'a cookie notice', '<div class="box"><p>Wir verwenden Cookies, um Ihnen ein besseres Nutzungserlebnis zu bieten. Mehr in unserer Datenschutzerklärung.</p></div>', 'Cookies'],
+    ['fr', 'a newsletter prompt', '<div class="box"><p>Inscrivez-vous à notre newsletter pour recevoir l’essentiel de l’actualité.</p></div>', 'newsletter'],
+    ['fr', 'a cookie notice', '<div class="box"><p>Nous utilisons des cookies pour vous offrir la meilleure expérience. Accepter ou paramétrer.</p></div>', 'cookies'],
+    ['es', 'a newsletter prompt', '<div class="box"><p>Suscríbete a nuestro boletín y recibe las noticias del día.</p></div>', 'boletín'],
+    ['es', 'a cookie notice', '<div class="box"><p>Utilizamos cookies propias y de terceros. Si continúa navegando, acepta su uso.</p></div>', 'cookies'],
+    ['it', 'a newsletter prompt', '<div class="box"><p>Iscriviti alla nostra newsletter per ricevere le notizie.</p></div>', 'newsletter'],
+    ['it', 'a cookie notice', '<div class="box"><p>Questo sito utilizza cookie tecnici e di profilazione. Chiudendo questo banner accetti.</p></div>', 'cookie'],
+    ['pt', 'a newsletter prompt', '<div class="box"><p>Assine a nossa newsletter e receba as principais notícias.</p></div>', 'newsletter'],
+    ['pt', 'a cookie notice', '<div class="box"><p>Utilizamos cookies para melhorar a sua experiência. Ao continuar, aceita a nossa política de privacidade.</p></div>', 'cookies'],
+    ['nl', 'a newsletter prompt', '<div class="box"><p>Meld je aan voor onze nieuwsbrief en mis niets.</p></div>', 'nieuwsbrief'],
+    ['nl', 'a cookie notice', '<div class="box"><p>Deze website maakt gebruik van cookies. Door verder te gaan ga je akkoord.</p></div>', 'cookies'],
+  ])('%s: removes %s', (_lang, _name, inner, gone) => {
+    const out = text(inner)
+    expect(out).toContain('Paragraph 3 of the report')
+    expect(out).not.toContain(gone)
+  })
+
+  it.each([
+    ['a story about a newsletter', '<p>The paper said 40,000 readers had signed up for its newsletter since March, twice as many as last year.</p>', 'signed up for its newsletter'],
+    ['a story about cookies', '<p>The regulator said the site uses cookies without asking, and fined the company 2 million euros on Tuesday.</p>', 'uses cookies without asking'],
+    ['a menu link to newsletters (left to the rules on menus)', '<ul><li><a href="/newsletters">Sign up for our newsletters</a></li></ul>', null],
+    ['a cookie sentence that asks nothing', '<p>“We use cookies,” the company said in a statement, “like every other shop on the high street.”</p>', 'We use cookies'],
+    ['a long paragraph that mentions the newsletter', `<p>${'The council met again on Tuesday and members voted on the plan. '.repeat(5)}Readers can sign up for our newsletter to follow the vote.</p>`, 'Readers can sign up for our newsletter'],
+  ])('keeps %s', (_name, inner, kept) => {
+    if (kept !== null) expect(text(inner)).toContain(kept)
+    else expect(text(inner)).toContain('Sign up for our newsletters')
+  })
+})
+
 describe('extractPage: "Related:" lists', () => {
   const related = (label: string, items: string) => `${label}<ul>${items}</ul>`
   const links = '<li><a href="/a">Mayor names new transport chief for the city</a></li><li><a href="/b">Schools ask for more money</a></li>'

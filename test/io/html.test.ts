@@ -90,6 +90,8 @@ describe('readHtmlArticle: subscription walls', () => {
     ['a weaker prompt in a box named after a wall, over a teaser', page(`${paragraphs(2)}<div class="article-premium-gate"><p>Already a subscriber? <a href="/login">Log in</a></p></div>`), /"Already a subscriber\? Log in" in an element named "article-premium-gate"/],
     ['a metered limit', page(`${paragraphs(1)}<div class="meter"><h3>You've reached your free article limit.</h3><p>Subscribe for unlimited access.</p></div>`), /reached your free article limit/],
     ['a prompt in no named box', page(`${paragraphs(8)}<p>Sign in or subscribe to keep reading this story.</p>`), /Sign in or subscribe to keep reading/],
+    ['a prompt right after a heading in the wall\'s box', page(`${paragraphs(2)}<div class="paywall"><h3>Premium</h3><p>Subscribe to continue reading.</p></div>`), /shows "Subscribe to continue reading\." in an element named "paywall"/],
+    ['a prompt whose words are split by a link', page(`${paragraphs(2)}<p><a href="/subscribe">Subscribe</a> to continue reading.</p>`), /shows "Subscribe to continue reading\."/],
     ['JSON-LD isAccessibleForFree "False" and a teaser, the paid part missing', page(paragraphs(2), paidPart('False')), /isAccessibleForFree: false/],
     ['JSON-LD isAccessibleForFree false on the article and a teaser', page(paragraphs(2), jsonLd({'@type': 'NewsArticle', isAccessibleForFree: false})), /isAccessibleForFree: false/],
   ])('warns on %s (ingest:paywall), keeps the article and drops the prompt from its text', (_name, html, message) => {
