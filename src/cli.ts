@@ -5,6 +5,7 @@ import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
 import {z} from 'zod'
 import {checkPipelineFiles, DEFAULT_PIPELINE, OPTIONAL_LAYERS, PIPELINE_DESCRIPTIONS, PipelineOptions} from '../pipelines/catalog.ts'
 import {CorpusError} from './io/corpus.ts'
+import {whatwgName} from './io/decode.ts'
 import {makeFolder, OutputError, OutputPlaceError, readStagedRun, ResumeError} from './io/output.ts'
 import {ModelFileError} from './ner/model-file.ts'
 import {findRedisUrlProblem, redactRedisUrl} from './run/redis-url.ts'
@@ -149,6 +150,10 @@ export function createProgram(): Command {
     .option('--batch-size <n>', 'with --redis: documents per job (default 16)', positiveInt)
     .option('--worker-timeout <seconds>', 'with --redis: stop (exit 3, written part staged for --resume) when no `lede worker` has been connected for this long; 0 waits for ever', nonNegativeInt, 600)
     .option('--redis-timeout <seconds>', 'with --redis: stop (exit 3, written part staged for --resume) when Redis has been unreachable for this long, from start-up on', positiveInt, 30)
+    .option(
+      '--encoding <charset>',
+      'the charset of input files that are not UTF-8 (e.g. windows-1251, koi8-r, iso-8859-7, shift_jis, gb18030, big5, euc-kr; any WHATWG Encoding label), read in it instead of detecting one; UTF-8 and UTF-16 files, JSONL files and pages that declare a <meta charset> are read as before',
+    )
     .option('--no-link', 'skip cross-document linking: entity ids then join only identical canonical names, and no entities-index.jsonl is written')
     .option('--layers <list>', 'opt-in layers, comma-separated: tokens (part of speech and lemma of every token, from wink-nlp, written to tokens.jsonl; costs speed, see README)', (value: string) => value.split(',').map((l) => l.trim()).filter(Boolean))
     .option('-q, --quiet', 'no progress and no summary line on stderr')
@@ -173,6 +178,10 @@ Inputs (each also read gzip-compressed, as <name>.gz, exactly like its plain twi
                 <path>:<line>, id its DOCNO; HEADLINE -> title, TEXT/<P> -> text, DATE_TIME -> date,
                 DATELINE kept; a file with no extension, or a .txt, that starts with <DOC> is read the same;
                 a DOC without TEXT, cut off, or repeating a DOCNO is an ingest:sgml-* error line
+Charsets: UTF-8 and UTF-16 are read as such; a file that is not UTF-8 has its charset detected (chardet):
+  Cyrillic, Greek, Arabic, Hebrew, Chinese, Japanese and Korean charsets detected with confidence are read
+  in it (warning ingest:charset-detected); otherwise it is read as Windows-1252 as before, with a warning
+  ingest:charset-guess when another charset is likely; --encoding names the charset instead.
 Unreadable inputs (not text, corrupt .gz, bad JSON) become error lines in errors.jsonl; the run goes on.
 
 Offsets (start, end) in every record are half-open Unicode code-point offsets into the article's text,
@@ -181,7 +190,7 @@ ${EXIT_HELP}`,
     )
     // more than one corpus is said below in words a shell pattern's user understands, not commander's 'too many arguments'
     .allowExcessArguments(true)
-    .action(async (corpusDir: string, opts: {out: string; pipeline: string; defaultDollar: string; workers?: number; concurrency?: number; redis?: string; queue: string; batchSize?: number; workerTimeout: number; redisTimeout: number; link: boolean; layers?: string[]; quiet?: boolean; resume?: boolean}, command: Command) => {
+    .action(async (corpusDir: string, opts: {out: string; pipeline: string; defaultDollar: string; workers?: number; concurrency?: number; redis?: string; queue: string; batchSize?: number; workerTimeout: number; redisTimeout: number; link: boolean; layers?: string[]; quiet?: boolean; resume?: boolean; encoding?: string}, command: Command) => {
       if (command.args.length > 1) {
         const shown = command.args.slice(0, 3).map((a) => `"${a}"`).join(', ')
         throw new UsageError(`lede run takes one corpus folder, and ${command.args.length} were given (${shown}${command.args.length > 3 ? ', ...' : ''}): a shell pattern such as *.txt gives each file apart; give the folder that holds them (lede reads every input under it, recursively)`)
@@ -205,6 +214,10 @@ ${EXIT_HELP}`,
       // to stop): the options against the pipelines' schema, then the folders, and the output folder is claimed
       const checked = PipelineOptions.safeParse(options)
       if (!checked.success) throw new UsageError(checked.error.issues.map((i) => i.message).join('; '))
+      // --encoding is a reading option, not the pipeline's: recorded beside its options (manifest, a resume's key)
+      const encoding = opts.encoding === undefined ? undefined : whatwgName(opts.encoding)
+      if (encoding === null || encoding === 'replacement') throw new UsageError(`unknown charset "${opts.encoding}" in --encoding: give a WHATWG Encoding label such as windows-1251, koi8-r, iso-8859-7, windows-1256, shift_jis, gb18030, big5 or euc-kr`)
+      const recorded = {...options, ...(encoding !== undefined ? {encoding} : {})}
       const warn = (message: string) => process.stderr.write(`lede: warning: ${message}\n`)
       if (opts.redis !== undefined) checkRedisOptions(opts.redis, opts.queue)
       checkPipelineFiles(opts.pipeline)
@@ -244,7 +257,7 @@ ${EXIT_HELP}`,
         // the pipeline's stages, which the run then reuses.
         let prepared: PreparedRun | undefined
         if (opts.resume === true && (await readStagedRun(opts.out)) !== 'none') {
-          prepared = await prepareRun({corpusDir, outDir: opts.out, pipeline: await buildPipeline(), options})
+          prepared = await prepareRun({corpusDir, outDir: opts.out, pipeline: await buildPipeline(), options: recorded})
           await checkResume(opts.out, prepared)
         }
         // the worker threads start before this thread builds its outline of the pipeline (the corpus stages' code and the
@@ -291,7 +304,8 @@ ${EXIT_HELP}`,
             corpusDir,
             outDir: opts.out,
             pipeline: built,
-            options,
+            options: recorded,
+            ...(encoding !== undefined ? {encoding} : {}),
             ...(prepared ? {prepared} : {}),
             spec,
             workers,

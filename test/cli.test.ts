@@ -81,6 +81,7 @@ describe('lede CLI', () => {
     ['a negative --workers', ['run', 'corpus', '--out', '/tmp/x', '--workers', '-1'], EXIT.usage, /'-1' is invalid/],
     ['an unknown option', ['run', 'corpus', '--out', '/tmp/x', '--fast'], EXIT.usage, /unknown option '--fast'/],
     ['an unknown layer', ['run', 'corpus', '--out', '/tmp/x', '--layers', 'pos'], EXIT.usage, /unknown layer "pos" in --layers/],
+    ['an unknown charset', ['run', 'corpus', '--out', '/tmp/x', '--encoding', 'latin-9000'], EXIT.usage, /unknown charset "latin-9000" in --encoding/],
     ['--batch-size without --redis', ['run', 'corpus', '--out', '/tmp/x', '--batch-size', '4'], EXIT.usage, /--batch-size applies only with --redis/],
     ['--workers with --redis', ['run', 'corpus', '--out', '/tmp/x', '--redis', 'redis://127.0.0.1:1', '--workers', '2'], EXIT.usage, /with --redis the workers are `lede worker` processes/],
     ['a missing corpus folder', ['run', '/nonexistent/corpus', '--out', '/tmp/x'], EXIT.fatal, /corpus folder "\/nonexistent\/corpus" does not exist/],

@@ -349,14 +349,20 @@ function tooLongMessage(length: number): string {
   return `the article is ${length} characters long, more than the ${MAX_ARTICLE_CHARS} lede processes as one article: it is probably many articles in one file; split it into one file (or JSONL line, or <DOC>) per article`
 }
 
+/** How {@link readCorpus} reads its inputs. */
+export interface ReadOptions {
+  /** the charset files that are not UTF-8 are in (`lede run --encoding`, a WHATWG label), instead of detecting one */
+  encoding?: string
+}
+
 /** Reads every input of a corpus folder in listing order, yielding documents and error records; never throws for one bad input. */
-export async function* readCorpus(dir: string, listing: CorpusListing): AsyncGenerator<CorpusItem> {
+export async function* readCorpus(dir: string, listing: CorpusListing, options: ReadOptions = {}): AsyncGenerator<CorpusItem> {
   const uniqueId = createIdAllocator()
   for (const path of listing.inputs) {
     const full = inputPath(dir, listing, path)
     // the listed name is not the file's (its bytes are not UTF-8): said on every article from it, as a repair is
     const renamed = listing.open?.[path] !== undefined
-    for await (const item of readInput(full, path, uniqueId)) {
+    for await (const item of readInput(full, path, uniqueId, options)) {
       if (item.kind === 'doc' && item.doc.text.length > MAX_ARTICLE_CHARS) {
         yield {...ingestError(item.doc.source, 'ingest:too-long', tooLongMessage(item.doc.text.length), item.bytes), ...(item.file !== undefined ? {file: item.file} : {})}
         continue
@@ -373,10 +379,10 @@ export async function* readCorpus(dir: string, listing: CorpusListing): AsyncGen
  * sgml-unterminated), a single article with the warning `ingest:gzip-cut-off`, and then the file's `ingest:bad-gzip`
  * error saying how much was read; before, the whole file was that one error.
  */
-async function* readInput(full: FsPath, path: string, uniqueId: IdAllocator): AsyncGenerator<CorpusItem> {
+async function* readInput(full: FsPath, path: string, uniqueId: IdAllocator, options: ReadOptions): AsyncGenerator<CorpusItem> {
   const damage: {message?: string; bytes?: number} = {}
   let documents = 0
-  for await (const item of readWhole(full, path, uniqueId, damage)) {
+  for await (const item of readWhole(full, path, uniqueId, damage, options)) {
     if (damage.message === undefined) {
       yield item
       continue
@@ -394,7 +400,7 @@ async function* readInput(full: FsPath, path: string, uniqueId: IdAllocator): As
   }
 }
 
-async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, damage: {message?: string; bytes?: number}): AsyncGenerator<CorpusItem> {
+async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, damage: {message?: string; bytes?: number}, options: ReadOptions): AsyncGenerator<CorpusItem> {
   // a file listed without a known extension was listed for its content: an SGML wire file
   const {format, gzip} = inputFormat(path) ?? {format: 'sgml' as const, gzip: path.toLowerCase().endsWith('.gz')}
   if (format === 'jsonl') {
@@ -411,7 +417,9 @@ async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, dam
     // a known binary format (by its signature), or a plain file that is mostly control bytes or invalid UTF-8 (a disk
     // image, random bytes), is refused from its first bytes or a count in blocks, not read and decoded whole; an HTML
     // page (or a .txt that is one) is decoded by its declared charset, so only its signature is looked at
-    const binary = gzip ? await findBinaryGzip(full) : findBinaryFile(full, {skipHead: (head) => format === 'html' || format === 'mhtml' || (format === 'txt' && looksLikeHtmlPage(head.subarray(0, 1024).toString('latin1')))})
+    const binary = gzip
+      ? await findBinaryGzip(full)
+      : findBinaryFile(full, {skipHead: (head) => format === 'html' || format === 'mhtml' || (format === 'txt' && looksLikeHtmlPage(head.subarray(0, 1024).toString('latin1'))), legacy: {...(options.encoding !== undefined ? {encoding: options.encoding} : {})}})
     if (binary !== null) {
       yield ingestError(path, binary.code, binary.message, binary.fileBytes)
       return
@@ -437,7 +445,8 @@ async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, dam
   const htmlInTxt = format === 'txt' && looksLikeHtmlPage(bytes.subarray(0, 1024).toString('latin1'))
   const html = format === 'html' || format === 'mhtml' || htmlInTxt ? await loadHtml() : null
   const declared = html ? html.decodeDeclaredCharset(bytes) : null
-  const decoded = declared !== null ? scrubText(declared) : decodeBytes(bytes)
+  // a page's own <meta charset> outranks --encoding, which stands for the files that say nothing
+  const decoded = declared !== null ? scrubText(declared) : decodeBytes(bytes, options.encoding !== undefined ? {encoding: options.encoding} : {})
   if ('error' in decoded) {
     yield ingestError(path, 'ingest:not-text', decoded.error, fileBytes)
     return

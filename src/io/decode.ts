@@ -1,9 +1,11 @@
 /**
  * Bytes to text for corpus files: UTF-8 (with or without BOM), UTF-16 (with a BOM, or recognised by its
- * zero bytes) or, for a file with no UTF-8 sequence at all, Windows-1252 (Latin-1); damaged stretches kept rather than the whole article lost. Invalid UTF-8 becomes U+FFFD,
- * NULs and other control characters are removed, and each repair is reported as a warning; only a file that
- * is mostly not text is refused.
+ * zero bytes), a legacy charset (Cyrillic, Greek, Arabic, Hebrew, Chinese, Japanese, Korean) that the bytes are
+ * detected to be in or that the user names, or, for a file with no UTF-8 sequence at all, Windows-1252 (Latin-1);
+ * damaged stretches kept rather than the whole article lost. Invalid UTF-8 becomes U+FFFD, NULs and other control
+ * characters are removed, and each repair or guess is reported as a warning; only a file that is mostly not text is refused.
  */
+import {findCharsetCandidates} from '../adapters/chardet.ts'
 
 /** A warning ingest attaches to the document it read (`ingest:<rule>`). */
 export interface IngestWarning {
@@ -24,8 +26,17 @@ export const BINARY_SHARE = 0.3
 const utf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false})
 const utf8Lenient = new TextDecoder('utf-8', {fatal: false, ignoreBOM: false})
 
+/** How {@link decodeBytes} reads bytes that are not UTF-8. */
+export interface DecodeOptions {
+  /**
+   * a charset (a WHATWG Encoding label, as `lede run --encoding` takes it) in which bytes that are not valid UTF-8 are
+   * read instead of detecting one; UTF-8 and UTF-16 files are read as such whatever it says
+   */
+  encoding?: string
+}
+
 /** Decodes a file's bytes, repairing what can be repaired; never throws. */
-export function decodeBytes(bytes: Uint8Array): DecodeResult {
+export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): DecodeResult {
   const warnings: IngestWarning[] = []
   let text: string
   const utf16 = utf16Encoding(bytes)
@@ -37,21 +48,38 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
     try {
       text = utf8.decode(bytes)
     } catch {
-      const {invalid, sequences} = scanUtf8(bytes)
-      if (invalid > bytes.length * BINARY_SHARE) return {error: `${invalid} of ${bytes.length} bytes are not valid UTF-8: not a text file (binary?)`}
-      const legacy = sequences === 0 ? decodeWindows1252(bytes) : null
+      const charset = options.encoding !== undefined ? givenCharset(options.encoding) : findLegacyCharset(bytes)
+      const legacy = charset.read !== undefined ? decodeLegacy(bytes, charset.read) : null
       if (legacy !== null) {
-        text = legacy
-        warnings.push({
-          code: 'ingest:windows-1252',
-          message: `not UTF-8 and no UTF-8 sequence in it: read as Windows-1252 (Latin-1), ${invalid} byte${invalid === 1 ? '' : 's'} above ASCII`,
-        })
+        text = legacy.text
+        warnings.push(legacy.warning)
       } else {
-        text = utf8Lenient.decode(bytes)
-        warnings.push({
-          code: 'ingest:invalid-utf8',
-          message: `${invalid} byte${invalid === 1 ? ' is' : 's are'} not valid UTF-8; each bad sequence was replaced by U+FFFD`,
-        })
+        const {invalid, sequences} = scanUtf8(bytes)
+        const hint = charset.guess !== undefined ? `; ${guessHint(charset.guess)}` : ''
+        if (invalid > bytes.length * BINARY_SHARE) return {error: `${invalid} of ${bytes.length} bytes are not valid UTF-8: not a text file (binary?)${hint}`}
+        const western = sequences === 0 ? decodeWindows1252(bytes) : null
+        if (western !== null) {
+          text = western
+          warnings.push({
+            code: 'ingest:windows-1252',
+            message: `not UTF-8 and no UTF-8 sequence in it: read as Windows-1252 (Latin-1), ${invalid} byte${invalid === 1 ? '' : 's'} above ASCII`,
+          })
+        } else {
+          text = utf8Lenient.decode(bytes)
+          warnings.push({
+            code: 'ingest:invalid-utf8',
+            message: `${invalid} byte${invalid === 1 ? ' is' : 's are'} not valid UTF-8; each bad sequence was replaced by U+FFFD`,
+          })
+        }
+        // read as before, but the letters may be wrong: said, with what to do, rather than left as silent mojibake
+        if (charset.guess !== undefined) warnings.push({code: 'ingest:charset-guess', message: guessHint(charset.guess)})
+        // (on the Windows-1252 path only: in a UTF-8 file with damage, the damage itself is such a run)
+        else if (charset.unlike === true && western !== null) {
+          warnings.push({
+            code: 'ingest:charset-guess',
+            message: 'the bytes above ASCII stand in words of three or more, as letters of Cyrillic, Greek, Arabic or CJK text do and a Western text\'s accents do not, but no charset was detected: if the text\'s letters are wrong, rerun with --encoding <charset>',
+          })
+        }
       }
     }
   }
@@ -62,6 +90,147 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
     warnings.push({code: 'ingest:control-characters', message: `${controls} control character${controls === 1 ? '' : 's'} (NUL and the like) removed`})
   }
   return {text: normaliseNewlines(text), warnings}
+}
+
+/** A charset the bytes may be in: its WHATWG name (`koi8-r`, `shift_jis`), the detector's confidence (0-100) and language. */
+export interface CharsetGuess {
+  charset: string
+  confidence: number
+  lang?: string
+  /** the charset was named by the user (`--encoding`), not detected */
+  given?: boolean
+}
+
+/**
+ * Charsets detected confidently enough are read in, when the bytes are not UTF-8: those of scripts other than Latin,
+ * where reading the bytes as Windows-1252 turns every letter into a wrong one. The Latin ones (Central European
+ * windows-1250 and ISO-8859-2, Turkish, Baltic, Vietnamese) are never read on a guess: a Western file mis-detected as one
+ * would lose its accents, and Windows-1252 reading stays as it was; a guess of one is a warning.
+ */
+const NON_LATIN = new Set(['windows-1251', 'koi8-r', 'iso-8859-5', 'ibm866', 'windows-1253', 'iso-8859-7', 'windows-1256', 'iso-8859-6', 'windows-1255', 'iso-8859-8', 'iso-8859-8-i', 'shift_jis', 'euc-jp', 'iso-2022-jp', 'gbk', 'gb18030', 'big5', 'euc-kr'])
+
+/**
+ * ICU's confidence (0-100) from which a single-byte non-Latin charset is read without being named: the Cyrillic, Greek
+ * and Arabic test articles (200-800 bytes, text and pages) scored 38-74, random bytes 2-4 (docs/clean.md).
+ */
+export const CHARSET_CONFIDENCE = 20
+
+/** Below this confidence a candidate is not even mentioned as a guess: random bytes score 2-4, and damaged UTF-8 gets candidates of 10. */
+const GUESS_CONFIDENCE = 20
+
+/**
+ * Share of a file's bytes above ASCII that stand in runs of three or more, needed before a non-Latin charset is read:
+ * letters of those scripts are all above ASCII and come in words, while a Western text's accented letters and curly
+ * quotes stand alone between ASCII letters and spaces, so it can never be taken for Cyrillic or Greek.
+ */
+const RUN_SHARE = 0.5
+
+/** Bytes the detector looks at: the start of a file is enough to tell its charset, and detection costs ~0.5 ms per KB. */
+const DETECT_BYTES = 64 * 1024
+
+/** What {@link findLegacyCharset} found. */
+export interface LegacyCharset {
+  read?: CharsetGuess
+  guess?: CharsetGuess
+  /** no other charset is likely, but the bytes above ASCII stand in words, unlike a Western text's accents */
+  unlike?: boolean
+}
+
+/**
+ * The legacy charset bytes that are not UTF-8 are in: `read` when a non-Latin charset is detected confidently (and the
+ * bytes look like words of its script), `guess` when the best candidate is another charset than Windows-1252 but not
+ * sure enough to be read (or Latin: see {@link NON_LATIN}); neither for Western text (Windows-1252, ISO-8859-1) or noise.
+ */
+export function findLegacyCharset(bytes: Uint8Array): LegacyCharset {
+  const sample = bytes.subarray(0, DETECT_BYTES)
+  const candidates = findCharsetCandidates(sample)
+    .map((c) => ({...c, charset: whatwgName(c.charset)}))
+    .filter((c): c is typeof c & {charset: string} => c.charset !== null && c.confidence >= GUESS_CONFIDENCE)
+  const best = candidates[0]
+  // UTF-8 with some damage (its sequences outweigh the bad bytes) is read as UTF-8, as before
+  if (best === undefined || best.charset === 'utf-8' || best.charset.startsWith('utf-')) return {}
+  const runs = shareInRuns(sample)
+  const asGuess = (c: (typeof candidates)[number]): CharsetGuess => ({charset: c.charset, confidence: c.confidence, ...(c.lang !== undefined ? {lang: c.lang} : {})})
+  if (best.charset === 'windows-1252') {
+    // a Western text with a few words of another script in it (a Russian name in an English article): the detector
+    // rightly sees Western text, and those words would be read as runs of accented Latin letters; said, not read
+    if (runs < RUN_SHARE) return {}
+    const other = candidates.find((c) => NON_LATIN.has(c.charset))
+    return other !== undefined ? {guess: asGuess(other)} : {unlike: true}
+  }
+  const sure = MULTIBYTE.has(best.charset) ? best.confidence >= MULTIBYTE_CONFIDENCE : best.confidence >= CHARSET_CONFIDENCE && countHighBytes(sample) >= MIN_HIGH_BYTES
+  if (NON_LATIN.has(best.charset) && sure && runs >= RUN_SHARE) return {read: asGuess(best)}
+  return {guess: asGuess(best)}
+}
+
+/** The CJK charsets, whose characters are two or more bytes: ICU scores them by how many are common characters. */
+const MULTIBYTE = new Set(['shift_jis', 'euc-jp', 'iso-2022-jp', 'gbk', 'gb18030', 'big5', 'euc-kr'])
+
+/**
+ * ICU's confidence from which a CJK charset is read: the test sentences (28-170 bytes) scored 88-100, while 300 bytes
+ * of 0x80-0xBF repeated (no text) scored 54 as GB18030.
+ */
+export const MULTIBYTE_CONFIDENCE = 75
+
+/**
+ * Bytes above ASCII a sample needs before a single-byte non-Latin charset is read in: the detector's statistics need some letters
+ * (a 14-letter Russian dateline, 'Москва, 5 мая.' in windows-1251, was detected as ISO-8859-8 with confidence 54).
+ */
+const MIN_HIGH_BYTES = 40
+
+function countHighBytes(bytes: Uint8Array): number {
+  let n = 0
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) n++
+  return n
+}
+
+/** The charset `lede run --encoding` named, to read in (an unknown label reads as nothing and the usual decoding applies). */
+function givenCharset(label: string): LegacyCharset {
+  const charset = whatwgName(label)
+  return charset === null ? {} : {read: {charset, confidence: 100, given: true}}
+}
+
+/** The WHATWG name of a charset label (`KOI8-R` -> `koi8-r`, `ISO-8859-1` -> `windows-1252`), or null when TextDecoder knows no such label. */
+export function whatwgName(label: string): string | null {
+  try {
+    return new TextDecoder(label).encoding
+  } catch {
+    return null
+  }
+}
+
+/** The share of bytes above ASCII that stand in runs of three or more such bytes. */
+export function shareInRuns(bytes: Uint8Array): number {
+  let high = 0
+  let inRuns = 0
+  let run = 0
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i]! >= 0x80) {
+      high++
+      run++
+      continue
+    }
+    if (run >= 3) inRuns += run
+    run = 0
+  }
+  return high === 0 ? 0 : inRuns / high
+}
+
+// reads bytes in a legacy charset; null when more than the binary share of the text would be U+FFFD (not that charset)
+function decodeLegacy(bytes: Uint8Array, charset: CharsetGuess): {text: string; warning: IngestWarning} | null {
+  const decoder = new TextDecoder(charset.charset, {fatal: false})
+  // Node's windows-1252 is Latin-1 in 0x80-0x9F (see decodeWindows1252)
+  const text = decoder.encoding === 'windows-1252' ? windows1252FromLatin1(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')) : decoder.decode(bytes)
+  let replaced = 0
+  for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) replaced++
+  if (!charset.given && replaced > text.length * BINARY_SHARE) return null
+  const bad = replaced > 0 ? `; ${replaced} byte sequence${replaced === 1 ? '' : 's'} that ${replaced === 1 ? 'is' : 'are'} not ${charset.charset} became U+FFFD` : ''
+  if (charset.given) return {text, warning: {code: 'ingest:charset-given', message: `not UTF-8: read as ${charset.charset}, as --encoding says${bad}`}}
+  return {text, warning: {code: 'ingest:charset-detected', message: `not UTF-8: read as ${charset.charset}, the charset detected (confidence ${charset.confidence} of 100${charset.lang !== undefined ? `, language ${charset.lang}` : ''})${bad}; if the letters are wrong, rerun with --encoding <charset>`}}
+}
+
+function guessHint(guess: CharsetGuess): string {
+  return `the bytes may be ${guess.charset} (detected with confidence ${guess.confidence} of 100${guess.lang !== undefined ? `, language ${guess.lang}` : ''}; not read in it on a guess: too few letters, too low a confidence, or a Latin charset): if the text's letters are wrong, rerun with --encoding ${guess.charset}`
 }
 
 /** Removes NULs and other control characters from text that arrived already decoded (a JSONL field), with a warning when any were found. */

@@ -7,7 +7,7 @@ import {closeSync, createReadStream, fstatSync, openSync, readFileSync, readSync
 import {createGunzip} from 'node:zlib'
 import type {Readable} from 'node:stream'
 import {findBinaryFormat} from './binary.ts'
-import {BINARY_SHARE, countControlBytes, scanUtf8, utf16Encoding} from './decode.ts'
+import {BINARY_SHARE, countControlBytes, findLegacyCharset, scanUtf8, utf16Encoding} from './decode.ts'
 
 /**
  * The most bytes one whole-file input may hold: the longest string Node.js can make, since the file becomes one text
@@ -159,6 +159,12 @@ export interface BinaryOptions {
    * a whole-file input that small the decoding says the same with its own message
    */
   countSmall?: boolean
+  /**
+   * the caller decodes legacy charsets (src/io/decode.ts): a file detected to be in one, or any file when the user named
+   * the charset (`encoding`, `lede run --encoding`), is not refused for its invalid UTF-8. A JSONL file is read as UTF-8
+   * only (RFC 8259): its refusal names the charset detected.
+   */
+  legacy?: {encoding?: string}
 }
 
 /**
@@ -173,7 +179,7 @@ export interface BinaryOptions {
  * counts never pass the share.
  */
 export function findBinaryFile(path: PathLike, options: BinaryOptions = {}): BinaryFinding | null {
-  const {limit = MAX_INPUT_BYTES, skipHead, countSmall = false} = options
+  const {limit = MAX_INPUT_BYTES, skipHead, countSmall = false, legacy} = options
   const fd = openSync(path, 'r')
   try {
     const size = fstatSync(fd).size
@@ -209,8 +215,13 @@ export function findBinaryFile(path: PathLike, options: BinaryOptions = {}): Bin
       invalid += scanUtf8(data.subarray(0, cut)).invalid
       carried = data.copyWithin(0, cut).length - cut
     }
+    // text in a legacy charset (Cyrillic, Greek, CJK) is nearly all invalid UTF-8: read, and decoded in its charset
+    const charset = controls <= needed ? findLegacyCharset(first) : {}
+    if (controls <= needed && legacy !== undefined && (legacy.encoding !== undefined || charset.read !== undefined)) return null
     const what = controls > needed ? `${controls} of the first ${read} of its ${size} bytes are control characters (NUL and the like)` : `${invalid} of the first ${read} of its ${size} bytes are not valid UTF-8`
-    return {code: 'ingest:not-text', message: `${what}, more than ${BINARY_SHARE * 100}% of the file: not a text file (binary?)`, fileBytes: size, bytesRead: read}
+    const seen = charset.read ?? charset.guess
+    const hint = seen === undefined ? '' : legacy === undefined ? `; it looks like text in ${seen.charset} (confidence ${seen.confidence} of 100): lede reads JSON Lines as UTF-8 only, convert it first (iconv -f ${seen.charset} -t UTF-8)` : `; it may be text in ${seen.charset} (confidence ${seen.confidence} of 100): if so, rerun with --encoding ${seen.charset}`
+    return {code: 'ingest:not-text', message: `${what}, more than ${BINARY_SHARE * 100}% of the file: not a text file (binary?)${hint}`, fileBytes: size, bytesRead: read}
   } finally {
     closeSync(fd)
   }

@@ -55,6 +55,8 @@ export interface RunOptions {
   onWarning?: (message: string) => void
   /** how often the staged files are checkpointed for `resume`, in milliseconds (default 1000) */
   checkpointMs?: number
+  /** the charset of inputs that are not UTF-8 (`--encoding`), instead of detecting it; also put in `options` by the CLI, so the manifest and a resume's key record it */
+  encoding?: string
 }
 
 /** The outcome of a run: its manifest and the exit code the CLI should use. */
@@ -257,6 +259,7 @@ function describeOption(name: string, value: unknown): {text: string; fix: strin
     const code = value === undefined ? 'USD' : String(value)
     return {text: `--default-dollar ${code}`, fix: `--default-dollar ${code}`}
   }
+  if (name === 'encoding') return value === undefined ? {text: 'no --encoding', fix: '(without --encoding)'} : {text: `--encoding ${String(value)}`, fix: `--encoding ${String(value)}`}
   if (name === 'link') return value === false ? {text: '--no-link', fix: '--no-link'} : {text: 'linking', fix: '(without --no-link)'}
   if (name === 'layers') {
     const layers = Array.isArray(value) ? value.join(',') : ''
@@ -403,7 +406,7 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
   let docBytesRead = 0
   let batch: Array<{seq: number; doc: Doc; bytes: number; file?: string}> = []
   const signal = options.signal
-  for await (const item of readCorpus(options.corpusDir, listing)) {
+  for await (const item of readCorpus(options.corpusDir, listing, options.encoding !== undefined ? {encoding: options.encoding} : {})) {
     const seq = sequence++
     // inputs written before the interruption are read again only to keep ids (and their -2 suffixes) the same
     if (seq < state.items) continue

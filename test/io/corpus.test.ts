@@ -3,6 +3,7 @@ import {mkdtemp, mkdir, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {gzipSync} from 'node:zlib'
+import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
 import {contentId, CorpusError, createIdAllocator, decodeText, displayName, listCorpus, MAX_ARTICLE_CHARS, readCorpus, type CorpusItem} from '../../src/io/corpus.ts'
 import {decodeBytes} from '../../src/io/decode.ts'
@@ -616,5 +617,44 @@ describe('readCorpus: a file gone or changed between the listing and its reading
       'doc b.txt Stays.',
       'doc c.txt New text, written during the run.',
     ])
+  })
+})
+
+describe('legacy charsets in a corpus', () => {
+  const ru = 'Президент России заявил в четверг, что правительство выделит пять миллиардов рублей на строительство новых школ в Москве. Мы должны думать о будущем наших детей, сказал он журналистам.\n'
+  const page = (meta: string) => `<!DOCTYPE html><html><head>${meta}<title>Новости</title></head><body><article><h1>Школы</h1><p>${ru}</p><p>${ru}</p><p>${ru}</p></article></body></html>\n`
+  const read = async (files: Record<string, Uint8Array>, encoding?: string) => {
+    const dir = await corpus(files)
+    const items: CorpusItem[] = []
+    for await (const item of readCorpus(dir, await listCorpus(dir), encoding !== undefined ? {encoding} : {})) items.push(item)
+    return items
+  }
+
+  it.each([
+    ['a .txt', 'a.txt', iconv.encode(ru, 'koi8-r'), 'ingest:charset-detected'],
+    // larger than the first block findBinaryFile looks at, where invalid UTF-8 is counted before the file is read
+    ['a .txt of 3 MB', 'a.txt', iconv.encode(ru.repeat(10_000), 'koi8-r'), 'ingest:charset-detected'],
+    ['a gzip-compressed .txt', 'a.txt.gz', gzipSync(iconv.encode(ru, 'windows-1251')), 'ingest:charset-detected'],
+    ['a page with no <meta charset>', 'a.html', iconv.encode(page(''), 'windows-1251'), 'ingest:charset-detected'],
+    ['an SGML wire file', 'a.sgml', iconv.encode(`<DOC>\n<DOCNO> RU1 </DOCNO>\n<TEXT>\n${ru}</TEXT>\n</DOC>\n`, 'windows-1251'), 'ingest:charset-detected'],
+  ])('reads %s in windows-1251 or KOI8-R as Russian', async (_name, path, bytes, code) => {
+    const items = await read({[path]: bytes})
+    expect(items).toHaveLength(1)
+    expect(items[0]).toMatchObject({kind: 'doc', doc: {messages: [{code}]}})
+    if (items[0]!.kind === 'doc') expect(items[0]!.doc.text).toContain('Президент России заявил')
+  })
+
+  it('reads a page by its <meta charset> before --encoding, and --encoding before detection', async () => {
+    const items = await read({'a.html': iconv.encode(page('<meta charset="windows-1251">'), 'windows-1251'), 'b.txt': iconv.encode(ru, 'koi8-r')}, 'koi8-r')
+    expect(items.map((i) => i.kind === 'doc' && [i.doc.text.includes('Президент России'), i.doc.messages.map((m) => m.code)])).toEqual([
+      [true, []],
+      [true, ['ingest:charset-given']],
+    ])
+  })
+
+  it('refuses a JSONL file in KOI8-R (JSON Lines are UTF-8) and says which charset it looks like', async () => {
+    const items = await read({'a.jsonl': iconv.encode(`${JSON.stringify({text: ru})}\n`.repeat(3), 'koi8-r')})
+    expect(items).toMatchObject([{kind: 'error', error: {code: 'ingest:not-text'}}])
+    expect(items[0]!.kind === 'error' && items[0]!.error.message).toMatch(/looks like text in koi8-r .*iconv -f koi8-r -t UTF-8\)$/)
   })
 })

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {BINARY_SHARE, countInvalidUtf8, decodeBytes, scrubText} from '../../src/io/decode.ts'
+import iconv from 'iconv-lite'
+import {BINARY_SHARE, countInvalidUtf8, decodeBytes, findLegacyCharset, scrubText, shareInRuns} from '../../src/io/decode.ts'
 
 const article = 'Kyiv said on Wednesday that talks would not resume before the winter. '.repeat(60)
 
@@ -95,5 +96,115 @@ describe('scrubText', () => {
   it('removes NULs from text that arrived decoded (JSONL)', () => {
     expect(scrubText('a\u0000b\r\nc')).toEqual({text: 'ab\nc', warnings: [{code: 'ingest:control-characters', message: '1 control character (NUL and the like) removed'}]})
     expect(scrubText('clean')).toEqual({text: 'clean', warnings: []})
+  })
+})
+
+// legacy charsets: text encoded here with iconv-lite, decoded by lede (detected with chardet, read with TextDecoder)
+const NEWS: Record<string, string> = {
+  ru: 'Президент России заявил в четверг, что правительство выделит пять миллиардов рублей на строительство новых школ в Москве и Санкт-Петербурге. Мы должны думать о будущем наших детей, сказал он журналистам.\n',
+  el: 'Ο πρωθυπουργός της Ελλάδας δήλωσε την Πέμπτη ότι η κυβέρνηση θα διαθέσει πέντε δισεκατομμύρια ευρώ για την κατασκευή νέων σχολείων στην Αθήνα και τη Θεσσαλονίκη.\n',
+  ar: 'قال رئيس الوزراء يوم الخميس إن الحكومة ستخصص خمسة مليارات دينار لبناء مدارس جديدة في القاهرة والإسكندرية. وقال للصحفيين يجب أن نفكر في مستقبل أطفالنا.\n',
+  he: 'ראש הממשלה אמר ביום חמישי כי הממשלה תקצה חמישה מיליארד שקלים לבניית בתי ספר חדשים בירושלים ובתל אביב.\n',
+  ja: '首相は木曜日、政府が東京と大阪に新しい学校を建設するために五十億円を割り当てると述べた。「私たちは子供たちの未来について考えなければならない」と記者団に語った。\n',
+  zhs: '总理星期四表示，政府将拨款五十亿元用于在北京和上海建设新学校。他对记者说：“我们必须考虑孩子们的未来。”\n',
+  zht: '總理星期四表示，政府將撥款五十億元用於在台北和高雄建設新學校。他對記者說：「我們必須考慮孩子們的未來。」\n',
+  ko: '총리는 목요일 정부가 서울과 부산에 새 학교를 짓기 위해 50억 원을 배정할 것이라고 밝혔다. 그는 기자들에게 우리는 아이들의 미래를 생각해야 한다고 말했다.\n',
+  fr: "Le président a déclaré jeudi que le gouvernement allouerait cinq milliards d'euros à la construction de nouvelles écoles à Paris. « Nous devons penser à l'avenir de nos enfants », a-t-il déclaré.\n",
+  de: 'Der Bürgermeister von München sagte am Donnerstag, die Stadt werde fünf Millionen Euro für neue Schulen ausgeben. „Wir müssen an die Zukunft unserer Kinder denken“, sagte er – eine seltene Äußerung.\n',
+  es: 'El alcalde de Málaga, José Núñez, dijo el jueves que la ciudad gastará 5 millones de euros en nuevas escuelas. “Debemos pensar en el futuro de nuestros niños”, dijo — una declaración poco común.\n',
+  pl: 'Prezydent powiedział w czwartek, że rząd przeznaczy pięć miliardów złotych na budowę nowych szkół w Łodzi i Gdańsku. Musimy myśleć o przyszłości naszych dzieci.\n',
+}
+
+describe('decodeBytes: legacy charsets', () => {
+  it.each([
+    ['windows-1251', 'ru'],
+    ['koi8-r', 'ru'],
+    ['iso-8859-5', 'ru'],
+    ['iso-8859-7', 'el'],
+    ['windows-1256', 'ar'],
+    ['windows-1255', 'he'],
+    ['shift_jis', 'ja'],
+    ['euc-jp', 'ja'],
+    ['gb18030', 'zhs'],
+    ['big5', 'zht'],
+    ['euc-kr', 'ko'],
+  ])('reads %s text (%s) in the charset detected, with a warning naming it and its confidence', (charset, lang) => {
+    const result = decodeBytes(iconv.encode(NEWS[lang]!, charset))
+    expect(result).toMatchObject({text: NEWS[lang]!, warnings: [{code: 'ingest:charset-detected'}]})
+    if ('error' in result) return
+    expect(result.warnings).toHaveLength(1)
+    // Hebrew's two charsets share their letters: either reads the text exactly
+    expect(result.warnings[0]!.message).toMatch(new RegExp(`^not UTF-8: read as ${charset === 'windows-1255' ? '(windows-1255|iso-8859-8)' : charset}, the charset detected \\(confidence \\d+ of 100, language \\w+\\); if the letters are wrong, rerun with --encoding <charset>$`))
+  })
+
+  // Western text keeps the Windows-1252 reading it had, with its one warning and no guess
+  it.each(['fr', 'de', 'es'])('reads Western %s text as Windows-1252 as before', (lang) => {
+    const text = NEWS[lang]!
+    const result = decodeBytes(iconv.encode(text, 'windows-1252'))
+    expect(result).toMatchObject({text, warnings: [{code: 'ingest:windows-1252'}]})
+    expect('warnings' in result && result.warnings).toHaveLength(1)
+    expect(decodeBytes(iconv.encode(text.repeat(50), 'windows-1252'))).toMatchObject({text: text.repeat(50), warnings: [{code: 'ingest:windows-1252'}]})
+  })
+
+  it.each([
+    // a Latin charset other than Windows-1252 is never read on a guess: a Western file taken for one would lose its accents
+    ['Polish in windows-1250', iconv.encode(NEWS.pl!, 'windows-1250'), /^the bytes may be windows-1250 \(detected with confidence \d+ of 100, language pl;/],
+    // the detector sees Western text; the Cyrillic words stand out as runs of bytes above ASCII
+    ['an English article with a Russian name in windows-1251', iconv.encode('The Kremlin spokesman said on Thursday that the talks had gone well and that the president, known at home as Владимир Путин, would attend the summit next month.\n', 'windows-1251'), /^the bytes above ASCII stand in words of three or more/],
+  ])('reads %s as before, with an ingest:charset-guess warning', (_name, bytes, message) => {
+    const result = decodeBytes(bytes)
+    expect(result).toMatchObject({warnings: [{code: 'ingest:windows-1252'}, {code: 'ingest:charset-guess'}]})
+    expect('warnings' in result && result.warnings[1]!.message).toMatch(message)
+  })
+
+  it('refuses a file too short to detect as before, and names the charset it may be and --encoding', () => {
+    const result = decodeBytes(iconv.encode('Москва, 5 мая.\n', 'windows-1251'))
+    expect(result).toHaveProperty('error')
+    expect('error' in result && result.error).toMatch(/not a text file \(binary\?\); the bytes may be [\w-]+ .*rerun with --encoding [\w-]+$/)
+  })
+
+  it.each([
+    ['KOI8-R text', iconv.encode(NEWS.ru!, 'koi8-r'), 'koi8-r', NEWS.ru!, 'ingest:charset-given'],
+    ['a short line the detector cannot tell', iconv.encode('Москва, 5 мая.\n', 'windows-1251'), 'windows-1251', 'Москва, 5 мая.\n', 'ingest:charset-given'],
+    ['Polish in windows-1250', iconv.encode(NEWS.pl!, 'windows-1250'), 'windows-1250', NEWS.pl!, 'ingest:charset-given'],
+    ['Latin-1 named as iso-8859-1 (Windows-1252 in WHATWG)', iconv.encode(NEWS.fr!, 'windows-1252'), 'iso-8859-1', NEWS.fr!, 'ingest:charset-given'],
+  ])('reads %s in the charset --encoding names', (_name, bytes, encoding, text, code) => {
+    expect(decodeBytes(bytes, {encoding})).toMatchObject({text, warnings: [{code}]})
+  })
+
+  it.each([
+    ['UTF-8', Buffer.from(NEWS.ru!)],
+    ['UTF-16 with a BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(NEWS.ru!, 'utf16le')])],
+  ])('reads %s as such whatever --encoding says', (_name, bytes) => {
+    expect(decodeBytes(bytes, {encoding: 'koi8-r'})).toEqual({text: NEWS.ru!, warnings: []})
+  })
+
+  it.each([
+    ['CJK-looking noise (0x80-0xBF repeated)', Buffer.from(Array.from({length: 300}, (_, i) => 0x80 + (i % 64)))],
+    ['pseudo-random bytes above ASCII', Buffer.from(Array.from({length: 4000}, (_, i) => 0x80 + ((i * 7919 + 13) % 128)))],
+  ])('still refuses %s as not text', (_name, bytes) => {
+    expect(decodeBytes(bytes)).toHaveProperty('error')
+  })
+})
+
+describe('findLegacyCharset', () => {
+  it.each([
+    ['windows-1251', 'ru', 'read'],
+    ['gb18030', 'zhs', 'read'],
+    ['windows-1250', 'pl', 'guess'],
+    ['windows-1252', 'de', 'none'],
+  ])('%s %s: %s', (charset, lang, expected) => {
+    const found = findLegacyCharset(iconv.encode(NEWS[lang]!, charset))
+    expect(found.read !== undefined ? 'read' : found.guess !== undefined ? 'guess' : 'none').toBe(expected)
+    if (expected !== 'none') expect((found.read ?? found.guess)!.charset).toBe(charset)
+  })
+
+  it.each([
+    ['words of three or more', [0x41, 0xe0, 0xe1, 0xe2, 0x20, 0xe3, 0xe4, 0xe5, 0x20], 1],
+    ['accents alone between ASCII letters', [0x41, 0xe9, 0x41, 0xfc, 0x41, 0xe0, 0xe1, 0x41], 0],
+    ['half and half', [0xe0, 0xe1, 0xe2, 0x20, 0xe3, 0x41, 0xe4, 0x41, 0xe5], 0.5],
+    ['no byte above ASCII', [0x41, 0x42], 0],
+  ])('shareInRuns: %s', (_name, bytes, share) => {
+    expect(shareInRuns(Uint8Array.from(bytes))).toBe(share)
   })
 })
