@@ -5,7 +5,7 @@ import {createDoc, type Doc} from '../doc.ts'
 import {InputArticle, type ErrorRecord} from '../schema.ts'
 import {decodeBytes, normaliseNewlines, scrubText, utf16Encoding, type IngestWarning} from './decode.ts'
 import {inputFormat, looksLikeHtmlPage, mayBeWireFile} from './formats.ts'
-import {findBinaryFile, findBinaryGzip, readInputBytes, readInputHead, readInputLines} from './gzip.ts'
+import {findBinaryFile, findBinaryGzip, MAX_INPUT_BYTES, readInputBytes, readInputHead, readInputLines} from './gzip.ts'
 import {looksLikeWireSgml, splitWireFile} from './sgml.ts'
 import {findIntegerIdLiteral} from './json-id.ts'
 
@@ -554,6 +554,9 @@ async function* readJsonlArticles(full: FsPath, path: string, gzip: boolean, uni
   }
   const {lines, fileBytesRead, lineInvalidBytes, fileWarnings} = reader
   let lineNumber = 0
+  // records and refused lines given: a file that gives neither is said to be empty
+  let records = 0
+  let refused = 0
   let accounted = 0
   // progress counts file bytes (compressed ones for .gz), handed out as lines arrive
   const bytesSoFar = () => {
@@ -568,18 +571,26 @@ async function* readJsonlArticles(full: FsPath, path: string, gzip: boolean, uni
       const invalid = lineInvalidBytes()
       const source = `${path}:${lineNumber}`
       const bytes = bytesSoFar()
+      if (typeof rawLine !== 'string') {
+        // before, the string's RangeError ended the file's reading: every record after this line was lost
+        refused++
+        yield ingestError(source, 'ingest:too-large', `line ${lineNumber} is ${rawLine.tooLong} bytes long, more than the longest line lede reads (${MAX_INPUT_BYTES} bytes, the longest string Node.js holds): not read; the lines after it are`, bytes)
+        continue
+      }
       const line = lineNumber === 1 ? rawLine.replace(/^\uFEFF/, '') : rawLine
       if (line.trim() === '') continue
       let value: unknown
       try {
         value = JSON.parse(line)
       } catch (error) {
+        refused++
         yield ingestError(source, 'ingest:bad-json', `line ${lineNumber} is not JSON: ${(error as Error).message}`, bytes)
         continue
       }
       const parsed = InputArticle.safeParse(value)
       if (!parsed.success) {
         const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`).join('; ')
+        refused++
         yield ingestError(source, 'ingest:bad-record', `line ${lineNumber} is not an article {id?, title?, text or html, url?, date?, byline?}: ${issues}`, bytes)
         continue
       }
@@ -605,7 +616,9 @@ async function* readJsonlArticles(full: FsPath, path: string, gzip: boolean, uni
         warnings = scrubbed.warnings
         const page = (await loadHtml()).readHtmlArticle(scrubbed.text)
         if ('code' in page) {
-          yield ingestError(source, page.code, `line ${lineNumber}: ${page.message}`, bytes)
+          refused++
+          refused++
+        yield ingestError(source, page.code, `line ${lineNumber}: ${page.message}`, bytes)
           continue
         }
         text = page.text
@@ -615,6 +628,7 @@ async function* readJsonlArticles(full: FsPath, path: string, gzip: boolean, uni
         meta = {...pageMeta(page, {}), ...recordMeta(article, {...page.extra, ...extra})}
       }
       if (text.trim() === '') {
+        refused++
         yield ingestError(source, 'ingest:empty', `line ${lineNumber} has an empty text`, bytes)
         continue
       }
@@ -623,8 +637,11 @@ async function* readJsonlArticles(full: FsPath, path: string, gzip: boolean, uni
       // the line's bytes that were not UTF-8 are U+FFFD now (in its text or another field): said, as for a .txt file
       if (invalid > 0) warnings = [{code: 'ingest:invalid-utf8', message: `${invalid} byte${invalid === 1 ? ' is' : 's are'} not valid UTF-8; each bad sequence was replaced by U+FFFD`}, ...warnings]
       addIngestWarnings(doc, warnings)
+      records++
       yield {kind: 'doc', doc, bytes}
     }
+    // an empty .txt is an ingest:empty error; an empty (or all blank) .jsonl gave nothing at all, its absence unexplained
+    if (records === 0 && refused === 0) yield ingestError(path, 'ingest:empty', lineNumber === 0 ? 'the JSONL file holds no records (it is empty)' : `the JSONL file holds no records (${lineNumber} blank line${lineNumber === 1 ? '' : 's'})`, bytesSoFar())
   } catch (error) {
     yield readFailure(lineNumber === 0 ? path : `${path}:${lineNumber + 1}`, error)
   }

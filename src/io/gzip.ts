@@ -76,7 +76,7 @@ const utf8Lenient = new TextDecoder('utf-8', {fatal: false, ignoreBOM: true})
  * many bytes of the line just given were not UTF-8 (each bad sequence is U+FFFD in the line); a corrupt archive throws
  * from the loop. Lines are cut on the bytes, so each is decoded, and its damage counted, on its own.
  */
-export function readInputLines(path: PathLike, gzip: boolean): {lines: AsyncIterable<string>; fileBytesRead: () => number; lineInvalidBytes: () => number} {
+export function readInputLines(path: PathLike, gzip: boolean, maxLineBytes = MAX_INPUT_BYTES): {lines: AsyncIterable<string | LineTooLong>; fileBytesRead: () => number; lineInvalidBytes: () => number} {
   const file = createReadStream(path)
   let invalid = 0
   const decode = (bytes: Buffer): string => {
@@ -90,26 +90,52 @@ export function readInputLines(path: PathLike, gzip: boolean): {lines: AsyncIter
       return utf8Lenient.decode(body)
     }
   }
-  async function* lines(): AsyncGenerator<string> {
+  async function* lines(): AsyncGenerator<string | LineTooLong> {
     const source: Readable = gzip ? file.pipe(createGunzip()) : file
     if (gzip) file.on('error', (error) => source.destroy(error))
     // a stream's own async iterator rethrows its errors (readline's does not), so the caller's loop sees them
     // the start of a line that runs past the chunks read so far, kept as parts (joined once: a long line stays linear)
     let pending: Buffer[] = []
+    let pendingBytes = 0
+    // a line past maxLineBytes is not kept: its bytes are counted up to its end, and it is reported by its length
+    let skipped = -1
+    const end = (piece: Buffer): string | LineTooLong => {
+      if (skipped >= 0 || pendingBytes + piece.length > maxLineBytes) {
+        const bytes = (skipped >= 0 ? skipped : pendingBytes) + piece.length
+        skipped = -1
+        return {tooLong: bytes}
+      }
+      return decode(pending.length === 0 ? piece : Buffer.concat([...pending, piece]))
+    }
     for await (const data of source) {
       const chunk = data as Buffer
       let start = 0
       for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
-        const piece = chunk.subarray(start, nl)
-        yield decode(pending.length === 0 ? piece : Buffer.concat([...pending, piece]))
+        yield end(chunk.subarray(start, nl))
         pending = []
+        pendingBytes = 0
         start = nl + 1
       }
-      if (start < chunk.length) pending.push(chunk.subarray(start))
+      if (start === chunk.length) continue
+      const rest = chunk.subarray(start)
+      if (skipped >= 0) skipped += rest.length
+      else if (pendingBytes + rest.length > maxLineBytes) {
+        skipped = pendingBytes + rest.length
+        pending = []
+        pendingBytes = 0
+      } else {
+        pending.push(rest)
+        pendingBytes += rest.length
+      }
     }
-    if (pending.length > 0) yield decode(Buffer.concat(pending))
+    if (skipped >= 0 || pending.length > 0) yield end(Buffer.alloc(0))
   }
   return {lines: lines(), fileBytesRead: () => file.bytesRead, lineInvalidBytes: () => invalid}
+}
+
+/** A JSONL line longer than {@link readInputLines} reads (a string that long cannot exist in Node.js): its length in bytes, read up to its end and dropped. */
+export interface LineTooLong {
+  tooLong: number
 }
 
 /** The first bytes of a file (decompressed when `gzip` is set), at most `limit`; an unreadable or corrupt file gives an empty buffer, so a sniffing caller simply finds nothing. */

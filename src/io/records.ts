@@ -333,7 +333,16 @@ export function buildRecords(doc: Doc): {article: ArticleRecord | null; written:
     'article',
     articleLines,
   )
-  if (doc.tags && doc.tokens) check(TokenRecord, TOKEN_JSON, tokenRecord(doc, toPoint), null, 'tokens', tokenLines)
+  if (doc.tags && doc.tokens) {
+    try {
+      check(TokenRecord, TOKEN_JSON, tokenRecord(doc, toPoint), null, 'tokens', tokenLines)
+    } catch (error) {
+      // the token record is one line per article: 8 million tokens (an 8 Mi-character article of one-character tokens,
+      // such as CJK text) pass the longest string V8 holds. Its other records are written; the error says why this is not
+      if (!isStringTooLong(error)) throw error
+      errors.push(writeError(doc, 'write:record-too-large', `the tokens record of this article (${doc.tokens.length} tokens) would be longer than the longest line Node.js can hold (${MAX_STRING_LENGTH} characters): it is not written, the article's other records are; split the article to get its tokens`))
+    }
+  }
   // in offset order, as written; a layer not computed stays not computed
   const written: Doc = {
     ...doc,
@@ -351,6 +360,14 @@ export function buildRecords(doc: Doc): {article: ArticleRecord | null; written:
     counts: {articles: articleLines.length, entities: entityLines.length, quotes: quoteLines.length, money: moneyLines.length, errors: errors.length, tokens: tokenLines.length},
   }
   return {article, written, lines}
+}
+
+/** The longest string V8 holds (2^29 - 24 characters on 64-bit builds): a JSONL line cannot be longer. */
+export const MAX_STRING_LENGTH = 2 ** 29 - 24
+
+/** Whether an error is V8's refusal to make a string longer than {@link MAX_STRING_LENGTH} ('Invalid string length'). */
+export function isStringTooLong(error: unknown): boolean {
+  return error instanceof RangeError && /invalid string length/i.test(error.message)
 }
 
 /** Lines joined into flat text every this many lines (see {@link JsonlText}). */

@@ -5,7 +5,7 @@
 import {setFlagsFromString} from 'node:v8'
 import {runInNewContext} from 'node:vm'
 import type {Doc} from '../doc.ts'
-import {buildRecords, serializeRecords, type DocLines, type PackedLines} from '../io/records.ts'
+import {buildRecords, isStringTooLong, MAX_STRING_LENGTH, serializeRecords, type DocLines, type PackedLines} from '../io/records.ts'
 import {processDoc, type Pipeline} from '../stage.ts'
 
 /**
@@ -67,6 +67,7 @@ export function processToResult(pipeline: Pipeline, doc: Doc, collectFromChars =
     return {lines, failed: article === null, summaries, summaryLine: summaries ? `${JSON.stringify(summaries)}\n` : null, timings: Object.fromEntries(timings)}
   } catch (error) {
     // processDoc never throws, so this is record building or a summary failing
+    if (isStringTooLong(error)) return failedResult(doc, 'write:record-too-large', `a record of this article would be longer than the longest line Node.js can hold (${MAX_STRING_LENGTH} characters), so none is written: split the article (${String(error)})`, Object.fromEntries(timings))
     return failedResult(doc, 'write:exception', String(error), Object.fromEntries(timings))
   }
 }

@@ -658,3 +658,18 @@ describe('legacy charsets in a corpus', () => {
     expect(items[0]!.kind === 'error' && items[0]!.error.message).toMatch(/looks like text in koi8-r .*iconv -f koi8-r -t UTF-8\)$/)
   })
 })
+
+describe('a JSONL file with no records', () => {
+  it.each([
+    ['empty', 'a.jsonl', '', 'the JSONL file holds no records (it is empty)'],
+    ['blank lines only', 'a.jsonl', '\n  \n\r\n', 'the JSONL file holds no records (3 blank lines)'],
+    ['empty, gzip-compressed', 'a.jsonl.gz', gzipSync(Buffer.alloc(0)), 'the JSONL file holds no records (it is empty)'],
+  ])('%s: an ingest:empty error, as an empty .txt is', async (_name, path, content, message) => {
+    expect(await readAll(await corpus({[path]: content}))).toMatchObject([{kind: 'error', error: {source: path, code: 'ingest:empty', message}}])
+  })
+
+  it('a file of bad lines gives their errors and no ingest:empty', async () => {
+    const items = await readAll(await corpus({'a.jsonl': 'not json\n{"title":"no text"}\n'}))
+    expect(items.map((i) => i.kind === 'error' && i.error.code)).toEqual(['ingest:bad-json', 'ingest:bad-record'])
+  })
+})

@@ -60,10 +60,28 @@ describe('readInputBytes: a file too long to be one text', () => {
 })
 
 describe('readInputLines', () => {
+  // a line longer than the longest string Node.js holds (536,870,888 bytes) ended the file's reading with a RangeError;
+  // the same code is tested here with a small cap, the line cut at every chunk boundary the stream gives
+  it.each([
+    ['a long line in the middle', ['{"text":"a"}', 'x'.repeat(200_000), '{"text":"b"}'], ['{"text":"a"}', {tooLong: 200_000}, '{"text":"b"}']],
+    ['a long last line without a newline', ['{"text":"a"}', 'y'.repeat(150_000)], ['{"text":"a"}', {tooLong: 150_000}]],
+    ['two long lines in a row', ['z'.repeat(70_000), 'z'.repeat(130_000), 'ok'], [{tooLong: 70_000}, {tooLong: 130_000}, 'ok']],
+    ['a line of exactly the cap', ['q'.repeat(65_536), 'ok'], ['q'.repeat(65_536), 'ok']],
+    ['a line one byte over the cap', ['q'.repeat(65_537), 'ok'], [{tooLong: 65_537}, 'ok']],
+  ])('%s: reported by its length, the lines after it read', async (_name, lines, expected) => {
+    for (const gzip of [false, true]) {
+      const body = Buffer.from(lines.join('\n') + (lines.at(-1)!.length > 100_000 && !lines.at(-1)!.startsWith('{') ? '' : '\n'))
+      const dir = await files({'a.jsonl': gzip ? gzipSync(body) : body})
+      const out: Array<string | {tooLong: number}> = []
+      for await (const line of readInputLines(join(dir, 'a.jsonl'), gzip, 65_536).lines) out.push(line)
+      expect(out).toEqual(expected)
+    }
+  })
+
   it('gives a .gz the lines of its plain twin', async () => {
     const dir = await files({'a.jsonl': text, 'a.jsonl.gz': gz})
     const collect = async (path: string, gzip: boolean) => {
-      const out: string[] = []
+      const out: Array<string | {tooLong: number}> = []
       for await (const line of readInputLines(path, gzip).lines) out.push(line)
       return out
     }
@@ -86,7 +104,7 @@ describe('readInputLines', () => {
     const dir = await files({'a.jsonl': gzip ? gzipSync(bytes) : bytes})
     const reader = readInputLines(join(dir, 'a.jsonl'), gzip)
     const seen: [string, number][] = []
-    for await (const line of reader.lines) seen.push([line.length > 20 ? `${line.slice(0, 8)}…${line.length}` : line, reader.lineInvalidBytes()])
+    for await (const line of reader.lines) if (typeof line === 'string') seen.push([line.length > 20 ? `${line.slice(0, 8)}…${line.length}` : line, reader.lineInvalidBytes()])
     expect(seen).toEqual([
       ['{"text":"Caf\uFFFD"}', 1],
       [`{"text":…${long.length + 11}`, 0],

@@ -134,3 +134,35 @@ describe('buildRecords writes absent optional fields as zod writes a record with
     expect(lines.errors).toBe('')
   })
 })
+
+describe('a record longer than the longest string Node.js holds', () => {
+  // an 8 Mi-character article of one-character tokens (',a' repeated: 8 million tokens) made V8 throw 'Invalid string
+  // length' while its tokens line was built (measured once by hand: 133 s, 4.4 GB); here the tags throw that same error
+  const tooLong = () => {
+    throw new RangeError('Invalid string length')
+  }
+  const text = 'Ann Lee said it.'
+  const base = () => ({
+    ...createDoc({id: 'd1', source: 'd1.txt', text}),
+    entities: [{start: 0, end: 7, label: 'PERSON' as const, canonical: 'Ann Lee', entityId: 'person:ann-lee'}],
+    quotes: [],
+    money: [],
+    tokens: [{start: 0, end: 3, kind: 'word' as const, flags: 0}],
+  })
+
+  it.each([
+    ['RangeError: Invalid string length', tooLong, 'write:record-too-large'],
+  ])('the tokens record on %s: an error record, the article and its entities written', (_name, thrower, code) => {
+    const tags = new Proxy([], {get: (target, key) => (key === 'length' ? 1 : typeof key === 'string' && /^\d+$/.test(key) ? thrower() : Reflect.get(target, key))})
+    const {article, lines} = buildRecords({...base(), tags})
+    expect(article).not.toBeNull()
+    expect(lines.counts).toMatchObject({articles: 1, entities: 1, tokens: 0, errors: 1})
+    expect(JSON.parse(lines.errors)).toMatchObject({source: 'd1.txt', docId: 'd1', stage: 'write', code})
+    expect(JSON.parse(lines.errors).message).toMatch(/^the tokens record of this article \(1 tokens\) would be longer than the longest line Node\.js can hold \(536870888 characters\)/)
+  })
+
+  it('another error in the tokens record still fails the document as before', () => {
+    const tags = new Proxy([], {get: (target, key) => (typeof key === 'string' && /^\d+$/.test(key) ? (() => { throw new TypeError('boom') })() : Reflect.get(target, key))})
+    expect(() => buildRecords({...base(), tags})).toThrow('boom')
+  })
+})
