@@ -54,11 +54,11 @@ export interface StageOutline {
 // checks that every pipeline builds exactly these, for every option that changes its stages)
 const STAGE_OUTLINES: Readonly<Record<string, StageOutline>> = {
   clean: {name: 'clean', requires: ['text', 'title'], assigns: ['text', 'title']},
-  segment: {name: 'segment', requires: ['text'], assigns: ['paragraphs', 'sentences', 'tokens']},
+  segment: {name: 'segment', requires: ['text'], assigns: ['paragraphs', 'sentences', 'tokens', 'lineHyphens']},
   dateline: {name: 'dateline', requires: ['text', 'paragraphs'], assigns: ['dateline']},
-  money: {name: 'money', requires: ['text', 'paragraphs'], assigns: ['money']},
-  entities: {name: 'entities', requires: ['text', 'paragraphs', 'tokens', 'sentences', 'money', 'dateline', 'title'], assigns: ['entities']},
-  quotes: {name: 'quotes', requires: ['text', 'paragraphs', 'tokens', 'entities'], assigns: ['quotes']},
+  money: {name: 'money', requires: ['text', 'paragraphs', 'lineHyphens'], assigns: ['money']},
+  entities: {name: 'entities', requires: ['text', 'paragraphs', 'tokens', 'sentences', 'lineHyphens', 'money', 'dateline', 'title'], assigns: ['entities']},
+  quotes: {name: 'quotes', requires: ['text', 'paragraphs', 'tokens', 'lineHyphens', 'entities'], assigns: ['quotes']},
   tags: {name: 'tags', requires: ['text', 'tokens'], assigns: ['tags']},
 }
 

@@ -33,6 +33,15 @@ export interface Token extends Span {
   flags: number
 }
 
+/**
+ * A hyphen ending a wrapped line inside a paragraph, with the word going on at the next line's start: the span runs
+ * from the hyphen to that word's first character (the hyphen, trailing space, newline and indent).
+ */
+export interface LineHyphen extends Span {
+  /** a soft break: the hyphen goes too and the two parts read as one word (`Appropria-` / `tions`); false keeps the hyphen (`long-` / `term`, a compound) */
+  join: boolean
+}
+
 /** A token's Universal POS tag (UPOS) and lemma. */
 export interface TokenTag {
   pos: string
@@ -158,6 +167,8 @@ export interface Doc {
   dateline?: Dateline | null
   sentences?: Span[]
   tokens?: Token[]
+  /** the line-end hyphens of wrapped paragraphs (`[]` in text that is not hard-wrapped), read whole by money, entities and quotes */
+  lineHyphens?: LineHyphen[]
   /** part of speech and lemma of each token, aligned with `tokens` (the opt-in token layer) */
   tags?: TokenTag[]
   entities?: Entity[]
@@ -174,6 +185,7 @@ export type LayerName =
   | 'dateline'
   | 'sentences'
   | 'tokens'
+  | 'lineHyphens'
   | 'tags'
   | 'entities'
   | 'quotes'

@@ -2,21 +2,14 @@
  * Words a wrapper broke at a line's end with a hyphen, in a hard-wrapped document (src/segment/layout.ts):
  * `Appropria-` / `tions` is one word broken (a soft break: read `Appropriations`), `long-` / `term` a compound
  * that happened to end a line (read `long-term`). `text` never changes (only `clean` may change it, and its
- * newlines are what tells the layout); the stages that read names see a **reading view** in which each such
- * break is closed, and their spans are mapped back onto `text` (see {@link closeLineHyphens}).
+ * newlines are what tells the layout); the `segment` stage writes the breaks once as the `lineHyphens` layer, and
+ * the stages that read words whole (money, entities, quotes) see a **reading view** in which each such break is
+ * closed, their spans mapped back onto `text` (see {@link closeLineHyphens}).
  */
-import type {Span} from '../doc.ts'
+import type {LineHyphen, Span} from '../doc.ts'
 import {CHAR_CLASS, CharClass} from '../text/chars.ts'
 
-/** A hyphen ending a wrapped line inside a paragraph, with the word going on at the next line's start. */
-export interface LineHyphen {
-  /** offset of the hyphen */
-  hyphen: number
-  /** offset of the first letter (or digit) of the next line */
-  next: number
-  /** a soft break: the hyphen goes too and the two parts make one word; false keeps the hyphen (a compound) */
-  join: boolean
-}
+export type {LineHyphen}
 
 const UPPER: number = CharClass.Upper
 const LOWER: number = CharClass.Lower
@@ -88,20 +81,20 @@ function lineHyphenAt(text: string, paragraph: Span, newline: number, isWord: (w
   while (chunkStart > paragraph.start && !isBlank(text.charCodeAt(chunkStart - 1)) && text.charCodeAt(chunkStart - 1) !== 0x0a) chunkStart--
   const chunk = text.slice(chunkStart, h)
   if (/[/@]|:\/\/|www\./i.test(chunk)) return null
-  if (mark === SOFT_HYPHEN) return {hyphen: h, next, join: isLetter(first)}
-  if (firstClass === DIGIT || firstClass === UPPER) return {hyphen: h, next, join: false}
+  if (mark === SOFT_HYPHEN) return {start: h, end: next, join: isLetter(first)}
+  if (firstClass === DIGIT || firstClass === UPPER) return {start: h, end: next, join: false}
   const head = text.slice(headStart, h)
   // an initialism in capitals before the hyphen ("NATO-led", "U.S.-based" has a period and never gets here)
-  if (head.length >= 2 && head === head.toUpperCase() && head !== head.toLowerCase()) return {hyphen: h, next, join: false}
+  if (head.length >= 2 && head === head.toUpperCase() && head !== head.toLowerCase()) return {start: h, end: next, join: false}
   let tailEnd = next
   while (tailEnd < paragraph.end && isLetter(text.charCodeAt(tailEnd))) tailEnd++
   const headWord = head.toLowerCase()
   const tailWord = text.slice(next, tailEnd).toLowerCase()
   // a suspended hyphen ("pre- and post-war", "first- or second-graders") is followed by its conjunction
   if (SUSPENDED.has(tailWord)) return null
-  if (isWord(headWord + tailWord)) return {hyphen: h, next, join: true}
-  if (isWord(tailWord)) return {hyphen: h, next, join: false}
-  return {hyphen: h, next, join: true}
+  if (isWord(headWord + tailWord)) return {start: h, end: next, join: true}
+  if (isWord(tailWord)) return {start: h, end: next, join: false}
+  return {start: h, end: next, join: true}
 }
 
 /** A reading view with line-end hyphens closed, and the way back to the offsets of the text it was made from. */
@@ -130,13 +123,13 @@ export function closeLineHyphens(view: string, hyphens: readonly LineHyphen[]): 
   let cursor = 0
   let removed = 0
   for (const hyphen of hyphens) {
-    const start = hyphen.join ? hyphen.hyphen : hyphen.hyphen + 1
+    const start = hyphen.join ? hyphen.start : hyphen.start + 1
     parts.push(view.slice(cursor, start))
     from.push(start)
-    length.push(hyphen.next - start)
+    length.push(hyphen.end - start)
     at.push(start - removed)
-    removed += hyphen.next - start
-    cursor = hyphen.next
+    removed += hyphen.end - start
+    cursor = hyphen.end
   }
   parts.push(view.slice(cursor))
   // a view offset `v` lies after every cut whose view position is before it (for an end) or at it (for a start)

@@ -11,9 +11,8 @@ import type {Stage} from '../stage.ts'
 import {warmUpOnce} from '../text/warm-up.ts'
 import {unwrapText} from '../segment/layout.ts'
 import {findHeadlineSpan} from '../ner/title-case.ts'
-import {closeLineHyphens, findLineHyphens} from '../segment/line-hyphens.ts'
+import {closeLineHyphens} from '../segment/line-hyphens.ts'
 import {findTokens} from '../segment/segment-text.ts'
-import {isEnglishWord} from '../adapters/wink.ts'
 
 /** Options of the entities stage. */
 export const EntitiesOptions = z
@@ -63,14 +62,14 @@ const warmDates = warmUpOnce(12, () => findDates(WARM_DATE_TEXT))
 
 const WARM_DATE_TEXT = 'It rose last summer 2025, on Monday, Jan. 5, 2021 at 3 p.m. and in the fall of 2019; not in May.'
 
-/** Creates the entities stage (requires text, title, paragraphs, tokens, sentences, the dateline unless `datelinePlaces` is off and, for MONEY entities, money; assigns entities); `finders` replaces the default recogniser or date finder (optional). */
+/** Creates the entities stage (requires text, title, paragraphs, tokens, sentences, line-end hyphens, the dateline unless `datelinePlaces` is off and, for MONEY entities, money; assigns entities); `finders` replaces the default recogniser or date finder (optional). */
 export function createEntities(options: EntitiesOptions = {}, finders: Partial<EntityFinders> = {}): Stage {
   const settings = EntitiesOptions.parse(options)
   warmOverlaps()
   warmDates()
   const use: EntityFinders = {...DEFAULT_FINDERS, ...finders}
   // MONEY entities take the money layer's spans, so the money stage must run first
-  const requires: LayerName[] = settings.numbers ? ['text', 'paragraphs', 'tokens', 'sentences', 'money'] : ['text', 'paragraphs', 'tokens', 'sentences']
+  const requires: LayerName[] = settings.numbers ? ['text', 'paragraphs', 'tokens', 'sentences', 'lineHyphens', 'money'] : ['text', 'paragraphs', 'tokens', 'sentences', 'lineHyphens']
   // the dateline's place is relabelled LOC when it is a known place, so the dateline stage must run first;
   // a pipeline without a dateline stage turns the rule off rather than failing
   if (settings.datelinePlaces) requires.push('dateline')
@@ -86,7 +85,7 @@ export function createEntities(options: EntitiesOptions = {}, finders: Partial<E
       const dateline = settings.datelinePlaces ? (doc.dateline ?? null) : null
       const money = settings.numbers ? doc.money : []
       // a word a wrapper broke with a hyphen ("Appropria-" / "tions") is read whole, in a view with the break closed
-      const hyphens = doc.paragraphs && text !== doc.text ? findLineHyphens(doc.text, doc.paragraphs, isEnglishWord) : []
+      const hyphens = doc.lineHyphens ?? []
       if (hyphens.length > 0) {
         // the view is shorter than the text: it gets its own tokens, every span is read into it and every entity back
         const view = closeLineHyphens(text, hyphens)

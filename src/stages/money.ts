@@ -7,8 +7,7 @@ import {findMoney} from '../money/find-money.ts'
 import {MoneyOptions} from '../money/options.ts'
 import type {Stage} from '../stage.ts'
 import {unwrapText} from '../segment/layout.ts'
-import {closeLineHyphens, findLineHyphens} from '../segment/line-hyphens.ts'
-import {isEnglishWord} from '../adapters/wink.ts'
+import {closeLineHyphens} from '../segment/line-hyphens.ts'
 
 export {MoneyOptions}
 
@@ -18,14 +17,14 @@ export function createMoney(options: MoneyOptions = {}): Stage {
   const finderOptions = Object.freeze({defaultDollar: settings.defaultDollar})
   return {
     name: 'money',
-    // paragraphs tell wraps (read as spaces) from paragraph breaks
-    requires: ['text', 'paragraphs'],
+    // paragraphs tell wraps (read as spaces) from paragraph breaks; line-end hyphens are closed (segment finds them)
+    requires: ['text', 'paragraphs', 'lineHyphens'],
     assigns: ['money'],
     run(doc) {
       // a wrap inside a paragraph reads as a space ("$5\nbillion" is one figure)
       const text = unwrapText(doc.text, doc.paragraphs)
       // a word a wrapper broke with a hyphen ("$5 mil-" / "lion") is read whole, in a view with the break closed
-      const hyphens = doc.paragraphs && text !== doc.text ? findLineHyphens(doc.text, doc.paragraphs, isEnglishWord) : []
+      const hyphens = doc.lineHyphens ?? []
       if (hyphens.length === 0) {
         doc.money = findMoney(text, finderOptions)
         return

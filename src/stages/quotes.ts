@@ -7,9 +7,8 @@ import type {Stage} from '../stage.ts'
 import {unwrapText} from '../segment/layout.ts'
 import {findQuotes} from '../quotes/marks.ts'
 import {attributeSpeakers} from '../quotes/speakers.ts'
-import {closeLineHyphens, findLineHyphens, type ClosedView} from '../segment/line-hyphens.ts'
+import {closeLineHyphens, type ClosedView} from '../segment/line-hyphens.ts'
 import {findTokens} from '../segment/segment-text.ts'
-import {isEnglishWord} from '../adapters/wink.ts'
 import type {Quote} from '../doc.ts'
 
 /** Options of the quotes stage. */
@@ -26,13 +25,13 @@ export const QuotesOptions = z
 /** Input type of {@link QuotesOptions}. */
 export type QuotesOptionsInput = z.input<typeof QuotesOptions>
 
-/** Creates the quotes stage (requires text, paragraphs, tokens and entities; assigns quotes). */
+/** Creates the quotes stage (requires text, paragraphs, tokens, line-end hyphens and entities; assigns quotes). */
 export function createQuotes(options: QuotesOptionsInput = {}): Stage {
   const settings = Object.freeze(QuotesOptions.parse(options))
   return {
     name: 'quotes',
     // attribution reads the document's tokens as words (src/quotes/words.ts); it finds sentence ends among them itself
-    requires: ['text', 'paragraphs', 'tokens', 'entities'],
+    requires: ['text', 'paragraphs', 'tokens', 'lineHyphens', 'entities'],
     assigns: ['quotes'],
     run(doc, ctx) {
       const paragraphs = doc.paragraphs ?? []
@@ -40,7 +39,7 @@ export function createQuotes(options: QuotesOptionsInput = {}): Stage {
       const text = unwrapText(doc.text, doc.paragraphs)
       const options = {keepUnattributedPartial: settings.keepUnattributedPartial, indirect: settings.indirect}
       // a word a wrapper broke with a hyphen ("an-" / "nounced") is read whole, in a view with the break closed
-      const hyphens = doc.paragraphs && text !== doc.text ? findLineHyphens(doc.text, doc.paragraphs, isEnglishWord) : []
+      const hyphens = doc.lineHyphens ?? []
       let quotes: Quote[]
       if (hyphens.length === 0) {
         const tokens = doc.tokens ?? []

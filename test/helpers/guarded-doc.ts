@@ -5,7 +5,7 @@
  */
 import type {Doc, LayerName} from '../../src/doc.ts'
 
-const LAYERS: ReadonlySet<string> = new Set<LayerName>(['text', 'title', 'paragraphs', 'sentences', 'tokens', 'dateline', 'entities', 'quotes', 'money'])
+const LAYERS: ReadonlySet<string> = new Set<LayerName>(['text', 'title', 'paragraphs', 'sentences', 'tokens', 'lineHyphens', 'dateline', 'entities', 'quotes', 'money'])
 
 /** What a guarded run saw: the layers read before the stage wrote them. */
 export interface LayerReads {

@@ -86,7 +86,7 @@ describe('closeLineHyphens', () => {
         expect(inView.start).toBeLessThanOrEqual(inView.end)
         // a span whose ends are not at or inside a closed break (its characters are gone from the view) comes back as it was
         const back = view.toText(inView)
-        const inside = (i: number) => hyphens.some((h) => i >= (h.join ? h.hyphen : h.hyphen + 1) && i <= h.next)
+        const inside = (i: number) => hyphens.some((h) => i >= (h.join ? h.start : h.start + 1) && i <= h.end)
         if (!inside(start) && !inside(end) && end > start) expect(back).toEqual({start, end})
       }
     }

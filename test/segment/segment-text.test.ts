@@ -224,7 +224,7 @@ describe('words that are also abbreviations', () => {
 describe('createSegment', () => {
   it('declares its layers and writes them after clean', () => {
     const stage = createSegment()
-    expect(stage).toMatchObject({name: 'segment', requires: ['text'], assigns: ['paragraphs', 'sentences', 'tokens']})
+    expect(stage).toMatchObject({name: 'segment', requires: ['text'], assigns: ['paragraphs', 'sentences', 'tokens', 'lineHyphens']})
     const raw = readFileSync(new URL(SEEDS.find(([name]) => name.startsWith('002'))![0], corpus), 'utf8')
     const doc = processDoc(createPipeline('p', [createClean(), stage]), createDoc({id: 'd', source: '002.txt', text: raw}))
     expect(doc.messages).toEqual([])

@@ -17,7 +17,7 @@ const seed = (prefix: string): string => {
 describe('createMoney', () => {
   it('declares its layers and writes findMoney to the document', () => {
     const stage = createMoney()
-    expect(stage).toMatchObject({name: 'money', requires: ['text', 'paragraphs'], assigns: ['money']})
+    expect(stage).toMatchObject({name: 'money', requires: ['text', 'paragraphs', 'lineHyphens'], assigns: ['money']})
     const doc = createDoc({id: 'd', source: 'd.txt', text: 'It paid $5 million.'})
     processDoc(createPipeline('p', [createSegment(), stage]), doc)
     expect(doc.money).toEqual(findMoney(doc.text))

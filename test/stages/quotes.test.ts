@@ -1,5 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {findTokens} from '../../src/segment/segment-text.ts'
+import {findLineHyphens} from '../../src/segment/line-hyphens.ts'
+import {isEnglishWord} from '../../src/adapters/wink.ts'
 import {describe, expect, it} from 'vitest'
 import {createDoc, type Entity, type Quote, type Span} from '../../src/doc.ts'
 import {attributeSpeakers} from '../../src/quotes/speakers.ts'
@@ -21,9 +23,10 @@ function layers(entities: Entity[] = []): Stage {
   return {
     name: 'layers',
     requires: [],
-    assigns: ['paragraphs', 'sentences', 'tokens', 'entities'],
+    assigns: ['paragraphs', 'sentences', 'tokens', 'lineHyphens', 'entities'],
     run(doc) {
       doc.paragraphs = paragraphsOf(doc.text)
+      doc.lineHyphens = findLineHyphens(doc.text, doc.paragraphs, isEnglishWord)
       doc.sentences = doc.paragraphs
       doc.tokens = findTokens(doc.text)
       doc.entities = entities
@@ -33,7 +36,7 @@ function layers(entities: Entity[] = []): Stage {
 
 describe('createQuotes', () => {
   it('declares its layers', () => {
-    expect(createQuotes()).toMatchObject({name: 'quotes', requires: ['text', 'paragraphs', 'tokens', 'entities'], assigns: ['quotes']})
+    expect(createQuotes()).toMatchObject({name: 'quotes', requires: ['text', 'paragraphs', 'tokens', 'lineHyphens', 'entities'], assigns: ['quotes']})
   })
 
   it('rejects unknown options', () => {
