@@ -16,6 +16,10 @@
  *
  *   npm run bench:layout -- --hyphenate --widths 60,72
  *
+ * With --hyphenate it also prints how the pipeline's `lineHyphens` layer read the wrapper's own breaks: words it
+ * broke (should be joined) and compounds it broke after their hyphen (should keep it). --upper sets every text in
+ * capitals first (as headlines and some wire archives are), to see how breaks in capitals are read.
+ *
  * Corpora: PolNeAR dev texts, CoNLL-2003 eng.testa documents rebuilt as text (one sentence a line, tokens joined by
  * spaces, as bench:ner lays them out) and the seed articles in corpus/. Missing ../shared corpora are skipped.
  */
@@ -35,17 +39,21 @@ const {values} = parseScriptArgs({
     widths: {type: 'string', default: '60,72', check: 'numbers', description: 'line widths to wrap at'},
     examples: {type: 'string', default: '0', check: 'number', description: 'differences to print per corpus'},
     hyphenate: {type: 'boolean', default: false, description: 'also break long words at line ends with a hyphen'},
+    upper: {type: 'boolean', default: false, description: 'set every text in capitals first'},
   },
   example: 'npm run bench:layout -- --widths 60 --examples 3',
 })
 const widths = values.widths!.split(',').map(Number)
 const examples = Number(values.examples)
 const hyphenate = values.hyphenate === true
+const upper = values.upper === true
 
 /** A wrapped text and the lines that end in a hyphen the wrapper added. */
 interface Wrapped {
   text: string
   softLines: Set<string>
+  /** lines that end in a compound's own hyphen, broken there by the wrapper */
+  compoundLines: Set<string>
   /** words broken with a hyphen, and compounds broken after their own hyphen */
   soft: number
   compound: number
@@ -71,6 +79,7 @@ function softBreak(word: string, room: number): number {
  */
 export function rewrap(text: string, width: number, hyphens = false): Wrapped {
   const softLines = new Set<string>()
+  const compoundLines = new Set<string>()
   let soft = 0
   let compound = 0
   let out = ''
@@ -90,6 +99,7 @@ export function rewrap(text: string, width: number, hyphens = false): Wrapped {
           if (dash > 0 && /[A-Za-z]/.test(word[dash - 1]!) && /[A-Za-z]/.test(word[dash + 1] ?? '')) {
             split = dash + 1
             line = `${line} ${word.slice(0, split)}`
+            compoundLines.add(line)
             compound++
           } else if ((split = softBreak(word, room)) > 0) {
             line = `${line} ${word.slice(0, split)}-`
@@ -105,7 +115,7 @@ export function rewrap(text: string, width: number, hyphens = false): Wrapped {
     }
     out += line
   }
-  return {text: out, softLines, soft, compound}
+  return {text: out, softLines, compoundLines, soft, compound}
 }
 const corpora: Array<{name: string; texts: string[]}> = []
 const polnearText = `${values.polnear}/text`
@@ -130,7 +140,7 @@ corpora.push({name: 'seeds (corpus/)', texts: readdirSync(seedDir).filter((f) =>
 const pipeline = PIPELINES[DEFAULT_PIPELINE]!.build()
 const flat = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim()
 
-/** Offsets of the hyphens in `text` that end a line the wrapper broke a word on (found by the line's content: clean may remove lines). */
+/** Offsets of the hyphens in `text` that end a line in `softLines` (found by the line's content: clean may remove lines). */
 function softOffsets(text: string, softLines: Set<string>): Set<number> {
   const offsets = new Set<number>()
   if (softLines.size === 0) return offsets
@@ -156,7 +166,34 @@ function recordText(text: string, start: number, end: number, soft: Set<number>)
   return flat(out.replace(/(?<=\p{L})-\n(?=\p{L})/gu, '-'))
 }
 
-function records(wrapped: Wrapped): {entities: string[]; quotes: string[]; paragraphs: number} {
+/** How the `lineHyphens` layer read the wrapper's breaks: soft breaks joined (of all), compound breaks kept (of all). */
+interface HyphenReading {
+  soft: number
+  softJoined: number
+  compound: number
+  compoundKept: number
+  /** the breaks read wrongly, with the words around them */
+  wrong: string[]
+}
+
+function readHyphens(doc: {text: string; lineHyphens?: {start: number; end: number; join: boolean}[]}, wrapped: Wrapped): HyphenReading {
+  const soft = softOffsets(doc.text, wrapped.softLines)
+  const compound = softOffsets(doc.text, wrapped.compoundLines)
+  const found = new Map((doc.lineHyphens ?? []).map((h) => [h.start, h]))
+  const reading: HyphenReading = {soft: soft.size, softJoined: 0, compound: compound.size, compoundKept: 0, wrong: []}
+  const around = (at: number) => doc.text.slice(Math.max(0, doc.text.lastIndexOf(' ', at - 1) + 1), doc.text.indexOf(' ', at + 2) < 0 ? doc.text.length : doc.text.indexOf(' ', at + 2)).replace(/\n/g, '\\n')
+  for (const at of soft) {
+    if (found.get(at)?.join === true) reading.softJoined++
+    else reading.wrong.push(`word kept apart: ${around(at)}`)
+  }
+  for (const at of compound) {
+    if (found.get(at)?.join === false) reading.compoundKept++
+    else reading.wrong.push(`compound ${found.has(at) ? 'joined' : 'not read'}: ${around(at)}`)
+  }
+  return reading
+}
+
+function records(wrapped: Wrapped): {entities: string[]; quotes: string[]; paragraphs: number; hyphens: HyphenReading} {
   const doc = processDoc(pipeline, createDoc({id: 'd', source: 'bench', text: wrapped.text}))
   const fatal = doc.messages.find((m) => m.fatal)
   if (fatal) throw new Error(`pipeline failed: ${fatal.message}`)
@@ -165,6 +202,7 @@ function records(wrapped: Wrapped): {entities: string[]; quotes: string[]; parag
     entities: (doc.entities ?? []).map((e) => `${e.label}\t${recordText(doc.text, e.start, e.end, soft)}`),
     quotes: (doc.quotes ?? []).map((q) => `${recordText(doc.text, q.start, q.end, soft)}\t${flat(q.speaker.name ?? q.speaker.mention)}`),
     paragraphs: doc.paragraphs?.length ?? 0,
+    hyphens: readHyphens(doc, wrapped),
   }
 }
 
@@ -196,13 +234,15 @@ function missing(a: string[], b: string[]): string[] {
 }
 
 const f1 = (both: number, a: number, b: number) => (a + b === 0 ? 1 : (2 * both) / (a + b))
-console.log(`default pipeline "${DEFAULT_PIPELINE}"${hyphenate ? ', long words hyphenated at line ends' : ''}; agreement of re-wrapped runs with the unwrapped run (multiset F1 of records)`)
+console.log(`default pipeline "${DEFAULT_PIPELINE}"${hyphenate ? ', long words hyphenated at line ends' : ''}${upper ? ', texts in capitals' : ''}; agreement of re-wrapped runs with the unwrapped run (multiset F1 of records)`)
 console.log('corpus             docs  width  entities (unwrapped/wrapped)  agreement   quotes (unwrapped/wrapped)  agreement   paragraphs')
 const started = performance.now()
 for (const corpus of corpora) {
-  const base = corpus.texts.map((text) => records({text, softLines: new Set(), soft: 0, compound: 0}))
+  if (upper) corpus.texts = corpus.texts.map((text) => text.toUpperCase())
+  const base = corpus.texts.map((text) => records({text, softLines: new Set(), compoundLines: new Set(), soft: 0, compound: 0}))
   for (const width of widths) {
     let eBoth = 0, eA = 0, eB = 0, qBoth = 0, qA = 0, qB = 0, pA = 0, pB = 0, soft = 0, compound = 0
+    const read: HyphenReading = {soft: 0, softJoined: 0, compound: 0, compoundKept: 0, wrong: []}
     const shown: string[] = []
     for (const [i, text] of corpus.texts.entries()) {
       const rewrapped = rewrap(text, width, hyphenate)
@@ -218,6 +258,11 @@ for (const corpus of corpora) {
       qB += wrapped.quotes.length
       pA += a.paragraphs
       pB += wrapped.paragraphs
+      read.soft += wrapped.hyphens.soft
+      read.softJoined += wrapped.hyphens.softJoined
+      read.compound += wrapped.hyphens.compound
+      read.compoundKept += wrapped.hyphens.compoundKept
+      for (const x of wrapped.hyphens.wrong) if (read.wrong.length < examples) read.wrong.push(`  doc ${i} ${x}`)
       if (shown.length < examples) {
         for (const x of missing(a.entities, wrapped.entities)) shown.push(`  doc ${i} entity only unwrapped: ${x}`)
         for (const x of missing(wrapped.entities, a.entities)) shown.push(`  doc ${i} entity only wrapped:   ${x}`)
@@ -230,7 +275,9 @@ for (const corpus of corpora) {
     )
     // the same in counts: records found alike in both runs, and the breaks the wrapper made inside words
     console.log(`${''.padEnd(31)}entities alike ${eBoth}, quotes alike ${qBoth}${hyphenate ? `; words broken with a hyphen ${soft}, compounds broken after their hyphen ${compound}` : ''}`)
+    if (hyphenate) console.log(`${''.padEnd(31)}line-end hyphens read: words joined ${read.softJoined} of ${read.soft}, compounds kept ${read.compoundKept} of ${read.compound}`)
     for (const line of shown.slice(0, examples)) console.log(line)
+    for (const line of read.wrong) console.log(line)
   }
 }
 console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`)
