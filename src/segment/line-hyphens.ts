@@ -38,23 +38,30 @@ const SOFT_HYPHEN = 0x00ad
  * The line-end hyphens of `text`'s wrapped paragraphs (line breaks inside a paragraph span), each with whether the
  * break is soft. Only a hyphen right after a letter counts (`--`, `30-`, ` -` are dashes and figures); the word
  * before it must not be part of an address (`/`, `@`, `://`, `www.`), and the next line must go on with a
- * letter or a digit. A soft hyphen (U+00AD) is always soft. Otherwise, with `head` the letters before the hyphen
- * and `tail` the letters after the break:
+ * letter or a digit. A soft hyphen (U+00AD) is always soft; a digit after the break (`pre-`/`1990`) keeps the
+ * hyphen. Otherwise, with `head` the letters before the hyphen and `tail` the letters after the break:
  * - the tail is a conjunction (`pre-`/`and post-war`, `two-`/`to three-year`): a suspended hyphen, left as written;
- * - the tail starts with a capital (`McCain-`/`Feingold`, `mid-`/`September`, a capitals headline) or a digit
- *   (`pre-`/`1990`), or the head is an initialism in capitals (`NATO-`/`led`): a compound, the hyphen stays;
+ * - the document writes the word elsewhere whole (`Schwarzenegger`, `PolitiFact`) more often than with this hyphen
+ *   (`re-election`), or the other way round: as the document writes it;
+ * - both parts in capitals (`GOVERN-`/`MENT`, a headline or an archive set in capitals): soft when `head + tail`
+ *   is an English word form, a compound when the tail is one (`NATO-`/`LED`), soft when neither part is
+ *   (`INTERNATIO-`/`NAL`, a head of 3 letters or more), else a compound;
+ * - the tail starts with a capital (`McCain-`/`Feingold`, `mid-`/`September`), or the head is an initialism in
+ *   capitals (`NATO-`/`led`): a compound, the hyphen stays;
  * - `head + tail` is an English word form (`appropriations`, `january`, `environmental`): soft, joined;
- * - both parts are words (`long`/`term`, `re`/`elected`, `x`/`ray`): a compound;
- * - the tail is no word on its own (`Schwarzen-`/`egger`, `announ-`/`ced`): soft, joined;
- * - else (`anti-`/`abortion`, the head no word, the tail one): a compound, the hyphen stays.
- * `isWord` answers for a lowercase word (the stages pass wink's English lexicon, src/adapters/wink.ts).
+ * - the tail is a word and the head a capitalised fragment of a name (`Fergu-`/`son`, `Hono-`/`lulu`: 3 letters or
+ *   more, no English word, not first in its sentence, written nowhere else in the document on its own): soft;
+ * - both parts are words (`long`/`term`, `re`/`elected`, `x`/`ray`), or the tail is (`anti-`/`abortion`): a compound;
+ * - the tail is no word on its own (`Milose-`/`vic`, `announ-`/`ced`): soft, joined.
+ * `isWord` answers for a lowercase word (the segment stage passes wink's English lexicon, src/adapters/wink.ts).
  */
 export function findLineHyphens(text: string, paragraphs: readonly Span[], isWord: (word: string) => boolean): LineHyphen[] {
   const found: LineHyphen[] = []
+  const written = new WrittenWords(text)
   for (const paragraph of paragraphs) {
     let at = text.indexOf('\n', paragraph.start)
     while (at >= 0 && at < paragraph.end) {
-      const hyphen = lineHyphenAt(text, paragraph, at, isWord)
+      const hyphen = lineHyphenAt(text, paragraph, at, isWord, written)
       if (hyphen !== null) found.push(hyphen)
       at = text.indexOf('\n', at + 1)
     }
@@ -62,7 +69,64 @@ export function findLineHyphens(text: string, paragraphs: readonly Span[], isWor
   return found
 }
 
-function lineHyphenAt(text: string, paragraph: Span, newline: number, isWord: (word: string) => boolean): LineHyphen | null {
+/**
+ * How often the document writes a word (lower case, letters on neither side) or two parts joined by a hyphen on one
+ * line (`re-election`); a word right before a line-end hyphen is not counted, being what is decided. Looked up in
+ * the lowercased text on first use and remembered (most documents have no line-end hyphen to decide).
+ */
+class WrittenWords {
+  private lower: string | null = null
+  private readonly counts = new Map<string, number>()
+  constructor(private readonly text: string) {}
+
+  count(word: string): number {
+    let n = this.counts.get(word)
+    if (n === undefined) {
+      n = this.countIn((this.lower ??= this.text.toLowerCase()), word)
+      this.counts.set(word, n)
+    }
+    return n
+  }
+
+  private countIn(lower: string, word: string): number {
+    let n = 0
+    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+      const end = at + word.length
+      if (at > 0 && isLetter(lower.charCodeAt(at - 1))) continue
+      if (end < lower.length && isLetter(lower.charCodeAt(end))) continue
+      if (!endsLine(lower, end)) n++
+    }
+    return n
+  }
+}
+
+// whether a hyphen at `at` ends its line (blanks may follow it)
+function endsLine(text: string, at: number): boolean {
+  const mark = text.charCodeAt(at)
+  if (mark !== HYPHEN && mark !== HYPHEN_U && mark !== SOFT_HYPHEN) return false
+  let i = at + 1
+  while (i < text.length && isBlank(text.charCodeAt(i))) i++
+  return i < text.length && text.charCodeAt(i) === 0x0a
+}
+
+function isCapitals(word: string): boolean {
+  return word === word.toUpperCase() && word !== word.toLowerCase()
+}
+
+// a past participle or an -ing form ("based", "led", "leaning")
+const PARTICIPLE = /(?:ed|ing)$/
+
+// marks after which a word starts a sentence (a capital there says nothing of a name)
+const SENTENCE_OPENERS = '.!?:;"\u201c\u2018(['
+
+// whether the word at `start` is the first of its sentence (or paragraph)
+function opensSentence(text: string, paragraph: Span, start: number): boolean {
+  let i = start - 1
+  while (i >= paragraph.start && (isBlank(text.charCodeAt(i)) || text.charCodeAt(i) === 0x0a)) i--
+  return i < paragraph.start || SENTENCE_OPENERS.includes(text[i]!)
+}
+
+function lineHyphenAt(text: string, paragraph: Span, newline: number, isWord: (word: string) => boolean, written: WrittenWords): LineHyphen | null {
   let h = newline - 1
   while (h > paragraph.start && isBlank(text.charCodeAt(h))) h--
   const mark = text.charCodeAt(h)
@@ -82,19 +146,44 @@ function lineHyphenAt(text: string, paragraph: Span, newline: number, isWord: (w
   const chunk = text.slice(chunkStart, h)
   if (/[/@]|:\/\/|www\./i.test(chunk)) return null
   if (mark === SOFT_HYPHEN) return {start: h, end: next, join: isLetter(first)}
-  if (firstClass === DIGIT || firstClass === UPPER) return {start: h, end: next, join: false}
+  if (firstClass === DIGIT) return {start: h, end: next, join: false}
   const head = text.slice(headStart, h)
-  // an initialism in capitals before the hyphen ("NATO-led", "U.S.-based" has a period and never gets here)
-  if (head.length >= 2 && head === head.toUpperCase() && head !== head.toLowerCase()) return {start: h, end: next, join: false}
   let tailEnd = next
   while (tailEnd < paragraph.end && isLetter(text.charCodeAt(tailEnd))) tailEnd++
+  const tail = text.slice(next, tailEnd)
   const headWord = head.toLowerCase()
-  const tailWord = text.slice(next, tailEnd).toLowerCase()
+  const tailWord = tail.toLowerCase()
+  const lowerTail = firstClass !== UPPER
+  // both parts in capitals: a headline, or an archive set in capitals ("GOVERN-" / "MENT")
+  const capitals = head.length >= 2 && tail.length >= 2 && isCapitals(head) && isCapitals(tail)
   // a suspended hyphen ("pre- and post-war", "first- or second-graders") is followed by its conjunction
-  if (SUSPENDED.has(tailWord)) return null
+  if ((lowerTail || capitals) && SUSPENDED.has(tailWord)) return null
+  // what the document writes elsewhere: the word whole, or the two parts with this hyphen
+  const whole = written.count(headWord + tailWord) - written.count(`${headWord}-${tailWord}`)
+  if (whole !== 0) return {start: h, end: next, join: whole > 0}
+  if (capitals) {
+    if (isWord(headWord + tailWord)) return {start: h, end: next, join: true}
+    if (isWord(tailWord)) return {start: h, end: next, join: false}
+    // neither part a word ("INTERNATIO-" / "NAL"); a short head may be an initialism or a name's part ("UR-" / "REHMAN")
+    return {start: h, end: next, join: head.length >= 3 && !isWord(headWord)}
+  }
+  if (!lowerTail) return {start: h, end: next, join: false}
+  // an initialism in capitals before the hyphen ("NATO-led", "U.S.-based" has a period and never gets here)
+  if (head.length >= 2 && isCapitals(head)) return {start: h, end: next, join: false}
   if (isWord(headWord + tailWord)) return {start: h, end: next, join: true}
-  if (isWord(tailWord)) return {start: h, end: next, join: false}
+  if (isWord(tailWord)) return {start: h, end: next, join: isNameFragment(text, paragraph, headStart, head, headWord, tailWord, isWord, written)}
   return {start: h, end: next, join: true}
+}
+
+// a capitalised head that is no English word, not first in its sentence, and nowhere else in the document on its
+// own ("Fergu-" / "son"; "Putin-" / "backed" has Putin elsewhere, "Anti-" / "abortion" opens a sentence); a tail
+// that is a participle makes the usual compound of a name ("Denver-" / "based", "Iowa-" / "led", "Kremlin-" /
+// "leaning")
+function isNameFragment(text: string, paragraph: Span, headStart: number, head: string, headWord: string, tailWord: string, isWord: (word: string) => boolean, written: WrittenWords): boolean {
+  if (head.length < 3 || CHAR_CLASS[head.charCodeAt(0)] !== UPPER || isCapitals(head)) return false
+  if (PARTICIPLE.test(tailWord)) return false
+  if (isWord(headWord) || written.count(headWord) > 0) return false
+  return !opensSentence(text, paragraph, headStart)
 }
 
 /** A reading view with line-end hyphens closed, and the way back to the offsets of the text it was made from. */

@@ -17,6 +17,12 @@ describe('findLineHyphens with the English lexicon', () => {
     ['a month', 'on Jan-\nuary 5', 'on January 5'],
     ['a verb', 'the minister an-\nnounced', 'the minister announced'],
     ['a name whose tail is no word', 'Slobodan Milose-\nvic said', 'Slobodan Milosevic said'],
+    ['a name whose tail is a word, written whole elsewhere', 'Arnold Schwarzen-\negger won. Schwarzenegger said', 'Arnold Schwarzenegger won. Schwarzenegger said'],
+    ['a name fragment before a word, nowhere else alone', 'the mayor of Fergu-\nson said', 'the mayor of Ferguson said'],
+    ['a capital after the break, the word written whole elsewhere', 'PolitiFact rated it; Politi-\nFact said', 'PolitiFact rated it; PolitiFact said'],
+    ['a word in capitals', 'THE GOVERN-\nMENT FELL', 'THE GOVERNMENT FELL'],
+    ['a headline in capitals', 'HOUSE APPROPRIA-\nTIONS PANEL', 'HOUSE APPROPRIATIONS PANEL'],
+    ['capitals, neither part a word', 'AN INTERNATIO-\nNAL PANEL', 'AN INTERNATIONAL PANEL'],
     ['a soft hyphen (U+00AD)', 'the Appropria\u00ad\ntions bill', 'the Appropriations bill'],
     ['trailing space and an indent around the break', 'the Appropria-  \n   tions bill', 'the Appropriations bill'],
     // compounds: the hyphen stays, the break closes
@@ -27,10 +33,17 @@ describe('findLineHyphens with the English lexicon', () => {
     ['a year after a prefix', 'prices pre-\n1990 were', 'prices pre-1990 were'],
     ['an initialism before the hyphen', 'the NATO-\nled force', 'the NATO-led force'],
     ['a phrase compound', 'a state-of-the-\nart plant', 'a state-of-the-art plant'],
-    ['capitals on both sides (a headline)', 'HOUSE APPROPRIA-\nTIONS PANEL', 'HOUSE APPROPRIA-TIONS PANEL'],
+    ['the compound written elsewhere, the joined form a word too', 'his re-election and her re-\nelection', 'his re-election and her re-election'],
+    ['a name before a word, written elsewhere alone', 'Putin said the Putin-\nbacked party won', 'Putin said the Putin-backed party won'],
+    ['a capitalised prefix opening a sentence', 'It ended. Multi-\nparty talks', 'It ended. Multi-party talks'],
+    ['a place before a participle, nowhere else alone', 'a Denver-\nbased firm', 'a Denver-based firm'],
+    ['an initialism in capitals, the tail a word', 'THE NATO-\nLED FORCE', 'THE NATO-LED FORCE'],
+    ['capitals, a head of two letters', 'ATA-UR-\nREHMAN SAID', 'ATA-UR-REHMAN SAID'],
+    ['an initial before an initialism', 'Rep. Lee (D-\nN.C.) said', 'Rep. Lee (D-N.C.) said'],
     // left as they are: no letter before the hyphen, no word after it, an address
     ['a suspended hyphen', 'both pre-\nand post-war', 'both pre- and post-war'],
     ['a suspended hyphen before "to"', 'a two-\nto three-year term', 'a two- to three-year term'],
+    ['a suspended hyphen in capitals', 'PRE-\nAND POST-WAR', 'PRE- AND POST-WAR'],
     ['a wire dash', 'the vote --\nand the count', 'the vote -- and the count'],
     ['a spaced dash', 'the vote -\nand the count', 'the vote - and the count'],
     ['a score', 'won 30-\n22 at home', 'won 30- 22 at home'],
@@ -50,7 +63,7 @@ describe('findLineHyphens with the English lexicon', () => {
 })
 
 describe('findLineHyphens rules (a small lexicon)', () => {
-  const words = new Set(['long', 'term', 'walk', 'way', 'walkway', 'anti', 'war'])
+  const words = new Set(['long', 'term', 'walk', 'way', 'walkway', 'anti', 'war', 'based'])
   const lexicon = (word: string) => words.has(word)
   it.each([
     ['the joined word is known', 'a walk-\nway', true],
@@ -58,6 +71,18 @@ describe('findLineHyphens rules (a small lexicon)', () => {
     ['the tail no word', 'the Feder-\nation', true],
     ['the head no word, the tail one', 'an antii-\nwar', false],
     ['a capital tail', 'the Walk-\nWay', false],
+    ['capitals, the joined word known', 'THE WALK-\nWAY', true],
+    ['capitals, the tail a word', 'AN ANTII-\nWAR', false],
+    ['capitals, neither part a word', 'THE FEDER-\nATION', true],
+    ['capitals, neither part a word, a short head', 'THE FE-\nDERATION', false],
+    ['a capitalised fragment before a word', 'met Ferg-\nway', true],
+    ['the same fragment opening a sentence', 'Ferg-\nway met', false],
+    ['the same fragment written alone elsewhere', 'Ferg met Ferg-\nway', false],
+    ['a participle after a capitalised fragment', 'met Ferg-\nbased', false],
+    ['a lowercase fragment before a word', 'an antii-\nwar', false],
+    ['the joined form written elsewhere', 'a long-\nterm and longterm', true],
+    ['the compound written elsewhere', 'a walk-\nway and a walk-way', false],
+    ['written both ways as often: the rules decide', 'a walk-\nway, a walkway and a walk-way', true],
   ])('%s', (_name, text, join) => {
     expect(findLineHyphens(text, [{start: 0, end: text.length}], lexicon).map((h) => h.join)).toEqual([join])
   })
