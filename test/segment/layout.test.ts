@@ -203,11 +203,14 @@ describe('findParagraphs with many separators and few newlines', () => {
   })
 
   // time(2 M characters) / time(200 k) is ~10 for a linear scan and ~100 for a quadratic one (7.7 s for 4 M
-  // characters of U+2028-separated lines when each break searched for the next newline anew): test/helpers/linear-time.ts
+  // characters of U+2028-separated lines when each break searched for the next newline anew): test/helpers/linear-time.ts.
+  // The bound is 50, not 30: the large run keeps 100,000 paragraph spans alive, and in a test worker whose heap already
+  // holds the lexicon or the NER model (files share workers) the collector's share made the linear scan measure 29-35
+  // in CPU time (2026-12-02, three runs of test/segment + test/stages + find-money), failing about one run in two
   it('takes linear time on a long text of U+2028-separated lines without a newline', () => {
     const small = lines(10_000, '\u2028')
     const large = lines(100_000, '\u2028')
-    const ratio = measureGrowth(findParagraphs, small, large)
-    expect(ratio).toBeLessThan(30)
+    const ratio = measureGrowth(findParagraphs, small, large, 50)
+    expect(ratio).toBeLessThan(50)
   })
 })
