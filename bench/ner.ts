@@ -6,7 +6,7 @@
  * label confusion; then tokens/second of the recogniser alone (cold and warm type cache), and, with
  * --compromise, compromise's people()/places()/organizations() on the same text.
  *   npm run bench:ner [-- --runs 5] [--model models/ner.bin] [--no-name-unknown] [--no-consistency]
- *     [--given-name-join | --no-given-name-join] [--edge-trim | --no-edge-trim] [--org-evidence | --no-org-evidence] [--compromise]
+ *     [--given-name-join | --no-given-name-join] [--edge-trim | --no-edge-trim] [--org-evidence | --no-org-evidence] [--two-stage | --no-two-stage] [--compromise]
  */
 import {existsSync, readFileSync} from 'node:fs'
 import {loadavg} from 'node:os'
@@ -15,7 +15,7 @@ import {findCompromiseEntities} from '../src/adapters/compromise.ts'
 import {TokenFlag, type Token} from '../src/doc.ts'
 import {readModernNerSet, toNerTokenDocument} from '../tools/ner/ner-set.ts'
 import {readConll, type NerDocument} from '../tools/ner/conll.ts'
-import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_EDGE_TRIM, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, DEFAULT_ORG_EVIDENCE, MODEL_URL, recogniseEntities, tagTokens} from '../src/ner/recognise.ts'
+import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_EDGE_TRIM, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, DEFAULT_ORG_EVIDENCE, DEFAULT_TWO_STAGE, MODEL_URL, recogniseEntities, tagTokens} from '../src/ner/recognise.ts'
 import {modelArgOrExit} from '../tools/ner/model-arg.ts'
 import {scoreEntities, type NerScore} from '../tools/ner/score.ts'
 import {NerTagger} from '../src/ner/tagger.ts'
@@ -41,6 +41,8 @@ const spec = {
     'no-edge-trim': {type: 'boolean', default: false, description: 'turn rule P off'},
     'org-evidence': {type: 'boolean', default: false, description: `give ORG from context and form after tagging (rule O, docs/ner.md twenty-fifth round; default ${DEFAULT_ORG_EVIDENCE ? 'on' : 'off'})`},
     'no-org-evidence': {type: 'boolean', default: false, description: 'turn rule O off'},
+    'two-stage': {type: 'boolean', default: false, description: `decode again where a name disagrees with its other occurrences, with the first pass's labels as features (docs/ner.md twenty-seventh round; default ${DEFAULT_TWO_STAGE ? 'on' : 'off'}; needs a model trained with --stage1)`},
+    'no-two-stage': {type: 'boolean', default: false, description: 'turn the two-stage pass off'},
   },
   example: ['npm run bench:ner -- --runs 3 --beam 2', 'npm run bench:ner -- --runs 1 --given-name-join'],
 } satisfies ScriptSpec
@@ -48,6 +50,7 @@ const {values} = parseScriptArgs(spec)
 if (values['given-name-join'] && values['no-given-name-join']) failUsage(spec, 'give --given-name-join or --no-given-name-join, not both')
 if (values['edge-trim'] && values['no-edge-trim']) failUsage(spec, 'give --edge-trim or --no-edge-trim, not both')
 if (values['org-evidence'] && values['no-org-evidence']) failUsage(spec, 'give --org-evidence or --no-org-evidence, not both')
+if (values['two-stage'] && values['no-two-stage']) failUsage(spec, 'give --two-stage or --no-two-stage, not both')
 // read before the dev sets, so a wrong --model is one line at once, not a stack trace from fs or zlib; timed as the
 // model load below
 const loadStarted = performance.now()
@@ -101,7 +104,8 @@ const givenNameJoin = values['given-name-join'] ? true : values['no-given-name-j
 const edgeTrim = values['edge-trim'] ? true : values['no-edge-trim'] ? false : DEFAULT_EDGE_TRIM
 const taggerStarted = performance.now()
 const orgEvidence = values['org-evidence'] ? true : values['no-org-evidence'] ? false : DEFAULT_ORG_EVIDENCE
-const options = {beam, nameUnknown, consistency, givenNameJoin, edgeTrim, orgEvidence}
+const twoStage = values['two-stage'] ? true : values['no-two-stage'] ? false : DEFAULT_TWO_STAGE
+const options = {beam, nameUnknown, consistency, givenNameJoin, edgeTrim, orgEvidence, twoStage}
 let tagger = new NerTagger(model, options)
 const loadMs = modelReadMs + performance.now() - taggerStarted
 const tagAll = (t: NerTagger, docs: NerDocument[]) => docs.map((doc) => spansFromIob(tagTokens(doc.words, doc.sentenceEnds, t)))
@@ -116,15 +120,16 @@ if (trainFiles.some((f) => f.endsWith('testa'))) {
 const ours = [...sets, ...scoreOnly].map((set) => {
   const scorer = new NerTagger(model, options)
   const score = scoreEntities(set.documents.map((d) => d.entities), tagAll(scorer, set.documents))
-  return {name: set.name, score, joins: scorer.givenNameJoins, trims: scorer.edgeTrims, org: scorer.orgEvidenceChanges}
+  return {name: set.name, score, joins: scorer.givenNameJoins, trims: scorer.edgeTrims, org: scorer.orgEvidenceChanges, again: scorer.twoStageSentences}
 })
 printSideBySide(
-  `lede recogniser (${values.model}, beam ${beam}, unknown names retried as people: ${nameUnknown}, document consistency: ${consistency}, given-name join: ${givenNameJoin}, edge trim: ${edgeTrim}, org evidence: ${orgEvidence})`,
+  `lede recogniser (${values.model}, beam ${beam}, unknown names retried as people: ${nameUnknown}, document consistency: ${consistency}, given-name join: ${givenNameJoin}, edge trim: ${edgeTrim}, org evidence: ${orgEvidence}, two-stage: ${twoStage})`,
   ours,
 )
 console.log(`given-name joins: ${ours.map((s) => `${s.name} ${s.joins}`).join(', ')}`)
 console.log(`edge trims: ${ours.map((s) => `${s.name} ${s.trims}`).join(', ')}`)
 console.log(`org evidence changes: ${ours.map((s) => `${s.name} ${s.org}`).join(', ')}`)
+console.log(`sentences decoded again (two-stage): ${ours.map((s) => `${s.name} ${s.again}`).join(', ')}`)
 
 // speed: each set tagged with a fresh type cache (cold), then again with it kept (warm); wall clock and CPU time
 const runs = Math.max(1, Number(values.runs))

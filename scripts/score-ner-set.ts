@@ -4,11 +4,11 @@
  * PolNeAR half, both (the figure earlier sessions reported), the web half and all, with the label confusion. The recogniser reads the tokens and sentences the
  * pipeline's segmenter makes, so this is the tagger as `lede run` calls it, without clean and the rules
  * around it (score those with `lede run` + `lede eval --gold`, see docs/ner-annotation.md).
- *   npm run score:ner-set [-- --model models/ner.bin] [--beam 4] [--no-name-unknown] [--no-consistency] [--given-name-join | --no-given-name-join] [--edge-trim | --no-edge-trim] [--org-evidence | --no-org-evidence] [--errors] [--gold <folder>]
+ *   npm run score:ner-set [-- --model models/ner.bin] [--beam 4] [--no-name-unknown] [--no-consistency] [--given-name-join | --no-given-name-join] [--edge-trim | --no-edge-trim] [--org-evidence | --no-org-evidence] [--two-stage | --no-two-stage] [--errors] [--gold <folder>]
  */
 import {failUsage, parseScriptArgs, type ScriptSpec} from '../tools/lib/script-args.ts'
 import {readModernNerSet, toNerTokenDocument, type NerTokenDocument} from '../tools/ner/ner-set.ts'
-import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_EDGE_TRIM, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, DEFAULT_ORG_EVIDENCE, MODEL_URL, tagTokens} from '../src/ner/recognise.ts'
+import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_EDGE_TRIM, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, DEFAULT_ORG_EVIDENCE, DEFAULT_TWO_STAGE, MODEL_URL, tagTokens} from '../src/ner/recognise.ts'
 import {modelArgOrExit} from '../tools/ner/model-arg.ts'
 import {readTrainingGoldFolder} from '../tools/ner/train-gold.ts'
 import {scoreEntities, type NerScore} from '../tools/ner/score.ts'
@@ -31,6 +31,8 @@ const spec = {
     'no-edge-trim': {type: 'boolean', default: false, description: 'turn rule P off'},
     'org-evidence': {type: 'boolean', default: false, description: `give ORG from context and form after tagging (rule O, docs/ner.md twenty-fifth round; default ${DEFAULT_ORG_EVIDENCE ? 'on' : 'off'})`},
     'no-org-evidence': {type: 'boolean', default: false, description: 'turn rule O off'},
+    'two-stage': {type: 'boolean', default: false, description: `decode again where a name disagrees with its other occurrences, with the first pass's labels as features (docs/ner.md twenty-seventh round; default ${DEFAULT_TWO_STAGE ? 'on' : 'off'}; needs a model trained with --stage1)`},
+    'no-two-stage': {type: 'boolean', default: false, description: 'turn the two-stage pass off'},
     errors: {type: 'boolean', default: false, description: 'print every wrong or missed mention'},
     gold: {type: 'string', value: '<folder>', description: 'score one training gold folder instead of the modern set (read as train:ner reads it, dev-set refusals included; docs/ner.md twenty-sixth round)'},
   },
@@ -40,6 +42,7 @@ const {values} = parseScriptArgs(spec)
 if (values['given-name-join'] && values['no-given-name-join']) failUsage(spec, 'give --given-name-join or --no-given-name-join, not both')
 if (values['edge-trim'] && values['no-edge-trim']) failUsage(spec, 'give --edge-trim or --no-edge-trim, not both')
 if (values['org-evidence'] && values['no-org-evidence']) failUsage(spec, 'give --org-evidence or --no-org-evidence, not both')
+if (values['two-stage'] && values['no-two-stage']) failUsage(spec, 'give --two-stage or --no-two-stage, not both')
 // read before the set, so a wrong --model is one line at once, not a stack trace from fs or zlib
 const {model} = modelArgOrExit(spec.name, values.model!)
 const set = values.gold ? {docs: readTrainingGoldFolder(values.gold).docs, skipped: []} : readModernNerSet()
@@ -50,7 +53,8 @@ const consistency = DEFAULT_CONSISTENCY && !values['no-consistency']
 const givenNameJoin = values['given-name-join'] ? true : values['no-given-name-join'] ? false : DEFAULT_GIVEN_NAME_JOIN
 const edgeTrim = values['edge-trim'] ? true : values['no-edge-trim'] ? false : DEFAULT_EDGE_TRIM
 const orgEvidence = values['org-evidence'] ? true : values['no-org-evidence'] ? false : DEFAULT_ORG_EVIDENCE
-const tagger = new NerTagger(model, {beam, nameUnknown, consistency, givenNameJoin, edgeTrim, orgEvidence})
+const twoStage = values['two-stage'] ? true : values['no-two-stage'] ? false : DEFAULT_TWO_STAGE
+const tagger = new NerTagger(model, {beam, nameUnknown, consistency, givenNameJoin, edgeTrim, orgEvidence, twoStage})
 const docs = set.docs.map((d) => ({source: d.source, tokens: toNerTokenDocument(d)}))
 const predicted = new Map<NerTokenDocument, TokenSpan[]>()
 // given-name joins per document (the tagger's counter before and after it), summed per half below
@@ -59,14 +63,18 @@ const joins = new Map<NerTokenDocument, number>()
 const trims = new Map<NerTokenDocument, number>()
 // and the mentions rule O made ORG
 const orgChanges = new Map<NerTokenDocument, number>()
+// and the sentences the two-stage pass decoded again
+const again = new Map<NerTokenDocument, number>()
 for (const {tokens} of docs) {
   const before = tagger.givenNameJoins
   const trimsBefore = tagger.edgeTrims
   const orgBefore = tagger.orgEvidenceChanges
+  const againBefore = tagger.twoStageSentences
   predicted.set(tokens, spansFromIob(tagTokens(tokens.words, tokens.sentenceEnds, tagger)))
   joins.set(tokens, tagger.givenNameJoins - before)
   trims.set(tokens, tagger.edgeTrims - trimsBefore)
   orgChanges.set(tokens, tagger.orgEvidenceChanges - orgBefore)
+  again.set(tokens, tagger.twoStageSentences - againBefore)
 }
 
 const pct = (x: number) => (x * 100).toFixed(2).padStart(6)
@@ -81,7 +89,7 @@ function printScore(name: string, score: NerScore): void {
   console.log(`${'ALL'.padEnd(6)} ${pct(o.precision)}  ${pct(o.recall)}  ${pct(o.f1)}  ${String(o.tp + o.fn).padStart(5)}  ${String(o.tp + o.fp).padStart(5)}`)
 }
 
-console.log(`model ${values.model}, beam ${beam}, unknown names retried as people: ${nameUnknown}, document consistency: ${consistency}, given-name join: ${givenNameJoin}, edge trim: ${edgeTrim}, org evidence: ${orgEvidence}`)
+console.log(`model ${values.model}, beam ${beam}, unknown names retried as people: ${nameUnknown}, document consistency: ${consistency}, given-name join: ${givenNameJoin}, edge trim: ${edgeTrim}, org evidence: ${orgEvidence}, two-stage: ${twoStage}`)
 // written + PolNeAR is the figure earlier sessions reported as "all" (before the web half existed): kept for comparison
 const halves = [
   [['written'], 'written articles'],
@@ -100,6 +108,7 @@ for (const [sources, name] of halves) {
   console.log(`given-name joins: ${part.reduce((n, t) => n + joins.get(t)!, 0)}`)
   console.log(`edge trims: ${part.reduce((n, t) => n + trims.get(t)!, 0)}`)
   console.log(`org evidence changes: ${part.reduce((n, t) => n + orgChanges.get(t)!, 0)}`)
+  console.log(`sentences decoded again (two-stage): ${part.reduce((n, t) => n + again.get(t)!, 0)}`)
   all = score
 }
 if (all) {

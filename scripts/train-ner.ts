@@ -3,6 +3,7 @@
  *   npm run train:ner -- --train ../shared/conll2003/eng.train --dev ../shared/conll2003/eng.testa
  * The dev file only picks the epoch; it is never trained on. Same data and seed give a byte-identical file.
  */
+import {createHash} from 'node:crypto'
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {basename, dirname, relative, resolve} from 'node:path'
 import {parseScriptArgs} from '../tools/lib/script-args.ts'
@@ -16,6 +17,8 @@ import {buildLexicon, ORG_SOURCE_CATEGORIES, SOURCE_CATEGORIES, withSources, typ
 import {parseModel, serializeModel} from '../src/ner/model.ts'
 import {evaluate, trainNer} from '../tools/ner/train.ts'
 import {DEFAULT_NAME_UNKNOWN} from '../src/ner/recognise.ts'
+import {NerTagger} from '../src/ner/tagger.ts'
+import {modelArgOrExit} from '../tools/ner/model-arg.ts'
 
 // a relative path in --help, so the default reads the same in every checkout
 const SHIPPED_CLUSTERS_PATH = relative(process.cwd(), SHIPPED_CLUSTERS_URL.pathname)
@@ -66,6 +69,20 @@ const {values} = parseScriptArgs({
     },
     'gold-text': {type: 'string', value: '<texts>', description: 'where --gold reads its texts (see --gold)'},
     'gold-repeat': {type: 'string', default: '1', check: 'numbers', description: 'times each --gold article is shown per epoch (or N1,N2,N3 per folder)'},
+    'fold-out': {
+      type: 'string',
+      value: '<i>/<k>',
+      description:
+        'leave out fold i of k: distinct training documents in reading order, document d in fold d mod k (a repeated\n' +
+        'gold document is in one fold); the stage-one models of --stage1 are trained this way (docs/ner.md, 27th round)',
+    },
+    stage1: {
+      type: 'string',
+      value: '<F0.bin>,<F1.bin>,...',
+      description:
+        'train the two-stage features (docs/ner.md, 27th round): model i, trained with --fold-out i/k on the same data,\n' +
+        "tags fold i's documents as pass 1 does; each document is shown with those features in half the epochs (at random)",
+    },
   },
   example: [
     'npm run train:ner -- --train ../shared/conll2003/eng.train --dev ../shared/conll2003/eng.testa',
@@ -166,9 +183,49 @@ function sources(): Partial<Record<SourceCategory, string[]>> {
   return all
 }
 
+/** `i/k` of --fold-out; exits 2 on anything else. */
+function parseFold(text: string): {i: number; k: number} {
+  const match = /^(\d+)\/(\d+)$/.exec(text)
+  const i = match ? Number(match[1]) : NaN
+  const k = match ? Number(match[2]) : NaN
+  if (!(k >= 2 && i < k)) {
+    console.error('--fold-out is i/k with 0 <= i < k and k >= 2 (e.g. 0/2)')
+    process.exit(2)
+  }
+  return {i, k}
+}
+
+/** Each distinct training document's fold (d mod k over distinct documents in reading order). */
+function documentFolds(documents: readonly NerDocument[], k: number): Map<NerDocument, number> {
+  const folds = new Map<NerDocument, number>()
+  for (const doc of documents) if (!folds.has(doc)) folds.set(doc, folds.size % k)
+  return folds
+}
+
+function sha256Prefix(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16)
+}
+
+/** Pass-1 tags of every training document, from the --stage1 model of its fold (one that did not see it). */
+function stageOneTags(documents: readonly NerDocument[], folds: Map<NerDocument, number>, files: string[]): Map<NerDocument, Uint8Array> {
+  const taggers = files.map((file) => new NerTagger(modelArgOrExit('train:ner --stage1', file).model, {beam: Number(values.beam), nameUnknown: DEFAULT_NAME_UNKNOWN}))
+  const tags = new Map<NerDocument, Uint8Array>()
+  for (const doc of documents) {
+    if (tags.has(doc)) continue
+    tags.set(doc, taggers[folds.get(doc)!].tagDocument(doc.words, doc.sentenceEnds))
+  }
+  console.log(`--stage1: ${tags.size} documents tagged by the model of their fold (${files.map(sha256Prefix).join(', ')})`)
+  return tags
+}
+
 const started = performance.now()
 const gold = values.gold ? readGoldTraining(values.gold.split(',').filter(Boolean), values['gold-text']) : null
-const train = [...values.train.split(',').flatMap((file) => readConll(readFileSync(file, 'utf8'))), ...(gold?.documents ?? [])]
+const read = [...values.train.split(',').flatMap((file) => readConll(readFileSync(file, 'utf8'))), ...(gold?.documents ?? [])]
+const folds = documentFolds(read, values['fold-out'] ? parseFold(values['fold-out']).k : values.stage1 ? values.stage1.split(',').length : 1)
+const foldOut = values['fold-out'] ? parseFold(values['fold-out']) : null
+const train = foldOut ? read.filter((doc) => folds.get(doc) !== foldOut.i) : read
+if (foldOut) console.log(`--fold-out ${foldOut.i}/${foldOut.k}: ${read.length - train.length} of ${read.length} training documents left out`)
+const stageOne = values.stage1 ? stageOneTags(train, folds, values.stage1.split(',')) : undefined
 const dev = values.dev ? readConll(readFileSync(values.dev, 'utf8')) : undefined
 console.log(`train: ${train.length} documents, ${train.reduce((n, d) => n + d.words.length, 0)} tokens` +
   (dev ? `; dev: ${dev.length} documents, ${dev.reduce((n, d) => n + d.words.length, 0)} tokens` : ''))
@@ -193,8 +250,11 @@ const result = trainNer(
       ...(without.length > 0 ? {withoutSources: without} : {}),
       ...(clusters ? {clusters: {file: brown!.name, words: clusters.size, sha256: clusterDigest}} : {}),
       ...(embed ? {embedClusters: {file: embed.name, words: embed.table.size, sha256: embed.digest}} : {}),
+      ...(foldOut ? {foldOut: `${foldOut.i}/${foldOut.k}`} : {}),
+      ...(values.stage1 ? {stageOne: values.stage1.split(',').map((file) => sha256Prefix(file))} : {}),
     },
     log: (line) => console.log(line),
+    ...(stageOne ? {stageOne} : {}),
   },
   dev,
 )

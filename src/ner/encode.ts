@@ -365,6 +365,15 @@ export class DocumentScratch {
     touched.length = 0
   }
 
+  /** Zeroes the label history alone (the two-stage pass decodes the document again from its start). */
+  clearHistory(): void {
+    const history = this.history
+    const touched = this.touched
+    for (let t = 0; t < touched.length; t++) {
+      for (let k = touched[t] * WIDTH, end = k + WIDTH; k < end; k++) history[k] = 0
+    }
+  }
+
   /** Records that `lowerId` has counters to clear at the next reset. */
   touch(lowerId: number): void {
     this.touched.push(lowerId)
@@ -851,6 +860,8 @@ export function tokenContext(
   context.titleContext = doc.titleContext[i]
   context.aggregate = doc.aggregate[i]
   context.run = doc.run[i]
+  // the caller sets the stage-two bits in a second pass (see two-stage.ts)
+  context.stage2 = 0
 }
 
 /** Counts the label just given to token `i` in the document's history (capitalised words only). */
@@ -867,7 +878,7 @@ export function recordHistory(scratch: DocumentScratch, doc: EncodedDocument, _r
 
 /** A blank {@link TokenContext}. */
 export function emptyContext(): TokenContext {
-  const context = {prev: 0, prev2: 0, caseClass: 0, position: 0, historyAt: -1, historyNextAt: -1, docCase: -1, gazetteer: 0, external: 0, titleContext: -1, aggregate: 0, run: 0}
+  const context = {prev: 0, prev2: 0, caseClass: 0, position: 0, historyAt: -1, historyNextAt: -1, docCase: -1, gazetteer: 0, external: 0, titleContext: -1, aggregate: 0, run: 0, stage2: 0}
   // the external gazetteer's masks use bit 31 (2^31 is not a small integer to V8): the field holds such a number once
   // here, so the code compiled against it is not thrown away at the first token that has that bit (see markMutable)
   context.external = 2 ** 31

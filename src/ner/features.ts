@@ -9,6 +9,7 @@
 import {EXTERNAL_CATEGORIES, LEXICON_CATEGORIES, ORG_SOURCE_CATEGORIES, type LexiconIndex} from './lexicon.ts'
 import {NAME_CLASSES, type NameClassifier} from './names.ts'
 import {NER_TYPES, TAG_COUNT} from './tags.ts'
+import {STAGE_TWO_BITS} from './two-stage.ts'
 
 /** Relative positions a word-type feature is emitted at. */
 export const WINDOW = 2
@@ -419,6 +420,8 @@ export interface TokenFeatureTable {
   aggregate: Int32Array
   /** name runs and acronyms: one per bit of EncodedDocument.run */
   run: Int32Array
+  /** two-stage prediction aggregation: one per bit of the stage-two features (see two-stage.ts); pruned in models without them */
+  stage2: Int32Array
 }
 
 const TAGS_WITH_START = TAG_COUNT + 1
@@ -449,6 +452,7 @@ export function tokenFeatureNames(): string[] {
   for (let i = 0; i < TITLE_CONTEXTS; i++) names.push(`tt=${i}`)
   for (let i = 0; i < AGGREGATE_COUNT; i++) names.push(`ca=${i}`)
   for (let i = 0; i < RUN_COUNT; i++) names.push(`rn=${i}`)
+  for (let i = 0; i < STAGE_TWO_BITS; i++) names.push(`s2=${i}`)
   return names
 }
 
@@ -472,6 +476,7 @@ export function tokenFeatureTable(idOf: (name: string) => number): TokenFeatureT
     title: range(TITLE_CONTEXTS, (i) => `tt=${i}`),
     aggregate: range(AGGREGATE_COUNT, (i) => `ca=${i}`),
     run: range(RUN_COUNT, (i) => `rn=${i}`),
+    stage2: range(STAGE_TWO_BITS, (i) => `s2=${i}`),
   }
 }
 
@@ -498,6 +503,8 @@ export interface TokenContext {
   aggregate: number
   /** name-run and acronym bits (see EncodedDocument.run) */
   run: number
+  /** stage-two bits from a first decoding of the document (see two-stage.ts), 0 in the first pass */
+  stage2: number
 }
 
 function addHistory(out: Int32Array, n: number, ids: Int32Array, counts: Int32Array, at: number): number {
@@ -537,6 +544,7 @@ export function contextFeatures(out: Int32Array, n: number, table: TokenFeatureT
   if (c.titleContext >= 0) out[n++] = table.title[c.titleContext]
   for (let g = c.aggregate; g !== 0; g &= g - 1) out[n++] = table.aggregate[31 - Math.clz32(g & -g)]
   for (let g = c.run; g !== 0; g &= g - 1) out[n++] = table.run[31 - Math.clz32(g & -g)]
+  for (let g = c.stage2; g !== 0; g &= g - 1) out[n++] = table.stage2[31 - Math.clz32(g & -g)]
   return n
 }
 

@@ -44,6 +44,7 @@ import {layoutWeights, type NerModel} from './model.ts'
 import {NameClassifier} from './names.ts'
 import type {SharedTypeTable} from './shared-types.ts'
 import {harmoniseDocument, warmConsistency} from './consistency.ts'
+import {findStageTwoBits, StageTwoScratch} from './two-stage.ts'
 import {applyOrgEvidence} from './org-evidence.ts'
 import {shippedOrgEvidence} from './org-evidence-list.ts'
 import {trimEdgeMarks} from './edge-trim.ts'
@@ -443,6 +444,14 @@ export class NerTagger {
   private readonly givenNameJoin: boolean
   private readonly edgeTrim: boolean
   private readonly orgEvidence: boolean
+  private readonly twoStage: boolean
+  // the stage-two bits of the document being decoded again, read by tokenScores while `stageTwoOn`
+  private stageTwoBits = new Uint32Array(0)
+  private stageTwoRedecode = new Uint8Array(0)
+  private stageTwoOn = 0
+  private readonly stageTwoScratch = new StageTwoScratch()
+  /** sentences decoded a second time by the two-stage pass since this tagger was made (a count for bench:ner and score:ner-set) */
+  twoStageSentences = 0
   /** How many mentions rule O (see org-evidence.ts) has made ORG so far; 0 while the rule is off. */
   orgEvidenceChanges = 0
   /** How many given-name joins (rule J, see given-name-join.ts) this tagger has made so far; 0 while the join is off. */
@@ -484,7 +493,7 @@ export class NerTagger {
    */
   constructor(
     model: NerModel,
-    options: {beam?: number; nameUnknown?: boolean; consistency?: boolean; givenNameJoin?: boolean; edgeTrim?: boolean; orgEvidence?: boolean; sharedTypes?: SharedTypeTable | null} = {},
+    options: {beam?: number; nameUnknown?: boolean; consistency?: boolean; givenNameJoin?: boolean; edgeTrim?: boolean; orgEvidence?: boolean; twoStage?: boolean; sharedTypes?: SharedTypeTable | null} = {},
   ) {
     this.sharedTypes = options.sharedTypes ?? null
     if (this.sharedTypes !== null && this.sharedTypes.vectorSize !== S * K) throw new Error(`NerTagger: a shared type table of ${this.sharedTypes.vectorSize} floats per type, not ${S * K}`)
@@ -495,7 +504,7 @@ export class NerTagger {
     this.edgeTrim = options.edgeTrim ?? false
     this.orgEvidence = options.orgEvidence ?? false
     // replaced when a document or a sentence is longer than any before (see markMutable)
-    markMutable(this, ['mustName', 'forced', 'backPointers', 'backTags'])
+    markMutable(this, ['mustName', 'forced', 'backPointers', 'backTags', 'stageTwoBits', 'stageTwoRedecode', 'stageTwoOn', 'twoStageSentences'])
     warmEncoderBranches()
     warmConsistency()
     this.bases = new BaseIndex(model)
@@ -516,6 +525,8 @@ export class NerTagger {
     this.table = tokenFeatureTable(rowFor)
     this.weights = new Float32Array((tokenRows.length + 1) * K)
     tokenRows.forEach((weights, i) => this.weights.set(weights, (i + 1) * K))
+    // a model trained without the stage-two features (pruned, or all zero in memory) would decode the same tags again
+    this.twoStage = (options.twoStage ?? false) && this.table.stage2.some((row) => this.weights.subarray(row * K, row * K + K).some((w) => w !== 0))
     this.resources = {
       lexicon: indexLexicon(model.lexicon),
       casePrior: model.lookups?.casePrior ?? model.casePrior,
@@ -660,6 +671,7 @@ export class NerTagger {
       this.attachParticles(doc, start, end, out)
       start = end
     }
+    if (this.twoStage) this.decodeAgain(doc, out)
     if (this.consistency) this.harmonise(doc, out)
     // the per-token arrays are reused by the next document; only a long document's are given back (news articles fit in far fewer tokens)
     this.buffers.release(KEEP_BUFFER_TOKENS)
@@ -668,6 +680,36 @@ export class NerTagger {
       this.forced = new Uint8Array(0)
     }
     return out
+  }
+
+  // two-stage prediction aggregation (see two-stage.ts): the sentences where a name disagrees with its other
+  // occurrences in the first pass are decoded again with the first pass's labels of those occurrences as features;
+  // the label history is rebuilt in document order from the tags kept or decoded again
+  private decodeAgain(doc: EncodedDocument, out: Uint8Array): void {
+    if (this.stageTwoBits.length < doc.length) this.stageTwoBits = new Uint32Array(doc.length * 2)
+    if (this.stageTwoRedecode.length < doc.sentenceEnds.length) this.stageTwoRedecode = new Uint8Array(doc.sentenceEnds.length * 2)
+    const redecode = this.stageTwoRedecode
+    if (findStageTwoBits(doc, out, this.stageTwoBits, redecode, this.stageTwoScratch) === 0) return
+    this.scratch.clearHistory()
+    const retry = this.nameUnknown && this.beam > 1
+    let start = 0
+    for (let s = 0; s < doc.sentenceEnds.length; s++) {
+      const end = doc.sentenceEnds[s]
+      if (redecode[s]) {
+        this.twoStageSentences++
+        this.stageTwoOn = 1
+        if (this.beam <= 1) this.greedy(doc, start, end, out)
+        else {
+          this.beamSearch(doc, start, end, out)
+          if (retry) this.namePeople(doc, start, end, out)
+        }
+        this.stageTwoOn = 0
+        this.attachParticles(doc, start, end, out)
+      }
+      // greedy records each token's label as it goes
+      if (!redecode[s] || this.beam > 1) for (let i = start; i < end; i++) recordHistory(this.scratch, doc, this.types, i, out[i] === 0 ? -1 : (out[i] - 1) >> 2)
+      start = end
+    }
   }
 
   // one label per name across the document (see harmoniseDocument)
@@ -757,6 +799,7 @@ export class NerTagger {
     const b3 = ((i + 1 >= end ? this.endType : docTypes[i + 1]) * S + 3) * K
     const b4 = ((i + 2 >= end ? this.endType : docTypes[i + 2]) * S + 4) * K
     tokenContext(this.context, doc, this.types, i, end, K, K)
+    if (this.stageTwoOn === 1) this.context.stage2 = this.stageTwoBits[i]
     const all = contextFeatures(ids, 0, this.table, this.context, this.scratch.history)
     // features the model pruned (row 0, all zeros) are left out: adding +0 changes no sum (no sum is -0: weights and
     // sums start from +0, and x + -x rounds to +0)

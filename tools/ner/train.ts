@@ -28,6 +28,7 @@ import {scoreEntities, type NerScore} from './score.ts'
 import {NerTagger} from '../../src/ner/tagger.ts'
 import {bilouFromSpans, NER_TYPES, spansFromBilou, TAG_COUNT, TAG_START, tagType, type NerType} from '../../src/ner/tags.ts'
 import {mulberry32} from '../lib/random.ts'
+import {findStageTwoBits} from '../../src/ner/two-stage.ts'
 
 const K = TAG_COUNT
 
@@ -61,6 +62,11 @@ export interface TrainOptions {
   meta?: Record<string, unknown>
   /** called after each epoch with progress lines */
   log?: (line: string) => void
+  /**
+   * two-stage training (docs/ner.md, 27th round): each document's pass-1 tags from a model that did not see it; the
+   * stage-two features are built from them and shown in about half of the epochs of each document
+   */
+  stageOne?: ReadonlyMap<NerDocument, Uint8Array>
 }
 
 /** One epoch's record. */
@@ -167,6 +173,19 @@ export function trainNer(train: readonly NerDocument[], options: TrainOptions, d
     encoded: encodeDocument(doc.words, doc.sentenceEnds, registry, foldGazetteers[d % options.folds], external, scratch),
     gold: bilouFromSpans(doc.entities, doc.words.length),
   }))
+  // two-stage training: each document's stage-two bits, from pass-1 tags of a model that did not see it
+  const stageOne = options.stageOne
+  const stageTwo: (Uint32Array | null)[] = train.map((doc, d) => {
+    const tags = stageOne?.get(doc)
+    if (!stageOne) return null
+    if (!tags || tags.length !== doc.words.length) throw new Error(`trainNer: no stage-one tags for training document ${d}`)
+    const encoded = docs[d].encoded
+    const bits = new Uint32Array(encoded.length)
+    findStageTwoBits(encoded, tags, bits, new Uint8Array(encoded.sentenceEnds.length))
+    return bits
+  })
+  // whether a document is shown with its stage-two bits in an epoch: its own stream, so the shuffle is the recipe's
+  const stageRandom = createRandom(options.seed + 0x2f00)
 
   // count how often each word-type feature fires, then intern: token features first, then frequent type features
   const occurrences = new Int32Array(registry.size * SLOTS)
@@ -237,6 +256,7 @@ export function trainNer(train: readonly NerDocument[], options: TrainOptions, d
     let errors = 0
     for (const d of order) {
       const {encoded, gold} = docs[d]
+      const bits = stageTwo[d] && stageRandom() < 0.5 ? stageTwo[d] : null
       scratch.reset(registry.lowerCount)
       if (dropout > 0) {
         if (hidden.length < encoded.types.length) hidden = new Uint8Array(encoded.types.length * 2)
@@ -261,6 +281,7 @@ export function trainNer(train: readonly NerDocument[], options: TrainOptions, d
             }
           }
           tokenContext(context, encoded, registry, i, end, prev, prev2)
+          if (bits) context.stage2 = bits[i]
           // a hidden word is in no gazetteer; with hideHistory it is also a first sighting, with no label history
           if (lists) {
             if (hidden[i]) {
@@ -319,6 +340,7 @@ export function trainNer(train: readonly NerDocument[], options: TrainOptions, d
     beam: options.beam ?? 1,
     wordDropout: options.wordDropout ?? 0,
     dropoutScope: options.dropoutScope ?? 'all',
+    ...(stageOne ? {twoStage: 'stage-two features from --stage1 fold models, shown with probability 1/2 per document and epoch'} : {}),
     trainDocuments: train.length,
     trainTokens: train.reduce((n, doc) => n + doc.words.length, 0),
     devF1: best.score ? Number(best.score.overall.f1.toFixed(4)) : null,
