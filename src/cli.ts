@@ -350,8 +350,9 @@ ${EXIT_HELP}`,
         }
         if (!opts.quiet) {
           const seconds = (m.timings.totalMs / 1000).toFixed(2)
+          // rejected inputs (not text, a bad JSONL line) are named apart, as on the progress line, so the counts add up to the inputs
           process.stderr.write(
-            `lede: ${count(m.inputs.documents, 'document')} from ${count(m.inputs.files, 'file')} in ${seconds} s (${m.timings.megabytesPerSecond} MB/s): ` +
+            `lede: ${count(m.inputs.documents, 'document')}${m.inputs.rejected > 0 ? ` and ${m.inputs.rejected} rejected` : ''} from ${count(m.inputs.files, 'file')} in ${seconds} s (${m.timings.megabytesPerSecond} MB/s): ` +
               `${count(m.outputs.entities, 'entity', 'entities')}, ${count(m.outputs.quotes, 'quote')}, ${m.outputs.money} money; ` +
               `${count(m.errors, 'error')}${m.errors > 0 ? ` (see ${join(opts.out, 'errors.jsonl')})` : ''} -> ${opts.out}\n`,
           )

@@ -47,9 +47,22 @@ describe('progress in a log (stderr not a terminal)', () => {
     expect(logged.status).toBe(0)
     const lines = logged.stderr.split('\n').filter((l) => l.startsWith('lede: progress: '))
     expect(lines.length).toBeGreaterThan(0)
-    for (const line of lines) expect(line).toMatch(/^lede: progress: \d+ documents {2}\d+% {2}\d+\.\d\d MB\/s {2}ETA (\d+:)?\d\d:\d\d {2}\d+ workers$/)
+    for (const line of lines) expect(line).toMatch(/^lede: progress: \d+ documents(, \d+ rejected)? {2}\d+% {2}\d+\.\d\d MB\/s {2}ETA (\d+:)?\d\d:\d\d {2}\d+ workers$/)
     expect(logged.stderr).not.toContain('\r')
     expect(lede(['--quiet']).stderr).toBe('')
+  }, 60_000)
+
+  it.each([
+    // a bad JSONL line and a binary file are rejected inputs: the progress line's documents are the summary's, the rejected named apart
+    ['rejected inputs', {'a.txt': 'Maria Lopez said on Monday that the plan works.\n', 'b.jsonl': '{"id":"1","text":"One line."}\nnot json\n', 'c.txt': Buffer.from([0, 1, 2, 0, 255, 0])}, /^lede: progress: 2 documents, 2 rejected {2}100%/, /^lede: 2 documents and 2 rejected from 3 files in /],
+    ['no rejected input', {'a.txt': 'Maria Lopez said on Monday that the plan works.\n'}, /^lede: progress: 1 documents {2}100%/, /^lede: 1 document from 1 file in /],
+  ])('%s: the last progress line counts what the summary counts', (_name, files, progress, summary) => {
+    const dir = tmp()
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content)
+    const run = spawnSync(process.execPath, [join(root, 'bin/lede.js'), 'run', dir, '--out', join(tmp(), 'out'), '--workers', '0'], {encoding: 'utf8', env: {...process.env, LEDE_PROGRESS_MS: '0'}})
+    const lines = run.stderr.split('\n')
+    expect(lines.filter((l) => l.startsWith('lede: progress: ')).at(-1)).toMatch(progress)
+    expect(lines.find((l) => /^lede: \d/.test(l))).toMatch(summary)
   }, 60_000)
 })
 

@@ -15,7 +15,10 @@ import {failedResult, type DocResult} from './process-doc.ts'
 
 /** How far a run has got, for progress displays. */
 export interface Progress {
+  /** inputs read as documents (each becomes an article, a failed one too), as the manifest's `inputs.documents` counts them */
   documents: number
+  /** inputs refused before processing (not text, too large, a bad JSONL line), as the manifest's `inputs.rejected` counts them */
+  rejected: number
   bytesDone: number
   bytesTotal: number
   elapsedMs: number
@@ -346,6 +349,10 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
   let bytesDone = state.bytesDone
   const bytesAtStart = state.bytesDone
   let done = state.items
+  // rejected inputs count apart, so the progress line's documents are the summary's and the manifest's
+  let rejected = state.rejected
+  const report = () =>
+    options.onProgress?.({documents: done - rejected, rejected, bytesDone, bytesTotal, elapsedMs: performance.now() - started, workers: executor.workersAlive(), bytesAtStart})
   const flush = () => {
     writing = writing.then(async () => {
       try {
@@ -397,7 +404,7 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
         done++
         pending.set(seq, {kind: 'doc', result, bytes, ...(file !== undefined ? {file} : {})})
       }
-      options.onProgress?.({documents: done, bytesDone, bytesTotal, elapsedMs: performance.now() - started, workers: executor.workersAlive(), bytesAtStart})
+      report()
       await flush()
     })
   }
@@ -415,6 +422,9 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
       pending.set(seq, {kind: 'error', error: item.error, bytes: item.bytes, ...(item.file !== undefined ? {file: item.file} : {})})
       bytesDone += item.bytes
       done++
+      rejected++
+      // reported too, so the last progress line counts a rejected input read after the last document finished
+      report()
       continue
     }
     // the rate counts what this process read as documents: a file refused unread (too large) or as not text is no throughput

@@ -2,7 +2,7 @@
 import type {Progress} from './batch.ts'
 
 /**
- * One line of progress: documents, percent of the corpus's bytes, MB/s and ETA from the bytes done by this process
+ * One line of progress: documents and, when any, rejected inputs (the counts the run's summary and manifest give), percent of the corpus's bytes, MB/s and ETA from the bytes done by this process
  * (a resumed run's earlier part is not counted as done at once), and the workers processing.
  */
 export function describeProgress(p: Progress): string {
@@ -10,7 +10,8 @@ export function describeProgress(p: Progress): string {
   const rate = Math.max(0, p.bytesDone - p.bytesAtStart) / 1e6 / seconds
   const remaining = rate > 0 ? (p.bytesTotal - p.bytesDone) / 1e6 / rate : Number.NaN
   const pct = p.bytesTotal > 0 ? Math.floor((100 * p.bytesDone) / p.bytesTotal) : 100
-  return `${p.documents} documents  ${pct}%  ${rate.toFixed(2)} MB/s  ETA ${formatDuration(remaining)}  ${p.workers} workers`
+  const rejected = p.rejected > 0 ? `, ${p.rejected} rejected` : ''
+  return `${p.documents} documents${rejected}  ${pct}%  ${rate.toFixed(2)} MB/s  ETA ${formatDuration(remaining)}  ${p.workers} workers`
 }
 
 /** Seconds as m:ss, or h:mm:ss from an hour on (an archive's ETA runs to hours; minutes alone read as 523:10); `--:--` when unknown. */
