@@ -15,6 +15,8 @@ let htmlModule: Promise<typeof import('./html.ts')> | null = null
 const loadHtml = () => (htmlModule ??= import('./html.ts'))
 let mhtmlModule: Promise<typeof import('./mhtml.ts')> | null = null
 const loadMhtml = () => (mhtmlModule ??= import('./mhtml.ts'))
+let webarchiveModule: Promise<typeof import('./webarchive.ts')> | null = null
+const loadWebarchive = () => (webarchiveModule ??= import('./webarchive.ts'))
 
 /** One item read from the corpus: a document, or the reason an input could not become one. */
 export type CorpusItem =
@@ -407,19 +409,19 @@ async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, dam
     for await (const item of readJsonlArticles(full, path, gzip, uniqueId)) yield {...item, file: path}
     return
   }
-  if (format === 'webarchive') {
-    yield ingestError(path, 'ingest:webarchive', 'a Safari web archive (.webarchive, a binary property list) is not read: open it in Safari and save the page as "Page Source" (.html), or save it from Chrome or Edge as .html or .mhtml', 0)
-    return
-  }
   let bytes: Buffer
   let fileBytes: number
   try {
     // a known binary format (by its signature), or a plain file that is mostly control bytes or invalid UTF-8 (a disk
     // image, random bytes), is refused from its first bytes or a count in blocks, not read and decoded whole; an HTML
     // page (or a .txt that is one) is decoded by its declared charset, so only its signature is looked at
-    const binary = gzip
-      ? await findBinaryGzip(full)
-      : findBinaryFile(full, {skipHead: (head) => format === 'html' || format === 'mhtml' || (format === 'txt' && looksLikeHtmlPage(head.subarray(0, 1024).toString('latin1'))), legacy: {...(options.encoding !== undefined ? {encoding: options.encoding} : {})}})
+    // a Safari web archive is a binary property list: its own reader checks its header
+    const binary =
+      format === 'webarchive'
+        ? null
+        : gzip
+          ? await findBinaryGzip(full)
+          : findBinaryFile(full, {skipHead: (head) => format === 'html' || format === 'mhtml' || (format === 'txt' && looksLikeHtmlPage(head.subarray(0, 1024).toString('latin1'))), legacy: {...(options.encoding !== undefined ? {encoding: options.encoding} : {})}})
     if (binary !== null) {
       yield ingestError(path, binary.code, binary.message, binary.fileBytes)
       return
@@ -440,10 +442,21 @@ async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, dam
     }
     bytes = Buffer.from(unpacked.html, 'utf8')
   }
+  // a Safari web archive holds the page as its WebMainResource (bytes and the charset Safari read them in)
+  let archiveUrl: string | null = null
+  if (format === 'webarchive') {
+    const unpacked = (await loadWebarchive()).pageFromWebarchive(bytes)
+    if ('error' in unpacked) {
+      yield ingestError(path, 'ingest:bad-webarchive', unpacked.error, fileBytes)
+      return
+    }
+    bytes = typeof unpacked.html === 'string' ? Buffer.from(unpacked.html, 'utf8') : unpacked.html
+    archiveUrl = unpacked.url
+  }
   // a .txt that opens with <!DOCTYPE html> or <html> is a page saved under the wrong name: read as text, its markup,
   // scripts and menus became the article; read as the page it is, with a warning that says so
   const htmlInTxt = format === 'txt' && looksLikeHtmlPage(bytes.subarray(0, 1024).toString('latin1'))
-  const html = format === 'html' || format === 'mhtml' || htmlInTxt ? await loadHtml() : null
+  const html = format === 'html' || format === 'mhtml' || format === 'webarchive' || htmlInTxt ? await loadHtml() : null
   const declared = html ? html.decodeDeclaredCharset(bytes) : null
   // a page's own <meta charset> outranks --encoding, which stands for the files that say nothing
   const decoded = declared !== null ? scrubText(declared) : decodeBytes(bytes, options.encoding !== undefined ? {encoding: options.encoding} : {})
@@ -467,7 +480,8 @@ async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, dam
       return
     }
     // the id comes from the page as saved, so a better extractor in a later version keeps the same ids
-    const meta = pageMeta(page, {})
+    // a web archive knows the address the page was saved from: the page's own canonical address wins
+    const meta = pageMeta(archiveUrl !== null && page.url === null ? {...page, url: archiveUrl} : page, {})
     const doc = createUniqueDoc(uniqueId, contentId(decoded.text), {source: path, text: page.text, title: page.title, meta})
     addIngestWarnings(doc, [...decoded.warnings, ...page.warnings])
     if (htmlInTxt) addIngestWarnings(doc, [{code: 'ingest:html-in-txt', message: 'the .txt file is a saved web page (it opens with <!DOCTYPE html> or <html>): read as HTML, its article extracted'}])

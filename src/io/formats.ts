@@ -14,7 +14,7 @@ const EXTENSIONS: Array<[string, InputFormat]> = [
   ['.jsonl', 'jsonl'],
   ['.html', 'html'],
   ['.htm', 'html'],
-  // a page saved as one file: MHTML is read (its page part); Safari's .webarchive is an error line saying so
+  // a page saved as one file: MHTML is read (its page part), Safari's .webarchive too (its WebMainResource)
   ['.mhtml', 'mhtml'],
   ['.mht', 'mhtml'],
   ['.webarchive', 'webarchive'],

@@ -8,6 +8,7 @@ import {describe, expect, it} from 'vitest'
 import {contentId, CorpusError, createIdAllocator, decodeText, displayName, listCorpus, MAX_ARTICLE_CHARS, readCorpus, type CorpusItem} from '../../src/io/corpus.ts'
 import {decodeBytes} from '../../src/io/decode.ts'
 import {findBinaryFile} from '../../src/io/gzip.ts'
+import {webarchive} from '../helpers/bplist.ts'
 
 async function corpus(files: Record<string, string | Uint8Array>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'lede-corpus-'))
@@ -297,16 +298,27 @@ describe('readCorpus: HTML, gzip and JSONL as written in the wild', () => {
     expect(docs.map((d) => d!.messages.map((m) => m.code))).toEqual([[], ['ingest:html-in-txt'], ['ingest:html-in-txt'], []])
   })
 
-  it('reads an MHTML page (its text/html part) as the page, and turns a Safari .webarchive into an error line that says how to save it', async () => {
+  it('reads an MHTML page (its text/html part) and a Safari .webarchive (its WebMainResource) as the page, and a broken .webarchive as an error line', async () => {
     const qp = page.replace(/=/g, '=3D').replace(/[^\x00-\x7f]/gu, (c) => [...Buffer.from(c, 'utf8')].map((b) => `=${b.toString(16).toUpperCase()}`).join(''))
     const file = ['MIME-Version: 1.0', 'Content-Type: multipart/related; type="text/html"; boundary="--b--"', '', '----b--', 'Content-Type: text/html', 'Content-Transfer-Encoding: quoted-printable', '', qp, '----b----', ''].join('\r\n')
-    const dir = await corpus({'a.html': page, 'b.mhtml': file, 'c.webarchive': Buffer.from('bplist00\x00\x01binary')})
+    const dir = await corpus({
+      'a.html': page,
+      'b.mhtml': file,
+      'c.webarchive': Buffer.from('bplist00\x00\x01binary'),
+      'd.webarchive': webarchive(page, {encoding: 'UTF-8', url: 'https://example.org/saved-from'}),
+      'e.webarchive.gz': gzipSync(webarchive(Buffer.from(page, 'utf8'))),
+      'f.webarchive': webarchive(page.replace(/<link rel="canonical"[^>]*>/, ''), {url: 'https://example.org/saved-from'}),
+    })
     const items = await readAll(dir)
     const docs = items.filter((i) => i.kind === 'doc').map((i) => i.doc)
-    expect(docs.map((d) => d.source)).toEqual(['a.html', 'b.mhtml'])
-    expect(docs[1]!.text).toBe(docs[0]!.text)
-    expect(docs[1]!.title).toBe(docs[0]!.title)
-    expect(items.filter((i) => i.kind === 'error').map((i) => i.kind === 'error' && [i.error.source, i.error.code])).toEqual([['c.webarchive', 'ingest:webarchive']])
+    expect(docs.map((d) => d.source)).toEqual(['a.html', 'b.mhtml', 'd.webarchive', 'e.webarchive.gz', 'f.webarchive'])
+    for (const doc of docs.slice(1)) {
+      expect(doc.text).toBe(docs[0]!.text)
+      expect(doc.title).toBe(docs[0]!.title)
+    }
+    // the page's own canonical address, else the address the archive was saved from
+    expect(docs.map((d) => d.meta?.url ?? null)).toEqual([...Array(4).fill('https://news.example.org/city/council-budget'), 'https://example.org/saved-from'])
+    expect(items.filter((i) => i.kind === 'error').map((i) => i.kind === 'error' && [i.error.source, i.error.code])).toEqual([['c.webarchive', 'ingest:bad-webarchive']])
   })
 
   it('puts what the page extraction found (a subscription wall) on the article as ingest warnings, from a file and from a JSONL html field', async () => {
