@@ -186,7 +186,7 @@ export const Manifest = z
       skippedFiles: z.array(z.string()).describe('files and folders (ending in /) in the corpus folder that were not read'),
       skipped: z
         .array(z.object({path: z.string(), reason: z.string()}))
-        .describe('the same paths as skippedFiles, each with why it was not read (not a format lede reads, a link loop, a lede output folder, …)'),
+        .describe('the same paths as skippedFiles, each with why it was not read (not a format lede reads, a link loop, a lede output folder, a version-control or operating-system metadata folder such as .git/ or __MACOSX/ listed once as a folder, …)'),
       splitFiles: z
         .array(z.object({path: z.string(), documents: z.number().int(), rejected: z.number().int()}))
         .optional()

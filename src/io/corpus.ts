@@ -215,6 +215,12 @@ export async function listCorpus(dir: string, exclude: string[] = []): Promise<C
     const key = pathKey(target)
     if (kind === 'dir') {
       if (excluded.has(key)) return
+      // one entry for the folder, not one per file in it: a corpus inside a git checkout listed every .git/ object
+      const metadata = findMetadataFolder(name)
+      if (metadata !== undefined) {
+        skip(`${path}/`, `${metadata}, not articles: the folder is not read`)
+        return
+      }
       if (ancestors.has(key)) {
         const to = seenDirs.get(key)
         skip(`${path}/`, `symbolic link loop: leads back to ${to === '.' ? 'the corpus folder' : `"${to}/"`}`)
@@ -255,6 +261,29 @@ export async function listCorpus(dir: string, exclude: string[] = []): Promise<C
   const listing: CorpusListing = {inputs: inputs.sort(byCodeUnit), skipped: Object.keys(reasons).sort(byCodeUnit), reasons, unreadable: unreadable.sort(byCodeUnit)}
   if (Object.keys(open).length > 0) listing.open = open
   return listing
+}
+
+// folders that hold a tool's or a system's bookkeeping, never articles, by exact name; a user's own folder named
+// "git" or "Trash" is read
+const METADATA_FOLDERS: ReadonlyMap<string, string> = new Map([
+  ['.git', 'version-control metadata (Git)'],
+  ['.hg', 'version-control metadata (Mercurial)'],
+  ['.svn', 'version-control metadata (Subversion)'],
+  ['.bzr', 'version-control metadata (Bazaar)'],
+  ['__MACOSX', "macOS metadata a zip made on a Mac holds (AppleDouble copies of each file's attributes)"],
+  ['.Spotlight-V100', 'macOS volume metadata (Spotlight index)'],
+  ['.fseventsd', 'macOS volume metadata (file system event log)'],
+  ['.Trashes', 'macOS volume metadata (deleted files)'],
+])
+// Windows writes these in several cases ($RECYCLE.BIN, $Recycle.Bin), so they match by any case
+const WINDOWS_METADATA_FOLDERS: ReadonlyMap<string, string> = new Map([
+  ['$recycle.bin', 'Windows volume metadata (deleted files)'],
+  ['system volume information', 'Windows volume metadata'],
+])
+
+/** What a folder of this name holds when it is version-control or operating-system metadata (`.git`, `__MACOSX`, ...), else undefined. */
+export function findMetadataFolder(name: string): string | undefined {
+  return METADATA_FOLDERS.get(name) ?? WINDOWS_METADATA_FOLDERS.get(name.toLowerCase())
 }
 
 /**

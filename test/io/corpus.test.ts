@@ -5,7 +5,7 @@ import {join} from 'node:path'
 import {gzipSync} from 'node:zlib'
 import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
-import {contentId, CorpusError, createIdAllocator, decodeText, displayName, listCorpus, MAX_ARTICLE_CHARS, readCorpus, type CorpusItem} from '../../src/io/corpus.ts'
+import {contentId, CorpusError, createIdAllocator, decodeText, displayName, findMetadataFolder, listCorpus, MAX_ARTICLE_CHARS, readCorpus, type CorpusItem} from '../../src/io/corpus.ts'
 import {decodeBytes} from '../../src/io/decode.ts'
 import {findBinaryFile} from '../../src/io/gzip.ts'
 import {webarchive} from '../helpers/bplist.ts'
@@ -65,8 +65,50 @@ describe('listCorpus', () => {
     })
     const listing = await listCorpus(dir)
     expect(listing.inputs).toEqual(['._notes.txt', 'story.txt'])
-    expect(listing.skipped).toEqual(['._story.txt', '__MACOSX/._story.txt'])
+    // the __MACOSX folder a Mac's zip holds is skipped whole (see the metadata folders case)
+    expect(listing.skipped).toEqual(['._story.txt', '__MACOSX/'])
     expect(listing.reasons['._story.txt']).toMatch(/macOS metadata of "story.txt"/)
+  })
+
+  it.each([
+    ['.git', /version-control metadata \(Git\)/],
+    ['.hg', /Mercurial/],
+    ['.svn', /Subversion/],
+    ['.bzr', /Bazaar/],
+    ['__MACOSX', /macOS metadata/],
+    ['.Trashes', /macOS volume metadata/],
+    ['$RECYCLE.BIN', /Windows volume metadata/],
+    ['$Recycle.Bin', /Windows volume metadata/],
+    ['System Volume Information', /Windows volume metadata/],
+    // a user's own folders of similar names are read
+    ['git', undefined],
+    ['.GIT', undefined],
+    ['.github', undefined],
+    ['MACOSX', undefined],
+    ['Trash', undefined],
+    ['news', undefined],
+  ])('findMetadataFolder(%j)', (name, reason) => {
+    const found = findMetadataFolder(name)
+    if (reason === undefined) expect(found).toBeUndefined()
+    else expect(found).toMatch(reason)
+  })
+
+  it('skips version-control and system metadata folders whole, one entry each with the reason, at any depth', async () => {
+    const dir = await corpus({
+      'story.txt': 'A story.',
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.git/objects/ab/cdef': 'x',
+      '.git/description.txt': 'not an article',
+      'desk/.svn/entries': '12',
+      'desk/.svn/text-base/a.txt.svn-base': 'old text',
+      'desk/b.txt': 'B story.',
+      '.github/notes.txt': 'read: an ordinary folder',
+    })
+    const listing = await listCorpus(dir)
+    expect(listing.inputs).toEqual(['.github/notes.txt', 'desk/b.txt', 'story.txt'])
+    expect(listing.skipped).toEqual(['.git/', 'desk/.svn/'])
+    expect(listing.reasons['.git/']).toBe('version-control metadata (Git), not articles: the folder is not read')
+    expect(listing.reasons['desk/.svn/']).toMatch(/Subversion/)
   })
 
   it('skips the resource folder a browser saves beside a page ("Save as complete"), and only that folder', async () => {
