@@ -191,6 +191,10 @@ export const Manifest = z
         .array(z.object({path: z.string(), documents: z.number().int(), rejected: z.number().int()}))
         .optional()
         .describe('each input file that holds several documents (JSONL, SGML wire files): the documents it gave and its parts rejected (errors.jsonl, source "<path>:<line>")'),
+      charsets: z
+        .record(z.string(), z.number().int().nonnegative())
+        .optional()
+        .describe('documents read from bytes that are not UTF-8 or UTF-16, by the charset they were read in (WHATWG name: detected, warning ingest:charset-detected; given with --encoding, ingest:charset-given; or the Windows-1252 fallback, ingest:windows-1252); {} when none. A wire file\'s documents count one each'),
     }),
     outputs: z.object({
       articles: z.number().int(),

@@ -20,10 +20,11 @@ const loadWebarchive = () => (webarchiveModule ??= import('./webarchive.ts'))
 
 /** One item read from the corpus: a document, or the reason an input could not become one. */
 export type CorpusItem =
-  | {kind: 'doc'; doc: Doc; bytes: number; file?: string}
+  | {kind: 'doc'; doc: Doc; bytes: number; file?: string; charset?: string}
   | {kind: 'error'; error: ErrorRecord; bytes: number; file?: string}
 // `file` is set on the items of a file that holds several documents (JSONL, SGML wire files): the input path, so
-// the manifest can say what each such file gave
+// the manifest can say what each such file gave; `charset` on a document read from bytes that are not UTF-8, the
+// charset it was read in (detected, given with --encoding, or the Windows-1252 fallback), for the manifest's counts
 
 /** The files a corpus folder holds, split into the ones lede reads and the ones it leaves. */
 export interface CorpusListing {
@@ -497,9 +498,11 @@ async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, dam
     yield ingestError(path, 'ingest:empty', 'the file holds no text', fileBytes)
     return
   }
+  const charset = decoded.warnings.find((w) => w.charset !== undefined)?.charset
+  const read = charset !== undefined ? {charset} : {}
   // an SGML wire file holds many articles; a .txt that opens with <DOC> is one too
   if (format === 'sgml' || (format === 'txt' && looksLikeWireSgml(decoded.text))) {
-    for (const item of readWireDocs(decoded.text, path, fileBytes, decoded.warnings, uniqueId)) yield {...item, file: path}
+    for (const item of readWireDocs(decoded.text, path, fileBytes, decoded.warnings, uniqueId)) yield {...item, file: path, ...(item.kind === 'doc' ? read : {})}
     return
   }
   if (html) {
@@ -514,12 +517,12 @@ async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, dam
     const doc = createUniqueDoc(uniqueId, contentId(decoded.text), {source: path, text: page.text, title: page.title, meta})
     addIngestWarnings(doc, [...decoded.warnings, ...page.warnings])
     if (htmlInTxt) addIngestWarnings(doc, [{code: 'ingest:html-in-txt', message: 'the .txt file is a saved web page (it opens with <!DOCTYPE html> or <html>): read as HTML, its article extracted'}])
-    yield {kind: 'doc', doc, bytes: fileBytes}
+    yield {kind: 'doc', doc, bytes: fileBytes, ...read}
     return
   }
   const doc = createUniqueDoc(uniqueId, contentId(decoded.text), {source: path, text: decoded.text})
   addIngestWarnings(doc, decoded.warnings)
-  yield {kind: 'doc', doc, bytes: fileBytes}
+  yield {kind: 'doc', doc, bytes: fileBytes, ...read}
 }
 
 // each <DOC> of a wire file is a document (source `path:line`, id its DOCNO), each broken one an error; the file's

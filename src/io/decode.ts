@@ -11,6 +11,8 @@ import {findCharsetCandidates} from '../adapters/chardet.ts'
 export interface IngestWarning {
   code: string
   message: string
+  /** the charset the bytes were read in, on the warnings that say a text was not UTF-8 and was read in another (counted in the manifest's `inputs.charsets`) */
+  charset?: string
 }
 
 /** What {@link decodeBytes} returns: the text and what was repaired, or why the bytes are not text. */
@@ -62,6 +64,7 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
           text = western
           warnings.push({
             code: 'ingest:windows-1252',
+            charset: 'windows-1252',
             message: `not UTF-8 and no UTF-8 sequence in it: read as Windows-1252 (Latin-1), ${invalid} byte${invalid === 1 ? '' : 's'} above ASCII`,
           })
         } else {
@@ -225,8 +228,8 @@ function decodeLegacy(bytes: Uint8Array, charset: CharsetGuess): {text: string; 
   for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) replaced++
   if (!charset.given && replaced > text.length * BINARY_SHARE) return null
   const bad = replaced > 0 ? `; ${replaced} byte sequence${replaced === 1 ? '' : 's'} that ${replaced === 1 ? 'is' : 'are'} not ${charset.charset} became U+FFFD` : ''
-  if (charset.given) return {text, warning: {code: 'ingest:charset-given', message: `not UTF-8: read as ${charset.charset}, as --encoding says${bad}`}}
-  return {text, warning: {code: 'ingest:charset-detected', message: `not UTF-8: read as ${charset.charset}, the charset detected (confidence ${charset.confidence} of 100${charset.lang !== undefined ? `, language ${charset.lang}` : ''})${bad}; if the letters are wrong, rerun with --encoding <charset>`}}
+  if (charset.given) return {text, warning: {code: 'ingest:charset-given', charset: charset.charset, message: `not UTF-8: read as ${charset.charset}, as --encoding says${bad}`}}
+  return {text, warning: {code: 'ingest:charset-detected', charset: charset.charset, message: `not UTF-8: read as ${charset.charset}, the charset detected (confidence ${charset.confidence} of 100${charset.lang !== undefined ? `, language ${charset.lang}` : ''})${bad}; if the letters are wrong, rerun with --encoding <charset>`}}
 }
 
 function guessHint(guess: CharsetGuess): string {

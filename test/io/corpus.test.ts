@@ -685,16 +685,17 @@ describe('legacy charsets in a corpus', () => {
   }
 
   it.each([
-    ['a .txt', 'a.txt', iconv.encode(ru, 'koi8-r'), 'ingest:charset-detected'],
+    ['a .txt', 'a.txt', iconv.encode(ru, 'koi8-r'), 'ingest:charset-detected', 'koi8-r'],
     // larger than the first block findBinaryFile looks at, where invalid UTF-8 is counted before the file is read
-    ['a .txt of 3 MB', 'a.txt', iconv.encode(ru.repeat(10_000), 'koi8-r'), 'ingest:charset-detected'],
-    ['a gzip-compressed .txt', 'a.txt.gz', gzipSync(iconv.encode(ru, 'windows-1251')), 'ingest:charset-detected'],
-    ['a page with no <meta charset>', 'a.html', iconv.encode(page(''), 'windows-1251'), 'ingest:charset-detected'],
-    ['an SGML wire file', 'a.sgml', iconv.encode(`<DOC>\n<DOCNO> RU1 </DOCNO>\n<TEXT>\n${ru}</TEXT>\n</DOC>\n`, 'windows-1251'), 'ingest:charset-detected'],
-  ])('reads %s in windows-1251 or KOI8-R as Russian', async (_name, path, bytes, code) => {
+    ['a .txt of 3 MB', 'a.txt', iconv.encode(ru.repeat(10_000), 'koi8-r'), 'ingest:charset-detected', 'koi8-r'],
+    ['a gzip-compressed .txt', 'a.txt.gz', gzipSync(iconv.encode(ru, 'windows-1251')), 'ingest:charset-detected', 'windows-1251'],
+    ['a page with no <meta charset>', 'a.html', iconv.encode(page(''), 'windows-1251'), 'ingest:charset-detected', 'windows-1251'],
+    ['an SGML wire file', 'a.sgml', iconv.encode(`<DOC>\n<DOCNO> RU1 </DOCNO>\n<TEXT>\n${ru}</TEXT>\n</DOC>\n`, 'windows-1251'), 'ingest:charset-detected', 'windows-1251'],
+  ])('reads %s in windows-1251 or KOI8-R as Russian', async (_name, path, bytes, code, charset) => {
     const items = await read({[path]: bytes})
     expect(items).toHaveLength(1)
-    expect(items[0]).toMatchObject({kind: 'doc', doc: {messages: [{code}]}})
+    // the charset read in goes with the item, for the manifest's inputs.charsets
+    expect(items[0]).toMatchObject({kind: 'doc', doc: {messages: [{code}]}, charset})
     if (items[0]!.kind === 'doc') expect(items[0]!.doc.text).toContain('Президент России заявил')
   })
 
@@ -704,6 +705,8 @@ describe('legacy charsets in a corpus', () => {
       [true, []],
       [true, ['ingest:charset-given']],
     ])
+    // a page read by its own <meta charset> is no guess or fallback: not counted; --encoding's charset is
+    expect(items.map((i) => i.kind === 'doc' && i.charset)).toEqual([undefined, 'koi8-r'])
   })
 
   it('refuses a JSONL file in KOI8-R (JSON Lines are UTF-8) and says which charset it looks like', async () => {

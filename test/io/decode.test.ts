@@ -41,7 +41,7 @@ describe('decodeBytes', () => {
   ])('reads %s as Windows-1252, with a warning', (_name, bytes, text, count) => {
     expect(decodeBytes(Uint8Array.from(bytes))).toEqual({
       text,
-      warnings: [{code: 'ingest:windows-1252', message: `not UTF-8 and no UTF-8 sequence in it: read as Windows-1252 (Latin-1), ${count} byte${count === 1 ? '' : 's'} above ASCII`}],
+      warnings: [{code: 'ingest:windows-1252', charset: 'windows-1252', message: `not UTF-8 and no UTF-8 sequence in it: read as Windows-1252 (Latin-1), ${count} byte${count === 1 ? '' : 's'} above ASCII`}],
     })
   })
 
@@ -57,7 +57,7 @@ describe('decodeBytes', () => {
     expect(decodeBytes(Uint8Array.from([...Buffer.from('Caf'), 0xe9, 0x00, ...Buffer.from(' owner')]))).toEqual({
       text: 'Café owner',
       warnings: [
-        {code: 'ingest:windows-1252', message: 'not UTF-8 and no UTF-8 sequence in it: read as Windows-1252 (Latin-1), 1 byte above ASCII'},
+        {code: 'ingest:windows-1252', charset: 'windows-1252', message: 'not UTF-8 and no UTF-8 sequence in it: read as Windows-1252 (Latin-1), 1 byte above ASCII'},
         {code: 'ingest:control-characters', message: '1 control character (NUL and the like) removed'},
       ],
     })

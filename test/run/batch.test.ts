@@ -2,6 +2,7 @@ import {mkdtemp, readFile, truncate, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import iconv from 'iconv-lite'
 import {z} from 'zod'
 import type {Doc} from '../../src/doc.ts'
 import {prepareRun, runCorpus} from '../../src/run/batch.ts'
@@ -37,12 +38,30 @@ const toy: Stage = {
 }
 const pipeline = createPipeline('toy', [toy])
 
-async function setup(files: Record<string, string>) {
+async function setup(files: Record<string, string | Uint8Array>) {
   const dir = await mkdtemp(join(tmpdir(), 'lede-run-'))
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text)
   return dir
 }
 const lines = async (path: string) => (await readFile(path, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l))
+
+describe('the manifest\'s charset counts', () => {
+  const ru = 'Президент России заявил в четверг, что правительство выделит пять миллиардов рублей на строительство новых школ в Москве. Мы должны думать о будущем наших детей, сказал он журналистам.\n'
+  it.each([
+    ['UTF-8 only', {'a.txt': 'Anna paid €7.'}, {}],
+    [
+      'KOI8-R detected twice, a Windows-1252 fallback once, UTF-8 not counted',
+      {'a.txt': iconv.encode(ru, 'koi8-r'), 'b.txt': iconv.encode(ru.replace('четверг', 'среду'), 'koi8-r'), 'c.txt': Buffer.from([...Buffer.from('Caf'), 0xe9, ...Buffer.from(' owner')]), 'd.txt': 'Anna paid €7.'},
+      {'koi8-r': 2, 'windows-1252': 1},
+    ],
+    ['a wire file in windows-1251: each of its documents', {'w.sgml': iconv.encode(`<DOC>\n<DOCNO> A1 </DOCNO>\n<TEXT>\n${ru}</TEXT>\n</DOC>\n<DOC>\n<DOCNO> A2 </DOCNO>\n<TEXT>\n${ru}</TEXT>\n</DOC>\n`, 'windows-1251')}, {'windows-1251': 2}],
+  ])('%s', async (_name, files, charsets) => {
+    const corpus = await setup(files)
+    const {manifest} = await runCorpus({corpusDir: corpus, outDir: join(corpus, 'out'), pipeline})
+    expect(manifest.inputs.charsets).toEqual(charsets)
+    expect(JSON.parse(await readFile(join(corpus, 'out', 'manifest.json'), 'utf8')).inputs.charsets).toEqual(charsets)
+  })
+})
 
 describe('runCorpus', () => {
   const files = {
