@@ -663,8 +663,7 @@ async function* readJsonlArticles(full: FsPath, path: string, gzip: boolean, uni
         const page = (await loadHtml()).readHtmlArticle(scrubbed.text)
         if ('code' in page) {
           refused++
-          refused++
-        yield ingestError(source, page.code, `line ${lineNumber}: ${page.message}`, bytes)
+          yield ingestError(source, page.code, `line ${lineNumber}: ${page.message}`, bytes)
           continue
         }
         text = page.text
