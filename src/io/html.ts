@@ -29,6 +29,22 @@ export interface HtmlFailure {
 // a body needs at least one sentence-sized paragraph: a page of menus, a login wall or an empty template has none
 const MIN_PARAGRAPH_WORDS = 8
 const WORD = /[\p{L}\p{N}]+/gu
+// scripts written without spaces between words (Chinese, Japanese kana and kanji, Thai, Lao, Khmer, Myanmar): to WORD a
+// whole sentence of them is one word, so a Chinese or Japanese story had no paragraph of 8 words and was refused as
+// ingest:no-article; in them a word is counted per two characters (Chinese words average about 1.5 to 2 characters)
+const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/gu
+const HAS_UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u
+
+/** Counts the words of a text: runs of letters and digits, and one per two characters of scripts written without spaces. */
+export function countWords(text: string): number {
+  if (!HAS_UNSPACED.test(text)) return text.match(WORD)?.length ?? 0
+  let unspaced = 0
+  const spaced = text.replace(UNSPACED, () => {
+    unspaced++
+    return ' '
+  })
+  return (spaced.match(WORD)?.length ?? 0) + Math.ceil(unspaced / 2)
+}
 
 // a page the server sent instead of the article (saved 404s, 403s, 5xx): its title names the error, and its text is
 // an apology of a sentence or two; a story about an error, or one whose title starts with a number, is longer or
@@ -77,14 +93,14 @@ export function readHtmlArticle(html: string): HtmlArticle | HtmlFailure {
   }
   const {metadata, restored, wall} = page
   let paragraphs = page.paragraphs
-  let longest = Math.max(0, ...paragraphs.map((p) => p.match(WORD)?.length ?? 0))
-  let total = paragraphs.reduce((n, p) => n + (p.match(WORD)?.length ?? 0), 0)
+  let longest = Math.max(0, ...paragraphs.map((p) => countWords(p)))
+  let total = paragraphs.reduce((n, p) => n + countWords(p), 0)
   // a page drawn by scripts (the save kept the shell, not what the scripts wrote) may hold its story only in its JSON-LD
   // articleBody: taken when the visible body has no article or under half the articleBody's words
   let fromJsonLd: string | null = null
   if (page.jsonLdBody !== null) {
-    const ldWords = page.jsonLdBody.reduce((n, p) => n + (p.match(WORD)?.length ?? 0), 0)
-    const ldLongest = Math.max(0, ...page.jsonLdBody.map((p) => p.match(WORD)?.length ?? 0))
+    const ldWords = page.jsonLdBody.reduce((n, p) => n + countWords(p), 0)
+    const ldLongest = Math.max(0, ...page.jsonLdBody.map((p) => countWords(p)))
     if (ldWords >= JSON_LD_MIN_WORDS && ldLongest >= MIN_PARAGRAPH_WORDS && (longest < MIN_PARAGRAPH_WORDS || total < ldWords / 2)) {
       fromJsonLd = `the page's visible body has ${total} words and its JSON-LD articleBody ${ldWords}: the text is the articleBody (a page drawn by scripts that the save did not keep, or a teaser over the full text)`
       paragraphs = page.jsonLdBody

@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {decodeDeclaredCharset, isErrorTitle, readHtmlArticle, type HtmlArticle} from '../../src/io/html.ts'
+import {countWords, decodeDeclaredCharset, isErrorTitle, readHtmlArticle, type HtmlArticle} from '../../src/io/html.ts'
 
 const fixture = (name: string) => readFileSync(new URL(`./pages/${name}`, import.meta.url), 'utf8')
 
@@ -257,5 +257,36 @@ describe('isErrorTitle', () => {
     ['Why the page you want is not found on the web', false],
   ])('%s: %s', (title, expected) => {
     expect(isErrorTitle(title)).toBe(expected)
+  })
+})
+
+describe('countWords', () => {
+  it.each([
+    ['spaced words and numbers', 'The council approved a €6 billion budget on 12 March.', 10],
+    ['nothing but punctuation', ' — … ', 0],
+    // written without spaces: one word per two characters of the script (a run of them was one word)
+    ['Chinese', '总理星期四表示政府将拨款', 6],
+    ['Japanese kanji and kana', '首相は木曜日に述べた', 5],
+    ['Thai', 'นายกรัฐมนตรี', 6],
+    ['Chinese punctuation is no character of a word', '总理表示，政府拨款。', 4],
+    ['a Latin name inside Chinese', '总理对BBC记者说', 4],
+    // Korean is written with spaces: its words stay runs
+    ['Korean', '총리는 목요일 정부가 밝혔다', 4],
+  ])('%s', (_name, text, words) => {
+    expect(countWords(text)).toBe(words)
+  })
+})
+
+describe('readHtmlArticle: languages written without spaces', () => {
+  const page = (lang: string, paragraphs: string[]) =>
+    `<!doctype html><html lang="${lang}"><head><title>新闻</title></head><body><nav><a href="/">首页</a></nav><article>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`
+
+  it.each([
+    ['Chinese', 'zh', ['总理星期四表示，政府将拨款五十亿元用于在北京和上海建设新学校。', '他对记者说：“我们必须考虑孩子们的未来。”这项计划将在明年春天开始实施。']],
+    ['Japanese', 'ja', ['首相は木曜日、政府が東京と大阪に新しい学校を建設するために五十億円を割り当てると述べた。', '首相は記者団に対し、子どもたちの未来を考えなければならないと語った。']],
+  ])('reads a %s story (its sentences were one "word" each and the page was refused as ingest:no-article)', (_name, lang, paragraphs) => {
+    const article = readHtmlArticle(page(lang, paragraphs))
+    expect(article).not.toHaveProperty('code')
+    for (const p of paragraphs) expect((article as HtmlArticle).text).toContain(p)
   })
 })
