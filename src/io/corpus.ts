@@ -18,13 +18,22 @@ const loadMhtml = () => (mhtmlModule ??= import('./mhtml.ts'))
 let webarchiveModule: Promise<typeof import('./webarchive.ts')> | null = null
 const loadWebarchive = () => (webarchiveModule ??= import('./webarchive.ts'))
 
+/** How the charset of a document read from bytes that are not UTF-8 or UTF-16 was chosen. */
+export type CharsetChoice = 'declared' | 'detected' | 'given' | 'fallback'
+
+// the decoding's warning says which of its ways it took (src/io/decode.ts)
+function charsetChoice(code: string): CharsetChoice {
+  return code === 'ingest:charset-detected' ? 'detected' : code === 'ingest:charset-given' ? 'given' : 'fallback'
+}
+
 /** One item read from the corpus: a document, or the reason an input could not become one. */
 export type CorpusItem =
-  | {kind: 'doc'; doc: Doc; bytes: number; file?: string; charset?: string}
+  | {kind: 'doc'; doc: Doc; bytes: number; file?: string; charset?: string; charsetBy?: CharsetChoice}
   | {kind: 'error'; error: ErrorRecord; bytes: number; file?: string}
 // `file` is set on the items of a file that holds several documents (JSONL, SGML wire files): the input path, so
 // the manifest can say what each such file gave; `charset` on a document read from bytes that are not UTF-8, the
-// charset it was read in (detected, given with --encoding, or the Windows-1252 fallback), for the manifest's counts
+// charset it was read in and how it was chosen (declared by the page, detected, given with --encoding, or the
+// Windows-1252 fallback), for the manifest's counts
 
 /** The files a corpus folder holds, split into the ones lede reads and the ones it leaves. */
 export interface CorpusListing {
@@ -463,6 +472,8 @@ async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, dam
     yield readFailure(path, error)
     return
   }
+  // the charset an MHTML part's header or a web archive names, when the page was read in it (for the manifest's counts)
+  let containerCharset: string | undefined
   // an MHTML file (a page saved as one file) holds the page as its first text/html MIME part, read as the page
   if (format === 'mhtml') {
     const unpacked = (await loadMhtml()).pageFromMhtml(bytes.toString('latin1'))
@@ -471,6 +482,7 @@ async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, dam
       return
     }
     bytes = Buffer.from(unpacked.html, 'utf8')
+    if (unpacked.charset !== undefined) containerCharset = unpacked.charset
   }
   // a Safari web archive holds the page as its WebMainResource (bytes and the charset Safari read them in)
   let archiveUrl: string | null = null
@@ -482,6 +494,7 @@ async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, dam
     }
     bytes = typeof unpacked.html === 'string' ? Buffer.from(unpacked.html, 'utf8') : unpacked.html
     archiveUrl = unpacked.url
+    if (unpacked.charset !== undefined) containerCharset = unpacked.charset
   }
   // a .txt that opens with <!DOCTYPE html> or <html> is a page saved under the wrong name: read as text, its markup,
   // scripts and menus became the article; read as the page it is, with a warning that says so
@@ -489,7 +502,7 @@ async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, dam
   const html = format === 'html' || format === 'mhtml' || format === 'webarchive' || htmlInTxt ? await loadHtml() : null
   const declared = html ? html.decodeDeclaredCharset(bytes) : null
   // a page's own <meta charset> outranks --encoding, which stands for the files that say nothing
-  const decoded = declared !== null ? scrubText(declared) : decodeBytes(bytes, options.encoding !== undefined ? {encoding: options.encoding} : {})
+  const decoded = declared !== null ? scrubText(declared.text) : decodeBytes(bytes, options.encoding !== undefined ? {encoding: options.encoding} : {})
   if ('error' in decoded) {
     yield ingestError(path, 'ingest:not-text', decoded.error, fileBytes)
     return
@@ -498,8 +511,14 @@ async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, dam
     yield ingestError(path, 'ingest:empty', 'the file holds no text', fileBytes)
     return
   }
-  const charset = decoded.warnings.find((w) => w.charset !== undefined)?.charset
-  const read = charset !== undefined ? {charset} : {}
+  // every decoding from a charset other than UTF-8/UTF-16 is counted in the manifest, with how the charset was chosen:
+  // the page's own declaration (or its MHTML part's, its web archive's) or the decoding's detection, --encoding or fallback
+  const decision = decoded.warnings.find((w) => w.charset !== undefined)
+  const read: {charset?: string; charsetBy?: CharsetChoice} =
+    declared !== null ? {charset: declared.charset, charsetBy: 'declared'}
+    : containerCharset !== undefined ? {charset: containerCharset, charsetBy: 'declared'}
+    : decision !== undefined ? {charset: decision.charset!, charsetBy: charsetChoice(decision.code)}
+    : {}
   // an SGML wire file holds many articles; a .txt that opens with <DOC> is one too
   if (format === 'sgml' || (format === 'txt' && looksLikeWireSgml(decoded.text))) {
     for (const item of readWireDocs(decoded.text, path, fileBytes, decoded.warnings, uniqueId)) yield {...item, file: path, ...(item.kind === 'doc' ? read : {})}

@@ -137,11 +137,11 @@ export function readHtmlArticle(html: string): HtmlArticle | HtmlFailure {
 
 /**
  * Decodes a page that is not UTF-8 in the legacy charset it declares in its first 1024 bytes (`<meta charset>`),
- * or null when it has a byte-order mark, declares UTF-8 or nothing, is valid UTF-8 (kept as UTF-8 whatever the
+ * with that charset's WHATWG name (for the manifest's counts), or null when it has a byte-order mark, declares UTF-8 or nothing, is valid UTF-8 (kept as UTF-8 whatever the
  * page declares, since pages often keep a stale declaration after being re-saved) or does not fit what it
  * declares: then the ordinary decoding (src/io/decode.ts) applies.
  */
-export function decodeDeclaredCharset(bytes: Uint8Array): string | null {
+export function decodeDeclaredCharset(bytes: Uint8Array): {text: string; charset: string} | null {
   const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
   if (hasBom) return null
   const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(Buffer.from(bytes.subarray(0, 1024)).toString('latin1'))?.[1]?.toLowerCase()
@@ -157,7 +157,7 @@ export function decodeDeclaredCharset(bytes: Uint8Array): string | null {
     const text = decoder.decode(bytes).replace(/\r\n?/g, '\n')
     // Node decodes windows-1252 (and iso-8859-1, latin1, us-ascii, which name it) as Latin-1: the curly quotes, dashes and
     // euro sign of 0x80-0x9F would become invisible C1 controls, and quotes and money would be lost with them
-    return decoder.encoding === 'windows-1252' ? windows1252FromLatin1(text) : text
+    return {text: decoder.encoding === 'windows-1252' ? windows1252FromLatin1(text) : text, charset: decoder.encoding}
   } catch {
     // an unknown label, or bytes that do not fit it (pages often declare one charset and are saved in UTF-8)
     return null

@@ -8,7 +8,7 @@
 import {windows1252FromLatin1} from './decode.ts'
 
 /** The page of an MHTML file, or why there is none. */
-export type MhtmlPage = {html: string} | {error: string}
+export type MhtmlPage = {html: string; charset?: string} | {error: string}
 
 /** Reads the main `text/html` part of an MHTML file (its text read as Latin-1, one character per byte). */
 export function pageFromMhtml(raw: string): MhtmlPage {
@@ -66,11 +66,14 @@ function decodePart(body: string, headers: Map<string, string>): MhtmlPage {
     const decoder = new TextDecoder(charset)
     const html = decoder.decode(bytes)
     // Node reads windows-1252 (and the labels mapped to it) as Latin-1: its curly quotes would become C1 controls
-    return {html: decoder.encoding === 'windows-1252' ? windows1252FromLatin1(html) : html}
+    // the part's charset, when not Unicode, is counted in the manifest (`charset`, its WHATWG name)
+    return {html: decoder.encoding === 'windows-1252' ? windows1252FromLatin1(html) : html, ...(isUnicode(decoder.encoding) ? {} : {charset: decoder.encoding})}
   } catch {
     // a charset TextDecoder does not know: UTF-8, which U+FFFD marks where it does not fit
     return {html: new TextDecoder('utf-8').decode(bytes)}
   }
 }
+
+const isUnicode = (name: string) => name === 'utf-8' || name === 'utf-16le' || name === 'utf-16be'
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

@@ -69,7 +69,7 @@ export interface RunResult {
   exitCode: 0 | 1
 }
 
-type Result = {kind: 'doc'; result: DocResult; bytes: number; file?: string; charset?: string} | {kind: 'error'; error: ErrorRecord; bytes: number; file?: string}
+type Result = {kind: 'doc'; result: DocResult; bytes: number; file?: string; charset?: string; charsetBy?: string} | {kind: 'error'; error: ErrorRecord; bytes: number; file?: string}
 
 /** Raised when a run stops on its signal (Ctrl-C): what was written is staged and `resume` continues it. */
 export class RunInterrupted extends Error {
@@ -98,6 +98,8 @@ interface RunState {
   splitFiles?: Record<string, {documents: number; rejected: number}>
   /** documents read from bytes that are not UTF-8, by the charset they were read in */
   charsets?: Record<string, number>
+  /** the same documents by how their charset was chosen (declared, detected, given, fallback) */
+  charsetChoices?: Record<string, number>
 }
 
 /**
@@ -310,7 +312,7 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
   }
   // a resumed run's corpus stages see the staged documents' summaries again, in the same order, so entity ids come out identical
   if (resumed) for await (const summaries of out.stagedSummaries()) addSummaries(summaries)
-  const snapshot = (): RunState => ({...state, timings: Object.fromEntries(timings), ...(state.splitFiles ? {splitFiles: structuredClone(state.splitFiles)} : {}), ...(state.charsets ? {charsets: {...state.charsets}} : {})})
+  const snapshot = (): RunState => ({...state, timings: Object.fromEntries(timings), ...(state.splitFiles ? {splitFiles: structuredClone(state.splitFiles)} : {}), ...(state.charsets ? {charsets: {...state.charsets}} : {}), ...(state.charsetChoices ? {charsetChoices: {...state.charsetChoices}} : {})})
   const checkpointMs = options.checkpointMs ?? 1000
   // a checkpoint from the start: a run killed at any moment can be resumed
   if (!resumed) await out.checkpoint(snapshot())
@@ -330,6 +332,7 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
       const {lines, failed, summaries, summaryLine} = item.result
       state.documents++
       if (item.charset !== undefined) (state.charsets ??= {})[item.charset] = (state.charsets[item.charset] ?? 0) + 1
+      if (item.charsetBy !== undefined) (state.charsetChoices ??= {})[item.charsetBy] = (state.charsetChoices[item.charsetBy] ?? 0) + 1
       if (failed) state.failedDocuments++
       if (summaries) addSummaries(summaries)
       const writingStarted = performance.now()
@@ -380,7 +383,7 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
   let fatal: Error | null = null
 
   const queue = new PQueue({concurrency: inFlight})
-  const submit = (batch: Array<{seq: number; doc: Doc; bytes: number; file?: string; charset?: string}>) => {
+  const submit = (batch: Array<{seq: number; doc: Doc; bytes: number; file?: string; charset?: string; charsetBy?: string}>) => {
     // p-queue tasks must never reject: a failing executor turns into error records for its documents
     void queue.add(async () => {
       let results: DocResult[]
@@ -400,12 +403,12 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
           return
         }
       }
-      for (const [i, {seq, bytes, file, charset}] of batch.entries()) {
+      for (const [i, {seq, bytes, file, charset, charsetBy}] of batch.entries()) {
         const result = results[i]!
         for (const [name, ms] of Object.entries(result.timings)) timings.set(name, (timings.get(name) ?? 0) + ms)
         bytesDone += bytes
         done++
-        pending.set(seq, {kind: 'doc', result, bytes, ...(file !== undefined ? {file} : {}), ...(charset !== undefined ? {charset} : {})})
+        pending.set(seq, {kind: 'doc', result, bytes, ...(file !== undefined ? {file} : {}), ...(charset !== undefined ? {charset} : {}), ...(charsetBy !== undefined ? {charsetBy} : {})})
       }
       report()
       await flush()
@@ -414,7 +417,7 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
 
   let sequence = 0
   let docBytesRead = 0
-  let batch: Array<{seq: number; doc: Doc; bytes: number; file?: string; charset?: string}> = []
+  let batch: Array<{seq: number; doc: Doc; bytes: number; file?: string; charset?: string; charsetBy?: string}> = []
   const signal = options.signal
   for await (const item of readCorpus(options.corpusDir, listing, options.encoding !== undefined ? {encoding: options.encoding} : {})) {
     const seq = sequence++
@@ -432,7 +435,7 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
     }
     // the rate counts what this process read as documents: a file refused unread (too large) or as not text is no throughput
     docBytesRead += item.bytes
-    batch.push({seq, doc: item.doc, bytes: item.bytes, ...(item.file !== undefined ? {file: item.file} : {}), ...(item.charset !== undefined ? {charset: item.charset} : {})})
+    batch.push({seq, doc: item.doc, bytes: item.bytes, ...(item.file !== undefined ? {file: item.file} : {}), ...(item.charset !== undefined ? {charset: item.charset} : {}), ...(item.charsetBy !== undefined ? {charsetBy: item.charsetBy} : {})})
     if (batch.length >= batchSize) {
       submit(batch)
       batch = []
@@ -543,6 +546,7 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
         .map(([path, counts]) => ({path, ...counts})),
       // sorted by name, so the same corpus gives the same manifest whatever order the documents were counted in
       charsets: Object.fromEntries(Object.entries(state.charsets ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+      charsetChoices: Object.fromEntries(Object.entries(state.charsetChoices ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     },
     outputs: {
       articles: out.counts.articles,

@@ -705,8 +705,11 @@ describe('legacy charsets in a corpus', () => {
       [true, []],
       [true, ['ingest:charset-given']],
     ])
-    // a page read by its own <meta charset> is no guess or fallback: not counted; --encoding's charset is
-    expect(items.map((i) => i.kind === 'doc' && i.charset)).toEqual([undefined, 'koi8-r'])
+    // both are counted in the manifest, each with how its charset was chosen (before, the page was not counted)
+    expect(items.map((i) => i.kind === 'doc' && [i.charset, i.charsetBy])).toEqual([
+      ['windows-1251', 'declared'],
+      ['koi8-r', 'given'],
+    ])
   })
 
   it('refuses a JSONL file in KOI8-R (JSON Lines are UTF-8) and says which charset it looks like', async () => {

@@ -236,7 +236,15 @@ describe('decodeDeclaredCharset', () => {
     ['a page declaring nothing', Buffer.from('<p>x</p>'), null],
     ['an unknown charset', Buffer.from('<meta charset="klingon"><p>x</p>'), null],
   ])('decodes %s', (_name, bytes, expected) => {
-    expect(decodeDeclaredCharset(bytes)).toBe(expected)
+    expect(decodeDeclaredCharset(bytes)?.text ?? null).toBe(expected)
+  })
+  it.each([
+    ['windows-1252', 'windows-1252'],
+    ['iso-8859-1', 'windows-1252'],
+    ['shift_jis', 'shift_jis'],
+    ['koi8-r', 'koi8-r'],
+  ])('names the charset a page declaring %s was read in (WHATWG name %s), for the manifest', (label, name) => {
+    expect(decodeDeclaredCharset(Buffer.from([...Buffer.from(`<meta charset="${label}"><p>`), 0x82, 0xa0, ...Buffer.from('</p>')]))?.charset).toBe(name)
   })
 })
 

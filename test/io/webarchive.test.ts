@@ -6,14 +6,15 @@ const page = '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Council vo
 
 describe('pageFromWebarchive', () => {
   it.each([
-    ['UTF-8, named', webarchive(page, {encoding: 'UTF-8'}), page],
-    ['windows-1252, named: 0x93/0x94 are curly quotes, 0x80 the euro sign', webarchive(Buffer.from([0x3c, 0x70, 0x3e, 0x93, 0x41, 0x94, 0x20, 0x80, 0x35, 0x3c, 0x2f, 0x70, 0x3e]), {encoding: 'windows-1252'}), '<p>\u201cA\u201d \u20ac5</p>'],
-    ['Shift_JIS, named', webarchive(Buffer.from([0x3c, 0x70, 0x3e, 0x93, 0x8c, 0x8b, 0x9e, 0x3c, 0x2f, 0x70, 0x3e]), {encoding: 'shift_jis'}), '<p>東京</p>'],
-    ['XHTML', webarchive(page, {encoding: 'utf-8', mimeType: 'application/xhtml+xml'}), page],
-    ['many subresources', webarchive(page, {encoding: 'UTF-8', subresources: 300}), page],
-  ])('decodes the main resource in the charset the archive names: %s', (_name, file, html) => {
+    ['UTF-8, named', webarchive(page, {encoding: 'UTF-8'}), page, {}],
+    ['windows-1252, named: 0x93/0x94 are curly quotes, 0x80 the euro sign', webarchive(Buffer.from([0x3c, 0x70, 0x3e, 0x93, 0x41, 0x94, 0x20, 0x80, 0x35, 0x3c, 0x2f, 0x70, 0x3e]), {encoding: 'windows-1252'}), '<p>\u201cA\u201d \u20ac5</p>', {charset: 'windows-1252'}],
+    ['Shift_JIS, named', webarchive(Buffer.from([0x3c, 0x70, 0x3e, 0x93, 0x8c, 0x8b, 0x9e, 0x3c, 0x2f, 0x70, 0x3e]), {encoding: 'shift_jis'}), '<p>東京</p>', {charset: 'shift_jis'}],
+    ['XHTML', webarchive(page, {encoding: 'utf-8', mimeType: 'application/xhtml+xml'}), page, {}],
+    ['many subresources', webarchive(page, {encoding: 'UTF-8', subresources: 300}), page, {}],
+  ])('decodes the main resource in the charset the archive names: %s', (_name, file, html, charset) => {
     const result = pageFromWebarchive(file)
-    expect(result).toEqual({html, url: 'https://example.org/news/story.html'})
+    // a legacy charset is named (WHATWG name), for the manifest's counts
+    expect(result).toEqual({html, url: 'https://example.org/news/story.html', ...charset})
   })
 
   it('leaves the bytes to the ordinary decoding when the archive names no charset, or one that does not fit', () => {

@@ -48,18 +48,40 @@ const lines = async (path: string) => (await readFile(path, 'utf8')).split('\n')
 describe('the manifest\'s charset counts', () => {
   const ru = 'Президент России заявил в четверг, что правительство выделит пять миллиардов рублей на строительство новых школ в Москве. Мы должны думать о будущем наших детей, сказал он журналистам.\n'
   it.each([
-    ['UTF-8 only', {'a.txt': 'Anna paid €7.'}, {}],
+    ['UTF-8 only', {'a.txt': 'Anna paid €7.'}, {}, {}],
     [
       'KOI8-R detected twice, a Windows-1252 fallback once, UTF-8 not counted',
       {'a.txt': iconv.encode(ru, 'koi8-r'), 'b.txt': iconv.encode(ru.replace('четверг', 'среду'), 'koi8-r'), 'c.txt': Buffer.from([...Buffer.from('Caf'), 0xe9, ...Buffer.from(' owner')]), 'd.txt': 'Anna paid €7.'},
       {'koi8-r': 2, 'windows-1252': 1},
+      {detected: 2, fallback: 1},
     ],
-    ['a wire file in windows-1251: each of its documents', {'w.sgml': iconv.encode(`<DOC>\n<DOCNO> A1 </DOCNO>\n<TEXT>\n${ru}</TEXT>\n</DOC>\n<DOC>\n<DOCNO> A2 </DOCNO>\n<TEXT>\n${ru}</TEXT>\n</DOC>\n`, 'windows-1251')}, {'windows-1251': 2}],
-  ])('%s', async (_name, files, charsets) => {
+    ['a wire file in windows-1251: each of its documents', {'w.sgml': iconv.encode(`<DOC>\n<DOCNO> A1 </DOCNO>\n<TEXT>\n${ru}</TEXT>\n</DOC>\n<DOC>\n<DOCNO> A2 </DOCNO>\n<TEXT>\n${ru}</TEXT>\n</DOC>\n`, 'windows-1251')}, {'windows-1251': 2}, {detected: 2}],
+    // before, a page read by its own <meta charset> (and an MHTML part by its header) was not counted: no guess, but
+    // still a decoding from a legacy charset the manifest did not account for
+    [
+      'pages read by their <meta charset>, an MHTML part by its header; a page declaring one charset but saved in UTF-8 is not counted',
+      {
+        'p.html': iconv.encode(`<html><head><meta charset="koi8-r"><title>Школы</title></head><body><article><p>${ru}</p></article></body></html>`, 'koi8-r'),
+        'q.html': iconv.encode(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"></head><body><article><p>Caf\u00e9 owners in the old town said on Thursday that the new rules would cost them dearly this year.</p></article></body></html>`, 'latin1'),
+        'r.html': `<html><head><meta charset="windows-1251"></head><body><article><p>${ru}</p></article></body></html>`,
+        's.mht': Buffer.concat([
+          Buffer.from('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="B"\r\n\r\n--B\r\nContent-Type: text/html; charset="windows-1251"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n'),
+          iconv.encode(`<html><body><article><p>${ru}</p></article></body></html>`, 'windows-1251'),
+          Buffer.from('\r\n--B--\r\n'),
+        ]),
+      },
+      {'koi8-r': 1, 'windows-1251': 1, 'windows-1252': 1},
+      {declared: 3},
+    ],
+  ])('%s', async (_name, files, charsets, choices) => {
     const corpus = await setup(files)
     const {manifest} = await runCorpus({corpusDir: corpus, outDir: join(corpus, 'out'), pipeline})
+    expect(manifest.inputs.rejected).toBe(0)
     expect(manifest.inputs.charsets).toEqual(charsets)
-    expect(JSON.parse(await readFile(join(corpus, 'out', 'manifest.json'), 'utf8')).inputs.charsets).toEqual(charsets)
+    expect(manifest.inputs.charsetChoices).toEqual(choices)
+    const written = JSON.parse(await readFile(join(corpus, 'out', 'manifest.json'), 'utf8')).inputs
+    expect(written.charsets).toEqual(charsets)
+    expect(written.charsetChoices).toEqual(choices)
   })
 })
 
