@@ -482,7 +482,8 @@ ${VIEW_EXIT_HELP}`,
     .argument('<out-dir>', 'output folder of a `lede run`')
     .option('--duckdb <file>', 'DuckDB database file to create, with typed tables and views (quote_speakers, quotes_per_speaker, entity_mentions, money_by_currency)')
     .option('--parquet <dir>', 'folder to write one Parquet file per table into (created if missing)')
-    .option('--csv <dir>', 'folder to write one CSV file per table into (created if missing; UTF-8 with a header row; a nested field, such as a quote\'s speaker, as JSON text)')
+    .option('--csv <dir>', 'folder to write one CSV file per table into (created if missing; UTF-8 with a header row; a nested field, such as a quote\'s speaker, as JSON text; a text cell starting with = + - @, tab or CR gets an apostrophe in front, so a spreadsheet shows it instead of running it)')
+    .option('--csv-raw', 'write CSV text cells exactly as in the JSONL, formula-like cells included (for pandas, R or DuckDB, not a spreadsheet)')
     .option('-f, --force', 'replace the --duckdb file, and the Parquet and CSV files of the same names in --parquet and --csv, if they exist')
     .addHelpText(
       'after',
@@ -490,9 +491,12 @@ ${VIEW_EXIT_HELP}`,
 Columns are typed from the same zod schemas that validate the JSONL records (lede schema); a quote's
 speaker is a STRUCT, so  SELECT speaker.name, count(*) FROM quotes GROUP BY 1  works as written.
 Offsets stay Unicode code points: substring(text, start + 1, "end" - start) is the record's text.
+In --csv files, a cell that starts with apostrophes and then = + - @, tab or CR had one apostrophe added (drop it to
+get the JSONL's text back; --csv-raw writes none): offsets into an article whose text was escaped are one off there.
 ${EXPORT_EXIT_HELP}`,
     )
-    .action(async (outDir: string, opts: {duckdb?: string; parquet?: string; csv?: string; force?: boolean}) => {
+    .action(async (outDir: string, opts: {duckdb?: string; parquet?: string; csv?: string; csvRaw?: boolean; force?: boolean}) => {
+      if (opts.csvRaw && !opts.csv) throw new UsageError('--csv-raw changes the CSV files: give --csv <dir> too')
       if (!opts.duckdb && !opts.parquet && !opts.csv) throw new UsageError('nothing to export to: give --duckdb <file>, --parquet <dir> and/or --csv <dir>')
       const {exportRun} = await import('./export/export.ts')
       const counts = await exportRun({outDir, ...opts})

@@ -118,6 +118,7 @@ describe('lede CLI', () => {
     ['lede worker with a --redis that is no URL', ['worker', '--redis', '6379'], EXIT.usage, /--redis "6379" is not a Redis URL.*e\.g\. redis:\/\/localhost:6379/],
     ['too many --workers', ['run', corpus, '--out', 'OUT', '--workers', '1000'], EXIT.usage, /--workers 1000 is more than lede starts \(256\)/],
     ['lede worker with too many threads', ['worker', '--redis', 'redis://127.0.0.1:1', '--concurrency', '1000'], EXIT.usage, /--concurrency 1000 is more threads than lede starts \(256\)/],
+    ['--csv-raw without --csv', ['export', corpus, '--parquet', '/tmp/x', '--csv-raw'], EXIT.usage, /--csv-raw changes the CSV files: give --csv <dir> too/],
     ['lede worker with a lock too short to renew', ['worker', '--redis', 'redis://127.0.0.1:1', '--lock-duration', '50'], EXIT.usage, /--lock-duration 50 ms is too short: at least 1000 ms/],
     ['a corpus that is a link loop', ['run', 'LOOP', '--out', 'OUT'], EXIT.fatal, /corpus folder ".*" is a symbolic link that leads round in a loop/],
     ['a corpus path through a file', ['run', join(corpus, readdirSync(corpus)[0]!, 'x'), '--out', 'OUT'], EXIT.fatal, /does not exist \(a part of its path is a file\)/],

@@ -51,6 +51,8 @@ export interface ExportOptions {
   parquet?: string
   /** folder to write one CSV file per table into (nested fields as JSON text) */
   csv?: string
+  /** write CSV text cells exactly as in the JSONL, formula-like ones included (default: escaped, see `CSV_FORMULA_START`) */
+  csvRaw?: boolean
   /** replace an existing database file */
   force?: boolean
 }
@@ -122,7 +124,7 @@ export async function exportRun(options: ExportOptions): Promise<ExportCounts> {
       await mkdir(dir, {recursive: true})
       for (const table of tables) {
         const file = join(dir, `${table}.${ext}`)
-        const query = ext === 'parquet' ? quoteIdent(table) : `(SELECT ${await csvColumns(connection, table)} FROM ${quoteIdent(table)})`
+        const query = ext === 'parquet' ? quoteIdent(table) : `(SELECT ${await csvColumns(connection, table, options.csvRaw === true)} FROM ${quoteIdent(table)})`
         await connection.run(`COPY ${query} TO ${quoteString(`${file}.partial`)} (${ext === 'parquet' ? 'FORMAT parquet, COMPRESSION zstd' : 'FORMAT csv, HEADER'})`)
         await rename(`${file}.partial`, file)
       }
@@ -170,12 +172,36 @@ async function loadJsonl(connection: DuckDBConnection, table: string, path: stri
   }
 }
 
+/**
+ * The start of a CSV text cell that a spreadsheet would read as a formula (OWASP's `=`, `+`, `-`, `@`, tab, carriage
+ * return), after any apostrophes; such a cell is written with one apostrophe in front.
+ */
+export const CSV_FORMULA_START = "^'*[=+@\\t\\r-]"
+
+/** Returns a CSV text cell as `lede export --csv` writes it: one apostrophe in front when it matches `CSV_FORMULA_START`. */
+export function escapeCsvCell(cell: string): string {
+  return new RegExp(CSV_FORMULA_START).test(cell) ? `'${cell}` : cell
+}
+
+/** Returns a cell of `lede export --csv` as the JSONL holds it: the inverse of `escapeCsvCell`. */
+export function unescapeCsvCell(cell: string): string {
+  // apostrophes are part of the pattern so that a text which itself starts with "'=" comes back whole
+  return /^'+[=+@\t\r-]/.test(cell) ? cell.slice(1) : cell
+}
+
 // a CSV cell holds text: scalar columns as they are, a STRUCT, list or JSON column (a quote's speaker, an article's
-// warnings) as its JSON, which a spreadsheet shows and pandas' json.loads reads back
-async function csvColumns(connection: DuckDBConnection, table: string): Promise<string> {
+// warnings) as its JSON, which a spreadsheet shows and pandas' json.loads reads back (JSON text starts with {, [ or ",
+// never a formula character). A text cell a spreadsheet would evaluate (a scraped title "=HYPERLINK(...)", a feed id
+// "@cmd") gets an apostrophe in front, OWASP's advice against CSV injection, unless raw: the one change to the data,
+// made the same way in every table so ids still join, and undone exactly by unescapeCsvCell
+async function csvColumns(connection: DuckDBConnection, table: string, raw: boolean): Promise<string> {
   const described = (await connection.runAndReadAll(`DESCRIBE ${quoteIdent(table)}`)).getRowObjects() as Array<{column_name: string; column_type: string}>
   return described
-    .map(({column_name: name, column_type: type}) => (/^(VARCHAR|BIGINT|INTEGER|DOUBLE|BOOLEAN)$/.test(type) ? quoteIdent(name) : `to_json(${quoteIdent(name)})::VARCHAR AS ${quoteIdent(name)}`))
+    .map(({column_name: name, column_type: type}) => {
+      const column = quoteIdent(name)
+      if (type === 'VARCHAR' && !raw) return `CASE WHEN regexp_matches(${column}, ${quoteString(CSV_FORMULA_START)}) THEN '''' || ${column} ELSE ${column} END AS ${column}`
+      return /^(VARCHAR|BIGINT|INTEGER|DOUBLE|BOOLEAN)$/.test(type) ? column : `to_json(${column})::VARCHAR AS ${column}`
+    })
     .join(', ')
 }
 

@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {DuckDBInstance} from '@duckdb/node-api'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {EXPORT_TABLES, escapeGlob, exportRun} from '../../src/export/export.ts'
+import {EXPORT_TABLES, escapeCsvCell, escapeGlob, exportRun, unescapeCsvCell} from '../../src/export/export.ts'
 import {columnsOf, toDuckDbType} from '../../src/export/columns.ts'
 import {RECORD_SCHEMAS} from '../../src/schema.ts'
 import {main} from '../../src/cli.ts'
@@ -56,6 +56,28 @@ describe('escapeGlob', () => {
   ])('%s -> %s', (path, escaped) => expect(escapeGlob(path)).toBe(escaped))
 })
 
+describe('escapeCsvCell', () => {
+  // OWASP's formula characters; an apostrophe before them is counted so that the escape is undone exactly
+  it.each([
+    ['=1+2', "'=1+2"],
+    ['+44 20 7946 0000', "'+44 20 7946 0000"],
+    ['-5 degrees', "'-5 degrees"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tindented', "'\tindented"],
+    ['\rreturn', "'\rreturn"],
+    ["'=already", "''=already"],
+    ["''+twice", "'''+twice"],
+    ["'Tis the season", "'Tis the season"],
+    ['a = b', 'a = b'],
+    [' =1', ' =1'],
+    ['', ''],
+    ['📰 =x', '📰 =x'],
+  ])('%j -> %j and back', (cell, escaped) => {
+    expect(escapeCsvCell(cell)).toBe(escaped)
+    expect(unescapeCsvCell(escaped)).toBe(cell)
+  })
+})
+
 describe('lede export', () => {
   let out: string
   let db: string
@@ -65,6 +87,13 @@ describe('lede export', () => {
     const corpus = mkdtempSync(join(tmpdir(), 'lede-export-corpus-'))
     cpSync(join(root, 'corpus'), corpus, {recursive: true})
     cpSync(join(root, 'test/data/analyst-corpus'), corpus, {recursive: true})
+    // a feed whose ids, titles and texts start as spreadsheet formulas do (CSV injection)
+    const formulas = [
+      {id: '=1+2', title: '=HYPERLINK("http://example.com/x","click")', text: '-5 degrees in Northville on Monday. "It is cold," Anna Berg said.'},
+      {id: '@cmd', title: '+44 desk', text: '=SUM(A1) was on the screen, officials said. "We paid $5 million," John Carter said.'},
+      {id: "'=kept", title: "'Tis the season", text: 'Nothing to see in Eastport, Maria Lopez said.'},
+    ]
+    writeFileSync(join(corpus, 'formulas.jsonl'), formulas.map((r) => JSON.stringify(r)).join('\n') + '\n')
     const work = mkdtempSync(join(tmpdir(), 'lede-export-'))
     out = join(work, 'out')
     db = join(work, 'lede.duckdb')
@@ -138,12 +167,45 @@ describe('lede export', () => {
     const [same] = await query(
       ':memory:',
       `SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE substring(a.text, q.start::INTEGER + 1, q."end"::INTEGER - q.start::INTEGER) = q.text)::INTEGER AS same,
+         count(*) FILTER (WHERE a.text LIKE '''-%' OR a.text LIKE '''=%')::INTEGER AS escaped,
          count(*) FILTER (WHERE json_extract_string(q.speaker, '$.name') = 'Helen Ostrova')::INTEGER AS helen
        FROM ${csv('quotes')} q JOIN ${csv('articles')} a ON a.id = q.docId`,
     )
-    expect(same!.same).toBe(same!.n)
+    // every quote but those of the two articles whose text starts with a formula character and was escaped (one
+    // apostrophe in front: their offsets are one off in the CSV; the next test undoes it)
+    expect(same!.escaped).toBe(2)
+    expect(same!.same).toBe(same!.n - same!.escaped)
     expect(same!.helen).toBeGreaterThan(0)
     await expect(exportRun({outDir: out, csv: dir})).rejects.toThrow(/"articles\.csv".* pass --force/)
+  })
+
+  // a scraped title "=HYPERLINK(...)" or a feed id "@cmd" was written as it is, and a spreadsheet that opens the CSV
+  // evaluates it; the escaped files are the raw ones with one apostrophe before each such cell, in every table alike
+  it('escapes cells a spreadsheet would evaluate, exactly undoably, and --csv-raw keeps them', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'lede-csv-formulas-'))
+    await exportRun({outDir: out, csv: join(work, 'escaped')})
+    await exportRun({outDir: out, csv: join(work, 'raw'), csvRaw: true})
+    const read = (dir: string, table: string) => query(':memory:', `SELECT * FROM read_csv('${join(work, dir, `${table}.csv`)}', header = true, all_varchar = true)`)
+    let escaped = 0
+    for (const {table} of EXPORT_TABLES) {
+      const [safe, raw] = [await read('escaped', table), await read('raw', table)]
+      const cells = (rows: Record<string, any>[]) => rows.flatMap((row) => Object.values(row).map((v) => (v === null ? null : String(v))))
+      const formula = cells(safe).filter((c) => c !== null && /^[=+@\t\r-]/.test(c))
+      expect({table, formula}).toEqual({table, formula: []})
+      expect(cells(safe).map((c) => (c === null ? null : unescapeCsvCell(c)))).toEqual(cells(raw))
+      escaped += cells(safe).filter((c, i) => c !== cells(raw)[i]).length
+    }
+    expect(escaped).toBeGreaterThan(10) // ids, titles, texts and every record id of the first two articles
+    const [articles] = [await read('escaped', 'articles')]
+    expect(articles.find((a) => a.id === "'=1+2")?.title).toBe('\'=HYPERLINK("http://example.com/x","click")')
+    expect(articles.find((a) => a.id === "''=kept")?.title).toBe("'Tis the season")
+    // spans give back their text in the raw files, and in the escaped ones once the apostrophe is dropped
+    for (const dir of ['raw', 'escaped']) {
+      const [articles, quotes] = [await read(dir, 'articles'), await read(dir, 'quotes')]
+      const texts = new Map(articles.map((a) => [unescapeCsvCell(a.id), [...unescapeCsvCell(a.text)]]))
+      const mismatched = quotes.filter((q) => texts.get(unescapeCsvCell(q.docId))!.slice(Number(q.start), Number(q.end)).join('') !== unescapeCsvCell(q.text))
+      expect({dir, quotes: quotes.length > 0, mismatched}).toEqual({dir, quotes: true, mismatched: []})
+    }
   })
 
   it('refuses to replace an existing database without --force', async () => {
