@@ -59,6 +59,16 @@ export async function checkRedis(url: string, timeoutMs = 5000): Promise<Checked
       if (AUTH_FAILURE.test(reason)) throw refused(shown, reason)
       throw new RedisError(`cannot reach Redis at ${shown}: ${reason} (is redis-server running there? start one with: redis-server --port 6379)`)
     }
+    // ioredis selects the URL's database while connecting and goes on in database 0 when Redis refuses it
+    // (redis://host/99 on a server of 16): the run and its workers then shared database 0 with every other run
+    const db = probe.options.db ?? 0
+    if (db !== 0) {
+      try {
+        await probe.select(db)
+      } catch (error) {
+        throw new RedisError(`Redis at ${shown} has no database ${db}: ${(error as Error).message} (a server has databases 0-15 unless its "databases" setting says otherwise)`)
+      }
+    }
     let info: string
     try {
       info = String(await probe.info('server'))

@@ -141,6 +141,16 @@ async function removeLeftovers(queue: Queue, client: Redis, name: string, runId:
   return removed
 }
 
+// the workers of the queue in this run's database: CLIENT LIST, which BullMQ reads, lists the clients of every database
+// of the server, so a run on redis://host/3 counted a worker on database 0 (which never sees its batches) and waited
+// for it for ever instead of saying that no worker was there
+async function countWorkers(queue: Queue, connection: Redis): Promise<number> {
+  const db = connection.options.db ?? 0
+  const workers = (await queue.getWorkers()) as Array<{db?: string}>
+  // a server without CLIENT LIST (a managed Redis) gives one entry without a database: counted, as BullMQ does
+  return workers.filter((worker) => worker.db === undefined || Number(worker.db) === db).length
+}
+
 /** An executor that sends each batch to the Redis queue and waits for a worker's result. */
 export async function createRedisExecutor(options: RedisRunOptions): Promise<Executor> {
   // a caller that has just checked this URL (the CLI) said what was wrong then; probing again costs a connection
@@ -175,7 +185,7 @@ export async function createRedisExecutor(options: RedisRunOptions): Promise<Exe
       events.waitUntilReady().then(async () => {
         await keepAlive()
         leftovers = await removeLeftovers(queue, connection, name, runId).catch(() => 0)
-        return queue.getWorkersCount()
+        return countWorkers(queue, connection)
       }),
       redisTimeoutMs,
       () => goneSinceCheck(shown, redisTimeoutMs, lastError),
@@ -229,8 +239,7 @@ export async function createRedisExecutor(options: RedisRunOptions): Promise<Exe
       return
     }
     polling = true
-    queue
-      .getWorkersCount()
+    countWorkers(queue, connection)
       .then((n) => {
         workers = n
         const at = Date.now()

@@ -188,6 +188,28 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
     await exited(late.child)
   })
 
+  // CLIENT LIST lists the clients of every database: a run on database 3 counted a worker on database 0, which never
+  // sees its batches, and waited for it for ever; a database the server does not have was used as database 0
+  it('counts only the workers of its own database, and refuses a database the server does not have', {timeout: 120_000}, async () => {
+    const corpus = corpusOf()
+    const other = worker(url, 'db')
+    await other.ready
+    const out = mkdtempSync(join(tmpdir(), 'lede-dist-db-'))
+    const elsewhere = await run(['run', corpus, '--out', out, '--redis', `${url}/3`, '--queue', 'db', '--worker-timeout', '3', '--quiet'])
+    expect(elsewhere.code).toBe(3)
+    expect(elsewhere.stderr).toMatch(/no worker has been connected to queue "db" at redis:\S+\/3 for \d+ s \(--worker-timeout 3\)/)
+    expect(other.stderr()).not.toMatch(/batch \S+ started/)
+    other.child.kill('SIGTERM')
+    await exited(other.child)
+    const made = join(mkdtempSync(join(tmpdir(), 'lede-dist-db99-')), 'made')
+    for (const args of [['run', corpus, '--out', made, '--redis', `${url}/99`], ['worker', '--redis', `${url}/99`]]) {
+      const refused = await run(args)
+      expect(refused.code).toBe(3)
+      expect(refused.stderr).toMatch(/^lede( worker)?: Redis at redis:\S+\/99 has no database 99: ERR DB index is out of range/)
+    }
+    expect(existsSync(made)).toBe(false)
+  })
+
   it('stops with exit 3 when Redis goes down mid-run, and --resume finishes the run once it is back', {timeout: 300_000}, async () => {
     // a Redis of its own, killed in the middle of the run
     const port = await freePort()
