@@ -165,9 +165,11 @@ describe('lede CLI', () => {
 
   it.each([
     ['another --default-dollar', ['--default-dollar', 'CAD'], /it used --default-dollar USD \(now --default-dollar CAD\)\. Nothing was changed\. To continue it: the same command with --default-dollar USD and --resume\./],
-    ['--no-link', ['--no-link'], /it used linking \(now --no-link\)\. Nothing was changed\. To continue it: the same command with \(without --no-link\) and --resume/],
+    // the options to leave out are named apart ("with (without --no-link) and --resume" before)
+    ['--no-link', ['--no-link'], /it used linking \(now --no-link\)\. Nothing was changed\. To continue it: the same command with --resume, without --no-link\. To start over/],
+    ['--no-link and another pipeline', ['--no-link', '--pipeline', 'plain'], /To continue it: the same command with --pipeline news and --resume, without --no-link\. /],
     ['another pipeline', ['--pipeline', 'plain'], /it used --pipeline news \(now plain\)\. .*To continue it: the same command with --pipeline news and --resume/],
-    ['--layers tokens', ['--layers', 'tokens'], /it used no --layers \(now --layers tokens\)/],
+    ['--layers tokens', ['--layers', 'tokens'], /it used no --layers \(now --layers tokens\)\. Nothing was changed\. To continue it: the same command with --resume, without --layers\. /],
     ['another corpus folder', ['@OTHER-CORPUS'], /it read the corpus folder ".*" \(now ".*"\)\. Nothing was changed\. To start over instead/],
     ['a corpus with a file more', ['@FILE-ADDED'], /the corpus changed since it was staged \(4 input files of \d+ bytes then, 5 input files of \d+ bytes now\), so its records no longer match the corpus/],
     ['a corpus with a file changed', ['@FILE-CHANGED'], /the corpus changed since it was staged \(4 input files of \d+ bytes then, 4 input files of \d+ bytes now\)/],

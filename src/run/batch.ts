@@ -256,7 +256,11 @@ export async function checkResume(outDir: string, prepared: PreparedRun): Promis
     )
   }
   if (differences.length === 0) differences.push('it was started with other settings')
-  const todo = fixes.length > 0 && then.version === now.version && sameCorpus ? `To continue it: the same command with ${fixes.join(' ')} and --resume. ` : ''
+  // options to give again, and options to leave out ("the same command with (without --no-link) and --resume" read as a riddle)
+  const adds = fixes.filter((fix) => !fix.startsWith('without '))
+  const drops = fixes.filter((fix) => fix.startsWith('without ')).map((fix) => fix.slice('without '.length))
+  const continued = `with ${adds.length > 0 ? `${adds.join(' ')} and ` : ''}--resume${drops.length > 0 ? `, without ${drops.join(' and ')}` : ''}`
+  const todo = fixes.length > 0 && then.version === now.version && sameCorpus ? `To continue it: the same command ${continued}. ` : ''
   throw new ResumeError(`${start}: ${differences.join('; ')}. Nothing was changed. ${todo}${over}`)
 }
 
@@ -266,11 +270,11 @@ function describeOption(name: string, value: unknown): {text: string; fix: strin
     const code = value === undefined ? 'USD' : String(value)
     return {text: `--default-dollar ${code}`, fix: `--default-dollar ${code}`}
   }
-  if (name === 'encoding') return value === undefined ? {text: 'no --encoding', fix: '(without --encoding)'} : {text: `--encoding ${String(value)}`, fix: `--encoding ${String(value)}`}
-  if (name === 'link') return value === false ? {text: '--no-link', fix: '--no-link'} : {text: 'linking', fix: '(without --no-link)'}
+  if (name === 'encoding') return value === undefined ? {text: 'no --encoding', fix: 'without --encoding'} : {text: `--encoding ${String(value)}`, fix: `--encoding ${String(value)}`}
+  if (name === 'link') return value === false ? {text: '--no-link', fix: '--no-link'} : {text: 'linking', fix: 'without --no-link'}
   if (name === 'layers') {
     const layers = Array.isArray(value) ? value.join(',') : ''
-    return layers ? {text: `--layers ${layers}`, fix: `--layers ${layers}`} : {text: 'no --layers', fix: '(without --layers)'}
+    return layers ? {text: `--layers ${layers}`, fix: `--layers ${layers}`} : {text: 'no --layers', fix: 'without --layers'}
   }
   return {text: `option ${name} ${JSON.stringify(value)}`, fix: `(${name} ${JSON.stringify(value)})`}
 }
