@@ -28,7 +28,7 @@ Exit codes:
      --resume of a run staged with other options, pipeline or corpus: the message says what differs)
   3  the run could not start or finish (corpus folder unreadable, output not writable, output folder in use by another run,
      Redis unreachable or refusing, NER model file missing or not a model, broken pipeline)
-  130  interrupted (Ctrl-C): what was written is staged in the output folder; the same command with --resume continues it`
+  130  interrupted (Ctrl-C or SIGTERM): what was written is staged in the output folder; the same command with --resume continues it`
 
 // lede view and lede export: their own codes (the run's above spoke of inputs, pipelines and Redis, which they never see)
 const EXPORT_EXIT_HELP = `
@@ -37,6 +37,14 @@ Exit codes:
   2  usage error (unknown option, missing <out-dir>, none of --duckdb, --parquet, --csv)
   3  not written: <out-dir> is no lede run's output (no articles.jsonl), --duckdb or the Parquet/CSV files exist (use --force),
      --parquet or --csv is a file or --duckdb a folder, a record does not fit its table (a run of another lede version)`
+
+// lede worker runs until stopped: a supervisor (systemd, a container) reads a stop it asked for as 0
+const WORKER_EXIT_HELP = `
+Exit codes:
+  0  stopped by Ctrl-C or SIGTERM once the batches in hand were done (their results are in Redis)
+  2  usage error (unknown option, a --redis that is no Redis URL, --concurrency above 256, --lock-duration under 1000)
+  3  could not start: Redis unreachable, refusing lede (password) or without the database in the URL, NER model file
+     missing or not a model; a Redis lost later is waited for (the worker reconnects), not an exit`
 
 const VIEW_EXIT_HELP = `
 Exit codes:
@@ -376,6 +384,7 @@ ${EXIT_HELP}`,
     .option('--queue <name>', 'the queue to take batches from', 'lede')
     .option('--lock-duration <ms>', 'how long this worker may go silent (killed, cut off) before its batches are handed to another worker', positiveInt, 30_000)
     .option('-q, --quiet', 'no log lines on stderr')
+    .addHelpText('after', WORKER_EXIT_HELP)
     .action(async (opts: {redis: string; concurrency?: number; queue: string; lockDuration: number; quiet?: boolean}) => {
       // the same checks as a run's, before BullMQ loads and before any thread starts
       if (opts.concurrency !== undefined && opts.concurrency > MAX_WORKERS) {

@@ -247,7 +247,8 @@ describe('lede CLI', () => {
   it.each([
     [['view', '--help'], /0  the site was written/, /--redis|every input/],
     [['export', '--help'], /0  the export was written\n  2 .*none of --duckdb, --parquet, --csv[\s\S]*--force/, /--redis|every input/],
-    [['run', '--help'], /0  every input was processed/, /the export was written/],
+    [['run', '--help'], /0  every input was processed[\s\S]*130  interrupted \(Ctrl-C or SIGTERM\)/, /the export was written/],
+    [['worker', '--help'], /0  stopped by Ctrl-C or SIGTERM once the batches in hand were done[\s\S]*3  could not start: Redis unreachable/, /every input|the site was written/],
     [['--help'], /Exit codes of lede run \(each command's --help gives its own\)/, /the site was written/],
   ])('%j lists the exit codes of that command', async (argv, has, hasNot) => {
     expect(await main(argv)).toBe(EXIT.ok)
