@@ -230,6 +230,14 @@ export function pairArticles(gold: readonly GoldFile[], predictions: Predictions
   return pairs
 }
 
+// a gold source written "000.TXT" or "000.txt.gz" for the run's "000.txt" was only "no article in the run": the
+// article whose file name differs by letter case or a .gz ending is named, so the fix is one look away
+/** Returns the source of a predicted article whose file name equals `source`'s but for letter case and a `.gz` ending. */
+export function findNearSource(source: string, articles: readonly PredictedArticle[]): string | undefined {
+  const key = (path: string) => basename(path).toLowerCase().replace(/\.gz$/, '')
+  return articles.find((entry) => key(entry.article.source) === key(source))?.article.source
+}
+
 interface SpanTotals {
   exact: PRFScore
   overlap: PRFScore
@@ -288,7 +296,9 @@ export function scoreDocuments(gold: readonly GoldFile[], predictions: Predictio
   for (const g of gold) {
     const entry = pairs.get(g) ?? null
     if (!entry) {
-      errors.push({source: g.source, code: 'eval:no-prediction', message: `gold file for "${g.source}" has no article in the run (failed, filtered out, or another corpus?)`})
+      const near = findNearSource(g.source, predictions.articles)
+      const hint = near === undefined ? '' : `; the run has "${near}": write the article's source as articles.jsonl gives it`
+      errors.push({source: g.source, code: 'eval:no-prediction', message: `gold file for "${g.source}" has no article in the run (failed, filtered out, or another corpus?)${hint}`})
       continue
     }
     paired.add(entry)

@@ -154,7 +154,10 @@ export function parseGold(json: string, name: string): GoldFile {
   try {
     value = JSON.parse(json)
   } catch (error) {
-    throw new GoldError([`${name}: not valid JSON: ${(error as Error).message}`])
+    // an empty file said "Unexpected end of JSON input"; V8 quotes the text around a bad token, new lines and all,
+    // which broke the one line per problem
+    if (json.trim() === '') throw new GoldError([`${name}: the file is empty (a gold file is one JSON object: {"source": ..., "entities": [...]}, see docs/gold.md)`])
+    throw new GoldError([`${name}: not valid JSON: ${(error as Error).message.replace(/\s*\n\s*/g, ' ')}`])
   }
   const result = validateGold(value, name)
   if (!result.ok) throw new GoldError(result.problems)

@@ -190,6 +190,17 @@ describe('scoreDocuments', () => {
       {source: 'c.txt', code: 'eval:no-prediction', message: 'gold file for "c.txt" has no article in the run (failed, filtered out, or another corpus?)'},
     ])
   })
+
+  it.each([
+    ['A.TXT', 'a.txt'],
+    ['a.txt.gz', 'a.txt'],
+    ['sub/A.txt', 'a.txt'],
+  ])('names the run\'s article when the gold source %s differs from %s by letter case or .gz', (source, near) => {
+    const report = scoreDocuments([{...GOLD, source}], predictions([perfect()]))
+    expect(report.errors).toEqual([
+      {source, code: 'eval:no-prediction', message: `gold file for "${source}" has no article in the run (failed, filtered out, or another corpus?); the run has "${near}": write the article's source as articles.jsonl gives it`},
+    ])
+  })
 })
 
 describe('formatReport', () => {

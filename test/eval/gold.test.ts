@@ -189,6 +189,8 @@ describe('gold validation', () => {
   it('names the file when JSON does not parse', () => {
     expect(() => parseGold('{"source": ', 'bad.json')).toThrow(GoldError)
     expect(() => parseGold('{"source": ', 'bad.json')).toThrow(/bad\.json: not valid JSON/)
+    expect(() => parseGold(' \n', 'empty.json')).toThrow(/\n  empty\.json: the file is empty \(a gold file is one JSON object/)
+    expect(() => parseGold('{"source": "a.txt",,\n  "entities": []}', 'two.json')).toThrow(/\n  two\.json: not valid JSON: [^\n]*$/)
   })
 })
 
