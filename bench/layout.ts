@@ -7,6 +7,9 @@
  *
  *   npm run bench:layout [-- --polnear ../shared/polnear/dev --conll ../shared/conll2003/eng.testa]
  *
+ * It also prints how the layout (findWraps, on the wrapped text as given) read the wrapper's line breaks: every single
+ * newline the wrapper wrote is a wrap, every blank line a paragraph's end.
+ *
  * With --hyphenate the wrapper also breaks long words with a hyphen at the line's end, as typesetting and some
  * archive exports do: a word that does not fit is split where the part with its hyphen fills the line (at least 3
  * letters on each side, and only after a vowel followed by a consonant, a rough syllable break); a compound
@@ -29,6 +32,7 @@ import {DEFAULT_PIPELINE, PIPELINES} from '../pipelines/index.ts'
 import {createDoc} from '../src/doc.ts'
 import {readConll} from '../tools/ner/conll.ts'
 import {processDoc} from '../src/stage.ts'
+import {findWraps} from '../src/segment/layout.ts'
 
 const {values} = parseScriptArgs({
   name: 'bench:layout',
@@ -206,6 +210,30 @@ function records(wrapped: Wrapped): {entities: string[]; quotes: string[]; parag
   }
 }
 
+/** How the layout read the wrapper's breaks: every single newline the wrapper wrote is a wrap, a blank line a paragraph's end. */
+interface WrapReading {
+  wraps: number
+  found: number
+  /** line breaks read as wraps that the wrapper did not write as one (a paragraph's end) */
+  wrong: number
+  /** documents with a wrap, and those read as wrapped */
+  docs: number
+  docsRead: number
+}
+
+function readWraps(text: string, into: WrapReading): void {
+  const truth = new Set<number>()
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) if (text[at - 1] !== '\n' && text[at + 1] !== '\n') truth.add(at)
+  const read = findWraps(text)
+  into.wraps += truth.size
+  if (truth.size > 0) into.docs++
+  if (read.length > 0) into.docsRead++
+  for (const at of read) {
+    if (truth.has(at)) into.found++
+    else into.wrong++
+  }
+}
+
 /** Multiset intersection size. */
 function common(a: string[], b: string[]): number {
   const counts = new Map<string, number>()
@@ -243,9 +271,11 @@ for (const corpus of corpora) {
   for (const width of widths) {
     let eBoth = 0, eA = 0, eB = 0, qBoth = 0, qA = 0, qB = 0, pA = 0, pB = 0, soft = 0, compound = 0
     const read: HyphenReading = {soft: 0, softJoined: 0, compound: 0, compoundKept: 0, wrong: []}
+    const wrapReading: WrapReading = {wraps: 0, found: 0, wrong: 0, docs: 0, docsRead: 0}
     const shown: string[] = []
     for (const [i, text] of corpus.texts.entries()) {
       const rewrapped = rewrap(text, width, hyphenate)
+      readWraps(rewrapped.text, wrapReading)
       soft += rewrapped.soft
       compound += rewrapped.compound
       const wrapped = records(rewrapped)
@@ -275,6 +305,7 @@ for (const corpus of corpora) {
     )
     // the same in counts: records found alike in both runs, and the breaks the wrapper made inside words
     console.log(`${''.padEnd(31)}entities alike ${eBoth}, quotes alike ${qBoth}${hyphenate ? `; words broken with a hyphen ${soft}, compounds broken after their hyphen ${compound}` : ''}`)
+    console.log(`${''.padEnd(31)}wraps read: ${wrapReading.found} of ${wrapReading.wraps}, ${wrapReading.wrong} paragraph ends read as wraps; documents read wrapped ${wrapReading.docsRead} of ${wrapReading.docs}`)
     if (hyphenate) console.log(`${''.padEnd(31)}line-end hyphens read: words joined ${read.softJoined} of ${read.soft}, compounds kept ${read.compoundKept} of ${read.compound}`)
     for (const line of shown.slice(0, examples)) console.log(line)
     for (const line of read.wrong) console.log(line)
