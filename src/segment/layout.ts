@@ -38,6 +38,8 @@ interface LineInfo {
   tabular: boolean
   /** ends on a letter and one hyphen ("Appropria-", "long-"; not "--", "30-" or " -"): a word a wrapper may have broken */
   hyphenated: boolean
+  /** the first character after any opening quote or bracket is a letter */
+  startsLetter: boolean
 }
 
 function isSpace(code: number): boolean {
@@ -70,6 +72,7 @@ function describeLines(text: string): LineInfo[] {
       bullet: false,
       tabular: false,
       hyphenated: false,
+      startsLetter: false,
     })
     if (end >= text.length) break
     start = end + 1
@@ -82,6 +85,8 @@ const LINE_END_HYPHEN = /\p{L}[-\u2010\u00ad]$/u
 
 const OPENERS = '"“‘\'«(['
 const DANGLING = /(?:^|\s)(?:and|or|but|nor|the|a|an|of|in|on|at|to|for|with|by|from|as|than|that)$/
+// the same words in a line set in capitals (headlines, some wire archives); not "A", which ends "GROUP A" and "PLAN A"
+const DANGLING_CAPITALS = /(?:^|\s)(?:AND|OR|BUT|NOR|THE|AN|OF|IN|ON|AT|TO|FOR|WITH|BY|FROM|AS|THAN|THAT)$/
 
 /** Reads what only a line that may be a wrap needs (kept lazy: one-paragraph-a-line text rarely gets here). */
 function detail(text: string, line: LineInfo): LineInfo {
@@ -97,12 +102,13 @@ function detail(text: string, line: LineInfo): LineInfo {
   const body = text.slice(s, e)
   line.firstWord = w - s
   line.open = !/[.!?:;…]["”’'»)\]]*$/.test(body)
-  line.dangling = DANGLING.test(body)
+  line.dangling = DANGLING.test(body) || (DANGLING_CAPITALS.test(body) && !/\p{Ll}/u.test(body))
   line.dateline = body.length <= 80 && /[0-9]$/.test(body) && matchDateline(body) !== null
   line.startsLower = first !== '' && first !== first.toUpperCase() && first === first.toLowerCase()
   line.bullet = /^(?:[-*•·▪◦‣]|\d{1,2}[.)])\s/.test(body)
   line.tabular = /\S(?: {2,}|\t)\S/.test(body)
   line.hyphenated = LINE_END_HYPHEN.test(body)
+  line.startsLetter = first !== '' && /\p{L}/u.test(first)
   return line
 }
 
@@ -151,6 +157,11 @@ function layoutOf(text: string, lines: LineInfo[]): Layout {
       if (line.hyphenated) broken++
       midSentence.push(line.length)
     } else if (line.open && !line.tabular && !line.bullet && !next.bullet) {
+      // a line that ends on a word no sentence ends with ("in a", "WITH"), or on a word broken by a hyphen before a
+      // letter ("QUALI-" / "FIER"), goes on as surely as one followed by lowercase: the only evidence a text in
+      // capitals, or a short text whose lines go on before capitals, gives; counted only when the next word would not
+      // have fitted on the line (a short "Results from the" above a table is a heading the source broke, not a wrap)
+      if ((line.dangling || (line.hyphenated && next.startsLetter)) && line.length + 1 + next.firstWord > width - Math.round(width * 0.1)) lowercase++
       midSentence.push(line.length)
     }
   }

@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest'
 import {findParagraphs} from '../../src/segment/segment-text.ts'
 import {detectLayout, findWraps, unwrapText} from '../../src/segment/layout.ts'
+import {closeLineHyphens, findLineHyphens} from '../../src/segment/line-hyphens.ts'
+import {isEnglishWord} from '../../src/adapters/wink.ts'
 import {measureGrowth} from '../helpers/linear-time.ts'
 
 // the same story twice: one paragraph a line, and hard-wrapped at 60 columns with blank-line paragraphs
@@ -22,6 +24,8 @@ function wrap(paragraph: string, width: number): string {
   return lines.join('\n')
 }
 const HYPHENATED = 'WASHINGTON (AP) -- The House Appropria-\ntions Committee voted on Tuesday to cut the budget of the Environ-\nmental Protection Agency, a long-\nterm plan.'
+// a CoNLL-style sports story wrapped at 60 columns, its headline broken inside a word
+const SHORT_STORY = 'SOCCER - UKRAINE BEAT NORTHERN IRELAND IN WORLD CUP QUALI-\nFIER .\n\nBELFAST 1996-08-31\n\nUkraine beat Northern Ireland 1-0 ( halftime 0-0 ) in a\nWorld Cup soccer European group nine qualifier on Saturday .\n\nScorer : Sergei Rebrov ( 79th minute )\n\nAttendance : 9,358'
 const ONE_A_LINE = ['Car bomb kills five in Nairobi', ...PARAGRAPHS].join('\n')
 const WRAPPED = ['Car bomb kills five in Nairobi', ...PARAGRAPHS.map((p) => wrap(p, 60))].join('\n\n')
 
@@ -38,6 +42,13 @@ describe('detectLayout', () => {
     ['wire copy with words broken by hyphens', HYPHENATED, true],
     ['one broken word only', 'The House Appropria-\ntions Committee met on Tuesday and voted to cut the budget of the agency.\nIt goes on.', false],
     ['compounds ending lines that go on in capitals', 'The Anglo-\nFrench talks ended.\nThe McCain-\nFeingold law stands.', false],
+    // a short story has too few lines for the numbers; a full line broken inside a word, or ending on a word no
+    // sentence ends with, goes on whatever the case of the next line
+    ['a short story whose capitals headline a hyphen broke', SHORT_STORY, true],
+    ['the same story in capitals', SHORT_STORY.toUpperCase(), true],
+    ['a short story in capitals whose full line ends on a function word', 'ARMENIA AND PORTUGAL DREW 0-0 ON SATURDAY IN THE WORLD CUP FOR\nEUROPEAN GROUP NINE IN YEREVAN .\n\nATTENDANCE : 5,000', true],
+    ['a short heading ending on a function word above a table', 'Results from the\nToshiba Classic tennis tournament on Friday ( prefix number denotes seeding ) :\nSecond round\n1 - Arantxa Sanchez Vicario ( Spain ) beat Naoko Kijimuta ( Japan ) 1-6 6-4 6-3', false],
+    ['a label in capitals ending on a letter', 'RESULTS IN GROUP A\nSPAIN 2 FRANCE 1\nITALY 0 GERMANY 0', false],
   ])('%s', (_name, text, wrapped) => {
     expect(detectLayout(text).wrapped).toBe(wrapped)
   })
@@ -64,6 +75,26 @@ describe('findParagraphs by layout', () => {
     const text = `${wrap(PARAGRAPHS[0]!, 60)}\n\n${table}\n\n${wrap(PARAGRAPHS[2]!, 60)}`
     const paragraphs = findParagraphs(text).map((p) => text.slice(p.start, p.end).replace(/\n/g, ' '))
     expect(paragraphs).toEqual([PARAGRAPHS[0], ...table.split('\n'), PARAGRAPHS[2]])
+  })
+
+  it('joins the lines of a short wrapped story, its headline broken inside a word included', () => {
+    for (const text of [SHORT_STORY, SHORT_STORY.toUpperCase()]) {
+      expect(findParagraphs(text).map((p) => text.slice(p.start, p.end).replace(/\n/g, ' ').toUpperCase())).toEqual([
+        'SOCCER - UKRAINE BEAT NORTHERN IRELAND IN WORLD CUP QUALI- FIER .',
+        'BELFAST 1996-08-31',
+        'UKRAINE BEAT NORTHERN IRELAND 1-0 ( HALFTIME 0-0 ) IN A WORLD CUP SOCCER EUROPEAN GROUP NINE QUALIFIER ON SATURDAY .',
+        'SCORER : SERGEI REBROV ( 79TH MINUTE )',
+        'ATTENDANCE : 9,358',
+      ])
+    }
+  })
+
+  it('reads the headline word a hyphen broke whole once the short story is read as wrapped', () => {
+    for (const text of [SHORT_STORY, SHORT_STORY.toUpperCase()]) {
+      const paragraphs = findParagraphs(text)
+      const view = closeLineHyphens(unwrapText(text, paragraphs), findLineHyphens(text, paragraphs, isEnglishWord)).text
+      expect(view.split('\n')[0]).toBe('SOCCER - UKRAINE BEAT NORTHERN IRELAND IN WORLD CUP QUALIFIER .')
+    }
   })
 
   it('keeps a short line (a dateline, a heading) apart from the paragraph after it', () => {
