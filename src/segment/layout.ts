@@ -40,6 +40,8 @@ interface LineInfo {
   hyphenated: boolean
   /** the first character after any opening quote or bracket is a letter */
   startsLetter: boolean
+  /** starts with a mark that closes what came before (",", ";", ":", ")", "]"): no paragraph starts so */
+  startsClosing: boolean
 }
 
 function isSpace(code: number): boolean {
@@ -73,6 +75,7 @@ function describeLines(text: string): LineInfo[] {
       tabular: false,
       hyphenated: false,
       startsLetter: false,
+      startsClosing: false,
     })
     if (end >= text.length) break
     start = end + 1
@@ -86,6 +89,8 @@ const LINE_END_HYPHEN = /\p{L}[-\u2010\u00ad]$/u
 const OPENERS = '"“‘\'«(['
 const DANGLING = /(?:^|\s)(?:and|or|but|nor|the|a|an|of|in|on|at|to|for|with|by|from|as|than|that)$/
 // the same words in a line set in capitals (headlines, some wire archives); not "A", which ends "GROUP A" and "PLAN A"
+// an opening bracket or quote ends no line a writer breaks: "( 79th minute )" broken after "("
+const OPENING_END = /[([{“«]$/
 const DANGLING_CAPITALS = /(?:^|\s)(?:AND|OR|BUT|NOR|THE|AN|OF|IN|ON|AT|TO|FOR|WITH|BY|FROM|AS|THAN|THAT)$/
 
 /** Reads what only a line that may be a wrap needs (kept lazy: one-paragraph-a-line text rarely gets here). */
@@ -102,13 +107,14 @@ function detail(text: string, line: LineInfo): LineInfo {
   const body = text.slice(s, e)
   line.firstWord = w - s
   line.open = !/[.!?:;…]["”’'»)\]]*$/.test(body)
-  line.dangling = DANGLING.test(body) || (DANGLING_CAPITALS.test(body) && !/\p{Ll}/u.test(body))
+  line.dangling = DANGLING.test(body) || (DANGLING_CAPITALS.test(body) && !/\p{Ll}/u.test(body)) || OPENING_END.test(body)
   line.dateline = body.length <= 80 && /[0-9]$/.test(body) && matchDateline(body) !== null
   line.startsLower = first !== '' && first !== first.toUpperCase() && first === first.toLowerCase()
   line.bullet = /^(?:[-*•·▪◦‣]|\d{1,2}[.)])\s/.test(body)
   line.tabular = /\S(?: {2,}|\t)\S/.test(body)
   line.hyphenated = LINE_END_HYPHEN.test(body)
   line.startsLetter = first !== '' && /\p{L}/u.test(first)
+  line.startsClosing = s < e && ',;:)]}'.includes(text[s]!)
   return line
 }
 
@@ -139,8 +145,15 @@ function layoutOf(text: string, lines: LineInfo[]): Layout {
     if (line.length > width + 8) longer++
   }
   if (longer > Math.max(1, 0.05 * nonBlank)) return notWrapped
+  // the widest line of the document: a wrapper fills each line it breaks as far as the next word allows
+  let widest = 0
+  for (const line of lines) if (!line.blank && line.length > widest) widest = line.length
   // lines that stop mid-sentence: the next starts in lowercase (strong), or the line has no final stop and is not a table row
   const midSentence: number[] = []
+  // lines that go on, have no final stop and could not have taken the next line's first word within the widest line
+  let fitted = 0
+  // the one line that goes on, when only one does
+  let only = -1
   let lowercase = 0
   // lines ending in a broken word ("Appropria-") that the next line goes on in lowercase ("tions"): only a wrapper
   // breaks a word at a line's end, so two of them say the document is wrapped whatever its lines' lengths
@@ -156,12 +169,19 @@ function layoutOf(text: string, lines: LineInfo[]): Layout {
       lowercase++
       if (line.hyphenated) broken++
       midSentence.push(line.length)
-    } else if (line.open && !line.tabular && !line.bullet && !next.bullet) {
-      // a line that ends on a word no sentence ends with ("in a", "WITH"), or on a word broken by a hyphen before a
-      // letter ("QUALI-" / "FIER"), goes on as surely as one followed by lowercase: the only evidence a text in
-      // capitals, or a short text whose lines go on before capitals, gives; counted only when the next word would not
-      // have fitted on the line (a short "Results from the" above a table is a heading the source broke, not a wrap)
-      if ((line.dangling || (line.hyphenated && next.startsLetter)) && line.length + 1 + next.firstWord > width - Math.round(width * 0.1)) lowercase++
+    } else if (line.open && !line.tabular && !next.bullet) {
+      // a line that ends on a word no sentence ends with ("in a", "WITH"), on an opening bracket, or on a word broken
+      // by a hyphen before a letter ("QUALI-" / "FIER"), goes on as surely as one followed by lowercase: the only
+      // evidence a text in capitals, or a short text whose lines go on before capitals, gives; counted only when the
+      // next word would not have fitted on the line (a short "Results from the" above a table is a heading the source
+      // broke, not a wrap). A list item's line that goes on so is wrapped too
+      const sure = (line.dangling || next.startsClosing || (line.hyphenated && next.startsLetter)) && line.length + 1 + next.firstWord > width - Math.round(width * 0.1)
+      if (line.bullet && !sure) continue
+      if (sure) lowercase++
+      if (line.length + 1 + next.firstWord > widest) {
+        fitted++
+        only = i
+      }
       midSentence.push(line.length)
     }
   }
@@ -173,8 +193,18 @@ function layoutOf(text: string, lines: LineInfo[]): Layout {
   const strong = lowercase > 0 && midSentence.length >= 0.3 * goOn.length && typical >= 0.7 * width
   const weak = midSentence.length >= 3 && midSentence.length >= 0.5 * goOn.length && typical >= 0.85 * width
   const hyphenated = broken >= 2 && midSentence.length >= 0.3 * goOn.length
-  if (!strong && !weak && !hyphenated) return notWrapped
+  // a short story (a few lines, or set in capitals) gives no lowercase continuation and too few lines for the numbers:
+  // every line that goes on has no final stop and is full to the widest line (the next word would not have fitted)
+  const full = fitted === goOn.length && widest >= 40 && (fitted >= 2 || shownWidth(lines, only))
+  if (!strong && !weak && !hyphenated && !full) return notWrapped
   return {wrapped: true, width}
+}
+
+/** Whether a line other than line `at` and the one after it is at least as long: the width is one the document shows elsewhere. */
+function shownWidth(lines: LineInfo[], at: number): boolean {
+  const length = lines[at]!.length
+  for (let i = 0; i < lines.length; i++) if (i !== at && i !== at + 1 && !lines[i]!.blank && lines[i]!.length >= length) return true
+  return false
 }
 
 /** Offsets of the line breaks that are wraps inside a paragraph (ascending); empty when the document is not hard-wrapped. */
@@ -191,7 +221,10 @@ export function findWraps(text: string): number[] {
     if (line.blank || next.blank) continue
     detail(text, line)
     detail(text, next)
-    if (next.bullet || next.dateline || line.dateline) continue
+    // a dash opening the next line after a full line that goes on is the text's own dash, which did not fit
+    // ("... the role they had scripted" / "- in the campaign ad"), not a list: a list item follows a stop or a colon
+    if (next.bullet && !(text[next.from] === '-' && !line.bullet && line.open && !line.tabular && line.length + 2 > layout.width)) continue
+    if (next.dateline || line.dateline) continue
     // an indented first line opens a paragraph; a table row never runs on into the next
     if (next.indent > line.indent + 1 && !next.startsLower) continue
     if (line.tabular && next.tabular) continue

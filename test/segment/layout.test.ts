@@ -49,6 +49,16 @@ describe('detectLayout', () => {
     ['a short story in capitals whose full line ends on a function word', 'ARMENIA AND PORTUGAL DREW 0-0 ON SATURDAY IN THE WORLD CUP FOR\nEUROPEAN GROUP NINE IN YEREVAN .\n\nATTENDANCE : 5,000', true],
     ['a short heading ending on a function word above a table', 'Results from the\nToshiba Classic tennis tournament on Friday ( prefix number denotes seeding ) :\nSecond round\n1 - Arantxa Sanchez Vicario ( Spain ) beat Naoko Kijimuta ( Japan ) 1-6 6-4 6-3', false],
     ['a label in capitals ending on a letter', 'RESULTS IN GROUP A\nSPAIN 2 FRANCE 1\nITALY 0 GERMANY 0', false],
+    // no line says it goes on, but every line that goes on has no final stop and is full: the next word would not have
+    // fitted within the widest line (two such lines, or one whose width another line shows)
+    ['a short story in capitals, two full lines going on', 'CRICKET - AUSTRALIA 228-9 IN 50 OVERS V SRI LANKA .\n\nCOLOMBO 1996-08-30\n\nAUSTRALIA SCORED 228 FOR NINE WICKETS IN THEIR 50 OVERS\nAGAINST SRI LANKA IN THE THIRD DAY-NIGHT LIMITED OVERS MATCH\nOF THE SINGER WORLD SERIES TOURNAMENT ON FRIDAY .', true],
+    ['a short story, one full line going on, the width shown by the headline', 'SOCCER - MAURITANIA DRAW WITH BENIN IN AFRICAN NATIONS CUP .\n\nNOUAKCHOTT 1996-08-31\n\nMauritania drew 0-0 with Benin in their African Nations Cup\nPreliminary round , second leg soccer match on Friday .\n\nBenin won 4-1 on aggregate .', true],
+    ['one line going on, the widest of the document', 'Storm hits the coast\n\nThe police closed the coast road on Sunday after the storm\nWaves broke over the sea wall\n\nIt goes on.', false],
+    ['a headline over a subheading of like length', 'Storm hits the southern coast of England\nThousands flee their homes near the sea\n\nThe police said so.', false],
+    ['stacked headings, all short', 'Storm hits the coast of Kent\nThousands flee their homes\nRoads closed', false],
+    ['a short story whose line ends on an opening bracket', 'BASKETBALL - INTERNATIONAL TOURNAMENT RESULT .\n\nBELGRADE 1996-08-30\n\nRED STAR ( YUGOSLAVIA ) BEAT DINAMO ( RUSSIA ) 92-90 (\nHALFTIME 47-47 )', true],
+    ['a short story whose next line opens on a comma', 'TENNIS - FED CUP RESULTS .\n\nNEW YORK 1996-08-30\n\nResults of the women \'s 1997 Fed Cup team tennis championships\n, as conducted at the U.S. Open on Friday :', true],
+    ['a list item broken inside a word', 'HORSE RACING - BREEDERS STAKES RESULT AT THE CURRAGH .\n\n1. MISS STAMPER 3-1 JOINT-FAVOURITE ( RIDDEN BY DAVID HARRI-\nSON )\n\n2. PADDY LAD 16-1 ( PETER BLOOMFIELD )', true],
   ])('%s', (_name, text, wrapped) => {
     expect(detectLayout(text).wrapped).toBe(wrapped)
   })
@@ -95,6 +105,17 @@ describe('findParagraphs by layout', () => {
       const view = closeLineHyphens(unwrapText(text, paragraphs), findLineHyphens(text, paragraphs, isEnglishWord)).text
       expect(view.split('\n')[0]).toBe('SOCCER - UKRAINE BEAT NORTHERN IRELAND IN WORLD CUP QUALIFIER .')
     }
+  })
+
+  it('reads a dash opening a line after a full line as the text going on, and a list after a colon as a list', () => {
+    const text = `${wrap(PARAGRAPHS[2]!, 60)}\n\nHe said he would not play the role they had scripted for him\n- in the campaign ad - and left.\n\nThe measures agreed on Friday by the council include these:\n- more teachers\n- fewer classes`
+    expect(findParagraphs(text).map((p) => text.slice(p.start, p.end).replace(/\n/g, ' '))).toEqual([
+      PARAGRAPHS[2],
+      'He said he would not play the role they had scripted for him - in the campaign ad - and left.',
+      'The measures agreed on Friday by the council include these:',
+      '- more teachers',
+      '- fewer classes',
+    ])
   })
 
   it('keeps a short line (a dateline, a heading) apart from the paragraph after it', () => {
