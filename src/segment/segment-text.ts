@@ -540,8 +540,9 @@ function wrapsOf(text: string): number[] {
 // "ST. LOUIS", "FT. WORTH": the place-name prefixes in capitals, an abbreviation only before a capital
 const PLACE_ABBREVIATIONS_UPPER: ReadonlySet<string> = new Set([...PLACE_PREFIX_ABBREVIATIONS].map((word) => word.toUpperCase()))
 
+// a wrap of a hard-wrapped document is a space here too ("PORT ST." / "LUCIE"); any other line break is no capital
 function nextIsUpper(text: string, i: number): boolean {
-  while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++
+  i = skipSpaces(text, i)
   return i < text.length && CLS[text.charCodeAt(i)] === UPPER
 }
 

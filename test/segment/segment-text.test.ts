@@ -84,6 +84,9 @@ describe('findTokens', () => {
     ['state abbreviations', 'Tampa, Fla., and Eau Claire, Wis. said', ['Tampa', ',', 'Fla.', ',', 'and', 'Eau', 'Claire', ',', 'Wis.', 'said']],
     ['item numbers opening a line', '1. Miss Stamper 3-1\n 12. Paddy Lad\nHe scored 2. Then', ['1.', 'Miss', 'Stamper', '3-1', '12.', 'Paddy', 'Lad', 'He', 'scored', '2', '.', 'Then']],
     ['place prefixes in capitals', 'ST. LOUIS and FT. WORTH but the SEC. The', ['ST.', 'LOUIS', 'and', 'FT.', 'WORTH', 'but', 'the', 'SEC', '.', 'The']],
+    // a wrap is a space (the text is hard-wrapped: a full line ends on a word no sentence ends with); a paragraph's end is not
+    ['a place prefix in capitals before a wrap', 'THE STORM CAME ASHORE ON SUNDAY NEAR THE CITY OF PORT ST.\nLUCIE AND MOVED NORTH ALONG THE COAST , CUTTING THE POWER TO\nTHOUSANDS', ['THE', 'STORM', 'CAME', 'ASHORE', 'ON', 'SUNDAY', 'NEAR', 'THE', 'CITY', 'OF', 'PORT', 'ST.', 'LUCIE', 'AND', 'MOVED', 'NORTH', 'ALONG', 'THE', 'COAST', ',', 'CUTTING', 'THE', 'POWER', 'TO', 'THOUSANDS']],
+    ['a place prefix in capitals ending a line of its own', 'WE MET AT FT.\nWORTH IS A CITY', ['WE', 'MET', 'AT', 'FT', '.', 'WORTH', 'IS', 'A', 'CITY']],
   ])('%s', (_name, text, expected) => {
     expect(words(text)).toEqual(expected)
   })
