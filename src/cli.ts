@@ -142,7 +142,7 @@ export function createProgram(): Command {
 
   program
     .command('run')
-    .description('run the extraction pipeline over every .txt, .jsonl, .html, .htm, .mhtml, .mht, .sgml and .sgm file (and .gz of one), and SGML wire files with no extension, under a corpus folder')
+    .description('run the extraction pipeline over every .txt, .jsonl, .json, .html, .htm, .mhtml, .mht, .sgml and .sgm file (and .gz of one), and SGML wire files with no extension, under a corpus folder')
     .argument('<corpus-dir>', 'folder of articles, read recursively in sorted order (see Inputs below)')
     .requiredOption(
       '-o, --out <dir>',
@@ -354,7 +354,7 @@ ${EXIT_HELP}`,
         // a mistyped or wrong folder (one of PDFs, an empty mount) is no error, but it must not pass unnoticed
         if (m.inputs.files === 0) {
           const skipped = m.inputs.skipped.length
-          warn(`no input files under "${corpusDir}"${skipped > 0 ? ` (${skipped} files of other kinds skipped, listed in manifest.json)` : ''}: nothing was processed (lede reads .txt, .jsonl, .html, .htm, .mhtml, .mht, .sgml, .sgm and their .gz)`)
+          warn(`no input files under "${corpusDir}"${skipped > 0 ? ` (${skipped} files of other kinds skipped, listed in manifest.json)` : ''}: nothing was processed (lede reads .txt, .jsonl, .json, .html, .htm, .mhtml, .mht, .sgml, .sgm and their .gz)`)
         }
         if (!opts.quiet) {
           const seconds = (m.timings.totalMs / 1000).toFixed(2)

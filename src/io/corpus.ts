@@ -5,7 +5,8 @@ import {createDoc, type Doc} from '../doc.ts'
 import {InputArticle, type ErrorRecord} from '../schema.ts'
 import {decodeBytes, normaliseNewlines, scrubText, utf16Encoding, type IngestWarning} from './decode.ts'
 import {inputFormat, looksLikeHtmlPage, mayBeWireFile} from './formats.ts'
-import {findBinaryFile, findBinaryGzip, MAX_INPUT_BYTES, readInputBytes, readInputHead, readInputLines} from './gzip.ts'
+import {findBinaryFile, findBinaryGzip, MAX_INPUT_BYTES, readInputBytes, readInputChunks, readInputHead, readInputLines} from './gzip.ts'
+import {splitJsonValues} from './json-values.ts'
 import {looksLikeWireSgml, splitWireFile} from './sgml.ts'
 import {findIntegerIdLiteral} from './json-id.ts'
 
@@ -37,7 +38,7 @@ export type CorpusItem =
 
 /** The files a corpus folder holds, split into the ones lede reads and the ones it leaves. */
 export interface CorpusListing {
-  /** input paths (`.txt`, `.jsonl`, `.html`, `.htm`, `.sgml`, `.sgm`, their `.gz` twins, and SGML wire files with no extension) relative to the folder, POSIX separators, sorted */
+  /** input paths (`.txt`, `.jsonl`, `.json`, `.html`, `.htm`, `.sgml`, `.sgm`, their `.gz` twins, and SGML wire files with no extension) relative to the folder, POSIX separators, sorted */
   inputs: string[]
   /** every other file or folder (folders end in `/`), relative and sorted, so the manifest accounts for it */
   skipped: string[]
@@ -263,7 +264,7 @@ export async function listCorpus(dir: string, exclude: string[] = []): Promise<C
       inputs.push(path)
       // a path with a name written \xHH opens through the bytes (the link's target for a link: the same file)
       if (bytes) open[path] = target
-    } else skip(path, link ? 'symbolic link to a file lede does not read' : 'not a file lede reads (.txt, .jsonl, .html, .htm, .mhtml, .mht, .sgml, .sgm or a .gz of one; a file with no extension only when it holds <DOC> elements)')
+    } else skip(path, link ? 'symbolic link to a file lede does not read' : 'not a file lede reads (.txt, .jsonl, .json, .html, .htm, .mhtml, .mht, .sgml, .sgm or a .gz of one; a file with no extension only when it holds <DOC> elements)')
   }
   await walk(root, '', new Set([root]), false, false)
   // a link found while following links is followed at once; the queue only holds links of the real tree
@@ -446,6 +447,10 @@ async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, dam
   const {format, gzip} = inputFormat(path) ?? {format: 'sgml' as const, gzip: path.toLowerCase().endsWith('.gz')}
   if (format === 'jsonl') {
     for await (const item of readJsonlArticles(full, path, gzip, uniqueId)) yield {...item, file: path}
+    return
+  }
+  if (format === 'json') {
+    for await (const item of readJsonArticles(full, path, gzip, uniqueId)) yield {...item, file: path}
     return
   }
   let bytes: Buffer
@@ -652,62 +657,224 @@ async function* readJsonlArticles(full: FsPath, path: string, gzip: boolean, uni
         yield ingestError(source, 'ingest:bad-json', `line ${lineNumber} is not JSON: ${(error as Error).message}`, bytes)
         continue
       }
-      const parsed = InputArticle.safeParse(value)
-      if (!parsed.success) {
-        const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`).join('; ')
-        refused++
-        yield ingestError(source, 'ingest:bad-record', `line ${lineNumber} is not an article {id?, title?, text or html, url?, date?, byline?}: ${issues}`, bytes)
-        continue
-      }
-      const article = parsed.data
-      const extra: Record<string, unknown> = {...(article.meta ?? {})}
-      for (const [key, field] of Object.entries(article)) if (!RECORD_FIELDS.has(key)) extra[key] = field
-      // a whole number past 2^53 is taken as written (JSON.parse rounded it: two tweet ids became one)
-      const givenId =
-        article.id === null || article.id === undefined ? null : typeof article.id === 'number' && !Number.isSafeInteger(article.id) ? (findIntegerIdLiteral(line) ?? String(article.id)) : String(article.id)
-      let text: string
-      let meta: Doc['meta']
-      let title = article.title ?? null
-      let warnings: IngestWarning[] = []
-      if (typeof article.text === 'string') {
-        const scrubbed = scrubText(article.text)
-        text = scrubbed.text
-        warnings = scrubbed.warnings
-        // a record with both keeps its html, unread, with the other fields lede does not interpret
-        if (typeof article.html === 'string') extra.html = article.html
-        meta = recordMeta(article, extra)
-      } else {
-        const scrubbed = scrubText(article.html!)
-        warnings = scrubbed.warnings
-        const page = (await loadHtml()).readHtmlArticle(scrubbed.text)
-        if ('code' in page) {
-          refused++
-          yield ingestError(source, page.code, `line ${lineNumber}: ${page.message}`, bytes)
-          continue
-        }
-        text = page.text
-        title ??= page.title
-        warnings = [...warnings, ...page.warnings]
-        // the record's own fields win over what the page says about itself
-        meta = {...pageMeta(page, {}), ...recordMeta(article, {...page.extra, ...extra})}
-      }
-      if (text.trim() === '') {
-        refused++
-        yield ingestError(source, 'ingest:empty', `line ${lineNumber} has an empty text`, bytes)
-        continue
-      }
-      const doc = createUniqueDoc(uniqueId, givenId ?? contentId(typeof article.text === 'string' ? text : article.html!), {source, text, title, meta})
-      if (fileWarnings.length > 0) warnings = [...fileWarnings, ...warnings]
-      // the line's bytes that were not UTF-8 are U+FFFD now (in its text or another field): said, as for a .txt file
-      if (invalid > 0) warnings = [{code: 'ingest:invalid-utf8', message: `${invalid} byte${invalid === 1 ? ' is' : 's are'} not valid UTF-8; each bad sequence was replaced by U+FFFD`}, ...warnings]
-      addIngestWarnings(doc, warnings)
-      records++
-      yield {kind: 'doc', doc, bytes}
+      const item = await readRecord(value, line, source, `line ${lineNumber}`, bytes, uniqueId, fileWarnings, invalid)
+      if (item.kind === 'doc') records++
+      else refused++
+      yield item
     }
     // an empty .txt is an ingest:empty error; an empty (or all blank) .jsonl gave nothing at all, its absence unexplained
     if (records === 0 && refused === 0) yield ingestError(path, 'ingest:empty', lineNumber === 0 ? 'the JSONL file holds no records (it is empty)' : `the JSONL file holds no records (${lineNumber} blank line${lineNumber === 1 ? '' : 's'})`, bytesSoFar())
   } catch (error) {
     yield readFailure(lineNumber === 0 ? path : `${path}:${lineNumber + 1}`, error)
+  }
+}
+
+/**
+ * One JSON record (a JSONL line, an element of a JSON array) as a document, or the error that says why it is none:
+ * the same field mapping, id and messages whatever file it came from. `where` names it in messages ("line 5",
+ * "element 3 (line 17)"), `raw` is its JSON text (a whole-number id past 2^53 is taken from it as written).
+ */
+async function readRecord(value: unknown, raw: string, source: string, where: string, bytes: number, uniqueId: IdAllocator, fileWarnings: IngestWarning[], invalid: number): Promise<CorpusItem> {
+  const parsed = InputArticle.safeParse(value)
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`).join('; ')
+    return ingestError(source, 'ingest:bad-record', `${where} is not an article {id?, title?, text or html, url?, date?, byline?}: ${issues}`, bytes)
+  }
+  const article = parsed.data
+  const extra: Record<string, unknown> = {...(article.meta ?? {})}
+  for (const [key, field] of Object.entries(article)) if (!RECORD_FIELDS.has(key)) extra[key] = field
+  // a whole number past 2^53 is taken as written (JSON.parse rounded it: two tweet ids became one)
+  const givenId =
+    article.id === null || article.id === undefined ? null : typeof article.id === 'number' && !Number.isSafeInteger(article.id) ? (findIntegerIdLiteral(raw) ?? String(article.id)) : String(article.id)
+  let text: string
+  let meta: Doc['meta']
+  let title = article.title ?? null
+  let warnings: IngestWarning[] = []
+  if (typeof article.text === 'string') {
+    const scrubbed = scrubText(article.text)
+    text = scrubbed.text
+    warnings = scrubbed.warnings
+    // a record with both keeps its html, unread, with the other fields lede does not interpret
+    if (typeof article.html === 'string') extra.html = article.html
+    meta = recordMeta(article, extra)
+  } else {
+    const scrubbed = scrubText(article.html!)
+    warnings = scrubbed.warnings
+    const page = (await loadHtml()).readHtmlArticle(scrubbed.text)
+    if ('code' in page) return ingestError(source, page.code, `${where}: ${page.message}`, bytes)
+    text = page.text
+    title ??= page.title
+    warnings = [...warnings, ...page.warnings]
+    // the record's own fields win over what the page says about itself
+    meta = {...pageMeta(page, {}), ...recordMeta(article, {...page.extra, ...extra})}
+  }
+  if (text.trim() === '') return ingestError(source, 'ingest:empty', `${where} has an empty text`, bytes)
+  const doc = createUniqueDoc(uniqueId, givenId ?? contentId(typeof article.text === 'string' ? text : article.html!), {source, text, title, meta})
+  if (fileWarnings.length > 0) warnings = [...fileWarnings, ...warnings]
+  // the record's bytes that were not UTF-8 are U+FFFD now (in its text or another field): said, as for a .txt file
+  if (invalid > 0) warnings = [{code: 'ingest:invalid-utf8', message: `${invalid} byte${invalid === 1 ? ' is' : 's are'} not valid UTF-8; each bad sequence was replaced by U+FFFD`}, ...warnings]
+  addIngestWarnings(doc, warnings)
+  return {kind: 'doc', doc, bytes}
+}
+
+/** A JSON file's bytes as they stream, or, for one in UTF-16 (what Windows tools write), decoded whole and given again as UTF-8, with the decoding's warnings. */
+async function openJsonChunks(full: FsPath, gzip: boolean): Promise<{chunks: AsyncIterable<Buffer>; fileBytesRead: () => number; fileWarnings: IngestWarning[]}> {
+  const binary = gzip ? await findBinaryGzip(full) : findBinaryFile(full, {countSmall: true})
+  if (binary !== null) throw Object.assign(new Error(binary.message), {code: binary.code === 'ingest:binary' ? 'LEDE_BINARY' : 'LEDE_NOT_TEXT'})
+  if (utf16Encoding(await readInputHead(full, gzip, 4096)) === null) return {...readInputChunks(full, gzip), fileWarnings: []}
+  const {bytes, fileBytes, damaged} = await readInputBytes(full, gzip)
+  if (damaged !== undefined) throw Object.assign(new Error(damaged), {code: 'Z_DATA_ERROR'})
+  const decoded = decodeBytes(bytes)
+  if ('error' in decoded) throw Object.assign(new Error(decoded.error), {code: 'LEDE_NOT_TEXT'})
+  const {text, warnings} = decoded
+  let given = 0
+  async function* chunks(): AsyncGenerator<Buffer> {
+    given = fileBytes
+    yield Buffer.from(text, 'utf8')
+  }
+  return {chunks: chunks(), fileBytesRead: () => given, fileWarnings: warnings}
+}
+
+/**
+ * A `.json` file's articles: an array of article objects (what scrapers and APIs export) read element by element,
+ * streamed (only the element being read is held: a large array costs the memory of its largest element), each
+ * element mapped as a JSONL record is; an object alone, or objects one after another (JSON Lines under a .json name),
+ * each a record. An object that is not an article but holds its articles in one array field (`{"status": "ok",
+ * "articles": [...]}`, as news APIs answer) has that array's elements read. Sources: `<path>:[3]` for an array's
+ * element (`jq '.[3]'` finds it), `<path>:.articles[3]` for a wrapped one, `<path>:<line>` for an object at the top level.
+ */
+async function* readJsonArticles(full: FsPath, path: string, gzip: boolean, uniqueId: IdAllocator): AsyncGenerator<CorpusItem> {
+  let reader: Awaited<ReturnType<typeof openJsonChunks>>
+  try {
+    reader = await openJsonChunks(full, gzip)
+  } catch (error) {
+    yield readFailure(path, error)
+    return
+  }
+  const {chunks, fileBytesRead, fileWarnings} = reader
+  let records = 0
+  let refused = 0
+  let values = 0
+  let accounted = 0
+  const bytesSoFar = () => {
+    const read = fileBytesRead()
+    const delta = read - accounted
+    accounted = read
+    return delta
+  }
+  const count = (item: CorpusItem) => {
+    if (item.kind === 'doc') records++
+    else refused++
+    return item
+  }
+  try {
+    for await (const value of splitJsonValues(chunks, MAX_INPUT_BYTES)) {
+      values++
+      const bytes = bytesSoFar()
+      const inArray = value.index !== null
+      // an array's elements are addressed as jq addresses them; a second array in the file by its line too
+      const locator = inArray ? `${value.arrayLine === 1 ? '' : `${value.arrayLine}`}[${value.index}]` : `${value.line}`
+      const source = `${path}:${locator}`
+      const where = inArray ? `element ${value.index}${value.arrayLine === 1 ? '' : ` of the array on line ${value.arrayLine}`} (line ${value.line})` : `the value on line ${value.line}`
+      if (value.text === null) {
+        yield count(ingestError(source, 'ingest:too-large', `${where} is ${value.bytes} bytes long, more than the longest record lede reads (${MAX_INPUT_BYTES} bytes, the longest string Node.js holds): not read; the records after it are`, bytes))
+        continue
+      }
+      if (value.empty) {
+        yield count(ingestError(source, 'ingest:bad-json', `${where} is empty (two commas with nothing between them): no record`, bytes))
+        continue
+      }
+      let parsed: unknown
+      try {
+        parsed = JSON.parse(value.text)
+      } catch (error) {
+        yield count(ingestError(source, 'ingest:bad-json', `${where} is not JSON: ${(error as Error).message}${value.cutOff ? '; the file ends inside it (cut off?)' : ''}`, bytes))
+        continue
+      }
+      // a wrapper object at the top level (an API's answer): its one array of objects holds the articles
+      const wrapped = !inArray ? await findWrappedArticles(parsed, value.text) : null
+      if (wrapped !== null) {
+        let share = bytes
+        for (const [i, element] of wrapped.elements.entries()) {
+          const field = /^[A-Za-z_][A-Za-z0-9_]*$/.test(wrapped.key) ? `.${wrapped.key}` : `[${JSON.stringify(wrapped.key)}]`
+          const item = await readRecord(element.value, element.text, `${path}:${value.line === 1 ? '' : value.line}${field}[${i}]`, `element ${field}[${i}] of ${where}`, share, uniqueId, fileWarnings, value.invalid)
+          share = 0
+          yield count(item)
+        }
+        continue
+      }
+      yield count(await readRecord(parsed, value.text, source, where, bytes, uniqueId, fileWarnings, value.invalid))
+    }
+    if (records === 0 && refused === 0) yield ingestError(path, 'ingest:empty', values === 0 ? 'the JSON file holds no records (it is empty, blank or an empty array)' : 'the JSON file holds no records', bytesSoFar())
+  } catch (error) {
+    yield readFailure(path, error)
+  }
+}
+
+
+/**
+ * The articles an API's answer wraps (`{"status": "ok", "totalResults": 2, "articles": [...]}`): an object that is no
+ * article itself (no text, no html) with exactly one field holding a non-empty array of objects; that array's elements,
+ * each with its own JSON text (so an id literal past 2^53 is kept as written), or null when the object is not such a wrapper.
+ */
+export async function findWrappedArticles(parsed: unknown, text: string): Promise<{key: string; elements: Array<{value: unknown; text: string}>} | null> {
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return null
+  const object = parsed as Record<string, unknown>
+  if (typeof object.text === 'string' || typeof object.html === 'string') return null
+  const arrays = Object.entries(object).filter(([, v]) => Array.isArray(v) && v.length > 0 && v.every((e) => e !== null && typeof e === 'object' && !Array.isArray(e)))
+  if (arrays.length !== 1) return null
+  const [key, array] = arrays[0] as [string, unknown[]]
+  // the array's text in the object's: its elements' texts come from the same splitter as a top-level array's
+  const at = findFieldArray(text, key)
+  const texts: string[] = []
+  if (at >= 0) {
+    for await (const element of splitJsonValues(oneChunk(Buffer.from(text.slice(at), 'utf8')), MAX_INPUT_BYTES)) {
+      if (element.index === null || element.arrayLine !== 1) break
+      texts.push(element.text ?? '')
+    }
+  }
+  const exact = texts.length === array.length
+  return {key, elements: array.map((value, i) => ({value, text: exact ? texts[i]! : JSON.stringify(value)}))}
+}
+
+async function* oneChunk(bytes: Buffer): AsyncGenerator<Buffer> {
+  yield bytes
+}
+
+// where the array value of the object's top-level field `key` opens in the object's JSON text, or -1
+function findFieldArray(text: string, key: string): number {
+  let depth = 0
+  // the last string read at depth 1 and whether a colon followed it: a key waiting for its value
+  let lastKey: string | null = null
+  let colon = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    if (c === '"') {
+      const start = i
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++
+      lastKey = depth === 1 && !colon ? text.slice(start, i + 1) : null
+      colon = false
+      continue
+    }
+    if (c === ':' && depth === 1 && lastKey !== null) {
+      colon = true
+      continue
+    }
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') continue
+    if (c === '[' && depth === 1 && colon && lastKey !== null && parseKey(lastKey) === key) return i
+    if (c === '{' || c === '[') depth++
+    else if (c === '}' || c === ']') depth--
+    lastKey = null
+    colon = false
+  }
+  return -1
+}
+
+function parseKey(literal: string): string | null {
+  try {
+    return JSON.parse(literal) as string
+  } catch {
+    return null
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * Which input formats `lede run` reads, decided by file name: `.txt`, `.jsonl`, `.html`/`.htm`, `.sgml`/`.sgm`
+ * Which input formats `lede run` reads, decided by file name: `.txt`, `.jsonl`, `.json`, `.html`/`.htm`, `.sgml`/`.sgm`
  * (SGML wire files), and each of them gzip-compressed (`.txt.gz`, `.jsonl.gz`, …), read as its plain twin. A file
  * with no extension (archives such as `19980601_NYT` or `nyt_eng_199807.gz`) is read when its content is an SGML
  * wire file, and a `.txt` whose first line is `<DOC>` is read as one (src/io/corpus.ts decides by content); a
@@ -7,11 +7,13 @@
  */
 
 /** The formats an input file can be in (after taking off a `.gz`). */
-export type InputFormat = 'txt' | 'jsonl' | 'html' | 'mhtml' | 'webarchive' | 'sgml'
+export type InputFormat = 'txt' | 'jsonl' | 'json' | 'html' | 'mhtml' | 'webarchive' | 'sgml'
 
 const EXTENSIONS: Array<[string, InputFormat]> = [
   ['.txt', 'txt'],
   ['.jsonl', 'jsonl'],
+  // an array of article objects (what scrapers and APIs export), an object alone, or JSON Lines under a .json name
+  ['.json', 'json'],
   ['.html', 'html'],
   ['.htm', 'html'],
   // a page saved as one file: MHTML is read (its page part), Safari's .webarchive too (its WebMainResource)

@@ -133,6 +133,17 @@ export function readInputLines(path: PathLike, gzip: boolean, maxLineBytes = MAX
   return {lines: lines(), fileBytesRead: () => file.bytesRead, lineInvalidBytes: () => invalid}
 }
 
+/** A file's bytes as they stream (decompressed when `gzip` is set), with how many file bytes have been read so far; a corrupt archive throws from the loop. */
+export function readInputChunks(path: PathLike, gzip: boolean): {chunks: AsyncIterable<Buffer>; fileBytesRead: () => number} {
+  const file = createReadStream(path)
+  async function* chunks(): AsyncGenerator<Buffer> {
+    const source: Readable = gzip ? file.pipe(createGunzip()) : file
+    if (gzip) file.on('error', (error) => source.destroy(error))
+    for await (const chunk of source) yield chunk as Buffer
+  }
+  return {chunks: chunks(), fileBytesRead: () => file.bytesRead}
+}
+
 /** A JSONL line longer than {@link readInputLines} reads (a string that long cannot exist in Node.js): its length in bytes, read up to its end and dropped. */
 export interface LineTooLong {
   tooLong: number

@@ -165,8 +165,9 @@ describe('listCorpus', () => {
   it('skips a folder holding the output of a lede run, and the excluded output folder', async () => {
     const dir = await corpus({'a.txt': 'a', 'old-run/manifest.json': JSON.stringify({tool: 'lede'}), 'old-run/articles.jsonl': '{}', 'out/x.jsonl': '{}', 'data/manifest.json': '{"name": "not lede"}'})
     const listing = await listCorpus(dir, [join(dir, 'out')])
-    expect(listing.inputs).toEqual(['a.txt'])
-    expect(listing.skipped).toEqual(['data/manifest.json', 'old-run/'])
+    // another tool's manifest.json is a .json input like any other (read, and refused as no article)
+    expect(listing.inputs).toEqual(['a.txt', 'data/manifest.json'])
+    expect(listing.skipped).toEqual(['old-run/'])
     expect(listing.reasons['old-run/']).toMatch(/lede run/)
   })
 
@@ -226,6 +227,79 @@ describe('readCorpus', () => {
     ])
     const first = items[3]!
     expect(first.kind === 'doc' && first.doc).toMatchObject({id: 'x1', title: 'T', meta: {url: 'https://example.org/1'}})
+  })
+})
+
+describe('readCorpus: JSON files (an array of articles, an object, an API answer)', () => {
+  const story = (n: number) => `Anna Smith said on Monday that plan ${n} would cost the city five million dollars.`
+  const summary = (items: CorpusItem[]) => items.map((i) => (i.kind === 'doc' ? `doc ${i.doc.id} ${i.doc.source}` : `error ${i.error.source} ${i.error.code}`))
+
+  it('reads an array element by element, each mapped as a JSONL record is (fields, meta, ids), and says what each bad element is', async () => {
+    const array = [
+      {id: 'a1', title: 'One', text: story(1), url: 'https://example.org/1', date: '2024-05-01', byline: 'Ann', section: 'City'},
+      {text: story(2)},
+      'a string',
+      {title: 'no text'},
+      {id: 'a1', text: story(3)},
+      {id: 'h', html: `<html><body><article><p>${story(4)}</p></article></body></html>`},
+      {text: '   '},
+    ]
+    const text = JSON.stringify(array, null, 2).replace('"a string"', '{"text": bad}')
+    const dir = await corpus({'export.json': text, 'export.jsonl': array.map((a) => JSON.stringify(a)).join('\n')})
+    const items = await readAll(dir)
+    const fromJson = items.filter((i) => (i.kind === 'doc' ? i.doc.source : i.error.source).startsWith('export.json:'))
+    expect(summary(fromJson)).toEqual([
+      'doc a1 export.json:[0]',
+      `doc ${contentId(story(2))} export.json:[1]`,
+      'error export.json:[2] ingest:bad-json',
+      'error export.json:[3] ingest:bad-record',
+      'doc a1-2 export.json:[4]',
+      'doc h export.json:[5]',
+      'error export.json:[6] ingest:empty',
+    ])
+    // each element's line in the message, so a pretty-printed file can be opened at it
+    expect(fromJson.map((i) => (i.kind === 'error' ? i.error.message.split(':')[0] : null))).toEqual([null, null, 'element 2 (line 14) is not JSON', 'element 3 (line 15) is not an article {id?, title?, text or html, url?, date?, byline?}', null, null, 'element 6 (line 26) has an empty text'])
+    const first = fromJson[0]!
+    expect(first.kind === 'doc' && first.doc).toMatchObject({title: 'One', text: story(1), meta: {url: 'https://example.org/1', date: '2024-05-01', byline: 'Ann', extra: {section: 'City'}}})
+    // the same records as JSON Lines give the same documents (ids, texts, meta); a repeated id is renamed across files
+    const docs = (prefix: string) => items.flatMap((i) => (i.kind === 'doc' && i.doc.source.startsWith(prefix) ? [[i.doc.text, i.doc.title, i.doc.meta]] : []))
+    expect(docs('export.json:')).toEqual(docs('export.jsonl:'))
+    expect(docs('export.json:').map((d) => String(d[0]).trim())).toEqual([story(1), story(2), story(3), story(4)])
+    // every item is the file's, for the manifest's splitFiles
+    expect(new Set(items.map((i) => i.file))).toEqual(new Set(['export.json', 'export.jsonl']))
+  })
+
+  it.each([
+    ['an object alone', {'a.json': JSON.stringify({id: 'solo', text: story(1)})}, ['doc solo a.json:1']],
+    ['objects one per line under a .json name', {'a.json': `${JSON.stringify({id: 'l1', text: story(1)})}\n${JSON.stringify({id: 'l2', text: story(2)})}\n`}, ['doc l1 a.json:1', 'doc l2 a.json:2']],
+    [
+      'an API answer wrapping its articles ({"status", "totalResults", "articles": [...]}), an id past 2^53 kept as written',
+      {'a.json': `{"status": "ok", "totalResults": 2, "articles": [{"id": 12345678901234567891, "text": "${story(1)}"}, {"title": "no text", "content": "x"}]}`},
+      ['doc 12345678901234567891 a.json:.articles[0]', 'error a.json:.articles[1] ingest:bad-record'],
+    ],
+    ['an empty array', {'a.json': '[]'}, ['error a.json ingest:empty']],
+    ['an empty file', {'a.json': ''}, ['error a.json ingest:empty']],
+    ['another tool\'s JSON (an object that is no article)', {'a.json': '{"name": "not lede", "version": "1.0"}'}, ['error a.json:1 ingest:bad-record']],
+    ['a file cut off inside its second element', {'a.json': `[{"id": "c1", "text": "${story(1)}"}, {"id": "c2", "text": "cut`}, ['doc c1 a.json:[0]', 'error a.json:[1] ingest:bad-json']],
+    ['gzip-compressed', {'a.json.gz': gzipSync(JSON.stringify([{id: 'g1', text: story(1)}, {id: 'g2', text: story(2)}]))}, ['doc g1 a.json.gz:[0]', 'doc g2 a.json.gz:[1]']],
+    ['in UTF-16 with a BOM (a Windows tool)', {'a.json': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify([{id: 'u1', text: story(1)}]), 'utf16le')])}, ['doc u1 a.json:[0]']],
+    ['random bytes named .json', {'a.json': Buffer.from(Array.from({length: 4000}, (_, i) => (i * 7919) % 256))}, ['error a.json ingest:not-text']],
+  ])('%s', async (_name, files, expected) => {
+    const items = await readAll(await corpus(files))
+    expect(summary(items)).toEqual(expected)
+  })
+
+  it('says a cut-off element ends the file, and counts bytes that are not UTF-8 as for JSONL', async () => {
+    const items = await readAll(await corpus({'a.json': Buffer.concat([Buffer.from(`[{"id": "w", "text": "Caf`), Buffer.from([0xe9]), Buffer.from(` owner ${story(1)}"}, {"text": "cut`)])}))
+    expect(items[0]!.kind === 'doc' && items[0]!.doc.messages.map((m) => m.code)).toEqual(['ingest:invalid-utf8'])
+    expect(items[1]!.kind === 'error' && items[1]!.error.message).toMatch(/^element 1 \(line 1\) is not JSON: .*; the file ends inside it \(cut off\?\)$/)
+  })
+
+  it('gives the same documents and ids on a second read', async () => {
+    const dir = await corpus({'a.json': JSON.stringify([{text: story(1)}, {text: story(2)}, {text: story(1)}])})
+    const once = summary(await readAll(dir))
+    expect(once).toEqual([`doc ${contentId(story(1))} a.json:[0]`, `doc ${contentId(story(2))} a.json:[1]`, `doc ${contentId(story(1))}-2 a.json:[2]`])
+    expect(summary(await readAll(dir))).toEqual(once)
   })
 })
 

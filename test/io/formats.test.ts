@@ -13,7 +13,7 @@ describe('inputFormat', () => {
     ['a.sgml', {format: 'sgml', gzip: false}],
     ['A.SGM.gz', {format: 'sgml', gzip: true}],
     ['a.gz', null],
-    ['a.json', null],
+    ['a.json', {format: 'json', gzip: false}],
     ['a.tar.gz', null],
     ['notes.md', null],
   ])('%s', (path, expected) => {
