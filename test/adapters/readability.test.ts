@@ -183,7 +183,7 @@ describe('extractPage: pages nested deeper than a browser nests them', () => {
     const found = levels(extractPage(deep(k)).paragraphs.join('\n\n'))
     expect(found.length).toBeGreaterThan(50)
     expect(found).toEqual(Array.from({length: found.length}, (_, i) => k - found.length + i))
-  }, 60_000)
+  })
 
   it('keeps mixed text and inline elements below the cap in order', () => {
     const inner = '<div>one <span>two <i>three</i> four</span> five<p>six <b>seven</b></p> eight</div>'
