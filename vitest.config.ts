@@ -1,3 +1,4 @@
+import {availableParallelism} from 'node:os'
 import {configDefaults, defineConfig} from 'vitest/config'
 
 // Files that replace a module with vi.mock run in a module graph of their own: with isolation off, a mock would
@@ -10,6 +11,10 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // vitest's default for `vitest run` is one fork fewer than the cores: ONE fork on CI's 2-core machine, so the test
+    // files ran one after another while much of their time is spent waiting on the lede, redis-server and Chromium
+    // processes they start. One fork per core (docs/architecture.md, "Test suite time")
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       {
         extends: true,
