@@ -51,6 +51,7 @@ import {trimEdgeMarks} from './edge-trim.ts'
 import {joinGivenNames} from './given-name-join.ts'
 import {isGivenName} from './given-name-list.ts'
 import {allowedAfter, TAG_COUNT, tagId, tagPosition, tagType} from './tags.ts'
+import {TOKEN_FIELDS, WasmDecoder, wasmDecoderAvailable} from './wasm-decoder.ts'
 
 // module-local copies: imported bindings can cost a getter call per access in hot loops under some loaders
 const K = TAG_COUNT
@@ -479,6 +480,8 @@ export class NerTagger {
   private readonly hypState = new Int32Array(64)
   private readonly nextScore = new Float64Array(64)
   private readonly nextState = new Int32Array(64)
+  // the beam decoder in WebAssembly (wasm-decoder.ts), when asked for and available; else null
+  private readonly wasm: WasmDecoder | null
 
   /**
    * `beam` 1 decodes greedily; more keeps that many partial tag sequences per sentence (at most 64).
@@ -493,7 +496,7 @@ export class NerTagger {
    */
   constructor(
     model: NerModel,
-    options: {beam?: number; nameUnknown?: boolean; consistency?: boolean; givenNameJoin?: boolean; edgeTrim?: boolean; orgEvidence?: boolean; twoStage?: boolean; sharedTypes?: SharedTypeTable | null} = {},
+    options: {beam?: number; nameUnknown?: boolean; consistency?: boolean; givenNameJoin?: boolean; edgeTrim?: boolean; orgEvidence?: boolean; twoStage?: boolean; sharedTypes?: SharedTypeTable | null; wasm?: boolean} = {},
   ) {
     this.sharedTypes = options.sharedTypes ?? null
     if (this.sharedTypes !== null && this.sharedTypes.vectorSize !== S * K) throw new Error(`NerTagger: a shared type table of ${this.sharedTypes.vectorSize} floats per type, not ${S * K}`)
@@ -582,6 +585,22 @@ export class NerTagger {
         }
       }
     }
+    this.wasm =
+      (options.wasm ?? false) && this.beam > 1 && wasmDecoderAvailable()
+        ? new WasmDecoder({
+            tagCount: K,
+            caseCount: CASE_COUNT,
+            transitions: this.transitions,
+            startTransitionMax: this.startTransitionMax,
+            followers: this.followers,
+            lastFollowers: this.lastFollowers,
+            followerMasks: this.followerMasks,
+            lastFollowerMasks: this.lastFollowerMasks,
+            opens: this.opens,
+            weights: this.weights,
+            entityStartMask: ENTITY_START_MASK,
+          })
+        : null
     this.resetCache()
   }
 
@@ -868,6 +887,7 @@ export class NerTagger {
 
   // beam search over the sentence; the caller updates the label history once the sentence is decided
   private beamSearch(doc: EncodedDocument, start: number, end: number, out: Uint8Array): void {
+    if (this.wasm !== null && this.wasmBeamSearch(this.wasm, doc, start, end, out)) return
     const length = end - start
     const B = this.beam
     if (this.backPointers.length < length * B) {
@@ -984,5 +1004,42 @@ export class NerTagger {
       out[start + t] = backTags[t * B + h]
       h = backPointers[t * B + h]
     }
+  }
+
+  // beamSearch by the WebAssembly decoder: the sentence's per-token inputs (what tokenScores reads) are written to its
+  // memory, then one call sums and searches; false (nothing decoded) for a sentence beyond its capacity
+  private wasmBeamSearch(decoder: WasmDecoder, doc: EncodedDocument, start: number, end: number, out: Uint8Array): boolean {
+    const length = end - start
+    if (length > decoder.tokenCapacity) return false
+    const types = this.types
+    decoder.prepare(types, types.vectors, types.size * S * K)
+    const tokens = decoder.tokens
+    const feats = decoder.feats
+    const featureCapacity = decoder.featureCapacity
+    const docTypes = doc.types
+    const info = doc.info
+    const ids = this.ids
+    const forcing = this.forcing
+    let fp = 0
+    for (let i = start, r = 0; i < end; i++, r += TOKEN_FIELDS) {
+      tokens[r] = ((i - 2 < start ? this.startType : docTypes[i - 2]) * S + 0) * K
+      tokens[r + 1] = ((i - 1 < start ? this.startType : docTypes[i - 1]) * S + 1) * K
+      tokens[r + 2] = (docTypes[i] * S + 2) * K
+      tokens[r + 3] = ((i + 1 >= end ? this.endType : docTypes[i + 1]) * S + 3) * K
+      tokens[r + 4] = ((i + 2 >= end ? this.endType : docTypes[i + 2]) * S + 4) * K
+      tokens[r + 5] = (info[i] >> FACT_CASE_SHIFT) & 15
+      tokens[r + 6] = forcing && this.mustName[i] ? 1 : 0
+      tokenContext(this.context, doc, types, i, end, K, K)
+      if (this.stageTwoOn === 1) this.context.stage2 = this.stageTwoBits[i]
+      const all = contextFeatures(ids, 0, this.table, this.context, this.scratch.history)
+      if (fp + all > featureCapacity) return false
+      // rows the model pruned (row 0) left out, as tokenScores does
+      const first = fp
+      for (let f = 0; f < all; f++) if (ids[f] !== 0) feats[fp++] = ids[f] * K
+      tokens[r + 7] = fp - first
+    }
+    const tags = decoder.decode(length, this.beam)
+    for (let t = 0; t < length; t++) out[start + t] = tags[t]
+    return true
   }
 }
