@@ -41,6 +41,13 @@ export const DEFAULT_ORG_EVIDENCE = false
 /** Whether the recogniser decodes a second time where a name disagrees with its other occurrences, reading the first pass's labels of them (two-stage prediction aggregation, see two-stage.ts; docs/ner.md twenty-seventh round): off until that round adopts it, and a model without the stage-two features is not decoded twice. */
 export const DEFAULT_TWO_STAGE = false
 
+/**
+ * Whether the recogniser's beam search runs in WebAssembly (wasm-decoder.ts): the same tags bit for bit, 18% less
+ * thread CPU in the recogniser over the 4 MB varied corpus (docs/scale.md); `LEDE_WASM=0` in the environment turns it
+ * off (the JavaScript decoder, which is also used wherever WebAssembly is missing).
+ */
+export const DEFAULT_WASM_DECODER = true
+
 let shipped: NerTagger | null = null
 let shippedLexiconData: Lexicon | null = null
 
@@ -61,7 +68,7 @@ export function shippedTagger(): NerTagger {
   if (shipped) return shipped
   const model = loadModel()
   shippedLexiconData = model.lexicon
-  shipped = new NerTagger(model, {beam: DEFAULT_BEAM, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY, givenNameJoin: DEFAULT_GIVEN_NAME_JOIN, edgeTrim: DEFAULT_EDGE_TRIM, orgEvidence: DEFAULT_ORG_EVIDENCE, twoStage: DEFAULT_TWO_STAGE, sharedTypes: sharedTypeTable(TYPE_VECTOR_SIZE)})
+  shipped = new NerTagger(model, {beam: DEFAULT_BEAM, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY, givenNameJoin: DEFAULT_GIVEN_NAME_JOIN, edgeTrim: DEFAULT_EDGE_TRIM, orgEvidence: DEFAULT_ORG_EVIDENCE, twoStage: DEFAULT_TWO_STAGE, sharedTypes: sharedTypeTable(TYPE_VECTOR_SIZE), wasm: DEFAULT_WASM_DECODER && process.env.LEDE_WASM !== '0'})
   return shipped
 }
 
