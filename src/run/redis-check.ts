@@ -57,7 +57,9 @@ export async function checkRedis(url: string, timeoutMs = 5000): Promise<Checked
       const reason = (cause as Error | null)?.message ?? ((error as Error).message || String(error))
       // the AUTH ioredis sends while connecting (a password in the URL) fails here too: that is no connection problem
       if (AUTH_FAILURE.test(reason)) throw refused(shown, reason)
-      throw new RedisError(`cannot reach Redis at ${shown}: ${reason} (is redis-server running there? start one with: redis-server --port 6379)`)
+      // rediss:// to a server without TLS times out in the handshake, where "is redis-server running there?" misleads
+      const tls = /^rediss:/i.test(url) ? '; a rediss:// URL speaks TLS, so the server must have TLS on that port (redis:// speaks plain Redis)' : ''
+      throw new RedisError(`cannot reach Redis at ${shown}: ${reason} (is redis-server running there? start one with: redis-server --port 6379${tls})`)
     }
     // ioredis selects the URL's database while connecting and goes on in database 0 when Redis refuses it
     // (redis://host/99 on a server of 16): the run and its workers then shared database 0 with every other run

@@ -444,6 +444,11 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
     expect(lonely.stderr).toMatch(/cannot reach Redis/)
   })
 
+  // rediss:// to a plain server timed out in the TLS handshake and asked "is redis-server running there?"
+  it('says that rediss:// needs TLS when a plain server does not answer it', {timeout: 30_000}, async () => {
+    await expect(checkRedis(url.replace(/^redis:/, 'rediss:'), 1000)).rejects.toThrow(/^cannot reach Redis at rediss:\/\/.*; a rediss:\/\/ URL speaks TLS, so the server must have TLS on that port/)
+  })
+
   it('refuses a Redis that wants a password it was not given, or was given a wrong one: exit 3, nothing written', {timeout: 120_000}, async () => {
     const port = await freePort()
     const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--requirepass', 's3cret'], {stdio: 'ignore'})
