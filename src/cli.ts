@@ -508,7 +508,7 @@ ${EXPORT_EXIT_HELP}`,
       if (opts.csvRaw && !opts.csv) throw new UsageError('--csv-raw changes the CSV files: give --csv <dir> too')
       if (!opts.duckdb && !opts.parquet && !opts.csv) throw new UsageError('nothing to export to: give --duckdb <file>, --parquet <dir> and/or --csv <dir>')
       const {exportRun} = await import('./export/export.ts')
-      const counts = await exportRun({outDir, ...opts})
+      const counts = await exportRun({outDir, ...opts, onWarning: (message) => process.stderr.write(`lede: warning: ${message}\n`)})
       const targets = [opts.duckdb, opts.parquet, opts.csv].filter(Boolean).join(' and ')
       process.stderr.write(`lede: exported ${Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(', ')} -> ${targets}\n`)
     })

@@ -1,9 +1,9 @@
-import {access, mkdir, rename, rm, stat} from 'node:fs/promises'
+import {access, mkdir, readFile, rename, rm, stat} from 'node:fs/promises'
 import {dirname, join, resolve} from 'node:path'
 import {DuckDBInstance, type DuckDBConnection} from '@duckdb/node-api'
 import type {z} from 'zod'
-import {ENTITY_INDEX_FILE, explainNoFinishedRun, OPTIONAL_FILES, OUTPUT_FILES} from '../io/output.ts'
-import {RECORD_SCHEMAS} from '../schema.ts'
+import {ENTITY_INDEX_FILE, explainNoFinishedRun, MANIFEST_FILE, OPTIONAL_FILES, OUTPUT_FILES} from '../io/output.ts'
+import {Manifest, RECORD_SCHEMAS} from '../schema.ts'
 import {columnsOf, quoteIdent, type Column} from './columns.ts'
 
 /** The tables an export holds: each is one JSONL file of a run, typed by its record schema. */
@@ -55,6 +55,8 @@ export interface ExportOptions {
   csvRaw?: boolean
   /** replace an existing database file */
   force?: boolean
+  /** told when a file holds another number of records than manifest.json says the run wrote */
+  onWarning?: (message: string) => void
 }
 
 /** Rows written per table. */
@@ -65,6 +67,14 @@ export async function exportRun(options: ExportOptions): Promise<ExportCounts> {
   if (!options.duckdb && !options.parquet && !options.csv) throw new ExportError('nothing to do: give --duckdb <file>, --parquet <dir> and/or --csv <dir>')
   if (!(await exists(join(options.outDir, OUTPUT_FILES.articles))))
     throw new ExportError(await explainNoFinishedRun(options.outDir))
+  // a run folder copied without quotes.jsonl exported 0 quotes, and said nothing: the manifest says what the run wrote
+  const expected = await expectedRows(options.outDir)
+  for (const {table, file} of EXPORT_TABLES) {
+    const rows = expected.get(table) ?? 0
+    if (rows > 0 && ((await stat(join(options.outDir, file)).catch(() => null))?.size ?? 0) === 0) {
+      throw new ExportError(`"${join(options.outDir, file)}" is missing or empty, but manifest.json says the run wrote ${rows} records into it: copy the whole output folder (nothing was exported)`)
+    }
+  }
   // checked before anything is written; mkdir and DuckDB said only "EEXIST: file already exists, mkdir 'x'" and
   // 'IO Error: Cannot open file "x.duckdb.partial"', naming neither the option nor a temporary file the user never gave
   for (const [flag, dir, kind] of [['--parquet', options.parquet, 'Parquet'], ['--csv', options.csv, 'CSV']] as const) {
@@ -111,6 +121,10 @@ export async function exportRun(options: ExportOptions): Promise<ExportCounts> {
       }
       counts[table] = await loadJsonl(connection, table, path, columns)
     }
+    for (const {table, file} of EXPORT_TABLES) {
+      const rows = expected.get(table)
+      if (rows !== undefined && rows !== counts[table]) options.onWarning?.(`${file} holds ${counts[table]} records where manifest.json says the run wrote ${rows}: the file was changed or cut short since the run`)
+    }
     for (const [view, sql] of Object.entries(EXPORT_VIEWS)) await connection.run(`CREATE VIEW ${quoteIdent(view)} AS ${sql}`)
     // the token layer (a run with --layers tokens): one row per token, which is how it is queried
     const tables = EXPORT_TABLES.map((t) => t.table)
@@ -139,6 +153,23 @@ export async function exportRun(options: ExportOptions): Promise<ExportCounts> {
   }
   if (partial && target) await rename(partial, target)
   return counts
+}
+
+// the records of each table the run's manifest.json says it wrote (none known without a readable manifest)
+async function expectedRows(outDir: string): Promise<Map<string, number>> {
+  const text = await readFile(join(outDir, MANIFEST_FILE), 'utf8').catch(() => null)
+  let parsed: unknown = null
+  try {
+    parsed = text === null ? null : JSON.parse(text)
+  } catch {
+    return new Map()
+  }
+  const manifest = Manifest.safeParse(parsed).data
+  if (!manifest) return new Map()
+  const {articles, entities, quotes, money, entityIndex} = manifest.outputs
+  const rows = new Map<string, number>([['articles', articles], ['entities', entities], ['quotes', quotes], ['money', money], ['errors', manifest.errors]])
+  if (entityIndex !== undefined) rows.set('entities_index', entityIndex)
+  return rows
 }
 
 // tokens.jsonl holds one line per article; the table holds one row per token, numbered within its article

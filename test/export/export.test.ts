@@ -1,6 +1,6 @@
-import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {dirname, join} from 'node:path'
 import {DuckDBInstance} from '@duckdb/node-api'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {EXPORT_TABLES, escapeCsvCell, escapeGlob, exportRun, unescapeCsvCell} from '../../src/export/export.ts'
@@ -206,6 +206,28 @@ describe('lede export', () => {
       const mismatched = quotes.filter((q) => texts.get(unescapeCsvCell(q.docId))!.slice(Number(q.start), Number(q.end)).join('') !== unescapeCsvCell(q.text))
       expect({dir, quotes: quotes.length > 0, mismatched}).toEqual({dir, quotes: true, mismatched: []})
     }
+  })
+
+  // a run folder copied without its quotes.jsonl exported 0 quotes without a word
+  it('refuses a run folder missing a file that manifest.json says holds records, and warns of a file cut short', async () => {
+    const warnings: string[] = []
+    await exportRun({outDir: out, parquet: mkdtempSync(join(tmpdir(), 'lede-whole-')), onWarning: (w) => warnings.push(w)})
+    expect(warnings).toEqual([])
+    const copy = join(mkdtempSync(join(tmpdir(), 'lede-partial-copy-')), 'out')
+    cpSync(out, copy, {recursive: true})
+    const quotes = readFileSync(join(copy, 'quotes.jsonl'), 'utf8').split('\n')
+    writeFileSync(join(copy, 'quotes.jsonl'), quotes.slice(0, 3).join('\n') + '\n')
+    const target = join(mkdtempSync(join(tmpdir(), 'lede-partial-')), 'parquet')
+    const counts = await exportRun({outDir: copy, parquet: target, onWarning: (w) => warnings.push(w)})
+    expect(counts.quotes).toBe(3)
+    expect(warnings).toEqual([`quotes.jsonl holds 3 records where manifest.json says the run wrote ${quotes.length - 1}: the file was changed or cut short since the run`])
+    rmSync(join(copy, 'quotes.jsonl'))
+    const db = join(dirname(target), 'x.duckdb')
+    await expect(exportRun({outDir: copy, duckdb: db, parquet: join(dirname(target), 'again')})).rejects.toThrow(
+      new RegExp(`quotes\\.jsonl" is missing or empty, but manifest\\.json says the run wrote ${quotes.length - 1} records into it: copy the whole output folder \\(nothing was exported\\)`),
+    )
+    expect(existsSync(db)).toBe(false)
+    expect(existsSync(join(dirname(target), 'again'))).toBe(false)
   })
 
   it('refuses to replace an existing database without --force', async () => {
