@@ -1,5 +1,5 @@
 import {createReadStream} from 'node:fs'
-import {access, mkdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {access, mkdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {createInterface} from 'node:readline'
 import {ENTITY_INDEX_FILE, explainNoFinishedRun, OUTPUT_FILES} from '../io/output.ts'
@@ -81,6 +81,19 @@ export async function buildView(outDir: string): Promise<ViewResult> {
       () => false,
     )
   if (!(await has(OUTPUT_FILES.articles))) throw new ViewError(await explainNoFinishedRun(outDir))
+  let manifest: Manifest | null = null
+  if (await has('manifest.json')) manifest = Manifest.safeParse(JSON.parse(await readFile(join(outDir, 'manifest.json'), 'utf8'))).data ?? null
+  // a run folder copied without its quotes.jsonl made a site of no quotes without a word (and one without its
+  // entities-index.jsonl a site of unlinked entities): a file the manifest says holds records must be there
+  if (manifest) {
+    const {entities, quotes, money, entityIndex} = manifest.outputs
+    const expected: Array<[string, number | undefined]> = [[OUTPUT_FILES.entities, entities], [OUTPUT_FILES.quotes, quotes], [OUTPUT_FILES.money, money], [OUTPUT_FILES.errors, manifest.errors], [ENTITY_INDEX_FILE, entityIndex]]
+    for (const [file, rows] of expected) {
+      if (rows !== undefined && rows > 0 && ((await stat(join(outDir, file)).catch(() => null))?.size ?? 0) === 0) {
+        throw new ViewError(`"${join(outDir, file)}" is missing or empty, but manifest.json says the run wrote ${rows} records into it: copy the whole output folder (no site was written)`)
+      }
+    }
+  }
   const dir = join(outDir, 'view')
   const staging = join(outDir, 'view.partial')
   await rm(staging, {recursive: true, force: true})
@@ -91,8 +104,6 @@ export async function buildView(outDir: string): Promise<ViewResult> {
   // a run with --no-link has no index: its entities are gathered from the mentions as the articles are read
   const gathered = linked ? null : createMentionIndex()
   const errors = (await has(OUTPUT_FILES.errors)) ? (await readJsonl(join(outDir, OUTPUT_FILES.errors))).map((r, i) => parseOr(ErrorRecord, r, OUTPUT_FILES.errors, i)) : []
-  let manifest: Manifest | null = null
-  if (await has('manifest.json')) manifest = Manifest.safeParse(JSON.parse(await readFile(join(outDir, 'manifest.json'), 'utf8'))).data ?? null
   const errorsByDoc = new Map<string, ErrorRecord[]>()
   for (const e of errors) if (e.docId) errorsByDoc.set(e.docId, [...(errorsByDoc.get(e.docId) ?? []), e])
 

@@ -1,4 +1,4 @@
-import {cpSync, mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs'
+import {cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
@@ -41,6 +41,10 @@ describe('buildView', () => {
     const copy = mkdtempSync(join(tmpdir(), 'lede-nolink-'))
     cpSync(out, copy, {recursive: true})
     rmSync(join(copy, 'entities-index.jsonl'))
+    // as a --no-link run's manifest is: no index counted
+    const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8'))
+    delete manifest.outputs.entityIndex
+    writeFileSync(join(copy, 'manifest.json'), JSON.stringify(manifest))
     rmSync(join(copy, 'view'), {recursive: true})
     const ids = new Set(parseJsonl(readFileSync(join(out, 'entities.jsonl'), 'utf8')).map((e) => e.entityId))
     const result = await buildView(copy)
@@ -48,6 +52,17 @@ describe('buildView', () => {
     const index = readFileSync(join(copy, 'view/index.html'), 'utf8')
     expect(index).not.toMatch(/no names found/)
     expect(index).toMatch(new RegExp(`<b>${ids.size}</b><span>distinct entities`))
+  })
+
+  // a copy of a run without its quotes.jsonl made a site of no quotes, without a word
+  it.each(['quotes.jsonl', 'entities-index.jsonl'])('refuses a run folder missing %s, which manifest.json says holds records', async (file) => {
+    const copy = mkdtempSync(join(tmpdir(), 'lede-missing-'))
+    cpSync(out, copy, {recursive: true})
+    rmSync(join(copy, 'view'), {recursive: true})
+    const rows = readFileSync(join(out, file), 'utf8').split('\n').filter(Boolean).length
+    rmSync(join(copy, file))
+    await expect(buildView(copy)).rejects.toThrow(new RegExp(`${file.replace('.', '\\.')}" is missing or empty, but manifest\\.json says the run wrote ${rows} records into it`))
+    expect(readdirSync(copy)).not.toContain('view')
   })
 
   it('refuses a folder that is not a run output', async () => {
