@@ -4,6 +4,7 @@
  */
 import {Readability} from '@mozilla/readability'
 import {parseHTML} from 'linkedom'
+import {countWords} from '../text/count-words.ts'
 
 /** What a page says about itself in its head: every field null when the page does not say. */
 export interface PageMetadata {
@@ -380,7 +381,7 @@ export function findWallSigns(document: Document, ld: {notFree: boolean; paidPar
   const prompts: El[] = []
   for (const selector of ld.paidParts) {
     try {
-      for (const el of document.querySelectorAll(selector)) if (((el.textContent ?? '').match(WORDS)?.length ?? 0) >= 50) signs.paidPartPresent = true
+      for (const el of document.querySelectorAll(selector)) if (countWords(el.textContent ?? '') >= 50) signs.paidPartPresent = true
     } catch {
       // a selector linkedom cannot read says nothing either way
     }
@@ -461,8 +462,8 @@ function consider(signs: WallSigns, prompts: El[], parent: El | null, strong: bo
   const wallElement = wall === null ? null : elementName(wall)
   // the wall's box goes whole when it is small (its "Subscribe for unlimited access" beside the prompt), else the prompt
   const wallText = wall === null ? '' : (wall.textContent ?? '').replace(/\s+/g, ' ').trim()
-  const prompt = wall !== null && wallText.length <= PROMPT_MAX_CHARS && (wallText.match(WORDS)?.length ?? 0) <= PROMPT_MAX_WORDS ? wall : block
-  if ((strong || wall !== null) && (prompt.textContent?.match(WORDS)?.length ?? 0) <= PROMPT_MAX_WORDS && !prompts.includes(prompt)) prompts.push(prompt)
+  const prompt = wall !== null && wallText.length <= PROMPT_MAX_CHARS && countWords(wallText) <= PROMPT_MAX_WORDS ? wall : block
+  if ((strong || wall !== null) && countWords(prompt.textContent ?? '') <= PROMPT_MAX_WORDS && !prompts.includes(prompt)) prompts.push(prompt)
   // a strong prompt wins over a weak one; a prompt in a wall element over one outside it
   const better = (strong && !signs.strongPrompt) || (wallElement !== null && signs.wallElement === null && (strong || !signs.strongPrompt))
   if (signs.prompt !== null && !better) return
@@ -470,8 +471,6 @@ function consider(signs: WallSigns, prompts: El[], parent: El | null, strong: bo
   signs.strongPrompt = strong
   if (wallElement !== null) signs.wallElement = wallElement
 }
-
-const WORDS = /[\p{L}\p{N}]+/gu
 
 // hidden by an attribute or an inline style, on itself or an ancestor: a subscriber's save keeps the wall's template
 function isHiddenAt(el: El): boolean {
@@ -553,7 +552,7 @@ function removeSignUpPrompts(document: Document): void {
     const cookie = COOKIE_NOTICE.test(own)
     if (cookie && !COOKIE_ASK.test(own)) continue
     const limit = cookie ? COOKIE_MAX_WORDS : PROMPT_MAX_WORDS
-    if ((own.match(WORDS)?.length ?? 0) > limit || (!cookie && !NEWSLETTER_PROMPT.test(own))) continue
+    if (countWords(own) > limit || (!cookie && !NEWSLETTER_PROMPT.test(own))) continue
     // a link in a menu ("Sign up for our newsletters") is the menu's, not a prompt box
     if (linkShare(block) > 0.5) continue
     block.remove()
@@ -663,7 +662,8 @@ function markSectionRuns(document: Document): number {
 }
 
 // a section put back must read as prose: some words, a sentence end, few of its words in links
-const SENTENCE_END = /[\p{L}\p{N}][.!?…]["'”’»)\]]*(?:\s|$)/u
+// (Chinese and Japanese end a sentence with a full-width stop and no space after it)
+const SENTENCE_END = /[\p{L}\p{N}][.!?…]["'”’»)\]]*(?:\s|$)|[\p{L}\p{N}][。！？]/u
 
 /**
  * Puts back, beside the ones Readability kept, the sections of a marked run that it left out and that read as prose,
@@ -700,7 +700,7 @@ export function restoreSections(content: El, document: Document): RestoredSectio
       else after!.before(el)
       members.set(index, el)
       result.added++
-      result.words += toParagraphs(el).join(' ').match(WORDS)?.length ?? 0
+      result.words += countWords(toParagraphs(el).join(' '))
     }
   }
   return result.added > 0 ? result : null
@@ -714,7 +714,7 @@ function readsAsProse(el: El): boolean {
   if (NOT_STORY.test(name) || el.getAttribute('role') === 'dialog') return false
   // block by block: a heading's last word and the next paragraph's first are two words
   const text = toParagraphs(el).join(' ')
-  if ((text.match(WORDS)?.length ?? 0) < 5 || !SENTENCE_END.test(text)) return false
+  if (countWords(text) < 5 || !SENTENCE_END.test(text)) return false
   return linkShare(el) < 0.3
 }
 

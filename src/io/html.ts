@@ -5,7 +5,10 @@
  * quotes and entities see the page's real paragraphs. Character references are decoded by the HTML parser.
  */
 import {extractPage, type WallSigns} from '../adapters/readability.ts'
+import {countWords} from '../text/count-words.ts'
 import {windows1252FromLatin1, type IngestWarning} from './decode.ts'
+
+export {countWords}
 
 /** An article read from a page: its text and what the page says about itself. */
 export interface HtmlArticle {
@@ -28,24 +31,6 @@ export interface HtmlFailure {
 
 // a body needs at least one sentence-sized paragraph: a page of menus, a login wall or an empty template has none
 const MIN_PARAGRAPH_WORDS = 8
-const WORD = /[\p{L}\p{N}]+/gu
-// scripts written without spaces between words (Chinese, Japanese kana and kanji, Thai, Lao, Khmer, Myanmar): to WORD a
-// whole sentence of them is one word, so a Chinese or Japanese story had no paragraph of 8 words and was refused as
-// ingest:no-article; in them a word is counted per two characters (Chinese words average about 1.5 to 2 characters)
-const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/gu
-const HAS_UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u
-
-/** Counts the words of a text: runs of letters and digits, and one per two characters of scripts written without spaces. */
-export function countWords(text: string): number {
-  if (!HAS_UNSPACED.test(text)) return text.match(WORD)?.length ?? 0
-  let unspaced = 0
-  const spaced = text.replace(UNSPACED, () => {
-    unspaced++
-    return ' '
-  })
-  return (spaced.match(WORD)?.length ?? 0) + Math.ceil(unspaced / 2)
-}
-
 // a page the server sent instead of the article (saved 404s, 403s, 5xx): its title names the error, and its text is
 // an apology of a sentence or two; a story about an error, or one whose title starts with a number, is longer or
 // has a title that does not read as a status line
