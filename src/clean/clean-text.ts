@@ -202,17 +202,62 @@ function startsCapitalised(text: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // vocabulary shared by consent banners, credits and site navigation on news sites in general
 
-const CONSENT_HINT = /cookie|privacy|terms of|terms and|consent/i
+// in English and, written from how each language says them, German, French, Spanish, Italian, Portuguese and Dutch: the
+// seven languages of the HTML reader's newsletter and consent prompts (src/adapters/readability.ts). `\b` knows only
+// ASCII letters ("confidentialité", "términos"), so the other languages bound their words with Unicode look-arounds
+const B = String.raw`(?<![\p{L}\p{N}])`
+const E = String.raw`(?![\p{L}\p{N}])`
+const words = (...alternatives: string[]) => new RegExp(`${B}(?:${alternatives.join('|')})${E}`, 'iu')
+const CONSENT_HINT = /cookie|privacy|terms of|terms and|consent|traceurs|datenschutz|einwillig|zustimm|nutzungsbeding|confidentialit|conditions (?:générales )?d|privacidad|términos|condiciones de uso|consentimiento|informativa|termini|condizioni|consenso|privacidade|termos|consentimento|privacybeleid|privacyverklaring|voorwaarden|toestemming/i
 const CONSENT_TERMS = [
-  /\bcookies?\b/i,
-  /\bprivacy (?:policy|notice|statement|settings|preferences)\b/i,
-  /\bterms (?:of (?:use|service)|and conditions)\b/i,
-  /\bconsent\b/i,
-  /\b(?:you|users?) (?:agree|accept|consent)\b|\bby (?:continuing|using|clicking|browsing|visiting|staying)\b/i,
+  words('cookies?', 'traceurs'),
+  words(
+    String.raw`privacy (?:policy|notice|statement|settings|preferences)`,
+    String.raw`datenschutz(?:erklärung|hinweisen?|richtlinien?|einstellungen|bestimmungen|informationen)`,
+    String.raw`(?:politique|paramètres) de confidentialité`,
+    String.raw`politique (?:de protection des données|relative aux cookies|(?:en matière )?de cookies)`,
+    String.raw`(?:política|configuración) de (?:privacidad|cookies)`,
+    String.raw`informativa (?:sulla privacy|(?:sui |sull'uso dei )?cookie|estesa)`,
+    String.raw`(?:política|configurações|definições) de (?:privacidade|cookies)`,
+    'privacybeleid', 'privacyverklaring', 'cookiebeleid', 'cookieverklaring', 'privacyinstellingen', 'cookie-instellingen',
+  ),
+  words(
+    String.raw`terms (?:of (?:use|service)|and conditions)`,
+    'nutzungsbedingungen', String.raw`allgemeinen? geschäftsbedingungen`,
+    String.raw`conditions (?:générales )?d['’]utilisation`,
+    String.raw`términos (?:y condiciones|de uso)`, 'condiciones de uso',
+    String.raw`termini (?:e condizioni|di (?:uso|utilizzo|servizio))`, String.raw`condizioni (?:d['’]uso|di utilizzo)`,
+    String.raw`termos (?:de uso|e condições|de serviço)`,
+    'gebruiksvoorwaarden', 'algemene voorwaarden',
+  ),
+  words('consent', 'einwilligung', 'zustimmung', 'consentement', 'consentimiento', 'consenso', 'consentimento', 'toestemming'),
+  words(
+    String.raw`(?:you|users?) (?:agree|accept|consent)`, String.raw`by (?:continuing|using|clicking|browsing|visiting|staying)`,
+    String.raw`(?:stimmen|willigen) sie`, 'sie akzeptieren', String.raw`indem sie`, String.raw`durch (?:die )?(?:weitere )?(?:nutzung|klicken)`,
+    String.raw`vous (?:acceptez|consentez)`, String.raw`en (?:continuant|poursuivant|cliquant|utilisant|naviguant)`,
+    String.raw`(?:usted )?(?:acepta|consiente) (?:el|la|los|las|su|sus|nuestr\p{L}*)`, String.raw`al (?:continuar|seguir|hacer clic|utilizar|navegar)`, String.raw`si (?:continúa|sigue) navegando`,
+    'accetti', 'acconsenti', 'proseguendo', String.raw`continuando (?:a navigare|la navigazione)`, 'cliccando', 'chiudendo questo banner',
+    String.raw`(?:você )?(?:concorda|aceita) (?:com|o|a|os|as)`, String.raw`ao (?:continuar|clicar|utilizar|navegar)`,
+    String.raw`(?:gaat u|ga je|gaat je) akkoord`, String.raw`door (?:verder te (?:gaan|surfen)|te klikken|gebruik te maken|deze (?:web)?site te gebruiken)`,
+  ),
 ]
-// banners address the reader; reported speech about cookies does not
-const CONSENT_ADDRESS = /\b(?:you|your|we|our|us)\b/i
-const REPORTED_SPEECH = /[“”"]|\b(?:said|says|told)\b/i
+// banners address the reader; reported speech about cookies does not. German's polite "Sie" and "Ihr-" are capitalised
+// (lowercase "sie" is "they", said of others): matched by case, and inside a sentence (a capital "Sie" opening one
+// may be "they")
+const CONSENT_ADDRESS = words(
+  'you', 'your', 'we', 'our', 'us',
+  'wir', String.raw`unser\p{L}*`, 'uns',
+  'vous', 'votre', 'vos', 'nous', 'notre', 'nos',
+  'usted', 'tu', 'tus', String.raw`nuestr[oa]s?`, 'nosotros', String.raw`(?:utiliz|us|consider)amos`,
+  'voi', String.raw`vostr[oaie]`, 'noi', String.raw`nostr[oaie]`, 'tuoi', 'tue', 'utilizziamo', 'usiamo', 'accetti', 'acconsenti',
+  'você', 'seu', 'sua', 'seus', 'suas', 'nós', String.raw`noss[oa]s?`,
+  'u', 'uw', 'je', 'jouw', 'jij', 'wij', 'ons', 'onze',
+)
+const POLITE_ADDRESS = new RegExp(`(?<=[\\p{L}\\p{N},;:]\\s)(?:Sie|Ihr\\p{L}{0,2}|Ihnen)${E}`, 'u')
+const REPORTED_SPEECH = new RegExp(
+  `[“”"„«»]|${B}(?:said|says|told|sagte|sagt|sagten|erklärte|a déclaré|a dit|ont déclaré|selon|dijo|afirmó|declaró|según|ha detto|ha dichiarato|hanno detto|secondo|disse|afirmou|declarou|segundo|zei|zegt|zeiden|verklaarde|volgens)${E}`,
+  'iu',
+)
 
 const TRANSLATION_NOTICE = /\btranslat/i
 const TRANSLATION_TOOL = /\b(?:machine|automatic(?:ally)?|auto|service|tool|software|engine|AI)\b/i
@@ -316,7 +361,7 @@ function isCookieBanner(line: Line): boolean {
   if (line.words > 120 || !CONSENT_HINT.test(text)) return false
   let score = 0
   for (const term of CONSENT_TERMS) if (term.test(text)) score++
-  return score >= 2 && CONSENT_ADDRESS.test(text) && !REPORTED_SPEECH.test(text)
+  return score >= 2 && (CONSENT_ADDRESS.test(text) || POLITE_ADDRESS.test(text)) && !REPORTED_SPEECH.test(text)
 }
 
 function isTranslationNotice(line: Line): boolean {

@@ -197,6 +197,50 @@ describe('cleanText on boilerplate not from the seeds', () => {
   })
 })
 
+// consent banners in the other six languages of the HTML reader's prompts (inputs4, 2026-12-02): the rule knew English
+// only, so a German or French banner that reached clean (a JSONL text, a .txt copy of a page) stayed in the article
+describe('cleanText: consent banners in German, French, Spanish, Italian, Portuguese and Dutch', () => {
+  const body: Record<string, [string, string]> = {
+    de: ['Der Stadtrat hat am Dienstag nach langer Debatte den neuen Haushalt für Busse und Schulen beschlossen.', 'Die Opposition kündigte an, gegen den Beschluss vor Gericht zu ziehen, sobald er veröffentlicht ist.'],
+    fr: ['Le conseil municipal a adopté mardi, après un long débat, le nouveau budget pour les bus et les écoles.', "L'opposition a annoncé qu'elle contesterait la décision devant le tribunal dès sa publication."],
+    es: ['El ayuntamiento aprobó el martes, tras un largo debate, el nuevo presupuesto para autobuses y escuelas.', 'La oposición anunció que recurrirá la decisión ante los tribunales en cuanto se publique.'],
+    it: ['Il consiglio comunale ha approvato martedì, dopo un lungo dibattito, il nuovo bilancio per autobus e scuole.', "L'opposizione ha annunciato che impugnerà la decisione in tribunale appena sarà pubblicata."],
+    pt: ['A câmara municipal aprovou na terça-feira, depois de um longo debate, o novo orçamento para autocarros e escolas.', 'A oposição anunciou que vai contestar a decisão em tribunal assim que for publicada.'],
+    nl: ['De gemeenteraad heeft dinsdag na een lang debat de nieuwe begroting voor bussen en scholen goedgekeurd.', 'De oppositie kondigde aan het besluit aan te vechten bij de rechter zodra het is gepubliceerd.'],
+  }
+  it.each<[string, string]>([
+    ['de', 'Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten. Mehr dazu in unserer Datenschutzerklärung.'],
+    ['de', 'Durch die weitere Nutzung der Seite stimmen Sie der Verwendung von Cookies zu.'],
+    ['fr', 'Nous utilisons des cookies pour améliorer votre expérience. En poursuivant votre navigation, vous acceptez notre politique de confidentialité.'],
+    ['es', 'Utilizamos cookies propias y de terceros para mejorar nuestros servicios. Si continúa navegando, consideramos que acepta su uso.'],
+    ['it', "Questo sito utilizza cookie tecnici e di profilazione. Chiudendo questo banner o proseguendo la navigazione acconsenti all'uso dei cookie."],
+    ['pt', 'Utilizamos cookies para melhorar a sua experiência. Ao continuar a navegar, você concorda com a nossa política de privacidade.'],
+    ['nl', 'Wij gebruiken cookies om onze website te verbeteren. Door verder te gaan op deze site gaat u akkoord met ons cookiebeleid.'],
+  ])('removes a %s banner: %s', (lang, banner) => {
+    const [first, second] = body[lang]!
+    const result = cleanText(article(banner, first, second))
+    expect(result.removed).toEqual([{rule: 'clean:cookie-banner', text: banner}])
+    expect(result.text).toBe(article(first, second))
+  })
+
+  it.each<[string, string]>([
+    // reported speech, and news that names cookies and consent without addressing the reader
+    ['de', 'Die Datenschutzbehörde sagte, Websites müssten vor dem Setzen von Cookies eine Einwilligung einholen.'],
+    ['de', 'Sie verlangen, dass Websites vor dem Setzen von Cookies eine Einwilligung der Nutzer einholen.'],
+    ['fr', 'Selon la commission, les sites doivent obtenir le consentement des internautes avant de déposer des cookies.'],
+    ['es', 'El regulador multó a la empresa por instalar cookies sin consentimiento de los usuarios.'],
+    ['it', 'Il Garante ha detto che i siti devono chiedere il consenso prima di installare i cookie.'],
+    ['pt', 'A autoridade multou a empresa por usar cookies sem consentimento dos utilizadores.'],
+    ['nl', 'De toezichthouder zei dat websites toestemming moeten vragen voordat ze cookies plaatsen.'],
+  ])('keeps a %s news sentence about cookies: %s', (lang, sentence) => {
+    const [first, second] = body[lang]!
+    const input = article(first, sentence, second)
+    const result = cleanText(input)
+    expect(result.removed).toEqual([])
+    expect(result.text).toBe(input)
+  })
+})
+
 describe('cleanText titles', () => {
   it.each<[string, string, string | null]>([
     ['a headline above the body', article('Council approves budget after long debate', ...BODY), 'Council approves budget after long debate'],
