@@ -7,6 +7,7 @@ import {decodeBytes, normaliseNewlines, scrubText, utf16Encoding, type IngestWar
 import {inputFormat, looksLikeHtmlPage, mayBeWireFile} from './formats.ts'
 import {findBinaryFile, findBinaryGzip, MAX_INPUT_BYTES, readInputBytes, readInputChunks, readInputHead, readInputLines} from './gzip.ts'
 import {splitJsonValues} from './json-values.ts'
+import {STAGING_DIR} from './output.ts'
 import {looksLikeWireSgml, splitWireFile} from './sgml.ts'
 import {findIntegerIdLiteral} from './json-id.ts'
 
@@ -226,6 +227,12 @@ export async function listCorpus(dir: string, exclude: string[] = []): Promise<C
     const key = pathKey(target)
     if (kind === 'dir') {
       if (excluded.has(key)) return
+      // an interrupted run's staging folder holds its checkpoint.json and .partial files: lede's output, never input
+      // (a finished run's folder is known by its manifest.json, below; this one has none yet)
+      if (name === STAGING_DIR) {
+        skip(`${path}/`, 'the staging folder of an interrupted lede run (checkpoint.json, .partial files), never read back as input')
+        return
+      }
       // one entry for the folder, not one per file in it: a corpus inside a git checkout listed every .git/ object
       const metadata = findMetadataFolder(name)
       if (metadata !== undefined) {

@@ -171,6 +171,14 @@ describe('listCorpus', () => {
     expect(listing.reasons['old-run/']).toMatch(/lede run/)
   })
 
+  it('skips the staging folder of an interrupted lede run (its checkpoint.json would be read as a .json input)', async () => {
+    const dir = await corpus({'a.txt': 'a', 'old/lede-staging.incomplete/checkpoint.json': '{"items": 3}', 'old/lede-staging.incomplete/articles.jsonl.partial': '{}'})
+    const listing = await listCorpus(dir)
+    expect(listing.inputs).toEqual(['a.txt'])
+    expect(listing.skipped).toEqual(['old/lede-staging.incomplete/'])
+    expect(listing.reasons['old/lede-staging.incomplete/']).toMatch(/interrupted lede run/)
+  })
+
   it.each([['a missing folder', '/nonexistent/lede'], ['a file', new URL(import.meta.url).pathname]])('refuses %s', async (_n, path) => {
     await expect(listCorpus(path)).rejects.toThrow(CorpusError)
   })
