@@ -41,6 +41,13 @@ export interface DecodeOptions {
 export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): DecodeResult {
   const warnings: IngestWarning[] = []
   let text: string
+  // a run of NULs that ends the file is padding (a program pre-allocated the file, or stopped writing it: a crash, a
+  // disk recovered): counted as control characters it made a short article "not text"; the text before it is read
+  const padding = utf16Encoding(bytes) === null ? countNulPadding(bytes) : 0
+  if (padding > 0) {
+    bytes = bytes.subarray(0, bytes.length - padding)
+    warnings.push({code: 'ingest:nul-padding', message: `${padding} NUL byte${padding === 1 ? '' : 's'} at the end of the file removed (padding left by a program that pre-allocated the file or stopped writing it); the text before ${padding === 1 ? 'it' : 'them'} is read`})
+  }
   const utf16 = utf16Encoding(bytes)
   if (utf16 !== null) {
     const body = utf16.bom ? bytes.subarray(2) : bytes
@@ -234,6 +241,16 @@ function decodeLegacy(bytes: Uint8Array, charset: CharsetGuess): {text: string; 
 
 function guessHint(guess: CharsetGuess): string {
   return `the bytes may be ${guess.charset} (detected with confidence ${guess.confidence} of 100${guess.lang !== undefined ? `, language ${guess.lang}` : ''}; not read in it on a guess: too few letters, too low a confidence, or a Latin charset): if the text's letters are wrong, rerun with --encoding ${guess.charset}`
+}
+
+/**
+ * How many NUL bytes end `bytes` as padding: the run of NULs at its end, or 0 when there is none or nothing else (a file
+ * of NULs alone is no text with padding, and stays refused as not text).
+ */
+export function countNulPadding(bytes: Uint8Array): number {
+  let end = bytes.length
+  while (end > 0 && bytes[end - 1] === 0) end--
+  return end === 0 ? 0 : bytes.length - end
 }
 
 /** Removes NULs and other control characters from text that arrived already decoded (a JSONL field), with a warning when any were found. */

@@ -7,7 +7,7 @@ import {closeSync, createReadStream, fstatSync, openSync, readFileSync, readSync
 import {createGunzip} from 'node:zlib'
 import type {Readable} from 'node:stream'
 import {findBinaryFormat} from './binary.ts'
-import {BINARY_SHARE, countControlBytes, findLegacyCharset, scanUtf8, utf16Encoding} from './decode.ts'
+import {BINARY_SHARE, countControlBytes, countNulPadding, findLegacyCharset, scanUtf8, utf16Encoding} from './decode.ts'
 
 /**
  * The most bytes one whole-file input may hold: the longest string Node.js can make, since the file becomes one text
@@ -227,28 +227,34 @@ export function findBinaryFile(path: PathLike, options: BinaryOptions = {}): Bin
     const format = findBinaryFormat(first)
     if (format !== null) return {code: 'ingest:binary', message: binaryMessage(format, path, false), fileBytes: size, bytesRead: read}
     if (size > limit || utf16Encoding(first) !== null || skipHead?.(first) === true) return null
-    const needed = size * BINARY_SHARE
-    let controls = countControlBytes(first)
+    // a run of NULs ending the file is padding the decoding removes (countNulPadding): the share is of the bytes before
+    // it, as the decoding decides. A file of NULs alone has none (and is refused as before)
+    const padding = read === size ? countNulPadding(first) : nulPaddingOf(fd, size)
+    const textSize = size - padding
+    const upTo = Math.min(read, textSize)
+    const needed = textSize * BINARY_SHARE
+    let controls = countControlBytes(first.subarray(0, upTo))
     // invalid UTF-8 is counted only where the decoding would not count it at once itself (a file larger than the block)
     const countInvalid = countSmall || size > read
     let invalid = 0
-    let cut = read
+    let cut = upTo
     if (countInvalid) {
-      cut = read === size ? read : syncPoint(first)
+      cut = upTo === textSize ? upTo : syncPoint(first)
       invalid = scanUtf8(first.subarray(0, cut)).invalid
     }
-    if (controls <= read * BINARY_SHARE && invalid <= read * BINARY_SHARE) return null
+    if (controls <= upTo * BINARY_SHARE && invalid <= upTo * BINARY_SHARE) return null
     // the bytes after the last cut (at most 3) go before the next block's, so the scan goes on as over the whole file
     const block = Buffer.allocUnsafe(Math.min(COUNT_BYTES, size) + 4)
     let carried = countInvalid ? first.copy(block, 0, cut) : 0
     while (controls <= needed && invalid <= needed) {
-      const n = readSync(fd, block, carried, block.length - carried, read)
+      if (read >= textSize) return null
+      const n = readSync(fd, block, carried, Math.min(block.length - carried, textSize - read), read)
       if (n === 0) return null
       read += n
       controls += countControlBytes(block.subarray(carried, carried + n))
       if (!countInvalid) continue
       const data = block.subarray(0, carried + n)
-      cut = read >= size ? data.length : syncPoint(data)
+      cut = read >= textSize ? data.length : syncPoint(data)
       invalid += scanUtf8(data.subarray(0, cut)).invalid
       carried = data.copyWithin(0, cut).length - cut
     }
@@ -262,6 +268,29 @@ export function findBinaryFile(path: PathLike, options: BinaryOptions = {}): Bin
   } finally {
     closeSync(fd)
   }
+}
+
+// the NUL bytes that end a file, read backwards a block at a time
+function nulPaddingOf(fd: number, size: number): number {
+  // nearly every file ends in something else: one byte decides
+  const last = Buffer.alloc(1)
+  if (readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0) return 0
+  const block = Buffer.allocUnsafe(Math.min(COUNT_BYTES, size))
+  const zeros = Buffer.alloc(block.length)
+  let end = size
+  while (end > 0) {
+    const start = Math.max(0, end - block.length)
+    const n = readSync(fd, block, 0, end - start, start)
+    // a block of NULs is compared whole (a memcmp), so even a file of NULs alone is gone through fast
+    if (!block.subarray(0, n).equals(zeros.subarray(0, n))) {
+      let i = n
+      while (block[i - 1] === 0) i--
+      return size - (start + i)
+    }
+    end = start
+  }
+  // NULs alone: no padding, the file is refused as not text
+  return 0
 }
 
 /**

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import iconv from 'iconv-lite'
-import {BINARY_SHARE, countInvalidUtf8, decodeBytes, findLegacyCharset, scrubText, shareInRuns} from '../../src/io/decode.ts'
+import {BINARY_SHARE, countInvalidUtf8, countNulPadding, decodeBytes, findLegacyCharset, scrubText, shareInRuns} from '../../src/io/decode.ts'
 
 const article = 'Kyiv said on Wednesday that talks would not resume before the winter. '.repeat(60)
 
@@ -206,5 +206,24 @@ describe('findLegacyCharset', () => {
     ['no byte above ASCII', [0x41, 0x42], 0],
   ])('shareInRuns: %s', (_name, bytes, share) => {
     expect(shareInRuns(Uint8Array.from(bytes))).toBe(share)
+  })
+})
+
+describe('decodeBytes: NUL padding at the end of a file', () => {
+  it.each([
+    ['an article and NULs', Buffer.concat([Buffer.from('Kyiv said.\n'), Buffer.alloc(5000)]), 'Kyiv said.\n', ['ingest:nul-padding: 5000 NUL bytes at the end of the file removed (padding left by a program that pre-allocated the file or stopped writing it); the text before them is read']],
+    ['one NUL at the end', Buffer.from('Kyiv said.\u0000'), 'Kyiv said.', ['ingest:nul-padding: 1 NUL byte at the end of the file removed (padding left by a program that pre-allocated the file or stopped writing it); the text before it is read']],
+    ['a NUL inside the text is a control character, as before', Buffer.from('Kyiv\u0000 said.'), 'Kyiv said.', ['ingest:control-characters: 1 control character (NUL and the like) removed']],
+  ])('%s', (_name, bytes, text, warnings) => {
+    const decoded = decodeBytes(bytes)
+    expect('text' in decoded && [decoded.text, decoded.warnings.map((w) => `${w.code}: ${w.message}`)]).toEqual([text, warnings])
+  })
+
+  it('refuses NULs alone, and keeps UTF-16 whose last character has a zero byte', () => {
+    expect(decodeBytes(Buffer.alloc(300))).toHaveProperty('error')
+    const utf16 = Buffer.from('Kyiv said it would resume talks.', 'utf16le')
+    expect(decodeBytes(utf16)).toMatchObject({text: 'Kyiv said it would resume talks.'})
+    expect(countNulPadding(Buffer.from([0x41, 0, 0]))).toBe(2)
+    expect(countNulPadding(Buffer.alloc(3))).toBe(0)
   })
 })
