@@ -179,6 +179,9 @@ Inputs (each also read gzip-compressed, as <name>.gz, exactly like its plain twi
   .jsonl        one article a line: {id?, title?, text | html, url?, date?, byline?, ...}; id may be a
                 string or a number, any field may be null; other fields are kept in the article's meta;
                 lede reads its own articles.jsonl back with the same ids and texts
+  .json         an array of such articles, each element one article (streamed: memory of one element),
+                or an object alone, or objects one per line, or an API answer holding one array of
+                them ({"status": ..., "articles": [...]}); source <file>:[3], each bad element an error line
   .html, .htm   a saved web page: the main body (Readability), paragraphs from the page's blocks,
                 title, byline, date (article:published_time, JSON-LD) and url (rel=canonical);
                 a page with no article body is an ingest:no-article error line
