@@ -4,7 +4,9 @@
 // worker threads) plus lazily loaded chunks for the commands that are not `run`; npm packages stay external.
 // dist/build-info.json lists every source file with its size and mtime: bin/lede.js runs the sources through
 // tsx instead of a dist/ that is older than them (a developer's edit is never hidden by a stale build).
-import {mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {execFileSync} from 'node:child_process'
+import {createHash} from 'node:crypto'
+import {mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {dirname, join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
@@ -35,11 +37,30 @@ const sourceUrl = {
   },
 }
 
+// the key of what this build compiles (every file under src/ and pipelines/, the vector builder, the lock file): the
+// type vectors it writes (below) carry it, and a run uses them only when its code carries the same key
+function sourceKey() {
+  const hash = createHash('sha256')
+  const files = []
+  const walk = (folder) => {
+    for (const entry of readdirSync(join(root, folder), {withFileTypes: true})) {
+      const path = `${folder}/${entry.name}`
+      if (entry.isDirectory()) walk(path)
+      else files.push(path)
+    }
+  }
+  walk('src')
+  walk('pipelines')
+  files.push('scripts/build-type-vectors.ts', 'package-lock.json')
+  for (const path of files.sort()) hash.update(`${path}\0${readFileSync(join(root, path)).length}\0`).update(readFileSync(join(root, path)))
+  return hash.digest('hex')
+}
+
 rmSync(dist, {recursive: true, force: true})
 mkdirSync(dist)
 const result = await build({
   absWorkingDir: root,
-  entryPoints: {cli: 'src/cli.ts', worker: 'src/run/worker.ts'},
+  entryPoints: {cli: 'src/cli.ts', worker: 'src/run/worker.ts', 'build-type-vectors': 'scripts/build-type-vectors.ts'},
   outdir: dist,
   bundle: true,
   splitting: true,
@@ -52,7 +73,7 @@ const result = await build({
   supported: {'regexp-unicode-property-escapes': true},
   packages: 'external',
   // the executor starts dist/worker.js instead of the tsx entry when it runs from this build
-  define: {__LEDE_BUNDLE__: 'true'},
+  define: {__LEDE_BUNDLE__: 'true', __LEDE_SOURCE_KEY__: JSON.stringify(sourceKey())},
   sourcemap: 'linked',
   metafile: true,
   plugins: [sourceUrl],
@@ -67,3 +88,10 @@ const sources = Object.keys(result.metafile.inputs)
   })
 writeFileSync(join(dist, 'build-info.json'), JSON.stringify({sources}, null, 1) + '\n')
 console.log(`lede build: ${sources.length} source files -> dist/ in ${Math.round(performance.now() - started)} ms`)
+// the word-type vectors of the model's known words, by this build's code (src/ner/type-vectors.ts); a build that cannot
+// make them (no model file yet) still builds: runs then sum every type, as without the file
+try {
+  execFileSync(process.execPath, [join(dist, 'build-type-vectors.js')], {stdio: 'inherit'})
+} catch {
+  console.log('lede build: no word-type vectors written (see the error above); runs sum every word type themselves')
+}

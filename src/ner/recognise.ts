@@ -10,6 +10,7 @@ import {parseModel, parseModelContents, type NerModel} from './model.ts'
 import type {Lexicon} from './lexicon.ts'
 import {NerTagger, TYPE_VECTOR_SIZE} from './tagger.ts'
 import {sharedTypeTable} from './shared-types.ts'
+import {builtTypeTable} from './type-vectors.ts'
 import {IOB2_TAGS, spansFromBilou, type NerType} from './tags.ts'
 import {findTitleCaseView} from './title-case.ts'
 
@@ -62,13 +63,14 @@ export function loadModel(path: string | URL = MODEL_URL): NerModel {
 
 /**
  * The tagger for the shipped model, loaded synchronously on first call and kept for the thread; in a worker thread
- * of a pool it shares its word-type vectors with the pool's other threads, which load the same model.
+ * of a pool it shares its word-type vectors with the pool's other threads, which load the same model; once it has made
+ * enough types it reads the vectors the build made for common words (type-vectors.ts) when they match the model and the code.
  */
 export function shippedTagger(): NerTagger {
   if (shipped) return shipped
   const model = loadModel()
   shippedLexiconData = model.lexicon
-  shipped = new NerTagger(model, {beam: DEFAULT_BEAM, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY, givenNameJoin: DEFAULT_GIVEN_NAME_JOIN, edgeTrim: DEFAULT_EDGE_TRIM, orgEvidence: DEFAULT_ORG_EVIDENCE, twoStage: DEFAULT_TWO_STAGE, sharedTypes: sharedTypeTable(TYPE_VECTOR_SIZE), wasm: DEFAULT_WASM_DECODER && process.env.LEDE_WASM !== '0'})
+  shipped = new NerTagger(model, {beam: DEFAULT_BEAM, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY, givenNameJoin: DEFAULT_GIVEN_NAME_JOIN, edgeTrim: DEFAULT_EDGE_TRIM, orgEvidence: DEFAULT_ORG_EVIDENCE, twoStage: DEFAULT_TWO_STAGE, sharedTypes: sharedTypeTable(TYPE_VECTOR_SIZE), builtTypes: () => builtTypeTable(TYPE_VECTOR_SIZE), wasm: DEFAULT_WASM_DECODER && process.env.LEDE_WASM !== '0'})
   return shipped
 }
 

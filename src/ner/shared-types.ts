@@ -19,9 +19,10 @@ const HEADER = 2
 // per entry: key hash, pool offset, length << 1 | caps, role
 const META = 4
 
-/** The layout of a table of `entries` entries of `vectorSize` floats. */
+/** The layout of a table of `entries` entries of `vectorSize` floats (hash slots: a power of two, at least twice the entries). */
 function layout(entries: number, vectorSize: number) {
-  const slots = entries * 2
+  let slots = 2
+  while (slots < entries * 2) slots *= 2
   const poolUnits = entries * 12
   const intBytes = (HEADER + slots + entries * META) * 4
   const vectorBytes = entries * vectorSize * 4
@@ -47,9 +48,12 @@ export class SharedTypeTable {
     buffer: SharedArrayBuffer,
     /** floats per vector */
     readonly vectorSize: number,
+    /** how many entries the memory was laid out for (a table written whole in advance, see type-vectors.ts); by default the most, a power of two, that fit */
+    capacity?: number,
   ) {
     let entries = 1
-    while (layout(entries * 2, vectorSize).total <= buffer.byteLength) entries *= 2
+    if (capacity !== undefined) entries = capacity
+    else while (layout(entries * 2, vectorSize).total <= buffer.byteLength) entries *= 2
     const shape = layout(entries, vectorSize)
     if (shape.total > buffer.byteLength) throw new Error('shared type table: the memory is too small for one entry')
     this.entries = entries
@@ -105,6 +109,20 @@ export class SharedTypeTable {
     }
   }
 
+  /** Calls `visit` with each published entry, in slot order (a type published twice is visited once). */
+  forEach(visit: (word: string, caps: boolean, vector: Float32Array, role: number) => void): void {
+    const ints = this.ints
+    const size = this.vectorSize
+    for (let slot = 0; slot <= this.slotMask; slot++) {
+      const entry = Atomics.load(ints, HEADER + slot) - 1
+      if (entry < 0) continue
+      const meta = this.metaStart + entry * META
+      const offset = ints[meta + 1]
+      const word = unitsToString(this.pool, offset, ints[meta + 2] >> 1)
+      visit(word, (ints[meta + 2] & 1) === 1, this.vectors.subarray(entry * size, entry * size + size), ints[meta + 3])
+    }
+  }
+
   /** How many entries were claimed (published, or given up when the memory ran out). */
   get claimed(): number {
     return Atomics.load(this.ints, H_ENTRIES)
@@ -122,11 +140,23 @@ export class SharedTypeTable {
   }
 }
 
+// code units as a string, a bounded number of arguments at a time
+function unitsToString(units: Uint16Array, start: number, length: number): string {
+  let text = ''
+  for (let at = start; at < start + length; at += 4096) text += String.fromCharCode(...units.subarray(at, Math.min(start + length, at + 4096)))
+  return text
+}
+
 // FNV-1a over the code units, then the caps flag
 function hashWord(word: string, caps: boolean): number {
   let hash = 0x811c9dc5 | 0
   for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193)
   return Math.imul(hash ^ (caps ? 1 : 2), 0x01000193)
+}
+
+/** Bytes of memory for a table of `entries` entries of `vectorSize` floats (made with that capacity). */
+export function sharedTypeMemoryBytes(entries: number, vectorSize: number): number {
+  return layout(entries, vectorSize).total
 }
 
 /**

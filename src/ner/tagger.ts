@@ -56,6 +56,13 @@ import {TOKEN_FIELDS, WasmDecoder, wasmDecoderAvailable} from './wasm-decoder.ts
 // module-local copies: imported bindings can cost a getter call per access in hot loops under some loaders
 const K = TAG_COUNT
 const S = SLOTS
+/**
+ * New word types a tagger makes itself before it reads the build's vectors (when given a function that reads them):
+ * reading them costs about what making this many types does (docs/scale.md, "Type vectors from the build"), so a
+ * short run never reads them and a long one loses at most that much.
+ */
+export const BUILT_TYPES_AFTER = 2000
+
 /** Floats in one word type's summed weights (a {@link SharedTypeTable}'s vector size for this tagger). */
 export const TYPE_VECTOR_SIZE = S * K
 // one row per previous tag in a follower list: its length, then the allowed next tags
@@ -162,12 +169,18 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
   private readonly shortAffixes = new Int32Array(4 * SHORT_AFFIX_KEYS).fill(UNKNOWN_BASE)
   // base ids (or -1) already found, by prefix and value, for the features whose values recur across many types
   private readonly memos = new Map<string, Map<string, number>>(MEMO_PREFIXES.map((prefix) => [prefix, new Map()]))
+  // types made before the build's vectors were read (see loadBuilt)
+  private made = 0
 
   constructor(
     private readonly index: BaseIndex,
     private readonly resources: FeatureResources,
     // vectors other threads of this process made for the same model (see shared-types.ts), or null
     private readonly shared: SharedTypeTable | null = null,
+    // vectors the build made for the same model's common words (see type-vectors.ts), read only, or null
+    private built: SharedTypeTable | null = null,
+    // or what reads them, called once this tagger has made BUILT_TYPES_AFTER types itself
+    private loadBuilt: (() => SharedTypeTable | null) | null = null,
   ) {
     super(resources.lexicon)
     // replaced as types are added (see markMutable)
@@ -187,6 +200,22 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
       this.wordRole = next
     }
     const word = this.words[id]
+    const built = this.built
+    if (built === null && this.loadBuilt !== null && ++this.made >= BUILT_TYPES_AFTER) {
+      // a run long enough to repay reading them: from the next new type on
+      const load = this.loadBuilt
+      this.loadBuilt = null
+      this.built = load()
+    }
+    if (built !== null) {
+      // a type the build made: its vector and role, the same values this thread would compute
+      const role = built.read(word, this.caps[id], this.vectors, id * S * K)
+      if (role >= 0) {
+        this.wordRole[id] = role
+        this.facts[2 * id + 1] |= role << FACT_ROLE_SHIFT
+        return
+      }
+    }
     const shared = this.shared
     if (shared !== null) {
       // a type another thread made: its vector and role, the same values this thread would compute
@@ -428,6 +457,7 @@ export class NerTagger {
   private types!: CachedTypes
   // the word-type vectors this process's other threads made for the same model, when this thread was handed them
   private readonly sharedTypes: SharedTypeTable | null
+  private readonly builtTypes: SharedTypeTable | (() => SharedTypeTable | null) | null
   private startType = 0
   private endType = 0
   // allowed[prev * K + next], with an extra row for the sentence start; lastAllowed also forbids B and I
@@ -493,13 +523,19 @@ export class NerTagger {
    * the consistency pass and before rule J: ORG from context and form, its evidence read on the first document.
    * `sharedTypes` is a table of word-type vectors shared with other threads (shared-types.ts): the tagger copies the
    * types it finds there and publishes those it makes. Every tagger using one table must have the same model.
+   * `builtTypes` is a read-only table of the vectors the build made for the same model (type-vectors.ts), read first,
+   * or a function that reads it, called once the tagger has made {@link BUILT_TYPES_AFTER} types itself.
    */
   constructor(
     model: NerModel,
-    options: {beam?: number; nameUnknown?: boolean; consistency?: boolean; givenNameJoin?: boolean; edgeTrim?: boolean; orgEvidence?: boolean; twoStage?: boolean; sharedTypes?: SharedTypeTable | null; wasm?: boolean} = {},
+    options: {beam?: number; nameUnknown?: boolean; consistency?: boolean; givenNameJoin?: boolean; edgeTrim?: boolean; orgEvidence?: boolean; twoStage?: boolean; sharedTypes?: SharedTypeTable | null; builtTypes?: SharedTypeTable | (() => SharedTypeTable | null) | null; wasm?: boolean} = {},
   ) {
     this.sharedTypes = options.sharedTypes ?? null
     if (this.sharedTypes !== null && this.sharedTypes.vectorSize !== S * K) throw new Error(`NerTagger: a shared type table of ${this.sharedTypes.vectorSize} floats per type, not ${S * K}`)
+    this.builtTypes = options.builtTypes ?? null
+    if (this.builtTypes !== null && typeof this.builtTypes !== 'function' && this.builtTypes.vectorSize !== S * K) {
+      throw new Error(`NerTagger: a built type table of ${this.builtTypes.vectorSize} floats per type, not ${S * K}`)
+    }
     this.beam = Math.max(1, Math.min(64, options.beam ?? 1))
     this.nameUnknown = options.nameUnknown ?? false
     this.consistency = options.consistency ?? false
@@ -605,7 +641,10 @@ export class NerTagger {
   }
 
   private resetCache(): void {
-    this.types = new CachedTypes(this.bases, this.resources, this.sharedTypes)
+    const built = this.builtTypes
+    // a loader's table is checked when it is read (a table of another vector size: none)
+    const load = typeof built === 'function' ? () => (table => (table !== null && table.vectorSize === S * K ? table : null))(built()) : null
+    this.types = new CachedTypes(this.bases, this.resources, this.sharedTypes, typeof built === 'function' ? null : built, load)
     this.startType = this.types.typeOf(SENTENCE_START, false)
     this.endType = this.types.typeOf(SENTENCE_END, false)
   }
