@@ -418,6 +418,8 @@ ${EXIT_HELP}`,
       process.off('SIGINT', stop)
       process.off('SIGTERM', stop)
       log('stopped')
+      // its batches are done; BullMQ's clients, ended without Redis's answer, may still hold retry timers (bullmq #4656)
+      if (worker.endedWithoutRedis) process.exit(0)
     })
 
   program

@@ -387,6 +387,8 @@ export interface RedisWorkerOptions {
   lockDuration?: number
   /** this lede as runs must match it (default {@link ledeIdentity}; tests set another) */
   identity?: string
+  /** after the last batch in hand, how long a close waits for Redis to take its goodbye before ending the connections (ms, default 5000) */
+  closeGraceMs?: number
   log?: (line: string) => void
 }
 
@@ -394,6 +396,29 @@ export interface RedisWorkerOptions {
 export interface RunningWorker {
   close(): Promise<void>
   closed: Promise<void>
+  /** true once a close ended the connections itself because Redis did not answer: BullMQ's retry timers may then keep the process alive */
+  readonly endedWithoutRedis: boolean
+}
+
+/** How long a closing worker waits, after its last batch, for Redis to take its connections' goodbye. */
+export const DEFAULT_CLOSE_GRACE_MS = 5000
+
+// true when `closing` settles; false when it has not settled closeGraceMs after idle() first holds (checked every 50 ms)
+async function settlesAfterIdle(closing: Promise<unknown>, idle: () => boolean, graceMs: number): Promise<boolean> {
+  let settled = false
+  void closing.then(
+    () => (settled = true),
+    () => (settled = true),
+  )
+  let idleSince: number | undefined
+  while (!settled) {
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    if (settled) break
+    if (!idle()) idleSince = undefined
+    else if (idleSince === undefined) idleSince = Date.now()
+    else if (Date.now() - idleSince >= graceMs) return false
+  }
+  return true
 }
 
 /** Connects to the queue and processes batches until closed. */
@@ -407,6 +432,8 @@ export async function startRedisWorker(options: RedisWorkerOptions): Promise<Run
   const pool = createThreadPool(concurrency)
   const connection = connect(options.url)
   const identity = options.identity ?? ledeIdentity()
+  // batches being processed now: a close waits for them, whatever Redis does
+  let inHand = 0
   const worker = new Worker<WorkerTask, JobResult>(
     name,
     async (job) => {
@@ -424,9 +451,14 @@ export async function startRedisWorker(options: RedisWorkerOptions): Promise<Run
         return {lede: identity, results: null}
       }
       options.log?.(`batch ${job.id} started (${job.data.docs.length} documents, attempt ${job.attemptsMade + 1})`)
-      const results = await pool.run(job.data)
-      options.log?.(`batch ${job.id} done`)
-      return {lede: identity, results}
+      inHand++
+      try {
+        const results = await pool.run(job.data)
+        options.log?.(`batch ${job.id} done`)
+        return {lede: identity, results}
+      } finally {
+        inHand--
+      }
     },
     // a stalled batch (its worker died) goes back to the queue however often that happens; results are idempotent
     {connection, concurrency, lockDuration, stalledInterval: Math.max(1000, Math.floor(lockDuration / 2)), maxStalledCount: 100},
@@ -438,8 +470,10 @@ export async function startRedisWorker(options: RedisWorkerOptions): Promise<Run
   const outage = createOutageLog((line) => options.log?.(line))
   worker.on('error', (error) => outage.error(error.message))
   connection.on('ready', () => outage.ready())
+  let blocking: {disconnect(): void} | undefined
   try {
-    await readyWithin(worker.waitUntilReady(), redisTimeoutMs, () => goneSinceCheck(redactRedisUrl(options.url), redisTimeoutMs, lastError))
+    // waitUntilReady gives BullMQ's blocking client (its own duplicate of the connection), kept to end it on a close Redis does not answer
+    blocking = await readyWithin(worker.waitUntilReady(), redisTimeoutMs, () => goneSinceCheck(redactRedisUrl(options.url), redisTimeoutMs, lastError))
   } catch (error) {
     connection.disconnect()
     void worker.close(true).catch(() => {})
@@ -449,11 +483,25 @@ export async function startRedisWorker(options: RedisWorkerOptions): Promise<Run
   let resolveClosed: () => void = () => {}
   const closed = new Promise<void>((resolve) => (resolveClosed = resolve))
   let closing: Promise<void> | null = null
+  let endedWithoutRedis = false
   return {
     closed,
+    get endedWithoutRedis() {
+      return endedWithoutRedis
+    },
     close() {
       closing ??= (async () => {
-        await worker.close()
+        const graceful = worker.close()
+        graceful.catch(() => {})
+        // BullMQ's close waits for the batches in hand and then for its connections to say goodbye; with Redis gone (or
+        // its blocking client still reconnecting after an outage) that goodbye never comes (bullmq issue #4656), and a
+        // worker told to stop would run for ever. So once no batch is in hand, the goodbye gets closeGraceMs; then the
+        // clients are ended here. A batch cut off this way cannot happen: the wait for the batches in hand is unbounded.
+        if (!(await settlesAfterIdle(graceful, () => inHand === 0, options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS))) {
+          options.log?.(`Redis did not answer the close within ${Math.round((options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS) / 1000)} s of the last batch: connections ended without it (${lastError})`)
+          blocking?.disconnect()
+          endedWithoutRedis = true
+        }
         await pool.close()
         connection.disconnect()
         resolveClosed()

@@ -444,6 +444,22 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
     expect(lonely.stderr).toMatch(/cannot reach Redis/)
   })
 
+  // BullMQ's close awaited a goodbye a gone Redis never gives (bullmq #4656): a worker told to stop ran for ever
+  it('a worker whose Redis is gone still stops on SIGTERM, saying so, exit 0', {timeout: 60_000}, async () => {
+    const {server, url: own} = await ownRedis()
+    const w = start(['worker', '--redis', own, '--queue', 'gone', '--concurrency', '1'])
+    await until(() => w.stderr().includes('waiting for batches'), 'the worker to start', 30_000)
+    server.kill('SIGKILL')
+    await exited(server)
+    await until(() => w.stderr().includes('error:'), 'the worker to see Redis gone', 30_000)
+    const stopped = Date.now()
+    w.child.kill('SIGTERM')
+    expect(await exited(w.child)).toBe(0)
+    expect(Date.now() - stopped).toBeLessThan(30_000)
+    expect(w.stderr()).toMatch(/Redis did not answer the close within 5 s of the last batch: connections ended without it/)
+    expect(w.stderr()).toMatch(/lede worker: stopped\n/)
+  })
+
   // rediss:// to a plain server timed out in the TLS handshake and asked "is redis-server running there?"
   it('says that rediss:// needs TLS when a plain server does not answer it', {timeout: 30_000}, async () => {
     await expect(checkRedis(url.replace(/^redis:/, 'rediss:'), 1000)).rejects.toThrow(/^cannot reach Redis at rediss:\/\/.*; a rediss:\/\/ URL speaks TLS, so the server must have TLS on that port/)
