@@ -653,7 +653,8 @@ function encodeWordIds(
           addInitials(initials, registry.lower, types, capitalised, info, i, last)
         }
         // "and" joins two capitalised stretches only for the initials ("Securities and Exchange Commission", SEC)
-        if (lastRunEnd === i - 2 && (info[i - 1] >> FACT_WORD_SHIFT) & WORD_AND) {
+        // (a run before it: with none, lastRunEnd -1 equals i - 2 for a sentence opening "And Name" at token 1)
+        if (lastRunFrom >= 0 && lastRunEnd === i - 2 && (info[i - 1] >> FACT_WORD_SHIFT) & WORD_AND) {
           initials ??= new Map()
           addInitials(initials, registry.lower, types, capitalised, info, lastRunFrom, last)
         }

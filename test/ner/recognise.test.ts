@@ -76,6 +76,18 @@ describe('recogniseEntities on the seed articles (shipped model)', () => {
   })
 })
 
+// a text opening "And Name" made the initials of an "and"-joined pair read before token 0 and threw: every entity of it lost
+describe('recogniseEntities on a text that opens with "and" before a capitalised word', () => {
+  it.each([
+    ['And Barack Obama said the plan was sound.', 'Barack Obama'],
+    ['and Angela Merkel agreed.', 'Angela Merkel'],
+    ['And The Washington Post reported it. And Joe Biden agreed.', 'Joe Biden'],
+  ])('%s', (text, name) => {
+    const spans = recognise(text)
+    expect(spans.map((s) => text.slice(s.start, s.end))).toContain(name)
+  })
+})
+
 describe('sentenceEndsOf', () => {
   const tok = (start: number, end: number) => ({start, end})
   it.each([
