@@ -634,14 +634,8 @@ async function* readJsonlArticles(full: FsPath, path: string, gzip: boolean, uni
   // records and refused lines given: a file that gives neither is said to be empty
   let records = 0
   let refused = 0
-  let accounted = 0
   // progress counts file bytes (compressed ones for .gz), handed out as lines arrive
-  const bytesSoFar = () => {
-    const read = fileBytesRead()
-    const delta = read - accounted
-    accounted = read
-    return delta
-  }
+  const bytesSoFar = bytesReadSince(fileBytesRead)
   try {
     for await (const rawLine of lines) {
       lineNumber++
@@ -762,13 +756,7 @@ async function* readJsonArticles(full: FsPath, path: string, gzip: boolean, uniq
   let records = 0
   let refused = 0
   let values = 0
-  let accounted = 0
-  const bytesSoFar = () => {
-    const read = fileBytesRead()
-    const delta = read - accounted
-    accounted = read
-    return delta
-  }
+  const bytesSoFar = bytesReadSince(fileBytesRead)
   const count = (item: CorpusItem) => {
     if (item.kind === 'doc') records++
     else refused++
@@ -907,6 +895,17 @@ function pageMeta(page: {url: string | null; date: string | null; byline: string
   const all = {...page.extra, ...extra}
   if (Object.keys(all).length > 0) meta.extra = all
   return meta
+}
+
+// the bytes a file reader has read since the last call: progress counts each byte once, handed out as records arrive
+function bytesReadSince(fileBytesRead: () => number): () => number {
+  let accounted = 0
+  return () => {
+    const read = fileBytesRead()
+    const delta = read - accounted
+    accounted = read
+    return delta
+  }
 }
 
 // a zlib error (Z_DATA_ERROR, Z_BUF_ERROR for a cut-off file) means a corrupt archive, anything else an unreadable file

@@ -187,6 +187,15 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
     markMutable(this, ['vectors', 'wordRole', 'slotRows', 'rowCapacity'])
   }
 
+  // copies type `id`'s vector and role from `table` when it holds them; false when it does not
+  private copyType(table: SharedTypeTable, word: string, id: number): boolean {
+    const role = table.read(word, this.caps[id], this.vectors, id * S * K)
+    if (role < 0) return false
+    this.wordRole[id] = role
+    this.facts[2 * id + 1] |= role << FACT_ROLE_SHIFT
+    return true
+  }
+
   protected override onNew(id: number): void {
     const needed = (id + 1) * S * K
     if (needed > this.vectors.length) {
@@ -207,25 +216,10 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
       this.loadBuilt = null
       this.built = load()
     }
-    if (built !== null) {
-      // a type the build made: its vector and role, the same values this thread would compute
-      const role = built.read(word, this.caps[id], this.vectors, id * S * K)
-      if (role >= 0) {
-        this.wordRole[id] = role
-        this.facts[2 * id + 1] |= role << FACT_ROLE_SHIFT
-        return
-      }
-    }
+    // a type the build made, or another thread: its vector and role, the same values this thread would compute
+    if (built !== null && this.copyType(built, word, id)) return
     const shared = this.shared
-    if (shared !== null) {
-      // a type another thread made: its vector and role, the same values this thread would compute
-      const role = shared.read(word, this.caps[id], this.vectors, id * S * K)
-      if (role >= 0) {
-        this.wordRole[id] = role
-        this.facts[2 * id + 1] |= role << FACT_ROLE_SHIFT
-        return
-      }
-    }
+    if (shared !== null && this.copyType(shared, word, id)) return
     // the lexicon flags and the case prior are looked up once, for the role and the features both
     const flags = this.lexiconFlags[id]
     const prior = this.resources.casePrior.get(featureForm(word))
