@@ -136,7 +136,7 @@ if (existsSync(values.conll!)) {
     }
     return lines.join('\n')
   })
-  corpora.push({name: 'CoNLL eng.testa', texts})
+  corpora.push({name: `CoNLL ${values.conll!.split('/').pop()}`, texts})
 } else console.log(`CoNLL skipped: ${values.conll} not found`)
 const seedDir = new URL('../corpus/', import.meta.url)
 corpora.push({name: 'seeds (corpus/)', texts: readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(new URL(f, seedDir), 'utf8'))})

@@ -196,8 +196,31 @@ function layoutOf(text: string, lines: LineInfo[]): Layout {
   // a short story (a few lines, or set in capitals) gives no lowercase continuation and too few lines for the numbers:
   // every line that goes on has no final stop and is full to the widest line (the next word would not have fitted)
   const full = fitted === goOn.length && widest >= 40 && (fitted >= 2 || shownWidth(lines, only))
-  if (!strong && !weak && !hyphenated && !full) return notWrapped
+  // a short story of one-line paragraphs but one, two lines whose first is the widest line: no other line shows
+  // the width, so the sentence itself must say it goes on (see closesSentence); and the width must be one wrappers
+  // use (a results line of 174 characters over "Halftime : 18-0 ." is a paragraph a line, not a wrap)
+  const closing = fitted === 1 && goOn.length === 1 && widest >= 40 && widest <= MAX_SINGLE_WRAP && closesSentence(text, lines, only)
+  if (!strong && !weak && !hyphenated && !full && !closing) return notWrapped
   return {wrapped: true, width}
+}
+
+// the widest a line wrapped on this evidence alone may be: wrappers break at 60 to 80 columns (fold 80, mail 72-78,
+// textwrap 70), some archives at 100
+const MAX_SINGLE_WRAP = 100
+
+// a sentence's end: a stop, then any closing quotes or brackets
+const SENTENCE_END = /[.!?…]["”’'»)\]]*$/
+
+/**
+ * Whether line `at`, the widest of the document and the only one going on, opens a sentence its next line ends: the
+ * next line is shorter, ends on a stop and is no table row. A heading or label over a line (`Storm hits the coast` /
+ * `Waves broke over the sea wall`) ends on no stop; a one-paragraph-a-line text's paragraphs outrun its heading.
+ */
+function closesSentence(text: string, lines: LineInfo[], at: number): boolean {
+  const line = lines[at]!
+  const next = lines[at + 1]!
+  if (line.dateline || next.dateline || next.tabular || next.bullet || line.bullet || next.length >= line.length) return false
+  return SENTENCE_END.test(text.slice(next.from, next.to))
 }
 
 /** Whether a line other than line `at` and the one after it is at least as long: the width is one the document shows elsewhere. */

@@ -26,6 +26,8 @@ function wrap(paragraph: string, width: number): string {
 const HYPHENATED = 'WASHINGTON (AP) -- The House Appropria-\ntions Committee voted on Tuesday to cut the budget of the Environ-\nmental Protection Agency, a long-\nterm plan.'
 // a CoNLL-style sports story wrapped at 60 columns, its headline broken inside a word
 const SHORT_STORY = 'SOCCER - UKRAINE BEAT NORTHERN IRELAND IN WORLD CUP QUALI-\nFIER .\n\nBELFAST 1996-08-31\n\nUkraine beat Northern Ireland 1-0 ( halftime 0-0 ) in a\nWorld Cup soccer European group nine qualifier on Saturday .\n\nScorer : Sergei Rebrov ( 79th minute )\n\nAttendance : 9,358'
+// CoNLL eng.train document 6 re-wrapped at 60 columns: its one wrapped line is the widest of the document
+const ONE_WRAP = 'BayerVB sets C$ 100 million six-year bond .\n\nLONDON 1996-08-22\n\nThe following bond was announced by lead manager Toronto\nDominion .\n\nBORROWER BAYERISCHE VEREINSBANK\n\nAMT C$ 100 MLN COUPON 6.625 MATURITY 24.SEP.02'
 const ONE_A_LINE = ['Car bomb kills five in Nairobi', ...PARAGRAPHS].join('\n')
 const WRAPPED = ['Car bomb kills five in Nairobi', ...PARAGRAPHS.map((p) => wrap(p, 60))].join('\n\n')
 
@@ -58,6 +60,16 @@ describe('detectLayout', () => {
     ['stacked headings, all short', 'Storm hits the coast of Kent\nThousands flee their homes\nRoads closed', false],
     ['a short story whose line ends on an opening bracket', 'BASKETBALL - INTERNATIONAL TOURNAMENT RESULT .\n\nBELGRADE 1996-08-30\n\nRED STAR ( YUGOSLAVIA ) BEAT DINAMO ( RUSSIA ) 92-90 (\nHALFTIME 47-47 )', true],
     ['a short story whose next line opens on a comma', 'TENNIS - FED CUP RESULTS .\n\nNEW YORK 1996-08-30\n\nResults of the women \'s 1997 Fed Cup team tennis championships\n, as conducted at the U.S. Open on Friday :', true],
+    // one line goes on, the widest of the document, and its next line, shorter, ends the sentence: no other line shows
+    // the width, the sentence says it goes on
+    ['a short story whose only wrapped line is its widest', ONE_WRAP, true],
+    ['the same in capitals', ONE_WRAP.toUpperCase(), true],
+    ['a short story wrapped at 72, its widest line going on before a capital', 'SOCCER - UKRAINE BEAT NORTHERN IRELAND .\n\nBELFAST 1996-08-31\n\nUkraine beat Northern Ireland 1-0 ( halftime 0-0 ) in a World Cup soccer\nEuropean group nine qualifier on Saturday .\n\nAttendance : 9,358', true],
+    ['the widest line going on into a line that ends on no stop', 'Storm hits the coast\n\nThe police closed the coast road on Sunday after the storm\nWaves broke over the sea wall\n\nIt goes on.', false],
+    ['the widest line going on into a longer line', 'Storm hits the coast\n\nThe police closed the coast road after the storm\nWaves broke over the sea wall on Sunday and flooded the town.\n\nIt goes on.', false],
+    ['the widest line going on into a table row', 'Storm hits the coast\n\nThe police closed the coast road on Sunday after the storm\nDover  12 mm  4 hours.\n\nIt goes on.', false],
+    ['the widest line going on into a dateline', 'Storm hits the coast of southern England and floods homes\nLONDON 1996-08-22\n\nIt goes on.', false],
+    ['a results line wider than wrappers wrap, then a short line, a paragraph a line', `RUGBY LEAGUE - PENRITH WIN .\n\n${'Penrith Panthers 28 ( Tries : Taylan May 2 , Izack Tago ; Goals : Nathan Cleary 6 ) Parramatta Eels 12 ( Tries : Waqa Blake ; Goals : Mitchell Moses 2 )'}\nHalftime : 18-0 .\n\nPenrith became the first team in 39 years to win back-to-back titles .`, false],
     ['a list item broken inside a word', 'HORSE RACING - BREEDERS STAKES RESULT AT THE CURRAGH .\n\n1. MISS STAMPER 3-1 JOINT-FAVOURITE ( RIDDEN BY DAVID HARRI-\nSON )\n\n2. PADDY LAD 16-1 ( PETER BLOOMFIELD )', true],
   ])('%s', (_name, text, wrapped) => {
     expect(detectLayout(text).wrapped).toBe(wrapped)
@@ -179,6 +191,17 @@ describe('the default pipeline reads a word broken at the end of a line whole', 
 })
 
 describe('the default pipeline reads a wrap as a space', () => {
+  it('reads the one wrap of a short story whose wrapped line is its widest: one paragraph, one name', async () => {
+    const {PIPELINES, DEFAULT_PIPELINE} = await import('../../pipelines/index.ts')
+    const {createDoc} = await import('../../src/doc.ts')
+    const {processDoc} = await import('../../src/stage.ts')
+    expect(findWraps(ONE_WRAP)).toEqual([ONE_WRAP.indexOf('Toronto') + 'Toronto'.length])
+    const doc = processDoc(PIPELINES[DEFAULT_PIPELINE]!.build(), createDoc({id: 'd', source: 'a.txt', text: ONE_WRAP}))
+    const paragraph = doc.paragraphs!.find((p) => doc.text.slice(p.start, p.end).startsWith('The following'))!
+    expect(doc.text.slice(paragraph.start, paragraph.end)).toBe('The following bond was announced by lead manager Toronto\nDominion .')
+    expect(doc.entities!.map((e) => doc.text.slice(e.start, e.end))).toContain('Toronto\nDominion')
+  })
+
   it('finds the same entities, quotes and money in the wrapped and the unwrapped story', async () => {
     const {PIPELINES, DEFAULT_PIPELINE} = await import('../../pipelines/index.ts')
     const {createDoc} = await import('../../src/doc.ts')
