@@ -5,7 +5,7 @@
  */
 import {Redis} from 'ioredis'
 
-import {redactRedisUrl} from './redis-url.ts'
+import {redactRedisUrl, splitRedisPassword} from './redis-url.ts'
 
 export {findRedisUrlProblem, redactRedisUrl} from './redis-url.ts'
 
@@ -21,14 +21,18 @@ export class RedisError extends Error {
 
 // what Redis answers when the URL's user or password is missing or wrong (while connecting or on the first command)
 const AUTH_FAILURE = /NOAUTH|WRONGPASS|invalid password|invalid username/i
+// what Redis answers to AUTH <password> when no password is set (Redis 6+, then before 6)
+const NO_PASSWORD_SET = /without any password configured|no password is set/i
 
 /** The oldest Redis BullMQ runs on (BullMQ refuses older ones, but only once a queue is in use). */
 const MINIMUM_VERSION = [5, 0, 0] as const
 
 /** What {@link checkRedis} found: hand it to createRedisExecutor / startRedisWorker so they do not probe again. */
 export interface CheckedRedis {
-  /** the URL checked, as given */
+  /** the URL to connect with: as given, or without its password when the server needs none (see passwordUnneeded) */
   readonly url: string
+  /** the URL gave a password to a server that has none set: it is left out of `url`, and the caller says so once */
+  readonly passwordUnneeded?: true
   /** the server's version as it reported it (undefined when INFO did not say) */
   readonly version: string | undefined
 }
@@ -39,11 +43,15 @@ export interface CheckedRedis {
  */
 export async function checkRedis(url: string, timeoutMs = 5000): Promise<CheckedRedis> {
   const shown = redactRedisUrl(url)
+  // a password alone is sent by this check, not by ioredis: ioredis printed "[WARN] This Redis server's `default` user
+  // does not require a password, but a password was supplied" on the console for every connection when none was set
+  const split = splitRedisPassword(url)
   let probe: Redis
   try {
     // disconnectTimeout: ioredis waits this long for a socket that never opened to close, holding the process open
-    // (its default, 2 s, doubled the time `lede run` took to say that Redis was not there)
-    probe = new Redis(url, {lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false, disconnectTimeout: 100})
+    // (its default, 2 s, doubled the time `lede run` took to say that Redis was not there); without the password,
+    // ioredis's ready check (INFO) would fail on a server that needs one, so this check's own INFO stands for it
+    probe = new Redis(split?.bare ?? url, {lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false, disconnectTimeout: 100, ...(split ? {enableReadyCheck: false} : {})})
   } catch (error) {
     throw new RedisError(`cannot use Redis URL "${shown}": ${(error as Error).message}`)
   }
@@ -60,6 +68,18 @@ export async function checkRedis(url: string, timeoutMs = 5000): Promise<Checked
       // rediss:// to a server without TLS times out in the handshake, where "is redis-server running there?" misleads
       const tls = /^rediss:/i.test(url) ? '; a rediss:// URL speaks TLS, so the server must have TLS on that port (redis:// speaks plain Redis)' : ''
       throw new RedisError(`cannot reach Redis at ${shown}: ${reason} (is redis-server running there? start one with: redis-server --port 6379${tls})`)
+    }
+    let usable = url
+    let passwordUnneeded = false
+    if (split) {
+      try {
+        await probe.auth(split.password)
+      } catch (error) {
+        const reason = (error as Error).message || String(error)
+        if (!NO_PASSWORD_SET.test(reason)) throw refused(shown, reason)
+        usable = split.bare
+        passwordUnneeded = true
+      }
     }
     // ioredis selects the URL's database while connecting and goes on in database 0 when Redis refuses it
     // (redis://host/99 on a server of 16): the run and its workers then shared database 0 with every other run
@@ -80,7 +100,7 @@ export async function checkRedis(url: string, timeoutMs = 5000): Promise<Checked
     const version = /^redis_version:(\S+)/m.exec(info)?.[1]
     const parts = version?.split('.').map(Number) ?? []
     if (version !== undefined && isOlder(parts)) throw new RedisError(`Redis at ${shown} is version ${version}; lede's queue (BullMQ) needs Redis ${MINIMUM_VERSION.join('.')} or newer`)
-    return {url, version}
+    return {url: usable, version, ...(passwordUnneeded ? {passwordUnneeded: true as const} : {})}
   } finally {
     probe.disconnect()
   }

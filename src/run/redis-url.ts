@@ -28,3 +28,20 @@ export function findRedisUrlProblem(url: string): string | null {
 export function redactRedisUrl(url: string): string {
   return url.replace(/^(rediss?:\/\/[^:@/]*:)[^@/]*@/i, '$1***@')
 }
+
+/**
+ * `url` split into the URL without its password and the password, when it gives a password and no user name
+ * (`redis://:secret@host`, what `requirepass` servers take), else null. The start-up check sends that password itself,
+ * so a server that needs none is found and told once, where ioredis printed an unprefixed "[WARN]" per connection.
+ */
+export function splitRedisPassword(url: string): {bare: string; password: string} | null {
+  const match = /^(rediss?:\/\/):([^@/]*)@/i.exec(url)
+  if (!match || match[2] === '') return null
+  let password: string
+  try {
+    password = decodeURIComponent(match[2]!)
+  } catch {
+    password = match[2]!
+  }
+  return {bare: `${match[1]}${url.slice(match[0].length)}`, password}
+}

@@ -1,6 +1,6 @@
 // Which --redis values lede accepts, checked before any Redis client loads (a usage error, exit 2).
 import {describe, expect, it} from 'vitest'
-import {findRedisUrlProblem, redactRedisUrl} from '../../src/run/redis-url.ts'
+import {findRedisUrlProblem, redactRedisUrl, splitRedisPassword} from '../../src/run/redis-url.ts'
 
 describe('findRedisUrlProblem', () => {
   it.each([
@@ -40,5 +40,20 @@ describe('redactRedisUrl', () => {
     ['/var/run/redis.sock', '/var/run/redis.sock'],
   ])('shows %s as %s', (url, shown) => {
     expect(redactRedisUrl(url)).toBe(shown)
+  })
+})
+
+describe('splitRedisPassword', () => {
+  it.each([
+    ['redis://:s3cret@queue-host:6379', {bare: 'redis://queue-host:6379', password: 's3cret'}],
+    ['rediss://:s3cret@queue-host:6380/1', {bare: 'rediss://queue-host:6380/1', password: 's3cret'}],
+    ['redis://:p%40ss@queue-host', {bare: 'redis://queue-host', password: 'p@ss'}],
+    // a user name goes with its password (ACL users): sent by ioredis as given
+    ['redis://lede:s3cret@queue-host:6379', null],
+    ['redis://:@queue-host:6379', null],
+    ['redis://queue-host:6379', null],
+    ['/var/run/redis.sock', null],
+  ])('%s', (url, expected) => {
+    expect(splitRedisPassword(url)).toEqual(expected)
   })
 })
