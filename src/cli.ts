@@ -110,10 +110,18 @@ function checkRedisOptions(url: string, queue: string): void {
 }
 
 // Redis answers at `url` (exit 3 otherwise); loads ioredis only, not BullMQ. What it found goes to the executor or
-// worker, which then do not probe again
-async function checkRedisAt(url: string): Promise<CheckedRedis> {
+// worker, which then do not probe again (and connect with its url: without a password the server does not need,
+// said here once as a warning, where ioredis printed an unprefixed "[WARN]" line for each of its connections)
+async function checkRedisAt(url: string, warn: (message: string) => void): Promise<CheckedRedis> {
   const {checkRedis} = await import('./run/redis-check.ts')
-  return checkRedis(url)
+  const checked = await checkRedis(url)
+  if (checked.passwordUnneeded) warn(`Redis at ${redactRedisUrl(url)} has no password set, so the password in the URL is not sent (leave it out, or set one on the server with requirepass)`)
+  return checked
+}
+
+// a command-line argument as messages show it: a --redis URL's password as *** (stderr often ends up in shared logs)
+function redactArgument(arg: string): string {
+  return arg.startsWith('--redis=') ? `--redis=${redactRedisUrl(arg.slice('--redis='.length))}` : redactRedisUrl(arg)
 }
 
 // an eval report file, written aside and renamed; its folder is made, as export's and run's are. Node's own error named
@@ -138,6 +146,9 @@ export function createProgram(): Command {
     .description('News articles in, trustworthy JSONL out: named entities, quotes with their speakers, and money normalised to amount and ISO 4217 currency.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
+    // commander's own mistakes ("error: unknown option '--fast'") carry lede's prefix, as every other message does, so
+    // a log that gathers several tools' stderr says whose it is (subcommands inherit this)
+    .configureOutput({outputError: (message, write) => write(message.replace(/^error: /, 'lede: '))})
     .addHelpText('after', EXIT_HELP.replace('Exit codes:', "Exit codes of lede run (each command's --help gives its own):"))
 
   program
@@ -234,7 +245,7 @@ ${EXIT_HELP}`,
       checkPipelineFiles(opts.pipeline)
       // then the folders (read only), then Redis answers (the run's queue), and only then is the output folder made and locked
       let redisChecked: CheckedRedis | undefined
-      const claimed = await claimOutput(corpusDir, opts.out, warn, opts.redis !== undefined ? async () => void (redisChecked = await checkRedisAt(opts.redis!)) : undefined)
+      const claimed = await claimOutput(corpusDir, opts.out, warn, opts.redis !== undefined ? async () => void (redisChecked = await checkRedisAt(opts.redis!, warn)) : undefined)
       const spec = {name: opts.pipeline, options}
       const workers = opts.workers ?? availableParallelism()
       // a warning, so printed with --quiet too (--quiet drops progress and the summary only), once the run is sure to start
@@ -284,7 +295,7 @@ ${EXIT_HELP}`,
             if (!opts.quiet) process.stderr.write(`${showProgress ? '\r\x1b[K' : ''}lede: ${message}\n`)
           }
           const executor = await createRedisExecutor({
-            url: opts.redis,
+            url: redisChecked?.url ?? opts.redis,
             ...(redisChecked ? {checked: redisChecked} : {}),
             spec,
             queue: opts.queue,
@@ -343,7 +354,7 @@ ${EXIT_HELP}`,
             const again = [...currentArgv.filter((a) => a !== '--resume'), '--resume']
             throw new UsageError(
               `interrupted: the records of ${error.written} inputs (${error.documents} documents) are written to "${error.staging}"; ` +
-                `the previous output in "${opts.out}" is untouched. To continue: lede ${again.map(shellQuote).join(' ')}`,
+                `the previous output in "${opts.out}" is untouched. To continue: lede ${again.map((a) => shellQuote(redactArgument(a))).join(' ')}`,
               EXIT.interrupted,
             )
           }
@@ -397,7 +408,7 @@ ${EXIT_HELP}`,
       if (opts.lockDuration < MIN_LOCK_MS) throw new UsageError(`--lock-duration ${opts.lockDuration} ms is too short: at least ${MIN_LOCK_MS} ms (default 30000), or batches of a live worker are handed to others`)
       checkRedisOptions(opts.redis, opts.queue)
       checkPipelineFiles(DEFAULT_PIPELINE)
-      const checked = await checkRedisAt(opts.redis)
+      const checked = await checkRedisAt(opts.redis, (message) => process.stderr.write(`lede worker: warning: ${message}\n`))
       const {startRedisWorker} = await import('./run/redis.ts')
       const log = (line: string) => {
         if (!opts.quiet) process.stderr.write(`lede worker: ${line}\n`)
@@ -406,7 +417,7 @@ ${EXIT_HELP}`,
       // a warning, as lede run's for --workers: printed with --quiet too (it drops log lines only), once Redis answered
       const excess = opts.concurrency === undefined ? undefined : explainExcessWorkers(opts.concurrency, availableParallelism(), '--concurrency')
       if (excess !== undefined) process.stderr.write(`lede worker: warning: ${excess}\n`)
-      const worker = await startRedisWorker({url: opts.redis, checked, concurrency, queue: opts.queue, lockDuration: opts.lockDuration, log})
+      const worker = await startRedisWorker({url: checked.url, checked, concurrency, queue: opts.queue, lockDuration: opts.lockDuration, log})
       log(`connected to ${redactRedisUrl(opts.redis)}, queue "${opts.queue}", ${concurrency} threads; waiting for batches`)
       const stop = () => {
         log('stopping after the batches in hand')

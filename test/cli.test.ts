@@ -149,6 +149,18 @@ describe('lede CLI', () => {
     expect(existsSync(made)).toBe(false)
   })
 
+  // commander's own messages said "error: unknown option ..." where every other one says "lede: ..."
+  it.each([
+    ['a missing --out', ['run', 'corpus'], /^lede: required option '-o, --out <dir>' not specified\n/],
+    ['an unknown option', ['run', 'corpus', '--out', '/tmp/x', '--fast'], /^lede: unknown option '--fast'\n/],
+    ['an unknown command', ['bogus'], /^lede: unknown command 'bogus'\n/],
+    ['a bad number', ['worker', '--redis', 'redis://127.0.0.1:1', '--concurrency', 'two'], /^lede: option '-c, --concurrency <n>' argument 'two' is invalid/],
+    ['a missing argument', ['export'], /^lede: missing required argument 'out-dir'\n/],
+  ])('prefixes the command-line parser\'s message on %s with lede:', async (_name, argv, message) => {
+    expect(await main(argv)).toBe(EXIT.usage)
+    expect(stderr.join('')).toMatch(message)
+  })
+
   // a run staged in --out (stopped before its first document: a checkpoint and empty staged files) by the CLI's
   // default options; each case then asks to resume it with something changed
   async function stagedRun(corpusDir: string): Promise<string> {
