@@ -1,0 +1,599 @@
+/**
+ * Fuzzes the per-document stages of the default pipeline (`news`): real text (PolNeAR train/dev, CoNLL-2003 eng.train
+ * documents from ../shared, or the built-in paragraphs below when ../shared is absent) cut, shuffled, re-cased and
+ * sprinkled with odd characters, run through exactly what a worker does with a document (`processToResult`), and
+ * every result checked against the invariants of the output contract (docs/fuzz.md). A failing input is minimised
+ * (pieces deleted while the same violation stays) and printed, so it can go into its finder's table-driven tests.
+ *
+ *   npm run fuzz:stages -- [--cases 2000] [--seed 1] [--minutes 0] [--max-chars 4000] [--only salad,cut,...] [--no-minimise] [--json failures.json]
+ *
+ * Research tool, not shipped: it lives outside src/ and reads ../shared, never a held-out split.
+ */
+import {createHash} from 'node:crypto'
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {createDoc, type Doc, type Span} from '../src/doc.ts'
+import {scrubText} from '../src/io/decode.ts'
+import {processToResult} from '../src/run/process-doc.ts'
+import {pipelineFor} from '../src/run/worker.ts'
+import type {Pipeline} from '../src/stage.ts'
+
+// ---------------------------------------------------------------------------------------------------------------
+// seeded PRNG (mulberry32): the same seed gives the same cases on every machine
+
+/** A seeded pseudo-random source. */
+export interface Rng {
+  /** a float in [0, 1) */
+  next(): number
+  /** an integer in [0, n) */
+  int(n: number): number
+  pick<T>(items: readonly T[]): T
+  chance(p: number): boolean
+}
+
+/** mulberry32: small, fast and good enough to pick mutations. */
+export function createRng(seed: number): Rng {
+  let a = seed >>> 0
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  const int = (n: number) => Math.floor(next() * n)
+  return {next, int, pick: (items) => items[int(items.length)]!, chance: (p) => next() < p}
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// source texts
+
+/** A few news-like paragraphs, written for this harness: what the fuzz test mutates when ../shared is absent. */
+export const BUILT_IN_TEXTS: readonly string[] = [
+  'WASHINGTON (AP) _ The Senate voted 52-48 on Tuesday to approve a $1.2 trillion spending bill, sending it to the House.\n\n"This is a good day for the country," Senate Majority Leader Jane Roe said after the vote. She added that the measure "keeps the lights on."\n\nCritics, including Sen. John Q. Public, R-Ohio, said the bill costs too much. "We cannot keep borrowing," he told reporters.',
+  'LONDON, March 3 (Reuters) - Shares in Acme Holdings Plc fell 4.5 percent to 312 pence after the company said first-half profit dropped to 45 million pounds ($57 million) from 61 million a year earlier.\n\nChief executive Mary Smith told analysts the results were "disappointing but not surprising", citing weak demand in Europe and a stronger euro.',
+  'And Peter said he would go. The U.S. Treasury, the IMF and the World Bank met in Paris on Friday, officials said.\n\n“We are ready,” said Dr. A. B. Jones of the Institute. ‘Not yet,’ replied Ms. Lee, who paid €6bn, ¥300 million and Rs 5 crore for the stake.',
+  'By JOHN DOE\nAssociated Press Writer\n\nNEW YORK — Prices rose 0.3% in May, the Labor Department said, the largest gain since January. Economists polled by Dow Jones had expected 0.2%.\n\n"Inflation is back," said Ann Brown, an economist at Big Bank Corp. in New York.',
+]
+
+/** CoNLL-2003 documents (`-DOCSTART-` separated), each sentence a line, tokens joined as written text would be. */
+export function readConllDocuments(path: string, limit = Infinity): string[] {
+  const docs: string[] = []
+  let sentences: string[] = []
+  let tokens: string[] = []
+  const endSentence = () => {
+    if (tokens.length > 0) sentences.push(detokenise(tokens))
+    tokens = []
+  }
+  const endDoc = () => {
+    endSentence()
+    if (sentences.length > 0) docs.push(sentences.join('\n'))
+    sentences = []
+  }
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.startsWith('-DOCSTART-')) {
+      endDoc()
+      if (docs.length >= limit) break
+    }
+    else if (line.trim() === '') endSentence()
+    else tokens.push(line.split(' ')[0]!)
+  }
+  endDoc()
+  return docs
+}
+
+function detokenise(tokens: string[]): string {
+  let out = ''
+  for (const token of tokens) {
+    const glue = out === '' || /^[.,;:!?%)\]}]$|^'s$|^n't$/.test(token) || /[([{$]$/.test(out)
+    out += (glue ? '' : ' ') + token
+  }
+  return out
+}
+
+/** The texts to mutate: PolNeAR train and dev texts and CoNLL-2003 eng.train documents (never a test split); the built-in paragraphs when ../shared is absent. */
+export function loadSources(shared: string, limit = Infinity): {texts: string[]; from: string} {
+  const texts: string[] = []
+  const from: string[] = []
+  for (const split of ['train', 'dev']) {
+    const dir = join(shared, 'polnear', split, 'text')
+    if (!existsSync(dir)) continue
+    const names = readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()
+    for (const name of names.slice(0, limit)) texts.push(readFileSync(join(dir, name), 'utf8'))
+    from.push(`PolNeAR ${split} (${Math.min(names.length, limit)})`)
+  }
+  const conll = join(shared, 'conll2003', 'eng.train')
+  if (existsSync(conll)) {
+    const docs = readConllDocuments(conll, limit).slice(0, limit)
+    texts.push(...docs)
+    from.push(`CoNLL-2003 eng.train (${docs.length})`)
+  }
+  const extraction = join(shared, 'article-extraction', 'ground-truth.json')
+  if (existsSync(extraction)) {
+    const bodies = Object.values(JSON.parse(readFileSync(extraction, 'utf8')) as Record<string, {articleBody: string}>).map((p) => p.articleBody).slice(0, limit)
+    texts.push(...bodies)
+    from.push(`article-extraction ground truth (${bodies.length})`)
+  }
+  if (texts.length === 0) return {texts: [...BUILT_IN_TEXTS], from: 'built-in paragraphs (../shared absent)'}
+  return {texts, from: from.join(', ')}
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// mutations
+
+const QUOTES = ['"', "'", '“', '”', '‘', '’', '«', '»', '„', '‚', '‹', '›', '``', "''", '「', '」']
+const PUNCT = ['.', ',', ';', ':', '!', '?', '-', '–', '—', '…', '(', ')', '[', ']', '{', '}', '/', '\\', '&', '*', '#', '@', '_', '|', '...', '--', '_ ', '•']
+const ODD = [
+  '😀', '👍🏽', '👨‍👩‍👧', '🇺🇸', '❤️', '©', '™', '𝐀𝐁𝐂', '𝔘𝔖', '𠀀𠀁', '𝟙𝟚𝟛',
+  'e\u0301', '\u0301', 'a\u0308\u0323', '\u0300\u0301\u0302',
+  '中华人民共和国', '北京市', '東京都', '한국', 'مرحبا بالعالم', 'שלום', '\u200f', '\u200e', '\u202e', '\u202c', '\u2066', '\u2069',
+  '\u200b', '\u200c', '\u200d', '\ufeff', '\u00ad', '\u00a0', '\u2009', '\u3000', '\u2028', '\u2029', '\u0085', '\f', '\t', '\u000b', '\u0001', '\u0007', '\u001b',
+  '\ufffd', '\uffff', '\ufffe', 'ﬁ', 'Å', 'İ', 'ß', 'ǅ', 'Ⅻ', '½', '²', '١٢٣', '१२३', '٫',
+]
+const LONE = ['\ud800', '\udbff', '\udc00', '\udfff', '\ud83d', '\ude00']
+const NUMBERS = [
+  '$1,2,3', '$1,000,000,000,000,000,000,000', '$0.000000001', '€.5bn', 'US$ 3.4.5 million', '£-5', '$$5', '5$', '$ billion', '$-', '$1-',
+  '¥1e9', '₹ 1,23,456', 'Rs. 5 crore', '৳ 100', 'C$ 2.5', 'A$', 'HK$1.5bn', '$5-6 billion', '$5 to $', 'between $ and $7', '1.5 trillion dollars',
+  'twenty-five million dollars', 'a million euros', '10 cents', '$.', '$,', '€', '£1.', '$1.5.', '1/2 million dollars', '$3 1/2', '$ 1 2 3',
+  '99999999999999999999 USD', 'USD', 'EUR 12,5 Mio.', '12.345,67 €', '$1.2 billion-a-year', '-$5', '($5)', '$5m-$6m', '5,00,000 rupees',
+  '1996-08-22', '22/08/1996', 'Aug. 22', 'Thursday', '1990s', "'96", '3:45 p.m.', '50%', '50 percent', '1st', '2nd', '10,000', '3.14', '0', '00000',
+]
+const WORDS = [
+  'And', 'and', 'Mr.', 'Mrs.', 'Dr.', 'Sen.', 'Inc.', 'Corp.', 'U.S.', 'J.', 'A.', 'said', 'says', 'told', 'according to', 'he', 'she', 'they',
+  'The', 'of', 'de', 'van', "O'Brien", 'McDonald', 'al-', 'bin', "'s", "n't", 'Jr.', 'III', '--', 'Reuters', '(AP)', 'BC-', '&QL;', '&AMP;', '&MD;',
+  '&#8217;', '&#55357;', '&#xD800;', '&#0;', '&#1114112;', '&amp;', '&', 'c.1998 N.Y. Times News Service', 'NEW YORK', 'WASHINGTON _', 'Appropria-\ntions',
+]
+
+const NAMES = [
+  'Peter', 'Smith', 'Jane', 'Roe', 'John', 'Q.', 'Public', 'Mary', 'Ann', 'Lee', 'Obama', 'Clinton', 'Trump', 'Paris', 'London', 'Germany', 'EU', 'IMF',
+  'Acme', 'Holdings', 'Plc', 'Bank', 'of', 'America', 'New', 'York', 'Times', 'Sen.', 'Gov.', 'President', 'Minister', 'spokesman', 'Jr', 'Ltd',
+  'J.P.', 'Morgan', 'A', 'I', 'O', 'X', 'Y', 'Z.', 'St.', 'Louis', 'Mc', "D'Amato", 'Al', 'Jean-Marie', 'Le', 'Pen', 'de', 'la', 'Cruz', 'MONDAY', 'Monday',
+]
+
+/** One mutation: a name (printed with a failing case) and what it does. */
+interface Mutation {
+  name: string
+  apply(text: string, rng: Rng, sources: readonly string[]): string
+}
+
+/** Offsets of code-point boundaries (never inside a surrogate pair). */
+function boundary(text: string, rng: Rng): number {
+  let at = rng.int(text.length + 1)
+  if (at > 0 && at < text.length && isLow(text.charCodeAt(at)) && isHigh(text.charCodeAt(at - 1))) at--
+  return at
+}
+
+function insertAt(text: string, rng: Rng, piece: string, times = 1): string {
+  let out = text
+  for (let i = 0; i < times; i++) {
+    const at = boundary(out, rng)
+    out = out.slice(0, at) + piece + out.slice(at)
+  }
+  return out
+}
+
+const splitSentences = (text: string) => text.split(/(?<=[.!?]["”’']?)\s+/)
+const splitWords = (text: string) => text.split(/(\s+)/)
+
+function mapWords(text: string, f: (word: string) => string): string {
+  return splitWords(text).map((w) => (/^\s+$/.test(w) ? w : f(w))).join('')
+}
+
+function titleCase(word: string): string {
+  const [first = '', ...rest] = [...word]
+  return first.toUpperCase() + rest.join('').toLowerCase()
+}
+
+export const MUTATIONS: readonly Mutation[] = [
+  {name: 'cut', apply: (t, rng) => {
+    const a = boundary(t, rng)
+    const b = boundary(t, rng)
+    return t.slice(Math.min(a, b), Math.max(a, b))
+  }},
+  {name: 'cut-start', apply: (t, rng) => t.slice(boundary(t, rng))},
+  {name: 'cut-end', apply: (t, rng) => t.slice(0, boundary(t, rng))},
+  {name: 'cut-units', apply: (t, rng) => t.slice(rng.int(t.length + 1))},
+  {name: 'shuffle-sentences', apply: (t, rng) => {
+    const s = splitSentences(t)
+    for (let i = s.length - 1; i > 0; i--) {
+      const j = rng.int(i + 1)
+      ;[s[i], s[j]] = [s[j]!, s[i]!]
+    }
+    return s.join(rng.pick([' ', '\n', '\n\n']))
+  }},
+  {name: 'upper', apply: (t) => t.toUpperCase()},
+  {name: 'lower', apply: (t) => t.toLowerCase()},
+  {name: 'title', apply: (t) => mapWords(t, titleCase)},
+  {name: 'flip-words', apply: (t, rng) => mapWords(t, (w) => (rng.chance(0.3) ? rng.pick([w.toUpperCase(), w.toLowerCase(), titleCase(w)]) : w))},
+  {name: 'insert-punct', apply: (t, rng) => insertAt(t, rng, rng.pick(PUNCT), 1 + rng.int(8))},
+  {name: 'insert-quotes', apply: (t, rng) => insertAt(t, rng, rng.pick(QUOTES), 1 + rng.int(5))},
+  {name: 'remove-quotes', apply: (t, rng) => {
+    const mark = rng.pick(['"', '“', '”', "'", '’', '‘'])
+    return rng.chance(0.5) ? t.split(mark).join('') : t.replace(mark, '')
+  }},
+  {name: 'remove-punct', apply: (t, rng) => t.replace(rng.pick([/[.,;:]/g, /[.!?]/g, /[()[\]]/g, /[-–—]/g, /\s+/g]), rng.chance(0.5) ? '' : ' ')},
+  {name: 'odd-chars', apply: (t, rng) => insertAt(t, rng, rng.pick(ODD), 1 + rng.int(6))},
+  {name: 'odd-run', apply: (t, rng) => insertAt(t, rng, Array.from({length: 1 + rng.int(12)}, () => rng.pick(ODD)).join(rng.pick(['', ' '])))},
+  {name: 'lone-surrogate', apply: (t, rng) => insertAt(t, rng, rng.pick(LONE), 1 + rng.int(3))},
+  {name: 'zero-width-everywhere', apply: (t, rng) => [...t].join(rng.pick(['\u200b', '\u00ad', '\u200d', '\ufeff']))},
+  {name: 'combining-everywhere', apply: (t, rng) => mapWords(t, (w) => (rng.chance(0.3) ? [...w].map((c) => c + '\u0301').join('') : w))},
+  {name: 'astral-letters', apply: (t) => t.replace(/[A-Za-z]/g, (c) => String.fromCodePoint((c <= 'Z' ? 0x1d400 : 0x1d41a) + (c.toUpperCase().charCodeAt(0) - 65)))},
+  {name: 'long-token', apply: (t, rng) => insertAt(t, rng, rng.pick(['a', 'A', '9', '.', '-', '"', '$', 'A.', 'Ab ', "'"]).repeat(200 + rng.int(5000)))},
+  {name: 'one-line', apply: (t) => t.replace(/\s*\n\s*/g, ' ')},
+  {name: 'hard-wrap', apply: (t, rng) => {
+    const width = 20 + rng.int(60)
+    return t.split('\n').map((line) => line.replace(new RegExp(`(.{1,${width}})(\\s+|$)`, 'g'), (_, a: string) => `${a}\n`).trimEnd()).join('\n')
+  }},
+  {name: 'hyphen-wrap', apply: (t, rng) => t.replace(/([a-z]{3})([a-z]{3,}) /g, (m, a: string, b: string) => (rng.chance(0.3) ? `${a}-\n${b}\n` : m))},
+  {name: 'indent', apply: (t, rng) => t.replace(/\n/g, `\n${rng.pick(['  ', '\t', '    ', '\u3000'])}`)},
+  {name: 'numbers', apply: (t, rng) => insertAt(t, rng, rng.pick(NUMBERS), 1 + rng.int(4))},
+  {name: 'words', apply: (t, rng) => insertAt(t, rng, ` ${rng.pick(WORDS)} `, 1 + rng.int(6))},
+  {name: 'replace-words', apply: (t, rng) => mapWords(t, (w) => (rng.chance(0.1) ? rng.pick(WORDS) : w))},
+  {name: 'drop-words', apply: (t, rng) => mapWords(t, (w) => (rng.chance(0.2) ? '' : w))},
+  {name: 'double-words', apply: (t, rng) => mapWords(t, (w) => (rng.chance(0.1) ? `${w} ${w}` : w))},
+  {name: 'splice', apply: (t, rng, sources) => {
+    const other = rng.pick(sources)
+    const a = boundary(other, rng)
+    return insertAt(t, rng, other.slice(a, a + 1 + rng.int(2000)))
+  }},
+  {name: 'repeat', apply: (t, rng) => {
+    const a = boundary(t, rng)
+    return t.slice(0, a) + t.slice(a, a + 1 + rng.int(300)).repeat(2 + rng.int(40)) + t.slice(a)
+  }},
+  {name: 'tiny', apply: (t, rng) => rng.pick(['', ' ', '\n', '.', '"', 'A', 'a', '$', '€', '😀', '\u0301', '\ud800', 'I', '-', "'", '“', '(', '1', 'Mr.', '$5', 'And', 'And A', 'said', t.slice(0, 1 + rng.int(3))])},
+  {name: 'only-punct', apply: (t) => t.replace(/[\p{L}\p{N}]/gu, '')},
+  {name: 'salad', apply: (t, rng) => {
+    // a few words of the text among trigger words, names, marks and figures: the openings and adjacencies real text rarely has
+    const own = t.split(/\s+/).filter(Boolean)
+    const pools = [WORDS, PUNCT, QUOTES, NUMBERS, NAMES, NAMES, own.length > 0 ? own : NAMES, ODD]
+    const n = 1 + rng.int(rng.chance(0.5) ? 8 : 60)
+    let out = ''
+    for (let i = 0; i < n; i++) out += rng.pick(rng.pick(pools)) + rng.pick([' ', ' ', ' ', '', '\n', '\n\n', ', ', '. '])
+    return out
+  }},
+  {name: 'cut-at-word', apply: (t, rng) => {
+    const starts = [...t.matchAll(/(?:^|\s)(?=\S)/g)].map((m) => m.index + m[0].length)
+    const a = starts.length > 0 ? rng.pick(starts) : 0
+    return t.slice(a, a + 1 + rng.int(1500))
+  }},
+  {name: 'lower-first', apply: (t) => t.replace(/(^|[.!?]\s+|\n)(\p{Lu})/gu, (_, a: string, b: string) => a + b.toLowerCase())},
+  {name: 'nfd', apply: (t) => t.normalize('NFD')},
+  {name: 'nfkc', apply: (t) => t.normalize('NFKC')},
+  {name: 'fullwidth', apply: (t, rng) => mapWords(t, (w) => (rng.chance(0.4) ? w.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)) : w))},
+  {name: 'homoglyphs', apply: (t, rng) => t.replace(/[aeopcxAEOPCX]/g, (c) => (rng.chance(0.3) ? 'аеорсхАЕОРСХ'['aeopcxAEOPCX'.indexOf(c)]! : c))},
+  {name: 'other-digits', apply: (t, rng) => {
+    const zero = rng.pick([0x660, 0x966, 0xff10, 0x1d7ce, 0x9e6])
+    return t.replace(/[0-9]/g, (d) => String.fromCodePoint(zero + Number(d)))
+  }},
+  {name: 'odd-spaces', apply: (t, rng) => t.replace(/ /g, () => (rng.chance(0.3) ? rng.pick(['\u00a0', '\u2009', '\u3000', '\u202f', '  ', '\t']) : ' '))},
+  {name: 'straight-curly', apply: (t, rng) => (rng.chance(0.5) ? t.replace(/[“”]/g, '"').replace(/[‘’]/g, "'") : t.replace(/"(\S)/g, '“$1').replace(/(\S)"/g, '$1”'))},
+  {name: 'char-refs', apply: (t, rng) => t.replace(/[“”"’]/g, (c) => (rng.chance(0.5) ? `&#${c.charCodeAt(0)};` : c)) + ` &#${rng.pick([0, 1, 0xd800, 0xdfff, 0x10ffff, 0x110000, 0x1f600, 65, 8217])};${rng.pick(['', ' &#x', ' &', ' &amp', ' &#;', ' &#99999999999;'])}`},
+  {name: 'wire-wrap', apply: (t, rng) => `${rng.pick(['BC-Senate-Vote,0512\n', '&QL;\n', 'BC-AP-Story-Slug &LR; &UR;\n', '', 'a0123 &Cx1f; BC-Fin\n'])}${rng.pick(['WASHINGTON (AP) _ ', 'LONDON, March 3 (Reuters) - ', 'NAIROBI, Kenya (AP) -- ', 'PARIS &MD; ', 'Tokyo, Japan, Dec. 1 - ', ''])}${t}${rng.pick(['\nNYT-12-02-98 1130EST', '\n(c.1998 N.Y. Times News Service)', '\nEND', '\n&QL;', ''])}`},
+  {name: 'byline-headline', apply: (t, rng) => `${rng.pick(['By JOHN SMITH\n', 'By Jane Roe and Ann Lee, Associated Press\n', 'SENATE PASSES BILL\n\n', 'Photo: Reuters\n', 'Share this article\n', '• Item one\n• Item two\n'])}${t}`},
+  {name: 'quote-sentences', apply: (t, rng) => splitSentences(t).map((s) => (rng.chance(0.3) ? rng.pick([`"${s}" ${rng.pick(['he said', 'said Jane Roe', 'she told reporters', 'according to officials', 'Smith said.'])}.`, `${rng.pick(['He said', 'Roe said:', 'They told CNN'])} "${s}`, `“${s}`, `'${s}'`, `"${s} 'nested' "`]) : s)).join(rng.pick([' ', '\n\n']))},
+  {name: 'table', apply: (t, rng) => mapWords(t, (w) => (rng.chance(0.15) ? `${w}\t` : w)).replace(/\. /g, () => (rng.chance(0.3) ? '.\n' : '. '))},
+  {name: 'no-spaces', apply: (t) => t.replace(/ /g, '')},
+]
+
+/** One generated input: the seed and mutations that made it, and its text as a reader hands it to the stages. */
+export interface FuzzCase {
+  seed: number
+  source: number
+  mutations: string[]
+  text: string
+}
+
+/** The case of `seed`: a window of a source text with 1-4 mutations, scrubbed as the JSONL reader scrubs a `text` field. */
+export function makeCase(seed: number, sources: readonly string[], maxChars = 4000, mutations: readonly Mutation[] = MUTATIONS): FuzzCase {
+  const rng = createRng(seed)
+  const source = rng.int(sources.length)
+  let text = sources[source]!
+  if (text.length > maxChars) {
+    const start = boundary(text.slice(0, text.length - maxChars), rng)
+    text = text.slice(start, start + maxChars)
+  }
+  const names: string[] = []
+  const n = 1 + rng.int(4)
+  for (let i = 0; i < n; i++) {
+    const m = rng.pick(mutations)
+    names.push(m.name)
+    text = m.apply(text, rng, sources)
+  }
+  // a reader removes control characters and turns CR/CRLF into LF before any stage sees the text (src/io/decode.ts)
+  return {seed, source, mutations: names, text: scrubText(text).text}
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// invariants
+
+/** A broken invariant: `kind` says which (the minimiser keeps it), `detail` says where. */
+export interface Violation {
+  kind: string
+  detail: string
+}
+
+// spans an analyst reads as words: they start and end on whole letters, without edge spaces, inside one paragraph
+const ANNOTATIONS = new Set(['entities', 'money', 'cue', 'speaker', 'quotes'])
+// a combining mark after a letter (or after another mark on one): a span edge there cuts the letter in two
+const MARK = /^\p{M}/u
+const LETTER_OR_MARK = /[\p{L}\p{M}]$/u
+
+/** Whether offset `i` falls between a letter and a combining mark on it ("Jose" of "José" written e + U+0301). */
+function cutsLetter(text: string, i: number): boolean {
+  return i > 0 && MARK.test(text.slice(i, i + 1)) && LETTER_OR_MARK.test(text.slice(Math.max(0, i - 2), i))
+}
+
+function isHigh(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff
+}
+function isLow(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff
+}
+/** Whether offset `i` falls between the two halves of a surrogate pair. */
+function splitsPair(text: string, i: number): boolean {
+  return i > 0 && i < text.length && isHigh(text.charCodeAt(i - 1)) && isLow(text.charCodeAt(i))
+}
+
+/** The code points `[start, end)` of `text`, as a record's code-point offsets mean them. */
+function codePointSlice(points: readonly string[], start: number, end: number): string {
+  return points.slice(start, end).join('')
+}
+
+/** Runs one text as a worker runs a document and checks every invariant; the output JSON is returned for the determinism check. */
+export function checkText(pipeline: Pipeline, text: string, id = 'fuzz'): {violations: Violation[]; output: string} {
+  const violations: Violation[] = []
+  const add = (kind: string, detail: string) => violations.push({kind, detail})
+  const doc = createDoc({id, source: `${id}.jsonl:1`, text})
+  const result = processToResult(pipeline, doc)
+  const lines = result.lines
+  for (const line of lines.errors.split('\n').filter(Boolean)) {
+    const error = JSON.parse(line) as {code: string; message: string}
+    add(`error:${error.code}`, error.message.slice(0, 300))
+  }
+  for (const message of doc.messages) if (message.fatal && !lines.errors.includes(message.code)) add(`fatal:${message.code}`, message.message.slice(0, 300))
+  const out = doc.text
+  // UTF-16 spans on the document, every layer
+  const spanLayers: Array<[string, ReadonlyArray<Span> | undefined, boolean]> = [
+    ['paragraphs', doc.paragraphs, false],
+    ['sentences', doc.sentences, true],
+    ['tokens', doc.tokens, true],
+    ['lineHyphens', doc.lineHyphens, true],
+    ['entities', doc.entities, true],
+    ['quotes', doc.quotes, false],
+    ['money', doc.money, true],
+    ['dateline', doc.dateline ? [doc.dateline] : [], true],
+    ['cue', doc.quotes?.flatMap((q) => (q.cueSpan ? [q.cueSpan] : [])), true],
+    ['speaker', doc.quotes?.flatMap((q) => (q.speaker.start !== null && q.speaker.end !== null ? [{start: q.speaker.start, end: q.speaker.end}] : [])), true],
+  ]
+  for (const [layer, spans, nonEmpty] of spanLayers) {
+    for (const s of spans ?? []) {
+      const where = `${layer} [${s.start}, ${s.end}) of ${out.length}`
+      if (!(Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= out.length && (nonEmpty ? s.start < s.end : s.start <= s.end))) {
+        add(`span:${layer}:out-of-range`, where)
+      } else if (splitsPair(out, s.start) || splitsPair(out, s.end)) {
+        add(`span:${layer}:splits-surrogate-pair`, `${where}: ${JSON.stringify(out.slice(Math.max(0, s.start - 2), s.end + 2))}`)
+      } else if (ANNOTATIONS.has(layer) && s.start < s.end) {
+        const inner = out.slice(s.start, s.end)
+        // a mark belongs to the letter before it: a span that starts on one, or ends before one, cuts a letter in two ("Jose" of "José" written e + U+0301)
+        if (cutsLetter(out, s.start) || cutsLetter(out, s.end)) add(`span:${layer}:splits-combining-mark`, `${where}: ${JSON.stringify(out.slice(Math.max(0, s.start - 3), s.end + 3))}`)
+        if (/^\s|\s$/.test(inner)) add(`span:${layer}:edge-space`, `${where}: ${JSON.stringify(inner)}`)
+        if (layer !== 'quotes' && inner.includes('\n\n')) add(`span:${layer}:crosses-paragraph`, `${where}: ${JSON.stringify(inner.slice(0, 200))}`)
+      }
+    }
+  }
+  // layers that are one reading of the text: no two spans overlap (entities: docs/entities.md, one label per span)
+  for (const [layer, spans] of [['sentences', doc.sentences], ['tokens', doc.tokens], ['entities', doc.entities], ['money', doc.money]] as const) {
+    const sorted = [...(spans ?? [])].sort((a, b) => a.start - b.start || a.end - b.end)
+    for (let i = 1; i < sorted.length; i++) {
+      if (sorted[i]!.start < sorted[i - 1]!.end) {
+        add(`span:${layer}:overlap`, `[${sorted[i - 1]!.start}, ${sorted[i - 1]!.end}) ${JSON.stringify(out.slice(sorted[i - 1]!.start, sorted[i - 1]!.end))} and [${sorted[i]!.start}, ${sorted[i]!.end}) ${JSON.stringify(out.slice(sorted[i]!.start, sorted[i]!.end))}`)
+        break
+      }
+    }
+  }
+  // records: their text is what their code-point offsets cover; no two records of a layer cover the same span
+  const articleLine = lines.articles.split('\n').find(Boolean)
+  if (articleLine !== undefined) {
+    const article = JSON.parse(articleLine) as {text: string}
+    const points = [...article.text]
+    const records = (file: string) => file.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>)
+    for (const [layer, file] of [['entity', lines.entities], ['quote', lines.quotes], ['money', lines.money]] as const) {
+      const seen = new Set<string>()
+      for (const r of records(file)) {
+        const start = r.start as number
+        const end = r.end as number
+        if (r.text !== codePointSlice(points, start, end)) add(`record:${layer}:text-not-slice`, `[${start}, ${end}) ${JSON.stringify(r.text)} vs ${JSON.stringify(codePointSlice(points, start, end))}`)
+        const key = `${start}:${end}${layer === 'entity' ? '' : ''}`
+        if (seen.has(key)) add(`record:${layer}:duplicate`, `[${start}, ${end}) ${JSON.stringify(r.text)}${layer === 'entity' ? ` ${String(r.label)}` : ''}`)
+        seen.add(key)
+        if (layer === 'quote') {
+          const speaker = r.speaker as {mention: string | null; start: number | null; end: number | null}
+          if (speaker.start !== null && speaker.mention !== codePointSlice(points, speaker.start, speaker.end!)) add('record:speaker:text-not-slice', `${JSON.stringify(speaker.mention)} at [${speaker.start}, ${speaker.end})`)
+          if (r.cueStart !== null && r.cue !== codePointSlice(points, r.cueStart as number, r.cueEnd as number)) add('record:cue:text-not-slice', `${JSON.stringify(r.cue)} at [${String(r.cueStart)}, ${String(r.cueEnd)})`)
+        }
+      }
+    }
+  } else if (violations.length === 0) {
+    add('no-article', 'no article record and no error')
+  }
+  const output = JSON.stringify({articles: lines.articles, entities: lines.entities, quotes: lines.quotes, money: lines.money, errors: lines.errors, summaries: result.summaryLine})
+  return {violations, output}
+}
+
+/** Checks a text twice (the second run must give the same JSON) and returns every violation. */
+export function checkTwice(pipeline: Pipeline, text: string): Violation[] {
+  const first = checkText(pipeline, text)
+  const second = checkText(pipeline, text)
+  if (first.output !== second.output) first.violations.push({kind: 'nondeterministic', detail: 'the same text gave other output the second time'})
+  return first.violations
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// minimising
+
+/**
+ * Deletes pieces of `text` (halves, then smaller chunks, down to single code units) while `fails` holds, then tries
+ * lower-casing: a small input that still breaks the same invariant (ddmin, Zeller and Hildebrandt 2002, deletions only).
+ */
+export function minimise(text: string, fails: (text: string) => boolean, budget = 3000): string {
+  let current = text
+  let calls = 0
+  const tryText = (candidate: string) => {
+    if (calls >= budget || candidate === current) return false
+    calls++
+    if (!fails(candidate)) return false
+    current = candidate
+    return true
+  }
+  // first whole lines, then chunks of shrinking size
+  let lines = current.split('\n')
+  for (let i = 0; i < lines.length && lines.length > 1; ) {
+    const candidate = [...lines.slice(0, i), ...lines.slice(i + 1)].join('\n')
+    if (tryText(candidate)) lines = current.split('\n')
+    else i++
+  }
+  for (let size = Math.max(1, current.length >> 1); size >= 1; size = size === 1 ? 0 : Math.max(1, size >> 1)) {
+    for (let at = 0; at < current.length; ) {
+      if (!tryText(current.slice(0, at) + current.slice(at + size))) at += size
+    }
+    if (calls >= budget) break
+  }
+  // then whitespace runs to one space
+  tryText(current.replace(/\s+/g, ' '))
+  return current
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// command line
+
+class UsageError extends Error {}
+
+interface Options {
+  cases: number
+  seed: number
+  minutes: number
+  maxChars: number
+  minimise: boolean
+  json: string | null
+  only: string[] | null
+}
+
+const USAGE = `usage: npm run fuzz:stages -- [--cases N] [--seed S] [--minutes M] [--max-chars C] [--only m1,m2] [--no-minimise] [--json FILE]
+Feeds mutated real text (PolNeAR train/dev, CoNLL-2003 eng.train, article-extraction ground truth from ../shared) through
+the news pipeline as a worker processes a document, checks every invariant (docs/fuzz.md) and minimises each failure.
+  --cases N      cases to run (default 2000; each run twice, the second must give the same output)
+  --seed S       first case's seed (default 1): case k has seed S+k, reproducible anywhere
+  --minutes M    run for M minutes instead of a number of cases
+  --max-chars C  longest window of a source text a case starts from (default 4000)
+  --only LIST    only these mutations (comma-separated names; a wrong name lists them)
+  --no-minimise  report failures without minimising them
+  --json FILE    write the failures (kind, seed, mutations, minimal input) to FILE
+example: npm run fuzz:stages -- --minutes 10 --seed 1000 --json /tmp/fuzz.json
+Exit 1 when any invariant failed.`
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = {cases: 2000, seed: 1, minutes: 0, maxChars: 4000, minimise: true, json: null, only: null}
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    const value = () => {
+      const v = argv[++i]
+      if (v === undefined) throw new UsageError(`${arg} needs a value`)
+      return v
+    }
+    const count = () => {
+      const v = value()
+      if (!/^\d+(\.\d+)?$/.test(v)) throw new UsageError(`${arg} takes a number, not ${JSON.stringify(v)}`)
+      return Number(v)
+    }
+    if (arg === '--help') {
+      console.log(USAGE)
+      process.exit(0)
+    } else if (arg === '--cases') options.cases = count()
+    else if (arg === '--seed') options.seed = count()
+    else if (arg === '--minutes') options.minutes = count()
+    else if (arg === '--max-chars') options.maxChars = count()
+    else if (arg === '--no-minimise') options.minimise = false
+    else if (arg === '--json') options.json = value()
+    else if (arg === '--only') options.only = value().split(',')
+    else throw new UsageError(`unknown option ${arg} (--help lists them)`)
+  }
+  return options
+}
+
+async function main(): Promise<void> {
+  let options: Options
+  try {
+    options = parseArgs(process.argv.slice(2))
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    console.error(`fuzz-stages: ${error.message}`)
+    process.exitCode = 2
+    return
+  }
+  const shared = fileURLToPath(new URL('../../shared', import.meta.url))
+  const {texts, from} = loadSources(shared)
+  const mutations = options.only === null ? MUTATIONS : MUTATIONS.filter((m) => options.only!.includes(m.name))
+  if (mutations.length === 0) {
+    console.error(`fuzz-stages: --only names no mutation; they are: ${MUTATIONS.map((m) => m.name).join(', ')}`)
+    process.exitCode = 2
+    return
+  }
+  const news = pipelineFor({name: 'news', options: {}})
+  // every fourth case also through the opt-in token layer (the tags stage)
+  const withTokens = pipelineFor({name: 'news', options: {layers: ['tokens']}})
+  const started = performance.now()
+  const cpuStarted = process.cpuUsage()
+  const deadline = options.minutes > 0 ? started + options.minutes * 60_000 : Infinity
+  console.log(`fuzz-stages: ${texts.length} source texts from ${from}; seeds ${options.seed}..; ${options.minutes > 0 ? `${options.minutes} min` : `${options.cases} cases`}`)
+  const failures = new Map<string, {kind: string; seed: number; mutations: string[]; detail: string; count: number; minimal?: string}>()
+  const outputs = new Map<number, string>()
+  let n = 0
+  let chars = 0
+  const seedEnd = options.minutes > 0 ? Infinity : options.seed + options.cases
+  for (let seed = options.seed; seed < seedEnd && performance.now() < deadline; seed++, n++) {
+    const c = makeCase(seed, texts, options.maxChars, mutations)
+    const pipeline = seed % 4 === 3 ? withTokens : news
+    chars += c.text.length
+    const first = checkText(pipeline, c.text, `fuzz${seed}`)
+    const second = checkText(pipeline, c.text, `fuzz${seed}`)
+    const violations = [...first.violations]
+    if (first.output !== second.output) violations.push({kind: 'nondeterministic', detail: 'the same text gave other output the second time'})
+    // every 50th case is run once more at the end, after thousands of other documents went through the same pipeline
+    if (seed % 50 === 0) outputs.set(seed, first.output)
+    const kinds = new Set<string>()
+    for (const v of violations) {
+      if (kinds.has(v.kind)) continue
+      kinds.add(v.kind)
+      const known = failures.get(v.kind)
+      if (known) {
+        known.count++
+        continue
+      }
+      const failure = {kind: v.kind, seed, mutations: c.mutations, detail: v.detail, count: 1} as {kind: string; seed: number; mutations: string[]; detail: string; count: number; minimal?: string}
+      failures.set(v.kind, failure)
+      console.log(`\n[${v.kind}] seed ${seed} (${c.mutations.join(', ')}; ${c.text.length} chars): ${v.detail}`)
+      if (options.minimise) {
+        const fails = (text: string) => checkTwice(pipeline, text).some((w) => w.kind === v.kind)
+        failure.minimal = minimise(c.text, fails)
+        console.log(`  minimal (${failure.minimal.length} chars): ${JSON.stringify(failure.minimal)}`)
+      }
+    }
+    if (n % 500 === 499) console.log(`  ... ${n + 1} cases, ${failures.size} kinds of failure, ${((performance.now() - started) / 1000).toFixed(0)} s`)
+  }
+  for (const [seed, output] of outputs) {
+    const again = checkText(seed % 4 === 3 ? withTokens : news, makeCase(seed, texts, options.maxChars, mutations).text, `fuzz${seed}`).output
+    if (again !== output) {
+      console.log(`\n[nondeterministic-across-run] seed ${seed}: other output after the rest of the run`)
+      failures.set(`nondeterministic-across-run:${seed}`, {kind: 'nondeterministic-across-run', seed, mutations: [], detail: '', count: 1})
+    }
+  }
+  const cpu = process.cpuUsage(cpuStarted)
+  const digest = createHash('sha256').update([...failures.keys()].sort().join('\n')).digest('hex').slice(0, 8)
+  console.log(`\nfuzz-stages: ${n} cases (${(chars / 1e6).toFixed(2)} M chars, each run twice) in ${((performance.now() - started) / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU; ${failures.size} kinds of failure${failures.size > 0 ? ` (${digest})` : ''}`)
+  for (const f of failures.values()) console.log(`  ${f.kind}: ${f.count} case(s), first seed ${f.seed}${f.minimal !== undefined ? `, minimal ${JSON.stringify(f.minimal)}` : ''}`)
+  if (options.json) writeFileSync(options.json, `${JSON.stringify([...failures.values()], null, 2)}\n`)
+  process.exitCode = failures.size > 0 ? 1 : 0
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main()

@@ -1,0 +1,44 @@
+import {fileURLToPath} from 'node:url'
+import {describe, expect, it} from 'vitest'
+import {BUILT_IN_TEXTS, checkText, createRng, loadSources, makeCase, minimise, MUTATIONS} from '../scripts/fuzz-stages.ts'
+import {pipelineFor} from '../src/run/worker.ts'
+
+// a few hundred mutated documents through the default pipeline, as a worker processes them (docs/fuzz.md); the long
+// runs are `npm run fuzz:stages`. Fixed seeds: a failure here is reproducible with `--seed N --cases 1`.
+const CASES = 200
+const shared = fileURLToPath(new URL('../../shared', import.meta.url))
+
+describe('fuzz-stages harness', () => {
+  it('generates the same case from the same seed', () => {
+    const {texts} = loadSources(shared, 20)
+    expect(makeCase(7, texts)).toEqual(makeCase(7, texts))
+    expect(createRng(1).next()).toBe(createRng(1).next())
+  })
+
+  it('minimises to a piece that still fails', () => {
+    const fails = (t: string) => /x.*y/s.test(t)
+    expect(minimise('aaa x bbb\nccc y ddd', fails)).toBe('xy')
+  })
+
+  it('every mutation keeps a string', () => {
+    const rng = createRng(3)
+    for (const m of MUTATIONS) expect(typeof m.apply(BUILT_IN_TEXTS[0]!, rng, BUILT_IN_TEXTS)).toBe('string')
+  })
+})
+
+describe(`the news pipeline on ${CASES} mutated documents (PolNeAR train/dev and CoNLL eng.train from ../shared, else built-in paragraphs)`, () => {
+  const {texts} = loadSources(shared, 30)
+  const pipeline = pipelineFor({name: 'news', options: {}})
+
+  it('keeps every invariant: no stage error, spans in range and on code points, record text = its slice, no duplicates, deterministic', () => {
+    const failed: Array<{seed: number; mutations: string[]; violations: string[]}> = []
+    for (let seed = 1; seed <= CASES; seed++) {
+      const c = makeCase(seed, texts, 1200)
+      const first = checkText(pipeline, c.text, `fuzz${seed}`)
+      const violations = first.violations.map((v) => `${v.kind}: ${v.detail}`)
+      if (seed % 6 === 0 && checkText(pipeline, c.text, `fuzz${seed}`).output !== first.output) violations.push('nondeterministic')
+      if (violations.length > 0) failed.push({seed, mutations: c.mutations, violations})
+    }
+    expect(failed).toEqual([])
+  })
+})
