@@ -111,11 +111,22 @@ function detail(text: string, line: LineInfo): LineInfo {
   line.dateline = body.length <= 80 && /[0-9]$/.test(body) && matchDateline(body) !== null
   line.startsLower = first !== '' && first !== first.toUpperCase() && first === first.toLowerCase()
   line.bullet = /^(?:[-*•·▪◦‣]|\d{1,2}[.)])\s/.test(body)
-  line.tabular = /\S(?: {2,}|\t)\S/.test(body)
+  line.tabular = COLUMNS.test(body)
   line.hyphenated = LINE_END_HYPHEN.test(body)
   line.startsLetter = first !== '' && /\p{L}/u.test(first)
   line.startsClosing = s < e && ',;:)]}'.includes(text[s]!)
   return line
+}
+
+// the end of a table row: a figure or a closing bracket
+const ROW_END = /[0-9)]$/
+
+// columns: two spaces or more, or a tab, between two words
+const COLUMNS = /\S(?: {2,}|\t)\S/
+
+/** Whether a line has columns (a table row); read without {@link detail}, for the width's lines. */
+function isTableRow(text: string, line: LineInfo): boolean {
+  return line.detailed ? line.tabular : COLUMNS.test(text.slice(line.from, line.to))
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -134,15 +145,26 @@ function layoutOf(text: string, lines: LineInfo[]): Layout {
   for (let i = 0; i + 1 < lines.length; i++) if (!lines[i]!.blank && !lines[i + 1]!.blank) goOn.push(lines[i]!.length)
   if (goOn.length === 0) return notWrapped
   goOn.sort((a, b) => a - b)
+  if (quantile(goOn, 0.95) > 200) return notWrapped
+  // rows of a table going on into the next row are neither prose nor wraps: left out, their number would outweigh
+  // the prose lines that stop mid-sentence, and their lengths would set the width (a story with a results table)
+  goOn.length = 0
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i]!
+    const next = lines[i + 1]!
+    if (!line.blank && !next.blank && !(isTableRow(text, line) && isTableRow(text, next))) goOn.push(line.length)
+  }
+  if (goOn.length === 0) return notWrapped
+  goOn.sort((a, b) => a - b)
   const width = quantile(goOn, 0.95)
   if (width > 200 || width < 20) return notWrapped
-  // hardly any line of a wrapped document runs past the width
+  // hardly any line of a wrapped document runs past the width (a table row is no wrapped line: it may)
   let longer = 0
   let nonBlank = 0
   for (const line of lines) {
     if (line.blank) continue
     nonBlank++
-    if (line.length > width + 8) longer++
+    if (line.length > width + 8 && !isTableRow(text, line)) longer++
   }
   if (longer > Math.max(1, 0.05 * nonBlank)) return notWrapped
   // the widest line of the document: a wrapper fills each line it breaks as far as the next word allows
@@ -250,6 +272,9 @@ export function findWraps(text: string): number[] {
     if (next.dateline || line.dateline) continue
     // an indented first line opens a paragraph; a table row never runs on into the next
     if (next.indent > line.indent + 1 && !next.startsLower) continue
+    // an indented table row ending on a figure or a bracket, then a line indented alike: the table ends, a paragraph
+    // opens (wire copy whose paragraphs and tables open indented: `   Le Havre  1  Caen  1` / `   Played Tuesday :`)
+    if (line.tabular && line.indent >= 2 && next.indent === line.indent && !next.startsLower && ROW_END.test(text.slice(line.from, line.to))) continue
     if (line.tabular && next.tabular) continue
     // a wrapper breaks a line only when the next word would not fit on it
     if (next.startsLower || (line.dangling && !line.tabular) || line.length + 1 + next.firstWord > layout.width - slack) wraps.push(next.start - 1)

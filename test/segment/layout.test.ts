@@ -28,6 +28,17 @@ const HYPHENATED = 'WASHINGTON (AP) -- The House Appropria-\ntions Committee vot
 const SHORT_STORY = 'SOCCER - UKRAINE BEAT NORTHERN IRELAND IN WORLD CUP QUALI-\nFIER .\n\nBELFAST 1996-08-31\n\nUkraine beat Northern Ireland 1-0 ( halftime 0-0 ) in a\nWorld Cup soccer European group nine qualifier on Saturday .\n\nScorer : Sergei Rebrov ( 79th minute )\n\nAttendance : 9,358'
 // CoNLL eng.train document 6 re-wrapped at 60 columns: its one wrapped line is the widest of the document
 const ONE_WRAP = 'BayerVB sets C$ 100 million six-year bond .\n\nLONDON 1996-08-22\n\nThe following bond was announced by lead manager Toronto\nDominion .\n\nBORROWER BAYERISCHE VEREINSBANK\n\nAMT C$ 100 MLN COUPON 6.625 MATURITY 24.SEP.02'
+// a story wrapped at 60 columns with a results table and standings aligned in columns (as 1990s wire copy sent them):
+// more table rows than prose lines
+const WITH_TABLE = [
+  'SOCCER - DUTCH LEAGUE RESULTS .',
+  'AMSTERDAM 1996-08-24',
+  'Results of Dutch first division soccer matches played on\nSaturday , when the champions opened their season with a win\nover the promoted side from the north :',
+  '  Ajax Amsterdam      2  Fortuna Sittard    1\n  Feyenoord Rotterdam 0  FC Twente Enschede 0\n  FC Utrecht          3  Vitesse Arnhem     1\n  Roda JC Kerkrade    1  NAC Breda          1\n  Willem II Tilburg   2  RKC Waalwijk       0',
+  'Standings ( tabulated under played , won , drawn , lost , goals\nfor , against , points ) :',
+  '  Ajax Amsterdam      1  1  0  0  2  1  3\n  FC Utrecht          1  1  0  0  3  1  3\n  Willem II Tilburg   1  1  0  0  2  0  3\n  Roda JC Kerkrade    1  0  1  0  1  1  1\n  NAC Breda           1  0  1  0  1  1  1\n  Feyenoord Rotterdam 1  0  1  0  0  0  1\n  FC Twente Enschede  1  0  1  0  0  0  1\n  Fortuna Sittard     1  0  0  1  1  2  0\n  Vitesse Arnhem      1  0  0  1  1  3  0\n  RKC Waalwijk        1  0  0  1  0  2  0',
+  'Ajax coach Louis van Gaal praised the two goals of Marc\nOvermars .',
+].join('\n\n')
 const ONE_A_LINE = ['Car bomb kills five in Nairobi', ...PARAGRAPHS].join('\n')
 const WRAPPED = ['Car bomb kills five in Nairobi', ...PARAGRAPHS.map((p) => wrap(p, 60))].join('\n\n')
 
@@ -70,6 +81,10 @@ describe('detectLayout', () => {
     ['the widest line going on into a table row', 'Storm hits the coast\n\nThe police closed the coast road on Sunday after the storm\nDover  12 mm  4 hours.\n\nIt goes on.', false],
     ['the widest line going on into a dateline', 'Storm hits the coast of southern England and floods homes\nLONDON 1996-08-22\n\nIt goes on.', false],
     ['a results line wider than wrappers wrap, then a short line, a paragraph a line', `RUGBY LEAGUE - PENRITH WIN .\n\n${'Penrith Panthers 28 ( Tries : Taylan May 2 , Izack Tago ; Goals : Nathan Cleary 6 ) Parramatta Eels 12 ( Tries : Waqa Blake ; Goals : Mitchell Moses 2 )'}\nHalftime : 18-0 .\n\nPenrith became the first team in 39 years to win back-to-back titles .`, false],
+    // a results table's rows go on into each other: they are neither prose nor wraps, and do not outvote the prose
+    ['a wrapped story with an aligned results table', WITH_TABLE, true],
+    ['the same with the table in tabs', WITH_TABLE.replace(/(?<=\S) {2,}(?=\S)/g, '\t'), true],
+    ['a table in tabs in a page read one paragraph a line', 'Results of the matches played on Saturday in the first division of the league:\nAjax\t2\tPSV\t1\nFeyenoord\t0\tTwente\t0\nUtrecht\t3\tVitesse\t1\nThe league resumes after the international break on the twentieth of next month.', false],
     ['a list item broken inside a word', 'HORSE RACING - BREEDERS STAKES RESULT AT THE CURRAGH .\n\n1. MISS STAMPER 3-1 JOINT-FAVOURITE ( RIDDEN BY DAVID HARRI-\nSON )\n\n2. PADDY LAD 16-1 ( PETER BLOOMFIELD )', true],
   ])('%s', (_name, text, wrapped) => {
     expect(detectLayout(text).wrapped).toBe(wrapped)
@@ -187,6 +202,26 @@ describe('the default pipeline reads a word broken at the end of a line whole', 
     const doc = processDoc(PIPELINES[DEFAULT_PIPELINE]!.build(), createDoc({id: 'd', source: 'a.txt', text}))
     expect(doc.money!.map((m) => [doc.text.slice(m.start, m.end), m.value, m.currency])).toEqual([['$5 mil-\nlion', '5000000', 'USD']])
     expect(doc.entities!.filter((e) => e.label === 'MONEY').map((e) => doc.text.slice(e.start, e.end))).toEqual(['$5 mil-\nlion'])
+  })
+})
+
+describe('findWraps in a story with a table', () => {
+  it.each([
+    ['aligned with spaces', WITH_TABLE],
+    ['in tabs', WITH_TABLE.replace(/(?<=\S) {2,}(?=\S)/g, '\t')],
+  ])('reads the wraps of its prose and none between its rows (%s)', (_name, text) => {
+    const wraps = findWraps(text).map((at) => text.slice(text.lastIndexOf(' ', at - 1) + 1, text.indexOf(' ', at + 1)))
+    expect(wraps).toEqual(['on\nSaturday', 'win\nover', 'goals\nfor', 'Marc\nOvermars'])
+  })
+
+  it('finds the name a wrap broke as one, and every team of a row apart', async () => {
+    const {PIPELINES, DEFAULT_PIPELINE} = await import('../../pipelines/index.ts')
+    const {createDoc} = await import('../../src/doc.ts')
+    const {processDoc} = await import('../../src/stage.ts')
+    const doc = processDoc(PIPELINES[DEFAULT_PIPELINE]!.build(), createDoc({id: 'd', source: 'a.txt', text: WITH_TABLE}))
+    const names = doc.entities!.map((e) => doc.text.slice(e.start, e.end))
+    expect(names).toContain('Marc\nOvermars')
+    expect(names.filter((n) => /\n| {2}/.test(n) && n !== 'Marc\nOvermars')).toEqual([])
   })
 })
 
