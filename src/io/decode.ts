@@ -49,7 +49,13 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
     warnings.push({code: 'ingest:nul-padding', message: `${padding} NUL byte${padding === 1 ? '' : 's'} at the end of the file removed (padding left by a program that pre-allocated the file or stopped writing it); the text before ${padding === 1 ? 'it' : 'them'} is read`})
   }
   const utf16 = utf16Encoding(bytes)
-  if (utf16 !== null) {
+  if (utf16 !== null && (utf16.encoding === 'utf-32le' || utf16.encoding === 'utf-32be')) {
+    const decoded = decodeUtf32(utf16.bom ? bytes.subarray(4) : bytes, utf16.encoding === 'utf-32le')
+    text = decoded.text
+    const name = utf16.encoding.toUpperCase()
+    warnings.push({code: 'ingest:utf32', charset: utf16.encoding, message: `read as ${name} (${utf16.bom ? 'its byte-order mark says so' : 'no byte-order mark; every 4-byte unit is a code point'})`})
+    if (decoded.invalid > 0) warnings.push({code: 'ingest:invalid-utf32', message: `${decoded.invalid} ${name} unit${decoded.invalid === 1 ? ' is' : 's are'} no code point (past U+10FFFF, a surrogate, or cut off at the end); each was replaced by U+FFFD`})
+  } else if (utf16 !== null) {
     const body = utf16.bom ? bytes.subarray(2) : bytes
     text = new TextDecoder(utf16.encoding, {fatal: false}).decode(body)
     if (!utf16.bom) warnings.push({code: 'ingest:utf16-without-bom', message: `read as ${utf16.encoding.toUpperCase()} (no byte-order mark; every other byte is zero)`})
@@ -296,8 +302,14 @@ function removeControls(text: string): string {
   return text.replace(CONTROL, '')
 }
 
-/** The UTF-16 byte order of a file from its first bytes (a BOM, or the zero bytes of mostly-ASCII text), or null when it is not UTF-16. */
-export function utf16Encoding(bytes: Uint8Array): {encoding: 'utf-16le' | 'utf-16be'; bom: boolean} | null {
+/**
+ * The UTF-16 or UTF-32 byte order of a file from its first bytes (a BOM; for UTF-16 also the zero bytes of mostly-ASCII
+ * text, for UTF-32 every 4-byte unit a code point), or null when it is neither. UTF-32LE's BOM (FF FE 00 00) begins
+ * like UTF-16LE's, so it is asked first.
+ */
+export function utf16Encoding(bytes: Uint8Array): {encoding: 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be'; bom: boolean} | null {
+  const utf32 = utf32Encoding(bytes)
+  if (utf32 !== null) return utf32
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return {encoding: 'utf-16le', bom: true}
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return {encoding: 'utf-16be', bom: true}
   // without a BOM: English text in UTF-16 has a zero in (nearly) every high byte and almost none in the low ones
@@ -313,6 +325,60 @@ export function utf16Encoding(bytes: Uint8Array): {encoding: 'utf-16le' | 'utf-1
   if (oddZero > pairs * 0.7 && evenZero < pairs * 0.05) return {encoding: 'utf-16le', bom: false}
   if (evenZero > pairs * 0.7 && oddZero < pairs * 0.05) return {encoding: 'utf-16be', bom: false}
   return null
+}
+
+/**
+ * UTF-32 from its BOM (`FF FE 00 00` little-endian, `00 00 FE FF` big-endian), or without one when every 4-byte unit of
+ * the first 4 KB (32 units at least) is a code point (at most U+10FFFF: the top byte zero, the next at most 0x10) and
+ * none is NUL: UTF-8, UTF-16 and legacy text never look so (their bytes are letters in every position).
+ */
+function utf32Encoding(bytes: Uint8Array): {encoding: 'utf-32le' | 'utf-32be'; bom: boolean} | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) return {encoding: 'utf-32le', bom: true}
+  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return {encoding: 'utf-32be', bom: true}
+  const n = Math.min(bytes.length, 4096) & ~3
+  if (n < 128) return null
+  let le = true
+  let be = true
+  for (let i = 0; i < n && (le || be); i += 4) {
+    const a = bytes[i]!
+    const b = bytes[i + 1]!
+    const c = bytes[i + 2]!
+    const d = bytes[i + 3]!
+    if (d !== 0 || c > 0x10 || (a === 0 && b === 0 && c === 0)) le = false
+    if (a !== 0 || b > 0x10 || (b === 0 && c === 0 && d === 0)) be = false
+  }
+  return le ? {encoding: 'utf-32le', bom: false} : be ? {encoding: 'utf-32be', bom: false} : null
+}
+
+/**
+ * Decodes UTF-32 (WHATWG's TextDecoder, and so Node's, has no UTF-32): each 4-byte unit is a code point; a unit past
+ * U+10FFFF or a surrogate, and a cut-off unit at the end, become U+FFFD and are counted.
+ */
+export function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): {text: string; invalid: number} {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const whole = bytes.length & ~3
+  const parts: string[] = []
+  let invalid = 0
+  const codes: number[] = []
+  for (let i = 0; i < whole; i += 4) {
+    let code = view.getUint32(i, littleEndian)
+    if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
+      code = 0xfffd
+      invalid++
+    }
+    codes.push(code)
+    // String.fromCodePoint takes its arguments on the stack: in slices
+    if (codes.length === 8192) {
+      parts.push(String.fromCodePoint(...codes))
+      codes.length = 0
+    }
+  }
+  if (whole < bytes.length) {
+    codes.push(0xfffd)
+    invalid++
+  }
+  parts.push(String.fromCodePoint(...codes))
+  return {text: parts.join(''), invalid}
 }
 
 // Windows-1252's 0x80-0x9F (the rest is Latin-1, byte = code point); 0 marks the five bytes it leaves undefined.

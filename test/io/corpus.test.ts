@@ -19,6 +19,14 @@ async function corpus(files: Record<string, string | Uint8Array>): Promise<strin
   return dir
 }
 
+/** `text` in UTF-32 with a byte-order mark. */
+function utf32(text: string, littleEndian: boolean): Buffer {
+  const codes = [0xfeff, ...[...text].map((c) => c.codePointAt(0)!)]
+  const bytes = Buffer.alloc(codes.length * 4)
+  codes.forEach((code, i) => (littleEndian ? bytes.writeUInt32LE(code, i * 4) : bytes.writeUInt32BE(code, i * 4)))
+  return bytes
+}
+
 async function readAll(dir: string): Promise<CorpusItem[]> {
   const items: CorpusItem[] = []
   for await (const item of readCorpus(dir, await listCorpus(dir))) items.push(item)
@@ -330,6 +338,9 @@ describe('readCorpus: JSONL in UTF-16', () => {
     ['UTF-16BE with a BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(body, 'utf16le').swap16()]), []],
     ['UTF-16LE without a BOM', Buffer.from(body, 'utf16le'), ['ingest:utf16-without-bom']],
     ['UTF-16LE gzip-compressed', gzipSync(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body, 'utf16le')])), []],
+    ['UTF-32LE with a BOM', utf32(body, true), ['ingest:utf32']],
+    ['UTF-32BE with a BOM', utf32(body, false), ['ingest:utf32']],
+    ['UTF-32BE gzip-compressed', gzipSync(utf32(body, false)), ['ingest:utf32']],
   ])('reads %s line by line', async (name, bytes, warnings) => {
     const file = name.includes('gzip') ? 'a.jsonl.gz' : 'a.jsonl'
     const dir = await corpus({[file]: bytes})
@@ -338,6 +349,21 @@ describe('readCorpus: JSONL in UTF-16', () => {
       ['a', `${file}:1`, 'Story by Ann Lee in Kyïv.', warnings],
       ['b', `${file}:2`, 'Story by Bob Ray.', warnings],
     ])
+  })
+})
+
+describe('readCorpus: text in UTF-32', () => {
+  // refused before as "not a text file" (its zero bytes counted as control characters)
+  it.each([
+    ['little-endian', true],
+    ['big-endian', false],
+  ])('reads a .txt in UTF-32 %s with a BOM as its UTF-8 twin, emoji whole', async (_name, littleEndian) => {
+    const text = readFileSync(new URL('../fixtures/astral-emoji/input.txt', import.meta.url), 'utf8')
+    const [a] = await readAll(await corpus({'a.txt': utf32(text, littleEndian)}))
+    const [b] = await readAll(await corpus({'a.txt': text}))
+    if (a?.kind !== 'doc' || b?.kind !== 'doc') throw new Error('not read')
+    expect([a.doc.id, a.doc.text]).toEqual([b.doc.id, b.doc.text])
+    expect(a.doc.messages.map((m) => m.code)).toEqual(['ingest:utf32'])
   })
 })
 

@@ -2,6 +2,17 @@ import {describe, expect, it} from 'vitest'
 import iconv from 'iconv-lite'
 import {BINARY_SHARE, countInvalidUtf8, countNulPadding, decodeBytes, findLegacyCharset, scrubText, shareInRuns} from '../../src/io/decode.ts'
 
+// a story with characters past U+FFFF (two UTF-16 units, one UTF-32 unit), long enough for the BOM-less test
+const EMOJI = 'Fans 🎉 cheer as Lisbon opens new stadium\r\n\r\nLISBON — Thousands of supporters 🇵🇹 packed the new stadium on Saturday, which cost €450 million to build. "This is the best night of my life 😀," said Joana Ferreira.\r\n'
+
+/** `text` in UTF-32, little- or big-endian, with or without a byte-order mark. */
+function utf32(text: string, littleEndian: boolean, bom: boolean): Buffer {
+  const codes = [...(bom ? '\uFEFF' : ''), ...text].map((c) => c.codePointAt(0)!)
+  const bytes = Buffer.alloc(codes.length * 4)
+  codes.forEach((code, i) => (littleEndian ? bytes.writeUInt32LE(code, i * 4) : bytes.writeUInt32BE(code, i * 4)))
+  return bytes
+}
+
 const article = 'Kyiv said on Wednesday that talks would not resume before the winter. '.repeat(60)
 
 describe('countInvalidUtf8', () => {
@@ -70,6 +81,36 @@ describe('decodeBytes', () => {
 
   it('keeps tabs, form feeds and newlines', () => {
     expect(decodeBytes(Buffer.from('a\tb\fc\n'))).toEqual({text: 'a\tb\fc\n', warnings: []})
+  })
+
+  it.each([
+    ['UTF-32LE with a BOM', utf32(EMOJI, true, true), 'utf-32le'],
+    ['UTF-32BE with a BOM', utf32(EMOJI, false, true), 'utf-32be'],
+    ['UTF-32LE without a BOM', utf32(EMOJI, true, false), 'utf-32le'],
+    ['UTF-32BE without a BOM', utf32(EMOJI, false, false), 'utf-32be'],
+  ])('reads %s, characters past U+FFFF whole', (name, bytes, charset) => {
+    const result = decodeBytes(bytes)
+    expect(result).toMatchObject({text: EMOJI.replace(/\r\n/g, '\n'), warnings: [{code: 'ingest:utf32', charset}]})
+    expect((result as {warnings: {message: string}[]}).warnings[0]!.message).toContain(name.includes('without') ? 'no byte-order mark' : 'byte-order mark says so')
+    expect((result as {warnings: unknown[]}).warnings).toHaveLength(1)
+  })
+
+  it('reads a UTF-32 unit that is no code point, and one cut off at the end, as U+FFFD, and says how many', () => {
+    const bytes = Buffer.concat([utf32('Kyiv 😀 said', true, true), Buffer.from([0x00, 0xd8, 0x00, 0x00, 0x00, 0x00, 0x11, 0x00, 0x41, 0x00])])
+    expect(decodeBytes(bytes)).toMatchObject({
+      text: 'Kyiv 😀 said\uFFFD\uFFFD\uFFFD',
+      warnings: [{code: 'ingest:utf32'}, {code: 'ingest:invalid-utf32', message: '3 UTF-32LE units are no code point (past U+10FFFF, a surrogate, or cut off at the end); each was replaced by U+FFFD'}],
+    })
+  })
+
+  it.each([
+    ['UTF-16LE without a BOM', Buffer.from(EMOJI, 'utf16le'), 'ingest:utf16-without-bom'],
+    ['UTF-16LE with a BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(EMOJI, 'utf16le')]), undefined],
+    ['UTF-8 with emoji', Buffer.from(EMOJI), undefined],
+  ])('never takes %s for UTF-32', (_name, bytes, code) => {
+    const result = decodeBytes(bytes) as {text: string; warnings: {code: string}[]}
+    expect(result.text).toBe(EMOJI.replace(/\r\n/g, '\n'))
+    expect(result.warnings.map((w) => w.code)).toEqual(code === undefined ? [] : [code])
   })
 
   it('reads UTF-16 without a byte-order mark from its zero bytes', () => {
