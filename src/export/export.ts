@@ -1,3 +1,4 @@
+import {constants} from 'node:fs'
 import {access, mkdir, readFile, rename, rm, stat} from 'node:fs/promises'
 import {dirname, join, resolve} from 'node:path'
 import {DuckDBInstance, type DuckDBConnection} from '@duckdb/node-api'
@@ -94,6 +95,13 @@ export async function exportRun(options: ExportOptions): Promise<ExportCounts> {
     for (const name of names) if (await exists(join(dir, name))) taken.push(name)
     if (taken.length > 0) throw new ExportError(`"${dir}" already holds ${taken.map((n) => `"${n}"`).join(', ')}; pass --force to replace ${taken.length === 1 ? 'it' : 'them'}`)
   }
+  // a folder that cannot take files (a read-only mount, no permission) is said before the records load, naming the
+  // option: mkdir said "ENOENT: no such file or directory, mkdir 'x/csv'" on a read-only file system, and DuckDB
+  // 'IO Error: Cannot open file "x.duckdb.partial": Read-only file system' after loading every record
+  for (const [flag, given, dir] of [['--duckdb', options.duckdb, options.duckdb ? dirname(resolve(options.duckdb)) : undefined], ['--parquet', options.parquet, options.parquet], ['--csv', options.csv, options.csv]] as const) {
+    const why = dir ? await findUnwritable(dir) : null
+    if (why) throw new ExportError(`${flag} "${given}": ${why}; nothing was exported`)
+  }
   let target: string | undefined
   let partial: string | undefined
   if (options.duckdb) {
@@ -109,6 +117,11 @@ export async function exportRun(options: ExportOptions): Promise<ExportCounts> {
   const instance = await DuckDBInstance.create(partial ?? ':memory:', {autoinstall_known_extensions: 'false'})
   const connection = await instance.connect()
   const counts: ExportCounts = {}
+  // every file is written under a temporary name and renamed only once all are written: a failed write (a full disk)
+  // left its .partial file, filling the disk it had run out of, beside the tables already renamed, a mix of two exports
+  const written: Array<{partial: string; file: string}> = []
+  let writing: {flag: string; file: string} | null = null
+  let done = false
   try {
     for (const {table, file, schema} of EXPORT_TABLES) {
       const columns = columnsOf(schema)
@@ -133,26 +146,60 @@ export async function exportRun(options: ExportOptions): Promise<ExportCounts> {
       counts.tokens = await loadTokens(connection, tokensPath)
       tables.push('tokens')
     }
-    for (const [dir, ext] of [[options.parquet, 'parquet'], [options.csv, 'csv']] as const) {
+    for (const [dir, ext, flag] of [[options.parquet, 'parquet', '--parquet'], [options.csv, 'csv', '--csv']] as const) {
       if (!dir) continue
       await mkdir(dir, {recursive: true})
       for (const table of tables) {
         const file = join(dir, `${table}.${ext}`)
         const query = ext === 'parquet' ? quoteIdent(table) : `(SELECT ${await csvColumns(connection, table, options.csvRaw === true)} FROM ${quoteIdent(table)})`
+        writing = {flag, file}
+        written.push({partial: `${file}.partial`, file})
         await connection.run(`COPY ${query} TO ${quoteString(`${file}.partial`)} (${ext === 'parquet' ? 'FORMAT parquet, COMPRESSION zstd' : 'FORMAT csv, HEADER'})`)
-        await rename(`${file}.partial`, file)
       }
-      // a tokens file replaced with --force but not rewritten (this run has no token layer) would be another
-      // run's tokens beside this run's tables
-      if (!tables.includes('tokens')) await rm(join(dir, `tokens.${ext}`), {force: true})
     }
-    if (partial) await connection.run('CHECKPOINT')
+    if (partial && target) {
+      writing = {flag: '--duckdb', file: target}
+      await connection.run('CHECKPOINT')
+    }
+    writing = null
+    done = true
+  } catch (error) {
+    // the database file is written while the records load too: a full disk there is no fault of the records
+    const failed = writing ?? (partial && target && WRITE_FAILURE.test((error as Error).message) ? {flag: '--duckdb', file: target} : null)
+    if (failed === null) throw error
+    const why = (error as Error).message.replace(/^cannot load .*? into table \w+: /, '')
+    throw new ExportError(`cannot write ${failed.flag} "${failed.file}": ${why}; nothing was exported (the files begun were removed)`)
   } finally {
     connection.closeSync()
     instance.closeSync()
+    if (!done) {
+      // (a path that is not a file, such as a folder in the way, is left as it is)
+      for (const file of [...written.map((w) => w.partial), ...(partial ? [partial, `${partial}.wal`] : [])]) await rm(file, {force: true}).catch(() => {})
+    }
   }
+  for (const {partial: from, file} of written) await rename(from, file)
+  // a tokens file replaced with --force but not rewritten (this run has no token layer) would be another run's
+  // tokens beside this run's tables
+  if (!('tokens' in counts)) for (const [dir, ext] of [[options.parquet, 'parquet'], [options.csv, 'csv']] as const) if (dir) await rm(join(dir, `tokens.${ext}`), {force: true})
   if (partial && target) await rename(partial, target)
   return counts
+}
+
+// DuckDB's messages when a file it writes cannot grow (a full disk, a quota) or be written at all
+const WRITE_FAILURE = /No space left on device|Disk quota exceeded|File too large|Could not write file|Read-only file system/i
+
+// why files cannot be made in `dir` (made if missing, so its nearest existing folder is asked), or null when they can
+async function findUnwritable(dir: string): Promise<string | null> {
+  let folder = resolve(dir)
+  while (!(await exists(folder)) && dirname(folder) !== folder) folder = dirname(folder)
+  try {
+    await access(folder, constants.W_OK)
+    return null
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const why = code === 'EROFS' ? 'is on a read-only file system' : code === 'EACCES' || code === 'EPERM' ? 'is not writable (permission denied)' : `cannot be written to (${(error as Error).message})`
+    return `"${folder}" ${why}`
+  }
 }
 
 // the records of each table the run's manifest.json says it wrote (none known without a readable manifest)

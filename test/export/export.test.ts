@@ -1,4 +1,4 @@
-import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {DuckDBInstance} from '@duckdb/node-api'
@@ -273,6 +273,26 @@ describe('lede export', () => {
     const options = Object.fromEntries(Object.entries(target()).map(([k, v]) => [k, join(work, v)]))
     await expect(exportRun({outDir: out, ...options})).rejects.toThrow(message)
     expect(readdirSync(work).sort()).toEqual(['file', 'folder'])
+  })
+
+  // a full disk left a 200 KB articles.csv.partial on the disk it had filled, DuckDB's bare 'IO Error: Could not write
+  // file ...' as the message, and the tables written before the failure already renamed into place
+  it('a file it cannot write (a full disk): names the option, removes what it began and renames nothing', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'lede-full-'))
+    // a folder where the quotes table's file goes makes that one write fail, as a full disk does
+    mkdirSync(join(work, 'csv', 'quotes.csv.partial'), {recursive: true})
+    const options = {duckdb: join(work, 'db', 'x.duckdb'), parquet: join(work, 'pq'), csv: join(work, 'csv')}
+    await expect(exportRun({outDir: out, ...options})).rejects.toThrow(/^cannot write --csv ".*quotes\.csv": .*; nothing was exported \(the files begun were removed\)$/)
+    expect(readdirSync(join(work, 'pq'))).toEqual([])
+    expect(readdirSync(join(work, 'csv'))).toEqual(['quotes.csv.partial'])
+    expect(readdirSync(join(work, 'db'))).toEqual([])
+  })
+
+  it.skipIf(process.getuid?.() === 0)('a folder it cannot write: says so before loading anything, naming the option', async () => {
+    const locked = mkdtempSync(join(tmpdir(), 'lede-locked-'))
+    chmodSync(locked, 0o555)
+    await expect(exportRun({outDir: out, csv: join(locked, 'csv')})).rejects.toThrow(/^--csv ".*csv": ".*lede-locked-.*" is not writable \(permission denied\); nothing was exported$/)
+    await expect(exportRun({outDir: out, duckdb: join(locked, 'x.duckdb')})).rejects.toThrow(/^--duckdb ".*x\.duckdb": ".*" is not writable/)
   })
 
   it('makes the folder of --duckdb, as it does --parquet', async () => {
