@@ -679,7 +679,7 @@ async function readRecord(value: unknown, raw: string, source: string, where: st
   const parsed = InputArticle.safeParse(value)
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`).join('; ')
-    return ingestError(source, 'ingest:bad-record', `${where} is not an article {id?, title?, text or html, url?, date?, byline?}: ${issues}`, bytes)
+    return ingestError(source, 'ingest:bad-record', `${where} is not an article {id?, title?, text or html, url?, date?, byline?}: ${issues}${explainFields(value)}`, bytes)
   }
   const article = parsed.data
   const extra: Record<string, unknown> = {...(article.meta ?? {})}
@@ -716,6 +716,17 @@ async function readRecord(value: unknown, raw: string, source: string, where: st
   if (invalid > 0) warnings = [{code: 'ingest:invalid-utf8', message: `${invalid} byte${invalid === 1 ? ' is' : 's are'} not valid UTF-8; each bad sequence was replaced by U+FFFD`}, ...warnings]
   addIngestWarnings(doc, warnings)
   return {kind: 'doc', doc, bytes}
+}
+
+// what an object without "text" and "html" holds, so the user sees another tool's article (news-please's "maintext")
+// or a file that is no article at all (a scraper's settings) without opening it
+function explainFields(value: unknown): string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return ''
+  const keys = Object.keys(value)
+  if ('text' in value || 'html' in value) return ''
+  if (keys.length === 0) return ' (the object is empty)'
+  const shown = keys.slice(0, 8).map((k) => JSON.stringify(k)).join(', ')
+  return ` (its fields: ${shown}${keys.length > 8 ? `, and ${keys.length - 8} more` : ''}; give the article's body as "text", or keep files that hold no articles out of the corpus folder)`
 }
 
 /** A JSON file's bytes as they stream, or, for one in UTF-16 (what Windows tools write), decoded whole and given again as UTF-8, with the decoding's warnings. */

@@ -311,6 +311,20 @@ describe('readCorpus: JSON files (an array of articles, an object, an API answer
     expect(items[1]!.kind === 'error' && items[1]!.error.message).toMatch(/^element 1 \(line 1\) is not JSON: .*; the file ends inside it \(cut off\?\)$/)
   })
 
+  // a non-article .json stays an error (exit 1): a corpus file of another tool's articles ({"maintext": ...}) must not
+  // vanish as a skipped file; the message now says what the object holds, which tells the two cases apart
+  it.each([
+    ['another tool\'s article', '{"title": "T", "maintext": "Body", "date_publish": "2022-02-27"}', /: text: a record needs a "text" or an "html" string \(its fields: "title", "maintext", "date_publish"; give the article's body as "text", or keep files that hold no articles out of the corpus folder\)$/],
+    ['a scraper\'s settings', '{"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6, "g": 7, "h": 8, "i": 9, "j": 10}', /\(its fields: "a", "b", "c", "d", "e", "f", "g", "h", and 2 more; /],
+    ['an empty object', '{}', /\(the object is empty\)$/],
+    ['an element that is no object', '[1]', /expected object, received number$/],
+    ['an object with a text that is no string', '{"text": 5}', /text: .*string[^(]*$/],
+  ])('names the fields of %s that is no article', async (_name, json, message) => {
+    const items = await readAll(await corpus({'a.json': json}))
+    expect(items[0]!.kind === 'error' && items[0]!.error.code).toBe('ingest:bad-record')
+    expect(items[0]!.kind === 'error' && items[0]!.error.message).toMatch(message)
+  })
+
   it('gives the same documents and ids on a second read', async () => {
     const dir = await corpus({'a.json': JSON.stringify([{text: story(1)}, {text: story(2)}, {text: story(1)}])})
     const once = summary(await readAll(dir))
