@@ -374,7 +374,7 @@ ${EXIT_HELP}`,
           const seconds = (m.timings.totalMs / 1000).toFixed(2)
           // rejected inputs (not text, a bad JSONL line) are named apart, as on the progress line, so the counts add up to the inputs
           process.stderr.write(
-            `lede: ${count(m.inputs.documents, 'document')}${m.inputs.rejected > 0 ? ` and ${m.inputs.rejected} rejected` : ''} from ${count(m.inputs.files, 'file')} in ${seconds} s (${m.timings.megabytesPerSecond} MB/s): ` +
+            `lede: ${count(m.inputs.documents, 'document')}${m.inputs.rejected > 0 ? ` and ${m.inputs.rejected} rejected` : ''} from ${count(m.inputs.files, 'file')} in ${seconds} s (${describeRate(m.timings.megabytesPerSecond, m.inputs.documents)} MB/s): ` +
               `${count(m.outputs.entities, 'entity', 'entities')}, ${count(m.outputs.quotes, 'quote')}, ${m.outputs.money} money; ` +
               `${count(m.errors, 'error')}${m.errors > 0 ? ` (see ${join(opts.out, 'errors.jsonl')})` : ''} -> ${opts.out}\n`,
           )
@@ -546,6 +546,11 @@ ${EXPORT_EXIT_HELP}`,
     })
 
   return program
+}
+
+/** The summary's MB/s: the manifest's rate, rounded to 2 decimals, read "0" for a run that did process documents (a few small articles), as if nothing had been read. */
+export function describeRate(megabytesPerSecond: number, documents: number): string {
+  return megabytesPerSecond === 0 && documents > 0 ? '<0.01' : String(megabytesPerSecond)
 }
 
 function drawProgress(p: Progress): void {

@@ -4,7 +4,7 @@ import {createHash} from 'node:crypto'
 import {availableParallelism, hostname, tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
-import {count, EXIT, explainExcessWorkers, main} from '../src/cli.ts'
+import {count, describeRate, EXIT, explainExcessWorkers, main} from '../src/cli.ts'
 import {createThreadExecutor} from '../src/run/executor.ts'
 import {checkModelFile, MODEL_URL} from '../src/ner/model-file.ts'
 import {runCorpus} from '../src/run/batch.ts'
@@ -64,6 +64,19 @@ describe('progress in a log (stderr not a terminal)', () => {
     expect(lines.filter((l) => l.startsWith('lede: progress: ')).at(-1)).toMatch(progress)
     expect(lines.find((l) => /^lede: \d/.test(l))).toMatch(summary)
   }, 60_000)
+})
+
+describe('describeRate', () => {
+  it.each([
+    [1.23, 10, '1.23'],
+    [0.01, 1, '0.01'],
+    // four seed articles on a busy machine: 0.003 MB/s rounded
+    [0, 4, '<0.01'],
+    // an empty corpus read nothing
+    [0, 0, '0'],
+  ])('%s MB/s over %s documents reads %s', (rate, documents, shown) => {
+    expect(describeRate(rate, documents)).toBe(shown)
+  })
 })
 
 describe('lede CLI', () => {
