@@ -263,7 +263,7 @@ export function findBinaryFile(path: PathLike, options: BinaryOptions = {}): Bin
     if (controls <= needed && legacy !== undefined && (legacy.encoding !== undefined || charset.read !== undefined)) return null
     const what = controls > needed ? `${controls} of the first ${read} of its ${size} bytes are control characters (NUL and the like)` : `${invalid} of the first ${read} of its ${size} bytes are not valid UTF-8`
     const seen = charset.read ?? charset.guess
-    const hint = seen === undefined ? '' : legacy === undefined ? `; it looks like text in ${seen.charset} (confidence ${seen.confidence} of 100): lede reads JSON Lines as UTF-8 only, convert it first (iconv -f ${seen.charset} -t UTF-8)` : `; it may be text in ${seen.charset} (confidence ${seen.confidence} of 100): if so, rerun with --encoding ${seen.charset}`
+    const hint = seen === undefined ? '' : legacy === undefined ? `; it looks like text in ${seen.charset} (confidence ${seen.confidence} of 100): lede reads JSON and JSON Lines as UTF-8 only, convert it first (iconv -f ${seen.charset} -t UTF-8)` : `; it may be text in ${seen.charset} (confidence ${seen.confidence} of 100): if so, rerun with --encoding ${seen.charset}`
     return {code: 'ingest:not-text', message: `${what}, more than ${BINARY_SHARE * 100}% of the file: not a text file (binary?)${hint}`, fileBytes: size, bytesRead: read}
   } finally {
     closeSync(fd)

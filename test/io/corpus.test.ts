@@ -325,6 +325,14 @@ describe('readCorpus: JSON files (an array of articles, an object, an API answer
     expect(items[0]!.kind === 'error' && items[0]!.error.message).toMatch(message)
   })
 
+  // the hint said "lede reads JSON Lines as UTF-8 only" of a .json file
+  it('refuses a .json in windows-1251, naming the charset and saying JSON is read as UTF-8 only', async () => {
+    const text = 'Президент Владимир Путин заявил в Москве, что санкции стоят России 50 миллиардов рублей, сообщил Кремль.'
+    const cp1251 = Buffer.from(JSON.stringify([{id: 'ru', text}]).replace(/[\u0400-\u04ff]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x350)), 'latin1')
+    const items = await readAll(await corpus({'a.json': cp1251}))
+    expect(items[0]!.kind === 'error' && items[0]!.error.message).toMatch(/it looks like text in windows-1251 .*: lede reads JSON and JSON Lines as UTF-8 only, convert it first \(iconv -f windows-1251 -t UTF-8\)$/)
+  })
+
   it('gives the same documents and ids on a second read', async () => {
     const dir = await corpus({'a.json': JSON.stringify([{text: story(1)}, {text: story(2)}, {text: story(1)}])})
     const once = summary(await readAll(dir))
