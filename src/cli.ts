@@ -498,7 +498,7 @@ ${VIEW_EXIT_HELP}`,
     .action(async (outDir: string) => {
       const {buildView} = await import('./view/build.ts')
       const result = await buildView(outDir)
-      process.stderr.write(`lede: review site of ${result.articles} articles and ${result.entities} entities -> ${join(result.dir, 'index.html')}\n`)
+      process.stderr.write(`lede: review site of ${count(result.articles, 'article')} and ${count(result.entities, 'entity', 'entities')} -> ${join(result.dir, 'index.html')}\n`)
     })
 
   program
