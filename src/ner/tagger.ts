@@ -152,7 +152,7 @@ function buildTransitions(table: TokenFeatureTable, weights: Float32Array): Floa
 
 /** Word types with their summed weights, `S * K` floats per type. */
 class CachedTypes extends TypeRegistry implements TypeFeatureSink {
-  vectors = new Float32Array(1024 * S * K)
+  vectors: Float32Array
   /**
    * per type: 1 a name-shaped word no training text or word list knows (see {@link isUnknownName}), 2 an opening
    * mark, else 0; plus LONG_LOWER when it is a lowercase word of 4+ characters
@@ -181,8 +181,12 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
     private built: SharedTypeTable | null = null,
     // or what reads them, called once this tagger has made BUILT_TYPES_AFTER types itself
     private loadBuilt: (() => SharedTypeTable | null) | null = null,
+    // where the vectors live when not in a JavaScript array: the WebAssembly decoder's memory (one copy, read there by
+    // the module), given the floats needed and returning a view of at least that many, its earlier contents kept
+    private readonly room: ((floats: number) => Float32Array) | null = null,
   ) {
     super(resources.lexicon)
+    this.vectors = room === null ? new Float32Array(1024 * S * K) : room(1024 * S * K)
     // replaced as types are added (see markMutable)
     markMutable(this, ['vectors', 'wordRole', 'slotRows', 'rowCapacity'])
   }
@@ -199,9 +203,13 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
   protected override onNew(id: number): void {
     const needed = (id + 1) * S * K
     if (needed > this.vectors.length) {
-      const next = new Float32Array(Math.max(needed, this.vectors.length * 2))
-      next.set(this.vectors)
-      this.vectors = next
+      if (this.room !== null) {
+        this.vectors = this.room(needed)
+      } else {
+        const next = new Float32Array(Math.max(needed, this.vectors.length * 2))
+        next.set(this.vectors)
+        this.vectors = next
+      }
     }
     if (id >= this.wordRole.length) {
       const next = new Uint8Array(this.wordRole.length * 2)
@@ -638,7 +646,10 @@ export class NerTagger {
     const built = this.builtTypes
     // a loader's table is checked when it is read (a table of another vector size: none)
     const load = typeof built === 'function' ? () => (table => (table !== null && table.vectorSize === S * K ? table : null))(built()) : null
-    this.types = new CachedTypes(this.bases, this.resources, this.sharedTypes, typeof built === 'function' ? null : built, load)
+    // with the WebAssembly decoder the vectors live in its memory (a new cache writes over the old one's there)
+    const wasm = this.wasm
+    const room = wasm === null ? null : (floats: number) => wasm.typeVectors(floats)
+    this.types = new CachedTypes(this.bases, this.resources, this.sharedTypes, typeof built === 'function' ? null : built, load, room)
     this.startType = this.types.typeOf(SENTENCE_START, false)
     this.endType = this.types.typeOf(SENTENCE_END, false)
   }
@@ -1045,7 +1056,7 @@ export class NerTagger {
     const length = end - start
     if (length > decoder.tokenCapacity) return false
     const types = this.types
-    decoder.prepare(types, types.vectors, types.size * S * K)
+    decoder.prepare()
     const tokens = decoder.tokens
     const feats = decoder.feats
     const featureCapacity = decoder.featureCapacity

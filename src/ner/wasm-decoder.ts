@@ -1,7 +1,7 @@
 /**
  * The beam decoder in WebAssembly (see wasm/beam.ts, compiled into beam-wasm-bytes.ts): the model's decoding tables
- * live in the module's linear memory, copied once per tagger, and the word-type vectors are mirrored there as types
- * are made. JavaScript writes a sentence's per-token inputs (vector offsets, case class, forced flag, context feature
+ * live in the module's linear memory, copied once per tagger, and the tagger's word-type vectors are kept there (its
+ * type cache writes them into this memory, see {@link WasmDecoder.typeVectors}). JavaScript writes a sentence's per-token inputs (vector offsets, case class, forced flag, context feature
  * rows) and the module sums and searches in the same float32/float64 order as NerTagger's JavaScript decoder.
  */
 import {BEAM_WASM_BASE64} from './beam-wasm-bytes.ts'
@@ -75,9 +75,6 @@ export class WasmDecoder {
   /** the sentence's context feature rows (float offsets into the weights), token after token */
   feats = new Int32Array(0)
   private out = new Uint8Array(0)
-  // the vector floats already copied, and of which type table
-  private synced = 0
-  private owner: object | null = null
 
   constructor(tables: DecoderTables) {
     const module = beamModule()
@@ -125,21 +122,22 @@ export class WasmDecoder {
   }
 
   /**
-   * Mirrors the first `floats` of `vectors` (the type table `owner`'s) into linear memory, copying only what is new
-   * since the last call; call before writing a sentence's inputs, since growing the memory replaces the views.
+   * The home of the tagger's word-type vectors: a view of at least `floats` floats at the end of linear memory, where
+   * the module reads them. The tagger's type cache writes each vector there as the type is made, so there is one copy
+   * (not a JavaScript array mirrored into this memory). Growing keeps the contents (a WebAssembly memory grows in
+   * place), but the old view is then detached: the cache asks again for more room and uses the view returned.
    */
-  prepare(owner: object, vectors: Float32Array, floats: number): void {
-    if (owner !== this.owner) {
-      this.owner = owner
-      this.synced = 0
-    }
-    if (floats > this.synced) {
-      // the vectorised sums read 16 floats past a vector's 17th (the lanes beyond the tags are not used)
-      this.ensure(this.vectorsAt + 4 * floats + 64)
-      this.views()
-      new Float32Array(this.exports.memory.buffer, this.vectorsAt + 4 * this.synced, floats - this.synced).set(vectors.subarray(this.synced, floats))
-      this.synced = floats
-    }
+  typeVectors(floats: number): Float32Array {
+    // the vectorised sums read 16 floats past a vector's 17th (the lanes beyond the tags are not used)
+    this.ensure(this.vectorsAt + 4 * floats + 64)
+    this.views()
+    const buffer = this.exports.memory.buffer
+    return new Float32Array(buffer, this.vectorsAt, Math.floor((buffer.byteLength - this.vectorsAt - 64) / 4))
+  }
+
+  /** Renews the sentence views after the memory grew (see {@link typeVectors}); call before writing a sentence's inputs. */
+  prepare(): void {
+    this.views()
   }
 
   /** Decodes the sentence whose inputs are in {@link tokens} and {@link feats}; its tags are out[0, length). */
@@ -151,7 +149,7 @@ export class WasmDecoder {
   private ensure(bytes: number): void {
     const memory = this.exports.memory
     if (bytes > memory.buffer.byteLength) {
-      // grow by at least half again, so that a growing type table copies its mirror a few times only
+      // grow by at least half again, so that a growing type cache asks for room a few times only
       const pages = Math.ceil(bytes / PAGE) - memory.buffer.byteLength / PAGE
       memory.grow(Math.max(pages, Math.ceil(memory.buffer.byteLength / PAGE / 2)))
     }
