@@ -4,7 +4,8 @@
  * of a {@link SharedTypeTable}, keyed to the model file's bytes, to the sources the build compiled and to the Node.js
  * version. A thread of a run from that build that has made enough types itself reads the file once and reads it in
  * place, so its tagger copies those types instead of summing them again (docs/scale.md, "Type vectors from the
- * build"). A file whose key does not match is ignored, never used: the run then sums every type, as without the file.
+ * build"); the threads of one pool read it once, into memory the pool handed them, and all view that one copy
+ * (docs/scale.md, "One copy of the type vectors"). A file whose key does not match is ignored, never used: the run then sums every type, as without the file.
  */
 import {createHash} from 'node:crypto'
 import {closeSync, fstatSync, openSync, readFileSync, readSync} from 'node:fs'
@@ -66,10 +67,11 @@ export function encodeTypeVectors({memory, capacity}: BuiltTypes, key: TypeVecto
 }
 
 /**
- * Reads a vector file made under `key` into shared memory (the table's, as written), or says why it is not used:
- * made under another key (another model, other sources, another Node.js, another vector size), or not a whole file.
+ * Reads a vector file made under `key` into shared memory (the table's, as written: new memory, or the start of `into`,
+ * which must be zeroed), or says why it is not used: made under another key (another model, other sources, another
+ * Node.js, another vector size), or not a whole file.
  */
-export function readTypeVectors(path: string | URL, key: TypeVectorKey): BuiltTypes | string {
+export function readTypeVectors(path: string | URL, key: TypeVectorKey, into?: SharedArrayBuffer): BuiltTypes | string {
   let fd: number
   try {
     fd = openSync(path, 'r')
@@ -98,8 +100,9 @@ export function readTypeVectors(path: string | URL, key: TypeVectorKey): BuiltTy
     const capacity = header.capacity
     if (!Number.isInteger(capacity) || (capacity as number) < 1) return 'a damaged header'
     if (header.bytes !== size - start || size - start !== sharedTypeMemoryBytes(capacity as number, key.vectorSize)) return 'cut short or too long'
-    const memory = new SharedArrayBuffer(size - start)
-    const view = new Uint8Array(memory)
+    if (into !== undefined && into.byteLength < size - start) return 'larger than the memory handed for it'
+    const memory = into ?? new SharedArrayBuffer(size - start)
+    const view = new Uint8Array(memory, 0, size - start)
     for (let at = 0; at < view.length; ) {
       const read = readSync(fd, view, at, view.length - at, start + at)
       if (read === 0) return 'cut short'
@@ -122,18 +125,91 @@ export function shippedTypeVectorKey(vectorSize: number): TypeVectorKey | null {
   return {model: fileDigest(MODEL_URL), code: __LEDE_SOURCE_KEY__, node: process.version, vectorSize}
 }
 
-let table: SharedTypeTable | null | undefined
+// state of the memory a pool hands its threads (Int32 slots): who has read the file, and the table's capacity
+const S_STATE = 0
+const S_CAPACITY = 1
+const S_VECTOR_SIZE = 2
+// nobody has asked yet, a thread is reading the file, read and usable, not usable (no file, another key, too large)
+const UNREAD = 0
+const READING = 1
+const READY = 2
+const REFUSED = 3
+// how long a thread waits for another that is reading the file (it takes ~0.1 s) before it goes on without it
+const READ_WAIT_MS = 30_000
+
+/** Memory a thread pool hands its threads so that the build's vectors are read once for all of them (see {@link builtTypeTable}). */
+export interface BuiltTypeMemory {
+  state: SharedArrayBuffer
+  memory: SharedArrayBuffer
+}
 
 /**
- * The table of the build's vectors for the shipped model, read and checked once per thread on first call, or null:
- * not a build (sources through tsx), no file, or a file made under another key.
+ * Memory for the build's vectors shared by the threads a thread starts: nothing is read here (a short run never reads
+ * the file); the first thread that asks for the table reads it into `memory`, the others view it. Only the pages
+ * written become resident (the shipped model's file fills 13.6 MB of the 32 MiB).
+ */
+export function createBuiltTypeMemory(bytes = 32 << 20): BuiltTypeMemory {
+  return {state: new SharedArrayBuffer(16), memory: new SharedArrayBuffer(bytes)}
+}
+
+let handed: BuiltTypeMemory | null = null
+let table: SharedTypeTable | null | undefined
+
+/** Keeps the memory for the build's vectors another thread made and handed over (anything else: none; each thread then reads its own). */
+export function adoptBuiltTypes(memory: unknown): void {
+  const m = memory as Partial<BuiltTypeMemory> | null | undefined
+  handed = m != null && m.state instanceof SharedArrayBuffer && m.state.byteLength >= 16 && m.memory instanceof SharedArrayBuffer ? (m as BuiltTypeMemory) : null
+  table = undefined
+}
+
+/**
+ * The table in memory a pool handed its threads ({@link createBuiltTypeMemory}): the first thread to ask reads it with
+ * `read` (into the memory given), the others wait for that (a few tenths of a second at most) and view the same
+ * memory, never calling `read`; null when the reader gave none, failed, or took over {@link READ_WAIT_MS}. The
+ * others do not check the key again: every thread of a process loads the same model file with the same bundles
+ * under the same Node.js.
+ */
+export function sharedBuiltTable(memory: BuiltTypeMemory, vectorSize: number, read: (into: SharedArrayBuffer) => BuiltTypes | string): SharedTypeTable | null {
+  const state = new Int32Array(memory.state)
+  if (Atomics.compareExchange(state, S_STATE, UNREAD, READING) === UNREAD) {
+    let outcome = REFUSED
+    try {
+      const got = read(memory.memory)
+      if (typeof got !== 'string') {
+        Atomics.store(state, S_CAPACITY, got.capacity)
+        Atomics.store(state, S_VECTOR_SIZE, vectorSize)
+        outcome = READY
+      }
+    } finally {
+      Atomics.store(state, S_STATE, outcome)
+      Atomics.notify(state, S_STATE)
+    }
+  } else {
+    Atomics.wait(state, S_STATE, READING, READ_WAIT_MS)
+  }
+  if (Atomics.load(state, S_STATE) !== READY || Atomics.load(state, S_VECTOR_SIZE) !== vectorSize) return null
+  return new SharedTypeTable(memory.memory, vectorSize, Atomics.load(state, S_CAPACITY))
+}
+
+/**
+ * The table of the build's vectors for the shipped model, read and checked on first call, or null: not a build
+ * (sources through tsx), no file, or a file made under another key. In a thread of a pool that handed it memory
+ * ({@link adoptBuiltTypes}) one thread reads the file for all and every thread views that one copy; elsewhere
+ * each thread reads its own.
  */
 export function builtTypeTable(vectorSize: number): SharedTypeTable | null {
   if (table === undefined) {
     table = null
-    const key = shippedTypeVectorKey(vectorSize)
-    const read = key === null ? 'not a build' : readTypeVectors(TYPE_VECTORS_URL, key)
-    if (typeof read !== 'string') table = new SharedTypeTable(read.memory, vectorSize, read.capacity)
+    if (handed !== null) {
+      table = sharedBuiltTable(handed, vectorSize, (into) => {
+        const key = shippedTypeVectorKey(vectorSize)
+        return key === null ? 'not a build' : readTypeVectors(TYPE_VECTORS_URL, key, into)
+      })
+    } else {
+      const key = shippedTypeVectorKey(vectorSize)
+      const read = key === null ? 'not a build' : readTypeVectors(TYPE_VECTORS_URL, key)
+      if (typeof read !== 'string') table = new SharedTypeTable(read.memory, vectorSize, read.capacity)
+    }
   }
   return table !== null && table.vectorSize === vectorSize ? table : null
 }

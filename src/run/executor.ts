@@ -6,6 +6,7 @@ import {Piscina} from 'piscina'
 import type {Doc} from '../doc.ts'
 import {shareCheckedFiles} from '../ner/checked-files.ts'
 import {createSharedTypeMemory} from '../ner/shared-types.ts'
+import {createBuiltTypeMemory} from '../ner/type-vectors.ts'
 import type {Pipeline} from '../stage.ts'
 import {processToResult, type DocResult} from './process-doc.ts'
 
@@ -78,8 +79,9 @@ export function createThreadPool(threads: number, tasksPerThread = 1): ThreadPoo
     idleTimeout: 60_000,
     concurrentTasksPerWorker: tasksPerThread,
     // files this thread read and checked at start (the NER model, inflated): each thread's loader uses them as they are
-    // and, with two threads or more, one table of the tagger's word-type vectors: a type one thread made, the others copy
-    workerData: {checkedFiles: shareCheckedFiles(), sharedTypes: threads > 1 ? createSharedTypeMemory() : undefined},
+    // and, with two threads or more, one table of the tagger's word-type vectors: a type one thread made, the others copy;
+    // and memory for the build's vectors, read into it by the first thread that wants them (one copy for all)
+    workerData: {checkedFiles: shareCheckedFiles(), sharedTypes: threads > 1 ? createSharedTypeMemory() : undefined, builtTypes: createBuiltTypeMemory()},
   })
   return {
     run: (task) => pool.run(task),

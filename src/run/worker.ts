@@ -3,6 +3,7 @@ import {Piscina} from 'piscina'
 import {PIPELINES} from '../../pipelines/index.ts'
 import {adoptCheckedFiles} from '../ner/checked-files.ts'
 import {adoptSharedTypes} from '../ner/shared-types.ts'
+import {adoptBuiltTypes} from '../ner/type-vectors.ts'
 import {packLines, type DocLines} from '../io/records.ts'
 import type {Pipeline} from '../stage.ts'
 import type {PipelineSpec, WorkerTask} from './executor.ts'
@@ -14,6 +15,8 @@ const built = new Map<string, Pipeline>()
 adoptCheckedFiles((Piscina.workerData as {checkedFiles?: unknown} | undefined)?.checkedFiles)
 // the word-type vectors the pool's threads share (see createThreadPool); none with one thread or elsewhere
 adoptSharedTypes((Piscina.workerData as {sharedTypes?: unknown} | undefined)?.sharedTypes)
+// the memory the build's word-type vectors are read into once for all the pool's threads (see createThreadPool)
+adoptBuiltTypes((Piscina.workerData as {builtTypes?: unknown} | undefined)?.builtTypes)
 
 /** The pipeline a spec names, built once per thread and reused for every later batch. */
 export function pipelineFor(spec: PipelineSpec): Pipeline {

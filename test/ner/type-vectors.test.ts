@@ -8,8 +8,10 @@ import {BUILT_TYPES_AFTER, NerTagger, TYPE_VECTOR_SIZE} from '../../src/ner/tagg
 import {
   builtTypeTable,
   compactTypeTable,
+  createBuiltTypeMemory,
   encodeTypeVectors,
   readTypeVectors,
+  sharedBuiltTable,
   shippedTypeVectorKey,
   type BuiltTypes,
   type TypeVectorKey,
@@ -154,5 +156,62 @@ describe('NerTagger with built type vectors', () => {
   it('refuses a built table of another vector size', () => {
     const table = new SharedTypeTable(createSharedTypeMemory(1 << 20), TYPE_VECTOR_SIZE + 1)
     expect(() => new NerTagger(model, {builtTypes: table})).toThrow(/floats per type/)
+  })
+})
+
+describe('built type vectors shared by the threads of a pool', () => {
+  const file = () => fileOf('shared.bin', encodeTypeVectors(smallTable(), KEY))
+
+  it('are read once, by the first thread to ask, into the memory handed; the others view that memory', () => {
+    const memory = createBuiltTypeMemory(1 << 16)
+    let reads = 0
+    const reader = (into: SharedArrayBuffer) => {
+      reads++
+      return readTypeVectors(file(), KEY, into)
+    }
+    const first = sharedBuiltTable(memory, SIZE, reader)
+    const second = sharedBuiltTable(memory, SIZE, reader)
+    expect(reads).toBe(1)
+    expect(first).not.toBeNull()
+    expect(second).not.toBeNull()
+    const into = new Float32Array(SIZE)
+    expect(second!.read('Smith', true, into, 0)).toBe(2)
+    expect([...into]).toEqual([...vector(2)])
+    expect(second!.read('the', false, into, 0)).toBe(1)
+    expect(second!.claimed).toBe(4)
+  })
+
+  it('are none for every thread when the first one finds the file unusable, fails, or the memory is too small', () => {
+    for (const reader of [
+      () => 'no file',
+      () => {
+        throw new Error('disk gone')
+      },
+      (into: SharedArrayBuffer) => readTypeVectors(file(), KEY, into),
+    ]) {
+      const memory = createBuiltTypeMemory(reader.length === 1 ? 64 : 1 << 16)
+      let reads = 0
+      const counted = (into: SharedArrayBuffer) => {
+        reads++
+        return reader(into)
+      }
+      try {
+        sharedBuiltTable(memory, SIZE, counted)
+      } catch {
+        // the failing reader's error reaches the first thread; the others go on without the table
+      }
+      expect(sharedBuiltTable(memory, SIZE, counted)).toBeNull()
+      expect(reads).toBe(1)
+    }
+  })
+
+  it('are none for a thread of another vector size', () => {
+    const memory = createBuiltTypeMemory(1 << 16)
+    expect(sharedBuiltTable(memory, SIZE, (into) => readTypeVectors(file(), KEY, into))).not.toBeNull()
+    expect(sharedBuiltTable(memory, SIZE + 1, () => 'never called')).toBeNull()
+  })
+
+  it('are not read into memory too small for them', () => {
+    expect(readTypeVectors(file(), KEY, new SharedArrayBuffer(64))).toBe('larger than the memory handed for it')
   })
 })
