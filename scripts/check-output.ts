@@ -10,13 +10,18 @@
  */
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
 
 type Span = {start: number; end: number}
-type Article = {id: string; text: string; dateline: ({place: string} & Span) | null; counts: Record<string, number>}
-type Entity = Span & {docId: string; id: string; text: string; label: string; entityId: string}
+/** An article record, as far as the checks read it. */
+export type Article = {id: string; text: string; dateline: ({place: string} & Span) | null; counts: Record<string, number>}
+/** An entity record, as far as the checks read it. */
+export type Entity = Span & {docId: string; id: string; text: string; label: string; entityId: string}
 type Speaker = Span & {mention: string | null; name: string | null; entityId: string | null}
-type Quote = Span & {docId: string; id: string; text: string; kind: string; cue: string | null; cueStart: number | null; cueEnd: number | null; speaker: Speaker | null; unclosed?: boolean}
-type Money = Span & {docId: string; id: string; text: string; amount: number; value: string; currency: string; min?: number; max?: number; equivalentOf?: string}
+/** A quote record, as far as the checks read it. */
+export type Quote = Span & {docId: string; id: string; text: string; kind: string; cue: string | null; cueStart: number | null; cueEnd: number | null; speaker: Speaker | null; unclosed?: boolean}
+/** A money record, as far as the checks read it. */
+export type Money = Span & {docId: string; id: string; text: string; amount: number; value: string; currency: string; min?: number; max?: number; equivalentOf?: string}
 
 // opening and closing marks any quote style of docs/quotes.md uses; dashes open em-dash dialogue
 const OPENERS = new Set(['"', '“', '”', '‘', '’', "'", '«', '»', '„', '‹', '›', '`', '—', '–', '―', '‚'])
@@ -34,7 +39,7 @@ function readJsonl<T>(path: string): T[] {
 }
 
 /** Collects failures by kind, keeping a few examples of each. */
-class Failures {
+export class Failures {
   readonly counts = new Map<string, number>()
   readonly examples = new Map<string, string[]>()
   checks = 0
@@ -50,7 +55,7 @@ class Failures {
 }
 
 /** Returns code points of a text as an array, so slices count astral characters as one. */
-function points(text: string): string[] {
+export function points(text: string): string[] {
   return Array.from(text)
 }
 
@@ -82,6 +87,98 @@ function isWhite(ch: string | undefined): boolean {
 
 const DECIMAL = /^-?(0|[1-9]\d*)(\.\d*[1-9])?$/
 
+/** Runs every check on one article and its records (`cps`: the article text's code points). */
+export function checkArticle(f: Failures, {a, cps, e, q, m}: {a: Article; cps: string[]; e: Entity[]; q: Quote[]; m: Money[]}): void {
+  const at = (s: Span) => `${a.id} [${s.start},${s.end})`
+  // counts say how many records the article has
+  f.check(a.counts.entities === e.length && a.counts.quotes === q.length && a.counts.money === m.length, 'article:counts', () =>
+    `${a.id} counts ${JSON.stringify(a.counts)} vs ${e.length}/${q.length}/${m.length}`)
+  if (a.dateline) {
+    const dl = a.dateline
+    f.check(validSpan(cps, dl) && slice(cps, dl.start, dl.end).startsWith(dl.place), 'dateline:slice', () =>
+      `${at(dl)} place ${JSON.stringify(dl.place)} slice ${JSON.stringify(slice(cps, dl.start, dl.end))}`)
+  }
+  for (const [kind, records] of [['entity', e], ['quote', q], ['money', m]] as const) {
+    for (const r of records) {
+      const ok = validSpan(cps, r)
+      f.check(ok, `${kind}:span-out-of-text`, () => `${r.id} ${at(r)} length ${cps.length}`)
+      if (!ok) continue
+      const got = slice(cps, r.start, r.end)
+      f.check(got === r.text, `${kind}:slice`, () => `${r.id} text ${JSON.stringify(r.text)} slice ${JSON.stringify(got)}`)
+      f.check(r.end > r.start && r.text.trim() === r.text, `${kind}:empty-or-padded`, () => `${r.id} ${JSON.stringify(r.text)}`)
+    }
+    // ids are <docId>:<letter><n> in offset order
+    const letter = kind === 'entity' ? 'e' : kind === 'quote' ? 'q' : 'm'
+    records.forEach((r, i) => f.check(r.id === `${a.id}:${letter}${i}`, `${kind}:id-order`, () => `${r.id} at index ${i}`))
+    for (let i = 1; i < records.length; i++) {
+      const p = records[i - 1]!
+      const r = records[i]!
+      f.check(p.start < r.start || (p.start === r.start && p.end <= r.end), `${kind}:offset-order`, () => `${p.id} then ${r.id}`)
+    }
+  }
+  checkNoOverlap(f, 'entity', e)
+  checkNoOverlap(f, 'quote', q)
+  checkNoOverlap(f, 'money', m)
+
+  for (const r of q) {
+    if (!validSpan(cps, r)) continue
+    if (r.kind !== 'indirect') {
+      // a quote's text sits inside its marks: the nearest character before it (white space skipped) opens it
+      let i = r.start - 1
+      while (i >= 0 && isWhite(cps[i])) i--
+      f.check(i >= 0 && OPENERS.has(cps[i]!), 'quote:no-open-mark', () => `${r.id} before ${JSON.stringify(slice(cps, Math.max(0, r.start - 12), r.start))} text ${JSON.stringify(r.text.slice(0, 40))}`)
+      if (!r.unclosed) {
+        let j = r.end
+        while (j < cps.length && isWhite(cps[j])) j++
+        f.check(j < cps.length && CLOSERS.has(cps[j]!), 'quote:no-close-mark', () => `${r.id} after ${JSON.stringify(slice(cps, r.end, r.end + 12))} text …${JSON.stringify(r.text.slice(-40))}`)
+      }
+    }
+    if (r.cue !== null) {
+      const cue = {start: r.cueStart!, end: r.cueEnd!}
+      f.check(validSpan(cps, cue) && slice(cps, cue.start, cue.end) === r.cue, 'quote:cue-slice', () =>
+        `${r.id} cue ${JSON.stringify(r.cue)} slice ${JSON.stringify(slice(cps, cue.start, cue.end))}`)
+      f.check(!overlaps(cue, r), 'quote:cue-inside-quote', () => `${r.id} cue ${JSON.stringify(r.cue)} ${at(cue)} quote ${at(r)}`)
+    } else {
+      f.check(r.cueStart === null && r.cueEnd === null, 'quote:cue-offsets-without-cue', () => r.id)
+    }
+    const s = r.speaker
+    // an unattributed quote carries a speaker whose fields are all null
+    if (s && s.mention !== null) {
+      f.check(validSpan(cps, s) && slice(cps, s.start, s.end) === s.mention, 'speaker:slice', () =>
+        `${r.id} mention ${JSON.stringify(s.mention)} slice ${JSON.stringify(slice(cps, s.start, s.end))}`)
+      f.check(!overlaps(s, r), 'speaker:inside-quote', () => `${r.id} mention ${JSON.stringify(s.mention)} ${at(s)} quote ${at(r)}`)
+      f.check(q.every((o) => !overlaps(s, o)), 'speaker:inside-a-quote', () => `${r.id} mention ${JSON.stringify(s.mention)} ${at(s)}`)
+      if (s.entityId !== null) {
+        // a named speaker points at an entity of this article; unless the mention is a pronoun, one mention of it lies in the speaker's words
+        const same = e.filter((x) => x.entityId === s.entityId)
+        f.check(same.length > 0, 'speaker:entity-missing', () => `${r.id} ${s.entityId}`)
+        const pronoun = /^(he|she|they|it|we|i)$/i.test(s.mention)
+        if (!pronoun) f.check(same.some((x) => overlaps(x, s)), 'speaker:no-mention-in-span', () => `${r.id} mention ${JSON.stringify(s.mention)} entity ${s.entityId}`)
+      }
+    }
+  }
+
+  const moneyIds = new Map(m.map((x, i) => [x.id, i] as const))
+  for (const r of m) {
+    f.check(DECIMAL.test(r.value), 'money:value-shape', () => `${r.id} ${JSON.stringify(r.value)}`)
+    f.check(Number(r.value) === r.amount, 'money:amount-value', () => `${r.id} amount ${r.amount} value ${r.value}`)
+    f.check(/^[A-Z]{3}$/.test(r.currency), 'money:currency', () => `${r.id} ${r.currency}`)
+    f.check(/[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|half|dozen|a |an /i.test(r.text),
+      'money:no-number', () => `${r.id} ${JSON.stringify(r.text)}`)
+    if (r.min !== undefined && r.max !== undefined) f.check(r.min <= r.max, 'money:min-above-max', () => `${r.id} ${r.min}..${r.max}`)
+    if (r.min !== undefined && r.max !== undefined) f.check(r.amount === r.min, 'money:range-amount', () => `${r.id} amount ${r.amount} min ${r.min}`)
+    if (r.equivalentOf !== undefined) {
+      const k = moneyIds.get(r.equivalentOf)
+      f.check(k !== undefined && k < moneyIds.get(r.id)! && m[k]!.currency !== r.currency, 'money:equivalent-of', () => `${r.id} -> ${r.equivalentOf}`)
+    }
+    // README: a MONEY entity has the same span as its money record, unless a name inside the figure took its place
+    f.check(e.some((x) => (x.label === 'MONEY' && x.start === r.start && x.end === r.end) || (x.label !== 'MONEY' && x.start >= r.start && x.end <= r.end)), 'money:no-money-entity', () => `${r.id} ${JSON.stringify(r.text)}`)
+  }
+  for (const x of e) {
+    if (x.label === 'MONEY') f.check(m.some((r) => r.start === x.start && r.end === x.end), 'entity:money-without-record', () => `${x.id} ${JSON.stringify(x.text)}`)
+  }
+}
+
 function main(): number {
   const args = process.argv.slice(2)
   if (args.length === 0 || args.includes('--help')) {
@@ -107,96 +204,7 @@ function main(): number {
   for (const q of quotes) doc('quote', q)?.q.push(q)
   for (const m of money) doc('money', m)?.m.push(m)
 
-  for (const {a, cps, e, q, m} of byDoc.values()) {
-    const at = (s: Span) => `${a.id} [${s.start},${s.end})`
-    // counts say how many records the article has
-    f.check(a.counts.entities === e.length && a.counts.quotes === q.length && a.counts.money === m.length, 'article:counts', () =>
-      `${a.id} counts ${JSON.stringify(a.counts)} vs ${e.length}/${q.length}/${m.length}`)
-    if (a.dateline) {
-      const dl = a.dateline
-      f.check(validSpan(cps, dl) && slice(cps, dl.start, dl.end).startsWith(dl.place), 'dateline:slice', () =>
-        `${at(dl)} place ${JSON.stringify(dl.place)} slice ${JSON.stringify(slice(cps, dl.start, dl.end))}`)
-    }
-    for (const [kind, records] of [['entity', e], ['quote', q], ['money', m]] as const) {
-      for (const r of records) {
-        const ok = validSpan(cps, r)
-        f.check(ok, `${kind}:span-out-of-text`, () => `${r.id} ${at(r)} length ${cps.length}`)
-        if (!ok) continue
-        const got = slice(cps, r.start, r.end)
-        f.check(got === r.text, `${kind}:slice`, () => `${r.id} text ${JSON.stringify(r.text)} slice ${JSON.stringify(got)}`)
-        f.check(r.end > r.start && r.text.trim() === r.text, `${kind}:empty-or-padded`, () => `${r.id} ${JSON.stringify(r.text)}`)
-      }
-      // ids are <docId>:<letter><n> in offset order
-      const letter = kind === 'entity' ? 'e' : kind === 'quote' ? 'q' : 'm'
-      records.forEach((r, i) => f.check(r.id === `${a.id}:${letter}${i}`, `${kind}:id-order`, () => `${r.id} at index ${i}`))
-      for (let i = 1; i < records.length; i++) {
-        const p = records[i - 1]!
-        const r = records[i]!
-        f.check(p.start < r.start || (p.start === r.start && p.end <= r.end), `${kind}:offset-order`, () => `${p.id} then ${r.id}`)
-      }
-    }
-    checkNoOverlap(f, 'entity', e)
-    checkNoOverlap(f, 'quote', q)
-    checkNoOverlap(f, 'money', m)
-
-    for (const r of q) {
-      if (!validSpan(cps, r)) continue
-      if (r.kind !== 'indirect') {
-        // a quote's text sits inside its marks: the nearest character before it (white space skipped) opens it
-        let i = r.start - 1
-        while (i >= 0 && isWhite(cps[i])) i--
-        f.check(i >= 0 && OPENERS.has(cps[i]!), 'quote:no-open-mark', () => `${r.id} before ${JSON.stringify(slice(cps, Math.max(0, r.start - 12), r.start))} text ${JSON.stringify(r.text.slice(0, 40))}`)
-        if (!r.unclosed) {
-          let j = r.end
-          while (j < cps.length && isWhite(cps[j])) j++
-          f.check(j < cps.length && CLOSERS.has(cps[j]!), 'quote:no-close-mark', () => `${r.id} after ${JSON.stringify(slice(cps, r.end, r.end + 12))} text …${JSON.stringify(r.text.slice(-40))}`)
-        }
-      }
-      if (r.cue !== null) {
-        const cue = {start: r.cueStart!, end: r.cueEnd!}
-        f.check(validSpan(cps, cue) && slice(cps, cue.start, cue.end) === r.cue, 'quote:cue-slice', () =>
-          `${r.id} cue ${JSON.stringify(r.cue)} slice ${JSON.stringify(slice(cps, cue.start, cue.end))}`)
-        f.check(!overlaps(cue, r), 'quote:cue-inside-quote', () => `${r.id} cue ${JSON.stringify(r.cue)} ${at(cue)} quote ${at(r)}`)
-      } else {
-        f.check(r.cueStart === null && r.cueEnd === null, 'quote:cue-offsets-without-cue', () => r.id)
-      }
-      const s = r.speaker
-      // an unattributed quote carries a speaker whose fields are all null
-      if (s && s.mention !== null) {
-        f.check(validSpan(cps, s) && slice(cps, s.start, s.end) === s.mention, 'speaker:slice', () =>
-          `${r.id} mention ${JSON.stringify(s.mention)} slice ${JSON.stringify(slice(cps, s.start, s.end))}`)
-        f.check(!overlaps(s, r), 'speaker:inside-quote', () => `${r.id} mention ${JSON.stringify(s.mention)} ${at(s)} quote ${at(r)}`)
-        f.check(q.every((o) => !overlaps(s, o)), 'speaker:inside-a-quote', () => `${r.id} mention ${JSON.stringify(s.mention)} ${at(s)}`)
-        if (s.entityId !== null) {
-          // a named speaker points at an entity of this article; unless the mention is a pronoun, one mention of it lies in the speaker's words
-          const same = e.filter((x) => x.entityId === s.entityId)
-          f.check(same.length > 0, 'speaker:entity-missing', () => `${r.id} ${s.entityId}`)
-          const pronoun = /^(he|she|they|it|we|i)$/i.test(s.mention)
-          if (!pronoun) f.check(same.some((x) => overlaps(x, s)), 'speaker:no-mention-in-span', () => `${r.id} mention ${JSON.stringify(s.mention)} entity ${s.entityId}`)
-        }
-      }
-    }
-
-    const moneyIds = new Map(m.map((x, i) => [x.id, i] as const))
-    for (const r of m) {
-      f.check(DECIMAL.test(r.value), 'money:value-shape', () => `${r.id} ${JSON.stringify(r.value)}`)
-      f.check(Number(r.value) === r.amount, 'money:amount-value', () => `${r.id} amount ${r.amount} value ${r.value}`)
-      f.check(/^[A-Z]{3}$/.test(r.currency), 'money:currency', () => `${r.id} ${r.currency}`)
-      f.check(/[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|half|dozen|a |an /i.test(r.text),
-        'money:no-number', () => `${r.id} ${JSON.stringify(r.text)}`)
-      if (r.min !== undefined && r.max !== undefined) f.check(r.min <= r.max, 'money:min-above-max', () => `${r.id} ${r.min}..${r.max}`)
-      if (r.min !== undefined && r.max !== undefined) f.check(r.amount === r.min, 'money:range-amount', () => `${r.id} amount ${r.amount} min ${r.min}`)
-      if (r.equivalentOf !== undefined) {
-        const k = moneyIds.get(r.equivalentOf)
-        f.check(k !== undefined && k < moneyIds.get(r.id)! && m[k]!.currency !== r.currency, 'money:equivalent-of', () => `${r.id} -> ${r.equivalentOf}`)
-      }
-      // README: a MONEY entity has the same span as its money record, unless a name inside the figure took its place
-      f.check(e.some((x) => (x.label === 'MONEY' && x.start === r.start && x.end === r.end) || (x.label !== 'MONEY' && x.start >= r.start && x.end <= r.end)), 'money:no-money-entity', () => `${r.id} ${JSON.stringify(r.text)}`)
-    }
-    for (const x of e) {
-      if (x.label === 'MONEY') f.check(m.some((r) => r.start === x.start && r.end === x.end), 'entity:money-without-record', () => `${x.id} ${JSON.stringify(x.text)}`)
-    }
-  }
+  for (const d of byDoc.values()) checkArticle(f, d)
 
   const failed = [...f.counts.values()].reduce((s, n) => s + n, 0)
   if (args.includes('--json')) {
@@ -211,4 +219,4 @@ function main(): number {
   return failed === 0 ? 0 : 1
 }
 
-process.exitCode = main()
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) process.exitCode = main()

@@ -18,6 +18,7 @@ import {scrubText} from '../src/io/decode.ts'
 import {processToResult} from '../src/run/process-doc.ts'
 import {pipelineFor} from '../src/run/worker.ts'
 import type {Pipeline} from '../src/stage.ts'
+import {checkArticle, Failures, points as codePoints, type Article, type Entity, type Money, type Quote} from './check-output.ts'
 
 // ---------------------------------------------------------------------------------------------------------------
 // seeded PRNG (mulberry32): the same seed gives the same cases on every machine
@@ -414,6 +415,10 @@ export function checkText(pipeline: Pipeline, text: string, id = 'fuzz'): {viola
         }
       }
     }
+    // and every check scripts/check-output.ts makes of a run's records (quotes inside their marks, speakers, cues, money values, ids, counts)
+    const failures = new Failures(1)
+    checkArticle(failures, {a: JSON.parse(articleLine) as Article, cps: codePoints(out), e: records(lines.entities) as Entity[], q: records(lines.quotes) as Quote[], m: records(lines.money) as Money[]})
+    for (const [kind, examples] of failures.examples) add(`output:${kind}`, examples[0] ?? '')
   } else if (violations.length === 0) {
     add('no-article', 'no article record and no error')
   }

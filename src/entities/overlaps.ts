@@ -59,15 +59,22 @@ export function resolveOverlaps(
   // money figures a digit-free name sits inside: they give way to the name
   const yielding: EntitySpan[] = []
   const candidates: RankedSpan[] = []
-  for (const span of names) {
-    const value = text.slice(span.start, span.end)
+  for (const name of names) {
+    let span: EntitySpan = name
+    let value = text.slice(span.start, span.end)
     if (span.end <= span.start || span.label === 'DATE' || isLetterless(value)) continue
     if (!moneyFound) {
       if (isMoneyLike(value)) continue
     } else if (money.length > 0) {
-      const overlapping = money.filter((m) => m.start < span.end && span.start < m.end)
+      let overlapping = money.filter((m) => m.start < span.end && span.start < m.end)
       if (overlapping.length > 0) {
         if (hasNumber(value)) continue
+        // a digit-free name running over one edge of a figure ("Million Acme Corp" after "$3", read in Title Case) keeps
+        // only its part outside the figure: as a whole it was longer, won the overlap, and the MONEY entity was lost
+        span = outsideFigures(text, span, overlapping)
+        value = text.slice(span.start, span.end)
+        if (span.end <= span.start || isLetterless(value)) continue
+        overlapping = money.filter((m) => m.start < span.end && span.start < m.end)
         const outer = overlapping.find((m) => inside(span, m) && (m.start < span.start || span.end < m.end))
         if (outer) yielding.push(outer)
       }
@@ -101,6 +108,23 @@ export function resolveOverlaps(
     kept.push({start: candidate.start, end: candidate.end, label: candidate.label})
   }
   return byStart(kept, low, high - low)
+}
+
+/**
+ * `span` without the part it shares with a figure whose edge it crosses (it starts inside the figure and ends after
+ * it, or starts before it and ends inside it), white space at the cut trimmed; unchanged when it lies inside a figure
+ * or holds one whole. Empty when nothing is left.
+ */
+function outsideFigures(text: string, span: EntitySpan, figures: readonly EntitySpan[]): EntitySpan {
+  let {start, end} = span
+  for (const m of figures) {
+    if (start >= end) break
+    if (m.start <= start && start < m.end && m.end < end) start = m.end
+    else if (start < m.start && m.start < end && end <= m.end) end = m.start
+  }
+  while (start < end && /\s/.test(text[start]!)) start++
+  while (end > start && /\s/.test(text[end - 1]!)) end--
+  return {start, end, label: span.label}
 }
 
 /** A span offered to the greedy choice, with the rank of the finder it came from (recogniser 0, dates 1, numbers 2). */

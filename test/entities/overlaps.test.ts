@@ -57,6 +57,22 @@ describe('resolveOverlaps', () => {
       expect(show(resolveOverlaps(money, names, [], [...figures, ...numbers], true))).toEqual(expected)
     })
 
+    // found by scripts/fuzz-stages.ts (docs/fuzz.md): in Title Case the recogniser read "Million Acme Corp" as one name;
+    // being longer than "$3 Million" it won the overlap and the MONEY entity was lost while money.jsonl kept the figure
+    const title = 'He Paid $3 Million Acme Corp, Won $3 Million Wa R and Paid Cash US$ 5.'
+    const at = (needle: string, label: EntitySpan['label']): EntitySpan => {
+      const start = title.indexOf(needle)
+      return {start, end: start + needle.length, label}
+    }
+    it.each<[string, EntitySpan[], EntitySpan[], string[]]>([
+      ['a name running past a figure\'s end keeps only its part after it', [at('Million Acme Corp', 'ORG')], [at('$3 Million', 'MONEY')], ['MONEY:$3 Million', 'ORG:Acme Corp']],
+      ['the minimised fuzz case: "$3 Million Wa R"', [{start: title.indexOf('Million Wa R'), end: title.indexOf('Million Wa R') + 12, label: 'MISC'}], [{start: title.indexOf('$3 Million Wa'), end: title.indexOf('$3 Million Wa') + 10, label: 'MONEY'}], ['MONEY:$3 Million', 'MISC:Wa R']],
+      ['a name running into a figure\'s start keeps only its part before it', [at('Paid Cash US', 'MISC')], [at('US$ 5', 'MONEY')], ['MISC:Paid Cash', 'MONEY:US$ 5']],
+      ['a digit-free name inside a figure is kept and the figure gives way, as before', [at('Million', 'MISC')], [at('$3 Million', 'MONEY')], ['MISC:Million']],
+    ])('%s', (_name, names, numbers, expected) => {
+      expect(resolveOverlaps(title, names, [], numbers, true).map((s) => `${s.label}:${title.slice(s.start, s.end)}`)).toEqual(expected)
+    })
+
     it('drops money-looking names by their text when the money layer is not known', () => {
       expect(show(resolveOverlaps(money, [span('Euro 96', 'MISC'), span('French', 'MISC')], [], []))).toEqual(['MISC:French'])
     })
