@@ -170,10 +170,20 @@ function styleOf(family: Family): QuoteStyle {
 }
 
 function trim(text: string, start: number, end: number): Span {
-  while (start < end && isSpace(text[start]!)) start++
-  while (end > start && isSpace(text[end - 1]!)) end--
+  while (start < end && isPadding(text[start]!)) start++
+  while (end > start && isPadding(text[end - 1]!)) end--
   return {start, end}
 }
+
+/**
+ * What a quote's text does not start or end with: the spaces of {@link isSpace}, and every other white space (U+3000
+ * ideographic space, U+2000-U+200A, U+2028) and zero-width character (U+200B, U+FEFF). Only the trim reads it, so
+ * which marks open and close quotes is decided as before; a quote opened by `"` and U+FEFF was a padded record.
+ */
+function isPadding(ch: string): boolean {
+  return isSpace(ch) || PADDING.test(ch)
+}
+const PADDING = /^[\s\u200b\u2060]$/
 
 /**
  * The offset of the first quote mark or '<' at or after `from` (-1: none). `memo` keeps the last answer: there is no

@@ -34,6 +34,10 @@ describe('findQuotes: marks', () => {
     ['a stray <"> inside a quote', '"There are few left. <"> We are running out," he said.', ['There are few left. <"> We are running out,']],
     ['markup attributes are not quotes', '<tweet id="123" author="@someone">Hello</tweet> and "this" one.', ['this']],
     ['an inch mark is not a quote', 'He is 6\'2" tall and "very" fit.', ['very']],
+    // found by scripts/fuzz-stages.ts (docs/fuzz.md): the quote's text kept the invisible character as padding
+    ['a zero-width no-break space after the mark (minimised fuzz case)', '"\ufeffh', ['h']],
+    ['an ideographic space after the mark (minimised fuzz case)', 'e said "\u3000d', ['d']],
+    ['a zero-width space before the closing mark', 'He said: "We will win.\u200b" Then he left.', ['We will win.']],
   ])('%s', (_name, text, expected) => {
     expect(quoted(text)).toEqual(expected)
   })
