@@ -314,9 +314,13 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
     const vectors = this.vectors
     for (let s = 0; s < S; s++) {
       const n = counts[s]
-      if (n === 0) continue
-      const list = s * capacity
       const at = (id * S + s) * K
+      // no row at this offset: zeros, written, since the array may hold an earlier cache's vector here
+      if (n === 0) {
+        vectors.fill(0, at, at + K)
+        continue
+      }
+      const list = s * capacity
       let k = 0
       for (; k + 4 <= K; k += 4) {
         let a0 = 0
@@ -351,9 +355,13 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
     const vectors = this.vectors
     for (let s = 0; s < S; s++) {
       const n = counts[s]
-      if (n === 0) continue
-      const list = s * capacity
       const at = (id * S + s) * K
+      // no row at this offset: zeros, written, since the array may hold an earlier cache's vector here
+      if (n === 0) {
+        vectors.fill(0, at, at + K)
+        continue
+      }
+      const list = s * capacity
       let k = 0
       for (; k + 4 <= K; k += 4) {
         let a0 = 0
