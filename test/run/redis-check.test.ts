@@ -1,22 +1,11 @@
 // The start-up check of a --redis URL that gives a password, against REAL redis-servers (one with no password set,
 // one with requirepass): a password a server does not need is found and left out, never an ioredis console warning.
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process'
-import {createServer} from 'node:net'
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
+import {freePort} from '../helpers/free-port.ts'
 import {checkRedis} from '../../src/run/redis-check.ts'
 
 const haveRedis = spawnSync('redis-server', ['--version']).status === 0
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const {port} = server.address() as {port: number}
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 const servers: ChildProcess[] = []
 async function startRedis(extra: string[], check: (url: string) => Promise<unknown>): Promise<string> {

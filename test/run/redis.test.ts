@@ -2,10 +2,10 @@
 // started here on a free loopback port and stopped at the end. Workers and runs are real `lede` processes.
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process'
 import {appendFileSync, cpSync, existsSync, mkdtempSync, symlinkSync} from 'node:fs'
-import {createServer} from 'node:net'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {freePort} from '../helpers/free-port.ts'
 import {Redis} from 'ioredis'
 import {checkRedis, createRedisExecutor, startRedisWorker} from '../../src/run/redis.ts'
 import {buildTestCorpus, outputFiles} from './corpus-helper.ts'
@@ -15,17 +15,6 @@ const root = new URL('../..', import.meta.url).pathname
 const lede = join(root, 'bin', 'lede.js')
 const haveRedis = spawnSync('redis-server', ['--version']).status === 0
 if (!haveRedis) console.warn('skipping distributed-mode tests: redis-server is not installed (apt-get install -y redis-server; .ci/run does this)')
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const {port} = server.address() as {port: number}
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 const children: ChildProcess[] = []
 function start(args: string[], env: Record<string, string> = {}): {child: ChildProcess; stderr: () => string} {
