@@ -13,7 +13,7 @@
  * It also counts the table rows the layout joined to another line (a row read inside a paragraph of several lines),
  * and the entities that cross a cell's edge (a span over the gap between two cells) or a row's end.
  *
- *   node --import tsx bench/wire-tables.ts [--conll ../shared/conll2003/eng.testa]
+ *   npm run bench:wire-tables [-- --conll ../shared/conll2003/eng.testa]
  *
  * Only the training and development files: eng.testb is held out.
  */
@@ -32,7 +32,7 @@ const {values} = parseScriptArgs({
     conll: {type: 'string', value: '<file>', default: new URL('../../shared/conll2003/eng.testa', import.meta.url).pathname, description: 'CoNLL-2003 file (eng.testa, or eng.train, which the tagger was trained on)'},
     examples: {type: 'string', default: '0', check: 'number', description: 'differences to print per layout'},
   },
-  example: 'node --import tsx bench/wire-tables.ts --conll ../shared/conll2003/eng.testa --examples 5',
+  example: 'npm run bench:wire-tables -- --conll ../shared/conll2003/eng.testa --examples 5',
 })
 if (/testb/i.test(values.conll!)) throw new Error('bench:wire-tables: eng.testb is held out')
 if (!existsSync(values.conll!)) {
