@@ -150,6 +150,24 @@ describe('disk full', () => {
     expect(checkOutput(out)).toEqual({problems: [], complete: true})
     expect(outputBytes(out)).toEqual(reference)
   }, 120_000)
+
+  it('says how to --resume when the disk fills in the final flush, after every document', async () => {
+    const out = join(base, 'full-at-end')
+    const limitKb = Math.max(8, Math.floor(Buffer.byteLength(reference['entities.jsonl']!) / 2048))
+    const node = [process.execPath, join(ROOT, 'bin', 'lede.js'), 'run', corpus, '--out', out, '--quiet', '--workers', '0'].map((a) => `'${a}'`).join(' ')
+    // no checkpoint after the first: the records stay buffered until the run's commit flushes them
+    const child = spawn('bash', ['-c', `ulimit -f ${limitKb}; exec ${node}`], {env: {...process.env, LEDE_CHECKPOINT_MS: '3600000'}, stdio: ['ignore', 'ignore', 'pipe']})
+    let stderr = ''
+    child.stderr.on('data', (chunk) => (stderr += String(chunk)))
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+    expect(stderr).toMatch(/cannot write to ".*\.jsonl\.partial": EFBIG.*the run stopped: the records of 0 inputs \(0 documents\) are staged in .* the same command with --resume continues the run/)
+    expect(stderr).not.toMatch(/\n\s+at /)
+    expect(code).toBe(3)
+    expect(existsSync(join(out, 'lede.lock'))).toBe(false)
+    const resumed = await lede(['run', corpus, '--out', out, '--resume', '--quiet', '--workers', '0']).done
+    expect(resumed.code).toBe(0)
+    expect(outputBytes(out)).toEqual(reference)
+  }, 120_000)
 })
 
 describe('symbolic links', () => {

@@ -453,7 +453,8 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
   await flush()
   // set by the queue's tasks, which TypeScript does not follow
   const failure = fatal as Error | null
-  if (failure) {
+  // the written part stays staged, and the message says how much and that --resume continues it
+  const stop = async (failure: Error): Promise<never> => {
     await out.suspend(snapshot())
     // after a failed write the staged part ends at the last checkpoint, which may be a little behind what was written
     const staged = (out.broken ? out.checkpointed : state) as Partial<RunState> | null
@@ -462,6 +463,13 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
       ? `; the run stopped: ${what} (up to its last checkpoint), and once there is room the same command with --resume continues the run`
       : `; ${what} and the same command with --resume continues the run`
     throw failure
+  }
+  if (failure) await stop(failure)
+  // a staged write that fails after the documents (the final flush in commit, an error record: a disk filling up at
+  // the very end) stops the run the same way; it said only "cannot write to ...: ENOSPC", with no word of --resume
+  const stopOnWrite = async (error: unknown): Promise<never> => {
+    if (error instanceof Error && error === out.broken) await stop(error)
+    throw error
   }
   if (signal?.aborted) {
     await out.suspend(snapshot())
@@ -477,7 +485,7 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
   // input was processed (written here, once, after the documents: a resumed run's staged errors end where it stopped)
   for (const path of listing.unreadable ?? []) {
     const why = (listing.reasons[path] ?? '').replace(/^folder cannot be read: /, '')
-    await out.writeError({source: path, docId: null, stage: 'ingest', code: 'ingest:unreadable-folder', message: `folder cannot be read${why ? ` (${why})` : ''}: the files in it were not read`})
+    await out.writeError({source: path, docId: null, stage: 'ingest', code: 'ingest:unreadable-folder', message: `folder cannot be read${why ? ` (${why})` : ''}: the files in it were not read`}).catch(stopOnWrite)
   }
   for (const [i, stage] of corpusStages.entries()) {
     const finishing = performance.now()
@@ -488,7 +496,7 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
       finish.extraFiles![file] = [...records]
       extraCounts[file] = records.length
     }
-    for (const error of result.errors ?? []) await out.writeError(error)
+    for (const error of result.errors ?? []) await out.writeError(error).catch(stopOnWrite)
     for (const [file, {schema, records}] of Object.entries(result.recordFiles ?? {})) {
       const rejected: ErrorRecord[] = []
       const {text, count} = checkRecords(schema, records, (record, error) => {
@@ -496,7 +504,7 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
       })
       finish.extraText![file] = text
       extraCounts[file] = count
-      for (const error of rejected) await out.writeError(error)
+      for (const error of rejected) await out.writeError(error).catch(stopOnWrite)
     }
     addTime(timings, stage.name, finishing)
   }
@@ -568,7 +576,7 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
       megabytesPerSecond: round(docBytesRead / 1e6 / (totalMs / 1000)),
     },
   })
-  await out.commit(manifest, finish)
+  await out.commit(manifest, finish).catch(stopOnWrite)
   return {manifest, exitCode: out.counts.errors > 0 ? 1 : 0}
 }
 
