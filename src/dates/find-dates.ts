@@ -9,6 +9,12 @@ import type {EntitySpan} from '../doc.ts'
 import {isRegexSpace} from '../text/chars.ts'
 import {scanTriggers, type Triggers} from '../text/triggers.ts'
 
+// white space inside a date: at most one line break, so no date runs across a blank line into the next paragraph
+// ("Nov" closing one paragraph, "4" opening the next); the lookahead keeps one space required without a second
+// way to match the same run
+// (U+2028 and U+2029 break lines as \n does)
+const WS0 = '[^\\S\\n\\u2028\\u2029]*(?:[\\n\\u2028\\u2029][^\\S\\n\\u2028\\u2029]*)?'
+const WS = `(?=\\s)${WS0}`
 const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December'
 // abbreviations only count with a day or year after them ("Dec. 5"), never alone
 const MONTH_ABBR = 'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec'
@@ -16,19 +22,19 @@ const WEEKDAY = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday'
 const DAY = '(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?'
 const YEAR = '(?:1[89][0-9]{2}|20[0-9]{2}|2100)'
 const NUMBER = 'a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|several|many|[0-9]+'
-const QUALIFIER = '(?:more than|less than|fewer than|over|nearly|almost|about|around|at least|up to)\\s+'
+const QUALIFIER = `(?:more than|less than|fewer than|over|nearly|almost|about|around|at least|up to)${WS}`
 const ORDINAL = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[0-9]+(?:st|nd|rd|th)'
 const UNIT = 'day|week|month|year|decade|century'
 const PERIOD = 'year|month|week|weekend|summer|winter|spring|autumn|fall|decade|century|quarter|season'
 const SEASON = 'summer|winter|spring|autumn'
-const EDGE = '(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\\s+)|(?:[Tt]he\\s+)?(?:end|beginning|start|middle|first half|second half)\\s+of\\s+'
-const RELATIVE = '(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious|[Ee]arlier\\s+this|[Ll]ater\\s+this|[Ee]arly\\s+this|[Ee]arly\\s+next|[Ll]ate\\s+last|[Tt]he\\s+(?:past|coming|next|last|previous|same))'
+const EDGE = `(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|${WS})|(?:[Tt]he${WS})?(?:end|beginning|start|middle|first half|second half)${WS}of${WS}`
+const RELATIVE = `(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious|[Ee]arlier${WS}this|[Ll]ater${WS}this|[Ee]arly${WS}this|[Ee]arly${WS}next|[Ll]ate${WS}last|[Tt]he${WS}(?:past|coming|next|last|previous|same))`
 
 // calendar dates: optional weekday and edge, month with day and/or year, or day before month
 const CALENDAR =
-  `(?:(?:${WEEKDAY}),?\\s+)?(?:${EDGE})?` +
-  `(?:(?:${MONTH})(?:\\s+${DAY}(?![0-9]))?(?:,?\\s+${YEAR})?|(?:${MONTH_ABBR})\\.?\\s+(?:${DAY}(?![0-9])(?:,?\\s+${YEAR})?|${YEAR})` +
-  `|${DAY}\\s+(?:of\\s+)?(?:${MONTH})(?:,?\\s+${YEAR})?)`
+  `(?:(?:${WEEKDAY}),?${WS})?(?:${EDGE})?` +
+  `(?:(?:${MONTH})(?:${WS}${DAY}(?![0-9]))?(?:,?${WS}${YEAR})?|(?:${MONTH_ABBR})\\.?${WS}(?:${DAY}(?![0-9])(?:,?${WS}${YEAR})?|${YEAR})` +
+  `|${DAY}${WS}(?:of${WS})?(?:${MONTH})(?:,?${WS}${YEAR})?)`
 
 const lower = (alternation: string) => alternation.toLowerCase().split('|')
 const plural = (words: string[]) => words.map((w) => `${w}s`)
@@ -57,49 +63,49 @@ const RULES: DateRule[] = [
   },
   // years and decades, with an edge or a range: 2022, mid-2025, 2014-2022, the 1990s
   {
-    pattern: new RegExp(`(?<![\\w$€£¥.,/-])(?:${EDGE})?(?:[Tt]he\\s+(?=[0-9]{3}0s))?${YEAR}s?(?:\\s*[-–]\\s*(?:${YEAR}|[0-9]{2}))?(?![\\w%/]|[.,][0-9])`, 'y'),
+    pattern: new RegExp(`(?<![\\w$€£¥.,/-])(?:${EDGE})?(?:[Tt]he${WS}(?=[0-9]{3}0s))?${YEAR}s?(?:${WS0}[-–]${WS0}(?:${YEAR}|[0-9]{2}))?(?![\\w%/]|[.,][0-9])`, 'y'),
     words: EDGE_WORDS,
     digits: true,
   },
   // weekdays, with a relative word: Wednesday, last Friday
   {
-    pattern: new RegExp(`(?<![\\w-])(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]very)\\s+)?(?:${WEEKDAY})s?(?![\\w])`, 'y'),
+    pattern: new RegExp(`(?<![\\w-])(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]very)${WS})?(?:${WEEKDAY})s?(?![\\w])`, 'y'),
     words: ['last', 'next', 'this', 'every', ...lower(WEEKDAY), ...plural(lower(WEEKDAY))],
     digits: false,
   },
   // relative periods: this year, last summer, the past two years, earlier this month
   {
-    pattern: new RegExp(`(?<![\\w-])${RELATIVE}\\s+(?:(?:${NUMBER})\\s+)?(?:${PERIOD})s?(?![\\w])`, 'y'),
+    pattern: new RegExp(`(?<![\\w-])${RELATIVE}${WS}(?:(?:${NUMBER})${WS})?(?:${PERIOD})s?(?![\\w])`, 'y'),
     words: ['this', 'last', 'next', 'past', 'coming', 'previous', 'earlier', 'later', 'early', 'late', 'the'],
     digits: false,
   },
   // edges of periods: the end of the year, the beginning of this month
   {
-    pattern: new RegExp(`(?<![\\w-])(?:[Tt]he\\s+)?(?:end|beginning|start|middle)\\s+of\\s+(?:the|this|last|next)\\s+(?:${PERIOD})(?![\\w])`, 'y'),
+    pattern: new RegExp(`(?<![\\w-])(?:[Tt]he${WS})?(?:end|beginning|start|middle)${WS}of${WS}(?:the|this|last|next)${WS}(?:${PERIOD})(?![\\w])`, 'y'),
     words: ['the', 'end', 'beginning', 'start', 'middle'],
     digits: false,
   },
   // seasons with the or a year: the summer, summer 2025
   {
-    pattern: new RegExp(`(?<![\\w-])(?:[Tt]he\\s+(?:${SEASON})(?:\\s+of\\s+${YEAR})?|(?:${SEASON})\\s+${YEAR})(?![\\w])`, 'iy'),
+    pattern: new RegExp(`(?<![\\w-])(?:[Tt]he${WS}(?:${SEASON})(?:${WS}of${WS}${YEAR})?|(?:${SEASON})${WS}${YEAR})(?![\\w])`, 'iy'),
     words: ['the', ...lower(SEASON)],
     digits: false,
   },
   // spans of time, with a qualifier: two years, three-year, more than three years, 10 days ago
   {
-    pattern: new RegExp(`(?<![\\w-])(?:${QUALIFIER})?(?:${NUMBER})(?:-|\\s+)(?:${UNIT})s?(?:\\s+ago)?(?![\\w-])`, 'iy'),
+    pattern: new RegExp(`(?<![\\w-])(?:${QUALIFIER})?(?:${NUMBER})(?:-|${WS})(?:${UNIT})s?(?:${WS}ago)?(?![\\w-])`, 'iy'),
     words: [...QUALIFIER_WORDS, ...NUMBER_WORDS],
     digits: true,
   },
   // a coordinated list of months sharing a year: May, June, and July 2025
   {
-    pattern: new RegExp(`(?<![\\w-])(?:${MONTH})(?:(?:,\\s+|,?\\s+(?:and|or)\\s+)(?:${MONTH}))+(?:,?\\s+${YEAR})(?![\\w])`, 'y'),
+    pattern: new RegExp(`(?<![\\w-])(?:${MONTH})(?:(?:,${WS}|,?${WS}(?:and|or)${WS})(?:${MONTH}))+(?:,?${WS}${YEAR})(?![\\w])`, 'y'),
     words: lower(MONTH),
     digits: false,
   },
   // an ordinal period of something: its third year, the first week
   {
-    pattern: new RegExp(`(?<![\\w-])(?:[Ii]ts|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\\s+(?:${ORDINAL})\\s+(?:${UNIT})(?![\\w])`, 'y'),
+    pattern: new RegExp(`(?<![\\w-])(?:[Ii]ts|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)${WS}(?:${ORDINAL})${WS}(?:${UNIT})(?![\\w])`, 'y'),
     words: ['its', 'the', 'their', 'his', 'her', 'our'],
     digits: false,
   },

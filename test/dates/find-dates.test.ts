@@ -117,3 +117,22 @@ describe('findDates after "the"', () => {
     expect(texts(text)).toEqual(expected)
   })
 })
+
+// a date never runs across a blank line: the words after it open the next paragraph (fuzz finding, docs/fuzz.md);
+// one line break inside a date stays allowed (hard-wrapped text)
+describe('findDates across a blank line', () => {
+  it.each([
+    ['Nov\n\n4', []],
+    ['The talks ended in November\n\n4 people were hurt in the clashes.', ['November']],
+    ['Sunday,\n\nDecember 7, 2025', ['Sunday', 'December 7, 2025']],
+    ['signed in 2014 -\n\n2022 was the year', ['2014', '2022']],
+    ['more than\n\nthree years', ['three years']],
+    ['last\n\nsummer', []],
+    ['last\u2029\u2029summer', []],
+    ['the end of\n\nthe year', []],
+    ['signed on November\n13, 2025 in Kyiv', ['November\n13, 2025']],
+    ['signed on November \n 13, 2025 in Kyiv', ['November \n 13, 2025']],
+  ])('%j', (text, expected) => {
+    expect(texts(text)).toEqual(expected)
+  })
+})
