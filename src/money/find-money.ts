@@ -25,6 +25,9 @@ export function findMoney(text: string, options: FindMoneyOptions = {}): Money[]
   const found = scanner.figures.map((figure) => toMoney(figure, dollar))
   for (let k = 0; k < found.length; k++) {
     const money = found[k]!
+    // "$10 (US$7.2)" is how Australian or Canadian copy converts its own dollar; read with the default dollar, both
+    // figures are one currency, and a figure is no conversion of another in the same currency: the link goes
+    if (money.equivalentOf !== undefined && found[money.equivalentOf]!.currency === money.currency) delete money.equivalentOf
     if (money.min === undefined && money.max === undefined && money.amount !== 0 && hasMinusSign(text, money.start, k > 0 ? found[k - 1]!.end : 0)) {
       money.start--
       money.value = `-${money.value}`

@@ -132,6 +132,20 @@ describe('findMoney: ranges, qualifiers, rates, conversions', () => {
   })
 })
 
+// a figure is no conversion of another in the same currency (fuzz finding "$1(US$9", docs/fuzz.md): "$" read with the
+// default dollar and "US$" are one currency, so the link goes; with another default dollar it stays
+describe('findMoney: conversions within one currency', () => {
+  it.each([
+    ['$1(US$9', undefined, ['[$1] 1 USD?', '[US$9] 9 USD']],
+    ['The club paid $10 million (US$7.2 million) for the land.', undefined, ['[$10 million] 10000000 USD?', '[US$7.2 million] 7200000 USD']],
+    ['The club paid $10 million (US$7.2 million) for the land.', 'AUD', ['[$10 million] 10000000 AUD?', '[US$7.2 million] 7200000 USD eq=0']],
+    ['US$5 million (C$6.8 million)', undefined, ['[US$5 million] 5000000 USD', '[C$6.8 million] 6800000 CAD eq=0']],
+    ['€5m (€5.1m)', undefined, ['[€5m] 5000000 EUR', '[€5.1m] 5100000 EUR']],
+  ])('%s (dollar %s)', (text, dollar, expected) => {
+    expect(found(text, dollar === undefined ? undefined : {defaultDollar: dollar})).toEqual(expected)
+  })
+})
+
 // a minus sign written flush before a figure makes it negative (qatext audit, 2026-12-01: "-$4.5 million" was 4500000);
 // a hyphen that joins a range, opens a bullet or stands apart from the figure is no sign
 describe('findMoney: negative figures', () => {
