@@ -60,23 +60,25 @@ export function resolveOverlaps(
   const yielding: EntitySpan[] = []
   const candidates: RankedSpan[] = []
   for (const name of names) {
-    let span: EntitySpan = name
-    let value = text.slice(span.start, span.end)
+    const span: EntitySpan = name
+    const value = text.slice(span.start, span.end)
     if (span.end <= span.start || span.label === 'DATE' || isLetterless(value)) continue
     if (!moneyFound) {
       if (isMoneyLike(value)) continue
     } else if (money.length > 0) {
-      let overlapping = money.filter((m) => m.start < span.end && span.start < m.end)
+      const overlapping = money.filter((m) => m.start < span.end && span.start < m.end)
       if (overlapping.length > 0) {
         if (hasNumber(value)) continue
-        // a digit-free name running over one edge of a figure ("Million Acme Corp" after "$3", read in Title Case) keeps
-        // only its part outside the figure: as a whole it was longer, won the overlap, and the MONEY entity was lost
-        span = outsideFigures(text, span, overlapping)
-        value = text.slice(span.start, span.end)
-        if (span.end <= span.start || isLetterless(value)) continue
-        overlapping = money.filter((m) => m.start < span.end && span.start < m.end)
-        const outer = overlapping.find((m) => inside(span, m) && (m.start < span.start || span.end < m.end))
-        if (outer) yielding.push(outer)
+        // a digit-free name running over one edge of a figure ("Million Acme Corp" after "$3", read in Title Case), or
+        // over a whole spelled-out one ("Bangkok Bank Lends Three Billion Baht To Thai Airways"), keeps only its parts
+        // outside the figures: as a whole it was longer, won the overlap, and the MONEY entity was lost
+        for (const part of outsideFigures(text, span, overlapping)) {
+          if (isLetterless(text.slice(part.start, part.end))) continue
+          const outer = overlapping.find((m) => inside(part, m) && (m.start < part.start || part.end < m.end))
+          if (outer) yielding.push(outer)
+          candidates.push({start: part.start, end: part.end, label: part.label, rank: 0})
+        }
+        continue
       }
     }
     candidates.push({start: span.start, end: span.end, label: span.label, rank: 0})
@@ -111,20 +113,28 @@ export function resolveOverlaps(
 }
 
 /**
- * `span` without the part it shares with a figure whose edge it crosses (it starts inside the figure and ends after
- * it, or starts before it and ends inside it), white space at the cut trimmed; unchanged when it lies inside a figure
- * or holds one whole. Empty when nothing is left.
+ * The parts of `span` outside the figures it overlaps, white space at each cut trimmed, none empty: the part before a
+ * figure whose edge it crosses or that it holds whole, and the part after. A span inside a figure (or equal to one)
+ * is kept whole: the figure gives way to it.
  */
-function outsideFigures(text: string, span: EntitySpan, figures: readonly EntitySpan[]): EntitySpan {
-  let {start, end} = span
-  for (const m of figures) {
-    if (start >= end) break
-    if (m.start <= start && start < m.end && m.end < end) start = m.end
-    else if (start < m.start && m.start < end && end <= m.end) end = m.start
+function outsideFigures(text: string, span: EntitySpan, figures: readonly EntitySpan[]): EntitySpan[] {
+  if (figures.some((m) => m.start <= span.start && span.end <= m.end)) return [span]
+  const parts: EntitySpan[] = []
+  let start = span.start
+  // figures in text order (the money layer's are sorted and never overlap), each cutting the span where it lies
+  for (const m of [...figures].sort((a, b) => a.start - b.start)) {
+    if (m.start > start) parts.push(trimmed(text, start, Math.min(m.start, span.end), span.label))
+    if (m.end > start) start = m.end
+    if (start >= span.end) break
   }
+  if (start < span.end) parts.push(trimmed(text, start, span.end, span.label))
+  return parts.filter((part) => part.end > part.start)
+}
+
+function trimmed(text: string, start: number, end: number, label: EntitySpan['label']): EntitySpan {
   while (start < end && /\s/.test(text[start]!)) start++
   while (end > start && /\s/.test(text[end - 1]!)) end--
-  return {start, end, label: span.label}
+  return {start, end, label}
 }
 
 /** A span offered to the greedy choice, with the rank of the finder it came from (recogniser 0, dates 1, numbers 2). */

@@ -73,6 +73,28 @@ describe('resolveOverlaps', () => {
       expect(resolveOverlaps(title, names, [], numbers, true).map((s) => `${s.label}:${title.slice(s.start, s.end)}`)).toEqual(expected)
     })
 
+    // found by scripts/fuzz-stages.ts (docs/fuzz.md, "s Wr Three Billion Baht T"): a digit-free name holding a whole
+    // spelled-out figure was longer, won the overlap, and the figure had no MONEY entity; it keeps its parts around it
+    const spelled = 's Wr Three Billion Baht T. Bangkok Bank Lends Three Billion Baht To Thai Airways. Two Million Dollars'
+    const in2 = (needle: string, label: EntitySpan['label'], from = 0): EntitySpan => {
+      const start = spelled.indexOf(needle, from)
+      return {start, end: start + needle.length, label}
+    }
+    const headline = spelled.indexOf('Bangkok')
+    it.each<[string, EntitySpan[], EntitySpan[], string[]]>([
+      ['the minimised fuzz case: "Wr Three Billion Baht T"', [in2('Wr Three Billion Baht T', 'MISC')], [in2('Three Billion Baht', 'MONEY')], ['MISC:Wr', 'MONEY:Three Billion Baht', 'MISC:T']],
+      [
+        'a Title Case headline read as one name around a figure',
+        [in2('Bangkok Bank Lends Three Billion Baht To Thai Airways', 'ORG')],
+        [in2('Three Billion Baht', 'MONEY', headline)],
+        ['ORG:Bangkok Bank Lends', 'MONEY:Three Billion Baht', 'ORG:To Thai Airways'],
+      ],
+      ['a name holding a figure at its end keeps the part before it', [in2('Bangkok Bank Lends Three Billion Baht', 'ORG')], [in2('Three Billion Baht', 'MONEY', headline)], ['ORG:Bangkok Bank Lends', 'MONEY:Three Billion Baht']],
+      ['a name equal to a figure is kept and the figure gives way, as before', [in2('Two Million Dollars', 'MISC')], [in2('Two Million Dollars', 'MONEY')], ['MISC:Two Million Dollars']],
+    ])('%s', (_name, names, numbers, expected) => {
+      expect(resolveOverlaps(spelled, names, [], numbers, true).map((s) => `${s.label}:${spelled.slice(s.start, s.end)}`)).toEqual(expected)
+    })
+
     it('drops money-looking names by their text when the money layer is not known', () => {
       expect(show(resolveOverlaps(money, [span('Euro 96', 'MISC'), span('French', 'MISC')], [], []))).toEqual(['MISC:French'])
     })
