@@ -167,6 +167,14 @@ function isAfterTheAt(text: string, start: number, end: number): boolean {
   return false
 }
 
+const MARK = /\p{M}/u
+
+// a combining mark belongs to the letter before it: "Monday" + U+0301 is another word, and a span ending before the
+// mark would cut the letter in two (the rules' \w lookaheads are ASCII; marks start at U+0300)
+function endsBeforeMark(text: string, end: number): boolean {
+  return end < text.length && text.charCodeAt(end) >= 0x300 && MARK.test(text[end]!)
+}
+
 function isAsciiLetter(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90)
 }
@@ -197,7 +205,7 @@ export function findDates(text: string, triggers?: Triggers): EntitySpan[] {
       if (!pattern.test(text)) continue
       const end = pattern.lastIndex
       resume[r] = end
-      if (ambiguousMonth(text, p, end)) continue
+      if (ambiguousMonth(text, p, end) || endsBeforeMark(text, end)) continue
       candidates.push({start: p, end})
     }
   }

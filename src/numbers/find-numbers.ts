@@ -18,8 +18,9 @@ const WORD_NUMBER = `(?:(?:${TENS})(?:-(?:${UNITS_1_19.split('|').slice(0, 9).jo
 // digits with thousands separators or a decimal part; not glued to letters, hyphens, slashes or other digits
 const DIGITS = '(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?'
 const NUMBER = `(?:${DIGITS}|${WORD_NUMBER})(?:\\s+(?:${SCALE}))?`
-const BEFORE = '(?<![\\p{L}\\p{N}\\-/.,$€£¥₽₴₹])'
-const AFTER_NUMBER = '(?![\\p{L}\\p{N}/]|[.,][0-9]|-[\\p{L}\\p{N}])'
+// a combining mark belongs to the letter before it ("two" + U+0300 is another word, not the number): marks count as letters
+const BEFORE = '(?<![\\p{L}\\p{M}\\p{N}\\-/.,$€£¥₽₴₹])'
+const AFTER_NUMBER = '(?![\\p{L}\\p{M}\\p{N}/]|[.,][0-9]|-[\\p{L}\\p{N}])'
 
 const UNIT = [
   'kilometres?', 'kilometers?', 'km', 'miles?', 'metres?', 'meters?', 'centimetres?', 'centimeters?', 'cm', 'mm',
@@ -43,12 +44,12 @@ interface NumberRule {
 
 // tried in order at each candidate start; the first match wins there (case-insensitive unless a unit needs case)
 const RULES: NumberRule[] = [
-  {label: 'PERCENT', pattern: new RegExp(`${BEFORE}${NUMBER}(?:\\s*%|\\s+(?:percent|per cent|pct|percentage points?)(?![\\p{L}]))`, 'iuy')},
-  {label: 'QUANTITY', pattern: new RegExp(`${BEFORE}${NUMBER}(?:\\s+|-)(?:${UNIT})(?![\\p{L}\\p{N}])`, 'uy')},
+  {label: 'PERCENT', pattern: new RegExp(`${BEFORE}${NUMBER}(?:\\s*%|\\s+(?:percent|per cent|pct|percentage points?)(?![\\p{L}\\p{M}]))`, 'iuy')},
+  {label: 'QUANTITY', pattern: new RegExp(`${BEFORE}${NUMBER}(?:\\s+|-)(?:${UNIT})(?![\\p{L}\\p{M}\\p{N}])`, 'uy')},
   {
     label: 'TIME',
     pattern: new RegExp(
-      `${BEFORE}(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?:\\s*(?:[ap]\\.m\\.|[ap]m(?![\\p{L}])))?|(?:1[0-2]|0?[1-9])\\s*(?:[ap]\\.m\\.|[ap]m(?![\\p{L}]))|(?:1[0-2]|0?[1-9]|${UNITS_1_19.split('|').slice(0, 12).join('|')})\\s+o['’]clock)` +
+      `${BEFORE}(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?:\\s*(?:[ap]\\.m\\.|[ap]m(?![\\p{L}\\p{M}])))?|(?:1[0-2]|0?[1-9])\\s*(?:[ap]\\.m\\.|[ap]m(?![\\p{L}\\p{M}]))|(?:1[0-2]|0?[1-9]|${UNITS_1_19.split('|').slice(0, 12).join('|')})\\s+o['’]clock)` +
         `(?:\\s+(?:GMT|UTC|EST|EDT|CET|CEST|BST|PST|PDT|(?:local|Moscow|Kyiv|Kiev) time))?`,
       'iuy',
     ),
@@ -56,11 +57,11 @@ const RULES: NumberRule[] = [
   {
     label: 'TIME',
     pattern: new RegExp(
-      `(?<![\\p{L}])(?:(?:(?:[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast|${WEEKDAY})\\s+(?:morning|afternoon|evening|night))|[Tt]onight|[Nn]oon|[Mm]idnight)(?![\\p{L}])`,
+      `(?<![\\p{L}\\p{M}])(?:(?:(?:[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast|${WEEKDAY})\\s+(?:morning|afternoon|evening|night))|[Tt]onight|[Nn]oon|[Mm]idnight)(?![\\p{L}\\p{M}])`,
       'uy',
     ),
   },
-  {label: 'ORDINAL', pattern: new RegExp(`${BEFORE}(?:[0-9]+(?:st|nd|rd|th)|(?:${ORDINAL_WORDS}))(?![\\p{L}\\p{N}])`, 'iuy')},
+  {label: 'ORDINAL', pattern: new RegExp(`${BEFORE}(?:[0-9]+(?:st|nd|rd|th)|(?:${ORDINAL_WORDS}))(?![\\p{L}\\p{M}\\p{N}])`, 'iuy')},
   {label: 'CARDINAL', pattern: new RegExp(`${BEFORE}${NUMBER}${AFTER_NUMBER}`, 'iuy')},
 ]
 

@@ -136,3 +136,17 @@ describe('findDates across a blank line', () => {
     expect(texts(text)).toEqual(expected)
   })
 })
+
+// a combining mark belongs to the letter before it: a date word carrying one is another word, and no DATE ends
+// between a letter and its marks (fuzz finding, docs/fuzz.md)
+describe('findDates and combining marks', () => {
+  it.each([
+    ['Monday\u0301', []],
+    ['signed in 2022\u0301', []],
+    ['on Nov. 4\u0301', []],
+    ['the cafe\u0301 opened on Monday, November 3, 2025', ['Monday, November 3, 2025']],
+    ['Jose\u0301 arrived last week', ['last week']],
+  ])('%j', (text, expected) => {
+    expect(texts(text)).toEqual(expected)
+  })
+})
