@@ -163,7 +163,7 @@ export function checkArticle(f: Failures, {a, cps, e, q, m}: {a: Article; cps: s
     f.check(DECIMAL.test(r.value), 'money:value-shape', () => `${r.id} ${JSON.stringify(r.value)}`)
     f.check(Number(r.value) === r.amount, 'money:amount-value', () => `${r.id} amount ${r.amount} value ${r.value}`)
     f.check(/^[A-Z]{3}$/.test(r.currency), 'money:currency', () => `${r.id} ${r.currency}`)
-    f.check(/[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|half|dozen|a |an /i.test(r.text),
+    f.check(/[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|half|dozen|\ba\s|\ban\s/i.test(r.text),
       'money:no-number', () => `${r.id} ${JSON.stringify(r.text)}`)
     if (r.min !== undefined && r.max !== undefined) f.check(r.min <= r.max, 'money:min-above-max', () => `${r.id} ${r.min}..${r.max}`)
     if (r.min !== undefined && r.max !== undefined) f.check(r.amount === r.min, 'money:range-amount', () => `${r.id} amount ${r.amount} min ${r.min}`)

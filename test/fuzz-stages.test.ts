@@ -42,3 +42,18 @@ describe(`the news pipeline on ${CASES} mutated documents (PolNeAR train/dev and
     expect(failed).toEqual([])
   })
 })
+
+// the minimised failures of the long runs (docs/fuzz.md), each fixed in its finder (whose table tests hold the
+// realistic variants): through the whole pipeline they keep every invariant
+describe('the minimised fuzz findings, through the news pipeline', () => {
+  const pipeline = pipelineFor({name: 'news', options: {}})
+  it.each([
+    ['span:entities:crosses-paragraph', 'Nov\n\n4'],
+    ['output:money:no-money-entity (a name holding a spelled-out figure)', 's Wr Three Billion Baht T'],
+    ['output:money:equivalent-of (one currency)', '$1(US$9'],
+    ['span:entities:splits-combining-mark', 'two\u0300\u0301\u0302'],
+    ['output:money:no-number (the check read "a " with an ASCII space only)', 'a\u00a0dollar'],
+  ])('%s: %j', (_kind, text) => {
+    expect(checkText(pipeline, text).violations).toEqual([])
+  })
+})
