@@ -55,7 +55,7 @@ export interface StageOutline {
 const STAGE_OUTLINES: Readonly<Record<string, StageOutline>> = {
   clean: {name: 'clean', requires: ['text', 'title'], assigns: ['text', 'title']},
   segment: {name: 'segment', requires: ['text'], assigns: ['paragraphs', 'sentences', 'tokens', 'lineHyphens']},
-  dateline: {name: 'dateline', requires: ['text', 'paragraphs'], assigns: ['dateline']},
+  dateline: {name: 'dateline', requires: ['text', 'paragraphs', 'lineHyphens'], assigns: ['dateline']},
   money: {name: 'money', requires: ['text', 'paragraphs', 'lineHyphens'], assigns: ['money']},
   entities: {name: 'entities', requires: ['text', 'paragraphs', 'tokens', 'sentences', 'lineHyphens', 'money', 'dateline', 'title'], assigns: ['entities']},
   quotes: {name: 'quotes', requires: ['text', 'paragraphs', 'tokens', 'lineHyphens', 'entities'], assigns: ['quotes']},

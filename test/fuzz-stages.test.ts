@@ -53,6 +53,7 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['output:money:equivalent-of (one currency)', '$1(US$9'],
     ['span:entities:splits-combining-mark', 'two\u0300\u0301\u0302'],
     ['output:money:no-number (the check read "a " with an ASCII space only)', 'a\u00a0dollar'],
+    ['output:dateline:slice (a place read through a wrap)', 'ORK, E-\nand\n1996-08-22\nSir Mark Pr one ana-\nt'],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])
   })
