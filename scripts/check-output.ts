@@ -78,6 +78,15 @@ function readsAs(written: string, place: string): boolean {
   return from(0, 0)
 }
 
+/** The span from a quote's cue to its speaker mention (either first), or null when it has neither. */
+function attribution(r: Quote): Span | null {
+  const spans: Span[] = []
+  if (r.cueStart !== null && r.cueEnd !== null) spans.push({start: r.cueStart, end: r.cueEnd})
+  if (r.speaker && r.speaker.start !== null && r.speaker.end !== null) spans.push({start: r.speaker.start, end: r.speaker.end})
+  if (spans.length === 0) return null
+  return {start: Math.min(...spans.map((x) => x.start)), end: Math.max(...spans.map((x) => x.end))}
+}
+
 function slice(cps: string[], start: number, end: number): string {
   return cps.slice(start, end).join('')
 }
@@ -143,13 +152,20 @@ export function checkArticle(f: Failures, {a, cps, e, q, m}: {a: Article; cps: s
     if (!validSpan(cps, r)) continue
     if (r.kind !== 'indirect') {
       // a quote's text sits inside its marks: the nearest character before it (white space skipped) opens it
+      // (or, in a dash dialogue turn without closing marks, the quote's own attribution stands between its parts:
+      // "— Taxes, Jane Roe said, will rise." has "Taxes," closed by the attribution and "will rise." opened by it)
+      const said = attribution(r)
       let i = r.start - 1
       while (i >= 0 && isWhite(cps[i])) i--
-      f.check(i >= 0 && OPENERS.has(cps[i]!), 'quote:no-open-mark', () => `${r.id} before ${JSON.stringify(slice(cps, Math.max(0, r.start - 12), r.start))} text ${JSON.stringify(r.text.slice(0, 40))}`)
+      let k = i
+      while (k >= 0 && (isWhite(cps[k]) || cps[k] === ',' || cps[k] === '.')) k--
+      const resumed = said !== null && k === said.end - 1
+      f.check((i >= 0 && OPENERS.has(cps[i]!)) || resumed, 'quote:no-open-mark', () => `${r.id} before ${JSON.stringify(slice(cps, Math.max(0, r.start - 12), r.start))} text ${JSON.stringify(r.text.slice(0, 40))}`)
       if (!r.unclosed) {
         let j = r.end
         while (j < cps.length && isWhite(cps[j])) j++
-        f.check(j < cps.length && CLOSERS.has(cps[j]!), 'quote:no-close-mark', () => `${r.id} after ${JSON.stringify(slice(cps, r.end, r.end + 12))} text …${JSON.stringify(r.text.slice(-40))}`)
+        // words resumed after the attribution run to their paragraph's end, where no mark closes them
+        f.check((j < cps.length && CLOSERS.has(cps[j]!)) || (said !== null && j === said.start) || (resumed && (j === cps.length || cps[j] === '\n')), 'quote:no-close-mark', () => `${r.id} after ${JSON.stringify(slice(cps, r.end, r.end + 12))} text …${JSON.stringify(r.text.slice(-40))}`)
       }
     }
     if (r.cue !== null) {

@@ -54,6 +54,9 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['span:entities:splits-combining-mark', 'two\u0300\u0301\u0302'],
     ['output:money:no-number (the check read "a " with an ASCII space only)', 'a\u00a0dollar'],
     ['output:dateline:slice (a place read through a wrap)', 'ORK, E-\nand\n1996-08-22\nSir Mark Pr one ana-\nt'],
+    ['output:quote:no-open-mark, no-close-mark (a dash turn with a stray closing mark)', '— n,said on.”'],
+    ['output:quote:no-close-mark (a dash list item)', '— e,S challenge'],
+    ['a dash turn closed and resumed by its attribution', '— We will not back down, said the minister. The people are with us.'],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])
   })

@@ -519,7 +519,9 @@ function findDialogue(text: string, para: Span, tokens: readonly Token[]): Quote
       const span = trim(text, contentStart, unclosed.end)
       out.push({start: span.start, end: span.end, kind: 'direct', style: 'dash', open, close: unclosed.end, paragraphs: 1})
       const rest = trim(text, unclosed.resume, para.end)
-      if (rest.end > rest.start) out.push({start: rest.start, end: rest.end, kind: 'direct', style: 'dash', open: rest.start, close: rest.end, paragraphs: 1})
+      // what follows the attribution is the turn's words again only when it holds some: a stray closing mark after
+      // "said on." is no quote of its own (fuzz finding "— n,said on.”")
+      if (rest.end > rest.start && hasWordCharacter(text, rest.start, rest.end)) out.push({start: rest.start, end: rest.end, kind: 'direct', style: 'dash', open: rest.start, close: rest.end, paragraphs: 1})
       break
     }
     if (!terminator) {
@@ -607,7 +609,11 @@ function findUnclosedAttribution(text: string, tokens: readonly Token[], from: n
     const cueAt = clause.findIndex((word, w) => {
       if (w >= 6 || word.kind !== 'word') return false
       const cue = lookupCue(word.lower)
-      return cue !== undefined && cue.class !== 'belief' && !word.upper && cue.form !== 'gerund'
+      if (cue === undefined || cue.class === 'belief' || word.upper || cue.form === 'gerund') return false
+      // a cue that is also a noun, uninflected ("challenge", "comment", "report"), is the verb only after a pronoun
+      // subject ("they claim"); after a name or noun ("the court challenge", "S challenge") it is the noun, and a
+      // list item is no dialogue turn (fuzz finding "— e,S challenge")
+      return !(cue.nounLike && cue.form === 'base') || (w === 1 && PRONOUNS.has(clause[0]!.lower))
     })
     // the cue needs words around it: a subject before it or after it ("said the minister"); words before it are a
     // subject only as a noun phrase opening with a name, a determiner or a pronoun ("Jane Roe said", "the minister
@@ -615,6 +621,10 @@ function findUnclosedAttribution(text: string, tokens: readonly Token[], from: n
     if (cueAt < 0 || clause.length < 2) continue
     const lead = clause[0]!
     if (cueAt > 0 && (clause.slice(0, cueAt).some((word) => word.kind === 'punct') || !(lead.upper || DETERMINERS.has(lead.lower) || PRONOUNS.has(lead.lower)))) continue
+    // a verb first needs its subject right after it, led the same way ("said the minister", "said Jane Roe", "said
+    // he"); "said on." names no speaker and is no attribution (fuzz finding "— n,said on.”")
+    const subject = clause[1]!
+    if (cueAt === 0 && !(subject.kind === 'word' && (subject.upper || DETERMINERS.has(subject.lower) || PRONOUNS.has(subject.lower)))) continue
     // "said that …" reports, it does not attribute the words before it
     if (clause[cueAt + 1]?.lower === 'that') continue
     // "— Taxes, Jane Roe said, will rise.": a comma right after the verb goes back to the quoted sentence (after "said
@@ -625,6 +635,11 @@ function findUnclosedAttribution(text: string, tokens: readonly Token[], from: n
     return {end: mark.end, resume}
   }
   return null
+}
+
+// whether text[start, end) holds a letter or a digit
+function hasWordCharacter(text: string, start: number, end: number): boolean {
+  return /[\p{L}\p{N}]/u.test(text.slice(start, end))
 }
 
 function findResume(text: string, from: number, end: number): number | null {

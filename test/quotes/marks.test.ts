@@ -65,6 +65,14 @@ describe('findQuotes: em-dash dialogue', () => {
     ['unclosed, a verb not led by a subject', '— Continue fracking, then, are nine reasons why.', []],
     ['unclosed, a relative clause is no attribution', '— The policy guy is Jane Roe, who was the main immigration adviser.', []],
     ['unclosed, a verb that reports is no attribution', '— The talks failed, she said that the deal was off.', []],
+    // fuzz findings (docs/fuzz.md): dash turns read where the dash opens no speech
+    ['unclosed, a verb first with no subject after it is no attribution (minimised)', '— n,said on.”', []],
+    ['unclosed, a verb first with no subject after it is no attribution', '— Lower taxes, said on Monday to be the plan.', []],
+    ['unclosed, a noun-like cue after a noun is the noun (minimised)', '— e,S challenge', []],
+    ['unclosed, a noun-like cue after a noun is the noun', '— Voting rights, the court challenge', []],
+    ['unclosed, a noun-like cue after a pronoun is the verb', '— We will win, they claim.', ['We will win,']],
+    ['unclosed, an inflected noun-like cue is the verb', '— We will win, the minister claimed.', ['We will win,']],
+    ['unclosed, a stray closing mark after the attribution is no quote', '— We will win, said the minister.”', ['We will win,']],
   ])('%s', (_name, text, expected) => {
     expect(quoted(text)).toEqual(expected)
   })
