@@ -57,6 +57,7 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['output:quote:no-open-mark, no-close-mark (a dash turn with a stray closing mark)', '— n,said on.”'],
     ['output:quote:no-close-mark (a dash list item)', '— e,S challenge'],
     ['a dash turn closed and resumed by its attribution', '— We will not back down, said the minister. The people are with us.'],
+    ['output:speaker:inside-quote, inside-a-quote (a fragment inside a speaker mention)', 'r“,”OR“D”according to'],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])
   })

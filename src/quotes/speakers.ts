@@ -173,7 +173,27 @@ export function findAttributions(text: string, quotes: QuoteSpan[], paragraphs: 
     out.push(item)
     if (item.speaker) previous = {item, paraClose}
   }
-  return out
+  return withoutFragmentsInSpeakers(out)
+}
+
+/**
+ * `items` without the partial quotes that a speaker phrase read as its own words: a short fragment is narrative when
+ * windows are lexed ("the “independent” panel"), so one inside a speaker mention is a word of that phrase, not a
+ * quotation (fuzz finding "r“,”OR“D”according to": the mention `OR“D` held the quote `D`).
+ */
+function withoutFragmentsInSpeakers(items: Attributed[]): Attributed[] {
+  if (!items.some((item) => item.quote.kind === 'partial')) return items
+  const speakers = items.flatMap((item) => (item.speaker ? [item.speaker] : [])).sort((a, b) => a.start - b.start)
+  if (speakers.length === 0) return items
+  // the furthest end among the speakers starting at or before each one: a span overlaps some speaker when the last
+  // speaker starting before its end reaches past its start
+  const reach = new Int32Array(speakers.length)
+  for (let k = 0; k < speakers.length; k++) reach[k] = Math.max(k > 0 ? reach[k - 1]! : -1, speakers[k]!.end)
+  const inSpeaker = (span: Span): boolean => {
+    const k = countBefore(speakers, (speaker) => speaker.start < span.end) - 1
+    return k >= 0 && reach[k]! > span.start
+  }
+  return items.filter((item) => item.quote.kind !== 'partial' || !inSpeaker(item.quote))
 }
 
 // words in a quote, parenthesised asides ("(ABC)") not counted; counting stops past `limit`

@@ -405,3 +405,17 @@ describe('attributeSpeakers: audit defects (coordinated cue after a quote, a pre
     expect(summary(text)).toEqual(expected)
   })
 })
+
+// a short fragment is read as narrative when a speaker phrase is lexed ("the “independent” panel"): one inside a speaker
+// mention is a word of that phrase, not a quotation of its own (fuzz finding, docs/fuzz.md: the mention `OR“D` held the
+// quote `D`, both kept)
+describe('attributeSpeakers: a fragment inside a speaker mention is no quotation', () => {
+  it.each([
+    ['the minimised fuzz case', 'r“,”OR“D”according to', [[',', 'OR“D', 'according to', 'according to']]],
+    ['a scare-quoted word in the speaker phrase', 'The reforms are “cosmetic,” according to the “independent” panel.', [['cosmetic,', 'the “independent” panel', 'according to', 'according to']]],
+  ])('%s', (_name, text, expected) => {
+    expect(summary(text)).toEqual(expected)
+    const quotes = attribute(text)
+    for (const q of quotes) for (const other of quotes) if (q.speaker.start !== null) expect(q.speaker.end! <= other.start || other.end <= q.speaker.start).toBe(true)
+  })
+})
