@@ -5,7 +5,7 @@ import {createDoc, type Doc} from '../doc.ts'
 import {InputArticle, type ErrorRecord} from '../schema.ts'
 import {decodeBytes, normaliseNewlines, scrubText, utf16Encoding, type IngestWarning} from './decode.ts'
 import {inputFormat, looksLikeHtmlPage, mayBeWireFile} from './formats.ts'
-import {findBinaryFile, findBinaryGzip, MAX_INPUT_BYTES, readInputBytes, readInputChunks, readInputHead, readInputLines} from './gzip.ts'
+import {findBinaryFile, findBinaryGzip, MAX_INPUT_BYTES, readInputBytes, readInputChunks, readInputHead, readInputLines, readPlainInput} from './gzip.ts'
 import {splitJsonValues} from './json-values.ts'
 import {STAGING_DIR} from './output.ts'
 import {looksLikeWireSgml, splitWireFile} from './sgml.ts'
@@ -466,20 +466,25 @@ async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, dam
     // a known binary format (by its signature), or a plain file that is mostly control bytes or invalid UTF-8 (a disk
     // image, random bytes), is refused from its first bytes or a count in blocks, not read and decoded whole; an HTML
     // page (or a .txt that is one) is decoded by its declared charset, so only its signature is looked at
-    // a Safari web archive is a binary property list: its own reader checks its header
-    const binary =
-      format === 'webarchive'
-        ? null
-        : gzip
-          ? await findBinaryGzip(full)
-          : findBinaryFile(full, {skipHead: (head) => format === 'html' || format === 'mhtml' || (format === 'txt' && looksLikeHtmlPage(head.subarray(0, 1024).toString('latin1'))), legacy: {...(options.encoding !== undefined ? {encoding: options.encoding} : {})}})
-    if (binary !== null) {
-      yield ingestError(path, binary.code, binary.message, binary.fileBytes)
-      return
+    if (format !== 'webarchive' && !gzip) {
+      // a plain file is checked and read from one open
+      const plain = readPlainInput(full, {skipHead: (head) => format === 'html' || format === 'mhtml' || (format === 'txt' && looksLikeHtmlPage(head.subarray(0, 1024).toString('latin1'))), legacy: {...(options.encoding !== undefined ? {encoding: options.encoding} : {})}})
+      if ('binary' in plain) {
+        yield ingestError(path, plain.binary.code, plain.binary.message, plain.binary.fileBytes)
+        return
+      }
+      ;({bytes, fileBytes} = plain)
+    } else {
+      // a Safari web archive is a binary property list: its own reader checks its header
+      const binary = format === 'webarchive' ? null : await findBinaryGzip(full)
+      if (binary !== null) {
+        yield ingestError(path, binary.code, binary.message, binary.fileBytes)
+        return
+      }
+      let damaged: string | undefined
+      ;({bytes, fileBytes, damaged} = await readInputBytes(full, gzip))
+      if (damaged !== undefined) Object.assign(damage, {message: damaged, bytes: bytes.length})
     }
-    let damaged: string | undefined
-    ;({bytes, fileBytes, damaged} = await readInputBytes(full, gzip))
-    if (damaged !== undefined) Object.assign(damage, {message: damaged, bytes: bytes.length})
   } catch (error) {
     yield readFailure(path, error)
     return

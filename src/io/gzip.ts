@@ -216,58 +216,90 @@ export interface BinaryOptions {
  * counts never pass the share.
  */
 export function findBinaryFile(path: PathLike, options: BinaryOptions = {}): BinaryFinding | null {
-  const {limit = MAX_INPUT_BYTES, skipHead, countSmall = false, legacy} = options
   const fd = openSync(path, 'r')
   try {
-    const size = fstatSync(fd).size
-    if (size === 0) return null
-    const head = Buffer.allocUnsafe(Math.min(size, HEAD_BYTES))
-    let read = readSync(fd, head, 0, head.length, 0)
-    const first = head.subarray(0, read)
-    const format = findBinaryFormat(first)
-    if (format !== null) return {code: 'ingest:binary', message: binaryMessage(format, path, false), fileBytes: size, bytesRead: read}
-    if (size > limit || utf16Encoding(first) !== null || skipHead?.(first) === true) return null
-    // a run of NULs ending the file is padding the decoding removes (countNulPadding): the share is of the bytes before
-    // it, as the decoding decides. A file of NULs alone has none (and is refused as before)
-    const padding = read === size ? countNulPadding(first) : nulPaddingOf(fd, size)
-    const textSize = size - padding
-    const upTo = Math.min(read, textSize)
-    const needed = textSize * BINARY_SHARE
-    let controls = countControlBytes(first.subarray(0, upTo))
-    // invalid UTF-8 is counted only where the decoding would not count it at once itself (a file larger than the block)
-    const countInvalid = countSmall || size > read
-    let invalid = 0
-    let cut = upTo
-    if (countInvalid) {
-      cut = upTo === textSize ? upTo : syncPoint(first)
-      invalid = scanUtf8(first.subarray(0, cut)).invalid
-    }
-    if (controls <= upTo * BINARY_SHARE && invalid <= upTo * BINARY_SHARE) return null
-    // the bytes after the last cut (at most 3) go before the next block's, so the scan goes on as over the whole file
-    const block = Buffer.allocUnsafe(Math.min(COUNT_BYTES, size) + 4)
-    let carried = countInvalid ? first.copy(block, 0, cut) : 0
-    while (controls <= needed && invalid <= needed) {
-      if (read >= textSize) return null
-      const n = readSync(fd, block, carried, Math.min(block.length - carried, textSize - read), read)
-      if (n === 0) return null
-      read += n
-      controls += countControlBytes(block.subarray(carried, carried + n))
-      if (!countInvalid) continue
-      const data = block.subarray(0, carried + n)
-      cut = read >= textSize ? data.length : syncPoint(data)
-      invalid += scanUtf8(data.subarray(0, cut)).invalid
-      carried = data.copyWithin(0, cut).length - cut
-    }
-    // text in a legacy charset (Cyrillic, Greek, CJK) is nearly all invalid UTF-8: read, and decoded in its charset
-    const charset = controls <= needed ? findLegacyCharset(first) : {}
-    if (controls <= needed && legacy !== undefined && (legacy.encoding !== undefined || charset.read !== undefined)) return null
-    const what = controls > needed ? `${controls} of the first ${read} of its ${size} bytes are control characters (NUL and the like)` : `${invalid} of the first ${read} of its ${size} bytes are not valid UTF-8`
-    const seen = charset.read ?? charset.guess
-    const hint = seen === undefined ? '' : legacy === undefined ? `; it looks like text in ${seen.charset} (confidence ${seen.confidence} of 100): lede reads JSON and JSON Lines as UTF-8 only, convert it first (iconv -f ${seen.charset} -t UTF-8)` : `; it may be text in ${seen.charset} (confidence ${seen.confidence} of 100): if so, rerun with --encoding ${seen.charset}`
-    return {code: 'ingest:not-text', message: `${what}, more than ${BINARY_SHARE * 100}% of the file: not a text file (binary?)${hint}`, fileBytes: size, bytesRead: read}
+    return findBinaryOpen(fd, fstatSync(fd).size, path, options).finding
   } finally {
     closeSync(fd)
   }
+}
+
+/**
+ * A plain (not gzip) whole-file input's bytes, or {@link findBinaryFile}'s refusal, from one open: a file no longer than
+ * the first block findBinaryFile reads (a news article nearly always) is read once, its first block being all of it.
+ * The same results as findBinaryFile and then {@link readInputBytes}, which opened, stat'ed and read a small file twice
+ * (open, read, fstat and close were about a fifth of the main thread's samples at --workers 2; docs/scale.md, mainthr).
+ */
+export function readPlainInput(path: PathLike, options: BinaryOptions = {}): {binary: BinaryFinding} | {bytes: Buffer; fileBytes: number} {
+  const fd = openSync(path, 'r')
+  try {
+    const size = fstatSync(fd).size
+    const {finding, head} = findBinaryOpen(fd, size, path, options)
+    if (finding !== null) return {binary: finding}
+    const limit = MAX_INPUT_BYTES
+    if (size > limit) throw tooLarge(size, limit)
+    // the first block read is the whole file; anything else (an empty file, one that grew or shrank since the stat, a
+    // larger one) is read as readInputBytes reads it, from the fd's own position, which the block's positioned read left at 0
+    if (head !== null && head.length === size && size > 0) return {bytes: head, fileBytes: size}
+    const bytes = readFileSync(fd)
+    return {bytes, fileBytes: bytes.length}
+  } finally {
+    closeSync(fd)
+  }
+}
+
+// findBinaryFile on an open file of `size` bytes, with the file's first block as read (null when none was)
+function findBinaryOpen(fd: number, size: number, path: PathLike, options: BinaryOptions): {finding: BinaryFinding | null; head: Buffer | null} {
+  if (size === 0) return {finding: null, head: null}
+  const head = Buffer.allocUnsafe(Math.min(size, HEAD_BYTES))
+  const first = head.subarray(0, readSync(fd, head, 0, head.length, 0))
+  return {finding: findBinaryFrom(fd, size, first, path, options), head: first}
+}
+
+function findBinaryFrom(fd: number, size: number, first: Buffer, path: PathLike, options: BinaryOptions): BinaryFinding | null {
+  const {limit = MAX_INPUT_BYTES, skipHead, countSmall = false, legacy} = options
+  let read = first.length
+  const format = findBinaryFormat(first)
+  if (format !== null) return {code: 'ingest:binary', message: binaryMessage(format, path, false), fileBytes: size, bytesRead: read}
+  if (size > limit || utf16Encoding(first) !== null || skipHead?.(first) === true) return null
+  // a run of NULs ending the file is padding the decoding removes (countNulPadding): the share is of the bytes before
+  // it, as the decoding decides. A file of NULs alone has none (and is refused as before)
+  const padding = read === size ? countNulPadding(first) : nulPaddingOf(fd, size)
+  const textSize = size - padding
+  const upTo = Math.min(read, textSize)
+  const needed = textSize * BINARY_SHARE
+  let controls = countControlBytes(first.subarray(0, upTo))
+  // invalid UTF-8 is counted only where the decoding would not count it at once itself (a file larger than the block)
+  const countInvalid = countSmall || size > read
+  let invalid = 0
+  let cut = upTo
+  if (countInvalid) {
+    cut = upTo === textSize ? upTo : syncPoint(first)
+    invalid = scanUtf8(first.subarray(0, cut)).invalid
+  }
+  if (controls <= upTo * BINARY_SHARE && invalid <= upTo * BINARY_SHARE) return null
+  // the bytes after the last cut (at most 3) go before the next block's, so the scan goes on as over the whole file
+  const block = Buffer.allocUnsafe(Math.min(COUNT_BYTES, size) + 4)
+  let carried = countInvalid ? first.copy(block, 0, cut) : 0
+  while (controls <= needed && invalid <= needed) {
+    if (read >= textSize) return null
+    const n = readSync(fd, block, carried, Math.min(block.length - carried, textSize - read), read)
+    if (n === 0) return null
+    read += n
+    controls += countControlBytes(block.subarray(carried, carried + n))
+    if (!countInvalid) continue
+    const data = block.subarray(0, carried + n)
+    cut = read >= textSize ? data.length : syncPoint(data)
+    invalid += scanUtf8(data.subarray(0, cut)).invalid
+    carried = data.copyWithin(0, cut).length - cut
+  }
+  // text in a legacy charset (Cyrillic, Greek, CJK) is nearly all invalid UTF-8: read, and decoded in its charset
+  const charset = controls <= needed ? findLegacyCharset(first) : {}
+  if (controls <= needed && legacy !== undefined && (legacy.encoding !== undefined || charset.read !== undefined)) return null
+  const what = controls > needed ? `${controls} of the first ${read} of its ${size} bytes are control characters (NUL and the like)` : `${invalid} of the first ${read} of its ${size} bytes are not valid UTF-8`
+  const seen = charset.read ?? charset.guess
+  const hint = seen === undefined ? '' : legacy === undefined ? `; it looks like text in ${seen.charset} (confidence ${seen.confidence} of 100): lede reads JSON and JSON Lines as UTF-8 only, convert it first (iconv -f ${seen.charset} -t UTF-8)` : `; it may be text in ${seen.charset} (confidence ${seen.confidence} of 100): if so, rerun with --encoding ${seen.charset}`
+  return {code: 'ingest:not-text', message: `${what}, more than ${BINARY_SHARE * 100}% of the file: not a text file (binary?)${hint}`, fileBytes: size, bytesRead: read}
 }
 
 // the NUL bytes that end a file, read backwards a block at a time

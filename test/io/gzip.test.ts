@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {gzipSync} from 'node:zlib'
 import {describe, expect, it} from 'vitest'
-import {readInputBytes, readInputLines} from '../../src/io/gzip.ts'
+import {findBinaryFile, readInputBytes, readInputLines, readPlainInput} from '../../src/io/gzip.ts'
 
 async function files(entries: Record<string, string | Uint8Array>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'lede-gzip-'))
@@ -37,6 +37,35 @@ describe('readInputBytes', () => {
     expect(damaged).toBe('unexpected end of file')
     expect(bytes.length).toBeGreaterThan(0)
     expect(Buffer.from(text).subarray(0, bytes.length).equals(bytes)).toBe(true)
+  })
+})
+
+describe('readPlainInput', () => {
+  const sizes = (n: number) => Buffer.from('News text, line after line.\n'.repeat(Math.ceil(n / 28))).subarray(0, n)
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100, 1)])
+  const nuls = Buffer.concat([Buffer.from('ab'), Buffer.alloc(10, 1), Buffer.from('cd')])
+  const latin1 = Buffer.from('caf\xe9 r\xe9sum\xe9 '.repeat(10000), 'latin1')
+  // what findBinaryFile and then readInputBytes gave, from one open
+  it.each([
+    ['an empty file', Buffer.alloc(0)],
+    ['a short article', sizes(3000)],
+    ['a file of exactly the first block', sizes(64 * 1024)],
+    ['a file one byte longer than the first block', sizes(64 * 1024 + 1)],
+    ['a file of 200 KB', sizes(200_000)],
+    ['a PNG', png],
+    ['control bytes', nuls],
+    ['Latin-1 text longer than the first block', latin1],
+    ['UTF-8 text with NUL padding', Buffer.concat([Buffer.from(text.slice(0, 500)), Buffer.alloc(40)])],
+  ])('%s', async (_name, bytes) => {
+    const dir = await files({'a.txt': bytes})
+    const path = join(dir, 'a.txt')
+    const binary = findBinaryFile(path)
+    const read = readPlainInput(path)
+    if (binary !== null) expect(read).toEqual({binary})
+    else {
+      const before = await readInputBytes(path, false)
+      expect('bytes' in read && read.bytes.equals(before.bytes) && read.fileBytes === before.fileBytes).toBe(true)
+    }
   })
 })
 
