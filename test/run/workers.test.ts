@@ -24,6 +24,6 @@ describe('runCorpus with worker threads', () => {
     expect(outputs[0]!['entities.jsonl']).toMatch(/"canonical":"Sergey Kovalenko","entityId":"person:serhiy-kovalenko"/)
     for (const output of outputs.slice(1)) expect(output).toEqual(outputs[0])
     // four whole runs, seven thread starts: on a 2-core machine shared by other jobs (load 40-60) they passed the
-    // suite's 180 s limit with no assertion failing (docs/scale.md, scale2 and mainthr); an idle machine takes ~20 s
+    // suite's 180 s limit with no assertion failing (docs/scale.md, scale2 and mainthr)
   }, 600_000)
 })
