@@ -1,4 +1,4 @@
-import {describe, expect, it} from 'vitest'
+import {describe, expect, it, vi} from 'vitest'
 import type {Entity, EntitySpan} from '../../src/doc.ts'
 import {resolveOverlaps} from '../../src/entities/overlaps.ts'
 import {resolveMentions} from '../../src/entities/resolve.ts'
@@ -135,5 +135,29 @@ describe('resolveMentions ids: the id of the label and the name written out (kep
       ['Paris', 'Paris', 'person:paris'],
       ['Jane', 'Jane Roe', 'person:jane-roe'],
     ])
+  })
+})
+
+describe('resolveMentions does not depend on what was resolved before (the caches by surface form hold pure results)', () => {
+  it('gives each seed the same entities in a fresh process as after every other seed, in either order', async () => {
+    const names = Object.keys(SEED_ENTRIES)
+    const inputs = names.map((name) => {
+      const text = readSeed(name)
+      return {text, tokens: findTokens(text), spans: resolveOverlaps(text, spansFor(text, SEED_ENTRIES[name]))}
+    })
+    // fresh modules: empty caches of canonical names, parsed names, role words and ids
+    vi.resetModules()
+    const fresh = await import('../../src/entities/resolve.ts')
+    const firstSeen: Entity[][] = []
+    for (const input of inputs) {
+      vi.resetModules()
+      const module: typeof fresh = await import('../../src/entities/resolve.ts')
+      firstSeen.push(module.resolveMentions(input.text, input.tokens, input.spans))
+    }
+    // this module's caches already hold every seed (resolved at import above); once more in reverse order, then forwards
+    const reversed = [...inputs].reverse().map((input) => resolveMentions(input.text, input.tokens, input.spans)).reverse()
+    const forwards = inputs.map((input) => fresh.resolveMentions(input.text, input.tokens, input.spans))
+    expect(reversed).toStrictEqual(firstSeen)
+    expect(forwards).toStrictEqual(firstSeen)
   })
 })
