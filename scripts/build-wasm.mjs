@@ -7,6 +7,15 @@ import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {createHash} from 'node:crypto'
+import {answerHelp} from './plain-args.mjs'
+
+answerHelp({
+  name: 'build:wasm',
+  about:
+    'Compiles wasm/beam.ts (AssemblyScript, the tagger\'s beam decoder) to WebAssembly with the pinned compiler, fetched by\n' +
+    'npx, and writes it base64 into src/ner/beam-wasm-bytes.ts (committed; the output is the same bit for bit). Takes no options.',
+  example: 'npm run build:wasm',
+})
 
 const ASSEMBLYSCRIPT = 'assemblyscript@0.28.20'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
