@@ -19,6 +19,7 @@ import {processToResult} from '../src/run/process-doc.ts'
 import {pipelineFor} from '../src/run/worker.ts'
 import type {Pipeline} from '../src/stage.ts'
 import {checkArticle, Failures, points as codePoints, type Article, type Entity, type Money, type Quote} from './check-output.ts'
+import {parseScriptArgs, type ScriptSpec} from '../tools/lib/script-args.ts'
 
 // ---------------------------------------------------------------------------------------------------------------
 // seeded PRNG (mulberry32): the same seed gives the same cases on every machine
@@ -472,69 +473,34 @@ export function minimise(text: string, fails: (text: string) => boolean, budget 
 // ---------------------------------------------------------------------------------------------------------------
 // command line
 
-class UsageError extends Error {}
-
-interface Options {
-  cases: number
-  seed: number
-  minutes: number
-  maxChars: number
-  minimise: boolean
-  json: string | null
-  only: string[] | null
-}
-
-const USAGE = `usage: npm run fuzz:stages -- [--cases N] [--seed S] [--minutes M] [--max-chars C] [--only m1,m2] [--no-minimise] [--json FILE]
-Feeds mutated real text (PolNeAR train/dev, CoNLL-2003 eng.train, article-extraction ground truth from ../shared) through
-the news pipeline as a worker processes a document, checks every invariant (docs/fuzz.md) and minimises each failure.
-  --cases N      cases to run (default 2000; each run twice, the second must give the same output)
-  --seed S       first case's seed (default 1): case k has seed S+k, reproducible anywhere
-  --minutes M    run for M minutes instead of a number of cases
-  --max-chars C  longest window of a source text a case starts from (default 4000)
-  --only LIST    only these mutations (comma-separated names; a wrong name lists them)
-  --no-minimise  report failures without minimising them
-  --json FILE    write the failures (kind, seed, mutations, minimal input) to FILE
-example: npm run fuzz:stages -- --minutes 10 --seed 1000 --json /tmp/fuzz.json
-Exit 1 when any invariant failed.`
-
-function parseArgs(argv: string[]): Options {
-  const options: Options = {cases: 2000, seed: 1, minutes: 0, maxChars: 4000, minimise: true, json: null, only: null}
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!
-    const value = () => {
-      const v = argv[++i]
-      if (v === undefined) throw new UsageError(`${arg} needs a value`)
-      return v
-    }
-    const count = () => {
-      const v = value()
-      if (!/^\d+(\.\d+)?$/.test(v)) throw new UsageError(`${arg} takes a number, not ${JSON.stringify(v)}`)
-      return Number(v)
-    }
-    if (arg === '--help') {
-      console.log(USAGE)
-      process.exit(0)
-    } else if (arg === '--cases') options.cases = count()
-    else if (arg === '--seed') options.seed = count()
-    else if (arg === '--minutes') options.minutes = count()
-    else if (arg === '--max-chars') options.maxChars = count()
-    else if (arg === '--no-minimise') options.minimise = false
-    else if (arg === '--json') options.json = value()
-    else if (arg === '--only') options.only = value().split(',')
-    else throw new UsageError(`unknown option ${arg} (--help lists them)`)
-  }
-  return options
-}
+const SPEC = {
+  name: 'fuzz:stages',
+  about:
+    'Feeds mutated real text (PolNeAR train/dev, CoNLL-2003 eng.train, article-extraction ground truth from ../shared) through\n' +
+    'the news pipeline as a worker processes a document, checks every invariant (docs/fuzz.md) and minimises each failure.\n' +
+    'Exit 1 when any invariant failed.',
+  options: {
+    cases: {type: 'string', default: '2000', check: 'number', description: 'cases to run (each run twice, the second must give the same output)'},
+    seed: {type: 'string', default: '1', check: 'number', description: "first case's seed: the case k after it has this seed + k, reproducible anywhere"},
+    minutes: {type: 'string', value: '<m>', check: 'number', description: 'run for this many minutes instead of a number of cases'},
+    'max-chars': {type: 'string', default: '4000', check: 'number', description: 'longest window of a source text a case starts from'},
+    only: {type: 'string', value: '<m1,m2>', description: 'only these mutations (comma-separated names; a wrong name lists them)'},
+    'no-minimise': {type: 'boolean', default: false, description: 'report failures without minimising them'},
+    json: {type: 'string', value: '<file>', description: 'write the failures (kind, seed, mutations, minimal input) to this file'},
+  },
+  example: 'npm run fuzz:stages -- --minutes 10 --seed 1000 --json /tmp/fuzz.json',
+} satisfies ScriptSpec
 
 async function main(): Promise<void> {
-  let options: Options
-  try {
-    options = parseArgs(process.argv.slice(2))
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error
-    console.error(`fuzz-stages: ${error.message}`)
-    process.exitCode = 2
-    return
+  const {values} = parseScriptArgs(SPEC)
+  const options = {
+    cases: Number(values.cases),
+    seed: Number(values.seed),
+    minutes: values.minutes === undefined ? 0 : Number(values.minutes),
+    maxChars: Number(values['max-chars']),
+    minimise: !values['no-minimise'],
+    json: values.json ?? null,
+    only: values.only === undefined ? null : values.only.split(','),
   }
   const shared = fileURLToPath(new URL('../../shared', import.meta.url))
   const {texts, from} = loadSources(shared)

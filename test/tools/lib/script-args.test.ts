@@ -1,4 +1,5 @@
 import {spawnSync} from 'node:child_process'
+import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {helpText, readScriptArgs, usageLine, type ScriptSpec} from '../../../tools/lib/script-args.ts'
 
@@ -61,6 +62,8 @@ describe('npm scripts answer --help and refuse bad options', () => {
   it.each([
     ['bench/money.ts', 'usage: npm run bench:money -- [--mb 20]'],
     ['scripts/ner-set.ts', 'usage: npm run ner-set -- [stats | show <id>... | names]'],
+    // a plain-Node build script (scripts/plain-args.mjs): before, --help ran the build
+    ['scripts/build-wasm.mjs', 'usage: npm run build:wasm'],
   ])('%s --help prints the usage and exits 0', (script, usage) => {
     const child = run(script, ['--help'])
     expect(child.status).toBe(0)
@@ -75,5 +78,18 @@ describe('npm scripts answer --help and refuse bad options', () => {
     expect(child.stderr).toContain('bench:segment: unknown option --no-such-option')
     expect(child.stderr).toContain('usage: npm run bench:segment')
     expect(child.stderr).not.toContain('    at ')
+  })
+
+  // every npm script that runs a file of bench/ or scripts/ reads its argv through the shared parser (or, on plain
+  // Node, answerHelp), so its --help and its errors are the ones above: fuzz:stages had a parser of its own, which
+  // did not answer -h and printed its own error format
+  it('every npm script file reads its arguments through the shared parser', () => {
+    const scripts = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {scripts: Record<string, string>}).scripts
+    const files = Object.values(scripts).flatMap((command) => /\b((?:bench|scripts)\/[\w.-]+\.(?:ts|mjs))\b/.exec(command)?.[1] ?? [])
+    expect(files.length).toBeGreaterThan(30)
+    // scripts/build.mjs (run by npm ci) gets answerHelp in a commit of its own, which runs the whole suite to land
+    const pending = new Set(['scripts/build.mjs'])
+    const own = files.filter((file) => !pending.has(file) && !/\b(parseScriptArgs|answerHelp)\(/.test(readFileSync(new URL(`../../../${file}`, import.meta.url), 'utf8')))
+    expect(own).toEqual([])
   })
 })
