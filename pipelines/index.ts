@@ -18,43 +18,25 @@ export interface PipelineDefinition {
   build(options?: PipelineOptions): Pipeline
 }
 
-const news: PipelineDefinition = {
-  name: 'news',
-  description: PIPELINE_DESCRIPTIONS.news!,
-  build(options = {}) {
-    const settings = PipelineOptions.parse(options)
-    // order matters: clean may change text, so it runs before any span exists
-    return createPipeline('news', [
-      createClean(),
-      createSegment(),
-      createDateline(),
-      // before entities, which take their MONEY spans from the money layer instead of finding them again
-      createMoney({defaultDollar: settings.defaultDollar}),
-      createEntities(),
-      createQuotes(),
-      // last: the token layer changes nothing the other stages read
-      ...(settings.layers.includes('tokens') ? [createTags()] : []),
-    ], settings.link ? [createLink()] : [])
-  },
+// the two pipelines differ only in clean: news runs it first, plain passes the text through untouched
+function buildPipeline(name: string, clean: boolean, options: PipelineOptions): Pipeline {
+  const settings = PipelineOptions.parse(options)
+  // order matters: clean may change text, so it runs before any span exists
+  return createPipeline(name, [
+    ...(clean ? [createClean()] : []),
+    createSegment(),
+    createDateline(),
+    // before entities, which take their MONEY spans from the money layer instead of finding them again
+    createMoney({defaultDollar: settings.defaultDollar}),
+    createEntities(),
+    createQuotes(),
+    // last: the token layer changes nothing the other stages read
+    ...(settings.layers.includes('tokens') ? [createTags()] : []),
+  ], settings.link ? [createLink()] : [])
 }
 
-const plain: PipelineDefinition = {
-  name: 'plain',
-  description: PIPELINE_DESCRIPTIONS.plain!,
-  build(options = {}) {
-    const settings = PipelineOptions.parse(options)
-    return createPipeline('plain', [
-      createSegment(),
-      createDateline(),
-      // before entities, which take their MONEY spans from the money layer instead of finding them again
-      createMoney({defaultDollar: settings.defaultDollar}),
-      createEntities(),
-      createQuotes(),
-      // last: the token layer changes nothing the other stages read
-      ...(settings.layers.includes('tokens') ? [createTags()] : []),
-    ], settings.link ? [createLink()] : [])
-  },
-}
+const news: PipelineDefinition = {name: 'news', description: PIPELINE_DESCRIPTIONS.news!, build: (options = {}) => buildPipeline('news', true, options)}
+const plain: PipelineDefinition = {name: 'plain', description: PIPELINE_DESCRIPTIONS.plain!, build: (options = {}) => buildPipeline('plain', false, options)}
 
 /** Every pipeline `lede run --pipeline` accepts, by name. */
 export const PIPELINES: Readonly<Record<string, PipelineDefinition>> = {news, plain}
