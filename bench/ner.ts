@@ -10,12 +10,13 @@
  */
 import {existsSync, readFileSync} from 'node:fs'
 import {loadavg} from 'node:os'
-import {failUsage, parseScriptArgs, type ScriptSpec} from '../tools/lib/script-args.ts'
+import {parseScriptArgs, type ScriptSpec} from '../tools/lib/script-args.ts'
 import {findCompromiseEntities} from '../src/adapters/compromise.ts'
 import {TokenFlag, type Token} from '../src/doc.ts'
 import {readModernNerSet, toNerTokenDocument} from '../tools/ner/ner-set.ts'
 import {readConll, type NerDocument} from '../tools/ner/conll.ts'
-import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_EDGE_TRIM, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, DEFAULT_ORG_EVIDENCE, DEFAULT_TWO_STAGE, MODEL_URL, recogniseEntities, tagTokens} from '../src/ner/recognise.ts'
+import {MODEL_URL, recogniseEntities, tagTokens} from '../src/ner/recognise.ts'
+import {readRuleSwitches, RULE_SWITCH_OPTIONS} from '../tools/ner/rule-switches.ts'
 import {modelArgOrExit} from '../tools/ner/model-arg.ts'
 import {scoreEntities, type NerScore} from '../tools/ner/score.ts'
 import {NerTagger} from '../src/ner/tagger.ts'
@@ -32,25 +33,13 @@ const spec = {
     model: {type: 'string', value: '<file>', default: MODEL_URL.pathname, description: 'the model file'},
     compromise: {type: 'boolean', default: false, description: "also score and time compromise's people/places/organizations"},
     'compromise-runs': {type: 'string', default: '3', check: 'number', description: 'timed compromise passes'},
-    beam: {type: 'string', default: String(DEFAULT_BEAM), check: 'number', description: 'beam width of the decoder'},
-    'no-name-unknown': {type: 'boolean', default: false, description: 'turn off the unknown-name rule'},
-    'no-consistency': {type: 'boolean', default: false, description: 'turn off the document label-consistency pass'},
-    'given-name-join': {type: 'boolean', default: false, description: `join a Title-case given name tagged MISC with the one-word PERSON after it (rule J, docs/ner.md nineteenth round; default ${DEFAULT_GIVEN_NAME_JOIN ? 'on' : 'off'})`},
-    'no-given-name-join': {type: 'boolean', default: false, description: 'turn rule J off'},
-    'edge-trim': {type: 'boolean', default: false, description: `trim a stray or wrapping bracket or quotation mark from a mention's edges (rule P, docs/ner.md twenty-first round; default ${DEFAULT_EDGE_TRIM ? 'on' : 'off'})`},
-    'no-edge-trim': {type: 'boolean', default: false, description: 'turn rule P off'},
-    'org-evidence': {type: 'boolean', default: false, description: `give ORG from context and form after tagging (rule O, docs/ner.md twenty-fifth round; default ${DEFAULT_ORG_EVIDENCE ? 'on' : 'off'})`},
-    'no-org-evidence': {type: 'boolean', default: false, description: 'turn rule O off'},
-    'two-stage': {type: 'boolean', default: false, description: `decode again where a name disagrees with its other occurrences, with the first pass's labels as features (docs/ner.md twenty-seventh round; default ${DEFAULT_TWO_STAGE ? 'on' : 'off'}; needs a model trained with --stage1)`},
-    'no-two-stage': {type: 'boolean', default: false, description: 'turn the two-stage pass off'},
+    ...RULE_SWITCH_OPTIONS,
   },
   example: ['npm run bench:ner -- --runs 3 --beam 2', 'npm run bench:ner -- --runs 1 --given-name-join'],
 } satisfies ScriptSpec
 const {values} = parseScriptArgs(spec)
-if (values['given-name-join'] && values['no-given-name-join']) failUsage(spec, 'give --given-name-join or --no-given-name-join, not both')
-if (values['edge-trim'] && values['no-edge-trim']) failUsage(spec, 'give --edge-trim or --no-edge-trim, not both')
-if (values['org-evidence'] && values['no-org-evidence']) failUsage(spec, 'give --org-evidence or --no-org-evidence, not both')
-if (values['two-stage'] && values['no-two-stage']) failUsage(spec, 'give --two-stage or --no-two-stage, not both')
+// before the dev sets are read, so on and off at once is one line at once
+const ruleSettings = readRuleSwitches(spec, values)
 // read before the dev sets, so a wrong --model is one line at once, not a stack trace from fs or zlib; timed as the
 // model load below
 const loadStarted = performance.now()
@@ -97,15 +86,9 @@ function printSideBySide(title: string, scores: {name: string; score: NerScore}[
   }
 }
 
-const beam = Number(values.beam)
-const nameUnknown = DEFAULT_NAME_UNKNOWN && !values['no-name-unknown']
-const consistency = DEFAULT_CONSISTENCY && !values['no-consistency']
-const givenNameJoin = values['given-name-join'] ? true : values['no-given-name-join'] ? false : DEFAULT_GIVEN_NAME_JOIN
-const edgeTrim = values['edge-trim'] ? true : values['no-edge-trim'] ? false : DEFAULT_EDGE_TRIM
 const taggerStarted = performance.now()
-const orgEvidence = values['org-evidence'] ? true : values['no-org-evidence'] ? false : DEFAULT_ORG_EVIDENCE
-const twoStage = values['two-stage'] ? true : values['no-two-stage'] ? false : DEFAULT_TWO_STAGE
-const options = {beam, nameUnknown, consistency, givenNameJoin, edgeTrim, orgEvidence, twoStage}
+const options = ruleSettings
+const {beam, nameUnknown, consistency, givenNameJoin, edgeTrim, orgEvidence, twoStage} = options
 let tagger = new NerTagger(model, options)
 const loadMs = modelReadMs + performance.now() - taggerStarted
 const tagAll = (t: NerTagger, docs: NerDocument[]) => docs.map((doc) => spansFromIob(tagTokens(doc.words, doc.sentenceEnds, t)))

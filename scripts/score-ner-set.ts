@@ -6,9 +6,10 @@
  * around it (score those with `lede run` + `lede eval --gold`, see docs/ner-annotation.md).
  *   npm run score:ner-set [-- --model models/ner.bin] [--beam 4] [--no-name-unknown] [--no-consistency] [--given-name-join | --no-given-name-join] [--edge-trim | --no-edge-trim] [--org-evidence | --no-org-evidence] [--two-stage | --no-two-stage] [--errors] [--gold <folder>]
  */
-import {failUsage, parseScriptArgs, type ScriptSpec} from '../tools/lib/script-args.ts'
+import {parseScriptArgs, type ScriptSpec} from '../tools/lib/script-args.ts'
 import {readModernNerSet, toNerTokenDocument, type NerTokenDocument} from '../tools/ner/ner-set.ts'
-import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_EDGE_TRIM, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, DEFAULT_ORG_EVIDENCE, DEFAULT_TWO_STAGE, MODEL_URL, tagTokens} from '../src/ner/recognise.ts'
+import {MODEL_URL, tagTokens} from '../src/ner/recognise.ts'
+import {readRuleSwitches, RULE_SWITCH_OPTIONS} from '../tools/ner/rule-switches.ts'
 import {modelArgOrExit} from '../tools/ner/model-arg.ts'
 import {readTrainingGoldFolder} from '../tools/ner/train-gold.ts'
 import {scoreEntities, type NerScore} from '../tools/ner/score.ts'
@@ -22,39 +23,20 @@ const spec = {
     'half, the PolNeAR half, both, the web half and all, with the label confusion (the tagger as `lede run` calls it).',
   options: {
     model: {type: 'string', value: '<file>', default: MODEL_URL.pathname, description: 'the model file'},
-    beam: {type: 'string', default: String(DEFAULT_BEAM), check: 'number', description: 'beam width of the decoder'},
-    'no-name-unknown': {type: 'boolean', default: false, description: 'turn off the unknown-name rule'},
-    'no-consistency': {type: 'boolean', default: false, description: 'turn off the document consistency pass (see consistency.ts)'},
-    'given-name-join': {type: 'boolean', default: false, description: `join a Title-case given name tagged MISC with the one-word PERSON after it (rule J, docs/ner.md nineteenth round; default ${DEFAULT_GIVEN_NAME_JOIN ? 'on' : 'off'})`},
-    'no-given-name-join': {type: 'boolean', default: false, description: 'turn rule J off'},
-    'edge-trim': {type: 'boolean', default: false, description: `trim a stray or wrapping bracket or quotation mark from a mention's edges (rule P, docs/ner.md twenty-first round; default ${DEFAULT_EDGE_TRIM ? 'on' : 'off'})`},
-    'no-edge-trim': {type: 'boolean', default: false, description: 'turn rule P off'},
-    'org-evidence': {type: 'boolean', default: false, description: `give ORG from context and form after tagging (rule O, docs/ner.md twenty-fifth round; default ${DEFAULT_ORG_EVIDENCE ? 'on' : 'off'})`},
-    'no-org-evidence': {type: 'boolean', default: false, description: 'turn rule O off'},
-    'two-stage': {type: 'boolean', default: false, description: `decode again where a name disagrees with its other occurrences, with the first pass's labels as features (docs/ner.md twenty-seventh round; default ${DEFAULT_TWO_STAGE ? 'on' : 'off'}; needs a model trained with --stage1)`},
-    'no-two-stage': {type: 'boolean', default: false, description: 'turn the two-stage pass off'},
+    ...RULE_SWITCH_OPTIONS,
     errors: {type: 'boolean', default: false, description: 'print every wrong or missed mention'},
     gold: {type: 'string', value: '<folder>', description: 'score one training gold folder instead of the modern set (read as train:ner reads it, dev-set refusals included; docs/ner.md twenty-sixth round)'},
   },
   example: ['npm run score:ner-set -- --errors', 'npm run score:ner-set -- --given-name-join'],
 } satisfies ScriptSpec
 const {values} = parseScriptArgs(spec)
-if (values['given-name-join'] && values['no-given-name-join']) failUsage(spec, 'give --given-name-join or --no-given-name-join, not both')
-if (values['edge-trim'] && values['no-edge-trim']) failUsage(spec, 'give --edge-trim or --no-edge-trim, not both')
-if (values['org-evidence'] && values['no-org-evidence']) failUsage(spec, 'give --org-evidence or --no-org-evidence, not both')
-if (values['two-stage'] && values['no-two-stage']) failUsage(spec, 'give --two-stage or --no-two-stage, not both')
+const ruleSettings = readRuleSwitches(spec, values)
 // read before the set, so a wrong --model is one line at once, not a stack trace from fs or zlib
 const {model} = modelArgOrExit(spec.name, values.model!)
 const set = values.gold ? {docs: readTrainingGoldFolder(values.gold).docs, skipped: []} : readModernNerSet()
 for (const s of set.skipped) console.log(`skipped the ${s.source} half: ${s.reason}`)
-const beam = Number(values.beam)
-const nameUnknown = DEFAULT_NAME_UNKNOWN && !values['no-name-unknown']
-const consistency = DEFAULT_CONSISTENCY && !values['no-consistency']
-const givenNameJoin = values['given-name-join'] ? true : values['no-given-name-join'] ? false : DEFAULT_GIVEN_NAME_JOIN
-const edgeTrim = values['edge-trim'] ? true : values['no-edge-trim'] ? false : DEFAULT_EDGE_TRIM
-const orgEvidence = values['org-evidence'] ? true : values['no-org-evidence'] ? false : DEFAULT_ORG_EVIDENCE
-const twoStage = values['two-stage'] ? true : values['no-two-stage'] ? false : DEFAULT_TWO_STAGE
-const tagger = new NerTagger(model, {beam, nameUnknown, consistency, givenNameJoin, edgeTrim, orgEvidence, twoStage})
+const {beam, nameUnknown, consistency, givenNameJoin, edgeTrim, orgEvidence, twoStage} = ruleSettings
+const tagger = new NerTagger(model, ruleSettings)
 const docs = set.docs.map((d) => ({source: d.source, tokens: toNerTokenDocument(d)}))
 const predicted = new Map<NerTokenDocument, TokenSpan[]>()
 // given-name joins per document (the tagger's counter before and after it), summed per half below
