@@ -53,8 +53,11 @@ const because = new Map<string, string>()
 for (const file of files) {
   for (const spec of specifiersOf(file)) {
     if (!spec.startsWith('.')) continue
+    const target = resolve(dirname(file), spec)
+    // an import from outside src/ and pipelines/ is no room's: the "doors" tests below name it
+    if (!/^(src|pipelines)$/.test(relative(root, target).split(sep)[0]!)) continue
     const from = roomOf(file)
-    const to = roomOf(resolve(dirname(file), spec))
+    const to = roomOf(target)
     if (from === to) continue
     if (!edges.has(from)) edges.set(from, new Set())
     edges.get(from)!.add(to)
@@ -123,10 +126,51 @@ describe('dependencies', () => {
   })
 
   it('declares as runtime dependencies only packages shipped code imports', () => {
-    // declared ahead of the code that uses it, which is being added (see README, Dependencies): the distributed mode
-    const pending = new Set(['bullmq'])
-    const unused = Object.keys(manifest.dependencies).filter((name) => !packages.has(name) && !pending.has(name))
+    const unused = Object.keys(manifest.dependencies).filter((name) => !packages.has(name))
     expect(unused).toEqual([])
+  })
+})
+
+// docs/architecture.md, "The contract": third-party NLP only in adapters/, research tools outside src/
+describe('doors', () => {
+  // the packages src/ may import outside src/adapters: the engine's (schemas, queue, threads, CLI, Redis, DuckDB, the
+  // TypeScript loader) and one decoder of character references; every library that reads language (compromise,
+  // wink-nlp, natural, Readability, linkedom, chardet, the gazetteer data packages) goes through an adapter
+  const ENGINE = new Set(['zod', 'p-queue', 'piscina', 'commander', 'bullmq', 'ioredis', '@duckdb/node-api', 'tsx', 'entities'])
+  const packageOf = (spec: string): string => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!)
+
+  it('imports third-party language libraries only in src/adapters', () => {
+    const outside = files
+      .filter((file) => roomOf(file) !== 'adapters')
+      .flatMap((file) => specifiersOf(file).filter((spec) => !spec.startsWith('.') && !spec.startsWith('node:') && !builtinModules.includes(spec) && !ENGINE.has(packageOf(spec))).map((spec) => `${relative(root, file)}: ${spec}`))
+    expect(outside).toEqual([])
+  })
+
+  it('imports nothing from tools/, bench/, scripts/ or test/ in src/ and pipelines/', () => {
+    const research = files.flatMap((file) =>
+      specifiersOf(file)
+        .filter((spec) => spec.startsWith('.') && /^(tools|bench|scripts|test)$/.test(relative(root, resolve(dirname(file), spec)).split(sep)[0]!))
+        .map((spec) => `${relative(root, file)}: ${spec}`),
+    )
+    expect(research).toEqual([])
+  })
+})
+
+// STYLE.md §6: a one-sentence TSDoc on each export. A type that only names a documented zod schema's type
+// (`export type X = z.infer<typeof X>`) shares that schema's comment.
+describe('comments', () => {
+  it('gives every export of src/ and pipelines/ a TSDoc comment', () => {
+    const bare: string[] = []
+    for (const file of files) {
+      const lines = readFileSync(file, 'utf8').split('\n')
+      for (const [i, line] of lines.entries()) {
+        const m = /^export\s+(?:default\s+)?(?:async\s+)?(?:abstract\s+)?(?:function\*?|const|let|class|interface|type|enum)\s+([\w$]+)/.exec(line)
+        if (!m) continue
+        if (new RegExp(`^export type ${m[1]} = z\\.(?:infer|input|output)<typeof ${m[1]}>$`).test(line)) continue
+        if (!/\*\/\s*$/.test(lines[i - 1] ?? '')) bare.push(`${relative(root, file)}:${i + 1} ${m[1]}`)
+      }
+    }
+    expect(bare).toEqual([])
   })
 })
 
