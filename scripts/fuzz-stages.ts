@@ -187,6 +187,7 @@ function titleCase(word: string): string {
   return first.toUpperCase() + rest.join('').toLowerCase()
 }
 
+/** Every mutation a case may apply to its window of text, by name (`--only` picks some). */
 export const MUTATIONS: readonly Mutation[] = [
   {name: 'cut', apply: (t, rng) => {
     const a = boundary(t, rng)

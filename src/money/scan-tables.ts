@@ -43,36 +43,53 @@ export function isFigureSpace(code: number): boolean {
   return code === 32 || code === 0xa0 || code === 0x202f || code === 0x2009 || code === 0x2007
 }
 
+/** A word's hash over its lower case (31-multiplier string hash), the key of the word-hash sets below. */
 export function hashWord(word: string): number {
   let h = 0
   for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + LOWER[word.charCodeAt(i)]) | 0
   return h
 }
 
+/** The hashes of a list of words, so a scan can test a word without slicing it. */
 export const hashSet = (words: Iterable<string>): Set<number> => new Set([...words].map(hashWord))
-// hashes of every currency word, so the scan can skip other words without slicing them
+/** Hashes of every currency word, so the scan can skip other words without slicing them. */
 export const TRIGGERS = hashSet(CURRENCY_NAMES.keys())
 // the same trick for every other word list consulted around a number
+/** Hashes of the magnitude words (`million`, `bn`, `crore`). */
 export const MAGNITUDE_HASHES = hashSet(MAGNITUDES.keys())
+/** Hashes of the currency markers written as words: ISO codes (and `M` + code), aliases and lowercase codes. */
 export const MARKER_HASHES = hashSet([...[...ISO_CODES].flatMap((code) => [code, `M${code}`]), ...CURRENCY_ALIASES.keys(), ...LOWERCASE_CODES])
+/** Hashes of the last word of each qualifier phrase (`than` of `more than`), where a backwards search starts. */
 export const QUALIFIER_LAST_HASHES = hashSet([...QUALIFIERS.keys()].map((phrase) => phrase.slice(phrase.lastIndexOf(' ') + 1)))
+/** Hashes of the qualifier phrases as written (`about`, `more than`), matched from a phrase's last word back. */
 export const QUALIFIER_HASHES = hashSet(QUALIFIERS.keys())
+/** Hashes of the words after a plain number that rule it out as one end of a range (`percent`, `points`, `years`). */
 export const NON_MONEY_HASHES = hashSet(NON_MONEY_UNITS)
+/** Hashes of the words that may open a written minor amount after a major one (`and`, units, tens). */
 export const COMBO_START_HASHES = hashSet(['and', ...lexicon.UNIT_WORDS.keys(), ...lexicon.TENS_WORDS.keys()])
+/** Hashes of the words that join the two ends of a range (`to`, `and`). */
 export const CONNECTOR_HASHES = hashSet(['to', 'and'])
+/** Hashes of every national adjective a currency name takes (`Canadian` of `Canadian dollars`). */
 export const ADJECTIVE_HASHES = hashSet([...CURRENCY_NAMES.values()].flatMap((name) => [...name.adjectives.keys()]))
-// first words (up to a dot) of national adjectives: a word after a number that is neither this nor a currency ends the search
+/** Hashes of the first words (up to a dot) of national adjectives: a word after a number that is neither this nor a currency ends the search. */
 export const ADJECTIVE_FIRST_HASHES = hashSet(
   [...CURRENCY_NAMES.values()].flatMap((name) => [...name.adjectives.keys()].map((phrase) => phrase.split(/[ .]/)[0]!)),
 )
 
+/** The longest word the scanner reads back over when it looks for a word before a figure, in code units. */
 export const MAX_WORD = 24
+/** The most integer digits a figure may have. */
 export const MAX_INT_DIGITS = 24
+/** The most decimal digits a figure may have. */
 export const MAX_FRACTION_DIGITS = 20
+/** The most words a written number (`two hundred and fifty`) may run to. */
 export const MAX_WRITTEN_WORDS = 12
 
+/** Hyphen, en dash, em dash and minus sign: what joins the two ends of a range. */
 export const DASHES = new Set([0x2d, 0x2013, 0x2014, 0x2212])
+/** The narrow and no-break spaces that may group a figure's thousands. */
 export const NBSP_GROUPS = new Set([0xa0, 0x202f, 0x2009, 0x2007])
+/** The straight and curly apostrophes: a thousands separator (Swiss style) or an elided century (`'90s`). */
 export const APOSTROPHES = new Set([0x27, 0x2019])
 
 /** A currency marker found next to a number. */
@@ -141,12 +158,13 @@ export interface Bare {
 /** A word next to a figure, as the money scanner reads it: the project's word shape (src/text/words.ts), offsets and lower case only. */
 export type Word = Pick<TextWord, 'start' | 'end' | 'lower'>
 
+/** What the marker reader returns when the word at hand rules out a figure there, so the scan skips the token. */
 export const REJECT = 'reject' as const
 
-// words that need the next word to name a rate's unit ("square foot", "thousand cubic feet")
+/** Words that need the next word to name a rate's unit ("square foot", "thousand cubic feet"). */
 export const UNIT_MODIFIERS: ReadonlySet<string> = new Set(['square', 'cubic', 'metric', 'thousand', 'million', 'hundred', 'short', 'long'])
 
-// codes a bare "$" may be followed by ("$5 USD", "$5 CAD")
+/** Codes a bare "$" may be followed by ("$5 USD", "$5 CAD"). */
 export const DOLLAR_CODES: ReadonlySet<string> = new Set(['USD', ...DOLLAR_PREFIXES.values(), ...(CURRENCY_NAMES.get('dollar')?.adjectives.values() ?? [])])
 
 /** A unit or tens word (forty, two): how a minor amount after a major one is written. */

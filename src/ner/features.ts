@@ -15,8 +15,9 @@ import {STAGE_TWO_BITS} from './two-stage.ts'
 export const WINDOW = 2
 /** Number of relative positions, -WINDOW..+WINDOW. */
 export const SLOTS = 2 * WINDOW + 1
-/** Pseudo-words standing for positions before and after the sentence. */
+/** The pseudo-word for positions before the sentence. */
 export const SENTENCE_START = '<s>'
+/** The pseudo-word for positions after the sentence. */
 export const SENTENCE_END = '</s>'
 
 /** Coarse case classes of a word, used in conjunction with history and sentence position. */
@@ -260,9 +261,11 @@ export interface TypeFeatureGroups {
   here: string[]
 }
 
-/** Group numbers a {@link TypeFeatureSink} receives: `all` (offsets -2..+2), `near` (-1..+1), `here` (0). */
+/** The group number a {@link TypeFeatureSink} receives for `all`, the offsets -2..+2. */
 export const GROUP_ALL = 0
+/** The group of the offsets -1..+1. */
 export const GROUP_NEAR = 1
+/** The group of the word itself (offset 0). */
 export const GROUP_HERE = 2
 
 /**

@@ -101,8 +101,9 @@ export interface RedisRunOptions {
   identity?: string
 }
 
-/** How long a run waits with no worker connected, and for a lost Redis, unless told otherwise. */
+/** How long a run waits with no worker connected, unless told otherwise (`--worker-timeout`). */
 export const DEFAULT_WORKER_TIMEOUT_MS = 600_000
+/** How long a run waits for a lost Redis, unless told otherwise (`--redis-timeout`). */
 export const DEFAULT_REDIS_TIMEOUT_MS = 30_000
 
 /**
