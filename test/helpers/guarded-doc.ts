@@ -1,15 +1,16 @@
 /**
  * A document proxy for checking the stage contract: reading a layer the stage did not declare in
- * `requires` (and has not itself assigned yet) throws, and every layer read is recorded, so a test can
- * also catch a declared layer that is never read.
+ * `requires` (and has not itself assigned yet) throws, and every layer read or written is recorded, so a
+ * test can also catch a declared layer that is never read and a layer written that `assigns` does not list.
  */
 import type {Doc, LayerName} from '../../src/doc.ts'
 
-const LAYERS: ReadonlySet<string> = new Set<LayerName>(['text', 'title', 'paragraphs', 'sentences', 'tokens', 'lineHyphens', 'dateline', 'entities', 'quotes', 'money'])
+const LAYERS: ReadonlySet<string> = new Set<LayerName>(['text', 'title', 'paragraphs', 'sentences', 'tokens', 'lineHyphens', 'dateline', 'tags', 'entities', 'quotes', 'money'])
 
-/** What a guarded run saw: the layers read before the stage wrote them. */
+/** What a guarded run saw: the layers read before the stage wrote them, and (when asked) the layers it wrote. */
 export interface LayerReads {
   read: Set<LayerName>
+  written?: Set<LayerName>
 }
 
 /** Wraps `doc` so that reads of undeclared layers throw; `requires` are the layers the stage declared. */
@@ -25,7 +26,10 @@ export function guardDoc(doc: Doc, stageName: string, requires: readonly LayerNa
       return Reflect.get(target, property, receiver)
     },
     set(target, property, value, receiver) {
-      if (typeof property === 'string') written.add(property)
+      if (typeof property === 'string') {
+        written.add(property)
+        if (LAYERS.has(property)) reads.written?.add(property as LayerName)
+      }
       return Reflect.set(target, property, value, receiver)
     },
   })

@@ -1,5 +1,6 @@
 // The stage contract is true: every shipped stage reads only the layers it lists in `requires`, and reads
-// every layer it lists, on the seed articles and the regression fixtures, in both shipped pipelines.
+// every layer it lists, and writes exactly the layers it lists in `assigns`, on the seed articles and the regression
+// fixtures, in both shipped pipelines, with the opt-in token layer (the tags stage) too.
 import {readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {PIPELINES} from '../../pipelines/index.ts'
@@ -31,8 +32,8 @@ function guarded(stage: Stage, reads: LayerReads): Stage {
 }
 
 describe.each(Object.keys(PIPELINES).sort())('pipeline %s', (name) => {
-  const pipeline = PIPELINES[name]!.build()
-  const reads = new Map(pipeline.stages.map((stage) => [stage.name, {read: new Set<LayerName>()}]))
+  const pipeline = PIPELINES[name]!.build({layers: ['tokens']})
+  const reads = new Map(pipeline.stages.map((stage) => [stage.name, {read: new Set<LayerName>(), written: new Set<LayerName>()}]))
   const checked = createPipeline(`${name}-guarded`, pipeline.stages.map((stage) => guarded(stage, reads.get(stage.name)!)))
 
   it('reads no layer a stage did not declare', () => {
@@ -45,6 +46,10 @@ describe.each(Object.keys(PIPELINES).sort())('pipeline %s', (name) => {
 
   it.each(pipeline.stages.map((stage) => [stage.name, stage] as const))('stage %s reads every layer it declares', (stageName, stage) => {
     expect([...reads.get(stageName)!.read].sort()).toEqual([...stage.requires].sort())
+  })
+
+  it.each(pipeline.stages.map((stage) => [stage.name, stage] as const))('stage %s writes exactly the layers it assigns', (stageName, stage) => {
+    expect([...reads.get(stageName)!.written!].sort()).toEqual([...stage.assigns].sort())
   })
 
   it.each(pipeline.corpusStages.map((stage) => [stage.name, stage] as const))('corpus stage %s summarises from declared layers only', (_n, stage) => {
