@@ -6,8 +6,6 @@ import {findDateline} from '../dateline/find-dateline.ts'
 import {closeLineHyphens} from '../segment/line-hyphens.ts'
 import type {Stage} from '../stage.ts'
 
-export {findDateline, matchDateline} from '../dateline/find-dateline.ts'
-
 /** Creates the dateline stage (requires text, paragraphs and line hyphens, assigns dateline: the dateline found, or null). */
 export function createDateline(): Stage {
   return {

@@ -9,9 +9,7 @@ import type {Stage} from '../stage.ts'
 import {unwrapText} from '../segment/layout.ts'
 import {closeLineHyphens} from '../segment/line-hyphens.ts'
 
-export {MoneyOptions}
-
-/** Creates the money stage: assigns `doc.money` from the text alone. */
+/** Creates the money stage (requires text, paragraphs and line-end hyphens; assigns money): `defaultDollar` is what a bare `$` means (optional, USD), also "dollars" and "cents". */
 export function createMoney(options: MoneyOptions = {}): Stage {
   const settings = MoneyOptions.parse(options)
   const finderOptions = Object.freeze({defaultDollar: settings.defaultDollar})
