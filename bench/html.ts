@@ -1,6 +1,6 @@
 // npm run bench:html -- --data ../shared/article-extraction [--runs 1]
 // Body-text extraction on the article-extraction benchmark's development pages, scored by the benchmark's
-// own protocol (src/eval/shingles.ts), beside Readability.js 0.6.0's stored output on the same pages.
+// own protocol (tools/html/shingles.ts), beside Readability.js 0.6.0's stored output on the same pages.
 // What is scored is what users get: `lede run` over the folder of .html.gz pages (whole process: start-up,
 // gunzip, extraction, every stage, writing), then the `text` of each article in articles.jsonl.
 import {execFileSync} from 'node:child_process'
@@ -8,7 +8,7 @@ import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
 import {parseScriptArgs} from '../tools/lib/script-args.ts'
-import {matchShingles, summariseShingles, type ShingleCounts} from '../src/eval/shingles.ts'
+import {matchShingles, summariseShingles, type ShingleCounts} from '../tools/html/shingles.ts'
 import {listCorpus, readCorpus} from '../src/io/corpus.ts'
 
 const {values} = parseScriptArgs({

@@ -129,6 +129,13 @@ describe('dependencies', () => {
     const unused = Object.keys(manifest.dependencies).filter((name) => !packages.has(name))
     expect(unused).toEqual([])
   })
+
+  it('keeps in src/ and pipelines/ only code lede loads (research code lives in tools/)', () => {
+    // the adapters of the devDependencies read only at training and by benches: the one door to their packages
+    const trainingAdapters = new Set(['src/adapters/compromise.ts', 'src/adapters/gazetteers.ts'])
+    const unshipped = files.map((file) => relative(root, file)).filter((file) => !shipped.has(join(root, file)) && !trainingAdapters.has(file))
+    expect(unshipped).toEqual([])
+  })
 })
 
 // docs/architecture.md, "The contract": third-party NLP only in adapters/, research tools outside src/

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {countShingles, matchShingles, summariseShingles} from '../../src/eval/shingles.ts'
+import {countShingles, matchShingles, summariseShingles} from '../../../tools/html/shingles.ts'
 
 describe('countShingles', () => {
   it.each([
