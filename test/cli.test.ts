@@ -50,7 +50,7 @@ describe('progress in a log (stderr not a terminal)', () => {
     for (const line of lines) expect(line).toMatch(/^lede: progress: \d+ documents(, \d+ rejected)? {2}\d+% {2}\d+\.\d\d MB\/s {2}ETA (\d+:)?\d\d:\d\d {2}\d+ workers$/)
     expect(logged.stderr).not.toContain('\r')
     expect(lede(['--quiet']).stderr).toBe('')
-  }, 60_000)
+  })
 
   it.each([
     // a bad JSONL line and a binary file are rejected inputs: the progress line's documents are the summary's, the rejected named apart
@@ -63,7 +63,7 @@ describe('progress in a log (stderr not a terminal)', () => {
     const lines = run.stderr.split('\n')
     expect(lines.filter((l) => l.startsWith('lede: progress: ')).at(-1)).toMatch(progress)
     expect(lines.find((l) => /^lede: \d/.test(l))).toMatch(summary)
-  }, 60_000)
+  })
 })
 
 describe('describeRate', () => {
