@@ -6,7 +6,7 @@ import {InputArticle, type ErrorRecord} from '../schema.ts'
 import {decodeBytes, normaliseNewlines, scrubText, utf16Encoding, type IngestWarning} from './decode.ts'
 import {inputFormat, looksLikeHtmlPage, mayBeWireFile} from './formats.ts'
 import {findBinaryFile, findBinaryGzip, MAX_INPUT_BYTES, readInputBytes, readInputChunks, readInputHead, readInputLines, readPlainInput} from './gzip.ts'
-import {splitJsonValues} from './json-values.ts'
+import {splitJsonValues, type JsonNote} from './json-values.ts'
 import {STAGING_DIR} from './output.ts'
 import {looksLikeWireSgml, splitWireFile} from './sgml.ts'
 import {findIntegerIdLiteral} from './json-id.ts'
@@ -772,6 +772,8 @@ async function* readJsonArticles(full: FsPath, path: string, gzip: boolean, uniq
   let records = 0
   let refused = 0
   let values = 0
+  // the line of an array the file ends in: records may be missing after the last one read
+  let unclosed: number | null = null
   const bytesSoFar = bytesReadSince(fileBytesRead)
   const count = (item: CorpusItem) => {
     if (item.kind === 'doc') records++
@@ -783,23 +785,30 @@ async function* readJsonArticles(full: FsPath, path: string, gzip: boolean, uniq
       values++
       const bytes = bytesSoFar()
       const inArray = value.index !== null
-      // an array's elements are addressed as jq addresses them; a second array in the file by its line too
-      const locator = inArray ? `${value.arrayLine === 1 ? '' : `${value.arrayLine}`}[${value.index}]` : `${value.line}`
+      // the file's array's elements are addressed as jq addresses them (`[3]`, whatever blank lines or comments come
+      // before it: a comment line made them `2[3]`); a further array in the file by the line it opens on
+      const first = value.top === 0
+      const locator = inArray ? `${first ? '' : `${value.arrayLine}`}[${value.index}]` : `${value.line}`
       const source = `${path}:${locator}`
-      const where = inArray ? `element ${value.index}${value.arrayLine === 1 ? '' : ` of the array on line ${value.arrayLine}`} (line ${value.line})` : `the value on line ${value.line}`
+      const where = inArray ? `element ${value.index}${first ? '' : ` of the array on line ${value.arrayLine}`} (line ${value.line})` : `the value on line ${value.line}`
+      // what the file does around this record that JSON does not allow (read past, never silently)
+      const notes = (value.notes ?? []).map(describeJsonNote)
+      unclosed ??= value.notes?.find((n) => n.kind === 'unclosed-array')?.line ?? null
+      const also = notes.length > 0 ? `; also: ${notes.map((n) => `${n.code}: ${n.message}`).join('; ')}` : ''
+      const warned = notes.length > 0 ? [...fileWarnings, ...notes] : fileWarnings
       if (value.text === null) {
-        yield count(ingestError(source, 'ingest:too-large', `${where} is ${value.bytes} bytes long, more than the longest record lede reads (${MAX_INPUT_BYTES} bytes, the longest string Node.js holds): not read; the records after it are`, bytes))
+        yield count(ingestError(source, 'ingest:too-large', `${where} is ${value.bytes} bytes long, more than the longest record lede reads (${MAX_INPUT_BYTES} bytes, the longest string Node.js holds): not read; the records after it are${also}`, bytes))
         continue
       }
       if (value.empty) {
-        yield count(ingestError(source, 'ingest:bad-json', `${where} is empty (two commas with nothing between them): no record`, bytes))
+        yield count(ingestError(source, 'ingest:bad-json', `${where} is empty (two commas with nothing between them): no record${also}`, bytes))
         continue
       }
       let parsed: unknown
       try {
         parsed = JSON.parse(value.text)
       } catch (error) {
-        yield count(ingestError(source, 'ingest:bad-json', `${where} is not JSON: ${(error as Error).message}${value.cutOff ? '; the file ends inside it (cut off?)' : ''}`, bytes))
+        yield count(ingestError(source, 'ingest:bad-json', `${where} is not JSON: ${(error as Error).message}${value.cutOff ? '; the file ends inside it (cut off?)' : ''}${also}`, bytes))
         continue
       }
       // a wrapper object at the top level (an API's answer): its one array of objects holds the articles
@@ -808,20 +817,46 @@ async function* readJsonArticles(full: FsPath, path: string, gzip: boolean, uniq
         let share = bytes
         for (const [i, element] of wrapped.elements.entries()) {
           const field = /^[A-Za-z_][A-Za-z0-9_]*$/.test(wrapped.key) ? `.${wrapped.key}` : `[${JSON.stringify(wrapped.key)}]`
-          const item = await readRecord(element.value, element.text, `${path}:${value.line === 1 ? '' : value.line}${field}[${i}]`, `element ${field}[${i}] of ${where}`, share, uniqueId, fileWarnings, value.invalid)
+          // the wrapper's notes (a comment before it) go with its first element, as its bytes do
+          const item = await readRecord(element.value, element.text, `${path}:${first ? '' : value.line}${field}[${i}]`, `element ${field}[${i}] of ${where}`, share, uniqueId, i === 0 ? warned : fileWarnings, value.invalid)
           share = 0
-          yield count(item)
+          yield count(i === 0 ? withNotes(item, also) : item)
         }
         continue
       }
-      yield count(await readRecord(parsed, value.text, source, where, bytes, uniqueId, fileWarnings, value.invalid))
+      yield count(withNotes(await readRecord(parsed, value.text, source, where, bytes, uniqueId, warned, value.invalid), also))
     }
-    if (records === 0 && refused === 0) yield ingestError(path, 'ingest:empty', values === 0 ? 'the JSON file holds no records (it is empty, blank or an empty array)' : 'the JSON file holds no records', bytesSoFar())
+    // a file cut off just after an element loses what followed as surely as one cut inside it: an error for the file
+    // (exit 1), as a .gz cut off is, besides the warning on the last record read
+    if (unclosed !== null) yield ingestError(path, 'ingest:json-unclosed', `the file ends before the array opened on line ${unclosed} is closed (cut off?): ${records + refused} records were read, and any written after the last are missing`, 0)
+    if (records === 0 && refused === 0) yield ingestError(path, 'ingest:empty', values === 0 ? 'the JSON file holds no records (it is empty, blank, only comments or an empty array)' : 'the JSON file holds no records', bytesSoFar())
   } catch (error) {
     yield readFailure(path, error)
   }
 }
 
+
+/**
+ * The warning for what a JSON input does around a record that JSON does not allow but that loses nothing: a comment, a
+ * comma after the array's last element, the file ending inside its array. lede reads past each (so a hand-edited or
+ * JSONC export is not refused) and says so on the record, since a strict reader (jq, Python's json) refuses the file.
+ */
+export function describeJsonNote(note: JsonNote): IngestWarning {
+  if (note.kind === 'comment') {
+    return note.open
+      ? {code: 'ingest:json-comment', message: `a /* comment opened on line ${note.line} is never closed: the rest of the file was read as the comment, not as records`}
+      : {code: 'ingest:json-comment', message: `a comment on line ${note.line} was skipped: JSON has no comments, so strict JSON readers (jq, Python's json) refuse this file`}
+  }
+  if (note.kind === 'trailing-comma') {
+    return {code: 'ingest:json-trailing-comma', message: `the array ends with a comma after its last element (line ${note.line}), which JSON does not allow: read as if it were not there (strict JSON readers refuse this file)`}
+  }
+  return {code: 'ingest:json-unclosed', message: `the file ends before the array opened on line ${note.line} is closed: this is the last element read, and any after it are missing (cut off?)`}
+}
+
+// a record refused as an error still says what the file did around it (the document's warnings carry it otherwise)
+function withNotes(item: CorpusItem, also: string): CorpusItem {
+  return also && item.kind === 'error' ? {...item, error: {...item.error, message: item.error.message + also}} : item
+}
 
 /**
  * The articles an API's answer wraps (`{"status": "ok", "totalResults": 2, "articles": [...]}`): an object that is no

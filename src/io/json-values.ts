@@ -25,7 +25,20 @@ export type JsonValue = {
   empty?: true
   /** the file ends inside it (a string or bracket left open: cut off) */
   cutOff?: true
+  /** the top-level value it is or belongs to, counted from 0 (comments not counted): the file's first array is addressed `[i]`, a later one by its line */
+  top: number
+  /** what the file does around it that JSON does not allow but loses nothing (a comment, a trailing comma, an array never closed), for a warning */
+  notes?: JsonNote[]
 }
+
+/** Something a JSON input does that strict JSON refuses but that is read without loss, on the record it stands before (or after, at the end). */
+export type JsonNote =
+  /** a `//` or `/* *\/` comment outside any record, starting on `line` (skipped; `open`: never closed, the rest of the file is in it) */
+  | {kind: 'comment'; line: number; open?: true}
+  /** a comma after the array's last element (`[a, b,]`), on `line` */
+  | {kind: 'trailing-comma'; line: number}
+  /** the file ends after this element with the array opened on `line` still open (cut off after an element?) */
+  | {kind: 'unclosed-array'; line: number}
 
 const utf8Strict = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
 const utf8Lenient = new TextDecoder('utf-8', {fatal: false, ignoreBOM: true})
@@ -38,6 +51,8 @@ const CLOSE_BRACE = 0x7d
 const OPEN_BRACKET = 0x5b
 const CLOSE_BRACKET = 0x5d
 const COMMA = 0x2c
+const SLASH = 0x2f
+const STAR = 0x2a
 const NEWLINE = 0x0a
 const BOM = [0xef, 0xbb, 0xbf]
 const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d
@@ -46,7 +61,9 @@ const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0
  * Splits a stream of JSON bytes into its records by its structure alone (strings, brackets and commas), so a record
  * that is not valid JSON is one record for the caller's parser to refuse, and the next one is read all the same.
  * At the top level an array's elements are the records; any other value (an object) is one. A top-level value that
- * is neither an array nor an object runs to the end of its line.
+ * is neither an array nor an object runs to the end of its line. Comments (`//` to the line's end, `/* *\/`) outside
+ * records, a comma after an array's last element and an array the file ends in are read past, each as a note on the
+ * record that follows it (or on the last record, when none follows), so the caller can say so.
  */
 export async function* splitJsonValues(chunks: AsyncIterable<Buffer>, maxBytes: number): AsyncGenerator<JsonValue> {
   let line = 1
@@ -67,6 +84,24 @@ export async function* splitJsonValues(chunks: AsyncIterable<Buffer>, maxBytes: 
   let startLine = 0
   // bytes of a byte-order mark read so far (3: done looking)
   let bom = 0
+  // top-level values begun so far (an array counts once), less one: the current one's number
+  let top = -1
+  // a comma was the last thing read at the array's level: a ']' now closes after a trailing comma
+  let afterComma = false
+  // a comment outside records: a '/' read (is a comment next?), inside a line or block comment, or a '*' in a block
+  let comment: 'none' | 'slash' | 'line' | 'block' | 'block-star' = 'none'
+  let commentLine = 0
+  // notes read since the last record (comments), for the next one; the notes of the record being read
+  let pendingNotes: JsonNote[] = []
+  let recordNotes: JsonNote[] = []
+  // the last record finished, given out once the next one starts or the file ends: a trailing comma, a comment after
+  // it or the file's end inside its array are noted on it. Only ever one record, and only while no other is being read
+  let held: JsonValue | null = null
+  const release = (into: JsonValue[]) => {
+    if (held) into.push(held)
+    held = null
+  }
+  const note = (value: JsonValue, n: JsonNote) => (value.notes ??= []).push(n)
 
   const finish = (): JsonValue => {
     let text: string | null = null
@@ -80,13 +115,28 @@ export async function* splitJsonValues(chunks: AsyncIterable<Buffer>, maxBytes: 
         invalid = scanUtf8(bytes).invalid
       }
     }
-    const value: JsonValue = {text, bytes: size, invalid, line: startLine, index: arrayLine === null ? null : index, arrayLine}
+    const value: JsonValue = {text, bytes: size, invalid, line: startLine, index: arrayLine === null ? null : index, arrayLine, top, ...(recordNotes.length > 0 ? {notes: recordNotes} : {})}
+    recordNotes = []
     collecting = false
     scalar = false
     parts = []
     size = 0
     if (arrayLine !== null) index++
     return value
+  }
+
+  // a record starts at byte `i` of `chunk` (or, after a lone '/', at that slash, given as `lead`)
+  const startRecord = (first: number, lineOf: number) => {
+    if (depth === 0 && arrayLine === null) top++
+    collecting = true
+    expecting = false
+    afterComma = false
+    scalar = depth === 0 && first !== OPEN_BRACE
+    startLine = lineOf
+    size = 0
+    parts = []
+    recordNotes = pendingNotes
+    pendingNotes = []
   }
 
   for await (const chunk of chunks) {
@@ -115,40 +165,75 @@ export async function* splitJsonValues(chunks: AsyncIterable<Buffer>, maxBytes: 
         else if (b === QUOTE) inString = false
         continue
       }
-      if (!collecting) {
+      if (comment !== 'none') {
+        if (comment === 'line') {
+          if (b === NEWLINE) {
+            pendingNotes.push({kind: 'comment', line: commentLine})
+            comment = 'none'
+          }
+          continue
+        }
+        if (comment === 'block' || comment === 'block-star') {
+          if (comment === 'block-star' && b === SLASH) {
+            pendingNotes.push({kind: 'comment', line: commentLine})
+            comment = 'none'
+          } else comment = b === STAR ? 'block-star' : 'block'
+          continue
+        }
+        // a '/' was read outside any record
+        if (b === SLASH || b === STAR) {
+          comment = b === SLASH ? 'line' : 'block'
+          continue
+        }
+        // a lone '/': a record starts at it, for the parser to refuse
+        comment = 'none'
+        release(values)
+        startRecord(SLASH, commentLine)
+        parts.push(Buffer.from([SLASH]))
+        size = 1
+        pieceStart = i
+      } else if (!collecting) {
         if (isSpace(b)) continue
+        if (b === SLASH) {
+          comment = 'slash'
+          commentLine = line
+          continue
+        }
         if (arrayLine !== null && depth === 1) {
           if (b === COMMA) {
             // a comma where an element should be: an empty element, said as one (JSON allows none)
             if (expecting) {
-              values.push({text: '', bytes: 0, invalid: 0, line, index, arrayLine, empty: true})
+              release(values)
+              held = {text: '', bytes: 0, invalid: 0, line, index, arrayLine, top, empty: true, ...(pendingNotes.length > 0 ? {notes: pendingNotes} : {})}
+              pendingNotes = []
               index++
             }
             expecting = true
+            afterComma = true
             continue
           }
           if (b === CLOSE_BRACKET) {
-            // a trailing comma before the close ("[a, b,]") leaves nothing out: not an error
+            // a trailing comma before the close ("[a, b,]") leaves nothing out, but JSON allows none: noted, not an error
+            if (afterComma && held) note(held, {kind: 'trailing-comma', line})
             depth = 0
             arrayLine = null
             expecting = false
+            afterComma = false
             continue
           }
         } else if (depth === 0 && b === OPEN_BRACKET) {
+          top++
           depth = 1
           arrayLine = line
           index = 0
           expecting = true
+          afterComma = false
           continue
         }
         // a record starts here
-        collecting = true
-        expecting = false
-        scalar = depth === 0 && b !== OPEN_BRACE
-        startLine = line
+        release(values)
+        startRecord(b, line)
         pieceStart = i
-        size = 0
-        parts = []
       }
       // inside a record
       if (b === QUOTE) inString = true
@@ -157,7 +242,7 @@ export async function* splitJsonValues(chunks: AsyncIterable<Buffer>, maxBytes: 
         if (arrayLine !== null && depth === 1) {
           // the array's own close ends its last element
           keep(i)
-          values.push(finish())
+          held = finish()
           depth = 0
           arrayLine = null
           pieceStart = -1
@@ -166,27 +251,43 @@ export async function* splitJsonValues(chunks: AsyncIterable<Buffer>, maxBytes: 
         if (depth > 0) depth--
         if (arrayLine === null && depth === 0 && !scalar) {
           keep(i + 1)
-          values.push(finish())
+          held = finish()
           pieceStart = -1
         }
       } else if (b === COMMA && arrayLine !== null && depth === 1) {
         keep(i)
-        values.push(finish())
+        held = finish()
         expecting = true
+        afterComma = true
         pieceStart = -1
       } else if (b === NEWLINE && scalar && depth === 0) {
         keep(i)
-        values.push(finish())
+        held = finish()
         pieceStart = -1
       }
     }
     if (collecting) keep(chunk.length)
     yield* values
   }
+  const last: JsonValue[] = []
+  // the file ends on a lone '/': a record of its own, for the parser to refuse
+  if (comment === 'slash') {
+    release(last)
+    startRecord(SLASH, commentLine)
+    parts.push(Buffer.from([SLASH]))
+    size = 1
+  } else if (comment !== 'none') pendingNotes.push({kind: 'comment', line: commentLine, ...(comment === 'line' ? {} : {open: true as const})})
   // the file ends inside a record (cut off, or an unclosed bracket or string): it is given as it stands, for the
-  // parser to refuse; an array left open after its last complete element loses nothing
+  // parser to refuse; an element whole but for its array's close loses nothing and is given with a note
   if (collecting) {
-    const open = inString || depth > (scalar ? -1 : 0)
-    yield open ? {...finish(), cutOff: true} : finish()
+    const open = inString || depth > (arrayLine !== null ? 1 : scalar ? -1 : 0)
+    release(last)
+    held = open ? {...finish(), cutOff: true} : finish()
   }
+  if (held) {
+    if (arrayLine !== null && !held.cutOff) note(held, {kind: 'unclosed-array', line: arrayLine})
+    for (const n of pendingNotes) note(held, n)
+    release(last)
+  }
+  yield* last
 }

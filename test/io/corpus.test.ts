@@ -305,6 +305,27 @@ describe('readCorpus: JSON files (an array of articles, an object, an API answer
     expect(summary(items)).toEqual(expected)
   })
 
+  // JSON has no comments and no trailing commas: such a file is read all the same (nothing in it is lost), each
+  // departure a warning on the record it stands by, and the array's elements keep the jq address `[i]`
+  it.each([
+    ['a // comment line before the array', (a: string, b: string) => `// exported 2026-12-01\n[${a}, ${b}]`, ['[0] ingest:json-comment', '[1]'], /^a comment on line 1 was skipped: JSON has no comments/],
+    ['blank lines before the array', (a: string, b: string) => `\n\n[${a}, ${b}]`, ['[0]', '[1]'], null],
+    ['a trailing comma', (a: string, b: string) => `[\n${a},\n${b},\n]\n`, ['[0]', '[1] ingest:json-trailing-comma'], /^the array ends with a comma after its last element \(line 4\), which JSON does not allow/],
+    ['an array the file ends in', (a: string, b: string) => `[${a},\n${b},\n`, ['[0]', '[1] ingest:json-unclosed', 'ingest:json-unclosed'], /^the file ends before the array opened on line 1 is closed: this is the last element read, and any after it are missing \(cut off\?\)$/],
+    ['a /* comment */ between elements', (a: string, b: string) => `[${a}, /* two */ ${b}]`, ['[0]', '[1] ingest:json-comment'], /line 1 was skipped/],
+  ])('reads %s: every element, at its jq address, a warning on the record where JSON is broken', async (_name, json, expected, message) => {
+    const items = await readAll(await corpus({'a.json': json(JSON.stringify({text: story(1)}), JSON.stringify({text: story(2)}))}))
+    expect(items.map((i) => (i.kind === 'doc' ? [i.doc.source.replace('a.json:', ''), ...i.doc.messages.map((m) => m.code)].join(' ') : i.error.code))).toEqual(expected)
+    const warned = items.flatMap((i) => (i.kind === 'doc' ? i.doc.messages : []))
+    if (message) expect(warned[0]!.message).toMatch(message)
+    expect(warned.every((m) => !m.fatal)).toBe(true)
+  })
+
+  it('says on an element refused as an error what the file did around it', async () => {
+    const items = await readAll(await corpus({'a.json': `[{"text": "${story(1)}"}, {"title": "no text"},]`}))
+    expect(items[1]!.kind === 'error' && items[1]!.error.message).toMatch(/is not an article .*; also: ingest:json-trailing-comma: the array ends with a comma/)
+  })
+
   it('says a cut-off element ends the file, and counts bytes that are not UTF-8 as for JSONL', async () => {
     const items = await readAll(await corpus({'a.json': Buffer.concat([Buffer.from(`[{"id": "w", "text": "Caf`), Buffer.from([0xe9]), Buffer.from(` owner ${story(1)}"}, {"text": "cut`)])}))
     expect(items[0]!.kind === 'doc' && items[0]!.doc.messages.map((m) => m.code)).toEqual(['ingest:invalid-utf8'])

@@ -12,7 +12,8 @@ async function split(text: string | Buffer, chunkSize = Infinity, maxBytes = 1 <
 }
 
 // what a test compares: the text and where it stands
-const brief = (values: JsonValue[]) => values.map((v) => [v.text === null ? null : v.text.trim(), v.index, v.line, ...(v.empty ? ['empty'] : []), ...(v.cutOff ? ['cut off'] : [])])
+const brief = (values: JsonValue[]) =>
+  values.map((v) => [v.text === null ? null : v.text.trim(), v.index, v.line, ...(v.empty ? ['empty'] : []), ...(v.cutOff ? ['cut off'] : []), ...(v.notes ? [v.notes.map((n) => `${n.kind}@${n.line}${'open' in n ? ' open' : ''}`).join(' ')] : [])])
 
 describe('splitJsonValues', () => {
   it.each([
@@ -26,17 +27,36 @@ describe('splitJsonValues', () => {
     ['a top-level value that is no object runs to its line end', 'id,title\n1,x\n', [['id,title', null, 1], ['1,x', null, 2]]],
     ['an empty array', '[]', []],
     ['an empty file and white space', ' \n\t\n', []],
-    ['a trailing comma loses nothing and is no element', '[{"a": 1},]', [['{"a": 1}', 0, 1]]],
+    ['a trailing comma loses nothing and is no element, but is noted on the last element', '[{"a": 1},]', [['{"a": 1}', 0, 1, 'trailing-comma@1']]],
+    ['a trailing comma on a line of its own, pretty-printed', '[\n  {"a": 1},\n  {"a": 2},\n]\n', [['{"a": 1}', 0, 2], ['{"a": 2}', 1, 3, 'trailing-comma@4']]],
+    ['a comma after an empty element before the close', '[{"a": 1},,]', [['{"a": 1}', 0, 1], ['', 1, 1, 'empty', 'trailing-comma@1']]],
+    ['a // comment line before the array: skipped, noted on the first element', '// exported 2026-12-01\n[{"a": 1}, {"a": 2}]', [['{"a": 1}', 0, 2, 'comment@1'], ['{"a": 2}', 1, 2]]],
+    ['/* */ comments before elements and after the array', '[/* one */ {"a": 1}, /* two\n */ {"a": 2}\n]\n/* bye */ // end', [['{"a": 1}', 0, 1, 'comment@1'], ['{"a": 2}', 1, 2, 'comment@1 comment@4 comment@4']]],
+    ['a comment after an element, before its comma, is in the element (for the parser to refuse)', '[{"a": 1} // one\n, {"a": 2}]', [['{"a": 1} // one', 0, 1], ['{"a": 2}', 1, 2]]],
+    ['comment-like text inside strings is text', '[{"u": "http://x.example/*a*/"}]', [['{"u": "http://x.example/*a*/"}', 0, 1]]],
+    ['a lone slash is a value for the parser to refuse', '[/ {"a": 1}, {"a": 2}]', [['/ {"a": 1}', 0, 1], ['{"a": 2}', 1, 1]]],
+    ['a slash at the end of the file', '{"a": 1}\n/', [['{"a": 1}', null, 1], ['/', null, 2, 'cut off']]],
+    ['a block comment never closed: noted as open on the last record', '[{"a": 1}] /* and [{"a": 2}]', [['{"a": 1}', 0, 1, 'comment@1 open']]],
+    ['a comment before a top-level object', '// one\n{"a": 1}', [['{"a": 1}', null, 2, 'comment@1']]],
     ['an empty element between commas is said', '[{"a": 1},,{"a": 2}]', [['{"a": 1}', 0, 1], ['', 1, 1, 'empty'], ['{"a": 2}', 2, 1]]],
     ['a missing comma: the two elements are one value, for the parser to refuse', '[{"a": 1} {"a": 2}, {"a": 3}]', [['{"a": 1} {"a": 2}', 0, 1], ['{"a": 3}', 1, 1]]],
     ['a byte-order mark before the array', '\uFEFF[{"a": 1}]', [['{"a": 1}', 0, 1]]],
     ['a file cut off inside an element', '[{"a": 1}, {"a": "tw', [['{"a": 1}', 0, 1], ['{"a": "tw', 1, 1, 'cut off']]],
-    ['an array never closed after its last element loses nothing', '[{"a": 1}, {"a": 2}\n', [['{"a": 1}', 0, 1], ['{"a": 2}', 1, 1, 'cut off']]],
+    ['an array never closed after its last element: the element is whole, the missing close noted', '[{"a": 1}, {"a": 2}\n', [['{"a": 1}', 0, 1], ['{"a": 2}', 1, 1, 'unclosed-array@1']]],
+    ['an array that ends on a comma at the end of the file', '[{"a": 1},\n', [['{"a": 1}', 0, 1, 'unclosed-array@1']]],
     ['two arrays one after another', '[{"a": 1}]\n[{"a": 2}]', [['{"a": 1}', 0, 1], ['{"a": 2}', 0, 2]]],
   ])('%s', async (_name, text, expected) => {
     expect(brief(await split(text))).toEqual(expected)
     // the same read a byte at a time: no value depends on where the file's chunks end
     expect(brief(await split(text, 1))).toEqual(expected)
+  })
+
+  it('numbers the top-level values, so the first array is the first whatever comes before it', async () => {
+    const top = async (text: string) => (await split(text)).map((v) => v.top)
+    expect(await top('\n\n[{"a": 1}, {"a": 2}]')).toEqual([0, 0])
+    expect(await top('// c\n/* d */\n[{"a": 1}]')).toEqual([0])
+    expect(await top('[{"a": 1}]\n[{"a": 2}]\n{"a": 3}')).toEqual([0, 1, 2])
+    expect(await top('x\n[{"a": 1}]')).toEqual([0, 1])
   })
 
   it('decodes each element on its own, counting the bytes that are not UTF-8, and keeps multi-byte characters cut by a chunk', async () => {
