@@ -25,7 +25,8 @@ export type CharsetChoice = 'declared' | 'detected' | 'given' | 'fallback'
 
 // the decoding's warning says which of its ways it took (src/io/decode.ts)
 function charsetChoice(code: string): CharsetChoice {
-  return code === 'ingest:charset-detected' ? 'detected' : code === 'ingest:charset-given' ? 'given' : 'fallback'
+  // UTF-32 is recognised by its byte-order mark or its 4-byte units, never a fallback (it was counted as one)
+  return code === 'ingest:charset-detected' || code === 'ingest:utf32' ? 'detected' : code === 'ingest:charset-given' ? 'given' : 'fallback'
 }
 
 /** One item read from the corpus: a document, or the reason an input could not become one. */
@@ -182,7 +183,10 @@ export async function listCorpus(dir: string, exclude: string[] = []): Promise<C
       dirents = await readdir(real, {withFileTypes: true, encoding: 'buffer'})
     } catch (error) {
       if (rel === '') throw new CorpusError(`cannot read corpus folder "${dir}": ${(error as Error).message}`)
-      skip(`${rel}/`, `folder cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+      const code = (error as NodeJS.ErrnoException).code
+      // a folder nested past the system's path length said only "ENAMETOOLONG"
+      const why = code === 'ENAMETOOLONG' ? `ENAMETOOLONG: its path is longer than the system allows (4,096 bytes on Linux): move it higher up or shorten the folder names` : (code ?? (error as Error).message)
+      skip(`${rel}/`, `folder cannot be read: ${why}`)
       unreadable.push(`${rel}/`)
       return
     }
@@ -966,7 +970,17 @@ function readFailure(source: string, error: unknown): CorpusItem {
   if (code === 'LEDE_TOO_LARGE') return ingestError(source, 'ingest:too-large', (error as Error).message, 0)
   if (code === 'LEDE_NOT_TEXT') return ingestError(source, 'ingest:not-text', (error as Error).message, 0)
   if (code === 'LEDE_BINARY') return ingestError(source, 'ingest:binary', (error as Error).message, 0)
-  return ingestError(source, 'ingest:unreadable', `cannot read file: ${(error as Error).message}`, 0)
+  return ingestError(source, 'ingest:unreadable', `cannot read file: ${explainReadError(error)}`, 0)
+}
+
+// what the system's error means for a corpus file: a file deleted while a long run goes on read only "ENOENT: no such
+// file or directory", though it was there when the corpus was listed
+function explainReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  const message = (error as Error).message ?? String(error)
+  if (code === 'ENOENT') return `the file was there when the corpus was listed, at the start of the run, and is gone now (deleted, moved or renamed during the run): ${message}`
+  if (code === 'ENAMETOOLONG') return `its path is longer than the system allows (4,096 bytes on Linux): move it higher up or shorten the folder names (${message})`
+  return message
 }
 
 function ingestError(source: string, code: string, message: string, bytes: number): CorpusItem {

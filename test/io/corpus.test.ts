@@ -407,6 +407,22 @@ describe('readCorpus: text in UTF-32', () => {
     if (a?.kind !== 'doc' || b?.kind !== 'doc') throw new Error('not read')
     expect([a.doc.id, a.doc.text]).toEqual([b.doc.id, b.doc.text])
     expect(a.doc.messages.map((m) => m.code)).toEqual(['ingest:utf32'])
+    // counted in the manifest's charsets as recognised from its bytes (it was counted as the Windows-1252 fallback)
+    expect([a.charset, a.charsetBy]).toEqual([littleEndian ? 'utf-32le' : 'utf-32be', 'detected'])
+  })
+})
+
+describe('readCorpus: a folder nested too deep', () => {
+  it('names a folder nested past the system\'s path length', async () => {
+    const dir = await corpus({'a.txt': 'Kyiv said it would not resume talks.'})
+    // made level by level from inside, as an unpacked archive makes it: the full path passes 4,096 bytes
+    const {execFileSync} = await import('node:child_process')
+    const part = 'a_folder_with_a_long_name/'.repeat(70)
+    execFileSync('bash', ['-c', 'cd "$1" && mkdir -p "$2" && cd "$2" && mkdir -p "$2" && cd "$2" && mkdir -p "$2" && cd "$2" && echo Paris said it would. > deep.txt', '_', dir, part])
+    const listing = await listCorpus(dir)
+    const [deep] = Object.entries(listing.reasons)
+    expect(deep![1]).toBe('folder cannot be read: ENAMETOOLONG: its path is longer than the system allows (4,096 bytes on Linux): move it higher up or shorten the folder names')
+    expect(listing.unreadable).toHaveLength(1)
   })
 })
 
@@ -824,7 +840,8 @@ describe('readCorpus: a file gone or changed between the listing and its reading
     const items: CorpusItem[] = []
     for await (const item of readCorpus(dir, listing)) items.push(item)
     expect(items.map((i) => (i.kind === 'doc' ? `doc ${i.doc.source} ${i.doc.text}` : `error ${i.error.source} ${i.error.code} ${i.error.message}`))).toEqual([
-      expect.stringMatching(/^error a\.txt ingest:unreadable cannot read file: ENOENT: no such file or directory/),
+      // it said only "ENOENT: no such file or directory", though the file was there when the run started
+      expect.stringMatching(/^error a\.txt ingest:unreadable cannot read file: the file was there when the corpus was listed, at the start of the run, and is gone now \(deleted, moved or renamed during the run\): ENOENT: no such file or directory/),
       'doc b.txt Stays.',
       'doc c.txt New text, written during the run.',
     ])
