@@ -171,7 +171,7 @@ export function createProgram(): Command {
     .option('--redis-timeout <seconds>', 'with --redis: stop (exit 3, written part staged for --resume) when Redis has been unreachable for this long, from start-up on', positiveInt, 30)
     .option(
       '--encoding <charset>',
-      'the charset of input files that are not UTF-8 (e.g. windows-1251, koi8-r, iso-8859-7, shift_jis, gb18030, big5, euc-kr; any WHATWG Encoding label), read in it instead of detecting one; UTF-8 and UTF-16 files, JSONL files and pages that declare a <meta charset> are read as before',
+      'the charset of input files that are not UTF-8 (e.g. windows-1251, koi8-r, iso-8859-7, shift_jis, gb18030, big5, euc-kr; any WHATWG Encoding label), read in it instead of detecting one; UTF-8, UTF-16 and UTF-32 files (recognised by their bytes), JSONL files and pages that declare a <meta charset> are read as before',
     )
     .option('--no-link', 'skip cross-document linking: entity ids then join only identical canonical names, and no entities-index.jsonl is written')
     .option('--layers <list>', 'opt-in layers, comma-separated: tokens (part of speech and lemma of every token, from wink-nlp, written to tokens.jsonl; costs speed, see README)', (value: string) => value.split(',').map((l) => l.trim()).filter(Boolean))
@@ -237,6 +237,9 @@ ${EXIT_HELP}`,
       const checked = PipelineOptions.safeParse(options)
       if (!checked.success) throw new UsageError(checked.error.issues.map((i) => i.message).join('; '))
       // --encoding is a reading option, not the pipeline's: recorded beside its options (manifest, a resume's key)
+      // UTF-32 is no WHATWG label, so "--encoding utf-32" read as an unknown charset, though lede reads UTF-32 by itself
+      if (opts.encoding !== undefined && /^(?:utf-?32|ucs-?4)(?:-?[lb]e)?$/i.test(opts.encoding.trim()))
+        throw new UsageError(`--encoding "${opts.encoding}": UTF-32 needs no --encoding: lede recognises UTF-32 files (LE or BE, with or without a byte-order mark) by their bytes, as it does UTF-16 (warning ingest:utf32); --encoding names the charset of files that are neither UTF-8, UTF-16 nor UTF-32`)
       const encoding = opts.encoding === undefined ? undefined : whatwgName(opts.encoding)
       if (encoding === null || encoding === 'replacement') throw new UsageError(`unknown charset "${opts.encoding}" in --encoding: give a WHATWG Encoding label such as windows-1251, koi8-r, iso-8859-7, windows-1256, shift_jis, gb18030, big5 or euc-kr`)
       const recorded = {...options, ...(encoding !== undefined ? {encoding} : {})}
@@ -449,7 +452,8 @@ Exit codes:
   0  every gold file was scored
   1  scored, with problems listed in the report (a gold article missing from the run, a malformed record)
   2  usage error (unknown option, --gold or --pred missing or not a folder, a --gold folder with no .json gold file)
-  3  a gold file is not valid (each problem listed), --pred holds no articles.jsonl, --json/--html cannot be written`,
+  3  a gold file is not valid (each problem listed), --pred holds no articles.jsonl (or only an interrupted run), a layer file
+     missing or empty in --pred where its manifest.json says the run wrote records (nothing scored), --json/--html cannot be written`,
     )
     .action(async (opts: {gold: string; pred: string; json?: string; html?: string}) => {
       for (const [flag, dir] of [['--gold', opts.gold], ['--pred', opts.pred]] as const) {
@@ -533,6 +537,14 @@ ${EXPORT_EXIT_HELP}`,
     .command('schema')
     .description('write the JSON Schema of every record type (article, entity, quote, money, entity-index, error, token, manifest, input-article)')
     .requiredOption('-o, --out <dir>', 'folder to write <record>.schema.json files into')
+    .addHelpText(
+      'after',
+      `
+Exit codes:
+  0  every schema file was written (their paths on stdout)
+  2  usage error (unknown option, --out missing)
+  3  --out cannot be made or written (a file, a read-only or full disk)`,
+    )
     .action(async (opts: {out: string}) => {
       await makeFolder(opts.out)
       const written: string[] = []

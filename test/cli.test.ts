@@ -108,6 +108,8 @@ describe('lede CLI', () => {
     ['an unknown option', ['run', 'corpus', '--out', '/tmp/x', '--fast'], EXIT.usage, /unknown option '--fast'/],
     ['an unknown layer', ['run', 'corpus', '--out', '/tmp/x', '--layers', 'pos'], EXIT.usage, /unknown layer "pos" in --layers/],
     ['an unknown charset', ['run', 'corpus', '--out', '/tmp/x', '--encoding', 'latin-9000'], EXIT.usage, /unknown charset "latin-9000" in --encoding/],
+    // UTF-32 is read without being named; the label was refused as "unknown charset", as if lede could not read it
+    ['--encoding utf-32', ['run', 'corpus', '--out', '/tmp/x', '--encoding', 'UTF-32LE'], EXIT.usage, /^lede: --encoding "UTF-32LE": UTF-32 needs no --encoding: lede recognises UTF-32 files \(LE or BE, with or without a byte-order mark\) by their bytes/],
     ['--batch-size without --redis', ['run', 'corpus', '--out', '/tmp/x', '--batch-size', '4'], EXIT.usage, /--batch-size applies only with --redis/],
     ['--workers with --redis', ['run', 'corpus', '--out', '/tmp/x', '--redis', 'redis://127.0.0.1:1', '--workers', '2'], EXIT.usage, /with --redis the workers are `lede worker` processes/],
     ['a missing corpus folder', ['run', '/nonexistent/corpus', '--out', '/tmp/x'], EXIT.fatal, /corpus folder "\/nonexistent\/corpus" does not exist/],
@@ -275,6 +277,8 @@ describe('lede CLI', () => {
     [['run', '--help'], /0  every input was processed[\s\S]*130  interrupted \(Ctrl-C or SIGTERM\)/, /the export was written/],
     [['worker', '--help'], /0  stopped by Ctrl-C or SIGTERM once the batches in hand were done[\s\S]*3  could not start: Redis unreachable/, /every input|the site was written/],
     [['--help'], /Exit codes of lede run \(each command's --help gives its own\)/, /the site was written/],
+    // schema --help listed none
+    [['schema', '--help'], /Exit codes:\n  0  every schema file was written[\s\S]*3  --out cannot be made or written/, /every input|the site was written/],
   ])('%j lists the exit codes of that command', async (argv, has, hasNot) => {
     expect(await main(argv)).toBe(EXIT.ok)
     expect(stdout.join('')).toMatch(has)
