@@ -4,6 +4,7 @@ import {basename, join} from 'node:path'
 import {z} from 'zod'
 import {ENTITY_LABELS, isNameLabel, type EntityLabel, type Span} from '../doc.ts'
 import {createUtf16Mapper} from '../io/offsets.ts'
+import {explainNoFinishedRun} from '../io/output.ts'
 import {ArticleRecord, EntityRecord, MoneyRecord, QuoteRecord} from '../schema.ts'
 import {GOLD_ENTITY_LABELS, locateGold, readGold, type GoldFile, type GoldProblem} from './gold.ts'
 import {Accuracy, PRFScore, type AccuracyJSON, type ScoreJSON} from './prf.ts'
@@ -144,19 +145,30 @@ async function readJsonl<S extends z.ZodType>(
   return records
 }
 
-/** Reads a run's output folder; only articles.jsonl is required, a missing layer file leaves that layer unscored. */
+/**
+ * Reads a run's output folder; only articles.jsonl is required, a missing layer file leaves that layer unscored, unless
+ * the run's manifest.json says the run wrote records into it (a folder copied in part): then nothing is scored.
+ */
 export async function readPredictions(dir: string): Promise<Predictions> {
   const problems: EvalProblem[] = []
   const articles = await readJsonl(join(dir, 'articles.jsonl'), ArticleRecord, problems)
-  if (articles === null) throw new Error(`[eval:no-articles] ${join(dir, 'articles.jsonl')} not found: is ${dir} a lede run's output folder?`)
-  const layer = async <S extends z.ZodType>(file: string, schema: S) => {
+  // an interrupted run's folder is named as such (finish it with --resume), as lede export and lede view name it
+  if (articles === null) throw new Error(`[eval:no-articles] ${await explainNoFinishedRun(dir)}`)
+  const written = await readWrittenCounts(join(dir, 'manifest.json'))
+  const layer = async <S extends z.ZodType>(file: string, key: keyof ManifestOutputs, schema: S) => {
     const records = await readJsonl(join(dir, file), schema, problems)
+    // a run folder copied without its entities.jsonl scored every gold entity as missed, or left the layer out, and
+    // exited 0: the manifest says what the run wrote
+    const rows = written?.[key] ?? 0
+    if (rows > 0 && (records === null || records.length === 0)) {
+      throw new Error(`[eval:missing-file] "${join(dir, file)}" is ${records === null ? 'missing' : 'empty'}, but manifest.json says the run wrote ${rows} records into it: copy the whole output folder (nothing was scored)`)
+    }
     if (records === null) problems.push({source: null, code: 'eval:missing-file', message: `${file} not found in ${dir}: that layer is not scored`})
     return records
   }
-  const entities = await layer('entities.jsonl', EntityRecord)
-  const quotes = await layer('quotes.jsonl', QuoteRecord)
-  const money = await layer('money.jsonl', MoneyRecord)
+  const entities = await layer('entities.jsonl', 'entities', EntityRecord)
+  const quotes = await layer('quotes.jsonl', 'quotes', QuoteRecord)
+  const money = await layer('money.jsonl', 'money', MoneyRecord)
 
   const byId = new Map<string, PredictedArticle>()
   const result: PredictedArticle[] = []
@@ -194,6 +206,19 @@ const ManifestSpeed = z.object({
   timings: z.object({totalMs: z.number().nonnegative()}),
 })
 
+// only the record counts of the layers eval scores, read loosely: a manifest of another shape says nothing
+const ManifestOutputs = z.object({entities: z.number().int(), quotes: z.number().int(), money: z.number().int()}).partial()
+type ManifestOutputs = z.infer<typeof ManifestOutputs>
+
+async function readWrittenCounts(path: string): Promise<ManifestOutputs | null> {
+  try {
+    const parsed = z.object({outputs: ManifestOutputs}).safeParse(JSON.parse(await readFile(path, 'utf8')))
+    return parsed.success ? parsed.data.outputs : null
+  } catch {
+    return null
+  }
+}
+
 async function readSpeed(path: string): Promise<Predictions['speed']> {
   if (!existsSync(path)) return null
   let value: unknown
@@ -213,15 +238,21 @@ async function readSpeed(path: string): Promise<Predictions['speed']> {
 export function pairArticles(gold: readonly GoldFile[], predictions: Predictions, problems: EvalProblem[]): Map<GoldFile, PredictedArticle | null> {
   const bySource = new Map<string, PredictedArticle[]>()
   const byName = new Map<string, PredictedArticle[]>()
+  // a source typed in NFC ("Zürich.txt") for a file whose name a Mac wrote in NFD looks the same on screen and paired
+  // with nothing ("has no article in the run"): compared in NFC after the exact forms
+  const bySourceNfc = new Map<string, PredictedArticle[]>()
+  const byNameNfc = new Map<string, PredictedArticle[]>()
   for (const entry of predictions.articles) {
     const push = (map: Map<string, PredictedArticle[]>, key: string) => map.set(key, [...(map.get(key) ?? []), entry])
     push(bySource, entry.article.source)
     push(byName, basename(entry.article.source))
+    push(bySourceNfc, entry.article.source.normalize('NFC'))
+    push(byNameNfc, basename(entry.article.source).normalize('NFC'))
   }
   const pairs = new Map<GoldFile, PredictedArticle | null>()
   for (const g of gold) {
-    const exact = bySource.get(g.source) ?? []
-    const named = exact.length > 0 ? exact : byName.get(basename(g.source)) ?? []
+    const candidates = [bySource.get(g.source), bySourceNfc.get(g.source.normalize('NFC')), byName.get(basename(g.source)), byNameNfc.get(basename(g.source).normalize('NFC'))]
+    const named = candidates.find((found) => found !== undefined && found.length > 0) ?? []
     if (named.length > 1) {
       problems.push({source: g.source, code: 'eval:ambiguous-source', message: `${named.length} articles match source "${g.source}"; the first is scored`})
     }

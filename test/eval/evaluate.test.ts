@@ -191,6 +191,19 @@ describe('scoreDocuments', () => {
     ])
   })
 
+  // a gold source typed in NFC for a file name a Mac wrote in NFD (or the other way) looks the same and paired with nothing
+  it.each([
+    ['NFC gold, NFD file', 'news/Z\u00fcrich.txt', 'Zu\u0308rich.txt'],
+    ['NFD gold, NFC file', 'news/Zu\u0308rich.txt', 'Z\u00fcrich.txt'],
+    ['NFC gold, NFD file in a folder', 'Z\u00fcrich/a.txt', 'Zu\u0308rich/a.txt'],
+  ])('pairs a gold source with the article whose name differs only by Unicode normalisation (%s)', (_name, source, runSource) => {
+    const p = perfect()
+    p.article = article({source: runSource})
+    const report = scoreDocuments([{...GOLD, source}], predictions([p]))
+    expect(report.errors).toEqual([])
+    expect(report.documents.scored).toBe(1)
+  })
+
   it.each([
     ['A.TXT', 'a.txt'],
     ['a.txt.gz', 'a.txt'],
@@ -259,10 +272,21 @@ describe('evaluate', () => {
 
   it('leaves out a layer whose file is missing and fails clearly without articles.jsonl', async () => {
     rmSync(join(predDir, 'money.jsonl'))
+    // the manifest says the run wrote a money record: the folder is a partial copy, and nothing is scored (it was
+    // the layer left out, exit 0)
+    await expect(evaluate({goldDir, predDir})).rejects.toThrow(/^\[eval:missing-file\] ".*money\.jsonl" is missing, but manifest\.json says the run wrote 1 records into it: copy the whole output folder \(nothing was scored\)$/)
+    writeFileSync(join(predDir, 'money.jsonl'), '')
+    await expect(evaluate({goldDir, predDir})).rejects.toThrow(/money\.jsonl" is empty, but manifest\.json says/)
+    // without a manifest (a folder made by hand) the layer is left out, as before
+    rmSync(join(predDir, 'money.jsonl'))
+    rmSync(join(predDir, 'manifest.json'))
     const report = await evaluate({goldDir, predDir})
     expect(report.money).toBeNull()
     expect(report.problems.map((x) => x.code)).toContain('eval:missing-file')
     rmSync(join(predDir, 'articles.jsonl'))
     await expect(evaluate({goldDir, predDir})).rejects.toThrow(/\[eval:no-articles\]/)
+    // an interrupted run's folder says so, and how to finish it
+    mkdirSync(join(predDir, 'lede-staging.incomplete'))
+    await expect(evaluate({goldDir, predDir})).rejects.toThrow(/^\[eval:no-articles\] ".*" holds no finished run, only an interrupted one \(lede-staging\.incomplete\/\): finish it first with the same lede run command plus --resume$/)
   })
 })
