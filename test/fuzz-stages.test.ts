@@ -58,6 +58,8 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['output:quote:no-close-mark (a dash list item)', '— e,S challenge'],
     ['a dash turn closed and resumed by its attribution', '— We will not back down, said the minister. The people are with us.'],
     ['output:speaker:inside-quote, inside-a-quote (a fragment inside a speaker mention)', 'r“,”OR“D”according to'],
+    ['output:money:no-money-entity (a clock time read as pence)', '6p.m.'],
+    ['span:entities:crosses-paragraph (a time zone in the next paragraph)', '1a.m.\n\nlocal time'],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])
   })

@@ -218,6 +218,8 @@ export class MarkerReader extends NumberReader {
         if (!spaced && numeral && (letter === 0x63 || letter === 0x70)) {
           if (numeral.intDigits > 3 || numeral.grouped) return null
           if (letter === 0x70 && numeral.decimals === 0 && VIDEO_RESOLUTIONS.has(text.slice(numeral.start, numeral.end))) return null
+          // "6p.m." is a clock time, not six pence (fuzz finding, docs/fuzz.md)
+          if (letter === 0x70 && this.code(end) === 46 && (this.code(end + 1) | 0x20) === 0x6d) return null
           const minor = this.marker(letter === 0x63 ? DEFAULT_DOLLAR : 'GBP', true, j, end, 'minor', false)
           minor.minor = 2
           return minor

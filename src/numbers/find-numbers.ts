@@ -9,6 +9,11 @@
 import type {EntitySpan} from '../doc.ts'
 import {scanTriggers, type Triggers} from '../text/triggers.ts'
 
+// white space inside a mention: at most one line break, so none runs across a blank line into the next paragraph
+// ("1a.m." closing one, "local time" opening the next); the lookahead keeps one space required without a second way
+// to match the same run (U+2028 and U+2029 break lines as \n does)
+const WS0 = '[^\\S\\n\\u2028\\u2029]*(?:[\\n\\u2028\\u2029][^\\S\\n\\u2028\\u2029]*)?'
+const WS = `(?=\\s)${WS0}`
 const UNITS_1_19 =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen'
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety'
@@ -17,7 +22,7 @@ const SCALE = 'hundred|thousand|million|billion|trillion'
 const WORD_NUMBER = `(?:(?:${TENS})(?:-(?:${UNITS_1_19.split('|').slice(0, 9).join('|')}))?|${UNITS_1_19}|zero|a dozen|dozens|(?:hundreds|thousands|millions|billions)|a (?:hundred|thousand|million|billion))`
 // digits with thousands separators or a decimal part; not glued to letters, hyphens, slashes or other digits
 const DIGITS = '(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?'
-const NUMBER = `(?:${DIGITS}|${WORD_NUMBER})(?:\\s+(?:${SCALE}))?`
+const NUMBER = `(?:${DIGITS}|${WORD_NUMBER})(?:${WS}(?:${SCALE}))?`
 // a combining mark belongs to the letter before it ("two" + U+0300 is another word, not the number): marks count as letters
 const BEFORE = '(?<![\\p{L}\\p{M}\\p{N}\\-/.,$€£¥₽₴₹])'
 const AFTER_NUMBER = '(?![\\p{L}\\p{M}\\p{N}/]|[.,][0-9]|-[\\p{L}\\p{N}])'
@@ -44,20 +49,20 @@ interface NumberRule {
 
 // tried in order at each candidate start; the first match wins there (case-insensitive unless a unit needs case)
 const RULES: NumberRule[] = [
-  {label: 'PERCENT', pattern: new RegExp(`${BEFORE}${NUMBER}(?:\\s*%|\\s+(?:percent|per cent|pct|percentage points?)(?![\\p{L}\\p{M}]))`, 'iuy')},
-  {label: 'QUANTITY', pattern: new RegExp(`${BEFORE}${NUMBER}(?:\\s+|-)(?:${UNIT})(?![\\p{L}\\p{M}\\p{N}])`, 'uy')},
+  {label: 'PERCENT', pattern: new RegExp(`${BEFORE}${NUMBER}(?:${WS0}%|${WS}(?:percent|per cent|pct|percentage points?)(?![\\p{L}\\p{M}]))`, 'iuy')},
+  {label: 'QUANTITY', pattern: new RegExp(`${BEFORE}${NUMBER}(?:${WS}|-)(?:${UNIT})(?![\\p{L}\\p{M}\\p{N}])`, 'uy')},
   {
     label: 'TIME',
     pattern: new RegExp(
-      `${BEFORE}(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?:\\s*(?:[ap]\\.m\\.|[ap]m(?![\\p{L}\\p{M}])))?|(?:1[0-2]|0?[1-9])\\s*(?:[ap]\\.m\\.|[ap]m(?![\\p{L}\\p{M}]))|(?:1[0-2]|0?[1-9]|${UNITS_1_19.split('|').slice(0, 12).join('|')})\\s+o['’]clock)` +
-        `(?:\\s+(?:GMT|UTC|EST|EDT|CET|CEST|BST|PST|PDT|(?:local|Moscow|Kyiv|Kiev) time))?`,
+      `${BEFORE}(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?:${WS0}(?:[ap]\\.m\\.|[ap]m(?![\\p{L}\\p{M}])))?|(?:1[0-2]|0?[1-9])${WS0}(?:[ap]\\.m\\.|[ap]m(?![\\p{L}\\p{M}]))|(?:1[0-2]|0?[1-9]|${UNITS_1_19.split('|').slice(0, 12).join('|')})${WS}o['’]clock)` +
+        `(?:${WS}(?:GMT|UTC|EST|EDT|CET|CEST|BST|PST|PDT|(?:local|Moscow|Kyiv|Kiev) time))?`,
       'iuy',
     ),
   },
   {
     label: 'TIME',
     pattern: new RegExp(
-      `(?<![\\p{L}\\p{M}])(?:(?:(?:[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast|${WEEKDAY})\\s+(?:morning|afternoon|evening|night))|[Tt]onight|[Nn]oon|[Mm]idnight)(?![\\p{L}\\p{M}])`,
+      `(?<![\\p{L}\\p{M}])(?:(?:(?:[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast|${WEEKDAY})${WS}(?:morning|afternoon|evening|night))|[Tt]onight|[Nn]oon|[Mm]idnight)(?![\\p{L}\\p{M}])`,
       'uy',
     ),
   },

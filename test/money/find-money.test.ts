@@ -146,6 +146,17 @@ describe('findMoney: conversions within one currency', () => {
   })
 })
 
+// "6p.m." is a clock time, not six pence (fuzz finding, docs/fuzz.md: money.jsonl had 6p and the TIME entity won)
+describe('findMoney: a time is no pence', () => {
+  it.each([
+    ['6p.m.', []],
+    ['The meeting ends at 6p.m. on Friday.', []],
+    ['A stamp costs 50p. More is due.', ['[50p] 0.5 GBP?']],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+})
+
 // a minus sign written flush before a figure makes it negative (qatext audit, 2026-12-01: "-$4.5 million" was 4500000);
 // a hyphen that joins a range, opens a bullet or stands apart from the figure is no sign
 describe('findMoney: negative figures', () => {

@@ -56,3 +56,19 @@ describe('findNumbers and combining marks', () => {
     expect(found(text)).toEqual(expected)
   })
 })
+
+// no mention runs across a blank line into the next paragraph (fuzz finding "1a.m.\n\nlocal time", docs/fuzz.md); one
+// line break inside a mention stays allowed (hard-wrapped text)
+describe('findNumbers across a blank line', () => {
+  it.each([
+    ['1a.m.\n\nlocal time', [['1a.m.', 'TIME']]],
+    ['The polls close at 8 p.m.\n\nLocal time zones differ across the state.', [['8 p.m.', 'TIME']]],
+    ['output rose 5\n\n% of them', [['5', 'CARDINAL']]],
+    ['three\n\nmillion people', [['three', 'CARDINAL']]],
+    ['Friday\n\nnight', []],
+    ['at 8 p.m.\nlocal time', [['8 p.m.\nlocal time', 'TIME']]],
+    ['some 3\nmillion barrels', [['3\nmillion barrels', 'QUANTITY']]],
+  ])('%j', (text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+})
