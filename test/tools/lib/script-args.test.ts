@@ -87,7 +87,7 @@ describe('npm scripts answer --help and refuse bad options', () => {
     const scripts = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {scripts: Record<string, string>}).scripts
     const files = Object.values(scripts).flatMap((command) => /\b((?:bench|scripts)\/[\w.-]+\.(?:ts|mjs))\b/.exec(command)?.[1] ?? [])
     expect(files.length).toBeGreaterThan(30)
-    // scripts/build.mjs (run by npm ci) gets answerHelp in a commit of its own, which runs the whole suite to land
+    // scripts/build.mjs (run by npm ci) does not answer --help yet: still open (docs/architecture.md, the review's section)
     const pending = new Set(['scripts/build.mjs'])
     const own = files.filter((file) => !pending.has(file) && !/\b(parseScriptArgs|answerHelp)\(/.test(readFileSync(new URL(`../../../${file}`, import.meta.url), 'utf8')))
     expect(own).toEqual([])
