@@ -1,8 +1,8 @@
 import {NER_TYPES, type NerType} from './tags.ts'
 import {ORG_SOURCE_CATEGORIES, SOURCE_CATEGORIES, type Lexicon} from './lexicon.ts'
 import {normaliseWord} from './features.ts'
-import {filterAddAll, filterHas} from '../text/hash-filter.ts'
-import {hashKey, KeyTable} from './key-table.ts'
+import {filterHas} from '../text/hash-filter.ts'
+import {KeyTable} from './key-table.ts'
 import {markMutable} from './mutable-fields.ts'
 
 /** One node of a gazetteer's token trie. */
@@ -10,11 +10,6 @@ export interface TrieNode {
   next: Map<string, TrieNode> | null
   /** bit t set when an entry of category t (for a typed gazetteer, type `NER_TYPES[t]`) ends here */
   types: number
-  /**
-   * a hash filter (text/hash-filter.ts) of the {@link hashKey}s of the words in `next`, made when a match first asks
-   * to go on from this node, null until then (and again whenever a word is added to `next`)
-   */
-  filter: Int32Array | null
 }
 
 /** At most this many categories per gazetteer: 4 BILOU bits each fill a 32-bit mask. */
@@ -167,7 +162,7 @@ export function buildGazetteer(entries: Iterable<{tokens: readonly string[]; typ
 /** Builds a gazetteer whose entries carry a category number (0 to {@link MAX_CATEGORIES} - 1) instead of a type. */
 export function buildCategoryGazetteer(entries: Iterable<{tokens: readonly string[]; category: number}>): Gazetteer {
   const later = new Set<string>()
-  const gazetteer: Gazetteer = {root: {next: null, types: 0, filter: null}, maxLength: 0, later}
+  const gazetteer: Gazetteer = {root: {next: null, types: 0}, maxLength: 0, later}
   for (const {tokens, category} of entries) addEntry(gazetteer, tokens, category, later)
   return gazetteer
 }
@@ -199,7 +194,7 @@ export function buildExternalGazetteer(lexicon: Lexicon, index?: ExternalIndex):
 /** A gazetteer over entry lists by category and their {@link ExternalIndex}: matches exactly as the trie of all the entries does. */
 export function buildIndexedGazetteer(lists: (readonly string[])[], index: ExternalIndex, reader: EntryReader): Gazetteer {
   const later = index.later
-  return {root: {next: new Map(), types: 0, filter: null}, maxLength: index.maxLength, later: {has: (word) => later.get(word) >= 0}, index, lists, reader, known: new Map()}
+  return {root: {next: new Map(), types: 0}, maxLength: index.maxLength, later: {has: (word) => later.get(word) >= 0}, index, lists, reader, known: new Map()}
 }
 
 /** The names harvested from training text as entry lists by type (NER_TYPES order), tokens joined by spaces (see {@link TOKEN_ENTRIES}). */
@@ -290,7 +285,7 @@ function findFirstNode(gazetteer: Gazetteer, word: string): TrieNode | null {
   const single = index.words.get(word)
   const head = index.heads.get(word)
   // a one-word entry's node is never changed by its readers, so the kept answer may be shared
-  if (head < 0) return single >= 0 ? {next: null, types: index.types[single], filter: null} : null
+  if (head < 0) return single >= 0 ? {next: null, types: index.types[single]} : null
   // this word's part of the trie, from its entries, kept for later documents
   const lists = gazetteer.lists!
   const tokens = gazetteer.reader!.tokens
@@ -330,10 +325,7 @@ function addEntryStrings(gazetteer: Gazetteer, later: Set<string>, list: readonl
     const root = gazetteer.root
     root.next ??= new Map()
     let node = root.next.get(token)
-    if (!node) {
-      root.next.set(token, (node = {next: null, types: 0, filter: null}))
-      root.filter = null
-    }
+    if (!node) root.next.set(token, (node = {next: null, types: 0}))
     node.types |= 1 << category
     if (gazetteer.maxLength < 1) gazetteer.maxLength = 1
   }
@@ -357,9 +349,8 @@ function insertEntry(root: TrieNode, tokens: readonly string[], category: number
     node.next ??= new Map()
     let child = node.next.get(token)
     if (!child) {
-      child = {next: null, types: 0, filter: null}
+      child = {next: null, types: 0}
       node.next.set(token, child)
-      node.filter = null
     }
     node = child
   }
@@ -434,27 +425,10 @@ export function markGazetteer(
       if (j >= to || !node.next) break
       // most words continue no entry: one cached answer per word instead of a trie lookup per step
       if (ids && cache && !continuesEntry(gazetteer, cache, ids[j], lower, wordIndex ? wordIndex[j] : j, continuing, hashes)) break
-      // and most that can continue some entry continue none from this node (five in six of the lookups here found
-      // nothing): the node's filter of its next words' hashes says so without the Map's string lookup
-      if (ids && hashes && !filterHas(node.filter ?? nextFilter(node, node.next), hashes[ids[j]])) break
       node = node.next.get(lower[wordIndex ? wordIndex[j] : j])
       hasCap = hasCap || capitalised[j]
     }
   }
-}
-
-// the filter of the hashes of the words after `node` (about 16 bits per word: a few percent of other words pass it),
-// kept on the node
-function nextFilter(node: TrieNode, next: Map<string, TrieNode>): Int32Array {
-  let words = 1
-  while (words * 2 < next.size) words *= 2
-  const hashes = new Int32Array(next.size)
-  let k = 0
-  for (const word of next.keys()) hashes[k++] = hashKey(word)
-  const filter = new Int32Array(words)
-  filterAddAll(filter, hashes)
-  node.filter = filter
-  return filter
 }
 
 // whether word `lower[at]` (distinct word `id`) can continue an entry
