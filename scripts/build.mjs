@@ -9,6 +9,15 @@ import {createHash} from 'node:crypto'
 import {mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {dirname, join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {answerHelp} from './plain-args.mjs'
+
+answerHelp({
+  name: 'build',
+  about:
+    'Compiles the shipped TypeScript (src/, pipelines/) with esbuild into dist/ (dist/cli.js, dist/worker.js and their chunks) and\n' +
+    'writes dist/build-info.json and dist/type-vectors.bin; npm ci runs it through prepare. Takes no options.',
+  example: 'npm run build',
+})
 
 let build
 try {
