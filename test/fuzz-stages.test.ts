@@ -60,6 +60,7 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['output:speaker:inside-quote, inside-a-quote (a fragment inside a speaker mention)', 'r“,”OR“D”according to'],
     ['output:money:no-money-entity (a clock time read as pence)', '6p.m.'],
     ['span:entities:crosses-paragraph (a time zone in the next paragraph)', '1a.m.\n\nlocal time'],
+    ['output:dateline:slice (a hyphen typed before the dash)', 'NBC-— Pr'],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])
   })

@@ -52,7 +52,9 @@ export function findDateline(text: string, paragraphs: readonly Span[], within =
 }
 
 function build(match: RegExpExecArray, end: number): Dateline {
-  const place = match[2] === undefined ? match[1]! : `${match[1]}, ${match[2]}`
+  let place = match[2] === undefined ? match[1]! : `${match[1]}, ${match[2]}`
+  // a place last in the head loses a hyphen typed before the dash ("KABUL-– ..."), as the span's end does
+  if (match[3] === undefined && match[4] === undefined) place = place.replace(/-+$/, '')
   const dateline: Dateline = {start: 0, end, place}
   if (match[3] !== undefined) dateline.date = match[3]
   if (match[4] !== undefined) dateline.agency = match[4]

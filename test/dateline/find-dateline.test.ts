@@ -22,6 +22,10 @@ describe('matchDateline', () => {
     ['NEW YORK _ Analysts spent the weekend on the deal.', {place: 'NEW YORK'}, 'NEW YORK'],
     ['NEW YORK (AP)', {place: 'NEW YORK', agency: 'AP'}, 'NEW YORK (AP)'],
     ['WASHINGTON, April 14', {place: 'WASHINGTON', date: 'April 14'}, 'WASHINGTON, April 14'],
+    // a hyphen typed before the dash is no part of the place the span ends before (fuzz: "NBC-— Pr")
+    ['NBC-— Pr', {place: 'NBC'}, 'NBC'],
+    ['KABUL-– Afghan officials said on Monday the road had reopened.', {place: 'KABUL'}, 'KABUL'],
+    ['BELFAST, Northern Ireland- — Talk turned to the marches.', {place: 'BELFAST, Northern Ireland'}, 'BELFAST, Northern Ireland'],
   ])('%s', (text, fields, covered) => {
     const found = matchDateline(text)
     expect(found).toMatchObject(fields)
