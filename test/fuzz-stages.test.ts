@@ -61,6 +61,7 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['output:money:no-money-entity (a clock time read as pence)', '6p.m.'],
     ['span:entities:crosses-paragraph (a time zone in the next paragraph)', '1a.m.\n\nlocal time'],
     ['output:dateline:slice (a hyphen typed before the dash)', 'NBC-— Pr'],
+    ['output:money:no-money-entity (a date\'s day read as a range\'s low end)', 'Dec. 1-$5'],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])
   })

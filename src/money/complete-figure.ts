@@ -2,7 +2,7 @@
 import type {CurrencyName, QualifierKind} from './lexicon.ts'
 import type {Decimal} from './decimal.ts'
 import {MarkerReader} from './read-markers.ts'
-import {CENT_SIGN, CHANGE_WORDS, COMBO_START_HASHES, CONNECTOR_HASHES, CURRENCY_NAMES, DASHES, Figure, MAGNITUDES, MAX_WORD, MAX_WRITTEN_WORDS, MINOR_PLACES, OVER_AS_ABOUT, POST_QUALIFIERS, QUALIFIERS, QUALIFIER_HASHES, QUALIFIER_LAST_HASHES, RATE_UNITS, TIME_FOLLOWERS, TIME_UNITS, UNIT_MODIFIERS, addDecimal, compareDecimal, decimalFromDigits, isCountWord, isFigureSpace, isNumberWord, parseWrittenNumber, shiftDecimal} from './scan-tables.ts'
+import {CENT_SIGN, CHANGE_WORDS, COMBO_START_HASHES, CONNECTOR_HASHES, CURRENCY_NAMES, DASHES, Figure, MAGNITUDES, MAX_WORD, MAX_WRITTEN_WORDS, MINOR_PLACES, MONTH_WORDS, OVER_AS_ABOUT, POST_QUALIFIERS, QUALIFIERS, QUALIFIER_HASHES, QUALIFIER_LAST_HASHES, RATE_UNITS, TIME_FOLLOWERS, TIME_UNITS, UNIT_MODIFIERS, addDecimal, compareDecimal, decimalFromDigits, isCountWord, isFigureSpace, isNumberWord, parseWrittenNumber, shiftDecimal} from './scan-tables.ts'
 
 /** Part of the money scanner (see src/money/find-money.ts); the layers build on each other. */
 export class FigureReader extends MarkerReader {
@@ -251,6 +251,18 @@ export class FigureReader extends MarkerReader {
     return range
   }
 
+  /** Whether the number at `at` follows a capitalised month name ("Dec. 1", "December 1"): a date's day, no range bound. */
+  protected isDayOfMonth(at: number): boolean {
+    let j = at
+    if (this.isSpace(j - 1)) j--
+    if (this.code(j - 1) === 46) j--
+    const word = this.wordBefore(j)
+    if (!word || word.end !== j || !MONTH_WORDS.has(word.lower)) return false
+    // lower-case "may" is the verb
+    const first = this.code(word.start)
+    return first >= 65 && first <= 90
+  }
+
   /** A change verb in the few words before `at` ("rose from", "cut ... to", "fell 20 cents to"). */
   protected changeBefore(at: number): boolean {
     for (const word of this.wordsBefore(at, 4)) if (CHANGE_WORDS.has(word.lower)) return true
@@ -266,7 +278,7 @@ export class FigureReader extends MarkerReader {
       let fromBare = false
       if (last && !last.range && last.end === link.fEnd && last.per === undefined) {
         f = last
-      } else if (this.bare && this.bare.end === link.fEnd && this.bare.start >= this.consumed) {
+      } else if (this.bare && this.bare.end === link.fEnd && this.bare.start >= this.consumed && !this.isDayOfMonth(this.bare.start)) {
         const b = this.bare
         const raw = this.valueOf(b)
         f = {start: b.start, end: b.end, value: shiftDecimal(raw, b.pow - g.minor), raw, pow: b.pow, iso: g.iso, assumed: g.assumed, minor: g.minor, range: false}

@@ -146,6 +146,20 @@ describe('findMoney: conversions within one currency', () => {
   })
 })
 
+// a day after a month is a date, not a range's low end (fuzz finding "Dec. 1-$5", docs/fuzz.md: the range 1-$5 lost
+// the overlap to the DATE "Dec. 1" and the figure had no MONEY entity); a bare number with no month before it still is
+describe('findMoney: a date\'s day is no range bound', () => {
+  it.each([
+    ['Dec. 1-$5', ['[$5] 5 USD?']],
+    ['Opening night, Dec. 1-$5 admission.', ['[$5] 5 USD?']],
+    ['Bids were due by December 1-$5 million was the floor.', ['[$5 million] 5000000 USD?']],
+    ['tickets cost 1-$5', ['[1-$5] 1 USD? 1..5']],
+    ['prices may 1-$5', ['[1-$5] 1 USD? 1..5']],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+})
+
 // "6p.m." is a clock time, not six pence (fuzz finding, docs/fuzz.md: money.jsonl had 6p and the TIME entity won)
 describe('findMoney: a time is no pence', () => {
   it.each([
