@@ -62,6 +62,7 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['span:entities:crosses-paragraph (a time zone in the next paragraph)', '1a.m.\n\nlocal time'],
     ['output:dateline:slice (a hyphen typed before the dash)', 'NBC-— Pr'],
     ['output:money:no-money-entity (a date\'s day read as a range\'s low end)', 'Dec. 1-$5'],
+    ['output:quote:no-close-mark (a dash turn whose attribution has no subject the speakers stage reads)', '&MD; s,C ed mention'],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])
   })

@@ -6,7 +6,7 @@
 import type {Span, Token} from '../doc.ts'
 import {lookupCue, lookupPhrasalCue} from './cues.ts'
 import {quoteWords, type Word} from './words.ts'
-import {DETERMINERS, PRONOUNS} from './phrases.ts'
+import {DETERMINERS, PRONOUNS, subjectAfterQuote} from './phrases.ts'
 import {countBefore} from '../text/search.ts'
 
 /** How a quotation was marked. */
@@ -621,6 +621,9 @@ function findUnclosedAttribution(text: string, tokens: readonly Token[], from: n
     if (cueAt < 0 || clause.length < 2) continue
     const lead = clause[0]!
     if (cueAt > 0 && (clause.slice(0, cueAt).some((word) => word.kind === 'punct') || !(lead.upper || DETERMINERS.has(lead.lower) || PRONOUNS.has(lead.lower)))) continue
+    // and they must be the subject the speakers stage reads, or the turn is output with no cue and no speaker (fuzz
+    // finding "&MD; s,C ed mention": "C ed" opens with a capital but is no noun phrase)
+    if (cueAt > 0 && subjectAfterQuote(words, b + 1, b + 1 + cueAt, false) === null) continue
     // a verb first needs its subject right after it, led the same way ("said the minister", "said Jane Roe", "said
     // he"); "said on." names no speaker and is no attribution (fuzz finding "— n,said on.”")
     const subject = clause[1]!

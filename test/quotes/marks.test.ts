@@ -72,6 +72,11 @@ describe('findQuotes: em-dash dialogue', () => {
     ['unclosed, a noun-like cue after a noun is the noun', '— Voting rights, the court challenge', []],
     ['unclosed, a noun-like cue after a pronoun is the verb', '— We will win, they claim.', ['We will win,']],
     ['unclosed, an inflected noun-like cue is the verb', '— We will win, the minister claimed.', ['We will win,']],
+    // the words before the cue must be a subject the speakers stage reads (fuzz finding "&MD; s,C ed mention": a turn
+    // kept with no cue and no speaker)
+    ['unclosed, a capital and a lowercase word are no subject (minimised)', '— s,C ed mention', []],
+    ['unclosed, a verb between the name and the cue makes no subject', '— Next steps, Congress has to state its case.', []],
+    ['unclosed, a name and a plural noun are a subject', '— We will act, the ministers mention.', ['We will act,']],
     ['unclosed, a stray closing mark after the attribution is no quote', '— We will win, said the minister.”', ['We will win,']],
   ])('%s', (_name, text, expected) => {
     expect(quoted(text)).toEqual(expected)
