@@ -63,6 +63,8 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['output:dateline:slice (a hyphen typed before the dash)', 'NBC-— Pr'],
     ['output:money:no-money-entity (a date\'s day read as a range\'s low end)', 'Dec. 1-$5'],
     ['output:quote:no-close-mark (a dash turn whose attribution has no subject the speakers stage reads)', '&MD; s,C ed mention'],
+    ['output:quote:no-open-mark, no-close-mark (a dash turn resumed after its attribution\'s whole sentence)', '&MD; s,C state Jy. I'],
+    ['a dash turn resumed after an attribution with more words', '— We will not back down, said the minister on Monday. The people are with us.'],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])
   })
