@@ -22,6 +22,9 @@ export class NumberReader extends TextCursor {
     let grouped = false
     let european = false
     const c = this.code(j)
+    // "USD 3:45pm", "$10:30": a clock time, not an amount (fuzz finding, docs/fuzz.md: the TIME entity won and the
+    // money record was left without its MONEY entity)
+    if (c === 58 && runLength <= 2 && this.digitsAt(j + 1, 2) && !isDigit(this.code(j + 3))) return null
     if (c === 44) {
       // 1,250,000 (groups of three), or 12,34,567 (Indian lakh grouping), or 6,5 (a decimal comma before a unit)
       // group scans stop past MAX_INT_DIGITS so a megabyte of "1,234,..." costs one bounded read here

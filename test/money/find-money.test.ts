@@ -171,6 +171,20 @@ describe('findMoney: a time is no pence', () => {
   })
 })
 
+// a clock time after a currency code is no amount (fuzz finding, docs/fuzz.md: "USD 3:45pm" gave money USD 3 while the
+// TIME entity 3:45pm won, so the money record had no MONEY entity)
+describe('findMoney: a clock time is no amount', () => {
+  it.each([
+    ['EUR 12,5 Mio.ruz99999999999999999999 USD 3:45pm.', ['[EUR 12,5 Mio] 12500000 EUR']],
+    ['Shares closed at USD 3:45pm on Friday.', []],
+    ['The session ended at $10:30 local time.', []],
+    ['The fee was USD 3 per share.', ['[USD 3] 3 USD per=share']],
+    ['It cost $3: a bargain.', ['[$3] 3 USD?']],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+})
+
 // a minus sign written flush before a figure makes it negative (qatext audit, 2026-12-01: "-$4.5 million" was 4500000);
 // a hyphen that joins a range, opens a bullet or stands apart from the figure is no sign
 describe('findMoney: negative figures', () => {
