@@ -185,6 +185,19 @@ describe('findMoney: a clock time is no amount', () => {
   })
 })
 
+// a bare day after a capitalised month name is no amount, whatever currency follows it (fuzz finding "Aug 2$",
+// docs/fuzz.md: the DATE Aug 2 won and the money record had no MONEY entity)
+describe('findMoney: a day of the month before a currency', () => {
+  it.each([
+    ['Aug 2$', []],
+    ['The vote is on Aug. 12 euros or not.', []],
+    ['It sold for 2$ in August.', ['[2$] 2 USD?']],
+    ['Aug 2 million dollars went missing.', ['[2 million dollars] 2000000 USD?']],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+})
+
 // a minus sign written flush before a figure makes it negative (qatext audit, 2026-12-01: "-$4.5 million" was 4500000);
 // a hyphen that joins a range, opens a bullet or stands apart from the figure is no sign
 describe('findMoney: negative figures', () => {
