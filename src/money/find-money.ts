@@ -128,9 +128,9 @@ class Scanner extends FigureReader {
     }
     const suffix = !prefix || prefix.kind === 'symbol' ? this.readSuffix(end, numeral) : null
     if (suffix) {
-      // "Aug 2$": a day of the month, not two dollars (fuzz finding, docs/fuzz.md: the DATE won and the money record
+      // "Aug 2$", "November 2019€": a day or year of a date, not an amount (fuzz finding, docs/fuzz.md: the DATE won and the money record
       // had no MONEY entity); only a bare day, so "Aug 2 million dollars" and "Aug 2.5$" stay money
-      if (!prefix && !magnitude && numeral.intDigits <= 2 && numeral.decimals === 0 && this.isDayOfMonth(i)) return this.skipToken(i)
+      if (!prefix && !magnitude && (numeral.intDigits <= 2 || numeral.yearLike) && numeral.decimals === 0 && this.isDayOfMonth(i)) return this.skipToken(i)
       if (!prefix) {
         marker = suffix
         end = suffix.end

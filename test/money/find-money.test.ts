@@ -193,6 +193,7 @@ describe('findMoney: a day of the month before a currency', () => {
     ['The vote is on Aug. 12 euros or not.', []],
     ['It sold for 2$ in August.', ['[2$] 2 USD?']],
     ['Aug 2 million dollars went missing.', ['[2 million dollars] 2000000 USD?']],
+    ['November 2019€', []],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected)
   })
