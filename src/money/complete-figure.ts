@@ -254,7 +254,8 @@ export class FigureReader extends MarkerReader {
   /** Whether the number at `at` follows a capitalised month name ("Dec. 1", "December 1"): a date's day, no range bound. */
   protected isDayOfMonth(at: number): boolean {
     let j = at
-    if (this.isSpace(j - 1)) j--
+    // any run of spaces, as the DATE finder reads "November  2019" (fuzz finding "November  2019€")
+    while (j > 0 && this.isSpace(j - 1)) j--
     if (this.code(j - 1) === 46) j--
     const word = this.wordBefore(j)
     if (!word || word.end !== j || !MONTH_WORDS.has(word.lower)) return false

@@ -194,6 +194,8 @@ describe('findMoney: a day of the month before a currency', () => {
     ['It sold for 2$ in August.', ['[2$] 2 USD?']],
     ['Aug 2 million dollars went missing.', ['[2 million dollars] 2000000 USD?']],
     ['November 2019€', []],
+    ['November  2019€', []],
+    ['Dec.  1-$5', ['[$5] 5 USD?']],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected)
   })
