@@ -26,10 +26,11 @@ import {
  * 1998-style US newswire (`wire98`, files `i-` and `j-`), and the sixth, 2019 to 2024 news prose dense in MISC
  * (`misc-news`, files `k-` and `l-`), and the seventh, 2020-era Reuters copy in CoNLL-2003's mix (`reuters20`, files
  * `m-`, `n-` and `o-`), and the eighth, 2019 to 2024 news dense in organisations (`org-news`, files `p-` and `q-`), and the ninth, 2019 to
- * 2025 web pages dense in MISC and the organisations beside it (`web-misc`, files `r-`). Each is read as
+ * 2025 web pages dense in MISC and the organisations beside it (`web-misc`, files `r-`), and the tenth, a second batch of that
+ * kind by another writer (`web-misc2`, files `s-`). Each is read as
  * `written` gold and checked against the dev set like any other --gold folder; a new batch is one more entry.
  */
-export const WRITTEN_TRAIN_SET_DIRS: readonly string[] = ['wire', 'wire2', 'web-style', 'web-style2', 'wire98', 'misc-news', 'reuters20', 'org-news', 'web-misc'].map(
+export const WRITTEN_TRAIN_SET_DIRS: readonly string[] = ['wire', 'wire2', 'web-style', 'web-style2', 'wire98', 'misc-news', 'reuters20', 'org-news', 'web-misc', 'web-misc2'].map(
   (name) => new URL(`../../test/ner-gold/train/${name}/gold/`, import.meta.url).pathname,
 )
 
