@@ -143,10 +143,12 @@ console.log(
 )
 console.log('')
 
-const rows: Array<{workers: number; mbps: number[]; cpu: number[]; rss: number[]; hashes: Set<string>}> = []
-for (const workers of workerCounts) {
-  const row = {workers, mbps: [] as number[], cpu: [] as number[], rss: [] as number[], hashes: new Set<string>()}
-  for (let i = 0; i < runs; i++) {
+const rows = workerCounts.map((workers) => ({workers, mbps: [] as number[], cpu: [] as number[], rss: [] as number[], hashes: new Set<string>()}))
+// the worker counts take turns (1 2 1 2 ...), not all runs of one count and then the next: on a shared VM the load and the
+// machine's own speed drift within minutes, and run in blocks a drift fell wholly on the --workers 2 / --workers 1 ratio
+for (let i = 0; i < runs; i++) {
+  for (const row of rows) {
+    const {workers} = row
     const m = runLede(varied.dir, workers)
     row.mbps.push(varied.bytes / 1e6 / m.seconds)
     row.rss.push(m.maxRssMB)
@@ -157,7 +159,6 @@ for (const workers of workerCounts) {
         `${m.manifest.outputs.entities} entities, ${m.manifest.outputs.quotes} quotes, ${m.manifest.outputs.money} money  output ${m.outputHash}  (load ${load()})`,
     )
   }
-  rows.push(row)
 }
 
 // compromise over whole documents of the same varied text, in this process, until baselineMB is done
