@@ -65,6 +65,8 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['output:quote:no-close-mark (a dash turn whose attribution has no subject the speakers stage reads)', '&MD; s,C ed mention'],
     ['output:quote:no-open-mark, no-close-mark (a dash turn resumed after its attribution\'s whole sentence)', '&MD; s,C state Jy. I'],
     ['a dash turn resumed after an attribution with more words', '— We will not back down, said the minister on Monday. The people are with us.'],
+    ['output:money:no-money-entity (a date\'s day cut out of a decimal comma)', 'November 8,9€'],
+    ['output:money:no-money-entity (a date\'s day cut out of a decimal point)', 'Aug 2.5$'],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])
   })

@@ -30,10 +30,16 @@ const SEASON = 'summer|winter|spring|autumn'
 const EDGE = `(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|${WS})|(?:[Tt]he${WS})?(?:end|beginning|start|middle|first half|second half)${WS}of${WS}`
 const RELATIVE = `(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious|[Ee]arlier${WS}this|[Ll]ater${WS}this|[Ee]arly${WS}this|[Ee]arly${WS}next|[Ll]ate${WS}last|[Tt]he${WS}(?:past|coming|next|last|previous|same))`
 
+// a day or year after a month is never the integer part of a decimal ("in November 8.5%", "October 3.2 million": the
+// month and a number, as the year rule refuses "2019.5"; fuzz finding "November 8,9€"), but a year typed flush after
+// the day's comma ("November 8,2019") still ends the day
+const DAY_END = `(?![0-9]|\\.[0-9]|,(?!${YEAR}(?![0-9]))[0-9])`
+const YEAR_END = '(?![.,][0-9])'
+
 // calendar dates: optional weekday and edge, month with day and/or year, or day before month
 const CALENDAR =
   `(?:(?:${WEEKDAY}),?${WS})?(?:${EDGE})?` +
-  `(?:(?:${MONTH})(?:${WS}${DAY}(?![0-9]))?(?:,?${WS}${YEAR})?|(?:${MONTH_ABBR})\\.?${WS}(?:${DAY}(?![0-9])(?:,?${WS}${YEAR})?|${YEAR})` +
+  `(?:(?:${MONTH})(?:${WS}${DAY}${DAY_END})?(?:,?${WS}${YEAR}${YEAR_END})?|(?:${MONTH_ABBR})\\.?${WS}(?:${DAY}${DAY_END}(?:,?${WS}${YEAR}${YEAR_END})?|${YEAR}${YEAR_END})` +
   `|${DAY}${WS}(?:of${WS})?(?:${MONTH})(?:,?${WS}${YEAR})?)`
 
 const lower = (alternation: string) => alternation.toLowerCase().split('|')

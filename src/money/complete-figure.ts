@@ -1,6 +1,7 @@
 /** The money scanner's completion of a figure: combos, rates, qualifiers, ranges, conversions and placement. */
 import type {CurrencyName, QualifierKind} from './lexicon.ts'
 import type {Decimal} from './decimal.ts'
+import {isRegexSpace} from '../text/chars.ts'
 import {MarkerReader} from './read-markers.ts'
 import {CENT_SIGN, CHANGE_WORDS, COMBO_START_HASHES, CONNECTOR_HASHES, CURRENCY_NAMES, DASHES, Figure, MAGNITUDES, MAX_WORD, MAX_WRITTEN_WORDS, MINOR_PLACES, MONTH_WORDS, OVER_AS_ABOUT, POST_QUALIFIERS, QUALIFIERS, QUALIFIER_HASHES, QUALIFIER_LAST_HASHES, RATE_UNITS, TIME_FOLLOWERS, TIME_UNITS, UNIT_MODIFIERS, addDecimal, compareDecimal, decimalFromDigits, isCountWord, isFigureSpace, isNumberWord, parseWrittenNumber, shiftDecimal} from './scan-tables.ts'
 
@@ -251,17 +252,64 @@ export class FigureReader extends MarkerReader {
     return range
   }
 
-  /** Whether the number at `at` follows a capitalised month name ("Dec. 1", "December 1"): a date's day, no range bound. */
+  /**
+   * Whether the number at `at` is the day or year of a date the DATE finder reads ("Dec. 1", "December 1", "November
+   * 2019", "Nov. 8, 2019"): no amount before a suffix currency, no range bound.
+   */
   protected isDayOfMonth(at: number): boolean {
-    let j = at
-    // any run of spaces, as the DATE finder reads "November  2019" (fuzz finding "November  2019€")
-    while (j > 0 && this.isSpace(j - 1)) j--
+    // a day or year is never the integer part of a decimal or grouped number ("November 8,9€", "November 8,900 euros":
+    // the month and an amount), but a year may follow the day's comma ("Nov. 8,2019")
+    let k = at
+    while (this.isDigit(k)) k++
+    if ((this.code(k) === 46 || this.code(k) === 44) && this.isDigit(k + 1) && !(this.code(k) === 44 && this.isYearAt(k + 1))) return false
+    if (k - at <= 2 && !this.isDayAt(at, k)) return false
+    if (this.followsMonth(at)) return true
+    // "November 8 2019€", "Nov. 8th, 2019 $5": the year of a month's day
+    if (!this.isYearAt(at)) return false
+    let j = this.dateSpaceBefore(at)
+    if (j < 0) return false
+    if (this.code(j - 1) === 44) j--
+    if (this.code(j - 1) >= 97 && this.code(j - 2) >= 97 && /^(?:st|nd|rd|th)$/.test(this.text.slice(j - 2, j))) j -= 2
+    let d = j
+    while (d > 0 && this.isDigit(d - 1) && j - d < 3) d--
+    return j - d >= 1 && j - d <= 2 && this.isDayAt(d, j) && this.followsMonth(d)
+  }
+
+  /** Whether white space the DATE finder reads inside a date (one or more, at most one line break) ends at `at` and a capitalised month name ("Dec", "Dec.", "December") before it. */
+  private followsMonth(at: number): boolean {
+    let j = this.dateSpaceBefore(at)
+    if (j < 0) return false
     if (this.code(j - 1) === 46) j--
     const word = this.wordBefore(j)
     if (!word || word.end !== j || !MONTH_WORDS.has(word.lower)) return false
-    // lower-case "may" is the verb
+    // the DATE finder's month names are capitalised; lower-case "may" is the verb
     const first = this.code(word.start)
-    return first >= 65 && first <= 90
+    return first >= 65 && first <= 90 && this.text.slice(word.start + 1, j) === word.lower.slice(1)
+  }
+
+  /** Where a run of white space ending at `at` starts, as a date's white space (any run, at most one line break: "November  2019", "November\n2019"), or -1. */
+  private dateSpaceBefore(at: number): number {
+    let j = at
+    let breaks = 0
+    while (j > 0 && isRegexSpace(this.code(j - 1))) {
+      const c = this.code(j - 1)
+      if ((c === 10 || c === 0x2028 || c === 0x2029) && ++breaks > 1) return -1
+      j--
+    }
+    return j < at ? j : -1
+  }
+
+  /** Whether the one or two digits `[start, end)` are a day the DATE finder reads (1-31, a leading zero allowed). */
+  private isDayAt(start: number, end: number): boolean {
+    const day = Number(this.text.slice(start, end))
+    return day >= 1 && day <= 31
+  }
+
+  /** Whether four digits at `at` make a year the DATE finder reads (1800-2100) and no digit follows them. */
+  private isYearAt(at: number): boolean {
+    if (!this.digitsAt(at, 4)) return false
+    const year = Number(this.text.slice(at, at + 4))
+    return year >= 1800 && year <= 2100
   }
 
   /** A change verb in the few words before `at` ("rose from", "cut ... to", "fell 20 cents to"). */

@@ -137,6 +137,27 @@ describe('findDates across a blank line', () => {
   })
 })
 
+// a day or year is never the integer part of a decimal: "in November 8.5%" is the month and a percentage, not the
+// date November 8 (fuzz finding "November 8,9€", docs/fuzz.md: the DATE cut the figure 8,9€ and won the overlap),
+// as the year rule already refused "2019.5"; a year written flush after the comma still ends a date's day
+describe('findDates: no day or year cut out of a decimal', () => {
+  it.each([
+    ['November 8,9€', ['November']],
+    ['Unemployment rose in November 8.5% of workers.', ['November']],
+    ['Inflation in October 3.2 was high.', ['October']],
+    ['Prices in June 1,5€ per litre.', ['June']],
+    ['It was paid on Aug 2.5 times.', []],
+    ['In November 2019,5€ went missing.', ['November']],
+    ['Sales in May 12.5 million units.', ['May']],
+    ['The event is on November 8,2019 in Paris.', ['November 8']],
+    ['It ended on November 8. Then it began.', ['November 8']],
+    ['It ended on Nov. 8, 2019. Then it began.', ['Nov. 8, 2019']],
+    ['signed on November 8, 9 people died', ['November 8']],
+  ])('%j', (text, expected) => {
+    expect(texts(text)).toEqual(expected)
+  })
+})
+
 // a combining mark belongs to the letter before it: a date word carrying one is another word, and no DATE ends
 // between a letter and its marks (fuzz finding, docs/fuzz.md)
 describe('findDates and combining marks', () => {

@@ -196,6 +196,21 @@ describe('findMoney: a day of the month before a currency', () => {
     ['November 2019€', []],
     ['November  2019€', []],
     ['Dec.  1-$5', ['[$5] 5 USD?']],
+    // no day or year is the integer part of a decimal or grouped number, as the DATE finder reads it (fuzz finding "November 8,9€")
+    ['November 8,9€', ['[8,9€] 8.9 EUR']],
+    ['In November 8,900 euros were paid.', ['[8,900 euros] 8900 EUR']],
+    ['Dec. 1.5-$5', ['[1.5-$5] 1.5 USD? 1.5..5']],
+    ['In November 2019,5€ went missing.', ['[2019,5€] 2019.5 EUR']],
+    ['Nov. 8,2019€', []],
+    // the year of a month's day, and the white space a date holds (fuzz seed 4017420 "November 8 2019€")
+    ['November 8 2019€', []],
+    ['Nov. 8th, 2019 €5', ['[€5] 5 EUR']],
+    ['November\n2019€', []],
+    ['Aug\t2$', []],
+    ['November\n\n2019€', ['[2019€] 2019 EUR']],
+    // only what the DATE finder reads as a date: its month names are capitalised and a day is 1-31
+    ['NOVEMBER 8$', ['[8$] 8 USD?']],
+    ['November 45$', ['[45$] 45 USD?']],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected)
   })
