@@ -5,7 +5,7 @@
  * every result checked against the invariants of the output contract (docs/fuzz.md). A failing input is minimised
  * (pieces deleted while the same violation stays) and printed, so it can go into its finder's table-driven tests.
  *
- *   npm run fuzz:stages -- [--cases 2000] [--seed 1] [--minutes 0] [--max-chars 4000] [--only salad,cut,...] [--no-minimise] [--json failures.json]
+ *   npm run fuzz:stages -- [--cases 2000] [--seed 1] [--minutes 0] [--max-chars 4000] [--only salad,cut,...|shapes] [--no-minimise] [--json failures.json]
  *
  * Research tool, not shipped: it lives outside src/ and reads ../shared, never a held-out split.
  */
@@ -279,6 +279,126 @@ export const MUTATIONS: readonly Mutation[] = [
   {name: 'no-spaces', apply: (t) => t.replace(/ /g, '')},
 ]
 
+// ---------------------------------------------------------------------------------------------------------------
+// shapes users bring: well-formed news pieces the mutations above rarely make (docs/fuzz.md, fuzz4)
+
+const PREFIXES = ['$', 'US$', '€', '£', '¥', 'Rs ', '₹', 'HK$', 'C$', 'A$', 'USD ', 'EUR ', 'GBP ', 'CHF ', 'Rs. ', 'S$', 'R$', 'NZ$']
+const SUFFIX_CODES = [' USD', ' EUR', ' GBP', ' JPY', ' CHF', ' INR', ' dollars', ' euros', ' pounds', ' yen', ' rupees', ' francs', '€', ' €', '$']
+const MAGNITUDES = ['', '', 'm', 'bn', 'mn', 'k', ' million', ' billion', ' trillion', ' crore', ' lakh', 'M', 'B', ' mln', ' bln']
+const THIN = ['\u2009', '\u202f', '\u00a0', ' ']
+
+/** A figure written as users write them: grouped with commas, thin or no-break spaces, apostrophes, Indian lakhs or dots, with decimals either way. */
+function shapedNumber(rng: Rng): string {
+  const int = rng.pick([rng.int(10), rng.int(100), rng.int(1000), 1000 + rng.int(9000), rng.int(1_000_000), rng.int(100_000_000)])
+  const digits = String(int)
+  const group = (sep: string, indian = false) => {
+    if (!indian) return digits.replace(/\B(?=(\d{3})+(?!\d))/g, sep)
+    const last = digits.slice(-3)
+    const rest = digits.slice(0, -3)
+    return rest ? `${rest.replace(/\B(?=(\d{2})+(?!\d))/g, sep)}${sep}${last}` : last
+  }
+  const style = rng.int(7)
+  const decimals = rng.chance(0.4) ? String(rng.int(100)).padStart(rng.pick([1, 2]), '0') : ''
+  switch (style) {
+    case 0: return group(',') + (decimals ? `.${decimals}` : '')
+    case 1: return group(rng.pick(THIN)) + (decimals ? rng.pick([`,${decimals}`, `.${decimals}`]) : '')
+    case 2: return group(',', true) + (decimals ? `.${decimals}` : '')
+    case 3: return group("'") + (decimals ? `.${decimals}` : '')
+    case 4: return group('.') + (decimals ? `,${decimals}` : '')
+    case 5: return digits + (decimals ? `,${decimals}` : '')
+    default: return digits + (decimals ? `.${decimals}` : '')
+  }
+}
+
+/** An amount: prefix symbol or code, or number then code, symbol or currency word, with a magnitude. */
+function shapedAmount(rng: Rng): string {
+  const n = shapedNumber(rng)
+  const mag = rng.pick(MAGNITUDES)
+  return rng.chance(0.6) ? `${rng.pick(PREFIXES)}${n}${mag}` : `${n}${mag}${rng.pick(SUFFIX_CODES)}`
+}
+
+const MONTHS = ['January', 'February', 'March', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Jan.', 'Feb.', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.', 'Nov', 'Dec']
+const PERCENTS = () => ['5%', '3.2%', '12.5 percent', '4,5 %', '0.25 per cent', '-3.5%', '−2%', '7pc', '1.5-2%', '5%-7%', 'between 5% and 7%']
+
+/** A sentence of figures beside figures: ranges, percentages, conversions, dates and times next to amounts. */
+function moneySentence(rng: Rng): string {
+  const a = () => shapedAmount(rng)
+  const p = () => rng.pick(PERCENTS())
+  const m = () => rng.pick(MONTHS)
+  const y = () => String(1990 + rng.int(40))
+  const d = () => String(1 + rng.int(31))
+  const n = () => shapedNumber(rng)
+  return rng.pick([
+    () => `Profit rose ${p()} to ${a()} in ${m()} ${n()}${rng.pick(['%', '€', ' euros', ' million', ''])} of it from ${m()}.`,
+    () => `The deal is worth ${rng.pick(PREFIXES)}${1 + rng.int(9)}${rng.pick(['m', 'bn', ' million'])}${rng.pick(['-', '–', ' - ', ' to ', '-to-'])}${rng.pick(PREFIXES)}${10 + rng.int(90)}${rng.pick(['m', 'bn', ' million', ''])}, ${rng.pick(['analysts said', 'or ' + p() + ' of sales', 'up ' + p()])}.`,
+    () => `Shares fell ${p()}, or ${a()}, on ${m()} ${d()}${rng.pick([', ' + y(), ' ' + y(), '', ',' + y()])} ${a()} ${rng.pick(['changed hands', 'was paid', ''])}.`,
+    () => `It paid ${a()} (${a()}) for a ${p()} stake${rng.pick([', ' + p() + ' more than', ' at', ' in'])} ${m()} ${rng.pick([d(), y(), d() + ', ' + y(), n()])}.`,
+    () => `Revenue: ${a()} (${p()}); costs ${a()}${rng.pick([' vs ', ' versus ', '/', ' against '])}${a()}; ${y()}/${String(rng.int(100)).padStart(2, '0')} ${a()}.`,
+    () => `In ${m()} ${n()}${rng.pick(['%', ' million', ' people', '€', ' EUR', ''])} ${rng.pick(['were hired', 'was lost', 'left'])}, and ${rng.pick(['by', 'on', 'until'])} ${m()} ${d()}${rng.pick(['th', 'st', ''])} ${a()}.`,
+    () => `Between ${a()} and ${a()}${rng.pick(['', ' a year', ' per share', ' a month'])} was ${rng.pick(['raised', 'spent'])} at ${1 + rng.int(12)}:${String(rng.int(60)).padStart(2, '0')}${rng.pick(['pm', ' a.m.', 'h', ''])} ${rng.pick(['GMT', 'ET', ''])}.`,
+    () => `${rng.pick(PREFIXES)}${n()}${rng.pick(['-', '–', ' to '])}${n()}${rng.pick(MAGNITUDES)} ${rng.pick(['was', 'is', '(' + p() + ')'])} ${rng.pick(['Q3 ' + y(), 'FY' + y().slice(2), y() + '-' + y().slice(2), 'H1'])}.`,
+  ])()
+}
+
+const SPEAKERS = ['he said', 'she said', 'said Jane Roe', 'Smith told reporters', 'said Mary Lee, a spokeswoman for the ministry', 'according to a statement', 'the minister added', 'a dit M. Dupont', 'sagte er']
+
+/** A quotation as newspapers of several languages write it: curly, guillemets, low-high, corner brackets, nested, across paragraphs, dash turns. */
+function quotePiece(rng: Rng, sources: readonly string[]): string {
+  const words = () => {
+    const text = rng.pick(sources)
+    const start = boundary(text, rng)
+    const piece = text.slice(start, start + 20 + rng.int(160)).replace(/\s+/g, ' ').trim()
+    return piece || 'We will not back down'
+  }
+  const pairs: Array<[string, string]> = [['“', '”'], ['"', '"'], ['‘', '’'], ['«', '»'], ['« ', ' »'], ['„', '“'], ['„', '”'], ['‚', '‘'], ['»', '«'], ['「', '」'], ['『', '』'], ['‹', '›'], ['”', '”'], ["'", "'"]]
+  const [o, c] = rng.pick(pairs)
+  const [io, ic] = rng.pick(pairs)
+  const who = rng.pick(SPEAKERS)
+  return rng.pick([
+    () => `${o}${words()},${c} ${who}. ${o}${words()}.${c}`,
+    // a quotation running over paragraphs: each paragraph opens the mark, only the last closes it
+    () => `${o}${words()}.\n\n${o}${words()}.\n\n${o}${words()},${c} ${who}.`,
+    () => `${who[0]!.toUpperCase()}${who.slice(1)}: ${o}${words()} ${io}${words()}${ic} ${words()}.${c}`,
+    () => `${o}${words()} ${io}${words()}${ic}${c}, ${who}.`,
+    () => `${rng.pick(['—', '–', '-', '―'])} ${words()}, ${who}. ${words()}.`,
+    () => `${o}${words()}${rng.pick(['...', '…', '?', '!', ' —'])}${c}\n${o}${words()}${c}`,
+    () => `${o}${io}${words()}${ic} ${words()}${c} ${who}, ${o}${words()}${c}.`,
+  ])()
+}
+
+/** Inserts `piece` at a sentence or paragraph boundary of `text` (or at its start or end). */
+function insertSentence(text: string, rng: Rng, piece: string): string {
+  const ends = [0, text.length, ...[...text.matchAll(/[.!?]["”’»]?(\s+)/g)].map((m) => m.index + m[0].length)]
+  const at = rng.pick(ends)
+  const sep = rng.pick([' ', '\n', '\n\n'])
+  const before = at > 0 && !/\s/.test(text[at - 1]!) ? sep : ''
+  return text.slice(0, at) + before + piece + (at < text.length ? sep : '') + text.slice(at)
+}
+
+/**
+ * User-shaped pieces, not in {@link MUTATIONS} so earlier runs' seeds stay the cases they were: `--only shapes`
+ * (or names) runs them.
+ */
+export const SHAPES: readonly Mutation[] = [
+  {name: 'shape-money', apply: (t, rng) => {
+    let out = t
+    for (let i = 1 + rng.int(4); i > 0; i--) out = insertSentence(out, rng, moneySentence(rng))
+    return out
+  }},
+  {name: 'shape-amounts', apply: (t, rng) => insertAt(t, rng, ` ${shapedAmount(rng)} `, 1 + rng.int(6))},
+  {name: 'shape-numbers', apply: (t, rng) => t.replace(/\b\d[\d,.]*\b/g, (m) => (rng.chance(0.5) ? shapedNumber(rng) : m))},
+  {name: 'shape-quotes', apply: (t, rng, sources) => {
+    let out = t
+    for (let i = 1 + rng.int(3); i > 0; i--) out = insertSentence(out, rng, quotePiece(rng, sources))
+    return out
+  }},
+  {name: 'shape-marks', apply: (t, rng) => {
+    // the text's own quotations re-marked in another convention
+    const [o, c] = rng.pick([['«', '»'], ['« ', ' »'], ['„', '“'], ['「', '」'], ['»', '«'], ['‘', '’'], ['”', '”']] as const)
+    return t.replace(/["“]([^"”\n]*)["”]/g, (_, inner: string) => `${o}${inner}${c}`)
+  }},
+]
+
 /** One generated input: the seed and mutations that made it, and its text as a reader hands it to the stages. */
 export interface FuzzCase {
   seed: number
@@ -485,7 +605,7 @@ const SPEC = {
     seed: {type: 'string', default: '1', check: 'number', description: "first case's seed: the case k after it has this seed + k, reproducible anywhere"},
     minutes: {type: 'string', value: '<m>', check: 'number', description: 'run for this many minutes instead of a number of cases'},
     'max-chars': {type: 'string', default: '4000', check: 'number', description: 'longest window of a source text a case starts from'},
-    only: {type: 'string', value: '<m1,m2>', description: 'only these mutations (comma-separated names; a wrong name lists them)'},
+    only: {type: 'string', value: '<m1,m2>', description: 'only these mutations (comma-separated names; a wrong name lists them; shapes = every shape-* piece, which the default run leaves out)'},
     'no-minimise': {type: 'boolean', default: false, description: 'report failures without minimising them'},
     json: {type: 'string', value: '<file>', description: 'write the failures (kind, seed, mutations, minimal input) to this file'},
   },
@@ -505,9 +625,10 @@ async function main(): Promise<void> {
   }
   const shared = fileURLToPath(new URL('../../shared', import.meta.url))
   const {texts, from} = loadSources(shared)
-  const mutations = options.only === null ? MUTATIONS : MUTATIONS.filter((m) => options.only!.includes(m.name))
+  const every = [...MUTATIONS, ...SHAPES]
+  const mutations = options.only === null ? MUTATIONS : every.filter((m) => options.only!.includes(m.name) || (options.only!.includes('shapes') && SHAPES.includes(m)))
   if (mutations.length === 0) {
-    console.error(`fuzz-stages: --only names no mutation; they are: ${MUTATIONS.map((m) => m.name).join(', ')}`)
+    console.error(`fuzz-stages: --only names no mutation; they are: ${every.map((m) => m.name).join(', ')} (and shapes: every shape-*)`)
     process.exitCode = 2
     return
   }

@@ -1,6 +1,6 @@
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {BUILT_IN_TEXTS, checkText, createRng, loadSources, makeCase, minimise, MUTATIONS} from '../scripts/fuzz-stages.ts'
+import {BUILT_IN_TEXTS, checkText, createRng, loadSources, makeCase, minimise, MUTATIONS, SHAPES} from '../scripts/fuzz-stages.ts'
 import {pipelineFor} from '../src/run/worker.ts'
 
 // a few hundred mutated documents through the default pipeline, as a worker processes them (docs/fuzz.md); the long
@@ -22,7 +22,7 @@ describe('fuzz-stages harness', () => {
 
   it('every mutation keeps a string', () => {
     const rng = createRng(3)
-    for (const m of MUTATIONS) expect(typeof m.apply(BUILT_IN_TEXTS[0]!, rng, BUILT_IN_TEXTS)).toBe('string')
+    for (const m of [...MUTATIONS, ...SHAPES]) expect(typeof m.apply(BUILT_IN_TEXTS[0]!, rng, BUILT_IN_TEXTS)).toBe('string')
   })
 })
 
