@@ -67,6 +67,7 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['a dash turn resumed after an attribution with more words', '— We will not back down, said the minister on Monday. The people are with us.'],
     ['output:money:no-money-entity (a date\'s day cut out of a decimal comma)', 'November 8,9€'],
     ['output:money:no-money-entity (a date\'s day cut out of a decimal point)', 'Aug 2.5$'],
+    ['output:quote:no-close-mark (a resumed dash turn ending at a line break, the check\'s)', '― p,he said. t\na'],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])
   })
