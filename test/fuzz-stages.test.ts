@@ -68,6 +68,7 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['output:money:no-money-entity (a date\'s day cut out of a decimal comma)', 'November 8,9€'],
     ['output:money:no-money-entity (a date\'s day cut out of a decimal point)', 'Aug 2.5$'],
     ['output:quote:no-close-mark (a resumed dash turn ending at a line break, the check\'s)', '― p,he said. t\na'],
+    ['output:quote:no-open-mark (a dash turn resumed after an attribution holding a mark)', '– g,C said "at. d'],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])
   })

@@ -634,6 +634,11 @@ function findUnclosedAttribution(text: string, tokens: readonly Token[], from: n
     // Jane Roe," an apposition may follow instead, which is the narrative's)
     const comma = clause[cueAt + 1]
     if (comma?.text === ',' && cueAt > 0 && clause[cueAt + 2] && !clause[cueAt + 2]!.upper) return {end: mark.end, resume: clause[cueAt + 2]!.start}
+    // the turn resumes only after a plain attribution sentence: one holding a quotation mark or a dash ("Smith said
+    // "at once.") quotes or breaks off on its own, and the words after it are no longer the turn's (fuzz finding
+    // "– g,C said "at. d", as scripts/check-output.ts reads a resumed turn)
+    const after = close < words.length ? words[close]!.end : end
+    if (/[“”"«»„—–―]/u.test(text.slice(clause[0]!.start, after))) return {end: mark.end, resume: end}
     const resume = close + 1 < words.length ? words[close + 1]!.start : end
     return {end: mark.end, resume}
   }

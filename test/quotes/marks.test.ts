@@ -78,6 +78,10 @@ describe('findQuotes: em-dash dialogue', () => {
     ['unclosed, a verb between the name and the cue makes no subject', '— Next steps, Congress has to state its case.', []],
     ['unclosed, a name and a plural noun are a subject', '— We will act, the ministers mention.', ['We will act,']],
     ['unclosed, a stray closing mark after the attribution is no quote', '— We will win, said the minister.”', ['We will win,']],
+    // the turn resumes only after a plain attribution sentence (fuzz finding "– g,C said "at. d", seed 5000488)
+    ['unclosed, a mark in the attribution sentence ends the turn (minimised)', '– g,C said "at. d', ['g,']],
+    ['unclosed, a quotation in the attribution sentence ends the turn', '— We will win, Smith said "at once. Then more.', ['We will win,']],
+    ['unclosed, a dash in the attribution sentence ends the turn', '— We will win, said the minister — for now. The rest is history.', ['We will win,']],
   ])('%s', (_name, text, expected) => {
     expect(quoted(text)).toEqual(expected)
   })
