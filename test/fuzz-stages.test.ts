@@ -69,6 +69,7 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['output:money:no-money-entity (a date\'s day cut out of a decimal point)', 'Aug 2.5$'],
     ['output:quote:no-close-mark (a resumed dash turn ending at a line break, the check\'s)', '― p,he said. t\na'],
     ['output:quote:no-open-mark (a dash turn resumed after an attribution holding a mark)', '– g,C said "at. d'],
+    ['output:quote:cue-inside-quote (a cue inside a fragment after the quote)', '„g“w«said.»'],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])
   })

@@ -347,7 +347,11 @@ function attributeAfter(text: string, quote: QuoteSpan, pw: ParagraphWords, allo
   let end = i
   while (end < words.length && end - i < MAX_WINDOW && owner[end] === -1 && !(isTerminator(words[end]!) && !NOT_SENTENCE_END.has(words[end]!.lower))) end++
   const strong = trailing || separated || quote.style === 'dash'
-  const cueHere = cueAt(words, i)
+  // a verb inside another quotation read as narrative is the quoted person's, no cue of this one, as before a quote
+  // (fuzz finding "„g“w«said.»": the cue of `g` lay inside the fragment «said.»)
+  const quotedCue = (cue: CueMatch | null): boolean => cue !== null && pw.quoted.length > 0 && takesQuotedWords(cue, pw.quoted)
+  const found = cueAt(words, i)
+  const cueHere = quotedCue(found) ? null : found
   if (!strong) {
     // "… peace." he said. / “…” Smith said. : only a short attribution that closes its sentence;
     // "He added: “…”" introduces the next quotation instead
@@ -369,7 +373,7 @@ function attributeAfter(text: string, quote: QuoteSpan, pw: ParagraphWords, allo
   // "…," X, a spokeswoman for Y, told Z: the subject starts right after the quote and the cue follows
   for (let k = i + 1; k < end && k - i < 40; k++) {
     const cue = cueAt(words, k)
-    if (!cue) continue
+    if (!cue || quotedCue(cue)) continue
     // ("“…?” Will Estrada, the chairman for the county, said of …": a name and its apposition closed by a comma)
     if (question && k - i > 3 && !shortClause && !namedWithApposition(words, i, k)) return null
     const subject = subjectAfterQuote(words, i, k, !strong)

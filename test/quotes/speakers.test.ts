@@ -192,6 +192,10 @@ describe('attributeSpeakers: partial quotes and scare quotes', () => {
     // mention "mean-spirited" and the cue "hopes" were taken from inside the fragment before)
     ['a speaker word inside another fragment', 'The candidate stated that his “divisive” and “mean-spirited” comments do not “fit with what I knew about him.”', [['mean-spirited', 'The candidate'], ['fit with what I knew about him.', 'The candidate']]],
     ['a cue inside another fragment', 'Democrats highlighted comments Trump made in 2006 saying he “sort of hopes” the housing bubble would burst because “people like me could make a lot of money.”', [['sort of hopes', 'Democrats'], ['people like me could make a lot of money.', 'Democrats']]],
+    // the same after the quote (fuzz finding "„g“w«said.»", seed 5001439: the cue of `g` lay inside the fragment)
+    ['a cue inside a fragment after the quote (minimised)', '„g“w«said.»', [['g', null]]],
+    ['a cue inside a fragment after the quote', '“We will win,” he «said.»', [['We will win,', null]]],
+    ['a cue outside a fragment after the quote', '“We will win,” the leader said «today.»', [['We will win,', 'the leader'], ['today.', 'the leader']]],
     ['a subject crossing a title keeps its quote without a speaker', 'Jane Roe, the co-author of "Going Viral," about the spread of news, said the nation had "a somewhat unifying story" then.', [['a somewhat unifying story', null]]],
     ['a fragment inside a speaker phrase', 'A “senior” official said the deal was “dead on arrival.”', [['dead on arrival.', 'A “senior” official']]],
     ['a fragment after "the treaty" ending the sentence', 'The senator said the treaty "was a mistake from the start."', [['was a mistake from the start.', 'The senator']]],
