@@ -70,6 +70,7 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['output:quote:no-close-mark (a resumed dash turn ending at a line break, the check\'s)', '― p,he said. t\na'],
     ['output:quote:no-open-mark (a dash turn resumed after an attribution holding a mark)', '– g,C said "at. d'],
     ['output:quote:cue-inside-quote (a cue inside a fragment after the quote)', '„g“w«said.»'],
+    ['output:money:no-money-entity (a quantity after a spaced currency symbol)', '€ 1 metre'],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])
   })

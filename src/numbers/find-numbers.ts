@@ -24,7 +24,9 @@ const WORD_NUMBER = `(?:(?:${TENS})(?:-(?:${UNITS_1_19.split('|').slice(0, 9).jo
 const DIGITS = '(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?'
 const NUMBER = `(?:${DIGITS}|${WORD_NUMBER})(?:${WS}(?:${SCALE}))?`
 // a combining mark belongs to the letter before it ("two" + U+0300 is another word, not the number): marks count as letters
-const BEFORE = '(?<![\\p{L}\\p{M}\\p{N}\\-/.,$€£¥₽₴₹])'
+// and a currency symbol before the number, attached or one space away ("€ 1 metre" is an amount, as "€1 metre" is: the
+// QUANTITY "1 metre" won the overlap and the money figure € 1 had no MONEY entity, fuzz seed 5001004)
+const BEFORE = '(?<![\\p{L}\\p{M}\\p{N}\\-/.,$€£¥₽₴₹])(?<![$€£¥₽₴₹][ \\u00a0\\u2007\\u2009\\u202f])'
 const AFTER_NUMBER = '(?![\\p{L}\\p{M}\\p{N}/]|[.,][0-9]|-[\\p{L}\\p{N}])'
 
 const UNIT = [
