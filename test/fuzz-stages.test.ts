@@ -71,6 +71,8 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['output:quote:no-open-mark (a dash turn resumed after an attribution holding a mark)', '– g,C said "at. d'],
     ['output:quote:cue-inside-quote (a cue inside a fragment after the quote)', '„g“w«said.»'],
     ['output:money:no-money-entity (a quantity after a spaced currency symbol)', '€ 1 metre'],
+    ['output:quote:no-close-mark (a dash turn closed by "tell you", no attribution)', '— a,tell you'],
+    ['output:quote:no-open-mark (a dash turn resumed after "said it", no attribution)', '— a,said it. w'],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])
   })

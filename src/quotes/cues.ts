@@ -147,6 +147,9 @@ for (const [verb, particle] of PHRASAL) {
   for (const form of [verb, ...inflect(verb), ...(IRREGULAR[verb] ?? [])]) PHRASAL_FORMS.set(form, {lemma: `${verb} ${particle}`, particle})
 }
 
+/** Lemmas after which an inverted subject is not English ("told X" names the listener, not the speaker). */
+export const NO_INVERSION: ReadonlySet<string> = new Set(['tell', 'inform', 'assure', 'reassure', 'remind', 'notify', 'call', 'describe', 'label', 'brand', 'term', 'characterize', 'characterise'])
+
 /** Looks up a lowercase word in the single-word cue lexicon; undefined when it is no cue. */
 export function lookupCue(lower: string): CueEntry | undefined {
   return LEXICON.get(lower)

@@ -4,9 +4,9 @@
  * em-dash dialogue paragraphs, quotes continued over paragraphs, and quotes left unclosed.
  */
 import type {Span, Token} from '../doc.ts'
-import {lookupCue, lookupPhrasalCue} from './cues.ts'
+import {lookupCue, lookupPhrasalCue, NO_INVERSION} from './cues.ts'
 import {quoteWords, type Word} from './words.ts'
-import {DETERMINERS, PRONOUNS, subjectAfterQuote} from './phrases.ts'
+import {DETERMINERS, phraseAfter, PRONOUNS, subjectAfterQuote} from './phrases.ts'
 import {countBefore} from '../text/search.ts'
 
 /** How a quotation was marked. */
@@ -628,6 +628,10 @@ function findUnclosedAttribution(text: string, tokens: readonly Token[], from: n
     // he"); "said on." names no speaker and is no attribution (fuzz finding "— n,said on.”")
     const subject = clause[1]!
     if (cueAt === 0 && !(subject.kind === 'word' && (subject.upper || DETERMINERS.has(subject.lower) || PRONOUNS.has(subject.lower)))) continue
+    // and the speakers stage must read it as an inverted subject, or the turn is output with no cue and no speaker:
+    // "tell you" names a listener, "said it" an object (fuzz findings "— a,tell you", "— a,said it. w", seeds 5001795,
+    // 5001974)
+    if (cueAt === 0 && (NO_INVERSION.has(lookupCue(clause[0]!.lower)!.lemma) || phraseAfter(words, b + 2, close) === null)) continue
     // "said that …" reports, it does not attribute the words before it
     if (clause[cueAt + 1]?.lower === 'that') continue
     // "— Taxes, Jane Roe said, will rise.": a comma right after the verb goes back to the quoted sentence (after "said

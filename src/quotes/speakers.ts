@@ -5,7 +5,7 @@
  * and drops quoted fragments that are titles, nicknames or scare quotes rather than speech.
  */
 import type {Entity, Quote, Span, Speaker, Token} from '../doc.ts'
-import type {CueClass} from './cues.ts'
+import {NO_INVERSION, type CueClass} from './cues.ts'
 import type {QuoteSpan} from './marks.ts'
 import {clauseSubject, cueAt, DETERMINERS, namedWithApposition, phraseAfter, PRONOUNS, subjectAfterQuote, subjectBefore, subjectOfCue, type CueMatch, type Phrase} from './phrases.ts'
 import {findIndirect} from './indirect.ts'
@@ -51,8 +51,6 @@ interface ParagraphWords {
   quoted: readonly Span[]
 }
 
-// verbs after which an inverted subject is not English ("told X" names the listener)
-const NO_INVERSION = new Set(['tell', 'inform', 'assure', 'reassure', 'remind', 'notify', 'call', 'describe', 'label', 'brand', 'term', 'characterize', 'characterise'])
 // words before a quote that make it a name, title or term rather than speech
 const NAMING = new Set(['so-called', 'dubbed', 'nicknamed', 'named', 'titled', 'entitled', 'labeled', 'labelled', 'branded', 'billed', 'styled', 'christened', 'termed', 'codenamed', 'code-named', 'hashtag', 'word', 'words', 'phrase', 'term'])
 // words that may follow a quoted fragment used as a modifier without being its noun

@@ -82,6 +82,11 @@ describe('findQuotes: em-dash dialogue', () => {
     ['unclosed, a mark in the attribution sentence ends the turn (minimised)', '– g,C said "at. d', ['g,']],
     ['unclosed, a quotation in the attribution sentence ends the turn', '— We will win, Smith said "at once. Then more.', ['We will win,']],
     ['unclosed, a dash in the attribution sentence ends the turn', '— We will win, said the minister — for now. The rest is history.', ['We will win,']],
+    // a verb first needs the inverted subject the speakers stage reads (fuzz findings "— a,tell you", "— a,said it. w")
+    ['unclosed, a listener after "tell" is no subject (minimised)', '— a,tell you', []],
+    ['unclosed, an object after the verb is no subject (minimised)', '— a,said it. w', []],
+    ['unclosed, "tell you" names a listener', '— We will win, tell you what.', []],
+    ['unclosed, an inverted pronoun is a subject', '— We will win, said he. The rest is history.', ['We will win,', 'The rest is history.']],
   ])('%s', (_name, text, expected) => {
     expect(quoted(text)).toEqual(expected)
   })
