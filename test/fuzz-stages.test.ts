@@ -73,6 +73,7 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['output:money:no-money-entity (a quantity after a spaced currency symbol)', '€ 1 metre'],
     ['output:quote:no-close-mark (a dash turn closed by "tell you", no attribution)', '— a,tell you'],
     ['output:quote:no-open-mark (a dash turn resumed after "said it", no attribution)', '— a,said it. w'],
+    ['output:quote:no-close-mark, no-open-mark (a dash turn closed by the noun "charges")', '— m,charges he nt. r'],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])
   })

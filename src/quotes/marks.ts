@@ -6,7 +6,7 @@
 import type {Span, Token} from '../doc.ts'
 import {lookupCue, lookupPhrasalCue, NO_INVERSION} from './cues.ts'
 import {quoteWords, type Word} from './words.ts'
-import {DETERMINERS, phraseAfter, PRONOUNS, subjectAfterQuote} from './phrases.ts'
+import {cueAt as speakersCueAt, DETERMINERS, phraseAfter, PRONOUNS, subjectAfterQuote} from './phrases.ts'
 import {countBefore} from '../text/search.ts'
 
 /** How a quotation was marked. */
@@ -613,7 +613,10 @@ function findUnclosedAttribution(text: string, tokens: readonly Token[], from: n
       // a cue that is also a noun, uninflected ("challenge", "comment", "report"), is the verb only after a pronoun
       // subject ("they claim"); after a name or noun ("the court challenge", "S challenge") it is the noun, and a
       // list item is no dialogue turn (fuzz finding "— e,S challenge")
-      return !(cue.nounLike && cue.form === 'base') || (w === 1 && PRONOUNS.has(clause[0]!.lower))
+      if (cue.nounLike && cue.form === 'base' && !(w === 1 && PRONOUNS.has(clause[0]!.lower))) return false
+      // and the speakers stage must read the word as a verb too: a noun-like -s form needs a word before it ("— m,
+      // charges he" is the noun; fuzz finding, seed 6000750)
+      return speakersCueAt(words, b + 1 + w) !== null
     })
     // the cue needs words around it: a subject before it or after it ("said the minister"); words before it are a
     // subject only as a noun phrase opening with a name, a determiner or a pronoun ("Jane Roe said", "the minister

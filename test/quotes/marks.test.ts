@@ -87,6 +87,10 @@ describe('findQuotes: em-dash dialogue', () => {
     ['unclosed, an object after the verb is no subject (minimised)', '— a,said it. w', []],
     ['unclosed, "tell you" names a listener', '— We will win, tell you what.', []],
     ['unclosed, an inverted pronoun is a subject', '— We will win, said he. The rest is history.', ['We will win,', 'The rest is history.']],
+    // the verb must be one the speakers stage reads (fuzz finding "— m,charges he", seed 6000750)
+    ['unclosed, a noun-like -s form after a comma is the noun (minimised)', '— m,charges he', []],
+    ['unclosed, a noun-like -s form first is the noun', '— Corruption, charges he never answered.', []],
+    ['unclosed, a noun-like -s form after its subject is the verb', '— We will win, the minister charges.', ['We will win,']],
   ])('%s', (_name, text, expected) => {
     expect(quoted(text)).toEqual(expected)
   })
