@@ -74,6 +74,7 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['output:quote:no-close-mark (a dash turn closed by "tell you", no attribution)', '— a,tell you'],
     ['output:quote:no-open-mark (a dash turn resumed after "said it", no attribution)', '— a,said it. w'],
     ['output:quote:no-close-mark, no-open-mark (a dash turn closed by the noun "charges")', '— m,charges he nt. r'],
+    ['output:money:no-money-entity (a numeric date\'s day before a currency code)', '1996-08-22 USD'],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])
   })

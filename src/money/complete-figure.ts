@@ -263,6 +263,8 @@ export class FigureReader extends MarkerReader {
     while (this.isDigit(k)) k++
     if ((this.code(k) === 46 || this.code(k) === 44) && this.isDigit(k + 1) && !(this.code(k) === 44 && this.isYearAt(k + 1))) return false
     if (k - at <= 2 && !this.isDayAt(at, k)) return false
+    // "1996-08-22 USD": the day of a numeric date (fuzz seed 6001044), as the DATE finder's first rule reads it
+    if (k - at === 2 && this.isIsoDateDay(at, k)) return true
     if (this.followsMonth(at)) return true
     // "November 8 2019€", "Nov. 8th, 2019 $5": the year of a month's day
     if (!this.isYearAt(at)) return false
@@ -297,6 +299,16 @@ export class FigureReader extends MarkerReader {
       j--
     }
     return j < at ? j : -1
+  }
+
+  /** Whether the two digits `[start, end)` end a numeric date the DATE finder reads ("1996-08-22"): year, month and day, nothing glued on either side. */
+  private isIsoDateDay(start: number, end: number): boolean {
+    if (start < 8 || !/^[0-9]{4}-[01][0-9]-[0-3]$/.test(this.text.slice(start - 8, start + 1))) return false
+    // the rule's lookarounds: no word character, '.', '/' or '-' before, no word character, '/' or '-' after
+    const word = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95
+    const before = start > 8 ? this.code(start - 9) : -1
+    const after = end < this.n ? this.code(end) : -1
+    return !(word(before) || before === 46 || before === 47 || before === 45) && !(word(after) || after === 47 || after === 45)
   }
 
   /** Whether the one or two digits `[start, end)` are a day the DATE finder reads (1-31, a leading zero allowed). */

@@ -211,6 +211,11 @@ describe('findMoney: a day of the month before a currency', () => {
     // only what the DATE finder reads as a date: its month names are capitalised and a day is 1-31
     ['NOVEMBER 8$', ['[8$] 8 USD?']],
     ['November 45$', ['[45$] 45 USD?']],
+    // the day of a numeric date (fuzz seed 6001044 "1996-08-22 USD")
+    ['1996-08-22 USD', []],
+    ['On 1996-08-22 USD 5 was paid.', ['[USD 5] 5 USD']],
+    ['Code x1996-08-22 USD', ['[22 USD] 22 USD']],
+    ['5-7 USD', ['[5-7 USD] 5 USD 5..7']],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected)
   })
