@@ -3,7 +3,7 @@ import {configDefaults, defineConfig} from 'vitest/config'
 
 // Files that replace a module with vi.mock run in a module graph of their own: with isolation off, a mock would
 // reach the files after it in the same worker, and a module already loaded there would ignore the mock.
-const ISOLATED = ['test/cli.test.ts']
+const ISOLATED = ['test/cli.test.ts', 'test/io/corpus-changes.test.ts']
 
 export default defineConfig({
   test: {

@@ -5,7 +5,8 @@ import {createDoc, type Doc} from '../doc.ts'
 import {InputArticle, type ErrorRecord} from '../schema.ts'
 import {decodeBytes, normaliseNewlines, scrubText, utf16Encoding, type IngestWarning} from './decode.ts'
 import {inputFormat, looksLikeHtmlPage, mayBeWireFile} from './formats.ts'
-import {findBinaryFile, findBinaryGzip, MAX_INPUT_BYTES, readInputBytes, readInputChunks, readInputHead, readInputLines, readPlainInput} from './gzip.ts'
+import {isSameFileState, readFileState, type FileState} from './file-state.ts'
+import {findBinaryFile, findBinaryGzip, MAX_INPUT_BYTES, readInputBytes, readInputChunks, readInputHead, readInputLines, readPlainInput, type BinaryFinding} from './gzip.ts'
 import {splitJsonValues, type JsonNote} from './json-values.ts'
 import {STAGING_DIR} from './output.ts'
 import {looksLikeWireSgml, splitWireFile} from './sgml.ts'
@@ -406,6 +407,11 @@ function tooLongMessage(length: number): string {
 export interface ReadOptions {
   /** the charset files that are not UTF-8 are in (`lede run --encoding`, a WHATWG label), instead of detecting one */
   encoding?: string
+  /**
+   * each input's size and modification time when the corpus was listed, by listed path (`prepareRun` takes them): a file
+   * whose stat differs when it is read changed during the run, and is read again until two looks agree, or refused
+   */
+  listed?: ReadonlyMap<string, FileState>
 }
 
 /** Reads every input of a corpus folder in listing order, yielding documents and error records; never throws for one bad input. */
@@ -415,7 +421,7 @@ export async function* readCorpus(dir: string, listing: CorpusListing, options: 
     const full = inputPath(dir, listing, path)
     // the listed name is not the file's (its bytes are not UTF-8): said on every article from it, as a repair is
     const renamed = listing.open?.[path] !== undefined
-    for await (const item of readInput(full, path, uniqueId, options)) {
+    for await (const item of readInput(full, path, uniqueId, options, options.listed?.get(path))) {
       if (item.kind === 'doc' && item.doc.text.length > MAX_ARTICLE_CHARS) {
         yield {...ingestError(item.doc.source, 'ingest:too-long', tooLongMessage(item.doc.text.length), item.bytes), ...(item.file !== undefined ? {file: item.file} : {})}
         continue
@@ -432,10 +438,14 @@ export async function* readCorpus(dir: string, listing: CorpusListing, options: 
  * sgml-unterminated), a single article with the warning `ingest:gzip-cut-off`, and then the file's `ingest:bad-gzip`
  * error saying how much was read; before, the whole file was that one error.
  */
-async function* readInput(full: FsPath, path: string, uniqueId: IdAllocator, options: ReadOptions): AsyncGenerator<CorpusItem> {
+async function* readInput(full: FsPath, path: string, uniqueId: IdAllocator, options: ReadOptions, listed: FileState | undefined): AsyncGenerator<CorpusItem> {
   const damage: {message?: string; bytes?: number} = {}
+  const change: FileChange = listed !== undefined ? {listed} : {}
   let documents = 0
-  for await (const item of readWhole(full, path, uniqueId, damage, options)) {
+  for await (const item of readWhole(full, path, uniqueId, damage, options, change)) {
+    if (change.note !== undefined && item.kind === 'doc') addIngestWarnings(item.doc, [change.note])
+    // a whole-file refusal of a file caught mid-rewrite ("holds no text" for one truncated before it is written) says so
+    if (change.note !== undefined && item.kind === 'error' && item.error.source === path && item.error.code !== 'ingest:changed-while-read' && item.error.code !== 'ingest:changing') item.error.message += `; ${change.note.message.split(': read as')[0]}`
     if (damage.message === undefined) {
       yield item
       continue
@@ -453,47 +463,74 @@ async function* readInput(full: FsPath, path: string, uniqueId: IdAllocator, opt
   }
 }
 
-async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, damage: {message?: string; bytes?: number}, options: ReadOptions): AsyncGenerator<CorpusItem> {
+// how many times a whole-file input is read while its stat keeps changing between reads, before it is refused
+const MAX_READS = 3
+
+// an input's state when the corpus was listed, and the warning its articles get when it changed since (set by readWhole)
+interface FileChange {
+  listed?: FileState
+  note?: IngestWarning
+}
+
+function changedSinceListed(listed: FileState, now: FileState): IngestWarning {
+  return {code: 'ingest:changed-since-listed', message: `the file changed after the corpus was listed at the start of the run (${listed.size} bytes then, ${now.size} now): read as it was when its turn came; the manifest's inputs.bytes counts the size listed`}
+}
+
+async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, damage: {message?: string; bytes?: number}, options: ReadOptions, change: FileChange): AsyncGenerator<CorpusItem> {
   // a file listed without a known extension was listed for its content: an SGML wire file
   const {format, gzip} = inputFormat(path) ?? {format: 'sgml' as const, gzip: path.toLowerCase().endsWith('.gz')}
-  if (format === 'jsonl') {
-    for await (const item of readJsonlArticles(full, path, gzip, uniqueId)) yield {...item, file: path}
+  if (format === 'jsonl' || format === 'json') {
+    // streamed, so never read twice: a look before and one after; a change between them is said after the records
+    const before = change.listed !== undefined ? readFileState(full) : null
+    if (before !== null && !isSameFileState(before, change.listed!)) change.note = changedSinceListed(change.listed!, before)
+    let records = 0
+    for await (const item of format === 'jsonl' ? readJsonlArticles(full, path, gzip, uniqueId) : readJsonArticles(full, path, gzip, uniqueId)) {
+      records++
+      yield {...item, file: path}
+    }
+    const after = before !== null ? readFileState(full) : null
+    if (before !== null && after !== null && !isSameFileState(before, after)) {
+      const message = `the file changed while it was read (still being written or copied?): its ${records} records above were read as the file was then, and may mix two versions of it (${before.size} bytes when its reading began, ${after.size} at its end); run lede again once the file is complete`
+      yield {...ingestError(path, 'ingest:changed-while-read', message, 0), file: path}
+    }
     return
   }
-  if (format === 'json') {
-    for await (const item of readJsonArticles(full, path, gzip, uniqueId)) yield {...item, file: path}
-    return
-  }
-  let bytes: Buffer
-  let fileBytes: number
+  let got: Awaited<ReturnType<typeof readWholeBytes>>
+  let changing: string | null = null
   try {
-    // a known binary format (by its signature), or a plain file that is mostly control bytes or invalid UTF-8 (a disk
-    // image, random bytes), is refused from its first bytes or a count in blocks, not read and decoded whole; an HTML
-    // page (or a .txt that is one) is decoded by its declared charset, so only its signature is looked at
-    if (format !== 'webarchive' && !gzip) {
-      // a plain file is checked and read from one open
-      const plain = readPlainInput(full, {skipHead: (head) => format === 'html' || format === 'mhtml' || (format === 'txt' && looksLikeHtmlPage(head.subarray(0, 1024).toString('latin1'))), legacy: {...(options.encoding !== undefined ? {encoding: options.encoding} : {})}})
-      if ('binary' in plain) {
-        yield ingestError(path, plain.binary.code, plain.binary.message, plain.binary.fileBytes)
-        return
+    got = await readWholeBytes(full, path, format, gzip, options)
+    // a stat after the read that differs from the one before it (the listing's, the first time) means the bytes may be
+    // half old, half new: read again until two looks agree, so an article never mixes two versions of its file
+    if (change.listed !== undefined) {
+      let before = change.listed
+      for (let reads = 1; ; reads++) {
+        const now = readFileState(full)
+        if (now === null || isSameFileState(now, before)) break
+        if (reads === MAX_READS) {
+          changing = `the file changed each of the ${MAX_READS} times it was read (still being written or copied?): not read, so no article mixes two versions of it; run lede again once the file is complete`
+          break
+        }
+        before = now
+        got = await readWholeBytes(full, path, format, gzip, options)
       }
-      ;({bytes, fileBytes} = plain)
-    } else {
-      // a Safari web archive is a binary property list: its own reader checks its header
-      const binary = format === 'webarchive' ? null : await findBinaryGzip(full)
-      if (binary !== null) {
-        yield ingestError(path, binary.code, binary.message, binary.fileBytes)
-        return
-      }
-      let damaged: string | undefined
-      ;({bytes, fileBytes, damaged} = await readInputBytes(full, gzip))
-      if (damaged !== undefined) Object.assign(damage, {message: damaged, bytes: bytes.length})
+      if (before !== change.listed) change.note = changedSinceListed(change.listed, before)
     }
   } catch (error) {
     yield readFailure(path, error)
     return
   }
-  // the charset an MHTML part's header or a web archive names, when the page was read in it (for the manifest's counts)
+  if (changing !== null) {
+    yield ingestError(path, 'ingest:changing', changing, change.listed?.size ?? 0)
+    return
+  }
+  if ('binary' in got) {
+    yield ingestError(path, got.binary.code, got.binary.message, got.binary.fileBytes)
+    return
+  }
+  let {bytes} = got
+  const {fileBytes} = got
+  if (got.damaged !== undefined) Object.assign(damage, {message: got.damaged, bytes: bytes.length})
+    // the charset an MHTML part's header or a web archive names, when the page was read in it (for the manifest's counts)
   let containerCharset: string | undefined
   // an MHTML file (a page saved as one file) holds the page as its first text/html MIME part, read as the page
   if (format === 'mhtml') {
@@ -563,6 +600,19 @@ async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, dam
   const doc = createUniqueDoc(uniqueId, contentId(decoded.text), {source: path, text: decoded.text})
   addIngestWarnings(doc, decoded.warnings)
   yield {kind: 'doc', doc, bytes: fileBytes, ...read}
+}
+
+// a whole-file input's bytes, or its refusal from its first bytes. A known binary format (by its signature), or a plain
+// file that is mostly control bytes or invalid UTF-8 (a disk image, random bytes), is refused from its first bytes or a
+// count in blocks, not read and decoded whole; an HTML page (or a .txt that is one) is decoded by its declared charset,
+// so only its signature is looked at
+async function readWholeBytes(full: FsPath, path: string, format: string, gzip: boolean, options: ReadOptions): Promise<{binary: BinaryFinding} | {bytes: Buffer; fileBytes: number; damaged?: string}> {
+  // a plain file is checked and read from one open
+  if (format !== 'webarchive' && !gzip) return readPlainInput(full, {skipHead: (head) => format === 'html' || format === 'mhtml' || (format === 'txt' && looksLikeHtmlPage(head.subarray(0, 1024).toString('latin1'))), legacy: {...(options.encoding !== undefined ? {encoding: options.encoding} : {})}})
+  // a Safari web archive is a binary property list: its own reader checks its header
+  const binary = format === 'webarchive' ? null : await findBinaryGzip(full)
+  if (binary !== null) return {binary}
+  return readInputBytes(full, gzip)
 }
 
 // each <DOC> of a wire file is a document (source `path:line`, id its DOCNO), each broken one an error; the file's
