@@ -7,7 +7,7 @@ import {decodeBytes, normaliseNewlines, scrubText, utf16Encoding, type IngestWar
 import {inputFormat, looksLikeHtmlPage, mayBeWireFile} from './formats.ts'
 import {isSameFileState, readFileState, type FileState} from './file-state.ts'
 import {findBinaryFile, findBinaryGzip, MAX_INPUT_BYTES, readInputBytes, readInputChunks, readInputHead, readInputLines, readPlainInput, type BinaryFinding} from './gzip.ts'
-import {splitJsonValues, type JsonNote} from './json-values.ts'
+import {blankJsonComments, splitJsonValues, type JsonNote} from './json-values.ts'
 import {STAGING_DIR} from './output.ts'
 import {looksLikeWireSgml, splitWireFile} from './sgml.ts'
 import {findIntegerIdLiteral} from './json-id.ts'
@@ -710,14 +710,22 @@ async function* readJsonlArticles(full: FsPath, path: string, gzip: boolean, uni
       const line = lineNumber === 1 ? rawLine.replace(/^\uFEFF/, '') : rawLine
       if (line.trim() === '') continue
       let value: unknown
+      let raw = line
+      let warnings = fileWarnings
       try {
         value = JSON.parse(line)
       } catch (error) {
-        refused++
-        yield ingestError(source, 'ingest:bad-json', `line ${lineNumber} is not JSON: ${(error as Error).message}`, bytes)
-        continue
+        // a comment after the record or between its fields loses nothing: read, and said, as a comment in a .json is
+        const blanked = parseWithoutComments(line, lineNumber)
+        if (blanked === null) {
+          refused++
+          yield ingestError(source, 'ingest:bad-json', `line ${lineNumber} is not JSON: ${(error as Error).message}`, bytes)
+          continue
+        }
+        ;({value, text: raw} = blanked)
+        warnings = [...fileWarnings, ...blanked.notes.map(describeJsonNote)]
       }
-      const item = await readRecord(value, line, source, `line ${lineNumber}`, bytes, uniqueId, fileWarnings, invalid)
+      const item = await readRecord(value, raw, source, `line ${lineNumber}`, bytes, uniqueId, warnings, invalid)
       if (item.kind === 'doc') records++
       else refused++
       yield item
@@ -849,7 +857,7 @@ async function* readJsonArticles(full: FsPath, path: string, gzip: boolean, uniq
       const notes = (value.notes ?? []).map(describeJsonNote)
       unclosed ??= value.notes?.find((n) => n.kind === 'unclosed-array')?.line ?? null
       const also = notes.length > 0 ? `; also: ${notes.map((n) => `${n.code}: ${n.message}`).join('; ')}` : ''
-      const warned = notes.length > 0 ? [...fileWarnings, ...notes] : fileWarnings
+      let warned = notes.length > 0 ? [...fileWarnings, ...notes] : fileWarnings
       if (value.text === null) {
         yield count(ingestError(source, 'ingest:too-large', `${where} is ${value.bytes} bytes long, more than the longest record lede reads (${MAX_INPUT_BYTES} bytes, the longest string Node.js holds): not read; the records after it are${also}`, bytes))
         continue
@@ -862,8 +870,15 @@ async function* readJsonArticles(full: FsPath, path: string, gzip: boolean, uniq
       try {
         parsed = JSON.parse(value.text)
       } catch (error) {
-        yield count(ingestError(source, 'ingest:bad-json', `${where} is not JSON: ${(error as Error).message}${value.cutOff ? '; the file ends inside it (cut off?)' : ''}${also}`, bytes))
-        continue
+        // a comment inside the element (after a value, between fields) loses nothing, as one between elements does
+        const blanked = value.cutOff ? null : parseWithoutComments(value.text, value.line)
+        if (blanked === null) {
+          yield count(ingestError(source, 'ingest:bad-json', `${where} is not JSON: ${(error as Error).message}${value.cutOff ? '; the file ends inside it (cut off?)' : ''}${also}`, bytes))
+          continue
+        }
+        parsed = blanked.value
+        value.text = blanked.text
+        warned = [...warned, ...blanked.notes.map(describeJsonNote)]
       }
       // a wrapper object at the top level (an API's answer): its one array of objects holds the articles
       const wrapped = !inArray ? await findWrappedArticles(parsed, value.text) : null
@@ -889,6 +904,18 @@ async function* readJsonArticles(full: FsPath, path: string, gzip: boolean, uniq
   }
 }
 
+
+// a record JSON.parse refused, parsed with its comments blanked out, and a note for each comment (its line in the file);
+// null when it holds no comment or is not JSON without them either
+function parseWithoutComments(text: string, firstLine: number): {value: unknown; text: string; notes: JsonNote[]} | null {
+  const blanked = blankJsonComments(text)
+  if (blanked === null) return null
+  try {
+    return {value: JSON.parse(blanked.text), text: blanked.text, notes: blanked.lines.map((line) => ({kind: 'comment', line: firstLine + line - 1}))}
+  } catch {
+    return null
+  }
+}
 
 /**
  * The warning for what a JSON input does around a record that JSON does not allow but that loses nothing: a comment, a

@@ -291,3 +291,49 @@ export async function* splitJsonValues(chunks: AsyncIterable<Buffer>, maxBytes: 
   }
   yield* last
 }
+
+/**
+ * A record's JSON text with its comments (`//` to the line's end, `/* *\/`, outside strings) blanked out, new lines
+ * kept, and the line of each comment counted from the record's first line as 1; null when it holds none, or a block
+ * comment never closed (that is no comment to skip but a record cut off). For a record JSON.parse refused: a comment
+ * inside an element or on a JSONL line's end loses nothing, as one between records does.
+ */
+export function blankJsonComments(text: string): {text: string; lines: number[]} | null {
+  let out = ''
+  const lines: number[] = []
+  let line = 1
+  let inString = false
+  let escaped = false
+  let from = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === NEWLINE) line++
+    if (inString) {
+      if (escaped) escaped = false
+      else if (c === BACKSLASH) escaped = true
+      else if (c === QUOTE) inString = false
+      continue
+    }
+    if (c === QUOTE) inString = true
+    if (c !== SLASH) continue
+    const next = text.charCodeAt(i + 1)
+    if (next !== SLASH && next !== STAR) continue
+    let end: number
+    if (next === SLASH) {
+      end = text.indexOf('\n', i)
+      if (end === -1) end = text.length
+    } else {
+      end = text.indexOf('*/', i + 2)
+      if (end === -1) return null
+      end += 2
+    }
+    lines.push(line)
+    const comment = text.slice(i, end)
+    // spaces for the comment, its new lines kept, so every line number after it stays
+    out += text.slice(from, i) + comment.replace(/[^\n]/g, ' ')
+    for (const ch of comment) if (ch === '\n') line++
+    from = end
+    i = end - 1
+  }
+  return lines.length === 0 ? null : {text: out + text.slice(from), lines}
+}

@@ -313,12 +313,33 @@ describe('readCorpus: JSON files (an array of articles, an object, an API answer
     ['a trailing comma', (a: string, b: string) => `[\n${a},\n${b},\n]\n`, ['[0]', '[1] ingest:json-trailing-comma'], /^the array ends with a comma after its last element \(line 4\), which JSON does not allow/],
     ['an array the file ends in', (a: string, b: string) => `[${a},\n${b},\n`, ['[0]', '[1] ingest:json-unclosed', 'ingest:json-unclosed'], /^the file ends before the array opened on line 1 is closed: this is the last element read, and any after it are missing \(cut off\?\)$/],
     ['a /* comment */ between elements', (a: string, b: string) => `[${a}, /* two */ ${b}]`, ['[0]', '[1] ingest:json-comment'], /line 1 was skipped/],
+    // inside an element (after a value, between fields): JSON.parse refused the element, an ingest:bad-json error
+    ['a // comment inside an element', (a: string, b: string) => `[\n${a.replace(/}$/, ' // the body\n}')},\n${b}\n]`, ['[0] ingest:json-comment', '[1]'], /^a comment on line 2 was skipped/],
+    ['a /* comment */ between the fields of an element', (a: string, b: string) => `[${a}, ${b.replace('{', '{"id": "x", /* kept? */ ')}]`, ['[0]', '[1] ingest:json-comment'], /^a comment on line 1 was skipped/],
+    ['a comment inside an element and one before it', (a: string, b: string) => `[${a},\n/* two */ ${b.replace('{', '{ // first\n')}]`, ['[0]', '[1] ingest:json-comment ingest:json-comment'], /^a comment on line 2 was skipped/],
   ])('reads %s: every element, at its jq address, a warning on the record where JSON is broken', async (_name, json, expected, message) => {
     const items = await readAll(await corpus({'a.json': json(JSON.stringify({text: story(1)}), JSON.stringify({text: story(2)}))}))
     expect(items.map((i) => (i.kind === 'doc' ? [i.doc.source.replace('a.json:', ''), ...i.doc.messages.map((m) => m.code)].join(' ') : i.error.code))).toEqual(expected)
     const warned = items.flatMap((i) => (i.kind === 'doc' ? i.doc.messages : []))
     if (message) expect(warned[0]!.message).toMatch(message)
     expect(warned.every((m) => !m.fatal)).toBe(true)
+  })
+
+  it('reads a JSONL line with a comment after or inside its record, with a warning; "//" in a string is text', async () => {
+    const lines = [
+      `{"text": "${story(1)}"} // from the feed`,
+      `{"id": "b", /* an editor's note */ "text": "${story(2)}"}`,
+      `{"text": "${story(3)} See https://example.org/x."}`,
+      `{"text": "cut /* never closed"`,
+    ]
+    const items = await readAll(await corpus({'a.jsonl': lines.join('\n') + '\n'}))
+    expect(items.map((i) => (i.kind === 'doc' ? [i.doc.source, ...i.doc.messages.map((m) => `${m.code} ${m.message.slice(0, 31)}`)].join(' | ') : `${i.error.source} ${i.error.code}`))).toEqual([
+      'a.jsonl:1 | ingest:json-comment a comment on line 1 was skipped',
+      'a.jsonl:2 | ingest:json-comment a comment on line 2 was skipped',
+      'a.jsonl:3',
+      'a.jsonl:4 ingest:bad-json',
+    ])
+    expect(items[2]!.kind === 'doc' && items[2]!.doc.text).toContain('https://example.org/x.')
   })
 
   it('says on an element refused as an error what the file did around it', async () => {

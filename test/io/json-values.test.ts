@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {splitJsonValues, type JsonValue} from '../../src/io/json-values.ts'
+import {blankJsonComments, splitJsonValues, type JsonValue} from '../../src/io/json-values.ts'
 
 async function split(text: string | Buffer, chunkSize = Infinity, maxBytes = 1 << 20): Promise<JsonValue[]> {
   const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text
@@ -91,5 +91,17 @@ describe('splitJsonValues', () => {
       n++
     }
     expect(n).toBe(5000)
+  })
+})
+
+describe('blankJsonComments', () => {
+  it.each([
+    ['no comment', '{"a": 1}', null],
+    ['"//" and "/*" inside strings are text', '{"url": "https://x.org/*a*/", "b": "\\"//"}', null],
+    ['a line comment', '{"a": 1 // one\n}', {text: '{"a": 1       \n}', lines: [1]}],
+    ['a block comment over two lines, then one on line 3', '{/* a\nb */"a": 1,\n/**/"b": 2}', {text: '{    \n    "a": 1,\n    "b": 2}', lines: [1, 3]}],
+    ['a block comment never closed: a cut record, not a comment', '{"a": 1 /* cut', null],
+  ])('%s', (_name, text, expected) => {
+    expect(blankJsonComments(text)).toEqual(expected)
   })
 })
