@@ -199,3 +199,17 @@ describe('one lexer', () => {
     expect(readers.map((file) => relative(root, file)).sort()).toEqual(['src/entities/words.ts', 'src/quotes/words.ts'])
   })
 })
+
+// STYLE.md §6: verb-first finders. The phrase finders quote attribution is built from (src/quotes/phrases.ts) were
+// named for what they return (`subjectBefore`, `cueAt`); a function of src/quotes that returns a Phrase or a cue
+// match says what it does: find, collect or trim
+describe('naming', () => {
+  it('names every function of src/quotes that returns a Phrase or a CueMatch verb-first', () => {
+    const quotes = files.filter((file) => roomOf(file) === 'quotes')
+    const declared = quotes.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/^(?:export )?function (\w+)\([^)]*\): (?:Phrase|CueMatch)\b/gm)].map((m) => `${relative(root, file)}: ${m[1]}`),
+    )
+    expect(declared.length).toBeGreaterThan(10)
+    expect(declared.filter((d) => !/: (?:find|collect|trim)[A-Z]/.test(d))).toEqual([])
+  })
+})

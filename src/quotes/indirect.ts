@@ -4,7 +4,7 @@
  */
 import type {Span, Token} from '../doc.ts'
 import type {QuoteSpan} from './marks.ts'
-import {cueAt, phraseAfter, subjectAfterQuote, subjectOfCue, type CueMatch} from './phrases.ts'
+import {findCueAt, findPhraseAfter, findSubjectAfterQuote, findSubjectOfCue, type CueMatch} from './phrases.ts'
 import {quoteWords, type Word} from './words.ts'
 
 /** A stretch of reported speech with its cue and speaker span. */
@@ -56,17 +56,17 @@ function reportedIn(text: string, words: Word[]): IndirectSpan | null {
   // According to X, CLAUSE.
   if (words[0]!.lower === 'according' && words[1]?.lower === 'to') {
     const comma = words.findIndex((w) => w.text === ',')
-    const cue = cueAt(words, 0)
-    const phrase = phraseAfter(words, 2, comma > 0 ? comma : words.length)
+    const cue = findCueAt(words, 0)
+    const phrase = findPhraseAfter(words, 2, comma > 0 ? comma : words.length)
     if (cue && phrase && comma > 0 && words.length - comma > 4) return result(text, words, comma + 1, words.length - 1, cue, phrase.first, phrase.last)
     return null
   }
   // CLAUSE, X said. / CLAUSE, said X. / CLAUSE, X, a spokeswoman for Y, told Z.
   for (let c = Math.max(2, words.length - 30); c < words.length; c++) {
-    const cue = cueAt(words, c)
+    const cue = findCueAt(words, c)
     if (!cue || !reports(cue) || cue.gerund || isPassive(words, c) || !closesSentence(words, cue)) continue
     if (words[c - 1]!.text === ',' && !TAKES_LISTENER.has(cue.lemma)) {
-      const phrase = phraseAfter(words, cue.endIndex, words.length)
+      const phrase = findPhraseAfter(words, cue.endIndex, words.length)
       if (phrase && c - 1 >= 3) return result(text, words, 0, c - 2, cue, phrase.first, phrase.last)
     }
     // the subject starts after one of the last few commas: the leftmost that reads as a subject and its appositions
@@ -75,16 +75,16 @@ function reportedIn(text: string, words: Word[]): IndirectSpan | null {
     for (let m = c - 1; m >= 3 && commas < 3; m--) {
       if (words[m]!.text !== ',') continue
       commas++
-      const subject = subjectAfterQuote(words, m + 1, c, true)
+      const subject = findSubjectAfterQuote(words, m + 1, c, true)
       if (subject) best = {m, first: subject.first, last: subject.last}
     }
     if (best) return result(text, words, 0, best.m - 1, cue, best.first, best.last)
   }
   // X said (that) CLAUSE.
   for (let c = 1; c < words.length - 3; c++) {
-    const cue = cueAt(words, c)
+    const cue = findCueAt(words, c)
     if (!cue || !reports(cue) || isPassive(words, c)) continue
-    const subject = subjectOfCue(words, c, 0)
+    const subject = findSubjectOfCue(words, c, 0)
     if (!subject) continue
     const clause = clauseAfter(words, cue)
     if (clause === null) continue

@@ -6,7 +6,7 @@
 import type {Span, Token} from '../doc.ts'
 import {lookupCue, lookupPhrasalCue, NO_INVERSION} from './cues.ts'
 import {quoteWords, type Word} from './words.ts'
-import {cueAt as speakersCueAt, DETERMINERS, phraseAfter, PRONOUNS, subjectAfterQuote} from './phrases.ts'
+import {findCueAt as speakersCueAt, DETERMINERS, findPhraseAfter, PRONOUNS, findSubjectAfterQuote} from './phrases.ts'
 import {countBefore} from '../text/search.ts'
 
 /** How a quotation was marked. */
@@ -626,7 +626,7 @@ function findUnclosedAttribution(text: string, tokens: readonly Token[], from: n
     if (cueAt > 0 && (clause.slice(0, cueAt).some((word) => word.kind === 'punct') || !(lead.upper || DETERMINERS.has(lead.lower) || PRONOUNS.has(lead.lower)))) continue
     // and they must be the subject the speakers stage reads, or the turn is output with no cue and no speaker (fuzz
     // finding "&MD; s,C ed mention": "C ed" opens with a capital but is no noun phrase)
-    if (cueAt > 0 && subjectAfterQuote(words, b + 1, b + 1 + cueAt, false) === null) continue
+    if (cueAt > 0 && findSubjectAfterQuote(words, b + 1, b + 1 + cueAt, false) === null) continue
     // a verb first needs its subject right after it, led the same way ("said the minister", "said Jane Roe", "said
     // he"); "said on." names no speaker and is no attribution (fuzz finding "— n,said on.”")
     const subject = clause[1]!
@@ -634,7 +634,7 @@ function findUnclosedAttribution(text: string, tokens: readonly Token[], from: n
     // and the speakers stage must read it as an inverted subject, or the turn is output with no cue and no speaker:
     // "tell you" names a listener, "said it" an object (fuzz findings "— a,tell you", "— a,said it. w", seeds 5001795,
     // 5001974)
-    if (cueAt === 0 && (NO_INVERSION.has(lookupCue(clause[0]!.lower)!.lemma) || phraseAfter(words, b + 2, close) === null)) continue
+    if (cueAt === 0 && (NO_INVERSION.has(lookupCue(clause[0]!.lower)!.lemma) || findPhraseAfter(words, b + 2, close) === null)) continue
     // "said that …" reports, it does not attribute the words before it
     if (clause[cueAt + 1]?.lower === 'that') continue
     // "— Taxes, Jane Roe said, will rise.": a comma right after the verb goes back to the quoted sentence (after "said

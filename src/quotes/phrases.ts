@@ -74,7 +74,7 @@ export interface CueMatch {
 }
 
 /** Reads the cue starting at `words[i]`, if any (a verb form not used as a noun, or a phrasal cue, or "according to"). */
-export function cueAt(words: Word[], i: number): CueMatch | null {
+export function findCueAt(words: Word[], i: number): CueMatch | null {
   const word = words[i]
   if (!word || word.kind !== 'word') return null
   const lower = word.lower
@@ -126,7 +126,7 @@ function isClauseBreak(word: Word): boolean {
  * auxiliaries and adverbs, and over a comma-enclosed apposition ("X, a spokeswoman for Y, told").
  * `floor` is the first word index it may use. Returns null when no plausible subject is there.
  */
-export function subjectBefore(words: Word[], cueIndex: number, floor: number): Phrase | null {
+export function findSubjectBefore(words: Word[], cueIndex: number, floor: number): Phrase | null {
   let j = cueIndex - 1
   while (j >= floor && words[j]!.kind === 'word' && (AUXILIARIES.has(words[j]!.lower) || isAdverb(words[j]!))) j--
   if (j < floor) return null
@@ -162,7 +162,7 @@ export function subjectBefore(words: Word[], cueIndex: number, floor: number): P
   const phrase = collectBackward(words, j, floor)
   // "Another source speaking to Fox News said", "an official who spoke anonymously to discuss it said", "officials
   // familiar with the talks said": the words read back end inside a modifier of the subject, whose head stands before it
-  const head = phrase ? headBeforeModifier(words, phrase.first - 1, floor) : null
+  const head = phrase ? findHeadBeforeModifier(words, phrase.first - 1, floor) : null
   if (head) return head
   return phrase && isPlausibleSubject(words, phrase) ? phrase : null
 }
@@ -180,7 +180,7 @@ const ING_NOUNS = set(`morning evening meeting building hearing briefing funding
  * participle ("speaking to"), a relative clause ("who spoke … to"), or an adjective taking a preposition
  * ("familiar with"), found within a few lowercase words before `b`. Null when none is there.
  */
-function headBeforeModifier(words: Word[], b: number, floor: number): Phrase | null {
+function findHeadBeforeModifier(words: Word[], b: number, floor: number): Phrase | null {
   if (b < floor) return null
   // the reading back stopped at a preposition ("speaking to", "familiar with") or a verb of the modifier ("who attended"),
   // not at a clause word ("X accuses Y of “…” and Z says")
@@ -240,7 +240,7 @@ function collectBackward(words: Word[], last: number, floor: number): Phrase | n
       if (isClauseBreak(word)) break
       if (word.kind === 'word') {
         if (CLAUSE.has(word.lower) && !word.upper) break
-        if (NOT_IN_PHRASE.has(word.lower) && !(word.upper && i > floor && !atSentenceStart(words, i))) {
+        if (NOT_IN_PHRASE.has(word.lower) && !(word.upper && i > floor && !isAtSentenceStart(words, i))) {
           // "of"/"for"/"at" may join the parts of a title ("Secretary of State")
           if (!PREPOSITIONS_IN_NAME.has(word.lower)) break
         }
@@ -264,7 +264,7 @@ function collectBackward(words: Word[], last: number, floor: number): Phrase | n
   return trimArticle(words, {first, last})
 }
 
-function atSentenceStart(words: Word[], i: number): boolean {
+function isAtSentenceStart(words: Word[], i: number): boolean {
   const prev = words[i - 1]
   return !prev || /^[.!?"“”‘’]$/.test(prev.text)
 }
@@ -299,7 +299,7 @@ export function isPlausibleSubject(words: Word[], phrase: Phrase): boolean {
  * The speaker phrase after an inverted cue ("said one analyst, who ...", "according to X"),
  * read forwards from `first` and stopping at a comma, a clause word or a time adverb.
  */
-export function phraseAfter(words: Word[], first: number, ceiling: number): Phrase | null {
+export function findPhraseAfter(words: Word[], first: number, ceiling: number): Phrase | null {
   // "…," X said of the swirl: a preposition after the cue opens its complement, no inverted subject
   const opening = words[first]
   if (opening && opening.kind === 'word' && !opening.upper && PREPOSITIONS_IN_NAME.has(opening.lower)) return null
@@ -354,7 +354,7 @@ const INTRODUCTORY = set(`in on at after before when while although though as si
  * The subject of the main clause between `floor` and `limit`: the pronoun or noun phrase that opens
  * it after any introductory chunks ("In a statement, Rep. X reacted to the news, saying: …").
  */
-export function clauseSubject(words: Word[], floor: number, limit: number): Phrase | null {
+export function findClauseSubject(words: Word[], floor: number, limit: number): Phrase | null {
   let i = skipDateline(words, floor, limit)
   while (i < limit && words[i]!.kind === 'punct' && words[i]!.text !== '(') i++
   while (i < limit) {
@@ -372,7 +372,7 @@ export function clauseSubject(words: Word[], floor: number, limit: number): Phra
     if (!(word.kind === 'word' && (INTRODUCTORY.has(word.lower) || isAdverb(word) || openingAdverb || (word.lower.endsWith('ing') && word.lower.length > 5)) || endsInTime(words, i, limit))) break
     let k = i
     while (k < limit && words[k]!.text !== ',') k++
-    if (k >= limit) return lastPronoun(words, floor, limit)
+    if (k >= limit) return findLastPronoun(words, floor, limit)
     i = k + 1
   }
   if (i >= limit) return null
@@ -388,7 +388,7 @@ export function clauseSubject(words: Word[], floor: number, limit: number): Phra
       if (word.kind === 'punct' && !/^[-&’']$/.test(word.text)) break
       if (word.kind === 'word' && !word.upper) {
         if (NOT_IN_PHRASE.has(word.lower) && !PREPOSITIONS_IN_NAME.has(word.lower) && !DETERMINERS.has(word.lower)) break
-        if (AUXILIARIES.has(word.lower) || isAdverb(word) || cueAt(words, k) || /n['’]t$/.test(word.lower)) break
+        if (AUXILIARIES.has(word.lower) || isAdverb(word) || findCueAt(words, k) || /n['’]t$/.test(word.lower)) break
         // a past-tense verb ends the subject ("X rallied supporters", "X went on the attack"), unless a determiner
         // precedes it ("the embattled governor")
         if ((/ed$/.test(word.lower) || IRREGULAR_PAST.has(word.lower)) && !DETERMINERS.has(words[k - 1]?.lower ?? '')) break
@@ -433,7 +433,7 @@ function skipDateline(words: Word[], floor: number, limit: number): number {
  * is a name or pronoun, else the first later chunk that is a name. With `strict`, no auxiliary may
  * stand before the cue ("… did not respond" is a new statement, not an attribution).
  */
-export function subjectAfterQuote(words: Word[], first: number, cueIndex: number, strict: boolean): Phrase | null {
+export function findSubjectAfterQuote(words: Word[], first: number, cueIndex: number, strict: boolean): Phrase | null {
   let e = cueIndex - 1
   while (e >= first && words[e]!.kind === 'word' && (AUXILIARIES.has(words[e]!.lower) || isAdverb(words[e]!))) {
     // a closing attribution has no auxiliary: "… did not respond" is a new statement
@@ -476,7 +476,7 @@ export function subjectAfterQuote(words: Word[], first: number, cueIndex: number
  * Whether the words from `first` to the cue at `cueIndex` are a capitalised name of up to four words ("Will Estrada"),
  * a comma, an apposition and a comma: a subject, not a new sentence after "…?" or "…!".
  */
-export function namedWithApposition(words: Word[], first: number, cueIndex: number): boolean {
+export function isNamedWithApposition(words: Word[], first: number, cueIndex: number): boolean {
   if (words[cueIndex - 1]?.text !== ',') return false
   let k = first
   while (k < cueIndex && words[k]!.kind === 'word' && words[k]!.upper && k - first < 4) k++
@@ -504,7 +504,7 @@ function isNounChunk(words: Word[], chunk: Phrase): boolean {
 }
 
 // the last subject pronoun before `limit` ("When he returned he began by saying")
-function lastPronoun(words: Word[], floor: number, limit: number): Phrase | null {
+function findLastPronoun(words: Word[], floor: number, limit: number): Phrase | null {
   for (let k = limit - 1; k >= floor; k--) {
     const gender = PRONOUNS.get(words[k]!.lower)
     if (gender && gender !== 'neuter' && words[k]!.lower !== 'you') return {first: k, last: k}
@@ -526,7 +526,7 @@ function endsInTime(words: Word[], from: number, limit: number): boolean {
     const word = words[m]!
     if (word.kind !== 'word') continue
     if (word.upper && !TIME_NAMES.has(word.lower)) return false
-    if (!word.upper && (/[^e]ed$/.test(word.lower) || IRREGULAR_PAST.has(word.lower) || cueAt(words, m)) && !DETERMINERS.has(words[m - 1]?.lower ?? '')) return false
+    if (!word.upper && (/[^e]ed$/.test(word.lower) || IRREGULAR_PAST.has(word.lower) || findCueAt(words, m)) && !DETERMINERS.has(words[m - 1]?.lower ?? '')) return false
   }
   return /^(?:ago|\d{4}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|morning|afternoon|evening|night|week|month|year|weekend)$/.test(words[k - 1]!.lower)
 }
@@ -534,27 +534,27 @@ function endsInTime(words: Word[], from: number, limit: number): boolean {
 const GERUND_LINKS = new Set(['by', 'after', 'before', 'while', 'when', 'in', 'without', 'upon', 'on', 'for', 'and', 'then', 'but'])
 
 /** The subject of a participle cue ("X issued a statement saying", "X, citing Y, said"): the main clause's, unless "with Y saying". */
-function gerundSubject(words: Word[], k: number, floor: number): Phrase | null {
+function findGerundSubject(words: Word[], k: number, floor: number): Phrase | null {
   const cue = words[k]!
   if (!cue.lower.endsWith('ing')) return null
   const prev = words[k - 1]
   if (!prev) return null
-  const own = subjectBefore(words, k, floor)
+  const own = findSubjectBefore(words, k, floor)
   // "with Y saying …" / "with Z's spokesman, Y, stating …" has its own subject
   if (own && isAbsolute(words, own, floor)) return own
   // "with many marchers and spectators chanting …": so has a coordinated one
-  const both = own && prev.text !== ',' ? coordinatedAbsolute(words, own, floor) : null
+  const both = own && prev.text !== ',' ? findCoordinatedAbsolute(words, own, floor) : null
   if (both) return both
-  if (prev.text === ',' || GERUND_LINKS.has(prev.lower)) return linkedSubject(words, k, floor) ?? clauseSubject(words, floor, k)
-  if (!own) return clauseSubject(words, floor, k)
+  if (prev.text === ',' || GERUND_LINKS.has(prev.lower)) return findLinkedSubject(words, k, floor) ?? findClauseSubject(words, floor, k)
+  if (!own) return findClauseSubject(words, floor, k)
   // "X issued a statement saying …": the noun before the participle is an object, not its subject
   const before = words[own.first - 1]
   if (!before || before.text === ',' || own.first === floor) return own
-  return clauseSubject(words, floor, k) ?? own
+  return findClauseSubject(words, floor, k) ?? own
 }
 
 // "with X and Y" before a participle: the two noun phrases as one subject, or null
-function coordinatedAbsolute(words: Word[], phrase: Phrase, floor: number): Phrase | null {
+function findCoordinatedAbsolute(words: Word[], phrase: Phrase, floor: number): Phrase | null {
   const link = words[phrase.first - 1]
   if (!link || (link.lower !== 'and' && link.lower !== 'or') || link.upper) return null
   for (let b = phrase.first - 2; b >= floor && phrase.first - b <= 6; b--) {
@@ -576,7 +576,7 @@ function isAbsolute(words: Word[], phrase: Phrase, floor: number): boolean {
 }
 
 /** "X said, adding …" / "he laughed and said": a cue linked to the verb before it shares that verb's subject. */
-function linkedSubject(words: Word[], k: number, floor: number): Phrase | null {
+function findLinkedSubject(words: Word[], k: number, floor: number): Phrase | null {
   const link = words[k - 1]
   if (!link || !(link.text === ',' || link.lower === 'and' || link.lower === 'but' || link.lower === 'then')) return null
   let v = k - 2
@@ -584,17 +584,17 @@ function linkedSubject(words: Word[], k: number, floor: number): Phrase | null {
   if (words[v]?.text === ',' && link.lower !== ',') v--
   const verb = words[v]
   if (!verb || verb.kind !== 'word' || verb.upper) return null
-  if (!(cueAt(words, v) || /[^e]ed$/.test(verb.lower))) return null
+  if (!(findCueAt(words, v) || /[^e]ed$/.test(verb.lower))) return null
   // after a bare comma a finite verb links only to a speech verb ("X said, adding", "CNN, Cruz said, called"): after
   // another verb the comma ends a relative clause ("Clinton, who called Sanders after the winner was declared, told")
-  if (link.text === ',' && !words[k]!.lower.endsWith('ing') && (!cueAt(words, v) || inRelativeClause(words, v, floor))) return null
-  return subjectBefore(words, v, floor)
+  if (link.text === ',' && !words[k]!.lower.endsWith('ing') && (!findCueAt(words, v) || isInRelativeClause(words, v, floor))) return null
+  return findSubjectBefore(words, v, floor)
 }
 
 
 // whether word `v` stands in a relative clause opened right after a comma ("Clinton, who called Sanders after the
 // winner was declared, told"): its verb is that clause's, not one a verb after the clause is coordinated with
-function inRelativeClause(words: Word[], v: number, floor: number): boolean {
+function isInRelativeClause(words: Word[], v: number, floor: number): boolean {
   for (let b = v - 1; b >= floor && v - b < 30; b--) {
     const word = words[b]!
     if (word.text === ',') return /^(?:who|which|whom|whose)$/.test(words[b + 1]?.lower ?? '')
@@ -607,6 +607,6 @@ function inRelativeClause(words: Word[], v: number, floor: number): boolean {
  * The subject of the cue at `k`: a participle's or a linked verb's subject ("X issued a statement
  * saying", "X said, adding"), the noun phrase before the cue, or the clause's subject.
  */
-export function subjectOfCue(words: Word[], k: number, floor: number): Phrase | null {
-  return gerundSubject(words, k, floor) ?? linkedSubject(words, k, floor) ?? subjectBefore(words, k, floor) ?? clauseSubject(words, floor, k)
+export function findSubjectOfCue(words: Word[], k: number, floor: number): Phrase | null {
+  return findGerundSubject(words, k, floor) ?? findLinkedSubject(words, k, floor) ?? findSubjectBefore(words, k, floor) ?? findClauseSubject(words, floor, k)
 }

@@ -7,7 +7,7 @@
 import type {Entity, Quote, Span, Speaker, Token} from '../doc.ts'
 import {NO_INVERSION, type CueClass} from './cues.ts'
 import type {QuoteSpan} from './marks.ts'
-import {clauseSubject, cueAt, DETERMINERS, namedWithApposition, phraseAfter, PRONOUNS, subjectAfterQuote, subjectBefore, subjectOfCue, type CueMatch, type Phrase} from './phrases.ts'
+import {findClauseSubject, findCueAt, DETERMINERS, isNamedWithApposition, findPhraseAfter, PRONOUNS, findSubjectAfterQuote, findSubjectBefore, findSubjectOfCue, type CueMatch, type Phrase} from './phrases.ts'
 import {findIndirect} from './indirect.ts'
 import {PronounResolver, type Gender} from './pronouns.ts'
 import {quoteWords, type Word} from './words.ts'
@@ -348,7 +348,7 @@ function attributeAfter(text: string, quote: QuoteSpan, pw: ParagraphWords, allo
   // a verb inside another quotation read as narrative is the quoted person's, no cue of this one, as before a quote
   // (fuzz finding "„g“w«said.»": the cue of `g` lay inside the fragment «said.»)
   const quotedCue = (cue: CueMatch | null): boolean => cue !== null && pw.quoted.length > 0 && takesQuotedWords(cue, pw.quoted)
-  const found = cueAt(words, i)
+  const found = findCueAt(words, i)
   const cueHere = quotedCue(found) ? null : found
   if (!strong) {
     // "… peace." he said. / “…” Smith said. : only a short attribution that closes its sentence;
@@ -361,27 +361,27 @@ function attributeAfter(text: string, quote: QuoteSpan, pw: ParagraphWords, allo
   const question = (last === '?' || last === '!') && !separated && first.upper && !PRONOUNS.has(first.lower)
   const shortClause = (end >= words.length || owner[end] === -1) && end - i <= 10
   if (cueHere?.lemma === 'according to') {
-    const phrase = phraseAfter(words, cueHere.endIndex, end)
+    const phrase = findPhraseAfter(words, cueHere.endIndex, end)
     if (phrase) return {speaker: spanOf(words, phrase), cue: cueOf(text, cueHere), rule: 'after'}
   }
   if (cueHere && !NO_INVERSION.has(cueHere.lemma) && !cueHere.gerund) {
-    const phrase = phraseAfter(words, cueHere.endIndex, end)
+    const phrase = findPhraseAfter(words, cueHere.endIndex, end)
     if (phrase) return {speaker: spanOf(words, phrase), cue: cueOf(text, cueHere), rule: 'after'}
   }
   // "…," X, a spokeswoman for Y, told Z: the subject starts right after the quote and the cue follows
   for (let k = i + 1; k < end && k - i < 40; k++) {
-    const cue = cueAt(words, k)
+    const cue = findCueAt(words, k)
     if (!cue || quotedCue(cue)) continue
     // ("“…?” Will Estrada, the chairman for the county, said of …": a name and its apposition closed by a comma)
-    if (question && k - i > 3 && !shortClause && !namedWithApposition(words, i, k)) return null
-    const subject = subjectAfterQuote(words, i, k, !strong)
+    if (question && k - i > 3 && !shortClause && !isNamedWithApposition(words, i, k)) return null
+    const subject = findSubjectAfterQuote(words, i, k, !strong)
     if (subject) return {speaker: spanOf(words, subject), cue: cueOf(text, cue), rule: 'after'}
     break
   }
   // “…” — John Smith. : a dash and a bare name sign the quotation
   const dash = words[i - 1]
   if (separated && dash && /^[—–―-]$/.test(dash.text) && first.upper && end - i <= 12 && (end >= words.length || owner[end] === -1)) {
-    const phrase = phraseAfter(words, i, end)
+    const phrase = findPhraseAfter(words, i, end)
     if (phrase) return {speaker: spanOf(words, phrase), cue: null, rule: 'after'}
   }
   return null
@@ -401,7 +401,7 @@ function signatureBelow(quote: QuoteSpan, pw: ParagraphWords, next: ParagraphWor
   if (b < pw.words.length) return null
   const words = next.words
   if (words.length < 2 || words.length > 16 || !/^[—–―-]$/.test(words[0]!.text) || !words[1]!.upper) return null
-  const phrase = phraseAfter(words, 1, words.length)
+  const phrase = findPhraseAfter(words, 1, words.length)
   return phrase ? {speaker: spanOf(words, phrase), cue: null, rule: 'after'} : null
 }
 
@@ -457,7 +457,7 @@ function nearestCue(text: string, words: Word[], before: number, floor: number, 
   // a cue whose subject crossed a quotation: kept without a speaker when no other cue is found, so the quote stays
   let unsure: Found | null = null
   for (let k = before - 1; k >= floor && tried < 2; k--) {
-    const cue = cueAt(words, k)
+    const cue = findCueAt(words, k)
     if (!cue || cue.endIndex > before) continue
     // a verb inside another quotation is the quoted person's, no cue of this one
     if (quoted.length > 0 && takesQuotedWords(cue, quoted)) continue
@@ -466,12 +466,12 @@ function nearestCue(text: string, words: Word[], before: number, floor: number, 
     tried++
     const asCue = cueOf(text, cue)
     if (cue.lemma === 'according to') {
-      const phrase = phraseAfter(words, cue.endIndex, before)
+      const phrase = findPhraseAfter(words, cue.endIndex, before)
       if (phrase) return {speaker: spanOf(words, phrase), cue: asCue, rule}
       continue
     }
     // "X rallied supporters, saying:" / "X began by saying" / "X leaned in and boomed:": the clause's subject
-    const subject = subjectOfCue(words, k, floor)
+    const subject = findSubjectOfCue(words, k, floor)
     // a subject taken from inside another quotation ("his “mean-spirited” comments do not …"): the verb is no cue
     if (subject && quoted.length > 0 && takesQuotedWords(spanOf(words, subject), quoted)) {
       unsure ??= {speaker: null, cue: asCue, rule}
@@ -482,7 +482,7 @@ function nearestCue(text: string, words: Word[], before: number, floor: number, 
     if (shared && linksToFloor(words, k, floor)) return {speaker: shared, cue: asCue, rule}
     // said X: "…" / said X, "…"
     if (!NO_INVERSION.has(cue.lemma) && (rule === 'colon' || rule === 'before')) {
-      const phrase = phraseAfter(words, cue.endIndex, before)
+      const phrase = findPhraseAfter(words, cue.endIndex, before)
       if (phrase) return {speaker: spanOf(words, phrase), cue: asCue, rule}
     }
   }
@@ -500,21 +500,21 @@ function attributeFinal(text: string, quote: QuoteSpan, pw: ParagraphWords): Fou
   while (end < words.length && end - b < MAX_WINDOW && owner[end] === -1 && !(isTerminator(words[end]!) && !NOT_SENTENCE_END.has(words[end]!.lower))) end++
   for (let k = b; k < end; k++) {
     if (words[k]!.text !== ',') continue
-    const cue = cueAt(words, k + 1)
+    const cue = findCueAt(words, k + 1)
     if (cue?.lemma === 'according to') {
-      const phrase = phraseAfter(words, cue.endIndex, end)
+      const phrase = findPhraseAfter(words, cue.endIndex, end)
       if (phrase) return {speaker: spanOf(words, phrase), cue: cueOf(text, cue), rule: 'final'}
     }
     // ", said X." closing the sentence
     if (cue && cue.lemma !== 'according to' && !NO_INVERSION.has(cue.lemma) && cue.class === 'speech') {
-      const phrase = phraseAfter(words, cue.endIndex, end)
+      const phrase = findPhraseAfter(words, cue.endIndex, end)
       if (phrase) return {speaker: spanOf(words, phrase), cue: cueOf(text, cue), rule: 'final'}
     }
     // ", X said." closing the sentence
     for (let c = k + 2; c < end && c - k < 10; c++) {
-      const verb = cueAt(words, c)
+      const verb = findCueAt(words, c)
       if (!verb) continue
-      const subject = subjectBefore(words, c, k + 1)
+      const subject = findSubjectBefore(words, c, k + 1)
       if (subject && subject.first <= k + 2 && (verb.endIndex >= end || words[verb.endIndex]!.text === ',')) {
         return {speaker: spanOf(words, subject), cue: cueOf(text, verb), rule: 'final'}
       }
@@ -567,7 +567,7 @@ function carryOver(
     for (let k = from; k < a; k++) {
       if (owner[k] !== -1) continue
       if (isTerminator(words[k]!) && !NOT_SENTENCE_END.has(words[k]!.lower)) inAttribution = false
-      else if (!inAttribution && cueAt(words, k)) return null
+      else if (!inAttribution && findCueAt(words, k)) return null
     }
     if (quote.kind !== 'direct') return null
   }
@@ -593,7 +593,7 @@ function isSpeech(text: string, quote: QuoteSpan, before: ParagraphWords, after:
     // the quote modifies a following noun: a 'neutral' country, the "cash for votes" scheme
     // (a time adverb after it is no such noun: said "hello" today, said "no" Monday; nor is a word after punctuation
     // closing the fragment: "our own citizens," Jane Roe said)
-    if (next && next.kind === 'word' && !/[,.;:!?…]$/.test(text.slice(quote.start, quote.end)) && !FUNCTION_AFTER.has(next.lower) && !TIME_AFTER.has(next.lower) && !/(?:ed|ing|ly)$/.test(next.lower) && !cueAt(after.words, b)) return false
+    if (next && next.kind === 'word' && !/[,.;:!?…]$/.test(text.slice(quote.start, quote.end)) && !FUNCTION_AFTER.has(next.lower) && !TIME_AFTER.has(next.lower) && !/(?:ed|ing|ly)$/.test(next.lower) && !findCueAt(after.words, b)) return false
     if (!item.speaker && !item.cue) return false
     // "Title Case" fragments without a cue of speech are names of works and things
     if (isTitleCase(text, quote) && item.cue?.class !== 'speech') return false
@@ -724,9 +724,9 @@ function precedingStatement(text: string, pw: ParagraphWords, a: number, previou
   if (previous && words[floor] && previous.item.quote.close > words[floor]!.start) return null
   for (let k = end - 1; k >= floor; k--) {
     if (owner[k] !== -1) return null
-    const cue = cueAt(words, k)
+    const cue = findCueAt(words, k)
     if (!cue || cue.class !== 'speech' || cue.lemma === 'according to') continue
-    const subject = subjectBefore(words, k, floor) ?? clauseSubject(words, floor, k)
+    const subject = findSubjectBefore(words, k, floor) ?? findClauseSubject(words, floor, k)
     return subject ? {speaker: spanOf(words, subject), cue: cueOf(text, cue), rule: 'carried'} : null
   }
   return null
@@ -739,7 +739,7 @@ function isIntroduced(pw: ParagraphWords, quote: QuoteSpan): boolean {
   if (!mark || (mark.text !== ':' && mark.text !== ',') || pw.owner[a - 1] !== -1) return false
   for (let k = a - 2; k >= 0 && k >= a - 5; k--) {
     if (pw.owner[k] !== -1 || isTerminator(pw.words[k]!)) return false
-    const cue = cueAt(pw.words, k)
+    const cue = findCueAt(pw.words, k)
     if (cue && cue.class !== 'belief') return true
   }
   return false
@@ -761,10 +761,10 @@ function interrupted(quote: QuoteSpan, pw: ParagraphWords, previous: {item: Attr
   // (found by quotefix2 on PolNeAR train: "Cruz said as the heckler yelled: “…”" gave the heckler's words to Cruz)
   const own = firstIndexAtOrAfter(pw.words, Math.max(speaker.end, previous.item.cue?.end ?? 0))
   for (let k = own; k < to; k++) {
-    const cue = pw.owner[k] === -1 ? cueAt(pw.words, k) : null
+    const cue = pw.owner[k] === -1 ? findCueAt(pw.words, k) : null
     // (a finite verb: a participle is no clause of its own, "explaining why he is speaking at the convention")
     if (!cue || cue.class !== 'speech' || cue.gerund) continue
-    if (subjectBefore(pw.words, k, own)) return null
+    if (findSubjectBefore(pw.words, k, own)) return null
   }
   return {speaker, cue: previous.item.cue, rule: 'carried'}
 }
@@ -804,7 +804,7 @@ function introducedByColon(text: string, words: Word[], j: number, floor: number
   if (viaCue) return viaCue
   // X: "…" / "Pollsters agree - Jane Roe: “…”": a name right before the colon, unless it is the object of a preposition
   // ("a message to Smith:", "then in English:", "via Twitter:"): the words that name the language, medium or place
-  let subject = subjectBefore(words, j, floor)
+  let subject = findSubjectBefore(words, j, floor)
   // "Media shares blame in Iowa poll overhype - HuffPollster:": a heading's source is the name after its dash
   if (subject) {
     for (let k = subject.last; k > subject.first; k--) {
@@ -823,7 +823,7 @@ function introducedByColon(text: string, words: Word[], j: number, floor: number
     return {speaker: spanOf(words, subject), cue: null, rule: 'colon'}
   }
   // "President Clinton released the following statement:": the introducing clause's subject
-  const clause = clauseSubject(words, floor, j)
+  const clause = findClauseSubject(words, floor, j)
   return clause ? {speaker: spanOf(words, clause), cue: null, rule: 'colon'} : null
 }
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {clauseSubject, cueAt, phraseAfter, subjectBefore} from '../../src/quotes/phrases.ts'
+import {findClauseSubject, findCueAt, findPhraseAfter, findSubjectBefore} from '../../src/quotes/phrases.ts'
 import {quoteWords, type Word} from '../../src/quotes/words.ts'
 import {findTokens} from '../../src/segment/segment-text.ts'
 
@@ -15,7 +15,7 @@ function indexOf(words: Word[], text: string): number {
   return words.findIndex((w) => w.text === text)
 }
 
-describe('cueAt', () => {
+describe('findCueAt', () => {
   it.each([
     ['Jane Roe said it', 'said', 'say'],
     ['the report said it', 'said', 'say'],
@@ -24,7 +24,7 @@ describe('cueAt', () => {
     ['they report that', 'report', 'report'],
   ])('%s', (text, word, lemma) => {
     const words = lex(text)
-    expect(cueAt(words, indexOf(words, word))?.lemma).toBe(lemma)
+    expect(findCueAt(words, indexOf(words, word))?.lemma).toBe(lemma)
   })
 
   it.each([
@@ -34,11 +34,11 @@ describe('cueAt', () => {
     ['The Washington Post reported', 'Post'],
   ])('%s: %s is no cue', (text, word) => {
     const words = lex(text)
-    expect(cueAt(words, indexOf(words, word))).toBeNull()
+    expect(findCueAt(words, indexOf(words, word))).toBeNull()
   })
 })
 
-describe('subjectBefore', () => {
+describe('findSubjectBefore', () => {
   it.each([
     ["Ukraine's First Deputy Foreign Minister Ivan Petrov said", "Ukraine 's First Deputy Foreign Minister Ivan Petrov"],
     ['Moscow objected, with ministry spokeswoman Anna Ivanova saying', 'ministry spokeswoman Anna Ivanova'],
@@ -52,12 +52,12 @@ describe('subjectBefore', () => {
   ])('%s', (text, expected) => {
     const words = lex(text)
     let cue = words.length - 1
-    while (cue >= 0 && cueAt(words, cue) === null) cue--
-    expect(phraseText(words, subjectBefore(words, cue, 0))).toBe(expected)
+    while (cue >= 0 && findCueAt(words, cue) === null) cue--
+    expect(phraseText(words, findSubjectBefore(words, cue, 0))).toBe(expected)
   })
 })
 
-describe('phraseAfter', () => {
+describe('findPhraseAfter', () => {
   it.each([
     ['said one local analyst, who asked', 'one local analyst'],
     ['said a resident of the city, who', 'a resident of the city'],
@@ -67,11 +67,11 @@ describe('phraseAfter', () => {
     ['reads a Wednesday editorial in the paper.', 'a Wednesday editorial'],
   ])('%s', (text, expected) => {
     const words = lex(text)
-    expect(phraseText(words, phraseAfter(words, 1, words.length))).toBe(expected)
+    expect(phraseText(words, findPhraseAfter(words, 1, words.length))).toBe(expected)
   })
 })
 
-describe('clauseSubject', () => {
+describe('findClauseSubject', () => {
   it.each([
     ['In a statement released Thursday, Rep. Jane Roe reacted to the news, saying', 'Rep. Jane Roe'],
     ['Speaking in his real voice, he proceeded to recite a passage, saying', 'he'],
@@ -79,6 +79,6 @@ describe('clauseSubject', () => {
     ['When he returned he began by saying', 'he'],
   ])('%s', (text, expected) => {
     const words = lex(text)
-    expect(phraseText(words, clauseSubject(words, 0, words.length - 1))).toBe(expected)
+    expect(phraseText(words, findClauseSubject(words, 0, words.length - 1))).toBe(expected)
   })
 })
