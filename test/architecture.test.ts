@@ -213,3 +213,15 @@ describe('naming', () => {
     expect(declared.filter((d) => !/: (?:find|collect|trim)[A-Z]/.test(d))).toEqual([])
   })
 })
+
+// STYLE.md §3, "compute, then set": the stages that read words whole open one reading view
+// (src/segment/reading-view.ts) instead of unwrapping and closing line-end hyphens each in its own way
+describe('thin stages', () => {
+  it('leaves unwrapping and closing line-end hyphens to the reading view', () => {
+    const stages = files.filter((file) => roomOf(file) === 'stages')
+    const own = stages.filter((file) => /\b(?:unwrapText|closeLineHyphens)\b/.test(readFileSync(file, 'utf8'))).map((file) => relative(root, file))
+    expect(own).toEqual([])
+    const readers = stages.filter((file) => /\bopenReadingView\(/.test(readFileSync(file, 'utf8'))).map((file) => relative(root, file))
+    expect(readers.sort()).toEqual(['src/stages/dateline.ts', 'src/stages/entities.ts', 'src/stages/money.ts', 'src/stages/quotes.ts'])
+  })
+})

@@ -9,10 +9,8 @@ import {resolveOverlaps} from '../entities/overlaps.ts'
 import {findDates} from '../dates/find-dates.ts'
 import type {Stage} from '../stage.ts'
 import {warmUpOnce} from '../text/warm-up.ts'
-import {unwrapText} from '../segment/layout.ts'
 import {findHeadlineSpan} from '../ner/title-case.ts'
-import {closeLineHyphens} from '../segment/line-hyphens.ts'
-import {findTokens} from '../segment/segment-text.ts'
+import {openReadingView} from '../segment/reading-view.ts'
 
 /** Options of the entities stage. */
 export const EntitiesOptions = z
@@ -80,25 +78,15 @@ export function createEntities(options: EntitiesOptions = {}, finders: Partial<E
     requires,
     assigns: ['entities'],
     run(doc) {
-      // a wrap inside a paragraph reads as a space: names and dates cross it, canonical names carry a space
-      const text = unwrapText(doc.text, doc.paragraphs)
+      // a wrap inside a paragraph reads as a space (names and dates cross it, canonical names carry a space), a word a
+      // wrapper broke with a hyphen ("Appropria-" / "tions") whole
+      const view = openReadingView(doc)
       const dateline = settings.datelinePlaces ? (doc.dateline ?? null) : null
-      const money = settings.numbers ? doc.money : []
-      // a word a wrapper broke with a hyphen ("Appropria-" / "tions") is read whole, in a view with the break closed
-      const hyphens = doc.lineHyphens ?? []
-      if (hyphens.length > 0) {
-        // the view is shorter than the text: it gets its own tokens, every span is read into it and every entity back
-        const view = closeLineHyphens(text, hyphens)
-        const paragraphs = doc.paragraphs!.map(view.toView)
-        const headline = findHeadlineSpan(view.text, paragraphs, doc.title)
-        const sentences = (doc.sentences ?? []).map(view.toView)
-        const found = findEntities(view.text, findTokens(view.text), sentences, use, settings.dates, settings.numbers, (money ?? []).map(view.toView), dateline && view.toView(dateline), headline)
-        doc.entities = found.map(view.toText)
-        return
-      }
+      const money = settings.numbers ? (doc.money ?? []) : []
       // the headline, when clean kept it in the text, is tagged in its truecased view if it is in Title Case
-      const headline = findHeadlineSpan(text, doc.paragraphs, doc.title)
-      doc.entities = findEntities(text, doc.tokens ?? [], doc.sentences ?? [], use, settings.dates, settings.numbers, money, dateline, headline)
+      const headline = findHeadlineSpan(view.text, view.toView(doc.paragraphs ?? []), doc.title)
+      const found = findEntities(view.text, view.tokens(), view.toView(doc.sentences ?? []), use, settings.dates, settings.numbers, view.toView(money), dateline && view.spanToView(dateline), headline)
+      doc.entities = view.toText(found)
     },
   }
 }

@@ -6,8 +6,7 @@
 import {findMoney} from '../money/find-money.ts'
 import {MoneyOptions} from '../money/options.ts'
 import type {Stage} from '../stage.ts'
-import {unwrapText} from '../segment/layout.ts'
-import {closeLineHyphens} from '../segment/line-hyphens.ts'
+import {openReadingView} from '../segment/reading-view.ts'
 
 /** Creates the money stage (requires text, paragraphs and line-end hyphens; assigns money): `defaultDollar` is what a bare `$` means (optional, USD), also "dollars" and "cents". */
 export function createMoney(options: MoneyOptions = {}): Stage {
@@ -19,16 +18,10 @@ export function createMoney(options: MoneyOptions = {}): Stage {
     requires: ['text', 'paragraphs', 'lineHyphens'],
     assigns: ['money'],
     run(doc) {
-      // a wrap inside a paragraph reads as a space ("$5\nbillion" is one figure)
-      const text = unwrapText(doc.text, doc.paragraphs)
-      // a word a wrapper broke with a hyphen ("$5 mil-" / "lion") is read whole, in a view with the break closed
-      const hyphens = doc.lineHyphens ?? []
-      if (hyphens.length === 0) {
-        doc.money = findMoney(text, finderOptions)
-        return
-      }
-      const view = closeLineHyphens(text, hyphens)
-      doc.money = findMoney(view.text, finderOptions).map(view.toText)
+      // a wrap inside a paragraph reads as a space ("$5\nbillion" is one figure), a word a wrapper broke with a
+      // hyphen ("$5 mil-" / "lion") whole
+      const view = openReadingView(doc)
+      doc.money = view.toText(findMoney(view.text, finderOptions))
     },
   }
 }

@@ -4,12 +4,10 @@
  */
 import {z} from 'zod'
 import type {Stage} from '../stage.ts'
-import {unwrapText} from '../segment/layout.ts'
 import {findQuotes} from '../quotes/marks.ts'
 import {attributeSpeakers} from '../quotes/speakers.ts'
-import {closeLineHyphens, type ClosedView} from '../segment/line-hyphens.ts'
-import {findTokens} from '../segment/segment-text.ts'
-import type {Quote} from '../doc.ts'
+import {placeQuotesInText} from '../quotes/in-text.ts'
+import {openReadingView} from '../segment/reading-view.ts'
 
 /** Options of the quotes stage. */
 export const QuotesOptions = z
@@ -34,23 +32,14 @@ export function createQuotes(options: QuotesOptionsInput = {}): Stage {
     requires: ['text', 'paragraphs', 'tokens', 'lineHyphens', 'entities'],
     assigns: ['quotes'],
     run(doc, ctx) {
-      const paragraphs = doc.paragraphs ?? []
-      // a wrap inside a paragraph reads as a space, so quotes and speakers cross it
-      const text = unwrapText(doc.text, doc.paragraphs)
+      // a wrap inside a paragraph reads as a space, so quotes and speakers cross it; a word a wrapper broke with a
+      // hyphen ("an-" / "nounced") is read whole
+      const view = openReadingView(doc)
+      const paragraphs = view.toView(doc.paragraphs ?? [])
+      const tokens = view.tokens()
       const options = {keepUnattributedPartial: settings.keepUnattributedPartial, indirect: settings.indirect}
-      // a word a wrapper broke with a hyphen ("an-" / "nounced") is read whole, in a view with the break closed
-      const hyphens = doc.lineHyphens ?? []
-      let quotes: Quote[]
-      if (hyphens.length === 0) {
-        const tokens = doc.tokens ?? []
-        quotes = attributeSpeakers(text, findQuotes(text, paragraphs, tokens), {paragraphs, tokens, entities: doc.entities ?? []}, options)
-      } else {
-        const view = closeLineHyphens(text, hyphens)
-        const inView = paragraphs.map(view.toView)
-        const tokens = findTokens(view.text)
-        const entities = (doc.entities ?? []).map(view.toView)
-        quotes = attributeSpeakers(view.text, findQuotes(view.text, inView, tokens), {paragraphs: inView, tokens, entities}, options).map((quote) => quoteInText(quote, view, text))
-      }
+      const found = attributeSpeakers(view.text, findQuotes(view.text, paragraphs, tokens), {paragraphs, tokens, entities: view.toView(doc.entities ?? [])}, options)
+      const quotes = placeQuotesInText(found, view)
       if (settings.warnUnclosed) {
         for (const quote of quotes) {
           if (quote.unclosed) ctx.warn('quotes:unclosed', 'a quotation has no closing mark; it was cut at the end of its paragraph', quote)
@@ -58,23 +47,5 @@ export function createQuotes(options: QuotesOptionsInput = {}): Stage {
       }
       doc.quotes = quotes
     },
-  }
-}
-
-/**
- * A quote found in the view with line-end hyphens closed, as spans of the text: its mention and cue are read from the
- * unwrapped text (a wrap a space, as every stage gives them; the records write the newline back).
- */
-function quoteInText(quote: Quote, view: ClosedView, unwrapped: string): Quote {
-  const {start, end} = view.toText(quote)
-  const cueSpan = quote.cueSpan && view.toText(quote.cueSpan)
-  const speaker = quote.speaker.start !== null && quote.speaker.end !== null ? view.toText({start: quote.speaker.start, end: quote.speaker.end}) : null
-  return {
-    ...quote,
-    start,
-    end,
-    cue: cueSpan ? unwrapped.slice(cueSpan.start, cueSpan.end) : quote.cue,
-    cueSpan,
-    speaker: speaker ? {...quote.speaker, ...speaker, mention: unwrapped.slice(speaker.start, speaker.end)} : quote.speaker,
   }
 }
