@@ -3,7 +3,7 @@
  * decompressed as they stream with node:zlib so a `.gz` twin gives exactly the bytes of its plain file.
  */
 import {constants} from 'node:buffer'
-import {closeSync, createReadStream, fstatSync, openSync, readFileSync, readSync, type PathLike} from 'node:fs'
+import {closeSync, createReadStream, fstatSync, openSync, readFileSync, readSync, type PathLike, type ReadStream} from 'node:fs'
 import {createGunzip} from 'node:zlib'
 import type {Readable} from 'node:stream'
 import {findBinaryFormat} from './binary.ts'
@@ -20,6 +20,15 @@ function tooLarge(size: number | null, limit: number): Error {
   const error = new Error(`the file ${what} (the longest text Node.js can hold): split it into smaller files`) as NodeJS.ErrnoException
   error.code = 'LEDE_TOO_LARGE'
   return error
+}
+
+// the file's bytes as they stream, decompressed when `gzip` is set; a read error on the file does not travel through
+// pipe(): it is forwarded so the caller sees one failure
+function decompressed(file: ReadStream, gzip: boolean): Readable {
+  if (!gzip) return file
+  const source = file.pipe(createGunzip())
+  file.on('error', (error) => source.destroy(error))
+  return source
 }
 
 /**
@@ -44,9 +53,7 @@ export async function readInputBytes(path: PathLike, gzip: boolean, limit = MAX_
     }
   }
   const file = createReadStream(path)
-  const source: Readable = gzip ? file.pipe(createGunzip()) : file
-  // a read error on the file does not travel through pipe(): forward it so the caller sees one failure
-  if (gzip) file.on('error', (error) => source.destroy(error))
+  const source = decompressed(file, gzip)
   const chunks: Buffer[] = []
   let length = 0
   try {
@@ -91,8 +98,7 @@ export function readInputLines(path: PathLike, gzip: boolean, maxLineBytes = MAX
     }
   }
   async function* lines(): AsyncGenerator<string | LineTooLong> {
-    const source: Readable = gzip ? file.pipe(createGunzip()) : file
-    if (gzip) file.on('error', (error) => source.destroy(error))
+    const source = decompressed(file, gzip)
     // a stream's own async iterator rethrows its errors (readline's does not), so the caller's loop sees them
     // the start of a line that runs past the chunks read so far, kept as parts (joined once: a long line stays linear)
     let pending: Buffer[] = []
@@ -137,8 +143,7 @@ export function readInputLines(path: PathLike, gzip: boolean, maxLineBytes = MAX
 export function readInputChunks(path: PathLike, gzip: boolean): {chunks: AsyncIterable<Buffer>; fileBytesRead: () => number} {
   const file = createReadStream(path)
   async function* chunks(): AsyncGenerator<Buffer> {
-    const source: Readable = gzip ? file.pipe(createGunzip()) : file
-    if (gzip) file.on('error', (error) => source.destroy(error))
+    const source = decompressed(file, gzip)
     for await (const chunk of source) yield chunk as Buffer
   }
   return {chunks: chunks(), fileBytesRead: () => file.bytesRead}
@@ -152,8 +157,7 @@ export interface LineTooLong {
 /** The first bytes of a file (decompressed when `gzip` is set), at most `limit`; an unreadable or corrupt file gives an empty buffer, so a sniffing caller simply finds nothing. */
 export async function readInputHead(path: PathLike, gzip: boolean, limit = 4096): Promise<Buffer> {
   const file = createReadStream(path, gzip ? {} : {end: limit - 1})
-  const source: Readable = gzip ? file.pipe(createGunzip()) : file
-  if (gzip) file.on('error', (error) => source.destroy(error))
+  const source = decompressed(file, gzip)
   const chunks: Buffer[] = []
   let length = 0
   try {
