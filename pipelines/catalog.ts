@@ -53,7 +53,7 @@ export interface StageOutline {
 // the document stages of ./index.ts, by name, with the layers their factories declare (test/pipelines/catalog.test.ts
 // checks that every pipeline builds exactly these, for every option that changes its stages)
 const STAGE_OUTLINES: Readonly<Record<string, StageOutline>> = {
-  clean: {name: 'clean', requires: ['text', 'title'], assigns: ['text', 'title']},
+  clean: {name: 'clean', requires: ['text', 'title'], assigns: ['text', 'title', 'removed']},
   segment: {name: 'segment', requires: ['text'], assigns: ['paragraphs', 'sentences', 'tokens', 'lineHyphens']},
   dateline: {name: 'dateline', requires: ['text', 'paragraphs', 'lineHyphens'], assigns: ['dateline']},
   money: {name: 'money', requires: ['text', 'paragraphs', 'lineHyphens'], assigns: ['money']},

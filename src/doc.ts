@@ -161,6 +161,7 @@ export interface Doc {
   text: string
   /** metadata carried from the input: url, date, byline, and every other input field as it came (`extra`, written as the article's `meta`) */
   meta: {url?: string; date?: string; byline?: string; extra?: Record<string, unknown>}
+  /** what `clean` took out of the text, in order (written in the article record, read by no stage) */
   removed?: Removed[]
   paragraphs?: Span[]
   /** the wire dateline, null when the story has none */
@@ -177,19 +178,14 @@ export interface Doc {
   messages: DocMessage[]
 }
 
-/** Layers a stage may require or assign. */
-export type LayerName =
-  | 'text'
-  | 'title'
-  | 'paragraphs'
-  | 'dateline'
-  | 'sentences'
-  | 'tokens'
-  | 'lineHyphens'
-  | 'tags'
-  | 'entities'
-  | 'quotes'
-  | 'money'
+/**
+ * Layers a stage may require or assign: every field of {@link Doc} a stage writes (test/architecture.test.ts fails
+ * when the two lists differ, and test/stages/declared-layers.test.ts checks each stage's reads and writes against them).
+ */
+export const LAYER_NAMES = ['text', 'title', 'removed', 'paragraphs', 'dateline', 'sentences', 'tokens', 'lineHyphens', 'tags', 'entities', 'quotes', 'money'] as const
+
+/** A layer a stage may require or assign (one of {@link LAYER_NAMES}). */
+export type LayerName = (typeof LAYER_NAMES)[number]
 
 /** Creates a document holding raw text and no layers. */
 export function createDoc(init: {id: string; source: string; text: string; title?: string | null; meta?: Doc['meta']}): Doc {

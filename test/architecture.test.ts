@@ -225,3 +225,19 @@ describe('thin stages', () => {
     expect(readers.sort()).toEqual(['src/stages/dateline.ts', 'src/stages/entities.ts', 'src/stages/money.ts', 'src/stages/quotes.ts'])
   })
 })
+
+// docs/architecture.md, "The contract": every field a stage writes on the Doc is a declared layer, so a stage's
+// `requires`/`assigns` (and test/stages/declared-layers.test.ts, which guards exactly LAYER_NAMES) can see it
+describe('declared layers', () => {
+  // the document's identity and bookkeeping, set at ingest or by the engine, never by a stage
+  const NOT_LAYERS = ['id', 'source', 'meta', 'messages']
+
+  it('declares every field of Doc but its identity and messages as a layer (LAYER_NAMES)', async () => {
+    const {LAYER_NAMES} = await import('../src/doc.ts')
+    const source = readFileSync(join(root, 'src/doc.ts'), 'utf8')
+    const body = /\nexport interface Doc \{\n([\s\S]*?)\n\}/.exec(source)![1]!
+    const fields = [...body.matchAll(/^ {2}(\w+)\??:/gm)].map((m) => m[1]!)
+    expect(fields.length).toBeGreaterThan(10)
+    expect(fields.filter((f) => !NOT_LAYERS.includes(f)).sort()).toEqual([...LAYER_NAMES].sort())
+  })
+})

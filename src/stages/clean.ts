@@ -31,7 +31,7 @@ export function createClean(options: CleanOptions = {}): Stage {
   return {
     name: 'clean',
     requires: ['text', 'title'],
-    assigns: ['text', 'title'],
+    assigns: ['text', 'title', 'removed'],
     run(doc, ctx) {
       // a title read from the input (an SGML HEADLINE) carries the same codes and references as the text
       const coded = doc.title !== null && !settings.disable.includes('wire-code') ? removeWireCodes(doc.title).text : doc.title

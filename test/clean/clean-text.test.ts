@@ -350,7 +350,7 @@ describe('cleanText whitespace and options', () => {
 describe('createClean', () => {
   it('declares its layers and writes text, title and removed', () => {
     const stage = createClean()
-    expect(stage).toMatchObject({name: 'clean', requires: ['text', 'title'], assigns: ['text', 'title']})
+    expect(stage).toMatchObject({name: 'clean', requires: ['text', 'title'], assigns: ['text', 'title', 'removed']})
     const doc = processDoc(createPipeline('p', [stage]), createDoc({id: 'd', source: '002.txt', text: SEEDS['002']}))
     expect(doc.messages).toEqual([])
     expect(doc.title).toBe('Ukraine halts peace talks with Russia, deputy FM explains reason')

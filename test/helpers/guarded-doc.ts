@@ -3,9 +3,9 @@
  * `requires` (and has not itself assigned yet) throws, and every layer read or written is recorded, so a
  * test can also catch a declared layer that is never read and a layer written that `assigns` does not list.
  */
-import type {Doc, LayerName} from '../../src/doc.ts'
+import {LAYER_NAMES, type Doc, type LayerName} from '../../src/doc.ts'
 
-const LAYERS: ReadonlySet<string> = new Set<LayerName>(['text', 'title', 'paragraphs', 'sentences', 'tokens', 'lineHyphens', 'dateline', 'tags', 'entities', 'quotes', 'money'])
+const LAYERS: ReadonlySet<string> = new Set<string>(LAYER_NAMES)
 
 /** What a guarded run saw: the layers read before the stage wrote them, and (when asked) the layers it wrote. */
 export interface LayerReads {
