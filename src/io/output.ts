@@ -88,11 +88,13 @@ export async function makeFolder(dir: string): Promise<string[]> {
   for (let at = full; ; at = dirname(at)) {
     try {
       const info = await stat(at)
-      if (!info.isDirectory()) throw new OutputError(`cannot create output folder "${dir}": "${at}" is a file, not a folder`)
+      if (!info.isDirectory()) throw new OutputError(`cannot create output folder "${dir}": "${at}" is ${info.isFile() ? 'a file' : 'a device, socket or pipe'}, not a folder`)
       break
     } catch (error) {
       if (error instanceof OutputError) throw error
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(at) === at) throw new OutputError(`cannot create output folder "${dir}": ${at}: ${errorText(error)}`)
+      // ENOTDIR: a part further up is a file or a device (`--out /dev/null/x`); going up finds it and names it
+      const code = (error as NodeJS.ErrnoException).code
+      if ((code !== 'ENOENT' && code !== 'ENOTDIR') || dirname(at) === at) throw new OutputError(`cannot create output folder "${dir}": ${at}: ${errorText(error)}`)
       missing.push(at)
     }
   }

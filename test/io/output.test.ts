@@ -233,6 +233,20 @@ describe('makeFolder', () => {
   it('reports a folder that cannot be made instead of hanging', async () => {
     await expect(makeFolder('/proc/lede-cannot-be-here/x')).rejects.toThrow(OutputError)
   })
+
+  // `--out /dev/null` said "is a file", `--out /dev/null/x` only "/dev/null/x: ENOTDIR: not a directory, stat ..."
+  it.each([
+    ['a device', '/dev/null', 'cannot create output folder "/dev/null": "/dev/null" is a device, socket or pipe, not a folder'],
+    ['a path through a device', '/dev/null/x', 'cannot create output folder "/dev/null/x": "/dev/null" is a device, socket or pipe, not a folder'],
+  ])('names the part of the path that is no folder: %s', async (_name, dir, message) => {
+    await expect(makeFolder(dir)).rejects.toThrow(message)
+  })
+
+  it('names the file a path runs through', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lede-through-'))
+    await writeFile(join(dir, 'f.txt'), 'x')
+    await expect(makeFolder(join(dir, 'f.txt', 'out', 'deeper'))).rejects.toThrow(`cannot create output folder "${join(dir, 'f.txt', 'out', 'deeper')}": "${join(dir, 'f.txt')}" is a file, not a folder`)
+  })
 })
 
 // lede export and lede view of a folder whose run was interrupted said only "no articles.jsonl"
