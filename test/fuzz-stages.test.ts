@@ -43,6 +43,22 @@ describe(`the news pipeline on ${CASES} mutated documents (PolNeAR train/dev and
   })
 })
 
+// the shape-* pieces users bring (docs/fuzz.md, fuzz4), kept out of the default mutations: a few fixed seeds of them too
+describe('the news pipeline on 60 documents of shape-* pieces', () => {
+  const {texts} = loadSources(shared, 30)
+  const pipeline = pipelineFor({name: 'news', options: {}})
+
+  it('keeps every invariant', () => {
+    const failed: Array<{seed: number; mutations: string[]; violations: string[]}> = []
+    for (let seed = 1; seed <= 60; seed++) {
+      const c = makeCase(seed, texts, 1200, SHAPES)
+      const violations = checkText(pipeline, c.text, `shape${seed}`).violations.map((v) => `${v.kind}: ${v.detail}`)
+      if (violations.length > 0) failed.push({seed, mutations: c.mutations, violations})
+    }
+    expect(failed).toEqual([])
+  })
+})
+
 // the minimised failures of the long runs (docs/fuzz.md), each fixed in its finder (whose table tests hold the
 // realistic variants): through the whole pipeline they keep every invariant
 describe('the minimised fuzz findings, through the news pipeline', () => {
