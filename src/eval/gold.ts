@@ -178,7 +178,13 @@ export async function readGold(dir: string): Promise<GoldDoc[]> {
   for (const name of names) {
     const path = join(dir, name)
     try {
-      const gold = parseGold(await readFile(path, 'utf8'), name)
+      const text = await readFile(path, 'utf8')
+      // --gold and --pred swapped: a run's manifest read as gold gave zod's lines about "source" and unknown keys
+      if (name === 'manifest.json' && isRunManifest(text)) {
+        problems.push(`${name}: "${dir}" holds the output of a lede run (its manifest.json), not gold files: --gold takes the folder of hand-written gold files and --pred the run's output folder (swapped?)`)
+        continue
+      }
+      const gold = parseGold(text, name)
       const earlier = sources.get(gold.source)
       if (earlier) problems.push(`${name}: source "${gold.source}" is already annotated in ${earlier}`)
       else sources.set(gold.source, name)
@@ -190,6 +196,14 @@ export async function readGold(dir: string): Promise<GoldDoc[]> {
   }
   if (problems.length > 0) throw new GoldError(problems)
   return docs
+}
+
+function isRunManifest(text: string): boolean {
+  try {
+    return (JSON.parse(text) as {tool?: unknown} | null)?.tool === 'lede'
+  } catch {
+    return false
+  }
 }
 
 function formatPath(path: PropertyKey[]): string {

@@ -214,6 +214,17 @@ describe('readGold', () => {
     ])
   })
 
+  // --gold and --pred swapped: the run's manifest.json was two lines of zod ("source: Invalid input", "Unrecognized keys")
+  it('says when the gold folder is the output of a lede run', async () => {
+    const run = mkdtempSync(join(tmpdir(), 'lede-run-as-gold-'))
+    writeFileSync(join(run, 'manifest.json'), JSON.stringify({tool: 'lede', version: '0.1.0', complete: true}))
+    const error = await readGold(run).catch((e: unknown) => e)
+    expect((error as GoldError).problems).toEqual([
+      `manifest.json: "${run}" holds the output of a lede run (its manifest.json), not gold files: --gold takes the folder of hand-written gold files and --pred the run's output folder (swapped?)`,
+    ])
+    rmSync(run, {recursive: true, force: true})
+  })
+
   it('fails clearly on a missing folder', async () => {
     await expect(readGold(join(dir, 'nope'))).rejects.toThrow(/cannot read the gold folder/)
   })
