@@ -3,8 +3,24 @@
 // compilation at start-up, in this thread or in the worker threads. Without a build, or with one older than the
 // sources (a development checkout after an edit), it runs the TypeScript sources through tsx's loader instead,
 // so what runs is always what the sources say. LEDE_FROM_SOURCE=1 forces the sources (profiling, debugging).
-import {readFileSync, statSync} from 'node:fs'
+import {appendFileSync, readFileSync, statSync} from 'node:fs'
 import {setFlagsFromString} from 'node:v8'
+
+// LEDE_TRACE=<file>: the run's timeline (src/io/trace.ts, same line format; docs/scale.md), from the process's start
+function traceMark(name, wall = performance.timeOrigin + performance.now(), cpuMs) {
+  if (!process.env.LEDE_TRACE) return
+  const cpu = process.cpuUsage()
+  let own = cpuMs
+  try {
+    own ??= Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6
+  } catch {
+    own = NaN
+  }
+  appendFileSync(process.env.LEDE_TRACE, `${wall.toFixed(1)}\t0\t${own.toFixed(1)}\t${(cpuMs ?? (cpu.user + cpu.system) / 1000).toFixed(1)}\t${name}\n`)
+}
+traceMark('process-start', performance.timeOrigin, 0)
+traceMark('bin-start')
+process.on('exit', () => traceMark('exit'))
 
 // an older Node fails inside a dependency with a stack trace (an unknown flag, a missing API): say so in one line
 const [major, minor] = process.versions.node.split('.').map(Number)
@@ -56,6 +72,7 @@ process.stdout.on('error', (error) => {
 })
 
 let main
+traceMark('import-cli')
 if (buildIsCurrent()) {
   ;({main} = await import('../dist/cli.js'))
 } else {
@@ -63,4 +80,5 @@ if (buildIsCurrent()) {
   register()
   ;({main} = await import('../src/cli.ts'))
 }
+traceMark('cli-loaded')
 process.exitCode = await main(process.argv.slice(2))

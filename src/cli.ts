@@ -16,6 +16,7 @@ import {createThreadExecutor, type Executor} from './run/executor.ts'
 import {RECORD_SCHEMAS} from './schema.ts'
 import {PipelineError, type Pipeline} from './stage.ts'
 import {VERSION} from './version.ts'
+import {trace} from './io/trace.ts'
 
 /** Exit codes, documented in the README and in `lede --help`. */
 export const EXIT = {ok: 0, documentsFailed: 1, usage: 2, fatal: 3, interrupted: 130} as const
@@ -213,6 +214,7 @@ ${EXIT_HELP}`,
     // more than one corpus is said below in words a shell pattern's user understands, not commander's 'too many arguments'
     .allowExcessArguments(true)
     .action(async (corpusDir: string, opts: {out: string; pipeline: string; defaultDollar: string; workers?: number; concurrency?: number; redis?: string; queue: string; batchSize?: number; workerTimeout: number; redisTimeout: number; link: boolean; layers?: string[]; quiet?: boolean; resume?: boolean; encoding?: string}, command: Command) => {
+      trace('run-action')
       if (command.args.length > 1) {
         const shown = command.args.slice(0, 3).map((a) => `"${a}"`).join(', ')
         throw new UsageError(`lede run takes one corpus folder, and ${command.args.length} were given (${shown}${command.args.length > 3 ? ', ...' : ''}): a shell pattern such as *.txt gives each file apart; give the folder that holds them (lede reads every input under it, recursively)`)
@@ -245,10 +247,13 @@ ${EXIT_HELP}`,
       const recorded = {...options, ...(encoding !== undefined ? {encoding} : {})}
       const warn = (message: string) => process.stderr.write(`lede: warning: ${message}\n`)
       if (opts.redis !== undefined) checkRedisOptions(opts.redis, opts.queue)
+      trace('options-checked')
       checkPipelineFiles(opts.pipeline)
+      trace('model-checked')
       // then the folders (read only), then Redis answers (the run's queue), and only then is the output folder made and locked
       let redisChecked: CheckedRedis | undefined
       const claimed = await claimOutput(corpusDir, opts.out, warn, opts.redis !== undefined ? async () => void (redisChecked = await checkRedisAt(opts.redis!, warn)) : undefined)
+      trace('output-claimed')
       const spec = {name: opts.pipeline, options}
       const workers = opts.workers ?? availableParallelism()
       // a warning, so printed with --quiet too (--quiet drops progress and the summary only), once the run is sure to start
@@ -289,7 +294,9 @@ ${EXIT_HELP}`,
         // stages' names), and load and build the document stages themselves. A pipeline that does not build here stops
         // the run before any document is sent, and the threads are closed.
         threads = opts.redis === undefined && workers > 0 ? createThreadExecutor(spec, workers) : undefined
+        trace('threads-created')
         const built = await buildPipeline()
+        trace('pipeline-built')
         const showProgress = !opts.quiet && process.stderr.isTTY === true
         let distributed = {}
         if (opts.redis !== undefined) {

@@ -11,6 +11,7 @@ import {createInterface} from 'node:readline'
 import {dirname, join, relative, resolve, sep} from 'node:path'
 import type {ErrorRecord, Manifest} from '../schema.ts'
 import {PACKED_FILES, packedFile, type DocLines, type PackedLines} from './records.ts'
+import {trace} from './trace.ts'
 
 /** The JSONL files a run writes, by record type. */
 export const OUTPUT_FILES = {
@@ -548,6 +549,7 @@ export async function openOutput(dir: string, options: OpenOptions): Promise<Out
     async commit(manifest, finish = {}) {
       for (const name of STAGED) await flush(name)
       await closeAll()
+      trace('commit-closed')
       // everything that needs room is written first, beside the staged files, which stay as they are: a disk that fills
       // up now (the rewritten files double the entities for a while) leaves the staged run whole for --resume. The
       // staged files used to be moved into place one by one while the others were still being rewritten, and a
@@ -563,6 +565,7 @@ export async function openOutput(dir: string, options: OpenOptions): Promise<Out
           if (rewrite) {
             written.push(fileName(name))
             await rewriteJsonlField(join(staging, partial), join(staging, fileName(name)), rewrite)
+            trace(`rewrote-${name}`)
             drop.push(partial)
           } else {
             moves.push([partial, fileName(name)])
@@ -592,6 +595,7 @@ export async function openOutput(dir: string, options: OpenOptions): Promise<Out
           `cannot finish the output in "${staging}": ${errorText(error)}; the staged run is kept: once there is room, the same command with --resume finishes it`,
         )
       }
+      trace('commit-planned')
       await finishCommit(dir)
     },
   }

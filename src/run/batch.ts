@@ -11,6 +11,7 @@ import {checkRecords} from '../io/records.ts'
 import {Manifest, type ErrorRecord} from '../schema.ts'
 import type {CorpusResult, Pipeline} from '../stage.ts'
 import {VERSION} from '../version.ts'
+import {trace} from '../io/trace.ts'
 import {createInlineExecutor, createThreadExecutor, type Executor, type PipelineSpec} from './executor.ts'
 import {failedResult, type DocResult} from './process-doc.ts'
 
@@ -122,7 +123,9 @@ export async function runCorpus(options: RunOptions): Promise<RunResult> {
   try {
     return await runWith(options.batchSize === undefined && executor.batchSize !== undefined ? {...options, batchSize: executor.batchSize} : options, executor, started)
   } finally {
+    trace('close-executor')
     await executor.close()
+    trace('executor-closed')
   }
 }
 
@@ -289,11 +292,13 @@ async function runWith(options: RunOptions, executor: Executor, started: number)
   const lock = options.lock ?? (await claimOutput(options.corpusDir, options.outDir, warn))
   try {
     const prepared = options.prepared ?? (await prepareRun(options))
+    trace('run-prepared')
     const {listing, bytesTotal, runKey, run} = prepared
     if (options.resume === true) await checkResume(options.outDir, prepared)
     // the token layer's file exists only when a stage computes it
     const optional = options.pipeline.stages.some((s) => s.assigns.includes('tags')) ? (['tokens'] as const) : []
     const out = await openOutput(options.outDir, {runKey, run, resume: options.resume === true, warn, optional})
+    trace('output-opened')
     return await runLocked(options, executor, started, out, listing, bytesTotal, prepared.listed)
   } finally {
     await lock.release()
@@ -327,6 +332,7 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
   // a checkpoint from the start: a run killed at any moment can be resumed
   if (!resumed) await out.checkpoint(snapshot())
   let lastCheckpoint = performance.now()
+  trace('first-checkpoint')
 
   // writing: strictly in input order, counting what is written, so a checkpoint describes exactly the staged files
   const write = async (item: Result) => {
@@ -393,13 +399,17 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
   let fatal: Error | null = null
 
   const queue = new PQueue({concurrency: inFlight})
+  let batchesSent = 0
   const submit = (batch: Array<{seq: number; doc: Doc; bytes: number; file?: string; charset?: string; charsetBy?: string}>) => {
     // p-queue tasks must never reject: a failing executor turns into error records for its documents
     void queue.add(async () => {
       let results: DocResult[]
       try {
         if (fatal) return
+        const first = batchesSent++ === 0
+        if (first) trace('first-batch-sent')
         results = await executor.run(batch.map((b) => b.doc))
+        if (first) trace('first-batch-returned')
       } catch (error) {
         try {
           if (isFatal(error)) throw error
@@ -456,7 +466,9 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
   }
   if (batch.length > 0 && !fatal) submit(batch)
   await queue.onIdle()
+  trace('last-result')
   await flush()
+  trace('last-written')
   // set by the queue's tasks, which TypeScript does not follow
   const failure = fatal as Error | null
   // the written part stays staged, and the message says how much and that --resume continues it
@@ -493,6 +505,7 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
     const why = (listing.reasons[path] ?? '').replace(/^folder cannot be read: /, '')
     await out.writeError({source: path, docId: null, stage: 'ingest', code: 'ingest:unreadable-folder', message: `folder cannot be read${why ? ` (${why})` : ''}: the files in it were not read`}).catch(stopOnWrite)
   }
+  trace('finish-start')
   for (const [i, stage] of corpusStages.entries()) {
     const finishing = performance.now()
     const result: CorpusResult = corpusRuns[i]!.finish()
@@ -513,6 +526,7 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
       for (const error of rejected) await out.writeError(error).catch(stopOnWrite)
     }
     addTime(timings, stage.name, finishing)
+    trace(`finished-${stage.name}`)
   }
   if (idMaps.length > 0 || labelMaps.length > 0) {
     // final ids replace provisional ones while the staged files are moved into place; unchanged lines are copied as they are
@@ -582,7 +596,9 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
       megabytesPerSecond: round(docBytesRead / 1e6 / (totalMs / 1000)),
     },
   })
+  trace('commit-start')
   await out.commit(manifest, finish).catch(stopOnWrite)
+  trace('commit-end')
   return {manifest, exitCode: out.counts.errors > 0 ? 1 : 0}
 }
 

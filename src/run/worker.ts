@@ -8,7 +8,11 @@ import {packLines, type DocLines} from '../io/records.ts'
 import type {Pipeline} from '../stage.ts'
 import type {PipelineSpec, WorkerTask} from './executor.ts'
 import {processToResult, type DocResult} from './process-doc.ts'
+import {trace} from '../io/trace.ts'
 
+// the start-up timeline (LEDE_TRACE): this thread's modules are loaded and evaluated here
+trace('worker-module-loaded')
+let firstDone = false
 const built = new Map<string, Pipeline>()
 
 // the files the thread that started this one checked (see createThreadPool); none when this module runs elsewhere
@@ -25,7 +29,9 @@ export function pipelineFor(spec: PipelineSpec): Pipeline {
   if (!pipeline) {
     const definition = PIPELINES[spec.name]
     if (!definition) throw new Error(`unknown pipeline "${spec.name}"`)
+    trace('worker-build-start')
     pipeline = definition.build(spec.options)
+    trace('worker-pipeline-built')
     built.set(key, pipeline)
   }
   return pipeline
@@ -34,7 +40,12 @@ export function pipelineFor(spec: PipelineSpec): Pipeline {
 /** Processes one batch of documents; results in the batch's order. */
 export function runWorkerTask(task: WorkerTask): Array<DocResult & {lines: DocLines}> {
   const pipeline = pipelineFor(task.spec)
-  return task.docs.map((doc) => processToResult(pipeline, doc))
+  const results = task.docs.map((doc) => processToResult(pipeline, doc))
+  if (!firstDone) {
+    firstDone = true
+    trace('worker-first-task-done')
+  }
+  return results
 }
 
 /**
