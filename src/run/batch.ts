@@ -120,11 +120,15 @@ export async function runCorpus(options: RunOptions): Promise<RunResult> {
     await options.lock?.release()
     throw error
   }
+  // closed once: by runLocked as soon as the last result is in, so that the worker threads end (each tears down its
+  // heap) while this thread finishes the corpus stages and commits the output; or here, when the run stopped before that
+  let closing: Promise<void> | undefined
+  const close = () => (closing ??= executor.close())
   try {
-    return await runWith(options.batchSize === undefined && executor.batchSize !== undefined ? {...options, batchSize: executor.batchSize} : options, executor, started)
+    return await runWith(options.batchSize === undefined && executor.batchSize !== undefined ? {...options, batchSize: executor.batchSize} : options, executor, close, started)
   } finally {
     trace('close-executor')
-    await executor.close()
+    await close()
     trace('executor-closed')
   }
 }
@@ -287,7 +291,7 @@ function describeOption(name: string, value: unknown): {text: string; fix: strin
   return {text: `option ${name} ${JSON.stringify(value)}`, fix: `(${name} ${JSON.stringify(value)})`}
 }
 
-async function runWith(options: RunOptions, executor: Executor, started: number): Promise<RunResult> {
+async function runWith(options: RunOptions, executor: Executor, close: () => Promise<void>, started: number): Promise<RunResult> {
   const warn = options.onWarning ?? (() => {})
   const lock = options.lock ?? (await claimOutput(options.corpusDir, options.outDir, warn))
   try {
@@ -299,13 +303,13 @@ async function runWith(options: RunOptions, executor: Executor, started: number)
     const optional = options.pipeline.stages.some((s) => s.assigns.includes('tags')) ? (['tokens'] as const) : []
     const out = await openOutput(options.outDir, {runKey, run, resume: options.resume === true, warn, optional})
     trace('output-opened')
-    return await runLocked(options, executor, started, out, listing, bytesTotal, prepared.listed)
+    return await runLocked(options, executor, close, started, out, listing, bytesTotal, prepared.listed)
   } finally {
     await lock.release()
   }
 }
 
-async function runLocked(options: RunOptions, executor: Executor, started: number, out: OutputWriter, listing: CorpusListing, bytesTotal: number, listed: ReadonlyMap<string, FileState>): Promise<RunResult> {
+async function runLocked(options: RunOptions, executor: Executor, close: () => Promise<void>, started: number, out: OutputWriter, listing: CorpusListing, bytesTotal: number, listed: ReadonlyMap<string, FileState>): Promise<RunResult> {
   const batchSize = options.batchSize ?? 1
   const inFlight = options.concurrency ?? Math.max(4, 2 * (options.workers ?? 1))
   // results finished ahead of the next one to write wait in memory; this caps them however slow one document is
@@ -467,6 +471,9 @@ async function runLocked(options: RunOptions, executor: Executor, started: numbe
   if (batch.length > 0 && !fatal) submit(batch)
   await queue.onIdle()
   trace('last-result')
+  // no batch is sent after this: the executor closes beside the corpus stages' finish and the commit (a close that
+  // fails is reported where runCorpus awaits it, as before)
+  void close().catch(() => {})
   await flush()
   trace('last-written')
   // set by the queue's tasks, which TypeScript does not follow

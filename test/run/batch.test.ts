@@ -275,6 +275,47 @@ describe('runCorpus with a corpus stage that hands records to check', () => {
   })
 })
 
+describe('runCorpus: the executor closes once the last result is in', () => {
+  // its worker threads then end while this thread finishes the corpus stages and commits, not after; closed once
+  it.each([
+    ['closes before the corpus stage finishes, once', false, ['run', 'close', 'finish'], 0],
+    ['a close that fails still fails the run, after the output is written', true, ['run', 'close', 'finish'], 1],
+  ])('%s', async (_what, failClose, order, rejections) => {
+    const corpus = await setup({'a.txt': 'Anna paid €7.', 'b.txt': 'Olena paid €5.'})
+    const events: string[] = []
+    let closes = 0
+    const executor: Executor = {
+      async run(docs) {
+        if (!events.includes('run')) events.push('run')
+        return docs.map((d) => processToResult(pipeline, d))
+      },
+      workersAlive: () => 1,
+      async close() {
+        closes++
+        events.push('close')
+        if (failClose) throw new Error('close failed')
+      },
+    }
+    const finishing = {
+      name: 'finishing',
+      requires: ['text' as const],
+      summarize: (doc: Doc) => doc.id,
+      start: () => ({add: () => {}, finish: () => (events.push('finish'), {})}),
+    }
+    const out = join(corpus, 'out')
+    const run = runCorpus({corpusDir: corpus, outDir: out, pipeline: createPipeline('toy', [toy], [finishing]), executor})
+    let failed = 0
+    await run.catch((error: Error) => {
+      expect(error.message).toBe('close failed')
+      failed++
+    })
+    expect(failed).toBe(rejections)
+    expect(events).toEqual(order)
+    expect(closes).toBe(1)
+    expect((await lines(join(out, 'articles.jsonl'))).length).toBe(2)
+  })
+})
+
 describe('runCorpus: a folder of the corpus that cannot be read', () => {
   // its files were never read, so "every input was processed" (exit 0) would be false: it is an error record, and the
   // manifest still lists it as skipped (it is no file, so files = documents + rejected still holds)
