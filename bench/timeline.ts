@@ -53,11 +53,14 @@ function tracedRun(bin: string): {marks: Mark[]; cpuSeconds: number} {
     encoding: 'utf8',
     env: {...process.env, LEDE_TRACE: file},
   })
+  // when the process was gone, seen from here: after its exit mark come the isolates' teardown and Node's own exit
+  const ended = performance.timeOrigin + performance.now()
   if (child.status !== 0 && child.status !== 1) throw new Error(`lede run failed (exit ${child.status}): ${child.stderr}`)
   const [user, sys] = child.stderr.trim().split('\n').pop()!.split(' ').map(Number)
   const lines = readFileSync(file, 'utf8').trim().split('\n').map((line) => line.split('\t'))
   const start = Number(lines[0]![0])
   const marks = lines.map(([wall, thread, own, all, name]) => ({name: name!, thread: Number(thread), wallMs: Number(wall) - start, threadCpuMs: Number(own), processCpuMs: Number(all)}))
+  marks.push({name: 'process-ended', thread: 0, wallMs: ended - start, threadCpuMs: NaN, processCpuMs: (user! + sys!) * 1000})
   return {marks, cpuSeconds: user! + sys!}
 }
 
@@ -90,6 +93,21 @@ console.log(`${'mark'.padEnd(34)}${arms.map((a) => a.name.padStart(24)).join('')
 for (const key of keys) {
   const cells = arms.map((a) => `${stat(a.name, key, 'wallMs').toFixed(0)} / ${stat(a.name, key, 'threadCpuMs').toFixed(0)} / ${stat(a.name, key, 'processCpuMs').toFixed(0)}`)
   console.log(`${key.padEnd(34)}${cells.map((c) => c.padStart(24)).join('')}`)
+}
+// the serial parts as intervals of each run (medians of intervals, not differences of the medians above)
+const between = (from: string, to: string) => (r: ReturnType<typeof tracedRun>) => {
+  const a = r.marks.find((m) => m.thread === 0 && m.name === from)
+  const b = r.marks.find((m) => m.thread === 0 && m.name === to)
+  return a && b ? [b.wallMs - a.wallMs] : []
+}
+for (const [label, from, to] of [
+  ['start-up (process start -> first batch returned)', 'process-start', 'first-batch-returned'],
+  ['tail (last result -> process ended)', 'last-result', 'process-ended'],
+] as const) {
+  for (const a of arms) {
+    const ms = results.get(a.name)!.flatMap(between(from, to))
+    console.log(`${a.name}: ${label} median ${median(ms).toFixed(0)} ms, runs ${ms.map((x) => x.toFixed(0)).join(' ')}`)
+  }
 }
 for (const a of arms) {
   const cpu = results.get(a.name)!.map((r) => r.cpuSeconds)
