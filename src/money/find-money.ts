@@ -129,8 +129,9 @@ class Scanner extends FigureReader {
     const suffix = !prefix || prefix.kind === 'symbol' ? this.readSuffix(end, numeral) : null
     if (suffix) {
       // "Aug 2$", "November 2019€": a day or year of a date, not an amount (fuzz finding, docs/fuzz.md: the DATE won and the money record
-      // had no MONEY entity); only a bare day, so "Aug 2 million dollars" and "Aug 2.5$" stay money
-      if (!prefix && !magnitude && (numeral.intDigits <= 2 || numeral.yearLike) && numeral.decimals === 0 && this.isDayOfMonth(i)) return this.skipToken(i)
+      // had no MONEY entity); only a bare day, so "Aug 2 million dollars" and "Aug 2.5$" stay money, but a day whose
+      // digits open a space-grouped figure is the date's ("January 3 412,2€", fuzz seed 6001660: the DATE reads January 3)
+      if (!prefix && !magnitude && (numeral.intDigits <= 2 || numeral.yearLike) && this.isDayOfMonth(i)) return this.skipToken(i)
       if (!prefix) {
         marker = suffix
         end = suffix.end

@@ -216,6 +216,10 @@ describe('findMoney: a day of the month before a currency', () => {
     ['On 1996-08-22 USD 5 was paid.', ['[USD 5] 5 USD']],
     ['Code x1996-08-22 USD', ['[22 USD] 22 USD']],
     ['5-7 USD', ['[5-7 USD] 5 USD 5..7']],
+    // a day whose digits open a space-grouped figure is the date's, as the DATE finder reads "January 3" (fuzz seed 6001660)
+    ['January 3\u00a0412,2€ ', ['[412,2€] 412.2 EUR']],
+    ['In January 3\u2009412,20 € were spent.', ['[412,20 €] 412.2 EUR']],
+    ['It came to 3\u202f412,20 € in January.', ['[3\u202f412,20 €] 3412.2 EUR']],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected)
   })
