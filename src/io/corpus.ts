@@ -530,7 +530,7 @@ async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, dam
   let {bytes} = got
   const {fileBytes} = got
   if (got.damaged !== undefined) Object.assign(damage, {message: got.damaged, bytes: bytes.length})
-    // the charset an MHTML part's header or a web archive names, when the page was read in it (for the manifest's counts)
+  // the charset an MHTML part's header or a web archive names, when the page was read in it (for the manifest's counts)
   let containerCharset: string | undefined
   // an MHTML file (a page saved as one file) holds the page as its first text/html MIME part, read as the page
   if (format === 'mhtml') {
