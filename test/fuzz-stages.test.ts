@@ -85,6 +85,7 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['output:money:no-money-entity (a date\'s day cut out of a decimal point)', 'Aug 2.5$'],
     ['output:quote:no-close-mark (a resumed dash turn ending at a line break, the check\'s)', '― p,he said. t\na'],
     ['output:quote:no-open-mark (a dash turn resumed after an attribution holding a mark)', '– g,C said "at. d'],
+    ['output:quote:no-open-mark, no-close-mark (a resumed dash turn signed by the next line)', '— S,he said. H\n-B'],
     ['output:quote:cue-inside-quote (a cue inside a fragment after the quote)', '„g“w«said.»'],
     ['output:money:no-money-entity (a quantity after a spaced currency symbol)', '€ 1 metre'],
     ['output:quote:no-close-mark (a dash turn closed by "tell you", no attribution)', '— a,tell you'],

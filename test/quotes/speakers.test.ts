@@ -58,6 +58,9 @@ describe('attributeSpeakers: attribution patterns', () => {
     ['a short closing attribution after a full stop', '"We will win." Jane Roe said.', [['We will win.', 'Jane Roe', 'said', 'say']]],
     ['a signature line', '"We will win." ― Jane Roe', [['We will win.', 'Jane Roe', null, null]]],
     ['a signature paragraph', '"We will win."\n- Jane Roe.', [['We will win.', 'Jane Roe', null, null]]],
+    // a dash turn's resumed words keep the turn's attribution; the next line signs no such words (fuzz seed 6003476)
+    ['a resumed dash turn before a signature-like line (minimised)', '— S,he said. H\n-B', [['S,', 'he', 'said', 'say'], ['H', 'he', 'said', 'say']]],
+    ['a resumed dash turn before a signature line', '― We will win, said the minister. The people are with us.\n- Jane Roe', [['We will win,', 'the minister', 'said', 'say'], ['The people are with us.', 'the minister', 'said', 'say']]],
   ])('%s', (_name, text, expected) => {
     expect(summary(text)).toEqual(expected)
   })
