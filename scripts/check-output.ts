@@ -161,12 +161,13 @@ export function checkArticle(f: Failures, {a, cps, e, q, m}: {a: Article; cps: s
       while (k >= 0 && (isWhite(cps[k]) || cps[k] === ',' || cps[k] === '.')) k--
       // the attribution's sentence may go on past its cue and speaker ("— A, said the minister on Monday. B."): the
       // turn resumes after that sentence's end, when the quote before shares the attribution and only plain words
-      // stand between (fuzz finding "&MD; s,C state Jy. I")
+      // stand between (fuzz finding "&MD; s,C state Jy. I"); or a new dash opens the next turn after that sentence
+      // ("— A,” he said. — B.", which runs to its paragraph's end as the first turn would)
       const before = q[q.indexOf(r) - 1]
       const resumed =
         said !== null &&
         (k === said.end - 1 ||
-          (before !== undefined && r.cueStart !== null && before.cueStart === r.cueStart && said.end < r.start && /^[^\n“”"«»„—–―]*[.!?…]\s+$/u.test(slice(cps, said.end, r.start))))
+          (before !== undefined && r.cueStart !== null && before.cueStart === r.cueStart && said.end < r.start && /^[^\n“”"«»„—–―]*[.!?…]\s*(?:[—–―]\s+)?$/u.test(slice(cps, said.end, r.start))))
       f.check((i >= 0 && OPENERS.has(cps[i]!)) || resumed, 'quote:no-open-mark', () => `${r.id} before ${JSON.stringify(slice(cps, Math.max(0, r.start - 12), r.start))} text ${JSON.stringify(r.text.slice(0, 40))}`)
       if (!r.unclosed) {
         let j = r.end

@@ -534,9 +534,11 @@ function findDialogue(text: string, para: Span, tokens: readonly Token[]): Quote
     }
     const span = trim(text, contentStart, terminator.end)
     if (span.end > span.start) out.push({start: span.start, end: span.end, kind: 'direct', style: 'dash', open, close: terminator.close, paragraphs: 1})
-    // another dialogue turn may follow the attribution: ". — More words"
+    // another dialogue turn may follow the attribution: ". — More words"; only one that names its speaker, as the
+    // speakers stage reads it, carries over to the next turn: after "said." alone the words after the dash would be
+    // output with no mark and no attribution (fuzz finding "– ,” said.– s", seed 6002651)
     const resume = findResume(text, terminator.close, para.end)
-    if (resume === null) break
+    if (resume === null || !namesSpeaker(text, tokens, terminator.close, resume)) break
     open = resume
     contentStart = resume + 1
   }
@@ -650,6 +652,19 @@ function findUnclosedAttribution(text: string, tokens: readonly Token[], from: n
     return {end: mark.end, resume}
   }
   return null
+}
+
+// whether the attribution in text[from, end) has a speech verb the speakers stage reads with a subject before it ("he
+// said") or after it ("said the minister")
+function namesSpeaker(text: string, tokens: readonly Token[], from: number, end: number): boolean {
+  const words = quoteWords(text, tokens, from, end)
+  // the cue may follow a long apposition, as hasAttribution reads it
+  for (let w = 0; w < words.length && w < 40; w++) {
+    if (speakersCueAt(words, w) === null) continue
+    if (w > 0) return findSubjectAfterQuote(words, 0, w, false) !== null
+    return !NO_INVERSION.has(lookupCue(words[0]!.lower)?.lemma ?? '') && findPhraseAfter(words, 1, words.length) !== null
+  }
+  return false
 }
 
 // whether text[start, end) holds a letter or a digit

@@ -82,6 +82,12 @@ describe('findQuotes: em-dash dialogue', () => {
     ['unclosed, a mark in the attribution sentence ends the turn (minimised)', '– g,C said "at. d', ['g,']],
     ['unclosed, a quotation in the attribution sentence ends the turn', '— We will win, Smith said "at once. Then more.', ['We will win,']],
     ['unclosed, a dash in the attribution sentence ends the turn', '— We will win, said the minister — for now. The rest is history.', ['We will win,']],
+    // a turn after the attribution carries over only when that attribution names its speaker (fuzz seed 6002651)
+    ['a stray mark, then an attribution naming no one: no next turn (minimised)', '– ,” said.– s', [',']],
+    ['an attribution naming no one: no next turn', '— We will win, — said. — We will act.', ['We will win,']],
+    ['an attribution with its subject: the next turn', '— We will win, — he said. — We will act.', ['We will win,', 'We will act.']],
+    ['an attribution with an inverted subject: the next turn', '— We will win,” said Smith. — We will act.', ['We will win,', 'We will act.']],
+    ['an attribution with an apposition: the next turn', '— Taxes will rise, — Jane Roe, the minister, said. — Soon.', ['Taxes will rise,', 'Soon.']],
     // a verb first needs the inverted subject the speakers stage reads (fuzz findings "— a,tell you", "— a,said it. w")
     ['unclosed, a listener after "tell" is no subject (minimised)', '— a,tell you', []],
     ['unclosed, an object after the verb is no subject (minimised)', '— a,said it. w', []],
