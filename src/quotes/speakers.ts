@@ -397,9 +397,10 @@ function endsSentence(text: string, quote: QuoteSpan): boolean {
 /** A quote paragraph signed by the next one: “…” ¶ - Bernie Sanders. */
 function signatureBelow(quote: QuoteSpan, pw: ParagraphWords, next: ParagraphWords | null): Found | null {
   if (!next) return null
-  // a dash turn's words resumed after its own attribution ("— A, he said. B") are that attribution's, which the next
-  // line cannot sign (fuzz finding "— S,he said. H\n-B", seed 6003476: "H" was given the speaker "B")
-  if (quote.style === 'dash' && quote.open === quote.start) return null
+  // a dash turn is one only with its attribution in its paragraph, and the words resumed after it ("— A, he said. B",
+  // "— A, — he said. — B") are that attribution's, which the next line cannot sign (fuzz finding "— S,he said. H\n-B",
+  // seed 6003476: "H" was given the speaker "B")
+  if (quote.style === 'dash') return null
   const b = firstIndexAtOrAfter(pw.words, quote.close)
   if (b < pw.words.length) return null
   const words = next.words

@@ -61,6 +61,7 @@ describe('attributeSpeakers: attribution patterns', () => {
     // a dash turn's resumed words keep the turn's attribution; the next line signs no such words (fuzz seed 6003476)
     ['a resumed dash turn before a signature-like line (minimised)', '— S,he said. H\n-B', [['S,', 'he', 'said', 'say'], ['H', 'he', 'said', 'say']]],
     ['a resumed dash turn before a signature line', '― We will win, said the minister. The people are with us.\n- Jane Roe', [['We will win,', 'the minister', 'said', 'say'], ['The people are with us.', 'the minister', 'said', 'say']]],
+    ['a next dash turn before a signature line', '— We will win, — he said. — We will act.\n- Jane Roe', [['We will win,', 'he', 'said', 'say'], ['We will act.', 'he', 'said', 'say']]],
   ])('%s', (_name, text, expected) => {
     expect(summary(text)).toEqual(expected)
   })
