@@ -648,6 +648,11 @@ function findUnclosedAttribution(text: string, tokens: readonly Token[], from: n
     // "– g,C said "at. d", as scripts/check-output.ts reads a resumed turn)
     const after = close < words.length ? words[close]!.end : end
     if (/[“”"«»„—–―]/u.test(text.slice(clause[0]!.start, after))) return {end: mark.end, resume: end}
+    // nor one whose clause after a semicolon has a cue of its own: the speakers stage ends the sentence there and reads
+    // that cue as a new statement, so the resumed words would be output with no attribution (fuzz finding "– n,T
+    // hints;Say. e", seed 6005279)
+    const semicolon = clause.findIndex((word) => word.text === ';')
+    if (semicolon >= 0 && clause.slice(semicolon + 1).some((_word, k) => speakersCueAt(words, b + 2 + semicolon + k) !== null)) return {end: mark.end, resume: end}
     const resume = close + 1 < words.length ? words[close + 1]!.start : end
     return {end: mark.end, resume}
   }

@@ -82,6 +82,10 @@ describe('findQuotes: em-dash dialogue', () => {
     ['unclosed, a mark in the attribution sentence ends the turn (minimised)', '– g,C said "at. d', ['g,']],
     ['unclosed, a quotation in the attribution sentence ends the turn', '— We will win, Smith said "at once. Then more.', ['We will win,']],
     ['unclosed, a dash in the attribution sentence ends the turn', '— We will win, said the minister — for now. The rest is history.', ['We will win,']],
+    // nor after a semicolon and a cue of its own, a new statement to the speakers stage (fuzz seed 6005279)
+    ['unclosed, a cue after a semicolon in the attribution sentence ends the turn (minimised)', '– n,T hints;Say. e', ['n,']],
+    ['unclosed, a cue after a semicolon in the attribution sentence ends the turn', '— We will win, Smith hints; say it. The people are with us.', ['We will win,']],
+    ['unclosed, a semicolon and no cue after it: the turn resumes', '— We will win, said Smith; he left. The people are with us.', ['We will win,', 'The people are with us.']],
     // a turn after the attribution carries over only when that attribution names its speaker (fuzz seed 6002651)
     ['a stray mark, then an attribution naming no one: no next turn (minimised)', '– ,” said.– s', [',']],
     ['an attribution naming no one: no next turn', '— We will win, — said. — We will act.', ['We will win,']],
