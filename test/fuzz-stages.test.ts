@@ -91,6 +91,8 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['a dash dialogue: a turn, its attribution, the next turn', '— We will win,” he said. — We will act.'],
     ['a dash dialogue before a signature-like line', '— We will win, — he said. — We will act.\n- Jane Roe'],
     ['output:quote:no-open-mark, no-close-mark (a dash turn resumed after a semicolon and a second cue)', '– n,T hints;Say. e'],
+    ['output:quote:no-close-mark (a dash turn\'s attribution opening with an article the mention leaves out, the check\'s)', '– 3, the T said '],
+    ['a dash turn attributed to "the Kremlin"', '— We will win, the Kremlin said.'],
     ['output:quote:cue-inside-quote (a cue inside a fragment after the quote)', '„g“w«said.»'],
     ['output:money:no-money-entity (a quantity after a spaced currency symbol)', '€ 1 metre'],
     ['output:quote:no-close-mark (a dash turn closed by "tell you", no attribution)', '— a,tell you'],
