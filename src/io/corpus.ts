@@ -651,21 +651,31 @@ function* readWireDocs(text: string, path: string, fileBytes: number, fileWarnin
 const RECORD_FIELDS = new Set(['id', 'title', 'text', 'html', 'url', 'date', 'byline', 'meta'])
 
 /**
- * A JSONL file's lines: streamed as UTF-8, or, for a file in UTF-16 (a BOM, or the zero bytes of mostly-ASCII text:
- * what Windows tools write), decoded whole as a .txt file is and split on its line breaks, with the decoding's warnings
- * for each record. Read as UTF-8, UTF-16 gave every line an unreadable bad-json error.
+ * A JSON or JSONL file in UTF-16 (a BOM, or the zero bytes of mostly-ASCII text: what Windows tools write), decoded
+ * whole as a .txt file is, with the decoding's warnings; null for one read as UTF-8 as it streams. Throws for a binary
+ * file, a damaged .gz or UTF-16 that is not text: one error for the file.
  */
-async function openJsonlLines(full: FsPath, gzip: boolean): Promise<ReturnType<typeof readInputLines> & {fileWarnings: IngestWarning[]}> {
+async function readUtf16Json(full: FsPath, gzip: boolean): Promise<{text: string; fileBytes: number; warnings: IngestWarning[]} | null> {
   // random bytes named .jsonl gave one bad-json error per byte 0x0A (77,721 of them for 20 MB): refused as one file
   const binary = gzip ? await findBinaryGzip(full) : findBinaryFile(full, {countSmall: true})
   if (binary !== null) throw Object.assign(new Error(binary.message), {code: binary.code === 'ingest:binary' ? 'LEDE_BINARY' : 'LEDE_NOT_TEXT'})
-  if (utf16Encoding(await readInputHead(full, gzip, 4096)) === null) return {...readInputLines(full, gzip), fileWarnings: []}
+  if (utf16Encoding(await readInputHead(full, gzip, 4096)) === null) return null
   const {bytes, fileBytes, damaged} = await readInputBytes(full, gzip)
-  // a UTF-16 JSONL file is decoded whole: a damaged one is one error, as before
+  // a UTF-16 file is decoded whole: a damaged one is one error, as before
   if (damaged !== undefined) throw Object.assign(new Error(damaged), {code: 'Z_DATA_ERROR'})
   const decoded = decodeBytes(bytes)
   if ('error' in decoded) throw Object.assign(new Error(decoded.error), {code: 'LEDE_NOT_TEXT'})
-  const {text, warnings: fileWarnings} = decoded
+  return {text: decoded.text, fileBytes, warnings: decoded.warnings}
+}
+
+/**
+ * A JSONL file's lines: streamed as UTF-8, or, for a file in UTF-16, split on the decoded text's line breaks, with
+ * the decoding's warnings for each record. Read as UTF-8, UTF-16 gave every line an unreadable bad-json error.
+ */
+async function openJsonlLines(full: FsPath, gzip: boolean): Promise<ReturnType<typeof readInputLines> & {fileWarnings: IngestWarning[]}> {
+  const whole = await readUtf16Json(full, gzip)
+  if (whole === null) return {...readInputLines(full, gzip), fileWarnings: []}
+  const {text, fileBytes, warnings: fileWarnings} = whole
   const all = text.split('\n')
   if (all.at(-1) === '') all.pop()
   let given = 0
@@ -796,16 +806,11 @@ function explainFields(value: unknown): string {
   return ` (its fields: ${shown}${keys.length > 8 ? `, and ${keys.length - 8} more` : ''}; give the article's body as "text", or keep files that hold no articles out of the corpus folder)`
 }
 
-/** A JSON file's bytes as they stream, or, for one in UTF-16 (what Windows tools write), decoded whole and given again as UTF-8, with the decoding's warnings. */
+/** A JSON file's bytes as they stream, or, for one in UTF-16, decoded whole and given again as UTF-8, with the decoding's warnings. */
 async function openJsonChunks(full: FsPath, gzip: boolean): Promise<{chunks: AsyncIterable<Buffer>; fileBytesRead: () => number; fileWarnings: IngestWarning[]}> {
-  const binary = gzip ? await findBinaryGzip(full) : findBinaryFile(full, {countSmall: true})
-  if (binary !== null) throw Object.assign(new Error(binary.message), {code: binary.code === 'ingest:binary' ? 'LEDE_BINARY' : 'LEDE_NOT_TEXT'})
-  if (utf16Encoding(await readInputHead(full, gzip, 4096)) === null) return {...readInputChunks(full, gzip), fileWarnings: []}
-  const {bytes, fileBytes, damaged} = await readInputBytes(full, gzip)
-  if (damaged !== undefined) throw Object.assign(new Error(damaged), {code: 'Z_DATA_ERROR'})
-  const decoded = decodeBytes(bytes)
-  if ('error' in decoded) throw Object.assign(new Error(decoded.error), {code: 'LEDE_NOT_TEXT'})
-  const {text, warnings} = decoded
+  const whole = await readUtf16Json(full, gzip)
+  if (whole === null) return {...readInputChunks(full, gzip), fileWarnings: []}
+  const {text, fileBytes, warnings} = whole
   let given = 0
   async function* chunks(): AsyncGenerator<Buffer> {
     given = fileBytes
