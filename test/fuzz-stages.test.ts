@@ -100,6 +100,7 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['output:quote:no-close-mark, no-open-mark (a dash turn closed by the noun "charges")', '— m,charges he nt. r'],
     ['output:money:no-money-entity (a numeric date\'s day before a currency code)', '1996-08-22 USD'],
     ['output:money:no-money-entity (a space-grouped figure opening with a month\'s day)', 'January 3\u00a0412,2€ '],
+    ['output:quote:resumed-participle (a participle clause after the attribution\'s comma read as the resumed turn)', '— We will win, Smith said, telling reporters. The people are with us.'],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])
   })

@@ -6,7 +6,7 @@
 import type {Span, Token} from '../doc.ts'
 import {lookupCue, lookupPhrasalCue, NO_INVERSION} from './cues.ts'
 import {quoteWords, type Word} from './words.ts'
-import {findCueAt as speakersCueAt, DETERMINERS, findPhraseAfter, PRONOUNS, findSubjectAfterQuote} from './phrases.ts'
+import {findCueAt as speakersCueAt, DETERMINERS, findPhraseAfter, isParticiple, PRONOUNS, findSubjectAfterQuote} from './phrases.ts'
 import {countBefore} from '../text/search.ts'
 
 /** How a quotation was marked. */
@@ -640,9 +640,12 @@ function findUnclosedAttribution(text: string, tokens: readonly Token[], from: n
     // "said that …" reports, it does not attribute the words before it
     if (clause[cueAt + 1]?.lower === 'that') continue
     // "— Taxes, Jane Roe said, will rise.": a comma right after the verb goes back to the quoted sentence (after "said
-    // Jane Roe," an apposition may follow instead, which is the narrative's)
+    // Jane Roe," an apposition may follow instead, which is the narrative's); a participle after it opens a clause of
+    // the narrative ("— We will win, Smith said, telling reporters. The people are with us.": the turn resumes after
+    // that sentence, as after any other attribution sentence)
     const comma = clause[cueAt + 1]
-    if (comma?.text === ',' && cueAt > 0 && clause[cueAt + 2] && !clause[cueAt + 2]!.upper) return {end: mark.end, resume: clause[cueAt + 2]!.start}
+    const next = clause[cueAt + 2]
+    if (comma?.text === ',' && cueAt > 0 && next && !next.upper && !isParticiple(next)) return {end: mark.end, resume: next.start}
     // the turn resumes only after a plain attribution sentence: one holding a quotation mark or a dash ("Smith said
     // "at once.") quotes or breaks off on its own, and the words after it are no longer the turn's (fuzz finding
     // "– g,C said "at. d", as scripts/check-output.ts reads a resumed turn)

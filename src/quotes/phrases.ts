@@ -175,6 +175,11 @@ const ING_NOUNS = set(`morning evening meeting building hearing briefing funding
   everything king ring wing spring string during according including regarding concerning following wedding ceiling
   feeling setting ruling filing polling reporting warning offering ending opening beginning standing`)
 
+/** Whether `word` reads as a participle in -ing ("telling", "adding"): lower case, longer than five letters, no noun or preposition in -ing. */
+export function isParticiple(word: Word): boolean {
+  return !word.upper && word.lower.length > 5 && word.lower.endsWith('ing') && !ING_NOUNS.has(word.lower)
+}
+
 /**
  * The head of a subject whose words read back from its verb stopped at `b`, inside a modifier after the head: a
  * participle ("speaking to"), a relative clause ("who spoke … to"), or an adjective taking a preposition
@@ -194,7 +199,7 @@ function findHeadBeforeModifier(words: Word[], b: number, floor: number): Phrase
     const trigger =
       (lower === 'who' && !word.upper) ||
       (c === b - 1 && !word.upper && POSTMODIFIERS.has(lower)) ||
-      (!word.upper && lower.length > 5 && lower.endsWith('ing') && !ING_NOUNS.has(lower) && !DETERMINERS.has(words[c - 1]?.lower ?? ''))
+      (isParticiple(word) && !DETERMINERS.has(words[c - 1]?.lower ?? ''))
     if (trigger) {
       if (c - 1 < floor || words[c - 1]!.kind !== 'word') return null
       const head = collectBackward(words, c - 1, floor)
