@@ -113,6 +113,16 @@ function isWhite(ch: string | undefined): boolean {
   return ch !== undefined && /^[\s\u00a0\u200b-\u200d\u2028\u2029\ufeff]$/u.test(ch)
 }
 
+// words in -ing that are nouns, pronouns or prepositions rather than participles
+const ING_WORDS = new Set(`nothing something anything everything during according including regarding concerning following
+  morning evening meeting building spending funding spring string`.split(/\s+/))
+
+/** Whether a text opens with a participle in -ing of more than five letters, in lower case ("telling reporters"). */
+function opensWithParticiple(text: string): boolean {
+  const word = /^\p{Ll}+/u.exec(text)?.[0] ?? ''
+  return word.length > 5 && word.endsWith('ing') && !ING_WORDS.has(word)
+}
+
 const DECIMAL = /^-?(0|[1-9]\d*)(\.\d*[1-9])?$/
 
 /** Runs every check on one article and its records (`cps`: the article text's code points). */
@@ -168,6 +178,12 @@ export function checkArticle(f: Failures, {a, cps, e, q, m}: {a: Article; cps: s
         said !== null &&
         (k === said.end - 1 ||
           (before !== undefined && r.cueStart !== null && before.cueStart === r.cueStart && said.end < r.start && /^[^\n“”"«»„—–―]*[.!?…]\s*(?:[—–―]\s+)?$/u.test(slice(cps, said.end, r.start))))
+      // words resumed right after the attribution's comma go back to the quoted sentence ("— Taxes, Jane Roe said, will
+      // rise."); a participle there opens the narrative's clause, not the quote's ("— We will win, Smith said, telling
+      // reporters. The people are with us." output "telling reporters. …" as the turn's words)
+      if (said !== null && k === said.end - 1 && cps[i] === ',') {
+        f.check(!opensWithParticiple(r.text), 'quote:resumed-participle', () => `${r.id} after ${JSON.stringify(slice(cps, said.start, r.start))} text ${JSON.stringify(r.text.slice(0, 40))}`)
+      }
       f.check((i >= 0 && OPENERS.has(cps[i]!)) || resumed, 'quote:no-open-mark', () => `${r.id} before ${JSON.stringify(slice(cps, Math.max(0, r.start - 12), r.start))} text ${JSON.stringify(r.text.slice(0, 40))}`)
       if (!r.unclosed) {
         let j = r.end
