@@ -626,17 +626,14 @@ function findUnclosedAttribution(text: string, tokens: readonly Token[], from: n
     if (cueAt < 0 || clause.length < 2) continue
     const lead = clause[0]!
     if (cueAt > 0 && (clause.slice(0, cueAt).some((word) => word.kind === 'punct') || !(lead.upper || DETERMINERS.has(lead.lower) || PRONOUNS.has(lead.lower)))) continue
-    // and they must be the subject the speakers stage reads, or the turn is output with no cue and no speaker (fuzz
-    // finding "&MD; s,C ed mention": "C ed" opens with a capital but is no noun phrase)
-    if (cueAt > 0 && findSubjectAfterQuote(words, b + 1, b + 1 + cueAt, false) === null) continue
     // a verb first needs its subject right after it, led the same way ("said the minister", "said Jane Roe", "said
     // he"); "said on." names no speaker and is no attribution (fuzz finding "— n,said on.”")
     const subject = clause[1]!
     if (cueAt === 0 && !(subject.kind === 'word' && (subject.upper || DETERMINERS.has(subject.lower) || PRONOUNS.has(subject.lower)))) continue
-    // and the speakers stage must read it as an inverted subject, or the turn is output with no cue and no speaker:
-    // "tell you" names a listener, "said it" an object (fuzz findings "— a,tell you", "— a,said it. w", seeds 5001795,
-    // 5001974)
-    if (cueAt === 0 && (NO_INVERSION.has(lookupCue(clause[0]!.lower)!.lemma) || findPhraseAfter(words, b + 2, close) === null)) continue
+    // and either must be the subject the speakers stage reads, or the turn is output with no cue and no speaker (fuzz
+    // findings "&MD; s,C ed mention": "C ed" opens with a capital but is no noun phrase; "— a,tell you" names a
+    // listener, "— a,said it. w" an object, seeds 5001795, 5001974)
+    if (!readsSpeaker(words, b + 1, b + 1 + cueAt, close)) continue
     // "said that …" reports, it does not attribute the words before it
     if (clause[cueAt + 1]?.lower === 'that') continue
     // "— Taxes, Jane Roe said, will rise.": a comma right after the verb goes back to the quoted sentence (after "said
@@ -667,12 +664,16 @@ function findUnclosedAttribution(text: string, tokens: readonly Token[], from: n
 function namesSpeaker(text: string, tokens: readonly Token[], from: number, end: number): boolean {
   const words = quoteWords(text, tokens, from, end)
   // the cue may follow a long apposition, as hasAttribution reads it
-  for (let w = 0; w < words.length && w < 40; w++) {
-    if (speakersCueAt(words, w) === null) continue
-    if (w > 0) return findSubjectAfterQuote(words, 0, w, false) !== null
-    return !NO_INVERSION.has(lookupCue(words[0]!.lower)?.lemma ?? '') && findPhraseAfter(words, 1, words.length) !== null
-  }
+  for (let w = 0; w < words.length && w < 40; w++) if (speakersCueAt(words, w) !== null) return readsSpeaker(words, 0, w, words.length)
   return false
+}
+
+// whether the speakers stage reads a speaker for the cue at words[cue] of the clause words[start, end): the subject
+// before it when words come first ("he said", "the minister said"), else an inverted subject after it ("said the
+// minister"; not after a verb that takes no inversion: "tell you" names a listener)
+function readsSpeaker(words: Word[], start: number, cue: number, end: number): boolean {
+  if (cue > start) return findSubjectAfterQuote(words, start, cue, false) !== null
+  return !NO_INVERSION.has(lookupCue(words[cue]!.lower)?.lemma ?? '') && findPhraseAfter(words, cue + 1, end) !== null
 }
 
 // whether text[start, end) holds a letter or a digit
