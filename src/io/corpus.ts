@@ -705,6 +705,15 @@ async function* readJsonlArticles(full: FsPath, path: string, gzip: boolean, uni
   let refused = 0
   // progress counts file bytes (compressed ones for .gz), handed out as lines arrive
   const bytesSoFar = bytesReadSince(fileBytesRead)
+  // a line that is only a comment is read past, as a comment between the records of a .json is, and said on the record
+  // after it (the record before it when none follows): the last item is held back one line for that
+  let comments: JsonNote[] = []
+  let held: CorpusItem | null = null
+  const hold = (item: CorpusItem): CorpusItem | null => {
+    const out = held
+    held = item
+    return out
+  }
   try {
     for await (const rawLine of lines) {
       lineNumber++
@@ -714,37 +723,75 @@ async function* readJsonlArticles(full: FsPath, path: string, gzip: boolean, uni
       if (typeof rawLine !== 'string') {
         // before, the string's RangeError ended the file's reading: every record after this line was lost
         refused++
-        yield ingestError(source, 'ingest:too-large', `line ${lineNumber} is ${rawLine.tooLong} bytes long, more than the longest line lede reads (${MAX_INPUT_BYTES} bytes, the longest string Node.js holds): not read; the lines after it are`, bytes)
+        const out = hold(ingestError(source, 'ingest:too-large', `line ${lineNumber} is ${rawLine.tooLong} bytes long, more than the longest line lede reads (${MAX_INPUT_BYTES} bytes, the longest string Node.js holds): not read; the lines after it are${notesSaid(comments)}`, bytes))
+        comments = []
+        if (out) yield out
         continue
       }
       const line = lineNumber === 1 ? rawLine.replace(/^\uFEFF/, '') : rawLine
       if (line.trim() === '') continue
       let value: unknown
       let raw = line
-      let warnings = fileWarnings
+      let warnings = comments.length > 0 ? [...fileWarnings, ...comments.map(describeJsonNote)] : fileWarnings
       try {
         value = JSON.parse(line)
       } catch (error) {
+        const only = findCommentLine(line, lineNumber)
+        if (only !== null) {
+          comments.push(...only)
+          continue
+        }
         // a comment after the record or between its fields loses nothing: read, and said, as a comment in a .json is
         const blanked = parseWithoutComments(line, lineNumber)
         if (blanked === null) {
           refused++
-          yield ingestError(source, 'ingest:bad-json', `line ${lineNumber} is not JSON: ${(error as Error).message}`, bytes)
+          const out = hold(ingestError(source, 'ingest:bad-json', `line ${lineNumber} is not JSON: ${(error as Error).message}${notesSaid(comments)}`, bytes))
+          comments = []
+          if (out) yield out
           continue
         }
         ;({value, text: raw} = blanked)
-        warnings = [...fileWarnings, ...blanked.notes.map(describeJsonNote)]
+        warnings = [...warnings, ...blanked.notes.map(describeJsonNote)]
       }
-      const item = await readRecord(value, raw, source, `line ${lineNumber}`, bytes, uniqueId, warnings, invalid)
+      const before = comments
+      comments = []
+      const read = await readRecord(value, raw, source, `line ${lineNumber}`, bytes, uniqueId, warnings, invalid)
+      // a record refused as an error still says the comment lines before it, as a document's warnings would
+      const item = read.kind === 'error' && before.length > 0 ? withComments(read, before) : read
       if (item.kind === 'doc') records++
       else refused++
-      yield item
+      const out = hold(item)
+      if (out) yield out
     }
+    if (held !== null && comments.length > 0) held = withComments(held, comments)
+    if (held !== null) yield held
+    held = null
     // an empty .txt is an ingest:empty error; an empty (or all blank) .jsonl gave nothing at all, its absence unexplained
-    if (records === 0 && refused === 0) yield ingestError(path, 'ingest:empty', lineNumber === 0 ? 'the JSONL file holds no records (it is empty)' : `the JSONL file holds no records (${lineNumber} blank line${lineNumber === 1 ? '' : 's'})`, bytesSoFar())
+    if (records === 0 && refused === 0) yield ingestError(path, 'ingest:empty', lineNumber === 0 ? 'the JSONL file holds no records (it is empty)' : `the JSONL file holds no records (${lineNumber} ${comments.length > 0 ? 'blank or comment' : 'blank'} line${lineNumber === 1 ? '' : 's'})`, bytesSoFar())
   } catch (error) {
+    if (held !== null) yield held
     yield readFailure(lineNumber === 0 ? path : `${path}:${lineNumber + 1}`, error)
   }
+}
+
+// the comments of a JSONL line that holds nothing else (`// note`, `/* note */`), each with its line; null for any other
+// line (a record, a record with a comment, a `/*` never closed, which is a record cut off)
+function findCommentLine(line: string, lineNumber: number): JsonNote[] | null {
+  const blanked = blankJsonComments(line)
+  if (blanked === null || blanked.text.trim() !== '') return null
+  return blanked.lines.map((at) => ({kind: 'comment', line: lineNumber + at - 1}))
+}
+
+// the comment lines before a record JSONL refuses, said in its error message (a document carries them as warnings)
+function notesSaid(notes: JsonNote[]): string {
+  return notes.length > 0 ? `; also: ${notes.map(describeJsonNote).map((n) => `${n.code}: ${n.message}`).join('; ')}` : ''
+}
+
+// the last item of a JSONL file with the comment lines after it: a document's warnings, an error's message
+function withComments(item: CorpusItem, notes: JsonNote[]): CorpusItem {
+  if (item.kind === 'error') return {...item, error: {...item.error, message: item.error.message + notesSaid(notes)}}
+  addIngestWarnings(item.doc, notes.map(describeJsonNote))
+  return item
 }
 
 /**

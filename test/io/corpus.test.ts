@@ -342,6 +342,27 @@ describe('readCorpus: JSON files (an array of articles, an object, an API answer
     expect(items[2]!.kind === 'doc' && items[2]!.doc.text).toContain('https://example.org/x.')
   })
 
+  // a line that is only a comment is read past as a comment between a .json's records is (it was ingest:bad-json, exit 1,
+  // while a comment after a record was read past): a warning on the record after it, or the one before at the end
+  it.each([
+    ['a // line before a record', ['// exported 2026-12-01', 'A', 'B'], ['a.jsonl:2 ingest:json-comment', 'a.jsonl:3']],
+    ['a /* */ line between records', ['A', '/* the second feed */', 'B'], ['a.jsonl:1', 'a.jsonl:3 ingest:json-comment']],
+    ['two comment lines and a record with its own comment', ['A', '// one', '/* two */ // three', 'B // four'], ['a.jsonl:1', 'a.jsonl:4 ingest:json-comment ingest:json-comment ingest:json-comment ingest:json-comment']],
+    ['a comment line after the last record', ['A', 'B', '// end of feed'], ['a.jsonl:1', 'a.jsonl:2 ingest:json-comment']],
+    ['a comment line before a refused line', ['// next', '{"title": "no text"}'], ['a.jsonl:2 ingest:bad-record also: ingest:json-comment']],
+    ['a comment line after a refused last line', ['A', '{"text": "cut', '// end'], ['a.jsonl:1', 'a.jsonl:2 ingest:bad-json also: ingest:json-comment']],
+    ['only comment lines', ['// nothing yet', '/* still nothing */'], ['a.jsonl ingest:empty (2 blank or comment lines)']],
+    ['a /* never closed is a record cut off', ['A', '/* cut', 'B'], ['a.jsonl:1', 'a.jsonl:2 ingest:bad-json', 'a.jsonl:3']],
+    ['a # line is no JSON comment', ['# note', 'A'], ['a.jsonl:1 ingest:bad-json', 'a.jsonl:2']],
+  ])('reads a JSONL line that is only a comment: %s', async (_name, lines, expected) => {
+    const record = (line: string) => line.replace(/^([AB])\b/, (_m, x: string) => JSON.stringify({text: story(x === 'A' ? 1 : 2)}))
+    const items = await readAll(await corpus({'a.jsonl': lines.map(record).join('\n') + '\n'}))
+    expect(items.map((i) => (i.kind === 'doc'
+      ? [i.doc.source, ...i.doc.messages.map((m) => m.code)].join(' ')
+      : `${i.error.source} ${i.error.code}${/; also: ingest:json-comment/.test(i.error.message) ? ' also: ingest:json-comment' : ''}${/\(2 blank or comment lines\)/.test(i.error.message) ? ' (2 blank or comment lines)' : ''}`))).toEqual(expected)
+    expect(items.flatMap((i) => (i.kind === 'doc' ? i.doc.messages : [])).every((m) => !m.fatal && (m.code !== 'ingest:json-comment' || /^a comment on line \d+ was skipped/.test(m.message)))).toBe(true)
+  })
+
   it('says on an element refused as an error what the file did around it', async () => {
     const items = await readAll(await corpus({'a.json': `[{"text": "${story(1)}"}, {"title": "no text"},]`}))
     expect(items[1]!.kind === 'error' && items[1]!.error.message).toMatch(/is not an article .*; also: ingest:json-trailing-comma: the array ends with a comma/)
