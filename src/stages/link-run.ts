@@ -1,7 +1,7 @@
 /**
  * The linking stage's run (`start`, `add`, `finish`): what the thread that writes the output needs of linking. Apart
- * from ./link.ts, whose `summarize` reads documents (person cues, role phrases, the character tables), so that a main
- * thread whose documents are processed elsewhere loads the linker without the document-reading code.
+ * from ./link.ts, whose `summarize` reads documents (`gatherMentions`, ../link/gather.ts: person cues, role phrases, the
+ * character tables), so that a main thread whose documents are processed elsewhere loads the linker without the document-reading code.
  */
 import type {EntityLabel, LayerName} from '../doc.ts'
 import {createLinker} from '../link/linker.ts'
