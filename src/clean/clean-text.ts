@@ -270,6 +270,11 @@ const COPYRIGHT_LINE = /^(?:©|\(c\) |copyright\b)/i
 const PAREN_CREDIT = /^\((?:[\w.&'-]+ ){0,2}(?:photo(?:graph)?s?|images?|pictures?|credits?|illustration|video|footage)(?: ?[:/|]| by\b| courtesy\b)/i
 // a caption that ends in an agency code after a slash: "... 2025. /AGENCY" or "... / Agency Name"
 const SLASH_CREDIT_TAIL = /\s\/ ?[A-Z][\w.&-]{1,24}(?: [A-Z][\w.&-]{1,24}){0,2}$/
+// results and list lines end in " / Name" too ("6. Ann Roe ( Britain ) / Jo Lee", "- NORTH COAST / EAST SEA", "AB / CD /
+// EF"): a caption describes one picture and carries one credit, so a line that opens as a list item (an item number
+// and `.`, `)` or a spaced dash; a dash or bullet) or joins items with spaced slashes before the tail is no caption
+const LIST_ITEM_OPENING = /^(?:\d{1,3}(?:[.)]| +[-–—])|[-–—•·*]) /
+const SPACED_SLASH = /\s\/\s/
 // "... in the capital. Photo: Agency/Name"
 const TRAILING_CREDIT = /(?:^|[.!?]["”’]? )(?:photo(?:graph)?s?|images?|pictures?|credits?)(?: by\b| ?:)[^.!?]{1,60}$/i
 
@@ -386,7 +391,14 @@ function hasInlineCredit(line: Line): boolean {
     const open = text.lastIndexOf('(')
     if (open > 0 && text.length - open <= 80 && PAREN_CREDIT.test(text.slice(open))) return true
   }
-  return SLASH_CREDIT_TAIL.test(tail) || TRAILING_CREDIT.test(tail)
+  return hasSlashCredit(text, tail) || TRAILING_CREDIT.test(tail)
+}
+
+// a credit after a slash at the line's end, on a line that is not a list item nor a list of slash-joined items
+function hasSlashCredit(text: string, tail: string): boolean {
+  const match = SLASH_CREDIT_TAIL.exec(tail)
+  if (match === null || LIST_ITEM_OPENING.test(text.trimStart())) return false
+  return !SPACED_SLASH.test(text.slice(0, text.length - tail.length + match.index))
 }
 
 function normalisePhrase(text: string): string {

@@ -148,6 +148,7 @@ describe('cleanText on boilerplate not from the seeds', () => {
     ['a caption ending in a parenthetical credit', [BODY[0]!, 'Firefighters at the scene on Monday (Photo by Jane Doe)', BODY[1]!, BODY[2]!], 'clean:caption', 'Firefighters'],
     ['a caption ending in "/ Agency"', [BODY[0]!, 'Firefighters battle a blaze near the harbour on July 20. / Reuters', BODY[1]!, BODY[2]!], 'clean:caption', 'Firefighters'],
     ['a short caption above a credit line', [BODY[0]!, 'Mayor Ana Ruiz', 'Photo: Jane Doe/Example Agency', BODY[1]!, BODY[2]!], 'clean:caption', 'Mayor Ana Ruiz'],
+    ['a photographer\'s credit "Name / Agency."', [BODY[0]!, 'Jane Doe / Example Agency.', BODY[1]!, BODY[2]!], 'clean:caption', 'Jane Doe'],
     ['a Greek line under English text', [BODY[0]!, 'Το δημοτικό συμβούλιο ενέκρινε τον προϋπολογισμό', BODY[1]!, BODY[2]!], 'clean:foreign-script', 'δημοτικό'],
     ['an Arabic line under English text', [BODY[0]!, 'وافق مجلس المدينة على الميزانية', BODY[1]!, BODY[2]!], 'clean:foreign-script', 'الميزانية'],
     ['a Cyrillic line under English text', [BODY[0]!, 'Городской совет утвердил бюджет', BODY[1]!, BODY[2]!], 'clean:foreign-script', 'бюджет'],
@@ -182,6 +183,13 @@ describe('cleanText on boilerplate not from the seeds', () => {
     ['a UI word inside a sentence', [BODY[0]!, 'Share prices rose on Monday, and the live broadcast drew a large audience.', BODY[1]!]],
     ['a line quoting a foreign phrase', [BODY[0]!, 'Protesters chanted «Слава» outside the building while police watched.', BODY[1]!]],
     ['hard-wrapped prose at the end', [...BODY, 'Editor’s note: the council', 'meets again', 'on Friday']],
+    // results and list lines end in " / Name" too: a caption opens as no list item and carries one credit (docs/ner.md, thirty-second round)
+    ['a numbered result ending in "/ Name"', [BODY[0]!, '6. Ann Roe ( Britain ) / Jo Lee', BODY[1]!]],
+    ['a numbered result with a spaced dash', [BODY[0]!, '1 - Ann Roe / Jo Lee ( Chile ) beat Bo Kim / Al Tan', BODY[1]!]],
+    ['a dashed heading of two regions', [BODY[0]!, '- NORTH COAST / EAST SEA', BODY[1]!]],
+    ['a bulleted pair', [BODY[0]!, '• Ann Roe / Jo Lee', BODY[1]!]],
+    ['a list of slash-joined items', [BODY[0]!, 'SALES LIMITS AB / CD / EF', BODY[1]!]],
+    ['pairs of names joined by slashes', [BODY[0]!, 'Ann Roe ( Peru ) / Jo Lee ( Peru ) / Bo Kim', BODY[1]!]],
   ])('keeps %s', (_name, lines) => {
     const input = article(...lines)
     const result = cleanText(input)
