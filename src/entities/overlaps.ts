@@ -102,14 +102,14 @@ export function resolveOverlaps(
   }
   const kept: EntitySpan[] = []
   const taken = new Uint8Array(high - low)
-  for (const candidate of greedyOrder(candidates, low, high - low)) {
+  for (const candidate of sortForGreedyChoice(candidates, low, high - low)) {
     let free = true
     for (let i = candidate.start - low; i < candidate.end - low && free; i++) free = taken[i] === 0
     if (!free) continue
     taken.fill(1, candidate.start - low, candidate.end - low)
     kept.push({start: candidate.start, end: candidate.end, label: candidate.label})
   }
-  return byStart(kept, low, high - low)
+  return sortByStart(kept, low, high - low)
 }
 
 /**
@@ -152,7 +152,7 @@ const EXACT = 2 ** 53
  * index, so equal extents and ranks keep input order as the stable comparator sort does. Spans of the same extent
  * and rank with different labels (ordered by label), and keys too large to be exact, take the comparator sort.
  */
-export function greedyOrder(candidates: readonly RankedSpan[], low: number, width: number): RankedSpan[] {
+export function sortForGreedyChoice(candidates: readonly RankedSpan[], low: number, width: number): RankedSpan[] {
   const n = candidates.length
   if (3 * width * width * n >= EXACT) return sortByComparator(candidates)
   const keys = new Float64Array(n)
@@ -183,9 +183,9 @@ function sortByComparator(candidates: readonly RankedSpan[]): RankedSpan[] {
 
 /**
  * Non-overlapping, non-empty `spans` inside `[low, low + width)` sorted by start (so by `compareSpans`: no two share
- * a start), through integer keys in a typed array as in {@link greedyOrder}.
+ * a start), through integer keys in a typed array as in {@link sortForGreedyChoice}.
  */
-export function byStart<T extends EntitySpan>(spans: T[], low: number, width: number): T[] {
+export function sortByStart<T extends EntitySpan>(spans: T[], low: number, width: number): T[] {
   const n = spans.length
   if (width * n >= EXACT) return spans.sort(compareSpans)
   const keys = new Float64Array(n)

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {byStart, greedyOrder, isMoneyLike, resolveOverlaps} from '../../src/entities/overlaps.ts'
+import {isMoneyLike, resolveOverlaps, sortByStart, sortForGreedyChoice} from '../../src/entities/overlaps.ts'
 import type {EntitySpan} from '../../src/doc.ts'
 
 describe('isMoneyLike', () => {
@@ -101,7 +101,7 @@ describe('resolveOverlaps', () => {
   })
 })
 
-describe('greedyOrder and byStart: the comparator sort, through typed-array keys', () => {
+describe('sortForGreedyChoice and sortByStart: the comparator sort, through typed-array keys', () => {
   type Ranked = EntitySpan & {rank: number}
   const comparatorOrder = (spans: readonly Ranked[]) =>
     [...spans].sort((a, b) => b.end - b.start - (a.end - a.start) || a.rank - b.rank || a.start - b.start || a.end - b.end || a.label.localeCompare(b.label))
@@ -118,7 +118,7 @@ describe('greedyOrder and byStart: the comparator sort, through typed-array keys
   ])('%s', (_, spans) => {
     const low = Math.min(0, ...spans.map((s) => s.start))
     const high = Math.max(12, ...spans.map((s) => s.end))
-    const ordered = greedyOrder(spans, low, high - low)
+    const ordered = sortForGreedyChoice(spans, low, high - low)
     const expected = comparatorOrder(spans)
     expect(ordered).toEqual(expected)
     // the very objects, in the comparator's order (ties among equal objects included)
@@ -127,17 +127,17 @@ describe('greedyOrder and byStart: the comparator sort, through typed-array keys
 
   it('keys too large to be exact fall back to the comparator', () => {
     const spans = [span(3, 9, 'ORG', 0), span(1, 2, 'LOC', 0), span(0, 9, 'DATE', 1)]
-    expect(greedyOrder(spans, 0, 2 ** 26)).toEqual(comparatorOrder(spans))
-    expect(byStart([span(5, 6, 'ORG', 0), span(1, 2, 'LOC', 0)], 0, 2 ** 53)).toEqual([span(1, 2, 'LOC', 0), span(5, 6, 'ORG', 0)])
+    expect(sortForGreedyChoice(spans, 0, 2 ** 26)).toEqual(comparatorOrder(spans))
+    expect(sortByStart([span(5, 6, 'ORG', 0), span(1, 2, 'LOC', 0)], 0, 2 ** 53)).toEqual([span(1, 2, 'LOC', 0), span(5, 6, 'ORG', 0)])
   })
 
   it.each([
     [[], []],
     [[[7, 9], [0, 2], [3, 4]], [[0, 2], [3, 4], [7, 9]]],
     [[[-2, -1], [4, 5]], [[-2, -1], [4, 5]]],
-  ])('byStart %j -> %j', (given, expected) => {
+  ])('sortByStart %j -> %j', (given, expected) => {
     const spans = given.map(([start, end]) => ({start, end, label: 'ORG' as const}))
-    expect(byStart(spans, -2, 20).map((s) => [s.start, s.end])).toEqual(expected)
+    expect(sortByStart(spans, -2, 20).map((s) => [s.start, s.end])).toEqual(expected)
   })
 
   // the function as it was (comparator sort, then the kept spans sorted by compareSpans), on random spans
