@@ -31,7 +31,7 @@ import {openReadingView} from '../src/segment/reading-view.ts'
 import {findParagraphs, findSentences, findTokens} from '../src/segment/segment-text.ts'
 import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_EDGE_TRIM, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, DEFAULT_ORG_EVIDENCE, DEFAULT_TWO_STAGE, loadModel, recogniseEntities, sentenceEndsOf, shippedLexicon} from '../src/ner/recognise.ts'
 import {NerTagger} from '../src/ner/tagger.ts'
-import {spansFromBilou} from '../src/ner/tags.ts'
+import {decodeBilou} from '../src/ner/tags.ts'
 import {findHeadlineSpan} from '../src/ner/title-case.ts'
 import {placeNamesFrom, relabelDatelinePlaces} from '../src/entities/dateline-places.ts'
 import {contentId} from '../src/io/corpus.ts'
@@ -119,7 +119,7 @@ const toSpans = (mentions: readonly Mention[]): EntitySpan[] => mentions.map((m)
 // the spans a tagger finds over tokens of `text`, with the sentences given as exclusive token ends
 function tag(tagger: NerTagger, text: string, tokens: readonly Span[], sentenceEnds: readonly number[]): Mention[] {
   if (tokens.length === 0) return []
-  return spansFromBilou(tagger.tagSpans(text, tokens, sentenceEnds)).map((s) => ({start: tokens[s.start]!.start, end: tokens[s.end - 1]!.end, type: s.type}))
+  return decodeBilou(tagger.tagSpans(text, tokens, sentenceEnds)).map((s) => ({start: tokens[s.start]!.start, end: tokens[s.end - 1]!.end, type: s.type}))
 }
 
 interface Result {

@@ -20,7 +20,7 @@ import {readRuleSwitches, RULE_SWITCH_OPTIONS} from '../tools/ner/rule-switches.
 import {modelArgOrExit} from '../tools/ner/model-arg.ts'
 import {scoreEntities, type NerScore} from '../tools/ner/score.ts'
 import {NerTagger} from '../src/ner/tagger.ts'
-import {NER_TYPES, spansFromIob, type TokenSpan} from '../src/ner/tags.ts'
+import {NER_TYPES, decodeIob, type TokenSpan} from '../src/ner/tags.ts'
 
 const spec = {
   name: 'bench:ner',
@@ -91,7 +91,7 @@ const options = ruleSettings
 const {beam, nameUnknown, consistency, givenNameJoin, edgeTrim, orgEvidence, twoStage} = options
 let tagger = new NerTagger(model, options)
 const loadMs = modelReadMs + performance.now() - taggerStarted
-const tagAll = (t: NerTagger, docs: NerDocument[]) => docs.map((doc) => spansFromIob(tagTokens(doc.words, doc.sentenceEnds, t)))
+const tagAll = (t: NerTagger, docs: NerDocument[]) => docs.map((doc) => decodeIob(tagTokens(doc.words, doc.sentenceEnds, t)))
 
 const trainFiles = (model.meta.trainFiles as string[] | undefined) ?? ['eng.train']
 console.log(`\nmodel trained on ${trainFiles.join(' + ')}, best epoch ${model.meta.bestEpoch} of ${model.meta.epochs}`)

@@ -14,7 +14,7 @@ import {modelArgOrExit} from '../tools/ner/model-arg.ts'
 import {readTrainingGoldFolder} from '../tools/ner/train-gold.ts'
 import {scoreEntities, type NerScore} from '../tools/ner/score.ts'
 import {NerTagger} from '../src/ner/tagger.ts'
-import {NER_TYPES, spansFromIob, type TokenSpan} from '../src/ner/tags.ts'
+import {NER_TYPES, decodeIob, type TokenSpan} from '../src/ner/tags.ts'
 
 const spec = {
   name: 'score:ner-set',
@@ -52,7 +52,7 @@ for (const {tokens} of docs) {
   const trimsBefore = tagger.edgeTrims
   const orgBefore = tagger.orgEvidenceChanges
   const againBefore = tagger.twoStageSentences
-  predicted.set(tokens, spansFromIob(tagTokens(tokens.words, tokens.sentenceEnds, tagger)))
+  predicted.set(tokens, decodeIob(tagTokens(tokens.words, tokens.sentenceEnds, tagger)))
   joins.set(tokens, tagger.givenNameJoins - before)
   trims.set(tokens, tagger.edgeTrims - trimsBefore)
   orgChanges.set(tokens, tagger.orgEvidenceChanges - orgBefore)

@@ -11,7 +11,7 @@ import type {Lexicon} from './lexicon.ts'
 import {NerTagger, TYPE_VECTOR_SIZE} from './tagger.ts'
 import {sharedTypeTable} from './shared-types.ts'
 import {builtTypeTable} from './type-vectors.ts'
-import {IOB2_TAGS, spansFromBilou, type NerType} from './tags.ts'
+import {IOB2_TAGS, decodeBilou, type NerType} from './tags.ts'
 import {findTitleCaseView} from './title-case.ts'
 
 export {MODEL_URL} from './model-file.ts'
@@ -124,7 +124,7 @@ export function recogniseEntities(
   // the tagger reads the truecased view; spans are token offsets, the same in both
   const view = findTitleCaseView(text, tokens, headline, (word) => tagger.casePriorOf(word)) ?? text
   const tags = tagger.tagSpans(view, tokens, sentenceEndsOf(tokens, sentences))
-  return spansFromBilou(tags).map((span) => ({
+  return decodeBilou(tags).map((span) => ({
     start: tokens[span.start].start,
     end: tokens[span.end - 1].end,
     label: LABELS[span.type],

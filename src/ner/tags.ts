@@ -62,7 +62,7 @@ export function allowedAfter(prev: number, next: number): boolean {
  * Entity spans from IOB1 (CoNLL: `B-X` only where two `X` entities touch) or IOB2 tags; both read the same
  * way: `B-X` always starts an entity, `I-X` continues an open `X` entity or else starts one (as conlleval does).
  */
-export function spansFromIob(tags: readonly string[]): TokenSpan[] {
+export function decodeIob(tags: readonly string[]): TokenSpan[] {
   const spans: TokenSpan[] = []
   let open: TokenSpan | null = null
   for (let i = 0; i < tags.length; i++) {
@@ -85,7 +85,7 @@ export function spansFromIob(tags: readonly string[]): TokenSpan[] {
 }
 
 /** BILOU tag ids for `length` tokens carrying the given spans (spans must not overlap). */
-export function bilouFromSpans(spans: readonly TokenSpan[], length: number): Uint8Array {
+export function encodeBilou(spans: readonly TokenSpan[], length: number): Uint8Array {
   const tags = new Uint8Array(length)
   for (const span of spans) {
     const type = NER_TYPES.indexOf(span.type)
@@ -101,7 +101,7 @@ export function bilouFromSpans(spans: readonly TokenSpan[], length: number): Uin
 }
 
 /** Entity spans from BILOU tag ids, leniently: a B or I run without its L still ends at the last tagged token. */
-export function spansFromBilou(tags: ArrayLike<number>, from = 0, to = tags.length): TokenSpan[] {
+export function decodeBilou(tags: ArrayLike<number>, from = 0, to = tags.length): TokenSpan[] {
   const spans: TokenSpan[] = []
   let open: TokenSpan | null = null
   for (let i = from; i < to; i++) {

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {findTrimmedMention, trimEdgeMarks} from '../../src/ner/edge-trim.ts'
 import {NerTagger} from '../../src/ner/tagger.ts'
-import {bilouFromSpans, spansFromBilou, type TokenSpan} from '../../src/ner/tags.ts'
+import {encodeBilou, decodeBilou, type TokenSpan} from '../../src/ner/tags.ts'
 import type {NerDocument} from '../../tools/ner/conll.ts'
 import {trainTinyModel} from './synthetic.ts'
 
@@ -45,9 +45,9 @@ const toSpans = (list: Case['spans']): TokenSpan[] => list.map(([start, end, typ
 describe('trimEdgeMarks (rule P)', () => {
   it.each(cases)('$name', ({words, spans, trimmed, changed}) => {
     const tokens = words.split(' ')
-    const tags = bilouFromSpans(toSpans(spans), tokens.length)
+    const tags = encodeBilou(toSpans(spans), tokens.length)
     expect(trimEdgeMarks((i) => tokens[i], tags)).toBe(changed)
-    expect(spansFromBilou(tags)).toEqual(toSpans(trimmed))
+    expect(decodeBilou(tags)).toEqual(toSpans(trimmed))
   })
 
   it.each([
@@ -76,15 +76,15 @@ describe('NerTagger edgeTrim', () => {
 
   it('leaves the bracket in the mention when off (the default)', () => {
     const tagger = new NerTagger(model, {beam: 4})
-    expect(spansFromBilou(tagger.tagDocument(doc.words, doc.sentenceEnds))).toEqual(doc.entities)
-    expect(spansFromBilou(tagger.tagSpans(text, spans, doc.sentenceEnds))).toEqual(doc.entities)
+    expect(decodeBilou(tagger.tagDocument(doc.words, doc.sentenceEnds))).toEqual(doc.entities)
+    expect(decodeBilou(tagger.tagSpans(text, spans, doc.sentenceEnds))).toEqual(doc.entities)
     expect(tagger.edgeTrims).toBe(0)
   })
 
   it('trims it and counts the trims when on', () => {
     const tagger = new NerTagger(model, {beam: 4, consistency: true, givenNameJoin: true, edgeTrim: true})
-    expect(spansFromBilou(tagger.tagDocument(doc.words, doc.sentenceEnds))).toEqual([{start: 3, end: 4, type: 'PER'}])
-    expect(spansFromBilou(tagger.tagSpans(text, spans, doc.sentenceEnds))).toEqual([{start: 3, end: 4, type: 'PER'}])
+    expect(decodeBilou(tagger.tagDocument(doc.words, doc.sentenceEnds))).toEqual([{start: 3, end: 4, type: 'PER'}])
+    expect(decodeBilou(tagger.tagSpans(text, spans, doc.sentenceEnds))).toEqual([{start: 3, end: 4, type: 'PER'}])
     expect(tagger.edgeTrims).toBe(2)
   })
 })

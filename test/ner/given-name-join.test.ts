@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {isTitleCase, joinGivenNames} from '../../src/ner/given-name-join.ts'
 import {NerTagger} from '../../src/ner/tagger.ts'
-import {bilouFromSpans, spansFromBilou, type TokenSpan} from '../../src/ner/tags.ts'
+import {encodeBilou, decodeBilou, type TokenSpan} from '../../src/ner/tags.ts'
 import type {NerDocument} from '../../tools/ner/conll.ts'
 import {trainTinyModel} from './synthetic.ts'
 
@@ -39,22 +39,22 @@ const toSpans = (list: Case['spans']): TokenSpan[] => list.map(([start, end, typ
 describe('joinGivenNames (rule J)', () => {
   it.each(cases)('$name', ({words, spans, sentenceEnds, joined, joins}) => {
     const tokens = words.split(' ')
-    const tags = bilouFromSpans(toSpans(spans), tokens.length)
+    const tags = encodeBilou(toSpans(spans), tokens.length)
     const asked: string[] = []
     const made = joinGivenNames((i) => tokens[i], tags, sentenceEnds ?? [tokens.length], (word) => (asked.push(word), inList(word)))
     expect(made).toBe(joins)
-    expect(spansFromBilou(tags)).toEqual(toSpans(joined))
+    expect(decodeBilou(tags)).toEqual(toSpans(joined))
     // the list is asked only about Title-case MISC words before a one-word PER, lowercased
     for (const word of asked) expect(word).toBe(word.toLowerCase())
   })
 
   it('asks the list nothing when no pair is there', () => {
     const tokens = 'Roman Abramovich spoke'.split(' ')
-    const tags = bilouFromSpans(toSpans([[0, 2, 'PER']]), tokens.length)
+    const tags = encodeBilou(toSpans([[0, 2, 'PER']]), tokens.length)
     joinGivenNames((i) => tokens[i], tags, [3], () => {
       throw new Error('asked')
     })
-    expect(spansFromBilou(tags)).toEqual(toSpans([[0, 2, 'PER']]))
+    expect(decodeBilou(tags)).toEqual(toSpans([[0, 2, 'PER']]))
   })
 
   it.each([
@@ -85,15 +85,15 @@ describe('NerTagger givenNameJoin', () => {
 
   it('leaves MISC + PER as the model tagged them when off (the default)', () => {
     const tagger = new NerTagger(model, {beam: 4})
-    expect(spansFromBilou(tagger.tagDocument(doc.words, doc.sentenceEnds))).toEqual(doc.entities)
-    expect(spansFromBilou(tagger.tagSpans(text, spans, doc.sentenceEnds))).toEqual(doc.entities)
+    expect(decodeBilou(tagger.tagDocument(doc.words, doc.sentenceEnds))).toEqual(doc.entities)
+    expect(decodeBilou(tagger.tagSpans(text, spans, doc.sentenceEnds))).toEqual(doc.entities)
     expect(tagger.givenNameJoins).toBe(0)
   })
 
   it('joins them into one PER and counts the joins when on', () => {
     const tagger = new NerTagger(model, {beam: 4, consistency: true, givenNameJoin: true})
-    expect(spansFromBilou(tagger.tagDocument(doc.words, doc.sentenceEnds))).toEqual([{start: 1, end: 3, type: 'PER'}])
-    expect(spansFromBilou(tagger.tagSpans(text, spans, doc.sentenceEnds))).toEqual([{start: 1, end: 3, type: 'PER'}])
+    expect(decodeBilou(tagger.tagDocument(doc.words, doc.sentenceEnds))).toEqual([{start: 1, end: 3, type: 'PER'}])
+    expect(decodeBilou(tagger.tagSpans(text, spans, doc.sentenceEnds))).toEqual([{start: 1, end: 3, type: 'PER'}])
     expect(tagger.givenNameJoins).toBe(2)
   })
 })

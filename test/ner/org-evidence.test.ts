@@ -6,7 +6,7 @@ import {ORG_EVIDENCE_URL, shippedOrgEvidence} from '../../src/ner/org-evidence-l
 import {loadModel, sentenceEndsOf} from '../../src/ner/recognise.ts'
 import {NerTagger} from '../../src/ner/tagger.ts'
 import {findParagraphs, findSentences, findTokens} from '../../src/segment/segment-text.ts'
-import {bilouFromSpans, spansFromIob, IOB2_TAGS, type TokenSpan} from '../../src/ner/tags.ts'
+import {encodeBilou, decodeIob, IOB2_TAGS, type TokenSpan} from '../../src/ner/tags.ts'
 import {isWordContext, ORG_EVIDENCE_THRESHOLDS} from '../../tools/ner/org-evidence.ts'
 
 const CASE_LOWER = CASE_CLASSES.indexOf('lower')
@@ -42,10 +42,10 @@ function run(sentences: string[], spans: TokenSpan[]): {changed: number; out: st
     words.push(...s.split(' '))
     ends.push(words.length)
   }
-  const tags = bilouFromSpans(spans, words.length)
+  const tags = encodeBilou(spans, words.length)
   const changed = applyOrgEvidence(view(words, ends), tags, words.length, evidence)
   const iob = [...tags].map((t) => IOB2_TAGS[t])
-  return {changed, out: spansFromIob(iob).map((s) => `${words.slice(s.start, s.end).join(' ')}=${s.type}`)}
+  return {changed, out: decodeIob(iob).map((s) => `${words.slice(s.start, s.end).join(' ')}=${s.type}`)}
 }
 
 describe('rule O: organisation evidence after tagging (docs/ner.md twenty-fifth round)', () => {

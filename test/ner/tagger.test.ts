@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {baseLexicon, indexLexicon} from '../../src/ner/lexicon.ts'
 import {isUnknownName, NerTagger} from '../../src/ner/tagger.ts'
-import {allowedAfter, IOB2_TAGS, spansFromBilou, TAG_START, tagPosition} from '../../src/ner/tags.ts'
+import {allowedAfter, IOB2_TAGS, decodeBilou, TAG_START, tagPosition} from '../../src/ner/tags.ts'
 import {trainNer} from '../../tools/ner/train.ts'
 import {DEFAULT_BEAM, loadModel, shippedTagger, tagTokens} from '../../src/ner/recognise.ts'
 import {syntheticDocuments} from './synthetic.ts'
@@ -30,7 +30,7 @@ describe('NerTagger decoding', () => {
   it.each([1, 4])('beam %i recovers the training entities', (beam) => {
     const tagger = new NerTagger(model, {beam})
     for (const doc of docs.slice(0, 5)) {
-      expect(spansFromBilou(tagger.tagDocument(doc.words, doc.sentenceEnds))).toEqual(doc.entities)
+      expect(decodeBilou(tagger.tagDocument(doc.words, doc.sentenceEnds))).toEqual(doc.entities)
     }
   })
 

@@ -2,10 +2,10 @@ import {describe, expect, it} from 'vitest'
 import {
   allowedAfter,
   BILOU_TAGS,
-  bilouFromSpans,
+  encodeBilou,
   IOB2_TAGS,
-  spansFromBilou,
-  spansFromIob,
+  decodeBilou,
+  decodeIob,
   TAG_START,
   tagId,
   type TokenSpan,
@@ -13,7 +13,7 @@ import {
 
 const span = (start: number, end: number, type: TokenSpan['type']): TokenSpan => ({start, end, type})
 
-describe('spansFromIob', () => {
+describe('decodeIob', () => {
   it.each([
     ['IOB1 run', ['I-PER', 'I-PER', 'O'], [span(0, 2, 'PER')]],
     ['IOB1 B- between two touching entities', ['I-LOC', 'B-LOC', 'I-LOC'], [span(0, 1, 'LOC'), span(1, 3, 'LOC')]],
@@ -21,11 +21,11 @@ describe('spansFromIob', () => {
     ['IOB2', ['B-PER', 'I-PER', 'B-PER', 'O', 'B-ORG'], [span(0, 2, 'PER'), span(2, 3, 'PER'), span(4, 5, 'ORG')]],
     ['all O', ['O', 'O'], []],
   ])('%s', (_name, tags, expected) => {
-    expect(spansFromIob(tags)).toEqual(expected)
+    expect(decodeIob(tags)).toEqual(expected)
   })
 
   it('rejects an unknown type', () => {
-    expect(() => spansFromIob(['I-FOO'])).toThrow(/unknown entity tag/)
+    expect(() => decodeIob(['I-FOO'])).toThrow(/unknown entity tag/)
   })
 })
 
@@ -35,13 +35,13 @@ describe('BILOU', () => {
     [[span(0, 3, 'ORG')], 3, ['B-ORG', 'I-ORG', 'L-ORG']],
     [[span(1, 3, 'LOC'), span(3, 4, 'MISC')], 4, ['O', 'B-LOC', 'L-LOC', 'U-MISC']],
   ])('encodes %j over %i tokens and decodes back', (spans, length, names) => {
-    const tags = bilouFromSpans(spans, length)
+    const tags = encodeBilou(spans, length)
     expect(Array.from(tags, (t) => BILOU_TAGS[t])).toEqual(names)
-    expect(spansFromBilou(tags)).toEqual(spans)
+    expect(decodeBilou(tags)).toEqual(spans)
   })
 
   it('decodes leniently: a B/I run without its L still ends at its last token', () => {
-    expect(spansFromBilou([tagId(0, 0), tagId(1, 0), 0])).toEqual([span(0, 2, 'PER')])
+    expect(decodeBilou([tagId(0, 0), tagId(1, 0), 0])).toEqual([span(0, 2, 'PER')])
   })
 
   it.each([

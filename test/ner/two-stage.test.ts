@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {baseLexicon} from '../../src/ner/lexicon.ts'
 import {NerTagger} from '../../src/ner/tagger.ts'
-import {bilouFromSpans, type TokenSpan} from '../../src/ner/tags.ts'
+import {encodeBilou, type TokenSpan} from '../../src/ner/tags.ts'
 import {findStageTwoBits, STAGE_TWO_BITS, type StageTwoDocument} from '../../src/ner/two-stage.ts'
 import type {NerDocument} from '../../tools/ner/conll.ts'
 import {trainNer} from '../../tools/ner/train.ts'
@@ -89,7 +89,7 @@ const cases: Case[] = [
 describe('findStageTwoBits', () => {
   it.each(cases)('$name', ({text, mentions, bits, redecode}) => {
     const {doc} = documentOf(text)
-    const tags = bilouFromSpans(mentions.map(([start, end, type]) => ({start, end, type})), doc.length)
+    const tags = encodeBilou(mentions.map(([start, end, type]) => ({start, end, type})), doc.length)
     const out = new Uint32Array(doc.length)
     const again = new Uint8Array(doc.sentenceEnds.length)
     const marked = findStageTwoBits(doc, tags, out, again)

@@ -1,4 +1,4 @@
-import {spansFromIob, type TokenSpan} from '../../src/ner/tags.ts'
+import {decodeIob, type TokenSpan} from '../../src/ner/tags.ts'
 
 /** One CoNLL document: its words, where each sentence ends, and the gold entities over token indices. */
 export interface NerDocument {
@@ -53,7 +53,7 @@ function entitiesBySentence(tags: string[], sentenceEnds: number[]): TokenSpan[]
   const entities: TokenSpan[] = []
   let start = 0
   for (const end of sentenceEnds) {
-    for (const span of spansFromIob(tags.slice(start, end))) {
+    for (const span of decodeIob(tags.slice(start, end))) {
       entities.push({start: span.start + start, end: span.end + start, type: span.type})
     }
     start = end

@@ -10,7 +10,7 @@ import {readConll, type NerDocument} from './conll.ts'
 import {DEFAULT_BEAM, DEFAULT_EDGE_TRIM, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, MODEL_URL, tagTokens} from '../../src/ner/recognise.ts'
 import {modelArgOrExit} from './model-arg.ts'
 import {NerTagger} from '../../src/ner/tagger.ts'
-import {spansFromIob, type TokenSpan} from '../../src/ner/tags.ts'
+import {decodeIob, type TokenSpan} from '../../src/ner/tags.ts'
 
 // without an argument the shipped model, as loadModel() did; a wrong file is one line and exit 2, not a stack trace
 const modelFile = process.argv[2] ?? MODEL_URL.pathname
@@ -30,8 +30,8 @@ const upper = (w: string) => /\p{Lu}/u.test(w) && w === w.toUpperCase()
 console.log(['set', 'doc', 'kind', 'gain', 'text', 'from', 'to', 'gold', 'agree', 'agreeInitial', 'agreeCaps', 'agreeMid', 'disagree', 'hereInitial', 'hereCaps'].join('\t'))
 for (const [name, docs] of sets) {
   docs.forEach((doc, d) => {
-    const a = spansFromIob(tagTokens(doc.words, doc.sentenceEnds, off))
-    const b = spansFromIob(tagTokens(doc.words, doc.sentenceEnds, on))
+    const a = decodeIob(tagTokens(doc.words, doc.sentenceEnds, off))
+    const b = decodeIob(tagTokens(doc.words, doc.sentenceEnds, on))
     const gold = new Set(doc.entities.map(key))
     const aKeys = new Set(a.map(key))
     const bKeys = new Set(b.map(key))

@@ -6,7 +6,7 @@
 import {createHash} from 'node:crypto'
 import type {EntityLabel} from '../../src/doc.ts'
 import {findWholeWord, GoldFile, type GoldEntity} from '../../src/eval/gold.ts'
-import {spansFromIob, type NerType} from '../../src/ner/tags.ts'
+import {decodeIob, type NerType} from '../../src/ner/tags.ts'
 import {placeNerGold, toNerTokenDocument, type NerGoldDoc} from './ner-set.ts'
 
 /** One silver mention: a character span (UTF-16) of the article text and its label. */
@@ -39,7 +39,7 @@ export function findSilverMentions(id: string, text: string, tag: (words: readon
   const doc: NerGoldDoc = {id, source: 'written-train', goldPath: '', textPath: '', text, entities: []}
   const tokens = toNerTokenDocument(doc)
   if (tokens.words.length === 0) return []
-  return spansFromIob(tag(tokens.words, tokens.sentenceEnds)).map((s) => ({
+  return decodeIob(tag(tokens.words, tokens.sentenceEnds)).map((s) => ({
     start: tokens.tokenSpans[s.start].start,
     end: tokens.tokenSpans[s.end - 1].end,
     label: s.type,

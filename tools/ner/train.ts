@@ -26,7 +26,7 @@ import type {NerModel} from '../../src/ner/model.ts'
 import {countNames, NameClassifier, type NameCounts} from '../../src/ner/names.ts'
 import {scoreEntities, type NerScore} from './score.ts'
 import {NerTagger} from '../../src/ner/tagger.ts'
-import {bilouFromSpans, NER_TYPES, spansFromBilou, TAG_COUNT, TAG_START, tagType, type NerType} from '../../src/ner/tags.ts'
+import {encodeBilou, NER_TYPES, decodeBilou, TAG_COUNT, TAG_START, tagType, type NerType} from '../../src/ner/tags.ts'
 import {mulberry32} from '../lib/random.ts'
 import {findStageTwoBits} from '../../src/ner/two-stage.ts'
 
@@ -171,7 +171,7 @@ export function trainNer(train: readonly NerDocument[], options: TrainOptions, d
   const scratch = new DocumentScratch()
   const docs: TrainingDocument[] = train.map((doc, d) => ({
     encoded: encodeDocument(doc.words, doc.sentenceEnds, registry, foldGazetteers[d % options.folds], external, scratch),
-    gold: bilouFromSpans(doc.entities, doc.words.length),
+    gold: encodeBilou(doc.entities, doc.words.length),
   }))
   // two-stage training: each document's stage-two bits, from pass-1 tags of a model that did not see it
   const stageOne = options.stageOne
@@ -412,7 +412,7 @@ function lexiconNameUnits(lexicon: Lexicon): {word: string; cls: number}[] {
 /** Tags documents with a model and scores them against their gold entities. */
 export function evaluate(model: NerModel, documents: readonly NerDocument[], beam = 1, nameUnknown = false): NerScore {
   const tagger = new NerTagger(model, {beam, nameUnknown})
-  const predicted = documents.map((doc) => spansFromBilou(tagger.tagDocument(doc.words, doc.sentenceEnds)))
+  const predicted = documents.map((doc) => decodeBilou(tagger.tagDocument(doc.words, doc.sentenceEnds)))
   return scoreEntities(
     documents.map((doc) => doc.entities),
     predicted,
