@@ -405,6 +405,9 @@ function signatureBelow(quote: QuoteSpan, pw: ParagraphWords, next: ParagraphWor
   if (b < pw.words.length) return null
   const words = next.words
   if (words.length < 2 || words.length > 16 || !/^[—–―-]$/.test(words[0]!.text) || !words[1]!.upper) return null
+  // and a signature is narrative: a line holding a quote of its own, a dash turn ("“We will win\n― We will act, he
+  // insisted."), signs nothing (fuzz finding "\"e\n― M,he insist", seed 7001870: the turn's "M" was the speaker)
+  if (next.owner.some((owner) => owner !== -1)) return null
   const phrase = findPhraseAfter(words, 1, words.length)
   return phrase ? {speaker: spanOf(words, phrase), cue: null, rule: 'after'} : null
 }

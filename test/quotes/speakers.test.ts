@@ -62,6 +62,9 @@ describe('attributeSpeakers: attribution patterns', () => {
     ['a resumed dash turn before a signature-like line (minimised)', '— S,he said. H\n-B', [['S,', 'he', 'said', 'say'], ['H', 'he', 'said', 'say']]],
     ['a resumed dash turn before a signature line', '― We will win, said the minister. The people are with us.\n- Jane Roe', [['We will win,', 'the minister', 'said', 'say'], ['The people are with us.', 'the minister', 'said', 'say']]],
     ['a next dash turn before a signature line', '— We will win, — he said. — We will act.\n- Jane Roe', [['We will win,', 'he', 'said', 'say'], ['We will act.', 'he', 'said', 'say']]],
+    // a line holding a quote of its own (a dash turn) signs nothing above it (fuzz seed 7001870)
+    ['a dash turn below an unclosed quote is no signature (minimised)', '"e\n― M,he insist', [['e', null, null, null], ['M,', 'he', 'insist', 'insist']]],
+    ['a dash turn below an unclosed quote is no signature', '"We will win\n― We will act, he insisted.', [['We will win', null, null, null], ['We will act,', 'he', 'insisted', 'insist']]],
   ])('%s', (_name, text, expected) => {
     expect(summary(text)).toEqual(expected)
   })
