@@ -399,6 +399,130 @@ export const SHAPES: readonly Mutation[] = [
   }},
 ]
 
+// ---------------------------------------------------------------------------------------------------------------
+// news-* shapes (fuzz6): what wire and web news carries around its sentences that neither the mutations nor the
+// shape-* pieces make: narrative after a dash turn's attribution, embedded posts, interview transcripts, scores and
+// tallies, market reports, trailers and corrections, titles with party and state
+
+const PEOPLE = ['Jane Roe', 'John Doe', 'Ann Lee', 'Mary Major', 'Richard Miles', 'Sen. Jane Roe', 'the minister', 'a spokeswoman', 'Roe', 'he', 'she']
+const NARRATIVE = [
+  'telling reporters', 'adding that the talks would go on', 'speaking to reporters in the capital', 'citing a report', 'noting the vote',
+  'referring to the strike', 'pointing to the polls', 'in an interview', 'on Monday', 'according to a transcript', 'as he left the building',
+  'after the vote', 'without giving details', 'in a statement', 'at a news conference', 'before the meeting', 'while visiting troops',
+]
+
+/** Words of a source text for a quotation, with no quotation mark or line break in them. */
+function quotedWords(rng: Rng, sources: readonly string[]): string {
+  const text = rng.pick(sources)
+  // from a word's start to a word's end, as a reporter quotes
+  const at = boundary(text, rng)
+  const start = at === 0 ? 0 : text.slice(at).search(/\s\S/) + at + 1
+  const piece = text.slice(start, start + 15 + rng.int(120)).replace(/\S*$/, '').replace(/[\s"“”«»„]+/g, ' ').replace(/[\s,;:.!?]+$/, '').trim()
+  return piece || 'We will not back down'
+}
+
+/** A dash turn whose attribution goes on with the narrative's words: a participle, a prepositional phrase, a second clause. */
+function dashNarrative(rng: Rng, sources: readonly string[]): string {
+  const who = rng.pick(PEOPLE)
+  const verb = rng.pick(['said', 'told reporters', 'says', 'added', 'insisted'])
+  const attribution = rng.pick([`${who} ${verb}`, `said ${who}`, `${who} ${verb}`])
+  const q = () => quotedWords(rng, sources)
+  const end = rng.pick(['.', '.', '!', '?', '…'])
+  return rng.pick([
+    () => `${rng.pick(['—', '–', '―'])} ${q()}, ${attribution}, ${rng.pick(NARRATIVE)}. ${q()}${end}`,
+    () => `${rng.pick(['—', '–', '―'])} ${q()}, ${attribution} ${rng.pick(NARRATIVE)}. ${q()}${end}`,
+    () => `${rng.pick(['—', '–', '―'])} ${q()}, ${attribution}, ${rng.pick(NARRATIVE)}.`,
+    () => `${rng.pick(['—', '–', '―'])} ${q()}, ${attribution}, ${rng.pick(NARRATIVE)}, ${rng.pick(NARRATIVE)}. ${q()}${end}`,
+    () => `${rng.pick(['—', '–', '―'])} ${q()}, ${attribution}. ${rng.pick(['He', 'She', 'The minister'])} ${rng.pick(['left', 'smiled', 'did not elaborate'])}, ${rng.pick(NARRATIVE)}.`,
+  ])()
+}
+
+/** A social-media post embedded in an article, as its text survives extraction: the post, links, a signature line. */
+function embeddedPost(rng: Rng, sources: readonly string[]): string {
+  const handle = rng.pick(['janeroe', 'AP', 'Reuters', 'jdoe_99', 'MinistryX'])
+  const date = rng.pick(['December 1, 2026', 'Dec 1, 2026', '1 December 2026', 'November 30, 2026', 'June 5, 2019'])
+  const link = rng.pick(['pic.twitter.com/Ab3dE9xYz', 'https://t.co/xYz123AbC', 'https://example.com/story?id=5&ref=tw', '#Election2026', '@' + handle])
+  return rng.pick([
+    () => `${quotedWords(rng, sources)} ${link}
+
+${rng.pick(['—', '–', '-'])} ${rng.pick(PEOPLE.slice(0, 5))} (@${handle}) ${date}`,
+    () => `“${quotedWords(rng, sources)} ${link}”
+— ${rng.pick(PEOPLE.slice(0, 5))} (@${handle}) ${date}`,
+    () => `${rng.pick(PEOPLE.slice(0, 5))} (@${handle}) wrote on ${rng.pick(['X', 'Twitter', 'Facebook', 'Truth Social'])}: “${quotedWords(rng, sources)}” ${link}`,
+    () => `A post shared by ${rng.pick(PEOPLE.slice(0, 5))} (@${handle}) on ${date} at ${1 + rng.int(12)}:${String(rng.int(60)).padStart(2, '0')}${rng.pick(['am', 'pm', ' PST', 'a.m. PDT'])}`,
+  ])()
+}
+
+/** An interview transcript: speaker labels before each turn, in capitals or not, with a colon or a dash. */
+function transcript(rng: Rng, sources: readonly string[]): string {
+  const labels = rng.pick([['Q', 'A'], ['Q.', 'A.'], ['INTERVIEWER', 'ROE'], ['Reporter', 'Jane Roe'], ['HOST', 'DOE'], ['Question', 'Answer']])
+  const sep = rng.pick([': ', ' — ', ': “', ':\n'])
+  const close = sep.endsWith('“') ? '”' : ''
+  const turns: string[] = []
+  for (let i = 0, n = 2 + rng.int(4); i < n; i++) turns.push(`${labels[i % 2]}${sep}${quotedWords(rng, sources)}${rng.pick(['?', '.', '…', ''])}${close}`)
+  return turns.join(rng.pick(['\n', '\n\n']))
+}
+
+/** Scores, tallies and results: figures joined by dashes that are neither dates nor ranges of money. */
+function scores(rng: Rng): string {
+  const n = () => String(rng.int(120))
+  const s = () => `${rng.int(8)}-${rng.int(8)}`
+  return rng.pick([
+    () => `${rng.pick(['Arsenal', 'The Lakers', 'Spain', 'Roe'])} ${rng.pick(['beat', 'lost to', 'drew with', 'won'])} ${rng.pick(['Chelsea', 'Boston', 'Italy', 'Doe'])} ${rng.pick([s(), n() + '-' + n(), `${s()}, ${s()}, 7-6 (7-5)`, `${n()}–${n()}`])}${rng.pick([' on Sunday', ' in overtime', ' (2-1 agg.)', ''])}.`,
+    () => `The bill passed ${rng.pick(['51-49', '218-212', '5-4', '12–3', '3-2-1'])}${rng.pick([' in the Senate', ', with two abstentions', ''])}; ${rng.pick(['52%-48%', '52-48 percent', '52.3% to 47.7%', '6,123,456 votes to 5,987,654'])}.`,
+    () => `${rng.pick(['Roe', 'Doe'])} finished in ${rng.int(3)}:${String(rng.int(60)).padStart(2, '0')}:${String(rng.int(60)).padStart(2, '0')}${rng.pick(['.45', ',3', ''])}, ${rng.pick(['a 5-1 favourite', 'at 9/2', 'at odds of 11-4', 'a 3-point lead', '+150'])}, on ${rng.pick(MONTHS)} ${1 + rng.int(28)}.`,
+    () => `${rng.pick(['Record', 'Standings'])}: ${s()}-${rng.int(3)}, ${n()}-${n()} ${rng.pick(['overall', 'at home', '(.562)', ''])}; ${rng.pick(['No. 3', '#7', 'the 4th seed', '2nd'])}.`,
+  ])()
+}
+
+/** A market report: index points and percentages, currency pairs and quotes, commodity prices, tickers, yields. */
+function marketReport(rng: Rng): string {
+  const pct = () => `${rng.pick(['', '-', '+', '−'])}${rng.int(9)}.${rng.int(99)}${rng.pick(['%', ' percent', ' pct', ' per cent'])}`
+  const level = () => `${rng.int(40)},${String(rng.int(1000)).padStart(3, '0')}.${String(rng.int(100)).padStart(2, '0')}`
+  return rng.pick([
+    () => `The ${rng.pick(['Dow Jones Industrial Average', 'S&P 500', 'FTSE 100', 'Nikkei 225', 'DAX'])} ${rng.pick(['fell', 'rose', 'was flat at'])} ${rng.int(900)}.${rng.int(99)} points, or ${pct()}, to ${level()}.`,
+    () => `${rng.pick(['EUR/USD', 'USD/JPY', 'GBP/USD', '$/¥', 'EURUSD=X', 'the euro'])} ${rng.pick(['traded at', 'was', 'at', 'rose to'])} ${rng.pick(['1.0845', '145.20', '$1.27', '¥145.2', '1,0845'])}${rng.pick([' yen', ' dollars', '', ' per dollar'])}${rng.pick([`, ${pct()}`, ' (+0.3%)', ''])}.`,
+    () => `${rng.pick(['Brent crude', 'Gold', 'U.S. crude', 'Bitcoin', 'Wheat'])} ${rng.pick(['settled at', 'rose', 'fell'])} ${rng.pick(['$82.40 a barrel', '$1,945.30 an ounce', '$64,210', '82.40 dollars', '$5.85-1/4 a bushel', '$82.40/bbl'])}${rng.pick([`, ${pct()}`, ` (${pct()})`, ''])}.`,
+    () => `Shares of ${rng.pick(['Acme Corp (NYSE: ACME)', 'Acme Corp (ACME.O)', 'Acme (ACME.N)', 'ACME', 'Acme Holdings Plc (LSE:ACM)'])} ${rng.pick(['rose', 'fell', 'jumped'])} ${pct()} to ${rng.pick(PREFIXES)}${rng.int(500)}.${rng.int(99)}${rng.pick(['', ' in premarket trading', ' after hours'])}.`,
+    () => `The ${rng.pick(['10-year', '2-year', '30-year'])} ${rng.pick(['Treasury yield', 'Bund yield', 'gilt yield'])} ${rng.pick(['rose', 'fell'])} ${rng.int(20)} basis points to ${rng.int(6)}.${rng.int(999)}%${rng.pick([', its highest since 2007', ' (bps)', ''])}; ${rng.pick(['EPS', 'Q3 EPS', 'EBITDA'])} ${rng.pick(['$1.23 vs $1.10 est.', '€0.45/share', '$1.2bn (+12% y/y)'])}`,
+  ])()
+}
+
+/** What ends or interrupts a wire or web story: credits, corrections, copyright lines, updates, contributions. */
+function trailer(rng: Rng): string {
+  return rng.pick([
+    () => `(Reporting by ${rng.pick(PEOPLE.slice(0, 5))}${rng.pick([' in London', '', ' and Ann Lee in Paris'])}; ${rng.pick(['Editing by John Doe', 'Writing by Mary Major; Editing by Richard Miles', 'additional reporting by Ann Lee'])})`,
+    () => `Correction: ${rng.pick(['An earlier version of this story', 'This article'])} misstated ${rng.pick(['the amount as $5 million. It was $5 billion.', 'the date of the vote as Dec. 1. It was Dec. 2.', 'the name of Ann Lee’s party.', "Roe's age. She is 54."])}`,
+    () => `${rng.pick(['Copyright', '©', '(c)'])} ${2000 + rng.int(27)} ${rng.pick(['The Associated Press', 'Reuters', 'The New York Times Company'])}. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.`,
+    () => `${rng.pick(['___', '* * *', '—', '-- '])}\n${rng.pick(['Associated Press writer Ann Lee in London contributed to this report.', 'Jane Roe contributed reporting from Paris.', 'Follow Jane Roe on Twitter: @janeroe', 'This story has been updated to correct the spelling of a name.', 'UPDATE 2-', 'Updated at 3:45 p.m. ET'])}`,
+    () => `${rng.pick(['Read more:', 'RELATED:', 'See also:', 'Watch:', 'ADVERTISEMENT'])} ${rng.pick(['“We will not back down,” minister says', 'Markets fall 2% as $5bn deal collapses', 'Dec. 1: what happened', 'Roe: a profile'])}`,
+  ])()
+}
+
+/** Names with their titles, parties, states, ages and roles, as U.S. and wire copy writes them. */
+function titledNames(rng: Rng): string {
+  return rng.pick([
+    () => `${rng.pick(['Sen.', 'Rep.', 'Gov.', 'Del.'])} ${rng.pick(['Jane Roe', 'John Doe', 'Ann Lee'])} (${rng.pick(['D', 'R', 'I'])}-${rng.pick(['Mass.', 'Texas', 'N.Y.', 'Calif.', 'Pa.', 'Ore.'])}) ${rng.pick(['said', 'told reporters', 'voted against it', 'said on Monday'])}.`,
+    () => `${rng.pick(['Rep.', 'Sen.', 'State Sen.'])} ${rng.pick(['Jane Roe', 'John Doe'])}, ${rng.pick(['R', 'D'])}-${rng.pick(['Texas', 'Fla.', 'Ohio'])}, ${rng.pick(['said', 'called it a mistake', 'did not respond'])}.`,
+    () => `${rng.pick(['Jane Roe', 'John Doe', 'Ann Lee'])}, ${18 + rng.int(80)}, of ${rng.pick(['Boston', 'Lagos', 'Springfield, Ill.'])}, ${rng.pick(['was charged', 'said', 'died Friday'])}${rng.pick([' on Dec. 1', '', ', police said'])}.`,
+    () => `${rng.pick(['Mr.', 'Ms.', 'Dr.', 'Prof.'])} ${rng.pick(['Roe', 'Doe', 'Lee'])}${rng.pick(["'s", '’s', ''])} ${rng.pick(['lawyer', 'office', 'comments'])}, ${rng.pick(['a Democrat', 'a Republican', 'the former finance minister', 'who declined to comment'])}, ${rng.pick(['said', 'wrote', 'added'])} ${rng.pick(['that it was over', 'nothing', 'the same'])}.`,
+  ])()
+}
+
+/**
+ * News-shaped pieces (fuzz6), not in {@link MUTATIONS} nor in {@link SHAPES}, so every earlier seed of either stays
+ * its case: `--only news` (or names) runs them.
+ */
+export const NEWS_SHAPES: readonly Mutation[] = [
+  {name: 'news-dash-narrative', apply: (t, rng, sources) => insertSentence(t, rng, `\n\n${dashNarrative(rng, sources)}\n\n`)},
+  {name: 'news-embedded-post', apply: (t, rng, sources) => insertSentence(t, rng, `\n\n${embeddedPost(rng, sources)}\n\n`)},
+  {name: 'news-transcript', apply: (t, rng, sources) => insertSentence(t, rng, `\n\n${transcript(rng, sources)}\n\n`)},
+  {name: 'news-scores', apply: (t, rng) => insertSentence(t, rng, scores(rng))},
+  {name: 'news-markets', apply: (t, rng) => insertSentence(t, rng, marketReport(rng))},
+  {name: 'news-trailer', apply: (t, rng) => (rng.chance(0.5) ? `${t}\n\n${trailer(rng)}` : insertSentence(t, rng, `\n\n${trailer(rng)}\n\n`))},
+  {name: 'news-titles', apply: (t, rng) => insertSentence(t, rng, titledNames(rng))},
+]
+
 /** One generated input: the seed and mutations that made it, and its text as a reader hands it to the stages. */
 export interface FuzzCase {
   seed: number
@@ -605,7 +729,7 @@ const SPEC = {
     seed: {type: 'string', default: '1', check: 'number', description: "first case's seed: the case k after it has this seed + k, reproducible anywhere"},
     minutes: {type: 'string', value: '<m>', check: 'number', description: 'run for this many minutes instead of a number of cases'},
     'max-chars': {type: 'string', default: '4000', check: 'number', description: 'longest window of a source text a case starts from'},
-    only: {type: 'string', value: '<m1,m2>', description: 'only these mutations (comma-separated names; a wrong name lists them; shapes = every shape-* piece, which the default run leaves out)'},
+    only: {type: 'string', value: '<m1,m2>', description: 'only these mutations (comma-separated names; a wrong name lists them; shapes = every shape-* piece, news = every news-* piece, which the default run leaves out)'},
     'no-minimise': {type: 'boolean', default: false, description: 'report failures without minimising them'},
     json: {type: 'string', value: '<file>', description: 'write the failures (kind, seed, mutations, minimal input) to this file'},
   },
@@ -625,10 +749,10 @@ async function main(): Promise<void> {
   }
   const shared = fileURLToPath(new URL('../../shared', import.meta.url))
   const {texts, from} = loadSources(shared)
-  const every = [...MUTATIONS, ...SHAPES]
-  const mutations = options.only === null ? MUTATIONS : every.filter((m) => options.only!.includes(m.name) || (options.only!.includes('shapes') && SHAPES.includes(m)))
+  const every = [...MUTATIONS, ...SHAPES, ...NEWS_SHAPES]
+  const mutations = options.only === null ? MUTATIONS : every.filter((m) => options.only!.includes(m.name) || (options.only!.includes('shapes') && SHAPES.includes(m)) || (options.only!.includes('news') && NEWS_SHAPES.includes(m)))
   if (mutations.length === 0) {
-    console.error(`fuzz-stages: --only names no mutation; they are: ${every.map((m) => m.name).join(', ')} (and shapes: every shape-*)`)
+    console.error(`fuzz-stages: --only names no mutation; they are: ${every.map((m) => m.name).join(', ')} (and shapes: every shape-*; news: every news-*)`)
     process.exitCode = 2
     return
   }

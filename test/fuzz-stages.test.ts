@@ -1,6 +1,6 @@
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {BUILT_IN_TEXTS, checkText, createRng, loadSources, makeCase, minimise, MUTATIONS, SHAPES} from '../scripts/fuzz-stages.ts'
+import {BUILT_IN_TEXTS, checkText, createRng, loadSources, makeCase, minimise, MUTATIONS, NEWS_SHAPES, SHAPES} from '../scripts/fuzz-stages.ts'
 import {pipelineFor} from '../src/run/worker.ts'
 
 // a few hundred mutated documents through the default pipeline, as a worker processes them (docs/fuzz.md); the long
@@ -22,7 +22,7 @@ describe('fuzz-stages harness', () => {
 
   it('every mutation keeps a string', () => {
     const rng = createRng(3)
-    for (const m of [...MUTATIONS, ...SHAPES]) expect(typeof m.apply(BUILT_IN_TEXTS[0]!, rng, BUILT_IN_TEXTS)).toBe('string')
+    for (const m of [...MUTATIONS, ...SHAPES, ...NEWS_SHAPES]) expect(typeof m.apply(BUILT_IN_TEXTS[0]!, rng, BUILT_IN_TEXTS)).toBe('string')
   })
 })
 
@@ -53,6 +53,22 @@ describe('the news pipeline on 60 documents of shape-* pieces', () => {
     for (let seed = 1; seed <= 60; seed++) {
       const c = makeCase(seed, texts, 1200, SHAPES)
       const violations = checkText(pipeline, c.text, `shape${seed}`).violations.map((v) => `${v.kind}: ${v.detail}`)
+      if (violations.length > 0) failed.push({seed, mutations: c.mutations, violations})
+    }
+    expect(failed).toEqual([])
+  })
+})
+
+// the news-* pieces (docs/fuzz.md, fuzz6), kept out of the default mutations and the shape-* list alike
+describe('the news pipeline on 40 documents of news-* pieces', () => {
+  const {texts} = loadSources(shared, 30)
+  const pipeline = pipelineFor({name: 'news', options: {}})
+
+  it('keeps every invariant', () => {
+    const failed: Array<{seed: number; mutations: string[]; violations: string[]}> = []
+    for (let seed = 1; seed <= 40; seed++) {
+      const c = makeCase(seed, texts, 1200, NEWS_SHAPES)
+      const violations = checkText(pipeline, c.text, `news${seed}`).violations.map((v) => `${v.kind}: ${v.detail}`)
       if (violations.length > 0) failed.push({seed, mutations: c.mutations, violations})
     }
     expect(failed).toEqual([])
@@ -101,6 +117,7 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['output:money:no-money-entity (a numeric date\'s day before a currency code)', '1996-08-22 USD'],
     ['output:money:no-money-entity (a space-grouped figure opening with a month\'s day)', 'January 3\u00a0412,2€ '],
     ['output:quote:resumed-participle (a participle clause after the attribution\'s comma read as the resumed turn)', '— We will win, Smith said, telling reporters. The people are with us.'],
+    ['output:speaker:inside-a-quote (a dash turn read as the signature of the quote above it)', '"e\n― M,he insist'],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])
   })
