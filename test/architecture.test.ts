@@ -290,6 +290,13 @@ describe('thin stages', () => {
     const readers = stages.filter((file) => /\bopenReadingView\(/.test(readFileSync(file, 'utf8'))).map((file) => relative(root, file))
     expect(readers.sort()).toEqual(['src/stages/dateline.ts', 'src/stages/entities.ts', 'src/stages/money.ts', 'src/stages/quotes.ts'])
   })
+
+  // a warm-up knows its finder's rare branches (src/text/warm-up.ts): it lives beside the finder, as the tagger's do
+  // in src/ner, and the stage only calls it
+  it('leaves warm-ups to the finders\' rooms', () => {
+    const stages = files.filter((file) => roomOf(file) === 'stages')
+    expect(stages.filter((file) => /\bwarmUpOnce\b/.test(readFileSync(file, 'utf8'))).map((file) => relative(root, file))).toEqual([])
+  })
 })
 
 // docs/architecture.md, "The contract": every field a stage writes on the Doc is a declared layer, so a stage's
