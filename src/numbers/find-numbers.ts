@@ -26,7 +26,9 @@ const NUMBER = `(?:${DIGITS}|${WORD_NUMBER})(?:${WS}(?:${SCALE}))?`
 // a combining mark belongs to the letter before it ("two" + U+0300 is another word, not the number): marks count as letters
 // and a currency symbol before the number, attached or one space away ("€ 1 metre" is an amount, as "€1 metre" is: the
 // QUANTITY "1 metre" won the overlap and the money figure € 1 had no MONEY entity, fuzz seed 5001004)
-const BEFORE = '(?<![\\p{L}\\p{M}\\p{N}\\-/.,$€£¥₽₴₹])(?<![$€£¥₽₴₹][ \\u00a0\\u2007\\u2009\\u202f])'
+// a hyphen keeps a number out only when glued to a word or number before it ("COVID-19", "F-16", "1990-91"): after a
+// space or a percent sign it is a minus or a range's dash ("fell -3.5%", "10%-15%", "-5 degrees" had no mention)
+const BEFORE = '(?<![\\p{L}\\p{M}\\p{N}/.,$€£¥₽₴₹])(?<![\\p{L}\\p{M}\\p{N}]-)(?<![$€£¥₽₴₹][ \\u00a0\\u2007\\u2009\\u202f])'
 const AFTER_NUMBER = '(?![\\p{L}\\p{M}\\p{N}/]|[.,][0-9]|-[\\p{L}\\p{N}])'
 
 const UNIT = [
@@ -51,12 +53,13 @@ interface NumberRule {
 
 // tried in order at each candidate start; the first match wins there (case-insensitive unless a unit needs case)
 const RULES: NumberRule[] = [
-  {label: 'PERCENT', pattern: new RegExp(`${BEFORE}${NUMBER}(?:${WS0}%|${WS}(?:percent|per cent|pct|percentage points?)(?![\\p{L}\\p{M}]))`, 'iuy')},
+  // (a range glued by a hyphen or dash is one mention: "5-7%", "2.5–3 percent")
+  {label: 'PERCENT', pattern: new RegExp(`${BEFORE}(?:${DIGITS}[-–])?${NUMBER}(?:${WS0}%|${WS}(?:percent|per cent|pct|percentage points?)(?![\\p{L}\\p{M}]))`, 'iuy')},
   {label: 'QUANTITY', pattern: new RegExp(`${BEFORE}${NUMBER}(?:${WS}|-)(?:${UNIT})(?![\\p{L}\\p{M}\\p{N}])`, 'uy')},
   {
     label: 'TIME',
     pattern: new RegExp(
-      `${BEFORE}(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?:${WS0}(?:[ap]\\.m\\.|[ap]m(?![\\p{L}\\p{M}])))?|(?:1[0-2]|0?[1-9])${WS0}(?:[ap]\\.m\\.|[ap]m(?![\\p{L}\\p{M}]))|(?:1[0-2]|0?[1-9]|${UNITS_1_19.split('|').slice(0, 12).join('|')})${WS}o['’]clock)` +
+      `${BEFORE}(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]{1,3})?)?(?:${WS0}(?:[ap]\\.m\\.|[ap]m(?![\\p{L}\\p{M}])))?|(?:1[0-2]|0?[1-9])${WS0}(?:[ap]\\.m\\.|[ap]m(?![\\p{L}\\p{M}]))|(?:1[0-2]|0?[1-9]|${UNITS_1_19.split('|').slice(0, 12).join('|')})${WS}o['’]clock)` +
         `(?:${WS}(?:GMT|UTC|EST|EDT|CET|CEST|BST|PST|PDT|(?:local|Moscow|Kyiv|Kiev) time))?`,
       'iuy',
     ),

@@ -43,6 +43,19 @@ describe('findNumbers', () => {
     expect(found(text)).toEqual(expected)
   })
 
+  // news shapes (fuzz6, news-scores and news-markets): a sign or a range's hyphen before a percentage, a clock time with
+  // seconds; a hyphen glued to a word or number before it still makes no mention ("COVID-19", "1990-91")
+  it.each([
+    ['Growth was -3.5% last year.', [['3.5%', 'PERCENT']]],
+    ['It was 10%-15% higher, 52%–48% in the poll.', [['10%', 'PERCENT'], ['15%', 'PERCENT'], ['52%', 'PERCENT'], ['48%', 'PERCENT']]],
+    ['A range of 5-7% is likely, or 2.5–3 percent.', [['5-7%', 'PERCENT'], ['2.5–3 percent', 'PERCENT']]],
+    ['Temperatures of -5 degrees.', [['5 degrees', 'QUANTITY']]],
+    ['The meeting started at 14:30:00 GMT.', [['14:30:00 GMT', 'TIME']]],
+    ['She won in 2:05:33.45, ahead of the 1990-91 champion and COVID-19 rules.', [['2:05:33.45', 'TIME']]],
+  ])('reads %j', (text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+
   it('gives sorted, disjoint spans on text with astral characters', () => {
     const text = '🎉 5% of 😀 1,000 fans, 🎉 twenty came third.'
     const spans = findNumbers(text)
