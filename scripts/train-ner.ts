@@ -44,6 +44,7 @@ const {values} = parseScriptArgs({
     'no-names': {type: 'boolean', default: false, description: 'without the name-list features'},
     'no-sources': {type: 'boolean', default: false, description: 'without the data-package source features'},
     'without-sources': {type: 'string', default: '', value: '<university,airline,...>', description: 'leave these data-package lists out, to measure them'},
+    'no-country-codes': {type: 'boolean', default: false, description: "leave each country's ISO two-letter code (VA, ID) out of the country list (docs/ner.md, 33rd round)"},
     'word-dropout': {type: 'string', default: '0', check: 'number', description: 'word dropout probability in [0, 1)'},
     'dropout-scope': {type: 'string', default: 'capitalised', value: '<capitalised|all>', description: 'which words dropout may hide'},
     clusters: {
@@ -178,7 +179,7 @@ for (const name of without) {
 // the data-package lists, less those --without-sources names
 function sources(): Partial<Record<SourceCategory, string[]>> {
   // typed as the lexicon's categories: a category the lexicon has and the adapter does not read fails to compile
-  const all: Record<SourceCategory, string[]> = readGazetteerSources()
+  const all: Record<SourceCategory, string[]> = readGazetteerSources({countryCodes: !values['no-country-codes']})
   for (const name of without) delete all[name as SourceCategory]
   return all
 }
@@ -248,6 +249,7 @@ const result = trainNer(
       ...(gold ? {goldTraining: gold.summary} : {}),
       gazetteerPackages: values['no-sources'] ? {} : gazetteerPackages(),
       ...(without.length > 0 ? {withoutSources: without} : {}),
+      ...(values['no-country-codes'] ? {countryCodes: false} : {}),
       ...(clusters ? {clusters: {file: brown!.name, words: clusters.size, sha256: clusterDigest}} : {}),
       ...(embed ? {embedClusters: {file: embed.name, words: embed.table.size, sha256: embed.digest}} : {}),
       ...(foldOut ? {foldOut: `${foldOut.i}/${foldOut.k}`} : {}),

