@@ -45,7 +45,8 @@ function hasNumber(value: string): boolean {
  * name that holds a digit and overlaps a money figure is dropped (the figure is MONEY), a name without digits
  * inside a figure is kept and the figure's MONEY entity and numbers give way to it ("French" in "21.8 million
  * French francs", "C$" in "C$ 0.45": CoNLL names them; money.jsonl keeps the figure), and a money-looking name no
- * figure overlaps stays ("Euro 96"). Without it, money-looking names are dropped by their text alone.
+ * figure overlaps stays ("Euro 96"). Without it, money-looking names are dropped by their text alone. A digit-free
+ * name inside a TIME after its start (a zone, "05:30 GMT"; "10 a.m. Kyiv time") wins and the TIME keeps its part before it.
  */
 export function resolveOverlaps(
   text: string,
@@ -87,10 +88,21 @@ export function resolveOverlaps(
     if (span.end <= span.start || isMoneyLike(text.slice(span.start, span.end))) continue
     candidates.push({start: span.start, end: span.end, label: 'DATE', rank: 1})
   }
+  const nameCount = candidates.length
   for (const span of numbers) {
     if (span.end <= span.start) continue
     // the yielding figure and the numbers inside it carry no label beside the name
     if (yielding.length > 0 && yielding.some((m) => inside(span, m))) continue
+    if (span.label === 'TIME') {
+      // a time zone or place inside a clock time ("05:30 GMT", "10 a.m. Kyiv time") is a name under CoNLL-2003: the
+      // name wins and the TIME keeps its part before it ("05:30"); a name past the TIME's end is left to the overlap
+      const zone = firstNameInside(text, candidates, nameCount, span)
+      if (zone !== null) {
+        const before = trimmed(text, span.start, zone.start, 'TIME')
+        if (before.end > before.start) candidates.push({start: before.start, end: before.end, label: 'TIME', rank: 2})
+        continue
+      }
+    }
     candidates.push({start: span.start, end: span.end, label: span.label, rank: 2})
   }
   // characters taken by kept spans: two non-empty spans overlap exactly when they share a character
@@ -110,6 +122,17 @@ export function resolveOverlaps(
     kept.push({start: candidate.start, end: candidate.end, label: candidate.label})
   }
   return sortByStart(kept, low, high - low)
+}
+
+// the first of the recogniser's names (rank 0 among candidates[0..count)) without digits that lies inside `time` and starts after its start
+function firstNameInside(text: string, candidates: readonly RankedSpan[], count: number, time: EntitySpan): RankedSpan | null {
+  let first: RankedSpan | null = null
+  for (let i = 0; i < count; i++) {
+    const name = candidates[i]!
+    if (name.rank !== 0 || name.start <= time.start || name.end > time.end || hasNumber(text.slice(name.start, name.end))) continue
+    if (first === null || name.start < first.start) first = name
+  }
+  return first
 }
 
 /**

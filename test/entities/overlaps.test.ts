@@ -40,6 +40,22 @@ describe('resolveOverlaps', () => {
     expect(resolveOverlaps(text, names, dates)).toEqual([at('2025', 'DATE'), at('Theresa May', 'PERSON')])
   })
 
+  // a time zone inside a TIME figure is a name under CoNLL-2003 (GMT MISC; docs/ner.md thirty-second round, protocol B)
+  const times = '[ CORRECTED 05:30 GMT ] It opens at 10 a.m. Kyiv time, at 9 pm EDT Monday and at 7 pm.'
+  const tAt = (needle: string, label: EntitySpan['label']): EntitySpan => {
+    const start = times.indexOf(needle)
+    return {start, end: start + needle.length, label}
+  }
+  it.each<[string, EntitySpan[], EntitySpan[], string[]]>([
+    ['a zone inside a TIME is the name\'s, the TIME keeps the clock time', [tAt('GMT', 'MISC')], [tAt('05:30 GMT', 'TIME')], ['TIME:05:30', 'MISC:GMT']],
+    ['a place inside "<place> time"', [tAt('Kyiv', 'LOC')], [tAt('10 a.m. Kyiv time', 'TIME')], ['TIME:10 a.m.', 'LOC:Kyiv']],
+    ['a name running past the TIME\'s end: the longer span wins, as before', [tAt('EDT Monday', 'MISC')], [tAt('9 pm EDT', 'TIME')], ['MISC:EDT Monday']],
+    ['a name holding digits is no zone: the exact tie keeps the name, as before', [tAt('05:30 GMT', 'MISC')], [tAt('05:30 GMT', 'TIME')], ['MISC:05:30 GMT']],
+    ['a TIME with no name inside is untouched', [tAt('GMT', 'MISC')], [tAt('7 pm', 'TIME')], ['MISC:GMT', 'TIME:7 pm']],
+  ])('%s', (_name, names, numbers, expected) => {
+    expect(resolveOverlaps(times, names, [], numbers, true).map((s) => `${s.label}:${times.slice(s.start, s.end)}`)).toEqual(expected)
+  })
+
   describe('with the money layer', () => {
     const money = 'Profit was 21.8 million French francs, bonds fell C$ 0.45, Euro 96 ended and the EU gave $6.98 billion.'
     const span = (needle: string, label: EntitySpan['label']): EntitySpan => {
