@@ -8,39 +8,16 @@
 import type {EntitySpan} from '../doc.ts'
 import {isRegexSpace} from '../text/chars.ts'
 import {scanTriggers, type Triggers} from '../text/triggers.ts'
+import {CALENDAR_PATTERNS, findCalendarDateEnd} from './find-calendar-date.ts'
+import {EDGE, MONTH, MONTH_ABBR, WEEKDAY, WS, WS0, YEAR} from './patterns.ts'
 
-// white space inside a date: at most one line break, so no date runs across a blank line into the next paragraph
-// ("Nov" closing one paragraph, "4" opening the next); the lookahead keeps one space required without a second
-// way to match the same run
-// (U+2028 and U+2029 break lines as \n does)
-const WS0 = '[^\\S\\n\\u2028\\u2029]*(?:[\\n\\u2028\\u2029][^\\S\\n\\u2028\\u2029]*)?'
-const WS = `(?=\\s)${WS0}`
-const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December'
-// abbreviations only count with a day or year after them ("Dec. 5"), never alone
-const MONTH_ABBR = 'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec'
-const WEEKDAY = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday'
-const DAY = '(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?'
-const YEAR = '(?:1[89][0-9]{2}|20[0-9]{2}|2100)'
 const NUMBER = 'a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|several|many|[0-9]+'
 const QUALIFIER = `(?:more than|less than|fewer than|over|nearly|almost|about|around|at least|up to)${WS}`
 const ORDINAL = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[0-9]+(?:st|nd|rd|th)'
 const UNIT = 'day|week|month|year|decade|century'
 const PERIOD = 'year|month|week|weekend|summer|winter|spring|autumn|fall|decade|century|quarter|season'
 const SEASON = 'summer|winter|spring|autumn'
-const EDGE = `(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|${WS})|(?:[Tt]he${WS})?(?:end|beginning|start|middle|first half|second half)${WS}of${WS}`
 const RELATIVE = `(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious|[Ee]arlier${WS}this|[Ll]ater${WS}this|[Ee]arly${WS}this|[Ee]arly${WS}next|[Ll]ate${WS}last|[Tt]he${WS}(?:past|coming|next|last|previous|same))`
-
-// a day or year after a month is never the integer part of a decimal ("in November 8.5%", "October 3.2 million": the
-// month and a number, as the year rule refuses "2019.5"; fuzz finding "November 8,9€"), but a year typed flush after
-// the day's comma ("November 8,2019") still ends the day
-const DAY_END = `(?![0-9]|\\.[0-9]|,(?!${YEAR}(?![0-9]))[0-9])`
-const YEAR_END = '(?![.,][0-9])'
-
-// calendar dates: optional weekday and edge, month with day and/or year, or day before month
-const CALENDAR =
-  `(?:(?:${WEEKDAY}),?${WS})?(?:${EDGE})?` +
-  `(?:(?:${MONTH})(?:${WS}${DAY}${DAY_END})?(?:,?${WS}${YEAR}${YEAR_END})?|(?:${MONTH_ABBR})\\.?${WS}(?:${DAY}${DAY_END}(?:,?${WS}${YEAR}${YEAR_END})?|${YEAR}${YEAR_END})` +
-  `|${DAY}${WS}(?:of${WS})?(?:${MONTH})(?:,?${WS}${YEAR})?)`
 
 const lower = (alternation: string) => alternation.toLowerCase().split('|')
 const plural = (words: string[]) => words.map((w) => `${w}s`)
@@ -57,15 +34,19 @@ export interface DateRule {
   pattern: RegExp
   words: readonly string[]
   digits: boolean
+  /** A calendar rule, read by `findCalendarDateEnd` (src/dates/find-calendar-date.ts) in this form through `pattern`. */
+  form?: 'numeric' | 'written'
 }
 
 const RULES: DateRule[] = [
-  // numeric dates: 2025-11-13, 13/11/2025, 11/13/25
-  {pattern: /(?<![\w.\/-])(?:[0-9]{4}-[01][0-9]-[0-3][0-9]|[0-3]?[0-9]\/[01]?[0-9]\/(?:[0-9]{4}|[0-9]{2}))(?![\w\/-])/y, words: [], digits: true},
+  // calendar dates, read by the calendar reader (shared with the money scanner): numeric (2025-11-13, 13/11/2025,
+  // 11/13/25) and written (November 13, 2025; Nov. 8; 13 November; Monday, early November), each its own rule as before
+  {pattern: CALENDAR_PATTERNS.numeric, words: [], digits: true, form: 'numeric'},
   {
-    pattern: new RegExp(`(?<![\\w-])${CALENDAR}(?![\\w])`, 'y'),
+    pattern: CALENDAR_PATTERNS.written,
     words: [...lower(WEEKDAY), ...EDGE_WORDS, ...lower(MONTH), ...lower(MONTH_ABBR)],
     digits: true,
+    form: 'written',
   },
   // years and decades, with an edge or a range: 2022, mid-2025, 2014-2022, the 1990s
   {
@@ -205,11 +186,18 @@ export function findDates(text: string, triggers?: Triggers): EntitySpan[] {
     let mask = word === '' ? DIGIT_RULES : (RULES_BY_WORD.get(word) ?? 0)
     for (let r = 0; mask !== 0; r++, mask >>>= 1) {
       if ((mask & 1) === 0 || p < resume[r]) continue
-      const pattern = RULES[r].pattern
-      // a sticky test() matches at p or not at all, leaves lastIndex at the match's end, and makes no match object
-      pattern.lastIndex = p
-      if (!pattern.test(text)) continue
-      const end = pattern.lastIndex
+      const rule = RULES[r]!
+      let end: number
+      if (rule.form !== undefined) {
+        end = findCalendarDateEnd(text, p, rule.form)
+        if (end < 0) continue
+      } else {
+        const pattern = rule.pattern
+        // a sticky test() matches at p or not at all, leaves lastIndex at the match's end, and makes no match object
+        pattern.lastIndex = p
+        if (!pattern.test(text)) continue
+        end = pattern.lastIndex
+      }
       resume[r] = end
       if (ambiguousMonth(text, p, end) || endsBeforeMark(text, end)) continue
       candidates.push({start: p, end})

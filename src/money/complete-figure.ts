@@ -1,9 +1,18 @@
 /** The money scanner's completion of a figure: combos, rates, qualifiers, ranges, conversions and placement. */
 import type {CurrencyName, QualifierKind} from './lexicon.ts'
 import type {Decimal} from './decimal.ts'
+import {findCalendarDateEnd} from '../dates/find-calendar-date.ts'
 import {isRegexSpace} from '../text/chars.ts'
 import {MarkerReader} from './read-markers.ts'
-import {CENT_SIGN, CHANGE_WORDS, COMBO_START_HASHES, CONNECTOR_HASHES, CURRENCY_NAMES, DASHES, Figure, MAGNITUDES, MAX_WORD, MAX_WRITTEN_WORDS, MINOR_PLACES, MONTH_WORDS, OVER_AS_ABOUT, POST_QUALIFIERS, QUALIFIERS, QUALIFIER_HASHES, QUALIFIER_LAST_HASHES, RATE_UNITS, TIME_FOLLOWERS, TIME_UNITS, UNIT_MODIFIERS, addDecimal, compareDecimal, decimalFromDigits, isCountWord, isFigureSpace, isNumberWord, parseWrittenNumber, shiftDecimal} from './scan-tables.ts'
+import {CENT_SIGN, CHANGE_WORDS, COMBO_START_HASHES, CONNECTOR_HASHES, CURRENCY_NAMES, DASHES, Figure, MAGNITUDES, MAX_WORD, MAX_WRITTEN_WORDS, MINOR_PLACES, OVER_AS_ABOUT, POST_QUALIFIERS, QUALIFIERS, QUALIFIER_HASHES, QUALIFIER_LAST_HASHES, RATE_UNITS, TIME_FOLLOWERS, TIME_UNITS, UNIT_MODIFIERS, addDecimal, compareDecimal, decimalFromDigits, isCountWord, isFigureSpace, isNumberWord, parseWrittenNumber, shiftDecimal} from './scan-tables.ts'
+
+// the longest piece of a date between white space: "early-September." (16), "1996-08-22" (10), "Wednesday," (10)
+const MAX_DATE_PIECE = 24
+
+// [A-Za-z0-9_], the \w of the DATE patterns
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95
+}
 
 /** Part of the money scanner (see src/money/find-money.ts); the layers build on each other. */
 export class FigureReader extends MarkerReader {
@@ -254,74 +263,35 @@ export class FigureReader extends MarkerReader {
 
   /**
    * Whether the number at `at` is the day or year of a date the DATE finder reads ("Dec. 1", "December 1", "November
-   * 2019", "Nov. 8, 2019"): no amount before a suffix currency, no range bound.
+   * 2019", "Nov. 8, 2019", "1996-08-22"): no amount before a suffix currency, no range bound. The calendar reader the
+   * DATE finder uses (src/dates/find-calendar-date.ts) is asked from each word start such a date may start at.
    */
   protected isDayOfMonth(at: number): boolean {
-    // a day or year is never the integer part of a decimal or grouped number ("November 8,9€", "November 8,900 euros":
-    // the month and an amount), but a year may follow the day's comma ("Nov. 8,2019")
-    let k = at
-    while (this.isDigit(k)) k++
-    if ((this.code(k) === 46 || this.code(k) === 44) && this.isDigit(k + 1) && !(this.code(k) === 44 && this.isYearAt(k + 1))) return false
-    if (k - at <= 2 && !this.isDayAt(at, k)) return false
-    // "1996-08-22 USD": the day of a numeric date (fuzz seed 6001044), as the DATE finder's first rule reads it
-    if (k - at === 2 && this.isIsoDateDay(at, k)) return true
-    if (this.followsMonth(at)) return true
-    // "November 8 2019€", "Nov. 8th, 2019 $5": the year of a month's day
-    if (!this.isYearAt(at)) return false
-    let j = this.dateSpaceBefore(at)
-    if (j < 0) return false
-    if (this.code(j - 1) === 44) j--
-    if (this.code(j - 1) >= 97 && this.code(j - 2) >= 97 && /^(?:st|nd|rd|th)$/.test(this.text.slice(j - 2, j))) j -= 2
-    let d = j
-    while (d > 0 && this.isDigit(d - 1) && j - d < 3) d--
-    return j - d >= 1 && j - d <= 2 && this.isDayAt(d, j) && this.followsMonth(d)
-  }
-
-  /** Whether white space the DATE finder reads inside a date (one or more, at most one line break) ends at `at` and a capitalised month name ("Dec", "Dec.", "December") before it. */
-  private followsMonth(at: number): boolean {
-    let j = this.dateSpaceBefore(at)
-    if (j < 0) return false
-    if (this.code(j - 1) === 46) j--
-    const word = this.wordBefore(j)
-    if (!word || word.end !== j || !MONTH_WORDS.has(word.lower)) return false
-    // the DATE finder's month names are capitalised; lower-case "may" is the verb
-    const first = this.code(word.start)
-    return first >= 65 && first <= 90 && this.text.slice(word.start + 1, j) === word.lower.slice(1)
-  }
-
-  /** Where a run of white space ending at `at` starts, as a date's white space (any run, at most one line break: "November  2019", "November\n2019"), or -1. */
-  private dateSpaceBefore(at: number): number {
-    let j = at
-    let breaks = 0
-    while (j > 0 && isRegexSpace(this.code(j - 1))) {
-      const c = this.code(j - 1)
-      if ((c === 10 || c === 0x2028 || c === 0x2029) && ++breaks > 1) return -1
-      j--
+    // a date's month is at most two white-space runs before its year ("Nov. 8th, 2019"), a run with at most one line
+    // break, and no piece of a date between white space is longer than MAX_DATE_PIECE ("early-September.",
+    // "1996-08-22"): the search stops at a third run, a blank line or a longer piece
+    let i = at
+    let runs = 0
+    let piece = 0
+    while (i > 0) {
+      const c = this.code(i - 1)
+      if (isRegexSpace(c)) {
+        if (++runs > 2) return false
+        let breaks = 0
+        for (let b = c; i > 0 && isRegexSpace(b); b = this.code(i - 1)) {
+          if (b === 10 || b === 0x2028 || b === 0x2029) breaks++
+          i--
+        }
+        if (breaks > 1) return false
+        piece = 0
+        continue
+      }
+      if (++piece > MAX_DATE_PIECE) return false
+      i--
+      // the reader's patterns start at an ASCII letter or digit after a non-word character (their lookbehinds)
+      if (isAsciiWordChar(c) && c !== 95 && !isAsciiWordChar(this.code(i - 1)) && findCalendarDateEnd(this.text, i) > at) return true
     }
-    return j < at ? j : -1
-  }
-
-  /** Whether the two digits `[start, end)` end a numeric date the DATE finder reads ("1996-08-22"): year, month and day, nothing glued on either side. */
-  private isIsoDateDay(start: number, end: number): boolean {
-    if (start < 8 || !/^[0-9]{4}-[01][0-9]-[0-3]$/.test(this.text.slice(start - 8, start + 1))) return false
-    // the rule's lookarounds: no word character, '.', '/' or '-' before, no word character, '/' or '-' after
-    const word = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95
-    const before = start > 8 ? this.code(start - 9) : -1
-    const after = end < this.n ? this.code(end) : -1
-    return !(word(before) || before === 46 || before === 47 || before === 45) && !(word(after) || after === 47 || after === 45)
-  }
-
-  /** Whether the one or two digits `[start, end)` are a day the DATE finder reads (1-31, a leading zero allowed). */
-  private isDayAt(start: number, end: number): boolean {
-    const day = Number(this.text.slice(start, end))
-    return day >= 1 && day <= 31
-  }
-
-  /** Whether four digits at `at` make a year the DATE finder reads (1800-2100) and no digit follows them. */
-  private isYearAt(at: number): boolean {
-    if (!this.digitsAt(at, 4)) return false
-    const year = Number(this.text.slice(at, at + 4))
-    return year >= 1800 && year <= 2100
+    return false
   }
 
   /** A change verb in the few words before `at` ("rose from", "cut ... to", "fell 20 cents to"). */

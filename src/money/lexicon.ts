@@ -373,12 +373,6 @@ export const RATE_UNITS: ReadonlySet<string> = new Set(
     'student child adult resident citizen capita pupil patient annum quarter').split(' '),
 )
 
-/** Month names and their abbreviations (lower case): a number right after one is a date's day ("Dec. 1-$5"). */
-export const MONTH_WORDS: ReadonlySet<string> = new Set(
-  ('january february march april may june july august september october november december ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec').split(' '),
-)
-
 /** Time words that, followed by "earlier"/"ago", make "a year" a time phrase rather than a rate. */
 export const TIME_UNITS: ReadonlySet<string> = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 'quarter', 'night'])
 

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import type {Money} from '../../src/doc.ts'
+import {findDates} from '../../src/dates/find-dates.ts'
 import {findMoney} from '../../src/money/find-money.ts'
 import {measureGrowth} from '../helpers/linear-time.ts'
 
@@ -220,8 +221,41 @@ describe('findMoney: a day of the month before a currency', () => {
     ['January 3\u00a0412,2€ ', ['[412,2€] 412.2 EUR']],
     ['In January 3\u2009412,20 € were spent.', ['[412,20 €] 412.2 EUR']],
     ['It came to 3\u202f412,20 € in January.', ['[3\u202f412,20 €] 3412.2 EUR']],
+    // the DATE finder's own calendar reader decides (src/dates/find-calendar-date.ts): an edge or weekday before the
+    // month, a day before it; no date after a hyphen that is no edge's, or after a full month name with a point
+    ['mid-Nov 8$', []],
+    ['Monday, mid-November 8, 2019€', []],
+    ['5 November 2019€', []],
+    ['pre-Nov 8$', ['[8$] 8 USD?']],
+    ['December. 8$', ['[8$] 8 USD?']],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected)
+  })
+})
+
+// money never reads an amount inside a date the DATE finder reads: that DATE would win the overlap and leave the
+// money record without its MONEY entity (the fuzz findings above, one shape each)
+describe('findMoney: no amount inside a DATE', () => {
+  it('reads no figure that a longer DATE overlaps, on generated dates and currencies', () => {
+    const words = ['November', 'Nov.', 'Aug', 'mid-Nov', 'pre-Nov', 'December.', 'Monday,', '5', '8', '8th', '31', '45', '2019', '8,9', '1996-08-22', 'x']
+    const tails = ['$', '€', ' USD', ' euros', '-$5', ' to $7', '']
+    const separators = [' ', '  ', ', ', ',', '\n', '\n\n', '\t', '']
+    let seed = 5
+    const pick = <T,>(list: readonly T[]): T => {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff
+      return list[seed % list.length]!
+    }
+    let figures = 0
+    for (let t = 0; t < 2000; t++) {
+      const text = Array.from({length: 4}, () => pick(words) + pick(separators)).join('') + pick(words) + pick(tails)
+      const dates = findDates(text)
+      for (const m of findMoney(text)) {
+        figures++
+        const inside = dates.find((d) => d.start < m.end && m.start < d.end && (d.start < m.start || d.end > m.end))
+        expect(inside && text.slice(inside.start, inside.end), JSON.stringify(text)).toBeUndefined()
+      }
+    }
+    expect(figures).toBeGreaterThan(300)
   })
 })
 
