@@ -233,6 +233,25 @@ describe('findMoney: a day of the month before a currency', () => {
   })
 })
 
+// apostrophe groups that go on with comma groups of three are one number, the apostrophe marking the millions (fuzz
+// seed 6004011 "$2'710,828.": the figure stopped at the comma, USD 2710, and the number finder's 710,828 won the
+// overlap); a comma before one or two digits is still a decimal comma, a point a decimal point
+describe('findMoney: apostrophe groups, then comma groups', () => {
+  it.each([
+    ["$2'710,828.", ["[$2'710,828] 2710828 USD?"]],
+    ["It cost CHF 2'710,828 in all.", ["[CHF 2'710,828] 2710828 CHF"]],
+    ["2’710,828 pesos", ["[2’710,828 pesos] 2710828 MXN?"]],
+    ["$2'710,828,000", ["[$2'710,828,000] 2710828000 USD?"]],
+    ["$2'710,828.50", ["[$2'710,828.50] 2710828.5 USD?"]],
+    ["$2'710,82", ["[$2'710,82] 2710.82 USD?"]],
+    ["CHF 1'234,5", ["[CHF 1'234,5] 1234.5 CHF"]],
+    ["$2'710.828", ["[$2'710.828] 2710.828 USD?"]],
+    ["$2'710,8281", ["[$2'710] 2710 USD?"]],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+})
+
 // money never reads an amount inside a date the DATE finder reads: that DATE would win the overlap and leave the
 // money record without its MONEY entity (the fuzz findings above, one shape each)
 describe('findMoney: no amount inside a DATE', () => {
