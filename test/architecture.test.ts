@@ -297,6 +297,14 @@ describe('thin stages', () => {
     const stages = files.filter((file) => roomOf(file) === 'stages')
     expect(stages.filter((file) => /\bwarmUpOnce\b/.test(readFileSync(file, 'utf8'))).map((file) => relative(root, file))).toEqual([])
   })
+
+  // STYLE §3: a stage calls finders and writes; a helper or a table at a stage file's top level is a finder's work
+  // (the link stage's gathering was, until it moved to src/link/gather.ts)
+  it('declares nothing at the top level of a stage file but its exports', () => {
+    const stages = files.filter((file) => roomOf(file) === 'stages')
+    const own = stages.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/^(?:async\s+)?(?:function\*?|const|let|var|class)\s+(\w+)/gm)].map((m) => `${relative(root, file)}: ${m[1]}`))
+    expect(own).toEqual([])
+  })
 })
 
 // docs/architecture.md, "The contract": every field a stage writes on the Doc is a declared layer, so a stage's
