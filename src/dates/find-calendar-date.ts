@@ -5,12 +5,13 @@
  * never read as an amount the day or year of a date the DATE finder reads (src/money/complete-figure.ts): the
  * calendar rules (day and year ranges, a date's white space, where a day or year may end) live here only.
  */
-import {DAY, EDGE, MONTH, MONTH_ABBR, WEEKDAY, WS, YEAR} from './patterns.ts'
+import {DAY, EDGE, MONTH, MONTH_ABBR, WEEKDAY, WS, WS0, YEAR} from './patterns.ts'
 
 // a day or year after a month is never the integer part of a decimal ("in November 8.5%", "October 3.2 million": the
 // month and a number, as the year rule refuses "2019.5"; fuzz finding "November 8,9€"), but a year typed flush after
-// the day's comma ("November 8,2019") still ends the day
-const DAY_END = `(?![0-9]|\\.[0-9]|,(?!${YEAR}(?![0-9]))[0-9])`
+// the day's comma ("November 8,2019") still ends the day; nor is it a percentage ("in Jan 8% of it", "in November 8
+// percent of workers": the DATE took the number and no PERCENT was left; fuzz seed 9000071)
+const DAY_END = `(?![0-9]|\\.[0-9]|,(?!${YEAR}(?![0-9]))[0-9]|[^\\S\\n]*(?:%|per${WS0}cent(?![A-Za-z])|pct(?![A-Za-z])))`
 const YEAR_END = '(?![.,][0-9])'
 
 // written dates: optional weekday and edge, month with day and/or year, or day before month

@@ -153,6 +153,12 @@ describe('findDates: no day or year cut out of a decimal', () => {
     ['It ended on November 8. Then it began.', ['November 8']],
     ['It ended on Nov. 8, 2019. Then it began.', ['Nov. 8, 2019']],
     ['signed on November 8, 9 people died', ['November 8']],
+    // nor a percentage (fuzz seed 9000071, shape-money: "Jan 8%" was the DATE "Jan 8" and no PERCENT)
+    ['Jan 8%', []],
+    ['It made $61B in Jan. 8% of it came from abroad.', []],
+    ['In November 8 percent of workers left, and 9 per cent in May 3 pct.', ['November', 'May']],
+    ['It closed on January 8 %-wise unchanged.', ['January']],
+    ['It ended on November 8, 5% lower.', ['November 8']],
   ])('%j', (text, expected) => {
     expect(texts(text)).toEqual(expected)
   })

@@ -52,6 +52,9 @@ describe('findNumbers', () => {
     ['Temperatures of -5 degrees.', [['5 degrees', 'QUANTITY']]],
     ['The meeting started at 14:30:00 GMT.', [['14:30:00 GMT', 'TIME']]],
     ['She won in 2:05:33.45, ahead of the 1990-91 champion and COVID-19 rules.', [['2:05:33.45', 'TIME']]],
+    // no clock time runs into more digits (fuzz seed 9000705: "8:579" was TIME 8:57 before the 9)
+    ['8:579', [['8', 'CARDINAL'], ['579', 'CARDINAL']]],
+    ['at 14:30:005 and 7:45.', [['14', 'CARDINAL'], ['30', 'CARDINAL'], ['005', 'CARDINAL'], ['7:45', 'TIME']]],
   ])('reads %j', (text, expected) => {
     expect(found(text)).toEqual(expected)
   })
