@@ -639,6 +639,21 @@ export function checkText(pipeline: Pipeline, text: string, id = 'fuzz'): {viola
       }
     }
   }
+  // a figure is one mention (fuzz6): no entity starts or ends between two of its digits, and no clock time ends before
+  // a colon and more digits ("14:30:00" was TIME 14:30 and CARDINAL 00; "3:1" may well be two numbers), and a percentage standing as a word ("fell -3.5%", "68%-31%", "(5%)")
+  // is inside some entity (both had none)
+  for (const e of doc.entities ?? []) {
+    for (const at of [e.start, e.end]) {
+      if (/[0-9]/.test(out[at - 1] ?? '') && (/[0-9]/.test(out[at] ?? '') || (e.label === 'TIME' && at === e.end && /^:[0-9]/.test(out.slice(at, at + 2))))) {
+        add('span:entities:cuts-figure', `[${e.start}, ${e.end}) ${e.label} ${JSON.stringify(out.slice(e.start, e.end))} in ${JSON.stringify(out.slice(Math.max(0, e.start - 8), e.end + 8))}`)
+      }
+    }
+  }
+  for (const m of out.matchAll(/(?<=^|[\s(\[“"‘«—–]|[\s(%]-)[0-9]+(?:\.[0-9]+)?%(?![\p{L}\p{M}\p{N}])/gu)) {
+    const start = m.index
+    const end = start + m[0].length
+    if (!(doc.entities ?? []).some((e) => e.start <= start && e.end >= end)) add('span:entities:percent-missed', `${JSON.stringify(m[0])} in ${JSON.stringify(out.slice(Math.max(0, start - 12), end + 12))}`)
+  }
   // records: their text is what their code-point offsets cover; no two records of a layer cover the same span
   const articleLine = lines.articles.split('\n').find(Boolean)
   if (articleLine !== undefined) {
