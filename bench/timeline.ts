@@ -94,18 +94,23 @@ for (const key of keys) {
   const cells = arms.map((a) => `${stat(a.name, key, 'wallMs').toFixed(0)} / ${stat(a.name, key, 'threadCpuMs').toFixed(0)} / ${stat(a.name, key, 'processCpuMs').toFixed(0)}`)
   console.log(`${key.padEnd(34)}${cells.map((c) => c.padStart(24)).join('')}`)
 }
-// the serial parts as intervals of each run (medians of intervals, not differences of the medians above)
-const between = (from: string, to: string) => (r: ReturnType<typeof tracedRun>) => {
+// the serial parts as intervals of each run (medians of intervals, not differences of the medians above): wall ms,
+// and the main thread's own CPU ms where the interval is the main thread's work alone
+const between = (from: string, to: string, field: 'wallMs' | 'threadCpuMs') => (r: ReturnType<typeof tracedRun>) => {
   const a = r.marks.find((m) => m.thread === 0 && m.name === from)
   const b = r.marks.find((m) => m.thread === 0 && m.name === to)
-  return a && b ? [b.wallMs - a.wallMs] : []
+  return a && b && Number.isFinite(b[field] - a[field]) ? [b[field] - a[field]] : []
 }
-for (const [label, from, to] of [
-  ['start-up (process start -> first batch returned)', 'process-start', 'first-batch-returned'],
-  ['tail (last result -> process ended)', 'last-result', 'process-ended'],
+for (const [label, from, to, field] of [
+  ['start-up (process start -> first batch returned), wall', 'process-start', 'first-batch-returned', 'wallMs'],
+  ['tail (last result -> process ended), wall', 'last-result', 'process-ended', 'wallMs'],
+  ['corpus stages finish (finish-start -> finished-link), main CPU', 'finish-start', 'finished-link', 'threadCpuMs'],
+  ['commit (commit-start -> commit-end), main CPU', 'commit-start', 'commit-end', 'threadCpuMs'],
+  ['tail (last-result -> exit), main CPU', 'last-result', 'exit', 'threadCpuMs'],
 ] as const) {
   for (const a of arms) {
-    const ms = results.get(a.name)!.flatMap(between(from, to))
+    const ms = results.get(a.name)!.flatMap(between(from, to, field))
+    if (ms.length === 0) continue
     console.log(`${a.name}: ${label} median ${median(ms).toFixed(0)} ms, runs ${ms.map((x) => x.toFixed(0)).join(' ')}`)
   }
 }

@@ -10,8 +10,9 @@ import {doubleMetaphone} from '../adapters/natural.ts'
 import {isNameLabel, type EntityLabel} from '../doc.ts'
 import {acronymLetters, initialsSpell, wordInitials} from '../names/acronyms.ts'
 import {givenNameInitials} from '../names/given-names.ts'
-import {isGenderVariant, matchNames, MATCH_SETTINGS, profileName, shareRole, surnamesSimilar, type NameProfile} from './match.ts'
-import {middlesCompatible} from '../names/person-name.ts'
+import {isGenderVariant, matchNames, MATCH_SETTINGS, profileName, shareRole, surnamesSimilar, type NameFunctions, type NameProfile} from './match.ts'
+import {middlesCompatible, parsePersonName, type PersonName} from '../names/person-name.ts'
+import {roleKey} from '../names/roles.ts'
 import type {EntityIndexEntry} from '../schema.ts'
 import {consonantSkeleton, nameKey, translitKey} from '../names/translit.ts'
 
@@ -169,11 +170,16 @@ function ruleIndex(rule: string): number {
   return index
 }
 
-// `by` mentions at once decide as `by` single bumps would: the first one takes a free place or none does
-function bump(map: Map<string, number>, key: string, cap: number, by = 1): void {
+// `by` mentions at once decide as `by` single bumps would: the first one takes a free place or none does; true when
+// the key took a new place
+function bump(map: Map<string, number>, key: string, cap: number, by = 1): boolean {
   const count = map.get(key)
   if (count !== undefined) map.set(key, count + by)
-  else if (map.size < cap) map.set(key, by)
+  else if (map.size < cap) {
+    map.set(key, by)
+    return true
+  }
+  return false
 }
 
 /** Keys of a map sorted by count (descending), then alphabetically. */
@@ -187,6 +193,77 @@ function byCount(map: Map<string, number>): string[] {
 function isAcronym(name: string): boolean {
   const letters = name.replace(/[.&]/g, '')
   return /^\p{Lu}{2,8}$/u.test(letters) && /^[\p{Lu}.&]+$/u.test(name)
+}
+
+/**
+ * The pure values the linker's finish needs of each spelling and role (transliteration keys, the person name parse,
+ * whether a spelling is an acronym, the blocking keys of a surname or a place), each computed once. `warmSpelling` and
+ * `warmRole` compute a name's values when it first arrives during the run, while the thread that adds documents
+ * waits on the workers, so that finish, which the end of the run waits for, mostly looks them up (docs/scale.md,
+ * tail). Pure functions of their argument, so the result is the same whenever they run.
+ */
+interface NameValues extends NameFunctions {
+  isAcronym(name: string): boolean
+  /** the person blocking keys of a surname key: its consonant skeleton's and its sound's first three letters */
+  surnameBlocks(surnameKey: string): readonly [string, string]
+  /** the place blocking key of a name key (its consonant skeleton) */
+  placeBlock(key: string): string
+  warmSpelling(label: EntityLabel, spelling: string): void
+  warmRole(role: string): void
+}
+
+function createNameValues(): NameValues {
+  const keys = new Map<string, string>()
+  const persons = new Map<string, PersonName>()
+  const roles = new Map<string, string>()
+  const acronyms = new Map<string, boolean>()
+  const surnames = new Map<string, readonly [string, string]>()
+  const places = new Map<string, string>()
+  const values: NameValues = {
+    nameKey(name) {
+      let value = keys.get(name)
+      if (value === undefined) keys.set(name, (value = nameKey(name)))
+      return value
+    },
+    // a parse is shared by the profiles of one spelling, which only read it
+    parsePersonName(name) {
+      let value = persons.get(name)
+      if (value === undefined) persons.set(name, (value = parsePersonName(name)))
+      return value
+    },
+    roleKey(role) {
+      let value = roles.get(role)
+      if (value === undefined) roles.set(role, (value = roleKey(role)))
+      return value
+    },
+    isAcronym(name) {
+      let value = acronyms.get(name)
+      if (value === undefined) acronyms.set(name, (value = isAcronym(name)))
+      return value
+    },
+    surnameBlocks(surnameKey) {
+      let value = surnames.get(surnameKey)
+      if (value === undefined) surnames.set(surnameKey, (value = [consonantSkeleton(surnameKey).slice(0, 3), doubleMetaphone(surnameKey)[0].slice(0, 3)]))
+      return value
+    },
+    placeBlock(key) {
+      let value = places.get(key)
+      if (value === undefined) places.set(key, (value = consonantSkeleton(key)))
+      return value
+    },
+    warmSpelling(label, spelling) {
+      const key = values.nameKey(spelling)
+      values.isAcronym(spelling)
+      if (label === 'PERSON') {
+        const person = values.parsePersonName(spelling)
+        if (person.given && !person.givenInitial) values.surnameBlocks(person.surnameKey)
+      } else if (label === 'LOC') values.placeBlock(key)
+    },
+    warmRole(role) {
+      values.roleKey(role)
+    },
+  }
+  return values
 }
 
 /** Initials of a name's capitalised words (connectors skipped), for strict acronym matching. */
@@ -211,6 +288,7 @@ export function createLinker(): Linker {
   // person evidence: the name keys the current document writes with a title, and per name the documents that do
   let docCues: Set<string> | null = null
   const cued = new Map<string, number>()
+  const values = createNameValues()
 
   function flush(): void {
     // co-occurrence among the people and organisations of the finished document
@@ -310,10 +388,15 @@ export function createLinker(): Linker {
       docCues.add(record.name)
       for (let k = c0; k < c1; k++) docCues.add(list[k] as string)
     }
-    for (let k = s0; k < s1; k += 2) bump(record.spellings, list[k] as string, MAX_SPELLINGS, list[k + 1] as number)
+    // a name's values are computed as its spellings and roles first arrive (createNameValues)
+    for (let k = s0; k < s1; k += 2) {
+      if (bump(record.spellings, list[k] as string, MAX_SPELLINGS, list[k + 1] as number) && record.name !== null) values.warmSpelling(record.label, list[k] as string)
+    }
     if (r0 >= 0) {
       if (record.roles === NO_ROLES) record.roles = new Map()
-      for (let k = r0; k < r1; k += 2) bump(record.roles, list[k] as string, MAX_ROLES, list[k + 1] as number)
+      for (let k = r0; k < r1; k += 2) {
+        if (bump(record.roles, list[k] as string, MAX_ROLES, list[k + 1] as number) && record.name !== null) values.warmRole(list[k] as string)
+      }
     }
   }
 
@@ -363,7 +446,7 @@ export function createLinker(): Linker {
     finish() {
       flush()
       const relabels = relabelByCorpus(records, votes, cued)
-      return {...link([...records.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), totalDocs), relabels}
+      return {...link([...records.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), totalDocs, values), relabels}
     },
   }
 }
@@ -418,13 +501,13 @@ function relabelByCorpus(records: Map<string, NameRecord>, votes: ReadonlyMap<st
 }
 
 /** Links the collected names: candidate pairs by blocking, pairwise rules, constrained union, then short person names. */
-function link(records: NameRecord[], totalDocs: number): Omit<LinkResult, 'relabels'> {
+function link(records: NameRecord[], totalDocs: number, values: NameValues): Omit<LinkResult, 'relabels'> {
   const profiles = records.map((record) => {
     // dates and numbers are never linked: no name to parse
-    if (!isNameLabel(record.label)) return profileName(record.id, record.label, '', [])
+    if (!isNameLabel(record.label)) return profileName(record.id, record.label, '', [], values)
     const spellings = record.spellings.size === 1 ? [...record.spellings.keys()] : byCount(record.spellings)
-    const profile = profileName(record.id, record.label, spellings[0] ?? record.id, record.roles.keys())
-    for (const spelling of spellings.slice(1)) profile.keys.add(nameKey(spelling))
+    const profile = profileName(record.id, record.label, spellings[0] ?? record.id, record.roles.keys(), values)
+    for (const spelling of spellings.slice(1)) profile.keys.add(values.nameKey(spelling))
     return profile
   })
   const distinctive = Math.max(1, Math.floor(totalDocs * DISTINCTIVE_SHARE))
@@ -435,13 +518,13 @@ function link(records: NameRecord[], totalDocs: number): Omit<LinkResult, 'relab
     return shared
   }
   const clusters = new Clusters(profiles)
-  for (const edge of candidateEdges(profiles, sharedCooccurring)) clusters.union(edge)
+  for (const edge of candidateEdges(profiles, sharedCooccurring, values)) clusters.union(edge)
   for (const edge of shortPersonEdges(profiles, clusters, sharedCooccurring)) clusters.union(edge)
-  return buildResult(records, profiles, clusters)
+  return buildResult(records, profiles, clusters, values)
 }
 
 /** Candidate pairs from blocking keys, each decided by the pairwise rules (never all pairs), sorted strongest rule first. */
-function candidateEdges(profiles: readonly NameProfile[], sharedCooccurring: (a: number, b: number) => number): Edge[] {
+function candidateEdges(profiles: readonly NameProfile[], sharedCooccurring: (a: number, b: number) => number, values: NameValues): Edge[] {
   const edges: Edge[] = []
   const n = profiles.length
   const seen = new Set<number>()
@@ -461,13 +544,14 @@ function candidateEdges(profiles: readonly NameProfile[], sharedCooccurring: (a:
     const person = profile.person
     if (person?.given && !person.givenInitial) {
       // every person rule needs equivalent given names, so the given-name class is part of both keys
-      addTo(`person|${consonantSkeleton(person.surnameKey).slice(0, 3)}|${person.givenClass}`, i)
-      addTo(`person-sound|${doubleMetaphone(person.surnameKey)[0].slice(0, 3)}|${person.givenClass}`, i)
+      const [skeleton, sound] = values.surnameBlocks(person.surnameKey)
+      addTo(`person|${skeleton}|${person.givenClass}`, i)
+      addTo(`person-sound|${sound}|${person.givenClass}`, i)
     } else if (profile.label === 'LOC') {
-      addTo(`place|${consonantSkeleton(profile.key)}`, i)
+      addTo(`place|${values.placeBlock(profile.key)}`, i)
     }
     if (profile.label !== 'ORG' && profile.label !== 'LOC') continue
-    if (isAcronym(profile.canonical)) acronyms.push(i)
+    if (values.isAcronym(profile.canonical)) acronyms.push(i)
     else if (profile.canonical.includes(' ')) {
       const key = `${profile.label}|${profile.canonical.charAt(0).toUpperCase()}`
       const list = expansions.get(key)
@@ -622,7 +706,7 @@ function shortPersonEdges(profiles: readonly NameProfile[], clusters: Clusters, 
 }
 
 /** Picks each cluster's final id and writes the id map and index. */
-function buildResult(records: readonly NameRecord[], profiles: readonly NameProfile[], clusters: Clusters): Omit<LinkResult, 'relabels'> {
+function buildResult(records: readonly NameRecord[], profiles: readonly NameProfile[], clusters: Clusters, values: NameValues): Omit<LinkResult, 'relabels'> {
   const byRoot = new Map<number, number[]>()
   for (let i = 0; i < records.length; i++) {
     const root = clusters.find(i)
@@ -643,14 +727,14 @@ function buildResult(records: readonly NameRecord[], profiles: readonly NameProf
   for (const members of byRoot.values()) {
     // most names join nothing: their entry is the record's own, with no merged spellings, roles or counts to add up
     if (members.length === 1) {
-      index.push(singleEntry(records[members[0]], profiles[members[0]]))
+      index.push(singleEntry(records[members[0]], profiles[members[0]], values))
       idMap.set(records[members[0]].id, records[members[0]].id)
       continue
     }
     let sorted = members
     if (members.length > 1) {
       // the head names the entity: a written-out name before an acronym, then the most mentioned, then the smallest id
-      const acronymOnly = new Map(members.map((m) => [m, [...records[m].spellings.keys()].every(isAcronym) ? 1 : 0]))
+      const acronymOnly = new Map(members.map((m) => [m, [...records[m].spellings.keys()].every((spelling) => values.isAcronym(spelling)) ? 1 : 0]))
       sorted = [...members].sort((x, y) => acronymOnly.get(x)! - acronymOnly.get(y)! || records[y].mentions - records[x].mentions || x - y)
     }
     const head = records[sorted[0]]
@@ -659,7 +743,7 @@ function buildResult(records: readonly NameRecord[], profiles: readonly NameProf
     // never empty: a blank spelling (a mention whose name cleaned away to nothing) gives way to any other, then to the id's name
     const spellings = byCount(head.spellings).filter((spelling) => spelling.trim() !== '')
     const canonical =
-      spellings.find((spelling) => !isAcronym(spelling)) ??
+      spellings.find((spelling) => !values.isAcronym(spelling)) ??
       spellings[0] ??
       (profiles[sorted[0]].canonical.trim() || head.id.slice(head.id.indexOf(':') + 1) || head.id)
     const aliases = new Set<string>()
@@ -689,11 +773,11 @@ function buildResult(records: readonly NameRecord[], profiles: readonly NameProf
 }
 
 /** The index entry of a name that joined no other: what buildResult writes for a cluster of one, without its merging. */
-function singleEntry(record: NameRecord, profile: NameProfile): EntityIndexEntry {
+function singleEntry(record: NameRecord, profile: NameProfile, values: NameValues): EntityIndexEntry {
   const spellings = byCount(record.spellings).filter((spelling) => spelling.trim() !== '')
   // one spelling is the canonical name whether or not it is an acronym
   const canonical =
-    (spellings.length === 1 ? spellings[0] : spellings.find((spelling) => !isAcronym(spelling))) ??
+    (spellings.length === 1 ? spellings[0] : spellings.find((spelling) => !values.isAcronym(spelling))) ??
     spellings[0] ??
     (profile.canonical.trim() || record.id.slice(record.id.indexOf(':') + 1) || record.id)
   const aliases: string[] = []

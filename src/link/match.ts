@@ -44,17 +44,26 @@ export const MATCH_SETTINGS = {
   minSharedCooccurring: 2,
 } as const
 
+/** The pure functions of a name and of a role that a profile is made of (the linker passes memoised ones). */
+export interface NameFunctions {
+  nameKey(name: string): string
+  parsePersonName(name: string): PersonName
+  roleKey(role: string): string
+}
+
+const DIRECT: NameFunctions = {nameKey, parsePersonName, roleKey}
+
 /** Builds the matcher's profile of one distinct name. */
-export function profileName(id: string, label: EntityLabel, canonical: string, roles: Iterable<string> = []): NameProfile {
+export function profileName(id: string, label: EntityLabel, canonical: string, roles: Iterable<string> = [], values: NameFunctions = DIRECT): NameProfile {
   const roleKeys = new Set<string>()
   for (const role of roles) {
-    const key = roleKey(role)
+    const key = values.roleKey(role)
     if (key) roleKeys.add(key)
   }
-  const key = nameKey(canonical)
+  const key = values.nameKey(canonical)
   // no spread of a conditional object literal: a profile is made for every distinct name of the corpus, at its end
   const profile: NameProfile = {id, label, canonical, key, keys: new Set([key]), roleKeys}
-  if (label === 'PERSON') profile.person = parsePersonName(canonical)
+  if (label === 'PERSON') profile.person = values.parsePersonName(canonical)
   return profile
 }
 
