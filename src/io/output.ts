@@ -693,21 +693,6 @@ async function writeAll(handle: FileHandle, data: Uint8Array): Promise<void> {
   }
 }
 
-async function writevAll(handle: FileHandle, pieces: Buffer[]): Promise<void> {
-  let total = 0
-  for (const piece of pieces) total += piece.length
-  let {bytesWritten} = await handle.writev(pieces)
-  if (bytesWritten === total) return
-  for (const piece of pieces) {
-    if (bytesWritten >= piece.length) {
-      bytesWritten -= piece.length
-      continue
-    }
-    await writeAll(handle, piece.subarray(bytesWritten))
-    bytesWritten = 0
-  }
-}
-
 async function writeJsonl(path: string, records: readonly unknown[]): Promise<void> {
   const handle = await open(path, 'w')
   try {
@@ -740,6 +725,9 @@ export async function rewriteJsonlField(from: string, to: string, {field, replac
       // neither copied into a new buffer nor concatenated with the carried line (a 4 MB copy per chunk)
       let work = Buffer.allocUnsafe(2 * chunkBytes)
       let carried = 0
+      // the rewritten lines of a chunk, copied into one buffer (reused) and written with one call: a piece per changed
+      // value (two `subarray`s and a `writev` of thousands of them per chunk) cost the main thread more than the copy
+      const out = {buffer: Buffer.allocUnsafe(2 * chunkBytes + (64 << 10)), length: 0}
       for (;;) {
         if (work.length - carried < chunkBytes) {
           const bigger = Buffer.allocUnsafe(carried + 2 * chunkBytes)
@@ -753,8 +741,9 @@ export async function rewriteJsonlField(from: string, to: string, {field, replac
         if (atEnd && carried > 0) work[filled++] = 10
         const limit = filled === 0 ? 0 : work.lastIndexOf(10, filled - 1) + 1
         if (limit > 0) {
-          const pieces = rewriteLines(work.subarray(0, limit), key, replace, hashes, lines && {...lines, field})
-          if (pieces.length > 0) await writevAll(output, pieces)
+          out.length = 0
+          rewriteLines(work.subarray(0, limit), key, replace, hashes, lines && {...lines, field}, out)
+          if (out.length > 0) await writeAll(output, out.buffer.subarray(0, out.length))
         }
         work.copy(work, 0, limit, filled)
         carried = filled - limit
@@ -768,12 +757,31 @@ export async function rewriteJsonlField(from: string, to: string, {field, replac
   }
 }
 
-// whole lines in, the pieces of their rewritten bytes out (unchanged runs of lines are one piece); empty lines are dropped.
+// the bytes buf[from, to) appended to `out`, which grows as needed
+function append(out: {buffer: Buffer; length: number}, buf: Buffer, from: number, to: number): void {
+  if (to <= from) return
+  if (out.length + (to - from) > out.buffer.length) grow(out, to - from)
+  out.length += buf.copy(out.buffer, out.length, from, to)
+}
+
+// a string's UTF-8 bytes appended to `out`
+function appendText(out: {buffer: Buffer; length: number}, text: string): void {
+  const most = text.length * 3
+  if (out.length + most > out.buffer.length) grow(out, most)
+  out.length += out.buffer.write(text, out.length)
+}
+
+function grow(out: {buffer: Buffer; length: number}, more: number): void {
+  const bigger = Buffer.allocUnsafe(Math.max(2 * out.buffer.length, out.length + more))
+  out.buffer.copy(bigger, 0, 0, out.length)
+  out.buffer = bigger
+}
+
+// whole lines in, their rewritten bytes appended to `out` (unchanged runs of lines copied at once); empty lines are dropped.
 // A line's strings are decoded only when the bytes cannot tell: a document's lines are consecutive, so its docId is
 // decoded and looked up once (later lines compare bytes), and with `hashes` (of the values that can change) a value
 // whose bytes hash to none of them is left as it is (a hash that collides only decodes it, as without hashes).
-function rewriteLines(buf: Buffer, key: Buffer, replace: (value: string) => string, hashes: ReadonlySet<number> | undefined, lines?: FieldRewrite['lines'] & {field: string}): Buffer[] {
-  const pieces: Buffer[] = []
+function rewriteLines(buf: Buffer, key: Buffer, replace: (value: string) => string, hashes: ReadonlySet<number> | undefined, lines: (FieldRewrite['lines'] & {field: string}) | undefined, out: {buffer: Buffer; length: number}): void {
   let copyFrom = 0
   // the previous line's docId value (its bytes in buf) and whether that document's lines are rewritten
   let docStart = -1
@@ -782,7 +790,7 @@ function rewriteLines(buf: Buffer, key: Buffer, replace: (value: string) => stri
   for (let lineStart = 0; lineStart < buf.length; ) {
     const lineEnd = buf.indexOf(10, lineStart)
     if (lineEnd === lineStart) {
-      if (copyFrom < lineStart) pieces.push(buf.subarray(copyFrom, lineStart))
+      append(out, buf, copyFrom, lineStart)
       copyFrom = lineStart + 1
       lineStart++
       continue
@@ -803,7 +811,8 @@ function rewriteLines(buf: Buffer, key: Buffer, replace: (value: string) => stri
           const text = buf.toString('utf8', lineStart, lineEnd)
           const next = replaceJsonField(lines.rewrite(text), lines.field, replace)
           if (next !== text) {
-            pieces.push(buf.subarray(copyFrom, lineStart), Buffer.from(next))
+            append(out, buf, copyFrom, lineStart)
+            appendText(out, next)
             copyFrom = lineEnd
           }
           lineStart = lineEnd + 1
@@ -823,15 +832,15 @@ function rewriteLines(buf: Buffer, key: Buffer, replace: (value: string) => stri
         const value = raw.includes('\\') ? (JSON.parse(buf.toString('utf8', valueStart, end + 1)) as string) : raw
         const next = replace(value)
         if (next !== value) {
-          pieces.push(buf.subarray(copyFrom, valueStart), Buffer.from(JSON.stringify(next)))
+          append(out, buf, copyFrom, valueStart)
+          appendText(out, JSON.stringify(next))
           copyFrom = Math.min(end + 1, lineEnd)
         }
       }
     }
     lineStart = lineEnd + 1
   }
-  if (copyFrom < buf.length) pieces.push(buf.subarray(copyFrom))
-  return pieces
+  append(out, buf, copyFrom, buf.length)
 }
 
 // where `key` last starts in buf[from, to), or -1; a JSON key's first byte is its opening quote

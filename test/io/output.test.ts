@@ -57,6 +57,16 @@ describe('rewriteJsonlField', () => {
     expect(await readFile(join(dir, 'hashed.jsonl'), 'utf8')).toBe(expected)
   })
 
+  it.each([1 << 20, 7, 1])('grows its output buffer for values renamed longer than the chunk and its slack (%i-byte chunks)', async (chunk) => {
+    const dir = await mkdtemp(join(tmpdir(), 'lede-rewrite-'))
+    const text = `${lines.join('\n')}\n`
+    await writeFile(join(dir, 'in.jsonl'), text)
+    const long = (v: string) => (v.startsWith('person:') ? `${v}-${'é'.repeat(50_000)}` : v)
+    await rewriteJsonlField(join(dir, 'in.jsonl'), join(dir, 'out.jsonl'), {field: 'entityId', replace: long}, chunk)
+    const expected = lines.map((l) => `${replaceJsonField(l, 'entityId', long)}\n`).join('')
+    expect(await readFile(join(dir, 'out.jsonl'), 'utf8')).toBe(expected)
+  })
+
   it.each([1 << 20, 7, 1])('rewrites the whole lines of the listed documents first, then the field (%i-byte chunks)', async (chunk) => {
     const docs = [
       {docId: 'd1', label: 'ORG', text: 'Trump 🙂', entityId: 'org:trump'},
