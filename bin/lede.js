@@ -4,7 +4,9 @@
 // sources (a development checkout after an edit), it runs the TypeScript sources through tsx's loader instead,
 // so what runs is always what the sources say. LEDE_FROM_SOURCE=1 forces the sources (profiling, debugging).
 import {appendFileSync, readFileSync, statSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
 import {setFlagsFromString} from 'node:v8'
+import {startModelRead} from './model-read.js'
 
 // LEDE_TRACE=<file>: the run's timeline (src/io/trace.ts, same line format; docs/scale.md), from the process's start
 function traceMark(name, wall = performance.timeOrigin + performance.now(), cpuMs) {
@@ -70,6 +72,13 @@ process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
   throw error
 })
+
+// `lede run` and `lede worker` check the NER model before any thread starts (~50 ms to read and inflate it): started
+// here, in libuv's pool, it overlaps the CLI's module loading instead of following it (bin/model-read.js)
+const command = process.argv[2]
+if ((command === 'run' || command === 'worker') && !process.argv.includes('--help') && !process.argv.includes('-h')) {
+  startModelRead(fileURLToPath(new URL('models/ner.bin', root)))
+}
 
 let main
 traceMark('import-cli')

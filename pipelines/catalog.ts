@@ -6,7 +6,7 @@
 import {z} from 'zod'
 import type {LayerName} from '../src/doc.ts'
 import {MoneyOptions} from '../src/money/options.ts'
-import {checkModelFile} from '../src/ner/model-file.ts'
+import {checkModelFile, MODEL_URL, takeModelRead} from '../src/ner/model-file.ts'
 
 /** Layers a run computes and writes only when asked (`lede run --layers tokens`). */
 export const OPTIONAL_LAYERS = ['tokens'] as const
@@ -39,8 +39,9 @@ export type PipelineOptions = z.input<typeof PipelineOptions>
  * pipelines run the entities stage, which reads the shipped NER model (a missing or foreign file would otherwise
  * fail every document in the workers). Throws ModelFileError.
  */
-export function checkPipelineFiles(_name: string): void {
-  checkModelFile()
+export async function checkPipelineFiles(_name: string): Promise<void> {
+  // the model read and inflated ahead when bin/lede.js started that, else read here
+  checkModelFile(MODEL_URL, await takeModelRead())
 }
 
 /** A document stage as a thread that does not run it sees it: its name and layers, without its code. */

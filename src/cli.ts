@@ -248,7 +248,7 @@ ${EXIT_HELP}`,
       const warn = (message: string) => process.stderr.write(`lede: warning: ${message}\n`)
       if (opts.redis !== undefined) checkRedisOptions(opts.redis, opts.queue)
       trace('options-checked')
-      checkPipelineFiles(opts.pipeline)
+      await checkPipelineFiles(opts.pipeline)
       trace('model-checked')
       // then the folders (read only), then Redis answers (the run's queue), and only then is the output folder made and locked
       let redisChecked: CheckedRedis | undefined
@@ -417,7 +417,7 @@ ${EXIT_HELP}`,
       // BullMQ renews a batch's lock every half of it: much shorter and a busy worker's batches would be taken from it as if it had died
       if (opts.lockDuration < MIN_LOCK_MS) throw new UsageError(`--lock-duration ${opts.lockDuration} ms is too short: at least ${MIN_LOCK_MS} ms (default 30000), or batches of a live worker are handed to others`)
       checkRedisOptions(opts.redis, opts.queue)
-      checkPipelineFiles(DEFAULT_PIPELINE)
+      await checkPipelineFiles(DEFAULT_PIPELINE)
       const checked = await checkRedisAt(opts.redis, (message) => process.stderr.write(`lede worker: warning: ${message}\n`))
       const {startRedisWorker} = await import('./run/redis.ts')
       const log = (line: string) => {

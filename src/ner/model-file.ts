@@ -6,6 +6,7 @@
  * byte; ~50 ms for the shipped model) but parses no weights.
  */
 import {readFileSync} from 'node:fs'
+import {resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {gunzipSync} from 'node:zlib'
 import {keepCheckedFile} from './checked-files.ts'
@@ -31,17 +32,39 @@ export class ModelFileError extends Error {
   }
 }
 
+/** What was read of a model file ahead of its check: its bytes or the read's error, its contents inflated or the inflate's error. */
+export interface ModelRead {
+  bytes?: Buffer
+  readError?: unknown
+  raw?: Buffer
+  inflateError?: unknown
+}
+
+// the slot bin/model-read.js fills when bin/lede.js starts the read before the CLI loads
+const MODEL_READ = Symbol.for('lede.model-read')
+
+/** The read of the model file at `path` started ahead by bin/lede.js (bin/model-read.js), taken once; undefined when none was started for it. */
+export async function takeModelRead(path: string | URL = MODEL_URL): Promise<ModelRead | undefined> {
+  const slots = globalThis as unknown as Record<symbol, {path: string; read: Promise<ModelRead>} | undefined>
+  const slot = slots[MODEL_READ]
+  if (slot === undefined || resolve(slot.path) !== resolve(typeof path === 'string' ? path : fileURLToPath(path))) return undefined
+  slots[MODEL_READ] = undefined
+  return slot.read
+}
+
 /**
  * Checks that `path` holds a whole, undamaged lede NER model of a format this code reads: gzip data that inflates
  * in full (a file cut short, or with any byte changed, fails gzip's length or CRC-32 check), then the magic and the
  * format number at the start of the model's header; throws {@link ModelFileError} saying what is wrong and what to do.
+ * `read`: the file already read (and inflated) ahead ({@link takeModelRead}), judged exactly as a read here would be.
  */
-export function checkModelFile(path: string | URL = MODEL_URL): void {
+export function checkModelFile(path: string | URL = MODEL_URL, read?: ModelRead): void {
   const file = typeof path === 'string' ? path : fileURLToPath(path)
   const again = 'restore it from the repository (git checkout -- models/ner.bin, or git lfs pull) or retrain it with `npm run train:ner`'
   let bytes: Buffer
   try {
-    bytes = readFileSync(file)
+    if (read?.readError !== undefined) throw read.readError
+    bytes = read?.bytes ?? readFileSync(file)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     throw new ModelFileError(`cannot read the NER model "${file}": ${code === 'ENOENT' ? 'the file is missing' : (error as Error).message}; ${again}`)
@@ -51,7 +74,7 @@ export function checkModelFile(path: string | URL = MODEL_URL): void {
     const what = /^version https:\/\/git-lfs/.test(text) ? 'a Git LFS pointer, not the model itself' : bytes.length === 0 ? 'empty' : 'not a lede NER model (not gzip data)'
     throw new ModelFileError(`the NER model "${file}" is ${what}; ${again}`)
   }
-  const raw = inflateWhole(file, bytes, again)
+  const raw = read?.bytes === bytes && read.raw !== undefined ? read.raw : inflateWhole(file, bytes, again, read?.bytes === bytes ? read.inflateError : undefined)
   const magic = raw.subarray(0, MODEL_MAGIC.length).toString('latin1')
   if (magic !== MODEL_MAGIC) {
     const old = magic === 'LEDENER1' ? 'of format 1, which this code no longer reads' : 'not a lede NER model'
@@ -71,9 +94,11 @@ export function checkModelFile(path: string | URL = MODEL_URL): void {
 // contents) vouches for every byte. The output is one chunk sized from the trailer's length field, as parseModel
 // does (a wrong hint costs more chunks, never another answer), at most 8 times the file: a file cut short ends in
 // arbitrary bytes, and one chunk of their "length" could be hundreds of megabytes
-function inflateWhole(file: string, bytes: Buffer, again: string): Buffer {
+// (bin/model-read.js inflates with the same chunk size); `failed`: the error of an inflate done ahead of the check
+function inflateWhole(file: string, bytes: Buffer, again: string, failed?: unknown): Buffer {
   const sizeHint = bytes.readUInt32LE(bytes.length - 4)
   try {
+    if (failed !== undefined) throw failed
     return gunzipSync(bytes, {chunkSize: Math.max(64 * 1024, Math.min(sizeHint + 1024, 8 * bytes.length))})
   } catch (error) {
     const {code, message} = error as NodeJS.ErrnoException

@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {gzipSync} from 'node:zlib'
 import {describe, expect, it} from 'vitest'
-import {checkModelFile, MODEL_FORMAT, MODEL_MAGIC, MODEL_URL, ModelFileError} from '../../src/ner/model-file.ts'
+import {checkModelFile, MODEL_FORMAT, MODEL_MAGIC, MODEL_URL, ModelFileError, takeModelRead, type ModelRead} from '../../src/ner/model-file.ts'
 import {parseModel} from '../../src/ner/model.ts'
 import {loadModel} from '../../src/ner/recognise.ts'
 
@@ -17,6 +17,18 @@ const modelStart = (magic: string, version: number) => {
   const size = Buffer.alloc(4)
   size.writeUInt32LE(header.length)
   return gzipSync(Buffer.concat([Buffer.from(magic, 'latin1'), size, header]))
+}
+
+// the read and inflate bin/lede.js starts ahead of the check (plain JavaScript, loaded before any TypeScript)
+const ahead = (await import('../../bin/model-read.js' as string)) as {readModelAhead(path: string): Promise<ModelRead>; startModelRead(path: string): void}
+// the check's message on a file read ahead must be the one it gives reading the file itself
+const messageOf = (check: () => void): string | null => {
+  try {
+    check()
+    return null
+  } catch (error) {
+    return `${(error as Error).name}: ${(error as Error).message}`
+  }
 }
 
 describe('checkModelFile', () => {
@@ -34,11 +46,13 @@ describe('checkModelFile', () => {
     ['a format-1 model', modelStart('LEDENER1', 1), /is of format 1, which this code no longer reads|of format 1/],
     ['a model of an unknown format', modelStart(MODEL_MAGIC, MODEL_FORMAT + 1), new RegExp(`is of format ${MODEL_FORMAT + 1}; this lede reads formats 5 and ${MODEL_FORMAT}`)],
     ['a damaged gzip stream', Buffer.concat([shipped.subarray(0, 10), Buffer.alloc(200, 0xff)]), /is damaged/],
-  ])('refuses %s with a message saying what to do', (name, bytes, message) => {
+  ])('refuses %s with a message saying what to do', async (name, bytes, message) => {
     const path = join(dir, `${name.replace(/\W+/g, '-')}.bin`)
     if (bytes) writeFileSync(path, bytes)
     expect(() => checkModelFile(path)).toThrow(ModelFileError)
     expect(() => checkModelFile(path)).toThrow(message)
+    const read = await ahead.readModelAhead(path)
+    expect(messageOf(() => checkModelFile(path, read))).toBe(messageOf(() => checkModelFile(path)))
   })
 
   // damage past the first 64 KB (what the check read before): gzip's CRC-32 and length vouch for every byte
@@ -55,12 +69,25 @@ describe('checkModelFile', () => {
     ['with 16 bytes flipped near the end', flipped(shipped.length - 4096, 16), /is damaged/],
     ['with its stored checksum flipped', flipped(shipped.length - 8), /is damaged: its contents do not match the checksum stored at its end \(incorrect data check\)/],
     ['with its stored length flipped', flipped(shipped.length - 2), /is damaged: its contents do not match the checksum stored at its end \(incorrect length check\)/],
-  ])('refuses a copy of the shipped model %s', (name, bytes, message) => {
+  ])('refuses a copy of the shipped model %s', async (name, bytes, message) => {
     const path = join(dir, `shipped-${name.replace(/\W+/g, '-')}.bin`)
     writeFileSync(path, bytes)
     expect(() => checkModelFile(path)).toThrow(ModelFileError)
     expect(() => checkModelFile(path)).toThrow(message)
     expect(() => checkModelFile(path)).toThrow(/; restore it from the repository \(git checkout -- models\/ner\.bin, or git lfs pull\) or retrain it/)
+    const read = await ahead.readModelAhead(path)
+    expect(messageOf(() => checkModelFile(path, read))).toBe(messageOf(() => checkModelFile(path)))
+  })
+
+  it('takes the read started ahead once, for its own file only, and keeps its contents for the loader', async () => {
+    const path = join(dir, 'ahead.bin')
+    writeFileSync(path, shipped)
+    ahead.startModelRead(path)
+    expect(await takeModelRead(join(dir, 'other.bin'))).toBeUndefined()
+    const read = await takeModelRead(path)
+    expect(read?.raw?.subarray(0, MODEL_MAGIC.length).toString('latin1')).toBe(MODEL_MAGIC)
+    expect(await takeModelRead(path)).toBeUndefined()
+    expect(messageOf(() => checkModelFile(path, read))).toBeNull()
   })
 
   it('accepts an intact copy of the shipped model', () => {
