@@ -166,6 +166,19 @@ describe('findDates: no day or year cut out of a decimal', () => {
 
 // a combining mark belongs to the letter before it: a date word carrying one is another word, and no DATE ends
 // between a letter and its marks (fuzz finding, docs/fuzz.md)
+// an amount's number is no span of time (fuzz seed 9001776, shape-amounts: "$4 year" was the DATE "4 year" and the
+// money figure $4 had no MONEY entity)
+describe('findDates: no span of time from an amount', () => {
+  it.each([
+    ['$4 year', []],
+    ['A $5-year plan and a five-year plan.', ['five-year']],
+    ['It cost €10 years ago, and £3 two years later.', ['two years']],
+    ['It costs $4 a year for 3 years.', ['a year', '3 years']],
+  ])('%j', (text, expected) => {
+    expect(texts(text)).toEqual(expected)
+  })
+})
+
 describe('findDates and combining marks', () => {
   it.each([
     ['Monday\u0301', []],
