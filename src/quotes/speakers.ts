@@ -13,6 +13,7 @@ import {PronounResolver, type Gender} from './pronouns.ts'
 import {quoteWords, type Word} from './words.ts'
 import {countBefore} from '../text/search.ts'
 import {isRegexSpace} from '../text/chars.ts'
+import {MONTH, MONTH_ABBR} from '../dates/patterns.ts'
 
 /**
  * The document layers attribution reads: paragraphs bound every window, the words are the document's tokens
@@ -394,6 +395,9 @@ function endsSentence(text: string, quote: QuoteSpan): boolean {
   return /[.!?]/.test(text[last] ?? '')
 }
 
+// a month as a post's date writes it, capitalised ("December", "Dec")
+const SIGNATURE_MONTH = new RegExp(`^(?:${MONTH}|${MONTH_ABBR})\\.?$`)
+
 /** A quote paragraph signed by the next one: “…” ¶ - Bernie Sanders. */
 function signatureBelow(quote: QuoteSpan, pw: ParagraphWords, next: ParagraphWords | null): Found | null {
   if (!next) return null
@@ -408,7 +412,11 @@ function signatureBelow(quote: QuoteSpan, pw: ParagraphWords, next: ParagraphWor
   // and a signature is narrative: a line holding a quote of its own, a dash turn ("“We will win\n― We will act, he
   // insisted."), signs nothing (fuzz finding "\"e\n― M,he insist", seed 7001870: the turn's "M" was the speaker)
   if (next.owner.some((owner) => owner !== -1)) return null
-  const phrase = findPhraseAfter(words, 1, words.length)
+  // an embedded post's signature ends with its date ("— Jane Roe (@janeroe) December 1, 2026"): the name stops before it
+  let end = words.findIndex((word, k) => k > 1 && /[0-9]/.test(word.text))
+  if (end < 0) end = words.length
+  else if (end > 2 && SIGNATURE_MONTH.test(words[end - 1]!.text)) end--
+  const phrase = findPhraseAfter(words, 1, end)
   return phrase ? {speaker: spanOf(words, phrase), cue: null, rule: 'after'} : null
 }
 

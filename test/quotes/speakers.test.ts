@@ -64,6 +64,10 @@ describe('attributeSpeakers: attribution patterns', () => {
     ['a next dash turn before a signature line', '— We will win, — he said. — We will act.\n- Jane Roe', [['We will win,', 'he', 'said', 'say'], ['We will act.', 'he', 'said', 'say']]],
     // a line holding a quote of its own (a dash turn) signs nothing above it (fuzz seed 7001870)
     ['a dash turn below an unclosed quote is no signature (minimised)', '"e\n― M,he insist', [['e', null, null, null], ['M,', 'he', 'insist', 'insist']]],
+    // an embedded post's signature line ends with the post's date (news-embedded-post shapes, fuzz6)
+    ['a signature line with a date', '"We will win."\n— Jane Roe December 1, 2026', [['We will win.', 'Jane Roe', null, null]]],
+    ['a signature line with a handle and a date', '“We will win.”\n\n— Jane Roe (@janeroe) Dec 1, 2026', [['We will win.', 'Jane Roe (@janeroe)', null, null]]],
+    ['a signature line with a year', '"We will win."\n- Jane Roe 2026', [['We will win.', 'Jane Roe', null, null]]],
     ['a dash turn below an unclosed quote is no signature', '"We will win\n― We will act, he insisted.', [['We will win', null, null, null], ['We will act,', 'he', 'insisted', 'insist']]],
   ])('%s', (_name, text, expected) => {
     expect(summary(text)).toEqual(expected)
