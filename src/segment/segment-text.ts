@@ -411,8 +411,9 @@ function scanWord(text: string, start: number, tokens: Token[], upper: number): 
   }
   if (end === start) end = start + widthAt(text, start)
 
-  // a dollar's country prefix ("C$ 0.45", "US$5", "HK$"): one token, as a currency name is one word
-  if (end < n && text.charCodeAt(end) === 0x24 && end - start <= 3 && isUpperAscii(text, start, end) && nextIsDigit(text, end + 1)) {
+  // a dollar's country prefix ("C$ 0.45", "US$5", "million HK$ unless"): one token, as a currency name is one word;
+  // a letter written flush after the sign ("CA$H", "A$AP") makes no prefix
+  if (end < n && text.charCodeAt(end) === 0x24 && end - start <= 3 && isUpperAscii(text, start, end) && (nextIsDigit(text, end + 1) || end + 1 >= n || !isWordClass(classAt(text, end + 1)))) {
     tokens.push({start, end: end + 1, kind: 'word', flags: upper})
     return end + 1
   }
