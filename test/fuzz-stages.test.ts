@@ -122,6 +122,7 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['span:entities:percent-missed (a month\'s day taken out of a percentage)', 'Jan 8%'],
     ['span:entities:cuts-figure (a clock time ending before more digits)', '8:579'],
     ['output:money:no-money-entity (an amount read as a span of time)', '$4 year'],
+    ['output:money:no-money-entity (an amount one space after its symbol read as a span of time)', '$ 4 year'],
     ['span:entities:percent-missed, cuts-figure (a minus, a poll split, a clock time with seconds)', 'Growth was -3.5%, the poll 52%-48%, at 14:30:00 GMT.'],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])

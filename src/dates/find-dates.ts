@@ -80,9 +80,9 @@ const RULES: DateRule[] = [
   },
   // spans of time, with a qualifier: two years, three-year, more than three years, 10 days ago; an amount's number is
   // none ("$4 year", "a $5-year plan", "€10 years ago": the DATE took the figure and money had no MONEY entity; fuzz
-  // seed 9001776), as the year rule reads no year after a currency symbol
+  // seed 9001776), attached or one space away ("$ 4 year"), as the number finder reads it
   {
-    pattern: new RegExp(`(?<![\\w$€£¥₽₴₹-])(?:${QUALIFIER})?(?:${NUMBER})(?:-|${WS})(?:${UNIT})s?(?:${WS}ago)?(?![\\w-])`, 'iy'),
+    pattern: new RegExp(`(?<![\\w$€£¥₽₴₹-])(?<![$€£¥₽₴₹][ \\u00a0\\u2007\\u2009\\u202f])(?:${QUALIFIER})?(?:${NUMBER})(?:-|${WS})(?:${UNIT})s?(?:${WS}ago)?(?![\\w-])`, 'iy'),
     words: [...QUALIFIER_WORDS, ...NUMBER_WORDS],
     digits: true,
   },

@@ -171,6 +171,8 @@ describe('findDates: no day or year cut out of a decimal', () => {
 describe('findDates: no span of time from an amount', () => {
   it.each([
     ['$4 year', []],
+    ['$ 4 year', []],
+    ['R$\u00a05 years', []],
     ['A $5-year plan and a five-year plan.', ['five-year']],
     ['It cost €10 years ago, and £3 two years later.', ['two years']],
     ['It costs $4 a year for 3 years.', ['a year', '3 years']],
