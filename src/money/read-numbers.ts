@@ -87,9 +87,10 @@ export class NumberReader extends TextCursor {
       }
       // 2'710,828: apostrophe groups that go on with comma groups of three (the apostrophe marking the millions, as
       // 2'710.828 is written in Colombia or Peru) are one number, as 2,710,828 (fuzz seed 6004011: the money figure
-      // stopped at the comma and the number finder's 710,828 won the overlap); a comma before one or two digits is
-      // still the decimal comma (1'234,5)
-      if (k > j && APOSTROPHES.has(c)) {
+      // stopped at the comma and the number finder's 710,828 won the overlap), and so are space groups (1 288,333,
+      // fuzz seed 6004700): a comma before three digits groups, as everywhere in this reader; a comma before one or
+      // two digits is still the decimal comma (1'234,5, 1 250,50)
+      if (k > j) {
         while (this.code(k) === 44 && this.digitsAt(k + 1, 3)) {
           k += 4
           if (k - i > MAX_INT_DIGITS * 2) return null

@@ -236,7 +236,7 @@ describe('findMoney: a day of the month before a currency', () => {
 // apostrophe groups that go on with comma groups of three are one number, the apostrophe marking the millions (fuzz
 // seed 6004011 "$2'710,828.": the figure stopped at the comma, USD 2710, and the number finder's 710,828 won the
 // overlap); a comma before one or two digits is still a decimal comma, a point a decimal point
-describe('findMoney: apostrophe groups, then comma groups', () => {
+describe('findMoney: apostrophe or space groups, then comma groups', () => {
   it.each([
     ["$2'710,828.", ["[$2'710,828] 2710828 USD?"]],
     ["It cost CHF 2'710,828 in all.", ["[CHF 2'710,828] 2710828 CHF"]],
@@ -247,6 +247,11 @@ describe('findMoney: apostrophe groups, then comma groups', () => {
     ["CHF 1'234,5", ["[CHF 1'234,5] 1234.5 CHF"]],
     ["$2'710.828", ["[$2'710.828] 2710.828 USD?"]],
     ["$2'710,8281", ["[$2'710] 2710 USD?"]],
+    // the same with no-break or thin spaces (fuzz seed 6004700 "¥1\u00a0288,333")
+    ['¥1\u00a0288,333', ['[¥1\u00a0288,333] 1288333 JPY?']],
+    ['It cost €3\u202f412,200 in all.', ['[€3\u202f412,200] 3412200 EUR']],
+    ['1\u00a0250,50 €', ['[1\u00a0250,50 €] 1250.5 EUR']],
+    ['€3\u2009412,2', ['[€3\u2009412,2] 3412.2 EUR']],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected)
   })
