@@ -6,7 +6,7 @@
  * input text). The shipped model is trained on eng.train and testa, so absolute figures there are training figures:
  * the DIFFERENCES between steps are what this measures, and they need no held-out data.
  *
- *   node --import tsx bench/ner-pipeloss.ts [--data ../shared/conll2003/eng.train] [--modern] [--check] [--examples 20] [--list <file>]
+ *   node --import tsx bench/ner-pipeloss.ts [--data ../shared/conll2003/eng.train | --modern | --gold <training gold folder>] [--check] [--examples 20] [--list <file>]
  *
  * Steps: `tagger` the model alone (beam 4, no rules) on CoNLL's own tokens and sentences (the modern set has none:
  * there it reads the segmenter's, so the two `segment` steps change nothing but line-end hyphens); `segment:tokens`
@@ -38,6 +38,7 @@ import {contentId} from '../src/io/corpus.ts'
 import {readConll} from '../tools/ner/conll.ts'
 import {conllText, mapCleanedOffsets} from '../tools/ner/conll-text.ts'
 import {POLNEAR_DEV_TEXT_DIR, readModernNerSet} from '../tools/ner/ner-set.ts'
+import {readTrainingGoldFolder} from '../tools/ner/train-gold.ts'
 import {findMentionChanges, type ChangeKind, type Mention, type MentionChange} from '../tools/ner/mention-diff.ts'
 import {PRFScore} from '../src/eval/prf.ts'
 
@@ -47,6 +48,7 @@ const {values} = parseScriptArgs({
   options: {
     data: {type: 'string', value: '<file>', default: new URL('../../shared/conll2003/eng.train', import.meta.url).pathname, description: 'CoNLL-2003 file (documents written out as text, one sentence a line)'},
     modern: {type: 'boolean', default: false, description: 'the modern-news set (test/ner-gold/modern) instead, PolNeAR dev texts beside it as the linker\'s context'},
+    gold: {type: 'string', value: '<folder>', description: 'a training gold folder instead (test/ner-gold/train/<name>/gold, read as train:ner reads it): its texts are the corpus'},
     check: {type: 'boolean', default: false, description: 'run `lede run` on the same corpus and compare its entity records with the last step'},
     examples: {type: 'string', default: '0', check: 'number', description: 'changes to print per step'},
     list: {type: 'string', value: '<file>', description: 'write every change of every step to this TSV file'},
@@ -70,7 +72,10 @@ interface Input {
 }
 
 const inputs: Input[] = []
-if (values.modern) {
+if (values.gold) {
+  const {docs} = readTrainingGoldFolder(values.gold)
+  for (const d of docs) inputs.push({file: `${d.id}.txt`, group: d.source, text: d.text, gold: d.entities.map((e) => ({start: e.start, end: e.end, type: e.label})), conll: null, context: false})
+} else if (values.modern) {
   const set = readModernNerSet()
   for (const s of set.skipped) console.log(`modern set: the ${s.source} half skipped: ${s.reason}`)
   for (const d of set.docs) inputs.push({file: `${d.source}-${d.id}.txt`, group: d.source, text: d.text, gold: d.entities.map((e) => ({start: e.start, end: e.end, type: e.label})), conll: null, context: false})
@@ -199,7 +204,7 @@ function removedBy(r: Result, m: Mention): string {
 const groups = [...new Set(results.map((r) => r.input.group)), ...(values.modern ? ['all'] : [])]
 const listLines: string[] = ['group\tfile\tstep\tkind\ttp\tfp\tbefore\tafter\tcontext']
 const show = (text: string, ms: Mention[]) => ms.map((m) => `${text.slice(m.start, m.end).replace(/\n/g, ' / ')}/${m.type}`).join(' + ') || '-'
-console.log(`${values.modern ? 'modern set' : values.data}: ${results.length} scored documents${inputs.length > results.length ? ` (+${inputs.length - results.length} context)` : ''}, ${results.reduce((n, r) => n + r.input.gold.length, 0)} gold mentions; ${seconds.toFixed(1)} s`)
+console.log(`${values.gold ?? (values.modern ? 'modern set' : values.data)}: ${results.length} scored documents${inputs.length > results.length ? ` (+${inputs.length - results.length} context)` : ''}, ${results.reduce((n, r) => n + r.input.gold.length, 0)} gold mentions; ${seconds.toFixed(1)} s`)
 for (const group of groups) {
   const members = results.filter((r) => group === 'all' || r.input.group === group)
   console.log(`\n${group}: ${members.length} documents, ${members.reduce((n, r) => n + r.input.gold.length, 0)} gold mentions`)
