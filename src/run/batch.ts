@@ -2,7 +2,6 @@ import {createHash} from 'node:crypto'
 import {statSync, type Stats} from 'node:fs'
 import {realpath, rmdir} from 'node:fs/promises'
 import {join} from 'node:path'
-import PQueue from 'p-queue'
 import type {Doc} from '../doc.ts'
 import {checkCorpusFolder, inputPath, listCorpus, readCorpus, type CorpusListing, type FsPath} from '../io/corpus.ts'
 import type {FileState} from '../io/file-state.ts'
@@ -402,6 +401,8 @@ async function runLocked(options: RunOptions, executor: Executor, close: () => P
   }
   let fatal: Error | null = null
 
+  // loaded here, once the threads exist, not with the CLI before they may start (docs/scale.md, tail)
+  const {default: PQueue} = await import('p-queue')
   const queue = new PQueue({concurrency: inFlight})
   let batchesSent = 0
   const submit = (batch: Array<{seq: number; doc: Doc; bytes: number; file?: string; charset?: string; charsetBy?: string}>) => {
