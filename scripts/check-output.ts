@@ -183,6 +183,8 @@ export function checkArticle(f: Failures, {a, cps, e, q, m}: {a: Article; cps: s
       // reporters. The people are with us." output "telling reporters. …" as the turn's words)
       if (said !== null && k === said.end - 1 && cps[i] === ',') {
         f.check(!opensWithParticiple(r.text), 'quote:resumed-participle', () => `${r.id} after ${JSON.stringify(slice(cps, said.start, r.start))} text ${JSON.stringify(r.text.slice(0, 40))}`)
+        // and so does an adjunct ("— We will win, Smith said, in an interview. The people are with us.")
+        f.check(!/^(?:in|at|during|according to|as|while|without)\s/u.test(r.text), 'quote:resumed-adjunct', () => `${r.id} after ${JSON.stringify(slice(cps, said.start, r.start))} text ${JSON.stringify(r.text.slice(0, 40))}`)
       }
       f.check((i >= 0 && OPENERS.has(cps[i]!)) || resumed, 'quote:no-open-mark', () => `${r.id} before ${JSON.stringify(slice(cps, Math.max(0, r.start - 12), r.start))} text ${JSON.stringify(r.text.slice(0, 40))}`)
       if (!r.unclosed) {

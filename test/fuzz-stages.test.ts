@@ -117,6 +117,7 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['output:money:no-money-entity (a numeric date\'s day before a currency code)', '1996-08-22 USD'],
     ['output:money:no-money-entity (a space-grouped figure opening with a month\'s day)', 'January 3\u00a0412,2€ '],
     ['output:quote:resumed-participle (a participle clause after the attribution\'s comma read as the resumed turn)', '— We will win, Smith said, telling reporters. The people are with us.'],
+    ['output:quote:resumed-adjunct (a prepositional phrase after the attribution\'s comma read as the resumed turn)', '— We will win, Jane Roe said, in an interview. The people are with us.'],
     ['output:speaker:inside-a-quote (a dash turn read as the signature of the quote above it)', '"e\n― M,he insist'],
     ['output:money:no-money-entity (apostrophe groups going on with a comma group)', "$2'710,828."],
     ['output:money:no-money-entity (no-break-space groups going on with a comma group)', '¥1\u00a0288,333'],

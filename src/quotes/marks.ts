@@ -639,10 +639,11 @@ function findUnclosedAttribution(text: string, tokens: readonly Token[], from: n
     // "— Taxes, Jane Roe said, will rise.": a comma right after the verb goes back to the quoted sentence (after "said
     // Jane Roe," an apposition may follow instead, which is the narrative's); a participle after it opens a clause of
     // the narrative ("— We will win, Smith said, telling reporters. The people are with us.": the turn resumes after
-    // that sentence, as after any other attribution sentence)
+    // that sentence, as after any other attribution sentence), and so does a preposition or conjunction opening an
+    // adjunct ("Smith said, in an interview.", "…, according to a transcript.", "…, as he left.")
     const comma = clause[cueAt + 1]
     const next = clause[cueAt + 2]
-    if (comma?.text === ',' && cueAt > 0 && next && !next.upper && !isParticiple(next)) return {end: mark.end, resume: next.start}
+    if (comma?.text === ',' && cueAt > 0 && next && !next.upper && !isParticiple(next) && !ADJUNCT_OPENERS.has(next.lower)) return {end: mark.end, resume: next.start}
     // the turn resumes only after a plain attribution sentence: one holding a quotation mark or a dash ("Smith said
     // "at once.") quotes or breaks off on its own, and the words after it are no longer the turn's (fuzz finding
     // "– g,C said "at. d", as scripts/check-output.ts reads a resumed turn)
@@ -658,6 +659,9 @@ function findUnclosedAttribution(text: string, tokens: readonly Token[], from: n
   }
   return null
 }
+
+// words that open an adjunct of the narrative after "X said," rather than the quoted sentence's rest
+const ADJUNCT_OPENERS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'while', 'when', 'as', 'without', 'according', 'from', 'outside'])
 
 // whether the attribution in text[from, end) has a speech verb the speakers stage reads with a subject before it ("he
 // said") or after it ("said the minister")

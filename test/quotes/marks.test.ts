@@ -61,6 +61,9 @@ describe('findQuotes: em-dash dialogue', () => {
     // a participle after the comma opens the narrative's clause: the turn resumes after the attribution's sentence
     ['unclosed, a participle after the verb and a comma is narrative', '— We will win, Smith said, telling reporters. The people are with us.', ['We will win,', 'The people are with us.']],
     ['unclosed, a participle clause ends the paragraph', '— We will win, Smith said, adding that talks would go on.', ['We will win,']],
+    ['unclosed, a prepositional phrase after the verb and a comma is narrative', '— We will win, Jane Roe said, in an interview. The people are with us.', ['We will win,', 'The people are with us.']],
+    ['unclosed, "according to" after the verb and a comma is narrative', '— We will win, Jane Roe said, according to a transcript. The people are with us.', ['We will win,', 'The people are with us.']],
+    ['unclosed, a clause opened by "as" after the verb and a comma is narrative', '— We will win, Jane Roe said, as he left the building.', ['We will win,']],
     ['unclosed, a lowercase noun in -ing after the comma goes back to the sentence', '— Taxes, Jane Roe said, nothing else will rise.', ['Taxes,', 'nothing else will rise.']],
     ['unclosed, an apposition after an inverted attribution is narrative', '— We will win, said Jane Roe, a spokeswoman for the ministry. Nobody doubts it.', ['We will win,', 'Nobody doubts it.']],
     ['unclosed, a short attribution sentence after a full stop', '— We will win. The minister said so.', ['We will win.']],
