@@ -50,6 +50,17 @@ describe('tagTokens (wink-nlp)', () => {
     expect(at('won').lemma).toBe('win')
   })
 
+  // wink leaves "cannot" before a comma whole with a null lemma (fuzz seed 11000191, --layers tokens: write:invalid-record)
+  it.each([
+    ['cannot,', 'cannot'],
+    ['We cannot, he said.', 'cannot'],
+  ])('gives every token of %j a lemma', (text, lemma) => {
+    const doc = segment(text)
+    const tags = tagTokens(text, doc.tokens!)
+    expect(tags.every((t) => typeof t.lemma === 'string')).toBe(true)
+    expect(tags[doc.tokens!.findIndex((t) => text.slice(t.start, t.end) === 'cannot')]!.lemma).toBe(lemma)
+  })
+
   it('returns nothing for no tokens', () => {
     expect(tagTokens('', [])).toEqual([])
   })
