@@ -121,6 +121,7 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['output:speaker:inside-a-quote (a dash turn read as the signature of the quote above it)', '"e\n― M,he insist'],
     ['output:money:no-money-entity (apostrophe groups going on with a comma group)', "$2'710,828."],
     ['output:money:no-money-entity (no-break-space groups going on with a comma group)', '¥1\u00a0288,333'],
+    ['span:entities:percent-missed (a percentage read as the year after a month)', 'Dec 2079%'],
     ['span:entities:percent-missed (a month\'s day taken out of a percentage)', 'Jan 8%'],
     ['span:entities:cuts-figure (a clock time ending before more digits)', '8:579'],
     ['output:money:no-money-entity (an amount read as a span of time)', '$4 year'],

@@ -11,14 +11,17 @@ import {DAY, EDGE, MONTH, MONTH_ABBR, WEEKDAY, WS, WS0, YEAR} from './patterns.t
 // month and a number, as the year rule refuses "2019.5"; fuzz finding "November 8,9€"), but a year typed flush after
 // the day's comma ("November 8,2019") still ends the day; nor is it a percentage ("in Jan 8% of it", "in November 8
 // percent of workers": the DATE took the number and no PERCENT was left; fuzz seed 9000071)
-const DAY_END = `(?![0-9]|\\.[0-9]|,(?!${YEAR}(?![0-9]))[0-9]|[^\\S\\n]*(?:%|per${WS0}cent(?![A-Za-z])|pct(?![A-Za-z])))`
-const YEAR_END = '(?![.,][0-9])'
+const PERCENT_AFTER = `[^\\S\\n]*(?:%|per${WS0}cent(?![A-Za-z])|pct(?![A-Za-z]))`
+const DAY_END = `(?![0-9]|\\.[0-9]|,(?!${YEAR}(?![0-9]))[0-9]|${PERCENT_AFTER})`
+// the same for a year, in either order of day and month ("Dec 2079%", "5 November 2019,5€": the DATE took the number
+// from the PERCENT or the amount; fuzz seed 6003137)
+const YEAR_END = `(?![.,][0-9]|${PERCENT_AFTER})`
 
 // written dates: optional weekday and edge, month with day and/or year, or day before month
 const WRITTEN =
   `(?:(?:${WEEKDAY}),?${WS})?(?:${EDGE})?` +
   `(?:(?:${MONTH})(?:${WS}${DAY}${DAY_END})?(?:,?${WS}${YEAR}${YEAR_END})?|(?:${MONTH_ABBR})\\.?${WS}(?:${DAY}${DAY_END}(?:,?${WS}${YEAR}${YEAR_END})?|${YEAR}${YEAR_END})` +
-  `|${DAY}${WS}(?:of${WS})?(?:${MONTH})(?:,?${WS}${YEAR})?)`
+  `|${DAY}${WS}(?:of${WS})?(?:${MONTH})(?:,?${WS}${YEAR}${YEAR_END})?)`
 
 /** The sticky patterns of the two forms, with the word boundaries they need on either side (exported for tests). */
 export const CALENDAR_PATTERNS = {

@@ -47,6 +47,17 @@ describe('findCalendarDateEnd', () => {
     ['^November 8,2019 in Paris', 'November 8'],
     ['^November 2019,5€', 'November'],
     ['^November 8. Then', 'November 8'],
+    // nor a percentage, after a day or a year, in either order of day and month (fuzz seeds 9000071, 6003137)
+    ['^Jan 8%', null],
+    ['^Dec 2079%', null],
+    ['^November 2019%', 'November'],
+    ['^November 2019 percent', 'November'],
+    ['^November 8, 2019 pct', 'November 8'],
+    ['^5 November 2019%', '5 November'],
+    ['^5 November 2019,5€', '5 November'],
+    ['^5 November 2019.5', '5 November'],
+    ['^5 November 2019, prices', '5 November 2019'],
+    ['^5 November 2019.', '5 November 2019'],
     // capitalised month names only, a word boundary on either side
     ['^NOVEMBER 8', null],
     ['^november 8', null],
