@@ -44,6 +44,13 @@ export const CleanOptions = z
      * quotes are the article's (a recogniser scored on the article misses them otherwise); false lifts it out
      */
     titleInText: z.boolean().default(true),
+    /**
+     * keep the byline block's name lines in the text (default true): `By Jane Doe`, its second line (`Associated Press
+     * Writer`) and the wire's copyright line (`c.1998 N.Y. Times News Service`) name the writer and the service, and a
+     * recogniser scored on the article misses them otherwise; timestamp-only lines are removed either way; false removes
+     * the name lines too (as `byline` and `wire-copyright`)
+     */
+    bylineInText: z.boolean().default(true),
     /** trim trailing spaces and collapse runs of blank lines (default true); false keeps kept lines byte for byte */
     normalizeWhitespace: z.boolean().default(true),
     /** decode HTML character references (`&amp;`, `&AMP;`, `&#8217;`, `&nbsp;`) before anything else (default true) */
@@ -101,6 +108,8 @@ interface Line {
   /** how the line ends: a sentence stop, a continuation mark (, ; : dash), or neither */
   end: End
   rule: CleanRule | null
+  /** recognised by `rule` but written all the same (a byline name line under `bylineInText`) */
+  kept: boolean
 }
 
 const enum End {
@@ -159,7 +168,7 @@ function measure(text: string, blank: boolean): Line {
     alnum += ((kind >> 1) | (kind >> 2) | (kind >> 4)) & 1
     seen |= kind
   }
-  return {text, written: text, blank, words, latin, foreign, alnum, hasLower: (seen & LOWER_BIT) !== 0, end: lineEnd(text), rule: null}
+  return {text, written: text, blank, words, latin, foreign, alnum, hasLower: (seen & LOWER_BIT) !== 0, end: lineEnd(text), rule: null, kept: false}
 }
 
 function isClosing(code: number): boolean {
@@ -579,7 +588,10 @@ export function cleanWith(input: string, settings: CleanSettings, knownTitle: st
     else if (on('contact-number') && isContactNumber(line)) line.rule = 'contact-number'
     else if (on('duplicate') && text === previous) line.rule = 'duplicate'
     else if (on('wire-slug') && isWireRouting(line)) line.rule = 'wire-slug'
-    else if (on('wire-copyright') && isWireCopyright(line)) line.rule = 'wire-copyright'
+    else if (on('wire-copyright') && isWireCopyright(line)) {
+      line.rule = 'wire-copyright'
+      line.kept = settings.bylineInText
+    }
     else if (on('wire-note') && isWireNote(line)) line.rule = 'wire-note'
     previous = text
   }
@@ -637,7 +649,11 @@ export function cleanWith(input: string, settings: CleanSettings, knownTitle: st
     for (let i = 0; i < firstBody; i++) {
       const line = lines[i]!
       if (line.blank || line.rule !== null || i === headline || i === dateline) continue
-      if (on('byline') && (isMetaLine(line) || continuesByline(lines, i))) line.rule = 'byline'
+      if (on('byline') && (isMetaLine(line) || continuesByline(lines, i))) {
+        line.rule = 'byline'
+        // a name line of the byline (not a timestamp) stays in the text when asked
+        line.kept = settings.bylineInText && (BYLINE.test(line.text) || continuesByline(lines, i))
+      }
       else if (edge && isEdgeChrome(line, lines[i + 1])) line.rule = 'edge-chrome'
     }
     for (let i = lastBody + 1; i < lines.length; i++) {
@@ -656,7 +672,7 @@ export function cleanWith(input: string, settings: CleanSettings, knownTitle: st
   let pendingBlank = false
   let blankEnd = '\n'
   for (const [index, line] of lines.entries()) {
-    if (line.rule !== null) {
+    if (line.rule !== null && !line.kept) {
       removed.push({rule: `clean:${line.rule}`, text: line.text.trim()})
       continue
     }

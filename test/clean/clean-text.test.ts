@@ -158,7 +158,6 @@ describe('cleanText on boilerplate not from the seeds', () => {
     ['a machine-translation notice', [...BODY, 'This article was translated by an automatic translation service.'], 'clean:translation-notice', 'automatic translation'],
     ['a doubled paragraph', [BODY[0]!, BODY[1]!, BODY[1]!, BODY[2]!], 'clean:duplicate', 'Council member Ana Ruiz'],
     ['a separator line', [BODY[0]!, '* * *', BODY[1]!, BODY[2]!], 'clean:no-text', '* * *'],
-    ['a byline above the body', ['By Jane Doe and John Smith', ...BODY], 'clean:byline', 'By Jane Doe'],
     ['a timestamp above the body', ['Updated 14:35 GMT, 12 March 2024', ...BODY], 'clean:byline', 'Updated'],
     ['a section label above the body', ['World News', ...BODY], 'clean:edge-chrome', 'World News'],
     ['menu labels below the body', [...BODY, 'More Stories', 'Contact Us'], 'clean:edge-chrome', 'More Stories'],
@@ -195,6 +194,30 @@ describe('cleanText on boilerplate not from the seeds', () => {
     const result = cleanText(input)
     expect(result.removed).toEqual([])
     expect(result.text).toBe(input)
+  })
+
+  // the byline block's names are the article's (docs/ner.md, "Byline names kept in the text"): kept by default,
+  // removed as before with bylineInText false; a timestamp-only line is removed either way
+  it.each<[string, string[], string[], string]>([
+    ['a byline above the body', ['By Jane Doe and John Smith', ...BODY], ['By Jane Doe and John Smith'], 'clean:byline'],
+    ['a "Written by" byline', ['Written by Jane Doe', ...BODY], ['Written by Jane Doe'], 'clean:byline'],
+    ['a byline and its second line', ['By Jane Doe', 'Associated Press Writer', '', ...BODY], ['By Jane Doe', 'Associated Press Writer'], 'clean:byline'],
+    ['a byline under a headline', ['Council approves budget after long debate', 'By JANE DOE', '', ...BODY], ['By JANE DOE'], 'clean:byline'],
+    ['a wire copyright line', ['c. 1998 Cox News Service', ...BODY], ['c. 1998 Cox News Service'], 'clean:wire-copyright'],
+  ])('keeps the name lines of %s, and removes them with bylineInText false', (_name, lines, names, rule) => {
+    const input = article(...lines)
+    const kept = cleanText(input)
+    expect(kept.removed).toEqual([])
+    expect(kept.text).toBe(input)
+    const removed = cleanText(input, {bylineInText: false})
+    expect(removed.removed).toEqual(names.map((text) => ({rule, text})))
+    for (const name of names) expect(removed.text).not.toContain(name)
+  })
+
+  it('keeps a byline but removes the timestamp under it', () => {
+    const result = cleanText(article('By Jane Doe', 'Updated 14:35 GMT, 12 March 2024', ...BODY))
+    expect(result.removed).toEqual([{rule: 'clean:byline', text: 'Updated 14:35 GMT, 12 March 2024'}])
+    expect(result.text).toBe(article('By Jane Doe', ...BODY))
   })
 
   it('leaves a line in another script alone when the article itself is in that script', () => {
@@ -271,8 +294,8 @@ describe('cleanText titles', () => {
       // the headline is copied into the title and stays the text's first line, so its names are found
       expect(result.text.startsWith(`${title}\n`)).toBe(true)
       expect(result.removed.map((r) => r.rule)).not.toContain('clean:title')
-      // titleInText: false lifts it out
-      const lifted = cleanText(input, {titleInText: false})
+      // titleInText: false lifts it out (bylineInText: false, so that a byline under it goes too)
+      const lifted = cleanText(input, {titleInText: false, bylineInText: false})
       expect(lifted.title).toBe(title)
       expect(lifted.text.startsWith(BODY[0]!)).toBe(true)
       expect(lifted.removed[0]).toEqual({rule: 'clean:title', text: title})
@@ -398,7 +421,9 @@ describe('cleanText on wire copy: datelines, results and tables are content', ()
   })
 
   it('removes the second line of a byline and takes the headline above it', () => {
-    const result = cleanText(article('Council approves budget after long debate', '', 'By Jane Doe', 'Associated Press Writer', '', 'LONDON (AP) _ ' + BODY[0]!, BODY[1]!))
+    const input = article('Council approves budget after long debate', '', 'By Jane Doe', 'Associated Press Writer', '', 'LONDON (AP) _ ' + BODY[0]!, BODY[1]!)
+    expect(cleanText(input)).toEqual({text: input, title: 'Council approves budget after long debate', removed: []})
+    const result = cleanText(input, {bylineInText: false})
     expect(result.title).toBe('Council approves budget after long debate')
     expect(result.removed).toEqual([
       {rule: 'clean:byline', text: 'By Jane Doe'},
@@ -442,11 +467,18 @@ describe('cleanText on 1998 NYT and AP wire copy', () => {
     'NYT-04-13-98 1512EDT &QL;',
   )
 
-  it('removes the header, the codes, the slug, the byline, the copyright line and the trailer, and keeps the story', () => {
+  it('keeps the byline and the copyright line by default', () => {
     const result = cleanText(PASTED)
+    expect(result.title).toBe('DOCKWORKERS WALK OUT IN PORT DISPUTE')
+    expect(result.text.startsWith('DOCKWORKERS WALK OUT IN PORT DISPUTE\nBy JANE ROE\n c.1998 N.Y. Times News Service\n   PORTSMOUTH')).toBe(true)
+    expect(result.removed.map((r) => r.rule)).toEqual(['clean:wire-slug', 'clean:wire-slug', 'clean:wire-code', 'clean:wire-slug', 'clean:wire-slug'])
+  })
+
+  it('removes the header, the codes, the slug, the byline, the copyright line and the trailer, and keeps the story', () => {
+    const result = cleanText(PASTED, {bylineInText: false})
     // the capitals line above the wire's own lines is its headline
     expect(result.title).toBe('DOCKWORKERS WALK OUT IN PORT DISPUTE')
-    expect(cleanText(PASTED, {titleInText: false}).text.startsWith('   PORTSMOUTH, England _')).toBe(true)
+    expect(cleanText(PASTED, {titleInText: false, bylineInText: false}).text.startsWith('   PORTSMOUTH, England _')).toBe(true)
     expect(result.text).toBe(
       article(
         'DOCKWORKERS WALK OUT IN PORT DISPUTE',
@@ -473,7 +505,6 @@ describe('cleanText on 1998 NYT and AP wire copy', () => {
   it.each([
     ['an AP slug with its date and length', 'BC-BKN-Bulls-Pacers 04-15 0412', 'clean:wire-slug'],
     ['an AP trailer', 'AP-NY-04-13-98 0217EDT', 'clean:wire-slug'],
-    ['a copyright line of another service', 'c. 1998 Cox News Service', 'clean:wire-copyright'],
     ['an editors\' note on trims', '(STORY CAN END HERE. OPTIONAL 2ND TAKE FOLLOWS.)', 'clean:wire-note'],
     ['an optional-trim mark', '(BEGIN OPTIONAL TRIM)', 'clean:wire-note'],
     ['an attention line', '(ATTN: Editors: note language in 7th graf)', 'clean:wire-note'],
