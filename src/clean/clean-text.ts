@@ -5,7 +5,7 @@
  * vocabulary), never strings of particular articles. Kept lines are copied unchanged, character for character.
  */
 import {z} from 'zod'
-import type {Removed} from '../doc.ts'
+import type {Removed, Span} from '../doc.ts'
 import {matchDateline} from '../dateline/find-dateline.ts'
 import {findWraps} from '../segment/layout.ts'
 import {decodeReferences} from '../text/references.ts'
@@ -494,6 +494,30 @@ function continuesByline(lines: Line[], i: number): boolean {
   let j = i - 1
   while (j >= 0 && lines[j]!.blank) j--
   return j >= 0 && j === i - 1 && BYLINE.test(lines[j]!.text) && lines[j]!.words <= 12
+}
+
+/**
+ * Finds the byline block's name lines above the story's first body line (`By Jane Doe`, its second line, the wire's
+ * copyright line), as clean recognises them and keeps them under `bylineInText`: each line's span, in text order.
+ */
+export function findBylines(text: string): Span[] {
+  const spans: Span[] = []
+  const lines: Line[] = []
+  let start = 0
+  while (start <= text.length) {
+    const stop = text.indexOf('\n', start)
+    const end = stop < 0 ? text.length : stop
+    const raw = text.slice(start, end).trimEnd()
+    const line = measure(raw, raw.trim() === '')
+    lines.push(line)
+    if (!line.blank && isBody(line)) break
+    if (!line.blank && ((BYLINE.test(raw) && isMetaLine(line)) || continuesByline(lines, lines.length - 1) || isWireCopyright(line))) {
+      spans.push({start, end: start + raw.length})
+    }
+    if (stop < 0) break
+    start = stop + 1
+  }
+  return spans
 }
 
 /** A line shaped like a headline: a few capitalised words, no final period, not all capitals. */

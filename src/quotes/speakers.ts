@@ -23,6 +23,8 @@ export interface AttributionLayers {
   paragraphs: Span[]
   tokens: readonly Token[]
   entities?: Entity[]
+  /** the byline block's lines (`findBylines`): a writer's name there is never a speaker nor a pronoun's antecedent */
+  bylines?: Span[]
 }
 
 /** Options for {@link attributeSpeakers}. */
@@ -76,7 +78,8 @@ const NOT_SENTENCE_END = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'sen.', 'rep.', '
 export function attributeSpeakers(text: string, quotes: QuoteSpan[], layers: AttributionLayers, options: AttributionOptions = {}): Quote[] {
   const attributed = findAttributions(text, quotes, layers.paragraphs, layers.tokens, options)
   // the entities stage gives its layer in this order already: a copy is sorted only when it is not
-  const given = layers.entities ?? []
+  const bylines = layers.bylines ?? []
+  const given = bylines.length === 0 ? (layers.entities ?? []) : (layers.entities ?? []).filter((e) => !bylines.some((b) => e.start >= b.start && e.end <= b.end))
   const entities = isSortedByExtent(given) ? given : [...given].sort((a, b) => a.start - b.start || a.end - b.end)
   // made on the first pronoun speaker (most documents have none); it reads only the text, the entities and the
   // quotations found, which are all known by then

@@ -8,6 +8,7 @@ import {findQuotes} from '../quotes/marks.ts'
 import {attributeSpeakers} from '../quotes/speakers.ts'
 import {placeQuotesInText} from '../quotes/in-text.ts'
 import {openReadingView} from '../segment/reading-view.ts'
+import {findBylines} from '../clean/clean-text.ts'
 
 /** Options of the quotes stage. */
 export const QuotesOptions = z
@@ -38,7 +39,7 @@ export function createQuotes(options: QuotesOptionsInput = {}): Stage {
       const paragraphs = view.toView(doc.paragraphs ?? [])
       const tokens = view.tokens()
       const options = {keepUnattributedPartial: settings.keepUnattributedPartial, indirect: settings.indirect}
-      const found = attributeSpeakers(view.text, findQuotes(view.text, paragraphs, tokens), {paragraphs, tokens, entities: view.toView(doc.entities ?? [])}, options)
+      const found = attributeSpeakers(view.text, findQuotes(view.text, paragraphs, tokens), {paragraphs, tokens, entities: view.toView(doc.entities ?? []), bylines: view.toView(findBylines(doc.text))}, options)
       const quotes = placeQuotesInText(found, view)
       if (settings.warnUnclosed) {
         for (const quote of quotes) {

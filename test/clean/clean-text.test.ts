@@ -2,7 +2,7 @@ import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {createDoc} from '../../src/doc.ts'
 import {createPipeline, processDoc} from '../../src/stage.ts'
-import {cleanText, CLEAN_RULES} from '../../src/clean/clean-text.ts'
+import {findBylines, cleanText, CLEAN_RULES} from '../../src/clean/clean-text.ts'
 import {createClean} from '../../src/stages/clean.ts'
 
 const corpus = new URL('../../corpus/', import.meta.url)
@@ -212,6 +212,17 @@ describe('cleanText on boilerplate not from the seeds', () => {
     const removed = cleanText(input, {bylineInText: false})
     expect(removed.removed).toEqual(names.map((text) => ({rule, text})))
     for (const name of names) expect(removed.text).not.toContain(name)
+  })
+
+  it.each<[string, string[], string[]]>([
+    ['a byline and its second line', ['By Jane Doe', 'Associated Press Writer', '', ...BODY], ['By Jane Doe', 'Associated Press Writer']],
+    ['a headline, a byline and a copyright line', ['DOCKWORKERS WALK OUT', 'By JANE ROE', ' c.1998 N.Y. Times News Service', ...BODY], ['By JANE ROE', ' c.1998 N.Y. Times News Service']],
+    ['no byline', [...BODY], []],
+    ['a "By" line below the first body line', [BODY[0]!, 'By Jane Doe', BODY[1]!], []],
+    ['a sentence opening with "By"', ['By Monday the council had voted on every measure, and the mayor signed.', ...BODY], []],
+  ])('findBylines finds %s', (_name, lines, expected) => {
+    const text = article(...lines)
+    expect(findBylines(text).map((s) => text.slice(s.start, s.end))).toEqual(expected)
   })
 
   it('keeps a byline but removes the timestamp under it', () => {

@@ -53,6 +53,19 @@ describe('createQuotes', () => {
     expect(doc.messages.map((m) => m.code)).toEqual(['quotes:unclosed'])
   })
 
+  it('takes no writer of a byline kept in the text for a pronoun speaker', () => {
+    // clean keeps the byline's names in the text (bylineInText); the writer is never the antecedent of "she said"
+    const text = 'By Jane Roe\nAssociated Press Writer\n\n"Nobody on this board wants to vote for this," she said at the meeting on Monday night.'
+    const entities: Entity[] = [{start: 3, end: 11, label: 'PERSON', canonical: 'Jane Roe', entityId: 'person:jane-roe'}]
+    const doc = processDoc(createPipeline('t', [layers(entities), createQuotes()]), createDoc({id: 'd', source: 'd', text}))
+    expect(doc.quotes!.map((q) => [q.speaker.mention, q.speaker.name])).toEqual([['she', null]])
+    // the same name in the story is a speaker as before
+    const story = 'Jane Roe arrived.\n\n"Nobody on this board wants to vote for this," she said at the meeting on Monday night.'
+    const named: Entity[] = [{start: 0, end: 8, label: 'PERSON', canonical: 'Jane Roe', entityId: 'person:jane-roe'}]
+    const after = processDoc(createPipeline('t', [layers(named), createQuotes()]), createDoc({id: 'd', source: 'd', text: story}))
+    expect(after.quotes!.map((q) => [q.speaker.mention, q.speaker.name])).toEqual([['she', 'Jane Roe']])
+  })
+
   it('can stay quiet about unclosed quotes', () => {
     const doc = processDoc(createPipeline('t', [layers(), createQuotes({warnUnclosed: false})]), createDoc({id: 'd', source: 'd', text: 'She said "never closed.'}))
     expect(doc.messages).toEqual([])
