@@ -126,6 +126,7 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['span:entities:cuts-figure (a clock time ending before more digits)', '8:579'],
     ['output:money:no-money-entity (an amount read as a span of time)', '$4 year'],
     ['output:money:no-money-entity (an amount one space after its symbol read as a span of time)', '$ 4 year'],
+    ['output:money:no-money-entity (an amount one space after its symbol read as a year range)', '€ 1996-08'],
     ['span:entities:percent-missed, cuts-figure (a minus, a poll split, a clock time with seconds)', 'Growth was -3.5%, the poll 52%-48%, at 14:30:00 GMT.'],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])

@@ -50,7 +50,8 @@ const RULES: DateRule[] = [
   },
   // years and decades, with an edge or a range: 2022, mid-2025, 2014-2022, the 1990s
   {
-    pattern: new RegExp(`(?<![\\w$€£¥.,/-])(?:${EDGE})?(?:[Tt]he${WS}(?=[0-9]{3}0s))?${YEAR}s?(?:${WS0}[-–]${WS0}(?:${YEAR}|[0-9]{2}))?(?![\\w%/]|[.,][0-9])`, 'y'),
+    // (nor one a space after a currency symbol: "€ 1996-08" is an amount, as the number finder reads it; fuzz seed 12011190)
+    pattern: new RegExp(`(?<![\\w$€£¥.,/-])(?<![$€£¥₽₴₹][ \\u00a0\\u2007\\u2009\\u202f])(?:${EDGE})?(?:[Tt]he${WS}(?=[0-9]{3}0s))?${YEAR}s?(?:${WS0}[-–]${WS0}(?:${YEAR}|[0-9]{2}))?(?![\\w%/]|[.,][0-9])`, 'y'),
     words: EDGE_WORDS,
     digits: true,
   },

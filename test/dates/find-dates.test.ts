@@ -172,6 +172,8 @@ describe('findDates: no span of time from an amount', () => {
   it.each([
     ['$4 year', []],
     ['$ 4 year', []],
+    ['€ 1996-08', []],
+    ['It cost € 2019 in 2019-20.', ['2019-20']],
     ['R$\u00a05 years', []],
     ['A $5-year plan and a five-year plan.', ['five-year']],
     ['It cost €10 years ago, and £3 two years later.', ['two years']],
