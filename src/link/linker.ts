@@ -212,45 +212,25 @@ interface NameValues extends NameFunctions {
   warmRole(role: string): void
 }
 
+/** A function of a string argument computed once per argument (its values are never undefined). */
+function memoized<V>(compute: (argument: string) => V): (argument: string) => V {
+  const cache = new Map<string, V>()
+  return (argument) => {
+    let value = cache.get(argument)
+    if (value === undefined) cache.set(argument, (value = compute(argument)))
+    return value
+  }
+}
+
 function createNameValues(): NameValues {
-  const keys = new Map<string, string>()
-  const persons = new Map<string, PersonName>()
-  const roles = new Map<string, string>()
-  const acronyms = new Map<string, boolean>()
-  const surnames = new Map<string, readonly [string, string]>()
-  const places = new Map<string, string>()
   const values: NameValues = {
-    nameKey(name) {
-      let value = keys.get(name)
-      if (value === undefined) keys.set(name, (value = nameKey(name)))
-      return value
-    },
+    nameKey: memoized(nameKey),
     // a parse is shared by the profiles of one spelling, which only read it
-    parsePersonName(name) {
-      let value = persons.get(name)
-      if (value === undefined) persons.set(name, (value = parsePersonName(name)))
-      return value
-    },
-    roleKey(role) {
-      let value = roles.get(role)
-      if (value === undefined) roles.set(role, (value = roleKey(role)))
-      return value
-    },
-    isAcronym(name) {
-      let value = acronyms.get(name)
-      if (value === undefined) acronyms.set(name, (value = isAcronym(name)))
-      return value
-    },
-    surnameBlocks(surnameKey) {
-      let value = surnames.get(surnameKey)
-      if (value === undefined) surnames.set(surnameKey, (value = [consonantSkeleton(surnameKey).slice(0, 3), doubleMetaphone(surnameKey)[0].slice(0, 3)]))
-      return value
-    },
-    placeBlock(key) {
-      let value = places.get(key)
-      if (value === undefined) places.set(key, (value = consonantSkeleton(key)))
-      return value
-    },
+    parsePersonName: memoized(parsePersonName),
+    roleKey: memoized(roleKey),
+    isAcronym: memoized(isAcronym),
+    surnameBlocks: memoized((surnameKey): readonly [string, string] => [consonantSkeleton(surnameKey).slice(0, 3), doubleMetaphone(surnameKey)[0].slice(0, 3)]),
+    placeBlock: memoized(consonantSkeleton),
     warmSpelling(label, spelling) {
       const key = values.nameKey(spelling)
       values.isAcronym(spelling)
