@@ -5,7 +5,7 @@
  */
 import {isHonorific, isRoleAbbreviation, isRoleHead, isRoleModifier, roleClass, ROLE_HEAD, ROLE_HONORIFIC, ROLE_MODIFIER} from '../names/roles.ts'
 import type {Token} from '../doc.ts'
-import {isCapitalised, roleWords, tokenIndexAt, type Word} from './words.ts'
+import {isCapitalised, readRoleWords, tokenIndexAt, type Word} from './words.ts'
 import {isRegexSpace as isSpace} from '../text/chars.ts'
 import {lineEndWithin, lineStartWithin} from '../text/search.ts'
 import {TokenFlag} from '../doc.ts'
@@ -71,7 +71,7 @@ function pickRoleWords(text: string, tokens: readonly Token[], words: Word[], en
   let i = words.length - 1
   if (i < 0) return complete ? [] : null
   if (words[i].text === ',') {
-    const after = roleWords(text, tokens, end, lineEndWithin(text, end, 3))
+    const after = readRoleWords(text, tokens, end, lineEndWithin(text, end, 3))
     const closed = after.length === 0 || [',', '.', ')', ';', '—', '–', ':'].includes(after[0].text)
     if (!nameIsFull || !closed) return undefined
     i--
@@ -113,10 +113,10 @@ export function findRoleBefore(text: string, tokens: readonly Token[], start: nu
     const near = nearStart(text, from, start, window)
     if (near === scanned) continue
     scanned = near
-    picked = pickRoleWords(text, tokens, roleWords(text, tokens, near, start), end, nameIsFull, near === from)
+    picked = pickRoleWords(text, tokens, readRoleWords(text, tokens, near, start), end, nameIsFull, near === from)
     if (picked !== null || near === from) break
   }
-  if (picked === null && scanned !== from) picked = pickRoleWords(text, tokens, roleWords(text, tokens, from, start), end, nameIsFull, true)
+  if (picked === null && scanned !== from) picked = pickRoleWords(text, tokens, readRoleWords(text, tokens, from, start), end, nameIsFull, true)
   if (picked === null || picked === undefined) return undefined
   // drop connectors left dangling at the left edge
   while (picked.length > 0 && (INNER.has(picked[0].lower) || picked[0].kind === 'poss')) picked.shift()
@@ -165,10 +165,10 @@ export function findRoleAfter(text: string, tokens: readonly Token[], end: numbe
   // rest of the line only when the decision reads past it
   const near = nearEnd(text, at, limit, NEAR_WINDOW)
   if (near < limit) {
-    const found = roleAfter(text, roleWords(text, tokens, end, near), false)
+    const found = roleAfter(text, readRoleWords(text, tokens, end, near), false)
     if (found !== null) return found
   }
-  return roleAfter(text, roleWords(text, tokens, end, limit), true) ?? undefined
+  return roleAfter(text, readRoleWords(text, tokens, end, limit), true) ?? undefined
 }
 
 /** The first whitespace at least `window` characters after `from`, or `limit`. */
@@ -247,7 +247,7 @@ export function splitTitle(text: string, tokens: readonly Token[], start: number
   if (only !== undefined && only.start === start && only.end === end && (only.flags & ABBREVIATION) === 0 && only.kind !== 'punct' && only.kind !== 'symbol') {
     return {nameStart: 0, nameEnd: end - start}
   }
-  const words = roleWords(text, tokens, start, end).filter((w) => w.kind !== 'punct' || w.text === '-')
+  const words = readRoleWords(text, tokens, start, end).filter((w) => w.kind !== 'punct' || w.text === '-')
   let roleEnd = -1
   let roleStart = -1
   let nameIndex = 0

@@ -5,7 +5,7 @@
  */
 import type {Token} from '../doc.ts'
 import {HONORIFICS, ROLE_ABBREVIATIONS} from '../names/roles.ts'
-import {tokenIndexAt, wordsOf, type Word, type WordRules} from '../text/words.ts'
+import {tokenIndexAt, readWords, type Word, type WordRules} from '../text/words.ts'
 
 export type {Word}
 // role readers find the token a scan starts at through this module, the one door from entities to the word view
@@ -23,8 +23,8 @@ const joins = (code: number): boolean => code === 45 || code === 46 || code === 
 const RULES: WordRules = {keepsPeriod, joinsWord: joins, joinsNumber: joins}
 
 /** The words of `text[from, to)` from the document's tokens, possessives as 'poss'. */
-export function roleWords(text: string, tokens: readonly Token[], from: number, to: number): Word[] {
-  const words = wordsOf(text, tokens, from, to, RULES)
+export function readRoleWords(text: string, tokens: readonly Token[], from: number, to: number): Word[] {
+  const words = readWords(text, tokens, from, to, RULES)
   for (const word of words) {
     if (word.kind === 'num') word.kind = 'word'
     else if (isPossessive(text, word)) word.kind = 'poss'
@@ -33,7 +33,7 @@ export function roleWords(text: string, tokens: readonly Token[], from: number, 
 }
 
 // "'s" after a word, or a lone apostrophe ("the Joneses' house"); read in the text by the word's span (a word is
-// `text[start, end)`), so that the words no reader looks at are never sliced out (see wordsOf)
+// `text[start, end)`), so that the words no reader looks at are never sliced out (see readWords)
 function isPossessive(text: string, word: Word): boolean {
   const length = word.end - word.start
   if (length === 0) return false

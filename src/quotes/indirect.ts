@@ -5,7 +5,7 @@
 import type {Span, Token} from '../doc.ts'
 import type {QuoteSpan} from './marks.ts'
 import {findCueAt, findPhraseAfter, findSubjectAfterQuote, findSubjectOfCue, type CueMatch} from './phrases.ts'
-import {quoteWords, type Word} from './words.ts'
+import {readQuoteWords, type Word} from './words.ts'
 
 /** A stretch of reported speech with its cue and speaker span. */
 export interface IndirectSpan extends Span {
@@ -31,7 +31,7 @@ export function findIndirect(text: string, paragraphs: Span[], tokens: readonly 
   const out: IndirectSpan[] = []
   let q = 0
   for (const para of paras) {
-    const words = quoteWords(text, tokens, para.start, para.end)
+    const words = readQuoteWords(text, tokens, para.start, para.end)
     let start = 0
     for (let k = 0; k <= words.length; k++) {
       const word = words[k]

@@ -5,7 +5,7 @@
  */
 import type {Span, Token} from '../doc.ts'
 import {lookupCue, lookupPhrasalCue, NO_INVERSION} from './cues.ts'
-import {quoteWords, type Word} from './words.ts'
+import {readQuoteWords, type Word} from './words.ts'
 import {findCueAt as speakersCueAt, DETERMINERS, findPhraseAfter, isParticiple, PRONOUNS, findSubjectAfterQuote} from './phrases.ts'
 import {countBefore} from '../text/search.ts'
 
@@ -575,7 +575,7 @@ function findDialogueEnd(text: string, tokens: readonly Token[], from: number, e
 // whether an attribution clause (a speech cue within a few words, before the sentence ends) follows
 function hasAttribution(text: string, tokens: readonly Token[], from: number, end: number): boolean {
   // the cue may follow a long apposition ("X, a spokeswoman for the Office of …, told")
-  const words = quoteWords(text, tokens, from, Math.min(end, from + 400))
+  const words = readQuoteWords(text, tokens, from, Math.min(end, from + 400))
   for (let w = 0; w < words.length && w < 40; w++) {
     const word = words[w]!
     if (word.kind === 'punct' && /[.!?]/.test(word.text)) return false
@@ -596,7 +596,7 @@ function hasAttribution(text: string, tokens: readonly Token[], from: number, en
  * item or heading).
  */
 function findUnclosedAttribution(text: string, tokens: readonly Token[], from: number, end: number): {end: number; resume: number} | null {
-  const words = quoteWords(text, tokens, from, end)
+  const words = readQuoteWords(text, tokens, from, end)
   const sentenceEnd = (w: Word): boolean => w.kind === 'punct' && /^[.!?…]$/.test(w.text)
   // a dialogue turn has few candidate boundaries; past a dozen words in, the paragraph is something else
   for (let b = 1; b < words.length - 1 && b < 60; b++) {
@@ -666,7 +666,7 @@ const ADJUNCT_OPENERS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 
 // whether the attribution in text[from, end) has a speech verb the speakers stage reads with a subject before it ("he
 // said") or after it ("said the minister")
 function namesSpeaker(text: string, tokens: readonly Token[], from: number, end: number): boolean {
-  const words = quoteWords(text, tokens, from, end)
+  const words = readQuoteWords(text, tokens, from, end)
   // the cue may follow a long apposition, as hasAttribution reads it
   for (let w = 0; w < words.length && w < 40; w++) if (speakersCueAt(words, w) !== null) return readsSpeaker(words, 0, w, words.length)
   return false

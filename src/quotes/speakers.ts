@@ -10,7 +10,7 @@ import type {QuoteSpan} from './marks.ts'
 import {findClauseSubject, findCueAt, DETERMINERS, isNamedWithApposition, findPhraseAfter, PRONOUNS, findSubjectAfterQuote, findSubjectBefore, findSubjectOfCue, type CueMatch, type Phrase} from './phrases.ts'
 import {findIndirect} from './indirect.ts'
 import {PronounResolver, type Gender} from './pronouns.ts'
-import {quoteWords, type Word} from './words.ts'
+import {readQuoteWords, type Word} from './words.ts'
 import {countBefore} from '../text/search.ts'
 import {isRegexSpace} from '../text/chars.ts'
 import {MONTH, MONTH_ABBR} from '../dates/patterns.ts'
@@ -232,7 +232,7 @@ function isPictograph(word: Word): boolean {
 }
 
 function paragraphWords(text: string, tokens: readonly Token[], para: Span, quotes: QuoteSpan[], transparent: boolean[]): ParagraphWords {
-  const raw = quoteWords(text, tokens, para.start, para.end)
+  const raw = readQuoteWords(text, tokens, para.start, para.end)
   // the words kept; until one is dropped they are `raw`'s, which is then returned itself instead of a copy
   let words: Word[] | null = null
   const owners: number[] = []

@@ -3,7 +3,7 @@
  * which abbreviations keep their period ("Sen.", "U.S.", "F.", and any word before ")" "," ";" as in "(D-Ore.)").
  */
 import type {Token} from '../doc.ts'
-import {wordsOf, type Word, type WordRules} from '../text/words.ts'
+import {readWords, type Word, type WordRules} from '../text/words.ts'
 
 export type {Word}
 
@@ -51,6 +51,6 @@ const RULES: WordRules = {
 }
 
 /** The words of `text[start, end)` from the document's tokens: possessive 's apart, contractions and abbreviations whole. */
-export function quoteWords(text: string, tokens: readonly Token[], start: number, end: number): Word[] {
-  return wordsOf(text, tokens, start, end, RULES)
+export function readQuoteWords(text: string, tokens: readonly Token[], start: number, end: number): Word[] {
+  return readWords(text, tokens, start, end, RULES)
 }

@@ -58,7 +58,7 @@ export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
  * The words of the tokens in `[from, to)`, a token that crosses either edge cut there; `rules` say how the reader
  * joins tokens and which words own the period written after them.
  */
-export function wordsOf(text: string, tokens: readonly Token[], from: number, to: number, rules: WordRules): Word[] {
+export function readWords(text: string, tokens: readonly Token[], from: number, to: number, rules: WordRules): Word[] {
   const {keepsPeriod, joinsWord, joinsNumber} = rules
   const words: Word[] = []
   // a period already given to the word before it

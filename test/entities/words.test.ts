@@ -1,10 +1,10 @@
 import {describe, expect, it} from 'vitest'
-import {isCapitalised, roleWords} from '../../src/entities/words.ts'
+import {isCapitalised, readRoleWords} from '../../src/entities/words.ts'
 import {findTokens} from '../../src/segment/segment-text.ts'
 
-const read = (text: string, from = 0, to = text.length) => roleWords(text, findTokens(text), from, to).map((w) => [w.text, w.kind])
+const read = (text: string, from = 0, to = text.length) => readRoleWords(text, findTokens(text), from, to).map((w) => [w.text, w.kind])
 
-describe('roleWords: the document tokens as the role finder reads them', () => {
+describe('readRoleWords: the document tokens as the role finder reads them', () => {
   it.each([
     ["Poland's Gen. Jan Roe", [['Poland', 'word'], ["'s", 'poss'], ['Gen.', 'word'], ['Jan', 'word'], ['Roe', 'word']]],
     ["the Joneses' U.S.-based firm", [['the', 'word'], ['Joneses', 'word'], ["'", 'poss'], ['U.S.-based', 'word'], ['firm', 'word']]],

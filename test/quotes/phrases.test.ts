@@ -1,10 +1,10 @@
 import {describe, expect, it} from 'vitest'
 import {findClauseSubject, findCueAt, findPhraseAfter, findSubjectBefore} from '../../src/quotes/phrases.ts'
-import {quoteWords, type Word} from '../../src/quotes/words.ts'
+import {readQuoteWords, type Word} from '../../src/quotes/words.ts'
 import {findTokens} from '../../src/segment/segment-text.ts'
 
 function lex(text: string): Word[] {
-  return quoteWords(text, findTokens(text), 0, text.length)
+  return readQuoteWords(text, findTokens(text), 0, text.length)
 }
 
 function phraseText(words: Word[], phrase: {first: number; last: number} | null): string | null {

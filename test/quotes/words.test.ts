@@ -1,10 +1,10 @@
 import {describe, expect, it} from 'vitest'
-import {quoteWords} from '../../src/quotes/words.ts'
+import {readQuoteWords} from '../../src/quotes/words.ts'
 import {findTokens} from '../../src/segment/segment-text.ts'
 
-const lexWords = (text: string, start: number, end: number) => quoteWords(text, findTokens(text), start, end)
+const lexWords = (text: string, start: number, end: number) => readQuoteWords(text, findTokens(text), start, end)
 
-describe('quoteWords: the document tokens as attribution reads them', () => {
+describe('readQuoteWords: the document tokens as attribution reads them', () => {
   it.each([
     ["Kremlin spokesman Ivan Petrov's aide", ['Kremlin', 'spokesman', 'Ivan', 'Petrov', "'s", 'aide']],
     ['Sen. Jane Roe (D-Ore.), said', ['Sen.', 'Jane', 'Roe', '(', 'D-Ore.', ')', ',', 'said']],
@@ -36,7 +36,7 @@ describe('quoteWords: the document tokens as attribution reads them', () => {
   })
 })
 
-describe('quoteWords: which words keep the period after them', () => {
+describe('readQuoteWords: which words keep the period after them', () => {
   it.each([
     // the list, in any case; a longer word or one with a period inside is not in it
     ['MR. Roe went.', ['MR.', 'Roe', 'went', '.']],
