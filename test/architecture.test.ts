@@ -320,3 +320,21 @@ describe('declared layers', () => {
     expect(fields.filter((f) => !NOT_LAYERS.includes(f)).sort()).toEqual([...LAYER_NAMES].sort())
   })
 })
+
+// STYLE.md §6.5-6.6: kebab-case file names, and no console output outside the command line: src/cli.ts alone writes to
+// the terminal (run/ and io/ report through the streams and callbacks it hands them), so a write elsewhere is a debug
+// line left behind, or output a worker thread or a library caller cannot redirect
+describe('conventions', () => {
+  it('names every code file, and each folder that holds one, in kebab-case', () => {
+    const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+)*$/
+    const code = ['src', 'pipelines', 'test', 'tools', 'bench', 'scripts', 'bin', 'wasm'].flatMap((dir) => listSources(join(root, dir)).map((file) => relative(root, file)))
+    expect(code.length).toBeGreaterThan(300)
+    expect(code.filter((path) => !path.split(sep).every((part) => kebab.test(part)))).toEqual([])
+  })
+
+  it('writes to the terminal only from src/cli.ts, and never through console', () => {
+    const sources = files.map((file) => [relative(root, file), readFileSync(file, 'utf8')] as const)
+    expect(sources.filter(([, source]) => /\bconsole\.\w+/.test(source)).map(([path]) => path)).toEqual([])
+    expect(sources.filter(([, source]) => /\bprocess\.(?:stdout|stderr)\b/.test(source)).map(([path]) => path)).toEqual(['src/cli.ts'])
+  })
+})
