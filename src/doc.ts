@@ -168,7 +168,7 @@ export interface Doc {
   dateline?: Dateline | null
   sentences?: Span[]
   tokens?: Token[]
-  /** the line-end hyphens of wrapped paragraphs (`[]` in text that is not hard-wrapped), read whole by money, entities and quotes */
+  /** the line-end hyphens of wrapped paragraphs (`[]` in text that is not hard-wrapped), read whole by dateline, money, entities and quotes */
   lineHyphens?: LineHyphen[]
   /** part of speech and lemma of each token, aligned with `tokens` (the opt-in token layer) */
   tags?: TokenTag[]

@@ -1,6 +1,7 @@
 /**
- * Which input formats `lede run` reads, decided by file name: `.txt`, `.jsonl`, `.json`, `.html`/`.htm`, `.sgml`/`.sgm`
- * (SGML wire files), and each of them gzip-compressed (`.txt.gz`, `.jsonl.gz`, …), read as its plain twin. A file
+ * Which input formats `lede run` reads, decided by file name: `.txt`, `.jsonl`, `.json`, `.html`/`.htm`, `.mhtml`/`.mht`
+ * and `.webarchive` (pages saved as one file), `.sgml`/`.sgm` (SGML wire files), and each of them gzip-compressed
+ * (`.txt.gz`, `.jsonl.gz`, …), read as its plain twin. A file
  * with no extension (archives such as `19980601_NYT` or `nyt_eng_199807.gz`) is read when its content is an SGML
  * wire file, and a `.txt` whose first line is `<DOC>` is read as one (src/io/corpus.ts decides by content); a
  * `.txt` that opens an HTML page ({@link looksLikeHtmlPage}) is read as a page.
