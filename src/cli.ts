@@ -174,6 +174,7 @@ export function createProgram(): Command {
       '--encoding <charset>',
       'the charset of input files that are not UTF-8 (e.g. windows-1251, koi8-r, iso-8859-7, shift_jis, gb18030, big5, euc-kr; any WHATWG Encoding label), read in it instead of detecting one; UTF-8, UTF-16 and UTF-32 files (recognised by their bytes), JSONL files and pages that declare a <meta charset> are read as before',
     )
+    .option('--no-wire-byline', 'leave an SGML wire DOC\'s byline block (a <BYLINE> element, the By and copyright lines between the headline and <TEXT>) out of its text, in meta.byline and meta.extra.front only, as before 2026-12-03 (docs/wire.md)')
     .option('--no-link', 'skip cross-document linking: entity ids then join only identical canonical names, and no entities-index.jsonl is written')
     .option('--layers <list>', 'opt-in layers, comma-separated: tokens (part of speech and lemma of every token, from wink-nlp, written to tokens.jsonl; costs speed, see README)', (value: string) => value.split(',').map((l) => l.trim()).filter(Boolean))
     .option('-q, --quiet', 'no progress and no summary line on stderr')
@@ -213,7 +214,7 @@ ${EXIT_HELP}`,
     )
     // more than one corpus is said below in words a shell pattern's user understands, not commander's 'too many arguments'
     .allowExcessArguments(true)
-    .action(async (corpusDir: string, opts: {out: string; pipeline: string; defaultDollar: string; workers?: number; concurrency?: number; redis?: string; queue: string; batchSize?: number; workerTimeout: number; redisTimeout: number; link: boolean; layers?: string[]; quiet?: boolean; resume?: boolean; encoding?: string}, command: Command) => {
+    .action(async (corpusDir: string, opts: {out: string; pipeline: string; defaultDollar: string; workers?: number; concurrency?: number; redis?: string; queue: string; batchSize?: number; workerTimeout: number; redisTimeout: number; link: boolean; layers?: string[]; quiet?: boolean; resume?: boolean; encoding?: string; wireByline: boolean}, command: Command) => {
       trace('run-action')
       if (command.args.length > 1) {
         const shown = command.args.slice(0, 3).map((a) => `"${a}"`).join(', ')
@@ -244,7 +245,8 @@ ${EXIT_HELP}`,
         throw new UsageError(`--encoding "${opts.encoding}": UTF-32 needs no --encoding: lede recognises UTF-32 files (LE or BE, with or without a byte-order mark) by their bytes, as it does UTF-16 (warning ingest:utf32); --encoding names the charset of files that are neither UTF-8, UTF-16 nor UTF-32`)
       const encoding = opts.encoding === undefined ? undefined : whatwgName(opts.encoding)
       if (encoding === null || encoding === 'replacement') throw new UsageError(`unknown charset "${opts.encoding}" in --encoding: give a WHATWG Encoding label such as windows-1251, koi8-r, iso-8859-7, windows-1256, shift_jis, gb18030, big5 or euc-kr`)
-      const recorded = {...options, ...(encoding !== undefined ? {encoding} : {})}
+      // --no-wire-byline is a reading option too, recorded only when given so a default run's manifest is as before
+      const recorded = {...options, ...(encoding !== undefined ? {encoding} : {}), ...(opts.wireByline === false ? {wireBylineInText: false} : {})}
       const warn = (message: string) => process.stderr.write(`lede: warning: ${message}\n`)
       if (opts.redis !== undefined) checkRedisOptions(opts.redis, opts.queue)
       trace('options-checked')
@@ -338,6 +340,7 @@ ${EXIT_HELP}`,
             pipeline: built,
             options: recorded,
             ...(encoding !== undefined ? {encoding} : {}),
+            ...(opts.wireByline === false ? {wireBylineInText: false} : {}),
             ...(prepared ? {prepared} : {}),
             spec,
             workers,

@@ -296,6 +296,19 @@ describe('lede CLI', () => {
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).options.defaultDollar).toBe(code)
   })
 
+  // an SGML DOC's byline block is in its text by default; --no-wire-byline leaves it out and is recorded (manifest, a resume's key)
+  it.each([
+    [[], true, undefined],
+    [['--no-wire-byline'], false, false],
+  ])('run %j: byline in the text %s, options.wireBylineInText %s', async (args, inText, recorded) => {
+    const dir = tmp()
+    writeFileSync(join(dir, 'wire.sgml'), '<DOC>\n<DOCNO> A1 </DOCNO>\n<HEADLINE>\nRain Falls on the City\n</HEADLINE>\n By ANN LEE\n<TEXT>\n   PARIS _ It rained on Monday.\n</TEXT>\n</DOC>\n')
+    const out = join(tmp(), 'out')
+    expect(await main(['run', dir, '--out', out, '--quiet', '--workers', '0', ...args])).toBe(EXIT.ok)
+    expect(JSON.parse(readFileSync(join(out, 'articles.jsonl'), 'utf8')).text.includes('By ANN LEE')).toBe(inText)
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).options.wireBylineInText).toBe(recorded)
+  })
+
   it('documents exit codes and offsets in run --help', async () => {
     await main(['run', '--help'])
     const help = stdout.join('')

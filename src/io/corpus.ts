@@ -412,6 +412,8 @@ export interface ReadOptions {
    * whose stat differs when it is read changed during the run, and is read again until two looks agree, or refused
    */
   listed?: ReadonlyMap<string, FileState>
+  /** write an SGML DOC's byline block (`<BYLINE>`, the loose lines between the headline and `<TEXT>`) into its text under the headline (default true; `lede run --no-wire-byline` gives false, the fields only) */
+  wireBylineInText?: boolean
 }
 
 /** Reads every input of a corpus folder in listing order, yielding documents and error records; never throws for one bad input. */
@@ -579,7 +581,7 @@ async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, dam
     : {}
   // an SGML wire file holds many articles; a .txt that opens with <DOC> is one too
   if (format === 'sgml' || (format === 'txt' && looksLikeWireSgml(decoded.text))) {
-    for (const item of readWireDocs(decoded.text, path, fileBytes, decoded.warnings, uniqueId)) yield {...item, file: path, ...(item.kind === 'doc' ? read : {})}
+    for (const item of readWireDocs(decoded.text, path, fileBytes, decoded.warnings, uniqueId, options.wireBylineInText ?? true)) yield {...item, file: path, ...(item.kind === 'doc' ? read : {})}
     return
   }
   if (html) {
@@ -617,7 +619,7 @@ async function readWholeBytes(full: FsPath, path: string, format: string, gzip: 
 
 // each <DOC> of a wire file is a document (source `path:line`, id its DOCNO), each broken one an error; the file's
 // bytes are handed out by how much of its text each item accounts for, so progress moves through a large archive file
-function* readWireDocs(text: string, path: string, fileBytes: number, fileWarnings: IngestWarning[], uniqueId: IdAllocator): Generator<CorpusItem> {
+function* readWireDocs(text: string, path: string, fileBytes: number, fileWarnings: IngestWarning[], uniqueId: IdAllocator, bylineInText: boolean): Generator<CorpusItem> {
   if (!looksLikeWireSgml(text)) {
     yield ingestError(path, 'ingest:sgml-no-doc', 'the file does not start with a <DOC> element: not an SGML wire file', fileBytes)
     return
@@ -630,7 +632,7 @@ function* readWireDocs(text: string, path: string, fileBytes: number, fileWarnin
     given += bytes
     return bytes
   }
-  for (const item of splitWireFile(text)) {
+  for (const item of splitWireFile(text, {bylineInText})) {
     if (item.kind === 'error') {
       yield ingestError(`${path}:${item.error.line}`, item.error.code, item.error.message, share(item.end))
       continue

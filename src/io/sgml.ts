@@ -16,7 +16,7 @@ export interface WireDoc {
   docno: string | null
   /** the headline on one line, null when none */
   title: string | null
-  /** headline, dateline (when not already the story's start) and story paragraphs, a blank line between paragraphs */
+  /** headline, byline block (unless left out), dateline (when not already the story's start) and story paragraphs, a blank line between paragraphs */
   text: string
   /** `<DATE_TIME>`, `<DATE>` or the like, as written */
   date: string | null
@@ -37,6 +37,12 @@ export interface WireError {
   message: string
 }
 
+/** How {@link splitWireFile} writes a DOC's text. */
+export interface WireOptions {
+  /** write the byline block (the `<BYLINE>` element, the loose lines between the headline and `<TEXT>`) into the text as a paragraph under the headline; default true, false keeps them in the fields only */
+  bylineInText?: boolean
+}
+
 /** What {@link splitWireFile} finds in one file: documents and errors in file order; `end` is the offset in the file's text up to which it accounts for the text (for progress by bytes). */
 export type WireItem = ({kind: 'doc'; doc: WireDoc} | {kind: 'error'; error: WireError}) & {end: number}
 
@@ -55,7 +61,8 @@ const DATE_FIELDS = ['DATE_TIME', 'DATETIME', 'DATE', 'PUBDATE']
 const WRAPPERS = new Set(['BODY'])
 
 /** Splits a wire file into its documents, one at a time (an archive file holds thousands); every DOC gives a document or an error, and text outside the DOCs an error. */
-export function* splitWireFile(text: string): Generator<WireItem> {
+export function* splitWireFile(text: string, options: WireOptions = {}): Generator<WireItem> {
+  const bylineInText = options.bylineInText ?? true
   const lineOf = lineCounter(text)
   // what one step found, handed out before the next step reads on
   const items: WireItem[] = []
@@ -91,7 +98,7 @@ export function* splitWireFile(text: string): Generator<WireItem> {
     }
     const line = lineOf(open.at)
     const end = m.index + m[0].length
-    const item = {...readDoc(text.slice(open.body, m.index), open.attrs, line, text.slice(open.at, end)), end}
+    const item = {...readDoc(text.slice(open.body, m.index), open.attrs, line, text.slice(open.at, end), bylineInText), end}
     if (item.kind === 'doc' && item.doc.docno !== null) {
       const first = seen.get(item.doc.docno)
       if (first !== undefined) {
@@ -130,17 +137,17 @@ interface Element {
   at: number
 }
 
-// the children of a DOC: elements (wrappers read through) and the loose text between them
-function readChildren(body: string): {elements: Element[]; loose: string[]; unclosed: string[]} {
+// the children of a DOC: elements (wrappers read through) and the loose text between them, each piece with its offset
+function readChildren(body: string): {elements: Element[]; loose: Array<{text: string; at: number}>; unclosed: string[]} {
   const elements: Element[] = []
-  const loose: string[] = []
+  const loose: Array<{text: string; at: number}> = []
   const unclosed: string[] = []
   let last = 0
   TAG.lastIndex = 0
   for (let m = TAG.exec(body); m !== null; m = TAG.exec(body)) {
     const name = m[2]!.toUpperCase()
     if (m.index < last) continue
-    loose.push(body.slice(last, m.index))
+    loose.push({text: body.slice(last, m.index), at: last})
     last = m.index + m[0].length
     if (WRAPPERS.has(name) || m[1] === '/') continue
     // the element runs to its own closing tag (wire elements do not nest in themselves)
@@ -156,11 +163,11 @@ function readChildren(body: string): {elements: Element[]; loose: string[]; uncl
     last += end.index + end[0].length
     TAG.lastIndex = last
   }
-  loose.push(body.slice(last))
+  loose.push({text: body.slice(last), at: last})
   return {elements, loose, unclosed}
 }
 
-function readDoc(body: string, attrs: string, line: number, raw: string): {kind: 'doc'; doc: WireDoc} | {kind: 'error'; error: WireError} {
+function readDoc(body: string, attrs: string, line: number, raw: string, bylineInText: boolean): {kind: 'doc'; doc: WireDoc} | {kind: 'error'; error: WireError} {
   const {elements, loose, unclosed} = readChildren(body)
   const warnings: WireDoc['warnings'] = []
   const take = (names: string[]) => {
@@ -207,7 +214,7 @@ function readDoc(body: string, attrs: string, line: number, raw: string): {kind:
     extra[key] = before === undefined ? value : Array.isArray(before) ? [...before, value] : [before, value]
   }
   // loose lines (a byline, a copyright line, a desk code between the headline and the story) are kept as written
-  const front = loose.flatMap((piece) => piece.split('\n')).map((l) => l.trim()).filter((l) => l !== '')
+  const front = loose.flatMap((piece) => splitLines(piece.text))
   if (front.length > 0) {
     extra.front = front
     byline ??= front.find((l) => /^By\s+\p{Lu}/u.test(l)) ?? null
@@ -216,10 +223,39 @@ function readDoc(body: string, attrs: string, line: number, raw: string): {kind:
 
   const parts: string[] = []
   if (title !== null) parts.push(title)
+  // the byline block goes where a pasted wire story has it, under the headline, so clean and the quotes stage read it
+  // as they read that story's (bylineInText keeps its names, findBylines keeps them from being speakers)
+  if (bylineInText) {
+    const block = readBylineBlock(loose, textElements[0]!, titleElement, bylineElement)
+    if (block.length > 0) parts.push(block.join('\n'))
+  }
   // a dateline kept apart from the story goes on its own line above it, where the dateline stage finds it
   if (dateline !== null && !paragraphs[0]!.replace(/\s+/g, ' ').startsWith(dateline)) parts.push(dateline)
   parts.push(...paragraphs)
   return {kind: 'doc', doc: {line, docno, title, text: parts.join('\n\n'), date, byline, extra, raw, warnings}}
+}
+
+// the lines of the byline block in file order, from the loose lines after the headline (the DOC's start without one)
+// and before the first <TEXT> and the <BYLINE> element's words on one line (first when it stands elsewhere): a line
+// opening as a byline (`By …`), the line under it (`Associated Press Writer`) and the wire's copyright line. Other
+// lines stay out: a name with no `By` before it is no byline to clean and the quotes stage, so a `he said` could
+// take the writer as its speaker (docs/wire.md, "Bylines outside <TEXT>")
+function readBylineBlock(loose: Array<{text: string; at: number}>, text: Element, title: Element | undefined, byline: Element | undefined): string[] {
+  const from = title ? title.at + title.content.length : 0
+  const found: Array<{at: number; lines: string[]}> = loose.filter((piece) => piece.at >= from && piece.at < text.at).map((piece) => ({at: piece.at, lines: splitLines(piece.text)}))
+  if (byline) {
+    const words = oneLine(stripTags(byline.content).text)
+    const inside = byline.at >= from && byline.at < text.at
+    if (words !== '') found.push({at: inside ? byline.at : -1, lines: [words]})
+  }
+  const lines = found.sort((a, b) => a.at - b.at).flatMap((piece) => piece.lines)
+  return lines.filter((l, i) => BYLINE_OPENING.test(l) || (i > 0 && BYLINE_OPENING.test(lines[i - 1]!)) || WIRE_COPYRIGHT.test(l))
+}
+const BYLINE_OPENING = /^(?:by|written by|reporting by)\s*:?\s+\p{Lu}/iu
+const WIRE_COPYRIGHT = /^c\. ?(?:19|20)[0-9]{2} \p{Lu}/u
+
+function splitLines(text: string): string[] {
+  return text.split('\n').map((l) => l.trim()).filter((l) => l !== '')
 }
 
 /**

@@ -52,7 +52,7 @@ describe('looksLikeWireSgml', () => {
 })
 
 describe('splitWireFile', () => {
-  it('reads a NYT DOC: id, headline on one line, date, byline, fields kept, paragraphs with their wraps', () => {
+  it('reads a NYT DOC: id, headline on one line, date, byline, fields kept, byline block under the headline, paragraphs with their wraps', () => {
     const [doc] = docs(NYT)
     expect(doc).toMatchObject({
       line: 1,
@@ -60,7 +60,7 @@ describe('splitWireFile', () => {
       title: 'A HEADLINE THAT RUNS OVER TWO LINES',
       date: '1998-05-01 00:05',
       byline: 'By JANE ROE',
-      text: 'A HEADLINE THAT RUNS OVER TWO LINES\n\nTOWNVILLE, Ohio _ The first paragraph runs\nover two lines.\n\nThe second paragraph.',
+      text: 'A HEADLINE THAT RUNS OVER TWO LINES\n\nBy JANE ROE\nc.1998 N.Y. Times News Service\n\nTOWNVILLE, Ohio _ The first paragraph runs\nover two lines.\n\nThe second paragraph.',
       warnings: [],
     })
     expect(doc!.extra).toEqual({
@@ -92,7 +92,31 @@ describe('splitWireFile', () => {
 
   it('takes a DOC with no DOCNO (null: the reader gives it a content id) and a BYLINE element', () => {
     const [doc] = docs('<DOC>\n<BYLINE> By Ann Lee </BYLINE>\n<TEXT>\nIt rained.\n</TEXT>\n</DOC>')
-    expect(doc).toMatchObject({docno: null, title: null, byline: 'By Ann Lee', text: 'It rained.'})
+    expect(doc).toMatchObject({docno: null, title: null, byline: 'By Ann Lee', text: 'By Ann Lee\n\nIt rained.'})
+  })
+
+  // the byline block (docs/wire.md, "Bylines outside <TEXT>"): `By` lines, the line under one and copyright lines
+  // between the headline and <TEXT>, and a <BYLINE> element's words, go into the text as a paragraph under the headline
+  const HEAD = '<DOC>\n<DOCNO> A1 </DOCNO>\n<HEADLINE>\nRain Falls\n</HEADLINE>\n'
+  const STORY = '<TEXT>\n   It rained.\n</TEXT>\n</DOC>\n'
+  it.each([
+    ['loose By line and its second line', `${HEAD} By ANN LEE\n Associated Press Writer\n${STORY}`, 'Rain Falls\n\nBy ANN LEE\nAssociated Press Writer\n\nIt rained.'],
+    ['desk code left out, copyright kept', `${HEAD} (lh)\n By ANN LEE\n c.1998 N.Y. Times News Service\n${STORY}`, 'Rain Falls\n\nBy ANN LEE\nc.1998 N.Y. Times News Service\n\nIt rained.'],
+    ['BYLINE element with <P> inside, tags dropped', `${HEAD}<BYLINE>\n<P>\nBy ANN LEE, TIMES STAFF WRITER\n</P>\n</BYLINE>\n${STORY}`, 'Rain Falls\n\nBy ANN LEE, TIMES STAFF WRITER\n\nIt rained.'],
+    ['BYLINE element with no By left out (a bare name would be no byline to clean and the quotes stage)', `${HEAD}<BYLINE> Ann Lee </BYLINE>\n${STORY}`, 'Rain Falls\n\nIt rained.'],
+    ['a name line with no By left out', `${HEAD} ANN LEE\n${STORY}`, 'Rain Falls\n\nIt rained.'],
+    ['BYLINE element after the story put first in the block', `${HEAD} c.1998 N.Y. Times News Service\n<TEXT>\n   It rained.\n</TEXT>\n<BYLINE> By Ann Lee </BYLINE>\n</DOC>\n`, 'Rain Falls\n\nBy Ann Lee\nc.1998 N.Y. Times News Service\n\nIt rained.'],
+    ['lines before the headline and after the story stay out', `<DOC>\n<DOCNO> A1 </DOCNO>\n By BEFORE HEADLINE\n<HEADLINE>\nRain Falls\n</HEADLINE>\n${STORY.replace('</DOC>', ' By AFTER STORY\n</DOC>')}`, 'Rain Falls\n\nIt rained.'],
+    ['the block above a DATELINE', `${HEAD}<BYLINE> By Ann Lee </BYLINE>\n<DATELINE> PARIS, May 1 </DATELINE>\n${STORY}`, 'Rain Falls\n\nBy Ann Lee\n\nPARIS, May 1\n\nIt rained.'],
+  ])('%s', (_name, sgml, text) => {
+    expect(docs(sgml)[0]!.text).toBe(text)
+  })
+
+  it('keeps the byline block out of the text with bylineInText false, the fields as with it', () => {
+    const on = [...splitWireFile(NYT)].flatMap((i) => (i.kind === 'doc' ? [i.doc] : []))[0]!
+    const off = [...splitWireFile(NYT, {bylineInText: false})].flatMap((i) => (i.kind === 'doc' ? [i.doc] : []))[0]!
+    expect(off.text).toBe('A HEADLINE THAT RUNS OVER TWO LINES\n\nTOWNVILLE, Ohio _ The first paragraph runs\nover two lines.\n\nThe second paragraph.')
+    expect({...off, text: on.text}).toEqual(on)
   })
 
   it('removes markup other than <P> inside TEXT, keeps its words, and says so', () => {
