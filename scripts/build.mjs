@@ -85,7 +85,12 @@ rmSync(dist, {recursive: true, force: true})
 mkdirSync(dist)
 const result = await build({
   absWorkingDir: root,
-  entryPoints: {cli: 'src/cli.ts', worker: 'src/run/worker.ts', 'build-type-vectors': 'scripts/build-type-vectors.ts'},
+  entryPoints: {
+    cli: 'src/cli.ts',
+    worker: 'src/run/worker.ts',
+    'build-type-vectors': 'scripts/build-type-vectors.ts',
+    'build-char-tables': 'scripts/build-char-tables.ts',
+  },
   outdir: dist,
   bundle: true,
   splitting: true,
@@ -115,6 +120,13 @@ const sources = [...Object.keys(result.metafile.inputs).filter((path) => !path.i
   })
 writeFileSync(join(dist, 'build-info.json'), JSON.stringify({sources}, null, 1) + '\n')
 console.log(`lede build: ${sources.length} source files -> dist/ in ${Math.round(performance.now() - started)} ms`)
+// the character tables of src/text/chars.ts, as this build's code computes them on this Node.js: every thread of a
+// run reads them instead of computing them at its load; a build that cannot write them still builds (threads compute them)
+try {
+  execFileSync(process.execPath, [join(dist, 'build-char-tables.js')], {stdio: 'inherit'})
+} catch {
+  console.log('lede build: no character tables written (see the error above); threads compute them at load')
+}
 // the word-type vectors of the model's known words, by this build's code (src/ner/type-vectors.ts); a build that cannot
 // make them (no model file yet) still builds: runs then sum every type, as without the file
 try {

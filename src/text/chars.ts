@@ -1,7 +1,9 @@
 /**
  * Character classes for the single-pass scanners in `clean` and `segment`: one lookup per UTF-16 code
- * unit instead of a regex per character. Tables are built once at module load from Unicode properties.
+ * unit instead of a regex per character. Tables are built once at module load from Unicode properties (or read from
+ * the build's copy of them, src/text/char-table-file.ts).
  */
+import {CHAR_TABLE_BYTES, CHAR_TABLES_URL, charTableKey, readCharTables} from './char-table-file.ts'
 
 /**
  * A table of one byte per UTF-16 code unit, filled by `valueOf`, so a scanner's derived table (bits read once per
@@ -47,11 +49,15 @@ export const Script = {None: 0, Latin: 1, Other: 2} as const
 /** One of the {@link Script} numbers. */
 export type Script = (typeof Script)[keyof typeof Script]
 
-const CLASS = new Uint8Array(65536)
-const SCRIPT = new Uint8Array(65536)
-const LOWER = new Uint16Array(65536)
-
-{
+/**
+ * The class, script and lower-case tables of every UTF-16 code unit, computed from Unicode properties (one byte of
+ * class, then one of script per unit, then the lower case as 16-bit units), as the build writes them to a file.
+ */
+export function computeCharTables(): Uint8Array {
+  const tables = new Uint8Array(CHAR_TABLE_BYTES)
+  const CLASS = tables.subarray(0, 0x10000)
+  const SCRIPT = tables.subarray(0x10000, 0x20000)
+  const LOWER = new Uint16Array(tables.buffer, 0x20000, 0x10000)
   const upper = /[\p{Lu}\p{Lt}]/u
   const lower = /\p{Ll}/u
   const letter = /\p{L}/u
@@ -93,7 +99,15 @@ const LOWER = new Uint16Array(65536)
       SCRIPT[c] = latin.test(ch) ? Script.Latin : Script.Other
     }
   }
+  return tables
 }
+
+// read from the build's file when this is a build and the file is its own (src/text/char-table-file.ts): computing
+// them was most of this module's load, paid by the main thread and again by every worker thread
+const TABLES = readCharTables(CHAR_TABLES_URL, charTableKey()) ?? computeCharTables()
+const CLASS = TABLES.subarray(0, 0x10000)
+const SCRIPT = TABLES.subarray(0x10000, 0x20000)
+const LOWER = new Uint16Array(TABLES.buffer, TABLES.byteOffset + 0x20000, 0x10000)
 
 /** Whether a code unit is a letter or a combining mark in Unicode's sense (`\p{L}` or `\p{M}`), read from the class table. */
 export function isLetterOrMark(code: number): boolean {
