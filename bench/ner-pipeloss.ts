@@ -14,7 +14,7 @@
  * segmenter's sentences; `rule:unknown-name`, `rule:consistency`, `rule:J`, `rule:P` the tagger's rules one by one
  * (rule O and the two-stage pass are off by default, as in `lede run`); `clean` the news pipeline's clean first
  * (headline kept in the text, names on removed lines lost); `title-case` the headline's truecased view; `dateline`
- * the dateline place relabelled LOC; `overlaps` the entities stage's output (names against dates, numbers and money,
+ * the dateline place relabelled LOC; `party-tags` party-and-state tags one MISC; `overlaps` the entities stage's output (names against dates, numbers and money,
  * mention resolution); `linker` the corpus stage's labels. `--check` runs `lede run` on the same corpus and says
  * whether its entity records equal the last step's.
  */
@@ -34,6 +34,7 @@ import {NerTagger} from '../src/ner/tagger.ts'
 import {decodeBilou} from '../src/ner/tags.ts'
 import {findHeadlineSpan} from '../src/ner/title-case.ts'
 import {placeNamesFrom, relabelDatelinePlaces} from '../src/entities/dateline-places.ts'
+import {relabelPartyTags} from '../src/entities/party-tags.ts'
 import {contentId} from '../src/io/corpus.ts'
 import {readConll} from '../tools/ner/conll.ts'
 import {conllText, mapCleanedOffsets} from '../tools/ner/conll-text.ts'
@@ -58,7 +59,7 @@ const {values} = parseScriptArgs({
 
 const TYPES: Record<string, string> = {PERSON: 'PER', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC'}
 const LABELS: Record<string, EntitySpan['label']> = {PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC'}
-const STEPS = ['tagger', 'segment:tokens', 'segment:sentences', 'rule:unknown-name', 'rule:consistency', 'rule:J', 'rule:P', 'clean', 'title-case', 'dateline', 'overlaps', 'linker'] as const
+const STEPS = ['tagger', 'segment:tokens', 'segment:sentences', 'rule:unknown-name', 'rule:consistency', 'rule:J', 'rule:P', 'clean', 'title-case', 'dateline', 'party-tags', 'overlaps', 'linker'] as const
 
 interface Input {
   file: string
@@ -175,7 +176,9 @@ for (const input of inputs) {
   const headline = findHeadlineSpan(view.text, view.toView(newsDoc.paragraphs ?? []), newsDoc.title)
   const titled = recogniseEntities(view.text, view.tokens(), sentences, shipped, headline)
   steps.push(toIn(titled))
-  steps.push(toIn(relabelDatelinePlaces(view.text, titled, newsDoc.dateline && view.spanToView(newsDoc.dateline), placeNames)))
+  const placed = relabelDatelinePlaces(view.text, titled, newsDoc.dateline && view.spanToView(newsDoc.dateline), placeNames)
+  steps.push(toIn(placed))
+  steps.push(toIn(relabelPartyTags(view.text, view.tokens(), placed)))
   steps.push(names(newsDoc.entities ?? []).map((m) => ({start: toInput(m.start), end: toInput(m.end - 1) + 1, type: m.type})))
   results.push({input, doc: newsDoc, steps, toInput})
 }

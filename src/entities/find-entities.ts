@@ -4,6 +4,7 @@
  */
 import type {Dateline, Entity, EntitySpan, Span, Token} from '../doc.ts'
 import {placeNamesFrom, relabelDatelinePlaces, type PlaceNames} from './dateline-places.ts'
+import {relabelPartyTags} from './party-tags.ts'
 import {resolveOverlaps} from './overlaps.ts'
 import {resolveMentions} from './resolve.ts'
 import {recogniseEntities, shippedLexicon} from '../ner/recognise.ts'
@@ -69,7 +70,7 @@ export const DEFAULT_FINDERS: EntityFinders = {
   placeNames: shippedNames,
 }
 
-/** Finds a document's entities: recognised names (the dateline's place relabelled LOC, see dateline-places.ts), dates and numbers, overlaps resolved, then canonical names, roles and ids. */
+/** Finds a document's entities: recognised names (the dateline's place relabelled LOC, see dateline-places.ts; party-and-state tags one MISC, see party-tags.ts), dates and numbers, overlaps resolved, then canonical names, roles and ids. */
 export function findEntities(
   text: string,
   tokens: readonly Token[],
@@ -83,7 +84,9 @@ export function findEntities(
 ): Entity[] {
   const recognised = finders.recognise(text, tokens, sentences, headline)
   // a mention that is exactly the dateline's place, and a known place, is a place (issue 14: "CHICAGO (AP)" tagged ORG)
-  const names = dateline ? relabelDatelinePlaces(text, recognised, dateline, (finders.placeNames ?? shippedNames)()) : recognised
+  const placed = dateline ? relabelDatelinePlaces(text, recognised, dateline, (finders.placeNames ?? shippedNames)()) : recognised
+  // a party-and-state tag ("D-Mass.", "(R-Texas)") is one MISC, as the annotation guide reads it (see party-tags.ts)
+  const names = relabelPartyTags(text, tokens, placed)
   const dates = withDates ? finders.findDates(text) : []
   const numbers = withNumbers ? finders.findNumbers(text, money) : []
   // with numbers, the money layer's figures decide what is money (a name that merely looks like it, "Euro 96", stays)
