@@ -6,6 +6,7 @@
  * check puts the batch back in the queue, and another worker processes it again to the same result.
  */
 import {createHash, randomUUID} from 'node:crypto'
+import type {EventEmitter} from 'node:events'
 import {readFileSync} from 'node:fs'
 import {Job, Queue, QueueEvents, UnrecoverableError, Worker} from 'bullmq'
 import {Redis} from 'ioredis'
@@ -271,18 +272,45 @@ export async function createRedisExecutor(options: RedisRunOptions): Promise<Exe
   // one job for the batch; null when a worker skipped it because this run's liveness key had expired
   // the jobs in flight, checked every few seconds: a Redis restarted without its data (no persistence) has lost them,
   // and waiting for their results hung the run for ever; a result whose event was missed is read from the job itself
-  const watched = new Map<string, (outcome: JobResult | 'lost') => void>()
+  const watched = new Map<string, {settle: (outcome: JobResult | 'lost') => void; failed: (reason: string) => void}>()
   let lastCheck = Date.now()
-  const checkJobs = async () => {
-    for (const [id, settle] of [...watched]) {
-      const state = await queue.getJobState(id)
-      if (state === 'unknown') settle('lost')
-      else if (state === 'completed') {
-        const job = await Job.fromId<WorkerTask, JobResult>(queue, id)
-        if (job) settle(job.returnvalue)
-      }
+  const checkJob = async (id: string) => {
+    const state = await queue.getJobState(id)
+    const waiter = watched.get(id)
+    if (waiter === undefined) return
+    if (state === 'unknown') waiter.settle('lost')
+    else if (state === 'completed' || state === 'failed') {
+      const job = await Job.fromId<WorkerTask, JobResult>(queue, id)
+      if (!job) waiter.settle('lost')
+      else if (state === 'completed') waiter.settle(job.returnvalue)
+      else waiter.failed(job.failedReason)
     }
   }
+  const checkJobs = async () => {
+    for (const id of [...watched.keys()]) await checkJob(id)
+  }
+  // the outcome of job `id`: its result, 'lost' when Redis no longer has it, or a rejection with its failure reason.
+  // Not BullMQ's job.waitUntilFinished: that checks the job's state inside an async Promise executor, where a command
+  // that fails (the connections this run's close ends after a refused batch, or a Redis going away) is an unhandled
+  // rejection, and Node ends the process with exit 1 and a stack trace instead of the run's exit 3 and message.
+  // QueueEvents also emits `completed:<job id>` and `failed:<job id>` (what waitUntilFinished listens to); its typings list only the general events
+  const jobEvents = events as unknown as EventEmitter
+  const outcomeOf = (id: string): Promise<JobResult | 'lost'> =>
+    new Promise<JobResult | 'lost'>((resolve, reject) => {
+      const completed = (args: {returnvalue: JobResult}) => done(() => resolve(args.returnvalue))
+      const failedEvent = (args: {failedReason: string}) => done(() => reject(new Error(args.failedReason)))
+      const done = (then: () => void) => {
+        jobEvents.off(`completed:${id}`, completed)
+        jobEvents.off(`failed:${id}`, failedEvent)
+        watched.delete(id)
+        then()
+      }
+      jobEvents.on(`completed:${id}`, completed)
+      jobEvents.on(`failed:${id}`, failedEvent)
+      watched.set(id, {settle: (outcome) => done(() => resolve(outcome)), failed: (reason) => done(() => reject(new Error(reason)))})
+      // the job may have finished before the listeners were on: looked at once now (a failed look is left to the poll)
+      checkJob(id).catch(() => {})
+    })
   const attempt = async (docs: Doc[]): Promise<DocResult[] | null> => {
     let job: Job<WorkerTask, JobResult> | null = null
     try {
@@ -293,20 +321,7 @@ export async function createRedisExecutor(options: RedisRunOptions): Promise<Exe
           {jobId: `${runId}-${batch++}`, attempts: options.attempts ?? 3, backoff: {type: 'fixed', delay: 1000}, removeOnComplete: false, removeOnFail: false},
         )
         unread.add(job)
-        const jobId = job.id!
-        const checked = new Promise<JobResult | 'lost'>((resolve) => watched.set(jobId, resolve))
-        let done: JobResult | DocResult[] | null | 'lost'
-        try {
-          // a Redis restarted empty between the add and this wait has no key for the job: BullMQ rejects with
-          // 'Missing key for job …', which is the same loss as the state check's 'unknown', not a worker's failure
-          const finished = job.waitUntilFinished(events).catch((error: unknown) => {
-            if (error instanceof Error && /^Missing key for job /.test(error.message)) return 'lost' as const
-            throw error
-          })
-          done = (await Promise.race([finished, checked])) as JobResult | DocResult[] | null | 'lost'
-        } finally {
-          watched.delete(jobId)
-        }
+        const done: JobResult | DocResult[] | null | 'lost' = await outcomeOf(job.id!)
         // the job is gone from Redis (a restart without its data): sent again
         if (done === 'lost') return null
         // another lede's records must not enter this run's output: the run stops (staged, --resume continues it)

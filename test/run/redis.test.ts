@@ -38,6 +38,10 @@ function run(args: string[]): Promise<{code: number; stderr: string}> {
   const {child, stderr} = start(args)
   return exited(child).then((code) => ({code, stderr: stderr()}))
 }
+// a process's exit code, failing with its stderr: a CI flake then says why (an exit 1 that was a crash showed only "expected 1 to be 3")
+function expectExit(result: {code: number; stderr: string}, code: number, more = ''): void {
+  expect(result.code, `exit ${result.code}; stderr:\n${result.stderr}${more}`).toBe(code)
+}
 // a redis-server of its own on a free loopback port, answering once `ready` settles
 async function ownRedis(): Promise<{server: ChildProcess; url: string}> {
   const port = await freePort()
@@ -81,8 +85,8 @@ function localOutput(copies = 1): Promise<Record<string, string>> {
     const out = mkdtempSync(join(tmpdir(), 'lede-dist-local-'))
     locals.set(
       copies,
-      run(['run', corpusOf(copies), '--out', out, '--workers', '1', '--quiet']).then(({code}) => {
-        expect(code).toBe(1)
+      run(['run', corpusOf(copies), '--out', out, '--workers', '1', '--quiet']).then((local) => {
+        expectExit(local, 1)
         return outputFiles(out)
       }),
     )
@@ -123,11 +127,11 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
     // the local run with 1 worker thread is the file's reference output (localOutput)
     const local = await localOutput()
     const [w2, viaRedis] = ['w2', 'redis'].map((name) => mkdtempSync(join(tmpdir(), `lede-dist-${name}-`)))
-    expect((await run(['run', corpus, '--out', w2!, '--workers', '2', '--quiet'])).code).toBe(1)
+    expectExit(await run(['run', corpus, '--out', w2!, '--workers', '2', '--quiet']), 1)
     const workers = [worker(url, 'same'), worker(url, 'same')]
     await Promise.all(workers.map((w) => w.ready))
     const distributed = await run(['run', corpus, '--out', viaRedis!, '--redis', url, '--queue', 'same', '--batch-size', '2', '--quiet'])
-    expect(distributed.code).toBe(1)
+    expectExit(distributed, 1)
     expect(outputFiles(w2!)).toEqual(local)
     expect(outputFiles(viaRedis!)).toEqual(local)
     // both workers took batches
@@ -147,11 +151,10 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
     await until(() => /batch \S+ started/.test(victim.stderr()), 'the victim to start a batch')
     const taken = /batch (\S+) started/.exec(victim.stderr())![1]!
     victim.child.kill('SIGKILL')
-    expect(await exited(victim.child)).not.toBe(0)
+    expect(await exited(victim.child), victim.stderr()).not.toBe(0)
     expect(victim.stderr()).not.toContain(`batch ${taken} done`)
     const rescuer = worker(url, 'kill', ['--lock-duration', '2000'])
-    const {code} = await running
-    expect(code).toBe(1)
+    expectExit(await running, 1, `\nrescuer stderr:\n${rescuer.stderr()}`)
     expect(rescuer.stderr()).toContain(`batch ${taken} started`)
     expect(outputFiles(out)).toEqual(local)
     rescuer.child.kill('SIGTERM')
@@ -164,14 +167,14 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
     const out = mkdtempSync(join(tmpdir(), 'lede-dist-lonely-'))
     const args = ['run', corpus, '--out', out, '--redis', url, '--queue', 'nobody', '--batch-size', '2']
     const waited = await run([...args, '--worker-timeout', '8'])
-    expect(waited.code).toBe(3)
+    expectExit(waited, 3)
     // told while waiting (after 5 s), then why it stopped and how to continue
     expect(waited.stderr).toMatch(/no worker has been connected to queue "nobody" at redis:\S+ for \d+ s \(\d+ batches waiting\); start one with: lede worker --redis/)
     expect(waited.stderr).toMatch(/no worker has been connected to queue "nobody" .* for \d+ s \(--worker-timeout 8\).*staged in .*--resume continues the run/)
     expect(waited.stderr).not.toMatch(/\n\s+at /)
     const late = worker(url, 'nobody')
     await late.ready
-    expect((await run([...args, '--resume', '--quiet'])).code).toBe(1)
+    expectExit(await run([...args, '--resume', '--quiet']), 1)
     expect(outputFiles(out)).toEqual(local)
     late.child.kill('SIGTERM')
     await exited(late.child)
@@ -185,7 +188,7 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
     await other.ready
     const out = mkdtempSync(join(tmpdir(), 'lede-dist-db-'))
     const elsewhere = await run(['run', corpus, '--out', out, '--redis', `${url}/3`, '--queue', 'db', '--worker-timeout', '3', '--quiet'])
-    expect(elsewhere.code).toBe(3)
+    expectExit(elsewhere, 3)
     expect(elsewhere.stderr).toMatch(/no worker has been connected to queue "db" at redis:\S+\/3 for \d+ s \(--worker-timeout 3\)/)
     expect(other.stderr()).not.toMatch(/batch \S+ started/)
     other.child.kill('SIGTERM')
@@ -193,7 +196,7 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
     const made = join(mkdtempSync(join(tmpdir(), 'lede-dist-db99-')), 'made')
     for (const args of [['run', corpus, '--out', made, '--redis', `${url}/99`], ['worker', '--redis', `${url}/99`]]) {
       const refused = await run(args)
-      expect(refused.code).toBe(3)
+      expectExit(refused, 3)
       expect(refused.stderr).toMatch(/^lede( worker)?: Redis at redis:\S+\/99 has no database 99: ERR DB index is out of range/)
     }
     expect(existsSync(made)).toBe(false)
@@ -228,13 +231,13 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
     await until(() => /batch \S+ done/.test(first.stderr()), 'a first batch to be done')
     server.kill('SIGKILL')
     const lost = await running
-    expect(lost.code).toBe(3)
+    expectExit(lost, 3)
     expect(lost.stderr).toMatch(new RegExp(`lost Redis at ${own} for \\d+ s \\(.*\\) with \\d+ batches in flight; the records of \\d+ inputs .* staged in .*--resume continues the run`))
     expect(lost.stderr).not.toMatch(/\n\s+at /)
     server = await startRedis()
     const second = worker(own, 'lost')
     await second.ready
-    expect((await run(args.filter((a) => a !== '--quiet').concat('--resume', '--quiet'))).code).toBe(1)
+    expectExit(await run(args.filter((a) => a !== '--quiet').concat('--resume', '--quiet')), 1)
     expect(outputFiles(out)).toEqual(local)
     for (const w of [first, second]) w.child.kill('SIGKILL')
     server.kill('SIGTERM')
@@ -264,7 +267,7 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
       await until(() => orphans.every((id) => late.stderr().includes(`batch ${id} skipped: the run that queued it is gone`)), 'the orphaned batches to be skipped', 60_000)
       expect(late.stderr()).not.toMatch(/batch \S+ started/)
       // the next run (the resume) removes what the killed run left, and finishes as if nothing had happened
-      expect((await run([...args, '--resume'])).code).toBe(1)
+      expectExit(await run([...args, '--resume']), 1)
       expect(outputFiles(out)).toEqual(local)
       for (const id of orphans) expect(await client.exists(`bull:orphan:${id}`), id).toBe(0)
       expect(await client.zcard('bull:orphan:completed')).toBe(0)
@@ -321,10 +324,15 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
     let log = ''
     edited.stderr!.on('data', (chunk) => (log += String(chunk)))
     await until(() => log.includes('waiting for batches'), 'the edited worker to connect')
-    const out = join(mkdtempSync(join(tmpdir(), 'lede-dist-edited-')), 'out')
-    const {code, stderr} = await run(['run', corpusOf(), '--out', out, '--redis', url, '--queue', 'edited', '--quiet'])
-    expect(code).toBe(3)
-    expect(stderr).toMatch(/a worker of lede \S+ \(code (\w{12}), model (\w{12})\) took a batch of this run, which is lede \S+ \(code (?!\1)\w{12}, model \2\) \(the code \(sources, data files or installed packages: another commit, a local edit or another npm install\) differs\)/)
+    // three runs: the refusal raced the run's close, and BullMQ's waitUntilFinished then crashed the run with an unhandled
+    // rejection (exit 1, a stack trace) in about 2 of 5 runs on a busy machine (docs/scale.md, ciflake)
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const out = join(mkdtempSync(join(tmpdir(), 'lede-dist-edited-')), 'out')
+      const refused = await run(['run', corpusOf(), '--out', out, '--redis', url, '--queue', 'edited', '--quiet'])
+      expectExit(refused, 3, `\nedited worker stderr:\n${log}`)
+      expect(refused.stderr).toMatch(/a worker of lede \S+ \(code (\w{12}), model (\w{12})\) took a batch of this run, which is lede \S+ \(code (?!\1)\w{12}, model \2\) \(the code \(sources, data files or installed packages: another commit, a local edit or another npm install\) differs\)/)
+      expect(refused.stderr).not.toMatch(/\n\s+at /)
+    }
     expect(log).toMatch(/batch \S+ refused: it comes from a run of lede/)
     edited.kill('SIGTERM')
     await exited(edited)
@@ -345,8 +353,7 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
     // the same port, nothing of the run's jobs in it: before, the run waited for their results for ever
     const again = spawn('redis-server', ['--port', port, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {stdio: 'ignore'})
     children.push(again)
-    const {code} = await running
-    expect(code).toBe(1)
+    expectExit(await running, 1, `\nworker stderr:\n${w.stderr()}`)
     expect(outputFiles(out)).toEqual(local)
     w.child.kill('SIGKILL')
     again.kill('SIGTERM')
@@ -424,12 +431,12 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
     const made = join(mkdtempSync(join(tmpdir(), 'lede-dist-none-')), 'made')
     const out = join(made, 'out')
     const coordinator = await run(['run', corpus, '--out', out, '--redis', `redis://127.0.0.1:${port}`])
-    expect(coordinator.code).toBe(3)
+    expectExit(coordinator, 3)
     expect(existsSync(made)).toBe(false)
     expect(coordinator.stderr).toMatch(new RegExp(`cannot reach Redis at redis://127.0.0.1:${port}: .*ECONNREFUSED`))
     expect(coordinator.stderr).not.toMatch(/\n\s+at /)
     const lonely = await run(['worker', '--redis', `redis://127.0.0.1:${port}`])
-    expect(lonely.code).toBe(3)
+    expectExit(lonely, 3)
     expect(lonely.stderr).toMatch(/cannot reach Redis/)
   })
 
@@ -443,7 +450,7 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
     await until(() => w.stderr().includes('error:'), 'the worker to see Redis gone', 30_000)
     const stopped = Date.now()
     w.child.kill('SIGTERM')
-    expect(await exited(w.child)).toBe(0)
+    expectExit({code: await exited(w.child), stderr: w.stderr()}, 0)
     expect(Date.now() - stopped).toBeLessThan(30_000)
     expect(w.stderr()).toMatch(/Redis did not answer the close within 5 s of the last batch: connections ended without it/)
     expect(w.stderr()).toMatch(/lede worker: stopped\n/)
@@ -476,7 +483,7 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
     ] as const) {
       const made = join(mkdtempSync(join(tmpdir(), 'lede-dist-auth-')), 'made')
       const coordinator = await run(['run', corpus, '--out', join(made, 'out'), '--redis', url])
-      expect(coordinator.code).toBe(3)
+      expectExit(coordinator, 3)
       // the password never reaches the logs
       const shown = url.replace(':wrong@', ':***@')
       expect(coordinator.stderr).toMatch(new RegExp(`^lede: Redis at ${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} refused lede: `))
@@ -486,7 +493,7 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
       expect(coordinator.stderr).not.toMatch(/\n\s+at /)
       expect(existsSync(made)).toBe(false)
       const worker = await run(['worker', '--redis', url])
-      expect(worker.code).toBe(3)
+      expectExit(worker, 3)
       expect(worker.stderr).toMatch(reason)
     }
     server.kill('SIGTERM')
