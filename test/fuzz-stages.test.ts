@@ -128,6 +128,8 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['output:money:no-money-entity (an amount one space after its symbol read as a span of time)', '$ 4 year'],
     ['output:money:no-money-entity (an amount one space after its symbol read as a year range)', '€ 1996-08'],
     ['span:entities:percent-missed, cuts-figure (a minus, a poll split, a clock time with seconds)', 'Growth was -3.5%, the poll 52%-48%, at 14:30:00 GMT.'],
+    ['span:entities:cuts-figure (a bare figure of apostrophe groups read as its first group)', "1'234'567"],
+    ['span:entities:cuts-figure (apostrophe groups and a decimal comma after a currency code)', "CHF 1'234,5"],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])
   })

@@ -1,7 +1,12 @@
 /** The money scanner's numbers: digits with grouping and decimals, magnitudes ("bn", "million", lakh). */
 import type {Decimal} from './decimal.ts'
+import {GROUP_APOSTROPHES, GROUP_SPACES, groupedIntegerSource} from '../text/digit-groups.ts'
 import {TextCursor} from './text-cursor.ts'
 import {APOSTROPHES, ATTACHED_ONLY_MAGNITUDES, CURRENCY_NAMES, ISO_CODES, MAGNITUDES, MAGNITUDE_HASHES, MAX_FRACTION_DIGITS, MAX_INT_DIGITS, NBSP_GROUPS, Numeral, SYMBOLS, decimalFromDigits, isDigit} from './scan-tables.ts'
+
+// a figure grouped by apostrophes or spaces from its first digit, each run of groups bounded so a chain longer than
+// MAX_INT_DIGITS * 2 still reads past that bound (and is refused) without reading to its end
+const GROUPED = new RegExp(groupedIntegerSource([...GROUP_APOSTROPHES, ...GROUP_SPACES], MAX_INT_DIGITS / 2), 'y')
 
 /** Part of the money scanner (see src/money/find-money.ts); the layers build on each other. */
 export class NumberReader extends TextCursor {
@@ -79,23 +84,15 @@ export class NumberReader extends TextCursor {
         }
       }
     } else if ((NBSP_GROUPS.has(c) || APOSTROPHES.has(c)) && runLength <= 3) {
-      // 1 250 000 with non-breaking or thin spaces, 1'250'000 (Swiss)
-      let k = j
-      while (this.code(k) === c && this.digitsAt(k + 1, 3)) {
-        k += 4
-        if (k - i > MAX_INT_DIGITS * 2) return null
-      }
-      // 2'710,828: apostrophe groups that go on with comma groups of three (the apostrophe marking the millions, as
-      // 2'710.828 is written in Colombia or Peru) are one number, as 2,710,828 (fuzz seed 6004011: the money figure
-      // stopped at the comma and the number finder's 710,828 won the overlap), and so are space groups (1 288,333,
-      // fuzz seed 6004700): a comma before three digits groups, as everywhere in this reader; a comma before one or
-      // two digits is still the decimal comma (1'234,5, 1 250,50)
-      if (k > j) {
-        while (this.code(k) === 44 && this.digitsAt(k + 1, 3)) {
-          k += 4
-          if (k - i > MAX_INT_DIGITS * 2) return null
-        }
-      }
+      // 1 250 000 with non-breaking or thin spaces, 1'250'000 (Swiss); 2'710,828: apostrophe groups that go on with
+      // comma groups of three (the apostrophe marking the millions, as 2'710.828 is written in Colombia or Peru) are
+      // one number, as 2,710,828 (fuzz seed 6004011: the money figure stopped at the comma and the number finder's
+      // 710,828 won the overlap), and so are space groups (1 288,333, fuzz seed 6004700): a comma before three digits
+      // groups, as everywhere in this reader; a comma before one or two digits is still the decimal comma (1'234,5,
+      // 1 250,50). The grammar is the number finder's too (src/text/digit-groups.ts)
+      GROUPED.lastIndex = i
+      const k = GROUPED.test(text) ? GROUPED.lastIndex : j
+      if (k - i > MAX_INT_DIGITS * 2) return null
       if (k > j) {
         integer = text.slice(i, k).replace(/\D/g, '')
         j = k

@@ -3,6 +3,7 @@
  * module constants, and the shapes of markers, numerals and figures.
  */
 import {CHAR_LOWER, LETTER_LOWER, isLetterOrMark} from '../text/chars.ts'
+import {GROUP_APOSTROPHES, GROUP_SPACES} from '../text/digit-groups.ts'
 import type {Word as TextWord} from '../text/words.ts'
 import * as decimal from './decimal.ts'
 import type {Decimal} from './decimal.ts'
@@ -87,10 +88,10 @@ export const MAX_WRITTEN_WORDS = 12
 
 /** Hyphen, en dash, em dash and minus sign: what joins the two ends of a range. */
 export const DASHES = new Set([0x2d, 0x2013, 0x2014, 0x2212])
-/** The narrow and no-break spaces that may group a figure's thousands. */
-export const NBSP_GROUPS = new Set([0xa0, 0x202f, 0x2009, 0x2007])
+/** The narrow and no-break spaces that may group a figure's thousands (src/text/digit-groups.ts). */
+export const NBSP_GROUPS = new Set(GROUP_SPACES.map((s) => s.charCodeAt(0)))
 /** The straight and curly apostrophes: a thousands separator (Swiss style) or an elided century (`'90s`). */
-export const APOSTROPHES = new Set([0x27, 0x2019])
+export const APOSTROPHES = new Set(GROUP_APOSTROPHES.map((s) => s.charCodeAt(0)))
 
 /** A currency marker found next to a number. */
 export interface Marker {

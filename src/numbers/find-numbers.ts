@@ -7,6 +7,7 @@
  * their own finders; overlaps between all of them are settled in the entities stage.
  */
 import type {EntitySpan} from '../doc.ts'
+import {GROUP_APOSTROPHES, groupedIntegerSource} from '../text/digit-groups.ts'
 import {scanTriggers, type Triggers} from '../text/triggers.ts'
 
 // white space inside a mention: at most one line break, so none runs across a blank line into the next paragraph
@@ -20,16 +21,21 @@ const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety'
 const SCALE = 'hundred|thousand|million|billion|trillion'
 // a written number: "seven", "twenty-five", "a hundred", "dozens", "hundreds of thousands" is two mentions' worth
 const WORD_NUMBER = `(?:(?:${TENS})(?:-(?:${UNITS_1_19.split('|').slice(0, 9).join('|')}))?|${UNITS_1_19}|zero|a dozen|dozens|(?:hundreds|thousands|millions|billions)|a (?:hundred|thousand|million|billion))`
-// digits with thousands separators or a decimal part; not glued to letters, hyphens, slashes or other digits
-const DIGITS = '(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?'
+// digits with thousands separators or a decimal part; not glued to letters, hyphens, slashes or other digits. Apostrophe
+// groups are read as the money finder reads them, by the same grammar (src/text/digit-groups.ts: "1'234'567",
+// "2'710,828", then a decimal comma "1'234,5" or point); without it "1'234'567" was CARDINAL 1 (docs/fuzz.md, numfix)
+const DIGITS = `(?:${groupedIntegerSource(GROUP_APOSTROPHES)}(?:,[0-9]{1,2}(?![0-9])|\\.[0-9]+)?|(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?)`
+// an apostrophe between digits: no number starts or (a bare one) ends there, so an ill-formed group leaves no fragment
+// ("1'2345", "5'10"), as the money finder starts no figure after one
+const APOSTROPHE = `[${GROUP_APOSTROPHES.join('')}]`
 const NUMBER = `(?:${DIGITS}|${WORD_NUMBER})(?:${WS}(?:${SCALE}))?`
 // a combining mark belongs to the letter before it ("two" + U+0300 is another word, not the number): marks count as letters
 // and a currency symbol before the number, attached or one space away ("€ 1 metre" is an amount, as "€1 metre" is: the
 // QUANTITY "1 metre" won the overlap and the money figure € 1 had no MONEY entity, fuzz seed 5001004)
 // a hyphen keeps a number out only when glued to a word or number before it ("COVID-19", "F-16", "1990-91"): after a
 // space or a percent sign it is a minus or a range's dash ("fell -3.5%", "10%-15%", "-5 degrees" had no mention)
-const BEFORE = '(?<![\\p{L}\\p{M}\\p{N}/.,$€£¥₽₴₹])(?<![\\p{L}\\p{M}\\p{N}]-)(?<![$€£¥₽₴₹][ \\u00a0\\u2007\\u2009\\u202f])'
-const AFTER_NUMBER = '(?![\\p{L}\\p{M}\\p{N}/]|[.,][0-9]|-[\\p{L}\\p{N}])'
+const BEFORE = `(?<![\\p{L}\\p{M}\\p{N}/.,$€£¥₽₴₹])(?<![\\p{L}\\p{M}\\p{N}]-)(?<![$€£¥₽₴₹][ \\u00a0\\u2007\\u2009\\u202f])(?<![0-9]${APOSTROPHE})`
+const AFTER_NUMBER = `(?![\\p{L}\\p{M}\\p{N}/]|[.,][0-9]|-[\\p{L}\\p{N}]|${APOSTROPHE}[0-9])`
 
 const UNIT = [
   'kilometres?', 'kilometers?', 'km', 'miles?', 'metres?', 'meters?', 'centimetres?', 'centimeters?', 'cm', 'mm',

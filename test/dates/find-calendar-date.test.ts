@@ -58,6 +58,10 @@ describe('findCalendarDateEnd', () => {
     ['^5 November 2019.5', '5 November'],
     ['^5 November 2019, prices', '5 November 2019'],
     ['^5 November 2019.', '5 November 2019'],
+    // nor the first group of an apostrophe figure (numfix: the DATE's day cut "2'485", the check's cuts-figure)
+    ["^March 2'485", 'March'],
+    ["^Mar 2’485 votes", null],
+    ["^March 2 '08", 'March 2'],
     // capitalised month names only, a word boundary on either side
     ['^NOVEMBER 8', null],
     ['^november 8', null],
