@@ -130,6 +130,7 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['span:entities:percent-missed, cuts-figure (a minus, a poll split, a clock time with seconds)', 'Growth was -3.5%, the poll 52%-48%, at 14:30:00 GMT.'],
     ['span:entities:cuts-figure (a bare figure of apostrophe groups read as its first group)', "1'234'567"],
     ['span:entities:cuts-figure (apostrophe groups and a decimal comma after a currency code)', "CHF 1'234,5"],
+    ['output:money:no-money-entity (a span of time starting inside a space-grouped amount)', '$4\u00a0534 year'],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])
   })

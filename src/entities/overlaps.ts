@@ -84,8 +84,13 @@ export function resolveOverlaps(
     }
     candidates.push({start: span.start, end: span.end, label: span.label, rank: 0})
   }
+  // a date or number crossing a figure's edge gives way to it: the money finder read the whole figure, and a span
+  // starting inside it ("534 year" in "$4 534 year") or ending inside it is a second reading of part of it (docs/fuzz.md,
+  // numfix: the longer DATE won and the money record had no MONEY entity); a figure that yields to a name is not kept
+  const figures = money.length > 0 ? money.filter((m) => !yielding.includes(m)).sort((a, b) => a.start - b.start) : money
   for (const span of dates) {
     if (span.end <= span.start || isMoneyLike(text.slice(span.start, span.end))) continue
+    if (figures.length > 0 && crossesFigure(span, figures)) continue
     candidates.push({start: span.start, end: span.end, label: 'DATE', rank: 1})
   }
   const nameCount = candidates.length
@@ -93,6 +98,7 @@ export function resolveOverlaps(
     if (span.end <= span.start) continue
     // the yielding figure and the numbers inside it carry no label beside the name
     if (yielding.length > 0 && yielding.some((m) => inside(span, m))) continue
+    if (figures.length > 0 && span.label !== 'MONEY' && crossesFigure(span, figures)) continue
     if (span.label === 'TIME') {
       // a time zone or place inside a clock time ("05:30 GMT", "10 a.m. Kyiv time") is a name under CoNLL-2003: the
       // name wins and the TIME keeps its part before it ("05:30"); a name past the TIME's end is left to the overlap
@@ -122,6 +128,28 @@ export function resolveOverlaps(
     kept.push({start: candidate.start, end: candidate.end, label: candidate.label})
   }
   return sortByStart(kept, low, high - low)
+}
+
+// whether `span` has one edge strictly inside a figure of `figures` (sorted by start, none overlapping) and the other
+// outside it
+function crossesFigure(span: EntitySpan, figures: readonly EntitySpan[]): boolean {
+  const atStart = figureAround(figures, span.start)
+  if (atStart !== undefined && span.end > atStart.end) return true
+  const atEnd = figureAround(figures, span.end)
+  return atEnd !== undefined && span.start < atEnd.start
+}
+
+// the figure with `at` strictly inside it (start < at < end), by binary search
+function figureAround(figures: readonly EntitySpan[], at: number): EntitySpan | undefined {
+  let lo = 0
+  let hi = figures.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (figures[mid]!.start < at) lo = mid + 1
+    else hi = mid
+  }
+  const figure = figures[lo - 1]
+  return figure !== undefined && at < figure.end ? figure : undefined
 }
 
 // the first of the recogniser's names (rank 0 among candidates[0..count)) without digits that lies inside `time` and starts after its start

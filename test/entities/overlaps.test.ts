@@ -111,6 +111,25 @@ describe('resolveOverlaps', () => {
       expect(resolveOverlaps(spelled, names, [], numbers, true).map((s) => `${s.label}:${spelled.slice(s.start, s.end)}`)).toEqual(expected)
     })
 
+    // a date or number crossing a figure's edge (docs/fuzz.md, numfix): "$4 534 year", the DATE "534 year" starting
+    // inside the space-grouped figure was longer and won, and the money record had no MONEY entity
+    const cross = '$4 534 year, 7 500 euros and $4 534 year again'
+    const in3 = (needle: string, label: EntitySpan['label'], from = 0): EntitySpan => {
+      const start = cross.indexOf(needle, from)
+      return {start, end: start + needle.length, label}
+    }
+    const again = cross.indexOf('$4 534 year again')
+    it.each<[string, EntitySpan[], EntitySpan[], boolean, string[]]>([
+      ['a date starting inside a figure and ending past it gives way', [in3('534 year', 'DATE')], [in3('$4 534', 'MONEY')], true, ['MONEY:$4 534']],
+      ['a number starting before a figure and ending inside it gives way', [], [in3('year, 7 500', 'CARDINAL'), in3('500 euros', 'MONEY')], true, ['MONEY:500 euros']],
+      ['a span holding a whole figure is left to the longest-first rule', [], [in3('$4 534 year', 'QUANTITY'), in3('$4 534', 'MONEY')], true, ['QUANTITY:$4 534 year']],
+      ['a number inside a figure gives way, as before', [], [in3('534', 'CARDINAL'), in3('$4 534', 'MONEY')], true, ['MONEY:$4 534']],
+      ['a crossing date elsewhere in the text is not touched', [in3('534 year', 'DATE', again)], [in3('$4 534', 'MONEY')], true, ['MONEY:$4 534', 'DATE:534 year']],
+      ['without the money layer the longer span wins, as before', [in3('534 year', 'DATE')], [in3('$4 534', 'MONEY')], false, ['DATE:534 year']],
+    ])('%s', (_name, dates, numbers, moneyFound, expected) => {
+      expect(resolveOverlaps(cross, [], dates, numbers, moneyFound).map((s) => `${s.label}:${cross.slice(s.start, s.end)}`)).toEqual(expected)
+    })
+
     it('drops money-looking names by their text when the money layer is not known', () => {
       expect(show(resolveOverlaps(money, [span('Euro 96', 'MISC'), span('French', 'MISC')], [], []))).toEqual(['MISC:French'])
     })
