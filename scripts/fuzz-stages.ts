@@ -588,8 +588,9 @@ function codePointSlice(points: readonly string[], start: number, end: number): 
   return points.slice(start, end).join('')
 }
 
-// a figure of apostrophe groups as the finders read it, not right after a digit and one separator
-const APOSTROPHE_FIGURE = new RegExp(`(?<![0-9][\\s,.'’]?)${groupedIntegerSource(GROUP_APOSTROPHES)}`, 'g')
+// a figure of apostrophe groups as the finders read it: not glued to a word before it, nor right after a digit and one
+// separator (a later group of a figure grouped otherwise, "3 306'503")
+const APOSTROPHE_FIGURE = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?<![0-9][\\s,.'’])${groupedIntegerSource(GROUP_APOSTROPHES)}`, 'gu')
 
 /** Runs one text as a worker runs a document and checks every invariant; the output JSON is returned for the determinism check. */
 export function checkText(pipeline: Pipeline, text: string, id = 'fuzz'): {violations: Violation[]; output: string} {
