@@ -6,12 +6,16 @@
  * "in", "since") nor a possessive after it ("this year's" -> "this year"). Times of day are not dates.
  */
 import type {EntitySpan} from '../doc.ts'
+import {DIGITS} from '../numbers/find-numbers.ts'
 import {isRegexSpace} from '../text/chars.ts'
 import {scanTriggers, type Triggers} from '../text/triggers.ts'
 import {CALENDAR_PATTERNS, findCalendarDateEnd} from './find-calendar-date.ts'
 import {EDGE, MONTH, MONTH_ABBR, WEEKDAY, WS, WS0, YEAR} from './patterns.ts'
 
-const NUMBER = 'a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|several|many|[0-9]+'
+const NUMBER_WORD = 'a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|several|many'
+// a number in digits as the number finder reads it, grouped and with decimals ("2,000 years", "1.5 years", "6'490 years":
+// read from their last digits they were DATEs "000 years", "5 years", "490 years"; docs/fuzz.md, numfix)
+const NUMBER = `${NUMBER_WORD}|${DIGITS}`
 const QUALIFIER = `(?:more than|less than|fewer than|over|nearly|almost|about|around|at least|up to)${WS}`
 const ORDINAL = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[0-9]+(?:st|nd|rd|th)'
 const UNIT = 'day|week|month|year|decade|century'
@@ -22,7 +26,7 @@ const RELATIVE = `(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious|[Ee]a
 const lower = (alternation: string) => alternation.toLowerCase().split('|')
 const plural = (words: string[]) => words.map((w) => `${w}s`)
 const EDGE_WORDS = ['early', 'late', 'mid', 'the', 'end', 'beginning', 'start', 'middle', 'first', 'second']
-const NUMBER_WORDS = lower(NUMBER).filter((w) => /^[a-z]/.test(w)).map((w) => w.split(' ')[0])
+const NUMBER_WORDS = lower(NUMBER_WORD).filter((w) => /^[a-z]/.test(w)).map((w) => w.split(' ')[0])
 const QUALIFIER_WORDS = ['more', 'less', 'fewer', 'over', 'nearly', 'almost', 'about', 'around', 'at', 'up']
 
 /**
@@ -79,11 +83,12 @@ const RULES: DateRule[] = [
     words: ['the', ...lower(SEASON)],
     digits: false,
   },
-  // spans of time, with a qualifier: two years, three-year, more than three years, 10 days ago; an amount's number is
+  // spans of time, with a qualifier: two years, three-year, more than three years, 10 days ago, none starting inside a
+  // figure ("2,000 years", "6'490 years"); an amount's number is
   // none ("$4 year", "a $5-year plan", "€10 years ago": the DATE took the figure and money had no MONEY entity; fuzz
   // seed 9001776), attached or one space away ("$ 4 year"), as the number finder reads it
   {
-    pattern: new RegExp(`(?<![\\w$€£¥₽₴₹-])(?<![$€£¥₽₴₹][ \\u00a0\\u2007\\u2009\\u202f])(?:${QUALIFIER})?(?:${NUMBER})(?:-|${WS})(?:${UNIT})s?(?:${WS}ago)?(?![\\w-])`, 'iy'),
+    pattern: new RegExp(`(?<![\\w$€£¥₽₴₹-])(?<![$€£¥₽₴₹][ \\u00a0\\u2007\\u2009\\u202f])(?<![0-9][.,'’])(?:${QUALIFIER})?(?:${NUMBER})(?:-|${WS})(?:${UNIT})s?(?:${WS}ago)?(?![\\w-])`, 'iy'),
     words: [...QUALIFIER_WORDS, ...NUMBER_WORDS],
     digits: true,
   },

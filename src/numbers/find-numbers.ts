@@ -24,7 +24,8 @@ const WORD_NUMBER = `(?:(?:${TENS})(?:-(?:${UNITS_1_19.split('|').slice(0, 9).jo
 // digits with thousands separators or a decimal part; not glued to letters, hyphens, slashes or other digits. Apostrophe
 // groups are read as the money finder reads them, by the same grammar (src/text/digit-groups.ts: "1'234'567",
 // "2'710,828", then a decimal comma "1'234,5" or point); without it "1'234'567" was CARDINAL 1 (docs/fuzz.md, numfix)
-const DIGITS = `(?:${groupedIntegerSource(GROUP_APOSTROPHES)}(?:,[0-9]{1,2}(?![0-9])|\\.[0-9]+)?|(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?)`
+/** The regex source (no capture group) of a number in digits as this finder reads it: grouped by commas or apostrophes, with a decimal part. */
+export const DIGITS = `(?:${groupedIntegerSource(GROUP_APOSTROPHES)}(?:,[0-9]{1,2}(?![0-9])|\\.[0-9]+)?|(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?)`
 // an apostrophe between digits: no number starts or (a bare one) ends there, so an ill-formed group leaves no fragment
 // ("1'2345", "5'10"), as the money finder starts no figure after one
 const APOSTROPHE = `[${GROUP_APOSTROPHES.join('')}]`

@@ -183,6 +183,21 @@ describe('findDates: no span of time from an amount', () => {
   })
 })
 
+// a span of time's number is read as the number finder reads one, grouped and with decimals (docs/fuzz.md, numfix:
+// "2,000 years" was DATE "000 years", "1.5 years" DATE "5 years", "6'490 years" DATE "490 years")
+describe('findDates: a span of time\'s number whole', () => {
+  it.each([
+    ['It is 2,000 years old.', ['2,000 years']],
+    ['It lasted 1.5 years, or 18 months.', ['1.5 years', '18 months']],
+    ["It is 6'490 years old, a 780’070-week term.", ["6'490 years", '780’070-week']],
+    ['more than 1,200 days ago', ['more than 1,200 days ago']],
+    ['the past 2,000 years', ['the past 2,000 years']],
+    ['1,2 days and 3.4.5 weeks', []],
+  ])('%j', (text, expected) => {
+    expect(texts(text)).toEqual(expected)
+  })
+})
+
 describe('findDates and combining marks', () => {
   it.each([
     ['Monday\u0301', []],
