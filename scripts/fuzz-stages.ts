@@ -588,9 +588,10 @@ function codePointSlice(points: readonly string[], start: number, end: number): 
   return points.slice(start, end).join('')
 }
 
-// a figure of apostrophe groups as the finders read it: not glued to a word before it, nor right after a digit and one
-// separator (a later group of a figure grouped otherwise, "3 306'503")
-const APOSTROPHE_FIGURE = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?<![0-9][\\s,.'’])${groupedIntegerSource(GROUP_APOSTROPHES)}`, 'gu')
+// a figure of apostrophe groups where the number finder reads one: not after a letter, digit, "/ . , : '", nor a hyphen
+// or dash glued to a word or number ("1996-34'699'479", "IMKB-52'945"), nor a digit and a space ("3 306'503": a later
+// group of a figure grouped otherwise)
+const APOSTROPHE_FIGURE = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}/.,:'’])(?<![\\p{L}\\p{M}\\p{N}][-–])(?<![\\p{N}]\\s)${groupedIntegerSource(GROUP_APOSTROPHES)}`, 'gu')
 
 /** Runs one text as a worker runs a document and checks every invariant; the output JSON is returned for the determinism check. */
 export function checkText(pipeline: Pipeline, text: string, id = 'fuzz'): {violations: Violation[]; output: string} {
