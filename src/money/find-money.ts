@@ -1,6 +1,7 @@
 import type {Money} from '../doc.ts'
 import {FigureReader} from './complete-figure.ts'
 import {APOSTROPHES, ATTACHED_ONLY_MAGNITUDES, DEFAULT_DOLLAR, DOLLAR_CODES, Figure, MAX_NAME_LENGTH, Marker, NON_MONEY_HASHES, NON_MONEY_UNITS, Numeral, REJECT, TRIGGERS, WEIGHT_WORDS, WORD_LOWER, formatDecimal, isDigit, parseWrittenNumber, shiftDecimal} from './scan-tables.ts'
+import {isPercentAt} from '../numbers/find-numbers.ts'
 import {buildFilter, filterHas} from '../text/hash-filter.ts'
 
 /*
@@ -121,6 +122,9 @@ class Scanner extends FigureReader {
     const magnitude = this.readMagnitude(numeral.end)
     let pow = magnitude ? magnitude.pow : 0
     let end = magnitude ? magnitude.end : numeral.end
+    // "$ 3%", "EUR 3.5% notes": a number before a percent sign or word is a percentage, whatever stands before it, and
+    // the number finder reads it (docs/fuzz.md, numfix (c); one percent ending for both finders)
+    if (isPercentAt(text, end)) return this.skipToken(i)
     let marker: Marker | null = prefix
     if (prefix && prefix.pow) {
       if (magnitude) return end

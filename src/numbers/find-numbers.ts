@@ -36,6 +36,12 @@ const NUMBER = `(?:${DIGITS}|${WORD_NUMBER})(?:${WS}(?:${SCALE}))?`
 // a hyphen keeps a number out only when glued to a word or number before it ("COVID-19", "F-16", "1990-91"): after a
 // space or a percent sign it is a minus or a range's dash ("fell -3.5%", "10%-15%", "-5 degrees" had no mention)
 const BEFORE = `(?<![\\p{L}\\p{M}\\p{N}/.,$€£¥₽₴₹])(?<![\\p{L}\\p{M}\\p{N}]-)(?<![$€£¥₽₴₹][ \\u00a0\\u2007\\u2009\\u202f])(?<![0-9]${APOSTROPHE})`
+// a currency symbol before a percentage does not make it money ("$ 3%", "EUR 3.5% notes": docs/fuzz.md, numfix (c)):
+// the PERCENT rule's lookbehind is BEFORE without the symbols
+const BEFORE_PERCENT = `(?<![\\p{L}\\p{M}\\p{N}/.,])(?<![\\p{L}\\p{M}\\p{N}]-)(?<![0-9]${APOSTROPHE})`
+// what ends a percentage after its number: a percent sign (after white space) or word
+const PERCENT_END = `(?:${WS0}%|${WS}(?:percent|per cent|pct|percentage points?)(?![\\p{L}\\p{M}]))`
+const PERCENT_AT = new RegExp(PERCENT_END, 'iuy')
 const AFTER_NUMBER = `(?![\\p{L}\\p{M}\\p{N}/]|[.,][0-9]|-[\\p{L}\\p{N}]|${APOSTROPHE}[0-9])`
 
 const UNIT = [
@@ -61,7 +67,7 @@ interface NumberRule {
 // tried in order at each candidate start; the first match wins there (case-insensitive unless a unit needs case)
 const RULES: NumberRule[] = [
   // (a range glued by a hyphen or dash is one mention: "5-7%", "2.5–3 percent")
-  {label: 'PERCENT', pattern: new RegExp(`${BEFORE}(?:${DIGITS}[-–])?${NUMBER}(?:${WS0}%|${WS}(?:percent|per cent|pct|percentage points?)(?![\\p{L}\\p{M}]))`, 'iuy')},
+  {label: 'PERCENT', pattern: new RegExp(`${BEFORE_PERCENT}(?:${DIGITS}[-–])?${NUMBER}${PERCENT_END}`, 'iuy')},
   {label: 'QUANTITY', pattern: new RegExp(`${BEFORE}${NUMBER}(?:${WS}|-)(?:${UNIT})(?![\\p{L}\\p{M}\\p{N}])`, 'uy')},
   {
     label: 'TIME',
@@ -122,6 +128,15 @@ function excluded(text: string, start: number, end: number, label: EntitySpan['l
   }
   // "first" as a sentence adverb ("First, ...") is still counted, as OntoNotes does
   return false
+}
+
+/**
+ * Whether a percent sign (after white space) or a percent word ("percent", "per cent", "pct", "percentage points") starts
+ * at `at`: the number ending there is a percentage, never an amount, whatever stands before it.
+ */
+export function isPercentAt(text: string, at: number): boolean {
+  PERCENT_AT.lastIndex = at
+  return PERCENT_AT.test(text)
 }
 
 /** The words that wake some number rule (lower case; "a" only as "a " before dozen, hundred, ...); a digit wakes them all. */

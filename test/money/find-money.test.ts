@@ -259,6 +259,23 @@ describe('findMoney: apostrophe or space groups, then comma groups', () => {
   })
 })
 
+// a number before a percent sign or word is a percentage whatever stands before it (docs/fuzz.md, numfix (c): "$ 3%"
+// was USD 3 and the percentage no entity; "EUR 3.5% notes" names a bond); the number finder reads the PERCENT
+describe('findMoney: no amount before a percent sign', () => {
+  it.each([
+    ['$ 3%', []],
+    ['€ 5%', []],
+    ['$3.5%', []],
+    ['USD 3%', []],
+    ['It sold EUR 3.5% notes due 2030.', []],
+    ['US$ 5 percent of it, $3 per cent', []],
+    ['$3, up 5%', ['[$3] 3 USD?']],
+    ['$3 million and 5%', ['[$3 million] 3000000 USD?']],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+})
+
 // money never reads an amount inside a date the DATE finder reads: that DATE would win the overlap and leave the
 // money record without its MONEY entity (the fuzz findings above, one shape each)
 describe('findMoney: no amount inside a DATE', () => {

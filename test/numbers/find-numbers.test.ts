@@ -36,10 +36,20 @@ describe('findNumbers', () => {
   it.each([
     ['€ 1 metre', []],
     ['It cost US$ 12 tonnes of grain.', []],
-    ['a rise of £\u00a05 percent', []],
     ['It cost $ 20 and 3 km.', [['3 km', 'QUANTITY']]],
     ['€  5 km away', [['5 km', 'QUANTITY']]],
   ])('leaves %j to the money finder', (text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+
+  // but a percentage stays one with a currency before it (docs/fuzz.md, numfix (c): money reads no amount before a
+  // percent sign; "a rise of £ 5 percent" was left to money, which read £ 5)
+  it.each([
+    ['$ 3%', [['3%', 'PERCENT']]],
+    ['€5% and USD 3.5%', [['5%', 'PERCENT'], ['3.5%', 'PERCENT']]],
+    ['a rise of £\u00a05 percent', [['5 percent', 'PERCENT']]],
+    ['It cost $ 20 and $3 km.', []],
+  ])('reads the percentage in %j', (text, expected) => {
     expect(found(text)).toEqual(expected)
   })
 
