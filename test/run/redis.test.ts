@@ -441,7 +441,7 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
   })
 
   // BullMQ's close awaited a goodbye a gone Redis never gives (bullmq #4656): a worker told to stop ran for ever
-  it('a worker whose Redis is gone still stops on SIGTERM, saying so, exit 0', {timeout: 60_000}, async () => {
+  it('a worker whose Redis is gone still stops on SIGTERM, exit 0, saying so when it ended the connections itself', {timeout: 60_000}, async () => {
     const {server, url: own} = await ownRedis()
     const w = start(['worker', '--redis', own, '--queue', 'gone', '--concurrency', '1'])
     await until(() => w.stderr().includes('waiting for batches'), 'the worker to start', 30_000)
@@ -451,8 +451,17 @@ describe.skipIf(!haveRedis)('distributed mode (BullMQ on a real redis-server)', 
     const stopped = Date.now()
     w.child.kill('SIGTERM')
     expectExit({code: await exited(w.child), stderr: w.stderr()}, 0)
-    expect(Date.now() - stopped).toBeLessThan(30_000)
-    expect(w.stderr()).toMatch(/Redis did not answer the close within 5 s of the last batch: connections ended without it/)
+    const took = Date.now() - stopped
+    expect(took).toBeLessThan(30_000)
+    // BullMQ's close usually waits for ever with Redis gone (its issue #4656), and then the worker ends the connections
+    // after the 5 s grace and says so; but when the stop lands while the client is between reconnects, the close
+    // settles on its own (seen in CI under load, 2026-12-03): then nothing was ended by force, no line is due, and the
+    // stop must have come without the grace's wait
+    if (/Redis did not answer the close/.test(w.stderr())) {
+      expect(w.stderr()).toMatch(/Redis did not answer the close within 5 s of the last batch: connections ended without it/)
+    } else {
+      expect(took, w.stderr()).toBeLessThan(5_000 + 5_000)
+    }
     expect(w.stderr()).toMatch(/lede worker: stopped\n/)
   })
 
