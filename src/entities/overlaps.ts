@@ -3,6 +3,7 @@
  * span, no overlaps, and no money figures or bare numbers posing as names.
  */
 import {compareSpans, type EntitySpan} from '../doc.ts'
+import {countBefore} from '../text/search.ts'
 
 // currency symbols, ISO codes and currency words next to a number: money, which has its own layer
 const CURRENCY_SYMBOL = /[$€£¥₽₴₹₩₪₺¢]/u
@@ -139,16 +140,9 @@ function crossesFigure(span: EntitySpan, figures: readonly EntitySpan[]): boolea
   return atEnd !== undefined && span.start < atEnd.start
 }
 
-// the figure with `at` strictly inside it (start < at < end), by binary search
+// the figure with `at` strictly inside it (start < at < end): the last figure starting before `at`, if it ends after it
 function figureAround(figures: readonly EntitySpan[], at: number): EntitySpan | undefined {
-  let lo = 0
-  let hi = figures.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (figures[mid]!.start < at) lo = mid + 1
-    else hi = mid
-  }
-  const figure = figures[lo - 1]
+  const figure = figures[countBefore(figures, (f) => f.start < at) - 1]
   return figure !== undefined && at < figure.end ? figure : undefined
 }
 
