@@ -362,6 +362,35 @@ export class ResumeError extends Error {
 }
 
 /**
+ * Says what is wrong with the part of a staged file that a checkpoint counts as written, or returns null when it looks
+ * as lede writes it (whole lines, no zero byte).
+ */
+export async function findStagedDamage(file: string, length: number): Promise<string | null> {
+  if (length === 0) return null
+  // no fsync stands behind a checkpoint: after a power cut or a crash of the machine (not of the process) the
+  // checkpoint can be on disk while the records before it are not, and the file then reads as zeros there (or as
+  // lines cut short); JSON.stringify escapes U+0000, so a zero byte is never one lede wrote, and resuming over it
+  // would have passed the damage into the finished files with exit 0
+  const handle = await open(file, 'r')
+  try {
+    const block = Buffer.allocUnsafe(1 << 20)
+    for (let at = 0; at < length; ) {
+      const {bytesRead} = await handle.read(block, 0, Math.min(block.length, length - at), at)
+      if (bytesRead <= 0) return 'is shorter than its checkpoint says'
+      const zero = block.subarray(0, bytesRead).indexOf(0)
+      if (zero >= 0) {
+        return `holds zero bytes from byte ${at + zero} on, in the part its checkpoint counts as written (the machine crashed or lost power before those records reached the disk?)`
+      }
+      at += bytesRead
+      if (at === length && block[bytesRead - 1] !== 10) return 'does not end on a whole line where its checkpoint says it does'
+    }
+    return null
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
  * Opens an output folder for a run: creates it, finishes a commit an earlier run was killed in, and
  * prepares the staging folder (fresh, or cut back to its last checkpoint when resuming). The caller holds the lock.
  */
@@ -389,6 +418,8 @@ export async function openOutput(dir: string, options: OpenOptions): Promise<Out
       const size = await stat(file).then((s) => s.size, () => -1)
       if (size < existing.bytes[name]) throw new ResumeError(`cannot resume: "${file}" is shorter than its checkpoint says; run without --resume to start over`)
       await truncate(file, existing.bytes[name])
+      const damage = await findStagedDamage(file, existing.bytes[name])
+      if (damage) throw new ResumeError(`cannot resume: "${file}" ${damage}; run without --resume to start over`)
     }
     checkpoint = existing
   } else if (existing !== 'none') {

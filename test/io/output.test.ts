@@ -1,9 +1,9 @@
 import {spawnSync} from 'node:child_process'
-import {mkdir, mkdtemp, readdir, readFile, rmdir, symlink, writeFile} from 'node:fs/promises'
+import {appendFile, mkdir, mkdtemp, readdir, readFile, rmdir, symlink, writeFile} from 'node:fs/promises'
 import {hostname, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {acquireLock, checkOutputPlace, explainNoFinishedRun, finishCommit, makeFolder, openOutput, OutputError, OutputPlaceError, replaceJsonField, rewriteJsonlField, STAGING_DIR} from '../../src/io/output.ts'
+import {acquireLock, checkOutputPlace, explainNoFinishedRun, findStagedDamage, finishCommit, makeFolder, openOutput, OutputError, OutputPlaceError, replaceJsonField, ResumeError, rewriteJsonlField, STAGING_DIR} from '../../src/io/output.ts'
 import type {DocLines} from '../../src/io/records.ts'
 import type {Manifest} from '../../src/schema.ts'
 
@@ -236,6 +236,45 @@ describe('a commit that fails (a full disk while the finished files are written)
     expect((await readdir(dir)).sort()).toEqual(['articles.jsonl', 'entities-index.jsonl', 'entities.jsonl', 'errors.jsonl', 'manifest.json', 'money.jsonl', 'quotes.jsonl'])
     expect(await readFile(join(dir, 'articles.jsonl'), 'utf8')).toBe('{"id":"a1"}\n{"id":"a2"}\n')
     expect(await readFile(join(dir, 'entities.jsonl'), 'utf8')).toBe('{"docId":"a1","entityId":"P1"}\n{"docId":"a2","entityId":"P2"}\n')
+  })
+})
+
+describe('findStagedDamage', () => {
+  // a power cut can leave a checkpoint on disk whose records are not: the file then reads as zeros there
+  const cases: {name: string; content: string | Buffer; length: number; expected: RegExp | null}[] = [
+    {name: 'whole lines', content: '{"a":1}\n{"b":2}\n', length: 16, expected: null},
+    {name: 'nothing staged', content: '', length: 0, expected: null},
+    {name: 'a cut line after the checkpoint (cut off by the truncate before the check)', content: '{"a":1}\n{"b"', length: 8, expected: null},
+    {name: 'zeros at the end', content: Buffer.concat([Buffer.from('{"a":1}\n'), Buffer.alloc(8)]), length: 16, expected: /holds zero bytes from byte 8 on/},
+    {name: 'zeros inside', content: Buffer.concat([Buffer.from('{"a":1}\n'), Buffer.alloc(3), Buffer.from('":2}\n')]), length: 16, expected: /holds zero bytes from byte 8 on/},
+    {name: 'a checkpoint inside a line', content: '{"a":1}\n{"b":2}\n', length: 12, expected: /does not end on a whole line/},
+    {name: 'shorter than counted', content: '{"a":1}\n', length: 16, expected: /is shorter than its checkpoint says/},
+  ]
+  for (const {name, content, length, expected} of cases) {
+    it(name, async () => {
+      const file = join(await mkdtemp(join(tmpdir(), 'lede-damage-')), 'x.jsonl.partial')
+      await writeFile(file, content)
+      const found = await findStagedDamage(file, length)
+      if (expected) expect(found).toMatch(expected)
+      else expect(found).toBeNull()
+    })
+  }
+})
+
+describe('--resume over staged records the disk lost', () => {
+  it('refuses, naming the file, instead of passing zeros into the finished files', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lede-resume-zeros-'))
+    const out = await openOutput(dir, {runKey: 'k'})
+    await out.writeDoc({articles: '{"id":"a1"}\n', entities: '', quotes: '', money: '', errors: '', tokens: '', counts: {articles: 1, entities: 0, quotes: 0, money: 0, errors: 0, tokens: 0}}, null)
+    await out.checkpoint({items: 1})
+    // what a machine crash leaves: the checkpoint on disk, the file's length too, its last records as zeros
+    const file = join(dir, STAGING_DIR, 'articles.jsonl.partial')
+    const length = (await readFile(file)).length
+    await writeFile(file, Buffer.alloc(length))
+    await appendFile(file, '{"id":"a2"')
+    const failed = await openOutput(dir, {runKey: 'k', resume: true}).then(() => null, (error: unknown) => error)
+    expect(failed).toBeInstanceOf(ResumeError)
+    expect((failed as Error).message).toMatch(/articles\.jsonl\.partial" holds zero bytes from byte 0 on.*run without --resume to start over/)
   })
 })
 
