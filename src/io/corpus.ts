@@ -6,7 +6,7 @@ import {InputArticle, type ErrorRecord} from '../schema.ts'
 import {decodeBytes, normaliseNewlines, scrubText, utf16Encoding, type IngestWarning} from './decode.ts'
 import {inputFormat, looksLikeHtmlPage, mayBeWireFile} from './formats.ts'
 import {isSameFileState, readFileState, type FileState} from './file-state.ts'
-import {findBinaryFile, findBinaryGzip, MAX_INPUT_BYTES, readInputBytes, readInputChunks, readInputHead, readInputLines, readPlainInput, type BinaryFinding} from './gzip.ts'
+import {findBinaryFile, findBinaryGzip, MAX_INPUT_BYTES, readInputBytes, readInputChunks, readInputHead, readInputLines, readPlainInput, type BinaryFinding, type LineTooLong} from './gzip.ts'
 import {blankJsonComments, splitJsonValues, type JsonNote} from './json-values.ts'
 import {STAGING_DIR} from './output.ts'
 import {looksLikeWireSgml, splitWireFile} from './sgml.ts'
@@ -691,6 +691,51 @@ async function openJsonlLines(full: FsPath, gzip: boolean): Promise<ReturnType<t
   return {lines: lines(), fileBytesRead: () => given, lineInvalidBytes: () => 0, fileWarnings}
 }
 
+/**
+ * The lines of a JSONL file with a line that JSON refuses split at its lone carriage returns when every part is JSON or
+ * blank (a file written with classic Mac or mixed line ends), and the invalid-byte count of a split line given once.
+ */
+export function splitLoneCarriageReturns(lines: AsyncIterable<string | LineTooLong>, lineInvalidBytes: () => number): {lines: AsyncIterable<string | LineTooLong>; lineInvalidBytes: () => number} {
+  let invalid = 0
+  async function* split(): AsyncGenerator<string | LineTooLong> {
+    for await (const line of lines) {
+      invalid = lineInvalidBytes()
+      const parts = typeof line === 'string' && line.includes('\r') && /\r\s*\S/.test(line) ? splitAtLoneCrs(line) : null
+      if (parts === null) {
+        yield line
+        continue
+      }
+      for (const part of parts) {
+        yield part
+        invalid = 0
+      }
+    }
+  }
+  return {lines: split(), lineInvalidBytes: () => invalid}
+}
+
+// a JSONL line split at CRs, or null to keep it whole: a CR inside a JSON string must be escaped, so a raw one is
+// whitespace between tokens, where a line JSON reads keeps it; the records of a CR-only file were one line that JSON
+// refused (one ingest:bad-json error for all of them), though jq and Python's universal newlines read them apart
+function splitAtLoneCrs(line: string): string[] | null {
+  try {
+    JSON.parse(line)
+    return null
+  } catch {
+    // refused whole: try it as several lines
+  }
+  const parts = line.split('\r')
+  for (const part of parts) {
+    if (part.trim() === '') continue
+    try {
+      JSON.parse(part)
+    } catch {
+      return null
+    }
+  }
+  return parts
+}
+
 async function* readJsonlArticles(full: FsPath, path: string, gzip: boolean, uniqueId: IdAllocator): AsyncGenerator<CorpusItem> {
   let reader: Awaited<ReturnType<typeof openJsonlLines>>
   try {
@@ -700,7 +745,8 @@ async function* readJsonlArticles(full: FsPath, path: string, gzip: boolean, uni
     yield readFailure(path, error)
     return
   }
-  const {lines, fileBytesRead, lineInvalidBytes, fileWarnings} = reader
+  const {fileBytesRead, fileWarnings} = reader
+  const {lines, lineInvalidBytes} = splitLoneCarriageReturns(reader.lines, reader.lineInvalidBytes)
   let lineNumber = 0
   // records and refused lines given: a file that gives neither is said to be empty
   let records = 0

@@ -363,6 +363,22 @@ describe('readCorpus: JSON files (an array of articles, an object, an API answer
     expect(items.flatMap((i) => (i.kind === 'doc' ? i.doc.messages : [])).every((m) => !m.fatal && (m.code !== 'ingest:json-comment' || /^a comment on line \d+ was skipped/.test(m.message)))).toBe(true)
   })
 
+  // a CR-only (classic Mac) or mixed-ends file was one line to the reader: its records one ingest:bad-json error, exit 1
+  it.each([
+    ['CR line ends', 'A\rB\rC\r', ['a.jsonl:1', 'a.jsonl:2', 'a.jsonl:3']],
+    ['CRLF, CR and LF mixed', 'A\r\nB\rC\nD', ['a.jsonl:1', 'a.jsonl:2', 'a.jsonl:3', 'a.jsonl:4']],
+    ['CR line ends in UTF-16', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('A\rB\r', 'utf16le')]), ['a.jsonl:1', 'a.jsonl:2']],
+    ['a CR between a record\'s fields stays whitespace', '{"id": "x",\r"text": "T"}\nB', ['a.jsonl:1', 'a.jsonl:2']],
+    ['a bad part keeps the line whole, one error as before', 'A\r{"text": "cut\nB', ['a.jsonl:1 ingest:bad-json', 'a.jsonl:2']],
+    ['blank parts', 'A\r\r  \rB', ['a.jsonl:1', 'a.jsonl:4']],
+  ] as [string, string | Buffer, string[]][])('reads JSONL records apart at lone carriage returns: %s', async (_name, content, expected) => {
+    const records = ['A', 'B', 'C', 'D']
+    const fill = (text: string) => text.replace(/\b[ABCD]\b(?![^{]*})/g, (x) => JSON.stringify({text: story(records.indexOf(x) + 1)}))
+    const bytes = typeof content === 'string' ? fill(content) : Buffer.concat([content.subarray(0, 2), Buffer.from(fill(content.subarray(2).toString('utf16le')), 'utf16le')])
+    const items = await readAll(await corpus({'a.jsonl': bytes}))
+    expect(items.map((i) => (i.kind === 'doc' ? [i.doc.source, ...i.doc.messages.filter((m) => m.code !== 'ingest:utf16').map((m) => m.code)] : [i.error.source, i.error.code]).join(' '))).toEqual(expected)
+  })
+
   it('says on an element refused as an error what the file did around it', async () => {
     const items = await readAll(await corpus({'a.json': `[{"text": "${story(1)}"}, {"title": "no text"},]`}))
     expect(items[1]!.kind === 'error' && items[1]!.error.message).toMatch(/is not an article .*; also: ingest:json-trailing-comma: the array ends with a comma/)
