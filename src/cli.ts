@@ -1,3 +1,4 @@
+import {existsSync} from 'node:fs'
 import {mkdir, readdir, rename, rm, stat, writeFile} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import {dirname, join, resolve} from 'node:path'
@@ -139,6 +140,17 @@ async function writeReport(flag: string, file: string, content: string): Promise
   }
 }
 
+/**
+ * Adds to commander's "unknown option" message, when the word is the name of a file or folder here (a corpus folder
+ * named `-news`, an archive file `--2019.txt`), how to give it as a path.
+ */
+export function explainDashName(message: string, exists: (path: string) => boolean = existsSync): string {
+  const word = /^lede: unknown option '(-[^']*)'/.exec(message)?.[1]
+  if (word === undefined || !exists(word)) return message
+  // a folder named with a leading dash read as an option: "unknown option '-news'" sent users looking for an option
+  return message.replace(/\n?$/, ` ("${word}" is also a file or folder here: give it as ./${word}, or put it after -- at the end of the command)\n`)
+}
+
 /** Builds the `lede` command-line program (exported so tests can drive it without a subprocess). */
 export function createProgram(): Command {
   const program = new Command()
@@ -149,7 +161,7 @@ export function createProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     // commander's own mistakes ("error: unknown option '--fast'") carry lede's prefix, as every other message does, so
     // a log that gathers several tools' stderr says whose it is (subcommands inherit this)
-    .configureOutput({outputError: (message, write) => write(message.replace(/^error: /, 'lede: '))})
+    .configureOutput({outputError: (message, write) => write(explainDashName(message.replace(/^error: /, 'lede: ')))})
     .addHelpText('after', EXIT_HELP.replace('Exit codes:', "Exit codes of lede run (each command's --help gives its own):"))
 
   program

@@ -4,7 +4,7 @@ import {createHash} from 'node:crypto'
 import {availableParallelism, hostname, tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
-import {count, describeRate, EXIT, explainExcessWorkers, main} from '../src/cli.ts'
+import {count, describeRate, EXIT, explainDashName, explainExcessWorkers, main} from '../src/cli.ts'
 import {createThreadExecutor} from '../src/run/executor.ts'
 import {checkModelFile, MODEL_URL} from '../src/ner/model-file.ts'
 import {runCorpus} from '../src/run/batch.ts'
@@ -174,6 +174,15 @@ describe('lede CLI', () => {
   ])('prefixes the command-line parser\'s message on %s with lede:', async (_name, argv, message) => {
     expect(await main(argv)).toBe(EXIT.usage)
     expect(stderr.join('')).toMatch(message)
+  })
+
+  // a corpus folder named "-news" was "unknown option '-news'", and nothing said it was read as an option
+  it.each([
+    ['a folder named like an option', "lede: unknown option '-news'\n", ['-news'], "lede: unknown option '-news' (\"-news\" is also a file or folder here: give it as ./-news, or put it after -- at the end of the command)\n"],
+    ['an option that is no file', "lede: unknown option '--fast'\n", ['-news'], "lede: unknown option '--fast'\n"],
+    ['another message', "lede: missing required argument 'out-dir'\n", ['-news'], "lede: missing required argument 'out-dir'\n"],
+  ])('says how to give %s as a path', (_name, message, here, expected) => {
+    expect(explainDashName(message, (path) => here.includes(path))).toBe(expected)
   })
 
   // a run staged in --out (stopped before its first document: a checkpoint and empty staged files) by the CLI's
