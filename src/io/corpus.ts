@@ -736,6 +736,43 @@ function splitAtLoneCrs(line: string): string[] | null {
   return parts
 }
 
+// a JSONL line JSON refuses split into the objects written one after another on it (`{…}{…}`, `{…} {…}`), or null
+// when it is not that: only objects, nothing between them but white space, each one JSON
+function splitJoinedObjects(line: string): string[] | null {
+  const parts: string[] = []
+  let depth = 0
+  let inString = false
+  let start = -1
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c) i++
+      else if (c === 0x22) inString = false
+      continue
+    }
+    if (depth === 0) {
+      if (c === 0x20 || c === 0x09 || c === 0x0d) continue
+      if (c !== 0x7b) return null
+      start = i
+    }
+    if (c === 0x22) inString = true
+    else if (c === 0x7b || c === 0x5b) depth++
+    else if (c === 0x7d || c === 0x5d) {
+      depth--
+      if (depth === 0) parts.push(line.slice(start, i + 1))
+    }
+  }
+  if (depth !== 0 || inString || parts.length < 2) return null
+  for (const part of parts) {
+    try {
+      JSON.parse(part)
+    } catch {
+      return null
+    }
+  }
+  return parts
+}
+
 async function* readJsonlArticles(full: FsPath, path: string, gzip: boolean, uniqueId: IdAllocator): AsyncGenerator<CorpusItem> {
   let reader: Awaited<ReturnType<typeof openJsonlLines>>
   try {
@@ -776,11 +813,16 @@ async function* readJsonlArticles(full: FsPath, path: string, gzip: boolean, uni
         if (out) yield out
         continue
       }
-      const line = lineNumber === 1 ? rawLine.replace(/^\uFEFF/, '') : rawLine
+      const line = rawLine.charCodeAt(0) === 0xfeff ? rawLine.slice(1) : rawLine
       if (line.trim() === '') continue
       let value: unknown
       let raw = line
       let warnings = comments.length > 0 ? [...fileWarnings, ...comments.map(describeJsonNote)] : fileWarnings
+      // a file joined onto another with cat keeps its byte-order mark at the join: JSON.parse refused the line (the
+      // record lost, its message quoting an invisible character); the first line's mark is the file's own, said nowhere
+      if (lineNumber > 1 && line !== rawLine) {
+        warnings = [...warnings, {code: 'ingest:bom-inside', message: `line ${lineNumber} starts with a byte-order mark (U+FEFF), as a file joined onto another keeps it: skipped (strict JSON readers refuse this line)`}]
+      }
       try {
         value = JSON.parse(line)
       } catch (error) {
@@ -791,6 +833,23 @@ async function* readJsonlArticles(full: FsPath, path: string, gzip: boolean, uni
         }
         // a comment after the record or between its fields loses nothing: read, and said, as a comment in a .json is
         const blanked = parseWithoutComments(line, lineNumber)
+        const joined = blanked === null ? splitJoinedObjects(line) : null
+        if (joined !== null) {
+          // records one after another on the line (a file joined onto another that had no final newline): each read,
+          // as jq and a .json file of objects read them, where the line was one ingest:bad-json error for all of them
+          const before = comments
+          comments = []
+          const note = {code: 'ingest:jsonl-joined', message: `line ${lineNumber} holds ${joined.length} records one after another with no line break between them (a file joined onto one that had no final newline?): read apart, as jq reads them (strict JSON Lines readers refuse this line)`}
+          for (const [i, part] of joined.entries()) {
+            const read = await readRecord(JSON.parse(part), part, source, `line ${lineNumber}`, bytes, uniqueId, [...warnings, note], i === 0 ? invalid : 0)
+            const item = i === 0 && read.kind === 'error' && before.length > 0 ? withComments(read, before) : read
+            if (item.kind === 'doc') records++
+            else refused++
+            const out = hold(item)
+            if (out) yield out
+          }
+          continue
+        }
         if (blanked === null) {
           refused++
           const out = hold(ingestError(source, 'ingest:bad-json', `line ${lineNumber} is not JSON: ${(error as Error).message}${notesSaid(comments)}`, bytes))

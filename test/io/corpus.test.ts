@@ -379,6 +379,25 @@ describe('readCorpus: JSON files (an array of articles, an object, an API answer
     expect(items.map((i) => (i.kind === 'doc' ? [i.doc.source, ...i.doc.messages.filter((m) => m.code !== 'ingest:utf16').map((m) => m.code)] : [i.error.source, i.error.code]).join(' '))).toEqual(expected)
   })
 
+  // JSONL files joined with cat: a byte-order mark at the join, or two records on one line where the first file had no
+  // final newline, made that line one ingest:bad-json error (its records lost, exit 1)
+  it.each([
+    ['a byte-order mark opening a later line', 'A\n\uFEFFB\n', ['a.jsonl:1', 'a.jsonl:2 ingest:bom-inside']],
+    ['the first line\'s byte-order mark is the file\'s own', '\uFEFFA\nB\n', ['a.jsonl:1', 'a.jsonl:2']],
+    ['two records on one line', 'AB\nC\n', ['a.jsonl:1 ingest:jsonl-joined', 'a.jsonl:1 ingest:jsonl-joined', 'a.jsonl:2']],
+    ['three records with spaces between', 'A B  C\n', ['a.jsonl:1 ingest:jsonl-joined', 'a.jsonl:1 ingest:jsonl-joined', 'a.jsonl:1 ingest:jsonl-joined']],
+    ['a joined record that is no article', 'A{"title": "x"}\n', ['a.jsonl:1 ingest:jsonl-joined', 'a.jsonl:1 ingest:bad-record']],
+    ['a record then something that is no object stays one error', 'A 5\nB\n', ['a.jsonl:1 ingest:bad-json', 'a.jsonl:2']],
+    ['a record then a cut one stays one error', 'A{"text": "cut\nB\n', ['a.jsonl:1 ingest:bad-json', 'a.jsonl:2']],
+    ['braces inside strings do not split', '{"text": "a } { b"} junk\n', ['a.jsonl:1 ingest:bad-json']],
+  ])('reads JSONL files joined together: %s', async (_name, content, expected) => {
+    const records = ['A', 'B', 'C']
+    // every capital A, B or C of a case is a record (the rest of each case is lower case)
+    const text = content.replace(/[ABC]/g, (x) => JSON.stringify({text: story(records.indexOf(x) + 1)}))
+    const items = await readAll(await corpus({'a.jsonl': text}))
+    expect(items.map((i) => (i.kind === 'doc' ? [i.doc.source, ...i.doc.messages.map((m) => m.code)] : [i.error.source, i.error.code]).join(' '))).toEqual(expected)
+  })
+
   it('says on an element refused as an error what the file did around it', async () => {
     const items = await readAll(await corpus({'a.json': `[{"text": "${story(1)}"}, {"title": "no text"},]`}))
     expect(items[1]!.kind === 'error' && items[1]!.error.message).toMatch(/is not an article .*; also: ingest:json-trailing-comma: the array ends with a comma/)
