@@ -11,7 +11,7 @@
  * Steps: `tagger` the model alone (beam 4, no rules) on CoNLL's own tokens and sentences (the modern set has none:
  * there it reads the segmenter's, so the two `segment` steps change nothing but line-end hyphens); `segment:tokens`
  * the segmenter's tokens in the entities stage's reading view, CoNLL's lines as sentences; `segment:sentences` the
- * segmenter's sentences; `rule:unknown-name`, `rule:consistency`, `rule:J`, `rule:P` the tagger's rules one by one
+ * segmenter's sentences; `rule:unknown-name`, `rule:consistency`, `rule:D` (off by default until protocol D adopts it), `rule:J`, `rule:P` the tagger's rules one by one
  * (rule O and the two-stage pass are off by default, as in `lede run`); `clean` the news pipeline's clean first
  * (headline kept in the text, names on removed lines lost); `title-case` the headline's truecased view; `dateline`
  * the dateline place relabelled LOC; `party-tags` party-and-state tags one MISC; `overlaps` the entities stage's output (names against dates, numbers and money,
@@ -29,7 +29,7 @@ import {createPipeline, processDoc} from '../src/stage.ts'
 import {createSegment} from '../src/stages/segment.ts'
 import {openReadingView} from '../src/segment/reading-view.ts'
 import {findParagraphs, findSentences, findTokens} from '../src/segment/segment-text.ts'
-import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_EDGE_TRIM, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, DEFAULT_ORG_EVIDENCE, DEFAULT_TWO_STAGE, loadModel, recogniseEntities, sentenceEndsOf, shippedLexicon} from '../src/ner/recognise.ts'
+import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_EDGE_TRIM, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, DEFAULT_ORG_CONTEXT, DEFAULT_ORG_EVIDENCE, DEFAULT_TWO_STAGE, loadModel, recogniseEntities, sentenceEndsOf, shippedLexicon} from '../src/ner/recognise.ts'
 import {NerTagger} from '../src/ner/tagger.ts'
 import {decodeBilou} from '../src/ner/tags.ts'
 import {findHeadlineSpan} from '../src/ner/title-case.ts'
@@ -59,7 +59,7 @@ const {values} = parseScriptArgs({
 
 const TYPES: Record<string, string> = {PERSON: 'PER', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC'}
 const LABELS: Record<string, EntitySpan['label']> = {PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC'}
-const STEPS = ['tagger', 'segment:tokens', 'segment:sentences', 'rule:unknown-name', 'rule:consistency', 'rule:J', 'rule:P', 'clean', 'title-case', 'dateline', 'party-tags', 'overlaps', 'linker'] as const
+const STEPS = ['tagger', 'segment:tokens', 'segment:sentences', 'rule:unknown-name', 'rule:consistency', 'rule:D', 'rule:J', 'rule:P', 'clean', 'title-case', 'dateline', 'party-tags', 'overlaps', 'linker'] as const
 
 interface Input {
   file: string
@@ -112,8 +112,9 @@ const rules = {beam: DEFAULT_BEAM, nameUnknown: false, consistency: false, given
 const bare = new NerTagger(model, rules)
 const withUnknown = new NerTagger(model, {...rules, nameUnknown: DEFAULT_NAME_UNKNOWN})
 const withConsistency = new NerTagger(model, {...rules, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY})
-const withJ = new NerTagger(model, {...rules, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY, givenNameJoin: DEFAULT_GIVEN_NAME_JOIN})
-const shipped = new NerTagger(model, {...rules, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY, givenNameJoin: DEFAULT_GIVEN_NAME_JOIN, edgeTrim: DEFAULT_EDGE_TRIM})
+const withD = new NerTagger(model, {...rules, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY, orgContext: DEFAULT_ORG_CONTEXT})
+const withJ = new NerTagger(model, {...rules, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY, orgContext: DEFAULT_ORG_CONTEXT, givenNameJoin: DEFAULT_GIVEN_NAME_JOIN})
+const shipped = new NerTagger(model, {...rules, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY, orgContext: DEFAULT_ORG_CONTEXT, givenNameJoin: DEFAULT_GIVEN_NAME_JOIN, edgeTrim: DEFAULT_EDGE_TRIM})
 const placeNames = placeNamesFrom(shippedLexicon())
 const segmentOnly = createPipeline('segment', [createSegment()])
 const news = PIPELINES.news!.build()
@@ -165,7 +166,7 @@ for (const input of inputs) {
   const plainEnds = sentenceEndsOf(plainTokens, plainView.toView(plainDoc.sentences ?? []))
   const back = (m: Mention[]) => names(plainView.toText(toSpans(m)))
   steps.push(back(tag(bare, plainView.text, plainTokens, input.conll ? lineEnds : plainEnds)))
-  for (const tagger of [bare, withUnknown, withConsistency, withJ, shipped]) steps.push(back(tag(tagger, plainView.text, plainTokens, plainEnds)))
+  for (const tagger of [bare, withUnknown, withConsistency, withD, withJ, shipped]) steps.push(back(tag(tagger, plainView.text, plainTokens, plainEnds)))
   // clean and what follows: the news document's layers, mapped back to the input text
   const toInput = mapCleanedOffsets(input.text, newsDoc.text)
   const view = openReadingView(newsDoc)

@@ -88,7 +88,7 @@ function printSideBySide(title: string, scores: {name: string; score: NerScore}[
 
 const taggerStarted = performance.now()
 const options = ruleSettings
-const {beam, nameUnknown, consistency, givenNameJoin, edgeTrim, orgEvidence, twoStage} = options
+const {beam, nameUnknown, consistency, givenNameJoin, edgeTrim, orgEvidence, orgContext, twoStage} = options
 let tagger = new NerTagger(model, options)
 const loadMs = modelReadMs + performance.now() - taggerStarted
 const tagAll = (t: NerTagger, docs: NerDocument[]) => docs.map((doc) => decodeIob(tagTokens(doc.words, doc.sentenceEnds, t)))
@@ -103,15 +103,16 @@ if (trainFiles.some((f) => f.endsWith('testa'))) {
 const ours = [...sets, ...scoreOnly].map((set) => {
   const scorer = new NerTagger(model, options)
   const score = scoreEntities(set.documents.map((d) => d.entities), tagAll(scorer, set.documents))
-  return {name: set.name, score, joins: scorer.givenNameJoins, trims: scorer.edgeTrims, org: scorer.orgEvidenceChanges, again: scorer.twoStageSentences}
+  return {name: set.name, score, joins: scorer.givenNameJoins, trims: scorer.edgeTrims, org: scorer.orgEvidenceChanges, context: scorer.orgContextChanges, again: scorer.twoStageSentences}
 })
 printSideBySide(
-  `lede recogniser (${values.model}, beam ${beam}, unknown names retried as people: ${nameUnknown}, document consistency: ${consistency}, given-name join: ${givenNameJoin}, edge trim: ${edgeTrim}, org evidence: ${orgEvidence}, two-stage: ${twoStage})`,
+  `lede recogniser (${values.model}, beam ${beam}, unknown names retried as people: ${nameUnknown}, document consistency: ${consistency}, given-name join: ${givenNameJoin}, edge trim: ${edgeTrim}, org evidence: ${orgEvidence}, org context: ${orgContext}, two-stage: ${twoStage})`,
   ours,
 )
 console.log(`given-name joins: ${ours.map((s) => `${s.name} ${s.joins}`).join(', ')}`)
 console.log(`edge trims: ${ours.map((s) => `${s.name} ${s.trims}`).join(', ')}`)
 console.log(`org evidence changes: ${ours.map((s) => `${s.name} ${s.org}`).join(', ')}`)
+console.log(`org context changes (rule D): ${ours.map((s) => `${s.name} ${s.context}`).join(', ')}`)
 console.log(`sentences decoded again (two-stage): ${ours.map((s) => `${s.name} ${s.again}`).join(', ')}`)
 
 // speed: each set tagged with a fresh type cache (cold), then again with it kept (warm); wall clock and CPU time

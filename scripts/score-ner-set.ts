@@ -4,7 +4,7 @@
  * PolNeAR half, both (the figure earlier sessions reported), the web half and all, with the label confusion. The recogniser reads the tokens and sentences the
  * pipeline's segmenter makes, so this is the tagger as `lede run` calls it, without clean and the rules
  * around it (score those with `lede run` + `lede eval --gold`, see docs/ner-annotation.md).
- *   npm run score:ner-set [-- --model models/ner.bin] [--beam 4] [--no-name-unknown] [--no-consistency] [--given-name-join | --no-given-name-join] [--edge-trim | --no-edge-trim] [--org-evidence | --no-org-evidence] [--two-stage | --no-two-stage] [--errors] [--gold <folder>]
+ *   npm run score:ner-set [-- --model models/ner.bin] [--beam 4] [--no-name-unknown] [--no-consistency] [--given-name-join | --no-given-name-join] [--edge-trim | --no-edge-trim] [--org-evidence | --no-org-evidence] [--org-context | --no-org-context] [--two-stage | --no-two-stage] [--errors] [--gold <folder>]
  */
 import {parseScriptArgs, type ScriptSpec} from '../tools/lib/script-args.ts'
 import {readModernNerSet, toNerTokenDocument, type NerTokenDocument} from '../tools/ner/ner-set.ts'
@@ -35,7 +35,7 @@ const ruleSettings = readRuleSwitches(spec, values)
 const {model} = modelArgOrExit(spec.name, values.model!)
 const set = values.gold ? {docs: readTrainingGoldFolder(values.gold).docs, skipped: []} : readModernNerSet()
 for (const s of set.skipped) console.log(`skipped the ${s.source} half: ${s.reason}`)
-const {beam, nameUnknown, consistency, givenNameJoin, edgeTrim, orgEvidence, twoStage} = ruleSettings
+const {beam, nameUnknown, consistency, givenNameJoin, edgeTrim, orgEvidence, orgContext, twoStage} = ruleSettings
 const tagger = new NerTagger(model, ruleSettings)
 const docs = set.docs.map((d) => ({source: d.source, tokens: toNerTokenDocument(d)}))
 const predicted = new Map<NerTokenDocument, TokenSpan[]>()
@@ -45,17 +45,21 @@ const joins = new Map<NerTokenDocument, number>()
 const trims = new Map<NerTokenDocument, number>()
 // and the mentions rule O made ORG
 const orgChanges = new Map<NerTokenDocument, number>()
+// and the mentions rule D made ORG
+const contextChanges = new Map<NerTokenDocument, number>()
 // and the sentences the two-stage pass decoded again
 const again = new Map<NerTokenDocument, number>()
 for (const {tokens} of docs) {
   const before = tagger.givenNameJoins
   const trimsBefore = tagger.edgeTrims
   const orgBefore = tagger.orgEvidenceChanges
+  const contextBefore = tagger.orgContextChanges
   const againBefore = tagger.twoStageSentences
   predicted.set(tokens, decodeIob(tagTokens(tokens.words, tokens.sentenceEnds, tagger)))
   joins.set(tokens, tagger.givenNameJoins - before)
   trims.set(tokens, tagger.edgeTrims - trimsBefore)
   orgChanges.set(tokens, tagger.orgEvidenceChanges - orgBefore)
+  contextChanges.set(tokens, tagger.orgContextChanges - contextBefore)
   again.set(tokens, tagger.twoStageSentences - againBefore)
 }
 
@@ -71,7 +75,7 @@ function printScore(name: string, score: NerScore): void {
   console.log(`${'ALL'.padEnd(6)} ${pct(o.precision)}  ${pct(o.recall)}  ${pct(o.f1)}  ${String(o.tp + o.fn).padStart(5)}  ${String(o.tp + o.fp).padStart(5)}`)
 }
 
-console.log(`model ${values.model}, beam ${beam}, unknown names retried as people: ${nameUnknown}, document consistency: ${consistency}, given-name join: ${givenNameJoin}, edge trim: ${edgeTrim}, org evidence: ${orgEvidence}, two-stage: ${twoStage}`)
+console.log(`model ${values.model}, beam ${beam}, unknown names retried as people: ${nameUnknown}, document consistency: ${consistency}, given-name join: ${givenNameJoin}, edge trim: ${edgeTrim}, org evidence: ${orgEvidence}, org context: ${orgContext}, two-stage: ${twoStage}`)
 // written + PolNeAR is the figure earlier sessions reported as "all" (before the web half existed): kept for comparison
 const halves = [
   [['written'], 'written articles'],
@@ -90,6 +94,7 @@ for (const [sources, name] of halves) {
   console.log(`given-name joins: ${part.reduce((n, t) => n + joins.get(t)!, 0)}`)
   console.log(`edge trims: ${part.reduce((n, t) => n + trims.get(t)!, 0)}`)
   console.log(`org evidence changes: ${part.reduce((n, t) => n + orgChanges.get(t)!, 0)}`)
+  console.log(`org context changes (rule D): ${part.reduce((n, t) => n + contextChanges.get(t)!, 0)}`)
   console.log(`sentences decoded again (two-stage): ${part.reduce((n, t) => n + again.get(t)!, 0)}`)
   all = score
 }

@@ -50,6 +50,7 @@ import {shippedOrgEvidence} from './org-evidence-list.ts'
 import {trimEdgeMarks} from './edge-trim.ts'
 import {joinGivenNames} from './given-name-join.ts'
 import {isGivenName} from './given-name-list.ts'
+import {applyOrgContext} from './org-context.ts'
 import {allowedAfter, TAG_COUNT, tagId, tagPosition, tagType} from './tags.ts'
 import {TOKEN_FIELDS, WasmDecoder, wasmDecoderAvailable} from './wasm-decoder.ts'
 
@@ -485,6 +486,10 @@ export class NerTagger {
   private readonly givenNameJoin: boolean
   private readonly edgeTrim: boolean
   private readonly orgEvidence: boolean
+  private readonly orgContext: boolean
+  // the model's place lists as rule D reads them, made on its first document
+  private orgContextPlaces: {isCountryOrRegion: (name: string) => boolean; isCity: (name: string) => boolean} | null = null
+  private readonly lexiconSources: NerModel['lexicon']['sources']
   private readonly twoStage: boolean
   // the stage-two bits of the document being decoded again, read by tokenScores while `stageTwoOn`
   private stageTwoBits = new Uint32Array(0)
@@ -495,6 +500,8 @@ export class NerTagger {
   twoStageSentences = 0
   /** How many mentions rule O (see org-evidence.ts) has made ORG so far; 0 while the rule is off. */
   orgEvidenceChanges = 0
+  /** How many mentions rule D (see org-context.ts) has made ORG so far; 0 while the rule is off. */
+  orgContextChanges = 0
   /** How many given-name joins (rule J, see given-name-join.ts) this tagger has made so far; 0 while the join is off. */
   givenNameJoins = 0
   /** How many mentions rule P (see edge-trim.ts) has trimmed so far; 0 while the trim is off. */
@@ -538,7 +545,7 @@ export class NerTagger {
    */
   constructor(
     model: NerModel,
-    options: {beam?: number; nameUnknown?: boolean; consistency?: boolean; givenNameJoin?: boolean; edgeTrim?: boolean; orgEvidence?: boolean; twoStage?: boolean; sharedTypes?: SharedTypeTable | null; builtTypes?: SharedTypeTable | (() => SharedTypeTable | null) | null; wasm?: boolean} = {},
+    options: {beam?: number; nameUnknown?: boolean; consistency?: boolean; givenNameJoin?: boolean; edgeTrim?: boolean; orgEvidence?: boolean; orgContext?: boolean; twoStage?: boolean; sharedTypes?: SharedTypeTable | null; builtTypes?: SharedTypeTable | (() => SharedTypeTable | null) | null; wasm?: boolean} = {},
   ) {
     this.sharedTypes = options.sharedTypes ?? null
     if (this.sharedTypes !== null && this.sharedTypes.vectorSize !== S * K) throw new Error(`NerTagger: a shared type table of ${this.sharedTypes.vectorSize} floats per type, not ${S * K}`)
@@ -552,6 +559,8 @@ export class NerTagger {
     this.givenNameJoin = options.givenNameJoin ?? false
     this.edgeTrim = options.edgeTrim ?? false
     this.orgEvidence = options.orgEvidence ?? false
+    this.orgContext = options.orgContext ?? false
+    this.lexiconSources = model.lexicon.sources
     // replaced when a document or a sentence is longer than any before (see markMutable)
     markMutable(this, ['mustName', 'forced', 'backPointers', 'backTags', 'stageTwoBits', 'stageTwoRedecode', 'stageTwoOn', 'twoStageSentences'])
     warmEncoderBranches()
@@ -668,6 +677,7 @@ export class NerTagger {
     const doc = encodeDocument(words, sentenceEnds, this.types, this.gazetteer, this.external, this.scratch, this.buffers)
     this.decode(doc, out)
     if (this.orgEvidence) this.applyOrgEvidence(doc, (i) => words[i], out, words.length)
+    if (this.orgContext) this.applyOrgContext((i) => words[i], out, words.length, sentenceEnds)
     if (this.givenNameJoin) this.joinGivenNames((i) => words[i], out, words.length, sentenceEnds)
     if (this.edgeTrim) this.trimEdges((i) => words[i], out, words.length)
     return out
@@ -684,6 +694,7 @@ export class NerTagger {
     const doc = encodeSpans(text, spans, sentenceEnds, this.types, this.gazetteer, this.external, this.scratch, this.buffers)
     this.decode(doc, out)
     if (this.orgEvidence) this.applyOrgEvidence(doc, (i) => text.slice(spans[i].start, spans[i].end), out, spans.length)
+    if (this.orgContext) this.applyOrgContext((i) => text.slice(spans[i].start, spans[i].end), out, spans.length, sentenceEnds)
     if (this.givenNameJoin) this.joinGivenNames((i) => text.slice(spans[i].start, spans[i].end), out, spans.length, sentenceEnds)
     if (this.edgeTrim) this.trimEdges((i) => text.slice(spans[i].start, spans[i].end), out, spans.length)
     return out
@@ -708,6 +719,17 @@ export class NerTagger {
       length,
       shippedOrgEvidence(),
     )
+  }
+
+  // rule D, after decoding, the consistency pass and rule O, over the document's own tokens (`out` may be longer)
+  private applyOrgContext(wordAt: (i: number) => string, out: Uint8Array, length: number, sentenceEnds: readonly number[]): void {
+    if (this.orgContextPlaces === null) {
+      const sources = this.lexiconSources ?? {}
+      const wide = new Set([...(sources.country ?? []), ...(sources.region ?? [])])
+      const cities = new Set(sources.city ?? [])
+      this.orgContextPlaces = {isCountryOrRegion: (name) => wide.has(name), isCity: (name) => cities.has(name)}
+    }
+    this.orgContextChanges += applyOrgContext(out.length === length ? out : out.subarray(0, length), {wordAt, sentenceEnds, ...this.orgContextPlaces, isGivenName})
   }
 
   // rule J, after decoding and the consistency pass, over the document's own tokens (`out` may be longer)

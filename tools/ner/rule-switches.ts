@@ -4,7 +4,7 @@
  * whatever their default, so a round can be scored with a rule before its default changes. One table and one reader,
  * where each script had its own copy of both.
  */
-import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_EDGE_TRIM, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, DEFAULT_ORG_EVIDENCE, DEFAULT_TWO_STAGE} from '../../src/ner/recognise.ts'
+import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_EDGE_TRIM, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, DEFAULT_ORG_CONTEXT, DEFAULT_ORG_EVIDENCE, DEFAULT_TWO_STAGE} from '../../src/ner/recognise.ts'
 import {failUsage, type ScriptOption, type ScriptSpec} from '../lib/script-args.ts'
 
 const onOff = (on: boolean) => (on ? 'on' : 'off')
@@ -20,6 +20,8 @@ export const RULE_SWITCH_OPTIONS = {
   'no-edge-trim': {type: 'boolean', default: false, description: 'turn rule P off'},
   'org-evidence': {type: 'boolean', default: false, description: `give ORG from context and form after tagging (rule O, docs/ner.md twenty-fifth round; default ${onOff(DEFAULT_ORG_EVIDENCE)})`},
   'no-org-evidence': {type: 'boolean', default: false, description: 'turn rule O off'},
+  'org-context': {type: 'boolean', default: false, description: `make a place or person ORG when its sentence names it an organisation by apposition or coordination (rule D, docs/ner.md protocol D; default ${onOff(DEFAULT_ORG_CONTEXT)})`},
+  'no-org-context': {type: 'boolean', default: false, description: 'turn rule D off'},
   'two-stage': {type: 'boolean', default: false, description: `decode again where a name disagrees with its other occurrences, with the first pass's labels as features (docs/ner.md twenty-seventh round; default ${onOff(DEFAULT_TWO_STAGE)}; needs a model trained with --stage1)`},
   'no-two-stage': {type: 'boolean', default: false, description: 'turn the two-stage pass off'},
 } satisfies Record<string, ScriptOption>
@@ -35,6 +37,7 @@ export interface RuleSettings {
   givenNameJoin: boolean
   edgeTrim: boolean
   orgEvidence: boolean
+  orgContext: boolean
   twoStage: boolean
 }
 
@@ -43,6 +46,7 @@ const PAIRS = [
   ['given-name-join', 'givenNameJoin', DEFAULT_GIVEN_NAME_JOIN],
   ['edge-trim', 'edgeTrim', DEFAULT_EDGE_TRIM],
   ['org-evidence', 'orgEvidence', DEFAULT_ORG_EVIDENCE],
+  ['org-context', 'orgContext', DEFAULT_ORG_CONTEXT],
   ['two-stage', 'twoStage', DEFAULT_TWO_STAGE],
 ] as const
 
@@ -55,6 +59,7 @@ export function readRuleSwitches(spec: ScriptSpec, values: RuleSwitchValues): Ru
     givenNameJoin: DEFAULT_GIVEN_NAME_JOIN,
     edgeTrim: DEFAULT_EDGE_TRIM,
     orgEvidence: DEFAULT_ORG_EVIDENCE,
+    orgContext: DEFAULT_ORG_CONTEXT,
     twoStage: DEFAULT_TWO_STAGE,
   }
   for (const [flag, key, fallback] of PAIRS) {
