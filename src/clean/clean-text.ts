@@ -9,6 +9,7 @@ import type {Removed, Span} from '../doc.ts'
 import {matchDateline} from '../dateline/find-dateline.ts'
 import {findWraps} from '../segment/layout.ts'
 import {decodeReferences} from '../text/references.ts'
+import {removePageFurniture} from './page-furniture.ts'
 import {removeWireCodes, removeWireHeaders} from './wire-codes.ts'
 import {astralClass, buildCodeUnitTable, CHAR_CLASS, CHAR_SCRIPT, CharClass, Script} from '../text/chars.ts'
 
@@ -30,6 +31,7 @@ export const CLEAN_RULES = [
   'wire-slug',
   'wire-copyright',
   'wire-note',
+  'page-furniture',
 ] as const
 /** One of {@link CLEAN_RULES}. */
 export type CleanRule = (typeof CLEAN_RULES)[number]
@@ -571,7 +573,9 @@ export function cleanWith(input: string, settings: CleanSettings, knownTitle: st
   const off = new Set<CleanRule>(settings.disable)
   const on = (rule: CleanRule) => !off.has(rule)
   // wire typesetting codes, then references: every later rule, and every offset, reads the decoded text
-  const headed = on('wire-slug') ? removeWireHeaders(input) : {text: input, headers: []}
+  // a paged archive's running heads and page numbers go first: they stand between lines every later rule reads together
+  const paged = on('page-furniture') ? removePageFurniture(input) : {text: input, lines: []}
+  const headed = on('wire-slug') ? removeWireHeaders(paged.text) : {text: paged.text, headers: []}
   const coded = on('wire-code') ? removeWireCodes(headed.text) : {text: headed.text, codes: []}
   const raw = settings.decodeReferences ? decodeReferences(coded.text).text : coded.text
   const lines: Line[] = []
@@ -688,7 +692,8 @@ export function cleanWith(input: string, settings: CleanSettings, knownTitle: st
   }
 
   // 4. write: kept lines unchanged, removed ones recorded in order (header lines and codes first: they went before any rule ran)
-  const removed: Removed[] = headed.headers.map((text) => ({rule: 'clean:wire-slug', text}))
+  const removed: Removed[] = paged.lines.map((text) => ({rule: 'clean:page-furniture', text}))
+  for (const text of headed.headers) removed.push({rule: 'clean:wire-slug', text})
   if (coded.codes.length > 0) removed.push({rule: 'clean:wire-code', text: coded.codes.join(' ')})
   const out: string[] = []
   // the break after each written line: the one it had in the input (a newline, U+2028 or U+2029)
