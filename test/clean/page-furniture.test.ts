@@ -91,3 +91,19 @@ describe('cleanText: page furniture', () => {
     expect(cleanText(paged, {disable: ['page-furniture']}).text).toContain('Page 2')
   })
 })
+
+describe('removePageFurniture loses nothing but the lines it lists', () => {
+  // seeded random pages of body lines, heads, page numbers, blank lines and form feeds: every character that is not
+  // white space is in the text or in a removed line, as many times as in the input
+  const pieces = ['The mayor said.', 'and went on', HEAD(3), HEAD(14), '- 2 -', 'Page 9 of 12', '12      THE HERALD', 'Total      1,200      12', '', '  ', '\f', '\f\n', 'x']
+  let seed = 7
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+  const letters = (text: string) => [...text.replace(/\s/g, '')].sort().join('')
+  it('on 500 random texts', () => {
+    for (let n = 0; n < 500; n++) {
+      const text = Array.from({length: 1 + Math.floor(next() * 30)}, () => pieces[Math.floor(next() * pieces.length)]!).join('\n')
+      const {text: out, lines} = removePageFurniture(text)
+      expect(letters(out + lines.join(''))).toBe(letters(text))
+    }
+  })
+})
