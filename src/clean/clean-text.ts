@@ -75,9 +75,9 @@ export interface CleanResult {
 
 const DEFAULTS: CleanSettings = CleanOptions.parse({})
 
-/** Removes boilerplate lines from a raw article and finds its headline; `knownTitle` (optional) is a title the input already had. */
-export function cleanText(raw: string, options?: CleanOptions, knownTitle: string | null = null): CleanResult {
-  return cleanWith(raw, options === undefined ? DEFAULTS : CleanOptions.parse(options), knownTitle)
+/** Removes boilerplate lines from a raw article and finds its headline; `knownTitle` and `knownByline` (optional) are a title and a byline the input already had. */
+export function cleanText(raw: string, options?: CleanOptions, knownTitle: string | null = null, knownByline: string | null = null): CleanResult {
+  return cleanWith(raw, options === undefined ? DEFAULTS : CleanOptions.parse(options), knownTitle, knownByline)
 }
 
 
@@ -500,9 +500,11 @@ function continuesByline(lines: Line[], i: number): boolean {
 
 /**
  * Finds the byline block's name lines above the story's first body line (`By Jane Doe`, its second line, the wire's
- * copyright line), as clean recognises them and keeps them under `bylineInText`: each line's span, in text order.
+ * copyright line, a line holding the input's own byline `knownByline`), as clean recognises them and keeps them under
+ * `bylineInText`: each line's span, in text order.
  */
-export function findBylines(text: string): Span[] {
+export function findBylines(text: string, knownByline: string | null = null): Span[] {
+  const known = bylineWords(knownByline)
   const spans: Span[] = []
   const lines: Line[] = []
   let start = 0
@@ -513,13 +515,25 @@ export function findBylines(text: string): Span[] {
     const line = measure(raw, raw.trim() === '')
     lines.push(line)
     if (!line.blank && isBody(line)) break
-    if (!line.blank && ((BYLINE.test(raw) && isMetaLine(line)) || continuesByline(lines, lines.length - 1) || isWireCopyright(line))) {
+    if (!line.blank && ((BYLINE.test(raw) && isMetaLine(line)) || continuesByline(lines, lines.length - 1) || isWireCopyright(line) || isKnownByline(line, known))) {
       spans.push({start, end: start + raw.length})
     }
     if (stop < 0) break
     start = stop + 1
   }
   return spans
+}
+
+// the input's own byline (an SGML <BYLINE>, a JSONL `byline`, a page's author) as clean reads the text: codes and
+// references decoded, spaces collapsed, so its line is known whatever its shape (a bare name has no `By` to go by)
+function bylineWords(known: string | null): string | null {
+  if (known === null) return null
+  const words = decodeReferences(removeWireCodes(known).text).text.replace(/\s+/g, ' ').trim()
+  return words === '' ? null : words
+}
+
+function isKnownByline(line: Line, known: string | null): boolean {
+  return known !== null && line.text.replace(/\s+/g, ' ').trim() === known
 }
 
 /** A line shaped like a headline: a few capitalised words, no final period, not all capitals. */
@@ -569,8 +583,9 @@ function isEdgeChrome(line: Line, next: Line | undefined): boolean {
 // ---------------------------------------------------------------------------------------------
 
 /** {@link cleanText} with options already parsed (the stage parses them once, not per document). */
-export function cleanWith(input: string, settings: CleanSettings, knownTitle: string | null): CleanResult {
+export function cleanWith(input: string, settings: CleanSettings, knownTitle: string | null, knownByline: string | null = null): CleanResult {
   const off = new Set<CleanRule>(settings.disable)
+  const byline = bylineWords(knownByline)
   const on = (rule: CleanRule) => !off.has(rule)
   // wire typesetting codes, then references: every later rule, and every offset, reads the decoded text
   // a paged archive's running heads and page numbers go first: they stand between lines every later rule reads together
@@ -660,7 +675,7 @@ export function cleanWith(input: string, settings: CleanSettings, knownTitle: st
     for (let i = below - 1; i >= 0; i--) {
       const line = lines[i]!
       if (line.rule === 'wire-copyright' || line.rule === 'wire-slug') wireHeader = true
-      if (line.blank || line.rule !== null || isMetaLine(line) || continuesByline(lines, i)) continue
+      if (line.blank || line.rule !== null || isMetaLine(line) || continuesByline(lines, i) || isKnownByline(line, byline)) continue
       // the input's own headline (an SGML HEADLINE, a JSONL title) is the headline whatever its shape (wire headlines are in capitals)
       if (isHeadline(line) || (wireHeader && isCapitalsHeadline(line)) || (knownTitle !== null && sameTitle(knownTitle, line.text))) headline = i
       break
@@ -677,10 +692,10 @@ export function cleanWith(input: string, settings: CleanSettings, knownTitle: st
     for (let i = 0; i < firstBody; i++) {
       const line = lines[i]!
       if (line.blank || line.rule !== null || i === headline || i === dateline) continue
-      if (on('byline') && (isMetaLine(line) || continuesByline(lines, i))) {
+      if (on('byline') && (isMetaLine(line) || continuesByline(lines, i) || isKnownByline(line, byline))) {
         line.rule = 'byline'
         // a name line of the byline (not a timestamp) stays in the text when asked
-        line.kept = settings.bylineInText && (BYLINE.test(line.text) || continuesByline(lines, i))
+        line.kept = settings.bylineInText && (BYLINE.test(line.text) || continuesByline(lines, i) || isKnownByline(line, byline))
       }
       else if (edge && isEdgeChrome(line, lines[i + 1])) line.rule = 'edge-chrome'
     }

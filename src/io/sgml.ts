@@ -236,20 +236,22 @@ function readDoc(body: string, attrs: string, line: number, raw: string, bylineI
 }
 
 // the lines of the byline block in file order, from the loose lines after the headline (the DOC's start without one)
-// and before the first <TEXT> and the <BYLINE> element's words on one line (first when it stands elsewhere): a line
-// opening as a byline (`By …`), the line under it (`Associated Press Writer`) and the wire's copyright line. Other
-// lines stay out: a name with no `By` before it is no byline to clean and the quotes stage, so a `he said` could
-// take the writer as its speaker (docs/wire.md, "Bylines outside <TEXT>")
+// and before the first <TEXT> and the <BYLINE> element's words on one line (first when it stands elsewhere). The
+// element is kept with or without `By`: its markup says it is a byline, and clean and the quotes stage know its line
+// by `meta.byline` (docs/wire.md, 2026-12-03 pm). Of the loose lines only a line opening as a byline (`By …`), the
+// line under it (`Associated Press Writer`) and the wire's copyright line go in: a loose name with no `By` before it
+// is not known to be a byline, so a `he said` could take the writer as its speaker (docs/wire.md, "Bylines outside <TEXT>")
 function readBylineBlock(loose: Array<{text: string; at: number}>, text: Element, title: Element | undefined, byline: Element | undefined): string[] {
   const from = title ? title.at + title.content.length : 0
-  const found: Array<{at: number; lines: string[]}> = loose.filter((piece) => piece.at >= from && piece.at < text.at).map((piece) => ({at: piece.at, lines: splitLines(piece.text)}))
+  const found: Array<{at: number; lines: string[]; element: boolean}> = loose.filter((piece) => piece.at >= from && piece.at < text.at).map((piece) => ({at: piece.at, lines: splitLines(piece.text), element: false}))
   if (byline) {
     const words = oneLine(stripTags(byline.content).text)
     const inside = byline.at >= from && byline.at < text.at
-    if (words !== '') found.push({at: inside ? byline.at : -1, lines: [words]})
+    if (words !== '') found.push({at: inside ? byline.at : -1, lines: [words], element: true})
   }
-  const lines = found.sort((a, b) => a.at - b.at).flatMap((piece) => piece.lines)
-  return lines.filter((l, i) => BYLINE_OPENING.test(l) || (i > 0 && BYLINE_OPENING.test(lines[i - 1]!)) || WIRE_COPYRIGHT.test(l))
+  const lines = found.sort((a, b) => a.at - b.at).flatMap((piece) => piece.lines.map((line) => ({line, element: piece.element})))
+  const opens = (i: number) => i >= 0 && BYLINE_OPENING.test(lines[i]!.line)
+  return lines.filter(({line, element}, i) => element || opens(i) || opens(i - 1) || WIRE_COPYRIGHT.test(line)).map(({line}) => line)
 }
 const BYLINE_OPENING = /^(?:by|written by|reporting by)\s*:?\s+\p{Lu}/iu
 const WIRE_COPYRIGHT = /^c\. ?(?:19|20)[0-9]{2} \p{Lu}/u

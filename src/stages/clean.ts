@@ -20,7 +20,8 @@ export function createClean(options: CleanOptions = {}): Stage {
       // a title read from the input (an SGML HEADLINE) carries the same codes and references as the text
       const coded = doc.title !== null && !settings.disable.includes('wire-code') ? removeWireCodes(doc.title).text : doc.title
       const title = coded !== null && settings.decodeReferences ? decodeReferences(coded).text : coded
-      const result = cleanWith(doc.text, settings, title)
+      // the input's own byline marks its line as the byline's, `By` or not (an SGML <BYLINE> with a bare name)
+      const result = cleanWith(doc.text, settings, title, doc.meta.byline ?? null)
       doc.text = result.text
       doc.title = title ?? result.title
       doc.removed = result.removed

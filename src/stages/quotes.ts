@@ -39,7 +39,7 @@ export function createQuotes(options: QuotesOptionsInput = {}): Stage {
       const paragraphs = view.toView(doc.paragraphs ?? [])
       const tokens = view.tokens()
       const options = {keepUnattributedPartial: settings.keepUnattributedPartial, indirect: settings.indirect}
-      const found = attributeSpeakers(view.text, findQuotes(view.text, paragraphs, tokens), {paragraphs, tokens, entities: view.toView(doc.entities ?? []), bylines: view.toView(findBylines(doc.text))}, options)
+      const found = attributeSpeakers(view.text, findQuotes(view.text, paragraphs, tokens), {paragraphs, tokens, entities: view.toView(doc.entities ?? []), bylines: view.toView(findBylines(doc.text, doc.meta.byline ?? null))}, options)
       const quotes = placeQuotesInText(found, view)
       if (settings.warnUnclosed) {
         for (const quote of quotes) {

@@ -225,6 +225,30 @@ describe('cleanText on boilerplate not from the seeds', () => {
     expect(findBylines(text).map((s) => text.slice(s.start, s.end))).toEqual(expected)
   })
 
+  // the input's own byline (an SGML <BYLINE> with a bare name, a JSONL `byline`) marks its line above the story as the
+  // byline's, `By` or not (docs/wire.md, 2026-12-03 pm): kept, listed by findBylines, never taken for the headline
+  it.each<[string, string[], string | null, string[]]>([
+    ['a bare name given as the byline', ['Rain Falls on the Valley Again', 'TERRY OWENS', '', ...BODY], 'TERRY OWENS', ['TERRY OWENS']],
+    ['an agency line given as the byline', ['Rain Falls on the Valley Again', 'Associated Press Writer', '', ...BODY], 'Associated Press  Writer', ['Associated Press Writer']],
+    ['a given byline carrying a wire code', ['Rain Falls on the Valley Again', 'TERRY OWENS', '', ...BODY], 'TERRY &QL; OWENS', ['TERRY OWENS']],
+    ['no byline given: a bare name is no byline', ['Rain Falls on the Valley Again', 'TERRY OWENS', '', ...BODY], null, []],
+    ['a given byline that is another line', ['Rain Falls on the Valley Again', 'TERRY OWENS', '', ...BODY], 'Kim Lo', []],
+    ['the given byline inside the story is not the byline', [...BODY, 'TERRY OWENS'], 'TERRY OWENS', []],
+  ])('findBylines with the input\'s byline: %s', (_name, lines, known, expected) => {
+    const text = article(...lines)
+    expect(findBylines(text, known).map((s) => text.slice(s.start, s.end))).toEqual(expected)
+    const kept = cleanText(text, {}, 'Rain Falls on the Valley Again', known)
+    const off = cleanText(text, {bylineInText: false}, 'Rain Falls on the Valley Again', known)
+    if (expected.length === 0) {
+      // a line that is not the input's byline is read as before
+      expect(kept).toEqual(cleanText(text, {}, 'Rain Falls on the Valley Again'))
+      return
+    }
+    expect(kept.text).toBe(text)
+    expect(kept.title).toBe('Rain Falls on the Valley Again')
+    expect(off.removed).toEqual(expected.map((name) => ({rule: 'clean:byline', text: name})))
+  })
+
   it('keeps a byline but removes the timestamp under it', () => {
     const result = cleanText(article('By Jane Doe', 'Updated 14:35 GMT, 12 March 2024', ...BODY))
     expect(result.removed).toEqual([{rule: 'clean:byline', text: 'Updated 14:35 GMT, 12 March 2024'}])

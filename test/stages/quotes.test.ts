@@ -66,6 +66,16 @@ describe('createQuotes', () => {
     expect(after.quotes!.map((q) => [q.speaker.mention, q.speaker.name])).toEqual([['she', 'Jane Roe']])
   })
 
+  it('takes no writer of the input\'s own byline (a bare name, no By) for a speaker', () => {
+    // an SGML <BYLINE> with a bare name goes into the text (docs/wire.md, 2026-12-03 pm); meta.byline marks its line
+    const text = 'TERRY OWENS\n\n"Nobody on this board wants to vote for this," he wrote in the ruling on Monday night.'
+    const entities: Entity[] = [{start: 0, end: 11, label: 'PERSON', canonical: 'TERRY OWENS', entityId: 'person:terry-owens'}]
+    const run = (meta: {byline?: string}) => processDoc(createPipeline('t', [layers(entities), createQuotes()]), createDoc({id: 'd', source: 'd', text, meta})).quotes!.map((q) => [q.speaker.mention, q.speaker.name])
+    expect(run({byline: 'TERRY OWENS'})).toEqual([['he', null]])
+    // without the byline field the line is a name like any other, as before
+    expect(run({})).toEqual([['he', 'TERRY OWENS']])
+  })
+
   it('can stay quiet about unclosed quotes', () => {
     const doc = processDoc(createPipeline('t', [layers(), createQuotes({warnUnclosed: false})]), createDoc({id: 'd', source: 'd', text: 'She said "never closed.'}))
     expect(doc.messages).toEqual([])
