@@ -334,8 +334,10 @@ const META_WORDS = new Set([
   'sun', 'today', 'yesterday',
 ])
 // wire routing lines: a slug ("BC-BRITAIN-IRELAND-TALKS-NYT", "BC-BKN-Bulls-Pacers"), alone or with its date and
-// word count ("04-12 0714"), and a transmission trailer ("NYT-04-12-98 0114EDT", "AP-NY-04-13-98 0217EDT")
-const WIRE_SLUG = /^BC-[A-Za-z0-9&.]+(?:-[A-Za-z0-9&.]+)*(?:\s+[0-9][0-9-]*)*$/
+// word count ("04-12 0714"), and a transmission trailer ("NYT-04-12-98 0114EDT", "AP-NY-04-13-98 0217EDT"). AP's slugs
+// keep a name's two words apart by a space ("BC-Wall Street", "BC-HKN-Blackhawks-Red Wings"): words after a space must
+// open with a capital or a digit, so a short line of prose ("BC-based firms rise") is no slug
+const WIRE_SLUG = /^BC-(?:[A-Za-z0-9&.]+(?:-[A-Za-z0-9&.]+)*|[A-Z0-9][A-Za-z0-9&.]*(?:-[A-Za-z0-9&.]+)*(?: [A-Z0-9][A-Za-z0-9&.]*(?:-[A-Za-z0-9&.]+)*)+)(?:\s+[0-9][0-9-]*)*$/
 const WIRE_TRAILER = /^(?:NYT|APW?|AP-[A-Z]{2})-[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{4}(?:[ECMP][SD]T|GMT)?$/
 // the wire's copyright line: "c.1998 N.Y. Times News Service", "c. 1998 Cox News Service"
 const WIRE_COPYRIGHT = /^c\. ?(?:19|20)[0-9]{2} \p{Lu}/u

@@ -539,6 +539,9 @@ describe('cleanText on 1998 NYT and AP wire copy', () => {
 
   it.each([
     ['an AP slug with its date and length', 'BC-BKN-Bulls-Pacers 04-15 0412', 'clean:wire-slug'],
+    ['an AP slug with a space in a name', 'BC-Wall Street', 'clean:wire-slug'],
+    ['an AP slug with a team of two words', 'BC-HKN-Blackhawks-Red Wings', 'clean:wire-slug'],
+    ['an AP slug with a space and its date', 'BC-BBO-Yankees-Red Sox 04-15 0412', 'clean:wire-slug'],
     ['an AP trailer', 'AP-NY-04-13-98 0217EDT', 'clean:wire-slug'],
     ['an editors\' note on trims', '(STORY CAN END HERE. OPTIONAL 2ND TAKE FOLLOWS.)', 'clean:wire-note'],
     ['an optional-trim mark', '(BEGIN OPTIONAL TRIM)', 'clean:wire-note'],
@@ -551,6 +554,7 @@ describe('cleanText on 1998 NYT and AP wire copy', () => {
   it.each([
     ['a sentence that mentions an ampersand', 'Procter & Gamble and AT&T agreed, and R&D spending rose.'],
     ['a slug-like word in prose', 'The BC-based company said on Monday that sales had risen by a third.'],
+    ['a short line opening with a slug-like word', 'BC-based firms rise'],
     ['a sentence beginning with a year abbreviation', 'c. 1998 was the year the company moved its offices to the harbor.'],
     ['a sentence in parentheses', '(The company did not say how many jobs would go, and the union asked for talks.)'],
     ['an acronym in parentheses', '(NATO)'],
