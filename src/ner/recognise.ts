@@ -12,7 +12,7 @@ import {NerTagger, TYPE_VECTOR_SIZE} from './tagger.ts'
 import {sharedTypeTable} from './shared-types.ts'
 import {builtTypeTable} from './type-vectors.ts'
 import {IOB2_TAGS, decodeBilou, type NerType} from './tags.ts'
-import {findTitleCaseView} from './title-case.ts'
+import {findTitleCaseView, mergeHeadlineReadings, readNormallyLower} from './title-case.ts'
 
 export {MODEL_URL} from './model-file.ts'
 
@@ -113,8 +113,9 @@ export function sentenceEndsOf(tokens: readonly Span[], sentences: readonly Span
 
 /**
  * Finds PERSON, ORG, LOC and MISC mentions in one document; spans run from a first token's start to a last token's
- * end. `headline` (optional) is the headline's span in `text`: a Title Case headline is tagged as its truecased view
- * (see title-case.ts).
+ * end. `headline` (optional) is the headline's span in `text`: a document with a Title Case headline is tagged as
+ * written and in its truecased view, the view's names taken in the headline only where the plain reading shows the
+ * Title Case fault (see title-case.ts).
  */
 export function recogniseEntities(
   text: string,
@@ -124,12 +125,20 @@ export function recogniseEntities(
   headline: Span | null = null,
 ): EntitySpan[] {
   if (tokens.length === 0) return []
+  const ends = sentenceEndsOf(tokens, sentences)
   // the tagger reads the truecased view; spans are token offsets, the same in both
-  const view = findTitleCaseView(text, tokens, headline, (word) => tagger.casePriorOf(word)) ?? text
-  const tags = tagger.tagSpans(view, tokens, sentenceEndsOf(tokens, sentences))
-  return decodeBilou(tags).map((span) => ({
-    start: tokens[span.start].start,
-    end: tokens[span.end - 1].end,
-    label: LABELS[span.type],
-  }))
+  const isLower = headline === null ? null : readNormallyLower(text, tokens, sentences, headline, (word) => tagger.casePriorOf(word))
+  const titled = isLower === null ? null : findTitleCaseView(text, tokens, headline, isLower)
+  const viewed = decodeMentions(tagger.tagSpans(titled ?? text, tokens, ends), tokens)
+  if (titled === null || headline === null || isLower === null) return viewed
+  // the view invents names where the plain reading had none ("Penny-Stock" LOC among lowered words) and breaks names
+  // whose words the prior knows in lower case: the document is also read as written (the headline alone loses names
+  // its document gives), and the view is taken only where that reading shows the Title Case fault
+  const plain = decodeMentions(tagger.tagSpans(text, tokens, ends), tokens)
+  return mergeHeadlineReadings(text, tokens, headline, isLower, plain, viewed)
+}
+
+// the tagger's BILOU tags as mentions on the text, spans from a first token's start to a last token's end
+function decodeMentions(tags: Parameters<typeof decodeBilou>[0], tokens: readonly Span[]): EntitySpan[] {
+  return decodeBilou(tags).map((span) => ({start: tokens[span.start].start, end: tokens[span.end - 1].end, label: LABELS[span.type]}))
 }
