@@ -1087,6 +1087,9 @@ export function describeJsonNote(note: JsonNote): IngestWarning {
       ? {code: 'ingest:json-comment', message: `a /* comment opened on line ${note.line} is never closed: the rest of the file was read as the comment, not as records`}
       : {code: 'ingest:json-comment', message: `a comment on line ${note.line} was skipped: JSON has no comments, so strict JSON readers (jq, Python's json) refuse this file`}
   }
+  if (note.kind === 'bom') {
+    return {code: 'ingest:bom-inside', message: `a byte-order mark (U+FEFF) on line ${note.line}, as a file joined onto another keeps it, was skipped (strict JSON readers refuse this file)`}
+  }
   if (note.kind === 'trailing-comma') {
     return {code: 'ingest:json-trailing-comma', message: `the array ends with a comma after its last element (line ${note.line}), which JSON does not allow: read as if it were not there (strict JSON readers refuse this file)`}
   }

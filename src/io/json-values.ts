@@ -39,6 +39,8 @@ export type JsonNote =
   | {kind: 'trailing-comma'; line: number}
   /** the file ends after this element with the array opened on `line` still open (cut off after an element?) */
   | {kind: 'unclosed-array'; line: number}
+  /** a byte-order mark between top-level values, on `line` (a file joined onto another with cat keeps its own): skipped */
+  | {kind: 'bom'; line: number}
 
 const utf8Strict = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
 const utf8Lenient = new TextDecoder('utf-8', {fatal: false, ignoreBOM: true})
@@ -139,6 +141,8 @@ export async function* splitJsonValues(chunks: AsyncIterable<Buffer>, maxBytes: 
     pendingNotes = []
   }
 
+  // bytes of a byte-order mark read between top-level values (0: none)
+  let markRead = 0
   for await (const chunk of chunks) {
     let from = 0
     // a byte-order mark opens the file: not part of the first record (its bytes may come in more than one chunk)
@@ -192,8 +196,29 @@ export async function* splitJsonValues(chunks: AsyncIterable<Buffer>, maxBytes: 
         parts.push(Buffer.from([SLASH]))
         size = 1
         pieceStart = i
+      } else if (!collecting && markRead > 0 && b !== BOM[markRead]) {
+        // the bytes read as the start of a byte-order mark were none: a record starts at them, for the parser to refuse
+        release(values)
+        startRecord(BOM[0]!, line)
+        parts.push(Buffer.from(BOM.slice(0, markRead)))
+        size = markRead
+        markRead = 0
+        pieceStart = i
       } else if (!collecting) {
+        if (markRead > 0) {
+          if (++markRead === BOM.length) {
+            pendingNotes.push({kind: 'bom', line})
+            markRead = 0
+          }
+          continue
+        }
         if (isSpace(b)) continue
+        // a byte-order mark where a top-level value would start: a JSON file joined onto another keeps its own there,
+        // and it made the value after it one bad-json error (its bytes may come in more than one chunk)
+        if (b === BOM[0] && depth === 0 && arrayLine === null) {
+          markRead = 1
+          continue
+        }
         if (b === SLASH) {
           comment = 'slash'
           commentLine = line

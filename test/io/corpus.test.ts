@@ -398,6 +398,11 @@ describe('readCorpus: JSON files (an array of articles, an object, an API answer
     expect(items.map((i) => (i.kind === 'doc' ? [i.doc.source, ...i.doc.messages.map((m) => m.code)] : [i.error.source, i.error.code]).join(' '))).toEqual(expected)
   })
 
+  it('reads .json files joined with cat, each with its byte-order mark, warning ingest:bom-inside', async () => {
+    const items = await readAll(await corpus({'a.json': `\uFEFF[{"text": "${story(1)}"}]\n\uFEFF[{"text": "${story(2)}"}]\n`}))
+    expect(items.map((i) => (i.kind === 'doc' ? [i.doc.source, ...i.doc.messages.map((m) => m.code)] : [i.error.source, i.error.code]).join(' '))).toEqual(['a.json:[0]', 'a.json:2[0] ingest:bom-inside'])
+  })
+
   it('says on an element refused as an error what the file did around it', async () => {
     const items = await readAll(await corpus({'a.json': `[{"text": "${story(1)}"}, {"title": "no text"},]`}))
     expect(items[1]!.kind === 'error' && items[1]!.error.message).toMatch(/is not an article .*; also: ingest:json-trailing-comma: the array ends with a comma/)

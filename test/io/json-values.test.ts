@@ -41,6 +41,10 @@ describe('splitJsonValues', () => {
     ['an empty element between commas is said', '[{"a": 1},,{"a": 2}]', [['{"a": 1}', 0, 1], ['', 1, 1, 'empty'], ['{"a": 2}', 2, 1]]],
     ['a missing comma: the two elements are one value, for the parser to refuse', '[{"a": 1} {"a": 2}, {"a": 3}]', [['{"a": 1} {"a": 2}', 0, 1], ['{"a": 3}', 1, 1]]],
     ['a byte-order mark before the array', '\uFEFF[{"a": 1}]', [['{"a": 1}', 0, 1]]],
+    // JSON files joined with cat: each keeps its byte-order mark, which made the value after it one bad-json error
+    ['a byte-order mark between two arrays: skipped, noted on the element after it', '\uFEFF[{"a": 1}]\n\uFEFF[{"a": 2}]', [['{"a": 1}', 0, 1], ['{"a": 2}', 0, 2, 'bom@2']]],
+    ['a byte-order mark between two objects', '{"a": 1}\uFEFF{"a": 2}', [['{"a": 1}', null, 1], ['{"a": 2}', null, 1, 'bom@1']]],
+    ['the start of a mark that is none is a value for the parser to refuse', Buffer.from([...Buffer.from('{"a": 1}\n'), 0xef, 0xbb, ...Buffer.from('x\n{"a": 2}')]), [['{"a": 1}', null, 1], ['\ufffdx', null, 2], ['{"a": 2}', null, 3]]],
     ['a file cut off inside an element', '[{"a": 1}, {"a": "tw', [['{"a": 1}', 0, 1], ['{"a": "tw', 1, 1, 'cut off']]],
     ['an array never closed after its last element: the element is whole, the missing close noted', '[{"a": 1}, {"a": 2}\n', [['{"a": 1}', 0, 1], ['{"a": 2}', 1, 1, 'unclosed-array@1']]],
     ['an array that ends on a comma at the end of the file', '[{"a": 1},\n', [['{"a": 1}', 0, 1, 'unclosed-array@1']]],
