@@ -404,10 +404,14 @@ export async function openOutput(dir: string, options: OpenOptions): Promise<Out
   const existing = await readCheckpoint(staging)
   if (options.resume && existing === 'none') {
     warn(`nothing to resume in "${dir}" (no interrupted run is staged there): starting from the beginning`)
+  } else if (options.resume && existing === 'damaged') {
+    // a checkpoint cut short or garbled: the machine crashed while it was written (no fsync stands behind it); the
+    // staged records cannot be measured against it, and "stopped before its first checkpoint" said less than was known
+    warn(`the checkpoint of the run staged in "${staging}" cannot be read (cut short or damaged: did the machine crash while it was written?), so its staged records cannot be trusted: starting from the beginning`)
   } else if (options.resume && existing === 'broken') {
     // killed before its first checkpoint: nothing of it can be trusted, and nothing was lost either
     warn(`the run staged in "${staging}" stopped before its first checkpoint: starting from the beginning`)
-  } else if (options.resume && existing !== 'none' && existing !== 'broken') {
+  } else if (options.resume && existing !== 'none' && existing !== 'broken' && existing !== 'damaged') {
     if (existing.runKey !== options.runKey) {
       throw new ResumeError(
         `cannot resume: the run staged in "${staging}" was started with another corpus, pipeline, options or lede version (or the corpus changed since); run without --resume to start over`,
@@ -655,11 +659,12 @@ export async function readStagedRun(dir: string): Promise<{runKey: string; run: 
   const staging = join(dir, STAGING_DIR)
   if (await stat(join(staging, COMMIT_FILE)).then(() => true, () => false)) return 'none'
   const checkpoint = await readCheckpoint(staging)
-  if (checkpoint === 'none' || checkpoint === 'broken') return 'none'
+  if (checkpoint === 'none' || checkpoint === 'broken' || checkpoint === 'damaged') return 'none'
   return {runKey: checkpoint.runKey, run: checkpoint.run && typeof checkpoint.run === 'object' ? checkpoint.run : null, staging}
 }
 
-async function readCheckpoint(staging: string): Promise<Checkpoint | 'none' | 'broken'> {
+// 'broken': a staging folder with no checkpoint (killed before its first); 'damaged': a checkpoint that cannot be read
+async function readCheckpoint(staging: string): Promise<Checkpoint | 'none' | 'broken' | 'damaged'> {
   let text: string
   try {
     text = await readFile(join(staging, CHECKPOINT_FILE), 'utf8')
@@ -669,9 +674,9 @@ async function readCheckpoint(staging: string): Promise<Checkpoint | 'none' | 'b
   }
   try {
     const parsed = JSON.parse(text) as Checkpoint
-    return typeof parsed.runKey === 'string' && parsed.bytes && parsed.counts && parsed.state ? parsed : 'broken'
+    return typeof parsed.runKey === 'string' && parsed.bytes && parsed.counts && parsed.state ? parsed : 'damaged'
   } catch {
-    return 'broken'
+    return 'damaged'
   }
 }
 

@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process'
-import {appendFile, mkdir, mkdtemp, readdir, readFile, rmdir, symlink, writeFile} from 'node:fs/promises'
+import {appendFile, mkdir, mkdtemp, readdir, readFile, rm, rmdir, symlink, writeFile} from 'node:fs/promises'
 import {hostname, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -275,6 +275,24 @@ describe('--resume over staged records the disk lost', () => {
     const failed = await openOutput(dir, {runKey: 'k', resume: true}).then(() => null, (error: unknown) => error)
     expect(failed).toBeInstanceOf(ResumeError)
     expect((failed as Error).message).toMatch(/articles\.jsonl\.partial" holds zero bytes from byte 0 on.*run without --resume to start over/)
+  })
+
+  // a checkpoint cut short read as "stopped before its first checkpoint", which said less than was known
+  it.each([
+    ['cut short', (text: string) => text.slice(0, 40), /the checkpoint of the run staged in .* cannot be read \(cut short or damaged/],
+    ['not a checkpoint', () => '{}\n', /the checkpoint of the run staged in .* cannot be read/],
+    ['missing (killed before its first)', null, /stopped before its first checkpoint: starting from the beginning/],
+  ] as [string, ((text: string) => string) | null, RegExp][])('starts over, saying so, when the checkpoint is %s', async (_name, damage, message) => {
+    const dir = await mkdtemp(join(tmpdir(), 'lede-resume-checkpoint-'))
+    const out = await openOutput(dir, {runKey: 'k'})
+    await out.checkpoint({items: 0})
+    const file = join(dir, STAGING_DIR, 'checkpoint.json')
+    if (damage) await writeFile(file, damage(await readFile(file, 'utf8')))
+    else await rm(file)
+    const warnings: string[] = []
+    const again = await openOutput(dir, {runKey: 'k', resume: true, warn: (w) => warnings.push(w)})
+    expect(again.resumed).toBeNull()
+    expect(warnings).toEqual([expect.stringMatching(message)])
   })
 })
 
