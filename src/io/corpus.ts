@@ -6,6 +6,7 @@ import {InputArticle, type ErrorRecord} from '../schema.ts'
 import {decodeBytes, normaliseNewlines, scrubText, utf16Encoding, type IngestWarning} from './decode.ts'
 import {inputFormat, looksLikeHtmlPage, mayBeWireFile} from './formats.ts'
 import {isSameFileState, readFileState, type FileState} from './file-state.ts'
+import {splitNexisExport, type ExportPiece} from './nexis.ts'
 import {findBinaryFile, findBinaryGzip, MAX_INPUT_BYTES, readInputBytes, readInputChunks, readInputHead, readInputLines, readPlainInput, type BinaryFinding, type LineTooLong} from './gzip.ts'
 import {blankJsonComments, splitJsonValues, type JsonNote} from './json-values.ts'
 import {STAGING_DIR} from './output.ts'
@@ -584,6 +585,12 @@ async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, dam
     for (const item of readWireDocs(decoded.text, path, fileBytes, decoded.warnings, uniqueId, options.wireBylineInText ?? true)) yield {...item, file: path, ...(item.kind === 'doc' ? read : {})}
     return
   }
+  // a LexisNexis text export holds many articles, each opened by "N of M DOCUMENTS"
+  const exported = format === 'txt' ? splitNexisExport(decoded.text) : null
+  if (exported !== null) {
+    for (const item of readExportDocs(exported, decoded.text.length, path, fileBytes, decoded.warnings, uniqueId)) yield {...item, file: path, ...(item.kind === 'doc' ? read : {})}
+    return
+  }
   if (html) {
     const page = html.readHtmlArticle(decoded.text)
     if ('code' in page) {
@@ -646,6 +653,24 @@ function* readWireDocs(text: string, path: string, fileBytes: number, fileWarnin
     // a repair of the file's bytes concerns every document in it
     addIngestWarnings(doc, [...fileWarnings, ...wire.warnings])
     yield {kind: 'doc', doc, bytes: share(item.end)}
+  }
+}
+
+// each article of a LexisNexis text export is a document (source `path:line` of its marker, id from its text); the
+// file's bytes are shared among them by where each ends, so progress adds up to the file
+function* readExportDocs(pieces: ExportPiece[], length: number, path: string, fileBytes: number, fileWarnings: IngestWarning[], uniqueId: IdAllocator): Generator<CorpusItem> {
+  let given = 0
+  for (const [i, piece] of pieces.entries()) {
+    const bytes = i === pieces.length - 1 ? fileBytes - given : Math.round((fileBytes * piece.end) / length) - given
+    given += bytes
+    const source = `${path}:${piece.line}`
+    if (piece.text.trim() === '') {
+      yield ingestError(source, 'ingest:empty', `document ${i + 1} of the LexisNexis export holds no text`, bytes)
+      continue
+    }
+    const doc = createUniqueDoc(uniqueId, contentId(piece.text), {source, text: piece.text})
+    addIngestWarnings(doc, fileWarnings)
+    yield {kind: 'doc', doc, bytes}
   }
 }
 

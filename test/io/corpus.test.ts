@@ -403,6 +403,14 @@ describe('readCorpus: JSON files (an array of articles, an object, an API answer
     expect(items.map((i) => (i.kind === 'doc' ? [i.doc.source, ...i.doc.messages.map((m) => m.code)] : [i.error.source, i.error.code]).join(' '))).toEqual(['a.json:[0]', 'a.json:2[0] ingest:bom-inside'])
   })
 
+  // a LexisNexis export was one article: a quote of its second story was given the first story's byline as speaker
+  it('reads each document of a LexisNexis text export as an article, by the line of its marker', async () => {
+    const text = `   1 of 2 DOCUMENTS\n\n${story(1)}\n\n   2 of 2 DOCUMENTS\n\n${story(2)}\n`
+    const items = await readAll(await corpus({'export.txt': text, 'export2.txt.gz': gzipSync(Buffer.from(text))}))
+    expect(items.map((i) => (i.kind === 'doc' ? `${i.doc.source} ${i.doc.text === story(1) || i.doc.text === story(2)}` : i.error.code))).toEqual(['export.txt:1 true', 'export.txt:5 true', 'export2.txt.gz:1 true', 'export2.txt.gz:5 true'])
+    expect(items.every((i) => i.kind === 'doc' && i.file !== undefined)).toBe(true)
+  })
+
   it('says on an element refused as an error what the file did around it', async () => {
     const items = await readAll(await corpus({'a.json': `[{"text": "${story(1)}"}, {"title": "no text"},]`}))
     expect(items[1]!.kind === 'error' && items[1]!.error.message).toMatch(/is not an article .*; also: ingest:json-trailing-comma: the array ends with a comma/)
