@@ -29,7 +29,7 @@ import {createPipeline, processDoc} from '../src/stage.ts'
 import {createSegment} from '../src/stages/segment.ts'
 import {openReadingView} from '../src/segment/reading-view.ts'
 import {findParagraphs, findSentences, findTokens} from '../src/segment/segment-text.ts'
-import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_EDGE_TRIM, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, DEFAULT_ORG_CONTEXT, DEFAULT_ORG_EVIDENCE, DEFAULT_TWO_STAGE, loadModel, recogniseEntities, sentenceEndsOf, shippedLexicon} from '../src/ner/recognise.ts'
+import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_EDGE_TRIM, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, DEFAULT_ORG_CONTEXT, DEFAULT_ORG_COORDINATION, DEFAULT_ORG_EVIDENCE, DEFAULT_TWO_STAGE, loadModel, recogniseEntities, sentenceEndsOf, shippedLexicon} from '../src/ner/recognise.ts'
 import {NerTagger} from '../src/ner/tagger.ts'
 import {decodeBilou} from '../src/ner/tags.ts'
 import {findHeadlineSpan} from '../src/ner/title-case.ts'
@@ -112,9 +112,9 @@ const rules = {beam: DEFAULT_BEAM, nameUnknown: false, consistency: false, given
 const bare = new NerTagger(model, rules)
 const withUnknown = new NerTagger(model, {...rules, nameUnknown: DEFAULT_NAME_UNKNOWN})
 const withConsistency = new NerTagger(model, {...rules, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY})
-const withD = new NerTagger(model, {...rules, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY, orgContext: DEFAULT_ORG_CONTEXT})
-const withJ = new NerTagger(model, {...rules, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY, orgContext: DEFAULT_ORG_CONTEXT, givenNameJoin: DEFAULT_GIVEN_NAME_JOIN})
-const shipped = new NerTagger(model, {...rules, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY, orgContext: DEFAULT_ORG_CONTEXT, givenNameJoin: DEFAULT_GIVEN_NAME_JOIN, edgeTrim: DEFAULT_EDGE_TRIM})
+const withD = new NerTagger(model, {...rules, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY, orgContext: DEFAULT_ORG_CONTEXT, orgCoordination: DEFAULT_ORG_COORDINATION})
+const withJ = new NerTagger(model, {...rules, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY, orgContext: DEFAULT_ORG_CONTEXT, orgCoordination: DEFAULT_ORG_COORDINATION, givenNameJoin: DEFAULT_GIVEN_NAME_JOIN})
+const shipped = new NerTagger(model, {...rules, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY, orgContext: DEFAULT_ORG_CONTEXT, orgCoordination: DEFAULT_ORG_COORDINATION, givenNameJoin: DEFAULT_GIVEN_NAME_JOIN, edgeTrim: DEFAULT_EDGE_TRIM})
 const placeNames = placeNamesFrom(shippedLexicon())
 const segmentOnly = createPipeline('segment', [createSegment()])
 const news = PIPELINES.news!.build()

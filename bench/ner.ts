@@ -88,7 +88,7 @@ function printSideBySide(title: string, scores: {name: string; score: NerScore}[
 
 const taggerStarted = performance.now()
 const options = ruleSettings
-const {beam, nameUnknown, consistency, givenNameJoin, edgeTrim, orgEvidence, orgContext, twoStage} = options
+const {beam, nameUnknown, consistency, givenNameJoin, edgeTrim, orgEvidence, orgContext, orgCoordination, twoStage} = options
 let tagger = new NerTagger(model, options)
 const loadMs = modelReadMs + performance.now() - taggerStarted
 const tagAll = (t: NerTagger, docs: NerDocument[]) => docs.map((doc) => decodeIob(tagTokens(doc.words, doc.sentenceEnds, t)))
@@ -106,7 +106,7 @@ const ours = [...sets, ...scoreOnly].map((set) => {
   return {name: set.name, score, joins: scorer.givenNameJoins, trims: scorer.edgeTrims, org: scorer.orgEvidenceChanges, context: scorer.orgContextChanges, again: scorer.twoStageSentences}
 })
 printSideBySide(
-  `lede recogniser (${values.model}, beam ${beam}, unknown names retried as people: ${nameUnknown}, document consistency: ${consistency}, given-name join: ${givenNameJoin}, edge trim: ${edgeTrim}, org evidence: ${orgEvidence}, org context: ${orgContext}, two-stage: ${twoStage})`,
+  `lede recogniser (${values.model}, beam ${beam}, unknown names retried as people: ${nameUnknown}, document consistency: ${consistency}, given-name join: ${givenNameJoin}, edge trim: ${edgeTrim}, org evidence: ${orgEvidence}, org context: ${orgContext}, org coordination (D3): ${orgCoordination}, two-stage: ${twoStage})`,
   ours,
 )
 console.log(`given-name joins: ${ours.map((s) => `${s.name} ${s.joins}`).join(', ')}`)

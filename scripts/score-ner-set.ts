@@ -35,7 +35,7 @@ const ruleSettings = readRuleSwitches(spec, values)
 const {model} = modelArgOrExit(spec.name, values.model!)
 const set = values.gold ? {docs: readTrainingGoldFolder(values.gold).docs, skipped: []} : readModernNerSet()
 for (const s of set.skipped) console.log(`skipped the ${s.source} half: ${s.reason}`)
-const {beam, nameUnknown, consistency, givenNameJoin, edgeTrim, orgEvidence, orgContext, twoStage} = ruleSettings
+const {beam, nameUnknown, consistency, givenNameJoin, edgeTrim, orgEvidence, orgContext, orgCoordination, twoStage} = ruleSettings
 const tagger = new NerTagger(model, ruleSettings)
 const docs = set.docs.map((d) => ({source: d.source, tokens: toNerTokenDocument(d)}))
 const predicted = new Map<NerTokenDocument, TokenSpan[]>()
@@ -75,7 +75,7 @@ function printScore(name: string, score: NerScore): void {
   console.log(`${'ALL'.padEnd(6)} ${pct(o.precision)}  ${pct(o.recall)}  ${pct(o.f1)}  ${String(o.tp + o.fn).padStart(5)}  ${String(o.tp + o.fp).padStart(5)}`)
 }
 
-console.log(`model ${values.model}, beam ${beam}, unknown names retried as people: ${nameUnknown}, document consistency: ${consistency}, given-name join: ${givenNameJoin}, edge trim: ${edgeTrim}, org evidence: ${orgEvidence}, org context: ${orgContext}, two-stage: ${twoStage}`)
+console.log(`model ${values.model}, beam ${beam}, unknown names retried as people: ${nameUnknown}, document consistency: ${consistency}, given-name join: ${givenNameJoin}, edge trim: ${edgeTrim}, org evidence: ${orgEvidence}, org context: ${orgContext}, org coordination (D3): ${orgCoordination}, two-stage: ${twoStage}`)
 // written + PolNeAR is the figure earlier sessions reported as "all" (before the web half existed): kept for comparison
 const halves = [
   [['written'], 'written articles'],

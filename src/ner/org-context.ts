@@ -48,6 +48,8 @@ export interface OrgContextInput {
   isCity: (name: string) => boolean
   /** whether a lowercased word is a given name (rule J's list) */
   isGivenName: (lowerWord: string) => boolean
+  /** whether D3 (coordination) runs; false is the variant "D without D3" (docs/ner.md, protocol D2); default true */
+  coordination?: boolean
 }
 
 interface Mention {
@@ -155,7 +157,7 @@ export function applyOrgContext(tags: Uint8Array, input: OrgContextInput): numbe
     if (m.type === LOC && input.isCountryOrRegion(name)) continue
     const start = sentenceStartOf(m.start, sentenceEnds)
     let evidence = appositionAfter(m, lower, wordAt) || appositionBefore(m, start, lower, wordAt)
-    if (!evidence && m.type === PER && !input.isGivenName(lower(m.start)) && !personNames.some((p) => p !== name && ` ${p} `.includes(` ${name} `))) {
+    if (!evidence && input.coordination !== false && m.type === PER && !input.isGivenName(lower(m.start)) && !personNames.some((p) => p !== name && ` ${p} `.includes(` ${name} `))) {
       evidence = coordinatedWithOrganisations(mentions, k, lower)
     }
     if (evidence) {

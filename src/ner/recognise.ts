@@ -42,6 +42,9 @@ export const DEFAULT_ORG_EVIDENCE = false
 /** Whether the recogniser makes a place or person ORG when its sentence names it an organisation by apposition or coordination (rule D, see org-context.ts; docs/ner.md protocol D): off until that protocol adopts it. */
 export const DEFAULT_ORG_CONTEXT = false
 
+/** Whether rule D, when on, also takes a person coordinated only with organisations for one (its D3; docs/ner.md protocol D2 measures D without it). */
+export const DEFAULT_ORG_COORDINATION = true
+
 /** Whether the recogniser decodes a second time where a name disagrees with its other occurrences, reading the first pass's labels of them (two-stage prediction aggregation, see two-stage.ts; docs/ner.md twenty-seventh round): off until that round adopts it, and a model without the stage-two features is not decoded twice. */
 export const DEFAULT_TWO_STAGE = false
 
@@ -73,7 +76,7 @@ export function shippedTagger(): NerTagger {
   if (shipped) return shipped
   const model = loadModel()
   shippedLexiconData = model.lexicon
-  shipped = new NerTagger(model, {beam: DEFAULT_BEAM, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY, givenNameJoin: DEFAULT_GIVEN_NAME_JOIN, edgeTrim: DEFAULT_EDGE_TRIM, orgEvidence: DEFAULT_ORG_EVIDENCE, orgContext: DEFAULT_ORG_CONTEXT, twoStage: DEFAULT_TWO_STAGE, sharedTypes: sharedTypeTable(TYPE_VECTOR_SIZE), builtTypes: () => builtTypeTable(TYPE_VECTOR_SIZE), wasm: DEFAULT_WASM_DECODER && process.env.LEDE_WASM !== '0'})
+  shipped = new NerTagger(model, {beam: DEFAULT_BEAM, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY, givenNameJoin: DEFAULT_GIVEN_NAME_JOIN, edgeTrim: DEFAULT_EDGE_TRIM, orgEvidence: DEFAULT_ORG_EVIDENCE, orgContext: DEFAULT_ORG_CONTEXT, orgCoordination: DEFAULT_ORG_COORDINATION, twoStage: DEFAULT_TWO_STAGE, sharedTypes: sharedTypeTable(TYPE_VECTOR_SIZE), builtTypes: () => builtTypeTable(TYPE_VECTOR_SIZE), wasm: DEFAULT_WASM_DECODER && process.env.LEDE_WASM !== '0'})
   return shipped
 }
 

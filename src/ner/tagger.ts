@@ -487,6 +487,7 @@ export class NerTagger {
   private readonly edgeTrim: boolean
   private readonly orgEvidence: boolean
   private readonly orgContext: boolean
+  private readonly orgCoordination: boolean
   // the model's place lists as rule D reads them, made on its first document
   private orgContextPlaces: {isCountryOrRegion: (name: string) => boolean; isCity: (name: string) => boolean} | null = null
   private readonly lexiconSources: NerModel['lexicon']['sources']
@@ -545,7 +546,7 @@ export class NerTagger {
    */
   constructor(
     model: NerModel,
-    options: {beam?: number; nameUnknown?: boolean; consistency?: boolean; givenNameJoin?: boolean; edgeTrim?: boolean; orgEvidence?: boolean; orgContext?: boolean; twoStage?: boolean; sharedTypes?: SharedTypeTable | null; builtTypes?: SharedTypeTable | (() => SharedTypeTable | null) | null; wasm?: boolean} = {},
+    options: {beam?: number; nameUnknown?: boolean; consistency?: boolean; givenNameJoin?: boolean; edgeTrim?: boolean; orgEvidence?: boolean; orgContext?: boolean; orgCoordination?: boolean; twoStage?: boolean; sharedTypes?: SharedTypeTable | null; builtTypes?: SharedTypeTable | (() => SharedTypeTable | null) | null; wasm?: boolean} = {},
   ) {
     this.sharedTypes = options.sharedTypes ?? null
     if (this.sharedTypes !== null && this.sharedTypes.vectorSize !== S * K) throw new Error(`NerTagger: a shared type table of ${this.sharedTypes.vectorSize} floats per type, not ${S * K}`)
@@ -560,6 +561,7 @@ export class NerTagger {
     this.edgeTrim = options.edgeTrim ?? false
     this.orgEvidence = options.orgEvidence ?? false
     this.orgContext = options.orgContext ?? false
+    this.orgCoordination = options.orgCoordination ?? true
     this.lexiconSources = model.lexicon.sources
     // replaced when a document or a sentence is longer than any before (see markMutable)
     markMutable(this, ['mustName', 'forced', 'backPointers', 'backTags', 'stageTwoBits', 'stageTwoRedecode', 'stageTwoOn', 'twoStageSentences'])
@@ -729,7 +731,7 @@ export class NerTagger {
       const cities = new Set(sources.city ?? [])
       this.orgContextPlaces = {isCountryOrRegion: (name) => wide.has(name), isCity: (name) => cities.has(name)}
     }
-    this.orgContextChanges += applyOrgContext(out.length === length ? out : out.subarray(0, length), {wordAt, sentenceEnds, ...this.orgContextPlaces, isGivenName})
+    this.orgContextChanges += applyOrgContext(out.length === length ? out : out.subarray(0, length), {wordAt, sentenceEnds, ...this.orgContextPlaces, isGivenName, coordination: this.orgCoordination})
   }
 
   // rule J, after decoding and the consistency pass, over the document's own tokens (`out` may be longer)

@@ -14,6 +14,7 @@ type Case = {
   sentenceEnds?: number[]
   after: [number, number, TokenSpan['type']][]
   changes: number
+  coordination?: boolean
 }
 
 const cases: Case[] = [
@@ -46,6 +47,8 @@ const cases: Case[] = [
   {name: 'D3 not: a given name first', words: 'Glenco and Anna Zorba', spans: [[0, 1, 'ORG'], [2, 4, 'PER']], after: [[0, 1, 'ORG'], [2, 4, 'PER']], changes: 0},
   {name: "D3 not: a surname of the document's full name", words: 'Ben Zorba spoke . Glenco and Zorba agreed', spans: [[0, 2, 'PER'], [4, 5, 'ORG'], [6, 7, 'PER']], sentenceEnds: [4, 9], after: [[0, 2, 'PER'], [4, 5, 'ORG'], [6, 7, 'PER']], changes: 0},
   {name: 'D3 not: a LOC item', words: 'Glenco and Brackwell', spans: [[0, 1, 'ORG'], [2, 3, 'LOC']], after: [[0, 1, 'ORG'], [2, 3, 'LOC']], changes: 0},
+  {name: 'D3 off: a PER among ORG items stays PER', words: 'Acme Capital , Silver Holdings and Zorba sent it', spans: [[0, 2, 'ORG'], [3, 5, 'ORG'], [6, 7, 'PER']], coordination: false, after: [[0, 2, 'ORG'], [3, 5, 'ORG'], [6, 7, 'PER']], changes: 0},
+  {name: 'D3 off: D1 and D4 still run', words: 'Brackwell , the retailer , said . Glenco and Brackwell paid', spans: [[0, 1, 'LOC'], [7, 8, 'ORG'], [9, 10, 'PER']], sentenceEnds: [7, 11], coordination: false, after: [[0, 1, 'ORG'], [7, 8, 'ORG'], [9, 10, 'ORG']], changes: 2},
   {name: 'D3 not: a word between the items', words: 'Glenco and the Zorba', spans: [[0, 1, 'ORG'], [3, 4, 'PER']], after: [[0, 1, 'ORG'], [3, 4, 'PER']], changes: 0},
   // D4: the document
   {name: "D4: the name's other LOC and PER mentions follow", words: 'Brackwell , the retailer , said . Brackwell closed . Brackwell paid', spans: [[0, 1, 'LOC'], [7, 8, 'LOC'], [10, 11, 'PER']], sentenceEnds: [7, 10, 12], after: [[0, 1, 'ORG'], [7, 8, 'ORG'], [10, 11, 'ORG']], changes: 3},
@@ -56,7 +59,7 @@ const cases: Case[] = [
 const toSpans = (list: Case['spans']): TokenSpan[] => list.map(([start, end, type]) => ({start, end, type}))
 
 describe('applyOrgContext (rule D)', () => {
-  it.each(cases)('$name', ({words, spans, sentenceEnds, after, changes}) => {
+  it.each(cases)('$name', ({words, spans, sentenceEnds, after, changes, coordination}) => {
     const tokens = words.split(' ')
     const tags = encodeBilou(toSpans(spans), tokens.length)
     const made = applyOrgContext(tags, {
@@ -65,6 +68,7 @@ describe('applyOrgContext (rule D)', () => {
       isCountryOrRegion: (name) => COUNTRIES.has(name),
       isCity: (name) => CITIES.has(name),
       isGivenName: (word) => GIVEN.has(word),
+      coordination,
     })
     expect(decodeBilou(tags)).toEqual(toSpans(after))
     expect(made).toBe(changes)

@@ -4,7 +4,7 @@
  * whatever their default, so a round can be scored with a rule before its default changes. One table and one reader,
  * where each script had its own copy of both.
  */
-import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_EDGE_TRIM, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, DEFAULT_ORG_CONTEXT, DEFAULT_ORG_EVIDENCE, DEFAULT_TWO_STAGE} from '../../src/ner/recognise.ts'
+import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_EDGE_TRIM, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, DEFAULT_ORG_CONTEXT, DEFAULT_ORG_COORDINATION, DEFAULT_ORG_EVIDENCE, DEFAULT_TWO_STAGE} from '../../src/ner/recognise.ts'
 import {failUsage, type ScriptOption, type ScriptSpec} from '../lib/script-args.ts'
 
 const onOff = (on: boolean) => (on ? 'on' : 'off')
@@ -22,6 +22,8 @@ export const RULE_SWITCH_OPTIONS = {
   'no-org-evidence': {type: 'boolean', default: false, description: 'turn rule O off'},
   'org-context': {type: 'boolean', default: false, description: `make a place or person ORG when its sentence names it an organisation by apposition or coordination (rule D, docs/ner.md protocol D; default ${onOff(DEFAULT_ORG_CONTEXT)})`},
   'no-org-context': {type: 'boolean', default: false, description: 'turn rule D off'},
+  'org-coordination': {type: 'boolean', default: false, description: `let rule D take a person coordinated only with organisations for one (its D3, docs/ner.md protocol D2; default ${onOff(DEFAULT_ORG_COORDINATION)})`},
+  'no-org-coordination': {type: 'boolean', default: false, description: 'rule D without D3'},
   'two-stage': {type: 'boolean', default: false, description: `decode again where a name disagrees with its other occurrences, with the first pass's labels as features (docs/ner.md twenty-seventh round; default ${onOff(DEFAULT_TWO_STAGE)}; needs a model trained with --stage1)`},
   'no-two-stage': {type: 'boolean', default: false, description: 'turn the two-stage pass off'},
 } satisfies Record<string, ScriptOption>
@@ -38,6 +40,7 @@ export interface RuleSettings {
   edgeTrim: boolean
   orgEvidence: boolean
   orgContext: boolean
+  orgCoordination: boolean
   twoStage: boolean
 }
 
@@ -47,6 +50,7 @@ const PAIRS = [
   ['edge-trim', 'edgeTrim', DEFAULT_EDGE_TRIM],
   ['org-evidence', 'orgEvidence', DEFAULT_ORG_EVIDENCE],
   ['org-context', 'orgContext', DEFAULT_ORG_CONTEXT],
+  ['org-coordination', 'orgCoordination', DEFAULT_ORG_COORDINATION],
   ['two-stage', 'twoStage', DEFAULT_TWO_STAGE],
 ] as const
 
@@ -60,6 +64,7 @@ export function readRuleSwitches(spec: ScriptSpec, values: RuleSwitchValues): Ru
     edgeTrim: DEFAULT_EDGE_TRIM,
     orgEvidence: DEFAULT_ORG_EVIDENCE,
     orgContext: DEFAULT_ORG_CONTEXT,
+    orgCoordination: DEFAULT_ORG_COORDINATION,
     twoStage: DEFAULT_TWO_STAGE,
   }
   for (const [flag, key, fallback] of PAIRS) {
