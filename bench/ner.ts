@@ -6,7 +6,7 @@
  * label confusion; then tokens/second of the recogniser alone (cold and warm type cache), and, with
  * --compromise, compromise's people()/places()/organizations() on the same text.
  *   npm run bench:ner [-- --runs 5] [--model models/ner.bin] [--no-name-unknown] [--no-consistency]
- *     [--given-name-join | --no-given-name-join] [--edge-trim | --no-edge-trim] [--org-evidence | --no-org-evidence] [--two-stage | --no-two-stage] [--compromise]
+ *     [--given-name-join | --no-given-name-join] [--edge-trim | --no-edge-trim] [--org-evidence | --no-org-evidence] [--org-context | --no-org-context] [--org-coordination | --no-org-coordination] [--two-stage | --no-two-stage] [--compromise]
  */
 import {existsSync, readFileSync} from 'node:fs'
 import {loadavg} from 'node:os'

@@ -4,7 +4,7 @@
  * PolNeAR half, both (the figure earlier sessions reported), the web half and all, with the label confusion. The recogniser reads the tokens and sentences the
  * pipeline's segmenter makes, so this is the tagger as `lede run` calls it, without clean and the rules
  * around it (score those with `lede run` + `lede eval --gold`, see docs/ner-annotation.md).
- *   npm run score:ner-set [-- --model models/ner.bin] [--beam 4] [--no-name-unknown] [--no-consistency] [--given-name-join | --no-given-name-join] [--edge-trim | --no-edge-trim] [--org-evidence | --no-org-evidence] [--org-context | --no-org-context] [--two-stage | --no-two-stage] [--errors] [--gold <folder>]
+ *   npm run score:ner-set [-- --model models/ner.bin] [--beam 4] [--no-name-unknown] [--no-consistency] [--given-name-join | --no-given-name-join] [--edge-trim | --no-edge-trim] [--org-evidence | --no-org-evidence] [--org-context | --no-org-context] [--org-coordination | --no-org-coordination] [--two-stage | --no-two-stage] [--errors] [--gold <folder>]
  */
 import {parseScriptArgs, type ScriptSpec} from '../tools/lib/script-args.ts'
 import {readModernNerSet, toNerTokenDocument, type NerTokenDocument} from '../tools/ner/ner-set.ts'
