@@ -8,6 +8,7 @@
 import type {EntitySpan, Span} from '../doc.ts'
 import {STATE_ABBREVIATIONS} from '../text/abbreviations.ts'
 import {US_STATES} from '../text/us-states.ts'
+import {hasSpanEdgeAt} from '../text/search.ts'
 
 // the ways news copy writes a state in a party tag, longest first so "New York" wins over a shorter alternative
 function stateForms(): string[] {
@@ -63,20 +64,20 @@ export function findPartyTags(text: string): Span[] {
 }
 
 /**
- * Marks every party-and-state tag of `text` as one MISC mention aligned to `tokens` (the tag's full stop left out
- * when the tokenizer split it off as a sentence's end); a recognised name inside a tag is dropped, one crossing it
- * keeps its part outside.
+ * Marks every party-and-state tag of `text` as one MISC mention aligned to `tokens` (in text order, as segment
+ * writes them; the tag's full stop left out when the tokenizer split it off as a sentence's end); a recognised name
+ * inside a tag is dropped, one crossing it keeps its part outside.
  */
 export function relabelPartyTags(text: string, tokens: readonly Span[], mentions: readonly EntitySpan[]): EntitySpan[] {
   const found = findPartyTags(text)
   if (found.length === 0) return [...mentions]
-  const starts = new Set(tokens.map((t) => t.start))
-  const ends = new Set(tokens.map((t) => t.end))
+  // a tag or two against a document's thousands of tokens: binary searches, not sets of every token's edges (those
+  // were most of this function's time in a worker, in the many political articles that hold a tag)
   const tags: Span[] = []
   for (const tag of found) {
-    if (!starts.has(tag.start)) continue
-    if (ends.has(tag.end)) tags.push(tag)
-    else if (text[tag.end - 1] === '.' && ends.has(tag.end - 1)) tags.push({start: tag.start, end: tag.end - 1})
+    if (!hasSpanEdgeAt(tokens, tag.start, 'start')) continue
+    if (hasSpanEdgeAt(tokens, tag.end, 'end')) tags.push(tag)
+    else if (text[tag.end - 1] === '.' && hasSpanEdgeAt(tokens, tag.end - 1, 'end')) tags.push({start: tag.start, end: tag.end - 1})
   }
   if (tags.length === 0) return [...mentions]
   let out: EntitySpan[] = [...mentions]

@@ -1,5 +1,6 @@
 // Spans, tokens and offsets are kept sorted, so every "where does this offset fall" question is one binary search;
 // it is written once here instead of once per finder.
+import type {Span} from '../doc.ts'
 
 /**
  * The number of leading items for which `isBefore` holds, in O(log n): `items` must be partitioned (every item
@@ -35,4 +36,13 @@ export function lineEndWithin(text: string, offset: number, window: number): num
   const stop = Math.min(offset + window, text.length)
   for (let i = offset; i < stop; i++) if (text.charCodeAt(i) === 10) return i
   return stop
+}
+
+/**
+ * Whether a span of `spans` starts at `offset` (`edge` 'start') or ends there (`edge` 'end'), in O(log n): `spans`
+ * must be in text order without overlaps (as tokens are), so that their starts and their ends both ascend.
+ */
+export function hasSpanEdgeAt(spans: readonly Span[], offset: number, edge: 'start' | 'end'): boolean {
+  const k = edge === 'start' ? countBefore(spans, (s) => s.start < offset) : countBefore(spans, (s) => s.end < offset)
+  return k < spans.length && spans[k]![edge] === offset
 }

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {countBefore, lineEndWithin, lineStartWithin} from '../../src/text/search.ts'
+import {countBefore, hasSpanEdgeAt, lineEndWithin, lineStartWithin} from '../../src/text/search.ts'
+import {findTokens} from '../../src/segment/segment-text.ts'
 
 describe('countBefore', () => {
   it.each([
@@ -59,6 +60,42 @@ describe('lineStartWithin / lineEndWithin', () => {
         expect(lineStartWithin(text, offset, window)).toBe(lineStart(offset, window))
         expect(lineEndWithin(text, offset, window)).toBe(lineEnd(offset, window))
       }
+    }
+  })
+})
+
+describe('hasSpanEdgeAt', () => {
+  const spans = [{start: 2, end: 5}, {start: 5, end: 6}, {start: 8, end: 12}, {start: 13, end: 13}]
+  it.each([
+    {offset: 2, edge: 'start', want: true},
+    {offset: 5, edge: 'start', want: true},
+    {offset: 5, edge: 'end', want: true},
+    {offset: 6, edge: 'end', want: true},
+    {offset: 6, edge: 'start', want: false},
+    {offset: 8, edge: 'end', want: false},
+    {offset: 12, edge: 'end', want: true},
+    {offset: 13, edge: 'start', want: true},
+    {offset: 13, edge: 'end', want: true},
+    {offset: 0, edge: 'start', want: false},
+    {offset: 99, edge: 'end', want: false},
+    {offset: -1, edge: 'end', want: false},
+  ] as const)('offset $offset, $edge: $want', ({offset, edge, want}) => {
+    expect(hasSpanEdgeAt(spans, offset, edge)).toBe(want)
+  })
+
+  it('is false for no spans', () => {
+    expect(hasSpanEdgeAt([], 0, 'start')).toBe(false)
+    expect(hasSpanEdgeAt([], 0, 'end')).toBe(false)
+  })
+
+  it("agrees with a set of the tokens' edges at every offset of a text", () => {
+    const text = 'Sen. Jane Roe, D-Mass., said so (R-S.C.); U.S.-led talks end.\n\n"Yes," said Rep. Al Moe, D-W.Va.'
+    const tokens = findTokens(text)
+    const starts = new Set(tokens.map((t) => t.start))
+    const ends = new Set(tokens.map((t) => t.end))
+    for (let offset = -1; offset <= text.length + 1; offset++) {
+      expect(hasSpanEdgeAt(tokens, offset, 'start')).toBe(starts.has(offset))
+      expect(hasSpanEdgeAt(tokens, offset, 'end')).toBe(ends.has(offset))
     }
   })
 })
