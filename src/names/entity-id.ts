@@ -6,8 +6,14 @@ import type {EntityLabel} from '../doc.ts'
 
 const MAX_SLUG = 72
 
+// most names are ASCII letters and digits in words split by one space or hyphen ("Dmitry Peskov", "Jean-Luc Roe"):
+// the rules below only lower-case such a name and turn its spaces into hyphens, so it skips their seven passes (a
+// worker meets every new name here once, most of them of this shape)
+const PLAIN_NAME = /^[A-Za-z0-9]+(?:[ -][A-Za-z0-9]+)*$/
+
 /** A readable, case-, accent- and punctuation-insensitive key of a name ("U.S." and "US" -> "us"). */
 export function nameSlug(name: string): string {
+  if (PLAIN_NAME.test(name)) return name.toLowerCase().replaceAll(' ', '-')
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
