@@ -6,7 +6,7 @@ import type {Span} from '../doc.ts'
 import {caseClass, capsWordFlags, featureForm, HISTORY_WIDTH, isCapitalised, normaliseWord, warmFeatureBranches, type TokenContext} from './features.ts'
 import {createGazetteerCache, markGazetteer, type Gazetteer, type GazetteerCache} from './gazetteer.ts'
 import {KeyTable, writeRecord} from './key-table.ts'
-import {markMutable} from './mutable-fields.ts'
+import {markMutable, objectArray} from './mutable-fields.ts'
 import {warmUpOnce} from '../text/warm-up.ts'
 import {LEXICON_CATEGORIES, type LexiconIndex} from './lexicon.ts'
 
@@ -81,7 +81,7 @@ export class TypeRegistry {
   // open addressing, linear probing, at most half full: pairs of (word hash, word record), -1 for empty slots; the
   // hash beside the record settles most probes without touching the pool
   private slots = new Int32Array(2 * 2048).fill(-1)
-  private readonly wordList: string[] = []
+  private readonly wordList: string[] = objectArray()
   private wordHashes = new Int32Array(1024)
   // each word's record in `pool`, by id
   private wordRecords = new Int32Array(1024)
@@ -98,10 +98,10 @@ export class TypeRegistry {
   // per gazetteer, its first-word trie node by lowercase id (null: no entry starts with the word), filled on use
   private readonly gazetteerNodes = new WeakMap<Gazetteer, GazetteerCache>()
   /** normalised word of each type */
-  readonly words: string[] = []
-  readonly caps: boolean[] = []
+  readonly words: string[] = objectArray()
+  readonly caps: boolean[] = objectArray()
   /** lowercased normalised word of each type (for gazetteer and history), and its id */
-  readonly lower: string[] = []
+  readonly lower: string[] = objectArray()
   lowerId: Int32Array<ArrayBuffer> = new Int32Array(1024)
   caseClass: Uint8Array<ArrayBuffer> = new Uint8Array(1024)
   capitalised: Uint8Array<ArrayBuffer> = new Uint8Array(1024)
@@ -113,7 +113,7 @@ export class TypeRegistry {
    */
   wordBits: Uint8Array<ArrayBuffer> = new Uint8Array(1024)
   /** each type's {@link acronymKey} when it has the shape of an acronym, else null */
-  readonly acronymKeys: (string | null)[] = []
+  readonly acronymKeys: (string | null)[] = objectArray()
   /**
    * The facts encoding reads for every token, packed per type: its lowercase id at `2 * type`, the other facts at
    * `2 * type + 1` (see {@link FACT_LEXICON_MASK}), so a token of a rare type costs one cache miss instead of one per

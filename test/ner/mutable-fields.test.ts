@@ -1,5 +1,6 @@
+import {spawnSync} from 'node:child_process'
 import {describe, expect, it} from 'vitest'
-import {markMutable} from '../../src/ner/mutable-fields.ts'
+import {markMutable, objectArray} from '../../src/ner/mutable-fields.ts'
 
 describe('markMutable', () => {
   const cases: [string, unknown][] = [
@@ -25,5 +26,26 @@ describe('markMutable', () => {
     ['a missing field', undefined],
   ])('refuses %s', (_, value) => {
     expect(() => markMutable({field: value}, ['field'])).toThrow(/markMutable: field field/)
+  })
+})
+
+describe('objectArray', () => {
+  it('is an empty array that takes any value', () => {
+    const array = objectArray<string | boolean | null>()
+    expect(array).toEqual([])
+    array.push('word', true, null)
+    expect(array).toEqual(['word', true, null])
+  })
+
+  // V8's elements kind, asked of a child Node with its natives syntax: what the type registry relies on (a fresh
+  // registry's first string pushed does not change its arrays' kind); `[]` is the control, of the small-integer kind
+  it.each([
+    ['objectArray()', 'object', `(${objectArray.toString()})()`],
+    ['[]', 'smi', '[]'],
+  ])('%s is made with the %s elements kind', (_, kind, make) => {
+    const script = `const a = ${make}; console.log(%HasObjectElements(a) ? 'object' : %HasSmiElements(a) ? 'smi' : 'other')`
+    const child = spawnSync(process.execPath, ['--allow-natives-syntax', '-e', script], {encoding: 'utf8'})
+    expect(child.stderr).toBe('')
+    expect(child.stdout.trim()).toBe(kind)
   })
 })
