@@ -95,9 +95,10 @@ class BaseIndex {
   readonly slotMask: Uint8Array
   // the rows as floats (a model fresh from training), or as the model file's int8 values and the float32 value of
   // each of the 256 levels (a loaded model): a quarter of the memory, so the scattered rows a new type reads miss the
-  // cache less, and nothing to dequantise at start-up; levels[q + 128] is the float32 the weight always was
+  // cache less, and nothing to dequantise at start-up. The int8 values are read as their bytes (a view of the same
+  // memory), so a level is found without adding 128: levels[b] is the float32 the weight of byte b (as int8) always was
   readonly rows: Float32Array | null
-  readonly quantised: Int8Array | null
+  readonly quantised: Uint8Array | null
   readonly levels = new Float32Array(256)
   /** the features that are not word-type features (token features), by name -> their weights */
   readonly tokenFeatures = new Map<string, Float32Array>()
@@ -110,8 +111,8 @@ class BaseIndex {
     this.slotMask = layout.slotMask
     if (layout.rows instanceof Int8Array) {
       this.rows = null
-      this.quantised = layout.rows
-      for (let q = -128; q < 128; q++) this.levels[q + 128] = q * layout.scale
+      this.quantised = new Uint8Array(layout.rows.buffer, layout.rows.byteOffset, layout.rows.length)
+      for (let b = 0; b < 256; b++) this.levels[b] = ((b << 24) >> 24) * layout.scale
     } else {
       this.rows = layout.rows
       this.quantised = null
@@ -348,8 +349,9 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
     }
   }
 
-  // the same additions over int8 rows, each value read through its level (the same float32 as addFloats reads)
-  private addQuantised(id: number, rows: Int8Array, levels: Float32Array): void {
+  // the same additions over int8 rows (read as bytes), each value read through its level (the same float32 as
+  // addFloats reads); with K = 17 the last five tags are summed together, so no pass over the rows is left for one tag
+  private addQuantised(id: number, rows: Uint8Array, levels: Float32Array): void {
     const counts = this.slotCounts
     const slotRows = this.slotRows
     const capacity = this.rowCapacity
@@ -364,26 +366,47 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
       }
       const list = s * capacity
       let k = 0
-      for (; k + 4 <= K; k += 4) {
+      for (; k + 4 <= QUADS_END; k += 4) {
         let a0 = 0
         let a1 = 0
         let a2 = 0
         let a3 = 0
         for (let r = list, end = list + n; r < end; r++) {
           const row = slotRows[r] + k
-          a0 = Math.fround(a0 + levels[rows[row] + 128])
-          a1 = Math.fround(a1 + levels[rows[row + 1] + 128])
-          a2 = Math.fround(a2 + levels[rows[row + 2] + 128])
-          a3 = Math.fround(a3 + levels[rows[row + 3] + 128])
+          a0 = Math.fround(a0 + levels[rows[row]])
+          a1 = Math.fround(a1 + levels[rows[row + 1]])
+          a2 = Math.fround(a2 + levels[rows[row + 2]])
+          a3 = Math.fround(a3 + levels[rows[row + 3]])
         }
         vectors[at + k] = a0
         vectors[at + k + 1] = a1
         vectors[at + k + 2] = a2
         vectors[at + k + 3] = a3
       }
+      if (FIVE_LAST) {
+        let a0 = 0
+        let a1 = 0
+        let a2 = 0
+        let a3 = 0
+        let a4 = 0
+        for (let r = list, end = list + n; r < end; r++) {
+          const row = slotRows[r] + k
+          a0 = Math.fround(a0 + levels[rows[row]])
+          a1 = Math.fround(a1 + levels[rows[row + 1]])
+          a2 = Math.fround(a2 + levels[rows[row + 2]])
+          a3 = Math.fround(a3 + levels[rows[row + 3]])
+          a4 = Math.fround(a4 + levels[rows[row + 4]])
+        }
+        vectors[at + k] = a0
+        vectors[at + k + 1] = a1
+        vectors[at + k + 2] = a2
+        vectors[at + k + 3] = a3
+        vectors[at + k + 4] = a4
+        k += 5
+      }
       for (; k < K; k++) {
         let a = 0
-        for (let r = list, end = list + n; r < end; r++) a = Math.fround(a + levels[rows[slotRows[r] + k] + 128])
+        for (let r = list, end = list + n; r < end; r++) a = Math.fround(a + levels[rows[slotRows[r] + k]])
         vectors[at + k] = a
       }
     }
@@ -397,6 +420,10 @@ class CachedTypes extends TypeRegistry implements TypeFeatureSink {
  * table; identities, affixes and hyphen parts are nearly unique per type and keep the probe.
  */
 const MEMO_PREFIXES = ['s=', 'S=', 'p=', 'l=', 'nb=', 'c4=', 'c6=', 'c10=', 'c20=', 'e4=', 'e8=', 'e12=']
+
+// addQuantised's groups of tags: fours, and the last five together when K leaves one over (K = 17: 4 + 4 + 4 + 5)
+const FIVE_LAST = K % 4 === 1 && K >= 5
+const QUADS_END = FIVE_LAST ? K - 5 : K
 
 const UNKNOWN_BASE = -2
 // ASCII keys of one or two code units: c, or 128 + c0 * 128 + c1
