@@ -4,6 +4,7 @@ import {findDatelineParts, placeNamesFrom, relabelDatelinePlaces, type PlaceName
 import {findDateline} from '../../src/dateline/find-dateline.ts'
 import {baseLexicon, withSources} from '../../src/ner/lexicon.ts'
 import {shippedLexicon} from '../../src/ner/recognise.ts'
+import {placeTaggedSpans} from '../helpers/tagged-spans.ts'
 
 // a small lexicon built the way the model's is: cities, regions and countries from the data packages, organisations from compromise
 const lexicon = withSources({...baseLexicon(), names: {PER: [], ORG: ['toyota', 'united nations'], LOC: [], MISC: []}}, {
@@ -30,24 +31,13 @@ const cases: {name: string; text: string; tagged: [string, EntityLabel][]; want:
   {name: 'no dateline: nothing changes', text: 'Chicago said on Monday that it won.', tagged: [['Chicago', 'ORG']], want: ['ORG']},
 ]
 
-function spansOf(text: string, tagged: [string, EntityLabel][]): EntitySpan[] {
-  const spans: EntitySpan[] = []
-  let from = 0
-  for (const [words, label] of tagged) {
-    const start = text.indexOf(words, from)
-    spans.push({start, end: start + words.length, label})
-    from = start + words.length
-  }
-  return spans
-}
-
 describe('relabelDatelinePlaces', () => {
   it.each(cases)('$name', ({text, tagged, want}) => {
     const paragraphs = text.split('\n').reduce<{start: number; end: number}[]>((acc, line) => {
       const start = acc.length ? acc[acc.length - 1]!.end + 1 : 0
       return [...acc, {start, end: start + line.length}]
     }, [])
-    const spans = spansOf(text, tagged)
+    const spans = placeTaggedSpans(text, tagged)
     const out = relabelDatelinePlaces(text, spans, findDateline(text, paragraphs), names)
     expect(out.map((s) => s.label)).toEqual(want)
     expect(out.map((s) => [s.start, s.end])).toEqual(spans.map((s) => [s.start, s.end]))

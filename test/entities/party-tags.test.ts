@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest'
-import type {EntityLabel, EntitySpan} from '../../src/doc.ts'
+import type {EntityLabel} from '../../src/doc.ts'
 import {findPartyTags, relabelPartyTags} from '../../src/entities/party-tags.ts'
 import {findTokens} from '../../src/segment/segment-text.ts'
+import {placeTaggedSpans} from '../helpers/tagged-spans.ts'
 
 describe('findPartyTags', () => {
   // sentences written for the shape, none from a data set
@@ -34,14 +35,7 @@ describe('relabelPartyTags', () => {
     {name: 'no tag: unchanged', text: 'Massachusetts voted.', tagged: [['Massachusetts', 'LOC']], want: [['Massachusetts', 'LOC']]},
   ]
   it.each(cases)('$name', ({text, tagged, want}) => {
-    const spans: EntitySpan[] = []
-    let from = 0
-    for (const [words, label] of tagged) {
-      const start = text.indexOf(words, from)
-      spans.push({start, end: start + words.length, label})
-      from = start + words.length
-    }
-    const got = relabelPartyTags(text, findTokens(text), spans).map((m): [string, EntityLabel] => [text.slice(m.start, m.end), m.label])
+    const got = relabelPartyTags(text, findTokens(text), placeTaggedSpans(text, tagged)).map((m): [string, EntityLabel] => [text.slice(m.start, m.end), m.label])
     expect(got).toEqual(want)
   })
 
