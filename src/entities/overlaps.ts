@@ -48,6 +48,8 @@ function hasNumber(value: string): boolean {
  * French francs", "C$" in "C$ 0.45": CoNLL names them; money.jsonl keeps the figure), and a money-looking name no
  * figure overlaps stays ("Euro 96"). Without it, money-looking names are dropped by their text alone. A digit-free
  * name inside a TIME after its start (a zone, "05:30 GMT"; "10 a.m. Kyiv time") wins and the TIME keeps its part before it.
+ * A name with one edge inside a number (not money), digits of it inside, and the other edge outside keeps only its parts
+ * outside the number ("Paris 577" of "Paris 577'957" is "Paris"): a name's digits never cut a number read whole.
  */
 export function resolveOverlaps(
   text: string,
@@ -61,6 +63,22 @@ export function resolveOverlaps(
   // money figures a digit-free name sits inside: they give way to the name
   const yielding: EntitySpan[] = []
   const candidates: RankedSpan[] = []
+  const cutters = numbersNamesYieldTo(numbers, money)
+  // a name with one edge inside a number and the other outside keeps its parts outside the number: the number finder read
+  // the whole figure, and the recogniser's tokens ("Paris 577" of "Paris 577'957", "H AFRICA 4" of "H AFRICA 4,982.96")
+  // had cut it, the longer name won and the entity's text was part of a number (docs/fuzz.md, numfix2); only where the
+  // name's part inside the number holds a digit: a word at a number's edge ("EDT Monday" after "9 pm EDT") is left to
+  // the longest-first rule, as before
+  const addName = (span: EntitySpan) => {
+    const crossed = cutters.length > 0 ? figuresCrossed(span, cutters).filter((n) => hasNumber(text.slice(Math.max(n.start, span.start), Math.min(n.end, span.end)))) : []
+    if (crossed.length === 0) {
+      candidates.push({start: span.start, end: span.end, label: span.label, rank: 0})
+      return
+    }
+    for (const part of outsideFigures(text, span, crossed)) {
+      if (!isLetterless(text.slice(part.start, part.end))) candidates.push({start: part.start, end: part.end, label: part.label, rank: 0})
+    }
+  }
   for (const name of names) {
     const span: EntitySpan = name
     const value = text.slice(span.start, span.end)
@@ -78,12 +96,12 @@ export function resolveOverlaps(
           if (isLetterless(text.slice(part.start, part.end))) continue
           const outer = overlapping.find((m) => inside(part, m) && (m.start < part.start || part.end < m.end))
           if (outer) yielding.push(outer)
-          candidates.push({start: part.start, end: part.end, label: part.label, rank: 0})
+          addName(part)
         }
         continue
       }
     }
-    candidates.push({start: span.start, end: span.end, label: span.label, rank: 0})
+    addName(span)
   }
   // a date or number crossing a figure's edge gives way to it: the money finder read the whole figure, and a span
   // starting inside it ("534 year" in "$4 534 year") or ending inside it is a second reading of part of it (docs/fuzz.md,
@@ -134,16 +152,40 @@ export function resolveOverlaps(
 // whether `span` has one edge strictly inside a figure of `figures` (sorted by start, none overlapping) and the other
 // outside it
 function crossesFigure(span: EntitySpan, figures: readonly EntitySpan[]): boolean {
-  const atStart = figureAround(figures, span.start)
-  if (atStart !== undefined && span.end > atStart.end) return true
-  const atEnd = figureAround(figures, span.end)
-  return atEnd !== undefined && span.start < atEnd.start
+  return figuresCrossed(span, figures).length > 0
 }
 
 // the figure with `at` strictly inside it (start < at < end): the last figure starting before `at`, if it ends after it
 function figureAround(figures: readonly EntitySpan[], at: number): EntitySpan | undefined {
   const figure = figures[countBefore(figures, (f) => f.start < at) - 1]
   return figure !== undefined && at < figure.end ? figure : undefined
+}
+
+// the numbers a name may not cut (sorted by start, none overlapping, none empty): the number finder's spans, without
+// those overlapping a money figure (the money rules above settle those) and, defensively, any overlapping an earlier one
+function numbersNamesYieldTo(numbers: readonly EntitySpan[], money: readonly EntitySpan[]): EntitySpan[] {
+  const figures = money.length > 1 ? [...money].sort((a, b) => a.start - b.start) : money
+  const sorted = numbers.filter((n) => n.label !== 'MONEY' && n.end > n.start && !overlapsAny(n, figures)).sort((a, b) => a.start - b.start)
+  const cutters: EntitySpan[] = []
+  for (const n of sorted) if (cutters.length === 0 || cutters[cutters.length - 1]!.end <= n.start) cutters.push(n)
+  return cutters
+}
+
+// whether `span` overlaps one of `spans` (sorted by start, none overlapping): the last starting before its end ends after its start
+function overlapsAny(span: EntitySpan, spans: readonly EntitySpan[]): boolean {
+  const last = spans[countBefore(spans, (s) => s.start < span.end) - 1]
+  return last !== undefined && last.end > span.start
+}
+
+// the spans of `figures` (sorted by start, none overlapping) with `span`'s start or end strictly inside them and its
+// other edge outside: at most one at each edge
+function figuresCrossed(span: EntitySpan, figures: readonly EntitySpan[]): EntitySpan[] {
+  const crossed: EntitySpan[] = []
+  const atStart = figureAround(figures, span.start)
+  if (atStart !== undefined && span.end > atStart.end) crossed.push(atStart)
+  const atEnd = figureAround(figures, span.end)
+  if (atEnd !== undefined && span.start < atEnd.start) crossed.push(atEnd)
+  return crossed
 }
 
 // the first of the recogniser's names (rank 0 among candidates[0..count)) without digits that lies inside `time` and starts after its start

@@ -56,6 +56,28 @@ describe('resolveOverlaps', () => {
     expect(resolveOverlaps(times, names, [], numbers, true).map((s) => `${s.label}:${times.slice(s.start, s.end)}`)).toEqual(expected)
   })
 
+  // a name whose digits cross a number's edge keeps its parts outside the number (docs/fuzz.md, numfix2): the fuzz
+  // run's names ending inside an apostrophe figure, the same with comma groups, and a name starting inside a number
+  const cut = "Paris 577'957 fans, H AFRICA 4,982.96 rose, Ford Escort 139'301.32 km, 1'234 Acme Corp, Zone 12'345 and 9 pm EDT Monday."
+  const cAt = (needle: string, label: EntitySpan['label']): EntitySpan => {
+    const start = cut.indexOf(needle)
+    if (start < 0) throw new Error(needle)
+    return {start, end: start + needle.length, label}
+  }
+  it.each<[string, EntitySpan[], EntitySpan[], boolean, string[]]>([
+    ['a name ending inside an apostrophe figure keeps its part before it', [cAt('Paris 577', 'MISC')], [cAt("577'957", 'CARDINAL')], true, ["MISC:Paris", "CARDINAL:577'957"]],
+    ['the same with comma groups and a decimal part', [cAt('H AFRICA 4', 'MISC')], [cAt('4,982.96', 'CARDINAL')], true, ['MISC:H AFRICA', 'CARDINAL:4,982.96']],
+    ['a name ending inside a QUANTITY', [cAt('Ford Escort 139', 'MISC')], [cAt("139'301.32 km", 'QUANTITY')], true, ['MISC:Ford Escort', "QUANTITY:139'301.32 km"]],
+    ['a name starting inside a number keeps its part after it', [cAt("234 Acme Corp", 'ORG')], [cAt("1'234", 'CARDINAL')], true, ["CARDINAL:1'234", 'ORG:Acme Corp']],
+    ['a name with no letter outside the number is dropped', [cAt(', 1', 'MISC')], [cAt("1'234", 'CARDINAL')], true, ["CARDINAL:1'234"]],
+    ['without the money layer the same', [cAt('Paris 577', 'MISC')], [cAt("577'957", 'CARDINAL')], false, ["MISC:Paris", "CARDINAL:577'957"]],
+    ['a name holding a whole number is left to the longest-first rule', [cAt("Zone 12'345", 'MISC')], [cAt("12'345", 'CARDINAL')], true, ["MISC:Zone 12'345"]],
+    ['a word at a number\'s edge, no digit inside it: the longer span wins, as before', [cAt('EDT Monday', 'MISC')], [cAt('9 pm EDT', 'TIME')], true, ['MISC:EDT Monday']],
+    ['a name ending at a number\'s end does not cross it', [cAt('Paris', 'LOC')], [cAt("577'957", 'CARDINAL')], true, ["LOC:Paris", "CARDINAL:577'957"]],
+  ])('%s', (_name, names, numbers, moneyFound, expected) => {
+    expect(resolveOverlaps(cut, names, [], numbers, moneyFound).map((s) => `${s.label}:${cut.slice(s.start, s.end)}`)).toEqual(expected)
+  })
+
   describe('with the money layer', () => {
     const money = 'Profit was 21.8 million French francs, bonds fell C$ 0.45, Euro 96 ended and the EU gave $6.98 billion.'
     const span = (needle: string, label: EntitySpan['label']): EntitySpan => {
@@ -175,10 +197,35 @@ describe('sortForGreedyChoice and sortByStart: the comparator sort, through type
     expect(sortByStart(spans, -2, 20).map((s) => [s.start, s.end])).toEqual(expected)
   })
 
-  // the function as it was (comparator sort, then the kept spans sorted by compareSpans), on random spans
+  // the function as it was (comparator sort, then the kept spans sorted by compareSpans), on random spans, with the
+  // numbers' cut written plainly: a name's parts (white space trimmed) outside every number one of its edges is inside
+  // while the other is not and the shared part holds a digit, kept if it holds a letter
   function reference(text: string, names: EntitySpan[], dates: EntitySpan[], numbers: EntitySpan[]): EntitySpan[] {
     const candidates: Ranked[] = []
-    for (const s of names) if (s.end > s.start && s.label !== 'DATE' && /\p{L}/u.test(text.slice(s.start, s.end)) && !isMoneyLike(text.slice(s.start, s.end))) candidates.push({...s, rank: 0})
+    const within = (at: number, n: EntitySpan) => n.start < at && at < n.end
+    for (const s of names) {
+      if (!(s.end > s.start && s.label !== 'DATE' && /\p{L}/u.test(text.slice(s.start, s.end)) && !isMoneyLike(text.slice(s.start, s.end)))) continue
+      const crossed = numbers.filter(
+        (n) => n.end > n.start && within(s.start, n) !== within(s.end, n) && (within(s.start, n) ? s.end > n.end : s.start < n.start) && /[0-9]/.test(text.slice(Math.max(n.start, s.start), Math.min(n.end, s.end))),
+      )
+      if (crossed.length === 0) {
+        candidates.push({...s, rank: 0})
+        continue
+      }
+      const outside = Array.from({length: s.end - s.start}, (_, k) => s.start + k).filter((i) => !crossed.some((n) => n.start <= i && i < n.end))
+      // runs of the offsets left, each trimmed
+      const runs: [number, number][] = []
+      for (const i of outside) {
+        const last = runs[runs.length - 1]
+        if (last && last[1] === i) last[1] = i + 1
+        else runs.push([i, i + 1])
+      }
+      for (let [start, end] of runs) {
+        while (start < end && /\s/.test(text[start]!)) start++
+        while (end > start && /\s/.test(text[end - 1]!)) end--
+        if (/\p{L}/u.test(text.slice(start, end))) candidates.push({start, end, label: s.label, rank: 0})
+      }
+    }
     for (const s of dates) if (s.end > s.start && !isMoneyLike(text.slice(s.start, s.end))) candidates.push({...s, label: 'DATE', rank: 1})
     for (const s of numbers) if (s.end > s.start) candidates.push({...s, rank: 2})
     const taken = new Set<number>()
@@ -210,7 +257,8 @@ describe('sortForGreedyChoice and sortByStart: the comparator sort, through type
         })
       const names = spans(random(12), labels)
       const dates = spans(random(4), ['DATE'])
-      const numbers = spans(random(6), numeric)
+      // as the number finder makes them: none overlapping another
+      const numbers = spans(random(6), numeric).filter((n, k, all) => !all.some((o, j) => j < k && o.start < n.end && n.start < o.end && o.end > o.start && n.end > n.start))
       expect(resolveOverlaps(text, names, dates, numbers)).toEqual(reference(text, names, dates, numbers))
     }
   })
