@@ -3,6 +3,7 @@
  * span, no overlaps, and no money figures or bare numbers posing as names.
  */
 import {compareSpans, type EntitySpan} from '../doc.ts'
+import {GROUP_APOSTROPHES, GROUP_SPACES, groupedIntegerSource} from '../text/digit-groups.ts'
 import {countBefore} from '../text/search.ts'
 
 // currency symbols, ISO codes and currency words next to a number: money, which has its own layer
@@ -69,8 +70,14 @@ export function resolveOverlaps(
   // had cut it, the longer name won and the entity's text was part of a number (docs/fuzz.md, numfix2); only where the
   // name's part inside the number holds a digit: a word at a number's edge ("EDT Monday" after "9 pm EDT") is left to
   // the longest-first rule, as before
+  // the same for a figure grouped by apostrophes or spaces that no number was read from ("GTON 365" of
+  // "GTON 365'534.8-2": the hyphen and digit after it keep the number finder out; fuzz seed 4001095)
   const addName = (span: EntitySpan) => {
     const crossed = cutters.length > 0 ? figuresCrossed(span, cutters).filter((n) => hasNumber(text.slice(Math.max(n.start, span.start), Math.min(n.end, span.end)))) : []
+    for (const at of [span.start, span.end]) {
+      const figure = groupedFigureAround(text, at)
+      if (figure !== undefined && (figure.start < span.start || span.end < figure.end)) crossed.push(figure)
+    }
     if (crossed.length === 0) {
       candidates.push({start: span.start, end: span.end, label: span.label, rank: 0})
       return
@@ -159,6 +166,32 @@ function crossesFigure(span: EntitySpan, figures: readonly EntitySpan[]): boolea
 function figureAround(figures: readonly EntitySpan[], at: number): EntitySpan | undefined {
   const figure = figures[countBefore(figures, (f) => f.start < at) - 1]
   return figure !== undefined && at < figure.end ? figure : undefined
+}
+
+// a figure grouped by apostrophes or spaces (the money reader's and number finder's grammar), standing as a word: not
+// glued to a word or number before it, nor a later group of a figure grouped otherwise ("3 306'503")
+const GROUPED_FIGURE = new RegExp(
+  `(?<![\\p{L}\\p{M}\\p{N}/.,:'’])(?<![\\p{L}\\p{M}\\p{N}][-–])(?<![\\p{N}]\\s)${groupedIntegerSource([...GROUP_APOSTROPHES, ...GROUP_SPACES], 16)}`,
+  'uy',
+)
+const GROUPING = new Set([...GROUP_APOSTROPHES, ...GROUP_SPACES].map((c) => c.charCodeAt(0)))
+const isFigureChar = (code: number) => (code >= 48 && code <= 57) || GROUPING.has(code) || code === 44
+// how far a figure is looked for on either side of an edge: longer than any figure of 16 groups
+const FIGURE_WINDOW = 80
+
+// the grouped figure (see GROUPED_FIGURE) with `at` strictly inside it, if any: only where digits or separators stand on
+// both sides of `at`, and then by trying the figure's grammar at each digit run's start close before it
+function groupedFigureAround(text: string, at: number): EntitySpan | undefined {
+  if (at <= 0 || at >= text.length || !isFigureChar(text.charCodeAt(at - 1)) || !isFigureChar(text.charCodeAt(at))) return undefined
+  let from = at - 1
+  while (from > 0 && at - from < FIGURE_WINDOW && isFigureChar(text.charCodeAt(from - 1))) from--
+  for (let s = from; s < at; s++) {
+    const code = text.charCodeAt(s)
+    if (code < 48 || code > 57 || (s > 0 && text.charCodeAt(s - 1) >= 48 && text.charCodeAt(s - 1) <= 57)) continue
+    GROUPED_FIGURE.lastIndex = s
+    if (GROUPED_FIGURE.test(text) && at < GROUPED_FIGURE.lastIndex) return {start: s, end: GROUPED_FIGURE.lastIndex, label: 'CARDINAL'}
+  }
+  return undefined
 }
 
 // the numbers a name may not cut (sorted by start, none overlapping, none empty): the number finder's spans, without

@@ -78,6 +78,25 @@ describe('resolveOverlaps', () => {
     expect(resolveOverlaps(cut, names, [], numbers, moneyFound).map((s) => `${s.label}:${cut.slice(s.start, s.end)}`)).toEqual(expected)
   })
 
+  // a figure grouped by apostrophes or spaces that the number finder read nothing from (a hyphen and a digit after it,
+  // fuzz seed 4001095) is not cut either; a figure glued to a word, or a later group of another, is not a figure
+  const bare = "n GTON 365'534.8-2, Zone 1\u202f234-5, AB12'345 X, Q 3 306'503 and 12'34 Z."
+  const bAt = (needle: string, label: EntitySpan['label']): EntitySpan => {
+    const start = bare.indexOf(needle)
+    if (start < 0) throw new Error(needle)
+    return {start, end: start + needle.length, label}
+  }
+  it.each<[string, EntitySpan[], string[]]>([
+    ['a name ending inside an apostrophe figure no number holds', [bAt('GTON 365', 'MISC')], ['MISC:GTON']],
+    ['a name ending inside a narrow-no-break-space figure no number holds', [bAt('Zone 1', 'MISC')], ['MISC:Zone']],
+    ['a name starting inside one', [bAt("534.8-2, Zone", 'MISC')], ['MISC:.8-2, Zone']],
+    ['a figure glued to letters is no figure: the name stays', [bAt('AB12', 'ORG')], ['ORG:AB12']],
+    ['a later group of a space-grouped figure is no figure: the name stays', [bAt('Q 3 306', 'MISC')], ['MISC:Q 3 306']],
+    ['an ill-formed group is no figure: the name stays', [bAt('34 Z', 'MISC')], ['MISC:34 Z']],
+  ])('%s', (_name, names, expected) => {
+    expect(resolveOverlaps(bare, names, [], [], true).map((s) => `${s.label}:${bare.slice(s.start, s.end)}`)).toEqual(expected)
+  })
+
   describe('with the money layer', () => {
     const money = 'Profit was 21.8 million French francs, bonds fell C$ 0.45, Euro 96 ended and the EU gave $6.98 billion.'
     const span = (needle: string, label: EntitySpan['label']): EntitySpan => {
