@@ -7,7 +7,7 @@
  * their own finders; overlaps between all of them are settled in the entities stage.
  */
 import type {EntitySpan} from '../doc.ts'
-import {GROUP_APOSTROPHES, groupedIntegerSource} from '../text/digit-groups.ts'
+import {GROUP_APOSTROPHES, GROUP_SPACES, groupedIntegerSource} from '../text/digit-groups.ts'
 import {scanTriggers, type Triggers} from '../text/triggers.ts'
 
 // white space inside a mention: at most one line break, so none runs across a blank line into the next paragraph
@@ -22,10 +22,12 @@ const SCALE = 'hundred|thousand|million|billion|trillion'
 // a written number: "seven", "twenty-five", "a hundred", "dozens", "hundreds of thousands" is two mentions' worth
 const WORD_NUMBER = `(?:(?:${TENS})(?:-(?:${UNITS_1_19.split('|').slice(0, 9).join('|')}))?|${UNITS_1_19}|zero|a dozen|dozens|(?:hundreds|thousands|millions|billions)|a (?:hundred|thousand|million|billion))`
 // digits with thousands separators or a decimal part; not glued to letters, hyphens, slashes or other digits. Apostrophe
-// groups are read as the money finder reads them, by the same grammar (src/text/digit-groups.ts: "1'234'567",
-// "2'710,828", then a decimal comma "1'234,5" or point); without it "1'234'567" was CARDINAL 1 (docs/fuzz.md, numfix)
-/** The regex source (no capture group) of a number in digits as this finder reads it: grouped by commas or apostrophes, with a decimal part. */
-export const DIGITS = `(?:${groupedIntegerSource(GROUP_APOSTROPHES)}(?:,[0-9]{1,2}(?![0-9])|\\.[0-9]+)?|(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?)`
+// and no-break, narrow no-break, thin or figure space groups are read as the money finder reads them, by the same
+// grammar (src/text/digit-groups.ts: "1'234'567", "2'710,828", "1\u202f234\u202f567", then a decimal comma "1'234,5" or
+// point); without it "1'234'567" was CARDINAL 1 (docs/fuzz.md, numfix) and "1\u202f234\u202f567" three CARDINALs while
+// money read "€1\u202f234\u202f567" whole (docs/fuzz.md, numfix2)
+/** The regex source (no capture group) of a number in digits as this finder reads it: grouped by commas, apostrophes or no-break spaces, with a decimal part. */
+export const DIGITS = `(?:${groupedIntegerSource([...GROUP_APOSTROPHES, ...GROUP_SPACES])}(?:,[0-9]{1,2}(?![0-9])|\\.[0-9]+)?|(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?)`
 // an apostrophe between digits: no number starts or (a bare one) ends there, so an ill-formed group leaves no fragment
 // ("1'2345", "5'10"), as the money finder starts no figure after one
 const APOSTROPHE = `[${GROUP_APOSTROPHES.join('')}]`

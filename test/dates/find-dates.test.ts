@@ -193,6 +193,8 @@ describe('findDates: a span of time\'s number whole', () => {
     ['more than 1,200 days ago', ['more than 1,200 days ago']],
     ['the past 2,000 years', ['the past 2,000 years']],
     ['1,2 days and 3.4.5 weeks', []],
+    // and grouped by no-break or narrow no-break spaces, as money reads them (numfix2: "5\u00a0000 years" was DATE "000 years")
+    ['il y a 5\u00a0000 years, 10\u202f000 days ago', ['5\u00a0000 years', '10\u202f000 days ago']],
   ])('%j', (text, expected) => {
     expect(texts(text)).toEqual(expected)
   })

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest'
+import {findMoney} from '../../src/money/find-money.ts'
 import {findNumbers} from '../../src/numbers/find-numbers.ts'
 
 const found = (text: string) => findNumbers(text).map((e) => [text.slice(e.start, e.end), e.label])
@@ -81,6 +82,40 @@ describe('findNumbers', () => {
     ["In '90 and the '90s, 1'000 fans; 2'000.", [['90', 'CARDINAL'], ["1'000", 'CARDINAL'], ["2'000", 'CARDINAL']]],
   ])('reads apostrophe groups in %j', (text, expected) => {
     expect(found(text)).toEqual(expected)
+  })
+
+  // no-break (U+00A0), narrow no-break (U+202F), thin (U+2009) and figure (U+2007) space groups, read as the money
+  // finder reads them (src/text/digit-groups.ts): "1\u202f234\u202f567" was three CARDINALs (docs/fuzz.md, numfix2). One
+  // separator throughout, groups of three; an ordinary space, a longer first group or a group of four is no grouping
+  it.each([
+    ['Il y a 1\u202f234\u202f567 habitants.', [['1\u202f234\u202f567', 'CARDINAL']]],
+    ['1\u00a0234\u00a0567 fans and 12\u2009500,5 km', [['1\u00a0234\u00a0567', 'CARDINAL'], ['12\u2009500,5 km', 'QUANTITY']]],
+    ['It rose 1\u2007000.25 and 2\u00a0500\u00a0%, then 3\u202f000 million barrels.', [['1\u2007000.25', 'CARDINAL'], ['2\u00a0500\u00a0%', 'PERCENT'], ['3\u202f000 million barrels', 'QUANTITY']]],
+    ['1\u00a0288,333 votes', [['1\u00a0288,333', 'CARDINAL']]],
+    ['mixed: 1\u00a0234\u202f567', [['1\u00a0234', 'CARDINAL'], ['567', 'CARDINAL']]],
+    ['1 234 567 with ordinary spaces', [['1', 'CARDINAL'], ['234', 'CARDINAL'], ['567', 'CARDINAL']]],
+    ['In 2019\u00a0100 people; 1\u00a02345 and 12\u00a034', [['2019', 'CARDINAL'], ['100', 'CARDINAL'], ['1', 'CARDINAL'], ['2345', 'CARDINAL'], ['12', 'CARDINAL'], ['34', 'CARDINAL']]],
+  ])('reads space groups in %j', (text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+
+  // the two finders agree: the digits the money finder reads after a currency symbol are the number the number finder reads alone
+  it.each(['1\u202f234\u202f567', '1\u00a0234\u00a0567', '12\u2009500,5', '1\u2007000', '1\u00a0288,333', '1\u202f234.5', "1'234'567", '1\u00a0234\u202f567', '2019\u00a0100'])(
+    'money and numbers read %j to the same end',
+    (figure) => {
+      const money = findMoney(`€${figure} rose`)
+      const numbers = findNumbers(`${figure} rose`)
+      expect(money.length).toBe(1)
+      expect(`€${figure} rose`.slice(money[0]!.start + 1, money[0]!.end)).toBe(`${figure} rose`.slice(numbers[0]!.start, numbers[0]!.end))
+    },
+  )
+
+  // UTF-16 spans after astral characters: each span's text is the figure, whatever precedes it
+  it.each([
+    ['🎉 1\u202f234\u202f567 😀 2\u00a0500', ['1\u202f234\u202f567', '2\u00a0500']],
+    ['😀😀 12\u2009500,5 km 🎉 and 45\u202f%', ['12\u2009500,5 km', '45\u202f%']],
+  ])('reads space groups after emoji in %j', (text, expected) => {
+    expect(findNumbers(text).map((e) => text.slice(e.start, e.end))).toEqual(expected)
   })
 
   it('gives sorted, disjoint spans on text with astral characters', () => {

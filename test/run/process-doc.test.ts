@@ -79,3 +79,27 @@ describe('processToResult on a long document (a full garbage collection before i
     expect(collectNow()).toBe(true)
   })
 })
+
+// figures grouped by no-break, narrow no-break and thin spaces after emoji (docs/fuzz.md, numfix2): each record's
+// offsets count code points, and its text is the whole figure the number and money finders both read
+describe('space-grouped figures after emoji, as records', () => {
+  const pipeline = PIPELINES.news!.build({})
+  const text = 'Selon le recensement, 🎉 la ville compte 1\u202f234\u202f567 habitants 😀 et un budget de €2\u00a0500\u00a0000. 🎉🎉 Il a couru 12\u2009500,5 km.'
+  const lines = processToResult(pipeline, createDoc({id: 'd1', source: 'd1.txt', text})).lines
+  const records = (file: string) => file.split('\n').filter(Boolean).map((l) => JSON.parse(l) as {text: string; start: number; end: number; label?: string})
+  const codePoint = (needle: string) => [...text.slice(0, text.indexOf(needle))].length
+  it.each([
+    ['1\u202f234\u202f567', 'CARDINAL'],
+    ['€2\u00a0500\u00a0000', 'MONEY'],
+    ['12\u2009500,5 km', 'QUANTITY'],
+  ])('%j is one %s entity at its code-point offsets', (figure, label) => {
+    const start = codePoint(figure)
+    expect(records(lines.entities).filter((r) => r.start < start + [...figure].length && r.end > start)).toEqual([
+      expect.objectContaining({text: figure, start, end: start + [...figure].length, label}),
+    ])
+  })
+  it('writes the money record at the same code points', () => {
+    const start = codePoint('€2\u00a0500\u00a0000')
+    expect(records(lines.money).map((r) => [r.text, r.start, r.end])).toEqual([['€2\u00a0500\u00a0000', start, start + 10]])
+  })
+})
