@@ -135,6 +135,8 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['span:entities:percent-missed (the same, seed shape37)', '€ 5%'],
     ['span:entities:cuts-figure (a name ending inside an apostrophe figure, seed 6000332)', '"Nm ICA 4\'982.6'],
     ['span:entities:cuts-figure (a name ending inside an apostrophe figure no number was read from, seed 4001095)', "n GTON 365'534.8-2"],
+    ['span:entities:percent-missed (a month\'s day read as the first group of a no-break-space figure, seed 4000386)', 'August 1\u00a0820%'],
+    ['span:entities:percent-missed (the same with a narrow no-break space)', 'August 1\u202f820%'],
     ['span:entities:cuts-figure (names ending inside apostrophe figures, the shapes run)', "H AFRICA 4'982.96. Article 19'295'797. Paris 577'957. RTX 911'962. Ford Escort 139'301.32."],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])

@@ -5,7 +5,7 @@
  * never read as an amount the day or year of a date the DATE finder reads (src/money/complete-figure.ts): the
  * calendar rules (day and year ranges, a date's white space, where a day or year may end) live here only.
  */
-import {GROUP_APOSTROPHES} from '../text/digit-groups.ts'
+import {GROUP_APOSTROPHES, GROUP_SPACES} from '../text/digit-groups.ts'
 import {DAY, EDGE, MONTH, MONTH_ABBR, WEEKDAY, WS, WS0, YEAR} from './patterns.ts'
 
 // a day or year after a month is never the integer part of a decimal ("in November 8.5%", "October 3.2 million": the
@@ -14,7 +14,9 @@ import {DAY, EDGE, MONTH, MONTH_ABBR, WEEKDAY, WS, WS0, YEAR} from './patterns.t
 // percent of workers": the DATE took the number and no PERCENT was left; fuzz seed 9000071)
 const PERCENT_AFTER = `[^\\S\\n]*(?:%|per${WS0}cent(?![A-Za-z])|pct(?![A-Za-z]))`
 // nor the first group of a figure grouped by apostrophes ("March 2'485": the day cut the figure, docs/fuzz.md, numfix)
-const DAY_END = `(?![0-9]|\\.[0-9]|,(?!${YEAR}(?![0-9]))[0-9]|[${GROUP_APOSTROPHES.join('')}][0-9]|${PERCENT_AFTER})`
+// or by a no-break or narrow space and three digits, as money and numbers read "1\u00a0820" (numfix2: "August 1\u00a0820%"
+// was DATE "August 1" over the PERCENT "1\u00a0820%", fuzz seed 4000386)
+const DAY_END = `(?![0-9]|\\.[0-9]|,(?!${YEAR}(?![0-9]))[0-9]|[${GROUP_APOSTROPHES.join('')}][0-9]|[${GROUP_SPACES.join('')}][0-9]{3}(?![0-9])|${PERCENT_AFTER})`
 // the same for a year, in either order of day and month ("Dec 2079%", "5 November 2019,5€": the DATE took the number
 // from the PERCENT or the amount; fuzz seed 6003137)
 const YEAR_END = `(?![.,][0-9]|${PERCENT_AFTER})`

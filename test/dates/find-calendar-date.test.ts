@@ -62,6 +62,12 @@ describe('findCalendarDateEnd', () => {
     ["^March 2'485", 'March'],
     ["^Mar 2’485 votes", null],
     ["^March 2 '08", 'March 2'],
+    // nor the first group of a figure grouped by a no-break or narrow space (numfix2, fuzz seed 4000386); a year or a
+    // group of four after the space is no group
+    ['^August 1\u00a0820%', 'August'],
+    ['^Aug 12\u202f345 votes', null],
+    ['^August 1\u00a02019', 'August 1\u00a02019'],
+    ['^August 1\u00a01234', 'August 1'],
     // capitalised month names only, a word boundary on either side
     ['^NOVEMBER 8', null],
     ['^november 8', null],
