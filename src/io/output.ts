@@ -4,7 +4,7 @@
  * the end, so the folder holds either the previous complete run or the new one. The staging folder
  * carries a checkpoint, so an interrupted run can be resumed where it stopped.
  */
-import {createReadStream} from 'node:fs'
+import {createReadStream, readFileSync} from 'node:fs'
 import {link, mkdir, open, readdir, readFile, realpath, rename, rm, stat, truncate, unlink, writeFile, type FileHandle} from 'node:fs/promises'
 import {hostname} from 'node:os'
 import {createInterface} from 'node:readline'
@@ -192,12 +192,22 @@ export interface OutputLock {
   release(): Promise<void>
 }
 
-function alive(pid: number): boolean {
+/** Whether a process id names a live process on this host: a zombie (killed, not yet reaped by its parent) is none. */
+export function isProcessAlive(pid: number, readStat: (path: string) => string = (path) => readFileSync(path, 'utf8')): boolean {
   try {
     process.kill(pid, 0)
-    return true
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+  // a run killed under a parent that does not reap it (a container whose first process reaps nothing) stays a zombie,
+  // which kill(pid, 0) finds: --resume said "in use by another lede run" of a run that was dead
+  try {
+    const stat = readStat(`/proc/${pid}/stat`)
+    const state = stat.charAt(stat.lastIndexOf(')') + 2)
+    return state !== 'Z' && state !== 'X'
+  } catch {
+    // no /proc (macOS, Windows): kill(pid, 0) is all there is
+    return true
   }
 }
 
@@ -232,7 +242,7 @@ export async function acquireLock(outDir: string, warn: (message: string) => voi
         throw new OutputError(`output folder "${outDir}" is locked by "${path}", which cannot be read; if no lede run is using this folder, delete that file`)
       }
       if (holder === null) continue // released between our attempt and the read
-      if (holder.host === mine.host && !alive(holder.pid)) {
+      if (holder.host === mine.host && !isProcessAlive(holder.pid)) {
         warn(`taking over a stale lock in "${outDir}": process ${holder.pid} on ${holder.host}, started ${holder.startedAt}, is no longer running`)
         // rename-then-unlink: of two runs taking over at once, only one removes the stale lock
         const claimed = `${path}.${process.pid}.stale`

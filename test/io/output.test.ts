@@ -3,7 +3,7 @@ import {appendFile, mkdir, mkdtemp, readdir, readFile, rm, rmdir, symlink, write
 import {hostname, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {acquireLock, checkOutputPlace, explainNoFinishedRun, findStagedDamage, finishCommit, makeFolder, openOutput, OutputError, OutputPlaceError, replaceJsonField, ResumeError, rewriteJsonlField, STAGING_DIR} from '../../src/io/output.ts'
+import {acquireLock, checkOutputPlace, explainNoFinishedRun, findStagedDamage, finishCommit, isProcessAlive, makeFolder, openOutput, OutputError, OutputPlaceError, replaceJsonField, ResumeError, rewriteJsonlField, STAGING_DIR} from '../../src/io/output.ts'
 import type {DocLines} from '../../src/io/records.ts'
 import type {Manifest} from '../../src/schema.ts'
 
@@ -182,6 +182,24 @@ describe('acquireLock', () => {
     expect(warnings.join()).toMatch(`process ${dead} on ${hostname()}`)
     expect(JSON.parse(await readFile(join(dir, 'lede.lock'), 'utf8')).pid).toBe(process.pid)
     await lock.release()
+  })
+})
+
+describe('isProcessAlive', () => {
+  // a run killed under a parent that does not reap it stays a zombie, and its lock was taken for a live run's
+  it.each([
+    ['running', `${process.pid} (node) S 1 2 3`, true],
+    ['a zombie', `${process.pid} (node) Z 1 2 3`, false],
+    ['a zombie whose name holds a bracket and spaces', `${process.pid} (lede (x) y) Z 1 2 3`, false],
+    ['no /proc to read', null, true],
+  ] as [string, string | null, boolean][])('%s', (_name, stat, expected) => {
+    expect(isProcessAlive(process.pid, () => {
+      if (stat === null) throw new Error('ENOENT')
+      return stat
+    })).toBe(expected)
+  })
+  it('a process id no process has', () => {
+    expect(isProcessAlive(2 ** 22 + 12345)).toBe(false)
   })
 })
 
