@@ -6,7 +6,7 @@ import type {EntityLabel} from '../doc.ts'
 
 const MAX_SLUG = 72
 
-// most names are ASCII letters and digits in words split by one space or hyphen ("Dmitry Peskov", "Jean-Luc Roe"):
+// most names are ASCII letters and digits in words split by one space or hyphen ("Jane Roe", "Jean-Luc Roe"):
 // the rules below only lower-case such a name and turn its spaces into hyphens, so it skips their seven passes (a
 // worker meets every new name here once, most of them of this shape)
 const PLAIN_NAME = /^[A-Za-z0-9]+(?:[ -][A-Za-z0-9]+)*$/
@@ -40,7 +40,7 @@ export function shortHash(value: string): string {
 const MAX_CACHED = 100_000
 const cache = new Map<EntityLabel, Map<string, string>>()
 
-/** The provisional entity id of a canonical name: `person:dmitry-peskov`; long or unsluggable names get a hash. */
+/** The provisional entity id of a canonical name: `person:jane-roe`; long or unsluggable names get a hash. */
 export function entityIdFor(label: EntityLabel, canonical: string): string {
   let ids = cache.get(label)
   if (!ids) cache.set(label, (ids = new Map()))
