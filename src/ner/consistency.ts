@@ -11,7 +11,7 @@
  * its use between ORG, LOC and MISC ("NEW YORK" the dateline is LOC, "NEW YORK" the team is ORG), and a majority vote
  * over every label lost 0.4 F1 on eng.testa (docs/ner.md); person against non-person is not a matter of use.
  */
-import {NER_TYPES, TAG_O, tagId, tagPosition, tagType} from './tags.ts'
+import {NER_TYPES, TAG_O, tagId, tagPosition, tagType, writeMention} from './tags.ts'
 import {warmUpOnce} from '../text/warm-up.ts'
 
 const PER = NER_TYPES.indexOf('PER')
@@ -52,16 +52,6 @@ interface Name {
 function sameWords(lowerIds: ArrayLike<number>, a: number, b: number, length: number): boolean {
   for (let k = 0; k < length; k++) if (lowerIds[a + k] !== lowerIds[b + k]) return false
   return true
-}
-
-function write(tags: Uint8Array, start: number, end: number, type: number): void {
-  if (end - start === 1) {
-    tags[start] = tagId(3, type)
-    return
-  }
-  tags[start] = tagId(0, type)
-  for (let i = start + 1; i < end - 1; i++) tags[i] = tagId(1, type)
-  tags[end - 1] = tagId(2, type)
 }
 
 // whether tokens [start, end) already hold exactly one mention of `type` over all of them
@@ -139,7 +129,7 @@ function relabelPeople(input: ConsistencyInput, tags: Uint8Array, byFirst: Map<n
     if (!name?.relabels) return
     const type = tagType(tag)
     if (type === name.label || (type === PER) === (name.label === PER)) return
-    write(tags, start, end, name.label)
+    writeMention(tags, start, end, name.label)
     changed += n
   })
   return changed
@@ -185,7 +175,7 @@ function fillRepeats(input: ConsistencyInput, tags: Uint8Array, byFirst: Map<num
       if (!free || !capitalised[end - 1]) continue
       if (i > sentenceStart && capitalised[i - 1] && position[i - 1] !== 0) continue
       if (end < sentenceEnd && capitalised[end]) continue
-      write(tags, i, end, name.label)
+      writeMention(tags, i, end, name.label)
       changed += name.length
       i = end - 1
       break
@@ -224,7 +214,7 @@ function mendPieces(input: ConsistencyInput, tags: Uint8Array, byFirst: Map<numb
       for (let j = i; j < end; j++) tagged ||= tags[j] !== TAG_O
       const last = tags[end - 1] === TAG_O ? -1 : tagPosition(tags[end - 1])
       if (!tagged || last === 0 || last === 1) continue
-      write(tags, i, end, name.label)
+      writeMention(tags, i, end, name.label)
       changed += name.length
       i = end - 1
       break

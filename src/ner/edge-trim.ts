@@ -5,7 +5,7 @@
  * the mention; no gold of this project (nor CoNLL-2003's) puts such a mark at a mention's edge unless its partner is
  * inside the mention ("Janata Dal ( United )"). The repair needs no label choice and no list of names.
  */
-import {TAG_O, tagId, tagPosition, tagType} from './tags.ts'
+import {TAG_O, tagPosition, tagType, writeMention} from './tags.ts'
 
 // each bracket or quotation mark and its partner; '"' and "'" are their own partners
 const PARTNER: ReadonlyMap<string, string> = new Map([
@@ -95,12 +95,7 @@ export function trimEdgeMarks(wordAt: (i: number) => string, tags: Uint8Array): 
       if (start !== i || stop !== end) {
         changed++
         for (let j = i; j < end; j++) tags[j] = TAG_O
-        if (stop - start === 1) tags[start] = tagId(3, type)
-        else if (stop > start) {
-          tags[start] = tagId(0, type)
-          for (let j = start + 1; j < stop - 1; j++) tags[j] = tagId(1, type)
-          tags[stop - 1] = tagId(2, type)
-        }
+        writeMention(tags, start, stop, type)
       }
     }
     i = end

@@ -7,7 +7,7 @@
  * looks like one; the sentence's own noun is the evidence the form lacks. Countries and regions (the model's
  * data-package lists) are never changed: standing for governments or national teams they stay LOC (the guide).
  */
-import {NER_TYPES, tagId, tagPosition, tagType, TAG_O} from './tags.ts'
+import {NER_TYPES, tagId, tagPosition, tagType, TAG_O, writeMention} from './tags.ts'
 
 const PER = NER_TYPES.indexOf('PER')
 const ORG = NER_TYPES.indexOf('ORG')
@@ -173,14 +173,7 @@ export function applyOrgContext(tags: Uint8Array, input: OrgContextInput): numbe
     if (!chosen.has(name) || input.isCity(name) || input.isCountryOrRegion(name)) continue
     relabel.push(m)
   }
-  for (const m of relabel) {
-    if (m.end - m.start === 1) tags[m.start] = tagId(3, ORG)
-    else {
-      tags[m.start] = tagId(0, ORG)
-      for (let i = m.start + 1; i < m.end - 1; i++) tags[i] = tagId(1, ORG)
-      tags[m.end - 1] = tagId(2, ORG)
-    }
-  }
+  for (const m of relabel) writeMention(tags, m.start, m.end, ORG)
   return relabel.length
 }
 

@@ -88,16 +88,21 @@ export function decodeIob(tags: readonly string[]): TokenSpan[] {
 export function encodeBilou(spans: readonly TokenSpan[], length: number): Uint8Array {
   const tags = new Uint8Array(length)
   for (const span of spans) {
-    const type = NER_TYPES.indexOf(span.type)
-    if (span.end - span.start === 1) {
-      tags[span.start] = tagId(3, type)
-      continue
-    }
-    tags[span.start] = tagId(0, type)
-    for (let i = span.start + 1; i < span.end - 1; i++) tags[i] = tagId(1, type)
-    tags[span.end - 1] = tagId(2, type)
+    writeMention(tags, span.start, span.end, NER_TYPES.indexOf(span.type))
   }
   return tags
+}
+
+/** Writes one mention of type index `type` over tokens [start, end) of `tags` as BILOU ids (U alone, else B, I..., L); an empty range writes nothing. */
+export function writeMention(tags: Uint8Array, start: number, end: number, type: number): void {
+  if (end - start === 1) {
+    tags[start] = tagId(3, type)
+    return
+  }
+  if (end <= start) return
+  tags[start] = tagId(0, type)
+  for (let i = start + 1; i < end - 1; i++) tags[i] = tagId(1, type)
+  tags[end - 1] = tagId(2, type)
 }
 
 /** Entity spans from BILOU tag ids, leniently: a B or I run without its L still ends at the last tagged token. */

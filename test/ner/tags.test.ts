@@ -9,6 +9,7 @@ import {
   TAG_START,
   tagId,
   type TokenSpan,
+  writeMention,
 } from '../../src/ner/tags.ts'
 
 const span = (start: number, end: number, type: TokenSpan['type']): TokenSpan => ({start, end, type})
@@ -57,6 +58,19 @@ describe('BILOU', () => {
   ])('%s -> %s allowed: %s', (prev, next, ok) => {
     const id = (name: string) => (name === 'start' ? TAG_START : BILOU_TAGS.indexOf(name))
     expect(allowedAfter(id(prev), id(next))).toBe(ok)
+  })
+
+  // one writer for every rule that relabels or trims a mention in place (consistency, edge trim, rule D)
+  it.each([
+    [1, 2, 1, ['O', 'U-ORG', 'O', 'O']],
+    [0, 2, 0, ['B-PER', 'L-PER', 'O', 'O']],
+    [0, 4, 2, ['B-LOC', 'I-LOC', 'I-LOC', 'L-LOC']],
+    [2, 2, 0, ['O', 'O', 'O', 'O']],
+    [3, 1, 0, ['O', 'O', 'O', 'O']],
+  ])('writeMention over [%i, %i) of type %i', (start, end, type, names) => {
+    const tags = new Uint8Array(4)
+    writeMention(tags, start, end, type)
+    expect(Array.from(tags, (t) => BILOU_TAGS[t])).toEqual(names)
   })
 
   it('maps BILOU to IOB2 names', () => {
