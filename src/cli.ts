@@ -200,7 +200,8 @@ ${Object.entries(PIPELINE_DESCRIPTIONS)
   .join('\n')}
 
 Inputs (each also read gzip-compressed, as <name>.gz, exactly like its plain twin):
-  .txt          one article; id from the text's SHA-256
+  .txt          one article; id from the text's SHA-256; a LexisNexis text export (opening with the line
+                "1 of M DOCUMENTS") is one article per document, source <path>:<line> of its marker
   .jsonl        one article a line: {id?, title?, text | html, url?, date?, byline?, ...}; id may be a
                 string or a number, any field may be null; other fields are kept in the article's meta;
                 lede reads its own articles.jsonl back with the same ids and texts
