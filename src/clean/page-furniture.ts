@@ -22,11 +22,6 @@ const PAGE_NUMBER = /^[-–—[(\s]*(?:page|p\.|seite|página|pagina)?\s*\d{1,4}
 const PAGE_REFERENCE_AT_EDGE = /^(?:page|p\.)\s*\d{1,4}\b|\b(?:page|p\.)\s*\d{1,4}$/i
 const NUMBER_SET_APART = /^\d{1,4}\s{3,}(\S.*)$|^(.*\S)\s{3,}\d{1,4}$/
 
-function isPageReference(line: string): boolean {
-  if (PAGE_REFERENCE_AT_EDGE.test(line)) return true
-  const rest = NUMBER_SET_APART.exec(line)
-  return rest !== null && !/\s{3}/.test(rest[1] ?? rest[2] ?? '')
-}
 // a line ends a sentence (a paragraph may end there): a stop, maybe inside a closing quote or bracket
 const SENTENCE_END = /[.!?]["'”’»)\]]*$|[.!?:;]$/
 
@@ -34,6 +29,13 @@ interface PageLine {
   start: number
   end: number
   text: string
+}
+
+// a head or foot line that carries a page number at one end, its other end no table row (see the two patterns above)
+function isPageReference(line: string): boolean {
+  if (PAGE_REFERENCE_AT_EDGE.test(line)) return true
+  const rest = NUMBER_SET_APART.exec(line)
+  return rest !== null && !/\s{3}/.test(rest[1] ?? rest[2] ?? '')
 }
 
 /**
