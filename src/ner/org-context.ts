@@ -56,6 +56,8 @@ interface Mention {
   start: number
   end: number
   type: number
+  /** the first token of the mention's sentence */
+  sentenceStart: number
   sentenceEnd: number
 }
 
@@ -78,20 +80,10 @@ function mentionsOf(tags: Uint8Array, sentenceEnds: readonly number[]): Mention[
       end++
     }
     while (sentence < sentenceEnds.length && sentenceEnds[sentence] <= i) sentence++
-    out.push({start: i, end, type, sentenceEnd: sentence < sentenceEnds.length ? sentenceEnds[sentence] : tags.length})
+    out.push({start: i, end, type, sentenceStart: sentence > 0 ? sentenceEnds[sentence - 1] : 0, sentenceEnd: sentence < sentenceEnds.length ? sentenceEnds[sentence] : tags.length})
     i = end - 1
   }
   return out
-}
-
-// the sentence's start for token i
-function sentenceStartOf(i: number, sentenceEnds: readonly number[]): number {
-  let start = 0
-  for (const end of sentenceEnds) {
-    if (end > i) return start
-    start = end
-  }
-  return start
 }
 
 // D1: ", the|a|an|X 's <up to four words> head <boundary>" after the mention
@@ -149,32 +141,32 @@ export function applyOrgContext(tags: Uint8Array, input: OrgContextInput): numbe
   // the lowercased word sequences of PER mentions, to tell a surname from a one-name organisation (D3)
   const personNames = mentions.filter((m) => m.type === PER).map(nameOf)
   const chosen = new Set<string>()
-  const relabel: Mention[] = []
+  // a set: D4 asks of every mention whether D1-D3 chose it already
+  const relabel = new Set<Mention>()
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k]
     if (m.type !== LOC && m.type !== PER) continue
     const name = nameOf(m)
     if (m.type === LOC && input.isCountryOrRegion(name)) continue
-    const start = sentenceStartOf(m.start, sentenceEnds)
-    let evidence = appositionAfter(m, lower, wordAt) || appositionBefore(m, start, lower, wordAt)
+    let evidence = appositionAfter(m, lower, wordAt) || appositionBefore(m, m.sentenceStart, lower, wordAt)
     if (!evidence && input.coordination !== false && m.type === PER && !input.isGivenName(lower(m.start)) && !personNames.some((p) => p !== name && ` ${p} `.includes(` ${name} `))) {
       evidence = coordinatedWithOrganisations(mentions, k, lower)
     }
     if (evidence) {
       chosen.add(name)
-      relabel.push(m)
+      relabel.add(m)
     }
   }
   if (chosen.size === 0) return 0
   // D4: the chosen names' other place or person mentions, cities and countries aside
   for (const m of mentions) {
-    if ((m.type !== LOC && m.type !== PER) || relabel.includes(m)) continue
+    if ((m.type !== LOC && m.type !== PER) || relabel.has(m)) continue
     const name = nameOf(m)
     if (!chosen.has(name) || input.isCity(name) || input.isCountryOrRegion(name)) continue
-    relabel.push(m)
+    relabel.add(m)
   }
   for (const m of relabel) writeMention(tags, m.start, m.end, ORG)
-  return relabel.length
+  return relabel.size
 }
 
 // D3: the list around mentions[k] (whole mentions joined only by ",", "and", "or", ", and", ", or" in one sentence)
