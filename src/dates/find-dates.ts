@@ -11,6 +11,7 @@ import {isRegexSpace} from '../text/chars.ts'
 import {scanTriggers, type Triggers} from '../text/triggers.ts'
 import {CALENDAR_PATTERNS, findCalendarDateEnd} from './find-calendar-date.ts'
 import {EDGE, MONTH, MONTH_ABBR, WEEKDAY, WS, WS0, YEAR} from './patterns.ts'
+import {recaseAllCaps} from '../text/all-caps.ts'
 
 const NUMBER_WORD = 'a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|several|many'
 // a number in digits as the number finder reads it, grouped and with decimals ("2,000 years", "1.5 years", "6'490 years":
@@ -172,6 +173,17 @@ function endsBeforeMark(text: string, end: number): boolean {
 
 function isAsciiLetter(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90)
+}
+
+// the words a date writes with a capital, lower case: in an all-caps text they are the only capitals the rules read
+const CAPITALISED = new Set(lower(`${MONTH}|${MONTH_ABBR}|${WEEKDAY}`).flatMap((w) => [w, `${w}s`]))
+
+/**
+ * A same-length copy of an all-caps text (src/text/all-caps.ts) cased as the DATE rules read prose: month and weekday
+ * names capitalised, every other word lowercase ("ON TUESDAY, JUNE 5" reads "on Tuesday, June 5").
+ */
+export function caseDateWords(text: string): string {
+  return recaseAllCaps(text, (t, start, end) => end - start <= 10 && CAPITALISED.has(t.slice(start, end).toLowerCase()))
 }
 
 /** The words that wake some DATE rule (lower case); a digit wakes them too. */

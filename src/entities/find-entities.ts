@@ -8,7 +8,8 @@ import {relabelPartyTags} from './party-tags.ts'
 import {resolveOverlaps} from './overlaps.ts'
 import {resolveMentions} from './resolve.ts'
 import {recogniseEntities, shippedLexicon} from '../ner/recognise.ts'
-import {DATE_TRIGGER_WORDS, findDates} from '../dates/find-dates.ts'
+import {caseDateWords, DATE_TRIGGER_WORDS, findDates} from '../dates/find-dates.ts'
+import {isAllCaps} from '../text/all-caps.ts'
 import {findNumbers, NUMBER_TRIGGER_WORDS, triggerSource} from '../numbers/find-numbers.ts'
 import {scanTriggers, type Triggers} from '../text/triggers.ts'
 
@@ -87,7 +88,8 @@ export function findEntities(
   const placed = dateline ? relabelDatelinePlaces(text, recognised, dateline, (finders.placeNames ?? shippedNames)()) : recognised
   // a party-and-state tag ("D-Mass.", "(R-Texas)") is one MISC, as the annotation guide reads it (see party-tags.ts)
   const names = relabelPartyTags(text, tokens, placed)
-  const dates = withDates ? finders.findDates(text) : []
+  // an all-caps text: month and weekday names read as prose writes them ("TUESDAY" a weekday, src/dates/find-dates.ts)
+  const dates = withDates ? finders.findDates(isAllCaps(text) ? caseDateWords(text) : text) : []
   const numbers = withNumbers ? finders.findNumbers(text, money) : []
   // with numbers, the money layer's figures decide what is money (a name that merely looks like it, "Euro 96", stays)
   return resolveMentions(text, tokens, resolveOverlaps(text, names, dates, numbers, withNumbers))

@@ -1,0 +1,33 @@
+/**
+ * Quotes in an all-caps document (docs/all-caps.md): attribution reads case (a lowercase "said" is a speech verb, a
+ * capital starts a name), so such a document is read as mixed-case prose, a same-length copy in which only names,
+ * sentence and quotation starts and "I" keep their capital (src/text/all-caps.ts); spans carry over unchanged.
+ */
+import {isNameLabel, TokenFlag, type Entity, type Quote, type Span, type Token} from '../doc.ts'
+import {capitaliseProse, isAllCaps, recaseAllCaps} from '../text/all-caps.ts'
+import {CHAR_CLASS, CharClass} from '../text/chars.ts'
+
+const UPPER_FLAG: number = TokenFlag.Upper
+
+/** The text and tokens attribution reads: as written, or for an all-caps text its copy cased as prose. */
+export function readCasedAsProse(text: string, tokens: readonly Token[], paragraphs: readonly Span[], entities: readonly Pick<Entity, 'start' | 'end' | 'label'>[]): {text: string; tokens: readonly Token[]} {
+  if (!isAllCaps(text)) return {text, tokens}
+  const names = entities.filter((e) => isNameLabel(e.label)).sort((a, b) => a.start - b.start)
+  const cased = recaseAllCaps(text, capitaliseProse(names, paragraphs))
+  // a token's capital bit follows the copy, as the segmenter would have set it there
+  const recased = tokens.map((t) => {
+    const upper = CHAR_CLASS[cased.charCodeAt(t.start)] === CharClass.Upper ? UPPER_FLAG : 0
+    return (t.flags & UPPER_FLAG) === upper ? t : {...t, flags: (t.flags & ~UPPER_FLAG) | upper}
+  })
+  return {text: cased, tokens: recased}
+}
+
+/** Quotes found in `read` (a copy of `text`) with their cue and mention read again from `text` as written. */
+export function restoreCase(quotes: Quote[], text: string, read: string): Quote[] {
+  if (read === text) return quotes
+  return quotes.map((q) => ({
+    ...q,
+    cue: q.cueSpan ? text.slice(q.cueSpan.start, q.cueSpan.end) : q.cue,
+    speaker: q.speaker.start !== null && q.speaker.end !== null ? {...q.speaker, mention: text.slice(q.speaker.start, q.speaker.end)} : q.speaker,
+  }))
+}
