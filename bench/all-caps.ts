@@ -39,6 +39,7 @@ const {values} = parseScriptArgs({
   options: {
     only: {type: 'string', default: '', description: 'run one part: quotes, ner or seed'},
     workers: {type: 'string', default: '1', check: 'number', description: '`lede run --workers` for the ner and seed parts'},
+    errors: {type: 'boolean', default: false, description: 'print the wrong and missed entities of the upper-cased modern set'},
   },
   example: 'npm run bench:all-caps -- --only quotes',
 })
@@ -181,8 +182,19 @@ function benchNer(): void {
       const pred = new Map<string, string>()
       for (const p of predicted.get(article.file) ?? []) pred.set(`${toInput(p.start)}:${toInput(p.end - 1) + 1}`, p.type)
       const gold = new Map(doc.entities.map((e) => [`${e.start}:${e.end}`, e.label]))
-      for (const [key, type] of pred) counts[type] = counts[type]!.add(gold.get(key) === type ? new PRFScore(1, 0, 0) : new PRFScore(0, 1, 0))
-      for (const [key, type] of gold) if (pred.get(key) !== type) counts[type] = counts[type]!.add(new PRFScore(0, 0, 1))
+      const show = (key: string): string => {
+        const [s, e] = key.split(':').map(Number)
+        return doc.text.slice(s, e).replace(/\n/g, ' / ')
+      }
+      for (const [key, type] of pred) {
+        counts[type] = counts[type]!.add(gold.get(key) === type ? new PRFScore(1, 0, 0) : new PRFScore(0, 1, 0))
+        if (values.errors && variant === 'upper-cased' && !gold.has(key)) console.log(`      ${article.file}\t+\t${type}\t${show(key)}`)
+      }
+      for (const [key, type] of gold) {
+        if (pred.get(key) === type) continue
+        counts[type] = counts[type]!.add(new PRFScore(0, 0, 1))
+        if (values.errors && variant === 'upper-cased') console.log(`      ${article.file}\t${pred.has(key) ? '~' : '-'}\t${type}${pred.has(key) ? `->${pred.get(key)}` : ''}\t${show(key)}`)
+      }
     }
     for (const [file, doc] of byFile) if (!written.has(file)) for (const e of doc.entities) counts[e.label] = counts[e.label]!.add(new PRFScore(0, 0, 1))
     const all = Object.values(counts).reduce((a, c) => a.add(c), new PRFScore())

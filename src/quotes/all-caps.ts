@@ -22,8 +22,8 @@ export function readCasedAsProse(text: string, tokens: readonly Token[], paragra
   return {text: cased, tokens: recased}
 }
 
-/** Quotes found in `read` (a copy of `text`) with their cue and mention read again from `text` as written. */
-export function restoreCase(quotes: Quote[], text: string, read: string): Quote[] {
+/** Places quotes found in `read` (a copy of `text`) in `text`: their cue and mention read again as written. */
+export function placeQuotesInCase(quotes: Quote[], text: string, read: string): Quote[] {
   if (read === text) return quotes
   return quotes.map((q) => ({
     ...q,

@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {DATE_RULES, findDates} from '../../src/dates/find-dates.ts'
+import {caseDateWords, DATE_RULES, findDates} from '../../src/dates/find-dates.ts'
 
 const texts = (text: string) => findDates(text).map((d) => text.slice(d.start, d.end))
 
@@ -209,5 +209,19 @@ describe('findDates and combining marks', () => {
     ['Jose\u0301 arrived last week', ['last week']],
   ])('%j', (text, expected) => {
     expect(texts(text)).toEqual(expected)
+  })
+})
+
+describe('caseDateWords', () => {
+  // an all-caps text read through its same-length copy: spans are the text's own
+  it.each([
+    ['MET ON TUESDAY AT THE WHITE HOUSE', ['TUESDAY']],
+    ['ROSE ON MONDAY, JUNE 5, 😀 AND FELL LAST FRIDAY', ['MONDAY, JUNE 5', 'LAST FRIDAY']],
+    ['BY THE END OF THE YEAR, NOT BEFORE DEC. 5, 1996', ['THE END OF THE YEAR', 'DEC. 5, 1996']],
+    ['STRAßE CLOSED IN MAY AND IN JUNE', ['MAY', 'JUNE']],
+  ])('%s', (text, expected) => {
+    const cased = caseDateWords(text)
+    expect(cased.length).toBe(text.length)
+    expect(findDates(cased).map((d) => text.slice(d.start, d.end))).toEqual(expected)
   })
 })
