@@ -10,6 +10,7 @@ import {resolveMentions} from './resolve.ts'
 import {recogniseEntities, shippedLexicon} from '../ner/recognise.ts'
 import {caseDateWords, DATE_TRIGGER_WORDS, findDates} from '../dates/find-dates.ts'
 import {isAllCaps} from '../text/all-caps.ts'
+import {findTrimmedNames} from './all-caps.ts'
 import {findNumbers, NUMBER_TRIGGER_WORDS, triggerSource} from '../numbers/find-numbers.ts'
 import {scanTriggers, type Triggers} from '../text/triggers.ts'
 
@@ -83,13 +84,15 @@ export function findEntities(
   dateline: Dateline | null = null,
   headline: Span | null = null,
 ): Entity[] {
-  const recognised = finders.recognise(text, tokens, sentences, headline)
+  const allCaps = isAllCaps(text)
+  // in capitals a leading "THE" is read into names ("THE UNITED NATIONS"); mixed case keeps it out (all-caps.ts)
+  const recognised = allCaps ? findTrimmedNames(text, finders.recognise(text, tokens, sentences, headline)) : finders.recognise(text, tokens, sentences, headline)
   // a mention that is exactly the dateline's place, and a known place, is a place (issue 14: "CHICAGO (AP)" tagged ORG)
   const placed = dateline ? relabelDatelinePlaces(text, recognised, dateline, (finders.placeNames ?? shippedNames)()) : recognised
   // a party-and-state tag ("D-Mass.", "(R-Texas)") is one MISC, as the annotation guide reads it (see party-tags.ts)
   const names = relabelPartyTags(text, tokens, placed)
   // an all-caps text: month and weekday names read as prose writes them ("TUESDAY" a weekday, src/dates/find-dates.ts)
-  const dates = withDates ? finders.findDates(isAllCaps(text) ? caseDateWords(text) : text) : []
+  const dates = withDates ? finders.findDates(allCaps ? caseDateWords(text) : text) : []
   const numbers = withNumbers ? finders.findNumbers(text, money) : []
   // with numbers, the money layer's figures decide what is money (a name that merely looks like it, "Euro 96", stays)
   return resolveMentions(text, tokens, resolveOverlaps(text, names, dates, numbers, withNumbers))
