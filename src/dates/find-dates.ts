@@ -183,8 +183,21 @@ const CAPITALISED = new Set(lower(`${MONTH}|${MONTH_ABBR}|${WEEKDAY}`).flatMap((
  * names capitalised, every other word lowercase ("ON TUESDAY, JUNE 5" reads "on Tuesday, June 5").
  */
 export function caseDateWords(text: string): string {
-  return recaseAllCaps(text, (t, start, end) => end - start <= 10 && CAPITALISED.has(t.slice(start, end).toLowerCase()))
+  return recaseAllCaps(text, (t, start, end) => {
+    if (end - start > 10) return false
+    const word = t.slice(start, end).toLowerCase()
+    if (!CAPITALISED.has(word)) return false
+    // "MAY" and "MARCH" are verbs and nouns too ("THE REASON MAY BE"): a month only before a number or after a word
+    // that leads into a time ("IN MAY", "SINCE MARCH", "MID-MARCH")
+    if (word !== 'may' && word !== 'march') return true
+    if (/^[^\S\n]*[0-9]/.test(t.slice(end, end + 4))) return true
+    const before = /([A-Za-z]+)[^\S\n]*-?$/.exec(t.slice(Math.max(0, start - 12), start))
+    return before !== null && LEADS_INTO_MONTH.has(before[1]!.toLowerCase())
+  })
 }
+
+// the words a bare month name follows as a date
+const LEADS_INTO_MONTH = new Set(['in', 'since', 'until', 'till', 'by', 'of', 'early', 'late', 'mid', 'last', 'next', 'this', 'from', 'through', 'to', 'and', 'or', 'before', 'after', 'during', 'between'])
 
 /** The words that wake some DATE rule (lower case); a digit wakes them too. */
 export const DATE_TRIGGER_WORDS: readonly string[] = [...RULES_BY_WORD.keys()]

@@ -219,6 +219,9 @@ describe('caseDateWords', () => {
     ['ROSE ON MONDAY, JUNE 5, 😀 AND FELL LAST FRIDAY', ['MONDAY, JUNE 5', 'LAST FRIDAY']],
     ['BY THE END OF THE YEAR, NOT BEFORE DEC. 5, 1996', ['THE END OF THE YEAR', 'DEC. 5, 1996']],
     ['STRAßE CLOSED IN MAY AND IN JUNE', ['MAY', 'JUNE']],
+    // the verb and the noun are no months
+    ['THE REASON MAY BE A MARCH ON THE CAPITAL IN MID-MARCH', ['MID-MARCH']],
+    ['TALKS ON MAY 16, 2025 AND SINCE MARCH', ['MAY 16, 2025', 'MARCH']],
   ])('%s', (text, expected) => {
     const cased = caseDateWords(text)
     expect(cased.length).toBe(text.length)
