@@ -43,7 +43,7 @@ export function createQuotes(options: QuotesOptionsInput = {}): Stage {
       const entities = view.toView(doc.entities ?? [])
       // an all-caps document is read as mixed-case prose (src/quotes/all-caps.ts): "SAID" a speech verb, names capitalised
       const read = readCasedAsProse(view.text, tokens, paragraphs, entities)
-      const found = placeQuotesInCase(attributeSpeakers(read.text, findQuotes(read.text, paragraphs, read.tokens), {paragraphs, tokens: read.tokens, entities, bylines: view.toView(findBylines(doc.text, doc.meta.byline ?? null))}, options), view.text, read.text)
+      const found = placeQuotesInCase(attributeSpeakers(read.text, findQuotes(read.text, paragraphs, read.tokens), {paragraphs, tokens: read.tokens, entities: read.entities, bylines: view.toView(findBylines(doc.text, doc.meta.byline ?? null))}, options), view.text, read.text, entities)
       const quotes = placeQuotesInText(found, view)
       if (settings.warnUnclosed) {
         for (const quote of quotes) {
