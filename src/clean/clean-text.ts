@@ -75,9 +75,17 @@ export interface CleanResult {
 
 const DEFAULTS: CleanSettings = CleanOptions.parse({})
 
-/** Removes boilerplate lines from a raw article and finds its headline; `knownTitle` and `knownByline` (optional) are a title and a byline the input already had. */
-export function cleanText(raw: string, options?: CleanOptions, knownTitle: string | null = null, knownByline: string | null = null): CleanResult {
-  return cleanWith(raw, options === undefined ? DEFAULTS : CleanOptions.parse(options), knownTitle, knownByline)
+/** What the input already said of an article, besides its text (an SGML HEADLINE and BYLINE, a JSONL record's fields). */
+export interface KnownFields {
+  /** the input's own title: the headline whatever its shape (wire headlines are in capitals) */
+  title?: string | null
+  /** the input's own byline: its line is the byline's, `By` or not */
+  byline?: string | null
+}
+
+/** Removes boilerplate lines from a raw article and finds its headline; `known` (optional) holds a title and a byline the input already had. */
+export function cleanText(raw: string, options?: CleanOptions, known: KnownFields = {}): CleanResult {
+  return cleanWith(raw, options === undefined ? DEFAULTS : CleanOptions.parse(options), known)
 }
 
 
@@ -585,9 +593,10 @@ function isEdgeChrome(line: Line, next: Line | undefined): boolean {
 // ---------------------------------------------------------------------------------------------
 
 /** {@link cleanText} with options already parsed (the stage parses them once, not per document). */
-export function cleanWith(input: string, settings: CleanSettings, knownTitle: string | null, knownByline: string | null = null): CleanResult {
+export function cleanWith(input: string, settings: CleanSettings, known: KnownFields = {}): CleanResult {
   const off = new Set<CleanRule>(settings.disable)
-  const byline = bylineWords(knownByline)
+  const knownTitle = known.title ?? null
+  const byline = bylineWords(known.byline ?? null)
   const on = (rule: CleanRule) => !off.has(rule)
   // wire typesetting codes, then references: every later rule, and every offset, reads the decoded text
   // a paged archive's running heads and page numbers go first: they stand between lines every later rule reads together

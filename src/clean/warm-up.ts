@@ -21,4 +21,4 @@ const WARM_TEXT = [
  * once it has run a while): the line measure met its first letter beyond U+FFFF after it was optimised and was
  * compiled again in each worker thread. cleanWith keeps no state, so no document's result changes.
  */
-export const warmClean: () => void = warmUpOnce(12, () => cleanWith(WARM_TEXT, CleanOptions.parse({}), null))
+export const warmClean: () => void = warmUpOnce(12, () => cleanWith(WARM_TEXT, CleanOptions.parse({})))

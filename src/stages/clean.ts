@@ -21,7 +21,7 @@ export function createClean(options: CleanOptions = {}): Stage {
       const coded = doc.title !== null && !settings.disable.includes('wire-code') ? removeWireCodes(doc.title).text : doc.title
       const title = coded !== null && settings.decodeReferences ? decodeReferences(coded).text : coded
       // the input's own byline marks its line as the byline's, `By` or not (an SGML <BYLINE> with a bare name)
-      const result = cleanWith(doc.text, settings, title, doc.meta.byline ?? null)
+      const result = cleanWith(doc.text, settings, {title, byline: doc.meta.byline ?? null})
       doc.text = result.text
       doc.title = title ?? result.title
       doc.removed = result.removed

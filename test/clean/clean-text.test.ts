@@ -237,11 +237,11 @@ describe('cleanText on boilerplate not from the seeds', () => {
   ])('findBylines with the input\'s byline: %s', (_name, lines, known, expected) => {
     const text = article(...lines)
     expect(findBylines(text, known).map((s) => text.slice(s.start, s.end))).toEqual(expected)
-    const kept = cleanText(text, {}, 'Rain Falls on the Valley Again', known)
-    const off = cleanText(text, {bylineInText: false}, 'Rain Falls on the Valley Again', known)
+    const kept = cleanText(text, {}, {title: 'Rain Falls on the Valley Again', byline: known})
+    const off = cleanText(text, {bylineInText: false}, {title: 'Rain Falls on the Valley Again', byline: known})
     if (expected.length === 0) {
       // a line that is not the input's byline is read as before
-      expect(kept).toEqual(cleanText(text, {}, 'Rain Falls on the Valley Again'))
+      expect(kept).toEqual(cleanText(text, {}, {title: 'Rain Falls on the Valley Again'}))
       return
     }
     expect(kept.text).toBe(text)
@@ -362,9 +362,9 @@ describe('cleanText titles', () => {
 
   it('keeps the first line when a known title differs from it', () => {
     const input = article('Council approves budget after long debate', ...BODY)
-    expect(cleanText(input, {}, 'A different headline').title).toBeNull()
-    expect(cleanText(input, {}, 'A different headline').text).toBe(input)
-    expect(cleanText(input, {}, 'council approves budget after long debate').title).toBe('Council approves budget after long debate')
+    expect(cleanText(input, {}, {title: 'A different headline'}).title).toBeNull()
+    expect(cleanText(input, {}, {title: 'A different headline'}).text).toBe(input)
+    expect(cleanText(input, {}, {title: 'council approves budget after long debate'}).title).toBe('Council approves budget after long debate')
   })
 
   it('detects no title when detectTitle is false', () => {
@@ -568,8 +568,8 @@ describe('cleanText on 1998 NYT and AP wire copy', () => {
 
   it('lifts out an input headline in capitals when titleInText is false, and keeps it otherwise', () => {
     const text = article('TALKS RESUME IN BELFAST', '', 'BELFAST, Northern Ireland _ Talks resumed on Monday after a week in which both sides had stayed away.')
-    expect(cleanText(text, {titleInText: false}, 'TALKS RESUME IN BELFAST')).toMatchObject({title: 'TALKS RESUME IN BELFAST', text: article('BELFAST, Northern Ireland _ Talks resumed on Monday after a week in which both sides had stayed away.')})
-    expect(cleanText(text, {}, 'TALKS RESUME IN BELFAST').text).toBe(text)
+    expect(cleanText(text, {titleInText: false}, {title: 'TALKS RESUME IN BELFAST'})).toMatchObject({title: 'TALKS RESUME IN BELFAST', text: article('BELFAST, Northern Ireland _ Talks resumed on Monday after a week in which both sides had stayed away.')})
+    expect(cleanText(text, {}, {title: 'TALKS RESUME IN BELFAST'}).text).toBe(text)
   })
 
   it('switches the code rule off with disable, and reads codes in a title the input gave', () => {
