@@ -19,7 +19,7 @@ export function readCasedAsProse(text: string, tokens: readonly Token[], paragra
     const upper = CHAR_CLASS[cased.charCodeAt(t.start)] === CharClass.Upper ? UPPER_FLAG : 0
     return (t.flags & UPPER_FLAG) === upper ? t : {...t, flags: (t.flags & ~UPPER_FLAG) | upper}
   })
-  // a canonical name is read in title case ("MARIA ZAKHAROVA" as "Maria Zakharova"), as the pronoun resolver reads a
+  // a canonical name is read in title case ("MARIA ROE" as "Maria Roe"), as the pronoun resolver reads a
   // woman's name; the quotes get their entity's name as written back in placeQuotesInCase
   const titled = entities.map((e) => (e.canonical ? {...e, canonical: recaseAllCaps(e.canonical, (t, start) => start === 0 || !/[A-Za-z]/.test(t[start - 1]!) || t[start - 1] === '-')} : e))
   return {text: cased, tokens: recased, entities: titled}
