@@ -28,6 +28,7 @@ import {createQuotes} from '../src/stages/quotes.ts'
 import {createSegment} from '../src/stages/segment.ts'
 import {PRFScore} from '../src/eval/prf.ts'
 import {evaluate} from '../src/eval/evaluate.ts'
+import {createUtf16Mapper} from '../src/io/offsets.ts'
 import {POLNEAR_DEV_TEXT_DIR, readModernNerSet} from '../tools/ner/ner-set.ts'
 import {mapCleanedOffsets} from '../tools/ner/conll-text.ts'
 import {groupPredictions, matchQuotes, parseBrat, prf, readGold, speakerRight, type PredictedQuote} from './quotes-score.ts'
@@ -157,20 +158,17 @@ function benchNer(): void {
     const articles = new Map<string, {file: string; text: string}>()
     for (const a of readJsonl(join(out, 'articles.jsonl'))) articles.set(a.id as string, {file: (a.source as string).split('/').pop()!, text: a.text as string})
     const predicted = new Map<string, Array<{start: number; end: number; type: string}>>()
-    const units = new Map<string, number[]>()
+    // records count code points; the gold is in UTF-16 (one mapper per article)
+    const units = new Map<string, (codePoint: number) => number | null>()
     for (const e of readJsonl(join(out, 'entities.jsonl'))) {
       const type = TYPES[e.label as string]
       if (!type) continue
       const article = articles.get(e.docId as string)!
-      let table = units.get(e.docId as string)
-      if (!table) {
-        table = [0]
-        for (const c of article.text) table.push(table[table.length - 1]! + c.length)
-        units.set(e.docId as string, table)
-      }
+      let toUnits = units.get(e.docId as string)
+      if (!toUnits) units.set(e.docId as string, (toUnits = createUtf16Mapper(article.text)))
       let list = predicted.get(article.file)
       if (!list) predicted.set(article.file, (list = []))
-      list.push({start: table[e.start as number]!, end: table[e.end as number]!, type})
+      list.push({start: toUnits(e.start as number)!, end: toUnits(e.end as number)!, type})
     }
     const counts: Record<string, PRFScore> = Object.fromEntries(['PER', 'ORG', 'LOC', 'MISC'].map((t) => [t, new PRFScore()]))
     const written = new Set<string>()
