@@ -3,8 +3,10 @@
  * project's modern-news set (test/ner-gold/modern, hand-annotated under the CoNLL-2003 guidelines, tokenised by
  * the pipeline's own segmenter): `modern` (written + PolNeAR halves, as earlier figures), `web` (real news and blog
  * pages) and `m+web` (all three). For each: exact-span P/R/F1 per label and overall (conlleval's way) and the
- * label confusion; then tokens/second of the recogniser alone (cold and warm type cache), and, with
- * --compromise, compromise's people()/places()/organizations() on the same text.
+ * label confusion; then tokens/second of the recogniser alone (cold and warm type cache) in two configurations, the
+ * JavaScript beam decoder without the build's type vectors (`js decoder`, the figure earlier sessions reported) and
+ * the one `lede run` runs (`shipped`: shippedTagger's WebAssembly decoder and dist/type-vectors.bin), whose tags are
+ * checked identical; and, with --compromise, compromise's people()/places()/organizations() on the same text.
  *   npm run bench:ner [-- --runs 5] [--model models/ner.bin] [--no-name-unknown] [--no-consistency]
  *     [--given-name-join | --no-given-name-join] [--edge-trim | --no-edge-trim] [--org-evidence | --no-org-evidence] [--org-context | --no-org-context] [--org-coordination | --no-org-coordination] [--two-stage | --no-two-stage] [--compromise]
  */
@@ -15,11 +17,15 @@ import {findCompromiseEntities} from '../src/adapters/compromise.ts'
 import {TokenFlag, type Token} from '../src/doc.ts'
 import {readModernNerSet, toNerTokenDocument} from '../tools/ner/ner-set.ts'
 import {readConll, type NerDocument} from '../tools/ner/conll.ts'
-import {MODEL_URL, recogniseEntities, tagTokens} from '../src/ner/recognise.ts'
+import {MODEL_URL, recogniseEntities, shippedTaggerOptions, tagTokens} from '../src/ner/recognise.ts'
+import {SharedTypeTable} from '../src/ner/shared-types.ts'
+import {fileDigest, readTypeVectors, TYPE_VECTORS_URL} from '../src/ner/type-vectors.ts'
+import {wasmDecoderAvailable} from '../src/ner/wasm-decoder.ts'
+import {sourceKey} from '../scripts/source-key.mjs'
 import {readRuleSwitches, RULE_SWITCH_OPTIONS} from '../tools/ner/rule-switches.ts'
 import {modelArgOrExit} from '../tools/ner/model-arg.ts'
 import {scoreEntities, type NerScore} from '../tools/ner/score.ts'
-import {NerTagger} from '../src/ner/tagger.ts'
+import {NerTagger, TYPE_VECTOR_SIZE} from '../src/ner/tagger.ts'
 import {NER_TYPES, decodeIob, type TokenSpan} from '../src/ner/tags.ts'
 
 const spec = {
@@ -93,6 +99,18 @@ let tagger = new NerTagger(model, options)
 const loadMs = modelReadMs + performance.now() - taggerStarted
 const tagAll = (t: NerTagger, docs: NerDocument[]) => docs.map((doc) => decodeIob(tagTokens(doc.words, doc.sentenceEnds, t)))
 
+// the configuration `lede run` runs (shippedTagger's options, with the rule switches given here): the WebAssembly
+// decoder and the build's type vectors, read once a tagger has made 2,000 types. Sources run through tsx carry no
+// build key, so the bench asks itself, as a build's run does, whether dist/type-vectors.bin was made from this model,
+// these sources and this Node.js; the file is read once here (outside the timed passes: a run's thread reads it once)
+const vectorsStarted = performance.now()
+const vectorRead = readTypeVectors(TYPE_VECTORS_URL, {model: fileDigest(values.model!), code: sourceKey(new URL('..', import.meta.url).pathname), node: process.version, vectorSize: TYPE_VECTOR_SIZE})
+const builtTable = typeof vectorRead === 'string' ? null : new SharedTypeTable(vectorRead.memory, TYPE_VECTOR_SIZE, vectorRead.capacity)
+const vectorsMs = performance.now() - vectorsStarted
+const shippedOptions = {...shippedTaggerOptions(), ...options, builtTypes: builtTable === null ? null : () => builtTable}
+const wasmUsed = shippedOptions.wasm === true && beam > 1 && wasmDecoderAvailable()
+const shippedLabel = `shipped (${wasmUsed ? 'wasm' : 'js: no WebAssembly decoder'}, ${builtTable === null ? 'no build vectors' : "build's vectors"})`
+
 const trainFiles = (model.meta.trainFiles as string[] | undefined) ?? ['eng.train']
 console.log(`\nmodel trained on ${trainFiles.join(' + ')}, best epoch ${model.meta.bestEpoch} of ${model.meta.epochs}`)
 if (trainFiles.some((f) => f.endsWith('testa'))) {
@@ -115,16 +133,36 @@ console.log(`org evidence changes: ${ours.map((s) => `${s.name} ${s.org}`).join(
 console.log(`org context changes (rule D): ${ours.map((s) => `${s.name} ${s.context}`).join(', ')}`)
 console.log(`sentences decoded again (two-stage): ${ours.map((s) => `${s.name} ${s.again}`).join(', ')}`)
 
+// the two configurations must tag alike (the WebAssembly decoder and the build's vectors are exact): every set's IOB
+// tags from a fresh tagger of each, compared tag by tag; a difference fails the bench
+const iobOf = (t: NerTagger, docs: NerDocument[]) => docs.flatMap((doc) => tagTokens(doc.words, doc.sentenceEnds, t))
+const differing = [...sets, ...scoreOnly].map((set) => {
+  const js = iobOf(new NerTagger(model, options), set.documents)
+  const shipped = iobOf(new NerTagger(model, shippedOptions), set.documents)
+  return {name: set.name, tags: js.length, differ: js.length === shipped.length ? js.filter((tag, i) => tag !== shipped[i]).length : Math.max(js.length, shipped.length)}
+})
+const allSame = differing.every((d) => d.differ === 0)
+console.log(`\n${shippedLabel} vs js decoder, IOB tags: ${differing.map((d) => `${d.name} ${d.differ === 0 ? `identical (${d.tags})` : `${d.differ} of ${d.tags} DIFFER`}`).join(', ')}`)
+if (typeof vectorRead === 'string') console.log(`build's type vectors not used: ${vectorRead} (npm run build makes them for these sources)`)
+if (!allSame) process.exitCode = 1
+
 // speed: each set tagged with a fresh type cache (cold), then again with it kept (warm); wall clock and CPU time
 const runs = Math.max(1, Number(values.runs))
-console.log(`\nspeed, median of ${runs} runs (load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}); model load ${loadMs.toFixed(0)} ms`)
+console.log(
+  `\nspeed, median of ${runs} runs (load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}); model load ${loadMs.toFixed(0)} ms, build's type vectors read ${vectorsMs.toFixed(0)} ms; ` +
+    `each run a fresh tagger of each configuration in turn (js decoder, then shipped), cold then warm`,
+)
 const rate = (xs: number[]) => Math.round(median(xs)).toLocaleString('en')
-const speeds: {name: string; cold: string}[] = []
+const speeds: {name: string; cold: string; shippedCold: string}[] = []
 for (const set of sets) {
   const cold: number[] = []
   const warm: number[] = []
   const coldCpu: number[] = []
   const warmCpu: number[] = []
+  const shippedCold: number[] = []
+  const shippedWarm: number[] = []
+  const shippedColdCpu: number[] = []
+  const shippedWarmCpu: number[] = []
   const timed = (work: () => void, wall: number[], cpu: number[]) => {
     const started = performance.now()
     const cpuStarted = process.cpuUsage()
@@ -137,6 +175,9 @@ for (const set of sets) {
     tagger = new NerTagger(model, options)
     timed(() => tagAll(tagger, set.documents), cold, coldCpu)
     timed(() => tagAll(tagger, set.documents), warm, warmCpu)
+    const shipped = new NerTagger(model, shippedOptions)
+    timed(() => tagAll(shipped, set.documents), shippedCold, shippedColdCpu)
+    timed(() => tagAll(shipped, set.documents), shippedWarm, shippedWarmCpu)
   }
   // the public API on plain text (words joined by spaces, one sentence a line), as the pipeline calls it
   const texts = set.documents.map((doc) => layout(doc))
@@ -148,10 +189,13 @@ for (const set of sets) {
     api.push(set.tokens / ((performance.now() - started) / 1000))
   }
   console.log(
-    `${set.name.padEnd(6)} tokens/s: wall ${rate(cold)} cold, ${rate(warm)} warm; per CPU second ${rate(coldCpu)} cold, ${rate(warmCpu)} warm; ` +
+    `${set.name.padEnd(6)} js decoder tokens/s: wall ${rate(cold)} cold, ${rate(warm)} warm; per CPU second ${rate(coldCpu)} cold, ${rate(warmCpu)} warm; ` +
       `recogniseEntities on text, cold: ${rate(api)}`,
   )
-  speeds.push({name: set.name, cold: rate(cold)})
+  console.log(
+    `${set.name.padEnd(6)} ${shippedLabel} tokens/s: wall ${rate(shippedCold)} cold, ${rate(shippedWarm)} warm; per CPU second ${rate(shippedColdCpu)} cold, ${rate(shippedWarmCpu)} warm`,
+  )
+  speeds.push({name: set.name, cold: rate(cold), shippedCold: rate(shippedCold)})
 }
 
 if (values.compromise) {
@@ -183,7 +227,8 @@ if (values.compromise) {
 }
 
 console.log(`\nsummary: lede F1 ${ours.map((s) => `${s.name} ${pct(s.score.overall.f1).trim()}`).join(', ')}; ` +
-  `tagging ${speeds.map((s) => `${s.name} ${s.cold}`).join(', ')} tokens/s cold`)
+  `tagging ${speeds.map((s) => `${s.name} ${s.cold}`).join(', ')} tokens/s cold (js decoder), ` +
+  `${speeds.map((s) => `${s.name} ${s.shippedCold}`).join(', ')} tokens/s cold (${shippedLabel}); tags ${allSame ? 'identical' : 'DIFFER'}`)
 
 function layout(doc: NerDocument): {text: string; tokens: Token[]; sentences: {start: number; end: number}[]} {
   let text = ''

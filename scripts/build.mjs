@@ -5,11 +5,11 @@
 // dist/build-info.json lists every source file with its size and mtime: bin/lede.js runs the sources through
 // tsx instead of a dist/ that is older than them (a developer's edit is never hidden by a stale build).
 import {execFileSync} from 'node:child_process'
-import {createHash} from 'node:crypto'
-import {mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {dirname, join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {answerHelp} from './plain-args.mjs'
+import {sourceKey} from './source-key.mjs'
 
 answerHelp({
   name: 'build',
@@ -44,25 +44,6 @@ const sourceUrl = {
       return {contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromDist)}, import.meta.url).href`), loader: 'ts'}
     })
   },
-}
-
-// the key of what this build compiles (every file under src/ and pipelines/, the vector builder, the lock file): the
-// type vectors it writes (below) carry it, and a run uses them only when its code carries the same key
-function sourceKey() {
-  const hash = createHash('sha256')
-  const files = []
-  const walk = (folder) => {
-    for (const entry of readdirSync(join(root, folder), {withFileTypes: true})) {
-      const path = `${folder}/${entry.name}`
-      if (entry.isDirectory()) walk(path)
-      else files.push(path)
-    }
-  }
-  walk('src')
-  walk('pipelines')
-  files.push('scripts/build-type-vectors.ts', 'package-lock.json')
-  for (const path of files.sort()) hash.update(`${path}\0${readFileSync(join(root, path)).length}\0`).update(readFileSync(join(root, path)))
-  return hash.digest('hex')
 }
 
 // marks every bare import external (as esbuild's `packages: 'external'` does) except the packages named, which are bundled
@@ -105,8 +86,9 @@ const result = await build({
   // them error-message locales lede never uses; bundled without them, each thread's start-up runs 5-12% fewer
   // instructions (docs/scale.md, "Start-up and tail of one worker")
   plugins: [sourceUrl, externalPackagesBut(['zod'])],
-  // the executor starts dist/worker.js instead of the tsx entry when it runs from this build
-  define: {__LEDE_BUNDLE__: 'true', __LEDE_SOURCE_KEY__: JSON.stringify(sourceKey())},
+  // the executor starts dist/worker.js instead of the tsx entry when it runs from this build; the key of what this build
+  // compiles (scripts/source-key.mjs): the type vectors it writes (below) carry it, and a run uses them only with the same key
+  define: {__LEDE_BUNDLE__: 'true', __LEDE_SOURCE_KEY__: JSON.stringify(sourceKey(root))},
   sourcemap: 'linked',
   metafile: true,
   logLevel: 'warning',

@@ -76,9 +76,20 @@ export function shippedTagger(): NerTagger {
   if (shipped) return shipped
   const model = loadModel()
   shippedLexiconData = model.lexicon
-  shipped = new NerTagger(model, {beam: DEFAULT_BEAM, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY, givenNameJoin: DEFAULT_GIVEN_NAME_JOIN, edgeTrim: DEFAULT_EDGE_TRIM, orgEvidence: DEFAULT_ORG_EVIDENCE, orgContext: DEFAULT_ORG_CONTEXT, orgCoordination: DEFAULT_ORG_COORDINATION, twoStage: DEFAULT_TWO_STAGE, sharedTypes: sharedTypeTable(TYPE_VECTOR_SIZE), builtTypes: () => builtTypeTable(TYPE_VECTOR_SIZE), wasm: DEFAULT_WASM_DECODER && process.env.LEDE_WASM !== '0'})
+  shipped = new NerTagger(model, shippedTaggerOptions())
   return shipped
 }
+
+/**
+ * The options {@link shippedTagger} builds its tagger with (the defaults above, this thread's shared type table, the
+ * build's vectors, the WebAssembly decoder), so a bench can time fresh taggers of the configuration `lede run` runs.
+ */
+export function shippedTaggerOptions(): NerTaggerOptions {
+  return {beam: DEFAULT_BEAM, nameUnknown: DEFAULT_NAME_UNKNOWN, consistency: DEFAULT_CONSISTENCY, givenNameJoin: DEFAULT_GIVEN_NAME_JOIN, edgeTrim: DEFAULT_EDGE_TRIM, orgEvidence: DEFAULT_ORG_EVIDENCE, orgContext: DEFAULT_ORG_CONTEXT, orgCoordination: DEFAULT_ORG_COORDINATION, twoStage: DEFAULT_TWO_STAGE, sharedTypes: sharedTypeTable(TYPE_VECTOR_SIZE), builtTypes: () => builtTypeTable(TYPE_VECTOR_SIZE), wasm: DEFAULT_WASM_DECODER && process.env.LEDE_WASM !== '0'}
+}
+
+/** What a {@link NerTagger} is built with. */
+export type NerTaggerOptions = NonNullable<ConstructorParameters<typeof NerTagger>[1]>
 
 /** The shipped model's stored lexicon (its word and gazetteer lists), loaded with the tagger. */
 export function shippedLexicon(): Lexicon {
