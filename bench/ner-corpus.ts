@@ -17,6 +17,7 @@ import {parseScriptArgs} from '../tools/lib/script-args.ts'
 import {readConll} from '../tools/ner/conll.ts'
 import {conllText, mapCleanedOffsets} from '../tools/ner/conll-text.ts'
 import {PRFScore} from '../src/eval/prf.ts'
+import {createUtf16Mapper} from '../src/io/offsets.ts'
 
 const {values} = parseScriptArgs({
   name: 'bench:ner-corpus',
@@ -66,15 +67,11 @@ const articles = new Map<string, {source: string; text: string}>()
 for (const a of readJsonl('articles.jsonl')) articles.set(a.id as string, {source: a.source as string, text: (a.title ? `${a.title}\n` : '') + (a.text as string)})
 const predicted = new Map<string, Map<string, string>>()
 // records count code points; the CoNLL text is rebuilt in UTF-16, so convert back (one table per article)
-const units = new Map<string, number[]>()
+const units = new Map<string, (codePoint: number) => number | null>()
 const toUnits = (docId: string, text: string, points: number): number => {
-  let table = units.get(docId)
-  if (!table) {
-    table = [0]
-    for (const c of text) table.push(table[table.length - 1]! + c.length)
-    units.set(docId, table)
-  }
-  return table[points]!
+  let toUtf16 = units.get(docId)
+  if (!toUtf16) units.set(docId, (toUtf16 = createUtf16Mapper(text)))
+  return toUtf16(points)!
 }
 for (const e of readJsonl('entities.jsonl')) {
   const type = TYPES[e.label as string]

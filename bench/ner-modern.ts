@@ -16,6 +16,7 @@ import {parseScriptArgs} from '../tools/lib/script-args.ts'
 import {POLNEAR_DEV_TEXT_DIR, readModernNerSet} from '../tools/ner/ner-set.ts'
 import {mapCleanedOffsets} from '../tools/ner/conll-text.ts'
 import {PRFScore} from '../src/eval/prf.ts'
+import {createUtf16Mapper} from '../src/io/offsets.ts'
 
 const {values} = parseScriptArgs({
   name: 'bench:ner-modern',
@@ -64,21 +65,17 @@ const readJsonl = (file: string): Array<Record<string, unknown>> =>
 const articles = new Map<string, {file: string; text: string}>()
 for (const a of readJsonl('articles.jsonl')) articles.set(a.id as string, {file: (a.source as string).split('/').pop()!, text: a.text as string})
 const predicted = new Map<string, Array<{start: number; end: number; type: string}>>()
-const units = new Map<string, number[]>()
+// records count code points; the input text is read in UTF-16 (one mapper per article)
+const units = new Map<string, (codePoint: number) => number | null>()
 for (const e of readJsonl('entities.jsonl')) {
   const type = TYPES[e.label as string]
   if (!type) continue
   const article = articles.get(e.docId as string)!
-  let table = units.get(e.docId as string)
-  // records count code points; the input text is read in UTF-16
-  if (!table) {
-    table = [0]
-    for (const c of article.text) table.push(table[table.length - 1]! + c.length)
-    units.set(e.docId as string, table)
-  }
+  let toUnits = units.get(e.docId as string)
+  if (!toUnits) units.set(e.docId as string, (toUnits = createUtf16Mapper(article.text)))
   let list = predicted.get(article.file)
   if (!list) predicted.set(article.file, (list = []))
-  list.push({start: table[e.start as number]!, end: table[e.end as number]!, type})
+  list.push({start: toUnits(e.start as number)!, end: toUnits(e.end as number)!, type})
 }
 
 type Counts = Record<string, {tp: number; fp: number; fn: number}>
