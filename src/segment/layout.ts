@@ -252,6 +252,16 @@ function shownWidth(lines: LineInfo[], at: number): boolean {
   return false
 }
 
+// a capitalised word right before a line-end hyphen, and a capital opening the next line
+const CAPITAL_HEAD = /(?:^|[^\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*[-\u2010\u00ad]$/u
+const CAPITAL_START = /^\p{Lu}/u
+
+// whether the line ends on a capitalised word and its hyphen and the next line opens on a capital: a compound of two
+// capitalised words (a double-barrelled surname, `Austro-` / `Hungarian`) a wrapper broke at its own hyphen
+function breaksCapitalCompound(text: string, line: LineInfo, next: LineInfo): boolean {
+  return CAPITAL_START.test(text.slice(next.from, next.from + 1)) && CAPITAL_HEAD.test(text.slice(Math.max(line.from, line.to - 64), line.to))
+}
+
 /** Offsets of the line breaks that are wraps inside a paragraph (ascending); empty when the document is not hard-wrapped. */
 export function findWraps(text: string): number[] {
   if (!text.includes('\n')) return []
@@ -276,8 +286,10 @@ export function findWraps(text: string): number[] {
     // opens (wire copy whose paragraphs and tables open indented: `   Le Havre  1  Caen  1` / `   Played Tuesday :`)
     if (line.tabular && line.indent >= 2 && next.indent === line.indent && !next.startsLower && ROW_END.test(text.slice(line.from, line.to))) continue
     if (line.tabular && next.tabular) continue
-    // a wrapper breaks a line only when the next word would not fit on it
-    if (next.startsLower || (line.dangling && !line.tabular) || line.length + 1 + next.firstWord > layout.width - slack) wraps.push(next.start - 1)
+    // a wrapper breaks a line only when the next word would not fit on it; a capitalised word and a hyphen ending a
+    // line before a capital ("Harrington-" / "Smith") is a compound name broken at its own hyphen, wherever it was
+    // broken (no paragraph ends on a hyphen)
+    if (next.startsLower || (line.dangling && !line.tabular) || line.length + 1 + next.firstWord > layout.width - slack || (line.hyphenated && !line.tabular && breaksCapitalCompound(text, line, next))) wraps.push(next.start - 1)
   }
   return wraps
 }
