@@ -324,3 +324,53 @@ describe('findParagraphs with many separators and few newlines', () => {
     expect(ratio).toBeLessThan(50)
   })
 })
+
+// QA sweep VI's archive (docs/scale.md): every line broken at a hyphen, a double-barrelled surname at its own
+const BROKEN_NAME = 'WARSAW (AP) -- The president of the transit authority, Raymond Kowal-\nczyk, said on Monday that the city of Wash-\nington would receive $12 mil-\nlion from the federal govern-\nment for the project, which was an-\nnounced last year by Governor Eliza-\nbeth Harrington-\nSmith.\n\n"We are very grate-\nful," Kowal-\nczyk said.'
+// the reading view later stages see: wraps as spaces, line-end hyphens closed
+function readWrapped(text: string): {paragraphs: string[]; view: string} {
+  const paragraphs = findParagraphs(text)
+  const view = closeLineHyphens(unwrapText(text, paragraphs), findLineHyphens(text, paragraphs, isEnglishWord)).text
+  return {paragraphs: paragraphs.map((p) => text.slice(p.start, p.end)), view}
+}
+
+describe('findWraps: a capitalised word and a hyphen ending a line before a capital', () => {
+  it.each([
+    ['a surname broken at its own hyphen on a short line', BROKEN_NAME, 2, 'Governor Elizabeth Harrington-Smith.'],
+    ['the same after an emoji', BROKEN_NAME.replace('Governor', 'Governor \u{1F600}'), 2, 'Governor \u{1F600} Elizabeth Harrington-Smith.'],
+    ['a compound of two capitalised words', BROKEN_NAME.replace('Eliza-\nbeth Harrington-\nSmith.', 'Eliza-\nbeth of the Austro-\nHungarian line.'), 2, 'Elizabeth of the Austro-Hungarian line.'],
+    ['in capitals', BROKEN_NAME.replace('Harrington-\nSmith', 'HARRINGTON-\nSMITH'), 2, 'Elizabeth HARRINGTON-SMITH.'],
+    // a lowercase line after the hyphen was a wrap already, and a broken word still joins without its hyphen
+    ['a word broken on a short line', BROKEN_NAME.replace('Harrington-\nSmith.', 'Harrington-Smith and the inter-\nnational fund.'), 2, 'Harrington-Smith and the international fund.'],
+    // a lowercase word before the hyphen is no name's part: the break is left to the width, as before
+    ['a lowercase word before the hyphen', BROKEN_NAME.replace('Harrington-\nSmith.', 'Harrington-Smith in mid-\nSeptember.'), 3, 'Elizabeth Harrington-Smith in mid-'],
+    // a table row ending on a hyphen is no prose line
+    ['a table row', BROKEN_NAME.replace('Harrington-\nSmith.', 'Harrington-Smith.\nWarsaw  12  Gdansk-\nPoznan  4'), 4, 'Elizabeth Harrington-Smith.'],
+  ])('%s', (_name, text, paragraphs, reads) => {
+    const read = readWrapped(text)
+    expect(read.paragraphs).toHaveLength(paragraphs)
+    expect(read.view).toContain(reads)
+  })
+
+  it('leaves a text read one paragraph a line as it was: the layout test is unchanged', () => {
+    const text = 'The Anglo-\nFrench talks ended.\nThe McCain-\nFeingold law stands.'
+    expect(findWraps(text)).toEqual([])
+    expect(readWrapped(text).paragraphs).toHaveLength(4)
+  })
+})
+
+describe('the default pipeline reads a double-barrelled name broken at its hyphen as one PERSON', () => {
+  it.each([
+    ['as QA sweep VI wrote it', BROKEN_NAME, 'Eliza-\nbeth Harrington-\nSmith'],
+    ['after an emoji', BROKEN_NAME.replace('Governor', 'Governor \u{1F600}'), 'Eliza-\nbeth Harrington-\nSmith'],
+  ])('%s', async (_name, text, written) => {
+    const {PIPELINES, DEFAULT_PIPELINE} = await import('../../pipelines/index.ts')
+    const {createDoc} = await import('../../src/doc.ts')
+    const {processDoc} = await import('../../src/stage.ts')
+    const doc = processDoc(PIPELINES[DEFAULT_PIPELINE]!.build(), createDoc({id: 'd', source: 'a.txt', text}))
+    expect(doc.text).toBe(text)
+    const people = doc.entities!.filter((e) => e.label === 'PERSON' && !e.canonical.includes('Kowalczyk'))
+    expect(people.map((e) => [doc.text.slice(e.start, e.end), e.canonical, e.entityId])).toEqual([[written, 'Elizabeth Harrington-Smith', 'person:elizabeth-harrington-smith']])
+    expect(people[0]!.start).toBe(text.indexOf('Eliza-'))
+  })
+})
