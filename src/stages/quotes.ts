@@ -25,7 +25,7 @@ export const QuotesOptions = z
 /** Input type of {@link QuotesOptions}. */
 export type QuotesOptionsInput = z.input<typeof QuotesOptions>
 
-/** Creates the quotes stage (requires text, paragraphs, tokens, line-end hyphens and entities; assigns quotes). */
+/** Creates the quotes stage (requires text, paragraphs, tokens, line-end hyphens and entities, and reads the input's own byline, `meta.byline`, to know its line; assigns quotes). */
 export function createQuotes(options: QuotesOptionsInput = {}): Stage {
   const settings = Object.freeze(QuotesOptions.parse(options))
   return {
