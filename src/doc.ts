@@ -120,6 +120,8 @@ export interface Money extends Span {
   per?: string
   /** index (within this document's money list) of the figure this one converts */
   equivalentOf?: number
+  /** the multiplier a table's scale caption ("in millions of dollars") applied to this figure, already in amount and value */
+  tableScale?: number
 }
 
 /** A wire dateline ("NAIROBI, Kenya (AP) _"): the span covers it up to the agency, without the dash after it. */

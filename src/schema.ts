@@ -110,6 +110,7 @@ export const MoneyRecord = z
     max: z.number().finite().optional(),
     per: z.string().optional(),
     equivalentOf: z.string().optional().describe('id of the money record this one converts'),
+    tableScale: z.number().int().positive().optional().describe('the multiplier a table caption ("in millions of dollars") applied; amount and value include it'),
   })
   .superRefine(spanOrder)
   .describe('money.jsonl: one monetary figure, amount as a number and value as an exact decimal string')

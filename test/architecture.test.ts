@@ -217,7 +217,7 @@ describe('naming', () => {
   // a finder, for this rule: an exported function of src/ whose declared return type holds spans (a type with numeric
   // `start` and `end`, declared anywhere in src/, or such a type's array, union, promise or generator). Its name opens
   // with one of these verbs; a finder with a new verb adds it here, where the names can be read together
-  const VERBS = ['find', 'match', 'merge', 'relabel', 'resolve', 'recognise', 'attribute', 'place', 'sort', 'decode', 'read']
+  const VERBS = ['find', 'match', 'merge', 'relabel', 'resolve', 'recognise', 'attribute', 'place', 'sort', 'decode', 'read', 'scale']
 
   it('names every exported finder of src/ (a function returning spans) verb-first', () => {
     const parsed = files.filter((file) => file.endsWith('.ts')).map((file) => [file, ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest)] as const)

@@ -289,6 +289,7 @@ export function buildRecords(doc: Doc): {article: ArticleRecord | null; written:
       max: m.max,
       per: m.per,
       equivalentOf: m.equivalentOf !== undefined ? moneyId.get(m.equivalentOf) : undefined,
+      tableScale: m.tableScale,
     }
     const record = check(
       MoneyRecord,

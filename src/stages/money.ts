@@ -5,6 +5,7 @@
  */
 import {findMoney} from '../money/find-money.ts'
 import {MoneyOptions} from '../money/options.ts'
+import {scaleTableMoney} from '../money/table-scale.ts'
 import type {Stage} from '../stage.ts'
 import {openReadingView} from '../segment/reading-view.ts'
 
@@ -21,7 +22,8 @@ export function createMoney(options: MoneyOptions = {}): Stage {
       // a wrap inside a paragraph reads as a space ("$5\nbillion" is one figure), a word a wrapper broke with a
       // hyphen ("$5 mil-" / "lion") whole
       const view = openReadingView(doc)
-      doc.money = view.toText(findMoney(view.text, finderOptions))
+      // a table caption's scale ("in millions of dollars") is read on the lines of the text itself, which the view joins
+      doc.money = scaleTableMoney(doc.text, view.toText(findMoney(view.text, finderOptions)))
     },
   }
 }

@@ -2,6 +2,7 @@ import {readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {createDoc} from '../../src/doc.ts'
 import {MoneyRecord} from '../../src/schema.ts'
+import {buildRecords} from '../../src/io/records.ts'
 import {createPipeline, processDoc} from '../../src/stage.ts'
 import {findMoney} from '../../src/money/find-money.ts'
 import {createSegment} from '../../src/stages/segment.ts'
@@ -32,6 +33,21 @@ describe('createMoney', () => {
 
   it.each([[{defaultDollar: 'usd'}], [{defaultDollar: 'DOLLAR'}], [{other: true}]])('rejects bad options %j at creation', (options) => {
     expect(() => createMoney(options as never)).toThrow()
+  })
+
+  it('scales the money in a table under a scale caption, not the prose after it; records keep code-point offsets', () => {
+    // an astral character first: record offsets count code points, the Doc's UTF-16 units
+    const text = '📈 Bank results for the quarter (in millions of dollars):\nNet income      $32,100    $30,500\n\nThe bank paid $32,100 in fees.\n'
+    const doc = createDoc({id: 'd', source: 'd.txt', text})
+    processDoc(createPipeline('p', [createSegment(), createMoney()]), doc)
+    const records = buildRecords(doc).lines.money.trim().split('\n').map((line) => MoneyRecord.parse(JSON.parse(line)))
+    const points = [...text]
+    expect(records.map((r) => ({text: r.text, cut: points.slice(r.start, r.end).join(''), amount: r.amount, value: r.value, tableScale: r.tableScale}))).toEqual([
+      {text: '$32,100', cut: '$32,100', amount: 32100000000, value: '32100000000', tableScale: 1000000},
+      {text: '$30,500', cut: '$30,500', amount: 30500000000, value: '30500000000', tableScale: 1000000},
+      {text: '$32,100', cut: '$32,100', amount: 32100, value: '32100', tableScale: undefined},
+    ])
+    expect(records[0]!.start).toBe(text.indexOf('$32,100') - 1)
   })
 
   it('writes an empty list when there is no money', () => {
