@@ -28,7 +28,7 @@ import {createQuotes} from '../src/stages/quotes.ts'
 import {createSegment} from '../src/stages/segment.ts'
 import {PRFScore} from '../src/eval/prf.ts'
 import {evaluate} from '../src/eval/evaluate.ts'
-import {createUtf16Mapper} from '../src/io/offsets.ts'
+import {readRunEntities} from './run-entities.ts'
 import {POLNEAR_DEV_TEXT_DIR, readModernNerSet} from '../tools/ner/ner-set.ts'
 import {mapCleanedOffsets} from '../tools/ner/conll-text.ts'
 import {groupPredictions, matchQuotes, parseBrat, prf, readGold, speakerRight, type PredictedQuote} from './quotes-score.ts'
@@ -121,11 +121,6 @@ function lede(args: string[]): void {
   const run = spawnSync(process.execPath, [join(root, 'bin/lede.js'), ...args], {stdio: ['ignore', 'ignore', 'inherit']})
   if (run.status !== 0 && run.status !== 1) throw new Error(`lede ${args[0]} exited ${run.status}`)
 }
-const readJsonl = (file: string): Array<Record<string, unknown>> =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
 
 // (b) the modern dev NER set through lede run, as bench:ner-modern
 function benchNer(): void {
@@ -155,21 +150,7 @@ function benchNer(): void {
     }
     const out = join(work, 'out')
     lede(['run', corpus, '--out', out, '--quiet', '--workers', values.workers!])
-    const articles = new Map<string, {file: string; text: string}>()
-    for (const a of readJsonl(join(out, 'articles.jsonl'))) articles.set(a.id as string, {file: (a.source as string).split('/').pop()!, text: a.text as string})
-    const predicted = new Map<string, Array<{start: number; end: number; type: string}>>()
-    // records count code points; the gold is in UTF-16 (one mapper per article)
-    const units = new Map<string, (codePoint: number) => number | null>()
-    for (const e of readJsonl(join(out, 'entities.jsonl'))) {
-      const type = TYPES[e.label as string]
-      if (!type) continue
-      const article = articles.get(e.docId as string)!
-      let toUnits = units.get(e.docId as string)
-      if (!toUnits) units.set(e.docId as string, (toUnits = createUtf16Mapper(article.text)))
-      let list = predicted.get(article.file)
-      if (!list) predicted.set(article.file, (list = []))
-      list.push({start: toUnits(e.start as number)!, end: toUnits(e.end as number)!, type})
-    }
+    const {articles, predicted} = readRunEntities(out, TYPES)
     const counts: Record<string, PRFScore> = Object.fromEntries(['PER', 'ORG', 'LOC', 'MISC'].map((t) => [t, new PRFScore()]))
     const written = new Set<string>()
     for (const article of articles.values()) {

@@ -16,7 +16,7 @@ import {parseScriptArgs} from '../tools/lib/script-args.ts'
 import {POLNEAR_DEV_TEXT_DIR, readModernNerSet} from '../tools/ner/ner-set.ts'
 import {mapCleanedOffsets} from '../tools/ner/conll-text.ts'
 import {PRFScore} from '../src/eval/prf.ts'
-import {createUtf16Mapper} from '../src/io/offsets.ts'
+import {readRunEntities} from './run-entities.ts'
 
 const {values} = parseScriptArgs({
   name: 'bench:ner-modern',
@@ -57,26 +57,7 @@ const run = spawnSync(process.execPath, [new URL('../bin/lede.js', import.meta.u
 const seconds = (performance.now() - started) / 1000
 if (run.status !== 0 && run.status !== 1) throw new Error(`lede run exited ${run.status}`)
 
-const readJsonl = (file: string): Array<Record<string, unknown>> =>
-  readFileSync(join(out, file), 'utf8')
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
-const articles = new Map<string, {file: string; text: string}>()
-for (const a of readJsonl('articles.jsonl')) articles.set(a.id as string, {file: (a.source as string).split('/').pop()!, text: a.text as string})
-const predicted = new Map<string, Array<{start: number; end: number; type: string}>>()
-// records count code points; the input text is read in UTF-16 (one mapper per article)
-const units = new Map<string, (codePoint: number) => number | null>()
-for (const e of readJsonl('entities.jsonl')) {
-  const type = TYPES[e.label as string]
-  if (!type) continue
-  const article = articles.get(e.docId as string)!
-  let toUnits = units.get(e.docId as string)
-  if (!toUnits) units.set(e.docId as string, (toUnits = createUtf16Mapper(article.text)))
-  let list = predicted.get(article.file)
-  if (!list) predicted.set(article.file, (list = []))
-  list.push({start: toUnits(e.start as number)!, end: toUnits(e.end as number)!, type})
-}
+const {articles, predicted} = readRunEntities(out, TYPES)
 
 type Counts = Record<string, {tp: number; fp: number; fn: number}>
 const fresh = (): Counts => Object.fromEntries(['PER', 'ORG', 'LOC', 'MISC'].map((t) => [t, {tp: 0, fp: 0, fn: 0}]))
