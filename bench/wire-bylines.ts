@@ -9,10 +9,10 @@
  *
  *   npm run bench:wire-bylines [-- --folders test/fixtures/wire-1998=test/fixtures/wire-bylines/gold-1998-bylines,test/fixtures/wire-bylines]
  *
- * Self-made fixtures only (test/fixtures): never the IEER or any held-out set.
+ * Self-made fixtures only: every folder must lie under the project's test/fixtures.
  */
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
-import {join} from 'node:path'
+import {join, relative, resolve} from 'node:path'
 import {parseScriptArgs} from '../tools/lib/script-args.ts'
 import {PIPELINES} from '../pipelines/index.ts'
 import {listCorpus, readCorpus} from '../src/io/corpus.ts'
@@ -28,7 +28,12 @@ const {values} = parseScriptArgs({
   },
   example: 'npm run bench:wire-bylines -- --folders test/fixtures/wire-bylines',
 })
-if (/ieer|testb/i.test(values.folders!)) throw new Error('bench:wire-bylines: held-out data is not read')
+// an allow-list, not a deny-list: the bench reads the project's own fixtures and nothing else
+const FIXTURES = new URL('../test/fixtures/', import.meta.url).pathname
+for (const folder of values.folders!.split(/[,=]/)) {
+  const inside = relative(FIXTURES, resolve(folder))
+  if (inside === '' || inside.startsWith('..')) throw new Error(`bench:wire-bylines: reads only folders under test/fixtures (got ${folder})`)
+}
 
 const pipeline = PIPELINES.news!.build()
 
