@@ -13,26 +13,27 @@
  */
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join, relative, resolve} from 'node:path'
-import {parseScriptArgs} from '../tools/lib/script-args.ts'
+import {failUsage, parseScriptArgs, type ScriptSpec} from '../tools/lib/script-args.ts'
 import {PIPELINES} from '../pipelines/index.ts'
 import {listCorpus, readCorpus} from '../src/io/corpus.ts'
 import {locateGold, validateGold} from '../src/eval/gold.ts'
 import {processDoc} from '../src/stage.ts'
 import type {Doc} from '../src/doc.ts'
 
-const {values} = parseScriptArgs({
+const SPEC = {
   name: 'bench:wire-bylines',
   about: 'SGML fixtures read with and without the byline block in the text: body records kept, byline speakers, byline names against the hand gold.',
   options: {
     folders: {type: 'string', value: '<list>', default: 'test/fixtures/wire-1998=test/fixtures/wire-bylines/gold-1998-bylines,test/fixtures/wire-bylines', description: 'fixture folders, comma-separated, each with corpus/ and gold/ (folder=goldDir for another gold folder: wire-1998\'s gold leaves the byline names out)'},
   },
   example: 'npm run bench:wire-bylines -- --folders test/fixtures/wire-bylines',
-})
+} satisfies ScriptSpec
+const {values} = parseScriptArgs(SPEC)
 // an allow-list, not a deny-list: the bench reads the project's own fixtures and nothing else
 const FIXTURES = new URL('../test/fixtures/', import.meta.url).pathname
 for (const folder of values.folders!.split(/[,=]/)) {
   const inside = relative(FIXTURES, resolve(folder))
-  if (inside === '' || inside.startsWith('..')) throw new Error(`bench:wire-bylines: reads only folders under test/fixtures (got ${folder})`)
+  if (inside === '' || inside.startsWith('..')) failUsage(SPEC, `reads only folders under test/fixtures (got ${folder})`)
 }
 
 const pipeline = PIPELINES.news!.build()

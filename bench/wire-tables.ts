@@ -19,14 +19,14 @@
  */
 import {existsSync, readFileSync} from 'node:fs'
 import {basename} from 'node:path'
-import {parseScriptArgs} from '../tools/lib/script-args.ts'
+import {failUsage, parseScriptArgs, type ScriptSpec} from '../tools/lib/script-args.ts'
 import {DEFAULT_PIPELINE, PIPELINES} from '../pipelines/index.ts'
 import {createDoc} from '../src/doc.ts'
 import {readConll, type NerDocument} from '../tools/ner/conll.ts'
 import {processDoc} from '../src/stage.ts'
 import {mapCleanedOffsets} from '../tools/ner/conll-text.ts'
 
-const {values} = parseScriptArgs({
+const SPEC = {
   name: 'bench:wire-tables',
   about: 'CoNLL-2003 documents with results and standings tables laid out as 1990s wire copy (aligned columns, tabs,\nindented paragraphs); entities scored against the CoNLL gold on the table rows and the rest.',
   options: {
@@ -34,9 +34,10 @@ const {values} = parseScriptArgs({
     examples: {type: 'string', default: '0', check: 'number', description: 'differences to print per layout'},
   },
   example: 'npm run bench:wire-tables -- --conll ../shared/conll2003/eng.testa --examples 5',
-})
+} satisfies ScriptSpec
+const {values} = parseScriptArgs(SPEC)
 // an allow-list: the bench reads the training or the development file and nothing else
-if (!['eng.train', 'eng.testa'].includes(basename(values.conll!))) throw new Error(`bench:wire-tables: reads only eng.train or eng.testa (got ${values.conll})`)
+if (!['eng.train', 'eng.testa'].includes(basename(values.conll!))) failUsage(SPEC, `reads only eng.train or eng.testa (got ${values.conll})`)
 if (!existsSync(values.conll!)) {
   console.log(`bench:wire-tables: ${values.conll} not found`)
   process.exit(0)
