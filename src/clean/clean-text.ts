@@ -293,6 +293,9 @@ const SLASH_CREDIT_TAIL = /\s\/ ?[A-Z][\w.&-]{1,24}(?: [A-Z][\w.&-]{1,24}){0,2}$
 // EF"): a caption describes one picture and carries one credit, so a line that opens as a list item (an item number
 // and `.`, `)` or a spaced dash; a dash or bullet) or joins items with spaced slashes before the tail is no caption
 const LIST_ITEM_OPENING = /^(?:\d{1,3}(?:[.)]| +[-–—])|[-–—•·*]) /
+// a wire headline in capitals opens with its topic slug and a dash ("SOCCER - GERMAN FIRST DIVISION RESULTS / STANDINGS",
+// "ICE HOCKEY-NHL RESULTS/STANDINGS"): its last slash joins two table names, it credits no photo
+const CAPITALS_TOPIC_HEADLINE = /^[A-Z][A-Z&']*(?: [A-Z][A-Z&']*){0,2} ?[-–—] ?[A-Z][^a-z]*$/
 const SPACED_SLASH = /\s\/\s/
 // "... in the capital. Photo: Agency/Name"
 const TRAILING_CREDIT = /(?:^|[.!?]["”’]? )(?:photo(?:graph)?s?|images?|pictures?|credits?)(?: by\b| ?:)[^.!?]{1,60}$/i
@@ -418,7 +421,7 @@ function hasInlineCredit(line: Line): boolean {
 // a credit after a slash at the line's end, on a line that is not a list item nor a list of slash-joined items
 function hasSlashCredit(text: string, tail: string): boolean {
   const match = SLASH_CREDIT_TAIL.exec(tail)
-  if (match === null || LIST_ITEM_OPENING.test(text.trimStart())) return false
+  if (match === null || LIST_ITEM_OPENING.test(text.trimStart()) || CAPITALS_TOPIC_HEADLINE.test(text.trim())) return false
   return !SPACED_SLASH.test(text.slice(0, text.length - tail.length + match.index))
 }
 

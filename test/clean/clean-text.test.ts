@@ -189,6 +189,9 @@ describe('cleanText on boilerplate not from the seeds', () => {
     ['a bulleted pair', [BODY[0]!, '• Ann Roe / Jo Lee', BODY[1]!]],
     ['a list of slash-joined items', [BODY[0]!, 'SALES LIMITS AB / CD / EF', BODY[1]!]],
     ['pairs of names joined by slashes', [BODY[0]!, 'Ann Roe ( Peru ) / Jo Lee ( Peru ) / Bo Kim', BODY[1]!]],
+    // a wire headline in capitals with its topic slug: the slash joins two table names (docs/ner.md, "Sports news", 2026-12-03 eve)
+    ['a capitals topic headline ending in "/ STANDINGS"', [BODY[0]!, 'SOCCER - GERMAN FIRST DIVISION RESULTS / STANDINGS', BODY[1]!]],
+    ['a capitals topic headline with an unspaced slug', [BODY[0]!, 'ICE HOCKEY-NHL RESULTS / STANDINGS', BODY[1]!]],
   ])('keeps %s', (_name, lines) => {
     const input = article(...lines)
     const result = cleanText(input)
