@@ -18,9 +18,11 @@ const REGION = `(?:${REGION_WORD})(?: (?:${REGION_WORD}|of|and|the|de|du|da|del|
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]{0,6})\\.?'
 const DATE = `(?:[0-9]{4}-[01][0-9]-[0-3][0-9]|${MONTH} [0-3]?[0-9](?:,? [0-9]{4})?|[0-3]?[0-9] ${MONTH}(?: [0-9]{4})?)`
 // an agency is short: (Reuters), (AP), (AFP), (dpa), (Xinhua), (AP Photo)
-const AGENCY = "\\(([A-Z][A-Za-z.&'’-]{1,20}(?: [A-Z][A-Za-z.&'’-]{0,20}){0,2}|[a-z]{2,5})\\)"
+// CoNLL's token spacing puts a space inside the brackets and before the comma ("BISHKEK , Jan 11 ( Reuters ) -", the
+// 2020 Reuters shape tokenised as CoNLL-2003 is), as it does in "NICE , France 1996-08-30"
+const AGENCY = "\\( ?([A-Z][A-Za-z.&'’-]{1,20}(?: [A-Z][A-Za-z.&'’-]{0,20}){0,2}|[a-z]{2,5}) ?\\)"
 // what parts the start of a dateline may hold: city, region, date, agency
-const HEAD = `(${CITY})(?: ?, (${REGION}))??(?:,? (${DATE}))?(?: ${AGENCY})?`
+const HEAD = `(${CITY})(?: ?, (${REGION}))??(?: ?,? (${DATE}))?(?: ${AGENCY})?`
 // inline: the story goes on after a dash, an underscore (older AP copy) or a colon
 const INLINE = new RegExp(`^${HEAD}(?: ?(?:--|-|—|–|_|:) )`)
 // alone on its line (CoNLL-2003's Reuters copy, an SGML DATELINE element): city, region and a date or an agency, nothing after

@@ -26,6 +26,10 @@ describe('matchDateline', () => {
     ['NBC-— Pr', {place: 'NBC'}, 'NBC'],
     ['KABUL-– Afghan officials said on Monday the road had reopened.', {place: 'KABUL'}, 'KABUL'],
     ['BELFAST, Northern Ireland- — Talk turned to the marches.', {place: 'BELFAST, Northern Ireland'}, 'BELFAST, Northern Ireland'],
+    // 2020 Reuters copy in CoNLL's token spacing (docs/ner.md, "Sports news", 2026-12-03 eve)
+    ['BISHKEK , Jan 11 ( Reuters ) - Kyrgyz nationalist Sadyr Japarov won.', {place: 'BISHKEK', date: 'Jan 11', agency: 'Reuters'}, 'BISHKEK , Jan 11 ( Reuters )'],
+    ['MADRID , Nov 22 ( Reuters ) - Real Madrid drew.', {place: 'MADRID', date: 'Nov 22', agency: 'Reuters'}, 'MADRID , Nov 22 ( Reuters )'],
+    ['KANSAS CITY , Missouri , Jan 26 ( Reuters ) - The Chiefs won.', {place: 'KANSAS CITY, Missouri', date: 'Jan 26', agency: 'Reuters'}, 'KANSAS CITY , Missouri , Jan 26 ( Reuters )'],
   ])('%s', (text, fields, covered) => {
     const found = matchDateline(text)
     expect(found).toMatchObject(fields)
