@@ -125,13 +125,15 @@ export function resolveOverlaps(
     // the yielding figure and the numbers inside it carry no label beside the name
     if (yielding.length > 0 && yielding.some((m) => inside(span, m))) continue
     if (figures.length > 0 && span.label !== 'MONEY' && crossesFigure(span, figures)) continue
-    if (span.label === 'TIME') {
+    if (span.label === 'TIME' || span.label === 'QUANTITY') {
       // a time zone or place inside a clock time ("05:30 GMT", "10 a.m. Kyiv time") is a name under CoNLL-2003: the
-      // name wins and the TIME keeps its part before it ("05:30"); a name past the TIME's end is left to the overlap
+      // name wins and the TIME keeps its part before it ("05:30"); a name past the TIME's end is left to the overlap.
+      // The same for a unit named after a person inside a QUANTITY ("26 degrees Celsius": eng.train tags Celsius MISC
+      // 8 of 8; the QUANTITY keeps "26 degrees"), which the longer QUANTITY used to take (docs/ner.md, "Sports news")
       const zone = firstNameInside(text, candidates, nameCount, span)
       if (zone !== null) {
-        const before = trimmed(text, span.start, zone.start, 'TIME')
-        if (before.end > before.start) candidates.push({start: before.start, end: before.end, label: 'TIME', rank: 2})
+        const before = trimmed(text, span.start, zone.start, span.label)
+        if (before.end > before.start) candidates.push({start: before.start, end: before.end, label: span.label, rank: 2})
         continue
       }
     }
