@@ -11,7 +11,7 @@
  * its use between ORG, LOC and MISC ("NEW YORK" the dateline is LOC, "NEW YORK" the team is ORG), and a majority vote
  * over every label lost 0.4 F1 on eng.testa (docs/ner.md); person against non-person is not a matter of use.
  */
-import {NER_TYPES, TAG_O, tagId, tagPosition, tagType, writeMention} from './tags.ts'
+import {forEachMention, NER_TYPES, TAG_O, tagId, tagPosition, wholeMentionType, writeMention} from './tags.ts'
 import {warmUpOnce} from '../text/warm-up.ts'
 
 const PER = NER_TYPES.indexOf('PER')
@@ -54,14 +54,6 @@ function sameWords(lowerIds: ArrayLike<number>, a: number, b: number, length: nu
   return true
 }
 
-// whether tokens [start, end) already hold exactly one mention of `type` over all of them
-function isWhole(tags: Uint8Array, start: number, end: number, type: number): boolean {
-  if (end - start === 1) return tags[start] === tagId(3, type)
-  if (tags[start] !== tagId(0, type) || tags[end - 1] !== tagId(2, type)) return false
-  for (let i = start + 1; i < end - 1; i++) if (tags[i] !== tagId(1, type)) return false
-  return true
-}
-
 /**
  * Rewrites `tags` (BILOU ids, one document) in place: an untagged occurrence of a name tagged at least
  * {@link MIN_VOTES} times with one label, capitalised, outside headlines and not part of a longer capitalised run,
@@ -74,7 +66,7 @@ export function harmoniseDocument(input: ConsistencyInput, tags: Uint8Array, min
   // names by first word; a document has few, so a short list per first word is searched linearly
   const byFirst = new Map<number, Name[]>()
   let mentions = 0
-  forEachMention(tags, (start, end, tag) => {
+  forEachMention(tags, (start, end, type) => {
     const n = end - start
     let names = byFirst.get(lowerIds[start])
     if (!names) byFirst.set(lowerIds[start], (names = []))
@@ -82,7 +74,7 @@ export function harmoniseDocument(input: ConsistencyInput, tags: Uint8Array, min
     // every field set here, so all names share one hidden class (a field added later to a few made the repairs' compiled
     // code meet a second one and be thrown away)
     if (!name) names.push((name = {start, length: n, votes: [0, 0, 0, 0], label: 0, fills: false, wholes: false, relabels: false}))
-    name.votes[tagType(tag)] += position[start] === 2 ? 1 : 2
+    name.votes[type] += position[start] === 2 ? 1 : 2
     mentions++
   })
   if (mentions === 0) return 0
@@ -123,32 +115,15 @@ export function harmoniseDocument(input: ConsistencyInput, tags: Uint8Array, min
 function relabelPeople(input: ConsistencyInput, tags: Uint8Array, byFirst: Map<number, Name[]>): number {
   const {lowerIds} = input
   let changed = 0
-  forEachMention(tags, (start, end, tag) => {
+  forEachMention(tags, (start, end, type) => {
     const n = end - start
     const name = byFirst.get(lowerIds[start])?.find((x) => x.length === n && sameWords(lowerIds, x.start, start, n))
     if (!name?.relabels) return
-    const type = tagType(tag)
     if (type === name.label || (type === PER) === (name.label === PER)) return
     writeMention(tags, start, end, name.label)
     changed += n
   })
   return changed
-}
-
-// calls `visit` for each whole mention in BILOU tags (a unit tag, or a begin tag through its last tag) with its
-// token span and its last tag; a last tag with no begin before it is no mention
-function forEachMention(tags: Uint8Array, visit: (start: number, end: number, tag: number) => void): void {
-  let open = -1
-  for (let i = 0; i < tags.length; i++) {
-    const tag = tags[i]
-    if (tag === TAG_O) continue
-    const at = tagPosition(tag)
-    if (at === 0) open = i
-    if (at !== 2 && at !== 3) continue
-    const start = at === 3 ? i : open
-    open = -1
-    if (start >= 0) visit(start, i + 1, tag)
-  }
 }
 
 // untagged occurrences of a name tagged consistently elsewhere take its label
@@ -205,7 +180,7 @@ function mendPieces(input: ConsistencyInput, tags: Uint8Array, byFirst: Map<numb
       const end = i + name.length
       // the last word capitalised too ("Pirelli cables" tagged whole once is not spread)
       if (end > sentenceEnd || !capitalised[end - 1] || !sameWords(lowerIds, name.start, i, name.length)) continue
-      if (isWhole(tags, i, end, name.label)) {
+      if (wholeMentionType(tags, i, end) === name.label) {
         i = end - 1
         break
       }

@@ -5,7 +5,7 @@
  * the mention; no gold of this project (nor CoNLL-2003's) puts such a mark at a mention's edge unless its partner is
  * inside the mention ("Janata Dal ( United )"). The repair needs no label choice and no list of names.
  */
-import {TAG_O, tagPosition, tagType, writeMention} from './tags.ts'
+import {forEachMention, TAG_O, writeMention} from './tags.ts'
 
 // each bracket or quotation mark and its partner; '"' and "'" are their own partners
 const PARTNER: ReadonlyMap<string, string> = new Map([
@@ -72,33 +72,22 @@ export function findTrimmedMention(wordAt: (i: number) => string, start: number,
 }
 
 /**
- * Applies rule P to one document's BILOU tag ids in place: each mention (a B..L or U run) is trimmed by
+ * Applies rule P to one document's BILOU tag ids in place: each mention (as {@link forEachMention} reads them) is trimmed by
  * {@link findTrimmedMention}, the tokens it loses become O and the kept ones are re-tagged B..L or U with the same
  * label (a mention left with no token is removed). Returns the number of mentions changed.
  */
 export function trimEdgeMarks(wordAt: (i: number) => string, tags: Uint8Array): number {
   let changed = 0
-  let i = 0
-  while (i < tags.length) {
-    const position = tagPosition(tags[i])
-    if (position !== 0 && position !== 3) {
-      i++
-      continue
-    }
-    const type = tagType(tags[i])
-    let end = i + 1
-    if (position === 0) while (end < tags.length && tagType(tags[end]) === type && tagPosition(tags[end]) === 1) end++
-    if (position === 0 && end < tags.length && tagType(tags[end]) === type && tagPosition(tags[end]) === 2) end++
+  forEachMention(tags, (start, end, type) => {
     // only tokens that can be a mark at all are looked at further (most mentions start and end with a letter)
-    if (PARTNER.has(wordAt(i)) || PARTNER.has(wordAt(end - 1)) || isPictograph(wordAt(i)) || isPictograph(wordAt(end - 1))) {
-      const [start, stop] = findTrimmedMention(wordAt, i, end)
-      if (start !== i || stop !== end) {
-        changed++
-        for (let j = i; j < end; j++) tags[j] = TAG_O
-        writeMention(tags, start, stop, type)
-      }
-    }
-    i = end
-  }
+    const first = wordAt(start)
+    const last = wordAt(end - 1)
+    if (!PARTNER.has(first) && !PARTNER.has(last) && !isPictograph(first) && !isPictograph(last)) return
+    const [kept, stop] = findTrimmedMention(wordAt, start, end)
+    if (kept === start && stop === end) return
+    changed++
+    tags.fill(TAG_O, start, end)
+    writeMention(tags, kept, stop, type)
+  })
   return changed
 }

@@ -7,7 +7,7 @@
  * looks like one; the sentence's own noun is the evidence the form lacks. Countries and regions (the model's
  * data-package lists) are never changed: standing for governments or national teams they stay LOC (the guide).
  */
-import {NER_TYPES, tagId, tagPosition, tagType, TAG_O, writeMention} from './tags.ts'
+import {forEachMention, NER_TYPES, writeMention} from './tags.ts'
 
 const PER = NER_TYPES.indexOf('PER')
 const ORG = NER_TYPES.indexOf('ORG')
@@ -68,21 +68,10 @@ const isCapitalised = (word: string) => /^\p{Lu}/u.test(word)
 function mentionsOf(tags: Uint8Array, sentenceEnds: readonly number[]): Mention[] {
   const out: Mention[] = []
   let sentence = 0
-  for (let i = 0; i < tags.length; i++) {
-    if (tags[i] === TAG_O) continue
-    const position = tagPosition(tags[i])
-    if (position !== 0 && position !== 3) continue
-    const type = tagType(tags[i])
-    let end = i + 1
-    if (position === 0) {
-      while (end < tags.length && tags[end] === tagId(1, type)) end++
-      if (end >= tags.length || tags[end] !== tagId(2, type)) continue
-      end++
-    }
-    while (sentence < sentenceEnds.length && sentenceEnds[sentence] <= i) sentence++
-    out.push({start: i, end, type, sentenceStart: sentence > 0 ? sentenceEnds[sentence - 1] : 0, sentenceEnd: sentence < sentenceEnds.length ? sentenceEnds[sentence] : tags.length})
-    i = end - 1
-  }
+  forEachMention(tags, (start, end, type) => {
+    while (sentence < sentenceEnds.length && sentenceEnds[sentence] <= start) sentence++
+    out.push({start, end, type, sentenceStart: sentence > 0 ? sentenceEnds[sentence - 1] : 0, sentenceEnd: sentence < sentenceEnds.length ? sentenceEnds[sentence] : tags.length})
+  })
   return out
 }
 

@@ -8,13 +8,9 @@
  * into a longer mention.
  */
 import {baseLexicon} from './lexicon.ts'
-import {NER_TYPES, TAG_O, tagId, tagPosition, tagType} from './tags.ts'
+import {NER_TYPES, TAG_O, wholeMentionType, writeMention} from './tags.ts'
 
 const ORG = NER_TYPES.indexOf('ORG')
-const ORG_B = tagId(0, ORG)
-const ORG_I = tagId(1, ORG)
-const ORG_L = tagId(2, ORG)
-const ORG_U = tagId(3, ORG)
 
 /** The contexts and forms training text shows to be an organisation's (see the module comment). */
 export interface OrgEvidence {
@@ -129,13 +125,8 @@ export function runLabel(tags: Uint8Array, run: CapitalisedRun): number {
   let outside = true
   for (let i = run.start; i < run.end && outside; i++) outside = tags[i] === TAG_O
   if (outside) return -1
-  const first = tags[run.start]
-  const last = tags[run.end - 1]
-  const type = tagType(first)
-  if (run.end - run.start === 1) return tagPosition(first) === 3 ? type : -2
-  if (tagPosition(first) !== 0 || tagPosition(last) !== 2 || tagType(last) !== type) return -2
-  for (let i = run.start + 1; i < run.end - 1; i++) if (tagPosition(tags[i]) !== 1 || tagType(tags[i]) !== type) return -2
-  return type
+  const type = wholeMentionType(tags, run.start, run.end)
+  return type >= 0 ? type : -2
 }
 
 // whether the model's training text does not know a word; a word with a period ("U.S.", "Nov.") never counts as
@@ -157,16 +148,6 @@ function runKey(doc: OrgEvidenceDocument, run: CapitalisedRun): string {
   let key = doc.wordAt(run.start)
   for (let i = run.start + 1; i < run.end; i++) key += ` ${doc.wordAt(i)}`
   return key
-}
-
-function labelOrg(tags: Uint8Array, run: CapitalisedRun): void {
-  if (run.end - run.start === 1) {
-    tags[run.start] = ORG_U
-    return
-  }
-  tags[run.start] = ORG_B
-  for (let i = run.start + 1; i < run.end - 1; i++) tags[i] = ORG_I
-  tags[run.end - 1] = ORG_L
 }
 
 /**
@@ -201,7 +182,7 @@ export function applyOrgEvidence(doc: OrgEvidenceDocument, tags: Uint8Array, len
   let changed = 0
   for (const run of candidates) {
     if (names.has(runKey(doc, run))) {
-      labelOrg(tags, run)
+      writeMention(tags, run.start, run.end, ORG)
       changed++
     }
   }

@@ -105,25 +105,56 @@ export function writeMention(tags: Uint8Array, start: number, end: number, type:
   tags[end - 1] = tagId(2, type)
 }
 
-/** Entity spans from BILOU tag ids, leniently: a B or I run without its L still ends at the last tagged token. */
-export function decodeBilou(tags: ArrayLike<number>, from = 0, to = tags.length): TokenSpan[] {
-  const spans: TokenSpan[] = []
-  let open: TokenSpan | null = null
+/**
+ * Calls `visit(start, end, type)` for each mention in BILOU tag ids over tokens [from, to), in order, with its
+ * half-open token span and type index; the one reading of mentions every pass shares, lenient as a decoder's must be:
+ * a B or U always starts a mention, an I or L continues an open mention of its type or else starts one, and a B or I
+ * run without its L (or cut by `to`) still ends at its last tagged token. `visit` may rewrite the tokens it is given.
+ */
+export function forEachMention(
+  tags: ArrayLike<number>,
+  visit: (start: number, end: number, type: number) => void,
+  from = 0,
+  to = tags.length,
+): void {
+  let start = -1
+  let open = -1
   for (let i = from; i < to; i++) {
     const tag = tags[i]
     const type = tagType(tag)
     const position = tagPosition(tag)
-    if (type < 0) {
-      open = null
-      continue
+    // an open mention ends before an O, a B or U, or a tag of another type
+    if (start >= 0 && (type < 0 || position === 0 || position === 3 || type !== open)) {
+      visit(start, i, open)
+      start = -1
     }
-    if (position === 0 || position === 3 || open === null || open.type !== NER_TYPES[type]) {
-      open = {start: i, end: i + 1, type: NER_TYPES[type]}
-      spans.push(open)
-    } else {
-      open.end = i + 1
+    if (type < 0) continue
+    if (start < 0) {
+      start = i
+      open = type
     }
-    if (position === 2 || position === 3) open = null
+    if (position === 2 || position === 3) {
+      visit(start, i + 1, open)
+      start = -1
+    }
   }
+  if (start >= 0) visit(start, to, open)
+}
+
+/** The type index of tokens [start, end) when they hold exactly one mention (U alone, else B, I..., L of one type), else -1. */
+export function wholeMentionType(tags: ArrayLike<number>, start: number, end: number): number {
+  if (end <= start) return -1
+  const type = tagType(tags[start])
+  if (type < 0) return -1
+  if (end - start === 1) return tags[start] === tagId(3, type) ? type : -1
+  if (tags[start] !== tagId(0, type) || tags[end - 1] !== tagId(2, type)) return -1
+  for (let i = start + 1; i < end - 1; i++) if (tags[i] !== tagId(1, type)) return -1
+  return type
+}
+
+/** Entity spans from BILOU tag ids, read by {@link forEachMention}: a B or I run without its L still ends at the last tagged token. */
+export function decodeBilou(tags: ArrayLike<number>, from = 0, to = tags.length): TokenSpan[] {
+  const spans: TokenSpan[] = []
+  forEachMention(tags, (start, end, type) => spans.push({start, end, type: NER_TYPES[type]}), from, to)
   return spans
 }

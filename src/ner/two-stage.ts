@@ -2,7 +2,7 @@
  * Two-stage prediction aggregation (Ratinov & Roth 2009; docs/ner.md, twenty-seventh round): what a first decoding of
  * the document said about the same word elsewhere, before and after a token, as feature bits for a second decoding.
  */
-import {tagPosition, tagType} from './tags.ts'
+import {forEachMention, tagType} from './tags.ts'
 
 /** The bits of one token: 0..4 some other occurrence labelled O/PER/ORG/LOC/MISC, 5..9 their strict majority, 10..13 the longest other multi-word mention holding the word (its type), 14..16 the word's place there (first, inner, last). */
 export const STAGE_TWO_BITS = 17
@@ -75,26 +75,13 @@ export function findStageTwoBits(doc: StageTwoDocument, tags: Uint8Array, bits: 
   const ends = scratch.mentionEnd
   const types = scratch.mentionType
   starts.length = ends.length = types.length = 0
-  for (let i = 0; i < n; i++) {
-    const type = tagType(tags[i])
-    if (type < 0) {
-      mentionOf[i] = -1
-      continue
-    }
-    const position = tagPosition(tags[i])
-    const open = types.length > 0 && ends[ends.length - 1] === i && types[types.length - 1] === type && position !== 0 && position !== 3
-    if (open) ends[ends.length - 1] = i + 1
-    else {
-      starts.push(i)
-      ends.push(i + 1)
-      types.push(type)
-    }
-    mentionOf[i] = types.length - 1
-    // an ended mention is not continued by a following I or L (the decoder gives well-formed tags; this keeps the
-    // reading well defined for any)
-    if (position === 2 || position === 3) ends[ends.length - 1] = -(i + 1)
-  }
-  for (let m = 0; m < ends.length; m++) if (ends[m] < 0) ends[m] = -ends[m]
+  mentionOf.fill(-1, 0, n)
+  forEachMention(tags, (start, end, type) => {
+    for (let i = start; i < end; i++) mentionOf[i] = types.length
+    starts.push(start)
+    ends.push(end)
+    types.push(type)
+  }, 0, n)
   for (let i = 0; i < n; i++) {
     const slot = tokenSlot[i]
     if (slot >= 0) {

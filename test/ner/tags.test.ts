@@ -3,12 +3,14 @@ import {
   allowedAfter,
   BILOU_TAGS,
   encodeBilou,
+  forEachMention,
   IOB2_TAGS,
   decodeBilou,
   decodeIob,
   TAG_START,
   tagId,
   type TokenSpan,
+  wholeMentionType,
   writeMention,
 } from '../../src/ner/tags.ts'
 
@@ -71,6 +73,50 @@ describe('BILOU', () => {
     const tags = new Uint8Array(4)
     writeMention(tags, start, end, type)
     expect(Array.from(tags, (t) => BILOU_TAGS[t])).toEqual(names)
+  })
+
+  // the one reading of mentions every pass shares (decodeBilou, consistency, edge trim, rules D and O, two-stage)
+  const ids = (names: string) => (names === '' ? [] : names.split(' ').map((n) => BILOU_TAGS.indexOf(n)))
+  it.each([
+    ['well formed', 'U-PER O B-ORG I-ORG L-ORG U-LOC', [[0, 1, 0], [2, 5, 1], [5, 6, 2]]],
+    ['B-I run without its L ends at its last tagged token', 'B-PER I-PER O', [[0, 2, 0]]],
+    ['a lone I or L starts a mention', 'O I-LOC O L-MISC', [[1, 2, 2], [3, 4, 3]]],
+    ['a tag of another type starts a new mention', 'B-PER L-ORG', [[0, 1, 0], [1, 2, 1]]],
+    ['a B cuts an open mention', 'B-PER B-PER L-PER', [[0, 1, 0], [1, 3, 0]]],
+    ['an I after an L starts a new mention', 'L-PER I-PER', [[0, 1, 0], [1, 2, 0]]],
+    ['a run open at the end', 'O B-ORG I-ORG', [[1, 3, 1]]],
+    ['all O', 'O O', []],
+    ['empty', '', []],
+  ])('forEachMention: %s', (_name, names, expected) => {
+    const seen: number[][] = []
+    forEachMention(ids(names), (start, end, type) => seen.push([start, end, type]))
+    expect(seen).toEqual(expected)
+    expect(decodeBilou(ids(names))).toEqual(expected.map(([start, end, type]) => ({start, end, type: ['PER', 'ORG', 'LOC', 'MISC'][type]})))
+  })
+
+  it('forEachMention reads [from, to) only, a mention cut by `to` ending there', () => {
+    const seen: number[][] = []
+    forEachMention(ids('U-PER B-ORG I-ORG L-ORG'), (start, end, type) => seen.push([start, end, type]), 1, 3)
+    expect(seen).toEqual([[1, 3, 1]])
+  })
+
+  it('forEachMention lets the visitor rewrite the mention it is given', () => {
+    const tags = Uint8Array.from(ids('B-PER L-PER U-LOC'))
+    forEachMention(tags, (start, end) => writeMention(tags, start, end, 1))
+    expect(Array.from(tags, (t) => BILOU_TAGS[t])).toEqual(['B-ORG', 'L-ORG', 'U-ORG'])
+  })
+
+  it.each([
+    ['O U-PER O', 1, 2, 0],
+    ['B-ORG I-ORG L-ORG', 0, 3, 1],
+    ['B-ORG I-ORG L-ORG', 0, 2, -1],
+    ['B-ORG I-ORG L-ORG', 1, 3, -1],
+    ['B-ORG I-LOC L-ORG', 0, 3, -1],
+    ['U-PER U-PER', 0, 2, -1],
+    ['O O', 0, 1, -1],
+    ['B-PER L-PER', 1, 1, -1],
+  ])('wholeMentionType of %s over [%i, %i) is %i', (names, start, end, type) => {
+    expect(wholeMentionType(ids(names), start, end)).toBe(type)
   })
 
   it('maps BILOU to IOB2 names', () => {
