@@ -152,7 +152,8 @@ export function recogniseEntities(
   return mergeHeadlineReadings(text, tokens, headline, isLower, plain, viewed)
 }
 
-// the tagger's BILOU tags as mentions on the text, spans from a first token's start to a last token's end
-function decodeMentions(tags: Parameters<typeof decodeBilou>[0], tokens: readonly Span[]): EntitySpan[] {
+// the tagger's BILOU tag ids (what tagSpans returns) as mentions on the text, spans from a first token's start to a
+// last token's end
+function decodeMentions(tags: Uint8Array, tokens: readonly Span[]): EntitySpan[] {
   return decodeBilou(tags).map((span) => ({start: tokens[span.start].start, end: tokens[span.end - 1].end, label: LABELS[span.type]}))
 }
