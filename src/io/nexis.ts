@@ -14,6 +14,7 @@ export interface ExportPiece {
   text: string
 }
 
+// read with matchAll, which iterates a copy: the module-level pattern's lastIndex is never state
 const MARKER = /^[ \t]*(\d{1,6}) of (\d{1,6}) DOCUMENTS?[ \t]*$/gm
 
 /**
@@ -29,8 +30,7 @@ export function splitNexisExport(text: string): ExportPiece[] | null {
   // lines counted from the last marker on, so a long export is read once
   let counted = 0
   let line = 1
-  MARKER.lastIndex = 0
-  for (let match = MARKER.exec(text); match !== null; match = MARKER.exec(text)) {
+  for (const match of text.matchAll(MARKER)) {
     const n = Number(match[1])
     const m = Number(match[2])
     if (markers.length === 0) {
