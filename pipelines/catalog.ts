@@ -55,11 +55,11 @@ export interface StageOutline {
 // checks that every pipeline builds exactly these, for every option that changes its stages)
 const STAGE_OUTLINES: Readonly<Record<string, StageOutline>> = {
   clean: {name: 'clean', requires: ['text', 'title'], assigns: ['text', 'title', 'removed']},
-  segment: {name: 'segment', requires: ['text'], assigns: ['paragraphs', 'sentences', 'tokens', 'lineHyphens']},
+  segment: {name: 'segment', requires: ['text'], assigns: ['paragraphs', 'sentences', 'tokens', 'lineHyphens', 'bylines']},
   dateline: {name: 'dateline', requires: ['text', 'paragraphs', 'lineHyphens'], assigns: ['dateline']},
   money: {name: 'money', requires: ['text', 'paragraphs', 'lineHyphens'], assigns: ['money']},
   entities: {name: 'entities', requires: ['text', 'paragraphs', 'tokens', 'sentences', 'lineHyphens', 'money', 'dateline', 'title'], assigns: ['entities']},
-  quotes: {name: 'quotes', requires: ['text', 'paragraphs', 'tokens', 'lineHyphens', 'entities'], assigns: ['quotes']},
+  quotes: {name: 'quotes', requires: ['text', 'paragraphs', 'tokens', 'lineHyphens', 'bylines', 'entities'], assigns: ['quotes']},
   tags: {name: 'tags', requires: ['text', 'tokens'], assigns: ['tags']},
 }
 

@@ -172,6 +172,8 @@ export interface Doc {
   tokens?: Token[]
   /** the line-end hyphens of wrapped paragraphs (`[]` in text that is not hard-wrapped), read whole by dateline, money, entities and quotes */
   lineHyphens?: LineHyphen[]
+  /** the byline block's lines above the story's first body line, as clean recognises them (`findBylines`): a writer's name there is never a speaker */
+  bylines?: Span[]
   /** part of speech and lemma of each token, aligned with `tokens` (the opt-in token layer) */
   tags?: TokenTag[]
   entities?: Entity[]
@@ -184,7 +186,7 @@ export interface Doc {
  * Layers a stage may require or assign: every field of {@link Doc} a stage writes (test/architecture.test.ts fails
  * when the two lists differ, and test/stages/declared-layers.test.ts checks each stage's reads and writes against them).
  */
-export const LAYER_NAMES = ['text', 'title', 'removed', 'paragraphs', 'dateline', 'sentences', 'tokens', 'lineHyphens', 'tags', 'entities', 'quotes', 'money'] as const
+export const LAYER_NAMES = ['text', 'title', 'removed', 'paragraphs', 'dateline', 'sentences', 'tokens', 'lineHyphens', 'bylines', 'tags', 'entities', 'quotes', 'money'] as const
 
 /** A layer a stage may require or assign (one of {@link LAYER_NAMES}). */
 export type LayerName = (typeof LAYER_NAMES)[number]

@@ -9,7 +9,6 @@ import {attributeSpeakers} from '../quotes/speakers.ts'
 import {placeQuotesInText} from '../quotes/in-text.ts'
 import {readCasedAsProse, placeQuotesInCase} from '../quotes/all-caps.ts'
 import {openReadingView} from '../segment/reading-view.ts'
-import {findBylines} from '../clean/clean-text.ts'
 
 /** Options of the quotes stage. */
 export const QuotesOptions = z
@@ -25,13 +24,14 @@ export const QuotesOptions = z
 /** Input type of {@link QuotesOptions}. */
 export type QuotesOptionsInput = z.input<typeof QuotesOptions>
 
-/** Creates the quotes stage (requires text, paragraphs, tokens, line-end hyphens and entities, and reads the input's own byline, `meta.byline`, to know its line; assigns quotes). */
+/** Creates the quotes stage (requires text, paragraphs, tokens, line-end hyphens, byline lines and entities; assigns quotes). */
 export function createQuotes(options: QuotesOptionsInput = {}): Stage {
   const settings = Object.freeze(QuotesOptions.parse(options))
   return {
     name: 'quotes',
     // attribution reads the document's tokens as words (src/quotes/words.ts); it finds sentence ends among them itself
-    requires: ['text', 'paragraphs', 'tokens', 'lineHyphens', 'entities'],
+    // a writer's name in the byline lines is never a speaker nor a pronoun's antecedent
+    requires: ['text', 'paragraphs', 'tokens', 'lineHyphens', 'bylines', 'entities'],
     assigns: ['quotes'],
     run(doc, ctx) {
       // a wrap inside a paragraph reads as a space, so quotes and speakers cross it; a word a wrapper broke with a
@@ -43,7 +43,7 @@ export function createQuotes(options: QuotesOptionsInput = {}): Stage {
       const entities = view.toView(doc.entities ?? [])
       // an all-caps document is read as mixed-case prose (src/quotes/all-caps.ts): "SAID" a speech verb, names capitalised
       const read = readCasedAsProse(view.text, tokens, paragraphs, entities)
-      const found = placeQuotesInCase(attributeSpeakers(read.text, findQuotes(read.text, paragraphs, read.tokens), {paragraphs, tokens: read.tokens, entities: read.entities, bylines: view.toView(findBylines(doc.text, doc.meta.byline ?? null))}, options), view.text, read.text, entities)
+      const found = placeQuotesInCase(attributeSpeakers(read.text, findQuotes(read.text, paragraphs, read.tokens), {paragraphs, tokens: read.tokens, entities: read.entities, bylines: view.toView(doc.bylines ?? [])}, options), view.text, read.text, entities)
       const quotes = placeQuotesInText(found, view)
       if (settings.warnUnclosed) {
         for (const quote of quotes) {

@@ -230,13 +230,25 @@ describe('words that are also abbreviations', () => {
 describe('createSegment', () => {
   it('declares its layers and writes them after clean', () => {
     const stage = createSegment()
-    expect(stage).toMatchObject({name: 'segment', requires: ['text'], assigns: ['paragraphs', 'sentences', 'tokens', 'lineHyphens']})
+    expect(stage).toMatchObject({name: 'segment', requires: ['text'], assigns: ['paragraphs', 'sentences', 'tokens', 'lineHyphens', 'bylines']})
     const raw = readFileSync(new URL(SEEDS.find(([name]) => name.startsWith('002'))![0], corpus), 'utf8')
     const doc = processDoc(createPipeline('p', [createClean(), stage]), createDoc({id: 'd', source: '002.txt', text: raw}))
     expect(doc.messages).toEqual([])
     expect(doc.paragraphs).toHaveLength(14)
     expect(slices(doc.text, doc.sentences!)).toContain('However, Moscow refused to agree to a truce.')
     expect(doc.tokens!.length).toBeGreaterThan(300)
+  })
+
+  // the byline lines clean kept in the text, the layer the quotes stage reads so a writer is never a speaker
+  it.each([
+    ['a By line and its second line', 'By Jane Roe\nAssociated Press Writer\n\nThe board met on Monday.', {}, ['By Jane Roe', 'Associated Press Writer']],
+    ["the input's own byline, a bare name", 'TERRY OWENS\n\nThe board met on Monday.', {byline: 'TERRY OWENS'}, ['TERRY OWENS']],
+    ['a bare name without the input byline', 'TERRY OWENS\n\nThe board met on Monday.', {}, []],
+    ['no byline', 'The board met on Monday.', {}, []],
+  ])('writes the byline lines: %s', (_name, text, meta, expected) => {
+    const doc = createDoc({id: 'd', source: 'b.txt', text, meta})
+    createSegment().run(doc, {warn: () => {}})
+    expect(slices(doc.text, doc.bylines!)).toEqual(expected)
   })
 
   it('writes empty layers for empty text', () => {

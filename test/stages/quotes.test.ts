@@ -8,6 +8,7 @@ import {attributeSpeakers} from '../../src/quotes/speakers.ts'
 import {findQuotes} from '../../src/quotes/marks.ts'
 import {createPipeline, processDoc, type Stage} from '../../src/stage.ts'
 import {createClean} from '../../src/stages/clean.ts'
+import {findBylines} from '../../src/clean/clean-text.ts'
 import {createEntities} from '../../src/stages/entities.ts'
 import {createDateline} from '../../src/stages/dateline.ts'
 import {createMoney} from '../../src/stages/money.ts'
@@ -23,12 +24,13 @@ function layers(entities: Entity[] = []): Stage {
   return {
     name: 'layers',
     requires: [],
-    assigns: ['paragraphs', 'sentences', 'tokens', 'lineHyphens', 'entities'],
+    assigns: ['paragraphs', 'sentences', 'tokens', 'lineHyphens', 'bylines', 'entities'],
     run(doc) {
       doc.paragraphs = paragraphsOf(doc.text)
       doc.lineHyphens = findLineHyphens(doc.text, doc.paragraphs, isEnglishWord)
       doc.sentences = doc.paragraphs
       doc.tokens = findTokens(doc.text)
+      doc.bylines = findBylines(doc.text, doc.meta.byline ?? null)
       doc.entities = entities
     },
   }
@@ -36,7 +38,7 @@ function layers(entities: Entity[] = []): Stage {
 
 describe('createQuotes', () => {
   it('declares its layers', () => {
-    expect(createQuotes()).toMatchObject({name: 'quotes', requires: ['text', 'paragraphs', 'tokens', 'lineHyphens', 'entities'], assigns: ['quotes']})
+    expect(createQuotes()).toMatchObject({name: 'quotes', requires: ['text', 'paragraphs', 'tokens', 'lineHyphens', 'bylines', 'entities'], assigns: ['quotes']})
   })
 
   it('rejects unknown options', () => {
