@@ -78,8 +78,9 @@ export function* splitWireFile(text: string, options: WireOptions = {}): Generat
     const line = lineOf(from + at)
     items.push({kind: 'error', error: {line, code: 'ingest:sgml-stray-text', message: `line ${line}: text outside any <DOC> element (${preview(piece.trim())}); not read`}, end: to})
   }
-  DOC_TAG.lastIndex = 0
-  for (let m = DOC_TAG.exec(text); m !== null; m = DOC_TAG.exec(text)) {
+  // matchAll iterates a copy of the pattern: this generator yields between matches, and a shared lastIndex would let
+  // another file's split, read meanwhile, move this one's place
+  for (const m of text.matchAll(DOC_TAG)) {
     const closing = m[1] === '/'
     if (!closing) {
       if (open !== null) items.push({kind: 'error', error: unterminated(text, open, m.index, lineOf), end: m.index})

@@ -52,6 +52,22 @@ describe('looksLikeWireSgml', () => {
 })
 
 describe('splitWireFile', () => {
+  // each file's split keeps its own place: two read in turn (a caller reading two files' documents side by side) give
+  // what each gives alone (a module-level /g pattern's lastIndex was shared, and the second file's split reset it)
+  it('reads two files in turn as it reads each alone', () => {
+    const file = (...ids: string[]) => ids.map((id) => `<DOC>\n<DOCNO> ${id} </DOCNO>\n<TEXT>\n<P>\nStory ${id}.\n</P>\n</TEXT>\n</DOC>\n`).join('')
+    const first = splitWireFile(file('A1', 'A2', 'A3'))
+    const second = splitWireFile(file('B1', 'B2'))
+    const read: string[] = []
+    for (let step = 0; step < 4; step++) {
+      for (const split of [first, second]) {
+        const next = split.next()
+        if (!next.done) read.push(next.value.kind === 'doc' ? next.value.doc.docno! : next.value.error.code)
+      }
+    }
+    expect(read).toEqual(['A1', 'B1', 'A2', 'B2', 'A3'])
+  })
+
   it('reads a NYT DOC: id, headline on one line, date, byline, fields kept, byline block under the headline, paragraphs with their wraps', () => {
     const [doc] = docs(NYT)
     expect(doc).toMatchObject({
