@@ -153,7 +153,6 @@ function readChildren(body: string): {elements: Element[]; loose: Array<{text: s
     if (WRAPPERS.has(name) || m[1] === '/') continue
     // the element runs to its own closing tag (wire elements do not nest in themselves)
     const close = new RegExp(`</${escapeRegExp(m[2]!)}\\s*>`, 'i')
-    close.lastIndex = 0
     const rest = body.slice(last)
     const end = close.exec(rest)
     if (end === null) {
