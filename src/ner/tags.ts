@@ -109,7 +109,7 @@ export function writeMention(tags: Uint8Array, start: number, end: number, type:
  * Calls `visit(start, end, type)` for each mention in BILOU tag ids over tokens [from, to), in order, with its
  * half-open token span and type index; the one reading of mentions every pass shares, lenient as a decoder's must be:
  * a B or U always starts a mention, an I or L continues an open mention of its type or else starts one, and a B or I
- * run without its L (or cut by `to`) still ends at its last tagged token. `visit` may rewrite the tokens it is given.
+ * run without its L (or cut by `to`) still ends at its last tagged token; `visit` may rewrite the tokens it is given.
  */
 export function forEachMention(
   tags: ArrayLike<number>,
