@@ -11,6 +11,8 @@ import {findWraps} from '../segment/layout.ts'
 import {decodeReferences} from '../text/references.ts'
 import {removePageFurniture} from './page-furniture.ts'
 import {removeWireCodes, removeWireHeaders} from './wire-codes.ts'
+import {isCapitalsByline} from './capitals-byline.ts'
+import {isAllCaps} from '../text/all-caps.ts'
 import {astralClass, buildCodeUnitTable, CHAR_CLASS, CHAR_SCRIPT, CharClass, Script} from '../text/chars.ts'
 
 /** Every rule `clean` applies; each removed line is recorded as `clean:<rule>`. */
@@ -502,13 +504,25 @@ function isMetaLine(line: Line): boolean {
   return sawDateWord || /\d/.test(line.text)
 }
 
-/** The second line of a byline: a short label right under "By Jane Doe" ("Associated Press Writer", "Staff Reporter"). */
-function continuesByline(lines: Line[], i: number): boolean {
+/** The second line of a byline: a short label right under "By Jane Doe" or "JANE DOE" ("Associated Press Writer", "Staff Reporter"). */
+function continuesByline(lines: Line[], i: number, capsDoc: boolean): boolean {
   const line = lines[i]!
   if (line.words > 6 || line.end !== End.None || /[0-9]/.test(line.text)) return false
   let j = i - 1
   while (j >= 0 && lines[j]!.blank) j--
-  return j >= 0 && j === i - 1 && BYLINE.test(lines[j]!.text) && lines[j]!.words <= 12
+  return j >= 0 && j === i - 1 && ((BYLINE.test(lines[j]!.text) && lines[j]!.words <= 12) || isBareByline(lines, j, capsDoc))
+}
+
+/**
+ * A byline with no `By` whose writers are named in capitals (`JANE DOE`, `JANE DOE, Associated Press`), read only in a
+ * mixed-case text (in an all-caps one every short line looks so) and only right under a headline, so a capitals
+ * headline is never read as one.
+ */
+function isBareByline(lines: Line[], i: number, capsDoc: boolean): boolean {
+  if (capsDoc || !isCapitalsByline(lines[i]!.text)) return false
+  let j = i - 1
+  while (j >= 0 && lines[j]!.blank) j--
+  return j >= 0 && (isHeadline(lines[j]!) || isCapitalsHeadline(lines[j]!))
 }
 
 /**
@@ -518,6 +532,7 @@ function continuesByline(lines: Line[], i: number): boolean {
  */
 export function findBylines(text: string, knownByline: string | null = null): Span[] {
   const known = bylineWords(knownByline)
+  const capsDoc = isAllCaps(text)
   const spans: Span[] = []
   const lines: Line[] = []
   let start = 0
@@ -528,7 +543,8 @@ export function findBylines(text: string, knownByline: string | null = null): Sp
     const line = measure(raw, raw.trim() === '')
     lines.push(line)
     if (!line.blank && isBody(line)) break
-    if (!line.blank && ((BYLINE.test(raw) && isMetaLine(line)) || continuesByline(lines, lines.length - 1) || isWireCopyright(line) || isKnownByline(line, known))) {
+    const at = lines.length - 1
+    if (!line.blank && ((BYLINE.test(raw) && isMetaLine(line)) || continuesByline(lines, at, capsDoc) || isWireCopyright(line) || isKnownByline(line, known) || isBareByline(lines, at, capsDoc))) {
       spans.push({start, end: start + raw.length})
     }
     if (stop < 0) break
@@ -601,6 +617,8 @@ export function cleanWith(input: string, settings: CleanSettings, known: KnownFi
   const knownTitle = known.title ?? null
   const byline = bylineWords(known.byline ?? null)
   const on = (rule: CleanRule) => !off.has(rule)
+  // a writer named in capitals with no `By` is a byline only in a mixed-case text (capitals-byline.ts)
+  const capsDoc = isAllCaps(input)
   // wire typesetting codes, then references: every later rule, and every offset, reads the decoded text
   // a paged archive's running heads and page numbers go first: they stand between lines every later rule reads together
   const paged = on('page-furniture') ? removePageFurniture(input) : {text: input, lines: []}
@@ -689,7 +707,7 @@ export function cleanWith(input: string, settings: CleanSettings, known: KnownFi
     for (let i = below - 1; i >= 0; i--) {
       const line = lines[i]!
       if (line.rule === 'wire-copyright' || line.rule === 'wire-slug') wireHeader = true
-      if (line.blank || line.rule !== null || isMetaLine(line) || continuesByline(lines, i) || isKnownByline(line, byline)) continue
+      if (line.blank || line.rule !== null || isMetaLine(line) || continuesByline(lines, i, capsDoc) || isKnownByline(line, byline) || isBareByline(lines, i, capsDoc)) continue
       // the input's own headline (an SGML HEADLINE, a JSONL title) is the headline whatever its shape (wire headlines are in capitals)
       if (isHeadline(line) || (wireHeader && isCapitalsHeadline(line)) || (knownTitle !== null && sameTitle(knownTitle, line.text))) headline = i
       break
@@ -706,10 +724,10 @@ export function cleanWith(input: string, settings: CleanSettings, known: KnownFi
     for (let i = 0; i < firstBody; i++) {
       const line = lines[i]!
       if (line.blank || line.rule !== null || i === headline || i === dateline) continue
-      if (on('byline') && (isMetaLine(line) || continuesByline(lines, i) || isKnownByline(line, byline))) {
+      if (on('byline') && (isMetaLine(line) || continuesByline(lines, i, capsDoc) || isKnownByline(line, byline) || isBareByline(lines, i, capsDoc))) {
         line.rule = 'byline'
         // a name line of the byline (not a timestamp) stays in the text when asked
-        line.kept = settings.bylineInText && (BYLINE.test(line.text) || continuesByline(lines, i) || isKnownByline(line, byline))
+        line.kept = settings.bylineInText && (BYLINE.test(line.text) || continuesByline(lines, i, capsDoc) || isKnownByline(line, byline) || isBareByline(lines, i, capsDoc))
       }
       else if (edge && isEdgeChrome(line, lines[i + 1])) line.rule = 'edge-chrome'
     }

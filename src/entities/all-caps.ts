@@ -1,25 +1,157 @@
 /**
- * Names in an all-caps document (docs/all-caps.md): mixed case keeps a determiner out of a name ("the United Nations"),
- * but in capitals the tagger reads "THE UNITED NATIONS" as one name; its leading "THE" is kept out here, as in mixed
- * case. A title that begins with "The" ("The Real Deal") loses it too: in capitals the two cannot be told apart.
+ * Names in an all-caps document (docs/all-caps.md). The tagger is not retrained for capitals; these rules put back
+ * what mixed case tells it and capitals hide:
+ * - a determiner stays out of a name ("THE UNITED NATIONS" -> "UNITED NATIONS"), as in mixed case. A title that
+ *   begins with "The" ("The Real Deal") loses it too: in capitals the two cannot be told apart;
+ * - a speech verb ("THE PRESIDENT SAID": "SAID" read as a PERSON) and an abbreviated title or honorific standing alone
+ *   ("SEN.", "REP.") are no names, and such a title before a name stays out of it, as mixed case keeps "Sen." out;
+ * - a name the tagger missed after a title or a role ("SEN. DOLE", "MINISTER OF UKRAINE JANE ROE SAID") is a PERSON
+ *   when its shape says so: after an abbreviated title or an honorific, the next word (two with a given name first);
+ *   after a role noun, a given name and one more word, or two or three words right before a speech verb;
+ * - a surname of a PERSON named in full in the document, standing alone elsewhere, is that PERSON ("ROE SAID"), as
+ *   the tagger's own consistency pass does for capitalised words in mixed case.
  */
 import {isNameLabel, type EntitySpan} from '../doc.ts'
+import {isGivenName} from '../ner/given-name-list.ts'
+import {isHonorific, isRoleAbbreviation, isRoleHead, isRoleModifier} from '../names/roles.ts'
+import {lookupCue} from '../quotes/cues.ts'
 
 // "THE" and the white space after it, at a mention's start
 const LEADING_THE = /^THE\s+/
+// a word: letters, inner apostrophes and hyphens, and a final period (an abbreviation's, or a sentence's)
+const WORD = /\p{L}(?:\p{L}|\p{M}|['’-](?=\p{L}))*\.?/gu
+// a possessive after a word, kept out of a name ("ROE'S")
+const POSSESSIVE = /['’]S$/
+// what stands between two words of one clause: spaces and nothing else (a comma, a quotation mark, a dash end it)
+const SAME_CLAUSE = /^[ \t]+$/
+// how far before a name a role noun may stand ("FIRST DEPUTY FOREIGN MINISTER OF UKRAINE JANE ROE")
+const ROLE_REACH = 5
+// words that are in no name: function words, pronouns, modals and auxiliaries
+const NOT_NAME = new Set([
+  'the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'by', 'as', 'and', 'or', 'but', 'nor', 'if', 'that', 'this', 'these', 'those',
+  'who', 'whom', 'whose', 'which', 'what', 'when', 'where', 'why', 'how', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'has', 'have',
+  'had', 'do', 'does', 'did', 'will', 'would', 'shall', 'should', 'may', 'might', 'can', 'could', 'must', 'not', 'no', 'he', 'she', 'it', 'they',
+  'we', 'you', 'i', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'him', 'them', 'us', 'me', 'also', 'then', 'now', 'said', 'says', 'after',
+  'before', 'into', 'over', 'under', 'about', 'against', 'between', 'during', 'without', 'within', 'than', 'so', 'there', 'here', 'all', 'some',
+  'any', 'each', 'every', 'both', 'more', 'most', 'new', 'last', 'next', 'today', 'yesterday', 'tomorrow',
+])
 
-/** Finds the name mentions of an all-caps text with a leading "THE" trimmed; a mention that is only "THE" is dropped. */
+interface Word {
+  start: number
+  /** the end without a final period */
+  end: number
+  lower: string
+  /** the word ends on a period */
+  dot: boolean
+}
+
+function readWords(text: string): Word[] {
+  const out: Word[] = []
+  for (const m of text.matchAll(WORD)) {
+    const dot = m[0].endsWith('.')
+    const bare = dot ? m[0].slice(0, -1) : m[0]
+    out.push({start: m.index, end: m.index + bare.length, lower: bare.toLowerCase(), dot})
+  }
+  return out
+}
+
+// an abbreviated title or an honorific as written ("SEN.", "MR.", "MR"): what may stand before a name and is none
+function isTitleWord(text: string, start: number, end: number): boolean {
+  const word = text.slice(start, end)
+  const dotted = text[end] === '.' ? `${word}.` : word
+  return isRoleAbbreviation(dotted) || isHonorific(word)
+}
+
+// a speech verb's inflected form ("SAID", "SAYS", "TOLD", "ADDED"): the base form is often a noun ("A REPORT")
+function isSpeechVerb(lower: string): boolean {
+  const cue = lookupCue(lower)
+  return cue !== undefined && cue.class === 'speech' && cue.form !== 'base'
+}
+
+function couldBeName(w: Word): boolean {
+  return w.end - w.start >= 2 && !NOT_NAME.has(w.lower) && !isRoleHead(w.lower) && !isRoleModifier(w.lower) && !isHonorific(w.lower) && !isRoleAbbreviation(`${w.lower}.`) && !isSpeechVerb(w.lower)
+}
+
+/**
+ * Finds the name mentions of an all-caps text as mixed case would give them: a leading "THE" trimmed (a mention that
+ * is only "THE" dropped), speech verbs and lone titles dropped, a title kept out of a name, names after titles and
+ * roles and lone surnames of named persons added as PERSON (see the module's note).
+ */
 export function findTrimmedNames(text: string, names: readonly EntitySpan[]): EntitySpan[] {
-  const out: EntitySpan[] = []
+  const kept: EntitySpan[] = []
   for (const name of names) {
     if (!isNameLabel(name.label)) {
-      out.push(name)
+      kept.push(name)
       continue
     }
     let start = name.start
     for (let m = LEADING_THE.exec(text.slice(start, name.end)); m !== null; m = LEADING_THE.exec(text.slice(start, name.end))) start += m[0].length
-    if (text.slice(start, name.end) === 'THE') continue
-    out.push(start === name.start ? name : {...name, start})
+    // an abbreviated title or an honorific at the start stays out, as in mixed case ("SEN. JANE ROE" -> "JANE ROE")
+    for (let m = /^(\p{L}+)\.?\s+/u.exec(text.slice(start, name.end)); m !== null && isTitleWord(text, start, start + m[1]!.length); m = /^(\p{L}+)\.?\s+/u.exec(text.slice(start, name.end))) start += m[0].length
+    const rest = text.slice(start, name.end)
+    if (rest === 'THE') continue
+    // a lone speech verb or title is no name ("REP." may come with its period)
+    const bare = rest.endsWith('.') ? rest.slice(0, -1) : rest
+    if (/^\p{L}+$/u.test(bare) && (isSpeechVerb(bare.toLowerCase()) || isTitleWord(text, start, start + bare.length))) continue
+    kept.push(start === name.start ? name : {...name, start})
   }
-  return out
+  return addCapitalsPersons(text, kept)
+}
+
+// names the tagger missed after a title or role, then lone surnames of persons named in full
+function addCapitalsPersons(text: string, names: EntitySpan[]): EntitySpan[] {
+  const words = readWords(text)
+  const covered = (w: Word) => names.some((n) => n.start < w.end && n.end > w.start)
+  const sameClause = (a: Word, b: Word) => !a.dot && SAME_CLAUSE.test(text.slice(a.end, b.start))
+  const free = (i: number) => i < words.length && !covered(words[i]!) && couldBeName(words[i]!)
+  const added: EntitySpan[] = []
+  const isTaken = (w: Word) => covered(w) || added.some((n) => n.start < w.end && n.end > w.start)
+  for (let i = 1; i < words.length; i++) {
+    const before = words[i - 1]!
+    if (!free(i) || isTaken(words[i]!)) continue
+    // a title right before: "SEN." and the like end on their own period, which does not end the clause
+    const titled = isTitleWord(text, before.start, before.end) && SAME_CLAUSE.test(text.slice(before.end + (before.dot ? 1 : 0), words[i]!.start))
+    let length = 0
+    if (titled) length = isGivenName(words[i]!.lower) && !words[i]!.dot && free(i + 1) && sameClause(words[i]!, words[i + 1]!) ? 2 : 1
+    else if (sameClause(before, words[i]!) && (isRoleHead(before.lower) || covered(before)) && hasRoleBefore(words, i, sameClause)) {
+      // after a role noun (or a place or body after one: "MINISTER OF UKRAINE"): a given name and one more word, or
+      // two or three words right before a speech verb
+      let run = 1
+      while (run < 3 && free(i + run) && sameClause(words[i + run - 1]!, words[i + run]!)) run++
+      const next = words[i + run]
+      const beforeVerb = next !== undefined && sameClause(words[i + run - 1]!, next) && isSpeechVerb(next.lower)
+      if (run >= 2 && beforeVerb) length = run
+      else if (run >= 2 && isGivenName(words[i]!.lower) && !words[i]!.dot) length = 2
+    }
+    if (length === 0) continue
+    added.push({start: words[i]!.start, end: words[i + length - 1]!.end, label: 'PERSON'})
+    i += length - 1
+  }
+  const all = [...names, ...added]
+  // lone surnames of the persons named in full (two words or more)
+  const surnames = new Set<string>()
+  for (const n of all) {
+    if (n.label !== 'PERSON') continue
+    const parts = text.slice(n.start, n.end).replace(POSSESSIVE, '').split(/\s+/)
+    if (parts.length >= 2 && /^\p{L}[\p{L}'’-]+$/u.test(parts[parts.length - 1]!)) surnames.add(parts[parts.length - 1]!)
+  }
+  if (surnames.size > 0) {
+    for (const w of words) {
+      const bare = text.slice(w.start, w.end).replace(POSSESSIVE, '')
+      if (!surnames.has(bare) || !couldBeName(w) || all.some((n) => n.start < w.end && n.end > w.start)) continue
+      const span = {start: w.start, end: w.start + bare.length, label: 'PERSON' as const}
+      added.push(span)
+      all.push(span)
+    }
+  }
+  return added.length === 0 ? names : all.sort((a, b) => a.start - b.start || a.end - b.end)
+}
+
+// a role noun within reach before word `i`, in the same clause ("FOREIGN MINISTER OF UKRAINE" before a name)
+function hasRoleBefore(words: readonly Word[], i: number, sameClause: (a: Word, b: Word) => boolean): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - ROLE_REACH; j--) {
+    if (isRoleHead(words[j]!.lower)) return true
+    if (j > 0 && !sameClause(words[j - 1]!, words[j]!)) return false
+  }
+  return false
 }

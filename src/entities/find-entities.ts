@@ -11,6 +11,7 @@ import {recogniseEntities, shippedLexicon} from '../ner/recognise.ts'
 import {caseDateWords, DATE_TRIGGER_WORDS, findDates} from '../dates/find-dates.ts'
 import {isAllCaps} from '../text/all-caps.ts'
 import {findTrimmedNames} from './all-caps.ts'
+import {relabelWriters} from './bylines.ts'
 import {findNumbers, NUMBER_TRIGGER_WORDS, triggerSource} from '../numbers/find-numbers.ts'
 import {scanTriggers, type Triggers} from '../text/triggers.ts'
 
@@ -72,7 +73,7 @@ export const DEFAULT_FINDERS: EntityFinders = {
   placeNames: shippedNames,
 }
 
-/** Finds a document's entities: recognised names (the dateline's place relabelled LOC, see dateline-places.ts; party-and-state tags one MISC, see party-tags.ts), dates and numbers, overlaps resolved, then canonical names, roles and ids. */
+/** Finds a document's entities: recognised names (`writers`, the byline block's writers in capitals, as PERSON; the dateline's place relabelled LOC, see dateline-places.ts; party-and-state tags one MISC, see party-tags.ts), dates and numbers, overlaps resolved, then canonical names, roles and ids. */
 export function findEntities(
   text: string,
   tokens: readonly Token[],
@@ -83,10 +84,13 @@ export function findEntities(
   money: readonly Span[] = [],
   dateline: Dateline | null = null,
   headline: Span | null = null,
+  writers: readonly Span[] = [],
 ): Entity[] {
   const allCaps = isAllCaps(text)
   // in capitals a leading "THE" is read into names ("THE UNITED NATIONS"); mixed case keeps it out (all-caps.ts)
-  const recognised = allCaps ? findTrimmedNames(text, finders.recognise(text, tokens, sentences, headline)) : finders.recognise(text, tokens, sentences, headline)
+  const found = allCaps ? findTrimmedNames(text, finders.recognise(text, tokens, sentences, headline)) : finders.recognise(text, tokens, sentences, headline)
+  // a writer's name in capitals on the byline block is a PERSON, whatever the recogniser read (bylines.ts)
+  const recognised = relabelWriters(found, writers)
   // a mention that is exactly the dateline's place, and a known place, is a place (issue 14: "CHICAGO (AP)" tagged ORG)
   const placed = dateline ? relabelDatelinePlaces(text, recognised, dateline, (finders.placeNames ?? shippedNames)()) : recognised
   // a party-and-state tag ("D-Mass.", "(R-Texas)") is one MISC, as the annotation guide reads it (see party-tags.ts)
