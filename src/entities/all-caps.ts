@@ -1,8 +1,9 @@
 /**
  * Names in an all-caps document (docs/all-caps.md). The tagger is not retrained for capitals; these rules put back
  * what mixed case tells it and capitals hide:
- * - a determiner stays out of a name ("THE UNITED NATIONS" -> "UNITED NATIONS"), as in mixed case. A title that
- *   begins with "The" ("The Real Deal") loses it too: in capitals the two cannot be told apart;
+ * - a determiner stays out of a name ("THE UNITED NATIONS" -> "UNITED NATIONS"), as in mixed case, and so do a
+ *   preposition and a conjunction ("OF"). A title that begins with "The" ("The Real Deal") loses it too: in capitals
+ *   the two cannot be told apart;
  * - a speech verb ("THE PRESIDENT SAID": "SAID" read as a PERSON) and an abbreviated title or honorific standing alone
  *   ("SEN.", "REP.") are no names, and such a title before a name stays out of it, as mixed case keeps "Sen." out;
  * - a name the tagger missed after a title or a role ("SEN. DOLE", "MINISTER OF UKRAINE JANE ROE SAID") is a PERSON
@@ -16,8 +17,9 @@ import {isGivenName} from '../ner/given-name-list.ts'
 import {isHonorific, isRoleAbbreviation, isRoleHead, isRoleModifier} from '../names/roles.ts'
 import {lookupCue} from '../quotes/cues.ts'
 
-// "THE" and the white space after it, at a mention's start
-const LEADING_THE = /^THE\s+/
+// "THE" or a preposition or conjunction and the white space after it, at a mention's start: mixed case keeps them out
+// of a name ("of Arcadia Jane Roe" reads "Arcadia Jane Roe"), capitals do not
+const LEADING_WORD = /^(?:THE|OF|AND|IN|ON|AT|TO|FOR|BY|WITH|FROM)\s+/
 // a word: letters, inner apostrophes and hyphens, and a final period (an abbreviation's, or a sentence's)
 const WORD = /\p{L}(?:\p{L}|\p{M}|['’-](?=\p{L}))*\.?/gu
 // a possessive after a word, kept out of a name ("ROE'S")
@@ -85,11 +87,11 @@ export function findTrimmedNames(text: string, names: readonly EntitySpan[]): En
       continue
     }
     let start = name.start
-    for (let m = LEADING_THE.exec(text.slice(start, name.end)); m !== null; m = LEADING_THE.exec(text.slice(start, name.end))) start += m[0].length
+    for (let m = LEADING_WORD.exec(text.slice(start, name.end)); m !== null; m = LEADING_WORD.exec(text.slice(start, name.end))) start += m[0].length
     // an abbreviated title or an honorific at the start stays out, as in mixed case ("SEN. JANE ROE" -> "JANE ROE")
     for (let m = /^(\p{L}+)\.?\s+/u.exec(text.slice(start, name.end)); m !== null && isTitleWord(text, start, start + m[1]!.length); m = /^(\p{L}+)\.?\s+/u.exec(text.slice(start, name.end))) start += m[0].length
     const rest = text.slice(start, name.end)
-    if (rest === 'THE') continue
+    if (/^(?:THE|OF|AND|IN|ON|AT|TO|FOR|BY|WITH|FROM)$/.test(rest)) continue
     // a lone speech verb or title is no name ("REP." may come with its period)
     const bare = rest.endsWith('.') ? rest.slice(0, -1) : rest
     if (/^\p{L}+$/u.test(bare) && (isSpeechVerb(bare.toLowerCase()) || isTitleWord(text, start, start + bare.length))) continue

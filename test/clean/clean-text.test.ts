@@ -234,8 +234,10 @@ describe('cleanText on boilerplate not from the seeds', () => {
     ['a bare name given as the byline', ['Rain Falls on the Valley Again', 'TERRY OWENS', '', ...BODY], 'TERRY OWENS', ['TERRY OWENS']],
     ['an agency line given as the byline', ['Rain Falls on the Valley Again', 'Associated Press Writer', '', ...BODY], 'Associated Press  Writer', ['Associated Press Writer']],
     ['a given byline carrying a wire code', ['Rain Falls on the Valley Again', 'TERRY OWENS', '', ...BODY], 'TERRY &QL; OWENS', ['TERRY OWENS']],
-    ['no byline given: a bare name is no byline', ['Rain Falls on the Valley Again', 'TERRY OWENS', '', ...BODY], null, []],
-    ['a given byline that is another line', ['Rain Falls on the Valley Again', 'TERRY OWENS', '', ...BODY], 'Kim Lo', []],
+    // since 2026-12-03 eve (docs/all-caps.md) a writer named in capitals under a headline is a byline with or without it
+    ['no byline given: a bare name in capitals under a headline', ['Rain Falls on the Valley Again', 'TERRY OWENS', '', ...BODY], null, ['TERRY OWENS']],
+    ['no byline given: a bare name in mixed case is no byline', ['Rain Falls on the Valley Again', 'Terry Owens', '', ...BODY], null, []],
+    ['a given byline that is another line', ['Rain Falls on the Valley Again', 'Terry Owens', '', ...BODY], 'Kim Lo', []],
     ['the given byline inside the story is not the byline', [...BODY, 'TERRY OWENS'], 'TERRY OWENS', []],
   ])('findBylines with the input\'s byline: %s', (_name, lines, known, expected) => {
     const text = article(...lines)
@@ -250,6 +252,35 @@ describe('cleanText on boilerplate not from the seeds', () => {
     expect(kept.text).toBe(text)
     expect(kept.title).toBe('Rain Falls on the Valley Again')
     expect(off.removed).toEqual(expected.map((name) => ({rule: 'clean:byline', text: name})))
+  })
+
+  // a byline with no `By` naming its writers in capitals (docs/all-caps.md, 2026-12-03 eve): only right under a
+  // headline, only in a mixed-case text; kept in the text, listed by findBylines, removed as a byline when not kept
+  it.each<[string, string[], string[]]>([
+    ['a bare name under a headline', ['Council approves budget after long debate', 'JANE DOE', '', ...BODY], ['JANE DOE']],
+    ['a name and its agency', ['Council approves budget after long debate', 'JANE DOE, Associated Press', '', ...BODY], ['JANE DOE, Associated Press']],
+    ['a name and its second line', ['Council approves budget after long debate', 'MARCUS WELLINGTON', 'Staff Writer', '', ...BODY], ['MARCUS WELLINGTON', 'Staff Writer']],
+    ['two writers', ['Council approves budget after long debate', 'JANE DOE and JOHN ROE', '', ...BODY], ['JANE DOE and JOHN ROE']],
+    ['no headline above: the name line may be a label', ['JANE DOE', '', ...BODY], []],
+    ['a capitals deck is no name', ['Council approves budget after long debate', 'JORDAN SIGNS ACCORD', '', ...BODY], []],
+  ])('reads a capitals byline: %s', (_name, lines, expected) => {
+    const text = article(...lines)
+    expect(findBylines(text).map((s) => text.slice(s.start, s.end))).toEqual(expected)
+    if (expected.length === 0) return
+    const kept = cleanText(text)
+    expect(kept.text).toBe(text)
+    expect(kept.title).toBe(lines[0])
+    expect(cleanText(text, {bylineInText: false}).removed).toEqual(expected.map((name) => ({rule: 'clean:byline', text: name})))
+  })
+
+  it('reads a bare capitals byline under a headline in capitals, as wire copy sets it', () => {
+    const text = article('DOCKWORKERS WALK OUT AT THE PORT', 'JANE DOE', '', ...BODY)
+    expect(findBylines(text).map((s) => text.slice(s.start, s.end))).toEqual(['JANE DOE'])
+  })
+
+  it('reads no bare capitals byline in an all-caps text, where every short line is in capitals', () => {
+    const text = article('COUNCIL APPROVES BUDGET AFTER LONG DEBATE', 'JANE DOE', '', ...BODY.map((line) => line.toUpperCase()))
+    expect(findBylines(text)).toEqual([])
   })
 
   it('keeps a byline but removes the timestamp under it', () => {

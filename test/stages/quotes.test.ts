@@ -14,6 +14,7 @@ import {createDateline} from '../../src/stages/dateline.ts'
 import {createMoney} from '../../src/stages/money.ts'
 import {createQuotes} from '../../src/stages/quotes.ts'
 import {createSegment} from '../../src/stages/segment.ts'
+import {PIPELINES} from '../../pipelines/index.ts'
 
 function paragraphsOf(text: string): Span[] {
   return [...text.matchAll(/[^\n]+/g)].map((m) => ({start: m.index, end: m.index + m[0].length}))
@@ -81,6 +82,70 @@ describe('createQuotes', () => {
   it('can stay quiet about unclosed quotes', () => {
     const doc = processDoc(createPipeline('t', [layers(), createQuotes({warnUnclosed: false})]), createDoc({id: 'd', source: 'd', text: 'She said "never closed.'}))
     expect(doc.messages).toEqual([])
+  })
+})
+
+// names in capitals through the news pipeline (docs/all-caps.md, 2026-12-03 eve): a writer named in capitals under a
+// headline is a PERSON and never a speaker; in an all-caps story, titles and roles before names are read as mixed case
+// reads them (texts written for these tests; the people are invented)
+describe('the news pipeline on names in capitals', () => {
+  const news = PIPELINES.news!.build()
+  const run = (text: string, meta: {byline?: string} = {}) => processDoc(news, createDoc({id: 'd', source: 'd', text, meta}))
+  const STORY = 'The harbor board delayed its vote on the dredging plan on Tuesday after a long and angry public hearing.\n\n"Nobody on this board wants to rush this," she said after the meeting ended.'
+
+  it.each<[string, string]>([
+    ['a bare name', 'JANE DOE'],
+    ['a name and its agency', 'JANE DOE, Associated Press'],
+    ['a name over its desk', 'JANE DOE\nStaff Writer'],
+    ['a By line', 'By JANE DOE'],
+  ])('keeps the writer of %s as a PERSON and no speaker', (_name, byline) => {
+    const doc = run(`Harbor Board Delays Dredging Vote\n\n${byline}\n\n${STORY}`)
+    expect(doc.entities!.filter((e) => e.label === 'PERSON').map((e) => doc.text.slice(e.start, e.end))).toEqual(['JANE DOE'])
+    expect(doc.quotes!.map((q) => [q.speaker.mention, q.speaker.name])).toEqual([['she', null]])
+  })
+
+  it('reads a bare SGML <BYLINE> name (meta.byline) as a PERSON', () => {
+    const doc = run(`HARBOR BOARD DELAYS DREDGING VOTE\n\nTERRENCE OKAFOR\n\n${STORY}`, {byline: 'TERRENCE OKAFOR'})
+    expect(doc.entities!.filter((e) => doc.text.slice(e.start, e.end) === 'TERRENCE OKAFOR').map((e) => e.label)).toEqual(['PERSON'])
+    expect(doc.quotes!.map((q) => q.speaker.name)).toEqual([null])
+  })
+
+  const MIXED = [
+    'WASHINGTON (AP) -- Sen. Harlan Whitcombe met with Gov. Delia Marchetti on Tuesday to discuss the budget.',
+    '"We are close to a deal," Sen. Whitcombe said after the meeting. "The votes are there," the senator added.',
+    'Deputy Finance Minister Vasyl Kovalenko said the talks would go on. "There is much to do," he said.',
+    'Marchetti said the state would wait. "It is fair," Gov. Marchetti said.',
+  ].join('\n\n')
+
+  it('gives an all-caps story the speakers of its mixed-case twin', () => {
+    const speakers = (text: string) => run(text).quotes!.map((q) => [text.slice(q.start, q.end).toUpperCase(), q.speaker.mention?.toUpperCase() ?? null, q.speaker.name?.toUpperCase() ?? null])
+    const mixed = speakers(MIXED)
+    expect(mixed.map(([, , name]) => name)).toEqual(['HARLAN WHITCOMBE', null, 'VASYL KOVALENKO', 'DELIA MARCHETTI'])
+    expect(speakers(MIXED.toUpperCase())).toEqual(mixed)
+  })
+
+  it('gives the all-caps story the PERSON names of its mixed-case twin', () => {
+    const persons = (text: string) => run(text).entities!.filter((e) => e.label === 'PERSON').map((e) => `${text.slice(e.start, e.end).toUpperCase()} = ${e.canonical.toUpperCase()}`)
+    expect(persons(MIXED.toUpperCase())).toEqual(persons(MIXED))
+  })
+
+  it.each<[string, string, string[], Array<string | null>]>([
+    ['a role, "of" and a place before the name', 'FIRST DEPUTY FINANCE MINISTER OF PORTUGAL VASYL KOVALENKO SAID THE TALKS WOULD GO ON. "THERE IS MUCH TO DO," HE SAID.', ['VASYL KOVALENKO'], ['VASYL KOVALENKO']],
+    ['a surname alone after the full name', 'ARCADIA\'S ENVOY TO THE TALKS, VASYL KOVALENKO, ARRIVED ON MONDAY. "WE CAME TO LISTEN," KOVALENKO SAID ON TUESDAY.', ['VASYL KOVALENKO', 'VASYL KOVALENKO'], ['VASYL KOVALENKO']],
+    ['"the senator said" is no name', 'SEN. HARLAN WHITCOMBE MET THE GOVERNOR ON TUESDAY. "THE VOTES ARE THERE," THE SENATOR SAID.', ['HARLAN WHITCOMBE'], [null]],
+    ['a title alone is no name', 'REP. DELIA MARCHETTI SPOKE ON TUESDAY. "IT IS FAIR," SHE SAID OF THE BUDGET PLAN.', ['DELIA MARCHETTI'], ['DELIA MARCHETTI']],
+  ])('reads an all-caps story: %s', (_name, text, persons, speakers) => {
+    const doc = run(text)
+    expect(doc.entities!.filter((e) => e.label === 'PERSON').map((e) => e.canonical)).toEqual(persons)
+    expect(doc.entities!.filter((e) => /^(?:SEN|REP|SAID)\.?$/.test(doc.text.slice(e.start, e.end)))).toEqual([])
+    expect(doc.quotes!.map((q) => q.speaker.name)).toEqual(speakers)
+  })
+
+  it('reads no adjective in capitals inside a quotation as an organisation', () => {
+    const text = 'WASHINGTON (AP) -- PRESIDENT HARLAN WHITCOMBE MET WITH PRIME MINISTER DELIA MARCHETTI AT THE WHITE HOUSE ON TUESDAY.\n\n"WE ARE UNITED," WHITCOMBE SAID. "WE STAND UNITED AGAINST THIS," MARCHETTI SAID.'
+    const doc = run(text)
+    expect(doc.entities!.filter((e) => doc.text.slice(e.start, e.end).includes('UNITED'))).toEqual([])
+    expect(doc.quotes!.map((q) => q.speaker.name)).toEqual(['HARLAN WHITCOMBE', 'DELIA MARCHETTI'])
   })
 })
 
