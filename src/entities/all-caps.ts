@@ -12,20 +12,22 @@
  * - a surname of a PERSON named in full in the document, standing alone elsewhere, is that PERSON ("ROE SAID"), as
  *   the tagger's own consistency pass does for capitalised words in mixed case.
  */
-import {isNameLabel, type EntitySpan} from '../doc.ts'
+import {isNameLabel, type EntitySpan, type Token} from '../doc.ts'
 import {isGivenName} from '../ner/given-name-list.ts'
 import {isHonorific, isRoleAbbreviation, isRoleHead, isRoleModifier} from '../names/roles.ts'
 import {lookupCue} from '../quotes/cues.ts'
+import {readRoleWords, type Word} from './words.ts'
 
 // "THE" or a preposition or conjunction and the white space after it, at a mention's start: mixed case keeps them out
 // of a name ("of Arcadia Jane Roe" reads "Arcadia Jane Roe"), capitals do not
 const LEADING_WORD = /^(?:THE|OF|AND|IN|ON|AT|TO|FOR|BY|WITH|FROM)\s+/
-// a word: letters, inner apostrophes and hyphens, and a final period (an abbreviation's, or a sentence's)
-const WORD = /\p{L}(?:\p{L}|\p{M}|['’-](?=\p{L}))*\.?/gu
-// a possessive after a word, kept out of a name ("ROE'S")
+// an abbreviated title or an honorific and the white space after it, at a mention's start ("SEN. ", "MR ")
+const LEADING_TITLE = /^(\p{L}+\.?)\s+/u
+// a possessive after a name's last word, kept out of its surname ("ROE'S")
 const POSSESSIVE = /['’]S$/
-// what stands between two words of one clause: spaces and nothing else (a comma, a quotation mark, a dash end it)
-const SAME_CLAUSE = /^[ \t]+$/
+// what stands between two words of one clause: spaces, at most one line break (a comma, a quotation mark, a dash and
+// a blank line end it)
+const SAME_CLAUSE = /^(?:[ \t]+|[ \t]*\n[ \t]*)$/
 // how far before a name a role noun may stand ("FIRST DEPUTY FOREIGN MINISTER OF UKRAINE JANE ROE")
 const ROLE_REACH = 5
 // words that are in no name: function words, pronouns, modals and auxiliaries
@@ -38,30 +40,9 @@ const NOT_NAME = new Set([
   'any', 'each', 'every', 'both', 'more', 'most', 'new', 'last', 'next', 'today', 'yesterday', 'tomorrow',
 ])
 
-interface Word {
-  start: number
-  /** the end without a final period */
-  end: number
-  lower: string
-  /** the word ends on a period */
-  dot: boolean
-}
-
-function readWords(text: string): Word[] {
-  const out: Word[] = []
-  for (const m of text.matchAll(WORD)) {
-    const dot = m[0].endsWith('.')
-    const bare = dot ? m[0].slice(0, -1) : m[0]
-    out.push({start: m.index, end: m.index + bare.length, lower: bare.toLowerCase(), dot})
-  }
-  return out
-}
-
 // an abbreviated title or an honorific as written ("SEN.", "MR.", "MR"): what may stand before a name and is none
-function isTitleWord(text: string, start: number, end: number): boolean {
-  const word = text.slice(start, end)
-  const dotted = text[end] === '.' ? `${word}.` : word
-  return isRoleAbbreviation(dotted) || isHonorific(word)
+function isTitleWord(word: string): boolean {
+  return isRoleAbbreviation(word) || isHonorific(word)
 }
 
 // a speech verb's inflected form ("SAID", "SAYS", "TOLD", "ADDED"): the base form is often a noun ("A REPORT")
@@ -71,7 +52,7 @@ function isSpeechVerb(lower: string): boolean {
 }
 
 function couldBeName(w: Word): boolean {
-  return w.end - w.start >= 2 && !NOT_NAME.has(w.lower) && !isRoleHead(w.lower) && !isRoleModifier(w.lower) && !isHonorific(w.lower) && !isRoleAbbreviation(`${w.lower}.`) && !isSpeechVerb(w.lower)
+  return w.kind === 'word' && w.end - w.start >= 2 && !w.text.endsWith('.') && !NOT_NAME.has(w.lower) && !isRoleHead(w.lower) && !isRoleModifier(w.lower) && !isTitleWord(w.text) && !isRoleAbbreviation(`${w.text}.`) && !isSpeechVerb(w.lower)
 }
 
 /**
@@ -79,7 +60,7 @@ function couldBeName(w: Word): boolean {
  * is only "THE" dropped), speech verbs and lone titles dropped, a title kept out of a name, names after titles and
  * roles and lone surnames of named persons added as PERSON (see the module's note).
  */
-export function findTrimmedNames(text: string, names: readonly EntitySpan[]): EntitySpan[] {
+export function findTrimmedNames(text: string, tokens: readonly Token[], names: readonly EntitySpan[]): EntitySpan[] {
   const kept: EntitySpan[] = []
   for (const name of names) {
     if (!isNameLabel(name.label)) {
@@ -89,41 +70,39 @@ export function findTrimmedNames(text: string, names: readonly EntitySpan[]): En
     let start = name.start
     for (let m = LEADING_WORD.exec(text.slice(start, name.end)); m !== null; m = LEADING_WORD.exec(text.slice(start, name.end))) start += m[0].length
     // an abbreviated title or an honorific at the start stays out, as in mixed case ("SEN. JANE ROE" -> "JANE ROE")
-    for (let m = /^(\p{L}+)\.?\s+/u.exec(text.slice(start, name.end)); m !== null && isTitleWord(text, start, start + m[1]!.length); m = /^(\p{L}+)\.?\s+/u.exec(text.slice(start, name.end))) start += m[0].length
+    for (let m = LEADING_TITLE.exec(text.slice(start, name.end)); m !== null && isTitleWord(m[1]!); m = LEADING_TITLE.exec(text.slice(start, name.end))) start += m[0].length
     const rest = text.slice(start, name.end)
     if (/^(?:THE|OF|AND|IN|ON|AT|TO|FOR|BY|WITH|FROM)$/.test(rest)) continue
     // a lone speech verb or title is no name ("REP." may come with its period)
     const bare = rest.endsWith('.') ? rest.slice(0, -1) : rest
-    if (/^\p{L}+$/u.test(bare) && (isSpeechVerb(bare.toLowerCase()) || isTitleWord(text, start, start + bare.length))) continue
+    if (/^\p{L}+$/u.test(bare) && (isSpeechVerb(bare.toLowerCase()) || isTitleWord(text[start + bare.length] === '.' ? `${bare}.` : bare))) continue
     kept.push(start === name.start ? name : {...name, start})
   }
-  return addCapitalsPersons(text, kept)
+  return addCapitalsPersons(text, tokens, kept)
 }
 
 // names the tagger missed after a title or role, then lone surnames of persons named in full
-function addCapitalsPersons(text: string, names: EntitySpan[]): EntitySpan[] {
-  const words = readWords(text)
-  const covered = (w: Word) => names.some((n) => n.start < w.end && n.end > w.start)
-  const sameClause = (a: Word, b: Word) => !a.dot && SAME_CLAUSE.test(text.slice(a.end, b.start))
-  const free = (i: number) => i < words.length && !covered(words[i]!) && couldBeName(words[i]!)
+function addCapitalsPersons(text: string, tokens: readonly Token[], names: EntitySpan[]): EntitySpan[] {
+  // the words of the token layer, punctuation among them: two words of one clause stand side by side
+  const words = readRoleWords(text, tokens, 0, text.length)
   const added: EntitySpan[] = []
-  const isTaken = (w: Word) => covered(w) || added.some((n) => n.start < w.end && n.end > w.start)
+  const taken = (w: Word) => names.some((n) => n.start < w.end && n.end > w.start) || added.some((n) => n.start < w.end && n.end > w.start)
+  const sameClause = (i: number) => i > 0 && i < words.length && words[i - 1]!.kind !== 'punct' && words[i]!.kind !== 'punct' && SAME_CLAUSE.test(text.slice(words[i - 1]!.end, words[i]!.start))
+  const free = (i: number) => i < words.length && couldBeName(words[i]!) && !taken(words[i]!)
   for (let i = 1; i < words.length; i++) {
+    if (!free(i) || !sameClause(i)) continue
     const before = words[i - 1]!
-    if (!free(i) || isTaken(words[i]!)) continue
-    // a title right before: "SEN." and the like end on their own period, which does not end the clause
-    const titled = isTitleWord(text, before.start, before.end) && SAME_CLAUSE.test(text.slice(before.end + (before.dot ? 1 : 0), words[i]!.start))
     let length = 0
-    if (titled) length = isGivenName(words[i]!.lower) && !words[i]!.dot && free(i + 1) && sameClause(words[i]!, words[i + 1]!) ? 2 : 1
-    else if (sameClause(before, words[i]!) && (isRoleHead(before.lower) || covered(before)) && hasRoleBefore(words, i, sameClause)) {
+    // after an abbreviated title or an honorific: the next word, two with a given name first
+    if (isTitleWord(before.text)) length = isGivenName(words[i]!.lower) && free(i + 1) && sameClause(i + 1) ? 2 : 1
+    else if ((isRoleHead(before.lower) || taken(before)) && hasRoleBefore(words, i, sameClause)) {
       // after a role noun (or a place or body after one: "MINISTER OF UKRAINE"): a given name and one more word, or
       // two or three words right before a speech verb
       let run = 1
-      while (run < 3 && free(i + run) && sameClause(words[i + run - 1]!, words[i + run]!)) run++
+      while (run < 3 && free(i + run) && sameClause(i + run)) run++
       const next = words[i + run]
-      const beforeVerb = next !== undefined && sameClause(words[i + run - 1]!, next) && isSpeechVerb(next.lower)
-      if (run >= 2 && beforeVerb) length = run
-      else if (run >= 2 && isGivenName(words[i]!.lower) && !words[i]!.dot) length = 2
+      if (run >= 2 && next !== undefined && sameClause(i + run) && isSpeechVerb(next.lower)) length = run
+      else if (run >= 2 && isGivenName(words[i]!.lower)) length = 2
     }
     if (length === 0) continue
     added.push({start: words[i]!.start, end: words[i + length - 1]!.end, label: 'PERSON'})
@@ -135,13 +114,12 @@ function addCapitalsPersons(text: string, names: EntitySpan[]): EntitySpan[] {
   for (const n of all) {
     if (n.label !== 'PERSON') continue
     const parts = text.slice(n.start, n.end).replace(POSSESSIVE, '').split(/\s+/)
-    if (parts.length >= 2 && /^\p{L}[\p{L}'’-]+$/u.test(parts[parts.length - 1]!)) surnames.add(parts[parts.length - 1]!)
+    if (parts.length >= 2 && parts[parts.length - 1]!.length >= 2) surnames.add(parts[parts.length - 1]!)
   }
   if (surnames.size > 0) {
     for (const w of words) {
-      const bare = text.slice(w.start, w.end).replace(POSSESSIVE, '')
-      if (!surnames.has(bare) || !couldBeName(w) || all.some((n) => n.start < w.end && n.end > w.start)) continue
-      const span = {start: w.start, end: w.start + bare.length, label: 'PERSON' as const}
+      if (!surnames.has(w.text) || !couldBeName(w) || taken(w)) continue
+      const span = {start: w.start, end: w.end, label: 'PERSON' as const}
       added.push(span)
       all.push(span)
     }
@@ -150,10 +128,10 @@ function addCapitalsPersons(text: string, names: EntitySpan[]): EntitySpan[] {
 }
 
 // a role noun within reach before word `i`, in the same clause ("FOREIGN MINISTER OF UKRAINE" before a name)
-function hasRoleBefore(words: readonly Word[], i: number, sameClause: (a: Word, b: Word) => boolean): boolean {
+function hasRoleBefore(words: readonly Word[], i: number, sameClause: (i: number) => boolean): boolean {
   for (let j = i - 1; j >= 0 && j >= i - ROLE_REACH; j--) {
     if (isRoleHead(words[j]!.lower)) return true
-    if (j > 0 && !sameClause(words[j - 1]!, words[j]!)) return false
+    if (!sameClause(j)) return false
   }
   return false
 }

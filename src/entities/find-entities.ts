@@ -88,7 +88,7 @@ export function findEntities(
 ): Entity[] {
   const allCaps = isAllCaps(text)
   // in capitals a leading "THE" is read into names ("THE UNITED NATIONS"); mixed case keeps it out (all-caps.ts)
-  const found = allCaps ? findTrimmedNames(text, finders.recognise(text, tokens, sentences, headline)) : finders.recognise(text, tokens, sentences, headline)
+  const found = allCaps ? findTrimmedNames(text, tokens, finders.recognise(text, tokens, sentences, headline)) : finders.recognise(text, tokens, sentences, headline)
   // a writer's name in capitals on the byline block is a PERSON, whatever the recogniser read (bylines.ts)
   const recognised = relabelWriters(found, writers)
   // a mention that is exactly the dateline's place, and a known place, is a place (issue 14: "CHICAGO (AP)" tagged ORG)

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import type {EntityLabel, EntitySpan} from '../../src/doc.ts'
 import {findTrimmedNames} from '../../src/entities/all-caps.ts'
+import {findTokens} from '../../src/segment/segment-text.ts'
 
 describe('findTrimmedNames', () => {
   it.each([
@@ -31,7 +32,7 @@ describe('findTrimmedNames', () => {
     ['EDWARD SAID WROTE', 'EDWARD SAID', 'PERSON', 'EDWARD SAID'],
   ] as Array<[string, string, EntityLabel, string | null]>)('%j', (text, mention, label, expected) => {
     const start = text.indexOf(mention)
-    const got = findTrimmedNames(text, [{start, end: start + mention.length, label}])
+    const got = findTrimmedNames(text, findTokens(text), [{start, end: start + mention.length, label}])
     expect(got.map((e) => text.slice(e.start, e.end))).toEqual(expected === null ? [] : [expected])
   })
 })
@@ -66,6 +67,6 @@ describe('findTrimmedNames adds the names capitals hide', () => {
     ['a surname of a one-word mention', '[PERSON ROE] ARRIVED. ROE SAID NO.', ['PERSON ROE']],
   ])('%s', (_name, tagged, expected) => {
     const {text, spans} = mentions(tagged)
-    expect(findTrimmedNames(text, spans).map((e) => `${e.label} ${text.slice(e.start, e.end)}`)).toEqual(expected)
+    expect(findTrimmedNames(text, findTokens(text), spans).map((e) => `${e.label} ${text.slice(e.start, e.end)}`)).toEqual(expected)
   })
 })
