@@ -59,8 +59,8 @@ function readName(words: readonly Word[], at: number): number {
 }
 
 /**
- * Finds the writers' names in capitals on a byline line `text[start, end)`: after an optional `By`, one name or several
- * joined by `and` or `&`; a comma ends the names (what follows is the agency or the desk). Each name's span.
+ * Finds the writers' names in capitals on a byline line `text[start, end)`, each name's span: after an optional `By`,
+ * one name or several joined by `and` or `&`, up to a comma (what follows it is the agency or the desk).
  */
 export function findCapitalsWriters(text: string, start: number, end: number): Span[] {
   const line = text.slice(start, end)
