@@ -3,7 +3,8 @@
 // wire styles, and the two such NYT DOCs of test/fixtures/wire-1998) get it into the text under the headline, where
 // clean keeps it (bylineInText) and the quotes stage never takes its names as speakers; the hand gold's byline names
 // (test/fixtures/wire-bylines/gold, gold-1998-bylines) are found as PERSON/ORG; `wireBylineInText: false` leaves it out.
-// A <BYLINE> with no `By` goes in too (2026-12-03 pm): its line is known by meta.byline, which findBylines is given.
+// A <BYLINE> with no `By` goes in too (2026-12-03 pm): its line is known by meta.byline, which findBylines is given;
+// so does a loose writer named in capitals (test/fixtures/caps-bylines, 2026-12-03 eve), read by its shape.
 import {readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {PIPELINES} from '../pipelines/index.ts'
@@ -29,6 +30,8 @@ describe('SGML bylines in the text', () => {
   it.each([
     ['wire-bylines', 'wire-bylines/gold', 5, 6],
     ['wire-1998', 'wire-bylines/gold-1998-bylines', 2, 2],
+    // loose writers named in capitals with no By (docs/all-caps.md, 2026-12-03 eve)
+    ['caps-bylines', 'caps-bylines/gold', 3, 3],
   ])('%s: byline names found as the gold has them, never a speaker; left out with wireBylineInText false', async (folder, goldDir, withBlock, writers) => {
     const docs = await run(`${fixtures}${folder}/corpus`)
     const off = await run(`${fixtures}${folder}/corpus`, false)

@@ -7,6 +7,7 @@
  * HTML parser. Character references and typesetting codes (`&AMP;`, `&QL;`) are left in the text: the `clean`
  * stage reads them, so a pasted wire story in a `.txt` file gets the same treatment.
  */
+import {isCapitalsByline} from '../clean/capitals-byline.ts'
 
 /** One `<DOC>` read from a wire file: the text lede processes and the fields it keeps. */
 export interface WireDoc {
@@ -238,9 +239,10 @@ function readDoc(body: string, attrs: string, line: number, raw: string, bylineI
 // the lines of the byline block in file order, from the loose lines after the headline (the DOC's start without one)
 // and before the first <TEXT> and the <BYLINE> element's words on one line (first when it stands elsewhere). The
 // element is kept with or without `By`: its markup says it is a byline, and clean and the quotes stage know its line
-// by `meta.byline` (docs/wire.md, 2026-12-03 pm). Of the loose lines only a line opening as a byline (`By …`), the
-// line under it (`Associated Press Writer`) and the wire's copyright line go in: a loose name with no `By` before it
-// is not known to be a byline, so a `he said` could take the writer as its speaker (docs/wire.md, "Bylines outside <TEXT>")
+// by `meta.byline` (docs/wire.md, 2026-12-03 pm). Of the loose lines only a line opening as a byline (`By …`) or naming
+// its writers in capitals with no `By` (`JANE DOE`, since 2026-12-03 eve), the line under it (`Associated Press Writer`)
+// and the wire's copyright line go in: another loose line is not known to be a byline, so a `he said` could take a name
+// on it as its speaker (docs/wire.md, "Bylines outside <TEXT>")
 function readBylineBlock(loose: Array<{text: string; at: number}>, text: Element, title: Element | undefined, byline: Element | undefined): string[] {
   const from = title ? title.at + title.content.length : 0
   const found: Array<{at: number; lines: string[]; element: boolean}> = loose.filter((piece) => piece.at >= from && piece.at < text.at).map((piece) => ({at: piece.at, lines: splitLines(piece.text), element: false}))
@@ -250,7 +252,9 @@ function readBylineBlock(loose: Array<{text: string; at: number}>, text: Element
     if (words !== '') found.push({at: inside ? byline.at : -1, lines: [words], element: true})
   }
   const lines = found.sort((a, b) => a.at - b.at).flatMap((piece) => piece.lines.map((line) => ({line, element: piece.element})))
-  const opens = (i: number) => i >= 0 && BYLINE_OPENING.test(lines[i]!.line)
+  // a loose writer named in capitals (`JANE DOE`, `JANE DOE, Associated Press`) is read as clean reads it under a
+  // headline (src/clean/capitals-byline.ts, docs/all-caps.md 2026-12-03 eve), so its name is never a speaker
+  const opens = (i: number) => i >= 0 && (BYLINE_OPENING.test(lines[i]!.line) || (!lines[i]!.element && isCapitalsByline(lines[i]!.line)))
   return lines.filter(({line, element}, i) => element || opens(i) || opens(i - 1) || WIRE_COPYRIGHT.test(line)).map(({line}) => line)
 }
 const BYLINE_OPENING = /^(?:by|written by|reporting by)\s*:?\s+\p{Lu}/iu
