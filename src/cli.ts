@@ -27,7 +27,8 @@ Exit codes:
   0  every input was processed
   1  some inputs or records failed: they are listed in errors.jsonl, the rest was written
   2  usage error (unknown option, missing argument, unknown pipeline, bad --redis URL, --out overlapping the corpus,
-     --resume of a run staged with other options, pipeline or corpus: the message says what differs)
+     --resume of a run staged with other options, pipeline or corpus: the message says what differs; --default-dollar
+     not an ISO 4217 code, --workers above 256, several corpus paths given, as a shell pattern such as corpus/*.txt does)
   3  the run could not start or finish (corpus folder unreadable, output not writable, output folder in use by another run,
      Redis unreachable or refusing, NER model file missing or not a model, broken pipeline)
   130  interrupted (Ctrl-C or SIGTERM): what was written is staged in the output folder; the same command with --resume continues it`
@@ -36,7 +37,7 @@ Exit codes:
 const EXPORT_EXIT_HELP = `
 Exit codes:
   0  the export was written
-  2  usage error (unknown option, missing <out-dir>, none of --duckdb, --parquet, --csv)
+  2  usage error (unknown option, missing <out-dir>, none of --duckdb, --parquet, --csv; --csv-raw without --csv)
   3  not written: <out-dir> is no lede run's output (no articles.jsonl), --duckdb or the Parquet/CSV files exist (use --force),
      --parquet or --csv is a file or --duckdb a folder, a record does not fit its table (a run of another lede version)`
 
@@ -166,7 +167,7 @@ export function createProgram(): Command {
 
   program
     .command('run')
-    .description('run the extraction pipeline over every .txt, .jsonl, .json, .html, .htm, .mhtml, .mht, .sgml and .sgm file (and .gz of one), and SGML wire files with no extension, under a corpus folder')
+    .description('run the extraction pipeline over every .txt, .jsonl, .json, .html, .htm, .mhtml, .mht, .webarchive, .sgml and .sgm file (and .gz of one), and SGML wire files with no extension, under a corpus folder')
     .argument('<corpus-dir>', 'folder of articles, read recursively in sorted order (see Inputs below)')
     .requiredOption(
       '-o, --out <dir>',
@@ -179,7 +180,7 @@ export function createProgram(): Command {
     .option('-c, --concurrency <n>', 'batches of documents in flight at once: 8 documents each on worker threads, 1 with --workers 0, --batch-size with --redis (default: twice the workers, at least 4; 32 with --redis)', positiveInt)
     .option('--redis <url>', 'distributed mode: send the documents in batches to `lede worker` processes through this Redis (e.g. redis://host:6379) and write their results here; the output is the same as a local run')
     .option('--queue <name>', 'with --redis: the queue the workers listen on', 'lede')
-    .option('--batch-size <n>', 'with --redis: documents per job (default 16)', positiveInt)
+    .option('--batch-size <n>', 'with --redis: documents per job (default: 16)', positiveInt)
     .option('--worker-timeout <seconds>', 'with --redis: stop (exit 3, written part staged for --resume) when no `lede worker` has been connected for this long; 0 waits for ever', nonNegativeInt, 600)
     .option('--redis-timeout <seconds>', 'with --redis: stop (exit 3, written part staged for --resume) when Redis has been unreachable for this long, from start-up on', positiveInt, 30)
     .option(
@@ -188,7 +189,7 @@ export function createProgram(): Command {
     )
     .option('--no-wire-byline', 'leave an SGML wire DOC\'s byline block (a <BYLINE> element, the By and copyright lines between the headline and <TEXT>) out of its text, in meta.byline and meta.extra.front only, as before 2026-12-03 (docs/wire.md)')
     .option('--no-link', 'skip cross-document linking: entity ids then join only identical canonical names, and no entities-index.jsonl is written')
-    .option('--layers <list>', 'opt-in layers, comma-separated: tokens (part of speech and lemma of every token, from wink-nlp, written to tokens.jsonl; costs speed, see README)', (value: string) => value.split(',').map((l) => l.trim()).filter(Boolean))
+    .option('--layers <list>', 'opt-in layers, comma-separated: tokens (part of speech and lemma of every token, from wink-nlp, written to tokens.jsonl; costs speed, see README) (default: none)', (value: string) => value.split(',').map((l) => l.trim()).filter(Boolean))
     .option('-q, --quiet', 'no progress and no summary line on stderr')
     .option('--resume', 'continue the interrupted run (Ctrl-C, kill, crash) staged in --out; the output is byte-identical to an uninterrupted run')
     .addHelpText(
@@ -210,7 +211,8 @@ Inputs (each also read gzip-compressed, as <name>.gz, exactly like its plain twi
                 them ({"status": ..., "articles": [...]}); source <file>:[3], each bad element an error line
   .html, .htm   a saved web page: the main body (Readability), paragraphs from the page's blocks,
                 title, byline, date (article:published_time, JSON-LD) and url (rel=canonical);
-                a page with no article body is an ingest:no-article error line
+                a page with no article body is an ingest:no-article error line; .mhtml, .mht and
+                Safari's .webarchive (a page saved as one file) are read as the page they hold
   .sgml, .sgm   an SGML wire file (LDC TDT, AQUAINT, Gigaword style): each <DOC> is one article, source
                 <path>:<line>, id its DOCNO; HEADLINE -> title, TEXT/<P> -> text, DATE_TIME -> date,
                 DATELINE kept; a file with no extension, or a .txt, that starts with <DOC> is read the same;
@@ -223,6 +225,12 @@ Unreadable inputs (not text, corrupt .gz, bad JSON) become error lines in errors
 
 Offsets (start, end) in every record are half-open Unicode code-point offsets into the article's text,
 so Python's text[start:end] equals the record's text.
+
+Examples:
+  lede run corpus --out output                          the bundled articles (what npm start runs)
+  lede run archive --out out --default-dollar CAD -w 2  a Canadian corpus on two worker threads
+  lede run archive --out out --resume                   continue a run stopped by Ctrl-C, kill or a crash
+  lede run archive --out out --redis redis://host:6379  distributed: start lede worker --redis redis://host:6379 elsewhere
 ${EXIT_HELP}`,
     )
     // more than one corpus is said below in words a shell pattern's user understands, not commander's 'too many arguments'
@@ -424,7 +432,12 @@ ${EXIT_HELP}`,
     .option('--queue <name>', 'the queue to take batches from', 'lede')
     .option('--lock-duration <ms>', 'how long this worker may go silent (killed, cut off) before its batches are handed to another worker', positiveInt, 30_000)
     .option('-q, --quiet', 'no log lines on stderr')
-    .addHelpText('after', WORKER_EXIT_HELP)
+    .addHelpText(
+      'after',
+      `
+Example: lede worker --redis redis://host:6379 --concurrency 2   (then lede run <corpus> --out <dir> --redis redis://host:6379)
+${WORKER_EXIT_HELP}`,
+    )
     .action(async (opts: {redis: string; concurrency?: number; queue: string; lockDuration: number; quiet?: boolean}) => {
       // the same checks as a run's, before BullMQ loads and before any thread starts
       if (opts.concurrency !== undefined && opts.concurrency > MAX_WORKERS) {
@@ -520,6 +533,8 @@ index.html    every article (searchable, paginated), top speakers and entities w
 articles/     one page per article: entities by label, quotes with speaker and cue, money with its
               normalised value, the boilerplate clean removed (folded)
 entities.html every entity across the corpus, with aliases, roles and the articles mentioning it
+
+Example: lede view output   (then open output/view/index.html)
 ${VIEW_EXIT_HELP}`,
     )
     .action(async (outDir: string) => {
@@ -545,6 +560,10 @@ speaker is a STRUCT, so  SELECT speaker.name, count(*) FROM quotes GROUP BY 1  w
 Offsets stay Unicode code points: substring(text, start + 1, "end" - start) is the record's text.
 In --csv files, a cell that starts with apostrophes and then = + - @, tab or CR had one apostrophe added (drop it to
 get the JSONL's text back; --csv-raw writes none): offsets into an article whose text was escaped are one off there.
+
+Examples:
+  lede export output --duckdb lede.duckdb --parquet parquet/
+  lede export output --csv csv/ --force
 ${EXPORT_EXIT_HELP}`,
     )
     .action(async (outDir: string, opts: {duckdb?: string; parquet?: string; csv?: string; csvRaw?: boolean; force?: boolean}) => {
@@ -563,6 +582,8 @@ ${EXPORT_EXIT_HELP}`,
     .addHelpText(
       'after',
       `
+Example: lede schema --out schemas
+
 Exit codes:
   0  every schema file was written (their paths on stdout)
   2  usage error (unknown option, --out missing)

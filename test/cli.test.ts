@@ -294,6 +294,17 @@ describe('lede CLI', () => {
     expect(stdout.join('')).not.toMatch(hasNot)
   })
 
+  // a user's first question after the options is "what do I type": every command's --help shows it, and every option an
+  // example uses is one that command has (an example that no longer runs is worse than none)
+  it.each([['run'], ['worker'], ['eval'], ['view'], ['export'], ['schema']])('lede %s --help gives an example that uses only its own options', async (command) => {
+    expect(await main([command, '--help'])).toBe(EXIT.ok)
+    const help = stdout.join('')
+    const examples = help.split('\n').flatMap((line) => [...line.matchAll(new RegExp(`lede ${command}( [^()]*?)(?=\\s{2}|\\(|$)`, 'g'))].map((m) => m[1]!))
+    expect(examples.length).toBeGreaterThan(0)
+    const options = new Set([...help.matchAll(/^\s+(?:-\w, )?(--[\w-]+)/gm)].map((m) => m[1]))
+    for (const example of examples) for (const flag of example.match(/--[\w-]+/g) ?? []) expect(options, `${command}: ${example}`).toContain(flag)
+  })
+
   // the command line names the option as the user typed it, and "cad" is CAD ("defaultDollar must be ... such as USD or CAD")
   it.each([
     [[], 'USD'],
