@@ -17,7 +17,11 @@ import {createThreadExecutor, type Executor} from './run/executor.ts'
 import {RECORD_SCHEMAS} from './schema.ts'
 import {PipelineError, type Pipeline} from './stage.ts'
 import {VERSION} from './version.ts'
+import {INPUT_EXTENSIONS} from './io/formats.ts'
 import {trace} from './io/trace.ts'
+
+// the reader's own list, so a format added there is named here too (.webarchive was read but left out of this message)
+const READ_EXTENSIONS = INPUT_EXTENSIONS.filter((ext) => !ext.endsWith('.gz')).join(', ')
 
 /** Exit codes, documented in the README and in `lede --help`. */
 export const EXIT = {ok: 0, documentsFailed: 1, usage: 2, fatal: 3, interrupted: 130} as const
@@ -402,7 +406,7 @@ ${EXIT_HELP}`,
         // a mistyped or wrong folder (one of PDFs, an empty mount) is no error, but it must not pass unnoticed
         if (m.inputs.files === 0) {
           const skipped = m.inputs.skipped.length
-          warn(`no input files under "${corpusDir}"${skipped > 0 ? ` (${skipped} files of other kinds skipped, listed in manifest.json)` : ''}: nothing was processed (lede reads .txt, .jsonl, .json, .html, .htm, .mhtml, .mht, .sgml, .sgm and their .gz)`)
+          warn(`no input files under "${corpusDir}"${skipped > 0 ? ` (${skipped} files of other kinds skipped, listed in manifest.json)` : ''}: nothing was processed (lede reads ${READ_EXTENSIONS} and their .gz)`)
         }
         if (!opts.quiet) {
           const seconds = (m.timings.totalMs / 1000).toFixed(2)
