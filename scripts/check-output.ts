@@ -11,6 +11,7 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {parseArgs} from 'node:util'
 
 type Span = {start: number; end: number}
 /** An article record, as far as the checks read it. */
@@ -245,14 +246,28 @@ export function checkArticle(f: Failures, {a, cps, e, q, m}: {a: Article; cps: s
 
 function main(): number {
   const args = process.argv.slice(2)
-  if (args.length === 0 || args.includes('--help')) {
-    process.stdout.write('usage: node --import tsx scripts/check-output.ts <out-dir> [--examples N] [--json]\n' +
-      'Checks every record of a lede run output: code-point spans slice the article text to the record text, quotes inside their marks, speakers and cues, money values, overlaps.\n')
+  const usage = 'usage: node --import tsx scripts/check-output.ts <out-dir> [--examples 5] [--json]\n'
+  if (args.length === 0 || args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(usage +
+      'Checks every record of a lede run output: code-point spans slice the article text to the record text, quotes inside their marks, speakers and cues, money values, overlaps.\n' +
+      'Exit 0 when every check passed, 1 when one failed, 2 on a usage error.\n')
     return args.length === 0 ? 2 : 0
   }
-  const dir = args[0]!
-  const ex = args.indexOf('--examples')
-  const f = new Failures(ex >= 0 ? Number(args[ex + 1]) : 5)
+  // a mistyped option was ignored (exit 0 on a folder it never checked as asked): one line and exit 2, as every script does
+  let parsed
+  try {
+    parsed = parseArgs({args, options: {examples: {type: 'string', default: '5'}, json: {type: 'boolean'}}, allowPositionals: true, strict: true})
+  } catch (error) {
+    process.stderr.write(`check-output: ${(error instanceof Error ? error.message : String(error)).split('. ')[0]}\n${usage}`)
+    return 2
+  }
+  const examples = Number(parsed.values.examples)
+  if (parsed.positionals.length !== 1 || !Number.isInteger(examples) || examples < 0) {
+    process.stderr.write(`check-output: ${parsed.positionals.length !== 1 ? `give one output folder (${parsed.positionals.length} given)` : `--examples takes a whole number, not "${parsed.values.examples}"`}\n${usage}`)
+    return 2
+  }
+  const dir = parsed.positionals[0]!
+  const f = new Failures(examples)
   const articles = readJsonl<Article>(join(dir, 'articles.jsonl'))
   const entities = readJsonl<Entity>(join(dir, 'entities.jsonl'))
   const quotes = readJsonl<Quote>(join(dir, 'quotes.jsonl'))
@@ -271,7 +286,7 @@ function main(): number {
   for (const d of byDoc.values()) checkArticle(f, d)
 
   const failed = [...f.counts.values()].reduce((s, n) => s + n, 0)
-  if (args.includes('--json')) {
+  if (parsed.values.json) {
     process.stdout.write(JSON.stringify({articles: articles.length, entities: entities.length, quotes: quotes.length, money: money.length, checks: f.checks, failed, counts: Object.fromEntries(f.counts), examples: Object.fromEntries(f.examples)}, null, 1) + '\n')
   } else {
     process.stdout.write(`${dir}: ${articles.length} articles, ${entities.length} entities, ${quotes.length} quotes, ${money.length} money; ${f.checks} checks, ${failed} failed\n`)
