@@ -47,23 +47,6 @@ function sentenceStartInName(flags: number, wordBits: number): boolean {
   if (wordBits & (WORD_CONNECTOR | WORD_AND)) return false
   return (flags & COMMON) === 0 || (flags & NAME_LIKE) !== 0
 }
-// a capitalised token's context bits from the token before it in its sentence (see EncodedDocument.aggregate)
-function ownContext(info: Int32Array, capitalised: Uint8Array, position: Uint8Array, start: number, i: number): number {
-  if (i === start) return 0
-  const before = info[i - 1]
-  let bits = before & FACT_LEXICON_MASK
-  const word = before >> FACT_WORD_SHIFT
-  if (word & WORD_THE) bits |= AFTER_THE
-  else if (word & WORD_IN_AT) bits |= AFTER_IN
-  if (capitalised[i - 1] && position[i - 1] === 1) bits |= AFTER_CAPITAL
-  return bits
-}
-
-// a capitalised token's context bits from the token after it in its sentence, given that token's packed facts
-function nextContext(next: number): number {
-  return ((next & FACT_LEXICON_MASK) << LEXICON_BITS) | (next & FACT_CAPITALISED ? BEFORE_CAPITAL : 0)
-}
-
 // an acronym: 2 to 8 letters, at least two of them capitals, no lowercase letter before the first capital
 const ACRONYM = /^[A-Z][A-Za-z&.]{1,9}$/
 // distance to the nearest earlier title word -> bucket (1, 2, 3, 4-6, 7-10); farther counts as none
@@ -351,8 +334,6 @@ export class DocumentScratch {
   aggregateOnce = new Uint32Array(1024)
   aggregateTwice = new Uint32Array(1024)
   private touched: number[] = []
-  /** the tokens of the document being encoded that may be acronyms (their type has a key; not in an all-caps headline), in order */
-  readonly acronymTokens: number[] = []
 
   constructor() {
     // replaced when a document has more lowercase forms than they hold (see markMutable)
@@ -582,9 +563,6 @@ function encodeWordIds(
   let runSpans: number[] | null = null
   const gazetteerNodes = gazetteer ? registry.firstNodes(gazetteer) : undefined
   const externalNodes = external ? registry.firstNodes(external) : undefined
-  // the tokens markAcronyms reads, found as their facts are copied (a few in a hundred)
-  const acronymTokens = scratch.acronymTokens
-  acronymTokens.length = 0
   let start = 0
   for (const end of sentenceEnds) {
     // an all-caps headline (see isCapsSentence): no lowercase letter and at least two words of 2+ letters
@@ -597,9 +575,7 @@ function encodeWordIds(
     }
     const caps = !lowercase && longWords >= 2
     // the type's facts are read once, packed (one cache line), and copied to the token: the loops below read them in
-    // token order. The same loop gives each token its title context (which reads the token before it) and the token
-    // before it its own context bits (which read the tokens on both sides: the one after is known only now)
-    let lastTitle = -1
+    // token order
     for (let i = start; i < end; i++) {
       const type = registry.typeOfWord(wordIds[i], caps)
       // a new type may have grown the registry's arrays
@@ -610,16 +586,33 @@ function encodeWordIds(
       lowerIds[i] = facts[2 * type]
       info[i] = bits
       capitalised[i] = bits & FACT_CAPITALISED ? 1 : 0
+    }
+    let lastTitle = -1
+    for (let i = start; i < end; i++) {
       if (lastTitle >= 0) {
         const bucket = TITLE_BUCKETS[i - lastTitle] ?? -1
         if (bucket >= 0) titleContext[i] = bucket * 2 + ((info[i - 1] >> FACT_WORD_SHIFT) & WORD_COMMA)
       }
-      if (bits & TITLE_BIT) lastTitle = i
-      if (bits & FACT_ACRONYM && !caps) acronymTokens.push(i)
-      if (i > start && capitalised[i - 1]) aggregate[i - 1] = ownContext(info, capitalised, position, start, i - 1) | nextContext(bits)
+      if (info[i] & TITLE_BIT) lastTitle = i
     }
-    // the sentence's last token has no token after it
-    if (end > start && capitalised[end - 1]) aggregate[end - 1] = ownContext(info, capitalised, position, start, end - 1)
+    // this occurrence's own context bits (aggregated over the document below)
+    for (let i = start; i < end; i++) {
+      if (!capitalised[i]) continue
+      let bits = 0
+      if (i > start) {
+        const before = info[i - 1]
+        bits |= before & FACT_LEXICON_MASK
+        const word = before >> FACT_WORD_SHIFT
+        if (word & WORD_THE) bits |= AFTER_THE
+        else if (word & WORD_IN_AT) bits |= AFTER_IN
+        if (capitalised[i - 1] && position[i - 1] === 1) bits |= AFTER_CAPITAL
+      }
+      if (i + 1 < end) {
+        bits |= (info[i + 1] & FACT_LEXICON_MASK) << LEXICON_BITS
+        if (capitalised[i + 1]) bits |= BEFORE_CAPITAL
+      }
+      aggregate[i] = bits
+    }
     if (!caps) {
       let lastRunFrom = -1
       let lastRunEnd = -1
@@ -678,25 +671,14 @@ function encodeWordIds(
     if (external) markGazetteer(external, registry.lower, capitalised, start, end, externalMasks, lowerIds, externalNodes, types, hashes)
     start = end
   }
-  // document-level case evidence (is this capitalised word written in lowercase, or capitalised mid-sentence,
-  // elsewhere?) and context aggregation (a capitalised token gets the bits of the same word's other occurrences in the
-  // document: a bit one other occurrence has is in `twice`, or in `once` without being the token's own; leaving out
-  // words the document also writes lowercase, or headline occurrences, scored lower on the modern set, docs/ner.md).
-  // Each is counted over the whole document, then read per token: one loop counts both, one reads both (they keep
-  // separate counters, so the order of their steps within a token does not matter)
+  // document-level case evidence: is this capitalised word written in lowercase, or capitalised mid-sentence, elsewhere?
   scratch.reset(registry.lowerCount)
-  const lowerSeen = scratch.lowerSeen
-  const capSeen = scratch.capSeen
-  const once = scratch.aggregateOnce
-  const twice = scratch.aggregateTwice
   for (let i = 0; i < length; i++) {
     const id = lowerIds[i]
     if (((info[i] >> FACT_CASE_SHIFT) & 15) === CASE_LOWER) {
-      if (lowerSeen[id]++ === 0 && capSeen[id] === 0) scratch.touch(id)
-    } else if (capitalised[i]) {
-      if (position[i] === 1 && capSeen[id]++ === 0 && lowerSeen[id] === 0) scratch.touch(id)
-      twice[id] |= once[id] & aggregate[i]
-      once[id] |= aggregate[i]
+      if (scratch.lowerSeen[id]++ === 0 && scratch.capSeen[id] === 0) scratch.touch(id)
+    } else if (capitalised[i] && position[i] === 1) {
+      if (scratch.capSeen[id]++ === 0 && scratch.lowerSeen[id] === 0) scratch.touch(id)
     }
   }
   for (let i = 0; i < length; i++) {
@@ -705,18 +687,31 @@ function encodeWordIds(
       continue
     }
     const id = lowerIds[i]
-    const capElsewhere = capSeen[id] - (position[i] === 1 ? 1 : 0)
-    docCase[i] = (lowerSeen[id] > 0 ? 1 : 0) | (capElsewhere > 0 ? 2 : 0)
-    aggregate[i] = twice[id] | (once[id] & ~aggregate[i])
+    const capElsewhere = scratch.capSeen[id] - (position[i] === 1 ? 1 : 0)
+    docCase[i] = (scratch.lowerSeen[id] > 0 ? 1 : 0) | (capElsewhere > 0 ? 2 : 0)
   }
-  // only capitalised tokens' words were counted
+  // context aggregation: a capitalised token gets the bits of the same word's other occurrences in the document (a
+  // bit one other occurrence has is in `twice`, or in `once` without being the token's own). Leaving out words the
+  // document also writes lowercase, or headline occurrences, scored lower on the modern set (docs/ner.md)
+  const once = scratch.aggregateOnce
+  const twice = scratch.aggregateTwice
   for (let i = 0; i < length; i++) {
     if (!capitalised[i]) continue
+    const id = lowerIds[i]
+    twice[id] |= once[id] & aggregate[i]
+    once[id] |= aggregate[i]
+  }
+  for (let i = 0; i < length; i++) {
+    if (!capitalised[i]) continue
+    const id = lowerIds[i]
+    aggregate[i] = twice[id] | (once[id] & ~aggregate[i])
+  }
+  for (let i = 0; i < length; i++) {
     const id = lowerIds[i]
     once[id] = 0
     twice[id] = 0
   }
-  if (initials) markAcronyms(initials, runSpans ?? [], registry, types, acronymTokens, capitalised, run)
+  if (initials) markAcronyms(initials, runSpans ?? [], registry, types, info, capitalised, position, run)
   return {length, sentenceEnds, types, position, docCase, gazetteer: gazetteerMasks, external: externalMasks, titleContext, aggregate, run, lowerIds, capitalised, info}
 }
 
@@ -773,14 +768,15 @@ function markAcronyms(
   runSpans: readonly number[],
   registry: TypeRegistry,
   types: Int32Array,
-  acronymTokens: readonly number[],
+  info: Int32Array,
   capitalised: Uint8Array,
+  position: Uint8Array,
   run: Uint32Array,
 ): void {
   const used = new Set<string>()
-  // the packed facts said which types have a key (outside all-caps headlines): the keys are read for those tokens only
-  for (let a = 0; a < acronymTokens.length; a++) {
-    const i = acronymTokens[a]
+  for (let i = 0; i < types.length; i++) {
+    // the packed facts say which types have a key: the keys themselves are read for those tokens only
+    if (position[i] === 2 || (info[i] & FACT_ACRONYM) === 0) continue
     const key = registry.acronymKeys[types[i]]
     if (key === null) continue
     const heads = initials.get(key)
