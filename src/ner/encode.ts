@@ -149,14 +149,6 @@ export class TypeRegistry {
       if (slots[2 * slot] === hash && sameWord(this.pool, record, text, start, length)) return this.pool[record + 1] | (this.pool[record + 2] << 16)
       slot = (slot + 1) & mask
     }
-    return this.addWord(text, start, end, hash, slot)
-  }
-
-  // registers the unseen word `text[start, end)` (its hash, and the empty slot its probe ended at): kept out of wordAt,
-  // so that the lookup alone is small enough for V8 to inline into the encoder's loop
-  private addWord(text: string, start: number, end: number, hash: number, slot: number): number {
-    const slots = this.slots
-    const length = end - start
     const id = this.wordList.length
     const word = text.slice(start, end)
     this.wordList.push(word)
@@ -207,13 +199,6 @@ export class TypeRegistry {
     const at = wordId * 2 + (caps ? 1 : 0)
     const known = this.wordTypes[at]
     if (known >= 0) return known
-    return this.makeType(wordId, caps)
-  }
-
-  // makes the type of word id `wordId` in a normal or all-caps sentence: kept out of typeOfWord, so that the lookup alone
-  // is small enough for V8 to inline into the encoder's loop
-  private makeType(wordId: number, caps: boolean): number {
-    const at = wordId * 2 + (caps ? 1 : 0)
     const word = this.wordList[wordId]
     const id = this.words.length
     this.wordTypes[at] = id
