@@ -3,6 +3,7 @@ import {FigureReader} from './complete-figure.ts'
 import {APOSTROPHES, ATTACHED_ONLY_MAGNITUDES, DEFAULT_DOLLAR, DOLLAR_CODES, Figure, MAX_NAME_LENGTH, Marker, NON_MONEY_HASHES, NON_MONEY_UNITS, Numeral, REJECT, TRIGGERS, WEIGHT_WORDS, WORD_LOWER, formatDecimal, isDigit, parseWrittenNumber, shiftDecimal} from './scan-tables.ts'
 import {isPercentAt} from '../numbers/find-numbers.ts'
 import {buildFilter, filterHas} from '../text/hash-filter.ts'
+import {hasSignBefore} from '../text/digit-groups.ts'
 
 /*
  * One left-to-right pass over the text. The loop only stops at digits and at words whose hash is a
@@ -29,31 +30,17 @@ export function findMoney(text: string, options: FindMoneyOptions = {}): Money[]
     // "$10 (US$7.2)" is how Australian or Canadian copy converts its own dollar; read with the default dollar, both
     // figures are one currency, and a figure is no conversion of another in the same currency: the link goes
     if (money.equivalentOf !== undefined && found[money.equivalentOf]!.currency === money.currency) delete money.equivalentOf
-    if (money.min === undefined && money.max === undefined && money.amount !== 0 && hasMinusSign(text, money.start, k > 0 ? found[k - 1]!.end : 0)) {
+    // a sign written flush before the figure is its own (src/text/digit-groups.ts, one rule with the number finder): a
+    // minus makes it negative, a plus leaves it; not on a range, nor inside the previous figure
+    if (money.min === undefined && money.max === undefined && money.amount !== 0 && money.start - 1 >= (k > 0 ? found[k - 1]!.end : 0) && hasSignBefore(text, money.start)) {
       money.start--
-      money.value = `-${money.value}`
-      money.amount = -money.amount
+      if (text.charCodeAt(money.start) !== 0x2b) {
+        money.value = `-${money.value}`
+        money.amount = -money.amount
+      }
     }
   }
   return found
-}
-
-/**
- * Whether a minus sign is written flush before a figure at `start` ("-$4.5 million", "−£120" in results and tables):
- * U+2212 always is one; a hyphen only after a space, an opening bracket, a colon or "=" (so not the hyphen of a range,
- * "$3-$5", of a compound, "pre-$5", or a bullet opening a line), and not right after the previous figure ending at
- * `previousEnd` ("$3 -$5" is a range the scanner already joined).
- */
-function hasMinusSign(text: string, start: number, previousEnd: number): boolean {
-  const sign = text.charCodeAt(start - 1)
-  if (sign === 0x2212) return true
-  if (sign !== 45 || start - 2 < previousEnd) return false
-  const before = text.charCodeAt(start - 2)
-  if (before !== 32 && before !== 0xa0 && before !== 9 && before !== 40 && before !== 91 && before !== 58 && before !== 61) return false
-  // "  -$5" after a line break and spaces is still a bullet
-  let i = start - 2
-  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--
-  return i >= 0 && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13
 }
 
 function toMoney(figure: Figure, dollar: string): Money {

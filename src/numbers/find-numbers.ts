@@ -2,12 +2,13 @@
  * Rule-based numeric mentions other than dates and money, with OntoNotes' labels: PERCENT ("5.2%", "ten
  * percent"), QUANTITY (a number with a unit of measure: "300 km", "2 million barrels"), TIME (clock times,
  * "noon", "this morning", "tonight"), ORDINAL ("third", "21st") and CARDINAL (any other number: "1,200",
- * "3.5 million", "seven", "dozens"). Qualifiers ("about", "more than") stay outside the span. A number glued
+ * "3.5 million", "seven", "dozens"). Qualifiers ("about", "more than") stay outside the span; a sign written flush
+ * before a figure in digits is inside it ("-3%", "+4%", "−5 degrees"), by the money finder's rule. A number glued
  * to letters or a hyphenated name ("COVID-19", "F-16", "G7", "5G") is not a mention. Dates and money come from
  * their own finders; overlaps between all of them are settled in the entities stage.
  */
 import type {EntitySpan} from '../doc.ts'
-import {GROUP_APOSTROPHES, GROUP_SPACES, groupedIntegerSource} from '../text/digit-groups.ts'
+import {GROUP_APOSTROPHES, GROUP_SPACES, groupedIntegerSource, hasSignBefore} from '../text/digit-groups.ts'
 import {scanTriggers, type Triggers} from '../text/triggers.ts'
 
 // white space inside a mention: at most one line break, so none runs across a blank line into the next paragraph
@@ -189,6 +190,15 @@ function findFrom(text: string, from: number, found: EntitySpan[]): void {
   }
 }
 
+// a sign written flush before a percentage, quantity or count in digits is its own ("fell -3.5%", "+4%", "-5 degrees"),
+// by the money finder's rule (src/text/digit-groups.ts; docs/fuzz.md, fuzz7: "-3%" in a table was PERCENT 3%)
+function signed(text: string, p: number, label: EntitySpan['label'], found: readonly EntitySpan[]): boolean {
+  if (label !== 'PERCENT' && label !== 'QUANTITY' && label !== 'CARDINAL') return false
+  const c = text.charCodeAt(p)
+  if (c < 48 || c > 57 || !hasSignBefore(text, p)) return false
+  return found.length === 0 || found[found.length - 1]!.end < p
+}
+
 // the first rule in `mask` that matches at `p`: its span is added to `found` and its end returned; -1 when none does
 // (or the match is excluded)
 function numberAt(text: string, p: number, mask: number, found: EntitySpan[]): number {
@@ -200,7 +210,7 @@ function numberAt(text: string, p: number, mask: number, found: EntitySpan[]): n
     if (!rule.pattern.test(text)) continue
     const end = rule.pattern.lastIndex
     if (excluded(text, p, end, rule.label)) return -1
-    found.push({start: p, end, label: rule.label})
+    found.push({start: signed(text, p, rule.label, found) ? p - 1 : p, end, label: rule.label})
     return end
   }
   return -1

@@ -320,6 +320,12 @@ describe('findMoney: negative figures', () => {
     ['- $5 million for schools', ['[$5 million] 5000000 USD?']],
     ['-$5 million for schools', ['[$5 million] 5000000 USD?']],
     ['a pre-$5 offer', ['[$5] 5 USD?']],
+    // one rule with the number finder (src/text/digit-groups.ts; docs/fuzz.md, fuzz7): a plus is the figure's too, its
+    // value unchanged; U+2212 stands where a hyphen may, or at a line's start, not glued to a word or digit
+    ['Net income: -$4.5 million and +$2 million', ['[-$4.5 million] -4500000 USD?', '[+$2 million] 2000000 USD?']],
+    ['−$3m\n+€5m', ['[−$3m] -3000000 USD?', '[+€5m] 5000000 EUR']],
+    ['Q3−$5m and A+$2m', ['[$5m] 5000000 USD?', '[$2m] 2000000 USD?']],
+    ['a loss of ($3.1 million)', ['[$3.1 million] 3100000 USD?']],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected)
   })

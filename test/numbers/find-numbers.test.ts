@@ -57,10 +57,10 @@ describe('findNumbers', () => {
   // news shapes (fuzz6, news-scores and news-markets): a sign or a range's hyphen before a percentage, a clock time with
   // seconds; a hyphen glued to a word or number before it still makes no mention ("COVID-19", "1990-91")
   it.each([
-    ['Growth was -3.5% last year.', [['3.5%', 'PERCENT']]],
+    ['Growth was -3.5% last year.', [['-3.5%', 'PERCENT']]],
     ['It was 10%-15% higher, 52%–48% in the poll.', [['10%', 'PERCENT'], ['15%', 'PERCENT'], ['52%', 'PERCENT'], ['48%', 'PERCENT']]],
     ['A range of 5-7% is likely, or 2.5–3 percent.', [['5-7%', 'PERCENT'], ['2.5–3 percent', 'PERCENT']]],
-    ['Temperatures of -5 degrees.', [['5 degrees', 'QUANTITY']]],
+    ['Temperatures of -5 degrees.', [['-5 degrees', 'QUANTITY']]],
     ['The meeting started at 14:30:00 GMT.', [['14:30:00 GMT', 'TIME']]],
     ['She won in 2:05:33.45, ahead of the 1990-91 champion and COVID-19 rules.', [['2:05:33.45', 'TIME']]],
     // no clock time runs into more digits (fuzz seed 9000705: "8:579" was TIME 8:57 before the 9)
@@ -68,6 +68,34 @@ describe('findNumbers', () => {
     ['at 14:30:005 and 7:45.', [['14', 'CARDINAL'], ['30', 'CARDINAL'], ['005', 'CARDINAL'], ['7:45', 'TIME']]],
   ])('reads %j', (text, expected) => {
     expect(found(text)).toEqual(expected)
+  })
+
+  // a sign written flush before a figure is its own, by the money finder's rule (src/text/digit-groups.ts; docs/fuzz.md,
+  // fuzz7: "-3%" in a table was PERCENT 3%, the sign outside); a hyphen glued to a word, digit or percent sign joins a
+  // range or compound, one opening a line is a bullet, and brackets and dashes are no signs
+  it.each([
+    ['Europe  -3%\nAsia\t−3.2%\nAfrica  +4%', [['-3%', 'PERCENT'], ['−3.2%', 'PERCENT'], ['+4%', 'PERCENT']]],
+    ['Shares fell -2.5 percent, change: -1.5%, x=+2% and (-3.1%) or [+7%]', [['-2.5 percent', 'PERCENT'], ['-1.5%', 'PERCENT'], ['+2%', 'PERCENT'], ['-3.1%', 'PERCENT'], ['+7%', 'PERCENT']]],
+    ['temperatures of -5 degrees, a score of -3 and +1,200 fans', [['-5 degrees', 'QUANTITY'], ['-3', 'CARDINAL'], ['+1,200', 'CARDINAL']]],
+    ['−3.2%\n+4% at the starts of lines', [['−3.2%', 'PERCENT'], ['+4%', 'PERCENT']]],
+    ['a\u00a0-6% drop', [['-6%', 'PERCENT']]],
+    ['Americas  (3.1%)', [['3.1%', 'PERCENT']]],
+    ['a range of 2-3% and 2−3 percent', [['2-3%', 'PERCENT'], ['2', 'CARDINAL'], ['3 percent', 'PERCENT']]],
+    ['10%-15% and 10% -15%', [['10%', 'PERCENT'], ['15%', 'PERCENT'], ['10%', 'PERCENT'], ['-15%', 'PERCENT']]],
+    ['- 3% bullets', [['3%', 'PERCENT']]],
+    ['-4% opens the text\n  -5% a line', [['4%', 'PERCENT'], ['5%', 'PERCENT']]],
+    ['fell –3% and —4%, A−5% and Q+6%', [['3%', 'PERCENT'], ['4%', 'PERCENT'], ['5%', 'PERCENT'], ['6%', 'PERCENT']]],
+    ['fell --3% or +-4%', [['3%', 'PERCENT'], ['4%', 'PERCENT']]],
+    ['-five percent and -third, at -10:30', [['five percent', 'PERCENT'], ['third', 'ORDINAL'], ['10:30', 'TIME']]],
+  ])('keeps the sign that belongs to the figure in %j', (text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+
+  // UTF-16 spans after astral characters keep the sign too
+  it.each([
+    ['🎉 fell -3% 😀 and −2.5 percent 🎉🎉 +4 km', ['-3%', '−2.5 percent', '+4 km']],
+  ])('keeps signs after emoji in %j', (text, expected) => {
+    expect(findNumbers(text).map((e) => text.slice(e.start, e.end))).toEqual(expected)
   })
 
   // apostrophe groups, read as the money finder reads them (one grouping grammar, src/text/digit-groups.ts): the

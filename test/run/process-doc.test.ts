@@ -103,3 +103,31 @@ describe('space-grouped figures after emoji, as records', () => {
     expect(records(lines.money).map((r) => [r.text, r.start, r.end])).toEqual([['€2\u00a0500\u00a0000', start, start + 10]])
   })
 })
+
+// a sign written flush before a figure is inside its entity and money record (docs/fuzz.md, fuzz7), at code points
+// counted after emoji; a hyphen opening a line (a bullet) and brackets stay outside
+describe('signed figures after emoji, as records', () => {
+  const pipeline = PIPELINES.news!.build({})
+  const text = 'Sales by region 🎉 on the year:\n\nEurope 😀 -3%\nAsia 🎉🎉 −3.2%\nAmericas 😀 (3.1%)\nAfrica 🎉 +4%\n-5% was the bullet.\n\nNet income 😀 was -$4.5 million, and temperatures of -5 degrees.'
+  const lines = processToResult(pipeline, createDoc({id: 'd2', source: 'd2.txt', text})).lines
+  const records = (file: string) => file.split('\n').filter(Boolean).map((l) => JSON.parse(l) as {text: string; start: number; end: number; label?: string; value?: string})
+  const codePoint = (needle: string) => [...text.slice(0, text.indexOf(needle))].length
+  it.each([
+    ['-3%', 'PERCENT'],
+    ['−3.2%', 'PERCENT'],
+    ['3.1%', 'PERCENT'],
+    ['+4%', 'PERCENT'],
+    ['5%', 'PERCENT'],
+    ['-$4.5 million', 'MONEY'],
+    ['-5 degrees', 'QUANTITY'],
+  ])('%j is one %s entity at its code-point offsets', (figure, label) => {
+    const start = codePoint(figure)
+    expect(records(lines.entities).filter((r) => r.start < start + [...figure].length && r.end > start)).toEqual([
+      expect.objectContaining({text: figure, start, end: start + [...figure].length, label}),
+    ])
+  })
+  it('writes the negative money record with its sign', () => {
+    const start = codePoint('-$4.5 million')
+    expect(records(lines.money).map((r) => [r.text, r.start, r.end, r.value])).toEqual([['-$4.5 million', start, start + 13, '-4500000']])
+  })
+})
