@@ -137,6 +137,12 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['span:entities:cuts-figure (a name ending inside an apostrophe figure no number was read from, seed 4001095)', "n GTON 365'534.8-2"],
     ['span:entities:percent-missed (a month\'s day read as the first group of a no-break-space figure, seed 4000386)', 'August 1\u00a0820%'],
     ['span:entities:percent-missed (the same with a narrow no-break space)', 'August 1\u202f820%'],
+    // fuzz7 (docs/fuzz.md): an attribution sentence running over a hard wrap before the resumed turn, seed 5001623 (the
+    // check's; the finder was right); a cue inside the next fragment, seed 5001932 (the finder's)
+    ['output:quote:no-open-mark, no-close-mark (a dash turn resumed after a wrapped attribution)', '— e, she said, Gray-\ns. i'],
+    ['output:quote:no-open-mark, no-close-mark (the same, a plain line break)', '— eid, a su said, Gr\nat. e'],
+    ['output:quote:cue-inside-quote (a sentence-final cue inside the next fragment)', 'F“M.”ANALS,HEIS“MOANING,”LI'],
+    ['signed figures in a table and in prose (fuzz7: one sign rule for numbers and money)', 'Sales by region:\n\nEurope  -3%\nAsia  −3.2%\nAmericas  (3.1%)\nAfrica  +4%\n- 3% bullets\n-4% a line\n\nNet income: -$4.5 million and +$2 million, -5 degrees, 2-3% and 1990-2000.'],
     ['span:entities:cuts-figure (names ending inside apostrophe figures, the shapes run)', "H AFRICA 4'982.96. Article 19'295'797. Paris 577'957. RTX 911'962. Ford Escort 139'301.32."],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])

@@ -516,9 +516,12 @@ function attributeFinal(text: string, quote: QuoteSpan, pw: ParagraphWords): Fou
   if (quote.kind === 'direct' && endsSentence(text, quote) && words[b]?.kind === 'word' && words[b]!.upper) return null
   let end = b
   while (end < words.length && end - b < MAX_WINDOW && owner[end] === -1 && !(isTerminator(words[end]!) && !NOT_SENTENCE_END.has(words[end]!.lower))) end++
+  // a verb inside another quotation read as narrative is the quoted person's, no cue of this one, as in attributeAfter
+  // (fuzz finding "F“M.”ANALS,HEIS“MOANING,”LI", seed 5001932: the cue of `M.` was the next fragment's own word)
+  const quotedCue = (cue: CueMatch | null): CueMatch | null => (cue !== null && pw.quoted.length > 0 && takesQuotedWords(cue, pw.quoted) ? null : cue)
   for (let k = b; k < end; k++) {
     if (words[k]!.text !== ',') continue
-    const cue = findCueAt(words, k + 1)
+    const cue = quotedCue(findCueAt(words, k + 1))
     if (cue?.lemma === 'according to') {
       const phrase = findPhraseAfter(words, cue.endIndex, end)
       if (phrase) return {speaker: spanOf(words, phrase), cue: cueOf(text, cue), rule: 'final'}
@@ -530,7 +533,7 @@ function attributeFinal(text: string, quote: QuoteSpan, pw: ParagraphWords): Fou
     }
     // ", X said." closing the sentence
     for (let c = k + 2; c < end && c - k < 10; c++) {
-      const verb = findCueAt(words, c)
+      const verb = quotedCue(findCueAt(words, c))
       if (!verb) continue
       const subject = findSubjectBefore(words, c, k + 1)
       if (subject && subject.first <= k + 2 && (verb.endIndex >= end || words[verb.endIndex]!.text === ',')) {

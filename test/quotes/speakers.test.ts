@@ -207,6 +207,11 @@ describe('attributeSpeakers: partial quotes and scare quotes', () => {
     ['a cue inside a fragment after the quote (minimised)', '„g“w«said.»', [['g', null]]],
     ['a cue inside a fragment after the quote', '“We will win,” he «said.»', [['We will win,', null]]],
     ['a cue outside a fragment after the quote', '“We will win,” the leader said «today.»', [['We will win,', 'the leader'], ['today.', 'the leader']]],
+    // and in a sentence-final attribution after the quote (fuzz finding "F“M.”ANALS,HEIS“MOANING,”LI", seed 5001932: the
+    // cue of `M.` was the next fragment's own word, which then shared it)
+    ['a cue inside a fragment closing the sentence (minimised)', 'F“M.”ANALS,HEIS“MOANING,”LI', []],
+    ['a cue inside a fragment closing the sentence', 'The crowd was “mad.” Then, he is “moaning,” Li', []],
+    ['a cue outside a fragment closing the sentence', 'The crowd was “mad,” and then, he said, “moaning,” Li', [['mad,', 'he'], ['moaning,', 'he']]],
     ['a subject crossing a title keeps its quote without a speaker', 'Jane Roe, the co-author of "Going Viral," about the spread of news, said the nation had "a somewhat unifying story" then.', [['a somewhat unifying story', null]]],
     ['a fragment inside a speaker phrase', 'A “senior” official said the deal was “dead on arrival.”', [['dead on arrival.', 'A “senior” official']]],
     ['a fragment after "the treaty" ending the sentence', 'The senator said the treaty "was a mistake from the start."', [['was a mistake from the start.', 'The senator']]],
