@@ -524,6 +524,51 @@ export const NEWS_SHAPES: readonly Mutation[] = [
   {name: 'news-titles', apply: (t, rng) => insertSentence(t, rng, titledNames(rng))},
 ]
 
+const SIGNS = ['-', '−', '+', '- ', '(', '(-', '–', '']
+const SIGN_LABELS = ['Europe', 'Net income', 'Change', 'Q3', 'Revenue (y/y)', 'Asia-Pacific', 'Margin', 'Dow', 'S&P 500', 'FTSE 100']
+
+/** A signed figure: a sign (or a bracket, a dash, a bullet's hyphen and space) before a percentage, count, amount or unit. */
+function signedFigure(rng: Rng): string {
+  const sign = rng.pick(SIGNS)
+  const n = rng.chance(0.5) ? `${rng.int(100)}.${rng.int(10)}` : shapedNumber(rng)
+  const figure = rng.pick([`${n}%`, `${n} percent`, n, `${n} points`, `${n} degrees`, `${rng.pick(PREFIXES)}${n}${rng.pick(MAGNITUDES)}`, `${n}-${rng.int(10)}%`])
+  return `${sign}${figure}${sign.startsWith('(') ? ')' : ''}`
+}
+
+/** A results table or a markets line of signed figures: columns apart by spaces or tabs, rows opening with labels or bullets. */
+function signedTable(rng: Rng): string {
+  const rows: string[] = []
+  for (let i = 2 + rng.int(5); i > 0; i--) {
+    const lead = rng.chance(0.2) ? rng.pick(['- ', '-', '• ', '+ ']) : `${rng.pick(SIGN_LABELS)}${rng.pick(['  ', '\t', ': ', ' '])}`
+    const cells: string[] = []
+    for (let c = 1 + rng.int(3); c > 0; c--) cells.push(signedFigure(rng))
+    rows.push(lead + cells.join(rng.pick(['  ', '\t', ' ', ' / '])))
+  }
+  return rows.join('\n')
+}
+
+/** A sentence of signed figures in prose: changes, ranges, years and scores beside them. */
+function signedSentence(rng: Rng): string {
+  const f = () => signedFigure(rng)
+  const y = () => String(1990 + rng.int(40))
+  return rng.pick([
+    () => `Shares fell ${f()} on the day, after ${f()} a week ago.`,
+    () => `The index closed ${f()} at ${f()} (${f()}), its worst run since ${y()}-${y().slice(2)}.`,
+    () => `Temperatures of ${f()} and a wind chill of ${f()} were recorded.`,
+    () => `A range of ${rng.int(10)}-${rng.int(10)}% and ${y()}-${y()} sales, a net rating of ${f()}; the score was ${rng.int(10)}-${rng.int(10)}.`,
+    () => `Change: ${f()}; margin =${f()}; ${f()} in ${y()}.`,
+  ])()
+}
+
+/**
+ * Signed-figure pieces (fuzz7), in no earlier list, so every seed of the default, shapes and news runs stays its case:
+ * `--only signs` (or names) runs them.
+ */
+export const SIGN_SHAPES: readonly Mutation[] = [
+  {name: 'signs-table', apply: (t, rng) => insertSentence(t, rng, `\n\n${signedTable(rng)}\n\n`)},
+  {name: 'signs-prose', apply: (t, rng) => insertSentence(t, rng, signedSentence(rng))},
+]
+
 /** One generated input: the seed and mutations that made it, and its text as a reader hands it to the stages. */
 export interface FuzzCase {
   seed: number
@@ -666,6 +711,16 @@ export function checkText(pipeline: Pipeline, text: string, id = 'fuzz'): {viola
     const taken = (doc.entities ?? []).some((e) => e.label === 'MONEY' && e.start < end && e.end > start)
     if (!taken && !(doc.entities ?? []).some((e) => e.start <= start && e.end >= end)) add('span:entities:percent-missed', `${JSON.stringify(m[0])} in ${JSON.stringify(out.slice(Math.max(0, start - 12), end + 12))}`)
   }
+  // a sign written flush before a number is the number's (docs/fuzz.md, fuzz7), restated here apart from the finders'
+  // shared rule: -, − or + after a space, tab, no-break space, ( [ : or = (− and + also at a line's start; a hyphen
+  // opening a line is a bullet); a percentage, quantity or count starting right after it left the sign out
+  for (const m of out.matchAll(/(?<=^|[\n\u2028\u2029])[−+](?=[0-9])|(?<=[ \t\u00a0(\[:=])[-−+](?=[0-9])/gu)) {
+    let i = m.index - 1
+    while (i >= 0 && (out[i] === ' ' || out[i] === '\t')) i--
+    if (m[0] === '-' && (i < 0 || /[\n\u2028\u2029]/u.test(out[i]!))) continue
+    const e = (doc.entities ?? []).find((x) => x.start === m.index + 1 && (x.label === 'PERCENT' || x.label === 'QUANTITY' || x.label === 'CARDINAL'))
+    if (e) add('span:entities:sign-outside', `[${e.start}, ${e.end}) ${e.label} ${JSON.stringify(out.slice(e.start, e.end))} in ${JSON.stringify(out.slice(Math.max(0, e.start - 12), e.end + 8))}`)
+  }
   // records: their text is what their code-point offsets cover; no two records of a layer cover the same span
   const articleLine = lines.articles.split('\n').find(Boolean)
   if (articleLine !== undefined) {
@@ -756,7 +811,7 @@ const SPEC = {
     seed: {type: 'string', default: '1', check: 'number', description: "first case's seed: the case k after it has this seed + k, reproducible anywhere"},
     minutes: {type: 'string', value: '<m>', check: 'number', description: 'run for this many minutes instead of a number of cases'},
     'max-chars': {type: 'string', default: '4000', check: 'number', description: 'longest window of a source text a case starts from'},
-    only: {type: 'string', value: '<m1,m2>', description: 'only these mutations (comma-separated names; a wrong name lists them; shapes = every shape-* piece, news = every news-* piece, which the default run leaves out)'},
+    only: {type: 'string', value: '<m1,m2>', description: 'only these mutations (comma-separated names; a wrong name lists them; shapes = every shape-* piece, news = every news-* piece, signs = every signs-* piece, which the default run leaves out)'},
     'no-minimise': {type: 'boolean', default: false, description: 'report failures without minimising them'},
     json: {type: 'string', value: '<file>', description: 'write the failures (kind, seed, mutations, minimal input) to this file'},
   },
@@ -776,10 +831,10 @@ async function main(): Promise<void> {
   }
   const shared = fileURLToPath(new URL('../../shared', import.meta.url))
   const {texts, from} = loadSources(shared)
-  const every = [...MUTATIONS, ...SHAPES, ...NEWS_SHAPES]
-  const mutations = options.only === null ? MUTATIONS : every.filter((m) => options.only!.includes(m.name) || (options.only!.includes('shapes') && SHAPES.includes(m)) || (options.only!.includes('news') && NEWS_SHAPES.includes(m)))
+  const every = [...MUTATIONS, ...SHAPES, ...NEWS_SHAPES, ...SIGN_SHAPES]
+  const mutations = options.only === null ? MUTATIONS : every.filter((m) => options.only!.includes(m.name) || (options.only!.includes('shapes') && SHAPES.includes(m)) || (options.only!.includes('news') && NEWS_SHAPES.includes(m)) || (options.only!.includes('signs') && SIGN_SHAPES.includes(m)))
   if (mutations.length === 0) {
-    console.error(`fuzz-stages: --only names no mutation; they are: ${every.map((m) => m.name).join(', ')} (and shapes: every shape-*; news: every news-*)`)
+    console.error(`fuzz-stages: --only names no mutation; they are: ${every.map((m) => m.name).join(', ')} (and shapes: every shape-*; news: every news-*; signs: every signs-*)`)
     process.exitCode = 2
     return
   }
