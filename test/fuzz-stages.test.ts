@@ -1,6 +1,6 @@
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {BUILT_IN_TEXTS, checkText, createRng, loadSources, makeCase, minimise, MUTATIONS, NEWS_SHAPES, SHAPES} from '../scripts/fuzz-stages.ts'
+import {BUILT_IN_TEXTS, checkText, createRng, loadSources, makeCase, minimise, MUTATIONS, NEWS_SHAPES, SHAPES, SIGN_SHAPES} from '../scripts/fuzz-stages.ts'
 import {pipelineFor} from '../src/run/worker.ts'
 
 // a few hundred mutated documents through the default pipeline, as a worker processes them (docs/fuzz.md); the long
@@ -22,7 +22,7 @@ describe('fuzz-stages harness', () => {
 
   it('every mutation keeps a string', () => {
     const rng = createRng(3)
-    for (const m of [...MUTATIONS, ...SHAPES, ...NEWS_SHAPES]) expect(typeof m.apply(BUILT_IN_TEXTS[0]!, rng, BUILT_IN_TEXTS)).toBe('string')
+    for (const m of [...MUTATIONS, ...SHAPES, ...NEWS_SHAPES, ...SIGN_SHAPES]) expect(typeof m.apply(BUILT_IN_TEXTS[0]!, rng, BUILT_IN_TEXTS)).toBe('string')
   })
 })
 
@@ -69,6 +69,22 @@ describe('the news pipeline on 40 documents of news-* pieces', () => {
     for (let seed = 1; seed <= 40; seed++) {
       const c = makeCase(seed, texts, 1200, NEWS_SHAPES)
       const violations = checkText(pipeline, c.text, `news${seed}`).violations.map((v) => `${v.kind}: ${v.detail}`)
+      if (violations.length > 0) failed.push({seed, mutations: c.mutations, violations})
+    }
+    expect(failed).toEqual([])
+  })
+})
+
+// the signs-* pieces (docs/fuzz.md, fuzz7): signed figures in tables and prose, the sign inside each number's span
+describe('the news pipeline on 20 documents of signs-* pieces', () => {
+  const {texts} = loadSources(shared, 30)
+  const pipeline = pipelineFor({name: 'news', options: {}})
+
+  it('keeps every invariant', () => {
+    const failed: Array<{seed: number; mutations: string[]; violations: string[]}> = []
+    for (let seed = 1; seed <= 20; seed++) {
+      const c = makeCase(seed, texts, 1200, SIGN_SHAPES)
+      const violations = checkText(pipeline, c.text, `signs${seed}`).violations.map((v) => `${v.kind}: ${v.detail}`)
       if (violations.length > 0) failed.push({seed, mutations: c.mutations, violations})
     }
     expect(failed).toEqual([])
