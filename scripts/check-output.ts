@@ -173,13 +173,14 @@ export function checkArticle(f: Failures, {a, cps, e, q, m}: {a: Article; cps: s
       // the attribution's sentence may go on past its cue and speaker ("— A, said the minister on Monday. B."): the
       // turn resumes after that sentence's end, when the quote before shares the attribution and only plain words
       // stand between (fuzz finding "&MD; s,C state Jy. I"), a hard wrap among them ("— e, she said, Gray-⏎s. i", fuzz seed
-      // 5001623: the paragraph goes on over a single line break, so does the sentence); or a new dash opens the next turn after that sentence
+      // 5001623: the paragraph goes on over a single line break, so does the sentence), its full stop maybe the speaker
+      // mention's last character ("– ,” said r.– t", seed 5014962); or a new dash opens the next turn after that sentence
       // ("— A,” he said. — B.", which runs to its paragraph's end as the first turn would)
       const before = q[q.indexOf(r) - 1]
       const resumed =
         said !== null &&
         (k === said.end - 1 ||
-          (before !== undefined && r.cueStart !== null && before.cueStart === r.cueStart && said.end < r.start && /^(?:[^\n“”"«»„—–―]|\n(?![^\S\n]*\n))*[.!?…]\s*(?:[—–―]\s+)?$/u.test(slice(cps, said.end, r.start))))
+          (before !== undefined && r.cueStart !== null && before.cueStart === r.cueStart && said.end < r.start && /^(?:[^\n“”"«»„—–―]|\n(?![^\S\n]*\n))*[.!?…]\s*(?:[—–―]\s+)?$/u.test(slice(cps, /[.!?…]/u.test(cps[said.end - 1] ?? '') ? said.end - 1 : said.end, r.start))))
       // words resumed right after the attribution's comma go back to the quoted sentence ("— Taxes, Jane Roe said, will
       // rise."); a participle there opens the narrative's clause, not the quote's ("— We will win, Smith said, telling
       // reporters. The people are with us." output "telling reporters. …" as the turn's words)

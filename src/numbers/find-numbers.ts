@@ -71,7 +71,8 @@ interface NumberRule {
 const RULES: NumberRule[] = [
   // (a range glued by a hyphen or dash is one mention: "5-7%", "2.5–3 percent")
   {label: 'PERCENT', pattern: new RegExp(`${BEFORE_PERCENT}(?:${DIGITS}[-–])?${NUMBER}${PERCENT_END}`, 'iuy')},
-  {label: 'QUANTITY', pattern: new RegExp(`${BEFORE}${NUMBER}(?:${WS}|-)(?:${UNIT})(?![\\p{L}\\p{M}\\p{N}])`, 'uy')},
+  // (a unit letter glued to a dollar sign is a currency's prefix: "8 degrees C$7" is 8 degrees and C$7, fuzz seed 7000853)
+  {label: 'QUANTITY', pattern: new RegExp(`${BEFORE}${NUMBER}(?:${WS}|-)(?:${UNIT})(?![\\p{L}\\p{M}\\p{N}$])`, 'uy')},
   {
     label: 'TIME',
     pattern: new RegExp(

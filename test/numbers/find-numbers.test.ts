@@ -98,6 +98,16 @@ describe('findNumbers', () => {
     expect(findNumbers(text).map((e) => text.slice(e.start, e.end))).toEqual(expected)
   })
 
+  // a unit letter glued to a dollar sign is a currency's prefix, not the unit (fuzz seed 7000853: "8 degrees C$7" was
+  // QUANTITY "8 degrees C" over the money figure C$7, whose MONEY entity was lost)
+  it.each([
+    ['8 degrees C$7', [['8 degrees', 'QUANTITY']]],
+    ['It was 8 degrees C, 5 °C and 20 km.', [['8 degrees C', 'QUANTITY'], ['5 °C', 'QUANTITY'], ['20 km', 'QUANTITY']]],
+    ['20 km$ and 5 °C$', [['20', 'CARDINAL'], ['5', 'CARDINAL']]],
+  ])('reads no unit glued to a dollar sign in %j', (text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+
   // apostrophe groups, read as the money finder reads them (one grouping grammar, src/text/digit-groups.ts): the
   // number finder read none, so "1'234'567" was CARDINAL 1 and "$2'710" CARDINAL 710 (docs/fuzz.md, numfix); an
   // ill-formed group leaves no fragment ("1'2345", a height "5'10")
