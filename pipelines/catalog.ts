@@ -58,7 +58,7 @@ const STAGE_OUTLINES: Readonly<Record<string, StageOutline>> = {
   segment: {name: 'segment', requires: ['text'], assigns: ['paragraphs', 'sentences', 'tokens', 'lineHyphens', 'bylines']},
   dateline: {name: 'dateline', requires: ['text', 'paragraphs', 'lineHyphens'], assigns: ['dateline']},
   money: {name: 'money', requires: ['text', 'paragraphs', 'lineHyphens'], assigns: ['money']},
-  entities: {name: 'entities', requires: ['text', 'paragraphs', 'tokens', 'sentences', 'lineHyphens', 'money', 'dateline', 'title'], assigns: ['entities']},
+  entities: {name: 'entities', requires: ['text', 'paragraphs', 'tokens', 'sentences', 'lineHyphens', 'bylines', 'money', 'dateline', 'title'], assigns: ['entities']},
   quotes: {name: 'quotes', requires: ['text', 'paragraphs', 'tokens', 'lineHyphens', 'bylines', 'entities'], assigns: ['quotes']},
   tags: {name: 'tags', requires: ['text', 'tokens'], assigns: ['tags']},
 }

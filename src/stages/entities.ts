@@ -9,7 +9,6 @@ import type {Stage} from '../stage.ts'
 import {warmEntityFinders} from '../entities/warm-up.ts'
 import {findHeadlineSpan} from '../ner/title-case.ts'
 import {openReadingView} from '../segment/reading-view.ts'
-import {findBylines} from '../clean/clean-text.ts'
 import {findBylineWriters} from '../entities/bylines.ts'
 
 /** Options of the entities stage. */
@@ -25,13 +24,14 @@ export const EntitiesOptions = z
   .strict()
 export type EntitiesOptions = z.input<typeof EntitiesOptions>
 
-/** Creates the entities stage (reads the input's own byline, `meta.byline`, to know its line; requires text, title, paragraphs, tokens, sentences, line-end hyphens, the dateline unless `datelinePlaces` is off and, for MONEY entities, money; assigns entities); `finders` replaces the default recogniser or date finder (optional). */
+/** Creates the entities stage (requires text, title, paragraphs, the byline lines, tokens, sentences, line-end hyphens, the dateline unless `datelinePlaces` is off and, for MONEY entities, money; assigns entities); `finders` replaces the default recogniser or date finder (optional). */
 export function createEntities(options: EntitiesOptions = {}, finders: Partial<EntityFinders> = {}): Stage {
   const settings = EntitiesOptions.parse(options)
   warmEntityFinders()
   const use: EntityFinders = {...DEFAULT_FINDERS, ...finders}
   // MONEY entities take the money layer's spans, so the money stage must run first
-  const requires: LayerName[] = settings.numbers ? ['text', 'paragraphs', 'tokens', 'sentences', 'lineHyphens', 'money'] : ['text', 'paragraphs', 'tokens', 'sentences', 'lineHyphens']
+  // the byline lines (segment's `bylines`) say where writers' names stand
+  const requires: LayerName[] = settings.numbers ? ['text', 'paragraphs', 'tokens', 'sentences', 'lineHyphens', 'bylines', 'money'] : ['text', 'paragraphs', 'tokens', 'sentences', 'lineHyphens', 'bylines']
   // the dateline's place is relabelled LOC when it is a known place, so the dateline stage must run first;
   // a pipeline without a dateline stage turns the rule off rather than failing
   if (settings.datelinePlaces) requires.push('dateline')
@@ -49,8 +49,8 @@ export function createEntities(options: EntitiesOptions = {}, finders: Partial<E
       const money = settings.numbers ? (doc.money ?? []) : []
       // the headline, when clean kept it in the text, is tagged in its truecased view if it is in Title Case
       const headline = findHeadlineSpan(view.text, view.toView(doc.paragraphs ?? []), doc.title)
-      // the byline block's writers named in capitals (the input's own byline, `meta.byline`, marks its line)
-      const writers = view.toView(findBylineWriters(doc.text, findBylines(doc.text, doc.meta.byline ?? null)))
+      // the byline block's writers named in capitals (segment's bylines layer: clean's byline lines)
+      const writers = view.toView(findBylineWriters(doc.text, doc.bylines ?? []))
       const found = findEntities(view.text, view.tokens(), view.toView(doc.sentences ?? []), use, settings.dates, settings.numbers, view.toView(money), dateline && view.spanToView(dateline), headline, writers)
       doc.entities = view.toText(found)
     },

@@ -20,8 +20,9 @@ const recognise = () => [at('Kremlin', 'ORG'), at('Dmitry Peskov', 'PERSON'), at
 const findDates = () => [at('May 16, 2025', 'DATE')]
 
 /** A stage that only sets the layers the entities stage requires. */
-const layers: Stage = {name: 'layers', requires: [], assigns: ['paragraphs', 'tokens', 'sentences', 'lineHyphens', 'money', 'dateline'], run(doc) {
+const layers: Stage = {name: 'layers', requires: [], assigns: ['paragraphs', 'tokens', 'sentences', 'lineHyphens', 'bylines', 'money', 'dateline'], run(doc) {
   doc.paragraphs = [{start: 0, end: doc.text.length}]
+  doc.bylines = []
   doc.lineHyphens = findLineHyphens(doc.text, doc.paragraphs, isEnglishWord)
   doc.dateline = null
   doc.tokens = findTokens(doc.text)
@@ -32,10 +33,10 @@ const layers: Stage = {name: 'layers', requires: [], assigns: ['paragraphs', 'to
 describe('createEntities', () => {
   it('declares its layers and checks its options', () => {
     const stage = createEntities({}, {recognise, findDates})
-    expect(stage).toMatchObject({name: 'entities', requires: ['text', 'paragraphs', 'tokens', 'sentences', 'lineHyphens', 'money', 'dateline', 'title'], assigns: ['entities']})
-    expect(createEntities({numbers: false}).requires).toEqual(['text', 'paragraphs', 'tokens', 'sentences', 'lineHyphens', 'dateline', 'title'])
+    expect(stage).toMatchObject({name: 'entities', requires: ['text', 'paragraphs', 'tokens', 'sentences', 'lineHyphens', 'bylines', 'money', 'dateline', 'title'], assigns: ['entities']})
+    expect(createEntities({numbers: false}).requires).toEqual(['text', 'paragraphs', 'tokens', 'sentences', 'lineHyphens', 'bylines', 'dateline', 'title'])
     // without the dateline rule, a pipeline with no dateline stage is still valid
-    expect(createEntities({numbers: false, datelinePlaces: false}).requires).toEqual(['text', 'paragraphs', 'tokens', 'sentences', 'lineHyphens', 'title'])
+    expect(createEntities({numbers: false, datelinePlaces: false}).requires).toEqual(['text', 'paragraphs', 'tokens', 'sentences', 'lineHyphens', 'bylines', 'title'])
     expect(() => createEntities({dates: 'yes'} as unknown as EntitiesOptions)).toThrow()
     expect(() => createPipeline('p', [createEntities({}, {recognise, findDates})])).toThrow(/requires "paragraphs", "tokens", "sentences"/)
   })
