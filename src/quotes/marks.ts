@@ -537,8 +537,10 @@ function findDialogue(text: string, para: Span, tokens: readonly Token[]): Quote
     // another dialogue turn may follow the attribution: ". — More words"; only one that names its speaker, as the
     // speakers stage reads it, carries over to the next turn: after "said." alone the words after the dash would be
     // output with no mark and no attribution (fuzz finding "– ,” said.– s", seed 6002651)
+    // and only after a plain attribution, as for an unclosed turn (findUnclosedAttribution): one holding a quotation
+    // mark or a dash quotes or breaks off on its own (fuzz finding "– ,” said C“.– t", seed 5014962)
     const resume = findResume(text, terminator.close, para.end)
-    if (resume === null || !namesSpeaker(text, tokens, terminator.close, resume)) break
+    if (resume === null || /[“”"«»„—–―]/u.test(text.slice(terminator.close, resume)) || !namesSpeaker(text, tokens, terminator.close, resume)) break
     open = resume
     contentStart = resume + 1
   }

@@ -99,6 +99,10 @@ describe('findQuotes: em-dash dialogue', () => {
     ['an attribution with its subject: the next turn', '— We will win, — he said. — We will act.', ['We will win,', 'We will act.']],
     ['an attribution with an inverted subject: the next turn', '— We will win,” said Smith. — We will act.', ['We will win,', 'We will act.']],
     ['an attribution with an apposition: the next turn', '— Taxes will rise, — Jane Roe, the minister, said. — Soon.', ['Taxes will rise,', 'Soon.']],
+    // and only after a plain attribution sentence, as an unclosed turn resumes (fuzz seed 5014962)
+    ['a mark in the attribution sentence: no next turn (minimised)', '– ,” said C“.– t', [',']],
+    ['a quotation in the attribution sentence: no next turn', '— We will win,” said Jane Roe “today.— We will act.', ['We will win,']],
+    ['a dash in the attribution sentence: no next turn', '— We will win, — said Jane Roe — for now. — We will act.', ['We will win,']],
     // a verb first needs the inverted subject the speakers stage reads (fuzz findings "— a,tell you", "— a,said it. w")
     ['unclosed, a listener after "tell" is no subject (minimised)', '— a,tell you', []],
     ['unclosed, an object after the verb is no subject (minimised)', '— a,said it. w', []],
