@@ -164,6 +164,27 @@ export function parseGold(json: string, name: string): GoldFile {
   return result.gold
 }
 
+const utf8Strict = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
+
+/**
+ * A gold file's bytes as text: UTF-8 with or without a byte-order mark, or UTF-16 with one (what Windows Notepad
+ * writes as "UTF-8 with BOM" and "Unicode"); other bytes throw a {@link GoldError} naming the file. Read as plain
+ * UTF-8, the mark was an invisible character that JSON refused and UTF-16 a screen of replacement characters.
+ */
+export function decodeGoldBytes(bytes: Uint8Array, name: string): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3)
+  else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be', {fatal: false, ignoreBOM: true}).decode(bytes.subarray(2))
+  }
+  // valid UTF-8 as bytes, but JSON refused its NULs with a quote of invisible characters
+  if (bytes.includes(0)) throw new GoldError([`${name}: holds NUL bytes (UTF-16 without a byte-order mark?): save it as UTF-8, as docs/gold.md asks`])
+  try {
+    return utf8Strict.decode(bytes)
+  } catch {
+    throw new GoldError([`${name}: is not UTF-8 (saved in a legacy encoding such as Windows-1252?): save it as UTF-8, as docs/gold.md asks`])
+  }
+}
+
 /** Reads and validates every `*.json` file in `dir` (sorted by name), throwing one {@link GoldError} listing all problems. */
 export async function readGold(dir: string): Promise<GoldDoc[]> {
   let names: string[]
@@ -178,7 +199,7 @@ export async function readGold(dir: string): Promise<GoldDoc[]> {
   for (const name of names) {
     const path = join(dir, name)
     try {
-      const text = await readFile(path, 'utf8')
+      const text = decodeGoldBytes(await readFile(path), name)
       // --gold and --pred swapped: a run's manifest read as gold gave zod's lines about "source" and unknown keys
       if (name === 'manifest.json' && isRunManifest(text)) {
         problems.push(`${name}: "${dir}" holds the output of a lede run (its manifest.json), not gold files: --gold takes the folder of hand-written gold files and --pred the run's output folder (swapped?)`)
@@ -356,7 +377,8 @@ function placeStrings<T>(
     const found = findWholeWord(text, w.text)
     const what = `${layer === 'entities' ? `${label} ` : ''}"${abbreviate(w.text)}"`
     if (found.length === 0) {
-      problem('gold:not-found', w.occurrences?.length ?? 1, `gold string not found: ${what} (maybe removed by clean)`)
+      const unseen = findUnseenVariant(text, w.text)
+      problem('gold:not-found', w.occurrences?.length ?? 1, `gold string not found: ${what} ${unseen ?? '(maybe removed by clean)'}`)
       continue
     }
     let chosen = found
@@ -446,6 +468,57 @@ export function locateGold(gold: GoldFile, text: string): LocatedGold {
   ).map(({start, end, item}) => ({start, end, text: item.text, amount: item.amount, currency: item.currency}))
 
   return {entities, quotes, money, problems}
+}
+
+// characters a screen does not show, by name
+const UNSEEN: Record<string, string> = {
+  '\u00ad': 'soft hyphen',
+  '\u200b': 'zero-width space',
+  '\u200c': 'zero-width non-joiner',
+  '\u200d': 'zero-width joiner',
+  '\u2060': 'word joiner',
+  '\ufeff': 'zero-width no-break space',
+}
+// the Latin ligatures PDF text keeps (pdftotext, copy and paste), which a screen shows as their letters
+const LIGATURES: Record<string, string> = {'\ufb00': 'ff', '\ufb01': 'fi', '\ufb02': 'fl', '\ufb03': 'ffi', '\ufb04': 'ffl', '\ufb05': 'st', '\ufb06': 'st'}
+
+/**
+ * Says how the text writes a gold string that was not found as typed, when it is there with characters a screen
+ * does not show or shows as others (soft hyphens, zero-width characters, ligatures, runs of spaces) between its
+ * letters; null when it is not. An annotator types what the screen shows, so such a string looked present and was not.
+ */
+export function findUnseenVariant(text: string, needle: string): string | null {
+  const fold = (s: string): {folded: string; from: number[]} => {
+    let folded = ''
+    const from: number[] = []
+    for (let i = 0; i < s.length; i++) {
+      const ch = s[i]!
+      if (UNSEEN[ch] !== undefined) continue
+      if (/\s/u.test(ch)) {
+        if (folded.endsWith(' ')) continue
+        folded += ' '
+        from.push(i)
+        continue
+      }
+      const letters = LIGATURES[ch] ?? ch
+      folded += letters
+      for (let k = 0; k < letters.length; k++) from.push(i)
+    }
+    return {folded, from}
+  }
+  const wanted = fold(needle).folded.trim()
+  if (wanted === '') return null
+  const hay = fold(text)
+  const at = hay.folded.indexOf(wanted)
+  if (at < 0) return null
+  const start = hay.from[at]!
+  const end = hay.from[at + wanted.length - 1]! + 1
+  const written = text.slice(start, end)
+  if (written === needle) return null
+  const odd = [...new Set([...written].filter((ch) => UNSEEN[ch] !== undefined || LIGATURES[ch] !== undefined))]
+  const names = odd.map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} ${UNSEEN[ch] ?? `ligature ${ch}`}`)
+  const shown = JSON.stringify(abbreviate(written)).replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/gu, (ch) => `\\u${ch.codePointAt(0)!.toString(16).padStart(4, '0')}`)
+  return `(the text writes it as ${shown}${names.length > 0 ? `, with ${names.join(', ')}` : ''}, which looks alike on screen: write the gold string as the text has it (JSON may spell such characters as \\u00ad))`
 }
 
 /** Shortens a long string for messages. */

@@ -2,7 +2,7 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {findWholeWord, GoldError, locateGold, parseGold, readGold, validateGold, type GoldFile} from '../../src/eval/gold.ts'
+import {decodeGoldBytes, findUnseenVariant, findWholeWord, GoldError, locateGold, parseGold, readGold, validateGold, type GoldFile} from '../../src/eval/gold.ts'
 
 const slices = (text: string, needle: string) => findWholeWord(text, needle).map((s) => [s.start, text.slice(s.start, s.end)])
 
@@ -93,6 +93,30 @@ describe('locateGold', () => {
       ['money', 'gold:not-found', null, 1],
     ])
     expect(located.problems[0]!.message).toBe('gold string not found: LOC "Moscow" (maybe removed by clean)')
+  })
+
+  // text from PDFs and web pages holds characters a screen does not show (or shows as letters): an annotator types the
+  // name as seen, and the gold string was "not found (maybe removed by clean)" with nothing to go on (qa7's sweep)
+  it.each([
+    ['a soft hyphen', 'said Robert Vas\u00adquez.', 'Robert Vasquez', '"Robert Vas\\u00adquez", with U+00AD soft hyphen,'],
+    ['a zero-width space', 'Helen\u200b Carmody spoke', 'Helen Carmody', '"Helen\\u200b Carmody", with U+200B zero-width space,'],
+    ['a zero-width joiner and non-joiner', 'Alan \u200dWhit\u200cfield', 'Alan Whitfield', '"Alan \\u200dWhit\\u200cfield", with U+200D zero-width joiner, U+200C zero-width non-joiner,'],
+    ['a ligature', 'the Springﬁeld Finance Ofﬁce', 'Springfield Finance Office', '"Springﬁeld Finance Ofﬁce", with U+FB01 ligature ﬁ,'],
+    ['ligatures of three letters', 'the Eﬃel tower and Waﬄe House', 'Waffle House', '"Waﬄe House", with U+FB04 ligature ﬄ,'],
+    ['a line break for a space', 'Mayor Helen\nCarmody', 'Helen Carmody', '"Helen\\nCarmody",'],
+    ['a double space typed in the gold', 'Mayor Helen Carmody', 'Helen  Carmody', '"Helen Carmody",'],
+  ])('says where the text writes a gold string with %s', (_name, text, needle, says) => {
+    const located = locateGold(gold({entities: [{text: needle, label: 'PERSON'}]}), text)
+    expect(located.problems.map((p) => p.code)).toEqual(['gold:not-found'])
+    expect(located.problems[0]!.message).toContain(`(the text writes it as ${says} which looks alike on screen: write the gold string as the text has it`)
+  })
+
+  it.each([
+    ['absent', 'Mayor Helen Carmody', 'Nobody Here'],
+    ['only other letters', 'Mayor Helen Carmody', 'Helen Carmady'],
+    ['empty after folding', 'a\u00adb', '\u00ad'],
+  ])('finds no variant when the string is %s', (_name, text, needle) => {
+    expect(findUnseenVariant(text, needle)).toBeNull()
   })
 
   it('notes a string that only occurs inside longer gold strings', () => {
@@ -194,6 +218,33 @@ describe('gold validation', () => {
   })
 })
 
+// a gold file saved by Windows Notepad as "UTF-8 with BOM" was refused as `Unexpected token '\ufeff'`, and one saved as
+// "Unicode" (UTF-16LE with a mark) as a screen of replacement characters (qa7's sweep)
+describe('decodeGoldBytes', () => {
+  const json = '{"source": "Zürich.txt"}'
+  const utf16 = (text: string, le: boolean): Buffer => {
+    const body = Buffer.from(text, 'utf16le')
+    if (!le) body.swap16()
+    return Buffer.concat([Buffer.from(le ? [0xff, 0xfe] : [0xfe, 0xff]), body])
+  }
+  it.each([
+    ['UTF-8', Buffer.from(json, 'utf8')],
+    ['UTF-8 with a byte-order mark', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json, 'utf8')])],
+    ['UTF-16LE with a byte-order mark', utf16(json, true)],
+    ['UTF-16BE with a byte-order mark', utf16(json, false)],
+  ])('reads %s', (_name, bytes) => {
+    expect(decodeGoldBytes(bytes, 'a.json')).toBe(json)
+    expect(parseGold(decodeGoldBytes(bytes, 'a.json'), 'a.json').source).toBe('Zürich.txt')
+  })
+  it.each([
+    ['Windows-1252', Buffer.from([...Buffer.from('{"source": "Z'), 0xfc, ...Buffer.from('rich.txt"}')])],
+    ['UTF-16LE without a byte-order mark', Buffer.from(json, 'utf16le')],
+  ])('refuses %s, naming the file', (_name, bytes) => {
+    expect(() => decodeGoldBytes(bytes, 'a.json')).toThrow(GoldError)
+    expect(() => decodeGoldBytes(bytes, 'a.json')).toThrow(/a\.json: (is not UTF-8 \(saved in a legacy encoding such as Windows-1252\?\)|holds NUL bytes \(UTF-16 without a byte-order mark\?\)): save it as UTF-8/)
+  })
+})
+
 describe('readGold', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lede-gold-'))
   afterAll(() => rmSync(dir, {recursive: true, force: true}))
@@ -223,6 +274,13 @@ describe('readGold', () => {
       `manifest.json: "${run}" holds the output of a lede run (its manifest.json), not gold files: --gold takes the folder of hand-written gold files and --pred the run's output folder (swapped?)`,
     ])
     rmSync(run, {recursive: true, force: true})
+  })
+
+  it('reads a gold file with a UTF-8 byte-order mark', async () => {
+    const bom = mkdtempSync(join(tmpdir(), 'lede-gold-bom-'))
+    writeFileSync(join(bom, 'a.json'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify({source: 'a.txt', entities: []}))]))
+    expect((await readGold(bom)).map((g) => g.source)).toEqual(['a.txt'])
+    rmSync(bom, {recursive: true, force: true})
   })
 
   it('fails clearly on a missing folder', async () => {
