@@ -195,11 +195,11 @@ export const Manifest = z
       charsets: z
         .record(z.string(), z.number().int().nonnegative())
         .optional()
-        .describe('documents read from bytes that are not UTF-8 or UTF-16, by the charset they were read in (WHATWG name: declared by a page\'s <meta charset>, an MHTML part\'s header or a web archive; detected, warning ingest:charset-detected (UTF-32, recognised by its byte-order mark or its 4-byte units, ingest:utf32); given with --encoding, ingest:charset-given; or the Windows-1252 fallback, ingest:windows-1252); {} when none. A wire file\'s documents count one each'),
+        .describe('documents read from bytes that are not UTF-8 or UTF-16, by the charset they were read in (WHATWG name: declared by a page\'s <meta charset>, an MHTML part\'s header or a web archive; detected, warning ingest:charset-detected (UTF-32, recognised by its byte-order mark or its 4-byte units, ingest:utf32; Mac OS Roman, "macintosh", from lines ending in a carriage return alone, ingest:mac-roman); given with --encoding, ingest:charset-given; or the Windows-1252 fallback, ingest:windows-1252); {} when none. A wire file\'s documents count one each'),
       charsetChoices: z
         .partialRecord(z.enum(['declared', 'detected', 'given', 'fallback']), z.number().int().nonnegative())
         .optional()
-        .describe('the documents counted in charsets, by how their charset was chosen: declared (the page\'s <meta charset>, an MHTML part\'s or a web archive\'s), detected (UTF-32 too), given (--encoding) or fallback (Windows-1252); the counts add up to those of charsets'),
+        .describe('the documents counted in charsets, by how their charset was chosen: declared (the page\'s <meta charset>, an MHTML part\'s or a web archive\'s), detected (UTF-32 and Mac OS Roman too), given (--encoding) or fallback (Windows-1252); the counts add up to those of charsets'),
     }),
     outputs: z.object({
       articles: z.number().int(),

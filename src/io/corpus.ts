@@ -29,7 +29,7 @@ export type CharsetChoice = 'declared' | 'detected' | 'given' | 'fallback'
 // the decoding's warning says which of its ways it took (src/io/decode.ts)
 function charsetChoice(code: string): CharsetChoice {
   // UTF-32 is recognised by its byte-order mark or its 4-byte units, never a fallback (it was counted as one)
-  return code === 'ingest:charset-detected' || code === 'ingest:utf32' ? 'detected' : code === 'ingest:charset-given' ? 'given' : 'fallback'
+  return code === 'ingest:charset-detected' || code === 'ingest:utf32' || code === 'ingest:mac-roman' ? 'detected' : code === 'ingest:charset-given' ? 'given' : 'fallback'
 }
 
 /** One item read from the corpus: a document, or the reason an input could not become one. */

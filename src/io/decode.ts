@@ -1,7 +1,8 @@
 /**
  * Bytes to text for corpus files: UTF-8 (with or without BOM), UTF-16 (with a BOM, or recognised by its
  * zero bytes), a legacy charset (Cyrillic, Greek, Arabic, Hebrew, Chinese, Japanese, Korean) that the bytes are
- * detected to be in or that the user names, or, for a file with no UTF-8 sequence at all, Windows-1252 (Latin-1);
+ * detected to be in or that the user names, or, for a file with no UTF-8 sequence at all, Windows-1252 (Latin-1), or
+ * Mac OS Roman when its lines end in a carriage return alone (a Classic Mac OS file);
  * damaged stretches kept rather than the whole article lost. Invalid UTF-8 becomes U+FFFD, NULs and other control
  * characters are removed, and each repair or guess is reported as a warning; only a file that is mostly not text is refused.
  */
@@ -72,8 +73,18 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
         const {invalid, sequences} = scanUtf8(bytes)
         const hint = charset.guess !== undefined ? `; ${guessHint(charset.guess)}` : ''
         if (invalid > bytes.length * BINARY_SHARE) return {error: `${invalid} of ${bytes.length} bytes are not valid UTF-8: not a text file (binary?)${hint}`}
-        const western = sequences === 0 ? decodeWindows1252(bytes) : null
-        if (western !== null) {
+        // a Classic Mac OS file (lines ending in CR alone) is in Mac OS Roman, where Windows-1252 misreads its curly
+        // quotes, dashes and accented letters (“said” as ÒsaidÓ, é as Ž, € as Û), so quote and money rules missed them
+        const mac = sequences === 0 && charset.guess === undefined && charset.unlike !== true && hasClassicMacLineEnds(bytes) ? macRoman.decode(bytes) : null
+        const western = sequences === 0 && mac === null ? decodeWindows1252(bytes) : null
+        if (mac !== null) {
+          text = mac
+          warnings.push({
+            code: 'ingest:mac-roman',
+            charset: 'macintosh',
+            message: `not UTF-8, and its lines end in a carriage return alone, as Mac OS 9 and earlier wrote text: read as Mac OS Roman, ${invalid} byte${invalid === 1 ? '' : 's'} above ASCII; if the letters are wrong, rerun with --encoding windows-1252`,
+          })
+        } else if (western !== null) {
           text = western
           warnings.push({
             code: 'ingest:windows-1252',
@@ -379,6 +390,13 @@ export function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): {text: st
   }
   parts.push(String.fromCodePoint(...codes))
   return {text: parts.join(''), invalid}
+}
+
+const macRoman = new TextDecoder('macintosh')
+
+/** Whether the bytes hold a carriage return and no line feed: line ends as Mac OS 9 and earlier wrote them. */
+export function hasClassicMacLineEnds(bytes: Uint8Array): boolean {
+  return bytes.includes(0x0d) && !bytes.includes(0x0a)
 }
 
 // Windows-1252's 0x80-0x9F (the rest is Latin-1, byte = code point); 0 marks the five bytes it leaves undefined.

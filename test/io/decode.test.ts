@@ -268,3 +268,33 @@ describe('decodeBytes: NUL padding at the end of a file', () => {
     expect(countNulPadding(Buffer.alloc(3))).toBe(0)
   })
 })
+
+// a file from Mac OS 9 or earlier (Word's "Text Only", SimpleText, Excel's "CSV (Macintosh)"): Mac OS Roman with lines
+// ending in CR alone. Read as Windows-1252 (the fallback before qa7's sweep), its curly quotes were Ò Ó Õ, its dashes
+// Ð Ñ, é Ž and € Û, so quote and money rules missed them
+describe('Classic Mac OS text', () => {
+  const story = 'Council votes\r\r“We are borrowing from our children,” Vasquez said – the €12 million plan passed. Café owners’ fears grew.\r'
+  const english = 'The mayor said the plan – a “fair deal” for the city’s workers – would pass.\r'
+  it.each([
+    // iconv-lite's table is Mac OS Roman before 8.5, where 0xDB was ¤; the euro took it in 8.5 (and in TextDecoder's table)
+    ['an English story in Mac OS Roman with CR line ends', iconv.encode(story.replace('€', '¤'), 'macintosh'), story.replace(/\r/g, '\n'), ['ingest:mac-roman']],
+    ['a French story in Mac OS Roman with CR line ends', iconv.encode(NEWS.fr!.replace(/\n/g, '\r'), 'macintosh'), NEWS.fr!, ['ingest:mac-roman']],
+    ['a German story in Mac OS Roman with CR line ends', iconv.encode(NEWS.de!.replace(/\n/g, '\r'), 'macintosh'), NEWS.de!, ['ingest:mac-roman']],
+    ['Mac OS Roman with one line and no line end (no sign of a Mac: Windows-1252 as before)', iconv.encode('Café owners said “no”', 'macintosh'), 'Caf\u017d owners said \u00d2no\u00d3', ['ingest:windows-1252']],
+    ['Windows-1252 with CRLF line ends', iconv.encode(english.replace(/\r/g, '\r\n'), 'windows-1252'), english.replace(/\r/g, '\n'), ['ingest:windows-1252']],
+    ['Windows-1252 with LF line ends', iconv.encode(english.replace(/\r/g, '\n'), 'windows-1252'), english.replace(/\r/g, '\n'), ['ingest:windows-1252']],
+    ['UTF-8 with CR line ends', Buffer.from(story, 'utf8'), story.replace(/\r/g, '\n'), []],
+  ])('reads %s', (_name, bytes, text, codes) => {
+    const result = decodeBytes(bytes)
+    expect(result).toMatchObject({text})
+    expect('warnings' in result && result.warnings.map((w) => w.code)).toEqual(codes)
+    if (codes[0] === 'ingest:mac-roman') {
+      expect('warnings' in result && result.warnings[0]).toMatchObject({charset: 'macintosh', message: expect.stringMatching(/^not UTF-8, and its lines end in a carriage return alone, as Mac OS 9 and earlier wrote text: read as Mac OS Roman, \d+ bytes? above ASCII; if the letters are wrong, rerun with --encoding windows-1252$/)})
+    }
+  })
+
+  it('reads a CR-only file in the charset --encoding names', () => {
+    const text = 'Caf\u00e9 owners said \u201cno\u201d.\r'
+    expect(decodeBytes(iconv.encode(text, 'windows-1252'), {encoding: 'windows-1252'})).toMatchObject({text: text.replace('\r', '\n'), warnings: [{code: 'ingest:charset-given'}]})
+  })
+})

@@ -55,6 +55,13 @@ describe('the manifest\'s charset counts', () => {
       {'koi8-r': 2, 'windows-1252': 1},
       {detected: 2, fallback: 1},
     ],
+    // a Classic Mac OS file (CR line ends) is Mac OS Roman, detected from its line ends (it was the Windows-1252 fallback)
+    [
+      'Mac OS Roman with CR line ends detected, the same bytes with CRLF the Windows-1252 fallback',
+      {'m.txt': Buffer.from([...Buffer.from('Caf'), 0x8e, ...Buffer.from(' owners said '), 0xd2, ...Buffer.from('no'), 0xd3, 0x0d]), 'w.txt': Buffer.from([...Buffer.from('Caf'), 0xe9, ...Buffer.from(' owners said no'), 0x0d, 0x0a])},
+      {macintosh: 1, 'windows-1252': 1},
+      {detected: 1, fallback: 1},
+    ],
     ['a wire file in windows-1251: each of its documents', {'w.sgml': iconv.encode(`<DOC>\n<DOCNO> A1 </DOCNO>\n<TEXT>\n${ru}</TEXT>\n</DOC>\n<DOC>\n<DOCNO> A2 </DOCNO>\n<TEXT>\n${ru}</TEXT>\n</DOC>\n`, 'windows-1251')}, {'windows-1251': 2}, {detected: 2}],
     // before, a page read by its own <meta charset> (and an MHTML part by its header) was not counted: no guess, but
     // still a decoding from a legacy charset the manifest did not account for
