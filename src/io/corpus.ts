@@ -10,7 +10,7 @@ import {splitNexisExport, type ExportPiece} from './nexis.ts'
 import {findBinaryFile, findBinaryGzip, MAX_INPUT_BYTES, readInputBytes, readInputChunks, readInputHead, readInputLines, readPlainInput, type BinaryFinding} from './gzip.ts'
 import {blankJsonComments, splitJsonValues, type JsonNote} from './json-values.ts'
 import {splitJoinedObjects, splitLoneCarriageReturns} from './jsonl-lines.ts'
-import {STAGING_DIR} from './output.ts'
+import {LOCK_FILE, STAGING_DIR} from './output.ts'
 import {looksLikeWireSgml, splitWireFile} from './sgml.ts'
 import {findIntegerIdLiteral} from './json-id.ts'
 
@@ -117,6 +117,14 @@ export class CorpusError extends Error {
     super(message)
     this.name = 'CorpusError'
   }
+}
+
+/** What marks a folder as one a lede run is writing or was writing when it stopped (`lede.lock`, the staging folder), or null. */
+export async function findUnfinishedRun(dir: FsPath): Promise<string | null> {
+  const marks: string[] = []
+  if ((await stat(childPath(dir, Buffer.from(LOCK_FILE))).catch(() => null))?.isFile()) marks.push(LOCK_FILE)
+  if ((await stat(childPath(dir, Buffer.from(STAGING_DIR))).catch(() => null))?.isDirectory()) marks.push(`${STAGING_DIR}/`)
+  return marks.length > 0 ? marks.join(' and ') : null
 }
 
 /** Whether a folder holds a lede run's output (a `manifest.json` written by lede), which must never be read back as input. */
@@ -259,6 +267,14 @@ export async function listCorpus(dir: string, exclude: string[] = []): Promise<C
       seenDirs.set(key, path)
       if (await isLedeOutputFolder(target)) {
         skip(`${path}/`, 'holds the output of a lede run (manifest.json), never read back as input')
+        return
+      }
+      // a run still going, or killed, in this folder: its lock or staging folder says so before its manifest does, and
+      // while a run moves its finished files in, the folder holds them without a manifest (a run killed then leaves it
+      // so); read, its articles.jsonl came back as articles and its entities.jsonl as one article per entity
+      const unfinished = await findUnfinishedRun(target)
+      if (unfinished !== null) {
+        skip(`${path}/`, `the output folder of a lede run still going or interrupted (${unfinished}), never read back as input`)
         return
       }
       await walk(target, path, new Set([...ancestors, key]), followLinks, bytes)

@@ -180,11 +180,36 @@ describe('listCorpus', () => {
   })
 
   it('skips the staging folder of an interrupted lede run (its checkpoint.json would be read as a .json input)', async () => {
-    const dir = await corpus({'a.txt': 'a', 'old/lede-staging.incomplete/checkpoint.json': '{"items": 3}', 'old/lede-staging.incomplete/articles.jsonl.partial': '{}'})
+    const dir = await corpus({'a.txt': 'a', 'old/lede-staging.incomplete/checkpoint.json': '{"items": 3}', 'old/lede-staging.incomplete/articles.jsonl.partial': '{}', 'stray/lede-staging.incomplete/checkpoint.json': '{}'})
     const listing = await listCorpus(dir)
     expect(listing.inputs).toEqual(['a.txt'])
-    expect(listing.skipped).toEqual(['old/lede-staging.incomplete/'])
-    expect(listing.reasons['old/lede-staging.incomplete/']).toMatch(/interrupted lede run/)
+    // since qa7 the folder that holds it is skipped whole (below); a staging folder alone is still known by its name
+    expect(listing.skipped).toEqual(['old/', 'stray/'])
+    expect(listing.reasons['old/']).toMatch(/lede run still going or interrupted \(lede-staging\.incomplete\/\)/)
+  })
+
+  // qa7's sweep: a run moving its finished files in (or killed while it did) leaves its output folder without a
+  // manifest.json for a moment: another run listing the corpus read its articles.jsonl back as 113 articles and its
+  // entities.jsonl as one article per entity. A run still going holds lede.lock there from its start.
+  it.each([
+    ['a run killed while it moved its files in', {'out/articles.jsonl': '{"id":"x","text":"Old output."}\n', 'out/entities.jsonl': '{"docId":"x","text":"Kyiv"}\n', 'out/lede-staging.incomplete/commit.json': '{}'}, 'lede-staging.incomplete/'],
+    ['a run still going', {'out/lede.lock': '{"pid": 1}', 'out/lede-staging.incomplete/checkpoint.json': '{}'}, 'lede.lock and lede-staging.incomplete/'],
+    ['a run going between its commit and its manifest', {'out/lede.lock': '{"pid": 1}', 'out/articles.jsonl': '{"id":"x","text":"Old output."}\n'}, 'lede.lock'],
+  ])('skips the output folder of %s, whole', async (_name, files, marks) => {
+    const dir = await corpus({'a.txt': 'a', ...files})
+    const listing = await listCorpus(dir)
+    expect(listing.inputs).toEqual(['a.txt'])
+    expect(listing.skipped).toEqual(['out/'])
+    expect(listing.reasons['out/']).toBe(`the output folder of a lede run still going or interrupted (${marks}), never read back as input`)
+  })
+
+  it.each([
+    ['a file named lede.lock in a folder of articles is a lock all the same', {'b/lede.lock': 'x', 'b/c.txt': 'c'}, ['a.txt'], ['b/']],
+    ['a folder named lede.lock is no lock', {'b/lede.lock/d.txt': 'd', 'b/c.txt': 'c'}, ['a.txt', 'b/c.txt', 'b/lede.lock/d.txt'], []],
+  ])('%s', async (_name, files, inputs, skipped) => {
+    const listing = await listCorpus(await corpus({'a.txt': 'a', ...files}))
+    expect(listing.inputs).toEqual(inputs)
+    expect(listing.skipped).toEqual(skipped)
   })
 
   it.each([['a missing folder', '/nonexistent/lede'], ['a file', new URL(import.meta.url).pathname]])('refuses %s', async (_n, path) => {
