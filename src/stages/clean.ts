@@ -7,6 +7,7 @@ import {warmClean} from '../clean/warm-up.ts'
 import type {Stage} from '../stage.ts'
 import {decodeReferences} from '../text/references.ts'
 import {removeWireCodes} from '../clean/wire-codes.ts'
+import {findSideColumns} from '../clean/side-columns.ts'
 
 /** Creates the `clean` stage: writes the cleaned text, the title (an input title wins) and the removed lines. */
 export function createClean(options: CleanOptions = {}): Stage {
@@ -27,6 +28,11 @@ export function createClean(options: CleanOptions = {}): Stage {
       doc.removed = result.removed
       // an article that had words and has none left is almost always a page of boilerplate, but it must not pass as an
       // ordinary empty result: the removed lines stay in the record, and the warning says where to look
+      // a page converted with its layout kept: every line mixes two columns (src/clean/side-columns.ts); said, not cut
+      const columns = findSideColumns(doc.text)
+      if (columns !== null) {
+        ctx.warn('clean:side-columns', `the text looks laid out in columns side by side (${columns.lines} of its ${columns.of} lines with words have another column from character ${columns.column + 1}), as pdftotext -layout writes a page: each line is read across the columns, so their sentences, names and quotes come out mixed; convert the PDF without -layout (plain pdftotext keeps each column's lines together)`)
+      }
       if (doc.text.trim() === '' && result.removed.length > 0) {
         ctx.warn('clean:emptied', `every line was removed as boilerplate (${result.removed.length} line${result.removed.length === 1 ? '' : 's'}, listed in removed): the article has no text left`)
       }
