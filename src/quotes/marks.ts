@@ -48,6 +48,10 @@ interface OpenMark {
   reversed?: boolean
   /** quote begins at its paragraph's start (after whitespace) */
   paragraphStart: boolean
+  /** opened by a curly left double mark (“), or a straight one (") that only opens where it stands */
+  opener?: boolean
+  /** where the first such mark opened inside this quote while it was the outermost one open (see {@link findQuotes}) */
+  nestedAt?: number
 }
 
 const MARK_CHARS = /["'`<«»‘’‚“”„‹›]/g
@@ -101,11 +105,23 @@ export function findQuotes(text: string, paragraphs: Span[], tokens: readonly To
         continue
       }
     }
-    const result = scanParagraph(text, para, scanFrom, stack, found, carriedCount, marks)
+    let result = scanParagraph(text, para, scanFrom, stack, found, carriedCount, marks)
+    const next = paras[p + 1]
+    // a “ (or a " that can only open) that never closes in its paragraph (nor goes on in the next), with another such
+    // mark opened inside it, is a quote whose closing mark was mistyped (`“Let’s go.’ ...`) or whose paragraphs were
+    // joined (a quote over paragraphs opens each and closes only the last): every quote after it nested in it and was
+    // lost, all of an article's remaining quotes when its paragraphs were joined into one line. It is cut before the
+    // inner mark, unclosed, and the paragraph is read again from there.
+    while (result?.opener === true && result.nestedAt !== undefined && result.markStart >= para.start && !(next && continuationMarkEnd(text, next, result.family) !== null)) {
+      const from = result.nestedAt
+      classifyKinds(text, para, found)
+      emitUnclosed(text, found, result, {start: para.start, end: from}, 1, para, found)
+      found.sort((a, b) => a.start - b.start)
+      result = scanParagraph(text, para, from, [], found, 1, marks)
+    }
     classifyKinds(text, para, found)
     quotes.push(...found)
     if (result) {
-      const next = paras[p + 1]
       // the paragraph the mark opened in, and the quotes closed there before it
       const markPara: Span = carriedCount > 1 && carriedFrom ? carriedFrom.markPara : para
       const siblings: readonly QuoteSpan[] = carriedCount > 1 && carriedFrom ? carriedFrom.siblings : found
@@ -233,6 +249,9 @@ function scanParagraph(text: string, para: Span, from: number, stack: OpenMark[]
     return at.length > 0 ? at[at.length - 1]! : -1
   }
   const push = (family: Family, markStart: number, markEnd: number, extra: Partial<OpenMark> = {}): void => {
+    const outer = stack[0]
+    // (a mark right after the outer one, `"“`, is the same opening doubled, not a quote inside it)
+    if (extra.opener === true && outer?.opener === true && outer.nestedAt === undefined && text.slice(outer.markEnd, markStart).trim() !== '') outer.nestedAt = markStart
     open[family].push(stack.length)
     stack.push({family, markStart, markEnd, paragraphStart: markStart === firstChar, ...extra})
   }
@@ -297,7 +316,8 @@ function scanParagraph(text: string, para: Span, from: number, stack: OpenMark[]
         const k = find('d')
         if (k >= 0 && stack[k]!.low) closeQuote(k, i, i + 1)
         else if (k >= 0 && !isSpace(before) && (isSpace(after) || CLOSING_CONTEXT.has(after)) && !OPENING_CONTEXT.has(before)) closeQuote(k, i, i + 1)
-        else push('d', i, i + 1)
+        // only a “ after a space or an opening bracket is an opener (`stand.“[HuffPost.]` closes with it)
+        else push('d', i, i + 1, {opener: isSpace(before) || OPENING_CONTEXT.has(before)})
         break
       }
       case '”': {
@@ -356,7 +376,7 @@ function handleStraightDouble(s: number, e: number, before: string, after: strin
   const closeLike = !isSpace(before) && (isSpace(after) || CLOSING_CONTEXT.has(after) || !isWordChar(after))
   const k = find('d')
   if (openLike && !closeLike) {
-    push('d', s, e)
+    push('d', s, e, {opener: e - s === 1})
   } else if (closeLike && !openLike) {
     if (k >= 0) close(k, s, e)
   } else if (k >= 0) {

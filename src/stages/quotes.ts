@@ -47,7 +47,10 @@ export function createQuotes(options: QuotesOptionsInput = {}): Stage {
       const quotes = placeQuotesInText(found, view)
       if (settings.warnUnclosed) {
         for (const quote of quotes) {
-          if (quote.unclosed) ctx.warn('quotes:unclosed', 'a quotation has no closing mark; it was cut at the end of its paragraph', quote)
+          if (!quote.unclosed) continue
+          // cut before another opening mark in its paragraph (src/quotes/marks.ts), not at the paragraph's end
+          if (/^[^\S\n]*[“"]/u.test(doc.text.slice(quote.end, quote.end + 16))) ctx.warn('quotes:unclosed', 'a quotation has no closing mark; it was cut before the next opening mark in its paragraph (its closing mark mistyped?)', quote)
+          else ctx.warn('quotes:unclosed', 'a quotation has no closing mark; it was cut at the end of its paragraph', quote)
         }
       }
       doc.quotes = quotes

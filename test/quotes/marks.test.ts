@@ -198,6 +198,35 @@ describe('findQuotes: paragraphs without marks between quoted ones (the next mar
   })
 })
 
+// qa7's sweep (2026-12-03): a quote whose closing mark was mistyped (`’` for `”`) took every later quote of its paragraph
+// inside it, and they were lost; an article whose paragraphs were joined into one line (a feed that flattens text) kept
+// none of its quotes after the first such typo or after a quote over paragraphs (each opens, only the last closes)
+describe('findQuotes: a quote that never closes, with another opened inside it', () => {
+  it.each([
+    ['a closing mark mistyped', '“Let’s go. We can win.’ Smith was there. Jones thanked him for “taking these steps.” Then “more,” he said.', [['Let’s go. We can win.’ Smith was there. Jones thanked him for', 'direct', true], ['taking these steps.', 'partial', false], ['more,', 'partial', false]]],
+    ['paragraphs of a quote joined into one line', '"We will go to the city. "We will stay there for a week," he said. Later "we left," she said.', [['We will go to the city.', 'direct', true], ['We will stay there for a week,', 'direct', false], ['we left,', 'partial', false]]],
+    ['two typos in one paragraph', '“One’ and “two’ and “three,” he said.', [['One’ and', 'direct', true], ['two’ and', 'partial', true], ['three,', 'partial', false]]],
+    ['a curly mark inside a straight one', '"We stay. Then “we go,” he said.', [['We stay. Then', 'direct', true], ['we go,', 'partial', false]]],
+    // unchanged: the outer quote closes, or goes on in the next paragraph, or the inner mark is no opener
+    ['nested doubles whose outer quote closes', '“He told me “go home” and I left,” she said.', [['He told me “go home” and I left,', 'direct', false]]],
+    ['nested doubles in a quote that goes on in the next paragraph', '“He told me “go home” and I left.\n“Then he came back,” she said.', [['He told me “go home” and I left.\n“Then he came back,', 'direct', false]]],
+    ['a single mark inside a double that never closes', '“We stay, ‘they said’ and left.\nThe vote is Monday.', [['We stay, ‘they said’ and left.', 'direct', true]]],
+    ['low marks', 'Er sagte „wir „gehen“ heute.\nDann ging er.', [['wir „gehen“ heute.', 'partial', true]]],
+    ['an opening mark doubled', '"“If I was a donor, I’d want answers,” he said.\nThe vote is Monday.', [['“If I was a donor, I’d want answers,” he said.', 'direct', true]]],
+    ['a left mark closing a quote, right after its last word', '“Voters stand with us.“[HuffPost.]\nThe vote is Monday.', [['Voters stand with us.“[HuffPost.]', 'direct', true]]],
+    ['an unclosed quote with no mark inside it', 'He said “this is never closed.\nThe vote is Monday.', [['this is never closed.', 'partial', true]]],
+  ] as Array<[string, string, Array<[string, string, boolean]>]>)('%s', (_name, text, expected) => {
+    const quotes = findQuotes(text, paragraphsOf(text), findTokens(text))
+    expect(quotes.map((q) => [text.slice(q.start, q.end), q.kind, q.unclosed === true])).toEqual(expected)
+  })
+
+  it('finds every quote of 200 paragraphs joined into one line, each with a typo', () => {
+    const text = '“We will win.’ Smith was there, and “the plan works,” Jones said. '.repeat(200)
+    const quotes = findQuotes(text, [{start: 0, end: text.length}], findTokens(text))
+    expect(quotes.filter((q) => text.slice(q.start, q.end) === 'the plan works,')).toHaveLength(200)
+  })
+})
+
 describe('findQuotes: unclosed marks and open stacks', () => {
   // what the finder answered before the open marks were indexed by family and the unclosed quotes sorted once
   it.each([
@@ -205,10 +234,11 @@ describe('findQuotes: unclosed marks and open stacks', () => {
     ["a quote carried over a paragraph, then an unclosed one", "\"We will go.\n\"And we will stay.\nHe said \"no.", [["We will go.\n\"And we will stay.", "direct", true], ["no.", "partial", true]]],
     ["a closing single under open guillemets", "«a «b «c ‘d’ e and more", [["a «b «c ‘d’ e and more", "direct", true]]],
     ["three families nested and closed", "\"a «b ‘c’ d» e\" f", [["a «b ‘c’ d» e", "direct", false]]],
-    ["a single closing under open doubles", "\"one \"two \"three 'four' five\" six", [["one \"two \"three 'four' five\" six", "direct", true]]],
+    // since qa7 (2026-12-03) a double mark that only opens, inside one that never closes, ends it (see the resync table below)
+    ["a single closing under open doubles", "\"one \"two \"three 'four' five\" six", [["one", "direct", true], ["two", "partial", true], ["three 'four' five", "partial", false]]],
     ["an unclosed quote with inner marks of every family after a closed one", "‘We are here,’ she said. \"Open «never closed ‘inner’ done", [["We are here,", "direct", false], ["Open «never closed ‘inner’ done", "direct", true]]],
     ["a carried quote closed, then an unclosed one", "\"x\n\n\"y\" and \"z", [["x\n\n\"y", "direct", false], ["z", "partial", true]]],
-    ["an unclosed outer quote around a closed inner one", "He said \"a. She said \"b,\" and \"c", [["a. She said \"b,\" and \"c", "partial", true]]],
+    ["an unclosed outer quote around a closed inner one", "He said \"a. She said \"b,\" and \"c", [["a. She said", "partial", true], ["b,", "partial", false], ["c", "partial", true]]],
   ] as Array<[string, string, Array<[string, string, boolean]>]>)('%s', (_name, text, expected) => {
     const quotes = findQuotes(text, paragraphsOf(text), findTokens(text))
     expect(quotes.map((q) => [text.slice(q.start, q.end), q.kind, q.unclosed === true])).toEqual(expected)

@@ -56,6 +56,18 @@ describe('createQuotes', () => {
     expect(doc.messages.map((m) => m.code)).toEqual(['quotes:unclosed'])
   })
 
+  // qa7's sweep: a quote cut before another opening mark in its paragraph says so (src/quotes/marks.ts)
+  it.each([
+    ['at the end of its paragraph', 'She added that “the rest never closes.\n\nNarrative follows.', 'the rest never closes.', 'a quotation has no closing mark; it was cut at the end of its paragraph'],
+    ['before the next opening mark', '“We will win.’ Smith was there, and “the plan works,” Jones said.', 'We will win.’ Smith was there, and', 'a quotation has no closing mark; it was cut before the next opening mark in its paragraph (its closing mark mistyped?)'],
+    ['before a straight opening mark', '"We will win. "The plan works," Jones said.', 'We will win.', 'a quotation has no closing mark; it was cut before the next opening mark in its paragraph (its closing mark mistyped?)'],
+  ])('says where an unclosed quote was cut: %s', (_name, text, quoted, message) => {
+    const doc = processDoc(createPipeline('t', [layers(), createQuotes({keepUnattributedPartial: true})]), createDoc({id: 'd', source: 'd', text}))
+    const unclosed = doc.quotes!.filter((q) => q.unclosed)
+    expect(unclosed.map((q) => text.slice(q.start, q.end))).toEqual([quoted])
+    expect(doc.messages.filter((m) => m.code === 'quotes:unclosed').map((m) => [m.message, m.start, m.end])).toEqual([[message, unclosed[0]!.start, unclosed[0]!.end]])
+  })
+
   it('takes no writer of a byline kept in the text for a pronoun speaker', () => {
     // clean keeps the byline's names in the text (bylineInText); the writer is never the antecedent of "she said"
     const text = 'By Jane Roe\nAssociated Press Writer\n\n"Nobody on this board wants to vote for this," she said at the meeting on Monday night.'
