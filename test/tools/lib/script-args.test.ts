@@ -81,6 +81,18 @@ describe('npm scripts answer --help and refuse bad options', () => {
     expect(child.stderr).not.toContain('    at ')
   })
 
+  // scripts/check-output.ts is no npm script but is in the README's list of them: a mistyped option was ignored (exit 0)
+  it.each([
+    [['test/gold', '--bogus'], /^check-output: Unknown option '--bogus'\nusage: /],
+    [['test/gold', '--examples', 'x'], /^check-output: --examples takes a whole number, not "x"\nusage: /],
+    [['test/gold', 'corpus'], /^check-output: give one output folder \(2 given\)\nusage: /],
+  ])('check-output.ts %j is one line, the usage and exit code 2', (args, message) => {
+    const child = run('scripts/check-output.ts', args)
+    expect(child.status).toBe(2)
+    expect(child.stdout).toBe('')
+    expect(child.stderr).toMatch(message)
+  })
+
   // every npm script that runs a file of bench/ or scripts/ reads its argv through the shared parser (or, on plain
   // Node, answerHelp), so its --help and its errors are the ones above: fuzz:stages had a parser of its own, which
   // did not answer -h and printed its own error format
