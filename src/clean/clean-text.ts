@@ -13,7 +13,7 @@ import {removePageFurniture} from './page-furniture.ts'
 import {removeWireCodes, removeWireHeaders} from './wire-codes.ts'
 import {isCapitalsByline} from './capitals-byline.ts'
 import {isAllCaps} from '../text/all-caps.ts'
-import {astralClass, buildCodeUnitTable, CHAR_CLASS, CHAR_SCRIPT, CharClass, Script} from '../text/chars.ts'
+import {astralClass, CHAR_CLASS, CHAR_SCRIPT, CharClass, Script} from '../text/chars.ts'
 
 /** Every rule `clean` applies; each removed line is recorded as `clean:<rule>`. */
 export const CLEAN_RULES = [
@@ -130,57 +130,71 @@ const enum End {
   Continue = 2,
 }
 
-// what measure() counts of a code unit, as bits (one table read per character instead of two tables and a chain of
-// class comparisons): a space, a Latin letter, another letter, a lowercase letter, a digit; HIGH_BIT: a high
-// surrogate, read with the code unit after it
-const SPACE_BIT = 1
-const LATIN_BIT = 2
-const FOREIGN_BIT = 4
-const LOWER_BIT = 8
-const DIGIT_BIT = 16
-const HIGH_BIT = 32
-const KIND = buildCodeUnitTable((code) => {
-  const cls: number = CLS[code]!
-  if (cls === SPACE) return SPACE_BIT
-  if (cls === HIGH) return HIGH_BIT
-  if (cls === UPPER || cls === LOWER || cls === LETTER) return (SCR[code] === LATIN ? LATIN_BIT : FOREIGN_BIT) | (cls === LOWER ? LOWER_BIT : 0)
-  if (cls === DIGIT) return DIGIT_BIT
-  return 0
-})
+// what measure() counts of a code unit, as one packed entry (one table read per character): six-bit fields that a run
+// of at most CHUNK units adds up in one sum, unpacked once per run instead of shifted and masked at every character.
+// Fields: a space (bit 0, so `entry & 1` is also the space flag), a Latin letter, another letter, a letter or digit, a
+// lowercase letter; HIGH (negative): a high surrogate, read with the code unit after it
+const FIELD = 6
+const FIELD_MASK = (1 << FIELD) - 1
+const CHUNK = FIELD_MASK
+const LATIN_SHIFT = FIELD
+const FOREIGN_SHIFT = 2 * FIELD
+const ALNUM_SHIFT = 3 * FIELD
+const LOWER_SHIFT = 4 * FIELD
+const HIGH_ENTRY = -1
+const COUNTS = (() => {
+  const table = new Int32Array(0x10000)
+  for (let code = 0; code < 0x10000; code++) {
+    const cls: number = CLS[code]!
+    if (cls === SPACE) table[code] = 1
+    else if (cls === HIGH) table[code] = HIGH_ENTRY
+    else if (cls === UPPER || cls === LOWER || cls === LETTER) {
+      table[code] = (1 << (SCR[code] === LATIN ? LATIN_SHIFT : FOREIGN_SHIFT)) | (1 << ALNUM_SHIFT) | (cls === LOWER ? 1 << LOWER_SHIFT : 0)
+    } else if (cls === DIGIT) table[code] = 1 << ALNUM_SHIFT
+  }
+  return table
+})()
 
 function measure(text: string, blank: boolean): Line {
   let words = 0
   let latin = 0
   let foreign = 0
   let alnum = 0
-  let seen = 0
+  let lower = 0
   // 1 after a space (or at the start): the next non-space character starts a word
   let space = 1
-  for (let i = 0; i < text.length; i++) {
-    const kind = KIND[text.charCodeAt(i)]!
-    if (kind === HIGH_BIT) {
-      words += space
-      space = 0
-      const cp = text.codePointAt(i)!
-      if (cp > 0xffff) {
-        i++
-        const cls = astralClass(cp)
-        if (cls === UPPER || cls === LETTER) {
-          foreign++
-          alnum++
+  const n = text.length
+  for (let i = 0; i < n; ) {
+    // at most CHUNK units counted into `sum` (a surrogate pair's low unit is skipped, not counted), so no field overflows
+    const stop = Math.min(n, i + CHUNK)
+    let sum = 0
+    for (; i < stop; i++) {
+      const entry = COUNTS[text.charCodeAt(i)]!
+      if (entry < 0) {
+        words += space
+        space = 0
+        const cp = text.codePointAt(i)!
+        if (cp > 0xffff) {
+          i++
+          const cls = astralClass(cp)
+          if (cls === UPPER || cls === LETTER) {
+            foreign++
+            alnum++
+          }
         }
+        continue
       }
-      continue
+      // counted without branches: the classes alternate too often for a branch predictor
+      words += space & ~entry & 1
+      space = entry & 1
+      sum += entry
     }
-    // counted without branches: the classes alternate too often for a branch predictor
-    words += space & ~kind & 1
-    space = kind & SPACE_BIT
-    latin += (kind >> 1) & 1
-    foreign += (kind >> 2) & 1
-    alnum += ((kind >> 1) | (kind >> 2) | (kind >> 4)) & 1
-    seen |= kind
+    latin += (sum >> LATIN_SHIFT) & FIELD_MASK
+    foreign += (sum >> FOREIGN_SHIFT) & FIELD_MASK
+    alnum += (sum >> ALNUM_SHIFT) & FIELD_MASK
+    lower += (sum >> LOWER_SHIFT) & FIELD_MASK
   }
-  return {text, written: text, blank, words, latin, foreign, alnum, hasLower: (seen & LOWER_BIT) !== 0, end: lineEnd(text), rule: null, kept: false}
+  return {text, written: text, blank, words, latin, foreign, alnum, hasLower: lower > 0, end: lineEnd(text), rule: null, kept: false}
 }
 
 function isClosing(code: number): boolean {
