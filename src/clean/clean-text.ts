@@ -244,13 +244,6 @@ const B = String.raw`(?<![\p{L}\p{N}])`
 const E = String.raw`(?![\p{L}\p{N}])`
 const words = (...alternatives: string[]) => new RegExp(`${B}(?:${alternatives.join('|')})${E}`, 'iu')
 const CONSENT_HINT = /cookie|privacy|terms of|terms and|consent|traceurs|datenschutz|einwillig|zustimm|nutzungsbeding|confidentialit|conditions (?:générales )?d|privacidad|términos|condiciones de uso|consentimiento|informativa|termini|condizioni|consenso|privacidade|termos|consentimento|privacybeleid|privacyverklaring|voorwaarden|toestemming/i
-// a plain word every alternative of CONSENT_HINT holds (none with a space, so wraps read as spaces do not matter): a
-// document whose lower-cased text holds none of them has no line the hint matches. Exact under `/i` without `u`: an
-// ASCII letter matches only its two cases and é only é and É, each of which lowercases to the word's letter
-const CONSENT_WORDS = [
-  'cookie', 'privac', 'terms', 'termini', 'termos', 'términos', 'consen', 'traceurs', 'datenschutz', 'einwillig', 'zustimm',
-  'nutzungsbeding', 'confidentialit', 'conditions', 'condiciones', 'condizioni', 'informativa', 'voorwaarden', 'toestemming',
-]
 const CONSENT_TERMS = [
   words('cookies?', 'traceurs'),
   words(
@@ -406,17 +399,6 @@ function isWireNote(line: Line): boolean {
 function isForeignScript(line: Line, latinDocument: boolean): boolean {
   // only in a Latin-script article, and only lines whose letters are mostly in another script
   return latinDocument && line.foreign > 0 && line.foreign > line.latin
-}
-
-/**
- * Whether any line of `text` may match CONSENT_HINT: one lower-casing and a native substring search per word of
- * CONSENT_WORDS per document, where the hint's expression costs a case-insensitive try at every character of every line
- * (only 78 of 34,321 lines of a 4 MB news corpus match it).
- */
-function mayHoldConsent(text: string): boolean {
-  const lower = text.toLowerCase()
-  for (const word of CONSENT_WORDS) if (lower.includes(word)) return true
-  return false
 }
 
 function isCookieBanner(line: Line): boolean {
@@ -679,8 +661,6 @@ export function cleanWith(input: string, settings: CleanSettings, known: KnownFi
   // a story filed by an agency carries no page navigation, so labels are not guessed from their shape there
   const dateline = findDatelineLine(lines)
   const wire = dateline >= 0
-  // the consent hint's words looked for once in the document, not tried line by line
-  const consent = on('cookie-banner') && mayHoldConsent(raw)
 
   // 1. rules that judge a line on its own
   let previous: string | null = null
@@ -689,7 +669,7 @@ export function cleanWith(input: string, settings: CleanSettings, known: KnownFi
     const text = line.text.trim()
     if (on('no-text') && line.alnum === 0) line.rule = 'no-text'
     else if (on('foreign-script') && isForeignScript(line, latinDocument)) line.rule = 'foreign-script'
-    else if (consent && isCookieBanner(line)) line.rule = 'cookie-banner'
+    else if (on('cookie-banner') && isCookieBanner(line)) line.rule = 'cookie-banner'
     else if (on('translation-notice') && isTranslationNotice(line)) line.rule = 'translation-notice'
     else if (on('photo-credit') && isCreditLine(line)) line.rule = 'photo-credit'
     else if (on('caption') && hasInlineCredit(line)) line.rule = 'caption'
