@@ -331,8 +331,6 @@ function scanWord(text: string, start: number, tokens: Token[], upper: number): 
       end++
       continue
     }
-    // most words end at a space, which no test below lets through: leave before reading the characters around it
-    if (unit === SPACE) break
     const cls = unit === HIGH ? classAt(text, end) : unit
     if (isWordClass(cls)) {
       if (isLetterClass(cls)) letters = true
