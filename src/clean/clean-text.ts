@@ -13,7 +13,7 @@ import {removePageFurniture} from './page-furniture.ts'
 import {removeWireCodes, removeWireHeaders} from './wire-codes.ts'
 import {isCapitalsByline} from './capitals-byline.ts'
 import {isAllCaps} from '../text/all-caps.ts'
-import {astralClass, CHAR_CLASS, CHAR_SCRIPT, CharClass, Script} from '../text/chars.ts'
+import {astralClass, buildCodeUnitTable32, CHAR_CLASS, CHAR_SCRIPT, CharClass, Script} from '../text/chars.ts'
 
 /** Every rule `clean` applies; each removed line is recorded as `clean:<rule>`. */
 export const CLEAN_RULES = [
@@ -142,18 +142,16 @@ const FOREIGN_SHIFT = 2 * FIELD
 const ALNUM_SHIFT = 3 * FIELD
 const LOWER_SHIFT = 4 * FIELD
 const HIGH_ENTRY = -1
-const COUNTS = (() => {
-  const table = new Int32Array(0x10000)
-  for (let code = 0; code < 0x10000; code++) {
-    const cls: number = CLS[code]!
-    if (cls === SPACE) table[code] = 1
-    else if (cls === HIGH) table[code] = HIGH_ENTRY
-    else if (cls === UPPER || cls === LOWER || cls === LETTER) {
-      table[code] = (1 << (SCR[code] === LATIN ? LATIN_SHIFT : FOREIGN_SHIFT)) | (1 << ALNUM_SHIFT) | (cls === LOWER ? 1 << LOWER_SHIFT : 0)
-    } else if (cls === DIGIT) table[code] = 1 << ALNUM_SHIFT
+const COUNTS = buildCodeUnitTable32((code) => {
+  const cls: number = CLS[code]!
+  if (cls === SPACE) return 1
+  if (cls === HIGH) return HIGH_ENTRY
+  if (cls === UPPER || cls === LOWER || cls === LETTER) {
+    return (1 << (SCR[code] === LATIN ? LATIN_SHIFT : FOREIGN_SHIFT)) | (1 << ALNUM_SHIFT) | (cls === LOWER ? 1 << LOWER_SHIFT : 0)
   }
-  return table
-})()
+  if (cls === DIGIT) return 1 << ALNUM_SHIFT
+  return 0
+})
 
 function measure(text: string, blank: boolean): Line {
   let words = 0

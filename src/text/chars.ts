@@ -15,6 +15,13 @@ export function buildCodeUnitTable(valueOf: (code: number) => number): Uint8Arra
   return table
 }
 
+/** {@link buildCodeUnitTable} with a signed 32-bit entry per code unit, for a scanner that packs several counts in one. */
+export function buildCodeUnitTable32(valueOf: (code: number) => number): Int32Array {
+  const table = new Int32Array(0x10000)
+  for (let code = 0; code < 0x10000; code++) table[code] = valueOf(code)
+  return table
+}
+
 /**
  * Coarse class of a UTF-16 code unit. A plain object, not an enum: hot loops copy the numbers into
  * module-level constants so no property lookup happens per character.
