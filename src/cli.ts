@@ -479,7 +479,7 @@ ${WORKER_EXIT_HELP}`,
   program
     .command('eval')
     .description('score a run\'s output against hand-written gold files: precision, recall and F1 per layer and label, speaker accuracy, money value accuracy')
-    .requiredOption('-g, --gold <dir>', 'folder of gold files (<article file name>.json, see docs/gold.md)')
+    .requiredOption('-g, --gold <dir>', 'folder of gold files (*.json, any letter case, in it or its subfolders; see docs/gold.md)')
     .requiredOption('-p, --pred <dir>', 'output folder of a `lede run`')
     .option('-j, --json <file>', 'also write the full report as JSON to this file')
     .option('--html <file>', 'also write the report as a web page: scores per layer and label, and each article\'s gold and predicted records side by side with misses, spurious records and wrong speakers marked')
@@ -488,9 +488,15 @@ ${WORKER_EXIT_HELP}`,
       `
 Example: lede eval --gold test/gold --pred output --html report.html
 
+Gold pairing: each gold file names its article by "source", the input path relative to the corpus folder
+(2019/jan/story.txt; a record of a JSONL input is "feed.jsonl:3"). A gold file in a subfolder whose "source" is a
+bare file name stands for that subfolder's file (gold 2019/jan/story.txt.json, "source": "story.txt" is
+2019/jan/story.txt). Failing an exact match, the one article sharing the most trailing path parts is taken;
+a gold file matching two articles equally (story.txt in 2019/jan and 2020/jan) is an error naming both, not scored.
+
 Exit codes:
   0  every gold file was scored
-  1  scored, with problems listed in the report (a gold article missing from the run, a malformed record)
+  1  scored, with problems listed in the report (a gold article missing from the run or matching two, a malformed record)
   2  usage error (unknown option, --gold or --pred missing or not a folder, a --gold folder with no .json gold file)
   3  a gold file is not valid (each problem listed), --pred holds no articles.jsonl (or only an interrupted run), a layer file
      missing or empty in --pred where its manifest.json says the run wrote records (nothing scored), --json/--html cannot be written`,
@@ -501,7 +507,8 @@ Exit codes:
         if (!info?.isDirectory()) throw new UsageError(`${flag} "${dir}" ${info ? 'is not a folder' : 'does not exist'}`)
       }
       // a folder without one gold file (the corpus or a run given by mistake) would score nothing and pass
-      const goldFiles = (await readdir(opts.gold).catch(() => [] as string[])).filter((name) => name.endsWith('.json'))
+      const {listGoldFiles} = await import('./eval/gold.ts')
+      const goldFiles = await listGoldFiles(opts.gold).catch(() => [] as string[])
       if (goldFiles.length === 0) throw new UsageError(`--gold "${opts.gold}" holds no gold files (<article file name>.json, see docs/gold.md)`)
       const {evaluate, formatReport} = await import('./eval/evaluate.ts')
       const report = await evaluate({goldDir: opts.gold, predDir: opts.pred})

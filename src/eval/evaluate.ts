@@ -234,29 +234,66 @@ async function readSpeed(path: string): Promise<Predictions['speed']> {
   return {documents, totalMs, docsPerSecond: totalMs > 0 ? documents / (totalMs / 1000) : null}
 }
 
-/** Pairs each gold file with its article of the run by source, falling back to the file name when the run used another corpus root. */
+// the path's folders and name, last first, in NFC, so "2019/jan/story.txt" and "jan\\story.txt" share two
+function pathSegmentsFromEnd(path: string): string[] {
+  return path.normalize('NFC').split(/[\\/]/).reverse()
+}
+
+function countSharedEndSegments(a: readonly string[], b: readonly string[]): number {
+  let n = 0
+  while (n < a.length && n < b.length && a[n] === b[n]) n++
+  return n
+}
+
+/**
+ * Pairs each gold file with its article of the run by source (as written, then in NFC); failing that, with the one
+ * article whose source shares the most trailing path parts (at least the file name) with it, for a run made from
+ * another corpus root. Two or more articles sharing as many parts is an `eval:ambiguous-source` problem naming them,
+ * and the gold file is left unpaired.
+ */
 export function pairArticles(gold: readonly GoldFile[], predictions: Predictions, problems: EvalProblem[]): Map<GoldFile, PredictedArticle | null> {
   const bySource = new Map<string, PredictedArticle[]>()
-  const byName = new Map<string, PredictedArticle[]>()
   // a source typed in NFC ("Zürich.txt") for a file whose name a Mac wrote in NFD looks the same on screen and paired
   // with nothing ("has no article in the run"): compared in NFC after the exact forms
   const bySourceNfc = new Map<string, PredictedArticle[]>()
-  const byNameNfc = new Map<string, PredictedArticle[]>()
   for (const entry of predictions.articles) {
     const push = (map: Map<string, PredictedArticle[]>, key: string) => map.set(key, [...(map.get(key) ?? []), entry])
     push(bySource, entry.article.source)
-    push(byName, basename(entry.article.source))
     push(bySourceNfc, entry.article.source.normalize('NFC'))
-    push(byNameNfc, basename(entry.article.source).normalize('NFC'))
   }
+  const segments = predictions.articles.map((entry) => pathSegmentsFromEnd(entry.article.source))
   const pairs = new Map<GoldFile, PredictedArticle | null>()
   for (const g of gold) {
-    const candidates = [bySource.get(g.source), bySourceNfc.get(g.source.normalize('NFC')), byName.get(basename(g.source)), byNameNfc.get(basename(g.source).normalize('NFC'))]
-    const named = candidates.find((found) => found !== undefined && found.length > 0) ?? []
-    if (named.length > 1) {
-      problems.push({source: g.source, code: 'eval:ambiguous-source', message: `${named.length} articles match source "${g.source}"; the first is scored`})
+    const named = [bySource.get(g.source), bySourceNfc.get(g.source.normalize('NFC'))].find((found) => found !== undefined && found.length > 0)
+    if (named) {
+      // the same source twice in articles.jsonl is one file read twice: either copy is that article
+      if (named.length > 1) {
+        problems.push({source: g.source, code: 'eval:ambiguous-source', message: `${named.length} articles match source "${g.source}"; the first is scored`})
+      }
+      pairs.set(g, named[0]!)
+      continue
     }
-    pairs.set(g, named[0] ?? null)
+    // before, a flat gold "story.txt" for a corpus holding 2019/jan/story.txt and 2020/jan/story.txt scored the first
+    // one read against it: the wrong article half the time, behind one line among the problems
+    const goldSegments = pathSegmentsFromEnd(g.source)
+    let best = 0
+    let found: PredictedArticle[] = []
+    predictions.articles.forEach((entry, i) => {
+      const shared = countSharedEndSegments(goldSegments, segments[i]!)
+      if (shared === 0 || shared < best) return
+      if (shared > best) found = []
+      best = shared
+      found.push(entry)
+    })
+    if (found.length > 1) {
+      const listed = found.map((entry) => `"${entry.article.source}"`).join(', ')
+      problems.push({
+        source: g.source,
+        code: 'eval:ambiguous-source',
+        message: `gold file for "${g.source}" matches ${found.length} articles of the run equally (${listed}); not scored: write its "source" with the folder, or put the gold file in the subfolder the article is in (docs/gold.md)`,
+      })
+    }
+    pairs.set(g, found.length === 1 ? found[0]! : null)
   }
   return pairs
 }
@@ -313,7 +350,16 @@ function missingScore(problems: readonly GoldProblem[], layer: GoldProblem['laye
 export function scoreDocuments(gold: readonly GoldFile[], predictions: Predictions): EvalReport {
   const problems: EvalProblem[] = [...predictions.problems]
   const errors: EvalProblem[] = []
-  const pairs = pairArticles(gold, predictions, problems)
+  const pairing: EvalProblem[] = []
+  const pairs = pairArticles(gold, predictions, pairing)
+  // a gold file that names several articles is left unscored: an error, said once, not also "no article in the run"
+  const unpaired = new Set<string>()
+  for (const p of pairing) {
+    if (pairs.get(gold.find((g) => g.source === p.source)!) === null) {
+      errors.push(p)
+      unpaired.add(p.source!)
+    } else problems.push(p)
+  }
   const ent = newTotals()
   const canonicalAcc = new Accuracy()
   const unannotated = new Map<string, number>()
@@ -327,6 +373,7 @@ export function scoreDocuments(gold: readonly GoldFile[], predictions: Predictio
   for (const g of gold) {
     const entry = pairs.get(g) ?? null
     if (!entry) {
+      if (unpaired.has(g.source)) continue
       const near = findNearSource(g.source, predictions.articles)
       const hint = near === undefined ? '' : `; the run has "${near}": write the article's source as articles.jsonl gives it`
       errors.push({source: g.source, code: 'eval:no-prediction', message: `gold file for "${g.source}" has no article in the run (failed, filtered out, or another corpus?)${hint}`})

@@ -185,11 +185,40 @@ export function decodeGoldBytes(bytes: Uint8Array, name: string): string {
   }
 }
 
-/** Reads and validates every `*.json` file in `dir` (sorted by name), throwing one {@link GoldError} listing all problems. */
+// a corpus in subfolders (2019/jan/story.txt, 2020/jan/story.txt) had its gold mirror them, and only the top folder
+// was read; Windows tools save STORY.JSON, which the case-sensitive ".json" test left out: both scored nothing of theirs
+/** Lists the gold files in `dir` and its subfolders: every file whose name ends in `.json` (any letter case), as sorted `/`-separated paths relative to `dir`. */
+export async function listGoldFiles(dir: string): Promise<string[]> {
+  const found: string[] = []
+  const walk = async (folder: string, prefix: string): Promise<void> => {
+    for (const entry of await readdir(folder, {withFileTypes: true})) {
+      const rel = prefix + entry.name
+      // dot folders (.git, .vscode) hold tools' files, never gold
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.')) await walk(join(folder, entry.name), `${rel}/`)
+      } else if (entry.name.toLowerCase().endsWith('.json')) found.push(rel)
+    }
+  }
+  await walk(dir, '')
+  return found.sort()
+}
+
+/**
+ * The source a gold file stands for: its `source` as written, or, for a file in a subfolder of the gold folder whose
+ * `source` names no folder, that subfolder's path and the name (gold `2019/jan/story.txt.json` with `"source":
+ * "story.txt"` stands for `2019/jan/story.txt`), so same-named articles of two folders each get their own gold.
+ */
+export function resolveGoldSource(source: string, relPath: string): string {
+  const slash = relPath.lastIndexOf('/')
+  if (slash < 0 || /[\\/]/.test(source)) return source
+  return `${relPath.slice(0, slash)}/${source}`
+}
+
+/** Reads and validates every gold file in `dir` and its subfolders (see {@link listGoldFiles}), throwing one {@link GoldError} listing all problems. */
 export async function readGold(dir: string): Promise<GoldDoc[]> {
   let names: string[]
   try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort()
+    names = await listGoldFiles(dir)
   } catch (error) {
     throw new GoldError([`${dir}: cannot read the gold folder: ${(error as Error).message}`])
   }
@@ -205,7 +234,8 @@ export async function readGold(dir: string): Promise<GoldDoc[]> {
         problems.push(`${name}: "${dir}" holds the output of a lede run (its manifest.json), not gold files: --gold takes the folder of hand-written gold files and --pred the run's output folder (swapped?)`)
         continue
       }
-      const gold = parseGold(text, name)
+      const parsed = parseGold(text, name)
+      const gold = {...parsed, source: resolveGoldSource(parsed.source, name)}
       const earlier = sources.get(gold.source)
       if (earlier) problems.push(`${name}: source "${gold.source}" is already annotated in ${earlier}`)
       else sources.set(gold.source, name)

@@ -1,8 +1,9 @@
-import {mkdtempSync, rmSync, writeFileSync, mkdirSync} from 'node:fs'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {afterAll, describe, expect, it} from 'vitest'
-import {evaluate, formatReport, scoreDocuments, type PredictedArticle, type Predictions} from '../../src/eval/evaluate.ts'
+import {afterAll, afterEach, describe, expect, it, vi} from 'vitest'
+import {evaluate, formatReport, pairArticles, scoreDocuments, type EvalProblem, type PredictedArticle, type Predictions} from '../../src/eval/evaluate.ts'
+import {main} from '../../src/cli.ts'
 import type {GoldFile} from '../../src/eval/gold.ts'
 import type {EntityRecord, MoneyRecord, QuoteRecord} from '../../src/schema.ts'
 
@@ -214,6 +215,56 @@ describe('scoreDocuments', () => {
       {source, code: 'eval:no-prediction', message: `gold file for "${source}" has no article in the run (failed, filtered out, or another corpus?); the run has "${near}": write the article's source as articles.jsonl gives it`},
     ])
   })
+})
+
+describe('pairArticles', () => {
+  const sources = ['2019/jan/story.txt', '2020/jan/story.txt', 'other/a.txt', '2020/feed.jsonl:1']
+  const run = () => predictions(sources.map((source, i) => ({...perfect(), article: article({id: `d${i}`, source})})))
+  const ambiguous = (source: string, listed: string) =>
+    `gold file for "${source}" matches 2 articles of the run equally (${listed}); not scored: write its "source" with the folder, or put the gold file in the subfolder the article is in (docs/gold.md)`
+  it.each([
+    ['the exact source', '2020/jan/story.txt', '2020/jan/story.txt', null],
+    ['a flat name matching one article', 'a.txt', 'other/a.txt', null],
+    ['a JSONL record by its line', 'feed.jsonl:1', '2020/feed.jsonl:1', null],
+    ['a deeper corpus root: the most trailing parts', 'news/2019/jan/story.txt', '2019/jan/story.txt', null],
+    ['a Windows path', '2019\\jan\\story.txt', '2019/jan/story.txt', null],
+    ['a flat name matching two articles', 'story.txt', null, ambiguous('story.txt', '"2019/jan/story.txt", "2020/jan/story.txt"')],
+    ['a shorter corpus root matching two', 'jan/story.txt', null, ambiguous('jan/story.txt', '"2019/jan/story.txt", "2020/jan/story.txt"')],
+    ['no match at all', 'b.txt', null, null],
+  ])('%s: %s pairs with %s', (_name, source, expected, message) => {
+    const problems: EvalProblem[] = []
+    const g = {...GOLD, source}
+    expect(pairArticles([g], run(), problems).get(g)?.article.source ?? null).toBe(expected)
+    expect(problems).toEqual(message === null ? [] : [{source, code: 'eval:ambiguous-source', message}])
+  })
+
+  it('reports an ambiguous gold file once, as an error, and scores the rest', () => {
+    const report = scoreDocuments([{...GOLD, source: 'story.txt'}, {...GOLD, source: 'a.txt'}], run())
+    expect(report.errors.map((e) => e.code)).toEqual(['eval:ambiguous-source'])
+    expect(report.problems).toEqual([])
+    expect(report.documents).toEqual({gold: 2, scored: 1, withoutPrediction: 1, predictedWithoutGold: 3})
+  })
+})
+
+describe('lede eval on a corpus in subfolders', () => {
+  afterEach(() => vi.restoreAllMocks())
+  const data = new URL('../data/eval-subfolders/', import.meta.url).pathname
+
+  // the fixture holds story.txt in two folders and a JSONL record; gold mirrors them (one saved as .JSON)
+  it('scores each same-named article against its own gold, and refuses a flat gold that names both', async () => {
+    const said: string[] = []
+    vi.spyOn(process.stdout, 'write').mockImplementation((s) => (said.push(String(s)), true))
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
+    const out = join(mkdtempSync(join(tmpdir(), 'lede-eval-sub-')), 'out')
+    expect(await main(['run', join(data, 'corpus'), '--out', out, '--quiet'])).toBe(0)
+    const json = join(out, 'report.json')
+    expect(await main(['eval', '--gold', join(data, 'gold'), '--pred', out, '--json', json])).toBe(0)
+    const report = JSON.parse(readFileSync(json, 'utf8')) as Awaited<ReturnType<typeof evaluate>>
+    expect(report.documents).toEqual({gold: 3, scored: 3, withoutPrediction: 0, predictedWithoutGold: 0})
+    expect(report.perDoc.map((d) => d.source).sort()).toEqual(['2019/jan/story.txt', '2020/feed.jsonl:1', '2020/jan/story.txt'])
+    expect(await main(['eval', '--gold', join(data, 'gold-flat'), '--pred', out])).toBe(1)
+    expect(said.join('')).toContain('story.txt  eval:ambiguous-source  gold file for "story.txt" matches 2 articles of the run equally ("2019/jan/story.txt", "2020/jan/story.txt")')
+  }, 180_000)
 })
 
 describe('formatReport', () => {

@@ -1,8 +1,8 @@
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {decodeGoldBytes, findUnseenVariant, findWholeWord, GoldError, locateGold, parseGold, readGold, validateGold, type GoldFile} from '../../src/eval/gold.ts'
+import {decodeGoldBytes, findUnseenVariant, findWholeWord, GoldError, listGoldFiles, locateGold, parseGold, readGold, resolveGoldSource, validateGold, type GoldFile} from '../../src/eval/gold.ts'
 
 const slices = (text: string, needle: string) => findWholeWord(text, needle).map((s) => [s.start, text.slice(s.start, s.end)])
 
@@ -283,7 +283,41 @@ describe('readGold', () => {
     rmSync(bom, {recursive: true, force: true})
   })
 
+  // a corpus in subfolders has its gold mirror them, and Windows tools save STORY.JSON: both were left unread
+  it('reads gold in subfolders and .JSON in any letter case, giving a bare source its subfolder', async () => {
+    const nested = mkdtempSync(join(tmpdir(), 'lede-gold-nested-'))
+    const put = (rel: string, value: unknown) => {
+      mkdirSync(join(nested, rel, '..'), {recursive: true})
+      writeFileSync(join(nested, rel), JSON.stringify(value))
+    }
+    put('2019/jan/story.txt.json', {source: 'story.txt'})
+    put('2020/jan/STORY.JSON', {source: 'story.txt'})
+    put('2020/feb/other.Json', {source: '2020/feb/other.txt'})
+    put('flat.json', {source: 'flat.txt'})
+    put('.git/config.json', {not: 'gold'})
+    writeFileSync(join(nested, '2019/jan/notes.md'), 'ignored')
+    expect(await listGoldFiles(nested)).toEqual(['2019/jan/story.txt.json', '2020/feb/other.Json', '2020/jan/STORY.JSON', 'flat.json'])
+    expect((await readGold(nested)).map((g) => g.source)).toEqual(['2019/jan/story.txt', '2020/feb/other.txt', '2020/jan/story.txt', 'flat.txt'])
+    put('2020/jan/copy.json', {source: '2020/jan/story.txt'})
+    const error = await readGold(nested).catch((e: unknown) => e)
+    expect((error as GoldError).problems).toEqual(['2020/jan/copy.json: source "2020/jan/story.txt" is already annotated in 2020/jan/STORY.JSON'])
+    rmSync(nested, {recursive: true, force: true})
+  })
+
   it('fails clearly on a missing folder', async () => {
     await expect(readGold(join(dir, 'nope'))).rejects.toThrow(/cannot read the gold folder/)
+  })
+})
+
+describe('resolveGoldSource', () => {
+  it.each([
+    ['a flat gold file keeps its source', 'story.txt', 'story.txt.json', 'story.txt'],
+    ['a flat gold file keeps a source with folders', '2019/jan/story.txt', 'anything.json', '2019/jan/story.txt'],
+    ['a bare source takes the subfolder', 'story.txt', '2019/jan/story.txt.json', '2019/jan/story.txt'],
+    ['a JSONL record takes the subfolder', 'feed.jsonl:3', '2020/feed-3.json', '2020/feed.jsonl:3'],
+    ['a source with a folder is kept as written', 'jan/story.txt', '2019/jan/story.txt.json', 'jan/story.txt'],
+    ['a Windows path counts as a folder', 'jan\\story.txt', '2019/x.json', 'jan\\story.txt'],
+  ])('%s', (_name, source, relPath, expected) => {
+    expect(resolveGoldSource(source, relPath)).toBe(expected)
   })
 })
