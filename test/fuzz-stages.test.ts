@@ -162,6 +162,7 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['output:money:no-money-entity (an acronym\'s expansion merged over a money figure, seed 5015184)', "Hong' GBP7 Sg I(HSI)"],
     ['output:quote:no-close-mark (a next dash turn after an attribution whose mention holds its full stop, seed 5014962; the check\'s)', '– ,” said r.– t'],
     ['output:quote:no-close-mark (a next dash turn after an attribution holding a stray mark, seed 5014962 on the head)', '– ,” said C“.– t'],
+    ['span:entities:percent-missed (a name starting at the percent sign took the PERCENT, seed 5100979)', 'y 0% Inc.'],
     ['signed figures in a table and in prose (fuzz7: one sign rule for numbers and money)', 'Sales by region:\n\nEurope  -3%\nAsia  −3.2%\nAmericas  (3.1%)\nAfrica  +4%\n- 3% bullets\n-4% a line\n\nNet income: -$4.5 million and +$2 million, -5 degrees, 2-3% and 1990-2000.'],
     ['span:entities:cuts-figure (names ending inside apostrophe figures, the shapes run)', "H AFRICA 4'982.96. Article 19'295'797. Paris 577'957. RTX 911'962. Ford Escort 139'301.32."],
   ])('%s: %j', (_kind, text) => {

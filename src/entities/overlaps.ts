@@ -73,7 +73,12 @@ export function resolveOverlaps(
   // the same for a figure grouped by apostrophes or spaces that no number was read from ("GTON 365" of
   // "GTON 365'534.8-2": the hyphen and digit after it keep the number finder out; fuzz seed 4001095)
   const addName = (span: EntitySpan) => {
-    const crossed = cutters.length > 0 ? figuresCrossed(span, cutters).filter((n) => hasNumber(text.slice(Math.max(n.start, span.start), Math.min(n.end, span.end)))) : []
+    // (or nothing but the number's own marks: "% Inc." of "0% Inc.", the percent sign read into a name, took the
+    // PERCENT by length; fuzz seed 5100979)
+    const crossed = cutters.length > 0 ? figuresCrossed(span, cutters).filter((n) => {
+      const inside = text.slice(Math.max(n.start, span.start), Math.min(n.end, span.end))
+      return hasNumber(inside) || isLetterless(inside)
+    }) : []
     for (const at of [span.start, span.end]) {
       const figure = groupedFigureAround(text, at)
       if (figure !== undefined && (figure.start < span.start || span.end < figure.end)) crossed.push(figure)

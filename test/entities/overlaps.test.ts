@@ -91,6 +91,17 @@ describe('resolveOverlaps', () => {
     expect(resolveOverlaps(cut, names, [], numbers, moneyFound).map((s) => `${s.label}:${cut.slice(s.start, s.end)}`)).toEqual(expected)
   })
 
+  // a name starting on a number's own marks (the percent sign read into "% Inc.", fuzz seed 5100979: the longer name
+  // took the PERCENT) keeps its part after the number, as one holding the number's digits does
+  const marks = 'then nearly 30% Inc. said, and 5 %-Group rose.'
+  const mAt = (needle: string, label: EntitySpan['label']): EntitySpan => ({start: marks.indexOf(needle), end: marks.indexOf(needle) + needle.length, label})
+  it.each<[string, EntitySpan[], EntitySpan[], string[]]>([
+    ['a name starting at the percent sign', [mAt('% Inc.', 'ORG')], [mAt('30%', 'PERCENT')], ['PERCENT:30%', 'ORG:Inc.']],
+    ['a spaced percent sign', [mAt('%-Group', 'ORG')], [mAt('5 %', 'PERCENT')], ['PERCENT:5 %', 'ORG:-Group']],
+  ])('%s', (_name, names, numbers, expected) => {
+    expect(resolveOverlaps(marks, names, [], numbers, true).map((s) => `${s.label}:${marks.slice(s.start, s.end)}`)).toEqual(expected)
+  })
+
   // a figure grouped by apostrophes or spaces that the number finder read nothing from (a hyphen and a digit after it,
   // fuzz seed 4001095) is not cut either; a figure glued to a word, or a later group of another, is not a figure
   const bare = "n GTON 365'534.8-2, Zone 1\u202f234-5, AB12'345 X, Q 3 306'503 and 12'34 Z."
@@ -231,14 +242,14 @@ describe('sortForGreedyChoice and sortByStart: the comparator sort, through type
 
   // the function as it was (comparator sort, then the kept spans sorted by compareSpans), on random spans, with the
   // numbers' cut written plainly: a name's parts (white space trimmed) outside every number one of its edges is inside
-  // while the other is not and the shared part holds a digit, kept if it holds a letter
+  // while the other is not and the shared part holds a digit or no letter (the number's own marks), kept if it holds a letter
   function reference(text: string, names: EntitySpan[], dates: EntitySpan[], numbers: EntitySpan[]): EntitySpan[] {
     const candidates: Ranked[] = []
     const within = (at: number, n: EntitySpan) => n.start < at && at < n.end
     for (const s of names) {
       if (!(s.end > s.start && s.label !== 'DATE' && /\p{L}/u.test(text.slice(s.start, s.end)) && !isMoneyLike(text.slice(s.start, s.end)))) continue
       const crossed = numbers.filter(
-        (n) => n.end > n.start && within(s.start, n) !== within(s.end, n) && (within(s.start, n) ? s.end > n.end : s.start < n.start) && /[0-9]/.test(text.slice(Math.max(n.start, s.start), Math.min(n.end, s.end))),
+        (n) => n.end > n.start && within(s.start, n) !== within(s.end, n) && (within(s.start, n) ? s.end > n.end : s.start < n.start) && /^[^a-zA-Z]*$|[0-9]/.test(text.slice(Math.max(n.start, s.start), Math.min(n.end, s.end))),
       )
       if (crossed.length === 0) {
         candidates.push({...s, rank: 0})
