@@ -11,8 +11,10 @@ import {isRoleHead} from '../names/roles.ts'
 
 // a word of a name in capitals: letters, an inner apostrophe or hyphen (O'NEILL, JEAN-PAUL), or an initial (Q.)
 const NAME_WORD = /^(?:\p{Lu}\.|\p{Lu}(?:[\p{Lu}]|['’-]\p{Lu})*)$/u
-// the opening of a byline line, as clean's byline rule reads it
-const BY = /^(?:by|written by|reporting by|text by|words by)\s*:?\s+/iu
+/** The words that open a byline line (`By`, `Written by`, `Author:`), one list for clean's byline rule and this file. */
+export const BYLINE_OPENING_WORDS = 'by|written by|author|authors|reporting by|text by|words by'
+// the opening of a byline line and the white space after it
+const BY = new RegExp(`^(?:${BYLINE_OPENING_WORDS})\\s*:?\\s+`, 'iu')
 // words that join two writers' names
 const JOINS = new Set(['and', '&'])
 // words no writer's name holds: function words and the verbs a capitals deck is made of

@@ -11,7 +11,7 @@ import {findWraps} from '../segment/layout.ts'
 import {decodeReferences} from '../text/references.ts'
 import {removePageFurniture} from './page-furniture.ts'
 import {removeWireCodes, removeWireHeaders} from './wire-codes.ts'
-import {isCapitalsByline} from './capitals-byline.ts'
+import {BYLINE_OPENING_WORDS, isCapitalsByline} from './capitals-byline.ts'
 import {isAllCaps} from '../text/all-caps.ts'
 import {astralClass, buildCodeUnitTable32, CHAR_CLASS, CHAR_SCRIPT, CharClass, Script} from '../text/chars.ts'
 
@@ -371,7 +371,7 @@ const WIRE_COPYRIGHT = /^c\. ?(?:19|20)[0-9]{2} \p{Lu}/u
 const WIRE_NOTE_WORDS = /\b(?:OPTIONAL|TRIM|TAKES?|STORY CAN END|ENDS? HERE|EDS|EDITORS|ATTN|ADVANCE|EMBARGOED|FOR RELEASE|MORE|NNNN|FOLLOWS?)\b/
 const WIRE_NOTE_ATTN = /^\((?:ATTN|EDS|EDITORS)\b/
 const DESK_INITIALS = /^\([a-z]{2,3}\)$/
-const BYLINE = /^(?:by|written by|author|authors|reporting by|text by|words by)\s*:?\s+\p{Lu}/iu
+const BYLINE = new RegExp(`^(?:${BYLINE_OPENING_WORDS})\\s*:?\\s+\\p{Lu}`, 'iu')
 
 // ---------------------------------------------------------------------------------------------
 // per-line rules: each looks at one line only

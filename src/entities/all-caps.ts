@@ -20,7 +20,10 @@ import {readRoleWords, type Word} from './words.ts'
 
 // "THE" or a preposition or conjunction and the white space after it, at a mention's start: mixed case keeps them out
 // of a name ("of Arcadia Jane Roe" reads "Arcadia Jane Roe"), capitals do not
-const LEADING_WORD = /^(?:THE|OF|AND|IN|ON|AT|TO|FOR|BY|WITH|FROM)\s+/
+const LEADING_WORDS = 'THE|OF|AND|IN|ON|AT|TO|FOR|BY|WITH|FROM'
+const LEADING_WORD = new RegExp(`^(?:${LEADING_WORDS})\\s+`)
+// a mention that is only one of those words is no name
+const ONLY_LEADING_WORD = new RegExp(`^(?:${LEADING_WORDS})$`)
 // an abbreviated title or an honorific and the white space after it, at a mention's start ("SEN. ", "MR ")
 const LEADING_TITLE = /^(\p{L}+\.?)\s+/u
 // a possessive after a name's last word, kept out of its surname ("ROE'S")
@@ -72,7 +75,7 @@ export function findTrimmedNames(text: string, tokens: readonly Token[], names: 
     // an abbreviated title or an honorific at the start stays out, as in mixed case ("SEN. JANE ROE" -> "JANE ROE")
     for (let m = LEADING_TITLE.exec(text.slice(start, name.end)); m !== null && isTitleWord(m[1]!); m = LEADING_TITLE.exec(text.slice(start, name.end))) start += m[0].length
     const rest = text.slice(start, name.end)
-    if (/^(?:THE|OF|AND|IN|ON|AT|TO|FOR|BY|WITH|FROM)$/.test(rest)) continue
+    if (ONLY_LEADING_WORD.test(rest)) continue
     // a lone speech verb or title is no name ("REP." may come with its period)
     const bare = rest.endsWith('.') ? rest.slice(0, -1) : rest
     if (/^\p{L}+$/u.test(bare) && (isSpeechVerb(bare.toLowerCase()) || isTitleWord(text[start + bare.length] === '.' ? `${bare}.` : bare))) continue
