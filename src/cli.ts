@@ -68,6 +68,15 @@ class UsageError extends Error {
   }
 }
 
+/** The summary line's note of the paths a run left (folders end in `/`): ` (2 files and 1 folder skipped, listed in manifest.json)`, or ''. */
+export function describeSkipped(skipped: readonly string[]): string {
+  if (skipped.length === 0) return ''
+  const folders = skipped.filter((p) => p.endsWith('/')).length
+  const files = skipped.length - folders
+  const parts = [files > 0 ? count(files, 'file') : '', folders > 0 ? count(folders, 'folder') : ''].filter(Boolean)
+  return ` (${parts.join(' and ')} skipped, listed in manifest.json)`
+}
+
 /** A count with its noun, singular for one ("1 error", "2 errors"): the summary lines are read by people. */
 export function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`
@@ -191,6 +200,7 @@ export function createProgram(): Command {
       '--encoding <charset>',
       'the charset of input files that are not UTF-8 (e.g. windows-1251, koi8-r, iso-8859-7, shift_jis, gb18030, big5, euc-kr; any WHATWG Encoding label), read in it instead of detecting one; UTF-8, UTF-16 and UTF-32 files (recognised by their bytes), JSONL files and pages that declare a <meta charset> are read as before',
     )
+    .option('--text-field <name>', 'the field (JSON, JSONL) or column (CSV, TSV; any case) that holds the article\'s body when it is not called "text", as exports call it content, body or maintext; a "text" field beside it is kept in meta (docs/input.md)')
     .option('--no-wire-byline', 'leave an SGML wire DOC\'s byline block (a <BYLINE> element, the By and copyright lines between the headline and <TEXT>) out of its text, in meta.byline and meta.extra.front only, as before 2026-12-03 (docs/wire.md)')
     .option('--no-link', 'skip cross-document linking: entity ids then join only identical canonical names, and no entities-index.jsonl is written')
     .option('--layers <list>', 'opt-in layers, comma-separated: tokens (part of speech and lemma of every token, from wink-nlp, written to tokens.jsonl; costs speed, see README) (default: none)', (value: string) => value.split(',').map((l) => l.trim()).filter(Boolean))
@@ -239,7 +249,7 @@ ${EXIT_HELP}`,
     )
     // more than one corpus is said below in words a shell pattern's user understands, not commander's 'too many arguments'
     .allowExcessArguments(true)
-    .action(async (corpusDir: string, opts: {out: string; pipeline: string; defaultDollar: string; workers?: number; concurrency?: number; redis?: string; queue: string; batchSize?: number; workerTimeout: number; redisTimeout: number; link: boolean; layers?: string[]; quiet?: boolean; resume?: boolean; encoding?: string; wireByline: boolean}, command: Command) => {
+    .action(async (corpusDir: string, opts: {out: string; pipeline: string; defaultDollar: string; workers?: number; concurrency?: number; redis?: string; queue: string; batchSize?: number; workerTimeout: number; redisTimeout: number; link: boolean; layers?: string[]; quiet?: boolean; resume?: boolean; encoding?: string; wireByline: boolean; textField?: string}, command: Command) => {
       trace('run-action')
       if (command.args.length > 1) {
         const shown = command.args.slice(0, 3).map((a) => `"${a}"`).join(', ')
@@ -271,7 +281,10 @@ ${EXIT_HELP}`,
       const encoding = opts.encoding === undefined ? undefined : whatwgName(opts.encoding)
       if (encoding === null || encoding === 'replacement') throw new UsageError(`unknown charset "${opts.encoding}" in --encoding: give a WHATWG Encoding label such as windows-1251, koi8-r, iso-8859-7, windows-1256, shift_jis, gb18030, big5 or euc-kr`)
       // --no-wire-byline is a reading option too, recorded only when given so a default run's manifest is as before
-      const recorded = {...options, ...(encoding !== undefined ? {encoding} : {}), ...(opts.wireByline === false ? {wireBylineInText: false} : {})}
+      // --text-field too: a resume with another text field would mix two readings of the corpus
+      const textField = opts.textField?.trim()
+      if (textField === '') throw new UsageError('--text-field "": give the name of the field or column that holds the article\'s body, such as content')
+      const recorded = {...options, ...(encoding !== undefined ? {encoding} : {}), ...(opts.wireByline === false ? {wireBylineInText: false} : {}), ...(textField !== undefined ? {textField} : {})}
       const warn = (message: string) => process.stderr.write(`lede: warning: ${message}\n`)
       if (opts.redis !== undefined) checkRedisOptions(opts.redis, opts.queue)
       trace('options-checked')
@@ -366,6 +379,7 @@ ${EXIT_HELP}`,
             options: recorded,
             ...(encoding !== undefined ? {encoding} : {}),
             ...(opts.wireByline === false ? {wireBylineInText: false} : {}),
+            ...(textField !== undefined ? {textField} : {}),
             ...(prepared ? {prepared} : {}),
             spec,
             workers,
@@ -414,7 +428,9 @@ ${EXIT_HELP}`,
           process.stderr.write(
             `lede: ${count(m.inputs.documents, 'document')}${m.inputs.rejected > 0 ? ` and ${m.inputs.rejected} rejected` : ''} from ${count(m.inputs.files, 'file')} in ${seconds} s (${describeRate(m.timings.megabytesPerSecond, m.inputs.documents)} MB/s): ` +
               `${count(m.outputs.entities, 'entity', 'entities')}, ${count(m.outputs.quotes, 'quote')}, ${m.outputs.money} money; ` +
-              `${count(m.errors, 'error')}${m.errors > 0 ? ` (see ${join(opts.out, 'errors.jsonl')})` : ''} -> ${opts.out}\n`,
+              `${count(m.errors, 'error')}${m.errors > 0 ? ` (see ${join(opts.out, 'errors.jsonl')})` : ''} -> ${opts.out}` +
+              // files of other kinds (a folder of CSV exports before lede read them gave 0 documents and said nothing of why)
+              `${m.inputs.files > 0 ? describeSkipped(m.inputs.skippedFiles) : ''}\n`,
           )
         }
         process.exitCode = result.exitCode

@@ -4,7 +4,8 @@ import {join, resolve} from 'node:path'
 import {createDoc, type Doc} from '../doc.ts'
 import {InputArticle, type ErrorRecord} from '../schema.ts'
 import {decodeBytes, normaliseNewlines, scrubText, utf16Encoding, type IngestWarning} from './decode.ts'
-import {inputFormat, looksLikeHtmlPage, mayBeWireFile} from './formats.ts'
+import {INPUT_EXTENSIONS, inputFormat, looksLikeHtmlPage, mayBeWireFile} from './formats.ts'
+import {explainNoTextColumn, mapColumns, openCsvText, readCsvRows, rowRecord, TEXT_FIELD_HINTS} from './csv.ts'
 import {isSameFileState, readFileState, type FileState} from './file-state.ts'
 import {splitNexisExport, type ExportPiece} from './nexis.ts'
 import {findBinaryFile, findBinaryGzip, MAX_INPUT_BYTES, readInputBytes, readInputChunks, readInputHead, readInputLines, readPlainInput, type BinaryFinding} from './gzip.ts'
@@ -294,7 +295,7 @@ export async function listCorpus(dir: string, exclude: string[] = []): Promise<C
       inputs.push(path)
       // a path with a name written \xHH opens through the bytes (the link's target for a link: the same file)
       if (bytes) open[path] = target
-    } else skip(path, link ? 'symbolic link to a file lede does not read' : 'not a file lede reads (.txt, .jsonl, .json, .html, .htm, .mhtml, .mht, .sgml, .sgm or a .gz of one; a file with no extension only when it holds <DOC> elements)')
+    } else skip(path, link ? 'symbolic link to a file lede does not read' : NOT_READ)
   }
   await walk(root, '', new Set([root]), false, false)
   // a link found while following links is followed at once; the queue only holds links of the real tree
@@ -303,6 +304,10 @@ export async function listCorpus(dir: string, exclude: string[] = []): Promise<C
   if (Object.keys(open).length > 0) listing.open = open
   return listing
 }
+
+// built from the formats' own list, so a format added there is named here (.webarchive was left out when written by hand)
+const PLAIN_EXTENSIONS = INPUT_EXTENSIONS.filter((ext) => !ext.endsWith('.gz'))
+const NOT_READ = `not a file lede reads (${PLAIN_EXTENSIONS.slice(0, -1).join(', ')} or ${PLAIN_EXTENSIONS.at(-1)}, or a .gz of one; a file with no extension only when it holds <DOC> elements)`
 
 // folders that hold a tool's or a system's bookkeeping, never articles, by exact name; a user's own folder named
 // "git" or "Trash" is read
@@ -432,6 +437,11 @@ export interface ReadOptions {
   listed?: ReadonlyMap<string, FileState>
   /** write an SGML DOC's byline block (`<BYLINE>`, the loose lines between the headline and `<TEXT>`) into its text under the headline (default true; `lede run --no-wire-byline` gives false, the fields only) */
   wireBylineInText?: boolean
+  /**
+   * the field (JSON, JSONL) or column (CSV, TSV; any case) that holds an article's body when it is not called "text"
+   * (`lede run --text-field content`); a "text" field beside it is kept in meta
+   */
+  textField?: string
 }
 
 /** Reads every input of a corpus folder in listing order, yielding documents and error records; never throws for one bad input. */
@@ -499,12 +509,14 @@ function changedSinceListed(listed: FileState, now: FileState): IngestWarning {
 async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, damage: {message?: string; bytes?: number}, options: ReadOptions, change: FileChange): AsyncGenerator<CorpusItem> {
   // a file listed without a known extension was listed for its content: an SGML wire file
   const {format, gzip} = inputFormat(path) ?? {format: 'sgml' as const, gzip: path.toLowerCase().endsWith('.gz')}
-  if (format === 'jsonl' || format === 'json') {
+  if (format === 'jsonl' || format === 'json' || format === 'csv' || format === 'tsv') {
     // streamed, so never read twice: a look before and one after; a change between them is said after the records
     const before = change.listed !== undefined ? readFileState(full) : null
     if (before !== null && !isSameFileState(before, change.listed!)) change.note = changedSinceListed(change.listed!, before)
     let records = 0
-    for await (const item of format === 'jsonl' ? readJsonlArticles(full, path, gzip, uniqueId) : readJsonArticles(full, path, gzip, uniqueId)) {
+    const textField = options.textField
+    const items = format === 'jsonl' ? readJsonlArticles(full, path, gzip, uniqueId, textField) : format === 'json' ? readJsonArticles(full, path, gzip, uniqueId, textField) : readCsvArticles(full, path, format, gzip, uniqueId, options)
+    for await (const item of items) {
       records++
       yield {...item, file: path}
     }
@@ -733,7 +745,7 @@ async function openJsonlLines(full: FsPath, gzip: boolean): Promise<ReturnType<t
   return {lines: lines(), fileBytesRead: () => given, lineInvalidBytes: () => 0, fileWarnings}
 }
 
-async function* readJsonlArticles(full: FsPath, path: string, gzip: boolean, uniqueId: IdAllocator): AsyncGenerator<CorpusItem> {
+async function* readJsonlArticles(full: FsPath, path: string, gzip: boolean, uniqueId: IdAllocator, textField?: string): AsyncGenerator<CorpusItem> {
   let reader: Awaited<ReturnType<typeof openJsonlLines>>
   try {
     reader = await openJsonlLines(full, gzip)
@@ -801,7 +813,7 @@ async function* readJsonlArticles(full: FsPath, path: string, gzip: boolean, uni
           comments = []
           const note = {code: 'ingest:jsonl-joined', message: `line ${lineNumber} holds ${joined.length} records one after another with no line break between them (a file joined onto one that had no final newline?): read apart, as jq reads them (strict JSON Lines readers refuse this line)`}
           for (const [i, part] of joined.entries()) {
-            const read = await readRecord(JSON.parse(part), part, source, `line ${lineNumber}`, bytes, uniqueId, [...warnings, note], i === 0 ? invalid : 0)
+            const read = await readRecord(JSON.parse(part), part, source, `line ${lineNumber}`, bytes, uniqueId, [...warnings, note], i === 0 ? invalid : 0, textField)
             const item = i === 0 && read.kind === 'error' && before.length > 0 ? withComments(read, before) : read
             if (item.kind === 'doc') records++
             else refused++
@@ -822,7 +834,7 @@ async function* readJsonlArticles(full: FsPath, path: string, gzip: boolean, uni
       }
       const before = comments
       comments = []
-      const read = await readRecord(value, raw, source, `line ${lineNumber}`, bytes, uniqueId, warnings, invalid)
+      const read = await readRecord(value, raw, source, `line ${lineNumber}`, bytes, uniqueId, warnings, invalid, textField)
       // a record refused as an error still says the comment lines before it, as a document's warnings would
       const item = read.kind === 'error' && before.length > 0 ? withComments(read, before) : read
       if (item.kind === 'doc') records++
@@ -866,11 +878,12 @@ function withComments(item: CorpusItem, notes: JsonNote[]): CorpusItem {
  * the same field mapping, id and messages whatever file it came from. `where` names it in messages ("line 5",
  * "element 3 (line 17)"), `raw` is its JSON text (a whole-number id past 2^53 is taken from it as written).
  */
-async function readRecord(value: unknown, raw: string, source: string, where: string, bytes: number, uniqueId: IdAllocator, fileWarnings: IngestWarning[], invalid: number): Promise<CorpusItem> {
+async function readRecord(value: unknown, raw: string, source: string, where: string, bytes: number, uniqueId: IdAllocator, fileWarnings: IngestWarning[], invalid: number, textField?: string): Promise<CorpusItem> {
+  if (textField !== undefined) value = renameTextField(value, textField)
   const parsed = InputArticle.safeParse(value)
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`).join('; ')
-    return ingestError(source, 'ingest:bad-record', `${where} is not an article {id?, title?, text or html, url?, date?, byline?}: ${issues}${explainFields(value)}`, bytes)
+    return ingestError(source, 'ingest:bad-record', `${where} is not an article {id?, title?, text or html, url?, date?, byline?}: ${issues}${explainFields(value, textField)}`, bytes)
   }
   const article = parsed.data
   const extra: Record<string, unknown> = {...(article.meta ?? {})}
@@ -909,15 +922,87 @@ async function readRecord(value: unknown, raw: string, source: string, where: st
   return {kind: 'doc', doc, bytes}
 }
 
+// with --text-field, a record's field of that name is its text; a "text" field beside it is kept in meta (as "text"), so
+// nothing the record holds is lost or read as the body in its place
+function renameTextField(value: unknown, textField: string): unknown {
+  if (textField === 'text' || typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, textField)) return value
+  const {[textField]: body, ...rest} = value as Record<string, unknown>
+  const record: Record<string, unknown> = {...rest, text: body}
+  if (Object.hasOwn(rest, 'text')) {
+    const meta = rest.meta !== null && typeof rest.meta === 'object' && !Array.isArray(rest.meta) ? (rest.meta as Record<string, unknown>) : {}
+    record.meta = {...meta, text: rest.text}
+  }
+  return record
+}
+
+/**
+ * A CSV or TSV file's articles, one per row under its header row (src/io/csv.ts parses and decodes it, streamed), each
+ * row read as the JSONL record of the same fields would be (src/io/csv.ts rowRecord): a CSV and the same rows as JSONL
+ * give the same records apart from their source, `<path>:<line>` of the line the row starts on. A row whose field count
+ * is not the header's, a quote never closed, an empty text: an error for the row, and the rows after it are read.
+ */
+async function* readCsvArticles(full: FsPath, path: string, format: 'csv' | 'tsv', gzip: boolean, uniqueId: IdAllocator, options: ReadOptions): AsyncGenerator<CorpusItem> {
+  let reader: Awaited<ReturnType<typeof openCsvText>>
+  try {
+    // random bytes named .csv are refused as one file, as a .jsonl is
+    const binary = gzip ? await findBinaryGzip(full) : findBinaryFile(full, {countSmall: true})
+    if (binary !== null) throw Object.assign(new Error(binary.message), {code: binary.code === 'ingest:binary' ? 'LEDE_BINARY' : 'LEDE_NOT_TEXT'})
+    reader = await openCsvText(full, gzip, options.encoding)
+  } catch (error) {
+    yield readFailure(path, error)
+    return
+  }
+  const bytesSoFar = bytesReadSince(reader.fileBytesRead)
+  const decision = reader.warnings.find((w) => w.charset !== undefined)
+  const read: {charset?: string; charsetBy?: CharsetChoice} = decision !== undefined ? {charset: decision.charset!, charsetBy: charsetChoice(decision.code)} : {}
+  let columns: ReturnType<typeof mapColumns> | null = null
+  let rows = 0
+  let lastLine = 0
+  try {
+    for await (const row of readCsvRows(reader.chunks, format)) {
+      lastLine = row.line
+      const source = `${path}:${row.line}`
+      if ('error' in row) {
+        rows++
+        yield ingestError(source, row.error.code, row.error.message, bytesSoFar())
+        continue
+      }
+      if (columns === null) {
+        columns = mapColumns(row.fields, options.textField)
+        if (!columns.hasText) {
+          yield ingestError(path, 'ingest:csv-no-text', explainNoTextColumn(columns.names, options.textField), bytesSoFar())
+          return
+        }
+        continue
+      }
+      rows++
+      if (row.fields.length !== columns.keys.length) {
+        const message = `line ${row.line}: the row has ${row.fields.length} field${row.fields.length === 1 ? '' : 's'} and the header ${columns.keys.length} (a ${format === 'tsv' ? 'tab' : 'delimiter'} inside a field that is not quoted, or a quote out of place?): not read`
+        yield ingestError(source, 'ingest:csv-fields', message, bytesSoFar())
+        continue
+      }
+      const item = await readRecord(rowRecord(columns.keys, row.fields), '', source, `line ${row.line}`, bytesSoFar(), uniqueId, reader.warnings, 0)
+      yield item.kind === 'doc' ? {...item, ...read} : item
+    }
+    if (columns === null) yield ingestError(path, 'ingest:empty', `the ${format.toUpperCase()} file holds no rows (it is empty or blank)`, bytesSoFar())
+    else if (rows === 0) yield ingestError(path, 'ingest:empty', `the ${format.toUpperCase()} file holds a header row and no rows under it`, bytesSoFar())
+  } catch (error) {
+    yield readFailure(lastLine === 0 ? path : `${path}:${lastLine}`, error)
+  }
+}
+
 // what an object without "text" and "html" holds, so the user sees another tool's article (news-please's "maintext")
 // or a file that is no article at all (a scraper's settings) without opening it
-function explainFields(value: unknown): string {
+function explainFields(value: unknown, textField?: string): string {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return ''
   const keys = Object.keys(value)
   if ('text' in value || 'html' in value) return ''
   if (keys.length === 0) return ' (the object is empty)'
   const shown = keys.slice(0, 8).map((k) => JSON.stringify(k)).join(', ')
-  return ` (its fields: ${shown}${keys.length > 8 ? `, and ${keys.length - 8} more` : ''}; give the article's body as "text", or keep files that hold no articles out of the corpus folder)`
+  // a field exports name the body (news-please's "maintext") is read with --text-field, never on a guess
+  const hint = textField === undefined ? keys.find((k) => (TEXT_FIELD_HINTS as readonly string[]).includes(k.toLowerCase())) : undefined
+  const fix = hint !== undefined ? `rerun with --text-field ${hint}` : `give the article's body as "text"${textField === undefined ? ' or name its field with --text-field <field>' : ` (--text-field ${textField} names no field of it)`}`
+  return ` (its fields: ${shown}${keys.length > 8 ? `, and ${keys.length - 8} more` : ''}; ${fix}, or keep files that hold no articles out of the corpus folder)`
 }
 
 /** A JSON file's bytes as they stream, or, for one in UTF-16, decoded whole and given again as UTF-8, with the decoding's warnings. */
@@ -941,7 +1026,7 @@ async function openJsonChunks(full: FsPath, gzip: boolean): Promise<{chunks: Asy
  * "articles": [...]}`, as news APIs answer) has that array's elements read. Sources: `<path>:[3]` for an array's
  * element (`jq '.[3]'` finds it), `<path>:.articles[3]` for a wrapped one, `<path>:<line>` for an object at the top level.
  */
-async function* readJsonArticles(full: FsPath, path: string, gzip: boolean, uniqueId: IdAllocator): AsyncGenerator<CorpusItem> {
+async function* readJsonArticles(full: FsPath, path: string, gzip: boolean, uniqueId: IdAllocator, textField?: string): AsyncGenerator<CorpusItem> {
   let reader: Awaited<ReturnType<typeof openJsonChunks>>
   try {
     reader = await openJsonChunks(full, gzip)
@@ -1006,13 +1091,13 @@ async function* readJsonArticles(full: FsPath, path: string, gzip: boolean, uniq
         for (const [i, element] of wrapped.elements.entries()) {
           const field = /^[A-Za-z_][A-Za-z0-9_]*$/.test(wrapped.key) ? `.${wrapped.key}` : `[${JSON.stringify(wrapped.key)}]`
           // the wrapper's notes (a comment before it) go with its first element, as its bytes do
-          const item = await readRecord(element.value, element.text, `${path}:${first ? '' : value.line}${field}[${i}]`, `element ${field}[${i}] of ${where}`, share, uniqueId, i === 0 ? warned : fileWarnings, value.invalid)
+          const item = await readRecord(element.value, element.text, `${path}:${first ? '' : value.line}${field}[${i}]`, `element ${field}[${i}] of ${where}`, share, uniqueId, i === 0 ? warned : fileWarnings, value.invalid, textField)
           share = 0
           yield count(i === 0 ? withNotes(item, also) : item)
         }
         continue
       }
-      yield count(withNotes(await readRecord(parsed, value.text, source, where, bytes, uniqueId, warned, value.invalid), also))
+      yield count(withNotes(await readRecord(parsed, value.text, source, where, bytes, uniqueId, warned, value.invalid, textField), also))
     }
     // a file cut off just after an element loses what followed as surely as one cut inside it: an error for the file
     // (exit 1), as a .gz cut off is, besides the warning on the last record read

@@ -1,5 +1,6 @@
 /**
- * Which input formats `lede run` reads, decided by file name: `.txt`, `.jsonl`, `.json`, `.html`/`.htm`, `.mhtml`/`.mht`
+ * Which input formats `lede run` reads, decided by file name: `.txt`, `.jsonl`, `.json`, `.csv`/`.tsv` (spreadsheet
+ * exports, one article per row), `.html`/`.htm`, `.mhtml`/`.mht`
  * and `.webarchive` (pages saved as one file), `.sgml`/`.sgm` (SGML wire files), and each of them gzip-compressed
  * (`.txt.gz`, `.jsonl.gz`, …), read as its plain twin. A file
  * with no extension (archives such as `19980601_NYT` or `nyt_eng_199807.gz`) is read when its content is an SGML
@@ -8,13 +9,16 @@
  */
 
 /** The formats an input file can be in (after taking off a `.gz`). */
-export type InputFormat = 'txt' | 'jsonl' | 'json' | 'html' | 'mhtml' | 'webarchive' | 'sgml'
+export type InputFormat = 'txt' | 'jsonl' | 'json' | 'csv' | 'tsv' | 'html' | 'mhtml' | 'webarchive' | 'sgml'
 
 const EXTENSIONS: Array<[string, InputFormat]> = [
   ['.txt', 'txt'],
   ['.jsonl', 'jsonl'],
   // an array of article objects (what scrapers and APIs export), an object alone, or JSON Lines under a .json name
   ['.json', 'json'],
+  // a spreadsheet export: one article per row under a header row (src/io/csv.ts)
+  ['.csv', 'csv'],
+  ['.tsv', 'tsv'],
   ['.html', 'html'],
   ['.htm', 'html'],
   // a page saved as one file: MHTML is read (its page part), Safari's .webarchive too (its WebMainResource)

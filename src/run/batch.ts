@@ -63,6 +63,8 @@ export interface RunOptions {
   encoding?: string
   /** false leaves an SGML DOC's byline block out of its text (`--no-wire-byline`); also put in `options` by the CLI */
   wireBylineInText?: boolean
+  /** the field or column that holds an article's body in JSON, JSONL, CSV and TSV inputs (`--text-field`); also put in `options` by the CLI */
+  textField?: string
 }
 
 /** The outcome of a run: its manifest and the exit code the CLI should use. */
@@ -284,6 +286,7 @@ function describeOption(name: string, value: unknown): {text: string; fix: strin
     return {text: `--default-dollar ${code}`, fix: `--default-dollar ${code}`}
   }
   if (name === 'encoding') return value === undefined ? {text: 'no --encoding', fix: 'without --encoding'} : {text: `--encoding ${String(value)}`, fix: `--encoding ${String(value)}`}
+  if (name === 'textField') return value === undefined ? {text: 'no --text-field', fix: 'without --text-field'} : {text: `--text-field ${String(value)}`, fix: `--text-field ${String(value)}`}
   if (name === 'wireBylineInText') return value === false ? {text: '--no-wire-byline', fix: '--no-wire-byline'} : {text: 'SGML bylines in the text', fix: 'without --no-wire-byline'}
   if (name === 'link') return value === false ? {text: '--no-link', fix: '--no-link'} : {text: 'linking', fix: 'without --no-link'}
   if (name === 'layers') {
@@ -447,7 +450,7 @@ async function runLocked(options: RunOptions, executor: Executor, close: () => P
   let docBytesRead = 0
   let batch: Array<{seq: number; doc: Doc; bytes: number; file?: string; charset?: string; charsetBy?: string}> = []
   const signal = options.signal
-  for await (const item of readCorpus(options.corpusDir, listing, {listed, ...(options.encoding !== undefined ? {encoding: options.encoding} : {}), ...(options.wireBylineInText === false ? {wireBylineInText: false} : {})})) {
+  for await (const item of readCorpus(options.corpusDir, listing, {listed, ...(options.encoding !== undefined ? {encoding: options.encoding} : {}), ...(options.wireBylineInText === false ? {wireBylineInText: false} : {}), ...(options.textField !== undefined ? {textField: options.textField} : {})})) {
     const seq = sequence++
     // inputs written before the interruption are read again only to keep ids (and their -2 suffixes) the same
     if (seq < state.items) continue

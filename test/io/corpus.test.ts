@@ -450,7 +450,7 @@ describe('readCorpus: JSON files (an array of articles, an object, an API answer
   // a non-article .json stays an error (exit 1): a corpus file of another tool's articles ({"maintext": ...}) must not
   // vanish as a skipped file; the message now says what the object holds, which tells the two cases apart
   it.each([
-    ['another tool\'s article', '{"title": "T", "maintext": "Body", "date_publish": "2022-02-27"}', /: text: a record needs a "text" or an "html" string \(its fields: "title", "maintext", "date_publish"; give the article's body as "text", or keep files that hold no articles out of the corpus folder\)$/],
+    ['another tool\'s article', '{"title": "T", "maintext": "Body", "date_publish": "2022-02-27"}', /: text: a record needs a "text" or an "html" string \(its fields: "title", "maintext", "date_publish"; rerun with --text-field maintext, or keep files that hold no articles out of the corpus folder\)$/],
     ['a scraper\'s settings', '{"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6, "g": 7, "h": 8, "i": 9, "j": 10}', /\(its fields: "a", "b", "c", "d", "e", "f", "g", "h", and 2 more; /],
     ['an empty object', '{}', /\(the object is empty\)$/],
     ['an element that is no object', '[1]', /expected object, received number$/],
