@@ -52,16 +52,20 @@ export interface CsvColumns {
  * column keeps its header as its `meta` key (an empty header is `column<N>`, a repeated one `<name>_<N>`).
  */
 export function mapColumns(header: string[], textField?: string): CsvColumns {
-  const taken = new Set<string>()
+  const lowers = header.map((h) => h.trim().toLowerCase())
   // a file without the named column reads its "text" column, as a JSON record without the named field does
   const named = textField?.trim().toLowerCase()
-  const wanted = named !== undefined && header.some((h) => h.trim().toLowerCase() === named) ? named : undefined
+  const textAt = named !== undefined && named !== 'text' && lowers.includes(named) ? lowers.indexOf(named) : lowers.indexOf('text')
+  const taken = new Set<string>()
   const keys = header.map((raw, i) => {
     const name = raw.trim()
-    const lower = name.toLowerCase()
+    const lower = lowers[i]!
     let key: string
-    if (wanted !== undefined && wanted !== 'text' && lower === wanted && !taken.has('text')) key = 'text'
-    else if ((CSV_RECORD_FIELDS as readonly string[]).includes(lower) && !(lower === 'text' && wanted !== undefined && wanted !== 'text') && !taken.has(lower)) key = lower
+    if (i === textAt) key = 'text'
+    // the "text" column beside the named one is kept as meta's "text", as a JSON record's is (rowRecord)
+    else if (lower === 'text' && !taken.has(`${META}text`)) key = `${META}text`
+    else if (lower !== 'text' && (CSV_RECORD_FIELDS as readonly string[]).includes(lower) && !taken.has(lower)) key = lower
+    else if (lower === 'meta' && !taken.has(`${META}meta`)) key = `${META}meta`
     else key = name === '' ? `column${i + 1}` : name
     // a meta key that repeats another column's (or a record field's) is numbered, so no cell overwrites another
     if (taken.has(key)) {
@@ -72,13 +76,17 @@ export function mapColumns(header: string[], textField?: string): CsvColumns {
     taken.add(key)
     return key
   })
-  return {keys, names: header, hasText: taken.has('text') || taken.has('html')}
+  return {keys, names: header, hasText: textAt >= 0 || taken.has('html')}
 }
+
+// the key prefix of a column kept inside the record's `meta` object (a header is never a NUL)
+const META = '\u0000meta:'
 
 /**
  * One row as the JSON record it stands for, so it is read exactly as the same JSONL line: an empty cell is a field not
  * given (an empty id cell gives the content-hash id, as a null id does), except an empty text with no html, which stays
- * so the row is refused as empty; a column named `meta` is kept as `meta.meta`.
+ * so the row is refused as empty; a column named `meta`, and a `text` column beside the one `--text-field` names, are
+ * fields of the record's `meta` object.
  */
 export function rowRecord(keys: readonly string[], fields: readonly string[]): Record<string, unknown> {
   const record: Record<string, unknown> = {}
@@ -86,7 +94,7 @@ export function rowRecord(keys: readonly string[], fields: readonly string[]): R
     const key = keys[i]!
     const value = fields[i] ?? ''
     if (value === '') continue
-    if (key === 'meta') record.meta = {meta: value}
+    if (key.startsWith(META)) record.meta = {...(record.meta as object | undefined), [key.slice(META.length)]: value}
     else record[key] = value
   }
   if (typeof record.text !== 'string' && typeof record.html !== 'string' && keys.includes('text')) record.text = ''
@@ -272,7 +280,8 @@ export async function* readCsvRows(chunks: AsyncIterable<string>, format: 'csv' 
     if (done) return
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value
   }
-  const skips: Array<{lines: number; code: string; message: string}> = []
+  // rows the parser refused, each with the count of rows it had given before it, so each is said in its place
+  const skips: Array<{records: number; code: string; message: string}> = []
   const parser = parse({
     delimiter,
     record_delimiter: '\n',
@@ -284,7 +293,7 @@ export async function* readCsvRows(chunks: AsyncIterable<string>, format: 'csv' 
     info: true,
     raw: true,
     on_skip: (error) => {
-      if (error !== undefined) skips.push({lines: (error as unknown as {lines?: number}).lines ?? 0, code: (error as {code?: string}).code ?? '', message: error.message})
+      if (error !== undefined) skips.push({records: (error as unknown as {records?: number}).records ?? 0, code: (error as {code?: string}).code ?? '', message: error.message})
     },
   })
   let feedError: unknown = null
@@ -293,15 +302,17 @@ export async function* readCsvRows(chunks: AsyncIterable<string>, format: 'csv' 
   })
   // the line the last row ended on: a row cut short by the end of the file starts on the next one
   let lastEnd = offset
-  const skipRow = (skip: {lines: number; code: string; message: string}): CsvRow => {
+  const skipRow = (skip: {records: number; code: string; message: string}): CsvRow => {
     const line = lastEnd + 1
     if (skip.code === 'CSV_QUOTE_NOT_CLOSED') return {line, error: {code: 'ingest:csv-unclosed-quote', message: `the row starting on line ${line} opens a quoted field that is never closed: the file ends inside it (cut off, or a stray " in a field?), so the row is not read`}}
     if (skip.code === 'CSV_MAX_RECORD_SIZE') return {line, error: {code: 'ingest:too-large', message: `the row starting on line ${line} runs past ${MAX_CSV_ROW_CHARS} characters (a quote never closed?): not read`}}
     return {line, error: {code: 'ingest:bad-csv', message: `the row starting on line ${line} is not CSV: ${skip.message}`}}
   }
   try {
+    let given = 0
     for await (const item of parser as AsyncIterable<{record: string[]; raw: string; info: {lines: number}}>) {
-      while (skips.length > 0) yield skipRow(skips.shift()!)
+      while (skips.length > 0 && skips[0]!.records <= given) yield skipRow(skips.shift()!)
+      given++
       const end = item.info.lines + offset
       // the row's own line breaks (not the blank lines before it, nor its final one) say where it starts
       const body = item.raw.replace(/^\n+/, '').replace(/\n$/, '')
