@@ -253,10 +253,11 @@ export async function* withLineFeeds(chunks: AsyncIterable<string>): AsyncGenera
 /**
  * A CSV text's rows, each with the line it starts on (1-based, the header's line is 1, or 2 after an Excel `sep=;`
  * line), its delimiter taken from the header line ({@link findDelimiter}); blank lines and rows of blanks are passed
- * over. A quote never closed before the end of the file, or a row past {@link MAX_CSV_ROW_CHARS}, is an error row.
+ * over. A quote never closed before the end of the file is an error row; a row past `maxRowChars` (a quote never closed
+ * in a large file) is an error row that ends the reading, the rest of the file standing inside the quote.
  * Quotes inside an unquoted field are kept as written (`5" screen`), as spreadsheets read them.
  */
-export async function* readCsvRows(chunks: AsyncIterable<string>, format: 'csv' | 'tsv'): AsyncGenerator<CsvRow> {
+export async function* readCsvRows(chunks: AsyncIterable<string>, format: 'csv' | 'tsv', maxRowChars = MAX_CSV_ROW_CHARS): AsyncGenerator<CsvRow> {
   const iterator = chunks[Symbol.asyncIterator]()
   // the header line is read before the parser starts, for its delimiter
   let start = ''
@@ -289,7 +290,7 @@ export async function* readCsvRows(chunks: AsyncIterable<string>, format: 'csv' 
     relax_column_count: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
-    max_record_size: MAX_CSV_ROW_CHARS,
+    max_record_size: maxRowChars,
     info: true,
     raw: true,
     on_skip: (error) => {
@@ -305,7 +306,7 @@ export async function* readCsvRows(chunks: AsyncIterable<string>, format: 'csv' 
   const skipRow = (skip: {records: number; code: string; message: string}): CsvRow => {
     const line = lastEnd + 1
     if (skip.code === 'CSV_QUOTE_NOT_CLOSED') return {line, error: {code: 'ingest:csv-unclosed-quote', message: `the row starting on line ${line} opens a quoted field that is never closed: the file ends inside it (cut off, or a stray " in a field?), so the row is not read`}}
-    if (skip.code === 'CSV_MAX_RECORD_SIZE') return {line, error: {code: 'ingest:too-large', message: `the row starting on line ${line} runs past ${MAX_CSV_ROW_CHARS} characters (a quote never closed?): not read`}}
+    if (skip.code === 'CSV_MAX_RECORD_SIZE') return {line, error: {code: 'ingest:too-large', message: `the row starting on line ${line} runs past ${maxRowChars} characters, the longest row lede reads (a quote never closed?): neither it nor the rest of the file, which stands inside its quote, is read; close the quote or double the stray " and run again`}}
     return {line, error: {code: 'ingest:bad-csv', message: `the row starting on line ${line} is not CSV: ${skip.message}`}}
   }
   try {

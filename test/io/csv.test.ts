@@ -33,7 +33,8 @@ async function* chunksOf(...texts: string[]): AsyncGenerator<string> {
 
 async function rows(format: 'csv' | 'tsv', ...texts: string[]): Promise<CsvRow[]> {
   const out: CsvRow[] = []
-  for await (const row of readCsvRows(chunksOf(...texts), format)) out.push(row)
+  // rows of at most 100 characters, so a quote never closed is seen in a few lines
+  for await (const row of readCsvRows(chunksOf(...texts), format, 100)) out.push(row)
   return out
 }
 
@@ -193,5 +194,19 @@ describe('readCorpus: --text-field on JSON and JSONL', () => {
   ] as const)('reads %s', async (_name, files, textField, expected) => {
     const [item] = await readAll(await corpus(files), {textField})
     expect(item!.kind === 'doc' && {text: item!.doc.text, extra: item!.doc.meta.extra}).toEqual(expected)
+  })
+})
+
+describe('readCsvRows: a quote never closed in a long file', () => {
+  it('stops at the longest row read and says where the row started', async () => {
+    const rest = Array.from({length: 50}, (_, i) => `${i},row ${i}\n`).join('')
+    const got = await rows('csv', 'a,text\n1,ok\n2,"stray\n', rest)
+    expect(got.slice(0, 3)).toEqual([
+      {line: 1, fields: ['a', 'text']},
+      {line: 2, fields: ['1', 'ok']},
+      {line: 3, error: {code: 'ingest:too-large', message: expect.stringMatching(/^the row starting on line 3 runs past 100 characters/)}},
+    ])
+    // the rows after it stand inside the quote: csv-parse reads no further (said in the message and docs)
+    expect(got).toHaveLength(3)
   })
 })
