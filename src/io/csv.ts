@@ -281,6 +281,7 @@ export async function* readCsvRows(chunks: AsyncIterable<string>, format: 'csv' 
     if (done) return
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value
   }
+  let tooLong = false
   // rows the parser refused, each with the count of rows it had given before it, so each is said in its place
   const skips: Array<{records: number; code: string; message: string}> = []
   const parser = parse({
@@ -294,7 +295,8 @@ export async function* readCsvRows(chunks: AsyncIterable<string>, format: 'csv' 
     info: true,
     raw: true,
     on_skip: (error) => {
-      if (error !== undefined) skips.push({records: (error as unknown as {records?: number}).records ?? 0, code: (error as {code?: string}).code ?? '', message: error.message})
+      // after a row past the longest, the parser stays inside its quote to the end: what it says then is the same row again
+      if (error !== undefined && !skips.some((k) => k.code === 'CSV_MAX_RECORD_SIZE') && !tooLong) skips.push({records: (error as unknown as {records?: number}).records ?? 0, code: (error as {code?: string}).code ?? '', message: error.message})
     },
   })
   let feedError: unknown = null
@@ -305,6 +307,7 @@ export async function* readCsvRows(chunks: AsyncIterable<string>, format: 'csv' 
   let lastEnd = offset
   const skipRow = (skip: {records: number; code: string; message: string}): CsvRow => {
     const line = lastEnd + 1
+    if (skip.code === 'CSV_MAX_RECORD_SIZE') tooLong = true
     if (skip.code === 'CSV_QUOTE_NOT_CLOSED') return {line, error: {code: 'ingest:csv-unclosed-quote', message: `the row starting on line ${line} opens a quoted field that is never closed: the file ends inside it (cut off, or a stray " in a field?), so the row is not read`}}
     if (skip.code === 'CSV_MAX_RECORD_SIZE') return {line, error: {code: 'ingest:too-large', message: `the row starting on line ${line} runs past ${maxRowChars} characters, the longest row lede reads (a quote never closed?): neither it nor the rest of the file, which stands inside its quote, is read; close the quote or double the stray " and run again`}}
     return {line, error: {code: 'ingest:bad-csv', message: `the row starting on line ${line} is not CSV: ${skip.message}`}}
