@@ -4,7 +4,7 @@ import {createHash} from 'node:crypto'
 import {availableParallelism, hostname, tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
-import {count, describeRate, EXIT, explainDashName, explainExcessWorkers, main} from '../src/cli.ts'
+import {count, describeRate, describeSkipped, EXIT, explainDashName, explainExcessWorkers, main} from '../src/cli.ts'
 import {createThreadExecutor} from '../src/run/executor.ts'
 import {checkModelFile, MODEL_URL} from '../src/ner/model-file.ts'
 import {runCorpus} from '../src/run/batch.ts'
@@ -63,6 +63,25 @@ describe('progress in a log (stderr not a terminal)', () => {
     const lines = run.stderr.split('\n')
     expect(lines.filter((l) => l.startsWith('lede: progress: ')).at(-1)).toMatch(progress)
     expect(lines.find((l) => /^lede: \d/.test(l))).toMatch(summary)
+  })
+})
+
+describe('describeSkipped', () => {
+  it.each([
+    [[], ''],
+    [['notes.md'], ' (1 file skipped, listed in manifest.json)'],
+    [['a.pdf', 'b.xlsx', '.git/'], ' (2 files and 1 folder skipped, listed in manifest.json)'],
+    [['.git/', 'x_files/'], ' (2 folders skipped, listed in manifest.json)'],
+  ])('says %j on the summary line as %j', (skipped, note) => {
+    expect(describeSkipped(skipped)).toBe(note)
+  })
+
+  it('ends the summary line of a mixed corpus with the files left', () => {
+    const dir = tmp()
+    writeFileSync(join(dir, 'a.csv'), 'title,text\nT,Maria Lopez said on Monday that the plan works.\n')
+    writeFileSync(join(dir, 'b.xlsx'), 'PK')
+    const run = spawnSync(process.execPath, [join(root, 'bin/lede.js'), 'run', dir, '--out', join(tmp(), 'out'), '--workers', '0'], {encoding: 'utf8'})
+    expect(run.stderr.split('\n').find((l) => /^lede: \d/.test(l))).toMatch(/^lede: 1 document from 1 file in .* \(1 file skipped, listed in manifest\.json\)$/)
   })
 })
 
