@@ -6,7 +6,7 @@
  */
 import {Readable} from 'node:stream'
 import {pipeline} from 'node:stream/promises'
-import {parse} from 'csv-parse'
+import {createCsvParser, type ParsedCsvRow, type RefusedCsvRow} from '../adapters/csv-parse.ts'
 import {decodeBytes, findLegacyCharset, scanUtf8, utf16Encoding, whatwgName, windows1252FromLatin1, type IngestWarning} from './decode.ts'
 import {readInputBytes, readInputChunks, readInputHead} from './gzip.ts'
 
@@ -283,20 +283,13 @@ export async function* readCsvRows(chunks: AsyncIterable<string>, format: 'csv' 
   }
   let tooLong = false
   // rows the parser refused, each with the count of rows it had given before it, so each is said in its place
-  const skips: Array<{records: number; code: string; message: string}> = []
-  const parser = parse({
+  const skips: RefusedCsvRow[] = []
+  const parser = await createCsvParser({
     delimiter,
-    record_delimiter: '\n',
-    relax_quotes: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    max_record_size: maxRowChars,
-    info: true,
-    raw: true,
-    on_skip: (error) => {
-      // after a row past the longest, the parser stays inside its quote to the end: what it says then is the same row again
-      if (error !== undefined && !skips.some((k) => k.code === 'CSV_MAX_RECORD_SIZE') && !tooLong) skips.push({records: (error as unknown as {records?: number}).records ?? 0, code: (error as {code?: string}).code ?? '', message: error.message})
+    maxRowChars,
+    // after a row past the longest, the parser stays inside its quote to the end: what it says then is the same row again
+    onRefused: (row) => {
+      if (!skips.some((k) => k.code === 'CSV_MAX_RECORD_SIZE') && !tooLong) skips.push(row)
     },
   })
   let feedError: unknown = null
@@ -305,7 +298,7 @@ export async function* readCsvRows(chunks: AsyncIterable<string>, format: 'csv' 
   })
   // the line the last row ended on: a row cut short by the end of the file starts on the next one
   let lastEnd = offset
-  const skipRow = (skip: {records: number; code: string; message: string}): CsvRow => {
+  const skipRow = (skip: RefusedCsvRow): CsvRow => {
     const line = lastEnd + 1
     if (skip.code === 'CSV_MAX_RECORD_SIZE') tooLong = true
     if (skip.code === 'CSV_QUOTE_NOT_CLOSED') return {line, error: {code: 'ingest:csv-unclosed-quote', message: `the row starting on line ${line} opens a quoted field that is never closed: the file ends inside it (cut off, or a stray " in a field?), so the row is not read`}}
@@ -314,7 +307,7 @@ export async function* readCsvRows(chunks: AsyncIterable<string>, format: 'csv' 
   }
   try {
     let given = 0
-    for await (const item of parser as AsyncIterable<{record: string[]; raw: string; info: {lines: number}}>) {
+    for await (const item of parser as AsyncIterable<ParsedCsvRow>) {
       while (skips.length > 0 && skips[0]!.records <= given) yield skipRow(skips.shift()!)
       given++
       const end = item.info.lines + offset
