@@ -210,3 +210,12 @@ describe('readCsvRows: a quote never closed in a long file', () => {
     expect(got).toHaveLength(3)
   })
 })
+
+describe('listCorpus: CSV and TSV are inputs, and the skip reason names every format read', () => {
+  it('lists .csv, .tsv and their .gz, and names .webarchive among the formats read', async () => {
+    const dir = await corpus({'a.csv': 'text\nx\n', 'b.tsv.gz': gzipSync(Buffer.from('text\nx\n')), 'c.xlsx': 'PK'})
+    const listing = await listCorpus(dir)
+    expect(listing.inputs).toEqual(['a.csv', 'b.tsv.gz'])
+    expect(listing.reasons['c.xlsx']).toBe('not a file lede reads (.txt, .jsonl, .json, .csv, .tsv, .html, .htm, .mhtml, .mht, .webarchive, .sgml or .sgm, or a .gz of one; a file with no extension only when it holds <DOC> elements)')
+  })
+})
