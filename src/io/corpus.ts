@@ -5,7 +5,7 @@ import {createDoc, type Doc} from '../doc.ts'
 import {InputArticle, type ErrorRecord} from '../schema.ts'
 import {decodeBytes, normaliseNewlines, scrubText, utf16Encoding, type IngestWarning} from './decode.ts'
 import {INPUT_EXTENSIONS, inputFormat, looksLikeHtmlPage, mayBeWireFile} from './formats.ts'
-import {explainNoTextColumn, mapColumns, openCsvText, readCsvRows, rowRecord, TEXT_FIELD_HINTS} from './csv.ts'
+import {describeDamagedRow, explainNoTextColumn, mapColumns, openCsvText, readCsvRows, rowRecord, TEXT_FIELD_HINTS} from './csv.ts'
 import {isSameFileState, readFileState, type FileState} from './file-state.ts'
 import {splitNexisExport, type ExportPiece} from './nexis.ts'
 import {findBinaryFile, findBinaryGzip, MAX_INPUT_BYTES, readInputBytes, readInputChunks, readInputHead, readInputLines, readPlainInput, type BinaryFinding} from './gzip.ts'
@@ -981,7 +981,8 @@ async function* readCsvArticles(full: FsPath, path: string, format: 'csv' | 'tsv
         yield ingestError(source, 'ingest:csv-fields', message, bytesSoFar())
         continue
       }
-      const item = await readRecord(rowRecord(columns.keys, row.fields), '', source, `line ${row.line}`, bytesSoFar(), uniqueId, reader.warnings, 0)
+      const damage = reader.damaged === true ? describeDamagedRow(row.fields) : null
+      const item = await readRecord(rowRecord(columns.keys, row.fields), '', source, `line ${row.line}`, bytesSoFar(), uniqueId, damage !== null ? [...reader.warnings, damage] : reader.warnings, 0)
       yield item.kind === 'doc' ? {...item, ...read} : item
     }
     if (columns === null) yield ingestError(path, 'ingest:empty', `the ${format.toUpperCase()} file holds no rows (it is empty or blank)`, bytesSoFar())

@@ -119,6 +119,11 @@ export interface CsvText {
   chunks: AsyncIterable<string>
   fileBytesRead: () => number
   warnings: IngestWarning[]
+  /**
+   * the file is UTF-8 with damage (bytes that are no UTF-8, each bad sequence U+FFFD): said on the rows that hold a
+   * U+FFFD ({@link describeDamagedRow}), as a JSONL file's damage is said on its lines, not on every row
+   */
+  damaged?: boolean
 }
 
 // the decoder of the second pass, chosen by the first
@@ -134,6 +139,7 @@ export async function openCsvText(full: string | Buffer, gzip: boolean, encoding
   const head = await readInputHead(full, gzip, 4096)
   const utf16 = utf16Encoding(head)
   const warnings: IngestWarning[] = []
+  let damaged = false
   let decoding: Decoding
   if (utf16 !== null && utf16.encoding.startsWith('utf-32')) decoding = {kind: 'whole'}
   else if (utf16 !== null) {
@@ -158,7 +164,7 @@ export async function openCsvText(full: string | Buffer, gzip: boolean, encoding
         warnings.push({code: 'ingest:windows-1252', charset: 'windows-1252', message: `not UTF-8 and no UTF-8 sequence in it: read as Windows-1252 (Latin-1), ${scan.invalid} byte${scan.invalid === 1 ? '' : 's'} above ASCII`})
       } else {
         decoding = {kind: 'text', encoding: 'utf-8'}
-        warnings.push({code: 'ingest:invalid-utf8', message: `${scan.invalid} byte${scan.invalid === 1 ? ' is' : 's are'} not valid UTF-8 in the file; each bad sequence was replaced by U+FFFD`})
+        damaged = true
       }
     }
   }
@@ -176,7 +182,7 @@ export async function openCsvText(full: string | Buffer, gzip: boolean, encoding
     return {chunks: whole(), fileBytesRead: () => given, warnings: decoded.warnings}
   }
   const {chunks, fileBytesRead} = readInputChunks(full, gzip)
-  return {chunks: withLineFeeds(decodeChunks(chunks, decoding)), fileBytesRead, warnings}
+  return {chunks: withLineFeeds(decodeChunks(chunks, decoding)), fileBytesRead, warnings, ...(damaged ? {damaged} : {})}
 }
 
 // the first pass: invalid UTF-8 bytes, well-formed multi-byte sequences, and a sample for the charset detector taken
@@ -235,6 +241,17 @@ async function* decodeChunks(chunks: AsyncIterable<Buffer>, decoding: Decoding):
   }
   const rest = decoder.decode()
   if (rest !== '') yield rest
+}
+
+/**
+ * The warning for a row of a damaged UTF-8 file ({@link CsvText.damaged}) whose cells hold U+FFFD, one per bad byte
+ * sequence (a U+FFFD written in the file is counted too: the decoder's and the file's cannot be told apart), or null.
+ */
+export function describeDamagedRow(fields: readonly string[]): IngestWarning | null {
+  let replaced = 0
+  for (const field of fields) for (let i = field.indexOf('\ufffd'); i !== -1; i = field.indexOf('\ufffd', i + 1)) replaced++
+  if (replaced === 0) return null
+  return {code: 'ingest:invalid-utf8', message: `${replaced} byte sequence${replaced === 1 ? ' is' : 's are'} not valid UTF-8 in this row; each was replaced by U+FFFD`}
 }
 
 /** Turns CRLF and lone CR into LF in streamed text (a CR ending one chunk waits for the next), as .txt input is read. */

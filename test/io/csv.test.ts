@@ -163,6 +163,15 @@ describe('readCorpus: CSV and TSV files', () => {
     ])
   })
 
+  it('says the damage of a UTF-8 file on the rows that hold it only, as JSONL says it on its lines', async () => {
+    const bytes = Buffer.concat([Buffer.from('text\nZoë is fine\nbad '), Buffer.from([0xff]), Buffer.from(' byte\n')])
+    const items = await readAll(await corpus({'a.csv': bytes}))
+    expect(items.map((i) => (i.kind === 'doc' ? i.doc.messages.map((m) => `${m.code}: ${m.message}`) : null))).toEqual([
+      [],
+      ['ingest:invalid-utf8: 1 byte sequence is not valid UTF-8 in this row; each was replaced by U+FFFD'],
+    ])
+  })
+
   it('gives the records the same rows give as JSONL, apart from source', async () => {
     const jsonl = [
       {id: '1', title: 'First', publication: 'NYT', author: 'Jane Doe', date: '2016-12-31', url: 'http://x/1', content: 'Ms. Doe said "no".\nA second line.'},
