@@ -133,7 +133,7 @@ type Decoding = {kind: 'text'; encoding: string} | {kind: 'windows-1252'} | {kin
  * A CSV file's text as it streams, LF line breaks only. The bytes are scanned first (a pass that holds none of them):
  * UTF-8 is read as UTF-8 (a BOM dropped); UTF-16 (a BOM, or zero bytes) as UTF-16; anything else as a .txt would be read
  * (src/io/decode.ts): the charset given with `--encoding`, a non-Latin charset detected confidently, Windows-1252 when
- * no UTF-8 sequence is in it, else UTF-8 with each bad sequence U+FFFD. UTF-32 is decoded whole (up to the 512 MB cap).
+ * no UTF-8 sequence is in it (Mac OS Roman when its lines end in CR alone), else UTF-8 with each bad sequence U+FFFD. UTF-32 is decoded whole (up to the 512 MB cap).
  */
 export async function openCsvText(full: string | Buffer, gzip: boolean, encoding?: string): Promise<CsvText> {
   const head = await readInputHead(full, gzip, 4096)
@@ -159,6 +159,10 @@ export async function openCsvText(full: string | Buffer, gzip: boolean, encoding
             ? {code: 'ingest:charset-given', charset, message: `not UTF-8: read as ${charset}, as --encoding says`}
             : {code: 'ingest:charset-detected', charset, message: `not UTF-8: read as ${charset}, the charset detected (confidence ${legacy.read.confidence} of 100${legacy.read.lang !== undefined ? `, language ${legacy.read.lang}` : ''}); if the letters are wrong, rerun with --encoding <charset>`},
         )
+      } else if (scan.sequences === 0 && legacy.guess === undefined && legacy.unlike !== true && scan.crOnly) {
+        // Excel's "CSV (Macintosh)" and Mac OS 9 wrote lines ending in CR alone, in Mac OS Roman, as a .txt is read
+        decoding = {kind: 'text', encoding: 'macintosh'}
+        warnings.push({code: 'ingest:mac-roman', charset: 'macintosh', message: `not UTF-8, and its lines end in a carriage return alone, as Mac OS 9 and earlier wrote text: read as Mac OS Roman, ${scan.invalid} byte${scan.invalid === 1 ? '' : 's'} above ASCII; if the letters are wrong, rerun with --encoding windows-1252`})
       } else if (scan.sequences === 0) {
         decoding = {kind: 'windows-1252'}
         warnings.push({code: 'ingest:windows-1252', charset: 'windows-1252', message: `not UTF-8 and no UTF-8 sequence in it: read as Windows-1252 (Latin-1), ${scan.invalid} byte${scan.invalid === 1 ? '' : 's'} above ASCII`})
@@ -187,13 +191,17 @@ export async function openCsvText(full: string | Buffer, gzip: boolean, encoding
 
 // the first pass: invalid UTF-8 bytes, well-formed multi-byte sequences, and a sample for the charset detector taken
 // where the first bad byte is (an English export's first accented name may come thousands of rows in)
-async function scanFile(full: string | Buffer, gzip: boolean): Promise<{invalid: number; sequences: number; sample: Uint8Array}> {
+async function scanFile(full: string | Buffer, gzip: boolean): Promise<{invalid: number; sequences: number; sample: Uint8Array; crOnly: boolean}> {
+  let cr = false
+  let lf = false
   let invalid = 0
   let sequences = 0
   let sample: Uint8Array | null = null
   let carry: Buffer = Buffer.alloc(0)
   const {chunks} = readInputChunks(full, gzip)
   for await (const chunk of chunks) {
+    cr ||= chunk.includes(0x0d)
+    lf ||= chunk.includes(0x0a)
     const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk
     // a sequence cut by the chunk's end is scanned with the next chunk
     const cut = completeLength(bytes)
@@ -210,7 +218,7 @@ async function scanFile(full: string | Buffer, gzip: boolean): Promise<{invalid:
     invalid += found.invalid
     sequences += found.sequences
   }
-  return {invalid, sequences, sample: sample ?? new Uint8Array(0)}
+  return {invalid, sequences, sample: sample ?? new Uint8Array(0), crOnly: cr && !lf}
 }
 
 // the length of `bytes` without a UTF-8 sequence its end cuts short (at most 3 bytes left over)

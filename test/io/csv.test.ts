@@ -144,6 +144,7 @@ describe('readCorpus: CSV and TSV files', () => {
     ['a .csv.gz', {'a.csv.gz': gzipSync(Buffer.from('text\nBody\n'))}, {}, ['doc a.csv.gz:2 Body']],
     ['UTF-16LE with a BOM (Excel\'s "Unicode text")', {'a.tsv': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('title\ttext\r\nT\tZoë said\r\n', 'utf16le')])}, {}, ['doc a.tsv:2 Zoë said']],
     ['Windows-1252 (Excel\'s "CSV")', {'a.csv': iconv.encode('title;text\r\nCafé;“François” said\r\n', 'win1252')}, {}, ['doc a.csv:2 “François” said']],
+    ['Mac OS Roman with CR line ends (Excel\'s "CSV (Macintosh)")', {'a.csv': iconv.encode('title,text\rCaf\u00e9,\u201cZo\u00eb\u201d said\r', 'macintosh')}, {}, ['doc a.csv:2 \u201cZo\u00eb\u201d said']],
     ['an empty file', {'a.csv': ''}, {}, ['error a.csv ingest:empty']],
     ['a header alone', {'a.csv': 'id,text\n'}, {}, ['error a.csv ingest:empty']],
     ['a quote never closed after a good row', {'a.csv': 'text\nok\n"cut\noff'}, {}, ['doc a.csv:2 ok', 'error a.csv:3 ingest:csv-unclosed-quote']],
