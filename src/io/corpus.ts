@@ -44,7 +44,7 @@ export type CorpusItem =
 
 /** The files a corpus folder holds, split into the ones lede reads and the ones it leaves. */
 export interface CorpusListing {
-  /** input paths (`.txt`, `.jsonl`, `.json`, `.html`, `.htm`, `.sgml`, `.sgm`, their `.gz` twins, and SGML wire files with no extension) relative to the folder, POSIX separators, sorted */
+  /** input paths (every extension of `INPUT_EXTENSIONS` in src/io/formats.ts: `.txt`, `.jsonl`, `.json`, `.csv`, `.tsv`, `.html`, …, their `.gz` twins, and SGML wire files with no extension) relative to the folder, POSIX separators, sorted */
   inputs: string[]
   /** every other file or folder (folders end in `/`), relative and sorted, so the manifest accounts for it */
   skipped: string[]
