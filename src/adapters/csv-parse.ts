@@ -11,10 +11,11 @@ export interface ParsedCsvRow {
   info: {lines: number}
 }
 
-/** A row the parser refused: csv-parse's code (`CSV_QUOTE_NOT_CLOSED`, `CSV_MAX_RECORD_SIZE`), the rows it gave before it, its message. */
+/** A row the parser refused: csv-parse's code (`CSV_QUOTE_NOT_CLOSED`, `CSV_MAX_RECORD_SIZE`), the rows it gave before it, the line it had reached, its message. */
 export interface RefusedCsvRow {
   code: string
   records: number
+  lines: number
   message: string
 }
 
@@ -48,8 +49,8 @@ export async function createCsvParser(options: CsvParserOptions): Promise<Duplex
     raw: true,
     on_skip: (error) => {
       if (error === undefined) return
-      const context = error as unknown as {code?: string; records?: number}
-      options.onRefused({code: context.code ?? '', records: context.records ?? 0, message: error.message})
+      const context = error as unknown as {code?: string; records?: number; lines?: number}
+      options.onRefused({code: context.code ?? '', records: context.records ?? 0, lines: context.lines ?? 0, message: error.message})
     },
   })
 }

@@ -326,7 +326,13 @@ export async function* readCsvRows(chunks: AsyncIterable<string>, format: 'csv' 
   const skipRow = (skip: RefusedCsvRow): CsvRow => {
     const line = lastEnd + 1
     if (skip.code === 'CSV_MAX_RECORD_SIZE') tooLong = true
-    if (skip.code === 'CSV_QUOTE_NOT_CLOSED') return {line, error: {code: 'ingest:csv-unclosed-quote', message: `the row starting on line ${line} opens a quoted field that is never closed: the file ends inside it (cut off, or a stray " in a field?), so the row is not read`}}
+    if (skip.code === 'CSV_QUOTE_NOT_CLOSED') {
+      // every line from the row's first to the file's last is inside the quote: said, so a stray quote that swallowed
+      // thousands of rows is not mistaken for one row cut off
+      const last = skip.lines + offset
+      const span = last > line ? `lines ${line}-${last}, the rest of the file, are inside it and not read` : 'the row is not read'
+      return {line, error: {code: 'ingest:csv-unclosed-quote', message: `the row starting on line ${line} opens a quoted field that is never closed before the file ends (cut off, or a stray " in a field?): ${span}`}}
+    }
     if (skip.code === 'CSV_MAX_RECORD_SIZE') return {line, error: {code: 'ingest:too-large', message: `the row starting on line ${line} runs past ${maxRowChars} characters, the longest row lede reads (a quote never closed?): neither it nor the rest of the file, which stands inside its quote, is read; close the quote or double the stray " and run again`}}
     return {line, error: {code: 'ingest:bad-csv', message: `the row starting on line ${line} is not CSV: ${skip.message}`}}
   }

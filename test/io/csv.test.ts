@@ -119,7 +119,7 @@ describe('readCsvRows', () => {
 
   it('gives a quote never closed as an error on the line its row starts', async () => {
     const got = await rows('csv', 'a,text\n1,x\n2,"never\nclosed\n')
-    expect(got.at(-1)).toEqual({line: 3, error: {code: 'ingest:csv-unclosed-quote', message: expect.stringMatching(/^the row starting on line 3 opens a quoted field that is never closed/)}})
+    expect(got.at(-1)).toEqual({line: 3, error: {code: 'ingest:csv-unclosed-quote', message: expect.stringMatching(/^the row starting on line 3 opens a quoted field that is never closed .*: lines 3-4, the rest of the file, are inside it and not read$/)}})
     expect(got).toHaveLength(3)
   })
 
