@@ -180,7 +180,7 @@ export function createProgram(): Command {
 
   program
     .command('run')
-    .description('run the extraction pipeline over every .txt, .jsonl, .json, .html, .htm, .mhtml, .mht, .webarchive, .sgml and .sgm file (and .gz of one), and SGML wire files with no extension, under a corpus folder')
+    .description('run the extraction pipeline over every .txt, .jsonl, .json, .html, .htm, .mhtml, .mht, .webarchive, .sgml, .sgm and .xml file (and .gz of one), and SGML wire files with no extension, under a corpus folder')
     .argument('<corpus-dir>', 'folder of articles, read recursively in sorted order (see Inputs below)')
     .requiredOption(
       '-o, --out <dir>',
@@ -231,6 +231,11 @@ Inputs (each also read gzip-compressed, as <name>.gz, exactly like its plain twi
                 <path>:<line>, id its DOCNO; HEADLINE -> title, TEXT/<P> -> text, DATE_TIME -> date,
                 DATELINE kept; a file with no extension, or a .txt, that starts with <DOC> is read the same;
                 a DOC without TEXT, cut off, or repeating a DOCNO is an ingest:sgml-* error line
+  .xml          a NITF article (NYT Annotated Corpus style), a Reuters RCV1 <newsitem> or an IPTC
+                NewsML-G2 <newsItem> (a <newsMessage>: one article per item, source <path>:<line>); id
+                from doc-id, itemid or guid; hedline/headline -> title, <p> -> text, byline and dateline
+                kept as for SGML; other XML (an RSS feed, a sitemap) is skipped with its root named;
+                malformed XML or an item with no text is an ingest:xml-* error line
 Charsets: UTF-8 and UTF-16 are read as such; a file that is not UTF-8 has its charset detected (chardet):
   Cyrillic, Greek, Arabic, Hebrew, Chinese, Japanese and Korean charsets detected with confidence are read
   in it (warning ingest:charset-detected); otherwise it is read as Windows-1252 as before, with a warning

@@ -180,7 +180,7 @@ export const Manifest = z
     options: z.record(z.string(), z.unknown()),
     corpus: z.string(),
     inputs: z.object({
-      files: z.number().int().describe('input files read (.txt, .jsonl, .json, .html, .htm, .mhtml, .mht, .sgml, .sgm, SGML wire files with no extension, and their .gz twins)'),
+      files: z.number().int().describe('input files read (.txt, .jsonl, .json, .html, .htm, .mhtml, .mht, .sgml, .sgm, .xml, SGML wire files with no extension, and their .gz twins)'),
       bytes: z.number().int(),
       documents: z.number().int().describe('articles that entered the pipeline'),
       rejected: z.number().int().describe('inputs that could not become a document (see errors.jsonl, stage ingest)'),

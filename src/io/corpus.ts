@@ -14,6 +14,7 @@ import {splitJoinedObjects, splitLoneCarriageReturns} from './jsonl-lines.ts'
 import {LOCK_FILE, STAGING_DIR} from './output.ts'
 import {looksLikeWireSgml, splitWireFile} from './sgml.ts'
 import {findIntegerIdLiteral} from './json-id.ts'
+import {decodeXmlBytes, describeOtherRoot, findXmlRoot, readXmlArticles, xmlKindOf} from './xml.ts'
 
 // HTML support (linkedom + Readability, ~0.3 s of CPU to load) is loaded at the first page, so a run over plain
 // text or JSONL text never pays for it on the main thread
@@ -30,6 +31,8 @@ export type CharsetChoice = 'declared' | 'detected' | 'given' | 'fallback'
 // the decoding's warning says which of its ways it took (src/io/decode.ts)
 function charsetChoice(code: string): CharsetChoice {
   // UTF-32 is recognised by its byte-order mark or its 4-byte units, never a fallback (it was counted as one)
+  // the charset an XML declaration names is the file's own word, as a page's <meta charset> is
+  if (code === 'ingest:xml-charset') return 'declared'
   return code === 'ingest:charset-detected' || code === 'ingest:utf32' || code === 'ingest:mac-roman' ? 'detected' : code === 'ingest:charset-given' ? 'given' : 'fallback'
 }
 
@@ -44,7 +47,7 @@ export type CorpusItem =
 
 /** The files a corpus folder holds, split into the ones lede reads and the ones it leaves. */
 export interface CorpusListing {
-  /** input paths (every extension of `INPUT_EXTENSIONS` in src/io/formats.ts: `.txt`, `.jsonl`, `.json`, `.csv`, `.tsv`, `.html`, …, their `.gz` twins, and SGML wire files with no extension) relative to the folder, POSIX separators, sorted */
+  /** input paths (every extension of `INPUT_EXTENSIONS` in src/io/formats.ts: `.txt`, `.jsonl`, `.json`, `.csv`, `.tsv`, `.html`, …, an `.xml` of a news article format, their `.gz` twins, and SGML wire files with no extension) relative to the folder, POSIX separators, sorted */
   inputs: string[]
   /** every other file or folder (folders end in `/`), relative and sorted, so the manifest accounts for it */
   skipped: string[]
@@ -291,7 +294,11 @@ export async function listCorpus(dir: string, exclude: string[] = []): Promise<C
       skip(path, `macOS metadata of "${name.slice(2)}" (an AppleDouble file a Mac writes beside each file on a foreign disk or in a zip), not an article`)
       return
     }
-    if (inputFormat(name) !== null || (mayBeWireFile(name) && (await isWireFile(target, name)))) {
+    const format = inputFormat(name)
+    // an .xml is read when its root is an article format's: a feed or a sitemap is skipped with its root named, not read as an article
+    const otherXml = format?.format === 'xml' ? await findOtherXmlRoot(target, format.gzip) : null
+    if (otherXml !== null) skip(path, link ? `symbolic link to ${describeOtherRoot(otherXml)}` : describeOtherRoot(otherXml))
+    else if (format !== null || (mayBeWireFile(name) && (await isWireFile(target, name)))) {
       inputs.push(path)
       // a path with a name written \xHH opens through the bytes (the link's target for a link: the same file)
       if (bytes) open[path] = target
@@ -358,6 +365,18 @@ async function isAppleDouble(full: FsPath): Promise<boolean> {
   } catch {
     // an unreadable file is reported when it is read
     return false
+  }
+}
+
+// the root element of an .xml that is no article format lede reads, or null (an article format's, or none found in the
+// file's first 16 KB: then the file is read and its reading says what is wrong)
+async function findOtherXmlRoot(full: FsPath, gzip: boolean): Promise<string | null> {
+  try {
+    const root = findXmlRoot(await readInputHead(full, gzip, 16384))
+    return root !== null && xmlKindOf(root) === null ? root : null
+  } catch {
+    // an unreadable file or a corrupt .gz is reported when it is read
+    return null
   }
 }
 
@@ -592,7 +611,9 @@ async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, dam
   const html = format === 'html' || format === 'mhtml' || format === 'webarchive' || htmlInTxt ? await loadHtml() : null
   const declared = html ? html.decodeDeclaredCharset(bytes) : null
   // a page's own <meta charset> outranks --encoding, which stands for the files that say nothing
-  const decoded = declared !== null ? scrubText(declared.text) : decodeBytes(bytes, options.encoding !== undefined ? {encoding: options.encoding} : {})
+  const given = options.encoding !== undefined ? {encoding: options.encoding} : {}
+  // an XML file is read in the charset its declaration names (encoding="ISO-8859-1") before any detection
+  const decoded = declared !== null ? scrubText(declared.text) : format === 'xml' ? decodeXmlBytes(bytes, given) : decodeBytes(bytes, given)
   if ('error' in decoded) {
     yield ingestError(path, 'ingest:not-text', decoded.error, fileBytes)
     return
@@ -609,6 +630,11 @@ async function* readWhole(full: FsPath, path: string, uniqueId: IdAllocator, dam
     : containerCharset !== undefined ? {charset: containerCharset, charsetBy: 'declared'}
     : decision !== undefined ? {charset: decision.charset!, charsetBy: charsetChoice(decision.code)}
     : {}
+  // a NITF or NewsML article, or a NewsML-G2 message of several
+  if (format === 'xml') {
+    for (const item of readXmlDocs(decoded.text, path, fileBytes, decoded.warnings, uniqueId, options.wireBylineInText ?? true)) yield {...item, ...(item.kind === 'doc' ? read : {})}
+    return
+  }
   // an SGML wire file holds many articles; a .txt that opens with <DOC> is one too
   if (format === 'sgml' || (format === 'txt' && looksLikeWireSgml(decoded.text))) {
     for (const item of readWireDocs(decoded.text, path, fileBytes, decoded.warnings, uniqueId, options.wireBylineInText ?? true)) yield {...item, file: path, ...(item.kind === 'doc' ? read : {})}
@@ -682,6 +708,33 @@ function* readWireDocs(text: string, path: string, fileBytes: number, fileWarnin
     // a repair of the file's bytes concerns every document in it
     addIngestWarnings(doc, [...fileWarnings, ...wire.warnings])
     yield {kind: 'doc', doc, bytes: share(item.end)}
+  }
+}
+
+// the articles of an XML file (src/io/xml.ts): a file of one article is that article (source `path`), a NewsML-G2
+// newsMessage's items each a document (source `path:line`, listed with its file in the manifest's splitFiles); the
+// file's bytes are shared among the items by where each ends, as for an SGML file
+function* readXmlDocs(text: string, path: string, fileBytes: number, fileWarnings: IngestWarning[], uniqueId: IdAllocator, bylineInText: boolean): Generator<CorpusItem> {
+  const {several, items} = readXmlArticles(text, {bylineInText})
+  let given = 0
+  for (const [i, item] of items.entries()) {
+    const bytes = i === items.length - 1 ? fileBytes - given : Math.round((fileBytes * item.end) / text.length) - given
+    given += bytes
+    const source = several ? `${path}:${item.kind === 'doc' ? item.article.line : item.line}` : path
+    const file = several ? {file: path} : {}
+    if (item.kind === 'error') {
+      yield {...ingestError(source, item.code, item.message, bytes), ...file}
+      continue
+    }
+    const {article} = item
+    const meta: Doc['meta'] = {}
+    if (article.url !== null) meta.url = article.url
+    if (article.date !== null) meta.date = article.date
+    if (article.byline !== null) meta.byline = article.byline
+    if (Object.keys(article.extra).length > 0) meta.extra = article.extra
+    const doc = createUniqueDoc(uniqueId, article.id ?? contentId(several ? article.raw : text), {source, text: article.text, title: article.title, meta})
+    addIngestWarnings(doc, [...fileWarnings, ...article.warnings])
+    yield {kind: 'doc', doc, bytes, ...file}
   }
 }
 

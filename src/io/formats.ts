@@ -1,7 +1,7 @@
 /**
  * Which input formats `lede run` reads, decided by file name: `.txt`, `.jsonl`, `.json`, `.csv`/`.tsv` (spreadsheet
  * exports, one article per row), `.html`/`.htm`, `.mhtml`/`.mht`
- * and `.webarchive` (pages saved as one file), `.sgml`/`.sgm` (SGML wire files), and each of them gzip-compressed
+ * and `.webarchive` (pages saved as one file), `.sgml`/`.sgm` (SGML wire files), `.xml` (NITF and NewsML articles), and each of them gzip-compressed
  * (`.txt.gz`, `.jsonl.gz`, …), read as its plain twin. A file
  * with no extension (archives such as `19980601_NYT` or `nyt_eng_199807.gz`) is read when its content is an SGML
  * wire file, and a `.txt` whose first line is `<DOC>` is read as one (src/io/corpus.ts decides by content); a
@@ -9,7 +9,7 @@
  */
 
 /** The formats an input file can be in (after taking off a `.gz`). */
-export type InputFormat = 'txt' | 'jsonl' | 'json' | 'csv' | 'tsv' | 'html' | 'mhtml' | 'webarchive' | 'sgml'
+export type InputFormat = 'txt' | 'jsonl' | 'json' | 'csv' | 'tsv' | 'html' | 'mhtml' | 'webarchive' | 'sgml' | 'xml'
 
 const EXTENSIONS: Array<[string, InputFormat]> = [
   ['.txt', 'txt'],
@@ -27,6 +27,8 @@ const EXTENSIONS: Array<[string, InputFormat]> = [
   ['.webarchive', 'webarchive'],
   ['.sgml', 'sgml'],
   ['.sgm', 'sgml'],
+  // NITF and NewsML articles; an .xml of another kind (a feed, a sitemap) is skipped by its root element (src/io/xml.ts)
+  ['.xml', 'xml'],
 ]
 
 /** The extensions `lede run` reads, for help texts and messages. */

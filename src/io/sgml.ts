@@ -222,18 +222,22 @@ function readDoc(body: string, attrs: string, line: number, raw: string, bylineI
   }
   for (const name of unclosed) warnings.push({code: 'ingest:sgml-unclosed', message: `<${name}> is not closed; its tag was ignored and its words kept in meta.front`})
 
-  const parts: string[] = []
-  if (title !== null) parts.push(title)
+  const bylineBlock = bylineInText ? readBylineBlock(loose, textElements[0]!, titleElement, bylineElement) : []
+  return {kind: 'doc', doc: {line, docno, title, text: joinWireText({title, bylineBlock, dateline, paragraphs}), date, byline, extra, raw, warnings}}
+}
+
+/** An article's text as wire readers write it (SGML here, NITF and NewsML in src/io/xml.ts): the headline, the byline block, the dateline when the story does not start with it, then the story's paragraphs, a blank line between each. */
+export function joinWireText(parts: {title: string | null; bylineBlock: string[]; dateline: string | null; paragraphs: string[]}): string {
+  const out: string[] = []
+  if (parts.title !== null) out.push(parts.title)
   // the byline block goes where a pasted wire story has it, under the headline, so clean and the quotes stage read it
   // as they read that story's (bylineInText keeps its names, findBylines keeps them from being speakers)
-  if (bylineInText) {
-    const block = readBylineBlock(loose, textElements[0]!, titleElement, bylineElement)
-    if (block.length > 0) parts.push(block.join('\n'))
-  }
+  if (parts.bylineBlock.length > 0) out.push(parts.bylineBlock.join('\n'))
   // a dateline kept apart from the story goes on its own line above it, where the dateline stage finds it
-  if (dateline !== null && !paragraphs[0]!.replace(/\s+/g, ' ').startsWith(dateline)) parts.push(dateline)
-  parts.push(...paragraphs)
-  return {kind: 'doc', doc: {line, docno, title, text: parts.join('\n\n'), date, byline, extra, raw, warnings}}
+  const first = parts.paragraphs[0]?.replace(/\s+/g, ' ') ?? ''
+  if (parts.dateline !== null && !first.startsWith(parts.dateline)) out.push(parts.dateline)
+  out.push(...parts.paragraphs)
+  return out.join('\n\n')
 }
 
 // the lines of the byline block in file order, from the loose lines after the headline (the DOC's start without one)

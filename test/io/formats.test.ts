@@ -12,6 +12,8 @@ describe('inputFormat', () => {
     ['a.html.gz', {format: 'html', gzip: true}],
     ['a.sgml', {format: 'sgml', gzip: false}],
     ['A.SGM.gz', {format: 'sgml', gzip: true}],
+    ['a.xml', {format: 'xml', gzip: false}],
+    ['2007/1830011.XML.gz', {format: 'xml', gzip: true}],
     ['a.gz', null],
     ['a.json', {format: 'json', gzip: false}],
     ['a.tar.gz', null],
