@@ -107,11 +107,14 @@ export function findXmlRoot(head: Uint8Array): string | null {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : text.startsWith('\u00ef\u00bb\u00bf') ? 3 : 0
   for (;;) {
     while (i < text.length && /\s/.test(text[i]!)) i++
-    if (text.startsWith('<?', i)) i = text.indexOf('?>', i) + 2
-    else if (text.startsWith('<!--', i)) i = text.indexOf('-->', i) + 3
-    else if (text.startsWith('<!', i)) i = skipDoctype(text, i)
+    let next: number
+    if (text.startsWith('<?', i)) next = text.indexOf('?>', i) + 2
+    else if (text.startsWith('<!--', i)) next = text.indexOf('-->', i) + 3
+    else if (text.startsWith('<!', i)) next = skipDoctype(text, i)
     else break
-    if (i <= 1) return null
+    // not closed within the head: no root to be seen
+    if (next <= i) return null
+    i = next
   }
   if (text[i] !== '<') return null
   NAME.lastIndex = i + 1
@@ -174,6 +177,8 @@ interface EntityNotes {
 }
 
 const PREDEFINED: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'"}
+// deeper than any article's markup (NITF's deepest paths are about 10 elements) and far from the stack's limit
+const MAX_DEPTH = 1000
 
 /** Parses an XML document into its root element, or says where it is not well-formed. */
 export function parseXml(text: string): {root: XmlElement; notes: EntityNotes} | {fault: XmlFault} {
@@ -243,6 +248,9 @@ export function parseXml(text: string): {root: XmlElement; notes: EntityNotes} |
       while (/\s/.test(text[j] ?? '')) j++
       const selfClosing = text.startsWith('/>', j)
       if (!selfClosing && text[j] !== '>') return fault(i, `the start tag <${name}> is not well-formed (an attribute without quotes or an "=", or the tag not closed)`)
+      // the readers below walk the tree recursively: a file nested past any article's depth (a generated or hostile
+      // one) is refused here, where it would have overflowed the stack and ended the run
+      if (stack.length >= MAX_DEPTH) return fault(i, `elements nested more than ${MAX_DEPTH} deep`)
       if (stack.length > 0) stack.at(-1)!.children.push(element)
       else root = element
       if (selfClosing) {

@@ -21,6 +21,8 @@ describe('findXmlRoot', () => {
     ['an RSS feed', '<?xml version="1.0"?><rss version="2.0"><channel>', 'rss'],
     ['prose', 'The <nitf> element opens an article.', null],
     ['an unclosed comment', '<!-- never closed', null],
+    ['an unclosed declaration', '<?xml version="1.0"', null],
+    ['an unclosed doctype', '<!DOCTYPE nitf [ <!ENTITY a "b">', null],
     ['nothing', '', null],
   ])('%s', (_, text, expected) => {
     expect(findXmlRoot(Buffer.from(text, 'utf8'))).toBe(expected)
@@ -67,6 +69,7 @@ describe('parseXml', () => {
     ['an unclosed comment', '<nitf><!-- note </nitf>', 'line 1: a comment (<!--) is never closed'],
     ['a closing tag alone', '</nitf>', 'line 1: </nitf> closes no element'],
     ['no element', '<?xml version="1.0"?>\n', 'the file holds no XML element'],
+    ['elements nested past any article (the readers would overflow the stack)', `<nitf>\n${'<em>'.repeat(5000)}`, 'line 2: elements nested more than 1000 deep'],
   ])('%s is a fault that says where', (_, text, message) => {
     const parsed = parseXml(text)
     expect('fault' in parsed && parsed.fault.message).toBe(message)
