@@ -259,7 +259,7 @@ describe('lede CLI', () => {
     expect(await main(['run', empty, '--out', out, '--quiet', '--workers', '0'])).toBe(EXIT.ok)
     expect(stderr.join('')).toMatch(/^lede: warning: no input files under ".*" \(1 files of other kinds skipped, listed in manifest\.json\): nothing was processed/)
     // the formats it names are the reader's own list (.webarchive, read since it was added, was missing from it)
-    expect(stderr.join('')).toMatch(/lede reads \.txt, .*\.mht, \.webarchive, \.sgml, \.sgm and their \.gz\)/)
+    expect(stderr.join('')).toMatch(/lede reads \.txt, .*\.mht, \.webarchive, \.sgml, \.sgm, \.xml\b.* and their \.gz\)/)
     expect(readdirSync(out)).toContain('manifest.json')
   })
 
