@@ -176,7 +176,14 @@ interface EntityNotes {
   bare: number
 }
 
-const PREDEFINED: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'"}
+// a Map, not an object: `&constructor;` looked up in an object literal found Object's own function
+const PREDEFINED: ReadonlyMap<string, string> = new Map([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+])
 // deeper than any article's markup (NITF's deepest paths are about 10 elements) and far from the stack's limit
 const MAX_DEPTH = 1000
 
@@ -286,9 +293,13 @@ function decodeEntities(raw: string, declared: Map<string, string>, notes: Entit
     }
     if (dec !== undefined || hex !== undefined) {
       const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16)
-      return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\ufffd'
+      if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd'
+      // a control character is no text (ingest removes those of a file's bytes); a carriage return is the line end
+      // that follows it, and 0x80-0x9F written as references by Windows tools mean Windows-1252's quotes and dashes
+      if ((code < 0x20 && code !== 0x09 && code !== 0x0a) || code === 0x7f) return ''
+      return code >= 0x80 && code <= 0x9f ? windows1252FromLatin1(String.fromCharCode(code)) : String.fromCodePoint(code)
     }
-    const known = PREDEFINED[name!] ?? declared.get(name!)
+    const known = PREDEFINED.get(name!) ?? declared.get(name!)
     if (known !== undefined) return known
     // the DTD that declares it (NITF's declares the HTML and ISO entity sets) is not shipped: read by its HTML meaning
     const html = decodeReferences(whole)

@@ -93,6 +93,8 @@ describe('entities', () => {
     ['an entity the internal subset declares', '&paper; said', 'The Ledger said', [], '<!DOCTYPE nitf [<!ENTITY paper "The Ledger">]>'],
     ['HTML entities from a DTD not shipped', '&ldquo;Yes&rdquo; &mdash; no', '“Yes” — no', ['named entities the file\'s DTD declares but the file does not ship (&ldquo;, &mdash;, &rdquo;) read by their HTML meanings']],
     ['an entity known nowhere', 'a &nosuch; b', 'a &nosuch; b', ['named entities lede does not know (&nosuch;) kept as written']],
+    ['control characters as references removed, 0x80-0x9F read as Windows-1252', 'a&#7;b&#13;c &#147;d&#148; &#150; e', 'abc “d” – e', []],
+    ['a name an object literal would have found', 'x &constructor; y', 'x &constructor; y', ['named entities lede does not know (&constructor;) kept as written']],
     ['a bare ampersand', 'AT&T and R & D', 'AT&T and R & D', ['2 "&" that open no reference (XML requires &amp;) kept as written']],
   ])('%s', (_, body, expected, warnings, doctype = '') => {
     const article = text(body, doctype)
