@@ -226,6 +226,6 @@ describe('listCorpus: CSV and TSV are inputs, and the skip reason names every fo
     const dir = await corpus({'a.csv': 'text\nx\n', 'b.tsv.gz': gzipSync(Buffer.from('text\nx\n')), 'c.xlsx': 'PK'})
     const listing = await listCorpus(dir)
     expect(listing.inputs).toEqual(['a.csv', 'b.tsv.gz'])
-    expect(listing.reasons['c.xlsx']).toBe('not a file lede reads (.txt, .jsonl, .json, .csv, .tsv, .html, .htm, .mhtml, .mht, .webarchive, .sgml or .sgm, or a .gz of one; a file with no extension only when it holds <DOC> elements)')
+    expect(listing.reasons['c.xlsx']).toBe('not a file lede reads (.txt, .jsonl, .json, .csv, .tsv, .html, .htm, .mhtml, .mht, .webarchive, .sgml, .sgm or .xml, or a .gz of one; a file with no extension only when it holds <DOC> elements)')
   })
 })
