@@ -191,11 +191,11 @@ export const Manifest = z
       splitFiles: z
         .array(z.object({path: z.string(), documents: z.number().int(), rejected: z.number().int()}))
         .optional()
-        .describe('each input file that holds several documents (JSONL, SGML wire files): the documents it gave and its parts rejected (errors.jsonl, source "<path>:<line>")'),
+        .describe('each input file that holds several documents (JSONL, SGML wire files, a NewsML-G2 newsMessage): the documents it gave and its parts rejected (errors.jsonl, source "<path>:<line>")'),
       charsets: z
         .record(z.string(), z.number().int().nonnegative())
         .optional()
-        .describe('documents read from bytes that are not UTF-8 or UTF-16, by the charset they were read in (WHATWG name: declared by a page\'s <meta charset>, an MHTML part\'s header or a web archive; detected, warning ingest:charset-detected (UTF-32, recognised by its byte-order mark or its 4-byte units, ingest:utf32; Mac OS Roman, "macintosh", from lines ending in a carriage return alone, ingest:mac-roman); given with --encoding, ingest:charset-given; or the Windows-1252 fallback, ingest:windows-1252); {} when none. A wire file\'s documents count one each'),
+        .describe('documents read from bytes that are not UTF-8 or UTF-16, by the charset they were read in (WHATWG name: declared by a page\'s <meta charset>, an MHTML part\'s header, a web archive or an XML declaration (ingest:xml-charset); detected, warning ingest:charset-detected (UTF-32, recognised by its byte-order mark or its 4-byte units, ingest:utf32; Mac OS Roman, "macintosh", from lines ending in a carriage return alone, ingest:mac-roman); given with --encoding, ingest:charset-given; or the Windows-1252 fallback, ingest:windows-1252); {} when none. A wire file\'s documents count one each'),
       charsetChoices: z
         .partialRecord(z.enum(['declared', 'detected', 'given', 'fallback']), z.number().int().nonnegative())
         .optional()
