@@ -16,8 +16,6 @@ const CASE_LOWER = 0
 const UNITS_LITTLE_ENDIAN = endianness() === 'LE'
 // a document longer than this (in code units) is read with charCodeAt rather than keep a copy this large per thread
 const MAX_UNITS = 1 << 20
-// wordIdsAt's cache of recent words: 4,096 entries
-const RECENT_MASK = 4095
 // a module-local copy: imported bindings can cost a getter call per access in hot code under some loaders
 const WIDTH = HISTORY_WIDTH
 const TITLE_BIT = 1 << LEXICON_CATEGORIES.indexOf('title')
@@ -91,8 +89,6 @@ export class TypeRegistry {
   // a document's UTF-16 code units, copied once per document (see wordIdsAt): reading a typed array costs a load a
   // code unit where charCodeAt tests the string's representation each time, and wordAt reads each unit twice
   private unitBytes = Buffer.allocUnsafeSlow(0)
-  // pool records of recently found words by a key of their length and first and last code units, -1 for none
-  private readonly recent = new Int32Array(RECENT_MASK + 1).fill(-1)
   private units = new Uint16Array(0)
 
   // open addressing, linear probing, at most half full: pairs of (word hash, word record), -1 for empty slots; the
@@ -176,23 +172,15 @@ export class TypeRegistry {
       for (let i = 0; i < spans.length; i++) out[i] = this.wordAt(text, spans[i].start, spans[i].end)
       return
     }
-    const recent = this.recent
     for (let i = 0; i < spans.length; i++) {
       const start = spans[i].start
       const end = spans[i].end
-      const length = end - start
-      // a recent word with this length and first and last code units: one comparison walk settles it, no hash walk
-      const key = length > 0 ? ((units[start] << 6) ^ (units[end - 1] << 1) ^ (length << 9)) & RECENT_MASK : 0
-      const seen = recent[key]
-      if (seen >= 0 && sameUnits(this.pool, seen, units, start, length)) {
-        out[i] = this.pool[seen + 1] | (this.pool[seen + 2] << 16)
-        continue
-      }
       // wordAt's lookup, reading `units` where it reads `text`
       let hash = 0x811c9dc5 | 0
       for (let u = start; u < end; u++) hash = Math.imul(hash ^ units[u], 0x01000193)
       const slots = this.slots
       const mask = (slots.length >> 1) - 1
+      const length = end - start
       let slot = hash & mask
       let id = -1
       for (let record = slots[2 * slot + 1]; record >= 0; record = slots[2 * slot + 1]) {
@@ -202,9 +190,7 @@ export class TypeRegistry {
         }
         slot = (slot + 1) & mask
       }
-      if (id < 0) id = this.addWord(text, start, end, hash, slot)
-      recent[key] = this.wordRecords[id]
-      out[i] = id
+      out[i] = id >= 0 ? id : this.addWord(text, start, end, hash, slot)
     }
   }
 
