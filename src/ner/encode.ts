@@ -2,7 +2,6 @@
  * Turns a document's words into the per-token facts decoding needs (word type, case, sentence position,
  * gazetteer matches, document-level case evidence), the same way for training and inference.
  */
-import {endianness} from 'node:os'
 import type {Span} from '../doc.ts'
 import {caseClass, capsWordFlags, featureForm, HISTORY_WIDTH, isCapitalised, normaliseWord, warmFeatureBranches, type TokenContext} from './features.ts'
 import {createGazetteerCache, markGazetteer, type Gazetteer, type GazetteerCache} from './gazetteer.ts'
@@ -12,10 +11,6 @@ import {warmUpOnce} from '../text/warm-up.ts'
 import {LEXICON_CATEGORIES, type LexiconIndex} from './lexicon.ts'
 
 const CASE_LOWER = 0
-// Buffer#write(…, 'utf16le') lays code units out as a Uint16Array reads them only on a little-endian machine
-const UNITS_LITTLE_ENDIAN = endianness() === 'LE'
-// a document longer than this (in code units) is read with charCodeAt rather than keep a copy this large per thread
-const MAX_UNITS = 1 << 20
 // a module-local copy: imported bindings can cost a getter call per access in hot code under some loaders
 const WIDTH = HISTORY_WIDTH
 const TITLE_BIT = 1 << LEXICON_CATEGORIES.indexOf('title')
@@ -80,16 +75,8 @@ if (LEXICON_BITS > 16) throw new Error('encode: the packed type facts hold at mo
 export class TypeRegistry {
   constructor(private readonly lexicon: LexiconIndex) {
     // the arrays replaced as the registry grows (see markMutable)
-    markMutable(this, ['slots', 'wordHashes', 'wordRecords', 'pool', 'wordTypes', 'wordCapsFlags', 'lowerId', 'caseClass', 'capitalised', 'lexiconFlags', 'wordBits', 'facts', 'units'])
-    // stored a second time for the same reason as markMutable's fields (a Buffer cannot be made by its constructor)
-    this.unitBytes = Buffer.allocUnsafeSlow(2 * 4096)
-    this.units = new Uint16Array(this.unitBytes.buffer, 0, 4096)
+    markMutable(this, ['slots', 'wordHashes', 'wordRecords', 'pool', 'wordTypes', 'wordCapsFlags', 'lowerId', 'caseClass', 'capitalised', 'lexiconFlags', 'wordBits', 'facts'])
   }
-
-  // a document's UTF-16 code units, copied once per document (see wordIdsAt): reading a typed array costs a load a
-  // code unit where charCodeAt tests the string's representation each time, and wordAt reads each unit twice
-  private unitBytes = Buffer.allocUnsafeSlow(0)
-  private units = new Uint16Array(0)
 
   // open addressing, linear probing, at most half full: pairs of (word hash, word record), -1 for empty slots; the
   // hash beside the record settles most probes without touching the pool
@@ -162,56 +149,6 @@ export class TypeRegistry {
       if (slots[2 * slot] === hash && sameWord(this.pool, record, text, start, length)) return this.pool[record + 1] | (this.pool[record + 2] << 16)
       slot = (slot + 1) & mask
     }
-    return this.addWord(text, start, end, hash, slot)
-  }
-
-  /** The ids of the words at `spans` of `text` into `out` (see {@link wordAt}), the text's code units read once. */
-  wordIdsAt(text: string, spans: readonly Span[], out: Int32Array): void {
-    const units = this.unitsOf(text)
-    if (units === null) {
-      for (let i = 0; i < spans.length; i++) out[i] = this.wordAt(text, spans[i].start, spans[i].end)
-      return
-    }
-    for (let i = 0; i < spans.length; i++) {
-      const start = spans[i].start
-      const end = spans[i].end
-      // wordAt's lookup, reading `units` where it reads `text`
-      let hash = 0x811c9dc5 | 0
-      for (let u = start; u < end; u++) hash = Math.imul(hash ^ units[u], 0x01000193)
-      const slots = this.slots
-      const mask = (slots.length >> 1) - 1
-      const length = end - start
-      let slot = hash & mask
-      let id = -1
-      for (let record = slots[2 * slot + 1]; record >= 0; record = slots[2 * slot + 1]) {
-        if (slots[2 * slot] === hash && sameUnits(this.pool, record, units, start, length)) {
-          id = this.pool[record + 1] | (this.pool[record + 2] << 16)
-          break
-        }
-        slot = (slot + 1) & mask
-      }
-      out[i] = id >= 0 ? id : this.addWord(text, start, end, hash, slot)
-    }
-  }
-
-  // `text`'s code units in the reused array (grown as needed), or null where a Uint16Array cannot read what
-  // Buffer#write lays out or the text is too long to keep a copy of
-  private unitsOf(text: string): Uint16Array | null {
-    if (!UNITS_LITTLE_ENDIAN || text.length > MAX_UNITS) return null
-    if (this.units.length < text.length) {
-      let size = this.units.length
-      while (size < text.length) size *= 2
-      this.unitBytes = Buffer.allocUnsafeSlow(2 * size)
-      this.units = new Uint16Array(this.unitBytes.buffer, 0, size)
-    }
-    this.unitBytes.write(text, 0, 2 * text.length, 'utf16le')
-    return this.units
-  }
-
-  // registers the unseen word `text[start, end)` whose FNV hash is `hash`, in the empty slot `slot`
-  private addWord(text: string, start: number, end: number, hash: number, slot: number): number {
-    const slots = this.slots
-    const length = end - start
     const id = this.wordList.length
     const word = text.slice(start, end)
     this.wordList.push(word)
@@ -341,14 +278,6 @@ function sameWord(pool: Uint16Array, record: number, text: string, start: number
   if (pool[record] !== length) return false
   const chars = record + 3
   for (let i = 0; i < length; i++) if (pool[chars + i] !== text.charCodeAt(start + i)) return false
-  return true
-}
-
-// sameWord for a text given as its code units
-function sameUnits(pool: Uint16Array, record: number, units: Uint16Array, start: number, length: number): boolean {
-  if (pool[record] !== length) return false
-  const chars = record + 3
-  for (let i = 0; i < length; i++) if (pool[chars + i] !== units[start + i]) return false
   return true
 }
 
@@ -613,7 +542,7 @@ export function encodeSpans(
   buffers?: EncodeBuffers,
 ): EncodedDocument {
   const wordIds = buffers ? buffers.words(spans.length) : new Int32Array(spans.length)
-  registry.wordIdsAt(text, spans, wordIds)
+  for (let i = 0; i < spans.length; i++) wordIds[i] = registry.wordAt(text, spans[i].start, spans[i].end)
   return encodeWordIds(wordIds, sentenceEnds, registry, gazetteer, external, scratch, buffers)
 }
 
