@@ -223,6 +223,14 @@ export type Manifest = z.infer<typeof Manifest>
 /** A text field of an input record that other tools write as a string, as null, or not at all. */
 const optionalText = z.string().nullish()
 
+// what a "text" that is neither a string nor a list of strings holds, so the message names the element to fix
+function describeTextValue(value: unknown): string {
+  const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`)
+  if (!Array.isArray(value)) return `expected a string or a list of paragraph strings, received ${kind(value)}`
+  const at = value.findIndex((v) => typeof v !== 'string')
+  return `a list of paragraphs must hold strings only: element ${at} is ${kind(value[at])}`
+}
+
 /** One article of a JSONL corpus file, as other tools and lede itself write them: extra fields are kept. */
 export const InputArticle = z
   .looseObject({
@@ -231,14 +239,17 @@ export const InputArticle = z
       .nullish()
       .describe('a string or a number (written as its decimal string); absent or null: an id from the content'),
     title: optionalText,
-    text: optionalText.describe('the article text; a record has text or html'),
+    text: z
+      .union([z.string(), z.array(z.string())], {error: (issue) => describeTextValue(issue.input)})
+      .nullish()
+      .describe('the article text; a record has text or html. A list of strings (the paragraphs, as several scrapers write them) is read as one text, its paragraphs joined by blank lines, with the warning ingest:text-list'),
     html: optionalText.describe('a saved web page or fragment, extracted like an .html file; used when text is absent'),
     url: optionalText,
     date: optionalText,
     byline: optionalText,
     meta: z.record(z.string(), z.unknown()).nullish().describe('fields kept from an earlier run; merged into the article\'s meta'),
   })
-  .refine((r) => typeof r.text === 'string' || typeof r.html === 'string', {message: 'a record needs a "text" or an "html" string', path: ['text']})
+  .refine((r) => r.text != null || typeof r.html === 'string', {message: 'a record needs a "text" or an "html" string', path: ['text']})
 export type InputArticle = z.infer<typeof InputArticle>
 
 /** Every record type by output file, for `lede schema`. */

@@ -948,7 +948,20 @@ async function readRecord(value: unknown, raw: string, source: string, where: st
   let meta: Doc['meta']
   let title = article.title ?? null
   let warnings: IngestWarning[] = []
-  if (typeof article.text === 'string') {
+  if (Array.isArray(article.text)) {
+    // a list of paragraphs (what scrapers that collect each <p> write) was refused as a bad record, the article lost:
+    // it is read as the text those paragraphs make, joined by a blank line (a paragraph break whatever the layout
+    // reading decides), and said, since offsets now count in that joined text (articles.jsonl holds it)
+    const paragraphs = article.text.filter((p) => p.trim() !== '')
+    if (paragraphs.length === 0) return ingestError(source, 'ingest:empty', `${where} has an empty text (a list of ${article.text.length} paragraph${article.text.length === 1 ? '' : 's'}, none with a letter or sign)`, bytes)
+    const scrubbed = scrubText(paragraphs.join('\n\n'))
+    text = scrubbed.text
+    const blank = article.text.length - paragraphs.length
+    const note = `"text" is a list of ${article.text.length} paragraph${article.text.length === 1 ? '' : 's'}, as some scrapers write it: read as one text, the paragraphs joined by blank lines${blank > 0 ? ` (${blank} blank one${blank === 1 ? '' : 's'} left out)` : ''}; offsets count in that text, which articles.jsonl holds`
+    warnings = [{code: 'ingest:text-list', message: note}, ...scrubbed.warnings]
+    if (typeof article.html === 'string') extra.html = article.html
+    meta = recordMeta(article, extra)
+  } else if (typeof article.text === 'string') {
     const scrubbed = scrubText(article.text)
     text = scrubbed.text
     warnings = scrubbed.warnings
@@ -967,7 +980,7 @@ async function readRecord(value: unknown, raw: string, source: string, where: st
     meta = {...pageMeta(page, {}), ...recordMeta(article, {...page.extra, ...extra})}
   }
   if (text.trim() === '') return ingestError(source, 'ingest:empty', `${where} has an empty text`, bytes)
-  const doc = createUniqueDoc(uniqueId, givenId ?? contentId(typeof article.text === 'string' ? text : article.html!), {source, text, title, meta})
+  const doc = createUniqueDoc(uniqueId, givenId ?? contentId(article.text != null ? text : article.html!), {source, text, title, meta})
   if (fileWarnings.length > 0) warnings = [...fileWarnings, ...warnings]
   // the record's bytes that were not UTF-8 are U+FFFD now (in its text or another field): said, as for a .txt file
   if (invalid > 0) warnings = [{code: 'ingest:invalid-utf8', message: `${invalid} byte${invalid === 1 ? ' is' : 's are'} not valid UTF-8; each bad sequence was replaced by U+FFFD`}, ...warnings]

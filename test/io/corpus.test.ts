@@ -330,6 +330,33 @@ describe('readCorpus: JSON files (an array of articles, an object, an API answer
     expect(summary(items)).toEqual(expected)
   })
 
+  // scrapers that collect each <p> write "text" as a list of paragraphs: read as one text (paragraphs joined by a blank
+  // line), said with ingest:text-list; a list holding anything but strings is refused, naming the element
+  it.each([
+    ['a list of paragraphs', ['One para.', 'Two para.'], 'doc ingest:text-list', 'One para.\n\nTwo para.', /^"text" is a list of 2 paragraphs, as some scrapers write it: read as one text, the paragraphs joined by blank lines; offsets count/],
+    ['a list with blank paragraphs', ['', 'One para.', '  ', 'Two para.'], 'doc ingest:text-list', 'One para.\n\nTwo para.', /joined by blank lines \(2 blank ones left out\)/],
+    ['a list of one paragraph', ['Only one.'], 'doc ingest:text-list', 'Only one.', /a list of 1 paragraph,/],
+    ['a paragraph with CRLF and a NUL', ['One\r\npara.\u0000', 'Two.'], 'doc ingest:text-list ingest:control-characters', 'One\npara.\n\nTwo.', null],
+    ['an empty list', [], 'error ingest:empty', '', /has an empty text \(a list of 0 paragraphs, none with a letter or sign\)/],
+    ['a list of blanks', ['', ' \n'], 'error ingest:empty', '', /a list of 2 paragraphs/],
+    ['a number in the list', ['One.', 3], 'error ingest:bad-record', '', /text: a list of paragraphs must hold strings only: element 1 is a number$/],
+    ['a list inside the list', [['One.'], 'Two.'], 'error ingest:bad-record', '', /element 0 is a list$/],
+    ['null in the list', ['One.', null], 'error ingest:bad-record', '', /element 1 is null$/],
+    ['an object for text', {p: 'One.'}, 'error ingest:bad-record', '', /text: expected a string or a list of paragraph strings, received an object$/],
+  ])('reads "text" given as %s, in JSONL and in a .json array alike', async (_name, text, expected, joined, message) => {
+    const record = JSON.stringify({title: 'T', text})
+    const items = [...(await readAll(await corpus({'a.jsonl': record}))), ...(await readAll(await corpus({'b.json': `[${record}]`})))]
+    expect(items).toHaveLength(2)
+    for (const item of items) {
+      expect(item.kind === 'doc' ? ['doc', ...item.doc.messages.map((m) => m.code)].join(' ') : `error ${item.error.code}`).toBe(expected)
+      if (item.kind === 'doc') expect(item.doc.text).toBe(joined)
+      const said = item.kind === 'doc' ? item.doc.messages[0]!.message : item.error.message
+      if (message) expect(said).toMatch(message)
+    }
+    // the same paragraphs give the same id from either file (an id from the joined text)
+    if (items[0]!.kind === 'doc' && items[1]!.kind === 'doc') expect(items[0]!.doc.id).toBe(contentId(joined))
+  })
+
   // JSON has no comments and no trailing commas: such a file is read all the same (nothing in it is lost), each
   // departure a warning on the record it stands by, and the array's elements keep the jq address `[i]`
   it.each([
