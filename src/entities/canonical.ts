@@ -5,7 +5,7 @@
 import {isNameLabel, type EntityLabel, type EntitySpan, type Token} from '../doc.ts'
 import {entityIdFor} from '../names/entity-id.ts'
 import {findRoleAfter, findRoleBefore, splitTitle} from './role-phrase.ts'
-import {isRegexSpace} from '../text/chars.ts'
+import {CHAR_SCRIPT, isRegexSpace, Script} from '../text/chars.ts'
 
 /** One mention's canonical name and role, before coreference. */
 export interface CanonicalMention {
@@ -13,13 +13,29 @@ export interface CanonicalMention {
   role?: string
 }
 
-const NEEDS_CLEANING = /[^\S ]| \s|^[\s"'“”‘’«»(\[]|[\s"“”«»)\],;:!?]$/
+const NEEDS_CLEANING = /[^\S ]| \s|^[\s"'“”‘’«»(\[]|[\s"“”«»)\],;:!?]$|[\u00ad\u200b-\u200d\u2060]/
 
-/** Collapses whitespace and trims quotes, brackets and trailing punctuation from a name. */
+// characters that render as nothing inside a name: soft hyphen, zero-width space, zero-width (non-)joiner, word
+// joiner, zero-width no-break space (which \s also matches: removed first, so "Ange\ufeffla" is not "Ange la")
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g
+
+// a zero-width (non-)joiner beside a letter of a script that writes with them (Persian, Devanagari) is spelling
+// there, kept; beside Latin letters, spaces or at an edge it is a stray from the page
+function dropInvisible(ch: string, at: number, name: string): string {
+  if (ch !== '\u200c' && ch !== '\u200d') return ''
+  const script = (i: number) => (i >= 0 && i < name.length ? CHAR_SCRIPT[name.charCodeAt(i)]! : Script.None)
+  return script(at - 1) === Script.Other || script(at + 1) === Script.Other ? ch : ''
+}
+
+/**
+ * Collapses whitespace, removes characters that render as nothing (a name's canonical form is what a reader sees;
+ * the mention's text keeps them, so offsets hold) and trims quotes, brackets and trailing punctuation from a name.
+ */
 export function cleanName(name: string): string {
-  // most names need nothing: no whitespace but single spaces, nothing to trim at either end
+  // most names need nothing: no whitespace but single spaces, nothing invisible, nothing to trim at either end
   if (!NEEDS_CLEANING.test(name)) return name
   return name
+    .replace(INVISIBLE, dropInvisible)
     .replace(/\s+/g, ' ')
     .replace(/^[\s"'“”‘’«»(\[]+|[\s"“”«»)\],;:!?]+$/g, '')
     .trim()

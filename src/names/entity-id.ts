@@ -16,7 +16,9 @@ export function nameSlug(name: string): string {
   if (PLAIN_NAME.test(name)) return name.toLowerCase().replaceAll(' ', '-')
   return name
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    // combining marks and the characters that render as nothing (soft hyphen, zero-width space and (non-)joiners,
+    // word joiner, U+FEFF) are no part of the key: "Mer\u00adkel" is merkel, not mer-kel
+    .replace(/[\p{M}\u00ad\u200b-\u200d\u2060\ufeff]/gu, '')
     .toLowerCase()
     // dots of abbreviations and apostrophes join their letters: U.S. -> us, O'Brien -> obrien
     .replace(/(?<=\p{L})\.(?=\p{L}|$|\s)/gu, '')

@@ -38,15 +38,22 @@ const NORMALISE: Record<string, string> = {
   '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u00AB': '"', '\u00BB': '"',
   '\u2013': '-', '\u2014': '-', '\u2012': '-', '\u2010': '-', '\u2011': '-', '\u2212': '-',
   '\u2026': '...', '\u00A0': ' ',
+  // invisible characters inside a word (soft hyphen, zero-width space, joiners, word joiner, zero-width no-break
+  // space): "Ange\u200dla" is the word "Angela" to a reader, and to the vocabulary and the gazetteers
+  '\u00AD': '', '\u200B': '', '\u200C': '', '\u200D': '', '\u2060': '', '\uFEFF': '',
 }
-const NORMALISE_RE = /[\u2018\u2019\u201A\u2032`\u201C\u201D\u201E\u00AB\u00BB\u2013\u2014\u2012\u2010\u2011\u2212\u2026\u00A0]/g
+const NORMALISE_RE = /[\u2018\u2019\u201A\u2032`\u201C\u201D\u201E\u00AB\u00BB\u2013\u2014\u2012\u2010\u2011\u2212\u2026\u00A0\u00AD\u200B-\u200D\u2060\uFEFF]/g
 
 /** Maps typographic quotes, dashes and ellipses to ASCII so news text looks like the training text. */
 export function normaliseWord(word: string): string {
   // nearly every word is plain ASCII without a backquote: nothing to map, no regular expression to run
   for (let i = 0; i < word.length; i++) {
     const code = word.charCodeAt(i)
-    if (code === 0x60 || code >= 0xa0) return word.replace(NORMALISE_RE, (ch) => NORMALISE[ch])
+    if (code === 0x60 || code >= 0xa0) {
+      const normal = word.replace(NORMALISE_RE, (ch) => NORMALISE[ch]!)
+      // a token of invisible characters alone stays itself: a word is never empty
+      return normal === '' ? word : normal
+    }
   }
   return word
 }

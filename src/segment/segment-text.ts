@@ -151,8 +151,14 @@ export function findTokens(text: string): Token[] {
       continue
     }
     if (cls === MARK) {
-      // a mark after a token belongs to it (never split what renders as one character)
+      // a soft hyphen or zero-width (non-)joiner after a space renders as nothing: skipped as a space is, where it was
+      // a symbol token of its own that split the name it stood in ("Doug \u00adAndres" two names, "Doug" and "Andres")
       const last = tokens[tokens.length - 1]
+      if ((code === 0x00ad || code === 0x200c || code === 0x200d) && !(last && last.end === i)) {
+        i++
+        continue
+      }
+      // a mark after a token belongs to it (never split what renders as one character)
       const end = extendMarks(text, i + 1)
       if (last && last.end === i) last.end = end
       else tokens.push({start: i, end, kind: 'symbol', flags: 0})
@@ -343,6 +349,15 @@ function scanWord(text: string, start: number, tokens: Token[], upper: number): 
     const next = text.charCodeAt(end + 1)
     const prevCls = CLS[prev]!
     const nextCls = classAt(text, end + 1)
+    if (code === 0x200b || code === 0x2060 || code === 0xfeff) {
+      // a zero-width space, word joiner or zero-width no-break space between two letters ("Mer\u200bkel", pasted
+      // from a page that marks where a long word may wrap): one word as it reads, where it was two ("Mer", "kel")
+      if (isLetterClass(prevCls) && isLetterClass(nextCls)) {
+        end++
+        continue
+      }
+      break
+    }
     if (isHyphen(code)) {
       // ambassador-at-large, Paris-based, COVID-19, 020-7946-0958
       if (isWordClass(prevCls) && isWordClass(nextCls) && nextCls !== MARK) {

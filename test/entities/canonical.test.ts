@@ -30,6 +30,18 @@ describe('cleanName and stripPossessive', () => {
     ['Doe!?', 'Doe', 'Doe!?'],
     ["'Doe", 'Doe', "'Doe"],
     ['Doe\t', 'Doe', 'Doe\t'],
+    // characters that render as nothing leave the canonical name (the mention's text keeps them)
+    ['Angela Mer\u00adkel', 'Angela Merkel', 'Angela Mer\u00adkel'],
+    ['Ange\u200dla Merkel', 'Angela Merkel', 'Ange\u200dla Merkel'],
+    ['Angela Mer\u200ckel', 'Angela Merkel', 'Angela Mer\u200ckel'],
+    ['Angela Mer\u200bkel', 'Angela Merkel', 'Angela Mer\u200bkel'],
+    ['Angela\u2060 Merkel', 'Angela Merkel', 'Angela\u2060 Merkel'],
+    ['Ange\ufeffla Merkel', 'Angela Merkel', 'Ange\ufeffla Merkel'],
+    ['Angela \u200dMerkel', 'Angela Merkel', 'Angela \u200dMerkel'],
+    ['Merkel\u200b’s', 'Merkel’s', 'Merkel\u200b’s'],
+    // a joiner beside a letter of a script that writes with one is spelling there, kept
+    ['\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645', '\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645', '\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645'],
+    ['\u0915\u094d\u200d\u0937', '\u0915\u094d\u200d\u0937', '\u0915\u094d\u200d\u0937'],
   ])('%j -> clean %j, without possessive %j', (name, clean, stripped) => {
     expect(cleanName(name)).toBe(clean)
     expect(stripPossessive(name)).toBe(stripped)

@@ -11,7 +11,14 @@ describe('nameSlug', () => {
     ['Украина', 'украина'],
     ['AT&T', 'at-and-t'],
     ['  Ursula  von der Leyen ', 'ursula-von-der-leyen'],
-  ])('%s -> %s', (name, slug) => {
+    // characters that render as nothing are no part of the key (they made "mer-kel" of "Mer\u00adkel")
+    ['Angela Mer\u00adkel', 'angela-merkel'],
+    ['Ange\u200dla Mer\u200ckel', 'angela-merkel'],
+    ['Angela\u2060 Mer\u200bkel', 'angela-merkel'],
+    ['Ange\ufeffla Merkel', 'angela-merkel'],
+    ['\u200dAngela Merkel', 'angela-merkel'],
+    ['\u00ad', ''],
+  ])('%j -> %s', (name, slug) => {
     expect(nameSlug(name)).toBe(slug)
   })
 

@@ -58,7 +58,18 @@ describe('word classes', () => {
     ['Russia–U.S.', 'Russia-U.S.'],
     ['“', '"'],
     ['…', '...'],
-  ])('normalises %s to %s', (word, normal) => {
+    // invisible characters inside a word: the vocabulary's word, not an unknown one
+    ['Mer\u00adkel', 'Merkel'],
+    ['Ange\u200dla', 'Angela'],
+    ['Mer\u200ckel', 'Merkel'],
+    ['Mer\u200bkel', 'Merkel'],
+    ['Ange\u2060la', 'Angela'],
+    ['Ange\ufeffla', 'Angela'],
+    ['\u200dMerkel\u00ad', 'Merkel'],
+    // a token of nothing else stays itself (a word is never empty)
+    ['\u00ad', '\u00ad'],
+    ['\u200d\u200c', '\u200d\u200c'],
+  ])('normalises %j to %j', (word, normal) => {
     expect(normaliseWord(word)).toBe(normal)
   })
 

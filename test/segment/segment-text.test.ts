@@ -90,6 +90,13 @@ describe('findTokens', () => {
     // a wrap is a space (the text is hard-wrapped: a full line ends on a word no sentence ends with); a paragraph's end is not
     ['a place prefix in capitals before a wrap', 'THE STORM CAME ASHORE ON SUNDAY NEAR THE CITY OF PORT ST.\nLUCIE AND MOVED NORTH ALONG THE COAST , CUTTING THE POWER TO\nTHOUSANDS', ['THE', 'STORM', 'CAME', 'ASHORE', 'ON', 'SUNDAY', 'NEAR', 'THE', 'CITY', 'OF', 'PORT', 'ST.', 'LUCIE', 'AND', 'MOVED', 'NORTH', 'ALONG', 'THE', 'COAST', ',', 'CUTTING', 'THE', 'POWER', 'TO', 'THOUSANDS']],
     ['a place prefix in capitals ending a line of its own', 'WE MET AT FT.\nWORTH IS A CITY', ['WE', 'MET', 'AT', 'FT', '.', 'WORTH', 'IS', 'A', 'CITY']],
+    // characters that render as nothing: inside a word they stay in it, after a space they are skipped as one (a
+    // token of their own split the name they stood in)
+    ['a soft hyphen and joiners inside words', 'Angela Mer\u00adkel and Ange\u200dla Mer\u200ckel', ['Angela', 'Mer\u00adkel', 'and', 'Ange\u200dla', 'Mer\u200ckel']],
+    ['a zero-width space, word joiner or U+FEFF between letters', 'Mer\u200bkel Ange\u2060la Ange\ufeffla', ['Mer\u200bkel', 'Ange\u2060la', 'Ange\ufeffla']],
+    ['a soft hyphen or joiner after a space', 'Doug \u00adAndres and Angela \u200dMerkel \u200c said', ['Doug', 'Andres', 'and', 'Angela', 'Merkel', 'said']],
+    ['a zero-width space beside a space or a sign breaks as before', 'country \u200bcombined, said\u200b. x\u200b-y', ['country', 'combined', ',', 'said', '.', 'x', '-', 'y']],
+    ['a zero-width space between words with no space', 'Merkel\u200b\u200bsaid', ['Merkel', 'said']],
   ])('%s', (_name, text, expected) => {
     expect(words(text)).toEqual(expected)
   })
