@@ -23,7 +23,7 @@ describe('a name with a character that renders as nothing', () => {
   ])('%s: one entity each, text as written, canonical and id plain, the quote attributed', (_name, a, b) => {
     const text = story(a, b)
     const doc = processDoc(pipeline, createDoc({id: 'd', source: 'd.txt', text}))
-    const people = doc.entities.filter((e) => e.label === 'PERSON')
+    const people = (doc.entities ?? []).filter((e) => e.label === 'PERSON')
     const first = (name: string) => people.find((e) => e.canonical === name)
     // the first mention of each covers the name as written (an opening invisible character may stay outside it)
     for (const [written, canonical, id] of [[a, 'Angela Merkel', 'person:angela-merkel'], [b, 'Emmanuel Macron', 'person:emmanuel-macron']] as const) {
@@ -34,6 +34,6 @@ describe('a name with a character that renders as nothing', () => {
       expect(text.slice(entity!.start, entity!.end).replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')).toBe(canonical)
     }
     expect(people.every((e) => e.entityId === 'person:angela-merkel' || e.entityId === 'person:emmanuel-macron')).toBe(true)
-    expect(doc.quotes.map((q) => q.speaker?.entityId)).toEqual(['person:emmanuel-macron'])
+    expect((doc.quotes ?? []).map((q) => q.speaker?.entityId)).toEqual(['person:emmanuel-macron'])
   })
 })

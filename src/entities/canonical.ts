@@ -27,14 +27,23 @@ function dropInvisible(ch: string, at: number, name: string): string {
   return script(at - 1) === Script.Other || script(at + 1) === Script.Other ? ch : ''
 }
 
+// whether a name is written in other code points than its NFKC form: accents decomposed ("Jose\u0301"), full-width
+// letters ("Ｊｏｓｅ"), ligatures ("Whitﬁeld"); an ASCII name never is
+function needsNormalising(name: string): boolean {
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) >= 0x80) return name.normalize('NFKC') !== name
+  return false
+}
+
 /**
- * Collapses whitespace, removes characters that render as nothing (a name's canonical form is what a reader sees;
- * the mention's text keeps them, so offsets hold) and trims quotes, brackets and trailing punctuation from a name.
+ * Collapses whitespace, removes characters that render as nothing, writes the name in Unicode's NFKC form (a name's
+ * canonical form is what a reader sees and types: "Jose\u0301" and "José", "Ｊｏｓｅ" and "Jose" are one; the mention's
+ * text keeps what was written, so offsets hold) and trims quotes, brackets and trailing punctuation from a name.
  */
 export function cleanName(name: string): string {
-  // most names need nothing: no whitespace but single spaces, nothing invisible, nothing to trim at either end
-  if (!NEEDS_CLEANING.test(name)) return name
+  // most names need nothing: no whitespace but single spaces, nothing invisible or decomposed, nothing to trim
+  if (!NEEDS_CLEANING.test(name) && !needsNormalising(name)) return name
   return name
+    .normalize('NFKC')
     .replace(INVISIBLE, dropInvisible)
     .replace(/\s+/g, ' ')
     .replace(/^[\s"'“”‘’«»(\[]+|[\s"“”«»)\],;:!?]+$/g, '')

@@ -39,6 +39,12 @@ describe('cleanName and stripPossessive', () => {
     ['Ange\ufeffla Merkel', 'Angela Merkel', 'Ange\ufeffla Merkel'],
     ['Angela \u200dMerkel', 'Angela Merkel', 'Angela \u200dMerkel'],
     ['Merkel\u200b’s', 'Merkel’s', 'Merkel\u200b’s'],
+    // written in NFKC: decomposed accents composed, full-width letters and ligatures as a reader types them
+    ['Jose\u0301 A\u0301lvarez', 'José Álvarez', 'Jose\u0301 A\u0301lvarez'],
+    ['José Álvarez', 'José Álvarez', 'José Álvarez'],
+    ['Ｊｏｓｅ\u3000Ａｌｖａｒｅｚ', 'Jose Alvarez', 'Ｊｏｓｅ\u3000Ａｌｖａｒｅｚ'],
+    ['Alan Whitﬁeld', 'Alan Whitfield', 'Alan Whitﬁeld'],
+    ['Zoe\u0308\u00ad Roe', 'Zoë Roe', 'Zoe\u0308\u00ad Roe'],
     // a joiner beside a letter of a script that writes with one is spelling there, kept
     ['\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645', '\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645', '\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645'],
     ['\u0915\u094d\u200d\u0937', '\u0915\u094d\u200d\u0937', '\u0915\u094d\u200d\u0937'],
