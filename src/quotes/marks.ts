@@ -193,13 +193,15 @@ function trim(text: string, start: number, end: number): Span {
 
 /**
  * What a quote's text does not start or end with: the spaces of {@link isSpace}, and every other white space (U+3000
- * ideographic space, U+2000-U+200A, U+2028) and zero-width character (U+200B, U+FEFF). Only the trim reads it, so
- * which marks open and close quotes is decided as before; a quote opened by `"` and U+FEFF was a padded record.
+ * ideographic space, U+2000-U+200A, U+2028), zero-width character (U+200B, U+FEFF), soft hyphen, and direction mark
+ * or embedding (U+200E, U+200F, U+202A-U+202E, U+2066-U+2069, which text mixing English with Arabic or Hebrew
+ * carries: `"We are ready,\u200f"` kept the mark in the quote's text). Only the trim reads it, so which marks open
+ * and close quotes is decided as before; a quote opened by `"` and U+FEFF was a padded record.
  */
 function isPadding(ch: string): boolean {
   return isSpace(ch) || PADDING.test(ch)
 }
-const PADDING = /^[\s\u200b\u2060]$/
+const PADDING = /^[\s\u200b\u2060\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]$/
 
 /**
  * The offset of the first quote mark or '<' at or after `from` (-1: none). `memo` keeps the last answer: there is no

@@ -38,6 +38,9 @@ describe('findQuotes: marks', () => {
     ['a zero-width no-break space after the mark (minimised fuzz case)', '"\ufeffh', ['h']],
     ['an ideographic space after the mark (minimised fuzz case)', 'e said "\u3000d', ['d']],
     ['a zero-width space before the closing mark', 'He said: "We will win.\u200b" Then he left.', ['We will win.']],
+    ['a right-to-left mark before the closing mark (English beside Arabic or Hebrew)', 'He said: "We are ready,\u200f" Then he left.', ['We are ready,']],
+    ['direction marks and an isolate around the quote', 'He said: "\u200e\u2067We are ready.\u2069\u202c" Then he left.', ['We are ready.']],
+    ['a soft hyphen at either end', 'He said: "\u00adWe won.\u00ad" Then he left.', ['We won.']],
   ])('%s', (_name, text, expected) => {
     expect(quoted(text)).toEqual(expected)
   })
