@@ -931,16 +931,18 @@ function withComments(item: CorpusItem, notes: JsonNote[]): CorpusItem {
  * the same field mapping, id and messages whatever file it came from. `where` names it in messages ("line 5",
  * "element 3 (line 17)"), `raw` is its JSON text (a whole-number id past 2^53 is taken from it as written).
  */
-async function readRecord(value: unknown, raw: string, source: string, where: string, bytes: number, uniqueId: IdAllocator, fileWarnings: IngestWarning[], invalid: number, textField?: string): Promise<CorpusItem> {
-  if (textField !== undefined) value = renameTextField(value, textField)
+async function readRecord(given: unknown, raw: string, source: string, where: string, bytes: number, uniqueId: IdAllocator, fileWarnings: IngestWarning[], invalid: number, textField?: string): Promise<CorpusItem> {
+  const renamed = textField !== undefined ? renameTextField(given, textField) : given
+  const {value, misfits} = setAsideMisfits(renamed)
   const parsed = InputArticle.safeParse(value)
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`).join('; ')
-    return ingestError(source, 'ingest:bad-record', `${where} is not an article {id?, title?, text or html, url?, date?, byline?}: ${issues}${explainFields(value, textField)}`, bytes)
+    return ingestError(source, 'ingest:bad-record', `${where} is not an article {id?, title?, text or html, url?, date?, byline?}: ${issues}${explainFields(renamed, textField)}`, bytes)
   }
   const article = parsed.data
   const extra: Record<string, unknown> = {...(article.meta ?? {})}
   for (const [key, field] of Object.entries(article)) if (!RECORD_FIELDS.has(key)) extra[key] = field
+  for (const [key, field] of Object.entries(misfits)) extra[key] = field
   // a whole number past 2^53 is taken as written (JSON.parse rounded it: two tweet ids became one)
   const givenId =
     article.id === null || article.id === undefined ? null : typeof article.id === 'number' && !Number.isSafeInteger(article.id) ? (findIntegerIdLiteral(raw) ?? String(article.id)) : String(article.id)
@@ -982,6 +984,8 @@ async function readRecord(value: unknown, raw: string, source: string, where: st
   if (text.trim() === '') return ingestError(source, 'ingest:empty', `${where} has an empty text`, bytes)
   const doc = createUniqueDoc(uniqueId, givenId ?? contentId(article.text != null ? text : article.html!), {source, text, title, meta})
   if (fileWarnings.length > 0) warnings = [...fileWarnings, ...warnings]
+  const kept = Object.entries(misfits).map(([key, field]): IngestWarning => ({code: 'ingest:field-type', message: `"${key}" is ${describeJsonType(field)}, not a string: kept as given in meta.${key}, not read as the article's ${key}`}))
+  if (kept.length > 0) warnings = [...warnings, ...kept]
   // the record's bytes that were not UTF-8 are U+FFFD now (in its text or another field): said, as for a .txt file
   if (invalid > 0) warnings = [{code: 'ingest:invalid-utf8', message: `${invalid} byte${invalid === 1 ? ' is' : 's are'} not valid UTF-8; each bad sequence was replaced by U+FFFD`}, ...warnings]
   addIngestWarnings(doc, warnings)
@@ -1056,6 +1060,30 @@ async function* readCsvArticles(full: FsPath, path: string, format: 'csv' | 'tsv
   } catch (error) {
     yield readFailure(lastLine === 0 ? path : `${path}:${lastLine}`, error)
   }
+}
+
+// the record's title, url, date and byline when one is not a string (a byline as a list of authors, a date as epoch
+// seconds or mongoexport's {"$date": ...}): set aside, to be kept in meta as given, where the article was refused as a
+// bad record for a field lede only carries along; the text is what decides whether a record is an article
+const METADATA_FIELDS = ['title', 'url', 'date', 'byline'] as const
+function setAsideMisfits(given: unknown): {value: unknown; misfits: Record<string, unknown>} {
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) return {value: given, misfits: {}}
+  const record = given as Record<string, unknown>
+  let value: Record<string, unknown> | null = null
+  const misfits: Record<string, unknown> = {}
+  for (const key of METADATA_FIELDS) {
+    const field = record[key]
+    if (field === undefined || field === null || typeof field === 'string') continue
+    value ??= {...record}
+    delete value[key]
+    misfits[key] = field
+  }
+  return {value: value ?? given, misfits}
+}
+
+function describeJsonType(value: unknown): string {
+  if (Array.isArray(value)) return `a list of ${value.length}`
+  return value === null ? 'null' : typeof value === 'object' ? 'an object' : `a ${typeof value}`
 }
 
 // what an object without "text" and "html" holds, so the user sees another tool's article (news-please's "maintext")

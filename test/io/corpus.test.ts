@@ -357,6 +357,32 @@ describe('readCorpus: JSON files (an array of articles, an object, an API answer
     if (items[0]!.kind === 'doc' && items[1]!.kind === 'doc') expect(items[0]!.doc.id).toBe(contentId(joined))
   })
 
+  // a title, url, date or byline that is no string (a list of authors, epoch seconds, mongoexport's {"$date": ...})
+  // refused the whole article as a bad record: the text is read, the field kept as given in meta, and said
+  it.each([
+    ['a byline as a list of authors', {byline: ['Jane Doe', 'John Roe']}, 'byline', /^"byline" is a list of 2, not a string: kept as given in meta\.byline, not read as the article's byline$/],
+    ['a date as epoch seconds', {date: 1700000000}, 'date', /^"date" is a number, not a string/],
+    ['a date as mongoexport writes it', {date: {$date: '2024-01-02T00:00:00Z'}}, 'date', /^"date" is an object, not a string/],
+    ['a title as a list', {title: ['Budget plan']}, 'title', /^"title" is a list of 1/],
+    ['a url as an object', {url: {href: 'https://example.org/1'}}, 'url', /^"url" is an object/],
+    ['a byline that is true', {byline: true}, 'byline', /^"byline" is a boolean/],
+  ])('reads an article with %s, the field kept in meta', async (_name, field, key, message) => {
+    const value = Object.values(field)[0]
+    const items = [...(await readAll(await corpus({'a.jsonl': JSON.stringify({id: 'x', text: story(1), ...field})}))), ...(await readAll(await corpus({'b.json': JSON.stringify([{id: 'x', text: story(1), ...field}])})))]
+    for (const item of items) {
+      expect(item.kind).toBe('doc')
+      if (item.kind !== 'doc') continue
+      expect(item.doc.text).toBe(story(1))
+      expect(item.doc.meta.extra?.[key]).toEqual(value)
+      expect((item.doc.meta as Record<string, unknown>)[key]).toBeUndefined()
+      expect(item.doc.messages.map((m) => m.code)).toEqual(['ingest:field-type'])
+      expect(item.doc.messages[0]!.message).toMatch(message)
+    }
+    // a record with no text is still no article, its fields named as they were given
+    const none = await readAll(await corpus({'c.jsonl': JSON.stringify(field)}))
+    expect(none[0]!.kind === 'error' && none[0]!.error.message).toMatch(new RegExp(`a record needs a "text" or an "html" string \\(its fields: "${key}";`))
+  })
+
   // JSON has no comments and no trailing commas: such a file is read all the same (nothing in it is lost), each
   // departure a warning on the record it stands by, and the array's elements keep the jq address `[i]`
   it.each([
