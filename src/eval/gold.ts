@@ -512,27 +512,35 @@ const UNSEEN: Record<string, string> = {
 // the Latin ligatures PDF text keeps (pdftotext, copy and paste), which a screen shows as their letters
 const LIGATURES: Record<string, string> = {'\ufb00': 'ff', '\ufb01': 'fi', '\ufb02': 'fl', '\ufb03': 'ffi', '\ufb04': 'ffl', '\ufb05': 'st', '\ufb06': 'st'}
 
+// a full-width form of an ASCII character (U+FF01-U+FF5E), as text from Chinese, Japanese or Korean sources writes them
+const FULL_WIDTH = /[\uff01-\uff5e]/u
+const COMBINING = /\p{M}/u
+
 /**
  * Says how the text writes a gold string that was not found as typed, when it is there with characters a screen
- * does not show or shows as others (soft hyphens, zero-width characters, ligatures, runs of spaces) between its
- * letters; null when it is not. An annotator types what the screen shows, so such a string looked present and was not.
+ * does not show or shows as others (soft hyphens, zero-width characters, ligatures, runs of spaces, accents written
+ * apart from their letters (NFD) or with them, full-width letters) between its letters; null when it is not. An
+ * annotator types what the screen shows, so such a string looked present and was not.
  */
 export function findUnseenVariant(text: string, needle: string): string | null {
   const fold = (s: string): {folded: string; from: number[]} => {
     let folded = ''
     const from: number[] = []
-    for (let i = 0; i < s.length; i++) {
-      const ch = s[i]!
+    for (let i = 0; i < s.length; ) {
+      const ch = String.fromCodePoint(s.codePointAt(i)!)
+      const at = i
+      i += ch.length
       if (UNSEEN[ch] !== undefined) continue
       if (/\s/u.test(ch)) {
         if (folded.endsWith(' ')) continue
         folded += ' '
-        from.push(i)
+        from.push(at)
         continue
       }
-      const letters = LIGATURES[ch] ?? ch
+      // compatibility decomposition: "é" and "e\u0301" fold alike, a ligature to its letters, "Ｊ" to "J"
+      const letters = LIGATURES[ch] ?? (ch.charCodeAt(0) < 0x80 ? ch : ch.normalize('NFKD'))
       folded += letters
-      for (let k = 0; k < letters.length; k++) from.push(i)
+      for (let k = 0; k < letters.length; k++) from.push(at)
     }
     return {folded, from}
   }
@@ -542,12 +550,17 @@ export function findUnseenVariant(text: string, needle: string): string | null {
   const at = hay.folded.indexOf(wanted)
   if (at < 0) return null
   const start = hay.from[at]!
-  const end = hay.from[at + wanted.length - 1]! + 1
+  const last = hay.from[at + wanted.length - 1]!
+  const end = last + String.fromCodePoint(text.codePointAt(last)!).length
   const written = text.slice(start, end)
   if (written === needle) return null
-  const odd = [...new Set([...written].filter((ch) => UNSEEN[ch] !== undefined || LIGATURES[ch] !== undefined))]
-  const names = odd.map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} ${UNSEEN[ch] ?? `ligature ${ch}`}`)
-  const shown = JSON.stringify(abbreviate(written)).replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/gu, (ch) => `\\u${ch.codePointAt(0)!.toString(16).padStart(4, '0')}`)
+  const code = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+  const odd = [...new Set([...written].filter((ch) => UNSEEN[ch] !== undefined || LIGATURES[ch] !== undefined || COMBINING.test(ch)))]
+  const names = odd.map((ch) => (COMBINING.test(ch) ? `${code(ch)} combining mark (an accent written apart from its letter, Unicode NFD)` : `${code(ch)} ${UNSEEN[ch] ?? `ligature ${ch}`}`))
+  if (FULL_WIDTH.test(written)) names.push('full-width letters (U+FF01-U+FF5E)')
+  // the gold typed with accents apart (NFD) where the text composes them
+  if (!COMBINING.test(written) && COMBINING.test(needle.normalize('NFD')) && written.normalize('NFD') === needle.normalize('NFD')) names.push('its accents composed with their letters (Unicode NFC), where the gold string writes them apart')
+  const shown = JSON.stringify(abbreviate(written)).replace(/[\u00ad\u200b-\u200d\u2060\ufeff]|\p{M}/gu, (ch) => `\\u${ch.codePointAt(0)!.toString(16).padStart(4, '0')}`)
   return `(the text writes it as ${shown}${names.length > 0 ? `, with ${names.join(', ')}` : ''}, which looks alike on screen: write the gold string as the text has it (JSON may spell such characters as \\u00ad))`
 }
 

@@ -105,6 +105,11 @@ describe('locateGold', () => {
     ['ligatures of three letters', 'the Eﬃel tower and Waﬄe House', 'Waffle House', '"Waﬄe House", with U+FB04 ligature ﬄ,'],
     ['a line break for a space', 'Mayor Helen\nCarmody', 'Helen Carmody', '"Helen\\nCarmody",'],
     ['a double space typed in the gold', 'Mayor Helen Carmody', 'Helen  Carmody', '"Helen Carmody",'],
+    // accents apart from their letters (NFD, as a Mac or some CMSs write them), full-width letters (qa8's sweep)
+    ['accents written apart (NFD)', 'Minister Jose\u0301 A\u0301lvarez said', 'José Álvarez', '"Jose\\u0301 A\\u0301lvarez", with U+0301 combining mark (an accent written apart from its letter, Unicode NFD),'],
+    ['accents composed where the gold has them apart', 'Minister José Álvarez said', 'Jose\u0301 A\u0301lvarez', '"José Álvarez", with its accents composed with their letters (Unicode NFC), where the gold string writes them apart,'],
+    ['full-width letters', 'Minister Ｊｏｓｅ Ａｌｖａｒｅｚ said', 'Jose Alvarez', '"Ｊｏｓｅ Ａｌｖａｒｅｚ", with full-width letters (U+FF01-U+FF5E),'],
+    ['a letter above U+FFFF at the end', 'Minister Jose 𝐀 said', 'Jose A', '"Jose 𝐀",'],
   ])('says where the text writes a gold string with %s', (_name, text, needle, says) => {
     const located = locateGold(gold({entities: [{text: needle, label: 'PERSON'}]}), text)
     expect(located.problems.map((p) => p.code)).toEqual(['gold:not-found'])
