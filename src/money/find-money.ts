@@ -19,9 +19,15 @@ export interface FindMoneyOptions {
   defaultDollar?: string
 }
 
+// the currency signs' compatibility forms whose NFKC form is one code unit the scanner knows: ﹩ ＄ ￠ ￡ ￥ ￦
+const COMPAT_SIGN = /[\ufe69\uff04\uffe0\uffe1\uffe5\uffe6]/
+const COMPAT_SIGNS = new RegExp(COMPAT_SIGN.source, 'g')
+
 /** Finds monetary figures in news text and normalises each to an exact amount and an ISO 4217 currency. */
 export function findMoney(text: string, options: FindMoneyOptions = {}): Money[] {
-  const scanner = new Scanner(text)
+  // a full-width or small currency sign is the sign (a CJK input method types ＄ and ￥ in English copy too): read as
+  // its NFKC form, one code unit for one, so every offset stays the text's
+  const scanner = new Scanner(COMPAT_SIGN.test(text) ? text.replace(COMPAT_SIGNS, (c) => c.normalize('NFKC')) : text)
   scanner.scan()
   const dollar = options.defaultDollar ?? 'USD'
   const found = scanner.figures.map((figure) => toMoney(figure, dollar))

@@ -263,6 +263,25 @@ describe('findMoney: apostrophe or space groups, then comma groups', () => {
   })
 })
 
+// a currency sign in its compatibility form is the sign (docs/fuzz.md, fuzz8): full-width ＄ ￥ ￡ ￦ ￠ (Japanese,
+// Chinese and Korean copy, and English text typed with a CJK input method) and the small ﹩ read as $ ¥ £ ₩ ¢, at the
+// same UTF-16 offsets; full-width digits are not read (no figure), as before
+describe('findMoney: full-width and small currency signs', () => {
+  it.each([
+    ['It cost ￥300.', ['[￥300] 300 JPY?']],
+    ['＄5 million', ['[＄5 million] 5000000 USD?']],
+    ['a ￡20m loan', ['[￡20m] 20000000 GBP']],
+    ['￦5,000', ['[￦5,000] 5000 KRW']],
+    ['50￠', ['[50￠] 0.5 USD?']],
+    ['﹩12', ['[﹩12] 12 USD?']],
+    ['HK＄10bn and US＄3', ['[HK＄10bn] 10000000000 HKD', '[US＄3] 3 USD']],
+    ['😀 ￥1,200 (＄8)', ['[￥1,200] 1200 JPY?', '[＄8] 8 USD? eq=0']],
+    ['＄１２', []],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+})
+
 // a number before a percent sign or word is a percentage whatever stands before it (docs/fuzz.md, numfix (c): "$ 3%"
 // was USD 3 and the percentage no entity; "EUR 3.5% notes" names a bond); the number finder reads the PERCENT
 describe('findMoney: no amount before a percent sign', () => {
