@@ -39,6 +39,7 @@ const CLITIC: number = TokenFlag.Clitic
 const ABBREVIATION: number = TokenFlag.Abbreviation
 const UPPER: number = TokenFlag.Upper
 const UPPER_CLASS: number = CharClass.Upper
+const MARK_CLASS: number = CharClass.Mark
 
 /** The index of the first token that ends after `offset` (tokens are in text order and do not overlap). */
 export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
@@ -105,12 +106,19 @@ export function readWords(text: string, tokens: readonly Token[], from: number, 
       break
     }
     // the reader, not the tokenizer, decides whose period an abbreviation gets
-    const bare = (tokens[k]!.flags & ABBREVIATION) !== 0 && end === tokens[k]!.end ? end - 1 : end
+    // (its period may carry combining marks, "Gov." + U+0323: they are the period's, on whichever word it goes to)
+    let bare = end
+    if ((tokens[k]!.flags & ABBREVIATION) !== 0 && end === tokens[k]!.end) {
+      bare = end - 1
+      let period = bare
+      while (period > start && CHAR_CLASS[text.charCodeAt(period)] === MARK_CLASS) period--
+      if (text.charCodeAt(period) === 46) bare = period
+    }
     const kind = numeric ? 'num' : 'word'
     // a token cut at `from` has the case of its first character there
     const upper = start === token.start ? (token.flags & UPPER) !== 0 : CHAR_CLASS[text.charCodeAt(start)] === UPPER_CLASS
     if (bare < to && text.charCodeAt(bare) === 46 && kind === 'word' && keepsPeriod(text, start, bare)) {
-      pushWord(words, text, start, bare + 1, kind, upper)
+      pushWord(words, text, start, bare < end ? end : bare + 1, kind, upper)
       taken = bare
     } else {
       pushWord(words, text, start, bare, kind, upper)

@@ -16,6 +16,12 @@ describe('readQuoteWords: the document tokens as attribution reads them', () => 
     ["they're (D-N.Y.) AT&T ''no''...", ["they're", '(', 'D-N.Y.', ')', 'AT&T', "'", "'", 'no', "'", "'", '.', '.', '.']],
     // the tokenizer's abbreviations that attribution does not keep, and the reverse
     ['in Jan. 5 Pa., x', ['in', 'Jan', '.', '5', 'Pa.', ',', 'x']],
+    // combining marks written on an abbreviation's period stay with it, kept or not (docs/fuzz.md, fuzz8: the word
+    // ended between two marks, "Gov.\u0323" and "\u0300", and the speaker mention cut the mark sequence)
+    ['Gov.\u0323\u0300 said', ['Gov.\u0323\u0300', 'said']],
+    ['Gov.\u0301 said', ['Gov.\u0301', 'said']],
+    ['😀 Sen.\u0323\u0300 Roe', ['😀', 'Sen.\u0323\u0300', 'Roe']],
+    ['in Jan.\u0323\u0300 5', ['in', 'Jan', '.\u0323\u0300', '5']],
   ])('%s', (text, expected) => {
     expect(lexWords(text, 0, text.length).map((w) => w.text)).toEqual(expected)
   })
