@@ -5,7 +5,7 @@
  * every result checked against the invariants of the output contract (docs/fuzz.md). A failing input is minimised
  * (pieces deleted while the same violation stays) and printed, so it can go into its finder's table-driven tests.
  *
- *   npm run fuzz:stages -- [--cases 2000] [--seed 1] [--minutes 0] [--max-chars 4000] [--only salad,cut,...|shapes] [--no-minimise] [--json failures.json]
+ *   npm run fuzz:stages -- [--cases 2000] [--seed 1] [--minutes 0] [--max-chars 4000] [--only salad,cut,...|shapes|news|signs|uni] [--no-minimise] [--json failures.json]
  *
  * Research tool, not shipped: it lives outside src/ and reads ../shared, never a held-out split.
  */
@@ -569,6 +569,178 @@ export const SIGN_SHAPES: readonly Mutation[] = [
   {name: 'signs-prose', apply: (t, rng) => insertSentence(t, rng, signedSentence(rng))},
 ]
 
+// ---------------------------------------------------------------------------------------------------------------
+// uni-* pieces (fuzz8): Unicode and layout around the figures, names and quotations the finders read: decomposed
+// accents and marks on quote marks and digits, bidi controls and right-to-left text beside figures and names,
+// full-width currency signs and digits, no-break and narrow spaces inside amounts and dates, very long lines and
+// tokens, pipe and tab tables, quotations nested in other languages' marks, ASCII art
+
+const BIDI = ['\u200e', '\u200f', '\u061c', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069']
+const RTL_WORDS = ['مرحبا', 'الرئيس', 'دولار', 'שלום', 'הממשלה', 'שקל', 'تهران', 'ירושלים', '١٢٣', '٫', '٬']
+const NB_SPACES = ['\u00a0', '\u202f', '\u2009', '\u2007', '\u2060']
+const EMOJI = ['😀', '👍🏽', '👨‍👩‍👧', '🇺🇸', '𝐀', '🎉']
+
+/** A full-width form of an ASCII string (U+FF01..U+FF5E), a space as U+3000. */
+function fullWidth(text: string): string {
+  return text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).replace(/ /g, '\u3000')
+}
+
+/** An amount or date written with no-break, narrow or thin spaces where a typesetter puts them. */
+function spacedFigure(rng: Rng): string {
+  const s = () => rng.pick(NB_SPACES)
+  const g = () => String(rng.int(1000)).padStart(3, '0')
+  const lead = String(1 + rng.int(999))
+  return rng.pick([
+    () => `€${s()}${lead}`,
+    () => `${lead}${s()}${g()}${s()}€`,
+    () => `$${lead}${s()}${g()},${String(rng.int(100)).padStart(2, '0')}`,
+    () => `${lead}${s()}${g()}${s()}${g()}${s()}${rng.pick(['€', 'EUR', 'CHF', 'Fr.', 'kr', 'zł', '₽', 'Kč'])}`,
+    () => `${rng.pick(['CHF', 'EUR', 'USD', 'Rs.', '£', '¥'])}${s()}${lead}${rng.pick(['', `${s()}${g()}`, `,${String(rng.int(100)).padStart(2, '0')}`, `.${rng.int(10)}`])}${rng.pick(['', `${s()}million`, `${s()}Mio.`, `${s()}bn`])}`,
+    () => `${1 + rng.int(28)}${s()}${rng.pick(['March', 'mars', 'Dec.', 'août'])}${s()}${1990 + rng.int(40)}`,
+    () => `${rng.pick(['March', 'Dec.', 'Nov'])}${s()}${1 + rng.int(28)},${s()}${1990 + rng.int(40)}`,
+    () => `${1 + rng.int(12)}${s()}${rng.pick(['p.m.', 'a.m.', 'h', 'pm'])}`,
+    () => `${rng.int(100)}${rng.pick([',', '.'])}${rng.int(10)}${s()}%`,
+    () => `${lead}${s()}${rng.pick(['km', 'kg', 'millions d’euros', 'dollars', 'percent'])}`,
+  ])()
+}
+
+/** A figure or name wrapped in, or flanked by, bidi controls and right-to-left words. */
+function bidiPiece(rng: Rng): string {
+  const core = rng.pick([
+    () => shapedAmount(rng), () => `${rng.int(100)}%`, () => `${1 + rng.int(28)} ${rng.pick(MONTHS)} ${1990 + rng.int(40)}`,
+    () => rng.pick(PEOPLE.slice(0, 5)), () => `${rng.pick(['Acme Holdings Plc', 'the IMF', 'Bank of America'])}`, () => String(rng.int(1_000_000)),
+  ])()
+  const open = rng.pick(BIDI)
+  const close = rng.pick(['\u2069', '\u202c', '\u200e', '\u200f', ''])
+  const rtl = () => rng.pick(RTL_WORDS)
+  return rng.pick([
+    () => `${open}${core}${close}`,
+    () => `${rtl()} ${open}${core}${close} ${rtl()}`,
+    () => `${rtl()}${core}${rtl()}`,
+    () => `${core}${open}`,
+    () => `\u202e${core} ${rtl()}\u202c`,
+    () => [...core].join(rng.pick(['\u200e', '\u200f'])),
+  ])()
+}
+
+/** Marks on what the finders read as punctuation and figures: quote marks, digits, currency signs, full stops. */
+function markFigures(text: string, rng: Rng): string {
+  const mark = () => rng.pick(['\u0301', '\u0308', '\u0327', '\u0338', '\u20dd', '\u0300\u0323', '\u034f', '\ufe0f', '\u20e3'])
+  return text.replace(/[0-9"“”‘’'«»$€£¥%.,]/g, (c) => (rng.chance(0.15) ? c + mark() : c))
+}
+
+/** A table as web pages and wire services send them: pipes (markdown), tabs, or space-aligned columns. */
+function tablePiece(rng: Rng): string {
+  const cell = () => rng.pick([
+    () => shapedAmount(rng), () => `${rng.int(100)}.${rng.int(10)}%`, () => rng.pick(PEOPLE.slice(0, 5)), () => rng.pick(SIGN_LABELS),
+    () => `${1 + rng.int(28)} ${rng.pick(MONTHS)}`, () => String(rng.int(10000)), () => '', () => '—', () => `“${rng.pick(['Yes', 'No', 'We will win'])}”`,
+  ])()
+  const cols = 2 + rng.int(4)
+  const rows = Array.from({length: 2 + rng.int(6)}, () => Array.from({length: cols}, cell))
+  switch (rng.int(4)) {
+    case 0: {
+      const line = (r: string[]) => `| ${r.join(' | ')} |`
+      return [line(rows[0]!), `|${Array.from({length: cols}, () => rng.pick(['---', ':--', '--:', ':-:'])).join('|')}|`, ...rows.slice(1).map(line)].join('\n')
+    }
+    case 1: return rows.map((r) => r.join('\t')).join('\n')
+    case 2: return rows.map((r) => r.map((c) => c.padEnd(18)).join('')).join('\n')
+    default: return rows.map((r) => r.join(rng.pick(['|', ' ¦ ', '│', ' || ']))).join('\n')
+  }
+}
+
+/** Quotations nested in other languages' marks, with attribution: German, French, Swiss, Spanish, Japanese, Polish. */
+function nestedQuote(rng: Rng, sources: readonly string[]): string {
+  const w = () => quotedWords(rng, sources)
+  const [[o, c], [io, ic]] = rng.pick([
+    [['„', '“'], ['‚', '‘']], [['«\u00a0', '\u00a0»'], ['‹\u00a0', '\u00a0›']], [['«', '»'], ['‹', '›']], [['»', '«'], ['›', '‹']],
+    [['«', '»'], ['“', '”']], [['「', '」'], ['『', '』']], [['„', '”'], ['«', '»']], [['“', '”'], ['‘', '’']], [['«\u202f', '\u202f»'], ['“', '”']],
+  ] as Array<[[string, string], [string, string]]>)
+  const who = rng.pick(SPEAKERS)
+  return rng.pick([
+    () => `${o}${w()} ${io}${w()}${ic} ${w()}${c}, ${who}.`,
+    () => `${who[0]!.toUpperCase()}${who.slice(1)}: ${o}${io}${w()}${ic}${c}`,
+    () => `${o}${w()}, ${io}${w()}, ${o}${w()}${c}${ic}${c} ${who}.`,
+    () => `${o}${w()}${c} ${who}. ${o}${w()} ${io}${w()}`,
+    () => `${o}${w()}.\n\n${o}${io}${w()}${ic}.${c}`,
+  ])()
+}
+
+/** ASCII art as it survives in plain-text news: boxes, rules, banners, arrows, shrugs, with figures and names inside. */
+function asciiArt(rng: Rng): string {
+  const inner = rng.pick([() => shapedAmount(rng), () => rng.pick(PEOPLE.slice(0, 5)), () => `${rng.int(100)}%`, () => 'BREAKING NEWS', () => `${1 + rng.int(28)} ${rng.pick(MONTHS)}`])()
+  const w = inner.length + 4
+  return rng.pick([
+    () => `+${'-'.repeat(w)}+\n|  ${inner}  |\n+${'-'.repeat(w)}+`,
+    () => `${'='.repeat(10 + rng.int(70))}\n${inner}\n${'='.repeat(10 + rng.int(70))}`,
+    () => `${'*'.repeat(3 + rng.int(40))} ${inner} ${'*'.repeat(3 + rng.int(40))}`,
+    () => `  /\\_/\\\n ( o.o )  ${inner}\n  > ^ <`,
+    () => `¯\\_(ツ)_/¯ ${inner} -->> ${inner} <== (-_-) ${rng.pick(['o_O', '>_<', ':-)', ';-)', ':-(', '<3'])}`,
+    () => `${inner}\n${rng.pick(['-', '~', '^', '_', '#'])[0]!.repeat(inner.length)}`,
+    () => `┌${'─'.repeat(w)}┐\n│  ${inner}  │\n└${'─'.repeat(w)}┘`,
+    () => Array.from({length: 3 + rng.int(5)}, (_, i) => `${' '.repeat(i)}${'#'.repeat(1 + rng.int(30))}${i === 1 ? ` ${inner}` : ''}`).join('\n'),
+  ])()
+}
+
+/** A very long line: sentences or a token repeated with no line break (a page saved without paragraphs, a run-on list). */
+function longLine(rng: Rng, sources: readonly string[]): string {
+  return rng.pick([
+    () => Array.from({length: 50 + rng.int(400)}, () => quotedWords(rng, sources)).join(rng.pick([' ', ', ', '; ', ' | ', ' • '])),
+    () => `${rng.pick(['$', '€', '', 'Mr. ', '“'])}${rng.pick(['1', '9', '0', '1,000,', 'Ab', 'aB1', 'x-'])}`.repeat(100 + rng.int(3000)),
+    () => `https://example.com/${'a/b-c_d?e=1&f=%20'.repeat(20 + rng.int(400))}`,
+    () => Array.from({length: 100 + rng.int(800)}, () => `${rng.pick(PEOPLE.slice(0, 5))} ${shapedAmount(rng)}`).join(' '),
+    () => `${rng.pick(['Jean-', 'al-', 'Smith-', 'co-'])}`.repeat(100 + rng.int(2000)) + rng.pick(['Marie', 'Roe', '']),
+  ])()
+}
+
+/** Inserts `piece` with an emoji before it now and then, so code-point and UTF-16 offsets differ after it. */
+function withEmoji(rng: Rng, piece: string): string {
+  return rng.chance(0.5) ? `${rng.pick(EMOJI)} ${piece}` : piece
+}
+
+/**
+ * Unicode and layout pieces (fuzz8), in no earlier list, so every seed of the default, shapes, news and signs runs
+ * stays its case: `--only uni` (or names) runs them.
+ */
+export const UNICODE_SHAPES: readonly Mutation[] = [
+  {name: 'uni-nfd-marks', apply: (t, rng) => {
+    const out = rng.chance(0.5) ? t.normalize('NFD') : t
+    return markFigures(insertSentence(out, rng, withEmoji(rng, moneySentence(rng).normalize('NFD'))), rng)
+  }},
+  {name: 'uni-bidi', apply: (t, rng) => {
+    let out = t
+    for (let i = 1 + rng.int(5); i > 0; i--) out = insertAt(out, rng, ` ${withEmoji(rng, bidiPiece(rng))} `)
+    // and now and then the controls on the text's own figures and capitalised words
+    return rng.chance(0.5) ? out.replace(/\b(?:\d[\d,.]*|\p{Lu}\p{Ll}+)\b/gu, (m) => (rng.chance(0.2) ? `${rng.pick(BIDI)}${m}${rng.pick(BIDI)}` : m)) : out
+  }},
+  {name: 'uni-fullwidth-money', apply: (t, rng) => {
+    const piece = () => {
+      const amount = shapedAmount(rng)
+      return rng.pick([
+        () => fullWidth(amount), () => amount.replace(/\$/g, '＄').replace(/¥/g, '￥').replace(/£/g, '￡').replace(/¢/g, '￠'),
+        () => `${rng.pick(['＄', '￥', '￡', '￦', '￠'])}${rng.chance(0.5) ? fullWidth(String(rng.int(100000))) : String(rng.int(100000))}${rng.pick(['', '億', '万', ' million', '円', '元'])}`,
+        () => `${fullWidth(String(rng.int(1000)))}${rng.pick(['％', '%', ' ％', '円', '元', 'ドル', '月', '日'])}`,
+        () => `${fullWidth(String(1990 + rng.int(40)))}年${fullWidth(String(1 + rng.int(12)))}月${fullWidth(String(1 + rng.int(28)))}日`,
+      ])()
+    }
+    let out = t
+    for (let i = 1 + rng.int(5); i > 0; i--) out = insertAt(out, rng, ` ${withEmoji(rng, piece())} `)
+    return out
+  }},
+  {name: 'uni-nb-spaces', apply: (t, rng) => {
+    let out = t
+    for (let i = 1 + rng.int(5); i > 0; i--) out = insertSentence(out, rng, withEmoji(rng, `${rng.pick(['It cost', 'Le prix est de', 'On', 'Revenue was', 'Es kostet'])} ${spacedFigure(rng)}${rng.pick(['.', ',', '', ' et ', ' ('])} ${rng.chance(0.5) ? spacedFigure(rng) : ''}`))
+    return out
+  }},
+  {name: 'uni-long-line', apply: (t, rng, sources) => insertSentence(rng.chance(0.3) ? t.replace(/\s*\n\s*/g, ' ') : t, rng, withEmoji(rng, longLine(rng, sources)))},
+  {name: 'uni-table', apply: (t, rng) => insertSentence(t, rng, `\n\n${withEmoji(rng, tablePiece(rng))}\n\n`)},
+  {name: 'uni-nested-quotes', apply: (t, rng, sources) => {
+    let out = t
+    for (let i = 1 + rng.int(3); i > 0; i--) out = insertSentence(out, rng, withEmoji(rng, nestedQuote(rng, sources)))
+    return out
+  }},
+  {name: 'uni-ascii-art', apply: (t, rng) => insertSentence(t, rng, `\n${withEmoji(rng, asciiArt(rng))}\n`)},
+]
+
 /** One generated input: the seed and mutations that made it, and its text as a reader hands it to the stages. */
 export interface FuzzCase {
   seed: number
@@ -637,6 +809,9 @@ function codePointSlice(points: readonly string[], start: number, end: number): 
 // or dash glued to a word or number ("1996-34'699'479", "IMKB-52'945"), nor a digit and a space ("3 306'503": a later
 // group of a figure grouped otherwise)
 const APOSTROPHE_FIGURE = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}/.,:'’])(?<![\\p{L}\\p{M}\\p{N}][-–])(?<![\\p{N}]\\s)${groupedIntegerSource(GROUP_APOSTROPHES)}`, 'gu')
+
+const COMPAT_SIGN = /[\ufe69\uff04\uffe0\uffe1\uffe5\uffe6]/
+const COMPAT_SIGN_ALL = new RegExp(COMPAT_SIGN.source, 'g')
 
 /** Runs one text as a worker runs a document and checks every invariant; the output JSON is returned for the determinism check. */
 export function checkText(pipeline: Pipeline, text: string, id = 'fuzz'): {violations: Violation[]; output: string} {
@@ -750,6 +925,17 @@ export function checkText(pipeline: Pipeline, text: string, id = 'fuzz'): {viola
   } else if (violations.length === 0) {
     add('no-article', 'no article record and no error')
   }
+  // a currency sign in its compatibility form (full-width ＄ ￥ ￡ ￦ ￠, small ﹩: fuzz8) is that sign: the money found is
+  // the money found with each written as its NFKC form, one code unit for one, so at the same offsets
+  if (COMPAT_SIGN.test(out)) {
+    const folded = out.replace(COMPAT_SIGN_ALL, (c) => c.normalize('NFKC'))
+    const plain = processToResult(pipeline, createDoc({id, source: `${id}.jsonl:1`, text: folded})).lines.money
+    const figures = (file: string) => file.split('\n').filter(Boolean).map((l) => {
+      const {text: _text, ...rest} = JSON.parse(l) as Record<string, unknown>
+      return JSON.stringify(rest)
+    }).join('\n')
+    if (figures(lines.money) !== figures(plain)) add('output:money:compat-sign', `${JSON.stringify(lines.money.slice(0, 300))} vs ${JSON.stringify(plain.slice(0, 300))}`)
+  }
   const output = JSON.stringify({articles: lines.articles, entities: lines.entities, quotes: lines.quotes, money: lines.money, errors: lines.errors, summaries: result.summaryLine})
   return {violations, output}
 }
@@ -811,7 +997,7 @@ const SPEC = {
     seed: {type: 'string', default: '1', check: 'number', description: "first case's seed: the case k after it has this seed + k, reproducible anywhere"},
     minutes: {type: 'string', value: '<m>', check: 'number', description: 'run for this many minutes instead of a number of cases'},
     'max-chars': {type: 'string', default: '4000', check: 'number', description: 'longest window of a source text a case starts from'},
-    only: {type: 'string', value: '<m1,m2>', description: 'only these mutations (comma-separated names; a wrong name lists them; shapes = every shape-* piece, news = every news-* piece, signs = every signs-* piece, which the default run leaves out)'},
+    only: {type: 'string', value: '<m1,m2>', description: 'only these mutations (comma-separated names; a wrong name lists them; shapes = every shape-* piece, news = every news-* piece, signs = every signs-* piece, uni = every uni-* piece, which the default run leaves out)'},
     'no-minimise': {type: 'boolean', default: false, description: 'report failures without minimising them'},
     json: {type: 'string', value: '<file>', description: 'write the failures (kind, seed, mutations, minimal input) to this file'},
   },
@@ -831,10 +1017,10 @@ async function main(): Promise<void> {
   }
   const shared = fileURLToPath(new URL('../../shared', import.meta.url))
   const {texts, from} = loadSources(shared)
-  const every = [...MUTATIONS, ...SHAPES, ...NEWS_SHAPES, ...SIGN_SHAPES]
-  const mutations = options.only === null ? MUTATIONS : every.filter((m) => options.only!.includes(m.name) || (options.only!.includes('shapes') && SHAPES.includes(m)) || (options.only!.includes('news') && NEWS_SHAPES.includes(m)) || (options.only!.includes('signs') && SIGN_SHAPES.includes(m)))
+  const every = [...MUTATIONS, ...SHAPES, ...NEWS_SHAPES, ...SIGN_SHAPES, ...UNICODE_SHAPES]
+  const mutations = options.only === null ? MUTATIONS : every.filter((m) => options.only!.includes(m.name) || (options.only!.includes('shapes') && SHAPES.includes(m)) || (options.only!.includes('news') && NEWS_SHAPES.includes(m)) || (options.only!.includes('signs') && SIGN_SHAPES.includes(m)) || (options.only!.includes('uni') && UNICODE_SHAPES.includes(m)))
   if (mutations.length === 0) {
-    console.error(`fuzz-stages: --only names no mutation; they are: ${every.map((m) => m.name).join(', ')} (and shapes: every shape-*; news: every news-*; signs: every signs-*)`)
+    console.error(`fuzz-stages: --only names no mutation; they are: ${every.map((m) => m.name).join(', ')} (and shapes: every shape-*; news: every news-*; signs: every signs-*; uni: every uni-*)`)
     process.exitCode = 2
     return
   }

@@ -1,6 +1,6 @@
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {BUILT_IN_TEXTS, checkText, createRng, loadSources, makeCase, minimise, MUTATIONS, NEWS_SHAPES, SHAPES, SIGN_SHAPES} from '../scripts/fuzz-stages.ts'
+import {BUILT_IN_TEXTS, checkText, createRng, loadSources, makeCase, minimise, MUTATIONS, NEWS_SHAPES, SHAPES, SIGN_SHAPES, UNICODE_SHAPES} from '../scripts/fuzz-stages.ts'
 import {pipelineFor} from '../src/run/worker.ts'
 
 // a few hundred mutated documents through the default pipeline, as a worker processes them (docs/fuzz.md); the long
@@ -22,7 +22,7 @@ describe('fuzz-stages harness', () => {
 
   it('every mutation keeps a string', () => {
     const rng = createRng(3)
-    for (const m of [...MUTATIONS, ...SHAPES, ...NEWS_SHAPES, ...SIGN_SHAPES]) expect(typeof m.apply(BUILT_IN_TEXTS[0]!, rng, BUILT_IN_TEXTS)).toBe('string')
+    for (const m of [...MUTATIONS, ...SHAPES, ...NEWS_SHAPES, ...SIGN_SHAPES, ...UNICODE_SHAPES]) expect(typeof m.apply(BUILT_IN_TEXTS[0]!, rng, BUILT_IN_TEXTS)).toBe('string')
   })
 })
 
@@ -85,6 +85,24 @@ describe('the news pipeline on 20 documents of signs-* pieces', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const c = makeCase(seed, texts, 1200, SIGN_SHAPES)
       const violations = checkText(pipeline, c.text, `signs${seed}`).violations.map((v) => `${v.kind}: ${v.detail}`)
+      if (violations.length > 0) failed.push({seed, mutations: c.mutations, violations})
+    }
+    expect(failed).toEqual([])
+  })
+})
+
+// the uni-* pieces (docs/fuzz.md, fuzz8): decomposed accents and marks on figures and quote marks, bidi controls and
+// right-to-left words, full-width currency signs and digits, no-break spaces in amounts and dates, long lines, tables,
+// nested quotations of other languages, ASCII art
+describe('the news pipeline on 20 documents of uni-* pieces', () => {
+  const {texts} = loadSources(shared, 30)
+  const pipeline = pipelineFor({name: 'news', options: {}})
+
+  it('keeps every invariant', () => {
+    const failed: Array<{seed: number; mutations: string[]; violations: string[]}> = []
+    for (let seed = 1; seed <= 20; seed++) {
+      const c = makeCase(seed, texts, 1200, UNICODE_SHAPES)
+      const violations = checkText(pipeline, c.text, `uni${seed}`).violations.map((v) => `${v.kind}: ${v.detail}`)
       if (violations.length > 0) failed.push({seed, mutations: c.mutations, violations})
     }
     expect(failed).toEqual([])
@@ -165,6 +183,9 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['span:entities:percent-missed (a name starting at the percent sign took the PERCENT, seed 5100979)', 'y 0% Inc.'],
     ['signed figures in a table and in prose (fuzz7: one sign rule for numbers and money)', 'Sales by region:\n\nEurope  -3%\nAsia  −3.2%\nAmericas  (3.1%)\nAfrica  +4%\n- 3% bullets\n-4% a line\n\nNet income: -$4.5 million and +$2 million, -5 degrees, 2-3% and 1990-2000.'],
     ['span:entities:cuts-figure (names ending inside apostrophe figures, the shapes run)', "H AFRICA 4'982.96. Article 19'295'797. Paris 577'957. RTX 911'962. Ford Escort 139'301.32."],
+    // fuzz8 (docs/fuzz.md): the uni-* pieces' findings
+    ['span:speaker:splits-combining-mark (marks on an abbreviation\'s period, seed 6500254)', 'Gov.\u0323\u0300Said«‹'],
+    ['output:money:compat-sign (full-width and small currency signs read as theirs)', 'It cost ￥300 and ＄5 million, or HK＄3, 😀 ￡\u00a020 and ﹩12.'],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])
   })
