@@ -42,8 +42,9 @@ const BEFORE = `(?<![\\p{L}\\p{M}\\p{N}/.,$€£¥₽₴₹])(?<![\\p{L}\\p{M}\\
 // a currency symbol before a percentage does not make it money ("$ 3%", "EUR 3.5% notes": docs/fuzz.md, numfix (c)):
 // the PERCENT rule's lookbehind is BEFORE without the symbols
 const BEFORE_PERCENT = `(?<![\\p{L}\\p{M}\\p{N}/.,])(?<![\\p{L}\\p{M}\\p{N}]-)(?<![0-9]${APOSTROPHE})`
-// what ends a percentage after its number: a percent sign (after white space) or word
-const PERCENT_END = `(?:${WS0}%|${WS}(?:percent|per cent|pct|percentage points?)(?![\\p{L}\\p{M}]))`
+// what ends a percentage after its number: a percent sign (after white space; with any combining marks written on it,
+// which are the sign's: a PERCENT ended before them, fuzz8) or word
+const PERCENT_END = `(?:${WS0}%\\p{M}*|${WS}(?:percent|per cent|pct|percentage points?)(?![\\p{L}\\p{M}]))`
 const PERCENT_AT = new RegExp(PERCENT_END, 'iuy')
 const AFTER_NUMBER = `(?![\\p{L}\\p{M}\\p{N}/]|[.,][0-9]|-[\\p{L}\\p{N}]|${APOSTROPHE}[0-9])`
 
@@ -73,11 +74,13 @@ const RULES: NumberRule[] = [
   {label: 'PERCENT', pattern: new RegExp(`${BEFORE_PERCENT}(?:${DIGITS}[-–])?${NUMBER}${PERCENT_END}`, 'iuy')},
   // (a unit letter glued to a dollar sign is a currency's prefix: "8 degrees C$7" is 8 degrees and C$7, fuzz seed 7000853)
   {label: 'QUANTITY', pattern: new RegExp(`${BEFORE}${NUMBER}(?:${WS}|-)(?:${UNIT})(?![\\p{L}\\p{M}\\p{N}$])`, 'uy')},
+  // (combining marks on a clock time's last digit are the digit's, as a letter may follow a time, "6:28h", and the TIME
+  // ended before them; a zone is a whole word: fuzz8)
   {
     label: 'TIME',
     pattern: new RegExp(
-      `${BEFORE}(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]{1,3})?)?(?![0-9]|:[0-9])(?:${WS0}(?:[ap]\\.m\\.|[ap]m(?![\\p{L}\\p{M}])))?|(?:1[0-2]|0?[1-9])${WS0}(?:[ap]\\.m\\.|[ap]m(?![\\p{L}\\p{M}]))|(?:1[0-2]|0?[1-9]|${UNITS_1_19.split('|').slice(0, 12).join('|')})${WS}o['’]clock)` +
-        `(?:${WS}(?:GMT|UTC|EST|EDT|CET|CEST|BST|PST|PDT|(?:local|Moscow|Kyiv|Kiev) time))?`,
+      `${BEFORE}(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]{1,3})?)?\\p{M}*(?![0-9]|:[0-9])(?:${WS0}(?:[ap]\\.m\\.|[ap]m(?![\\p{L}\\p{M}])))?|(?:1[0-2]|0?[1-9])${WS0}(?:[ap]\\.m\\.|[ap]m(?![\\p{L}\\p{M}]))|(?:1[0-2]|0?[1-9]|${UNITS_1_19.split('|').slice(0, 12).join('|')})${WS}o['’]clock)` +
+        `(?:${WS}(?:GMT|UTC|EST|EDT|CET|CEST|BST|PST|PDT|(?:local|Moscow|Kyiv|Kiev) time)(?![\\p{L}\\p{M}]))?`,
       'iuy',
     ),
   },

@@ -177,6 +177,14 @@ describe('findNumbers and combining marks', () => {
     ['cafe\u0301 two', [['two', 'CARDINAL']]],
     ['e\u0301two', []],
     ['Zoe\u0308 won two of three sets at 5 p.m.', [['two', 'CARDINAL'], ['three', 'CARDINAL'], ['5 p.m.', 'TIME']]],
+    // (fuzz8) marks on a percent sign are the sign's, and on a clock time's last digit the digit's (a letter may follow
+    // a time, "6:28h"): the PERCENT or TIME keeps them (each ended before them); a zone carrying one is another word
+    ['up 5%\u0308 on', [['5%\u0308', 'PERCENT']]],
+    ['up 5%\ufe0f, 5%\u20dd and 5-7%\u0327\u0301', [['5%\ufe0f', 'PERCENT'], ['5%\u20dd', 'PERCENT'], ['5-7%\u0327\u0301', 'PERCENT']]],
+    ['😀 up 54%\u0338 now', [['54%\u0338', 'PERCENT']]],
+    ['at 12:41\u0323\u0300 GMT', [['12:41\u0323\u0300 GMT', 'TIME']]],
+    ['at 6:28\ufe0fh', [['6:28\ufe0f', 'TIME']]],
+    ['at 6:28 GMT\u0301 and 14:30:00\u0301', [['6:28', 'TIME'], ['14:30:00\u0301', 'TIME']]],
   ])('%j', (text, expected) => {
     expect(found(text)).toEqual(expected)
   })
