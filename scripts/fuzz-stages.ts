@@ -789,6 +789,11 @@ function cutsLetter(text: string, i: number): boolean {
   return i > 0 && MARK.test(text.slice(i, i + 1)) && LETTER_OR_MARK.test(text.slice(Math.max(0, i - 2), i))
 }
 
+/** Whether offset `i` falls between a character that is no letter, space or line break and a combining mark on it. */
+function cutsOther(text: string, i: number): boolean {
+  return i > 0 && MARK.test(text.slice(i, i + 1)) && /[^\p{L}\p{M}\s]$/u.test(text.slice(Math.max(0, i - 2), i))
+}
+
 function isHigh(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff
 }
@@ -850,6 +855,9 @@ export function checkText(pipeline: Pipeline, text: string, id = 'fuzz'): {viola
         const inner = out.slice(s.start, s.end)
         // a mark belongs to the letter before it: a span that starts on one, or ends before one, cuts a letter in two ("Jose" of "José" written e + U+0301)
         if (cutsLetter(out, s.start) || cutsLetter(out, s.end)) add(`span:${layer}:splits-combining-mark`, `${where}: ${JSON.stringify(out.slice(Math.max(0, s.start - 3), s.end + 3))}`)
+        // (fuzz8) and none ends before a mark on a digit, sign or mark of its own ("5%" of "5%" + U+0308): its last
+        // character is another one with the mark
+        else if (cutsOther(out, s.end)) add(`span:${layer}:ends-before-mark`, `${where}: ${JSON.stringify(out.slice(Math.max(0, s.start - 3), s.end + 3))}`)
         if (/^\s|\s$/.test(inner)) add(`span:${layer}:edge-space`, `${where}: ${JSON.stringify(inner)}`)
         if (layer !== 'quotes' && inner.includes('\n\n')) add(`span:${layer}:crosses-paragraph`, `${where}: ${JSON.stringify(inner.slice(0, 200))}`)
       }
