@@ -74,12 +74,12 @@ const RULES: NumberRule[] = [
   {label: 'PERCENT', pattern: new RegExp(`${BEFORE_PERCENT}(?:${DIGITS}[-–])?${NUMBER}${PERCENT_END}`, 'iuy')},
   // (a unit letter glued to a dollar sign is a currency's prefix: "8 degrees C$7" is 8 degrees and C$7, fuzz seed 7000853)
   {label: 'QUANTITY', pattern: new RegExp(`${BEFORE}${NUMBER}(?:${WS}|-)(?:${UNIT})(?![\\p{L}\\p{M}\\p{N}$])`, 'uy')},
-  // (combining marks on a clock time's last digit are the digit's, as a letter may follow a time, "6:28h", and the TIME
-  // ended before them; a zone is a whole word: fuzz8)
+  // (combining marks on a clock time's last digit or on the full stop of "p.m." are theirs, as a letter may follow a
+  // time, "6:28h", and the TIME ended before them; a zone is a whole word: fuzz8)
   {
     label: 'TIME',
     pattern: new RegExp(
-      `${BEFORE}(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]{1,3})?)?\\p{M}*(?![0-9]|:[0-9])(?:${WS0}(?:[ap]\\.m\\.|[ap]m(?![\\p{L}\\p{M}])))?|(?:1[0-2]|0?[1-9])${WS0}(?:[ap]\\.m\\.|[ap]m(?![\\p{L}\\p{M}]))|(?:1[0-2]|0?[1-9]|${UNITS_1_19.split('|').slice(0, 12).join('|')})${WS}o['’]clock)` +
+      `${BEFORE}(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]{1,3})?)?\\p{M}*(?![0-9]|:[0-9])(?:${WS0}(?:[ap]\\.m\\.\\p{M}*|[ap]m(?![\\p{L}\\p{M}])))?|(?:1[0-2]|0?[1-9])${WS0}(?:[ap]\\.m\\.\\p{M}*|[ap]m(?![\\p{L}\\p{M}]))|(?:1[0-2]|0?[1-9]|${UNITS_1_19.split('|').slice(0, 12).join('|')})${WS}o['’]clock)` +
         `(?:${WS}(?:GMT|UTC|EST|EDT|CET|CEST|BST|PST|PDT|(?:local|Moscow|Kyiv|Kiev) time)(?![\\p{L}\\p{M}]))?`,
       'iuy',
     ),

@@ -185,6 +185,7 @@ describe('findNumbers and combining marks', () => {
     ['at 12:41\u0323\u0300 GMT', [['12:41\u0323\u0300 GMT', 'TIME']]],
     ['at 6:28\ufe0fh', [['6:28\ufe0f', 'TIME']]],
     ['at 6:28 GMT\u0301 and 14:30:00\u0301', [['6:28', 'TIME'], ['14:30:00\u0301', 'TIME']]],
+    ['at 8:36 a.m.\u0308 EDT and 7 p.m.\u0301', [['8:36 a.m.\u0308 EDT', 'TIME'], ['7 p.m.\u0301', 'TIME']]],
   ])('%j', (text, expected) => {
     expect(found(text)).toEqual(expected)
   })
