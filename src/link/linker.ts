@@ -15,6 +15,7 @@ import {middlesCompatible, parsePersonName, type PersonName} from '../names/pers
 import {roleKey} from '../names/roles.ts'
 import type {EntityIndexEntry} from '../schema.ts'
 import {consonantSkeleton, nameKey, translitKey} from '../names/translit.ts'
+import {createWeakLog, type WeakLog} from './weak-log.ts'
 
 /** One entity mention as the run engine hands it to the linker. */
 export interface LinkInput {
@@ -107,6 +108,8 @@ const DISTINCTIVE_SHARE = 0.02
 
 interface NameRecord {
   id: string
+  /** the record's number in the order records were made, its key in the weak log */
+  ordinal: number
   label: EntityLabel
   spellings: Map<string, number>
   roles: Map<string, number>
@@ -119,9 +122,8 @@ interface NameRecord {
   name: string | null
   /** mentions in the document being added */
   docMentions: number
-  /** documents that name it weakly and under this label alone, and how many mentions each (corpus labels) */
-  weakDocs: string[] | null
-  weakCounts: number[] | null
+  /** how many documents name it weakly and under this label alone (corpus labels); which ones, the weak log says */
+  weakDocs: number
   /** the label votes of its name (shared by the name's ids under other labels); null for values */
   votes: NameVotes | null
 }
@@ -256,9 +258,14 @@ function initialsOf(name: string): string {
     .toLowerCase()
 }
 
-/** Creates a linker; memory is proportional to the distinct names added. */
+/**
+ * Creates a linker; memory is proportional to the distinct names added, plus 4 bytes for each name a document
+ * mentions weakly and one docId reference per document (the weak log).
+ */
 export function createLinker(): Linker {
   const records = new Map<string, NameRecord>()
+  const weak = createWeakLog()
+  let made = 0
   let totalDocs = 0
   let currentDoc: string | null = null
   let inDoc: NameRecord[] = []
@@ -307,8 +314,8 @@ export function createLinker(): Linker {
       if (name.mixed) continue
       name.counts[NAME_LABELS.indexOf(record.label)]++
       if (record.docMentions <= CORPUS_LABELS.weakMentions) {
-        ;(record.weakDocs ??= []).push(currentDoc!)
-        ;(record.weakCounts ??= []).push(record.docMentions)
+        weak.add(currentDoc!, record.ordinal, record.docMentions)
+        record.weakDocs++
       }
     }
     for (const name of mixed ?? []) {
@@ -339,6 +346,7 @@ export function createLinker(): Linker {
       const name = isNameLabel(label) ? namePart(entityId) : null
       record = {
         id: entityId,
+        ordinal: made++,
         label,
         spellings: new Map(),
         roles: NO_ROLES as Map<string, number>,
@@ -348,8 +356,7 @@ export function createLinker(): Linker {
         cooccurring: new Set(),
         name,
         docMentions: 0,
-        weakDocs: null,
-        weakCounts: null,
+        weakDocs: 0,
         votes: name !== null ? votesOf(name) : null,
       }
       records.set(entityId, record)
@@ -425,7 +432,7 @@ export function createLinker(): Linker {
     addDocument,
     finish() {
       flush()
-      const relabels = relabelByCorpus(records, votes, cued)
+      const relabels = relabelByCorpus(records, votes, cued, weak)
       return {...link([...records.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), totalDocs, values), relabels}
     },
   }
@@ -435,12 +442,15 @@ export function createLinker(): Linker {
  * Decides the corpus's label for weakly named names (see {@link CORPUS_LABELS}) and moves those mentions to the
  * record of their new id, so the index counts them there. Depends only on the vote counts, never on document order.
  */
-function relabelByCorpus(records: Map<string, NameRecord>, votes: ReadonlyMap<string, NameVotes>, cued: ReadonlyMap<string, number>): Map<string, Map<string, Relabel>> {
+function relabelByCorpus(records: Map<string, NameRecord>, votes: ReadonlyMap<string, NameVotes>, cued: ReadonlyMap<string, number>, weakLog: WeakLog): Map<string, Map<string, Relabel>> {
   const relabels = new Map<string, Map<string, Relabel>>()
   const person = NAME_LABELS.indexOf('PERSON')
   const {numerator, denominator} = CORPUS_LABELS.minShare
   // the records to move, found before any is deleted, in id order (not the order documents came in)
-  const weak = [...records.values()].filter((record) => record.weakDocs !== null).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const weak = [...records.values()].filter((record) => record.weakDocs > 0).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  // which records move is decided first (no decision depends on another's move: a target's label is the corpus's,
+  // a source's is not), then their documents are read from the log in one pass, then they move in id order as before
+  const moves: Array<{source: NameRecord; target: NameRecord; relabel: Relabel}> = []
   for (const source of weak) {
     const tally = votes.get(source.name!)!.counts
     let best = 0
@@ -460,12 +470,16 @@ function relabelByCorpus(records: Map<string, NameRecord>, votes: ReadonlyMap<st
     const label = NAME_LABELS[best]
     const target = records.get(`${label.toLowerCase()}:${source.name}`)
     if (!target) continue
-    const relabel: Relabel = {label, entityId: target.id}
-    source.weakDocs!.forEach((docId, k) => {
+    moves.push({source, target, relabel: {label, entityId: target.id}})
+  }
+  const docsOf = weakLog.collect(new Set(moves.map((move) => move.source.ordinal)))
+  for (const {source, target, relabel} of moves) {
+    const {docIds, mentions} = docsOf.get(source.ordinal)!
+    docIds.forEach((docId, k) => {
       let changes = relabels.get(docId)
       if (!changes) relabels.set(docId, (changes = new Map()))
       changes.set(source.id, relabel)
-      const count = source.weakCounts![k]
+      const count = mentions[k]!
       source.mentions -= count
       source.documents--
       target.mentions += count
@@ -507,7 +521,10 @@ function link(records: NameRecord[], totalDocs: number, values: NameValues): Omi
 function candidateEdges(profiles: readonly NameProfile[], sharedCooccurring: (a: number, b: number) => number, values: NameValues): Edge[] {
   const edges: Edge[] = []
   const n = profiles.length
-  const seen = new Set<number>()
+  // a pair can share two blocks only as people sharing both their surname skeleton's block and their sound's: such a
+  // pair is decided in the skeleton's block alone. (A Set of every pair decided overflowed at 2^24 pairs, "Set maximum
+  // size exceeded", on a corpus of many people whose names share blocks: docs/scale.md, soak.)
+  const skeletonBlock: Array<string | undefined> = new Array(n)
   const blocks = new Map<string, number[]>()
   const addTo = (key: string, index: number): void => {
     const block = blocks.get(key)
@@ -525,7 +542,8 @@ function candidateEdges(profiles: readonly NameProfile[], sharedCooccurring: (a:
     if (person?.given && !person.givenInitial) {
       // every person rule needs equivalent given names, so the given-name class is part of both keys
       const [skeleton, sound] = values.surnameBlocks(person.surnameKey)
-      addTo(`person|${skeleton}|${person.givenClass}`, i)
+      skeletonBlock[i] = `person|${skeleton}|${person.givenClass}`
+      addTo(skeletonBlock[i]!, i)
       addTo(`person-sound|${sound}|${person.givenClass}`, i)
     } else if (profile.label === 'LOC') {
       addTo(`place|${values.placeBlock(profile.key)}`, i)
@@ -546,14 +564,13 @@ function candidateEdges(profiles: readonly NameProfile[], sharedCooccurring: (a:
       for (let k = 1; k < block.length; k++) edges.push({a: block[0], b: block[k], rule: translitKey})
       continue
     }
+    const bySound = key.startsWith('person-sound|')
     for (let x = 0; x < block.length; x++) {
       for (let y = x + 1; y < block.length; y++) {
         const a = block[x]
         const b = block[y]
         // a pair may share two blocks; decide it once
-        const pair = a * n + b
-        if (seen.has(pair)) continue
-        seen.add(pair)
+        if (bySound && skeletonBlock[a] === skeletonBlock[b]) continue
         const rule = matchNames(profiles[a], profiles[b], {sharedCooccurring: () => sharedCooccurring(a, b)})
         if (rule) edges.push({a, b, rule: ruleIndex(rule)})
       }
