@@ -4,7 +4,9 @@
 //     name, remembered for the corpus labels): what the linker keeps for every document, however few names are new.
 //  2. per distinct entity: 40 new organisation names a document, three mentions each (none weak), each with 39
 //     co-occurring names: what the linker keeps for every distinct name.
-// Usage: npm run bench:link-memory [-- --docs 20000,80000 --entity-docs 5000,15000]
+//  3. with --block P: finish on P person names that share one blocking key (`Name<i> Surname<j>`, one document
+//     each), which compares every pair of the block: 6,000 names are past the 2^24 pairs a Set can hold.
+// Usage: npm run bench:link-memory [-- --docs 20000,80000 --entity-docs 5000,15000 --block 6000]
 import {getHeapStatistics} from 'node:v8'
 import {createLinker} from '../src/link/linker.ts'
 import {parseScriptArgs} from '../tools/lib/script-args.ts'
@@ -15,6 +17,7 @@ const {values} = parseScriptArgs({
   options: {
     docs: {type: 'string', default: '20000,80000', check: 'numbers', description: 'two document counts for the per-document figure'},
     'entity-docs': {type: 'string', default: '5000,15000', check: 'numbers', description: 'two document counts for the per-entity figure (40 new names each)'},
+    block: {type: 'string', default: '0', check: 'number', description: 'then time finish on this many person names sharing one blocking key (6000: past 2^24 pairs; minutes)'},
   },
   example: 'npm run bench:link-memory -- --docs 10000,40000',
 })
@@ -61,3 +64,19 @@ const perEntity = measure(entityDocs, (d, k) => ({id: `org:company-${d * K + k}`
 console.log(`per distinct entity: ${perEntity.toFixed(0)} bytes (${K} new names a document, ${K - 1} co-occurring each, from ${entityDocs[0]! * K} to ${entityDocs[1]! * K} entities)`)
 const limit = getHeapStatistics().heap_size_limit
 console.log(`8 GB holds ${(8e9 / perEntity / 1e6).toFixed(1)} M distinct entities at this rate, or ${(8e9 / perDoc / 1e6).toFixed(0)} M documents' weak names; the main thread's heap limit here (${(limit / 2 ** 20).toFixed(0)} MiB) ${(limit / perEntity / 1e6).toFixed(1)} M entities`)
+
+const people = Number(values.block)
+if (people > 0) {
+  const linker = createLinker()
+  for (let d = 0; d < people; d++) {
+    const name = `Name${d} Surname${(d * 7919) % people}`
+    linker.addDocument(`doc-${d}`, ['PERSON', `person:${name.toLowerCase().replace(/ /g, '-')}`, 3, 2, name, 3, -1, -1])
+  }
+  const started = performance.now()
+  try {
+    const {index} = linker.finish()
+    console.log(`${people} people in one block: finish ${((performance.now() - started) / 1000).toFixed(1)} s, ${index.length} entities`)
+  } catch (error) {
+    console.log(`${people} people in one block: finish failed after ${((performance.now() - started) / 1000).toFixed(1)} s: ${String(error)}`)
+  }
+}
