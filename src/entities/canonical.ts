@@ -13,11 +13,13 @@ export interface CanonicalMention {
   role?: string
 }
 
-const NEEDS_CLEANING = /[^\S ]| \s|^[\s"'“”‘’«»(\[]|[\s"“”«»)\],;:!?]$|[\u00ad\u200b-\u200d\u2060]/
+const NEEDS_CLEANING = /[^\S ]| \s|^[\s"'“”‘’«»(\[]|[\s"“”«»)\],;:!?]$|[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069]/
 
 // characters that render as nothing inside a name: soft hyphen, zero-width space, zero-width (non-)joiner, word
-// joiner, zero-width no-break space (which \s also matches: removed first, so "Ange\ufeffla" is not "Ange la")
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g
+// joiner, zero-width no-break space (which \s also matches: removed first, so "Ange\ufeffla" is not "Ange la"), and
+// direction marks, embeddings, overrides and isolates (an override in "Del\u202egado" showed the name as "Delodag"
+// wherever the canonical name was printed, in the review site's charts too)
+const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g
 
 // a zero-width (non-)joiner beside a letter of a script that writes with them (Persian, Devanagari) is spelling
 // there, kept; beside Latin letters, spaces or at an edge it is a stray from the page

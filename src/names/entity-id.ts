@@ -17,8 +17,8 @@ export function nameSlug(name: string): string {
   return name
     .normalize('NFKD')
     // combining marks and the characters that render as nothing (soft hyphen, zero-width space and (non-)joiners,
-    // word joiner, U+FEFF) are no part of the key: "Mer\u00adkel" is merkel, not mer-kel
-    .replace(/[\p{M}\u00ad\u200b-\u200d\u2060\ufeff]/gu, '')
+    // word joiner, U+FEFF, direction marks and overrides) are no part of the key: "Mer\u00adkel" is merkel, not mer-kel
+    .replace(/[\p{M}\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/gu, '')
     .toLowerCase()
     // dots of abbreviations and apostrophes join their letters: U.S. -> us, O'Brien -> obrien
     .replace(/(?<=\p{L})\.(?=\p{L}|$|\s)/gu, '')

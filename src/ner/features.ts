@@ -41,8 +41,10 @@ const NORMALISE: Record<string, string> = {
   // invisible characters inside a word (soft hyphen, zero-width space, joiners, word joiner, zero-width no-break
   // space): "Ange\u200dla" is the word "Angela" to a reader, and to the vocabulary and the gazetteers
   '\u00AD': '', '\u200B': '', '\u200C': '', '\u200D': '', '\u2060': '', '\uFEFF': '',
+  // and direction marks, embeddings, overrides and isolates
+  '\u200E': '', '\u200F': '', '\u202A': '', '\u202B': '', '\u202C': '', '\u202D': '', '\u202E': '', '\u2066': '', '\u2067': '', '\u2068': '', '\u2069': '',
 }
-const NORMALISE_RE = /[\u2018\u2019\u201A\u2032`\u201C\u201D\u201E\u00AB\u00BB\u2013\u2014\u2012\u2010\u2011\u2212\u2026\u00A0\u00AD\u200B-\u200D\u2060\uFEFF]/g
+const NORMALISE_RE = /[\u2018\u2019\u201A\u2032`\u201C\u201D\u201E\u00AB\u00BB\u2013\u2014\u2012\u2010\u2011\u2212\u2026\u00A0\u00AD\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g
 
 /** Maps typographic quotes, dashes and ellipses to ASCII so news text looks like the training text. */
 export function normaliseWord(word: string): string {

@@ -118,7 +118,7 @@ export function createGazetteerCache(): GazetteerCache {
 }
 
 // no apostrophe (a possessive splits off) and no character normaliseWord maps: split on spaces and lowercase
-const PLAIN = /^[^'’`\u2018-\u201E\u2032\u00AB\u00BB\u2010-\u2014\u2212\u2026\u00AD\u200B-\u200D\u2060\uFEFF]+$/
+const PLAIN = /^[^'’`\u2018-\u201E\u2032\u00AB\u00BB\u2010-\u2014\u2212\u2026\u00AD\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]+$/
 const SPACE = /\s/
 const SPACES = /\s+/
 

@@ -91,6 +91,11 @@ function isHyphen(code: number): boolean {
   return code === 0x2d || code === 0x2010 || code === 0x2011
 }
 
+// left-to-right and right-to-left marks, embeddings and overrides (U+202A-U+202E), isolates (U+2066-U+2069)
+function isDirectionControl(code: number): boolean {
+  return code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)
+}
+
 function isDigitCode(code: number): boolean {
   return code >= 0x30 && code <= 0x39
 }
@@ -349,9 +354,10 @@ function scanWord(text: string, start: number, tokens: Token[], upper: number): 
     const next = text.charCodeAt(end + 1)
     const prevCls = CLS[prev]!
     const nextCls = classAt(text, end + 1)
-    if (code === 0x200b || code === 0x2060 || code === 0xfeff) {
+    if (code === 0x200b || code === 0x2060 || code === 0xfeff || isDirectionControl(code)) {
       // a zero-width space, word joiner or zero-width no-break space between two letters ("Mer\u200bkel", pasted
-      // from a page that marks where a long word may wrap): one word as it reads, where it was two ("Mer", "kel")
+      // from a page that marks where a long word may wrap): one word as it reads, where it was two ("Mer", "kel");
+      // a direction mark or override between letters too (it renders as nothing, or reverses what follows)
       if (isLetterClass(prevCls) && isLetterClass(nextCls)) {
         end++
         continue

@@ -39,6 +39,10 @@ describe('cleanName and stripPossessive', () => {
     ['Ange\ufeffla Merkel', 'Angela Merkel', 'Ange\ufeffla Merkel'],
     ['Angela \u200dMerkel', 'Angela Merkel', 'Angela \u200dMerkel'],
     ['Merkel\u200b’s', 'Merkel’s', 'Merkel\u200b’s'],
+    // direction marks and overrides (an override showed "Del\u202egado" as "Delodag" wherever the name was printed)
+    ['Maria Del\u202egado', 'Maria Delgado', 'Maria Del\u202egado'],
+    ['Maria\u200f Delgado\u200e', 'Maria Delgado', 'Maria\u200f Delgado\u200e'],
+    ['\u2067Maria Delgado\u2069', 'Maria Delgado', '\u2067Maria Delgado\u2069'],
     // written in NFKC: decomposed accents composed, full-width letters and ligatures as a reader types them
     ['Jose\u0301 A\u0301lvarez', 'José Álvarez', 'Jose\u0301 A\u0301lvarez'],
     ['José Álvarez', 'José Álvarez', 'José Álvarez'],

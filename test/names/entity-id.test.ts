@@ -17,6 +17,7 @@ describe('nameSlug', () => {
     ['Angela\u2060 Mer\u200bkel', 'angela-merkel'],
     ['Ange\ufeffla Merkel', 'angela-merkel'],
     ['\u200dAngela Merkel', 'angela-merkel'],
+    ['Maria Del\u202egado\u200f', 'maria-delgado'],
     ['\u00ad', ''],
   ])('%j -> %s', (name, slug) => {
     expect(nameSlug(name)).toBe(slug)

@@ -66,6 +66,7 @@ describe('word classes', () => {
     ['Ange\u2060la', 'Angela'],
     ['Ange\ufeffla', 'Angela'],
     ['\u200dMerkel\u00ad', 'Merkel'],
+    ['Del\u202egado\u200f', 'Delgado'],
     // a token of nothing else stays itself (a word is never empty)
     ['\u00ad', '\u00ad'],
     ['\u200d\u200c', '\u200d\u200c'],

@@ -97,6 +97,7 @@ describe('findTokens', () => {
     ['a soft hyphen or joiner after a space', 'Doug \u00adAndres and Angela \u200dMerkel \u200c said', ['Doug', 'Andres', 'and', 'Angela', 'Merkel', 'said']],
     ['a zero-width space beside a space or a sign breaks as before', 'country \u200bcombined, said\u200b. x\u200b-y', ['country', 'combined', ',', 'said', '.', 'x', '-', 'y']],
     ['a zero-width space between words with no space', 'Merkel\u200b\u200bsaid', ['Merkel', 'said']],
+    ['a direction mark or override between letters', 'Del\u202egado Del\u200fgado Del\u2067gado, said\u200f.', ['Del\u202egado', 'Del\u200fgado', 'Del\u2067gado', ',', 'said', '.']],
   ])('%s', (_name, text, expected) => {
     expect(words(text)).toEqual(expected)
   })
