@@ -959,7 +959,9 @@ async function readRecord(given: unknown, raw: string, source: string, where: st
     const scrubbed = scrubText(paragraphs.join('\n\n'))
     text = scrubbed.text
     const blank = article.text.length - paragraphs.length
-    const note = `"text" is a list of ${article.text.length} paragraph${article.text.length === 1 ? '' : 's'}, as some scrapers write it: read as one text, the paragraphs joined by blank lines${blank > 0 ? ` (${blank} blank one${blank === 1 ? '' : 's'} left out)` : ''}; offsets count in that text, which articles.jsonl holds`
+    // the field named as the record names it (--text-field paragraphs)
+    const field = renamed !== given ? textField! : 'text'
+    const note = `"${field}" is a list of ${article.text.length} paragraph${article.text.length === 1 ? '' : 's'}, as some scrapers write it: read as one text, the paragraphs joined by blank lines${blank > 0 ? ` (${blank} blank one${blank === 1 ? '' : 's'} left out)` : ''}; offsets count in that text, which articles.jsonl holds`
     warnings = [{code: 'ingest:text-list', message: note}, ...scrubbed.warnings]
     if (typeof article.html === 'string') extra.html = article.html
     meta = recordMeta(article, extra)

@@ -5,7 +5,7 @@ import {join} from 'node:path'
 import {gzipSync} from 'node:zlib'
 import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
-import {contentId, CorpusError, createIdAllocator, decodeText, displayName, findMetadataFolder, listCorpus, MAX_ARTICLE_CHARS, readCorpus, type CorpusItem} from '../../src/io/corpus.ts'
+import {contentId, CorpusError, createIdAllocator, decodeText, displayName, findMetadataFolder, listCorpus, MAX_ARTICLE_CHARS, readCorpus, type CorpusItem, type ReadOptions} from '../../src/io/corpus.ts'
 import {decodeBytes} from '../../src/io/decode.ts'
 import {findBinaryFile} from '../../src/io/gzip.ts'
 import {webarchive} from '../helpers/bplist.ts'
@@ -27,9 +27,9 @@ function utf32(text: string, littleEndian: boolean): Buffer {
   return bytes
 }
 
-async function readAll(dir: string): Promise<CorpusItem[]> {
+async function readAll(dir: string, options: ReadOptions = {}): Promise<CorpusItem[]> {
   const items: CorpusItem[] = []
-  for await (const item of readCorpus(dir, await listCorpus(dir))) items.push(item)
+  for await (const item of readCorpus(dir, await listCorpus(dir), options)) items.push(item)
   return items
 }
 
@@ -355,6 +355,14 @@ describe('readCorpus: JSON files (an array of articles, an object, an API answer
     }
     // the same paragraphs give the same id from either file (an id from the joined text)
     if (items[0]!.kind === 'doc' && items[1]!.kind === 'doc') expect(items[0]!.doc.id).toBe(contentId(joined))
+  })
+
+  it('reads a list of paragraphs under the field --text-field names, and says that field', async () => {
+    const items = await readAll(await corpus({'a.jsonl': JSON.stringify({paragraphs: ['One para.', 'Two para.'], text: 'teaser'})}), {textField: 'paragraphs'})
+    const doc = items[0]!.kind === 'doc' ? items[0]!.doc : null
+    expect(doc?.text).toBe('One para.\n\nTwo para.')
+    expect(doc?.meta.extra).toEqual({text: 'teaser'})
+    expect(doc?.messages[0]!.message).toMatch(/^"paragraphs" is a list of 2 paragraphs/)
   })
 
   // a title, url, date or byline that is no string (a list of authors, epoch seconds, mongoexport's {"$date": ...})
