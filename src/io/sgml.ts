@@ -7,7 +7,7 @@
  * HTML parser. Character references and typesetting codes (`&AMP;`, `&QL;`) are left in the text: the `clean`
  * stage reads them, so a pasted wire story in a `.txt` file gets the same treatment.
  */
-import {isCapitalsByline} from '../clean/capitals-byline.ts'
+import {BYLINE_OPENING_WORDS, isCapitalsByline} from '../clean/capitals-byline.ts'
 
 /** One `<DOC>` read from a wire file: the text lede processes and the fields it keeps. */
 export interface WireDoc {
@@ -261,7 +261,8 @@ function readBylineBlock(loose: Array<{text: string; at: number}>, text: Element
   const opens = (i: number) => i >= 0 && (BYLINE_OPENING.test(lines[i]!.line) || (!lines[i]!.element && isCapitalsByline(lines[i]!.line)))
   return lines.filter(({line, element}, i) => element || opens(i) || opens(i - 1) || WIRE_COPYRIGHT.test(line)).map(({line}) => line)
 }
-const BYLINE_OPENING = /^(?:by|written by|reporting by)\s*:?\s+\p{Lu}/iu
+// clean's words (one list, so a loose `Author: Jane Doe` is the byline here that it is under a headline in a text file)
+const BYLINE_OPENING = new RegExp(`^(?:${BYLINE_OPENING_WORDS})\\s*:?\\s+\\p{Lu}`, 'iu')
 const WIRE_COPYRIGHT = /^c\. ?(?:19|20)[0-9]{2} \p{Lu}/u
 
 function splitLines(text: string): string[] {

@@ -127,6 +127,10 @@ describe('splitWireFile', () => {
     ['a name line in capitals with no By kept', `${HEAD} ANN LEE\n${STORY}`, 'Rain Falls\n\nANN LEE\n\nIt rained.'],
     ['a name in capitals and its agency kept', `${HEAD} ANN LEE, Associated Press\n${STORY}`, 'Rain Falls\n\nANN LEE, Associated Press\n\nIt rained.'],
     ['a name in capitals and the line under it kept', `${HEAD} ANN LEE\n AP Farm Writer\n${STORY}`, 'Rain Falls\n\nANN LEE\nAP Farm Writer\n\nIt rained.'],
+    // the opening words are clean's BYLINE_OPENING_WORDS (one list since 2026-12-03 night): the reader kept only By,
+    // Written by and Reporting by, so a loose `Author:` line stayed out of the block that clean reads as a byline
+    ['a loose Author: line and the line under it kept', `${HEAD} Author: Ann Lee\n Associated Press Writer\n${STORY}`, 'Rain Falls\n\nAuthor: Ann Lee\nAssociated Press Writer\n\nIt rained.'],
+    ['a loose Text by line kept', `${HEAD} Text by Ann Lee\n${STORY}`, 'Rain Falls\n\nText by Ann Lee\n\nIt rained.'],
     ['a name line in mixed case with no By left out', `${HEAD} Ann Lee\n${STORY}`, 'Rain Falls\n\nIt rained.'],
     ['a capitals line naming no one left out', `${HEAD} PORT DEBATE ENDS\n${STORY}`, 'Rain Falls\n\nIt rained.'],
     ['BYLINE element after the story put first in the block', `${HEAD} c.1998 N.Y. Times News Service\n<TEXT>\n   It rained.\n</TEXT>\n<BYLINE> By Ann Lee </BYLINE>\n</DOC>\n`, 'Rain Falls\n\nBy Ann Lee\nc.1998 N.Y. Times News Service\n\nIt rained.'],
