@@ -55,6 +55,21 @@ export async function until(test: () => boolean, ms = 60_000, every = 20): Promi
   }
 }
 
+/** Waits until `test` holds while `run` is alive, failing at once with its stderr if it ends first. */
+export async function waitFor(test: () => boolean, run: Lede, every = 20): Promise<void> {
+  // no deadline of its own: a fixed one (60 s) failed under load 20-38 with nothing wrong, so the test's timeout bounds
+  // the wait; the test is asked once more after the run's last output is read ('close'), as it may hold by then
+  let ended = false
+  void run.done.then(() => (ended = true))
+  while (!test()) {
+    if (ended && !test()) {
+      const {code, signal, stderr} = await run.done
+      throw new Error(`the run ended (${signal ?? `exit ${code}`}) before what the test waited for; its stderr:\n${stderr}`)
+    }
+    await new Promise((r) => setTimeout(r, every))
+  }
+}
+
 /** Items (inputs) the staging folder's checkpoint says are written, or -1 when there is none. */
 export function stagedItems(out: string): number {
   try {
