@@ -80,23 +80,32 @@ describe('processToResult on a long document (a full garbage collection before i
   })
 })
 
+// a text's records through the news pipeline, and where a figure stands in it in code points (records count code
+// points, the text's indexOf UTF-16 units: after an emoji they differ); one helper for the two tables below
+function recordsAfterEmoji(id: string, text: string) {
+  const lines = processToResult(PIPELINES.news!.build({}), createDoc({id, source: `${id}.txt`, text})).lines
+  const records = (file: string) => file.split('\n').filter(Boolean).map((l) => JSON.parse(l) as {text: string; start: number; end: number; label?: string; value?: string})
+  const codePoint = (needle: string) => [...text.slice(0, text.indexOf(needle))].length
+  // the one entity over the figure, whole, with its label and code-point offsets
+  const expectOneEntity = (figure: string, label: string) => {
+    const start = codePoint(figure)
+    expect(records(lines.entities).filter((r) => r.start < start + [...figure].length && r.end > start)).toEqual([
+      expect.objectContaining({text: figure, start, end: start + [...figure].length, label}),
+    ])
+  }
+  return {lines, records, codePoint, expectOneEntity}
+}
+
 // figures grouped by no-break, narrow no-break and thin spaces after emoji (docs/fuzz.md, numfix2): each record's
 // offsets count code points, and its text is the whole figure the number and money finders both read
 describe('space-grouped figures after emoji, as records', () => {
-  const pipeline = PIPELINES.news!.build({})
-  const text = 'Selon le recensement, 🎉 la ville compte 1\u202f234\u202f567 habitants 😀 et un budget de €2\u00a0500\u00a0000. 🎉🎉 Il a couru 12\u2009500,5 km.'
-  const lines = processToResult(pipeline, createDoc({id: 'd1', source: 'd1.txt', text})).lines
-  const records = (file: string) => file.split('\n').filter(Boolean).map((l) => JSON.parse(l) as {text: string; start: number; end: number; label?: string})
-  const codePoint = (needle: string) => [...text.slice(0, text.indexOf(needle))].length
+  const {lines, records, codePoint, expectOneEntity} = recordsAfterEmoji('d1', 'Selon le recensement, 🎉 la ville compte 1\u202f234\u202f567 habitants 😀 et un budget de €2\u00a0500\u00a0000. 🎉🎉 Il a couru 12\u2009500,5 km.')
   it.each([
     ['1\u202f234\u202f567', 'CARDINAL'],
     ['€2\u00a0500\u00a0000', 'MONEY'],
     ['12\u2009500,5 km', 'QUANTITY'],
   ])('%j is one %s entity at its code-point offsets', (figure, label) => {
-    const start = codePoint(figure)
-    expect(records(lines.entities).filter((r) => r.start < start + [...figure].length && r.end > start)).toEqual([
-      expect.objectContaining({text: figure, start, end: start + [...figure].length, label}),
-    ])
+    expectOneEntity(figure, label)
   })
   it('writes the money record at the same code points', () => {
     const start = codePoint('€2\u00a0500\u00a0000')
@@ -107,11 +116,7 @@ describe('space-grouped figures after emoji, as records', () => {
 // a sign written flush before a figure is inside its entity and money record (docs/fuzz.md, fuzz7), at code points
 // counted after emoji; a hyphen opening a line (a bullet) and brackets stay outside
 describe('signed figures after emoji, as records', () => {
-  const pipeline = PIPELINES.news!.build({})
-  const text = 'Sales by region 🎉 on the year:\n\nEurope 😀 -3%\nAsia 🎉🎉 −3.2%\nAmericas 😀 (3.1%)\nAfrica 🎉 +4%\n-5% was the bullet.\n\nNet income 😀 was -$4.5 million, and temperatures of -5 degrees.'
-  const lines = processToResult(pipeline, createDoc({id: 'd2', source: 'd2.txt', text})).lines
-  const records = (file: string) => file.split('\n').filter(Boolean).map((l) => JSON.parse(l) as {text: string; start: number; end: number; label?: string; value?: string})
-  const codePoint = (needle: string) => [...text.slice(0, text.indexOf(needle))].length
+  const {lines, records, codePoint, expectOneEntity} = recordsAfterEmoji('d2', 'Sales by region 🎉 on the year:\n\nEurope 😀 -3%\nAsia 🎉🎉 −3.2%\nAmericas 😀 (3.1%)\nAfrica 🎉 +4%\n-5% was the bullet.\n\nNet income 😀 was -$4.5 million, and temperatures of -5 degrees.')
   it.each([
     ['-3%', 'PERCENT'],
     ['−3.2%', 'PERCENT'],
@@ -121,10 +126,7 @@ describe('signed figures after emoji, as records', () => {
     ['-$4.5 million', 'MONEY'],
     ['-5 degrees', 'QUANTITY'],
   ])('%j is one %s entity at its code-point offsets', (figure, label) => {
-    const start = codePoint(figure)
-    expect(records(lines.entities).filter((r) => r.start < start + [...figure].length && r.end > start)).toEqual([
-      expect.objectContaining({text: figure, start, end: start + [...figure].length, label}),
-    ])
+    expectOneEntity(figure, label)
   })
   it('writes the negative money record with its sign', () => {
     const start = codePoint('-$4.5 million')
