@@ -68,6 +68,12 @@ function isWordChar(ch: string): boolean {
   return ch !== '' && /[\p{L}\p{N}]/u.test(ch)
 }
 
+/** Whether an unclosed quote ending at `end` was cut before an opening mark on its line, not at its paragraph's end. */
+export function isCutBeforeOpeningMark(text: string, end: number): boolean {
+  // findQuotes cuts such a quote before the “ (or opening ") nested in it, and its span's end is trimmed of spaces
+  return /^[^\S\n]*[“"]/u.test(text.slice(end, end + 16))
+}
+
 /** Finds every quotation in `text`, paragraph by paragraph, in document order (linear in the text length). */
 export function findQuotes(text: string, paragraphs: Span[], tokens: readonly Token[]): QuoteSpan[] {
   const paras = paragraphs.length > 0 ? paragraphs : [{start: 0, end: text.length}]

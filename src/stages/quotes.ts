@@ -4,7 +4,7 @@
  */
 import {z} from 'zod'
 import type {Stage} from '../stage.ts'
-import {findQuotes} from '../quotes/marks.ts'
+import {findQuotes, isCutBeforeOpeningMark} from '../quotes/marks.ts'
 import {attributeSpeakers} from '../quotes/speakers.ts'
 import {placeQuotesInText} from '../quotes/in-text.ts'
 import {readCasedAsProse, placeQuotesInCase} from '../quotes/all-caps.ts'
@@ -48,8 +48,7 @@ export function createQuotes(options: QuotesOptionsInput = {}): Stage {
       if (settings.warnUnclosed) {
         for (const quote of quotes) {
           if (!quote.unclosed) continue
-          // cut before another opening mark in its paragraph (src/quotes/marks.ts), not at the paragraph's end
-          if (/^[^\S\n]*[“"]/u.test(doc.text.slice(quote.end, quote.end + 16))) ctx.warn('quotes:unclosed', 'a quotation has no closing mark; it was cut before the next opening mark in its paragraph (its closing mark mistyped?)', quote)
+          if (isCutBeforeOpeningMark(doc.text, quote.end)) ctx.warn('quotes:unclosed', 'a quotation has no closing mark; it was cut before the next opening mark in its paragraph (its closing mark mistyped?)', quote)
           else ctx.warn('quotes:unclosed', 'a quotation has no closing mark; it was cut at the end of its paragraph', quote)
         }
       }

@@ -1,7 +1,7 @@
 import {findTokens} from '../../src/segment/segment-text.ts'
 import {describe, expect, it} from 'vitest'
 import type {Span} from '../../src/doc.ts'
-import {findQuotes} from '../../src/quotes/marks.ts'
+import {findQuotes, isCutBeforeOpeningMark} from '../../src/quotes/marks.ts'
 
 /** Paragraphs are the non-empty lines, as the segmenter gives them for these inputs. */
 function paragraphsOf(text: string): Span[] {
@@ -255,5 +255,19 @@ describe('findQuotes: unclosed marks and open stacks', () => {
     const quotes = findQuotes(text, paragraphsOf(text), findTokens(text))
     expect(quotes).toHaveLength(count)
     for (let k = 1; k < quotes.length; k++) expect(quotes[k]!.start).toBeGreaterThan(quotes[k - 1]!.start)
+  })
+})
+
+// the quotes stage's warning says why an unclosed quote ends where it does (src/stages/quotes.ts)
+describe('isCutBeforeOpeningMark', () => {
+  // each quote ends after "now"
+  it.each([
+    ['a curly opening mark after spaces', 'He said “go now  “Wait,” she said.', true],
+    ['a straight mark right after', 'He said "go now"Wait," she said.', true],
+    ['the paragraph ends before the next mark', 'He said “go now\n“Wait,” she said.', false],
+    ['a word after', 'He said “go now and then', false],
+    ['the text ends', 'He said “go now', false],
+  ])('%s', (_name, text, expected) => {
+    expect(isCutBeforeOpeningMark(text, text.indexOf('now') + 3)).toBe(expected)
   })
 })
