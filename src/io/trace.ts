@@ -4,9 +4,14 @@
  * name. bin/lede.js writes the first marks (process start, modules loaded) in the same format. Without it: nothing.
  */
 import {appendFileSync, readFileSync} from 'node:fs'
+import {getHeapStatistics} from 'node:v8'
 import {threadId} from 'node:worker_threads'
 
 const file = process.env.LEDE_TRACE
+// with LEDE_TRACE_MEMORY=<n> as well: a memory mark every n documents a thread has done (docs/scale.md, leak)
+const memoryEvery = Number(process.env.LEDE_TRACE_MEMORY ?? 0)
+// and LEDE_TRACE_MEMORY_GC=1: a full collection before each memory mark, so that heapUsed is what is still reachable
+const memoryCollect = process.env.LEDE_TRACE_MEMORY_GC === '1'
 
 // the calling thread's CPU time (Linux; NaN elsewhere): process.cpuUsage counts every thread of the process
 function threadCpuMs(): number {
@@ -23,4 +28,29 @@ export function trace(name: string): void {
   const wall = performance.timeOrigin + performance.now()
   const cpu = process.cpuUsage()
   appendFileSync(file, `${wall.toFixed(1)}\t${threadId}\t${threadCpuMs().toFixed(1)}\t${((cpu.user + cpu.system) / 1000).toFixed(1)}\t${name}\n`)
+}
+
+const MB = 2 ** 20
+
+/**
+ * Appends a `memory` mark (this thread's heap and the process's RSS, in MB) each time `done`, the documents this thread
+ * has done, passes a multiple of LEDE_TRACE_MEMORY; `extra` adds named byte counts (a WebAssembly memory), `collect`
+ * is a full collection run first when LEDE_TRACE_MEMORY_GC=1. Without LEDE_TRACE and LEDE_TRACE_MEMORY: nothing.
+ */
+export function traceMemory(label: string, before: number, done: number, extra?: () => Record<string, number>, collect?: () => void): void {
+  if (file === undefined || file === '' || !(memoryEvery > 0) || Math.floor(before / memoryEvery) === Math.floor(done / memoryEvery)) return
+  if (memoryCollect) collect?.()
+  const usage = process.memoryUsage()
+  const heap = getHeapStatistics()
+  const fields: Record<string, number> = {
+    rss: usage.rss,
+    heapTotal: usage.heapTotal,
+    heapUsed: usage.heapUsed,
+    external: usage.external,
+    arrayBuffers: usage.arrayBuffers,
+    physical: heap.total_physical_size,
+    malloced: heap.malloced_memory,
+    ...extra?.(),
+  }
+  trace(`memory ${label} docs=${done} ${Object.entries(fields).map(([k, v]) => `${k}=${(v / MB).toFixed(1)}`).join(' ')}`)
 }

@@ -53,6 +53,20 @@ function beamModule(): WebAssembly.Module | null {
   return compiled
 }
 
+// this thread's decoders' memories, for the memory trace (weakly: a tagger dropped takes its memory with it)
+const memories = new Set<WeakRef<WebAssembly.Memory>>()
+
+/** The bytes of linear memory this thread's live WebAssembly decoders hold (a memory grows, never shrinks). */
+export function measureDecoderMemory(): number {
+  let bytes = 0
+  for (const ref of memories) {
+    const memory = ref.deref()
+    if (memory === undefined) memories.delete(ref)
+    else bytes += memory.buffer.byteLength
+  }
+  return bytes
+}
+
 /** Whether this runtime can run the WebAssembly decoder. */
 export function wasmDecoderAvailable(): boolean {
   return beamModule() !== null
@@ -80,6 +94,7 @@ export class WasmDecoder {
     const module = beamModule()
     if (module === null) throw new Error('WasmDecoder: WebAssembly is not available')
     this.exports = new WebAssembly.Instance(module, {}).exports as unknown as BeamExports
+    memories.add(new WeakRef(this.exports.memory))
     const K = tables.tagCount
     let at = align(this.exports.heapBase(), 64)
     const place = (bytes: number): number => {

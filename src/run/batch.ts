@@ -10,9 +10,9 @@ import {checkRecords} from '../io/records.ts'
 import {Manifest, type ErrorRecord} from '../schema.ts'
 import type {CorpusResult, Pipeline} from '../stage.ts'
 import {VERSION} from '../version.ts'
-import {trace} from '../io/trace.ts'
+import {trace, traceMemory} from '../io/trace.ts'
 import {createInlineExecutor, createThreadExecutor, type Executor, type PipelineSpec} from './executor.ts'
-import {failedResult, type DocResult} from './process-doc.ts'
+import {collectNow, failedResult, type DocResult} from './process-doc.ts'
 
 /** How far a run has got, for progress displays. */
 export interface Progress {
@@ -438,7 +438,7 @@ async function runLocked(options: RunOptions, executor: Executor, close: () => P
         const result = results[i]!
         for (const [name, ms] of Object.entries(result.timings)) timings.set(name, (timings.get(name) ?? 0) + ms)
         bytesDone += bytes
-        done++
+        traceMemory('main', done, ++done, undefined, collectNow)
         pending.set(seq, {kind: 'doc', result, bytes, ...(file !== undefined ? {file} : {}), ...(charset !== undefined ? {charset} : {}), ...(charsetBy !== undefined ? {charsetBy} : {})})
       }
       report()

@@ -7,12 +7,15 @@ import {adoptBuiltTypes} from '../ner/type-vectors.ts'
 import {packLines, type DocLines} from '../io/records.ts'
 import type {Pipeline} from '../stage.ts'
 import type {PipelineSpec, WorkerTask} from './executor.ts'
-import {processToResult, type DocResult} from './process-doc.ts'
-import {trace} from '../io/trace.ts'
+import {collectNow, processToResult, type DocResult} from './process-doc.ts'
+import {trace, traceMemory} from '../io/trace.ts'
+import {measureDecoderMemory} from '../ner/wasm-decoder.ts'
 
 // the start-up timeline (LEDE_TRACE): this thread's modules are loaded and evaluated here
 trace('worker-module-loaded')
 let firstDone = false
+// documents this thread has done (for the memory trace)
+let docsDone = 0
 const built = new Map<string, Pipeline>()
 
 // the files the thread that started this one checked (see createThreadPool); none when this module runs elsewhere
@@ -45,6 +48,7 @@ export function runWorkerTask(task: WorkerTask): Array<DocResult & {lines: DocLi
     firstDone = true
     trace('worker-first-task-done')
   }
+  traceMemory('worker', docsDone, (docsDone += results.length), () => ({wasm: measureDecoderMemory()}), collectNow)
   return results
 }
 

@@ -3,7 +3,7 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {baseLexicon} from '../../src/ner/lexicon.ts'
 import {NerTagger, TYPE_VECTOR_SIZE} from '../../src/ner/tagger.ts'
-import {wasmDecoderAvailable} from '../../src/ner/wasm-decoder.ts'
+import {measureDecoderMemory, wasmDecoderAvailable} from '../../src/ner/wasm-decoder.ts'
 import {DEFAULT_BEAM, DEFAULT_CONSISTENCY, DEFAULT_EDGE_TRIM, DEFAULT_GIVEN_NAME_JOIN, DEFAULT_NAME_UNKNOWN, loadModel, sentenceEndsOf} from '../../src/ner/recognise.ts'
 import {findParagraphs, findSentences, findTokens} from '../../src/segment/segment-text.ts'
 import {trainNer} from '../../tools/ner/train.ts'
@@ -43,6 +43,17 @@ describe.skipIf(!wasmDecoderAvailable())('the WebAssembly beam decoder', () => {
     // the decoder is made for a beam search only
     expect((wasm as unknown as {wasm: unknown}).wasm === null).toBe(options.beam === 1)
     for (const doc of docs) expect(wasm.tagDocument(doc.words, doc.sentenceEnds)).toEqual(js.tagDocument(doc.words, doc.sentenceEnds))
+  })
+
+  it('counts a new decoder\'s linear memory in the memory trace, and only a decoder\'s', () => {
+    const before = measureDecoderMemory()
+    const js = new NerTagger(model, {beam: 4})
+    expect(measureDecoderMemory()).toBe(before)
+    const wasm = new NerTagger(model, {beam: 4, wasm: true})
+    const memory = (wasm as unknown as {wasm: {exports: {memory: WebAssembly.Memory}}}).wasm.exports.memory
+    expect(measureDecoderMemory() - before).toBeGreaterThanOrEqual(memory.buffer.byteLength)
+    expect(memory.buffer.byteLength).toBeGreaterThan(0)
+    js.tagDocument(docs[0]!.words, docs[0]!.sentenceEnds)
   })
 
   it('leaves a sentence beyond its capacity to the JavaScript decoder, with the same tags', () => {
