@@ -34,8 +34,8 @@ const MB = 2 ** 20
 
 /**
  * Appends a `memory` mark (this thread's heap and the process's RSS, in MB) each time `done`, the documents this thread
- * has done, passes a multiple of LEDE_TRACE_MEMORY; `extra` adds named byte counts (a WebAssembly memory), `collect`
- * is a full collection run first when LEDE_TRACE_MEMORY_GC=1. Without LEDE_TRACE and LEDE_TRACE_MEMORY: nothing.
+ * has done, passes a multiple of LEDE_TRACE_MEMORY (nothing without it and LEDE_TRACE), with `extra`'s named byte
+ * counts (a WebAssembly memory), and after `collect` (a full collection) only when LEDE_TRACE_MEMORY_GC=1.
  */
 export function traceMemory(label: string, before: number, done: number, extra?: () => Record<string, number>, collect?: () => void): void {
   if (file === undefined || file === '' || !(memoryEvery > 0) || Math.floor(before / memoryEvery) === Math.floor(done / memoryEvery)) return
