@@ -185,6 +185,7 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['span:entities:cuts-figure (names ending inside apostrophe figures, the shapes run)', "H AFRICA 4'982.96. Article 19'295'797. Paris 577'957. RTX 911'962. Ford Escort 139'301.32."],
     // fuzz8 (docs/fuzz.md): the uni-* pieces' findings
     ['span:speaker:splits-combining-mark (marks on an abbreviation\'s period, seed 6500254)', 'Gov.\u0323\u0300Said«‹'],
+    ['span:speaker:ends-before-mark (a mark on the bracket closing a speaker mention, seed 6111463)', 'I)\u0301said“g'],
     ['output:money:compat-sign (full-width and small currency signs read as theirs)', 'It cost ￥300 and ＄5 million, or HK＄3, 😀 ￡\u00a020 and ﹩12.'],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])

@@ -71,9 +71,11 @@ export function readWords(text: string, tokens: readonly Token[], from: number, 
     let end = Math.min(token.end, to)
     if (token.kind === 'punct' || token.kind === 'symbol') {
       // one word per mark: a run ("...", "''") is read mark by mark, a surrogate pair stays whole
+      // (with the combining marks written on it: a word, and a speaker mention, ended before them, fuzz8)
       for (let i = start; i < end; ) {
         const code = text.charCodeAt(i)
-        const size = code >= 0xd800 && code <= 0xdbff && i + 1 < end ? 2 : 1
+        let size = code >= 0xd800 && code <= 0xdbff && i + 1 < end ? 2 : 1
+        while (i + size < end && CHAR_CLASS[text.charCodeAt(i + size)] === MARK_CLASS) size++
         if (i !== taken) pushWord(words, text, i, i + size, 'punct', false)
         i += size
       }

@@ -22,6 +22,10 @@ describe('readQuoteWords: the document tokens as attribution reads them', () => 
     ['Gov.\u0301 said', ['Gov.\u0301', 'said']],
     ['😀 Sen.\u0323\u0300 Roe', ['😀', 'Sen.\u0323\u0300', 'Roe']],
     ['in Jan.\u0323\u0300 5', ['in', 'Jan', '.\u0323\u0300', '5']],
+    // and marks on a bracket or other mark stay with it: the speaker mention "(R-Wis.)" ended before one (fuzz8 seed 6111463)
+    ['Ryan (R-Wis.)\u0301 said', ['Ryan', '(', 'R-Wis.', ')\u0301', 'said']],
+    ['I)\u0301said', ['I', ')\u0301', 'said']],
+    ['😀 ...\u0301\u0300 “\u20dd', ['😀', '.', '.', '.\u0301\u0300', '“\u20dd']],
   ])('%s', (text, expected) => {
     expect(lexWords(text, 0, text.length).map((w) => w.text)).toEqual(expected)
   })
