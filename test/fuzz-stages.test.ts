@@ -186,6 +186,9 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     // fuzz8 (docs/fuzz.md): the uni-* pieces' findings
     ['span:speaker:splits-combining-mark (marks on an abbreviation\'s period, seed 6500254)', 'Gov.\u0323\u0300Said«‹'],
     ['span:speaker:ends-before-mark (a mark on the bracket closing a speaker mention, seed 6111463)', 'I)\u0301said“g'],
+    ['output:quote:no-open-mark (a soft hyphen the quote trim skips after the opening mark, seed 6102232; the check\'s)', '``\u00add'],
+    ['output:quote:no-close-mark (soft hyphens around the closing mark, seed 6101864; the check\'s)', "d told 's\u00ad'\u00ad"],
+    ['a quotation padded by direction marks inside its marks (the check\'s)', 'He said: “\u200fWe are ready,\u2069” and left.'],
     ['output:money:compat-sign (full-width and small currency signs read as theirs)', 'It cost ￥300 and ＄5 million, or HK＄3, 😀 ￡\u00a020 and ﹩12.'],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])
