@@ -321,8 +321,8 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
-// offsets to 1-based line numbers, by binary search over the line starts
-function lineCounter(text: string): (offset: number) => number {
+/** A function from offsets in `text` to 1-based line numbers, by binary search over the line starts. */
+export function lineCounter(text: string): (offset: number) => number {
   const starts = [0]
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
   return (offset) => {

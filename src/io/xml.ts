@@ -12,7 +12,7 @@
  */
 import {decodeReferences} from '../text/references.ts'
 import {decodeBytes, scrubText, utf16Encoding, windows1252FromLatin1, type DecodeOptions, type DecodeResult, type IngestWarning} from './decode.ts'
-import {joinWireText} from './sgml.ts'
+import {joinWireText, lineCounter} from './sgml.ts'
 
 /** The XML article formats lede reads, by root element. */
 export type XmlKind = 'nitf' | 'newsml-rcv1' | 'newsml-g2' | 'newsml-g2-message'
@@ -580,18 +580,3 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
 }
 
-// offsets to 1-based line numbers, by binary search over the line starts
-function lineCounter(text: string): (offset: number) => number {
-  const starts = [0]
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
-  return (offset) => {
-    let lo = 0
-    let hi = starts.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (starts[mid]! <= offset) lo = mid
-      else hi = mid - 1
-    }
-    return lo + 1
-  }
-}
