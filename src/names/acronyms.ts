@@ -211,7 +211,8 @@ function acronymPattern(acronym: string): RegExp {
   let pattern = patterns.get(acronym)
   if (pattern === undefined) {
     const escaped = acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu')
+    // (a combining mark is the letter's before it: "KSE" + U+0300 is another word, and the use cut it, fuzz8)
+    pattern = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${escaped}(?![\\p{L}\\p{M}\\p{N}])`, 'gu')
     if (patterns.size >= MAX_PATTERNS) patterns.clear()
     patterns.set(acronym, pattern)
   }
