@@ -190,6 +190,7 @@ describe('the minimised fuzz findings, through the news pipeline', () => {
     ['output:quote:no-close-mark (soft hyphens around the closing mark, seed 6101864; the check\'s)', "d told 's\u00ad'\u00ad"],
     ['a quotation padded by direction marks inside its marks (the check\'s)', 'He said: “\u200fWe are ready,\u2069” and left.'],
     ['span:entities:splits-combining-mark (an acronym\'s later use read from a word with marks on its last letter, seed 6149775)', 'Kh S E(KSE)KSE\u0300\u0301\uddf8'],
+    ['span:entities:ends-before-mark (a clock time backing off its marks before a digit, seed 6906595)', '8:22\u20dd0'],
     ['output:money:compat-sign (full-width and small currency signs read as theirs)', 'It cost ￥300 and ＄5 million, or HK＄3, 😀 ￡\u00a020 and ﹩12.'],
   ])('%s: %j', (_kind, text) => {
     expect(checkText(pipeline, text).violations).toEqual([])

@@ -186,6 +186,9 @@ describe('findNumbers and combining marks', () => {
     ['at 6:28\ufe0fh', [['6:28\ufe0f', 'TIME']]],
     ['at 6:28 GMT\u0301 and 14:30:00\u0301', [['6:28', 'TIME'], ['14:30:00\u0301', 'TIME']]],
     ['at 8:36 a.m.\u0308 EDT and 7 p.m.\u0301', [['8:36 a.m.\u0308 EDT', 'TIME'], ['7 p.m.\u0301', 'TIME']]],
+    // (a time takes all the marks on its last digit or is none: "8:22" + U+20DD + "0" is no TIME, its hour a CARDINAL;
+    // the TIME ended before the mark, seed 6906595)
+    ['at 8:22\u20dd0 and 8:22\u20dd', [['8', 'CARDINAL'], ['8:22\u20dd', 'TIME']]],
   ])('%j', (text, expected) => {
     expect(found(text)).toEqual(expected)
   })
